@@ -1,0 +1,837 @@
+"""The built-in planner: turns a plain-language goal (and the thread's memory) into tool steps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tools.registry import CAPABILITIES
+
+
+class PlanStep(BaseModel):
+    """One step: a registry tool and its arguments (values may be `${steps.N.path}` references)."""
+
+    tool: str
+    args: dict[str, Any] = Field(default_factory=dict)
+    why: str = ""
+
+
+class Plan(BaseModel):
+    """What a goal will do: ordered steps, the quality targets it named, or a question back."""
+
+    steps: list[PlanStep] = Field(default_factory=list)
+    targets: dict[str, float] = Field(default_factory=dict)
+    question: str | None = None
+    notes: list[str] = Field(default_factory=list)
+    planner: str = "builtin"
+
+
+SOURCES = {
+    "hugging face": "huggingface",
+    "huggingface": "huggingface",
+    "hugging-face": "huggingface",
+    "hf hub": "huggingface",
+    "the hub": "huggingface",
+    "hf": "huggingface",
+    "kaggle": "kaggle",
+    "local": "local",
+    "locally": "local",
+    "offline": "local",
+    "on disk": "local",
+}
+SKLEARN_NAMES = {
+    "breast_cancer": "breast_cancer",
+    "breast cancer": "breast_cancer",
+    "iris": "iris",
+    "wine": "wine",
+    "digits": "digits",
+    "diabetes": "diabetes",
+}
+ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "eighth": 7,
+    "ninth": 8,
+    "tenth": 9,
+    "last": -1,
+    "top": 0,
+}
+METRICS = {
+    "auc": "auc",
+    "roc auc": "auc",
+    "roc-auc": "auc",
+    "rocauc": "auc",
+    "f1": "f1",
+    "macro f1": "f1",
+    "macro-f1": "f1",
+    "accuracy": "accuracy",
+    "acc": "accuracy",
+    "precision": "precision",
+    "recall": "recall",
+    "quality": "quality",
+    "utility": "utility",
+}
+VERBS = (
+    "list|inspect|show|download|search|find|label|train|evaluate|predict|export|chunk|generate"
+    "|score|judge|detect|describe|get|fetch|tell|build|create|make|apply|write|look|what|which"
+    "|suggest|rank|compare|test|produce|fit|split"
+)
+FILE_RE = re.compile(
+    r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|txt|md|pdf|html|zip))\b",
+    re.I,
+)
+REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/])")
+QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
+METRIC_RE = re.compile(
+    r"\b(roc[- ]?auc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
+    r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is)?"
+    r"\s*(?:at least\s*)?(\d+(?:\.\d+)?)\s*(%?)",
+    re.I,
+)
+TARGET_FIRST_RE = re.compile(
+    r"\b(?:target|to|reach|reaching|hit)\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(%?)\s*"
+    r"(roc[- ]?auc|auc|f1|accuracy|quality)\b",
+    re.I,
+)
+PER_CHUNK_RE = re.compile(
+    r"(\d+)\s+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)\s+"
+    r"(?:per|for each|each|a)\s+chunk",
+    re.I,
+)
+LIMIT_RE = re.compile(
+    r"\b(?:top|first|limit|show me|give me|up to)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:datasets|results|models)",
+    re.I,
+)
+REVISION_RE = re.compile(r"(?:\brevision\b|\brev\b|\bcommit\b|@)\s*([0-9a-zA-Z][\w.-]{2,63})", re.I)
+CONFIG_RE = re.compile(r"\b(?:config(?:uration)?|subset)\s+[\"']?([\w.-]+)", re.I)
+PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
+COLUMN_RE = re.compile(
+    r"\b(text|label|id)\s+column\s+[\"']?([\w.-]+)|\bcolumn\s+[\"']?([\w.-]+)", re.I
+)
+LABELS_RE = re.compile(
+    r"\bas\s+([\w.-]+)\s+(?:or|vs\.?|versus)\s+([\w.-]+)|\b([a-z][\w-]*\.[\w.-]+)\s+(?:vs\.?|versus)\s+([a-z][\w-]*\.[\w.-]+)",
+    re.I,
+)
+ROWS_RE = re.compile(r"\b(\d{1,7})\s+(?:synthetic\s+)?(?:rows|samples|records)\b", re.I)
+FORMAT_RE = re.compile(r"\b(jsonl|parquet|csv)\b", re.I)
+GOLD_RE = re.compile(
+    r"(?:hand[- ]labels?|gold(?: labels?)?|labeled examples|labels)\s+(?:are\s+)?(?:in|from|at)\s+"
+    r"[\"']?((?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json))",
+    re.I,
+)
+MODEL_REF_RE = re.compile(r"\bmodel\s+(?:at\s+|in\s+)?[\"']?((?:[\w.-]+/)*[\w.-]+)", re.I)
+TASK_RE = re.compile(
+    r"(text[- ]classification|sentiment(?:[- ]analysis)?|question[- ]answering|summari[sz]ation|"
+    r"translation|token[- ]classification|named entity recognition|ner|image[- ]classification|"
+    r"object[- ]detection|fill[- ]mask|text[- ]generation)",
+    re.I,
+)
+
+STOP_WORDS = set(
+    "a an the some any me us for about on of in from with to and or please can you could would "
+    "find search look looking get show list dataset datasets data set sets that is are which "
+    "hugging face huggingface hf kaggle local locally hub i want need good few new".split()
+)
+
+
+@dataclass
+class Slots:
+    """Entities extracted from a goal clause."""
+
+    text: str
+    source: str | None = None
+    files: list[str] = field(default_factory=list)
+    repos: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+    sklearn: str | None = None
+    ordinal: int | None = None
+    pronoun: bool = False
+    limit: int | None = None
+    revision: str | None = None
+    config: str | None = None
+    project: str | None = None
+    text_column: str | None = None
+    label_column: str | None = None
+    id_column: str | None = None
+    labels: list[str] = field(default_factory=list)
+    rows: int | None = None
+    formats: list[str] = field(default_factory=list)
+    gold: str | None = None
+    model: str | None = None
+    task: str | None = None
+
+
+def extract_targets(goal: str) -> dict[str, float]:
+    """Quality targets named in a goal: `{"auc": 0.9, "quality": 0.8, "per_chunk": 3}`."""
+    targets: dict[str, float] = {}
+    for match in METRIC_RE.finditer(goal):
+        name = METRICS.get(match.group(1).lower().replace("-", " "), match.group(1).lower())
+        targets[name] = _fraction(match.group(2), match.group(3))
+    for match in TARGET_FIRST_RE.finditer(goal):
+        name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
+        targets.setdefault(name, _fraction(match.group(1), match.group(2)))
+    per_chunk = PER_CHUNK_RE.search(goal)
+    if per_chunk:
+        targets["per_chunk"] = float(per_chunk.group(1))
+    return targets
+
+
+def _fraction(number: str, percent: str) -> float:
+    value = float(number)
+    if percent or value > 1.0:
+        value = value / 100.0
+    return round(min(value, 1.0), 6)
+
+
+def extract_slots(text: str) -> Slots:
+    """Pull datasets, files, sources, numbers and references out of one clause."""
+    lower = text.lower()
+    slots = Slots(text=text)
+    for phrase, source in sorted(SOURCES.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+            slots.source = source
+            break
+    slots.files = FILE_RE.findall(text)
+    slots.repos = [r for r in REPO_RE.findall(text) if not FILE_RE.fullmatch(r) and "/" in r]
+    slots.repos = [r for r in slots.repos if r.lower() not in ("train/val", "val/test")]
+    slots.quoted = QUOTED_RE.findall(text)
+    for phrase, name in SKLEARN_NAMES.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+            slots.sklearn = name
+            break
+    for word, index in ORDINALS.items():
+        if re.search(rf"\b(?:the\s+)?{word}\s+(?:one|dataset|result|item|model)\b", lower) or (
+            word != "top" and re.search(rf"\bthe\s+{word}\b", lower)
+        ):
+            slots.ordinal = index
+            break
+    number = re.search(r"(?:#|number\s+|no\.\s*)(\d{1,3})\b", lower)
+    if slots.ordinal is None and number:
+        slots.ordinal = int(number.group(1)) - 1
+    slots.pronoun = bool(re.search(r"\b(it|that|this|them|those|the dataset|that one)\b", lower))
+    limit = LIMIT_RE.search(text)
+    if limit:
+        slots.limit = int(limit.group(1) or limit.group(2))
+    revision = REVISION_RE.search(text)
+    if revision and revision.group(1).lower() not in ("the", "main"):
+        slots.revision = revision.group(1)
+    elif revision:
+        slots.revision = revision.group(1)
+    config = CONFIG_RE.search(text)
+    if config:
+        slots.config = config.group(1)
+    project = PROJECT_RE.search(text)
+    if project:
+        slots.project = project.group(1)
+    for match in COLUMN_RE.finditer(text):
+        kind, name, bare = match.group(1), match.group(2), match.group(3)
+        if kind:
+            setattr(slots, f"{kind.lower()}_column", name)
+        elif bare and slots.label_column is None:
+            slots.label_column = bare
+    labels = LABELS_RE.search(text)
+    if labels:
+        pair = [g for g in labels.groups() if g]
+        slots.labels = pair[:2]
+    rows = ROWS_RE.search(text)
+    if rows:
+        slots.rows = int(rows.group(1))
+    slots.formats = [f.lower() for f in FORMAT_RE.findall(text)]
+    gold = GOLD_RE.search(text)
+    if gold:
+        slots.gold = gold.group(1)
+    model = MODEL_REF_RE.search(text)
+    if model and ("/" in model.group(1) or "." in model.group(1)):
+        slots.model = model.group(1)
+    task = TASK_RE.search(text)
+    if task:
+        slots.task = task.group(1).lower().replace(" ", "-")
+    return slots
+
+
+def split_clauses(goal: str) -> list[str]:
+    """Split a goal into clauses at 'then', ';', sentence ends, and ', and <verb>' joins."""
+    pattern = (
+        rf"(?:,?\s*\band then\b|,?\s*\bthen\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
+        rf"|,\s*(?=(?:{VERBS})\b))"
+    )
+    parts = [p.strip(" ,.") for p in re.split(pattern, goal, flags=re.I)]
+    return [p for p in parts if p]
+
+
+def _query_terms(slots: Slots) -> str:
+    if slots.quoted:
+        return slots.quoted[0]
+    text = slots.text.lower()
+    text = re.sub(r"\b(on|from|in)\s+(hugging\s*face|kaggle|the hub|hf)\b", " ", text)
+    match = re.search(
+        r"\b(?:search(?:\s+for)?|find|look(?:ing)?\s+for|about|for|datasets? (?:on|about|for))\s+(.+)",
+        text,
+    )
+    body = match.group(1) if match else text
+    body = re.sub(r"\b(top|first)\s+\d+\b|\b\d+\s+(datasets|results)\b", " ", body)
+    words = [w for w in re.findall(r"[\w.-]+", body) if w not in STOP_WORDS]
+    return " ".join(words[:6])
+
+
+@dataclass
+class _Planning:
+    memory: dict[str, Any]
+    steps: list[PlanStep] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    question: str | None = None
+
+    def last_step(self, *tools: str) -> int | None:
+        for index in range(len(self.steps) - 1, -1, -1):
+            if not tools or self.steps[index].tool in tools:
+                return index
+        return None
+
+    def add(self, tool: str, args: dict[str, Any], why: str) -> None:
+        self.steps.append(PlanStep(tool=tool, args=args, why=why))
+
+
+# --- what a clause refers to ---------------------------------------------------------------
+
+
+def _from_listing(p: _Planning, slots: Slots) -> dict[str, Any] | None:
+    """The listing item a clause points at ('the second one'), from this plan or the thread."""
+    index = slots.ordinal
+    producer = p.last_step("search_datasets", "trending_datasets", "list_local_datasets")
+    if producer is not None and (index is not None or slots.pronoun):
+        i = index if index is not None else 0
+        return {"id": f"${{steps.{producer}.results.{i}.id}}", "source": None, "ref": True}
+    listing = p.memory.get("listing") or []
+    if index is not None:
+        if not listing:
+            p.question = (
+                "Which dataset do you mean? There is no earlier listing on this thread; "
+                "search first (e.g. 'find sentiment datasets on hugging face')."
+            )
+            return None
+        if not -len(listing) <= index < len(listing):
+            p.question = f"The last listing has {len(listing)} items; which one do you mean (1-{len(listing)})?"
+            return None
+        return dict(listing[index])
+    return None
+
+
+def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> str | None:
+    """The dataset a clause is about: explicit name, earlier step, or the thread's last one."""
+    if prefer_files and slots.files:
+        return slots.files[0]
+    if slots.sklearn:
+        return slots.sklearn
+    if slots.repos:
+        return slots.repos[0]
+    if slots.quoted:
+        return slots.quoted[0]
+    item = _from_listing(p, slots)
+    if item is not None:
+        return item["id"]
+    producer = p.last_step("download_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.dataset.id}}"
+    if p.memory.get("dataset"):
+        return p.memory["dataset"]
+    listing = p.memory.get("listing") or []
+    if listing and slots.pronoun:
+        return listing[0]["id"]
+    return None
+
+
+def _data_path(p: _Planning, slots: Slots) -> str | None:
+    """The table a data step reads: a file named here, the last labeled output, or a dataset."""
+    data_files = [f for f in slots.files if f != slots.gold]
+    if data_files:
+        return data_files[0]
+    producer = p.last_step("label_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.labeled_path}}"
+    if slots.sklearn:
+        return slots.sklearn
+    producer = p.last_step("download_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.dataset.id}}"
+    found = p.last_step("search_datasets", "trending_datasets")
+    if found is not None:
+        # "find a dataset, label it": fetch the top result first, then work on the download.
+        p.add(
+            "download_dataset",
+            {
+                "source": f"${{steps.{found}.results.0.source}}",
+                "dataset_id": f"${{steps.{found}.results.0.id}}",
+            },
+            why="download the top search result to work on it",
+        )
+        return f"${{steps.{len(p.steps) - 1}.dataset.id}}"
+    return p.memory.get("labeled") or p.memory.get("dataset")
+
+
+def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
+    if slots.model:
+        return slots.model
+    producer = p.last_step(*(tools or ("train_model",)))
+    if producer is not None:
+        return f"${{steps.{producer}.model_path}}"
+    return p.memory.get("generator" if "train_generator" in tools else "model")
+
+
+# --- argument builders: one per tool (the tool's owner keeps these in step with its input) ---
+
+
+def _args_search_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    query = _query_terms(s)
+    args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _args_trending_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    args: dict[str, Any] = {"source": s.source or "all"}
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _args_dataset_configs(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s, prefer_files=False)
+    if ref is None:
+        p.question = (
+            "Which Hugging Face dataset's configs? Name it, e.g. 'configs of nyu-mll/glue'."
+        )
+        return None
+    return {"dataset_id": ref}
+
+
+def _args_suggest_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    query = s.quoted[0] if s.quoted else re.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+    args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _args_download_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    item = _from_listing(p, s)
+    if p.question:
+        return None
+    if item is not None:
+        dataset_id, source = item["id"], item.get("source")
+        if item.get("ref"):
+            index = dataset_id.rsplit(".", 2)[-2]
+            producer = dataset_id.split(".")[1]
+            source = f"${{steps.{producer}.results.{index}.source}}"
+    elif s.repos:
+        dataset_id, source = s.repos[0], s.source
+    elif s.quoted:
+        dataset_id, source = s.quoted[0], s.source
+    else:
+        words = re.sub(
+            r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
+            r"hugging\s*face|huggingface|kaggle|hf|and|it|please)\b",
+            " ",
+            s.text,
+            flags=re.I,
+        )
+        if s.revision:
+            words = words.replace(s.revision, " ")
+        tokens = [t for t in re.findall(r"[\w.-]+", words) if not t.isdigit()]
+        if not tokens:
+            p.question = "Which dataset should I download? Name it, or search first."
+            return None
+        dataset_id, source = tokens[0], s.source
+        if len(tokens) > 1 and s.config is None:
+            s.config = tokens[1]
+    args: dict[str, Any] = {"source": source or "huggingface", "dataset_id": dataset_id}
+    if s.config:
+        args["config"] = s.config
+    if s.revision:
+        args["revision"] = s.revision
+    return args
+
+
+def _args_list_local_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    return {}
+
+
+def _args_inspect_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s)
+    if ref is None:
+        p.question = "Which dataset should I inspect? Name a bundled set, a file or a download."
+        return None
+    args: dict[str, Any] = {"dataset": ref}
+    if s.label_column:
+        args["label_column"] = s.label_column
+    return args
+
+
+def _args_model_leaderboard(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    args: dict[str, Any] = {"task": s.task or "text-classification"}
+    if s.repos:
+        args["dataset"] = s.repos[0]
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _labeling_common(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which data should I label? Name a file in the workspace (e.g. tweets.csv)."
+        return None
+    args: dict[str, Any] = {"data_path": data}
+    if s.gold:
+        args["gold_path"] = s.gold
+    if s.labels:
+        args["labels"] = s.labels
+    for key in ("text_column", "label_column", "id_column"):
+        if getattr(s, key):
+            args[key] = getattr(s, key)
+    return args
+
+
+def _args_label_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    targets = extract_targets(s.text)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        args["target_metric"] = metric
+        args["target_value"] = targets[metric]
+    return args
+
+
+def _args_write_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    return _labeling_common(p, s)
+
+
+def _args_apply_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    producer = p.last_step("write_labeling_functions")
+    lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
+    lfs = lfs or p.memory.get("labeling_functions")
+    if lfs is None:
+        p.question = "Which labeling functions should I apply? Write them first, or give them."
+        return None
+    args["labeling_functions"] = lfs
+    args.pop("gold_path", None)
+    args.pop("labels", None)
+    return args
+
+
+def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which data should I train on? Name a file or a bundled dataset."
+        return None
+    args: dict[str, Any] = {"data_path": data}
+    if p.last_step("label_dataset") is not None or (data == p.memory.get("labeled")):
+        args["soft_labels"] = True
+    if s.label_column:
+        args["label_column"] = s.label_column
+    if s.text_column:
+        args["text_column"] = s.text_column
+    targets = extract_targets(s.text)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        args["target_metric"] = metric
+        args["target_value"] = targets[metric]
+    return args
+
+
+def _args_evaluate_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    model = _model_ref(p, s, "train_model")
+    if model is None:
+        p.question = "Which model should I evaluate? Train one first, or name its folder."
+        return None
+    args: dict[str, Any] = {"model_path": model}
+    if s.files:
+        args["data_path"] = s.files[-1]
+    if s.label_column:
+        args["label_column"] = s.label_column
+    return args
+
+
+def _args_predict(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    model = _model_ref(p, s, "train_model")
+    data = s.files[0] if s.files else None
+    if model is None or data is None:
+        p.question = (
+            "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
+        )
+        return None
+    return {"model_path": model, "data_path": data}
+
+
+def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which labeled table should the generator learn from?"
+        return None
+    args: dict[str, Any] = {"data_path": data}
+    if s.label_column:
+        args["label_column"] = s.label_column
+    return args
+
+
+def _args_generate_synthetic(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    model = _model_ref(p, s, "train_generator")
+    if model is None and (s.files or s.sklearn):
+        train_args = _args_train_generator(p, s)
+        if train_args is not None:
+            p.add("train_generator", train_args, why="a generator is needed first")
+            model = f"${{steps.{len(p.steps) - 1}.model_path}}"
+    if model is None:
+        p.question = "Generate from which generator? Train one first ('train a generator on ...')."
+        return None
+    args: dict[str, Any] = {"model_path": model, "n": s.rows or 100}
+    if s.labels:
+        args["label"] = s.labels[0]
+    else:
+        match = re.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
+        if match:
+            args["label"] = match.group(1)
+    return args
+
+
+def _args_detect_anomalies(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Score which table for anomalies?"
+        return None
+    args: dict[str, Any] = {"data_path": data}
+    model = _model_ref(p, s, "train_generator")
+    if model:
+        args["model_path"] = model
+    return args
+
+
+def _args_chunk_documents(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    args: dict[str, Any] = {}
+    if s.project:
+        args["project_id"] = s.project
+    elif s.files:
+        args["paths"] = s.files
+    elif p.memory.get("project"):
+        args["project_id"] = p.memory["project"]
+    else:
+        p.question = "Which documents? Name a project ('project 3') or files in the workspace."
+        return None
+    lower = s.text.lower()
+    for strategy in ("markdown", "paragraph", "fixed"):
+        if strategy in lower:
+            args["strategy"] = strategy
+    return args
+
+
+def _args_generate_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("chunk_documents")
+    args: dict[str, Any] = {}
+    if producer is not None:
+        args["chunk_set_id"] = f"${{steps.{producer}.chunk_set_id}}"
+    elif s.project or p.memory.get("project"):
+        args["project_id"] = s.project or p.memory["project"]
+    else:
+        p.question = "Generate QA pairs from which documents? Name a project or files."
+        return None
+    targets = extract_targets(s.text)
+    if "per_chunk" in targets:
+        args["datasets_per_chunk"] = int(targets["per_chunk"])
+    if "quality" in targets:
+        args["quality_threshold"] = targets["quality"]
+    lower = s.text.lower()
+    for mode in ("summarization", "instruction"):
+        if mode in lower:
+            args["generation_mode"] = mode
+    return args
+
+
+def _args_score_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("generate_qa")
+    ref = (
+        f"${{steps.{producer}.dataset_id}}" if producer is not None else p.memory.get("qa_dataset")
+    )
+    if ref is None:
+        p.question = "Score which QA dataset? Generate one first or give its id."
+        return None
+    return {"dataset_id": ref}
+
+
+def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("generate_qa")
+    ref = (
+        f"${{steps.{producer}.dataset_id}}" if producer is not None else p.memory.get("qa_dataset")
+    )
+    if ref is None:
+        p.question = "Export which QA dataset? Generate one first or give its id."
+        return None
+    args: dict[str, Any] = {"dataset_id": ref, "format": s.formats[0] if s.formats else "jsonl"}
+    if re.search(r"\bsplits?\b|train/val|train/test", s.text, re.I):
+        args["splits"] = True
+    return args
+
+
+BUILDERS = {name: globals()[f"_args_{name}"] for name in CAPABILITIES}
+
+
+# --- intents ---------------------------------------------------------------------------------
+
+
+def _has(text: str, pattern: str) -> bool:
+    return re.search(pattern, text, re.I) is not None
+
+
+def clause_tools(clause: str) -> list[str]:
+    """The tools one clause asks for, in order (empty when nothing matched)."""
+    t = clause.lower()
+    if _has(t, r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|voted))\b"):
+        return ["trending_datasets"]
+    if _has(t, r"\b(suggest|autocomplete|auto-complete|complete the name)\b"):
+        return ["suggest_datasets"]
+    if _has(t, r"\b(leaderboard|best models?|top models?|which models?|rank(?:ed|ing)? models?)\b"):
+        return ["model_leaderboard"]
+    if _has(
+        t, r"\b(q&a|qa|question[- ]answer(?:ing)?|questions? per chunk|instruction dataset)\b"
+    ) and _has(t, r"\b(build|generate|create|make|produce|write)\b"):
+        tools = ["chunk_documents", "generate_qa"]
+        if _has(t, r"\b(export|jsonl|parquet|csv|splits?|download)\b"):
+            tools.append("export_dataset")
+        return tools
+    if _has(t, r"\b(score|judge|rate)\b") and _has(t, r"\b(qa|questions?|entries|pairs)\b"):
+        return ["score_qa"]
+    if _has(t, r"\bchunk"):
+        return ["chunk_documents"]
+    if _has(t, r"\bexport\b"):
+        return ["export_dataset"]
+    if _has(t, r"\blabel(?:l)?ing functions?\b|\blfs?\b"):
+        if _has(t, r"\bapply\b"):
+            return ["apply_labeling_functions"]
+        if _has(t, r"\b(write|mine|create|generate|suggest|make)\b"):
+            return ["write_labeling_functions"]
+    if _has(t, r"\bsynthetic\b"):
+        if _has(t, r"\b(generator|cvae|vae)\b") and not _has(t, r"\bgenerate\b"):
+            return ["train_generator"]
+        return ["generate_synthetic"]
+    if _has(t, r"\btrain\b.*\b(generator|cvae|vae)\b"):
+        return ["train_generator"]
+    if _has(t, r"\b(anomal\w*|outliers?)\b"):
+        return ["detect_anomalies"]
+    if _has(
+        t,
+        r"\bweak(?:ly)?[- ]supervis\w*|\bannotate\b"
+        r"|(?<!hand )(?<!gold )(?<!the )\blabel(?:l?ing|l?ed)?\b(?!\s+columns?)",
+    ) and not _has(t, r"\b(train|fit)\b"):
+        return ["label_dataset"]
+    if _has(t, r"\b(train|fit)\b"):
+        tools = ["train_model"]
+        if _has(t, r"\b(evaluate|evaluation|how good)\b"):
+            tools.append("evaluate_model")
+        return tools
+    if _has(t, r"\b(evaluate|evaluation|how good|assess|test (?:it|the model))\b"):
+        return ["evaluate_model"]
+    if _has(t, r"\b(predict|inference|classify)\b"):
+        return ["predict"]
+    if _has(t, r"\b(configs?|configurations?|subsets?)\b") or _has(t, r"\bsplits of\b"):
+        return ["dataset_configs"]
+    if _has(t, r"\b(download|fetch|grab|pull)\b"):
+        return ["download_dataset"]
+    if _has(t, r"\b(search|find|look(?:ing)? for|any\b.*\bdatasets?)\b"):
+        return ["search_datasets"]
+    if _has(t, r"\b(list|available|what datasets|which datasets|show (?:me )?(?:the )?datasets)\b"):
+        return ["list_local_datasets"]
+    if _has(
+        t,
+        r"\b(inspect|describe|columns?|schema|summar\w*|look at|show|explore|profile|stats|what'?s in)\b",
+    ):
+        return ["inspect_dataset"]
+    return []
+
+
+def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
+    """Plan a goal with the built-in rules: clauses → tools → arguments (see `BUILDERS`)."""
+    memory = memory or {}
+    planning = _Planning(memory=memory)
+    for clause in split_clauses(goal):
+        slots = extract_slots(clause)
+        if not slots.gold:
+            gold = GOLD_RE.search(goal)
+            slots.gold = gold.group(1) if gold else None
+        for tool_name in clause_tools(clause):
+            args = BUILDERS[tool_name](planning, slots)
+            if planning.question:
+                break
+            if args is None:
+                continue
+            planning.add(tool_name, args, why=clause)
+        if planning.question:
+            break
+    plan = Plan(
+        steps=[] if planning.question else planning.steps,
+        targets=extract_targets(goal),
+        question=planning.question,
+        notes=planning.notes,
+    )
+    if not plan.steps and not plan.question:
+        plan.question = (
+            "I could not tell what to do. I can: "
+            + "; ".join(sorted({v for v in CAPABILITIES.values()}))
+            + ". Try e.g. 'list the local datasets' or 'inspect breast_cancer'."
+        )
+    return plan
+
+
+# --- thread memory ---------------------------------------------------------------------------
+
+_LISTING_KEYS = ("results", "datasets", "items", "models")
+
+
+def remember(tool: str, output: Any, memory: dict[str, Any]) -> dict[str, Any]:
+    """Update the thread memory from a tool's output so later turns can say 'it', 'the second one'."""
+    if not isinstance(output, dict):
+        return memory
+    memory = dict(memory)
+    for key in _LISTING_KEYS:
+        items = output.get(key)
+        if isinstance(items, list) and items and isinstance(items[0], dict) and "id" in items[0]:
+            memory["listing"] = [
+                {"id": str(i.get("id")), "source": i.get("source")}
+                for i in items[:50]
+                if i.get("id")
+            ]
+            memory["listing_tool"] = tool
+            break
+    dataset = output.get("dataset")
+    if isinstance(dataset, dict) and dataset.get("id"):
+        memory["dataset"] = str(dataset["id"])
+    elif isinstance(dataset, str) and tool == "inspect_dataset":
+        memory["dataset"] = dataset
+    for key, slot in (
+        ("labeled_path", "labeled"),
+        ("labeling_functions", "labeling_functions"),
+        ("project_id", "project"),
+    ):
+        if output.get(key):
+            memory[slot] = output[key]
+    if output.get("model_path"):
+        memory["generator" if tool == "train_generator" else "model"] = output["model_path"]
+    if tool in ("generate_qa", "score_qa", "export_dataset") and output.get("dataset_id"):
+        memory["qa_dataset"] = output["dataset_id"]
+    return memory

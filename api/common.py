@@ -1,0 +1,35 @@
+"""Helpers shared by routers (not a router): per-request credentials and JSON-safe output."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fastapi import Request
+
+CREDENTIAL_HEADERS = {
+    "x-hf-token": "hf_token",
+    "x-kaggle-username": "kaggle_username",
+    "x-kaggle-key": "kaggle_key",
+}
+
+
+def request_credentials(request: Request) -> dict[str, str]:
+    """Credentials sent with this request; used for it only, never stored or returned."""
+    found: dict[str, str] = {}
+    for header, key in CREDENTIAL_HEADERS.items():
+        value = request.headers.get(header)
+        if value:
+            found[key] = value
+    return found
+
+
+def json_safe(value: Any) -> Any:
+    """Replace NaN/inf floats (not valid JSON) with None, recursively."""
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value

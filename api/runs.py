@@ -1,0 +1,177 @@
+"""Goals and runs over HTTP: POST /generate (wait, background, stream), /runs, /threads/{id}."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, Literal
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+from fastapi.sse import EventSourceResponse, format_sse_event
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from api.common import json_safe, request_credentials
+from errors import BadInput
+from graphs.runner import RunChannel, get_manager
+from store import runs as run_store
+
+router = APIRouter(tags=["runs"])
+
+ThreadId = Field(default=None, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the run manager; runs a previous process left unfinished are marked failed."""
+    manager = get_manager()
+    manager.recover()
+    try:
+        yield
+    finally:
+        manager.shutdown()
+        from graphs.runner import reset_managers
+
+        reset_managers()
+
+
+class GenerateRequest(BaseModel):
+    """A goal to run. `input_message` is accepted as an alias of `goal` (DataFoundry clients)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    goal: str | None = Field(default=None, description="What you want done, in plain language.")
+    input_message: str | None = Field(default=None, description="Alias of goal.")
+    thread_id: str | None = ThreadId
+    max_attempts: int | None = Field(default=None, ge=1, le=50)
+    mode: Literal["wait", "background", "stream"] = "wait"
+    dry_run: bool = Field(default=False, description="Return the plan without running any tool.")
+
+    @model_validator(mode="after")
+    def _one_goal(self) -> GenerateRequest:
+        if self.goal is None and self.input_message is not None:
+            self.goal = self.input_message
+        return self
+
+
+def _sse(event: str, data: Any) -> bytes:
+    return format_sse_event(data_str=json.dumps(json_safe(data), default=str), event=event)
+
+
+def _event_name(event: dict[str, Any]) -> str:
+    kind = event.get("type")
+    if kind == "progress":
+        return "progress"
+    return "step"
+
+
+async def stream_events(channel: RunChannel) -> AsyncIterator[bytes]:
+    """Serve a run's events as SSE: progress, step, message, result | error, end."""
+    index = 0
+    while True:
+        batch, finished = await asyncio.to_thread(channel.read, index, 1.0)
+        index += len(batch)
+        for event in batch:
+            if event.get("type") == "end":
+                run = event["run"]
+                result = run.get("result") or {}
+                yield _sse(
+                    "message", {"run_id": run["run_id"], "content": result.get("message", "")}
+                )
+                if run["status"] == "failed" and run.get("error"):
+                    yield _sse("error", {"run_id": run["run_id"], "error": run["error"]})
+                yield _sse("result", _public(run))
+                yield _sse("end", {"run_id": run["run_id"], "status": run["status"]})
+                return
+            yield _sse(_event_name(event), event)
+        if finished:
+            return
+
+
+def _public(run: dict[str, Any]) -> dict[str, Any]:
+    result = dict(run.get("result") or {})
+    message = result.pop("message", "")
+    return json_safe(
+        {
+            "run_id": run["run_id"],
+            "thread_id": run["thread_id"],
+            "status": run["status"],
+            "message": message,
+            "result": result or None,
+            "error": run.get("error"),
+        }
+    )
+
+
+@router.post("/generate", response_model=None)
+def generate(body: GenerateRequest, request: Request) -> Any:
+    """Run a goal: wait for the answer (default), start it in the background, or stream it."""
+    if body.goal is None:
+        raise BadInput(
+            "no goal given", hint='send {"goal": "what you want done"} (or "input_message")'
+        )
+    manager = get_manager()
+    run, context = manager.create(
+        body.goal,
+        thread_id=body.thread_id,
+        max_attempts=body.max_attempts,
+        dry_run=body.dry_run,
+        credentials=request_credentials(request),
+    )
+    if body.mode == "background":
+        manager.start_background(run, context)
+        return JSONResponse(
+            {"run_id": run["run_id"], "thread_id": run["thread_id"], "status": "pending"},
+            status_code=202,
+        )
+    if body.mode == "stream":
+        channel = manager.channel(run["run_id"])
+        manager.start_background(run, context)
+        return EventSourceResponse(stream_events(channel))
+    return _public(manager.execute(run, context))
+
+
+@router.get("/runs/{run_id}")
+def get_run(run_id: str) -> dict[str, Any]:
+    """A run's status, progress, current step, timestamps, result and error."""
+    return json_safe(run_store.get_run(run_id))
+
+
+@router.get("/runs")
+def list_runs(
+    thread_id: str | None = Query(default=None, max_length=128),
+    status: Literal["pending", "running", "interrupted", "completed", "failed", "cancelled"]
+    | None = None,
+    limit: int = Query(default=50, ge=1, le=500),
+) -> dict[str, Any]:
+    """Runs, newest first, filtered by thread and status."""
+    return {"runs": json_safe(run_store.list_runs(thread_id=thread_id, status=status, limit=limit))}
+
+
+@router.post("/runs/{run_id}/cancel")
+def cancel_run(run_id: str) -> dict[str, Any]:
+    """Cancel a run: it stops at the next step boundary and ends `cancelled`."""
+    return json_safe(get_manager().cancel(run_id))
+
+
+@router.get("/runs/{run_id}/events")
+async def run_events(run_id: str) -> EventSourceResponse:
+    """Follow a live run's events as SSE (the same events as mode=stream)."""
+    channel = get_manager().channel(run_id)
+    return EventSourceResponse(stream_events(channel))
+
+
+@router.get("/threads/{thread_id}")
+def get_thread(thread_id: str) -> dict[str, Any]:
+    """A thread: its messages, memory (what follow-ups can refer to) and runs."""
+    state = get_manager().thread_state(thread_id)
+    state["status"] = "busy" if state.get("busy_with") else "idle"
+    return json_safe(state)
+
+
+@router.get("/threads")
+def list_threads(limit: int = Query(default=50, ge=1, le=500)) -> dict[str, Any]:
+    """Threads, most recently active first."""
+    return {"threads": run_store.list_threads(limit)}

@@ -1,0 +1,46 @@
+"""Tools over HTTP: GET /tools lists the registry, POST /tools/{name} calls one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body, Request
+
+from api.common import json_safe, request_credentials
+from graphs.workflows import call_tool
+from tools.base import ToolContext
+from tools.registry import all_tools, get_tool
+
+router = APIRouter(tags=["tools"])
+
+
+def _describe(name: str) -> dict[str, Any]:
+    spec = get_tool(name)
+    return {
+        "name": spec.name,
+        "description": spec.description,
+        "input_schema": spec.input_schema(),
+        "workflow": spec.is_workflow,
+        "tags": list(spec.tags),
+    }
+
+
+@router.get("/tools")
+def list_tools() -> dict[str, Any]:
+    """Every tool with its description and the JSON Schema of its inputs."""
+    return {"tools": [_describe(t.name) for t in all_tools()]}
+
+
+@router.get("/tools/{name}")
+def describe_tool(name: str) -> dict[str, Any]:
+    """One tool's description and input schema."""
+    return _describe(name)
+
+
+@router.post("/tools/{name}")
+def invoke_tool(
+    name: str, request: Request, args: dict[str, Any] | None = Body(default=None)
+) -> dict[str, Any]:
+    """Call a tool directly; the body is its arguments (422 with the schema on bad ones)."""
+    ctx = ToolContext(credentials=request_credentials(request))
+    return {"tool": name, "output": json_safe(call_tool(name, args, ctx))}

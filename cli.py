@@ -1,0 +1,199 @@
+"""The `forgeflow` command: run goals, chat on a thread, call tools, serve the API."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from errors import ForgeflowError
+
+app = typer.Typer(
+    help="forgeflow: an LLM agent orchestrator for ML data work.", no_args_is_help=True
+)
+tools_app = typer.Typer(help="List and call the registry's tools directly.", no_args_is_help=True)
+app.add_typer(tools_app, name="tools")
+console = Console()
+err_console = Console(stderr=True)
+
+
+def _fail(exc: ForgeflowError) -> None:
+    err_console.print(f"[red]error[/red] ({exc.code}): {exc.message}")
+    if exc.hint:
+        err_console.print(f"[yellow]hint[/yellow]: {exc.hint}")
+    raise typer.Exit(2)
+
+
+def _run_goal(
+    goal: str, thread: str | None, max_attempts: int | None, quiet: bool
+) -> dict[str, Any]:
+    from graphs.runner import get_manager
+
+    manager = get_manager()
+    run, context = manager.create(goal, thread_id=thread, max_attempts=max_attempts)
+    channel = manager.channel(run["run_id"])
+    holder: dict[str, Any] = {}
+    worker = threading.Thread(target=lambda: holder.update(run=manager.execute(run, context)))
+    worker.start()
+    if quiet:
+        worker.join()
+        return holder["run"]
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("planning", total=100)
+        for event in channel.iter_events():
+            if "progress" in event:
+                progress.update(task, completed=float(event["progress"]))
+            if event.get("tool"):
+                text = event.get("message") or event.get("status") or ""
+                progress.update(task, description=f"{event['tool']}: {text}"[:70])
+    worker.join()
+    return holder["run"]
+
+
+@app.command()
+def run(
+    goal: Annotated[str, typer.Argument(help="What you want done, in plain language.")],
+    thread: Annotated[str | None, typer.Option("--thread", help="Continue this thread.")] = None,
+    max_attempts: Annotated[
+        int | None, typer.Option(help="Bound for self-correcting loops.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole run as JSON.")] = False,
+) -> None:
+    """Run a goal with a live progress bar and print the answer."""
+    try:
+        final = _run_goal(goal, thread, max_attempts, quiet=as_json)
+    except ForgeflowError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        print(json.dumps(final, indent=2, default=str))
+    else:
+        result = final.get("result") or {}
+        console.print(result.get("message", ""))
+        console.print(
+            f"[dim]run {final['run_id']} · thread {final['thread_id']} · {final['status']}[/dim]"
+        )
+    if final["status"] == "failed":
+        raise typer.Exit(1)
+
+
+@app.command()
+def chat(
+    thread: Annotated[str | None, typer.Option("--thread", help="Resume a thread.")] = None,
+) -> None:
+    """Talk to forgeflow on one thread in the terminal (empty line or Ctrl-D to quit)."""
+    console.print("[bold]forgeflow chat[/bold] — type a goal; follow-ups see earlier turns.")
+    while True:
+        try:
+            line = console.input("[bold cyan]you> [/bold cyan]").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not line or line in ("exit", "quit"):
+            break
+        try:
+            final = _run_goal(line, thread, None, quiet=False)
+        except ForgeflowError as exc:
+            err_console.print(f"[red]{exc.message}[/red] {exc.hint}")
+            continue
+        thread = final["thread_id"]
+        console.print((final.get("result") or {}).get("message", ""))
+    if thread:
+        console.print(f"[dim]thread {thread}[/dim]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (127.0.0.1 only unless FORGEFLOW_API_KEYS is set)."""
+    import uvicorn
+
+    from settings import get_settings
+
+    keys = get_settings().keys
+    if host is None:
+        host = "0.0.0.0" if keys else "127.0.0.1"
+    if not keys and host not in ("127.0.0.1", "localhost", "::1"):
+        err_console.print(
+            "[red]refusing to bind[/red] "
+            f"{host} without FORGEFLOW_API_KEYS: anyone on the network could run goals."
+        )
+        raise typer.Exit(2)
+    if not keys:
+        err_console.print(
+            "[yellow]FORGEFLOW_API_KEYS is not set: serving on 127.0.0.1 only, no auth.[/yellow]"
+        )
+    uvicorn.run("server:app", host=host, port=port, log_level="info")
+
+
+@tools_app.command("list")
+def tools_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List the tools with their one-line descriptions."""
+    from tools.registry import all_tools
+
+    tools = all_tools()
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {"name": t.name, "description": t.description, "input_schema": t.input_schema()}
+                    for t in tools
+                ],
+                indent=2,
+            )
+        )
+        return
+    table = Table("tool", "description")
+    for t in tools:
+        table.add_row(t.name, t.summary)
+    console.print(table)
+
+
+@tools_app.command("call")
+def tools_call(
+    name: Annotated[str, typer.Argument(help="Tool name (see `forgeflow tools list`).")],
+    args: Annotated[str, typer.Option("--args", help="Arguments as a JSON object.")] = "{}",
+) -> None:
+    """Call one tool with JSON arguments and print its output as JSON."""
+    from graphs.workflows import call_tool
+    from tools.base import ToolContext
+
+    try:
+        parsed = json.loads(args)
+    except json.JSONDecodeError as exc:
+        err_console.print(f"[red]--args is not valid JSON[/red]: {exc}")
+        raise typer.Exit(2) from None
+    try:
+        output = call_tool(name, parsed, ToolContext())
+    except ForgeflowError as exc:
+        if exc.details and isinstance(exc.details, dict) and exc.details.get("errors"):
+            err_console.print(json.dumps(exc.details["errors"], indent=2))
+        _fail(exc)
+        return
+    print(json.dumps(output, indent=2, default=str))
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""The orchestrator graph: plan → dispatch each step (streaming progress) → report."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any, Literal
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+from langgraph.config import get_stream_writer
+from langgraph.graph import END, START, StateGraph
+from langgraph.runtime import Runtime
+
+from agents.llm import get_chat_model
+from agents.planner import Plan, plan_goal, remember
+from agents.reporter import write_answer
+from errors import Cancelled, ForgeflowError, Unavailable
+from graphs.state import InputState, OrchestratorState, RunContext
+from graphs.workflows import call_tool
+from tools.base import ToolContext
+
+REF_RE = re.compile(r"\$\{steps\.(\d+)((?:\.[\w-]+)*)\}")
+LOOP_FIELDS = ("target", "target_met", "attempts", "best_attempt", "history")
+
+# What each tool writes, for dry runs (what a goal would read and write before it runs).
+WRITES: dict[str, str] = {
+    "download_dataset": "files under workspace/datasets/<source>/<id>/<revision>/ and a dataset record",
+    "label_dataset": "a labeled parquet, the labeling functions, an LF summary chart",
+    "write_labeling_functions": "a labeling-function set",
+    "apply_labeling_functions": "a label matrix and LF analysis",
+    "train_model": "model weights (safetensors), config and preprocessing (JSON), curves",
+    "evaluate_model": "metrics JSON, ROC and confusion-matrix charts",
+    "predict": "a predictions table",
+    "train_generator": "a generator model (safetensors + JSON)",
+    "generate_synthetic": "a synthetic table",
+    "detect_anomalies": "an anomaly report",
+    "chunk_documents": "stored chunks",
+    "generate_qa": "a QA dataset version",
+    "score_qa": "quality scores on a new QA dataset version",
+    "export_dataset": "export files (jsonl/parquet/csv) with splits",
+}
+READ_KEYS = (
+    "dataset",
+    "dataset_id",
+    "data_path",
+    "gold_path",
+    "model_path",
+    "paths",
+    "project_id",
+    "chunk_set_id",
+)
+
+
+class StepFailed(Exception):
+    """A reference points at a step that did not complete."""
+
+
+def _lookup(value: Any, path: list[str]) -> Any:
+    for part in path:
+        if isinstance(value, list) and part.lstrip("-").isdigit():
+            index = int(part)
+            if not -len(value) <= index < len(value):
+                raise StepFailed(f"the earlier step returned only {len(value)} items")
+            value = value[index]
+        elif isinstance(value, dict) and part in value:
+            value = value[part]
+        else:
+            raise StepFailed(f"the earlier step's output has no field {part!r}")
+    return value
+
+
+def resolve_refs(value: Any, steps: list[dict[str, Any]]) -> Any:
+    """Replace `${steps.N.path}` with values from earlier steps' outputs."""
+    if isinstance(value, dict):
+        return {k: resolve_refs(v, steps) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve_refs(v, steps) for v in value]
+    if not isinstance(value, str) or "${steps." not in value:
+        return value
+
+    def get(match: re.Match[str]) -> Any:
+        index = int(match.group(1))
+        if index >= len(steps) or steps[index].get("status") != "completed":
+            raise StepFailed(f"step {index + 1} did not complete")
+        return _lookup(steps[index]["output"], [p for p in match.group(2).split(".") if p])
+
+    whole = REF_RE.fullmatch(value)
+    if whole:
+        return get(whole)
+    return REF_RE.sub(lambda m: str(get(m)), value)
+
+
+def _history(messages: list[BaseMessage]) -> list[BaseMessage]:
+    return [m for m in messages if isinstance(m, HumanMessage | AIMessage)][:-1]
+
+
+def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Turn the goal (and the thread's memory and earlier turns) into a plan."""
+    goal = state.get("goal", "").strip()
+    memory = state.get("memory") or {}
+    writer = get_stream_writer()
+    writer({"type": "step", "status": "planning", "message": "planning"})
+    model = get_chat_model()
+    if model is None:
+        plan = plan_goal(goal, memory)
+    else:
+        from agents.llm_planner import plan_with_llm
+
+        plan = plan_with_llm(model, goal, memory, _history(state.get("messages", [])))
+    described = _describe(plan)
+    writer({"type": "plan", "plan": described})
+    return {"plan": described, "step_index": 0, "steps": [], "answer": "", "result": {}}
+
+
+def _describe(plan: Plan) -> dict[str, Any]:
+    data = plan.model_dump()
+    for step in data["steps"]:
+        step["reads"] = {k: step["args"][k] for k in READ_KEYS if k in step["args"]}
+        step["writes"] = WRITES.get(step["tool"], "nothing (read-only)")
+    return data
+
+
+def route_after_plan(
+    state: OrchestratorState, runtime: Runtime[RunContext]
+) -> Literal["dispatch", "report"]:
+    """Run the steps, unless this is a dry run or the planner asked a question."""
+    plan = state.get("plan") or {}
+    if runtime.context.dry_run or plan.get("question") or not plan.get("steps"):
+        return "report"
+    return "dispatch"
+
+
+def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Run the next step's tool, stream its progress, record its output or error."""
+    ctx = runtime.context
+    plan = state["plan"] or {}
+    planned = plan["steps"]
+    index = state.get("step_index", 0)
+    step = planned[index]
+    done = list(state.get("steps", []))
+    writer = get_stream_writer()
+    total = len(planned)
+    if ctx.cancel_event is not None and ctx.cancel_event.is_set():
+        raise Cancelled(ctx.run_id)
+    record: dict[str, Any] = {"index": index, "tool": step["tool"], "args": step["args"]}
+    writer(
+        {
+            "type": "step",
+            "index": index,
+            "tool": step["tool"],
+            "status": "started",
+            "progress": round(100 * index / total, 1),
+        }
+    )
+
+    def emit(event: dict[str, Any]) -> None:
+        fraction = event.get("fraction")
+        overall = (index + (fraction if fraction is not None else 0.0)) / total
+        writer({**event, "index": index, "progress": round(100 * overall, 1)})
+
+    started = time.perf_counter()
+    try:
+        args = resolve_refs(step["args"], done)
+        record["args"] = args
+        output = call_tool(
+            step["tool"],
+            args,
+            ToolContext(
+                emit=emit,
+                credentials=ctx.credentials,
+                cancel_event=ctx.cancel_event,
+                run_id=ctx.run_id,
+            ),
+        )
+        record.update(status="completed", output=output)
+    except StepFailed as exc:
+        record.update(status="skipped", reason=str(exc))
+    except Unavailable as exc:
+        record.update(status="unavailable", error=exc.to_dict())
+    except ForgeflowError as exc:
+        record.update(status="failed", error=exc.to_dict())
+    record["seconds"] = round(time.perf_counter() - started, 4)
+    writer(
+        {
+            "type": "step",
+            "index": index,
+            "tool": step["tool"],
+            "status": record["status"],
+            "progress": round(100 * (index + 1) / total, 1),
+        }
+    )
+    memory = state.get("memory") or {}
+    if record["status"] == "completed":
+        memory = remember(step["tool"], record["output"], memory)
+    return {"steps": [*done, record], "step_index": index + 1, "memory": memory}
+
+
+def route_after_dispatch(state: OrchestratorState) -> Literal["dispatch", "report"]:
+    """Next step while steps remain and none failed; else report."""
+    steps = state.get("steps", [])
+    if steps and steps[-1]["status"] in ("failed", "unavailable", "skipped"):
+        return "report"
+    return "dispatch" if state.get("step_index", 0) < len(state["plan"]["steps"]) else "report"
+
+
+def report_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[str, Any]:
+    """Write the answer message and the structured result of the turn."""
+    plan = state.get("plan") or {}
+    steps = list(state.get("steps", []))
+    planned = plan.get("steps", [])
+    if not runtime.context.dry_run and not plan.get("question"):
+        for index in range(len(steps), len(planned)):
+            steps.append(
+                {
+                    "index": index,
+                    "tool": planned[index]["tool"],
+                    "args": planned[index]["args"],
+                    "status": "skipped",
+                    "reason": "an earlier step did not complete",
+                }
+            )
+    answer = write_answer(plan, steps, dry_run=runtime.context.dry_run)
+    artifacts: list[Any] = []
+    loop: dict[str, Any] = {}
+    for step in steps:
+        output = step.get("output")
+        if isinstance(output, dict):
+            artifacts.extend(output.get("artifacts") or [])
+            if "target_met" in output:
+                loop = {k: output[k] for k in LOOP_FIELDS if k in output}
+    result: dict[str, Any] = {
+        "plan": plan,
+        "steps": steps,
+        "artifacts": artifacts,
+        "targets": plan.get("targets", {}),
+        "dry_run": runtime.context.dry_run,
+        **loop,
+    }
+    if plan.get("question"):
+        result["question"] = plan["question"]
+    return {"answer": answer, "result": result, "steps": steps, "messages": [AIMessage(answer)]}
+
+
+def start_turn(state: InputState) -> dict[str, Any]:
+    """Record the goal as the human turn of the conversation."""
+    goal = state.get("goal", "")
+    return {"goal": goal, "messages": [HumanMessage(goal)]}
+
+
+def build_graph(checkpointer: Any = None):  # noqa: ANN201 - a compiled LangGraph
+    """Compile the orchestrator graph (with a checkpointer for threads when given)."""
+    graph = StateGraph(OrchestratorState, context_schema=RunContext, input_schema=InputState)
+    graph.add_node("start", start_turn)
+    graph.add_node("plan", plan_node)
+    graph.add_node("dispatch", dispatch_node)
+    graph.add_node("report", report_node)
+    graph.add_edge(START, "start")
+    graph.add_edge("start", "plan")
+    graph.add_conditional_edges("plan", route_after_plan, ["dispatch", "report"])
+    graph.add_conditional_edges("dispatch", route_after_dispatch, ["dispatch", "report"])
+    graph.add_edge("report", END)
+    return graph.compile(checkpointer=checkpointer, name="forgeflow")
+
+
+# For LangGraph Studio / `langgraph dev` (the platform supplies its own checkpointer).
+graph = build_graph()

@@ -1,0 +1,46 @@
+"""Typed state of the orchestrator graph, its narrow input, and the per-run context."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Annotated, Any, TypedDict
+
+from langchain_core.messages import AnyMessage
+from langgraph.graph.message import add_messages
+
+
+class InputState(TypedDict, total=False):
+    """What a caller gives: the goal of this turn (the thread keeps everything else)."""
+
+    goal: str
+    messages: Annotated[list[AnyMessage], add_messages]
+    """The conversation; the caller's goal is appended as a human message."""
+
+
+class OrchestratorState(InputState, total=False):
+    """The full state of one thread; each node returns a partial update of it."""
+
+    plan: dict[str, Any] | None
+    """This turn's plan: {"steps": [{"tool", "args", "why"}], "targets": {...}, "question"?}."""
+    step_index: int
+    """Index of the next plan step to run."""
+    steps: list[dict[str, Any]]
+    """What ran this turn: {tool, args, status, output | error, started_at, seconds}."""
+    memory: dict[str, Any]
+    """What later turns may refer to: last listing, last dataset, last model, ... (kept across turns)."""
+    answer: str
+    """The answer message of this turn."""
+    result: dict[str, Any]
+    """The structured result of this turn (plan, steps, artifacts, loop fields)."""
+
+
+@dataclass
+class RunContext:
+    """Per-run settings passed through LangGraph's `context` (not checkpointed)."""
+
+    run_id: str = ""
+    max_attempts: int = 3
+    dry_run: bool = False
+    credentials: dict[str, str] = field(default_factory=dict)
+    cancel_event: threading.Event | None = None

@@ -1,0 +1,223 @@
+"""The FastAPI app: lifespan, auth and body-limit middleware, error mapping, and the routers."""
+
+from __future__ import annotations
+
+import hmac
+import importlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from errors import ForgeflowError
+from settings import VERSION, get_settings
+
+log = logging.getLogger("forgeflow.server")
+
+# Every surface is one router module exposing `router`; optional hooks:
+#   `lifespan(app)` an async context manager run in the app's lifespan,
+#   `FLAT_ERRORS_PREFIXES` path prefixes whose errors use the flat `{"error": "..."}` shape of
+#   the API the router is compatible with.
+ROUTERS: list[str] = [
+    "api.health",
+    "api.runs",
+    "api.tools",
+]
+
+OPEN_PATHS = frozenset({"/health"})
+
+
+def _error_body(request: Request, code: str, message: str, hint: str, details: Any = None) -> dict:
+    for prefix in request.app.state.flat_error_prefixes:
+        if request.url.path.startswith(prefix):
+            return {"error": message, "code": code, "hint": hint}
+    body: dict[str, Any] = {"code": code, "message": message, "hint": hint}
+    if details is not None:
+        body["details"] = details
+    return {"error": body}
+
+
+async def _forgeflow_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ForgeflowError)
+    return JSONResponse(
+        _error_body(request, exc.code, exc.message, exc.hint, exc.details),
+        status_code=exc.status_code,
+    )
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        {"loc": ".".join(str(p) for p in e.get("loc", ())), "msg": e.get("msg", "")}
+        for e in exc.errors()
+    ]
+    first = errors[0] if errors else {"loc": "body", "msg": "invalid"}
+    return JSONResponse(
+        _error_body(
+            request,
+            "invalid_request",
+            f"invalid request: {first['loc']}: {first['msg']}",
+            "check the request body against the schema at /docs",
+            {"errors": errors},
+        ),
+        status_code=422,
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    hints = {404: "see /docs for the endpoints", 405: "see /docs for the allowed methods"}
+    return JSONResponse(
+        _error_body(
+            request,
+            f"http_{exc.status_code}",
+            str(exc.detail),
+            hints.get(exc.status_code, "see /docs"),
+        ),
+        status_code=exc.status_code,
+        headers=getattr(exc, "headers", None),
+    )
+
+
+async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error on %s %s", request.method, request.url.path)
+    return JSONResponse(
+        _error_body(
+            request,
+            "internal_error",
+            "internal server error",
+            "the error was logged on the server; retry, or report it with the time of the request",
+        ),
+        status_code=500,
+    )
+
+
+class GuardMiddleware:
+    """Pure-ASGI guard: API-key auth and a request body size limit (streaming-safe)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def _reject(self, send: Send, status: int, code: str, message: str, hint: str) -> None:
+        body = json.dumps({"error": {"code": code, "message": message, "hint": hint}}).encode()
+        headers = [(b"content-type", b"application/json")]
+        if status == 401:
+            headers.append((b"www-authenticate", b"Bearer"))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        settings = get_settings()
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        keys = settings.keys
+        if keys and scope["path"] not in OPEN_PATHS:
+            given = headers.get("x-api-key", "")
+            auth = headers.get("authorization", "")
+            if auth.lower().startswith("bearer "):
+                given = auth[7:].strip()
+            ok = False
+            for key in keys:  # compare against every key so timing does not reveal which
+                ok |= hmac.compare_digest(given.encode(), key.encode())
+            if not ok:
+                await self._reject(
+                    send,
+                    401,
+                    "unauthorized",
+                    "missing or invalid API key",
+                    "send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'",
+                )
+                return
+        limit = settings.max_body_bytes
+        declared = headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._reject(
+                send,
+                413,
+                "payload_too_large",
+                f"request body of {declared} bytes is over the {limit}-byte limit",
+                "send a smaller body, or raise FORGEFLOW_MAX_BODY_BYTES",
+            )
+            return
+        if declared is None and scope["method"] in ("POST", "PUT", "PATCH"):
+            # A chunked body has no declared length: buffer it up to the limit, then replay it.
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    break
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > limit:
+                    await self._reject(
+                        send,
+                        413,
+                        "payload_too_large",
+                        f"request body is over the {limit}-byte limit",
+                        "send a smaller body, or raise FORGEFLOW_MAX_BODY_BYTES",
+                    )
+                    return
+                if not message.get("more_body", False):
+                    break
+            body = b"".join(chunks)
+            replayed = False
+
+            async def replay() -> dict:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def create_app() -> FastAPI:
+    """Build the app from ROUTERS; each router's lifespan hook runs inside the app's."""
+    modules = [importlib.import_module(name) for name in ROUTERS]
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        settings = get_settings()
+        logging.basicConfig(level=logging.INFO)
+        if not settings.keys:
+            log.warning("FORGEFLOW_API_KEYS is not set: no authentication on this server")
+        async with AsyncExitStack() as stack:
+            for module in modules:
+                hook = getattr(module, "lifespan", None)
+                if hook is not None:
+                    await stack.enter_async_context(hook(app))
+            yield
+
+    app = FastAPI(
+        title="forgeflow",
+        version=VERSION,
+        description="An LLM agent orchestrator for ML data work.",
+        lifespan=lifespan,
+    )
+    app.state.flat_error_prefixes = [
+        prefix for m in modules for prefix in getattr(m, "FLAT_ERRORS_PREFIXES", ())
+    ]
+    for module in modules:
+        app.include_router(module.router)
+    app.add_exception_handler(ForgeflowError, _forgeflow_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unhandled)
+    app.add_middleware(GuardMiddleware)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,106 @@
+"""Configuration: the one place that reads the environment (pydantic-settings, FORGEFLOW_*)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VERSION = "0.1.0"
+
+
+class Settings(BaseSettings):
+    """Every knob of forgeflow; per-request values override these, these override defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="FORGEFLOW_", extra="ignore")
+
+    home: Path = Field(default=Path(".forgeflow"), description="Database and workspace root.")
+    llm: str = Field(default="builtin", description="builtin | openai:<model> | gemini:<model>")
+    database_url: str = Field(default="", description="Empty: SQLite under home.")
+    api_keys: str = Field(default="", description="Comma-separated bearer keys; empty: no auth.")
+    max_body_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    max_attempts: int = Field(default=3, ge=1, le=50)
+    max_download_mb: float = Field(default=2048.0, gt=0)
+    confirm_download_mb: float = Field(default=0.0, ge=0, description="0 disables the prompt.")
+    confirm_code: bool = False
+    cache_ttl: float = Field(default=300.0, ge=0)
+    data_dirs: str = Field(default="", description="Extra data folders, os.pathsep-separated.")
+    kaggle_endpoint: str = ""
+    run_workers: int = Field(default=4, ge=1, le=64)
+    llm_timeout: float = Field(default=60.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0)
+
+    openai_api_key: str = Field(
+        default="", validation_alias=AliasChoices("FORGEFLOW_OPENAI_API_KEY", "OPENAI_API_KEY")
+    )
+    openai_base_url: str = Field(
+        default="", validation_alias=AliasChoices("FORGEFLOW_OPENAI_BASE_URL", "OPENAI_BASE_URL")
+    )
+    google_api_key: str = Field(
+        default="", validation_alias=AliasChoices("FORGEFLOW_GOOGLE_API_KEY", "GOOGLE_API_KEY")
+    )
+
+    @field_validator("llm")
+    @classmethod
+    def _check_llm(cls, value: str) -> str:
+        value = value.strip()
+        if value == "builtin":
+            return value
+        provider, _, model = value.partition(":")
+        if provider not in {"openai", "gemini"} or not model:
+            raise ValueError(
+                f"FORGEFLOW_LLM={value!r} is not understood; use 'builtin', "
+                "'openai:<model>' or 'gemini:<model>'"
+            )
+        return value
+
+    @property
+    def home_dir(self) -> Path:
+        """The resolved home folder (created on first use)."""
+        path = self.home.expanduser().resolve()
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def workspace(self) -> Path:
+        """The folder every request-named path must stay inside."""
+        path = self.home_dir / "workspace"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def data_dir(self) -> Path:
+        """Local datasets dropped in by the user (`$FORGEFLOW_HOME/data`)."""
+        path = self.home_dir / "data"
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+
+    @property
+    def extra_data_dirs(self) -> list[Path]:
+        """Folders from FORGEFLOW_DATA_DIRS, read-only sources of local datasets."""
+        import os
+
+        return [Path(p).expanduser().resolve() for p in self.data_dirs.split(os.pathsep) if p]
+
+    @property
+    def sqlite_path(self) -> Path:
+        """The SQLite file used when no database URL is set."""
+        return self.home_dir / "forgeflow.db"
+
+    @property
+    def keys(self) -> list[str]:
+        """The configured API keys, without blanks."""
+        return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings (cached; call `reset_settings` after changing env)."""
+    return Settings()
+
+
+def reset_settings() -> None:
+    """Forget cached settings so the next `get_settings` reads the environment again."""
+    get_settings.cache_clear()

@@ -1,0 +1,147 @@
+"""Downloaded dataset records: find, save, list and delete them (files live in the workspace)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from errors import NotFound
+from store.db import session
+from store.models import DatasetRow
+from store.runs import new_id
+from store.workspace import resolve_path
+
+TABLE_HINT = (".parquet", ".csv", ".jsonl", ".tsv", ".json", ".csv.gz")
+
+
+def record_public(row: DatasetRow) -> dict[str, Any]:
+    """The public shape of a dataset record."""
+    return {
+        "id": row.id,
+        "source": row.source,
+        "dataset_id": row.dataset_id,
+        "config": row.config or None,
+        "revision": row.revision or None,
+        "requested_revision": row.requested_revision or None,
+        "path": row.path,
+        "files": row.files,
+        "size_bytes": row.size_bytes,
+        "rows": row.rows,
+        "created_at": row.created_at.isoformat() if row.created_at else None,
+        "meta": row.meta,
+    }
+
+
+def save_record(**fields: Any) -> dict[str, Any]:
+    """Insert a record and return it."""
+    row = DatasetRow(id=new_id("ds"), **fields)
+    with session() as s:
+        s.add(row)
+    return record_public(row)
+
+
+def find_existing(source: str, dataset_id: str, config: str, revision: str) -> dict | None:
+    """A record for the same (source, id, config, requested revision), if its files still exist."""
+    query = select(DatasetRow).where(
+        DatasetRow.source == source,
+        DatasetRow.dataset_id == dataset_id,
+        DatasetRow.config == config,
+        DatasetRow.requested_revision == revision,
+    )
+    with session() as s:
+        for row in s.scalars(query):
+            if row.path and resolve_path(row.path).exists():
+                return record_public(row)
+    return None
+
+
+def find_reusable(
+    source: str, dataset_id: str, config: str, requested_revision: str
+) -> dict[str, Any] | None:
+    """A record made by the same request (config and revision as asked) whose files still exist.
+
+    `config` matches the stored config or, for requests that named none, the config the
+    record was made for when none was asked (kept in meta.requested_config).
+    """
+    query = (
+        select(DatasetRow)
+        .where(
+            DatasetRow.source == source,
+            DatasetRow.dataset_id == dataset_id,
+            DatasetRow.requested_revision == requested_revision,
+        )
+        .order_by(DatasetRow.created_at.desc())
+    )
+    with session() as s:
+        for row in s.scalars(query):
+            asked = (row.meta or {}).get("requested_config", row.config or "")
+            if config not in (asked, row.config or "") or (not config and asked):
+                continue
+            if row.path and resolve_path(row.path).exists():
+                return record_public(row)
+    return None
+
+
+def find_record(ref: str) -> dict[str, Any] | None:
+    """A record by its record id or its source dataset id (newest first)."""
+    with session() as s:
+        row = s.get(DatasetRow, ref)
+        if row is None:
+            row = s.scalars(
+                select(DatasetRow)
+                .where(DatasetRow.dataset_id == ref)
+                .order_by(DatasetRow.created_at.desc())
+            ).first()
+        return record_public(row) if row else None
+
+
+def get_record(record_id: str) -> dict[str, Any]:
+    """A record by id; 404 when unknown."""
+    found = find_record(record_id)
+    if found is None:
+        raise NotFound(
+            f"dataset {record_id!r} not found", hint="list downloaded datasets with GET /datasets"
+        )
+    return found
+
+
+def list_records(limit: int = 200) -> list[dict[str, Any]]:
+    """Every downloaded dataset, newest first."""
+    with session() as s:
+        rows = s.scalars(select(DatasetRow).order_by(DatasetRow.created_at.desc()).limit(limit))
+        return [record_public(r) for r in rows]
+
+
+def delete_record(record_id: str) -> dict[str, Any]:
+    """Delete a record and its files in the workspace."""
+    with session() as s:
+        row = s.get(DatasetRow, record_id)
+        if row is None:
+            raise NotFound(
+                f"dataset {record_id!r} not found",
+                hint="list downloaded datasets with GET /datasets",
+            )
+        public = record_public(row)
+        if row.path:
+            folder = resolve_path(row.path, for_write=True)
+            if folder.is_dir():
+                shutil.rmtree(folder)
+            elif folder.exists():
+                folder.unlink()
+        s.delete(row)
+    return public
+
+
+def main_table(record: dict[str, Any]) -> Path | None:
+    """The record's main table file (the first file with a table suffix, largest first)."""
+    files = sorted(record.get("files") or [], key=lambda f: -int(f.get("size", 0) or 0))
+    for suffix in TABLE_HINT:
+        for f in files:
+            if str(f.get("path", "")).lower().endswith(suffix):
+                path = resolve_path(Path(record["path"]) / f["path"])
+                if path.is_file():
+                    return path
+    return None

@@ -1,0 +1,162 @@
+"""Path confinement: every path a request names resolves inside the workspace, or is refused."""
+
+from __future__ import annotations
+
+import os
+import tarfile
+import zipfile
+from pathlib import Path
+
+from errors import BadInput, Forbidden, NotFound
+from settings import get_settings
+
+
+def workspace_root() -> Path:
+    """The workspace folder (`$FORGEFLOW_HOME/workspace`)."""
+    return get_settings().workspace
+
+
+def readable_roots() -> list[Path]:
+    """Folders a request may read from: the workspace, `$FORGEFLOW_HOME/data`, FORGEFLOW_DATA_DIRS."""
+    s = get_settings()
+    return [s.workspace, s.data_dir, *s.extra_data_dirs]
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_text(raw: str | os.PathLike[str]) -> str:
+    text = os.fspath(raw)
+    if not isinstance(text, str) or not text.strip():
+        raise BadInput("empty path", hint="give a path relative to the workspace")
+    if "\x00" in text:
+        raise BadInput("path contains a NUL byte", hint="remove the NUL byte from the path")
+    return text
+
+
+def resolve_path(
+    raw: str | os.PathLike[str],
+    *,
+    must_exist: bool = False,
+    for_write: bool = False,
+    roots: list[Path] | None = None,
+) -> Path:
+    """Resolve `raw` (relative paths against the workspace) and refuse it outside the allowed roots.
+
+    Symlinks are followed before the check, so a link pointing out is refused too. Writes are
+    allowed in the workspace only; reads also in the data folders.
+    """
+    text = _check_text(raw)
+    ws = workspace_root()
+    allowed = [ws] if for_write else (roots or readable_roots())
+    candidate = Path(text).expanduser()
+    if not candidate.is_absolute():
+        candidate = ws / candidate
+    resolved = candidate.resolve()
+    if not any(_inside(resolved, root) for root in allowed):
+        where = "the workspace" if for_write else "the workspace or a data folder"
+        raise Forbidden(
+            f"path {text!r} is outside {where}",
+            hint=f"use a path relative to the workspace ({ws}); '..', absolute paths elsewhere "
+            "and symlinks leading out are refused",
+            code="path_outside_workspace",
+        )
+    if must_exist and not resolved.exists():
+        raise NotFound(
+            f"file {text!r} not found",
+            hint="list files with GET /api/files/list or the list_local_datasets tool",
+        )
+    return resolved
+
+
+def relative_to_workspace(path: Path) -> str:
+    """Return `path` relative to the workspace when inside it, else the absolute path."""
+    ws = workspace_root()
+    try:
+        return str(path.resolve().relative_to(ws))
+    except ValueError:
+        return str(path)
+
+
+def _member_target(dest: Path, name: str) -> Path:
+    if "\x00" in name or os.path.isabs(name) or name.startswith(("/", "\\")):
+        raise Forbidden(f"archive member {name!r} has an absolute path", code="unsafe_archive")
+    target = (dest / name).resolve()
+    if not _inside(target, dest.resolve()):
+        raise Forbidden(
+            f"archive member {name!r} would extract outside the destination",
+            hint="the archive is unsafe (path traversal); nothing was extracted",
+            code="unsafe_archive",
+        )
+    return target
+
+
+def safe_extract(archive: Path, dest: Path, *, max_bytes: int | None = None) -> list[Path]:
+    """Extract a zip or tar archive into `dest`, refusing traversal, links and oversize content.
+
+    Every member is checked before anything is written, so a bad archive extracts nothing.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if zipfile.is_zipfile(archive):
+        with zipfile.ZipFile(archive) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            if max_bytes is not None and total > max_bytes:
+                raise _too_big(total, max_bytes)
+            targets = [(_member_target(dest, i.filename), i) for i in infos]
+            for target, info in targets:
+                if info.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(info) as src, open(target, "wb") as out:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+                written.append(target)
+        return written
+    if tarfile.is_tarfile(archive):
+        with tarfile.open(archive) as tf:
+            members = tf.getmembers()
+            total = sum(m.size for m in members if m.isfile())
+            if max_bytes is not None and total > max_bytes:
+                raise _too_big(total, max_bytes)
+            for m in members:
+                if m.issym() or m.islnk() or m.isdev():
+                    raise Forbidden(
+                        f"archive member {m.name!r} is a link or device",
+                        hint="links in archives are refused; nothing was extracted",
+                        code="unsafe_archive",
+                    )
+                _member_target(dest, m.name)
+            for m in members:
+                target = _member_target(dest, m.name)
+                if m.isdir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                src = tf.extractfile(m)
+                if src is None:
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with src, open(target, "wb") as out:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+                written.append(target)
+        return written
+    raise BadInput(
+        f"{archive.name} is not a zip or tar archive", hint="give a .zip or .tar(.gz) file"
+    )
+
+
+def _too_big(total: int, limit: int) -> Exception:
+    from errors import PayloadTooLarge
+
+    return PayloadTooLarge(
+        f"archive expands to {total / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit",
+        hint="raise FORGEFLOW_MAX_DOWNLOAD_MB or pick a smaller dataset/config",
+    )

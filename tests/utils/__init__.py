@@ -1,0 +1,1 @@
+"""Test helpers: server processes, fake remote services, data factories."""

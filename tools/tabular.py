@@ -1,0 +1,162 @@
+"""Reading tables: bundled scikit-learn sets, local files (csv/tsv/parquet/jsonl), by name or path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from errors import BadInput, ForgeflowError, NotFound
+from settings import get_settings
+from store.workspace import relative_to_workspace, resolve_path
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz", ".tsv.gz", ".jsonl.gz")
+LABEL_COLUMN_GUESSES = ("label", "labels", "target", "category", "class", "y", "sentiment")
+
+SKLEARN_DATASETS: dict[str, str] = {
+    "breast_cancer": "Breast cancer Wisconsin (diagnostic): 569 tumours, 30 numeric features, "
+    "malignant vs benign",
+    "iris": "Iris flowers: 150 rows, 4 measurements, 3 species",
+    "wine": "Wine recognition: 178 wines, 13 chemical measurements, 3 cultivars",
+    "digits": "Handwritten digits: 1,797 8x8 images as 64 pixel columns, 10 classes",
+    "diabetes": "Diabetes progression: 442 patients, 10 baseline variables, regression target",
+}
+
+
+def _sklearn_loader(name: str) -> Callable[..., Any]:
+    from sklearn import datasets
+
+    return getattr(datasets, f"load_{name}")
+
+
+def sklearn_frame(name: str) -> pd.DataFrame:
+    """Load a bundled scikit-learn dataset as a frame with an `id` and a `target` column.
+
+    Classification targets are the class names (e.g. 'malignant'), regression targets numbers.
+    """
+    bunch = _sklearn_loader(name)(as_frame=True)
+    frame = bunch.frame.copy()
+    names = getattr(bunch, "target_names", None)
+    if names is not None and len(names) and name != "diabetes":
+        frame["target"] = [str(names[int(i)]) for i in frame["target"]]
+    frame.insert(0, "id", range(len(frame)))
+    return frame
+
+
+def table_format(path: Path) -> str | None:
+    """The format name for a file by its suffix, or None if it is not a table."""
+    lower = path.name.lower()
+    for suffix in TABLE_SUFFIXES:
+        if lower.endswith(suffix):
+            return suffix.lstrip(".").replace(".gz", "")
+    return None
+
+
+def read_table(path: Path, *, nrows: int | None = None) -> pd.DataFrame:
+    """Read a table file by its suffix; a clear error for formats and files that do not parse."""
+    fmt = table_format(path)
+    try:
+        if fmt == "csv":
+            return pd.read_csv(path, nrows=nrows)
+        if fmt == "tsv":
+            return pd.read_csv(path, sep="\t", nrows=nrows)
+        if fmt == "parquet":
+            frame = pd.read_parquet(path)
+            return frame.head(nrows) if nrows else frame
+        if fmt == "jsonl":
+            return pd.read_json(path, lines=True, nrows=nrows)
+        if fmt == "json":
+            frame = pd.read_json(path)
+            return frame.head(nrows) if nrows else frame
+    except (ValueError, OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise BadInput(
+            f"could not read {path.name} as {fmt}: {exc}",
+            hint="check the file is a valid table (csv, tsv, parquet, jsonl)",
+        ) from None
+    raise BadInput(
+        f"{path.name} is not a supported table",
+        hint=f"supported suffixes: {', '.join(TABLE_SUFFIXES)}",
+    )
+
+
+def local_files() -> list[tuple[Path, Path]]:
+    """Every table under `$FORGEFLOW_HOME/data`, FORGEFLOW_DATA_DIRS and the workspace (root, file)."""
+    s = get_settings()
+    found: list[tuple[Path, Path]] = []
+    seen: set[Path] = set()
+    for root in [s.data_dir, *s.extra_data_dirs, s.workspace]:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path in seen or not path.is_file() or table_format(path) is None:
+                continue
+            if any(part.startswith(".") for part in path.relative_to(root).parts):
+                continue
+            seen.add(path)
+            found.append((root, path))
+    return found
+
+
+def load_table(ref: str, *, nrows: int | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Load a dataset by reference: a scikit-learn name, a downloaded dataset id, or a path.
+
+    Returns the frame and a description `{source, id, path?}`.
+    """
+    ref = (ref or "").strip()
+    if not ref:
+        raise BadInput(
+            "no dataset named", hint="name a dataset, e.g. 'breast_cancer' or 'data.csv'"
+        )
+    key = ref.removeprefix("sklearn:").removeprefix("sklearn/")
+    if key in SKLEARN_DATASETS:
+        frame = sklearn_frame(key)
+        return (frame.head(nrows) if nrows else frame), {"source": "sklearn", "id": key}
+    path = _find_file(ref)
+    if path is not None:
+        return read_table(path, nrows=nrows), {
+            "source": "local",
+            "id": relative_to_workspace(path),
+            "path": relative_to_workspace(path),
+        }
+    raise NotFound(
+        f"dataset {ref!r} not found",
+        hint="list what is available with the list_local_datasets tool; bundled sets are "
+        + ", ".join(SKLEARN_DATASETS),
+    )
+
+
+def _find_file(ref: str) -> Path | None:
+    from store import datasets as dataset_store
+
+    record = dataset_store.find_record(ref)
+    if record is not None:
+        main = dataset_store.main_table(record)
+        if main is not None:
+            return main
+    s = get_settings()
+    for root in [s.workspace, s.data_dir, *s.extra_data_dirs]:
+        try:
+            candidate = resolve_path(root / ref) if not Path(ref).is_absolute() else None
+        except ForgeflowError:  # a refused candidate just means "not here"
+            candidate = None
+        if candidate is not None and candidate.is_file():
+            return candidate
+    if Path(ref).is_absolute() or "/" in ref or ref.startswith("."):
+        path = resolve_path(ref)
+        if path.is_file():
+            return path
+    for _, path in local_files():
+        if path.name == ref or path.stem == ref:
+            return path
+    return None
+
+
+def guess_label_column(frame: pd.DataFrame) -> str | None:
+    """A column that looks like the label, by common names."""
+    lower = {c.lower(): c for c in frame.columns}
+    for name in LABEL_COLUMN_GUESSES:
+        if name in lower:
+            return lower[name]
+    return None
