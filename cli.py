@@ -140,6 +140,14 @@ def serve(
     uvicorn.run("server:app", host=host, port=port, log_level="info")
 
 
+@app.command()
+def mcp() -> None:
+    """Serve the tools (and run_goal) over MCP stdio, for desktop clients."""
+    from api.mcp import run_stdio
+
+    run_stdio()
+
+
 @tools_app.command("list")
 def tools_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List the tools with their one-line descriptions."""

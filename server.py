@@ -22,22 +22,34 @@ from settings import VERSION, get_settings
 log = logging.getLogger("forgeflow.server")
 
 # Every surface is one router module exposing `router`; optional hooks:
+#   `install(app)` to add what is not a FastAPI route (the MCP endpoint),
 #   `lifespan(app)` an async context manager run in the app's lifespan,
 #   `FLAT_ERRORS_PREFIXES` path prefixes whose errors use the flat `{"error": "..."}` shape of
-#   the API the router is compatible with.
+#   the API the router is compatible with; `OPENAI_ERRORS_PREFIXES` likewise OpenAI's shape.
 ROUTERS: list[str] = [
     "api.health",
     "api.runs",
     "api.tools",
+    "api.mcp",
+    "api.openai_chat",
+    "api.qa_datasets",
 ]
 
 OPEN_PATHS = frozenset({"/health"})
 
 
 def _error_body(request: Request, code: str, message: str, hint: str, details: Any = None) -> dict:
+    path = request.url.path
     for prefix in request.app.state.flat_error_prefixes:
-        if request.url.path.startswith(prefix):
+        if path.startswith(prefix):
             return {"error": message, "code": code, "hint": hint}
+    for prefix in request.app.state.openai_error_prefixes:
+        if path.startswith(prefix):
+            kind = "invalid_request_error" if not code.startswith("internal") else "server_error"
+            if code in ("unauthorized",):
+                kind = "authentication_error"
+            text = f"{message} ({hint})" if hint else message
+            return {"error": {"message": text, "type": kind, "param": None, "code": code}}
     body: dict[str, Any] = {"code": code, "message": message, "hint": hint}
     if details is not None:
         body["details"] = details
@@ -210,8 +222,14 @@ def create_app() -> FastAPI:
     app.state.flat_error_prefixes = [
         prefix for m in modules for prefix in getattr(m, "FLAT_ERRORS_PREFIXES", ())
     ]
+    app.state.openai_error_prefixes = [
+        prefix for m in modules for prefix in getattr(m, "OPENAI_ERRORS_PREFIXES", ())
+    ]
     for module in modules:
         app.include_router(module.router)
+        install = getattr(module, "install", None)
+        if install is not None:
+            install(app)
     app.add_exception_handler(ForgeflowError, _forgeflow_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

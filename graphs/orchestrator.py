@@ -10,6 +10,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime
+from langgraph.types import interrupt
 
 from agents.llm import get_chat_model
 from agents.planner import Plan, plan_goal, remember
@@ -17,10 +18,15 @@ from agents.reporter import write_answer
 from errors import Cancelled, ForgeflowError, Unavailable
 from graphs.state import InputState, OrchestratorState, RunContext
 from graphs.workflows import call_tool
+from settings import get_settings
 from tools.base import ToolContext
 
 REF_RE = re.compile(r"\$\{steps\.(\d+)((?:\.[\w-]+)*)\}")
 LOOP_FIELDS = ("target", "target_met", "attempts", "best_attempt", "history")
+MAX_CLARIFICATIONS = 3
+YES = frozenset(
+    {"y", "yes", "ok", "okay", "sure", "go", "go ahead", "proceed", "continue", "confirm"}
+)
 
 # What each tool writes, for dry runs (what a goal would read and write before it runs).
 WRITES: dict[str, str] = {
@@ -100,16 +106,54 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
     memory = state.get("memory") or {}
     writer = get_stream_writer()
     writer({"type": "step", "status": "planning", "message": "planning"})
-    model = get_chat_model()
-    if model is None:
-        plan = plan_goal(goal, memory)
-    else:
-        from agents.llm_planner import plan_with_llm
-
-        plan = plan_with_llm(model, goal, memory, _history(state.get("messages", [])))
+    history = _history(state.get("messages", []))
+    plan = _plan(goal, memory, history)
+    if not runtime.context.dry_run:
+        # An ambiguous goal: ask the person (the run ends `interrupted`) and plan again with
+        # the answer; bounded, after which the question is the answer of the turn.
+        for _ in range(MAX_CLARIFICATIONS):
+            if not plan.question or plan.steps:
+                break
+            reply = str(interrupt({"type": "question", "question": plan.question}) or "").strip()
+            alone = _plan(reply, memory, history) if reply else plan
+            plan = alone if alone.steps else _plan(f"{goal} {reply}", memory, history)
     described = _describe(plan)
     writer({"type": "plan", "plan": described})
     return {"plan": described, "step_index": 0, "steps": [], "answer": "", "result": {}}
+
+
+def _plan(goal: str, memory: dict[str, Any], history: list[BaseMessage]) -> Plan:
+    model = get_chat_model()
+    if model is None:
+        return plan_goal(goal, memory)
+    from agents.llm_planner import plan_with_llm
+
+    return plan_with_llm(model, goal, memory, history)
+
+
+def confirmation_needed(tool: str, args: dict[str, Any]) -> str | None:
+    """The question to ask a person before this step runs, or None (FORGEFLOW_CONFIRM_*)."""
+    settings = get_settings()
+    if tool == "download_dataset" and settings.confirm_download_mb > 0:
+        from tools.registry import has_tool
+
+        if not has_tool(tool):
+            return None
+        from tools import datasets as dataset_tools
+
+        size = dataset_tools.estimate_download_size(args)
+        if size is not None and size > settings.confirm_download_mb * 1e6:
+            return (
+                f"{args.get('dataset_id')} is about {size / 1e6:.0f} MB, over the "
+                f"{settings.confirm_download_mb:g} MB confirmation limit. Download it? (yes/no)"
+            )
+    if settings.confirm_code and tool in ("label_dataset", "apply_labeling_functions"):
+        functions = args.get("labeling_functions")
+        code = [f for f in functions or [] if isinstance(f, dict) and f.get("code")]
+        if code:
+            names = ", ".join(str(f.get("name", "?")) for f in code)
+            return f"Run {len(code)} code labeling function(s) ({names}) in the sandbox? (yes/no)"
+    return None
 
 
 def _describe(plan: Plan) -> dict[str, Any]:
@@ -162,6 +206,11 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     try:
         args = resolve_refs(step["args"], done)
         record["args"] = args
+        question = confirmation_needed(step["tool"], args)
+        if question is not None:
+            reply = str(interrupt({"type": "confirm", "question": question, "step": index}))
+            if reply.strip().lower().rstrip(".!") not in YES:
+                raise StepFailed(f"not confirmed (answer: {reply[:80]!r})")
         output = call_tool(
             step["tool"],
             args,

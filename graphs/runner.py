@@ -13,6 +13,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
 
 from errors import BadInput, Cancelled, Conflict, ForgeflowError, NotFound
 from graphs.orchestrator import build_graph
@@ -130,9 +131,17 @@ class RunManager:
         max_attempts: int | None = None,
         dry_run: bool = False,
         credentials: dict[str, str] | None = None,
+        resume: Any = None,
+        source: str = "generate",
     ) -> tuple[dict[str, Any], RunContext]:
-        """Validate, persist a pending run on its thread (409 if the thread is busy)."""
+        """Validate, persist a pending run on its thread (409 if the thread is busy).
+
+        On a thread waiting for a person (an interrupted run), the goal is that person's
+        answer and the run resumes the graph where it stopped; `resume` gives it explicitly.
+        """
         goal = (goal or "").strip()
+        if resume is not None and not goal:
+            goal = resume if isinstance(resume, str) else str(resume)
         if not goal:
             raise BadInput("the goal is empty", hint='send {"goal": "what you want done"}')
         if len(goal) > 10_000:
@@ -146,11 +155,23 @@ class RunManager:
                     hint="wait for that run to finish, or cancel it with POST /runs/{id}/cancel",
                     code="thread_busy",
                 )
+            waiting = bool(thread_id) and self.pending_interrupt(thread_id) is not None
+            if resume is not None and not waiting:
+                raise Conflict(
+                    f"thread {thread_id!r} is not waiting for an answer",
+                    hint="send a new goal instead of a resume command",
+                    code="nothing_to_resume",
+                )
             tid = run_store.ensure_thread(thread_id, title=goal)
+            request: dict[str, Any] = {
+                "max_attempts": attempts,
+                "dry_run": dry_run,
+                "source": source,
+            }
+            if waiting:
+                request["resume"] = resume if resume is not None else goal
             run = run_store.create_run(
-                tid,
-                goal,
-                request={"max_attempts": attempts, "dry_run": dry_run},
+                tid, goal, kind="resume" if waiting else "goal", request=request
             )
             cancel = threading.Event()
             channel = RunChannel(run["run_id"])
@@ -195,8 +216,12 @@ class RunManager:
                 raise Cancelled(run_id)
             run_store.update_run(run_id, status="running", current_step="planning")
             channel.publish({"type": "status", "status": "running", "run_id": run_id})
+            request = run_store.get_run_request(run_id)
+            graph_input: Any = (
+                Command(resume=request["resume"]) if "resume" in request else {"goal": run["goal"]}
+            )
             for mode, event in self.graph.stream(
-                {"goal": run["goal"]},
+                graph_input,
                 config,
                 context=context,
                 stream_mode=["custom", "updates"],
@@ -216,12 +241,26 @@ class RunManager:
                         )
                     if fields:
                         run_store.update_run(run_id, **fields)
-            values = self.graph.get_state(config).values
-            result = dict(values.get("result") or {})
-            result["message"] = values.get("answer", "")
-            failed = [s for s in result.get("steps", []) if s.get("status") == "failed"]
-            if failed:
-                status, error = "failed", failed[0]["error"]
+            snapshot = self.graph.get_state(config)
+            values = snapshot.values
+            if snapshot.interrupts:
+                ask = snapshot.interrupts[0].value
+                question = ask.get("question") if isinstance(ask, dict) else str(ask)
+                status = "interrupted"
+                result = {
+                    "question": question,
+                    "interrupt": ask,
+                    "message": question,
+                    "plan": values.get("plan"),
+                    "steps": values.get("steps", []),
+                }
+                channel.publish({"type": "interrupt", "question": question, "interrupt": ask})
+            else:
+                result = dict(values.get("result") or {})
+                result["message"] = values.get("answer", "")
+                failed = [s for s in result.get("steps", []) if s.get("status") == "failed"]
+                if failed:
+                    status, error = "failed", failed[0]["error"]
         except Cancelled:
             status, result = "cancelled", {"message": "the run was cancelled"}
             error = {"code": "cancelled", "message": "the run was cancelled", "hint": ""}
@@ -271,6 +310,11 @@ class RunManager:
         active.cancel.set()
         return {**run, "cancel_requested": True}
 
+    def pending_interrupt(self, thread_id: str) -> Any:
+        """The value of the interrupt a thread is waiting on (a question), or None."""
+        snapshot = self.graph.get_state({"configurable": {"thread_id": thread_id}})
+        return snapshot.interrupts[0].value if snapshot.interrupts else None
+
     def thread_state(self, thread_id: str) -> dict[str, Any]:
         """The thread's conversation, memory and last result (404 when unknown)."""
         row = run_store.get_thread_row(thread_id)
@@ -287,6 +331,7 @@ class RunManager:
             "memory": values.get("memory", {}),
             "last_plan": values.get("plan"),
             "busy_with": self._busy_threads.get(thread_id),
+            "waiting_for": self.pending_interrupt(thread_id),
             "runs": run_store.list_runs(thread_id=thread_id, limit=20),
         }
 

@@ -72,6 +72,15 @@ def get_run(run_id: str) -> dict[str, Any]:
         return run_public(row)
 
 
+def get_run_request(run_id: str) -> dict[str, Any]:
+    """The stored request options of a run (resume value, attempts, dry run)."""
+    with session() as s:
+        row = s.get(RunRow, run_id)
+        if row is None:
+            raise NotFound(f"run {run_id!r} not found", hint="list runs with GET /runs")
+        return dict(row.request or {})
+
+
 def list_runs(
     *, thread_id: str | None = None, status: str | None = None, limit: int = 50
 ) -> list[dict[str, Any]]:
