@@ -32,6 +32,7 @@ ROUTERS: list[str] = [
     "api.tools",
     "api.mcp",
     "api.openai_chat",
+    "api.langgraph_api",
     "api.qa_datasets",
 ]
 

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from fastapi import Request
+from langchain_core.messages import BaseMessage
 
 CREDENTIAL_HEADERS = {
     "x-hf-token": "hf_token",
@@ -33,3 +34,14 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [json_safe(v) for v in value]
     return value
+
+
+def jsonable(value: Any) -> Any:
+    """Graph state as JSON: messages become their dict form, NaN becomes None."""
+    if isinstance(value, BaseMessage):
+        return value.model_dump()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return json_safe(value)

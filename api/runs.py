@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from fastapi.sse import EventSourceResponse, format_sse_event
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from api.common import json_safe, request_credentials
+from api.common import json_safe, jsonable, request_credentials
 from errors import BadInput
 from graphs.runner import RunChannel, get_manager
 from store import runs as run_store
@@ -74,6 +74,8 @@ async def stream_events(channel: RunChannel) -> AsyncIterator[bytes]:
         batch, finished = await asyncio.to_thread(channel.read, index, 1.0)
         index += len(batch)
         for event in batch:
+            if event.get("type") == "lg":
+                continue
             if event.get("type") == "end":
                 run = event["run"]
                 result = run.get("result") or {}
@@ -166,9 +168,21 @@ async def run_events(run_id: str) -> EventSourceResponse:
 @router.get("/threads/{thread_id}")
 def get_thread(thread_id: str) -> dict[str, Any]:
     """A thread: its messages, memory (what follow-ups can refer to) and runs."""
-    state = get_manager().thread_state(thread_id)
-    state["status"] = "busy" if state.get("busy_with") else "idle"
-    return json_safe(state)
+    manager = get_manager()
+    state = manager.thread_state(thread_id)
+    snapshot = manager.graph.get_state({"configurable": {"thread_id": thread_id}})
+    if state.get("busy_with"):
+        state["status"] = "busy"
+    else:
+        state["status"] = "interrupted" if state.get("waiting_for") else "idle"
+    # The LangGraph thread shape too, so langgraph-sdk's threads.get reads it.
+    state["values"] = jsonable(snapshot.values or {})
+    state["interrupts"] = {
+        t.id: [{"value": jsonable(i.value), "id": i.id} for i in t.interrupts]
+        for t in snapshot.tasks or ()
+        if t.interrupts
+    }
+    return jsonable(state)
 
 
 @router.get("/threads")

@@ -75,6 +75,10 @@ class _Active:
     thread_id: str
     cancel: threading.Event
     channel: RunChannel
+    after: RunChannel | None = None
+    """The thread's previous run, which must end before this one starts (enqueue/interrupt)."""
+    modes: tuple[str, ...] = ()
+    """Extra LangGraph stream modes to publish (values, updates) for LangGraph clients."""
 
 
 class RunManager:
@@ -133,6 +137,8 @@ class RunManager:
         credentials: dict[str, str] | None = None,
         resume: Any = None,
         source: str = "generate",
+        multitask_strategy: str = "reject",
+        stream_modes: tuple[str, ...] = (),
     ) -> tuple[dict[str, Any], RunContext]:
         """Validate, persist a pending run on its thread (409 if the thread is busy).
 
@@ -148,14 +154,25 @@ class RunManager:
             raise BadInput("the goal is over 10,000 characters", hint="shorten the goal")
         settings = get_settings()
         attempts = max_attempts if max_attempts is not None else settings.max_attempts
+        if not isinstance(attempts, int) or not 1 <= attempts <= 50:
+            raise BadInput("max_attempts must be an integer from 1 to 50", hint="e.g. 3")
         with self._lock:
+            after: RunChannel | None = None
             if thread_id and thread_id in self._busy_threads:
-                raise Conflict(
-                    f"thread {thread_id!r} is busy with run {self._busy_threads[thread_id]}",
-                    hint="wait for that run to finish, or cancel it with POST /runs/{id}/cancel",
-                    code="thread_busy",
-                )
-            waiting = bool(thread_id) and self.pending_interrupt(thread_id) is not None
+                busy = self._busy_threads[thread_id]
+                if multitask_strategy == "reject":
+                    raise Conflict(
+                        f"thread {thread_id!r} is busy with run {busy}",
+                        hint="wait for that run to finish, cancel it (POST /runs/{id}/cancel), "
+                        "or send multitask_strategy 'enqueue' or 'interrupt'",
+                        code="thread_busy",
+                    )
+                if multitask_strategy in ("interrupt", "rollback"):
+                    self._active[busy].cancel.set()
+                after = self._channels.get(busy)
+            waiting = (
+                bool(thread_id) and after is None and self.pending_interrupt(thread_id) is not None
+            )
             if resume is not None and not waiting:
                 raise Conflict(
                     f"thread {thread_id!r} is not waiting for an answer",
@@ -168,7 +185,7 @@ class RunManager:
                 "dry_run": dry_run,
                 "source": source,
             }
-            if waiting:
+            if waiting or (after is not None and resume is not None):
                 request["resume"] = resume if resume is not None else goal
             run = run_store.create_run(
                 tid, goal, kind="resume" if waiting else "goal", request=request
@@ -176,7 +193,9 @@ class RunManager:
             cancel = threading.Event()
             channel = RunChannel(run["run_id"])
             self._busy_threads[tid] = run["run_id"]
-            self._active[run["run_id"]] = _Active(run["run_id"], tid, cancel, channel)
+            self._active[run["run_id"]] = _Active(
+                run["run_id"], tid, cancel, channel, after=after, modes=stream_modes
+            )
             self._channels[run["run_id"]] = channel
         context = RunContext(
             run_id=run["run_id"],
@@ -209,6 +228,11 @@ class RunManager:
         """Run the graph for one goal to its end; persist and publish everything; never raises."""
         run_id, thread_id = run["run_id"], run["thread_id"]
         channel = self._channels[run_id]
+        active = self._active[run_id]
+        previous = active.after
+        if previous is not None:
+            for _ in previous.iter_events():  # wait for the thread's previous run to end
+                pass
         config = {"configurable": {"thread_id": thread_id}, "recursion_limit": 200}
         status, error, last_write = "completed", None, 0.0
         try:
@@ -224,9 +248,11 @@ class RunManager:
                 graph_input,
                 config,
                 context=context,
-                stream_mode=["custom", "updates"],
+                stream_mode=["custom", "updates", *[m for m in active.modes if m != "updates"]],
             ):
                 if mode != "custom":
+                    if mode in active.modes:
+                        channel.publish({"type": "lg", "mode": mode, "data": event})
                     continue
                 channel.publish(event)
                 now = time.monotonic()
@@ -287,6 +313,9 @@ class RunManager:
             self._active.pop(run_id, None)
             if self._busy_threads.get(thread_id) == run_id:
                 del self._busy_threads[thread_id]
+            for other in self._active.values():
+                if other.after is channel:
+                    other.after = None
             self._forget_old_channels()
         return final
 
@@ -309,6 +338,11 @@ class RunManager:
             return run
         active.cancel.set()
         return {**run, "cancel_requested": True}
+
+    def thread_busy(self, thread_id: str) -> bool:
+        """Whether a run of this process is active on the thread."""
+        with self._lock:
+            return thread_id in self._busy_threads
 
     def pending_interrupt(self, thread_id: str) -> Any:
         """The value of the interrupt a thread is waiting on (a question), or None."""
