@@ -187,7 +187,10 @@ def chat_completions(body: ChatRequest, request: Request) -> Any:
         )
     thread_id = thread_for(body, header)
     manager = get_manager()
-    run, context = manager.create(goal, thread_id=thread_id, source="openai")
+    # A chat UI may send the next message before the last answer ends: queue it, don't refuse.
+    run, context = manager.create(
+        goal, thread_id=thread_id, source="openai", multitask_strategy="enqueue"
+    )
     cid = "chatcmpl-" + run["run_id"].removeprefix("run_")
     if body.stream:
         channel = manager.channel(run["run_id"])

@@ -307,8 +307,8 @@ class RunManager:
         run_store.update_run(run_id, **fields)
         run_store.touch_thread(thread_id, title=run["goal"])
         final = run_store.get_run(run_id)
-        channel.publish({"type": "end", "run": final})
-        channel.close()
+        # Free the thread before announcing the end, so a client that sends its next turn
+        # the moment it reads the end never finds the thread still busy.
         with self._lock:
             self._active.pop(run_id, None)
             if self._busy_threads.get(thread_id) == run_id:
@@ -317,6 +317,8 @@ class RunManager:
                 if other.after is channel:
                     other.after = None
             self._forget_old_channels()
+        channel.publish({"type": "end", "run": final})
+        channel.close()
         return final
 
     def _forget_old_channels(self, keep: int = 256) -> None:

@@ -43,6 +43,15 @@ def test_mcp_over_streamable_http(server) -> None:
             assert json.loads(follow.content[0].text)["result"]["steps"][0]["args"] == {
                 "dataset": "wine"
             }
+            # An ambiguous goal interrupts; the next run_goal on the thread is the answer.
+            ask = json.loads(
+                (await client.call_tool("run_goal", {"goal": "inspect it"})).content[0].text
+            )
+            assert ask["status"] == "interrupted" and "Which dataset" in ask["message"]
+            answer = await client.call_tool(
+                "run_goal", {"goal": "iris", "thread_id": ask["thread_id"]}
+            )
+            assert json.loads(answer.content[0].text)["result"]["steps"][0]["output"]["rows"] == 150
 
     anyio.run(scenario)
 

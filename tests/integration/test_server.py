@@ -228,3 +228,17 @@ def test_auth_on(make_server) -> None:
         )
         assert r.status_code == 200
         assert c.get("/health").json()["auth"] is True
+
+
+def test_interrupted_run_resumes_through_generate(server) -> None:
+    with server.client() as c:
+        first = c.post("/generate", json={"goal": "inspect it"}).json()
+        assert first["status"] == "interrupted"
+        assert first["result"]["question"].startswith("Which dataset")
+        tid = first["thread_id"]
+        assert c.get(f"/threads/{tid}").json()["status"] == "interrupted"
+        assert c.get(f"/runs/{first['run_id']}").json()["status"] == "interrupted"
+        second = c.post("/generate", json={"goal": "breast_cancer", "thread_id": tid}).json()
+        assert second["status"] == "completed"
+        assert second["result"]["steps"][0]["output"]["rows"] == 569
+        assert c.get(f"/threads/{tid}").json()["status"] == "idle"
