@@ -131,7 +131,9 @@ def _plan(goal: str, memory: dict[str, Any], history: list[BaseMessage]) -> Plan
     return plan_with_llm(model, goal, memory, history)
 
 
-def confirmation_needed(tool: str, args: dict[str, Any]) -> str | None:
+def confirmation_needed(
+    tool: str, args: dict[str, Any], credentials: dict[str, str] | None = None
+) -> str | None:
     """The question to ask a person before this step runs, or None (FORGEFLOW_CONFIRM_*)."""
     settings = get_settings()
     if tool == "download_dataset" and settings.confirm_download_mb > 0:
@@ -141,7 +143,7 @@ def confirmation_needed(tool: str, args: dict[str, Any]) -> str | None:
             return None
         from tools import datasets as dataset_tools
 
-        size = dataset_tools.estimate_download_size(args)
+        size = dataset_tools.estimate_download_size(args, credentials)
         if size is not None and size > settings.confirm_download_mb * 1e6:
             return (
                 f"{args.get('dataset_id')} is about {size / 1e6:.0f} MB, over the "
@@ -206,7 +208,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     try:
         args = resolve_refs(step["args"], done)
         record["args"] = args
-        question = confirmation_needed(step["tool"], args)
+        question = confirmation_needed(step["tool"], args, ctx.credentials)
         if question is not None:
             reply = str(interrupt({"type": "confirm", "question": question, "step": index}))
             if reply.strip().lower().rstrip(".!") not in YES:

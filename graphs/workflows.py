@@ -12,8 +12,7 @@ from tools.registry import get_tool
 
 # Workflow tools (func=None in the registry) are self-correcting loops that live here in
 # graphs/; each entry is "module:function" taking (validated input, ToolContext) -> dict.
-WORKFLOWS: dict[str, str] = {
-}
+WORKFLOWS: dict[str, str] = {}
 
 
 def _workflow(name: str) -> Callable[[ToolInput, ToolContext], dict[str, Any]]:

@@ -26,6 +26,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def iso(value: datetime | None) -> str | None:
+    """ISO-8601 with a UTC offset (SQLite hands back naive datetimes; they are UTC)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.isoformat()
+
+
 def database_url() -> str:
     """The configured URL, or the SQLite file under FORGEFLOW_HOME."""
     s = get_settings()

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from errors import NotFound
-from store.db import session, utcnow
+from store.db import iso, session, utcnow
 from store.models import RunRow, ThreadRow
 
 RUN_STATUSES = ("pending", "running", "interrupted", "completed", "failed", "cancelled")
@@ -30,9 +30,9 @@ def run_public(row: RunRow) -> dict[str, Any]:
         "status": row.status,
         "progress": round(row.progress, 1),
         "current_step": row.current_step,
-        "created_at": row.created_at.isoformat() if row.created_at else None,
-        "started_at": row.started_at.isoformat() if row.started_at else None,
-        "finished_at": row.finished_at.isoformat() if row.finished_at else None,
+        "created_at": iso(row.created_at),
+        "started_at": iso(row.started_at),
+        "finished_at": iso(row.finished_at),
         "result": row.result,
         "error": row.error,
     }
@@ -130,8 +130,8 @@ def get_thread_row(thread_id: str) -> dict[str, Any]:
         return {
             "thread_id": row.id,
             "title": row.title,
-            "created_at": row.created_at.isoformat(),
-            "updated_at": row.updated_at.isoformat(),
+            "created_at": iso(row.created_at),
+            "updated_at": iso(row.updated_at),
             "metadata": row.meta,
             "turns": row.turns,
         }
@@ -148,6 +148,6 @@ def list_threads(limit: int = 50) -> list[dict[str, Any]]:
     with session() as s:
         rows = s.scalars(select(ThreadRow).order_by(ThreadRow.updated_at.desc()).limit(limit))
         return [
-            {"thread_id": r.id, "title": r.title, "updated_at": r.updated_at.isoformat()}
+            {"thread_id": r.id, "title": r.title, "updated_at": iso(r.updated_at)}
             for r in rows
         ]
