@@ -148,6 +148,5 @@ def list_threads(limit: int = 50) -> list[dict[str, Any]]:
     with session() as s:
         rows = s.scalars(select(ThreadRow).order_by(ThreadRow.updated_at.desc()).limit(limit))
         return [
-            {"thread_id": r.id, "title": r.title, "updated_at": iso(r.updated_at)}
-            for r in rows
+            {"thread_id": r.id, "title": r.title, "updated_at": iso(r.updated_at)} for r in rows
         ]
