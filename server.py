@@ -33,7 +33,7 @@ ROUTERS: list[str] = [
     "api.mcp",
     "api.openai_chat",
     "api.langgraph_api",
-    "api.qa_datasets",
+    "api.datasets",
 ]
 
 OPEN_PATHS = frozenset({"/health"})

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from errors import NotFound
-from store.db import session
+from store.db import iso, session
 from store.models import DatasetRow
 from store.runs import new_id
 from store.workspace import resolve_path
@@ -30,7 +30,7 @@ def record_public(row: DatasetRow) -> dict[str, Any]:
         "files": row.files,
         "size_bytes": row.size_bytes,
         "rows": row.rows,
-        "created_at": row.created_at.isoformat() if row.created_at else None,
+        "created_at": iso(row.created_at),
         "meta": row.meta,
     }
 

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from errors import NotFound, Unavailable
 from tools.base import Tool
+from tools.datasets import (
+    dataset_configs,
+    download_dataset,
+    model_leaderboard,
+    search_datasets,
+    suggest_datasets,
+    trending_datasets,
+)
 from tools.local import inspect_dataset, list_local_datasets
 
 TOOLS: list[Tool] = [
     list_local_datasets,
     inspect_dataset,
+    search_datasets,
+    trending_datasets,
+    dataset_configs,
+    suggest_datasets,
+    download_dataset,
+    model_leaderboard,
 ]
 
 # Every capability the planner understands; a name here but not in TOOLS is answered with
