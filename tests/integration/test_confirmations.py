@@ -1,0 +1,59 @@
+"""Human-in-the-loop confirmations: a big download pauses the run until a person answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.utils.fake_hub import FakeHub
+from tests.utils.servers import ServerProcess, start_server
+
+
+@pytest.fixture(scope="module")
+def hub_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FakeHub, ServerProcess]]:
+    hub = FakeHub()
+    hub.add_dataset("acme/big", {"train.csv": b"text,label\n" + b"some text,1\n" * 200_000})
+    with hub.serve():
+        proc = start_server(
+            {
+                "FORGEFLOW_HOME": str(tmp_path_factory.mktemp("confirm")),
+                "HF_ENDPOINT": hub.url,
+                "HF_TOKEN_PATH": "/nonexistent/forgeflow-test/hf-token",
+                "FORGEFLOW_CONFIRM_DOWNLOAD_MB": "1",
+            }
+        )
+        yield hub, proc
+        proc.stop()
+
+
+def test_big_download_waits_for_yes(hub_server) -> None:
+    hub, srv = hub_server
+    with srv.client() as c:
+        first = c.post("/generate", json={"goal": "download acme/big from hugging face"}).json()
+        assert first["status"] == "interrupted", first
+        assert "MB" in first["result"]["question"] and "Download it?" in first["result"]["question"]
+        # Nothing was fetched before the answer.
+        assert hub.count("GET", "/datasets/acme/big/resolve") == 0
+        second = c.post("/generate", json={"goal": "yes", "thread_id": first["thread_id"]}).json()
+        assert second["status"] == "completed", second
+        record = second["result"]["steps"][0]["output"]["dataset"]
+        assert record["dataset_id"] == "acme/big" and record["size_bytes"] > 1_000_000
+        assert hub.count("GET", "/datasets/acme/big/resolve") >= 1
+
+
+def test_big_download_declined_fetches_nothing(hub_server) -> None:
+    hub, srv = hub_server
+    with srv.client() as c:
+        for record in c.get("/datasets").json()["datasets"]:
+            c.delete(f"/datasets/{record['id']}")
+        before = hub.count("GET", "/datasets/acme/big/resolve")
+        first = c.post(
+            "/generate",
+            json={"goal": "download acme/big from hugging face", "thread_id": "decline-1"},
+        ).json()
+        assert first["status"] == "interrupted"
+        second = c.post("/generate", json={"goal": "no thanks", "thread_id": "decline-1"}).json()
+        step = second["result"]["steps"][0]
+        assert step["status"] == "skipped" and "not confirmed" in step["reason"]
+        assert hub.count("GET", "/datasets/acme/big/resolve") == before
