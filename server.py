@@ -161,8 +161,10 @@ class GuardMiddleware:
                 "send a smaller body, or raise FORGEFLOW_MAX_BODY_BYTES",
             )
             return
-        if declared is None and scope["method"] in ("POST", "PUT", "PATCH"):
+        form = headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
+        if (declared is None or form) and scope["method"] in ("POST", "PUT", "PATCH"):
             # A chunked body has no declared length: buffer it up to the limit, then replay it.
+            # `curl -d '{...}'` labels JSON as a form; no endpoint takes forms, so read it as JSON.
             chunks: list[bytes] = []
             size = 0
             while True:
@@ -183,6 +185,12 @@ class GuardMiddleware:
                 if not message.get("more_body", False):
                     break
             body = b"".join(chunks)
+            if form and body.lstrip()[:1] in (b"{", b"["):
+                scope = dict(scope)
+                scope["headers"] = [
+                    (k, b"application/json" if k.lower() == b"content-type" else v)
+                    for k, v in scope["headers"]
+                ]
             replayed = False
 
             async def replay() -> dict:

@@ -242,3 +242,15 @@ def test_interrupted_run_resumes_through_generate(server) -> None:
         assert second["status"] == "completed"
         assert second["result"]["steps"][0]["output"]["rows"] == 569
         assert c.get(f"/threads/{tid}").json()["status"] == "idle"
+
+
+def test_curl_style_form_content_type_is_read_as_json(server) -> None:
+    # `curl -X POST .../generate -d '{"goal": ...}'` sends application/x-www-form-urlencoded.
+    r = httpx.post(
+        f"{server.url}/generate",
+        content=b'{"goal":"list local datasets"}',
+        headers={"content-type": "application/x-www-form-urlencoded"},
+        timeout=60,
+    )
+    assert r.status_code == 200
+    assert r.json()["result"]["steps"][0]["tool"] == "list_local_datasets"
