@@ -34,6 +34,7 @@ ROUTERS: list[str] = [
     "api.openai_chat",
     "api.langgraph_api",
     "api.datasets",
+    "api.qa_datasets",
 ]
 
 OPEN_PATHS = frozenset({"/health"})

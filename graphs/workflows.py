@@ -12,7 +12,10 @@ from tools.registry import get_tool
 
 # Workflow tools (func=None in the registry) are self-correcting loops that live here in
 # graphs/; each entry is "module:function" taking (validated input, ToolContext) -> dict.
-WORKFLOWS: dict[str, str] = {}
+WORKFLOWS: dict[str, str] = {
+    "generate_qa": "graphs.qa:run_generate_qa",
+    "score_qa": "graphs.qa:run_score_qa",
+}
 
 
 def _workflow(name: str) -> Callable[[ToolInput, ToolContext], dict[str, Any]]:

@@ -13,6 +13,7 @@ from tools.datasets import (
     trending_datasets,
 )
 from tools.local import inspect_dataset, list_local_datasets
+from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
 
 TOOLS: list[Tool] = [
     list_local_datasets,
@@ -23,6 +24,10 @@ TOOLS: list[Tool] = [
     suggest_datasets,
     download_dataset,
     model_leaderboard,
+    chunk_documents,
+    generate_qa,
+    score_qa,
+    export_dataset,
 ]
 
 # Every capability the planner understands; a name here but not in TOOLS is answered with

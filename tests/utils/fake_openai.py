@@ -12,6 +12,7 @@ request body is recorded. Point the real `openai` / `langchain-openai` clients a
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 import uuid
@@ -216,6 +217,12 @@ class FakeOpenAI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                # headers and body go out in separate writes; without this, Nagle's algorithm
+                # and the client's delayed ACK add ~40 ms to every keep-alive response
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def log_message(self, *args: Any) -> None:
                 pass

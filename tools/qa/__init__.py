@@ -1,0 +1,1 @@
+"""QA dataset tools: parse documents, chunk them, export datasets (generation: graphs/qa)."""
