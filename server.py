@@ -35,6 +35,7 @@ ROUTERS: list[str] = [
     "api.langgraph_api",
     "api.datasets",
     "api.qa_datasets",
+    "api.training",
 ]
 
 OPEN_PATHS = frozenset({"/health"})

@@ -512,7 +512,7 @@ def _args_label_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     targets = extract_targets(s.text)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
     if metric:
-        args["target_metric"] = metric
+        args["target_metric"] = "f1_macro" if metric == "f1" else metric
         args["target_value"] = targets[metric]
     return args
 
@@ -542,13 +542,13 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if data is None:
         p.question = "Which data should I train on? Name a file or a bundled dataset."
         return None
-    args: dict[str, Any] = {"data_path": data}
+    args: dict[str, Any] = {"dataset": data}
     if p.last_step("label_dataset") is not None or (data == p.memory.get("labeled")):
         args["soft_labels"] = True
     if s.label_column:
         args["label_column"] = s.label_column
     if s.text_column:
-        args["text_column"] = s.text_column
+        args["text_columns"] = [s.text_column]
     targets = extract_targets(s.text)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
     if metric:
@@ -562,9 +562,19 @@ def _args_evaluate_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Which model should I evaluate? Train one first, or name its folder."
         return None
-    args: dict[str, Any] = {"model_path": model}
-    if s.files:
-        args["data_path"] = s.files[-1]
+    args: dict[str, Any] = {"model": model}
+    trainer = p.last_step("train_model")
+    train_args = p.steps[trainer].args if trainer is not None else {}
+    # The training file itself is never the evaluation set: without another file the model's
+    # validation split is used (dataset unset) rather than rows it trained on.
+    if s.files and s.files[-1] != train_args.get("dataset"):
+        args["dataset"] = s.files[-1]
+    # "... and evaluate it on test.csv, target F1 0.85": the target belongs to the training loop.
+    targets = extract_targets(s.text)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric and trainer is not None and "target_value" not in train_args:
+        train_args["target_metric"] = metric
+        train_args["target_value"] = targets[metric]
     if s.label_column:
         args["label_column"] = s.label_column
     return args
@@ -578,7 +588,7 @@ def _args_predict(p: _Planning, s: Slots) -> dict[str, Any] | None:
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
         )
         return None
-    return {"model_path": model, "data_path": data}
+    return {"model": model, "dataset": data}
 
 
 def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -586,7 +596,7 @@ def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if data is None:
         p.question = "Which labeled table should the generator learn from?"
         return None
-    args: dict[str, Any] = {"data_path": data}
+    args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
     return args
@@ -602,7 +612,7 @@ def _args_generate_synthetic(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Generate from which generator? Train one first ('train a generator on ...')."
         return None
-    args: dict[str, Any] = {"model_path": model, "n": s.rows or 100}
+    args: dict[str, Any] = {"model": model, "n": s.rows or 100}
     if s.labels:
         args["label"] = s.labels[0]
     else:
@@ -617,10 +627,10 @@ def _args_detect_anomalies(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if data is None:
         p.question = "Score which table for anomalies?"
         return None
-    args: dict[str, Any] = {"data_path": data}
+    args: dict[str, Any] = {"dataset": data}
     model = _model_ref(p, s, "train_generator")
     if model:
-        args["model_path"] = model
+        args["model"] = model
     return args
 
 
@@ -749,10 +759,10 @@ def clause_tools(clause: str) -> list[str]:
         return ["evaluate_model"]
     if _has(t, r"\b(predict|inference|classify)\b"):
         return ["predict"]
-    if _has(t, r"\b(configs?|configurations?|subsets?)\b") or _has(t, r"\bsplits of\b"):
-        return ["dataset_configs"]
     if _has(t, r"\b(download|fetch|grab|pull)\b"):
         return ["download_dataset"]
+    if _has(t, r"\b(configs?|configurations?|subsets?)\b") or _has(t, r"\bsplits of\b"):
+        return ["dataset_configs"]
     if _has(t, r"\b(search|find|look(?:ing)? for|any\b.*\bdatasets?)\b"):
         return ["search_datasets"]
     if _has(t, r"\b(list|available|what datasets|which datasets|show (?:me )?(?:the )?datasets)\b"):

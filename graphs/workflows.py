@@ -15,6 +15,7 @@ from tools.registry import get_tool
 WORKFLOWS: dict[str, str] = {
     "generate_qa": "graphs.qa:run_generate_qa",
     "score_qa": "graphs.qa:run_score_qa",
+    "train_model": "graphs.training:run_train_model",
 }
 
 

@@ -14,6 +14,14 @@ from tools.datasets import (
 )
 from tools.local import inspect_dataset, list_local_datasets
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
+from tools.training.tools import (
+    detect_anomalies,
+    evaluate_model,
+    generate_synthetic,
+    predict,
+    train_generator,
+    train_model,
+)
 
 TOOLS: list[Tool] = [
     list_local_datasets,
@@ -24,6 +32,12 @@ TOOLS: list[Tool] = [
     suggest_datasets,
     download_dataset,
     model_leaderboard,
+    train_model,
+    evaluate_model,
+    predict,
+    train_generator,
+    generate_synthetic,
+    detect_anomalies,
     chunk_documents,
     generate_qa,
     score_qa,

@@ -23,6 +23,7 @@ def tools_of(goal: str, memory: dict | None = None) -> list[str]:
         ("show me the configs of nyu-mll/glue", ["dataset_configs"]),
         ("suggest datasets for 'imdb'", ["suggest_datasets"]),
         ("download glue cola at revision abc123", ["download_dataset"]),
+        ("download nyu-mll/glue config cola", ["download_dataset"]),
         ("best models for sentiment analysis", ["model_leaderboard"]),
         ("write labeling functions for tweets.csv", ["write_labeling_functions"]),
         (
@@ -65,8 +66,8 @@ def test_mission_goal_chains_steps_with_references() -> None:
     assert plan.steps[1].args["dataset_id"] == "${steps.0.results.0.id}"
     assert plan.steps[2].args["data_path"] == "${steps.1.dataset.id}"
     assert plan.steps[2].args["target_value"] == 0.9
-    assert plan.steps[3].args == {"data_path": "${steps.2.labeled_path}", "soft_labels": True}
-    assert plan.steps[4].args["model_path"] == "${steps.3.model_path}"
+    assert plan.steps[3].args == {"dataset": "${steps.2.labeled_path}", "soft_labels": True}
+    assert plan.steps[4].args["model"] == "${steps.3.model_path}"
     assert plan.targets == {"auc": 0.9}
 
 

@@ -1,0 +1,269 @@
+"""The train_model workflow: train, measure on validation, stop at the target or tune and retry.
+
+The loop is the shared StateGraph from graphs/loop.py (attempts in state, `done = target_met or
+attempts >= max_attempts`); the held-out test set is measured once, on the best attempt only.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from errors import BadInput
+from graphs.loop import run_loop
+from settings import get_settings
+from store.workspace import relative_to_workspace
+from tools.base import ToolContext
+from tools.tabular import guess_label_column, load_table
+from tools.training.evaluate import LOWER_IS_BETTER, canonical_metric, evaluate_loaded, headline
+from tools.training.tools import TrainModelInput, artifact, output_folder, stem_of
+from tools.training.train import (
+    LabeledData,
+    TrainConfig,
+    copy_model,
+    fit,
+    guess_id_column,
+    load_model,
+    prepare_labels,
+    save_trained,
+    split_validation,
+)
+
+
+def _tuner(mode: str):  # noqa: ANN202 - returns the propose function
+    from agents.tuner import builtin_tune, llm_tune
+
+    chat = None
+    if mode in ("auto", "llm"):
+        from agents.llm import get_chat_model
+
+        chat = get_chat_model()
+        if chat is None and mode == "llm":
+            raise BadInput(
+                "tuner 'llm' needs an LLM but FORGEFLOW_LLM is builtin",
+                hint="set FORGEFLOW_LLM=openai:<model> (or gemini:<model>), or use tuner 'builtin'",
+                code="llm_not_configured",
+            )
+    if chat is None:
+        return builtin_tune, "builtin"
+    return (lambda history, target, profile: llm_tune(chat, history, target, profile)), "llm"
+
+
+def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[str, Any]]:
+    frame, origin = load_table(args.dataset)
+    label = args.label_column
+    if label is None and not args.soft_labels:
+        label = guess_label_column(frame)
+    id_col = args.id_column or guess_id_column(frame)
+    data = prepare_labels(
+        frame,
+        label_column=label,
+        soft_labels=args.soft_labels,
+        id_column=id_col,
+        text_columns=args.text_columns,
+        numeric_columns=args.numeric_columns,
+        categorical_columns=args.categorical_columns,
+        drop_uncovered=args.drop_uncovered,
+    )
+    if args.validation_dataset:
+        vframe, _ = load_table(args.validation_dataset)
+        cols = data.columns
+        val = prepare_labels(
+            vframe,
+            label_column=label,
+            soft_labels=args.soft_labels,
+            text_columns=cols.text,
+            numeric_columns=cols.numeric,
+            categorical_columns=cols.categorical,
+            drop_uncovered=False,
+            classes=data.classes,
+        )
+        train = data
+    else:
+        train, val = split_validation(data, args.validation_fraction, args.seed)
+    return train, val, {"origin": origin, "label": label, "id": id_col, "dropped": data.dropped}
+
+
+def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
+    """Train to a validation target with the tuner between attempts; test the best once."""
+    metric = canonical_metric(args.target_metric)
+    max_attempts = (
+        1 if args.target_value is None else (args.max_attempts or get_settings().max_attempts)
+    )
+    lower = metric in LOWER_IS_BETTER
+    train, val, meta = _load_split(args)
+    test_frame = None
+    test_label = args.test_label_column or meta["label"] or "label"
+    if args.test_dataset:
+        test_frame, _ = load_table(args.test_dataset)
+        if test_label not in test_frame.columns:
+            raise BadInput(
+                f"label column {test_label!r} not found in the test dataset",
+                hint="set test_label_column; columns are: "
+                + ", ".join(map(str, test_frame.columns)),
+                code="unknown_column",
+            )
+    propose, tuner_kind = _tuner(args.tuner)
+    folder = output_folder("models", args.name, stem_of(args.dataset))
+    # Retraining under the same name replaces the earlier model and its attempts entirely.
+    for old in [*folder.glob("attempt-*"), folder / "test"]:
+        if old.is_dir():
+            shutil.rmtree(old)
+    base = TrainConfig(**{k: getattr(args, k) for k in TrainConfig.model_fields}).model_dump()
+    profile = {
+        "rows_train": len(train),
+        "rows_validation": len(val),
+        "classes": train.classes,
+        "has_text": bool(train.columns.text),
+        "text_columns": train.columns.text,
+        "numeric_columns": len(train.columns.numeric),
+        "categorical_columns": len(train.columns.categorical),
+        "soft_labels": train.soft,
+    }
+    records: dict[int, dict[str, Any]] = {}
+    pending: dict[str, Any] = {"changes": [], "reason": "initial configuration"}
+
+    def produce(config: dict[str, Any]) -> dict[str, Any]:
+        attempt = len(records) + 1
+        cfg = TrainConfig(**config)
+
+        def on_epoch(epoch: int, epochs: int, record: dict[str, Any]) -> None:
+            done = (attempt - 1 + epoch / epochs) / max_attempts
+            ctx.progress(
+                f"attempt {attempt}/{max_attempts}: epoch {epoch}/{epochs} "
+                f"val_loss {record['val_loss']:.4f} val_acc {record['val_accuracy']:.3f}",
+                0.9 * done,
+                attempt=attempt,
+                force=True,
+                **record,
+            )
+
+        trained = fit(train, val, cfg, on_epoch=on_epoch, check_cancelled=ctx.check_cancelled)
+        where = folder / f"attempt-{attempt}"
+        save_trained(trained, where, extra={"dataset": meta["origin"]["id"], "attempt": attempt})
+        metrics = headline(trained.val_metrics)
+        records[attempt] = {
+            "attempt": attempt,
+            "config": cfg.model_dump(),
+            "changes": pending["changes"],
+            "reason": pending["reason"],
+            "model": trained.arch["kind"],
+            "metrics": metrics,
+            "train_metrics": trained.train_metrics,
+            "best_epoch": trained.best_epoch,
+            "epochs_run": len(trained.history),
+            "path": str(where),
+            "validation_full": trained.val_metrics,
+            "device": trained.device,
+        }
+        ctx.progress(
+            f"attempt {attempt}: validation {metric} {metrics.get(metric)}",
+            0.9 * attempt / max_attempts,
+            force=True,
+        )
+        return {"attempt": attempt, "metrics": metrics}
+
+    def measure(output: dict[str, Any]) -> dict[str, Any]:
+        return output["metrics"]
+
+    def adjust(config: dict[str, Any], history: list[dict[str, Any]]) -> tuple[dict, list[str]]:
+        enriched = [
+            {**records[h["attempt"]], "resolved_model": records[h["attempt"]]["model"]}
+            for h in history
+        ]
+        proposal = propose(enriched, target, profile)
+        from agents.tuner import best_entry
+
+        start = dict(best_entry(enriched, metric)["config"])
+        new = TrainConfig(**{**start, **proposal.changes}).model_dump()
+        changes = [f"{k}: {start.get(k)!r} -> {v!r}" for k, v in proposal.changes.items()]
+        pending["changes"], pending["reason"] = changes, f"[{proposal.source}] {proposal.reason}"
+        return new, changes
+
+    # With no target value the loop makes one attempt; the bound is still explicit.
+    sentinel = float("inf") if lower else float("-inf")
+    target = {
+        "metric": metric,
+        "value": args.target_value if args.target_value is not None else sentinel,
+        "higher_is_better": not lower,
+    }
+    result = run_loop(
+        produce, measure, adjust, config=base, target=target, max_attempts=max_attempts
+    )
+    best = records[result["best_attempt"]]
+    copy_model(Path(best["path"]), folder)
+    config_path = folder / "config.json"
+    saved = json.loads(config_path.read_text())
+    saved["best_attempt"] = best["attempt"]
+    config_path.write_text(json.dumps(saved, indent=2))
+    # Which rows were the validation split, so evaluate_model can re-measure on them by id.
+    splits: dict[str, Any] = {"dataset": meta["origin"]["id"], "id_column": meta["id"]}
+    if args.validation_dataset:
+        splits["validation_dataset"] = args.validation_dataset
+    elif meta["id"] is not None:
+        splits["validation_ids"] = [str(v) for v in val.frame[meta["id"]].tolist()]
+    (folder / "splits.json").write_text(json.dumps(splits))
+    artifacts = [
+        artifact("model weights", folder / "model.safetensors", "model"),
+        artifact("model config", config_path, "json"),
+        artifact("preprocessing", folder / "preprocessing.json", "json"),
+        artifact("training curves", folder / "curves.png", "image"),
+        artifact("metrics", folder / "metrics.json", "json"),
+    ]
+    test_report = None
+    if test_frame is not None:
+        ctx.progress("measuring the best attempt on the test set (once)", 0.95, force=True)
+        test_report = evaluate_loaded(
+            load_model(folder),
+            test_frame,
+            label_column=test_label,
+            out_dir=folder / "test",
+        )
+        artifacts += [
+            artifact("test evaluation", folder / "test" / "evaluation.json", "json"),
+            artifact("test confusion matrix", folder / "test" / "confusion.png", "image"),
+        ]
+        if test_report.get("roc_plotted"):
+            artifacts.append(artifact("test ROC curve", folder / "test" / "roc.png", "image"))
+    ctx.progress("training done", 1.0)
+
+    history = [
+        {
+            k: (relative_to_workspace(Path(v)) if k == "path" else v)
+            for k, v in records[h["attempt"]].items()
+            if k != "validation_full"
+        }
+        for h in result["history"]
+    ]
+    return {
+        "model_path": relative_to_workspace(folder),
+        "dataset": meta["origin"]["id"],
+        "label_column": meta["label"],
+        "id_column": meta["id"],
+        "soft_labels": args.soft_labels,
+        "classes": train.classes,
+        "columns": {
+            "text": train.columns.text,
+            "numeric": train.columns.numeric,
+            "categorical": train.columns.categorical,
+            "ignored": train.columns.ignored,
+        },
+        "rows": {"train": len(train), "validation": len(val), "dropped": meta["dropped"]},
+        "device": best["device"],
+        "tuner": tuner_kind,
+        "target": {"metric": metric, "value": args.target_value},
+        "target_met": bool(result["target_met"]),
+        "attempts": result["attempts"],
+        "best_attempt": best["attempt"],
+        "history": history,
+        "metrics": {
+            **headline(test_report["metrics"] if test_report else best["validation_full"]),
+            "measured_on": "test" if test_report else "validation",
+        },
+        "validation_metrics": best["validation_full"],
+        "test_metrics": test_report["metrics"] if test_report else None,
+        "test_baseline": test_report["baseline"] if test_report else None,
+        "artifacts": artifacts,
+    }

@@ -1,0 +1,1 @@
+"""Training, evaluation, prediction, synthetic data and anomaly scoring with PyTorch."""

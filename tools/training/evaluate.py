@@ -1,0 +1,337 @@
+"""Classification metrics, calibration, ROC/confusion plots, baselines, and id-joined evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from errors import BadInput
+
+if TYPE_CHECKING:
+    from tools.training.train import LoadedModel
+
+METRIC_ALIASES = {
+    "auc": "auc",
+    "roc_auc": "auc",
+    "f1": "f1_macro",
+    "f1_macro": "f1_macro",
+    "macro_f1": "f1_macro",
+    "accuracy": "accuracy",
+    "acc": "accuracy",
+    "precision": "precision_macro",
+    "precision_macro": "precision_macro",
+    "recall": "recall_macro",
+    "recall_macro": "recall_macro",
+    "log_loss": "log_loss",
+}
+LOWER_IS_BETTER = frozenset({"log_loss"})
+
+
+def canonical_metric(name: str) -> str:
+    """The metric key for a user's name ('f1' -> 'f1_macro', 'roc_auc' -> 'auc')."""
+    key = METRIC_ALIASES.get(name.strip().lower())
+    if key is None:
+        raise BadInput(
+            f"unknown metric {name!r}", hint=f"use one of: {', '.join(sorted(METRIC_ALIASES))}"
+        )
+    return key
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None or not np.isfinite(x) else round(float(x), 6)
+
+
+def calibration(y_true: np.ndarray, proba: np.ndarray, bins: int = 10) -> dict[str, Any]:
+    """Reliability of the top-class confidence: per-bin confidence vs accuracy and the ECE."""
+    conf = proba.max(axis=1)
+    correct = (proba.argmax(axis=1) == y_true).astype(float)
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    out, ece = [], 0.0
+    for i in range(bins):
+        lo, hi = edges[i], edges[i + 1]
+        mask = (conf > lo) & (conf <= hi) if i else (conf >= lo) & (conf <= hi)
+        n = int(mask.sum())
+        if n == 0:
+            continue
+        mc, acc = float(conf[mask].mean()), float(correct[mask].mean())
+        ece += n / len(conf) * abs(mc - acc)
+        out.append(
+            {
+                "lower": _r(lo),
+                "upper": _r(hi),
+                "count": n,
+                "confidence": _r(mc),
+                "accuracy": _r(acc),
+            }
+        )
+    return {"bins": out, "ece": _r(ece)}
+
+
+def compute_metrics(y_true: np.ndarray, proba: np.ndarray, classes: list[str]) -> dict[str, Any]:
+    """Accuracy, per-class and macro P/R/F1, ROC-AUC (binary / one-vs-rest), log-loss,
+    confusion matrix and calibration for integer labels `y_true` against `proba` (n x k).
+    """
+    from sklearn.metrics import (
+        confusion_matrix,
+        log_loss,
+        precision_recall_fscore_support,
+        roc_auc_score,
+    )
+
+    k = len(classes)
+    labels = list(range(k))
+    pred = proba.argmax(axis=1)
+    p, r, f, s = precision_recall_fscore_support(y_true, pred, labels=labels, zero_division=0.0)
+    present = sorted(set(int(v) for v in y_true))
+    auc: float | None = None
+    if len(present) >= 2:
+        if k == 2:
+            auc = float(roc_auc_score(y_true, proba[:, 1]))
+        else:
+            cols = [c for c in labels if c in present]
+            sub = proba[:, cols] / np.clip(proba[:, cols].sum(axis=1, keepdims=True), 1e-12, None)
+            remap = {c: i for i, c in enumerate(cols)}
+            y_sub = np.array([remap[int(v)] for v in y_true])
+            auc = (
+                float(roc_auc_score(y_sub, sub[:, 1]))
+                if len(cols) == 2
+                else float(roc_auc_score(y_sub, sub, multi_class="ovr", average="macro"))
+            )
+    clipped = np.clip(proba, 1e-7, 1.0)
+    clipped = clipped / clipped.sum(axis=1, keepdims=True)
+    metrics: dict[str, Any] = {
+        "n": int(len(y_true)),
+        "accuracy": _r(float((pred == y_true).mean())) if len(y_true) else None,
+        "precision_macro": _r(float(np.mean(p[present]))) if present else None,
+        "recall_macro": _r(float(np.mean(r[present]))) if present else None,
+        "f1_macro": _r(float(np.mean(f[present]))) if present else None,
+        "auc": _r(auc),
+        "log_loss": _r(float(log_loss(y_true, clipped, labels=labels))) if len(y_true) else None,
+        "per_class": {
+            c: {
+                "precision": _r(p[i]),
+                "recall": _r(r[i]),
+                "f1": _r(f[i]),
+                "support": int(s[i]),
+            }
+            for i, c in enumerate(classes)
+        },
+        "confusion_matrix": {
+            "labels": list(classes),
+            "matrix": confusion_matrix(y_true, pred, labels=labels).tolist(),
+        },
+        "calibration": calibration(y_true, proba),
+    }
+    if k == 2:
+        metrics["positive_class"] = classes[1]
+        metrics["brier"] = _r(float(np.mean((proba[:, 1] - (y_true == 1)) ** 2)))
+    return metrics
+
+
+def headline(metrics: dict[str, Any]) -> dict[str, Any]:
+    """The scalar metrics only (for histories and comparisons)."""
+    keys = ("accuracy", "f1_macro", "precision_macro", "recall_macro", "auc", "log_loss")
+    return {k: metrics.get(k) for k in keys}
+
+
+def majority_baseline(
+    y_true: np.ndarray, classes: list[str], train_counts: dict[str, float]
+) -> dict[str, Any]:
+    """Metrics of always predicting the training majority class with the training priors."""
+    counts = np.array([float(train_counts.get(c, 0.0)) for c in classes])
+    prior = counts / counts.sum() if counts.sum() > 0 else np.full(len(classes), 1 / len(classes))
+    proba = np.tile(prior, (len(y_true), 1))
+    # Break the tie in favour of the majority so argmax predicts it everywhere.
+    proba[:, int(np.argmax(prior))] += 1e-9
+    out = headline(compute_metrics(y_true, proba, classes))
+    out["predicts"] = classes[int(np.argmax(prior))]
+    return out
+
+
+def join_labels(
+    frame: pd.DataFrame,
+    labels: pd.DataFrame,
+    *,
+    id_column: str,
+    label_column: str,
+) -> pd.DataFrame:
+    """Attach `labels[label_column]` to `frame` by `id_column` (never by position).
+
+    Every row of `frame` must find exactly one label; ids that do not match are an error.
+    """
+    for what, table in (("dataset", frame), ("labels", labels)):
+        if id_column not in table.columns:
+            raise BadInput(
+                f"id column {id_column!r} not found in the {what}",
+                hint=f"columns are: {', '.join(map(str, table.columns))}; set id_column",
+                code="unknown_column",
+            )
+    if label_column not in labels.columns:
+        raise BadInput(
+            f"label column {label_column!r} not found in the labels",
+            hint=f"columns are: {', '.join(map(str, labels.columns))}",
+            code="unknown_column",
+        )
+    for what, table in (("dataset", frame), ("labels", labels)):
+        dup = table[id_column][table[id_column].duplicated()]
+        if len(dup):
+            raise BadInput(
+                f"the {what} has duplicate ids, e.g. {dup.iloc[0]!r}",
+                hint="ids must be unique to join labels to rows",
+                code="mismatched_ids",
+            )
+    left = frame[id_column].astype(str)
+    right = labels[id_column].astype(str)
+    missing = left[~left.isin(set(right))]
+    if len(missing):
+        raise BadInput(
+            f"{len(missing)} of {len(frame)} rows have no label with the same id, "
+            f"e.g. {missing.iloc[0]!r}",
+            hint="the labels file must hold a label for every row id of the dataset",
+            code="mismatched_ids",
+        )
+    mapping = dict(zip(right, labels[label_column], strict=True))
+    joined = frame.drop(columns=[label_column], errors="ignore").copy()
+    joined[label_column] = [mapping[i] for i in left]
+    return joined
+
+
+# ----- plots -------------------------------------------------------------------------------
+def new_figure(size: tuple[float, float]):  # noqa: ANN201 - (Figure, Axes)
+    """A figure and its axes without pyplot: no global state, safe in concurrent jobs."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size)
+    return fig, fig.subplots()
+
+
+def plot_roc(y_true: np.ndarray, proba: np.ndarray, classes: list[str], path: Path) -> bool:
+    """ROC curve(s) (binary: the positive class; else one-vs-rest per class) as PNG."""
+    from sklearn.metrics import roc_curve
+
+    fig, ax = new_figure((5, 4.5))
+    drawn = False
+    targets = [1] if len(classes) == 2 else list(range(len(classes)))
+    for c in targets:
+        positives = y_true == c
+        if positives.all() or not positives.any():
+            continue
+        fpr, tpr, _ = roc_curve(positives.astype(int), proba[:, c])
+        ax.plot(fpr, tpr, label=classes[c])
+        drawn = True
+    ax.plot([0, 1], [0, 1], "--", color="grey", linewidth=0.8)
+    ax.set_xlabel("false positive rate")
+    ax.set_ylabel("true positive rate")
+    ax.set_title("ROC")
+    if drawn:
+        ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    return drawn
+
+
+def plot_confusion(matrix: list[list[int]], classes: list[str], path: Path) -> None:
+    """Confusion matrix heat map with counts, as PNG."""
+    m = np.asarray(matrix)
+    size = max(4.0, 0.6 * len(classes) + 2)
+    fig, ax = new_figure((size, size))
+    ax.imshow(m, cmap="Blues")
+    ax.set_xticks(range(len(classes)), labels=classes, rotation=45, ha="right", fontsize=8)
+    ax.set_yticks(range(len(classes)), labels=classes, fontsize=8)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    for i in range(m.shape[0]):
+        for j in range(m.shape[1]):
+            dark = m[i, j] > m.max() / 2
+            colour = "white" if dark else "black"
+            ax.text(j, i, str(m[i, j]), ha="center", va="center", fontsize=8, color=colour)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+
+
+def plot_curves(history: list[dict[str, Any]], path: Path) -> None:
+    """Training curves: train/validation loss and validation accuracy per epoch, as PNG."""
+    epochs = [h["epoch"] for h in history]
+    fig, ax = new_figure((6, 4))
+    ax.plot(epochs, [h["train_loss"] for h in history], label="train loss")
+    ax.plot(epochs, [h["val_loss"] for h in history], label="validation loss")
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("loss")
+    acc = [h.get("val_accuracy") for h in history]
+    if any(a is not None for a in acc):
+        twin = ax.twinx()
+        twin.plot(epochs, acc, color="green", linestyle=":", label="validation accuracy")
+        twin.set_ylabel("accuracy")
+        twin.legend(loc="center right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+
+
+# ----- evaluating a saved model on labeled rows ----------------------------------------------
+def evaluate_loaded(
+    model: LoadedModel,
+    frame: pd.DataFrame,
+    *,
+    label_column: str | None,
+    soft_labels: bool = False,
+    out_dir: Path | None = None,
+    compare: LoadedModel | None = None,
+    compare_name: str = "second_model",
+) -> dict[str, Any]:
+    """Evaluate `model` on labeled rows: metrics, majority baseline, optional second model, plots.
+
+    The majority baseline predicts the model's training majority with its training priors, so
+    nothing about the evaluation rows is used to build it.
+    """
+    from tools.training.train import prepare_labels
+
+    cols = model.config["columns"]
+    data = prepare_labels(
+        frame,
+        label_column=label_column,
+        soft_labels=soft_labels,
+        text_columns=cols["text"],
+        numeric_columns=cols["numeric"],
+        categorical_columns=cols["categorical"],
+        drop_uncovered=False,
+        classes=model.classes,
+    )
+    proba = model.predict_proba(data.frame)
+    y = data.y
+    metrics = compute_metrics(y, proba, model.classes)
+    report: dict[str, Any] = {
+        "rows": len(data),
+        "dropped_unlabeled": data.dropped,
+        "classes": model.classes,
+        "metrics": metrics,
+        "baseline": majority_baseline(y, model.classes, model.config.get("class_counts", {})),
+    }
+    if compare is not None:
+        if compare.classes != model.classes:
+            raise BadInput(
+                f"the second model's classes {compare.classes} differ from {model.classes}",
+                hint="compare models trained for the same classes",
+            )
+        other = headline(compute_metrics(y, compare.predict_proba(data.frame), model.classes))
+        mine = headline(metrics)
+        report["comparison"] = {
+            "name": compare_name,
+            "metrics": other,
+            "delta": {
+                k: (None if mine[k] is None or other[k] is None else round(mine[k] - other[k], 6))
+                for k in mine
+            },
+        }
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        plot_confusion(
+            metrics["confusion_matrix"]["matrix"], model.classes, out_dir / "confusion.png"
+        )
+        report["roc_plotted"] = plot_roc(y, proba, model.classes, out_dir / "roc.png")
+        (out_dir / "evaluation.json").write_text(json.dumps(report, indent=2))
+    return report

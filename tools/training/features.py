@@ -1,0 +1,330 @@
+"""Feature preprocessing fitted on train only, saved as JSON: text n-grams, numbers, categories."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from errors import BadInput
+
+# Columns the labeling output adds around the data; never features.
+RESERVED_COLUMNS = ("covered", "label_source")
+PROB_PREFIX = "prob_"
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+MAX_CATEGORIES = 50
+
+
+@dataclass
+class ColumnSpec:
+    """Which columns are features of which kind, and which are the label and the id."""
+
+    label: str | None
+    id: str | None
+    text: list[str] = field(default_factory=list)
+    numeric: list[str] = field(default_factory=list)
+    categorical: list[str] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+
+    @property
+    def features(self) -> list[str]:
+        """Every feature column."""
+        return [*self.text, *self.numeric, *self.categorical]
+
+
+def _missing(frame: pd.DataFrame, names: list[str], what: str) -> None:
+    absent = [n for n in names if n not in frame.columns]
+    if absent:
+        raise BadInput(
+            f"{what} column {absent[0]!r} not found",
+            hint=f"columns are: {', '.join(map(str, frame.columns))}",
+            code="unknown_column",
+        )
+
+
+def _is_text(values: pd.Series) -> bool:
+    sample = values.dropna().astype(str).head(500)
+    if sample.empty:
+        return False
+    words = sample.str.split().str.len().mean()
+    return bool(words >= 3)
+
+
+def _only_classes(values: pd.Series, classes: list[str]) -> bool:
+    present = set(values.dropna().astype(str).unique())
+    return bool(present) and present <= set(classes)
+
+
+def infer_columns(
+    frame: pd.DataFrame,
+    *,
+    label: str | None,
+    id_column: str | None,
+    text: list[str] | None = None,
+    numeric: list[str] | None = None,
+    categorical: list[str] | None = None,
+    classes: list[str] | None = None,
+) -> ColumnSpec:
+    """Decide the feature columns: the given lists, or by dtype and content for the rest.
+
+    Numbers and booleans are numeric; strings of three or more words are text; other strings
+    with at most 100 distinct values are categorical; anything else is ignored (and reported).
+    A string column holding only class names (`classes`) is a copy of the label (e.g. the hand
+    labels next to a labeling output's probabilities) and is ignored, never a feature.
+    """
+    for names, what in ((text, "text"), (numeric, "numeric"), (categorical, "categorical")):
+        if names:
+            _missing(frame, names, what)
+    spec = ColumnSpec(label=label, id=id_column)
+    if text is not None or numeric is not None or categorical is not None:
+        spec.text, spec.numeric, spec.categorical = (
+            list(text or []),
+            list(numeric or []),
+            list(categorical or []),
+        )
+        for name in spec.numeric:
+            if not (
+                pd.api.types.is_numeric_dtype(frame[name])
+                or pd.api.types.is_bool_dtype(frame[name])
+            ):
+                raise BadInput(
+                    f"numeric column {name!r} holds {frame[name].dtype} values",
+                    hint="list it under categorical_columns or text_columns instead",
+                )
+        return spec
+    skip = {label, id_column, *RESERVED_COLUMNS}
+    for name in frame.columns:
+        if name in skip or str(name).startswith(PROB_PREFIX):
+            continue
+        col = frame[name]
+        if col.isna().all():
+            spec.ignored.append(str(name))
+        elif pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col):
+            spec.numeric.append(str(name))
+        elif classes and _only_classes(col, classes):
+            spec.ignored.append(str(name))
+        elif _is_text(col):
+            spec.text.append(str(name))
+        elif col.nunique(dropna=True) <= 100:
+            spec.categorical.append(str(name))
+        else:
+            spec.ignored.append(str(name))
+    return spec
+
+
+@dataclass
+class Preprocessor:
+    """Fitted feature transform; every fitted value is plain JSON (no pickle)."""
+
+    text_columns: list[str]
+    numeric_columns: list[str]
+    categorical_columns: list[str]
+    text_features: Literal["tfidf", "hashed"] = "tfidf"
+    ngram_max: int = 2
+    max_features: int = 20000
+    min_df: int = 1
+    vocabulary: dict[str, int] = field(default_factory=dict)
+    idf: list[float] = field(default_factory=list)
+    means: list[float] = field(default_factory=list)
+    stds: list[float] = field(default_factory=list)
+    categories: dict[str, list[str]] = field(default_factory=dict)
+
+    # ----- fitting -----------------------------------------------------------------------
+    @classmethod
+    def fit(
+        cls,
+        frame: pd.DataFrame,
+        spec: ColumnSpec,
+        *,
+        text_features: Literal["tfidf", "hashed"] = "tfidf",
+        ngram_max: int = 2,
+        max_features: int = 20000,
+        min_df: int = 1,
+    ) -> Preprocessor:
+        """Fit on the training rows only."""
+        if frame.empty:
+            raise BadInput("no rows to fit features on", hint="give a dataset with rows")
+        pre = cls(
+            text_columns=list(spec.text),
+            numeric_columns=list(spec.numeric),
+            categorical_columns=list(spec.categorical),
+            text_features=text_features,
+            ngram_max=ngram_max,
+            max_features=max_features,
+            min_df=min_df,
+        )
+        if not spec.features:
+            raise BadInput(
+                "no feature columns",
+                hint="name text_columns, numeric_columns or categorical_columns",
+            )
+        if pre.text_columns and text_features == "tfidf":
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            docs = pre._documents(frame)
+            vec = TfidfVectorizer(
+                ngram_range=(1, ngram_max),
+                max_features=max_features,
+                min_df=min(min_df, max(1, len(docs) // 2)),
+                sublinear_tf=True,
+                token_pattern=TOKEN_PATTERN,
+                dtype=np.float32,
+            )
+            try:
+                vec.fit(docs)
+            except ValueError as exc:  # empty vocabulary
+                raise BadInput(
+                    f"text columns give no words to learn from: {exc}",
+                    hint="check the text columns hold text",
+                ) from None
+            pre.vocabulary = {str(k): int(v) for k, v in vec.vocabulary_.items()}
+            pre.idf = [float(x) for x in vec.idf_]
+        if pre.numeric_columns:
+            values = frame[pre.numeric_columns].astype("float64").to_numpy()
+            with np.errstate(invalid="ignore"):
+                means = np.nanmean(values, axis=0) if len(values) else np.zeros(values.shape[1])
+                stds = np.nanstd(values, axis=0)
+            means = np.where(np.isfinite(means), means, 0.0)
+            stds = np.where(np.isfinite(stds) & (stds > 1e-12), stds, 1.0)
+            pre.means, pre.stds = means.tolist(), stds.tolist()
+        for name in pre.categorical_columns:
+            counts = frame[name].dropna().astype(str).value_counts()
+            pre.categories[name] = [str(c) for c in counts.index[:MAX_CATEGORIES]]
+        return pre
+
+    # ----- transforming ------------------------------------------------------------------
+    def _documents(self, frame: pd.DataFrame) -> list[str]:
+        parts = [frame[c].fillna("").astype(str) for c in self.text_columns]
+        joined = parts[0]
+        for p in parts[1:]:
+            joined = joined + " " + p
+        return joined.tolist()
+
+    @property
+    def text_dim(self) -> int:
+        """Width of the text block."""
+        if not self.text_columns:
+            return 0
+        return len(self.vocabulary) if self.text_features == "tfidf" else self.max_features
+
+    @property
+    def n_features(self) -> int:
+        """Total width of the feature matrix."""
+        cats = sum(len(v) for v in self.categories.values())
+        return self.text_dim + len(self.numeric_columns) + cats
+
+    def _text_matrix(self, frame: pd.DataFrame) -> sp.csr_matrix:
+        from sklearn.preprocessing import normalize
+
+        docs = self._documents(frame)
+        if self.text_features == "hashed":
+            from sklearn.feature_extraction.text import HashingVectorizer
+
+            vec = HashingVectorizer(
+                n_features=self.max_features,
+                ngram_range=(1, self.ngram_max),
+                alternate_sign=False,
+                norm=None,
+                token_pattern=TOKEN_PATTERN,
+                dtype=np.float32,
+            )
+            counts = vec.transform(docs).tocsr()
+            counts.data = 1.0 + np.log(counts.data)
+            return normalize(counts).astype(np.float32)
+        from sklearn.feature_extraction.text import CountVectorizer
+
+        vec = CountVectorizer(
+            vocabulary=self.vocabulary,
+            ngram_range=(1, self.ngram_max),
+            token_pattern=TOKEN_PATTERN,
+            dtype=np.float32,
+        )
+        counts = vec.transform(docs).tocsr().astype(np.float32)
+        counts.data = 1.0 + np.log(counts.data)
+        weighted = counts @ sp.diags(np.asarray(self.idf, dtype=np.float32))
+        return normalize(sp.csr_matrix(weighted)).astype(np.float32)
+
+    def transform(self, frame: pd.DataFrame) -> sp.csr_matrix:
+        """The feature matrix (rows x n_features, float32 CSR) for any rows."""
+        _missing(
+            frame, self.text_columns + self.numeric_columns + self.categorical_columns, "feature"
+        )
+        blocks: list[sp.spmatrix] = []
+        if self.text_columns:
+            blocks.append(self._text_matrix(frame))
+        if self.numeric_columns:
+            values = frame[self.numeric_columns].astype("float64").to_numpy()
+            means = np.asarray(self.means)
+            values = np.where(np.isnan(values), means, values)
+            scaled = np.clip((values - means) / np.asarray(self.stds), -20, 20)
+            blocks.append(sp.csr_matrix(scaled.astype(np.float32)))
+        for name in self.categorical_columns:
+            cats = self.categories.get(name, [])
+            index = {c: i for i, c in enumerate(cats)}
+            col = frame[name].astype(str).where(frame[name].notna(), None).tolist()
+            rows, cols = [], []
+            for r, value in enumerate(col):
+                j = index.get(value) if value is not None else None
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+            data = np.ones(len(rows), dtype=np.float32)
+            blocks.append(sp.csr_matrix((data, (rows, cols)), shape=(len(frame), len(cats))))
+        if not blocks:
+            return sp.csr_matrix((len(frame), 0), dtype=np.float32)
+        return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+    def feature_names(self) -> list[str]:
+        """A name per output column (text terms, numeric names, `column=value`)."""
+        names: list[str] = []
+        if self.text_columns:
+            if self.text_features == "tfidf":
+                inverse = sorted(self.vocabulary.items(), key=lambda kv: kv[1])
+                names.extend(f"text:{term}" for term, _ in inverse)
+            else:
+                names.extend(f"hash:{i}" for i in range(self.max_features))
+        names.extend(self.numeric_columns)
+        for name in self.categorical_columns:
+            names.extend(f"{name}={c}" for c in self.categories.get(name, []))
+        return names
+
+    # ----- persistence -------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON of every fitted value."""
+        return {"kind": "forgeflow.preprocessing", "version": 1, **asdict(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Preprocessor:
+        """Rebuild from `to_dict` output (validated, so a tampered file fails loudly)."""
+        if data.get("kind") != "forgeflow.preprocessing":
+            raise BadInput(
+                "not a forgeflow preprocessing file",
+                hint="point at a model folder from train_model",
+            )
+        fields_ = {k: v for k, v in data.items() if k not in ("kind", "version")}
+        pre = cls(**fields_)
+        if pre.text_features not in ("tfidf", "hashed"):
+            raise BadInput(f"unknown text_features {pre.text_features!r}", hint="tfidf or hashed")
+        if len(pre.idf) != len(pre.vocabulary):
+            raise BadInput("preprocessing file is inconsistent (idf vs vocabulary)", hint="retrain")
+        return pre
+
+    def save(self, path: Path) -> None:
+        """Write the JSON file."""
+        path.write_text(json.dumps(self.to_dict()))
+
+    @classmethod
+    def load(cls, path: Path) -> Preprocessor:
+        """Read the JSON file."""
+        return cls.from_dict(json.loads(path.read_text()))
+
+
+def prob_columns(frame: pd.DataFrame) -> list[str]:
+    """The labeling output's `prob_<class>` columns, in frame order."""
+    return [str(c) for c in frame.columns if re.match(rf"^{PROB_PREFIX}.+", str(c))]

@@ -1,0 +1,494 @@
+"""Seeded PyTorch training: early stopping, class weights and a soft-label (noise-aware) loss."""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+import torch
+from pydantic import BaseModel, ConfigDict, Field
+
+from errors import BadInput
+from tools.training.evaluate import compute_metrics, headline, plot_curves
+from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
+from tools.training.models import (
+    CONFIG_FILE,
+    PREPROCESSING_FILE,
+    WEIGHTS_FILE,
+    build_model,
+    load_weights,
+    pick_device,
+    read_json,
+    resolve_kind,
+    save_weights,
+    small_work_threads,
+)
+
+DENSE_LIMIT = 30_000_000  # cells; above this the feature matrix stays sparse, densified per batch
+
+
+class TrainConfig(BaseModel):
+    """The knobs of one training attempt (what the tuner may change); unknown keys refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: Literal["auto", "logistic", "linear", "mlp"] = Field(
+        default="auto", description="auto picks logistic for text/small data, MLP otherwise."
+    )
+    text_features: Literal["tfidf", "hashed"] = Field(default="tfidf")
+    ngram_max: int = Field(default=2, ge=1, le=3, description="Word n-grams 1..ngram_max.")
+    max_features: int = Field(default=20000, ge=16, le=1 << 20, description="Text vocabulary size.")
+    min_df: int = Field(default=1, ge=1, le=100, description="Min documents per n-gram (tfidf).")
+    hidden_size: int = Field(default=128, ge=4, le=4096, description="MLP width.")
+    layers: int = Field(default=1, ge=1, le=4, description="MLP hidden layers.")
+    dropout: float = Field(default=0.2, ge=0.0, le=0.9)
+    learning_rate: float = Field(default=0.01, gt=0.0, le=1.0)
+    weight_decay: float = Field(default=1e-4, ge=0.0, le=1.0, description="L2 regularisation.")
+    epochs: int = Field(default=40, ge=1, le=2000)
+    batch_size: int = Field(default=64, ge=1, le=65536)
+    patience: int = Field(default=5, ge=1, le=200, description="Early-stopping patience.")
+    class_weights: Literal["balanced", "none"] = Field(default="balanced")
+    seed: int = Field(default=0, ge=0)
+    device: Literal["auto", "cpu", "cuda"] = Field(default="auto")
+
+
+TUNABLE_KEYS = tuple(k for k in TrainConfig.model_fields if k not in ("seed", "device"))
+
+
+@dataclass
+class LabeledData:
+    """Rows with their targets: `targets` is n x k (one-hot for hard labels, probabilities else)."""
+
+    frame: pd.DataFrame
+    targets: np.ndarray
+    classes: list[str]
+    columns: ColumnSpec
+    soft: bool = False
+    dropped: int = 0
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def y(self) -> np.ndarray:
+        """The hard class index of each row (argmax of the targets)."""
+        return self.targets.argmax(axis=1)
+
+    def subset(self, index: np.ndarray) -> LabeledData:
+        """The rows at the positional `index`."""
+        return LabeledData(
+            self.frame.iloc[index].reset_index(drop=True),
+            self.targets[index],
+            self.classes,
+            self.columns,
+            self.soft,
+        )
+
+
+def _check_column(frame: pd.DataFrame, name: str, what: str) -> None:
+    if name not in frame.columns:
+        raise BadInput(
+            f"{what} column {name!r} not found",
+            hint=f"columns are: {', '.join(map(str, frame.columns))}",
+            code="unknown_column",
+        )
+
+
+def guess_id_column(frame: pd.DataFrame) -> str | None:
+    """`id` (or `ID`, `Id`) when present."""
+    for name in ("id", "ID", "Id", "row_id", "uid"):
+        if name in frame.columns:
+            return name
+    return None
+
+
+def prepare_labels(
+    frame: pd.DataFrame,
+    *,
+    label_column: str | None,
+    soft_labels: bool = False,
+    id_column: str | None = None,
+    text_columns: list[str] | None = None,
+    numeric_columns: list[str] | None = None,
+    categorical_columns: list[str] | None = None,
+    drop_uncovered: bool = True,
+    classes: list[str] | None = None,
+) -> LabeledData:
+    """Validate the label (a column or the `prob_<class>` columns) and pick the feature columns.
+
+    Rows without a label are dropped; with `drop_uncovered`, rows the labeling functions did
+    not cover (`covered` false and `label_source` 'label_model') are dropped too.
+    """
+    if frame.empty:
+        raise BadInput("the dataset is empty", hint="give a dataset with labeled rows")
+    if id_column is not None:
+        _check_column(frame, id_column, "id")
+    before = len(frame)
+    if drop_uncovered and "covered" in frame.columns:
+        covered = frame["covered"].fillna(False).astype(bool)
+        if "label_source" in frame.columns:
+            covered = covered | (frame["label_source"].astype(str) == "end_model")
+        if covered.any():
+            frame = frame[covered]
+    if soft_labels:
+        probs = [str(c) for c in frame.columns if str(c).startswith(PROB_PREFIX)]
+        if len(probs) < 2:
+            raise BadInput(
+                "soft_labels needs two or more prob_<class> columns",
+                hint="train on a label_dataset output, or set soft_labels false and name "
+                "label_column",
+            )
+        values = frame[probs].astype("float64").to_numpy()
+        keep = np.isfinite(values).all(axis=1) & (values.sum(axis=1) > 0)
+        frame, values = frame[keep], values[keep]
+        values = values / values.sum(axis=1, keepdims=True)
+        found = [p[len(PROB_PREFIX) :] for p in probs]
+        if classes is not None and found != classes:
+            raise BadInput(
+                f"the prob_ columns are {found}, the model's classes {classes}",
+                hint="evaluate with data labeled for the same classes",
+            )
+        targets, cls = values.astype(np.float32), found
+    else:
+        if label_column is None:
+            raise BadInput(
+                "no label column given and none found",
+                hint=f"set label_column to one of: {', '.join(map(str, frame.columns))}",
+            )
+        _check_column(frame, label_column, "label")
+        frame = frame[frame[label_column].notna()]
+        labels = frame[label_column].astype(str)
+        cls = classes or sorted(labels.unique().tolist())
+        unknown = sorted(set(labels) - set(cls))
+        if unknown:
+            raise BadInput(
+                f"labels {unknown[:5]} are not among the model's classes {cls}",
+                hint="evaluate on data with the classes the model was trained on",
+            )
+        index = {c: i for i, c in enumerate(cls)}
+        targets = np.zeros((len(frame), len(cls)), dtype=np.float32)
+        targets[np.arange(len(frame)), [index[v] for v in labels]] = 1.0
+    if frame.empty:
+        raise BadInput("no labeled rows left", hint="check the label column has values")
+    if classes is None and len(cls) < 2:
+        raise BadInput(
+            f"only one class ({cls[0]!r}) in the labels",
+            hint="a classifier needs at least two classes; label more varied rows",
+            code="one_class",
+        )
+    spec = infer_columns(
+        frame,
+        label=label_column,
+        id_column=id_column,
+        text=text_columns,
+        numeric=numeric_columns,
+        categorical=categorical_columns,
+        classes=list(cls),
+    )
+    if not spec.features:
+        raise BadInput(
+            "no usable feature columns",
+            hint="name text_columns, numeric_columns or categorical_columns",
+        )
+    return LabeledData(
+        frame.reset_index(drop=True), targets, list(cls), spec, soft_labels, before - len(frame)
+    )
+
+
+def split_validation(
+    data: LabeledData, fraction: float, seed: int
+) -> tuple[LabeledData, LabeledData]:
+    """A stratified, seeded train/validation split (by the hard label)."""
+    from sklearn.model_selection import train_test_split
+
+    n = len(data)
+    if n < 4:
+        raise BadInput(f"only {n} labeled rows", hint="training needs at least 4 labeled rows")
+    y = data.y
+    counts = np.bincount(y, minlength=len(data.classes))
+    stratify = y if counts[counts > 0].min() >= 2 else None
+    n_val = max(int(round(n * fraction)), len(np.unique(y)) if stratify is not None else 1)
+    train_idx, val_idx = train_test_split(
+        np.arange(n), test_size=n_val, random_state=seed, stratify=stratify
+    )
+    return data.subset(np.sort(train_idx)), data.subset(np.sort(val_idx))
+
+
+# ----- the training loop ---------------------------------------------------------------------
+def _tensorize(matrix: sp.csr_matrix, device: torch.device) -> torch.Tensor | sp.csr_matrix:
+    if matrix.shape[0] * max(matrix.shape[1], 1) <= DENSE_LIMIT:
+        return torch.from_numpy(matrix.toarray()).to(device)
+    return matrix
+
+
+def _rows(x: torch.Tensor | sp.csr_matrix, idx: np.ndarray, device: torch.device) -> torch.Tensor:
+    if isinstance(x, torch.Tensor):
+        return x[torch.from_numpy(idx).to(x.device)]
+    return torch.from_numpy(x[idx].toarray()).to(device)
+
+
+def soft_cross_entropy(
+    logits: torch.Tensor, targets: torch.Tensor, weights: torch.Tensor | None
+) -> torch.Tensor:
+    """Noise-aware loss: cross-entropy against label probabilities (one-hot = ordinary CE)."""
+    logp = torch.log_softmax(logits, dim=1)
+    per = targets * logp
+    if weights is not None:
+        per = per * weights
+    return -(per.sum(dim=1)).mean()
+
+
+def predict_proba_matrix(
+    module: torch.nn.Module, x: sp.csr_matrix, device: torch.device, batch: int = 2048
+) -> np.ndarray:
+    """Softmax probabilities for a feature matrix, in batches."""
+    module.eval()
+    out = []
+    with torch.no_grad():
+        for start in range(0, x.shape[0], batch):
+            chunk = torch.from_numpy(x[start : start + batch].toarray()).to(device)
+            out.append(torch.softmax(module(chunk), dim=1).cpu().numpy())
+    if not out:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.concatenate(out).astype(np.float64)
+
+
+@dataclass
+class Trained:
+    """The result of one attempt: the fitted preprocessing and module plus what was measured."""
+
+    module: torch.nn.Module
+    preprocessor: Preprocessor
+    arch: dict[str, Any]
+    classes: list[str]
+    columns: ColumnSpec
+    config: TrainConfig
+    history: list[dict[str, Any]]
+    best_epoch: int
+    train_metrics: dict[str, Any]
+    val_metrics: dict[str, Any]
+    class_counts: dict[str, float]
+    device: str
+    soft: bool
+    rows: dict[str, int]
+
+
+EpochCallback = Callable[[int, int, dict[str, Any]], None]
+
+
+def fit(
+    train: LabeledData,
+    val: LabeledData,
+    config: TrainConfig,
+    *,
+    on_epoch: EpochCallback | None = None,
+    check_cancelled: Callable[[], None] | None = None,
+) -> Trained:
+    """Fit preprocessing on `train`, train with early stopping on `val`, keep the best epoch."""
+    torch.manual_seed(config.seed)
+    rng = np.random.default_rng(config.seed)
+    device = pick_device(config.device)
+    pre = Preprocessor.fit(
+        train.frame,
+        train.columns,
+        text_features=config.text_features,
+        ngram_max=config.ngram_max,
+        max_features=config.max_features,
+        min_df=config.min_df,
+    )
+    x_train_sp, x_val_sp = pre.transform(train.frame), pre.transform(val.frame)
+    if pre.n_features == 0:
+        raise BadInput("the features are empty after preprocessing", hint="check feature columns")
+    kind = resolve_kind(
+        config.model,
+        n_rows=len(train),
+        has_text=bool(train.columns.text),
+        n_features=pre.n_features,
+    )
+    k = len(train.classes)
+    arch = {
+        "kind": kind,
+        "n_inputs": pre.n_features,
+        "n_classes": k,
+        "hidden_size": config.hidden_size,
+        "dropout": config.dropout,
+        "layers": config.layers,
+    }
+    with small_work_threads(device, pre.n_features * max(config.hidden_size, k)):
+        module = build_model(arch).to(device)
+        optimizer = torch.optim.AdamW(
+            module.parameters(), lr=config.learning_rate, weight_decay=config.weight_decay
+        )
+        class_mass = train.targets.sum(axis=0).astype(np.float64)
+        weights = None
+        if config.class_weights == "balanced":
+            w = class_mass.sum() / (k * np.clip(class_mass, 1e-6, None))
+            weights = torch.tensor(w / w.mean(), dtype=torch.float32, device=device)
+        x_train = _tensorize(x_train_sp, device)
+        y_train = torch.from_numpy(train.targets).to(device)
+        y_val_t = torch.from_numpy(val.targets).to(device)
+        history: list[dict[str, Any]] = []
+        best_loss, best_state, best_epoch, stale = math.inf, None, 0, 0
+        n = len(train)
+        for epoch in range(1, config.epochs + 1):
+            if check_cancelled is not None:
+                check_cancelled()
+            module.train()
+            order = rng.permutation(n)
+            total = 0.0
+            for start in range(0, n, config.batch_size):
+                idx = order[start : start + config.batch_size]
+                xb = _rows(x_train, idx, device)
+                loss = soft_cross_entropy(
+                    module(xb), y_train[torch.from_numpy(idx).to(device)], weights
+                )
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                total += float(loss.detach()) * len(idx)
+            proba_val = predict_proba_matrix(module, x_val_sp, device)
+            with torch.no_grad():
+                logits_val = torch.log(torch.from_numpy(proba_val).clamp_min(1e-9)).to(device)
+                val_loss = float(soft_cross_entropy(logits_val.float(), y_val_t, weights))
+            y_val = val.y
+            record = {
+                "epoch": epoch,
+                "train_loss": round(total / n, 6),
+                "val_loss": round(val_loss, 6),
+                "val_accuracy": round(float((proba_val.argmax(axis=1) == y_val).mean()), 6),
+            }
+            history.append(record)
+            if on_epoch is not None:
+                on_epoch(epoch, config.epochs, record)
+            if val_loss < best_loss - 1e-5:
+                best_loss, best_epoch, stale = val_loss, epoch, 0
+                best_state = copy.deepcopy(module.state_dict())
+            else:
+                stale += 1
+                if stale >= config.patience:
+                    break
+        if best_state is not None:
+            module.load_state_dict(best_state)
+        proba_train = predict_proba_matrix(module, x_train_sp, device)
+        proba_val = predict_proba_matrix(module, x_val_sp, device)
+        return Trained(
+            module=module,
+            preprocessor=pre,
+            arch=arch,
+            classes=list(train.classes),
+            columns=train.columns,
+            config=config,
+            history=history,
+            best_epoch=best_epoch,
+            train_metrics=headline(compute_metrics(train.y, proba_train, train.classes)),
+            val_metrics=compute_metrics(val.y, proba_val, val.classes),
+            class_counts={
+                c: round(float(m), 4) for c, m in zip(train.classes, class_mass, strict=True)
+            },
+            device=str(device),
+            soft=train.soft,
+            rows={"train": len(train), "validation": len(val)},
+        )
+
+
+# ----- saving and loading --------------------------------------------------------------------
+def save_trained(trained: Trained, folder: Path, *, extra: dict[str, Any] | None = None) -> dict:
+    """Write weights (safetensors), config.json, preprocessing.json, curves.png, metrics.json."""
+    folder.mkdir(parents=True, exist_ok=True)
+    save_weights(trained.module, folder / WEIGHTS_FILE)
+    trained.preprocessor.save(folder / PREPROCESSING_FILE)
+    cols = trained.columns
+    config = {
+        "kind": "forgeflow.classifier",
+        "version": 1,
+        "arch": trained.arch,
+        "classes": trained.classes,
+        "class_counts": trained.class_counts,
+        "columns": {
+            "label": cols.label,
+            "id": cols.id,
+            "text": cols.text,
+            "numeric": cols.numeric,
+            "categorical": cols.categorical,
+            "ignored": cols.ignored,
+        },
+        "soft_labels": trained.soft,
+        "train_config": trained.config.model_dump(),
+        "best_epoch": trained.best_epoch,
+        "device": trained.device,
+        "rows": trained.rows,
+        "created_at": datetime.now(UTC).isoformat(),
+        **(extra or {}),
+    }
+    (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2))
+    plot_curves(trained.history, folder / "curves.png")
+    metrics = {
+        "train": trained.train_metrics,
+        "validation": trained.val_metrics,
+        "best_epoch": trained.best_epoch,
+        "history": trained.history,
+    }
+    (folder / "metrics.json").write_text(json.dumps(metrics, indent=2))
+    return config
+
+
+def copy_model(src: Path, dest: Path) -> None:
+    """Copy a model folder's files (the best attempt becomes the model)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in (WEIGHTS_FILE, CONFIG_FILE, PREPROCESSING_FILE, "curves.png", "metrics.json"):
+        if (src / name).is_file():
+            shutil.copyfile(src / name, dest / name)
+
+
+@dataclass
+class LoadedModel:
+    """A saved classifier ready for inference."""
+
+    module: torch.nn.Module
+    preprocessor: Preprocessor
+    config: dict[str, Any]
+    device: torch.device
+
+    @property
+    def classes(self) -> list[str]:
+        """Class names in output order."""
+        return list(self.config["classes"])
+
+    def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
+        """Class probabilities for the rows of `frame` (n x k)."""
+        return predict_proba_matrix(self.module, self.preprocessor.transform(frame), self.device)
+
+
+def load_model(folder: Path, device: str = "auto") -> LoadedModel:
+    """Load a folder written by `save_trained`: JSON + safetensors only, never pickle."""
+    if not folder.is_dir():
+        from errors import NotFound
+
+        raise NotFound(
+            f"model folder {folder.name!r} not found",
+            hint="give the model_path train_model returned",
+        )
+    config = read_json(folder / CONFIG_FILE, "model config")
+    if config.get("kind") != "forgeflow.classifier":
+        raise BadInput(
+            f"{folder.name} is not a forgeflow classifier",
+            hint="give the model_path train_model returned",
+        )
+    pre = Preprocessor.from_dict(read_json(folder / PREPROCESSING_FILE, "preprocessing"))
+    arch = dict(config["arch"])
+    if int(arch["n_inputs"]) != pre.n_features:
+        raise BadInput("config and preprocessing disagree on the input width", hint="retrain")
+    dev = pick_device(device)
+    module = load_weights(build_model(arch), folder / WEIGHTS_FILE).to(dev)
+    module.eval()
+    return LoadedModel(module, pre, config, dev)
