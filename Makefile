@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+MAIN_GOAL := label bc_pool.csv with weak supervision to AUC 0.95, hand labels in the label column, then train a classifier and evaluate it on bc_test.csv
+
 run: setup
-	$(BIN)/forgeflow run "list the local datasets and inspect breast_cancer"
+	$(BIN)/forgeflow sample-data
+	$(BIN)/forgeflow run "$(MAIN_GOAL)"
 
 test: setup
 	$(BIN)/ruff check .

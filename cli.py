@@ -140,6 +140,21 @@ def serve(
     uvicorn.run("server:app", host=host, port=port, log_level="info")
 
 
+@app.command("sample-data")
+def sample_data(
+    hand_labels: Annotated[int, typer.Option(help="Rows of the pool that keep their label.")] = 50,
+) -> None:
+    """Write the bundled weak-supervision task (bc_pool.csv, bc_test.csv) to $FORGEFLOW_HOME/data."""
+    from settings import get_settings
+    from tools.tabular import write_sample_task
+
+    info = write_sample_task(get_settings().data_dir, hand_labels=hand_labels)
+    console.print(
+        f"wrote {info['pool']} ({info['pool_rows']} rows, {info['hand_labels']} hand labels) and "
+        f"{info['test']} ({info['test_rows']} rows, all labeled)"
+    )
+
+
 @app.command()
 def mcp() -> None:
     """Serve the tools (and run_goal) over MCP stdio, for desktop clients."""

@@ -36,6 +36,7 @@ ROUTERS: list[str] = [
     "api.datasets",
     "api.qa_datasets",
     "api.training",
+    "api.labeling",
 ]
 
 OPEN_PATHS = frozenset({"/health"})

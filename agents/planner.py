@@ -236,6 +236,14 @@ def extract_slots(text: str) -> Slots:
     project = PROJECT_RE.search(text)
     if project:
         slots.project = project.group(1)
+    in_column = re.search(
+        r"\b(?:hand[- ]?labels?|gold(?: labels?)?|labels?)\s+(?:are\s+)?in\s+(?:the\s+)?"
+        r"[\"'`]?([\w.-]+)[\"'`]?\s+column\b",
+        text,
+        re.I,
+    )
+    if in_column:
+        slots.label_column = in_column.group(1)
     for match in COLUMN_RE.finditer(text):
         kind, name, bare = match.group(1), match.group(2), match.group(3)
         if kind:

@@ -60,16 +60,39 @@ def summarise_output(tool: str, output: Any) -> list[str]:
             break
     if "target_met" in output:
         target = output.get("target") or {}
-        lines.append(
-            f"  target {target.get('metric', '')} {_fmt(target.get('value', ''))}: "
-            f"{'met' if output['target_met'] else 'not met'} after {output.get('attempts')} attempt(s)"
-        )
+        if target.get("value") is None:
+            lines.append(f"  no target set: {output.get('attempts')} attempt(s)")
+        else:
+            lines.append(
+                f"  target {target.get('metric', '')} {_fmt(target['value'])}: "
+                f"{'met' if output['target_met'] else 'not met'} after "
+                f"{output.get('attempts')} attempt(s)"
+            )
     metrics = output.get("metrics") if isinstance(output.get("metrics"), dict) else output
     shown = [
         f"{k}={_fmt(metrics[k])}" for k in METRIC_KEYS if isinstance(metrics.get(k), int | float)
     ]
     if shown:
-        lines.append("  " + ", ".join(shown))
+        where = metrics.get("measured_on") or output.get("split")
+        if where == "given" and isinstance(output.get("dataset"), str):
+            where = output["dataset"].rsplit("/", 1)[-1]
+        where = {"heldout": "held-out hand labels", "validation": "the validation split"}.get(
+            where, where
+        )
+        count = metrics.get("n_labels") or metrics.get("n")
+        suffix = ""
+        if where:
+            suffix = f" (on {where}" + (f", {count} labeled rows" if count else "") + ")"
+        lines.append("  " + ", ".join(shown) + suffix)
+    baseline = output.get("baseline") or output.get("test_baseline")
+    if isinstance(baseline, dict):
+        base = [
+            f"{k}={_fmt(baseline[k])}"
+            for k in METRIC_KEYS
+            if isinstance(baseline.get(k), int | float)
+        ]
+        if base:
+            lines.append("  majority-class baseline: " + ", ".join(base))
     for key in ("path", "labeled_path", "model_path", "dataset_id", "message"):
         if isinstance(output.get(key), str) and output[key]:
             lines.append(f"  {key}: {output[key]}")

@@ -15,6 +15,8 @@ from tools.registry import get_tool
 WORKFLOWS: dict[str, str] = {
     "generate_qa": "graphs.qa:run_generate_qa",
     "score_qa": "graphs.qa:run_score_qa",
+    "label_dataset": "graphs.labeling:label_dataset",
+    "write_labeling_functions": "graphs.labeling:write_labeling_functions",
     "train_model": "graphs.training:run_train_model",
 }
 

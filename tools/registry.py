@@ -12,6 +12,7 @@ from tools.datasets import (
     suggest_datasets,
     trending_datasets,
 )
+from tools.labeling.tools import apply_labeling_functions, label_dataset, write_labeling_functions
 from tools.local import inspect_dataset, list_local_datasets
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
 from tools.training.tools import (
@@ -24,6 +25,9 @@ from tools.training.tools import (
 )
 
 TOOLS: list[Tool] = [
+    write_labeling_functions,
+    apply_labeling_functions,
+    label_dataset,
     list_local_datasets,
     inspect_dataset,
     search_datasets,

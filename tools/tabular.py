@@ -160,3 +160,32 @@ def guess_label_column(frame: pd.DataFrame) -> str | None:
         if name in lower:
             return lower[name]
     return None
+
+
+def write_sample_task(folder: Path, *, hand_labels: int = 50, seed: int = 0) -> dict[str, Any]:
+    """Write the bundled weak-supervision task: a pool with a few hand labels and a test split.
+
+    From scikit-learn's breast-cancer data: 70% of the rows form `bc_pool.csv`, whose `label`
+    is filled in for `hand_labels` rows only; the other 30% form `bc_test.csv` with every
+    label, which neither labeling nor training sees.
+    """
+    import numpy as np
+
+    frame = sklearn_frame("breast_cancer").rename(columns={"target": "label"})
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(frame))
+    cut = int(0.7 * len(frame))
+    pool = frame.iloc[np.sort(order[:cut])].reset_index(drop=True)
+    test = frame.iloc[np.sort(order[cut:])].reset_index(drop=True)
+    keep = rng.choice(len(pool), size=min(hand_labels, len(pool)), replace=False)
+    pool["label"] = pool["label"].where(pool.index.isin(keep))
+    folder.mkdir(parents=True, exist_ok=True)
+    pool.to_csv(folder / "bc_pool.csv", index=False)
+    test.to_csv(folder / "bc_test.csv", index=False)
+    return {
+        "pool": str(folder / "bc_pool.csv"),
+        "test": str(folder / "bc_test.csv"),
+        "pool_rows": len(pool),
+        "hand_labels": int(pool["label"].notna().sum()),
+        "test_rows": len(test),
+    }

@@ -140,3 +140,11 @@ def test_split_clauses_keeps_non_verb_commas() -> None:
         "label tweets.csv as positive or negative, hand labels in gold.csv"
     ]
     assert split_clauses("list datasets and then inspect iris") == ["list datasets", "inspect iris"]
+
+
+def test_hand_labels_in_a_column() -> None:
+    step = plan_goal(
+        "label reviews.csv with weak supervision, hand labels in the sentiment column"
+    ).steps[0]
+    assert step.tool == "label_dataset"
+    assert step.args["label_column"] == "sentiment"

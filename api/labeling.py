@@ -1,0 +1,253 @@
+"""Compatible labeling API: POST /api/labeling/create-labels and /api/labeling/run-pipeline."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import uuid
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel, Field
+from sqlalchemy import JSON, DateTime, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from api.common import json_safe
+from errors import BadInput, ForgeflowError, NotFound
+from graphs.workflows import call_tool
+from store.db import Base, session, utcnow
+from store.workspace import relative_to_workspace, resolve_path
+from tools.base import ToolContext
+from tools.labeling.apply import apply_lfs
+from tools.labeling.gold import ensure_ids
+from tools.labeling.specs import parse_lfs
+from tools.tabular import read_table
+
+log = logging.getLogger("forgeflow.api.labeling")
+router = APIRouter(prefix="/api/labeling", tags=["labeling"])
+FLAT_ERRORS_PREFIXES = ("/api/labeling",)
+
+
+class LabelingJobRow(Base):
+    """A background run-pipeline job of the compatible labeling API."""
+
+    __tablename__ = "labeling_jobs"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    progress: Mapped[str] = mapped_column(Text, default="")
+    request: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _executor() -> ThreadPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="labeling-job")
+        return _pool
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Jobs left running by a previous process can never finish: mark them failed."""
+    with session() as s:
+        for row in s.query(LabelingJobRow).filter(
+            LabelingJobRow.status.in_(["pending", "running"])
+        ):
+            row.status, row.error, row.finished_at = "failed", "server restarted", utcnow()
+    yield
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
+
+
+class CreateLabelsRequest(BaseModel):
+    """Body of POST /api/labeling/create-labels."""
+
+    data_path: str
+    output_path: str
+    labeling_functions: list[dict[str, Any]] = Field(min_length=1)
+    classes: list[str] | None = Field(
+        default=None, description="Class names; LF return value i means classes[i]."
+    )
+    id_column: str = "id"
+    timeout_s: float = Field(default=10.0, gt=0, le=300)
+
+
+class RunPipelineRequest(BaseModel):
+    """Body of POST /api/labeling/run-pipeline."""
+
+    user_goal: str = ""
+    raw_data_path: str
+    hand_labeled_examples_path: str | None = None
+    target_auc_score: float = Field(default=0.9, ge=0, le=1)
+    max_attempts: int = Field(default=3, ge=1, le=20)
+    id_column: str = "id"
+    label_column: str | None = None
+    text_column: str | None = None
+    classes: list[str] | None = None
+
+
+def _guess_classes(specs: list[Any]) -> list[str]:
+    """Without classes, code LFs vote 0..K-1 where K covers every literal label they return."""
+    highest = 1
+    for spec in specs:
+        for match in re.finditer(r"return\s+(\d+)", getattr(spec, "code", "")):
+            highest = max(highest, int(match.group(1)))
+    return [str(i) for i in range(highest + 1)]
+
+
+@router.post("/create-labels")
+def create_labels(body: CreateLabelsRequest) -> dict[str, Any]:
+    """Apply labeling functions (code runs in the sandbox) and write the labeled table.
+
+    The output has the data's columns, one column per LF (-1 = abstain), `label` (majority
+    vote, -1 where no LF voted) and `label_name` when classes are given.
+    """
+    data = resolve_path(body.data_path, must_exist=True)
+    out = resolve_path(body.output_path, for_write=True)
+    specs = parse_lfs(body.labeling_functions, body.classes)
+    frame = read_table(data)
+    if len(frame) == 0:
+        raise BadInput("the data has no rows", hint="give a table with at least one row")
+    frame.columns = [str(c) for c in frame.columns]
+    frame = ensure_ids(frame, body.id_column).reset_index(drop=True)
+    classes = body.classes or _guess_classes(specs)
+    result = apply_lfs(
+        frame,
+        specs,
+        classes,
+        id_column=body.id_column,
+        sandbox_options={"timeout_s": body.timeout_s},
+    )
+    table = frame.copy()
+    for j, name in enumerate(result.names):
+        table[f"lf_{name}"] = result.matrix[:, j]
+    counts = np.stack([(result.matrix == c).sum(axis=1) for c in range(len(classes))], axis=1)
+    label = np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), -1)
+    table["label"] = label
+    if body.classes:
+        table["label_name"] = [classes[i] if i >= 0 else None for i in label]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    suffix = out.name.lower()
+    if suffix.endswith(".parquet"):
+        table.to_parquet(out, index=False)
+    elif suffix.endswith(".jsonl"):
+        table.to_json(out, orient="records", lines=True)
+    else:
+        table.to_csv(out, index=False)
+    return {
+        "status": "success",
+        "output_path": relative_to_workspace(out),
+        "rows": int(len(frame)),
+        "labeled_rows": int((label >= 0).sum()),
+        "labeling_functions": [
+            {
+                "name": name,
+                "coverage": round(float((result.matrix[:, j] != -1).mean()), 6),
+                "error": next((e["reason"] for e in result.errors if e["name"] == name), None),
+            }
+            for j, name in enumerate(result.names)
+        ],
+        "errors": result.errors,
+    }
+
+
+def _run_job(job_id: str, body: RunPipelineRequest) -> None:
+    def emit(event: dict[str, Any]) -> None:
+        with session() as s:
+            row = s.get(LabelingJobRow, job_id)
+            if row is not None:
+                row.progress = str(event.get("message", ""))[:500]
+
+    with session() as s:
+        row = s.get(LabelingJobRow, job_id)
+        if row is not None:
+            row.status = "running"
+    args: dict[str, Any] = {
+        "dataset": body.raw_data_path,
+        "goal": body.user_goal,
+        "target_metric": "auc",
+        "target_value": body.target_auc_score,
+        "max_attempts": body.max_attempts,
+        "id_column": body.id_column,
+    }
+    for key, value in (
+        ("gold", body.hand_labeled_examples_path),
+        ("label_column", body.label_column),
+        ("text_column", body.text_column),
+        ("classes", body.classes),
+    ):
+        if value is not None:
+            args[key] = value
+    try:
+        result = call_tool("label_dataset", args, ToolContext(emit=emit))
+        status, error = "completed", None
+    except ForgeflowError as exc:
+        result, status, error = (
+            None,
+            "failed",
+            f"{exc.message} ({exc.hint})" if exc.hint else exc.message,
+        )
+    except Exception:  # a bug: logged with its traceback, reported without it
+        log.exception("labeling job %s failed", job_id)
+        result, status, error = None, "failed", "internal error (logged on the server)"
+    with session() as s:
+        row = s.get(LabelingJobRow, job_id)
+        if row is not None:
+            row.status, row.error, row.finished_at = status, error, utcnow()
+            row.result = json_safe(json.loads(json.dumps(result, default=str))) if result else None
+
+
+@router.post("/run-pipeline", status_code=202)
+def run_pipeline(body: RunPipelineRequest) -> dict[str, Any]:
+    """Start the labeling loop in the background; poll GET /api/labeling/jobs/{job_id}."""
+    resolve_path(body.raw_data_path, must_exist=True)
+    if body.hand_labeled_examples_path:
+        resolve_path(body.hand_labeled_examples_path, must_exist=True)
+    job_id = f"lbl_{uuid.uuid4().hex[:20]}"
+    with session() as s:
+        s.add(LabelingJobRow(id=job_id, status="pending", request=body.model_dump()))
+    _executor().submit(_run_job, job_id, body)
+    return {
+        "status": "pending",
+        "job_id": job_id,
+        "status_url": f"/api/labeling/jobs/{job_id}",
+    }
+
+
+@router.get("/jobs/{job_id}")
+def job_status(job_id: str) -> dict[str, Any]:
+    """A run-pipeline job: status (pending, running, completed, failed), progress, result."""
+    with session() as s:
+        row = s.get(LabelingJobRow, job_id)
+        if row is None:
+            raise NotFound(
+                f"labeling job {job_id!r} not found", hint="use the job_id run-pipeline returned"
+            )
+        return {
+            "job_id": row.id,
+            "status": row.status,
+            "progress": row.progress,
+            "result": row.result,
+            "error": row.error,
+            "created_at": row.created_at.isoformat() if row.created_at else None,
+            "finished_at": row.finished_at.isoformat() if row.finished_at else None,
+        }

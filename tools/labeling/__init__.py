@@ -1,0 +1,1 @@
+"""Weak supervision: labeling-function specs, application, analysis, label model and end model."""

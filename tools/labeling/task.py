@@ -1,0 +1,138 @@
+"""A labeling task: the data, its id/text/feature columns, the classes, and the joined hand labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from errors import BadInput
+from tools.labeling.gold import Gold, ensure_ids, join_gold, split_gold
+from tools.tabular import load_table
+
+
+@dataclass
+class Task:
+    """Everything one labeling run works on; rows are positions in `frame`."""
+
+    frame: pd.DataFrame
+    dataset: str
+    id_column: str
+    label_column: str | None
+    text_columns: list[str]
+    feature_columns: list[str]
+    gold: Gold
+    dev: np.ndarray
+    """Indices into gold.rows of the dev part (the loop may tune on it)."""
+    heldout: np.ndarray
+    """Indices into gold.rows of the held-out part (only reported)."""
+
+    @property
+    def classes(self) -> list[str]:
+        return self.gold.classes
+
+    @property
+    def dev_rows(self) -> np.ndarray:
+        return self.gold.rows[self.dev]
+
+    @property
+    def dev_labels(self) -> np.ndarray:
+        return self.gold.labels[self.dev]
+
+    @property
+    def heldout_rows(self) -> np.ndarray:
+        return self.gold.rows[self.heldout]
+
+    @property
+    def heldout_labels(self) -> np.ndarray:
+        return self.gold.labels[self.heldout]
+
+    def split_report(self) -> dict[str, Any]:
+        return {"dev": int(len(self.dev)), "heldout": int(len(self.heldout))}
+
+
+def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
+    """String columns that look like free text (long or mostly-unique values)."""
+    found = []
+    for col in frame.columns:
+        if col in exclude:
+            continue
+        series = frame[col]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series.dtype)):
+            continue
+        sample = series.dropna().astype(str).head(2000)
+        if sample.empty:
+            continue
+        if sample.str.len().mean() >= 20 or sample.nunique() > 0.5 * len(sample) > 30:
+            found.append(str(col))
+    return found
+
+
+def load_task(
+    dataset: str,
+    *,
+    gold: str | None,
+    id_column: str,
+    label_column: str | None,
+    gold_id_column: str | None,
+    gold_label_column: str | None,
+    classes: list[str] | None,
+    text_column: str | None,
+    feature_columns: list[str] | None,
+    dev_fraction: float,
+    seed: int,
+) -> Task:
+    """Load the data and the hand labels, join by id, pick columns, split dev/held-out."""
+    frame, origin = load_table(dataset)
+    if len(frame) == 0:
+        raise BadInput(f"dataset {dataset!r} has no rows", hint="give a table with rows to label")
+    frame.columns = [str(c) for c in frame.columns]
+    frame = ensure_ids(frame, id_column).reset_index(drop=True)
+    gold_frame = None
+    source = ""
+    if gold:
+        gold_frame, gold_origin = load_table(gold)
+        gold_frame.columns = [str(c) for c in gold_frame.columns]
+        source = gold_origin["id"]
+    joined = join_gold(
+        frame,
+        gold_frame,
+        id_column=id_column,
+        label_column=label_column,
+        gold_id_column=gold_id_column,
+        gold_label_column=gold_label_column,
+        classes=classes,
+        source=source,
+    )
+    exclude = {id_column}
+    if label_column:
+        exclude.add(label_column)
+    for col in [text_column, *(feature_columns or [])]:
+        if col is not None and col not in frame.columns:
+            raise BadInput(
+                f"column {col!r} not found",
+                hint=f"columns are: {', '.join(frame.columns)}",
+                code="column_not_found",
+            )
+    text_columns = [text_column] if text_column else guess_text_columns(frame, exclude)
+    if feature_columns is None:
+        feature_columns = [c for c in frame.columns if c not in exclude]
+    if not text_columns and not [c for c in feature_columns if c not in exclude]:
+        raise BadInput(
+            "the data has no column to label from",
+            hint="name a text_column or feature_columns",
+        )
+    dev, heldout = split_gold(joined, dev_fraction, seed)
+    return Task(
+        frame=frame,
+        dataset=origin["id"],
+        id_column=id_column,
+        label_column=label_column,
+        text_columns=text_columns,
+        feature_columns=[c for c in feature_columns if c not in exclude],
+        gold=joined,
+        dev=dev,
+        heldout=heldout,
+    )
