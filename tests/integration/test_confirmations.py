@@ -57,3 +57,46 @@ def test_big_download_declined_fetches_nothing(hub_server) -> None:
         step = second["result"]["steps"][0]
         assert step["status"] == "skipped" and "not confirmed" in step["reason"]
         assert hub.count("GET", "/datasets/acme/big/resolve") == before
+
+
+def test_code_labeling_functions_wait_for_confirmation(make_server) -> None:
+    from pathlib import Path
+
+    from tests.utils.fake_openai import FakeOpenAI, FakeReply
+
+    code = "def says_good(x):\n    return 1 if 'good' in x.text else -1\n"
+    call = FakeReply(
+        tool_calls=[
+            {
+                "name": "apply_labeling_functions",
+                "arguments": {
+                    "dataset": "reviews.csv",
+                    "classes": ["bad", "good"],
+                    "labeling_functions": [{"name": "says_good", "code": code}],
+                },
+            }
+        ]
+    )
+    with FakeOpenAI([call]) as fake:
+        srv = make_server(
+            {
+                "FORGEFLOW_LLM": "openai:m",
+                "OPENAI_BASE_URL": fake.base_url,
+                "FORGEFLOW_CONFIRM_CODE": "1",
+            }
+        )
+        data = Path(srv.env["FORGEFLOW_HOME"]) / "workspace"
+        data.mkdir(parents=True, exist_ok=True)
+        (data / "reviews.csv").write_text("id,text\n1,good film\n2,dull plot\n3,so good\n")
+        with srv.client() as c:
+            first = c.post("/generate", json={"goal": "apply my code LF to reviews.csv"}).json()
+            assert first["status"] == "interrupted", first
+            assert "says_good" in first["result"]["question"]
+            assert first["result"]["interrupt"]["type"] == "confirm"
+            second = c.post(
+                "/generate", json={"goal": "yes", "thread_id": first["thread_id"]}
+            ).json()
+        assert second["status"] == "completed", second
+        output = second["result"]["steps"][0]["output"]
+        assert output["errors"] == []
+        assert output["votes"] == {"bad": 0, "good": 2}  # the code ran, in the sandbox
