@@ -18,6 +18,7 @@ from tools.labeling.combine import class_prior, combine
 from tools.labeling.endmodel import features, match_prior, train_end_model
 from tools.labeling.outputs import (
     artifact,
+    file_stem,
     output_dir,
     write_json,
     write_labeled,
@@ -451,7 +452,7 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     )
     best = labeler.outputs[loop["best_attempt"]]
     refit = labeler.refit(best)
-    stem = task.dataset.replace("/", "_").rsplit(".", 1)[0][:60]
+    stem = file_stem(task.dataset)
     out = output_dir(args.output_dir, f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}")
     labeled = out / "labeled.parquet"
     write_labeled(
@@ -557,7 +558,7 @@ def write_labeling_functions(args: WriteLabelingFunctionsInput, ctx: ToolContext
             errors=result.errors,
         )
     )
-    stem = task.dataset.replace("/", "_").rsplit(".", 1)[0][:60]
+    stem = file_stem(task.dataset)
     if args.output_path:
         from store.workspace import resolve_path
 

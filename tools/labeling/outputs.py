@@ -12,6 +12,14 @@ import pandas as pd
 from store.workspace import relative_to_workspace, resolve_path
 
 
+def file_stem(dataset: str) -> str:
+    """A short folder-name stem for a dataset reference (its file name without suffixes)."""
+    name = dataset.rstrip("/").rsplit("/", 1)[-1]
+    for suffix in (".gz", ".csv", ".tsv", ".parquet", ".jsonl", ".json"):
+        name = name.removesuffix(suffix)
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:60] or "data"
+
+
 def output_dir(requested: str | None, default_name: str) -> Path:
     """A folder inside the workspace for this run's artifacts (created)."""
     path = resolve_path(requested or f"labeling/{default_name}", for_write=True)

@@ -15,7 +15,7 @@ from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.labeling.analysis import lf_summary, matrix_summary
 from tools.labeling.apply import apply_lfs
 from tools.labeling.gold import ensure_ids, join_gold, split_gold
-from tools.labeling.outputs import artifact, output_dir, write_json, write_summary
+from tools.labeling.outputs import artifact, file_stem, output_dir, write_json, write_summary
 from tools.labeling.specs import parse_lfs
 from tools.tabular import load_table
 
@@ -261,7 +261,7 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
         dev_labels=dev_labels,
         errors=result.errors,
     )
-    stem = origin["id"].replace("/", "_").rsplit(".", 1)[0][:60]
+    stem = file_stem(origin["id"])
     out = output_dir(args.output_dir, f"apply-{stem}-{time.strftime('%Y%m%d-%H%M%S')}")
     matrix_path = out / "label_matrix.parquet"
     # One int column per LF, named like it (an LF named "id" becomes "lf_id").
