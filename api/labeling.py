@@ -5,24 +5,20 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
 import uuid
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
-from sqlalchemy import JSON, DateTime, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
 
-from api.common import json_safe
+from api.common import JobPool, json_safe
 from errors import BadInput, ForgeflowError, NotFound
 from graphs.workflows import call_tool
-from store.db import Base, session, utcnow
+from store.db import session, utcnow
+from store.labeling_jobs import LabelingJobRow
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext
 from tools.labeling.apply import apply_lfs
@@ -35,31 +31,7 @@ router = APIRouter(prefix="/api/labeling", tags=["labeling"])
 FLAT_ERRORS_PREFIXES = ("/api/labeling",)
 
 
-class LabelingJobRow(Base):
-    """A background run-pipeline job of the compatible labeling API."""
-
-    __tablename__ = "labeling_jobs"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
-    progress: Mapped[str] = mapped_column(Text, default="")
-    request: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-
-
-_pool: ThreadPoolExecutor | None = None
-_pool_lock = threading.Lock()
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="labeling-job")
-        return _pool
+_jobs = JobPool("labeling-job", 2)
 
 
 @asynccontextmanager
@@ -71,11 +43,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ):
             row.status, row.error, row.finished_at = "failed", "server restarted", utcnow()
     yield
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
-            _pool = None
+    _jobs.shutdown()
 
 
 class CreateLabelsRequest(BaseModel):
@@ -225,7 +193,7 @@ def run_pipeline(body: RunPipelineRequest) -> dict[str, Any]:
     job_id = f"lbl_{uuid.uuid4().hex[:20]}"
     with session() as s:
         s.add(LabelingJobRow(id=job_id, status="pending", request=body.model_dump()))
-    _executor().submit(_run_job, job_id, body)
+    _jobs.submit(_run_job, job_id, body)
     return {
         "status": "pending",
         "job_id": job_id,

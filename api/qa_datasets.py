@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import time
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -17,7 +15,7 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import json_safe
+from api.common import JobPool, json_safe
 from errors import BadInput, ForgeflowError, NotFound
 from graphs.qa import regenerate_entries, run_pipeline
 from graphs.workflows import call_tool
@@ -33,17 +31,7 @@ router = APIRouter(tags=["qa datasets"])
 MODE_ALIASES = {"default": "qa", "qa_pairs": "qa"}
 DIFFICULTY_ORDER = {"basic": 0, "intermediate": 1, "advanced": 2}
 
-_pool_lock = threading.Lock()
-_pool: ThreadPoolExecutor | None = None
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            workers = min(4, get_settings().run_workers)
-            _pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="qa-job")
-        return _pool
+_jobs = JobPool("qa-job", min(4, get_settings().run_workers))
 
 
 @asynccontextmanager
@@ -53,11 +41,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
-        global _pool
-        with _pool_lock:
-            if _pool is not None:
-                _pool.shutdown(wait=False, cancel_futures=True)
-                _pool = None
+        _jobs.shutdown()
 
 
 # --------------------------------------------------------------------------- jobs
@@ -110,7 +94,7 @@ def _run_job(job_id: str, work: Any) -> None:
 
 def _submit(kind: str, request: dict[str, Any], work: Any, *, prefix: str = "") -> str:
     job = qa_store.create_job(kind, request, prefix=prefix)
-    _executor().submit(_run_job, job["job_id"], work)
+    _jobs.submit(_run_job, job["job_id"], work)
     return job["job_id"]
 
 

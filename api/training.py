@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +13,7 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from api.common import json_safe, request_credentials
+from api.common import JobPool, json_safe, request_credentials
 from errors import BadInput, ForgeflowError
 from graphs.workflows import call_tool
 from store import training_jobs
@@ -34,16 +32,7 @@ FLAT_ERRORS_PREFIXES = (
     "/api/dataset/",
 )
 
-_pool_lock = threading.Lock()
-_pool: ThreadPoolExecutor | None = None
-
-
-def _executor() -> ThreadPoolExecutor:
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="training-job")
-        return _pool
+_jobs = JobPool("training-job", 2)
 
 
 @asynccontextmanager
@@ -53,11 +42,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if count:
         log.warning("marked %d unfinished training jobs as failed", count)
     yield
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
-            _pool = None
+    _jobs.shutdown()
 
 
 def _data_alias(*names: str) -> Any:
@@ -186,7 +171,7 @@ def _train(kind: str, args: dict[str, Any], body: TrainingRequest, request: Requ
     credentials = request_credentials(request)
     if body.background:
         job = training_jobs.create_job(kind, args)
-        _executor().submit(_run_job, job["job_id"], args, credentials)
+        _jobs.submit(_run_job, job["job_id"], args, credentials)
         return {"status": "pending", "job_id": job["job_id"]}
     result = call_tool("train_model", args, ToolContext(credentials=credentials))
     return {"status": "completed", **json_safe(result)}
