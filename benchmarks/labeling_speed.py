@@ -229,6 +229,8 @@ def main() -> None:
         raise SystemExit(f"label matrices differ in LFs {[specs[j]['name'] for j in bad[:5]]}")
     print(f"identical matrices; declarative speed-up: {theirs_s / ours_s:.1f}x", flush=True)
 
+    if args.code_lfs <= 0:
+        return
     code_specs = specs[: args.code_lfs]
     code = [{"name": s["name"], "code": sources[s["name"]]} for s in code_specs]
     started = time.perf_counter()
