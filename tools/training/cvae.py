@@ -13,10 +13,11 @@ import pandas as pd
 import torch
 from torch import nn
 
-from errors import BadInput, NotFound
+from errors import BadInput
 from tools.training.features import ColumnSpec, Preprocessor, infer_columns
 from tools.training.models import (
     load_weights,
+    open_artifact,
     pick_device,
     read_json,
     save_weights,
@@ -340,17 +341,13 @@ def train_cvae(
 
 def load_generator(folder: Path, device: str = "auto") -> Generator:
     """Load a generator folder (JSON + safetensors only)."""
-    if not folder.is_dir():
-        raise NotFound(
-            f"generator folder {folder.name!r} not found",
-            hint="give the model_path returned by train_generator",
-        )
-    config = read_json(folder / CONFIG, "generator config")
-    if config.get("kind") != "forgeflow.generator":
-        raise BadInput(
-            f"{folder.name} is not a forgeflow generator",
-            hint="give the model_path returned by train_generator",
-        )
+    config = open_artifact(
+        folder,
+        kind="forgeflow.generator",
+        config_name=CONFIG,
+        what="generator",
+        hint="give the model_path returned by train_generator",
+    )
     pre = Preprocessor.from_dict(read_json(folder / PREPROCESSING, "preprocessing"))
     arch = config["arch"]
     module = TabularCVAE(

@@ -137,6 +137,16 @@ def read_json(path: Path, what: str) -> dict[str, Any]:
     return data
 
 
+def open_artifact(folder: Path, *, kind: str, config_name: str, what: str, hint: str) -> dict:
+    """The config of a saved model folder, checked to exist and to be of `kind`."""
+    if not folder.is_dir():
+        raise NotFound(f"{what} folder {folder.name!r} not found", hint=hint)
+    config = read_json(folder / config_name, f"{what} config")
+    if config.get("kind") != kind:
+        raise BadInput(f"{folder.name} is not a forgeflow {what}", hint=hint)
+    return config
+
+
 @contextlib.contextmanager
 def small_work_threads(device: torch.device, cells: int) -> Iterator[None]:
     """Use one CPU thread for small models: intra-op threads only add overhead there and

@@ -27,6 +27,7 @@ from tools.training.models import (
     WEIGHTS_FILE,
     build_model,
     load_weights,
+    open_artifact,
     pick_device,
     read_json,
     resolve_kind,
@@ -471,19 +472,13 @@ class LoadedModel:
 
 def load_model(folder: Path, device: str = "auto") -> LoadedModel:
     """Load a folder written by `save_trained`: JSON + safetensors only, never pickle."""
-    if not folder.is_dir():
-        from errors import NotFound
-
-        raise NotFound(
-            f"model folder {folder.name!r} not found",
-            hint="give the model_path train_model returned",
-        )
-    config = read_json(folder / CONFIG_FILE, "model config")
-    if config.get("kind") != "forgeflow.classifier":
-        raise BadInput(
-            f"{folder.name} is not a forgeflow classifier",
-            hint="give the model_path train_model returned",
-        )
+    config = open_artifact(
+        folder,
+        kind="forgeflow.classifier",
+        config_name=CONFIG_FILE,
+        what="classifier",
+        hint="give the model_path train_model returned",
+    )
     pre = Preprocessor.from_dict(read_json(folder / PREPROCESSING_FILE, "preprocessing"))
     arch = dict(config["arch"])
     if int(arch["n_inputs"]) != pre.n_features:
