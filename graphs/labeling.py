@@ -188,11 +188,13 @@ class Labeler:
         end = None
         end_note = "end model off"
         train_rows: np.ndarray | None = None
+        unlabeled_rows: np.ndarray | None = None
         if self.args.end_model:
             X, _info = self.features()
             gold_mask = np.zeros(len(t.frame), dtype=bool)
             gold_mask[t.gold.rows] = True
             train_rows = np.flatnonzero(covered & ~gold_mask)
+            unlabeled_rows = np.flatnonzero(~covered & ~gold_mask)
             end = train_end_model(
                 X,
                 combined.probs,
@@ -201,6 +203,7 @@ class Labeler:
                 dev_labels=t.dev_labels,
                 metric=self.metric,
                 seed=self.args.seed,
+                unlabeled_rows=unlabeled_rows,
             )
             if end is not None:
                 end.probs = match_prior(
@@ -253,11 +256,13 @@ class Labeler:
                 "dev": end.dev_metrics,
                 "C": end.C,
                 "trained_on": end.trained_on,
+                "self_train_rounds": end.self_train_rounds,
             },
             "end_model_note": end_note,
             "changes": config.get("changes", []),
             "combined_probs": combined.probs,
             "train_rows": train_rows,
+            "unlabeled_rows": unlabeled_rows,
         }
         self.outputs[attempt] = output
         return output
@@ -282,6 +287,7 @@ class Labeler:
             seed=self.args.seed,
             grid=(output["end_model"]["C"],),
             kinds=(output["end_model"]["kind"],),
+            unlabeled_rows=output["unlabeled_rows"],
         )
         if end is None:
             return {"done": False}

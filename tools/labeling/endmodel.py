@@ -22,9 +22,43 @@ class EndModel:
     C: float
     features: dict[str, Any]
     kind: str = "lr"
+    self_train_rounds: int = 0
 
 
-MODEL_NAMES = {"nb": "naive_bayes", "lr": "logistic_regression"}
+SELF_TRAIN_ROUNDS = 2
+SELF_TRAIN_TOLERANCE = 0.02
+MODEL_NAMES = {
+    "nb": "naive_bayes",
+    "lr": "logistic_regression",
+    "nb+lr": "naive_bayes+logistic_regression",
+}
+
+
+class _Blend:
+    """Naive Bayes and logistic regression fit on the same rows; their log-odds averaged.
+
+    Naive Bayes log-probabilities grow with document length and are far more extreme than
+    LR's, so they are rescaled (once, on the training rows) to LR's spread before averaging.
+    """
+
+    def __init__(self, nb, lr, X: sparse.csr_matrix) -> None:  # noqa: ANN001
+        self.nb, self.lr = nb, lr
+        self.classes_ = lr.classes_
+        nb_c, lr_c = self._centred(X)
+        self.scale = float(lr_c.std() / nb_c.std()) if nb_c.std() > 0 else 1.0
+
+    def _centred(self, X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        out = []
+        for model in (self.nb, self.lr):
+            logp = np.log(np.clip(model.predict_proba(X), 1e-300, None))
+            out.append(logp - logp.mean(axis=1, keepdims=True))
+        return out[0], out[1]
+
+    def predict_proba(self, X: sparse.csr_matrix) -> np.ndarray:
+        nb_c, lr_c = self._centred(X)
+        z = 0.5 * (lr_c + self.scale * nb_c)
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
 
 
 def features(
@@ -91,6 +125,11 @@ def _fit_soft(  # noqa: ANN202
     y = np.repeat(np.arange(k), n)
     w = (soft * row_weight[:, None]).T.reshape(-1)
     keep = w > 1e-4
+    if kind == "nb+lr":
+        nb = MultinomialNB(alpha=1.0 / C).fit(Xr[keep], y[keep], sample_weight=w[keep])
+        lr = LogisticRegression(C=C, max_iter=2000, random_state=seed)
+        lr.fit(Xr[keep], y[keep], sample_weight=w[keep])
+        return _Blend(nb, lr, X)
     if kind == "nb":
         model = MultinomialNB(alpha=1.0 / C)
     else:
@@ -118,13 +157,19 @@ def train_end_model(
     gold_weight: float = 10.0,
     pool_folds: int = 4,
     kinds: tuple[str, ...] | None = None,
+    unlabeled_rows: np.ndarray | None = None,
+    self_train_rounds: int = SELF_TRAIN_ROUNDS,
 ) -> EndModel | None:
     """Train on the soft labels of `train_rows` plus the dev hand labels; pick C on dev.
 
     Dev rows' own probabilities come from two-fold cross-fitting (each half predicted by a
     model that did not see it), so the dev score that picks C, and that is compared with the
     label model, stays honest; the training rows' own probabilities come from `pool_folds`-fold
-    cross-fitting for the same reason. None when there is nothing to learn from.
+    cross-fitting for the same reason. Then `self_train_rounds` rounds of self-training (EM):
+    the model is refit on its own probabilities for every pool row (`train_rows` and
+    `unlabeled_rows`) plus the dev hand labels; a round is kept unless its cross-fitted dev
+    score falls more than SELF_TRAIN_TOLERANCE below the best so far, and the result is the
+    geometric mean of the model before and after. None when there is nothing to learn from.
     """
     k = soft.shape[1]
     if X.shape[1] == 0 or len(train_rows) < 2:
@@ -134,7 +179,7 @@ def train_end_model(
         return None
     onehot = np.eye(k)[dev_labels]
     if kinds is None:
-        kinds = ("nb", "lr") if X.nnz == 0 or X.data.min() >= 0 else ("lr",)
+        kinds = ("nb", "nb+lr", "lr") if X.nnz == 0 or X.data.min() >= 0 else ("lr",)
     rng = np.random.default_rng(seed)
     fold = rng.permutation(len(dev_rows)) % 2
 
@@ -177,7 +222,87 @@ def train_end_model(
             held = parts == f
             model = fit(all_dev, best.C, best.kind, ~held)
             best.probs[train_rows[held]] = _predict(model, X[train_rows[held]], k)
+    if best is not None and self_train_rounds > 0:
+        _self_train(
+            best,
+            X,
+            train_rows,
+            unlabeled_rows,
+            dev_rows,
+            onehot,
+            fold,
+            gold_weight,
+            seed,
+            metric,
+            self_train_rounds,
+        )
     return best
+
+
+def _self_train(
+    best: EndModel,
+    X: sparse.csr_matrix,
+    train_rows: np.ndarray,
+    unlabeled_rows: np.ndarray | None,
+    dev_rows: np.ndarray,
+    onehot: np.ndarray,
+    fold: np.ndarray,
+    gold_weight: float,
+    seed: int,
+    metric: str,
+    rounds: int,
+) -> None:
+    """EM on the pool: refit on the model's own (class-balanced) probabilities, in place.
+
+    The targets are rescaled so their class shares match the dev labels' balance, so a skew the
+    LFs put into the first model is not amplified round after round. Dev rows are scored by
+    two-fold cross-fitting, as in train_end_model.
+    """
+    from tools.labeling.combine import class_prior
+
+    k = onehot.shape[1]
+    dev_labels = onehot.argmax(axis=1)
+    pool = train_rows if unlabeled_rows is None else np.union1d(train_rows, unlabeled_rows)
+    prior = class_prior(k, dev_labels)
+    score = _dev_score(best.probs[dev_rows], dev_labels, k, metric)
+    best_score = score
+    probs = best.probs
+    start = best.probs.copy()
+    for _ in range(rounds):
+        targets = match_prior(probs, prior, pool)[pool]
+
+        def fit(dev_mask: np.ndarray, targets: np.ndarray = targets):  # noqa: ANN202
+            rows = np.concatenate([pool, dev_rows[dev_mask]])
+            labels = np.vstack([targets, onehot[dev_mask]])
+            weight = np.concatenate([np.ones(len(pool)), np.full(int(dev_mask.sum()), gold_weight)])
+            return _fit_soft(X[rows], labels, weight, best.C, seed, best.kind)
+
+        new = _predict(fit(np.ones(len(dev_rows), dtype=bool)), X, k)
+        for f in (0, 1):
+            held = fold == f
+            if held.any():
+                new[dev_rows[held]] = _predict(fit(~held), X[dev_rows[held]], k)
+        score = _dev_score(new[dev_rows], dev_labels, k, metric)
+        if score < best_score - SELF_TRAIN_TOLERANCE:
+            break
+        best_score = max(best_score, score)
+        probs = new
+        best.dev_metrics = label_metrics(new[dev_rows], dev_labels, k)
+        best.self_train_rounds += 1
+    if best.self_train_rounds:
+        # The geometric mean of the model before and after self-training: EM can drift on
+        # an easy task where the first model is already near-perfect, and the dev score
+        # (often saturated) cannot tell; the mean keeps most of the gain where EM helps.
+        blend = np.sqrt(np.clip(start, 1e-12, None) * np.clip(probs, 1e-12, None))
+        probs = blend / blend.sum(axis=1, keepdims=True)
+        best.dev_metrics = label_metrics(probs[dev_rows], dev_labels, k)
+    best.probs = probs
+
+
+def _dev_score(probs: np.ndarray, labels: np.ndarray, k: int, metric: str) -> float:
+    dev = label_metrics(probs, labels, k)
+    score = dev.get(metric) if dev.get(metric) is not None else dev.get("accuracy")
+    return -1.0 if score is None else float(score)
 
 
 def match_prior(
