@@ -418,10 +418,9 @@ def _compact_history(history: list[dict[str, Any]], labeler: Labeler) -> list[di
     return out
 
 
-def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
-    """Run the labeling loop to its target or its attempts, write the best attempt's artifacts."""
-    started = time.perf_counter()
-    task = load_task(
+def _load(args: LabelDatasetInput | WriteLabelingFunctionsInput) -> Task:
+    """The rows and hand labels the data arguments name."""
+    return load_task(
         args.dataset,
         gold=args.gold,
         id_column=args.id_column,
@@ -434,6 +433,12 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
         dev_fraction=args.dev_fraction,
         seed=args.seed,
     )
+
+
+def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
+    """Run the labeling loop to its target or its attempts, write the best attempt's artifacts."""
+    started = time.perf_counter()
+    task = _load(args)
     ctx.progress(f"loaded {len(task.frame)} rows, {len(task.gold.rows)} hand labels", 0.05)
     labeler = Labeler(task=task, args=args, ctx=ctx, model=_chat_model(args.writer))
     if args.labeling_functions:
@@ -525,19 +530,7 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
 
 def write_labeling_functions(args: WriteLabelingFunctionsInput, ctx: ToolContext) -> dict[str, Any]:
     """Write an LF set from the hand labels (built-in miner and/or LLM) and save it as JSON."""
-    task = load_task(
-        args.dataset,
-        gold=args.gold,
-        id_column=args.id_column,
-        label_column=args.label_column,
-        gold_id_column=args.gold_id_column,
-        gold_label_column=args.gold_label_column,
-        classes=args.classes,
-        text_column=args.text_column,
-        feature_columns=args.feature_columns,
-        dev_fraction=args.dev_fraction,
-        seed=args.seed,
-    )
+    task = _load(args)
     run_args = LabelDatasetInput(dataset=args.dataset, goal=args.goal, writer=args.writer)
     labeler = Labeler(
         task=task,
