@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from agents.qa_writer import LLMCaller, LLMCallError, MalformedOutput, extract_json
+from agents.qa_writer import LLMCaller, LLMCallError, MalformedOutput, parse_reply
 from tools.qa.text import (
     content_words,
     grounding_form,
@@ -453,15 +453,7 @@ class LLMScores(BaseModel):
 
 def parse_scores(text: str, count: int) -> list[LLMScore]:
     """Validate the judge's reply: one score per entry index 0..count-1."""
-    value = extract_json(text)
-    if isinstance(value, list):
-        value = {"scores": value}
-    try:
-        scores = LLMScores.model_validate(value).scores
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise MalformedOutput(f"{loc}: {first['msg']}") from None
+    scores = parse_reply(text, LLMScores, "scores").scores
     got = {s.index for s in scores}
     missing = sorted(set(range(count)) - got)
     if missing:

@@ -560,6 +560,9 @@ def _retry_after(exc: BaseException) -> float | None:
         return None
 
 
+_Reply = TypeVar("_Reply", bound=BaseModel)
+
+
 class MalformedOutput(ValueError):
     """The model's reply did not parse or validate; the message is fed back on retry."""
 
@@ -695,17 +698,22 @@ class QAItems(BaseModel):
     items: list[QAItem] = Field(min_length=1)
 
 
-def parse_items(text: str, mode: str) -> list[QAItem]:
-    """Validate the writer's reply; answers are required in every mode but `question`."""
+def parse_reply(text: str, schema: type[_Reply], key: str) -> _Reply:
+    """Validate a model's JSON reply against `schema`; a bare list is taken as `{key: list}`."""
     value = extract_json(text)
     if isinstance(value, list):
-        value = {"items": value}
+        value = {key: value}
     try:
-        items = QAItems.model_validate(value).items
+        return schema.model_validate(value)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
         raise MalformedOutput(f"{loc}: {first['msg']}") from None
+
+
+def parse_items(text: str, mode: str) -> list[QAItem]:
+    """Validate the writer's reply; answers are required in every mode but `question`."""
+    items = parse_reply(text, QAItems, "items").items
     if mode != "question":
         for i, item in enumerate(items):
             if not (item.answer or "").strip():
