@@ -67,7 +67,7 @@ class RunPipelineRequest(BaseModel):
     hand_labeled_examples_path: str | None = None
     target_auc_score: float = Field(default=0.9, ge=0, le=1)
     max_attempts: int = Field(default=3, ge=1, le=20)
-    id_column: str = "id"
+    id_column: str | None = None
     label_column: str | None = None
     text_column: str | None = None
     classes: list[str] | None = None
@@ -155,9 +155,9 @@ def _run_job(job_id: str, body: RunPipelineRequest) -> None:
         "target_metric": "auc",
         "target_value": body.target_auc_score,
         "max_attempts": body.max_attempts,
-        "id_column": body.id_column,
     }
     for key, value in (
+        ("id_column", body.id_column),
         ("gold", body.hand_labeled_examples_path),
         ("label_column", body.label_column),
         ("text_column", body.text_column),

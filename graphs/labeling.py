@@ -14,6 +14,14 @@ from graphs.loop import run_loop
 from tools.base import ToolContext
 from tools.labeling.analysis import label_metrics, lf_summary, matrix_summary
 from tools.labeling.apply import apply_lfs
+from tools.labeling.candidates import (
+    Candidate,
+    choose,
+    gbm_candidate,
+    linear_candidate,
+    safe_probs,
+    table_matrix,
+)
 from tools.labeling.combine import class_prior, combine
 from tools.labeling.endmodel import features, match_prior, train_end_model
 from tools.labeling.outputs import (
@@ -86,6 +94,8 @@ class Labeler:
     outputs: dict[int, dict[str, Any]] = field(default_factory=dict)
     cache: dict[Any, Any] = field(default_factory=dict)
     _features: Any = None
+    _table: Any = None
+    failures: list[dict[str, str]] = field(default_factory=list)
 
     @property
     def metric(self) -> str:
@@ -97,6 +107,14 @@ class Labeler:
                 self.task.frame, self.task.text_columns, self.task.feature_columns
             )
         return self._features
+
+    def table(self) -> tuple[np.ndarray, np.ndarray, list[str]] | None:
+        """The tabular feature columns as a dense matrix for tree models (None: text only)."""
+        t = self.task
+        if self._table is None:
+            tabular = [c for c in t.feature_columns if c not in t.text_columns]
+            self._table = (table_matrix(t.frame, tabular) if tabular else None) or ()
+        return self._table or None
 
     def write(
         self,
@@ -195,22 +213,32 @@ class Labeler:
             gold_mask[t.gold.rows] = True
             train_rows = np.flatnonzero(covered & ~gold_mask)
             unlabeled_rows = np.flatnonzero(~covered & ~gold_mask)
-            end = train_end_model(
-                X,
-                combined.probs,
-                train_rows,
-                dev_rows=t.dev_rows,
-                dev_labels=t.dev_labels,
-                metric=self.metric,
-                seed=self.args.seed,
-                unlabeled_rows=unlabeled_rows,
-            )
+            table = self.table()
+            try:
+                end = train_end_model(
+                    X,
+                    combined.probs,
+                    train_rows,
+                    dev_rows=t.dev_rows,
+                    dev_labels=t.dev_labels,
+                    metric=self.metric,
+                    seed=self.args.seed,
+                    unlabeled_rows=unlabeled_rows,
+                    table=None if table is None else table[:2],
+                )
+            except Exception as exc:  # noqa: BLE001 - one failing model must not end the run
+                end = None
+                end_note = f"end model failed and was dropped: {type(exc).__name__}: {exc}"
+                self.failures.append(
+                    {"attempt": str(attempt), "candidate": "end_model", "error": end_note}
+                )
             if end is not None:
                 end.probs = match_prior(
                     end.probs, class_prior(len(t.classes), t.dev_labels), np.flatnonzero(~gold_mask)
                 )
             if end is None:
-                end_note = "end model skipped: too few covered rows or one class only"
+                if end_note == "end model off":
+                    end_note = "end model skipped: too few covered rows or one class only"
             else:
                 probs[~covered] = end.probs[~covered]
                 source[~covered] = "end_model"
@@ -236,6 +264,7 @@ class Labeler:
                         f"{END_MODEL_TOLERANCE} for all rows)"
                     )
         source[(source == "prior")] = "label_model"
+        probs = safe_probs(probs, len(t.classes))
         output = {
             "attempt": attempt,
             "specs": [s.to_dict() for s in specs],
@@ -277,18 +306,23 @@ class Labeler:
         if output["end_model"] is None or not self.args.refit_with_heldout or not len(t.heldout):
             return {"done": False}
         X, _info = self.features()
-        end = train_end_model(
-            X,
-            output["combined_probs"],
-            output["train_rows"],
-            dev_rows=t.gold.rows,
-            dev_labels=t.gold.labels,
-            metric=self.metric,
-            seed=self.args.seed,
-            grid=(output["end_model"]["C"],),
-            kinds=(output["end_model"]["kind"],),
-            unlabeled_rows=output["unlabeled_rows"],
-        )
+        table = self.table()
+        try:
+            end = train_end_model(
+                X,
+                output["combined_probs"],
+                output["train_rows"],
+                dev_rows=t.gold.rows,
+                dev_labels=t.gold.labels,
+                metric=self.metric,
+                seed=self.args.seed,
+                grid=(output["end_model"]["C"],),
+                kinds=(output["end_model"]["kind"],),
+                unlabeled_rows=output["unlabeled_rows"],
+                table=None if table is None else table[:2],
+            )
+        except Exception as exc:  # noqa: BLE001 - the unrefit model stays
+            return {"done": False, "error": f"{type(exc).__name__}: {exc}"}
         if end is None:
             return {"done": False}
         gold_mask = np.zeros(len(t.frame), dtype=bool)
@@ -299,7 +333,134 @@ class Labeler:
         use = output["source"] == "end_model"
         output["probs"] = output["probs"].copy()
         output["probs"][use] = end.probs[use]
+        output["probs"] = safe_probs(output["probs"], len(t.classes))
         return {"done": True, "hand_labels": int(len(t.gold.rows)), "rows": int(use.sum())}
+
+    def no_lfs(self, changes: list[str]) -> dict[str, Any]:
+        """A stand-in for the loop when no LF could be written: no attempt, prior labels."""
+        t = self.task
+        n, k = len(t.frame), len(t.classes)
+        self.outputs[0] = {
+            "attempt": 0,
+            "specs": [],
+            "summary": [],
+            "errors": [],
+            "matrix": {"coverage": 0.0, "overlap": 0.0, "conflict": 0.0},
+            "probs": np.tile(class_prior(k, t.dev_labels), (n, 1)),
+            "covered": np.zeros(n, dtype=bool),
+            "source": np.full(n, "prior", dtype=object),
+            "combiner": None,
+            "combiner_reason": "no labeling function could be written from these hand labels",
+            "combiner_dev": {},
+            "end_model": None,
+            "end_model_note": "no LFs, so no end model on their labels",
+            "changes": [*changes, "no LF could be written; only hand-label models are candidates"],
+        }
+        held = len(t.heldout_rows) > 0
+        metrics = {
+            "auc": None,
+            "accuracy": None,
+            "f1_macro": None,
+            "coverage": 0.0,
+            "measured_on": "heldout" if held else "dev",
+            "n_labels": int(len(t.heldout_rows) if held else len(t.dev_rows)),
+            "dev_auc": None,
+            "dev_accuracy": None,
+            "dev_f1_macro": None,
+            "lfs": 0,
+            "lf_errors": 0,
+            "combiner": None,
+        }
+        return {
+            "best_attempt": 0,
+            "attempts": 0,
+            "history": [],
+            "target_met": False,
+            "best": {"metrics": metrics},
+        }
+
+    # select: the loop's labels against models that see the hand labels only
+    def candidates(self, best: dict[str, Any]) -> list[Candidate]:
+        """Every candidate, trained on the dev labels only; failures are recorded and skipped."""
+        t = self.task
+        k = len(t.classes)
+        seed = self.args.seed
+        cands = [Candidate("weak_supervision", safe_probs(best["probs"], k), None, "LFs")]
+        X, _info = self.features()
+        text = bool(t.text_columns)
+
+        def attempt(name: str, build: Any) -> Candidate | None:
+            try:
+                cand = build()
+            except Exception as exc:  # noqa: BLE001 - a failing candidate is dropped, not fatal
+                self.failures.append(
+                    {
+                        "attempt": "selection",
+                        "candidate": name,
+                        "error": f"{type(exc).__name__}: {exc}",
+                    }
+                )
+                return None
+            if cand is not None:
+                cands.append(cand)
+            return cand
+
+        linear = None
+        if X.shape[1]:
+            linear = attempt(
+                "hand_labels_linear",
+                lambda: linear_candidate(
+                    X, t.dev_rows, t.dev_labels, k, 10.0 if text else 1.0, seed
+                ),
+            )
+        table = self.table()
+        # Trees on a handful of labels only memorise them: from 30 dev labels up.
+        if table is not None and not text and len(t.dev_rows) >= 30:
+            attempt(
+                "hand_labels_gbm",
+                lambda: gbm_candidate(table[0], table[1], t.dev_rows, t.dev_labels, k, seed),
+            )
+        if linear is not None:
+            attempt("self_training", lambda: self._self_training(linear, X, table))
+        return cands
+
+    def _self_training(self, linear: Candidate, X: Any, table: Any) -> Candidate | None:
+        """The end model (with self-training) on the hand-label model's pool predictions."""
+        t = self.task
+        k = len(t.classes)
+        gold_mask = np.zeros(len(t.frame), dtype=bool)
+        gold_mask[t.gold.rows] = True
+        pool = np.flatnonzero(~gold_mask)
+        tab = None if table is None else table[:2]
+
+        def run(rows: np.ndarray, labels: np.ndarray, soft: np.ndarray, **kw: Any) -> Any:
+            soft = match_prior(soft, class_prior(k, labels), pool)
+            end = train_end_model(
+                X,
+                soft,
+                pool,
+                dev_rows=rows,
+                dev_labels=labels,
+                metric=self.metric,
+                seed=self.args.seed,
+                table=tab,
+                **kw,
+            )
+            if end is None:
+                raise ValueError("nothing to self-train on")
+            return end
+
+        end = run(t.dev_rows, t.dev_labels, linear.probs)
+
+        def refit(rows: np.ndarray, labels: np.ndarray) -> np.ndarray:
+            assert linear.refit is not None
+            again = run(rows, labels, linear.refit(rows, labels), grid=(end.C,), kinds=(end.kind,))
+            return match_prior(again.probs, class_prior(k, labels), pool)
+
+        probs = match_prior(end.probs, class_prior(k, t.dev_labels), pool)
+        return Candidate(
+            "self_training", safe_probs(probs, k), refit, end.features.get("model", "")
+        )
 
     # measure: dev (tuned on) and held-out (reported; the target is checked here)
     def measure(self, output: dict[str, Any]) -> dict[str, Any]:
@@ -408,6 +569,7 @@ def _compact_history(history: list[dict[str, Any]], labeler: Labeler) -> list[di
                 "metrics": h["metrics"],
                 "changes": output["changes"],
                 "next_changes": h.get("next_changes", []),
+                "failures": [f for f in labeler.failures if f["attempt"] == str(h["attempt"])],
                 "config": {
                     "lfs": len(output["specs"]),
                     "combiner": output["combiner"],
@@ -446,23 +608,63 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
         first_changes = [f"started from the {len(lfs)} given LFs"]
     else:
         lfs, first_changes = labeler.write()
+    target = {"metric": args.target_metric, "value": args.target_value, "higher_is_better": True}
+    if lfs:
+        loop = run_loop(
+            labeler.produce,
+            labeler.measure,
+            labeler.adjust,
+            config={"lfs": lfs, "changes": first_changes},
+            target=target,
+            max_attempts=args.max_attempts,
+        )
+    else:
+        # No LF could be mined (e.g. a few hand labels on a small table): the models of the
+        # hand labels alone still label the data; the loop itself has nothing to run.
+        loop = labeler.no_lfs(first_changes)
+    best = labeler.outputs[loop["best_attempt"]]
+    metrics = dict(loop["best"]["metrics"])
+    cands = labeler.candidates(best)
     if not lfs:
+        cands = [c for c in cands if c.name != "weak_supervision"]
+    if not cands:
         raise BadInput(
-            "no labeling function could be written from these hand labels",
+            "no labeling function could be written from these hand labels, and no model could "
+            "be trained on them",
             hint="give more hand labels, or pass labeling_functions",
             code="no_lfs",
         )
-    target = {"metric": args.target_metric, "value": args.target_value, "higher_is_better": True}
-    loop = run_loop(
-        labeler.produce,
-        labeler.measure,
-        labeler.adjust,
-        config={"lfs": lfs, "changes": first_changes},
-        target=target,
-        max_attempts=args.max_attempts,
+    chosen, selection = choose(
+        cands, task.heldout_rows, task.heldout_labels, len(task.classes), labeler.metric, args.seed
     )
-    best = labeler.outputs[loop["best_attempt"]]
-    refit = labeler.refit(best)
+    if chosen.name == "weak_supervision":
+        refit = labeler.refit(best)
+    else:
+        # A model of the hand labels alone (or self-trained from one) won on held-out labels:
+        # its probabilities label every row, refit on all hand labels when allowed.
+        k = len(task.classes)
+        held = label_metrics(chosen.probs[task.heldout_rows], task.heldout_labels, k)
+        for key in ("auc", "accuracy", "f1_macro"):
+            metrics[key] = held[key]
+        metrics["dev_auc"] = metrics["dev_accuracy"] = metrics["dev_f1_macro"] = None
+        probs, refit = chosen.probs, {"done": False}
+        if args.refit_with_heldout and len(task.heldout) and chosen.refit is not None:
+            try:
+                probs = safe_probs(chosen.refit(task.gold.rows, task.gold.labels), k)
+                refit = {"done": True, "hand_labels": int(len(task.gold.rows)), "rows": len(probs)}
+            except Exception as exc:  # noqa: BLE001 - keep the dev-trained model
+                refit = {"done": False, "error": f"{type(exc).__name__}: {exc}"}
+        best = {
+            **best,
+            "probs": probs,
+            "source": np.full(len(task.frame), chosen.name, dtype=object),
+        }
+    selection["failed"] = [f for f in labeler.failures if f["attempt"] == "selection"]
+    metrics["chosen"] = chosen.name
+    target_met = bool(
+        metrics.get(args.target_metric) is not None
+        and metrics[args.target_metric] >= args.target_value
+    )
     stem = file_stem(task.dataset)
     out = output_dir(args.output_dir, f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}")
     labeled = out / "labeled.parquet"
@@ -474,6 +676,7 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
         best["probs"],
         best["covered"],
         best["source"],
+        label_name=task.gold.label_name,
     )
     lfs_path, summary_csv, chart, metrics_path = (
         out / "labeling_functions.json",
@@ -487,23 +690,27 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     source = best["source"]
     result = {
         "target": target,
-        "target_met": loop["target_met"],
+        "target_met": target_met,
         "attempts": loop["attempts"],
         "best_attempt": loop["best_attempt"],
         "history": history,
-        "metrics": loop["best"]["metrics"],
+        "metrics": metrics,
         "metrics_note": (
-            f"{args.target_metric} measured on {loop['best']['metrics']['measured_on']} hand labels "
-            f"({loop['best']['metrics']['n_labels']} rows); the loop tuned on "
-            f"{len(task.dev)} dev labels only"
+            f"{args.target_metric} measured on {metrics['measured_on']} hand labels "
+            f"({metrics['n_labels']} rows); the loop tuned on {len(task.dev)} dev labels only; "
+            f"{chosen.name} was chosen on those held-out labels (selection.crossfit is the "
+            "figure for that choice measured on rows it was not made on)"
         ),
+        "selection": selection,
+        "failures": labeler.failures,
+        "label_name": task.gold.label_name,
         "labeled_path": artifact("", labeled, "")["path"],
         "classes": task.classes,
         "text_column": task.text_columns[0] if task.text_columns else None,
         "id_column": "id",
         "rows": int(len(task.frame)),
         "covered": int(best["covered"].sum()),
-        "label_sources": {s: int((source == s).sum()) for s in ("label_model", "end_model")},
+        "label_sources": {str(s): int((source == s).sum()) for s in np.unique(source.astype(str))},
         "combiner": best["combiner"],
         "combiner_reason": best["combiner_reason"],
         "combiner_dev": best["combiner_dev"],

@@ -53,6 +53,9 @@ def _tuner(mode: str):  # noqa: ANN202 - returns the propose function
 
 def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[str, Any]]:
     frame, origin = load_table(args.dataset)
+    # A label_dataset output names its label (the hand labels' column, e.g. `income`).
+    meta_attrs = frame.attrs.get("forgeflow")
+    label_name = meta_attrs.get("label_name") if isinstance(meta_attrs, dict) else None
     label = args.label_column
     if label is None and not args.soft_labels:
         label = guess_label_column(frame)
@@ -83,7 +86,17 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
         train = data
     else:
         train, val = split_validation(data, args.validation_fraction, args.seed)
-    return train, val, {"origin": origin, "label": label, "id": id_col, "dropped": data.dropped}
+    return (
+        train,
+        val,
+        {
+            "origin": origin,
+            "label": label,
+            "id": id_col,
+            "dropped": data.dropped,
+            "label_name": label_name,
+        },
+    )
 
 
 def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
@@ -95,9 +108,11 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     lower = metric in LOWER_IS_BETTER
     train, val, meta = _load_split(args)
     test_frame = None
-    test_label = args.test_label_column or meta["label"] or "label"
+    test_label = args.test_label_column or meta["label"] or meta["label_name"] or "label"
     if args.test_dataset:
         test_frame, _ = load_table(args.test_dataset)
+        if not args.test_label_column and not meta["label"] and test_label not in test_frame:
+            test_label = "label"
         if test_label not in test_frame.columns:
             raise BadInput(
                 f"label column {test_label!r} not found in the test dataset",
@@ -197,6 +212,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     config_path = folder / "config.json"
     saved = json.loads(config_path.read_text())
     saved["best_attempt"] = best["attempt"]
+    saved["label_name"] = meta["label_name"] or meta["label"]
     config_path.write_text(json.dumps(saved, indent=2))
     # Which rows were the validation split, so evaluate_model can re-measure on them by id.
     splits: dict[str, Any] = {"dataset": meta["origin"]["id"], "id_column": meta["id"]}

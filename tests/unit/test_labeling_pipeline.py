@@ -136,7 +136,12 @@ def test_label_dataset_meets_a_target_and_writes_the_contract(newsgroups: dict) 
     probs = labeled[[f"prob_{c}" for c in TASK]].to_numpy()
     assert np.allclose(probs.sum(axis=1), 1)
     assert set(labeled.columns) >= {"id", "label", "covered", "label_source", "Text"}
-    assert set(labeled.label_source) <= {"label_model", "end_model"}
+    candidates = {"label_model", "end_model", "self_training", "hand_labels_linear"}
+    assert set(labeled.label_source) <= candidates
+    chosen = out["selection"]["chosen"]
+    assert chosen in {"weak_supervision", "self_training", "hand_labels_linear"}
+    assert set(out["selection"]["heldout"]) >= {"weak_supervision", "hand_labels_linear"}
+    assert out["metrics"]["chosen"] == chosen and out["label_name"] == "label"
     truth = newsgroups["truth"].set_index("id").loc[labeled.id, "Category"].to_numpy()
     assert (labeled.label.to_numpy() == truth).mean() > 0.85
     kinds = {a["kind"] for a in out["artifacts"]}
@@ -214,7 +219,8 @@ def test_given_lfs_with_two_usable_use_majority_vote(newsgroups: dict) -> None:
         },
     )
     assert out["combiner"] == "majority_vote" and "at least 3" in out["combiner_reason"]
-    assert out["label_sources"]["end_model"] > 0
+    assert out["end_model"] is not None
+    assert out["history"][0]["config"]["end_model"].startswith("end model used")
 
 
 def test_write_labeling_functions_and_unknown_gold_ids(newsgroups: dict) -> None:

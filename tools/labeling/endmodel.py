@@ -31,6 +31,7 @@ MODEL_NAMES = {
     "nb": "naive_bayes",
     "lr": "logistic_regression",
     "nb+lr": "naive_bayes+logistic_regression",
+    "gbm": "gradient_boosting",
 }
 
 
@@ -109,6 +110,7 @@ def _fit_soft(  # noqa: ANN202
     C: float,
     seed: int,
     kind: str = "lr",
+    cats: np.ndarray | None = None,
 ):
     """Fit on soft labels via one weighted copy of each row per class.
 
@@ -121,10 +123,19 @@ def _fit_soft(  # noqa: ANN202
     from sklearn.naive_bayes import MultinomialNB
 
     n, k = soft.shape
-    Xr = sparse.vstack([X] * k).tocsr()
+    soft = np.nan_to_num(np.asarray(soft, dtype=float), nan=0.0, posinf=1.0, neginf=0.0)
+    Xr = np.vstack([X] * k) if isinstance(X, np.ndarray) else sparse.vstack([X] * k).tocsr()
     y = np.repeat(np.arange(k), n)
-    w = (soft * row_weight[:, None]).T.reshape(-1)
+    w = (np.clip(soft, 0, None) * row_weight[:, None]).T.reshape(-1)
     keep = w > 1e-4
+    if len(np.unique(y[keep])) < 2:
+        raise ValueError("the soft labels put weight on one class only")
+    if kind == "gbm":
+        from tools.labeling.candidates import gbm_model
+
+        model = gbm_model(n, np.asarray(cats, dtype=bool), seed)
+        model.fit(Xr[keep], y[keep], sample_weight=w[keep])
+        return model
     if kind == "nb+lr":
         nb = MultinomialNB(alpha=1.0 / C).fit(Xr[keep], y[keep], sample_weight=w[keep])
         lr = LogisticRegression(C=C, max_iter=2000, random_state=seed)
@@ -141,7 +152,9 @@ def _fit_soft(  # noqa: ANN202
 def _predict(model, X: sparse.csr_matrix, k: int) -> np.ndarray:  # noqa: ANN001
     probs = np.zeros((X.shape[0], k))
     probs[:, model.classes_] = model.predict_proba(X)
-    return probs
+    # Never a zero or NaN probability: later steps take logs and ratios of them.
+    probs = np.clip(np.nan_to_num(probs, nan=0.0), 1e-9, None)
+    return probs / probs.sum(axis=1, keepdims=True)
 
 
 def train_end_model(
@@ -159,6 +172,7 @@ def train_end_model(
     kinds: tuple[str, ...] | None = None,
     unlabeled_rows: np.ndarray | None = None,
     self_train_rounds: int = SELF_TRAIN_ROUNDS,
+    table: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> EndModel | None:
     """Train on the soft labels of `train_rows` plus the dev hand labels; pick C on dev.
 
@@ -172,14 +186,30 @@ def train_end_model(
     geometric mean of the model before and after. None when there is nothing to learn from.
     """
     k = soft.shape[1]
-    if X.shape[1] == 0 or len(train_rows) < 2:
+    soft = np.nan_to_num(np.asarray(soft, dtype=float), nan=1.0 / k, posinf=1.0, neginf=0.0)
+    soft = np.clip(soft, 0.0, None)
+    soft = soft / np.clip(soft.sum(axis=1, keepdims=True), 1e-12, None)
+    if (X.shape[1] == 0 and table is None) or len(train_rows) < 2:
         return None
     hard = soft[train_rows].argmax(axis=1)
     if len(np.unique(np.concatenate([hard, dev_labels]))) < 2:
         return None
     onehot = np.eye(k)[dev_labels]
     if kinds is None:
-        kinds = ("nb", "nb+lr", "lr") if X.nnz == 0 or X.data.min() >= 0 else ("lr",)
+        if X.shape[1] == 0:
+            kinds = ()
+        elif X.nnz == 0 or X.data.min() >= 0:
+            kinds = ("nb", "nb+lr", "lr")
+        else:
+            kinds = ("lr",)
+        # Tables: gradient-boosted trees on the soft labels compete with the linear model.
+        if table is not None:
+            kinds = (*kinds, "gbm")
+    cats = None if table is None else table[1]
+
+    def design(kind: str):  # noqa: ANN202
+        return table[0] if kind == "gbm" and table is not None else X
+
     rng = np.random.default_rng(seed)
     fold = rng.permutation(len(dev_rows)) % 2
 
@@ -190,16 +220,22 @@ def train_end_model(
         rows = np.concatenate([train, dev_rows[dev_mask]])
         labels = np.vstack([soft[train], onehot[dev_mask]])
         weight = np.concatenate([np.ones(len(train)), np.full(int(dev_mask.sum()), gold_weight)])
-        return _fit_soft(X[rows], labels, weight, C, seed, kind)
+        return _fit_soft(design(kind)[rows], labels, weight, C, seed, kind, cats)
 
     best: EndModel | None = None
     best_score = -1.0
-    for kind, C in [(kind, C) for kind in kinds for C in grid]:
-        probs = _predict(fit(np.ones(len(dev_rows), dtype=bool), C, kind), X, k)
-        for f in (0, 1):
-            held = fold == f
-            if held.any():
-                probs[dev_rows[held]] = _predict(fit(~held, C, kind), X[dev_rows[held]], k)
+    combos = [(kind, C) for kind in kinds for C in (grid if kind != "gbm" else grid[:1])]
+    for kind, C in combos:
+        D = design(kind)
+        try:
+            probs = _predict(fit(np.ones(len(dev_rows), dtype=bool), C, kind), D, k)
+            for f in (0, 1):
+                held = fold == f
+                if held.any():
+                    probs[dev_rows[held]] = _predict(fit(~held, C, kind), D[dev_rows[held]], k)
+        except ValueError:
+            # e.g. a fold whose rows hold one class only: this candidate is skipped.
+            continue
         dev = label_metrics(probs[dev_rows], dev_labels, k)
         score = dev.get(metric) if dev.get(metric) is not None else dev.get("accuracy")
         score = -1.0 if score is None else float(score)
@@ -218,14 +254,18 @@ def train_end_model(
         # row's probability comes instead from a model trained on the other folds.
         all_dev = np.ones(len(dev_rows), dtype=bool)
         parts = rng.permutation(len(train_rows)) % pool_folds
-        for f in range(pool_folds):
-            held = parts == f
-            model = fit(all_dev, best.C, best.kind, ~held)
-            best.probs[train_rows[held]] = _predict(model, X[train_rows[held]], k)
+        D = design(best.kind)
+        try:
+            for f in range(pool_folds):
+                held = parts == f
+                model = fit(all_dev, best.C, best.kind, ~held)
+                best.probs[train_rows[held]] = _predict(model, D[train_rows[held]], k)
+        except ValueError:
+            pass  # a fold without two classes: the in-sample probabilities stay
     if best is not None and self_train_rounds > 0:
         _self_train(
             best,
-            X,
+            design(best.kind),
             train_rows,
             unlabeled_rows,
             dev_rows,
@@ -235,6 +275,7 @@ def train_end_model(
             seed,
             metric,
             self_train_rounds,
+            cats,
         )
     return best
 
@@ -251,6 +292,7 @@ def _self_train(
     seed: int,
     metric: str,
     rounds: int,
+    cats: np.ndarray | None = None,
 ) -> None:
     """EM on the pool: refit on the model's own (class-balanced) probabilities, in place.
 
@@ -275,13 +317,16 @@ def _self_train(
             rows = np.concatenate([pool, dev_rows[dev_mask]])
             labels = np.vstack([targets, onehot[dev_mask]])
             weight = np.concatenate([np.ones(len(pool)), np.full(int(dev_mask.sum()), gold_weight)])
-            return _fit_soft(X[rows], labels, weight, best.C, seed, best.kind)
+            return _fit_soft(X[rows], labels, weight, best.C, seed, best.kind, cats)
 
-        new = _predict(fit(np.ones(len(dev_rows), dtype=bool)), X, k)
-        for f in (0, 1):
-            held = fold == f
-            if held.any():
-                new[dev_rows[held]] = _predict(fit(~held), X[dev_rows[held]], k)
+        try:
+            new = _predict(fit(np.ones(len(dev_rows), dtype=bool)), X, k)
+            for f in (0, 1):
+                held = fold == f
+                if held.any():
+                    new[dev_rows[held]] = _predict(fit(~held), X[dev_rows[held]], k)
+        except ValueError:
+            break
         score = _dev_score(new[dev_rows], dev_labels, k, metric)
         if score < best_score - SELF_TRAIN_TOLERANCE:
             break

@@ -1,4 +1,4 @@
-"""Hand labels ("gold"): load, join to the data by id (never by position), split into dev/held-out."""
+"""Hand labels ("gold"): decide how they join to the data, join them, split into dev/held-out."""
 
 from __future__ import annotations
 
@@ -26,11 +26,17 @@ class Gold:
     unknown_labels: list[str] = field(default_factory=list)
     """Gold labels outside the given classes (those rows are not used)."""
     source: str = ""
+    label_name: str | None = None
+    """The hand labels' column name (e.g. `income`): it travels with the labeled output."""
+    join: str = ""
+    """How the hand labels were joined to the data, in words."""
 
     def report(self) -> dict[str, Any]:
         """What was joined and what was not, for the output."""
         return {
             "source": self.source,
+            "label_name": self.label_name,
+            "join": self.join,
             "joined": int(len(self.rows)),
             "unknown_ids": [_plain(v) for v in self.unknown_ids[:50]],
             "unknown_id_count": len(self.unknown_ids),
@@ -79,6 +85,107 @@ def ensure_ids(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
     return frame
 
 
+ID_NAMES = ("id", "ID", "Id", "row_id", "uid", "_id")
+POSITION = "__position"
+"""The gold id column planned for a join by position (the data's row order)."""
+
+
+@dataclass
+class JoinPlan:
+    """How hand labels meet the data: the data's id column and the gold file's columns."""
+
+    id_column: str
+    """The data's id column (row numbers are added under this name when it is absent)."""
+    gold_id_column: str | None = None
+    gold_label_column: str | None = None
+    how: str = ""
+
+
+def _looks_like_id(name: str) -> bool:
+    low = name.lower()
+    return name in ID_NAMES or low.endswith("_id") or low.endswith("id") and len(low) <= 4
+
+
+def plan_join(
+    data_columns: list[str],
+    gold_frame: pd.DataFrame | None,
+    *,
+    id_column: str | None,
+    label_column: str | None,
+    gold_id_column: str | None = None,
+    gold_label_column: str | None = None,
+    data_rows: int | None = None,
+) -> JoinPlan:
+    """Decide how the hand labels join to the data, as a person would expect.
+
+    - An id column named (`id_column` and/or `gold_id_column`): join on it.
+    - None named: the one column the gold file shares with the data (an id-like name wins
+      when several are shared); none shared but the gold file has an `id` column and the data
+      has none: the data's row numbers are its ids (as before); nothing shared and the same
+      row count: by position, said in `how`; otherwise a 4xx naming the candidates.
+    - The gold label column: `gold_label_column`, else `label_column`, else `label`, else the
+      one gold column that is not the join column.
+    """
+    if gold_frame is None:
+        name = id_column or "id"
+        return JoinPlan(name, None, None, f"hand labels from the data's column {label_column!r}")
+    gold_cols = [str(c) for c in gold_frame.columns]
+    glabel = gold_label_column
+    if glabel is None:
+        for cand in (label_column, "label"):
+            if cand and cand in gold_cols:
+                glabel = cand
+                break
+    if id_column or gold_id_column:
+        data_id = id_column or (gold_id_column if gold_id_column in data_columns else "id")
+        gid = gold_id_column or data_id
+        how = f"by id: data column {data_id!r} = gold column {gid!r}"
+    else:
+        shared = [c for c in gold_cols if c in data_columns and c != glabel]
+        if len(shared) > 1:
+            id_like = [c for c in shared if _looks_like_id(c)]
+            if len(id_like) != 1:
+                raise BadInput(
+                    "the hand labels share several columns with the data: "
+                    + ", ".join(map(repr, shared)),
+                    hint="name the one to join on with id_column (and gold_id_column if the "
+                    "gold file calls it differently)",
+                    code="ambiguous_join",
+                )
+            shared = id_like
+        if shared:
+            data_id = gid = shared[0]
+            how = f"by the column both files share, {gid!r}"
+        elif "id" in gold_cols and glabel != "id" and "id" not in data_columns:
+            data_id = gid = "id"
+            how = "gold column 'id' = the data's row number (the data has no id column)"
+        elif data_rows is not None and len(gold_frame) == data_rows:
+            data_id, gid = "id", POSITION
+            how = (
+                f"by position: the gold file shares no column with the data and has the same "
+                f"number of rows ({data_rows}), so gold row i labels data row i"
+            )
+        else:
+            raise BadInput(
+                "cannot tell how the hand labels join to the data: they share no column and "
+                "their row counts differ",
+                hint=f"gold columns: {', '.join(gold_cols)}; data columns: "
+                f"{', '.join(map(str, data_columns))}; name id_column (the data's) and "
+                "gold_id_column (the gold file's)",
+                code="no_join_column",
+            )
+    if glabel is None:
+        rest = [c for c in gold_cols if c != gid]
+        if len(rest) != 1:
+            raise BadInput(
+                "cannot tell which gold column holds the labels",
+                hint=f"set gold_label_column; candidates: {', '.join(rest) or '(none)'}",
+                code="column_not_found",
+            )
+        glabel = rest[0]
+    return JoinPlan(data_id, gid, glabel, how)
+
+
 def join_gold(
     frame: pd.DataFrame,
     gold_frame: pd.DataFrame | None,
@@ -89,6 +196,7 @@ def join_gold(
     gold_label_column: str | None = None,
     classes: list[str] | None = None,
     source: str = "",
+    how: str = "",
 ) -> Gold:
     """Join hand labels to the data by id.
 
@@ -113,9 +221,14 @@ def join_gold(
         )
         gid, glabel = "__id", "__label"
         source = source or f"data column {label_column!r}"
+        label_name = label_column
     else:
         gid = gold_id_column or id_column
         glabel = gold_label_column or label_column or "label"
+        label_name = glabel
+        if gid == POSITION and POSITION not in gold_frame.columns:
+            # A join by position: gold row i carries data row i's id.
+            gold_frame = gold_frame.assign(**{POSITION: frame[id_column].to_numpy()})
         for col, what in ((gid, "id"), (glabel, "label")):
             if col not in gold_frame.columns:
                 raise BadInput(
@@ -159,6 +272,8 @@ def join_gold(
         duplicate_ids=duplicates,
         unknown_labels=unknown_labels,
         source=source,
+        label_name=None if label_name is None else str(label_name),
+        join=how,
     )
 
 

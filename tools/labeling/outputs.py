@@ -40,8 +40,14 @@ def write_labeled(
     probs: np.ndarray,
     covered: np.ndarray,
     source: np.ndarray,
+    label_name: str | None = None,
 ) -> None:
-    """The labeled-data contract: id, label, prob_<class>..., covered, label_source, originals."""
+    """The labeled-data contract: id, label, prob_<class>..., covered, label_source, originals.
+
+    The hand labels' column name (`label_name`, e.g. `income`) and the classes are stored in the
+    parquet's metadata (pandas `attrs`, key `forgeflow`), so training and evaluation find a
+    test file's label column by that name.
+    """
     out = pd.DataFrame({"id": frame[id_column].to_numpy()})
     out["label"] = np.asarray(classes, dtype=object)[probs.argmax(axis=1)]
     for i, c in enumerate(classes):
@@ -53,7 +59,14 @@ def write_labeled(
             continue
         name = col if col not in out.columns else f"{col}_original"
         out[name] = frame[col].to_numpy()
+    out.attrs["forgeflow"] = {"label_name": label_name, "classes": list(classes)}
     out.to_parquet(path, index=False)
+
+
+def labeled_meta(frame: pd.DataFrame) -> dict[str, Any]:
+    """What write_labeled stored about a labeled output ({} for any other table)."""
+    meta = frame.attrs.get("forgeflow")
+    return dict(meta) if isinstance(meta, dict) else {}
 
 
 def write_json(path: Path, data: Any) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from errors import BadInput
-from tools.labeling.gold import Gold, ensure_ids, join_gold, split_gold
+from tools.labeling.gold import Gold, ensure_ids, join_gold, plan_join, split_gold
 from tools.tabular import load_table
 
 
@@ -65,7 +65,12 @@ def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
         sample = series.dropna().astype(str).head(2000)
         if sample.empty:
             continue
-        if sample.str.len().mean() >= 20 or sample.nunique() > 0.5 * len(sample) > 30:
+        distinct = sample.nunique()
+        # A few distinct values, however long ("managerial_administrative_business"), are
+        # categories, not free text.
+        if distinct <= min(50, 0.2 * len(sample)):
+            continue
+        if sample.str.len().mean() >= 20 or distinct > 0.5 * len(sample) > 30:
             found.append(str(col))
     return found
 
@@ -74,7 +79,7 @@ def load_task(
     dataset: str,
     *,
     gold: str | None,
-    id_column: str,
+    id_column: str | None,
     label_column: str | None,
     gold_id_column: str | None,
     gold_label_column: str | None,
@@ -89,22 +94,33 @@ def load_task(
     if len(frame) == 0:
         raise BadInput(f"dataset {dataset!r} has no rows", hint="give a table with rows to label")
     frame.columns = [str(c) for c in frame.columns]
-    frame = ensure_ids(frame, id_column).reset_index(drop=True)
     gold_frame = None
     source = ""
     if gold:
         gold_frame, gold_origin = load_table(gold)
         gold_frame.columns = [str(c) for c in gold_frame.columns]
         source = gold_origin["id"]
-    joined = join_gold(
-        frame,
+    plan = plan_join(
+        list(frame.columns),
         gold_frame,
         id_column=id_column,
         label_column=label_column,
         gold_id_column=gold_id_column,
         gold_label_column=gold_label_column,
+        data_rows=len(frame),
+    )
+    id_column = plan.id_column
+    frame = ensure_ids(frame, id_column).reset_index(drop=True)
+    joined = join_gold(
+        frame,
+        gold_frame,
+        id_column=id_column,
+        label_column=label_column,
+        gold_id_column=plan.gold_id_column,
+        gold_label_column=plan.gold_label_column,
         classes=classes,
         source=source,
+        how=plan.how,
     )
     exclude = {id_column}
     if label_column:

@@ -14,7 +14,7 @@ from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.labeling.analysis import lf_summary, matrix_summary
 from tools.labeling.apply import apply_lfs
-from tools.labeling.gold import ensure_ids, join_gold, split_gold
+from tools.labeling.gold import ensure_ids, join_gold, plan_join, split_gold
 from tools.labeling.outputs import artifact, file_stem, output_dir, write_json, write_summary
 from tools.labeling.specs import parse_lfs
 from tools.tabular import load_table
@@ -39,7 +39,11 @@ class _DataArgs(ToolInput):
         validation_alias=AliasChoices("classes", "labels"),
         description="The class names (default: those in the hand labels).",
     )
-    id_column: str = Field(default="id", description="The data's id column (row number if absent).")
+    id_column: str | None = Field(
+        default=None,
+        description="The data's id column. Unset: the column the gold file shares with the data; "
+        "with none shared and equal row counts, by position (said in the result).",
+    )
     label_column: str | None = Field(
         default=None,
         description="The data's label column holding the hand labels that are filled in; also the "
@@ -160,7 +164,10 @@ class ApplyLabelingFunctionsInput(ToolInput):
         description="The class names; label i = classes[i] (default: the labels the declarative "
         "LFs vote for, sorted).",
     )
-    id_column: str = Field(default="id", description="The data's id column (row number if absent).")
+    id_column: str | None = Field(
+        default=None,
+        description="The data's id column (unset: `id`, or the column a gold file shares).",
+    )
     gold: str | None = Field(
         default=None,
         validation_alias=AliasChoices("gold", "gold_path"),
@@ -224,31 +231,44 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
     frame.columns = [str(c) for c in frame.columns]
     if len(frame) == 0:
         raise BadInput(f"dataset {args.dataset!r} has no rows", hint="give a table with rows")
-    frame = ensure_ids(frame, args.id_column).reset_index(drop=True)
+    with_gold = bool(args.gold or (args.label_column and args.label_column in frame.columns))
+    gold_frame = None
+    if args.gold:
+        gold_frame, _ = load_table(args.gold)
+        gold_frame.columns = [str(c) for c in gold_frame.columns]
+    plan = plan_join(
+        list(frame.columns),
+        gold_frame,
+        id_column=args.id_column,
+        label_column=args.label_column,
+        gold_id_column=args.gold_id_column,
+        gold_label_column=args.gold_label_column,
+        data_rows=len(frame),
+    )
+    id_column = plan.id_column
+    frame = ensure_ids(frame, id_column).reset_index(drop=True)
     ctx.progress(f"applying {len(specs)} labeling functions to {len(frame)} rows", 0.1)
     started = time.perf_counter()
     result = apply_lfs(
         frame,
         specs,
         classes,
-        id_column=args.id_column,
+        id_column=id_column,
         sandbox_options={"timeout_s": args.code_timeout_s},
     )
     seconds = time.perf_counter() - started
     dev_rows = dev_labels = None
     gold_report = None
-    if args.gold or (args.label_column and args.label_column in frame.columns):
-        gold_frame = None
-        if args.gold:
-            gold_frame, _ = load_table(args.gold)
+    if with_gold:
         gold = join_gold(
             frame,
             gold_frame,
-            id_column=args.id_column,
+            id_column=id_column,
             label_column=args.label_column,
-            gold_id_column=args.gold_id_column,
-            gold_label_column=args.gold_label_column,
+            gold_id_column=plan.gold_id_column,
+            gold_label_column=plan.gold_label_column,
             classes=classes,
+            how=plan.how,
         )
         dev_idx, _ = split_gold(gold, 1.0, 0)
         dev_rows, dev_labels = gold.rows[dev_idx], gold.labels[dev_idx]
@@ -266,7 +286,7 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
     matrix_path = out / "label_matrix.parquet"
     # One int column per LF, named like it (an LF named "id" becomes "lf_id").
     table = pd.DataFrame(result.matrix, columns=[n if n != "id" else "lf_id" for n in result.names])
-    table.insert(0, "id", frame[args.id_column].to_numpy())
+    table.insert(0, "id", frame[id_column].to_numpy())
     table.to_parquet(matrix_path, index=False)
     lfs_path = out / "labeling_functions.json"
     write_json(lfs_path, [s.to_dict() for s in specs])

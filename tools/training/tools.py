@@ -174,6 +174,10 @@ def _label_for(frame_cols: list[str], given: str | None, config: dict[str, Any])
     trained = config.get("columns", {}).get("label")
     if trained and trained in frame_cols:
         return trained
+    # A model trained on a label_dataset output knows the hand labels' column name.
+    named = config.get("label_name")
+    if named and named in frame_cols:
+        return named
     if "label" in frame_cols:
         return "label"
     return None
