@@ -243,8 +243,14 @@ def mine_tabular_lfs(
     labelled: Labelled,
     cfg: MinerConfig,
 ) -> list[dict[str, Any]]:
-    """Numeric stumps (quantile thresholds) and category values that point to one class."""
+    """Numeric stumps (quantile thresholds), category values, and two-column conjunctions.
+
+    Each condition is scored by smoothed precision on the labelled rows (min support, min pool
+    coverage); the best single conditions are paired across columns, and a pair is kept when
+    it is more precise than either of its halves.
+    """
     specs: list[dict[str, Any]] = []
+    atoms: list[tuple[float, str, dict[str, Any], np.ndarray]] = []
     for col in columns:
         series = frame[col]
         numbers = pd.to_numeric(series, errors="coerce")
@@ -267,6 +273,10 @@ def mine_tabular_lfs(
                 if cov < cfg.min_coverage:
                     continue
                 key = odds * np.sqrt(support)
+                mask = values > cut if op == ">" else values <= cut
+                atoms.append(
+                    (key, col, {"kind": "threshold", "column": col, "op": op, "value": cut}, mask)
+                )
                 if c not in best or key > best[c][0]:
                     name = f"num_{_slug(col)}_{'gt' if op == '>' else 'le'}__{_slug(classes[c])}"
                     best[c] = (
@@ -290,6 +300,9 @@ def mine_tabular_lfs(
                 c, precision, support, odds = _score_binary(
                     mask[labelled.rows].astype(float)[:, None], labelled, len(classes), cfg
                 )[0]
+                if support >= cfg.min_support and odds > 0:
+                    cond = {"kind": "category", "column": col, "values": [value]}
+                    atoms.append((odds * np.sqrt(support), col, cond, mask))
                 if support >= cfg.min_support and precision >= cfg.min_precision and odds > 0:
                     specs.append(
                         {
@@ -300,7 +313,67 @@ def mine_tabular_lfs(
                             "values": [value],
                         }
                     )
+    specs.extend(_conjunctions(atoms, classes, labelled, cfg))
     return specs
+
+
+def _conjunctions(
+    atoms: list[tuple[float, str, dict[str, Any], np.ndarray]],
+    classes: list[str],
+    labelled: Labelled,
+    cfg: MinerConfig,
+    top: int = 24,
+    per_class: int = 8,
+) -> list[dict[str, Any]]:
+    """`and` LFs of two conditions on different columns, more precise than either alone."""
+    atoms = sorted(atoms, key=lambda a: -a[0])[:top]
+    if len(atoms) < 2:
+        return []
+    single = _score_binary(
+        np.array([a[3][labelled.rows] for a in atoms], dtype=float).T, labelled, len(classes), cfg
+    )
+    pairs, masks = [], []
+    for i in range(len(atoms)):
+        for j in range(i + 1, len(atoms)):
+            if atoms[i][1] == atoms[j][1]:
+                continue
+            mask = atoms[i][3] & atoms[j][3]
+            if mask.mean() < cfg.min_coverage:
+                continue
+            pairs.append((i, j))
+            masks.append(mask[labelled.rows])
+    if not pairs:
+        return []
+    scores = _score_binary(np.array(masks, dtype=float).T, labelled, len(classes), cfg)
+    found: dict[int, list[tuple[float, dict[str, Any]]]] = {}
+    for (i, j), (c, precision, support, odds) in zip(pairs, scores, strict=True):
+        if support < cfg.min_support or precision < cfg.min_precision or odds <= 0:
+            continue
+        if precision <= max(single[i][1], single[j][1]):
+            continue
+        conds = [dict(atoms[i][2]), dict(atoms[j][2])]
+        for cond in conds:
+            if "value" in cond:
+                cond["value"] = round(float(cond["value"]), 6)
+        name = "and_" + "_".join(_slug(_cond_name(cond)) for cond in conds)[:80]
+        spec = {
+            "name": f"{name}__{_slug(classes[c])}",
+            "label": classes[c],
+            "kind": "and",
+            "conditions": conds,
+        }
+        found.setdefault(c, []).append((odds * np.sqrt(support), spec))
+    out = []
+    for items in found.values():
+        items.sort(key=lambda item: -item[0])
+        out.extend(spec for _, spec in items[:per_class])
+    return out
+
+
+def _cond_name(cond: dict[str, Any]) -> str:
+    if cond["kind"] == "threshold":
+        return f"{cond['column']}_{'gt' if cond['op'] == '>' else 'le'}_{cond['value']:g}"
+    return f"{cond['column']}_{cond['values'][0]}"
 
 
 def builtin_write(
