@@ -559,14 +559,22 @@ class DetectAnomaliesInput(ToolInput):
     output: str | None = Field(
         default=None, description="Scores file in the workspace (.parquet, .csv or .jsonl)."
     )
+    detectors: list[Literal["isolation_forest", "local_outlier_factor", "cvae"]] = Field(
+        default_factory=lambda: ["isolation_forest", "local_outlier_factor", "cvae"],
+        min_length=1,
+        description="Detectors whose scores are combined (mean of robust z-scores).",
+    )
+    seed: int = Field(default=0, ge=0, description="Seed of the isolation forest.")
 
 
 @tool(DetectAnomaliesInput, tags=("synthetic", "cleaning"))
 def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, Any]:
-    """Score rows for anomalies by a generator's reconstruction error, highest first.
+    """Score rows for anomalies (IsolationForest, LocalOutlierFactor, a CVAE), highest first.
 
-    The report has per-row scores (sorted, written to a table), min/max/mean, a threshold and
-    the rows above it. Without a model, a generator is trained on the dataset first (on its
+    The detectors' scores are combined as the mean of their robust z-scores (one scale, no
+    anomaly labels needed). The report has per-row scores (sorted, written to a table, one
+    column per detector too), min/max/mean, a threshold, how many rows are above it, and the
+    worst rows with their values. Without a model, a generator is trained on the dataset first (on its
     label column when it has one, else on all rows as one class).
     """
     from tools.training.anomalies import score_rows, summarise
@@ -601,10 +609,11 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         )
     id_col = id_col or guess_id_column(frame)
     ctx.progress(f"scoring {len(frame)} rows", 0.9)
-    scored = score_rows(generator, frame, id_column=id_col)
+    detectors = tuple(dict.fromkeys(args.detectors))
+    scored = score_rows(generator, frame, id_column=id_col, detectors=detectors, seed=args.seed)
     path = output_file(args.output, f"anomalies/{folder.name}-{stem_of(args.dataset)}.parquet")
     write_table(scored, path)
-    summary = summarise(scored, threshold=args.threshold, top_k=args.top_k)
+    summary = summarise(scored, threshold=args.threshold, top_k=args.top_k, frame=frame)
     ctx.progress("scored", 1.0)
     artifacts = [artifact("anomaly scores", path, "table")]
     if trained is not None:
@@ -613,6 +622,14 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         "model": relative_to_workspace(folder),
         "dataset": origin["id"],
         "scores_path": relative_to_workspace(path),
+        "detectors": list(detectors),
+        "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
         **summary,
+        "answer": f"{summary['flagged']} of {summary['rows']} rows flagged (score above "
+        f"{summary['threshold']}); worst: "
+        + ", ".join(
+            f"row {r['row']}" + (f" ({id_col} {r[id_col]})" if id_col else "") + f" {r['score']}"
+            for r in summary["top"][:5]
+        ),
         "artifacts": artifacts,
     }
