@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from agents.lf_writer import Labelled, MinerConfig, builtin_write, llm_write, top_confident
 from errors import BadInput
@@ -422,7 +423,43 @@ class Labeler:
             )
         if linear is not None:
             attempt("self_training", lambda: self._self_training(linear, X, table))
+        E = self.embeddings()
+        if E is not None:
+            emb = attempt(
+                "embedding_linear",
+                lambda: _renamed(
+                    linear_candidate(E, t.dev_rows, t.dev_labels, k, 10.0, seed), "embedding_linear"
+                ),
+            )
+            if emb is not None:
+                attempt(
+                    "embedding_self_training",
+                    lambda: _renamed(self._self_training(emb, E, None), "embedding_self_training"),
+                )
         return cands
+
+    def embeddings(self) -> Any:
+        """Sentence embeddings of the text column when asked for (auto: short texts only)."""
+        from tools.labeling import embeddings
+
+        t = self.task
+        mode = self.args.embeddings
+        if mode == "off" or not t.text_columns or not embeddings.available():
+            return None
+        texts = t.frame[t.text_columns[0]].astype("string").fillna("").tolist()
+        if mode == "auto" and not embeddings.short_texts(texts):
+            return None
+        try:
+            return sparse.csr_matrix(embeddings.embed(texts))
+        except Exception as exc:  # noqa: BLE001 - the other candidates go on without it
+            self.failures.append(
+                {
+                    "attempt": "selection",
+                    "candidate": "embeddings",
+                    "error": f"{type(exc).__name__}: {exc}",
+                }
+            )
+            return None
 
     def _self_training(self, linear: Candidate, X: Any, table: Any) -> Candidate | None:
         """The end model (with self-training) on the hand-label model's pool predictions."""
@@ -557,6 +594,12 @@ class Labeler:
         changes.extend(notes)
         changes.append(f"added {len(added)} new LFs")
         return {"lfs": keep + added, "changes": changes}, changes
+
+
+def _renamed(cand: Candidate | None, name: str) -> Candidate | None:
+    if cand is not None:
+        cand.name = name
+    return cand
 
 
 def _compact_history(history: list[dict[str, Any]], labeler: Labeler) -> list[dict[str, Any]]:

@@ -111,9 +111,11 @@ def test_run_pipeline_in_the_background(server: ServerProcess, shared_data: Path
     ws = workspace(server)
     train = pd.read_csv(shared_data / "20newsgroups-train.csv.gz")
     train = train[train.Category.isin(["sci.med", "sci.space"])].sample(200, random_state=2)
-    train.insert(0, "id", range(len(train)))
-    train[["id", "Text"]].to_csv(ws / "posts.csv", index=False)
-    train.sample(30, random_state=3)[["id", "Category"]].rename(
+    # The files share one column, `post_id`, and no id argument is given (issue 12: the
+    # request used to default to 'id' and fail before labeling started).
+    train.insert(0, "post_id", range(len(train)))
+    train[["post_id", "Text"]].to_csv(ws / "posts.csv", index=False)
+    train.sample(30, random_state=3)[["post_id", "Category"]].rename(
         columns={"Category": "label"}
     ).to_csv(ws / "posts_gold.csv", index=False)
     with server.client() as c:
@@ -140,3 +142,4 @@ def test_run_pipeline_in_the_background(server: ServerProcess, shared_data: Path
     result = status["result"]
     assert result["target"]["metric"] == "auc" and result["target_met"] is True
     assert (ws / result["labeled_path"]).is_file()
+    assert "post_id" in result["gold"]["join"] and result["gold"]["joined"] == 30

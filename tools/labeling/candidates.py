@@ -24,13 +24,15 @@ from tools.labeling.analysis import label_metrics
 PREFERENCE = (
     "weak_supervision",
     "self_training",
+    "embedding_self_training",
     "hand_labels_linear",
+    "embedding_linear",
     "hand_labels_gbm",
 )
 
 MIN_HELDOUT_PER_CLASS = 3
 """Fewer held-out labels per class than this: the candidates are not compared on them."""
-DEFAULT_FEW_LABELS = ("self_training", "hand_labels_linear")
+DEFAULT_FEW_LABELS = ("embedding_self_training", "self_training", "hand_labels_linear")
 
 
 def safe_probs(probs: np.ndarray, k: int | None = None) -> np.ndarray:
@@ -189,7 +191,8 @@ def choose(
     if len(counts) < 2 or counts.min() < MIN_HELDOUT_PER_CLASS:
         # A held-out AUC on two or three rows per class is a coin toss; LFs mined from a few
         # dev labels are the least reliable candidate then. Self-training from the hand-label
-        # model is the default (the hand-label model itself when that failed).
+        # model is the default (on sentence embeddings where they are on: short texts, where
+        # held-out labels favoured them; the hand-label model itself when that failed).
         names = {c.name: c for c in cands}
         pick = next((names[n] for n in DEFAULT_FEW_LABELS if n in names), cands[0])
         scores = (

@@ -90,7 +90,9 @@ def features(
         series = frame[col]
         numbers = pd.to_numeric(series, errors="coerce")
         if numbers.notna().mean() > 0.9 and pd.api.types.is_numeric_dtype(numbers):
-            values = numbers.fillna(numbers.median()).to_numpy(dtype=float)
+            # inf and NaN (and an all-missing column) become the median, then 0.
+            numbers = numbers.astype(float).replace([np.inf, -np.inf], np.nan)
+            values = np.nan_to_num(numbers.fillna(numbers.median()).to_numpy(dtype=float))
             std = values.std() or 1.0
             blocks.append(sparse.csr_matrix(((values - values.mean()) / std)[:, None]))
             info["numeric"].append(col)

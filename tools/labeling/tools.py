@@ -103,6 +103,11 @@ class LabelDatasetInput(_DataArgs):
     )
     output_dir: str | None = Field(default=None, description="Workspace folder for the artifacts.")
     code_timeout_s: float = Field(default=10.0, gt=0, le=300, description="Per code LF per batch.")
+    embeddings: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        description="Sentence embeddings (offline MiniLM) as features of extra hand-label "
+        "candidates: auto = for short texts (tweet-sized) when the model package is installed.",
+    )
 
 
 class WriteLabelingFunctionsInput(_DataArgs):

