@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from scipy import sparse
 
-from errors import BadInput
+from errors import BadInput, InvalidArguments
 from graphs.workflows import call_tool
 from settings import get_settings
 from tools.labeling.endmodel import _Blend, _predict, features, train_end_model
@@ -225,3 +225,40 @@ def test_label_name_travels_from_hand_labels_to_evaluation(home: Path) -> None:
     )
     assert evaluated["label_column"] == "income" and evaluated["rows"] == 100
     assert evaluated["metrics"]["auc"] > 0.6
+
+
+def test_detect_anomalies_combines_detectors_and_shows_the_worst_rows(home: Path) -> None:
+    # Rare combinations: each value is common alone, the pair never occurs (shape "square"
+    # is always "red" below). IsolationForest, LOF and the CVAE all score; the answer says how
+    # many rows were flagged and shows the worst rows with their values.
+    rng = np.random.default_rng(0)
+    n = 300
+    shape = rng.choice(["square", "circle"], n)
+    frame = pd.DataFrame(
+        {
+            "row_id": np.arange(n),
+            "shape": shape,
+            "colour": np.where(shape == "square", "red", "blue"),
+            "size": rng.normal(10, 1, n),
+        }
+    )
+    odd = [7, 70, 170]
+    frame.loc[odd, "colour"] = np.where(frame.loc[odd, "shape"] == "square", "blue", "red")
+    frame.to_parquet(_ws() / "shapes.parquet", index=False)
+    out = call_tool(
+        "detect_anomalies",
+        {"dataset": "shapes.parquet", "id_column": "row_id", "epochs": 30, "top_k": 5},
+    )
+    assert out["detectors"] == ["isolation_forest", "local_outlier_factor", "cvae"]
+    assert {r["row_id"] for r in out["top"][:3]} == set(odd)
+    assert out["top"][0]["values"]["shape"] in ("square", "circle")
+    assert f"{out['flagged']} of {n} rows flagged" in out["answer"]
+    scores = pd.read_parquet(_ws() / out["scores_path"])
+    assert {"score_isolation_forest", "score_local_outlier_factor", "score_cvae"} <= set(scores)
+    only_if = call_tool(
+        "detect_anomalies",
+        {"dataset": "shapes.parquet", "detectors": ["isolation_forest"], "epochs": 5},
+    )
+    assert only_if["detectors"] == ["isolation_forest"]
+    with pytest.raises(InvalidArguments, match="detectors"):
+        call_tool("detect_anomalies", {"dataset": "shapes.parquet", "detectors": ["nope"]})
