@@ -602,7 +602,14 @@ def _reuse(record: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
         return _reply(record, True)
     try:
         if source == "huggingface":
-            hf_source.snapshot(dataset_id, record.get("revision"), ctx.credentials.get("hf_token"))
+            files = [f["path"] for f in record.get("files") or [] if not f.get("from_archive")]
+            token = ctx.credentials.get("hf_token")
+            if files:
+                hf_source.check_file_access(
+                    dataset_id, record.get("revision") or "main", files[0], token
+                )
+            else:
+                hf_source.snapshot(dataset_id, record.get("revision"), token)
         else:
             kaggle_source.dataset_meta(dataset_id, ctx.credentials)
     except UpstreamError as exc:

@@ -154,17 +154,20 @@ def _find_file(ref: str) -> Path | None:
         if main is not None:
             return main
     s = get_settings()
+    refused: ForgeflowError | None = None
     for root in [s.workspace, s.data_dir, *s.extra_data_dirs]:
         try:
             candidate = resolve_path(root / ref) if not Path(ref).is_absolute() else None
-        except ForgeflowError:  # a refused candidate just means "not here"
-            candidate = None
+        except ForgeflowError as exc:  # a refused candidate is not read; said if nothing else is
+            candidate, refused = None, refused or exc
         if candidate is not None and candidate.is_file():
             return candidate
     if Path(ref).is_absolute() or "/" in ref or ref.startswith("."):
         path = resolve_path(ref)
         if path.is_file():
             return path
+        if refused is not None:
+            raise refused
     for _, path in _table_candidates():
         if path.name == ref or path.stem == ref:
             # The same resolver as an explicit path: a link leading out is refused, not read.
