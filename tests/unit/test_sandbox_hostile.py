@@ -29,42 +29,63 @@ def frame(n: int = 6) -> pd.DataFrame:
 
 def run(lfs: dict[str, str], **kwargs: object) -> sandbox.CodeResult:
     specs = parse_lfs([{"name": k, "code": v} for k, v in lfs.items()], CLASSES)
-    kwargs.setdefault("timeout_s", 20.0)
+    kwargs.setdefault("timeout_s", 40.0)
     return sandbox.run_code_lfs(frame(), specs, CLASSES, id_column="id", **kwargs)
 
 
 # An LF that looks everywhere an LF could find the server's environment, files or memory, and
 # reports what it read in its error message (which the parent returns to the caller).
 SNOOP = r"""
-import os, sys
+import os, time
 def snoop(x):
     if x.id:
         return 0  # one thorough search is enough
-    found = []
+    marker = b"sk-forgeflow-test-SECRET"
+    def check(data, where):
+        if marker in data:
+            at = data.index(marker)
+            raise ValueError("LEAK via " + where + ": " + data[at:at + 60].decode("latin-1"))
     def grab(path, size=1 << 20):
         try:
             with open(path, "rb") as fh:
-                found.append(fh.read(size))
+                data = fh.read(size)
         except Exception:
-            pass
-    for pid in ["self", "thread-self"] + [str(i) for i in range(0, 200)]:
-        for leaf in ("environ", "cmdline", "mem", "maps", "status"):
+            return
+        check(data, path)
+    pids = ["self", "thread-self"] + [str(i) for i in range(0, 200)]
+    for pid in pids:
+        for leaf in ("environ", "cmdline", "status"):
             grab(f"/proc/{pid}/{leaf}")
+    for pid in pids[:64]:
+        try:
+            maps = open(f"/proc/{pid}/maps").read().splitlines()
+            mem = open(f"/proc/{pid}/mem", "rb")
+        except Exception:
+            continue
+        for line in maps:
+            span, perms = line.split()[:2]
+            lo, hi = (int(v, 16) for v in span.split("-"))
+            if "r" not in perms:
+                continue
+            try:
+                mem.seek(lo)
+                data = mem.read(min(hi - lo, 1 << 22))
+            except Exception:
+                continue
+            check(data, f"/proc/{pid}/mem")
     for fd in range(0, 64):
         try:
-            found.append(os.read(fd, 1 << 16))
-        except Exception:
+            check(os.read(fd, 1 << 16), f"fd {fd}")
+        except OSError:
             pass
-    found.append(repr(dict(os.environ)).encode())
+    check(repr(dict(os.environ)).encode(), "os.environ")
+    deadline = time.monotonic() + 5
     for root, dirs, files in os.walk("/"):
-        dirs[:] = [d for d in dirs if os.path.join(root, d) != "/dev"]
+        dirs[:] = [d for d in dirs if os.path.join(root, d) not in ("/dev", "/proc", "/sys")]
         for name in files:
+            if time.monotonic() > deadline:
+                return 0
             grab(os.path.join(root, name), 1 << 16)
-    text = b"\n".join(found)
-    marker = b"sk-forgeflow-test-SECRET"
-    if marker in text:
-        at = text.index(marker)
-        raise ValueError("LEAK " + text[at:at + 60].decode("latin-1"))
     return 0
 """
 
