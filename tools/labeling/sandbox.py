@@ -24,6 +24,7 @@ import selectors
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -37,15 +38,17 @@ import pandas as pd
 from errors import BadInput, Cancelled, Unavailable
 from tools.labeling.specs import ABSTAIN, CodeLF
 
-# The runner reads two marshal objects on stdin: the head {"name", "code", "function",
-# "classes", "columns", "limits"} and the batch {"rows", "ids"}. On its stdout it writes
+# The runner reads the head {"name", "code", "function", "classes", "columns", "limits"} as
+# marshal on stdin and the batch {"rows", "ids"} from /batch, a read-only file the parent
+# wrote once for all the LFs that run on it. On its stdout it writes
 # {"ready": 1} before any LF code is compiled, then exactly one line: {"values"} or {"error"}.
 # Any other line after "ready" was written by LF code, and the parent fails the LF for it.
 RUNNER = r"""
 import marshal, os, resource, sys
 
 head = marshal.load(sys.stdin.buffer)
-batch = marshal.load(sys.stdin.buffer)
+with open("/batch", "rb") as fh:
+    batch = marshal.load(fh)
 result_fd = os.dup(1)
 null = os.open(os.devnull, os.O_RDWR)
 for fd in (0, 1, 2):
@@ -297,8 +300,12 @@ def _layout() -> _Layout:
     )
 
 
-def bwrap_command(seccomp_fd: int | None = None) -> list[str]:
-    """The bwrap argument list for the runner (`seccomp_fd`: a readable fd with the filter)."""
+def bwrap_command(seccomp_fd: int | None = None, batch_file: str | None = None) -> list[str]:
+    """The bwrap argument list for the runner.
+
+    `seccomp_fd`: a readable fd with the filter; `batch_file`: the rows, shown read-only at
+    /batch.
+    """
     layout = _layout()
     cmd = [
         str(bwrap_binary()),
@@ -330,6 +337,8 @@ def bwrap_command(seccomp_fd: int | None = None) -> list[str]:
     cmd += ["--ro-bind", layout.python, layout.python]
     for path in layout.files:
         cmd += ["--ro-bind", path, _in_real_folder(path)]
+    if batch_file is not None:
+        cmd += ["--ro-bind", batch_file, "/batch"]
     for folder in layout.empty_dirs:
         cmd += ["--remount-ro", folder]
     cmd += ["--remount-ro", "/"]
@@ -379,7 +388,11 @@ def require_sandbox() -> None:
 
 
 def _spawn(
-    stdin: Any, stdout: Any, stderr: Any, command: list[str] | None = None
+    stdin: Any,
+    stdout: Any,
+    stderr: Any,
+    command: list[str] | None = None,
+    batch_file: str | None = None,
 ) -> subprocess.Popen:
     """Start bwrap with an empty environment, feeding it the seccomp filter through a pipe.
 
@@ -388,7 +401,7 @@ def _spawn(
     """
     program = seccomp_program()
     if program is None:
-        cmd = bwrap_command()
+        cmd = bwrap_command(batch_file=batch_file)
         if command is not None:
             cmd = cmd[: cmd.index("--") + 1] + command
         return subprocess.Popen(
@@ -399,7 +412,7 @@ def _spawn(
         os.write(write_fd, program)
         os.close(write_fd)
         write_fd = -1
-        cmd = bwrap_command(read_fd)
+        cmd = bwrap_command(read_fd, batch_file)
         if command is not None:
             cmd = cmd[: cmd.index("--") + 1] + command
         return subprocess.Popen(
@@ -459,23 +472,21 @@ class _Budget:
 def _run_process(
     spec: CodeLF,
     head: dict[str, Any],
-    batch: bytes,
+    batch: Path,
     n_rows: int,
     limits: SandboxLimits,
     budget: _Budget,
 ) -> tuple[np.ndarray | None, str | None]:
-    """Run one LF on one batch in its own sandbox; (votes, None) or (None, reason)."""
+    """Run one LF on one batch (a marshal file) in its own sandbox; (votes, None) or (None, reason)."""
     if budget.cancelled():
         return None, "cancelled"
     if budget.out():
         return None, budget.reason()
-    payload = (
-        marshal.dumps(
-            {**head, "name": spec.name, "code": spec.code, "function": spec.function_name}
-        )
-        + batch
+    payload = marshal.dumps(
+        {**head, "name": spec.name, "code": spec.code, "function": spec.function_name}
     )
-    proc = _spawn(subprocess.PIPE, subprocess.PIPE, subprocess.DEVNULL)
+    size = batch.stat().st_size
+    proc = _spawn(subprocess.PIPE, subprocess.PIPE, subprocess.DEVNULL, batch_file=str(batch))
     assert proc.stdin is not None and proc.stdout is not None
 
     def feed() -> None:
@@ -494,7 +505,7 @@ def _run_process(
     reason = ""
     ready = False
     # Until "ready" the trusted runner loads the batch: allow for its size, not the LF's timeout.
-    deadline = min(time.monotonic() + limits.timeout_s + 5.0 + len(batch) / 50e6, budget.deadline)
+    deadline = min(time.monotonic() + limits.timeout_s + 5.0 + size / 50e6, budget.deadline)
     selector = selectors.DefaultSelector()
     try:
         os.set_blocking(proc.stdout.fileno(), False)
@@ -642,7 +653,15 @@ def run_code_lfs(
     per_lf = max(1, -(-workers // max(1, len(specs))))
     size = batch_rows or max(200, min(50_000, -(-n // per_lf)))
     bounds = [(start, min(start + size, n)) for start in range(0, n, size)]
-    batches = [marshal.dumps({"rows": data[a:b], "ids": ids[a:b]}) for a, b in bounds]
+    # Each batch is written once, to a private folder, and shown read-only to every LF's
+    # process as /batch (no copy through a pipe per LF).
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None  # memory, not disk
+    scratch = tempfile.TemporaryDirectory(prefix="forgeflow-lf-", dir=shm)
+    batches: list[Path] = []
+    for a, b in bounds:
+        path = Path(scratch.name) / f"batch-{a}.marshal"
+        path.write_bytes(marshal.dumps({"rows": data[a:b], "ids": ids[a:b]}))
+        batches.append(path)
     del data
     head = {
         "classes": list(classes),
@@ -666,7 +685,7 @@ def run_code_lfs(
                 return  # it failed on another batch: it abstains everywhere anyway
         a, z = bounds[b]
         # The batch itself must fit: its decoded rows take a few times their marshal size.
-        mem = int(limits.memory_mb) * 1024 * 1024 + 8 * len(batches[b])
+        mem = int(limits.memory_mb) * 1024 * 1024 + 8 * batches[b].stat().st_size
         task_head = {**head, "limits": {**head["limits"], "memory_bytes": mem}}
         votes, reason = _run_process(spec, task_head, batches[b], z - a, limits, budget)
         with lock:
@@ -676,7 +695,7 @@ def run_code_lfs(
                 errors.setdefault(spec.name, reason or "failed")
 
     tasks = [(j, b) for j in range(len(specs)) for b in range(len(bounds))]
-    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(tasks)))) as pool:
+    with scratch, ThreadPoolExecutor(max_workers=max(1, min(workers, len(tasks)))) as pool:
         list(pool.map(work, tasks))
     if budget.cancelled():
         raise Cancelled("code labeling functions were cancelled")
