@@ -208,7 +208,12 @@ class GuardMiddleware:
             return
         content_type = headers.get("content-type", "").lower()
         form = content_type.startswith("application/x-www-form-urlencoded")
-        is_json = content_type.startswith("application/json") or "+json" in content_type
+        # FastAPI reads a body without a content type as JSON too.
+        is_json = (
+            not content_type
+            or content_type.startswith("application/json")
+            or "+json" in content_type
+        )
         if (declared is None or form or is_json) and scope["method"] in ("POST", "PUT", "PATCH"):
             # A chunked body has no declared length: buffer it up to the limit, then replay it.
             # `curl -d '{...}'` labels JSON as a form; no endpoint takes forms, so read it as JSON.

@@ -72,6 +72,11 @@ def test_lone_surrogates_are_refused_with_a_4xx_and_nothing_is_stored(
     assert client.get("/runs").json().get("runs", []) == []
 
 
+def test_a_body_without_content_type_is_checked_too(client: TestClient) -> None:
+    r = client.post("/generate", content=json.dumps({"goal": LONE}).encode())
+    assert r.status_code == 400 and "surrogate" in r.text
+
+
 def test_a_surrogate_pair_is_fine_and_the_check_is_skipped_for_plain_bodies(
     client: TestClient,
 ) -> None:
