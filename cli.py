@@ -218,7 +218,7 @@ def main() -> None:
     """Entry point of the console script."""
     from logs import configure_logging
 
-    configure_logging()
+    configure_logging(default="WARNING")
     try:
         app()
     except BrokenPipeError:

@@ -47,23 +47,23 @@ class ForgeflowHandler(logging.StreamHandler):
         self.setFormatter(LineFormatter())
 
 
-def configure_logging(level: str | int | None = None) -> None:
+def configure_logging(default: str = "INFO") -> None:
     """Make the root logger forgeflow's: drop every handler a library installed, add ours.
 
-    Idempotent; call it at every entry point (the app, the CLI) after the libraries that
-    install handlers at import or construction time (mcp, rich) have been imported.
+    The level is FORGEFLOW_LOG_LEVEL, else `default` (the CLI passes WARNING so its output is
+    not interleaved with INFO lines). Idempotent; call it at every entry point (the app, the
+    CLI) after the libraries that install handlers when built (mcp) have been imported.
     """
-    if level is None:
-        from settings import get_settings
+    from settings import get_settings
 
-        level = get_settings().log_level
+    level = get_settings().log_level or default
     root = logging.getLogger()
     for handler in list(root.handlers):
         if not isinstance(handler, ForgeflowHandler):
             root.removeHandler(handler)
     if not any(isinstance(h, ForgeflowHandler) for h in root.handlers):
         root.addHandler(ForgeflowHandler())
-    root.setLevel(level if isinstance(level, int) else str(level).upper())
+    root.setLevel(level.upper())
 
 
 def uvicorn_log_config() -> dict[str, Any]:

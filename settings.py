@@ -37,7 +37,11 @@ class Settings(BaseSettings):
     max_code_lfs: int = Field(default=50, ge=1, description="Code LFs one request may run.")
     max_lfs: int = Field(default=500, ge=1, description="LFs (any kind) in one request.")
     max_classes: int = Field(default=200, ge=2, description="Classes one labeling task may have.")
-    log_level: str = Field(default="INFO", pattern=r"(?i)^(debug|info|warning|error|critical)$")
+    log_level: str = Field(
+        default="",
+        pattern=r"(?i)^(|debug|info|warning|error|critical)$",
+        description="Empty: INFO for the server, WARNING for the CLI.",
+    )
 
     openai_api_key: str = Field(
         default="", validation_alias=AliasChoices("FORGEFLOW_OPENAI_API_KEY", "OPENAI_API_KEY")
