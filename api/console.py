@@ -119,7 +119,11 @@ def workspace_file(
             headers=headers,
         )
     return FileResponse(
-        target, media_type=media, headers=headers, content_disposition_type="inline"
+        target,
+        media_type=media,
+        filename=target.name,
+        headers=headers,
+        content_disposition_type="inline",
     )
 
 
