@@ -49,9 +49,10 @@ def screenshot_dir() -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium for the whole browser suite."""
+    """One headless Chromium per module; stopped with it, since Playwright's sync API keeps an
+    event loop running that would break later tests calling asyncio.run."""
     with sync_api.sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         yield chromium
