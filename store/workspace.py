@@ -37,6 +37,14 @@ def _check_text(raw: str | os.PathLike[str]) -> str:
     if "\x00" in text:
         raise BadInput("path contains a NUL byte", hint="remove the NUL byte from the path")
     check_value(text, "path")
+    # The OS refuses longer names with an error; a request gets a clear one first.
+    encoded = text.encode("utf-8")
+    if len(encoded) > 4096 or any(len(part) > 255 for part in encoded.split(b"/")):
+        raise BadInput(
+            "path is too long (over 255 bytes in a name or 4096 in all)",
+            hint="use a shorter path",
+            code="path_too_long",
+        )
     return text
 
 

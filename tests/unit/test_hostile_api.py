@@ -154,6 +154,12 @@ def test_tilde_paths_are_refused_not_expanded(client: TestClient, path: str) -> 
     assert r.status_code in (403, 404)
 
 
+def test_names_too_long_for_the_os_are_a_4xx(client: TestClient) -> None:
+    assert client.get("/api/files/download", params={"path": "a" * 300}).status_code == 400
+    assert client.post("/tools/inspect_dataset", json={"dataset": "b/" * 2100}).status_code == 400
+    assert client.post("/api/dataset/info", json={"path": "a" * 300}).status_code == 404
+
+
 def test_qa_document_upload_validates_its_json(client: TestClient) -> None:
     project = client.post("/api/v1/projects", json={"name": "p"}).json()["id"]
     url = f"/api/v1/projects/{project}/documents"
