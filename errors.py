@@ -145,12 +145,12 @@ def bad_value(value: Any, where: str = "body") -> tuple[str, str] | None:
     return None
 
 
-def check_value(value: Any, where: str = "body") -> None:
-    """Raise BadInput when `value` holds a lone surrogate or an integer past 64 bits."""
+def check_value(value: Any, where: str = "body", error: type[ForgeflowError] = BadInput) -> None:
+    """Raise `error` (BadInput) when `value` holds a lone surrogate or an integer past 64 bits."""
     found = bad_value(value, where)
     if found is not None:
         loc, problem = found
-        raise BadInput(
+        raise error(
             f"{loc} {problem}",
             hint="send valid Unicode text (surrogates only in pairs) and integers below 2**63",
             code="invalid_value",

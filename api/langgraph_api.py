@@ -466,7 +466,13 @@ def join_run(thread_id: str, run_id: str) -> dict[str, Any]:
     return _wait_result(run_id, thread_id)
 
 
-@router.post("/threads/{thread_id}/runs/{run_id}/cancel", response_model=None)
+@router.post(
+    "/threads/{thread_id}/runs/{run_id}/cancel",
+    response_model=None,
+    responses={
+        202: {"description": "Cancel requested (without wait): the run stops at its next step."}
+    },
+)
 def cancel_thread_run(
     thread_id: str,
     run_id: str,

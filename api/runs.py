@@ -107,7 +107,14 @@ def _public(run: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-@router.post("/generate", response_model=None, responses=JSON_OR_SSE)
+@router.post(
+    "/generate",
+    response_model=None,
+    responses={
+        **JSON_OR_SSE,
+        202: {"description": "mode=background: the run was queued; poll GET /runs/{run_id}."},
+    },
+)
 def generate(body: GenerateRequest, request: Request) -> Any:
     """Run a goal: wait for the answer (default), start it in the background, or stream it."""
     if body.goal is None:

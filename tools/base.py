@@ -91,7 +91,7 @@ class Tool:
                 hint=f"send an object matching the schema at GET /tools/{self.name}",
             )
         # Every surface (HTTP, MCP stdio, CLI, the LLM) reaches the stores through here.
-        check_value(args or {}, "arguments")
+        check_value(args or {}, "arguments", InvalidArguments)
         try:
             return self.input_model.model_validate(args or {})
         except ValidationError as exc:

@@ -85,11 +85,11 @@ def test_a_surrogate_pair_is_fine_and_the_check_is_skipped_for_plain_bodies(
 
 
 def test_surrogates_reach_no_sink_through_other_surfaces() -> None:
-    from errors import BadInput
+    from errors import BadInput, InvalidArguments
     from graphs.workflows import call_tool
     from store.workspace import resolve_path
 
-    with pytest.raises(BadInput):
+    with pytest.raises(InvalidArguments):
         call_tool("inspect_dataset", {"dataset": LONE})  # MCP stdio, CLI, LLM tool calls
     with pytest.raises(BadInput):
         resolve_path(f"a{LONE}")  # JSON inside a form field, file names from archives
