@@ -1,15 +1,51 @@
-"""Helpers shared by routers (not a router): per-request credentials and JSON-safe output."""
+"""Helpers shared by routers (not a router): credentials, bounded id types, JSON-safe output."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
+import anyio
+from annotated_types import Ge, Le
 from fastapi import Request
 from langchain_core.messages import BaseMessage
+
+MAX_ROW_ID = 2**53 - 1
+"""Largest row id a request may name: fits every 64-bit column and is exact as a JSON number."""
+
+RowId = Annotated[int, Ge(1), Le(MAX_ROW_ID)]
+
+SSE_EVENT: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string"},
+        "data": {"type": "string"},
+        "id": {"type": "string"},
+        "retry": {"type": "integer"},
+    },
+}
+"""One server-sent event as OpenAPI describes an item of a text/event-stream body."""
+
+SSE_ONLY: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Server-sent events.",
+        "content": {"text/event-stream": {"schema": SSE_EVENT}},
+    }
+}
+"""`responses=` of a route that always answers an event stream."""
+
+JSON_OR_SSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "JSON, or server-sent events when the request asks to stream.",
+        "content": {"application/json": {}, "text/event-stream": {"schema": SSE_EVENT}},
+    }
+}
+"""`responses=` of a route that answers JSON or, when asked to stream, an event stream."""
+"""A database row id or version number in a path, query or body (declared in the OpenAPI schema)."""
 
 CREDENTIAL_HEADERS = {
     "x-hf-token": "hf_token",
@@ -72,3 +108,21 @@ class JobPool:
             if self._pool is not None:
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
+
+
+T = TypeVar("T")
+
+
+async def until_disconnect(request: Request, work: Callable[[threading.Event], T]) -> T:
+    """Run blocking `work(cancel_event)` in a worker thread; set the event if the client leaves.
+
+    Long synchronous calls (code LFs, tool calls) check the event and stop: work does not go
+    on for a caller who is gone.
+    """
+    cancel = threading.Event()
+    task = asyncio.ensure_future(anyio.to_thread.run_sync(work, cancel))
+    while not task.done():
+        await asyncio.wait({task}, timeout=0.25)
+        if not task.done() and not cancel.is_set() and await request.is_disconnected():
+            cancel.set()
+    return task.result()

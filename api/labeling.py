@@ -4,27 +4,22 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-import numpy as np
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from pydantic import BaseModel, Field
 
-from api.common import JobPool, json_safe
-from errors import BadInput, ForgeflowError, NotFound
+from api.common import JobPool, json_safe, until_disconnect
+from errors import ForgeflowError, NotFound
 from graphs.workflows import call_tool
 from store.db import session, utcnow
 from store.labeling_jobs import LabelingJobRow
-from store.workspace import relative_to_workspace, resolve_path
+from store.workspace import resolve_path
 from tools.base import ToolContext
-from tools.labeling.apply import apply_lfs
-from tools.labeling.gold import ensure_ids
-from tools.labeling.specs import parse_lfs
-from tools.tabular import read_table
+from tools.labeling.create import create_labels as make_labels
 
 log = logging.getLogger("forgeflow.api.labeling")
 router = APIRouter(prefix="/api/labeling", tags=["labeling"])
@@ -56,6 +51,9 @@ class CreateLabelsRequest(BaseModel):
         default=None, description="Class names; LF return value i means classes[i]."
     )
     id_column: str = "id"
+    label_column: str | None = Field(
+        default=None, description="The data's column of hand labels (its values are the classes)."
+    )
     timeout_s: float = Field(default=10.0, gt=0, le=300)
 
 
@@ -73,69 +71,21 @@ class RunPipelineRequest(BaseModel):
     classes: list[str] | None = None
 
 
-def _guess_classes(specs: list[Any]) -> list[str]:
-    """Without classes, code LFs vote 0..K-1 where K covers every literal label they return."""
-    highest = 1
-    for spec in specs:
-        for match in re.finditer(r"return\s+(\d+)", getattr(spec, "code", "")):
-            highest = max(highest, int(match.group(1)))
-    return [str(i) for i in range(highest + 1)]
-
-
 @router.post("/create-labels")
-def create_labels(body: CreateLabelsRequest) -> dict[str, Any]:
+async def create_labels(body: CreateLabelsRequest, request: Request) -> dict[str, Any]:
     """Apply labeling functions (code runs in the sandbox) and write the labeled table.
 
     The output has the data's columns, one column per LF (-1 = abstain), `label` (majority
-    vote, -1 where no LF voted) and `label_name` when classes are given.
+    vote, -1 where no LF voted) and `label_name` when classes are named. Classes come from
+    `classes`, else the hand labels in `label_column`, else the declarative LFs' labels, else
+    0/1; an LF vote outside them is that LF's error. Stops if the client disconnects.
     """
-    data = resolve_path(body.data_path, must_exist=True)
-    out = resolve_path(body.output_path, for_write=True)
-    specs = parse_lfs(body.labeling_functions, body.classes)
-    frame = read_table(data)
-    if len(frame) == 0:
-        raise BadInput("the data has no rows", hint="give a table with at least one row")
-    frame.columns = [str(c) for c in frame.columns]
-    frame = ensure_ids(frame, body.id_column).reset_index(drop=True)
-    classes = body.classes or _guess_classes(specs)
-    result = apply_lfs(
-        frame,
-        specs,
-        classes,
-        id_column=body.id_column,
-        sandbox_options={"timeout_s": body.timeout_s},
+    return await until_disconnect(
+        request,
+        lambda cancel: make_labels(
+            **body.model_dump(), ctx=ToolContext(cancel_event=cancel, tool="create-labels")
+        ),
     )
-    table = frame.copy()
-    for j, name in enumerate(result.names):
-        table[f"lf_{name}"] = result.matrix[:, j]
-    counts = np.stack([(result.matrix == c).sum(axis=1) for c in range(len(classes))], axis=1)
-    label = np.where(counts.sum(axis=1) > 0, counts.argmax(axis=1), -1)
-    table["label"] = label
-    if body.classes:
-        table["label_name"] = [classes[i] if i >= 0 else None for i in label]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    suffix = out.name.lower()
-    if suffix.endswith(".parquet"):
-        table.to_parquet(out, index=False)
-    elif suffix.endswith(".jsonl"):
-        table.to_json(out, orient="records", lines=True)
-    else:
-        table.to_csv(out, index=False)
-    return {
-        "status": "success",
-        "output_path": relative_to_workspace(out),
-        "rows": int(len(frame)),
-        "labeled_rows": int((label >= 0).sum()),
-        "labeling_functions": [
-            {
-                "name": name,
-                "coverage": round(float((result.matrix[:, j] != -1).mean()), 6),
-                "error": next((e["reason"] for e in result.errors if e["name"] == name), None),
-            }
-            for j, name in enumerate(result.names)
-        ],
-        "errors": result.errors,
-    }
 
 
 def _run_job(job_id: str, body: RunPipelineRequest) -> None:

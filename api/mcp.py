@@ -16,7 +16,7 @@ from mcp_types import Tool as MCPTool
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.common import json_safe
-from errors import ForgeflowError
+from errors import ForgeflowError, check_value
 from graphs.runner import get_manager
 from graphs.workflows import call_tool
 from settings import VERSION, get_settings
@@ -116,6 +116,7 @@ class ForgeflowMCP(MCPServer):
     ) -> CallToolResult:
         """Run a registry tool (or run_goal) in a worker thread; mistakes become error results."""
         try:
+            check_value(arguments or {}, "arguments")  # stdio has no HTTP middleware in front
             if name == RUN_GOAL:
                 output = await anyio.to_thread.run_sync(_run_goal, arguments or {})
             else:

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.sse import EventSourceResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.common import JSON_OR_SSE
 from errors import BadInput
 from graphs.runner import RunChannel, get_manager
 from settings import get_settings
@@ -167,7 +168,7 @@ async def _stream(channel: RunChannel, cid: str, model: str, prompt: str) -> Asy
             return
 
 
-@router.post("/v1/chat/completions", response_model=None)
+@router.post("/v1/chat/completions", response_model=None, responses=JSON_OR_SSE)
 def chat_completions(body: ChatRequest, request: Request) -> Any:
     """Run the conversation's last user message as a goal on the conversation's thread."""
     last_user = next((m for m in reversed(body.messages) if m.role == "user"), None)

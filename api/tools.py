@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from fastapi import APIRouter, Body, Request
 
-from api.common import json_safe, request_credentials
+from api.common import json_safe, request_credentials, until_disconnect
 from graphs.workflows import call_tool
 from tools.base import ToolContext
 from tools.registry import all_tools, get_tool
@@ -38,9 +39,17 @@ def describe_tool(name: str) -> dict[str, Any]:
 
 
 @router.post("/tools/{name}")
-def invoke_tool(
+async def invoke_tool(
     name: str, request: Request, args: dict[str, Any] | None = Body(default=None)
 ) -> dict[str, Any]:
-    """Call a tool directly; the body is its arguments (422 with the schema on bad ones)."""
-    ctx = ToolContext(credentials=request_credentials(request))
-    return {"tool": name, "output": json_safe(call_tool(name, args, ctx))}
+    """Call a tool directly; the body is its arguments (422 with the schema on bad ones).
+
+    The call stops (at the tool's next cancel check) if the client disconnects.
+    """
+    credentials = request_credentials(request)
+
+    def work(cancel: threading.Event) -> Any:
+        ctx = ToolContext(credentials=credentials, cancel_event=cancel)
+        return call_tool(name, args, ctx)
+
+    return {"tool": name, "output": json_safe(await until_disconnect(request, work))}

@@ -11,6 +11,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from errors import BadInput
+from store.workspace import output_file as workspace_output_file
+from store.workspace import output_folder as workspace_output_folder
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.tabular import guess_label_column, load_table
@@ -31,9 +33,7 @@ def stamp() -> str:
 def output_folder(kind: str, name: str | None, default_stem: str) -> Path:
     """A fresh folder in the workspace: `<kind>/<name>` (refused outside the workspace)."""
     rel = f"{kind}/{slug(name)}" if name else f"{kind}/{slug(default_stem)}-{stamp()}"
-    folder = resolve_path(rel, for_write=True)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return workspace_output_folder(rel)
 
 
 def model_folder(ref: str) -> Path:
@@ -48,8 +48,8 @@ def model_folder(ref: str) -> Path:
 
 
 def output_file(ref: str | None, default: str) -> Path:
-    """A writable file path in the workspace."""
-    return resolve_path(ref or default, for_write=True)
+    """A writable file path in the workspace (refused when it names a folder)."""
+    return workspace_output_file(ref or default)
 
 
 def artifact(name: str, path: Path, kind: str) -> dict[str, str]:
