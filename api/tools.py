@@ -1,14 +1,14 @@
-"""Tools over HTTP: GET /tools lists the registry, POST /tools/{name} calls one."""
+"""Tools over HTTP: GET /tools lists the registry, POST /tools/{name} calls one (as a run)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import JSONResponse
 
-from api.common import json_safe, request_credentials
-from graphs.workflows import call_tool
-from tools.base import ToolContext
+from api.common import json_safe, request_credentials, run_error
+from graphs.runner import get_manager
 from tools.registry import all_tools, get_tool
 
 router = APIRouter(tags=["tools"])
@@ -37,10 +37,26 @@ def describe_tool(name: str) -> dict[str, Any]:
     return _describe(name)
 
 
-@router.post("/tools/{name}")
+@router.post("/tools/{name}", response_model=None)
 def invoke_tool(
-    name: str, request: Request, args: dict[str, Any] | None = Body(default=None)
-) -> dict[str, Any]:
-    """Call a tool directly; the body is its arguments (422 with the schema on bad ones)."""
-    ctx = ToolContext(credentials=request_credentials(request))
-    return {"tool": name, "output": json_safe(call_tool(name, args, ctx))}
+    name: str,
+    request: Request,
+    args: dict[str, Any] | None = Body(default=None),
+    mode: Literal["wait", "background"] = Query(default="wait"),
+) -> Any:
+    """Call a tool directly; the body is its arguments (422 with the schema on bad ones).
+
+    The call is a run (GET /runs/{run_id}, its events, cancel): `mode=background` answers
+    202 with the run id at once; the default waits and returns the tool's output.
+    """
+    manager = get_manager()
+    run = manager.submit_tool(name, args, source="tools", credentials=request_credentials(request))
+    if mode == "background":
+        return JSONResponse(
+            {"tool": name, "run_id": run["run_id"], "status": "pending"}, status_code=202
+        )
+    final = manager.wait(run["run_id"])
+    if final["status"] != "completed":
+        raise run_error(final)
+    output = (final.get("result") or {}).get("output")
+    return {"tool": name, "run_id": final["run_id"], "output": json_safe(output)}

@@ -221,6 +221,8 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
                 credentials=ctx.credentials,
                 cancel_event=ctx.cancel_event,
                 run_id=ctx.run_id,
+                max_attempts=ctx.max_attempts,
+                output_key=f"{ctx.run_id}-{index}" if ctx.run_id else None,
             ),
         )
         record.update(status="completed", output=output)

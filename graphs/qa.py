@@ -854,3 +854,15 @@ def run_pipeline(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
         generated["dataset_id"], format_type=request.get("format_type") or "jsonl"
     )
     return result
+
+
+def regenerate_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
+    """The /api/v1/datasets/{id}/regenerate job: `request` holds dataset_id, entry_ids and
+    regeneration_config.
+    """
+    return regenerate_entries(
+        request["dataset_id"],
+        list(request["entry_ids"]),
+        dict(request.get("regeneration_config") or {}),
+        ctx,
+    )

@@ -13,6 +13,7 @@ from tools.datasets import (
     trending_datasets,
 )
 from tools.labeling.tools import apply_labeling_functions, label_dataset, write_labeling_functions
+from tools.labeling.vote import vote_labels
 from tools.local import inspect_dataset, list_local_datasets
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
 from tools.training.tools import (
@@ -28,6 +29,7 @@ TOOLS: list[Tool] = [
     write_labeling_functions,
     apply_labeling_functions,
     label_dataset,
+    vote_labels,
     list_local_datasets,
     inspect_dataset,
     search_datasets,
