@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import threading
 import time
@@ -19,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage
@@ -39,6 +41,7 @@ from graphs.workflows import JOBS, call_job, call_tool
 from settings import get_settings
 from store import db
 from store import runs as run_store
+from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext
 from tools.registry import get_tool
 
@@ -516,7 +519,7 @@ class RunManager:
         run_id = run["run_id"]
         writer = EventWriter(self, run_id)
         if run["status"] == "running" or run["tries"] > 1:
-            if run["tries"] > MAX_RECOVERIES + 1 + run["state"].get("retried", 0):
+            if run["tries"] - run["state"].get("retry_base", 0) > MAX_RECOVERIES + 1:
                 self._end(run, writer, "failed", *_lost_error(run))
                 return
             writer.publish({"type": "status", "status": "resumed", "run_id": run_id})
@@ -645,6 +648,7 @@ class RunManager:
             dry_run=bool(request.get("dry_run")),
             credentials=credentials,
             cancel_event=active.cancel,
+            on_output=lambda path, key: self._record_output(run_id, path, key),
         )
         config: dict[str, Any] = {
             "configurable": {"thread_id": thread_id},
@@ -727,6 +731,7 @@ class RunManager:
             run_id=run_id,
             max_attempts=run["request"].get("max_attempts"),
             output_key=run_id,
+            on_output=lambda path: self._record_output(run_id, path, run_id),
         )
         writer.publish({"type": "step", "tool": name, "status": "started", "progress": 0.0})
         args = run["request"].get("args") or {}
@@ -738,6 +743,44 @@ class RunManager:
         writer.publish({"type": "step", "tool": name, "status": "completed", "progress": 100.0})
         return "completed", {"message": f"{name} completed", "output": to_json(output)}, None
 
+    def _record_output(self, run_id: str, path: Path, key: str) -> None:
+        """Remember an output folder a step is about to write (persisted before it writes)."""
+        rel = relative_to_workspace(path)
+        run = run_store.get_run_internal(run_id)
+        outputs = list(run["state"].get("outputs") or [])
+        if not any(o["path"] == rel for o in outputs):
+            run_store.merge_state(run_id, outputs=[*outputs, {"path": rel, "key": key}])
+
+    def _remove_unfinished_outputs(self, run: dict[str, Any], result: dict[str, Any]) -> list[str]:
+        """Delete the output folders of steps that never completed (an ended run leaves no
+        half-trained or empty model folder behind); returns what was removed."""
+        state = run_store.get_run_internal(run["run_id"])["state"]
+        outputs = state.get("outputs") or []
+        if not outputs:
+            return []
+        steps = result.get("steps")
+        if steps is None and run.get("thread_id"):
+            snapshot = self.graph.get_state({"configurable": {"thread_id": run["thread_id"]}})
+            if (snapshot.metadata or {}).get("run_id") == run["run_id"]:
+                steps = (snapshot.values or {}).get("steps")
+        done = {
+            f"{run['run_id']}-{s.get('index')}"
+            for s in steps or []
+            if s.get("status") == "completed"
+        }
+        removed = []
+        for output in outputs:
+            if output["key"] in done:
+                continue
+            try:
+                folder = resolve_path(output["path"], for_write=True)
+            except ForgeflowError:
+                continue
+            if folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+                removed.append(output["path"])
+        return removed
+
     def _end(
         self,
         run: dict[str, Any],
@@ -748,6 +791,11 @@ class RunManager:
     ) -> None:
         run_id, thread_id = run["run_id"], run.get("thread_id")
         state_extra: dict[str, Any] = {}
+        if status in ("failed", "cancelled"):
+            removed = self._remove_unfinished_outputs(run, result)
+            if removed:
+                result = {**result, "removed_outputs": removed}
+                log.info("run %s ended %s; removed unfinished outputs %s", run_id, status, removed)
         if thread_id and run["kind"] in ("goal", "resume") and status in ("failed", "cancelled"):
             state_extra = self._answer_unfinished_turn(run, status, error)
         fields: dict[str, Any] = {
@@ -759,7 +807,8 @@ class RunManager:
         if status == "completed":
             fields["progress"] = 100.0
         if state_extra:
-            fields["state"] = {**run["state"], **state_extra}
+            current = run_store.get_run_internal(run_id)["state"]
+            fields["state"] = {**current, **state_extra}
 
         def finish() -> bool:
             return run_store.finish_run(run_id, self.worker_id, **fields)

@@ -106,7 +106,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
                 code="unknown_column",
             )
     propose, tuner_kind = _tuner(args.tuner)
-    folder = output_folder("models", args.name, stem_of(args.dataset))
+    folder = output_folder("models", args.name, stem_of(args.dataset), ctx)
     # Retraining under the same name replaces the earlier model and its attempts entirely.
     for old in [*folder.glob("attempt-*"), folder / "test"]:
         if old.is_dir():

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    delete,
     func,
     select,
 )
@@ -432,10 +433,21 @@ def create_dataset(
     meta: dict[str, Any] | None = None,
     note: str = "",
     version_meta: dict[str, Any] | None = None,
+    dataset_id: str | None = None,
 ) -> dict[str, Any]:
-    """Create a dataset with its first version holding `entries`."""
+    """Create a dataset with its first version holding `entries`.
+
+    With `dataset_id` (a run step's own id), a dataset left by an earlier try of the same
+    step is replaced, so a resumed step never leaves a second copy of its entries.
+    """
+    if dataset_id is not None:
+        with session() as s:
+            if s.get(QADataset, dataset_id) is not None:
+                for table in (QAEntry, QAVersion, QAFeedback):
+                    s.execute(delete(table).where(table.dataset_id == dataset_id))
+                s.execute(delete(QADataset).where(QADataset.id == dataset_id))
     row = QADataset(
-        id=f"dataset_{uuid.uuid4()}",
+        id=dataset_id or f"dataset_{uuid.uuid4()}",
         project_id=project_id,
         name=name[:200],
         format_type=format_type,

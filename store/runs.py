@@ -311,7 +311,11 @@ def reset_for_retry(run_id: str) -> dict[str, Any]:
         row.heartbeat_at = None
         row.finished_at = None
         row.current_step = "queued for retry"
-        row.state = {**(row.state or {}), "retried": (row.state or {}).get("retried", 0) + 1}
+        row.state = {
+            **(row.state or {}),
+            "retried": (row.state or {}).get("retried", 0) + 1,
+            "retry_base": row.tries or 0,  # a retry gets a fresh budget of resumptions
+        }
         return run_public(row)
 
 

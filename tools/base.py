@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -38,6 +39,8 @@ class ToolContext:
     tool: str = ""
     max_attempts: int | None = None
     output_key: str | None = None
+    on_output: Callable[[Path], None] | None = None
+    """Told about each output folder a step creates (the run removes them if it never ends)."""
     _last_emit: float = 0.0
 
     def progress(self, message: str, fraction: float | None = None, **data: Any) -> None:

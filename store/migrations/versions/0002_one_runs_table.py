@@ -37,6 +37,14 @@ def _json(value: Any) -> Any:
         return value
 
 
+def _when(value: Any) -> datetime | None:
+    """A stored time (SQLite hands raw rows back as text)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def _error(value: Any) -> dict[str, Any] | None:
     value = _json(value)
     if value is None or isinstance(value, dict):
@@ -65,9 +73,9 @@ def _copy_jobs(conn: sa.Connection, runs: sa.Table) -> None:
                 "status": status,
                 "progress": 100.0 if status == "completed" else float(fields.pop("progress", 0)),
                 "current_step": str(fields.pop("current_step", "") or "")[:300],
-                "created_at": fields.pop("created_at", None) or now,
-                "started_at": fields.pop("started_at", None),
-                "finished_at": fields.pop("finished_at", None) or now,
+                "created_at": _when(fields.pop("created_at", None)) or now,
+                "started_at": _when(fields.pop("started_at", None)),
+                "finished_at": _when(fields.pop("finished_at", None)) or now,
                 "request": _json(fields.pop("request", None)) or {},
                 "state": {"migrated_from": f"{source} job"},
                 "result": _json(fields.pop("result", None)),
