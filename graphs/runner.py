@@ -753,7 +753,8 @@ class RunManager:
 
     def _remove_unfinished_outputs(self, run: dict[str, Any], result: dict[str, Any]) -> list[str]:
         """Delete the output folders of steps that never completed (an ended run leaves no
-        half-trained or empty model folder behind); returns what was removed."""
+        half-trained or empty model folder behind); returns what was removed.
+        """
         state = run_store.get_run_internal(run["run_id"])["state"]
         outputs = state.get("outputs") or []
         if not outputs:
