@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format serve bench clean
+.PHONY: setup run test lint format serve worker bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,7 @@ run: setup
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(BIN)/python -c "from tests.utils.postgres import postgres_error as e; m = e(); print('postgres: reachable, the Postgres tests run' if m is None else 'postgres: NOT reachable (' + m + '): the Postgres tests will be SKIPPED')"
 	$(BIN)/python -m pytest
 
 lint: setup
@@ -37,6 +38,9 @@ format: setup
 
 serve: setup
 	$(BIN)/forgeflow serve
+
+worker: setup
+	$(BIN)/forgeflow worker
 
 bench: setup
 	$(BIN)/python benchmarks/orchestration.py

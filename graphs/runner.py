@@ -61,7 +61,7 @@ class LeaseLost(Exception):
     """Another executor took the run over (this one was presumed dead): stop without writing."""
 
 
-def _is_db_outage(exc: BaseException) -> bool:
+def is_db_outage(exc: BaseException) -> bool:
     """Whether an exception means the database connection dropped (not a bug, not bad input)."""
     if isinstance(exc, DatabaseUnavailable):
         return True
@@ -72,7 +72,13 @@ def _is_db_outage(exc: BaseException) -> bool:
         return False
     if isinstance(exc, OperationalError | InterfaceError):
         return True
-    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+    from psycopg_pool import PoolTimeout
+
+    if isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError | PoolTimeout):
+        return True
+    from procrastinate.exceptions import ConnectorException
+
+    return isinstance(exc, ConnectorException)
 
 
 def wait_for_database(stop: threading.Event | None = None, limit: float = 600.0) -> bool:
@@ -556,7 +562,7 @@ class RunManager:
                 self._hand_back(run, writer)
                 return
             except ForgeflowError as exc:
-                if _is_db_outage(exc):
+                if is_db_outage(exc):
                     if wait_for_database(self._stop):
                         continue
                     self._hand_back(run, writer)
@@ -565,7 +571,7 @@ class RunManager:
                 error = {**exc.to_dict(), "status": exc.status_code}
                 break
             except Exception as exc:  # noqa: BLE001 - a bug: logged in full, reported without a traceback
-                if _is_db_outage(exc):
+                if is_db_outage(exc):
                     log.warning(
                         "run %s: database connection lost; resuming when it is back", run_id
                     )
@@ -951,12 +957,16 @@ class RunManager:
                 continue
             checks += 1
             if checks % 20 == 0:
-                current = run_store.find_run(run_id)
-                if (
-                    current is not None
-                    and current["status"] not in ("pending", "running")
-                    and not run_store.read_events(run_id, after)
-                ):
+                try:
+                    current = run_store.find_run(run_id)
+                    ended = (
+                        current is not None
+                        and current["status"] not in ("pending", "running")
+                        and not run_store.read_events(run_id, after)
+                    )
+                except DatabaseUnavailable:
+                    ended = False
+                if ended:
                     # Ended without an end event (a run migrated from an old job table).
                     yield after + 1, {"type": "end", "run": current}
                     return
@@ -1090,12 +1100,14 @@ def _setup_postgres_saver(saver: Any) -> None:
     """Create the checkpointer's tables once (it versions them itself); serialised across
     processes with an advisory lock so servers and workers starting together do not race.
     """
-    with _setup_lock, saver._cursor() as cur:  # noqa: SLF001 - the saver's own connection
-        cur.execute("SELECT pg_advisory_lock(72610414)")
+    import psycopg
+
+    with _setup_lock, psycopg.connect(db.libpq_url(), autocommit=True) as lock_conn:
+        lock_conn.execute("SELECT pg_advisory_lock(72610414)")
         try:
             saver.setup()
         finally:
-            cur.execute("SELECT pg_advisory_unlock(72610414)")
+            lock_conn.execute("SELECT pg_advisory_unlock(72610414)")
 
 
 _managers: dict[str, RunManager] = {}

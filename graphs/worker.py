@@ -15,7 +15,7 @@ import threading
 from datetime import timedelta
 
 from errors import DatabaseUnavailable
-from graphs.runner import HandBack, get_manager
+from graphs.runner import HandBack, get_manager, wait_for_database
 from settings import get_settings
 from store import queue
 from store import runs as run_store
@@ -89,23 +89,36 @@ def run_worker(concurrency: int | None = None) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stopping.set)
         async with app.open_async():
-            work = asyncio.create_task(
-                app.run_worker_async(
-                    queues=[queue.QUEUE],
-                    concurrency=concurrency or settings.run_workers,
-                    install_signal_handlers=False,
-                    update_heartbeat_interval=max(0.5, settings.heartbeat_interval),
-                    stalled_worker_timeout=settings.run_stale_after,
-                    fetch_job_polling_interval=1.0,
-                    abort_job_polling_interval=1.0,
+            while True:
+                work = asyncio.create_task(
+                    app.run_worker_async(
+                        queues=[queue.QUEUE],
+                        concurrency=concurrency or settings.run_workers,
+                        install_signal_handlers=False,
+                        update_heartbeat_interval=max(0.5, settings.heartbeat_interval),
+                        stalled_worker_timeout=settings.run_stale_after,
+                        fetch_job_polling_interval=1.0,
+                        abort_job_polling_interval=1.0,
+                    )
                 )
-            )
-            waiter = asyncio.create_task(stopping.wait())
-            done, _ = await asyncio.wait({work, waiter}, return_when=asyncio.FIRST_COMPLETED)
-            if work in done:  # the worker loop ended by itself (lost its database for good)
+                waiter = asyncio.create_task(stopping.wait())
+                done, _ = await asyncio.wait({work, waiter}, return_when=asyncio.FIRST_COMPLETED)
+                if waiter in done:
+                    break
                 waiter.cancel()
-                await work
-                return
+                error = work.exception()
+                if error is None:
+                    return
+                # The queue's connection broke (the database went away): the running runs
+                # wait for it themselves; take jobs again once it answers.
+                log.warning(
+                    "queue connection lost (%s); reconnecting when the database is back", error
+                )
+                while not stopping.is_set():
+                    if await asyncio.to_thread(wait_for_database, None, 5.0):
+                        break
+                if stopping.is_set():
+                    return
             log.info("stopping: finishing or handing back the current runs")
             # procrastinate stops taking jobs and waits for the running ones, which end
             # within the grace period or are handed back at their next check.

@@ -98,10 +98,10 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
 
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest revision; homes made before Alembic are stamped first."""
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per revision is noise
     from alembic import command
     from alembic.config import Config
 
-    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per revision is noise
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as conn:
@@ -109,7 +109,9 @@ def migrate(engine: Engine) -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK})
         tables = set(inspect(conn).get_table_names())
         config.attributes["connection"] = conn
-        if tables and "alembic_version" not in tables:
+        # Other libraries' tables may share the database (the checkpointer's, the queue's):
+        # only our own tables without a version mean a home made before migrations.
+        if "runs" in tables and "alembic_version" not in tables:
             log.info("stamping a database made before migrations at revision %s", BASELINE)
             command.stamp(config, BASELINE)
         command.upgrade(config, "head")

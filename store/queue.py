@@ -17,6 +17,7 @@ from procrastinate import sql as procrastinate_sql
 from store.db import libpq_url
 
 log = logging.getLogger("forgeflow.queue")
+logging.getLogger("procrastinate.jobs").setLevel(logging.WARNING)  # a line per deferred run
 
 TASK = "forgeflow.execute_run"
 QUEUE = "runs"
