@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format serve worker bench clean
+.PHONY: setup run test lint format serve worker migration bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,12 @@ serve: setup
 
 worker: setup
 	$(BIN)/forgeflow worker
+
+# A new Alembic revision from the difference between the models and the migrations:
+#   make migration m="add the widgets table"
+migration: setup
+	rm -f /tmp/forgeflow-autogen.db
+	$(BIN)/python -c "from alembic import command; from alembic.config import Config; c = Config(); c.set_main_option('script_location', 'store/migrations'); c.set_main_option('sqlalchemy.url', 'sqlite:////tmp/forgeflow-autogen.db'); command.upgrade(c, 'head'); command.revision(c, message='$(m)', autogenerate=True)"
 
 bench: setup
 	$(BIN)/python benchmarks/orchestration.py

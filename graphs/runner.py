@@ -25,6 +25,7 @@ from typing import Any
 
 from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import Command
+from sqlalchemy.exc import IntegrityError
 
 from errors import (
     BadInput,
@@ -164,6 +165,18 @@ class EventWriter:
                 write()
         except DatabaseUnavailable:
             return  # kept in the buffer; the next flush writes them
+        except IntegrityError:
+            # A write whose commit went through while the connection dropped: the batch is
+            # there already (it is written whole or not at all). Carry on after it.
+            last = run_store.last_seq(self.run_id)
+            if last < self.seq:
+                raise
+            self.buffer = self.buffer[last - self.seq + 1 :]
+            self.seq = last + 1
+            self.last_flush = time.monotonic()
+            if self.buffer:
+                self.flush(must=must)
+            return
         self.seq += len(batch)
         self.buffer = []
         self.last_flush = time.monotonic()

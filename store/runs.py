@@ -258,7 +258,8 @@ def finish_run(run_id: str, owner: str | None, **fields: Any) -> bool:
     with session() as s:
         row = _row(s, run_id)
         if owner is not None and row.owner != owner:
-            return False
+            # Our own earlier write may have committed while the connection dropped.
+            return row.owner is None and row.status == fields.get("status")
         _stamp(row, fields.get("status"))
         for key, value in fields.items():
             setattr(row, key, value)

@@ -282,3 +282,28 @@ def test_database_outage_answers_503_and_loses_nothing(
             assert after.status_code == 200 and after.json()["output"]["rows"] == 150
             assert client.get("/health").json()["workers"]
         c.stop()  # while the proxy still runs, so the processes shut down cleanly
+
+
+def test_sigterm_hands_the_running_step_back_and_another_worker_resumes_it(
+    cluster: Callable[..., Cluster],
+) -> None:
+    c = cluster(**FAST_FAULTS, FORGEFLOW_SHUTDOWN_GRACE="0")
+    srv = c.server()
+    first = c.worker()
+    with srv.client() as client:
+        _wait(lambda: client.get("/health").json()["workers"], 60, "a worker")
+        started = client.post(
+            "/tools/train_model", params={"mode": "background"}, json=_long_training(c.home)
+        ).json()
+        run_id = started["run_id"]
+        _wait(_training_started(client, run_id), 120, "training to start")
+        first.proc.terminate()  # SIGTERM: no grace left, so the step is handed back
+        assert first.proc.wait(timeout=90) == 0, first.output()[-3000:]
+        handed = _run(client, run_id)
+        assert handed["status"] == "pending", handed
+        c.worker()
+        final = _final(client, run_id, timeout=240)
+        assert final["status"] == "completed", c.logs()
+        assert final["tries"] == 2
+        statuses = [e.get("status") for e in _events(client, run_id)]
+        assert "handed_back" in statuses and "resumed" in statuses
