@@ -280,7 +280,7 @@ def runs_cancel(run_id: Annotated[str, typer.Argument(help="A run id (or a job i
     except ForgeflowError as exc:
         _fail(exc)
         return
-    state = "cancel requested" if run.get("cancel_requested") else run["status"]
+    state = "cancel requested" if run["status"] in ("pending", "running") else run["status"]
     console.print(f"{run['run_id']}: {state}")
 
 

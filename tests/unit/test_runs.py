@@ -164,3 +164,29 @@ def test_cancel_a_pending_run_and_a_finished_one(manager: Any) -> None:
     cancelled = manager.cancel(created["run_id"])
     assert cancelled["status"] == "cancelled"
     assert manager.cancel(created["run_id"])["status"] == "cancelled"
+
+
+def test_cli_runs_show_cancel_and_retry(manager: Any) -> None:
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    runner = CliRunner()
+    created = run_store.create_run(
+        kind="tool", target="inspect_dataset", source="tools", request={"args": {"dataset": "iris"}}
+    )
+    run_id = created["run_id"]
+    shown = runner.invoke(app, ["runs", "show", run_id])
+    assert shown.exit_code == 0 and _json.loads(shown.stdout)["status"] == "pending"
+    cancelled = runner.invoke(app, ["runs", "cancel", run_id])
+    assert cancelled.exit_code == 0 and "cancelled" in cancelled.stdout
+    retried = runner.invoke(app, ["runs", "retry", run_id, "--wait"])
+    assert retried.exit_code == 0, retried.stdout
+    assert run_store.get_run(run_id)["status"] == "completed"
+    assert run_store.get_run(run_id)["result"]["output"]["rows"] == 150
+    listed = runner.invoke(app, ["runs", "list", "--json"])
+    assert run_id in listed.stdout
+    missing = runner.invoke(app, ["runs", "show", "run_nope"])
+    assert missing.exit_code == 2
