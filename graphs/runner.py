@@ -49,7 +49,7 @@ from tools.registry import get_tool
 log = logging.getLogger("forgeflow.runs")
 
 PROGRESS_WRITE_INTERVAL = 0.5
-EVENT_FLUSH_INTERVAL = 0.25
+EVENT_FLUSH_INTERVAL = 0.2
 MAX_RECOVERIES = 3
 """A run that keeps killing its executor is failed after this many resumptions."""
 
@@ -120,34 +120,42 @@ class _Active:
 class EventWriter:
     """Numbers a run's events, writes them to the run_events table, wakes local readers.
 
-    Progress events are written at most every EVENT_FLUSH_INTERVAL (the rest are dropped
-    in between, the latest kept); every other event is written at once. A database outage
-    keeps events buffered until the next write succeeds.
+    Events are written in small batches: at most every EVENT_FLUSH_INTERVAL, at once for the
+    run's end or a question, and by the heartbeat thread for a step that stays silent. Of
+    the progress events in one interval only the latest is kept. A database outage keeps
+    events buffered until the next write succeeds.
     """
 
-    def __init__(self, manager: RunManager, run_id: str) -> None:
+    def __init__(self, manager: RunManager, run_id: str, *, fresh: bool = False) -> None:
         self.manager = manager
         self.run_id = run_id
-        self.seq = run_store.last_seq(run_id) + 1
+        # A run's first execution has no events yet; a resumed or retried one continues its own.
+        self.seq = 0 if fresh else run_store.last_seq(run_id) + 1
         self.buffer: list[dict[str, Any]] = []
         self.pending_progress: dict[str, Any] | None = None
-        self.last_flush = 0.0
+        self.last_flush = time.monotonic()  # a quick run writes its events once, with its end
+        self.lock = threading.RLock()
 
     def publish(self, event: dict[str, Any]) -> None:
-        """Queue an event (progress ones throttled) and write what is due."""
-        if event.get("type") == "progress":
-            self.pending_progress = event
-            if time.monotonic() - self.last_flush < EVENT_FLUSH_INTERVAL:
-                return
-        else:
-            if self.pending_progress is not None:
-                self.buffer.append(self.pending_progress)
-                self.pending_progress = None
-            self.buffer.append(event)
-        self.flush()
+        """Queue an event (progress ones coalesced) and write what is due."""
+        with self.lock:
+            if event.get("type") == "progress":
+                self.pending_progress = event
+            else:
+                if self.pending_progress is not None:
+                    self.buffer.append(self.pending_progress)
+                    self.pending_progress = None
+                self.buffer.append(event)
+            urgent = event.get("type") in ("end", "interrupt")
+            if urgent or time.monotonic() - self.last_flush >= EVENT_FLUSH_INTERVAL:
+                self.flush()
 
     def flush(self, *, must: bool = False) -> None:
         """Write buffered events; with `must`, wait out a database outage."""
+        with self.lock:
+            self._flush(must)
+
+    def _flush(self, must: bool) -> None:
         if self.pending_progress is not None:
             self.buffer.append(self.pending_progress)
             self.pending_progress = None
@@ -175,7 +183,7 @@ class EventWriter:
             self.seq = last + 1
             self.last_flush = time.monotonic()
             if self.buffer:
-                self.flush(must=must)
+                self._flush(must)
             return
         self.seq += len(batch)
         self.buffer = []
@@ -215,6 +223,7 @@ class RunManager:
         self._local_threads: dict[str, str] = {}
         self._secrets: dict[str, dict[str, str]] = {}
         self._local_runs: set[str] = set()
+        self._writers: dict[str, EventWriter] = {}
         self._recovering = False
         self._stop = threading.Event()
         self._draining = False
@@ -324,6 +333,13 @@ class RunManager:
             except Exception:  # noqa: BLE001 - the heartbeat must outlive any one failure
                 log.exception("heartbeat failed")
                 continue
+            with self._lock:
+                writers = list(self._writers.values())
+            for writer in writers:  # a step that stays quiet still shows its last events
+                try:
+                    writer.flush()
+                except Exception:  # noqa: BLE001 - the run's own thread reports its errors
+                    log.debug("background flush failed", exc_info=True)
             with self._lock:
                 for run_id, verdict in verdicts.items():
                     active = self._active.get(run_id)
@@ -536,8 +552,18 @@ class RunManager:
 
     def _execute_claimed(self, run: dict[str, Any], active: _Active) -> None:
         run_id = run["run_id"]
-        writer = EventWriter(self, run_id)
-        if run["status"] == "running" or run["tries"] > 1:
+        writer = EventWriter(self, run_id, fresh=run["tries"] == 1)
+        with self._lock:
+            self._writers[run_id] = writer
+        try:
+            self._execute_with(run, active, writer)
+        finally:
+            with self._lock:
+                self._writers.pop(run_id, None)
+
+    def _execute_with(self, run: dict[str, Any], active: _Active, writer: EventWriter) -> None:
+        run_id = run["run_id"]
+        if run["tries"] > 1:
             if run["tries"] - run["state"].get("retry_base", 0) > MAX_RECOVERIES + 1:
                 self._end(run, writer, "failed", *_lost_error(run))
                 return
@@ -548,9 +574,6 @@ class RunManager:
         after = run["request"].get("after")
         if after:
             self._wait_for(after, active)
-        run_store.update_run(
-            run_id, status="running", current_step=run["current_step"] or "starting"
-        )
         writer.publish({"type": "status", "status": "running", "run_id": run_id})
         credentials = self._secrets.get(run_id) or (
             run_store.get_secrets(run_id) if self.queued else {}
@@ -830,16 +853,15 @@ class RunManager:
             current = run_store.get_run_internal(run_id)["state"]
             fields["state"] = {**current, **state_extra}
 
-        def finish() -> bool:
-            return run_store.finish_run(run_id, self.worker_id, **fields)
+        def finish() -> dict[str, Any] | None:
+            return run_store.finish_run(
+                run_id, self.worker_id, thread_id=thread_id, title=run["goal"], **fields
+            )
 
-        if not _retrying(finish, "ending a run"):
+        final = _retrying(finish, "ending a run")
+        if final is None:
             log.warning("run %s was taken over before it ended here; not writing", run_id)
             return
-        if thread_id:
-            _retrying(lambda: run_store.touch_thread(thread_id, title=run["goal"]), "threads")
-            _retrying(lambda: run_store.release_thread(thread_id, run_id), "threads")
-        final = run_store.get_run(run_id)
         writer.publish({"type": "end", "run": final})
         writer.flush(must=True)
 

@@ -219,7 +219,13 @@ def claim_run(run_id: str, owner: str, stale_after: float) -> dict[str, Any] | N
                     RunRow.heartbeat_at < cutoff,
                 ),
             )
-            .values(owner=owner, heartbeat_at=now, tries=RunRow.tries + 1)
+            .values(
+                owner=owner,
+                heartbeat_at=now,
+                tries=RunRow.tries + 1,
+                status="running",
+                started_at=func.coalesce(RunRow.started_at, now),
+            )
             .execution_options(synchronize_session=False)
         )
         if result.rowcount != 1:
@@ -253,19 +259,39 @@ def heartbeat(owner: str, run_ids: list[str]) -> dict[str, str]:
     return out
 
 
-def finish_run(run_id: str, owner: str | None, **fields: Any) -> bool:
-    """Write a run's end and release its lease; False when `owner` no longer holds it."""
+def finish_run(
+    run_id: str,
+    owner: str | None,
+    *,
+    thread_id: str | None = None,
+    title: str = "",
+    **fields: Any,
+) -> dict[str, Any] | None:
+    """Write a run's end, release its lease and free its thread (one transaction).
+
+    Returns the final run, or None when `owner` no longer holds the lease.
+    """
     with session() as s:
         row = _row(s, run_id)
         if owner is not None and row.owner != owner:
             # Our own earlier write may have committed while the connection dropped.
-            return row.owner is None and row.status == fields.get("status")
+            done = row.owner is None and row.status == fields.get("status")
+            return run_public(row) if done else None
         _stamp(row, fields.get("status"))
         for key, value in fields.items():
             setattr(row, key, value)
         row.owner = None
         s.execute(delete(RunSecretRow).where(RunSecretRow.run_id == run_id))
-    return True
+        if thread_id:
+            thread = s.get(ThreadRow, thread_id)
+            if thread is not None:
+                thread.turns += 1
+                thread.updated_at = utcnow()
+                if not thread.title and title:
+                    thread.title = title[:200]
+                if thread.active_run == run_id:
+                    thread.active_run = None
+        return run_public(row)
 
 
 def release_run(run_id: str, owner: str) -> None:
