@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format serve worker migration bench clean
+.PHONY: setup run test lint format serve worker migration bench clean screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,11 +22,19 @@ run: setup
 	$(BIN)/forgeflow sample-data
 	$(BIN)/forgeflow run "$(MAIN_GOAL)"
 
+CHROMIUM ?= /usr/bin/chromium
+
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@$(BIN)/python -c "from tests.utils.postgres import postgres_error as e; m = e(); print('postgres: reachable, the Postgres tests run' if m is None else 'postgres: NOT reachable (' + m + '): the Postgres tests will be SKIPPED')"
+	@if [ -x "$(CHROMIUM)" ]; then echo "browser tests: running in $(CHROMIUM) (headless)"; \
+	else echo "browser tests: SKIPPED, $(CHROMIUM) not found (apt-get install chromium)"; fi
 	$(BIN)/python -m pytest
+
+# Regenerate the console screenshots shown in README (needs Chromium).
+screenshots: setup
+	CONSOLE_SCREENSHOT_DIR=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser -q
 
 lint: setup
 	$(BIN)/ruff check .

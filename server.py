@@ -37,9 +37,12 @@ ROUTERS: list[str] = [
     "api.qa_datasets",
     "api.training",
     "api.labeling",
+    "api.console",
 ]
 
 OPEN_PATHS = frozenset({"/health"})
+# Routers may open more: the console's page shell and its assets (they hold no data), as
+# `OPEN_PATHS` (exact paths) and `OPEN_PREFIXES` on the router module.
 
 
 def _error_body(request: Request, code: str, message: str, hint: str, details: Any = None) -> dict:
@@ -131,8 +134,21 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
 class GuardMiddleware:
     """Pure-ASGI guard: API-key auth and a request body size limit (streaming-safe)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        open_paths: frozenset[str] = OPEN_PATHS,
+        open_prefixes: tuple[str, ...] = (),
+    ) -> None:
         self.app = app
+        self.open_paths = open_paths
+        self.open_prefixes = open_prefixes
+
+    def _is_open(self, path: str) -> bool:
+        if path in self.open_paths:
+            return True
+        # A prefix opens plain file paths only: no dot segments that could climb out of it.
+        return path.startswith(self.open_prefixes) and "/." not in path and "\\" not in path
 
     async def _reject(self, send: Send, status: int, code: str, message: str, hint: str) -> None:
         body = json.dumps({"error": {"code": code, "message": message, "hint": hint}}).encode()
@@ -149,7 +165,7 @@ class GuardMiddleware:
         settings = get_settings()
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         keys = settings.keys
-        if keys and scope["path"] not in OPEN_PATHS:
+        if keys and not self._is_open(scope["path"]):
             given = headers.get("x-api-key", "")
             auth = headers.get("authorization", "")
             if auth.lower().startswith("bearer "):
@@ -243,6 +259,9 @@ def create_app() -> FastAPI:
         version=VERSION,
         description="An LLM agent orchestrator for ML data work.",
         lifespan=lifespan,
+        # The console router serves /docs and /redoc from local assets (no CDN).
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.flat_error_prefixes = [
         prefix for m in modules for prefix in getattr(m, "FLAT_ERRORS_PREFIXES", ())
@@ -259,7 +278,9 @@ def create_app() -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unhandled)
-    app.add_middleware(GuardMiddleware)
+    open_paths = OPEN_PATHS.union(*(getattr(m, "OPEN_PATHS", ()) for m in modules))
+    open_prefixes = tuple(p for m in modules for p in getattr(m, "OPEN_PREFIXES", ()))
+    app.add_middleware(GuardMiddleware, open_paths=open_paths, open_prefixes=open_prefixes)
     return app
 
 

@@ -647,6 +647,7 @@ def download(
     version: Annotated[int | None, Query(ge=1)] = None,
     include_splits: bool = False,
     min_quality: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
+    exclude_rejected: bool = False,
 ) -> FileResponse:
     """The dataset as one file, or a zip when it is several (splits)."""
     from tools.qa.tools import ExportDatasetInput, export_version
@@ -659,6 +660,7 @@ def download(
             format=format or ds["format_type"],
             splits=include_splits,
             min_quality=min_quality,
+            exclude_rejected=exclude_rejected,
             output_dir=f"qa/downloads/{dataset_id}/v{ds['version']}",
         )
     )

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal, TypedDict
 
 from langgraph.graph import END, START, StateGraph
@@ -772,6 +773,8 @@ def regenerate_entries(
                 continue  # improve_quality: never trade down; it is reported as unchanged
             meta_new = dict(j.get("metadata") or {})
             meta_new["regenerated"] = int((old.get("metadata") or {}).get("regenerated", 0)) + 1
+            # A review given before this moment was about the old text (see review_status).
+            meta_new["regenerated_at"] = datetime.now(UTC).isoformat()
             meta_new["previous"] = {
                 "question": old["question"],
                 "answer": old.get("answer"),

@@ -14,7 +14,15 @@ from tools.datasets import (
 )
 from tools.labeling.tools import apply_labeling_functions, label_dataset, write_labeling_functions
 from tools.labeling.vote import vote_labels
+from tools.labeling.workbench import (
+    correct_labels,
+    export_labeled_data,
+    labeling_workbench,
+    reapply_labeling_functions,
+    workbench_rows,
+)
 from tools.local import inspect_dataset, list_local_datasets
+from tools.preview import preview_rows
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
 from tools.training.tools import (
     detect_anomalies,
@@ -30,8 +38,14 @@ TOOLS: list[Tool] = [
     apply_labeling_functions,
     label_dataset,
     vote_labels,
+    labeling_workbench,
+    workbench_rows,
+    reapply_labeling_functions,
+    correct_labels,
+    export_labeled_data,
     list_local_datasets,
     inspect_dataset,
+    preview_rows,
     search_datasets,
     trending_datasets,
     dataset_configs,

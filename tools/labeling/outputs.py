@@ -61,34 +61,60 @@ def write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
 
 
-def write_summary(path_csv: Path, path_png: Path, summary: list[dict[str, Any]]) -> None:
-    """The LF summary as CSV and a bar chart (coverage and dev accuracy per LF)."""
+def write_summary(
+    path_csv: Path,
+    path_png: Path,
+    summary: list[dict[str, Any]],
+    *,
+    accuracy_label: str = "dev",
+) -> None:
+    """The LF summary as CSV and a bar chart (coverage and accuracy on the hand labels per LF).
+
+    An LF with no hand-labelled row among its votes has no accuracy: it is drawn as a hatched
+    outline and named "no <accuracy_label>-label votes", never as a zero-accuracy bar.
+    """
     table = pd.DataFrame(summary)
     if "polarity" in table:
         table["polarity"] = table["polarity"].map(lambda v: "|".join(v))
     table.to_csv(path_csv, index=False)
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
     shown = sorted(summary, key=lambda r: -r["coverage"])[:40]
-    height = max(2.5, 0.28 * len(shown) + 1.2)
-    fig, ax = plt.subplots(figsize=(9, height))
+    height = max(3.0, 0.3 * len(shown) + 1.8)
+    fig = Figure(figsize=(9, height))
+    ax = fig.subplots()
     names = [r["name"][:48] for r in shown]
     y = np.arange(len(shown))
-    ax.barh(y - 0.2, [r["coverage"] for r in shown], height=0.4, label="coverage")
+    ax.barh(y - 0.2, [r["coverage"] for r in shown], height=0.4, color="#4C72B0")
+    accuracy = [r.get("dev_accuracy") for r in shown]
     ax.barh(
         y + 0.2,
-        [r["dev_accuracy"] if r["dev_accuracy"] is not None else 0 for r in shown],
+        [a if a is not None else 0 for a in accuracy],
         height=0.4,
-        label="dev accuracy",
+        color="#DD8452",
     )
+    for i, value in enumerate(accuracy):
+        if value is None:
+            ax.barh(i + 0.2, 1.0, height=0.4, fill=False, hatch="//", edgecolor="#999999", lw=0)
+            ax.text(0.01, i + 0.2, f"no {accuracy_label}-label votes", va="center", fontsize=6.5)
     ax.set_yticks(y, names, fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_title(f"labeling functions ({len(summary)}; top {len(shown)} by coverage)")
-    ax.legend(loc="lower right", fontsize=8)
-    fig.tight_layout()
+    ax.set_xlabel(f"share of rows voted on (coverage) / accuracy on {accuracy_label}-labelled rows")
+    ax.set_title(
+        f"Labeling functions: coverage and {accuracy_label}-label accuracy "
+        f"({len(shown)} of {len(summary)}, by coverage)",
+        fontsize=10,
+    )
+    handles = [
+        Patch(color="#4C72B0", label="coverage"),
+        Patch(color="#DD8452", label=f"accuracy on {accuracy_label} labels"),
+        Patch(
+            fill=False, hatch="//", edgecolor="#999999", label=f"no {accuracy_label}-label votes"
+        ),
+    ]
+    # Below the axes, outside them: the legend never covers a bar.
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.45 / height, 1, 1))
     fig.savefig(path_png, dpi=100)
-    plt.close(fig)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -306,6 +307,40 @@ class ExportDatasetInput(ToolInput):
     output_dir: str | None = Field(
         default=None, description="Folder inside the workspace (default: qa/exports/<id>/v<n>)."
     )
+    exclude_rejected: bool = Field(
+        default=False,
+        description="Leave out entries whose latest review (feedback_type 'reject') came after "
+        "they were last written.",
+    )
+
+
+def _when(text: Any) -> datetime | None:
+    try:
+        stamp = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def review_status(entry: dict[str, Any]) -> str:
+    """accepted | rejected | regenerated | unreviewed: the latest accept/reject feedback.
+
+    A rejected entry that was rewritten after the rejection is `regenerated` (to review again).
+    """
+    reviews = [
+        f
+        for f in entry.get("feedback") or []
+        if isinstance(f, dict) and f.get("feedback_type") in ("accept", "reject")
+    ]
+    if not reviews:
+        return "unreviewed"
+    last = reviews[-1]
+    meta = entry.get("metadata") or {}
+    written = _when(meta.get("regenerated_at") or meta.get("generation_time"))
+    reviewed = _when(last.get("created_at"))
+    if meta.get("regenerated") and written and reviewed and written > reviewed:
+        return "regenerated"
+    return "accepted" if last["feedback_type"] == "accept" else "rejected"
 
 
 def export_version(args: ExportDatasetInput) -> dict[str, Any]:
@@ -314,6 +349,8 @@ def export_version(args: ExportDatasetInput) -> dict[str, Any]:
     entries = dataset["entries"]
     if args.min_quality is not None:
         entries = [e for e in entries if (e.get("quality_score") or 0.0) >= args.min_quality]
+    if args.exclude_rejected:
+        entries = [e for e in entries if review_status(e) != "rejected"]
     formats = [args.format] if isinstance(args.format, str) else list(dict.fromkeys(args.format))
     for fmt in formats:
         if fmt not in FORMATS:

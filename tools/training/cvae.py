@@ -413,6 +413,9 @@ def plot_generator_curves(history: list[dict[str, Any]], path: Path) -> None:
     ax.plot(epochs, [h["reconstruction"] for h in history], label="reconstruction")
     ax.plot(epochs, [h["kl"] for h in history], label="KL")
     ax.set_xlabel("epoch")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
+    ax.set_ylabel("loss term (mean per row)")
+    ax.set_title("Generator training: reconstruction and KL terms")
+    # Under the plot, so it never covers a curve.
+    fig.legend(loc="lower center", ncol=2, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    fig.savefig(path, dpi=100)

@@ -210,10 +210,10 @@ def new_figure(size: tuple[float, float]):  # noqa: ANN201 - (Figure, Axes)
 
 
 def plot_roc(y_true: np.ndarray, proba: np.ndarray, classes: list[str], path: Path) -> bool:
-    """ROC curve(s) (binary: the positive class; else one-vs-rest per class) as PNG."""
-    from sklearn.metrics import roc_curve
+    """ROC curve(s) (binary: the positive class; else one-vs-rest per class), AUC in the legend."""
+    from sklearn.metrics import roc_auc_score, roc_curve
 
-    fig, ax = new_figure((5, 4.5))
+    fig, ax = new_figure((5.5, 5))
     drawn = False
     targets = [1] if len(classes) == 2 else list(range(len(classes)))
     for c in targets:
@@ -221,55 +221,82 @@ def plot_roc(y_true: np.ndarray, proba: np.ndarray, classes: list[str], path: Pa
         if positives.all() or not positives.any():
             continue
         fpr, tpr, _ = roc_curve(positives.astype(int), proba[:, c])
-        ax.plot(fpr, tpr, label=classes[c])
+        auc = roc_auc_score(positives.astype(int), proba[:, c])
+        name = f"{classes[c]} (positive class)" if len(classes) == 2 else f"{classes[c]} vs rest"
+        ax.plot(fpr, tpr, linewidth=1.8, label=f"{name}, AUC = {auc:.3f}")
         drawn = True
-    ax.plot([0, 1], [0, 1], "--", color="grey", linewidth=0.8)
+    ax.plot([0, 1], [0, 1], "--", color="grey", linewidth=0.8, label="chance, AUC = 0.500")
+    ax.set_xlim(-0.01, 1.01)
+    ax.set_ylim(-0.01, 1.01)
     ax.set_xlabel("false positive rate")
     ax.set_ylabel("true positive rate")
-    ax.set_title("ROC")
+    ax.set_title(f"ROC curve ({len(y_true)} rows)")
     if drawn:
+        # A ROC curve hugs the top-left corner; the bottom-right is where it never goes.
         ax.legend(loc="lower right", fontsize=8)
     fig.tight_layout()
-    fig.savefig(path, dpi=90)
+    fig.savefig(path, dpi=100)
     return drawn
 
 
 def plot_confusion(matrix: list[list[int]], classes: list[str], path: Path) -> None:
-    """Confusion matrix heat map with counts, as PNG."""
+    """Confusion matrix heat map with counts and row shares, as PNG."""
     m = np.asarray(matrix)
-    size = max(4.0, 0.6 * len(classes) + 2)
+    size = max(4.5, 0.6 * len(classes) + 2.5)
     fig, ax = new_figure((size, size))
-    ax.imshow(m, cmap="Blues")
+    image = ax.imshow(m, cmap="Blues")
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="rows")
     ax.set_xticks(range(len(classes)), labels=classes, rotation=45, ha="right", fontsize=8)
     ax.set_yticks(range(len(classes)), labels=classes, fontsize=8)
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("true")
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    ax.set_title(f"Confusion matrix ({int(m.sum())} rows)")
+    totals = m.sum(axis=1)
     for i in range(m.shape[0]):
         for j in range(m.shape[1]):
             dark = m[i, j] > m.max() / 2
             colour = "white" if dark else "black"
-            ax.text(j, i, str(m[i, j]), ha="center", va="center", fontsize=8, color=colour)
+            share = f"\n{m[i, j] / totals[i]:.0%}" if totals[i] else ""
+            ax.text(j, i, f"{m[i, j]}{share}", ha="center", va="center", fontsize=8, color=colour)
     fig.tight_layout()
-    fig.savefig(path, dpi=90)
+    fig.savefig(path, dpi=100)
 
 
-def plot_curves(history: list[dict[str, Any]], path: Path) -> None:
-    """Training curves: train/validation loss and validation accuracy per epoch, as PNG."""
+def plot_curves(history: list[dict[str, Any]], path: Path, best_epoch: int | None = None) -> None:
+    """Training curves: train/validation loss and validation accuracy per epoch, best epoch marked."""
     epochs = [h["epoch"] for h in history]
-    fig, ax = new_figure((6, 4))
-    ax.plot(epochs, [h["train_loss"] for h in history], label="train loss")
-    ax.plot(epochs, [h["val_loss"] for h in history], label="validation loss")
+    val = [h["val_loss"] for h in history]
+    if best_epoch is None and val:
+        best_epoch = epochs[int(np.argmin(val))]
+    fig, ax = new_figure((7, 4.5))
+    lines = ax.plot(epochs, [h["train_loss"] for h in history], label="train loss")
+    lines += ax.plot(epochs, val, label="validation loss")
     ax.set_xlabel("epoch")
     ax.set_ylabel("loss")
     acc = [h.get("val_accuracy") for h in history]
     if any(a is not None for a in acc):
         twin = ax.twinx()
-        twin.plot(epochs, acc, color="green", linestyle=":", label="validation accuracy")
-        twin.set_ylabel("accuracy")
-        twin.legend(loc="center right", fontsize=8)
-    ax.legend(loc="upper right", fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
+        lines += twin.plot(
+            epochs, acc, color="green", linestyle=":", label="validation accuracy (right axis)"
+        )
+        twin.set_ylabel("validation accuracy")
+    if best_epoch is not None and best_epoch in epochs:
+        at = epochs.index(best_epoch)
+        lines.append(
+            ax.axvline(
+                best_epoch,
+                color="crimson",
+                linestyle="--",
+                linewidth=1,
+                label=f"best epoch ({best_epoch}, kept)",
+            )
+        )
+        ax.plot([best_epoch], [val[at]], "o", color="crimson")
+    ax.set_title("Training curves")
+    # One legend for both axes, under the plot, so it never covers a curve.
+    fig.legend(handles=lines, loc="lower center", ncol=2, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.14, 1, 1))
+    fig.savefig(path, dpi=100)
 
 
 # ----- evaluating a saved model on labeled rows ----------------------------------------------

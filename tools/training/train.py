@@ -432,7 +432,7 @@ def save_trained(trained: Trained, folder: Path, *, extra: dict[str, Any] | None
         **(extra or {}),
     }
     (folder / CONFIG_FILE).write_text(json.dumps(config, indent=2))
-    plot_curves(trained.history, folder / "curves.png")
+    plot_curves(trained.history, folder / "curves.png", trained.best_epoch)
     metrics = {
         "train": trained.train_metrics,
         "validation": trained.val_metrics,
