@@ -568,7 +568,7 @@ class RunManager:
                 self._end(run, writer, "failed", *_lost_error(run))
                 return
             writer.publish({"type": "status", "status": "resumed", "run_id": run_id})
-        if run["request"].get("cancelled_before_start") or run["cancel_requested"]:
+        if run["cancel_requested"]:
             self._end(run, writer, "cancelled", *_cancelled())
             return
         after = run["request"].get("after")

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import signal
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from errors import DatabaseUnavailable
 from graphs.runner import HandBack, get_manager, wait_for_database
@@ -44,9 +44,7 @@ def sweep_once() -> dict[str, int]:
     return {"stalled": len(stalled), "requeued": len(lost)}
 
 
-def _parse(stamp: str):  # noqa: ANN202 - a datetime
-    from datetime import datetime
-
+def _parse(stamp: str) -> datetime:
     return datetime.fromisoformat(stamp)
 
 
