@@ -118,17 +118,19 @@ def chat(
 
 @app.command()
 def serve(
-    host: Annotated[str | None, typer.Option(help="Bind address.")] = None,
+    host: Annotated[
+        str, typer.Option(help="Bind address (another address needs FORGEFLOW_API_KEYS).")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
 ) -> None:
-    """Serve the HTTP API (127.0.0.1 only unless FORGEFLOW_API_KEYS is set)."""
+    """Serve the HTTP API on 127.0.0.1 (other addresses only with --host and API keys)."""
     import uvicorn
 
+    from logs import uvicorn_log_config
     from settings import get_settings
 
     keys = get_settings().keys
-    if host is None:
-        host = "0.0.0.0" if keys else "127.0.0.1"
+    # Never wider than asked: API keys allow --host 0.0.0.0, they do not imply it.
     if not keys and host not in ("127.0.0.1", "localhost", "::1"):
         err_console.print(
             "[red]refusing to bind[/red] "
@@ -139,7 +141,9 @@ def serve(
         err_console.print(
             "[yellow]FORGEFLOW_API_KEYS is not set: serving on 127.0.0.1 only, no auth.[/yellow]"
         )
-    uvicorn.run("server:app", host=host, port=port, log_level="info")
+    uvicorn.run(
+        "server:app", host=host, port=port, log_level="info", log_config=uvicorn_log_config()
+    )
 
 
 @app.command("sample-data")
@@ -337,6 +341,9 @@ def migrate() -> None:
 
 def main() -> None:
     """Entry point of the console script."""
+    from logs import configure_logging
+
+    configure_logging(default="WARNING")
     try:
         app()
     except BrokenPipeError:

@@ -16,7 +16,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from errors import ForgeflowError
+from errors import Cancelled, ForgeflowError, check_json_body
+from logs import configure_logging
 from settings import VERSION, get_settings
 
 log = logging.getLogger("forgeflow.server")
@@ -45,12 +46,14 @@ OPEN_PATHS = frozenset({"/health"})
 # `OPEN_PATHS` (exact paths) and `OPEN_PREFIXES` on the router module.
 
 
-def _error_body(request: Request, code: str, message: str, hint: str, details: Any = None) -> dict:
-    path = request.url.path
-    for prefix in request.app.state.flat_error_prefixes:
+def _shaped_error(
+    state: Any, path: str, code: str, message: str, hint: str, details: Any = None
+) -> dict:
+    """The error body in the shape the path's API uses (forgeflow's, flat, or OpenAI's)."""
+    for prefix in getattr(state, "flat_error_prefixes", ()):
         if path.startswith(prefix):
             return {"error": message, "code": code, "hint": hint}
-    for prefix in request.app.state.openai_error_prefixes:
+    for prefix in getattr(state, "openai_error_prefixes", ()):
         if path.startswith(prefix):
             kind = "invalid_request_error" if not code.startswith("internal") else "server_error"
             if code in ("unauthorized",):
@@ -61,6 +64,10 @@ def _error_body(request: Request, code: str, message: str, hint: str, details: A
     if details is not None:
         body["details"] = details
     return {"error": body}
+
+
+def _error_body(request: Request, code: str, message: str, hint: str, details: Any = None) -> dict:
+    return _shaped_error(request.app.state, request.url.path, code, message, hint, details)
 
 
 async def _forgeflow_error(request: Request, exc: Exception) -> JSONResponse:
@@ -90,9 +97,22 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.url.path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
+
+
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     hints = {404: "see /docs for the endpoints", 405: "see /docs for the allowed methods"}
+    headers = dict(getattr(exc, "headers", None) or {})
+    if exc.status_code == 405:
+        headers["Allow"] = _allowed_methods(request)
     return JSONResponse(
         _error_body(
             request,
@@ -101,7 +121,15 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
             hints.get(exc.status_code, "see /docs"),
         ),
         status_code=exc.status_code,
-        headers=getattr(exc, "headers", None),
+        headers=headers or None,
+    )
+
+
+async def _cancelled(request: Request, exc: Exception) -> JSONResponse:
+    # The caller left (or cancelled the run): nobody may read this, and it is no bug.
+    return JSONResponse(
+        _error_body(request, "cancelled", "the request was cancelled", "send it again"),
+        status_code=409,
     )
 
 
@@ -150,8 +178,20 @@ class GuardMiddleware:
         # A prefix opens plain file paths only: no dot segments that could climb out of it.
         return path.startswith(self.open_prefixes) and "/." not in path and "\\" not in path
 
-    async def _reject(self, send: Send, status: int, code: str, message: str, hint: str) -> None:
-        body = json.dumps({"error": {"code": code, "message": message, "hint": hint}}).encode()
+    async def _reject(
+        self,
+        scope: Scope,
+        send: Send,
+        status: int,
+        code: str,
+        message: str,
+        hint: str,
+        details: Any = None,
+    ) -> None:
+        app = scope.get("app")
+        state = getattr(app, "state", None)
+        shaped = _shaped_error(state, scope.get("path", ""), code, message, hint, details)
+        body = json.dumps(shaped).encode()
         headers = [(b"content-type", b"application/json")]
         if status == 401:
             headers.append((b"www-authenticate", b"Bearer"))
@@ -175,6 +215,7 @@ class GuardMiddleware:
                 ok |= hmac.compare_digest(given.encode(), key.encode())
             if not ok:
                 await self._reject(
+                    scope,
                     send,
                     401,
                     "unauthorized",
@@ -186,6 +227,7 @@ class GuardMiddleware:
         declared = headers.get("content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._reject(
+                scope,
                 send,
                 413,
                 "payload_too_large",
@@ -193,10 +235,19 @@ class GuardMiddleware:
                 "send a smaller body, or raise FORGEFLOW_MAX_BODY_BYTES",
             )
             return
-        form = headers.get("content-type", "").startswith("application/x-www-form-urlencoded")
-        if (declared is None or form) and scope["method"] in ("POST", "PUT", "PATCH"):
+        content_type = headers.get("content-type", "").lower()
+        form = content_type.startswith("application/x-www-form-urlencoded")
+        # FastAPI reads a body without a content type as JSON too.
+        is_json = (
+            not content_type
+            or content_type.startswith("application/json")
+            or "+json" in content_type
+        )
+        if (declared is None or form or is_json) and scope["method"] in ("POST", "PUT", "PATCH"):
             # A chunked body has no declared length: buffer it up to the limit, then replay it.
             # `curl -d '{...}'` labels JSON as a form; no endpoint takes forms, so read it as JSON.
+            # JSON bodies are buffered (FastAPI would anyway) so their values can be checked once
+            # here for every route: see check_json_body.
             chunks: list[bytes] = []
             size = 0
             while True:
@@ -207,6 +258,7 @@ class GuardMiddleware:
                 size += len(chunks[-1])
                 if size > limit:
                     await self._reject(
+                        scope,
                         send,
                         413,
                         "payload_too_large",
@@ -217,12 +269,21 @@ class GuardMiddleware:
                 if not message.get("more_body", False):
                     break
             body = b"".join(chunks)
-            if form and body.lstrip()[:1] in (b"{", b"["):
+            as_json = is_json or (form and body.lstrip()[:1] in (b"{", b"["))
+            if form and as_json:
                 scope = dict(scope)
                 scope["headers"] = [
                     (k, b"application/json" if k.lower() == b"content-type" else v)
                     for k, v in scope["headers"]
                 ]
+            if as_json:
+                try:
+                    check_json_body(body)
+                except ForgeflowError as exc:
+                    await self._reject(
+                        scope, send, exc.status_code, exc.code, exc.message, exc.hint, exc.details
+                    )
+                    return
             replayed = False
 
             async def replay() -> dict:
@@ -237,6 +298,78 @@ class GuardMiddleware:
         await self.app(scope, receive, send)
 
 
+_ERROR_SCHEMAS: dict[str, dict[str, Any]] = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message", "hint"],
+                "properties": {
+                    "code": {"type": "string"},
+                    "message": {"type": "string"},
+                    "hint": {"type": "string"},
+                    "details": {},
+                },
+            }
+        },
+    },
+    "FlatError": {
+        "type": "object",
+        "required": ["error", "code", "hint"],
+        "properties": {
+            "error": {"type": "string"},
+            "code": {"type": "string"},
+            "hint": {"type": "string"},
+        },
+    },
+    "OpenAIError": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["message", "type", "code"],
+                "properties": {
+                    "message": {"type": "string"},
+                    "type": {"type": "string"},
+                    "param": {"type": ["string", "null"]},
+                    "code": {"type": ["string", "null"]},
+                },
+            }
+        },
+    },
+}
+
+
+def _document_errors(app: FastAPI, schema: dict[str, Any]) -> dict[str, Any]:
+    """Declare on every operation the error answers it can give, in its API's shape.
+
+    Any route may answer 4xx (validation, bad values, auth, body limit, missing things) with
+    the error body of its path's API; the 422 body is that shape too (not FastAPI's default).
+    """
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components.update(_ERROR_SCHEMAS)
+    for path, item in schema.get("paths", {}).items():
+        name = "Error"
+        if any(path.startswith(p) for p in app.state.flat_error_prefixes):
+            name = "FlatError"
+        elif any(path.startswith(p) for p in app.state.openai_error_prefixes):
+            name = "OpenAIError"
+        answer = {
+            "description": "The request was refused; the body says why and how to fix it.",
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+        }
+        for operation in item.values():
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)
+            responses.setdefault("4XX", answer)
+    components.pop("HTTPValidationError", None)
+    components.pop("ValidationError", None)
+    return schema
+
+
 def create_app() -> FastAPI:
     """Build the app from ROUTERS; each router's lifespan hook runs inside the app's."""
     modules = [importlib.import_module(name) for name in ROUTERS]
@@ -244,7 +377,7 @@ def create_app() -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         settings = get_settings()
-        logging.basicConfig(level=logging.INFO)
+        configure_logging()
         if not settings.keys:
             log.warning("FORGEFLOW_API_KEYS is not set: no authentication on this server")
         async with AsyncExitStack() as stack:
@@ -277,10 +410,21 @@ def create_app() -> FastAPI:
     app.add_exception_handler(ForgeflowError, _forgeflow_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Cancelled, _cancelled)
     app.add_exception_handler(Exception, _unhandled)
     open_paths = OPEN_PATHS.union(*(getattr(m, "OPEN_PATHS", ()) for m in modules))
     open_prefixes = tuple(p for m in modules for p in getattr(m, "OPEN_PREFIXES", ()))
     app.add_middleware(GuardMiddleware, open_paths=open_paths, open_prefixes=open_prefixes)
+    build_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _document_errors(app, build_openapi())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    # Last: the routers' libraries (mcp) install handlers on the root logger when built.
+    configure_logging()
     return app
 
 

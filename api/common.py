@@ -1,17 +1,24 @@
-"""Helpers shared by routers (not a router): credentials, JSON-safe output, following a run."""
+"""Helpers shared by routers (not a router): credentials, bounded ids, JSON output, runs."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from typing import Any
+import threading
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, TypeVar
 
+import anyio
+from annotated_types import Ge, Le
 from fastapi import Request
 
 from errors import ForgeflowError
 from graphs.serialize import json_safe, jsonable, to_json
 
 __all__ = [
+    "JSON_OR_SSE",
+    "MAX_ROW_ID",
+    "SSE_ONLY",
+    "RowId",
     "follow_run",
     "job_progress_eta",
     "json_safe",
@@ -19,8 +26,43 @@ __all__ = [
     "request_credentials",
     "run_error",
     "run_tool_now",
+    "run_tool_until_disconnect",
     "to_json",
+    "until_disconnect",
 ]
+
+MAX_ROW_ID = 2**53 - 1
+"""Largest row id a request may name: fits every 64-bit column and is exact as a JSON number."""
+
+RowId = Annotated[int, Ge(1), Le(MAX_ROW_ID)]
+
+SSE_EVENT: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "event": {"type": "string"},
+        "data": {"type": "string"},
+        "id": {"type": "string"},
+        "retry": {"type": "integer"},
+    },
+}
+"""One server-sent event as OpenAPI describes an item of a text/event-stream body."""
+
+SSE_ONLY: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "Server-sent events.",
+        "content": {"text/event-stream": {"schema": SSE_EVENT}},
+    }
+}
+"""`responses=` of a route that always answers an event stream."""
+
+JSON_OR_SSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "JSON, or server-sent events when the request asks to stream.",
+        "content": {"application/json": {}, "text/event-stream": {"schema": SSE_EVENT}},
+    }
+}
+"""`responses=` of a route that answers JSON or, when asked to stream, an event stream."""
+"""A database row id or version number in a path, query or body (declared in the OpenAPI schema)."""
 
 CREDENTIAL_HEADERS = {
     "x-hf-token": "hf_token",
@@ -107,3 +149,56 @@ def job_progress_eta(run: dict[str, Any]) -> str | None:
     now = datetime.now(begun.tzinfo)
     remaining = (now - begun).total_seconds() * (100.0 - progress) / progress
     return (now + timedelta(seconds=remaining)).isoformat()
+
+
+T = TypeVar("T")
+
+
+async def until_disconnect(request: Request, work: Callable[[threading.Event], T]) -> T:
+    """Run blocking `work(cancel_event)` in a worker thread; set the event if the client leaves.
+
+    Long synchronous calls (code LFs, tool calls) check the event and stop: work does not go
+    on for a caller who is gone.
+    """
+    cancel = threading.Event()
+    task = asyncio.ensure_future(anyio.to_thread.run_sync(work, cancel))
+    while not task.done():
+        await asyncio.wait({task}, timeout=0.25)
+        if not task.done() and not cancel.is_set() and await request.is_disconnected():
+            cancel.set()
+    return task.result()
+
+
+async def run_tool_until_disconnect(
+    request: Request,
+    name: str,
+    args: dict[str, Any] | None,
+    *,
+    source: str,
+    credentials: dict[str, str] | None = None,
+) -> tuple[dict[str, Any], Any]:
+    """Call a tool as a run and wait for it; a client that leaves cancels the run.
+
+    Returns (the run, the tool's output); a failed or cancelled run raises its error.
+    """
+    from graphs.runner import get_manager
+
+    manager = get_manager()
+    run = await anyio.to_thread.run_sync(
+        lambda: manager.submit_tool(name, args, source=source, credentials=credentials)
+    )
+
+    def work(gone: threading.Event) -> dict[str, Any]:
+        cancelled = False
+        while True:
+            final = manager.wait(run["run_id"], timeout=0.5)
+            if final["status"] not in ("pending", "running"):
+                return final
+            if gone.is_set() and not cancelled:
+                manager.cancel(run["run_id"])  # nobody waits for the answer any more
+                cancelled = True
+
+    final = await until_disconnect(request, work)
+    if final["status"] != "completed":
+        raise run_error(final)
+    return final, (final.get("result") or {}).get("output")

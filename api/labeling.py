@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from api.common import json_safe, request_credentials, run_tool_now
+from api.common import json_safe, request_credentials, run_tool_until_disconnect
 from errors import NotFound
 from graphs.runner import get_manager
 from store import runs as run_store
@@ -32,6 +32,9 @@ class CreateLabelsRequest(BaseModel):
         default=None, description="Class names; LF return value i means classes[i]."
     )
     id_column: str = "id"
+    label_column: str | None = Field(
+        default=None, description="The data's column of hand labels (its values are the classes)."
+    )
     timeout_s: float = Field(default=10.0, gt=0, le=300)
 
 
@@ -50,13 +53,16 @@ class RunPipelineRequest(BaseModel):
 
 
 @router.post("/create-labels")
-def create_labels(body: CreateLabelsRequest, request: Request) -> dict[str, Any]:
+async def create_labels(body: CreateLabelsRequest, request: Request) -> dict[str, Any]:
     """Apply labeling functions (code runs in the sandbox) and write the labeled table.
 
     The output has the data's columns, one column per LF (-1 = abstain), `label` (majority
-    vote, -1 where no LF voted) and `label_name` when classes are given.
+    vote, -1 where no LF voted) and `label_name` when classes are named. Classes come from
+    `classes`, else the hand labels in `label_column`, else the declarative LFs' labels, else
+    0/1; an LF vote outside them is that LF's error. Stops if the client disconnects.
     """
-    run, output = run_tool_now(
+    run, output = await run_tool_until_disconnect(
+        request,
         "vote_labels",
         body.model_dump(exclude_none=True),
         source="labeling",

@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, format_sse_event
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import follow_run, jsonable, request_credentials
+from api.common import SSE_ONLY, follow_run, jsonable, request_credentials
 from errors import BadInput, NotFound
 from graphs.runner import get_manager
 from settings import VERSION
@@ -284,7 +284,8 @@ def _wait_result(run_id: str, thread_id: str) -> dict[str, Any]:
 # -- assistants ---------------------------------------------------------------------------------
 
 
-@router.api_route("/assistants/search", methods=["GET", "POST"])
+@router.get("/assistants/search")
+@router.post("/assistants/search")
 def search_assistants() -> list[dict[str, Any]]:
     """The one assistant: the forgeflow graph."""
     return [_assistant()]
@@ -327,23 +328,37 @@ def get_thread_state(thread_id: str) -> dict[str, Any]:
     return _state(get_manager().graph.get_state({"configurable": {"thread_id": thread_id}}))
 
 
-@router.api_route("/threads/{thread_id}/history", methods=["GET", "POST"])
-async def get_thread_history(thread_id: str, request: Request) -> list[dict[str, Any]]:
-    """Past states of the thread, newest first (`limit` in the query or JSON body)."""
+class HistoryRequest(BaseModel):
+    """Body of POST /threads/{thread_id}/history (langgraph-sdk sends limit, before, metadata)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    limit: int = Field(default=10, ge=1, le=1000)
+
+
+async def _history(thread_id: str, limit: int) -> list[dict[str, Any]]:
     run_store.get_thread_row(thread_id)
-    limit = int(request.query_params.get("limit", 10))
-    if request.method == "POST":
-        try:
-            body = await request.json()
-        except ValueError:
-            body = {}
-        limit = int((body or {}).get("limit", limit))
-    limit = max(1, min(limit, 1000))
     config = {"configurable": {"thread_id": thread_id}}
     history = await asyncio.to_thread(
         lambda: list(get_manager().graph.get_state_history(config, limit=limit))
     )
     return [_state(s) for s in history]
+
+
+@router.get("/threads/{thread_id}/history")
+async def get_thread_history(
+    thread_id: str, limit: int = Query(default=10, ge=1, le=1000)
+) -> list[dict[str, Any]]:
+    """Past states of the thread, newest first."""
+    return await _history(thread_id, limit)
+
+
+@router.post("/threads/{thread_id}/history")
+async def post_thread_history(
+    thread_id: str, body: HistoryRequest | None = None
+) -> list[dict[str, Any]]:
+    """Past states of the thread, newest first (`limit` in the JSON body)."""
+    return await _history(thread_id, (body or HistoryRequest()).limit)
 
 
 # -- runs ---------------------------------------------------------------------------------------
@@ -362,7 +377,12 @@ def list_thread_runs(thread_id: str, limit: int = Query(default=10, ge=1, le=100
     return [_run(r) for r in run_store.list_runs(thread_id=thread_id, limit=limit)]
 
 
-@router.post("/threads/{thread_id}/runs/stream", response_model=None)
+@router.post(
+    "/threads/{thread_id}/runs/stream",
+    response_model=None,
+    response_class=Response,
+    responses=SSE_ONLY,
+)
 def stream_thread_run(thread_id: str, body: RunCreate, request: Request) -> EventSourceResponse:
     """Start a run and stream it (modes values, updates, messages, custom)."""
     run = _start(thread_id, body, request)
@@ -380,7 +400,7 @@ def wait_thread_run(thread_id: str, body: RunCreate, request: Request) -> dict[s
     return _wait_result(final["run_id"], final["thread_id"])
 
 
-@router.post("/runs/stream", response_model=None)
+@router.post("/runs/stream", response_model=None, response_class=Response, responses=SSE_ONLY)
 def stream_stateless_run(body: RunCreate, request: Request) -> EventSourceResponse:
     """A run on a fresh thread, streamed."""
     run = _start(None, body, request)
@@ -414,14 +434,21 @@ def _join(thread_id: str, run_id: str, timeout: float = 3600.0) -> None:
         get_manager().wait(run["run_id"], timeout=timeout)
 
 
-@router.api_route("/threads/{thread_id}/runs/{run_id}/join", methods=["GET", "POST"])
+@router.get("/threads/{thread_id}/runs/{run_id}/join")
+@router.post("/threads/{thread_id}/runs/{run_id}/join")
 def join_run(thread_id: str, run_id: str) -> dict[str, Any]:
     """Wait for a run to end and return the thread's values."""
     _join(thread_id, run_id)
     return _wait_result(run_id, thread_id)
 
 
-@router.post("/threads/{thread_id}/runs/{run_id}/cancel", response_model=None)
+@router.post(
+    "/threads/{thread_id}/runs/{run_id}/cancel",
+    response_model=None,
+    responses={
+        202: {"description": "Cancel requested (without wait): the run stops at its next step."}
+    },
+)
 def cancel_thread_run(
     thread_id: str,
     run_id: str,

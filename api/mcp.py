@@ -16,7 +16,7 @@ from mcp_types import Tool as MCPTool
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.common import json_safe, request_credentials
-from errors import ForgeflowError
+from errors import ForgeflowError, check_value
 from graphs.runner import get_manager
 from settings import VERSION, get_settings
 from tools.registry import all_tools, get_tool
@@ -143,6 +143,7 @@ class ForgeflowMCP(MCPServer):
         """
         credentials = _credentials(context)
         try:
+            check_value(arguments or {}, "arguments")  # stdio has no HTTP middleware in front
             if name == RUN_GOAL:
                 output = await anyio.to_thread.run_sync(_run_goal, arguments or {}, credentials)
             else:

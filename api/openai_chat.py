@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.sse import EventSourceResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import follow_run, request_credentials
+from api.common import JSON_OR_SSE, follow_run, request_credentials
 from errors import BadInput
 from graphs.runner import get_manager
 from settings import get_settings
@@ -161,7 +161,7 @@ async def _stream(run_id: str, cid: str, model: str, prompt: str) -> AsyncIterat
     yield "data: [DONE]\n\n"
 
 
-@router.post("/v1/chat/completions", response_model=None)
+@router.post("/v1/chat/completions", response_model=None, responses=JSON_OR_SSE)
 def chat_completions(body: ChatRequest, request: Request) -> Any:
     """Run the conversation's last user message as a goal on the conversation's thread."""
     last_user = next((m for m in reversed(body.messages) if m.role == "user"), None)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from api.common import job_progress_eta, json_safe, run_tool_now
+from api.common import RowId, job_progress_eta, json_safe, run_tool_now
 from errors import BadInput, NotFound
 from graphs.runner import get_manager
 from store import qa as qa_store
@@ -83,13 +83,13 @@ def list_projects() -> dict[str, Any]:
 
 
 @router.get("/api/v1/projects/{project_id}")
-def get_project(project_id: int) -> dict[str, Any]:
+def get_project(project_id: RowId) -> dict[str, Any]:
     """One project."""
     return qa_store.get_project(project_id)
 
 
 @router.post("/api/v1/projects/{project_id}/documents")
-async def upload_documents(project_id: int, request: Request) -> dict[str, Any]:
+async def upload_documents(project_id: RowId, request: Request) -> dict[str, Any]:
     """Add documents: multipart files (`files`/`file`), or workspace `paths` (form or JSON).
 
     Each file is parsed on its own: a bad or empty one is reported in `results` with its
@@ -117,11 +117,11 @@ async def upload_documents(project_id: int, request: Request) -> dict[str, Any]:
         column = form.get("text_column")
         text_column = column if isinstance(column, str) and column else None
     elif content_type.startswith("application/json"):
-        body = await request.json()
-        if not isinstance(body, dict):
-            raise BadInput("body must be a JSON object", hint='send {"paths": ["docs/a.md"]}')
-        paths = [str(p) for p in body.get("paths") or []]
-        text_column = body.get("text_column") or None
+        try:
+            parsed = DocumentPaths.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False)) from None
+        paths, text_column = parsed.paths, parsed.text_column or None
     else:
         raise BadInput(
             "send multipart/form-data with files, or JSON with paths",
@@ -155,26 +155,36 @@ async def upload_documents(project_id: int, request: Request) -> dict[str, Any]:
     }
 
 
+class DocumentPaths(BaseModel):
+    """JSON body of POST /api/v1/projects/{project_id}/documents (files go as multipart)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str] = Field(min_length=1, description="Workspace paths of the documents.")
+    text_column: str | None = Field(default=None, description="Text column of csv/jsonl files.")
+
+
 def _path_list(raw: str) -> list[str]:
     text = raw.strip()
     if text.startswith("["):
         try:
-            value = json.loads(text)
-        except json.JSONDecodeError:
-            raise BadInput("paths is not a JSON list", hint='use ["docs/a.md"]') from None
-        return [str(v) for v in value]
+            return TypeAdapter(list[str]).validate_json(text)
+        except ValidationError:
+            raise BadInput(
+                "paths is not a JSON list of strings", hint='use ["docs/a.md"]'
+            ) from None
     return [text]
 
 
 @router.get("/api/v1/projects/{project_id}/documents")
-def list_documents(project_id: int) -> dict[str, Any]:
+def list_documents(project_id: RowId) -> dict[str, Any]:
     """A project's documents (without their text)."""
     docs = qa_store.list_documents(project_id)
     return {"documents": docs, "total": len(docs)}
 
 
 @router.post("/api/v1/projects/{project_id}/chunks")
-def chunk_project(project_id: int, body: ChunkRequest | None = None) -> dict[str, Any]:
+def chunk_project(project_id: RowId, body: ChunkRequest | None = None) -> dict[str, Any]:
     """Chunk the project's documents (a new chunk set; earlier sets stay readable)."""
     args = {"project_id": project_id, **(body or ChunkRequest()).model_dump()}
     _, output = run_tool_now("chunk_documents", args, source="qa")
@@ -183,7 +193,7 @@ def chunk_project(project_id: int, body: ChunkRequest | None = None) -> dict[str
 
 @router.get("/api/v1/projects/{project_id}/chunks")
 def list_chunks(
-    project_id: int,
+    project_id: RowId,
     chunk_set_id: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
     per_page: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -208,7 +218,7 @@ def list_chunks(
 
 
 @router.put("/api/v1/projects/{project_id}/taxonomies/{name}")
-def put_taxonomy(project_id: int, name: str, body: TaxonomyBody) -> dict[str, Any]:
+def put_taxonomy(project_id: RowId, name: str, body: TaxonomyBody) -> dict[str, Any]:
     """Save a named taxonomy on the project (use it with taxonomy_name)."""
     return qa_store.set_taxonomy(project_id, name, body.categories)
 
@@ -221,7 +231,7 @@ class DatasetGenerateRequest(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    project_id: int
+    project_id: RowId
     prompt_name: str = "qa_pairs"
     custom_prompt: str | None = None
     generation_mode: Literal[
@@ -230,7 +240,7 @@ class DatasetGenerateRequest(BaseModel):
     format_type: Literal["jsonl", "parquet", "csv"] = "jsonl"
     concurrency: int = Field(default=1, ge=1, le=64)
     include_evaluation_sets: bool = False
-    taxonomy_project: int | None = None
+    taxonomy_project: RowId | None = None
     taxonomy_name: str | None = None
     output_dir: str | None = None
     analyze_quality: bool = True
@@ -388,7 +398,7 @@ class ParametersBody(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    project_id: int
+    project_id: RowId
     purpose: str | None = None
     audience: str | None = None
     extraction_rules: str = "default"
@@ -422,7 +432,7 @@ def save_parameters(body: ParametersBody) -> dict[str, Any]:
 
 
 @router.get("/api/v1/datasets/parameters/{project_id}")
-def get_parameters(project_id: int) -> dict[str, Any]:
+def get_parameters(project_id: RowId) -> dict[str, Any]:
     """The latest parameters saved for a project (`parameters` is null when none)."""
     qa_store.get_project(project_id)
     return {"parameters": qa_store.latest_parameters(project_id)}
@@ -438,7 +448,7 @@ def _summary(entries: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @router.get("/api/v1/datasets")
-def list_datasets(project_id: int | None = None) -> dict[str, Any]:
+def list_datasets(project_id: RowId | None = None) -> dict[str, Any]:
     """QA datasets, newest first."""
     items = qa_store.list_datasets(project_id)
     return {"datasets": items, "total": len(items)}
@@ -446,7 +456,7 @@ def list_datasets(project_id: int | None = None) -> dict[str, Any]:
 
 @router.get("/api/v1/datasets/{dataset_id}")
 def get_dataset(
-    dataset_id: str, version: Annotated[int | None, Query(ge=1)] = None
+    dataset_id: str, version: Annotated[RowId | None, Query()] = None
 ) -> dict[str, Any]:
     """A dataset version (latest by default): entries, totals and the quality summary."""
     ds = qa_store.get_dataset(dataset_id, version)
@@ -474,7 +484,7 @@ def list_entries(
     per_page: Annotated[int, Query(ge=1, le=500)] = 50,
     filter_quality: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     sort_by: Literal["quality", "category", "difficulty"] = "quality",
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[RowId | None, Query()] = None,
 ) -> dict[str, Any]:
     """Entries, filtered by minimum quality and sorted, one page at a time."""
     ds = qa_store.get_dataset(dataset_id, version)
@@ -644,7 +654,7 @@ def regenerate(dataset_id: str, body: RegenerateBody) -> dict[str, Any]:
 def download(
     dataset_id: str,
     format: Literal["jsonl", "parquet", "csv"] | None = None,  # noqa: A002 - API field name
-    version: Annotated[int | None, Query(ge=1)] = None,
+    version: Annotated[RowId | None, Query()] = None,
     include_splits: bool = False,
     min_quality: Annotated[float | None, Query(ge=0.0, le=1.0)] = None,
     exclude_rejected: bool = False,

@@ -9,11 +9,11 @@ from contextlib import asynccontextmanager
 from typing import Any, Literal
 
 from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, format_sse_event
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from api.common import follow_run, json_safe, jsonable, request_credentials
+from api.common import JSON_OR_SSE, SSE_ONLY, follow_run, json_safe, jsonable, request_credentials
 from errors import BadInput
 from graphs.runner import get_manager
 from store import runs as run_store
@@ -104,7 +104,14 @@ def _public(run: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-@router.post("/generate", response_model=None)
+@router.post(
+    "/generate",
+    response_model=None,
+    responses={
+        **JSON_OR_SSE,
+        202: {"description": "mode=background: the run was queued; poll GET /runs/{run_id}."},
+    },
+)
 def generate(body: GenerateRequest, request: Request) -> Any:
     """Run a goal: wait for the answer (default), start it in the background, or stream it."""
     if body.goal is None:
@@ -163,15 +170,22 @@ def retry_run(run_id: str) -> dict[str, Any]:
     return json_safe(get_manager().retry(run_id))
 
 
-@router.get("/runs/{run_id}/events")
+@router.get(
+    "/runs/{run_id}/events",
+    response_model=None,
+    response_class=Response,
+    responses=SSE_ONLY,
+)
 async def run_events(
-    run_id: str, request: Request, after: int = Query(default=-1, ge=-1)
+    run_id: str,
+    request: Request,
+    after: int = Query(default=-1, ge=-1, le=2**31 - 1),
 ) -> EventSourceResponse:
     """Follow any run's events as SSE (the same events as mode=stream); `after` (or the
     Last-Event-ID header) resumes after an event number.
     """
     last = request.headers.get("last-event-id", "")
-    if last.isdigit():
+    if last.isdigit() and len(last) < 10:
         after = max(after, int(last))
     await asyncio.to_thread(run_store.get_run, run_id)  # 404 before the stream starts
     return EventSourceResponse(stream_events(run_id, after))

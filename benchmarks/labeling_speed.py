@@ -198,6 +198,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--keywords", type=int, default=80)
     parser.add_argument("--code-lfs", type=int, default=10)
+    parser.add_argument("--code-only", action="store_true", help="Skip part 1 (declarative LFs).")
     args = parser.parse_args()
 
     from snorkel.labeling import PandasLFApplier
@@ -215,6 +216,11 @@ def main() -> None:
     # Warm-up on a few rows so neither side pays for first-call imports in the timing.
     apply_lfs(frame.head(50), parsed, CLASSES)
     PandasLFApplier(snorkel_lfs(specs)).apply(frame.head(50), progress_bar=False)
+    warm = parse_lfs([{"name": "w", "code": "def w(x):\n    return 0"}], CLASSES)
+    run_code_lfs(frame.head(50), warm, CLASSES)  # the sandbox's one-time probe and layout
+    if args.code_only:
+        args_code(args, frame, specs, sources)
+        return
     started = time.perf_counter()
     ours = apply_lfs(frame, parsed, CLASSES).matrix
     ours_s = time.perf_counter() - started
@@ -228,6 +234,17 @@ def main() -> None:
         bad = np.flatnonzero((ours != theirs).any(axis=0))
         raise SystemExit(f"label matrices differ in LFs {[specs[j]['name'] for j in bad[:5]]}")
     print(f"identical matrices; declarative speed-up: {theirs_s / ours_s:.1f}x", flush=True)
+    args_code(args, frame, specs, sources)
+
+
+def args_code(
+    args: argparse.Namespace, frame: pd.DataFrame, specs: list[dict], sources: dict[str, str]
+) -> None:
+    """Part 2: the first --code-lfs rules as Python source, sandboxed vs PandasLFApplier."""
+    from snorkel.labeling import PandasLFApplier
+
+    from tools.labeling.sandbox import run_code_lfs
+    from tools.labeling.specs import parse_lfs
 
     if args.code_lfs <= 0:
         return

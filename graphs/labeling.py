@@ -161,7 +161,10 @@ class Labeler:
             specs,
             t.classes,
             id_column=t.id_column,
-            sandbox_options={"timeout_s": self.args.code_timeout_s},
+            sandbox_options={
+                "timeout_s": self.args.code_timeout_s,
+                "cancel_event": self.ctx.cancel_event,
+            },
         )
         summary = lf_summary(
             result.matrix,
@@ -559,10 +562,9 @@ def write_labeling_functions(args: WriteLabelingFunctionsInput, ctx: ToolContext
     )
     stem = file_stem(task.dataset)
     if args.output_path:
-        from store.workspace import resolve_path
+        from store.workspace import output_file
 
-        path = resolve_path(args.output_path, for_write=True)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = output_file(args.output_path)
     else:
         path = (
             output_dir(None, f"lfs-{stem}-{time.strftime('%Y%m%d-%H%M%S')}")

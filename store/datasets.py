@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from errors import NotFound
+from errors import ForgeflowError, NotFound
 from store.db import iso, session
 from store.models import DatasetRow
 from store.runs import new_id
@@ -116,7 +115,12 @@ def list_records(limit: int = 200) -> list[dict[str, Any]]:
 
 
 def delete_record(record_id: str) -> dict[str, Any]:
-    """Delete a record and its files in the workspace."""
+    """Delete a record and the files its download wrote; never a folder it did not create.
+
+    Records keep `meta.owned` ({"created": folders, "written": files}); files are removed one by
+    one (only regular files and links inside the record's folder), then the folders the
+    download created, each only once empty. Records from before `owned` lose their listed files.
+    """
     with session() as s:
         row = s.get(DatasetRow, record_id)
         if row is None:
@@ -126,13 +130,36 @@ def delete_record(record_id: str) -> dict[str, Any]:
             )
         public = record_public(row)
         if row.path:
-            folder = resolve_path(row.path, for_write=True)
-            if folder.is_dir():
-                shutil.rmtree(folder)
-            elif folder.exists():
-                folder.unlink()
+            _remove_written(row.path, row.files or [], (row.meta or {}).get("owned"))
         s.delete(row)
     return public
+
+
+def _remove_written(path: str, files: list[dict[str, Any]], owned: dict[str, Any] | None) -> None:
+    folder = resolve_path(path, for_write=True)
+    if not folder.is_dir():
+        return
+    names = (owned or {}).get("written") or [str(f.get("path", "")) for f in files]
+    parents: set[Path] = set()
+    for name in names:
+        target = folder / name
+        try:
+            target.parent.resolve().relative_to(folder)
+        except (ValueError, OSError):
+            continue  # a recorded name leading out of the folder is never followed
+        if target.is_symlink() or target.is_file():
+            target.unlink(missing_ok=True)
+            parents.update(p for p in target.parents if folder in p.parents)
+    for sub in sorted(parents, key=lambda p: -len(p.parts)):
+        try:
+            sub.rmdir()  # only when empty: files someone added later stay
+        except OSError:
+            pass
+    for rel in (owned or {}).get("created", []):
+        try:
+            resolve_path(rel, for_write=True).rmdir()
+        except (OSError, ForgeflowError):
+            break
 
 
 def main_table(record: dict[str, Any]) -> Path | None:

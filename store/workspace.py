@@ -7,7 +7,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from errors import BadInput, Forbidden, NotFound
+from errors import BadInput, Forbidden, NotFound, check_value
 from settings import get_settings
 
 
@@ -36,7 +36,27 @@ def _check_text(raw: str | os.PathLike[str]) -> str:
         raise BadInput("empty path", hint="give a path relative to the workspace")
     if "\x00" in text:
         raise BadInput("path contains a NUL byte", hint="remove the NUL byte from the path")
+    check_value(text, "path")
+    # The OS refuses longer names with an error; a request gets a clear one first.
+    encoded = text.encode("utf-8")
+    if len(encoded) > 4096 or any(len(part) > 255 for part in encoded.split(b"/")):
+        raise BadInput(
+            "path is too long (over 255 bytes in a name or 4096 in all)",
+            hint="use a shorter path",
+            code="path_too_long",
+        )
     return text
+
+
+def _refuse(text: str, for_write: bool) -> Forbidden:
+    ws = workspace_root()
+    where = "the workspace" if for_write else "the workspace or a data folder"
+    return Forbidden(
+        f"path {text!r} is outside {where}",
+        hint=f"use a path relative to the workspace ({ws}); '..', '~', absolute paths elsewhere "
+        "and symlinks leading out are refused",
+        code="path_outside_workspace",
+    )
 
 
 def resolve_path(
@@ -48,30 +68,64 @@ def resolve_path(
 ) -> Path:
     """Resolve `raw` (relative paths against the workspace) and refuse it outside the allowed roots.
 
-    Symlinks are followed before the check, so a link pointing out is refused too. Writes are
+    The one resolver for every path a request names, explicitly or by a bare file name found
+    in a data folder. Symlinks are followed before the check, so a link pointing out is
+    refused too. `~` is never expanded: a request cannot name a home folder. Writes are
     allowed in the workspace only; reads also in the data folders.
     """
     text = _check_text(raw)
+    if text.startswith("~"):
+        raise _refuse(text, for_write)
     ws = workspace_root()
     allowed = [ws] if for_write else (roots or readable_roots())
-    candidate = Path(text).expanduser()
+    candidate = Path(text)
     if not candidate.is_absolute():
         candidate = ws / candidate
-    resolved = candidate.resolve()
+    try:
+        resolved = candidate.resolve()
+    except (OSError, RuntimeError):  # a symlink loop, or a name the OS cannot take
+        raise BadInput(
+            f"path {text!r} cannot be resolved", hint="check the path for symlink loops"
+        ) from None
     if not any(_inside(resolved, root) for root in allowed):
-        where = "the workspace" if for_write else "the workspace or a data folder"
-        raise Forbidden(
-            f"path {text!r} is outside {where}",
-            hint=f"use a path relative to the workspace ({ws}); '..', absolute paths elsewhere "
-            "and symlinks leading out are refused",
-            code="path_outside_workspace",
-        )
+        raise _refuse(text, for_write)
     if must_exist and not resolved.exists():
         raise NotFound(
             f"file {text!r} not found",
             hint="list files with GET /api/files/list or the list_local_datasets tool",
         )
     return resolved
+
+
+def output_file(raw: str | os.PathLike[str]) -> Path:
+    """A file path to write in the workspace, its folder created; refused when it is a folder."""
+    path = resolve_path(raw, for_write=True)
+    if path.is_dir() or os.fspath(raw).endswith(("/", os.sep)):
+        raise BadInput(
+            f"output path {os.fspath(raw)!r} is a folder",
+            hint="name a file to write, e.g. 'out/labels.csv'",
+            code="output_is_folder",
+        )
+    _make_folder(path.parent, os.fspath(raw))
+    return path
+
+
+def output_folder(raw: str | os.PathLike[str]) -> Path:
+    """A folder to write into in the workspace (created); refused when it is a file."""
+    path = resolve_path(raw, for_write=True)
+    _make_folder(path, os.fspath(raw))
+    return path
+
+
+def _make_folder(path: Path, text: str) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise BadInput(
+            f"{text!r} needs a folder where a file already is",
+            hint="choose another output path",
+            code="output_is_file",
+        ) from None
 
 
 def relative_to_workspace(path: Path) -> str:

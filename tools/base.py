@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from errors import Cancelled, InvalidArguments
+from errors import Cancelled, InvalidArguments, check_value
 
 
 class ToolInput(BaseModel):
@@ -98,6 +98,8 @@ class Tool:
                 f"arguments for {self.name} must be a JSON object",
                 hint=f"send an object matching the schema at GET /tools/{self.name}",
             )
+        # Every surface (HTTP, MCP stdio, CLI, the LLM) reaches the stores through here.
+        check_value(args or {}, "arguments", InvalidArguments)
         try:
             return self.input_model.model_validate(args or {})
         except ValidationError as exc:

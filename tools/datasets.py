@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +18,7 @@ from pydantic import Field
 from errors import BadInput, Forbidden, ForgeflowError, PayloadTooLarge, UpstreamError
 from settings import get_settings
 from store import datasets as dataset_store
-from store.workspace import relative_to_workspace, resolve_path, safe_extract
+from store.workspace import relative_to_workspace, resolve_path, safe_extract, workspace_root
 from tools import hf_source, kaggle_source
 from tools.base import ToolContext, ToolInput, tool
 from tools.cache import CACHE
@@ -428,16 +429,86 @@ def download_plan(
     raise BadInput(f"cannot download from {source!r}", hint="use huggingface or kaggle")
 
 
-def _target_folder(args: DownloadDatasetInput, revision: str, config: str | None) -> Path:
+@dataclass
+class _Claim:
+    """The folder a download owns: new or empty when claimed, so all it holds is the download's."""
+
+    folder: Path
+    created: list[Path]
+    """Folders this download made (the folder and missing parents), deepest first."""
+
+    def ownership(self) -> dict[str, Any]:
+        """What the record keeps so that deleting it removes exactly what was written."""
+        written = sorted(
+            p.relative_to(self.folder).as_posix()
+            for p in self.folder.rglob("*")
+            if p.is_file() or p.is_symlink()
+        )
+        return {"created": [relative_to_workspace(p) for p in self.created], "written": written}
+
+    def release(self) -> None:
+        """Undo a failed download: its files, then the folders it made."""
+        for child in list(self.folder.iterdir()) if self.folder.is_dir() else []:
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        for folder in self.created:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty: another download lives there
+                break
+
+
+def _explicit_folder(raw: str) -> Path:
+    try:
+        folder = resolve_path(raw, for_write=True)
+    except Forbidden as exc:
+        raise BadInput(exc.message, hint=exc.hint, code="path_outside_workspace") from None
+    if folder == workspace_root() or (
+        folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+    ):
+        raise BadInput(
+            f"download folder {raw!r} is not empty",
+            hint="name a new or empty folder: a download owns its folder, and deleting the "
+            "record removes what it wrote",
+            code="folder_not_empty",
+        )
+    return folder
+
+
+def _claim_folder(args: DownloadDatasetInput, revision: str, config: str | None) -> _Claim:
+    """A new (or, for an explicit path, empty) folder for this download; never a shared one."""
     if args.path:
+        base = _explicit_folder(args.path)
+        candidates = [base]
+    else:
+        parts = ["datasets", args.source, *args.dataset_id.split("/"), revision or "latest"]
+        if config:
+            parts.append(config)
+        base = resolve_path("/".join(parts), for_write=True)
+        # A forced re-download of the same revision gets a fresh sibling, not the old files.
+        candidates = [base, *(base.with_name(f"{base.name}-{n}") for n in range(2, 1000))]
+    for folder in candidates:
+        created = []
+        parent = folder
+        while not parent.exists():
+            created.append(parent)
+            parent = parent.parent
+        if folder.is_dir() and not any(folder.iterdir()):
+            return _Claim(folder, created)
         try:
-            return resolve_path(args.path, for_write=True)
-        except Forbidden as exc:
-            raise BadInput(exc.message, hint=exc.hint, code="path_outside_workspace") from None
-    parts = ["datasets", args.source, *args.dataset_id.split("/"), revision or "latest"]
-    if config:
-        parts.append(config)
-    return resolve_path("/".join(parts), for_write=True)
+            folder.mkdir(parents=True, exist_ok=False)
+        except FileExistsError:  # taken (perhaps just now by a concurrent download)
+            continue
+        except NotADirectoryError:
+            raise BadInput(
+                f"download folder {relative_to_workspace(folder)!r} is under a file",
+                hint="choose another path",
+                code="folder_not_empty",
+            ) from None
+        return _Claim(folder, created)
+    raise BadInput("no free download folder", hint="delete old downloads of this dataset")
 
 
 def count_rows(path: Path) -> int | None:
@@ -492,35 +563,65 @@ def _finish_files(folder: Path, entries: list[dict[str, Any]], budget: int) -> l
     return out
 
 
-def _discard(folder: Path) -> None:
-    """Remove a failed download's folder and the empty parents this download created."""
-    shutil.rmtree(folder, ignore_errors=True)
-    stop = resolve_path("datasets", for_write=True)
-    parent = folder.parent
-    while parent != stop and stop in parent.parents:
-        try:
-            parent.rmdir()
-        except OSError:  # not empty: another download lives there
-            break
-        parent = parent.parent
-
-
 def _total_rows(files: list[dict[str, Any]]) -> int | None:
     counts = [f["rows"] for f in files if f.get("rows") is not None]
     return sum(counts) if counts else None
 
 
-def _reply(record: dict[str, Any], reused: bool) -> dict[str, Any]:
+def _reply(record: dict[str, Any], reused: bool, note: str = "") -> dict[str, Any]:
     verb = "reused the earlier download of" if reused else "downloaded"
     at = f" at revision {record['revision']}" if record.get("revision") else ""
     return {
         "status": "success",
-        "message": f"{verb} {record['source']} dataset {record['dataset_id']}{at}",
+        "message": f"{verb} {record['source']} dataset {record['dataset_id']}{at}{note}",
         "path": record["path"],
         "dataset": record,
         "reused": reused,
         "artifacts": [{"name": record["dataset_id"], "path": record["path"], "kind": "dataset"}],
     }
+
+
+def _caller(source: str, ctx: ToolContext) -> str:
+    """The hashed identity of the credentials this call uses at the source (never the secret)."""
+    if source == "huggingface":
+        return hf_source.identity(ctx.credentials.get("hf_token"))
+    return kaggle_source.identity(ctx.credentials)
+
+
+def _reuse(record: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
+    """Hand back an earlier download only to a caller the source lets see it.
+
+    A copy made with the same credentials is reused as is. Otherwise the caller's own
+    credentials must pass the source's access check (a metadata call, no download): a refusal
+    is raised to the caller. If the source cannot be reached the copy is reused and the reply
+    says that it was downloaded with other credentials and access could not be checked.
+    """
+    source, dataset_id = record["source"], record["dataset_id"]
+    owner = (record.get("meta") or {}).get("downloaded_by")
+    if owner is not None and owner == _caller(source, ctx):
+        return _reply(record, True)
+    try:
+        if source == "huggingface":
+            files = [f["path"] for f in record.get("files") or [] if not f.get("from_archive")]
+            token = ctx.credentials.get("hf_token")
+            if files:
+                hf_source.check_file_access(
+                    dataset_id, record.get("revision") or "main", files[0], token
+                )
+            else:
+                hf_source.snapshot(dataset_id, record.get("revision"), token)
+        else:
+            kaggle_source.dataset_meta(dataset_id, ctx.credentials)
+    except UpstreamError as exc:
+        if exc.code != "source_unreachable":
+            raise
+        return _reply(
+            record,
+            True,
+            " (a copy downloaded with other credentials; the source could not be reached to "
+            "check that yours may read it)",
+        )
+    return _reply(record, True, " (a copy downloaded with other credentials; yours may read it)")
 
 
 def _local_reply(dataset_id: str) -> dict[str, Any]:
@@ -557,7 +658,7 @@ def _download_hf(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, Any]
             "huggingface", snap.dataset_id, cfg.name, args.revision or ""
         )
         if earlier is not None and earlier["revision"] == snap.sha:
-            return _reply(earlier, True)
+            return _reply(earlier, True)  # the snapshot above was read with this caller's token
     files = cfg.files(snap.files)
     if not files:
         raise BadInput(
@@ -571,7 +672,8 @@ def _download_hf(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, Any]
         raise _too_big(expected, f"{snap.dataset_id} ({cfg.name})")
     for name in files:  # refuse a hostile listing before anything is written
         hf_source.safe_member(Path("/nonexistent-root"), name)
-    folder = _target_folder(args, snap.sha, cfg.name)
+    claim = _claim_folder(args, snap.sha, cfg.name)
+    folder = claim.folder
     done = {"bytes": 0, "file": ""}
 
     def on_bytes(n: int) -> None:
@@ -593,7 +695,6 @@ def _download_hf(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, Any]
         force=True,
         total_bytes=expected,
     )
-    created = not folder.exists()
     try:
         entries = hf_source.download_files(
             snap,
@@ -607,8 +708,7 @@ def _download_hf(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, Any]
         got = sum(e["size"] for e in entries)
         final = _finish_files(folder, entries, max(limit - got, 0))
     except BaseException:
-        if created:
-            _discard(folder)
+        claim.release()
         raise
     ctx.progress("recording", 0.95, force=True)
     record = dataset_store.save_record(
@@ -626,6 +726,8 @@ def _download_hf(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, Any]
             "url": f"{hf_source.endpoint()}/datasets/{snap.dataset_id}",
             "splits": cfg.splits,
             "description": snap.description,
+            "owned": claim.ownership(),
+            "downloaded_by": _caller("huggingface", ctx),
         },
     )
     ctx.progress(f"downloaded {snap.dataset_id}", 1.0)
@@ -646,8 +748,8 @@ def _download_kaggle(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, 
     expected = meta["total_bytes"]
     if expected and expected > limit:
         raise _too_big(int(expected), ref)
-    folder = _target_folder(args, str(resolved or "latest"), None)
-    created = not folder.exists()
+    claim = _claim_folder(args, str(resolved or "latest"), None)
+    folder = claim.folder
     ctx.progress(f"downloading {ref}", 0.1, force=True, total_bytes=expected)
     try:
         staging = folder / ".download"
@@ -669,8 +771,7 @@ def _download_kaggle(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, 
                 item["rows"] = count_rows(member)
             files.append(item)
     except BaseException:
-        if created:
-            _discard(folder)
+        claim.release()
         raise
     record = dataset_store.save_record(
         source="kaggle",
@@ -687,6 +788,8 @@ def _download_kaggle(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, 
             "url": meta["item"]["url"],
             "title": meta["item"]["title"],
             "archive_bytes": size,
+            "owned": claim.ownership(),
+            "downloaded_by": _caller("kaggle", ctx),
         },
     )
     ctx.progress(f"downloaded {ref}", 1.0)
@@ -705,7 +808,7 @@ def download_dataset(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, 
     if args.source == "local":
         return _local_reply(args.dataset_id)
     if args.path:
-        _target_folder(args, "", None)  # refuse a folder outside the workspace before any request
+        _explicit_folder(args.path)  # refuse an outside or non-empty folder before any request
     if args.source == "huggingface":
         dataset_id = hf_source.check_repo_id(args.dataset_id)
         if args.config and not re.match(r"^[\w.-]{1,100}$", args.config):
@@ -719,8 +822,9 @@ def download_dataset(args: DownloadDatasetInput, ctx: ToolContext) -> dict[str, 
             args.source, dataset_id, args.config or "", args.revision or ""
         )
         if existing is not None:
+            reply = _reuse(existing, ctx)
             ctx.progress(f"reusing {existing['path']}", 1.0)
-            return _reply(existing, True)
+            return reply
     if args.source == "huggingface":
         return _download_hf(args, ctx)
     return _download_kaggle(args, ctx)

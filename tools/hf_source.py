@@ -377,6 +377,22 @@ def snapshot(dataset_id: str, revision: str | None, token: str | None) -> RepoSn
     )
 
 
+def check_file_access(dataset_id: str, revision: str, filename: str, token: str | None) -> None:
+    """Raise unless `token` may fetch `filename` at `revision` (a HEAD request, no download).
+
+    Metadata of a gated dataset is public on the Hub; its files are not. This is the check a
+    download would meet, made without downloading.
+    """
+    from huggingface_hub import get_hf_file_metadata, hf_hub_url
+
+    check_reachable()
+    url = hf_hub_url(
+        dataset_id, filename, repo_type="dataset", revision=revision, endpoint=endpoint()
+    )
+    with hub_errors(f"dataset {dataset_id!r}"):
+        get_hf_file_metadata(url, token=token or False)
+
+
 def dataset_configs(dataset_id: str, revision: str | None, token: str | None) -> dict[str, Any]:
     """Configs and splits with sizes and example counts where the Hub knows them."""
     snap = snapshot(dataset_id, revision, token)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from errors import BadInput, ForgeflowError, NotFound
+from errors import BadInput, ForgeflowError, NotFound, check_value
 from settings import get_settings
 from store.workspace import relative_to_workspace, resolve_path
 
@@ -81,8 +81,8 @@ def read_table(path: Path, *, nrows: int | None = None) -> pd.DataFrame:
     )
 
 
-def local_files() -> list[tuple[Path, Path]]:
-    """Every table under `$FORGEFLOW_HOME/data`, FORGEFLOW_DATA_DIRS and the workspace (root, file)."""
+def _table_candidates() -> list[tuple[Path, Path]]:
+    """(root, path) of every table-named file under the read roots, links not yet checked."""
     s = get_settings()
     found: list[tuple[Path, Path]] = []
     seen: set[Path] = set()
@@ -90,11 +90,28 @@ def local_files() -> list[tuple[Path, Path]]:
         if not root.is_dir():
             continue
         for path in sorted(root.rglob("*")):
-            if path in seen or not path.is_file() or table_format(path) is None:
+            if path in seen or table_format(path) is None:
                 continue
             if any(part.startswith(".") for part in path.relative_to(root).parts):
                 continue
             seen.add(path)
+            found.append((root, path))
+    return found
+
+
+def local_files() -> list[tuple[Path, Path]]:
+    """Every table under `$FORGEFLOW_HOME/data`, FORGEFLOW_DATA_DIRS and the workspace (root, file).
+
+    Each file went through resolve_path: a symlink leading out of the allowed folders is left
+    out (a read by its name is refused the same way).
+    """
+    found: list[tuple[Path, Path]] = []
+    for root, path in _table_candidates():
+        try:
+            resolved = resolve_path(path)
+        except ForgeflowError:
+            continue
+        if resolved.is_file():
             found.append((root, path))
     return found
 
@@ -105,6 +122,7 @@ def load_table(ref: str, *, nrows: int | None = None) -> tuple[pd.DataFrame, dic
     Returns the frame and a description `{source, id, path?}`.
     """
     ref = (ref or "").strip()
+    check_value(ref, "dataset")
     if not ref:
         raise BadInput(
             "no dataset named", hint="name a dataset, e.g. 'breast_cancer' or 'data.csv'"
@@ -136,20 +154,26 @@ def _find_file(ref: str) -> Path | None:
         if main is not None:
             return main
     s = get_settings()
+    refused: ForgeflowError | None = None
     for root in [s.workspace, s.data_dir, *s.extra_data_dirs]:
         try:
             candidate = resolve_path(root / ref) if not Path(ref).is_absolute() else None
-        except ForgeflowError:  # a refused candidate just means "not here"
-            candidate = None
+        except ForgeflowError as exc:  # a refused candidate is not read; said if nothing else is
+            candidate, refused = None, refused or exc
         if candidate is not None and candidate.is_file():
             return candidate
     if Path(ref).is_absolute() or "/" in ref or ref.startswith("."):
         path = resolve_path(ref)
         if path.is_file():
             return path
-    for _, path in local_files():
+        if refused is not None:
+            raise refused
+    for _, path in _table_candidates():
         if path.name == ref or path.stem == ref:
-            return path
+            # The same resolver as an explicit path: a link leading out is refused, not read.
+            found = resolve_path(path, must_exist=True)
+            if found.is_file():
+                return found
     return None
 
 

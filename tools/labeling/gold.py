@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from errors import BadInput
+from tools.labeling.limits import checked_classes
 
 
 @dataclass
@@ -133,9 +134,12 @@ def join_gold(
     known = gkeys.isin(position.index)
     unknown = [k for k in gkeys[~known].tolist() if k is not None]
     gkeys, glabels = gkeys[known], glabels[known]
-    if classes is None:
-        classes = sorted(set(glabels))
-    classes = [str(c) for c in classes]
+    given = classes is not None
+    classes = checked_classes(
+        classes if given else sorted(set(glabels)),
+        "the classes given" if given else "the hand labels",
+        minimum=0,  # fewer than two is reported below, after the join
+    )
     in_set = glabels.isin(classes)
     unknown_labels = sorted(set(glabels[~in_set]))
     gkeys, glabels = gkeys[in_set], glabels[in_set]

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from store.workspace import relative_to_workspace, resolve_path
+from store.workspace import output_folder, relative_to_workspace
 
 
 def file_stem(dataset: str) -> str:
@@ -22,9 +22,7 @@ def file_stem(dataset: str) -> str:
 
 def output_dir(requested: str | None, default_name: str) -> Path:
     """A folder inside the workspace for this run's artifacts (created)."""
-    path = resolve_path(requested or f"labeling/{default_name}", for_write=True)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return output_folder(requested or f"labeling/{default_name}")
 
 
 def artifact(name: str, path: Path, kind: str) -> dict[str, str]:

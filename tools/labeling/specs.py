@@ -220,6 +220,9 @@ def parse_lfs(raws: list[Any], classes: list[str] | None = None) -> list[LFSpec]
     """Validate a list of LFs; any invalid one is a BadInput naming it (names must be unique)."""
     if not raws:
         raise BadInput("no labeling functions given", hint="pass at least one labeling function")
+    from tools.labeling.limits import check_lf_count
+
+    check_lf_count(len(raws))
     specs: list[LFSpec] = []
     for i, raw in enumerate(raws):
         label = raw.get("name", f"#{i}") if isinstance(raw, dict) else f"#{i}"

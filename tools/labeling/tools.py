@@ -15,6 +15,7 @@ from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.labeling.analysis import lf_summary, matrix_summary
 from tools.labeling.apply import apply_lfs
 from tools.labeling.gold import ensure_ids, join_gold, split_gold
+from tools.labeling.limits import checked_classes
 from tools.labeling.outputs import artifact, file_stem, output_dir, write_json, write_summary
 from tools.labeling.specs import parse_lfs
 from tools.tabular import load_table
@@ -197,8 +198,10 @@ def load_lf_list(labeling_functions: list[dict[str, Any]] | None, lfs_path: str 
     )
 
 
-def _classes_of(raw: list[Any]) -> list[str]:
-    """Classes named by declarative LFs, sorted; code LFs need explicit classes."""
+def _classes_of(raw: list[Any], given: list[str] | None) -> list[str]:
+    """The classes given, else those named by declarative LFs (sorted); code LFs need them given."""
+    if given is not None:
+        return checked_classes(given, "the classes given")
     found = sorted({str(r["label"]) for r in raw if isinstance(r, dict) and "label" in r})
     if len(found) < 2 or any(isinstance(r, dict) and "code" in r for r in raw):
         raise BadInput(
@@ -206,7 +209,7 @@ def _classes_of(raw: list[Any]) -> list[str]:
             hint="pass classes, e.g. ['negative', 'positive']; code LFs return classes[i] as i",
             code="no_classes",
         )
-    return found
+    return checked_classes(found, "the labeling functions' labels")
 
 
 @tool(ApplyLabelingFunctionsInput, tags=("labeling",))
@@ -218,7 +221,7 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
     With hand labels (gold or label_column), each LF's dev accuracy is reported.
     """
     raw = load_lf_list(args.labeling_functions, args.lfs_path)
-    classes = args.classes or _classes_of(raw)
+    classes = _classes_of(raw, args.classes)
     specs = parse_lfs(raw, classes)
     frame, origin = load_table(args.dataset)
     frame.columns = [str(c) for c in frame.columns]
@@ -232,7 +235,7 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
         specs,
         classes,
         id_column=args.id_column,
-        sandbox_options={"timeout_s": args.code_timeout_s},
+        sandbox_options={"timeout_s": args.code_timeout_s, "cancel_event": ctx.cancel_event},
     )
     seconds = time.perf_counter() - started
     dev_rows = dev_labels = None

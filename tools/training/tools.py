@@ -11,6 +11,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from errors import BadInput
+from store.workspace import output_file as workspace_output_file
+from store.workspace import output_folder as workspace_output_folder
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.tabular import guess_label_column, load_table
@@ -43,11 +45,9 @@ def output_folder(
         rel = f"{kind}/{slug(default_stem)}-{slug(ctx.output_key.removeprefix('run_'))}"
     else:
         rel = f"{kind}/{slug(default_stem)}-{stamp()}"
-    folder = resolve_path(rel, for_write=True)
     if ctx is not None and ctx.on_output is not None and not name:
-        ctx.on_output(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+        ctx.on_output(resolve_path(rel, for_write=True))
+    return workspace_output_folder(rel)
 
 
 def model_folder(ref: str) -> Path:
@@ -62,8 +62,8 @@ def model_folder(ref: str) -> Path:
 
 
 def output_file(ref: str | None, default: str) -> Path:
-    """A writable file path in the workspace."""
-    return resolve_path(ref or default, for_write=True)
+    """A writable file path in the workspace (refused when it names a folder)."""
+    return workspace_output_file(ref or default)
 
 
 def artifact(name: str, path: Path, kind: str) -> dict[str, str]:
