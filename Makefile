@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint format serve bench clean screenshots
+.PHONY: setup run test lint format serve worker migration bench clean screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,7 @@ CHROMIUM ?= /usr/bin/chromium
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(BIN)/python -c "from tests.utils.postgres import postgres_error as e; m = e(); print('postgres: reachable, the Postgres tests run' if m is None else 'postgres: NOT reachable (' + m + '): the Postgres tests will be SKIPPED')"
 	@if [ -x "$(CHROMIUM)" ]; then echo "browser tests: running in $(CHROMIUM) (headless)"; \
 	else echo "browser tests: SKIPPED, $(CHROMIUM) not found (apt-get install chromium)"; fi
 	$(BIN)/python -m pytest
@@ -45,6 +46,15 @@ format: setup
 
 serve: setup
 	$(BIN)/forgeflow serve
+
+worker: setup
+	$(BIN)/forgeflow worker
+
+# A new Alembic revision from the difference between the models and the migrations:
+#   make migration m="add the widgets table"
+migration: setup
+	rm -f /tmp/forgeflow-autogen.db
+	$(BIN)/python -c "from alembic import command; from alembic.config import Config; c = Config(); c.set_main_option('script_location', 'store/migrations'); c.set_main_option('sqlalchemy.url', 'sqlite:////tmp/forgeflow-autogen.db'); command.upgrade(c, 'head'); command.revision(c, message='$(m)', autogenerate=True)"
 
 bench: setup
 	$(BIN)/python benchmarks/orchestration.py

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +18,8 @@ app = typer.Typer(
 )
 tools_app = typer.Typer(help="List and call the registry's tools directly.", no_args_is_help=True)
 app.add_typer(tools_app, name="tools")
+runs_app = typer.Typer(help="List, inspect, cancel and retry runs.", no_args_is_help=True)
+app.add_typer(runs_app, name="runs")
 console = Console()
 err_console = Console(stderr=True)
 
@@ -30,20 +31,10 @@ def _fail(exc: ForgeflowError) -> None:
     raise typer.Exit(2)
 
 
-def _run_goal(
-    goal: str, thread: str | None, max_attempts: int | None, quiet: bool
-) -> dict[str, Any]:
-    from graphs.runner import get_manager
-
-    manager = get_manager()
-    run, context = manager.create(goal, thread_id=thread, max_attempts=max_attempts)
-    channel = manager.channel(run["run_id"])
-    holder: dict[str, Any] = {}
-    worker = threading.Thread(target=lambda: holder.update(run=manager.execute(run, context)))
-    worker.start()
+def _follow(manager: Any, run_id: str, quiet: bool) -> dict[str, Any]:
+    """Wait for a run, drawing its progress bar from its events unless quiet."""
     if quiet:
-        worker.join()
-        return holder["run"]
+        return manager.wait(run_id)
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -52,15 +43,26 @@ def _run_goal(
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("planning", total=100)
-        for event in channel.iter_events():
+        task = progress.add_task("queued", total=100)
+        for _, event in manager.events(run_id):
             if "progress" in event:
                 progress.update(task, completed=float(event["progress"]))
+            elif event.get("fraction") is not None:
+                progress.update(task, completed=100 * float(event["fraction"]))
             if event.get("tool"):
                 text = event.get("message") or event.get("status") or ""
                 progress.update(task, description=f"{event['tool']}: {text}"[:70])
-    worker.join()
-    return holder["run"]
+    return manager.wait(run_id)
+
+
+def _run_goal(
+    goal: str, thread: str | None, max_attempts: int | None, quiet: bool
+) -> dict[str, Any]:
+    from graphs.runner import get_manager
+
+    manager = get_manager("cli")
+    run = manager.submit_goal(goal, thread_id=thread, max_attempts=max_attempts, source="cli")
+    return _follow(manager, run["run_id"], quiet)
 
 
 @app.command()
@@ -195,23 +197,146 @@ def tools_call(
     name: Annotated[str, typer.Argument(help="Tool name (see `forgeflow tools list`).")],
     args: Annotated[str, typer.Option("--args", help="Arguments as a JSON object.")] = "{}",
 ) -> None:
-    """Call one tool with JSON arguments and print its output as JSON."""
-    from graphs.workflows import call_tool
-    from tools.base import ToolContext
+    """Call one tool with JSON arguments (as a run) and print its output as JSON."""
+    from graphs.runner import get_manager
 
     try:
         parsed = json.loads(args)
     except json.JSONDecodeError as exc:
         err_console.print(f"[red]--args is not valid JSON[/red]: {exc}")
         raise typer.Exit(2) from None
+    manager = get_manager("cli")
     try:
-        output = call_tool(name, parsed, ToolContext())
+        run = manager.submit_tool(name, parsed, source="cli")
     except ForgeflowError as exc:
         if exc.details and isinstance(exc.details, dict) and exc.details.get("errors"):
             err_console.print(json.dumps(exc.details["errors"], indent=2))
         _fail(exc)
         return
-    print(json.dumps(output, indent=2, default=str))
+    final = manager.wait(run["run_id"])
+    if final["status"] != "completed":
+        error = final.get("error") or {}
+        _fail(
+            ForgeflowError(
+                error.get("message", final["status"]),
+                hint=error.get("hint", ""),
+                code=error.get("code", final["status"]),
+            )
+        )
+    print(json.dumps((final.get("result") or {}).get("output"), indent=2, default=str))
+
+
+def _print_runs(runs: list[dict[str, Any]]) -> None:
+    table = Table("run", "kind", "what", "status", "progress", "created")
+    for r in runs:
+        what = r.get("tool") or r.get("goal") or ""
+        table.add_row(
+            r["run_id"] + (f"\n[dim]{r['alias']}[/dim]" if r.get("alias") else ""),
+            r["kind"],
+            what[:50],
+            r["status"],
+            f"{r['progress']:.0f}%",
+            (r.get("created_at") or "")[:19],
+        )
+    console.print(table)
+
+
+@runs_app.command("list")
+def runs_list(
+    status: Annotated[str | None, typer.Option(help="Only runs with this status.")] = None,
+    kind: Annotated[str | None, typer.Option(help="goal, resume, tool or job.")] = None,
+    thread: Annotated[str | None, typer.Option("--thread")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 20,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List runs, newest first."""
+    from store import runs as run_store
+
+    try:
+        runs = run_store.list_runs(thread_id=thread, status=status, kind=kind, limit=limit)
+    except ForgeflowError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        print(json.dumps(runs, indent=2, default=str))
+    else:
+        _print_runs(runs)
+
+
+@runs_app.command("show")
+def runs_show(run_id: Annotated[str, typer.Argument(help="A run id (or a job id).")]) -> None:
+    """Print one run as JSON."""
+    from store import runs as run_store
+
+    try:
+        print(json.dumps(run_store.get_run(run_id), indent=2, default=str))
+    except ForgeflowError as exc:
+        _fail(exc)
+
+
+@runs_app.command("cancel")
+def runs_cancel(run_id: Annotated[str, typer.Argument(help="A run id (or a job id).")]) -> None:
+    """Cancel a run (a running step stops at its next check, in whichever process runs it)."""
+    from graphs.runner import get_manager
+
+    try:
+        run = get_manager("cli").cancel(run_id)
+    except ForgeflowError as exc:
+        _fail(exc)
+        return
+    state = "cancel requested" if run["status"] in ("pending", "running") else run["status"]
+    console.print(f"{run['run_id']}: {state}")
+
+
+@runs_app.command("retry")
+def runs_retry(
+    run_id: Annotated[str, typer.Argument(help="A failed or cancelled run.")],
+    wait: Annotated[bool, typer.Option("--wait/--no-wait", help="Follow it to its end.")] = False,
+) -> None:
+    """Start a failed or cancelled run again from its last completed step."""
+    from graphs.runner import get_manager
+
+    manager = get_manager("cli")
+    try:
+        run = manager.retry(run_id)
+    except ForgeflowError as exc:
+        _fail(exc)
+        return
+    console.print(f"{run['run_id']}: {run['status']}")
+    if wait:
+        final = _follow(manager, run["run_id"], quiet=False)
+        console.print(f"{final['run_id']}: {final['status']}")
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int | None, typer.Option(help="Runs at once (default FORGEFLOW_RUN_WORKERS).")
+    ] = None,
+) -> None:
+    """Execute queued runs from Postgres until stopped (SIGTERM finishes or hands back)."""
+    import logging
+
+    from graphs.worker import run_worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        run_worker(concurrency)
+    except ForgeflowError as exc:
+        _fail(exc)
+
+
+@app.command("migrate")
+def migrate() -> None:
+    """Bring the database to the newest schema (also done on first use)."""
+    from store import db
+
+    try:
+        db.engine()
+    except ForgeflowError as exc:
+        _fail(exc)
+        return
+    console.print(f"database at the newest revision ({db.database_url().split('@')[-1]})")
 
 
 def main() -> None:

@@ -106,6 +106,13 @@ class Cancelled(Exception):
     """A run was cancelled; raised at a step boundary to stop it (not an error of the caller)."""
 
 
+class DatabaseUnavailable(ForgeflowError):
+    """The database did not answer (down, restarting, unreachable); the request changed nothing."""
+
+    status_code = 503
+    code = "database_unavailable"
+
+
 # -- values every surface refuses -----------------------------------------------------------
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1

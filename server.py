@@ -134,6 +134,19 @@ async def _cancelled(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+    from graphs.runner import is_db_outage
+
+    if is_db_outage(exc):  # the checkpointer's or the queue's connection, not a bug
+        log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return JSONResponse(
+            _error_body(
+                request,
+                "database_unavailable",
+                "the database is not answering",
+                "retry in a few seconds; GET /health shows the database's state",
+            ),
+            status_code=503,
+        )
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return JSONResponse(
         _error_body(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -28,7 +29,23 @@ class Settings(BaseSettings):
     cache_ttl: float = Field(default=300.0, ge=0)
     data_dirs: str = Field(default="", description="Extra data folders, os.pathsep-separated.")
     kaggle_endpoint: str = ""
-    run_workers: int = Field(default=4, ge=1, le=64)
+    run_workers: int = Field(default=4, ge=1, le=64, description="Runs executed at once.")
+    run_executor: Literal["auto", "inprocess", "queue"] = Field(
+        default="auto",
+        description="auto: in this process on SQLite, the Postgres queue (forgeflow worker) "
+        "on Postgres.",
+    )
+    heartbeat_interval: float = Field(default=1.0, gt=0, le=60)
+    run_stale_after: float = Field(
+        default=15.0, gt=0, description="Seconds without a heartbeat before a run is taken over."
+    )
+    shutdown_grace: float = Field(
+        default=20.0, ge=0, description="Seconds a stopping process lets runs finish."
+    )
+    sweep_interval: float = Field(default=2.0, gt=0, le=300)
+    extra_tools: str = Field(
+        default="", description="Comma-separated 'module:attr' tools added to the registry."
+    )
     llm_timeout: float = Field(default=60.0, gt=0)
     llm_max_retries: int = Field(default=2, ge=0)
     lf_budget_s: float = Field(

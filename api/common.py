@@ -1,18 +1,35 @@
-"""Helpers shared by routers (not a router): credentials, bounded id types, JSON-safe output."""
+"""Helpers shared by routers (not a router): credentials, bounded ids, JSON output, runs."""
 
 from __future__ import annotations
 
 import asyncio
-import math
 import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
 
 import anyio
 from annotated_types import Ge, Le
 from fastapi import Request
-from langchain_core.messages import BaseMessage
+
+from errors import ForgeflowError
+from graphs.serialize import json_safe, jsonable, to_json
+
+__all__ = [
+    "JSON_OR_SSE",
+    "MAX_ROW_ID",
+    "SSE_ONLY",
+    "RowId",
+    "follow_run",
+    "job_progress_eta",
+    "json_safe",
+    "jsonable",
+    "request_credentials",
+    "run_error",
+    "run_tool_now",
+    "run_tool_until_disconnect",
+    "to_json",
+    "until_disconnect",
+]
 
 MAX_ROW_ID = 2**53 - 1
 """Largest row id a request may name: fits every 64-bit column and is exact as a JSON number."""
@@ -64,50 +81,74 @@ def request_credentials(request: Request) -> dict[str, str]:
     return found
 
 
-def json_safe(value: Any) -> Any:
-    """Replace NaN/inf floats (not valid JSON) with None, recursively."""
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
-    if isinstance(value, dict):
-        return {k: json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [json_safe(v) for v in value]
-    return value
+async def follow_run(run_id: str, after: int = -1) -> AsyncIterator[tuple[int, dict[str, Any]]]:
+    """A run's events as an async stream, read from wherever the run executes."""
+    from graphs.runner import get_manager
+
+    events = get_manager().events(run_id, after, idle=1.0)
+    while True:
+        item = await asyncio.to_thread(next, events, None)
+        if item is None:
+            return
+        seq, event = item
+        if event is None:  # an idle tick: lets the server notice a closed connection
+            await asyncio.sleep(0)
+            continue
+        yield seq, event
 
 
-def jsonable(value: Any) -> Any:
-    """Graph state as JSON: messages become their dict form, NaN becomes None."""
-    if isinstance(value, BaseMessage):
-        return value.model_dump()
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return json_safe(value)
+def run_error(run: dict[str, Any]) -> ForgeflowError:
+    """The error a run ended with, as the exception its tool raised (same status and code)."""
+    error = run.get("error") or {}
+    if run["status"] == "cancelled":
+        return ForgeflowError(
+            "the run was cancelled",
+            hint=f"its run is {run['run_id']}",
+            code="cancelled",
+            status_code=409,
+        )
+    details = error.get("details")
+    return ForgeflowError(
+        error.get("message", f"the run ended {run['status']}"),
+        hint=error.get("hint", ""),
+        code=error.get("code", "failed"),
+        status_code=int(error.get("status") or 500),
+        details=details,
+    )
 
 
-class JobPool:
-    """A lazily started thread pool for a compatible API's background jobs (one per router)."""
+def run_tool_now(
+    name: str,
+    args: dict[str, Any] | None,
+    *,
+    source: str,
+    credentials: dict[str, str] | None = None,
+) -> tuple[dict[str, Any], Any]:
+    """Call a tool as a run and wait for it: (the run, the tool's output); its error raises."""
+    from graphs.runner import get_manager
 
-    def __init__(self, name: str, workers: int = 2) -> None:
-        self.name = name
-        self.workers = workers
-        self._pool: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
+    manager = get_manager()
+    run = manager.submit_tool(name, args, source=source, credentials=credentials)
+    final = manager.wait(run["run_id"])
+    if final["status"] != "completed":
+        raise run_error(final)
+    return final, (final.get("result") or {}).get("output")
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> None:
-        """Run `fn(*args)` in the background."""
-        with self._lock:
-            if self._pool is None:
-                self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix=self.name)
-            self._pool.submit(fn, *args)
 
-    def shutdown(self) -> None:
-        """Stop the pool, dropping jobs not yet started (they are failed at the next start)."""
-        with self._lock:
-            if self._pool is not None:
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = None
+def job_progress_eta(run: dict[str, Any]) -> str | None:
+    """When a running run should end, from its progress so far (ISO-8601), or None."""
+    from datetime import datetime, timedelta
+
+    if run["status"] == "completed":
+        return run.get("finished_at")
+    started = run.get("started_at")
+    progress = float(run.get("progress") or 0.0)
+    if run["status"] != "running" or not started or progress < 2.0:
+        return None
+    begun = datetime.fromisoformat(started)
+    now = datetime.now(begun.tzinfo)
+    remaining = (now - begun).total_seconds() * (100.0 - progress) / progress
+    return (now + timedelta(seconds=remaining)).isoformat()
 
 
 T = TypeVar("T")
@@ -126,3 +167,38 @@ async def until_disconnect(request: Request, work: Callable[[threading.Event], T
         if not task.done() and not cancel.is_set() and await request.is_disconnected():
             cancel.set()
     return task.result()
+
+
+async def run_tool_until_disconnect(
+    request: Request,
+    name: str,
+    args: dict[str, Any] | None,
+    *,
+    source: str,
+    credentials: dict[str, str] | None = None,
+) -> tuple[dict[str, Any], Any]:
+    """Call a tool as a run and wait for it; a client that leaves cancels the run.
+
+    Returns (the run, the tool's output); a failed or cancelled run raises its error.
+    """
+    from graphs.runner import get_manager
+
+    manager = get_manager()
+    run = await anyio.to_thread.run_sync(
+        lambda: manager.submit_tool(name, args, source=source, credentials=credentials)
+    )
+
+    def work(gone: threading.Event) -> dict[str, Any]:
+        cancelled = False
+        while True:
+            final = manager.wait(run["run_id"], timeout=0.5)
+            if final["status"] not in ("pending", "running"):
+                return final
+            if gone.is_set() and not cancelled:
+                manager.cancel(run["run_id"])  # nobody waits for the answer any more
+                cancelled = True
+
+    final = await until_disconnect(request, work)
+    if final["status"] != "completed":
+        raise run_error(final)
+    return final, (final.get("result") or {}).get("output")

@@ -6,8 +6,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Query, Request
 
-from api.common import json_safe, request_credentials
-from graphs.workflows import call_tool
+from api.common import json_safe, request_credentials, run_tool_now
 from store import datasets as dataset_store
 from tools.base import ToolContext
 from tools.cache import CACHE
@@ -18,13 +17,13 @@ router = APIRouter(tags=["datasets"])
 FLAT_ERRORS_PREFIXES = ("/api/datasets", "/api/search", "/api/suggestions", "/api/cache-status")
 
 
-def _ctx(request: Request) -> ToolContext:
-    return ToolContext(credentials=request_credentials(request))
-
-
 def _call(name: str, args: dict[str, Any], request: Request) -> dict[str, Any]:
+    """Call the tool as a run (listed in GET /runs) with the request's credentials."""
     clean = {k: v for k, v in args.items() if v is not None}
-    return json_safe(call_tool(name, clean, _ctx(request)))
+    _, output = run_tool_now(
+        name, clean, source="datasets", credentials=request_credentials(request)
+    )
+    return json_safe(output)
 
 
 def _by_source(output: dict[str, Any], sources: tuple[str, ...]) -> dict[str, Any]:
@@ -109,7 +108,8 @@ def search_huggingface(
     items = out["by_source"].get("huggingface", [])
     detail = config_detail if config_detail != "none" else ("basic" if include_configs else "none")
     if detail != "none":
-        items = json_safe(configs_for_items(items, detail, _ctx(request)))
+        ctx = ToolContext(credentials=request_credentials(request))
+        items = json_safe(configs_for_items(items, detail, ctx))
     return {"datasets": items}
 
 

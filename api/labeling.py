@@ -1,44 +1,25 @@
-"""Compatible labeling API: POST /api/labeling/create-labels and /api/labeling/run-pipeline."""
+"""Compatible labeling API: POST /api/labeling/create-labels and /api/labeling/run-pipeline.
+
+A thin adapter: both are runs (GET /runs/{id}, events, cancel); a run-pipeline job id
+(`lbl_…`) is the run's alias, and its status is the run shown in this API's shape.
+"""
 
 from __future__ import annotations
 
-import json
-import logging
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from api.common import JobPool, json_safe, until_disconnect
-from errors import ForgeflowError, NotFound
-from graphs.workflows import call_tool
-from store.db import session, utcnow
-from store.labeling_jobs import LabelingJobRow
+from api.common import json_safe, request_credentials, run_tool_until_disconnect
+from errors import NotFound
+from graphs.runner import get_manager
+from store import runs as run_store
 from store.workspace import resolve_path
-from tools.base import ToolContext
-from tools.labeling.create import create_labels as make_labels
 
-log = logging.getLogger("forgeflow.api.labeling")
 router = APIRouter(prefix="/api/labeling", tags=["labeling"])
 FLAT_ERRORS_PREFIXES = ("/api/labeling",)
-
-
-_jobs = JobPool("labeling-job", 2)
-
-
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Jobs left running by a previous process can never finish: mark them failed."""
-    with session() as s:
-        for row in s.query(LabelingJobRow).filter(
-            LabelingJobRow.status.in_(["pending", "running"])
-        ):
-            row.status, row.error, row.finished_at = "failed", "server restarted", utcnow()
-    yield
-    _jobs.shutdown()
 
 
 class CreateLabelsRequest(BaseModel):
@@ -80,25 +61,22 @@ async def create_labels(body: CreateLabelsRequest, request: Request) -> dict[str
     `classes`, else the hand labels in `label_column`, else the declarative LFs' labels, else
     0/1; an LF vote outside them is that LF's error. Stops if the client disconnects.
     """
-    return await until_disconnect(
+    run, output = await run_tool_until_disconnect(
         request,
-        lambda cancel: make_labels(
-            **body.model_dump(), ctx=ToolContext(cancel_event=cancel, tool="create-labels")
-        ),
+        "vote_labels",
+        body.model_dump(exclude_none=True),
+        source="labeling",
+        credentials=request_credentials(request),
     )
+    return {**output, "run_id": run["run_id"]}
 
 
-def _run_job(job_id: str, body: RunPipelineRequest) -> None:
-    def emit(event: dict[str, Any]) -> None:
-        with session() as s:
-            row = s.get(LabelingJobRow, job_id)
-            if row is not None:
-                row.progress = str(event.get("message", ""))[:500]
-
-    with session() as s:
-        row = s.get(LabelingJobRow, job_id)
-        if row is not None:
-            row.status = "running"
+@router.post("/run-pipeline", status_code=202)
+def run_pipeline(body: RunPipelineRequest, request: Request) -> dict[str, Any]:
+    """Start the labeling loop in the background; poll GET /api/labeling/jobs/{job_id}."""
+    resolve_path(body.raw_data_path, must_exist=True)
+    if body.hand_labeled_examples_path:
+        resolve_path(body.hand_labeled_examples_path, must_exist=True)
     args: dict[str, Any] = {
         "dataset": body.raw_data_path,
         "goal": body.user_goal,
@@ -115,57 +93,42 @@ def _run_job(job_id: str, body: RunPipelineRequest) -> None:
     ):
         if value is not None:
             args[key] = value
-    try:
-        result = call_tool("label_dataset", args, ToolContext(emit=emit))
-        status, error = "completed", None
-    except ForgeflowError as exc:
-        result, status, error = (
-            None,
-            "failed",
-            f"{exc.message} ({exc.hint})" if exc.hint else exc.message,
-        )
-    except Exception:  # a bug: logged with its traceback, reported without it
-        log.exception("labeling job %s failed", job_id)
-        result, status, error = None, "failed", "internal error (logged on the server)"
-    with session() as s:
-        row = s.get(LabelingJobRow, job_id)
-        if row is not None:
-            row.status, row.error, row.finished_at = status, error, utcnow()
-            row.result = json_safe(json.loads(json.dumps(result, default=str))) if result else None
-
-
-@router.post("/run-pipeline", status_code=202)
-def run_pipeline(body: RunPipelineRequest) -> dict[str, Any]:
-    """Start the labeling loop in the background; poll GET /api/labeling/jobs/{job_id}."""
-    resolve_path(body.raw_data_path, must_exist=True)
-    if body.hand_labeled_examples_path:
-        resolve_path(body.hand_labeled_examples_path, must_exist=True)
     job_id = f"lbl_{uuid.uuid4().hex[:20]}"
-    with session() as s:
-        s.add(LabelingJobRow(id=job_id, status="pending", request=body.model_dump()))
-    _jobs.submit(_run_job, job_id, body)
+    run = get_manager().submit_tool(
+        "label_dataset",
+        args,
+        source="labeling",
+        alias=job_id,
+        credentials=request_credentials(request),
+    )
     return {
         "status": "pending",
         "job_id": job_id,
+        "run_id": run["run_id"],
         "status_url": f"/api/labeling/jobs/{job_id}",
     }
 
 
 @router.get("/jobs/{job_id}")
 def job_status(job_id: str) -> dict[str, Any]:
-    """A run-pipeline job: status (pending, running, completed, failed), progress, result."""
-    with session() as s:
-        row = s.get(LabelingJobRow, job_id)
-        if row is None:
-            raise NotFound(
-                f"labeling job {job_id!r} not found", hint="use the job_id run-pipeline returned"
-            )
-        return {
-            "job_id": row.id,
-            "status": row.status,
-            "progress": row.progress,
-            "result": row.result,
-            "error": row.error,
-            "created_at": row.created_at.isoformat() if row.created_at else None,
-            "finished_at": row.finished_at.isoformat() if row.finished_at else None,
-        }
+    """A run-pipeline job: status (pending, running, completed, failed, cancelled), progress."""
+    run = run_store.find_run(job_id)
+    if run is None or run["source"] != "labeling":
+        raise NotFound(
+            f"labeling job {job_id!r} not found", hint="use the job_id run-pipeline returned"
+        )
+    error = run.get("error")
+    if error:
+        message = error.get("message", "")
+        error = f"{message} ({error['hint']})" if error.get("hint") else message
+    return {
+        "job_id": run["alias"] or run["run_id"],
+        "run_id": run["run_id"],
+        "status": run["status"],
+        "progress": run["current_step"],
+        "progress_pct": run["progress"],
+        "result": json_safe((run.get("result") or {}).get("output", run.get("result"))),
+        "error": error,
+        "created_at": run["created_at"],
+        "finished_at": run["finished_at"],
+    }

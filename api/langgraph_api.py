@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -16,9 +15,9 @@ from fastapi.sse import EventSourceResponse, format_sse_event
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import SSE_ONLY, jsonable, request_credentials
+from api.common import SSE_ONLY, follow_run, jsonable, request_credentials
 from errors import BadInput, NotFound
-from graphs.runner import RunChannel, get_manager
+from graphs.runner import get_manager
 from settings import VERSION
 from store import runs as run_store
 
@@ -201,7 +200,7 @@ def _modes(body: RunCreate) -> list[str]:
     return list(dict.fromkeys(modes))
 
 
-def _start(thread_id: str | None, body: RunCreate, request: Request) -> tuple[dict, Any]:
+def _start(thread_id: str | None, body: RunCreate, request: Request) -> dict[str, Any]:
     _check_assistant(body.assistant_id)
     goal, resume = _goal(body)
     modes = _modes(body)
@@ -215,7 +214,7 @@ def _start(thread_id: str | None, body: RunCreate, request: Request) -> tuple[di
     max_attempts = ((body.context or {}).get("max_attempts")) or (
         ((body.config or {}).get("configurable") or {}).get("max_attempts")
     )
-    return get_manager().create(
+    return get_manager().submit_goal(
         goal,
         thread_id=thread_id,
         resume=resume,
@@ -237,9 +236,9 @@ def _message_events(update: dict[str, Any], modes: list[str]) -> list[bytes]:
         if not isinstance(change, dict):
             continue
         for message in change.get("messages") or []:
-            if not isinstance(message, BaseMessage) or message.type != "ai":
+            data = message.model_dump() if isinstance(message, BaseMessage) else message
+            if not isinstance(data, dict) or data.get("type") != "ai":
                 continue
-            data = message.model_dump()
             if "messages-tuple" in modes:
                 out.append(_sse("messages", [data, {"langgraph_node": node}]))
             if "messages" in modes:
@@ -247,36 +246,28 @@ def _message_events(update: dict[str, Any], modes: list[str]) -> list[bytes]:
     return out
 
 
-async def _stream(
-    channel: RunChannel, run: dict[str, Any], modes: list[str]
-) -> AsyncIterator[bytes]:
+async def _stream(run: dict[str, Any], modes: list[str]) -> AsyncIterator[bytes]:
     yield _sse("metadata", {"run_id": run["run_id"], "thread_id": run["thread_id"], "attempt": 1})
-    index = 0
-    while True:
-        batch, finished = await asyncio.to_thread(channel.read, index, 1.0)
-        index += len(batch)
-        for event in batch:
-            kind = event.get("type")
-            if kind == "lg":
-                mode, data = event["mode"], event["data"]
-                if mode in modes:
-                    yield _sse(mode, data)
-                if mode == "updates" and ("messages" in modes or "messages-tuple" in modes):
-                    for chunk in _message_events(data, modes):
-                        yield chunk
-            elif kind == "end":
-                final = event["run"]
-                if final["status"] == "failed":
-                    error = final.get("error") or {}
-                    yield _sse(
-                        "error",
-                        {"error": error.get("code", "error"), "message": error.get("message", "")},
-                    )
-                return
-            elif kind not in ("status",) and "custom" in modes:
-                yield _sse("custom", event)
-        if finished:
+    async for _, event in follow_run(run["run_id"]):
+        kind = event.get("type")
+        if kind == "lg":
+            mode, data = event["mode"], event["data"]
+            if mode in modes:
+                yield _sse(mode, data)
+            if mode == "updates" and ("messages" in modes or "messages-tuple" in modes):
+                for chunk in _message_events(data, modes):
+                    yield chunk
+        elif kind == "end":
+            final = event["run"]
+            if final["status"] == "failed":
+                error = final.get("error") or {}
+                yield _sse(
+                    "error",
+                    {"error": error.get("code", "error"), "message": error.get("message", "")},
+                )
             return
+        elif kind not in ("status",) and "custom" in modes:
+            yield _sse("custom", event)
 
 
 def _wait_result(run_id: str, thread_id: str) -> dict[str, Any]:
@@ -376,9 +367,7 @@ async def post_thread_history(
 @router.post("/threads/{thread_id}/runs")
 def create_background_run(thread_id: str, body: RunCreate, request: Request) -> dict[str, Any]:
     """Start a run on the thread in the background."""
-    run, context = _start(thread_id, body, request)
-    get_manager().start_background(run, context)
-    return _run(run)
+    return _run(_start(thread_id, body, request))
 
 
 @router.get("/threads/{thread_id}/runs")
@@ -396,12 +385,9 @@ def list_thread_runs(thread_id: str, limit: int = Query(default=10, ge=1, le=100
 )
 def stream_thread_run(thread_id: str, body: RunCreate, request: Request) -> EventSourceResponse:
     """Start a run and stream it (modes values, updates, messages, custom)."""
-    run, context = _start(thread_id, body, request)
-    manager = get_manager()
-    channel = manager.channel(run["run_id"])
-    manager.start_background(run, context)
+    run = _start(thread_id, body, request)
     return EventSourceResponse(
-        _stream(channel, run, _modes(body)),
+        _stream(run, _modes(body)),
         headers={"Content-Location": f"/threads/{run['thread_id']}/runs/{run['run_id']}"},
     )
 
@@ -409,26 +395,23 @@ def stream_thread_run(thread_id: str, body: RunCreate, request: Request) -> Even
 @router.post("/threads/{thread_id}/runs/wait")
 def wait_thread_run(thread_id: str, body: RunCreate, request: Request) -> dict[str, Any]:
     """Run to the end and return the thread's final values."""
-    run, context = _start(thread_id, body, request)
-    final = get_manager().execute(run, context)
+    run = _start(thread_id, body, request)
+    final = get_manager().wait(run["run_id"])
     return _wait_result(final["run_id"], final["thread_id"])
 
 
 @router.post("/runs/stream", response_model=None, response_class=Response, responses=SSE_ONLY)
 def stream_stateless_run(body: RunCreate, request: Request) -> EventSourceResponse:
     """A run on a fresh thread, streamed."""
-    run, context = _start(None, body, request)
-    manager = get_manager()
-    channel = manager.channel(run["run_id"])
-    manager.start_background(run, context)
-    return EventSourceResponse(_stream(channel, run, _modes(body)))
+    run = _start(None, body, request)
+    return EventSourceResponse(_stream(run, _modes(body)))
 
 
 @router.post("/runs/wait")
 def wait_stateless_run(body: RunCreate, request: Request) -> dict[str, Any]:
     """A run on a fresh thread, to the end; returns its final values."""
-    run, context = _start(None, body, request)
-    final = get_manager().execute(run, context)
+    run = _start(None, body, request)
+    final = get_manager().wait(run["run_id"])
     return _wait_result(final["run_id"], final["thread_id"])
 
 
@@ -447,15 +430,8 @@ def get_thread_run(thread_id: str, run_id: str) -> dict[str, Any]:
 
 def _join(thread_id: str, run_id: str, timeout: float = 3600.0) -> None:
     run = _thread_run(thread_id, run_id)
-    if run["status"] not in ("pending", "running"):
-        return
-    try:
-        channel = get_manager().channel(run_id)
-    except NotFound:
-        return
-    deadline = time.monotonic() + timeout
-    for _ in channel.iter_events(timeout=max(0.0, deadline - time.monotonic())):
-        pass
+    if run["status"] in ("pending", "running"):
+        get_manager().wait(run["run_id"], timeout=timeout)
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/join")

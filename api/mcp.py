@@ -15,12 +15,10 @@ from mcp_types import CallToolResult, TextContent
 from mcp_types import Tool as MCPTool
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import json_safe
+from api.common import json_safe, request_credentials
 from errors import ForgeflowError, check_value
 from graphs.runner import get_manager
-from graphs.workflows import call_tool
 from settings import VERSION, get_settings
-from tools.base import ToolContext
 from tools.registry import all_tools, get_tool
 
 router = APIRouter()
@@ -64,16 +62,17 @@ def _ok_result(output: Any) -> CallToolResult:
     )
 
 
-def _run_goal(args: dict[str, Any]) -> dict[str, Any]:
+def _run_goal(args: dict[str, Any], credentials: dict[str, str]) -> dict[str, Any]:
     parsed = RunGoalInput.model_validate(args)
     manager = get_manager()
-    run, context = manager.create(
+    run = manager.submit_goal(
         parsed.goal,
         thread_id=parsed.thread_id,
         max_attempts=parsed.max_attempts,
         source="mcp",
+        credentials=credentials,
     )
-    final = manager.execute(run, context)
+    final = manager.wait(run["run_id"])
     result = dict(final.get("result") or {})
     return {
         "run_id": final["run_id"],
@@ -83,6 +82,31 @@ def _run_goal(args: dict[str, Any]) -> dict[str, Any]:
         "result": result,
         "error": final.get("error"),
     }
+
+
+def _run_tool(name: str, args: dict[str, Any], credentials: dict[str, str]) -> Any:
+    """An MCP tool call is a run like any other (listed, cancellable, with events)."""
+    manager = get_manager()
+    run = manager.submit_tool(name, args, source="mcp", credentials=credentials)
+    final = manager.wait(run["run_id"])
+    error = final.get("error") or {}
+    if final["status"] != "completed":
+        raise ForgeflowError(
+            error.get("message", f"the tool call ended {final['status']}"),
+            hint=error.get("hint", ""),
+            code=error.get("code", final["status"]),
+            details=error.get("details"),
+        )
+    return (final.get("result") or {}).get("output")
+
+
+def _credentials(context: Any) -> dict[str, str]:
+    """The HTTP request's credential headers (X-HF-Token, X-Kaggle-*); none over stdio."""
+    try:
+        request = context.request_context.request
+    except (AttributeError, ValueError):
+        return {}
+    return request_credentials(request) if getattr(request, "headers", None) else {}
 
 
 class ForgeflowMCP(MCPServer):
@@ -114,14 +138,17 @@ class ForgeflowMCP(MCPServer):
     async def call_tool(
         self, name: str, arguments: dict[str, Any], context: Any = None
     ) -> CallToolResult:
-        """Run a registry tool (or run_goal) in a worker thread; mistakes become error results."""
+        """Run a registry tool (or run_goal) as a run with the request's credentials; mistakes
+        become error results.
+        """
+        credentials = _credentials(context)
         try:
             check_value(arguments or {}, "arguments")  # stdio has no HTTP middleware in front
             if name == RUN_GOAL:
-                output = await anyio.to_thread.run_sync(_run_goal, arguments or {})
+                output = await anyio.to_thread.run_sync(_run_goal, arguments or {}, credentials)
             else:
                 output = await anyio.to_thread.run_sync(
-                    lambda: call_tool(name, arguments or {}, ToolContext())
+                    _run_tool, name, arguments or {}, credentials
                 )
         except ForgeflowError as exc:
             return _error_result(exc.message, exc.hint, exc.details)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import time
@@ -13,9 +12,9 @@ from fastapi import APIRouter, Request
 from fastapi.sse import EventSourceResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import JSON_OR_SSE
+from api.common import JSON_OR_SSE, follow_run, request_credentials
 from errors import BadInput
-from graphs.runner import RunChannel, get_manager
+from graphs.runner import get_manager
 from settings import get_settings
 
 router = APIRouter(tags=["openai"])
@@ -141,31 +140,25 @@ def _progress_text(event: dict[str, Any]) -> str | None:
     return None
 
 
-async def _stream(channel: RunChannel, cid: str, model: str, prompt: str) -> AsyncIterator[str]:
+async def _stream(run_id: str, cid: str, model: str, prompt: str) -> AsyncIterator[str]:
     yield _chunk(cid, model, {"role": "assistant", "content": ""})
-    index = 0
-    while True:
-        batch, finished = await asyncio.to_thread(channel.read, index, 1.0)
-        index += len(batch)
-        for event in batch:
-            if event.get("type") == "end":
-                run = event["run"]
-                answer = (run.get("result") or {}).get("message", "")
-                yield _chunk(cid, model, {"content": "\n" + answer})
-                usage = {
-                    "prompt_tokens": _tokens(prompt),
-                    "completion_tokens": _tokens(answer),
-                    "total_tokens": _tokens(prompt) + _tokens(answer),
-                }
-                yield _chunk(cid, model, {}, "stop", usage=usage)
-                yield "data: [DONE]\n\n"
-                return
-            text = _progress_text(event)
-            if text:
-                yield _chunk(cid, model, {"content": text})
-        if finished:
+    async for _, event in follow_run(run_id):
+        if event.get("type") == "end":
+            run = event["run"]
+            answer = (run.get("result") or {}).get("message", "")
+            yield _chunk(cid, model, {"content": "\n" + answer})
+            usage = {
+                "prompt_tokens": _tokens(prompt),
+                "completion_tokens": _tokens(answer),
+                "total_tokens": _tokens(prompt) + _tokens(answer),
+            }
+            yield _chunk(cid, model, {}, "stop", usage=usage)
             yield "data: [DONE]\n\n"
             return
+        text = _progress_text(event)
+        if text:
+            yield _chunk(cid, model, {"content": text})
+    yield "data: [DONE]\n\n"
 
 
 @router.post("/v1/chat/completions", response_model=None, responses=JSON_OR_SSE)
@@ -189,14 +182,16 @@ def chat_completions(body: ChatRequest, request: Request) -> Any:
     thread_id = thread_for(body, header)
     manager = get_manager()
     # A chat UI may send the next message before the last answer ends: queue it, don't refuse.
-    run, context = manager.create(
-        goal, thread_id=thread_id, source="openai", multitask_strategy="enqueue"
+    run = manager.submit_goal(
+        goal,
+        thread_id=thread_id,
+        source="openai",
+        multitask_strategy="enqueue",
+        credentials=request_credentials(request),
     )
     cid = "chatcmpl-" + run["run_id"].removeprefix("run_")
     if body.stream:
-        channel = manager.channel(run["run_id"])
-        manager.start_background(run, context)
-        return EventSourceResponse(_stream(channel, cid, body.model, goal))
-    final = manager.execute(run, context)
+        return EventSourceResponse(_stream(run["run_id"], cid, body.model, goal))
+    final = manager.wait(run["run_id"])
     answer = (final.get("result") or {}).get("message", "")
     return _completion(cid, body.model, goal, answer, final)

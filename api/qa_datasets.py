@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import logging
-import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from datetime import timedelta
+import uuid
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from api.common import JobPool, RowId, json_safe
-from errors import BadInput, ForgeflowError, NotFound
-from graphs.qa import regenerate_entries, run_pipeline
-from graphs.workflows import call_tool
-from settings import get_settings
+from api.common import RowId, job_progress_eta, json_safe, run_tool_now
+from errors import BadInput, NotFound
+from graphs.runner import get_manager
 from store import qa as qa_store
+from store import runs as run_store
 from store.db import utcnow
 from store.workspace import resolve_path
-from tools.base import ToolContext
 
 log = logging.getLogger("forgeflow.qa")
 router = APIRouter(tags=["qa datasets"])
@@ -32,71 +26,12 @@ router = APIRouter(tags=["qa datasets"])
 MODE_ALIASES = {"default": "qa", "qa_pairs": "qa"}
 DIFFICULTY_ORDER = {"basic": 0, "intermediate": 1, "advanced": 2}
 
-_jobs = JobPool("qa-job", min(4, get_settings().run_workers))
 
-
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Jobs a previous process left unfinished are marked failed; the job pool stops at exit."""
-    qa_store.fail_unfinished_jobs("the server stopped before the job finished; start it again")
-    try:
-        yield
-    finally:
-        _jobs.shutdown()
-
-
-# --------------------------------------------------------------------------- jobs
-
-
-def _run_job(job_id: str, work: Any) -> None:
-    started = utcnow()
-    last = [0.0]
-
-    def emit(event: dict[str, Any]) -> None:
-        now = time.monotonic()
-        fraction = event.get("fraction")
-        if now - last[0] < 0.25 and (fraction is None or fraction < 1.0):
-            return  # the status row is polled; a few writes a second are plenty
-        last[0] = now
-        fields: dict[str, Any] = {"current_step": str(event.get("message", ""))[:300]}
-        if fraction is not None:
-            fields["progress"] = round(100 * fraction, 1)
-            if fraction > 0.02:
-                elapsed = (utcnow() - started).total_seconds()
-                remaining = elapsed * (1 - fraction) / fraction
-                fields["estimated_completion"] = utcnow() + timedelta(seconds=remaining)
-        qa_store.update_job(job_id, **fields)
-
-    qa_store.update_job(job_id, status="running", current_step="starting")
-    try:
-        result = work(ToolContext(emit=emit, run_id=job_id))
-    except ForgeflowError as exc:
-        message = exc.message + (f" (hint: {exc.hint})" if exc.hint else "")
-        qa_store.update_job(job_id, status="failed", error=message, current_step="failed")
-        return
-    except Exception as exc:  # noqa: BLE001 - a job's bug is logged and reported, not lost
-        log.exception("QA job %s failed", job_id)
-        qa_store.update_job(
-            job_id,
-            status="failed",
-            error=f"internal error ({type(exc).__name__}); see the server log",
-            current_step="failed",
-        )
-        return
-    qa_store.update_job(
-        job_id,
-        status="completed",
-        progress=100.0,
-        current_step="completed",
-        estimated_completion=utcnow(),
-        result=json_safe(json.loads(json.dumps(result, default=str))),
-    )
-
-
-def _submit(kind: str, request: dict[str, Any], work: Any, *, prefix: str = "") -> str:
-    job = qa_store.create_job(kind, request, prefix=prefix)
-    _jobs.submit(_run_job, job["job_id"], work)
-    return job["job_id"]
+def _submit(kind: str, request: dict[str, Any], *, prefix: str = "") -> str:
+    """Start a job as a run whose alias is the job id this API shows."""
+    job_id = f"{prefix}{uuid.uuid4()}"
+    get_manager().submit_job(kind, request, source="qa", alias=job_id)
+    return job_id
 
 
 # --------------------------------------------------------------------------- projects
@@ -252,7 +187,8 @@ def list_documents(project_id: RowId) -> dict[str, Any]:
 def chunk_project(project_id: RowId, body: ChunkRequest | None = None) -> dict[str, Any]:
     """Chunk the project's documents (a new chunk set; earlier sets stay readable)."""
     args = {"project_id": project_id, **(body or ChunkRequest()).model_dump()}
-    return json_safe(call_tool("chunk_documents", args))
+    _, output = run_tool_now("chunk_documents", args, source="qa")
+    return json_safe(output)
 
 
 @router.get("/api/v1/projects/{project_id}/chunks")
@@ -367,8 +303,7 @@ def _pipeline_request(body: DatasetGenerateRequest) -> dict[str, Any]:
 
 
 def _start_generation(body: DatasetGenerateRequest, kind: str, message: str) -> dict[str, Any]:
-    request = _pipeline_request(body)
-    job_id = _submit(kind, request, lambda ctx: run_pipeline(request, ctx))
+    job_id = _submit("qa_generate", {**_pipeline_request(body), "api_kind": kind})
     return {"job_id": job_id, "message": message}
 
 
@@ -388,18 +323,26 @@ def generate_evaluation(body: DatasetGenerateRequest) -> dict[str, Any]:
 @router.get("/api/v1/datasets/generate/{job_id}/status")
 def job_status(job_id: str) -> dict[str, Any]:
     """A job's status, progress 0-100, current step, estimated completion, result, error."""
-    job = qa_store.get_job(job_id)
-    return {
-        k: job[k]
-        for k in (
-            "job_id",
-            "status",
-            "progress",
-            "current_step",
-            "estimated_completion",
-            "result",
-            "error",
+    run = run_store.find_run(job_id)
+    if run is None or run["source"] != "qa":
+        raise NotFound(
+            f"job {job_id!r} not found",
+            hint="job ids are returned by POST /api/v1/datasets/generate and /regenerate",
         )
+    error = run.get("error")
+    if error:
+        message = error.get("message", "")
+        error = message + (f" (hint: {error['hint']})" if error.get("hint") else "")
+    result = run.get("result") or {}
+    return {
+        "job_id": run["alias"] or run["run_id"],
+        "run_id": run["run_id"],
+        "status": run["status"],
+        "progress": run["progress"],
+        "current_step": run["current_step"] or run["status"],
+        "estimated_completion": job_progress_eta(run),
+        "result": json_safe(result.get("output", result or None)),
+        "error": error,
     }
 
 
@@ -699,10 +642,7 @@ def regenerate(dataset_id: str, body: RegenerateBody) -> dict[str, Any]:
     ds = qa_store.get_dataset(dataset_id)
     _entry_index(ds["entries"], dataset_id, body.entry_ids)
     job_id = _submit(
-        "regenerate",
-        {"dataset_id": dataset_id, **body.model_dump()},
-        lambda ctx: regenerate_entries(dataset_id, body.entry_ids, body.regeneration_config, ctx),
-        prefix="regenerate_",
+        "qa_regenerate", {"dataset_id": dataset_id, **body.model_dump()}, prefix="regenerate_"
     )
     return {
         "job_id": job_id,

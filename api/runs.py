@@ -13,9 +13,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.sse import EventSourceResponse, format_sse_event
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from api.common import JSON_OR_SSE, SSE_ONLY, json_safe, jsonable, request_credentials
+from api.common import JSON_OR_SSE, SSE_ONLY, follow_run, json_safe, jsonable, request_credentials
 from errors import BadInput
-from graphs.runner import RunChannel, get_manager
+from graphs.runner import get_manager
 from store import runs as run_store
 
 router = APIRouter(tags=["runs"])
@@ -25,13 +25,14 @@ ThreadId = Field(default=None, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Start the run manager; runs a previous process left unfinished are marked failed."""
+    """Start the run manager; runs a stopped process left unfinished are resumed."""
     manager = get_manager()
-    manager.recover()
+    await asyncio.to_thread(manager.recover)
     try:
         yield
     finally:
-        manager.shutdown()
+        # Let active runs finish their step (or hand them back for the next start).
+        await asyncio.to_thread(manager.shutdown)
         from graphs.runner import reset_managers
 
         reset_managers()
@@ -56,8 +57,12 @@ class GenerateRequest(BaseModel):
         return self
 
 
-def _sse(event: str, data: Any) -> bytes:
-    return format_sse_event(data_str=json.dumps(json_safe(data), default=str), event=event)
+def _sse(event: str, data: Any, seq: int | None = None) -> bytes:
+    return format_sse_event(
+        data_str=json.dumps(json_safe(data), default=str),
+        event=event,
+        id=None if seq is None else str(seq),
+    )
 
 
 def _event_name(event: dict[str, Any]) -> str:
@@ -67,29 +72,21 @@ def _event_name(event: dict[str, Any]) -> str:
     return "step"
 
 
-async def stream_events(channel: RunChannel) -> AsyncIterator[bytes]:
+async def stream_events(run_id: str, after: int = -1) -> AsyncIterator[bytes]:
     """Serve a run's events as SSE: progress, step, message, result | error, end."""
-    index = 0
-    while True:
-        batch, finished = await asyncio.to_thread(channel.read, index, 1.0)
-        index += len(batch)
-        for event in batch:
-            if event.get("type") == "lg":
-                continue
-            if event.get("type") == "end":
-                run = event["run"]
-                result = run.get("result") or {}
-                yield _sse(
-                    "message", {"run_id": run["run_id"], "content": result.get("message", "")}
-                )
-                if run["status"] == "failed" and run.get("error"):
-                    yield _sse("error", {"run_id": run["run_id"], "error": run["error"]})
-                yield _sse("result", _public(run))
-                yield _sse("end", {"run_id": run["run_id"], "status": run["status"]})
-                return
-            yield _sse(_event_name(event), event)
-        if finished:
+    async for seq, event in follow_run(run_id, after):
+        if event.get("type") == "lg":
+            continue
+        if event.get("type") == "end":
+            run = event["run"]
+            result = run.get("result") or {}
+            yield _sse("message", {"run_id": run["run_id"], "content": result.get("message", "")})
+            if run["status"] == "failed" and run.get("error"):
+                yield _sse("error", {"run_id": run["run_id"], "error": run["error"]})
+            yield _sse("result", _public(run))
+            yield _sse("end", {"run_id": run["run_id"], "status": run["status"]}, seq)
             return
+        yield _sse(_event_name(event), event, seq)
 
 
 def _public(run: dict[str, Any]) -> dict[str, Any]:
@@ -122,7 +119,7 @@ def generate(body: GenerateRequest, request: Request) -> Any:
             "no goal given", hint='send {"goal": "what you want done"} (or "input_message")'
         )
     manager = get_manager()
-    run, context = manager.create(
+    run = manager.submit_goal(
         body.goal,
         thread_id=body.thread_id,
         max_attempts=body.max_attempts,
@@ -130,16 +127,13 @@ def generate(body: GenerateRequest, request: Request) -> Any:
         credentials=request_credentials(request),
     )
     if body.mode == "background":
-        manager.start_background(run, context)
         return JSONResponse(
             {"run_id": run["run_id"], "thread_id": run["thread_id"], "status": "pending"},
             status_code=202,
         )
     if body.mode == "stream":
-        channel = manager.channel(run["run_id"])
-        manager.start_background(run, context)
-        return EventSourceResponse(stream_events(channel))
-    return _public(manager.execute(run, context))
+        return EventSourceResponse(stream_events(run["run_id"]))
+    return _public(manager.wait(run["run_id"]))
 
 
 @router.get("/runs/{run_id}")
@@ -153,16 +147,27 @@ def list_runs(
     thread_id: str | None = Query(default=None, max_length=128),
     status: Literal["pending", "running", "interrupted", "completed", "failed", "cancelled"]
     | None = None,
+    kind: Literal["goal", "resume", "tool", "job"] | None = None,
+    source: str | None = Query(default=None, max_length=32, pattern=r"^[a-z_]+$"),
     limit: int = Query(default=50, ge=1, le=500),
 ) -> dict[str, Any]:
-    """Runs, newest first, filtered by thread and status."""
-    return {"runs": json_safe(run_store.list_runs(thread_id=thread_id, status=status, limit=limit))}
+    """Runs (goals, tool calls, compatible jobs), newest first, filtered."""
+    runs = run_store.list_runs(
+        thread_id=thread_id, status=status, kind=kind, source=source, limit=limit
+    )
+    return {"runs": json_safe(runs)}
 
 
 @router.post("/runs/{run_id}/cancel")
 def cancel_run(run_id: str) -> dict[str, Any]:
-    """Cancel a run: it stops at the next step boundary and ends `cancelled`."""
+    """Cancel a run: a running step stops at its next check and the run ends `cancelled`."""
     return json_safe(get_manager().cancel(run_id))
+
+
+@router.post("/runs/{run_id}/retry", status_code=202)
+def retry_run(run_id: str) -> dict[str, Any]:
+    """Start a failed or cancelled run again (same id), from its last completed step."""
+    return json_safe(get_manager().retry(run_id))
 
 
 @router.get(
@@ -171,10 +176,19 @@ def cancel_run(run_id: str) -> dict[str, Any]:
     response_class=Response,
     responses=SSE_ONLY,
 )
-async def run_events(run_id: str) -> EventSourceResponse:
-    """Follow a live run's events as SSE (the same events as mode=stream)."""
-    channel = get_manager().channel(run_id)
-    return EventSourceResponse(stream_events(channel))
+async def run_events(
+    run_id: str,
+    request: Request,
+    after: int = Query(default=-1, ge=-1, le=2**31 - 1),
+) -> EventSourceResponse:
+    """Follow any run's events as SSE (the same events as mode=stream); `after` (or the
+    Last-Event-ID header) resumes after an event number.
+    """
+    last = request.headers.get("last-event-id", "")
+    if last.isdigit() and len(last) < 10:
+        after = max(after, int(last))
+    await asyncio.to_thread(run_store.get_run, run_id)  # 404 before the stream starts
+    return EventSourceResponse(stream_events(run_id, after))
 
 
 @router.get("/threads/{thread_id}")

@@ -1,15 +1,15 @@
-"""Tools over HTTP: GET /tools lists the registry, POST /tools/{name} calls one."""
+"""Tools over HTTP: GET /tools lists the registry, POST /tools/{name} calls one (as a run)."""
 
 from __future__ import annotations
 
-import threading
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Request
+import anyio
+from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import JSONResponse
 
-from api.common import json_safe, request_credentials, until_disconnect
-from graphs.workflows import call_tool
-from tools.base import ToolContext
+from api.common import json_safe, request_credentials, run_tool_until_disconnect
+from graphs.runner import get_manager
 from tools.registry import all_tools, get_tool
 
 router = APIRouter(tags=["tools"])
@@ -38,18 +38,33 @@ def describe_tool(name: str) -> dict[str, Any]:
     return _describe(name)
 
 
-@router.post("/tools/{name}")
+@router.post(
+    "/tools/{name}",
+    response_model=None,
+    responses={202: {"description": "mode=background: the call was queued as a run."}},
+)
 async def invoke_tool(
-    name: str, request: Request, args: dict[str, Any] | None = Body(default=None)
-) -> dict[str, Any]:
+    name: str,
+    request: Request,
+    args: dict[str, Any] | None = Body(default=None),
+    mode: Literal["wait", "background"] = Query(default="wait"),
+) -> Any:
     """Call a tool directly; the body is its arguments (422 with the schema on bad ones).
 
-    The call stops (at the tool's next cancel check) if the client disconnects.
+    The call is a run (GET /runs/{run_id}, its events, cancel): `mode=background` answers
+    202 with the run id at once; the default waits and returns the tool's output, and a
+    client that disconnects cancels the run (it stops at the tool's next cancel check).
     """
     credentials = request_credentials(request)
-
-    def work(cancel: threading.Event) -> Any:
-        ctx = ToolContext(credentials=credentials, cancel_event=cancel)
-        return call_tool(name, args, ctx)
-
-    return {"tool": name, "output": json_safe(await until_disconnect(request, work))}
+    if mode == "background":
+        manager = get_manager()
+        run = await anyio.to_thread.run_sync(
+            lambda: manager.submit_tool(name, args, source="tools", credentials=credentials)
+        )
+        return JSONResponse(
+            {"tool": name, "run_id": run["run_id"], "status": "pending"}, status_code=202
+        )
+    final, output = await run_tool_until_disconnect(
+        request, name, args, source="tools", credentials=credentials
+    )
+    return {"tool": name, "run_id": final["run_id"], "output": json_safe(output)}

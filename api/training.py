@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
-from api.common import JobPool, json_safe, request_credentials
-from errors import BadInput, ForgeflowError
-from graphs.workflows import call_tool
-from store import training_jobs
+from api.common import json_safe, request_credentials, run_error, run_tool_now
+from errors import BadInput, NotFound
+from graphs.runner import get_manager
+from store import runs as run_store
 from store.workspace import relative_to_workspace, resolve_path, workspace_root
-from tools.base import ToolContext
 
 log = logging.getLogger("forgeflow.training")
 router = APIRouter(tags=["training (compatible API)"])
@@ -31,18 +29,6 @@ FLAT_ERRORS_PREFIXES = (
     "/api/files/",
     "/api/dataset/",
 )
-
-_jobs = JobPool("training-job", 2)
-
-
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Fail jobs a previous process left unfinished; stop the pool on shutdown."""
-    count = training_jobs.fail_unfinished("the server restarted while this job ran")
-    if count:
-        log.warning("marked %d unfinished training jobs as failed", count)
-    yield
-    _jobs.shutdown()
 
 
 def _data_alias(*names: str) -> Any:
@@ -141,40 +127,21 @@ def _train_args(body: TrainingRequest) -> dict[str, Any]:
     return args
 
 
-def _run_job(job_id: str, args: dict[str, Any], credentials: dict[str, str]) -> None:
-    def emit(event: dict[str, Any]) -> None:
-        if event.get("type") == "progress" and event.get("fraction") is not None:
-            training_jobs.update_job(
-                job_id, progress=float(event["fraction"]), message=str(event.get("message", ""))
-            )
-
-    training_jobs.update_job(job_id, status="running")
-    try:
-        result = call_tool("train_model", args, ToolContext(emit=emit, credentials=credentials))
-    except ForgeflowError as exc:
-        training_jobs.update_job(job_id, status="failed", error=exc.to_dict())
-        return
-    except Exception:  # a bug: logged with its traceback; the job records a generic error
-        log.exception("training job %s failed", job_id)
-        training_jobs.update_job(
-            job_id,
-            status="failed",
-            error={"code": "internal_error", "message": "training failed", "hint": "see logs"},
-        )
-        return
-    training_jobs.update_job(
-        job_id, status="completed", progress=1.0, message="done", result=json_safe(result)
-    )
-
-
 def _train(kind: str, args: dict[str, Any], body: TrainingRequest, request: Request) -> dict:
     credentials = request_credentials(request)
     if body.background:
-        job = training_jobs.create_job(kind, args)
-        _jobs.submit(_run_job, job["job_id"], args, credentials)
-        return {"status": "pending", "job_id": job["job_id"]}
-    result = call_tool("train_model", args, ToolContext(credentials=credentials))
-    return {"status": "completed", **json_safe(result)}
+        job_id = f"job_{uuid.uuid4().hex[:20]}"
+        run = get_manager().submit_tool(
+            "train_model",
+            args,
+            source="training",
+            alias=job_id,
+            credentials=credentials,
+            extra={"api_kind": kind},
+        )
+        return {"status": "pending", "job_id": job_id, "run_id": run["run_id"]}
+    run, output = run_tool_now("train_model", args, source="training", credentials=credentials)
+    return {"status": "completed", "run_id": run["run_id"], **json_safe(output)}
 
 
 @router.post("/api/training/create-config")
@@ -237,8 +204,26 @@ def run_pipeline(body: PipelineRequest, request: Request) -> dict[str, Any]:
 
 @router.get("/api/training/jobs/{job_id}")
 def job_status(job_id: str) -> dict[str, Any]:
-    """A background job's status, progress (0-100), result or error."""
-    return training_jobs.get_job(job_id)
+    """A background job's status, progress (0-100), result or error (the run, in this shape)."""
+    run = run_store.find_run(job_id)
+    if run is None or run["source"] != "training":
+        raise NotFound(
+            f"job {job_id!r} not found",
+            hint="job ids come from POST /api/training/train-model with background: true",
+        )
+    result = run.get("result") or {}
+    return {
+        "job_id": run["alias"] or run["run_id"],
+        "run_id": run["run_id"],
+        "kind": run_store.get_run_request(run["run_id"]).get("api_kind", "train-model"),
+        "status": run["status"],
+        "progress": run["progress"],
+        "message": run["current_step"] or ("done" if run["status"] == "completed" else ""),
+        "result": json_safe(result.get("output", result or None)),
+        "error": run.get("error"),
+        "created_at": run["created_at"],
+        "updated_at": run["finished_at"] or run["started_at"] or run["created_at"],
+    }
 
 
 class GenerateRequest(BaseModel):
@@ -263,32 +248,22 @@ class GenerateRequest(BaseModel):
 @router.post("/api/generation/generate-data")
 def generate_data(body: GenerateRequest, request: Request) -> dict[str, Any]:
     """Synthetic rows for a class (or all classes) from a conditional VAE."""
-    ctx = ToolContext(credentials=request_credentials(request))
-    trained = None
-    model = body.model_path
-    if model is None:
-        if body.labeled_data_path is None:
-            raise BadInput(
-                "give model_path (a generator) or labeled_data_path (to train one)",
-                hint="train a generator with the train_generator tool, or send the data",
-            )
-        gen_args: dict[str, Any] = {"dataset": body.labeled_data_path}
-        if body.label_column:
-            gen_args["label_column"] = body.label_column
-        if body.epochs:
-            gen_args["epochs"] = body.epochs
-        trained = call_tool("train_generator", gen_args, ctx)
-        model = trained["model_path"]
-    args: dict[str, Any] = {"model": model, "n": body.num_samples, "seed": body.seed}
-    if body.label is not None:
-        args["label"] = body.label
-    if body.output_path:
-        args["output"] = body.output_path
-    out = call_tool("generate_synthetic", args, ctx)
-    out["output_path"] = out["path"]
-    if trained is not None:
-        out["generator"] = {"model_path": model, "utility": trained.get("utility")}
-    return json_safe(out)
+    if body.model_path is None and body.labeled_data_path is None:
+        raise BadInput(
+            "give model_path (a generator) or labeled_data_path (to train one)",
+            hint="train a generator with the train_generator tool, or send the data",
+        )
+    manager = get_manager()
+    run = manager.submit_job(
+        "synthetic_data",
+        body.model_dump(),
+        source="training",
+        credentials=request_credentials(request),
+    )
+    final = manager.wait(run["run_id"])
+    if final["status"] != "completed":
+        raise run_error(final)
+    return json_safe({**(final["result"] or {}).get("output", {}), "run_id": final["run_id"]})
 
 
 class AnomalyRequest(BaseModel):
@@ -316,8 +291,10 @@ def detect_anomalies(body: AnomalyRequest, request: Request) -> dict[str, Any]:
     ):
         if getattr(body, key) is not None:
             args[arg] = getattr(body, key)
-    ctx = ToolContext(credentials=request_credentials(request))
-    return json_safe(call_tool("detect_anomalies", args, ctx))
+    run, output = run_tool_now(
+        "detect_anomalies", args, source="training", credentials=request_credentials(request)
+    )
+    return json_safe({**output, "run_id": run["run_id"]})
 
 
 @router.get("/api/files/list")
@@ -375,8 +352,9 @@ def dataset_info(body: DatasetInfoRequest, request: Request) -> dict[str, Any]:
     args: dict[str, Any] = {"dataset": body.path}
     if body.label_column:
         args["label_column"] = body.label_column
-    ctx = ToolContext(credentials=request_credentials(request))
-    out = call_tool("inspect_dataset", args, ctx)
+    _, out = run_tool_now(
+        "inspect_dataset", args, source="training", credentials=request_credentials(request)
+    )
     return json_safe(
         {**out, "num_rows": out["rows"], "column_names": [c["name"] for c in out["columns"]]}
     )

@@ -205,6 +205,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
         writer({**event, "index": index, "progress": round(100 * overall, 1)})
 
     started = time.perf_counter()
+    step_key = f"{ctx.run_id}-{index}" if ctx.run_id else None
     try:
         args = resolve_refs(step["args"], done)
         record["args"] = args
@@ -221,6 +222,11 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
                 credentials=ctx.credentials,
                 cancel_event=ctx.cancel_event,
                 run_id=ctx.run_id,
+                max_attempts=ctx.max_attempts,
+                output_key=step_key,
+                on_output=(lambda path: ctx.on_output(path, step_key))
+                if ctx.on_output is not None and step_key
+                else None,
             ),
         )
         record.update(status="completed", output=output)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -592,6 +593,11 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
         project_id,
         name,
         kept,
+        dataset_id=(
+            f"dataset_{uuid.uuid5(uuid.NAMESPACE_URL, 'forgeflow:' + ctx.output_key)}"
+            if ctx.output_key
+            else None
+        ),
         meta={"chunk_set_id": chunk_set_id, "generation_mode": args.generation_mode},
         note=f"generated: kept {len(kept)} of {len(entries)}",
         version_meta={
@@ -817,7 +823,13 @@ def run_pipeline(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
                 event = {**event, "fraction": lo + (hi - lo) * event["fraction"]}
             outer.emit(event)
 
-        return ToolContext(emit=emit, cancel_event=outer.cancel_event, run_id=outer.run_id)
+        return ToolContext(
+            emit=emit,
+            cancel_event=outer.cancel_event,
+            run_id=outer.run_id,
+            output_key=outer.output_key,
+            on_output=outer.on_output,
+        )
 
     chunk_set_id = qa_store.current_chunk_set(project_id)
     chunking = None
@@ -857,3 +869,15 @@ def run_pipeline(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
         generated["dataset_id"], format_type=request.get("format_type") or "jsonl"
     )
     return result
+
+
+def regenerate_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
+    """The /api/v1/datasets/{id}/regenerate job: `request` holds dataset_id, entry_ids and
+    regeneration_config.
+    """
+    return regenerate_entries(
+        request["dataset_id"],
+        list(request["entry_ids"]),
+        dict(request.get("regeneration_config") or {}),
+        ctx,
+    )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, TypedDict
 
 from langchain_core.messages import AnyMessage
@@ -44,3 +46,5 @@ class RunContext:
     dry_run: bool = False
     credentials: dict[str, str] = field(default_factory=dict)
     cancel_event: threading.Event | None = None
+    on_output: Callable[[Path, str], None] | None = None
+    """Told about each output folder a step creates, with the step's output key."""

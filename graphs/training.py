@@ -121,7 +121,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
                 code="unknown_column",
             )
     propose, tuner_kind = _tuner(args.tuner)
-    folder = output_folder("models", args.name, stem_of(args.dataset))
+    folder = output_folder("models", args.name, stem_of(args.dataset), ctx)
     # Retraining under the same name replaces the earlier model and its attempts entirely.
     for old in [*folder.glob("attempt-*"), folder / "test"]:
         if old.is_dir():
@@ -283,3 +283,37 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "test_baseline": test_report["baseline"] if test_report else None,
         "artifacts": artifacts,
     }
+
+
+def synthetic_data_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:
+    """The generate-data job: sample from a generator, training one first when only data is given.
+
+    `request` holds model_path or labeled_data_path (+ label_column, epochs), label,
+    num_samples, output_path and seed.
+    """
+    from graphs.workflows import call_tool
+
+    trained = None
+    model = request.get("model_path")
+    if model is None:
+        gen_args: dict[str, Any] = {"dataset": request["labeled_data_path"]}
+        if request.get("label_column"):
+            gen_args["label_column"] = request["label_column"]
+        if request.get("epochs"):
+            gen_args["epochs"] = request["epochs"]
+        trained = call_tool("train_generator", gen_args, ctx)
+        model = trained["model_path"]
+    args: dict[str, Any] = {
+        "model": model,
+        "n": request.get("num_samples", 100),
+        "seed": request.get("seed", 0),
+    }
+    if request.get("label") is not None:
+        args["label"] = request["label"]
+    if request.get("output_path"):
+        args["output"] = request["output_path"]
+    out = call_tool("generate_synthetic", args, ctx)
+    out["output_path"] = out["path"]
+    if trained is not None:
+        out["generator"] = {"model_path": model, "utility": trained.get("utility")}
+    return out

@@ -1,4 +1,4 @@
-"""Calling a registry tool from any surface: validate, then run its function or its loop subgraph."""
+"""Calling a registry tool or a compatible API's job: validate, then run its function or loop."""
 
 from __future__ import annotations
 
@@ -21,6 +21,15 @@ WORKFLOWS: dict[str, str] = {
 }
 
 
+# Jobs of the compatible APIs that are not one registry tool (a pipeline of several): each
+# "module:function" takes (request dict, ToolContext) -> dict. The run manager runs them.
+JOBS: dict[str, str] = {
+    "qa_generate": "graphs.qa:run_pipeline",
+    "qa_regenerate": "graphs.qa:regenerate_job",
+    "synthetic_data": "graphs.training:synthetic_data_job",
+}
+
+
 def _workflow(name: str) -> Callable[[ToolInput, ToolContext], dict[str, Any]]:
     target = WORKFLOWS.get(name)
     if target is None:
@@ -33,11 +42,36 @@ def _workflow(name: str) -> Callable[[ToolInput, ToolContext], dict[str, Any]]:
     return getattr(importlib.import_module(module), attr)
 
 
+def _with_run_attempts(spec: Any, args: dict[str, Any] | None, ctx: ToolContext) -> Any:
+    """The run's max_attempts reaches a loop tool whose arguments do not set their own
+    (bounded by the tool's own limit).
+    """
+    field = spec.input_model.model_fields.get("max_attempts")
+    if ctx.max_attempts is None or field is None or not isinstance(args, dict | None):
+        return args
+    if args and args.get("max_attempts") is not None:
+        return args
+    limit = next((m.le for m in field.metadata if getattr(m, "le", None) is not None), None)
+    value = ctx.max_attempts if limit is None else min(ctx.max_attempts, int(limit))
+    return {**(args or {}), "max_attempts": value}
+
+
 def call_tool(name: str, args: dict[str, Any] | None, ctx: ToolContext | None = None) -> Any:
     """Validate `args` against the tool's schema and run it; errors are ForgeflowErrors."""
     spec = get_tool(name)
-    parsed = spec.validate(args)
     ctx = ctx or ToolContext()
+    parsed = spec.validate(_with_run_attempts(spec, args, ctx))
     ctx.tool = name
     impl = spec.func if spec.func is not None else _workflow(name)
     return impl(parsed, ctx)
+
+
+def call_job(name: str, request: dict[str, Any], ctx: ToolContext | None = None) -> Any:
+    """Run a compatible API's job (JOBS) with its stored request."""
+    target = JOBS.get(name)
+    if target is None:
+        raise Unavailable(f"job {name!r} is not known", hint="see graphs/workflows.py JOBS")
+    module, _, attr = target.partition(":")
+    ctx = ctx or ToolContext()
+    ctx.tool = name
+    return getattr(importlib.import_module(module), attr)(request, ctx)

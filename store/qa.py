@@ -1,4 +1,4 @@
-"""QA dataset tables and repository: projects, documents, chunks, versioned datasets, jobs."""
+"""QA dataset tables and repository: projects, documents, chunks, versioned datasets."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    delete,
     func,
     select,
 )
@@ -23,8 +24,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from errors import BadInput, NotFound
 from store.db import Base, session, utcnow
-
-JOB_STATUSES = ("pending", "running", "completed", "failed")
 
 
 def _id(prefix: str) -> str:
@@ -148,27 +147,6 @@ class QAFeedback(Base):
     comments: Mapped[str] = mapped_column(Text, default="")
     rating: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-
-
-class QAJob(Base):
-    """A background generation/regeneration job of the datasets API."""
-
-    __tablename__ = "qa_jobs"
-
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="pending", index=True)
-    progress: Mapped[float] = mapped_column(Float, default=0.0)
-    current_step: Mapped[str] = mapped_column(String(300), default="")
-    estimated_completion: Mapped[datetime | None] = mapped_column(
-        DateTime(timezone=True), nullable=True
-    )
-    request: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    error: Mapped[str | None] = mapped_column(Text, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 # --------------------------------------------------------------------------- projects
@@ -455,10 +433,21 @@ def create_dataset(
     meta: dict[str, Any] | None = None,
     note: str = "",
     version_meta: dict[str, Any] | None = None,
+    dataset_id: str | None = None,
 ) -> dict[str, Any]:
-    """Create a dataset with its first version holding `entries`."""
+    """Create a dataset with its first version holding `entries`.
+
+    With `dataset_id` (a run step's own id), a dataset left by an earlier try of the same
+    step is replaced, so a resumed step never leaves a second copy of its entries.
+    """
+    if dataset_id is not None:
+        with session() as s:
+            if s.get(QADataset, dataset_id) is not None:
+                for table in (QAEntry, QAVersion, QAFeedback):
+                    s.execute(delete(table).where(table.dataset_id == dataset_id))
+                s.execute(delete(QADataset).where(QADataset.id == dataset_id))
     row = QADataset(
-        id=f"dataset_{uuid.uuid4()}",
+        id=dataset_id or f"dataset_{uuid.uuid4()}",
         project_id=project_id,
         name=name[:200],
         format_type=format_type,
@@ -644,67 +633,3 @@ def list_feedback(dataset_id: str) -> list[dict[str, Any]]:
                 .order_by(QAFeedback.id)
             )
         ]
-
-
-# --------------------------------------------------------------------------- jobs
-
-
-def _job_public(row: QAJob) -> dict[str, Any]:
-    return {
-        "job_id": row.id,
-        "status": row.status,
-        "progress": round(row.progress, 1),
-        "current_step": row.current_step,
-        "estimated_completion": _iso(row.estimated_completion),
-        "result": row.result,
-        "error": row.error,
-    }
-
-
-def create_job(kind: str, request: dict[str, Any], *, prefix: str = "") -> dict[str, Any]:
-    """Persist a pending job."""
-    job_id = f"{prefix}{uuid.uuid4()}"
-    row = QAJob(id=job_id, kind=kind, request=request)
-    with session() as s:
-        s.add(row)
-    return _job_public(row)
-
-
-def update_job(job_id: str, **fields: Any) -> None:
-    """Set fields on a job; status changes stamp started/finished times."""
-    with session() as s:
-        row = s.get(QAJob, job_id)
-        if row is None:
-            raise NotFound(f"job {job_id!r} not found", hint="job ids come from POST /generate")
-        status = fields.get("status")
-        if status == "running" and row.started_at is None:
-            row.started_at = utcnow()
-        if status in ("completed", "failed"):
-            row.finished_at = utcnow()
-        for key, value in fields.items():
-            setattr(row, key, value)
-
-
-def get_job(job_id: str) -> dict[str, Any]:
-    """A job's public status; 404 with a hint when unknown."""
-    with session() as s:
-        row = s.get(QAJob, job_id)
-        if row is None:
-            raise NotFound(
-                f"job {job_id!r} not found",
-                hint="job ids are returned by POST /api/v1/datasets/generate and /regenerate",
-            )
-        out = _job_public(row)
-        out["started_at"] = _iso(row.started_at)
-        return out
-
-
-def fail_unfinished_jobs(message: str) -> int:
-    """Mark jobs left pending/running by a previous process as failed; returns how many."""
-    with session() as s:
-        rows = list(s.scalars(select(QAJob).where(QAJob.status.in_(("pending", "running")))))
-        for row in rows:
-            row.status = "failed"
-            row.error = message
-            row.finished_at = utcnow()
-        return len(rows)

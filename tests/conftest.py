@@ -10,6 +10,7 @@ import pytest
 
 from settings import reset_settings
 from store.db import reset_engines
+from tests.utils.postgres import ADMIN_URL, fresh_database, postgres_error
 from tests.utils.servers import ServerProcess, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +22,48 @@ for _var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY", "HF_TOKEN", 
 os.environ["FORGEFLOW_LLM"] = "builtin"
 os.environ["HF_HUB_OFFLINE"] = "0"
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+
+# .ci/run sets this: in CI an unreachable Postgres is a failure, not a skip.
+REQUIRE_POSTGRES = os.environ.get("FORGEFLOW_REQUIRE_POSTGRES") == "1"
+_POSTGRES: dict[str, str | None] = {}
+_SKIPPED_POSTGRES: list[str] = []
+
+
+def _postgres_error() -> str | None:
+    if "error" not in _POSTGRES:
+        _POSTGRES["error"] = postgres_error()
+    return _POSTGRES["error"]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    error = _postgres_error()
+    where = ADMIN_URL.rsplit("@", 1)[-1]
+    if error is None:
+        return f"postgres: {where} answers; the Postgres tests run (each in its own database)"
+    return f"postgres: {where} is NOT reachable ({error}); the Postgres tests will be SKIPPED"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ANN001
+    if _SKIPPED_POSTGRES:
+        terminalreporter.write_line(
+            f"NOTE: {len(_SKIPPED_POSTGRES)} Postgres tests were SKIPPED: PostgreSQL at "
+            f"{ADMIN_URL.rsplit('@', 1)[-1]} did not answer ({_postgres_error()}).",
+            yellow=True,
+            bold=True,
+        )
+
+
+@pytest.fixture
+def pg_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh Postgres database of this test's own (dropped after); skips without Postgres."""
+    error = _postgres_error()
+    if error is not None:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"PostgreSQL is required (FORGEFLOW_REQUIRE_POSTGRES=1) but: {error}")
+        _SKIPPED_POSTGRES.append(request.node.nodeid)
+        pytest.skip(f"PostgreSQL not reachable ({error}): Postgres test skipped")
+    with fresh_database() as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)

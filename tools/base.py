@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -25,7 +26,10 @@ class ToolContext:
     """What a tool may use besides its arguments.
 
     `emit` receives progress events (dicts); `credentials` are per-request secrets (never
-    stored or returned); `cancel_event` is set when the run was cancelled.
+    stored or returned); `cancel_event` is set when the run was cancelled. `max_attempts` is
+    the run's bound for self-correcting loops (used when the arguments do not set one);
+    `output_key` names this step's outputs the same way every time the step runs, so a step
+    resumed after a crash overwrites its own files instead of adding a second copy.
     """
 
     emit: Callable[[dict[str, Any]], None] | None = None
@@ -33,6 +37,10 @@ class ToolContext:
     cancel_event: threading.Event | None = None
     run_id: str | None = None
     tool: str = ""
+    max_attempts: int | None = None
+    output_key: str | None = None
+    on_output: Callable[[Path], None] | None = None
+    """Told about each output folder a step creates (the run removes them if it never ends)."""
     _last_emit: float = 0.0
 
     def progress(self, message: str, fraction: float | None = None, **data: Any) -> None:

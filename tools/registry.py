@@ -13,6 +13,7 @@ from tools.datasets import (
     trending_datasets,
 )
 from tools.labeling.tools import apply_labeling_functions, label_dataset, write_labeling_functions
+from tools.labeling.vote import vote_labels
 from tools.labeling.workbench import (
     correct_labels,
     export_labeled_data,
@@ -36,6 +37,7 @@ TOOLS: list[Tool] = [
     write_labeling_functions,
     apply_labeling_functions,
     label_dataset,
+    vote_labels,
     labeling_workbench,
     workbench_rows,
     reapply_labeling_functions,

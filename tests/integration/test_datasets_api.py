@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pandas as pd
 import pytest
 
@@ -221,3 +224,30 @@ def test_gated_download_is_403_and_tokens_never_come_back(srv: ServerProcess) ->
         assert token not in searched.text
         assert token not in c.get("/api/cache-status").text
     assert token not in srv.output()
+
+
+def test_mcp_tool_calls_carry_the_request_credentials(
+    srv: ServerProcess, fakes: tuple[FakeHub, FakeKaggle]
+) -> None:
+    import anyio
+    from mcp import Client
+    from mcp.client.streamable_http import streamable_http_client
+    from mcp.shared._httpx_utils import create_mcp_http_client
+
+    hub, _ = fakes
+    hub.granted["acme/gated"] = {"alice"}
+    args = {"source": "huggingface", "dataset_id": "acme/gated"}
+
+    async def call(headers: dict[str, str] | None) -> Any:
+        http = create_mcp_http_client(headers=headers)
+        async with http, Client(streamable_http_client(f"{srv.url}/mcp", http_client=http)) as c:
+            return await c.call_tool("download_dataset", args)
+
+    anonymous = anyio.run(call, None)
+    assert anonymous.is_error and "gated" in anonymous.content[0].text.lower()
+    signed = anyio.run(call, {"X-HF-Token": "hf_good_token"})
+    assert not signed.is_error, signed.content[0].text
+    assert "hf_good_token" not in signed.content[0].text
+    runs = httpx.get(f"{srv.url}/runs", params={"source": "mcp", "kind": "tool"}).json()["runs"]
+    assert [r["status"] for r in runs[:2]] == ["completed", "failed"]
+    assert "hf_good_token" not in json.dumps(runs)

@@ -190,8 +190,14 @@ def test_bad_input_gets_4xx_with_hint_and_persists_nothing(
         assert error["code"] == code
         assert error["message"] and error["hint"]
         assert "Traceback" not in r.text
-        after = len(c.get("/runs", params={"limit": 500}).json()["runs"])
-        assert after == before
+        runs = c.get("/runs", params={"limit": 500}).json()["runs"]
+        if status == 403:
+            # The tool ran and refused the path: the call is a run that failed with that error.
+            assert len(runs) == before + 1
+            assert runs[0]["kind"] == "tool" and runs[0]["status"] == "failed"
+            assert runs[0]["error"]["code"] == code
+        else:
+            assert len(runs) == before
 
 
 def test_malformed_json_and_oversized_body(make_server) -> None:

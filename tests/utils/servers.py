@@ -45,17 +45,25 @@ class ServerProcess:
                 self.proc.kill()
                 self.proc.wait()
 
+    def kill(self) -> None:
+        """kill -9: no shutdown, nothing handed back."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
 
-def start_server(env: dict[str, str], *, timeout: float = 90.0) -> ServerProcess:
+def start_server(
+    env: dict[str, str], *, timeout: float = 90.0, log_name: str = "server.log"
+) -> ServerProcess:
     """Start the real server in a subprocess and wait until /health answers."""
     port = free_port()
     full_env = {**os.environ, "FORGEFLOW_LLM": "builtin", **env}
     home = Path(full_env["FORGEFLOW_HOME"])
     home.mkdir(parents=True, exist_ok=True)
-    log = home / "server.log"
+    log = home / log_name
     handle = open(log, "wb")  # noqa: SIM115 - kept open for the child's lifetime
     proc = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "server:app", "--host", "127.0.0.1", "--port", str(port)],
@@ -70,13 +78,56 @@ def start_server(env: dict[str, str], *, timeout: float = 90.0) -> ServerProcess
         if proc.poll() is not None:
             raise RuntimeError(f"server exited early:\n{log.read_text(errors='replace')}")
         try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+            if httpx.get(f"{url}/health", timeout=5).status_code == 200:
                 return ServerProcess(proc=proc, url=url, log=log, env=full_env)
         except httpx.HTTPError:
             pass
         time.sleep(0.2)
     proc.kill()
     raise RuntimeError(f"server did not start in {timeout}s:\n{log.read_text(errors='replace')}")
+
+
+@dataclass
+class WorkerProcess:
+    """A running `forgeflow worker` process."""
+
+    proc: subprocess.Popen
+    log: Path
+
+    def stop(self, timeout: float = 60) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def kill(self) -> None:
+        """kill -9: no shutdown, no hand-back."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def start_worker(env: dict[str, str], *, log_name: str = "worker.log") -> WorkerProcess:
+    """Start `forgeflow worker` in a subprocess (it needs FORGEFLOW_DATABASE_URL)."""
+    full_env = {**os.environ, "FORGEFLOW_LLM": "builtin", **env}
+    home = Path(full_env["FORGEFLOW_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    log = home / log_name
+    handle = open(log, "wb")  # noqa: SIM115 - kept open for the child's lifetime
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import cli; cli.main()", "worker"],
+        cwd=ROOT,
+        env=full_env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+    )
+    return WorkerProcess(proc=proc, log=log)
 
 
 class FakeServer:

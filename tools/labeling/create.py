@@ -113,13 +113,16 @@ def create_labels(
     table["label"] = label
     if names != BINARY or classes is not None:
         table["label_name"] = [names[i] if i >= 0 else None for i in label]
+    # Written beside the target and renamed: a run resumed after a crash never finds half a file.
+    partial = out.with_name(f".{out.name}.partial")
     suffix = out.name.lower()
     if suffix.endswith(".parquet"):
-        table.to_parquet(out, index=False)
+        table.to_parquet(partial, index=False)
     elif suffix.endswith(".jsonl"):
-        table.to_json(out, orient="records", lines=True)
+        table.to_json(partial, orient="records", lines=True)
     else:
-        table.to_csv(out, index=False)
+        table.to_csv(partial, index=False)
+    partial.replace(out)
     return {
         "status": "success",
         "output_path": relative_to_workspace(out),

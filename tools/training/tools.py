@@ -30,9 +30,23 @@ def stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
 
 
-def output_folder(kind: str, name: str | None, default_stem: str) -> Path:
-    """A fresh folder in the workspace: `<kind>/<name>` (refused outside the workspace)."""
-    rel = f"{kind}/{slug(name)}" if name else f"{kind}/{slug(default_stem)}-{stamp()}"
+def output_folder(
+    kind: str, name: str | None, default_stem: str, ctx: ToolContext | None = None
+) -> Path:
+    """A folder in the workspace for a tool's outputs: `<kind>/<name>` (refused outside it).
+
+    Unnamed, it is `<kind>/<stem>-<step>` when the call is a step of a run (the same folder
+    when a resumed step runs again, never a second one), else `<kind>/<stem>-<timestamp>`.
+    The run is told about the folder, so a run that ends unfinished can remove it.
+    """
+    if name:
+        rel = f"{kind}/{slug(name)}"
+    elif ctx is not None and ctx.output_key:
+        rel = f"{kind}/{slug(default_stem)}-{slug(ctx.output_key.removeprefix('run_'))}"
+    else:
+        rel = f"{kind}/{slug(default_stem)}-{stamp()}"
+    if ctx is not None and ctx.on_output is not None and not name:
+        ctx.on_output(resolve_path(rel, for_write=True))
     return workspace_output_folder(rel)
 
 
@@ -254,7 +268,7 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
         label_col = _label_for(list(frame.columns), args.label_column, model.config)
     soft = label_col is None and bool(model.config.get("soft_labels"))
     data_name = stem_of(args.dataset) if args.dataset else "validation"
-    out_dir = output_folder("evaluations", args.name, f"{folder.name}-{data_name}")
+    out_dir = output_folder("evaluations", args.name, f"{folder.name}-{data_name}", ctx)
     report = evaluate_loaded(
         model,
         frame,
@@ -448,7 +462,7 @@ def fit_generator(
         synthetic = generator.sample(None, len(train_rows), seed=args.seed + 1)
         report = utility(train_rows, synthetic, holdout, spec, classes)
         generator.config["utility"] = report
-    folder = output_folder("generators", args.name, stem_of(args.dataset))
+    folder = output_folder("generators", args.name, stem_of(args.dataset), ctx)
     generator.save(folder)
     plot_generator_curves(history, folder / "curves.png")
     (folder / "metrics.json").write_text(

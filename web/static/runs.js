@@ -207,8 +207,9 @@ export async function renderRun(root, params) {
       const next = await api(`/runs/${encodeURIComponent(runId)}/retry`, { method: "POST" });
       location.hash = `#/runs/${next.run_id}`;
     } catch (err) {
-      // Until POST /runs/{id}/retry exists, a retry is the same goal again on the same thread.
-      if (err instanceof ApiError && (err.status === 404 || err.status === 405) && err.code.startsWith("http_")) {
+      // POST /runs/{id}/retry restarts failed and cancelled runs; any other run (completed,
+      // interrupted) is retried as the same goal again on the same thread.
+      if (err instanceof ApiError && (err.code === "not_retryable" || ((err.status === 404 || err.status === 405) && err.code.startsWith("http_")))) {
         const next = await api("/generate", { method: "POST", body: { goal: run.goal, thread_id: run.thread_id, mode: "background" } });
         toast("Started the goal again on the same thread.");
         location.hash = `#/runs/${next.run_id}`;
