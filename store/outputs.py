@@ -71,7 +71,9 @@ def record(
         return []
     now = datetime.now(UTC).isoformat()
     lines = "".join(
-        json.dumps({"path": r, "tool": tool, "run_id": run_id, "at": now, "replace": replace}) + "\n" for r in rels
+        json.dumps({"path": r, "tool": tool, "run_id": run_id, "at": now, "replace": replace})
+        + "\n"
+        for r in rels
     )
     target = manifest_path()
     with _lock:
