@@ -122,9 +122,7 @@ def test_evaluate_labels_file_join_key_candidates(tmp_path: Path) -> None:
         "train_model", {"dataset": train, "label_column": "cultivar", "epochs": 2, "name": "m"}
     )["model_path"]
     rows = _write(_wine(10).drop(columns=["cultivar"]).rename(columns={"id": "wine_id"}), "r.csv")
-    labels = _write(
-        _wine(10)[["id", "cultivar"]].rename(columns={"id": "wine_id"}), "labels.csv"
-    )
+    labels = _write(_wine(10)[["id", "cultivar"]].rename(columns={"id": "wine_id"}), "labels.csv")
     with pytest.raises(BadInput) as exc:
         call_tool("evaluate_model", {"model": model, "dataset": rows, "labels": labels})
     details = _details(exc)
@@ -203,9 +201,7 @@ def test_gold_sharing_no_column_lists_id_like_columns() -> None:
 
 
 def test_gold_sharing_several_columns_is_ambiguous() -> None:
-    data = _write(
-        pd.DataFrame({"a": range(5), "b": range(5), "text": ["x y z"] * 5}), "amb.csv"
-    )
+    data = _write(pd.DataFrame({"a": range(5), "b": range(5), "text": ["x y z"] * 5}), "amb.csv")
     gold = _write(pd.DataFrame({"a": [1, 2], "b": [1, 2], "label": ["p", "q"]}), "amb_g.csv")
     with pytest.raises(BadInput) as exc:
         call_tool("label_dataset", {"dataset": data, "gold": gold})
