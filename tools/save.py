@@ -128,7 +128,7 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
     frame, source = _source_table(args.dataset)
     ctx.progress(f"writing {len(frame)} rows to {rel}", 0.5)
     _write(frame, path, fmt)
-    record([rel], tool="save_table", run_id=ctx.run_id, replace=True)
+    record([rel], tool="save_table", run_id=ctx.run_id)
     ctx.progress("saved", 1.0)
     return {
         "path": rel,
