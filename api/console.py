@@ -232,14 +232,15 @@ def workbench_rows(
 
 async def _as_run(request: Request, name: str, body: dict[str, Any]) -> dict[str, Any]:
     """Run a workbench action as a run (listed in /runs, cancelled if the page goes away) and
-    answer with the tool's output, as the page expects, plus the run's id.
+    answer with the tool's output, as the page expects, plus the run's id (`action_run_id`:
+    `run_id` in a workbench state names the labeling run it was opened from).
     """
     run, output = await run_tool_until_disconnect(
         request, name, body, source="console", credentials=request_credentials(request)
     )
     out = json_safe(output)
     if isinstance(out, dict):
-        out["run_id"] = run["run_id"]
+        out["action_run_id"] = run["run_id"]
     return out
 
 

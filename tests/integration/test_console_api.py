@@ -188,9 +188,10 @@ def test_workbench_actions_are_runs(server: ServerProcess) -> None:
             (fixed, "correct_labels"),
             (exported, "export_labeled_data"),
         ):
-            assert out["run_id"] in runs, tool
-            assert runs[out["run_id"]]["status"] == "completed"
-            assert tool in str(runs[out["run_id"]])
+            assert out["action_run_id"] in runs, tool
+            assert runs[out["action_run_id"]]["status"] == "completed"
+            assert runs[out["action_run_id"]]["source"] == "console"
+            assert tool in str(runs[out["action_run_id"]])
         # A refused action is a failed run with the tool's 4xx, not a 500.
         refused = c.post(
             "/labeling/workbench/corrections",
