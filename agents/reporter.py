@@ -384,7 +384,7 @@ def _metric_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
     if isinstance(baseline, dict):
         base, _ = metric_values(baseline, [k for k in asked if k in baseline])
         if base:
-            lines.append("  majority-class baseline: " + ", ".join(base))
+            lines.append("  majority-class baseline: " + ", ".join(base[:3]))
         warning = _chance_warning(metrics, baseline)
         if warning:
             lines.append(f"  {warning}")
