@@ -330,8 +330,13 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
         return [f"  no target set: {output.get('attempts')} attempt(s)"]
     metric = canonical(str(target.get("metric", ""))) or str(target.get("metric", ""))
     name = METRIC_NAMES.get(metric, metric)
+    what = f"{name} {_fmt(target['value'])}"
+    if metric == "share_at_or_above_threshold" and _number(target.get("quality_threshold")):
+        share = float(target["value"])
+        who = "every pair" if share >= 1.0 else f"{share:.0%} of pairs"
+        what = f"{who} at quality ≥ {_fmt(float(target['quality_threshold']))}"
     lines = [
-        f"  target {name} {_fmt(target['value'])}: "
+        f"  target {what}: "
         f"{'met' if output['target_met'] else 'not met'} after {output.get('attempts')} attempt(s)"
     ]
     if not output["target_met"]:

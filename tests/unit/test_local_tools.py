@@ -163,6 +163,8 @@ def test_listing_keeps_run_outputs_apart_with_their_maker(home: Path) -> None:
         if item["source"] in ("local", "output"):
             assert not item["id"].startswith("/")
             call_tool("inspect_dataset", {"dataset": item["id"], "sample_rows": 0})
+    # A file in the data folder is named relative to it everywhere, inspect included.
+    assert call_tool("inspect_dataset", {"dataset": "mine.csv"})["dataset"] == "mine.csv"
     assert [d["id"] for d in call_tool("list_local_datasets", {"query": "review"})["datasets"]] == [
         "data/reviews.csv"
     ]

@@ -203,3 +203,22 @@ def test_a_failed_step_shows_its_hint_and_repairs() -> None:
     answer = write_answer({"steps": []}, [step])
     assert "failed — label column 'x' not found. Hint: columns are: a, b" in answer
     assert "repaired: label_column 'X' → 'x'" in answer
+
+
+def test_qa_generation_shows_counts_and_its_quality_target() -> None:
+    lines = summarise_output(
+        "generate_qa",
+        {
+            "counts": {"kept": 0, "generated": 4, "chunks": 2},
+            "dataset_id": "d1",
+            "version": 1,
+            "quality_after": {"average_score": 0.4},
+            "target": {"metric": "share_at_or_above_threshold", "value": 1.0}
+            | {"quality_threshold": 0.8},
+            "target_met": False,
+            "attempts": 3,
+        },
+    )
+    assert lines[0] == "  0 QA pairs kept of 4 generated from 2 chunks (dataset d1 v1)"
+    assert "  target every pair at quality ≥ 0.800: not met after 3 attempt(s)" in lines
+    assert "  warning: no QA pair was kept" in lines
