@@ -188,10 +188,13 @@ def _counts(counts: dict[str, Any], limit: int = 8) -> str:
 
 
 # ----- one summary per tool ------------------------------------------------------------------
+COLUMNS_SHOWN = 30
+
+
 def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     cols = output.get("columns", [])
-    names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:12])
-    more = len(cols) - 12
+    names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:COLUMNS_SHOWN])
+    more = len(cols) - COLUMNS_SHOWN
     lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
     missing = f"  missing values: {output.get('missing_total', 0)}"
@@ -314,6 +317,67 @@ def _qa_export(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines
 
 
+def _coverage(value: Any) -> str:
+    return f"{float(value):.0%}" if _number(value) else "?"
+
+
+def _apply_lfs(output: dict[str, Any], asked: list[str]) -> list[str]:
+    matrix = output.get("matrix") or {}
+    lines = [
+        f"  {output.get('lf_count')} labeling functions on {output.get('rows')} rows: "
+        f"{output.get('rows_covered')} rows covered (coverage {_coverage(matrix.get('coverage'))}"
+        f", overlap {_coverage(matrix.get('overlap'))}, conflict {_coverage(matrix.get('conflict'))})"
+    ]
+    if output.get("votes"):
+        lines.append(f"  votes: {_counts(output['votes'])}")
+    if output.get("matrix_path"):
+        lines.append(f"  label matrix: {output['matrix_path']}")
+    errors = output.get("errors")
+    if isinstance(errors, list) and errors:
+        names = ", ".join(str(e.get("name")) for e in errors[:5] if isinstance(e, dict))
+        lines.append(f"  warning: {len(errors)} labeling function(s) failed: {names}")
+    if output.get("rows_covered") == 0:
+        lines.append("  warning: no labeling function voted on any row")
+    return lines
+
+
+def _write_lfs(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [
+        f"  wrote {output.get('count')} labeling functions to {output.get('lfs_path')} "
+        f"(coverage {_coverage(output.get('coverage'))})"
+    ]
+    if not output.get("count"):
+        lines.append("  warning: no labeling function could be written from the hand labels")
+    return lines
+
+
+def _vote(output: dict[str, Any], asked: list[str]) -> list[str]:
+    rows, labeled = output.get("rows"), output.get("labeled_rows")
+    lines = [
+        f"  {labeled} of {rows} rows labeled by majority vote, written to {output.get('output_path')}"
+    ]
+    if labeled == 0:
+        lines.append("  warning: no labeling function voted on any row")
+    return lines
+
+
+def _synthetic(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [f"  {output.get('rows')} synthetic rows written to {output.get('path')}"]
+    if output.get("class_counts"):
+        lines.append(f"  classes: {_counts(output['class_counts'])}")
+    return lines
+
+
+def _generator(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [f"  generator saved to {output.get('model_path')}"]
+    utility = output.get("utility")
+    if isinstance(utility, dict):
+        shown = ", ".join(f"{k}={_fmt(v)}" for k, v in utility.items() if _number(v))
+        if shown:
+            lines.append(f"  utility on held-out real rows: {shown}")
+    return lines
+
+
 def _save(output: dict[str, Any], asked: list[str]) -> list[str]:
     columns = output.get("columns") or []
     return [
@@ -428,6 +492,11 @@ SUMMARISERS = {
     "generate_qa": _qa_generate,
     "export_dataset": _qa_export,
     "save_table": _save,
+    "apply_labeling_functions": _apply_lfs,
+    "write_labeling_functions": _write_lfs,
+    "vote_labels": _vote,
+    "generate_synthetic": _synthetic,
+    "train_generator": _generator,
     "train_model": _training,
     "evaluate_model": _training,
     "label_dataset": _training,
@@ -453,7 +522,10 @@ def summarise_output(tool: str, output: Any, asked: list[str] | None = None) -> 
             break
     lines += _target_lines(output, asked)
     lines += _metric_lines(output, asked)
-    for key in ("path", "labeled_path", "model_path", "dataset_id", "message"):
+    for key, value in output.items():
+        if key.endswith("path") and isinstance(value, str) and value:
+            lines.append(f"  {key.replace('_', ' ')}: {value}")
+    for key in ("dataset_id", "message"):
         if isinstance(output.get(key), str) and output[key]:
             lines.append(f"  {key}: {output[key]}")
     failures = output.get("errors") or output.get("failures")
