@@ -46,9 +46,11 @@ def table_entries() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     data: list[dict[str, Any]] = []
     made: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for root, path in local_files():
+    # The workspace first: a name found in two folders is read from the workspace (load_table).
+    files = sorted(local_files(), key=lambda found: found[0].resolve() != workspace)
+    for root, path in files:
         rel = path.relative_to(root).as_posix()
-        if rel in seen:  # the same name in two folders: the first (workspace first) is read
+        if rel in seen:
             continue
         seen.add(rel)
         stat = path.stat()
