@@ -583,7 +583,7 @@ def write_answer(
     for i, step in enumerate(steps, 1):
         head = f"{i}. {step['tool']}"
         status = step.get("status")
-        repairs = [f"  repaired: {r}" for r in step.get("repairs") or []]
+        repairs = [f"  repaired: {_repair_text(r)}" for r in step.get("repairs") or []]
         if status == "completed":
             lines.append(f"{head}:")
             lines.extend(repairs)
@@ -603,6 +603,13 @@ def write_answer(
         lines.append("I could not tell what to do. Closest things I can do:")
         lines.extend(suggestion_lines(suggestions))
     return "\n".join(lines) if lines else "Nothing to do."
+
+
+def _repair_text(repair: Any) -> str:
+    """A repair as words: a string as is; {argument, from, to} as "argument 'from' → 'to'"."""
+    if isinstance(repair, dict) and "argument" in repair:
+        return f"{repair['argument']} {repair.get('from')!r} → {repair.get('to')!r}"
+    return str(repair)
 
 
 def _args_text(args: dict[str, Any]) -> str:
