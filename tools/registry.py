@@ -24,6 +24,7 @@ from tools.labeling.workbench import (
 from tools.local import inspect_dataset, list_local_datasets
 from tools.preview import preview_rows
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
+from tools.save import save_table
 from tools.training.tools import (
     detect_anomalies,
     evaluate_model,
@@ -46,6 +47,7 @@ TOOLS: list[Tool] = [
     list_local_datasets,
     inspect_dataset,
     preview_rows,
+    save_table,
     search_datasets,
     trending_datasets,
     dataset_configs,
