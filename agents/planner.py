@@ -27,6 +27,10 @@ class Plan(BaseModel):
     question: str | None = None
     notes: list[str] = Field(default_factory=list)
     planner: str = "builtin"
+    asked: dict[str, Any] = Field(default_factory=dict)
+    """What the person asked to see, e.g. {"metric": "f1"} (the answer leads with it)."""
+    answer: str | None = None
+    """An answer from the thread's memory when the turn needs no tool ("what was the F1?")."""
 
 
 SOURCES = {
@@ -102,8 +106,10 @@ METRIC_RE = re.compile(
     re.I,
 )
 TARGET_FIRST_RE = re.compile(
-    r"\b(?:target|to|reach|reaching|hit)\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(%?)\s*"
-    r"(roc[- ]?auc|auc|f1|accuracy|quality)\b",
+    r"\b(?:target|to|reach|reaching|hit|least|of|than|over|above|minimum|min|get|with|want|need|"
+    r"achieve|achieving|aim for)\s+(?:an?\s+)?(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(%|\s?percent)?\s*"
+    r"(?:macro\s+)?"
+    r"(roc[- ]?auc|auc|f1|accuracy|acc|precision|recall|quality)\b",
     re.I,
 )
 PER_CHUNK_RE = re.compile(
@@ -189,7 +195,7 @@ def extract_targets(goal: str) -> dict[str, float]:
     return targets
 
 
-def _fraction(number: str, percent: str) -> float:
+def _fraction(number: str, percent: str | None) -> float:
     value = float(number)
     if percent or value > 1.0:
         value = value / 100.0
@@ -301,6 +307,7 @@ class _Planning:
     steps: list[PlanStep] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     question: str | None = None
+    context_files: list[str] = field(default_factory=list)
 
     def last_step(self, *tools: str) -> int | None:
         for index in range(len(self.steps) - 1, -1, -1):
@@ -392,6 +399,12 @@ def _data_path(p: _Planning, slots: Slots) -> str | None:
 def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
     if slots.model:
         return slots.model
+    named = re.search(r"\bthe\s+([\w-]+)\s+(?:model|classifier)\b", slots.text, re.I)
+    if named and "train_generator" not in tools:
+        word = named.group(1).lower()
+        for model in reversed(p.memory.get("models") or []):
+            if word in str(model.get("dataset", "")).lower() or word in str(model.get("path")).lower():
+                return str(model["path"])
     producer = p.last_step(*(tools or ("train_model",)))
     if producer is not None:
         return f"${{steps.{producer}.model_path}}"
@@ -562,6 +575,77 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if metric:
         args["target_metric"] = metric
         args["target_value"] = targets[metric]
+    kind = model_kind(s.text)
+    if kind:
+        args["model"] = kind
+    name = output_name(s.text)
+    if name:
+        args["name"] = name
+    tests = [f for f in s.files if f != data and re.search(
+        rf"\b(?:test|evaluate|check|score|validate|measure)\w*\b[^.;]*?{re.escape(f)}", s.text, re.I
+    )]
+    if tests:
+        args["test_dataset"] = tests[0]
+    return args
+
+
+MODEL_KINDS = (
+    (r"\b(mlp|multi-?layer perceptron|neural net\w*|deep (?:learning|model|net\w*)|nn)\b", "mlp"),
+    (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
+)
+OUTPUT_NAME_RE = re.compile(
+    r"\b(?:call(?:ed)? it|name(?:d)? it|named|call the model|save (?:it|the model) as|as model)\s+"
+    r"[\"'`]?([\w.-]+)",
+    re.I,
+)
+
+
+def model_kind(text: str) -> str | None:
+    """The model kind a goal names ('an MLP' → mlp, 'logistic regression' → logistic)."""
+    for pattern, kind in MODEL_KINDS:
+        if re.search(pattern, text, re.I):
+            return kind
+    return None
+
+
+def output_name(text: str) -> str | None:
+    """An output name the person gave ('call it wine_v2')."""
+    match = OUTPUT_NAME_RE.search(text)
+    return match.group(1).strip(".") if match else None
+
+
+def _args_save_table(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    lower = s.text.lower()
+    fmt = s.formats[0] if s.formats else None
+    if fmt is None and re.search(r"\b(spreadsheet|excel)\b", lower):
+        fmt = "csv"
+    if fmt is None and "json lines" in lower:
+        fmt = "jsonl"
+    source = path = None
+    if len(s.files) >= 2:
+        source, path = s.files[0], s.files[-1]
+    elif s.files:
+        if re.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I):
+            path = s.files[0]
+        else:
+            source = s.files[0]
+    if source is None:
+        producer = p.last_step("label_dataset")
+        if producer is not None:
+            source = f"${{steps.{producer}.labeled_path}}"
+    if source is None:
+        labeled, dataset = p.memory.get("labeled"), p.memory.get("dataset")
+        source = labeled if (labeled and ("label" in lower or not dataset)) else dataset or labeled
+    if source is None:
+        p.question = "Save which table? Name a file, or label something first."
+        return None
+    args: dict[str, Any] = {"dataset": source}
+    if path:
+        args["path"] = path
+        suffix = path.rsplit(".", 1)[-1].lower()
+        fmt = fmt or (suffix if suffix in ("csv", "jsonl", "parquet") else None)
+    if fmt:
+        args["format"] = fmt
     return args
 
 
@@ -707,7 +791,9 @@ def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
-BUILDERS = {name: globals()[f"_args_{name}"] for name in CAPABILITIES}
+BUILDERS = {
+    name: globals()[f"_args_{name}"] for name in [*CAPABILITIES, "save_table"]
+}
 
 
 # --- intents ---------------------------------------------------------------------------------
@@ -784,15 +870,48 @@ def clause_tools(clause: str) -> list[str]:
 
 
 def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
-    """Plan a goal with the built-in rules: clauses → tools → arguments (see `BUILDERS`)."""
+    """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
+
+    Tools come from cue rules that read the person's wording and the data it names
+    (agents/intent.py), then the keyword rules (`clause_tools`), then the nearest known
+    phrasing; arguments from `BUILDERS`, then bound to the real columns of the named tables
+    (agents/grounding.py). Nothing understood: the two or three closest things it can do.
+    """
+    from agents import memory as thread
+    from agents.grounding import ground_plan
+
     memory = memory or {}
+    files = FILE_RE.findall(goal)
+    asked = thread.asked_metric(goal)
+    if thread.is_results_question(goal, bool(files)):
+        answer = thread.answer_from_memory(goal, memory)
+        if answer is None and asked:
+            answer = (
+                f"Nothing on this thread has measured {asked} yet. Train or label something "
+                "first, e.g. 'train a classifier on data.csv'."
+            )
+        if answer is not None:
+            return Plan(answer=answer, asked={"metric": asked} if asked else {})
+    if thread.is_improve_request(goal, bool(files)):
+        improved = _improve(goal, memory)
+        if improved is not None:
+            return improved
+    from agents.intent import is_description
+
     planning = _Planning(memory=memory)
     for clause in split_clauses(goal):
         slots = extract_slots(clause)
         if not slots.gold:
             gold = GOLD_RE.search(goal)
             slots.gold = gold.group(1) if gold else None
-        for tool_name in clause_tools(clause):
+        if is_description(clause):
+            # "reviews.csv has product reviews and only some rows have a label": context for
+            # the request that follows, not a request.
+            planning.context_files.extend(slots.files)
+            continue
+        if not slots.files and planning.context_files and not planning.steps:
+            slots.files = list(planning.context_files)
+        for tool_name in _clause_intent(clause, slots, planning):
             args = BUILDERS[tool_name](planning, slots)
             if planning.question:
                 break
@@ -801,18 +920,150 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             planning.add(tool_name, args, why=clause)
         if planning.question:
             break
+    targets = extract_targets(goal)
+    if not planning.question:
+        _carry_targets(planning, targets)
+        ground_plan(planning, goal)
     plan = Plan(
         steps=[] if planning.question else planning.steps,
-        targets=extract_targets(goal),
+        targets=targets,
         question=planning.question,
         notes=planning.notes,
     )
+    metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
+    if metric:
+        plan.asked = {"metric": metric}
     if not plan.steps and not plan.question:
-        plan.question = (
-            "I could not tell what to do. I can: "
-            + "; ".join(sorted({v for v in CAPABILITIES.values()}))
-            + ". Try e.g. 'list the local datasets' or 'inspect breast_cancer'."
+        plan.question = closest_question(goal)
+    return plan
+
+
+def closest_question(goal: str) -> str:
+    """What to say when nothing fits: the two or three nearest things it can do, with examples."""
+    from agents.intent import nearest_tools
+
+    near = [t for t, score in nearest_tools(goal, k=3) if score >= 0.2 and t in EXAMPLES]
+    for fallback in ("list_local_datasets", "inspect_dataset", "train_model"):
+        if len(near) >= 3:
+            break
+        if fallback not in near:
+            near.append(fallback)
+    options = "; ".join(f"{CAPABILITIES.get(t, t)} (e.g. '{EXAMPLES[t]}')" for t in near[:3])
+    return f"I could not tell what to do. The closest things I can do: {options}."
+
+
+EXAMPLES: dict[str, str] = {
+    "list_local_datasets": "what data do I have?",
+    "inspect_dataset": "show me the columns of reviews.csv",
+    "search_datasets": "find sentiment datasets on hugging face",
+    "trending_datasets": "what's trending on kaggle",
+    "download_dataset": "download imdb",
+    "dataset_configs": "configs of nyu-mll/glue",
+    "suggest_datasets": "suggest datasets for 'squ'",
+    "model_leaderboard": "best models for sentiment analysis",
+    "label_dataset": "fill in the missing labels of reviews.csv",
+    "write_labeling_functions": "write labeling functions for reviews.csv",
+    "apply_labeling_functions": "apply the labeling functions to reviews.csv",
+    "train_model": "predict label from data.csv",
+    "evaluate_model": "evaluate the model on test.csv",
+    "predict": "predict new.csv with the model",
+    "train_generator": "train a generator on data.csv",
+    "generate_synthetic": "generate 100 synthetic rows like data.csv",
+    "detect_anomalies": "find unusual rows in data.csv",
+    "chunk_documents": "split docs/guide.md into chunks",
+    "generate_qa": "generate question/answer pairs from docs/guide.md",
+    "score_qa": "score the QA pairs",
+    "export_dataset": "export the QA pairs as jsonl with splits",
+    "save_table": "save the labeled data as a csv file",
+}
+
+
+def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
+    """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
+    from agents.grounding import label_target
+    from agents.intent import cue_tools, nearest_tools
+    from tools.registry import has_tool
+
+    target = label_target(clause, slots.files or _memory_tables(p))
+    tools = cue_tools(clause, slots.files, target, has_tool)
+    if tools is None:
+        tools = clause_tools(clause)
+        lower = clause.lower()
+        if tools == ["predict"] and target and not _model_ref(p, slots, "train_model"):
+            tools = ["train_model"]
+        if not tools and re.search(
+            r"\b(test|evaluate|check|score|validate|measure)\w*\b.*\b(on|against|with)\b", lower
+        ) and slots.files and (p.last_step("train_model") is not None or p.memory.get("model")):
+            tools = ["evaluate_model"]
+    if not tools:
+        near = nearest_tools(clause, k=2)
+        if near and near[0][1] >= 0.55 and (len(near) == 1 or near[0][1] - near[1][1] >= 0.15):
+            tool = near[0][0]
+            if tool in BUILDERS and (tool != "save_table" or has_tool(tool)):
+                tools = [tool]
+    return [t for t in tools if t in BUILDERS]
+
+
+def _memory_tables(p: _Planning) -> list[str]:
+    ref = p.memory.get("labeled") or p.memory.get("dataset")
+    return [ref] if isinstance(ref, str) and FILE_RE.fullmatch(ref.rsplit("/", 1)[-1]) else []
+
+
+def _carry_targets(p: _Planning, targets: dict[str, float]) -> None:
+    """A target said in another sentence ('... Need 90% acc.') goes to the loop that lacks one."""
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric is None:
+        return
+    for step in reversed(p.steps):
+        if step.tool in ("train_model", "label_dataset") and "target_value" not in step.args:
+            name = "f1_macro" if (metric == "f1" and step.tool == "label_dataset") else metric
+            step.args["target_metric"] = name
+            step.args["target_value"] = targets[metric]
+            return
+        if step.tool in ("train_model", "label_dataset"):
+            return
+
+
+def _tool_limit(tool: str, field_name: str) -> int | None:
+    from tools.registry import get_tool
+
+    try:
+        info = get_tool(tool).input_model.model_fields.get(field_name)
+    except Exception:  # noqa: BLE001 - an unknown tool has no limits to respect
+        return None
+    if info is None:
+        return None
+    return next((int(m.le) for m in info.metadata if getattr(m, "le", None) is not None), None)
+
+
+def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'make it better': the last loop again with a stronger search; notes say what changed."""
+    from agents import memory as thread
+
+    loop = memory.get("last_loop")
+    if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
+        return None
+    args, changes = thread.stronger_args(
+        loop, {"max_attempts": _tool_limit(loop["tool"], "max_attempts")}
+    )
+    targets = extract_targets(goal)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        args["target_metric"] = (
+            "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric
         )
+        args["target_value"] = targets[metric]
+        changes.append(f"target {metric} {targets[metric]} as asked")
+    note = f"make it better: re-running {loop['tool']} with " + (
+        ", ".join(changes) if changes else "the same settings (nothing stronger to try)"
+    )
+    step = PlanStep(tool=loop["tool"], args=args, why=goal)
+    plan = Plan(steps=[step], targets=targets, notes=[note])
+    asked = thread.asked_metric(goal) or (
+        thread._short_metric(str(args["target_metric"])) if args.get("target_metric") else None
+    )
+    if asked:
+        plan.asked = {"metric": asked}
     return plan
 
 
@@ -821,11 +1072,28 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 _LISTING_KEYS = ("results", "datasets", "items", "models")
 
 
-def remember(tool: str, output: Any, memory: dict[str, Any]) -> dict[str, Any]:
-    """Update the thread memory from a tool's output so later turns can say 'it', 'the second one'."""
+def remember(
+    tool: str, output: Any, memory: dict[str, Any], args: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Update the thread memory from a tool's output so later turns can say 'it', 'the second
+    one', ask 'what was the F1?' or 'make it better' (the last loop and its arguments).
+    """
+    from agents.memory import LOOP_TOOLS, summarise_result
+
     if not isinstance(output, dict):
         return memory
     memory = dict(memory)
+    summary = summarise_result(tool, output, args)
+    memory["results"] = [*(memory.get("results") or [])[-9:], summary]
+    if tool in LOOP_TOOLS and args is not None:
+        memory["last_loop"] = {**summary, "args": dict(args)}
+    if tool == "train_model" and output.get("model_path"):
+        entry = {
+            "path": output["model_path"],
+            "dataset": str(output.get("dataset") or (args or {}).get("dataset") or ""),
+            "label_column": output.get("label_column"),
+        }
+        memory["models"] = [*(memory.get("models") or [])[-9:], entry]
     for key in _LISTING_KEYS:
         items = output.get(key)
         if isinstance(items, list) and items and isinstance(items[0], dict) and "id" in items[0]:

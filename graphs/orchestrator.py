@@ -116,10 +116,20 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
                 break
             reply = str(interrupt({"type": "question", "question": plan.question}) or "").strip()
             alone = _plan(reply, memory, history) if reply else plan
-            plan = alone if alone.steps else _plan(f"{goal} {reply}", memory, history)
+            # A complete new request is not swallowed by the pending question: the reply
+            # that plans (or answers, or asks its own question) on its own is a new goal.
+            if alone.steps or alone.answer or (reply and _understood(alone)):
+                plan, goal = alone, reply
+            else:
+                plan = _plan(f"{goal} {reply}", memory, history)
     described = _describe(plan)
     writer({"type": "plan", "plan": described})
     return {"plan": described, "step_index": 0, "steps": [], "answer": "", "result": {}}
+
+
+def _understood(plan: Plan) -> bool:
+    """Whether a plan's question is its own (not 'I could not tell what to do')."""
+    return bool(plan.question) and not plan.question.startswith("I could not tell")
 
 
 def _plan(goal: str, memory: dict[str, Any], history: list[BaseMessage]) -> Plan:
@@ -248,7 +258,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     )
     memory = state.get("memory") or {}
     if record["status"] == "completed":
-        memory = remember(step["tool"], record["output"], memory)
+        memory = remember(step["tool"], record["output"], memory, record.get("args"))
     return {"steps": [*done, record], "step_index": index + 1, "memory": memory}
 
 

@@ -1,0 +1,183 @@
+"""Grounding a plan in the data: bind column arguments by matching the goal's words to columns."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from tools.profile import column_named, columns_mentioned, profile_table
+from tools.tabular import LABEL_COLUMN_GUESSES
+
+if TYPE_CHECKING:
+    from agents.planner import _Planning
+
+PREDICT_CUES = re.compile(
+    r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess|recogni[sz]e|learn|"
+    r"tell apart|outcome|label column|as the label|train\w*|fit)\b",
+    re.I,
+)
+TABLE_SUFFIX = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
+
+
+def _table(ref: Any) -> dict[str, Any] | None:
+    if not isinstance(ref, str) or "${" in ref:
+        return None
+    return profile_table(ref)
+
+
+def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in profile["columns"] if c["name"] == name)
+
+
+def label_target(clause: str, files: list[str]) -> str | None:
+    """A column of a named table that the clause asks a model to predict ('predict cultivar')."""
+    if not PREDICT_CUES.search(clause):
+        return None
+    for ref in files:
+        if not TABLE_SUFFIX.search(ref):
+            continue
+        profile = _table(ref)
+        if profile is None:
+            continue
+        for name in columns_mentioned(profile, _without_files(clause)):
+            column = _plain(profile, name)
+            if not column["id_like"] and not column["text_like"]:
+                return name
+    return None
+
+
+def _without_files(text: str) -> str:
+    return re.sub(r"[\w./-]+\.(csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", " ", text, flags=re.I)
+
+
+def _fix(profile: dict[str, Any], value: Any) -> str | None:
+    """The column a slightly wrong name means ('Cultivar' → 'cultivar'), or None."""
+    if not isinstance(value, str) or value in profile["names"]:
+        return None
+    return column_named(profile, value)
+
+
+def _label_candidates(profile: dict[str, Any]) -> list[str]:
+    columns = [c for c in profile["columns"] if c["label_like"]]
+    columns.sort(key=lambda c: (c["dtype"] != "object", c["distinct"]))
+    return [c["name"] for c in columns]
+
+
+def ground_plan(p: _Planning, goal: str) -> None:
+    """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
+    for step in p.steps:
+        text = _without_files(step.why or goal)
+        if step.tool == "train_model":
+            _ground_train(p, step.args, text)
+        elif step.tool in ("label_dataset", "write_labeling_functions"):
+            _ground_label(p, step.args, text, goal)
+        elif step.tool in ("inspect_dataset", "evaluate_model", "detect_anomalies", "train_generator"):
+            profile = _table(step.args.get("dataset"))
+            if profile is None:
+                continue
+            fixed = _fix(profile, step.args.get("label_column"))
+            if fixed:
+                step.args["label_column"] = fixed
+            elif "label_column" not in step.args and step.tool != "evaluate_model":
+                mentioned = [
+                    n
+                    for n in columns_mentioned(profile, text)
+                    if _plain(profile, n)["label_like"] and n.lower() not in ("label",)
+                ]
+                if mentioned and step.tool == "inspect_dataset":
+                    step.args["label_column"] = mentioned[0]
+        if p.question:
+            return
+
+
+def _ground_train(p: _Planning, args: dict[str, Any], text: str) -> None:
+    profile = _table(args.get("dataset"))
+    if profile is None:
+        return
+    fixed = _fix(profile, args.get("label_column"))
+    if fixed:
+        p.notes.append(f"label column {args['label_column']!r} → {fixed!r} (a column of the data)")
+        args["label_column"] = fixed
+    if "label_column" in args and args["label_column"] in profile["names"]:
+        return
+    mentioned = [
+        n
+        for n in columns_mentioned(profile, text)
+        if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
+    ]
+    if mentioned:
+        args["label_column"] = mentioned[0]
+        return
+    lower = {n.lower(): n for n in profile["names"]}
+    if any(g in lower for g in LABEL_COLUMN_GUESSES):
+        return
+    candidates = _label_candidates(profile)
+    if len(candidates) == 1:
+        args["label_column"] = candidates[0]
+        p.notes.append(f"label column {candidates[0]!r}: the only label-like column of the data")
+    elif candidates:
+        shown = ", ".join(candidates[:6])
+        p.question = (
+            f"Which column of {args['dataset']} should the model predict? Candidates: {shown}."
+        )
+
+
+def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> None:
+    data_ref = args.get("data_path") or args.get("dataset")
+    gold_ref = args.get("gold_path") or args.get("gold")
+    data = _table(data_ref)
+    gold = _table(gold_ref)
+    label = args.get("label_column")
+    if gold is not None:
+        if label is not None and label not in gold["names"]:
+            fixed = _fix(gold, label)
+            if fixed:
+                args["label_column"] = fixed
+                label = fixed
+        if label is None or label not in gold["names"]:
+            mentioned = [
+                n for n in columns_mentioned(gold, text) if not _plain(gold, n)["id_like"]
+            ]
+            if data is not None:
+                mentioned = [n for n in mentioned if n not in data["names"]] or mentioned
+            others = [
+                c["name"]
+                for c in gold["columns"]
+                if not c["id_like"] and (data is None or c["name"] not in data["names"])
+            ]
+            choice = mentioned[0] if mentioned else (others[0] if len(others) == 1 else None)
+            if choice:
+                args["label_column"] = choice
+        if data is not None:
+            id_col = args.get("id_column")
+            if id_col is not None and id_col not in data["names"]:
+                fixed = _fix(data, id_col)
+                if fixed:
+                    args["id_column"] = fixed
+            elif id_col is None:
+                shared = [n for n in gold["names"] if n in data["names"]]
+                ids = [n for n in shared if _plain(data, n)["id_like"]] or shared
+                if len(ids) == 1 and ids[0] != args.get("label_column"):
+                    args["id_column"] = ids[0]
+        return
+    if data is None:
+        return
+    fixed = _fix(data, label)
+    if fixed:
+        args["label_column"] = fixed
+        return
+    if label is not None:
+        return
+    partly = [c for c in data["columns"] if c["partly_filled"] and not c["text_like"]]
+    mentioned = columns_mentioned(data, text)
+    pick = [c["name"] for c in partly if c["name"] in mentioned] or [
+        c["name"] for c in partly if c["label_like"] or c["name"].lower() in LABEL_COLUMN_GUESSES
+    ]
+    if pick:
+        args["label_column"] = pick[0]
+        column = _plain(data, pick[0])
+        filled = round(100 * (1 - column["missing_share"]))
+        p.notes.append(
+            f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
+            "the rest get labels"
+        )
