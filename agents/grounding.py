@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 PREDICT_CUES = re.compile(
     r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess|recogni[sz]e|learn|"
-    r"tell apart|outcome|label column|as the label|train\w*|fit)\b",
+    r"tell apart|outcome|label column|as the label|train\w*|fit|y|mlp|logistic|classifier|"
+    r"regression|neural)\b",
     re.I,
 )
 TABLE_SUFFIX = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
@@ -59,19 +60,87 @@ def _fix(profile: dict[str, Any], value: Any) -> str | None:
 
 def _label_candidates(profile: dict[str, Any]) -> list[str]:
     columns = [c for c in profile["columns"] if c["label_like"]]
-    columns.sort(key=lambda c: (c["dtype"] != "object", c["distinct"]))
+    columns.sort(key=lambda c: (c["dtype"].startswith(("float", "int")), c["distinct"]))
     return [c["name"] for c in columns]
+
+
+def _find_gold(args: dict[str, Any], goal: str) -> None:
+    """Hand labels named anywhere in the goal: the other table that shares a column with the data
+    (or is named like labels); the two are swapped when the goal named the labels first.
+    """
+    from agents.planner import FILE_RE
+
+    data_ref = args.get("data_path") or args.get("dataset")
+    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+        return
+    others = [f for f in FILE_RE.findall(goal) if f != data_ref and TABLE_SUFFIX.search(f)]
+    data = _table(data_ref)
+    if data is None or not others:
+        return
+    for other in others:
+        gold = _table(other)
+        if gold is None:
+            continue
+        shared = set(gold["names"]) & set(data["names"])
+        named = re.search(r"label|gold|annot|hand|manual", other, re.I)
+        if not (shared or named) or len(gold["names"]) > max(4, len(data["names"])):
+            continue
+        if len(gold["names"]) > len(data["names"]):
+            data_ref, other = other, data_ref
+        key = "data_path" if "data_path" in args else "dataset"
+        args[key] = data_ref
+        args["gold_path" if key == "data_path" else "gold"] = other
+        return
+
+
+def _workspace_match(word: str) -> list[str]:
+    from store.workspace import relative_to_workspace
+    from tools.tabular import local_files
+
+    found = []
+    for _, path in local_files():
+        rel = relative_to_workspace(path)
+        if word.lower() in path.name.lower() and rel.count("/") <= 1:
+            found.append(rel)
+    return sorted(found)
 
 
 def ground_plan(p: _Planning, goal: str) -> None:
     """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
+    vague = re.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
     for step in p.steps:
         text = _without_files(step.why or goal)
+        for key in ("dataset", "data_path"):
+            ref = step.args.get(key)
+            if vague and isinstance(ref, str) and ref.lower() == vague.group(1).lower():
+                matches = _workspace_match(ref)
+                if len(matches) == 1:
+                    step.args[key] = matches[0]
+                elif len(matches) > 1:
+                    p.question = f"Which {ref} file do you mean: {', '.join(matches[:6])}?"
+                    return
+        if step.tool in ("label_dataset", "write_labeling_functions"):
+            _find_gold(step.args, goal)
         if step.tool == "train_model":
             _ground_train(p, step.args, text)
         elif step.tool in ("label_dataset", "write_labeling_functions"):
             _ground_label(p, step.args, text, goal)
-        elif step.tool in ("inspect_dataset", "evaluate_model", "detect_anomalies", "train_generator"):
+        elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
+            profile = _table(step.args.get("dataset"))
+            if profile is not None:
+                ids = [n for n in columns_mentioned(profile, text) if _plain(profile, n)["id_like"]]
+                if ids:
+                    step.args["id_column"] = ids[0]
+        if step.tool == "train_generator" and "label_column" not in step.args:
+            profile = _table(step.args.get("dataset"))
+            if profile is not None:
+                labels = [
+                    n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]
+                ]
+                if labels:
+                    step.args["label_column"] = labels[0]
+                    _synthetic_label(p, profile, labels[0], text)
+        if step.tool in ("inspect_dataset", "evaluate_model", "detect_anomalies", "train_generator"):
             profile = _table(step.args.get("dataset"))
             if profile is None:
                 continue
@@ -80,14 +149,27 @@ def ground_plan(p: _Planning, goal: str) -> None:
                 step.args["label_column"] = fixed
             elif "label_column" not in step.args and step.tool != "evaluate_model":
                 mentioned = [
-                    n
-                    for n in columns_mentioned(profile, text)
-                    if _plain(profile, n)["label_like"] and n.lower() not in ("label",)
+                    n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]
                 ]
-                if mentioned and step.tool == "inspect_dataset":
-                    step.args["label_column"] = mentioned[0]
+                if step.tool == "inspect_dataset":
+                    others = [c for c in profile["columns"] if not c["id_like"]]
+                    if mentioned:
+                        step.args["label_column"] = mentioned[0]
+                    elif len(others) == 1 and others[0]["label_like"]:
+                        step.args["label_column"] = others[0]["name"]
         if p.question:
             return
+
+
+def _synthetic_label(p: _Planning, profile: dict[str, Any], column: str, text: str) -> None:
+    """'100 rows of cultivar 3': the class value named right after its column, for sampling."""
+    step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
+    if step is None or "label" in step.args:
+        return
+    values = list(_plain(profile, column)["top"])
+    match = re.search(rf"\b{re.escape(column)}\s+[\"'`]?([\w<>=.-]+)", text, re.I)
+    if match and match.group(1) in values:
+        step.args["label"] = match.group(1)
 
 
 def _ground_train(p: _Planning, args: dict[str, Any], text: str) -> None:
@@ -106,7 +188,27 @@ def _ground_train(p: _Planning, args: dict[str, Any], text: str) -> None:
         if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
     ]
     if mentioned:
+        column = _plain(profile, mentioned[0])
+        numeric = column["dtype"].startswith(("float", "int")) and not column["label_like"]
+        if numeric and column["distinct"] > 30:
+            p.answer = (
+                f"{mentioned[0]!r} is a continuous number ({column['distinct']} distinct values); "
+                "train_model trains classifiers, not regressions. Name a column with a few "
+                "classes to predict instead, or bin the number into classes first."
+            )
+            return
         args["label_column"] = mentioned[0]
+        return
+    categorical = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"] and not c["dtype"].startswith(("float", "int")) and c["distinct"] <= 20
+    ]
+    if len(categorical) >= 2 and not args.get("soft_labels"):
+        p.question = (
+            f"Which column of {args['dataset']} should the model predict: "
+            f"{', '.join(categorical[:6])}?"
+        )
         return
     lower = {n.lower(): n for n in profile["names"]}
     if any(g in lower for g in LABEL_COLUMN_GUESSES):

@@ -125,10 +125,12 @@ WORKSPACE_CUES = (
     r"show (?:me )?(?:my |the |all )?(?:files|data|datasets|tables)\b(?! in| of| from))"
 )
 FILL_CUES = (
-    r"\b(fill (?:in|out)?\s*(?:the )?(?:rest|missing|gaps?|blanks?|empty|remaining|others?|labels?)|"
+    r"\b(fill(?:ing)? (?:in|out)\b|fill (?:the|them|it|those)\b|"
     r"fill (?:them|it) in|missing labels?|unlabel+ed|label the (?:rest|others|remaining)|"
     r"complete the labels?|(?:rest|remainder) of the (?:rows|labels)|propagate (?:the )?labels?|"
-    r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*)\b"
+    r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*|weak labels?|snorkel|"
+    r"programmatic(?:ally)? label\w*|label (?:every|all|each|the rest|everything)|"
+    r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label)\b"
 )
 SAVE_CUES = (
     r"\b(save|export|write|dump|convert|store|download)\b.*\b(as|to|into|in)\s+(?:an? )?"
@@ -144,9 +146,11 @@ ACTION_CUES = (
     r"\S+\.(?:csv|tsv|parquet|jsonl))\b|^\s*(?:please\s+)?(?:label|annotate|tag)\b"
 )
 DESCRIPTION = re.compile(
-    r"^(?:(?:my|the|this|that)\s+)?(?:[\w./-]+\s+)?(?:file\s+|table\s+|data\s+)?"
-    r"(?:has|have|contains?|holds?|includes?|is|are|got)\b|"
-    r"^(?:i have|i've got|i got|there (?:are|is)|it has|it's|its|here is|here's)\b",
+    r"^(?!(?:is|are|does|do|can|could|would|what|which|how|please|should|will|why|when|where)\b)"
+    r"(?:(?:my|the|this|that|our)\s+)?[\w./-]+(?:\s+[\w./-]+){0,2}\s+"
+    r"(?:has|have|contains?|holds?|includes?|is|are|got|don't have|doesn't have|lacks?)\b|"
+    r"^(?:i have|i've got|i got|there (?:are|is)|it has|it's|its|here is|here's|most rows|"
+    r"only some|some rows)\b",
     re.I,
 )
 
@@ -156,8 +160,8 @@ def is_description(clause: str) -> bool:
     text = clause.strip()
     return bool(DESCRIPTION.match(text)) and not text.endswith("?")
 MODEL_CUES = (
-    r"\b(classifier|model|mlp|neural net\w*|logistic regression|predict\w*|classify|forecast|"
-    r"recogni[sz]e|tell apart)\b"
+    r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
+    r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=)\b"
 )
 
 
@@ -169,42 +173,169 @@ def data_kind(files: list[str]) -> str | None:
     return "documents" if len(docs) == len(files) else "tables"
 
 
+PREVIEW_CUES = (
+    r"\b(?:first|top|last)\s+(?:\d+|few|couple|five|ten|twenty)\s+(?:rows|lines|records|entries)|"
+    r"\b(?:a few|some|couple of|several)\s+(?:rows|lines|records|examples|entries)\b|"
+    r"\brows?\s+\d+\s*(?:to|-|through|until)\s*\d+|^\s*head\b|\bpreview\b|\bpeek\b|"
+    r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b"
+)
+ANOMALY_CUES = (
+    r"\b(anomal\w*|outliers?|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
+    r"suspicious|unusual|out of the ordinary|abnormal|fraud\w*|irregular\w*)\b"
+)
+SYNTHETIC_CUES = (
+    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:similar|more) (?:rows|records|data) like|"
+    r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
+    r"c?vae|generator|sample \d+ rows)\b"
+)
+ONLINE = r"\b(kaggle|hugging ?face|hf|the hub|online|public|internet|web)\b"
+LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
+
+
 def cue_tools(
     clause: str,
     files: list[str],
     label_target: str | None,
     has_tool: Any,
+    after_train: bool = False,
 ) -> list[str] | None:
     """Tools decided by the person's wording and the data it names, or None to fall through.
 
     `label_target` is a column of a named table that the clause asks to predict (data
-    evidence); `has_tool` tells which tools this version has.
+    evidence); `after_train` says a model was trained earlier in the goal or thread;
+    `has_tool` tells which tools this version has.
     """
-    t = clause.lower()
+    t = re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower())
     kind = data_kind(files)
     action = re.search(ACTION_CUES, t)
+    online = re.search(ONLINE, t)
     if re.search(SAVE_CUES, t) and has_tool("save_table") and not re.search(QA_CUES, t):
+        if kind != "documents" and not re.search(r"\b(qa|questions?|pairs)\b", t):
+            return ["save_table"]
+    if re.search(
+        r"\b(convert|turn|change)\b.*\b(to|into)\s+(?:an? )?(csv|jsonl|parquet)\b|"
+        r"\bin (csv|jsonl|parquet) format\b|\b(csv|jsonl|parquet) version\b", t
+    ) and has_tool("save_table") and kind == "tables":
         return ["save_table"]
-    if re.search(QA_CUES, t) and (kind == "documents" or re.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)):
+    qa = re.search(QA_CUES, t) or (
+        kind == "documents" and re.search(r"\b(questions?|summar\w+|instruction\w*)\b", t)
+    )
+    if qa and (kind == "documents" or re.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)):
         if not re.search(r"\b(score|judge|rate|grade)\b", t):
             tools = ["chunk_documents", "generate_qa"]
-            if re.search(r"\b(export|jsonl|parquet|csv|splits?)\b", t):
+            if re.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
                 tools.append("export_dataset")
             return tools
-    if kind == "documents" and re.search(r"\b(split|chunk|break|cut)\b", t):
+    if kind == "documents" and re.search(r"\b(split|chunk\w*|break|cut|segment)\b", t):
         return ["chunk_documents"]
+    if re.search(LF_CUES, t) and not re.search(r"\b(train|fit)\b", t):
+        if re.search(r"\bapply\b|\brun (?:them|the|these)\b", t) and not re.search(
+            r"\b(write|mine|come up|suggest|create)\b", t
+        ):
+            return ["apply_labeling_functions"]
+        if re.search(r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see)\b", t):
+            tools = ["write_labeling_functions"]
+            if re.search(r"\bthen apply\b|\bapply them\b", t):
+                tools.append("apply_labeling_functions")
+            return tools
+    if after_train and files and re.search(
+        r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b", t
+    ) and not label_target:
+        return ["predict"]
     if re.search(FILL_CUES, t) and not re.search(r"\b(train|fit)\b", t):
         return ["label_dataset"]
+    if re.search(SYNTHETIC_CUES, t) and kind != "documents":
+        if re.search(r"\b(\d+|rows|samples|records|generate|make|create|sample)\b", t) and not re.search(
+            r"\btrain (?:a |the )?(?:generator|c?vae)\b(?!.*\b(?:generate|sample|make)\b)", t
+        ):
+            return ["train_generator", "generate_synthetic"]
+        return ["train_generator"]
     if label_target and re.search(MODEL_CUES, t) and kind != "documents":
         tools = ["train_model"]
-        if re.search(r"\b(evaluate|test|check|score|measure|validate)\w*\b.*\b(on|against|with)\b", t) and len(files) > 1:
+        if re.search(r"\bevaluat\w*\b", t) and len(files) <= 1:
             tools.append("evaluate_model")
+        if after_train is False and re.search(
+            r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t
+        ) and len(files) > 1:
+            tools.append("predict")
         return tools
-    if re.search(WORKSPACE_CUES, t) and not files and not action:
+    if files and kind == "tables" and re.search(ANOMALY_CUES, t):
+        return ["detect_anomalies"]
+    if online and re.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t) and not files:
+        return ["search_datasets"]
+    if files and kind == "tables" and re.search(PREVIEW_CUES, t) and not action:
+        return ["preview_rows"]
+    if (re.search(WORKSPACE_CUES, t) or re.search(r"^\s*ls\b", t)) and not files and not action:
+        return ["list_local_datasets"]
+    if not files and not online and not action and re.search(
+        r"\b(any|anything|is there|are there|got|have i|do i have|did i)\b.*\b(data\w*|files?|tables?|uploaded|csvs?)\b",
+        t,
+    ):
         return ["list_local_datasets"]
     if files and kind == "tables" and re.search(INSPECT_CUES, t) and not action:
         return ["inspect_dataset"]
-    if re.search(r"\b(how many|does|do|is there|are there|any)\b", t) and files and kind == "tables":
-        if not action and t.rstrip().endswith("?"):
-            return ["inspect_dataset"]
+    if files and kind == "tables" and not action and re.search(
+        r"\b(how (?:many|much)|does|do|is there|are there|any|look at|tell me)\b", t
+    ):
+        return ["inspect_dataset"]
     return None
+
+
+# --- typos ------------------------------------------------------------------------------------
+
+CUE_WORDS = frozenset(
+    """list dataset datasets data have what which where show please train training classifier
+    model models label labels labeled labelled unlabeled unlabelled predict prediction questions
+    question answers answer generate anomalies anomaly outliers outlier inspect columns column rows
+    missing values evaluate accuracy sentiment sentiments reviews review synthetic download search
+    using positive negative neutral chunk chunks export save convert weak supervision hand gold
+    attempts target precision recall distribution workspace files better improve classify category
+    categories documents document generator separate strange unusual transactions readings labeling
+    quality pairs summaries summary dataset predictions available customers tickets people""".split()
+)
+COMMON_WORDS = frozenset(
+    """file whats with this that from into then them they some each more most only rest test text
+    your mine make made need want were when will would could should also just over name call tell
+    give find look like rate than both many much real does done kind case sets type been here there
+    their these those have fill form keep less next same sure take very well what word work year
+    good best fast slow high list lists mark part plan read runs said says seen size sort step stop
+    time used user uses view wide wine""".split()
+)
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count 1), small strings only."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, rows[-2][j - 2] + 1)
+            row.append(value)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    lower = word.lower()
+    if len(lower) < 4 or lower in CUE_WORDS or lower in COMMON_WORDS or not lower.isalpha():
+        return word
+    limit = 1 if len(lower) <= 6 else 2
+    best, best_d = word, limit + 1
+    for cue in CUE_WORDS:
+        if cue[0] != lower[0] or abs(len(cue) - len(lower)) > limit:
+            continue
+        d = _distance(lower, cue)
+        if d < best_d:
+            best, best_d = cue, d
+    return best if best_d <= limit else word
+
+
+def fix_typos(text: str) -> str:
+    """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched."""
+    return re.sub(
+        r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text
+    )

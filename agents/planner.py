@@ -282,8 +282,24 @@ def split_clauses(goal: str) -> list[str]:
         rf"(?:,?\s*\band then\b|,?\s*\bthen\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
-    parts = [p.strip(" ,.") for p in re.split(pattern, goal, flags=re.I)]
-    return [p for p in parts if p]
+    parts = [p.strip(" ,.") for p in re.split(pattern, re.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)]
+    merged: list[str] = []
+    for part in (p for p in parts if p):
+        # "train wine_train.csv, label cultivar, test wine_test.csv": fragments that only
+        # give a parameter belong to the clause before them.
+        if merged and PARAMETER_RE.match(part) and len(part.split()) <= 5:
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+PARAMETER_RE = re.compile(
+    r"^(?:label(?:ed)?|target|test(?:ed)?|name(?:d)?|call(?:ed)?|column|id|y|with|using|"
+    r"evaluate(?:d)? on|score(?:d)? on|write|save|sample|show|output)\b(?!\s+(?:the|all|every|"
+    r"each|these|those|my|it|them|rows?|remaining|rest)\b)",
+    re.I,
+)
 
 
 def _query_terms(slots: Slots) -> str:
@@ -307,7 +323,9 @@ class _Planning:
     steps: list[PlanStep] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     question: str | None = None
+    answer: str | None = None
     context_files: list[str] = field(default_factory=list)
+    goal: str = ""
 
     def last_step(self, *tools: str) -> int | None:
         for index in range(len(self.steps) - 1, -1, -1):
@@ -360,6 +378,8 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
     producer = p.last_step("download_dataset")
     if producer is not None:
         return f"${{steps.{producer}.dataset.id}}"
+    if p.context_files:
+        return p.context_files[-1]
     if p.memory.get("dataset"):
         return p.memory["dataset"]
     listing = p.memory.get("listing") or []
@@ -368,8 +388,32 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
     return None
 
 
+TEST_FILE_RE = r"\b(?:test|tested|evaluate|evaluated|evaluation|validate|check|score|measure|hold[- ]?out)\w*\b[^.;]{0,40}?"
+OUT_FILE_RE = r"\b(?:to|into|as|write|writes|save|saved|output|put)\s+(?:it\s+|them\s+|the \w+ )?(?:to |in |into |as )?[\"'`]?"
+
+
+def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Split a clause's files into (data, test, output) by the words before each."""
+    data, test, out = [], [], []
+    for name in files:
+        escaped = re.escape(name)
+        if re.search(OUT_FILE_RE + escaped, text, re.I):
+            out.append(name)
+        elif re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]:
+            test.append(name)
+        else:
+            data.append(name)
+    return data, test, out
+
+
 def _data_path(p: _Planning, slots: Slots) -> str | None:
     """The table a data step reads: a file named here, the last labeled output, or a dataset."""
+    if slots.files:
+        data, _, _ = role_files(slots.text, slots.files)
+        if data or p.last_step("label_dataset") is not None:
+            slots = Slots(**{**slots.__dict__, "files": data})
+    if slots.gold and slots.files == [slots.gold]:
+        slots.gold = None
     data_files = [f for f in slots.files if f != slots.gold]
     if data_files:
         return data_files[0]
@@ -393,6 +437,8 @@ def _data_path(p: _Planning, slots: Slots) -> str | None:
             why="download the top search result to work on it",
         )
         return f"${{steps.{len(p.steps) - 1}.dataset.id}}"
+    if p.context_files:
+        return p.context_files[-1]
     return p.memory.get("labeled") or p.memory.get("dataset")
 
 
@@ -486,6 +532,24 @@ def _args_download_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _args_preview_rows(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s)
+    if ref is None:
+        p.question = "Preview which table? Name a file."
+        return None
+    args: dict[str, Any] = {"dataset": ref}
+    span = re.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
+    count = re.search(rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+is enough\b", s.text, re.I)
+    if span:
+        start, end = int(span.group(1)), int(span.group(2))
+        args["offset"], args["limit"] = start, max(1, min(200, end - start + 1))
+    elif count:
+        number = _number(next(g for g in count.groups() if g))
+        if number:
+            args["limit"] = min(200, number)
+    return args
+
+
 def _args_list_local_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
     return {}
 
@@ -535,11 +599,28 @@ def _args_label_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if metric:
         args["target_metric"] = "f1_macro" if metric == "f1" else metric
         args["target_value"] = targets[metric]
+    options = loop_options(s.text)
+    if "max_attempts" in options:
+        args["max_attempts"] = options["max_attempts"]
+    folder = re.search(
+        r"\b(?:put|save|write|store)\s+(?:the\s+)?(?:output|results?|artifacts?|files?)\s+"
+        r"(?:in|into|to|under)\s+[\"'`]?([\w./-]+?)[\"'`]?(?:[,.;]|\s|$)",
+        s.text,
+        re.I,
+    )
+    if folder:
+        args["output_dir"] = folder.group(1).rstrip("/")
     return args
 
 
 def _args_write_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | None:
-    return _labeling_common(p, s)
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output_path"] = out[-1]
+    return args
 
 
 def _args_apply_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -581,12 +662,58 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     name = output_name(s.text)
     if name:
         args["name"] = name
-    tests = [f for f in s.files if f != data and re.search(
-        rf"\b(?:test|evaluate|check|score|validate|measure)\w*\b[^.;]*?{re.escape(f)}", s.text, re.I
-    )]
+    _, tests, _ = role_files(s.text, s.files)
+    tests = [f for f in tests if f != data]
     if tests:
         args["test_dataset"] = tests[0]
+    if "target_metric" not in args:
+        named = re.search(
+            r"\b(roc[- ]?auc|auc|macro[- ]?f1|f1|accuracy|precision|recall|log[- ]?loss)\b",
+            s.text,
+            re.I,
+        )
+        if named:
+            word = named.group(1).lower().replace("-", " ")
+            args["target_metric"] = (
+                "auc" if "auc" in word else "f1" if "f1" in word
+                else "log_loss" if "log" in word else word
+            )
+            value = re.search(rf"{re.escape(named.group(1))}\s*(?:of|>=|≥|=|:|at least|to)?\s*(\d+(?:\.\d+)?)\s*(%?)", s.text, re.I)
+            if value:
+                args["target_value"] = _fraction(value.group(1), value.group(2))
+    args.update(loop_options(s.text))
+    if re.search(r"\bclass[- ]weights?\s+balanced|\bbalanced class", s.text, re.I):
+        args["class_weights"] = "balanced"
     return args
+
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a single": 1, "single": 1, "twenty": 20, "fifty": 50, "hundred": 100,
+}
+NUM = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
+
+
+def _number(text: str) -> int:
+    text = text.lower().strip()
+    return int(text) if text.isdigit() else WORD_NUMBERS.get(text, 0)
+
+
+def loop_options(text: str) -> dict[str, Any]:
+    """Loop bounds and output names a person states: 'up to 5 attempts', 'name it x'."""
+    out: dict[str, Any] = {}
+    attempts = re.search(
+        rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
+        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b", text, re.I
+    ) or re.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
+    if attempts and _number(attempts.group(1)) > 0:
+        out["max_attempts"] = _number(attempts.group(1))
+    elif re.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
+        out["max_attempts"] = 1
+    name = output_name(text)
+    if name:
+        out["name"] = name
+    return out
 
 
 MODEL_KINDS = (
@@ -594,8 +721,9 @@ MODEL_KINDS = (
     (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
 )
 OUTPUT_NAME_RE = re.compile(
-    r"\b(?:call(?:ed)? it|name(?:d)? it|named|call the model|save (?:it|the model) as|as model)\s+"
-    r"[\"'`]?([\w.-]+)",
+    r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name(?:d)?(?: it| the model| the "
+    r"dataset)?|with (?:the )?name|under the name|save (?:it|the model) as|as model)\s+"
+    r"[\"'`]?(?!it\b|the\b|a\b)([\w-]+(?:\.[\w-]+)*)",
     re.I,
 )
 
@@ -674,13 +802,22 @@ def _args_evaluate_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 def _args_predict(p: _Planning, s: Slots) -> dict[str, Any] | None:
     model = _model_ref(p, s, "train_model")
-    data = s.files[0] if s.files else None
+    data_files, test_files, out = role_files(s.text, s.files)
+    trained = p.last_step("train_model")
+    if trained is not None:
+        # "train on a.csv and predict b.csv": the training file is not what to predict.
+        used = p.steps[trained].args.get("dataset")
+        data_files = [f for f in [*data_files, *test_files] if f != used]
+    data = data_files[0] if data_files else (test_files[0] if test_files else None)
     if model is None or data is None:
         p.question = (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
         )
         return None
-    return {"model": model, "dataset": data}
+    args: dict[str, Any] = {"model": model, "dataset": data}
+    if out:
+        args["output"] = out[-1]
+    return args
 
 
 def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -691,6 +828,12 @@ def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
+    latent = re.search(r"\blatent(?:[_ ]dim(?:ension)?)?\s*(?:=|:|of)?\s*(\d+)", s.text, re.I)
+    if latent:
+        args["latent_dim"] = int(latent.group(1))
+    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
+    if epochs:
+        args["epochs"] = int(epochs.group(1) or epochs.group(2))
     return args
 
 
@@ -704,7 +847,11 @@ def _args_generate_synthetic(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Generate from which generator? Train one first ('train a generator on ...')."
         return None
-    args: dict[str, Any] = {"model": model, "n": s.rows or 100}
+    count = s.rows or _synthetic_count(s.text)
+    args: dict[str, Any] = {"model": model, "n": count or 100}
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output"] = out[-1]
     if s.labels:
         args["label"] = s.labels[0]
     else:
@@ -723,7 +870,37 @@ def _args_detect_anomalies(p: _Planning, s: Slots) -> dict[str, Any] | None:
     model = _model_ref(p, s, "train_generator")
     if model:
         args["model"] = model
+    top = re.search(r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I)
+    if top:
+        args["top_k"] = int(top.group(1) or top.group(2))
+    detectors = [
+        name
+        for name, pattern in (
+            ("isolation_forest", r"isolation[ _-]?forest|iforest"),
+            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
+            ("cvae", r"\bc?vae\b|autoencoder"),
+        )
+        if re.search(pattern, s.text, re.I)
+    ]
+    if detectors:
+        args["detectors"] = detectors
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output"] = out[-1]
     return args
+
+
+def _synthetic_count(text: str) -> int | None:
+    match = re.search(
+        r"\b(\d{1,7})\s+(?:extra\s+|more\s+|new\s+|fake\s+|synthetic\s+)*(?:[\w-]+\s+)?"
+        r"(?:rows|samples|records|examples|customers|people|items|points|entries)\b"
+        r"|\b(\d{1,7})\s+synthetic\b|\bsample\s+(\d{1,7})\b",
+        text,
+        re.I,
+    )
+    if match:
+        return int(next(g for g in match.groups() if g))
+    return None
 
 
 def _args_chunk_documents(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -754,16 +931,51 @@ def _args_generate_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
     else:
         p.question = "Generate QA pairs from which documents? Name a project or files."
         return None
-    targets = extract_targets(s.text)
-    if "per_chunk" in targets:
-        args["datasets_per_chunk"] = int(targets["per_chunk"])
-    if "quality" in targets:
-        args["quality_threshold"] = targets["quality"]
-    lower = s.text.lower()
-    for mode in ("summarization", "instruction"):
-        if mode in lower:
-            args["generation_mode"] = mode
+    text = p.goal or s.text
+    args.update(qa_options(text))
     return args
+
+
+STYLE_WORDS = {
+    "answer_style": r"\b(concise|short|brief|detailed|long|step[- ]by[- ]step|one[- ]sentence)\s+answers?",
+    "question_style": r"\b(analytical|factual|conceptual|open[- ]ended|multiple[- ]choice|"
+    r"yes/no|tricky|simple|practical)\s+questions?",
+    "complexity_level": r"\b(beginner|basic|intermediate|advanced|expert)(?:[- ]level)?\b",
+}
+
+
+def qa_options(text: str) -> dict[str, Any]:
+    """QA generation settings a person states: per chunk, quality, mode, styles, a name."""
+    out: dict[str, Any] = {}
+    per = re.search(
+        rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)?"
+        r"\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph)",
+        text,
+        re.I,
+    )
+    if per and _number(per.group(1)):
+        out["datasets_per_chunk"] = _number(per.group(1))
+    quality = re.search(
+        r"\b(?:quality|judge|score|threshold)\b[^.;\d]{0,30}?(0?\.\d+|\d{2}\s*%)", text, re.I
+    ) or re.search(r"\b(?:regenerate|redo|rewrite)\b[^.;]{0,40}?(?:under|below)\s+(0?\.\d+)", text, re.I)
+    if quality:
+        value = quality.group(1).replace(" ", "")
+        out["quality_threshold"] = _fraction(value.rstrip("%"), "%" if value.endswith("%") else "")
+    lower = text.lower()
+    if re.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
+        out["generation_mode"] = "summarization"
+    elif re.search(r"\binstruction", lower):
+        out["generation_mode"] = "instruction"
+    elif re.search(r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower):
+        out["generation_mode"] = "question"
+    for key, pattern in STYLE_WORDS.items():
+        match = re.search(pattern, text, re.I)
+        if match:
+            out[key] = match.group(1).lower()
+    name = output_name(text)
+    if name:
+        out["dataset_name"] = name
+    return out
 
 
 def _args_score_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -785,14 +997,23 @@ def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if ref is None:
         p.question = "Export which QA dataset? Generate one first or give its id."
         return None
-    args: dict[str, Any] = {"dataset_id": ref, "format": s.formats[0] if s.formats else "jsonl"}
-    if re.search(r"\bsplits?\b|train/val|train/test", s.text, re.I):
+    text = p.goal or s.text
+    formats = list(dict.fromkeys(f.lower() for f in FORMAT_RE.findall(_without_names(text))))
+    args: dict[str, Any] = {
+        "dataset_id": ref,
+        "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
+    }
+    if re.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
         args["splits"] = True
     return args
 
 
+def _without_names(text: str) -> str:
+    return FILE_RE.sub(" ", text)
+
+
 BUILDERS = {
-    name: globals()[f"_args_{name}"] for name in [*CAPABILITIES, "save_table"]
+    name: globals()[f"_args_{name}"] for name in [*CAPABILITIES, "save_table", "preview_rows"]
 }
 
 
@@ -880,7 +1101,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents import memory as thread
     from agents.grounding import ground_plan
 
+    from agents.intent import fix_typos
+
     memory = memory or {}
+    goal = fix_typos(goal)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     if thread.is_results_question(goal, bool(files)):
@@ -898,7 +1122,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             return improved
     from agents.intent import is_description
 
-    planning = _Planning(memory=memory)
+    planning = _Planning(memory=memory, goal=goal)
     for clause in split_clauses(goal):
         slots = extract_slots(clause)
         if not slots.gold:
@@ -915,27 +1139,44 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             args = BUILDERS[tool_name](planning, slots)
             if planning.question:
                 break
-            if args is None:
+            if args is None or _repeats(planning, tool_name, args):
                 continue
             planning.add(tool_name, args, why=clause)
-        if planning.question:
+        if planning.question or planning.answer:
             break
+        planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
     targets = extract_targets(goal)
     if not planning.question:
         _carry_targets(planning, targets)
         ground_plan(planning, goal)
     plan = Plan(
-        steps=[] if planning.question else planning.steps,
+        steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
-        question=planning.question,
+        question=None if planning.answer else planning.question,
         notes=planning.notes,
+        answer=planning.answer,
     )
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
     if metric:
         plan.asked = {"metric": metric}
-    if not plan.steps and not plan.question:
-        plan.question = closest_question(goal)
+    if not plan.steps and not plan.question and not plan.answer:
+        # Nothing fits: say so and offer the closest things, as an answer (not a question
+        # that would swallow the person's next, complete request).
+        plan.answer = closest_question(goal)
     return plan
+
+
+def _repeats(p: _Planning, tool: str, args: dict[str, Any]) -> bool:
+    """A step that only repeats the one before it (same tool on the same or its own output)."""
+    for step in p.steps:
+        if step.tool != tool:
+            continue
+        if step.args == args:
+            return True
+        index = p.steps.index(step)
+        if any(isinstance(v, str) and v.startswith(f"${{steps.{index}.") for v in args.values()):
+            return True
+    return False
 
 
 def closest_question(goal: str) -> str:
@@ -985,7 +1226,8 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     from tools.registry import has_tool
 
     target = label_target(clause, slots.files or _memory_tables(p))
-    tools = cue_tools(clause, slots.files, target, has_tool)
+    after_train = p.last_step("train_model") is not None
+    tools = cue_tools(clause, slots.files, target, has_tool, after_train)
     if tools is None:
         tools = clause_tools(clause)
         lower = clause.lower()

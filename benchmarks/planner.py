@@ -125,10 +125,9 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
     planned = [s["tool"] for s in plan.get("steps") or []] if not asked else []
     want = list(expect.get("tools") or [])
     keep = [t for t in planned if t not in IGNORED or t in want]
-    if expect.get("ask"):
-        routed = asked and not planned
-    else:
-        routed = keep == want and not (asked and not want)
+    # FORMAT.md: routing is "the tools run, minus the ignored look-ups, equal `tools`"; a turn
+    # that must ask routes right only by asking.
+    routed = (asked and not planned) if expect.get("ask") else keep == want
     executed: dict[str, dict[str, Any]] = {}
     for step in result.get("steps") or []:
         executed.setdefault(step["tool"], step.get("args") or {})

@@ -148,11 +148,13 @@ def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
     lower = text.lower()
     for name in profile["names"]:
         variants = {name.lower(), name.lower().replace("_", " "), name.lower().replace("_", "-")}
+        if name.lower().endswith("y"):
+            variants.add(name.lower()[:-1] + "ies")
         best = None
         for variant in variants:
             if len(variant) < 2:
                 continue
-            match = re.search(rf"(?<![\w.>=<-]){re.escape(variant)}s?(?![\w.])", lower)
+            match = re.search(rf"(?<![\w.>$<-]){re.escape(variant)}s?(?![\w.])", lower)
             if match and (best is None or match.start() < best):
                 best = match.start()
         if best is not None:
