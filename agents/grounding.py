@@ -122,24 +122,30 @@ def ground_plan(p: _Planning, goal: str) -> None:
         if step.tool in ("label_dataset", "write_labeling_functions"):
             _find_gold(step.args, goal)
         if step.tool == "train_model":
-            _ground_train(p, step.args, text)
+            _ground_train(p, step.args, text, _without_files(goal))
         elif step.tool in ("label_dataset", "write_labeling_functions"):
             _ground_label(p, step.args, text, goal)
         elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
             profile = _table(step.args.get("dataset"))
             if profile is not None:
-                ids = [n for n in columns_mentioned(profile, text) if _plain(profile, n)["id_like"]]
+                ids = [
+                    n
+                    for n in columns_mentioned(profile, _without_files(goal))
+                    if _plain(profile, n)["id_like"]
+                ]
                 if ids:
                     step.args["id_column"] = ids[0]
         if step.tool == "train_generator" and "label_column" not in step.args:
             profile = _table(step.args.get("dataset"))
             if profile is not None:
                 labels = [
-                    n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]
+                    n
+                    for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
+                    if _plain(profile, n)["label_like"]
                 ]
                 if labels:
                     step.args["label_column"] = labels[0]
-                    _synthetic_label(p, profile, labels[0], text)
+                    _synthetic_label(p, profile, labels[0], goal)
         if step.tool in ("inspect_dataset", "evaluate_model", "detect_anomalies", "train_generator"):
             profile = _table(step.args.get("dataset"))
             if profile is None:
@@ -149,7 +155,9 @@ def ground_plan(p: _Planning, goal: str) -> None:
                 step.args["label_column"] = fixed
             elif "label_column" not in step.args and step.tool != "evaluate_model":
                 mentioned = [
-                    n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]
+                    n
+                    for n in columns_mentioned(profile, _without_files(goal))
+                    if _plain(profile, n)["label_like"]
                 ]
                 if step.tool == "inspect_dataset":
                     others = [c for c in profile["columns"] if not c["id_like"]]
@@ -172,7 +180,7 @@ def _synthetic_label(p: _Planning, profile: dict[str, Any], column: str, text: s
         step.args["label"] = match.group(1)
 
 
-def _ground_train(p: _Planning, args: dict[str, Any], text: str) -> None:
+def _ground_train(p: _Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
         return
@@ -184,7 +192,7 @@ def _ground_train(p: _Planning, args: dict[str, Any], text: str) -> None:
         return
     mentioned = [
         n
-        for n in columns_mentioned(profile, text)
+        for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
         if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
     ]
     if mentioned:
@@ -224,6 +232,17 @@ def _ground_train(p: _Planning, args: dict[str, Any], text: str) -> None:
         )
 
 
+def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: str) -> None:
+    """The class names when the goal names two or more of the label column's values."""
+    if args.get("labels") or args.get("classes"):
+        return
+    values = [v for v in _plain(profile, column)["top"] if len(v) > 1]
+    named = [v for v in values if re.search(rf"(?<![\w<>=]){re.escape(v)}(?![\w])", goal, re.I)]
+    if len(named) >= 2 and len(named) == len(values):
+        key = "labels" if "data_path" in args else "classes"
+        args[key] = named
+
+
 def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> None:
     data_ref = args.get("data_path") or args.get("dataset")
     gold_ref = args.get("gold_path") or args.get("gold")
@@ -250,6 +269,8 @@ def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> N
             choice = mentioned[0] if mentioned else (others[0] if len(others) == 1 else None)
             if choice:
                 args["label_column"] = choice
+        if args.get("label_column") in gold["names"]:
+            _classes(args, gold, args["label_column"], goal)
         if data is not None:
             id_col = args.get("id_column")
             if id_col is not None and id_col not in data["names"]:
@@ -267,9 +288,12 @@ def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> N
     fixed = _fix(data, label)
     if fixed:
         args["label_column"] = fixed
+        _classes(args, data, fixed, goal)
         return
-    if label is not None:
+    if label is not None and label in data["names"]:
+        _classes(args, data, label, goal)
         return
+    args.pop("label_column", None)
     partly = [c for c in data["columns"] if c["partly_filled"] and not c["text_like"]]
     mentioned = columns_mentioned(data, text)
     pick = [c["name"] for c in partly if c["name"] in mentioned] or [
@@ -277,6 +301,7 @@ def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> N
     ]
     if pick:
         args["label_column"] = pick[0]
+        _classes(args, data, pick[0], goal)
         column = _plain(data, pick[0])
         filled = round(100 * (1 - column["missing_share"]))
         p.notes.append(

@@ -189,6 +189,14 @@ SYNTHETIC_CUES = (
     r"c?vae|generator|sample \d+ rows)\b"
 )
 ONLINE = r"\b(kaggle|hugging ?face|hf|the hub|online|public|internet|web)\b"
+STRONG_INSPECT = (
+    r"\b(class balance|balance of|distribution|how many of each|breakdown|value counts|schema|"
+    r"what columns|which columns|missing values|how many rows|row count|dtypes)\b"
+)
+OUT_OF_SCOPE = (
+    r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
+    r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint)\b"
+)
 LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
 
 
@@ -208,7 +216,13 @@ def cue_tools(
     t = re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower())
     kind = data_kind(files)
     action = re.search(ACTION_CUES, t)
-    online = re.search(ONLINE, t)
+    online = re.search(ONLINE, t) and not re.search(
+        r"\b(without|no|offline|locally|local)\b[^.]{0,20}\b(internet|web|online)?", t
+    )
+    if files and kind == "tables" and re.search(STRONG_INSPECT, t) and not re.search(
+        r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
+    ):
+        return ["inspect_dataset"]
     if re.search(SAVE_CUES, t) and has_tool("save_table") and not re.search(QA_CUES, t):
         if kind != "documents" and not re.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]
@@ -242,7 +256,7 @@ def cue_tools(
         r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b", t
     ) and not label_target:
         return ["predict"]
-    if re.search(FILL_CUES, t) and not re.search(r"\b(train|fit)\b", t):
+    if re.search(FILL_CUES, t) and not re.search(r"\b(train\w*|fit)\b", t):
         return ["label_dataset"]
     if re.search(SYNTHETIC_CUES, t) and kind != "documents":
         if re.search(r"\b(\d+|rows|samples|records|generate|make|create|sample)\b", t) and not re.search(
@@ -252,8 +266,14 @@ def cue_tools(
         return ["train_generator"]
     if label_target and re.search(MODEL_CUES, t) and kind != "documents":
         tools = ["train_model"]
-        if re.search(r"\bevaluat\w*\b", t) and len(files) <= 1:
+        if re.search(r"\bevaluat\w*\b", t):
             tools.append("evaluate_model")
+        if len(files) > 1 and re.search(
+            r"\b(inference|predict\w*\s+(?:on|for)|predictions? (?:on|for)|score|classify|"
+            r"label the \w+ in|predict the new)\b[^.;]{0,40}FILE",
+            t,
+        ):
+            tools.append("predict")
         if after_train is False and re.search(
             r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t
         ) and len(files) > 1:

@@ -101,13 +101,14 @@ REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w
 QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
 METRIC_RE = re.compile(
     r"\b(roc[- ]?auc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
-    r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is)?"
+    r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is|"
+    r"must be|should be|needs to be|of at least|must reach|around|about|like|near)?"
     r"\s*(?:at least\s*)?(\d+(?:\.\d+)?)\s*(%?)",
     re.I,
 )
 TARGET_FIRST_RE = re.compile(
     r"\b(?:target|to|reach|reaching|hit|least|of|than|over|above|minimum|min|get|with|want|need|"
-    r"achieve|achieving|aim for)\s+(?:an?\s+)?(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(%|\s?percent)?\s*"
+    r"achieve|achieving|aim for|like|around|about)\s+(?:an?\s+)?(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(%|\s?percent)?\s*"
     r"(?:macro\s+)?"
     r"(roc[- ]?auc|auc|f1|accuracy|acc|precision|recall|quality)\b",
     re.I,
@@ -287,7 +288,10 @@ def split_clauses(goal: str) -> list[str]:
     for part in (p for p in parts if p):
         # "train wine_train.csv, label cultivar, test wine_test.csv": fragments that only
         # give a parameter belong to the clause before them.
-        if merged and PARAMETER_RE.match(part) and len(part.split()) <= 5:
+        if merged and (
+            (PARAMETER_RE.match(part) and len(part.split()) <= 5)
+            or (re.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
+        ):
             merged[-1] = f"{merged[-1]}, {part}"
         else:
             merged.append(part)
@@ -388,7 +392,11 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
     return None
 
 
-TEST_FILE_RE = r"\b(?:test|tested|evaluate|evaluated|evaluation|validate|check|score|measure|hold[- ]?out)\w*\b[^.;]{0,40}?"
+TEST_FILE_RE = r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
+TEST_NEAR_RE = (
+    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
+    r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
+)
 OUT_FILE_RE = r"\b(?:to|into|as|write|writes|save|saved|output|put)\s+(?:it\s+|them\s+|the \w+ )?(?:to |in |into |as )?[\"'`]?"
 
 
@@ -399,7 +407,9 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
         escaped = re.escape(name)
         if re.search(OUT_FILE_RE + escaped, text, re.I):
             out.append(name)
-        elif re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]:
+        elif re.search(TEST_NEAR_RE + escaped, text, re.I) or (
+            re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
+        ):
             test.append(name)
         else:
             data.append(name)
@@ -461,8 +471,12 @@ def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
 
 
 def _args_search_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
-    query = _query_terms(s)
+    sort = re.search(r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)", s.text, re.I)
+    text = re.sub(r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b", " ", s.text, flags=re.I)
+    query = _query_terms(Slots(**{**s.__dict__, "text": text}))
     args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    if sort:
+        args["sort"] = sort.group(1).lower()
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -539,10 +553,14 @@ def _args_preview_rows(p: _Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"dataset": ref}
     span = re.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
-    count = re.search(rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+is enough\b", s.text, re.I)
+    count = re.search(
+        rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+(?:is|are|will be) enough\b",
+        p.goal or s.text,
+        re.I,
+    )
     if span:
         start, end = int(span.group(1)), int(span.group(2))
-        args["offset"], args["limit"] = start, max(1, min(200, end - start + 1))
+        args["offset"], args["limit"] = start, max(1, min(200, end - start))
     elif count:
         number = _number(next(g for g in count.groups() if g))
         if number:
@@ -567,8 +585,11 @@ def _args_inspect_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 def _args_model_leaderboard(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"task": s.task or "text-classification"}
+    on = re.search(r"\b(?:on|for)\s+(?:the\s+)?([\w./-]+?)(?:\s+(?:dataset|benchmark))?\s*\??$", s.text.strip(), re.I)
     if s.repos:
         args["dataset"] = s.repos[0]
+    elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
+        args["dataset"] = on.group(1)
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -903,21 +924,37 @@ def _synthetic_count(text: str) -> int | None:
     return None
 
 
+DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
+
+
 def _args_chunk_documents(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {}
     if s.project:
         args["project_id"] = s.project
-    elif s.files:
-        args["paths"] = s.files
+    elif s.files or any(f.lower().endswith(DOC_FILES) for f in p.context_files):
+        args["paths"] = s.files or [f for f in p.context_files if f.lower().endswith(DOC_FILES)]
     elif p.memory.get("project"):
         args["project_id"] = p.memory["project"]
     else:
         p.question = "Which documents? Name a project ('project 3') or files in the workspace."
         return None
-    lower = s.text.lower()
-    for strategy in ("markdown", "paragraph", "fixed"):
-        if strategy in lower:
+    text = p.goal or s.text
+    lower = text.lower()
+    for strategy, pattern in (
+        ("markdown", r"\bmarkdown|\bheadings?\b|\bheaders?\b|\bsections?\b"),
+        ("paragraph", r"\bparagraphs?\b"),
+        ("fixed", r"\bfixed\b|\bwindows?\b"),
+    ):
+        if re.search(pattern, lower):
             args["strategy"] = strategy
+            break
+    size = re.search(r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I)
+    if size:
+        args["chunk_size"] = int(size.group(1))
+        args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
+    overlap = re.search(r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)", text, re.I)
+    if overlap:
+        args["chunk_overlap"] = int(overlap.group(1) or overlap.group(2))
     return args
 
 
@@ -1123,32 +1160,49 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.intent import is_description
 
     planning = _Planning(memory=memory, goal=goal)
-    for clause in split_clauses(goal):
+    clauses = split_clauses(goal)
+    for clause in clauses:
+        if is_description(clause):
+            planning.context_files.extend(FILE_RE.findall(clause))
+    deferred: str | None = None
+    for clause in clauses:
         slots = extract_slots(clause)
         if not slots.gold:
             gold = GOLD_RE.search(goal)
             slots.gold = gold.group(1) if gold else None
         if is_description(clause):
             # "reviews.csv has product reviews and only some rows have a label": context for
-            # the request that follows, not a request.
-            planning.context_files.extend(slots.files)
+            # the request that follows, not a request (its files were taken above).
             continue
         if not slots.files and planning.context_files and not planning.steps:
             slots.files = list(planning.context_files)
-        for tool_name in _clause_intent(clause, slots, planning):
+        tools = _clause_intent(clause, slots, planning)
+        if _folds_into_training(planning, clause, tools, slots):
+            continue
+        for tool_name in tools:
             args = BUILDERS[tool_name](planning, slots)
             if planning.question:
                 break
             if args is None or _repeats(planning, tool_name, args):
                 continue
             planning.add(tool_name, args, why=clause)
+        if planning.question and not slots.files and (planning.steps or len(clauses) > 1):
+            # A side remark that cannot stand alone ("I want to look at the chunks first")
+            # does not sink the request: its question is asked only if nothing else planned.
+            deferred = deferred or planning.question
+            planning.question = None
+            continue
         if planning.question or planning.answer:
             break
         planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
+    if not planning.steps and not planning.question and deferred:
+        planning.question = deferred
     targets = extract_targets(goal)
     if not planning.question:
         _carry_targets(planning, targets)
+        _goal_options(planning, goal)
         ground_plan(planning, goal)
+        _merge_duplicates(planning)
     plan = Plan(
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
@@ -1164,6 +1218,82 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         # that would swallow the person's next, complete request).
         plan.answer = closest_question(goal)
     return plan
+
+
+READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
+
+
+def _folds_into_training(p: _Planning, clause: str, tools: list[str], slots: Slots) -> bool:
+    """'..., and test it with test.csv' after a training step: the training's test set."""
+    trainer = p.last_step("train_model")
+    if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
+        return False
+    if not re.search(r"\b(test|tested|testing|check|validate|held[- ]?out)\w*\b", clause, re.I):
+        return False
+    if re.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
+        return False
+    p.steps[trainer].args["test_dataset"] = slots.files[-1]
+    return True
+
+
+def _goal_options(p: _Planning, goal: str) -> None:
+    """Settings said anywhere in the goal reach its one loop step ('... Use an MLP.')."""
+    for tool in ("train_model", "label_dataset"):
+        steps = [s for s in p.steps if s.tool == tool]
+        if len(steps) != 1:
+            continue
+        args = steps[0].args
+        options = loop_options(goal)
+        if tool == "train_model":
+            kind = model_kind(goal)
+            if kind:
+                options["model"] = kind
+            options.update(network_options(goal))
+        else:
+            options.pop("name", None)
+        for key, value in options.items():
+            args.setdefault(key, value)
+
+
+def network_options(text: str) -> dict[str, Any]:
+    """MLP settings a person states: layers, hidden size, dropout, learning rate, epochs."""
+    out: dict[str, Any] = {}
+    layers = re.search(r"\b(\d)\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
+    if layers:
+        out["layers"] = int(layers.group(1))
+        if layers.group(2):
+            out["hidden_size"] = int(layers.group(2))
+    hidden = re.search(r"\bhidden(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)", text, re.I)
+    if hidden and "hidden_size" not in out:
+        out["hidden_size"] = int(hidden.group(1))
+    dropout = re.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
+    if dropout:
+        out["dropout"] = float(dropout.group(1))
+    rate = re.search(r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I)
+    if rate:
+        out["learning_rate"] = float(rate.group(1))
+    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", text, re.I)
+    if epochs:
+        out["epochs"] = int(epochs.group(1) or epochs.group(2))
+    return out
+
+
+def _merge_duplicates(p: _Planning) -> None:
+    """One step per tool and table: a later step on the same data only adds missing arguments."""
+    kept: list[PlanStep] = []
+    for step in p.steps:
+        key = step.args.get("dataset") or step.args.get("data_path")
+        twin = next(
+            (k for k in kept if k.tool == step.tool and key and (k.args.get("dataset") or k.args.get("data_path")) == key),
+            None,
+        )
+        if twin is not None and not any("${steps." in str(v) for v in step.args.values()):
+            for name, value in step.args.items():
+                twin.args.setdefault(name, value)
+            continue
+        kept.append(step)
+    if len(kept) != len(p.steps) and not any("${steps." in str(s.args) for s in kept):
+        p.steps[:] = kept
 
 
 def _repeats(p: _Planning, tool: str, args: dict[str, Any]) -> bool:
@@ -1225,6 +1355,20 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     from agents.intent import cue_tools, nearest_tools
     from tools.registry import has_tool
 
+    from agents.intent import OUT_OF_SCOPE
+
+    if re.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
+        p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
+            "I could not tell what to do. ", ""
+        )
+        return []
+    lower = clause.lower()
+    if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
+        return ["apply_labeling_functions"]
+    if p.last_step("generate_qa") is not None and re.search(
+        r"\b(export|download|give me|save|as|in)\b.*\b(csv|jsonl|parquet|file|splits?)\b", lower
+    ):
+        return ["export_dataset"]
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
