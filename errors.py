@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Literal
 
 
 class ForgeflowError(Exception):
@@ -178,3 +179,82 @@ def check_json_body(body: bytes) -> None:
     except (ValueError, RecursionError):
         return
     check_value(value)
+
+
+# -- candidates: what a caller (a person, the planner, an LLM) could have meant ----------------
+
+CandidateReason = Literal["not_found", "ambiguous", "missing"]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The choices nearest to `value`, best first: the same name in another case or spelling
+    ('Cultivar', 'person id' → 'cultivar', 'person_id'), then names that contain it or that
+    it contains, then close spellings (difflib). Empty when nothing is near.
+    """
+    import difflib
+
+    options = list(dict.fromkeys(str(c) for c in choices))
+    want = _norm(str(value))
+    if not want:
+        return []
+    scored: list[tuple[float, int, str]] = []
+    for i, option in enumerate(options):
+        norm = _norm(option)
+        if not norm:
+            continue
+        ratio = difflib.SequenceMatcher(None, want, norm).ratio()
+        if norm == want:
+            ratio = 2.0
+        elif len(want) >= 3 and len(norm) >= 3 and (want in norm or norm in want):
+            ratio = max(ratio, 0.6)
+        if ratio >= 0.6:
+            scored.append((-ratio, i, option))
+    return [option for *_, option in sorted(scored)][:n]
+
+
+def candidate_details(
+    argument: str,
+    candidates: Iterable[str],
+    reason: CandidateReason,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The `details` of an error about one argument, in the form every planner reads.
+
+    `argument` is the tool argument to change, `candidates` the values that would fit (best
+    first; one candidate means the fix is evident), `reason` why the value failed: `not_found`
+    (no such column/file), `ambiguous` (several fit) or `missing` (none given, none guessed).
+    Extra keys (e.g. `value`, `choices`: every valid value) ride along.
+    """
+    return {"argument": argument, "candidates": list(candidates), "reason": reason, **extra}
+
+
+def column_not_found(
+    name: str,
+    columns: Iterable[Any],
+    *,
+    argument: str,
+    what: str = "",
+    where: str = "",
+    code: str = "unknown_column",
+    hint: str | None = None,
+) -> BadInput:
+    """A BadInput for a named column that is not there, with the closest columns as candidates.
+
+    The message and hint read as before ("label column 'x' not found"; "columns are: ...");
+    details carry `argument`, `candidates`, `reason="not_found"`, `value` and `choices`.
+    """
+    cols = [str(c) for c in columns]
+    label = f"{what} column" if what else "column"
+    suffix = f" in {where}" if where else ""
+    return BadInput(
+        f"{label} {name!r} not found{suffix}",
+        hint=hint if hint is not None else f"columns are: {', '.join(cols)}",
+        code=code,
+        details=candidate_details(
+            argument, closest(name, cols), "not_found", value=name, choices=cols[:200]
+        ),
+    )

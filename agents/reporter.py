@@ -1,17 +1,164 @@
-"""The built-in reporter: writes the answer message of a turn from its plan and step results."""
+"""The built-in reporter: writes the answer message of a turn from its plan and step results.
+
+Every tool's line shows its key result (paths, counts, the metric the person named first),
+with a warning when an output is degenerate (an empty split, a target far from met, a model
+no better than the majority class). The plan's `asked`, `notes`, `answer`, `suggestions` and
+each step's `repairs` are shown as they are.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 LIST_KEYS = ("results", "datasets", "items", "models", "suggestions", "configs", "chunks")
-METRIC_KEYS = ("auc", "f1", "macro_f1", "accuracy", "quality", "coverage", "log_loss")
+
+METRIC_ORDER = (
+    "auc",
+    "f1_macro",
+    "accuracy",
+    "precision_macro",
+    "recall_macro",
+    "log_loss",
+    "quality",
+    "coverage",
+)
+"""Metric keys shown, in this order unless the person asked for one first."""
+
+METRIC_ALIASES: dict[str, str] = {
+    "f1": "f1_macro",
+    "macro_f1": "f1_macro",
+    "f1_macro": "f1_macro",
+    "f1_score": "f1_macro",
+    "precision": "precision_macro",
+    "precision_macro": "precision_macro",
+    "recall": "recall_macro",
+    "recall_macro": "recall_macro",
+    "accuracy": "accuracy",
+    "acc": "accuracy",
+    "auc": "auc",
+    "roc_auc": "auc",
+    "log_loss": "log_loss",
+    "logloss": "log_loss",
+    "cross_entropy": "log_loss",
+    "quality": "quality",
+    "coverage": "coverage",
+}
+
+METRIC_NAMES: dict[str, str] = {
+    "auc": "AUC",
+    "f1_macro": "F1 (macro)",
+    "accuracy": "accuracy",
+    "precision_macro": "precision (macro)",
+    "recall_macro": "recall (macro)",
+    "log_loss": "log loss",
+    "quality": "quality",
+    "coverage": "coverage",
+}
+
+_WHERE = {
+    "heldout": "held-out hand labels",
+    "validation": "the validation split",
+    "test": "the test set",
+    "dev": "the dev hand labels",
+}
+CHANCE_MARGIN = 0.01
+"""A model within this accuracy of the majority-class baseline is no better than it."""
+FAR_FROM_TARGET = 0.1
+"""A target missed by this much (absolute) or more is called far from met."""
 
 
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
     return str(value)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def canonical(name: str) -> str | None:
+    """The metric key for a name a person uses ('F1' → 'f1_macro'), or None."""
+    key = str(name).strip().lower().replace("-", "_").replace(" ", "_")
+    return METRIC_ALIASES.get(key)
+
+
+def asked_metrics(plan: dict[str, Any] | None) -> list[str]:
+    """The metric keys the person named (`plan["asked"]["metric"]`, a name or a list)."""
+    asked = (plan or {}).get("asked") or {}
+    if not isinstance(asked, dict):
+        return []
+    raw = asked.get("metric") or asked.get("metrics") or []
+    names = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+    keys = [canonical(n) or str(n) for n in names]
+    return list(dict.fromkeys(keys))
+
+
+def _from_confusion(metrics: dict[str, Any], key: str) -> float | None:
+    """F1, precision, recall or accuracy worked out from a confusion matrix, when one is there."""
+    confusion = metrics.get("confusion_matrix")
+    matrix = confusion.get("matrix") if isinstance(confusion, dict) else None
+    if not isinstance(matrix, list) or not matrix:
+        return None
+    k = len(matrix)
+    total = sum(sum(row) for row in matrix)
+    if total == 0:
+        return None
+    if key == "accuracy":
+        return sum(matrix[i][i] for i in range(k)) / total
+    precision, recall, f1 = [], [], []
+    for c in range(k):
+        support = sum(matrix[c])
+        if support == 0:
+            continue  # macro over the classes present, as evaluate_model does
+        tp = matrix[c][c]
+        predicted = sum(matrix[r][c] for r in range(k))
+        p = tp / predicted if predicted else 0.0
+        r = tp / support
+        precision.append(p)
+        recall.append(r)
+        f1.append(2 * p * r / (p + r) if p + r else 0.0)
+    series = {"precision_macro": precision, "recall_macro": recall, "f1_macro": f1}.get(key)
+    return sum(series) / len(series) if series else None
+
+
+def metric_values(metrics: dict[str, Any], asked: list[str]) -> tuple[list[str], list[str]]:
+    """(shown `name=value` parts, asked-first; notes on asked metrics that are not there)."""
+    values = {k: metrics[k] for k in METRIC_ORDER if _number(metrics.get(k))}
+    for alias, key in (("f1", "f1_macro"), ("macro_f1", "f1_macro")):
+        if key not in values and _number(metrics.get(alias)):
+            values[key] = metrics[alias]
+    notes: list[str] = []
+    computed: set[str] = set()
+    for key in asked:
+        if key in values:
+            continue
+        worked = _from_confusion(metrics, key)
+        if worked is not None:
+            values[key] = round(worked, 6)
+            computed.add(key)
+            continue
+        name = METRIC_NAMES.get(key, key)
+        have = ", ".join(METRIC_NAMES[k] for k in values) or "no metric"
+        notes.append(f"{name} is not available for this output (it has: {have})")
+    order = [k for k in asked if k in values] + [k for k in values if k not in asked]
+    shown = [
+        f"{METRIC_NAMES.get(k, k)}={_fmt(values[k])}"
+        + (" (from the confusion matrix)" if k in computed else "")
+        for k in order
+    ]
+    return shown, notes
+
+
+def _where(metrics: dict[str, Any], output: dict[str, Any]) -> str:
+    where = metrics.get("measured_on") or output.get("split")
+    if where == "given" and isinstance(output.get("dataset"), str):
+        where = output["dataset"].rsplit("/", 1)[-1]
+    where = _WHERE.get(where, where)
+    count = metrics.get("n_labels") or metrics.get("n")
+    if not where:
+        return ""
+    return f" (on {where}" + (f", {count} labeled rows" if count else "") + ")"
 
 
 def _list_lines(items: list[Any], limit: int = 10) -> list[str]:
@@ -34,65 +181,273 @@ def _list_lines(items: list[Any], limit: int = 10) -> list[str]:
     return lines
 
 
-def summarise_output(tool: str, output: Any) -> list[str]:
-    """A few readable lines about one tool's output."""
+def _counts(counts: dict[str, Any], limit: int = 8) -> str:
+    items = list(counts.items())
+    text = ", ".join(f"{k}: {v}" for k, v in items[:limit])
+    return text + (f", … +{len(items) - limit}" if len(items) > limit else "")
+
+
+# ----- one summary per tool ------------------------------------------------------------------
+def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
+    cols = output.get("columns", [])
+    names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:12])
+    more = len(cols) - 12
+    lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
+    partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
+    missing = f"  missing values: {output.get('missing_total', 0)}"
+    lines.append(missing + (f" — in {', '.join(partly[:8])}" if partly else ""))
+    if output.get("label_distribution"):
+        dist = _counts(output["label_distribution"], 10)
+        lines.append(f"  label '{output.get('label_column')}': {dist}")
+    return lines
+
+
+def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
+    data = output.get("datasets") or []
+    made = output.get("outputs") or []
+    lines = [f"  {len(data)} datasets:"]
+    lines.extend(_list_lines(data, limit=15))
+    if made:
+        tools = sorted({str(o.get("tool")) for o in made if o.get("tool")})
+        by = f" (by {', '.join(tools[:6])})" if tools else ""
+        lines.append(f"  and {len(made)} outputs of earlier runs{by}, listed apart")
+    return lines
+
+
+def _predict(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [f"  {output.get('rows')} predictions written to {output.get('predictions_path')}"]
+    counts = output.get("class_counts") or {}
+    if counts:
+        lines.append(f"  predicted classes: {_counts(counts)}")
+        if len(counts) == 1 and (output.get("rows") or 0) > 1:
+            lines.append(f"  warning: every row was predicted as {next(iter(counts))!r}")
+    return lines
+
+
+def _anomalies(output: dict[str, Any], asked: list[str]) -> list[str]:
+    flagged, rows = output.get("flagged"), output.get("rows")
+    if isinstance(output.get("answer"), str):
+        lines = [f"  {output['answer']}"]
+    else:
+        lines = [f"  {flagged} of {rows} rows flagged (score above {output.get('threshold')})"]
+    if output.get("scores_path"):
+        lines.append(f"  scores for every row: {output['scores_path']}")
+    if flagged == 0:
+        lines.append("  no row scored above the threshold; the worst rows are still listed first")
+    return lines
+
+
+def _chunks(output: dict[str, Any], asked: list[str]) -> list[str]:
+    count = output.get("chunk_count")
+    lines = [
+        f"  {count} chunks from {output.get('document_count')} documents "
+        f"(chunk set {output.get('chunk_set_id')}, project {output.get('project_id')})"
+    ]
+    chars = output.get("chars")
+    if isinstance(chars, dict):
+        lines.append(
+            f"  chunk length: {chars.get('min')}–{chars.get('max')} characters, "
+            f"{chars.get('mean')} on average"
+        )
+    if not count:
+        lines.append("  warning: no chunks were made; check the documents hold text")
+    errors = output.get("errors")
+    if isinstance(errors, list) and errors:
+        lines.append(f"  warning: {len(errors)} document(s) could not be read")
+    return lines
+
+
+def _split_lines(output: dict[str, Any]) -> list[str]:
+    counts = output.get("split_counts")
+    lines: list[str] = []
+    if isinstance(counts, dict) and counts:
+        lines.append("  pairs per split: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        empty = [k for k, v in counts.items() if not v]
+        if empty:
+            chunks = output.get("split_chunks") or {}
+            sources = len({c for ids in chunks.values() for c in ids}) if chunks else None
+            why = (
+                f": the {sum(counts.values())} pairs come from {sources} source chunk(s), and "
+                "one chunk's pairs stay in one split"
+                if sources is not None
+                else ""
+            )
+            lines.append(f"  warning: the {' and '.join(empty)} split(s) are empty{why}")
+    return lines
+
+
+def _qa_generate(output: dict[str, Any], asked: list[str]) -> list[str]:
+    counts = output.get("counts") or {}
+    kept = counts.get("kept")
+    lines = []
+    if kept is not None:
+        lines.append(
+            f"  {kept} QA pairs kept of {counts.get('generated')} generated from "
+            f"{counts.get('chunks')} chunks (dataset {output.get('dataset_id')} "
+            f"v{output.get('version')})"
+        )
+    elif output.get("message"):
+        lines.append(f"  {output['message']}")
+    quality = output.get("quality_after")
+    if isinstance(quality, dict) and _number(quality.get("average_score")):
+        lines.append(f"  average quality {_fmt(float(quality['average_score']))}")
+    lines += _target_lines(output, asked)
+    if kept == 0:
+        lines.append("  warning: no QA pair was kept")
+    lines += _split_lines(output)
+    return lines
+
+
+def _qa_export(output: dict[str, Any], asked: list[str]) -> list[str]:
+    formats = ", ".join(output.get("formats") or [])
+    lines = [f"  {output.get('rows')} QA pairs exported as {formats}"]
+    lines += _split_lines(output)
+    files = output.get("files") or []
+    for f in files[:9]:
+        split = f" ({f['split']}, {f.get('rows')} rows)" if f.get("split") else ""
+        lines.append(f"  file: {f.get('path')}{split}")
+    download = output.get("path") or output.get("zip")
+    if download:
+        lines.append(f"  download: {download}")
+    if not output.get("rows"):
+        lines.append("  warning: the export is empty")
+    return lines
+
+
+def _save(output: dict[str, Any], asked: list[str]) -> list[str]:
+    columns = output.get("columns") or []
+    return [
+        f"  saved {output.get('rows')} rows × {len(columns)} columns to {output.get('path')} "
+        f"({output.get('format')})"
+    ]
+
+
+def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
+    if "target_met" not in output:
+        return []
+    target = output.get("target") or {}
+    if target.get("value") is None:
+        return [f"  no target set: {output.get('attempts')} attempt(s)"]
+    metric = canonical(str(target.get("metric", ""))) or str(target.get("metric", ""))
+    name = METRIC_NAMES.get(metric, metric)
+    lines = [
+        f"  target {name} {_fmt(target['value'])}: "
+        f"{'met' if output['target_met'] else 'not met'} after {output.get('attempts')} attempt(s)"
+    ]
+    if not output["target_met"]:
+        reached = _reached(output, metric)
+        if reached is not None:
+            gap = abs(float(target["value"]) - reached)
+            far = "far from met" if gap >= FAR_FROM_TARGET else "not met"
+            lines.append(
+                f"  warning: target {far}: best {name} {_fmt(reached)} against "
+                f"{_fmt(target['value'])} (a gap of {_fmt(gap)})"
+            )
+    return lines
+
+
+def _reached(output: dict[str, Any], metric: str) -> float | None:
+    """The loop's best value of its target metric (validation for training)."""
+    for source in (output.get("validation_metrics"), output.get("metrics"), output):
+        if isinstance(source, dict) and _number(source.get(metric)):
+            return float(source[metric])
+    quality = output.get("quality_after")
+    if isinstance(quality, dict) and _number(quality.get("share_at_or_above_threshold")):
+        return float(quality["share_at_or_above_threshold"])
+    return None
+
+
+def _chance_warning(metrics: dict[str, Any], baseline: Any) -> str | None:
+    """A warning when the model does no better than predicting the majority class."""
+    if not isinstance(baseline, dict):
+        return None
+    acc, base = metrics.get("accuracy"), baseline.get("accuracy")
+    auc = metrics.get("auc")
+    if _number(auc) and float(auc) <= 0.55:
+        return f"warning: AUC {_fmt(float(auc))} is no better than chance (0.5)"
+    if _number(acc) and _number(base) and float(acc) <= float(base) + CHANCE_MARGIN:
+        return (
+            f"warning: accuracy {_fmt(float(acc))} is no better than always predicting "
+            f"{baseline.get('predicts', 'the majority class')!r} ({_fmt(float(base))})"
+        )
+    return None
+
+
+def _metric_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
+    metrics = output.get("metrics") if isinstance(output.get("metrics"), dict) else output
+    lines: list[str] = []
+    shown, notes = metric_values(metrics, asked)
+    if shown:
+        lines.append("  " + ", ".join(shown) + _where(metrics, output))
+    lines.extend(f"  {note}" for note in notes)
+    baseline = output.get("baseline") or output.get("test_baseline")
+    if isinstance(baseline, dict):
+        base, _ = metric_values(baseline, [k for k in asked if k in baseline])
+        if base:
+            lines.append("  majority-class baseline: " + ", ".join(base))
+        warning = _chance_warning(metrics, baseline)
+        if warning:
+            lines.append(f"  {warning}")
+    return lines
+
+
+def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = _target_lines(output, asked)
+    lines += _metric_lines(output, asked)
+    test = output.get("test_metrics")
+    validation = output.get("validation_metrics")
+    if isinstance(test, dict) and isinstance(validation, dict):
+        shown, _ = metric_values(validation, asked)
+        if shown:
+            lines.append("  on the validation split: " + ", ".join(shown[:4]))
+    for key in ("model_path", "labeled_path", "output_dir"):
+        if isinstance(output.get(key), str) and output[key]:
+            lines.append(f"  {key.replace('_', ' ')}: {output[key]}")
+    rows = output.get("rows")
+    if isinstance(rows, dict) and rows:
+        lines.append("  rows: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
+    elif _number(rows) and _number(output.get("covered")):
+        lines.append(f"  {output['covered']} of {rows} rows covered by the labeling functions")
+    failures = output.get("failures")
+    if isinstance(failures, list) and failures:
+        lines.append(f"  {len(failures)} failure(s) along the way (see the run's output)")
+    return lines
+
+
+SUMMARISERS = {
+    "inspect_dataset": _inspect,
+    "list_local_datasets": _local_listing,
+    "predict": _predict,
+    "detect_anomalies": _anomalies,
+    "chunk_documents": _chunks,
+    "generate_qa": _qa_generate,
+    "export_dataset": _qa_export,
+    "save_table": _save,
+    "train_model": _training,
+    "evaluate_model": _training,
+    "label_dataset": _training,
+}
+
+
+def summarise_output(tool: str, output: Any, asked: list[str] | None = None) -> list[str]:
+    """A few readable lines about one tool's output: its key result first, then warnings."""
     if not isinstance(output, dict):
         return [f"  {str(output)[:300]}"]
-    lines: list[str] = []
-    if tool == "inspect_dataset":
-        cols = ", ".join(f"{c['name']} ({c['dtype']})" for c in output.get("columns", [])[:12])
-        more = len(output.get("columns", [])) - 12
-        lines.append(
-            f"  {output.get('rows')} rows; columns: {cols}" + (f" … +{more}" if more > 0 else "")
-        )
-        lines.append(f"  missing values: {output.get('missing_total', 0)}")
-        if output.get("label_distribution"):
-            dist = ", ".join(
-                f"{k}: {v}" for k, v in list(output["label_distribution"].items())[:10]
-            )
-            lines.append(f"  label '{output.get('label_column')}': {dist}")
-        return lines
+    asked = asked or []
+    special = SUMMARISERS.get(tool)
+    if special is not None:
+        lines = special(output, asked)
+        if lines:
+            return lines
+    lines = []
     for key in LIST_KEYS:
         value = output.get(key)
         if isinstance(value, list):
             lines.append(f"  {len(value)} {key}:")
             lines.extend(_list_lines(value))
             break
-    if "target_met" in output:
-        target = output.get("target") or {}
-        if target.get("value") is None:
-            lines.append(f"  no target set: {output.get('attempts')} attempt(s)")
-        else:
-            lines.append(
-                f"  target {target.get('metric', '')} {_fmt(target['value'])}: "
-                f"{'met' if output['target_met'] else 'not met'} after "
-                f"{output.get('attempts')} attempt(s)"
-            )
-    metrics = output.get("metrics") if isinstance(output.get("metrics"), dict) else output
-    shown = [
-        f"{k}={_fmt(metrics[k])}" for k in METRIC_KEYS if isinstance(metrics.get(k), int | float)
-    ]
-    if shown:
-        where = metrics.get("measured_on") or output.get("split")
-        if where == "given" and isinstance(output.get("dataset"), str):
-            where = output["dataset"].rsplit("/", 1)[-1]
-        where = {"heldout": "held-out hand labels", "validation": "the validation split"}.get(
-            where, where
-        )
-        count = metrics.get("n_labels") or metrics.get("n")
-        suffix = ""
-        if where:
-            suffix = f" (on {where}" + (f", {count} labeled rows" if count else "") + ")"
-        lines.append("  " + ", ".join(shown) + suffix)
-    baseline = output.get("baseline") or output.get("test_baseline")
-    if isinstance(baseline, dict):
-        base = [
-            f"{k}={_fmt(baseline[k])}"
-            for k in METRIC_KEYS
-            if isinstance(baseline.get(k), int | float)
-        ]
-        if base:
-            lines.append("  majority-class baseline: " + ", ".join(base))
+    lines += _target_lines(output, asked)
+    lines += _metric_lines(output, asked)
     for key in ("path", "labeled_path", "model_path", "dataset_id", "message"):
         if isinstance(output.get(key), str) and output[key]:
             lines.append(f"  {key}: {output[key]}")
@@ -102,12 +457,41 @@ def summarise_output(tool: str, output: Any) -> list[str]:
     return lines or ["  done"]
 
 
+# ----- the answer ----------------------------------------------------------------------------
+def suggestion_lines(suggestions: list[Any], limit: int = 3) -> list[str]:
+    """Two or three things to try instead, one per line (strings or {text|goal, why})."""
+    lines = []
+    for item in suggestions[:limit]:
+        if isinstance(item, dict):
+            text = item.get("text") or item.get("goal") or item.get("tool") or ""
+            why = item.get("why") or item.get("description")
+            lines.append(f"  - {text}" + (f" ({why})" if why else ""))
+        else:
+            lines.append(f"  - {item}")
+    return lines
+
+
+def _notes(plan: dict[str, Any]) -> list[str]:
+    notes = plan.get("notes") or []
+    if isinstance(notes, str):
+        notes = [notes]
+    return [f"Note: {n}" for n in notes if n]
+
+
 def write_answer(
     plan: dict[str, Any], steps: list[dict[str, Any]], *, dry_run: bool = False
 ) -> str:
     """The turn's answer: what ran, what came out, what failed and how to fix it."""
+    notes = _notes(plan)
+    suggestions = plan.get("suggestions") or []
+    if plan.get("answer"):  # answered from the thread's memory: nothing ran
+        return "\n".join([str(plan["answer"]), *notes])
     if plan.get("question"):
-        return str(plan["question"])
+        lines = [str(plan["question"])]
+        if suggestions:
+            lines.append("Closest things I can do:")
+            lines.extend(suggestion_lines(suggestions))
+        return "\n".join([*lines, *notes])
     if dry_run:
         lines = ["Plan (dry run, nothing was executed):"]
         for i, step in enumerate(plan.get("steps", []), 1):
@@ -116,14 +500,17 @@ def write_answer(
             lines.append(
                 "Targets: " + ", ".join(f"{k} {_fmt(v)}" for k, v in plan["targets"].items())
             )
-        return "\n".join(lines)
-    lines: list[str] = []
+        return "\n".join([*lines, *notes])
+    asked = asked_metrics(plan)
+    lines: list[str] = list(notes)
     for i, step in enumerate(steps, 1):
         head = f"{i}. {step['tool']}"
         status = step.get("status")
+        repairs = [f"  repaired: {r}" for r in step.get("repairs") or []]
         if status == "completed":
             lines.append(f"{head}:")
-            lines.extend(summarise_output(step["tool"], step.get("output")))
+            lines.extend(repairs)
+            lines.extend(summarise_output(step["tool"], step.get("output"), asked))
         elif status == "unavailable":
             lines.append(f"{head}: not available in this version — {step['error']['message']}")
         elif status == "skipped":
@@ -134,6 +521,10 @@ def write_answer(
             err = step.get("error") or {}
             hint = f" Hint: {err['hint']}" if err.get("hint") else ""
             lines.append(f"{head}: failed — {err.get('message', 'error')}.{hint}")
+            lines.extend(repairs)
+    if not steps and suggestions:
+        lines.append("I could not tell what to do. Closest things I can do:")
+        lines.extend(suggestion_lines(suggestions))
     return "\n".join(lines) if lines else "Nothing to do."
 
 

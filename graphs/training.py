@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from errors import BadInput
+from errors import BadInput, column_not_found
 from graphs.loop import run_loop
 from settings import get_settings
 from store.workspace import relative_to_workspace
@@ -71,7 +71,7 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
         drop_uncovered=args.drop_uncovered,
     )
     if args.validation_dataset:
-        vframe, _ = load_table(args.validation_dataset)
+        vframe, _ = load_table(args.validation_dataset, argument="validation_dataset")
         cols = data.columns
         val = prepare_labels(
             vframe,
@@ -110,15 +110,18 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     test_frame = None
     test_label = args.test_label_column or meta["label"] or meta["label_name"] or "label"
     if args.test_dataset:
-        test_frame, _ = load_table(args.test_dataset)
+        test_frame, _ = load_table(args.test_dataset, argument="test_dataset")
         if not args.test_label_column and not meta["label"] and test_label not in test_frame:
             test_label = "label"
         if test_label not in test_frame.columns:
-            raise BadInput(
-                f"label column {test_label!r} not found in the test dataset",
+            raise column_not_found(
+                test_label,
+                test_frame.columns,
+                argument="test_label_column",
+                what="label",
+                where="the test dataset",
                 hint="set test_label_column; columns are: "
                 + ", ".join(map(str, test_frame.columns)),
-                code="unknown_column",
             )
     propose, tuner_kind = _tuner(args.tuner)
     folder = output_folder("models", args.name, stem_of(args.dataset), ctx)

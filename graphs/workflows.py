@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from errors import Unavailable
+from store.outputs import output_paths, record
 from tools.base import ToolContext, ToolInput
 from tools.registry import get_tool
 
@@ -63,7 +64,9 @@ def call_tool(name: str, args: dict[str, Any] | None, ctx: ToolContext | None = 
     parsed = spec.validate(_with_run_attempts(spec, args, ctx))
     ctx.tool = name
     impl = spec.func if spec.func is not None else _workflow(name)
-    return impl(parsed, ctx)
+    output = impl(parsed, ctx)
+    _note_outputs(name, output, ctx)
+    return output
 
 
 def call_job(name: str, request: dict[str, Any], ctx: ToolContext | None = None) -> Any:
@@ -74,4 +77,20 @@ def call_job(name: str, request: dict[str, Any], ctx: ToolContext | None = None)
     module, _, attr = target.partition(":")
     ctx = ctx or ToolContext()
     ctx.tool = name
-    return getattr(importlib.import_module(module), attr)(request, ctx)
+    output = getattr(importlib.import_module(module), attr)(request, ctx)
+    _note_outputs(name, output, ctx)
+    return output
+
+
+# Tools whose paths are the person's data (downloads have their own records), or that write
+# their own manifest line.
+_NOT_OUTPUTS = frozenset({"download_dataset", "save_table"})
+
+
+def _note_outputs(name: str, output: Any, ctx: ToolContext) -> None:
+    """Record the files a tool wrote, so the workspace listing shows them as outputs."""
+    if name in _NOT_OUTPUTS:
+        return
+    paths = output_paths(output)
+    if paths:
+        record(paths, tool=name, run_id=ctx.run_id)

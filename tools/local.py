@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
-from errors import BadInput
+from errors import column_not_found
 from store import datasets as dataset_store
 from store.workspace import relative_to_workspace
 from tools.base import ToolContext, ToolInput, tool
@@ -111,10 +111,7 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
     ctx.progress(f"loaded {origin['id']}", 0.5)
     label = args.label_column
     if label is not None and label not in frame.columns:
-        raise BadInput(
-            f"column {label!r} not found",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
-        )
+        raise column_not_found(label, frame.columns, argument="label_column", code="bad_input")
     label = label or guess_label_column(frame)
     distribution = None
     if label is not None:

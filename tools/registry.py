@@ -24,6 +24,7 @@ from tools.labeling.workbench import (
 from tools.local import inspect_dataset, list_local_datasets
 from tools.preview import preview_rows
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
+from tools.save import save_table
 from tools.training.tools import (
     detect_anomalies,
     evaluate_model,
@@ -46,6 +47,7 @@ TOOLS: list[Tool] = [
     list_local_datasets,
     inspect_dataset,
     preview_rows,
+    save_table,
     search_datasets,
     trending_datasets,
     dataset_configs,
@@ -74,6 +76,7 @@ CAPABILITIES: dict[str, str] = {
     "download_dataset": "download a dataset into the workspace",
     "list_local_datasets": "list datasets available offline",
     "inspect_dataset": "inspect a dataset's columns and labels",
+    "save_table": "save a table or an earlier output as csv, jsonl or parquet",
     "model_leaderboard": "rank models for a task by reported results",
     "write_labeling_functions": "write labeling functions from hand labels",
     "apply_labeling_functions": "apply labeling functions and analyse them",

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from errors import BadInput, ForgeflowError, NotFound, check_value
+from errors import BadInput, ForgeflowError, NotFound, candidate_details, check_value, closest
 from settings import get_settings
 from store.workspace import relative_to_workspace, resolve_path
 
@@ -116,10 +116,13 @@ def local_files() -> list[tuple[Path, Path]]:
     return found
 
 
-def load_table(ref: str, *, nrows: int | None = None) -> tuple[pd.DataFrame, dict[str, Any]]:
+def load_table(
+    ref: str, *, nrows: int | None = None, argument: str = "dataset"
+) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Load a dataset by reference: a scikit-learn name, a downloaded dataset id, or a path.
 
-    Returns the frame and a description `{source, id, path?}`.
+    Returns the frame and a description `{source, id, path?}`. A name that finds nothing is a
+    NotFound whose details name `argument` and the closest file names as candidates.
     """
     ref = (ref or "").strip()
     check_value(ref, "dataset")
@@ -142,7 +145,26 @@ def load_table(ref: str, *, nrows: int | None = None) -> tuple[pd.DataFrame, dic
         f"dataset {ref!r} not found",
         hint="list what is available with the list_local_datasets tool; bundled sets are "
         + ", ".join(SKLEARN_DATASETS),
+        details=candidate_details(argument, closest_datasets(ref), "not_found", value=ref),
     )
+
+
+def closest_datasets(ref: str, n: int = 3) -> list[str]:
+    """The local tables (workspace-relative ids) and bundled names nearest to `ref` by name."""
+    by_name: dict[str, list[str]] = {}
+    ids: list[str] = []
+    for _, path in _table_candidates():
+        rel = relative_to_workspace(path)
+        if Path(rel).is_absolute():  # a data folder outside the workspace: its name only
+            rel = path.name
+        ids.append(rel)
+        by_name.setdefault(path.name, []).append(rel)
+        by_name.setdefault(path.name.split(".")[0], []).append(rel)
+    for name in SKLEARN_DATASETS:
+        by_name.setdefault(name, []).append(name)
+    found = [rel for near in closest(Path(ref).name, by_name, n) for rel in by_name[near]]
+    found += closest(ref, ids, n)
+    return list(dict.fromkeys(found))[:n]
 
 
 def _find_file(ref: str) -> Path | None:
@@ -184,6 +206,29 @@ def guess_label_column(frame: pd.DataFrame) -> str | None:
         if name in lower:
             return lower[name]
     return None
+
+
+def label_candidates(frame: pd.DataFrame, limit: int = 5) -> list[str]:
+    """Columns that could be a label: few distinct values, not an id, not a probability column.
+
+    Common label names first, then by how few distinct values they hold (2 or more).
+    """
+    rows = max(len(frame), 1)
+    found: list[tuple[int, int, str]] = []
+    for col in frame.columns:
+        name = str(col)
+        low = name.lower()
+        if low.startswith("prob_") or low in ("id", "row_id", "uid") or low.endswith("_id"):
+            continue
+        try:
+            distinct = int(frame[col].nunique(dropna=True))
+        except TypeError:  # unhashable cells (lists, dicts) are no labels
+            continue
+        if distinct < 2 or distinct > min(50, max(2, rows // 2)):
+            continue
+        named = 0 if low in LABEL_COLUMN_GUESSES else 1
+        found.append((named, distinct, name))
+    return [name for *_, name in sorted(found)][:limit]
 
 
 def write_sample_task(folder: Path, *, hand_labels: int = 50, seed: int = 0) -> dict[str, Any]:

@@ -168,3 +168,25 @@ def test_evaluate_without_a_dataset_uses_the_validation_split(trained: dict) -> 
     assert out["split"] == "validation"
     assert out["rows"] == trained["rows"]["validation"]
     assert out["metrics"]["auc"] == pytest.approx(trained["validation_metrics"]["auc"], abs=1e-6)
+
+
+NAMED_METRICS = ("f1", "precision", "recall", "accuracy", "auc", "log_loss")
+
+
+def test_every_metric_a_person_may_name_is_in_the_outputs(trained: dict) -> None:
+    from agents.reporter import canonical, write_answer
+
+    keys = [canonical(name) for name in NAMED_METRICS]
+    assert all(isinstance(trained["metrics"].get(k), float) for k in keys), trained["metrics"]
+    assert all(isinstance(trained["validation_metrics"].get(k), float) for k in keys)
+    out = call_tool("evaluate_model", {"model": trained["model_path"], "dataset": "test.parquet"})
+    assert all(isinstance(out["metrics"].get(k), float) for k in keys), out["metrics"]
+    # And the answer shows each of them first when asked for it by name.
+    for name in NAMED_METRICS:
+        answer = write_answer(
+            {"steps": [], "asked": {"metric": name}},
+            [{"tool": "evaluate_model", "status": "completed", "output": out}],
+        )
+        line = next(x for x in answer.splitlines() if "accuracy=" in x and "baseline" not in x)
+        first = line.strip().split("=")[0].split(" (")[0].replace(" ", "_")
+        assert canonical(first) == canonical(name), (name, line)

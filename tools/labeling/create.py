@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from errors import BadInput
+from errors import BadInput, column_not_found
 from store.workspace import output_file, relative_to_workspace, resolve_path
 from tools.base import ToolContext
 from tools.labeling.apply import apply_lfs
@@ -33,9 +33,11 @@ def request_classes(
         return checked_classes(given, "the request's classes")
     if label_column is not None:
         if label_column not in frame.columns:
-            raise BadInput(
-                f"label column {label_column!r} not found",
-                hint=f"columns are: {', '.join(map(str, frame.columns))}",
+            raise column_not_found(
+                label_column,
+                frame.columns,
+                argument="label_column",
+                what="label",
                 code="column_not_found",
             )
         hand = frame[label_column].dropna().map(_label_text)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from errors import BadInput
+from errors import BadInput, candidate_details, closest
 from tools.labeling.limits import checked_classes
 
 
@@ -152,6 +152,7 @@ def plan_join(
                     hint="name the one to join on with id_column (and gold_id_column if the "
                     "gold file calls it differently)",
                     code="ambiguous_join",
+                    details=candidate_details("id_column", id_like or shared, "ambiguous"),
                 )
             shared = id_like
         if shared:
@@ -174,6 +175,15 @@ def plan_join(
                 f"{', '.join(map(str, data_columns))}; name id_column (the data's) and "
                 "gold_id_column (the gold file's)",
                 code="no_join_column",
+                # Nothing is shared: the id-like columns of each file are what could be named.
+                details=candidate_details(
+                    "id_column",
+                    [c for c in map(str, data_columns) if _looks_like_id(c)],
+                    "missing",
+                    gold_candidates=[c for c in gold_cols if _looks_like_id(c)],
+                    data_columns=[str(c) for c in data_columns][:200],
+                    gold_columns=gold_cols[:200],
+                ),
             )
     if glabel is None:
         rest = [c for c in gold_cols if c != gid]
@@ -182,6 +192,13 @@ def plan_join(
                 "cannot tell which gold column holds the labels",
                 hint=f"set gold_label_column; candidates: {', '.join(rest) or '(none)'}",
                 code="column_not_found",
+                details=candidate_details(
+                    "gold_label_column",
+                    rest,
+                    "ambiguous" if rest else "missing",
+                    # The data's own label column, when it names one the gold file lacks.
+                    value=label_column,
+                ),
             )
         glabel = rest[0]
     return JoinPlan(data_id, gid, glabel, how)
@@ -209,10 +226,20 @@ def join_gold(
     position = pd.Series(np.arange(len(frame)), index=pd.Index(data_keys))
     if gold_frame is None:
         if not label_column or label_column not in frame.columns:
+            from tools.tabular import label_candidates
+
+            near = closest(label_column, frame.columns) if label_column else []
             raise BadInput(
                 "no hand labels: give a gold file, or name the data's label column",
                 hint=f"columns are: {', '.join(map(str, frame.columns))}",
                 code="no_gold",
+                details=candidate_details(
+                    "label_column",
+                    near or label_candidates(frame.drop(columns=[id_column], errors="ignore")),
+                    "not_found" if label_column else "missing",
+                    value=label_column,
+                    choices=[str(c) for c in frame.columns][:200],
+                ),
             )
         filled = frame[label_column].notna() & frame[label_column].astype("string").str.strip().ne(
             ""
@@ -230,13 +257,31 @@ def join_gold(
         if gid == POSITION and POSITION not in gold_frame.columns:
             # A join by position: gold row i carries data row i's id.
             gold_frame = gold_frame.assign(**{POSITION: frame[id_column].to_numpy()})
-        for col, what in ((gid, "id"), (glabel, "label")):
+        gold_cols = [str(c) for c in gold_frame.columns]
+        shared = [c for c in gold_cols if c in set(map(str, frame.columns))]
+        # The argument to change is gold_*_column only when the gold file's name was given
+        # apart from the data's (else the data's id/label column name was carried over).
+        for col, what, named in (
+            (gid, "id", gold_id_column not in (None, id_column)),
+            (glabel, "label", gold_label_column not in (None, label_column)),
+        ):
             if col not in gold_frame.columns:
+                if what == "id":
+                    # A join key: the columns both files share, closest to the name first.
+                    near = [c for c in closest(col, gold_cols) if c in shared]
+                    fits = near + [c for c in shared if c not in near and c != glabel]
+                else:
+                    near = closest(col, gold_cols)
+                    fits = near or [c for c in gold_cols if c not in (gid, *shared)]
+                # The argument that named it: gold_*_column when given, else the data's name.
+                argument = f"gold_{what}_column" if named else f"{what}_column"
                 raise BadInput(
                     f"the gold labels have no {what} column {col!r}",
-                    hint=f"gold columns are: {', '.join(map(str, gold_frame.columns))}; "
-                    f"set gold_{what}_column",
+                    hint=f"gold columns are: {', '.join(gold_cols)}; set gold_{what}_column",
                     code="column_not_found",
+                    details=candidate_details(
+                        argument, fits, "not_found", value=col, choices=gold_cols[:200]
+                    ),
                 )
     gold_frame = gold_frame[gold_frame[glabel].notna()]
     gkeys = _key(gold_frame[gid])

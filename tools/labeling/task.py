@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from errors import BadInput
+from errors import BadInput, column_not_found
 from tools.labeling.gold import Gold, ensure_ids, join_gold, plan_join, split_gold
 from tools.tabular import load_table
 
@@ -97,7 +97,7 @@ def load_task(
     gold_frame = None
     source = ""
     if gold:
-        gold_frame, gold_origin = load_table(gold)
+        gold_frame, gold_origin = load_table(gold, argument="gold")
         gold_frame.columns = [str(c) for c in gold_frame.columns]
         source = gold_origin["id"]
     plan = plan_join(
@@ -125,13 +125,12 @@ def load_task(
     exclude = {id_column}
     if label_column:
         exclude.add(label_column)
-    for col in [text_column, *(feature_columns or [])]:
+    for col, argument in [
+        (text_column, "text_column"),
+        *((c, "feature_columns") for c in feature_columns or []),
+    ]:
         if col is not None and col not in frame.columns:
-            raise BadInput(
-                f"column {col!r} not found",
-                hint=f"columns are: {', '.join(frame.columns)}",
-                code="column_not_found",
-            )
+            raise column_not_found(col, frame.columns, argument=argument, code="column_not_found")
     text_columns = [text_column] if text_column else guess_text_columns(frame, exclude)
     if feature_columns is None:
         feature_columns = [c for c in frame.columns if c not in exclude]

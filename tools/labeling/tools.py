@@ -242,7 +242,7 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
     with_gold = bool(args.gold or (args.label_column and args.label_column in frame.columns))
     gold_frame = None
     if args.gold:
-        gold_frame, _ = load_table(args.gold)
+        gold_frame, _ = load_table(args.gold, argument="gold")
         gold_frame.columns = [str(c) for c in gold_frame.columns]
     plan = plan_join(
         list(frame.columns),

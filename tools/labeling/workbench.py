@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from pydantic import Field, field_validator
 
-from errors import BadInput, Conflict, NotFound
+from errors import BadInput, Conflict, NotFound, column_not_found
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
 from tools.labeling.analysis import lf_summary, matrix_summary
@@ -323,12 +323,14 @@ def _open(folder: Path, args: OpenWorkbenchInput, ctx: ToolContext) -> None:
     gold_ref, label_column = _source_of_hand_labels(folder, args)
     gold_frame = None
     if gold_ref:
-        gold_frame, _ = load_table(gold_ref)
+        gold_frame, _ = load_table(gold_ref, argument="gold")
         gold_frame.columns = [str(c) for c in gold_frame.columns]
     elif label_column not in frame.columns:
-        raise BadInput(
-            f"column {label_column!r} not found in the labeled data",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
+        raise column_not_found(
+            label_column,
+            frame.columns,
+            argument="label_column",
+            where="the labeled data",
             code="column_not_found",
         )
     ctx.progress("joining the hand labels", 0.2)

@@ -13,7 +13,7 @@ import pandas as pd
 import torch
 from torch import nn
 
-from errors import BadInput
+from errors import BadInput, column_not_found
 from tools.training.features import ColumnSpec, Preprocessor, infer_columns
 from tools.training.models import (
     load_weights,
@@ -208,11 +208,7 @@ def prepare_generator_data(
     if frame.empty:
         raise BadInput("the dataset is empty", hint="give a labeled table with rows")
     if label_column not in frame.columns:
-        raise BadInput(
-            f"label column {label_column!r} not found",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
-            code="unknown_column",
-        )
+        raise column_not_found(label_column, frame.columns, argument="label_column", what="label")
     frame = frame[frame[label_column].notna()].reset_index(drop=True)
     classes = sorted(frame[label_column].astype(str).unique().tolist())
     if len(classes) < min_classes:

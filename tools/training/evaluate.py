@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from errors import BadInput
+from errors import BadInput, column_not_found
 
 if TYPE_CHECKING:
     from tools.training.train import LoadedModel
@@ -163,18 +163,24 @@ def join_labels(
 
     Every row of `frame` must find exactly one label; ids that do not match are an error.
     """
+    shared = [str(c) for c in frame.columns if c in set(labels.columns)]
     for what, table in (("dataset", frame), ("labels", labels)):
         if id_column not in table.columns:
-            raise BadInput(
-                f"id column {id_column!r} not found in the {what}",
+            error = column_not_found(
+                id_column,
+                table.columns,
+                argument="id_column",
+                what="id",
+                where=f"the {what}",
                 hint=f"columns are: {', '.join(map(str, table.columns))}; set id_column",
-                code="unknown_column",
             )
+            # A join key must be in both files: the columns they share come first.
+            near = [c for c in error.details["candidates"] if c in shared]
+            error.details["candidates"] = near or [c for c in shared if c != label_column]
+            raise error
     if label_column not in labels.columns:
-        raise BadInput(
-            f"label column {label_column!r} not found in the labels",
-            hint=f"columns are: {', '.join(map(str, labels.columns))}",
-            code="unknown_column",
+        raise column_not_found(
+            label_column, labels.columns, argument="label_column", what="label", where="the labels"
         )
     for what, table in (("dataset", frame), ("labels", labels)):
         dup = table[id_column][table[id_column].duplicated()]

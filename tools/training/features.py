@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from errors import BadInput
+from errors import BadInput, column_not_found
 
 # Columns the labeling output adds around the data; never features.
 RESERVED_COLUMNS = ("covered", "label_source")
@@ -41,11 +41,9 @@ class ColumnSpec:
 def _missing(frame: pd.DataFrame, names: list[str], what: str) -> None:
     absent = [n for n in names if n not in frame.columns]
     if absent:
-        raise BadInput(
-            f"{what} column {absent[0]!r} not found",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
-            code="unknown_column",
-        )
+        # A dataset without the model's feature columns is the wrong dataset, not a wrong name.
+        argument = "dataset" if what == "feature" else f"{what}_columns"
+        raise column_not_found(absent[0], frame.columns, argument=argument, what=what)
 
 
 def _is_text(values: pd.Series) -> bool:

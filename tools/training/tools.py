@@ -10,12 +10,12 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from errors import BadInput
+from errors import BadInput, candidate_details, column_not_found
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
-from tools.tabular import guess_label_column, load_table
+from tools.tabular import guess_label_column, label_candidates, load_table
 
 
 # ----- shared helpers --------------------------------------------------------------------------
@@ -247,11 +247,14 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
         frame, origin = load_table(args.dataset)
     ctx.progress(f"loaded {origin['id']} ({len(frame)} rows)", 0.2)
     if args.labels:
-        labels, _ = load_table(args.labels)
+        labels, _ = load_table(args.labels, argument="labels")
         id_col = args.id_column or model.config["columns"].get("id") or guess_id_column(frame)
         if id_col is None:
+            shared = [str(c) for c in frame.columns if c in set(labels.columns)]
             raise BadInput(
-                "joining labels needs an id column", hint="set id_column (present in both files)"
+                "joining labels needs an id column",
+                hint="set id_column (present in both files)",
+                details=candidate_details("id_column", shared, "missing"),
             )
         label_col = (
             args.label_column
@@ -262,6 +265,12 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
             raise BadInput(
                 "no label column found in the labels file",
                 hint=f"set label_column; columns are: {', '.join(map(str, labels.columns))}",
+                details=candidate_details(
+                    "label_column",
+                    [c for c in label_candidates(labels) if c != id_col],
+                    "missing",
+                    choices=[str(c) for c in labels.columns][:200],
+                ),
             )
         frame = join_labels(frame, labels, id_column=id_col, label_column=label_col)
     else:
@@ -320,11 +329,7 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
     frame, origin = load_table(args.dataset)
     id_col = args.id_column
     if id_col is not None and id_col not in frame.columns:
-        raise BadInput(
-            f"id column {id_col!r} not found",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
-            code="unknown_column",
-        )
+        raise column_not_found(id_col, frame.columns, argument="id_column", what="id")
     if id_col is None:
         trained_id = model.config["columns"].get("id")
         id_col = trained_id if trained_id in frame.columns else guess_id_column(frame)
@@ -381,6 +386,12 @@ def _guess_label(frame: Any, given: str | None) -> str:
         raise BadInput(
             "no label column given and none found",
             hint=f"set label_column to one of: {', '.join(map(str, frame.columns))}",
+            details=candidate_details(
+                "label_column",
+                label_candidates(frame),
+                "missing",
+                choices=[str(c) for c in frame.columns][:200],
+            ),
         )
     return label
 
@@ -616,11 +627,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     frame, origin = load_table(args.dataset)
     id_col = args.id_column
     if id_col is not None and id_col not in frame.columns:
-        raise BadInput(
-            f"id column {id_col!r} not found",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
-            code="unknown_column",
-        )
+        raise column_not_found(id_col, frame.columns, argument="id_column", what="id")
     id_col = id_col or guess_id_column(frame)
     ctx.progress(f"scoring {len(frame)} rows", 0.9)
     detectors = tuple(dict.fromkeys(args.detectors))

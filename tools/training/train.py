@@ -18,7 +18,7 @@ import scipy.sparse as sp
 import torch
 from pydantic import BaseModel, ConfigDict, Field
 
-from errors import BadInput
+from errors import BadInput, candidate_details, column_not_found
 from tools.training.evaluate import compute_metrics, headline, plot_curves
 from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
 from tools.training.models import (
@@ -98,11 +98,7 @@ class LabeledData:
 
 def _check_column(frame: pd.DataFrame, name: str, what: str) -> None:
     if name not in frame.columns:
-        raise BadInput(
-            f"{what} column {name!r} not found",
-            hint=f"columns are: {', '.join(map(str, frame.columns))}",
-            code="unknown_column",
-        )
+        raise column_not_found(name, frame.columns, argument=f"{what}_column", what=what)
 
 
 def guess_id_column(frame: pd.DataFrame) -> str | None:
@@ -162,9 +158,17 @@ def prepare_labels(
         targets, cls = values.astype(np.float32), found
     else:
         if label_column is None:
+            from tools.tabular import label_candidates
+
             raise BadInput(
                 "no label column given and none found",
                 hint=f"set label_column to one of: {', '.join(map(str, frame.columns))}",
+                details=candidate_details(
+                    "label_column",
+                    label_candidates(frame),
+                    "missing",
+                    choices=[str(c) for c in frame.columns][:200],
+                ),
             )
         _check_column(frame, label_column, "label")
         frame = frame[frame[label_column].notna()]

@@ -1,0 +1,140 @@
+"""save_table: write a workspace table or an earlier output as csv, jsonl or parquet."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from pydantic import Field
+
+from errors import BadInput, Conflict, ForgeflowError, candidate_details
+from store.outputs import made_by, record
+from store.workspace import output_file, relative_to_workspace, resolve_path
+from tools.base import ToolContext, ToolInput, tool
+from tools.tabular import load_table, table_format
+
+SaveFormat = Literal["csv", "jsonl", "parquet"]
+_SUFFIX = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}
+# The main table of an output folder, by the tools that write one.
+_MAIN_TABLES = ("labeled.parquet", "predictions.parquet", "scores.parquet")
+
+
+class SaveTableInput(ToolInput):
+    """Arguments of save_table."""
+
+    dataset: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="The table to save: a workspace file, a dataset id, a bundled name, or an "
+        "earlier output (a labeling folder saves its labeled rows).",
+    )
+    path: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="The file to write, relative to the workspace (e.g. 'reviews_labeled.csv').",
+    )
+    format: SaveFormat | None = Field(
+        default=None, description="csv, jsonl or parquet (default: from the path's suffix)."
+    )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace a file that save_table did not write itself (refused otherwise).",
+    )
+
+
+def _source_table(ref: str) -> tuple[pd.DataFrame, str]:
+    """The rows of `ref`: a table, or the main table of an output folder."""
+    try:
+        folder = resolve_path(ref)
+    except ForgeflowError:
+        folder = None
+    if folder is not None and folder.is_dir():
+        tables = [folder / name for name in _MAIN_TABLES if (folder / name).is_file()]
+        if not tables:
+            tables = sorted(p for p in folder.iterdir() if p.is_file() and table_format(p))
+        if len(tables) != 1:
+            names = [relative_to_workspace(p) for p in tables]
+            raise BadInput(
+                f"{ref!r} is a folder with {len(tables)} tables; name the file to save",
+                hint="tables in it: " + (", ".join(names) or "(none)"),
+                details=candidate_details(
+                    "dataset", names, "ambiguous" if names else "not_found", value=ref
+                ),
+            )
+        ref = relative_to_workspace(tables[0])
+    frame, origin = load_table(ref)
+    return frame, str(origin["id"])
+
+
+def _target(raw: str, fmt: SaveFormat | None) -> tuple[Path, SaveFormat]:
+    suffix_fmt = table_format(Path(raw))
+    if fmt is None:
+        if suffix_fmt not in _SUFFIX:
+            raise BadInput(
+                f"cannot tell the format of {raw!r} from its name",
+                hint="end the path with .csv, .jsonl or .parquet, or set format",
+                code="unknown_format",
+            )
+        fmt = suffix_fmt  # type: ignore[assignment]
+    elif suffix_fmt is None:
+        raw = raw + _SUFFIX[fmt]
+    elif suffix_fmt != fmt or raw.lower().endswith(".gz"):
+        raise BadInput(
+            f"the path {raw!r} does not end in {_SUFFIX[fmt]} (format {fmt})",
+            hint=f"name the file …{_SUFFIX[fmt]}, or leave format unset",
+            code="format_mismatch",
+        )
+    return output_file(raw), fmt  # type: ignore[return-value]
+
+
+def _write(frame: pd.DataFrame, path: Path, fmt: SaveFormat) -> None:
+    """Write to a temporary file beside `path`, then move it in: no half-written file is left."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        if fmt == "csv":
+            frame.to_csv(temp, index=False)
+        elif fmt == "jsonl":
+            frame.to_json(temp, orient="records", lines=True, force_ascii=False)
+        else:
+            frame.to_parquet(temp, index=False)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+@tool(SaveTableInput, tags=("datasets", "export"))
+def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
+    """Save a table (a workspace file or an earlier output) to a file as csv, jsonl or parquet.
+
+    The path is inside the workspace. A file that save_table did not write itself (the
+    person's data, another tool's output) is replaced only with overwrite=true. Returns the
+    path written, its rows and columns.
+    """
+    path, fmt = _target(args.path, args.format)
+    rel = relative_to_workspace(path)
+    if path.is_dir():
+        raise BadInput(f"{args.path!r} is a folder", hint="name a file to write")
+    if path.exists() and not args.overwrite:
+        maker = made_by(rel)
+        if maker is None or maker.get("tool") != "save_table" or maker.get("path") != rel:
+            raise Conflict(
+                f"{rel} already exists and save_table did not write it",
+                hint="choose another path, or set overwrite=true to replace it",
+                code="file_exists",
+                details=candidate_details("overwrite", ["true"], "missing", value=rel),
+            )
+    frame, source = _source_table(args.dataset)
+    ctx.progress(f"writing {len(frame)} rows to {rel}", 0.5)
+    _write(frame, path, fmt)
+    record([rel], tool="save_table", run_id=ctx.run_id, replace=True)
+    ctx.progress("saved", 1.0)
+    return {
+        "path": rel,
+        "format": fmt,
+        "rows": int(len(frame)),
+        "columns": [str(c) for c in frame.columns],
+        "dataset": source,
+        "artifacts": [{"name": Path(rel).name, "path": rel, "kind": "table"}],
+    }
