@@ -146,7 +146,12 @@ def ground_plan(p: _Planning, goal: str) -> None:
                 if labels:
                     step.args["label_column"] = labels[0]
                     _synthetic_label(p, profile, labels[0], goal)
-        if step.tool in ("inspect_dataset", "evaluate_model", "detect_anomalies", "train_generator"):
+        if step.tool in (
+            "inspect_dataset",
+            "evaluate_model",
+            "detect_anomalies",
+            "train_generator",
+        ):
             profile = _table(step.args.get("dataset"))
             if profile is None:
                 continue
@@ -256,9 +261,7 @@ def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> N
                 args["label_column"] = fixed
                 label = fixed
         if label is None or label not in gold["names"]:
-            mentioned = [
-                n for n in columns_mentioned(gold, text) if not _plain(gold, n)["id_like"]
-            ]
+            mentioned = [n for n in columns_mentioned(gold, text) if not _plain(gold, n)["id_like"]]
             if data is not None:
                 mentioned = [n for n in mentioned if n not in data["names"]] or mentioned
             others = [

@@ -159,6 +159,8 @@ def is_description(clause: str) -> bool:
     """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
     text = clause.strip()
     return bool(DESCRIPTION.match(text)) and not text.endswith("?")
+
+
 MODEL_CUES = (
     r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
     r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=)\b"
@@ -213,28 +215,43 @@ def cue_tools(
     evidence); `after_train` says a model was trained earlier in the goal or thread;
     `has_tool` tells which tools this version has.
     """
-    t = re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower())
+    t = re.sub(
+        r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower()
+    )
     kind = data_kind(files)
     action = re.search(ACTION_CUES, t)
     online = re.search(ONLINE, t) and not re.search(
         r"\b(without|no|offline|locally|local)\b[^.]{0,20}\b(internet|web|online)?", t
     )
-    if files and kind == "tables" and re.search(STRONG_INSPECT, t) and not re.search(
-        r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
+    if (
+        files
+        and kind == "tables"
+        and re.search(STRONG_INSPECT, t)
+        and not re.search(
+            r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
+        )
     ):
         return ["inspect_dataset"]
     if re.search(SAVE_CUES, t) and has_tool("save_table") and not re.search(QA_CUES, t):
         if kind != "documents" and not re.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]
-    if re.search(
-        r"\b(convert|turn|change)\b.*\b(to|into)\s+(?:an? )?(csv|jsonl|parquet)\b|"
-        r"\bin (csv|jsonl|parquet) format\b|\b(csv|jsonl|parquet) version\b", t
-    ) and has_tool("save_table") and kind == "tables":
+    if (
+        re.search(
+            r"\b(convert|turn|change)\b.*\b(to|into)\s+(?:an? )?(csv|jsonl|parquet)\b|"
+            r"\bin (csv|jsonl|parquet) format\b|\b(csv|jsonl|parquet) version\b",
+            t,
+        )
+        and has_tool("save_table")
+        and kind == "tables"
+    ):
         return ["save_table"]
     qa = re.search(QA_CUES, t) or (
         kind == "documents" and re.search(r"\b(questions?|summar\w+|instruction\w*)\b", t)
     )
-    if qa and (kind == "documents" or re.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)):
+    if qa and (
+        kind == "documents"
+        or re.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)
+    ):
         if not re.search(r"\b(score|judge|rate|grade)\b", t):
             tools = ["chunk_documents", "generate_qa"]
             if re.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
@@ -247,19 +264,29 @@ def cue_tools(
             r"\b(write|mine|come up|suggest|create)\b", t
         ):
             return ["apply_labeling_functions"]
-        if re.search(r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see)\b", t):
+        if re.search(
+            r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see)\b", t
+        ):
             tools = ["write_labeling_functions"]
             if re.search(r"\bthen apply\b|\bapply them\b", t):
                 tools.append("apply_labeling_functions")
             return tools
-    if after_train and files and re.search(
-        r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b", t
-    ) and not label_target:
+    if (
+        after_train
+        and files
+        and re.search(
+            r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b",
+            t,
+        )
+        and not label_target
+    ):
         return ["predict"]
     if re.search(FILL_CUES, t) and not re.search(r"\b(train\w*|fit)\b", t):
         return ["label_dataset"]
     if re.search(SYNTHETIC_CUES, t) and kind != "documents":
-        if re.search(r"\b(\d+|rows|samples|records|generate|make|create|sample)\b", t) and not re.search(
+        if re.search(
+            r"\b(\d+|rows|samples|records|generate|make|create|sample)\b", t
+        ) and not re.search(
             r"\btrain (?:a |the )?(?:generator|c?vae)\b(?!.*\b(?:generate|sample|make)\b)", t
         ):
             return ["train_generator", "generate_synthetic"]
@@ -274,9 +301,11 @@ def cue_tools(
             t,
         ):
             tools.append("predict")
-        if after_train is False and re.search(
-            r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t
-        ) and len(files) > 1:
+        if (
+            after_train is False
+            and re.search(r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t)
+            and len(files) > 1
+        ):
             tools.append("predict")
         return tools
     if files and kind == "tables" and re.search(ANOMALY_CUES, t):
@@ -287,15 +316,23 @@ def cue_tools(
         return ["preview_rows"]
     if (re.search(WORKSPACE_CUES, t) or re.search(r"^\s*ls\b", t)) and not files and not action:
         return ["list_local_datasets"]
-    if not files and not online and not action and re.search(
-        r"\b(any|anything|is there|are there|got|have i|do i have|did i)\b.*\b(data\w*|files?|tables?|uploaded|csvs?)\b",
-        t,
+    if (
+        not files
+        and not online
+        and not action
+        and re.search(
+            r"\b(any|anything|is there|are there|got|have i|do i have|did i)\b.*\b(data\w*|files?|tables?|uploaded|csvs?)\b",
+            t,
+        )
     ):
         return ["list_local_datasets"]
     if files and kind == "tables" and re.search(INSPECT_CUES, t) and not action:
         return ["inspect_dataset"]
-    if files and kind == "tables" and not action and re.search(
-        r"\b(how (?:many|much)|does|do|is there|are there|any|look at|tell me)\b", t
+    if (
+        files
+        and kind == "tables"
+        and not action
+        and re.search(r"\b(how (?:many|much)|does|do|is there|are there|any|look at|tell me)\b", t)
     ):
         return ["inspect_dataset"]
     return None
@@ -356,6 +393,4 @@ def _correct(word: str) -> str:
 
 def fix_typos(text: str) -> str:
     """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched."""
-    return re.sub(
-        r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text
-    )
+    return re.sub(r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text)

@@ -134,7 +134,9 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         return False
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     action = ACTION.search(re.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
-    past = re.search(r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I)
+    past = re.search(
+        r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
+    )
     return action is None or bool(past and re.search(r"\b(was|were|did|got)\b", text, re.I))
 
 
@@ -167,7 +169,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                     or (wants == "labeled" and key == "labeled_path")
                 ):
                     return f"{key.replace('_', ' ')} (from {result['tool']}): {result[key]}"
-    if re.search(r"\b(which|what|best)\b.*\battempts?\b|\bbest attempt\b|\bhow many attempts\b", lower):
+    if re.search(
+        r"\b(which|what|best)\b.*\battempts?\b|\bbest attempt\b|\bhow many attempts\b", lower
+    ):
         loop = next((r for r in reversed(results) if "attempts" in r), None)
         if loop is not None:
             lines = [

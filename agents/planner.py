@@ -283,7 +283,9 @@ def split_clauses(goal: str) -> list[str]:
         rf"(?:,?\s*\band then\b|,?\s*\bthen\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
-    parts = [p.strip(" ,.") for p in re.split(pattern, re.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)]
+    parts = [
+        p.strip(" ,.") for p in re.split(pattern, re.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
+    ]
     merged: list[str] = []
     for part in (p for p in parts if p):
         # "train wine_train.csv, label cultivar, test wine_test.csv": fragments that only
@@ -392,7 +394,9 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
     return None
 
 
-TEST_FILE_RE = r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
+TEST_FILE_RE = (
+    r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
+)
 TEST_NEAR_RE = (
     r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
@@ -459,7 +463,10 @@ def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
     if named and "train_generator" not in tools:
         word = named.group(1).lower()
         for model in reversed(p.memory.get("models") or []):
-            if word in str(model.get("dataset", "")).lower() or word in str(model.get("path")).lower():
+            if (
+                word in str(model.get("dataset", "")).lower()
+                or word in str(model.get("path")).lower()
+            ):
                 return str(model["path"])
     producer = p.last_step(*(tools or ("train_model",)))
     if producer is not None:
@@ -471,8 +478,17 @@ def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
 
 
 def _args_search_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
-    sort = re.search(r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)", s.text, re.I)
-    text = re.sub(r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b", " ", s.text, flags=re.I)
+    sort = re.search(
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)",
+        s.text,
+        re.I,
+    )
+    text = re.sub(
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b",
+        " ",
+        s.text,
+        flags=re.I,
+    )
     query = _query_terms(Slots(**{**s.__dict__, "text": text}))
     args: dict[str, Any] = {"query": query, "source": s.source or "all"}
     if sort:
@@ -585,7 +601,11 @@ def _args_inspect_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 def _args_model_leaderboard(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"task": s.task or "text-classification"}
-    on = re.search(r"\b(?:on|for)\s+(?:the\s+)?([\w./-]+?)(?:\s+(?:dataset|benchmark))?\s*\??$", s.text.strip(), re.I)
+    on = re.search(
+        r"\b(?:on|for)\s+(?:the\s+)?([\w./-]+?)(?:\s+(?:dataset|benchmark))?\s*\??$",
+        s.text.strip(),
+        re.I,
+    )
     if s.repos:
         args["dataset"] = s.repos[0]
     elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
@@ -696,10 +716,19 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
         if named:
             word = named.group(1).lower().replace("-", " ")
             args["target_metric"] = (
-                "auc" if "auc" in word else "f1" if "f1" in word
-                else "log_loss" if "log" in word else word
+                "auc"
+                if "auc" in word
+                else "f1"
+                if "f1" in word
+                else "log_loss"
+                if "log" in word
+                else word
             )
-            value = re.search(rf"{re.escape(named.group(1))}\s*(?:of|>=|≥|=|:|at least|to)?\s*(\d+(?:\.\d+)?)\s*(%?)", s.text, re.I)
+            value = re.search(
+                rf"{re.escape(named.group(1))}\s*(?:of|>=|≥|=|:|at least|to)?\s*(\d+(?:\.\d+)?)\s*(%?)",
+                s.text,
+                re.I,
+            )
             if value:
                 args["target_value"] = _fraction(value.group(1), value.group(2))
     args.update(loop_options(s.text))
@@ -709,8 +738,21 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "a single": 1, "single": 1, "twenty": 20, "fifty": 50, "hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a single": 1,
+    "single": 1,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
 }
 NUM = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
 
@@ -725,7 +767,9 @@ def loop_options(text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     attempts = re.search(
         rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
-        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b", text, re.I
+        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b",
+        text,
+        re.I,
     ) or re.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
     if attempts and _number(attempts.group(1)) > 0:
         out["max_attempts"] = _number(attempts.group(1))
@@ -891,7 +935,9 @@ def _args_detect_anomalies(p: _Planning, s: Slots) -> dict[str, Any] | None:
     model = _model_ref(p, s, "train_generator")
     if model:
         args["model"] = model
-    top = re.search(r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I)
+    top = re.search(
+        r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I
+    )
     if top:
         args["top_k"] = int(top.group(1) or top.group(2))
     detectors = [
@@ -948,11 +994,17 @@ def _args_chunk_documents(p: _Planning, s: Slots) -> dict[str, Any] | None:
         if re.search(pattern, lower):
             args["strategy"] = strategy
             break
-    size = re.search(r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I)
+    size = re.search(
+        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I
+    )
     if size:
         args["chunk_size"] = int(size.group(1))
         args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
-    overlap = re.search(r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)", text, re.I)
+    overlap = re.search(
+        r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)",
+        text,
+        re.I,
+    )
     if overlap:
         args["chunk_overlap"] = int(overlap.group(1) or overlap.group(2))
     return args
@@ -994,7 +1046,9 @@ def qa_options(text: str) -> dict[str, Any]:
         out["datasets_per_chunk"] = _number(per.group(1))
     quality = re.search(
         r"\b(?:quality|judge|score|threshold)\b[^.;\d]{0,30}?(0?\.\d+|\d{2}\s*%)", text, re.I
-    ) or re.search(r"\b(?:regenerate|redo|rewrite)\b[^.;]{0,40}?(?:under|below)\s+(0?\.\d+)", text, re.I)
+    ) or re.search(
+        r"\b(?:regenerate|redo|rewrite)\b[^.;]{0,40}?(?:under|below)\s+(0?\.\d+)", text, re.I
+    )
     if quality:
         value = quality.group(1).replace(" ", "")
         out["quality_threshold"] = _fraction(value.rstrip("%"), "%" if value.endswith("%") else "")
@@ -1003,7 +1057,9 @@ def qa_options(text: str) -> dict[str, Any]:
         out["generation_mode"] = "summarization"
     elif re.search(r"\binstruction", lower):
         out["generation_mode"] = "instruction"
-    elif re.search(r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower):
+    elif re.search(
+        r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower
+    ):
         out["generation_mode"] = "question"
     for key, pattern in STYLE_WORDS.items():
         match = re.search(pattern, text, re.I)
@@ -1137,7 +1193,6 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     """
     from agents import memory as thread
     from agents.grounding import ground_plan
-
     from agents.intent import fix_typos
 
     memory = memory or {}
@@ -1269,7 +1324,9 @@ def network_options(text: str) -> dict[str, Any]:
     dropout = re.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
     if dropout:
         out["dropout"] = float(dropout.group(1))
-    rate = re.search(r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I)
+    rate = re.search(
+        r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I
+    )
     if rate:
         out["learning_rate"] = float(rate.group(1))
     epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", text, re.I)
@@ -1284,7 +1341,13 @@ def _merge_duplicates(p: _Planning) -> None:
     for step in p.steps:
         key = step.args.get("dataset") or step.args.get("data_path")
         twin = next(
-            (k for k in kept if k.tool == step.tool and key and (k.args.get("dataset") or k.args.get("data_path")) == key),
+            (
+                k
+                for k in kept
+                if k.tool == step.tool
+                and key
+                and (k.args.get("dataset") or k.args.get("data_path")) == key
+            ),
             None,
         )
         if twin is not None and not any("${steps." in str(v) for v in step.args.values()):
@@ -1352,10 +1415,8 @@ EXAMPLES: dict[str, str] = {
 def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents.grounding import label_target
-    from agents.intent import cue_tools, nearest_tools
+    from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
-
-    from agents.intent import OUT_OF_SCOPE
 
     if re.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
         p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
@@ -1377,9 +1438,14 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         lower = clause.lower()
         if tools == ["predict"] and target and not _model_ref(p, slots, "train_model"):
             tools = ["train_model"]
-        if not tools and re.search(
-            r"\b(test|evaluate|check|score|validate|measure)\w*\b.*\b(on|against|with)\b", lower
-        ) and slots.files and (p.last_step("train_model") is not None or p.memory.get("model")):
+        if (
+            not tools
+            and re.search(
+                r"\b(test|evaluate|check|score|validate|measure)\w*\b.*\b(on|against|with)\b", lower
+            )
+            and slots.files
+            and (p.last_step("train_model") is not None or p.memory.get("model"))
+        ):
             tools = ["evaluate_model"]
     if not tools:
         near = nearest_tools(clause, k=2)
@@ -1398,7 +1464,7 @@ def _memory_tables(p: _Planning) -> list[str]:
 def _carry_targets(p: _Planning, targets: dict[str, float]) -> None:
     """A target said in another sentence ('... Need 90% acc.') goes to the loop that lacks one."""
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
-    if metric is None:
+    if metric is None or any("target_value" in s.args for s in p.steps):
         return
     for step in reversed(p.steps):
         if step.tool in ("train_model", "label_dataset") and "target_value" not in step.args:

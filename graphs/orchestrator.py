@@ -57,6 +57,64 @@ READ_KEYS = (
 )
 
 
+MAX_REPAIRS = 2
+"""Bounded retries of one step whose bad-input error names an evident fix."""
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"[^0-9a-z]+", "", str(text).lower())
+
+
+def repair_args(
+    tool: str, args: dict[str, Any], error: dict[str, Any]
+) -> tuple[dict[str, Any], str] | None:
+    """The arguments fixed from a bad-input error, and what changed; None when not evident.
+
+    Evident: the error's `details` name the argument and exactly one candidate (or one that is
+    the same name in another case/spelling), e.g. label_column 'Cultivar' → 'cultivar', or a
+    join key both files share. Schema errors (an LLM's unknown argument) are renamed to the
+    field they misspell, or dropped.
+    """
+    details = error.get("details")
+    if not isinstance(details, dict):
+        return None
+    argument, candidates = details.get("argument"), details.get("candidates") or []
+    if isinstance(argument, str) and isinstance(candidates, list) and candidates:
+        current = args.get(argument)
+        same = [c for c in candidates if current is not None and _norm(c) == _norm(current)]
+        pick = same[0] if same else (candidates[0] if len(candidates) == 1 else None)
+        if pick is None or details.get("reason") == "ambiguous" and not same:
+            return None
+        if isinstance(current, list):
+            value = details.get("value")
+            new_value: Any = [pick if v == value else v for v in current]
+            if new_value == current:
+                return None
+        else:
+            new_value = pick
+        if current == new_value:
+            return None
+        fixed = {**args, argument: new_value}
+        before = f"{current!r}" if current is not None else "unset"
+        return fixed, f"{argument} {before} → {new_value!r}"
+    errors = details.get("errors")
+    if isinstance(errors, list):
+        from errors import closest
+        from tools.registry import get_tool
+
+        fields = list(get_tool(tool).input_model.model_fields)
+        for item in errors:
+            loc = str(item.get("loc", ""))
+            if item.get("type") == "extra_forbidden" and loc in args:
+                near = closest(loc, [f for f in fields if f not in args], n=1)
+                fixed = {k: v for k, v in args.items() if k != loc}
+                if near:
+                    fixed[near[0]] = args[loc]
+                    return fixed, f"argument {loc!r} → {near[0]!r}"
+                return fixed, f"dropped unknown argument {loc!r}"
+    return None
+
+
 class StepFailed(Exception):
     """A reference points at a step that did not complete."""
 
@@ -216,6 +274,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
 
     started = time.perf_counter()
     step_key = f"{ctx.run_id}-{index}" if ctx.run_id else None
+    repairs: list[str] = []
     try:
         args = resolve_refs(step["args"], done)
         record["args"] = args
@@ -224,21 +283,35 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
             reply = str(interrupt({"type": "confirm", "question": question, "step": index}))
             if reply.strip().lower().rstrip(".!") not in YES:
                 raise StepFailed(f"not confirmed (answer: {reply[:80]!r})")
-        output = call_tool(
-            step["tool"],
-            args,
-            ToolContext(
-                emit=emit,
-                credentials=ctx.credentials,
-                cancel_event=ctx.cancel_event,
-                run_id=ctx.run_id,
-                max_attempts=ctx.max_attempts,
-                output_key=step_key,
-                on_output=(lambda path: ctx.on_output(path, step_key))
-                if ctx.on_output is not None and step_key
-                else None,
-            ),
-        )
+        while True:
+            try:
+                output = call_tool(
+                    step["tool"],
+                    args,
+                    ToolContext(
+                        emit=emit,
+                        credentials=ctx.credentials,
+                        cancel_event=ctx.cancel_event,
+                        run_id=ctx.run_id,
+                        max_attempts=ctx.max_attempts,
+                        output_key=step_key,
+                        on_output=(lambda path: ctx.on_output(path, step_key))
+                        if ctx.on_output is not None and step_key
+                        else None,
+                    ),
+                )
+                break
+            except Unavailable:
+                raise
+            except ForgeflowError as exc:
+                # Bad input whose fix is evident from the error (one candidate): fix, retry.
+                fix = repair_args(step["tool"], args, exc.to_dict())
+                if fix is None or len(repairs) >= MAX_REPAIRS:
+                    raise
+                args, change = fix
+                repairs.append(change)
+                record["args"] = args
+                writer({"type": "repair", "index": index, "tool": step["tool"], "change": change})
         record.update(status="completed", output=output)
     except StepFailed as exc:
         record.update(status="skipped", reason=str(exc))
@@ -246,6 +319,8 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
         record.update(status="unavailable", error=exc.to_dict())
     except ForgeflowError as exc:
         record.update(status="failed", error=exc.to_dict())
+    if repairs:
+        record["repairs"] = repairs
     record["seconds"] = round(time.perf_counter() - started, 4)
     writer(
         {

@@ -11,7 +11,13 @@ import pandas as pd
 
 from errors import ForgeflowError
 from store.workspace import resolve_path
-from tools.tabular import LABEL_COLUMN_GUESSES, SKLEARN_DATASETS, load_table, read_table, table_format
+from tools.tabular import (
+    LABEL_COLUMN_GUESSES,
+    SKLEARN_DATASETS,
+    load_table,
+    read_table,
+    table_format,
+)
 
 SAMPLE_ROWS = 1000
 _CACHE: dict[tuple[str, float, int], dict[str, Any]] = {}
@@ -37,9 +43,7 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
     distinct = int(present.nunique())
     missing = 1.0 - len(present) / n
     numeric = pd.api.types.is_numeric_dtype(series)
-    integer = numeric and (
-        pd.api.types.is_integer_dtype(present) or bool((present % 1 == 0).all())
-    )
+    integer = numeric and (pd.api.types.is_integer_dtype(present) or bool((present % 1 == 0).all()))
     mean_words = 0.0
     if not numeric and len(present):
         head = present.astype(str).head(200)
@@ -55,7 +59,11 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
     small = distinct <= max(2, min(30, int(0.2 * len(present)) + 1))
     named = lower in LABEL_COLUMN_GUESSES
     label_like = bool(
-        distinct >= 2 and not id_like and not text_like and (small or named) and (integer or not numeric or named)
+        distinct >= 2
+        and not id_like
+        and not text_like
+        and (small or named)
+        and (integer or not numeric or named)
     )
     top = present.value_counts().head(5) if (small or not numeric) else None
     return {
