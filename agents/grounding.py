@@ -242,7 +242,12 @@ def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: s
     if args.get("labels") or args.get("classes"):
         return
     values = [v for v in _plain(profile, column)["top"] if len(v) > 1]
-    named = [v for v in values if re.search(rf"(?<![\w<>=]){re.escape(v)}(?![\w])", goal, re.I)]
+    found = [
+        (m.start(), v)
+        for v in values
+        if (m := re.search(rf"(?<![\w<>=]){re.escape(v)}(?![\w])", goal, re.I))
+    ]
+    named = [v for _, v in sorted(found)]
     if len(named) >= 2 and len(named) == len(values):
         key = "labels" if "data_path" in args else "classes"
         args[key] = named

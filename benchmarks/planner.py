@@ -179,7 +179,9 @@ def _run_turn(manager: Any, goal: str, thread: str | None, dry: bool) -> dict[st
     return final
 
 
-def run_corpus(corpus: Path, plan_only: bool, limit: int | None, only: str | None) -> dict:
+def run_corpus(
+    corpus: Path, plan_only: bool, limit: int | None, only: str | None, kind: str = "all"
+) -> dict:
     """Run every goal and conversation of a corpus; return per-turn scores and aggregates."""
     from graphs.runner import get_manager, reset_managers
 
@@ -190,7 +192,8 @@ def run_corpus(corpus: Path, plan_only: bool, limit: int | None, only: str | Non
     items: list[tuple[str, dict[str, Any]]] = []
     for name in ("goals.jsonl", "conversations.jsonl"):
         path = corpus / name
-        if path.exists() and not (plan_only and name == "conversations.jsonl"):
+        wanted = kind == "all" or name.startswith(kind)
+        if path.exists() and wanted and not (plan_only and name == "conversations.jsonl"):
             for line in path.read_text().splitlines():
                 if line.strip():
                     items.append((name, json.loads(line)))
@@ -277,6 +280,7 @@ def main() -> None:
     parser.add_argument("--plan-only", action="store_true", help="dry runs of single goals")
     parser.add_argument("--json", type=Path, help="write the full result here")
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--kind", choices=("all", "goals", "conversations"), default="all")
     parser.add_argument("--only", default=None, help="comma-separated goal/conversation ids")
     parser.add_argument("--quiet", action="store_true", help="no per-turn details on stdout")
     args = parser.parse_args()
@@ -289,7 +293,7 @@ def main() -> None:
     import agents.planner
 
     print(f"planner code: {Path(agents.planner.__file__).resolve()}", flush=True)
-    out = run_corpus(args.corpus.resolve(), args.plan_only, args.limit, args.only)
+    out = run_corpus(args.corpus.resolve(), args.plan_only, args.limit, args.only, args.kind)
     out["planner_code"] = str(Path(agents.planner.__file__).resolve())
     out["corpus"] = str(args.corpus)
     out["plan_only"] = args.plan_only
