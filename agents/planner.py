@@ -1383,7 +1383,10 @@ def closest_question(goal: str) -> str:
         if fallback not in near:
             near.append(fallback)
     options = "; ".join(f"{CAPABILITIES.get(t, t)} (e.g. '{EXAMPLES[t]}')" for t in near[:3])
-    return f"I could not tell what to do. The closest things I can do: {options}."
+    return f"{NOT_UNDERSTOOD} The closest things I can do: {options}."
+
+
+NOT_UNDERSTOOD = "I could not tell what to do."
 
 
 EXAMPLES: dict[str, str] = {

@@ -13,7 +13,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agents.llm import get_chat_model
-from agents.planner import Plan, plan_goal, remember
+from agents.planner import NOT_UNDERSTOOD, Plan, plan_goal, remember
 from agents.reporter import write_answer
 from errors import Cancelled, ForgeflowError, Unavailable
 from graphs.state import InputState, OrchestratorState, RunContext
@@ -176,18 +176,25 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
             alone = _plan(reply, memory, history) if reply else plan
             # A complete new request is not swallowed by the pending question: the reply
             # that plans (or answers, or asks its own question) on its own is a new goal.
-            if alone.steps or alone.answer or (reply and _understood(alone)):
+            if alone.steps:
+                plan, goal = alone, reply
+                continue
+            combined = _plan(f"{goal} {reply}", memory, history)
+            if not combined.steps and reply and _understood(alone):
                 plan, goal = alone, reply
             else:
-                plan = _plan(f"{goal} {reply}", memory, history)
+                plan = combined
     described = _describe(plan)
     writer({"type": "plan", "plan": described})
     return {"plan": described, "step_index": 0, "steps": [], "answer": "", "result": {}}
 
 
 def _understood(plan: Plan) -> bool:
-    """Whether a plan's question is its own (not 'I could not tell what to do')."""
-    return bool(plan.question) and not plan.question.startswith("I could not tell")
+    """Whether a reply planned on its own was understood (steps, an answer or its own question,
+    not 'I could not tell what to do').
+    """
+    said = plan.answer or plan.question
+    return bool(plan.steps) or (bool(said) and not str(said).startswith(NOT_UNDERSTOOD))
 
 
 def _plan(goal: str, memory: dict[str, Any], history: list[BaseMessage]) -> Plan:
