@@ -180,7 +180,12 @@ def _run_turn(manager: Any, goal: str, thread: str | None, dry: bool) -> dict[st
 
 
 def run_corpus(
-    corpus: Path, plan_only: bool, limit: int | None, only: str | None, kind: str = "all"
+    corpus: Path,
+    plan_only: bool,
+    limit: int | None,
+    only: str | None,
+    kind: str = "all",
+    verbose: bool = False,
 ) -> dict:
     """Run every goal and conversation of a corpus; return per-turn scores and aggregates."""
     from graphs.runner import get_manager, reset_managers
@@ -230,6 +235,13 @@ def run_corpus(
                 turns.append(score)
                 mark = "ok " if score["success"] else "BAD"
                 print(f"{mark} {item['id']}#{number} {turn['user'][:70]!r}", flush=True)
+                if verbose and not score["success"]:
+                    print(
+                        f"    planned={score['planned']} asked={score['asked']} "
+                        f"status={score['status']} wrong={score['wrong_args']} "
+                        f"missing={score['missing']}\n    answer: {score['answer'][:300]!r}",
+                        flush=True,
+                    )
             shutil.rmtree(home, ignore_errors=True)
     finally:
         reset_managers()
@@ -293,7 +305,9 @@ def main() -> None:
     import agents.planner
 
     print(f"planner code: {Path(agents.planner.__file__).resolve()}", flush=True)
-    out = run_corpus(args.corpus.resolve(), args.plan_only, args.limit, args.only, args.kind)
+    out = run_corpus(
+        args.corpus.resolve(), args.plan_only, args.limit, args.only, args.kind, not args.quiet
+    )
     out["planner_code"] = str(Path(agents.planner.__file__).resolve())
     out["corpus"] = str(args.corpus)
     out["plan_only"] = args.plan_only
