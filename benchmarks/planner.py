@@ -186,6 +186,7 @@ def run_corpus(
     only: str | None,
     kind: str = "all",
     verbose: bool = False,
+    partial: Path | None = None,
 ) -> dict:
     """Run every goal and conversation of a corpus; return per-turn scores and aggregates."""
     from graphs.runner import get_manager, reset_managers
@@ -243,6 +244,8 @@ def run_corpus(
                         flush=True,
                     )
             shutil.rmtree(home, ignore_errors=True)
+            if partial is not None:  # survives a timeout: what ran so far
+                partial.write_text(json.dumps(aggregate(turns, 0.0), default=str))
     finally:
         reset_managers()
         shutil.rmtree(base, ignore_errors=True)
@@ -306,7 +309,13 @@ def main() -> None:
 
     print(f"planner code: {Path(agents.planner.__file__).resolve()}", flush=True)
     out = run_corpus(
-        args.corpus.resolve(), args.plan_only, args.limit, args.only, args.kind, not args.quiet
+        args.corpus.resolve(),
+        args.plan_only,
+        args.limit,
+        args.only,
+        args.kind,
+        not args.quiet,
+        args.json.with_suffix(".partial.json") if args.json else None,
     )
     out["planner_code"] = str(Path(agents.planner.__file__).resolve())
     out["corpus"] = str(args.corpus)
