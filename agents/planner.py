@@ -1212,6 +1212,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         improved = _improve(goal, memory)
         if improved is not None:
             return improved
+    if RERUN_RE.search(goal) and not files:
+        again = _rerun(goal, memory)
+        if again is not None:
+            return again
     from agents.intent import is_description
 
     planning = _Planning(memory=memory, goal=goal)
@@ -1489,6 +1493,41 @@ def _tool_limit(tool: str, field_name: str) -> int | None:
     if info is None:
         return None
     return next((int(m.le) for m in info.metadata if getattr(m, "le", None) is not None), None)
+
+
+RERUN_RE = re.compile(
+    r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
+    r"one more time|same (?:thing|again) (?:but|with))\b",
+    re.I,
+)
+
+
+def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'rerun with up to 5 attempts': the last loop again, with what this sentence changes."""
+    loop = memory.get("last_loop")
+    if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
+        return None
+    args = dict(loop.get("args") or {})
+    changes: dict[str, Any] = dict(loop_options(goal))
+    kind = model_kind(goal)
+    if kind and loop["tool"] == "train_model":
+        changes["model"] = kind
+    targets = extract_targets(goal)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        changes["target_metric"] = (
+            "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric
+        )
+        changes["target_value"] = targets[metric]
+    if loop["tool"] != "train_model":
+        changes.pop("name", None)
+    args.update(changes)
+    said = ", ".join(f"{k}={v!r}" for k, v in changes.items()) or "the same settings"
+    return Plan(
+        steps=[PlanStep(tool=loop["tool"], args=args, why=goal)],
+        targets=targets,
+        notes=[f"re-running {loop['tool']} with {said}"],
+    )
 
 
 def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
