@@ -93,7 +93,7 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         return
 
 
-def _workspace_match(word: str) -> list[str]:
+def workspace_match(word: str) -> list[str]:
     from store.workspace import relative_to_workspace
     from tools.tabular import local_files
 
@@ -113,7 +113,7 @@ def ground_plan(p: _Planning, goal: str) -> None:
         for key in ("dataset", "data_path"):
             ref = step.args.get(key)
             if vague and isinstance(ref, str) and ref.lower() == vague.group(1).lower():
-                matches = _workspace_match(ref)
+                matches = workspace_match(ref)
                 if len(matches) == 1:
                     step.args[key] = matches[0]
                 elif len(matches) > 1:

@@ -82,6 +82,20 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
     for key in ("target", "target_met", "attempts", "best_attempt", "rows", "count"):
         if key in output:
             summary[key] = output[key]
+    counts: dict[str, Any] = {}
+    for key, value in output.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            counts[key] = value
+        elif isinstance(value, list) and key not in ("history",):
+            counts.setdefault(key, len(value))
+        elif isinstance(value, dict):
+            for sub, inner in value.items():
+                if isinstance(inner, int) and not isinstance(inner, bool):
+                    counts.setdefault(sub, inner)
+    if counts:
+        summary["counts"] = dict(list(counts.items())[:30])
+    if isinstance(output.get("answer"), str):
+        summary["said"] = output["answer"][:300]
     history = output.get("history")
     if isinstance(history, list):
         summary["history"] = [
@@ -183,6 +197,17 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                 model = f" ({h['model']})" if h.get("model") else ""
                 lines.append(f"  attempt {h['attempt']}{model}: {shown}")
             return "\n".join(lines)
+    how_many = re.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
+    if how_many:
+        words = [w.rstrip("s") for w in re.findall(r"[a-z]+", lower) if len(w) > 3]
+        for result in reversed(results):
+            counts = result.get("counts") or {}
+            for key, value in counts.items():
+                name = key.lower().rstrip("s")
+                if any(w == name or w in name.split("_") for w in words):
+                    return f"{key.replace('_', ' ')}: {value} (from {result['tool']})"
+        if last.get("said"):
+            return str(last["said"])
     metric = asked_metric(goal)
     if with_metrics:
         source = with_metrics[-1]

@@ -386,6 +386,9 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
         return f"${{steps.{producer}.dataset.id}}"
     if p.context_files:
         return p.context_files[-1]
+    named = _named_file(p, slots)
+    if named or p.question:
+        return named
     if p.memory.get("dataset"):
         return p.memory["dataset"]
     listing = p.memory.get("listing") or []
@@ -424,8 +427,7 @@ def _data_path(p: _Planning, slots: Slots) -> str | None:
     """The table a data step reads: a file named here, the last labeled output, or a dataset."""
     if slots.files:
         data, _, _ = role_files(slots.text, slots.files)
-        if data or p.last_step("label_dataset") is not None:
-            slots = Slots(**{**slots.__dict__, "files": data})
+        slots = Slots(**{**slots.__dict__, "files": data})
     if slots.gold and slots.files == [slots.gold]:
         slots.gold = None
     data_files = [f for f in slots.files if f != slots.gold]
@@ -453,7 +455,31 @@ def _data_path(p: _Planning, slots: Slots) -> str | None:
         return f"${{steps.{len(p.steps) - 1}.dataset.id}}"
     if p.context_files:
         return p.context_files[-1]
+    named = _named_file(p, slots)
+    if named or p.question:
+        return named
     return p.memory.get("labeled") or p.memory.get("dataset")
+
+
+def _named_file(p: _Planning, slots: Slots) -> str | None:
+    """'the transactions one', 'the other reviews file': a workspace table named by a word."""
+    match = re.search(
+        r"\bthe\s+(other\s+)?([a-z][\w-]*)\s+(?:one|file|csv|table|data|dataset|spreadsheet)\b",
+        slots.text,
+        re.I,
+    )
+    if not match or match.group(2).lower() in ("same", "new", "first", "second", "last", "labeled"):
+        return None
+    from agents.grounding import workspace_match
+
+    found = workspace_match(match.group(2))
+    if match.group(1):
+        found = [f for f in found if f != p.memory.get("dataset")]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        p.question = f"Which {match.group(2)} file do you mean: {', '.join(found[:6])}?"
+    return None
 
 
 def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
@@ -794,7 +820,15 @@ OUTPUT_NAME_RE = re.compile(
 
 
 def model_kind(text: str) -> str | None:
-    """The model kind a goal names ('an MLP' → mlp, 'logistic regression' → logistic)."""
+    """The model kind a goal names ('an MLP' → mlp, 'logistic regression' → logistic); a kind
+    it rules out ('not an mlp', 'instead of the MLP') does not count.
+    """
+    text = re.sub(
+        r"\b(?:not|no|instead of|rather than|without)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+regression)?",
+        " ",
+        text,
+        flags=re.I,
+    )
     for pattern, kind in MODEL_KINDS:
         if re.search(pattern, text, re.I):
             return kind
@@ -828,7 +862,11 @@ def _args_save_table(p: _Planning, s: Slots) -> dict[str, Any] | None:
             source = f"${{steps.{producer}.labeled_path}}"
     if source is None:
         labeled, dataset = p.memory.get("labeled"), p.memory.get("dataset")
-        source = labeled if (labeled and ("label" in lower or not dataset)) else dataset or labeled
+        last = p.memory.get("last_table")
+        if labeled and "label" in lower:
+            source = labeled
+        else:
+            source = last or dataset or labeled
     if source is None:
         p.question = "Save which table? Name a file, or label something first."
         return None
@@ -848,6 +886,9 @@ def _args_evaluate_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Which model should I evaluate? Train one first, or name its folder."
         return None
     args: dict[str, Any] = {"model": model}
+    models = p.memory.get("models") or []
+    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
+        args["model"], args["compare_model"] = models[-1]["path"], models[-2]["path"]
     trainer = p.last_step("train_model")
     train_args = p.steps[trainer].args if trainer is not None else {}
     # The training file itself is never the evaluation set: without another file the model's
@@ -1015,6 +1056,8 @@ def _args_generate_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {}
     if producer is not None:
         args["chunk_set_id"] = f"${{steps.{producer}.chunk_set_id}}"
+    elif p.memory.get("chunk_set") and not s.project:
+        args["chunk_set_id"] = p.memory["chunk_set"]
     elif s.project or p.memory.get("project"):
         args["project_id"] = s.project or p.memory["project"]
     else:
@@ -1272,6 +1315,12 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
     if metric:
         plan.asked = {"metric": metric}
+    if not plan.steps and (
+        plan.question or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD)
+    ):
+        changed = _adjust_last_call(goal, memory)
+        if changed is not None:
+            return changed
     if not plan.steps and not plan.question and not plan.answer:
         # Nothing fits: say so and offer the closest things, as an answer (not a question
         # that would swallow the person's next, complete request).
@@ -1376,6 +1425,63 @@ def _repeats(p: _Planning, tool: str, args: dict[str, Any]) -> bool:
     return False
 
 
+def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'rank by f1 instead', 'top 3 only', 'I meant logistic regression': the last call again
+    with what this sentence changes (only when the sentence plans nothing on its own).
+    """
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
+        return None
+    tool, args = last["tool"], dict(last.get("args") or {})
+    fields = _tool_fields(tool)
+    changes: dict[str, Any] = {}
+    kind = model_kind(goal)
+    if kind and "model" in fields and tool == "train_model":
+        changes["model"] = kind
+    changes.update({k: v for k, v in loop_options(goal).items() if k in fields})
+    targets = extract_targets(goal)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric and "target_value" in fields:
+        changes["target_metric"], changes["target_value"] = metric, targets[metric]
+    named = re.search(r"\b(?:by|on|using)\s+(f1|accuracy|auc|precision|recall)\b", goal, re.I)
+    if named and "metric" in fields:
+        changes["metric"] = named.group(1).lower()
+    top = re.search(r"\btop\s+(\d+)\b|\b(\d+)\s+only\b|\bonly\s+(\d+)\b", goal, re.I)
+    if top and "limit" in fields:
+        changes["limit"] = int(next(g for g in top.groups() if g))
+    slots = extract_slots(goal)
+    if slots.source and "source" in fields:
+        changes["source"] = slots.source
+    planning = _Planning(memory=memory, goal=goal)
+    other = _named_file(planning, slots)
+    key = "dataset" if "dataset" in args else "data_path" if "data_path" in args else None
+    if other and key:
+        changes[key] = other
+    if not changes:
+        return None
+    args.update(changes)
+    said = ", ".join(f"{k}={v!r}" for k, v in changes.items())
+    return Plan(
+        steps=[PlanStep(tool=tool, args=args, why=goal)],
+        targets=targets,
+        notes=[f"{tool} again with {said}"],
+    )
+
+
+def _tool_fields(tool: str) -> set[str]:
+    from tools.registry import get_tool
+
+    try:
+        model = get_tool(tool).input_model
+    except Exception:  # noqa: BLE001 - a capability without a tool has no fields
+        return set()
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        for choice in getattr(info.validation_alias, "choices", None) or []:
+            names.add(str(choice))
+    return names
+
+
 def closest_question(goal: str) -> str:
     """What to say when nothing fits: the two or three nearest things it can do, with examples."""
     from agents.intent import nearest_tools
@@ -1437,6 +1543,19 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         r"\b(export|download|give me|save|as|in)\b.*\b(csv|jsonl|parquet|file|splits?)\b", lower
     ):
         return ["export_dataset"]
+    models = p.memory.get("models") or []
+    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
+        return ["evaluate_model"]
+    if (
+        p.memory.get("model")
+        and slots.files
+        and re.search(
+            r"\b(run (?:it|the model|that) on|apply (?:it|the model) (?:to|on)|predict\w* (?:on|for)|"
+            r"score|inference on|use (?:it|the model) on)\b",
+            lower,
+        )
+    ):
+        return ["predict"]
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
@@ -1579,6 +1698,18 @@ def remember(
     memory = dict(memory)
     summary = summarise_result(tool, output, args)
     memory["results"] = [*(memory.get("results") or [])[-9:], summary]
+    if args is not None:
+        memory["last_call"] = {"tool": tool, "args": dict(args)}
+        ref = args.get("dataset") or args.get("data_path")
+        if isinstance(ref, str) and tool in ("inspect_dataset", "preview_rows", "train_model"):
+            memory["dataset"] = ref
+    for key in ("output", "path", "labeled_path", "predictions_path"):
+        value = output.get(key)
+        if isinstance(value, str) and re.search(r"\.(csv|tsv|parquet|jsonl)$", value):
+            memory["last_table"] = value
+            break
+    if output.get("chunk_set_id"):
+        memory["chunk_set"] = output["chunk_set_id"]
     if tool in LOOP_TOOLS and args is not None:
         memory["last_loop"] = {**summary, "args": dict(args)}
     if tool == "train_model" and output.get("model_path"):
