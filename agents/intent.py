@@ -150,7 +150,7 @@ DESCRIPTION = re.compile(
     r"(?:(?:my|the|this|that|our)\s+)?[\w./-]+(?:\s+[\w./-]+){0,2}\s+"
     r"(?:has|have|contains?|holds?|includes?|is|are|got|don't have|doesn't have|lacks?)\b|"
     r"^(?:i have|i've got|i got|there (?:are|is)|it has|it's|its|here is|here's|most rows|"
-    r"only some|some rows)\b",
+    r"only some|some rows|using|with|given|based on|according to)\b",
     re.I,
 )
 

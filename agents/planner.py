@@ -113,6 +113,11 @@ TARGET_FIRST_RE = re.compile(
     r"(roc[- ]?auc|auc|f1|accuracy|acc|precision|recall|quality)\b",
     re.I,
 )
+PERCENT_FIRST_RE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|\s?percent)\s*(?:macro\s+)?"
+    r"(roc[- ]?auc|auc|f1|accuracy|acc|precision|recall)\b",
+    re.I,
+)
 PER_CHUNK_RE = re.compile(
     r"(\d+)\s+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)\s+"
     r"(?:per|for each|each|a)\s+chunk",
@@ -190,6 +195,9 @@ def extract_targets(goal: str) -> dict[str, float]:
     for match in TARGET_FIRST_RE.finditer(goal):
         name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
         targets.setdefault(name, _fraction(match.group(1), match.group(2)))
+    for match in PERCENT_FIRST_RE.finditer(goal):
+        name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
+        targets.setdefault(name, _fraction(match.group(1), "%"))
     per_chunk = PER_CHUNK_RE.search(goal)
     if per_chunk:
         targets["per_chunk"] = float(per_chunk.group(1))
@@ -647,7 +655,7 @@ def _labeling_common(p: _Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Which data should I label? Name a file in the workspace (e.g. tweets.csv)."
         return None
     args: dict[str, Any] = {"data_path": data}
-    if s.gold:
+    if s.gold and s.gold != data:
         args["gold_path"] = s.gold
     if s.labels:
         args["labels"] = s.labels
@@ -694,6 +702,8 @@ def _args_apply_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | N
     args = _labeling_common(p, s)
     if args is None:
         return None
+    if s.files:
+        args["data_path"] = s.files[-1]
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
     lfs = lfs or p.memory.get("labeling_functions")
@@ -843,7 +853,8 @@ def output_name(text: str) -> str | None:
 
 def _args_save_table(p: _Planning, s: Slots) -> dict[str, Any] | None:
     lower = s.text.lower()
-    fmt = s.formats[0] if s.formats else None
+    formats = [f.lower() for f in FORMAT_RE.findall(_without_names(s.text))]
+    fmt = formats[0] if formats else None
     if fmt is None and re.search(r"\b(spreadsheet|excel)\b", lower):
         fmt = "csv"
     if fmt is None and "json lines" in lower:

@@ -176,8 +176,8 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
             alone = _plan(reply, memory, history) if reply else plan
             # A complete new request is not swallowed by the pending question: the reply
             # that plans (or answers, or asks its own question) on its own is a new goal.
-            if alone.steps:
-                plan, goal = alone, reply
+            if alone.steps or (alone.answer and _understood(alone)):
+                plan, goal = alone, reply  # a new request, or a question about the thread
                 continue
             combined = _plan(f"{goal} {reply}", memory, history)
             if not combined.steps and reply and _understood(alone):
