@@ -289,6 +289,36 @@ def aggregate(turns: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
     }
 
 
+def rescore(result_path: Path, corpus: Path) -> dict[str, Any]:
+    """Recompute the aggregates of a saved run with this script's scoring rules (routing as in
+    FORMAT.md); prints aggregates only, never individual turns.
+    """
+    saved = json.loads(result_path.read_text())
+    expects: dict[tuple[str, int], dict[str, Any]] = {}
+    for name in ("goals.jsonl", "conversations.jsonl"):
+        for line in (corpus / name).read_text().splitlines():
+            if line.strip():
+                item = json.loads(line)
+                turns = item.get("turns") or [{"expect": item["expect"]}]
+                for number, turn in enumerate(turns):
+                    expects[(item["id"], number)] = turn["expect"]
+    for turn in saved["details"]:
+        expect = expects[(turn["id"], turn["turn"])]
+        want = list(expect.get("tools") or [])
+        keep = [t for t in turn["planned"] if t not in IGNORED or t in want]
+        routed = (turn["asked"] and not turn["planned"]) if expect.get("ask") else keep == want
+        status_ok = turn["status"] == "completed" or (turn["asked"] and expect.get("ask"))
+        turn["routed"] = routed
+        turn["success"] = bool(
+            routed and turn["arg_ok"] == turn["arg_total"] and status_ok and not turn["missing"]
+        )
+    PLAN_MS.extend([saved["plan_ms"]["median"]] if saved["plan_ms"]["median"] else [])
+    out = aggregate(saved["details"], saved.get("seconds") or 0.0)
+    out["plan_ms"] = saved["plan_ms"]
+    out["rescored_from"] = str(result_path)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
@@ -298,7 +328,14 @@ def main() -> None:
     parser.add_argument("--kind", choices=("all", "goals", "conversations"), default="all")
     parser.add_argument("--only", default=None, help="comma-separated goal/conversation ids")
     parser.add_argument("--quiet", action="store_true", help="no per-turn details on stdout")
+    parser.add_argument("--rescore", type=Path, help="recompute a saved result's aggregates")
     args = parser.parse_args()
+    if args.rescore:
+        out = rescore(args.rescore, args.corpus)
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=1, default=str))
+        print(json.dumps({k: v for k, v in out.items() if k != "details"}, indent=1))
+        return
     root = Path.cwd()
     sys.path.insert(0, str(root))
     os.environ["FORGEFLOW_LLM"] = "builtin"
