@@ -21,6 +21,15 @@ METRIC_ASKED_RE = re.compile(
     re.I,
 )
 LOOP_TOOLS = ("train_model", "label_dataset", "generate_qa")
+COUNT_SYNONYMS = {
+    "pair": ("entrie", "entry", "count"),
+    "question": ("entrie", "entry", "count"),
+    "chunk": ("chunk", "count"),
+    "row": ("row", "count"),
+    "outlier": ("flagged",),
+    "anomalie": ("flagged",),
+    "flag": ("flagged",),
+}
 RESULT_KEYS = (
     "model_path",
     "labeled_path",
@@ -200,6 +209,7 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     how_many = re.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
     if how_many:
         words = [w.rstrip("s") for w in re.findall(r"[a-z]+", lower) if len(w) > 3]
+        words += [syn for w in words for syn in COUNT_SYNONYMS.get(w, ())]
         for result in reversed(results):
             counts = result.get("counts") or {}
             for key, value in counts.items():

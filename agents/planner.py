@@ -1133,7 +1133,16 @@ def _args_score_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if ref is None:
         p.question = "Score which QA dataset? Generate one first or give its id."
         return None
-    return {"dataset_id": ref}
+    args: dict[str, Any] = {"dataset_id": ref}
+    quality = qa_options(s.text).get("quality_threshold")
+    if quality is None:
+        mark = re.search(
+            r"\b(?:pass mark|bar|cut-?off|minimum|at least)\D{0,15}(0?\.\d+)", s.text, re.I
+        )
+        quality = float(mark.group(1)) if mark else None
+    if quality is not None:
+        args["quality_threshold"] = quality
+    return args
 
 
 def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -1152,6 +1161,11 @@ def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     }
     if re.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
         args["splits"] = True
+    floor = re.search(
+        r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
+    )
+    if floor:
+        args["min_quality"] = float(floor.group(1))
     return args
 
 
@@ -1550,10 +1564,20 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     lower = clause.lower()
     if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
-    if p.last_step("generate_qa") is not None and re.search(
-        r"\b(export|download|give me|save|as|in)\b.*\b(csv|jsonl|parquet|file|splits?)\b", lower
-    ):
-        return ["export_dataset"]
+    qa_context = p.last_step("generate_qa") is not None or (
+        p.memory.get("qa_dataset")
+        and p.memory.get("last_call", {}).get("tool")
+        in ("generate_qa", "score_qa", "export_dataset")
+    )
+    if qa_context and not slots.files:
+        if re.search(
+            r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower
+        ) and not re.search(r"\bexport\b", lower):
+            return ["score_qa"]
+        if re.search(r"\b(export|download|give me|save|dump|write)\b", lower) or re.search(
+            r"\b(csv|jsonl|parquet|splits?)\b", lower
+        ):
+            return ["export_dataset"]
     models = p.memory.get("models") or []
     if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
         return ["evaluate_model"]
