@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 PREDICT_CUES = re.compile(
     r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess|recogni[sz]e|learn|"
     r"tell apart|outcome|label column|as the label|train\w*|fit|y|mlp|logistic|classifier|"
-    r"regression|neural)\b",
+    r"regression|neural|figure out|work out|find out|will|likely)\b",
     re.I,
 )
 TABLE_SUFFIX = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
@@ -158,7 +158,9 @@ def ground_plan(p: _Planning, goal: str) -> None:
             fixed = _fix(profile, step.args.get("label_column"))
             if fixed:
                 step.args["label_column"] = fixed
-            elif "label_column" not in step.args and step.tool != "evaluate_model":
+            elif step.args.get("label_column") not in (None, *profile["names"]):
+                step.args.pop("label_column")  # a word after 'column', not a column
+            if "label_column" not in step.args and step.tool != "evaluate_model":
                 mentioned = [
                     n
                     for n in columns_mentioned(profile, _without_files(goal))
@@ -195,6 +197,7 @@ def _ground_train(p: _Planning, args: dict[str, Any], text: str, goal: str = "")
         args["label_column"] = fixed
     if "label_column" in args and args["label_column"] in profile["names"]:
         return
+    args.pop("label_column", None)
     mentioned = [
         n
         for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
@@ -211,6 +214,16 @@ def _ground_train(p: _Planning, args: dict[str, Any], text: str, goal: str = "")
             )
             return
         args["label_column"] = mentioned[0]
+        return
+    by_value = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and sum(1 for v in c["top"] if len(v) > 2 and re.search(rf"\b{re.escape(v)}\b", goal, re.I))
+        >= 2
+    ]
+    if len(by_value) == 1:
+        args["label_column"] = by_value[0]
         return
     categorical = [
         c["name"]

@@ -158,12 +158,19 @@ DESCRIPTION = re.compile(
 def is_description(clause: str) -> bool:
     """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
     text = clause.strip()
-    return bool(DESCRIPTION.match(text)) and not text.endswith("?")
+    asks = re.search(
+        r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
+        r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me)\b",
+        text,
+        re.I,
+    )
+    return bool(DESCRIPTION.match(text)) and not text.endswith("?") and not asks
 
 
 MODEL_CUES = (
     r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
-    r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=)\b"
+    r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=|estimate|figure out|work out|"
+    r"find out|guess|who will|which \w+ will|likely to)\b"
 )
 
 
@@ -308,9 +315,22 @@ def cue_tools(
         ):
             tools.append("predict")
         return tools
+    if (
+        files
+        and kind == "tables"
+        and re.search(r"\b(classifier|model|neural net\w*|mlp|predictor)\b", t)
+        and re.search(r"\b(build|make|create|want|need|get|give|set up|develop)\b", t)
+        and not re.search(r"\b(evaluat\w*|test|predict\w* (?:with|using)|apply|use)\b", t)
+    ):
+        return ["train_model"]
     if files and kind == "tables" and re.search(ANOMALY_CUES, t):
         return ["detect_anomalies"]
-    if online and re.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t) and not files:
+    if (
+        online
+        and re.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t)
+        and not files
+        and not re.search(r"\b(download|fetch|grab|pull|get)\b", t)
+    ):
         return ["search_datasets"]
     if files and kind == "tables" and re.search(PREVIEW_CUES, t) and not action:
         return ["preview_rows"]
@@ -356,7 +376,9 @@ COMMON_WORDS = frozenset(
     give find look like rate than both many much real does done kind case sets type been here there
     their these those have fill form keep less next same sure take very well what word work year
     good best fast slow high list lists mark part plan read runs said says seen size sort step stop
-    time used user uses view wide wine""".split()
+    time used user uses view wide wine neural network layers epochs forest boost regression
+    logistic tuning batch weights hidden dropout rate split splits value values label text
+    product products project projects protect""".split()
 )
 
 
@@ -380,7 +402,7 @@ def _correct(word: str) -> str:
     lower = word.lower()
     if len(lower) < 4 or lower in CUE_WORDS or lower in COMMON_WORDS or not lower.isalpha():
         return word
-    limit = 1 if len(lower) <= 6 else 2
+    limit = 1 if len(lower) <= 8 else 2
     best, best_d = word, limit + 1
     for cue in CUE_WORDS:
         if cue[0] != lower[0] or abs(len(cue) - len(lower)) > limit:

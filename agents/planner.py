@@ -259,6 +259,14 @@ def extract_slots(text: str) -> Slots:
     )
     if in_column:
         slots.label_column = in_column.group(1)
+    the_column = re.search(r"\bthe\s+[\"'`]?([\w.-]+)[\"'`]?\s+column\b", text, re.I)
+    if (
+        the_column
+        and slots.label_column is None
+        and the_column.group(1).lower()
+        not in ("label", "text", "id", "same", "other", "first", "last", "target")
+    ):
+        slots.label_column = the_column.group(1)
     for match in COLUMN_RE.finditer(text):
         kind, name, bare = match.group(1), match.group(2), match.group(3)
         if kind:
@@ -493,6 +501,10 @@ def _named_file(p: _Planning, slots: Slots) -> str | None:
 def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
     if slots.model:
         return slots.model
+    folder = "generators/" if "train_generator" in tools else "models/"
+    named = [r for r in slots.repos if r.startswith(folder)]
+    if named:
+        return named[0]
     named = re.search(r"\bthe\s+([\w-]+)\s+(?:model|classifier)\b", slots.text, re.I)
     if named and "train_generator" not in tools:
         word = named.group(1).lower()

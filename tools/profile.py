@@ -166,6 +166,9 @@ def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
         wanted.setdefault(key + "s", name)
         if key.endswith("y"):
             wanted.setdefault(key[:-1] + "ies", name)
+        if key.endswith("ed") and len(key) > 5:  # 'churned' ← 'churn', 'churns'
+            wanted.setdefault(key[:-2], name)
+            wanted.setdefault(key[:-2] + "s", name)
     words = [(m.start(), m.group(0).lower()) for m in _WORD_RE.finditer(text)]
     found: dict[str, int] = {}
     for i, (start, _) in enumerate(words):
