@@ -1590,6 +1590,13 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             r"\b(csv|jsonl|parquet|splits?)\b", lower
         ):
             return ["export_dataset"]
+    if (
+        p.memory.get("generator")
+        and not slots.files
+        and re.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
+        and re.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
+    ):
+        return ["generate_synthetic"]
     models = p.memory.get("models") or []
     if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
         return ["evaluate_model"]
