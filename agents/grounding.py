@@ -93,6 +93,25 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         return
 
 
+def workspace_files() -> list[str]:
+    """The tables and documents in the workspace (relative paths, two levels deep at most)."""
+    from store.workspace import workspace_root
+
+    root = workspace_root()
+    if not root.exists():
+        return []
+    found: list[str] = []
+    skip = {"models", "generators", "labeling", "evaluations", "predictions", "qa", "exports"}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel.count("/") > 1 or rel.split("/")[0] in skip or not path.is_file():
+            continue
+        found.append(rel)
+        if len(found) > 500:
+            break
+    return found
+
+
 def workspace_match(word: str) -> list[str]:
     from store.workspace import relative_to_workspace
     from tools.tabular import local_files

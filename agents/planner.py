@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from errors import ForgeflowError
 from tools.registry import CAPABILITIES
 
 
@@ -1277,6 +1278,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
     memory = memory or {}
     goal = fix_typos(goal)
+    goal, renamed = _existing_files(goal)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     if thread.is_results_question(goal, bool(files)):
@@ -1346,7 +1348,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
         question=None if planning.answer else planning.question,
-        notes=planning.notes,
+        notes=[*renamed, *planning.notes],
         answer=planning.answer,
     )
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
@@ -1422,6 +1424,51 @@ def network_options(text: str) -> dict[str, Any]:
     epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", text, re.I)
     if epochs:
         out["epochs"] = int(epochs.group(1) or epochs.group(2))
+    batch = re.search(
+        r"\bbatch(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)|\b(\d+)\s+(?:per )?batch\b", text, re.I
+    )
+    if batch:
+        out["batch_size"] = int(batch.group(1) or batch.group(2))
+    decay = re.search(r"\bweight[_ ]decay\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I)
+    if decay:
+        out["weight_decay"] = float(decay.group(1))
+    patience = re.search(r"\bpatience\s*(?:=|:|of)?\s*(\d+)", text, re.I)
+    if patience:
+        out["patience"] = int(patience.group(1))
+    if re.search(r"\bhash(?:ing|ed)?\b", text, re.I):
+        out["text_features"] = "hashed"
+    elif re.search(r"\btf-?idf\b", text, re.I):
+        out["text_features"] = "tfidf"
+    grams = re.search(
+        r"\b(uni|bi|tri)-?grams?\b|\bn-?grams?\s*(?:up to|<=|=|of|max)?\s*(\d)", text, re.I
+    )
+    if grams:
+        out["ngram_max"] = {"uni": 1, "bi": 2, "tri": 3}.get((grams.group(1) or "").lower()) or int(
+            grams.group(2)
+        )
+    features = re.search(
+        r"\b(\d+)\s*(k)?\s+(?:max\s+)?features\b|\bmax[_ ]features\s*(?:=|:)?\s*(\d+)", text, re.I
+    )
+    if features:
+        value = int(features.group(1) or features.group(3))
+        out["max_features"] = value * 1000 if features.group(2) else value
+    if re.search(r"\b(gpu|cuda)\b", text, re.I) and not re.search(
+        r"\b(no|without|not on)\s+(?:a\s+)?(gpu|cuda)\b", text, re.I
+    ):
+        out["device"] = "cuda"
+    elif re.search(r"\b(on (?:the )?cpu|cpu only|without (?:a )?gpu)\b", text, re.I):
+        out["device"] = "cpu"
+    if re.search(r"\bno class weights?\b|\bunweighted\b", text, re.I):
+        out["class_weights"] = "none"
+    split = re.search(
+        r"\b(\d{2})\s*/\s*(\d{2})\s+(?:train/?val\w*\s+)?split\b|\b(\d{1,2})\s*%\s+(?:for\s+)?validation\b",
+        text,
+        re.I,
+    )
+    if split:
+        value = int(split.group(2)) if split.group(2) else int(split.group(3))
+        if 0 < value < 90:
+            out["validation_fraction"] = value / 100
     return out
 
 
@@ -1447,6 +1494,39 @@ def _merge_duplicates(p: _Planning) -> None:
         kept.append(step)
     if len(kept) != len(p.steps) and not any("${steps." in str(s.args) for s in kept):
         p.steps[:] = kept
+
+
+def _existing_files(goal: str) -> tuple[str, list[str]]:
+    """A named file that does not exist but has one close name in the workspace
+    ('transactoins.csv' → 'transactions.csv') is read as that file; the change is noted.
+    """
+    from errors import closest
+    from store.workspace import resolve_path
+
+    names = FILE_RE.findall(goal)
+    if not names:
+        return goal, []
+    changed: list[str] = []
+    known: list[str] | None = None
+    for name in dict.fromkeys(names):
+        try:
+            if resolve_path(name).exists():
+                continue
+        except ForgeflowError:
+            continue
+        if known is None:
+            from agents.grounding import workspace_files
+
+            known = workspace_files()
+        near = closest(name, known, n=2)
+        if len(near) == 1 or (near and _same_stem(name, near[0])):
+            goal = re.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
+            changed.append(f"{name} → {near[0]} (no file named {name})")
+    return goal, changed
+
+
+def _same_stem(a: str, b: str) -> bool:
+    return sorted(a.lower()) == sorted(b.lower())
 
 
 def _repeats(p: _Planning, tool: str, args: dict[str, Any]) -> bool:
