@@ -402,6 +402,10 @@ def _correct(word: str) -> str:
     lower = word.lower()
     if len(lower) < 4 or lower in CUE_WORDS or lower in COMMON_WORDS or not lower.isalpha():
         return word
+    for ending in ("s", "es", "ed", "ing", "er", "ers"):  # an inflection of a known word
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and (stem in CUE_WORDS or stem + "e" in CUE_WORDS):
+            return word
     limit = 1 if len(lower) <= 8 else 2
     best, best_d = word, limit + 1
     for cue in CUE_WORDS:

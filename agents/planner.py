@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -421,7 +422,12 @@ TEST_NEAR_RE = (
     r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
-OUT_FILE_RE = r"\b(?:to|into|as|write|writes|save|saved|output|put)\s+(?:it\s+|them\s+|the \w+ )?(?:to |in |into |as )?[\"'`]?"
+OUT_FILE_RE = (
+    r"\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|convert|"
+    r"converted|output|outputs|put|store|stored|send|scores?|predictions?|preds|results?|labels|"
+    r"rows|records|it|them|that|those|everything|copy|version|file)\b[^.;]{0,40}?"
+    r"\b(?:to|into|as|in|at|under)\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+)
 
 
 def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -429,7 +435,11 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
     data, test, out = [], [], []
     for name in files:
         escaped = re.escape(name)
-        if re.search(OUT_FILE_RE + escaped, text, re.I):
+        if re.search(OUT_FILE_RE + escaped, text, re.I) or re.search(
+            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}",
+            text,
+            re.I,
+        ):
             out.append(name)
         elif re.search(TEST_NEAR_RE + escaped, text, re.I) or (
             re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
@@ -1506,6 +1516,8 @@ def _existing_files(goal: str) -> tuple[str, list[str]]:
     names = FILE_RE.findall(goal)
     if not names:
         return goal, []
+    _, _, outputs = role_files(goal, names)
+    names = [n for n in names if n not in outputs]
     changed: list[str] = []
     known: list[str] | None = None
     for name in dict.fromkeys(names):
@@ -1518,7 +1530,13 @@ def _existing_files(goal: str) -> tuple[str, list[str]]:
             from agents.grounding import workspace_files
 
             known = workspace_files()
-        near = closest(name, known, n=2)
+        suffix = name.rsplit(".", 1)[-1].lower()
+        near = [
+            n
+            for n in closest(name, known, n=3)
+            if n.lower().endswith("." + suffix)
+            and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
+        ]
         if len(near) == 1 or (near and _same_stem(name, near[0])):
             goal = re.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
             changed.append(f"{name} → {near[0]} (no file named {name})")
@@ -1656,16 +1674,24 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     lower = clause.lower()
     if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
-    qa_context = p.last_step("generate_qa") is not None or (
+    in_plan = p.last_step("generate_qa") is not None
+    qa_context = in_plan or (
         p.memory.get("qa_dataset")
         and p.memory.get("last_call", {}).get("tool")
         in ("generate_qa", "score_qa", "export_dataset")
     )
     if qa_context and not slots.files:
-        if re.search(
-            r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower
-        ) and not re.search(r"\bexport\b", lower):
+        judge = re.search(r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower)
+        if (
+            judge
+            and not re.search(r"\bexport\b", lower)
+            and (
+                not in_plan or re.search(r"^(?:then\s+|and\s+)?(?:score|judge|rate|grade)\b", lower)
+            )
+        ):
             return ["score_qa"]
+        if in_plan and judge and not re.search(r"\b(export|csv|jsonl|parquet)\b", lower):
+            return []
         if re.search(r"\b(export|download|give me|save|dump|write)\b", lower) or re.search(
             r"\b(csv|jsonl|parquet|splits?)\b", lower
         ):
