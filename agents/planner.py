@@ -423,10 +423,11 @@ TEST_NEAR_RE = (
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
 OUT_FILE_RE = (
-    r"\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|convert|"
-    r"converted|output|outputs|put|store|stored|send|scores?|predictions?|preds|results?|labels|"
-    r"rows|records|it|them|that|those|everything|copy|version|file)\b[^.;]{0,40}?"
-    r"\b(?:to|into|as|in|at|under)\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+    r"(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
+    r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
+    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|it|them|that|"
+    r"those|everything|copy|version)\b[^.;]{0,40}?\b(?:to|into|as))"
+    r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
 )
 
 
