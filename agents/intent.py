@@ -130,6 +130,7 @@ FILL_CUES = (
     r"complete the labels?|(?:rest|remainder) of the (?:rows|labels)|propagate (?:the )?labels?|"
     r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*|weak labels?|snorkel|"
     r"programmatic(?:ally)? label\w*|label (?:every|all|each|the rest|everything)|"
+    r"auto-?tag\w*|tag (?:the|all|every|each)|annotate|"
     r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label)\b"
 )
 SAVE_CUES = (
@@ -186,6 +187,7 @@ PREVIEW_CUES = (
     r"\b(?:first|top|last)\s+(?:\d+|few|couple|five|ten|twenty)\s+(?:rows|lines|records|entries)|"
     r"\b(?:a few|some|couple of|several)\s+(?:rows|lines|records|examples|entries)\b|"
     r"\brows?\s+\d+\s*(?:to|-|through|until)\s*\d+|^\s*head\b|\bpreview\b|\bpeek\b|"
+    r"\b(?:first|top|last)\s+(?:rows|lines|records|entries)\b|"
     r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b"
 )
 ANOMALY_CUES = (
@@ -199,7 +201,8 @@ SYNTHETIC_CUES = (
 )
 ONLINE = r"\b(kaggle|hugging ?face|hf|the hub|online|public|internet|web)\b"
 STRONG_INSPECT = (
-    r"\b(class balance|balance of|distribution|how many of each|breakdown|value counts|schema|"
+    r"\b(class balance|balance of|balanced|distribution|distributed|how many of each|breakdown|"
+    r"count rows|rows per|per category|per class|per label|counts? (?:of|per|by)|value counts|schema|"
     r"what columns|which columns|missing values|how many rows|row count|dtypes)\b"
 )
 OUT_OF_SCOPE = (

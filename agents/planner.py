@@ -319,7 +319,8 @@ def split_clauses(goal: str) -> list[str]:
 
 
 PARAMETER_RE = re.compile(
-    r"^(?:label(?:ed)?|target|test(?:ed)?|name(?:d)?|call(?:ed)?|column|id|y|with|using|"
+    r"^(?:label(?:ed)?|target|test(?:ed)?|name(?:d)?|call(?:ed)?|column|id|y|with|using|file|"
+    r"(?:the\s+)?(?:file|data|dataset|table)\s+is|data|dataset|table|"
     r"evaluate(?:d)? on|score(?:d)? on|write|save|sample|show|output)\b(?!\s+(?:the|all|every|"
     r"each|these|those|my|it|them|rows?|remaining|rest)\b)",
     re.I,
@@ -425,8 +426,8 @@ TEST_NEAR_RE = (
 OUT_FILE_RE = (
     r"(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
-    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|it|them|that|"
-    r"those|everything|copy|version)\b[^.;]{0,40}?\b(?:to|into|as))"
+    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
+    r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as))"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
 )
 
@@ -1738,8 +1739,15 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         near = nearest_tools(clause, k=2)
         if near and near[0][1] >= 0.55 and (len(near) == 1 or near[0][1] - near[1][1] >= 0.15):
             tool = near[0][0]
+            online = (
+                "search_datasets",
+                "trending_datasets",
+                "download_dataset",
+                "suggest_datasets",
+            )
             if tool in BUILDERS and (tool != "save_table" or has_tool(tool)):
-                tools = [tool]
+                if not (slots.files and tool in online):
+                    tools = [tool]
     return [t for t in tools if t in BUILDERS]
 
 
