@@ -908,11 +908,16 @@ def _args_save_table(p: _Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"dataset": source}
     if path:
-        args["path"] = path
         suffix = path.rsplit(".", 1)[-1].lower()
         fmt = fmt or (suffix if suffix in ("csv", "jsonl", "parquet") else None)
-    if fmt:
-        args["format"] = fmt
+    fmt = fmt or "csv"
+    if not path:
+        # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
+        base = source if "${" not in source else "saved/table"
+        stem = re.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
+        path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
+    args["path"] = path
+    args["format"] = fmt
     return args
 
 
@@ -1748,6 +1753,9 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             if tool in BUILDERS and (tool != "save_table" or has_tool(tool)):
                 if not (slots.files and tool in online):
                     tools = [tool]
+    if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
+        if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
+            tools = tools[1:]  # "now generate questions from those chunks"
     return [t for t in tools if t in BUILDERS]
 
 

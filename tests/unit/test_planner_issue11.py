@@ -169,7 +169,14 @@ def test_save_the_labeled_reviews_as_csv() -> None:
         "label_dataset", {"labeled_path": "labeling/run1/labeled.parquet"}, {"dataset": "x.csv"}
     )
     assert steps("save the labeled reviews as a csv file", memory) == [
-        ("save_table", {"dataset": "labeling/run1/labeled.parquet", "format": "csv"})
+        (
+            "save_table",
+            {
+                "dataset": "labeling/run1/labeled.parquet",
+                "path": "labeling/run1/labeled.csv",
+                "format": "csv",
+            },
+        )
     ]
 
 
