@@ -1371,6 +1371,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
     if metric:
         plan.asked = {"metric": metric}
+    if plan.question and re.search(
+        r"\bwhich (?:data|dataset|labeled table|table)\b", plan.question, re.I
+    ):
+        plan.question = _with_candidates(plan.question)
     if not plan.steps and (
         plan.question or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD)
     ):
@@ -1511,6 +1515,17 @@ def _merge_duplicates(p: _Planning) -> None:
         kept.append(step)
     if len(kept) != len(p.steps) and not any("${steps." in str(s.args) for s in kept):
         p.steps[:] = kept
+
+
+def _with_candidates(question: str) -> str:
+    """A question about which data, with the workspace's tables as the candidates."""
+    from agents.grounding import workspace_files
+
+    tables = [f for f in workspace_files() if re.search(r"\.(csv|tsv|parquet|jsonl)$", f, re.I)]
+    if not tables:
+        return question
+    shown = ", ".join(tables[:20]) + (f" (+{len(tables) - 20} more)" if len(tables) > 20 else "")
+    return f"{question} Tables in the workspace: {shown}."
 
 
 def _existing_files(goal: str) -> tuple[str, list[str]]:
