@@ -49,12 +49,13 @@ ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
     r"scores|metrics?|results?|attempts?|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
-    r"predictions?|how many)\b",
+    r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
+    r"good enough)\b",
     re.I,
 )
 ACTION = re.compile(
     r"\b(train|fit|label|annotate|fill|download|search|find|generate|chunk|predict|export|save|"
-    r"write|apply|evaluate|build|create|make|run|detect|score|inspect|list|compare)\b",
+    r"write|apply|evaluate|build|create|make|run|detect|inspect|list|compare)\b",
     re.I,
 )
 IMPROVE_RE = re.compile(

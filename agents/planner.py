@@ -1315,6 +1315,12 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         again = _rerun(goal, memory)
         if again is not None:
             return again
+    if FOLLOW_UP_RE.search(goal) and not files:
+        changed = _adjust_last_call(goal, memory)
+        if changed is not None:
+            return changed
+    if SMALL_TALK_RE.match(goal.strip()):
+        return Plan(answer=_small_talk(goal))
     from agents.intent import is_description
 
     planning = _Planning(memory=memory, goal=goal)
@@ -1811,6 +1817,38 @@ RERUN_RE = re.compile(
     r"one more time|same (?:thing|again) (?:but|with))\b",
     re.I,
 )
+
+
+FOLLOW_UP_RE = re.compile(
+    r"\b(this time|instead|i meant|i mean|rather|switch to|same but|but with|only|actually)\b", re.I
+)
+SMALL_TALK_RE = re.compile(
+    r"^(?:(?:ok|okay|cool|great|nice|perfect|thanks|thank you|thx|cheers|hi|hello|hey|good morning|"
+    r"bye|goodbye|awesome|got it|sounds good)[\s!.,]*)+$|^(?:what can you do|help|who are you)\??$",
+    re.I,
+)
+
+
+def _small_talk(goal: str) -> str:
+    lower = goal.lower()
+    if re.search(r"\b(thanks|thank you|thx|cheers)\b", lower):
+        return "You're welcome. Ask for the next step whenever you like."
+    if re.search(r"\b(ok|okay|cool|great|nice|perfect|awesome|got it|sounds good)\b", lower):
+        return "Good. What next?"
+    examples = "; ".join(
+        f"'{EXAMPLES[t]}'"
+        for t in (
+            "list_local_datasets",
+            "inspect_dataset",
+            "label_dataset",
+            "train_model",
+            "generate_qa",
+        )
+    )
+    return (
+        "I work on your data: list and inspect tables, fill in labels from a few hand labels, "
+        f"train and evaluate classifiers, build QA sets from documents. Try e.g. {examples}."
+    )
 
 
 def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
