@@ -50,7 +50,7 @@ ABOUT_RESULTS = re.compile(
     r"scores|metrics?|results?|attempts?|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
-    r"good enough)\b",
+    r"good enough|useful\w*|utility|compared? (?:to|with))\b",
     re.I,
 )
 ACTION = re.compile(
@@ -82,6 +82,12 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
     """The part of a tool's output later turns ask about: metrics, paths, target, attempts."""
     metrics = _metrics_of(output)
     keep = {k: metrics[k] for k in sorted(metrics) if _known_metric(k)}
+    utility = output.get("utility")
+    if isinstance(utility, dict) and utility.get("metric"):
+        name = str(utility["metric"])
+        for key, said in (("train_on_real", "real"), ("train_on_synthetic", "synthetic")):
+            if isinstance(utility.get(key), int | float):
+                keep[f"{name} (trained on {said} rows)"] = float(utility[key])
     summary: dict[str, Any] = {"tool": tool, "metrics": keep}
     measured = (output.get("metrics") or {}) if isinstance(output.get("metrics"), dict) else {}
     if measured.get("measured_on") or output.get("measured_on"):

@@ -341,6 +341,9 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     memory = state.get("memory") or {}
     if record["status"] == "completed":
         memory = remember(step["tool"], record["output"], memory, record.get("args"))
+    elif record["status"] == "failed":
+        # A failed call can still be adjusted next turn ("rank by f1 instead").
+        memory = {**memory, "last_call": {"tool": step["tool"], "args": record.get("args") or {}}}
     return {"steps": [*done, record], "step_index": index + 1, "memory": memory}
 
 
