@@ -138,7 +138,8 @@ SAVE_CUES = (
     r"(csv|jsonl|json lines|parquet|spreadsheet|excel)\b|\b(csv|jsonl|parquet) (?:file|copy|version)\b"
 )
 QA_CUES = (
-    r"\b(q\s*&\s*a|q/a|qa|question[- /]answer\w*|questions? and answers?|faqs?|quiz|"
+    r"\b(q\s*&\s*a|q/a|qa|question[- /]answer\w*|questions? and answers?|faqs?|quiz\w*|"
+    r"flash ?cards?|study questions|exam questions|training questions|"
     r"questions? (?:about|from|on))\b"
 )
 ACTION_CUES = (

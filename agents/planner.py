@@ -80,6 +80,7 @@ METRICS = {
     "roc auc": "auc",
     "roc-auc": "auc",
     "rocauc": "auc",
+    "auroc": "auc",
     "f1": "f1",
     "macro f1": "f1",
     "macro-f1": "f1",
@@ -102,7 +103,7 @@ FILE_RE = re.compile(
 REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/])")
 QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
 METRIC_RE = re.compile(
-    r"\b(roc[- ]?auc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
+    r"\b(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
     r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is|"
     r"must be|should be|needs to be|of at least|must reach|around|about|like|near)?"
     r"\s*(?:at least\s*)?(\d+(?:\.\d+)?)\s*(%?)",
@@ -111,13 +112,13 @@ METRIC_RE = re.compile(
 TARGET_FIRST_RE = re.compile(
     r"\b(?:target|to|reach|reaching|hit|least|of|than|over|above|minimum|min|get|with|want|need|"
     r"achieve|achieving|aim for|like|around|about)\s+(?:an?\s+)?(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(%|\s?percent)?\s*"
-    r"(?:macro\s+)?"
-    r"(roc[- ]?auc|auc|f1|accuracy|acc|precision|recall|quality)\b",
+    r"(?:macro[-\s]+)?"
+    r"(roc[- ]?auc|auroc|auc|f1|accuracy|acc|precision|recall|quality)\b",
     re.I,
 )
 PERCENT_FIRST_RE = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|\s?percent)\s*(?:macro\s+)?"
-    r"(roc[- ]?auc|auc|f1|accuracy|acc|precision|recall)\b",
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|\s?percent)\s*(?:macro[-\s]+)?"
+    r"(roc[- ]?auc|auroc|auc|f1|accuracy|acc|precision|recall)\b",
     re.I,
 )
 PER_CHUNK_RE = re.compile(
