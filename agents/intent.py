@@ -243,6 +243,10 @@ def cue_tools(
         )
     ):
         return ["inspect_dataset"]
+    if not files and re.search(
+        r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|liked|voted))\b", t
+    ):
+        return ["trending_datasets"]
     if re.search(SAVE_CUES, t) and has_tool("save_table") and not re.search(QA_CUES, t):
         if kind != "documents" and not re.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]
@@ -333,7 +337,7 @@ def cue_tools(
         online
         and re.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t)
         and not files
-        and not re.search(r"\b(download|fetch|grab|pull|get)\b", t)
+        and not re.search(r"\b(download|fetch|grab|pull|get|trending|popular|hot|hottest)\b", t)
     ):
         return ["search_datasets"]
     if files and kind == "tables" and re.search(PREVIEW_CUES, t) and not action:

@@ -162,6 +162,21 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     question = text.endswith("?") or bool(QUESTION_START.match(text))
     if not question:
         return False
+    if re.search(
+        r"\b(leaderboard|trending|kaggle|hugging ?face|datasets?|models? (?:for|on)|"
+        r"(?:best|top|which|what) models?|models? (?:are|is|do|does) (?:best|good|well))\b",
+        text,
+        re.I,
+    ):
+        return False  # about the world (a search, a leaderboard), not this thread
+    thread = re.search(
+        r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
+        r"the labels|the best|best one|end up|got|our|my)\b",
+        text,
+        re.I,
+    )
+    if not thread and len(text.split()) > 6:
+        return False
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     action = ACTION.search(re.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
     past = re.search(
