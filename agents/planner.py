@@ -1339,6 +1339,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             # "reviews.csv has product reviews and only some rows have a label": context for
             # the request that follows, not a request (its files were taken above).
             continue
+        own_files = list(slots.files)
         if not slots.files and planning.context_files and not planning.steps:
             slots.files = list(planning.context_files)
         tools = _clause_intent(clause, slots, planning)
@@ -1348,7 +1349,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             args = BUILDERS[tool_name](planning, slots)
             if planning.question:
                 break
-            if args is None or _repeats(planning, tool_name, args):
+            if args is None or _repeats(planning, tool_name, args, bool(own_files)):
                 continue
             planning.add(tool_name, args, why=clause)
         if planning.question and not slots.files and (planning.steps or len(clauses) > 1):
@@ -1505,6 +1506,9 @@ def _merge_duplicates(p: _Planning) -> None:
     kept: list[PlanStep] = []
     for step in p.steps:
         key = step.args.get("dataset") or step.args.get("data_path")
+        if isinstance(key, str) and key in FILE_RE.findall(step.why or ""):
+            kept.append(step)  # the clause named this file itself: a step of its own
+            continue
         twin = next(
             (
                 k
@@ -1576,12 +1580,15 @@ def _same_stem(a: str, b: str) -> bool:
     return sorted(a.lower()) == sorted(b.lower())
 
 
-def _repeats(p: _Planning, tool: str, args: dict[str, Any]) -> bool:
-    """A step that only repeats the one before it (same tool on the same or its own output)."""
+def _repeats(p: _Planning, tool: str, args: dict[str, Any], explicit: bool = False) -> bool:
+    """A step that only repeats the one before it (same tool on the same or its own output).
+
+    A clause that names its file itself ("inspect a.csv then inspect a.csv") is meant as said.
+    """
     for step in p.steps:
         if step.tool != tool:
             continue
-        if step.args == args:
+        if step.args == args and not explicit:
             return True
         index = p.steps.index(step)
         if any(isinstance(v, str) and v.startswith(f"${{steps.{index}.") for v in args.values()):
