@@ -188,10 +188,13 @@ def _counts(counts: dict[str, Any], limit: int = 8) -> str:
 
 
 # ----- one summary per tool ------------------------------------------------------------------
+COLUMNS_SHOWN = 30
+
+
 def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     cols = output.get("columns", [])
-    names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:12])
-    more = len(cols) - 12
+    names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:COLUMNS_SHOWN])
+    more = len(cols) - COLUMNS_SHOWN
     lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
     missing = f"  missing values: {output.get('missing_total', 0)}"
@@ -314,6 +317,67 @@ def _qa_export(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines
 
 
+def _coverage(value: Any) -> str:
+    return f"{float(value):.0%}" if _number(value) else "?"
+
+
+def _apply_lfs(output: dict[str, Any], asked: list[str]) -> list[str]:
+    matrix = output.get("matrix") or {}
+    lines = [
+        f"  {output.get('lf_count')} labeling functions on {output.get('rows')} rows: "
+        f"{output.get('rows_covered')} rows covered (coverage {_coverage(matrix.get('coverage'))}"
+        f", overlap {_coverage(matrix.get('overlap'))}, conflict {_coverage(matrix.get('conflict'))})"
+    ]
+    if output.get("votes"):
+        lines.append(f"  votes: {_counts(output['votes'])}")
+    if output.get("matrix_path"):
+        lines.append(f"  label matrix: {output['matrix_path']}")
+    errors = output.get("errors")
+    if isinstance(errors, list) and errors:
+        names = ", ".join(str(e.get("name")) for e in errors[:5] if isinstance(e, dict))
+        lines.append(f"  warning: {len(errors)} labeling function(s) failed: {names}")
+    if output.get("rows_covered") == 0:
+        lines.append("  warning: no labeling function voted on any row")
+    return lines
+
+
+def _write_lfs(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [
+        f"  wrote {output.get('count')} labeling functions to {output.get('lfs_path')} "
+        f"(coverage {_coverage(output.get('coverage'))})"
+    ]
+    if not output.get("count"):
+        lines.append("  warning: no labeling function could be written from the hand labels")
+    return lines
+
+
+def _vote(output: dict[str, Any], asked: list[str]) -> list[str]:
+    rows, labeled = output.get("rows"), output.get("labeled_rows")
+    lines = [
+        f"  {labeled} of {rows} rows labeled by majority vote, written to {output.get('output_path')}"
+    ]
+    if labeled == 0:
+        lines.append("  warning: no labeling function voted on any row")
+    return lines
+
+
+def _synthetic(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [f"  {output.get('rows')} synthetic rows written to {output.get('path')}"]
+    if output.get("class_counts"):
+        lines.append(f"  classes: {_counts(output['class_counts'])}")
+    return lines
+
+
+def _generator(output: dict[str, Any], asked: list[str]) -> list[str]:
+    lines = [f"  generator saved to {output.get('model_path')}"]
+    utility = output.get("utility")
+    if isinstance(utility, dict):
+        shown = ", ".join(f"{k}={_fmt(v)}" for k, v in utility.items() if _number(v))
+        if shown:
+            lines.append(f"  utility on held-out real rows: {shown}")
+    return lines
+
+
 def _save(output: dict[str, Any], asked: list[str]) -> list[str]:
     columns = output.get("columns") or []
     return [
@@ -330,8 +394,13 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
         return [f"  no target set: {output.get('attempts')} attempt(s)"]
     metric = canonical(str(target.get("metric", ""))) or str(target.get("metric", ""))
     name = METRIC_NAMES.get(metric, metric)
+    what = f"{name} {_fmt(target['value'])}"
+    if metric == "share_at_or_above_threshold" and _number(target.get("quality_threshold")):
+        share = float(target["value"])
+        who = "every pair" if share >= 1.0 else f"{share:.0%} of pairs"
+        what = f"{who} at quality ≥ {_fmt(float(target['quality_threshold']))}"
     lines = [
-        f"  target {name} {_fmt(target['value'])}: "
+        f"  target {what}: "
         f"{'met' if output['target_met'] else 'not met'} after {output.get('attempts')} attempt(s)"
     ]
     if not output["target_met"]:
@@ -384,7 +453,7 @@ def _metric_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
     if isinstance(baseline, dict):
         base, _ = metric_values(baseline, [k for k in asked if k in baseline])
         if base:
-            lines.append("  majority-class baseline: " + ", ".join(base))
+            lines.append("  majority-class baseline: " + ", ".join(base[:3]))
         warning = _chance_warning(metrics, baseline)
         if warning:
             lines.append(f"  {warning}")
@@ -423,6 +492,11 @@ SUMMARISERS = {
     "generate_qa": _qa_generate,
     "export_dataset": _qa_export,
     "save_table": _save,
+    "apply_labeling_functions": _apply_lfs,
+    "write_labeling_functions": _write_lfs,
+    "vote_labels": _vote,
+    "generate_synthetic": _synthetic,
+    "train_generator": _generator,
     "train_model": _training,
     "evaluate_model": _training,
     "label_dataset": _training,
@@ -448,7 +522,10 @@ def summarise_output(tool: str, output: Any, asked: list[str] | None = None) -> 
             break
     lines += _target_lines(output, asked)
     lines += _metric_lines(output, asked)
-    for key in ("path", "labeled_path", "model_path", "dataset_id", "message"):
+    for key, value in output.items():
+        if key.endswith("path") and isinstance(value, str) and value:
+            lines.append(f"  {key.replace('_', ' ')}: {value}")
+    for key in ("dataset_id", "message"):
         if isinstance(output.get(key), str) and output[key]:
             lines.append(f"  {key}: {output[key]}")
     failures = output.get("errors") or output.get("failures")
@@ -506,7 +583,7 @@ def write_answer(
     for i, step in enumerate(steps, 1):
         head = f"{i}. {step['tool']}"
         status = step.get("status")
-        repairs = [f"  repaired: {r}" for r in step.get("repairs") or []]
+        repairs = [f"  repaired: {_repair_text(r)}" for r in step.get("repairs") or []]
         if status == "completed":
             lines.append(f"{head}:")
             lines.extend(repairs)
@@ -526,6 +603,13 @@ def write_answer(
         lines.append("I could not tell what to do. Closest things I can do:")
         lines.extend(suggestion_lines(suggestions))
     return "\n".join(lines) if lines else "Nothing to do."
+
+
+def _repair_text(repair: Any) -> str:
+    """A repair as words: a string as is; {argument, from, to} as "argument 'from' → 'to'"."""
+    if isinstance(repair, dict) and "argument" in repair:
+        return f"{repair['argument']} {repair.get('from')!r} → {repair.get('to')!r}"
+    return str(repair)
 
 
 def _args_text(args: dict[str, Any]) -> str:

@@ -2,7 +2,8 @@
 
 The page and its static assets are open (they hold no data); everything they read goes through
 the API with the key the person typed in, like any client. Routes here are thin: the labeling
-workbench and the row preview are tools (tools/labeling/workbench.py, tools/preview.py).
+workbench and the row preview are tools (tools/labeling/workbench.py, tools/preview.py); the
+workbench's actions (re-apply, corrections, export) run as runs, listed in /runs like any call.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.common import json_safe, request_credentials
+from api.common import json_safe, request_credentials, run_tool_until_disconnect
 from errors import BadInput, NotFound
 from graphs.workflows import call_tool
 from store import runs as run_store
@@ -229,19 +230,33 @@ def workbench_rows(
     return json_safe(call_tool("workbench_rows", clean, _ctx(request)))
 
 
+async def _as_run(request: Request, name: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Run a workbench action as a run (listed in /runs, cancelled if the page goes away) and
+    answer with the tool's output, as the page expects, plus the run's id (`action_run_id`:
+    `run_id` in a workbench state names the labeling run it was opened from).
+    """
+    run, output = await run_tool_until_disconnect(
+        request, name, body, source="console", credentials=request_credentials(request)
+    )
+    out = json_safe(output)
+    if isinstance(out, dict):
+        out["action_run_id"] = run["run_id"]
+    return out
+
+
 @router.post("/labeling/workbench/apply")
-def workbench_apply(request: Request, body: dict[str, Any]) -> dict[str, Any]:
-    """Re-apply an edited LF set: a new version (the reapply_labeling_functions tool)."""
-    return json_safe(call_tool("reapply_labeling_functions", body, _ctx(request)))
+async def workbench_apply(request: Request, body: dict[str, Any]) -> dict[str, Any]:
+    """Re-apply an edited LF set: a new version (the reapply_labeling_functions tool, as a run)."""
+    return await _as_run(request, "reapply_labeling_functions", body)
 
 
 @router.post("/labeling/workbench/corrections")
-def workbench_corrections(request: Request, body: dict[str, Any]) -> dict[str, Any]:
-    """Correct labels; they become hand labels (the correct_labels tool)."""
-    return json_safe(call_tool("correct_labels", body, _ctx(request)))
+async def workbench_corrections(request: Request, body: dict[str, Any]) -> dict[str, Any]:
+    """Correct labels; they become hand labels (the correct_labels tool, as a run)."""
+    return await _as_run(request, "correct_labels", body)
 
 
 @router.post("/labeling/workbench/export")
-def workbench_export(request: Request, body: dict[str, Any]) -> dict[str, Any]:
-    """Write the current labels as CSV or Parquet (the export_labeled_data tool)."""
-    return json_safe(call_tool("export_labeled_data", body, _ctx(request)))
+async def workbench_export(request: Request, body: dict[str, Any]) -> dict[str, Any]:
+    """Write the current labels as CSV or Parquet (the export_labeled_data tool, as a run)."""
+    return await _as_run(request, "export_labeled_data", body)

@@ -10,8 +10,8 @@ Real tables with anomalies injected at random rows, one kind per variant:
 Each variant is run through `detect_anomalies` the way a user calls it (call_tool, the default
 detectors, a generator trained on the rows themselves; the injected labels are never given).
 Its output has the combined score and each detector's own score, so one run gives ROC-AUC and
-precision at k (k = number injected) for the combination, IsolationForest alone,
-LocalOutlierFactor alone and the CVAE alone.
+precision at k (k = number injected) for the combination and for each detector alone
+(IsolationForest, LocalOutlierFactor, the CVAE, and the two pair detectors where they run).
 
 Run: .venv/bin/python benchmarks/anomalies.py [--seeds 0 1 2] [--epochs 150] [--quick]
 """
@@ -125,6 +125,16 @@ VARIANTS: dict[str, tuple[Callable[[], pd.DataFrame], str, Callable, Callable | 
 }
 
 
+DETECTOR_COLUMNS = (
+    "combined",
+    "isolation_forest",
+    "local_outlier_factor",
+    "cvae",
+    "category_pairs",
+    "binned_pairs",
+)
+
+
 def run(name: str, seed: int, epochs: int) -> dict:
     from sklearn.metrics import roc_auc_score
 
@@ -159,7 +169,12 @@ def run(name: str, seed: int, epochs: int) -> dict:
         ("isolation_forest", "score_isolation_forest"),
         ("local_outlier_factor", "score_local_outlier_factor"),
         ("cvae", "score_cvae"),
+        ("category_pairs", "score_category_pairs"),
+        ("binned_pairs", "score_binned_pairs"),
     ):
+        if col not in scored:  # a pair detector sits out with fewer than two such columns
+            result[f"{label}_auc"] = result[f"{label}_p@k"] = float("nan")
+            continue
         s = scored[col].to_numpy()
         top = np.argsort(-s, kind="stable")[:m]
         result[f"{label}_auc"] = float(roc_auc_score(y, s))
@@ -192,16 +207,15 @@ def main() -> None:
     print()
     print(
         "| table / anomalies | kind | ROC-AUC: combined | IsolationForest | LOF | CVAE | "
-        "precision@k: combined | IsolationForest | LOF | CVAE |"
+        "category pairs | binned pairs | precision@k: combined | IsolationForest | LOF | CVAE | "
+        "category pairs | binned pairs |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- |" + " --- |" * 12)
+    names = DETECTOR_COLUMNS
     for (variant, kind), r in table.iterrows():
-        print(
-            f"| {variant} | {kind} | {r['combined_auc']:.3f} | {r['isolation_forest_auc']:.3f} | "
-            f"{r['local_outlier_factor_auc']:.3f} | {r['cvae_auc']:.3f} | {r['combined_p@k']:.2f} | "
-            f"{r['isolation_forest_p@k']:.2f} | {r['local_outlier_factor_p@k']:.2f} | "
-            f"{r['cvae_p@k']:.2f} |"
-        )
+        auc = " | ".join("-" if np.isnan(r[f"{d}_auc"]) else f"{r[f'{d}_auc']:.3f}" for d in names)
+        pk = " | ".join("-" if np.isnan(r[f"{d}_p@k"]) else f"{r[f'{d}_p@k']:.2f}" for d in names)
+        print(f"| {variant} | {kind} | {auc} | {pk} |")
 
 
 if __name__ == "__main__":

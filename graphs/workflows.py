@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable
 from typing import Any
 
 from errors import Unavailable
-from store.outputs import output_paths, record
+from store.outputs import output_paths, record, written_since
 from tools.base import ToolContext, ToolInput
 from tools.registry import get_tool
 
@@ -64,8 +65,9 @@ def call_tool(name: str, args: dict[str, Any] | None, ctx: ToolContext | None = 
     parsed = spec.validate(_with_run_attempts(spec, args, ctx))
     ctx.tool = name
     impl = spec.func if spec.func is not None else _workflow(name)
+    started = time.time()
     output = impl(parsed, ctx)
-    _note_outputs(name, output, ctx)
+    _note_outputs(name, output, ctx, started)
     return output
 
 
@@ -77,8 +79,9 @@ def call_job(name: str, request: dict[str, Any], ctx: ToolContext | None = None)
     module, _, attr = target.partition(":")
     ctx = ctx or ToolContext()
     ctx.tool = name
+    started = time.time()
     output = getattr(importlib.import_module(module), attr)(request, ctx)
-    _note_outputs(name, output, ctx)
+    _note_outputs(name, output, ctx, started)
     return output
 
 
@@ -87,10 +90,10 @@ def call_job(name: str, request: dict[str, Any], ctx: ToolContext | None = None)
 _NOT_OUTPUTS = frozenset({"download_dataset", "save_table"})
 
 
-def _note_outputs(name: str, output: Any, ctx: ToolContext) -> None:
+def _note_outputs(name: str, output: Any, ctx: ToolContext, started: float) -> None:
     """Record the files a tool wrote, so the workspace listing shows them as outputs."""
     if name in _NOT_OUTPUTS:
         return
-    paths = output_paths(output)
+    paths = written_since(output_paths(output), started)
     if paths:
         record(paths, tool=name, run_id=ctx.run_id)

@@ -52,28 +52,18 @@ def _relative(path: str | Path) -> str | None:
     return "/".join(parts)
 
 
-def record(
-    paths: Iterable[str | Path],
-    *,
-    tool: str,
-    run_id: str | None = None,
-    replace: bool = False,
-) -> list[str]:
+def record(paths: Iterable[str | Path], *, tool: str, run_id: str | None = None) -> list[str]:
     """Note that `tool` (in run `run_id`) wrote `paths` (files or folders); returns what it noted.
 
     One JSON line per path, appended: concurrent writers (threads, worker processes) each add
-    whole lines. The first line for a path names its maker (a later tool that only reports the
-    path, e.g. the workbench opening a labeling folder, does not take it over); `replace`
-    says the tool wrote the file anew, and then its line wins.
+    whole lines, and the newest line for a path names its maker.
     """
     rels = list(dict.fromkeys(r for r in map(_relative, paths) if r))
     if not rels:
         return []
     now = datetime.now(UTC).isoformat()
     lines = "".join(
-        json.dumps({"path": r, "tool": tool, "run_id": run_id, "at": now, "replace": replace})
-        + "\n"
-        for r in rels
+        json.dumps({"path": r, "tool": tool, "run_id": run_id, "at": now}) + "\n" for r in rels
     )
     target = manifest_path()
     with _lock:
@@ -86,8 +76,28 @@ def record(
     return rels
 
 
+def written_since(paths: Iterable[str], since: float) -> list[str]:
+    """The workspace paths among `paths` that were created or changed at or after `since`.
+
+    A tool's output also names paths it only read or reopened (the workbench names its
+    labeling folder): those keep the maker they had.
+    """
+    found = []
+    for raw in paths:
+        rel = _relative(raw)
+        if rel is None:
+            continue
+        try:
+            changed = (workspace_root() / rel).stat().st_mtime
+        except OSError:
+            continue
+        if changed >= since - 1.0:  # file systems keep mtimes at a coarse granularity
+            found.append(rel)
+    return found
+
+
 def records() -> dict[str, dict[str, Any]]:
-    """Every noted output path → the record of its maker {path, tool, run_id, at}."""
+    """Every noted output path → the record of its newest maker {path, tool, run_id, at}."""
     target = manifest_path()
     if not target.is_file():
         return {}
@@ -98,9 +108,7 @@ def records() -> dict[str, dict[str, Any]]:
                 item = json.loads(line)
             except ValueError:  # a torn last line from a crash: skipped
                 continue
-            if not isinstance(item, dict) or not isinstance(item.get("path"), str):
-                continue
-            if item.get("replace") or item["path"] not in found:
+            if isinstance(item, dict) and isinstance(item.get("path"), str):
                 found[item["path"]] = item
     return found
 

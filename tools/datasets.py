@@ -9,7 +9,6 @@ import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,7 +21,7 @@ from store.workspace import relative_to_workspace, resolve_path, safe_extract, w
 from tools import hf_source, kaggle_source
 from tools.base import ToolContext, ToolInput, tool
 from tools.cache import CACHE
-from tools.tabular import SKLEARN_DATASETS, local_files, table_format
+from tools.tabular import SKLEARN_DATASETS, table_format
 
 SearchSource = Literal["all", "huggingface", "kaggle", "local"]
 RemoteSource = Literal["all", "huggingface", "kaggle"]
@@ -48,18 +47,20 @@ def _local_catalogue() -> list[dict[str, Any]]:
                 "description": description,
             }
         )
-    for root, path in local_files():
-        stat = path.stat()
+    # The person's files only (forgeflow's outputs are listed apart), by relative ids.
+    from tools.local import table_entries
+
+    for entry in table_entries()[0]:
         items.append(
             {
-                "id": relative_to_workspace(path),
-                "title": path.name,
+                "id": entry["id"],
+                "title": entry["title"],
                 "source": "local",
                 "url": None,
-                "size": stat.st_size,
-                "lastUpdated": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
-                "tags": [table_format(path) or "file"],
-                "description": f"file in {root}",
+                "size": entry["size"],
+                "lastUpdated": entry["modified"],
+                "tags": [entry["format"] or "file"],
+                "description": entry["description"],
             }
         )
     return items

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -10,7 +11,8 @@ from pydantic import Field
 
 from errors import column_not_found
 from store import datasets as dataset_store
-from store.workspace import relative_to_workspace
+from store import outputs as outputs_store
+from store.workspace import workspace_root
 from tools.base import ToolContext, ToolInput, tool
 from tools.tabular import (
     SKLEARN_DATASETS,
@@ -27,12 +29,66 @@ class ListLocalDatasetsInput(ToolInput):
     query: str = Field(default="", description="Only datasets whose name contains this text.")
 
 
+OUTPUTS_SHOWN = 500
+"""At most this many outputs are itemised (newest first); `output_count` has them all."""
+
+
+def table_entries() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The local table files as (the person's data, forgeflow's outputs), ids relative.
+
+    An id is the file's path relative to its folder (the workspace, `$FORGEFLOW_HOME/data` or a
+    FORGEFLOW_DATA_DIRS folder), which is also how load_table finds it: no server path is shown.
+    Outputs are files under the folders tools write to, or noted in the outputs manifest; they
+    carry the tool and run that made them when known.
+    """
+    workspace = workspace_root().resolve()
+    known = outputs_store.records()
+    data: list[dict[str, Any]] = []
+    made: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    # The workspace first: a name found in two folders is read from the workspace (load_table).
+    files = sorted(local_files(), key=lambda found: found[0].resolve() != workspace)
+    for root, path in files:
+        rel = path.relative_to(root).as_posix()
+        if rel in seen:
+            continue
+        seen.add(rel)
+        stat = path.stat()
+        in_workspace = root.resolve() == workspace
+        item: dict[str, Any] = {
+            "id": rel,
+            "title": path.name,
+            "source": "local",
+            "format": table_format(path),
+            "size": stat.st_size,
+            "path": rel,
+            "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
+            "description": "file in the workspace" if in_workspace else "file in a data folder",
+        }
+        if in_workspace and outputs_store.is_output(rel, known):
+            maker = outputs_store.made_by(rel, known) or {}
+            item.update(
+                source="output",
+                tool=maker.get("tool"),
+                run_id=maker.get("run_id"),
+                description=f"written by {maker['tool']}" if maker.get("tool") else "run output",
+            )
+            made.append(item)
+        else:
+            data.append(item)
+    made.sort(key=lambda i: i["modified"], reverse=True)
+    return data, made
+
+
 @tool(ListLocalDatasetsInput, tags=("datasets", "local"))
 def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[str, Any]:
-    """List the datasets available offline: scikit-learn's bundled sets, data files and downloads.
+    """List the person's datasets available offline, and forgeflow's own outputs apart.
 
-    Files are csv, tsv, parquet or jsonl under `$FORGEFLOW_HOME/data`, FORGEFLOW_DATA_DIRS
-    and the workspace. Each item has id, title, source, format, size and description.
+    `datasets`: scikit-learn's bundled sets, table files (csv, tsv, parquet, jsonl) in the
+    workspace, `$FORGEFLOW_HOME/data` and FORGEFLOW_DATA_DIRS, and downloads; each has id,
+    title, source, format, size and description. `outputs`: tables that runs wrote (labeled
+    data, predictions, exports …) with the tool and run that made them when known. Ids and
+    paths are relative (a file's id is what other tools take as `dataset`).
     """
     query = args.query.lower().strip()
     items: list[dict[str, Any]] = []
@@ -47,18 +103,8 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
                 "description": description,
             }
         )
-    for root, path in local_files():
-        items.append(
-            {
-                "id": relative_to_workspace(path),
-                "title": path.name,
-                "source": "local",
-                "format": table_format(path),
-                "size": path.stat().st_size,
-                "path": str(path.relative_to(root)),
-                "description": f"file in {root}",
-            }
-        )
+    files, made = table_entries()
+    items.extend(files)
     for record in dataset_store.list_records():
         items.append(
             {
@@ -72,9 +118,18 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
             }
         )
     if query:
-        items = [i for i in items if query in i["id"].lower() or query in i["title"].lower()]
-    ctx.progress(f"found {len(items)} local datasets", 1.0)
-    return {"count": len(items), "datasets": items}
+
+        def hit(i: dict[str, Any]) -> bool:
+            return query in i["id"].lower() or query in i["title"].lower()
+
+        items, made = [i for i in items if hit(i)], [i for i in made if hit(i)]
+    ctx.progress(f"found {len(items)} datasets and {len(made)} outputs", 1.0)
+    return {
+        "count": len(items),
+        "datasets": items,
+        "output_count": len(made),
+        "outputs": made[:OUTPUTS_SHOWN],
+    }
 
 
 class InspectDatasetInput(ToolInput):

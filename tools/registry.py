@@ -76,7 +76,6 @@ CAPABILITIES: dict[str, str] = {
     "download_dataset": "download a dataset into the workspace",
     "list_local_datasets": "list datasets available offline",
     "inspect_dataset": "inspect a dataset's columns and labels",
-    "save_table": "save a table or an earlier output as csv, jsonl or parquet",
     "model_leaderboard": "rank models for a task by reported results",
     "write_labeling_functions": "write labeling functions from hand labels",
     "apply_labeling_functions": "apply labeling functions and analyse them",

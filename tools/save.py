@@ -30,10 +30,13 @@ class SaveTableInput(ToolInput):
         description="The table to save: a workspace file, a dataset id, a bundled name, or an "
         "earlier output (a labeling folder saves its labeled rows).",
     )
-    path: str = Field(
+    path: str | None = Field(
+        default=None,
         min_length=1,
         max_length=1000,
-        description="The file to write, relative to the workspace (e.g. 'reviews_labeled.csv').",
+        description="The file to write, relative to the workspace (e.g. 'reviews_labeled.csv'); "
+        "unset: the dataset's name with the format's suffix, beside it ('convert orders.jsonl "
+        "to csv' writes orders.csv).",
     )
     format: SaveFormat | None = Field(
         default=None, description="csv, jsonl or parquet (default: from the path's suffix)."
@@ -42,6 +45,23 @@ class SaveTableInput(ToolInput):
         default=False,
         description="Replace a file that save_table did not write itself (refused otherwise).",
     )
+
+
+def _default_path(source: str, fmt: SaveFormat | None) -> str:
+    """`<source's folder>/<its stem>.<fmt>` (a bundled set or an output folder: `exports/`)."""
+    if fmt is None:
+        raise BadInput(
+            "say where to save it or in which format",
+            hint="set path (e.g. 'out/table.csv') or format (csv, jsonl, parquet)",
+            details=candidate_details("format", list(_SUFFIX), "missing"),
+        )
+    where = Path(source)
+    if table_format(where) is None:  # a bundled set or a dataset id: no file of its own
+        return f"exports/{where.name or 'table'}{_SUFFIX[fmt]}"
+    stem = where.name
+    for suffix in (".gz", ".parquet", ".csv", ".tsv", ".jsonl", ".json"):
+        stem = stem.removesuffix(suffix)
+    return (where.parent / f"{stem}{_SUFFIX[fmt]}").as_posix()
 
 
 def _source_table(ref: str) -> tuple[pd.DataFrame, str]:
@@ -108,11 +128,13 @@ def _write(frame: pd.DataFrame, path: Path, fmt: SaveFormat) -> None:
 def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
     """Save a table (a workspace file or an earlier output) to a file as csv, jsonl or parquet.
 
-    The path is inside the workspace. A file that save_table did not write itself (the
-    person's data, another tool's output) is replaced only with overwrite=true. Returns the
-    path written, its rows and columns.
+    The path is inside the workspace (unset: the dataset's name with the format's suffix,
+    beside it). A file that save_table did not write itself (the person's data, another
+    tool's output) is replaced only with overwrite=true. Returns the path written, its rows
+    and columns.
     """
-    path, fmt = _target(args.path, args.format)
+    frame, source = _source_table(args.dataset)
+    path, fmt = _target(args.path or _default_path(source, args.format), args.format)
     rel = relative_to_workspace(path)
     if path.is_dir():
         raise BadInput(f"{args.path!r} is a folder", hint="name a file to write")
@@ -125,10 +147,9 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
                 code="file_exists",
                 details=candidate_details("overwrite", ["true"], "missing", value=rel),
             )
-    frame, source = _source_table(args.dataset)
     ctx.progress(f"writing {len(frame)} rows to {rel}", 0.5)
     _write(frame, path, fmt)
-    record([rel], tool="save_table", run_id=ctx.run_id, replace=True)
+    record([rel], tool="save_table", run_id=ctx.run_id)
     ctx.progress("saved", 1.0)
     return {
         "path": rel,

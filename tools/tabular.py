@@ -136,11 +136,8 @@ def load_table(
         return (frame.head(nrows) if nrows else frame), {"source": "sklearn", "id": key}
     path = _find_file(ref)
     if path is not None:
-        return read_table(path, nrows=nrows), {
-            "source": "local",
-            "id": relative_to_workspace(path),
-            "path": relative_to_workspace(path),
-        }
+        name = display_id(path)
+        return read_table(path, nrows=nrows), {"source": "local", "id": name, "path": name}
     raise NotFound(
         f"dataset {ref!r} not found",
         hint="list what is available with the list_local_datasets tool; bundled sets are "
@@ -149,14 +146,29 @@ def load_table(
     )
 
 
+def display_id(path: Path) -> str:
+    """A file's id as shown and taken back: relative to the workspace, else to the data folder
+    it is in (never a server path; load_table finds it by that name).
+    """
+    rel = relative_to_workspace(path)
+    if not Path(rel).is_absolute():
+        return rel
+    s = get_settings()
+    resolved = path.resolve()
+    for root in [s.data_dir, *s.extra_data_dirs]:
+        try:
+            return resolved.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.name
+
+
 def closest_datasets(ref: str, n: int = 3) -> list[str]:
     """The local tables (workspace-relative ids) and bundled names nearest to `ref` by name."""
     by_name: dict[str, list[str]] = {}
     ids: list[str] = []
     for _, path in _table_candidates():
-        rel = relative_to_workspace(path)
-        if Path(rel).is_absolute():  # a data folder outside the workspace: its name only
-            rel = path.name
+        rel = display_id(path)
         ids.append(rel)
         by_name.setdefault(path.name, []).append(rel)
         by_name.setdefault(path.name.split(".")[0], []).append(rel)

@@ -63,7 +63,7 @@ def test_chat_starts_a_labeling_goal_and_streams_it_to_the_answer(page: Page) ->
     p.wait_for_selector(".msg-assistant", timeout=300_000)
     badges = p.locator(".plan-steps .badge").all_inner_texts()
     assert badges == ["completed", "completed", "completed"], badges
-    assert "target auc 0.950: met" in p.inner_text(".msg-assistant >> nth=-1")
+    assert "target auc 0.950: met" in p.inner_text(".msg-assistant >> nth=-1").lower()
     href = p.get_attribute(".after-run a >> nth=0", "href")
     state["run_id"] = re.search(r"#/runs/(run_\w+)", href).group(1)
     # The conversation is listed with the earlier threads.

@@ -135,3 +135,78 @@ def test_open_prefixes_never_let_dot_segments_through() -> None:
     assert not guard._is_open("/static/console/%2e%2e/runs".replace("%2e", "."))
     assert not guard._is_open("/static/console\\..\\runs")
     assert not guard._is_open("/runs") and not guard._is_open("/static/consolex/a")
+
+
+def test_workbench_actions_are_runs(server: ServerProcess) -> None:
+    from tools.tabular import write_sample_task
+
+    home = Path(server.env["FORGEFLOW_HOME"])
+    write_sample_task(home / "workspace" / "wbrun", hand_labels=40)
+    lfs = [
+        {"name": "small", "label": "benign", "kind": "threshold", "column": "mean radius"}
+        | {"op": "<=", "value": 13.0},
+        {"name": "big", "label": "malignant", "kind": "threshold", "column": "mean radius"}
+        | {"op": ">", "value": 16.0},
+    ]
+    # A generous timeout: the labeling call runs a real (small) loop on a shared machine.
+    with httpx.Client(base_url=server.url, timeout=600) as c:
+        made = c.post(
+            "/tools/label_dataset",
+            json={
+                "dataset": "wbrun/bc_pool.csv",
+                "label_column": "label",
+                "labeling_functions": lfs,
+                "max_attempts": 1,
+                "end_model": False,
+                "output_dir": "labeling/wbrun",
+            },
+        )
+        assert made.status_code == 200, made.text
+        folder = "labeling/wbrun"
+        opened = c.post("/labeling/workbench", json={"labeling_dir": folder}).json()
+        assert opened["version"] == 0
+        # Re-apply, correct and export answer as before, each with the run that did it.
+        applied = c.post(
+            "/labeling/workbench/apply",
+            json={"labeling_dir": folder, "labeling_functions": lfs[:1]},
+        )
+        assert applied.status_code == 200, applied.text
+        assert applied.json()["version"] == 1
+        row = c.get("/labeling/workbench/rows", params={"labeling_dir": folder}).json()["rows"][0]
+        fixed = c.post(
+            "/labeling/workbench/corrections",
+            json={"labeling_dir": folder, "corrections": [{"id": row["id"], "label": "benign"}]},
+        ).json()
+        assert fixed["corrected"]
+        exported = c.post(
+            "/labeling/workbench/export", json={"labeling_dir": folder, "format": "csv"}
+        ).json()
+        assert exported["path"].endswith(".csv") and exported["rows"] == 398
+        runs = {r["run_id"]: r for r in c.get("/runs", params={"limit": 100}).json()["runs"]}
+        for out, tool in (
+            (applied.json(), "reapply_labeling_functions"),
+            (fixed, "correct_labels"),
+            (exported, "export_labeled_data"),
+        ):
+            assert out["action_run_id"] in runs, tool
+            assert runs[out["action_run_id"]]["status"] == "completed"
+            assert runs[out["action_run_id"]]["source"] == "console"
+            assert tool in str(runs[out["action_run_id"]])
+        # A refused action is a failed run with the tool's 4xx, not a 500.
+        refused = c.post(
+            "/labeling/workbench/corrections",
+            json={"labeling_dir": folder, "corrections": [{"id": "no-such-id", "label": "x"}]},
+        )
+        assert 400 <= refused.status_code < 500, refused.text
+        # The listing shows the labeled output apart from the person's data, with its maker.
+        listing = c.post("/tools/list_local_datasets", json={}).json()["output"]
+        data_ids = {d["id"] for d in listing["datasets"]}
+        made_by = {d["id"]: d for d in listing["outputs"]}
+        assert "wbrun/bc_pool.csv" in data_ids
+        assert (
+            f"{folder}/labeled.parquet" in made_by and f"{folder}/labeled.parquet" not in data_ids
+        )
+        assert made_by[f"{folder}/labeled.parquet"]["tool"] == "label_dataset"
+        assert made_by[f"{folder}/labeled.parquet"]["run_id"] == made.json()["run_id"]
+        assert exported["path"] in made_by
+        assert str(home) not in str(listing)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -105,8 +106,12 @@ def test_cancel_a_running_run(make_server, tmp_path: Path) -> None:
     data = Path(srv.env["FORGEFLOW_HOME"]) / "data"
     data.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(0)
-    pd.DataFrame(rng.normal(size=(300_000, 8))).to_csv(data / "big.csv", index=False)
-    goal = "inspect big.csv then inspect big.csv then inspect big.csv then inspect big.csv"
+    pd.DataFrame(rng.normal(size=(300_000, 8))).to_csv(data / "big0.csv", index=False)
+    for i in range(1, 8):  # distinct files: no step can reuse another's work
+        shutil.copyfile(data / "big0.csv", data / f"big{i}.csv")
+    # Eight slow steps: the run is still going when the cancel lands, even on a fast machine
+    # (step events reach the stream in batches, so "started" may arrive a little late).
+    goal = " then ".join(f"inspect big{i}.csv" for i in range(8))
     with (
         srv.client() as c,
         c.stream("POST", "/generate", json={"goal": goal, "mode": "stream"}) as r,
@@ -122,7 +127,7 @@ def test_cancel_a_running_run(make_server, tmp_path: Path) -> None:
                     assert cancel.status_code == 200
                     break
         rest = list(lines)
-    assert any("cancelled" in line for line in rest)
+    assert any("cancelled" in line for line in rest), rest
     run = httpx.get(f"{srv.url}/runs/{run_id}", timeout=30).json()
     assert run["status"] == "cancelled"
     again = httpx.post(f"{srv.url}/runs/{run_id}/cancel", timeout=30).json()

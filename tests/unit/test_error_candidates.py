@@ -229,3 +229,28 @@ def test_hand_labels_in_a_missing_data_column() -> None:
     details = _details(exc)
     assert details["argument"] == "label_column"
     assert details["candidates"] == ["age"]
+
+
+def test_a_labeling_function_on_a_missing_column() -> None:
+    data, gold = _census()
+    lf = {"name": "mgr", "label": ">50K", "kind": "keyword", "column": "Occupation"}
+    with pytest.raises(BadInput) as exc:
+        call_tool(
+            "apply_labeling_functions",
+            {"dataset": data, "labeling_functions": [lf | {"keywords": ["manager"]}]}
+            | {"classes": [">50K", "<=50K"]},
+        )
+    details = _details(exc)
+    assert details["argument"] == "labeling_functions"
+    assert details["candidates"] == ["occupation"]
+    assert details["labeling_function"] == "mgr"
+
+
+def test_qa_text_column_not_found() -> None:
+    from tools.qa.documents import parse_bytes
+
+    with pytest.raises(BadInput) as exc:
+        parse_bytes("notes.csv", b"id,body\n1,some long text here\n", text_column="Body")
+    details = _details(exc)
+    assert details["argument"] == "text_column"
+    assert details["candidates"] == ["body"]

@@ -89,3 +89,26 @@ def test_a_huge_literal_vote_is_that_lfs_error_not_a_class_count() -> None:
     assert out["classes"] == ["0", "1"] and "outside the label set -1..1" in errors["huge"]
     labeled = pd.read_csv(ws() / "out" / "labels.csv")
     assert labeled["label"].tolist() == [1, 0, 1, 0]
+
+
+def test_past_a_size_majority_vote_stands_in_for_the_label_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 201 usable LFs x 5 classes = 1,005 > 1,000: within both caps, past the product's limit.
+    from tools.labeling import combine as combine_module
+
+    def no_label_model(*args: object, **kwargs: object) -> np.ndarray:
+        raise AssertionError("the label model must not run past its size limit")
+
+    monkeypatch.setattr(combine_module, "label_model", no_label_model)
+    rng = np.random.default_rng(0)
+    truth = rng.integers(0, 5, 300)
+    votes = np.where(rng.random((300, 201)) < 0.7, truth[:, None], rng.integers(0, 5, (300, 201)))
+    matrix = np.where(rng.random((300, 201)) < 0.5, votes, -1)
+    out = combine_module.combine(matrix, 5, dev_rows=np.arange(50), dev_labels=truth[:50])
+    assert out.method == "majority_vote" and "size limit" in out.reason and "1005" in out.reason
+    assert (out.probs.argmax(axis=1) == truth).mean() > 0.9
+    assert set(out.dev_metrics) == {"majority_vote"}
+    # One LF fewer is 1,000: the label model's turn (here the stub says it was asked).
+    with pytest.raises(AssertionError, match="size limit"):
+        combine_module.combine(matrix[:, :200], 5, dev_rows=np.arange(50), dev_labels=truth[:50])

@@ -249,12 +249,17 @@ def test_detect_anomalies_combines_detectors_and_shows_the_worst_rows(home: Path
         "detect_anomalies",
         {"dataset": "shapes.parquet", "id_column": "row_id", "epochs": 30, "top_k": 5},
     )
-    assert out["detectors"] == ["isolation_forest", "local_outlier_factor", "cvae"]
+    assert out["detectors"] == [
+        "isolation_forest",
+        "local_outlier_factor",
+        "cvae",
+        "category_pairs",
+    ]  # one numeric column: binned_pairs sits out
     assert {r["row_id"] for r in out["top"][:3]} == set(odd)
     assert out["top"][0]["values"]["shape"] in ("square", "circle")
     assert f"{out['flagged']} of {n} rows flagged" in out["answer"]
     scores = pd.read_parquet(_ws() / out["scores_path"])
-    assert {"score_isolation_forest", "score_local_outlier_factor", "score_cvae"} <= set(scores)
+    assert {"score_isolation_forest", "score_cvae", "score_category_pairs"} <= set(scores)
     only_if = call_tool(
         "detect_anomalies",
         {"dataset": "shapes.parquet", "detectors": ["isolation_forest"], "epochs": 5},

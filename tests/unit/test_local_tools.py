@@ -128,3 +128,73 @@ def test_safe_extract_writes_good_archives_and_enforces_size(tmp_path: Path) -> 
 
     with pytest.raises(PayloadTooLarge):
         safe_extract(archive, tmp_path / "out2", max_bytes=3)
+
+
+def test_listing_keeps_run_outputs_apart_with_their_maker(home: Path) -> None:
+    ws = get_settings().workspace
+    (ws / "data").mkdir(parents=True, exist_ok=True)
+    pd.DataFrame({"text": ["a b c", "d e f"] * 5, "label": ["x", "y"] * 5}).to_csv(
+        ws / "data/reviews.csv", index=False
+    )
+    pd.DataFrame({"x": [1, 2]}).to_csv(get_settings().data_dir / "mine.csv", index=False)
+    (ws / "models/m").mkdir(parents=True)
+    pd.DataFrame({"x": [1]}).to_parquet(ws / "models/m/val.parquet")
+    (ws / "predictions").mkdir()
+    pd.DataFrame({"x": [1]}).to_parquet(ws / "predictions/legacy.parquet")  # no manifest line
+    # A tool call notes what it wrote: save_table's file lands outside the output folders.
+    call_tool("save_table", {"dataset": "data/reviews.csv", "path": "reviews_copy.csv"})
+    from store import outputs
+
+    outputs.record(["models/m"], tool="train_model", run_id="run_abc")
+    out = call_tool("list_local_datasets", {})
+    data = {d["id"]: d for d in out["datasets"]}
+    made = {d["id"]: d for d in out["outputs"]}
+    assert "data/reviews.csv" in data and "mine.csv" in data
+    assert set(made) == {"models/m/val.parquet", "predictions/legacy.parquet", "reviews_copy.csv"}
+    assert out["output_count"] == 3 and out["count"] == len(out["datasets"])
+    assert made["models/m/val.parquet"]["tool"] == "train_model"
+    assert made["models/m/val.parquet"]["run_id"] == "run_abc"
+    assert made["reviews_copy.csv"]["tool"] == "save_table"
+    assert made["predictions/legacy.parquet"]["tool"] is None
+    # No absolute server path anywhere in the listing; every id loads by itself.
+    text = str(out)
+    assert str(home) not in text and "/tmp" not in text
+    for item in [*out["datasets"], *out["outputs"]]:
+        if item["source"] in ("local", "output"):
+            assert not item["id"].startswith("/")
+            call_tool("inspect_dataset", {"dataset": item["id"], "sample_rows": 0})
+    # A file in the data folder is named relative to it everywhere, inspect included.
+    assert call_tool("inspect_dataset", {"dataset": "mine.csv"})["dataset"] == "mine.csv"
+    assert [d["id"] for d in call_tool("list_local_datasets", {"query": "review"})["datasets"]] == [
+        "data/reviews.csv"
+    ]
+
+
+def test_tool_calls_note_their_outputs_for_the_listing(home: Path) -> None:
+    from store import outputs
+
+    ws = get_settings().workspace
+    ws.mkdir(parents=True, exist_ok=True)
+    frame = pd.DataFrame({"id": range(40), "a": [i % 7 for i in range(40)], "y": ["p", "q"] * 20})
+    frame.to_csv(ws / "t.csv", index=False)
+    from tools.base import ToolContext
+
+    trained = call_tool(
+        "train_model",
+        {"dataset": "t.csv", "label_column": "y", "epochs": 2, "name": "tm"},
+        ToolContext(run_id="run_t1"),
+    )
+    pred = call_tool(
+        "predict",
+        {"model": trained["model_path"], "dataset": "t.csv"},
+        ToolContext(run_id="run_t2"),
+    )
+    assert outputs.made_by(trained["model_path"])["run_id"] == "run_t1"
+    assert outputs.made_by(pred["predictions_path"]) == {
+        **outputs.made_by(pred["predictions_path"]),
+        "tool": "predict",
+        "run_id": "run_t2",
+    }
+    listed = {d["id"]: d for d in call_tool("list_local_datasets", {})["outputs"]}
+    assert listed[pred["predictions_path"]]["tool"] == "predict"
+    assert "t.csv" in {d["id"] for d in call_tool("list_local_datasets", {})["datasets"]}

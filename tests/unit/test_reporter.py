@@ -203,3 +203,53 @@ def test_a_failed_step_shows_its_hint_and_repairs() -> None:
     answer = write_answer({"steps": []}, [step])
     assert "failed — label column 'x' not found. Hint: columns are: a, b" in answer
     assert "repaired: label_column 'X' → 'x'" in answer
+
+
+def test_qa_generation_shows_counts_and_its_quality_target() -> None:
+    lines = summarise_output(
+        "generate_qa",
+        {
+            "counts": {"kept": 0, "generated": 4, "chunks": 2},
+            "dataset_id": "d1",
+            "version": 1,
+            "quality_after": {"average_score": 0.4},
+            "target": {"metric": "share_at_or_above_threshold", "value": 1.0}
+            | {"quality_threshold": 0.8},
+            "target_met": False,
+            "attempts": 3,
+        },
+    )
+    assert lines[0] == "  0 QA pairs kept of 4 generated from 2 chunks (dataset d1 v1)"
+    assert "  target every pair at quality ≥ 0.800: not met after 3 attempt(s)" in lines
+    assert "  warning: no QA pair was kept" in lines
+
+
+def test_labeling_tools_show_coverage_and_paths() -> None:
+    applied = summarise_output(
+        "apply_labeling_functions",
+        {
+            "rows": 200,
+            "lf_count": 3,
+            "rows_covered": 150,
+            "matrix": {"coverage": 0.75, "overlap": 0.2, "conflict": 0.05},
+            "votes": {"neg": 90, "pos": 80},
+            "matrix_path": "labeling/apply-x/label_matrix.parquet",
+            "errors": [{"name": "bad_lf", "reason": "timeout"}],
+        },
+    )
+    assert "150 rows covered (coverage 75%" in applied[0]
+    assert any("label matrix: labeling/apply-x/label_matrix.parquet" in x for x in applied)
+    assert any("1 labeling function(s) failed: bad_lf" in x for x in applied)
+    written = summarise_output(
+        "write_labeling_functions", {"count": 6, "lfs_path": "lfs/tweets.json", "coverage": 0.8}
+    )
+    assert written == ["  wrote 6 labeling functions to lfs/tweets.json (coverage 80%)"]
+    voted = summarise_output(
+        "vote_labels", {"rows": 10, "labeled_rows": 7, "output_path": "tweet_votes.csv"}
+    )
+    assert voted == ["  7 of 10 rows labeled by majority vote, written to tweet_votes.csv"]
+    # Any other tool's output paths are named in the answer.
+    other = summarise_output("model_leaderboard", {"report_path": "r.json"})
+    assert "  report path: r.json" in other
+    synthetic = summarise_output("generate_synthetic", {"rows": 5, "path": "synth_churn.csv"})
+    assert synthetic[0] == "  5 synthetic rows written to synth_churn.csv"

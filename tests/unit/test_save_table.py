@@ -133,3 +133,22 @@ def test_writing_into_a_file_as_folder_is_refused() -> None:
     src = _reviews()
     with pytest.raises(ForgeflowError):
         call_tool("save_table", {"dataset": src, "path": "reviews.csv/x.csv"})
+
+
+def test_without_a_path_it_converts_beside_the_source() -> None:
+    (_ws() / "data").mkdir(parents=True)
+    rows = pd.DataFrame({"order": [1, 2, 3], "total": [9.5, 3.0, 1.25]})
+    rows.to_json(_ws() / "data" / "orders.jsonl", orient="records", lines=True)
+    out = call_tool("save_table", {"dataset": "data/orders.jsonl", "format": "csv"})
+    assert out["path"] == "data/orders.csv" and out["rows"] == 3
+    assert pd.read_csv(_ws() / "data" / "orders.csv")["total"].tolist() == [9.5, 3.0, 1.25]
+    bundled = call_tool("save_table", {"dataset": "iris", "format": "parquet"})
+    assert bundled["path"] == "exports/iris.parquet" and bundled["rows"] == 150
+    with pytest.raises(BadInput) as exc:
+        call_tool("save_table", {"dataset": "data/orders.jsonl"})
+    assert exc.value.details["argument"] == "format"
+    # The same format as the source names the source itself: refused, nothing changed.
+    before = (_ws() / "data" / "orders.jsonl").read_bytes()
+    with pytest.raises(Conflict):
+        call_tool("save_table", {"dataset": "data/orders.jsonl", "format": "jsonl"})
+    assert (_ws() / "data" / "orders.jsonl").read_bytes() == before

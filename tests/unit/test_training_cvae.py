@@ -122,3 +122,41 @@ def test_detect_anomalies_on_unlabeled_rows() -> None:
     corrupted = scores["id"] >= 50000
     assert scores[corrupted]["score"].mean() > 3 * scores[~corrupted]["score"].mean()
     assert scores[corrupted]["rank"].median() < 0.1 * len(scores)
+
+
+def test_pair_detectors_find_rare_combinations_and_broken_correlations() -> None:
+    from tools.training.anomalies import pair_rarity
+
+    # Each value is common alone; the pair (square, blue) never occurs but at rows 3 and 40.
+    shape = np.array(["square", "circle"] * 50)
+    colour = np.where(shape == "square", "red", "blue")
+    colour[[3, 40]] = np.where(shape[[3, 40]] == "square", "blue", "red")
+    codes = [pd.factorize(shape)[0], pd.factorize(colour)[0]]
+    rarity = pair_rarity(codes)
+    assert rarity is not None and set(np.argsort(-rarity)[:2]) == {3, 40}
+    assert pair_rarity(codes[:1]) is None  # one column: nothing to pair
+    # Broken correlation: height follows width except in rows 5, 50 and 77 (each pair of
+    # quintiles they fall in holds no other row).
+    rng = np.random.default_rng(0)
+    width = rng.uniform(1, 10, 200)
+    height = 2 * width + rng.normal(0, 0.3, 200)
+    width[[5, 50, 77]] = [1.5, 9.5, 5.5]
+    height[[5, 50, 77]] = [19.0, 3.0, 19.5]
+    frame = pd.DataFrame({"width": width, "height": height, "kind": "a"})
+    put(frame, "boxes.parquet")
+    out = call_tool(
+        "detect_anomalies",
+        {"dataset": "boxes.parquet", "detectors": ["binned_pairs", "category_pairs"], "top_k": 3},
+        ToolContext(),
+    )
+    # One categorical column: category_pairs sits out, and the answer says which ran.
+    assert out["detectors"] == ["binned_pairs"]
+    scores = pd.read_parquet(workspace() / out["scores_path"]).set_index("row")["score"]
+    # The broken rows share the top score; quintiles cannot tell them from a natural row alone
+    # in a neighbouring bin, so a few such rows tie with them. The mean of all detectors
+    # (LOF and the CVAE see how far off they are) puts exactly them first.
+    top = scores[scores == scores.max()].index
+    assert {5, 50, 77} <= set(top) and len(top) < 10
+    both = call_tool("detect_anomalies", {"dataset": "boxes.parquet", "top_k": 3}, ToolContext())
+    assert "binned_pairs" in both["detectors"]
+    assert {r["row"] for r in both["top"]} == {5, 50, 77}

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from errors import BadInput
+from errors import BadInput, candidate_details, closest
 from tools.labeling.specs import (
     ABSTAIN,
     AndCond,
@@ -794,11 +794,20 @@ def check_columns(frame: pd.DataFrame, specs: list[LFSpec]) -> None:
         if isinstance(spec, DeclarativeLF):
             missing = sorted(condition_columns(spec.when) - set(map(str, frame.columns)))
             if missing:
+                columns = [str(c) for c in frame.columns]
                 raise BadInput(
                     f"labeling function {spec.name!r} reads column {missing[0]!r}, "
                     "which the data does not have",
-                    hint=f"columns are: {', '.join(map(str, frame.columns))}",
+                    hint=f"columns are: {', '.join(columns)}",
                     code="column_not_found",
+                    details=candidate_details(
+                        "labeling_functions",
+                        closest(missing[0], columns),
+                        "not_found",
+                        value=missing[0],
+                        labeling_function=spec.name,
+                        choices=columns[:200],
+                    ),
                 )
 
 

@@ -11,6 +11,13 @@ from tools.labeling.analysis import label_metrics
 from tools.labeling.specs import ABSTAIN
 
 MIN_LFS_FOR_LABEL_MODEL = 3
+MAX_LABEL_MODEL_SIZE = 1000
+"""LFs x classes past which majority vote stands in for the label model.
+
+Snorkel's LabelModel fits a (LFs x classes)^2 overlap matrix: on 2,000 rows of a busy 2-core
+machine 250 LFs x 4 classes took 28 s and 500 x 4 took 113 s, and the caps (500 LFs, 200
+classes) allow 100,000, i.e. a 10^10-entry matrix. 1,000 keeps 500 binary LFs on it.
+"""
 
 
 @dataclass
@@ -93,7 +100,8 @@ def combine(
 ) -> Combined:
     """Run majority vote and (with 3+ usable LFs) the label model; keep the better on dev.
 
-    Usable LFs vote on at least one row. Both are reported in `dev_metrics`.
+    Usable LFs vote on at least one row. Both are reported in `dev_metrics`. Past
+    MAX_LABEL_MODEL_SIZE (usable LFs x classes) only majority vote runs, and `reason` says so.
     """
     prior = class_prior(n_classes, dev_labels)
     covered = (matrix != ABSTAIN).any(axis=1)
@@ -108,6 +116,17 @@ def combine(
             method="majority_vote",
             reason=f"only {int(usable.sum())} usable labeling functions; the label model needs "
             f"at least {MIN_LFS_FOR_LABEL_MODEL}, so majority vote was used",
+            dev_metrics=results,
+        )
+    size = int(usable.sum()) * n_classes
+    if size > MAX_LABEL_MODEL_SIZE:
+        return Combined(
+            probs=mv,
+            covered=covered,
+            method="majority_vote",
+            reason=f"{int(usable.sum())} usable labeling functions x {n_classes} classes = "
+            f"{size}, past the label model's size limit of {MAX_LABEL_MODEL_SIZE} (its cost "
+            "grows with the square), so majority vote was used",
             dev_metrics=results,
         )
     lm = label_model(matrix[:, usable], n_classes, prior, seed=seed)

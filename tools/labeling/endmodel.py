@@ -51,7 +51,10 @@ class _Blend:
     def _centred(self, X: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         out = []
         for model in (self.nb, self.lr):
-            logp = np.log(np.clip(model.predict_proba(X), 1e-300, None))
+            # float64 first: text features are float32, and so are LR's probabilities, in
+            # which a saturated class is exactly 0 and a 1e-300 floor is 0 too (log -> -inf).
+            probs = np.asarray(model.predict_proba(X), dtype=np.float64)
+            logp = np.log(np.clip(np.nan_to_num(probs, nan=0.0), 1e-300, None))
             out.append(logp - logp.mean(axis=1, keepdims=True))
         return out[0], out[1]
 

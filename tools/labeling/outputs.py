@@ -1,8 +1,16 @@
-"""Writing labeling artifacts: labeled parquet, LF set JSON, LF summary table and its chart."""
+"""Writing labeling artifacts: labeled parquet, LF set JSON, LF summary table and its chart.
+
+Each file is written to a temporary name in its folder and renamed over the old one, so a
+rerun step never leaves a half-written file behind a fixed path.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +18,26 @@ import numpy as np
 import pandas as pd
 
 from store.workspace import output_folder, relative_to_workspace
+
+
+@contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path`; on success it replaces `path` in one step (os.replace).
+
+    A step killed or failing mid-write leaves the previous file whole (and no partial file
+    under the real name); the temporary file is removed on failure. It keeps `path`'s suffix,
+    since some writers (matplotlib) pick the format from it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def file_stem(dataset: str) -> str:
@@ -58,7 +86,8 @@ def write_labeled(
         name = col if col not in out.columns else f"{col}_original"
         out[name] = frame[col].to_numpy()
     out.attrs["forgeflow"] = {"label_name": label_name, "classes": list(classes)}
-    out.to_parquet(path, index=False)
+    with replacing(path) as tmp:
+        out.to_parquet(tmp, index=False)
 
 
 def labeled_meta(frame: pd.DataFrame) -> dict[str, Any]:
@@ -68,8 +97,10 @@ def labeled_meta(frame: pd.DataFrame) -> dict[str, Any]:
 
 
 def write_json(path: Path, data: Any) -> None:
-    """Pretty JSON (UTF-8)."""
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    """Pretty JSON (UTF-8), written whole or not at all."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
 
 
 def write_summary(
@@ -87,7 +118,8 @@ def write_summary(
     table = pd.DataFrame(summary)
     if "polarity" in table:
         table["polarity"] = table["polarity"].map(lambda v: "|".join(v))
-    table.to_csv(path_csv, index=False)
+    with replacing(path_csv) as tmp:
+        table.to_csv(tmp, index=False)
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
@@ -128,4 +160,5 @@ def write_summary(
     # Below the axes, outside them: the legend never covers a bar.
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8, frameon=False)
     fig.tight_layout(rect=(0, 0.45 / height, 1, 1))
-    fig.savefig(path_png, dpi=100)
+    with replacing(path_png) as tmp:
+        fig.savefig(tmp, dpi=100, format="png")

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from errors import BadInput
+from errors import BadInput, candidate_details, closest
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl", ".csv")
 TEXT_COLUMN_GUESSES = ("text", "content", "body", "document", "passage", "article", "context")
@@ -137,6 +137,13 @@ def _pick_column(columns: list[str], wanted: str | None, name: str) -> str:
             raise BadInput(
                 f"{name}: column {wanted!r} not found; columns are: {', '.join(columns)}",
                 hint="set text_column to one of the listed columns",
+                details=candidate_details(
+                    "text_column",
+                    closest(wanted, columns),
+                    "not_found",
+                    value=wanted,
+                    choices=columns[:200],
+                ),
             )
         return wanted
     lower = {c.lower(): c for c in columns}
@@ -146,6 +153,7 @@ def _pick_column(columns: list[str], wanted: str | None, name: str) -> str:
     raise BadInput(
         f"{name}: no text column found; columns are: {', '.join(columns) or 'none'}",
         hint="set text_column to the column holding the document text",
+        details=candidate_details("text_column", [], "missing", choices=columns[:200]),
     )
 
 

@@ -1,9 +1,12 @@
-"""Anomaly scores: IsolationForest, LocalOutlierFactor and a generator's reconstruction error.
+"""Anomaly scores: IsolationForest, LocalOutlierFactor, a generator's reconstruction error and
+how rare each row's pairs of values are.
 
-Each detector sees the generator's preprocessed rows (standardised numbers, one-hot
-categories). Their scores are put on one scale (robust z: distance from the median in MADs,
-negative parts cut to 0) and averaged: a row any detector finds far out stays high, and no
-labels of anomalies are needed or used to combine them.
+IsolationForest and LOF see the generator's preprocessed rows (standardised numbers, one-hot
+categories). `category_pairs` and `binned_pairs` score combinations: for every ordered pair of
+columns, how unlikely a row's value of one is given its value of the other (categorical
+columns; numeric columns cut into quintiles), the worst pair per row. Scores are put on one
+scale (robust z: distance from the median in MADs, negative parts cut to 0) and averaged: a
+row any detector finds far out stays high, and no labels of anomalies are needed or used.
 """
 
 from __future__ import annotations
@@ -16,7 +19,58 @@ import pandas as pd
 from errors import BadInput
 from tools.training.cvae import Generator
 
-DETECTORS = ("isolation_forest", "local_outlier_factor", "cvae")
+DETECTORS = ("isolation_forest", "local_outlier_factor", "cvae", "category_pairs", "binned_pairs")
+PAIR_COLUMNS = 40
+"""At most this many columns per pair detector (the first ones): pairs grow with the square."""
+PAIR_LEVELS = 50
+"""Categorical columns with more distinct values (ids, free text) are left out of the pairs."""
+PAIR_BINS = 5
+PAIR_SMOOTHING = 0.5
+
+
+def pair_rarity(columns: list[np.ndarray]) -> np.ndarray | None:
+    """Per row, the largest -log P(value of b | value of a) over ordered column pairs (a, b).
+
+    P is the pair's share among rows with that value of a, add-`PAIR_SMOOTHING` smoothed. A
+    value common on its own but never seen with the other column's value scores high. Each
+    column is integer codes (0..k-1). None with fewer than two columns.
+    """
+    if len(columns) < 2:
+        return None
+    n = len(columns[0])
+    worst = np.zeros(n)
+    for i, a in enumerate(columns):
+        ka = int(a.max()) + 1 if n else 0
+        for j, b in enumerate(columns):
+            if i == j:
+                continue
+            kb = int(b.max()) + 1 if n else 0
+            joint = np.zeros((ka, kb))
+            np.add.at(joint, (a, b), 1.0)
+            given = (joint[a, b] + PAIR_SMOOTHING) / (joint.sum(axis=1)[a] + PAIR_SMOOTHING * kb)
+            np.maximum(worst, -np.log(given), out=worst)
+    return worst
+
+
+def _category_codes(frame: pd.DataFrame, names: list[str]) -> list[np.ndarray]:
+    out = []
+    for name in names:
+        values = frame[name].astype("string").fillna("<missing>")
+        if values.nunique() <= PAIR_LEVELS:
+            out.append(pd.factorize(values)[0])
+    return out[:PAIR_COLUMNS]
+
+
+def _bin_codes(frame: pd.DataFrame, names: list[str]) -> list[np.ndarray]:
+    out = []
+    for name in names:
+        numbers = pd.to_numeric(frame[name], errors="coerce").replace([np.inf, -np.inf], np.nan)
+        if numbers.nunique() < 2:
+            continue
+        # Equal values share a bin (a column of a few codes keeps them); missing is a bin.
+        bins = pd.qcut(numbers, PAIR_BINS, labels=False, duplicates="drop")
+        out.append(bins.fillna(-1).to_numpy(dtype=int) + 1)
+    return out[:PAIR_COLUMNS]
 
 
 def robust_z(scores: np.ndarray) -> np.ndarray:
@@ -32,7 +86,7 @@ def robust_z(scores: np.ndarray) -> np.ndarray:
 def detector_scores(
     generator: Generator, frame: pd.DataFrame, detectors: tuple[str, ...], seed: int = 0
 ) -> dict[str, np.ndarray]:
-    """Raw outlier scores per detector (higher = more anomalous)."""
+    """Raw outlier scores per detector that could run (higher = more anomalous)."""
     out: dict[str, np.ndarray] = {}
     matrix = None
     if {"isolation_forest", "local_outlier_factor"} & set(detectors):
@@ -50,6 +104,19 @@ def detector_scores(
         out["local_outlier_factor"] = -lof.negative_outlier_factor_
     if "cvae" in detectors:
         out["cvae"] = generator.reconstruction_errors(frame)
+    pre = generator.preprocessor
+    label = generator.config.get("label_column")
+    categorical = list(pre.categorical_columns)
+    if label in frame.columns and label not in categorical:
+        categorical.append(label)
+    for name, codes in (
+        ("category_pairs", lambda: _category_codes(frame, categorical)),
+        ("binned_pairs", lambda: _bin_codes(frame, list(pre.numeric_columns))),
+    ):
+        if name in detectors:
+            rarity = pair_rarity(codes())
+            if rarity is not None:  # fewer than two such columns: this detector sits out
+                out[name] = rarity
     return out
 
 

@@ -584,20 +584,32 @@ class DetectAnomaliesInput(ToolInput):
     output: str | None = Field(
         default=None, description="Scores file in the workspace (.parquet, .csv or .jsonl)."
     )
-    detectors: list[Literal["isolation_forest", "local_outlier_factor", "cvae"]] = Field(
-        default_factory=lambda: ["isolation_forest", "local_outlier_factor", "cvae"],
+    detectors: list[
+        Literal[
+            "isolation_forest", "local_outlier_factor", "cvae", "category_pairs", "binned_pairs"
+        ]
+    ] = Field(
+        default_factory=lambda: [
+            "isolation_forest",
+            "local_outlier_factor",
+            "cvae",
+            "category_pairs",
+            "binned_pairs",
+        ],
         min_length=1,
-        description="Detectors whose scores are combined (mean of robust z-scores).",
+        description="Detectors whose scores are combined (mean of robust z-scores); the pair "
+        "detectors score rare combinations of two columns' values (categorical; numeric in "
+        "quintiles) and sit out with fewer than two such columns.",
     )
     seed: int = Field(default=0, ge=0, description="Seed of the isolation forest.")
 
 
 @tool(DetectAnomaliesInput, tags=("synthetic", "cleaning"))
 def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, Any]:
-    """Score rows for anomalies (IsolationForest, LocalOutlierFactor, a CVAE), highest first.
+    """Score rows for anomalies (IsolationForest, LOF, a CVAE, rare value pairs), highest first.
 
     The detectors' scores are combined as the mean of their robust z-scores (one scale, no
-    anomaly labels needed). The report has per-row scores (sorted, written to a table, one
+    anomaly labels needed); `detectors` in the answer names those that ran. The report has per-row scores (sorted, written to a table, one
     column per detector too), min/max/mean, a threshold, how many rows are above it, and the
     worst rows with their values. Without a model, a generator is trained on the dataset first (on its
     label column when it has one, else on all rows as one class).
@@ -643,7 +655,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         "model": relative_to_workspace(folder),
         "dataset": origin["id"],
         "scores_path": relative_to_workspace(path),
-        "detectors": list(detectors),
+        "detectors": [d for d in detectors if f"score_{d}" in scored.columns],
         "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
         **summary,
         "answer": f"{summary['flagged']} of {summary['rows']} rows flagged (score above "

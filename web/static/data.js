@@ -4,16 +4,6 @@ import { api, query, session, tool } from "./api.js";
 import { barChart } from "./charts.js";
 import { clear, errorBox, fmt, h, table, toast } from "./ui.js";
 
-// Folders forgeflow writes its own outputs to, inside the workspace.
-const OUTPUT_FOLDERS = ["labeling/", "models/", "evaluations/", "qa/", "predictions/", "synthetic/", "anomalies/", "generators/", "exports/"];
-
-export function isRunOutput(item) {
-  if (item.role) return item.role === "output";
-  if (item.kind === "output" || item.origin === "output") return true;
-  const id = String(item.id || "");
-  return item.source === "local" && !id.startsWith("/") && OUTPUT_FOLDERS.some((f) => id.startsWith(f) || id.includes(`/${f}`));
-}
-
 function size(bytes) {
   if (bytes === null || bytes === undefined) return "";
   if (bytes < 1024) return `${bytes} B`;
@@ -51,6 +41,7 @@ function credentialsForm() {
 export async function renderData(root) {
   const mine = h("div", { id: "my-datasets" }, h("p", { class: "muted" }, "loading…"));
   const outputs = h("div", { id: "run-outputs" });
+  const outputsTitle = h("summary", {}, "Run outputs (files forgeflow wrote)");
   const q = h("input", { id: "search-query", placeholder: "e.g. sentiment, imdb, titanic", "aria-label": "search" });
   const source = h("select", { id: "search-source", "aria-label": "source" }, ["all", "huggingface", "kaggle", "local"].map((s) => h("option", { value: s }, s)));
   const results = h("div", { id: "search-results" });
@@ -60,12 +51,14 @@ export async function renderData(root) {
     h("h2", {}, "Data"),
     h("section", {}, h("h3", {}, "Your datasets"), mine),
     h("section", {}, h("h3", {}, "Find datasets on Hugging Face and Kaggle"), credentialsForm(), searchForm, results),
-    h("section", {}, h("details", {}, h("summary", {}, "Run outputs (files forgeflow wrote)"), outputs)),
+    h("section", {}, h("details", {}, outputsTitle, outputs)),
   );
   const open = (item) => (location.hash = `#/data/view${query({ dataset: item.id })}`);
   try {
+    // The listing itself keeps the person's data and forgeflow's outputs apart.
     const out = await tool("list_local_datasets", {});
-    const items = out.datasets || [];
+    const own = out.datasets || [];
+    const made = out.outputs || [];
     const cols = [
       { title: "name", render: (d) => h("a", { href: `#/data/view${query({ dataset: d.id })}`, onclick: (e) => e.stopPropagation() }, d.title || d.id) },
       { title: "source", render: (d) => d.source },
@@ -73,10 +66,19 @@ export async function renderData(root) {
       { title: "size", render: (d) => size(d.size) },
       { title: "description", render: (d) => h("span", { class: "muted small" }, d.description || "") },
     ];
-    const own = items.filter((d) => !isRunOutput(d));
-    const made = items.filter(isRunOutput);
+    const outputCols = [
+      { title: "file", render: (d) => h("a", { href: `#/data/view${query({ dataset: d.id })}`, onclick: (e) => e.stopPropagation() }, d.id) },
+      { title: "made by", render: (d) => d.tool || h("span", { class: "muted" }, "unknown") },
+      {
+        title: "run",
+        render: (d) => (d.run_id ? h("a", { href: `#/runs/${encodeURIComponent(d.run_id)}`, onclick: (e) => e.stopPropagation() }, d.run_id) : ""),
+      },
+      { title: "size", render: (d) => size(d.size) },
+    ];
     clear(mine, own.length ? table(cols, own, { onRow: open }) : h("p", { class: "muted" }, "No dataset yet."));
-    clear(outputs, made.length ? table(cols, made, { onRow: open }) : h("p", { class: "muted" }, "None."));
+    const more = (out.output_count || 0) > made.length ? h("p", { class: "muted small" }, `showing the newest ${made.length} of ${out.output_count}`) : null;
+    clear(outputs, made.length ? [table(outputCols, made, { onRow: open }), more] : h("p", { class: "muted" }, "None."));
+    clear(outputsTitle, `Run outputs (files forgeflow wrote): ${out.output_count || 0}`);
   } catch (err) {
     clear(mine, errorBox(err));
   }

@@ -409,6 +409,43 @@ to recover.
 
 Firmware updates are downloaded at night and installed between 02:00 and 04:00. An update never
 interrupts heating for more than five minutes. The changelog of every release is shown in the app.
+
+## Battery control
+
+The battery controller is the part of the hub that decides when the home battery charges and
+discharges. It charges from solar surplus first and from the grid only when the price is below
+the threshold set in the app. The default threshold is 10 cents per kilowatt hour. When the
+battery is full, surplus solar power is exported to the grid.
+
+## Solar forecast
+
+The solar forecast is an estimate of tomorrow's production based on the weather service and the
+orientation of the panels. The hub updates the forecast every six hours. If the forecast predicts
+a sunny day, the hub leaves room in the battery instead of charging it from the grid overnight.
+
+## Alerts
+
+An alert is a message the hub sends to every paired phone. Alerts are sent when the heat pump
+reports a fault, when the battery temperature exceeds 45 degrees, or when the hub loses its grid
+meter connection for more than ten minutes. Alerts can be muted for up to 24 hours.
+
+## Tariffs
+
+A dynamic tariff is an electricity price that changes every hour. The hub downloads the next
+day's prices at 14:00 and plans heating and battery charging around the cheapest hours. With a
+fixed tariff, the hub only optimises for self-consumption of solar power.
+
+## Users and roles
+
+The owner is the person who registered the hub. The owner can invite up to five other users.
+Guests can change the room temperature but cannot edit schedules, tariffs or battery settings.
+Removing a user revokes access on their phone within one minute.
+
+## Energy reports
+
+The monthly energy report is a summary of consumption, solar production, grid import and export.
+Reports are generated on the first day of each month and can be exported as CSV from the app.
+The report compares the month with the same month of the previous year when that history exists.
 """
 
 FAQ = """# Frequently asked questions
@@ -438,6 +475,33 @@ lightning or by opening the housing is not covered.
 
 Consumption data is encrypted on the device and in transit. Brightwater never sells personal
 data, and the owner can export or delete all history from the app settings.
+
+## Why does the heat pump run at night?
+
+The heat pump runs at night when night-time electricity is cheaper or when the outdoor
+temperature is low enough that the house would cool down too much by morning. The schedule in
+the app shows the planned hours for the next day.
+
+## Can I use the hub with an electric car charger?
+
+Yes. Chargers that support OCPP 1.6 can be added in the app. The hub then shifts car charging to
+hours with solar surplus or low prices, unless the driver presses the boost button.
+
+## What happens during a power cut?
+
+During a power cut the hub keeps its settings and history. If the battery supports backup mode,
+the hub switches the house to battery power within two seconds. When the grid returns, the hub
+resumes the normal schedule automatically.
+
+## How do I move the hub to a new home?
+
+Before moving, the owner removes the hub from the account in the app. The installer at the new
+home adds it again, and the consumption history of the old home is kept in the owner's account.
+
+## Who do I contact for support?
+
+Support is reachable by chat in the app from 8:00 to 20:00 on weekdays. Warranty claims are
+handled by the installer who fitted the hub.
 """
 
 RELEASE_NOTES = """Brightwater Hub release notes
@@ -453,12 +517,86 @@ the surplus charges the battery before it is exported to the grid.
 """
 
 
+DEVICES = [
+    ("Aero 7", "air-to-water heat pump", 7, "Modbus"),
+    ("Aero 11", "air-to-water heat pump", 11, "Modbus"),
+    ("Geo 9", "ground-source heat pump", 9, "SG-Ready"),
+    ("Sol 5", "hybrid solar inverter", 5, "SunSpec"),
+    ("Sol 10", "hybrid solar inverter", 10, "SunSpec"),
+    ("Cell 8", "lithium iron phosphate battery", 8, "CAN bus"),
+    ("Cell 16", "lithium iron phosphate battery", 16, "CAN bus"),
+    ("Volt 22", "wall-mounted car charger", 22, "OCPP 1.6"),
+    ("Tank 300", "hot water tank with an immersion heater", 3, "relay"),
+    ("Meter P1", "smart meter reader", 0, "P1 port"),
+]
+ERRORS = [
+    ("E01", "the hub cannot reach the grid meter", "check the meter cable and restart the hub"),
+    ("E02", "the heat pump did not answer three requests in a row", "check the Modbus wiring"),
+    (
+        "E03",
+        "the battery reported a cell temperature above 45 degrees",
+        "let the battery cool down",
+    ),
+    (
+        "E04",
+        "the inverter firmware is older than the minimum version",
+        "update the inverter firmware",
+    ),
+    (
+        "E05",
+        "the tariff download failed",
+        "check the internet connection; the last prices stay in use",
+    ),
+    (
+        "E06",
+        "a paired phone has not connected for 90 days",
+        "remove the phone or open the app on it",
+    ),
+    ("E07", "the car charger refused a schedule", "check that the charger is set to OCPP mode"),
+    ("E08", "the water tank sensor reads below zero degrees", "replace the tank sensor"),
+    (
+        "E09",
+        "the hub clock drifted by more than one minute",
+        "the hub resynchronises the clock by itself",
+    ),
+    ("E10", "the storage of the hub is almost full", "export and delete old history in the app"),
+]
+
+
+def device_reference() -> str:
+    """A generated reference section: one paragraph per supported device."""
+    parts = ["\n## Supported devices\n"]
+    for name, kind, power, interface in DEVICES:
+        size = (
+            f"Its rated capacity is {power} kilowatts." if power else "It draws less than one watt."
+        )
+        parts.append(
+            f"The {name} is a {kind} that the hub controls over {interface}. {size} "
+            f"When the {name} is added in the app, the hub reads its model number and firmware "
+            f"version and shows it on the devices page. If the {name} goes offline, the hub "
+            f"raises an alert after ten minutes and keeps the last schedule running.\n"
+        )
+    return "\n".join(parts)
+
+
+def error_codes() -> str:
+    """A generated FAQ section: one question per error code."""
+    parts = []
+    for code, meaning, fix in ERRORS:
+        parts.append(
+            f"\n## What does error {code} mean?\n\nError {code} means that {meaning}. "
+            f"To clear it, {fix}. The error disappears from the app once the cause is gone, "
+            f"and every occurrence is kept in the event log for 400 days.\n"
+        )
+    return "".join(parts)
+
+
 def write_docs(out: Path) -> None:
     """docs/guide.md, docs/faq.md and docs/release_notes.txt about an invented product."""
     docs = out / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    (docs / "guide.md").write_text(GUIDE, encoding="utf-8")
-    (docs / "faq.md").write_text(FAQ, encoding="utf-8")
+    (docs / "guide.md").write_text(GUIDE + device_reference(), encoding="utf-8")
+    (docs / "faq.md").write_text(FAQ + error_codes(), encoding="utf-8")
     (docs / "release_notes.txt").write_text(RELEASE_NOTES, encoding="utf-8")
 
 
