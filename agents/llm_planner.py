@@ -53,15 +53,77 @@ def check_call(name: str, args: dict[str, Any]) -> str | None:
     return None
 
 
+def data_profiles(goal: str, memory: dict[str, Any], limit: int = 4) -> list[dict[str, Any]]:
+    """Compact profiles of the tables the goal names (and the thread's last ones), for the prompt."""
+    from agents.planner import FILE_RE
+    from tools.profile import profile_table
+
+    refs = [*FILE_RE.findall(goal), memory.get("dataset"), memory.get("labeled")]
+    profiles: list[dict[str, Any]] = []
+    for ref in dict.fromkeys(r for r in refs if isinstance(r, str) and r):
+        profile = profile_table(ref)
+        if profile is None:
+            continue
+        columns = []
+        for c in profile["columns"][:40]:
+            flags = [
+                k.removesuffix("_like") for k in ("id_like", "text_like", "label_like") if c[k]
+            ]
+            if c["partly_filled"]:
+                flags.append(f"partly filled ({round(100 * (1 - c['missing_share']))}%)")
+            top = list(c["top"])[:4] if c["label_like"] else []
+            columns.append(
+                {"name": c["name"], "dtype": c["dtype"], "distinct": c["distinct"]}
+                | ({"flags": flags} if flags else {})
+                | ({"values": top} if top else {})
+            )
+        profiles.append({"file": ref, "rows": profile["rows"], "columns": columns})
+        if len(profiles) >= limit:
+            break
+    return profiles
+
+
+def thread_summary(memory: dict[str, Any]) -> dict[str, Any]:
+    """What the thread produced so far, small enough for a prompt."""
+    keep = ("dataset", "labeled", "model", "generator", "qa_dataset", "project", "models")
+    out: dict[str, Any] = {k: memory[k] for k in keep if memory.get(k)}
+    results = memory.get("results") or []
+    if results:
+        out["results"] = [
+            {k: v for k, v in r.items() if k not in ("history", "args")} for r in results[-4:]
+        ]
+    loop = memory.get("last_loop")
+    if isinstance(loop, dict):
+        out["last_loop"] = {"tool": loop.get("tool"), "args": loop.get("args")}
+    if memory.get("listing"):
+        out["listing"] = memory["listing"][:10]
+    return out
+
+
 def plan_with_llm(
     model: BaseChatModel,
     goal: str,
     memory: dict[str, Any],
     history: list[BaseMessage] | None = None,
 ) -> Plan:
-    """Ask the model for tool calls; invalid calls go back as tool messages (bounded repairs)."""
+    """Ask the model for tool calls, grounded in the data profiles, the thread's memory and the
+    tools' outputs; invalid calls go back as tool messages (bounded repairs). Questions about
+    earlier results are answered from the thread memory without asking the model.
+    """
+    from agents import memory as thread
+    from agents.planner import FILE_RE
+
+    if thread.is_results_question(goal, bool(FILE_RE.findall(goal))):
+        answer = thread.answer_from_memory(goal, memory)
+        if answer is not None:
+            asked = thread.asked_metric(goal)
+            return Plan(answer=answer, asked={"metric": asked} if asked else {}, planner="llm")
     bound = model.bind_tools(tool_schemas())
-    system = load_prompt("planner", memory=json.dumps(memory, default=str)[:4000])
+    system = load_prompt(
+        "planner",
+        memory=json.dumps(thread_summary(memory), default=str)[:4000],
+        profiles=json.dumps(data_profiles(goal, memory), default=str)[:6000],
+    )
     messages: list[BaseMessage] = [SystemMessage(system), *(history or [])[-8:], HumanMessage(goal)]
     for _ in range(MAX_REPAIRS + 1):
         try:
@@ -81,7 +143,11 @@ def plan_with_llm(
                 PlanStep(tool=c["name"], args=c.get("args") or {}, why="chosen by the LLM planner")
                 for c in reply.tool_calls
             ]
-            return Plan(steps=steps, targets=extract_targets(goal), planner="llm")
+            plan = Plan(steps=steps, targets=extract_targets(goal), planner="llm")
+            asked = thread.asked_metric(goal)
+            if asked:
+                plan.asked = {"metric": asked}
+            return plan
         messages.append(reply)
         for call in reply.tool_calls:
             problem = problems[call["id"]]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, Field
 
+from errors import ForgeflowError
 from tools.registry import CAPABILITIES
 
 
@@ -27,6 +29,10 @@ class Plan(BaseModel):
     question: str | None = None
     notes: list[str] = Field(default_factory=list)
     planner: str = "builtin"
+    asked: dict[str, Any] = Field(default_factory=dict)
+    """What the person asked to see, e.g. {"metric": "f1"} (the answer leads with it)."""
+    answer: str | None = None
+    """An answer from the thread's memory when the turn needs no tool ("what was the F1?")."""
 
 
 SOURCES = {
@@ -74,6 +80,7 @@ METRICS = {
     "roc auc": "auc",
     "roc-auc": "auc",
     "rocauc": "auc",
+    "auroc": "auc",
     "f1": "f1",
     "macro f1": "f1",
     "macro-f1": "f1",
@@ -96,14 +103,22 @@ FILE_RE = re.compile(
 REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/])")
 QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
 METRIC_RE = re.compile(
-    r"\b(roc[- ]?auc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
-    r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is)?"
+    r"\b(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
+    r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is|"
+    r"must be|should be|needs to be|of at least|must reach|around|about|like|near)?"
     r"\s*(?:at least\s*)?(\d+(?:\.\d+)?)\s*(%?)",
     re.I,
 )
 TARGET_FIRST_RE = re.compile(
-    r"\b(?:target|to|reach|reaching|hit)\s+(?:an?\s+)?(\d+(?:\.\d+)?)\s*(%?)\s*"
-    r"(roc[- ]?auc|auc|f1|accuracy|quality)\b",
+    r"\b(?:target|to|reach|reaching|hit|least|of|than|over|above|minimum|min|get|with|want|need|"
+    r"achieve|achieving|aim for|like|around|about)\s+(?:an?\s+)?(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(%|\s?percent)?\s*"
+    r"(?:macro[-\s]+)?"
+    r"(roc[- ]?auc|auroc|auc|f1|accuracy|acc|precision|recall|quality)\b",
+    re.I,
+)
+PERCENT_FIRST_RE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|\s?percent)\s*(?:macro[-\s]+)?"
+    r"(roc[- ]?auc|auroc|auc|f1|accuracy|acc|precision|recall)\b",
     re.I,
 )
 PER_CHUNK_RE = re.compile(
@@ -183,13 +198,16 @@ def extract_targets(goal: str) -> dict[str, float]:
     for match in TARGET_FIRST_RE.finditer(goal):
         name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
         targets.setdefault(name, _fraction(match.group(1), match.group(2)))
+    for match in PERCENT_FIRST_RE.finditer(goal):
+        name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
+        targets.setdefault(name, _fraction(match.group(1), "%"))
     per_chunk = PER_CHUNK_RE.search(goal)
     if per_chunk:
         targets["per_chunk"] = float(per_chunk.group(1))
     return targets
 
 
-def _fraction(number: str, percent: str) -> float:
+def _fraction(number: str, percent: str | None) -> float:
     value = float(number)
     if percent or value > 1.0:
         value = value / 100.0
@@ -244,6 +262,14 @@ def extract_slots(text: str) -> Slots:
     )
     if in_column:
         slots.label_column = in_column.group(1)
+    the_column = re.search(r"\bthe\s+[\"'`]?([\w.-]+)[\"'`]?\s+column\b", text, re.I)
+    if (
+        the_column
+        and slots.label_column is None
+        and the_column.group(1).lower()
+        not in ("label", "text", "id", "same", "other", "first", "last", "target")
+    ):
+        slots.label_column = the_column.group(1)
     for match in COLUMN_RE.finditer(text):
         kind, name, bare = match.group(1), match.group(2), match.group(3)
         if kind:
@@ -276,8 +302,30 @@ def split_clauses(goal: str) -> list[str]:
         rf"(?:,?\s*\band then\b|,?\s*\bthen\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
-    parts = [p.strip(" ,.") for p in re.split(pattern, goal, flags=re.I)]
-    return [p for p in parts if p]
+    parts = [
+        p.strip(" ,.") for p in re.split(pattern, re.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
+    ]
+    merged: list[str] = []
+    for part in (p for p in parts if p):
+        # "train wine_train.csv, label cultivar, test wine_test.csv": fragments that only
+        # give a parameter belong to the clause before them.
+        if merged and (
+            (PARAMETER_RE.match(part) and len(part.split()) <= 5)
+            or (re.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
+        ):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+PARAMETER_RE = re.compile(
+    r"^(?:label(?:ed)?|target|test(?:ed)?|name(?:d)?|call(?:ed)?|column|id|y|with|using|file|"
+    r"(?:the\s+)?(?:file|data|dataset|table)\s+is|data|dataset|table|"
+    r"evaluate(?:d)? on|score(?:d)? on|write|save|sample|show|output)\b(?!\s+(?:the|all|every|"
+    r"each|these|those|my|it|them|rows?|remaining|rest)\b)",
+    re.I,
+)
 
 
 def _query_terms(slots: Slots) -> str:
@@ -301,6 +349,9 @@ class _Planning:
     steps: list[PlanStep] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     question: str | None = None
+    answer: str | None = None
+    context_files: list[str] = field(default_factory=list)
+    goal: str = ""
 
     def last_step(self, *tools: str) -> int | None:
         for index in range(len(self.steps) - 1, -1, -1):
@@ -353,6 +404,11 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
     producer = p.last_step("download_dataset")
     if producer is not None:
         return f"${{steps.{producer}.dataset.id}}"
+    if p.context_files:
+        return p.context_files[-1]
+    named = _named_file(p, slots)
+    if named or p.question:
+        return named
     if p.memory.get("dataset"):
         return p.memory["dataset"]
     listing = p.memory.get("listing") or []
@@ -361,8 +417,49 @@ def _dataset_ref(p: _Planning, slots: Slots, *, prefer_files: bool = True) -> st
     return None
 
 
+TEST_FILE_RE = (
+    r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
+)
+TEST_NEAR_RE = (
+    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
+    r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
+)
+OUT_FILE_RE = (
+    r"(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
+    r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
+    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
+    r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as))"
+    r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+)
+
+
+def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Split a clause's files into (data, test, output) by the words before each."""
+    data, test, out = [], [], []
+    for name in files:
+        escaped = re.escape(name)
+        if re.search(OUT_FILE_RE + escaped, text, re.I) or re.search(
+            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}",
+            text,
+            re.I,
+        ):
+            out.append(name)
+        elif re.search(TEST_NEAR_RE + escaped, text, re.I) or (
+            re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
+        ):
+            test.append(name)
+        else:
+            data.append(name)
+    return data, test, out
+
+
 def _data_path(p: _Planning, slots: Slots) -> str | None:
     """The table a data step reads: a file named here, the last labeled output, or a dataset."""
+    if slots.files:
+        data, _, _ = role_files(slots.text, slots.files)
+        slots = Slots(**{**slots.__dict__, "files": data})
+    if slots.gold and slots.files == [slots.gold]:
+        slots.gold = None
     data_files = [f for f in slots.files if f != slots.gold]
     if data_files:
         return data_files[0]
@@ -386,12 +483,51 @@ def _data_path(p: _Planning, slots: Slots) -> str | None:
             why="download the top search result to work on it",
         )
         return f"${{steps.{len(p.steps) - 1}.dataset.id}}"
+    if p.context_files:
+        return p.context_files[-1]
+    named = _named_file(p, slots)
+    if named or p.question:
+        return named
     return p.memory.get("labeled") or p.memory.get("dataset")
+
+
+def _named_file(p: _Planning, slots: Slots) -> str | None:
+    """'the transactions one', 'the other reviews file': a workspace table named by a word."""
+    match = re.search(
+        r"\bthe\s+(other\s+)?([a-z][\w-]*)\s+(?:one|file|csv|table|data|dataset|spreadsheet)\b",
+        slots.text,
+        re.I,
+    )
+    if not match or match.group(2).lower() in ("same", "new", "first", "second", "last", "labeled"):
+        return None
+    from agents.grounding import workspace_match
+
+    found = workspace_match(match.group(2))
+    if match.group(1):
+        found = [f for f in found if f != p.memory.get("dataset")]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        p.question = f"Which {match.group(2)} file do you mean: {', '.join(found[:6])}?"
+    return None
 
 
 def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
     if slots.model:
         return slots.model
+    folder = "generators/" if "train_generator" in tools else "models/"
+    named = [r for r in slots.repos if r.startswith(folder)]
+    if named:
+        return named[0]
+    named = re.search(r"\bthe\s+([\w-]+)\s+(?:model|classifier)\b", slots.text, re.I)
+    if named and "train_generator" not in tools:
+        word = named.group(1).lower()
+        for model in reversed(p.memory.get("models") or []):
+            if (
+                word in str(model.get("dataset", "")).lower()
+                or word in str(model.get("path")).lower()
+            ):
+                return str(model["path"])
     producer = p.last_step(*(tools or ("train_model",)))
     if producer is not None:
         return f"${{steps.{producer}.model_path}}"
@@ -402,8 +538,21 @@ def _model_ref(p: _Planning, slots: Slots, *tools: str) -> str | None:
 
 
 def _args_search_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
-    query = _query_terms(s)
+    sort = re.search(
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)",
+        s.text,
+        re.I,
+    )
+    text = re.sub(
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b",
+        " ",
+        s.text,
+        flags=re.I,
+    )
+    query = _query_terms(Slots(**{**s.__dict__, "text": text}))
     args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    if sort:
+        args["sort"] = sort.group(1).lower()
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -473,6 +622,28 @@ def _args_download_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _args_preview_rows(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s)
+    if ref is None:
+        p.question = "Preview which table? Name a file."
+        return None
+    args: dict[str, Any] = {"dataset": ref}
+    span = re.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
+    count = re.search(
+        rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+(?:is|are|will be) enough\b",
+        p.goal or s.text,
+        re.I,
+    )
+    if span:
+        start, end = int(span.group(1)), int(span.group(2))
+        args["offset"], args["limit"] = start, max(1, min(200, end - start))
+    elif count:
+        number = _number(next(g for g in count.groups() if g))
+        if number:
+            args["limit"] = min(200, number)
+    return args
+
+
 def _args_list_local_datasets(p: _Planning, s: Slots) -> dict[str, Any] | None:
     return {}
 
@@ -490,8 +661,15 @@ def _args_inspect_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 def _args_model_leaderboard(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"task": s.task or "text-classification"}
+    on = re.search(
+        r"\b(?:on|for)\s+(?:the\s+)?([\w./-]+?)(?:\s+(?:dataset|benchmark))?\s*\??$",
+        s.text.strip(),
+        re.I,
+    )
     if s.repos:
         args["dataset"] = s.repos[0]
+    elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
+        args["dataset"] = on.group(1)
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -503,7 +681,7 @@ def _labeling_common(p: _Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Which data should I label? Name a file in the workspace (e.g. tweets.csv)."
         return None
     args: dict[str, Any] = {"data_path": data}
-    if s.gold:
+    if s.gold and s.gold != data:
         args["gold_path"] = s.gold
     if s.labels:
         args["labels"] = s.labels
@@ -522,17 +700,36 @@ def _args_label_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if metric:
         args["target_metric"] = "f1_macro" if metric == "f1" else metric
         args["target_value"] = targets[metric]
+    options = loop_options(s.text)
+    if "max_attempts" in options:
+        args["max_attempts"] = options["max_attempts"]
+    folder = re.search(
+        r"\b(?:put|save|write|store)\s+(?:the\s+)?(?:output|results?|artifacts?|files?)\s+"
+        r"(?:in|into|to|under)\s+[\"'`]?([\w./-]+?)[\"'`]?(?:[,.;]|\s|$)",
+        s.text,
+        re.I,
+    )
+    if folder:
+        args["output_dir"] = folder.group(1).rstrip("/")
     return args
 
 
 def _args_write_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | None:
-    return _labeling_common(p, s)
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output_path"] = out[-1]
+    return args
 
 
 def _args_apply_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args = _labeling_common(p, s)
     if args is None:
         return None
+    if s.files:
+        args["data_path"] = s.files[-1]
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
     lfs = lfs or p.memory.get("labeling_functions")
@@ -562,6 +759,166 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if metric:
         args["target_metric"] = metric
         args["target_value"] = targets[metric]
+    kind = model_kind(s.text)
+    if kind:
+        args["model"] = kind
+    name = output_name(s.text)
+    if name:
+        args["name"] = name
+    _, tests, _ = role_files(s.text, s.files)
+    tests = [f for f in tests if f != data]
+    if tests:
+        args["test_dataset"] = tests[0]
+    if "target_metric" not in args:
+        named = re.search(
+            r"\b(roc[- ]?auc|auc|macro[- ]?f1|f1|accuracy|precision|recall|log[- ]?loss)\b",
+            s.text,
+            re.I,
+        )
+        if named:
+            word = named.group(1).lower().replace("-", " ")
+            args["target_metric"] = (
+                "auc"
+                if "auc" in word
+                else "f1"
+                if "f1" in word
+                else "log_loss"
+                if "log" in word
+                else word
+            )
+            value = re.search(
+                rf"{re.escape(named.group(1))}\s*(?:of|>=|≥|=|:|at least|to)?\s*(\d+(?:\.\d+)?)\s*(%?)",
+                s.text,
+                re.I,
+            )
+            if value:
+                args["target_value"] = _fraction(value.group(1), value.group(2))
+    args.update(loop_options(s.text))
+    if re.search(r"\bclass[- ]weights?\s+balanced|\bbalanced class", s.text, re.I):
+        args["class_weights"] = "balanced"
+    return args
+
+
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a single": 1,
+    "single": 1,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+}
+NUM = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
+
+
+def _number(text: str) -> int:
+    text = text.lower().strip()
+    return int(text) if text.isdigit() else WORD_NUMBERS.get(text, 0)
+
+
+def loop_options(text: str) -> dict[str, Any]:
+    """Loop bounds and output names a person states: 'up to 5 attempts', 'name it x'."""
+    out: dict[str, Any] = {}
+    attempts = re.search(
+        rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
+        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b",
+        text,
+        re.I,
+    ) or re.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
+    if attempts and _number(attempts.group(1)) > 0:
+        out["max_attempts"] = _number(attempts.group(1))
+    elif re.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
+        out["max_attempts"] = 1
+    name = output_name(text)
+    if name:
+        out["name"] = name
+    return out
+
+
+MODEL_KINDS = (
+    (r"\b(mlp|multi-?layer perceptron|neural net\w*|deep (?:learning|model|net\w*)|nn)\b", "mlp"),
+    (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
+)
+OUTPUT_NAME_RE = re.compile(
+    r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name(?:d)?(?: it| the model| the "
+    r"dataset)?|with (?:the )?name|under the name|save (?:it|the model) as|as model)\s+"
+    r"[\"'`]?(?!it\b|the\b|a\b)([\w-]+(?:\.[\w-]+)*)",
+    re.I,
+)
+
+
+def model_kind(text: str) -> str | None:
+    """The model kind a goal names ('an MLP' → mlp, 'logistic regression' → logistic); a kind
+    it rules out ('not an mlp', 'instead of the MLP') does not count.
+    """
+    text = re.sub(
+        r"\b(?:not|no|instead of|rather than|without)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+regression)?",
+        " ",
+        text,
+        flags=re.I,
+    )
+    for pattern, kind in MODEL_KINDS:
+        if re.search(pattern, text, re.I):
+            return kind
+    return None
+
+
+def output_name(text: str) -> str | None:
+    """An output name the person gave ('call it wine_v2')."""
+    match = OUTPUT_NAME_RE.search(text)
+    return match.group(1).strip(".") if match else None
+
+
+def _args_save_table(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    lower = s.text.lower()
+    formats = [f.lower() for f in FORMAT_RE.findall(_without_names(s.text))]
+    fmt = formats[0] if formats else None
+    if fmt is None and re.search(r"\b(spreadsheet|excel)\b", lower):
+        fmt = "csv"
+    if fmt is None and "json lines" in lower:
+        fmt = "jsonl"
+    source = path = None
+    if len(s.files) >= 2:
+        source, path = s.files[0], s.files[-1]
+    elif s.files:
+        if re.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I):
+            path = s.files[0]
+        else:
+            source = s.files[0]
+    if source is None:
+        producer = p.last_step("label_dataset")
+        if producer is not None:
+            source = f"${{steps.{producer}.labeled_path}}"
+    if source is None:
+        labeled, dataset = p.memory.get("labeled"), p.memory.get("dataset")
+        last = p.memory.get("last_table")
+        if labeled and "label" in lower:
+            source = labeled
+        else:
+            source = last or dataset or labeled
+    if source is None:
+        p.question = "Save which table? Name a file, or label something first."
+        return None
+    args: dict[str, Any] = {"dataset": source}
+    if path:
+        suffix = path.rsplit(".", 1)[-1].lower()
+        fmt = fmt or (suffix if suffix in ("csv", "jsonl", "parquet") else None)
+    fmt = fmt or "csv"
+    if not path:
+        # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
+        base = source if "${" not in source else "saved/table"
+        stem = re.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
+        path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
+    args["path"] = path
+    args["format"] = fmt
     return args
 
 
@@ -571,6 +928,9 @@ def _args_evaluate_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Which model should I evaluate? Train one first, or name its folder."
         return None
     args: dict[str, Any] = {"model": model}
+    models = p.memory.get("models") or []
+    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
+        args["model"], args["compare_model"] = models[-1]["path"], models[-2]["path"]
     trainer = p.last_step("train_model")
     train_args = p.steps[trainer].args if trainer is not None else {}
     # The training file itself is never the evaluation set: without another file the model's
@@ -590,13 +950,22 @@ def _args_evaluate_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 def _args_predict(p: _Planning, s: Slots) -> dict[str, Any] | None:
     model = _model_ref(p, s, "train_model")
-    data = s.files[0] if s.files else None
+    data_files, test_files, out = role_files(s.text, s.files)
+    trained = p.last_step("train_model")
+    if trained is not None:
+        # "train on a.csv and predict b.csv": the training file is not what to predict.
+        used = p.steps[trained].args.get("dataset")
+        data_files = [f for f in [*data_files, *test_files] if f != used]
+    data = data_files[0] if data_files else (test_files[0] if test_files else None)
     if model is None or data is None:
         p.question = (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
         )
         return None
-    return {"model": model, "dataset": data}
+    args: dict[str, Any] = {"model": model, "dataset": data}
+    if out:
+        args["output"] = out[-1]
+    return args
 
 
 def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -607,6 +976,12 @@ def _args_train_generator(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
+    latent = re.search(r"\blatent(?:[_ ]dim(?:ension)?)?\s*(?:=|:|of)?\s*(\d+)", s.text, re.I)
+    if latent:
+        args["latent_dim"] = int(latent.group(1))
+    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
+    if epochs:
+        args["epochs"] = int(epochs.group(1) or epochs.group(2))
     return args
 
 
@@ -620,7 +995,11 @@ def _args_generate_synthetic(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Generate from which generator? Train one first ('train a generator on ...')."
         return None
-    args: dict[str, Any] = {"model": model, "n": s.rows or 100}
+    count = s.rows or _synthetic_count(s.text)
+    args: dict[str, Any] = {"model": model, "n": count or 100}
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output"] = out[-1]
     if s.labels:
         args["label"] = s.labels[0]
     else:
@@ -639,24 +1018,78 @@ def _args_detect_anomalies(p: _Planning, s: Slots) -> dict[str, Any] | None:
     model = _model_ref(p, s, "train_generator")
     if model:
         args["model"] = model
+    top = re.search(
+        r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I
+    )
+    if top:
+        args["top_k"] = int(top.group(1) or top.group(2))
+    detectors = [
+        name
+        for name, pattern in (
+            ("isolation_forest", r"isolation[ _-]?forest|iforest"),
+            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
+            ("cvae", r"\bc?vae\b|autoencoder"),
+        )
+        if re.search(pattern, s.text, re.I)
+    ]
+    if detectors:
+        args["detectors"] = detectors
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output"] = out[-1]
     return args
+
+
+def _synthetic_count(text: str) -> int | None:
+    match = re.search(
+        r"\b(\d{1,7})\s+(?:extra\s+|more\s+|new\s+|fake\s+|synthetic\s+)*(?:[\w-]+\s+)?"
+        r"(?:rows|samples|records|examples|customers|people|items|points|entries)\b"
+        r"|\b(\d{1,7})\s+synthetic\b|\bsample\s+(\d{1,7})\b",
+        text,
+        re.I,
+    )
+    if match:
+        return int(next(g for g in match.groups() if g))
+    return None
+
+
+DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
 
 
 def _args_chunk_documents(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {}
     if s.project:
         args["project_id"] = s.project
-    elif s.files:
-        args["paths"] = s.files
+    elif s.files or any(f.lower().endswith(DOC_FILES) for f in p.context_files):
+        args["paths"] = s.files or [f for f in p.context_files if f.lower().endswith(DOC_FILES)]
     elif p.memory.get("project"):
         args["project_id"] = p.memory["project"]
     else:
         p.question = "Which documents? Name a project ('project 3') or files in the workspace."
         return None
-    lower = s.text.lower()
-    for strategy in ("markdown", "paragraph", "fixed"):
-        if strategy in lower:
+    text = p.goal or s.text
+    lower = text.lower()
+    for strategy, pattern in (
+        ("markdown", r"\bmarkdown|\bheadings?\b|\bheaders?\b|\bsections?\b"),
+        ("paragraph", r"\bparagraphs?\b"),
+        ("fixed", r"\bfixed\b|\bwindows?\b"),
+    ):
+        if re.search(pattern, lower):
             args["strategy"] = strategy
+            break
+    size = re.search(
+        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I
+    )
+    if size:
+        args["chunk_size"] = int(size.group(1))
+        args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
+    overlap = re.search(
+        r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)",
+        text,
+        re.I,
+    )
+    if overlap:
+        args["chunk_overlap"] = int(overlap.group(1) or overlap.group(2))
     return args
 
 
@@ -665,21 +1098,62 @@ def _args_generate_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {}
     if producer is not None:
         args["chunk_set_id"] = f"${{steps.{producer}.chunk_set_id}}"
+    elif p.memory.get("chunk_set") and not s.project:
+        args["chunk_set_id"] = p.memory["chunk_set"]
     elif s.project or p.memory.get("project"):
         args["project_id"] = s.project or p.memory["project"]
     else:
         p.question = "Generate QA pairs from which documents? Name a project or files."
         return None
-    targets = extract_targets(s.text)
-    if "per_chunk" in targets:
-        args["datasets_per_chunk"] = int(targets["per_chunk"])
-    if "quality" in targets:
-        args["quality_threshold"] = targets["quality"]
-    lower = s.text.lower()
-    for mode in ("summarization", "instruction"):
-        if mode in lower:
-            args["generation_mode"] = mode
+    text = p.goal or s.text
+    args.update(qa_options(text))
     return args
+
+
+STYLE_WORDS = {
+    "answer_style": r"\b(concise|short|brief|detailed|long|step[- ]by[- ]step|one[- ]sentence)\s+answers?",
+    "question_style": r"\b(analytical|factual|conceptual|open[- ]ended|multiple[- ]choice|"
+    r"yes/no|tricky|simple|practical)\s+questions?",
+    "complexity_level": r"\b(beginner|basic|intermediate|advanced|expert)(?:[- ]level)?\b",
+}
+
+
+def qa_options(text: str) -> dict[str, Any]:
+    """QA generation settings a person states: per chunk, quality, mode, styles, a name."""
+    out: dict[str, Any] = {}
+    per = re.search(
+        rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)?"
+        r"\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph)",
+        text,
+        re.I,
+    )
+    if per and _number(per.group(1)):
+        out["datasets_per_chunk"] = _number(per.group(1))
+    quality = re.search(
+        r"\b(?:quality|judge|score|threshold)\b[^.;\d]{0,30}?(0?\.\d+|\d{2}\s*%)", text, re.I
+    ) or re.search(
+        r"\b(?:regenerate|redo|rewrite)\b[^.;]{0,40}?(?:under|below)\s+(0?\.\d+)", text, re.I
+    )
+    if quality:
+        value = quality.group(1).replace(" ", "")
+        out["quality_threshold"] = _fraction(value.rstrip("%"), "%" if value.endswith("%") else "")
+    lower = text.lower()
+    if re.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
+        out["generation_mode"] = "summarization"
+    elif re.search(r"\binstruction", lower):
+        out["generation_mode"] = "instruction"
+    elif re.search(
+        r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower
+    ):
+        out["generation_mode"] = "question"
+    for key, pattern in STYLE_WORDS.items():
+        match = re.search(pattern, text, re.I)
+        if match:
+            out[key] = match.group(1).lower()
+    name = output_name(text)
+    if name:
+        out["dataset_name"] = name
+    return out
 
 
 def _args_score_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -690,7 +1164,16 @@ def _args_score_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if ref is None:
         p.question = "Score which QA dataset? Generate one first or give its id."
         return None
-    return {"dataset_id": ref}
+    args: dict[str, Any] = {"dataset_id": ref}
+    quality = qa_options(s.text).get("quality_threshold")
+    if quality is None:
+        mark = re.search(
+            r"\b(?:pass mark|bar|cut-?off|minimum|at least)\D{0,15}(0?\.\d+)", s.text, re.I
+        )
+        quality = float(mark.group(1)) if mark else None
+    if quality is not None:
+        args["quality_threshold"] = quality
+    return args
 
 
 def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -701,13 +1184,29 @@ def _args_export_dataset(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if ref is None:
         p.question = "Export which QA dataset? Generate one first or give its id."
         return None
-    args: dict[str, Any] = {"dataset_id": ref, "format": s.formats[0] if s.formats else "jsonl"}
-    if re.search(r"\bsplits?\b|train/val|train/test", s.text, re.I):
+    text = p.goal or s.text
+    formats = list(dict.fromkeys(f.lower() for f in FORMAT_RE.findall(_without_names(text))))
+    args: dict[str, Any] = {
+        "dataset_id": ref,
+        "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
+    }
+    if re.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
         args["splits"] = True
+    floor = re.search(
+        r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
+    )
+    if floor:
+        args["min_quality"] = float(floor.group(1))
     return args
 
 
-BUILDERS = {name: globals()[f"_args_{name}"] for name in CAPABILITIES}
+def _without_names(text: str) -> str:
+    return FILE_RE.sub(" ", text)
+
+
+BUILDERS = {
+    name: globals()[f"_args_{name}"] for name in [*CAPABILITIES, "save_table", "preview_rows"]
+}
 
 
 # --- intents ---------------------------------------------------------------------------------
@@ -784,35 +1283,638 @@ def clause_tools(clause: str) -> list[str]:
 
 
 def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
-    """Plan a goal with the built-in rules: clauses → tools → arguments (see `BUILDERS`)."""
+    """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
+
+    Tools come from cue rules that read the person's wording and the data it names
+    (agents/intent.py), then the keyword rules (`clause_tools`), then the nearest known
+    phrasing; arguments from `BUILDERS`, then bound to the real columns of the named tables
+    (agents/grounding.py). Nothing understood: the two or three closest things it can do.
+    """
+    from agents import memory as thread
+    from agents.grounding import ground_plan
+    from agents.intent import fix_typos
+
     memory = memory or {}
-    planning = _Planning(memory=memory)
-    for clause in split_clauses(goal):
+    goal = fix_typos(goal)
+    goal, renamed = _existing_files(goal)
+    files = FILE_RE.findall(goal)
+    asked = thread.asked_metric(goal)
+    if thread.is_results_question(goal, bool(files)):
+        answer = thread.answer_from_memory(goal, memory)
+        if answer is None and asked:
+            answer = (
+                f"Nothing on this thread has measured {asked} yet. Train or label something "
+                "first, e.g. 'train a classifier on data.csv'."
+            )
+        if answer is not None:
+            return Plan(answer=answer, asked={"metric": asked} if asked else {})
+    if thread.is_improve_request(goal, bool(files)):
+        improved = _improve(goal, memory)
+        if improved is not None:
+            return improved
+    if RERUN_RE.search(goal) and not files:
+        again = _rerun(goal, memory)
+        if again is not None:
+            return again
+    if FOLLOW_UP_RE.search(goal) and not files:
+        changed = _adjust_last_call(goal, memory)
+        if changed is not None:
+            return changed
+    if SMALL_TALK_RE.match(goal.strip()):
+        return Plan(answer=_small_talk(goal))
+    from agents.intent import is_description
+
+    planning = _Planning(memory=memory, goal=goal)
+    clauses = split_clauses(goal)
+    for clause in clauses:
+        if is_description(clause):
+            planning.context_files.extend(FILE_RE.findall(clause))
+    deferred: str | None = None
+    for clause in clauses:
         slots = extract_slots(clause)
         if not slots.gold:
             gold = GOLD_RE.search(goal)
             slots.gold = gold.group(1) if gold else None
-        for tool_name in clause_tools(clause):
+        if is_description(clause):
+            # "reviews.csv has product reviews and only some rows have a label": context for
+            # the request that follows, not a request (its files were taken above).
+            continue
+        own_files = list(slots.files)
+        if not slots.files and planning.context_files and not planning.steps:
+            slots.files = list(planning.context_files)
+        tools = _clause_intent(clause, slots, planning)
+        if _folds_into_training(planning, clause, tools, slots):
+            continue
+        for tool_name in tools:
             args = BUILDERS[tool_name](planning, slots)
             if planning.question:
                 break
-            if args is None:
+            if args is None or _repeats(planning, tool_name, args, bool(own_files)):
                 continue
             planning.add(tool_name, args, why=clause)
-        if planning.question:
+        if planning.question and not slots.files and (planning.steps or len(clauses) > 1):
+            # A side remark that cannot stand alone ("I want to look at the chunks first")
+            # does not sink the request: its question is asked only if nothing else planned.
+            deferred = deferred or planning.question
+            planning.question = None
+            continue
+        if planning.question or planning.answer:
             break
+        planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
+    if not planning.steps and not planning.question and deferred:
+        planning.question = deferred
+    targets = extract_targets(goal)
+    if not planning.question:
+        _carry_targets(planning, targets)
+        _goal_options(planning, goal)
+        ground_plan(planning, goal)
+        _merge_duplicates(planning)
     plan = Plan(
-        steps=[] if planning.question else planning.steps,
-        targets=extract_targets(goal),
-        question=planning.question,
-        notes=planning.notes,
+        steps=[] if (planning.question or planning.answer) else planning.steps,
+        targets=targets,
+        question=None if planning.answer else planning.question,
+        notes=[*renamed, *planning.notes],
+        answer=planning.answer,
     )
-    if not plan.steps and not plan.question:
-        plan.question = (
-            "I could not tell what to do. I can: "
-            + "; ".join(sorted({v for v in CAPABILITIES.values()}))
-            + ". Try e.g. 'list the local datasets' or 'inspect breast_cancer'."
+    metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
+    if metric:
+        plan.asked = {"metric": metric}
+    if plan.question and re.search(
+        r"\bwhich (?:data|dataset|labeled table|table)\b", plan.question, re.I
+    ):
+        plan.question = _with_candidates(plan.question)
+    if not plan.steps and (
+        plan.question or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD)
+    ):
+        changed = _adjust_last_call(goal, memory)
+        if changed is not None:
+            return changed
+    if not plan.steps and not plan.question and not plan.answer:
+        # Nothing fits: say so and offer the closest things, as an answer (not a question
+        # that would swallow the person's next, complete request).
+        plan.answer = closest_question(goal)
+    return plan
+
+
+READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
+
+
+def _folds_into_training(p: _Planning, clause: str, tools: list[str], slots: Slots) -> bool:
+    """'..., and test it with test.csv' after a training step: the training's test set."""
+    trainer = p.last_step("train_model")
+    if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
+        return False
+    if not re.search(r"\b(test|tested|testing|check|validate|held[- ]?out)\w*\b", clause, re.I):
+        return False
+    if re.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
+        return False
+    p.steps[trainer].args["test_dataset"] = slots.files[-1]
+    return True
+
+
+def _goal_options(p: _Planning, goal: str) -> None:
+    """Settings said anywhere in the goal reach its one loop step ('... Use an MLP.')."""
+    for tool in ("train_model", "label_dataset"):
+        steps = [s for s in p.steps if s.tool == tool]
+        if len(steps) != 1:
+            continue
+        args = steps[0].args
+        options = loop_options(goal)
+        if tool == "train_model":
+            kind = model_kind(goal)
+            if kind:
+                options["model"] = kind
+            options.update(network_options(goal))
+        else:
+            options.pop("name", None)
+        for key, value in options.items():
+            args.setdefault(key, value)
+
+
+def network_options(text: str) -> dict[str, Any]:
+    """MLP settings a person states: layers, hidden size, dropout, learning rate, epochs."""
+    out: dict[str, Any] = {}
+    layers = re.search(r"\b(\d)\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
+    if layers:
+        out["layers"] = int(layers.group(1))
+        if layers.group(2):
+            out["hidden_size"] = int(layers.group(2))
+    hidden = re.search(r"\bhidden(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)", text, re.I)
+    if hidden and "hidden_size" not in out:
+        out["hidden_size"] = int(hidden.group(1))
+    dropout = re.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
+    if dropout:
+        out["dropout"] = float(dropout.group(1))
+    rate = re.search(
+        r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I
+    )
+    if rate:
+        out["learning_rate"] = float(rate.group(1))
+    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", text, re.I)
+    if epochs:
+        out["epochs"] = int(epochs.group(1) or epochs.group(2))
+    batch = re.search(
+        r"\bbatch(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)|\b(\d+)\s+(?:per )?batch\b", text, re.I
+    )
+    if batch:
+        out["batch_size"] = int(batch.group(1) or batch.group(2))
+    decay = re.search(r"\bweight[_ ]decay\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I)
+    if decay:
+        out["weight_decay"] = float(decay.group(1))
+    patience = re.search(r"\bpatience\s*(?:=|:|of)?\s*(\d+)", text, re.I)
+    if patience:
+        out["patience"] = int(patience.group(1))
+    if re.search(r"\bhash(?:ing|ed)?\b", text, re.I):
+        out["text_features"] = "hashed"
+    elif re.search(r"\btf-?idf\b", text, re.I):
+        out["text_features"] = "tfidf"
+    grams = re.search(
+        r"\b(uni|bi|tri)-?grams?\b|\bn-?grams?\s*(?:up to|<=|=|of|max)?\s*(\d)", text, re.I
+    )
+    if grams:
+        out["ngram_max"] = {"uni": 1, "bi": 2, "tri": 3}.get((grams.group(1) or "").lower()) or int(
+            grams.group(2)
         )
+    features = re.search(
+        r"\b(\d+)\s*(k)?\s+(?:max\s+)?features\b|\bmax[_ ]features\s*(?:=|:)?\s*(\d+)", text, re.I
+    )
+    if features:
+        value = int(features.group(1) or features.group(3))
+        out["max_features"] = value * 1000 if features.group(2) else value
+    if re.search(r"\b(gpu|cuda)\b", text, re.I) and not re.search(
+        r"\b(no|without|not on)\s+(?:a\s+)?(gpu|cuda)\b", text, re.I
+    ):
+        out["device"] = "cuda"
+    elif re.search(r"\b(on (?:the )?cpu|cpu only|without (?:a )?gpu)\b", text, re.I):
+        out["device"] = "cpu"
+    if re.search(r"\bno class weights?\b|\bunweighted\b", text, re.I):
+        out["class_weights"] = "none"
+    split = re.search(
+        r"\b(\d{2})\s*/\s*(\d{2})\s+(?:train/?val\w*\s+)?split\b|\b(\d{1,2})\s*%\s+(?:for\s+)?validation\b",
+        text,
+        re.I,
+    )
+    if split:
+        value = int(split.group(2)) if split.group(2) else int(split.group(3))
+        if 0 < value < 90:
+            out["validation_fraction"] = value / 100
+    return out
+
+
+def _merge_duplicates(p: _Planning) -> None:
+    """One step per tool and table: a later step on the same data only adds missing arguments."""
+    kept: list[PlanStep] = []
+    for step in p.steps:
+        key = step.args.get("dataset") or step.args.get("data_path")
+        if isinstance(key, str) and key in FILE_RE.findall(step.why or ""):
+            kept.append(step)  # the clause named this file itself: a step of its own
+            continue
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.tool == step.tool
+                and key
+                and (k.args.get("dataset") or k.args.get("data_path")) == key
+            ),
+            None,
+        )
+        if twin is not None and not any("${steps." in str(v) for v in step.args.values()):
+            for name, value in step.args.items():
+                twin.args.setdefault(name, value)
+            continue
+        kept.append(step)
+    if len(kept) != len(p.steps) and not any("${steps." in str(s.args) for s in kept):
+        p.steps[:] = kept
+
+
+def _with_candidates(question: str) -> str:
+    """A question about which data, with the workspace's tables as the candidates."""
+    from agents.grounding import workspace_files
+
+    tables = [f for f in workspace_files() if re.search(r"\.(csv|tsv|parquet|jsonl)$", f, re.I)]
+    if not tables:
+        return question
+    shown = ", ".join(tables[:20]) + (f" (+{len(tables) - 20} more)" if len(tables) > 20 else "")
+    return f"{question} Tables in the workspace: {shown}."
+
+
+def _existing_files(goal: str) -> tuple[str, list[str]]:
+    """A named file that does not exist but has one close name in the workspace
+    ('transactoins.csv' → 'transactions.csv') is read as that file; the change is noted.
+    """
+    from errors import closest
+    from store.workspace import resolve_path
+
+    names = FILE_RE.findall(goal)
+    if not names:
+        return goal, []
+    _, _, outputs = role_files(goal, names)
+    names = [n for n in names if n not in outputs]
+    changed: list[str] = []
+    known: list[str] | None = None
+    for name in dict.fromkeys(names):
+        try:
+            if resolve_path(name).exists():
+                continue
+        except ForgeflowError:
+            continue
+        if known is None:
+            from agents.grounding import workspace_files
+
+            known = workspace_files()
+        suffix = name.rsplit(".", 1)[-1].lower()
+        near = [
+            n
+            for n in closest(name, known, n=3)
+            if n.lower().endswith("." + suffix)
+            and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
+        ]
+        if len(near) == 1 or (near and _same_stem(name, near[0])):
+            goal = re.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
+            changed.append(f"{name} → {near[0]} (no file named {name})")
+    return goal, changed
+
+
+def _same_stem(a: str, b: str) -> bool:
+    return sorted(a.lower()) == sorted(b.lower())
+
+
+def _repeats(p: _Planning, tool: str, args: dict[str, Any], explicit: bool = False) -> bool:
+    """A step that only repeats the one before it (same tool on the same or its own output).
+
+    A clause that names its file itself ("inspect a.csv then inspect a.csv") is meant as said.
+    """
+    for step in p.steps:
+        if step.tool != tool:
+            continue
+        if step.args == args and not explicit:
+            return True
+        index = p.steps.index(step)
+        if any(isinstance(v, str) and v.startswith(f"${{steps.{index}.") for v in args.values()):
+            return True
+    return False
+
+
+def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'rank by f1 instead', 'top 3 only', 'I meant logistic regression': the last call again
+    with what this sentence changes (only when the sentence plans nothing on its own).
+    """
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
+        return None
+    tool, args = last["tool"], dict(last.get("args") or {})
+    fields = _tool_fields(tool)
+    changes: dict[str, Any] = {}
+    kind = model_kind(goal)
+    if kind and "model" in fields and tool == "train_model":
+        changes["model"] = kind
+    changes.update({k: v for k, v in loop_options(goal).items() if k in fields})
+    targets = extract_targets(goal)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric and "target_value" in fields:
+        changes["target_metric"], changes["target_value"] = metric, targets[metric]
+    named = re.search(r"\b(?:by|on|using)\s+(f1|accuracy|auc|precision|recall)\b", goal, re.I)
+    if named and "metric" in fields:
+        changes["metric"] = named.group(1).lower()
+    top = re.search(r"\btop\s+(\d+)\b|\b(\d+)\s+only\b|\bonly\s+(\d+)\b", goal, re.I)
+    if top and "limit" in fields:
+        changes["limit"] = int(next(g for g in top.groups() if g))
+    slots = extract_slots(goal)
+    if slots.source and "source" in fields:
+        changes["source"] = slots.source
+    planning = _Planning(memory=memory, goal=goal)
+    other = _named_file(planning, slots)
+    key = "dataset" if "dataset" in args else "data_path" if "data_path" in args else None
+    if other and key:
+        changes[key] = other
+    if not changes:
+        return None
+    args.update(changes)
+    said = ", ".join(f"{k}={v!r}" for k, v in changes.items())
+    return Plan(
+        steps=[PlanStep(tool=tool, args=args, why=goal)],
+        targets=targets,
+        notes=[f"{tool} again with {said}"],
+    )
+
+
+def _tool_fields(tool: str) -> set[str]:
+    from tools.registry import get_tool
+
+    try:
+        model = get_tool(tool).input_model
+    except Exception:  # noqa: BLE001 - a capability without a tool has no fields
+        return set()
+    names = set(model.model_fields)
+    for info in model.model_fields.values():
+        for choice in getattr(info.validation_alias, "choices", None) or []:
+            names.add(str(choice))
+    return names
+
+
+def closest_question(goal: str) -> str:
+    """What to say when nothing fits: the two or three nearest things it can do, with examples."""
+    from agents.intent import nearest_tools
+
+    near = [t for t, score in nearest_tools(goal, k=3) if score >= 0.2 and t in EXAMPLES]
+    for fallback in ("list_local_datasets", "inspect_dataset", "train_model"):
+        if len(near) >= 3:
+            break
+        if fallback not in near:
+            near.append(fallback)
+    options = "; ".join(f"{CAPABILITIES.get(t, t)} (e.g. '{EXAMPLES[t]}')" for t in near[:3])
+    return f"{NOT_UNDERSTOOD} The closest things I can do: {options}."
+
+
+NOT_UNDERSTOOD = "I could not tell what to do."
+
+
+EXAMPLES: dict[str, str] = {
+    "list_local_datasets": "what data do I have?",
+    "inspect_dataset": "show me the columns of reviews.csv",
+    "search_datasets": "find sentiment datasets on hugging face",
+    "trending_datasets": "what's trending on kaggle",
+    "download_dataset": "download imdb",
+    "dataset_configs": "configs of nyu-mll/glue",
+    "suggest_datasets": "suggest datasets for 'squ'",
+    "model_leaderboard": "best models for sentiment analysis",
+    "label_dataset": "fill in the missing labels of reviews.csv",
+    "write_labeling_functions": "write labeling functions for reviews.csv",
+    "apply_labeling_functions": "apply the labeling functions to reviews.csv",
+    "train_model": "predict label from data.csv",
+    "evaluate_model": "evaluate the model on test.csv",
+    "predict": "predict new.csv with the model",
+    "train_generator": "train a generator on data.csv",
+    "generate_synthetic": "generate 100 synthetic rows like data.csv",
+    "detect_anomalies": "find unusual rows in data.csv",
+    "chunk_documents": "split docs/guide.md into chunks",
+    "generate_qa": "generate question/answer pairs from docs/guide.md",
+    "score_qa": "score the QA pairs",
+    "export_dataset": "export the QA pairs as jsonl with splits",
+    "save_table": "save the labeled data as a csv file",
+}
+
+
+def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
+    """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
+    from agents.grounding import label_target
+    from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
+    from tools.registry import has_tool
+
+    if re.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
+        p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
+            "I could not tell what to do. ", ""
+        )
+        return []
+    lower = clause.lower()
+    if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
+        return ["apply_labeling_functions"]
+    in_plan = p.last_step("generate_qa") is not None
+    qa_context = in_plan or (
+        p.memory.get("qa_dataset")
+        and p.memory.get("last_call", {}).get("tool")
+        in ("generate_qa", "score_qa", "export_dataset")
+    )
+    if qa_context and not slots.files:
+        judge = re.search(r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower)
+        if (
+            judge
+            and not re.search(r"\bexport\b", lower)
+            and (
+                not in_plan or re.search(r"^(?:then\s+|and\s+)?(?:score|judge|rate|grade)\b", lower)
+            )
+        ):
+            return ["score_qa"]
+        if in_plan and judge and not re.search(r"\b(export|csv|jsonl|parquet)\b", lower):
+            return []
+        if re.search(r"\b(export|download|give me|save|dump|write)\b", lower) or re.search(
+            r"\b(csv|jsonl|parquet|splits?)\b", lower
+        ):
+            return ["export_dataset"]
+    if (
+        p.memory.get("generator")
+        and not slots.files
+        and re.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
+        and re.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
+    ):
+        return ["generate_synthetic"]
+    models = p.memory.get("models") or []
+    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
+        return ["evaluate_model"]
+    if (
+        p.memory.get("model")
+        and slots.files
+        and re.search(
+            r"\b(run (?:it|the model|that) on|apply (?:it|the model) (?:to|on)|predict\w* (?:on|for)|"
+            r"score|inference on|use (?:it|the model) on)\b",
+            lower,
+        )
+    ):
+        return ["predict"]
+    target = label_target(clause, slots.files or _memory_tables(p))
+    after_train = p.last_step("train_model") is not None
+    tools = cue_tools(clause, slots.files, target, has_tool, after_train)
+    if tools is None:
+        tools = clause_tools(clause)
+        lower = clause.lower()
+        if tools == ["predict"] and target and not _model_ref(p, slots, "train_model"):
+            tools = ["train_model"]
+        if (
+            not tools
+            and re.search(
+                r"\b(test|evaluate|check|score|validate|measure)\w*\b.*\b(on|against|with)\b", lower
+            )
+            and slots.files
+            and (p.last_step("train_model") is not None or p.memory.get("model"))
+        ):
+            tools = ["evaluate_model"]
+    if not tools:
+        near = nearest_tools(clause, k=2)
+        if near and near[0][1] >= 0.55 and (len(near) == 1 or near[0][1] - near[1][1] >= 0.15):
+            tool = near[0][0]
+            online = (
+                "search_datasets",
+                "trending_datasets",
+                "download_dataset",
+                "suggest_datasets",
+            )
+            if tool in BUILDERS and (tool != "save_table" or has_tool(tool)):
+                if not (slots.files and tool in online):
+                    tools = [tool]
+    if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
+        if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
+            tools = tools[1:]  # "now generate questions from those chunks"
+    return [t for t in tools if t in BUILDERS]
+
+
+def _memory_tables(p: _Planning) -> list[str]:
+    ref = p.memory.get("labeled") or p.memory.get("dataset")
+    return [ref] if isinstance(ref, str) and FILE_RE.fullmatch(ref.rsplit("/", 1)[-1]) else []
+
+
+def _carry_targets(p: _Planning, targets: dict[str, float]) -> None:
+    """A target said in another sentence ('... Need 90% acc.') goes to the loop that lacks one."""
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric is None or any("target_value" in s.args for s in p.steps):
+        return
+    for step in reversed(p.steps):
+        if step.tool in ("train_model", "label_dataset") and "target_value" not in step.args:
+            name = "f1_macro" if (metric == "f1" and step.tool == "label_dataset") else metric
+            step.args["target_metric"] = name
+            step.args["target_value"] = targets[metric]
+            return
+        if step.tool in ("train_model", "label_dataset"):
+            return
+
+
+def _tool_limit(tool: str, field_name: str) -> int | None:
+    from tools.registry import get_tool
+
+    try:
+        info = get_tool(tool).input_model.model_fields.get(field_name)
+    except Exception:  # noqa: BLE001 - an unknown tool has no limits to respect
+        return None
+    if info is None:
+        return None
+    return next((int(m.le) for m in info.metadata if getattr(m, "le", None) is not None), None)
+
+
+RERUN_RE = re.compile(
+    r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
+    r"one more time|same (?:thing|again) (?:but|with))\b",
+    re.I,
+)
+
+
+FOLLOW_UP_RE = re.compile(
+    r"\b(this time|instead|i meant|i mean|rather|switch to|same but|but with|only|actually)\b", re.I
+)
+SMALL_TALK_RE = re.compile(
+    r"^(?:(?:ok|okay|cool|great|nice|perfect|thanks|thank you|thx|cheers|hi|hello|hey|good morning|"
+    r"bye|goodbye|awesome|got it|sounds good)[\s!.,]*)+$|^(?:what can you do|help|who are you)\??$",
+    re.I,
+)
+
+
+def _small_talk(goal: str) -> str:
+    lower = goal.lower()
+    if re.search(r"\b(thanks|thank you|thx|cheers)\b", lower):
+        return "You're welcome. Ask for the next step whenever you like."
+    if re.search(r"\b(ok|okay|cool|great|nice|perfect|awesome|got it|sounds good)\b", lower):
+        return "Good. What next?"
+    examples = "; ".join(
+        f"'{EXAMPLES[t]}'"
+        for t in (
+            "list_local_datasets",
+            "inspect_dataset",
+            "label_dataset",
+            "train_model",
+            "generate_qa",
+        )
+    )
+    return (
+        "I work on your data: list and inspect tables, fill in labels from a few hand labels, "
+        f"train and evaluate classifiers, build QA sets from documents. Try e.g. {examples}."
+    )
+
+
+def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'rerun with up to 5 attempts': the last loop again, with what this sentence changes."""
+    loop = memory.get("last_loop")
+    if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
+        return None
+    args = dict(loop.get("args") or {})
+    changes: dict[str, Any] = dict(loop_options(goal))
+    kind = model_kind(goal)
+    if kind and loop["tool"] == "train_model":
+        changes["model"] = kind
+    targets = extract_targets(goal)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        changes["target_metric"] = (
+            "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric
+        )
+        changes["target_value"] = targets[metric]
+    if loop["tool"] != "train_model":
+        changes.pop("name", None)
+    args.update(changes)
+    said = ", ".join(f"{k}={v!r}" for k, v in changes.items()) or "the same settings"
+    return Plan(
+        steps=[PlanStep(tool=loop["tool"], args=args, why=goal)],
+        targets=targets,
+        notes=[f"re-running {loop['tool']} with {said}"],
+    )
+
+
+def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'make it better': the last loop again with a stronger search; notes say what changed."""
+    from agents import memory as thread
+
+    loop = memory.get("last_loop")
+    if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
+        return None
+    args, changes = thread.stronger_args(
+        loop, {"max_attempts": _tool_limit(loop["tool"], "max_attempts")}
+    )
+    targets = extract_targets(goal)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        args["target_metric"] = (
+            "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric
+        )
+        args["target_value"] = targets[metric]
+        changes.append(f"target {metric} {targets[metric]} as asked")
+    note = f"make it better: re-running {loop['tool']} with " + (
+        ", ".join(changes) if changes else "the same settings (nothing stronger to try)"
+    )
+    step = PlanStep(tool=loop["tool"], args=args, why=goal)
+    plan = Plan(steps=[step], targets=targets, notes=[note])
+    asked = thread.asked_metric(goal) or (
+        thread._short_metric(str(args["target_metric"])) if args.get("target_metric") else None
+    )
+    if asked:
+        plan.asked = {"metric": asked}
     return plan
 
 
@@ -821,11 +1923,40 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 _LISTING_KEYS = ("results", "datasets", "items", "models")
 
 
-def remember(tool: str, output: Any, memory: dict[str, Any]) -> dict[str, Any]:
-    """Update the thread memory from a tool's output so later turns can say 'it', 'the second one'."""
+def remember(
+    tool: str, output: Any, memory: dict[str, Any], args: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Update the thread memory from a tool's output so later turns can say 'it', 'the second
+    one', ask 'what was the F1?' or 'make it better' (the last loop and its arguments).
+    """
+    from agents.memory import LOOP_TOOLS, summarise_result
+
     if not isinstance(output, dict):
         return memory
     memory = dict(memory)
+    summary = summarise_result(tool, output, args)
+    memory["results"] = [*(memory.get("results") or [])[-9:], summary]
+    if args is not None:
+        memory["last_call"] = {"tool": tool, "args": dict(args)}
+        ref = args.get("dataset") or args.get("data_path")
+        if isinstance(ref, str) and tool in ("inspect_dataset", "preview_rows", "train_model"):
+            memory["dataset"] = ref
+    for key in ("output", "path", "labeled_path", "predictions_path"):
+        value = output.get(key)
+        if isinstance(value, str) and re.search(r"\.(csv|tsv|parquet|jsonl)$", value):
+            memory["last_table"] = value
+            break
+    if output.get("chunk_set_id"):
+        memory["chunk_set"] = output["chunk_set_id"]
+    if tool in LOOP_TOOLS and args is not None:
+        memory["last_loop"] = {**summary, "args": dict(args)}
+    if tool == "train_model" and output.get("model_path"):
+        entry = {
+            "path": output["model_path"],
+            "dataset": str(output.get("dataset") or (args or {}).get("dataset") or ""),
+            "label_column": output.get("label_column"),
+        }
+        memory["models"] = [*(memory.get("models") or [])[-9:], entry]
     for key in _LISTING_KEYS:
         items = output.get(key)
         if isinstance(items, list) and items and isinstance(items[0], dict) and "id" in items[0]:

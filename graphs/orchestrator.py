@@ -13,7 +13,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 
 from agents.llm import get_chat_model
-from agents.planner import Plan, plan_goal, remember
+from agents.planner import NOT_UNDERSTOOD, Plan, plan_goal, remember
 from agents.reporter import write_answer
 from errors import Cancelled, ForgeflowError, Unavailable
 from graphs.state import InputState, OrchestratorState, RunContext
@@ -55,6 +55,64 @@ READ_KEYS = (
     "project_id",
     "chunk_set_id",
 )
+
+
+MAX_REPAIRS = 2
+"""Bounded retries of one step whose bad-input error names an evident fix."""
+
+
+def _norm(text: Any) -> str:
+    return re.sub(r"[^0-9a-z]+", "", str(text).lower())
+
+
+def repair_args(
+    tool: str, args: dict[str, Any], error: dict[str, Any]
+) -> tuple[dict[str, Any], str] | None:
+    """The arguments fixed from a bad-input error, and what changed; None when not evident.
+
+    Evident: the error's `details` name the argument and exactly one candidate (or one that is
+    the same name in another case/spelling), e.g. label_column 'Cultivar' → 'cultivar', or a
+    join key both files share. Schema errors (an LLM's unknown argument) are renamed to the
+    field they misspell, or dropped.
+    """
+    details = error.get("details")
+    if not isinstance(details, dict):
+        return None
+    argument, candidates = details.get("argument"), details.get("candidates") or []
+    if isinstance(argument, str) and isinstance(candidates, list) and candidates:
+        current = args.get(argument)
+        same = [c for c in candidates if current is not None and _norm(c) == _norm(current)]
+        pick = same[0] if same else (candidates[0] if len(candidates) == 1 else None)
+        if pick is None or details.get("reason") == "ambiguous" and not same:
+            return None
+        if isinstance(current, list):
+            value = details.get("value")
+            new_value: Any = [pick if v == value else v for v in current]
+            if new_value == current:
+                return None
+        else:
+            new_value = pick
+        if current == new_value:
+            return None
+        fixed = {**args, argument: new_value}
+        before = f"{current!r}" if current is not None else "unset"
+        return fixed, f"{argument} {before} → {new_value!r}"
+    errors = details.get("errors")
+    if isinstance(errors, list):
+        from errors import closest
+        from tools.registry import get_tool
+
+        fields = list(get_tool(tool).input_model.model_fields)
+        for item in errors:
+            loc = str(item.get("loc", ""))
+            if item.get("type") == "extra_forbidden" and loc in args:
+                near = closest(loc, [f for f in fields if f not in args], n=1)
+                fixed = {k: v for k, v in args.items() if k != loc}
+                if near:
+                    fixed[near[0]] = args[loc]
+                    return fixed, f"argument {loc!r} → {near[0]!r}"
+                return fixed, f"dropped unknown argument {loc!r}"
+    return None
 
 
 class StepFailed(Exception):
@@ -116,10 +174,27 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
                 break
             reply = str(interrupt({"type": "question", "question": plan.question}) or "").strip()
             alone = _plan(reply, memory, history) if reply else plan
-            plan = alone if alone.steps else _plan(f"{goal} {reply}", memory, history)
+            # A complete new request is not swallowed by the pending question: the reply
+            # that plans (or answers, or asks its own question) on its own is a new goal.
+            if alone.steps or (alone.answer and _understood(alone)):
+                plan, goal = alone, reply  # a new request, or a question about the thread
+                continue
+            combined = _plan(f"{goal} {reply}", memory, history)
+            if not combined.steps and reply and _understood(alone):
+                plan, goal = alone, reply
+            else:
+                plan = combined
     described = _describe(plan)
     writer({"type": "plan", "plan": described})
     return {"plan": described, "step_index": 0, "steps": [], "answer": "", "result": {}}
+
+
+def _understood(plan: Plan) -> bool:
+    """Whether a reply planned on its own was understood (steps, an answer or its own question,
+    not 'I could not tell what to do').
+    """
+    said = plan.answer or plan.question
+    return bool(plan.steps) or (bool(said) and not str(said).startswith(NOT_UNDERSTOOD))
 
 
 def _plan(goal: str, memory: dict[str, Any], history: list[BaseMessage]) -> Plan:
@@ -206,6 +281,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
 
     started = time.perf_counter()
     step_key = f"{ctx.run_id}-{index}" if ctx.run_id else None
+    repairs: list[str] = []
     try:
         args = resolve_refs(step["args"], done)
         record["args"] = args
@@ -214,21 +290,35 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
             reply = str(interrupt({"type": "confirm", "question": question, "step": index}))
             if reply.strip().lower().rstrip(".!") not in YES:
                 raise StepFailed(f"not confirmed (answer: {reply[:80]!r})")
-        output = call_tool(
-            step["tool"],
-            args,
-            ToolContext(
-                emit=emit,
-                credentials=ctx.credentials,
-                cancel_event=ctx.cancel_event,
-                run_id=ctx.run_id,
-                max_attempts=ctx.max_attempts,
-                output_key=step_key,
-                on_output=(lambda path: ctx.on_output(path, step_key))
-                if ctx.on_output is not None and step_key
-                else None,
-            ),
-        )
+        while True:
+            try:
+                output = call_tool(
+                    step["tool"],
+                    args,
+                    ToolContext(
+                        emit=emit,
+                        credentials=ctx.credentials,
+                        cancel_event=ctx.cancel_event,
+                        run_id=ctx.run_id,
+                        max_attempts=ctx.max_attempts,
+                        output_key=step_key,
+                        on_output=(lambda path: ctx.on_output(path, step_key))
+                        if ctx.on_output is not None and step_key
+                        else None,
+                    ),
+                )
+                break
+            except Unavailable:
+                raise
+            except ForgeflowError as exc:
+                # Bad input whose fix is evident from the error (one candidate): fix, retry.
+                fix = repair_args(step["tool"], args, exc.to_dict())
+                if fix is None or len(repairs) >= MAX_REPAIRS:
+                    raise
+                args, change = fix
+                repairs.append(change)
+                record["args"] = args
+                writer({"type": "repair", "index": index, "tool": step["tool"], "change": change})
         record.update(status="completed", output=output)
     except StepFailed as exc:
         record.update(status="skipped", reason=str(exc))
@@ -236,6 +326,8 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
         record.update(status="unavailable", error=exc.to_dict())
     except ForgeflowError as exc:
         record.update(status="failed", error=exc.to_dict())
+    if repairs:
+        record["repairs"] = repairs
     record["seconds"] = round(time.perf_counter() - started, 4)
     writer(
         {
@@ -248,7 +340,10 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     )
     memory = state.get("memory") or {}
     if record["status"] == "completed":
-        memory = remember(step["tool"], record["output"], memory)
+        memory = remember(step["tool"], record["output"], memory, record.get("args"))
+    elif record["status"] == "failed":
+        # A failed call can still be adjusted next turn ("rank by f1 instead").
+        memory = {**memory, "last_call": {"tool": step["tool"], "args": record.get("args") or {}}}
     return {"steps": [*done, record], "step_index": index + 1, "memory": memory}
 
 

@@ -129,10 +129,12 @@ def test_ambiguous_follow_up_asks_a_question() -> None:
     assert "1-1" in (out_of_range.question or "")
 
 
-def test_unknown_goal_lists_capabilities() -> None:
+def test_unknown_goal_offers_the_closest_capabilities_as_an_answer() -> None:
+    # Issue 11: not the whole tool list, and not a question that would swallow the next goal.
     plan = plan_goal("hello there")
-    assert plan.steps == []
-    assert "I can:" in (plan.question or "")
+    assert plan.steps == [] and plan.question is None
+    assert "closest things I can do" in (plan.answer or "")
+    assert (plan.answer or "").count("(e.g.") <= 3
 
 
 def test_split_clauses_keeps_non_verb_commas() -> None:

@@ -1,0 +1,350 @@
+"""Grounding a plan in the data: bind column arguments by matching the goal's words to columns."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from tools.profile import column_named, columns_mentioned, profile_table
+from tools.tabular import LABEL_COLUMN_GUESSES
+
+if TYPE_CHECKING:
+    from agents.planner import _Planning
+
+PREDICT_CUES = re.compile(
+    r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess|recogni[sz]e|learn|"
+    r"tell apart|outcome|label column|as the label|train\w*|fit|y|mlp|logistic|classifier|"
+    r"regression|neural|figure out|work out|find out|will|likely)\b",
+    re.I,
+)
+TABLE_SUFFIX = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
+
+
+def _table(ref: Any) -> dict[str, Any] | None:
+    if not isinstance(ref, str) or "${" in ref:
+        return None
+    return profile_table(ref)
+
+
+def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in profile["columns"] if c["name"] == name)
+
+
+def label_target(clause: str, files: list[str]) -> str | None:
+    """A column of a named table that the clause asks a model to predict ('predict cultivar')."""
+    if not PREDICT_CUES.search(clause):
+        return None
+    for ref in files:
+        if not TABLE_SUFFIX.search(ref):
+            continue
+        profile = _table(ref)
+        if profile is None:
+            continue
+        for name in columns_mentioned(profile, _without_files(clause)):
+            column = _plain(profile, name)
+            if not column["id_like"] and not column["text_like"]:
+                return name
+    return None
+
+
+def _without_files(text: str) -> str:
+    return re.sub(r"[\w./-]+\.(csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", " ", text, flags=re.I)
+
+
+def _fix(profile: dict[str, Any], value: Any) -> str | None:
+    """The column a slightly wrong name means ('Cultivar' → 'cultivar'), or None."""
+    if not isinstance(value, str) or value in profile["names"]:
+        return None
+    return column_named(profile, value)
+
+
+def _label_candidates(profile: dict[str, Any]) -> list[str]:
+    columns = [c for c in profile["columns"] if c["label_like"]]
+    columns.sort(key=lambda c: (c["dtype"].startswith(("float", "int")), c["distinct"]))
+    return [c["name"] for c in columns]
+
+
+def _find_gold(args: dict[str, Any], goal: str) -> None:
+    """Hand labels named anywhere in the goal: the other table that shares a column with the data
+    (or is named like labels); the two are swapped when the goal named the labels first.
+    """
+    from agents.planner import FILE_RE
+
+    data_ref = args.get("data_path") or args.get("dataset")
+    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+        return
+    others = [f for f in FILE_RE.findall(goal) if f != data_ref and TABLE_SUFFIX.search(f)]
+    data = _table(data_ref)
+    if data is None or not others:
+        return
+    for other in others:
+        gold = _table(other)
+        if gold is None:
+            continue
+        shared = set(gold["names"]) & set(data["names"])
+        named = re.search(r"label|gold|annot|hand|manual", other, re.I)
+        if not (shared or named) or len(gold["names"]) > max(4, len(data["names"])):
+            continue
+        if len(gold["names"]) > len(data["names"]):
+            data_ref, other = other, data_ref
+        key = "data_path" if "data_path" in args else "dataset"
+        args[key] = data_ref
+        args["gold_path" if key == "data_path" else "gold"] = other
+        return
+
+
+def workspace_files() -> list[str]:
+    """The tables and documents in the workspace (relative paths, two levels deep at most)."""
+    from store.workspace import workspace_root
+
+    root = workspace_root()
+    if not root.exists():
+        return []
+    found: list[str] = []
+    skip = {"models", "generators", "labeling", "evaluations", "predictions", "qa", "exports"}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel.count("/") > 1 or rel.split("/")[0] in skip or not path.is_file():
+            continue
+        found.append(rel)
+        if len(found) > 500:
+            break
+    return found
+
+
+def workspace_match(word: str) -> list[str]:
+    from store.workspace import relative_to_workspace
+    from tools.tabular import local_files
+
+    found = []
+    for _, path in local_files():
+        rel = relative_to_workspace(path)
+        if word.lower() in path.name.lower() and rel.count("/") <= 1:
+            found.append(rel)
+    return sorted(found)
+
+
+def ground_plan(p: _Planning, goal: str) -> None:
+    """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
+    vague = re.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
+    for step in p.steps:
+        text = _without_files(step.why or goal)
+        for key in ("dataset", "data_path"):
+            ref = step.args.get(key)
+            if vague and isinstance(ref, str) and ref.lower() == vague.group(1).lower():
+                matches = workspace_match(ref)
+                if len(matches) == 1:
+                    step.args[key] = matches[0]
+                elif len(matches) > 1:
+                    p.question = f"Which {ref} file do you mean: {', '.join(matches[:6])}?"
+                    return
+        if step.tool in ("label_dataset", "write_labeling_functions"):
+            _find_gold(step.args, goal)
+        if step.tool == "train_model":
+            _ground_train(p, step.args, text, _without_files(goal))
+        elif step.tool in ("label_dataset", "write_labeling_functions"):
+            _ground_label(p, step.args, text, goal)
+        elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
+            profile = _table(step.args.get("dataset"))
+            if profile is not None:
+                ids = [
+                    n
+                    for n in columns_mentioned(profile, _without_files(goal))
+                    if _plain(profile, n)["id_like"]
+                ]
+                if ids:
+                    step.args["id_column"] = ids[0]
+        if step.tool == "train_generator" and "label_column" not in step.args:
+            profile = _table(step.args.get("dataset"))
+            if profile is not None:
+                labels = [
+                    n
+                    for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
+                    if _plain(profile, n)["label_like"]
+                ]
+                if labels:
+                    step.args["label_column"] = labels[0]
+                    _synthetic_label(p, profile, labels[0], goal)
+        if step.tool in (
+            "inspect_dataset",
+            "evaluate_model",
+            "detect_anomalies",
+            "train_generator",
+        ):
+            profile = _table(step.args.get("dataset"))
+            if profile is None:
+                continue
+            fixed = _fix(profile, step.args.get("label_column"))
+            if fixed:
+                step.args["label_column"] = fixed
+            elif step.args.get("label_column") not in (None, *profile["names"]):
+                step.args.pop("label_column")  # a word after 'column', not a column
+            if "label_column" not in step.args and step.tool != "evaluate_model":
+                mentioned = [
+                    n
+                    for n in columns_mentioned(profile, _without_files(goal))
+                    if _plain(profile, n)["label_like"]
+                ]
+                if step.tool == "inspect_dataset":
+                    others = [c for c in profile["columns"] if not c["id_like"]]
+                    if mentioned:
+                        step.args["label_column"] = mentioned[0]
+                    elif len(others) == 1 and others[0]["label_like"]:
+                        step.args["label_column"] = others[0]["name"]
+        if p.question:
+            return
+
+
+def _synthetic_label(p: _Planning, profile: dict[str, Any], column: str, text: str) -> None:
+    """'100 rows of cultivar 3': the class value named right after its column, for sampling."""
+    step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
+    if step is None or "label" in step.args:
+        return
+    values = list(_plain(profile, column)["top"])
+    match = re.search(rf"\b{re.escape(column)}\s+[\"'`]?([\w<>=.-]+)", text, re.I)
+    if match and match.group(1) in values:
+        step.args["label"] = match.group(1)
+
+
+def _ground_train(p: _Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
+    profile = _table(args.get("dataset"))
+    if profile is None:
+        return
+    fixed = _fix(profile, args.get("label_column"))
+    if fixed:
+        p.notes.append(f"label column {args['label_column']!r} → {fixed!r} (a column of the data)")
+        args["label_column"] = fixed
+    if "label_column" in args and args["label_column"] in profile["names"]:
+        return
+    args.pop("label_column", None)
+    mentioned = [
+        n
+        for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
+        if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
+    ]
+    if mentioned:
+        column = _plain(profile, mentioned[0])
+        numeric = column["dtype"].startswith(("float", "int")) and not column["label_like"]
+        if numeric and column["distinct"] > 30:
+            p.answer = (
+                f"{mentioned[0]!r} is a continuous number ({column['distinct']} distinct values); "
+                "train_model trains classifiers, not regressions. Name a column with a few "
+                "classes to predict instead, or bin the number into classes first."
+            )
+            return
+        args["label_column"] = mentioned[0]
+        return
+    by_value = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and sum(1 for v in c["top"] if len(v) > 2 and re.search(rf"\b{re.escape(v)}\b", goal, re.I))
+        >= 2
+    ]
+    if len(by_value) == 1:
+        args["label_column"] = by_value[0]
+        return
+    categorical = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"] and not c["dtype"].startswith(("float", "int")) and c["distinct"] <= 20
+    ]
+    if len(categorical) >= 2 and not args.get("soft_labels"):
+        p.question = (
+            f"Which column of {args['dataset']} should the model predict: "
+            f"{', '.join(categorical[:6])}?"
+        )
+        return
+    lower = {n.lower(): n for n in profile["names"]}
+    if any(g in lower for g in LABEL_COLUMN_GUESSES):
+        return
+    candidates = _label_candidates(profile)
+    if len(candidates) == 1:
+        args["label_column"] = candidates[0]
+        p.notes.append(f"label column {candidates[0]!r}: the only label-like column of the data")
+    elif candidates:
+        shown = ", ".join(candidates[:6])
+        p.question = (
+            f"Which column of {args['dataset']} should the model predict? Candidates: {shown}."
+        )
+
+
+def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: str) -> None:
+    """The class names when the goal names two or more of the label column's values."""
+    if args.get("labels") or args.get("classes"):
+        return
+    values = [v for v in _plain(profile, column)["top"] if len(v) > 1]
+    found = [
+        (m.start(), v)
+        for v in values
+        if (m := re.search(rf"(?<![\w<>=]){re.escape(v)}(?![\w])", goal, re.I))
+    ]
+    named = [v for _, v in sorted(found)]
+    if len(named) >= 2 and len(named) == len(values):
+        key = "labels" if "data_path" in args else "classes"
+        args[key] = named
+
+
+def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> None:
+    data_ref = args.get("data_path") or args.get("dataset")
+    gold_ref = args.get("gold_path") or args.get("gold")
+    data = _table(data_ref)
+    gold = _table(gold_ref)
+    label = args.get("label_column")
+    if gold is not None:
+        if label is not None and label not in gold["names"]:
+            fixed = _fix(gold, label)
+            if fixed:
+                args["label_column"] = fixed
+                label = fixed
+        if label is None or label not in gold["names"]:
+            mentioned = [n for n in columns_mentioned(gold, text) if not _plain(gold, n)["id_like"]]
+            if data is not None:
+                mentioned = [n for n in mentioned if n not in data["names"]] or mentioned
+            others = [
+                c["name"]
+                for c in gold["columns"]
+                if not c["id_like"] and (data is None or c["name"] not in data["names"])
+            ]
+            choice = mentioned[0] if mentioned else (others[0] if len(others) == 1 else None)
+            if choice:
+                args["label_column"] = choice
+        if args.get("label_column") in gold["names"]:
+            _classes(args, gold, args["label_column"], goal)
+        if data is not None:
+            id_col = args.get("id_column")
+            if id_col is not None and id_col not in data["names"]:
+                fixed = _fix(data, id_col)
+                if fixed:
+                    args["id_column"] = fixed
+            elif id_col is None:
+                shared = [n for n in gold["names"] if n in data["names"]]
+                ids = [n for n in shared if _plain(data, n)["id_like"]] or shared
+                if len(ids) == 1 and ids[0] != args.get("label_column"):
+                    args["id_column"] = ids[0]
+        return
+    if data is None:
+        return
+    fixed = _fix(data, label)
+    if fixed:
+        args["label_column"] = fixed
+        _classes(args, data, fixed, goal)
+        return
+    if label is not None and label in data["names"]:
+        _classes(args, data, label, goal)
+        return
+    args.pop("label_column", None)
+    partly = [c for c in data["columns"] if c["partly_filled"] and not c["text_like"]]
+    mentioned = columns_mentioned(data, text)
+    pick = [c["name"] for c in partly if c["name"] in mentioned] or [
+        c["name"] for c in partly if c["label_like"] or c["name"].lower() in LABEL_COLUMN_GUESSES
+    ]
+    if pick:
+        args["label_column"] = pick[0]
+        _classes(args, data, pick[0], goal)
+        column = _plain(data, pick[0])
+        filled = round(100 * (1 - column["missing_share"]))
+        p.notes.append(
+            f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
+            "the rest get labels"
+        )

@@ -1,0 +1,430 @@
+"""Intent scoring: cue rules plus data evidence, with a nearest-neighbour phrasing corpus behind."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+PHRASINGS = Path(__file__).parent / "data" / "phrasings.tsv"
+DOC_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm", ".docx", ".rst")
+STOP = set(
+    "a an the of to in on for and or my me i is are it this that with from be do can you please "
+    "some all any by as at".split()
+)
+SYNONYMS = {
+    "labels": "label",
+    "labelled": "label",
+    "labeled": "label",
+    "labelling": "label",
+    "labeling": "label",
+    "annotate": "label",
+    "annotations": "label",
+    "tag": "label",
+    "tags": "label",
+    "categorise": "label",
+    "categorize": "label",
+    "files": "data",
+    "datasets": "data",
+    "dataset": "data",
+    "tables": "data",
+    "table": "data",
+    "csv": "data",
+    "rows": "row",
+    "records": "row",
+    "columns": "column",
+    "fields": "column",
+    "classifier": "model",
+    "network": "model",
+    "mlp": "model",
+    "predictor": "model",
+    "outliers": "outlier",
+    "anomalies": "outlier",
+    "anomaly": "outlier",
+    "unusual": "outlier",
+    "weird": "outlier",
+    "questions": "question",
+    "answers": "answer",
+    "faq": "question",
+    "quiz": "question",
+    "docs": "document",
+    "doc": "document",
+    "guide": "document",
+    "manual": "document",
+}
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens with synonyms folded and a crude stem (first 6 letters)."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("q&a", "question answer"))
+    out = []
+    for word in words:
+        if word in STOP:
+            continue
+        word = SYNONYMS.get(word, word)
+        out.append(word[:6])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[list[str], list[dict[str, float]], dict[str, float]]:
+    tools: list[str] = []
+    docs: list[list[str]] = []
+    for line in PHRASINGS.read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        tool, _, phrase = line.partition("\t")
+        tools.append(tool.strip())
+        docs.append(tokens(phrase))
+    df: Counter[str] = Counter()
+    for doc in docs:
+        df.update(set(doc))
+    idf = {t: math.log((1 + len(docs)) / (1 + n)) + 1.0 for t, n in df.items()}
+    vectors = [_vector(doc, idf) for doc in docs]
+    return tools, vectors, idf
+
+
+def _vector(doc: list[str], idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(doc)
+    vec = {t: c * idf.get(t, 0.0) for t, c in counts.items() if t in idf}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def nearest_tools(text: str, k: int = 3) -> list[tuple[str, float]]:
+    """The tools whose known phrasings are nearest to `text` (cosine of TF-IDF), best first."""
+    tools, vectors, idf = _index()
+    query = _vector(tokens(text), idf)
+    if not query:
+        return []
+    best: dict[str, float] = {}
+    for tool, vec in zip(tools, vectors, strict=True):
+        score = sum(w * vec.get(t, 0.0) for t, w in query.items())
+        if score > best.get(tool, 0.0):
+            best[tool] = score
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    return [(t, round(s, 3)) for t, s in ranked[:k] if s > 0]
+
+
+# --- cue rules that read what people say (ordered; the first that fires decides) -------------
+
+INSPECT_CUES = (
+    r"\b(missing values?|nulls?|nan|empty cells?|how many rows|row count|number of rows|"
+    r"how (?:big|large) is|columns?|schema|what(?:'s| is) in|whats in|look(?:s)? like|"
+    r"distribution|how many of each|class balance|balanced|breakdown|value counts?|dtypes?|"
+    r"describe|summary|summari[sz]e|overview|peek|preview|first \d+ rows|head of|stats|"
+    r"statistics|profile|explore|tell me about)\b"
+)
+WORKSPACE_CUES = (
+    r"\b(what (?:data|files?|datasets?|tables?)|which (?:data|files?|datasets?|tables?)|"
+    r"(?:in|on) my workspace|my (?:files|data|datasets|uploads)|what do i have|what have i got|"
+    r"what(?:'s| is) (?:available|here|there)|list (?:my |the |all )?(?:files|data|datasets|tables)|"
+    r"show (?:me )?(?:my |the |all )?(?:files|data|datasets|tables)\b(?! in| of| from))"
+)
+FILL_CUES = (
+    r"\b(fill(?:ing)? (?:in|out)\b|fill (?:the|them|it|those)\b|"
+    r"fill (?:them|it) in|missing labels?|unlabel+ed|label the (?:rest|others|remaining)|"
+    r"complete the labels?|(?:rest|remainder) of the (?:rows|labels)|propagate (?:the )?labels?|"
+    r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*|weak labels?|snorkel|"
+    r"programmatic(?:ally)? label\w*|label (?:every|all|each|the rest|everything)|"
+    r"auto-?tag\w*|tag (?:the|all|every|each)|annotate|"
+    r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label)\b"
+)
+SAVE_CUES = (
+    r"\b(save|export|write|dump|convert|store|download)\b.*\b(as|to|into|in)\s+(?:an? )?"
+    r"(csv|jsonl|json lines|parquet|spreadsheet|excel)\b|\b(csv|jsonl|parquet) (?:file|copy|version)\b"
+)
+QA_CUES = (
+    r"\b(q\s*&\s*a|q/a|qa|question[- /]answer\w*|questions? and answers?|faqs?|quiz\w*|"
+    r"flash ?cards?|study questions|exam questions|training questions|"
+    r"questions? (?:about|from|on))\b"
+)
+ACTION_CUES = (
+    r"\b(train|fit|fill|predict|classify|generate|build|create|make)\b|"
+    r"\b(label|annotate|tag)\s+(?:the|all|every|each|these|those|my|it|them|rows?|remaining|rest|"
+    r"\S+\.(?:csv|tsv|parquet|jsonl))\b|^\s*(?:please\s+)?(?:label|annotate|tag)\b"
+)
+DESCRIPTION = re.compile(
+    r"^(?!(?:is|are|does|do|can|could|would|what|which|how|please|should|will|why|when|where)\b)"
+    r"(?:(?:my|the|this|that|our)\s+)?[\w./-]+(?:\s+[\w./-]+){0,2}\s+"
+    r"(?:has|have|contains?|holds?|includes?|is|are|got|don't have|doesn't have|lacks?)\b|"
+    r"^(?:i have|i've got|i got|there (?:are|is)|it has|it's|its|here is|here's|most rows|"
+    r"only some|some rows|using|with|given|based on|according to)\b",
+    re.I,
+)
+
+
+def is_description(clause: str) -> bool:
+    """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
+    text = clause.strip()
+    asks = re.search(
+        r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
+        r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me)\b",
+        text,
+        re.I,
+    )
+    return bool(DESCRIPTION.match(text)) and not text.endswith("?") and not asks
+
+
+MODEL_CUES = (
+    r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
+    r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=|estimate|figure out|work out|"
+    r"find out|guess|who will|which \w+ will|likely to)\b"
+)
+
+
+def data_kind(files: list[str]) -> str | None:
+    """'documents' when the named files are documents, 'tables' when tables, else None."""
+    if not files:
+        return None
+    docs = [f for f in files if f.lower().endswith(DOC_SUFFIXES)]
+    return "documents" if len(docs) == len(files) else "tables"
+
+
+PREVIEW_CUES = (
+    r"\b(?:first|top|last)\s+(?:\d+|few|couple|five|ten|twenty)\s+(?:rows|lines|records|entries)|"
+    r"\b(?:a few|some|couple of|several)\s+(?:rows|lines|records|examples|entries)\b|"
+    r"\brows?\s+\d+\s*(?:to|-|through|until)\s*\d+|^\s*head\b|\bpreview\b|\bpeek\b|"
+    r"\b(?:first|top|last)\s+(?:rows|lines|records|entries)\b|"
+    r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b"
+)
+ANOMALY_CUES = (
+    r"\b(anomal\w*|outliers?|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
+    r"suspicious|unusual|out of the ordinary|abnormal|fraud\w*|irregular\w*)\b"
+)
+SYNTHETIC_CUES = (
+    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:similar|more) (?:rows|records|data) like|"
+    r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
+    r"c?vae|generator|sample \d+ rows)\b"
+)
+ONLINE = r"\b(kaggle|hugging ?face|hf|the hub|online|public|internet|web)\b"
+STRONG_INSPECT = (
+    r"\b(class balance|balance of|balanced|distribution|distributed|how many of each|breakdown|"
+    r"count rows|rows per|per category|per class|per label|counts? (?:of|per|by)|value counts|schema|"
+    r"what columns|which columns|missing values|how many rows|row count|dtypes)\b"
+)
+OUT_OF_SCOPE = (
+    r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
+    r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint)\b"
+)
+LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
+
+
+def cue_tools(
+    clause: str,
+    files: list[str],
+    label_target: str | None,
+    has_tool: Any,
+    after_train: bool = False,
+) -> list[str] | None:
+    """Tools decided by the person's wording and the data it names, or None to fall through.
+
+    `label_target` is a column of a named table that the clause asks to predict (data
+    evidence); `after_train` says a model was trained earlier in the goal or thread;
+    `has_tool` tells which tools this version has.
+    """
+    t = re.sub(
+        r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower()
+    )
+    kind = data_kind(files)
+    action = re.search(ACTION_CUES, t)
+    online = re.search(ONLINE, t) and not re.search(
+        r"\b(without|no|offline|locally|local)\b[^.]{0,20}\b(internet|web|online)?", t
+    )
+    if (
+        files
+        and kind == "tables"
+        and re.search(STRONG_INSPECT, t)
+        and not re.search(
+            r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
+        )
+    ):
+        return ["inspect_dataset"]
+    if not files and re.search(
+        r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|liked|voted))\b", t
+    ):
+        return ["trending_datasets"]
+    if re.search(SAVE_CUES, t) and has_tool("save_table") and not re.search(QA_CUES, t):
+        if kind != "documents" and not re.search(r"\b(qa|questions?|pairs)\b", t):
+            return ["save_table"]
+    if (
+        re.search(
+            r"\b(convert|turn|change)\b.*\b(to|into)\s+(?:an? )?(csv|jsonl|parquet)\b|"
+            r"\bin (csv|jsonl|parquet) format\b|\b(csv|jsonl|parquet) version\b",
+            t,
+        )
+        and has_tool("save_table")
+        and kind == "tables"
+    ):
+        return ["save_table"]
+    qa = re.search(QA_CUES, t) or (
+        kind == "documents" and re.search(r"\b(questions?|summar\w+|instruction\w*)\b", t)
+    )
+    if qa and (
+        kind == "documents"
+        or re.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)
+    ):
+        if not re.search(r"\b(score|judge|rate|grade)\b", t):
+            tools = ["chunk_documents", "generate_qa"]
+            if re.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
+                tools.append("export_dataset")
+            return tools
+    if kind == "documents" and re.search(r"\b(split|chunk\w*|break|cut|segment)\b", t):
+        return ["chunk_documents"]
+    if re.search(LF_CUES, t) and not re.search(r"\b(train|fit)\b", t):
+        if re.search(r"\bapply\b|\brun (?:them|the|these)\b", t) and not re.search(
+            r"\b(write|mine|come up|suggest|create)\b", t
+        ):
+            return ["apply_labeling_functions"]
+        if re.search(
+            r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see)\b", t
+        ):
+            tools = ["write_labeling_functions"]
+            if re.search(r"\bthen apply\b|\bapply them\b", t):
+                tools.append("apply_labeling_functions")
+            return tools
+    if (
+        after_train
+        and files
+        and re.search(
+            r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b",
+            t,
+        )
+        and not label_target
+    ):
+        return ["predict"]
+    if re.search(FILL_CUES, t) and not re.search(r"\b(train\w*|fit)\b", t):
+        return ["label_dataset"]
+    if re.search(SYNTHETIC_CUES, t) and kind != "documents":
+        if re.search(
+            r"\b(\d+|rows|samples|records|generate|make|create|sample)\b", t
+        ) and not re.search(
+            r"\btrain (?:a |the )?(?:generator|c?vae)\b(?!.*\b(?:generate|sample|make)\b)", t
+        ):
+            return ["train_generator", "generate_synthetic"]
+        return ["train_generator"]
+    if label_target and re.search(MODEL_CUES, t) and kind != "documents":
+        tools = ["train_model"]
+        if re.search(r"\bevaluat\w*\b", t):
+            tools.append("evaluate_model")
+        if len(files) > 1 and re.search(
+            r"\b(inference|predict\w*\s+(?:on|for)|predictions? (?:on|for)|score|classify|"
+            r"label the \w+ in|predict the new)\b[^.;]{0,40}FILE",
+            t,
+        ):
+            tools.append("predict")
+        if (
+            after_train is False
+            and re.search(r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t)
+            and len(files) > 1
+        ):
+            tools.append("predict")
+        return tools
+    if (
+        files
+        and kind == "tables"
+        and re.search(r"\b(classifier|model|neural net\w*|mlp|predictor)\b", t)
+        and re.search(r"\b(build|make|create|want|need|get|give|set up|develop)\b", t)
+        and not re.search(r"\b(evaluat\w*|test|predict\w* (?:with|using)|apply|use)\b", t)
+    ):
+        return ["train_model"]
+    if files and kind == "tables" and re.search(ANOMALY_CUES, t):
+        return ["detect_anomalies"]
+    if (
+        online
+        and re.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t)
+        and not files
+        and not re.search(r"\b(download|fetch|grab|pull|get|trending|popular|hot|hottest)\b", t)
+    ):
+        return ["search_datasets"]
+    if files and kind == "tables" and re.search(PREVIEW_CUES, t) and not action:
+        return ["preview_rows"]
+    if (re.search(WORKSPACE_CUES, t) or re.search(r"^\s*ls\b", t)) and not files and not action:
+        return ["list_local_datasets"]
+    if (
+        not files
+        and not online
+        and not action
+        and re.search(
+            r"\b(any|anything|is there|are there|got|have i|do i have|did i)\b.*\b(data\w*|files?|tables?|uploaded|csvs?)\b",
+            t,
+        )
+    ):
+        return ["list_local_datasets"]
+    if files and kind == "tables" and re.search(INSPECT_CUES, t) and not action:
+        return ["inspect_dataset"]
+    if (
+        files
+        and kind == "tables"
+        and not action
+        and re.search(r"\b(how (?:many|much)|does|do|is there|are there|any|look at|tell me)\b", t)
+    ):
+        return ["inspect_dataset"]
+    return None
+
+
+# --- typos ------------------------------------------------------------------------------------
+
+CUE_WORDS = frozenset(
+    """list dataset datasets data have what which where show please train training classifier
+    model models label labels labeled labelled unlabeled unlabelled predict prediction questions
+    question answers answer generate anomalies anomaly outliers outlier inspect columns column rows
+    missing values evaluate accuracy sentiment sentiments reviews review synthetic download search
+    using positive negative neutral chunk chunks export save convert weak supervision hand gold
+    attempts target precision recall distribution workspace files better improve classify category
+    categories documents document generator separate strange unusual transactions readings labeling
+    quality pairs summaries summary dataset predictions available customers tickets people""".split()
+)
+COMMON_WORDS = frozenset(
+    """file whats with this that from into then them they some each more most only rest test text
+    your mine make made need want were when will would could should also just over name call tell
+    give find look like rate than both many much real does done kind case sets type been here there
+    their these those have fill form keep less next same sure take very well what word work year
+    good best fast slow high list lists mark part plan read runs said says seen size sort step stop
+    time used user uses view wide wine neural network layers epochs forest boost regression
+    logistic tuning batch weights hidden dropout rate split splits value values label text
+    product products project projects protect""".split()
+)
+
+
+def _distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (adjacent transpositions count 1), small strings only."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, rows[-2][j - 2] + 1)
+            row.append(value)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _correct(word: str) -> str:
+    lower = word.lower()
+    if len(lower) < 4 or lower in CUE_WORDS or lower in COMMON_WORDS or not lower.isalpha():
+        return word
+    for ending in ("s", "es", "ed", "ing", "er", "ers"):  # an inflection of a known word
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and (stem in CUE_WORDS or stem + "e" in CUE_WORDS):
+            return word
+    limit = 1 if len(lower) <= 8 else 2
+    best, best_d = word, limit + 1
+    for cue in CUE_WORDS:
+        if cue[0] != lower[0] or abs(len(cue) - len(lower)) > limit:
+            continue
+        d = _distance(lower, cue)
+        if d < best_d:
+            best, best_d = cue, d
+    return best if best_d <= limit else word
+
+
+def fix_typos(text: str) -> str:
+    """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched."""
+    return re.sub(r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text)

@@ -1,0 +1,317 @@
+"""Thread memory: what earlier turns produced, questions answered from it, 'make it better'."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+METRIC_WORDS: dict[str, tuple[str, ...]] = {
+    "f1": ("f1_macro", "f1", "macro_f1"),
+    "accuracy": ("accuracy",),
+    "auc": ("auc",),
+    "precision": ("precision_macro", "precision"),
+    "recall": ("recall_macro", "recall"),
+    "log_loss": ("log_loss",),
+    "coverage": ("coverage",),
+    "quality": ("quality", "mean_quality", "pass_rate"),
+}
+METRIC_ASKED_RE = re.compile(
+    r"\b(f1|f-1|f score|f-score|accuracy|acc|auc|roc[- ]?auc|precision|recall|log[- ]?loss|"
+    r"coverage|quality)\b",
+    re.I,
+)
+LOOP_TOOLS = ("train_model", "label_dataset", "generate_qa")
+COUNT_SYNONYMS = {
+    "pair": ("entrie", "entry", "count"),
+    "question": ("entrie", "entry", "count"),
+    "chunk": ("chunk", "count"),
+    "row": ("row", "count"),
+    "outlier": ("flagged",),
+    "anomalie": ("flagged",),
+    "flag": ("flagged",),
+}
+RESULT_KEYS = (
+    "model_path",
+    "labeled_path",
+    "path",
+    "output",
+    "predictions_path",
+    "report_path",
+    "dataset_id",
+    "chunk_set_id",
+)
+QUESTION_START = re.compile(
+    r"^\s*(what|what's|whats|which|where|where's|how|how's|did|was|were|is|are|tell me|show me|"
+    r"remind me|give me|and|so|ok|okay|can you tell)\b",
+    re.I,
+)
+ABOUT_RESULTS = re.compile(
+    r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
+    r"scores|metrics?|results?|attempts?|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
+    r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
+    r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
+    r"good enough|useful\w*|utility|compared? (?:to|with))\b",
+    re.I,
+)
+ACTION = re.compile(
+    r"\b(train|fit|label|annotate|fill|download|search|find|generate|chunk|predict|export|save|"
+    r"write|apply|evaluate|build|create|make|run|detect|inspect|list|compare)\b",
+    re.I,
+)
+IMPROVE_RE = re.compile(
+    r"\b(make (?:it|that|this|them|the model|the labels?|the results?) (?:better|stronger|more "
+    r"accurate)|improve(?: it| that| this| on (?:it|that)| the (?:model|labels?|results?|score))?"
+    r"|do better|try harder|better (?:results?|model|score)|push (?:it|that) (?:further|higher)|"
+    r"beat (?:it|that)|try again (?:harder|with more)|more attempts|boost (?:it|the \w+)|"
+    r"can (?:we|you) do better|not good enough|higher (?:accuracy|f1|auc|score))\b",
+    re.I,
+)
+
+
+def _metrics_of(output: dict[str, Any]) -> dict[str, float]:
+    found: dict[str, float] = {}
+    for source in (output, output.get("metrics"), (output.get("best") or {}).get("metrics")):
+        if isinstance(source, dict):
+            for key, value in source.items():
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    found.setdefault(str(key), float(value))
+    return found
+
+
+def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | None) -> dict:
+    """The part of a tool's output later turns ask about: metrics, paths, target, attempts."""
+    metrics = _metrics_of(output)
+    keep = {k: metrics[k] for k in sorted(metrics) if _known_metric(k)}
+    utility = output.get("utility")
+    if isinstance(utility, dict) and utility.get("metric"):
+        name = str(utility["metric"])
+        for key, said in (("train_on_real", "real"), ("train_on_synthetic", "synthetic")):
+            if isinstance(utility.get(key), int | float):
+                keep[f"{name} (trained on {said} rows)"] = float(utility[key])
+    summary: dict[str, Any] = {"tool": tool, "metrics": keep}
+    measured = (output.get("metrics") or {}) if isinstance(output.get("metrics"), dict) else {}
+    if measured.get("measured_on") or output.get("measured_on"):
+        summary["measured_on"] = measured.get("measured_on") or output.get("measured_on")
+    for key in RESULT_KEYS:
+        if isinstance(output.get(key), str | int) and output.get(key) not in ("", None):
+            summary[key] = output[key]
+    for key in ("target", "target_met", "attempts", "best_attempt", "rows", "count"):
+        if key in output:
+            summary[key] = output[key]
+    counts: dict[str, Any] = {}
+    for key, value in output.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            counts[key] = value
+        elif isinstance(value, list) and key not in ("history",):
+            counts.setdefault(key, len(value))
+        elif isinstance(value, dict):
+            for sub, inner in value.items():
+                if isinstance(inner, int) and not isinstance(inner, bool):
+                    counts.setdefault(sub, inner)
+    if counts:
+        summary["counts"] = dict(list(counts.items())[:30])
+    if isinstance(output.get("answer"), str):
+        summary["said"] = output["answer"][:300]
+    history = output.get("history")
+    if isinstance(history, list):
+        summary["history"] = [
+            {
+                "attempt": h.get("attempt"),
+                "metric": h.get("metric") if not isinstance(h.get("metric"), dict) else None,
+                "model": (h.get("config") or {}).get("model") or h.get("model"),
+                "metrics": {
+                    k: v
+                    for k, v in _metrics_of(h).items()
+                    if _known_metric(k) and not k.startswith("dev_")
+                },
+            }
+            for h in history[:20]
+            if isinstance(h, dict)
+        ]
+    if args:
+        summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
+    return summary
+
+
+def _known_metric(key: str) -> bool:
+    return any(key in names for names in METRIC_WORDS.values()) or key in ("n", "n_labels")
+
+
+def asked_metric(text: str) -> str | None:
+    """The metric a sentence names ('tell me the F1' → 'f1'), or None."""
+    match = METRIC_ASKED_RE.search(text)
+    if not match:
+        return None
+    word = match.group(1).lower().replace("-", " ")
+    if word in ("f 1", "f score", "f1"):
+        return "f1"
+    if word in ("acc", "accuracy"):
+        return "accuracy"
+    if "auc" in word or word == "roc":
+        return "auc"
+    if "log" in word:
+        return "log_loss"
+    return word
+
+
+def is_results_question(goal: str, has_file: bool) -> bool:
+    """A question about what earlier turns produced (answered without running a tool)."""
+    text = goal.strip()
+    if has_file or not ABOUT_RESULTS.search(text):
+        return False
+    question = text.endswith("?") or bool(QUESTION_START.match(text))
+    if not question:
+        return False
+    if re.search(
+        r"\b(leaderboard|trending|kaggle|hugging ?face|datasets?|models? (?:for|on)|"
+        r"(?:best|top|which|what) models?|models? (?:are|is|do|does) (?:best|good|well))\b",
+        text,
+        re.I,
+    ):
+        return False  # about the world (a search, a leaderboard), not this thread
+    thread = re.search(
+        r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
+        r"the labels|the best|best one|end up|got|our|my)\b",
+        text,
+        re.I,
+    )
+    if not thread and len(text.split()) > 6:
+        return False
+    # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
+    action = ACTION.search(re.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
+    past = re.search(
+        r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
+    )
+    return action is None or bool(past and re.search(r"\b(was|were|did|got)\b", text, re.I))
+
+
+def _fmt(value: Any) -> str:
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _metric_value(metrics: dict[str, float], metric: str) -> tuple[str, float] | None:
+    for key in METRIC_WORDS.get(metric, (metric,)):
+        if key in metrics:
+            return key, metrics[key]
+    return None
+
+
+def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
+    """Answer a question about earlier results from the thread memory, or None if it is not one."""
+    results: list[dict[str, Any]] = list(memory.get("results") or [])
+    lower = goal.lower()
+    if not results:
+        return None
+    last = results[-1]
+    with_metrics = [r for r in results if r.get("metrics")]
+    if re.search(r"\b(where|path|saved|folder|file)\b", lower):
+        wants = "model" if "model" in lower else "labeled" if "label" in lower else None
+        for result in reversed(results):
+            for key in ("model_path", "labeled_path", "path", "output", "predictions_path"):
+                if key in result and (
+                    wants is None
+                    or (wants == "model" and key == "model_path")
+                    or (wants == "labeled" and key == "labeled_path")
+                ):
+                    return f"{key.replace('_', ' ')} (from {result['tool']}): {result[key]}"
+    if re.search(
+        r"\b(which|what|best)\b.*\battempts?\b|\bbest attempt\b|\bhow many attempts\b", lower
+    ):
+        loop = next((r for r in reversed(results) if "attempts" in r), None)
+        if loop is not None:
+            lines = [
+                f"{loop['tool']} made {loop['attempts']} attempt(s); the best was attempt "
+                f"{loop.get('best_attempt')}."
+            ]
+            for h in loop.get("history") or []:
+                shown = ", ".join(f"{k}={_fmt(v)}" for k, v in list(h["metrics"].items())[:4])
+                model = f" ({h['model']})" if h.get("model") else ""
+                lines.append(f"  attempt {h['attempt']}{model}: {shown}")
+            return "\n".join(lines)
+    how_many = re.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
+    if how_many:
+        words = [w.rstrip("s") for w in re.findall(r"[a-z]+", lower) if len(w) > 3]
+        words += [syn for w in words for syn in COUNT_SYNONYMS.get(w, ())]
+        for result in reversed(results):
+            counts = result.get("counts") or {}
+            for key, value in counts.items():
+                name = key.lower().rstrip("s")
+                if any(w == name or w in name.split("_") for w in words):
+                    return f"{key.replace('_', ' ')}: {value} (from {result['tool']})"
+        if last.get("said"):
+            return str(last["said"])
+    metric = asked_metric(goal)
+    if with_metrics:
+        source = with_metrics[-1]
+        where = f" on {source['measured_on']}" if source.get("measured_on") else ""
+        if metric is not None:
+            for result in reversed(with_metrics):
+                found = _metric_value(result["metrics"], metric)
+                if found is not None:
+                    key, value = found
+                    where = f" on {result['measured_on']}" if result.get("measured_on") else ""
+                    line = f"{metric.upper() if metric in ('f1', 'auc') else metric}: {_fmt(value)}"
+                    line += f" ({key}, from {result['tool']}{where})"
+                    target = result.get("target") or {}
+                    if isinstance(target, dict) and target.get("value") not in (None,):
+                        met = "met" if result.get("target_met") else "not met"
+                        line += f"; target {target.get('metric')} {_fmt(target['value'])}: {met}"
+                    return line
+            others = ", ".join(f"{k}={_fmt(v)}" for k, v in source["metrics"].items())
+            return f"{metric} was not measured by {source['tool']}; it measured: {others}{where}."
+        shown = ", ".join(f"{k}={_fmt(v)}" for k, v in source["metrics"].items())
+        line = f"{source['tool']}: {shown}{where}"
+        if "target_met" in source:
+            line += f"; target {'met' if source['target_met'] else 'not met'}"
+        return line
+    paths = [f"{k}: {last[k]}" for k in RESULT_KEYS if k in last]
+    if paths:
+        return f"{last['tool']}: " + "; ".join(paths)
+    return None
+
+
+def is_improve_request(goal: str, has_file: bool) -> bool:
+    """'make it better', 'improve it', 'can you do better?' (about the last loop)."""
+    return bool(IMPROVE_RE.search(goal)) and not has_file
+
+
+def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[dict, list[str]]:
+    """The last loop's arguments with a stronger search, and what changed (in words)."""
+    tool = loop["tool"]
+    args = dict(loop.get("args") or {})
+    changes: list[str] = []
+    before = int(args.get("max_attempts") or loop.get("attempts") or 3)
+    after = max(before * 2, 6)
+    if limits.get("max_attempts"):
+        after = min(after, int(limits["max_attempts"] or after))
+    if after > before:
+        args["max_attempts"] = after
+        changes.append(f"{after} attempts instead of {before}")
+    if tool == "train_model":
+        kind = str(args.get("model") or "auto")
+        models = {str(h.get("model")) for h in loop.get("history") or [] if h.get("model")}
+        if kind in ("auto", "logistic", "linear") and "mlp" not in models:
+            args["model"] = "mlp"
+            changes.append("an MLP instead of " + (kind if kind != "auto" else "the linear model"))
+        elif kind == "mlp":
+            args["layers"] = min(int(args.get("layers") or 1) + 1, 4)
+            args["hidden_size"] = min(int(args.get("hidden_size") or 128) * 2, 4096)
+            changes.append(f"a bigger MLP ({args['layers']} layers of {args['hidden_size']})")
+    metric_name = args.get("target_metric") or (loop.get("target") or {}).get("metric")
+    best = None
+    if metric_name:
+        found = _metric_value(loop.get("metrics") or {}, _short_metric(str(metric_name)))
+        best = found[1] if found else None
+    target = args.get("target_value")
+    if best is not None and (target is None or loop.get("target_met")) and best < 0.999:
+        new = round(min(0.99, best + (1.0 - best) / 2), 3)
+        if target is None or new > float(target):
+            args["target_value"] = new
+            args.setdefault("target_metric", metric_name)
+            changes.append(f"target {metric_name} {new} (best so far {best:.3f})")
+    return args, changes
+
+
+def _short_metric(name: str) -> str:
+    name = name.lower()
+    return "f1" if name.startswith("f1") else name

@@ -1,0 +1,376 @@
+"""Planner quality: routing, argument and turn success of a goal corpus through the real graph.
+
+Usage (from the checkout whose planner is measured; its code is imported from the current
+directory, so the same script measures an older checkout too):
+
+    .venv/bin/python benchmarks/planner.py benchmarks/goals/dev [--plan-only] [--json OUT]
+
+Every goal and every conversation gets a fresh FORGEFLOW_HOME with the corpus's data
+(written once by its make_data.py) copied into the workspace, and runs through the run
+manager with the built-in LLM, exactly as `forgeflow chat` does: a turn after a question is
+that question's answer, heavy tools really run. `--plan-only` scores the first plan of each
+single goal as a dry run (no tool runs), for fast iteration; turn success needs real runs.
+The planning step's time is the plan node alone (wrapped before the graph is compiled).
+Format of a corpus: benchmarks/goals/FORMAT.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+IGNORED = ("inspect_dataset", "list_local_datasets", "preview_rows")
+PLAN_MS: list[float] = []
+
+
+def _install_timer() -> None:
+    """Wrap the orchestrator's plan node (before any graph is compiled) to time it alone."""
+    import graphs.orchestrator as orchestrator
+
+    original = orchestrator.plan_node
+
+    def timed(state: Any, runtime: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return original(state, runtime)
+        finally:
+            PLAN_MS.append(1000 * (time.perf_counter() - start))
+
+    orchestrator.plan_node = timed
+
+
+def _fresh_home(data: Path, base: Path) -> Path:
+    """A new FORGEFLOW_HOME with the corpus data in its workspace; settings re-read it."""
+    from graphs.runner import reset_managers
+    from settings import reset_settings
+    from store.db import reset_engines
+
+    reset_managers()
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=base))
+    shutil.copytree(data, home / "workspace")
+    os.environ["FORGEFLOW_HOME"] = str(home)
+    reset_settings()
+    reset_engines()
+    return home
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+
+def _aliases(tool: str) -> dict[str, str]:
+    """Every accepted argument name of a tool → its field name (aliases like data_path)."""
+    from tools.registry import get_tool
+
+    try:
+        model = get_tool(tool).input_model
+    except Exception:  # noqa: BLE001 - an unknown tool simply has no aliases
+        return {}
+    names: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        names[name] = name
+        alias = info.validation_alias
+        for choice in getattr(alias, "choices", None) or ([alias] if alias else []):
+            if isinstance(choice, str):
+                names[choice] = name
+    return names
+
+
+def _canonical_args(tool: str, args: dict[str, Any]) -> dict[str, Any]:
+    names = _aliases(tool)
+    return {names.get(k, k): v for k, v in (args or {}).items()}
+
+
+def _norm(value: Any, workspace: Path | None) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if workspace is not None and text.startswith(str(workspace)):
+            text = text[len(str(workspace)) :].lstrip("/")
+        while text.startswith("./"):
+            text = text[2:]
+        return text.lower()
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, list):
+        return [_norm(v, workspace) for v in value]
+    return value
+
+
+def _same(expected: Any, actual: Any, workspace: Path | None) -> bool:
+    exp, act = _norm(expected, workspace), _norm(actual, workspace)
+    if isinstance(exp, float) and isinstance(act, float):
+        return abs(exp - act) < 1e-6 or (exp > 1 and abs(exp / 100 - act) < 1e-6)
+    if isinstance(act, list) and not isinstance(exp, list):
+        return len(act) == 1 and _same(expected, actual[0], workspace)
+    if isinstance(exp, list) and isinstance(act, list):
+        return sorted(map(str, exp)) == sorted(map(str, act))
+    return exp == act
+
+
+def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | None) -> dict:
+    """Routing, argument matches and success of one turn (see FORMAT.md)."""
+    result = run.get("result") or {}
+    plan = result.get("plan") or {}
+    asked = run.get("status") == "interrupted" or bool(plan.get("question"))
+    planned = [s["tool"] for s in plan.get("steps") or []] if not asked else []
+    want = list(expect.get("tools") or [])
+    keep = [t for t in planned if t not in IGNORED or t in want]
+    # FORMAT.md: routing is "the tools run, minus the ignored look-ups, equal `tools`"; a turn
+    # that must ask routes right only by asking.
+    routed = (asked and not planned) if expect.get("ask") else keep == want
+    executed: dict[str, dict[str, Any]] = {}
+    for step in result.get("steps") or []:
+        executed.setdefault(step["tool"], step.get("args") or {})
+    for step in plan.get("steps") or []:
+        executed.setdefault(step["tool"], step.get("args") or {})
+    arg_total = arg_ok = 0
+    wrong: list[str] = []
+    if routed:
+        for tool, args in (expect.get("args") or {}).items():
+            actual = _canonical_args(tool, executed.get(tool, {}))
+            for name, value in _canonical_args(tool, args).items():
+                arg_total += 1
+                if name in actual and _same(value, actual[name], workspace):
+                    arg_ok += 1
+                else:
+                    wrong.append(f"{tool}.{name}: want {value!r}, got {actual.get(name)!r}")
+    answer = str(result.get("message") or result.get("question") or "")
+    missing = [s for s in expect.get("answer_contains") or [] if s.lower() not in answer.lower()]
+    if expect.get("ask"):
+        missing += [s for s in expect.get("ask_mentions") or [] if s.lower() not in answer.lower()]
+    status_ok = run.get("status") == "completed" or (asked and expect.get("ask"))
+    if run.get("dry_run"):
+        status_ok = True
+        missing = []
+    return {
+        "routed": routed,
+        "planned": planned,
+        "asked": asked,
+        "arg_total": arg_total,
+        "arg_ok": arg_ok,
+        "wrong_args": wrong,
+        "missing": missing,
+        "status": run.get("status"),
+        "success": bool(routed and arg_ok == arg_total and status_ok and not missing),
+        "answer": answer[:600],
+    }
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+def _run_turn(manager: Any, goal: str, thread: str | None, dry: bool) -> dict[str, Any]:
+    try:
+        run = manager.submit_goal(goal, thread_id=thread, dry_run=dry, source="cli")
+    except Exception as exc:  # noqa: BLE001 - a refused goal is a failed turn, not a crash
+        return {"status": "refused", "result": {"message": str(exc)}, "thread_id": thread}
+    final = manager.wait(run["run_id"], timeout=900)
+    final["dry_run"] = dry
+    return final
+
+
+def run_corpus(
+    corpus: Path,
+    plan_only: bool,
+    limit: int | None,
+    only: str | None,
+    kind: str = "all",
+    verbose: bool = False,
+    partial: Path | None = None,
+) -> dict:
+    """Run every goal and conversation of a corpus; return per-turn scores and aggregates."""
+    from graphs.runner import get_manager, reset_managers
+
+    base = Path(tempfile.mkdtemp(prefix="ff-planner-bench-"))
+    data = base / "data"
+    data.mkdir()
+    subprocess.run([sys.executable, str(corpus / "make_data.py"), str(data)], check=True, cwd=base)
+    items: list[tuple[str, dict[str, Any]]] = []
+    for name in ("goals.jsonl", "conversations.jsonl"):
+        path = corpus / name
+        wanted = kind == "all" or name.startswith(kind)
+        if path.exists() and wanted and not (plan_only and name == "conversations.jsonl"):
+            for line in path.read_text().splitlines():
+                if line.strip():
+                    items.append((name, json.loads(line)))
+    if only:
+        items = [i for i in items if i[1]["id"] in only.split(",")]
+    if limit:
+        items = items[:limit]
+    turns: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    try:
+        for kind, item in items:
+            home = _fresh_home(data, base)
+            manager = get_manager("cli")
+            manager.start()
+            thread = None
+            entries = (
+                [{"user": item["goal"], "expect": item["expect"]}]
+                if kind == "goals.jsonl"
+                else item["turns"]
+            )
+            for number, turn in enumerate(entries):
+                t0 = time.perf_counter()
+                run = _run_turn(manager, turn["user"], thread, plan_only)
+                thread = run.get("thread_id") or thread
+                score = score_turn(turn["expect"], run, home / "workspace")
+                score.update(
+                    id=item["id"],
+                    turn=number,
+                    conversation=kind == "conversations.jsonl",
+                    voice=item.get("voice"),
+                    user=turn["user"],
+                    seconds=round(time.perf_counter() - t0, 2),
+                )
+                turns.append(score)
+                mark = "ok " if score["success"] else "BAD"
+                print(f"{mark} {item['id']}#{number} {turn['user'][:70]!r}", flush=True)
+                if verbose and not score["success"]:
+                    print(
+                        f"    planned={score['planned']} asked={score['asked']} "
+                        f"status={score['status']} wrong={score['wrong_args']} "
+                        f"missing={score['missing']}\n    answer: {score['answer'][:300]!r}",
+                        flush=True,
+                    )
+            shutil.rmtree(home, ignore_errors=True)
+            if partial is not None:  # survives a timeout: what ran so far
+                partial.write_text(json.dumps(aggregate(turns, 0.0), default=str))
+    finally:
+        reset_managers()
+        shutil.rmtree(base, ignore_errors=True)
+    return aggregate(turns, time.perf_counter() - started)
+
+
+def aggregate(turns: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
+    """Routing accuracy, argument accuracy, turn success (all and per kind), plan-node time."""
+
+    def share(rows: list[dict[str, Any]], key: str) -> float | None:
+        return round(sum(bool(r[key]) for r in rows) / len(rows), 4) if rows else None
+
+    singles = [t for t in turns if not t["conversation"]]
+    convs = [t for t in turns if t["conversation"]]
+    args_total = sum(t["arg_total"] for t in turns)
+    ms = sorted(PLAN_MS)
+    return {
+        "turns": len(turns),
+        "routing_accuracy": share(turns, "routed"),
+        "argument_accuracy": round(sum(t["arg_ok"] for t in turns) / args_total, 4)
+        if args_total
+        else None,
+        "turn_success": share(turns, "success"),
+        "goals": {
+            "n": len(singles),
+            "routing": share(singles, "routed"),
+            "success": share(singles, "success"),
+        },
+        "conversation_turns": {
+            "n": len(convs),
+            "routing": share(convs, "routed"),
+            "success": share(convs, "success"),
+        },
+        "plan_ms": {
+            "n": len(ms),
+            "median": round(statistics.median(ms), 2) if ms else None,
+            "p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 2) if ms else None,
+        },
+        "seconds": round(seconds, 1),
+        "details": turns,
+    }
+
+
+def rescore(result_path: Path, corpus: Path) -> dict[str, Any]:
+    """Recompute the aggregates of a saved run with this script's scoring rules (routing as in
+    FORMAT.md); prints aggregates only, never individual turns.
+    """
+    saved = json.loads(result_path.read_text())
+    expects: dict[tuple[str, int], dict[str, Any]] = {}
+    for name in ("goals.jsonl", "conversations.jsonl"):
+        for line in (corpus / name).read_text().splitlines():
+            if line.strip():
+                item = json.loads(line)
+                turns = item.get("turns") or [{"expect": item["expect"]}]
+                for number, turn in enumerate(turns):
+                    expects[(item["id"], number)] = turn["expect"]
+    for turn in saved["details"]:
+        expect = expects[(turn["id"], turn["turn"])]
+        want = list(expect.get("tools") or [])
+        keep = [t for t in turn["planned"] if t not in IGNORED or t in want]
+        routed = (turn["asked"] and not turn["planned"]) if expect.get("ask") else keep == want
+        status_ok = turn["status"] == "completed" or (turn["asked"] and expect.get("ask"))
+        turn["routed"] = routed
+        turn["success"] = bool(
+            routed and turn["arg_ok"] == turn["arg_total"] and status_ok and not turn["missing"]
+        )
+    PLAN_MS.extend([saved["plan_ms"]["median"]] if saved["plan_ms"]["median"] else [])
+    out = aggregate(saved["details"], saved.get("seconds") or 0.0)
+    out["plan_ms"] = saved["plan_ms"]
+    out["rescored_from"] = str(result_path)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--plan-only", action="store_true", help="dry runs of single goals")
+    parser.add_argument("--json", type=Path, help="write the full result here")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--kind", choices=("all", "goals", "conversations"), default="all")
+    parser.add_argument("--only", default=None, help="comma-separated goal/conversation ids")
+    parser.add_argument("--quiet", action="store_true", help="no per-turn details on stdout")
+    parser.add_argument("--rescore", type=Path, help="recompute a saved result's aggregates")
+    args = parser.parse_args()
+    if args.rescore:
+        out = rescore(args.rescore, args.corpus)
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=1, default=str))
+        print(json.dumps({k: v for k, v in out.items() if k != "details"}, indent=1))
+        return
+    root = Path.cwd()
+    sys.path.insert(0, str(root))
+    os.environ["FORGEFLOW_LLM"] = "builtin"
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY"):
+        os.environ.pop(var, None)
+    _install_timer()
+    import agents.planner
+
+    print(f"planner code: {Path(agents.planner.__file__).resolve()}", flush=True)
+    out = run_corpus(
+        args.corpus.resolve(),
+        args.plan_only,
+        args.limit,
+        args.only,
+        args.kind,
+        not args.quiet,
+        args.json.with_suffix(".partial.json") if args.json else None,
+    )
+    out["planner_code"] = str(Path(agents.planner.__file__).resolve())
+    out["corpus"] = str(args.corpus)
+    out["plan_only"] = args.plan_only
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(out, indent=1, default=str))
+    if not args.quiet:
+        for t in out["details"]:
+            if not t["success"]:
+                print(
+                    f"- {t['id']}#{t['turn']} {t['user']!r}: planned={t['planned']} "
+                    f"asked={t['asked']} status={t['status']} wrong={t['wrong_args']} "
+                    f"missing={t['missing']}\n    answer: {t['answer'][:200]!r}"
+                )
+    summary = {k: v for k, v in out.items() if k != "details"}
+    print(json.dumps(summary, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,160 @@
+"""Issue 11 through the graph: pending questions, repair of bad inputs, the LLM planner grounded."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.types import Command
+
+import graphs.orchestrator as orchestrator
+from agents.planner import Plan, PlanStep
+from errors import column_not_found
+from graphs.orchestrator import build_graph, repair_args
+from graphs.state import RunContext
+from settings import get_settings, reset_settings
+from tests.utils.fake_openai import FakeOpenAI, FakeReply
+from tests.utils.person_data import write_person_data
+
+
+@pytest.fixture
+def files() -> None:
+    write_person_data(get_settings().workspace)
+
+
+def turn(graph: Any, goal: Any, thread: str = "t") -> dict[str, Any]:
+    config = {"configurable": {"thread_id": thread}}
+    payload = goal if isinstance(goal, Command) else {"goal": goal}
+    list(graph.stream(payload, config, context=RunContext(), stream_mode="custom"))
+    snapshot = graph.get_state(config)
+    return {"values": snapshot.values, "interrupts": snapshot.interrupts}
+
+
+def test_a_pending_question_does_not_swallow_a_new_complete_goal(
+    files: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, dict[str, Any]]] = []
+    monkeypatch.setattr(
+        orchestrator, "call_tool", lambda tool, args, ctx: calls.append((tool, args)) or {}
+    )
+    graph = build_graph(InMemorySaver())
+    first = turn(graph, "train a model")
+    assert first["interrupts"], "a goal with no data asks which data"
+    # The person does not answer: they state a complete new goal, as the runner resumes with it.
+    second = turn(graph, Command(resume="predict cultivar from wine_train.csv"))
+    assert not second["interrupts"]
+    assert calls == [("train_model", {"dataset": "wine_train.csv", "label_column": "cultivar"})]
+
+
+def test_a_reply_that_only_answers_the_question_completes_the_goal(
+    files: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, dict[str, Any]]] = []
+    monkeypatch.setattr(
+        orchestrator, "call_tool", lambda tool, args, ctx: calls.append((tool, args)) or {}
+    )
+    graph = build_graph(InMemorySaver())
+    turn(graph, "train a classifier on digits.csv")  # which column? digit, pixel_...
+    turn(graph, Command(resume="the digit column"))
+    assert calls == [("train_model", {"dataset": "digits.csv", "label_column": "digit"})]
+
+
+def test_a_column_error_with_one_candidate_is_repaired_and_said(
+    files: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = orchestrator.call_tool
+    seen: list[dict[str, Any]] = []
+
+    def strict(tool: str, args: dict[str, Any], ctx: Any) -> Any:
+        seen.append(dict(args))
+        if tool == "inspect_dataset" and args.get("label_column") == "Cultivar":
+            raise column_not_found("Cultivar", ["alcohol", "cultivar"], argument="label_column")
+        return real(tool, args, ctx)
+
+    monkeypatch.setattr(orchestrator, "call_tool", strict)
+    monkeypatch.setattr(
+        orchestrator,
+        "_plan",
+        lambda goal, memory, history: Plan(
+            steps=[
+                PlanStep(
+                    tool="inspect_dataset",
+                    args={"dataset": "wine_train.csv", "label_column": "Cultivar"},
+                )
+            ]
+        ),
+    )
+    out = turn(build_graph(InMemorySaver()), "inspect wine_train.csv by Cultivar")
+    step = out["values"]["result"]["steps"][0]
+    assert step["status"] == "completed"
+    assert step["args"]["label_column"] == "cultivar"
+    assert step["repairs"] == ["label_column 'Cultivar' → 'cultivar'"]
+    assert "label_column 'Cultivar' → 'cultivar'" in out["values"]["answer"]
+    assert len(seen) == 2
+
+
+def test_repair_is_only_for_evident_fixes() -> None:
+    ambiguous = {"details": {"argument": "label_column", "candidates": ["a", "b"]}}
+    assert repair_args("train_model", {"label_column": "x"}, ambiguous) is None
+    join = {"details": {"argument": "id_column", "candidates": ["person_id"], "reason": "missing"}}
+    fixed = repair_args("label_dataset", {"dataset": "c.csv"}, join)
+    assert fixed == (
+        {"dataset": "c.csv", "id_column": "person_id"},
+        "id_column unset → 'person_id'",
+    )
+    schema = {
+        "details": {"errors": [{"loc": "label_col", "type": "extra_forbidden", "msg": "extra"}]}
+    }
+    renamed = repair_args("train_model", {"dataset": "d.csv", "label_col": "y"}, schema)
+    assert renamed == (
+        {"dataset": "d.csv", "label_column": "y"},
+        "argument 'label_col' → 'label_column'",
+    )
+
+
+def test_the_llm_planner_sees_the_profile_and_its_bad_call_is_repaired(
+    files: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    call = {
+        "name": "inspect_dataset",
+        "arguments": {"dataset": "wine_train.csv", "label_column": "Cultivar"},
+    }
+    with FakeOpenAI([FakeReply(tool_calls=[call])]) as fake:
+        monkeypatch.setenv("FORGEFLOW_LLM", "openai:fake-model")
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "test")
+        reset_settings()
+        out = turn(build_graph(InMemorySaver()), "how are the cultivars spread in wine_train.csv?")
+        requests = list(fake.requests)
+    system = requests[0]["messages"][0]["content"]
+    profiles = system.split("<profiles>")[1].split("</profiles>")[0]
+    profile = json.loads(profiles)[0]
+    assert profile["file"] == "wine_train.csv" and profile["rows"] == 130
+    cultivar = next(c for c in profile["columns"] if c["name"] == "cultivar")
+    assert "label" in cultivar["flags"] and "class_0" in cultivar["values"]
+    step = out["values"]["result"]["steps"][0]
+    assert step["status"] == "completed"
+    assert step["repairs"] == ["label_column 'Cultivar' → 'cultivar'"]
+    assert step["output"]["label_column"] == "cultivar"
+
+
+def test_the_llm_planner_answers_results_questions_from_memory(
+    files: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with FakeOpenAI(["should not be asked"]) as fake:
+        monkeypatch.setenv("FORGEFLOW_LLM", "openai:fake-model")
+        monkeypatch.setenv("OPENAI_BASE_URL", fake.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "test")
+        reset_settings()
+        from agents.llm import get_chat_model
+        from agents.llm_planner import plan_with_llm
+        from agents.planner import remember
+
+        memory = remember(
+            "train_model", {"model_path": "models/m", "metrics": {"f1_macro": 0.8}}, {}, {}
+        )
+        plan = plan_with_llm(get_chat_model(), "what was the F1?", memory)
+        assert not fake.requests
+    assert plan.answer is not None and plan.answer.startswith("F1: 0.800")

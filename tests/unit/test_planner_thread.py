@@ -1,0 +1,89 @@
+"""Profiles, typos, misspelt files and thread follow-ups: the planner's reading of people and data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agents.intent import fix_typos
+from agents.planner import plan_goal, remember
+from settings import get_settings
+from tests.utils.person_data import write_person_data
+from tools.profile import columns_mentioned, profile_table
+
+
+@pytest.fixture
+def files() -> None:
+    write_person_data(get_settings().workspace)
+
+
+def test_profile_flags_partly_filled_id_text_and_label_columns(files: None) -> None:
+    profile = profile_table("reviews.csv")
+    assert profile is not None and profile["rows"] == 160
+    by_name = {c["name"]: c for c in profile["columns"]}
+    assert by_name["id"]["id_like"]
+    assert by_name["review"]["text_like"]
+    assert by_name["label"]["label_like"] and by_name["label"]["partly_filled"]
+    assert by_name["label"]["missing_share"] == pytest.approx(0.75)
+    assert profile_table("reviews.csv") is profile  # cached by path and mtime
+    assert profile_table("nope.csv") is None
+
+
+def test_column_mentions_ignore_case_plurals_and_values(files: None) -> None:
+    profile = profile_table("data/census.csv")
+    assert profile is not None
+    text = "hours per week by person id, and education years >50K"
+    assert columns_mentioned(profile, text) == ["hours_per_week", "person_id", "education_years"]
+
+
+def test_typos_in_cue_words_are_fixed_and_names_are_not() -> None:
+    assert fix_typos("trian a clasifier on reveiws.csv") == "train a classifier on reveiws.csv"
+    assert fix_typos("product reviews") == "product reviews"  # not 'predict'
+    assert fix_typos("sort by downloads") == "sort by downloads"
+
+
+def test_a_misspelt_file_is_read_as_the_one_close_file(files: None) -> None:
+    plan = plan_goal("inspect wine_trian.csv")
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("inspect_dataset", {"dataset": "wine_train.csv"})
+    ]
+    assert "wine_trian.csv → wine_train.csv" in plan.notes[0]
+
+
+def _memory() -> dict[str, Any]:
+    return remember(
+        "train_model",
+        {"model_path": "models/w", "dataset": "wine_train.csv", "metrics": {"accuracy": 0.9}},
+        {},
+        {"dataset": "wine_train.csv", "label_column": "cultivar", "model": "mlp"},
+    )
+
+
+def test_rerun_and_instead_change_only_what_the_sentence_says() -> None:
+    again = plan_goal("rerun with up to 5 attempts", _memory()).steps[0]
+    assert again.args == {
+        "dataset": "wine_train.csv",
+        "label_column": "cultivar",
+        "model": "mlp",
+        "max_attempts": 5,
+    }
+    meant = plan_goal("sorry, I meant logistic regression, not an mlp", _memory()).steps[0]
+    assert meant.args["model"] == "logistic" and meant.args["label_column"] == "cultivar"
+
+
+def test_small_talk_is_answered_not_planned() -> None:
+    for goal in ("thanks!", "ok", "hello"):
+        plan = plan_goal(goal, _memory())
+        assert plan.steps == [] and plan.question is None and plan.answer
+
+
+def test_questions_about_the_world_are_not_thread_questions() -> None:
+    plan = plan_goal("what models are best for sentiment analysis?", _memory())
+    assert [s.tool for s in plan.steps] == ["model_leaderboard"]
+
+
+def test_asking_for_data_names_the_candidates(files: None) -> None:
+    plan = plan_goal("detect anomalies")
+    assert plan.question is not None
+    assert "wine_train.csv" in plan.question and "digits.csv" in plan.question

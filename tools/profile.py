@@ -1,0 +1,186 @@
+"""Profiling a table cheaply: what each column is (id, text, label, partly filled), for binding."""
+
+from __future__ import annotations
+
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from errors import ForgeflowError
+from store.workspace import resolve_path
+from tools.tabular import (
+    LABEL_COLUMN_GUESSES,
+    SKLEARN_DATASETS,
+    load_table,
+    read_table,
+    table_format,
+)
+
+SAMPLE_ROWS = 500
+_CACHE: dict[tuple[str, float, int], dict[str, Any]] = {}
+_LOCK = threading.Lock()
+
+
+def _count_rows(path: Path, sampled: int) -> int:
+    """Rows of a text table without parsing it (lines minus the header); else the sample size."""
+    fmt = table_format(path)
+    if fmt in ("csv", "tsv", "jsonl") and not path.name.endswith(".gz"):
+        if path.stat().st_size > 64_000_000:
+            return sampled
+        with path.open("rb") as handle:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        return max(lines - (0 if fmt == "jsonl" else 1), sampled)
+    return sampled
+
+
+def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
+    series = frame[name]
+    present = series.dropna()
+    n = max(len(series), 1)
+    distinct = int(present.nunique())
+    missing = 1.0 - len(present) / n
+    numeric = pd.api.types.is_numeric_dtype(series)
+    integer = numeric and (pd.api.types.is_integer_dtype(present) or bool((present % 1 == 0).all()))
+    mean_words = 0.0
+    if not numeric and len(present):
+        head = present.astype(str).head(200)
+        mean_words = float(head.str.count(" ").mean() + 1)
+    lower = str(name).lower()
+    unique = distinct == len(present) and len(present) > 20
+    id_like = bool(
+        re.search(r"(^|_)(id|uuid|key|index)$", lower)
+        or (unique and not numeric and mean_words < 2)
+        or (unique and integer and lower.endswith("id"))
+    )
+    text_like = not numeric and mean_words >= 4 and distinct > min(20, len(present) // 2)
+    small = distinct <= max(2, min(30, int(0.2 * len(present)) + 1))
+    named = lower in LABEL_COLUMN_GUESSES
+    label_like = bool(
+        distinct >= 2
+        and not id_like
+        and not text_like
+        and (small or named)
+        and (integer or not numeric or named)
+    )
+    top = present.value_counts().head(5) if (small or not numeric) else None
+    return {
+        "name": str(name),
+        "dtype": str(series.dtype),
+        "distinct": distinct,
+        "top": {str(k): int(v) for k, v in top.items()} if top is not None else {},
+        "missing_share": round(missing, 4),
+        "partly_filled": 0.0 < missing < 1.0,
+        "id_like": id_like,
+        "text_like": bool(text_like),
+        "label_like": label_like,
+    }
+
+
+def _profile_frame(frame: pd.DataFrame, ref: str, rows: int) -> dict[str, Any]:
+    columns = [_column(frame, c, rows) for c in frame.columns]
+    return {
+        "dataset": ref,
+        "rows": rows,
+        "sampled": len(frame),
+        "columns": columns,
+        "names": [c["name"] for c in columns],
+    }
+
+
+def profile_table(ref: str) -> dict[str, Any] | None:
+    """A profile of the table `ref` names (bundled name, workspace file or dataset id), or None.
+
+    Reads at most SAMPLE_ROWS rows through the workspace resolver, and caches by path and
+    modification time, so planning stays cheap. None when `ref` is not a readable table.
+    """
+    ref = (ref or "").strip()
+    if not ref or "${" in ref:
+        return None
+    key = ref.removeprefix("sklearn:").removeprefix("sklearn/")
+    path: Path | None = None
+    if key not in SKLEARN_DATASETS:
+        try:
+            path = resolve_path(ref, must_exist=True)
+        except ForgeflowError:
+            path = None
+        if path is not None and (not path.is_file() or table_format(path) is None):
+            return None
+    stat = path.stat() if path is not None else None
+    cache_key = (str(path or key), stat.st_mtime if stat else 0.0, stat.st_size if stat else 0)
+    with _LOCK:
+        if cache_key in _CACHE:
+            return _CACHE[cache_key]
+    try:
+        if path is not None:
+            frame = read_table(path, nrows=SAMPLE_ROWS)
+            rows = _count_rows(path, len(frame))
+        else:
+            frame, _ = load_table(ref, nrows=None)
+            rows = len(frame)
+            frame = frame.head(SAMPLE_ROWS)
+    except ForgeflowError:
+        return None
+    profile = _profile_frame(frame, ref, rows)
+    with _LOCK:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        _CACHE[cache_key] = profile
+    return profile
+
+
+def column_named(profile: dict[str, Any], word: str) -> str | None:
+    """The column a word names (case, spaces, dashes and a plural 's' ignored), or None."""
+    want = _squash(word)
+    if not want:
+        return None
+    for name in profile["names"]:
+        if _squash(name) == want:
+            return name
+    for name in profile["names"]:
+        squashed = _squash(name)
+        if squashed and (squashed + "s" == want or want + "s" == squashed):
+            return name
+    return None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s_\-.]+", "", str(text).lower())
+
+
+def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
+    """The profile's columns that the text names as words, in the order the text names them.
+
+    One pass over the text's words (a column may span up to three: 'monthly charges'); case,
+    `_`/`-`/space and a plural 's'/'ies' are ignored. No per-column regex, so a 65-column
+    table costs a dict lookup per word.
+    """
+    wanted: dict[str, str] = {}
+    for name in profile["names"]:
+        key = _squash(name)
+        if len(key) < 2:
+            continue
+        wanted.setdefault(key, name)
+        wanted.setdefault(key + "s", name)
+        if key.endswith("y"):
+            wanted.setdefault(key[:-1] + "ies", name)
+        if key.endswith("ed") and len(key) > 5:  # 'churned' ← 'churn', 'churns'
+            wanted.setdefault(key[:-2], name)
+            wanted.setdefault(key[:-2] + "s", name)
+    words = [(m.start(), m.group(0).lower()) for m in _WORD_RE.finditer(text)]
+    found: dict[str, int] = {}
+    for i, (start, _) in enumerate(words):
+        for span in (3, 2, 1):
+            if i + span > len(words):
+                continue
+            key = "".join(w for _, w in words[i : i + span]).replace("_", "").replace("-", "")
+            name = wanted.get(key)
+            if name is not None and name not in found:
+                found[name] = start
+                break
+    return sorted(found, key=found.__getitem__)
+
+
+_WORD_RE = re.compile(r"(?<![<>.\w])(?<![<>]=)[a-z0-9][\w-]*(?!\w|\.\w)", re.I)
