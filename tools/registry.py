@@ -90,6 +90,7 @@ CAPABILITIES: dict[str, str] = {
     "generate_qa": "generate QA pairs from chunks",
     "score_qa": "judge QA pairs",
     "export_dataset": "export a QA dataset with splits",
+    "save_table": "save a table as csv, jsonl or parquet",
 }
 
 _BY_NAME: dict[str, Tool] = {t.name: t for t in TOOLS}
