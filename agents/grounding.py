@@ -77,10 +77,18 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
     data = _table(data_ref)
     if data is None or not others:
         return
+    if any(c["partly_filled"] and c["label_like"] for c in data["columns"]):
+        return  # the hand labels are in the data's own partly filled label column
     for other in others:
+        if re.search(
+            rf"\b(?:evaluat\w*|test\w*|validat\w*|predict\w*|score\w*)\b[^.;]*?{re.escape(other)}",
+            goal,
+            re.I,
+        ):
+            continue  # a file the goal evaluates or predicts on is not the hand labels
         gold = _table(other)
-        if gold is None:
-            continue
+        if gold is None or gold["names"] == data["names"]:
+            continue  # the same columns: another split of the same table, not hand labels
         shared = set(gold["names"]) & set(data["names"])
         named = re.search(r"label|gold|annot|hand|manual", other, re.I)
         if not (shared or named) or len(gold["names"]) > max(4, len(data["names"])):

@@ -198,3 +198,17 @@ def test_ambiguous_label_asks_with_candidates(files: None) -> None:
 )
 def test_wording_it_was_not_written_against(files: None, goal: str, tools: list[str]) -> None:
     assert [s.tool for s in plan_goal(goal).steps] == tools
+
+
+def test_a_test_file_of_the_same_table_is_not_taken_for_hand_labels() -> None:
+    """`make run`'s goal: the hand labels are the pool's own partly filled label column."""
+    from tools.tabular import write_sample_task
+
+    write_sample_task(get_settings().workspace, hand_labels=50)
+    plan = steps(
+        "label bc_pool.csv with weak supervision to AUC 0.95, hand labels in the label column, "
+        "then train a classifier and evaluate it on bc_test.csv"
+    )
+    assert [t for t, _ in plan] == ["label_dataset", "train_model", "evaluate_model"]
+    assert "gold_path" not in plan[0][1] and plan[0][1]["data_path"] == "bc_pool.csv"
+    assert plan[2][1]["dataset"] == "bc_test.csv"
