@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -171,40 +172,35 @@ class Checker:
                     f"{where}: text names {mention!r}, not in the data nor written"
                 )
 
+    def items(self, path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(where, item) for each JSON line of a corpus file; bad lines are errors."""
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.name}:{number}"
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                self.error(where, f"not JSON: {exc}")
+                continue
+            yield f"{where} ({item.get('id')})", item
+
     def run(self) -> None:
         ids: Counter[str] = Counter()
         goals = self.corpus / "goals.jsonl"
         conversations = self.corpus / "conversations.jsonl"
         n_goals = n_convs = n_turns = 0
-        for number, line in enumerate(goals.read_text(encoding="utf-8").splitlines(), 1):
-            where = f"goals.jsonl:{number}"
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self.error(where, f"not JSON: {exc}")
-                continue
+        for where, item in self.items(goals):
             n_goals += 1
             ids[item.get("id", "")] += 1
-            where = f"{where} ({item.get('id')})"
             if set(item) != GOAL_KEYS:
                 self.error(where, f"keys {sorted(item)} != {sorted(GOAL_KEYS)}")
             if not str(item.get("goal", "")).strip():
                 self.error(where, "empty goal")
             self.check_expect(where, item.get("expect"), set(), str(item.get("goal", "")))
-        for number, line in enumerate(conversations.read_text(encoding="utf-8").splitlines(), 1):
-            where = f"conversations.jsonl:{number}"
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self.error(where, f"not JSON: {exc}")
-                continue
+        for where, item in self.items(conversations):
             n_convs += 1
             ids[item.get("id", "")] += 1
-            where = f"{where} ({item.get('id')})"
             if set(item) != CONVERSATION_KEYS:
                 self.error(where, f"keys {sorted(item)} != {sorted(CONVERSATION_KEYS)}")
             turns = item.get("turns", [])
