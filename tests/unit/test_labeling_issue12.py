@@ -18,6 +18,7 @@ from scipy import sparse
 
 from graphs.workflows import call_tool
 from settings import get_settings
+from tests.utils.training_data import write_census
 from tools.labeling.endmodel import train_end_model
 
 
@@ -122,23 +123,8 @@ def test_evaluate_finds_the_label_column_by_the_hand_labels_name(home: Path) -> 
     `evaluate_model` on a test file whose label column is `income` failed with "soft_labels
     needs two or more prob_<class> columns": the name was not carried to evaluation.
     """
-    rng = np.random.default_rng(2)
-    n = 400
-    frame = pd.DataFrame(
-        {
-            "row_id": np.arange(n),
-            "age": rng.integers(18, 80, n).astype(float),
-            "hours": rng.integers(10, 70, n).astype(float),
-            "education": rng.choice(["school", "college", "masters"], n),
-        }
-    )
-    score = 0.04 * (frame.age - 45) + 0.05 * (frame.hours - 40) + (frame.education == "masters")
-    frame["income"] = np.where(score + rng.normal(scale=0.7, size=n) > 0.3, ">50K", "<=50K")
     ws = _ws()
-    pool, test = frame.iloc[:300], frame.iloc[300:]
-    pool.drop(columns=["income"]).to_csv(ws / "census.csv", index=False)
-    pool.iloc[:100][["row_id", "income"]].to_csv(ws / "census_gold.csv", index=False)
-    test.to_csv(ws / "census_test.csv", index=False)
+    write_census(ws)
     labeled = call_tool(
         "label_dataset",
         {

@@ -12,6 +12,7 @@ from scipy import sparse
 from errors import BadInput, InvalidArguments
 from graphs.workflows import call_tool
 from settings import get_settings
+from tests.utils.training_data import write_census
 from tools.labeling.endmodel import _Blend, _predict, features, train_end_model
 from tools.labeling.gold import plan_join
 
@@ -183,23 +184,8 @@ def test_plan_join_as_a_person_expects() -> None:
 
 
 def test_label_name_travels_from_hand_labels_to_evaluation(home: Path) -> None:
-    rng = np.random.default_rng(2)
-    n = 400
-    frame = pd.DataFrame(
-        {
-            "row_id": np.arange(n),
-            "age": rng.integers(18, 80, n).astype(float),
-            "hours": rng.integers(10, 70, n).astype(float),
-            "education": rng.choice(["school", "college", "masters"], n),
-        }
-    )
-    score = 0.04 * (frame.age - 45) + 0.05 * (frame.hours - 40) + (frame.education == "masters")
-    frame["income"] = np.where(score + rng.normal(scale=0.7, size=n) > 0.3, ">50K", "<=50K")
     ws = _ws()
-    pool, test = frame.iloc[:300], frame.iloc[300:]
-    pool.drop(columns=["income"]).to_csv(ws / "census.csv", index=False)
-    pool.iloc[:100][["row_id", "income"]].to_csv(ws / "census_gold.csv", index=False)
-    test.to_csv(ws / "census_test.csv", index=False)
+    write_census(ws)
     labeled = call_tool(
         "label_dataset",
         {

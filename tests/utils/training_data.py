@@ -54,3 +54,24 @@ def breast_cancer_split(seed: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
 def workspace() -> Path:
     """The current test's workspace folder."""
     return get_settings().workspace
+
+
+def write_census(ws: Path) -> None:
+    """A census-like task: census.csv (no income), census_gold.csv (row_id, income: 100 hand
+    labels) and census_test.csv (all columns) in `ws`, the label named after the task."""
+    rng = np.random.default_rng(2)
+    n = 400
+    frame = pd.DataFrame(
+        {
+            "row_id": np.arange(n),
+            "age": rng.integers(18, 80, n).astype(float),
+            "hours": rng.integers(10, 70, n).astype(float),
+            "education": rng.choice(["school", "college", "masters"], n),
+        }
+    )
+    score = 0.04 * (frame.age - 45) + 0.05 * (frame.hours - 40) + (frame.education == "masters")
+    frame["income"] = np.where(score + rng.normal(scale=0.7, size=n) > 0.3, ">50K", "<=50K")
+    pool, test = frame.iloc[:300], frame.iloc[300:]
+    pool.drop(columns=["income"]).to_csv(ws / "census.csv", index=False)
+    pool.iloc[:100][["row_id", "income"]].to_csv(ws / "census_gold.csv", index=False)
+    test.to_csv(ws / "census_test.csv", index=False)
