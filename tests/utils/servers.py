@@ -25,22 +25,17 @@ def free_port() -> int:
 
 
 @dataclass
-class ServerProcess:
-    """A running `uvicorn server:app` process."""
+class ChildProcess:
+    """A child process with a log file: stopped politely, or killed."""
 
     proc: subprocess.Popen
-    url: str
     log: Path
-    env: dict[str, str]
 
-    def client(self, **kwargs) -> httpx.Client:
-        return httpx.Client(base_url=self.url, timeout=120, **kwargs)
-
-    def stop(self) -> None:
+    def stop(self, timeout: float = 15) -> None:
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(timeout=15)
+                self.proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
@@ -53,6 +48,17 @@ class ServerProcess:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+@dataclass
+class ServerProcess(ChildProcess):
+    """A running `uvicorn server:app` process."""
+
+    url: str
+    env: dict[str, str]
+
+    def client(self, **kwargs) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=120, **kwargs)
 
 
 def start_server(
@@ -88,29 +94,11 @@ def start_server(
 
 
 @dataclass
-class WorkerProcess:
+class WorkerProcess(ChildProcess):
     """A running `forgeflow worker` process."""
 
-    proc: subprocess.Popen
-    log: Path
-
     def stop(self, timeout: float = 60) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def kill(self) -> None:
-        """kill -9: no shutdown, no hand-back."""
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-
-    def output(self) -> str:
-        return self.log.read_text(errors="replace") if self.log.exists() else ""
+        super().stop(timeout)
 
 
 def start_worker(env: dict[str, str], *, log_name: str = "worker.log") -> WorkerProcess:
