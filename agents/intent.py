@@ -376,7 +376,9 @@ CUE_WORDS = frozenset(
     using positive negative neutral chunk chunks export save convert weak supervision hand gold
     attempts target precision recall distribution workspace files better improve classify category
     categories documents document generator separate strange unusual transactions readings labeling
-    quality pairs summaries summary dataset predictions available customers tickets people""".split()
+    quality pairs summaries summary dataset predictions available customers tickets people
+    percent logistic regression summarization leaderboard classification anomalous unusual
+    outlier outliers labelling functions function generate questions""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text

@@ -201,10 +201,27 @@ def extract_targets(goal: str) -> dict[str, float]:
     for match in PERCENT_FIRST_RE.finditer(goal):
         name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
         targets.setdefault(name, _fraction(match.group(1), "%"))
+    for match in NEAR_METRIC_RE.finditer(goal):
+        metric = match.group(1) or match.group(6)
+        number, percent = (match.group(2), match.group(3)) if match.group(1) else match.group(4, 5)
+        name = METRICS.get(metric.lower().replace("-", " "), metric.lower())
+        value = float(number)
+        if percent or value <= 1 or 50 <= value <= 100:
+            targets.setdefault(name, _fraction(number, percent))
     per_chunk = PER_CHUNK_RE.search(goal)
     if per_chunk:
         targets["per_chunk"] = float(per_chunk.group(1))
     return targets
+
+
+_METRIC_WORD = r"(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|coverage)"
+_NUMBER = r"(\d*\.\d+|\d+(?:\.\d+)?)\s*(%|\s?percent)?"
+NEAR_METRIC_RE = re.compile(
+    # A target said loosely: 'accuracy objective of 0.96', '0.8 accuracy', 'auc .9'.
+    rf"\b{_METRIC_WORD}(?:[^\w.%]+[a-z]+){{0,3}}[^\w.%]+{_NUMBER}(?![\w.])|"
+    rf"(?<![\w.]){_NUMBER}(?:[^\w.%]+(?:macro|score|target|minimum|min))?[^\w.%]+{_METRIC_WORD}\b",
+    re.I,
+)
 
 
 def _fraction(number: str, percent: str | None) -> float:
@@ -732,13 +749,46 @@ def _args_apply_labeling_functions(p: _Planning, s: Slots) -> dict[str, Any] | N
         args["data_path"] = s.files[-1]
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
-    lfs = lfs or p.memory.get("labeling_functions")
+    lfs = lfs or _stated_lfs(p, s) or p.memory.get("labeling_functions")
     if lfs is None:
         p.question = "Which labeling functions should I apply? Write them first, or give them."
         return None
     args["labeling_functions"] = lfs
     args.pop("gold_path", None)
     args.pop("labels", None)
+    return args
+
+
+def _stated_lfs(p: _Planning, s: Slots) -> list[dict[str, Any]]:
+    """Keyword rules the goal states in words, as LFs on the named table's text column."""
+    from agents.grounding import _table
+    from agents.rules import parse_rules, to_lfs
+
+    rules = parse_rules(p.goal)
+    data = next((f for f in s.files if not f.lower().endswith(DOC_FILES)), None)
+    profile = _table(data) if rules and data else None
+    if profile is None:
+        return []
+    texts = [c["name"] for c in profile["columns"] if c["text_like"]]
+    return to_lfs(rules, profile["names"], texts[0] if texts else None)
+
+
+def _args_vote_labels(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    from agents.grounding import _table
+
+    lfs = _stated_lfs(p, s)
+    if not lfs:
+        p.question = "Which rules should vote? e.g. \"'refund' → billing, 'password' → account\"."
+        return None
+    data, _, outs = role_files(p.goal, s.files)
+    if not data:
+        return None
+    out = outs[0] if outs else re.sub(r"(\.\w+)$", r"_votes\1", data[0])
+    args: dict[str, Any] = {"data_path": data[0], "output_path": out, "labeling_functions": lfs}
+    profile = _table(data[0])
+    ids = [c["name"] for c in (profile or {}).get("columns", []) if c["id_like"]]
+    if ids:
+        args["id_column"] = ids[0]
     return args
 
 
@@ -755,7 +805,7 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if s.text_column:
         args["text_columns"] = [s.text_column]
     targets = extract_targets(s.text)
-    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    metric = next((m for m in TRAIN_METRICS if m in targets), None)
     if metric:
         args["target_metric"] = metric
         args["target_value"] = targets[metric]
@@ -1205,7 +1255,8 @@ def _without_names(text: str) -> str:
 
 
 BUILDERS = {
-    name: globals()[f"_args_{name}"] for name in [*CAPABILITIES, "save_table", "preview_rows"]
+    name: globals()[f"_args_{name}"]
+    for name in [*CAPABILITIES, "save_table", "preview_rows", "vote_labels"]
 }
 
 
@@ -1293,6 +1344,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents import memory as thread
     from agents.grounding import ground_plan
     from agents.intent import fix_typos
+    from agents.options import bind_stated
 
     memory = memory or {}
     goal = fix_typos(goal)
@@ -1324,6 +1376,12 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         return Plan(answer=_small_talk(goal))
     from agents.intent import is_description
 
+    if not files:
+        from agents.grounding import workspace_files
+        from agents.references import with_described_file
+
+        goal, described = with_described_file(goal, workspace_files())
+        renamed.extend(described)
     planning = _Planning(memory=memory, goal=goal)
     clauses = split_clauses(goal)
     for clause in clauses:
@@ -1368,6 +1426,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         _carry_targets(planning, targets)
         _goal_options(planning, goal)
         ground_plan(planning, goal)
+        bind_stated(planning.steps, goal)
         _merge_duplicates(planning)
     plan = Plan(
         steps=[] if (planning.question or planning.answer) else planning.steps,
@@ -1698,6 +1757,7 @@ EXAMPLES: dict[str, str] = {
 
 def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
+    from agents import semantic
     from agents.grounding import label_target
     from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
@@ -1752,6 +1812,13 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         )
     ):
         return ["predict"]
+    stated_rules = _stated_lfs(p, slots)
+    if stated_rules:
+        vote = (
+            re.search(r"\b(vote|votes|voting|majority)\b", lower)
+            or role_files(p.goal, FILE_RE.findall(p.goal))[2]
+        )
+        return ["vote_labels"] if vote else ["apply_labeling_functions"]
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
@@ -1769,7 +1836,15 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             and (p.last_step("train_model") is not None or p.memory.get("model"))
         ):
             tools = ["evaluate_model"]
-    if not tools:
+    if not tools and semantic.available() and (slots.files or not p.steps):
+        # (A side remark after planned steps, naming no data, is not a request of its own.)
+        from agents.intent import data_kind
+
+        inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+        tools = semantic.route(clause, data_kind(inputs)) if inputs or not slots.files else []
+        if slots.files and set(tools) & semantic.ONLINE_TOOLS:
+            tools = []
+    elif not tools:
         near = nearest_tools(clause, k=2)
         if near and near[0][1] >= 0.55 and (len(near) == 1 or near[0][1] - near[1][1] >= 0.15):
             tool = near[0][0]
@@ -1793,14 +1868,24 @@ def _memory_tables(p: _Planning) -> list[str]:
     return [ref] if isinstance(ref, str) and FILE_RE.fullmatch(ref.rsplit("/", 1)[-1]) else []
 
 
+TRAIN_METRICS = ("auc", "f1", "accuracy", "precision", "recall")
+
+
 def _carry_targets(p: _Planning, targets: dict[str, float]) -> None:
     """A target said in another sentence ('... Need 90% acc.') goes to the loop that lacks one."""
-    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    metric = next((m for m in (*TRAIN_METRICS, "coverage") if m in targets), None)
     if metric is None or any("target_value" in s.args for s in p.steps):
         return
     for step in reversed(p.steps):
         if step.tool in ("train_model", "label_dataset") and "target_value" not in step.args:
             name = "f1_macro" if (metric == "f1" and step.tool == "label_dataset") else metric
+            allowed = (
+                ("auc", "accuracy", "f1_macro", "coverage")
+                if step.tool == "label_dataset"
+                else TRAIN_METRICS
+            )
+            if name not in allowed:
+                return
             step.args["target_metric"] = name
             step.args["target_value"] = targets[metric]
             return

@@ -68,3 +68,9 @@ def embed(texts: list[str]) -> np.ndarray:
         while len(_cache) > 8:
             _cache.popitem(last=False)
     return vectors
+
+
+def embed_one(text: str) -> np.ndarray:
+    """The unit-length embedding of one short text, outside the column cache."""
+    vector = _load().encode([text], normalize_embeddings=True)
+    return np.nan_to_num(np.asarray(vector, dtype=np.float32))[0]

@@ -1,0 +1,314 @@
+"""Settings a person states, bound through the tools' own schemas (field names, enum values).
+
+The keyword parsers in agents/planner.py know the common phrasings ("up to 5 attempts", "an
+MLP"); this module is the general mechanism behind them: any field of the planned tool that
+the goal names with a value ("min_df 2", "validation fraction of 0.3", "top 20"), any enum
+value it names ("case-based questions", "most voted"), an output file it names after "save
+to / write to", and column lists it assigns to a role ("tenure and charges as numeric
+features"). Only arguments the planner left unset are filled, so a specific parser wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import typing
+from typing import Any
+
+WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+NUMBER = r"(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|\.\d+\s*%?|" + "|".join(WORDS) + r")"
+
+# Fields whose names people say differently, or that need a unit-specific phrase.
+FIELD_PHRASES: dict[str, tuple[str, ...]] = {
+    "top_k": (r"top[ _-]?k", r"top", r"(?:the )?(?:worst|first|most anomalous)"),
+    "ngram_max": (r"n-?gram[ _]?max", r"max(?:imum)? n-?grams?", r"n-?grams? (?:up to|max)"),
+    "min_df": (r"min[ _]?df", r"min(?:imum)? document frequency"),
+    "max_features": (r"max[ _]?features",),
+    "validation_fraction": (r"validation[ _]fraction", r"val(?:idation)?[ _]split"),
+    "dev_fraction": (r"dev[ _]fraction",),
+    "holdout_fraction": (r"hold-?out[ _]fraction",),
+    "quality_threshold": (r"quality[ _]threshold", r"quality (?:gate|bar|cut-?off)"),
+    "min_quality": (r"min(?:imum)?[ _]quality",),
+    "max_chunks": (r"max[ _]chunks",),
+    "chunk_size": (r"chunk[ _]size", r"chunks? of", r"pieces? of", r"blocks? of"),
+    "chunk_overlap": (r"(?:chunk[ _])?overlap",),
+    "min_precision": (r"min(?:imum)?[ _]precision",),
+    "max_per_class": (r"max[ _]per[ _]class", r"max(?:imum)? (?:of )?"),
+    "latent_dim": (r"latent[ _]dim\w*",),
+    "threshold": (r"threshold", r"(?:combined )?z(?:-score)? (?:of|above|over)"),
+    "accuracy_floor": (r"accuracy[ _]floor",),
+    "datasets_per_chunk": (r"datasets[ _]per[ _]chunk",),
+}
+# Numbers that must be read after their unit ("max 20 keyword LFs per class").
+UNIT_AFTER: dict[str, str] = {
+    "max_per_class": r"(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules)\s+per\s+class",
+    "chunk_size": r"(?:tokens|characters|chars|words)",
+    "top_k": r"(?:most (?:anomalous|unusual|suspicious|extreme)|worst|top)\s+(?:rows|readings|"
+    r"records|transactions|items|entries|ones)",
+}
+# Enum values people say in other words.
+ENUM_SYNONYMS: dict[tuple[str, str], str] = {
+    ("kaggle_sort", "votes"): r"(?:most )?vot(?:ed|es)",
+    ("kaggle_sort", "hottest"): r"hottest",
+    ("hf_sort", "downloads"): r"(?:most )?download(?:ed|s)",
+    ("hf_sort", "trending"): r"trending",
+    ("sort", "downloads"): r"most downloaded|by downloads",
+    ("sort", "likes"): r"most liked|by likes",
+    ("sort", "updated"): r"recently updated|most recent|newest",
+    ("question_style", "case_based"): r"case[- ]based|case studies|scenario",
+    ("answer_style", "step_by_step"): r"step[- ]by[- ]step",
+    ("detectors", "isolation_forest"): r"isolation[ -]?forest|iforest",
+    ("detectors", "local_outlier_factor"): r"local outlier factor|\blof\b",
+    ("detectors", "cvae"): r"\bc?vae\b|autoencoder",
+    ("strategy", "fixed"): r"fixed(?:[- ]size)?|\d+[- ](?:token|char\w*|word)s?\b(?! overlap)",
+    ("strategy", "markdown"): r"markdown (?:strategy|headings|sections)|by (?:the )?headings",
+    ("strategy", "paragraph"): r"by paragraphs?|paragraph strategy",
+    ("unit", "tokens"): r"\btokens?\b",
+    ("unit", "chars"): r"\bchar(?:acter)?s\b",
+}
+# Enum values too common in ordinary requests to mean a setting on their own.
+ENUM_SKIP = {
+    ("generation_mode", "qa"),
+    ("generation_mode", "question"),
+    ("generation_mode", "answer"),
+    ("source", "all"),
+    ("source", "local"),
+    ("source", "hand"),
+    ("source", "prior"),
+    ("model", "auto"),
+    ("model", "linear"),
+    ("class_weights", "none"),
+    ("tuner", "auto"),
+    ("writer", "auto"),
+    ("writer", "llm"),
+    ("embeddings", "on"),
+    ("embeddings", "off"),
+    ("embeddings", "auto"),
+    ("device", "auto"),
+    ("format", "csv"),
+    ("format", "jsonl"),
+    ("format", "parquet"),
+    ("target_metric", "auc"),
+    ("target_metric", "accuracy"),
+    ("target_metric", "f1_macro"),
+    ("target_metric", "coverage"),
+    ("sort", "relevance"),
+    ("sort", "trending"),
+    ("hf_sort", "modified"),
+    ("kaggle_sort", "updated"),
+    ("kaggle_sort", "active"),
+    ("kaggle_sort", "published"),
+}
+ENUM_EXTRA: dict[tuple[str, str], str] = {
+    ("writer", "builtin"): r"built-?in (?:miner|writer)|without (?:an? )?llm|no llm",
+}
+OUTPUT_FIELDS = {"predict": "output", "generate_synthetic": "output", "detect_anomalies": "output"}
+OUTPUT_RE = re.compile(
+    r"\b(?:save|write|store|dump|put|output|export)\w*\b[^.;]{0,40}?\b(?:to|into|in|as)\s+"
+    r"[\"'`]?([\w./-]+\.(?:csv|jsonl|parquet|tsv))\b",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _fields(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Field → (kind, enum values) of a tool: kind is int, float, bool, enum, enums or other."""
+    from tools.registry import get_tool
+
+    try:
+        model = get_tool(tool).input_model
+    except Exception:  # noqa: BLE001 - an unknown tool has no fields to bind
+        return {}
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for name, info in model.model_fields.items():
+        ann = info.annotation
+        literals = _literals(ann)
+        if literals:
+            kind = "enums" if typing.get_origin(ann) is list else "enum"
+            out[name] = (kind, literals)
+            continue
+        plain = [a for a in (typing.get_args(ann) or (ann,)) if a is not type(None)]
+        if plain and plain[0] is bool:
+            out[name] = ("bool", ())
+        elif plain and plain[0] is int:
+            out[name] = ("int", ())
+        elif plain and plain[0] is float:
+            out[name] = ("float", ())
+        else:
+            out[name] = ("other", ())
+    return out
+
+
+def _literals(ann: Any) -> tuple[str, ...]:
+    if typing.get_origin(ann) is typing.Literal:
+        return tuple(str(a) for a in typing.get_args(ann))
+    for arg in typing.get_args(ann):
+        found = _literals(arg)
+        if found:
+            return found
+    return ()
+
+
+def _value(raw: str, kind: str, name: str) -> int | float | None:
+    raw = raw.strip().lower()
+    percent = raw.endswith("%")
+    raw = raw.rstrip("%").strip()
+    number = float(WORDS[raw]) if raw in WORDS else float(raw)
+    if kind == "int":
+        return int(number) if number == int(number) and not percent else None
+    if percent or (number > 1 and name.endswith(("fraction", "threshold", "quality", "floor"))):
+        if name == "threshold":
+            return number
+        number = number / 100
+    return number
+
+
+def _name_pattern(name: str) -> list[str]:
+    own = name.replace("_", r"[ _-]?")
+    return [own, *FIELD_PHRASES.get(name, ())]
+
+
+def stated(tool: str, text: str) -> dict[str, Any]:
+    """Arguments of `tool` that `text` states through the schema's own names and values."""
+    out: dict[str, Any] = {}
+    lower = _clean(text).lower()
+    for name, (kind, values) in _fields(tool).items():
+        if kind in ("int", "float"):
+            for phrase in _name_pattern(name):
+                match = re.search(
+                    rf"\b{phrase}\s*(?:=|:|of|to|is|at|above|over|below|under)?\s*{NUMBER}(?![\w.])",
+                    lower,
+                )
+                if match:
+                    break
+            else:
+                unit = UNIT_AFTER.get(name)
+                match = re.search(rf"\b{NUMBER}\s+{unit}\b", lower) if unit else None
+            if match:
+                try:
+                    value = _value(match.group(1), kind, name)
+                except ValueError:
+                    value = None
+                if value is not None:
+                    out[name] = value
+        elif kind in ("enum", "enums"):
+            hits = []
+            for value in values:
+                if (name, value) in ENUM_SKIP:
+                    continue
+                pattern = ENUM_SYNONYMS.get((name, value)) or ENUM_EXTRA.get((name, value))
+                if pattern is None:
+                    if len(value) < 3:
+                        continue
+                    pattern = r"\b" + re.escape(value).replace("_", "[ _-]") + r"\b"
+                if re.search(pattern, lower):
+                    hits.append(value)
+            if kind == "enums" and hits:
+                out[name] = hits
+            elif len(hits) == 1:
+                out[name] = hits[0]
+    field = OUTPUT_FIELDS.get(tool)
+    if field:
+        match = OUTPUT_RE.search(text)
+        if match:
+            out[field] = match.group(1)
+    return out
+
+
+ROLE_RE = re.compile(
+    r"((?:[\w]+\s*,\s*)*[\w]+(?:\s*,?\s*(?:and|&)\s+[\w]+)?)\s+as\s+(?:the\s+)?"
+    r"(numeric|numerical|categorical|text|id)\s+(?:features?|columns?|inputs?|id)?",
+    re.I,
+)
+ROLE_FIELDS = {
+    "numeric": "numeric_columns",
+    "numerical": "numeric_columns",
+    "categorical": "categorical_columns",
+    "text": "text_columns",
+}
+
+
+def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
+    """Columns a person assigns to roles: 'use a, b and c as numeric features', 'text column: t',
+    'keep customer_id as the id'. Only real columns of the table count.
+    """
+    known = {c.lower(): c for c in columns}
+    out: dict[str, Any] = {}
+    for match in ROLE_RE.finditer(text):
+        words = re.split(r"\s*,\s*|\s+(?:and|&)\s+", match.group(1))
+        names = [known[w.lower()] for w in words if w.lower() in known]
+        if not names or len(names) < len(words) - 1:
+            continue
+        role = match.group(2).lower()
+        if role == "id":
+            out["id_column"] = names[-1]
+        else:
+            out.setdefault(ROLE_FIELDS[role], []).extend(names)
+    for match in re.finditer(
+        r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|\b([\w-]+)\s+(?:is|as)\s+the\s+"
+        r"(text|id)\b",
+        text,
+        re.I,
+    ):
+        role = (match.group(1) or match.group(4)).lower()
+        column = known.get((match.group(2) or match.group(3)).lower())
+        if column is None:
+            continue
+        if role == "id":
+            out.setdefault("id_column", column)
+        else:
+            out.setdefault("text_columns", [column])
+    return out
+
+
+def _known_words(text: str, columns: list[str]) -> bool:
+    return any(c.lower() in text.lower() for c in columns)
+
+
+def bind_stated(steps: list[Any], goal: str) -> None:
+    """Fill unset arguments of each planned step from what its clause (then the goal) states."""
+    from agents.grounding import _table
+
+    counts: dict[str, int] = {}
+    for step in steps:
+        counts[step.tool] = counts.get(step.tool, 0) + 1
+    for step in steps:
+        texts = [step.why or ""]
+        if counts[step.tool] == 1 and goal != step.why:
+            texts.append(goal)
+        for text in texts:
+            for name, value in stated(step.tool, text).items():
+                step.args.setdefault(name, value)
+        fields = _fields(step.tool)
+        if {"numeric_columns", "id_column"} & fields.keys():
+            profile = _table(step.args.get("dataset") or step.args.get("data_path"))
+            if profile is not None and _known_words(goal, profile["names"]):
+                roles = column_roles(goal, profile["names"])
+                for name, value in roles.items():
+                    if name == "text_columns" and "text_column" in fields:
+                        step.args.setdefault("text_column", value[0])
+                    elif name in fields:
+                        step.args.setdefault(name, value)
+
+
+def _clean(text: str) -> str:
+    """The text without file names (their digits and words are not settings)."""
+    return re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", text)

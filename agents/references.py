@@ -1,0 +1,70 @@
+"""Files a person names by description ('the meal kit reviews', 'the q3 file') resolved to the
+one workspace file whose name those words spell; ambiguous or weak matches resolve to nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+GENERIC = {
+    *"data file files table csv doc docs the my a of new hand label labels gold".split(),
+    *"labeled labelled tags sample".split(),
+}
+ONLINE = re.compile(r"\b(hugging ?face|hf|kaggle|hub|online|internet|download)\b", re.I)
+
+
+def _name_tokens(path: str) -> list[str]:
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    tokens = re.findall(r"[a-z]+\d*|\d+", stem)
+    return [t for t in tokens if not re.fullmatch(r"\d{4}", t)]  # years are optional
+
+
+def _goal_words(goal: str) -> set[str]:
+    words = re.findall(r"[a-z]+\d*|\d+", goal.lower())
+    out = set(words)
+    out.update(w[:-1] for w in words if w.endswith("s") and len(w) > 3)
+    out.update(w + "s" for w in words)
+    out.update(a + b for a, b in zip(words, words[1:], strict=False))  # 'meal kit' → 'mealkit'
+    return out - GENERIC
+
+
+def described_file(goal: str, files: list[str]) -> str | None:
+    """The single file the goal's words describe, or None (none, several, or a hub request)."""
+    if ONLINE.search(goal):
+        return None
+    words = _goal_words(goal)
+    scored: list[tuple[float, int, str]] = []
+    for path in files:
+        tokens = [t for t in _name_tokens(path) if t not in GENERIC]
+        if not tokens:
+            continue
+        hit = sum(1 for t in tokens if t in words)
+        if hit == len(tokens) or hit >= 2:
+            scored.append((hit / len(tokens), hit, path))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
+    best = scored[0]
+    return best[2] if best[0] >= 0.5 else None
+
+
+def with_described_file(goal: str, files: list[str]) -> tuple[str, list[str]]:
+    """The goal with the described file's name added after the words that describe it."""
+    if re.search(r"[\w-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html?)\b", goal, re.I):
+        return goal, []
+    if len(goal.split()) < 4:
+        return goal, []  # a fragment ('the digit column') answers a question; it names no data
+    found = described_file(goal, files)
+    if found is None:
+        return goal, []
+    tokens = [t for t in _name_tokens(found) if t not in GENERIC]
+    last = None
+    for token in tokens:
+        for match in re.finditer(rf"\b{re.escape(token[:4])}\w*", goal, re.I):
+            if last is None or match.end() > last:
+                last = match.end()
+    if last is None:
+        return goal, []
+    return f"{goal[:last]} ({found}){goal[last:]}", [f"the data you described → {found}"]

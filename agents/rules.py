@@ -1,0 +1,100 @@
+"""Keyword rules a person states in words, as declarative labeling functions.
+
+"'refund' or 'charged' → billing, 'password' → account", "anything saying 'love it' is
+positive", "technical if the body mentions error or crashes": each becomes a keyword LF
+(`{"name", "label", "kind": "keyword", "column", "keywords"}`) that apply_labeling_functions
+and vote_labels run as they are; no code is written or executed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+QUOTED = r"[\"'‘’“”`]([^\"'‘’“”`]{1,60})[\"'‘’“”`]"
+ARROW = r"\s*(?:->|→|=>|⇒|:)\s*"
+LABEL = r"([A-Za-z][\w<>=+-]*)"
+
+# 'a' or 'b' -> label   |   'a', 'b' → label
+ARROW_RULE = re.compile(rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+){ARROW}{LABEL}", re.I)
+# anything saying 'a' or 'b' is label  |  rows mentioning 'a' are label
+SAYS_RULE = re.compile(
+    r"\b(?:anything|any (?:row|text|review|message|ticket|post)s?|rows?|texts?|ones|those|it|"
+    r"reviews?|messages?|tickets?|posts?)\s+(?:that\s+)?(?:saying|says|say|mentioning|mentions|"
+    r"mention|with|containing|contains|contain|that (?:say|mention|contain)s?)\s+"
+    rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+)\s+(?:is|are|=|means?|should be|gets?|as)\s+"
+    rf"(?:labell?ed\s+|marked\s+)?(?:as\s+)?{LABEL}",
+    re.I,
+)
+# label if (the) column mentions a or b, other if it mentions c
+IF_HEAD = re.compile(
+    rf"\b{LABEL}\s+(?:if|when|where)\s+(?:the\s+)?(?:(\w+)\s+)?(?:mentions?|contains?|says|has|"
+    r"includes?)\s+",
+    re.I,
+)
+# 'a' or 'b' label, 'c' other   (no arrow)
+BARE_RULE = re.compile(
+    rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+)\s+(?:(?:is|are|means|=)\s+)?{LABEL}"
+    r"(?=\s*(?:[,;.)]|$))",
+    re.I,
+)
+STOP_LABELS = {"is", "are", "the", "a", "an", "and", "or", "it", "them", "then", "if"}
+
+
+def _keywords(chunk: str) -> list[str]:
+    quoted = re.findall(QUOTED, chunk)
+    if quoted:
+        return [q.strip() for q in quoted if q.strip()]
+    parts = re.split(r"\s*(?:,|\bor\b)\s*", chunk)
+    return [p.strip(" '\"‘’“”`") for p in parts if p.strip(" '\"‘’“”`")]
+
+
+def parse_rules(text: str) -> list[dict[str, Any]]:
+    """Rules stated in `text`: [{'label', 'keywords', 'column' (or None)}], in order."""
+    rules: list[dict[str, Any]] = []
+    for match in ARROW_RULE.finditer(text):
+        rules.append(
+            {"label": match.group(3), "keywords": _keywords(match.group(1)), "column": None}
+        )
+    if not rules:
+        for match in SAYS_RULE.finditer(text):
+            rules.append(
+                {"label": match.group(3), "keywords": _keywords(match.group(1)), "column": None}
+            )
+    if not rules:
+        heads = list(IF_HEAD.finditer(text))
+        for i, head in enumerate(heads):
+            stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+            chunk = re.split(r"[.;:\n]", text[head.end() : stop], maxsplit=1)[0]
+            chunk = re.sub(r"[\s,]*(?:\band\b)?[\s,]*$", "", chunk)
+            column = head.group(2)
+            if column and column.lower() in ("it", "text", "row", "message"):
+                column = None if column.lower() != "text" else column
+            rules.append({"label": head.group(1), "keywords": _keywords(chunk), "column": column})
+    if not rules:
+        for match in BARE_RULE.finditer(text):
+            rules.append(
+                {"label": match.group(3), "keywords": _keywords(match.group(1)), "column": None}
+            )
+    return [r for r in rules if r["keywords"] and r["label"].lower() not in STOP_LABELS]
+
+
+def to_lfs(rules: list[dict[str, Any]], columns: list[str], text_column: str | None) -> list[dict]:
+    """Keyword LFs on the named column (a real one) or else the table's text column."""
+    known = {c.lower(): c for c in columns}
+    lfs: list[dict[str, Any]] = []
+    for i, rule in enumerate(rules):
+        column = known.get((rule["column"] or "").lower()) or text_column
+        if column is None:
+            return []
+        slug = re.sub(r"[^A-Za-z0-9_]+", "_", rule["label"]).strip("_") or "rule"
+        lfs.append(
+            {
+                "name": f"{slug}_{i + 1}",
+                "label": rule["label"],
+                "kind": "keyword",
+                "column": column,
+                "keywords": rule["keywords"],
+            }
+        )
+    return lfs
