@@ -151,7 +151,8 @@ DESCRIPTION = re.compile(
     r"^(?!(?:is|are|does|do|can|could|would|what|which|how|please|should|will|why|when|where)\b)"
     r"(?:(?:my|the|this|that|our)\s+)?[\w./-]+(?:\s+[\w./-]+){0,2}\s+"
     r"(?:has|have|contains?|holds?|includes?|is|are|got|don't have|doesn't have|lacks?)\b|"
-    r"^(?:i have|i've got|i got|there (?:are|is)|it has|it's|its|here is|here's|most rows|"
+    r"^(?:i have|i've got|i got|we have|we've got|we've only got|we only have|we got|"
+    r"there (?:are|is)|it has|it's|its|here is|here's|most rows|"
     r"only some|some rows|using|with|given|based on|according to)\b",
     re.I,
 )
@@ -204,7 +205,8 @@ ONLINE = r"\b(kaggle|hugging ?face|hf|the hub|online|public|internet|web)\b"
 STRONG_INSPECT = (
     r"\b(class balance|balance of|balanced|distribution|distributed|how many of each|breakdown|"
     r"count rows|rows per|per category|per class|per label|counts? (?:of|per|by)|value counts|schema|"
-    r"what columns|which columns|missing values|how many rows|row count|dtypes)\b"
+    r"what columns|which columns|missing values|how many rows|row count|dtypes|how many of the|"
+    r"just the counts?|versus not|vs\.? not|nulls? per column)\b"
 )
 OUT_OF_SCOPE = (
     r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
@@ -378,7 +380,7 @@ CUE_WORDS = frozenset(
     categories documents document generator separate strange unusual transactions readings labeling
     quality pairs summaries summary dataset predictions available customers tickets people
     percent logistic regression summarization leaderboard classification anomalous unusual
-    outlier outliers labelling functions function generate questions""".split()
+    outlier outliers labelling functions function generate questions write""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text

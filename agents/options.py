@@ -56,9 +56,14 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "threshold": (r"threshold", r"(?:combined )?z(?:-score)? (?:of|above|over)"),
     "accuracy_floor": (r"accuracy[ _]floor",),
     "datasets_per_chunk": (r"datasets[ _]per[ _]chunk",),
+    "limit": (r"limit", r"top", r"first"),
+    "sample_rows": (r"sample[ _]rows",),
+    "n": (r"generate", r"make", r"create", r"produce", r"sample"),
 }
 # Numbers that must be read after their unit ("max 20 keyword LFs per class").
 UNIT_AFTER: dict[str, str] = {
+    "sample_rows": r"(?:sample|example|random)\s+\w+",
+    "n": r"(?:synthetic\s+|fake\s+|new\s+|more\s+|extra\s+)?(?:rows|records|samples|examples)",
     "max_per_class": r"(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules)\s+per\s+class",
     "chunk_size": r"(?:tokens|characters|chars|words)",
     "top_k": r"(?:most (?:anomalous|unusual|suspicious|extreme)|worst|top)\s+(?:rows|readings|"
@@ -69,7 +74,6 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
     ("kaggle_sort", "votes"): r"(?:most )?vot(?:ed|es)",
     ("kaggle_sort", "hottest"): r"hottest",
     ("hf_sort", "downloads"): r"(?:most )?download(?:ed|s)",
-    ("hf_sort", "trending"): r"trending",
     ("sort", "downloads"): r"most downloaded|by downloads",
     ("sort", "likes"): r"most liked|by likes",
     ("sort", "updated"): r"recently updated|most recent|newest",
@@ -113,6 +117,7 @@ ENUM_SKIP = {
     ("sort", "relevance"),
     ("sort", "trending"),
     ("hf_sort", "modified"),
+    ("hf_sort", "trending"),
     ("kaggle_sort", "updated"),
     ("kaggle_sort", "active"),
     ("kaggle_sort", "published"),
@@ -120,12 +125,44 @@ ENUM_SKIP = {
 ENUM_EXTRA: dict[tuple[str, str], str] = {
     ("writer", "builtin"): r"built-?in (?:miner|writer)|without (?:an? )?llm|no llm",
 }
-OUTPUT_FIELDS = {"predict": "output", "generate_synthetic": "output", "detect_anomalies": "output"}
+OUTPUT_FIELDS = {
+    "predict": "output",
+    "generate_synthetic": "output",
+    "detect_anomalies": "output",
+    "write_labeling_functions": "output_path",
+    "vote_labels": "output_path",
+}
 OUTPUT_RE = re.compile(
     r"\b(?:save|write|store|dump|put|output|export)\w*\b[^.;]{0,40}?\b(?:to|into|in|as)\s+"
-    r"[\"'`]?([\w./-]+\.(?:csv|jsonl|parquet|tsv))\b",
+    r"[\"'`]?([\w./-]+\.(?:csv|jsonl|parquet|tsv|json))\b",
     re.I,
 )
+FOLDER_RES = (
+    re.compile(
+        r"\b(?:into|to|in|under)\s+(?:the\s+)?(?:folder|directory)?\s*[\"'`]?((?:[\w.-]+/)+[\w-]*)"
+        r"(?![\w/.-]*\.\w{2,5}\b)",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:into|to|in|under)\s+(?:the\s+|a\s+)?[\"'`]?([\w.-]+)[\"'`]?\s+(?:folder|directory|dir)\b",
+        re.I,
+    ),
+)
+CLASS_VALUE_RE = re.compile(
+    r"\b(?:where|with|whose|in which)\s+(?:the\s+)?[\w]+\s*(?:is|=|==|equals)\s*[\"']?([\w.<>=-]+)|"
+    r"\(\s*[\w]+\s*=\s*([\w.<>-]+)\s*\)",
+    re.I,
+)
+# Switches a person turns off in words: field → the words that name it.
+SWITCHES = {
+    "measure_utility": r"utility(?: measurement| check)?",
+    "end_model": r"end[- ]model",
+    "analyze_quality": r"regenerat\w*|quality (?:analysis|check)",
+    "splits": r"(?:train/test |train/val\w* |test )?splits?",
+    "refit_with_heldout": r"refit\w*",
+    "drop_uncovered": r"dropping",
+}
+OFF_RE = r"\b(?:no|without|skip(?:ping)?|don'?t|do not|never|not)\b(?:\s+\w+){0,3}?\s+(?:the\s+)?"
 
 
 @functools.lru_cache(maxsize=64)
@@ -228,13 +265,27 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     field = OUTPUT_FIELDS.get(tool)
     if field:
         match = OUTPUT_RE.search(text)
-        if match:
+        if match and (match.group(1).endswith(".json") == (field == "output_path")):
             out[field] = match.group(1)
+    fields = _fields(tool)
+    for name, words in SWITCHES.items():
+        if name in fields and re.search(OFF_RE + rf"(?:{words})\b", lower):
+            out[name] = False
+    if "output_dir" in fields and tool == "export_dataset":
+        for pattern in FOLDER_RES:
+            match = pattern.search(text)
+            if match:
+                out["output_dir"] = match.group(1).rstrip("/")
+                break
+    if tool == "generate_synthetic":
+        match = CLASS_VALUE_RE.search(text)
+        if match:
+            out["label"] = (match.group(1) or match.group(2)).strip(".")
     return out
 
 
 ROLE_RE = re.compile(
-    r"((?:[\w]+\s*,\s*)*[\w]+(?:\s*,?\s*(?:and|&)\s+[\w]+)?)\s+as\s+(?:the\s+)?"
+    r"((?:[\w]+\s*,\s*)*[\w]+(?:\s*,?\s*(?:and|&|plus)\s+[\w]+)?)\s+as\s+(?:the\s+)?"
     r"(numeric|numerical|categorical|text|id)\s+(?:features?|columns?|inputs?|id)?",
     re.I,
 )
@@ -253,7 +304,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     known = {c.lower(): c for c in columns}
     out: dict[str, Any] = {}
     for match in ROLE_RE.finditer(text):
-        words = re.split(r"\s*,\s*|\s+(?:and|&)\s+", match.group(1))
+        words = re.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", match.group(1))
         names = [known[w.lower()] for w in words if w.lower() in known]
         if not names or len(names) < len(words) - 1:
             continue
@@ -300,6 +351,11 @@ def bind_stated(steps: list[Any], goal: str) -> None:
         fields = _fields(step.tool)
         if {"numeric_columns", "id_column"} & fields.keys():
             profile = _table(step.args.get("dataset") or step.args.get("data_path"))
+            for name in ("text_columns", "numeric_columns", "categorical_columns"):
+                value = step.args.get(name)
+                if profile is not None and isinstance(value, list):
+                    if not all(v in profile["names"] for v in value):
+                        step.args.pop(name)  # a word that is not a column ('and')
             if profile is not None and _known_words(goal, profile["names"]):
                 roles = column_roles(goal, profile["names"])
                 for name, value in roles.items():

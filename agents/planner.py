@@ -131,7 +131,11 @@ LIMIT_RE = re.compile(
     re.I,
 )
 REVISION_RE = re.compile(r"(?:\brevision\b|\brev\b|\bcommit\b|@)\s*([0-9a-zA-Z][\w.-]{2,63})", re.I)
-CONFIG_RE = re.compile(r"\b(?:config(?:uration)?|subset)\s+[\"']?([\w.-]+)", re.I)
+CONFIG_RE = re.compile(
+    r"\b(?:config(?:uration)?|subset)\s+[\"']?(?!is\b|the\b|of\b)([\w.-]+)|"
+    r"\b(?:the\s+)?[\"'`]?([\w.-]*_[\w.-]*|[\w.-]+\d)[\"'`]?\s+(?:config|subset)\b",
+    re.I,
+)
 PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
 COLUMN_RE = re.compile(
     r"\b(text|label|id)\s+column\s+[\"']?([\w.-]+)|\bcolumn\s+[\"']?([\w.-]+)", re.I
@@ -218,7 +222,7 @@ _METRIC_WORD = r"(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|re
 _NUMBER = r"(\d*\.\d+|\d+(?:\.\d+)?)\s*(%|\s?percent)?"
 NEAR_METRIC_RE = re.compile(
     # A target said loosely: 'accuracy objective of 0.96', '0.8 accuracy', 'auc .9'.
-    rf"\b{_METRIC_WORD}(?:[^\w.%]+[a-z]+){{0,3}}[^\w.%]+{_NUMBER}(?![\w.])|"
+    rf"\b{_METRIC_WORD}(?:[^\w.%]+[a-z]+){{0,3}}[^\w.%]+{_NUMBER}(?!\w|\.\d)|"
     rf"(?<![\w.]){_NUMBER}(?:[^\w.%]+(?:macro|score|target|minimum|min))?[^\w.%]+{_METRIC_WORD}\b",
     re.I,
 )
@@ -267,7 +271,7 @@ def extract_slots(text: str) -> Slots:
         slots.revision = revision.group(1)
     config = CONFIG_RE.search(text)
     if config:
-        slots.config = config.group(1)
+        slots.config = config.group(1) or config.group(2)
     project = PROJECT_RE.search(text)
     if project:
         slots.project = project.group(1)
@@ -445,7 +449,8 @@ OUT_FILE_RE = (
     r"(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
-    r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as))"
+    r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
+    r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled)"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
 )
 
@@ -790,6 +795,17 @@ def _args_vote_labels(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if ids:
         args["id_column"] = ids[0]
     return args
+
+
+def _args_labeling_workbench(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("label_dataset")
+    if producer is not None:
+        return {"labeling_dir": f"${{steps.{producer}.labeled_path}}"}
+    labeled = p.memory.get("labeled")
+    if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
+        return {"labeling_dir": labeled.rsplit("/", 1)[0]}
+    p.question = "Open the workbench on which labeling run? Label a table first."
+    return None
 
 
 def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -1256,7 +1272,7 @@ def _without_names(text: str) -> str:
 
 BUILDERS = {
     name: globals()[f"_args_{name}"]
-    for name in [*CAPABILITIES, "save_table", "preview_rows", "vote_labels"]
+    for name in [*CAPABILITIES, "save_table", "preview_rows", "vote_labels", "labeling_workbench"]
 }
 
 
@@ -1812,6 +1828,17 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         )
     ):
         return ["predict"]
+    named = [t for t in BUILDERS if "_" in t and re.search(rf"\b{t}\b", clause)]
+    if len(named) == 1:
+        return named  # the person named the tool itself ('run label_dataset on ...')
+    if re.match(r"^\s*(?:the\s+)?[\w ]{1,24}?\s*[=:]\s*[\w.%<>-]+\s*$", clause):
+        return []  # a setting ('label=late'), read by the other steps' builders
+    if re.search(
+        r"\bworkbench\b|\b(?:go through|review|check|look over|fix|correct)\b[^.]{0,30}"
+        r"\b(?:myself|by hand|manually|wrong ones)\b",
+        lower,
+    ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
+        return ["labeling_workbench"]
     stated_rules = _stated_lfs(p, slots)
     if stated_rules:
         vote = (
