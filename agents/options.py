@@ -45,7 +45,12 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "validation_fraction": (r"validation[ _]fraction", r"val(?:idation)?[ _]split"),
     "dev_fraction": (r"dev[ _]fraction",),
     "holdout_fraction": (r"hold-?out[ _]fraction",),
-    "quality_threshold": (r"quality[ _]threshold", r"quality (?:gate|bar|cut-?off)"),
+    "quality_threshold": (
+        r"quality[ _]threshold",
+        r"quality (?:gate|bar|cut-?off)",
+        r"(?:regenerat|redo|rewrit|retry|repeat)\w*[^.;\d]{0,25}?(?:under|below|less than)",
+    ),
+    "max_attempts": (r"max[ _]attempts",),
     "min_quality": (r"min(?:imum)?[ _]quality",),
     "max_chunks": (r"max[ _]chunks",),
     "chunk_size": (r"chunk[ _]size", r"chunks? of", r"pieces? of", r"blocks? of"),
@@ -66,6 +71,7 @@ UNIT_AFTER: dict[str, str] = {
     "n": r"(?:synthetic\s+|fake\s+|new\s+|more\s+|extra\s+)?(?:rows|records|samples|examples)",
     "max_per_class": r"(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules)\s+per\s+class",
     "chunk_size": r"(?:tokens|characters|chars|words)",
+    "max_attempts": r"(?:rounds|attempts|tries|iterations)",
     "top_k": r"(?:most (?:anomalous|unusual|suspicious|extreme)|worst|top)\s+(?:rows|readings|"
     r"records|transactions|items|entries|ones)",
 }
@@ -133,8 +139,8 @@ OUTPUT_FIELDS = {
     "vote_labels": "output_path",
 }
 OUTPUT_RE = re.compile(
-    r"\b(?:save|write|store|dump|put|output|export)\w*\b[^.;]{0,40}?\b(?:to|into|in|as)\s+"
-    r"[\"'`]?([\w./-]+\.(?:csv|jsonl|parquet|tsv|json))\b",
+    r"\b(?:save|write|store|dump|put|output|export|generate|make|produce|create)\w*\b[^.;]{0,60}?"
+    r"\b(?:to|into|in|as)\s+[\"'`]?([\w./-]+\.(?:csv|jsonl|parquet|tsv|json))\b",
     re.I,
 )
 FOLDER_RES = (
@@ -163,6 +169,20 @@ SWITCHES = {
     "drop_uncovered": r"dropping",
 }
 OFF_RE = r"\b(?:no|without|skip(?:ping)?|don'?t|do not|never|not)\b(?:\s+\w+){0,3}?\s+(?:the\s+)?"
+
+
+CONFIG_RE = re.compile(
+    r"\b(?:config(?:uration)?|subset)\s+(?:named\s+|called\s+)?[\"'`]?(?!is\b|the\b|of\b|and\b)"
+    r"([\w.-]+)|\b[\"'`]?([\w.-]*_[\w.-]*|[\w.-]+\d)[\"'`]?\s+(?:config|subset)\b",
+    re.I,
+)
+# Builders' defaults that a setting said elsewhere in the goal replaces.
+DEFAULTS = {("generate_synthetic", "n"): 100, ("export_dataset", "splits"): True}
+
+
+def fields_of(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Field → (kind, enum values) of a tool (see `_fields`)."""
+    return _fields(tool)
 
 
 @functools.lru_cache(maxsize=64)
@@ -262,6 +282,10 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                 out[name] = hits
             elif len(hits) == 1:
                 out[name] = hits[0]
+    if "config" in fields_of(tool):
+        match = CONFIG_RE.search(text)
+        if match:
+            out["config"] = match.group(1) or match.group(2)
     field = OUTPUT_FIELDS.get(tool)
     if field:
         match = OUTPUT_RE.search(text)
@@ -347,6 +371,8 @@ def bind_stated(steps: list[Any], goal: str) -> None:
             texts.append(goal)
         for text in texts:
             for name, value in stated(step.tool, text).items():
+                if DEFAULTS.get((step.tool, name), object()) == step.args.get(name):
+                    step.args[name] = value
                 step.args.setdefault(name, value)
         fields = _fields(step.tool)
         if {"numeric_columns", "id_column"} & fields.keys():

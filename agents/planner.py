@@ -84,6 +84,10 @@ METRICS = {
     "f1": "f1",
     "macro f1": "f1",
     "macro-f1": "f1",
+    "macro_f1": "f1",
+    "f1 macro": "f1",
+    "f1_macro": "f1",
+    "f1-macro": "f1",
     "accuracy": "accuracy",
     "acc": "accuracy",
     "precision": "precision",
@@ -218,7 +222,9 @@ def extract_targets(goal: str) -> dict[str, float]:
     return targets
 
 
-_METRIC_WORD = r"(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|coverage)"
+_METRIC_WORD = (
+    r"(roc[- ]?auc|auroc|auc|macro[- _]f1|f1[- _]macro|f1|accuracy|acc|precision|recall|coverage)"
+)
 _NUMBER = r"(\d*\.\d+|\d+(?:\.\d+)?)\s*(%|\s?percent)?"
 NEAR_METRIC_RE = re.compile(
     # A target said loosely: 'accuracy objective of 0.96', '0.8 accuracy', 'auc .9'.
@@ -1177,10 +1183,22 @@ def _args_generate_qa(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 
 STYLE_WORDS = {
-    "answer_style": r"\b(concise|short|brief|detailed|long|step[- ]by[- ]step|one[- ]sentence)\s+answers?",
+    "answer_style": r"\b(concise|short|brief|detailed|comprehensive|long|step[- ]by[- ]step|"
+    r"one[- ]sentence)\s+answers?",
     "question_style": r"\b(analytical|factual|conceptual|open[- ]ended|multiple[- ]choice|"
-    r"yes/no|tricky|simple|practical)\s+questions?",
+    r"yes/no|tricky|simple|practical|case[- ]based|scenario)\s+(?:questions?|qa|q&a|pairs)",
     "complexity_level": r"\b(beginner|basic|intermediate|advanced|expert)(?:[- ]level)?\b",
+}
+
+
+STYLE_CANON = {
+    "short": "concise",
+    "brief": "concise",
+    "one_sentence": "concise",
+    "detailed": "comprehensive",
+    "long": "comprehensive",
+    "scenario": "case_based",
+    "case": "case_based",
 }
 
 
@@ -1215,7 +1233,8 @@ def qa_options(text: str) -> dict[str, Any]:
     for key, pattern in STYLE_WORDS.items():
         match = re.search(pattern, text, re.I)
         if match:
-            out[key] = match.group(1).lower()
+            word = re.sub(r"[- ]", "_", match.group(1).lower())
+            out[key] = STYLE_CANON.get(word, word)
     name = output_name(text)
     if name:
         out["dataset_name"] = name
@@ -1392,7 +1411,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         return Plan(answer=_small_talk(goal))
     from agents.intent import is_description
 
-    if not files:
+    if not [f for f in files if f not in role_files(goal, files)[2]]:
         from agents.grounding import workspace_files
         from agents.references import with_described_file
 

@@ -51,9 +51,9 @@ def described_file(goal: str, files: list[str]) -> str | None:
 
 
 def with_described_file(goal: str, files: list[str]) -> tuple[str, list[str]]:
-    """The goal with the described file's name added after the words that describe it."""
-    if re.search(r"[\w-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html?)\b", goal, re.I):
-        return goal, []
+    """The goal with the described file's name added after the words that describe it (for a
+    goal that names no input file of its own).
+    """
     if len(goal.split()) < 4:
         return goal, []  # a fragment ('the digit column') answers a question; it names no data
     found = described_file(goal, files)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import threading
 from pathlib import Path
@@ -180,7 +181,45 @@ def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
             if name is not None and name not in found:
                 found[name] = start
                 break
+    _near_columns(profile["names"], words, wanted, found)
     return sorted(found, key=found.__getitem__)
+
+
+_NOT_COLUMN_WORDS = frozenset(
+    "value values count number score class label labels total model models text data name "
+    "names time date type types rows column columns table file files first second where which "
+    "those these their there about other after before train predict".split()
+)
+
+
+def _near_columns(
+    names: list[str], words: list[tuple[int, str]], wanted: dict[str, str], found: dict[str, int]
+) -> None:
+    """Columns named loosely: a misspelt name ('departmnet'), or one distinctive part of a
+    longer name that no other column shares ('fraud' → fraud_flag).
+    """
+    parts: dict[str, list[str]] = {}
+    for name in names:
+        for part in re.split(r"[_\W]+", name.lower()):
+            if len(part) >= 4 and part not in _NOT_COLUMN_WORDS:
+                parts.setdefault(part, []).append(name)
+    for start, word in words:
+        if word in wanted or word in _NOT_COLUMN_WORDS or len(word) < 4:
+            continue
+        owners = parts.get(word) or parts.get(word.rstrip("s")) or []
+        if len(owners) == 1 and owners[0] not in found:
+            found[owners[0]] = start
+            continue
+        if len(word) < 6:
+            continue
+        close = [
+            key
+            for key in wanted
+            if abs(len(key) - len(word)) <= 2
+            and difflib.SequenceMatcher(None, key, word).ratio() >= 0.85
+        ]
+        if len({wanted[k] for k in close}) == 1 and wanted[close[0]] not in found:
+            found[wanted[close[0]]] = start
 
 
 _WORD_RE = re.compile(r"(?<![<>.\w])(?<![<>]=)[a-z0-9][\w-]*(?!\w|\.\w)", re.I)
