@@ -89,8 +89,9 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         gold = _table(other)
         if gold is None or gold["names"] == data["names"]:
             continue  # the same columns: another split of the same table, not hand labels
-        shared = set(gold["names"]) & set(data["names"])
-        named = re.search(r"label|gold|annot|hand|manual", other, re.I)
+        squash = lambda names: {re.sub(r"[\W_]+", "", n.lower()) for n in names}  # noqa: E731
+        shared = squash(gold["names"]) & squash(data["names"])  # 'PostID' = 'post_id'
+        named = re.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
         if not (shared or named) or len(gold["names"]) > max(4, len(data["names"])):
             continue
         if len(gold["names"]) > len(data["names"]):

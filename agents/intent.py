@@ -163,7 +163,8 @@ def is_description(clause: str) -> bool:
     text = clause.strip()
     asks = re.search(
         r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
-        r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me)\b",
+        r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me|fix|"
+        r"correct|change|relabel|update)\b",
         text,
         re.I,
     )

@@ -807,11 +807,74 @@ def _args_labeling_workbench(p: _Planning, s: Slots) -> dict[str, Any] | None:
     producer = p.last_step("label_dataset")
     if producer is not None:
         return {"labeling_dir": f"${{steps.{producer}.labeled_path}}"}
-    labeled = p.memory.get("labeled")
-    if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
-        return {"labeling_dir": labeled.rsplit("/", 1)[0]}
+    folder = _labeling_dir(p)
+    if folder is not None:
+        return {"labeling_dir": folder}
     p.question = "Open the workbench on which labeling run? Label a table first."
     return None
+
+
+def _labeling_dir(p: _Planning) -> str | None:
+    producer = p.last_step("label_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.labeled_path}}"
+    labeled = p.memory.get("labeled")
+    if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
+        return re.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
+    return None
+
+
+def _args_workbench_rows(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    folder = _labeling_dir(p)
+    if folder is None:
+        return None
+    args: dict[str, Any] = {"labeling_dir": folder}
+    label = re.search(
+        r"\b(?:labell?ed|labels?|as|class)\s+(?:as\s+)?[\"'`]?([\w<>=.-]+)",
+        _without_names(s.text),
+        re.I,
+    )
+    if label and label.group(1).lower() not in ("the", "a", "by", "from", "with", "as"):
+        args["label"] = label.group(1)
+    for source, words in (
+        ("end_model", r"end[- ]model"),
+        ("label_model", r"label[- ]model"),
+        ("majority_vote", r"majority"),
+        ("hand", r"hand[- ]?label"),
+    ):
+        if re.search(words, s.text, re.I):
+            args["source"] = source
+            break
+    return args
+
+
+CORRECTION_RE = re.compile(
+    r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?([\w-]*\d[\w-]*)\s+(?:is|should be|"
+    r"=|→|->)\s+(?:actually\s+|really\s+)?(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
+    re.I,
+)
+
+
+def _args_correct_labels(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    folder = _labeling_dir(p)
+    fixes = [{"id": i, "label": label} for i, label in CORRECTION_RE.findall(s.text)]
+    if folder is None or not fixes:
+        return None
+    return {"labeling_dir": folder, "corrections": fixes}
+
+
+def _args_export_labeled_data(p: _Planning, s: Slots) -> dict[str, Any] | None:
+    folder = _labeling_dir(p)
+    if folder is None:
+        return None
+    args: dict[str, Any] = {"labeling_dir": folder}
+    fmt = re.search(r"\b(csv|parquet)\b", s.text, re.I)
+    if fmt:
+        args["format"] = fmt.group(1).lower()
+    out = [f for f in s.files if f.lower().endswith((".csv", ".parquet"))]
+    if out:
+        args["output_path"] = out[-1]
+    return args
 
 
 def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
@@ -1291,7 +1354,11 @@ def _without_names(text: str) -> str:
 
 BUILDERS = {
     name: globals()[f"_args_{name}"]
-    for name in [*CAPABILITIES, "save_table", "preview_rows", "vote_labels", "labeling_workbench"]
+    for name in [
+        *CAPABILITIES,
+        *("save_table", "preview_rows", "vote_labels", "labeling_workbench", "workbench_rows"),
+        *("correct_labels", "export_labeled_data"),
+    ]
 }
 
 
@@ -1858,6 +1925,9 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
         return ["labeling_workbench"]
+    workbench = _workbench_follow_up(p, clause, slots)
+    if workbench:
+        return workbench
     stated_rules = _stated_lfs(p, slots)
     if stated_rules:
         vote = (
@@ -1907,6 +1977,30 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
     return [t for t in tools if t in BUILDERS]
+
+
+def _workbench_follow_up(p: _Planning, clause: str, slots: Slots) -> list[str]:
+    """On a thread with a labeling run: its rows, corrections and export, asked in words."""
+    if slots.files and not re.search(r"\b(export|save)\b", clause, re.I):
+        return []
+    if _labeling_dir(p) is None or p.last_step("label_dataset") is not None:
+        return []
+    lower = clause.lower()
+    if CORRECTION_RE.search(clause) and re.search(
+        r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
+    ):
+        return ["correct_labels"]
+    if re.search(r"\b(export|download|save|write)\b", lower) and re.search(
+        r"\b(labels|labeled|labelled|corrected|workbench)\b", lower
+    ):
+        return ["export_labeled_data"]
+    if (
+        re.search(r"\b(show|list|which|see|find)\b", lower)
+        and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
+        and re.search(r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b", lower)
+    ):
+        return ["workbench_rows"]
+    return []
 
 
 def _memory_tables(p: _Planning) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -143,6 +144,25 @@ def plan_join(
         how = f"by id: data column {data_id!r} = gold column {gid!r}"
     else:
         shared = [c for c in gold_cols if c in data_columns and c != glabel]
+        if not shared:
+            # The same column spelt differently ('PostID' in the gold file, 'post_id' in the data).
+            squashed = {_squash(str(c)): str(c) for c in data_columns}
+            pairs = [(squashed[_squash(c)], c) for c in gold_cols if _squash(c) in squashed]
+            pairs = [(d, g) for d, g in pairs if g != glabel and _looks_like_id(d)]
+            if len(pairs) == 1:
+                data_id, gid = pairs[0]
+                glabel = glabel or _label_named(gold_cols, gid)
+                return _finish(
+                    data_id,
+                    gid,
+                    glabel,
+                    gold_cols,
+                    label_column,
+                    (
+                        f"by id: data column {data_id!r} = gold column {gid!r} (the same name, "
+                        "spelt differently)"
+                    ),
+                )
         if len(shared) > 1:
             id_like = [c for c in shared if _looks_like_id(c)]
             if len(id_like) != 1:
@@ -185,6 +205,36 @@ def plan_join(
                     gold_columns=gold_cols[:200],
                 ),
             )
+    return _finish(data_id, gid, glabel, gold_cols, label_column, how)
+
+
+LABEL_NAMES = re.compile(
+    r"^(?:label|labels|tag|tags|class|category|target|y|gold|verdict|answer|annotation|"
+    r"sentiment|outcome)$|_(?:label|tag|class|category)$",
+    re.I,
+)
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def _label_named(gold_cols: list[str], gid: str | None) -> str | None:
+    """The one gold column (besides the join column) whose name says it holds labels."""
+    named = [c for c in gold_cols if c != gid and LABEL_NAMES.search(c)]
+    return named[0] if len(named) == 1 else None
+
+
+def _finish(
+    data_id: str,
+    gid: str | None,
+    glabel: str | None,
+    gold_cols: list[str],
+    label_column: str | None,
+    how: str,
+) -> JoinPlan:
+    if glabel is None:
+        glabel = _label_named(gold_cols, gid)
     if glabel is None:
         rest = [c for c in gold_cols if c != gid]
         if len(rest) != 1:

@@ -144,6 +144,8 @@ def _labeling_dir(raw: str) -> Path:
     folder = resolve_path(raw, must_exist=True, for_write=True)
     if folder.is_file() and folder.name == "labeled.parquet":
         folder = folder.parent  # a run's labeled_path names its folder too
+    if folder.name == FOLDER and (folder.parent / "labeled.parquet").is_file():
+        folder = folder.parent  # the workbench's own labeled_path: its labeling run
     if not folder.is_dir() or not (folder / "labeled.parquet").is_file():
         raise NotFound(
             f"{raw!r} is not a labeling output folder (no labeled.parquet in it)",
