@@ -98,6 +98,9 @@ def chat(
 ) -> None:
     """Talk to forgeflow on one thread in the terminal (empty line or Ctrl-D to quit)."""
     console.print("[bold]forgeflow chat[/bold] — type a goal; follow-ups see earlier turns.")
+    from agents.semantic import warm_in_background
+
+    warm_in_background()  # the intent model loads while the person types
     while True:
         try:
             line = console.input("[bold cyan]you> [/bold cyan]").strip()

@@ -380,6 +380,9 @@ def create_app() -> FastAPI:
         configure_logging()
         if not settings.keys:
             log.warning("FORGEFLOW_API_KEYS is not set: no authentication on this server")
+        from agents.semantic import warm_in_background
+
+        warm_in_background()  # the intent model loads while the server starts, not on a goal
         async with AsyncExitStack() as stack:
             for module in modules:
                 hook = getattr(module, "lifespan", None)

@@ -1925,6 +1925,11 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
         return ["labeling_workbench"]
+    if p.last_step("apply_labeling_functions", "vote_labels") is not None and not slots.files:
+        from agents.rules import parse_rules
+
+        if parse_rules(p.goal):
+            return []  # the rest of the rules the step already holds
     workbench = _workbench_follow_up(p, clause, slots)
     if workbench:
         return workbench

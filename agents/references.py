@@ -10,6 +10,15 @@ GENERIC = {
     *"data file files table csv doc docs the my a of new hand label labels gold".split(),
     *"labeled labelled tags sample".split(),
 }
+COMMON = set(
+    "one two three first second last next new old test train this that data model final "
+    "result results output input sample".split()
+)
+ORDINAL_REF = re.compile(
+    r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|next|previous|other|same|that|this)\s+"
+    r"(?:one|file|table|dataset)\b",
+    re.I,
+)
 ONLINE = re.compile(r"\b(hugging ?face|hf|kaggle|hub|online|internet|download)\b", re.I)
 
 
@@ -30,7 +39,7 @@ def _goal_words(goal: str) -> set[str]:
 
 def described_file(goal: str, files: list[str]) -> str | None:
     """The single file the goal's words describe, or None (none, several, or a hub request)."""
-    if ONLINE.search(goal):
+    if ONLINE.search(goal) or ORDINAL_REF.search(goal):
         return None
     words = _goal_words(goal)
     scored: list[tuple[float, int, str]] = []
@@ -38,6 +47,8 @@ def described_file(goal: str, files: list[str]) -> str | None:
         tokens = [t for t in _name_tokens(path) if t not in GENERIC]
         if not tokens:
             continue
+        if len(tokens) == 1 and (len(tokens[0]) < 4 or tokens[0] in COMMON):
+            continue  # 'one.csv', 'test.csv': a single everyday word names no file
         hit = sum(1 for t in tokens if t in words)
         if hit == len(tokens) or hit >= 2:
             scored.append((hit / len(tokens), hit, path))
@@ -60,11 +71,19 @@ def with_described_file(goal: str, files: list[str]) -> tuple[str, list[str]]:
     if found is None:
         return goal, []
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
-    last = None
+    spans = []
     for token in tokens:
-        for match in re.finditer(rf"\b{re.escape(token[:4])}\w*", goal, re.I):
-            if last is None or match.end() > last:
-                last = match.end()
-    if last is None:
+        match = re.search(
+            rf"\b{re.escape(token[:4])}[\w]*(?:\s+{re.escape(token[4:])}\w*)?", goal, re.I
+        )
+        if match:
+            spans.append((match.start(), match.end()))
+    if not spans:
         return goal, []
-    return f"{goal[:last]} ({found}){goal[last:]}", [f"the data you described → {found}"]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    note = [f"the data you described → {found}"]
+    if end - start <= 48:
+        # The describing words become the name ('the wine train data' → 'the wine_train.csv
+        # data'), so a word like 'train' in them is not read as a request.
+        return f"{goal[:start]}{found}{goal[end:]}", note
+    return f"{goal[:end]} ({found}){goal[end:]}", note

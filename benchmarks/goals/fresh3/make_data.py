@@ -65,7 +65,9 @@ def vet(out: Path) -> None:
                 "branch": pick(rng, ["Northside", "Harbor", "Elm Street"]),
                 "species": species,
                 "age_years": round(float(rng.uniform(0.3, 16)), 1),
-                "weight_kg": round(float(rng.uniform(0.4, 45) if species == "dog" else rng.uniform(0.3, 7)), 1),
+                "weight_kg": round(
+                    float(rng.uniform(0.4, 45) if species == "dog" else rng.uniform(0.3, 7)), 1
+                ),
                 "temp_c": round(float(rng.normal(39.6 if urgent else 38.6, 0.5)), 1),
                 "heart_rate_bpm": int(rng.normal(150 if urgent else 110, 18)),
                 "complaint": complaint,
@@ -101,7 +103,9 @@ def shipments(out: Path) -> None:
     stops = rng.integers(0, 5, n)
     weekday = rng.choice(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"], n)
     hub = rng.choice(["Leeds", "Bristol", "Glasgow", "Norwich"], n)
-    region = rng.choice(["north", "south", "east", "west", "islands"], n, p=[0.25, 0.25, 0.2, 0.2, 0.1])
+    region = rng.choice(
+        ["north", "south", "east", "west", "islands"], n, p=[0.25, 0.25, 0.2, 0.2, 0.1]
+    )
     value = rng.lognormal(4.0, 1.0, n).round(2)
     score = (
         distance / 600
@@ -193,18 +197,46 @@ def claims(out: Path) -> None:
 
 # ---------------------------------------------------------------- municipal 311
 DEPT_TEXT = {
-    "Roads": ["pothole on {s} near the bus stop", "streetlight out on {s} for a week",
-              "cracked pavement outside number 12 {s}", "traffic signal stuck on red at {s}"],
-    "Sanitation": ["bins not collected on {s} again", "fly-tipping of mattresses behind {s}",
-                   "overflowing litter bin by the park gate on {s}", "missed recycling pickup {s}"],
-    "Parks": ["fallen tree branch blocking path in {s} park", "graffiti on the playground wall near {s}",
-              "broken swing at {s} playground", "overgrown grass in {s} green"],
-    "Noise": ["loud party every night at {s}", "construction drilling before 7am on {s}",
-              "car alarm going off for hours on {s}", "barking dog all day at {s}"],
-    "Water": ["water main leak flooding {s}", "no water pressure on {s} since morning",
-              "brown tap water in flats on {s}", "blocked storm drain at {s}"],
+    "Roads": [
+        "pothole on {s} near the bus stop",
+        "streetlight out on {s} for a week",
+        "cracked pavement outside number 12 {s}",
+        "traffic signal stuck on red at {s}",
+    ],
+    "Sanitation": [
+        "bins not collected on {s} again",
+        "fly-tipping of mattresses behind {s}",
+        "overflowing litter bin by the park gate on {s}",
+        "missed recycling pickup {s}",
+    ],
+    "Parks": [
+        "fallen tree branch blocking path in {s} park",
+        "graffiti on the playground wall near {s}",
+        "broken swing at {s} playground",
+        "overgrown grass in {s} green",
+    ],
+    "Noise": [
+        "loud party every night at {s}",
+        "construction drilling before 7am on {s}",
+        "car alarm going off for hours on {s}",
+        "barking dog all day at {s}",
+    ],
+    "Water": [
+        "water main leak flooding {s}",
+        "no water pressure on {s} since morning",
+        "brown tap water in flats on {s}",
+        "blocked storm drain at {s}",
+    ],
 }
-STREETS = ["Mill Lane", "Queen St", "Harbour Rd", "Ash Grove", "Station Ave", "Kings Walk", "Bridge St"]
+STREETS = [
+    "Mill Lane",
+    "Queen St",
+    "Harbour Rd",
+    "Ash Grove",
+    "Station Ave",
+    "Kings Walk",
+    "Bridge St",
+]
 
 
 def requests311(out: Path) -> None:
@@ -216,14 +248,28 @@ def requests311(out: Path) -> None:
             dept = pick(rng, list(DEPT_TEXT))
             text = pick(rng, DEPT_TEXT[dept]).format(s=pick(rng, STREETS))
             if rng.random() < 0.3:
-                text += pick(rng, [", please hurry", ". reported twice already", ", kids at risk",
-                                   ". not urgent", ", thanks"])
+                text += pick(
+                    rng,
+                    [
+                        ", please hurry",
+                        ". reported twice already",
+                        ", kids at risk",
+                        ". not urgent",
+                        ", thanks",
+                    ],
+                )
             high = "hurry" in text or "kids" in text or dept == "Water" and rng.random() < 0.5
-            prio = "high" if high else ("low" if "not urgent" in text or rng.random() < 0.3 else "normal")
+            prio = (
+                "high"
+                if high
+                else ("low" if "not urgent" in text or rng.random() < 0.3 else "normal")
+            )
             rows.append(
                 {
                     "request_id": f"311-{start + i}",
-                    "opened_at": str(pd.Timestamp("2026-02-01 08:00") + pd.Timedelta(minutes=int(37 * i))),
+                    "opened_at": str(
+                        pd.Timestamp("2026-02-01 08:00") + pd.Timedelta(minutes=int(37 * i))
+                    ),
                     "channel": pick(rng, ["app", "phone", "web"]),
                     "neighborhood": pick(rng, ["Old Town", "Riverside", "Eastfield", "Hillcrest"]),
                     "description": text,
@@ -242,20 +288,38 @@ def requests311(out: Path) -> None:
 # ---------------------------------------------------------------- course forum
 FORUM = {
     "assignment_help": [
-        ("HW3 question 2", "I get a traceback when I run the bootstrap cell, KeyError on 'mean'. Any hints?"),
-        ("Problem set 4 confusion", "For question 5 do we use the pooled variance or not? My answer differs from the hint."),
-        ("lab 2 error", "My regression code throws an error about shapes not aligned, what am I doing wrong?"),
-        ("homework stuck", "I am stuck on the homework proof for part b, can someone explain the first step?"),
+        (
+            "HW3 question 2",
+            "I get a traceback when I run the bootstrap cell, KeyError on 'mean'. Any hints?",
+        ),
+        (
+            "Problem set 4 confusion",
+            "For question 5 do we use the pooled variance or not? My answer differs from the hint.",
+        ),
+        (
+            "lab 2 error",
+            "My regression code throws an error about shapes not aligned, what am I doing wrong?",
+        ),
+        (
+            "homework stuck",
+            "I am stuck on the homework proof for part b, can someone explain the first step?",
+        ),
     ],
     "logistics": [
-        ("extension request", "Is it possible to get a deadline extension for the project? I was ill this week."),
+        (
+            "extension request",
+            "Is it possible to get a deadline extension for the project? I was ill this week.",
+        ),
         ("midterm room", "Which room is the midterm in and is it still on Thursday?"),
         ("regrade", "How do I submit a regrade request for quiz 3?"),
         ("office hours moved?", "Are office hours cancelled this Friday because of the holiday?"),
     ],
     "off_topic": [
         ("study group", "Anyone want to form a study group at the library on weekends?"),
-        ("good podcast", "Found a great podcast about data journalism, sharing the link for anyone interested."),
+        (
+            "good podcast",
+            "Found a great podcast about data journalism, sharing the link for anyone interested.",
+        ),
         ("lost water bottle", "Left a green water bottle in the lecture hall, has anyone seen it?"),
         ("coffee", "Where is the best coffee near the science building lol"),
     ],
@@ -270,7 +334,10 @@ def forum(out: Path) -> None:
         tag = pick(rng, list(FORUM))
         title, body = FORUM[tag][int(rng.integers(4))]
         if rng.random() < 0.25:
-            body += " " + pick(rng, ["Thanks!", "Sorry if this was asked before.", "cheers", "(posting anonymously)"])
+            body += " " + pick(
+                rng,
+                ["Thanks!", "Sorry if this was asked before.", "cheers", "(posting anonymously)"],
+            )
         rows.append(
             {
                 "post_id": f"p{i + 1:04d}",
@@ -287,17 +354,31 @@ def forum(out: Path) -> None:
             fh.write(json.dumps(row) + "\n")
     tagged = rng.choice(n, size=140, replace=False)
     pd.DataFrame(
-        {"PostID": [rows[i]["post_id"] for i in tagged], "tag": [truth[i] for i in tagged],
-         "ta": rng.choice(["rosa", "dev", "kim"], len(tagged))}
+        {
+            "PostID": [rows[i]["post_id"] for i in tagged],
+            "tag": [truth[i] for i in tagged],
+            "ta": rng.choice(["rosa", "dev", "kim"], len(tagged)),
+        }
     ).to_csv(out / "forum_ta_tags.csv", index=False)
 
 
 # ---------------------------------------------------------------- meal-kit reviews
-POS = ["fresh ingredients and easy recipes", "delivery always on time, love it", "the portions are generous",
-       "great value, the kids ate everything", "recipe cards are clear and fun", "veggie box was delicious"]
-NEG = ["box arrived warm and the chicken smelled off", "missing ingredients twice this month",
-       "app keeps crashing at checkout", "way too much plastic packaging", "cancelled my plan, refund still pending",
-       "portions tiny for the price"]
+POS = [
+    "fresh ingredients and easy recipes",
+    "delivery always on time, love it",
+    "the portions are generous",
+    "great value, the kids ate everything",
+    "recipe cards are clear and fun",
+    "veggie box was delicious",
+]
+NEG = [
+    "box arrived warm and the chicken smelled off",
+    "missing ingredients twice this month",
+    "app keeps crashing at checkout",
+    "way too much plastic packaging",
+    "cancelled my plan, refund still pending",
+    "portions tiny for the price",
+]
 
 
 def reviews(out: Path) -> None:
@@ -340,7 +421,9 @@ def greenhouse(out: Path) -> None:
         {
             "reading_id": np.arange(1, n + 1),
             "zone": zone,
-            "sensor_id": [f"{z}-{int(k)}" for z, k in zip(zone, rng.integers(1, 6, n))],
+            "sensor_id": [
+                f"{z}-{int(k)}" for z, k in zip(zone, rng.integers(1, 6, n), strict=True)
+            ],
             "timestamp": pd.date_range("2026-06-01", periods=n, freq="15min"),
             "air_temp_c": temp.round(2),
             "humidity_pct": humidity.round(1),
@@ -361,7 +444,14 @@ def greenhouse(out: Path) -> None:
 # ---------------------------------------------------------------- bike shop
 def bikes(out: Path) -> None:
     rng = np.random.default_rng(808)
-    services = ["puncture repair", "full service", "brake bleed", "gear tune", "wheel true", "chain replace"]
+    services = [
+        "puncture repair",
+        "full service",
+        "brake bleed",
+        "gear tune",
+        "wheel true",
+        "chain replace",
+    ]
     with (out / "bike_shop_jobs.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(250):
             job = {
@@ -372,9 +462,17 @@ def bikes(out: Path) -> None:
                 "labor_minutes": int(rng.integers(10, 180)),
                 "mechanic": pick(rng, ["Sam", "Ines", "Tomasz"]),
                 "status": pick(rng, ["done", "done", "done", "waiting parts", "collected"]),
-                "notes": pick(rng, ["customer wants it by Friday", "rear hub grinding, advised replacement",
-                                    "", "tubeless sealant dried out", "loud squeal from front disc",
-                                    "frame crack spotted near BB, told customer"]),
+                "notes": pick(
+                    rng,
+                    [
+                        "customer wants it by Friday",
+                        "rear hub grinding, advised replacement",
+                        "",
+                        "tubeless sealant dried out",
+                        "loud squeal from front disc",
+                        "frame crack spotted near BB, told customer",
+                    ],
+                ),
             }
             fh.write(json.dumps(job) + "\n")
 

@@ -74,8 +74,18 @@ def loans(rng: np.random.Generator, n: int, start: int, label: str) -> pd.DataFr
             "interest_rate": rate,
             "annual_income": income,
             "employment_years": emp,
-            "purpose": pick(rng, ["car", "debt_consolidation", "home_improvement", "medical",
-                                  "small_business", "wedding"], n),
+            "purpose": pick(
+                rng,
+                [
+                    "car",
+                    "debt_consolidation",
+                    "home_improvement",
+                    "medical",
+                    "small_business",
+                    "wedding",
+                ],
+                n,
+            ),
             "grade": grade,
             label: default,
         }
@@ -86,9 +96,17 @@ def loans(rng: np.random.Generator, n: int, start: int, label: str) -> pd.DataFr
 NOTES_FRAUD = [
     ["Claimant", "Policyholder", "Caller"],
     ["reported the loss", "phoned in the claim", "filed online"],
-    ["three weeks after the incident,", "long after the date of loss,", "just after raising cover,"],
-    ["no police report was filed;", "receipts look altered;", "witness is a relative;",
-     "story changed on second call;"],
+    [
+        "three weeks after the incident,",
+        "long after the date of loss,",
+        "just after raising cover,",
+    ],
+    [
+        "no police report was filed;",
+        "receipts look altered;",
+        "witness is a relative;",
+        "story changed on second call;",
+    ],
     ["vehicle", "jewellery", "laptop", "roof"],
     ["declared a total loss.", "valued well above market.", "bought two weeks before the policy."],
 ]
@@ -96,8 +114,12 @@ NOTES_LEGIT = [
     ["Claimant", "Policyholder", "Caller"],
     ["reported the loss", "phoned in the claim", "filed online"],
     ["the same day,", "within 24 hours,", "the next morning,"],
-    ["police report attached;", "photos match the estimate;", "repair shop quote received;",
-     "third party confirmed;"],
+    [
+        "police report attached;",
+        "photos match the estimate;",
+        "repair shop quote received;",
+        "third party confirmed;",
+    ],
     ["vehicle", "kitchen", "phone", "fence"],
     ["minor damage only.", "estimate in line with similar claims.", "paid excess on file."],
 ]
@@ -132,32 +154,77 @@ def claims(rng: np.random.Generator, n: int = 800) -> pd.DataFrame:
 
 
 CLAIM_RULES = [
-    {"name": "late_report", "label": "fraud", "kind": "threshold", "column": "days_to_report",
-     "op": ">=", "value": 14},
-    {"name": "no_police_report", "label": "fraud", "kind": "keyword", "column": "adjuster_notes",
-     "keywords": ["no police report"]},
-    {"name": "altered_receipts", "label": "fraud", "kind": "keyword", "column": "adjuster_notes",
-     "keywords": ["altered", "relative", "story changed"]},
-    {"name": "same_day", "label": "legit", "kind": "keyword", "column": "adjuster_notes",
-     "keywords": ["same day", "within 24 hours", "next morning"]},
-    {"name": "evidence_attached", "label": "legit", "kind": "keyword",
-     "column": "adjuster_notes", "keywords": ["police report attached", "photos match",
-                                              "quote received"]},
+    {
+        "name": "late_report",
+        "label": "fraud",
+        "kind": "threshold",
+        "column": "days_to_report",
+        "op": ">=",
+        "value": 14,
+    },
+    {
+        "name": "no_police_report",
+        "label": "fraud",
+        "kind": "keyword",
+        "column": "adjuster_notes",
+        "keywords": ["no police report"],
+    },
+    {
+        "name": "altered_receipts",
+        "label": "fraud",
+        "kind": "keyword",
+        "column": "adjuster_notes",
+        "keywords": ["altered", "relative", "story changed"],
+    },
+    {
+        "name": "same_day",
+        "label": "legit",
+        "kind": "keyword",
+        "column": "adjuster_notes",
+        "keywords": ["same day", "within 24 hours", "next morning"],
+    },
+    {
+        "name": "evidence_attached",
+        "label": "legit",
+        "kind": "keyword",
+        "column": "adjuster_notes",
+        "keywords": ["police report attached", "photos match", "quote received"],
+    },
 ]
 
 
 # ----- app reviews (no label) + hand tags in a separate file keyed by `rid` ----------------
 APPS = ["FitTrack", "BudgetBee", "ParkPal", "RecipeRoll"]
 REVIEW_BITS = {
-    "bug": ["crashes every time I open", "freezes on the login screen", "lost all my data after",
-            "the sync is broken since", "keeps logging me out after", "black screen when I tap"],
-    "billing": ["charged twice for", "cannot cancel my subscription to", "refund never came for",
-                "price went up without notice on", "got billed after the trial of"],
-    "feature_request": ["please add dark mode to", "would love an export button in",
-                        "wish there was a widget for", "needs apple watch support in",
-                        "could you add shared lists to"],
-    "praise": ["absolutely love", "best app I have used, thank you for", "five stars for",
-               "works perfectly, great job on", "so helpful every day,"],
+    "bug": [
+        "crashes every time I open",
+        "freezes on the login screen",
+        "lost all my data after",
+        "the sync is broken since",
+        "keeps logging me out after",
+        "black screen when I tap",
+    ],
+    "billing": [
+        "charged twice for",
+        "cannot cancel my subscription to",
+        "refund never came for",
+        "price went up without notice on",
+        "got billed after the trial of",
+    ],
+    "feature_request": [
+        "please add dark mode to",
+        "would love an export button in",
+        "wish there was a widget for",
+        "needs apple watch support in",
+        "could you add shared lists to",
+    ],
+    "praise": [
+        "absolutely love",
+        "best app I have used, thank you for",
+        "five stars for",
+        "works perfectly, great job on",
+        "so helpful every day,",
+    ],
 }
 
 
@@ -168,8 +235,19 @@ def app_reviews(rng: np.random.Generator, n: int = 1000) -> tuple[pd.DataFrame, 
         app = pick(rng, APPS)
         apps.append(app)
         bit = pick(rng, REVIEW_BITS[t])
-        tail = pick(rng, ["", " the latest update.", " version 4.2", " on my pixel.", " lol",
-                          " please fix asap!!", " honestly.", " since monday"])
+        tail = pick(
+            rng,
+            [
+                "",
+                " the latest update.",
+                " version 4.2",
+                " on my pixel.",
+                " lol",
+                " please fix asap!!",
+                " honestly.",
+                " since monday",
+            ],
+        )
         texts.append(f"{bit} {app}{tail}".strip())
         base = {"bug": 1.6, "billing": 1.4, "feature_request": 3.6, "praise": 4.7}[t]
         stars.append(int(np.clip(round(rng.normal(base, 0.7)), 1, 5)))
@@ -181,7 +259,8 @@ def app_reviews(rng: np.random.Generator, n: int = 1000) -> tuple[pd.DataFrame, 
             "stars": stars,
             "review_text": texts,
             "posted_at": pd.date_range("2026-03-01", periods=n, freq="37min").strftime(
-                "%Y-%m-%d %H:%M"),
+                "%Y-%m-%d %H:%M"
+            ),
         }
     )
     tagged = np.sort(rng.choice(n, 120, replace=False))
@@ -190,8 +269,16 @@ def app_reviews(rng: np.random.Generator, n: int = 1000) -> tuple[pd.DataFrame, 
 
 
 # ----- bakery and catering orders (no label; a few keyed-in-wrong rows) --------------------
-ITEMS = {"croissant": 2.4, "sourdough loaf": 5.5, "cinnamon bun": 3.1, "baguette": 2.9,
-         "lemon tart": 4.2, "rye loaf": 4.8, "birthday cake": 32.0, "coffee": 2.7}
+ITEMS = {
+    "croissant": 2.4,
+    "sourdough loaf": 5.5,
+    "cinnamon bun": 3.1,
+    "baguette": 2.9,
+    "lemon tart": 4.2,
+    "rye loaf": 4.8,
+    "birthday cake": 32.0,
+    "coffee": 2.7,
+}
 
 
 def orders(rng: np.random.Generator, n: int, prefix: str, catering: bool) -> pd.DataFrame:
@@ -237,8 +324,11 @@ def assay_plates(rng: np.random.Generator) -> pd.DataFrame:
                 conc = float(pick(rng, ["0.1", "0.3", "1", "3", "10", "30"]))
                 bg = rng.normal(200, 15)
                 active = compound in potent and conc >= 1 and rng.random() < 0.85
-                signal = bg + (rng.normal(2400, 400) * np.log10(conc * 10) / 2.5 if active
-                               else rng.normal(300, 120))
+                signal = bg + (
+                    rng.normal(2400, 400) * np.log10(conc * 10) / 2.5
+                    if active
+                    else rng.normal(300, 120)
+                )
                 rows.append(
                     {
                         "well_id": f"{plate}-{r}{c:02d}",
@@ -260,10 +350,22 @@ def assay_plates(rng: np.random.Generator) -> pd.DataFrame:
 
 
 # ----- HR survey: two partly filled label columns --------------------------------------------
-COMMENTS_RISK = ["I have been interviewing elsewhere", "no growth path here", "my manager ignores me",
-                 "workload is unsustainable", "pay is below market", "thinking about leaving"]
-COMMENTS_OK = ["I enjoy my team", "great flexibility with remote days", "learning a lot",
-               "my manager supports me", "happy with the new project", "good benefits"]
+COMMENTS_RISK = [
+    "I have been interviewing elsewhere",
+    "no growth path here",
+    "my manager ignores me",
+    "workload is unsustainable",
+    "pay is below market",
+    "thinking about leaving",
+]
+COMMENTS_OK = [
+    "I enjoy my team",
+    "great flexibility with remote days",
+    "learning a lot",
+    "my manager supports me",
+    "happy with the new project",
+    "good benefits",
+]
 
 
 def hr_survey(rng: np.random.Generator, n: int = 600) -> pd.DataFrame:
@@ -300,14 +402,26 @@ def hr_survey(rng: np.random.Generator, n: int = 600) -> pd.DataFrame:
 
 # ----- call-centre transcripts: jsonl train/test --------------------------------------------
 CALL_BITS = {
-    "resolved": ["reset the router and the line came back", "updated the billing address",
-                 "walked the customer through the app settings", "refund processed on the call",
-                 "password reset worked first time"],
-    "escalated": ["customer demanded a supervisor", "outage in the area needs a field engineer",
-                  "threatened to cancel and go to a competitor", "legal complaint mentioned",
-                  "second-level support needed for the fibre box"],
-    "callback": ["system was down so we will call back", "needs the account holder present",
-                 "waiting on a reply from the warehouse", "customer asked to be called tomorrow"],
+    "resolved": [
+        "reset the router and the line came back",
+        "updated the billing address",
+        "walked the customer through the app settings",
+        "refund processed on the call",
+        "password reset worked first time",
+    ],
+    "escalated": [
+        "customer demanded a supervisor",
+        "outage in the area needs a field engineer",
+        "threatened to cancel and go to a competitor",
+        "legal complaint mentioned",
+        "second-level support needed for the fibre box",
+    ],
+    "callback": [
+        "system was down so we will call back",
+        "needs the account holder present",
+        "waiting on a reply from the warehouse",
+        "customer asked to be called tomorrow",
+    ],
 }
 
 
@@ -315,10 +429,20 @@ def calls(rng: np.random.Generator, n: int, start: int) -> list[dict]:
     out = []
     for i in range(n):
         outcome = str(pick(rng, list(CALL_BITS), p=[0.55, 0.25, 0.2]))
-        opener = pick(rng, ["my internet is slow", "I was overcharged", "the app will not load",
-                            "I want to change my plan", "my modem keeps blinking red"])
-        closer = pick(rng, ["Customer: ok thanks.", "Customer: fine.",
-                            "Customer: this is the third time.", ""])
+        opener = pick(
+            rng,
+            [
+                "my internet is slow",
+                "I was overcharged",
+                "the app will not load",
+                "I want to change my plan",
+                "my modem keeps blinking red",
+            ],
+        )
+        closer = pick(
+            rng,
+            ["Customer: ok thanks.", "Customer: fine.", "Customer: this is the third time.", ""],
+        )
         action = pick(rng, CALL_BITS[outcome])
         text = (
             f"Agent: thanks for calling, how can I help? Customer: {opener}. "
@@ -341,20 +465,34 @@ def calls(rng: np.random.Generator, n: int, start: int) -> list[dict]:
 # ----- course forum posts + TA hand codes keyed by `post` -----------------------------------
 def forum(rng: np.random.Generator, n: int = 700) -> tuple[pd.DataFrame, pd.DataFrame]:
     needs = rng.random(n) < 0.35
-    titles_yes = ["Extension request", "Grade looks wrong", "Autograder error on pset",
-                  "Deadline clash with exam", "Cannot access the quiz"]
-    titles_no = ["Study group?", "Nice explanation in lecture 4", "Solved: off by one",
-                 "Resource for recursion", "Thanks everyone"]
-    bodies_yes = ["Could I get an extension on the deadline? I was ill all week.",
-                  "My grade for problem set 3 seems to be missing 10 points.",
-                  "The autograder says my submission timed out but it runs locally.",
-                  "Two deadlines fall on the same day as the midterm, can this move?",
-                  "The quiz link says access denied for my account."]
-    bodies_no = ["Anyone want to meet on Thursday to go through week 5?",
-                 "Thanks, the video on recursion really helped me.",
-                 "Solved it, I was starting my loop at 1 instead of 0.",
-                 "Here is a visual explanation of merge sort I found useful.",
-                 "Thanks all, great discussion this week!"]
+    titles_yes = [
+        "Extension request",
+        "Grade looks wrong",
+        "Autograder error on pset",
+        "Deadline clash with exam",
+        "Cannot access the quiz",
+    ]
+    titles_no = [
+        "Study group?",
+        "Nice explanation in lecture 4",
+        "Solved: off by one",
+        "Resource for recursion",
+        "Thanks everyone",
+    ]
+    bodies_yes = [
+        "Could I get an extension on the deadline? I was ill all week.",
+        "My grade for problem set 3 seems to be missing 10 points.",
+        "The autograder says my submission timed out but it runs locally.",
+        "Two deadlines fall on the same day as the midterm, can this move?",
+        "The quiz link says access denied for my account.",
+    ]
+    bodies_no = [
+        "Anyone want to meet on Thursday to go through week 5?",
+        "Thanks, the video on recursion really helped me.",
+        "Solved it, I was starting my loop at 1 instead of 0.",
+        "Here is a visual explanation of merge sort I found useful.",
+        "Thanks all, great discussion this week!",
+    ]
     frame = pd.DataFrame(
         {
             "post_id": np.arange(9001, 9001 + n),
@@ -367,8 +505,10 @@ def forum(rng: np.random.Generator, n: int = 700) -> tuple[pd.DataFrame, pd.Data
     )
     coded = np.sort(rng.choice(n, 80, replace=False))
     gold = pd.DataFrame(
-        {"post": frame["post_id"].to_numpy()[coded],
-         "needs_instructor": np.where(needs[coded], "yes", "no")}
+        {
+            "post": frame["post_id"].to_numpy()[coded],
+            "needs_instructor": np.where(needs[coded], "yes", "no"),
+        }
     )
     return frame, gold
 
@@ -380,11 +520,14 @@ def press_log(rng: np.random.Generator, n: int = 2000) -> pd.DataFrame:
         {
             "reading_id": np.arange(1, n + 1),
             "timestamp": pd.date_range("2026-10-01", periods=n, freq="7min").strftime(
-                "%Y-%m-%dT%H:%M"),
+                "%Y-%m-%dT%H:%M"
+            ),
             "machine": pick(rng, ["P1", "P2", "P3", "P4"], n),
             "shift": pick(rng, ["early", "late", "night"], n),
             "temp_c": np.round(np.where(fault, rng.normal(88, 6, n), rng.normal(71, 3, n)), 1),
-            "vibration_mm_s": np.round(np.where(fault, rng.normal(9, 2, n), rng.normal(4, 0.8, n)), 2),
+            "vibration_mm_s": np.round(
+                np.where(fault, rng.normal(9, 2, n), rng.normal(4, 0.8, n)), 2
+            ),
             "pressure_bar": np.round(rng.normal(180, 6, n) - 12 * fault, 1),
             "rpm": rng.integers(1180, 1220, n),
             "status": np.where(fault, "fault", "ok"),
@@ -542,30 +685,42 @@ charges are reimbursed at the exchange rate shown on your card statement.</p>
 """
 
 HELP_ARTICLES = [
-    ("Resetting your ParkPal password",
-     "To reset your password, open ParkPal and tap Forgot password on the login screen. A reset "
-     "link is sent to your email address and expires after 30 minutes. If the email does not "
-     "arrive, check the spam folder. Passwords must be at least 10 characters long and contain "
-     "one number."),
-    ("How parking sessions are billed",
-     "A parking session is billed per started 15 minutes. The zone price is shown before you start "
-     "the session. When you stop a session early, you only pay for the time used. A service fee of "
-     "0.25 EUR is added to each session. Monthly invoices are available in the Account tab."),
-    ("Adding a second vehicle",
-     "You can register up to five vehicles on one ParkPal account. Go to Account, then Vehicles, "
-     "and tap Add vehicle. The licence plate must be entered without spaces. Each session is linked "
-     "to one vehicle, so choose the right one before you start parking."),
-    ("What happens if I get a fine",
-     "ParkPal does not pay parking fines. If you received a fine while a session was active, send "
-     "the fine and the session receipt to support within 14 days. Support checks the session "
-     "history and gives you a confirmation letter that you can send to the city."),
-    ("Using ParkPal abroad",
-     "ParkPal works in 11 countries. Roaming charges from your mobile operator may apply. Prices "
-     "abroad are shown in the local currency and converted at the daily rate when you are billed."),
-    ("Deleting your account",
-     "Deleting your account removes your vehicles, payment methods and session history. Invoices "
-     "are kept for seven years because of tax law. An account with unpaid sessions cannot be "
-     "deleted until the balance is settled."),
+    (
+        "Resetting your ParkPal password",
+        "To reset your password, open ParkPal and tap Forgot password on the login screen. A reset "
+        "link is sent to your email address and expires after 30 minutes. If the email does not "
+        "arrive, check the spam folder. Passwords must be at least 10 characters long and contain "
+        "one number.",
+    ),
+    (
+        "How parking sessions are billed",
+        "A parking session is billed per started 15 minutes. The zone price is shown before you start "
+        "the session. When you stop a session early, you only pay for the time used. A service fee of "
+        "0.25 EUR is added to each session. Monthly invoices are available in the Account tab.",
+    ),
+    (
+        "Adding a second vehicle",
+        "You can register up to five vehicles on one ParkPal account. Go to Account, then Vehicles, "
+        "and tap Add vehicle. The licence plate must be entered without spaces. Each session is linked "
+        "to one vehicle, so choose the right one before you start parking.",
+    ),
+    (
+        "What happens if I get a fine",
+        "ParkPal does not pay parking fines. If you received a fine while a session was active, send "
+        "the fine and the session receipt to support within 14 days. Support checks the session "
+        "history and gives you a confirmation letter that you can send to the city.",
+    ),
+    (
+        "Using ParkPal abroad",
+        "ParkPal works in 11 countries. Roaming charges from your mobile operator may apply. Prices "
+        "abroad are shown in the local currency and converted at the daily rate when you are billed.",
+    ),
+    (
+        "Deleting your account",
+        "Deleting your account removes your vehicles, payment methods and session history. Invoices "
+        "are kept for seven years because of tax law. An account with unpaid sessions cannot be "
+        "deleted until the balance is settled.",
+    ),
 ]
 
 
@@ -609,8 +764,17 @@ def main() -> None:
     (out / "kb").mkdir(exist_ok=True)
     with (out / "kb" / "help_articles.jsonl").open("w", encoding="utf-8") as handle:
         for i, (title, body) in enumerate(HELP_ARTICLES, 1):
-            handle.write(json.dumps({"article_id": f"KB-{i:03d}", "title": title, "body": body,
-                                     "product": "ParkPal"}) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "article_id": f"KB-{i:03d}",
+                        "title": title,
+                        "body": body,
+                        "product": "ParkPal",
+                    }
+                )
+                + "\n"
+            )
 
 
 if __name__ == "__main__":
