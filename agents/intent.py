@@ -174,6 +174,8 @@ def is_description(clause: str) -> bool:
 MODEL_CUES = (
     r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
     r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=|estimate|figure out|work out|"
+    r"guess\w*|auto-?assign\w*|rout(?:e|es|ing)|triag\w*|catch\w*|spot\w*|identif\w*|"
+    r"tell (?:which|whether|if)|"
     r"find out|guess|who will|which \w+ will|likely to)\b"
 )
 
@@ -211,7 +213,8 @@ STRONG_INSPECT = (
 )
 OUT_OF_SCOPE = (
     r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
-    r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint)\b"
+    r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint|"
+    r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*)\b"
 )
 LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
 

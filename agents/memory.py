@@ -50,7 +50,8 @@ ABOUT_RESULTS = re.compile(
     r"scores|metrics?|results?|attempts?|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
-    r"good enough|useful\w*|utility|compared? (?:to|with))\b",
+    r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
+    r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -128,6 +129,28 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for h in history[:20]
             if isinstance(h, dict)
         ]
+    baseline = output.get("baseline")
+    if isinstance(baseline, dict):
+        inner = baseline.get("metrics") if isinstance(baseline.get("metrics"), dict) else baseline
+        summary["baseline"] = {
+            k: float(v)
+            for k, v in inner.items()
+            if _known_metric(k) and isinstance(v, int | float) and not isinstance(v, bool)
+        }
+    comparison = output.get("comparison")
+    if isinstance(comparison, dict) and isinstance(comparison.get("metrics"), dict):
+        summary["comparison"] = {
+            "name": comparison.get("name"),
+            "metrics": {k: v for k, v in comparison["metrics"].items() if isinstance(v, float)},
+        }
+    lfs = output.get("lf_summary")
+    if isinstance(lfs, list):
+        rated = [r for r in lfs if isinstance(r, dict) and r.get("dev_accuracy") is not None]
+        rated.sort(key=lambda r: (-float(r["dev_accuracy"]), -int(r.get("dev_votes") or 0)))
+        summary["top_lfs"] = [
+            {k: r.get(k) for k in ("name", "dev_accuracy", "dev_votes", "coverage")}
+            for r in rated[:5]
+        ]
     if args:
         summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
     return summary
@@ -175,7 +198,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         text,
         re.I,
     )
-    if not thread and len(text.split()) > 6:
+    if not thread and len(text.split()) > 6 and not asked_metric(text):
         return False
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     action = ACTION.search(re.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
@@ -228,6 +251,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                 model = f" ({h['model']})" if h.get("model") else ""
                 lines.append(f"  attempt {h['attempt']}{model}: {shown}")
             return "\n".join(lines)
+    special = _special_answer(lower, results, asked_metric(goal))
+    if special is not None:
+        return special
     how_many = re.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
     if how_many:
         words = [w.rstrip("s") for w in re.findall(r"[a-z]+", lower) if len(w) > 3]
@@ -267,6 +293,64 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     paths = [f"{k}: {last[k]}" for k in RESULT_KEYS if k in last]
     if paths:
         return f"{last['tool']}: " + "; ".join(paths)
+    return None
+
+
+def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
+    """Answers that compare: target hit?, against the baseline, the best LFs, which was better."""
+    if re.search(r"\b(labeling functions?|lfs?|rules?)\b", lower) and re.search(
+        r"\b(most accurate|best|worst|accura\w*|strongest)\b", lower
+    ):
+        loop = next((r for r in reversed(results) if r.get("top_lfs")), None)
+        if loop is not None:
+            shown = "; ".join(
+                f"{r['name']}: accuracy {_fmt(r['dev_accuracy'])} on {r['dev_votes']} dev labels"
+                for r in loop["top_lfs"]
+            )
+            return f"The most accurate labeling functions (from {loop['tool']}): {shown}."
+    if re.search(r"\bbaseline\b", lower):
+        evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
+        if evaluated is not None:
+            name = metric or next(iter(evaluated["baseline"]), "accuracy")
+            mine = _metric_value(evaluated["metrics"], name)
+            base = _metric_value(evaluated["baseline"], name)
+            if mine and base:
+                diff = mine[1] - base[1]
+                return (
+                    f"{mine[0]}: {_fmt(mine[1])} against the majority-class baseline's "
+                    f"{_fmt(base[1])} ({'+' if diff >= 0 else ''}{_fmt(diff)}), "
+                    f"from {evaluated['tool']}."
+                )
+    if re.search(
+        r"\b(did (?:we|it|you) (?:hit|meet|reach|make)|hit (?:it|the target)|target met)\b", lower
+    ):
+        loop = next((r for r in reversed(results) if "target_met" in r), None)
+        if loop is not None:
+            target = loop.get("target") or {}
+            said = (
+                f"target {target.get('metric')} {_fmt(target.get('value'))}"
+                if isinstance(target, dict) and target.get("value") is not None
+                else "the target"
+            )
+            value = _metric_value(loop["metrics"], str(target.get("metric") or metric or "auc"))
+            got = f" ({value[0]} {_fmt(value[1])})" if value else ""
+            verdict = "Yes" if loop["target_met"] else "No"
+            return f"{verdict}: {said} {'met' if loop['target_met'] else 'not met'}{got}, from {loop['tool']}."
+    if metric and re.search(r"\b(which|better|best|higher|compare\w*)\b", lower):
+        scored = [
+            (r, found)
+            for r in results
+            if r.get("metrics") and (found := _metric_value(r["metrics"], metric)) is not None
+        ]
+        if len(scored) >= 2:
+            best = max(scored, key=lambda rf: rf[1][1])
+            lines = [
+                f"{r.get('model_path') or r.get('labeled_path') or r['tool']}: "
+                f"{found[0]} {_fmt(found[1])}"
+                for r, found in scored[-4:]
+            ]
+            name = best[0].get("model_path") or best[0]["tool"]
+            return f"Better {best[1][0]}: {name} ({_fmt(best[1][1])}). " + "; ".join(lines) + "."
     return None
 
 

@@ -384,6 +384,15 @@ def bind_stated(steps: list[Any], goal: str) -> None:
                         step.args.pop(name)  # a word that is not a column ('and')
             if profile is not None and _known_words(goal, profile["names"]):
                 roles = column_roles(goal, profile["names"])
+                texts = {c["name"].lower(): c["name"] for c in profile["columns"] if c["text_like"]}
+                said = re.search(
+                    r"\b(?:from|on|using|use|based on)\s+(?:the\s+|their\s+|its\s+)?([\w-]+)"
+                    r"(?:\s+(?:text|column|field|only))",
+                    goal,
+                    re.I,
+                )
+                if said and said.group(1).lower() in texts and "text_columns" not in roles:
+                    roles["text_columns"] = [texts[said.group(1).lower()]]
                 for name, value in roles.items():
                     if name == "text_columns" and "text_column" in fields:
                         step.args.setdefault("text_column", value[0])

@@ -1462,6 +1462,12 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             )
         if answer is not None:
             return Plan(answer=answer, asked={"metric": asked} if asked else {})
+    if not files:
+        from agents.glossary import concept_answer
+
+        concept = concept_answer(goal)
+        if concept is not None:
+            return Plan(answer=concept)
     if thread.is_improve_request(goal, bool(files)):
         improved = _improve(goal, memory)
         if improved is not None:
@@ -1784,6 +1790,9 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     slots = extract_slots(goal)
     if slots.source and "source" in fields:
         changes["source"] = slots.source
+    from agents.options import stated
+
+    changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     planning = _Planning(memory=memory, goal=goal)
     other = _named_file(planning, slots)
     key = "dataset" if "dataset" in args else "data_path" if "data_path" in args else None
@@ -1957,7 +1966,12 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             and (p.last_step("train_model") is not None or p.memory.get("model"))
         ):
             tools = ["evaluate_model"]
-    if not tools and semantic.available() and (slots.files or not p.steps):
+    words = len(re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b", " ", clause).split())
+    fragment = words < 2 or (
+        bool(re.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4
+    )
+    if not tools and semantic.available() and (slots.files or not p.steps) and not fragment:
+        # (A noun phrase alone, 'the late one', answers a question; it is not a request.)
         # (A side remark after planned steps, naming no data, is not a request of its own.)
         from agents.intent import data_kind
 
@@ -1991,20 +2005,24 @@ def _workbench_follow_up(p: _Planning, clause: str, slots: Slots) -> list[str]:
     if _labeling_dir(p) is None or p.last_step("label_dataset") is not None:
         return []
     lower = clause.lower()
+    opened = "/workbench/" in str(p.memory.get("labeled") or "")
+    first = [] if opened else ["labeling_workbench"]  # the workbench opens before its tools
     if CORRECTION_RE.search(clause) and re.search(
         r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
     ):
-        return ["correct_labels"]
-    if re.search(r"\b(export|download|save|write)\b", lower) and re.search(
-        r"\b(labels|labeled|labelled|corrected|workbench)\b", lower
+        return [*first, "correct_labels"]
+    if (
+        re.search(r"\b(export|download|save|write)\b", lower)
+        and re.search(r"\b(labels|labeled|labelled|corrected|workbench)\b", lower)
+        and (opened or re.search(r"\b(corrected|corrections|workbench)\b", lower))
     ):
-        return ["export_labeled_data"]
+        return [*first, "export_labeled_data"]
     if (
         re.search(r"\b(show|list|which|see|find)\b", lower)
         and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
         and re.search(r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b", lower)
     ):
-        return ["workbench_rows"]
+        return [*first, "workbench_rows"]
     return []
 
 
@@ -2090,12 +2108,23 @@ def _small_talk(goal: str) -> str:
 
 
 def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
-    """'rerun with up to 5 attempts': the last loop again, with what this sentence changes."""
+    """'rerun with up to 5 attempts': the last loop again (or the last call, when the sentence
+    changes that call's settings: 'do it again with fixed chunks of 600'), with the changes.
+    """
+    from agents.options import stated
+
     loop = memory.get("last_loop")
+    last = memory.get("last_call")
+    if isinstance(last, dict) and last.get("tool") in BUILDERS:
+        own = stated(last["tool"], goal)
+        if own and (not isinstance(loop, dict) or last["tool"] != loop.get("tool")):
+            loop = last
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
         return None
     args = dict(loop.get("args") or {})
-    changes: dict[str, Any] = dict(loop_options(goal))
+    fields = _tool_fields(loop["tool"])
+    changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
+    changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     kind = model_kind(goal)
     if kind and loop["tool"] == "train_model":
         changes["model"] = kind

@@ -10,6 +10,7 @@ Without the packaged model the TF-IDF neighbours of agents/intent.py stand in.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import logging
 import re
@@ -96,9 +97,19 @@ def warm() -> None:
         log.warning("intent model unavailable: %s", exc)
 
 
+_warming: list[threading.Thread] = []
+
+
 def warm_in_background() -> None:
-    """Start `warm` in a daemon thread, so the first plan does not wait for the model."""
-    threading.Thread(target=warm, name="intent-warm", daemon=True).start()
+    """Start `warm` in a thread, so the first plan does not wait for the model; the process
+    waits for it at exit (a model half-loaded by a daemon thread aborts the interpreter).
+    """
+    if _warming:
+        return
+    thread = threading.Thread(target=warm, name="intent-warm", daemon=True)
+    _warming.append(thread)
+    thread.start()
+    atexit.register(thread.join, 60)
 
 
 @functools.lru_cache(maxsize=2048)
