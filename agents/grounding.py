@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 PREDICT_CUES = re.compile(
     r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess\w*|recogni[sz]e|learn|"
-    r"auto-?assign\w*|assign\w*|rout(?:e|es|ing)|triag\w*|catch\w*|spot\w*|identif\w*|infer\w*|"
+    r"auto-?assign\w*|assign\w*|rout(?:e|es|ing)|catch\w*|spot\w*|identif\w*|infer\w*|"
     r"tell (?:which|whether|if)|"
     r"tell apart|outcome|label column|as the label|train\w*|fit|y|mlp|logistic|classifier|"
     r"regression|neural|figure out|work out|find out|will|likely)\b",

@@ -174,7 +174,7 @@ def is_description(clause: str) -> bool:
 MODEL_CUES = (
     r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
     r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=|estimate|figure out|work out|"
-    r"guess\w*|auto-?assign\w*|rout(?:e|es|ing)|triag\w*|catch\w*|spot\w*|identif\w*|"
+    r"guess\w*|auto-?assign\w*|rout(?:e|es|ing)|catch\w*|spot\w*|identif\w*|"
     r"tell (?:which|whether|if)|"
     r"find out|guess|who will|which \w+ will|likely to)\b"
 )
