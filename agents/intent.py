@@ -196,7 +196,7 @@ PREVIEW_CUES = (
     r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b"
 )
 ANOMALY_CUES = (
-    r"\b(anomal\w*|outliers?|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
+    r"\b(anomal\w*|outliers?|isolation[ -]?forest|iforest|lof|if \+ lof|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
     r"suspicious|unusual|out of the ordinary|abnormal|fraud\w*|irregular\w*)\b"
 )
 SYNTHETIC_CUES = (
@@ -348,7 +348,14 @@ def cue_tools(
         return ["search_datasets"]
     if files and kind == "tables" and re.search(PREVIEW_CUES, t) and not action:
         return ["preview_rows"]
-    if (re.search(WORKSPACE_CUES, t) or re.search(r"^\s*ls\b", t)) and not files and not action:
+    if (
+        (
+            re.search(WORKSPACE_CUES, t)
+            or re.search(r"^\s*ls\b|^\s*(?:my\s+)?(?:files|datasets|data|tables)\s*\??\s*$", t)
+        )
+        and not files
+        and not action
+    ):
         return ["list_local_datasets"]
     if (
         not files

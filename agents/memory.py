@@ -41,7 +41,8 @@ RESULT_KEYS = (
     "chunk_set_id",
 )
 QUESTION_START = re.compile(
-    r"^\s*(what|what's|whats|which|where|where's|how|how's|did|was|were|is|are|tell me|show me|"
+    r"^\s*(what|what's|whats|wat|wats|wht|waht|which|where|where's|how|how's|did|was|were|is|are|"
+    r"tell me|show me|"
     r"remind me|give me|and|so|ok|okay|can you tell)\b",
     re.I,
 )

@@ -85,7 +85,10 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
     ("sort", "updated"): r"recently updated|most recent|newest",
     ("question_style", "case_based"): r"case[- ]based|case studies|scenario",
     ("answer_style", "step_by_step"): r"step[- ]by[- ]step",
-    ("detectors", "isolation_forest"): r"isolation[ -]?forest|iforest",
+    (
+        "detectors",
+        "isolation_forest",
+    ): r"isolation[ -]?forest|iforest|\bif\s*(?:\+|and|&|,)\s*lof\b",
     ("detectors", "local_outlier_factor"): r"local outlier factor|\blof\b",
     ("detectors", "cvae"): r"\bc?vae\b|autoencoder",
     ("strategy", "fixed"): r"fixed(?:[- ]size)?|\d+[- ](?:token|char\w*|word)s?\b(?! overlap)",
@@ -259,6 +262,9 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             else:
                 unit = UNIT_AFTER.get(name)
                 match = re.search(rf"\b{NUMBER}\s+{unit}\b", lower) if unit else None
+                if match is None and kind == "int" and len(name) >= 5 and "_" not in name:
+                    # '2 layers', '300 epochs': the number before the field's own name
+                    match = re.search(rf"\b(\d+)\s+(?:hidden\s+)?{name}\b", lower)
             if match:
                 try:
                     value = _value(match.group(1), kind, name)

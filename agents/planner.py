@@ -830,12 +830,14 @@ def _args_workbench_rows(p: _Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
     label = re.search(
-        r"\b(?:labell?ed|labels?|as|class)\s+(?:as\s+)?[\"'`]?([\w<>=.-]+)",
+        r"\b(?:labell?ed|voted|marked|tagged|predicted)\s+(?:as\s+)?[\"'`]?([\w<>=.-]+)|"
+        r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
         _without_names(s.text),
         re.I,
     )
-    if label and label.group(1).lower() not in ("the", "a", "by", "from", "with", "as"):
-        args["label"] = label.group(1)
+    value = label and next(g for g in label.groups() if g)
+    if value and value.lower() not in ("the", "a", "by", "from", "with", "as", "came", "by"):
+        args["label"] = value
     for source, words in (
         ("end_model", r"end[- ]model"),
         ("label_model", r"label[- ]model"),
@@ -850,14 +852,18 @@ def _args_workbench_rows(p: _Planning, s: Slots) -> dict[str, Any] | None:
 
 CORRECTION_RE = re.compile(
     r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?([\w-]*\d[\w-]*)\s+(?:is|should be|"
-    r"=|→|->)\s+(?:actually\s+|really\s+)?(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
+    r"=|→|->)\s+(?:actually\s+|really\s+|clearly\s+|obviously\s+|definitely\s+)*"
+    r"(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
     re.I,
 )
 
 
 def _args_correct_labels(p: _Planning, s: Slots) -> dict[str, Any] | None:
     folder = _labeling_dir(p)
-    fixes = [{"id": i, "label": label} for i, label in CORRECTION_RE.findall(s.text)]
+    fixes = [
+        {"id": int(i) if i.isdigit() else i, "label": label}
+        for i, label in CORRECTION_RE.findall(s.text)
+    ]
     if folder is None or not fixes:
         return None
     return {"labeling_dir": folder, "corrections": fixes}
@@ -1488,7 +1494,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         from agents.grounding import workspace_files
         from agents.references import with_described_file
 
-        goal, described = with_described_file(goal, workspace_files())
+        held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
+        goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
     planning = _Planning(memory=memory, goal=goal)
     clauses = split_clauses(goal)
@@ -1905,11 +1912,26 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             return ["export_dataset"]
     if (
         p.memory.get("generator")
-        and not slots.files
+        and not [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
         and re.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
         and re.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
     ):
         return ["generate_synthetic"]
+    if (
+        p.memory.get("chunk_set")
+        and not slots.files
+        and re.search(r"\b(chunks?)\b", lower)
+        and re.search(r"\b(generate|make|create|write|produce|build)\b", lower)
+        and p.last_step("chunk_documents") is None
+    ):
+        return ["generate_qa"]  # 'now make instruction pairs from those chunks'
+    if (
+        p.memory.get("labeling_functions")
+        and re.search(r"\bapply\b|\brun\b", lower)
+        and re.search(r"\b(functions?|them|those|these|rules|lfs?)\b", lower)
+        and p.last_step("write_labeling_functions") is None
+    ):
+        return ["apply_labeling_functions"]
     models = p.memory.get("models") or []
     if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
         return ["evaluate_model"]
@@ -1949,6 +1971,9 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             or role_files(p.goal, FILE_RE.findall(p.goal))[2]
         )
         return ["vote_labels"] if vote else ["apply_labeling_functions"]
+    asked_about = _column_question(p, clause, slots)
+    if asked_about:
+        return asked_about
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
@@ -1970,6 +1995,12 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
     fragment = words < 2 or (
         bool(re.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4
     )
+    last = p.memory.get("last_call") or {}
+    if not tools and not slots.files and not p.steps and last.get("tool") in BUILDERS:
+        from agents.options import stated
+
+        if model_kind(clause) or stated(last["tool"], clause):
+            return []  # settings for the last call ('now an MLP, 2 layers'): adjusted below
     if not tools and semantic.available() and (slots.files or not p.steps) and not fragment:
         # (A noun phrase alone, 'the late one', answers a question; it is not a request.)
         # (A side remark after planned steps, naming no data, is not a request of its own.)
@@ -2006,15 +2037,14 @@ def _workbench_follow_up(p: _Planning, clause: str, slots: Slots) -> list[str]:
         return []
     lower = clause.lower()
     opened = "/workbench/" in str(p.memory.get("labeled") or "")
-    first = [] if opened else ["labeling_workbench"]  # the workbench opens before its tools
+    first: list[str] = []  # (the workbench tools open the workbench on first use)
     if CORRECTION_RE.search(clause) and re.search(
         r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
     ):
         return [*first, "correct_labels"]
-    if (
-        re.search(r"\b(export|download|save|write)\b", lower)
-        and re.search(r"\b(labels|labeled|labelled|corrected|workbench)\b", lower)
-        and (opened or re.search(r"\b(corrected|corrections|workbench)\b", lower))
+    if re.search(r"\b(export|download|save|write)\b", lower) and (
+        re.search(r"\b(corrected|corrections|workbench)\b", lower)
+        or (opened and re.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))
     ):
         return [*first, "export_labeled_data"]
     if (
@@ -2024,6 +2054,28 @@ def _workbench_follow_up(p: _Planning, clause: str, slots: Slots) -> list[str]:
     ):
         return [*first, "workbench_rows"]
     return []
+
+
+def _column_question(p: _Planning, clause: str, slots: Slots) -> list[str]:
+    """'what categories exist?' on a thread about a table: inspect that column of it."""
+    from agents.grounding import _table
+    from tools.profile import columns_mentioned
+
+    tables = _memory_tables(p)
+    if slots.files or not tables or p.steps:
+        return []
+    if not re.search(r"^\s*(what|which|how many|are there|list)\b|\?\s*$", clause, re.I):
+        return []
+    if re.search(
+        r"\b(train|fit|predict|label|generate|build|make|find|detect|search)\b", clause, re.I
+    ):
+        return []
+    profile = _table(tables[0])
+    if profile is None or not columns_mentioned(profile, clause):
+        return []
+    slots.files = [tables[0]]
+    slots.label_column = slots.label_column or columns_mentioned(profile, clause)[0]
+    return ["inspect_dataset"]
 
 
 def _memory_tables(p: _Planning) -> list[str]:

@@ -29,7 +29,9 @@ def _name_tokens(path: str) -> list[str]:
 
 
 def _goal_words(goal: str) -> set[str]:
-    words = re.findall(r"[a-z]+\d*|\d+", goal.lower())
+    # An identifier ('digits_mlp', 'q3-report') is one word: its parts describe no file.
+    plain = re.sub(r"\b\w+[_-][\w-]+\b", " ", goal.lower())
+    words = re.findall(r"[a-z]+\d*|\d+", plain)
     out = set(words)
     out.update(w[:-1] for w in words if w.endswith("s") and len(w) > 3)
     out.update(w + "s" for w in words)
@@ -47,8 +49,19 @@ def described_file(goal: str, files: list[str]) -> str | None:
         tokens = [t for t in _name_tokens(path) if t not in GENERIC]
         if not tokens:
             continue
-        if len(tokens) == 1 and (len(tokens[0]) < 4 or tokens[0] in COMMON):
-            continue  # 'one.csv', 'test.csv': a single everyday word names no file
+        if len(tokens) == 1 and (
+            len(tokens[0]) < 4
+            or tokens[0] in COMMON
+            or not re.search(
+                rf"\b{re.escape(tokens[0][:4])}\w*\s+(?:\w+\s+)?(?:data|dataset|file|table|"
+                r"set|spreadsheet|sheet|csv|export|dump)\b",
+                goal,
+                re.I,
+            )
+        ):
+            # 'one.csv', 'test.csv': an everyday word names no file; 'digits.csv' only when
+            # the word is said as data ('the digits data'), not as a column ('target is digit').
+            continue
         hit = sum(1 for t in tokens if t in words)
         if hit == len(tokens) or hit >= 2:
             scored.append((hit / len(tokens), hit, path))
@@ -61,12 +74,19 @@ def described_file(goal: str, files: list[str]) -> str | None:
     return best[2] if best[0] >= 0.5 else None
 
 
-def with_described_file(goal: str, files: list[str]) -> tuple[str, list[str]]:
+THREAD_REF = re.compile(r"\b(it|its|them|that|those|these|this|same|again)\b", re.I)
+
+
+def with_described_file(
+    goal: str, files: list[str], thread_has_data: bool = False
+) -> tuple[str, list[str]]:
     """The goal with the described file's name added after the words that describe it (for a
     goal that names no input file of its own).
     """
     if len(goal.split()) < 4:
         return goal, []  # a fragment ('the digit column') answers a question; it names no data
+    if thread_has_data and THREAD_REF.search(goal):
+        return goal, []  # 'train an MLP on it': the thread's data, not a described file
     found = described_file(goal, files)
     if found is None:
         return goal, []

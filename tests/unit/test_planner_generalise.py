@@ -145,7 +145,7 @@ def test_workbench_follow_ups_on_a_thread(files: None) -> None:
             "correct_labels",
             {
                 "labeling_dir": "labeling/reviews-1",
-                "corrections": [{"id": "17", "label": "negative"}],
+                "corrections": [{"id": 17, "label": "negative"}],
             },
         )
     ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from errors import BadInput, Conflict, Forbidden, InvalidArguments, NotFound
+from errors import BadInput, Forbidden, InvalidArguments, NotFound
 from graphs.workflows import call_tool
 from settings import get_settings
 from tools.base import ToolContext
@@ -119,6 +119,20 @@ def test_rows_an_lf_votes_on_with_its_vote(labeled: dict) -> None:
     assert page["total"] == 398 and len(page["rows"]) == 8
     with pytest.raises(NotFound):
         run("workbench_rows", labeling_dir=labeled["dir"], lf="no_such_lf")
+
+
+def test_the_workbench_tools_open_it_on_first_use_from_any_path_of_the_run(
+    labeled: dict,
+) -> None:
+    # No labeling_workbench call first, and the run named by its labeled.parquet path.
+    rows = run("workbench_rows", labeling_dir=f"{labeled['dir']}/labeled.parquet", limit=5)
+    assert rows["total"] == 398 and len(rows["rows"]) == 5
+    # The workbench's own labeled_path (what a thread remembers) names the same run.
+    state = run("labeling_workbench", labeling_dir=labeled["dir"])
+    again = run("workbench_rows", labeling_dir=state["labeled_path"], limit=5)
+    assert again["total"] == 398
+    exported = run("export_labeled_data", labeling_dir=labeled["dir"], format="csv")
+    assert exported["rows"] == 398
 
 
 def test_reapply_an_edited_set_makes_a_version_and_leaves_the_run_alone(labeled: dict) -> None:
@@ -301,8 +315,8 @@ def test_hostile_paths_are_refused(labeled: dict, tmp_path: Path) -> None:
             run("labeling_workbench", labeling_dir=bad)
     with pytest.raises(NotFound):
         run("labeling_workbench", labeling_dir="labeling")  # a folder, not a labeling output
-    with pytest.raises(Conflict):
-        run("workbench_rows", labeling_dir=labeled["dir"])  # not opened yet
+    with pytest.raises(Forbidden):
+        run("workbench_rows", labeling_dir="link_out")  # first use opens it: still inside only
     run("labeling_workbench", labeling_dir=labeled["dir"])
     for bad in ("../x.csv", str(outside / "x.csv"), "link_out/x.csv"):
         with pytest.raises(Forbidden):

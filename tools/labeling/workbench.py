@@ -155,6 +155,16 @@ def _labeling_dir(raw: str) -> Path:
     return folder
 
 
+def _ensure_open(folder: Path, labeling_dir: str, ctx: ToolContext) -> None:
+    """Open the workbench on first use by any of its tools (hand labels as the run had them),
+    so 'show me the rows ...' right after labeling works without an explicit open.
+    """
+    wb = folder / FOLDER
+    with _lock(wb):
+        if not (wb / "state.json").is_file():
+            _open(folder, OpenWorkbenchInput(labeling_dir=labeling_dir), ctx)
+
+
 def _read_state(wb: Path) -> dict[str, Any]:
     path = wb / "state.json"
     if not path.is_file():
@@ -449,6 +459,7 @@ def workbench_rows(args: RowsInput, ctx: ToolContext) -> dict[str, Any]:
     With `lf`, only the rows that labeling function votes on, with its vote.
     """
     folder = _labeling_dir(args.labeling_dir)
+    _ensure_open(folder, args.labeling_dir, ctx)
     wb = folder / FOLDER
     state = _read_state(wb)
     classes = state["classes"]
@@ -538,6 +549,7 @@ def reapply_labeling_functions(args: ReapplyInput, ctx: ToolContext) -> dict[str
     metrics on the hand labels before and after, and how many labels changed.
     """
     folder = _labeling_dir(args.labeling_dir)
+    _ensure_open(folder, args.labeling_dir, ctx)
     wb = folder / FOLDER
     with _lock(wb):
         state = _read_state(wb)
@@ -644,6 +656,7 @@ def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]
     LF's accuracy and in the next re-apply's label model.
     """
     folder = _labeling_dir(args.labeling_dir)
+    _ensure_open(folder, args.labeling_dir, ctx)
     wb = folder / FOLDER
     with _lock(wb):
         state = _read_state(wb)
@@ -718,6 +731,7 @@ def export_labeled_data(args: ExportLabelsInput, ctx: ToolContext) -> dict[str, 
     Columns: id, label, prob_<class>..., covered, label_source, hand_label, then the data's.
     """
     folder = _labeling_dir(args.labeling_dir)
+    _ensure_open(folder, args.labeling_dir, ctx)
     wb = folder / FOLDER
     state = _read_state(wb)
     version = int(state["versions"][-1]["version"])
