@@ -94,6 +94,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Anomaly detection: scoring rows by how unlike the rest they are (isolation forest, "
         "local outlier factor, rare value pairs); high scores are worth a look, not proof.",
     ),
+    "quality_score": (
+        r"quality score|quality|judge",
+        "Quality score (QA pairs): a judge's 0-1 rating of each question-answer pair: is the "
+        "answer grounded in its chunk (supported by the text, not invented), correct and "
+        "complete, and is the question clear on its own; pairs under the threshold are "
+        "regenerated or rejected.",
+    ),
     "tfidf": (
         r"tf-?idf|n-?grams?",
         "TF-IDF: text as word (and n-gram) counts, weighted up for words rare across rows.",
@@ -112,7 +119,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
 QUESTION = re.compile(
     r"\bdifference between\b|\bwhat(?:'s| is| are| does)? .{0,40}\bmean\b|\bexplain\b|"
     r"\bin plain (?:words|english)\b|\bwhat(?:'s| is) (?:a|an)\b|\bwhat are\b|"
-    r"\bhow (?:does|do) .{1,40} work\b|\bwhy (?:is|does|do|would|should)\b|\bvs\.? .{1,30}\?$",
+    r"\bhow (?:does|do) .{1,40} work\b|\bwhy (?:is|does|do|would|should)\b|\bvs\.? .{1,30}\?$|"
+    r"\bwhat does .{1,60} (?:measure|tell me|show)\b",
     re.I,
 )
 ACTION = re.compile(

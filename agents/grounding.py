@@ -34,7 +34,7 @@ def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
 
 def label_target(clause: str, files: list[str]) -> str | None:
     """A column of a named table that the clause asks a model to predict ('predict cultivar')."""
-    if not PREDICT_CUES.search(clause):
+    if not PREDICT_CUES.search(clause) and not re.search(r"\S\s*(?:->|→|=>)\s*\w", clause):
         return None
     for ref in files:
         if not TABLE_SUFFIX.search(ref):

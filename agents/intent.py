@@ -125,7 +125,8 @@ WORKSPACE_CUES = (
     r"show (?:me )?(?:my |the |all )?(?:files|data|datasets|tables)\b(?! in| of| from))"
 )
 FILL_CUES = (
-    r"\b(fill(?:ing)? (?:in|out)\b|fill (?:the|them|it|those)\b|"
+    r"\b(fill(?:ing)? (?:in|out)\b|fill (?:the|them|it|those)\b|untagged|unlabell?ed|"
+    r"uncategori[sz]ed|unclassified|"
     r"fill (?:them|it) in|missing labels?|unlabel+ed|label the (?:rest|others|remaining)|"
     r"complete the labels?|(?:rest|remainder) of the (?:rows|labels)|propagate (?:the )?labels?|"
     r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*|weak labels?|snorkel|"
@@ -312,13 +313,17 @@ def cue_tools(
         ):
             return ["train_generator", "generate_synthetic"]
         return ["train_generator"]
-    if label_target and re.search(MODEL_CUES, t) and kind != "documents":
+    if (
+        label_target
+        and (re.search(MODEL_CUES, t) or re.search(r"FILE\s*(?:->|→|=>)", t))
+        and (kind != "documents")
+    ):
         tools = ["train_model"]
         if re.search(r"\bevaluat\w*\b", t):
             tools.append("evaluate_model")
         if len(files) > 1 and re.search(
             r"\b(inference|predict\w*\s+(?:on|for)|predictions? (?:on|for)|score|classify|"
-            r"label the \w+ in|predict the new)\b[^.;]{0,40}FILE",
+            r"label the \w+ in|predict the new|new ones|new \w+ (?:are )?in)\b[^.;]{0,40}FILE",
             t,
         ):
             tools.append("predict")
@@ -391,7 +396,8 @@ CUE_WORDS = frozenset(
     categories documents document generator separate strange unusual transactions readings labeling
     quality pairs summaries summary dataset predictions available customers tickets people
     percent logistic regression summarization leaderboard classification anomalous unusual
-    outlier outliers labelling functions function generate questions write""".split()
+    outlier outliers labelling functions function generate questions write open workbench
+    paragraph paragraphs chunk""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text

@@ -48,11 +48,12 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "quality_threshold": (
         r"quality[ _]threshold",
         r"quality (?:gate|bar|cut-?off)",
+        r"pass(?:ing)? (?:mark|score|bar)",
         r"(?:regenerat|redo|rewrit|retry|repeat)\w*[^.;\d]{0,25}?(?:under|below|less than)",
     ),
     "max_attempts": (r"max[ _]attempts",),
     "min_quality": (r"min(?:imum)?[ _]quality",),
-    "max_chunks": (r"max[ _]chunks",),
+    "max_chunks": (r"max[ _]chunks", r"first"),
     "chunk_size": (r"chunk[ _]size", r"chunks? of", r"pieces? of", r"blocks? of"),
     "chunk_overlap": (r"(?:chunk[ _])?overlap",),
     "min_precision": (r"min(?:imum)?[ _]precision",),
@@ -70,7 +71,10 @@ UNIT_AFTER: dict[str, str] = {
     "sample_rows": r"(?:sample|example|random)\s+\w+",
     "n": r"(?:synthetic\s+|fake\s+|new\s+|more\s+|extra\s+)?(?:rows|records|samples|examples)",
     "max_per_class": r"(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules)\s+per\s+class",
-    "chunk_size": r"(?:tokens|characters|chars|words)",
+    "chunk_size": r"(?:tokens?|characters?|chars?|words?)",
+    "max_chunks": r"chunks",
+    "datasets_per_chunk": r"(?:questions?|pairs?|entries|items)\s+(?:per|for each|each|a)\s+"
+    r"(?:chunk|window|section|passage|piece|paragraph|block)",
     "max_attempts": r"(?:rounds|attempts|tries|iterations)",
     "top_k": r"(?:most (?:anomalous|unusual|suspicious|extreme)|worst|top)\s+(?:rows|readings|"
     r"records|transactions|items|entries|ones)",
@@ -142,7 +146,8 @@ OUTPUT_FIELDS = {
     "vote_labels": "output_path",
 }
 OUTPUT_RE = re.compile(
-    r"\b(?:save|write|store|dump|put|output|export|generate|make|produce|create)\w*\b[^.;]{0,60}?"
+    r"\b(?:save|write|store|dump|put|output|export|generate|make|produce|create)\w*\b"
+    r"(?:[^.;]|\.(?=\w)){0,60}?"
     r"\b(?:to|into|in|as)\s+[\"'`]?([\w./-]+\.(?:csv|jsonl|parquet|tsv|json))\b",
     re.I,
 )
@@ -254,14 +259,14 @@ def stated(tool: str, text: str) -> dict[str, Any]:
         if kind in ("int", "float"):
             for phrase in _name_pattern(name):
                 match = re.search(
-                    rf"\b{phrase}\s*(?:=|:|of|to|is|at|above|over|below|under)?\s*{NUMBER}(?![\w.])",
+                    rf"\b{phrase}\s*(?:=|:|of|to|is|at|above|over|below|under)?\s*{NUMBER}(?!\w|\.\d)",
                     lower,
                 )
                 if match:
                     break
             else:
                 unit = UNIT_AFTER.get(name)
-                match = re.search(rf"\b{NUMBER}\s+{unit}\b", lower) if unit else None
+                match = re.search(rf"\b{NUMBER}[\s-]+{unit}\b", lower) if unit else None
                 if match is None and kind == "int" and len(name) >= 5 and "_" not in name:
                     # '2 layers', '300 epochs': the number before the field's own name
                     match = re.search(rf"\b(\d+)\s+(?:hidden\s+)?{name}\b", lower)
@@ -292,6 +297,21 @@ def stated(tool: str, text: str) -> dict[str, Any]:
         match = CONFIG_RE.search(text)
         if match:
             out["config"] = match.group(1) or match.group(2)
+    for name in ("audience", "domain", "purpose"):
+        if name in fields_of(tool):
+            said = re.search(
+                rf"\b{name}\s+(?:is|are|=|:|should be)?\s*([\w][\w '-]{{2,40}}?)\s*(?=[.,;]|$)",
+                text,
+                re.I,
+            )
+            if said:
+                out[name] = said.group(1).strip()
+    if "metric" in fields_of(tool) and tool == "model_leaderboard":
+        said = re.search(
+            r"\b(accuracy|f1|precision|recall|auc|bleu|rouge\w*|exact[_ ]match)\b", lower
+        )
+        if said:
+            out["metric"] = said.group(1).replace(" ", "_")
     field = OUTPUT_FIELDS.get(tool)
     if field:
         match = OUTPUT_RE.search(text)

@@ -1030,7 +1030,10 @@ def _args_save_table(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if len(s.files) >= 2:
         source, path = s.files[0], s.files[-1]
     elif s.files:
-        if re.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I):
+        if (
+            re.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I)
+            or role_files(s.text, s.files)[2]
+        ):
             path = s.files[0]
         else:
             source = s.files[0]
@@ -1255,7 +1258,7 @@ STYLE_WORDS = {
     "answer_style": r"\b(concise|short|brief|detailed|comprehensive|long|step[- ]by[- ]step|"
     r"one[- ]sentence)\s+answers?",
     "question_style": r"\b(analytical|factual|conceptual|open[- ]ended|multiple[- ]choice|"
-    r"yes/no|tricky|simple|practical|case[- ]based|scenario)\s+(?:questions?|qa|q&a|pairs)",
+    r"yes/no|tricky|simple|practical|case[- ]based|scenario)\s+(?:questions?|qa|q&a|pairs|style)",
     "complexity_level": r"\b(beginner|basic|intermediate|advanced|expert)(?:[- ]level)?\b",
 }
 
@@ -1459,6 +1462,12 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     goal, renamed = _existing_files(goal)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
+    if not files:
+        from agents.glossary import concept_answer
+
+        concept = concept_answer(goal)
+        if concept is not None:
+            return Plan(answer=concept)
     if thread.is_results_question(goal, bool(files)):
         answer = thread.answer_from_memory(goal, memory)
         if answer is None and asked:
@@ -1468,12 +1477,6 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             )
         if answer is not None:
             return Plan(answer=answer, asked={"metric": asked} if asked else {})
-    if not files:
-        from agents.glossary import concept_answer
-
-        concept = concept_answer(goal)
-        if concept is not None:
-            return Plan(answer=concept)
     if thread.is_improve_request(goal, bool(files)):
         improved = _improve(goal, memory)
         if improved is not None:
@@ -1563,6 +1566,17 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         changed = _adjust_last_call(goal, memory)
         if changed is not None:
             return changed
+    missing = _missing_input(plan)
+    if missing:
+        from agents.grounding import workspace_files
+
+        tables = [f for f in workspace_files() if FILE_RE.fullmatch(f.rsplit("/", 1)[-1])]
+        shown = ", ".join(tables[:15]) or "none yet"
+        return Plan(
+            answer=f"There is no file named {missing} in the workspace, and no step here makes "
+            f"it. Files there: {shown}.",
+            notes=plan.notes,
+        )
     if not plan.steps and not plan.question and not plan.answer:
         # Nothing fits: say so and offer the closest things, as an answer (not a question
         # that would swallow the person's next, complete request).
@@ -1571,6 +1585,38 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
 
 READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
+READS_A_FILE = (
+    "inspect_dataset",
+    "preview_rows",
+    "train_model",
+    "label_dataset",
+    "write_labeling_functions",
+    "detect_anomalies",
+    "train_generator",
+    "save_table",
+)
+
+
+def _missing_input(plan: Plan) -> str | None:
+    """The first file a step reads that is not in the workspace (nor written by an earlier
+    step): better said at once than as a failed run.
+    """
+    from store.workspace import resolve_path
+
+    made: set[str] = set()
+    for step in plan.steps:
+        ref = step.args.get("dataset") or step.args.get("data_path")
+        if step.tool in READS_A_FILE and isinstance(ref, str) and "${" not in ref:
+            if FILE_RE.fullmatch(ref.rsplit("/", 1)[-1]) and ref not in made:
+                try:
+                    if not resolve_path(ref).exists():
+                        return ref
+                except ForgeflowError:
+                    return None  # a hostile or odd name: the tool's own error explains it
+        for key in ("path", "output", "output_path"):
+            if isinstance(step.args.get(key), str):
+                made.add(step.args[key])
+    return None
 
 
 def _folds_into_training(p: _Planning, clause: str, tools: list[str], slots: Slots) -> bool:
@@ -1940,7 +1986,7 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         and slots.files
         and re.search(
             r"\b(run (?:it|the model|that) on|apply (?:it|the model) (?:to|on)|predict\w* (?:on|for)|"
-            r"score|inference on|use (?:it|the model) on)\b",
+            r"score|inference on|use (?:it|the model) on|route|classify|categori[sz]e|assign|tag)\b",
             lower,
         )
     ):
@@ -1971,6 +2017,23 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             or role_files(p.goal, FILE_RE.findall(p.goal))[2]
         )
         return ["vote_labels"] if vote else ["apply_labeling_functions"]
+    tables = _memory_tables(p)
+    if (
+        not slots.files
+        and tables
+        and re.search(
+            r"^\s*(?:please\s+)?(?:preview|peek at|head)\b|\b(?:first|some|a few) rows\b", lower
+        )
+    ):
+        slots.files = [tables[0]]
+        return ["preview_rows"]  # 'preview that file'
+    if (
+        p.last_step("label_dataset") is not None
+        and slots.files
+        and all(f in role_files(clause, slots.files)[2] for f in slots.files)
+        and re.search(r"\b(save|write|store|export|dump)\b", lower)
+    ):
+        return ["save_table"]  # '... and save the labeled rows as x.csv'
     asked_about = _column_question(p, clause, slots)
     if asked_about:
         return asked_about

@@ -102,7 +102,13 @@ def with_described_file(
         return goal, []
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     note = [f"the data you described → {found}"]
-    if end - start <= 48:
+    between = re.sub(
+        r"\b(?:the|of|a|an|my|our|from|data|dataset|file|table|csv|set|sheet)\b|[\s\-_,]",
+        "",
+        re.sub("|".join(re.escape(goal[a:b]) for a, b in spans), "", goal[start:end]),
+        flags=re.I,
+    )
+    if end - start <= 48 and not between:
         # The describing words become the name ('the wine train data' → 'the wine_train.csv
         # data'), so a word like 'train' in them is not read as a request.
         return f"{goal[:start]}{found}{goal[end:]}", note

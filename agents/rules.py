@@ -16,7 +16,17 @@ ARROW = r"\s*(?:->|→|=>|⇒|:)\s*"
 LABEL = r"([A-Za-z][\w<>=+-]*)"
 
 # 'a' or 'b' -> label   |   'a', 'b' → label
-ARROW_RULE = re.compile(rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+){ARROW}{LABEL}", re.I)
+ARROW_RULE = re.compile(
+    rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+)(?:\s+(?:on|in)\s+(?:the\s+)?(\w+))?{ARROW}{LABEL}",
+    re.I,
+)
+# (posts that mention) a, b or c vote label
+VOTE_RULE = re.compile(
+    r"(?:^|[;:.]\s*|\b(?:mention|mentions|mentioning|contain|contains|containing|say|says|with)\s+)"
+    r"([\w' -]+?(?:\s*,\s*[\w' -]+?)*(?:\s*,?\s*or\s+[\w' -]+?)?)\s+votes?\s+(?:for\s+)?"
+    rf"{LABEL}",
+    re.I,
+)
 # anything saying 'a' or 'b' is label  |  rows mentioning 'a' are label
 SAYS_RULE = re.compile(
     r"\b(?:anything|any (?:row|text|review|message|ticket|post)s?|rows?|texts?|ones|those|it|"
@@ -54,7 +64,11 @@ def parse_rules(text: str) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     for match in ARROW_RULE.finditer(text):
         rules.append(
-            {"label": match.group(3), "keywords": _keywords(match.group(1)), "column": None}
+            {
+                "label": match.group(4),
+                "keywords": _keywords(match.group(1)),
+                "column": match.group(3),
+            }
         )
     if not rules:
         for match in SAYS_RULE.finditer(text):
@@ -71,6 +85,11 @@ def parse_rules(text: str) -> list[dict[str, Any]]:
             if column and column.lower() in ("it", "text", "row", "message"):
                 column = None if column.lower() != "text" else column
             rules.append({"label": head.group(1), "keywords": _keywords(chunk), "column": column})
+    if not rules:
+        for match in VOTE_RULE.finditer(text):
+            rules.append(
+                {"label": match.group(2), "keywords": _keywords(match.group(1)), "column": None}
+            )
     if not rules:
         for match in BARE_RULE.finditer(text):
             rules.append(
