@@ -126,6 +126,7 @@ WORKSPACE_CUES = (
 )
 FILL_CUES = (
     r"\b(fill(?:ing)? (?:in|out)\b|fill (?:the|them|it|those)\b|untagged|unlabell?ed|"
+    r"do the rest|finish the rest|needs? (?:tags|labels|labell?ing|tagging|annotations?)|"
     r"uncategori[sz]ed|unclassified|"
     r"fill (?:them|it) in|missing labels?|unlabel+ed|label the (?:rest|others|remaining)|"
     r"complete the labels?|(?:rest|remainder) of the (?:rows|labels)|propagate (?:the )?labels?|"

@@ -56,7 +56,8 @@ ABOUT_RESULTS = re.compile(
     re.I,
 )
 ACTION = re.compile(
-    r"\b(train|fit|label|annotate|fill|download|search|find|generate|chunk|predict|export|save|"
+    r"\b(train|fit|label|annotate|fill|download|search|find|generate|chunk|predict|export|save|score|"
+    r"re-?score|judge|rate|"
     r"write|apply|evaluate|build|create|make|run|detect|inspect|list|compare)\b",
     re.I,
 )

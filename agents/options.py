@@ -363,6 +363,14 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
             out["id_column"] = names[-1]
         else:
             out.setdefault(ROLE_FIELDS[role], []).extend(names)
+    gold = re.search(
+        r"\b(?:the\s+)?([\w-]+)\s+column\s+as\s+(?:the\s+)?(?:gold|hand[- ]?labels?|labels?|ground "
+        r"truth|truth)|\bagainst\s+(?:the\s+)?([\w-]+)(?:\s+column)?\b",
+        text,
+        re.I,
+    )
+    if gold and known.get((gold.group(1) or gold.group(2)).lower()):
+        out["label_column"] = known[(gold.group(1) or gold.group(2)).lower()]
     for match in re.finditer(
         r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|\b([\w-]+)\s+(?:is|as)\s+the\s+"
         r"(text|id)\b",

@@ -791,7 +791,8 @@ def _args_vote_labels(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if not lfs:
         p.question = "Which rules should vote? e.g. \"'refund' → billing, 'password' → account\"."
         return None
-    data, _, outs = role_files(p.goal, s.files)
+    data, _, _ = role_files(p.goal, s.files)
+    outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
     if not data:
         return None
     out = outs[0] if outs else re.sub(r"(\.\w+)$", r"_votes\1", data[0])
@@ -2002,7 +2003,8 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
         return ["labeling_workbench"]
-    if p.last_step("apply_labeling_functions", "vote_labels") is not None and not slots.files:
+    inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+    if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
         from agents.rules import parse_rules
 
         if parse_rules(p.goal):
@@ -2017,7 +2019,7 @@ def _clause_intent(clause: str, slots: Slots, p: _Planning) -> list[str]:
             or role_files(p.goal, FILE_RE.findall(p.goal))[2]
         )
         return ["vote_labels"] if vote else ["apply_labeling_functions"]
-    tables = _memory_tables(p)
+    tables = [t for t in [p.memory.get("last_table"), *_memory_tables(p)] if isinstance(t, str)]
     if (
         not slots.files
         and tables
@@ -2315,7 +2317,7 @@ def remember(
         ref = args.get("dataset") or args.get("data_path")
         if isinstance(ref, str) and tool in ("inspect_dataset", "preview_rows", "train_model"):
             memory["dataset"] = ref
-    for key in ("output", "path", "labeled_path", "predictions_path"):
+    for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
         if isinstance(value, str) and re.search(r"\.(csv|tsv|parquet|jsonl)$", value):
             memory["last_table"] = value

@@ -181,7 +181,8 @@ def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
             if name is not None and name not in found:
                 found[name] = start
                 break
-    _near_columns(profile["names"], words, wanted, found)
+    own = set(re.findall(r"[a-z]+", str(profile.get("dataset", "")).rsplit("/", 1)[-1].lower()))
+    _near_columns(profile["names"], [(i, w) for i, w in words if w not in own], wanted, found)
     return sorted(found, key=found.__getitem__)
 
 
