@@ -15,7 +15,8 @@ PREDICT_CUES = re.compile(
     r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess\w*|recogni[sz]e|learn|"
     r"auto-?assign\w*|assign\w*|rout(?:e|es|ing)|catch\w*|spot\w*|identif\w*|infer\w*|"
     r"tell (?:which|whether|if)|"
-    r"tell apart|outcome|label column|as the label|train\w*|fit|y|mlp|logistic|classifier|"
+    r"tell apart|outcome|label column|as the label|train\w*|fit|y|mlp|logistic|logreg|classifier|"
+    r"(?:auc|accuracy|acc|f1|recall|precision)\s*(?:of\s*|>=?\s*)?\.?\d|"
     r"regression|neural|figure out|work out|find out|will|likely)\b",
     re.I,
 )
@@ -79,9 +80,12 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
     data = _table(data_ref)
     if data is None or not others:
         return
-    if any(c["partly_filled"] and c["label_like"] for c in data["columns"]):
-        return  # the hand labels are in the data's own partly filled label column
+    own_labels = any(c["partly_filled"] and c["label_like"] for c in data["columns"])
     for other in others:
+        if own_labels and not re.search(
+            r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I
+        ):
+            continue  # the hand labels are in the data's own partly filled label column
         if re.search(
             rf"\b(?:evaluat\w*|test\w*|validat\w*|predict\w*|score\w*)\b[^.;]*?{re.escape(other)}",
             goal,

@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from tools.profile import edit_distance
+
 PHRASINGS = Path(__file__).parent / "data" / "phrasings.tsv"
 DOC_SUFFIXES = (".md", ".txt", ".pdf", ".html", ".htm", ".docx", ".rst")
 STOP = set(
@@ -174,7 +176,8 @@ def is_description(clause: str) -> bool:
 
 
 MODEL_CUES = (
-    r"\b(classifier|model|mlp|neural net\w*|logistic|regression|predict\w*|classify|forecast|"
+    r"\b(classifier|model|mlp|neural net\w*|logistic|logreg|regression|predict\w*|classify|forecast|"
+    r"(?:auc|accuracy|acc|f1|recall|precision)\s*(?:of\s*|>=?\s*)?\.?\d|"
     r"recogni[sz]e|tell apart|train\w*|fit|learn\w*|target|y=|estimate|figure out|work out|"
     r"guess\w*|auto-?assign\w*|rout(?:e|es|ing)|catch\w*|spot\w*|identif\w*|"
     r"tell (?:which|whether|if)|"
@@ -195,7 +198,7 @@ PREVIEW_CUES = (
     r"\b(?:a few|some|couple of|several)\s+(?:rows|lines|records|examples|entries)\b|"
     r"\brows?\s+\d+\s*(?:to|-|through|until)\s*\d+|^\s*head\b|\bpreview\b|\bpeek\b|"
     r"\b(?:first|top|last)\s+(?:rows|lines|records|entries)\b|"
-    r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b"
+    r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b|\bsample \d+ (?:rows|lines|records)\b"
 )
 ANOMALY_CUES = (
     r"\b(anomal\w*|outliers?|isolation[ -]?forest|iforest|lof|if \+ lof|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
@@ -204,14 +207,14 @@ ANOMALY_CUES = (
 SYNTHETIC_CUES = (
     r"\b(synthetic|fake (?:data|rows|records|samples)|(?:similar|more) (?:rows|records|data) like|"
     r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
-    r"c?vae|generator|sample \d+ rows)\b"
+    r"c?vae|generator)\b"
 )
 ONLINE = r"\b(kaggle|hugging ?face|hf|the hub|online|public|internet|web)\b"
 STRONG_INSPECT = (
     r"\b(class balance|balance of|balanced|distribution|distributed|how many of each|breakdown|"
     r"count rows|rows per|per category|per class|per label|counts? (?:of|per|by)|value counts|schema|"
     r"what columns|which columns|missing values|how many rows|row count|dtypes|how many of the|"
-    r"just the counts?|versus not|vs\.? not|nulls? per column)\b"
+    r"just the counts?|versus not|vs\.? not|nulls? per column|label split|class split)\b"
 )
 OUT_OF_SCOPE = (
     r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
@@ -412,21 +415,6 @@ COMMON_WORDS = frozenset(
 )
 
 
-def _distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions count 1), small strings only."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, rows[-2][j - 2] + 1)
-            row.append(value)
-        rows.append(row)
-    return rows[-1][-1]
-
-
 @functools.lru_cache(maxsize=4096)
 def _correct(word: str) -> str:
     lower = word.lower()
@@ -441,7 +429,7 @@ def _correct(word: str) -> str:
     for cue in CUE_WORDS:
         if cue[0] != lower[0] or abs(len(cue) - len(lower)) > limit:
             continue
-        d = _distance(lower, cue)
+        d = edit_distance(lower, cue)
         if d < best_d:
             best, best_d = cue, d
     return best if best_d <= limit else word

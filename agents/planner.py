@@ -326,7 +326,8 @@ def extract_slots(text: str) -> Slots:
 def split_clauses(goal: str) -> list[str]:
     """Split a goal into clauses at 'then', ';', sentence ends, and ', and <verb>' joins."""
     pattern = (
-        rf"(?:,?\s*\band then\b|,?\s*\bthen\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
+        rf"(?:,?\s*\band then\b|,?\s*\bthen\b|,?\s*\b(?:and )?after (?:that|this|it)\b|"
+        rf",?\s*\bafterwards\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
     parts = [
@@ -990,9 +991,10 @@ MODEL_KINDS = (
     (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
 )
 OUTPUT_NAME_RE = re.compile(
-    r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name(?:d)?(?: it| the model| the "
-    r"dataset)?|with (?:the )?name|under the name|save (?:it|the model) as|as model)\s+"
-    r"[\"'`]?(?!it\b|the\b|a\b)([\w-]+(?:\.[\w-]+)*)",
+    r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
+    r"to) be|name(?:d)?(?: it| the model| the dataset)?(?: is| =|:)?|with (?:the )?name|under the "
+    r"name|save (?:it|the model) as|as model)\s+"
+    r"[\"'`]?(?!it\b|the\b|a\b|must\b|should\b|is\b|will\b|be\b|to\b)([\w-]+(?:\.[\w-]+)*)",
     re.I,
 )
 
@@ -1100,7 +1102,9 @@ def _args_predict(p: _Planning, s: Slots) -> dict[str, Any] | None:
     if trained is not None:
         # "train on a.csv and predict b.csv": the training file is not what to predict.
         used = p.steps[trained].args.get("dataset")
-        data_files = [f for f in [*data_files, *test_files] if f != used]
+        others = [f for f in [*data_files, *test_files] if f != used]
+        # ... unless it is the only file this clause names ('score every row of a.csv').
+        data_files = others or [f for f in data_files if f == used]
     data = data_files[0] if data_files else (test_files[0] if test_files else None)
     if model is None or data is None:
         p.question = (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import threading
 from pathlib import Path
@@ -186,6 +185,33 @@ def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
     return sorted(found, key=found.__getitem__)
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (an adjacent swap counts 1); meant for short words."""
+    rows = [list(range(len(b) + 1))]
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            value = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, rows[-2][j - 2] + 1)
+            row.append(value)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+_VERB_STEMS = (
+    "predict",
+    "train",
+    "classif",
+    "label",
+    "evaluat",
+    "generat",
+    "detect",
+    "inspect",
+    "export",
+    "convert",
+    "produc",
+)
 _NOT_COLUMN_WORDS = frozenset(
     "value values count number score class label labels total model models text data name "
     "names time date type types rows column columns table file files first second where which "
@@ -211,13 +237,13 @@ def _near_columns(
         if len(owners) == 1 and owners[0] not in found:
             found[owners[0]] = start
             continue
-        if len(word) < 6:
+        if len(word) < 5 or word.startswith(_VERB_STEMS):
             continue
+        limit = 1 if len(word) <= 8 else 2
         close = [
             key
             for key in wanted
-            if abs(len(key) - len(word)) <= 2
-            and difflib.SequenceMatcher(None, key, word).ratio() >= 0.85
+            if abs(len(key) - len(word)) <= limit and edit_distance(key, word) <= limit
         ]
         if len({wanted[k] for k in close}) == 1 and wanted[close[0]] not in found:
             found[wanted[close[0]]] = start
