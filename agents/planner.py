@@ -1571,7 +1571,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         changed = _adjust_last_call(goal, memory)
         if changed is not None:
             return changed
-    missing = _missing_input(plan)
+    missing = _missing_input(plan, goal)
     if missing:
         from agents.grounding import workspace_files
 
@@ -1602,17 +1602,18 @@ READS_A_FILE = (
 )
 
 
-def _missing_input(plan: Plan) -> str | None:
-    """The first file a step reads that is not in the workspace (nor written by an earlier
-    step): better said at once than as a failed run.
+def _missing_input(plan: Plan, goal: str) -> str | None:
+    """The first file the person named that a step reads but is not in the workspace (nor
+    written by an earlier step): better said at once than as a failed run.
     """
     from store.workspace import resolve_path
 
+    named = set(FILE_RE.findall(goal))
     made: set[str] = set()
     for step in plan.steps:
         ref = step.args.get("dataset") or step.args.get("data_path")
         if step.tool in READS_A_FILE and isinstance(ref, str) and "${" not in ref:
-            if FILE_RE.fullmatch(ref.rsplit("/", 1)[-1]) and ref not in made:
+            if ref in named and ref not in made:
                 try:
                     if not resolve_path(ref).exists():
                         return ref
