@@ -87,9 +87,12 @@ def parse_rules(text: str) -> list[dict[str, Any]]:
             rules.append({"label": head.group(1), "keywords": _keywords(chunk), "column": column})
     if not rules:
         for match in VOTE_RULE.finditer(text):
-            rules.append(
-                {"label": match.group(2), "keywords": _keywords(match.group(1)), "column": None}
+            chunk = re.sub(
+                r"^.*\b(?:mentions?|mentioning|contains?|containing|says?|with)\s+",
+                "",
+                match.group(1),
             )
+            rules.append({"label": match.group(2), "keywords": _keywords(chunk), "column": None})
     if not rules:
         for match in BARE_RULE.finditer(text):
             rules.append(

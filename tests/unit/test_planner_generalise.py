@@ -159,3 +159,73 @@ def test_workbench_follow_ups_on_a_thread(files: None) -> None:
             {"labeling_dir": "labeling/reviews-1", "label": "positive", "source": "end_model"},
         )
     ]
+
+
+def test_conceptual_questions_get_plain_answers(files: None) -> None:
+    plan = plan_goal("Remind me, what's the difference between precision and recall?")
+    assert not plan.steps and "Precision:" in plan.answer and "Recall:" in plan.answer
+    plan = plan_goal("what's the difference between a label model and a majority vote?")
+    assert "Label model" in plan.answer and "Majority vote" in plan.answer
+    # A results question is not a conceptual one.
+    assert plan_goal("what was the accuracy?").answer.startswith("Nothing on this thread")
+
+
+def test_thread_answers_compare_and_judge(files: None) -> None:
+    from agents.planner import remember
+
+    memory = remember(
+        "evaluate_model",
+        {"metrics": {"accuracy": 0.9}, "baseline": {"accuracy": 0.6}},
+        {},
+        {"model": "models/a"},
+    )
+    said = plan_goal("how is the accuracy compared with the baseline?", memory).answer
+    assert "0.9" in said and "0.6" in said and "baseline" in said
+    memory = remember(
+        "train_model",
+        {
+            "model_path": "models/b",
+            "metrics": {"accuracy": 0.95},
+            "target_met": True,
+            "target": {"metric": "accuracy", "value": 0.9},
+        },
+        memory,
+        {"dataset": "wine_train.csv"},
+    )
+    assert plan_goal("did we hit it?", memory).answer.startswith("Yes")
+    better = plan_goal("which of the two had the better accuracy?", memory).answer
+    assert better.startswith("Better accuracy: models/b")
+
+
+def test_a_named_file_that_does_not_exist_is_said_at_once(files: None) -> None:
+    plan = plan_goal("inspect customer_churn.csv")
+    assert not plan.steps and "no file named customer_churn.csv" in plan.answer
+    assert "wine_train.csv" in plan.answer  # what is there instead
+
+
+def test_goals_split_after_that_and_predict_on_the_training_file(files: None) -> None:
+    plan = steps("learn cultivar on wine_train.csv and after that predict wine_test.csv")
+    assert [t for t, _ in plan] == ["train_model", "predict"]
+    plan = steps(
+        "train on wine_train.csv (cultivar), then score every wine in wine_train.csv with it"
+    )
+    assert plan[1] == ("predict", {"model": "${steps.0.model_path}", "dataset": "wine_train.csv"})
+
+
+def test_describing_words_far_apart_are_not_swallowed() -> None:
+    from agents.references import with_described_file
+
+    goal, _ = with_described_file(
+        "is it possible to tell which claims are fraud from the q3 file?",
+        ["claims_2026q3.csv", "claims_2026q4.csv"],
+    )
+    assert "fraud" in goal and "claims_2026q3.csv" in goal
+
+
+def test_rules_said_as_votes() -> None:
+    rules = parse_rules("posts that mention extension, deadline or regrade vote logistics")
+    assert rules == [
+        {"label": "logistics", "keywords": ["extension", "deadline", "regrade"], "column": None}
+    ]
+    arrows = parse_rules("keyword 'pothole' on description -> Roads")
+    assert arrows == [{"label": "Roads", "keywords": ["pothole"], "column": "description"}]
