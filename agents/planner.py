@@ -1606,7 +1606,7 @@ def _missing_input(plan: Plan, goal: str) -> str | None:
     """The first file the person named that a step reads but is not in the workspace (nor
     written by an earlier step): better said at once than as a failed run.
     """
-    from store.workspace import resolve_path
+    from tools.tabular import find_table_file
 
     named = set(FILE_RE.findall(goal))
     made: set[str] = set()
@@ -1615,7 +1615,7 @@ def _missing_input(plan: Plan, goal: str) -> str | None:
         if step.tool in READS_A_FILE and isinstance(ref, str) and "${" not in ref:
             if ref in named and ref not in made:
                 try:
-                    if not resolve_path(ref).exists():
+                    if find_table_file(ref) is None:
                         return ref
                 except ForgeflowError:
                     return None  # a hostile or odd name: the tool's own error explains it

@@ -179,6 +179,13 @@ def closest_datasets(ref: str, n: int = 3) -> list[str]:
     return list(dict.fromkeys(found))[:n]
 
 
+def find_table_file(ref: str) -> Path | None:
+    """The file a table name means (workspace, data folders, downloads), or None; refused
+    paths raise as the tools would.
+    """
+    return _find_file(ref)
+
+
 def _find_file(ref: str) -> Path | None:
     from store import datasets as dataset_store
 

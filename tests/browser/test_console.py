@@ -93,7 +93,8 @@ def test_run_page_shows_plan_attempts_and_every_chart(page: Page, server: Server
 
 def test_runs_list_filters_by_status_and_thread(page: Page, server: ServerProcess) -> None:
     run_id = labeling_run(server)
-    failed = api_json(server, "POST", "/generate", json={"goal": "inspect no_such_file.csv"})
+    # A path out of the workspace plans (the planner does not judge it) and the tool refuses it.
+    failed = api_json(server, "POST", "/generate", json={"goal": "inspect ../outside.csv"})
     assert failed["status"] == "failed"
     p = page.goto("#/runs")
     p.wait_for_selector(".run-row")
