@@ -87,10 +87,11 @@ def test_unbuilt_tool_gets_a_clear_answer(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_failed_step_reports_error_with_hint() -> None:
     graph = build_graph(InMemorySaver())
-    out = run_goal(graph, "inspect missing_file.csv")
+    # A path out of the workspace: planned (the planner does not judge it), refused by the tool.
+    out = run_goal(graph, "inspect ../outside.csv")
     step = out["values"]["result"]["steps"][0]
     assert step["status"] == "failed"
-    assert step["error"]["code"] == "not_found"
+    assert step["error"]["code"] == "path_outside_workspace"
     assert "Hint:" in out["values"]["answer"]
 
 
