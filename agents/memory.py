@@ -384,6 +384,13 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
             args["hidden_size"] = min(int(args.get("hidden_size") or 128) * 2, 4096)
             changes.append(f"a bigger MLP ({args['layers']} layers of {args['hidden_size']})")
     metric_name = args.get("target_metric") or (loop.get("target") or {}).get("metric")
+    if not metric_name and tool in ("train_model", "label_dataset"):
+        # No target before: one attempt ran. A target above the best so far is what makes the
+        # stronger search use its attempts (without one the loop stops after the first).
+        measured = loop.get("metrics") or {}
+        first = next((m for m in ("auc", "f1", "accuracy") if _metric_value(measured, m)), None)
+        if first is not None:
+            metric_name = "f1_macro" if (first == "f1" and tool == "label_dataset") else first
     best = None
     if metric_name:
         found = _metric_value(loop.get("metrics") or {}, _short_metric(str(metric_name)))

@@ -229,3 +229,19 @@ def test_rules_said_as_votes() -> None:
     ]
     arrows = parse_rules("keyword 'pothole' on description -> Roads")
     assert arrows == [{"label": "Roads", "keywords": ["pothole"], "column": "description"}]
+
+
+def test_make_it_better_after_a_run_without_target_sets_one() -> None:
+    from agents.memory import stronger_args
+
+    loop = {
+        "tool": "train_model",
+        "args": {"dataset": "a.csv"},
+        "attempts": 1,
+        "metrics": {"auc": 0.8, "accuracy": 0.7},
+        "history": [],
+    }
+    args, said = stronger_args(loop, {"max_attempts": 50})
+    # Without a target the loop would stop after its first attempt, whatever max_attempts says.
+    assert args["target_metric"] == "auc" and args["target_value"] == 0.9
+    assert args["max_attempts"] == 6 and any("target auc 0.9" in s for s in said)
