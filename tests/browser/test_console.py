@@ -109,7 +109,13 @@ def test_runs_list_filters_by_status_and_thread(page: Page, server: ServerProces
     p.fill("#filter-thread", thread)
     p.press("#filter-thread", "Enter")
     p.wait_for_function(f"location.hash.includes('{thread}')")
-    p.wait_for_selector(".run-row")
+    # The filtered list replaces the old one when its fetch returns: wait for that state (a
+    # plain wait for '.run-row' can see the old rows just before they are cleared).
+    p.wait_for_function(
+        "document.querySelectorAll('.run-row').length >= 1 && "
+        "document.querySelectorAll('.run-failed').length === 0",
+        timeout=30_000,
+    )
     assert p.locator(".run-failed").count() == 0
     assert p.locator(".run-row").count() >= 1
     page.shot("runs")
