@@ -1573,15 +1573,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             return changed
     missing = _missing_input(plan, goal)
     if missing:
-        from agents.grounding import workspace_files
-
-        tables = [f for f in workspace_files() if FILE_RE.fullmatch(f.rsplit("/", 1)[-1])]
-        shown = ", ".join(tables[:15]) or "none yet"
-        return Plan(
-            answer=f"There is no file named {missing} in the workspace, and no step here makes "
-            f"it. Files there: {shown}.",
-            notes=plan.notes,
-        )
+        return Plan(answer=_no_such_file(missing), notes=plan.notes)
     if not plan.steps and not plan.question and not plan.answer:
         # Nothing fits: say so and offer the closest things, as an answer (not a question
         # that would swallow the person's next, complete request).
@@ -1600,6 +1592,26 @@ READS_A_FILE = (
     "train_generator",
     "save_table",
 )
+
+
+OUTPUT_FOLDERS = {"models", "generators", "labeling", "evaluations", "predictions", "qa"}
+OUTPUT_FOLDERS |= {"exports", "anomalies", "saved"}
+
+
+def _no_such_file(name: str) -> str:
+    """What to say about a named file that is not there: the closest names, else the tables."""
+    from tools.tabular import closest_datasets, display_id, local_files
+
+    near = closest_datasets(name, n=3)
+    if near:
+        return f"There is no file named {name}. Did you mean {', '.join(near)}?"
+    tables = [
+        d
+        for d in (display_id(path) for _, path in local_files())
+        if not d.startswith(".") and d.split("/", 1)[0] not in OUTPUT_FOLDERS
+    ]
+    shown = ", ".join(sorted(tables)[:15]) or "none yet (put files in the workspace)"
+    return f"There is no file named {name}, and no step here makes it. Your tables: {shown}."
 
 
 def _missing_input(plan: Plan, goal: str) -> str | None:

@@ -94,7 +94,18 @@ def warm() -> None:
     try:
         _matrix()
     except Exception as exc:  # noqa: BLE001 - planning falls back to the cue rules
+        if _stopping:
+            return  # the process ended while it loaded: nothing to say
         log.warning("intent model unavailable: %s", exc)
+
+
+_stopping = False
+
+
+def _stop(thread: threading.Thread) -> None:
+    global _stopping
+    _stopping = True
+    thread.join(60)
 
 
 _warming: list[threading.Thread] = []
@@ -109,7 +120,7 @@ def warm_in_background() -> None:
     thread = threading.Thread(target=warm, name="intent-warm", daemon=True)
     _warming.append(thread)
     thread.start()
-    atexit.register(thread.join, 60)
+    atexit.register(_stop, thread)
 
 
 @functools.lru_cache(maxsize=2048)
