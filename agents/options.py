@@ -15,7 +15,7 @@ import re
 import typing
 from typing import Any
 
-WORDS = {
+WORD_NUMBERS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -26,6 +26,8 @@ WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
+    "a single": 1,
+    "single": 1,
     "twelve": 12,
     "fifteen": 15,
     "twenty": 20,
@@ -34,7 +36,8 @@ WORDS = {
     "fifty": 50,
     "hundred": 100,
 }
-NUMBER = r"(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|\.\d+\s*%?|" + "|".join(WORDS) + r")"
+"""Numbers people write as words (shared with the planner's own parsers)."""
+NUMBER = r"(\d+(?:\.\d+)?(?:e-?\d+)?\s*%?|\.\d+\s*%?|" + "|".join(WORD_NUMBERS) + r")"
 
 # Fields whose names people say differently, or that need a unit-specific phrase.
 FIELD_PHRASES: dict[str, tuple[str, ...]] = {
@@ -188,11 +191,6 @@ CONFIG_RE = re.compile(
 DEFAULTS = {("generate_synthetic", "n"): 100, ("export_dataset", "splits"): True}
 
 
-def fields_of(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Field → (kind, enum values) of a tool (see `_fields`)."""
-    return _fields(tool)
-
-
 @functools.lru_cache(maxsize=64)
 def _fields(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Field → (kind, enum values) of a tool: kind is int, float, bool, enum, enums or other."""
@@ -236,7 +234,7 @@ def _value(raw: str, kind: str, name: str) -> int | float | None:
     raw = raw.strip().lower()
     percent = raw.endswith("%")
     raw = raw.rstrip("%").strip()
-    number = float(WORDS[raw]) if raw in WORDS else float(raw)
+    number = float(WORD_NUMBERS[raw]) if raw in WORD_NUMBERS else float(raw)
     if kind == "int":
         return int(number) if number == int(number) and not percent else None
     if percent or (number > 1 and name.endswith(("fraction", "threshold", "quality", "floor"))):
@@ -293,12 +291,12 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                 out[name] = hits
             elif len(hits) == 1:
                 out[name] = hits[0]
-    if "config" in fields_of(tool):
+    if "config" in _fields(tool):
         match = CONFIG_RE.search(text)
         if match:
             out["config"] = match.group(1) or match.group(2)
     for name in ("audience", "domain", "purpose"):
-        if name in fields_of(tool):
+        if name in _fields(tool):
             said = re.search(
                 rf"\b{name}\s+(?:is|are|=|:|should be)?\s*([\w][\w '-]{{2,40}}?)\s*(?=[.,;]|$)",
                 text,
@@ -306,7 +304,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             )
             if said:
                 out[name] = said.group(1).strip()
-    if "metric" in fields_of(tool) and tool == "model_leaderboard":
+    if "metric" in _fields(tool) and tool == "model_leaderboard":
         said = re.search(
             r"\b(accuracy|f1|precision|recall|auc|bleu|rouge\w*|exact[_ ]match)\b", lower
         )

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from agents.options import WORD_NUMBERS
 from errors import ForgeflowError
 from tools.registry import CAPABILITIES
 
@@ -942,23 +943,6 @@ def _args_train_model(p: _Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a single": 1,
-    "single": 1,
-    "twenty": 20,
-    "fifty": 50,
-    "hundred": 100,
-}
 NUM = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
 
 
@@ -2119,22 +2103,21 @@ def _workbench_follow_up(p: _Planning, clause: str, slots: Slots) -> list[str]:
         return []
     lower = clause.lower()
     opened = "/workbench/" in str(p.memory.get("labeled") or "")
-    first: list[str] = []  # (the workbench tools open the workbench on first use)
     if CORRECTION_RE.search(clause) and re.search(
         r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
     ):
-        return [*first, "correct_labels"]
+        return ["correct_labels"]
     if re.search(r"\b(export|download|save|write)\b", lower) and (
         re.search(r"\b(corrected|corrections|workbench)\b", lower)
         or (opened and re.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))
     ):
-        return [*first, "export_labeled_data"]
+        return ["export_labeled_data"]
     if (
         re.search(r"\b(show|list|which|see|find)\b", lower)
         and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
         and re.search(r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b", lower)
     ):
-        return [*first, "workbench_rows"]
+        return ["workbench_rows"]
     return []
 
 
