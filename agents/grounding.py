@@ -9,7 +9,7 @@ from tools.profile import column_named, columns_mentioned, profile_table
 from tools.tabular import LABEL_COLUMN_GUESSES
 
 if TYPE_CHECKING:
-    from agents.planner import _Planning
+    from agents.plan import Planning
 
 PREDICT_CUES = re.compile(
     r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess\w*|recogni[sz]e|learn|"
@@ -71,7 +71,7 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
     """Hand labels named anywhere in the goal: the other table that shares a column with the data
     (or is named like labels); the two are swapped when the goal named the labels first.
     """
-    from agents.planner import FILE_RE
+    from agents.slots import FILE_RE
 
     data_ref = args.get("data_path") or args.get("dataset")
     if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
@@ -139,7 +139,7 @@ def workspace_match(word: str) -> list[str]:
     return sorted(found)
 
 
-def ground_plan(p: _Planning, goal: str) -> None:
+def ground_plan(p: Planning, goal: str) -> None:
     """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
     vague = re.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
     for step in p.steps:
@@ -210,7 +210,7 @@ def ground_plan(p: _Planning, goal: str) -> None:
             return
 
 
-def _synthetic_label(p: _Planning, profile: dict[str, Any], column: str, text: str) -> None:
+def _synthetic_label(p: Planning, profile: dict[str, Any], column: str, text: str) -> None:
     """'100 rows of cultivar 3': the class value named right after its column, for sampling."""
     step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
     if step is None or "label" in step.args:
@@ -221,7 +221,7 @@ def _synthetic_label(p: _Planning, profile: dict[str, Any], column: str, text: s
         step.args["label"] = match.group(1)
 
 
-def _ground_train(p: _Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
+def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
         return
@@ -300,7 +300,7 @@ def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: s
         args[key] = named
 
 
-def _ground_label(p: _Planning, args: dict[str, Any], text: str, goal: str) -> None:
+def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> None:
     data_ref = args.get("data_path") or args.get("dataset")
     gold_ref = args.get("gold_path") or args.get("gold")
     data = _table(data_ref)

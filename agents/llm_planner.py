@@ -9,7 +9,8 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 
 from agents.llm import load_prompt
-from agents.planner import Plan, PlanStep, extract_targets
+from agents.plan import Plan, PlanStep
+from agents.slots import extract_targets
 from errors import ForgeflowError, UpstreamError
 from tools.registry import all_tools, get_tool
 
@@ -55,7 +56,7 @@ def check_call(name: str, args: dict[str, Any]) -> str | None:
 
 def data_profiles(goal: str, memory: dict[str, Any], limit: int = 4) -> list[dict[str, Any]]:
     """Compact profiles of the tables the goal names (and the thread's last ones), for the prompt."""
-    from agents.planner import FILE_RE
+    from agents.slots import FILE_RE
     from tools.profile import profile_table
 
     refs = [*FILE_RE.findall(goal), memory.get("dataset"), memory.get("labeled")]
@@ -111,7 +112,7 @@ def plan_with_llm(
     earlier results are answered from the thread memory without asking the model.
     """
     from agents import memory as thread
-    from agents.planner import FILE_RE
+    from agents.slots import FILE_RE
 
     if thread.is_results_question(goal, bool(FILE_RE.findall(goal))):
         answer = thread.answer_from_memory(goal, memory)

@@ -1,6 +1,6 @@
 """Settings a person states, bound through the tools' own schemas (field names, enum values).
 
-The keyword parsers in agents/planner.py know the common phrasings ("up to 5 attempts", "an
+The keyword parsers in agents/slots.py and agents/arguments.py know the common phrasings ("up to 5 attempts", "an
 MLP"); this module is the general mechanism behind them: any field of the planned tool that
 the goal names with a value ("min_df 2", "validation fraction of 0.3", "top 20"), any enum
 value it names ("case-based questions", "most voted"), an output file it names after "save

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.planner import extract_targets, plan_goal, remember, split_clauses
+from agents.planner import plan_goal, remember
+from agents.slots import extract_targets, split_clauses
 
 
 @pytest.fixture(autouse=True)

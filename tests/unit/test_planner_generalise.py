@@ -11,9 +11,10 @@ import pytest
 
 from agents import semantic
 from agents.options import stated
-from agents.planner import extract_targets, plan_goal
+from agents.planner import plan_goal
 from agents.references import described_file
 from agents.rules import parse_rules
+from agents.slots import extract_targets
 from settings import get_settings
 from tests.utils.person_data import write_person_data
 from tools.labeling.gold import plan_join

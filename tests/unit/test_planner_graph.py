@@ -10,7 +10,7 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.types import Command
 
 import graphs.orchestrator as orchestrator
-from agents.planner import Plan, PlanStep
+from agents.plan import Plan, PlanStep
 from errors import column_not_found
 from graphs.orchestrator import build_graph, repair_args
 from graphs.state import RunContext

@@ -1,0 +1,988 @@
+"""Argument builders: one per tool, binding a clause's words and the named data to its input."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agents.options import WORD_NUMBERS
+from agents.plan import Planning
+from agents.slots import (
+    FILE_RE,
+    FORMAT_RE,
+    Slots,
+    extract_targets,
+    fraction,
+    query_terms,
+)
+from tools.registry import CAPABILITIES
+
+TRAIN_METRICS = ("auc", "f1", "accuracy", "precision", "recall")
+
+
+# --- what a clause refers to ---------------------------------------------------------------
+
+
+def _from_listing(p: Planning, slots: Slots) -> dict[str, Any] | None:
+    """The listing item a clause points at ('the second one'), from this plan or the thread."""
+    index = slots.ordinal
+    producer = p.last_step("search_datasets", "trending_datasets", "list_local_datasets")
+    if producer is not None and (index is not None or slots.pronoun):
+        i = index if index is not None else 0
+        return {"id": f"${{steps.{producer}.results.{i}.id}}", "source": None, "ref": True}
+    listing = p.memory.get("listing") or []
+    if index is not None:
+        if not listing:
+            p.question = (
+                "Which dataset do you mean? There is no earlier listing on this thread; "
+                "search first (e.g. 'find sentiment datasets on hugging face')."
+            )
+            return None
+        if not -len(listing) <= index < len(listing):
+            p.question = f"The last listing has {len(listing)} items; which one do you mean (1-{len(listing)})?"
+            return None
+        return dict(listing[index])
+    return None
+
+
+def _dataset_ref(p: Planning, slots: Slots, *, prefer_files: bool = True) -> str | None:
+    """The dataset a clause is about: explicit name, earlier step, or the thread's last one."""
+    if prefer_files and slots.files:
+        return slots.files[0]
+    if slots.sklearn:
+        return slots.sklearn
+    if slots.repos:
+        return slots.repos[0]
+    if slots.quoted:
+        return slots.quoted[0]
+    item = _from_listing(p, slots)
+    if item is not None:
+        return item["id"]
+    producer = p.last_step("download_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.dataset.id}}"
+    if p.context_files:
+        return p.context_files[-1]
+    named = named_file(p, slots)
+    if named or p.question:
+        return named
+    if p.memory.get("dataset"):
+        return p.memory["dataset"]
+    listing = p.memory.get("listing") or []
+    if listing and slots.pronoun:
+        return listing[0]["id"]
+    return None
+
+
+TEST_FILE_RE = (
+    r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
+)
+TEST_NEAR_RE = (
+    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
+    r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
+)
+OUT_FILE_RE = (
+    r"(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
+    r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
+    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
+    r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
+    r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled)"
+    r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+)
+
+
+def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """Split a clause's files into (data, test, output) by the words before each."""
+    data, test, out = [], [], []
+    for name in files:
+        escaped = re.escape(name)
+        if re.search(OUT_FILE_RE + escaped, text, re.I) or re.search(
+            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}",
+            text,
+            re.I,
+        ):
+            out.append(name)
+        elif re.search(TEST_NEAR_RE + escaped, text, re.I) or (
+            re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
+        ):
+            test.append(name)
+        else:
+            data.append(name)
+    return data, test, out
+
+
+def _data_path(p: Planning, slots: Slots) -> str | None:
+    """The table a data step reads: a file named here, the last labeled output, or a dataset."""
+    if slots.files:
+        data, _, _ = role_files(slots.text, slots.files)
+        slots = Slots(**{**slots.__dict__, "files": data})
+    if slots.gold and slots.files == [slots.gold]:
+        slots.gold = None
+    data_files = [f for f in slots.files if f != slots.gold]
+    if data_files:
+        return data_files[0]
+    producer = p.last_step("label_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.labeled_path}}"
+    if slots.sklearn:
+        return slots.sklearn
+    producer = p.last_step("download_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.dataset.id}}"
+    found = p.last_step("search_datasets", "trending_datasets")
+    if found is not None:
+        # "find a dataset, label it": fetch the top result first, then work on the download.
+        p.add(
+            "download_dataset",
+            {
+                "source": f"${{steps.{found}.results.0.source}}",
+                "dataset_id": f"${{steps.{found}.results.0.id}}",
+            },
+            why="download the top search result to work on it",
+        )
+        return f"${{steps.{len(p.steps) - 1}.dataset.id}}"
+    if p.context_files:
+        return p.context_files[-1]
+    named = named_file(p, slots)
+    if named or p.question:
+        return named
+    return p.memory.get("labeled") or p.memory.get("dataset")
+
+
+def named_file(p: Planning, slots: Slots) -> str | None:
+    """'the transactions one', 'the other reviews file': a workspace table named by a word."""
+    match = re.search(
+        r"\bthe\s+(other\s+)?([a-z][\w-]*)\s+(?:one|file|csv|table|data|dataset|spreadsheet)\b",
+        slots.text,
+        re.I,
+    )
+    if not match or match.group(2).lower() in ("same", "new", "first", "second", "last", "labeled"):
+        return None
+    from agents.grounding import workspace_match
+
+    found = workspace_match(match.group(2))
+    if match.group(1):
+        found = [f for f in found if f != p.memory.get("dataset")]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        p.question = f"Which {match.group(2)} file do you mean: {', '.join(found[:6])}?"
+    return None
+
+
+def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
+    if slots.model:
+        return slots.model
+    folder = "generators/" if "train_generator" in tools else "models/"
+    named = [r for r in slots.repos if r.startswith(folder)]
+    if named:
+        return named[0]
+    named = re.search(r"\bthe\s+([\w-]+)\s+(?:model|classifier)\b", slots.text, re.I)
+    if named and "train_generator" not in tools:
+        word = named.group(1).lower()
+        for model in reversed(p.memory.get("models") or []):
+            if (
+                word in str(model.get("dataset", "")).lower()
+                or word in str(model.get("path")).lower()
+            ):
+                return str(model["path"])
+    producer = p.last_step(*(tools or ("train_model",)))
+    if producer is not None:
+        return f"${{steps.{producer}.model_path}}"
+    return p.memory.get("generator" if "train_generator" in tools else "model")
+
+
+# --- argument builders: one per tool (the tool's owner keeps these in step with its input) ---
+
+
+def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
+    sort = re.search(
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)",
+        s.text,
+        re.I,
+    )
+    text = re.sub(
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b",
+        " ",
+        s.text,
+        flags=re.I,
+    )
+    query = query_terms(Slots(**{**s.__dict__, "text": text}))
+    args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    if sort:
+        args["sort"] = sort.group(1).lower()
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
+    args: dict[str, Any] = {"source": s.source or "all"}
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _args_dataset_configs(p: Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s, prefer_files=False)
+    if ref is None:
+        p.question = (
+            "Which Hugging Face dataset's configs? Name it, e.g. 'configs of nyu-mll/glue'."
+        )
+        return None
+    return {"dataset_id": ref}
+
+
+def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
+    query = s.quoted[0] if s.quoted else re.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+    args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
+    item = _from_listing(p, s)
+    if p.question:
+        return None
+    if item is not None:
+        dataset_id, source = item["id"], item.get("source")
+        if item.get("ref"):
+            index = dataset_id.rsplit(".", 2)[-2]
+            producer = dataset_id.split(".")[1]
+            source = f"${{steps.{producer}.results.{index}.source}}"
+    elif s.repos:
+        dataset_id, source = s.repos[0], s.source
+    elif s.quoted:
+        dataset_id, source = s.quoted[0], s.source
+    else:
+        words = re.sub(
+            r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
+            r"hugging\s*face|huggingface|kaggle|hf|and|it|please)\b",
+            " ",
+            s.text,
+            flags=re.I,
+        )
+        if s.revision:
+            words = words.replace(s.revision, " ")
+        tokens = [t for t in re.findall(r"[\w.-]+", words) if not t.isdigit()]
+        if not tokens:
+            p.question = "Which dataset should I download? Name it, or search first."
+            return None
+        dataset_id, source = tokens[0], s.source
+        if len(tokens) > 1 and s.config is None:
+            s.config = tokens[1]
+    args: dict[str, Any] = {"source": source or "huggingface", "dataset_id": dataset_id}
+    if s.config:
+        args["config"] = s.config
+    if s.revision:
+        args["revision"] = s.revision
+    return args
+
+
+def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s)
+    if ref is None:
+        p.question = "Preview which table? Name a file."
+        return None
+    args: dict[str, Any] = {"dataset": ref}
+    span = re.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
+    count = re.search(
+        rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+(?:is|are|will be) enough\b",
+        p.goal or s.text,
+        re.I,
+    )
+    if span:
+        start, end = int(span.group(1)), int(span.group(2))
+        args["offset"], args["limit"] = start, max(1, min(200, end - start))
+    elif count:
+        number = _number(next(g for g in count.groups() if g))
+        if number:
+            args["limit"] = min(200, number)
+    return args
+
+
+def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
+    return {}
+
+
+def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _dataset_ref(p, s)
+    if ref is None:
+        p.question = "Which dataset should I inspect? Name a bundled set, a file or a download."
+        return None
+    args: dict[str, Any] = {"dataset": ref}
+    if s.label_column:
+        args["label_column"] = s.label_column
+    return args
+
+
+def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
+    args: dict[str, Any] = {"task": s.task or "text-classification"}
+    on = re.search(
+        r"\b(?:on|for)\s+(?:the\s+)?([\w./-]+?)(?:\s+(?:dataset|benchmark))?\s*\??$",
+        s.text.strip(),
+        re.I,
+    )
+    if s.repos:
+        args["dataset"] = s.repos[0]
+    elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
+        args["dataset"] = on.group(1)
+    if s.limit:
+        args["limit"] = s.limit
+    return args
+
+
+def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which data should I label? Name a file in the workspace (e.g. tweets.csv)."
+        return None
+    args: dict[str, Any] = {"data_path": data}
+    if s.gold and s.gold != data:
+        args["gold_path"] = s.gold
+    if s.labels:
+        args["labels"] = s.labels
+    for key in ("text_column", "label_column", "id_column"):
+        if getattr(s, key):
+            args[key] = getattr(s, key)
+    return args
+
+
+def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    targets = extract_targets(s.text)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric:
+        args["target_metric"] = "f1_macro" if metric == "f1" else metric
+        args["target_value"] = targets[metric]
+    options = loop_options(s.text)
+    if "max_attempts" in options:
+        args["max_attempts"] = options["max_attempts"]
+    folder = re.search(
+        r"\b(?:put|save|write|store)\s+(?:the\s+)?(?:output|results?|artifacts?|files?)\s+"
+        r"(?:in|into|to|under)\s+[\"'`]?([\w./-]+?)[\"'`]?(?:[,.;]|\s|$)",
+        s.text,
+        re.I,
+    )
+    if folder:
+        args["output_dir"] = folder.group(1).rstrip("/")
+    return args
+
+
+def _args_write_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | None:
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output_path"] = out[-1]
+    return args
+
+
+def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | None:
+    args = _labeling_common(p, s)
+    if args is None:
+        return None
+    if s.files:
+        args["data_path"] = s.files[-1]
+    producer = p.last_step("write_labeling_functions")
+    lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
+    lfs = lfs or stated_lfs(p, s) or p.memory.get("labeling_functions")
+    if lfs is None:
+        p.question = "Which labeling functions should I apply? Write them first, or give them."
+        return None
+    args["labeling_functions"] = lfs
+    args.pop("gold_path", None)
+    args.pop("labels", None)
+    return args
+
+
+def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
+    """Keyword rules the goal states in words, as LFs on the named table's text column."""
+    from agents.grounding import _table
+    from agents.rules import parse_rules, to_lfs
+
+    rules = parse_rules(p.goal)
+    data = next((f for f in s.files if not f.lower().endswith(DOC_FILES)), None)
+    profile = _table(data) if rules and data else None
+    if profile is None:
+        return []
+    texts = [c["name"] for c in profile["columns"] if c["text_like"]]
+    return to_lfs(rules, profile["names"], texts[0] if texts else None)
+
+
+def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
+    from agents.grounding import _table
+
+    lfs = stated_lfs(p, s)
+    if not lfs:
+        p.question = "Which rules should vote? e.g. \"'refund' → billing, 'password' → account\"."
+        return None
+    data, _, _ = role_files(p.goal, s.files)
+    outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
+    if not data:
+        return None
+    out = outs[0] if outs else re.sub(r"(\.\w+)$", r"_votes\1", data[0])
+    args: dict[str, Any] = {"data_path": data[0], "output_path": out, "labeling_functions": lfs}
+    profile = _table(data[0])
+    ids = [c["name"] for c in (profile or {}).get("columns", []) if c["id_like"]]
+    if ids:
+        args["id_column"] = ids[0]
+    return args
+
+
+def _args_labeling_workbench(p: Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("label_dataset")
+    if producer is not None:
+        return {"labeling_dir": f"${{steps.{producer}.labeled_path}}"}
+    folder = labeling_dir(p)
+    if folder is not None:
+        return {"labeling_dir": folder}
+    p.question = "Open the workbench on which labeling run? Label a table first."
+    return None
+
+
+def labeling_dir(p: Planning) -> str | None:
+    producer = p.last_step("label_dataset")
+    if producer is not None:
+        return f"${{steps.{producer}.labeled_path}}"
+    labeled = p.memory.get("labeled")
+    if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
+        return re.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
+    return None
+
+
+def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
+    folder = labeling_dir(p)
+    if folder is None:
+        return None
+    args: dict[str, Any] = {"labeling_dir": folder}
+    label = re.search(
+        r"\b(?:labell?ed|voted|marked|tagged|predicted)\s+(?:as\s+)?[\"'`]?([\w<>=.-]+)|"
+        r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
+        _without_names(s.text),
+        re.I,
+    )
+    value = label and next(g for g in label.groups() if g)
+    if value and value.lower() not in ("the", "a", "by", "from", "with", "as", "came", "by"):
+        args["label"] = value
+    for source, words in (
+        ("end_model", r"end[- ]model"),
+        ("label_model", r"label[- ]model"),
+        ("majority_vote", r"majority"),
+        ("hand", r"hand[- ]?label"),
+    ):
+        if re.search(words, s.text, re.I):
+            args["source"] = source
+            break
+    return args
+
+
+CORRECTION_RE = re.compile(
+    r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?([\w-]*\d[\w-]*)\s+(?:is|should be|"
+    r"=|→|->)\s+(?:actually\s+|really\s+|clearly\s+|obviously\s+|definitely\s+)*"
+    r"(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
+    re.I,
+)
+
+
+def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
+    folder = labeling_dir(p)
+    fixes = [
+        {"id": int(i) if i.isdigit() else i, "label": label}
+        for i, label in CORRECTION_RE.findall(s.text)
+    ]
+    if folder is None or not fixes:
+        return None
+    return {"labeling_dir": folder, "corrections": fixes}
+
+
+def _args_export_labeled_data(p: Planning, s: Slots) -> dict[str, Any] | None:
+    folder = labeling_dir(p)
+    if folder is None:
+        return None
+    args: dict[str, Any] = {"labeling_dir": folder}
+    fmt = re.search(r"\b(csv|parquet)\b", s.text, re.I)
+    if fmt:
+        args["format"] = fmt.group(1).lower()
+    out = [f for f in s.files if f.lower().endswith((".csv", ".parquet"))]
+    if out:
+        args["output_path"] = out[-1]
+    return args
+
+
+def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which data should I train on? Name a file or a bundled dataset."
+        return None
+    args: dict[str, Any] = {"dataset": data}
+    if p.last_step("label_dataset") is not None or (data == p.memory.get("labeled")):
+        args["soft_labels"] = True
+    if s.label_column:
+        args["label_column"] = s.label_column
+    if s.text_column:
+        args["text_columns"] = [s.text_column]
+    targets = extract_targets(s.text)
+    metric = next((m for m in TRAIN_METRICS if m in targets), None)
+    if metric:
+        args["target_metric"] = metric
+        args["target_value"] = targets[metric]
+    kind = model_kind(s.text)
+    if kind:
+        args["model"] = kind
+    name = output_name(s.text)
+    if name:
+        args["name"] = name
+    _, tests, _ = role_files(s.text, s.files)
+    tests = [f for f in tests if f != data]
+    if tests:
+        args["test_dataset"] = tests[0]
+    if "target_metric" not in args:
+        named = re.search(
+            r"\b(roc[- ]?auc|auc|macro[- ]?f1|f1|accuracy|precision|recall|log[- ]?loss)\b",
+            s.text,
+            re.I,
+        )
+        if named:
+            word = named.group(1).lower().replace("-", " ")
+            args["target_metric"] = (
+                "auc"
+                if "auc" in word
+                else "f1"
+                if "f1" in word
+                else "log_loss"
+                if "log" in word
+                else word
+            )
+            value = re.search(
+                rf"{re.escape(named.group(1))}\s*(?:of|>=|≥|=|:|at least|to)?\s*(\d+(?:\.\d+)?)\s*(%?)",
+                s.text,
+                re.I,
+            )
+            if value:
+                args["target_value"] = fraction(value.group(1), value.group(2))
+    args.update(loop_options(s.text))
+    if re.search(r"\bclass[- ]weights?\s+balanced|\bbalanced class", s.text, re.I):
+        args["class_weights"] = "balanced"
+    return args
+
+
+NUM = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
+
+
+def _number(text: str) -> int:
+    text = text.lower().strip()
+    return int(text) if text.isdigit() else WORD_NUMBERS.get(text, 0)
+
+
+def loop_options(text: str) -> dict[str, Any]:
+    """Loop bounds and output names a person states: 'up to 5 attempts', 'name it x'."""
+    out: dict[str, Any] = {}
+    attempts = re.search(
+        rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
+        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b",
+        text,
+        re.I,
+    ) or re.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
+    if attempts and _number(attempts.group(1)) > 0:
+        out["max_attempts"] = _number(attempts.group(1))
+    elif re.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
+        out["max_attempts"] = 1
+    name = output_name(text)
+    if name:
+        out["name"] = name
+    return out
+
+
+MODEL_KINDS = (
+    (r"\b(mlp|multi-?layer perceptron|neural net\w*|deep (?:learning|model|net\w*)|nn)\b", "mlp"),
+    (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
+)
+OUTPUT_NAME_RE = re.compile(
+    r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
+    r"to) be|name(?:d)?(?: it| the model| the dataset)?(?: is| =|:)?|with (?:the )?name|under the "
+    r"name|save (?:it|the model) as|as model)\s+"
+    r"[\"'`]?(?!it\b|the\b|a\b|must\b|should\b|is\b|will\b|be\b|to\b)([\w-]+(?:\.[\w-]+)*)",
+    re.I,
+)
+
+
+def model_kind(text: str) -> str | None:
+    """The model kind a goal names ('an MLP' → mlp, 'logistic regression' → logistic); a kind
+    it rules out ('not an mlp', 'instead of the MLP') does not count.
+    """
+    text = re.sub(
+        r"\b(?:not|no|instead of|rather than|without)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+regression)?",
+        " ",
+        text,
+        flags=re.I,
+    )
+    for pattern, kind in MODEL_KINDS:
+        if re.search(pattern, text, re.I):
+            return kind
+    return None
+
+
+def output_name(text: str) -> str | None:
+    """An output name the person gave ('call it wine_v2')."""
+    match = OUTPUT_NAME_RE.search(text)
+    return match.group(1).strip(".") if match else None
+
+
+def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
+    lower = s.text.lower()
+    formats = [f.lower() for f in FORMAT_RE.findall(_without_names(s.text))]
+    fmt = formats[0] if formats else None
+    if fmt is None and re.search(r"\b(spreadsheet|excel)\b", lower):
+        fmt = "csv"
+    if fmt is None and "json lines" in lower:
+        fmt = "jsonl"
+    source = path = None
+    if len(s.files) >= 2:
+        source, path = s.files[0], s.files[-1]
+    elif s.files:
+        if (
+            re.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I)
+            or role_files(s.text, s.files)[2]
+        ):
+            path = s.files[0]
+        else:
+            source = s.files[0]
+    if source is None:
+        producer = p.last_step("label_dataset")
+        if producer is not None:
+            source = f"${{steps.{producer}.labeled_path}}"
+    if source is None:
+        labeled, dataset = p.memory.get("labeled"), p.memory.get("dataset")
+        last = p.memory.get("last_table")
+        if labeled and "label" in lower:
+            source = labeled
+        else:
+            source = last or dataset or labeled
+    if source is None:
+        p.question = "Save which table? Name a file, or label something first."
+        return None
+    args: dict[str, Any] = {"dataset": source}
+    if path:
+        suffix = path.rsplit(".", 1)[-1].lower()
+        fmt = fmt or (suffix if suffix in ("csv", "jsonl", "parquet") else None)
+    fmt = fmt or "csv"
+    if not path:
+        # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
+        base = source if "${" not in source else "saved/table"
+        stem = re.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
+        path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
+    args["path"] = path
+    args["format"] = fmt
+    return args
+
+
+def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
+    model = model_ref(p, s, "train_model")
+    if model is None:
+        p.question = "Which model should I evaluate? Train one first, or name its folder."
+        return None
+    args: dict[str, Any] = {"model": model}
+    models = p.memory.get("models") or []
+    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
+        args["model"], args["compare_model"] = models[-1]["path"], models[-2]["path"]
+    trainer = p.last_step("train_model")
+    train_args = p.steps[trainer].args if trainer is not None else {}
+    # The training file itself is never the evaluation set: without another file the model's
+    # validation split is used (dataset unset) rather than rows it trained on.
+    if s.files and s.files[-1] != train_args.get("dataset"):
+        args["dataset"] = s.files[-1]
+    # "... and evaluate it on test.csv, target F1 0.85": the target belongs to the training loop.
+    targets = extract_targets(s.text)
+    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    if metric and trainer is not None and "target_value" not in train_args:
+        train_args["target_metric"] = metric
+        train_args["target_value"] = targets[metric]
+    if s.label_column:
+        args["label_column"] = s.label_column
+    return args
+
+
+def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
+    model = model_ref(p, s, "train_model")
+    data_files, test_files, out = role_files(s.text, s.files)
+    trained = p.last_step("train_model")
+    if trained is not None:
+        # "train on a.csv and predict b.csv": the training file is not what to predict.
+        used = p.steps[trained].args.get("dataset")
+        others = [f for f in [*data_files, *test_files] if f != used]
+        # ... unless it is the only file this clause names ('score every row of a.csv').
+        data_files = others or [f for f in data_files if f == used]
+    data = data_files[0] if data_files else (test_files[0] if test_files else None)
+    if model is None or data is None:
+        p.question = (
+            "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
+        )
+        return None
+    args: dict[str, Any] = {"model": model, "dataset": data}
+    if out:
+        args["output"] = out[-1]
+    return args
+
+
+def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which labeled table should the generator learn from?"
+        return None
+    args: dict[str, Any] = {"dataset": data}
+    if s.label_column:
+        args["label_column"] = s.label_column
+    latent = re.search(r"\blatent(?:[_ ]dim(?:ension)?)?\s*(?:=|:|of)?\s*(\d+)", s.text, re.I)
+    if latent:
+        args["latent_dim"] = int(latent.group(1))
+    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
+    if epochs:
+        args["epochs"] = int(epochs.group(1) or epochs.group(2))
+    return args
+
+
+def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
+    model = model_ref(p, s, "train_generator")
+    if model is None and (s.files or s.sklearn):
+        train_args = _args_train_generator(p, s)
+        if train_args is not None:
+            p.add("train_generator", train_args, why="a generator is needed first")
+            model = f"${{steps.{len(p.steps) - 1}.model_path}}"
+    if model is None:
+        p.question = "Generate from which generator? Train one first ('train a generator on ...')."
+        return None
+    count = s.rows or _synthetic_count(s.text)
+    args: dict[str, Any] = {"model": model, "n": count or 100}
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output"] = out[-1]
+    if s.labels:
+        args["label"] = s.labels[0]
+    else:
+        match = re.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
+        if match:
+            args["label"] = match.group(1)
+    return args
+
+
+def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Score which table for anomalies?"
+        return None
+    args: dict[str, Any] = {"dataset": data}
+    model = model_ref(p, s, "train_generator")
+    if model:
+        args["model"] = model
+    top = re.search(
+        r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I
+    )
+    if top:
+        args["top_k"] = int(top.group(1) or top.group(2))
+    detectors = [
+        name
+        for name, pattern in (
+            ("isolation_forest", r"isolation[ _-]?forest|iforest"),
+            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
+            ("cvae", r"\bc?vae\b|autoencoder"),
+        )
+        if re.search(pattern, s.text, re.I)
+    ]
+    if detectors:
+        args["detectors"] = detectors
+    _, _, out = role_files(s.text, s.files)
+    if out:
+        args["output"] = out[-1]
+    return args
+
+
+def _synthetic_count(text: str) -> int | None:
+    match = re.search(
+        r"\b(\d{1,7})\s+(?:extra\s+|more\s+|new\s+|fake\s+|synthetic\s+)*(?:[\w-]+\s+)?"
+        r"(?:rows|samples|records|examples|customers|people|items|points|entries)\b"
+        r"|\b(\d{1,7})\s+synthetic\b|\bsample\s+(\d{1,7})\b",
+        text,
+        re.I,
+    )
+    if match:
+        return int(next(g for g in match.groups() if g))
+    return None
+
+
+DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
+
+
+def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
+    args: dict[str, Any] = {}
+    if s.project:
+        args["project_id"] = s.project
+    elif s.files or any(f.lower().endswith(DOC_FILES) for f in p.context_files):
+        args["paths"] = s.files or [f for f in p.context_files if f.lower().endswith(DOC_FILES)]
+    elif p.memory.get("project"):
+        args["project_id"] = p.memory["project"]
+    else:
+        p.question = "Which documents? Name a project ('project 3') or files in the workspace."
+        return None
+    text = p.goal or s.text
+    lower = text.lower()
+    for strategy, pattern in (
+        ("markdown", r"\bmarkdown|\bheadings?\b|\bheaders?\b|\bsections?\b"),
+        ("paragraph", r"\bparagraphs?\b"),
+        ("fixed", r"\bfixed\b|\bwindows?\b"),
+    ):
+        if re.search(pattern, lower):
+            args["strategy"] = strategy
+            break
+    size = re.search(
+        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I
+    )
+    if size:
+        args["chunk_size"] = int(size.group(1))
+        args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
+    overlap = re.search(
+        r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)",
+        text,
+        re.I,
+    )
+    if overlap:
+        args["chunk_overlap"] = int(overlap.group(1) or overlap.group(2))
+    return args
+
+
+def _args_generate_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("chunk_documents")
+    args: dict[str, Any] = {}
+    if producer is not None:
+        args["chunk_set_id"] = f"${{steps.{producer}.chunk_set_id}}"
+    elif p.memory.get("chunk_set") and not s.project:
+        args["chunk_set_id"] = p.memory["chunk_set"]
+    elif s.project or p.memory.get("project"):
+        args["project_id"] = s.project or p.memory["project"]
+    else:
+        p.question = "Generate QA pairs from which documents? Name a project or files."
+        return None
+    text = p.goal or s.text
+    args.update(qa_options(text))
+    return args
+
+
+STYLE_WORDS = {
+    "answer_style": r"\b(concise|short|brief|detailed|comprehensive|long|step[- ]by[- ]step|"
+    r"one[- ]sentence)\s+answers?",
+    "question_style": r"\b(analytical|factual|conceptual|open[- ]ended|multiple[- ]choice|"
+    r"yes/no|tricky|simple|practical|case[- ]based|scenario)\s+(?:questions?|qa|q&a|pairs|style)",
+    "complexity_level": r"\b(beginner|basic|intermediate|advanced|expert)(?:[- ]level)?\b",
+}
+
+
+STYLE_CANON = {
+    "short": "concise",
+    "brief": "concise",
+    "one_sentence": "concise",
+    "detailed": "comprehensive",
+    "long": "comprehensive",
+    "scenario": "case_based",
+    "case": "case_based",
+}
+
+
+def qa_options(text: str) -> dict[str, Any]:
+    """QA generation settings a person states: per chunk, quality, mode, styles, a name."""
+    out: dict[str, Any] = {}
+    per = re.search(
+        rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)?"
+        r"\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph)",
+        text,
+        re.I,
+    )
+    if per and _number(per.group(1)):
+        out["datasets_per_chunk"] = _number(per.group(1))
+    quality = re.search(
+        r"\b(?:quality|judge|score|threshold)\b[^.;\d]{0,30}?(0?\.\d+|\d{2}\s*%)", text, re.I
+    ) or re.search(
+        r"\b(?:regenerate|redo|rewrite)\b[^.;]{0,40}?(?:under|below)\s+(0?\.\d+)", text, re.I
+    )
+    if quality:
+        value = quality.group(1).replace(" ", "")
+        out["quality_threshold"] = fraction(value.rstrip("%"), "%" if value.endswith("%") else "")
+    lower = text.lower()
+    if re.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
+        out["generation_mode"] = "summarization"
+    elif re.search(r"\binstruction", lower):
+        out["generation_mode"] = "instruction"
+    elif re.search(
+        r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower
+    ):
+        out["generation_mode"] = "question"
+    for key, pattern in STYLE_WORDS.items():
+        match = re.search(pattern, text, re.I)
+        if match:
+            word = re.sub(r"[- ]", "_", match.group(1).lower())
+            out[key] = STYLE_CANON.get(word, word)
+    name = output_name(text)
+    if name:
+        out["dataset_name"] = name
+    return out
+
+
+def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("generate_qa")
+    ref = (
+        f"${{steps.{producer}.dataset_id}}" if producer is not None else p.memory.get("qa_dataset")
+    )
+    if ref is None:
+        p.question = "Score which QA dataset? Generate one first or give its id."
+        return None
+    args: dict[str, Any] = {"dataset_id": ref}
+    quality = qa_options(s.text).get("quality_threshold")
+    if quality is None:
+        mark = re.search(
+            r"\b(?:pass mark|bar|cut-?off|minimum|at least)\D{0,15}(0?\.\d+)", s.text, re.I
+        )
+        quality = float(mark.group(1)) if mark else None
+    if quality is not None:
+        args["quality_threshold"] = quality
+    return args
+
+
+def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
+    producer = p.last_step("generate_qa")
+    ref = (
+        f"${{steps.{producer}.dataset_id}}" if producer is not None else p.memory.get("qa_dataset")
+    )
+    if ref is None:
+        p.question = "Export which QA dataset? Generate one first or give its id."
+        return None
+    text = p.goal or s.text
+    formats = list(dict.fromkeys(f.lower() for f in FORMAT_RE.findall(_without_names(text))))
+    args: dict[str, Any] = {
+        "dataset_id": ref,
+        "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
+    }
+    if re.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
+        args["splits"] = True
+    floor = re.search(
+        r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
+    )
+    if floor:
+        args["min_quality"] = float(floor.group(1))
+    return args
+
+
+def _without_names(text: str) -> str:
+    return FILE_RE.sub(" ", text)
+
+
+BUILDERS = {
+    name: globals()[f"_args_{name}"]
+    for name in [
+        *CAPABILITIES,
+        *("save_table", "preview_rows", "vote_labels", "labeling_workbench", "workbench_rows"),
+        *("correct_labels", "export_labeled_data"),
+    ]
+}

@@ -1,0 +1,341 @@
+"""What one clause of a goal names: files, sources, columns, labels, numbers and targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+SOURCES = {
+    "hugging face": "huggingface",
+    "huggingface": "huggingface",
+    "hugging-face": "huggingface",
+    "hf hub": "huggingface",
+    "the hub": "huggingface",
+    "hf": "huggingface",
+    "kaggle": "kaggle",
+    "local": "local",
+    "locally": "local",
+    "offline": "local",
+    "on disk": "local",
+}
+SKLEARN_NAMES = {
+    "breast_cancer": "breast_cancer",
+    "breast cancer": "breast_cancer",
+    "iris": "iris",
+    "wine": "wine",
+    "digits": "digits",
+    "diabetes": "diabetes",
+}
+ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "second": 1,
+    "2nd": 1,
+    "third": 2,
+    "3rd": 2,
+    "fourth": 3,
+    "4th": 3,
+    "fifth": 4,
+    "5th": 4,
+    "sixth": 5,
+    "seventh": 6,
+    "eighth": 7,
+    "ninth": 8,
+    "tenth": 9,
+    "last": -1,
+    "top": 0,
+}
+METRICS = {
+    "auc": "auc",
+    "roc auc": "auc",
+    "roc-auc": "auc",
+    "rocauc": "auc",
+    "auroc": "auc",
+    "f1": "f1",
+    "macro f1": "f1",
+    "macro-f1": "f1",
+    "macro_f1": "f1",
+    "f1 macro": "f1",
+    "f1_macro": "f1",
+    "f1-macro": "f1",
+    "accuracy": "accuracy",
+    "acc": "accuracy",
+    "precision": "precision",
+    "recall": "recall",
+    "quality": "quality",
+    "utility": "utility",
+}
+VERBS = (
+    "list|inspect|show|download|search|find|label|train|evaluate|predict|export|chunk|generate"
+    "|score|judge|detect|describe|get|fetch|tell|build|create|make|apply|write|look|what|which"
+    "|suggest|rank|compare|test|produce|fit|split"
+)
+FILE_RE = re.compile(
+    r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|txt|md|pdf|html|zip))\b",
+    re.I,
+)
+REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/])")
+QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
+METRIC_RE = re.compile(
+    r"\b(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
+    r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is|"
+    r"must be|should be|needs to be|of at least|must reach|around|about|like|near)?"
+    r"\s*(?:at least\s*)?(\d+(?:\.\d+)?)\s*(%?)",
+    re.I,
+)
+TARGET_FIRST_RE = re.compile(
+    r"\b(?:target|to|reach|reaching|hit|least|of|than|over|above|minimum|min|get|with|want|need|"
+    r"achieve|achieving|aim for|like|around|about)\s+(?:an?\s+)?(?:~|about\s+)?(\d+(?:\.\d+)?)\s*(%|\s?percent)?\s*"
+    r"(?:macro[-\s]+)?"
+    r"(roc[- ]?auc|auroc|auc|f1|accuracy|acc|precision|recall|quality)\b",
+    re.I,
+)
+PERCENT_FIRST_RE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(%|\s?percent)\s*(?:macro[-\s]+)?"
+    r"(roc[- ]?auc|auroc|auc|f1|accuracy|acc|precision|recall)\b",
+    re.I,
+)
+PER_CHUNK_RE = re.compile(
+    r"(\d+)\s+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)\s+"
+    r"(?:per|for each|each|a)\s+chunk",
+    re.I,
+)
+LIMIT_RE = re.compile(
+    r"\b(?:top|first|limit|show me|give me|up to)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:datasets|results|models)",
+    re.I,
+)
+REVISION_RE = re.compile(r"(?:\brevision\b|\brev\b|\bcommit\b|@)\s*([0-9a-zA-Z][\w.-]{2,63})", re.I)
+CONFIG_RE = re.compile(
+    r"\b(?:config(?:uration)?|subset)\s+[\"']?(?!is\b|the\b|of\b)([\w.-]+)|"
+    r"\b(?:the\s+)?[\"'`]?([\w.-]*_[\w.-]*|[\w.-]+\d)[\"'`]?\s+(?:config|subset)\b",
+    re.I,
+)
+PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
+COLUMN_RE = re.compile(
+    r"\b(text|label|id)\s+column\s+[\"']?([\w.-]+)|\bcolumn\s+[\"']?([\w.-]+)", re.I
+)
+LABELS_RE = re.compile(
+    r"\bas\s+([\w.-]+)\s+(?:or|vs\.?|versus)\s+([\w.-]+)|\b([a-z][\w-]*\.[\w.-]+)\s+(?:vs\.?|versus)\s+([a-z][\w-]*\.[\w.-]+)",
+    re.I,
+)
+ROWS_RE = re.compile(r"\b(\d{1,7})\s+(?:synthetic\s+)?(?:rows|samples|records)\b", re.I)
+FORMAT_RE = re.compile(r"\b(jsonl|parquet|csv)\b", re.I)
+GOLD_RE = re.compile(
+    r"(?:hand[- ]labels?|gold(?: labels?)?|labeled examples|labels)\s+(?:are\s+)?(?:in|from|at)\s+"
+    r"[\"']?((?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json))",
+    re.I,
+)
+MODEL_REF_RE = re.compile(r"\bmodel\s+(?:at\s+|in\s+)?[\"']?((?:[\w.-]+/)*[\w.-]+)", re.I)
+TASK_RE = re.compile(
+    r"(text[- ]classification|sentiment(?:[- ]analysis)?|question[- ]answering|summari[sz]ation|"
+    r"translation|token[- ]classification|named entity recognition|ner|image[- ]classification|"
+    r"object[- ]detection|fill[- ]mask|text[- ]generation)",
+    re.I,
+)
+
+STOP_WORDS = set(
+    "a an the some any me us for about on of in from with to and or please can you could would "
+    "find search look looking get show list dataset datasets data set sets that is are which "
+    "hugging face huggingface hf kaggle local locally hub i want need good few new".split()
+)
+
+
+@dataclass
+class Slots:
+    """Entities extracted from a goal clause."""
+
+    text: str
+    source: str | None = None
+    files: list[str] = field(default_factory=list)
+    repos: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+    sklearn: str | None = None
+    ordinal: int | None = None
+    pronoun: bool = False
+    limit: int | None = None
+    revision: str | None = None
+    config: str | None = None
+    project: str | None = None
+    text_column: str | None = None
+    label_column: str | None = None
+    id_column: str | None = None
+    labels: list[str] = field(default_factory=list)
+    rows: int | None = None
+    formats: list[str] = field(default_factory=list)
+    gold: str | None = None
+    model: str | None = None
+    task: str | None = None
+
+
+def extract_targets(goal: str) -> dict[str, float]:
+    """Quality targets named in a goal: `{"auc": 0.9, "quality": 0.8, "per_chunk": 3}`."""
+    targets: dict[str, float] = {}
+    for match in METRIC_RE.finditer(goal):
+        name = METRICS.get(match.group(1).lower().replace("-", " "), match.group(1).lower())
+        targets[name] = fraction(match.group(2), match.group(3))
+    for match in TARGET_FIRST_RE.finditer(goal):
+        name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
+        targets.setdefault(name, fraction(match.group(1), match.group(2)))
+    for match in PERCENT_FIRST_RE.finditer(goal):
+        name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
+        targets.setdefault(name, fraction(match.group(1), "%"))
+    for match in NEAR_METRIC_RE.finditer(goal):
+        metric = match.group(1) or match.group(6)
+        number, percent = (match.group(2), match.group(3)) if match.group(1) else match.group(4, 5)
+        name = METRICS.get(metric.lower().replace("-", " "), metric.lower())
+        value = float(number)
+        if percent or value <= 1 or 50 <= value <= 100:
+            targets.setdefault(name, fraction(number, percent))
+    per_chunk = PER_CHUNK_RE.search(goal)
+    if per_chunk:
+        targets["per_chunk"] = float(per_chunk.group(1))
+    return targets
+
+
+_METRIC_WORD = (
+    r"(roc[- ]?auc|auroc|auc|macro[- _]f1|f1[- _]macro|f1|accuracy|acc|precision|recall|coverage)"
+)
+_NUMBER = r"(\d*\.\d+|\d+(?:\.\d+)?)\s*(%|\s?percent)?"
+NEAR_METRIC_RE = re.compile(
+    # A target said loosely: 'accuracy objective of 0.96', '0.8 accuracy', 'auc .9'.
+    rf"\b{_METRIC_WORD}(?:[^\w.%]+[a-z]+){{0,3}}[^\w.%]+{_NUMBER}(?!\w|\.\d)|"
+    rf"(?<![\w.]){_NUMBER}(?:[^\w.%]+(?:macro|score|target|minimum|min))?[^\w.%]+{_METRIC_WORD}\b",
+    re.I,
+)
+
+
+def fraction(number: str, percent: str | None) -> float:
+    value = float(number)
+    if percent or value > 1.0:
+        value = value / 100.0
+    return round(min(value, 1.0), 6)
+
+
+def extract_slots(text: str) -> Slots:
+    """Pull datasets, files, sources, numbers and references out of one clause."""
+    lower = text.lower()
+    slots = Slots(text=text)
+    for phrase, source in sorted(SOURCES.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+            slots.source = source
+            break
+    slots.files = FILE_RE.findall(text)
+    slots.repos = [r for r in REPO_RE.findall(text) if not FILE_RE.fullmatch(r) and "/" in r]
+    slots.repos = [r for r in slots.repos if r.lower() not in ("train/val", "val/test")]
+    slots.quoted = QUOTED_RE.findall(text)
+    for phrase, name in SKLEARN_NAMES.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+            slots.sklearn = name
+            break
+    for word, index in ORDINALS.items():
+        if re.search(rf"\b(?:the\s+)?{word}\s+(?:one|dataset|result|item|model)\b", lower) or (
+            word != "top" and re.search(rf"\bthe\s+{word}\b", lower)
+        ):
+            slots.ordinal = index
+            break
+    number = re.search(r"(?:#|number\s+|no\.\s*)(\d{1,3})\b", lower)
+    if slots.ordinal is None and number:
+        slots.ordinal = int(number.group(1)) - 1
+    slots.pronoun = bool(re.search(r"\b(it|that|this|them|those|the dataset|that one)\b", lower))
+    limit = LIMIT_RE.search(text)
+    if limit:
+        slots.limit = int(limit.group(1) or limit.group(2))
+    revision = REVISION_RE.search(text)
+    if revision and revision.group(1).lower() not in ("the", "main"):
+        slots.revision = revision.group(1)
+    elif revision:
+        slots.revision = revision.group(1)
+    config = CONFIG_RE.search(text)
+    if config:
+        slots.config = config.group(1) or config.group(2)
+    project = PROJECT_RE.search(text)
+    if project:
+        slots.project = project.group(1)
+    in_column = re.search(
+        r"\b(?:hand[- ]?labels?|gold(?: labels?)?|labels?)\s+(?:are\s+)?in\s+(?:the\s+)?"
+        r"[\"'`]?([\w.-]+)[\"'`]?\s+column\b",
+        text,
+        re.I,
+    )
+    if in_column:
+        slots.label_column = in_column.group(1)
+    the_column = re.search(r"\bthe\s+[\"'`]?([\w.-]+)[\"'`]?\s+column\b", text, re.I)
+    if (
+        the_column
+        and slots.label_column is None
+        and the_column.group(1).lower()
+        not in ("label", "text", "id", "same", "other", "first", "last", "target")
+    ):
+        slots.label_column = the_column.group(1)
+    for match in COLUMN_RE.finditer(text):
+        kind, name, bare = match.group(1), match.group(2), match.group(3)
+        if kind:
+            setattr(slots, f"{kind.lower()}_column", name)
+        elif bare and slots.label_column is None:
+            slots.label_column = bare
+    labels = LABELS_RE.search(text)
+    if labels:
+        pair = [g for g in labels.groups() if g]
+        slots.labels = pair[:2]
+    rows = ROWS_RE.search(text)
+    if rows:
+        slots.rows = int(rows.group(1))
+    slots.formats = [f.lower() for f in FORMAT_RE.findall(text)]
+    gold = GOLD_RE.search(text)
+    if gold:
+        slots.gold = gold.group(1)
+    model = MODEL_REF_RE.search(text)
+    if model and ("/" in model.group(1) or "." in model.group(1)):
+        slots.model = model.group(1)
+    task = TASK_RE.search(text)
+    if task:
+        slots.task = task.group(1).lower().replace(" ", "-")
+    return slots
+
+
+def split_clauses(goal: str) -> list[str]:
+    """Split a goal into clauses at 'then', ';', sentence ends, and ', and <verb>' joins."""
+    pattern = (
+        rf"(?:,?\s*\band then\b|,?\s*\bthen\b|,?\s*\b(?:and )?after (?:that|this|it)\b|"
+        rf",?\s*\bafterwards\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
+        rf"|,\s*(?=(?:{VERBS})\b))"
+    )
+    parts = [
+        p.strip(" ,.") for p in re.split(pattern, re.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
+    ]
+    merged: list[str] = []
+    for part in (p for p in parts if p):
+        # "train wine_train.csv, label cultivar, test wine_test.csv": fragments that only
+        # give a parameter belong to the clause before them.
+        if merged and (
+            (PARAMETER_RE.match(part) and len(part.split()) <= 5)
+            or (re.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
+        ):
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
+PARAMETER_RE = re.compile(
+    r"^(?:label(?:ed)?|target|test(?:ed)?|name(?:d)?|call(?:ed)?|column|id|y|with|using|file|"
+    r"(?:the\s+)?(?:file|data|dataset|table)\s+is|data|dataset|table|"
+    r"evaluate(?:d)? on|score(?:d)? on|write|save|sample|show|output)\b(?!\s+(?:the|all|every|"
+    r"each|these|those|my|it|them|rows?|remaining|rest)\b)",
+    re.I,
+)
+
+
+def query_terms(slots: Slots) -> str:
+    if slots.quoted:
+        return slots.quoted[0]
+    text = slots.text.lower()
+    text = re.sub(r"\b(on|from|in)\s+(hugging\s*face|kaggle|the hub|hf)\b", " ", text)
+    match = re.search(
+        r"\b(?:search(?:\s+for)?|find|look(?:ing)?\s+for|about|for|datasets? (?:on|about|for))\s+(.+)",
+        text,
+    )
+    body = match.group(1) if match else text
+    body = re.sub(r"\b(top|first)\s+\d+\b|\b\d+\s+(datasets|results)\b", " ", body)
+    words = [w for w in re.findall(r"[\w.-]+", body) if w not in STOP_WORDS]
+    return " ".join(words[:6])
