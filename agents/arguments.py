@@ -937,7 +937,7 @@ QUALITY_FLOOR_RES = (
     ),
     # what to keep: 'only the ones above 0.8', 'keep those at least 0.75'
     re.compile(
-        rf"\b(?:only|keep\w*)\b[^.;]{{0,40}}?(?:above|over|at\s+least|>=?|≥)\s+{_SCORE}", re.I
+        rf"\b(?:only|just|keep\w*)\b[^.;]{{0,40}}?(?:above|over|at\s+least|>=?|≥)\s+{_SCORE}", re.I
     ),
 )
 

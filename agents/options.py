@@ -263,8 +263,9 @@ def _switched(name: str, values: tuple[str, ...], lower: str) -> str | None:
     if off is None:
         return None
     words = name.replace("_", r"[ _-]?").rstrip("s") + "s?"
+    off_words = r"\b(?:no|without|skip(?:ping)?|drop(?:ping)?|disable|turn(?:ing)?\s+off|remove)\s+"
     if re.search(
-        rf"{OFF_RE}(?:\w+\s+){{0,2}}{words}\b|\b{words}\s*(?:=|:|to|turned|switched)?\s*"
+        rf"(?:{OFF_RE}|{off_words}(?:the\s+|any\s+)?)(?:\w+\s+){{0,2}}{words}\b|\b{words}\s*(?:=|:|to|turned|switched)?\s*"
         rf"(?:off|none|disabled)\b",
         lower,
     ):
@@ -434,7 +435,9 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
     """The value of label `column` that a class word means: 'fraudulent ones' → 'Y' of
     fraud_ind (Y/N), 'failing units' → 'Y' of qc_fail, 'the spam rows' → 'spam'.
     """
-    lower = re.sub(re.escape(column.lower()), " ", _clean(text).lower())
+    lower = _clean(text).lower()
+    if not column.isalpha():  # 'fraud_ind' said as a name is not a class word; 'churned' is
+        lower = re.sub(re.escape(column.lower()), " ", lower)
     words = re.findall(r"[a-z]+", lower)
     for value in values:
         if len(value) >= 3 and any(_same_stem(w, value.lower()) for w in words):

@@ -219,8 +219,10 @@ NEAR_METRIC_RE = re.compile(
 )
 
 
-_SHARE = r"(?:at\s+least\s+|over\s+|more\s+than\s+|above\s+|about\s+|around\s+|~\s*)?" \
+_SHARE = (
+    r"(?:at\s+least\s+|over\s+|more\s+than\s+|above\s+|about\s+|around\s+|~\s*)?"
     r"(?P<n>\d*\.\d+|\d+(?:\.\d+)?)\s*(?P<pct>%|\s?per\s?cent)?"
+)
 DEED_TARGETS = (
     # A target said as what the model should do, not by the metric's name.
     (  # 'catch at least 80% of the fraud', 'flag 9 in 10 bad units' → recall
