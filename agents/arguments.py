@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agents.options import WORD_NUMBERS, stated
+from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
     FILE_RE,
@@ -365,13 +365,7 @@ def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     options = loop_options(s.text)
     if "max_attempts" in options:
         args["max_attempts"] = options["max_attempts"]
-    folder = re.search(
-        r"\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+)?"
-        r"(?:outputs?|results?|artifacts?|files?|everything)\s+"
-        r"(?:in|into|to|under)\s+[\"'`]?([\w./-]+?)[\"'`]?(?:[,.;]|\s|$)",
-        s.text,
-        re.I,
-    )
+    folder = ARTIFACTS_DIR_RE.search(s.text)
     if folder:
         args["output_dir"] = folder.group(1).rstrip("/")
     return args

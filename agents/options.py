@@ -72,6 +72,11 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "datasets_per_chunk": (r"datasets[ _]per[ _]chunk",),
     "limit": (r"limit", r"top", r"first"),
     "sample_rows": (r"sample[ _]rows",),
+    "offset": (
+        r"(?:start|begin)\w*\s+(?:from|at|with)\s+(?:the\s+)?(?:row|line|record)s?(?:\s+(?:number|no\.?|#))?",
+        r"(?:from|after)\s+(?:the\s+)?(?:row|line|record)(?:\s+(?:number|no\.?|#))?",
+        r"skip(?:ping)?\s+(?:the\s+)?first",
+    ),
     "n": (r"generate", r"make", r"create", r"produce", r"sample"),
 }
 # Numbers that must be read after their unit ("max 20 keyword LFs per class").
@@ -171,6 +176,14 @@ FOLDER_RES = (
         r"\b(?:into|to|in|under)\s+(?:the\s+|a\s+)?[\"'`]?([\w.-]+)[\"'`]?\s+(?:folder|directory|dir)\b",
         re.I,
     ),
+)
+ARTIFACTS_DIR_RE = re.compile(
+    # 'put all artifacts in runs/r1', 'save the outputs under out/labels'
+    r"\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+)?"
+    r"(?:outputs?|results?|artifacts?|files?|everything)\s+"
+    r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\"'`]?([\w./-]+?)[\"'`]?"
+    r"(?:[,;]|\.(?!\w)|\s|$)",
+    re.I,
 )
 CLASS_VALUE_RE = re.compile(
     r"\b(?:where|with|whose|in which)\s+(?:the\s+)?[\w]+\s*(?:is|=|==|equals)\s*[\"']?([\w.<>=-]+)|"
@@ -355,6 +368,10 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     for name, words in SWITCHES.items():
         if name in fields and re.search(OFF_RE + rf"(?:{words})\b", lower):
             out[name] = False
+    if "output_dir" in fields and tool != "export_dataset":
+        match = ARTIFACTS_DIR_RE.search(text)
+        if match and not re.search(r"\.\w{2,5}$", match.group(1)):
+            out["output_dir"] = match.group(1).rstrip("/")
     if "output_dir" in fields and tool == "export_dataset":
         for pattern in FOLDER_RES:
             match = pattern.search(text)
@@ -370,7 +387,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
 
 ROLE_RE = re.compile(
     r"((?:[\w]+\s*,\s*)*[\w]+(?:\s*,?\s*(?:and|&|plus)\s+[\w]+)?)\s+as\s+(?:the\s+)?"
-    r"(numeric|numerical|categorical|text|id)\s+(?:features?|columns?|inputs?|id)?",
+    r"(numeric|numerical|categorical|text|id)s?\b\s*(?:features?|columns?|inputs?|id)?",
     re.I,
 )
 ROLE_FIELDS = {

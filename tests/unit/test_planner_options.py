@@ -94,3 +94,16 @@ def test_the_generator_in_the_same_plan_tells_the_class() -> None:
     ]
     bind_stated(steps, "learn bulbs.csv and make 60 burnt-out bulbs")
     assert steps[1].args["label"] == "Y"
+
+
+def test_roles_folders_and_offsets_in_words() -> None:
+    from agents.options import column_roles
+
+    assert column_roles("treat region and tier as categoricals", ["region", "tier", "y"]) == {
+        "categorical_columns": ["region", "tier"]
+    }
+    assert stated("label_dataset", "store all outputs under runs/try2.")["output_dir"] == (
+        "runs/try2"
+    )
+    assert stated("preview_rows", "10 lines starting at line 55")["offset"] == 55
+    assert stated("preview_rows", "give me rows from row number 12")["offset"] == 12
