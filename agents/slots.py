@@ -197,9 +197,10 @@ def extract_targets(goal: str) -> dict[str, float]:
             targets.setdefault(name, fraction(number, percent))
     for name, pattern in DEED_TARGETS:
         for match in pattern.finditer(goal):
-            value = float(match.group("n"))
-            if match.group("pct") or value <= 1:
-                targets.setdefault(name, fraction(match.group("n"), match.group("pct")))
+            value = fraction(match.group("n"), match.group("pct"))
+            if (match.group("pct") or float(match.group("n")) <= 1) and value >= 0.5:
+                # a target, not a share to act on ('flag 5% of the rows')
+                targets.setdefault(name, value)
     per_chunk = PER_CHUNK_RE.search(goal)
     if per_chunk:
         targets["per_chunk"] = float(per_chunk.group(1))

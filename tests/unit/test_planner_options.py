@@ -107,3 +107,7 @@ def test_roles_folders_and_offsets_in_words() -> None:
     )
     assert stated("preview_rows", "10 lines starting at line 55")["offset"] == 55
     assert stated("preview_rows", "give me rows from row number 12")["offset"] == 12
+
+
+def test_a_small_share_to_act_on_is_not_a_target() -> None:
+    assert extract_targets("flag 5% of the rows as outliers") == {}
