@@ -66,7 +66,7 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "latent_dim": (r"latent[ _]dim\w*",),
     "threshold": (
         r"threshold",
-        r"(?:(?:combined|anomaly|outlier|total) )?(?:z[- ]?)?score (?:of|above|over|beyond|>)",
+        r"(?:(?:combined|anomaly|outlier|total) )?(?:z(?:[- ]?score)?|score) (?:of|above|over|beyond|>)",
     ),
     "accuracy_floor": (r"accuracy[ _]floor",),
     "datasets_per_chunk": (r"datasets[ _]per[ _]chunk",),

@@ -111,3 +111,7 @@ def test_roles_folders_and_offsets_in_words() -> None:
 
 def test_a_small_share_to_act_on_is_not_a_target() -> None:
     assert extract_targets("flag 5% of the rows as outliers") == {}
+
+
+def test_an_anomaly_cut_said_as_a_z() -> None:
+    assert stated("detect_anomalies", "flag rows beyond a combined z of 3")["threshold"] == 3
