@@ -443,6 +443,10 @@ POSITIVE_VALUES = ("y", "yes", "1", "1.0", "true", "t", "pos", "positive")
 NEGATIVE_VALUES = ("n", "no", "0", "0.0", "false", "f", "neg", "negative")
 
 
+GENERIC_LABEL_WORDS = {"label", "labels", "target", "class", "outcome", "status", "flag", "result"}
+"""Words of a label column's name that say nothing about which class is meant."""
+
+
 def _same_stem(word: str, value: str) -> bool:
     common = len(os.path.commonprefix([word, value]))
     return common >= min(len(value), max(4, len(value) - 3))
@@ -463,7 +467,8 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
     negative = [v for v in values if str(v).lower() in NEGATIVE_VALUES]
     if len(values) != 2 or len(positive) != 1 or len(negative) != 1:
         return None
-    for stem in (t for t in re.split(r"[^a-z]+", column.lower()) if len(t) >= 4):
+    parts = [t for t in re.split(r"[^a-z]+", column.lower()) if len(t) >= 4]
+    for stem in (t for t in parts if t not in GENERIC_LABEL_WORDS):
         said = re.search(rf"\b(non[- ]?|not\s+|no\s+|un)?{stem[:4]}[a-z]*", lower)
         if said:
             return negative[0] if said.group(1) else positive[0]

@@ -72,6 +72,7 @@ def test_a_class_word_maps_to_the_label_columns_value() -> None:
     assert class_value("give me 40 non-churned ones", "churned", ["0", "1"]) == "0"
     assert class_value("30 rows of the delayed kind", "status", ["ontime", "delayed"]) == "delayed"
     assert class_value("30 more rows", "late_flag", ["N", "Y"]) is None
+    assert class_value("100 more labeled rows", "label", ["0", "1"]) is None
 
 
 def test_the_generator_in_the_same_plan_tells_the_class() -> None:
