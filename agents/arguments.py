@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agents.options import WORD_NUMBERS
+from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
     FILE_RE,
@@ -17,7 +17,9 @@ from agents.slots import (
 )
 from tools.registry import CAPABILITIES
 
-TRAIN_METRICS = ("auc", "f1", "accuracy", "precision", "recall")
+TRAIN_METRICS = ("auc", "f1", "accuracy", "precision", "recall", "log_loss")
+LABEL_METRICS = {"auc": "auc", "f1": "f1_macro", "accuracy": "accuracy", "coverage": "coverage"}
+"""Targets label_dataset measures (its target_metric enum), by extract_targets' names."""
 
 
 # --- what a clause refers to ---------------------------------------------------------------
@@ -82,12 +84,14 @@ TEST_NEAR_RE = (
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
 OUT_FILE_RE = (
-    r"(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
+    r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled)"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+    # an arrow from input to output: 'predict new.csv -> scored.csv'
+    r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
 )
 
 
@@ -354,19 +358,14 @@ def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if args is None:
         return None
     targets = extract_targets(s.text)
-    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    metric = next((m for m in LABEL_METRICS if m in targets), None)
     if metric:
-        args["target_metric"] = "f1_macro" if metric == "f1" else metric
+        args["target_metric"] = LABEL_METRICS[metric]
         args["target_value"] = targets[metric]
     options = loop_options(s.text)
     if "max_attempts" in options:
         args["max_attempts"] = options["max_attempts"]
-    folder = re.search(
-        r"\b(?:put|save|write|store)\s+(?:the\s+)?(?:output|results?|artifacts?|files?)\s+"
-        r"(?:in|into|to|under)\s+[\"'`]?([\w./-]+?)[\"'`]?(?:[,.;]|\s|$)",
-        s.text,
-        re.I,
-    )
+    folder = ARTIFACTS_DIR_RE.search(s.text)
     if folder:
         args["output_dir"] = folder.group(1).rstrip("/")
     return args
@@ -566,8 +565,9 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
             if value:
                 args["target_value"] = fraction(value.group(1), value.group(2))
     args.update(loop_options(s.text))
-    if re.search(r"\bclass[- ]weights?\s+balanced|\bbalanced class", s.text, re.I):
-        args["class_weights"] = "balanced"
+    weights = stated("train_model", s.text).get("class_weights")
+    if weights:
+        args["class_weights"] = weights
     return args
 
 
@@ -811,6 +811,16 @@ def _synthetic_count(text: str) -> int | None:
     )
     if match:
         return int(next(g for g in match.groups() if g))
+    # 'make me 500 fake fraudulent ones', '300 realistic synthetic failing units'
+    match = re.search(
+        r"\b(\d{1,7})\s+(?:[a-z-]+\s+){0,2}?(?:fake|synthetic|artificial|simulated|made[- ]up)\b|"
+        r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:me\s+|us\s+|another\s+)?"
+        r"(\d{1,7})\s+(?!%|percent)",
+        text,
+        re.I,
+    )
+    if match:
+        return int(match.group(1) or match.group(2))
     return None
 
 
@@ -880,6 +890,15 @@ STYLE_WORDS = {
 }
 
 
+STYLE_AFTER = {
+    # the style said after what it is about: 'answers short please', 'keep the answers brief'
+    "answer_style": r"\banswers?\s+(?:should\s+be\s+|must\s+be\s+|to\s+be\s+|kept\s+|are\s+)?"
+    r"(?:very\s+|fairly\s+|quite\s+|rather\s+)?(concise|short|brief|detailed|comprehensive|long|"
+    r"step[- ]by[- ]step)\b",
+    "question_style": r"\bquestions?\s+(?:should\s+be\s+|must\s+be\s+|to\s+be\s+|are\s+)?"
+    r"(analytical|factual|conceptual|practical|case[- ]based|scenario[- ]based)\b",
+    "complexity_level": r"(?!x)x",
+}
 STYLE_CANON = {
     "short": "concise",
     "brief": "concise",
@@ -888,7 +907,43 @@ STYLE_CANON = {
     "long": "comprehensive",
     "scenario": "case_based",
     "case": "case_based",
+    "scenario_based": "case_based",
 }
+
+
+_SCORE = r"(0?\.\d+|1\.0|\d{2}\s*%)"
+_FLOOR_NAME = r"(?:quality|judge|(?:re)?scor\w*|threshold|pass(?:ing)?\s+mark|bar|cut-?off|floor)"
+QUALITY_FLOOR_RES = (
+    # the name, then the score: 'quality threshold 0.75', 'scoring at least 0.8'
+    re.compile(rf"\b{_FLOOR_NAME}\b[^.;\d]{{0,30}}?{_SCORE}", re.I),
+    # the score, then what it is: 'a 0.85 pass mark', '0.8 quality or better', '(0.8 or better)'
+    re.compile(
+        rf"(?<![\w.]){_SCORE}\s*(?:quality\s+|score\s+)?(?:{_FLOOR_NAME}\b|or\s+(?:better|above|"
+        r"higher|more|over|up)\b|and\s+(?:above|up|over|higher)\b|\+)",
+        re.I,
+    ),
+    # what to redo: 'regenerate anything under 0.7'
+    # what to redo or drop: 'regenerate anything under 0.7', 'throw out pairs below 60%'
+    re.compile(
+        r"\b(?:regenerat|redo|rewrit|retry|drop|discard|remov|reject|throw\w*\s+(?:out|away)|"
+        rf"filter\w*\s+out)\w*\b[^.;]{{0,40}}?(?:under|below|less\s+than)\s+{_SCORE}",
+        re.I,
+    ),
+    # what to keep: 'only the ones above 0.8', 'keep those at least 0.75'
+    re.compile(
+        rf"\b(?:only|just|keep\w*)\b[^.;]{{0,40}}?(?:above|over|at\s+least|>=?|≥)\s+{_SCORE}", re.I
+    ),
+)
+
+
+def quality_floor(text: str) -> float | None:
+    """The least quality score a person accepts for QA pairs ('keep only 0.8 or better')."""
+    for pattern in QUALITY_FLOOR_RES:
+        match = pattern.search(text)
+        if match:
+            value = match.group(1).replace(" ", "")
+            return fraction(value.rstrip("%"), "%" if value.endswith("%") else "")
+    return None
 
 
 def qa_options(text: str) -> dict[str, Any]:
@@ -900,16 +955,17 @@ def qa_options(text: str) -> dict[str, Any]:
         text,
         re.I,
     )
+    per = per or re.search(
+        # 'the first 5 chunks, 3 questions each': 'each' after the count of questions
+        rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?)\s+(?:each|apiece)\b",
+        text,
+        re.I,
+    )
     if per and _number(per.group(1)):
         out["datasets_per_chunk"] = _number(per.group(1))
-    quality = re.search(
-        r"\b(?:quality|judge|score|threshold)\b[^.;\d]{0,30}?(0?\.\d+|\d{2}\s*%)", text, re.I
-    ) or re.search(
-        r"\b(?:regenerate|redo|rewrite)\b[^.;]{0,40}?(?:under|below)\s+(0?\.\d+)", text, re.I
-    )
-    if quality:
-        value = quality.group(1).replace(" ", "")
-        out["quality_threshold"] = fraction(value.rstrip("%"), "%" if value.endswith("%") else "")
+    quality = quality_floor(text)
+    if quality is not None:
+        out["quality_threshold"] = quality
     lower = text.lower()
     if re.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
         out["generation_mode"] = "summarization"
@@ -920,7 +976,7 @@ def qa_options(text: str) -> dict[str, Any]:
     ):
         out["generation_mode"] = "question"
     for key, pattern in STYLE_WORDS.items():
-        match = re.search(pattern, text, re.I)
+        match = re.search(pattern, text, re.I) or re.search(STYLE_AFTER[key], text, re.I)
         if match:
             word = re.sub(r"[- ]", "_", match.group(1).lower())
             out[key] = STYLE_CANON.get(word, word)
@@ -939,7 +995,7 @@ def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Score which QA dataset? Generate one first or give its id."
         return None
     args: dict[str, Any] = {"dataset_id": ref}
-    quality = qa_options(s.text).get("quality_threshold")
+    quality = quality_floor(s.text)
     if quality is None:
         mark = re.search(
             r"\b(?:pass mark|bar|cut-?off|minimum|at least)\D{0,15}(0?\.\d+)", s.text, re.I
@@ -971,6 +1027,8 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     if floor:
         args["min_quality"] = float(floor.group(1))
+    elif quality_floor(s.text) is not None:
+        args["min_quality"] = quality_floor(s.text)
     return args
 
 

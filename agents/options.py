@@ -11,6 +11,8 @@ features"). Only arguments the planner left unset are filled, so a specific pars
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
 import typing
 from typing import Any
@@ -46,7 +48,7 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "min_df": (r"min[ _]?df", r"min(?:imum)? document frequency"),
     "max_features": (r"max[ _]?features",),
     "validation_fraction": (r"validation[ _]fraction", r"val(?:idation)?[ _]split"),
-    "dev_fraction": (r"dev[ _]fraction",),
+    "dev_fraction": (r"dev(?:elopment)?[ _](?:fraction|share|split)",),
     "holdout_fraction": (r"hold-?out[ _]fraction",),
     "quality_threshold": (
         r"quality[ _]threshold",
@@ -62,11 +64,19 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "min_precision": (r"min(?:imum)?[ _]precision",),
     "max_per_class": (r"max[ _]per[ _]class", r"max(?:imum)? (?:of )?"),
     "latent_dim": (r"latent[ _]dim\w*",),
-    "threshold": (r"threshold", r"(?:combined )?z(?:-score)? (?:of|above|over)"),
+    "threshold": (
+        r"threshold",
+        r"(?:(?:combined|anomaly|outlier|total) )?(?:z(?:[- ]?score)?|score) (?:of|above|over|beyond|>)",
+    ),
     "accuracy_floor": (r"accuracy[ _]floor",),
     "datasets_per_chunk": (r"datasets[ _]per[ _]chunk",),
     "limit": (r"limit", r"top", r"first"),
     "sample_rows": (r"sample[ _]rows",),
+    "offset": (
+        r"(?:start|begin)\w*\s+(?:from|at|with)\s+(?:the\s+)?(?:row|line|record)s?(?:\s+(?:number|no\.?|#))?",
+        r"(?:from|after)\s+(?:the\s+)?(?:row|line|record)(?:\s+(?:number|no\.?|#))?",
+        r"skip(?:ping)?\s+(?:the\s+)?first",
+    ),
     "n": (r"generate", r"make", r"create", r"produce", r"sample"),
 }
 # Numbers that must be read after their unit ("max 20 keyword LFs per class").
@@ -79,6 +89,8 @@ UNIT_AFTER: dict[str, str] = {
     "datasets_per_chunk": r"(?:questions?|pairs?|entries|items)\s+(?:per|for each|each|a)\s+"
     r"(?:chunk|window|section|passage|piece|paragraph|block)",
     "max_attempts": r"(?:rounds|attempts|tries|iterations)",
+    "dev_fraction": r"of\s+(?:the\s+|my\s+|our\s+)?(?:hand[- ]?labels?|gold(?:\s+labels?)?|labels|labeled "
+    r"rows)\s+(?:for|as)\s+(?:the\s+)?(?:dev\w*|tuning)",
     "top_k": r"(?:most (?:anomalous|unusual|suspicious|extreme)|worst|top)\s+(?:rows|readings|"
     r"records|transactions|items|entries|ones)",
 }
@@ -165,6 +177,14 @@ FOLDER_RES = (
         re.I,
     ),
 )
+ARTIFACTS_DIR_RE = re.compile(
+    # 'put all artifacts in runs/r1', 'save the outputs under out/labels'
+    r"\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+)?"
+    r"(?:outputs?|results?|artifacts?|files?|everything)\s+"
+    r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\"'`]?([\w./-]+?)[\"'`]?"
+    r"(?:[,;]|\.(?!\w)|\s|$)",
+    re.I,
+)
 CLASS_VALUE_RE = re.compile(
     r"\b(?:where|with|whose|in which)\s+(?:the\s+)?[\w]+\s*(?:is|=|==|equals)\s*[\"']?([\w.<>=-]+)|"
     r"\(\s*[\w]+\s*=\s*([\w.<>-]+)\s*\)",
@@ -244,6 +264,31 @@ def _value(raw: str, kind: str, name: str) -> int | float | None:
     return number
 
 
+OFF_VALUES = ("off", "none")
+ON_VALUES = ("on",)
+
+
+def _switched(name: str, values: tuple[str, ...], lower: str) -> str | None:
+    """An enum with an off value that the person turns off (or on) by the field's name:
+    'embeddings off', 'without the balanced class weights', 'no class weights', 'with embeddings on'.
+    """
+    off = next((v for v in OFF_VALUES if v in values), None)
+    if off is None:
+        return None
+    words = name.replace("_", r"[ _-]?").rstrip("s") + "s?"
+    off_words = r"\b(?:no|without|skip(?:ping)?|drop(?:ping)?|disable|turn(?:ing)?\s+off|remove)\s+"
+    if re.search(
+        rf"(?:{OFF_RE}|{off_words}(?:the\s+|any\s+)?)(?:\w+\s+){{0,2}}{words}\b|\b{words}\s*(?:=|:|to|turned|switched)?\s*"
+        rf"(?:off|none|disabled)\b",
+        lower,
+    ):
+        return off
+    on = next((v for v in ON_VALUES if v in values), None)
+    if on and re.search(rf"\b{words}\s*(?:=|:|turned|switched)?\s*(?:on|enabled)\b", lower):
+        return on
+    return None
+
+
 def _name_pattern(name: str) -> list[str]:
     own = name.replace("_", r"[ _-]?")
     return [own, *FIELD_PHRASES.get(name, ())]
@@ -255,19 +300,20 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     lower = _clean(text).lower()
     for name, (kind, values) in _fields(tool).items():
         if kind in ("int", "float"):
-            for phrase in _name_pattern(name):
+            match = None
+            if kind == "int" and len(name) >= 5 and "_" not in name:
+                # '2 layers', 'two hidden layer', '300 epochs': the count before the field's own name
+                match = re.search(rf"\b{NUMBER}\s+(?:hidden\s+)?{name.rstrip('s')}s?\b", lower)
+            for phrase in [] if match else _name_pattern(name):
                 match = re.search(
                     rf"\b{phrase}\s*(?:=|:|of|to|is|at|above|over|below|under)?\s*{NUMBER}(?!\w|\.\d)",
                     lower,
                 )
                 if match:
                     break
-            else:
+            if match is None:
                 unit = UNIT_AFTER.get(name)
                 match = re.search(rf"\b{NUMBER}[\s-]+{unit}\b", lower) if unit else None
-                if match is None and kind == "int" and len(name) >= 5 and "_" not in name:
-                    # '2 layers', '300 epochs': the number before the field's own name
-                    match = re.search(rf"\b(\d+)\s+(?:hidden\s+)?{name}\b", lower)
             if match:
                 try:
                     value = _value(match.group(1), kind, name)
@@ -287,6 +333,9 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                     pattern = r"\b" + re.escape(value).replace("_", "[ _-]") + r"\b"
                 if re.search(pattern, lower):
                     hits.append(value)
+            switched = _switched(name, values, lower)
+            if switched in OFF_VALUES or (switched and not hits):
+                hits = [switched]  # 'without the balanced class weights': the value is turned off
             if kind == "enums" and hits:
                 out[name] = hits
             elif len(hits) == 1:
@@ -319,6 +368,10 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     for name, words in SWITCHES.items():
         if name in fields and re.search(OFF_RE + rf"(?:{words})\b", lower):
             out[name] = False
+    if "output_dir" in fields and tool != "export_dataset":
+        match = ARTIFACTS_DIR_RE.search(text)
+        if match and not re.search(r"\.\w{2,5}$", match.group(1)):
+            out["output_dir"] = match.group(1).rstrip("/")
     if "output_dir" in fields and tool == "export_dataset":
         for pattern in FOLDER_RES:
             match = pattern.search(text)
@@ -334,7 +387,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
 
 ROLE_RE = re.compile(
     r"((?:[\w]+\s*,\s*)*[\w]+(?:\s*,?\s*(?:and|&|plus)\s+[\w]+)?)\s+as\s+(?:the\s+)?"
-    r"(numeric|numerical|categorical|text|id)\s+(?:features?|columns?|inputs?|id)?",
+    r"(numeric|numerical|categorical|text|id)s?\b\s*(?:features?|columns?|inputs?|id)?",
     re.I,
 )
 ROLE_FIELDS = {
@@ -386,6 +439,66 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     return out
 
 
+POSITIVE_VALUES = ("y", "yes", "1", "1.0", "true", "t", "pos", "positive")
+NEGATIVE_VALUES = ("n", "no", "0", "0.0", "false", "f", "neg", "negative")
+
+
+GENERIC_LABEL_WORDS = {"label", "labels", "target", "class", "outcome", "status", "flag", "result"}
+"""Words of a label column's name that say nothing about which class is meant."""
+
+
+def _same_stem(word: str, value: str) -> bool:
+    common = len(os.path.commonprefix([word, value]))
+    return common >= min(len(value), max(4, len(value) - 3))
+
+
+def class_value(text: str, column: str, values: list[str]) -> str | None:
+    """The value of label `column` that a class word means: 'fraudulent ones' → 'Y' of
+    fraud_ind (Y/N), 'failing units' → 'Y' of qc_fail, 'the spam rows' → 'spam'.
+    """
+    lower = _clean(text).lower()
+    if not column.isalpha():  # 'fraud_ind' said as a name is not a class word; 'churned' is
+        lower = re.sub(re.escape(column.lower()), " ", lower)
+    words = re.findall(r"[a-z]+", lower)
+    for value in values:
+        if len(value) >= 3 and any(_same_stem(w, value.lower()) for w in words):
+            return value
+    positive = [v for v in values if str(v).lower() in POSITIVE_VALUES]
+    negative = [v for v in values if str(v).lower() in NEGATIVE_VALUES]
+    if len(values) != 2 or len(positive) != 1 or len(negative) != 1:
+        return None
+    parts = [t for t in re.split(r"[^a-z]+", column.lower()) if len(t) >= 4]
+    for stem in (t for t in parts if t not in GENERIC_LABEL_WORDS):
+        said = re.search(rf"\b(non[- ]?|not\s+|no\s+|un)?{stem[:4]}[a-z]*", lower)
+        if said:
+            return negative[0] if said.group(1) else positive[0]
+    return None
+
+
+def _class_values(steps: list[Any], step: Any) -> tuple[str, list[str]] | None:
+    """(label column, its values) of the table a generate_synthetic step's generator learned."""
+    from agents.grounding import _table
+
+    ref = str(step.args.get("model") or "")
+    producer = re.fullmatch(r"\$\{steps\.(\d+)\.model_path\}", ref)
+    if producer and int(producer.group(1)) < len(steps):
+        args = steps[int(producer.group(1))].args
+        column, profile = args.get("label_column"), _table(args.get("dataset"))
+        if not isinstance(column, str) or profile is None or column not in profile["names"]:
+            return None
+        top = next(c for c in profile["columns"] if c["name"] == column)["top"]
+        return column, [v for v in top if v.lower() not in ("nan", "none", "")]
+    if ref and "${" not in ref:
+        try:
+            from tools.training.tools import model_folder
+
+            config = json.loads((model_folder(ref) / "config.json").read_text())
+            return str(config["label_column"]), [str(c) for c in config["classes"]]
+        except Exception:  # noqa: BLE001 - no readable generator: no class to map to
+            return None
+    return None
+
+
 def _known_words(text: str, columns: list[str]) -> bool:
     return any(c.lower() in text.lower() for c in columns)
 
@@ -406,6 +519,13 @@ def bind_stated(steps: list[Any], goal: str) -> None:
                 if DEFAULTS.get((step.tool, name), object()) == step.args.get(name):
                     step.args[name] = value
                 step.args.setdefault(name, value)
+        if step.tool == "generate_synthetic" and "label" not in step.args:
+            known = _class_values(steps, step)
+            value = known and next(
+                (v for v in (class_value(t, *known) for t in texts) if v is not None), None
+            )
+            if value:
+                step.args["label"] = value
         fields = _fields(step.tool)
         if {"numeric_columns", "id_column"} & fields.keys():
             profile = _table(step.args.get("dataset") or step.args.get("data_path"))

@@ -9,7 +9,9 @@ from typing import Any
 from agents.arguments import (
     BUILDERS,
     CORRECTION_RE,
+    NUM,
     TRAIN_METRICS,
+    _number,
     labeling_dir,
     loop_options,
     model_kind,
@@ -319,9 +321,9 @@ def _goal_options(p: Planning, goal: str) -> None:
 def network_options(text: str) -> dict[str, Any]:
     """MLP settings a person states: layers, hidden size, dropout, learning rate, epochs."""
     out: dict[str, Any] = {}
-    layers = re.search(r"\b(\d)\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
+    layers = re.search(rf"\b{NUM}\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
     if layers:
-        out["layers"] = int(layers.group(1))
+        out["layers"] = _number(layers.group(1))
         if layers.group(2):
             out["hidden_size"] = int(layers.group(2))
     hidden = re.search(r"\bhidden(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)", text, re.I)

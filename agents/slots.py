@@ -64,7 +64,14 @@ METRICS = {
     "recall": "recall",
     "quality": "quality",
     "utility": "utility",
+    "coverage": "coverage",
+    "log loss": "log_loss",
+    "log_loss": "log_loss",
+    "logloss": "log_loss",
+    "cross entropy": "log_loss",
 }
+LOWER_BETTER = {"log_loss"}
+"""Metrics whose target is a ceiling in their own units, not a fraction."""
 VERBS = (
     "list|inspect|show|download|search|find|label|train|evaluate|predict|export|chunk|generate"
     "|score|judge|detect|describe|get|fetch|tell|build|create|make|apply|write|look|what|which"
@@ -182,10 +189,18 @@ def extract_targets(goal: str) -> dict[str, float]:
     for match in NEAR_METRIC_RE.finditer(goal):
         metric = match.group(1) or match.group(6)
         number, percent = (match.group(2), match.group(3)) if match.group(1) else match.group(4, 5)
-        name = METRICS.get(metric.lower().replace("-", " "), metric.lower())
+        name = METRICS.get(re.sub(r"[-_ ]+", " ", metric.lower()), metric.lower())
         value = float(number)
-        if percent or value <= 1 or 50 <= value <= 100:
+        if name in LOWER_BETTER:
+            targets.setdefault(name, value)
+        elif percent or value <= 1 or 50 <= value <= 100:
             targets.setdefault(name, fraction(number, percent))
+    for name, pattern in DEED_TARGETS:
+        for match in pattern.finditer(goal):
+            value = fraction(match.group("n"), match.group("pct"))
+            if (match.group("pct") or float(match.group("n")) <= 1) and value >= 0.5:
+                # a target, not a share to act on ('flag 5% of the rows')
+                targets.setdefault(name, value)
     per_chunk = PER_CHUNK_RE.search(goal)
     if per_chunk:
         targets["per_chunk"] = float(per_chunk.group(1))
@@ -193,7 +208,8 @@ def extract_targets(goal: str) -> dict[str, float]:
 
 
 _METRIC_WORD = (
-    r"(roc[- ]?auc|auroc|auc|macro[- _]f1|f1[- _]macro|f1|accuracy|acc|precision|recall|coverage)"
+    r"(roc[- ]?auc|auroc|auc|macro[- _]f1|f1[- _]macro|f1|accuracy|acc|precision|recall|coverage|"
+    r"log[- _]?loss|cross[- ]entropy)"
 )
 _NUMBER = r"(\d*\.\d+|\d+(?:\.\d+)?)\s*(%|\s?percent)?"
 NEAR_METRIC_RE = re.compile(
@@ -201,6 +217,42 @@ NEAR_METRIC_RE = re.compile(
     rf"\b{_METRIC_WORD}(?:[^\w.%]+[a-z]+){{0,3}}[^\w.%]+{_NUMBER}(?!\w|\.\d)|"
     rf"(?<![\w.]){_NUMBER}(?:[^\w.%]+(?:macro|score|target|minimum|min))?[^\w.%]+{_METRIC_WORD}\b",
     re.I,
+)
+
+
+_SHARE = (
+    r"(?:at\s+least\s+|over\s+|more\s+than\s+|above\s+|about\s+|around\s+|~\s*)?"
+    r"(?P<n>\d*\.\d+|\d+(?:\.\d+)?)\s*(?P<pct>%|\s?per\s?cent)?"
+)
+DEED_TARGETS = (
+    # A target said as what the model should do, not by the metric's name.
+    (  # 'catch at least 80% of the fraud', 'flag 9 in 10 bad units' → recall
+        "recall",
+        re.compile(
+            rf"\b(?:catch|detect|spot|flag|find|identify|recover|pick\s+up|miss\s+no\s+more\s+than)"
+            rf"\w*\s+{_SHARE}\s+of\s+(?!the\s+time\b)",
+            re.I,
+        ),
+    ),
+    (  # 'right at least 90% of the time', 'gets 85% of them correct' → accuracy
+        "accuracy",
+        re.compile(
+            rf"\b(?:right|correct|accurate|spot[- ]on)\s+{_SHARE}\s+of\s+the\s+time\b",
+            re.I,
+        ),
+    ),
+    (
+        "accuracy",
+        re.compile(
+            rf"\b(?:gets?|getting|predicts?)\s+{_SHARE}\s+(?:of\s+(?:them|the\s+\w+)\s+)?"
+            r"(?:right|correct(?:ly)?)\b",
+            re.I,
+        ),
+    ),
+    (  # 'until they cover at least 85% of the rows', 'label 70% of the data' → coverage
+        "coverage",
+        re.compile(rf"\bcover(?:s|ing)?\s+{_SHARE}\s+of\b", re.I),
+    ),
 )
 
 
