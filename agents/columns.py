@@ -57,7 +57,7 @@ def token_fit(word: str, token: str) -> float:
     if len(short) >= 5 and edit_distance(word, token) <= (1 if len(short) <= 7 else 2):
         return 0.8
     if len(token) <= 4 and len(word) > len(token) and word[0] == token[0]:
-        if _skeleton(word).startswith(token) and len(token) >= 3:
+        if len(token) >= 3 and token == _skeleton(token) and _subsequence(token, _skeleton(word)):
             return 0.7
         if word.startswith(token) or _subsequence(token, word):
             return 0.5
@@ -145,9 +145,7 @@ def label_missing_elsewhere(profile: dict[str, Any], tables: list[dict[str, Any]
         lacks = names - set(other["names"])
         if len(lacks) == 1 and set(other["names"]) <= names:
             missing |= lacks
-    labels = [
-        c["name"] for c in profile["columns"] if c["name"] in missing and c["label_like"]
-    ]
+    labels = [c["name"] for c in profile["columns"] if c["name"] in missing and c["label_like"]]
     return labels[0] if len(labels) == 1 else None
 
 
@@ -331,11 +329,7 @@ def join_columns(
             out.setdefault("id_column", pairs[0][0])
             out.setdefault("gold_id_column", pairs[0][1])
     if "gold_id_column" not in out:
-        ids = [
-            g
-            for g, c in gcols.items()
-            if g not in dcols and id_ok(c, gold)
-        ]
+        ids = [g for g, c in gcols.items() if g not in dcols and id_ok(c, gold)]
         if len(ids) == 1:
             out["gold_id_column"] = ids[0]
     if "id_column" not in out and "gold_id_column" in out:

@@ -91,8 +91,11 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         return
     own_labels = any(c["partly_filled"] and c["label_like"] for c in data["columns"])
     for other in others:
-        if own_labels and not re.search(
-            r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I
+        other_profile = _table(other)
+        if (
+            own_labels
+            and not re.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
+            and not (other_profile and _labels_shaped(other_profile, data))
         ):
             continue  # the hand labels are in the data's own partly filled label column
         if re.search(
@@ -125,7 +128,12 @@ def _labels_shaped(gold: dict[str, Any], data: dict[str, Any]) -> bool:
     if not 2 <= len(gold["names"]) <= 3 or gold["rows"] >= data["rows"]:
         return False
     keys = [c for c in gold["columns"] if c["id_like"] or looks_id(c["name"])]
-    labels = [c for c in gold["columns"] if c["label_like"] and c["name"] not in data["names"]]
+    partly = {c["name"] for c in data["columns"] if c["partly_filled"]}
+    labels = [
+        c
+        for c in gold["columns"]
+        if c["label_like"] and (c["name"] not in data["names"] or c["name"] in partly)
+    ]
     return bool(keys) and bool(labels)
 
 
@@ -183,6 +191,7 @@ def ground_plan(p: Planning, goal: str) -> None:
             _ground_label(p, step.args, text, goal)
         elif step.tool == "apply_labeling_functions":
             _ground_apply(step.args, text)
+            _ground_apply(step.args, _without_files(goal))
         elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
             profile = _table(step.args.get("dataset"))
             if profile is not None:
