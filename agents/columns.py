@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from tools.profile import edit_distance
@@ -38,6 +39,7 @@ def _subsequence(short: str, word: str) -> bool:
     return all(ch in it for ch in short)
 
 
+@lru_cache(maxsize=65536)
 def token_fit(word: str, token: str) -> float:
     """How well one word of the goal stands for one word of a column name (0 = not at all).
 
@@ -54,7 +56,8 @@ def token_fit(word: str, token: str) -> float:
     short, long = sorted((word, token), key=len)
     if len(short) >= 4 and long.startswith(short):
         return 0.9
-    if len(short) >= 5 and edit_distance(word, token) <= (1 if len(short) <= 7 else 2):
+    limit = 1 if len(short) <= 7 else 2
+    if len(short) >= 5 and len(long) - len(short) <= limit and edit_distance(word, token) <= limit:
         return 0.8
     if len(token) <= 4 and len(word) > len(token) and word[0] == token[0]:
         if len(token) >= 3 and token == _skeleton(token) and _subsequence(token, _skeleton(word)):

@@ -337,10 +337,12 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
 def _sibling_tables(ref: str) -> list[dict[str, Any]]:
     """Profiles of the workspace tables beside `ref` (same folder), for column comparisons."""
     folder = ref.rsplit("/", 1)[0] + "/" if "/" in ref else ""
+    stem = {w for w in re.split(r"[\W_]+", ref[len(folder) :].lower()) if len(w) > 2}
     out = []
     for rel in workspace_files():
         if TABLE_SUFFIX.search(rel) and rel != ref and rel.startswith(folder):
-            if rel[len(folder) :].count("/") == 0:
+            words = set(re.split(r"[\W_]+", rel[len(folder) :].lower()))
+            if rel[len(folder) :].count("/") == 0 and stem & words - {"csv", "tsv", "parquet"}:
                 profile = _table(rel)
                 if profile is not None:
                     out.append(profile)
