@@ -5,6 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from agents.columns import (
+    feature_roles,
+    join_columns,
+    label_from_words,
+    label_missing_elsewhere,
+    looks_id,
+    ranked_columns,
+    text_column_said,
+)
 from tools.profile import column_named, columns_mentioned, profile_table
 from tools.tabular import LABEL_COLUMN_GUESSES
 
@@ -82,8 +91,11 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         return
     own_labels = any(c["partly_filled"] and c["label_like"] for c in data["columns"])
     for other in others:
-        if own_labels and not re.search(
-            r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I
+        other_profile = _table(other)
+        if (
+            own_labels
+            and not re.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
+            and not (other_profile and _labels_shaped(other_profile, data))
         ):
             continue  # the hand labels are in the data's own partly filled label column
         if re.search(
@@ -97,8 +109,9 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
             continue  # the same columns: another split of the same table, not hand labels
         squash = lambda names: {re.sub(r"[\W_]+", "", n.lower()) for n in names}  # noqa: E731
         shared = squash(gold["names"]) & squash(data["names"])  # 'PostID' = 'post_id'
-        named = re.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
-        if not (shared or named) or len(gold["names"]) > max(4, len(data["names"])):
+        named = re.search(r"label|gold|annot|hand|manual|tag|verdict|coded|audit", other, re.I)
+        named = named or _labels_shaped(gold, data)
+        if not (shared or named) or min(len(gold["names"]), len(data["names"])) > 4:
             continue
         if len(gold["names"]) > len(data["names"]):
             data_ref, other = other, data_ref
@@ -106,6 +119,22 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         args[key] = data_ref
         args["gold_path" if key == "data_path" else "gold"] = other
         return
+
+
+def _labels_shaped(gold: dict[str, Any], data: dict[str, Any]) -> bool:
+    """A table shaped like hand labels for the data: two or three columns, one a key, one a label
+    the data does not have, and fewer rows than the data.
+    """
+    if not 2 <= len(gold["names"]) <= 3 or gold["rows"] >= data["rows"]:
+        return False
+    keys = [c for c in gold["columns"] if c["id_like"] or looks_id(c["name"])]
+    partly = {c["name"] for c in data["columns"] if c["partly_filled"]}
+    labels = [
+        c
+        for c in gold["columns"]
+        if c["label_like"] and (c["name"] not in data["names"] or c["name"] in partly)
+    ]
+    return bool(keys) and bool(labels)
 
 
 def workspace_files() -> list[str]:
@@ -157,8 +186,12 @@ def ground_plan(p: Planning, goal: str) -> None:
             _find_gold(step.args, goal)
         if step.tool == "train_model":
             _ground_train(p, step.args, text, _without_files(goal))
+            _ground_features(step.args, goal)
         elif step.tool in ("label_dataset", "write_labeling_functions"):
             _ground_label(p, step.args, text, goal)
+        elif step.tool == "apply_labeling_functions":
+            _ground_apply(step.args, text)
+            _ground_apply(step.args, _without_files(goal))
         elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
             profile = _table(step.args.get("dataset"))
             if profile is not None:
@@ -237,6 +270,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
         if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
     ]
+    ranked = ranked_columns(profile, f"{text} {goal}", labels_only=True)
+    if mentioned and ranked and ranked[0][0] != mentioned[0] and ranked[0][1][0] == 1.0:
+        first = dict(ranked).get(mentioned[0], (0.0, 0, 0.0))
+        if ranked[0][1][1] > first[1]:
+            mentioned.insert(0, ranked[0][0])  # 'fail QC' names qc_fail better than 'line'
     if mentioned:
         column = _plain(profile, mentioned[0])
         numeric = column["dtype"].startswith(("float", "int")) and not column["label_like"]
@@ -248,6 +286,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
             )
             return
         args["label_column"] = mentioned[0]
+        return
+    loose = label_from_words(profile, text) or label_from_words(profile, goal)
+    if loose:
+        args["label_column"] = loose
+        p.notes.append(f"label column {loose!r}: the column your words name")
         return
     by_value = [
         c["name"]
@@ -264,6 +307,13 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         for c in profile["columns"]
         if c["label_like"] and not c["dtype"].startswith(("float", "int")) and c["distinct"] <= 20
     ]
+    unlabeled = label_missing_elsewhere(profile, _sibling_tables(args["dataset"]))
+    if unlabeled:
+        args["label_column"] = unlabeled
+        p.notes.append(
+            f"label column {unlabeled!r}: the column the unlabeled file of the same table lacks"
+        )
+        return
     if len(categorical) >= 2 and not args.get("soft_labels"):
         p.question = (
             f"Which column of {args['dataset']} should the model predict: "
@@ -282,6 +332,56 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         p.question = (
             f"Which column of {args['dataset']} should the model predict? Candidates: {shown}."
         )
+
+
+def _sibling_tables(ref: str) -> list[dict[str, Any]]:
+    """Profiles of the workspace tables beside `ref` (same folder), for column comparisons."""
+    folder = ref.rsplit("/", 1)[0] + "/" if "/" in ref else ""
+    stem = {w for w in re.split(r"[\W_]+", ref[len(folder) :].lower()) if len(w) > 2}
+    out = []
+    for rel in workspace_files():
+        if TABLE_SUFFIX.search(rel) and rel != ref and rel.startswith(folder):
+            words = set(re.split(r"[\W_]+", rel[len(folder) :].lower()))
+            if rel[len(folder) :].count("/") == 0 and stem & words - {"csv", "tsv", "parquet"}:
+                profile = _table(rel)
+                if profile is not None:
+                    out.append(profile)
+    return out[:40]
+
+
+def _ground_apply(args: dict[str, Any], text: str) -> None:
+    """'how accurate each one is against its topic column': the test file's own labels score
+    the labeling functions (label_column), when no gold file is given.
+    """
+    if args.get("gold_path") or args.get("label_column"):
+        return
+    profile = _table(args.get("data_path"))
+    if profile is None or not re.search(
+        r"\b(against|accura\w*|compar\w*|scor\w*|versus|vs\.?)\b", text, re.I
+    ):
+        return
+    labels = [n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]]
+    if labels:
+        args["label_column"] = labels[0]
+
+
+def _id_fit(profile: dict[str, Any], name: str) -> bool:
+    """Whether a column can key a join: id-like, or mostly distinct and filled, never a label."""
+    column = _plain(profile, name)
+    if column["id_like"]:
+        return True
+    return not column["label_like"] and column["missing_share"] < 0.05
+
+
+def _ground_features(args: dict[str, Any], goal: str) -> None:
+    """Feature columns stated by role ('numeric features a, b', 'x as categoricals')."""
+    profile = _table(args.get("dataset"))
+    if profile is None:
+        return
+    for key, names in feature_roles(_without_files(goal), profile).items():
+        names = [n for n in names if n != args.get("label_column")]
+        if names:
+            args.setdefault(key, names)
 
 
 def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: str) -> None:
@@ -306,13 +406,22 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
     data = _table(data_ref)
     gold = _table(gold_ref)
     label = args.get("label_column")
+    if data is not None and args.get("text_column") not in data["names"]:
+        said = text_column_said(goal, data)
+        if said:
+            args["text_column"] = said
+        elif args.get("text_column") is not None:
+            args.pop("text_column")
     if gold is not None:
+        join = join_columns(data, gold, goal) if data is not None else {}
         if label is not None and label not in gold["names"]:
             fixed = _fix(gold, label)
             if fixed:
                 args["label_column"] = fixed
                 label = fixed
-        if label is None or label not in gold["names"]:
+        if (label is None or label not in gold["names"]) and join.get("gold_label_column"):
+            args["label_column"] = join["gold_label_column"]
+        elif label is None or label not in gold["names"]:
             mentioned = [n for n in columns_mentioned(gold, text) if not _plain(gold, n)["id_like"]]
             if data is not None:
                 mentioned = [n for n in mentioned if n not in data["names"]] or mentioned
@@ -332,11 +441,21 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
                 fixed = _fix(data, id_col)
                 if fixed:
                     args["id_column"] = fixed
-            elif id_col is None:
+                elif id_col in gold["names"]:
+                    args.pop("id_column")  # the gold file's key, said where the data's goes
+                    args.setdefault("gold_id_column", id_col)
+            if args.get("id_column") in data["names"] and not _id_fit(data, args["id_column"]):
+                args.pop("id_column")  # a label column is never the join key
+            if args.get("id_column") is None:
                 shared = [n for n in gold["names"] if n in data["names"]]
-                ids = [n for n in shared if _plain(data, n)["id_like"]] or shared
+                ids = [n for n in shared if _plain(data, n)["id_like"]]
                 if len(ids) == 1 and ids[0] != args.get("label_column"):
                     args["id_column"] = ids[0]
+                elif join.get("id_column"):
+                    args["id_column"] = join["id_column"]
+            for key in ("gold_id_column", "gold_label_column"):
+                if join.get(key) and args.get(key) not in gold["names"]:
+                    args[key] = join[key]
         return
     if data is None:
         return

@@ -1,0 +1,376 @@
+"""Columns named in a person's words: abbreviations, stems, values, roles and join keys."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from tools.profile import edit_distance
+
+# Words too common in goals to name a column by a loose match (an exact column name still counts).
+GENERIC = frozenset(
+    "a an the of to in on for by and or at as is it be we i my our their its with from this that "
+    "these those which what will can could should would all any each every new old data file "
+    "table column columns row rows value values model models train training predict prediction "
+    "test label labels text number numbers count score class classes type name names time date "
+    "first last other only just use using make build some more most best good right get set "
+    "run report accuracy precision recall auc log loss out off up down ahead before after "
+    "something thing things tell tells know need want like".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_FILE = re.compile(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", re.I)
+
+
+def name_tokens(name: str) -> list[str]:
+    """A column name's words: split at `_`, `-`, spaces, digits and camelCase ('fraudInd')."""
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
+    return [t for t in re.split(r"[^A-Za-z]+", spaced.lower()) if t]
+
+
+def _skeleton(word: str) -> str:
+    """The first letter and the consonants after it, repeats collapsed ('level' → 'lvl')."""
+    rest = re.sub(r"[aeiouy]", "", word[1:])
+    return word[0] + re.sub(r"(.)\1+", r"\1", rest)
+
+
+def _subsequence(short: str, word: str) -> bool:
+    it = iter(word)
+    return all(ch in it for ch in short)
+
+
+@lru_cache(maxsize=65536)
+def token_fit(word: str, token: str) -> float:
+    """How well one word of the goal stands for one word of a column name (0 = not at all).
+
+    1.0 the same word (or its plural); 0.9 one is the other's stem ('fraudulent' ~ 'fraud');
+    0.8 a misspelling ('seniorty'); 0.7 an abbreviation spelt as the word's consonants
+    ('lvl' ~ 'level', 'amt' ~ 'amount'); 0.5 an abbreviation that is a short prefix or
+    subsequence ('ind' ~ 'indicator', 'pr' ~ 'price'), too weak to stand alone.
+    """
+    word, token = word.lower(), token.lower()
+    if word == token or word in (token + "s", token + "es") or token in (word + "s", word + "es"):
+        return 1.0
+    if len(word) < 2 or len(token) < 2:
+        return 0.0
+    short, long = sorted((word, token), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return 0.9
+    limit = 1 if len(short) <= 7 else 2
+    if len(short) >= 5 and len(long) - len(short) <= limit and edit_distance(word, token) <= limit:
+        return 0.8
+    if len(token) <= 4 and len(word) > len(token) and word[0] == token[0]:
+        if len(token) >= 3 and token == _skeleton(token) and _subsequence(token, _skeleton(word)):
+            return 0.7
+        if word.startswith(token) or _subsequence(token, word):
+            return 0.5
+    return 0.0
+
+
+def _goal_words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(_FILE.sub(" ", text))]
+
+
+def column_evidence(column: dict[str, Any], words: list[str]) -> tuple[float, int, float]:
+    """How strongly the words name the column: (coverage of its name, words matched, weight).
+
+    A weak abbreviation counts only beside a stronger match of the same name ('price band' →
+    pr_band), and generic words ('model', 'data') only match a name word exactly.
+    """
+    tokens = [t for t in name_tokens(column["name"]) if t not in ("id", "no", "num", "nr")]
+    if not tokens:
+        return (0.0, 0, 0.0)
+    best: list[tuple[float, int]] = []
+    for token in tokens:
+        fits = [
+            (token_fit(w, token), i)
+            for i, w in enumerate(words)
+            if w not in GENERIC or w == token or w.rstrip("s") == token
+        ]
+        fits = [f for f in fits if f[0] > 0]
+        best.append(max(fits) if fits else (0.0, -1))
+    strong = [i for (s, i) in best if s >= 0.7]
+    matched = 0
+    weight = 0.0
+    for score, at in best:
+        if score >= 0.7 or (score > 0 and any(abs(at - i) <= 1 for i in strong)):
+            matched += 1
+            weight += score
+    values = [v.lower() for v in column.get("top", {}) if len(str(v)) > 1]
+    if column.get("label_like") and values:
+        said = sum(1 for v in values if v in words)
+        if said and not matched:
+            # 'fail their inspection' → a column whose values are pass/fail
+            return (0.5 * said / len(values), 0, 0.5 * said)
+    return (matched / len(tokens), matched, weight)
+
+
+def ranked_columns(
+    profile: dict[str, Any], text: str, *, labels_only: bool = False
+) -> list[tuple[str, tuple[float, int, float]]]:
+    """The profile's columns the text names (loosely), best first; ties keep the table order."""
+    words = _goal_words(text)
+    own = set(name_tokens(str(profile.get("dataset", "")).rsplit("/", 1)[-1].split(".")[0]))
+    # the table's own name is not a column ('inspections.csv' … 'fail their inspection')
+    words = [w for w in words if not any(token_fit(w, o) >= 0.9 for o in own if len(o) > 3)]
+    found = []
+    for column in profile["columns"]:
+        if labels_only and (column["id_like"] or column["text_like"] or not column["label_like"]):
+            continue
+        evidence = column_evidence(column, words)
+        if evidence[0] >= 0.5 or (evidence[1] == 0 and evidence[0] > 0):
+            found.append((column["name"], evidence))
+    found.sort(key=lambda item: (-item[1][0], -item[1][1], -item[1][2]))
+    return found
+
+
+def label_from_words(profile: dict[str, Any], text: str) -> str | None:
+    """The one label-like column the words name best ('seniority level' → seniority_lvl), or
+    None when nothing fits or the best two fit equally well.
+    """
+    ranked = ranked_columns(profile, text, labels_only=True)
+    if not ranked:
+        return None
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def label_missing_elsewhere(profile: dict[str, Any], tables: list[dict[str, Any]]) -> str | None:
+    """The label-like column that another table with this table's other columns lacks (the
+    unlabeled batch: 'incoming.csv' has every column but fraud_ind), or None.
+    """
+    names = set(profile["names"])
+    missing: set[str] = set()
+    for other in tables:
+        if other is profile or other.get("dataset") == profile.get("dataset"):
+            continue
+        lacks = names - set(other["names"])
+        if len(lacks) == 1 and set(other["names"]) <= names:
+            missing |= lacks
+    labels = [c["name"] for c in profile["columns"] if c["name"] in missing and c["label_like"]]
+    return labels[0] if len(labels) == 1 else None
+
+
+# -- feature roles ---------------------------------------------------------------------------
+
+_ROLE_WORDS = {
+    "numeric": "numeric_columns",
+    "numerical": "numeric_columns",
+    "number": "numeric_columns",
+    "categorical": "categorical_columns",
+    "category": "categorical_columns",
+    "text": "text_columns",
+    "free-text": "text_columns",
+}
+_ROLE = r"(numeric|numerical|categorical|category|text|free-text)"
+_LIST = r"((?:[\"'`]?[\w-]+[\"'`]?(?:\s*,\s*|\s*,?\s+(?:and|&|plus)\s+))*[\"'`]?[\w-]+[\"'`]?)"
+
+
+def _names(chunk: str, known: dict[str, str]) -> list[str]:
+    words = [w.strip("\"'`") for w in re.split(r"\s*,\s*|\s*,?\s+(?:and|&|plus)\s+", chunk)]
+    words = [w for w in words if w and w.lower() not in ("the", "columns", "column")]
+    return [known[w.lower()] for w in words if w.lower() in known]
+
+
+def _list_after(text: str, start: int, known: dict[str, str]) -> list[str]:
+    """Column names listed from `start` on ('a, b and c'), stopping at the first non-column."""
+    out: list[str] = []
+    for m in re.finditer(r"[\"'`]?([\w-]+)[\"'`]?", text[start:]):
+        word = m.group(1).lower()
+        if word in known:
+            out.append(known[word])
+        elif word in ("and", "plus", "the", "columns", "column", "fields", "only", "just"):
+            continue
+        else:
+            break
+        tail = text[start + m.end() : start + m.end() + 3]
+        if re.match(r"\s*[.;:)]", tail) or re.match(r"\s*\(", tail):
+            break
+    return out
+
+
+def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
+    """Feature columns the person assigns by role: 'numeric features a, b and c', 'treat x and
+    y as categoricals', 'text = t1 and t2', 'only t as text', 'on just the t column' (a text
+    column), 'don't use a and b, only the measured numbers'. Only real columns count.
+    """
+    known = {n.lower(): n for n in profile["names"]}
+    columns = {c["name"]: c for c in profile["columns"]}
+    out: dict[str, list[str]] = {}
+    for m in re.finditer(
+        rf"\b{_ROLE}\s+(?:features?|columns?|inputs?|fields?)?\s*(?:[:=]|are|is|would be)?\s*",
+        text,
+        re.I,
+    ):
+        names = _list_after(text, m.end(), known)
+        field = _ROLE_WORDS[m.group(1).lower()]
+        if names and field not in out:
+            out[field] = names
+    for m in re.finditer(
+        rf"{_LIST}\s+(?:columns?\s+)?as\s+(?:the\s+|a\s+|an\s+)?{_ROLE}s?\b", text, re.I
+    ):
+        names = _names(m.group(1), known)
+        field = _ROLE_WORDS[m.group(2).lower()]
+        if names and field not in out:
+            out[field] = names
+    if "text_columns" not in out:
+        on = re.search(
+            r"\b(?:on|from|using|use)\s+(?:only\s+|just\s+)?(?:the\s+)?[\"'`]?([\w-]+)[\"'`]?"
+            r"\s+(?:column|field|text)s?\b",
+            text,
+            re.I,
+        )
+        name = known.get(on.group(1).lower()) if on else None
+        if name and columns[name]["text_like"] and re.search(r"\b(only|just|alone)\b", text, re.I):
+            out["text_columns"] = [name]
+    excluded = _excluded(text, known)
+    if excluded and re.search(
+        r"\bonly\s+(?:the\s+)?(?:\w+\s+)?(?:numbers|numeric|numerical|measurements)\b",
+        text,
+        re.I,
+    ):
+        out.setdefault(
+            "numeric_columns",
+            [
+                c["name"]
+                for c in profile["columns"]
+                if c["dtype"].startswith(("float", "int"))
+                and not c["id_like"]
+                and c["name"] not in excluded
+                and not re.search(rf"\b{re.escape(c['name'])}\b", _label_said(text), re.I)
+            ],
+        )
+    return out
+
+
+def _label_said(text: str) -> str:
+    m = re.search(r"\b(?:for|predict|label|target)\s+(?:the\s+)?([\w-]+)", text, re.I)
+    return m.group(1) if m else ""
+
+
+def _excluded(text: str, known: dict[str, str]) -> set[str]:
+    """Columns the person leaves out: "don't use a and b columns", 'without a', 'ignore a'."""
+    out: set[str] = set()
+    for m in re.finditer(
+        r"\b(?:don'?t|do not|never)\s+use\s+(?:the\s+)?|\b(?:without|excluding|except|ignore|"
+        r"ignoring|drop|dropping|leave out|leaving out|skip)\s+(?:the\s+)?",
+        text,
+        re.I,
+    ):
+        out.update(_list_after(text, m.end(), known))
+    return out
+
+
+# -- join keys for hand labels ----------------------------------------------------------------
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]+", "", str(name).lower())
+
+
+def _said_id(text: str, known: dict[str, str]) -> list[str]:
+    """Columns the text calls keys or ids: 'key column is called X', 'ids are under X',
+    'X for the ids', 'their key is X', 'join keys: X'.
+    """
+    out: list[str] = []
+    for m in re.finditer(r"[\"'`]?([\w-]+)[\"'`]?", text):
+        word = m.group(1).lower()
+        if word not in known:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()].lower()
+        after = text[m.end() : m.end() + 25].lower()
+        if re.search(r"\b(?:keys?|ids?|identifiers?)\b[^.;,()]*$", before) or re.match(
+            r"\s+(?:for|as)\s+(?:the\s+)?(?:ids?|keys?|identifiers?)\b", after
+        ):
+            out.append(known[word])
+    return out
+
+
+def join_columns(
+    data: dict[str, Any], gold: dict[str, Any], text: str, data_values: Any = None
+) -> dict[str, str]:
+    """How a gold file joins the data: id_column, gold_id_column and gold_label_column from the
+    words ('their key is CommentID, ours is comment_id', 'the number there is insp_id') or,
+    without words, from names equal once squashed (HeadlineID = headline_id) or an id-like gold
+    column whose values overlap the data's id column. A label column is never an id.
+    """
+    out: dict[str, str] = {}
+    dcols = {c["name"]: c for c in data["columns"]}
+    gcols = {c["name"]: c for c in gold["columns"]}
+    text = _FILE.sub(" ", text)
+
+    def id_ok(column: dict[str, Any], profile: dict[str, Any]) -> bool:
+        filled = max(1.0, profile.get("sampled", 1) * (1 - column["missing_share"]))
+        unique = column["id_like"] or (
+            looks_id(column["name"]) and column["distinct"] >= 0.9 * filled
+        )
+        return unique and column["missing_share"] < 0.05 and not column["label_like"]
+
+    said_d = [n for n in _said_id(text, {k.lower(): k for k in dcols}) if id_ok(dcols[n], data)]
+    said_g = [n for n in _said_id(text, {k.lower(): k for k in gcols}) if id_ok(gcols[n], gold)]
+    # a name said anywhere that is a column of exactly one side and id-like there
+    for word in (w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text)):
+        for name, col in dcols.items():
+            if name.lower() == word and name not in gcols and id_ok(col, data):
+                said_d.append(name)
+        for name, col in gcols.items():
+            if name.lower() == word and name not in dcols and id_ok(col, gold):
+                said_g.append(name)
+    if said_d:
+        out["id_column"] = said_d[0]
+    if said_g:
+        out["gold_id_column"] = said_g[0]
+    if "id_column" not in out or "gold_id_column" not in out:
+        pairs = [
+            (d, g)
+            for d in dcols
+            for g in gcols
+            if _squash(d) == _squash(g) and dcols[d]["id_like"] and id_ok(gcols[g], gold)
+        ]
+        if len(pairs) == 1:
+            out.setdefault("id_column", pairs[0][0])
+            out.setdefault("gold_id_column", pairs[0][1])
+    if "gold_id_column" not in out:
+        ids = [g for g, c in gcols.items() if g not in dcols and id_ok(c, gold)]
+        if len(ids) == 1:
+            out["gold_id_column"] = ids[0]
+    if "id_column" not in out and "gold_id_column" in out:
+        data_ids = [n for n, c in dcols.items() if c["id_like"] and n not in gcols]
+        if len(data_ids) == 1:
+            out["id_column"] = data_ids[0]
+    gid = out.get("gold_id_column")
+    labels = [
+        g
+        for g, c in gcols.items()
+        if g != gid and c["label_like"] and not c["id_like"] and not looks_id(g)
+    ]
+    named = [g for g in labels if g in dcols or re.search(rf"\b{re.escape(g)}\b", text, re.I)]
+    if len(named) == 1:
+        out["gold_label_column"] = named[0]
+    elif len(labels) == 1:
+        out["gold_label_column"] = labels[0]
+    return out
+
+
+def looks_id(name: str) -> bool:
+    tokens = name_tokens(name)
+    return bool(tokens) and tokens[-1] in ("id", "key", "no", "nr", "num", "number", "uuid")
+
+
+def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
+    """The free-text column the words point at: 'text is in free_text', 'the text column is t',
+    't holds the text'. Only a real column counts.
+    """
+    known = {n.lower(): n for n in profile["names"]}
+    for m in re.finditer(
+        r"\btexts?\s+(?:is|are|sits?|lives?)?\s*(?:in|under)\s+(?:the\s+)?[\"'`]?([\w-]+)|"
+        r"\btext\s+column\s*(?:is|=|:)?\s*(?:called\s+)?[\"'`]?([\w-]+)|"
+        r"\b([\w-]+)[\"'`]?\s+(?:column\s+)?(?:holds|has|contains|is)\s+the\s+(?:free\s+)?text\b",
+        text,
+        re.I,
+    ):
+        name = known.get((m.group(1) or m.group(2) or m.group(3)).lower())
+        if name:
+            return name
+    return None
