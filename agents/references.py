@@ -23,12 +23,20 @@ MONTH_NAMES = (
 # a file carrying one is meant only when the person says it.
 ROLE = {
     *"test tests testing train training trainset val valid validation dev holdout heldout".split(),
+    *"eval evaluation".split(),
     *"new newest latest incoming old older previous copy backup final fresh batch".split(),
     *"q1 q2 q3 q4 h1 h2".split(),
     *MONTHS,
     *MONTH_NAMES,
 }
-ROLE_ALIASES = {"training": "train", "testing": "test", "validation": "val", "valid": "val"}
+ROLE_ALIASES = {
+    "training": "train",
+    "testing": "test",
+    "tests": "test",
+    "validation": "val",
+    "valid": "val",
+    "evaluation": "eval",
+}
 GOLD_TOKENS = {"gold", "handlabels", "handlabel", "handlabeled", "audit", "audited", "annotations"}
 HAND_LABELS_RE = re.compile(
     r"\b(?:hand[- ]?(?:labels?|labell?ed|tagged|tags)|handlabels?|gold(?:\s+labels?)?|"
@@ -91,13 +99,15 @@ def _same_word(word: str, token: str) -> bool:
     return SequenceMatcher(None, word, token).ratio() >= 0.86
 
 
-def _goal_words(goal: str) -> list[str]:
+def _goal_words(goal: str, keep: bool = False) -> list[str]:
     # An identifier ('digits_mlp', 'q3-report') or a file name is one word: its parts describe
     # no other file.
     plain = FILE_NAME_RE.sub(" ", goal.lower())
     plain = re.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = re.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
+    if keep:
+        return words
     return [w for w in [*words, *joined] if w not in GENERIC and w not in STOP]
 
 
@@ -126,10 +136,16 @@ def is_gold_file(path: str) -> bool:
     """Whether a file's name says it holds hand labels ('feedback_handlabels.csv', 'gold.csv')."""
     tokens = _name_tokens(path)
     joined = "".join(tokens)
-    return bool(GOLD_TOKENS & set(tokens)) or "handlabel" in joined or "handtag" in joined
+    return (
+        bool(GOLD_TOKENS & set(tokens))
+        or any(t.startswith("gold") for t in tokens)
+        or "handlabel" in joined
+        or "handtag" in joined
+    )
 
 
-def _person_files(files: list[str]) -> list[str]:
+def person_files(files: list[str]) -> list[str]:
+    """The person's tables and documents among `files` (not forgeflow's output folders)."""
     return [
         f
         for f in files
@@ -141,7 +157,7 @@ def _person_files(files: list[str]) -> list[str]:
 
 def _score(path: str, words: list[str], said_roles: set[str], columns: bool) -> tuple[int, int]:
     """(score, name words matched) of how well the goal's words describe one file."""
-    tokens = [t for t in _name_tokens(path) if t not in GENERIC]
+    tokens = [t for t in _name_tokens(path) if t not in GENERIC or _role(t)]
     subject = [t for t in tokens if _role(t) is None and t not in COMMON and len(t) >= 2]
     roles = {_role(t) for t in tokens if _role(t) is not None}
     if len(subject) == 1 and len(subject[0]) < 4 and not any(w == subject[0] for w in words):
@@ -175,9 +191,9 @@ def described_files(
     if ONLINE.search(goal) or ORDINAL_REF.search(goal):
         return []
     words = _goal_words(goal)
-    said_roles = {r for w in words if (r := _role(w)) is not None}
+    said_roles = {r for w in _goal_words(goal, keep=True) if (r := _role(w)) is not None}
     scored: list[tuple[int, int, str]] = []
-    for path in _person_files(files):
+    for path in person_files(files):
         if is_gold_file(path) != gold:
             continue
         score, hits = _score(path, words, said_roles, columns)
@@ -212,7 +228,7 @@ def _mark(goal: str, found: str) -> str:
     spans = []
     for match in re.finditer(r"[A-Za-z]+\d*", masked):
         word = match.group().lower()
-        if word in STOP or word in GENERIC:
+        if word in STOP or (word in GENERIC and not _role(word)):
             continue
         if any(_same_word(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
             spans.append((match.start(), match.end()))
@@ -293,3 +309,22 @@ def with_described_file(
         return goal, notes
     notes.append(f"the data you described → {found[0]}")
     return _mark(goal, found[0]), notes
+
+
+def base_table(path: str, files: list[str]) -> str | None:
+    """The one table `path` is a version of ('line_qc_new.csv' → 'line_qc.csv', 'sales_q4.csv'
+    → 'sales.csv' or 'sales_train.csv'): same name words, no role word but 'train'; or None.
+    """
+    tokens = _name_tokens(path)
+    subject = [t for t in tokens if _role(t) is None]
+    if not subject or len(subject) == len(tokens):
+        return None
+    found = []
+    for other in person_files(files):
+        if other == path or is_gold_file(other) or not other.lower().endswith(TABLE_EXT):
+            continue
+        mine = _name_tokens(other)
+        roles = {_role(t) for t in mine if _role(t)}
+        if [t for t in mine if _role(t) is None] == subject and roles <= {"train"}:
+            found.append(other)
+    return found[0] if len(found) == 1 else None
