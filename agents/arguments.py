@@ -888,8 +888,7 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         if len(docs) != 1:
             shown = f" Documents in the workspace: {', '.join(docs[:12])}." if docs else ""
             p.question = (
-                "Which documents? Name a project ('project 3') or files in the workspace."
-                + shown
+                "Which documents? Name a project ('project 3') or files in the workspace." + shown
             )
             return None
         args["paths"] = docs  # the one document there is

@@ -144,7 +144,6 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     if SMALL_TALK_RE.match(goal.strip()):
         return Plan(answer=_small_talk(goal))
     from agents.intent import is_description
-
     from agents.references import gold_named
 
     gold_file = gold_named(goal)

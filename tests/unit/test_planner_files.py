@@ -60,9 +60,7 @@ def test_description_with_a_typo_picks_the_plain_file_over_its_versions(
     ]
     # a role word said picks the version that carries it
     assert described_files("score the eval tickets", workspace) == ["helpdesk_tickets_eval.csv"]
-    assert described_files("what is in the July pump checks", workspace) == [
-        "pump_checks_july.csv"
-    ]
+    assert described_files("what is in the July pump checks", workspace) == ["pump_checks_july.csv"]
 
 
 def test_column_words_describe_a_table(workspace: list[str]) -> None:
