@@ -337,8 +337,41 @@ def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def partly_labeled_tables() -> list[tuple[str, str]]:
+    """(table, column) for each person's table with a label-like column that is partly filled
+    in (some rows labeled, many not): the data a goal like 'label the rest' means.
+    """
+    from agents.grounding import workspace_files
+    from agents.references import is_gold_file, person_files
+    from tools.profile import profile_table
+
+    found = []
+    for name in person_files(workspace_files()):
+        if is_gold_file(name) or not name.lower().endswith((".csv", ".tsv", ".jsonl", ".parquet")):
+            continue
+        profile = profile_table(name)
+        columns = [
+            c
+            for c in (profile or {}).get("columns", [])
+            if c["label_like"] and c["partly_filled"] and c["missing_share"] >= 0.3
+        ]
+        if len(columns) == 1:
+            found.append((name, columns[0]["name"]))
+    return found
+
+
 def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
+    if data is None and not p.question:
+        partly = partly_labeled_tables()
+        if len(partly) == 1:
+            data, column = partly[0]
+            s.label_column = s.label_column or column
+            p.notes.append(f"the table with labels still to fill in → {data} ({column})")
+        elif partly:
+            shown = ", ".join(f"{name} ({column})" for name, column in partly[:8])
+            p.question = f"Which data should I label? These have labels to fill in: {shown}."
+            return None
     if data is None:
         p.question = "Which data should I label? Name a file in the workspace (e.g. tweets.csv)."
         return None
@@ -718,6 +751,8 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         # ... unless it is the only file this clause names ('score every row of a.csv').
         data_files = others or [f for f in data_files if f == used]
     data = data_files[0] if data_files else (test_files[0] if test_files else None)
+    if model is None and data is not None and not p.memory.get("models"):
+        model = _train_on_base_table(p, data)
     if model is None or data is None:
         p.question = (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
@@ -727,6 +762,21 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _train_on_base_table(p: Planning, data: str) -> str | None:
+    """'predict which of the Q4 orders ship late' with no model yet: train one on the table the
+    file is a version of (orders.csv for orders_q4.csv), then predict with it.
+    """
+    from agents.grounding import workspace_files
+    from agents.references import base_table
+
+    base = base_table(data, workspace_files())
+    if base is None:
+        return None
+    p.add("train_model", {"dataset": base}, why=f"train on {base} to predict {data}")
+    p.notes.append(f"no model yet: training one on {base}, the table {data} is a version of")
+    return f"${{steps.{len(p.steps) - 1}.model_path}}"
 
 
 def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -827,6 +877,14 @@ def _synthetic_count(text: str) -> int | None:
 DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
 
 
+def workspace_documents() -> list[str]:
+    """The person's documents in the workspace (not forgeflow's outputs)."""
+    from agents.grounding import workspace_files
+    from agents.references import person_files
+
+    return [f for f in person_files(workspace_files()) if f.lower().endswith(DOC_FILES)]
+
+
 def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {}
     if s.project:
@@ -836,8 +894,14 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif p.memory.get("project"):
         args["project_id"] = p.memory["project"]
     else:
-        p.question = "Which documents? Name a project ('project 3') or files in the workspace."
-        return None
+        docs = workspace_documents()
+        if len(docs) != 1:
+            shown = f" Documents in the workspace: {', '.join(docs[:12])}." if docs else ""
+            p.question = (
+                "Which documents? Name a project ('project 3') or files in the workspace." + shown
+            )
+            return None
+        args["paths"] = docs  # the one document there is
     text = p.goal or s.text
     lower = text.lower()
     for strategy, pattern in (

@@ -430,7 +430,14 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
                 for c in gold["columns"]
                 if not c["id_like"] and (data is None or c["name"] not in data["names"])
             ]
+            # a gold column that is also the data's label-like column is the label both share
+            shared_labels = [
+                n
+                for n in gold["names"]
+                if data is not None and n in data["names"] and _plain(data, n)["label_like"]
+            ]
             choice = mentioned[0] if mentioned else (others[0] if len(others) == 1 else None)
+            choice = choice if mentioned or not shared_labels else shared_labels[0]
             if choice:
                 args["label_column"] = choice
         if args.get("label_column") in gold["names"]:
@@ -448,7 +455,9 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
                 args.pop("id_column")  # a label column is never the join key
             if args.get("id_column") is None:
                 shared = [n for n in gold["names"] if n in data["names"]]
-                ids = [n for n in shared if _plain(data, n)["id_like"]]
+                ids = [n for n in shared if _plain(data, n)["id_like"]] or [
+                    n for n in shared if not _plain(data, n)["label_like"] and _id_fit(data, n)
+                ]
                 if len(ids) == 1 and ids[0] != args.get("label_column"):
                     args["id_column"] = ids[0]
                 elif join.get("id_column"):

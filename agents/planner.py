@@ -146,14 +146,17 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     if SMALL_TALK_RE.match(goal.strip()):
         return Plan(answer=_small_talk(goal))
     from agents.intent import is_description
+    from agents.references import gold_named
 
-    if not [f for f in files if f not in role_files(goal, files)[2]]:
+    gold_file = gold_named(goal)
+    if not [f for f in files if f not in role_files(goal, files)[2] and f != gold_file]:
         from agents.grounding import workspace_files
         from agents.references import with_described_file
 
         held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
+        gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
     planning = Planning(memory=memory, goal=goal)
     clauses = split_clauses(goal)
     for clause in clauses:
@@ -164,7 +167,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         slots = extract_slots(clause)
         if not slots.gold:
             gold = GOLD_RE.search(goal)
-            slots.gold = gold.group(1) if gold else None
+            slots.gold = gold.group(1) if gold else gold_file
         if is_description(clause):
             # "reviews.csv has product reviews and only some rows have a label": context for
             # the request that follows, not a request (its files were taken above).

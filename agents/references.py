@@ -1,10 +1,11 @@
-"""Files a person names by description ('the meal kit reviews', 'the q3 file') resolved to the
-one workspace file whose name those words spell; ambiguous or weak matches resolve to nothing.
+"""Files a person names by description ('the meal kit reviews', 'the q3 file', 'the test
+postings') resolved to the workspace file their words, its role words and its columns point at.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 GENERIC = {
     *"data file files table csv doc docs the my a of new hand label labels gold".split(),
@@ -14,102 +15,316 @@ COMMON = set(
     "one two three first second last next new old test train this that data model final "
     "result results output input sample".split()
 )
+MONTHS = "jan feb mar apr may jun jul aug sep sept oct nov dec".split()
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+# Words that say which version of a dataset a file is (the split, the batch, the period):
+# a file carrying one is meant only when the person says it.
+ROLE = {
+    *"test tests testing train training trainset val valid validation dev holdout heldout".split(),
+    *"eval evaluation".split(),
+    *"new newest latest incoming old older previous copy backup final fresh batch".split(),
+    *"q1 q2 q3 q4 h1 h2".split(),
+    *MONTHS,
+    *MONTH_NAMES,
+}
+ROLE_ALIASES = {
+    "training": "train",
+    "testing": "test",
+    "tests": "test",
+    "validation": "val",
+    "valid": "val",
+    "evaluation": "eval",
+}
+GOLD_TOKENS = {"gold", "handlabels", "handlabel", "handlabeled", "audit", "audited", "annotations"}
+HAND_LABELS_RE = re.compile(
+    r"\b(?:hand[- ]?(?:labels?|labell?ed|tagged|tags)|handlabels?|gold(?:\s+labels?)?|"
+    r"(?:auditor|annotator|reviewer)'?s?\s+labels?|labels?\s+file|answer\s+key)\b",
+    re.I,
+)
+STOP = set(
+    "a an the of in on at to for from by with and or but is are was were be been it its this "
+    "that these those my our your their me i we you he she they them what which who how many "
+    "much some any all both each every only just also please can could would should will do "
+    "does did have has had not no yes so than then there here into out up down over about "
+    "make give get use using show tell let want need like look one ones".split()
+)
+# Column words too everyday to point at a table on their own.
+PLAIN_COLUMNS = set(
+    "id ids key index text label labels name names value values score type date time row rows "
+    "column columns count number amount class target item items".split()
+)
+OUTPUT_FOLDERS = {"models", "generators", "labeling", "evaluations", "predictions", "qa"}
+OUTPUT_FOLDERS |= {"exports", "anomalies", "saved", "lfs", "rules"}
+TABLE_EXT = (".csv", ".tsv", ".jsonl", ".parquet", ".csv.gz")
+DOC_EXT = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
 ORDINAL_REF = re.compile(
     r"\b(?:the\s+)?(?:first|second|third|fourth|fifth|last|next|previous|other|same|that|this)\s+"
     r"(?:one|file|table|dataset)\b",
     re.I,
 )
 ONLINE = re.compile(r"\b(hugging ?face|hf|kaggle|hub|online|internet|download)\b", re.I)
+FILE_NAME_RE = re.compile(r"[\w./-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|md|txt|pdf|html?|rst)")
 
 
-def _name_tokens(path: str) -> list[str]:
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    tokens = re.findall(r"[a-z]+\d*|\d+", stem)
+def _split_name(text: str) -> list[str]:
+    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)  # CommentID → Comment ID
+    tokens = re.findall(r"[a-z]+\d*|\d+", text.lower())
     return [t for t in tokens if not re.fullmatch(r"\d{4}", t)]  # years are optional
 
 
-def _goal_words(goal: str) -> set[str]:
-    # An identifier ('digits_mlp', 'q3-report') is one word: its parts describe no file.
-    plain = re.sub(r"\b\w+[_-][\w-]+\b", " ", goal.lower())
+def _name_tokens(path: str) -> list[str]:
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
+    return _split_name(stem)
+
+
+def _role(token: str) -> str | None:
+    token = ROLE_ALIASES.get(token, token)
+    if token in MONTH_NAMES:
+        return token[:3]
+    return token if token in ROLE else None
+
+
+def _same_word(word: str, token: str) -> bool:
+    """'feedbak' ~ 'feedback', 'postings' ~ 'posting', 'handbok' ~ 'handbook', 'ads' ~ 'ad'."""
+    if word == token:
+        return True
+    if word.rstrip("s") == token.rstrip("s") and min(len(word), len(token)) >= 2:
+        return True
+    if min(len(word), len(token)) < 5:
+        return False
+    if word.startswith(token) or token.startswith(word):
+        return abs(len(word) - len(token)) <= 3
+    return SequenceMatcher(None, word, token).ratio() >= 0.86
+
+
+def _goal_words(goal: str, keep: bool = False) -> list[str]:
+    # An identifier ('digits_mlp', 'q3-report') or a file name is one word: its parts describe
+    # no other file.
+    plain = FILE_NAME_RE.sub(" ", goal.lower())
+    plain = re.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = re.findall(r"[a-z]+\d*|\d+", plain)
-    out = set(words)
-    out.update(w[:-1] for w in words if w.endswith("s") and len(w) > 3)
-    out.update(w + "s" for w in words)
-    out.update(a + b for a, b in zip(words, words[1:], strict=False))  # 'meal kit' → 'mealkit'
-    return out - GENERIC
+    joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
+    if keep:
+        return words
+    return [w for w in [*words, *joined] if w not in GENERIC and w not in STOP]
+
+
+def _said(token: str, words: list[str]) -> bool:
+    return any(_same_word(w, token) for w in words)
+
+
+def _columns(path: str) -> list[str]:
+    """The column names of a workspace table (its header only), or [] when unreadable."""
+    if not path.lower().endswith((".csv", ".tsv", ".jsonl")):
+        return []
+    try:
+        from store.workspace import resolve_path
+
+        real = resolve_path(path)
+        with open(real, encoding="utf-8", errors="replace") as handle:
+            head = handle.readline()
+    except (OSError, ValueError, Exception):  # noqa: BLE001 - a file we cannot read names nothing
+        return []
+    if path.lower().endswith(".jsonl"):
+        return re.findall(r'"([^"]+)"\s*:', head)
+    return [c.strip().strip('"') for c in re.split(r"[,\t;]", head)]
+
+
+def is_gold_file(path: str) -> bool:
+    """Whether a file's name says it holds hand labels ('feedback_handlabels.csv', 'gold.csv')."""
+    tokens = _name_tokens(path)
+    joined = "".join(tokens)
+    return (
+        bool(GOLD_TOKENS & set(tokens))
+        or any(t.startswith("gold") for t in tokens)
+        or "handlabel" in joined
+        or "handtag" in joined
+    )
+
+
+def person_files(files: list[str]) -> list[str]:
+    """The person's tables and documents among `files` (not forgeflow's output folders)."""
+    return [
+        f
+        for f in files
+        if f.split("/", 1)[0] not in OUTPUT_FOLDERS
+        and not f.rsplit("/", 1)[-1].startswith(".")
+        and f.lower().endswith((*TABLE_EXT, *DOC_EXT))
+    ]
+
+
+def _score(path: str, words: list[str], said_roles: set[str], columns: bool) -> tuple[int, int]:
+    """(score, name words matched) of how well the goal's words describe one file."""
+    tokens = [t for t in _name_tokens(path) if t not in GENERIC or _role(t)]
+    subject = [t for t in tokens if _role(t) is None and t not in COMMON and len(t) >= 2]
+    roles = {_role(t) for t in tokens if _role(t) is not None}
+    if len(subject) == 1 and len(subject[0]) < 4 and not any(w == subject[0] for w in words):
+        subject_hits = 0  # a short name word counts only said exactly ('qc', not 'quick')
+    else:
+        subject_hits = sum(1 for t in subject if _said(t, words))
+    role_hits = len(roles & said_roles)
+    missing_roles = len(roles - said_roles)
+    extra = 0
+    folder = path.rsplit("/", 1)[0].lower() if "/" in path else ""
+    if folder and any(_same_word(w, t) for w in words for t in _split_name(folder)):
+        extra += 1
+    if columns:
+        names = {t for c in _columns(path) for t in _split_name(c)} - PLAIN_COLUMNS
+        extra += sum(1 for t in names if len(t) >= 3 and any(_same_word(w, t) for w in words))
+    if not subject_hits and not role_hits and not extra:
+        return 0, 0
+    return 3 * subject_hits + 3 * role_hits - 3 * missing_roles + extra, subject_hits
+
+
+def described_files(
+    goal: str, files: list[str], *, columns: bool = True, gold: bool = False
+) -> list[str]:
+    """The files the goal's words describe best, best first: one when it is clear, several
+    when they are equally good, none when nothing fits (or the goal asks for a hub).
+
+    Name words count most; a role word ('test', 'new', 'March', 'Q4') must be said for a file
+    that carries one; folder and column names count a little. Hand-label files are left out
+    unless `gold` asks for them.
+    """
+    if ONLINE.search(goal) or ORDINAL_REF.search(goal):
+        return []
+    words = _goal_words(goal)
+    said_roles = {r for w in _goal_words(goal, keep=True) if (r := _role(w)) is not None}
+    scored: list[tuple[int, int, str]] = []
+    for path in person_files(files):
+        if is_gold_file(path) != gold:
+            continue
+        score, hits = _score(path, words, said_roles, columns)
+        if score > 0 and (hits or _needs_no_name(path, goal)):
+            scored.append((score, hits, path))
+    if not scored:
+        return []
+    scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    best = [s for s in scored if s[:2] == scored[0][:2]]
+    return [s[2] for s in best]
+
+
+def _needs_no_name(path: str, goal: str) -> bool:
+    # A file matched only by its columns or folder: the goal must speak of data ('the student
+    # comments', 'the guide'), not merely mention a column word.
+    return bool(re.search(r"\b(?:the|those|these|my|our|all)\s+\w+", goal, re.I))
 
 
 def described_file(goal: str, files: list[str]) -> str | None:
     """The single file the goal's words describe, or None (none, several, or a hub request)."""
-    if ONLINE.search(goal) or ORDINAL_REF.search(goal):
-        return None
-    words = _goal_words(goal)
-    scored: list[tuple[float, int, str]] = []
-    for path in files:
-        tokens = [t for t in _name_tokens(path) if t not in GENERIC]
-        if not tokens:
-            continue
-        if len(tokens) == 1 and (
-            len(tokens[0]) < 4
-            or tokens[0] in COMMON
-            or not re.search(
-                rf"\b{re.escape(tokens[0][:4])}\w*\s+(?:\w+\s+)?(?:data|dataset|file|table|"
-                r"set|spreadsheet|sheet|csv|export|dump)\b",
-                goal,
-                re.I,
-            )
-        ):
-            # 'one.csv', 'test.csv': an everyday word names no file; 'digits.csv' only when
-            # the word is said as data ('the digits data'), not as a column ('target is digit').
-            continue
-        hit = sum(1 for t in tokens if t in words)
-        if hit == len(tokens) or hit >= 2:
-            scored.append((hit / len(tokens), hit, path))
-    if not scored:
-        return None
-    scored.sort(reverse=True)
-    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
-        return None
-    best = scored[0]
-    return best[2] if best[0] >= 0.5 else None
+    found = described_files(goal, files)
+    return found[0] if len(found) == 1 else None
 
 
 THREAD_REF = re.compile(r"\b(it|its|them|that|those|these|this|same|again)\b", re.I)
 
 
-def with_described_file(
-    goal: str, files: list[str], thread_has_data: bool = False
-) -> tuple[str, list[str]]:
-    """The goal with the described file's name added after the words that describe it (for a
-    goal that names no input file of its own).
-    """
-    if len(goal.split()) < 4:
-        return goal, []  # a fragment ('the digit column') answers a question; it names no data
-    if thread_has_data and THREAD_REF.search(goal):
-        return goal, []  # 'train an MLP on it': the thread's data, not a described file
-    found = described_file(goal, files)
-    if found is None:
-        return goal, []
+def _mark(goal: str, found: str) -> str:
+    """The goal with `found` written in place of (or after) the words that describe it."""
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
+    masked = FILE_NAME_RE.sub(lambda m: "\0" * len(m.group()), goal)
     spans = []
-    for token in tokens:
-        match = re.search(
-            rf"\b{re.escape(token[:4])}[\w]*(?:\s+{re.escape(token[4:])}\w*)?", goal, re.I
-        )
-        if match:
+    for match in re.finditer(r"[A-Za-z]+\d*", masked):
+        word = match.group().lower()
+        if word in STOP or (word in GENERIC and not _role(word)):
+            continue
+        if any(_same_word(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
             spans.append((match.start(), match.end()))
     if not spans:
-        return goal, []
-    start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    note = [f"the data you described → {found}"]
+        return f"{goal} ({found})"
+    # the nearest run of describing words: no more than 3 words between two of them
+    runs: list[list[tuple[int, int]]] = [[spans[0]]]
+    for span in spans[1:]:
+        if len(goal[runs[-1][-1][1] : span[0]].split()) <= 3:
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    run = max(runs, key=len)
+    start, end = run[0][0], run[-1][1]
     between = re.sub(
         r"\b(?:the|of|a|an|my|our|from|data|dataset|file|table|csv|set|sheet)\b|[\s\-_,]",
         "",
-        re.sub("|".join(re.escape(goal[a:b]) for a, b in spans), "", goal[start:end]),
+        re.sub("|".join(re.escape(goal[a:b]) for a, b in run), "", goal[start:end]),
         flags=re.I,
     )
     if end - start <= 48 and not between:
         # The describing words become the name ('the wine train data' → 'the wine_train.csv
         # data'), so a word like 'train' in them is not read as a request.
-        return f"{goal[:start]}{found}{goal[end:]}", note
-    return f"{goal[:end]} ({found}){goal[end:]}", note
+        return f"{goal[:start]}{found}{goal[end:]}"
+    return f"{goal[:end]} ({found}){goal[end:]}"
+
+
+def gold_named(goal: str) -> str | None:
+    """The named file the goal introduces as hand labels ('hand labels r in x.csv', 'using the
+    handlabels file x.csv', 'x.csv has the gold labels'), else a named file whose name says
+    hand labels when the goal speaks of them and names other data too; or None.
+    """
+    if not HAND_LABELS_RE.search(goal):
+        return None
+    named = list(dict.fromkeys(FILE_NAME_RE.findall(goal)))
+    hand = HAND_LABELS_RE.pattern
+    for name in named:
+        forward = rf"{hand}\W+(?:\w+\W+){{0,3}}?{re.escape(name)}"
+        backward = (
+            rf"{re.escape(name)}\W*\s+(?:has|holds|contains|is|are|with|=|:)\s+"
+            rf"(?:\w+\s+){{0,2}}?{hand}"
+        )
+        if re.search(forward, goal, re.I) or re.search(backward, goal, re.I):
+            return name
+    golds = [n for n in named if is_gold_file(n)]
+    if len(golds) == 1 and len(named) > 1:
+        return golds[0]
+    return None
+
+
+def with_described_file(
+    goal: str, files: list[str], thread_has_data: bool = False
+) -> tuple[str, list[str]]:
+    """The goal with the described files' names written in (for a goal that names no input
+    file of its own): the data it describes, and the hand-label file it describes.
+    """
+    if len(goal.split()) < 4:
+        return goal, []  # a fragment ('the digit column') answers a question; it names no data
+    if thread_has_data and THREAD_REF.search(goal):
+        return goal, []  # 'train an MLP on it': the thread's data, not a described file
+    notes: list[str] = []
+    named = FILE_NAME_RE.findall(goal)
+    if HAND_LABELS_RE.search(goal) and not any(is_gold_file(n) for n in named):
+        gold = described_files(goal, files, columns=False, gold=True)
+        hand = HAND_LABELS_RE.search(goal)
+        if len(gold) == 1 and hand:
+            goal = f"{goal[: hand.end()]} ({gold[0]}){goal[hand.end() :]}"
+            notes.append(f"the hand labels you described → {gold[0]}")
+    found = described_files(goal, files, columns=not thread_has_data)
+    if not found and not notes:
+        return goal, []
+    if len(found) == 2 and re.search(r"\bboth\b", goal, re.I):
+        for path in found:
+            goal = _mark(goal, path)
+        notes.append(f"the data you described → {' and '.join(found)}")
+        return goal, notes
+    if len(found) != 1:
+        return goal, notes
+    notes.append(f"the data you described → {found[0]}")
+    return _mark(goal, found[0]), notes
+
+
+def base_table(path: str, files: list[str]) -> str | None:
+    """The one table `path` is a version of ('line_qc_new.csv' → 'line_qc.csv', 'sales_q4.csv'
+    → 'sales.csv' or 'sales_train.csv'): same name words, no role word but 'train'; or None.
+    """
+    tokens = _name_tokens(path)
+    subject = [t for t in tokens if _role(t) is None]
+    if not subject or len(subject) == len(tokens):
+        return None
+    found = []
+    for other in person_files(files):
+        if other == path or is_gold_file(other) or not other.lower().endswith(TABLE_EXT):
+            continue
+        mine = _name_tokens(other)
+        roles = {_role(t) for t in mine if _role(t)}
+        if [t for t in mine if _role(t) is None] == subject and roles <= {"train"}:
+            found.append(other)
+    return found[0] if len(found) == 1 else None
