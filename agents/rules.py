@@ -59,46 +59,66 @@ def _keywords(chunk: str) -> list[str]:
     return [p.strip(" '\"‘’“”`") for p in parts if p.strip(" '\"‘’“”`")]
 
 
-def parse_rules(text: str) -> list[dict[str, Any]]:
-    """Rules stated in `text`: [{'label', 'keywords', 'column' (or None)}], in order."""
+def _arrow_rules(text: str) -> list[dict[str, Any]]:
+    return [
+        {"label": m.group(4), "keywords": _keywords(m.group(1)), "column": m.group(3)}
+        for m in ARROW_RULE.finditer(text)
+    ]
+
+
+def _says_rules(text: str) -> list[dict[str, Any]]:
+    return [
+        {"label": m.group(3), "keywords": _keywords(m.group(1)), "column": None}
+        for m in SAYS_RULE.finditer(text)
+    ]
+
+
+def _if_rules(text: str) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
-    for match in ARROW_RULE.finditer(text):
-        rules.append(
-            {
-                "label": match.group(4),
-                "keywords": _keywords(match.group(1)),
-                "column": match.group(3),
-            }
+    heads = list(IF_HEAD.finditer(text))
+    for i, head in enumerate(heads):
+        stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        chunk = re.split(r"[.;:\n]", text[head.end() : stop], maxsplit=1)[0]
+        chunk = re.sub(r"[\s,]*(?:\band\b)?[\s,]*$", "", chunk)
+        column = head.group(2)
+        if column and column.lower() in ("it", "text", "row", "message"):
+            column = None if column.lower() != "text" else column
+        rules.append({"label": head.group(1), "keywords": _keywords(chunk), "column": column})
+    return rules
+
+
+def _vote_rules(text: str) -> list[dict[str, Any]]:
+    rules: list[dict[str, Any]] = []
+    for match in VOTE_RULE.finditer(text):
+        chunk = re.sub(
+            r"^.*\b(?:mentions?|mentioning|contains?|containing|says?|with)\s+",
+            "",
+            match.group(1),
         )
-    if not rules:
-        for match in SAYS_RULE.finditer(text):
-            rules.append(
-                {"label": match.group(3), "keywords": _keywords(match.group(1)), "column": None}
-            )
-    if not rules:
-        heads = list(IF_HEAD.finditer(text))
-        for i, head in enumerate(heads):
-            stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-            chunk = re.split(r"[.;:\n]", text[head.end() : stop], maxsplit=1)[0]
-            chunk = re.sub(r"[\s,]*(?:\band\b)?[\s,]*$", "", chunk)
-            column = head.group(2)
-            if column and column.lower() in ("it", "text", "row", "message"):
-                column = None if column.lower() != "text" else column
-            rules.append({"label": head.group(1), "keywords": _keywords(chunk), "column": column})
-    if not rules:
-        for match in VOTE_RULE.finditer(text):
-            chunk = re.sub(
-                r"^.*\b(?:mentions?|mentioning|contains?|containing|says?|with)\s+",
-                "",
-                match.group(1),
-            )
-            rules.append({"label": match.group(2), "keywords": _keywords(chunk), "column": None})
-    if not rules:
-        for match in BARE_RULE.finditer(text):
-            rules.append(
-                {"label": match.group(3), "keywords": _keywords(match.group(1)), "column": None}
-            )
-    return [r for r in rules if r["keywords"] and r["label"].lower() not in STOP_LABELS]
+        rules.append({"label": match.group(2), "keywords": _keywords(chunk), "column": None})
+    return rules
+
+
+def _bare_rules(text: str) -> list[dict[str, Any]]:
+    return [
+        {"label": m.group(3), "keywords": _keywords(m.group(1)), "column": None}
+        for m in BARE_RULE.finditer(text)
+    ]
+
+
+def parse_rules(text: str) -> list[dict[str, Any]]:
+    """Rules stated in `text`: [{'label', 'keywords', 'column' (or None)}], in order.
+
+    Each phrasing (arrows, "anything saying", "label if", "votes for", bare) reads the whole
+    text; the one that finds the most rules wins, the earlier phrasing on a tie, so a goal
+    mixing "'a' means x" with one "anything with 'b' is y" keeps all its rules.
+    """
+    best: list[dict[str, Any]] = []
+    for family in (_arrow_rules, _says_rules, _if_rules, _vote_rules, _bare_rules):
+        found = [r for r in family(text) if r["keywords"] and r["label"].lower() not in STOP_LABELS]
+        if len(found) > len(best):
+            best = found
+    return best
 
 
 def to_lfs(rules: list[dict[str, Any]], columns: list[str], text_column: str | None) -> list[dict]:

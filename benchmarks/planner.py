@@ -11,6 +11,10 @@ manager with the built-in LLM, exactly as `forgeflow chat` does: a turn after a 
 that question's answer, heavy tools really run. `--plan-only` scores the first plan of each
 single goal as a dry run (no tool runs), for fast iteration; turn success needs real runs.
 The planning step's time is the plan node alone (wrapped before the graph is compiled).
+Dataset-hub tools (search, trending, configs, suggestions, downloads, leaderboards) run, for the
+whole run, against the tests' fake Hugging Face Hub and fake Kaggle on 127.0.0.1
+(tests/utils/fake_catalogue.py: a few well-known datasets and models, and made-up datasets named
+after the words of any other search), so hub turns measure routing and arguments, not the real Hub.
 Format of a corpus: benchmarks/goals/FORMAT.md.
 """
 
@@ -341,19 +345,22 @@ def main() -> None:
     os.environ["FORGEFLOW_LLM"] = "builtin"
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "GOOGLE_API_KEY"):
         os.environ.pop(var, None)
-    _install_timer()
-    import agents.planner
+    from tests.utils.fake_catalogue import serve_fake_sources
 
-    print(f"planner code: {Path(agents.planner.__file__).resolve()}", flush=True)
-    out = run_corpus(
-        args.corpus.resolve(),
-        args.plan_only,
-        args.limit,
-        args.only,
-        args.kind,
-        not args.quiet,
-        args.json.with_suffix(".partial.json") if args.json else None,
-    )
+    with serve_fake_sources():
+        _install_timer()
+        import agents.planner
+
+        print(f"planner code: {Path(agents.planner.__file__).resolve()}", flush=True)
+        out = run_corpus(
+            args.corpus.resolve(),
+            args.plan_only,
+            args.limit,
+            args.only,
+            args.kind,
+            not args.quiet,
+            args.json.with_suffix(".partial.json") if args.json else None,
+        )
     out["planner_code"] = str(Path(agents.planner.__file__).resolve())
     out["corpus"] = str(args.corpus)
     out["plan_only"] = args.plan_only

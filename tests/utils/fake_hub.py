@@ -7,6 +7,7 @@ import json
 import re
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -128,6 +129,9 @@ class FakeHub:
         self.requests: list[dict[str, Any]] = []
         self.broken_info = False
         self.delay = 0.0  # seconds added to every answer, to stand in for network latency
+        # Called with the search text when a dataset search matches nothing: the repo ids it
+        # returns (after adding them, if new) are the answer. None: an empty answer, as on the Hub.
+        self.search_fallback: Callable[[str], list[str]] | None = None
         self._lock = threading.Lock()
         self._counter = 0
         self.server: FakeServer | None = None
@@ -146,10 +150,12 @@ class FakeHub:
         self._counter += 1
         return hashlib.sha1(f"{repo_id}-{self._counter}".encode()).hexdigest()
 
-    def add_dataset(self, repo_id: str, files: dict[str, bytes], **meta: Any) -> str:
-        """Create a dataset whose main branch holds `files`; returns the commit sha."""
+    def add_dataset(
+        self, repo_id: str, files: dict[str, bytes], sha: str | None = None, **meta: Any
+    ) -> str:
+        """Create a dataset whose main branch holds `files` (at `sha` if given); returns the sha."""
         ds = FakeDataset(repo_id=repo_id, **meta)
-        ds.commits.append(Commit(sha=self._sha(repo_id), files=dict(files)))
+        ds.commits.append(Commit(sha=sha or self._sha(repo_id), files=dict(files)))
         self.datasets[repo_id] = ds
         return ds.head().sha
 
@@ -320,6 +326,9 @@ def _make_handler(hub: FakeHub) -> type[BaseHTTPRequestHandler]:
                 for d in hub.datasets.values()
                 if not d.private and all(w in d.repo_id.lower() for w in words)
             ]
+            if not found and hub.search_fallback is not None:
+                ids = hub.search_fallback(" ".join(query.get("search", [])))
+                found = [hub.datasets[i] for i in ids if i in hub.datasets]
             sort = query.get("sort", [None])[0]
             if sort is not None:
                 if sort not in SORT_FIELDS:

@@ -9,6 +9,7 @@ import re
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from typing import Any
@@ -87,6 +88,9 @@ class FakeKaggle:
         self.users: dict[str, str] = {"alice": "alice-key"}
         self.requests: list[dict[str, Any]] = []
         self.delay = 0.0  # seconds added to every answer, to stand in for network latency
+        # Called with the search text when a search matches nothing: the refs it returns (after
+        # adding them, if new) are the answer. None: an empty answer, as on Kaggle.
+        self.search_fallback: Callable[[str], list[str]] | None = None
         self._lock = threading.Lock()
         self.server: FakeServer | None = None
 
@@ -184,6 +188,9 @@ def _make_handler(kg: FakeKaggle) -> type[BaseHTTPRequestHandler]:
                 for d in kg.datasets.values()
                 if search in d.ref.lower() or search in d.title.lower()
             ]
+            if not found and kg.search_fallback is not None:
+                refs = kg.search_fallback(search)
+                found = [kg.datasets[r] for r in refs if r in kg.datasets]
             key = SORT_KEYS.get(
                 str(body.get("sortBy") or "DATASET_SORT_BY_HOTTEST"), "downloadCount"
             )

@@ -26,8 +26,9 @@ def request_classes(
     """The classes of a create-labels request, never derived from what LF code returns.
 
     In order: the request's `classes`; the hand labels in `label_column`; the labels the
-    declarative LFs name; else binary `0`/`1`. A code LF's vote outside them is that LF's
-    error, and every source passes the class cap.
+    declarative LFs name (sorted; one named class other than `0`/`1` is a class set of its
+    own, so rules that all say 'mixed' vote 'mixed' or abstain); else binary `0`/`1`. A code
+    LF's vote outside them is that LF's error, and every source passes the class cap.
     """
     if given is not None:
         return checked_classes(given, "the request's classes")
@@ -40,12 +41,17 @@ def request_classes(
                 what="label",
                 code="column_not_found",
             )
-        hand = frame[label_column].dropna().map(_label_text)
-        return checked_classes(sorted(set(hand[hand != ""])), "the hand labels")
+        return checked_classes(hand_classes(frame[label_column]), "the hand labels")
     named = sorted({s.label for s in specs if isinstance(s, DeclarativeLF)})
-    if len(named) >= 2:
-        return checked_classes(named, "the labeling functions' labels")
+    if len(named) >= 2 or not set(named) <= set(BINARY):
+        return checked_classes(named, "the labeling functions' labels", minimum=1)
     return list(BINARY)
+
+
+def hand_classes(labels: pd.Series) -> list[str]:
+    """The distinct filled-in hand labels of a column, as text, sorted."""
+    hand = labels.dropna().map(_label_text)
+    return sorted(set(hand[hand != ""]))
 
 
 def _label_text(value: Any) -> str:

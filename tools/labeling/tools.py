@@ -14,6 +14,7 @@ from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.labeling.analysis import lf_summary, matrix_summary
 from tools.labeling.apply import apply_lfs
+from tools.labeling.create import hand_classes
 from tools.labeling.gold import ensure_ids, join_gold, plan_join, split_gold
 from tools.labeling.limits import checked_classes
 from tools.labeling.outputs import artifact, file_stem, output_dir, write_json, write_summary
@@ -167,8 +168,8 @@ class ApplyLabelingFunctionsInput(ToolInput):
         default=None,
         min_length=2,
         validation_alias=AliasChoices("classes", "labels"),
-        description="The class names; label i = classes[i] (default: the labels the declarative "
-        "LFs vote for, sorted).",
+        description="The class names; label i = classes[i] (default: the hand labels' values, "
+        "else the labels the declarative LFs vote for; sorted).",
     )
     id_column: str | None = Field(
         default=None,
@@ -210,10 +211,14 @@ def load_lf_list(labeling_functions: list[dict[str, Any]] | None, lfs_path: str 
     )
 
 
-def _classes_of(raw: list[Any], given: list[str] | None) -> list[str]:
-    """The classes given, else those named by declarative LFs (sorted); code LFs need them given."""
+def _classes_of(raw: list[Any], given: list[str] | None, hand: list[str] | None) -> list[str]:
+    """The classes given, else the hand labels' (sorted), else those the declarative LFs name
+    (sorted); code LFs need one of the first two.
+    """
     if given is not None:
         return checked_classes(given, "the classes given")
+    if hand:
+        return checked_classes(hand, "the hand labels")
     found = sorted({str(r["label"]) for r in raw if isinstance(r, dict) and "label" in r})
     if len(found) < 2 or any(isinstance(r, dict) and "code" in r for r in raw):
         raise BadInput(
@@ -233,8 +238,6 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
     With hand labels (gold or label_column), each LF's dev accuracy is reported.
     """
     raw = load_lf_list(args.labeling_functions, args.lfs_path)
-    classes = _classes_of(raw, args.classes)
-    specs = parse_lfs(raw, classes)
     frame, origin = load_table(args.dataset)
     frame.columns = [str(c) for c in frame.columns]
     if len(frame) == 0:
@@ -253,6 +256,13 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
         gold_label_column=args.gold_label_column,
         data_rows=len(frame),
     )
+    hand = None
+    if gold_frame is not None and plan.gold_label_column in gold_frame.columns:
+        hand = hand_classes(gold_frame[plan.gold_label_column])
+    elif gold_frame is None and args.label_column in frame.columns:
+        hand = hand_classes(frame[args.label_column])
+    classes = _classes_of(raw, args.classes, hand)
+    specs = parse_lfs(raw, classes)
     id_column = plan.id_column
     frame = ensure_ids(frame, id_column).reset_index(drop=True)
     ctx.progress(f"applying {len(specs)} labeling functions to {len(frame)} rows", 0.1)
