@@ -36,10 +36,22 @@ import pandas as pd
 def _orders(rng: np.random.Generator, n: int, start_id: int, with_label: bool) -> pd.DataFrame:
     cats = np.array(["apparel", "shoes", "electronics", "home", "beauty", "toys"])
     cat_p = [0.3, 0.15, 0.15, 0.2, 0.12, 0.08]
-    cat_risk = {"apparel": 0.9, "shoes": 1.1, "electronics": 0.2, "home": -0.3, "beauty": -0.6,
-                "toys": -0.2}
-    cat_price = {"apparel": 35, "shoes": 70, "electronics": 180, "home": 55, "beauty": 22,
-                 "toys": 28}
+    cat_risk = {
+        "apparel": 0.9,
+        "shoes": 1.1,
+        "electronics": 0.2,
+        "home": -0.3,
+        "beauty": -0.6,
+        "toys": -0.2,
+    }
+    cat_price = {
+        "apparel": 35,
+        "shoes": 70,
+        "electronics": 180,
+        "home": 55,
+        "beauty": 22,
+        "toys": 28,
+    }
     category = rng.choice(cats, size=n, p=cat_p)
     price = np.array([cat_price[c] for c in category]) * rng.lognormal(0, 0.45, n)
     qty = rng.choice([1, 1, 1, 1, 2, 2, 3, 4], size=n)
@@ -122,8 +134,16 @@ REASON_COMMENTS = {
         "shipping delay meant I had already bought another",
     ],
 }
-FILLERS = ["", "", "please refund.", "would like my money back.", "disappointed.",
-           "first time this happens.", "otherwise good shop.", "sent it back today."]
+FILLERS = [
+    "",
+    "",
+    "please refund.",
+    "would like my money back.",
+    "disappointed.",
+    "first time this happens.",
+    "otherwise good shop.",
+    "sent it back today.",
+]
 
 
 def _return_reasons(rng: np.random.Generator, n: int) -> pd.DataFrame:
@@ -154,21 +174,25 @@ def _return_reasons(rng: np.random.Generator, n: int) -> pd.DataFrame:
 # ---------------------------------------------------------------- smart meters
 
 
-def _meter(rng: np.random.Generator, n: int, start_id: int, month: int,
-           anomalies: int) -> pd.DataFrame:
+def _meter(
+    rng: np.random.Generator, n: int, start_id: int, month: int, anomalies: int
+) -> pd.DataFrame:
     meters = [f"MTR-{k:04d}" for k in range(1, 41)]
     meter_occ = {m: int(rng.integers(1, 7)) for m in meters}
     meter_ev = {m: ("yes" if rng.random() < 0.25 else "no") for m in meters}
-    meter_heat = {m: str(rng.choice(["gas", "heat_pump", "electric"], p=[0.55, 0.3, 0.15]))
-                  for m in meters}
+    meter_heat = {
+        m: str(rng.choice(["gas", "heat_pump", "electric"], p=[0.55, 0.3, 0.15])) for m in meters
+    }
     meter = rng.choice(meters, size=n)
     day = rng.integers(1, 29, n)
     hour = rng.integers(0, 24, n)
     minute = rng.choice([0, 30], size=n)
-    weekday = pd.to_datetime(
-        [f"2026-{month:02d}-{d:02d}" for d in day]
-    ).day_name().str[:3].to_numpy()
-    temp = np.round(rng.normal(3.5 if month == 1 else 5.0, 4.5, n) - 2 * np.cos(hour / 24 * 6.28), 1)
+    weekday = (
+        pd.to_datetime([f"2026-{month:02d}-{d:02d}" for d in day]).day_name().str[:3].to_numpy()
+    )
+    temp = np.round(
+        rng.normal(3.5 if month == 1 else 5.0, 4.5, n) - 2 * np.cos(hour / 24 * 6.28), 1
+    )
     occ = np.array([meter_occ[m] for m in meter])
     ev = np.array([meter_ev[m] for m in meter])
     heat = np.array([meter_heat[m] for m in meter])
@@ -184,15 +208,20 @@ def _meter(rng: np.random.Generator, n: int, start_id: int, month: int,
         + rng.gamma(1.5, 0.05, n)
     )
     score = np.log(kwh) + rng.normal(0, 0.25, n)
-    band = np.where(score < np.quantile(score, 0.35), "low",
-                    np.where(score < np.quantile(score, 0.8), "normal", "high"))
+    band = np.where(
+        score < np.quantile(score, 0.35),
+        "low",
+        np.where(score < np.quantile(score, 0.8), "normal", "high"),
+    )
     volt = np.round(rng.normal(231, 2.5, n), 1)
     df = pd.DataFrame(
         {
             "reading_id": np.arange(start_id, start_id + n),
             "meter_id": meter,
-            "read_at": [f"2026-{month:02d}-{d:02d} {h:02d}:{mi:02d}"
-                        for d, h, mi in zip(day, hour, minute)],
+            "read_at": [
+                f"2026-{month:02d}-{d:02d} {h:02d}:{mi:02d}"
+                for d, h, mi in zip(day, hour, minute, strict=False)
+            ],
             "hour": hour,
             "weekday": weekday,
             "outdoor_temp_c": temp,
@@ -225,9 +254,20 @@ def _meter(rng: np.random.Generator, n: int, start_id: int, month: int,
 
 # ---------------------------------------------------------------- board-game reviews
 
-GAMES = ["Harbor Lights", "Copper & Coal", "Moonfall Keep", "Tidepool Tactics", "Saffron Road",
-         "Glacier Drift", "Clockwork Orchard", "Nine Lanterns", "Dustbowl Derby", "Fjord Traders",
-         "Velvet Heist", "Quarry Kings"]
+GAMES = [
+    "Harbor Lights",
+    "Copper & Coal",
+    "Moonfall Keep",
+    "Tidepool Tactics",
+    "Saffron Road",
+    "Glacier Drift",
+    "Clockwork Orchard",
+    "Nine Lanterns",
+    "Dustbowl Derby",
+    "Fjord Traders",
+    "Velvet Heist",
+    "Quarry Kings",
+]
 POS = [
     "an absolute masterpiece of a design",
     "it hits the table every single week",
@@ -300,45 +340,89 @@ def _reviews(rng: np.random.Generator, n: int, start_id: int) -> pd.DataFrame:
 
 TICKET_TEXT = {
     "billing": (
-        ["Charged twice this month", "Invoice shows wrong amount", "Refund for annual plan",
-         "VAT number missing on invoice", "Card declined on renewal"],
-        ["we were billed twice for the same seat count", "the invoice total does not match the "
-         "quote we signed", "please refund the unused months after we downgraded", "our "
-         "finance team needs the VAT id printed on every invoice", "the renewal charge failed "
-         "and now the workspace shows a payment warning", "can you switch us from monthly to "
-         "yearly billing and prorate it"],
+        [
+            "Charged twice this month",
+            "Invoice shows wrong amount",
+            "Refund for annual plan",
+            "VAT number missing on invoice",
+            "Card declined on renewal",
+        ],
+        [
+            "we were billed twice for the same seat count",
+            "the invoice total does not match the quote we signed",
+            "please refund the unused months after we downgraded",
+            "our finance team needs the VAT id printed on every invoice",
+            "the renewal charge failed and now the workspace shows a payment warning",
+            "can you switch us from monthly to yearly billing and prorate it",
+        ],
     ),
     "bug": (
-        ["Export crashes", "Dashboard blank after update", "Error 500 when saving",
-         "Sync stopped working", "Charts show wrong dates"],
-        ["the csv export spins forever and then throws an error", "since the last release the "
-         "dashboard loads as a blank page in Chrome", "saving a report returns error 500 every "
-         "time", "the calendar sync stopped pulling events yesterday", "timestamps on the charts "
-         "are shifted by one day", "the app freezes when I drag a widget"],
+        [
+            "Export crashes",
+            "Dashboard blank after update",
+            "Error 500 when saving",
+            "Sync stopped working",
+            "Charts show wrong dates",
+        ],
+        [
+            "the csv export spins forever and then throws an error",
+            "since the last release the dashboard loads as a blank page in Chrome",
+            "saving a report returns error 500 every time",
+            "the calendar sync stopped pulling events yesterday",
+            "timestamps on the charts are shifted by one day",
+            "the app freezes when I drag a widget",
+        ],
     ),
     "how_to": (
-        ["How do I add a teammate?", "Question about filters", "Where is the API key?",
-         "Setting up recurring reports", "Custom fields help"],
-        ["how can I invite a colleague to our workspace", "is there a way to filter the report by "
-         "region", "where do I find the API key in settings", "I would like a report emailed every "
-         "Monday, how do I set that up", "what is the best way to create a custom field for "
-         "projects", "can you explain how permissions work for guests"],
+        [
+            "How do I add a teammate?",
+            "Question about filters",
+            "Where is the API key?",
+            "Setting up recurring reports",
+            "Custom fields help",
+        ],
+        [
+            "how can I invite a colleague to our workspace",
+            "is there a way to filter the report by region",
+            "where do I find the API key in settings",
+            "I would like a report emailed every Monday, how do I set that up",
+            "what is the best way to create a custom field for projects",
+            "can you explain how permissions work for guests",
+        ],
     ),
     "account_access": (
-        ["Locked out", "2FA device lost", "Password reset email never arrives", "SSO login loop",
-         "Cannot log in"],
-        ["I am locked out after too many attempts", "I lost the phone with my two factor codes",
-         "the password reset email never arrives in my inbox", "single sign-on keeps redirecting "
-         "back to the login page", "my login says the account is deactivated", "please unlock the "
-         "admin account for our owner who left"],
+        [
+            "Locked out",
+            "2FA device lost",
+            "Password reset email never arrives",
+            "SSO login loop",
+            "Cannot log in",
+        ],
+        [
+            "I am locked out after too many attempts",
+            "I lost the phone with my two factor codes",
+            "the password reset email never arrives in my inbox",
+            "single sign-on keeps redirecting back to the login page",
+            "my login says the account is deactivated",
+            "please unlock the admin account for our owner who left",
+        ],
     ),
     "feature_request": (
-        ["Dark mode please", "Suggestion: Gantt view", "Would love a Slack integration",
-         "Idea for bulk edit", "Feature request: audit log"],
-        ["it would be great to have a dark mode", "please consider adding a gantt timeline view",
-         "a slack integration would save us a lot of time", "we would love to bulk edit tasks",
-         "an audit log export is a must for our compliance team", "could you add more chart "
-         "types in a future release"],
+        [
+            "Dark mode please",
+            "Suggestion: Gantt view",
+            "Would love a Slack integration",
+            "Idea for bulk edit",
+            "Feature request: audit log",
+        ],
+        [
+            "it would be great to have a dark mode",
+            "please consider adding a gantt timeline view",
+            "a slack integration would save us a lot of time",
+            "we would love to bulk edit tasks",
+            "an audit log export is a must for our compliance team",
+            "could you add more chart types in a future release",
+        ],
     ),
 }
 GREET = ["Hi team,", "Hello,", "Hey support,", "Good morning,", "", ""]
@@ -357,8 +441,13 @@ def _tickets(rng: np.random.Generator, n: int, prefix: str, start: int) -> pd.Da
             other = str(rng.choice(queues))
             picked.append(str(rng.choice(TICKET_TEXT[other][1])))
         body = " ".join(
-            x for x in [str(rng.choice(GREET)), ". ".join(p.capitalize() for p in picked) + ".",
-                        str(rng.choice(SIGN))] if x
+            x
+            for x in [
+                str(rng.choice(GREET)),
+                ". ".join(p.capitalize() for p in picked) + ".",
+                str(rng.choice(SIGN)),
+            ]
+            if x
         )
         subjects.append(subject)
         bodies.append(body)
@@ -520,8 +609,10 @@ def main(out: Path) -> None:
     order = rng.permutation(len(reviews))
     seed_rows, gold_rows = order[:60], order[60:150]
     gold = pd.DataFrame(
-        {"rev_id": reviews.loc[gold_rows, "review_id"].to_numpy(),
-         "sentiment": reviews.loc[gold_rows, "sentiment"].to_numpy()}
+        {
+            "rev_id": reviews.loc[gold_rows, "review_id"].to_numpy(),
+            "sentiment": reviews.loc[gold_rows, "sentiment"].to_numpy(),
+        }
     ).sort_values("rev_id")
     keep = np.zeros(len(reviews), dtype=bool)
     keep[seed_rows] = True

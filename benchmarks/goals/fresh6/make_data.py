@@ -74,11 +74,15 @@ def _listings(rng: np.random.Generator, n: int, start: int, labeled: bool) -> pd
     baths = np.clip(np.round(beds * 0.6 + rng.normal(0.5, 0.4, n) * 2) / 2, 1, 4.5)
     year = rng.integers(1924, 2025, n).astype(float)
     lot = np.where(
-        np.isin(ptype, ["townhouse", "detached"]), rng.normal(4200, 1500, n).clip(900, 15000), np.nan
+        np.isin(ptype, ["townhouse", "detached"]),
+        rng.normal(4200, 1500, n).clip(900, 15000),
+        np.nan,
     )
     garage = np.where(ptype == "detached", rng.integers(1, 4, n), rng.integers(0, 2, n))
     dist = np.array([max(0.05, rng.gamma(2.0, NEIGHBOURHOODS[x][1] / 2)) for x in nb])
-    hoa = np.where(np.isin(ptype, ["condo", "apartment"]), rng.normal(320, 110, n).clip(40, 900), np.nan)
+    hoa = np.where(
+        np.isin(ptype, ["condo", "apartment"]), rng.normal(320, 110, n).clip(40, 900), np.nan
+    )
     level = np.array([NEIGHBOURHOODS[x][0] for x in nb])
     age_pen = np.where(year < 1960, 0.93, 1.0) * np.where(year > 2012, 1.08, 1.0)
     quality = rng.normal(0, 1, n)
@@ -120,36 +124,144 @@ def _listings(rng: np.random.Generator, n: int, start: int, labeled: bool) -> pd
 
 TOPIC_WORDS = {
     "sports": (
-        ["Striker", "Coach", "Goalkeeper", "Rookie", "Captain", "Veteran pitcher", "Sprinter",
-         "Title holders", "Underdogs", "Home side"],
-        ["scores twice in", "signs extension after", "suspended for", "returns from injury for",
-         "sets record in", "benched ahead of", "celebrates win in", "knocked out of"],
-        ["derby", "playoff opener", "cup final", "league table", "semifinal", "season finale",
-         "transfer window", "marathon", "grand slam"],
+        [
+            "Striker",
+            "Coach",
+            "Goalkeeper",
+            "Rookie",
+            "Captain",
+            "Veteran pitcher",
+            "Sprinter",
+            "Title holders",
+            "Underdogs",
+            "Home side",
+        ],
+        [
+            "scores twice in",
+            "signs extension after",
+            "suspended for",
+            "returns from injury for",
+            "sets record in",
+            "benched ahead of",
+            "celebrates win in",
+            "knocked out of",
+        ],
+        [
+            "derby",
+            "playoff opener",
+            "cup final",
+            "league table",
+            "semifinal",
+            "season finale",
+            "transfer window",
+            "marathon",
+            "grand slam",
+        ],
     ),
     "business": (
-        ["Retailer", "Shares", "Startup", "Central bank", "Airline", "Chipmaker", "Bank",
-         "Carmaker", "Investors", "Grocer"],
-        ["cuts forecast after", "posts record profit on", "lays off staff amid", "raises prices over",
-         "announces merger despite", "slides on", "rallies after", "misses estimates on"],
-        ["quarterly earnings", "weak demand", "interest rate hike", "supply costs", "IPO filing",
-         "inflation data", "dividend", "market selloff", "revenue"],
+        [
+            "Retailer",
+            "Shares",
+            "Startup",
+            "Central bank",
+            "Airline",
+            "Chipmaker",
+            "Bank",
+            "Carmaker",
+            "Investors",
+            "Grocer",
+        ],
+        [
+            "cuts forecast after",
+            "posts record profit on",
+            "lays off staff amid",
+            "raises prices over",
+            "announces merger despite",
+            "slides on",
+            "rallies after",
+            "misses estimates on",
+        ],
+        [
+            "quarterly earnings",
+            "weak demand",
+            "interest rate hike",
+            "supply costs",
+            "IPO filing",
+            "inflation data",
+            "dividend",
+            "market selloff",
+            "revenue",
+        ],
     ),
     "politics": (
-        ["Senator", "Mayor", "Parliament", "Prime minister", "Opposition", "Governor",
-         "Council", "Ministers", "Lawmakers", "Cabinet"],
-        ["vows to block", "wins vote on", "faces backlash over", "unveils plan for",
-         "calls snap election over", "resigns amid", "debates", "rejects"],
-        ["budget bill", "election reform", "coalition talks", "tax package", "immigration law",
-         "campaign funding", "referendum", "border policy", "ballot measure"],
+        [
+            "Senator",
+            "Mayor",
+            "Parliament",
+            "Prime minister",
+            "Opposition",
+            "Governor",
+            "Council",
+            "Ministers",
+            "Lawmakers",
+            "Cabinet",
+        ],
+        [
+            "vows to block",
+            "wins vote on",
+            "faces backlash over",
+            "unveils plan for",
+            "calls snap election over",
+            "resigns amid",
+            "debates",
+            "rejects",
+        ],
+        [
+            "budget bill",
+            "election reform",
+            "coalition talks",
+            "tax package",
+            "immigration law",
+            "campaign funding",
+            "referendum",
+            "border policy",
+            "ballot measure",
+        ],
     ),
     "tech": (
-        ["App maker", "Researchers", "Chip designer", "Phone giant", "Hackers", "Social network",
-         "Cloud provider", "Robotics firm", "Browser team", "Engineers"],
-        ["launch", "patch flaw in", "unveil", "delay rollout of", "open-source", "test new",
-         "recall", "pilot"],
-        ["AI model", "smartphone", "software update", "data breach", "quantum chip", "encryption",
-         "chatbot", "battery tech", "satellite internet"],
+        [
+            "App maker",
+            "Researchers",
+            "Chip designer",
+            "Phone giant",
+            "Hackers",
+            "Social network",
+            "Cloud provider",
+            "Robotics firm",
+            "Browser team",
+            "Engineers",
+        ],
+        [
+            "launch",
+            "patch flaw in",
+            "unveil",
+            "delay rollout of",
+            "open-source",
+            "test new",
+            "recall",
+            "pilot",
+        ],
+        [
+            "AI model",
+            "smartphone",
+            "software update",
+            "data breach",
+            "quantum chip",
+            "encryption",
+            "chatbot",
+            "battery tech",
+            "satellite internet",
+        ],
     ),
 }
 TOPICS = list(TOPIC_WORDS)
@@ -171,7 +283,9 @@ def _headline(rng: np.random.Generator, topic: str) -> str:
         obj = TOPIC_WORDS[other][2]
     text = f"{rng.choice(subj)} {rng.choice(verb)} {rng.choice(obj)}"
     if rng.random() < 0.25:
-        text += f", {rng.choice(['report says', 'sources say', 'officials confirm', 'analysts warn'])}"
+        text += (
+            f", {rng.choice(['report says', 'sources say', 'officials confirm', 'analysts warn'])}"
+        )
     return text
 
 
@@ -197,7 +311,9 @@ def _headlines(rng: np.random.Generator, n: int, start: int) -> pd.DataFrame:
 # --------------------------------------------------------------------------- production line QC
 
 
-def _line_qc(rng: np.random.Generator, n: int, start: int, labeled: bool, broken: int) -> pd.DataFrame:
+def _line_qc(
+    rng: np.random.Generator, n: int, start: int, labeled: bool, broken: int
+) -> pd.DataFrame:
     line = rng.choice(["L1", "L2", "L3"], size=n, p=[0.4, 0.35, 0.25])
     shift = rng.choice(["day", "swing", "night"], size=n, p=[0.45, 0.3, 0.25])
     temp = rng.normal(182, 4, n) + np.where(line == "L3", 3.0, 0.0)
@@ -254,7 +370,18 @@ def _line_qc(rng: np.random.Generator, n: int, start: int, labeled: bool, broken
 DISTRICTS = ["Northgate", "Canal Ward", "Southbank", "Hillcrest", "Market Square"]
 CUISINES = ["pizza", "sushi", "taqueria", "bakery", "diner", "thai", "indian", "cafe", "bbq"]
 NAME_A = ["Golden", "Little", "Blue", "Happy", "Old", "Corner", "Lucky", "Green", "Royal", "Sunny"]
-NAME_B = ["Spoon", "Dragon", "Oven", "Garden", "Kitchen", "Grill", "Bowl", "Table", "Lantern", "Fork"]
+NAME_B = [
+    "Spoon",
+    "Dragon",
+    "Oven",
+    "Garden",
+    "Kitchen",
+    "Grill",
+    "Bowl",
+    "Table",
+    "Lantern",
+    "Fork",
+]
 NOTES_CLEAN = [
     "Kitchen clean and well organised.",
     "Handwashing station stocked.",
@@ -513,8 +640,10 @@ def main(out: Path) -> None:
     labeled = rng.random(len(pool)) < 0.11
     gold_rows = rng.choice(np.flatnonzero(~labeled), size=150, replace=False)
     gold = pd.DataFrame(
-        {"HeadlineID": pool.loc[gold_rows, "headline_id"].to_numpy(),
-         "topic": pool.loc[gold_rows, "topic"].to_numpy()}
+        {
+            "HeadlineID": pool.loc[gold_rows, "headline_id"].to_numpy(),
+            "topic": pool.loc[gold_rows, "topic"].to_numpy(),
+        }
     )
     pool["topic"] = pool["topic"].where(labeled, "")
     pool.to_csv(out / "headlines.csv", index=False)
@@ -530,8 +659,10 @@ def main(out: Path) -> None:
     insp.to_csv(out / "inspections.csv", index=False)
     audited = np.sort(rng.choice(len(insp), size=90, replace=False))
     pd.DataFrame(
-        {"inspection_no": insp["insp_id"].to_numpy()[audited],
-         "risk_level": insp.attrs["risk_level"][audited]}
+        {
+            "inspection_no": insp["insp_id"].to_numpy()[audited],
+            "risk_level": insp.attrs["risk_level"][audited],
+        }
     ).to_csv(out / "risk_audit.csv", index=False)
     _inspections(rng, 80, 80001, False).to_csv(out / "inspections_q4.csv", index=False)
 

@@ -69,8 +69,23 @@ def field_trials(rng: random.Random, n: int, start: int) -> list[list]:
             + {"clay": 0.2, "loam": 0.35, "sandy_loam": -0.4, "silt": 0.1}[soil]
             + rng.gauss(0, 0.55)
         )
-        rows.append([f"FT-{start + i:04d}", site, cultivar, soil, week, rain, nitrogen,
-                     seed_rate, irrigated, h, d, p, round(y, 2)])
+        rows.append(
+            [
+                f"FT-{start + i:04d}",
+                site,
+                cultivar,
+                soil,
+                week,
+                rain,
+                nitrogen,
+                seed_rate,
+                irrigated,
+                h,
+                d,
+                p,
+                round(y, 2),
+            ]
+        )
     return rows
 
 
@@ -80,10 +95,22 @@ def band(rows: list[list]) -> None:
         row.append("low" if y < 7.6 else ("high" if y >= 8.8 else "medium"))
 
 
-FIELD_HEADER = ["plot_id", "trial_site", "cultivar_name", "soil_type", "sowing_week",
-                "rainfall_mm", "nitrogen_kg_ha", "seed_rate_kg_ha", "irrigated",
-                "plant_height_cm", "days_to_heading", "grain_protein_pct", "yield_t_ha",
-                "yield_band"]
+FIELD_HEADER = [
+    "plot_id",
+    "trial_site",
+    "cultivar_name",
+    "soil_type",
+    "sowing_week",
+    "rainfall_mm",
+    "nitrogen_kg_ha",
+    "seed_rate_kg_ha",
+    "irrigated",
+    "plant_height_cm",
+    "days_to_heading",
+    "grain_protein_pct",
+    "yield_t_ha",
+    "yield_band",
+]
 
 
 # ------------------------------------------------------------------ legal contract clauses
@@ -115,19 +142,53 @@ STANDARD = [
     "The parties shall first attempt to resolve any dispute through good-faith negotiation within {d} days.",
     "The {q} shall pay the fees set out in the schedule, which may be reviewed once a year by mutual agreement.",
 ]
-PARTIES = [("Supplier", "Customer"), ("Licensee", "Licensor"), ("Tenant", "Landlord"),
-           ("Contractor", "Client"), ("Recipient", "Discloser")]
+PARTIES = [
+    ("Supplier", "Customer"),
+    ("Licensee", "Licensor"),
+    ("Tenant", "Landlord"),
+    ("Contractor", "Client"),
+    ("Recipient", "Discloser"),
+]
 CONTRACT_TYPES = ["supply", "licence", "lease", "services", "nda"]
 LAWS = ["England and Wales", "Ireland", "Scotland", "the Netherlands", "Singapore"]
-HEADINGS = {"risky": ["Indemnity", "Renewal", "Termination", "Liability", "Licence", "Fees",
-                      "Delivery", "Waiver", "Assignment", "Confidentiality", "Restrictive covenant",
-                      "Disputes"],
-            "standard": ["Termination", "Liability", "Payment", "Governing law",
-                         "Confidentiality", "Force majeure", "Insurance", "Amendments",
-                         "Notices", "Assignment", "Disputes", "Fees"]}
-EXTRAS = ["", "", " This clause applies to each order placed under the agreement.",
-          " For the avoidance of doubt, this includes affiliates.",
-          " This clause survives expiry of the agreement.", ""]
+HEADINGS = {
+    "risky": [
+        "Indemnity",
+        "Renewal",
+        "Termination",
+        "Liability",
+        "Licence",
+        "Fees",
+        "Delivery",
+        "Waiver",
+        "Assignment",
+        "Confidentiality",
+        "Restrictive covenant",
+        "Disputes",
+    ],
+    "standard": [
+        "Termination",
+        "Liability",
+        "Payment",
+        "Governing law",
+        "Confidentiality",
+        "Force majeure",
+        "Insurance",
+        "Amendments",
+        "Notices",
+        "Assignment",
+        "Disputes",
+        "Fees",
+    ],
+}
+EXTRAS = [
+    "",
+    "",
+    " This clause applies to each order placed under the agreement.",
+    " For the avoidance of doubt, this includes affiliates.",
+    " This clause survives expiry of the agreement.",
+    "",
+]
 
 
 def clause(rng: random.Random) -> tuple[str, str, str, str]:
@@ -136,8 +197,14 @@ def clause(rng: random.Random) -> tuple[str, str, str, str]:
     k = rng.randrange(len(pool))
     contract = rng.choice(CONTRACT_TYPES)
     p, q = PARTIES[CONTRACT_TYPES.index(contract)]
-    text = pool[k].format(p=p, q=q, n=rng.choice([1, 2, 3, 5]), d=rng.choice([14, 30, 45, 60]),
-                          pct=rng.choice([1, 2, 5]), law=rng.choice(LAWS))
+    text = pool[k].format(
+        p=p,
+        q=q,
+        n=rng.choice([1, 2, 3, 5]),
+        d=rng.choice([14, 30, 45, 60]),
+        pct=rng.choice([1, 2, 5]),
+        law=rng.choice(LAWS),
+    )
     text += rng.choice(EXTRAS)
     return kind, contract, HEADINGS[kind][k], text
 
@@ -174,15 +241,39 @@ def listeners(rng: random.Random, n: int, start: int) -> list[list]:
             days_since = None
         if rng.random() < 0.04:
             country = None
-        rows.append([f"L{start + i:05d}", tier, country, months, sessions, avg_min, skips,
-                     playlists, days_since, device, tickets, lapsed])
+        rows.append(
+            [
+                f"L{start + i:05d}",
+                tier,
+                country,
+                months,
+                sessions,
+                avg_min,
+                skips,
+                playlists,
+                days_since,
+                device,
+                tickets,
+                lapsed,
+            ]
+        )
     return rows
 
 
-LISTENER_HEADER = ["listener_id", "plan_tier", "country", "months_subscribed",
-                   "sessions_last_30d", "avg_session_min", "skips_per_session",
-                   "playlists_created", "days_since_last_login", "primary_device",
-                   "support_tickets", "lapsed_next_month"]
+LISTENER_HEADER = [
+    "listener_id",
+    "plan_tier",
+    "country",
+    "months_subscribed",
+    "sessions_last_30d",
+    "avg_session_min",
+    "skips_per_session",
+    "playlists_created",
+    "days_since_last_login",
+    "primary_device",
+    "support_tickets",
+    "lapsed_next_month",
+]
 
 
 # ------------------------------------------------------------------ airline messages
@@ -233,8 +324,10 @@ def message(rng: random.Random) -> tuple[str, str]:
     intent = rng.choices(list(INTENTS), [0.27, 0.22, 0.23, 0.15, 0.13])[0]
     text = rng.choice(INTENTS[intent]).format(
         bag=rng.choice(["bag", "suitcase", "luggage", "case", "backpack"]),
-        city=rng.choice(CITIES), fl=f"FL{rng.randint(100, 999)}",
-        n=rng.randint(2, 9), tag=f"TG{rng.randint(10000, 99999)}",
+        city=rng.choice(CITIES),
+        fl=f"FL{rng.randint(100, 999)}",
+        n=rng.randint(2, 9),
+        tag=f"TG{rng.randint(10000, 99999)}",
         ref="".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(6)),
         day=rng.choice(DAYS),
     )
@@ -276,24 +369,39 @@ def ward_readings(rng: random.Random, n: int) -> list[list]:
                 battery = rng.uniform(2, 9)
                 power *= 0.4
             errors += rng.randint(3, 9)
-        rows.append([f"R{i + 1:05d}", ward, dtype, f"{dtype[:3].upper()}-{rng.randint(100, 160)}",
-                     rng.randint(0, 23), round(temp, 2), round(vib, 3), round(power, 2),
-                     round(battery, 1), errors])
+        rows.append(
+            [
+                f"R{i + 1:05d}",
+                ward,
+                dtype,
+                f"{dtype[:3].upper()}-{rng.randint(100, 160)}",
+                rng.randint(0, 23),
+                round(temp, 2),
+                round(vib, 3),
+                round(power, 2),
+                round(battery, 1),
+                errors,
+            ]
+        )
     return rows
 
 
 def pump_events(rng: random.Random, n: int) -> list[dict]:
     out = []
     for i in range(n):
-        out.append({
-            "event_id": f"PE-{i + 1:04d}",
-            "pump_serial": f"INF-{rng.randint(100, 140)}",
-            "ward": rng.choice(WARDS),
-            "event": rng.choices(["start", "rate_change", "occlusion_alarm", "stop", "air_in_line"],
-                                 [0.35, 0.3, 0.1, 0.2, 0.05])[0],
-            "flow_rate_ml_h": round(max(0.5, rng.gauss(60, 25)), 1),
-            "occlusion_pressure_kpa": round(max(1.0, rng.gauss(35, 8)), 1),
-        })
+        out.append(
+            {
+                "event_id": f"PE-{i + 1:04d}",
+                "pump_serial": f"INF-{rng.randint(100, 140)}",
+                "ward": rng.choice(WARDS),
+                "event": rng.choices(
+                    ["start", "rate_change", "occlusion_alarm", "stop", "air_in_line"],
+                    [0.35, 0.3, 0.1, 0.2, 0.05],
+                )[0],
+                "flow_rate_ml_h": round(max(0.5, rng.gauss(60, 25)), 1),
+                "occlusion_pressure_kpa": round(max(1.0, rng.gauss(35, 8)), 1),
+            }
+        )
     return out
 
 
@@ -482,29 +590,63 @@ def main(out: Path) -> None:
         ref = f"CL-{i + 1:04d}"
         truth[ref] = kind
         pool.append([ref, contract, rng.choice(LAWS), heading, text])
-    write_csv(out / "contract_clauses.csv",
-              ["clause_ref", "contract_type", "governing_law", "clause_heading", "clause_text"],
-              pool)
+    write_csv(
+        out / "contract_clauses.csv",
+        ["clause_ref", "contract_type", "governing_law", "clause_heading", "clause_text"],
+        pool,
+    )
     reviewed = sorted(rng.sample(sorted(truth), 80))
     reviewers = ["A. Okafor", "M. Lindqvist", "R. Patel"]
-    write_csv(out / "clause_review.csv", ["ref_no", "assessment", "reviewer"],
-              [[ref, truth[ref], rng.choice(reviewers)] for ref in reviewed])
+    write_csv(
+        out / "clause_review.csv",
+        ["ref_no", "assessment", "reviewer"],
+        [[ref, truth[ref], rng.choice(reviewers)] for ref in reviewed],
+    )
     test_rows = []
     for i in range(160):
         kind, contract, heading, text = clause(rng)
         test_rows.append([f"CT-{i + 1:04d}", contract, rng.choice(LAWS), heading, text, kind])
-    write_csv(out / "clauses_test.csv",
-              ["clause_ref", "contract_type", "governing_law", "clause_heading", "clause_text",
-               "assessment"], test_rows)
+    write_csv(
+        out / "clauses_test.csv",
+        [
+            "clause_ref",
+            "contract_type",
+            "governing_law",
+            "clause_heading",
+            "clause_text",
+            "assessment",
+        ],
+        test_rows,
+    )
     rules = [
-        {"name": "unlimited", "label": "risky", "kind": "keyword", "column": "clause_text",
-         "keywords": ["without limit", "unlimited", "without cap", "indefinitely"]},
-        {"name": "sole_discretion", "label": "risky", "kind": "keyword", "column": "clause_text",
-         "keywords": ["sole discretion", "without notice", "no reason"]},
-        {"name": "capped", "label": "standard", "kind": "keyword", "column": "clause_text",
-         "keywords": ["capped", "written notice", "mutual agreement", "reasonable control"]},
-        {"name": "consent", "label": "standard", "kind": "regex", "column": "clause_text",
-         "pattern": r"prior written consent|signed by both parties"},
+        {
+            "name": "unlimited",
+            "label": "risky",
+            "kind": "keyword",
+            "column": "clause_text",
+            "keywords": ["without limit", "unlimited", "without cap", "indefinitely"],
+        },
+        {
+            "name": "sole_discretion",
+            "label": "risky",
+            "kind": "keyword",
+            "column": "clause_text",
+            "keywords": ["sole discretion", "without notice", "no reason"],
+        },
+        {
+            "name": "capped",
+            "label": "standard",
+            "kind": "keyword",
+            "column": "clause_text",
+            "keywords": ["capped", "written notice", "mutual agreement", "reasonable control"],
+        },
+        {
+            "name": "consent",
+            "label": "standard",
+            "kind": "regex",
+            "column": "clause_text",
+            "pattern": r"prior written consent|signed by both parties",
+        },
     ]
     (out / "clause_rules.json").write_text(json.dumps(rules, indent=2) + "\n", encoding="utf-8")
 
@@ -524,16 +666,36 @@ def main(out: Path) -> None:
     test_msgs = []
     for i in range(200):
         intent, text = message(rng)
-        test_msgs.append([f"T{i + 1:05d}", rng.choice(["email", "chat", "social", "app"]),
-                          rng.choice(["economy", "premium", "business"]), text, intent])
-    write_csv(out / "cs_messages_test.csv", ["msg_id", "channel", "cabin", "message", "intent"],
-              test_msgs)
+        test_msgs.append(
+            [
+                f"T{i + 1:05d}",
+                rng.choice(["email", "chat", "social", "app"]),
+                rng.choice(["economy", "premium", "business"]),
+                text,
+                intent,
+            ]
+        )
+    write_csv(
+        out / "cs_messages_test.csv", ["msg_id", "channel", "cabin", "message", "intent"], test_msgs
+    )
 
     rng = random.Random(305)
-    write_csv(out / "ward_sensor_log.csv",
-              ["reading_id", "ward", "device_type", "asset_no", "hour", "temperature_c",
-               "vibration_mm_s", "power_draw_w", "battery_pct", "error_count"],
-              ward_readings(rng, 1200))
+    write_csv(
+        out / "ward_sensor_log.csv",
+        [
+            "reading_id",
+            "ward",
+            "device_type",
+            "asset_no",
+            "hour",
+            "temperature_c",
+            "vibration_mm_s",
+            "power_draw_w",
+            "battery_pct",
+            "error_count",
+        ],
+        ward_readings(rng, 1200),
+    )
     with (out / "pump_events.jsonl").open("w", encoding="utf-8") as fh:
         for event in pump_events(rng, 300):
             fh.write(json.dumps(event) + "\n")
