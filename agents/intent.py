@@ -202,10 +202,32 @@ PREVIEW_CUES = (
 )
 ANOMALY_CUES = (
     r"\b(anomal\w*|outliers?|isolation[ -]?forest|iforest|lof|if \+ lof|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
-    r"suspicious|unusual|out of the ordinary|abnormal|fraud\w*|irregular\w*)\b"
+    r"suspicious|unusual|out of the ordinary|abnormal|irregular\w*)\b"
+)
+# Domain words that name what a detector might find, but just as often a labelled outcome a
+# model should learn ('spot the fraudulent ones'): they decide only when nothing else does.
+DOMAIN_ANOMALY = r"\b(fraud\w*|scam\w*|fake)\b"
+# A question about how the data is made up ('how many units failed?', 'how are the grades
+# spread out?'): read the data, whatever domain nouns it uses.
+COUNT_QUESTION = (
+    r"\bhow many\b[^.?]*\b(?:are|were|is|was|have|has|had|did|do|does|failed|passed|got|came)\b|"
+    r"\b(?:spread(?: out)?|split up|shares?|fraction|proportion|percentage) of\b|"
+    r"\bhow (?:are|is) (?:the )?[\w ]{1,30}? (?:spread|split|distributed)\b|\bspread out\b|"
+    r"\bhow (?:often|common|rare)\b"
+)
+# A request for a model judged by a metric ('build something and report precision').
+BUILD_FOR_METRIC = (
+    r"\b(build|make|create|develop|set up|put together|come up with)\b[^.]*\b(precision|recall|"
+    r"f1|auc|accuracy|predict\w*|classif\w*|model|baseline)\b"
+)
+# Rows a person wants to see: 'N rows of x.csv', 'from row 100'.
+ROW_WINDOW = (
+    r"\b\d+\s+(?:rows|lines|records|entries)\b(?:\s+(?:of|from|in)\b)?|"
+    r"\b(?:from|starting (?:at|from)|beginning (?:at|from|with)|after) (?:the )?(?:row|line) \d+"
 )
 SYNTHETIC_CUES = (
-    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:similar|more) (?:rows|records|data) like|"
+    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:\d+|more|some|realistic) (?:\w+ )?fake|"
+    r"(?:artificial|simulated|made-up|invented) (?:rows|records|samples|data|examples)|(?:similar|more) (?:rows|records|data) like|"
     r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
     r"c?vae|generator)\b"
 )
@@ -248,7 +270,18 @@ def cue_tools(
     if (
         files
         and kind == "tables"
-        and re.search(STRONG_INSPECT, t)
+        and re.search(ROW_WINDOW, t)
+        and re.search(r"\b(show|see|view|print|display|give|list|pull up|look at)\b", t)
+        and not re.search(r"\b(train\w*|fit|label\w*|predict\w*|generate|save|export)\b", t)
+    ):
+        return ["preview_rows"]
+    if (
+        files
+        and kind == "tables"
+        and (
+            re.search(STRONG_INSPECT, t)
+            or (re.search(COUNT_QUESTION, t) and not re.search(ANOMALY_CUES, t))
+        )
         and not re.search(
             r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
         )
@@ -300,6 +333,18 @@ def cue_tools(
     if (
         after_train
         and files
+        and not label_target
+        and re.search(
+            r"\b(report\w*|numbers|metrics|performance|how (?:well|good)|held[- ]?out|hold[- ]?out|"
+            r"test set|as (?:the |a )?test|evaluat\w*|"
+            r"score (?:it|that|them|the (?:best |final |trained |winning )?(?:one|model)))\b",
+            t,
+        )
+    ):
+        return ["evaluate_model"]  # measured on a file; a test file folds into the training
+    if (
+        after_train
+        and files
         and re.search(
             r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b",
             t,
@@ -346,7 +391,25 @@ def cue_tools(
         and not re.search(r"\b(evaluat\w*|test|predict\w* (?:with|using)|apply|use)\b", t)
     ):
         return ["train_model"]
+    if (
+        files
+        and kind == "tables"
+        and (
+            re.search(BUILD_FOR_METRIC, t)
+            or re.search(r"\b(train|fit)\b[^.]*\b(model|classifier|logistic|mlp|baseline)\b", t)
+        )
+        and not re.search(ANOMALY_CUES, t)
+    ):
+        return ["train_model"]  # a model for an outcome the builder finds in the data
     if files and kind == "tables" and re.search(ANOMALY_CUES, t):
+        return ["detect_anomalies"]
+    if (
+        files
+        and kind == "tables"
+        and re.search(DOMAIN_ANOMALY, t)
+        and not re.search(MODEL_CUES, t)
+        and not re.search(COUNT_QUESTION, t)
+    ):
         return ["detect_anomalies"]
     if (
         online

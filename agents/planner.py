@@ -289,7 +289,11 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     trainer = p.last_step("train_model")
     if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
         return False
-    if not re.search(r"\b(test|tested|testing|check|validate|held[- ]?out)\w*\b", clause, re.I):
+    if not re.search(
+        r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|score)\w*\b|_test\b",
+        clause,
+        re.I,
+    ):
         return False
     if re.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
         return False
