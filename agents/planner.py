@@ -114,12 +114,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     goal, renamed = _existing_files(goal)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
-    if not files:
-        from agents.glossary import concept_answer
+    from agents.glossary import concept_answer
 
-        concept = concept_answer(goal)
-        if concept is not None:
-            return Plan(answer=concept)
+    concept = concept_answer(goal, bool(files))
+    if concept is not None:
+        return Plan(answer=concept)
     if thread.is_results_question(goal, bool(files)):
         answer = thread.answer_from_memory(goal, memory)
         if answer is None and asked:
@@ -701,7 +700,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.last_step("label_dataset") is not None
         and slots.files
         and all(f in role_files(clause, slots.files)[2] for f in slots.files)
-        and re.search(r"\b(save|write|store|export|dump)\b", lower)
+        and re.search(r"\b(save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b", lower)
     ):
         return ["save_table"]  # '... and save the labeled rows as x.csv'
     asked_about = _column_question(p, clause, slots)
@@ -759,7 +758,39 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
+    if "label_dataset" in tools or (p.last_step("label_dataset") is not None and not slots.files):
+        extra = _after_labeling(clause)
+        if extra:
+            tools = [t for t in tools if t == "label_dataset"] + extra
     return [t for t in tools if t in BUILDERS]
+
+
+def _after_labeling(clause: str) -> list[str]:
+    """What a clause asks of the labeling run it names or follows: fixes, review, an export."""
+    from agents.arguments import CORRECTION_RE
+
+    lower = clause.lower()
+    out = []
+    if re.search(r"\b(correct|fix|change|relabel|override|amend)\w*\b", lower) and (
+        CORRECTION_RE.search(clause)
+    ):
+        out.append("correct_labels")
+    if re.search(
+        r"\b(workbench|review (?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b", lower
+    ):
+        out.append("labeling_workbench")
+    elif re.search(
+        r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
+        r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
+        r"(?:labell?ed |tagged |marked |predicted )?as\b",
+        lower,
+    ):
+        out.append("workbench_rows")
+    if re.search(r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower) and (
+        not FILE_RE.search(clause)
+    ):
+        out.append("export_labeled_data")
+    return out
 
 
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
