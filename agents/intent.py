@@ -434,6 +434,16 @@ def cue_tools(
     if (
         not files
         and not online
+        and re.search(
+            r"^(?:so |ok(?:ay)? |hey |hi )?(?:do|did|have|don't) (?:we|i|you) (?:have|got|keep|hold)\b"
+            r"[^.?]*\b(?:anything|something|any\b)|\b(?:in|on) (?:here|the workspace|disk)\b\s*\??$",
+            t,
+        )
+    ):
+        return ["list_local_datasets"]  # 'do we have anything about X in here?'
+    if (
+        not files
+        and not online
         and not action
         and re.search(
             r"\b(any|anything|is there|are there|got|have i|do i have|did i)\b.*\b(data\w*|files?|tables?|uploaded|csvs?)\b",

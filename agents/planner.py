@@ -708,6 +708,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return asked_about
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
+    if (
+        not FILE_RE.search(clause)
+        and re.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower)
+        and re.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
+    ):
+        return ["train_generator"]  # 'learn what the rows look like and make 500 fake ones'
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
     if tools is None:
         tools = clause_tools(clause)
@@ -758,6 +764,14 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
+    if (
+        tools == ["search_datasets"]
+        and p.last_step("search_datasets") is not None
+        and not re.sub(
+            r"\b(please|search\w*|look|only|just|there|here|it|them|that|on|in|the)\b", "", lower
+        ).strip(" ,.?!")
+    ):
+        return []  # 'please search only there': how to run the search already planned
     if "label_dataset" in tools or (p.last_step("label_dataset") is not None and not slots.files):
         extra = _after_labeling(clause)
         if extra:
