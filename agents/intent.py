@@ -166,7 +166,12 @@ DESCRIPTION = re.compile(
 
 def is_description(clause: str) -> bool:
     """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
-    text = clause.strip()
+    # A heading ('Text-only baseline: x.csv has ...') or a filler ('ok so ...') before it, and
+    # an adverb inside it ('we just got'), leave a description a description.
+    text = re.sub(r"^[A-Za-z][\w -]{1,30}:\s+(?=\S+\.(?:csv|tsv|parquet|jsonl|json)\b)", "", clause.strip())
+    text = re.sub(r"^(?:(?:ok(?:ay)?|so|well|right|hi|hey|fyi)\b[,]?\s*)+", "", text, flags=re.I)
+    text = re.sub(r"^(we|i)\s+(?:just|only|now|already|recently)\s+(?=got|have|received)", r"\1 ", text, flags=re.I)
+    text = re.sub(r"^(we|i) received\b", r"\1 got", text, flags=re.I)
     asks = re.search(
         r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
         r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me|fix|"
@@ -272,6 +277,14 @@ def cue_tools(
     if (
         files
         and kind == "tables"
+        and re.search(LF_CUES, t)
+        and re.search(r"\b(keep|until|till|iterat\w*|repeat\w*|rounds?|loop)\b", t)
+        and not re.search(r"\b(only|just)\b[^.]{0,20}\b(draft|write|suggest)\b", t)
+    ):
+        return ["label_dataset"]  # rules written round after round to a target: the loop
+    if (
+        files
+        and kind == "tables"
         and re.search(ROW_WINDOW, t)
         and re.search(r"\b(show|see|view|print|display|give|list|pull up|look at)\b", t)
         and not re.search(r"\b(train\w*|fit|label\w*|predict\w*|generate|save|export)\b", t)
@@ -307,7 +320,12 @@ def cue_tools(
     ):
         return ["save_table"]
     qa = re.search(QA_CUES, t) or (
-        kind == "documents" and re.search(r"\b(questions?|summar\w+|instruction\w*)\b", t)
+        kind == "documents"
+        and re.search(
+            r"\b(questions?|summar\w+|instruction\w*|(?:evaluation|eval|test|training|benchmark) "
+            r"(?:set|data\w*))\b",
+            t,
+        )
     )
     if qa and (
         kind == "documents"
@@ -322,11 +340,13 @@ def cue_tools(
         return ["chunk_documents"]
     if re.search(LF_CUES, t) and not re.search(r"\b(train|fit)\b", t):
         if re.search(r"\bapply\b|\brun (?:them|the|these)\b", t) and not re.search(
-            r"\b(write|mine|come up|suggest|create)\b", t
+            r"\b(write|mine|come up|suggest|create|draft|propose|sketch|devise)\b", t
         ):
             return ["apply_labeling_functions"]
         if re.search(
-            r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see)\b", t
+            r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see|draft|"
+            r"propose|sketch|devise|author|put together)\b",
+            t,
         ):
             tools = ["write_labeling_functions"]
             if re.search(r"\bthen apply\b|\bapply them\b", t):
@@ -476,7 +496,7 @@ CUE_WORDS = frozenset(
     quality pairs summaries summary dataset predictions available customers tickets people
     percent logistic regression summarization leaderboard classification anomalous unusual
     outlier outliers labelling functions function generate questions write open workbench
-    paragraph paragraphs chunk""".split()
+    paragraph paragraphs chunk first""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text
@@ -486,7 +506,7 @@ COMMON_WORDS = frozenset(
     good best fast slow high list lists mark part plan read runs said says seen size sort step stop
     time used user uses view wide wine neural network layers epochs forest boost regression
     logistic tuning batch weights hidden dropout rate split splits value values label text
-    product products project projects protect""".split()
+    product products project projects protect generation generations general""".split()
 )
 
 

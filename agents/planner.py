@@ -600,6 +600,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         )
         return []
     lower = clause.lower()
+    if re.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
+        return []  # "don't run the whole labeling loop": a limit on the rest, not a request
     if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
     in_plan = p.last_step("generate_qa") is not None
@@ -764,6 +766,10 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
+    if re.match(r"^[A-Za-z][\w /()-]{1,30}:\s", clause) and not FILE_RE.search(clause):
+        # A spec's heading line ('Architecture: MLP, 2 layers'): settings for a step the spec
+        # already asked for, read from the whole goal; only a new kind of step is added.
+        tools = [t for t in tools if p.last_step(t) is None]
     if (
         tools == ["search_datasets"]
         and p.last_step("search_datasets") is not None
