@@ -716,6 +716,23 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         and re.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
     ):
         return ["train_generator"]  # 'learn what the rows look like and make 500 fake ones'
+    unused = [
+        f
+        for f in p.context_files
+        if not any(f in (s.args.get("dataset"), s.args.get("data_path")) for s in p.steps)
+    ]
+    if (
+        after_train
+        and not FILE_RE.search(clause)
+        and unused
+        and re.search(
+            r"\b(predict\w*|classify|what \w+ (?:each|every|they|it|these|those)|which \w+ (?:each|"
+            r"every)|would (?:land|fall|get|go|end up)|(?:the )?new ones?)\b",
+            lower,
+        )
+    ):
+        slots.files = [unused[-1]]
+        return ["predict"]  # 'tell me what band each new one gets': the described new rows
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
     if tools is None:
         tools = clause_tools(clause)
