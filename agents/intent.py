@@ -168,9 +168,16 @@ def is_description(clause: str) -> bool:
     """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
     # A heading ('Text-only baseline: x.csv has ...') or a filler ('ok so ...') before it, and
     # an adverb inside it ('we just got'), leave a description a description.
-    text = re.sub(r"^[A-Za-z][\w -]{1,30}:\s+(?=\S+\.(?:csv|tsv|parquet|jsonl|json)\b)", "", clause.strip())
+    text = re.sub(
+        r"^[A-Za-z][\w -]{1,30}:\s+(?=\S+\.(?:csv|tsv|parquet|jsonl|json)\b)", "", clause.strip()
+    )
     text = re.sub(r"^(?:(?:ok(?:ay)?|so|well|right|hi|hey|fyi)\b[,]?\s*)+", "", text, flags=re.I)
-    text = re.sub(r"^(we|i)\s+(?:just|only|now|already|recently)\s+(?=got|have|received)", r"\1 ", text, flags=re.I)
+    text = re.sub(
+        r"^(we|i)\s+(?:just|only|now|already|recently)\s+(?=got|have|received)",
+        r"\1 ",
+        text,
+        flags=re.I,
+    )
     text = re.sub(r"^(we|i) received\b", r"\1 got", text, flags=re.I)
     asks = re.search(
         r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"

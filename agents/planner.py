@@ -813,7 +813,8 @@ def _after_labeling(clause: str) -> list[str]:
     ):
         out.append("correct_labels")
     if re.search(
-        r"\b(workbench|review (?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b", lower
+        r"\b(workbench|review (?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b",
+        lower,
     ):
         out.append("labeling_workbench")
     elif re.search(
@@ -823,9 +824,9 @@ def _after_labeling(clause: str) -> list[str]:
         lower,
     ):
         out.append("workbench_rows")
-    if re.search(r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower) and (
-        not FILE_RE.search(clause)
-    ):
+    if re.search(
+        r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
+    ) and (not FILE_RE.search(clause)):
         out.append("export_labeled_data")
     return out
 
