@@ -289,10 +289,8 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
         return False
     if not re.search(
-        r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|score)\w*\b|_test\b",
-        clause,
-        re.I,
-    ):
+        r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\b", clause, re.I
+    ) and not (tools == ["evaluate_model"] and re.search(r"\bscore\b", clause, re.I)):
         return False
     if re.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
         return False
