@@ -423,10 +423,15 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
     lfs = lfs or stated_lfs(p, s) or p.memory.get("labeling_functions")
-    if lfs is None:
+    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None)
+    if lfs is None and rules_file:
+        args["lfs_path"] = rules_file  # 'apply the rules in rules/x.json to ...'
+        args["data_path"] = next((f for f in s.files if f != rules_file), args.get("data_path"))
+    elif lfs is None:
         p.question = "Which labeling functions should I apply? Write them first, or give them."
         return None
-    args["labeling_functions"] = lfs
+    if lfs is not None:
+        args["labeling_functions"] = lfs
     args.pop("gold_path", None)
     args.pop("labels", None)
     return args

@@ -69,6 +69,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Overlap / conflict: rows where two or more labeling functions vote (overlap), and "
         "where they vote different labels (conflict).",
     ),
+    "soft_labels": (
+        r"soft labels?|hard labels?|probabilit\w*",
+        "Soft vs hard labels: the label model gives each row a probability per class; training "
+        "the end classifier on those probabilities (soft labels) keeps how sure each vote was, "
+        "so doubtful rows count less, while hard labels treat a 51% guess like a certainty.",
+    ),
     "validation": (
         r"validation|held[- ]?out|test set|dev set",
         "Validation vs test: the validation split picks settings during training; the test set "
@@ -120,7 +126,19 @@ QUESTION = re.compile(
     r"\bdifference between\b|\bwhat(?:'s| is| are| does)? .{0,40}\bmean\b|\bexplain\b|"
     r"\bin plain (?:words|english)\b|\bwhat(?:'s| is) (?:a|an)\b|\bwhat are\b|"
     r"\bhow (?:does|do) .{1,40} work\b|\bwhy (?:is|does|do|would|should)\b|\bvs\.? .{1,30}\?$|"
-    r"\bwhat does .{1,60} (?:measure|tell me|show)\b",
+    r"\bwhat does .{1,60} (?:measure|tell me|show)\b|"
+    r"\b(?:is|are) .{1,60}\bor\b.{1,60}\b(?:better|best|right|preferable|more useful|worse)\b|"
+    r"\bwhich (?:is|one is|would be) (?:better|best|preferable)\b|\bshould i (?:use|prefer|pick)\b|"
+    r"\b(?:your|an) (?:opinion|view|take)\b|\bwhat do you think\b|\bconceptually\b|"
+    r"\bin (?:theory|principle)\b",
+    re.I,
+)
+# The person says nothing should run ('just your opinion, don't train anything'): the words
+# that follow are not requests, and a question naming a file is still only a question.
+NO_RUN = re.compile(
+    r"\b(?:don'?t|do not|no need to|without)\s+(?:actually\s+)?(?:train|run|fit|label|build|"
+    r"compute|execute|do)\w*(?:\s+(?:anything|it|them|a model|any\w*))?|\bjust your (?:opinion|view|take)\b|"
+    r"\bconceptually\b|\bin (?:theory|principle)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -130,10 +148,17 @@ ACTION = re.compile(
 )
 
 
-def concept_answer(question: str) -> str | None:
-    """An answer from the entries the question names, or None when it names none."""
+def concept_answer(question: str, names_files: bool = False) -> str | None:
+    """An answer from the entries the question names, or None when it names none.
+
+    A question that names files is answered only when the person says nothing should run.
+    """
     text = question.strip()
-    if not QUESTION.search(text) or ACTION.search(re.sub(r"\bexplain\b", "", text)):
+    no_run = NO_RUN.search(text)
+    if names_files and not no_run:
+        return None
+    asked = re.sub(r"\bexplain\b", "", NO_RUN.sub(" ", text))
+    if not QUESTION.search(text) or (ACTION.search(asked) and not no_run):
         return None
     found = [line for pattern, line in ENTRIES.values() if re.search(pattern, text, re.I)]
     if not found:

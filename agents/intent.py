@@ -132,7 +132,9 @@ FILL_CUES = (
     r"uncategori[sz]ed|unclassified|"
     r"fill (?:them|it) in|missing labels?|unlabel+ed|label the (?:rest|others|remaining)|"
     r"complete the labels?|(?:rest|remainder) of the (?:rows|labels)|propagate (?:the )?labels?|"
-    r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*|weak labels?|snorkel|"
+    r"weak(?:ly)?[- ]?supervis\w*|auto-?label\w*|pseudo-?label\w*|weak(?:ly)?[- ]label\w*|snorkel|"
+    r"^(?:after|once|when)\s+(?:you\s+)?(?:have\s+|'ve\s+)?(?:finish\w* )?label\w*|"
+    r"(?:give|assign|attach|put)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:to|on)\s+(?:every|each|all)|"
     r"programmatic(?:ally)? label\w*|label (?:every|all|each|the rest|everything)|"
     r"auto-?tag\w*|tag (?:the|all|every|each)|annotate|"
     r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label)\b"
@@ -164,7 +166,19 @@ DESCRIPTION = re.compile(
 
 def is_description(clause: str) -> bool:
     """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
-    text = clause.strip()
+    # A heading ('Text-only baseline: x.csv has ...') or a filler ('ok so ...') before it, and
+    # an adverb inside it ('we just got'), leave a description a description.
+    text = re.sub(
+        r"^[A-Za-z][\w -]{1,30}:\s+(?=\S+\.(?:csv|tsv|parquet|jsonl|json)\b)", "", clause.strip()
+    )
+    text = re.sub(r"^(?:(?:ok(?:ay)?|so|well|right|hi|hey|fyi)\b[,]?\s*)+", "", text, flags=re.I)
+    text = re.sub(
+        r"^(we|i)\s+(?:just|only|now|already|recently)\s+(?=got|have|received)",
+        r"\1 ",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"^(we|i) received\b", r"\1 got", text, flags=re.I)
     asks = re.search(
         r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
         r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me|fix|"
@@ -202,10 +216,32 @@ PREVIEW_CUES = (
 )
 ANOMALY_CUES = (
     r"\b(anomal\w*|outliers?|isolation[ -]?forest|iforest|lof|if \+ lof|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
-    r"suspicious|unusual|out of the ordinary|abnormal|fraud\w*|irregular\w*)\b"
+    r"suspicious|unusual|out of the ordinary|abnormal|irregular\w*)\b"
+)
+# Domain words that name what a detector might find, but just as often a labelled outcome a
+# model should learn ('spot the fraudulent ones'): they decide only when nothing else does.
+DOMAIN_ANOMALY = r"\b(fraud\w*|scam\w*|fake)\b"
+# A question about how the data is made up ('how many units failed?', 'how are the grades
+# spread out?'): read the data, whatever domain nouns it uses.
+COUNT_QUESTION = (
+    r"\bhow many\b[^.?]*\b(?:are|were|is|was|have|has|had|did|do|does|failed|passed|got|came)\b|"
+    r"\b(?:spread(?: out)?|split up|shares?|fraction|proportion|percentage) of\b|"
+    r"\bhow (?:are|is) (?:the )?[\w ]{1,30}? (?:spread|split|distributed)\b|\bspread out\b|"
+    r"\bhow (?:often|common|rare)\b"
+)
+# A request for a model judged by a metric ('build something and report precision').
+BUILD_FOR_METRIC = (
+    r"\b(build|make|create|develop|set up|put together|come up with)\b[^.]*\b(precision|recall|"
+    r"f1|auc|accuracy|predict\w*|classif\w*|model|baseline)\b"
+)
+# Rows a person wants to see: 'N rows of x.csv', 'from row 100'.
+ROW_WINDOW = (
+    r"\b\d+\s+(?:rows|lines|records|entries)\b(?:\s+(?:of|from|in)\b)?|"
+    r"\b(?:from|starting (?:at|from)|beginning (?:at|from|with)|after) (?:the )?(?:row|line) \d+"
 )
 SYNTHETIC_CUES = (
-    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:similar|more) (?:rows|records|data) like|"
+    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:\d+|more|some|realistic) (?:\w+ )?fake|"
+    r"(?:artificial|simulated|made-up|invented) (?:rows|records|samples|data|examples)|(?:similar|more) (?:rows|records|data) like|"
     r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
     r"c?vae|generator)\b"
 )
@@ -248,7 +284,26 @@ def cue_tools(
     if (
         files
         and kind == "tables"
-        and re.search(STRONG_INSPECT, t)
+        and re.search(LF_CUES, t)
+        and re.search(r"\b(keep|until|till|iterat\w*|repeat\w*|rounds?|loop)\b", t)
+        and not re.search(r"\b(only|just)\b[^.]{0,20}\b(draft|write|suggest)\b", t)
+    ):
+        return ["label_dataset"]  # rules written round after round to a target: the loop
+    if (
+        files
+        and kind == "tables"
+        and re.search(ROW_WINDOW, t)
+        and re.search(r"\b(show|see|view|print|display|give|list|pull up|look at)\b", t)
+        and not re.search(r"\b(train\w*|fit|label\w*|predict\w*|generate|save|export)\b", t)
+    ):
+        return ["preview_rows"]
+    if (
+        files
+        and kind == "tables"
+        and (
+            re.search(STRONG_INSPECT, t)
+            or (re.search(COUNT_QUESTION, t) and not re.search(ANOMALY_CUES, t))
+        )
         and not re.search(
             r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
         )
@@ -272,7 +327,12 @@ def cue_tools(
     ):
         return ["save_table"]
     qa = re.search(QA_CUES, t) or (
-        kind == "documents" and re.search(r"\b(questions?|summar\w+|instruction\w*)\b", t)
+        kind == "documents"
+        and re.search(
+            r"\b(questions?|summar\w+|instruction\w*|(?:evaluation|eval|test|training|benchmark) "
+            r"(?:set|data\w*))\b",
+            t,
+        )
     )
     if qa and (
         kind == "documents"
@@ -287,16 +347,30 @@ def cue_tools(
         return ["chunk_documents"]
     if re.search(LF_CUES, t) and not re.search(r"\b(train|fit)\b", t):
         if re.search(r"\bapply\b|\brun (?:them|the|these)\b", t) and not re.search(
-            r"\b(write|mine|come up|suggest|create)\b", t
+            r"\b(write|mine|come up|suggest|create|draft|propose|sketch|devise)\b", t
         ):
             return ["apply_labeling_functions"]
         if re.search(
-            r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see)\b", t
+            r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see|draft|"
+            r"propose|sketch|devise|author|put together)\b",
+            t,
         ):
             tools = ["write_labeling_functions"]
             if re.search(r"\bthen apply\b|\bapply them\b", t):
                 tools.append("apply_labeling_functions")
             return tools
+    if (
+        after_train
+        and files
+        and not label_target
+        and re.search(
+            r"\b(report\w*|numbers|metrics|performance|how (?:well|good)|held[- ]?out|hold[- ]?out|"
+            r"test set|as (?:the |a )?test|evaluat\w*|"
+            r"score (?:it|that|them|the (?:best |final |trained |winning )?(?:one|model)))\b",
+            t,
+        )
+    ):
+        return ["evaluate_model"]  # measured on a file; a test file folds into the training
     if (
         after_train
         and files
@@ -346,7 +420,25 @@ def cue_tools(
         and not re.search(r"\b(evaluat\w*|test|predict\w* (?:with|using)|apply|use)\b", t)
     ):
         return ["train_model"]
+    if (
+        files
+        and kind == "tables"
+        and (
+            re.search(BUILD_FOR_METRIC, t)
+            or re.search(r"\b(train|fit)\b[^.]*\b(model|classifier|logistic|mlp|baseline)\b", t)
+        )
+        and not re.search(ANOMALY_CUES, t)
+    ):
+        return ["train_model"]  # a model for an outcome the builder finds in the data
     if files and kind == "tables" and re.search(ANOMALY_CUES, t):
+        return ["detect_anomalies"]
+    if (
+        files
+        and kind == "tables"
+        and re.search(DOMAIN_ANOMALY, t)
+        and not re.search(MODEL_CUES, t)
+        and not re.search(COUNT_QUESTION, t)
+    ):
         return ["detect_anomalies"]
     if (
         online
@@ -366,6 +458,16 @@ def cue_tools(
         and not action
     ):
         return ["list_local_datasets"]
+    if (
+        not files
+        and not online
+        and re.search(
+            r"^(?:so |ok(?:ay)? |hey |hi )?(?:do|did|have|don't) (?:we|i|you) (?:have|got|keep|hold)\b"
+            r"[^.?]*\b(?:anything|something|any\b)|\b(?:in|on) (?:here|the workspace|disk)\b\s*\??$",
+            t,
+        )
+    ):
+        return ["list_local_datasets"]  # 'do we have anything about X in here?'
     if (
         not files
         and not online
@@ -401,7 +503,7 @@ CUE_WORDS = frozenset(
     quality pairs summaries summary dataset predictions available customers tickets people
     percent logistic regression summarization leaderboard classification anomalous unusual
     outlier outliers labelling functions function generate questions write open workbench
-    paragraph paragraphs chunk""".split()
+    paragraph paragraphs chunk first""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text
@@ -411,7 +513,7 @@ COMMON_WORDS = frozenset(
     good best fast slow high list lists mark part plan read runs said says seen size sort step stop
     time used user uses view wide wine neural network layers epochs forest boost regression
     logistic tuning batch weights hidden dropout rate split splits value values label text
-    product products project projects protect""".split()
+    product products project projects protect generation generations general""".split()
 )
 
 

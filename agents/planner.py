@@ -116,12 +116,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     goal, renamed = _existing_files(goal)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
-    if not files:
-        from agents.glossary import concept_answer
+    from agents.glossary import concept_answer
 
-        concept = concept_answer(goal)
-        if concept is not None:
-            return Plan(answer=concept)
+    concept = concept_answer(goal, bool(files))
+    if concept is not None:
+        return Plan(answer=concept)
     if thread.is_results_question(goal, bool(files)):
         answer = thread.answer_from_memory(goal, memory)
         if answer is None and asked:
@@ -294,7 +293,9 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     trainer = p.last_step("train_model")
     if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
         return False
-    if not re.search(r"\b(test|tested|testing|check|validate|held[- ]?out)\w*\b", clause, re.I):
+    if not re.search(
+        r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\b", clause, re.I
+    ) and not (tools == ["evaluate_model"] and re.search(r"\bscore\b", clause, re.I)):
         return False
     if re.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
         return False
@@ -602,6 +603,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         )
         return []
     lower = clause.lower()
+    if re.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
+        return []  # "don't run the whole labeling loop": a limit on the rest, not a request
     if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
     in_plan = p.last_step("generate_qa") is not None
@@ -702,7 +705,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.last_step("label_dataset") is not None
         and slots.files
         and all(f in role_files(clause, slots.files)[2] for f in slots.files)
-        and re.search(r"\b(save|write|store|export|dump)\b", lower)
+        and re.search(r"\b(save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b", lower)
     ):
         return ["save_table"]  # '... and save the labeled rows as x.csv'
     asked_about = _column_question(p, clause, slots)
@@ -710,6 +713,29 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return asked_about
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
+    if (
+        not FILE_RE.search(clause)
+        and re.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower)
+        and re.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
+    ):
+        return ["train_generator"]  # 'learn what the rows look like and make 500 fake ones'
+    unused = [
+        f
+        for f in p.context_files
+        if not any(f in (s.args.get("dataset"), s.args.get("data_path")) for s in p.steps)
+    ]
+    if (
+        after_train
+        and not FILE_RE.search(clause)
+        and unused
+        and re.search(
+            r"\b(predict\w*|classify|what \w+ (?:each|every|they|it|these|those)|which \w+ (?:each|"
+            r"every)|would (?:land|fall|get|go|end up)|(?:the )?new ones?)\b",
+            lower,
+        )
+    ):
+        slots.files = [unused[-1]]
+        return ["predict"]  # 'tell me what band each new one gets': the described new rows
     tools = cue_tools(clause, slots.files, target, has_tool, after_train)
     if tools is None:
         tools = clause_tools(clause)
@@ -760,7 +786,52 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
+    if re.match(r"^[A-Za-z][\w /()-]{1,30}:\s", clause) and not FILE_RE.search(clause):
+        # A spec's heading line ('Architecture: MLP, 2 layers'): settings for a step the spec
+        # already asked for, read from the whole goal; only a new kind of step is added.
+        tools = [t for t in tools if p.last_step(t) is None]
+    if (
+        tools == ["search_datasets"]
+        and p.last_step("search_datasets") is not None
+        and not re.sub(
+            r"\b(please|search\w*|look|only|just|there|here|it|them|that|on|in|the)\b", "", lower
+        ).strip(" ,.?!")
+    ):
+        return []  # 'please search only there': how to run the search already planned
+    if "label_dataset" in tools or (p.last_step("label_dataset") is not None and not slots.files):
+        extra = _after_labeling(clause)
+        if extra:
+            tools = [t for t in tools if t == "label_dataset"] + extra
     return [t for t in tools if t in BUILDERS]
+
+
+def _after_labeling(clause: str) -> list[str]:
+    """What a clause asks of the labeling run it names or follows: fixes, review, an export."""
+    from agents.arguments import CORRECTION_RE
+
+    lower = clause.lower()
+    out = []
+    if re.search(r"\b(correct|fix|change|relabel|override|amend)\w*\b", lower) and (
+        CORRECTION_RE.search(clause)
+    ):
+        out.append("correct_labels")
+    if re.search(
+        r"\b(workbench|review (?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b",
+        lower,
+    ):
+        out.append("labeling_workbench")
+    elif re.search(
+        r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
+        r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
+        r"(?:labell?ed |tagged |marked |predicted )?as\b",
+        lower,
+    ):
+        out.append("workbench_rows")
+    if re.search(
+        r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
+    ) and (not FILE_RE.search(clause)):
+        out.append("export_labeled_data")
+    return out
 
 
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
