@@ -54,7 +54,7 @@ ABOUT_RESULTS = re.compile(
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
-    r"reliable|trustworthy|flag\w*)\b",
+    r"reliable|trustworthy)\b",
     re.I,
 )
 ACTION = re.compile(

@@ -133,6 +133,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         improved = _improve(goal, memory)
         if improved is not None:
             return improved
+    fixed = _correction_follow_up(goal, files, memory)
+    if fixed is not None:
+        return fixed
     saved = _save_last_output(goal, files, memory)
     if saved is not None:
         return saved
@@ -630,6 +633,21 @@ def _described_input(goal: str, current: str) -> str | None:
     return found
 
 
+def _correction_follow_up(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'FB10 is wrong, it's mixed' on a thread with a labeling run: correct those labels."""
+    from agents.arguments import corrections
+
+    if files or not memory.get("labeled") or not corrections(goal):
+        return None
+    if not re.search(r"\b(actually|really|should be|wrong|fix|correct|mislabel)\w*\b", goal, re.I):
+        return None
+    planning = Planning(memory=memory, goal=goal)
+    args = BUILDERS["correct_labels"](planning, extract_slots(goal))
+    if not args:
+        return None
+    return Plan(steps=[PlanStep(tool="correct_labels", args=args, why=goal)])
+
+
 def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'save those as fraud_synth.csv', 'save the scores as x.csv': the thread's last table
     (or its labeled rows, when the sentence speaks of labels) written to the named file.
@@ -894,7 +912,11 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     if labeling_dir(p) is None or p.last_step("label_dataset") is not None:
         return []
     lower = clause.lower()
-    opened = "/workbench/" in str(p.memory.get("labeled") or "")
+    opened = "/workbench/" in str(p.memory.get("labeled") or "") or any(
+        r.get("tool") in ("labeling_workbench", "workbench_rows", "correct_labels")
+        for r in p.memory.get("results") or []
+        if isinstance(r, dict)
+    )
     if CORRECTION_RE.search(clause) and re.search(
         r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
     ):
@@ -907,7 +929,11 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     if (
         re.search(r"\b(show|list|which|see|find)\b", lower)
         and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
-        and re.search(r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b", lower)
+        and re.search(
+            r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b|\b(?:ended up|came out|turned out|"
+            r"marked|tagged)\b",
+            lower,
+        )
     ):
         return ["workbench_rows"]
     return []
