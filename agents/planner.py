@@ -156,6 +156,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         from agents.references import with_described_file
 
         held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
+        if memory.get("model") and MODEL_ON_RE.search(goal):
+            held = False  # 'run it on the March postings': 'it' is the model, the data is described
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
     planning = Planning(memory=memory, goal=goal)
@@ -803,6 +805,18 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         )
     ):
         return ["predict"]
+    if p.memory.get("model") and inputs_named(clause, slots) and not p.steps:
+        last_tool = (p.memory.get("last_call") or {}).get("tool")
+        if re.search(
+            r"\bhow (?:does|did|would|do|will|is|are) (?:it|that|this|that one|this one|the model|"
+            r"they|those|the classifier)\b.{0,40}\b(?:do|perform|fare|score|hold up|doing|good|well)\b"
+            r"|\b(?:test|check|try|validate)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+(?:on|against)\b",
+            lower,
+        ) or (
+            re.match(r"^\W*(?:and|what about|how about|now)\s+(?:on|with|for|against)\b", lower)
+            and last_tool in ("train_model", "evaluate_model")
+        ):
+            return ["evaluate_model"]  # 'and on the test postings?': the thread's model, measured
     named = [t for t in BUILDERS if "_" in t and re.search(rf"\b{t}\b", clause)]
     if len(named) == 1:
         return named  # the person named the tool itself ('run label_dataset on ...')
@@ -903,6 +917,19 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
     return [t for t in tools if t in BUILDERS]
+
+
+MODEL_ON_RE = re.compile(
+    r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
+    r"(?:on|to|against|with|for)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
+    r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
+    re.I,
+)
+
+
+def inputs_named(clause: str, slots: Slots) -> list[str]:
+    """The data files a clause reads (not its outputs)."""
+    return [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
 
 
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
