@@ -143,7 +143,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         again = _rerun(goal, memory)
         if again is not None:
             return again
-    if (FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal)) and not files:
+    if (
+        FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
+    ) and not files:
         changed = _adjust_last_call(goal, memory)
         if changed is not None:
             return changed
@@ -542,7 +544,7 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
 
 
 WRONG_FILE_RE = re.compile(
-    r"\b(wrong (?:file|table|data|one)|i meant?|i mean|i ment|not that (?:file|one)|"
+    r"\b(wrong (?:file|table|data|one|csv)|i meant?|i mean|i ment|i mena?t|not that (?:file|one)|"
     r"instead|rather|other (?:file|table|one))\b",
     re.I,
 )
