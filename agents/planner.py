@@ -205,6 +205,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     if not planning.question:
         _carry_targets(planning, targets)
         _goal_options(planning, goal)
+        _thread_file_as_gold(planning, goal, memory)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)
@@ -635,6 +636,29 @@ def _described_input(goal: str, current: str) -> str | None:
     files = [f for f in workspace_files() if f.split("/", 1)[0] not in OUTPUT_FOLDERS]
     found = described_file(goal, [f for f in files if f != current])
     return found
+
+
+def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> None:
+    """'use that file to label headlines.csv': the file the thread just looked at holds the
+    hand labels of the labeling step (which names another file as its data).
+    """
+    if not re.search(
+        r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
+        r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
+        goal,
+        re.I,
+    ):
+        return
+    looked = memory.get("dataset")
+    if not isinstance(looked, str) or not FILE_RE.fullmatch(looked.rsplit("/", 1)[-1]):
+        return
+    for step in plan.steps:
+        if step.tool != "label_dataset" or step.args.get("gold_path") or step.args.get("gold"):
+            continue
+        if step.args.get("data_path") not in (None, looked):
+            step.args["gold_path"] = looked
+            plan.notes[:] = [n for n in plan.notes if not n.startswith("hand labels:")]
+            plan.notes.append(f"hand labels: {looked} (the file this thread just looked at)")
 
 
 def _correction_follow_up(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
