@@ -491,7 +491,8 @@ CORRECTION_RE = re.compile(
 
 
 WRONG_LABEL_RE = re.compile(
-    r"#?\b([\w-]*\d[\w-]*)\s+(?:is|was|'s)\s+(?:wrong|mislabell?ed|incorrect|not right|off)\b"
+    r"#?\b([\w-]*\d[\w-]*)\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
+    r"(?:wrong|mislabell?ed|incorrect|not right|off)\b"
     r"[^.;]*?\b(?:it|that(?: one)?|this(?: one)?|which)\s*(?:'s|is|should be|must be|=)\s+"
     r"(?:actually\s+|really\s+|clearly\s+)*(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
     re.I,
@@ -508,7 +509,7 @@ def corrections(text: str) -> list[dict[str, Any]]:
         for i, label in CORRECTION_RE.findall(text)
         if i not in seen and label.lower() not in NOT_A_LABEL
     ]
-    return [{"id": int(i) if i.isdigit() else i, "label": label} for i, label in pairs]
+    return [{"id": int(i) if i.isdigit() else i, "label": label.rstrip(".")} for i, label in pairs]
 
 
 def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:

@@ -839,7 +839,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             r"|\b(?:test|check|try|validate)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+(?:on|against)\b",
             lower,
         ) or (
-            re.match(r"^\W*(?:and|what about|how about|now)\s+(?:on|with|for|against)\b", lower)
+            re.match(
+                r"^\W*(?:and\s+)?(?:(?:what|how) about|and|now)\s+(?:(?:on|with|for|against)\b|"
+                r"the\b(?!.*\b(?:columns?|rows?|schema)\b))",
+                lower,
+            )
             and last_tool in ("train_model", "evaluate_model")
         ):
             return ["evaluate_model"]  # 'and on the test postings?': the thread's model, measured
