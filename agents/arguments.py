@@ -498,7 +498,8 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
     label = re.search(
-        r"\b(?:labell?ed|voted|marked|tagged|predicted)\s+(?:as\s+)?[\"'`]?([\w<>=.-]+)|"
+        r"\b(?:labell?ed|voted|marked|tagged|predicted|ended up|came out|turned out)\s+"
+        r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
         r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
         _without_names(s.text),
         re.I,
@@ -526,12 +527,31 @@ CORRECTION_RE = re.compile(
 )
 
 
+WRONG_LABEL_RE = re.compile(
+    r"#?\b([\w-]*\d[\w-]*)\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
+    r"(?:wrong|mislabell?ed|incorrect|not right|off)\b"
+    r"[^.;]*?\b(?:it|that(?: one)?|this(?: one)?|which)\s*(?:'s|is|should be|must be|=)\s+"
+    r"(?:actually\s+|really\s+|clearly\s+)*(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
+    re.I,
+)
+NOT_A_LABEL = {"wrong", "incorrect", "mislabeled", "mislabelled", "not", "off", "right"}
+
+
+def corrections(text: str) -> list[dict[str, Any]]:
+    """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id, label) corrections."""
+    pairs = WRONG_LABEL_RE.findall(text)
+    seen = {i for i, _ in pairs}
+    pairs += [
+        (i, label)
+        for i, label in CORRECTION_RE.findall(text)
+        if i not in seen and label.lower() not in NOT_A_LABEL
+    ]
+    return [{"id": int(i) if i.isdigit() else i, "label": label.rstrip(".")} for i, label in pairs]
+
+
 def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     folder = labeling_dir(p)
-    fixes = [
-        {"id": int(i) if i.isdigit() else i, "label": label}
-        for i, label in CORRECTION_RE.findall(s.text)
-    ]
+    fixes = corrections(s.text)
     if folder is None or not fixes:
         return None
     return {"labeling_dir": folder, "corrections": fixes}

@@ -52,7 +52,9 @@ ABOUT_RESULTS = re.compile(
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
-    r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?)\b",
+    r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
+    r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
+    r"reliable|trustworthy)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -152,6 +154,13 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
         summary["top_lfs"] = [
             {k: r.get(k) for k in ("name", "dev_accuracy", "dev_votes", "coverage")}
             for r in rated[:5]
+        ]
+    top = output.get("top")
+    if isinstance(top, list) and top and isinstance(top[0], dict) and "score" in top[0]:
+        summary["worst"] = [
+            {k: v for k, v in r.items() if k != "values" and isinstance(v, str | int | float)}
+            for r in top[:5]
+            if isinstance(r, dict)
         ]
     if args:
         summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
@@ -259,7 +268,13 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     how_many = re.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
     if how_many:
         words = [w.rstrip("s") for w in re.findall(r"[a-z]+", lower) if len(w) > 3]
-        words += [syn for w in words for syn in COUNT_SYNONYMS.get(w, ())]
+        words += [
+            syn
+            for w in words
+            for key, synonyms in COUNT_SYNONYMS.items()
+            if w == key or (len(key) >= 4 and w.startswith(key))  # 'flaged', 'flagged'
+            for syn in synonyms
+        ]
         for result in reversed(results):
             counts = result.get("counts") or {}
             for key, value in counts.items():
@@ -310,6 +325,9 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
                 for r in loop["top_lfs"]
             )
             return f"The most accurate labeling functions (from {loop['tool']}): {shown}."
+    worst = _worst_answer(lower, results)
+    if worst is not None:
+        return worst
     if re.search(r"\bbaseline\b", lower):
         evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
         if evaluated is not None:
@@ -354,6 +372,35 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             name = best[0].get("model_path") or best[0]["tool"]
             return f"Better {best[1][0]}: {name} ({_fmt(best[1][1])}). " + "; ".join(lines) + "."
     return None
+
+
+WORST_RE = re.compile(
+    r"\b(worst|most (?:unusual|anomalous|suspicious|extreme|odd|abnormal)|oddest|strangest|"
+    r"weirdest|highest[- ]scor\w*|top (?:one|row|outlier|anomaly))\b",
+    re.I,
+)
+
+
+def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """'which unit was the worst?': the top-scored row of the last anomaly scoring, by its id."""
+    if not WORST_RE.search(lower):
+        return None
+    scored = next((r for r in reversed(results) if r.get("worst")), None)
+    if scored is None:
+        return None
+    rows = scored["worst"]
+
+    def name(row: dict[str, Any]) -> str:
+        ids = [k for k in row if k not in ("row", "score", "rank") and not k.startswith("score_")]
+        said = ", ".join(f"{k} {row[k]}" for k in ids)
+        where = f"row {row.get('row')}" if "row" in row else ""
+        parts = [p for p in (where, f"score {_fmt(row.get('score'))}") if p]
+        return f"{said} ({', '.join(parts)})" if said else ", ".join(parts)
+
+    line = f"The worst: {name(rows[0])}, from {scored['tool']}."
+    if len(rows) > 1:
+        line += " Next: " + "; ".join(name(r) for r in rows[1:]) + "."
+    return line
 
 
 def is_improve_request(goal: str, has_file: bool) -> bool:

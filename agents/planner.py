@@ -134,11 +134,19 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         improved = _improve(goal, memory)
         if improved is not None:
             return improved
+    fixed = _correction_follow_up(goal, files, memory)
+    if fixed is not None:
+        return fixed
+    saved = _save_last_output(goal, files, memory)
+    if saved is not None:
+        return saved
     if RERUN_RE.search(goal) and not files:
         again = _rerun(goal, memory)
         if again is not None:
             return again
-    if FOLLOW_UP_RE.search(goal) and not files:
+    if (
+        FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
+    ) and not files:
         changed = _adjust_last_call(goal, memory)
         if changed is not None:
             return changed
@@ -153,6 +161,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         from agents.references import with_described_file
 
         held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
+        if memory.get("model") and MODEL_ON_RE.search(goal):
+            held = False  # 'run it on the March postings': 'it' is the model, the data is described
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
         gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
@@ -199,6 +209,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     if not planning.question:
         _carry_targets(planning, targets)
         _goal_options(planning, goal)
+        _thread_file_as_gold(planning, goal, memory)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)
@@ -517,9 +528,15 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     from agents.options import stated
 
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
+    changes.update(_enum_choices(tool, goal))
+    count = _count_change(tool, goal, changes)
+    if count is not None:
+        changes[count[0]] = count[1]
     planning = Planning(memory=memory, goal=goal)
     other = named_file(planning, slots)
     key = "dataset" if "dataset" in args else "data_path" if "data_path" in args else None
+    if not other and key and WRONG_FILE_RE.search(goal):
+        other = _described_input(goal, str(args.get(key) or ""))
     if other and key:
         changes[key] = other
     if not changes:
@@ -531,6 +548,164 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         targets=targets,
         notes=[f"{tool} again with {said}"],
     )
+
+
+WRONG_FILE_RE = re.compile(
+    r"\b(wrong (?:file|table|data|one|csv)|i meant?|i mean|i ment|i mena?t|not that (?:file|one)|"
+    r"instead|rather|other (?:file|table|one))\b",
+    re.I,
+)
+MAKE_THAT_RE = re.compile(
+    r"\b(?:make|change|set|bump|raise|increase|lower|reduce|drop|up|double) "
+    r"(?:that|it|this|them|those)(?: (?:up|down))?(?: to)? (\d+)\b(?!\s*%|\.\d)"
+    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$",
+    re.I,
+)
+# The field a bare new number changes, per kind of call (the first one the tool has).
+COUNT_FIELDS = (
+    "n",
+    "datasets_per_chunk",
+    "questions_per_chunk",
+    "limit",
+    "top_k",
+    "max_attempts",
+    "epochs",
+)
+SAVE_AS_RE = re.compile(
+    r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?\b(?:as|to|into|in|under)\s+"
+    r"(?:a\s+file\s+(?:called|named)\s+)?([\w./-]+\.(?:csv|tsv|parquet|jsonl))\b",
+    re.I,
+)
+
+
+def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, int] | None:
+    """'make that 300', 'bump it to 4': the last call's main count, unless already set."""
+    match = MAKE_THAT_RE.search(goal)
+    if match is None:
+        return None
+    from tools.registry import get_tool
+
+    try:
+        model_fields = get_tool(tool).input_model.model_fields
+    except Exception:  # noqa: BLE001 - no tool, no count to change
+        return None
+    for name in COUNT_FIELDS:
+        info = model_fields.get(name)
+        if info is not None and info.annotation in (int, int | None):
+            if name in changes:
+                return None
+            return name, int(match.group(1) or match.group(2))
+    return None
+
+
+def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
+    """'only with the isolation forest': a list-of-choices setting narrowed to the choices
+    the sentence names (the choices come from the tool's schema, words loosely matched).
+    """
+    import typing
+
+    from tools.registry import get_tool
+
+    if not re.search(r"\b(only|just|solely|alone|nothing but|instead)\b", goal, re.I):
+        return {}
+    try:
+        model_fields = get_tool(tool).input_model.model_fields
+    except Exception:  # noqa: BLE001 - no tool, no choices
+        return {}
+    words = re.findall(r"[a-z]+", goal.lower())
+    out: dict[str, Any] = {}
+    for name, info in model_fields.items():
+        if typing.get_origin(info.annotation) is not list:
+            continue
+        (inner,) = typing.get_args(info.annotation) or (None,)
+        if typing.get_origin(inner) is not typing.Literal:
+            continue
+        named = [
+            str(choice)
+            for choice in typing.get_args(inner)
+            if all(
+                any(difflib.SequenceMatcher(None, part, w).ratio() >= 0.8 for w in words)
+                for part in str(choice).split("_")
+                if len(part) > 2
+            )
+        ]
+        if named:
+            out[name] = named
+    return out
+
+
+def _described_input(goal: str, current: str) -> str | None:
+    """'oops wrong file, I meant the greenhouse readings': the other file the words describe."""
+    from agents.grounding import workspace_files
+    from agents.references import described_file
+
+    files = [f for f in workspace_files() if f.split("/", 1)[0] not in OUTPUT_FOLDERS]
+    found = described_file(goal, [f for f in files if f != current])
+    return found
+
+
+def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> None:
+    """'use that file to label headlines.csv': the file the thread just looked at holds the
+    hand labels of the labeling step (which names another file as its data).
+    """
+    if not re.search(
+        r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
+        r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
+        goal,
+        re.I,
+    ):
+        return
+    looked = memory.get("dataset")
+    if not isinstance(looked, str) or not FILE_RE.fullmatch(looked.rsplit("/", 1)[-1]):
+        return
+    for step in plan.steps:
+        if step.tool != "label_dataset" or step.args.get("gold_path") or step.args.get("gold"):
+            continue
+        if step.args.get("data_path") not in (None, looked):
+            step.args["gold_path"] = looked
+            plan.notes[:] = [n for n in plan.notes if not n.startswith("hand labels:")]
+            plan.notes.append(f"hand labels: {looked} (the file this thread just looked at)")
+
+
+def _correction_follow_up(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'FB10 is wrong, it's mixed' on a thread with a labeling run: correct those labels."""
+    from agents.arguments import corrections
+
+    if files or not memory.get("labeled") or not corrections(goal):
+        return None
+    if not re.search(r"\b(actually|really|should be|wrong|fix|correct|mislabel)\w*\b", goal, re.I):
+        return None
+    planning = Planning(memory=memory, goal=goal)
+    args = BUILDERS["correct_labels"](planning, extract_slots(goal))
+    if not args:
+        return None
+    return Plan(steps=[PlanStep(tool="correct_labels", args=args, why=goal)])
+
+
+def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'save those as fraud_synth.csv', 'save the scores as x.csv': the thread's last table
+    (or its labeled rows, when the sentence speaks of labels) written to the named file.
+    """
+    match = SAVE_AS_RE.search(goal)
+    if match is None or len(set(files)) != 1 or match.group(2) != files[0]:
+        return None
+    labeled = memory.get("labeled")
+    table = memory.get("last_table")
+    if labeled and (re.search(r"\blabel", goal, re.I) or not table):
+        source = labeled
+    else:
+        source = table
+    if not isinstance(source, str) or not source:
+        return None
+    from store.workspace import resolve_path
+
+    try:
+        if resolve_path(files[0]).exists():
+            return None  # an existing file: 'save reviews.csv as ...' names the table itself
+    except ForgeflowError:
+        return None
+    step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
+    return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
 
 
 def _tool_fields(tool: str) -> set[str]:
@@ -664,6 +839,22 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         )
     ):
         return ["predict"]
+    if p.memory.get("model") and inputs_named(clause, slots) and not p.steps:
+        last_tool = (p.memory.get("last_call") or {}).get("tool")
+        if re.search(
+            r"\bhow (?:does|did|would|do|will|is|are) (?:it|that|this|that one|this one|the model|"
+            r"they|those|the classifier)\b.{0,40}\b(?:do|perform|fare|score|hold up|doing|good|well)\b"
+            r"|\b(?:test|check|try|validate)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+(?:on|against)\b",
+            lower,
+        ) or (
+            re.match(
+                r"^\W*(?:and\s+)?(?:(?:what|how) about|and|now)\s+(?:(?:on|with|for|against)\b|"
+                r"the\b(?!.*\b(?:columns?|rows?|schema)\b))",
+                lower,
+            )
+            and last_tool in ("train_model", "evaluate_model")
+        ):
+            return ["evaluate_model"]  # 'and on the test postings?': the thread's model, measured
     named = [t for t in BUILDERS if "_" in t and re.search(rf"\b{t}\b", clause)]
     if len(named) == 1:
         return named  # the person named the tool itself ('run label_dataset on ...')
@@ -834,6 +1025,19 @@ def _after_labeling(clause: str) -> list[str]:
     return out
 
 
+MODEL_ON_RE = re.compile(
+    r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
+    r"(?:on|to|against|with|for)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
+    r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
+    re.I,
+)
+
+
+def inputs_named(clause: str, slots: Slots) -> list[str]:
+    """The data files a clause reads (not its outputs)."""
+    return [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+
+
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     """On a thread with a labeling run: its rows, corrections and export, asked in words."""
     if slots.files and not re.search(r"\b(export|save)\b", clause, re.I):
@@ -841,7 +1045,11 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     if labeling_dir(p) is None or p.last_step("label_dataset") is not None:
         return []
     lower = clause.lower()
-    opened = "/workbench/" in str(p.memory.get("labeled") or "")
+    opened = "/workbench/" in str(p.memory.get("labeled") or "") or any(
+        r.get("tool") in ("labeling_workbench", "workbench_rows", "correct_labels")
+        for r in p.memory.get("results") or []
+        if isinstance(r, dict)
+    )
     if CORRECTION_RE.search(clause) and re.search(
         r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
     ):
@@ -854,7 +1062,11 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     if (
         re.search(r"\b(show|list|which|see|find)\b", lower)
         and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
-        and re.search(r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b", lower)
+        and re.search(
+            r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b|\b(?:ended up|came out|turned out|"
+            r"marked|tagged)\b",
+            lower,
+        )
     ):
         return ["workbench_rows"]
     return []
@@ -969,15 +1181,16 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     loop = memory.get("last_loop")
     last = memory.get("last_call")
     if isinstance(last, dict) and last.get("tool") in BUILDERS:
-        own = stated(last["tool"], goal)
-        if own and (not isinstance(loop, dict) or last["tool"] != loop.get("tool")):
-            loop = last
+        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal)
+        if (own or not isinstance(loop, dict)) and last["tool"] not in READ_ONLY:
+            loop = last  # the last call changed ('redo it with only X'), or no loop ran
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
         return None
     args = dict(loop.get("args") or {})
     fields = _tool_fields(loop["tool"])
     changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
+    changes.update(_enum_choices(loop["tool"], goal))
     kind = model_kind(goal)
     if kind and loop["tool"] == "train_model":
         changes["model"] = kind
