@@ -1075,13 +1075,20 @@ def qa_options(text: str) -> dict[str, Any]:
     return out
 
 
-def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
+def _qa_dataset_ref(p: Planning, verb: str) -> str | None:
+    """The QA dataset a step works on: this plan's generate_qa, else the thread's; or a question."""
     producer = p.last_step("generate_qa")
-    ref = (
-        f"${{steps.{producer}.dataset_id}}" if producer is not None else p.memory.get("qa_dataset")
-    )
+    if producer is not None:
+        return f"${{steps.{producer}.dataset_id}}"
+    ref = p.memory.get("qa_dataset")
     if ref is None:
-        p.question = "Score which QA dataset? Generate one first or give its id."
+        p.question = f"{verb} which QA dataset? Generate one first or give its id."
+    return ref
+
+
+def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
+    ref = _qa_dataset_ref(p, "Score")
+    if ref is None:
         return None
     args: dict[str, Any] = {"dataset_id": ref}
     quality = quality_floor(s.text)
@@ -1096,12 +1103,8 @@ def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
-    producer = p.last_step("generate_qa")
-    ref = (
-        f"${{steps.{producer}.dataset_id}}" if producer is not None else p.memory.get("qa_dataset")
-    )
+    ref = _qa_dataset_ref(p, "Export")
     if ref is None:
-        p.question = "Export which QA dataset? Generate one first or give its id."
         return None
     text = p.goal or s.text
     formats = list(dict.fromkeys(f.lower() for f in FORMAT_RE.findall(_without_names(text))))
