@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     confirm_download_mb: float = Field(default=0.0, ge=0, description="0 disables the prompt.")
     confirm_code: bool = False
     cache_ttl: float = Field(default=300.0, ge=0)
+    cache_dir: Path = Field(
+        default=Path("~/.cache/forgeflow"),
+        description="Derived files kept between processes (the planner's phrase embeddings).",
+    )
     data_dirs: str = Field(default="", description="Extra data folders, os.pathsep-separated.")
     kaggle_endpoint: str = ""
     run_workers: int = Field(default=4, ge=1, le=64, description="Runs executed at once.")

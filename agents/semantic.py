@@ -68,7 +68,7 @@ def _matrix() -> np.ndarray | None:
     _quiet()
     _, phrases = _corpus()
     with _lock:
-        return np.asarray(embeddings.embed(phrases), dtype=np.float32)
+        return np.asarray(embeddings.embed_corpus(phrases), dtype=np.float32)
 
 
 def _quiet() -> None:

@@ -8,7 +8,11 @@ remembered by content so repeated runs on the same rows do not embed them again.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
+import logging
+import os
+import tempfile
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -21,6 +25,7 @@ MAX_TOKENS = 128
 SHORT_TEXT_WORDS = 60
 """`auto` embeds a text column whose mean length is at most this many words."""
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _model: Any = None
 _cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -74,3 +79,43 @@ def embed_one(text: str) -> np.ndarray:
     """The unit-length embedding of one short text, outside the column cache."""
     vector = _load().encode([text], normalize_embeddings=True)
     return np.nan_to_num(np.asarray(vector, dtype=np.float32))[0]
+
+
+def _model_version() -> str:
+    try:
+        return importlib.metadata.version(PACKAGE.replace("_", "-"))
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def embed_corpus(texts: list[str]) -> np.ndarray:
+    """`embed` for a fixed corpus (the planner's labelled phrasings), kept on disk between
+    processes: embedding ~1,000 phrasings costs seconds on an idle core and minutes on a busy
+    one, and every process used to pay it on its first plan. The file is named by a hash of
+    the model version, the token limit and the texts, so any change re-embeds; a file of the
+    wrong shape or an unreadable one is ignored. Stored as .npy (no pickles are loaded).
+    """
+    from settings import get_settings
+
+    clean = [t if isinstance(t, str) else "" for t in texts]
+    digest = hashlib.sha256(
+        "\x00".join([_model_version(), str(MAX_TOKENS), *clean]).encode("utf-8", "surrogatepass")
+    ).hexdigest()[:32]
+    folder = get_settings().cache_dir.expanduser()
+    path = folder / f"phrases-{digest}.npy"
+    try:
+        vectors = np.load(path, allow_pickle=False)
+        if vectors.shape == (len(clean), 384) and vectors.dtype == np.float32:
+            return vectors
+    except (OSError, ValueError):
+        pass
+    vectors = embed(clean)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=folder, suffix=".npy.tmp")
+        with os.fdopen(handle, "wb") as out:
+            np.save(out, vectors, allow_pickle=False)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only home only costs the next process the same time
+        log.info("could not keep the phrase embeddings in %s: %s", folder, exc)
+    return vectors
