@@ -65,6 +65,15 @@ ORDINAL_REF = re.compile(
     re.I,
 )
 ONLINE = re.compile(r"\b(hugging ?face|hf|kaggle|hub|online|internet|download)\b", re.I)
+# 'train', 'test' and 'eval' are also verbs ('train an MLP on it', 'test it on march.csv'): as a
+# word that picks a file's version they follow a determiner or come before a data noun.
+VERB_ROLES = {"train", "training", "test", "testing", "eval"}
+ROLE_AS_NOUN = re.compile(
+    r"(?:\b(?:the|a|my|our|your|their|this|that|these|those|its)\s+(?P<after>\w+)\b)|"
+    r"(?:\b(?P<before>\w+)\s+(?:data|dataset|datasets|set|sets|split|splits|file|files|table|"
+    r"tables|rows|csv|sheet|part|portion|sample|batch|fold|one|ones|half)\b)",
+    re.I,
+)
 FILE_NAME_RE = re.compile(r"[\w./-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|md|txt|pdf|html?|rst)")
 
 
@@ -191,7 +200,7 @@ def described_files(
     if ONLINE.search(goal) or ORDINAL_REF.search(goal):
         return []
     words = _goal_words(goal)
-    said_roles = {r for w in _goal_words(goal, keep=True) if (r := _role(w)) is not None}
+    said_roles = _said_roles(goal)
     scored: list[tuple[int, int, str]] = []
     for path in person_files(files):
         if is_gold_file(path) != gold:
@@ -206,6 +215,20 @@ def described_files(
     return [s[2] for s in best]
 
 
+def _said_roles(goal: str) -> set[str]:
+    """The version words the goal says of its data ('the test file', 'march', 'training rows'),
+    not the verbs ('train a model', 'test it on ...').
+    """
+    nouns = set()
+    for match in ROLE_AS_NOUN.finditer(FILE_NAME_RE.sub(" ", goal)):
+        nouns.add((match.group("after") or match.group("before") or "").lower())
+    return {
+        r
+        for w in _goal_words(goal, keep=True)
+        if (r := _role(w)) is not None and (w not in VERB_ROLES or w in nouns)
+    }
+
+
 def _needs_no_name(path: str, goal: str) -> bool:
     # A file matched only by its columns or folder: the goal must speak of data ('the student
     # comments', 'the guide'), not merely mention a column word.
@@ -218,7 +241,12 @@ def described_file(goal: str, files: list[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-THREAD_REF = re.compile(r"\b(it|its|them|that|those|these|this|same|again)\b", re.I)
+THREAD_REF = re.compile(
+    r"\b(it|its|them|that|those|these|this|same|again)\b|"
+    r"\bthe\s+(?:newly\s+|freshly\s+)?(?:labell?ed|predicted|synthetic|generated|saved|cleaned)\s+"
+    r"(?:data|dataset|rows|table|file|output|set|version)\b",
+    re.I,
+)
 
 
 def _mark(goal: str, found: str) -> str:

@@ -120,3 +120,19 @@ def test_predicting_a_version_trains_on_its_base_table(workspace: list[str]) -> 
 def test_unrelated_words_name_no_file(workspace: list[str]) -> None:
     assert described_files("find ticket datasets on hugging face", workspace) == []
     assert described_files("what can you do for me", workspace) == []
+
+
+def test_train_and_test_said_as_verbs_pick_no_file_version():
+    files = ["hives_train.csv", "hives_test.csv", "notes.md"]
+    assert described_files("train an MLP on the labelled rows", files) == []
+    assert described_files("test it against what the inspectors counted", files) == []
+    # said of the data, they still pick the version
+    assert described_files("check the model on the test split of the hives", files) == [
+        "hives_test.csv"
+    ]
+    assert described_files("use the training rows of the hives", files) == ["hives_train.csv"]
+    # the thread's labelled output is meant, not a file described by 'train'
+    goal, notes = with_described_file(
+        "train a small network on the labelled data", files, thread_has_data=True
+    )
+    assert notes == [] and "hives" not in goal
