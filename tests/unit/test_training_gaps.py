@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from agents.reporter import summarise_output
 from errors import BadInput, ForgeflowError
 from graphs.workflows import call_tool
 from tests.utils.training_data import put, workspace
@@ -71,6 +72,9 @@ def test_two_models_with_the_same_seed_are_compared_on_the_same_held_out_rows() 
     # The second model's figures are its own validation figures: the very same rows.
     assert comparison["metrics"]["auc"] == pytest.approx(mlp["validation_metrics"]["auc"], abs=1e-6)
     assert "warnings" not in out
+    answer = "\n".join(summarise_output("evaluate_model", out))
+    rows = linear["rows"]["validation"]
+    assert rows == out["rows"] and f"same {rows} held-out validation rows" in answer
 
 
 def test_a_second_model_with_another_split_is_flagged_as_optimistic() -> None:
@@ -152,6 +156,9 @@ def test_predict_imputes_a_missing_feature_and_names_it() -> None:
     ]
     assert len(out["warnings"]) == 1 and "'firmness_kg'" in out["warnings"][0]
     assert "100%" in out["warnings"][0]
+    assert any(
+        "warning: feature column 'firmness_kg'" in line for line in summarise_output("predict", out)
+    )
 
 
 def test_predict_can_refuse_a_missing_feature_instead() -> None:

@@ -167,7 +167,7 @@ class EvaluateModelInput(ToolInput):
     dataset: str | None = Field(
         default=None,
         description="Rows to evaluate on (features, and labels unless `labels`). Unset: the "
-        "model's validation split of its training data (rows matched by id).",
+        "model's validation split of its training data (no id column needed).",
     )
     label_column: str | None = Field(
         default=None, description="Label column (default: the one the model was trained on)."
@@ -178,7 +178,12 @@ class EvaluateModelInput(ToolInput):
         "position.",
     )
     id_column: str | None = Field(default=None, description="Id column for the join (default id).")
-    compare_model: str | None = Field(default=None, description="A second model to compare with.")
+    compare_model: str | None = Field(
+        default=None,
+        description="A second model measured on the same rows (with no dataset: the first "
+        "model's validation rows, which the second also held out when trained on the same "
+        "table with the same seed and validation_fraction).",
+    )
     name: str | None = Field(default=None, description="Output folder name under evaluations/.")
 
 
