@@ -249,7 +249,8 @@ def _comparison_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
         where = f"on the first model's {rows} validation rows"
     else:
         where = f"on the same {rows} rows"
-    return [f"  {name} {where}: " + ", ".join(shown[:4])]
+    first = f" (the figures above: {output['model']})" if output.get("model") else ""
+    return [f"  compared with {name} {where}{first}: " + ", ".join(shown[:4])]
 
 
 def _anomalies(output: dict[str, Any], asked: list[str]) -> list[str]:
