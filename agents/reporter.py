@@ -224,7 +224,33 @@ def _predict(output: dict[str, Any], asked: list[str]) -> list[str]:
         lines.append(f"  predicted classes: {_counts(counts)}")
         if len(counts) == 1 and (output.get("rows") or 0) > 1:
             lines.append(f"  warning: every row was predicted as {next(iter(counts))!r}")
-    return lines
+    return lines + _warning_lines(output)
+
+
+def _warning_lines(output: dict[str, Any]) -> list[str]:
+    """A tool's own `warnings` (imputed feature columns, label copies left out, ...)."""
+    warnings = output.get("warnings")
+    if not isinstance(warnings, list):
+        return []
+    return [f"  warning: {w}" for w in warnings[:5] if isinstance(w, str) and w]
+
+
+def _comparison_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """evaluate_model's second model: its figures and on which rows both were measured."""
+    comparison = output.get("comparison")
+    if not isinstance(comparison, dict) or not isinstance(comparison.get("metrics"), dict):
+        return []
+    shown, _ = metric_values(comparison["metrics"], asked)
+    name = comparison.get("name") or "the second model"
+    rows = output.get("rows")
+    if comparison.get("same_validation_rows"):
+        where = f"on the same {rows} held-out validation rows (same table, seed and fraction)"
+    elif output.get("split") == "validation":
+        where = f"on the first model's {rows} validation rows"
+    else:
+        where = f"on the same {rows} rows"
+    first = f" (the figures above: {output['model']})" if output.get("model") else ""
+    return [f"  compared with {name} {where}{first}: " + ", ".join(shown[:4])]
 
 
 def _anomalies(output: dict[str, Any], asked: list[str]) -> list[str]:
@@ -480,7 +506,7 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     failures = output.get("failures")
     if isinstance(failures, list) and failures:
         lines.append(f"  {len(failures)} failure(s) along the way (see the run's output)")
-    return lines
+    return lines + _comparison_lines(output, asked) + _warning_lines(output)
 
 
 SUMMARISERS = {

@@ -29,6 +29,7 @@ from tools.training.train import (
     prepare_labels,
     save_trained,
     split_validation,
+    table_fingerprint,
 )
 
 
@@ -95,8 +96,36 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
             "id": id_col,
             "dropped": data.dropped,
             "label_name": label_name,
+            "table_rows": len(frame),
+            "fingerprint": table_fingerprint(frame),
         },
     )
+
+
+def split_record(args: TrainModelInput, val: LabeledData, meta: dict[str, Any]) -> dict[str, Any]:
+    """Which rows were the validation split, so evaluate_model can re-measure on exactly them.
+
+    Rows are recorded by their position in the training table together with the table's
+    fingerprint (so no id column is needed, and an edited table is noticed), and by id when the
+    table has one. Two models trained on the same table with the same seed and
+    validation_fraction hold out the same rows.
+    """
+    splits: dict[str, Any] = {
+        "dataset": meta["origin"]["id"],
+        "id_column": meta["id"],
+        "table_rows": meta["table_rows"],
+        "table_fingerprint": meta["fingerprint"],
+        "seed": args.seed,
+        "validation_fraction": args.validation_fraction,
+    }
+    if args.validation_dataset:
+        splits["validation_dataset"] = args.validation_dataset
+        return splits
+    if val.positions is not None:
+        splits["validation_rows"] = [int(p) for p in val.positions]
+    if meta["id"] is not None:
+        splits["validation_ids"] = [str(v) for v in val.frame[meta["id"]].tolist()]
+    return splits
 
 
 def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
@@ -217,13 +246,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     saved["best_attempt"] = best["attempt"]
     saved["label_name"] = meta["label_name"] or meta["label"]
     config_path.write_text(json.dumps(saved, indent=2))
-    # Which rows were the validation split, so evaluate_model can re-measure on them by id.
-    splits: dict[str, Any] = {"dataset": meta["origin"]["id"], "id_column": meta["id"]}
-    if args.validation_dataset:
-        splits["validation_dataset"] = args.validation_dataset
-    elif meta["id"] is not None:
-        splits["validation_ids"] = [str(v) for v in val.frame[meta["id"]].tolist()]
-    (folder / "splits.json").write_text(json.dumps(splits))
+    (folder / "splits.json").write_text(json.dumps(split_record(args, val, meta)))
     artifacts = [
         artifact("model weights", folder / "model.safetensors", "model"),
         artifact("model config", config_path, "json"),
@@ -268,6 +291,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
             "numeric": train.columns.numeric,
             "categorical": train.columns.categorical,
             "ignored": train.columns.ignored,
+            "label_copies": train.columns.label_copies,
         },
         "rows": {"train": len(train), "validation": len(val), "dropped": meta["dropped"]},
         "device": best["device"],
@@ -284,8 +308,19 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "validation_metrics": best["validation_full"],
         "test_metrics": test_report["metrics"] if test_report else None,
         "test_baseline": test_report["baseline"] if test_report else None,
+        **({"warnings": warnings} if (warnings := _column_warnings(train, meta)) else {}),
         "artifacts": artifacts,
     }
+
+
+def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
+    """Say which columns were left out as copies of the label (they would leak it)."""
+    return [
+        f"column {name!r} is a one-to-one recoding of the label {meta['label'] or 'classes'!r} "
+        "and was not used as a feature (it would leak the label); name it in numeric_columns "
+        "or categorical_columns to use it anyway"
+        for name in train.columns.label_copies
+    ]
 
 
 def synthetic_data_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:

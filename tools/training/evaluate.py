@@ -321,16 +321,20 @@ def evaluate_loaded(
     The majority baseline predicts the model's training majority with its training priors, so
     nothing about the evaluation rows is used to build it.
     """
+    from tools.training.features import imputation_warnings
     from tools.training.train import prepare_labels
 
     cols = model.config["columns"]
+    # Feature columns the rows lack are imputed as missing, as predict does (all absent: 400).
+    imputed = model.preprocessor.imputed(frame)
+    absent = {i["column"] for i in imputed if i["absent"]}
     data = prepare_labels(
         frame,
         label_column=label_column,
         soft_labels=soft_labels,
-        text_columns=cols["text"],
-        numeric_columns=cols["numeric"],
-        categorical_columns=cols["categorical"],
+        text_columns=[c for c in cols["text"] if c not in absent],
+        numeric_columns=[c for c in cols["numeric"] if c not in absent],
+        categorical_columns=[c for c in cols["categorical"] if c not in absent],
         drop_uncovered=False,
         classes=model.classes,
     )
@@ -344,6 +348,10 @@ def evaluate_loaded(
         "metrics": metrics,
         "baseline": majority_baseline(y, model.classes, model.config.get("class_counts", {})),
     }
+    if imputed:
+        report["imputed"] = imputed
+        if warnings := imputation_warnings(imputed):
+            report["warnings"] = warnings
     if compare is not None:
         if compare.classes != model.classes:
             raise BadInput(

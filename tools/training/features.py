@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from errors import BadInput, column_not_found
+from errors import BadInput, candidate_details, column_not_found
 
 # Columns the labeling output adds around the data; never features.
 RESERVED_COLUMNS = ("covered", "label_source")
@@ -31,6 +31,7 @@ class ColumnSpec:
     numeric: list[str] = field(default_factory=list)
     categorical: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    label_copies: list[str] = field(default_factory=list)
 
     @property
     def features(self) -> list[str]:
@@ -41,9 +42,7 @@ class ColumnSpec:
 def _missing(frame: pd.DataFrame, names: list[str], what: str) -> None:
     absent = [n for n in names if n not in frame.columns]
     if absent:
-        # A dataset without the model's feature columns is the wrong dataset, not a wrong name.
-        argument = "dataset" if what == "feature" else f"{what}_columns"
-        raise column_not_found(absent[0], frame.columns, argument=argument, what=what)
+        raise column_not_found(absent[0], frame.columns, argument=f"{what}_columns", what=what)
 
 
 def _is_text(values: pd.Series) -> bool:
@@ -59,6 +58,33 @@ def _only_classes(values: pd.Series, classes: list[str]) -> bool:
     return bool(present) and present <= set(classes)
 
 
+MIN_ROWS_FOR_COPY = 20
+"""Rows a column must share with the label before a one-to-one match counts as a copy."""
+
+
+def mirrors_label(values: pd.Series, labels: pd.Series) -> bool:
+    """Whether `values` is a one-to-one recoding of `labels` (e.g. a 0/1 copy of 'yes'/'no').
+
+    On the rows where both are present (at least MIN_ROWS_FOR_COPY), each value goes with
+    exactly one class and each class with exactly one value. Such a column is the target under
+    another name: as a feature it would leak the label (perfect validation scores) and be
+    missing from the rows a model is later asked to predict.
+    """
+    both = pd.DataFrame({"v": values.to_numpy(), "y": labels.to_numpy()}).dropna()
+    if len(both) < MIN_ROWS_FOR_COPY:
+        return False
+    try:
+        v = both["v"].astype(str)
+    except (TypeError, ValueError):
+        return False
+    y = both["y"].astype(str)
+    n_classes = y.nunique()
+    if n_classes < 2 or v.nunique() != n_classes:
+        return False
+    pairs = pd.DataFrame({"v": v, "y": y}).drop_duplicates()
+    return len(pairs) == n_classes
+
+
 def infer_columns(
     frame: pd.DataFrame,
     *,
@@ -68,17 +94,32 @@ def infer_columns(
     numeric: list[str] | None = None,
     categorical: list[str] | None = None,
     classes: list[str] | None = None,
+    labels: pd.Series | None = None,
 ) -> ColumnSpec:
     """Decide the feature columns: the given lists, or by dtype and content for the rest.
 
     Numbers and booleans are numeric; strings of three or more words are text; other strings
     with at most 100 distinct values are categorical; anything else is ignored (and reported).
     A string column holding only class names (`classes`) is a copy of the label (e.g. the hand
-    labels next to a labeling output's probabilities) and is ignored, never a feature.
+    labels next to a labeling output's probabilities) and is ignored, never a feature; so is a
+    column that is a one-to-one recoding of the row's class (`labels`, aligned with `frame`),
+    listed under `label_copies`. Named lists are taken as given, but never the label or the id.
     """
     for names, what in ((text, "text"), (numeric, "numeric"), (categorical, "categorical")):
         if names:
             _missing(frame, names, what)
+            for reserved, role in ((label, "label"), (id_column, "id")):
+                if reserved is not None and reserved in names:
+                    raise BadInput(
+                        f"the {role} column {reserved!r} cannot be a feature",
+                        hint=f"remove {reserved!r} from {what}_columns",
+                        details=candidate_details(
+                            f"{what}_columns",
+                            [[n for n in names if n != reserved]],
+                            "not_found",
+                            value=reserved,
+                        ),
+                    )
     spec = ColumnSpec(label=label, id=id_column)
     if text is not None or numeric is not None or categorical is not None:
         spec.text, spec.numeric, spec.categorical = (
@@ -103,6 +144,9 @@ def infer_columns(
         col = frame[name]
         if col.isna().all():
             spec.ignored.append(str(name))
+        elif labels is not None and mirrors_label(col, labels):
+            spec.ignored.append(str(name))
+            spec.label_copies.append(str(name))
         elif pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col):
             spec.numeric.append(str(name))
         elif classes and _only_classes(col, classes):
@@ -248,11 +292,66 @@ class Preprocessor:
         weighted = counts @ sp.diags(np.asarray(self.idf, dtype=np.float32))
         return normalize(sp.csr_matrix(weighted)).astype(np.float32)
 
+    @property
+    def feature_columns(self) -> list[str]:
+        """Every input column the transform reads."""
+        return [*self.text_columns, *self.numeric_columns, *self.categorical_columns]
+
+    def _kind(self, name: str) -> str:
+        if name in self.text_columns:
+            return "text"
+        return "numeric" if name in self.numeric_columns else "categorical"
+
+    def imputed(self, frame: pd.DataFrame) -> list[dict[str, Any]]:
+        """The feature columns `frame` lacks or has empty cells in, and what stands in for them.
+
+        Absent columns are treated as entirely missing, the way training treats missing cells:
+        numbers take the training mean, categories and text contribute nothing (all-zero).
+        Raises when none of the model's feature columns is present (nothing to predict from).
+        """
+        features = self.feature_columns
+        absent = [c for c in features if c not in frame.columns]
+        if features and len(absent) == len(features):
+            raise missing_features_error(absent, frame.columns, every=True)
+        fill = {"numeric": "the training mean", "categorical": "no category", "text": "no text"}
+        out: list[dict[str, Any]] = []
+        for name in features:
+            if name in absent:
+                share = 1.0
+            elif len(frame):
+                share = float(frame[name].isna().mean())
+            else:
+                share = 0.0
+            if share > 0:
+                kind = self._kind(name)
+                out.append(
+                    {
+                        "column": name,
+                        "kind": kind,
+                        "absent": name in absent,
+                        "share_imputed": round(share, 4),
+                        "imputed_with": fill[kind],
+                    }
+                )
+        return out
+
+    def _complete(self, frame: pd.DataFrame) -> pd.DataFrame:
+        absent = [c for c in self.feature_columns if c not in frame.columns]
+        if not absent:
+            return frame
+        if len(absent) == len(self.feature_columns):
+            raise missing_features_error(absent, frame.columns, every=True)
+        filled = frame.copy()
+        for name in absent:
+            filled[name] = np.nan if name in self.numeric_columns else None
+        return filled
+
     def transform(self, frame: pd.DataFrame) -> sp.csr_matrix:
-        """The feature matrix (rows x n_features, float32 CSR) for any rows."""
-        _missing(
-            frame, self.text_columns + self.numeric_columns + self.categorical_columns, "feature"
-        )
+        """The feature matrix (rows x n_features, float32 CSR) for any rows.
+
+        A feature column the rows lack is imputed as entirely missing (see `imputed`).
+        """
+        frame = self._complete(frame)
         blocks: list[sp.spmatrix] = []
         if self.text_columns:
             blocks.append(self._text_matrix(frame))
@@ -321,6 +420,49 @@ class Preprocessor:
     def load(cls, path: Path) -> Preprocessor:
         """Read the JSON file."""
         return cls.from_dict(json.loads(path.read_text()))
+
+
+WARN_SHARE = 0.5
+"""A present feature column with at least this share of empty cells is warned about too."""
+
+
+def imputation_warnings(imputed: list[dict[str, Any]]) -> list[str]:
+    """One line per absent feature column (and per mostly empty one) from `Preprocessor.imputed`."""
+    lines = []
+    for item in imputed:
+        if item["absent"]:
+            lines.append(
+                f"feature column {item['column']!r} ({item['kind']}) is not in the dataset: "
+                f"imputed for 100% of rows with {item['imputed_with']}, as training treats "
+                "missing values; predictions lean on the other features"
+            )
+        elif item["share_imputed"] >= WARN_SHARE:
+            lines.append(
+                f"feature column {item['column']!r} is empty in {item['share_imputed']:.0%} of "
+                f"rows: imputed with {item['imputed_with']}"
+            )
+    return lines
+
+
+def missing_features_error(absent: list[str], columns: Any, *, every: bool) -> BadInput:
+    """The error for rows that lack the model's feature columns (listed, with a hint)."""
+    cols = [str(c) for c in columns]
+    shown = ", ".join(repr(c) for c in absent[:20]) + (" ..." if len(absent) > 20 else "")
+    what = "none of the model's feature columns" if every else "missing feature columns"
+    return BadInput(
+        f"the dataset has {what}: {shown} not found",
+        hint="give rows with the columns the model was trained on (its config.json lists them "
+        "under columns), or retrain on the columns this table has"
+        + (f"; this table's columns are: {', '.join(cols[:30])}" if cols else ""),
+        code="missing_features",
+        details=candidate_details(
+            "dataset",
+            [],
+            "not_found",
+            missing=absent[:200],
+            choices=cols[:200],
+        ),
+    )
 
 
 def prob_columns(frame: pd.DataFrame) -> list[str]:

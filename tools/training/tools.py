@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from errors import BadInput, candidate_details, column_not_found
+from errors import BadInput, Conflict, candidate_details, column_not_found
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
 from store.workspace import relative_to_workspace, resolve_path
@@ -167,7 +167,7 @@ class EvaluateModelInput(ToolInput):
     dataset: str | None = Field(
         default=None,
         description="Rows to evaluate on (features, and labels unless `labels`). Unset: the "
-        "model's validation split of its training data (rows matched by id).",
+        "model's validation split of its training data (no id column needed).",
     )
     label_column: str | None = Field(
         default=None, description="Label column (default: the one the model was trained on)."
@@ -178,7 +178,12 @@ class EvaluateModelInput(ToolInput):
         "position.",
     )
     id_column: str | None = Field(default=None, description="Id column for the join (default id).")
-    compare_model: str | None = Field(default=None, description="A second model to compare with.")
+    compare_model: str | None = Field(
+        default=None,
+        description="A second model measured on the same rows (with no dataset: the first "
+        "model's validation rows, which the second also held out when trained on the same "
+        "table with the same seed and validation_fraction).",
+    )
     name: str | None = Field(default=None, description="Output folder name under evaluations/.")
 
 
@@ -197,33 +202,86 @@ def _label_for(frame_cols: list[str], given: str | None, config: dict[str, Any])
     return None
 
 
-def _validation_rows(folder: Path) -> tuple[Any, dict[str, Any]]:
-    """The rows of the model's validation split, found by id in its training dataset."""
+def read_splits(folder: Path) -> dict[str, Any] | None:
+    """The model's `splits.json` (which rows were its validation split), or None."""
     path = folder / "splits.json"
     if not path.is_file():
+        return None
+    try:
+        splits = json.loads(path.read_text())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return splits if isinstance(splits, dict) else None
+
+
+def _validation_rows(folder: Path) -> tuple[Any, dict[str, Any]]:
+    """The rows of the model's validation split in its training table.
+
+    By position when the table is unchanged (its fingerprint matches the one recorded at
+    training: no id column needed), else by id when it had one; a table edited since training
+    without ids is refused, since its rows can no longer be told apart.
+    """
+    from tools.training.train import table_fingerprint
+
+    splits = read_splits(folder)
+    if splits is None:
         raise BadInput(
             "this model has no recorded validation split",
             hint="name the dataset to evaluate on (e.g. a held-out test file)",
+            details=candidate_details("dataset", [], "missing"),
         )
-    splits = json.loads(path.read_text())
     if splits.get("validation_dataset"):
         frame, origin = load_table(splits["validation_dataset"])
         return frame, {**origin, "split": "validation"}
-    ids, id_col = splits.get("validation_ids"), splits.get("id_column")
-    if not ids or not id_col:
-        raise BadInput(
-            "the model's training data had no id column, so its validation rows are unknown",
-            hint="name the dataset to evaluate on (e.g. a held-out test file)",
-        )
     frame, origin = load_table(splits["dataset"])
-    if id_col not in frame.columns:
-        raise BadInput(
-            f"id column {id_col!r} is no longer in {splits['dataset']}",
-            hint="name the dataset to evaluate on",
+    origin = {**origin, "split": "validation"}
+    rows, id_col = splits.get("validation_rows"), splits.get("id_column")
+    recorded = splits.get("table_fingerprint")
+    if rows is not None and recorded and table_fingerprint(frame) == recorded:
+        return frame.iloc[rows].reset_index(drop=True), {**origin, "matched_by": "position"}
+    ids = splits.get("validation_ids")
+    if ids and id_col and id_col in frame.columns:
+        wanted = set(ids)
+        frame = frame[frame[id_col].astype(str).isin(wanted)].reset_index(drop=True)
+        return frame, {**origin, "matched_by": "id"}
+    if recorded:
+        raise Conflict(
+            f"{splits['dataset']} changed since the model was trained "
+            f"({splits.get('table_rows')} rows then, {len(frame)} now) and has no id column, "
+            "so its validation rows can no longer be found",
+            hint="retrain the model on the current table (then evaluate without a dataset), "
+            "or name a dataset to evaluate on (e.g. a held-out test file)",
+            code="training_data_changed",
+            details=candidate_details("dataset", [], "missing"),
         )
-    wanted = set(ids)
-    frame = frame[frame[id_col].astype(str).isin(wanted)].reset_index(drop=True)
-    return frame, {**origin, "split": "validation"}
+    raise BadInput(
+        "the model's training data had no id column, so its validation rows are unknown",
+        hint="retrain the model (newer models record their validation rows), or name the "
+        "dataset to evaluate on (e.g. a held-out test file)",
+        details=candidate_details("dataset", [], "missing"),
+    )
+
+
+def _shared_rows(first: Path, second: Path) -> dict[str, Any]:
+    """Whether two models held out the same validation rows, and how many of the first's
+    validation rows the second trained on (then its figures there are optimistic).
+    """
+    a, b = read_splits(first), read_splits(second)
+    if a is None or b is None:
+        return {"same_validation_rows": None}
+    if a.get("validation_dataset") or b.get("validation_dataset"):
+        same = a.get("validation_dataset") == b.get("validation_dataset")
+        return {"same_validation_rows": same}
+    same_table = (
+        a.get("dataset") == b.get("dataset")
+        and a.get("table_fingerprint") is not None
+        and a.get("table_fingerprint") == b.get("table_fingerprint")
+    )
+    rows_a, rows_b = a.get("validation_rows"), b.get("validation_rows")
+    if not same_table or rows_a is None or rows_b is None:
+        return {"same_validation_rows": False}
+    seen = len(set(rows_a) - set(rows_b))
+    return {"same_validation_rows": seen == 0 and len(rows_a) == len(rows_b), "rows_seen": seen}
 
 
 @tool(EvaluateModelInput, tags=("training",))
@@ -287,6 +345,23 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
         compare=compare,
         compare_name=args.compare_model or "second_model",
     )
+    if compare is not None and args.dataset is None and "comparison" in report:
+        # Both models were measured on the first one's validation rows: say whether those
+        # were held out from the second one too (same table, seed and validation_fraction).
+        shared = _shared_rows(folder, model_folder(args.compare_model or ""))
+        report["comparison"].update(shared)
+        if shared.get("rows_seen"):
+            report.setdefault("warnings", []).append(
+                f"{shared['rows_seen']} of these {report['rows']} validation rows were in the "
+                f"training split of {args.compare_model}, so its figures here are optimistic; "
+                "train both models on the same table with the same seed and "
+                "validation_fraction to compare them on the same held-out rows"
+            )
+        elif shared.get("same_validation_rows") is False:
+            report.setdefault("warnings", []).append(
+                f"{args.compare_model} was not validated on these rows (another table or "
+                "split), so some may have been in its training data"
+            )
     ctx.progress("evaluated", 1.0)
     artifacts = [artifact("evaluation", out_dir / "evaluation.json", "json")]
     artifacts.append(artifact("confusion matrix", out_dir / "confusion.png", "image"))
@@ -296,6 +371,7 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
         "model": relative_to_workspace(folder),
         "dataset": origin["id"],
         "split": origin.get("split", "given"),
+        **({"rows_matched_by": origin["matched_by"]} if origin.get("matched_by") else {}),
         "label_column": label_col,
         **report,
         "output_dir": relative_to_workspace(out_dir),
@@ -313,6 +389,11 @@ class PredictInput(ToolInput):
     output: str | None = Field(
         default=None, description="Output file in the workspace (.parquet, .csv or .jsonl)."
     )
+    missing_features: Literal["impute", "fail"] = Field(
+        default="impute",
+        description="A feature column the dataset lacks: impute it as training treats missing "
+        "values and warn (default), or fail listing the missing columns.",
+    )
 
 
 @tool(PredictInput, tags=("training",))
@@ -320,13 +401,21 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
     """Predict classes for a dataset with a saved model; write predictions with probabilities.
 
     The output has the id, `prediction`, `confidence` and one `prob_<class>` column per class.
+    The label and columns the model ignored need not be there. A feature column the dataset
+    lacks is imputed the way training treats missing values and named in `warnings` (or, with
+    missing_features 'fail', refused); a dataset with none of the model's features is refused.
     """
+    from tools.training.features import imputation_warnings, missing_features_error
     from tools.training.predict import predict_frame, write_table
     from tools.training.train import guess_id_column, load_model
 
     folder = model_folder(args.model)
     model = load_model(folder)
     frame, origin = load_table(args.dataset)
+    imputed = model.preprocessor.imputed(frame)
+    absent = [i["column"] for i in imputed if i["absent"]]
+    if absent and args.missing_features == "fail":
+        raise missing_features_error(absent, frame.columns, every=False)
     id_col = args.id_column
     if id_col is not None and id_col not in frame.columns:
         raise column_not_found(id_col, frame.columns, argument="id_column", what="id")
@@ -346,6 +435,8 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
         "predictions_path": relative_to_workspace(path),
         "class_counts": {str(k): int(v) for k, v in counts.items()},
         "sample": out.head(5).to_dict(orient="records"),
+        **({"imputed": imputed} if imputed else {}),
+        **({"warnings": warnings} if (warnings := imputation_warnings(imputed)) else {}),
         "artifacts": [artifact("predictions", path, "table")],
     }
 

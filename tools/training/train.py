@@ -76,6 +76,8 @@ class LabeledData:
     columns: ColumnSpec
     soft: bool = False
     dropped: int = 0
+    positions: np.ndarray | None = None
+    """Each row's position in the table it was read from (None when unknown)."""
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -93,6 +95,7 @@ class LabeledData:
             self.classes,
             self.columns,
             self.soft,
+            positions=None if self.positions is None else self.positions[index],
         )
 
 
@@ -131,6 +134,8 @@ def prepare_labels(
     if id_column is not None:
         _check_column(frame, id_column, "id")
     before = len(frame)
+    # The index becomes each row's position in the table, kept through the filters below.
+    frame = frame.reset_index(drop=True)
     if drop_uncovered and "covered" in frame.columns:
         covered = frame["covered"].fillna(False).astype(bool)
         if "label_source" in frame.columns:
@@ -185,6 +190,10 @@ def prepare_labels(
         targets[np.arange(len(frame)), [index[v] for v in labels]] = 1.0
     if frame.empty:
         raise BadInput("no labeled rows left", hint="check the label column has values")
+    label_values = pd.Series(
+        [cls[i] for i in targets.argmax(axis=1)] if soft_labels else labels.tolist(),
+        index=frame.index,
+    )
     if classes is None and len(cls) < 2:
         raise BadInput(
             f"only one class ({cls[0]!r}) in the labels",
@@ -199,6 +208,7 @@ def prepare_labels(
         numeric=numeric_columns,
         categorical=categorical_columns,
         classes=list(cls),
+        labels=label_values if classes is None else None,
     )
     if not spec.features:
         raise BadInput(
@@ -206,8 +216,32 @@ def prepare_labels(
             hint="name text_columns, numeric_columns or categorical_columns",
         )
     return LabeledData(
-        frame.reset_index(drop=True), targets, list(cls), spec, soft_labels, before - len(frame)
+        frame.reset_index(drop=True),
+        targets,
+        list(cls),
+        spec,
+        soft_labels,
+        before - len(frame),
+        positions=frame.index.to_numpy(),
     )
+
+
+def table_fingerprint(frame: pd.DataFrame) -> str:
+    """A SHA-256 of a table's columns, dtypes and cell values in row order (not its index).
+
+    Recorded with a model so its validation rows can be found again by position, and a table
+    edited since training is noticed instead of silently yielding other rows.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    digest.update(json.dumps([[str(c), str(t)] for c, t in frame.dtypes.items()]).encode())
+    try:
+        rows = pd.util.hash_pandas_object(frame, index=False)
+    except TypeError:  # unhashable cells (lists, dicts): hash their text
+        rows = pd.util.hash_pandas_object(frame.astype(str), index=False)
+    digest.update(rows.to_numpy().tobytes())
+    return digest.hexdigest()
 
 
 def split_validation(
@@ -426,6 +460,7 @@ def save_trained(trained: Trained, folder: Path, *, extra: dict[str, Any] | None
             "numeric": cols.numeric,
             "categorical": cols.categorical,
             "ignored": cols.ignored,
+            "label_copies": cols.label_copies,
         },
         "soft_labels": trained.soft,
         "train_config": trained.config.model_dump(),
