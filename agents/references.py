@@ -4,6 +4,8 @@ postings') resolved to the workspace file their words, its role words and its co
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from difflib import SequenceMatcher
 
@@ -88,6 +90,7 @@ def _role(token: str) -> str | None:
     return token if token in ROLE else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _same_word(word: str, token: str) -> bool:
     """'feedbak' ~ 'feedback', 'postings' ~ 'posting', 'handbok' ~ 'handbook', 'ads' ~ 'ad'."""
     if word == token:
@@ -117,6 +120,12 @@ def _said(token: str, words: list[str]) -> bool:
     return any(_same_word(w, token) for w in words)
 
 
+# Header columns by (real path, modification time, size): a file is read again only when it
+# changed, so planning a goal does not reread every workspace table's first line.
+_HEADERS: dict[tuple[str, int, int], list[str]] = {}
+MAX_HEADERS = 1024
+
+
 def _columns(path: str) -> list[str]:
     """The column names of a workspace table (its header only), or [] when unreadable."""
     if not path.lower().endswith((".csv", ".tsv", ".jsonl")):
@@ -125,13 +134,22 @@ def _columns(path: str) -> list[str]:
         from store.workspace import resolve_path
 
         real = resolve_path(path)
+        stat = os.stat(real)
+        key = (str(real), stat.st_mtime_ns, stat.st_size)
+        if key in _HEADERS:
+            return list(_HEADERS[key])
         with open(real, encoding="utf-8", errors="replace") as handle:
             head = handle.readline()
     except (OSError, ValueError, Exception):  # noqa: BLE001 - a file we cannot read names nothing
         return []
     if path.lower().endswith(".jsonl"):
-        return rx.findall(r'"([^"]+)"\s*:', head)
-    return [c.strip().strip('"') for c in rx.split(r"[,\t;]", head)]
+        found = rx.findall(r'"([^"]+)"\s*:', head)
+    else:
+        found = [c.strip().strip('"') for c in rx.split(r"[,\t;]", head)]
+    if len(_HEADERS) >= MAX_HEADERS:
+        _HEADERS.clear()
+    _HEADERS[key] = found
+    return list(found)
 
 
 def is_gold_file(path: str) -> bool:
