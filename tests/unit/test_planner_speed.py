@@ -29,7 +29,7 @@ def test_a_pattern_built_from_words_is_compiled_once() -> None:
 def test_the_helpers_behave_like_re() -> None:
     text = "Kiln A: 40, kiln b: 7; KILN c: 12"
     assert patterns.findall(r"kiln (\w)", text, re.I) == re.findall(r"kiln (\w)", text, re.I)
-    assert patterns.sub(r"\d+", "#", text, 1) == re.sub(r"\d+", "#", text, 1)
+    assert patterns.sub(r"\d+", "#", text, count=1) == re.sub(r"\d+", "#", text, count=1)
     assert patterns.sub(r"kiln", "oven", text, flags=re.I) == re.sub(
         r"kiln", "oven", text, flags=re.I
     )
