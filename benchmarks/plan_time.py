@@ -8,9 +8,12 @@ directory, so the same script measures an older checkout too):
 CORPUS defaults to benchmarks/goals/dev and benchmarks/goals/fresh5. Each corpus's data
 (`make_data.py`) is written once into the workspace of a fresh FORGEFLOW_HOME; every goal of its
 goals.jsonl is planned there with empty thread memory (plan only: no graph, no tool runs), after
-the embedding model is loaded. Reports the median and p95 milliseconds per plan, the regex
-compilations (calls of `re`'s compiler: a compile cache that thrashes shows here), the embedding
-fallback's calls, and workspace header reads. `--dump` writes every plan (steps with arguments,
+the embedding model is loaded. Reports the median and p95 milliseconds per plan, and per plan
+the regex compilations (calls of `re`'s compiler: a compile cache that thrashes shows here), the
+embedding fallback's calls and the files opened. `--passes 2` plans everything again in the same
+process and workspaces (a server that has planned before: regexes compiled, profiles and
+headers cached; the embedding fallback's own cache is cleared so it is paid again) and fails
+when a second-pass plan differs from the first. `--dump` writes every plan (steps with arguments,
 question, answer, notes, targets; the home's path written as `$HOME`), `--diff` compares them to
 an earlier dump and exits 1 when any plan differs.
 """
@@ -64,31 +67,29 @@ def _count_calls() -> None:
     builtins.open = counted_open
 
 
-def _home(data: Path, base: Path) -> Path:
-    from settings import reset_settings
-    from store.db import reset_engines
-
-    home = Path(tempfile.mkdtemp(prefix="home-", dir=base))
-    shutil.copytree(data, home / "workspace")
-    os.environ["FORGEFLOW_HOME"] = str(home)
-    reset_settings()
-    reset_engines()
-    return home
-
-
-def plan_corpus(corpus: Path, base: Path) -> tuple[list[float], dict[str, Any]]:
-    """Plan every goal of one corpus; its per-goal milliseconds and plans by goal id."""
-    from agents.planner import plan_goal
-
-    data = base / corpus.name
-    data.mkdir()
+def _home(corpus: Path, base: Path) -> Path:
+    """A FORGEFLOW_HOME whose workspace holds the corpus's data (make_data.py)."""
+    home = base / corpus.name
+    data = home / "workspace"
+    data.mkdir(parents=True)
     subprocess.run(
         [sys.executable, str(corpus / "make_data.py"), str(data)],
         check=True,
         cwd=base,
         stdout=subprocess.DEVNULL,
     )
-    home = _home(data, base)
+    return home
+
+
+def plan_corpus(corpus: Path, home: Path) -> tuple[list[float], dict[str, Any]]:
+    """Plan every goal of one corpus in `home`; its per-goal milliseconds and plans by goal id."""
+    from agents.planner import plan_goal
+    from settings import reset_settings
+    from store.db import reset_engines
+
+    os.environ["FORGEFLOW_HOME"] = str(home)
+    reset_settings()
+    reset_engines()
     goals = [json.loads(line) for line in (corpus / "goals.jsonl").read_text().splitlines() if line]
     ms: list[float] = []
     plans: dict[str, Any] = {}
@@ -112,11 +113,22 @@ def _summary(ms: list[float]) -> dict[str, float]:
     }
 
 
+def _diff(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The goal ids whose plans differ (or are missing on one side)."""
+    changed = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    for key in changed:
+        print(f"CHANGED {key}:\n  before {old.get(key)}\n  after  {new.get(key)}")
+    return changed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpora", nargs="*", type=Path, default=[Path(c) for c in DEFAULT])
     parser.add_argument("--dump", type=Path, help="write every plan here (JSON)")
     parser.add_argument("--diff", type=Path, help="compare the plans with an earlier --dump")
+    parser.add_argument(
+        "--passes", type=int, default=1, help="plan everything N times in this process"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(Path.cwd()))
     os.environ["FORGEFLOW_LLM"] = "builtin"
@@ -127,33 +139,44 @@ def main() -> None:
     _count_calls()
     base = Path(tempfile.mkdtemp(prefix="ff-plan-time-"))
     report: dict[str, Any] = {"planner_code": str(Path(agents.planner.__file__).resolve())}
-    everything: list[float] = []
-    plans: dict[str, Any] = {}
+    first: dict[str, Any] = {}
+    unstable: list[str] = []
     try:
-        for corpus in args.corpora:
-            ms, found = plan_corpus(corpus.resolve(), base)
-            report[corpus.name] = _summary(ms)
-            everything += ms
-            plans.update(found)
+        homes = [(corpus.resolve(), _home(corpus.resolve(), base)) for corpus in args.corpora]
+        for number in range(1, args.passes + 1):
+            semantic._embed_one.cache_clear()  # every pass pays its embedding fallbacks
+            COUNTS.update(dict.fromkeys(COUNTS, 0))
+            everything: list[float] = []
+            out: dict[str, Any] = {}
+            plans: dict[str, Any] = {}
+            for corpus, home in homes:
+                ms, found = plan_corpus(corpus, home)
+                out[corpus.name] = _summary(ms)
+                everything += ms
+                plans.update(found)
+            out["all"] = _summary(everything)
+            out["per_plan"] = {k: round(v / len(everything), 2) for k, v in COUNTS.items()}
+            report[f"pass {number}"] = out
+            if number == 1:
+                first = plans
+            else:  # warm caches must not change a plan
+                unstable += _diff(first, plans)
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    report["all"] = _summary(everything)
-    report["per_plan"] = {k: round(v / len(everything), 2) for k, v in COUNTS.items()}
     report["slowest"] = [f"{key} {ms:.0f} ms" for ms, key in sorted(SLOWEST, reverse=True)[:8]]
     print(json.dumps(report, indent=1))
     if args.dump:
-        args.dump.write_text(json.dumps(plans, indent=1, sort_keys=True))
+        args.dump.write_text(json.dumps(first, indent=1, sort_keys=True))
+    changed: list[str] = []
     if args.diff:
         names = {c.name for c in args.corpora}
-        old = {
-            k: v for k, v in json.loads(args.diff.read_text()).items() if k.split("/")[0] in names
-        }
-        changed = sorted(k for k in old.keys() | plans.keys() if old.get(k) != plans.get(k))
-        for key in changed:
-            print(f"CHANGED {key}:\n  before {old.get(key)}\n  after  {plans.get(key)}")
-        print(f"{len(changed)} of {len(plans)} plans differ")
-        if changed:
-            sys.exit(1)
+        saved = json.loads(args.diff.read_text())
+        changed = _diff({k: v for k, v in saved.items() if k.split("/")[0] in names}, first)
+        print(f"{len(changed)} of {len(first)} plans differ from {args.diff}")
+    if unstable:
+        print(f"{len(unstable)} plans differ between passes")
+    if changed or unstable:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
