@@ -277,6 +277,23 @@ def _no_such_file(name: str) -> str:
     return f"There is no file named {name}, and no step here makes it. Your tables: {shown}."
 
 
+def _in_workspace(ref: str) -> bool:
+    """Whether `ref` is a file in the workspace (then `find_table_file` finds it too): checked
+    first, so a named file that is there costs no dataset-record query.
+    """
+    from pathlib import Path
+
+    from settings import get_settings
+    from store.workspace import resolve_path
+
+    try:
+        return (
+            not Path(ref).is_absolute() and resolve_path(get_settings().workspace / ref).is_file()
+        )
+    except (ForgeflowError, OSError, ValueError):
+        return False  # refused or odd: the full lookup decides
+
+
 def _missing_input(plan: Plan, goal: str) -> str | None:
     """The first file the person named that a step reads but is not in the workspace (nor
     written by an earlier step): better said at once than as a failed run.
@@ -288,7 +305,7 @@ def _missing_input(plan: Plan, goal: str) -> str | None:
     for step in plan.steps:
         ref = step.args.get("dataset") or step.args.get("data_path")
         if step.tool in READS_A_FILE and isinstance(ref, str) and "${" not in ref:
-            if ref in named and ref not in made:
+            if ref in named and ref not in made and not _in_workspace(ref):
                 try:
                     if find_table_file(ref) is None:
                         return ref

@@ -92,3 +92,26 @@ def test_the_cached_header_is_not_shared_with_callers() -> None:
     first = references._columns("loom_runs.jsonl")
     first.append("mutated")
     assert references._columns("loom_runs.jsonl") == ["loom", "warp_breaks"]
+
+
+def test_a_named_workspace_file_needs_no_record_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    from agents.planner import Plan, PlanStep, _missing_input
+    from store import datasets as dataset_store
+
+    queried: list[str] = []
+    real = dataset_store.find_record
+
+    def spy(ref: str) -> Any:
+        queried.append(ref)
+        return real(ref)
+
+    monkeypatch.setattr(dataset_store, "find_record", spy)
+    table: Path = get_settings().workspace / "quarry_shifts.csv"
+    table.parent.mkdir(parents=True, exist_ok=True)
+    table.write_text("shift,tonnes\nam,12\n")
+    there = Plan(steps=[PlanStep(tool="inspect_dataset", args={"dataset": "quarry_shifts.csv"})])
+    assert _missing_input(there, "look at quarry_shifts.csv") is None
+    assert queried == []
+    gone = Plan(steps=[PlanStep(tool="inspect_dataset", args={"dataset": "slate_runs.csv"})])
+    assert _missing_input(gone, "look at slate_runs.csv") == "slate_runs.csv"
+    assert queried == ["slate_runs.csv"]
