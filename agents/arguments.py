@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents import patterns as rx
 from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
@@ -100,14 +101,14 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
     data, test, out = [], [], []
     for name in files:
         escaped = re.escape(name)
-        if re.search(OUT_FILE_RE + escaped, text, re.I) or re.search(
+        if rx.search(OUT_FILE_RE + escaped, text, re.I) or rx.search(
             rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}",
             text,
             re.I,
         ):
             out.append(name)
-        elif re.search(TEST_NEAR_RE + escaped, text, re.I) or (
-            re.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
+        elif rx.search(TEST_NEAR_RE + escaped, text, re.I) or (
+            rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
         ):
             test.append(name)
         else:
@@ -155,7 +156,7 @@ def _data_path(p: Planning, slots: Slots) -> str | None:
 
 def named_file(p: Planning, slots: Slots) -> str | None:
     """'the transactions one', 'the other reviews file': a workspace table named by a word."""
-    match = re.search(
+    match = rx.search(
         r"\bthe\s+(other\s+)?([a-z][\w-]*)\s+(?:one|file|csv|table|data|dataset|spreadsheet)\b",
         slots.text,
         re.I,
@@ -181,7 +182,7 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
     named = [r for r in slots.repos if r.startswith(folder)]
     if named:
         return named[0]
-    named = re.search(r"\bthe\s+([\w-]+)\s+(?:model|classifier)\b", slots.text, re.I)
+    named = rx.search(r"\bthe\s+([\w-]+)\s+(?:model|classifier)\b", slots.text, re.I)
     if named and "train_generator" not in tools:
         word = named.group(1).lower()
         for model in reversed(p.memory.get("models") or []):
@@ -200,12 +201,12 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
 
 
 def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    sort = re.search(
+    sort = rx.search(
         r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)",
         s.text,
         re.I,
     )
-    text = re.sub(
+    text = rx.sub(
         r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b",
         " ",
         s.text,
@@ -238,7 +239,7 @@ def _args_dataset_configs(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    query = s.quoted[0] if s.quoted else re.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+    query = s.quoted[0] if s.quoted else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
     args: dict[str, Any] = {"query": query, "source": s.source or "all"}
     if s.limit:
         args["limit"] = s.limit
@@ -260,7 +261,7 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif s.quoted:
         dataset_id, source = s.quoted[0], s.source
     else:
-        words = re.sub(
+        words = rx.sub(
             r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
             r"hugging\s*face|huggingface|kaggle|hf|and|it|please)\b",
             " ",
@@ -269,7 +270,7 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         )
         if s.revision:
             words = words.replace(s.revision, " ")
-        tokens = [t for t in re.findall(r"[\w.-]+", words) if not t.isdigit()]
+        tokens = [t for t in rx.findall(r"[\w.-]+", words) if not t.isdigit()]
         if not tokens:
             p.question = "Which dataset should I download? Name it, or search first."
             return None
@@ -290,8 +291,8 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Preview which table? Name a file."
         return None
     args: dict[str, Any] = {"dataset": ref}
-    span = re.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
-    count = re.search(
+    span = rx.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
+    count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+(?:is|are|will be) enough\b",
         p.goal or s.text,
         re.I,
@@ -323,7 +324,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"task": s.task or "text-classification"}
-    on = re.search(
+    on = rx.search(
         r"\b(?:on|for)\s+(?:the\s+)?([\w./-]+?)(?:\s+(?:dataset|benchmark))?\s*\??$",
         s.text.strip(),
         re.I,
@@ -462,7 +463,7 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
     if not data:
         return None
-    out = outs[0] if outs else re.sub(r"(\.\w+)$", r"_votes\1", data[0])
+    out = outs[0] if outs else rx.sub(r"(\.\w+)$", r"_votes\1", data[0])
     args: dict[str, Any] = {"data_path": data[0], "output_path": out, "labeling_functions": lfs}
     profile = _table(data[0])
     ids = [c["name"] for c in (profile or {}).get("columns", []) if c["id_like"]]
@@ -488,7 +489,7 @@ def labeling_dir(p: Planning) -> str | None:
         return f"${{steps.{producer}.labeled_path}}"
     labeled = p.memory.get("labeled")
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
-        return re.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
+        return rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
     return None
 
 
@@ -497,7 +498,7 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     if folder is None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
-    label = re.search(
+    label = rx.search(
         r"\b(?:labell?ed|voted|marked|tagged|predicted|ended up|came out|turned out)\s+"
         r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
         r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
@@ -513,7 +514,7 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         ("majority_vote", r"majority"),
         ("hand", r"hand[- ]?label"),
     ):
-        if re.search(words, s.text, re.I):
+        if rx.search(words, s.text, re.I):
             args["source"] = source
             break
     return args
@@ -562,7 +563,7 @@ def _args_export_labeled_data(p: Planning, s: Slots) -> dict[str, Any] | None:
     if folder is None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
-    fmt = re.search(r"\b(csv|parquet)\b", s.text, re.I)
+    fmt = rx.search(r"\b(csv|parquet)\b", s.text, re.I)
     if fmt:
         args["format"] = fmt.group(1).lower()
     out = [f for f in s.files if f.lower().endswith((".csv", ".parquet"))]
@@ -599,7 +600,7 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     if tests:
         args["test_dataset"] = tests[0]
     if "target_metric" not in args:
-        named = re.search(
+        named = rx.search(
             r"\b(roc[- ]?auc|auc|macro[- ]?f1|f1|accuracy|precision|recall|log[- ]?loss)\b",
             s.text,
             re.I,
@@ -615,7 +616,7 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
                 if "log" in word
                 else word
             )
-            value = re.search(
+            value = rx.search(
                 rf"{re.escape(named.group(1))}\s*(?:of|>=|≥|=|:|at least|to)?\s*(\d+(?:\.\d+)?)\s*(%?)",
                 s.text,
                 re.I,
@@ -640,15 +641,15 @@ def _number(text: str) -> int:
 def loop_options(text: str) -> dict[str, Any]:
     """Loop bounds and output names a person states: 'up to 5 attempts', 'name it x'."""
     out: dict[str, Any] = {}
-    attempts = re.search(
+    attempts = rx.search(
         rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
         r"(?:attempts?|tries|rounds?|iterations?|runs?)\b",
         text,
         re.I,
-    ) or re.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
+    ) or rx.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
     if attempts and _number(attempts.group(1)) > 0:
         out["max_attempts"] = _number(attempts.group(1))
-    elif re.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
+    elif rx.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
         out["max_attempts"] = 1
     name = output_name(text)
     if name:
@@ -673,14 +674,14 @@ def model_kind(text: str) -> str | None:
     """The model kind a goal names ('an MLP' → mlp, 'logistic regression' → logistic); a kind
     it rules out ('not an mlp', 'instead of the MLP') does not count.
     """
-    text = re.sub(
+    text = rx.sub(
         r"\b(?:not|no|instead of|rather than|without)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+regression)?",
         " ",
         text,
         flags=re.I,
     )
     for pattern, kind in MODEL_KINDS:
-        if re.search(pattern, text, re.I):
+        if rx.search(pattern, text, re.I):
             return kind
     return None
 
@@ -695,7 +696,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     lower = s.text.lower()
     formats = [f.lower() for f in FORMAT_RE.findall(_without_names(s.text))]
     fmt = formats[0] if formats else None
-    if fmt is None and re.search(r"\b(spreadsheet|excel)\b", lower):
+    if fmt is None and rx.search(r"\b(spreadsheet|excel)\b", lower):
         fmt = "csv"
     if fmt is None and "json lines" in lower:
         fmt = "jsonl"
@@ -704,7 +705,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         source, path = s.files[0], s.files[-1]
     elif s.files:
         if (
-            re.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I)
+            rx.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I)
             or role_files(s.text, s.files)[2]
         ):
             path = s.files[0]
@@ -732,7 +733,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     if not path:
         # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
         base = source if "${" not in source else "saved/table"
-        stem = re.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
+        stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path
     args["format"] = fmt
@@ -746,7 +747,7 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"model": model}
     models = p.memory.get("models") or []
-    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
+    if rx.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
         args["model"], args["compare_model"] = models[-1]["path"], models[-2]["path"]
     trainer = p.last_step("train_model")
     train_args = p.steps[trainer].args if trainer is not None else {}
@@ -812,10 +813,10 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
-    latent = re.search(r"\blatent(?:[_ ]dim(?:ension)?)?\s*(?:=|:|of)?\s*(\d+)", s.text, re.I)
+    latent = rx.search(r"\blatent(?:[_ ]dim(?:ension)?)?\s*(?:=|:|of)?\s*(\d+)", s.text, re.I)
     if latent:
         args["latent_dim"] = int(latent.group(1))
-    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
+    epochs = rx.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
     if epochs:
         args["epochs"] = int(epochs.group(1) or epochs.group(2))
     return args
@@ -839,7 +840,7 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     if s.labels:
         args["label"] = s.labels[0]
     else:
-        match = re.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
+        match = rx.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
         if match:
             args["label"] = match.group(1)
     return args
@@ -854,7 +855,7 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     model = model_ref(p, s, "train_generator")
     if model:
         args["model"] = model
-    top = re.search(
+    top = rx.search(
         r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I
     )
     if top:
@@ -866,7 +867,7 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
             ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
             ("cvae", r"\bc?vae\b|autoencoder"),
         )
-        if re.search(pattern, s.text, re.I)
+        if rx.search(pattern, s.text, re.I)
     ]
     if detectors:
         args["detectors"] = detectors
@@ -877,7 +878,7 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 def _synthetic_count(text: str) -> int | None:
-    match = re.search(
+    match = rx.search(
         r"\b(\d{1,7})\s+(?:extra\s+|more\s+|new\s+|fake\s+|synthetic\s+)*(?:[\w-]+\s+)?"
         r"(?:rows|samples|records|examples|customers|people|items|points|entries)\b"
         r"|\b(\d{1,7})\s+synthetic\b|\bsample\s+(\d{1,7})\b",
@@ -887,7 +888,7 @@ def _synthetic_count(text: str) -> int | None:
     if match:
         return int(next(g for g in match.groups() if g))
     # 'make me 500 fake fraudulent ones', '300 realistic synthetic failing units'
-    match = re.search(
+    match = rx.search(
         r"\b(\d{1,7})\s+(?:[a-z-]+\s+){0,2}?(?:fake|synthetic|artificial|simulated|made[- ]up)\b|"
         r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:me\s+|us\s+|another\s+)?"
         r"(\d{1,7})\s+(?!%|percent)",
@@ -934,16 +935,16 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         ("paragraph", r"\bparagraphs?\b"),
         ("fixed", r"\bfixed\b|\bwindows?\b"),
     ):
-        if re.search(pattern, lower):
+        if rx.search(pattern, lower):
             args["strategy"] = strategy
             break
-    size = re.search(
+    size = rx.search(
         r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I
     )
     if size:
         args["chunk_size"] = int(size.group(1))
         args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
-    overlap = re.search(
+    overlap = rx.search(
         r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)",
         text,
         re.I,
@@ -1038,13 +1039,13 @@ def quality_floor(text: str) -> float | None:
 def qa_options(text: str) -> dict[str, Any]:
     """QA generation settings a person states: per chunk, quality, mode, styles, a name."""
     out: dict[str, Any] = {}
-    per = re.search(
+    per = rx.search(
         rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)?"
         r"\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph)",
         text,
         re.I,
     )
-    per = per or re.search(
+    per = per or rx.search(
         # 'the first 5 chunks, 3 questions each': 'each' after the count of questions
         rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?)\s+(?:each|apiece)\b",
         text,
@@ -1056,18 +1057,18 @@ def qa_options(text: str) -> dict[str, Any]:
     if quality is not None:
         out["quality_threshold"] = quality
     lower = text.lower()
-    if re.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
+    if rx.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
         out["generation_mode"] = "summarization"
-    elif re.search(r"\binstruction", lower):
+    elif rx.search(r"\binstruction", lower):
         out["generation_mode"] = "instruction"
-    elif re.search(
+    elif rx.search(
         r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower
     ):
         out["generation_mode"] = "question"
     for key, pattern in STYLE_WORDS.items():
-        match = re.search(pattern, text, re.I) or re.search(STYLE_AFTER[key], text, re.I)
+        match = rx.search(pattern, text, re.I) or rx.search(STYLE_AFTER[key], text, re.I)
         if match:
-            word = re.sub(r"[- ]", "_", match.group(1).lower())
+            word = rx.sub(r"[- ]", "_", match.group(1).lower())
             out[key] = STYLE_CANON.get(word, word)
     name = output_name(text)
     if name:
@@ -1093,7 +1094,7 @@ def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset_id": ref}
     quality = quality_floor(s.text)
     if quality is None:
-        mark = re.search(
+        mark = rx.search(
             r"\b(?:pass mark|bar|cut-?off|minimum|at least)\D{0,15}(0?\.\d+)", s.text, re.I
         )
         quality = float(mark.group(1)) if mark else None
@@ -1112,9 +1113,9 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "dataset_id": ref,
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
-    if re.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
+    if rx.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
         args["splits"] = True
-    floor = re.search(
+    floor = rx.search(
         r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
     )
     if floor:

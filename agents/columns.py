@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from agents import patterns as rx
 from tools.profile import edit_distance
 
 # Words too common in goals to name a column by a loose match (an exact column name still counts).
@@ -24,14 +25,14 @@ _FILE = re.compile(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", re.
 
 def name_tokens(name: str) -> list[str]:
     """A column name's words: split at `_`, `-`, spaces, digits and camelCase ('fraudInd')."""
-    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
-    return [t for t in re.split(r"[^A-Za-z]+", spaced.lower()) if t]
+    spaced = rx.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", str(name))
+    return [t for t in rx.split(r"[^A-Za-z]+", spaced.lower()) if t]
 
 
 def _skeleton(word: str) -> str:
     """The first letter and the consonants after it, repeats collapsed ('level' → 'lvl')."""
-    rest = re.sub(r"[aeiouy]", "", word[1:])
-    return word[0] + re.sub(r"(.)\1+", r"\1", rest)
+    rest = rx.sub(r"[aeiouy]", "", word[1:])
+    return word[0] + rx.sub(r"(.)\1+", r"\1", rest)
 
 
 def _subsequence(short: str, word: str) -> bool:
@@ -168,7 +169,7 @@ _LIST = r"((?:[\"'`]?[\w-]+[\"'`]?(?:\s*,\s*|\s*,?\s+(?:and|&|plus)\s+))*[\"'`]?
 
 
 def _names(chunk: str, known: dict[str, str]) -> list[str]:
-    words = [w.strip("\"'`") for w in re.split(r"\s*,\s*|\s*,?\s+(?:and|&|plus)\s+", chunk)]
+    words = [w.strip("\"'`") for w in rx.split(r"\s*,\s*|\s*,?\s+(?:and|&|plus)\s+", chunk)]
     words = [w for w in words if w and w.lower() not in ("the", "columns", "column")]
     return [known[w.lower()] for w in words if w.lower() in known]
 
@@ -176,7 +177,7 @@ def _names(chunk: str, known: dict[str, str]) -> list[str]:
 def _list_after(text: str, start: int, known: dict[str, str]) -> list[str]:
     """Column names listed from `start` on ('a, b and c'), stopping at the first non-column."""
     out: list[str] = []
-    for m in re.finditer(r"[\"'`]?([\w-]+)[\"'`]?", text[start:]):
+    for m in rx.finditer(r"[\"'`]?([\w-]+)[\"'`]?", text[start:]):
         word = m.group(1).lower()
         if word in known:
             out.append(known[word])
@@ -185,7 +186,7 @@ def _list_after(text: str, start: int, known: dict[str, str]) -> list[str]:
         else:
             break
         tail = text[start + m.end() : start + m.end() + 3]
-        if re.match(r"\s*[.;:)]", tail) or re.match(r"\s*\(", tail):
+        if rx.match(r"\s*[.;:)]", tail) or rx.match(r"\s*\(", tail):
             break
     return out
 
@@ -198,7 +199,7 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
     known = {n.lower(): n for n in profile["names"]}
     columns = {c["name"]: c for c in profile["columns"]}
     out: dict[str, list[str]] = {}
-    for m in re.finditer(
+    for m in rx.finditer(
         rf"\b{_ROLE}\s+(?:features?|columns?|inputs?|fields?)?\s*(?:[:=]|are|is|would be)?\s*",
         text,
         re.I,
@@ -207,7 +208,7 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
         field = _ROLE_WORDS[m.group(1).lower()]
         if names and field not in out:
             out[field] = names
-    for m in re.finditer(
+    for m in rx.finditer(
         rf"{_LIST}\s+(?:columns?\s+)?as\s+(?:the\s+|a\s+|an\s+)?{_ROLE}s?\b", text, re.I
     ):
         names = _names(m.group(1), known)
@@ -215,17 +216,17 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
         if names and field not in out:
             out[field] = names
     if "text_columns" not in out:
-        on = re.search(
+        on = rx.search(
             r"\b(?:on|from|using|use)\s+(?:only\s+|just\s+)?(?:the\s+)?[\"'`]?([\w-]+)[\"'`]?"
             r"\s+(?:column|field|text)s?\b",
             text,
             re.I,
         )
         name = known.get(on.group(1).lower()) if on else None
-        if name and columns[name]["text_like"] and re.search(r"\b(only|just|alone)\b", text, re.I):
+        if name and columns[name]["text_like"] and rx.search(r"\b(only|just|alone)\b", text, re.I):
             out["text_columns"] = [name]
     excluded = _excluded(text, known)
-    if excluded and re.search(
+    if excluded and rx.search(
         r"\bonly\s+(?:the\s+)?(?:\w+\s+)?(?:numbers|numeric|numerical|measurements)\b",
         text,
         re.I,
@@ -238,21 +239,21 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
                 if c["dtype"].startswith(("float", "int"))
                 and not c["id_like"]
                 and c["name"] not in excluded
-                and not re.search(rf"\b{re.escape(c['name'])}\b", _label_said(text), re.I)
+                and not rx.search(rf"\b{re.escape(c['name'])}\b", _label_said(text), re.I)
             ],
         )
     return out
 
 
 def _label_said(text: str) -> str:
-    m = re.search(r"\b(?:for|predict|label|target)\s+(?:the\s+)?([\w-]+)", text, re.I)
+    m = rx.search(r"\b(?:for|predict|label|target)\s+(?:the\s+)?([\w-]+)", text, re.I)
     return m.group(1) if m else ""
 
 
 def _excluded(text: str, known: dict[str, str]) -> set[str]:
     """Columns the person leaves out: "don't use a and b columns", 'without a', 'ignore a'."""
     out: set[str] = set()
-    for m in re.finditer(
+    for m in rx.finditer(
         r"\b(?:don'?t|do not|never)\s+use\s+(?:the\s+)?|\b(?:without|excluding|except|ignore|"
         r"ignoring|drop|dropping|leave out|leaving out|skip)\s+(?:the\s+)?",
         text,
@@ -266,7 +267,7 @@ def _excluded(text: str, known: dict[str, str]) -> set[str]:
 
 
 def _squash(name: str) -> str:
-    return re.sub(r"[\W_]+", "", str(name).lower())
+    return rx.sub(r"[\W_]+", "", str(name).lower())
 
 
 def _said_id(text: str, known: dict[str, str]) -> list[str]:
@@ -274,13 +275,13 @@ def _said_id(text: str, known: dict[str, str]) -> list[str]:
     'X for the ids', 'their key is X', 'join keys: X'.
     """
     out: list[str] = []
-    for m in re.finditer(r"[\"'`]?([\w-]+)[\"'`]?", text):
+    for m in rx.finditer(r"[\"'`]?([\w-]+)[\"'`]?", text):
         word = m.group(1).lower()
         if word not in known:
             continue
         before = text[max(0, m.start() - 40) : m.start()].lower()
         after = text[m.end() : m.end() + 25].lower()
-        if re.search(r"\b(?:keys?|ids?|identifiers?)\b[^.;,()]*$", before) or re.match(
+        if rx.search(r"\b(?:keys?|ids?|identifiers?)\b[^.;,()]*$", before) or rx.match(
             r"\s+(?:for|as)\s+(?:the\s+)?(?:ids?|keys?|identifiers?)\b", after
         ):
             out.append(known[word])
@@ -310,7 +311,7 @@ def join_columns(
     said_d = [n for n in _said_id(text, {k.lower(): k for k in dcols}) if id_ok(dcols[n], data)]
     said_g = [n for n in _said_id(text, {k.lower(): k for k in gcols}) if id_ok(gcols[n], gold)]
     # a name said anywhere that is a column of exactly one side and id-like there
-    for word in (w.lower() for w in re.findall(r"[A-Za-z][\w-]*", text)):
+    for word in (w.lower() for w in rx.findall(r"[A-Za-z][\w-]*", text)):
         for name, col in dcols.items():
             if name.lower() == word and name not in gcols and id_ok(col, data):
                 said_d.append(name)
@@ -345,7 +346,7 @@ def join_columns(
         for g, c in gcols.items()
         if g != gid and c["label_like"] and not c["id_like"] and not looks_id(g)
     ]
-    named = [g for g in labels if g in dcols or re.search(rf"\b{re.escape(g)}\b", text, re.I)]
+    named = [g for g in labels if g in dcols or rx.search(rf"\b{re.escape(g)}\b", text, re.I)]
     if len(named) == 1:
         out["gold_label_column"] = named[0]
     elif len(labels) == 1:
@@ -363,7 +364,7 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
     't holds the text'. Only a real column counts.
     """
     known = {n.lower(): n for n in profile["names"]}
-    for m in re.finditer(
+    for m in rx.finditer(
         r"\btexts?\s+(?:is|are|sits?|lives?)?\s*(?:in|under)\s+(?:the\s+)?[\"'`]?([\w-]+)|"
         r"\btext\s+column\s*(?:is|=|:)?\s*(?:called\s+)?[\"'`]?([\w-]+)|"
         r"\b([\w-]+)[\"'`]?\s+(?:column\s+)?(?:holds|has|contains|is)\s+the\s+(?:free\s+)?text\b",

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from agents import patterns as rx
+
 ENTRIES: dict[str, tuple[str, str]] = {
     # key: (pattern that names it, what it is in plain words)
     "precision": (
@@ -157,10 +159,10 @@ def concept_answer(question: str, names_files: bool = False) -> str | None:
     no_run = NO_RUN.search(text)
     if names_files and not no_run:
         return None
-    asked = re.sub(r"\bexplain\b", "", NO_RUN.sub(" ", text))
+    asked = rx.sub(r"\bexplain\b", "", NO_RUN.sub(" ", text))
     if not QUESTION.search(text) or (ACTION.search(asked) and not no_run):
         return None
-    found = [line for pattern, line in ENTRIES.values() if re.search(pattern, text, re.I)]
+    found = [line for pattern, line in ENTRIES.values() if rx.search(pattern, text, re.I)]
     if not found:
         return None
     return " ".join(found[:4])

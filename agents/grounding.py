@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from agents import patterns as rx
 from agents.columns import (
     feature_roles,
     join_columns,
@@ -44,7 +45,7 @@ def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
 
 def label_target(clause: str, files: list[str]) -> str | None:
     """A column of a named table that the clause asks a model to predict ('predict cultivar')."""
-    if not PREDICT_CUES.search(clause) and not re.search(r"\S\s*(?:->|→|=>)\s*\w", clause):
+    if not PREDICT_CUES.search(clause) and not rx.search(r"\S\s*(?:->|→|=>)\s*\w", clause):
         return None
     for ref in files:
         if not TABLE_SUFFIX.search(ref):
@@ -60,7 +61,7 @@ def label_target(clause: str, files: list[str]) -> str | None:
 
 
 def _without_files(text: str) -> str:
-    return re.sub(r"[\w./-]+\.(csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", " ", text, flags=re.I)
+    return rx.sub(r"[\w./-]+\.(csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", " ", text, flags=re.I)
 
 
 def _fix(profile: dict[str, Any], value: Any) -> str | None:
@@ -94,11 +95,11 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         other_profile = _table(other)
         if (
             own_labels
-            and not re.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
+            and not rx.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
             and not (other_profile and _labels_shaped(other_profile, data))
         ):
             continue  # the hand labels are in the data's own partly filled label column
-        if re.search(
+        if rx.search(
             rf"\b(?:evaluat\w*|test\w*|validat\w*|predict\w*|score\w*)\b[^.;]*?{re.escape(other)}",
             goal,
             re.I,
@@ -107,9 +108,9 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         gold = _table(other)
         if gold is None or gold["names"] == data["names"]:
             continue  # the same columns: another split of the same table, not hand labels
-        squash = lambda names: {re.sub(r"[\W_]+", "", n.lower()) for n in names}  # noqa: E731
+        squash = lambda names: {rx.sub(r"[\W_]+", "", n.lower()) for n in names}  # noqa: E731
         shared = squash(gold["names"]) & squash(data["names"])  # 'PostID' = 'post_id'
-        named = re.search(r"label|gold|annot|hand|manual|tag|verdict|coded|audit", other, re.I)
+        named = rx.search(r"label|gold|annot|hand|manual|tag|verdict|coded|audit", other, re.I)
         named = named or _labels_shaped(gold, data)
         if not (shared or named) or min(len(gold["names"]), len(data["names"])) > 4:
             continue
@@ -170,7 +171,7 @@ def workspace_match(word: str) -> list[str]:
 
 def ground_plan(p: Planning, goal: str) -> None:
     """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
-    vague = re.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
+    vague = rx.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
     for step in p.steps:
         text = _without_files(step.why or goal)
         for key in ("dataset", "data_path"):
@@ -249,7 +250,7 @@ def _synthetic_label(p: Planning, profile: dict[str, Any], column: str, text: st
     if step is None or "label" in step.args:
         return
     values = list(_plain(profile, column)["top"])
-    match = re.search(rf"\b{re.escape(column)}\s+[\"'`]?([\w<>=.-]+)", text, re.I)
+    match = rx.search(rf"\b{re.escape(column)}\s+[\"'`]?([\w<>=.-]+)", text, re.I)
     if match and match.group(1) in values:
         step.args["label"] = match.group(1)
 
@@ -296,7 +297,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         c["name"]
         for c in profile["columns"]
         if c["label_like"]
-        and sum(1 for v in c["top"] if len(v) > 2 and re.search(rf"\b{re.escape(v)}\b", goal, re.I))
+        and sum(1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I))
         >= 2
     ]
     if len(by_value) == 1:
@@ -337,11 +338,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
 def _sibling_tables(ref: str) -> list[dict[str, Any]]:
     """Profiles of the workspace tables beside `ref` (same folder), for column comparisons."""
     folder = ref.rsplit("/", 1)[0] + "/" if "/" in ref else ""
-    stem = {w for w in re.split(r"[\W_]+", ref[len(folder) :].lower()) if len(w) > 2}
+    stem = {w for w in rx.split(r"[\W_]+", ref[len(folder) :].lower()) if len(w) > 2}
     out = []
     for rel in workspace_files():
         if TABLE_SUFFIX.search(rel) and rel != ref and rel.startswith(folder):
-            words = set(re.split(r"[\W_]+", rel[len(folder) :].lower()))
+            words = set(rx.split(r"[\W_]+", rel[len(folder) :].lower()))
             if rel[len(folder) :].count("/") == 0 and stem & words - {"csv", "tsv", "parquet"}:
                 profile = _table(rel)
                 if profile is not None:
@@ -356,7 +357,7 @@ def _ground_apply(args: dict[str, Any], text: str) -> None:
     if args.get("gold_path") or args.get("label_column"):
         return
     profile = _table(args.get("data_path"))
-    if profile is None or not re.search(
+    if profile is None or not rx.search(
         r"\b(against|accura\w*|compar\w*|scor\w*|versus|vs\.?)\b", text, re.I
     ):
         return
@@ -392,7 +393,7 @@ def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: s
     found = [
         (m.start(), v)
         for v in values
-        if (m := re.search(rf"(?<![\w<>=]){re.escape(v)}(?![\w])", goal, re.I))
+        if (m := rx.search(rf"(?<![\w<>=]){re.escape(v)}(?![\w])", goal, re.I))
     ]
     named = [v for _, v in sorted(found)]
     if len(named) >= 2 and len(named) == len(values):

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from agents import patterns as rx
 from tools.profile import edit_distance
 
 PHRASINGS = Path(__file__).parent / "data" / "phrasings.tsv"
@@ -61,7 +62,7 @@ SYNONYMS = {
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens with synonyms folded and a crude stem (first 6 letters)."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("q&a", "question answer"))
+    words = rx.findall(r"[a-z0-9]+", text.lower().replace("q&a", "question answer"))
     out = []
     for word in words:
         if word in STOP:
@@ -168,18 +169,18 @@ def is_description(clause: str) -> bool:
     """A clause that describes the data instead of asking for something ('x.csv has reviews')."""
     # A heading ('Text-only baseline: x.csv has ...') or a filler ('ok so ...') before it, and
     # an adverb inside it ('we just got'), leave a description a description.
-    text = re.sub(
+    text = rx.sub(
         r"^[A-Za-z][\w -]{1,30}:\s+(?=\S+\.(?:csv|tsv|parquet|jsonl|json)\b)", "", clause.strip()
     )
-    text = re.sub(r"^(?:(?:ok(?:ay)?|so|well|right|hi|hey|fyi)\b[,]?\s*)+", "", text, flags=re.I)
-    text = re.sub(
+    text = rx.sub(r"^(?:(?:ok(?:ay)?|so|well|right|hi|hey|fyi)\b[,]?\s*)+", "", text, flags=re.I)
+    text = rx.sub(
         r"^(we|i)\s+(?:just|only|now|already|recently)\s+(?=got|have|received)",
         r"\1 ",
         text,
         flags=re.I,
     )
-    text = re.sub(r"^(we|i) received\b", r"\1 got", text, flags=re.I)
-    asks = re.search(
+    text = rx.sub(r"^(we|i) received\b", r"\1 got", text, flags=re.I)
+    asks = rx.search(
         r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
         r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me|fix|"
         r"correct|change|relabel|update)\b",
@@ -273,51 +274,51 @@ def cue_tools(
     evidence); `after_train` says a model was trained earlier in the goal or thread;
     `has_tool` tells which tools this version has.
     """
-    t = re.sub(
+    t = rx.sub(
         r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower()
     )
     kind = data_kind(files)
-    action = re.search(ACTION_CUES, t)
-    online = re.search(ONLINE, t) and not re.search(
+    action = rx.search(ACTION_CUES, t)
+    online = rx.search(ONLINE, t) and not rx.search(
         r"\b(without|no|offline|locally|local)\b[^.]{0,20}\b(internet|web|online)?", t
     )
     if (
         files
         and kind == "tables"
-        and re.search(LF_CUES, t)
-        and re.search(r"\b(keep|until|till|iterat\w*|repeat\w*|rounds?|loop)\b", t)
-        and not re.search(r"\b(only|just)\b[^.]{0,20}\b(draft|write|suggest)\b", t)
+        and rx.search(LF_CUES, t)
+        and rx.search(r"\b(keep|until|till|iterat\w*|repeat\w*|rounds?|loop)\b", t)
+        and not rx.search(r"\b(only|just)\b[^.]{0,20}\b(draft|write|suggest)\b", t)
     ):
         return ["label_dataset"]  # rules written round after round to a target: the loop
     if (
         files
         and kind == "tables"
-        and re.search(ROW_WINDOW, t)
-        and re.search(r"\b(show|see|view|print|display|give|list|pull up|look at)\b", t)
-        and not re.search(r"\b(train\w*|fit|label\w*|predict\w*|generate|save|export)\b", t)
+        and rx.search(ROW_WINDOW, t)
+        and rx.search(r"\b(show|see|view|print|display|give|list|pull up|look at)\b", t)
+        and not rx.search(r"\b(train\w*|fit|label\w*|predict\w*|generate|save|export)\b", t)
     ):
         return ["preview_rows"]
     if (
         files
         and kind == "tables"
         and (
-            re.search(STRONG_INSPECT, t)
-            or (re.search(COUNT_QUESTION, t) and not re.search(ANOMALY_CUES, t))
+            rx.search(STRONG_INSPECT, t)
+            or (rx.search(COUNT_QUESTION, t) and not rx.search(ANOMALY_CUES, t))
         )
-        and not re.search(
+        and not rx.search(
             r"\b(train\w*|fit|fill|predict\w*|classify|generate|save|convert|export)\b", t
         )
     ):
         return ["inspect_dataset"]
-    if not files and re.search(
+    if not files and rx.search(
         r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|liked|voted))\b", t
     ):
         return ["trending_datasets"]
-    if re.search(SAVE_CUES, t) and has_tool("save_table") and not re.search(QA_CUES, t):
-        if kind != "documents" and not re.search(r"\b(qa|questions?|pairs)\b", t):
+    if rx.search(SAVE_CUES, t) and has_tool("save_table") and not rx.search(QA_CUES, t):
+        if kind != "documents" and not rx.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]
     if (
-        re.search(
+        rx.search(
             r"\b(convert|turn|change)\b.*\b(to|into)\s+(?:an? )?(csv|jsonl|parquet)\b|"
             r"\bin (csv|jsonl|parquet) format\b|\b(csv|jsonl|parquet) version\b",
             t,
@@ -326,9 +327,9 @@ def cue_tools(
         and kind == "tables"
     ):
         return ["save_table"]
-    qa = re.search(QA_CUES, t) or (
+    qa = rx.search(QA_CUES, t) or (
         kind == "documents"
-        and re.search(
+        and rx.search(
             r"\b(questions?|summar\w+|instruction\w*|(?:evaluation|eval|test|training|benchmark) "
             r"(?:set|data\w*))\b",
             t,
@@ -336,34 +337,34 @@ def cue_tools(
     )
     if qa and (
         kind == "documents"
-        or re.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)
+        or rx.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)
     ):
-        if not re.search(r"\b(score|judge|rate|grade)\b", t):
+        if not rx.search(r"\b(score|judge|rate|grade)\b", t):
             tools = ["chunk_documents", "generate_qa"]
-            if re.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
+            if rx.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
                 tools.append("export_dataset")
             return tools
-    if kind == "documents" and re.search(r"\b(split|chunk\w*|break|cut|segment)\b", t):
+    if kind == "documents" and rx.search(r"\b(split|chunk\w*|break|cut|segment)\b", t):
         return ["chunk_documents"]
-    if re.search(LF_CUES, t) and not re.search(r"\b(train|fit)\b", t):
-        if re.search(r"\bapply\b|\brun (?:them|the|these)\b", t) and not re.search(
+    if rx.search(LF_CUES, t) and not rx.search(r"\b(train|fit)\b", t):
+        if rx.search(r"\bapply\b|\brun (?:them|the|these)\b", t) and not rx.search(
             r"\b(write|mine|come up|suggest|create|draft|propose|sketch|devise)\b", t
         ):
             return ["apply_labeling_functions"]
-        if re.search(
+        if rx.search(
             r"\b(write|mine|come up with|suggest|create|generate|make|learn|find|see|draft|"
             r"propose|sketch|devise|author|put together)\b",
             t,
         ):
             tools = ["write_labeling_functions"]
-            if re.search(r"\bthen apply\b|\bapply them\b", t):
+            if rx.search(r"\bthen apply\b|\bapply them\b", t):
                 tools.append("apply_labeling_functions")
             return tools
     if (
         after_train
         and files
         and not label_target
-        and re.search(
+        and rx.search(
             r"\b(report\w*|numbers|metrics|performance|how (?:well|good)|held[- ]?out|hold[- ]?out|"
             r"test set|as (?:the |a )?test|evaluat\w*|"
             r"score (?:it|that|them|the (?:best |final |trained |winning )?(?:one|model)))\b",
@@ -374,32 +375,32 @@ def cue_tools(
     if (
         after_train
         and files
-        and re.search(
+        and rx.search(
             r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b",
             t,
         )
         and not label_target
     ):
         return ["predict"]
-    if re.search(FILL_CUES, t) and not re.search(r"\b(train\w*|fit)\b", t):
+    if rx.search(FILL_CUES, t) and not rx.search(r"\b(train\w*|fit)\b", t):
         return ["label_dataset"]
-    if re.search(SYNTHETIC_CUES, t) and kind != "documents":
-        if re.search(
+    if rx.search(SYNTHETIC_CUES, t) and kind != "documents":
+        if rx.search(
             r"\b(\d+|rows|samples|records|generate|make|create|sample)\b", t
-        ) and not re.search(
+        ) and not rx.search(
             r"\btrain (?:a |the )?(?:generator|c?vae)\b(?!.*\b(?:generate|sample|make)\b)", t
         ):
             return ["train_generator", "generate_synthetic"]
         return ["train_generator"]
     if (
         label_target
-        and (re.search(MODEL_CUES, t) or re.search(r"FILE\s*(?:->|→|=>)", t))
+        and (rx.search(MODEL_CUES, t) or rx.search(r"FILE\s*(?:->|→|=>)", t))
         and (kind != "documents")
     ):
         tools = ["train_model"]
-        if re.search(r"\bevaluat\w*\b", t):
+        if rx.search(r"\bevaluat\w*\b", t):
             tools.append("evaluate_model")
-        if len(files) > 1 and re.search(
+        if len(files) > 1 and rx.search(
             r"\b(inference|predict\w*\s+(?:on|for)|predictions? (?:on|for)|score|classify|"
             r"label the \w+ in|predict the new|new ones|new \w+ (?:are )?in)\b[^.;]{0,40}FILE",
             t,
@@ -407,7 +408,7 @@ def cue_tools(
             tools.append("predict")
         if (
             after_train is False
-            and re.search(r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t)
+            and rx.search(r"\b(?:then|and)\s+(?:predict|label|classify)\b.*FILE", t)
             and len(files) > 1
         ):
             tools.append("predict")
@@ -415,44 +416,44 @@ def cue_tools(
     if (
         files
         and kind == "tables"
-        and re.search(r"\b(classifier|model|neural net\w*|mlp|predictor)\b", t)
-        and re.search(r"\b(build|make|create|want|need|get|give|set up|develop)\b", t)
-        and not re.search(r"\b(evaluat\w*|test|predict\w* (?:with|using)|apply|use)\b", t)
+        and rx.search(r"\b(classifier|model|neural net\w*|mlp|predictor)\b", t)
+        and rx.search(r"\b(build|make|create|want|need|get|give|set up|develop)\b", t)
+        and not rx.search(r"\b(evaluat\w*|test|predict\w* (?:with|using)|apply|use)\b", t)
     ):
         return ["train_model"]
     if (
         files
         and kind == "tables"
         and (
-            re.search(BUILD_FOR_METRIC, t)
-            or re.search(r"\b(train|fit)\b[^.]*\b(model|classifier|logistic|mlp|baseline)\b", t)
+            rx.search(BUILD_FOR_METRIC, t)
+            or rx.search(r"\b(train|fit)\b[^.]*\b(model|classifier|logistic|mlp|baseline)\b", t)
         )
-        and not re.search(ANOMALY_CUES, t)
+        and not rx.search(ANOMALY_CUES, t)
     ):
         return ["train_model"]  # a model for an outcome the builder finds in the data
-    if files and kind == "tables" and re.search(ANOMALY_CUES, t):
+    if files and kind == "tables" and rx.search(ANOMALY_CUES, t):
         return ["detect_anomalies"]
     if (
         files
         and kind == "tables"
-        and re.search(DOMAIN_ANOMALY, t)
-        and not re.search(MODEL_CUES, t)
-        and not re.search(COUNT_QUESTION, t)
+        and rx.search(DOMAIN_ANOMALY, t)
+        and not rx.search(MODEL_CUES, t)
+        and not rx.search(COUNT_QUESTION, t)
     ):
         return ["detect_anomalies"]
     if (
         online
-        and re.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t)
+        and rx.search(r"\b(data\w*|anything|something|corpus|corpora)\b", t)
         and not files
-        and not re.search(r"\b(download|fetch|grab|pull|get|trending|popular|hot|hottest)\b", t)
+        and not rx.search(r"\b(download|fetch|grab|pull|get|trending|popular|hot|hottest)\b", t)
     ):
         return ["search_datasets"]
-    if files and kind == "tables" and re.search(PREVIEW_CUES, t) and not action:
+    if files and kind == "tables" and rx.search(PREVIEW_CUES, t) and not action:
         return ["preview_rows"]
     if (
         (
-            re.search(WORKSPACE_CUES, t)
-            or re.search(r"^\s*ls\b|^\s*(?:my\s+)?(?:files|datasets|data|tables)\s*\??\s*$", t)
+            rx.search(WORKSPACE_CUES, t)
+            or rx.search(r"^\s*ls\b|^\s*(?:my\s+)?(?:files|datasets|data|tables)\s*\??\s*$", t)
         )
         and not files
         and not action
@@ -461,7 +462,7 @@ def cue_tools(
     if (
         not files
         and not online
-        and re.search(
+        and rx.search(
             r"^(?:so |ok(?:ay)? |hey |hi )?(?:do|did|have|don't) (?:we|i|you) (?:have|got|keep|hold)\b"
             r"[^.?]*\b(?:anything|something|any\b)|\b(?:in|on) (?:here|the workspace|disk)\b\s*\??$",
             t,
@@ -472,19 +473,19 @@ def cue_tools(
         not files
         and not online
         and not action
-        and re.search(
+        and rx.search(
             r"\b(any|anything|is there|are there|got|have i|do i have|did i)\b.*\b(data\w*|files?|tables?|uploaded|csvs?)\b",
             t,
         )
     ):
         return ["list_local_datasets"]
-    if files and kind == "tables" and re.search(INSPECT_CUES, t) and not action:
+    if files and kind == "tables" and rx.search(INSPECT_CUES, t) and not action:
         return ["inspect_dataset"]
     if (
         files
         and kind == "tables"
         and not action
-        and re.search(r"\b(how (?:many|much)|does|do|is there|are there|any|look at|tell me)\b", t)
+        and rx.search(r"\b(how (?:many|much)|does|do|is there|are there|any|look at|tell me)\b", t)
     ):
         return ["inspect_dataset"]
     return None
@@ -539,4 +540,4 @@ def _correct(word: str) -> str:
 
 def fix_typos(text: str) -> str:
     """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched."""
-    return re.sub(r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text)
+    return rx.sub(r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents import patterns as rx
+
 METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "f1": ("f1_macro", "f1", "macro_f1"),
     "accuracy": ("accuracy",),
@@ -196,14 +198,14 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     question = text.endswith("?") or bool(QUESTION_START.match(text))
     if not question:
         return False
-    if re.search(
+    if rx.search(
         r"\b(leaderboard|trending|kaggle|hugging ?face|datasets?|models? (?:for|on)|"
         r"(?:best|top|which|what) models?|models? (?:are|is|do|does) (?:best|good|well))\b",
         text,
         re.I,
     ):
         return False  # about the world (a search, a leaderboard), not this thread
-    thread = re.search(
+    thread = rx.search(
         r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
         r"the labels|the best|best one|end up|got|our|my)\b",
         text,
@@ -212,11 +214,11 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     if not thread and len(text.split()) > 6 and not asked_metric(text):
         return False
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
-    action = ACTION.search(re.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
-    past = re.search(
+    action = ACTION.search(rx.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
+    past = rx.search(
         r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
     )
-    return action is None or bool(past and re.search(r"\b(was|were|did|got)\b", text, re.I))
+    return action is None or bool(past and rx.search(r"\b(was|were|did|got)\b", text, re.I))
 
 
 def _fmt(value: Any) -> str:
@@ -238,7 +240,7 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
         return None
     last = results[-1]
     with_metrics = [r for r in results if r.get("metrics")]
-    if re.search(r"\b(where|path|saved|folder|file)\b", lower):
+    if rx.search(r"\b(where|path|saved|folder|file)\b", lower):
         wants = "model" if "model" in lower else "labeled" if "label" in lower else None
         for result in reversed(results):
             for key in ("model_path", "labeled_path", "path", "output", "predictions_path"):
@@ -248,7 +250,7 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                     or (wants == "labeled" and key == "labeled_path")
                 ):
                     return f"{key.replace('_', ' ')} (from {result['tool']}): {result[key]}"
-    if re.search(
+    if rx.search(
         r"\b(which|what|best)\b.*\battempts?\b|\bbest attempt\b|\bhow many attempts\b", lower
     ):
         loop = next((r for r in reversed(results) if "attempts" in r), None)
@@ -265,9 +267,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     special = _special_answer(lower, results, asked_metric(goal))
     if special is not None:
         return special
-    how_many = re.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
+    how_many = rx.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
     if how_many:
-        words = [w.rstrip("s") for w in re.findall(r"[a-z]+", lower) if len(w) > 3]
+        words = [w.rstrip("s") for w in rx.findall(r"[a-z]+", lower) if len(w) > 3]
         words += [
             syn
             for w in words
@@ -315,7 +317,7 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
 
 def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
     """Answers that compare: target hit?, against the baseline, the best LFs, which was better."""
-    if re.search(r"\b(labeling functions?|lfs?|rules?)\b", lower) and re.search(
+    if rx.search(r"\b(labeling functions?|lfs?|rules?)\b", lower) and rx.search(
         r"\b(most accurate|best|worst|accura\w*|strongest)\b", lower
     ):
         loop = next((r for r in reversed(results) if r.get("top_lfs")), None)
@@ -328,7 +330,7 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     worst = _worst_answer(lower, results)
     if worst is not None:
         return worst
-    if re.search(r"\bbaseline\b", lower):
+    if rx.search(r"\bbaseline\b", lower):
         evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
         if evaluated is not None:
             name = metric or next(iter(evaluated["baseline"]), "accuracy")
@@ -341,7 +343,7 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
                     f"{_fmt(base[1])} ({'+' if diff >= 0 else ''}{_fmt(diff)}), "
                     f"from {evaluated['tool']}."
                 )
-    if re.search(
+    if rx.search(
         r"\b(did (?:we|it|you) (?:hit|meet|reach|make)|hit (?:it|the target)|target met)\b", lower
     ):
         loop = next((r for r in reversed(results) if "target_met" in r), None)
@@ -356,7 +358,7 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             got = f" ({value[0]} {_fmt(value[1])})" if value else ""
             verdict = "Yes" if loop["target_met"] else "No"
             return f"{verdict}: {said} {'met' if loop['target_met'] else 'not met'}{got}, from {loop['tool']}."
-    if metric and re.search(r"\b(which|better|best|higher|compare\w*)\b", lower):
+    if metric and rx.search(r"\b(which|better|best|higher|compare\w*)\b", lower):
         scored = [
             (r, found)
             for r in results

@@ -17,6 +17,8 @@ import re
 import typing
 from typing import Any
 
+from agents import patterns as rx
+
 WORD_NUMBERS = {
     "one": 1,
     "two": 2,
@@ -277,14 +279,14 @@ def _switched(name: str, values: tuple[str, ...], lower: str) -> str | None:
         return None
     words = name.replace("_", r"[ _-]?").rstrip("s") + "s?"
     off_words = r"\b(?:no|without|skip(?:ping)?|drop(?:ping)?|disable|turn(?:ing)?\s+off|remove)\s+"
-    if re.search(
+    if rx.search(
         rf"(?:{OFF_RE}|{off_words}(?:the\s+|any\s+)?)(?:\w+\s+){{0,2}}{words}\b|\b{words}\s*(?:=|:|to|turned|switched)?\s*"
         rf"(?:off|none|disabled)\b",
         lower,
     ):
         return off
     on = next((v for v in ON_VALUES if v in values), None)
-    if on and re.search(rf"\b{words}\s*(?:=|:|turned|switched)?\s*(?:on|enabled)\b", lower):
+    if on and rx.search(rf"\b{words}\s*(?:=|:|turned|switched)?\s*(?:on|enabled)\b", lower):
         return on
     return None
 
@@ -303,9 +305,9 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             match = None
             if kind == "int" and len(name) >= 5 and "_" not in name:
                 # '2 layers', 'two hidden layer', '300 epochs': the count before the field's own name
-                match = re.search(rf"\b{NUMBER}\s+(?:hidden\s+)?{name.rstrip('s')}s?\b", lower)
+                match = rx.search(rf"\b{NUMBER}\s+(?:hidden\s+)?{name.rstrip('s')}s?\b", lower)
             for phrase in [] if match else _name_pattern(name):
-                match = re.search(
+                match = rx.search(
                     rf"\b{phrase}\s*(?:=|:|of|to|is|at|above|over|below|under)?\s*{NUMBER}(?!\w|\.\d)",
                     lower,
                 )
@@ -313,7 +315,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                     break
             if match is None:
                 unit = UNIT_AFTER.get(name)
-                match = re.search(rf"\b{NUMBER}[\s-]+{unit}\b", lower) if unit else None
+                match = rx.search(rf"\b{NUMBER}[\s-]+{unit}\b", lower) if unit else None
             if match:
                 try:
                     value = _value(match.group(1), kind, name)
@@ -331,7 +333,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                     if len(value) < 3:
                         continue
                     pattern = r"\b" + re.escape(value).replace("_", "[ _-]") + r"\b"
-                if re.search(pattern, lower):
+                if rx.search(pattern, lower):
                     hits.append(value)
             switched = _switched(name, values, lower)
             if switched in OFF_VALUES or (switched and not hits):
@@ -346,7 +348,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             out["config"] = match.group(1) or match.group(2)
     for name in ("audience", "domain", "purpose"):
         if name in _fields(tool):
-            said = re.search(
+            said = rx.search(
                 rf"\b{name}\s+(?:is|are|=|:|should be)?\s*([\w][\w '-]{{2,40}}?)\s*(?=[.,;]|$)",
                 text,
                 re.I,
@@ -354,7 +356,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             if said:
                 out[name] = said.group(1).strip()
     if "metric" in _fields(tool) and tool == "model_leaderboard":
-        said = re.search(
+        said = rx.search(
             r"\b(accuracy|f1|precision|recall|auc|bleu|rouge\w*|exact[_ ]match)\b", lower
         )
         if said:
@@ -366,11 +368,11 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             out[field] = match.group(1)
     fields = _fields(tool)
     for name, words in SWITCHES.items():
-        if name in fields and re.search(OFF_RE + rf"(?:{words})\b", lower):
+        if name in fields and rx.search(OFF_RE + rf"(?:{words})\b", lower):
             out[name] = False
     if "output_dir" in fields and tool != "export_dataset":
         match = ARTIFACTS_DIR_RE.search(text)
-        if match and not re.search(r"\.\w{2,5}$", match.group(1)):
+        if match and not rx.search(r"\.\w{2,5}$", match.group(1)):
             out["output_dir"] = match.group(1).rstrip("/")
     if "output_dir" in fields and tool == "export_dataset":
         for pattern in FOLDER_RES:
@@ -405,7 +407,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     known = {c.lower(): c for c in columns}
     out: dict[str, Any] = {}
     for match in ROLE_RE.finditer(text):
-        words = re.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", match.group(1))
+        words = rx.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", match.group(1))
         names = [known[w.lower()] for w in words if w.lower() in known]
         if not names or len(names) < len(words) - 1:
             continue
@@ -414,7 +416,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
             out["id_column"] = names[-1]
         else:
             out.setdefault(ROLE_FIELDS[role], []).extend(names)
-    gold = re.search(
+    gold = rx.search(
         r"\b(?:the\s+)?([\w-]+)\s+column\s+as\s+(?:the\s+)?(?:gold|hand[- ]?labels?|labels?|ground "
         r"truth|truth)|\bagainst\s+(?:the\s+)?([\w-]+)(?:\s+column)?\b",
         text,
@@ -422,7 +424,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     )
     if gold and known.get((gold.group(1) or gold.group(2)).lower()):
         out["label_column"] = known[(gold.group(1) or gold.group(2)).lower()]
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|\b([\w-]+)\s+(?:is|as)\s+the\s+"
         r"(text|id)\b",
         text,
@@ -458,8 +460,8 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
     """
     lower = _clean(text).lower()
     if not column.isalpha():  # 'fraud_ind' said as a name is not a class word; 'churned' is
-        lower = re.sub(re.escape(column.lower()), " ", lower)
-    words = re.findall(r"[a-z]+", lower)
+        lower = rx.sub(re.escape(column.lower()), " ", lower)
+    words = rx.findall(r"[a-z]+", lower)
     for value in values:
         if len(value) >= 3 and any(_same_stem(w, value.lower()) for w in words):
             return value
@@ -467,9 +469,9 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
     negative = [v for v in values if str(v).lower() in NEGATIVE_VALUES]
     if len(values) != 2 or len(positive) != 1 or len(negative) != 1:
         return None
-    parts = [t for t in re.split(r"[^a-z]+", column.lower()) if len(t) >= 4]
+    parts = [t for t in rx.split(r"[^a-z]+", column.lower()) if len(t) >= 4]
     for stem in (t for t in parts if t not in GENERIC_LABEL_WORDS):
-        said = re.search(rf"\b(non[- ]?|not\s+|no\s+|un)?{stem[:4]}[a-z]*", lower)
+        said = rx.search(rf"\b(non[- ]?|not\s+|no\s+|un)?{stem[:4]}[a-z]*", lower)
         if said:
             return negative[0] if said.group(1) else positive[0]
     return None
@@ -480,7 +482,7 @@ def _class_values(steps: list[Any], step: Any) -> tuple[str, list[str]] | None:
     from agents.grounding import _table
 
     ref = str(step.args.get("model") or "")
-    producer = re.fullmatch(r"\$\{steps\.(\d+)\.model_path\}", ref)
+    producer = rx.fullmatch(r"\$\{steps\.(\d+)\.model_path\}", ref)
     if producer and int(producer.group(1)) < len(steps):
         args = steps[int(producer.group(1))].args
         column, profile = args.get("label_column"), _table(args.get("dataset"))
@@ -537,7 +539,7 @@ def bind_stated(steps: list[Any], goal: str) -> None:
             if profile is not None and _known_words(goal, profile["names"]):
                 roles = column_roles(goal, profile["names"])
                 texts = {c["name"].lower(): c["name"] for c in profile["columns"] if c["text_like"]}
-                said = re.search(
+                said = rx.search(
                     r"\b(?:from|on|using|use|based on)\s+(?:the\s+|their\s+|its\s+)?([\w-]+)"
                     r"(?:\s+(?:text|column|field|only))",
                     goal,
@@ -554,4 +556,4 @@ def bind_stated(steps: list[Any], goal: str) -> None:
 
 def _clean(text: str) -> str:
     """The text without file names (their digits and words are not settings)."""
-    return re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", text)
+    return rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", text)

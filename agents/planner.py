@@ -6,6 +6,7 @@ import difflib
 import re
 from typing import Any
 
+from agents import patterns as rx
 from agents.arguments import (
     BUILDERS,
     CORRECTION_RE,
@@ -29,7 +30,7 @@ from tools.registry import CAPABILITIES
 
 
 def _has(text: str, pattern: str) -> bool:
-    return re.search(pattern, text, re.I) is not None
+    return rx.search(pattern, text, re.I) is not None
 
 
 def clause_tools(clause: str) -> list[str]:
@@ -223,7 +224,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
     if metric:
         plan.asked = {"metric": metric}
-    if plan.question and re.search(
+    if plan.question and rx.search(
         r"\bwhich (?:data|dataset|labeled table|table)\b", plan.question, re.I
     ):
         plan.question = _with_candidates(plan.question)
@@ -276,6 +277,23 @@ def _no_such_file(name: str) -> str:
     return f"There is no file named {name}, and no step here makes it. Your tables: {shown}."
 
 
+def _in_workspace(ref: str) -> bool:
+    """Whether `ref` is a file in the workspace (then `find_table_file` finds it too): checked
+    first, so a named file that is there costs no dataset-record query.
+    """
+    from pathlib import Path
+
+    from settings import get_settings
+    from store.workspace import resolve_path
+
+    try:
+        return (
+            not Path(ref).is_absolute() and resolve_path(get_settings().workspace / ref).is_file()
+        )
+    except (ForgeflowError, OSError, ValueError):
+        return False  # refused or odd: the full lookup decides
+
+
 def _missing_input(plan: Plan, goal: str) -> str | None:
     """The first file the person named that a step reads but is not in the workspace (nor
     written by an earlier step): better said at once than as a failed run.
@@ -287,7 +305,7 @@ def _missing_input(plan: Plan, goal: str) -> str | None:
     for step in plan.steps:
         ref = step.args.get("dataset") or step.args.get("data_path")
         if step.tool in READS_A_FILE and isinstance(ref, str) and "${" not in ref:
-            if ref in named and ref not in made:
+            if ref in named and ref not in made and not _in_workspace(ref):
                 try:
                     if find_table_file(ref) is None:
                         return ref
@@ -304,11 +322,11 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     trainer = p.last_step("train_model")
     if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
         return False
-    if not re.search(
+    if not rx.search(
         r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\b", clause, re.I
-    ) and not (tools == ["evaluate_model"] and re.search(r"\bscore\b", clause, re.I)):
+    ) and not (tools == ["evaluate_model"] and rx.search(r"\bscore\b", clause, re.I)):
         return False
-    if re.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
+    if rx.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
         return False
     p.steps[trainer].args["test_dataset"] = slots.files[-1]
     return True
@@ -336,62 +354,62 @@ def _goal_options(p: Planning, goal: str) -> None:
 def network_options(text: str) -> dict[str, Any]:
     """MLP settings a person states: layers, hidden size, dropout, learning rate, epochs."""
     out: dict[str, Any] = {}
-    layers = re.search(rf"\b{NUM}\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
+    layers = rx.search(rf"\b{NUM}\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
     if layers:
         out["layers"] = _number(layers.group(1))
         if layers.group(2):
             out["hidden_size"] = int(layers.group(2))
-    hidden = re.search(r"\bhidden(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)", text, re.I)
+    hidden = rx.search(r"\bhidden(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)", text, re.I)
     if hidden and "hidden_size" not in out:
         out["hidden_size"] = int(hidden.group(1))
-    dropout = re.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
+    dropout = rx.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
     if dropout:
         out["dropout"] = float(dropout.group(1))
-    rate = re.search(
+    rate = rx.search(
         r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I
     )
     if rate:
         out["learning_rate"] = float(rate.group(1))
-    epochs = re.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", text, re.I)
+    epochs = rx.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", text, re.I)
     if epochs:
         out["epochs"] = int(epochs.group(1) or epochs.group(2))
-    batch = re.search(
+    batch = rx.search(
         r"\bbatch(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)|\b(\d+)\s+(?:per )?batch\b", text, re.I
     )
     if batch:
         out["batch_size"] = int(batch.group(1) or batch.group(2))
-    decay = re.search(r"\bweight[_ ]decay\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I)
+    decay = rx.search(r"\bweight[_ ]decay\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I)
     if decay:
         out["weight_decay"] = float(decay.group(1))
-    patience = re.search(r"\bpatience\s*(?:=|:|of)?\s*(\d+)", text, re.I)
+    patience = rx.search(r"\bpatience\s*(?:=|:|of)?\s*(\d+)", text, re.I)
     if patience:
         out["patience"] = int(patience.group(1))
-    if re.search(r"\bhash(?:ing|ed)?\b", text, re.I):
+    if rx.search(r"\bhash(?:ing|ed)?\b", text, re.I):
         out["text_features"] = "hashed"
-    elif re.search(r"\btf-?idf\b", text, re.I):
+    elif rx.search(r"\btf-?idf\b", text, re.I):
         out["text_features"] = "tfidf"
-    grams = re.search(
+    grams = rx.search(
         r"\b(uni|bi|tri)-?grams?\b|\bn-?grams?\s*(?:up to|<=|=|of|max)?\s*(\d)", text, re.I
     )
     if grams:
         out["ngram_max"] = {"uni": 1, "bi": 2, "tri": 3}.get((grams.group(1) or "").lower()) or int(
             grams.group(2)
         )
-    features = re.search(
+    features = rx.search(
         r"\b(\d+)\s*(k)?\s+(?:max\s+)?features\b|\bmax[_ ]features\s*(?:=|:)?\s*(\d+)", text, re.I
     )
     if features:
         value = int(features.group(1) or features.group(3))
         out["max_features"] = value * 1000 if features.group(2) else value
-    if re.search(r"\b(gpu|cuda)\b", text, re.I) and not re.search(
+    if rx.search(r"\b(gpu|cuda)\b", text, re.I) and not rx.search(
         r"\b(no|without|not on)\s+(?:a\s+)?(gpu|cuda)\b", text, re.I
     ):
         out["device"] = "cuda"
-    elif re.search(r"\b(on (?:the )?cpu|cpu only|without (?:a )?gpu)\b", text, re.I):
+    elif rx.search(r"\b(on (?:the )?cpu|cpu only|without (?:a )?gpu)\b", text, re.I):
         out["device"] = "cpu"
-    if re.search(r"\bno class weights?\b|\bunweighted\b", text, re.I):
+    if rx.search(r"\bno class weights?\b|\bunweighted\b", text, re.I):
         out["class_weights"] = "none"
-    split = re.search(
+    split = rx.search(
         r"\b(\d{2})\s*/\s*(\d{2})\s+(?:train/?val\w*\s+)?split\b|\b(\d{1,2})\s*%\s+(?:for\s+)?validation\b",
         text,
         re.I,
@@ -434,7 +452,7 @@ def _with_candidates(question: str) -> str:
     """A question about which data, with the workspace's tables as the candidates."""
     from agents.grounding import workspace_files
 
-    tables = [f for f in workspace_files() if re.search(r"\.(csv|tsv|parquet|jsonl)$", f, re.I)]
+    tables = [f for f in workspace_files() if rx.search(r"\.(csv|tsv|parquet|jsonl)$", f, re.I)]
     if not tables:
         return question
     shown = ", ".join(tables[:20]) + (f" (+{len(tables) - 20} more)" if len(tables) > 20 else "")
@@ -473,7 +491,7 @@ def _existing_files(goal: str) -> tuple[str, list[str]]:
             and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
         ]
         if len(near) == 1 or (near and _same_stem(name, near[0])):
-            goal = re.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
+            goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
             changed.append(f"{name} → {near[0]} (no file named {name})")
     return goal, changed
 
@@ -516,10 +534,10 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
     if metric and "target_value" in fields:
         changes["target_metric"], changes["target_value"] = metric, targets[metric]
-    named = re.search(r"\b(?:by|on|using)\s+(f1|accuracy|auc|precision|recall)\b", goal, re.I)
+    named = rx.search(r"\b(?:by|on|using)\s+(f1|accuracy|auc|precision|recall)\b", goal, re.I)
     if named and "metric" in fields:
         changes["metric"] = named.group(1).lower()
-    top = re.search(r"\btop\s+(\d+)\b|\b(\d+)\s+only\b|\bonly\s+(\d+)\b", goal, re.I)
+    top = rx.search(r"\btop\s+(\d+)\b|\b(\d+)\s+only\b|\bonly\s+(\d+)\b", goal, re.I)
     if top and "limit" in fields:
         changes["limit"] = int(next(g for g in top.groups() if g))
     slots = extract_slots(goal)
@@ -606,13 +624,13 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
 
     from tools.registry import get_tool
 
-    if not re.search(r"\b(only|just|solely|alone|nothing but|instead)\b", goal, re.I):
+    if not rx.search(r"\b(only|just|solely|alone|nothing but|instead)\b", goal, re.I):
         return {}
     try:
         model_fields = get_tool(tool).input_model.model_fields
     except Exception:  # noqa: BLE001 - no tool, no choices
         return {}
-    words = re.findall(r"[a-z]+", goal.lower())
+    words = rx.findall(r"[a-z]+", goal.lower())
     out: dict[str, Any] = {}
     for name, info in model_fields.items():
         if typing.get_origin(info.annotation) is not list:
@@ -648,7 +666,7 @@ def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> N
     """'use that file to label headlines.csv': the file the thread just looked at holds the
     hand labels of the labeling step (which names another file as its data).
     """
-    if not re.search(
+    if not rx.search(
         r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
         r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
         goal,
@@ -673,7 +691,7 @@ def _correction_follow_up(goal: str, files: list[str], memory: dict[str, Any]) -
 
     if files or not memory.get("labeled") or not corrections(goal):
         return None
-    if not re.search(r"\b(actually|really|should be|wrong|fix|correct|mislabel)\w*\b", goal, re.I):
+    if not rx.search(r"\b(actually|really|should be|wrong|fix|correct|mislabel)\w*\b", goal, re.I):
         return None
     planning = Planning(memory=memory, goal=goal)
     args = BUILDERS["correct_labels"](planning, extract_slots(goal))
@@ -691,7 +709,7 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None
     labeled = memory.get("labeled")
     table = memory.get("last_table")
-    if labeled and (re.search(r"\blabel", goal, re.I) or not table):
+    if labeled and (rx.search(r"\blabel", goal, re.I) or not table):
         source = labeled
     else:
         source = table
@@ -772,15 +790,15 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
-    if re.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
+    if rx.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
         p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )
         return []
     lower = clause.lower()
-    if re.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
+    if rx.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
         return []  # "don't run the whole labeling loop": a limit on the rest, not a request
-    if p.last_step("write_labeling_functions") is not None and re.search(r"\bapply\b", lower):
+    if p.last_step("write_labeling_functions") is not None and rx.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
     in_plan = p.last_step("generate_qa") is not None
     qa_context = in_plan or (
@@ -789,50 +807,50 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         in ("generate_qa", "score_qa", "export_dataset")
     )
     if qa_context and not slots.files:
-        judge = re.search(r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower)
+        judge = rx.search(r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower)
         if (
             judge
-            and not re.search(r"\bexport\b", lower)
+            and not rx.search(r"\bexport\b", lower)
             and (
-                not in_plan or re.search(r"^(?:then\s+|and\s+)?(?:score|judge|rate|grade)\b", lower)
+                not in_plan or rx.search(r"^(?:then\s+|and\s+)?(?:score|judge|rate|grade)\b", lower)
             )
         ):
             return ["score_qa"]
-        if in_plan and judge and not re.search(r"\b(export|csv|jsonl|parquet)\b", lower):
+        if in_plan and judge and not rx.search(r"\b(export|csv|jsonl|parquet)\b", lower):
             return []
-        if re.search(r"\b(export|download|give me|save|dump|write)\b", lower) or re.search(
+        if rx.search(r"\b(export|download|give me|save|dump|write)\b", lower) or rx.search(
             r"\b(csv|jsonl|parquet|splits?)\b", lower
         ):
             return ["export_dataset"]
     if (
         p.memory.get("generator")
         and not [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
-        and re.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
-        and re.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
+        and rx.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
+        and rx.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
     ):
         return ["generate_synthetic"]
     if (
         p.memory.get("chunk_set")
         and not slots.files
-        and re.search(r"\b(chunks?)\b", lower)
-        and re.search(r"\b(generate|make|create|write|produce|build)\b", lower)
+        and rx.search(r"\b(chunks?)\b", lower)
+        and rx.search(r"\b(generate|make|create|write|produce|build)\b", lower)
         and p.last_step("chunk_documents") is None
     ):
         return ["generate_qa"]  # 'now make instruction pairs from those chunks'
     if (
         p.memory.get("labeling_functions")
-        and re.search(r"\bapply\b|\brun\b", lower)
-        and re.search(r"\b(functions?|them|those|these|rules|lfs?)\b", lower)
+        and rx.search(r"\bapply\b|\brun\b", lower)
+        and rx.search(r"\b(functions?|them|those|these|rules|lfs?)\b", lower)
         and p.last_step("write_labeling_functions") is None
     ):
         return ["apply_labeling_functions"]
     models = p.memory.get("models") or []
-    if re.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
+    if rx.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", lower) and len(models) >= 2:
         return ["evaluate_model"]
     if (
         p.memory.get("model")
         and slots.files
-        and re.search(
+        and rx.search(
             r"\b(run (?:it|the model|that) on|apply (?:it|the model) (?:to|on)|predict\w* (?:on|for)|"
             r"score|inference on|use (?:it|the model) on|route|classify|categori[sz]e|assign|tag)\b",
             lower,
@@ -841,13 +859,13 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return ["predict"]
     if p.memory.get("model") and inputs_named(clause, slots) and not p.steps:
         last_tool = (p.memory.get("last_call") or {}).get("tool")
-        if re.search(
+        if rx.search(
             r"\bhow (?:does|did|would|do|will|is|are) (?:it|that|this|that one|this one|the model|"
             r"they|those|the classifier)\b.{0,40}\b(?:do|perform|fare|score|hold up|doing|good|well)\b"
             r"|\b(?:test|check|try|validate)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+(?:on|against)\b",
             lower,
         ) or (
-            re.match(
+            rx.match(
                 r"^\W*(?:and\s+)?(?:(?:what|how) about|and|now)\s+(?:(?:on|with|for|against)\b|"
                 r"the\b(?!.*\b(?:columns?|rows?|schema)\b))",
                 lower,
@@ -855,12 +873,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             and last_tool in ("train_model", "evaluate_model")
         ):
             return ["evaluate_model"]  # 'and on the test postings?': the thread's model, measured
-    named = [t for t in BUILDERS if "_" in t and re.search(rf"\b{t}\b", clause)]
+    named = [t for t in BUILDERS if "_" in t and rx.search(rf"\b{t}\b", clause)]
     if len(named) == 1:
         return named  # the person named the tool itself ('run label_dataset on ...')
-    if re.match(r"^\s*(?:the\s+)?[\w ]{1,24}?\s*[=:]\s*[\w.%<>-]+\s*$", clause):
+    if rx.match(r"^\s*(?:the\s+)?[\w ]{1,24}?\s*[=:]\s*[\w.%<>-]+\s*$", clause):
         return []  # a setting ('label=late'), read by the other steps' builders
-    if re.search(
+    if rx.search(
         r"\bworkbench\b|\b(?:go through|review|check|look over|fix|correct)\b[^.]{0,30}"
         r"\b(?:myself|by hand|manually|wrong ones)\b",
         lower,
@@ -878,7 +896,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     stated_rules = stated_lfs(p, slots)
     if stated_rules:
         vote = (
-            re.search(r"\b(vote|votes|voting|majority)\b", lower)
+            rx.search(r"\b(vote|votes|voting|majority)\b", lower)
             or role_files(p.goal, FILE_RE.findall(p.goal))[2]
         )
         return ["vote_labels"] if vote else ["apply_labeling_functions"]
@@ -886,7 +904,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if (
         not slots.files
         and tables
-        and re.search(
+        and rx.search(
             r"^\s*(?:please\s+)?(?:preview|peek at|head)\b|\b(?:first|some|a few) rows\b", lower
         )
     ):
@@ -896,7 +914,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.last_step("label_dataset") is not None
         and slots.files
         and all(f in role_files(clause, slots.files)[2] for f in slots.files)
-        and re.search(r"\b(save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b", lower)
+        and rx.search(r"\b(save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b", lower)
     ):
         return ["save_table"]  # '... and save the labeled rows as x.csv'
     asked_about = _column_question(p, clause, slots)
@@ -906,8 +924,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     after_train = p.last_step("train_model") is not None
     if (
         not FILE_RE.search(clause)
-        and re.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower)
-        and re.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
+        and rx.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower)
+        and rx.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
     ):
         return ["train_generator"]  # 'learn what the rows look like and make 500 fake ones'
     unused = [
@@ -919,7 +937,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         after_train
         and not FILE_RE.search(clause)
         and unused
-        and re.search(
+        and rx.search(
             r"\b(predict\w*|classify|what \w+ (?:each|every|they|it|these|those)|which \w+ (?:each|"
             r"every)|would (?:land|fall|get|go|end up)|(?:the )?new ones?)\b",
             lower,
@@ -935,16 +953,16 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             tools = ["train_model"]
         if (
             not tools
-            and re.search(
+            and rx.search(
                 r"\b(test|evaluate|check|score|validate|measure)\w*\b.*\b(on|against|with)\b", lower
             )
             and slots.files
             and (p.last_step("train_model") is not None or p.memory.get("model"))
         ):
             tools = ["evaluate_model"]
-    words = len(re.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b", " ", clause).split())
+    words = len(rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b", " ", clause).split())
     fragment = words < 2 or (
-        bool(re.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4
+        bool(rx.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4
     )
     last = p.memory.get("last_call") or {}
     if not tools and not slots.files and not p.steps and last.get("tool") in BUILDERS:
@@ -977,14 +995,14 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if tools and tools[0] == "chunk_documents" and "generate_qa" in tools and not slots.files:
         if p.memory.get("chunk_set") and p.last_step("chunk_documents") is None:
             tools = tools[1:]  # "now generate questions from those chunks"
-    if re.match(r"^[A-Za-z][\w /()-]{1,30}:\s", clause) and not FILE_RE.search(clause):
+    if rx.match(r"^[A-Za-z][\w /()-]{1,30}:\s", clause) and not FILE_RE.search(clause):
         # A spec's heading line ('Architecture: MLP, 2 layers'): settings for a step the spec
         # already asked for, read from the whole goal; only a new kind of step is added.
         tools = [t for t in tools if p.last_step(t) is None]
     if (
         tools == ["search_datasets"]
         and p.last_step("search_datasets") is not None
-        and not re.sub(
+        and not rx.sub(
             r"\b(please|search\w*|look|only|just|there|here|it|them|that|on|in|the)\b", "", lower
         ).strip(" ,.?!")
     ):
@@ -1002,23 +1020,23 @@ def _after_labeling(clause: str) -> list[str]:
 
     lower = clause.lower()
     out = []
-    if re.search(r"\b(correct|fix|change|relabel|override|amend)\w*\b", lower) and (
+    if rx.search(r"\b(correct|fix|change|relabel|override|amend)\w*\b", lower) and (
         CORRECTION_RE.search(clause)
     ):
         out.append("correct_labels")
-    if re.search(
+    if rx.search(
         r"\b(workbench|review (?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b",
         lower,
     ):
         out.append("labeling_workbench")
-    elif re.search(
+    elif rx.search(
         r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
         r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
         r"(?:labell?ed |tagged |marked |predicted )?as\b",
         lower,
     ):
         out.append("workbench_rows")
-    if re.search(
+    if rx.search(
         r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
     ) and (not FILE_RE.search(clause)):
         out.append("export_labeled_data")
@@ -1040,7 +1058,7 @@ def inputs_named(clause: str, slots: Slots) -> list[str]:
 
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     """On a thread with a labeling run: its rows, corrections and export, asked in words."""
-    if slots.files and not re.search(r"\b(export|save)\b", clause, re.I):
+    if slots.files and not rx.search(r"\b(export|save)\b", clause, re.I):
         return []
     if labeling_dir(p) is None or p.last_step("label_dataset") is not None:
         return []
@@ -1050,19 +1068,19 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         for r in p.memory.get("results") or []
         if isinstance(r, dict)
     )
-    if CORRECTION_RE.search(clause) and re.search(
+    if CORRECTION_RE.search(clause) and rx.search(
         r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
     ):
         return ["correct_labels"]
-    if re.search(r"\b(export|download|save|write)\b", lower) and (
-        re.search(r"\b(corrected|corrections|workbench)\b", lower)
-        or (opened and re.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))
+    if rx.search(r"\b(export|download|save|write)\b", lower) and (
+        rx.search(r"\b(corrected|corrections|workbench)\b", lower)
+        or (opened and rx.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))
     ):
         return ["export_labeled_data"]
     if (
-        re.search(r"\b(show|list|which|see|find)\b", lower)
-        and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
-        and re.search(
+        rx.search(r"\b(show|list|which|see|find)\b", lower)
+        and rx.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
+        and rx.search(
             r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b|\b(?:ended up|came out|turned out|"
             r"marked|tagged)\b",
             lower,
@@ -1080,9 +1098,9 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     tables = _memory_tables(p)
     if slots.files or not tables or p.steps:
         return []
-    if not re.search(r"^\s*(what|which|how many|are there|list)\b|\?\s*$", clause, re.I):
+    if not rx.search(r"^\s*(what|which|how many|are there|list)\b|\?\s*$", clause, re.I):
         return []
-    if re.search(
+    if rx.search(
         r"\b(train|fit|predict|label|generate|build|make|find|detect|search)\b", clause, re.I
     ):
         return []
@@ -1152,9 +1170,9 @@ SMALL_TALK_RE = re.compile(
 
 def _small_talk(goal: str) -> str:
     lower = goal.lower()
-    if re.search(r"\b(thanks|thank you|thx|cheers)\b", lower):
+    if rx.search(r"\b(thanks|thank you|thx|cheers)\b", lower):
         return "You're welcome. Ask for the next step whenever you like."
-    if re.search(r"\b(ok|okay|cool|great|nice|perfect|awesome|got it|sounds good)\b", lower):
+    if rx.search(r"\b(ok|okay|cool|great|nice|perfect|awesome|got it|sounds good)\b", lower):
         return "Good. What next?"
     examples = "; ".join(
         f"'{EXAMPLES[t]}'"
@@ -1268,7 +1286,7 @@ def remember(
             memory["dataset"] = ref
     for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
-        if isinstance(value, str) and re.search(r"\.(csv|tsv|parquet|jsonl)$", value):
+        if isinstance(value, str) and rx.search(r"\.(csv|tsv|parquet|jsonl)$", value):
             memory["last_table"] = value
             break
     if output.get("chunk_set_id"):

@@ -4,8 +4,12 @@ postings') resolved to the workspace file their words, its role words and its co
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from difflib import SequenceMatcher
+
+from agents import patterns as rx
 
 GENERIC = {
     *"data file files table csv doc docs the my a of new hand label labels gold".split(),
@@ -78,9 +82,9 @@ FILE_NAME_RE = re.compile(r"[\w./-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|md|t
 
 
 def _split_name(text: str) -> list[str]:
-    text = re.sub(r"([a-z])([A-Z])", r"\1 \2", text)  # CommentID → Comment ID
-    tokens = re.findall(r"[a-z]+\d*|\d+", text.lower())
-    return [t for t in tokens if not re.fullmatch(r"\d{4}", t)]  # years are optional
+    text = rx.sub(r"([a-z])([A-Z])", r"\1 \2", text)  # CommentID → Comment ID
+    tokens = rx.findall(r"[a-z]+\d*|\d+", text.lower())
+    return [t for t in tokens if not rx.fullmatch(r"\d{4}", t)]  # years are optional
 
 
 def _name_tokens(path: str) -> list[str]:
@@ -95,6 +99,7 @@ def _role(token: str) -> str | None:
     return token if token in ROLE else None
 
 
+@functools.lru_cache(maxsize=65536)
 def _same_word(word: str, token: str) -> bool:
     """'feedbak' ~ 'feedback', 'postings' ~ 'posting', 'handbok' ~ 'handbook', 'ads' ~ 'ad'."""
     if word == token:
@@ -112,8 +117,8 @@ def _goal_words(goal: str, keep: bool = False) -> list[str]:
     # An identifier ('digits_mlp', 'q3-report') or a file name is one word: its parts describe
     # no other file.
     plain = FILE_NAME_RE.sub(" ", goal.lower())
-    plain = re.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
-    words = re.findall(r"[a-z]+\d*|\d+", plain)
+    plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
+    words = rx.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
     if keep:
         return words
@@ -124,6 +129,12 @@ def _said(token: str, words: list[str]) -> bool:
     return any(_same_word(w, token) for w in words)
 
 
+# Header columns by (real path, modification time, size): a file is read again only when it
+# changed, so planning a goal does not reread every workspace table's first line.
+_HEADERS: dict[tuple[str, int, int], list[str]] = {}
+MAX_HEADERS = 1024
+
+
 def _columns(path: str) -> list[str]:
     """The column names of a workspace table (its header only), or [] when unreadable."""
     if not path.lower().endswith((".csv", ".tsv", ".jsonl")):
@@ -132,13 +143,22 @@ def _columns(path: str) -> list[str]:
         from store.workspace import resolve_path
 
         real = resolve_path(path)
+        stat = os.stat(real)
+        key = (str(real), stat.st_mtime_ns, stat.st_size)
+        if key in _HEADERS:
+            return list(_HEADERS[key])
         with open(real, encoding="utf-8", errors="replace") as handle:
             head = handle.readline()
     except (OSError, ValueError, Exception):  # noqa: BLE001 - a file we cannot read names nothing
         return []
     if path.lower().endswith(".jsonl"):
-        return re.findall(r'"([^"]+)"\s*:', head)
-    return [c.strip().strip('"') for c in re.split(r"[,\t;]", head)]
+        found = rx.findall(r'"([^"]+)"\s*:', head)
+    else:
+        found = [c.strip().strip('"') for c in rx.split(r"[,\t;]", head)]
+    if len(_HEADERS) >= MAX_HEADERS:
+        _HEADERS.clear()
+    _HEADERS[key] = found
+    return list(found)
 
 
 def is_gold_file(path: str) -> bool:
@@ -232,7 +252,7 @@ def _said_roles(goal: str) -> set[str]:
 def _needs_no_name(path: str, goal: str) -> bool:
     # A file matched only by its columns or folder: the goal must speak of data ('the student
     # comments', 'the guide'), not merely mention a column word.
-    return bool(re.search(r"\b(?:the|those|these|my|our|all)\s+\w+", goal, re.I))
+    return bool(rx.search(r"\b(?:the|those|these|my|our|all)\s+\w+", goal, re.I))
 
 
 def described_file(goal: str, files: list[str]) -> str | None:
@@ -254,7 +274,7 @@ def _mark(goal: str, found: str) -> str:
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
     masked = FILE_NAME_RE.sub(lambda m: "\0" * len(m.group()), goal)
     spans = []
-    for match in re.finditer(r"[A-Za-z]+\d*", masked):
+    for match in rx.finditer(r"[A-Za-z]+\d*", masked):
         word = match.group().lower()
         if word in STOP or (word in GENERIC and not _role(word)):
             continue
@@ -271,10 +291,10 @@ def _mark(goal: str, found: str) -> str:
             runs.append([span])
     run = max(runs, key=len)
     start, end = run[0][0], run[-1][1]
-    between = re.sub(
+    between = rx.sub(
         r"\b(?:the|of|a|an|my|our|from|data|dataset|file|table|csv|set|sheet)\b|[\s\-_,]",
         "",
-        re.sub("|".join(re.escape(goal[a:b]) for a, b in run), "", goal[start:end]),
+        rx.sub("|".join(re.escape(goal[a:b]) for a, b in run), "", goal[start:end]),
         flags=re.I,
     )
     if end - start <= 48 and not between:
@@ -299,7 +319,7 @@ def gold_named(goal: str) -> str | None:
             rf"{re.escape(name)}\W*\s+(?:has|holds|contains|is|are|with|=|:)\s+"
             rf"(?:\w+\s+){{0,2}}?{hand}"
         )
-        if re.search(forward, goal, re.I) or re.search(backward, goal, re.I):
+        if rx.search(forward, goal, re.I) or rx.search(backward, goal, re.I):
             return name
     golds = [n for n in named if is_gold_file(n)]
     if len(golds) == 1 and len(named) > 1:
@@ -328,7 +348,7 @@ def with_described_file(
     found = described_files(goal, files, columns=not thread_has_data)
     if not found and not notes:
         return goal, []
-    if len(found) == 2 and re.search(r"\bboth\b", goal, re.I):
+    if len(found) == 2 and rx.search(r"\bboth\b", goal, re.I):
         for path in found:
             goal = _mark(goal, path)
         notes.append(f"the data you described → {' and '.join(found)}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents import patterns as rx
+
 QUOTED = r"[\"'‘’“”`]([^\"'‘’“”`]{1,60})[\"'‘’“”`]"
 ARROW = r"\s*(?:->|→|=>|⇒|:)\s*"
 LABEL = r"([A-Za-z][\w<>=+-]*)"
@@ -52,10 +54,10 @@ STOP_LABELS = {"is", "are", "the", "a", "an", "and", "or", "it", "them", "then",
 
 
 def _keywords(chunk: str) -> list[str]:
-    quoted = re.findall(QUOTED, chunk)
+    quoted = rx.findall(QUOTED, chunk)
     if quoted:
         return [q.strip() for q in quoted if q.strip()]
-    parts = re.split(r"\s*(?:,|\bor\b)\s*", chunk)
+    parts = rx.split(r"\s*(?:,|\bor\b)\s*", chunk)
     return [p.strip(" '\"‘’“”`") for p in parts if p.strip(" '\"‘’“”`")]
 
 
@@ -78,8 +80,8 @@ def _if_rules(text: str) -> list[dict[str, Any]]:
     heads = list(IF_HEAD.finditer(text))
     for i, head in enumerate(heads):
         stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
-        chunk = re.split(r"[.;:\n]", text[head.end() : stop], maxsplit=1)[0]
-        chunk = re.sub(r"[\s,]*(?:\band\b)?[\s,]*$", "", chunk)
+        chunk = rx.split(r"[.;:\n]", text[head.end() : stop], maxsplit=1)[0]
+        chunk = rx.sub(r"[\s,]*(?:\band\b)?[\s,]*$", "", chunk)
         column = head.group(2)
         if column and column.lower() in ("it", "text", "row", "message"):
             column = None if column.lower() != "text" else column
@@ -90,7 +92,7 @@ def _if_rules(text: str) -> list[dict[str, Any]]:
 def _vote_rules(text: str) -> list[dict[str, Any]]:
     rules: list[dict[str, Any]] = []
     for match in VOTE_RULE.finditer(text):
-        chunk = re.sub(
+        chunk = rx.sub(
             r"^.*\b(?:mentions?|mentioning|contains?|containing|says?|with)\s+",
             "",
             match.group(1),
@@ -129,7 +131,7 @@ def to_lfs(rules: list[dict[str, Any]], columns: list[str], text_column: str | N
         column = known.get((rule["column"] or "").lower()) or text_column
         if column is None:
             return []
-        slug = re.sub(r"[^A-Za-z0-9_]+", "_", rule["label"]).strip("_") or "rule"
+        slug = rx.sub(r"[^A-Za-z0-9_]+", "_", rule["label"]).strip("_") or "rule"
         lfs.append(
             {
                 "name": f"{slug}_{i + 1}",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from agents import patterns as rx
+
 SOURCES = {
     "hugging face": "huggingface",
     "huggingface": "huggingface",
@@ -189,7 +191,7 @@ def extract_targets(goal: str) -> dict[str, float]:
     for match in NEAR_METRIC_RE.finditer(goal):
         metric = match.group(1) or match.group(6)
         number, percent = (match.group(2), match.group(3)) if match.group(1) else match.group(4, 5)
-        name = METRICS.get(re.sub(r"[-_ ]+", " ", metric.lower()), metric.lower())
+        name = METRICS.get(rx.sub(r"[-_ ]+", " ", metric.lower()), metric.lower())
         value = float(number)
         if name in LOWER_BETTER:
             targets.setdefault(name, value)
@@ -268,7 +270,7 @@ def extract_slots(text: str) -> Slots:
     lower = text.lower()
     slots = Slots(text=text)
     for phrase, source in sorted(SOURCES.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+        if rx.search(rf"\b{re.escape(phrase)}\b", lower):
             slots.source = source
             break
     slots.files = FILE_RE.findall(text)
@@ -276,19 +278,19 @@ def extract_slots(text: str) -> Slots:
     slots.repos = [r for r in slots.repos if r.lower() not in ("train/val", "val/test")]
     slots.quoted = QUOTED_RE.findall(text)
     for phrase, name in SKLEARN_NAMES.items():
-        if re.search(rf"\b{re.escape(phrase)}\b", lower):
+        if rx.search(rf"\b{re.escape(phrase)}\b", lower):
             slots.sklearn = name
             break
     for word, index in ORDINALS.items():
-        if re.search(rf"\b(?:the\s+)?{word}\s+(?:one|dataset|result|item|model)\b", lower) or (
-            word != "top" and re.search(rf"\bthe\s+{word}\b", lower)
+        if rx.search(rf"\b(?:the\s+)?{word}\s+(?:one|dataset|result|item|model)\b", lower) or (
+            word != "top" and rx.search(rf"\bthe\s+{word}\b", lower)
         ):
             slots.ordinal = index
             break
-    number = re.search(r"(?:#|number\s+|no\.\s*)(\d{1,3})\b", lower)
+    number = rx.search(r"(?:#|number\s+|no\.\s*)(\d{1,3})\b", lower)
     if slots.ordinal is None and number:
         slots.ordinal = int(number.group(1)) - 1
-    slots.pronoun = bool(re.search(r"\b(it|that|this|them|those|the dataset|that one)\b", lower))
+    slots.pronoun = bool(rx.search(r"\b(it|that|this|them|those|the dataset|that one)\b", lower))
     limit = LIMIT_RE.search(text)
     if limit:
         slots.limit = int(limit.group(1) or limit.group(2))
@@ -303,7 +305,7 @@ def extract_slots(text: str) -> Slots:
     project = PROJECT_RE.search(text)
     if project:
         slots.project = project.group(1)
-    in_column = re.search(
+    in_column = rx.search(
         r"\b(?:hand[- ]?labels?|gold(?: labels?)?|labels?)\s+(?:are\s+)?in\s+(?:the\s+)?"
         r"[\"'`]?([\w.-]+)[\"'`]?\s+column\b",
         text,
@@ -311,7 +313,7 @@ def extract_slots(text: str) -> Slots:
     )
     if in_column:
         slots.label_column = in_column.group(1)
-    the_column = re.search(r"\bthe\s+[\"'`]?([\w.-]+)[\"'`]?\s+column\b", text, re.I)
+    the_column = rx.search(r"\bthe\s+[\"'`]?([\w.-]+)[\"'`]?\s+column\b", text, re.I)
     if (
         the_column
         and slots.label_column is None
@@ -353,7 +355,7 @@ def split_clauses(goal: str) -> list[str]:
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
     parts = [
-        p.strip(" ,.") for p in re.split(pattern, re.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
+        p.strip(" ,.") for p in rx.split(pattern, rx.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
     ]
     merged: list[str] = []
     for part in (p for p in parts if p):
@@ -361,7 +363,7 @@ def split_clauses(goal: str) -> list[str]:
         # give a parameter belong to the clause before them.
         if merged and (
             (PARAMETER_RE.match(part) and len(part.split()) <= 5)
-            or (re.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
+            or (rx.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
         ):
             merged[-1] = f"{merged[-1]}, {part}"
         else:
@@ -382,12 +384,12 @@ def query_terms(slots: Slots) -> str:
     if slots.quoted:
         return slots.quoted[0]
     text = slots.text.lower()
-    text = re.sub(r"\b(on|from|in)\s+(hugging\s*face|kaggle|the hub|hf)\b", " ", text)
-    match = re.search(
+    text = rx.sub(r"\b(on|from|in)\s+(hugging\s*face|kaggle|the hub|hf)\b", " ", text)
+    match = rx.search(
         r"\b(?:search(?:\s+for)?|find|look(?:ing)?\s+for|about|for|datasets? (?:on|about|for))\s+(.+)",
         text,
     )
     body = match.group(1) if match else text
-    body = re.sub(r"\b(top|first)\s+\d+\b|\b\d+\s+(datasets|results)\b", " ", body)
-    words = [w for w in re.findall(r"[\w.-]+", body) if w not in STOP_WORDS]
+    body = rx.sub(r"\b(top|first)\s+\d+\b|\b\d+\s+(datasets|results)\b", " ", body)
+    words = [w for w in rx.findall(r"[\w.-]+", body) if w not in STOP_WORDS]
     return " ".join(words[:6])

@@ -76,8 +76,21 @@ def embed(texts: list[str]) -> np.ndarray:
 
 
 def embed_one(text: str) -> np.ndarray:
-    """The unit-length embedding of one short text, outside the column cache."""
-    vector = _load().encode([text], normalize_embeddings=True)
+    """The unit-length embedding of one short text, outside the column cache.
+
+    On one intra-op thread: a single short text gives threads nothing to share, and on a busy
+    machine their synchronisation made a plan's fallback embedding several times slower. With
+    torch's OpenMP backend the count belongs to the calling thread; it is restored after.
+    """
+    import torch
+
+    model = _load()
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        vector = model.encode([text], normalize_embeddings=True)
+    finally:
+        torch.set_num_threads(before)
     return np.nan_to_num(np.asarray(vector, dtype=np.float32))[0]
 
 
