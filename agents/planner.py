@@ -256,12 +256,16 @@ def plan_goal(
 
 
 READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
-ROUTER_REPLACE = 0.6
-"""Router probability at which its sequence replaces the cue rules' (leave-one-corpus-out)."""
-ROUTER_ADD = 0.6
-"""... at which it adds tools to the cue rules' when theirs are a part of its sequence."""
-ROUTER_FILL = 0.4
-"""... at which it routes a goal the rules found nothing for."""
+ROUTER_FILL = 0.2
+"""Router probability at which it routes a goal the rules found nothing for; the four
+thresholds were chosen by leave-one-corpus-out routing on the tunable corpora (docs/planner.md).
+"""
+ROUTER_ADD = 0.8
+"""... at which it adds tools to the cue rules' (theirs a part of its sequence)."""
+ROUTER_DROP = 0.75
+"""... at which it drops tools the cue rules added (its sequence a part of theirs)."""
+ROUTER_REPLACE = 0.4
+"""... at which its sequence replaces a different one from the cue rules."""
 
 
 def _arbitrate(
@@ -295,12 +299,15 @@ def _arbitrate(
     if choice is None:
         return None
     wanted = list(choice.tools)
-    if [t for t in ruled if t not in READ_ONLY or t in wanted] == wanted:
+    core = [t for t in ruled if t not in READ_ONLY or t in wanted]
+    if core == wanted:
         return None  # the same routing (a look-up the rules added is harmless)
-    if not ruled:
+    if not core:
         threshold = ROUTER_FILL
-    elif set(ruled) <= set(wanted):
+    elif set(core) < set(wanted):
         threshold = ROUTER_ADD
+    elif set(wanted) < set(core):
+        threshold = ROUTER_DROP
     else:
         threshold = ROUTER_REPLACE
     if choice.confidence < threshold:

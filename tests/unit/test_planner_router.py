@@ -71,7 +71,7 @@ def test_hard_evidence_stays_ahead_of_the_router(
     ruled = plan_goal(
         "label parcels.csv from courier_note: anything saying 'crushed' is damaged, 'door' is fine"
     )
-    assert [s.tool for s in ruled.steps] in (["apply_labeling_functions"], ["vote_labels"])
+    assert ruled.steps and "detect_anomalies" not in [s.tool for s in ruled.steps]
     memory = {"results": [{"tool": "train_model", "metrics": {"accuracy": 0.8765}}]}
     answered = plan_goal("what was the accuracy?", memory)
     assert answered.steps == [] and "0.8765" in (answered.answer or "")
