@@ -256,7 +256,7 @@ def plan_goal(
 
 
 READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
-ROUTER_FILL = 0.2
+ROUTER_FILL = 0.5
 """Router probability at which it routes a goal the rules found nothing for; the four
 thresholds were chosen by leave-one-corpus-out routing on the tunable corpora (docs/planner.md).
 """
@@ -264,7 +264,7 @@ ROUTER_ADD = 0.8
 """... at which it adds tools to the cue rules' (theirs a part of its sequence)."""
 ROUTER_DROP = 0.75
 """... at which it drops tools the cue rules added (its sequence a part of theirs)."""
-ROUTER_REPLACE = 0.4
+ROUTER_REPLACE = 0.3
 """... at which its sequence replaces a different one from the cue rules."""
 
 
@@ -289,7 +289,7 @@ def _arbitrate(
         return None
     if plan.answer and not plan.answer.startswith(NOT_UNDERSTOOD):
         return None
-    if parse_rules(goal) or any(re.search(rf"\b{t}\b", goal) for t in BUILDERS if "_" in t):
+    if parse_rules(goal) or _names_a_tool(goal):
         return None
     thread = any(memory.get(k) for k in memory)
     ruled = [s.tool for s in plan.steps]
@@ -320,6 +320,13 @@ def _arbitrate(
     if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
         return None  # its tools could not be built from what the goal says
     return alternative
+
+
+def _names_a_tool(goal: str) -> bool:
+    """A tool named outright, as its name or its words ('suggest datasets for ...')."""
+    return any(
+        re.search(rf"\b{t.replace('_', '[ _]')}\b", goal, re.I) for t in BUILDERS if "_" in t
+    )
 
 
 def _assign(wanted: list[str], planning: Planning, clauses: list[str]) -> dict[str, list[str]]:
