@@ -95,7 +95,8 @@ def warm() -> None:
         _matrix()
         from agents import router
 
-        router.warm()  # the learned router, fitted on the same embeddings
+        if not _stopping:
+            router.warm()  # the learned router, fitted on the same embeddings
     except Exception as exc:  # noqa: BLE001 - planning falls back to the cue rules
         if _stopping:
             return  # the process ended while it loaded: nothing to say
