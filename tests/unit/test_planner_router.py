@@ -72,9 +72,9 @@ def test_hard_evidence_stays_ahead_of_the_router(
         "label parcels.csv from courier_note: anything saying 'crushed' is damaged, 'door' is fine"
     )
     assert ruled.steps and "detect_anomalies" not in [s.tool for s in ruled.steps]
-    memory = {"results": [{"tool": "train_model", "metrics": {"accuracy": 0.8765}}]}
+    memory = {"results": [{"tool": "train_model", "metrics": {"accuracy": 0.875}}]}
     answered = plan_goal("what was the accuracy?", memory)
-    assert answered.steps == [] and "0.8765" in (answered.answer or "")
+    assert answered.steps == [] and "0.875" in (answered.answer or "")
 
 
 def test_an_excluded_corpus_is_left_out_of_training(
