@@ -1107,6 +1107,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         extra = _after_labeling(clause)
         if extra:
             tools = [t for t in tools if t == "label_dataset"] + extra
+            p.cued = False  # what follows a labeling run: hard evidence, ahead of the router
     return [t for t in tools if t in BUILDERS]
 
 
