@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     )
     max_code_lfs: int = Field(default=50, ge=1, description="Code LFs one request may run.")
     max_lfs: int = Field(default=500, ge=1, description="LFs (any kind) in one request.")
+    router_exclude: str = Field(
+        default="",
+        description="Benchmark knob: goal corpora (comma-separated) left out of the planner "
+        "router's training, for leave-one-corpus-out evaluation.",
+    )
     max_classes: int = Field(default=200, ge=2, description="Classes one labeling task may have.")
     log_level: str = Field(
         default="",

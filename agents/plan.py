@@ -39,6 +39,10 @@ class Planning:
     answer: str | None = None
     context_files: list[str] = field(default_factory=list)
     goal: str = ""
+    hard: bool = False
+    """A clause was routed by hard evidence (a tool named, rules said, the thread): no router."""
+    cued: bool = False
+    """Set by the clause intent when it reached the cue rules (weak evidence) for this clause."""
 
     def last_step(self, *tools: str) -> int | None:
         for index in range(len(self.steps) - 1, -1, -1):

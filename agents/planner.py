@@ -99,7 +99,9 @@ def clause_tools(clause: str) -> list[str]:
     return []
 
 
-def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
+def plan_goal(
+    goal: str, memory: dict[str, Any] | None = None, forced: dict[str, list[str]] | None = None
+) -> Plan:
     """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
 
     Tools come from cue rules that read the person's wording and the data it names
@@ -113,6 +115,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.options import bind_stated
 
     memory = memory or {}
+    original = goal
     goal = fix_typos(goal)
     goal, renamed = _existing_files(goal)
     files = FILE_RE.findall(goal)
@@ -185,7 +188,12 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         own_files = list(slots.files)
         if not slots.files and planning.context_files and not planning.steps:
             slots.files = list(planning.context_files)
-        tools = _clause_intent(clause, slots, planning)
+        if forced is None:
+            planning.cued = False
+            tools = _clause_intent(clause, slots, planning)
+            planning.hard = planning.hard or bool(tools and not planning.cued)
+        else:
+            tools = list(forced.get(clause, []))
         if _folds_into_training(planning, clause, tools, slots):
             continue
         for tool_name in tools:
@@ -234,6 +242,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         changed = _adjust_last_call(goal, memory)
         if changed is not None:
             return changed
+    if forced is None:
+        routed = _arbitrate(original, goal, memory, plan, planning, clauses)
+        if routed is not None:
+            return routed
     missing = _missing_input(plan, goal)
     if missing:
         return Plan(answer=_no_such_file(missing), notes=plan.notes)
@@ -245,6 +257,107 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
 
 READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
+ROUTER_FILL = 0.5
+"""Router probability at which it routes a goal the rules found nothing for; the four
+thresholds were chosen by leave-one-corpus-out routing on the tunable corpora (docs/planner.md).
+"""
+ROUTER_ADD = 0.8
+"""... at which it adds tools to the cue rules' (theirs a part of its sequence)."""
+ROUTER_DROP = 0.75
+"""... at which it drops tools the cue rules added (its sequence a part of theirs)."""
+ROUTER_REPLACE = 0.3
+"""... at which its sequence replaces a different one from the cue rules."""
+
+
+def _arbitrate(
+    original: str,
+    goal: str,
+    memory: dict[str, Any],
+    plan: Plan,
+    planning: Planning,
+    clauses: list[str],
+) -> Plan | None:
+    """The learned router's plan when it should win over the cue rules', else None.
+
+    Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
+    the thread or by a column question, an answer that is not 'not understood' (memory,
+    out of scope), a question back; on a thread the router only fills a goal nothing routed.
+    """
+    from agents import router
+    from agents.rules import parse_rules
+
+    if planning.hard or plan.question or not semantic_ready():
+        return None
+    if plan.answer and not plan.answer.startswith(NOT_UNDERSTOOD):
+        return None
+    if parse_rules(goal) or _names_a_tool(goal):
+        return None
+    thread = any(memory.get(k) for k in memory)
+    ruled = [s.tool for s in plan.steps]
+    if thread and ruled:
+        return None
+    choice = router.route(original)
+    if choice is None:
+        return None
+    wanted = list(choice.tools)
+    core = [t for t in ruled if t not in READ_ONLY or t in wanted]
+    if core == wanted:
+        return None  # the same routing (a look-up the rules added is harmless)
+    if not core:
+        threshold = ROUTER_FILL
+    elif set(core) < set(wanted):
+        threshold = ROUTER_ADD
+    elif set(wanted) < set(core):
+        threshold = ROUTER_DROP
+    else:
+        threshold = ROUTER_REPLACE
+    if choice.confidence < threshold:
+        return None
+    if not wanted:
+        return Plan(answer=closest_question(goal), notes=plan.notes)
+    forced = _assign(wanted, planning, clauses)
+    alternative = plan_goal(original, memory, forced=forced)
+    built = [s.tool for s in alternative.steps]
+    if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
+        return None  # its tools could not be built from what the goal says
+    return alternative
+
+
+def _names_a_tool(goal: str) -> bool:
+    """A tool named outright, as its name or its words ('suggest datasets for ...')."""
+    return any(
+        re.search(rf"\b{t.replace('_', '[ _]')}\b", goal, re.I) for t in BUILDERS if "_" in t
+    )
+
+
+def _assign(wanted: list[str], planning: Planning, clauses: list[str]) -> dict[str, list[str]]:
+    """Which clause each of the router's tools is built from: the clause the rules built it
+    from, else the clause of the tool before it, else the first clause that asks something.
+    """
+    from agents.intent import is_description
+
+    requests = [c for c in clauses if not is_description(c)] or clauses
+    unused = [(s.tool, s.why) for s in planning.steps]
+    out: dict[str, list[str]] = {}
+    previous: str | None = None
+    for tool in wanted:
+        clause = next((why for t, why in unused if t == tool and why in clauses), None)
+        if clause is not None:
+            unused.remove((tool, clause))
+        else:
+            clause = previous or requests[0]
+        out.setdefault(clause, []).append(tool)
+        previous = clause
+    return out
+
+
+def semantic_ready() -> bool:
+    """Whether the router can run (the packaged embedding model is there)."""
+    from agents import semantic
+
+    return semantic.available()
+
+
 READS_A_FILE = (
     "inspect_dataset",
     "preview_rows",
@@ -920,6 +1033,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     asked_about = _column_question(p, clause, slots)
     if asked_about:
         return asked_about
+    p.cued = True  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
     if (
@@ -1011,6 +1125,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         extra = _after_labeling(clause)
         if extra:
             tools = [t for t in tools if t == "label_dataset"] + extra
+            p.cued = False  # what follows a labeling run: hard evidence, ahead of the router
     return [t for t in tools if t in BUILDERS]
 
 

@@ -90,9 +90,13 @@ def available() -> bool:
 
 
 def warm() -> None:
-    """Load the model and embed the corpus now (in a background thread at start-up)."""
+    """Load the model, embed the corpus and fit the router now (in a background thread at start-up)."""
     try:
         _matrix()
+        from agents import router
+
+        if not _stopping:
+            router.warm()  # the learned router, fitted on the same embeddings
     except Exception as exc:  # noqa: BLE001 - planning falls back to the cue rules
         if _stopping:
             return  # the process ended while it loaded: nothing to say

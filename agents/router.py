@@ -1,0 +1,147 @@
+"""A learned router: the tool sequence a whole goal asks for, with a calibrated confidence.
+
+Multinomial logistic regression over the goal's all-MiniLM-L6-v2 embedding (file names as
+placeholders, `semantic.normalise`) and TF-IDF word and character n-grams, trained at first use
+on the labelled phrasings (`agents/data/intents.tsv`, `phrasings.tsv`: clause-sized) and the
+tunable corpora's single-turn goals (`agents/data/goals.tsv`, written by
+`benchmarks/goals/export_phrasings.py`). The planner (`agents/planner.py`, `_arbitrate`)
+decides when its answer replaces the cue rules' routing. `FORGEFLOW_ROUTER_EXCLUDE` (a
+benchmark knob) leaves corpora out of training for leave-one-corpus-out evaluation.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from agents import semantic
+
+GOALS = semantic.DATA / "goals.tsv"
+EMBED_WEIGHT = 1.0
+"""Scale of the embedding block against the (unit-length) TF-IDF blocks."""
+C = 4.0
+"""Inverse regularisation of the logistic regression (chosen by leave-one-corpus-out)."""
+GOAL_WEIGHT = 2.0
+"""Sample weight of a whole goal against a clause-sized phrasing."""
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Route:
+    """The router's answer: a tool sequence (() for 'nothing I do') and its probability."""
+
+    tools: tuple[str, ...]
+    confidence: float
+
+
+def goal_rows(exclude: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], str, str]]:
+    """(tools, normalised goal, corpus) of goals.tsv, without the excluded corpora."""
+    rows: list[tuple[tuple[str, ...], str, str]] = []
+    if not GOALS.exists():
+        return rows
+    for line in GOALS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.count("\t") < 2:
+            continue
+        tools, phrase, corpus = line.split("\t")[:3]
+        if corpus.strip() in exclude:
+            continue
+        labels = tuple(t.strip() for t in tools.split(",") if t.strip())
+        rows.append((labels, semantic.normalise(phrase), corpus.strip()))
+    return rows
+
+
+def excluded() -> frozenset[str]:
+    """The corpora the benchmark knob FORGEFLOW_ROUTER_EXCLUDE leaves out of training."""
+    from settings import get_settings
+
+    value = get_settings().router_exclude
+    return frozenset(c.strip() for c in value.split(",") if c.strip())
+
+
+def _label(tools: tuple[str, ...]) -> str:
+    return ",".join(tools) if tools and tools != ("none",) else "none"
+
+
+@functools.lru_cache(maxsize=1)
+def _goal_vectors() -> dict[str, np.ndarray]:
+    """Embeddings of every goal of goals.tsv (once per process, whatever is excluded)."""
+    from tools.labeling import embeddings
+
+    phrases = sorted({g[1] for g in goal_rows()})
+    if not phrases:
+        return {}
+    with semantic._lock:
+        matrix = np.asarray(embeddings.embed(phrases), dtype=np.float32)
+    return dict(zip(phrases, matrix, strict=True))
+
+
+class Model:
+    """The fitted router: vectorisers, classifier, classes."""
+
+    def __init__(self, exclude: frozenset[str]) -> None:
+        from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        labels, phrases = semantic._corpus()
+        goals = goal_rows(exclude)
+        texts = list(phrases) + [g[1] for g in goals]
+        y = [_label(t) for t in labels] + [_label(g[0]) for g in goals]
+        self.size = len(y)
+        weights = np.array([1.0] * len(phrases) + [GOAL_WEIGHT] * len(goals))
+        self.use_embeddings = semantic.available()
+        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
+        self.char = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2
+        )
+        blocks: list[Any] = [self.word.fit_transform(texts), self.char.fit_transform(texts)]
+        if self.use_embeddings:
+            matrix = semantic._matrix()
+            vectors = _goal_vectors()
+            dense = np.vstack([matrix, *[vectors[g[1]][None, :] for g in goals]])
+            blocks.append(sparse.csr_matrix(dense * EMBED_WEIGHT))
+        x = sparse.hstack(blocks).tocsr()
+        self.classifier = LogisticRegression(C=C, max_iter=2000)
+        self.classifier.fit(x, y, sample_weight=weights)
+        self.sparse = sparse
+
+    def features(self, text: str) -> Any:
+        blocks: list[Any] = [self.word.transform([text]), self.char.transform([text])]
+        if self.use_embeddings:
+            blocks.append(self.sparse.csr_matrix(semantic._embed_one(text)[None, :] * EMBED_WEIGHT))
+        return self.sparse.hstack(blocks).tocsr()
+
+    def predict(self, goal: str) -> list[Route]:
+        """Every tool sequence it knows, most probable first."""
+        probs = self.classifier.predict_proba(self.features(semantic.normalise(goal)))[0]
+        order = np.argsort(-probs)
+        out = []
+        for i in order:
+            label = str(self.classifier.classes_[i])
+            tools = () if label == "none" else tuple(label.split(","))
+            out.append(Route(tools, round(float(probs[i]), 4)))
+        return out
+
+
+@functools.lru_cache(maxsize=4)
+def _model(exclude: frozenset[str]) -> Model:
+    with _lock:
+        return Model(exclude)
+
+
+def route(goal: str, exclude: frozenset[str] | None = None) -> Route | None:
+    """The most probable tool sequence for a whole goal; None without training data."""
+    if not goal.strip():
+        return None
+    model = _model(excluded() if exclude is None else exclude)
+    return model.predict(goal)[0]
+
+
+def warm() -> None:
+    """Fit the router now (after the embedding model is warm), so the first plan does not wait."""
+    _model(excluded())

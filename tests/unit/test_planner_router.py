@@ -1,0 +1,101 @@
+"""The learned router (agents/router.py) and its arbitration with the planner's rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from agents import router, semantic
+from agents.planner import plan_goal
+from settings import get_settings, reset_settings
+
+needs_model = pytest.mark.skipif(
+    not semantic.available(), reason="the packaged embedding model is missing"
+)
+
+
+@pytest.fixture
+def parcels() -> None:
+    """An invented table: parcels with a carrier, a weight, a note and whether they were late."""
+    rows = 40
+    pd.DataFrame(
+        {
+            "parcel_ref": [f"pc{i:03d}" for i in range(rows)],
+            "carrier": ["swiftly", "boxbird", "lanecart", "swiftly"] * (rows // 4),
+            "weight_kg": [0.5 + (i % 7) * 1.3 for i in range(rows)],
+            "courier_note": ["left at the door", "box crushed on arrival"] * (rows // 2),
+            "late": ["yes", "no", "no", "no"] * (rows // 4),
+        }
+    ).to_csv(get_settings().workspace / "parcels.csv", index=False)
+
+
+def confident(tools: tuple[str, ...], confidence: float = 0.97):  # noqa: ANN201 - a fake
+    """A stand-in router that always answers `tools` with `confidence`."""
+    return lambda goal, exclude=None: router.Route(tools, confidence)
+
+
+@needs_model
+def test_the_router_routes_unseen_paraphrases() -> None:
+    guess = router.route(
+        "could you put together something that guesses, from parcels.csv, whether a parcel "
+        "turns up late"
+    )
+    assert guess is not None and guess.tools == ("train_model",)
+    assert 0.0 < guess.confidence <= 1.0
+    odd = router.route("which parcels in parcels.csv look really strange next to all the others")
+    assert odd is not None and odd.tools == ("detect_anomalies",)
+
+
+@needs_model
+def test_a_confident_router_replaces_weak_cues_and_a_doubtful_one_does_not(
+    parcels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    goal = "have a look over parcels.csv for me"
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies",), 0.05))
+    assert [s.tool for s in plan_goal(goal).steps] == ["inspect_dataset"]  # the cue rules
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies",)))
+    plan = plan_goal(goal)
+    assert [s.tool for s in plan.steps] == ["detect_anomalies"]
+    assert plan.steps[0].args["dataset"] == "parcels.csv"  # arguments built as usual
+
+
+@needs_model
+def test_hard_evidence_stays_ahead_of_the_router(
+    parcels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies",), 0.99))
+    named = plan_goal("run train_model on parcels.csv so it predicts late")
+    assert [s.tool for s in named.steps] == ["train_model"]
+    ruled = plan_goal(
+        "label parcels.csv from courier_note: anything saying 'crushed' is damaged, 'door' is fine"
+    )
+    assert ruled.steps and "detect_anomalies" not in [s.tool for s in ruled.steps]
+    memory = {"results": [{"tool": "train_model", "metrics": {"accuracy": 0.875}}]}
+    answered = plan_goal("what was the accuracy?", memory)
+    assert answered.steps == [] and "0.875" in (answered.answer or "")
+
+
+def test_an_excluded_corpus_is_left_out_of_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tsv = tmp_path / "goals.tsv"
+    tsv.write_text(
+        "# tools<TAB>goal<TAB>corpus\n"
+        "train_model\tteach it to tell late parcels in p.csv\talpha\n"
+        "detect_anomalies\tspot weird parcels in p.csv\tbeta\n"
+        "none\twrite me a limerick\tbeta\n"
+    )
+    monkeypatch.setattr(router, "GOALS", tsv)
+    assert {r[2] for r in router.goal_rows()} == {"alpha", "beta"}
+    kept = router.goal_rows(frozenset({"beta"}))
+    assert [(r[0], r[2]) for r in kept] == [(("train_model",), "alpha")]
+    assert kept[0][1] == "teach it to tell late parcels in the table"  # file names normalised
+    monkeypatch.setenv("FORGEFLOW_ROUTER_EXCLUDE", "beta, gamma")
+    reset_settings()
+    assert router.excluded() == frozenset({"beta", "gamma"})
+    monkeypatch.setattr(semantic, "available", lambda: False)  # TF-IDF only: fast
+    without = router.Model(frozenset({"beta"}))
+    with_all = router.Model(frozenset())
+    assert with_all.size - without.size == 2
