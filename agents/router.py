@@ -12,6 +12,10 @@ benchmark knob) leaves corpora out of training for leave-one-corpus-out evaluati
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
+import os
+import tempfile
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +33,7 @@ GOAL_WEIGHT = 2.0
 """Sample weight of a whole goal against a clause-sized phrasing."""
 
 _lock = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -76,17 +81,22 @@ def _goal_vectors() -> dict[str, np.ndarray]:
     if not phrases:
         return {}
     with semantic._lock:
-        matrix = np.asarray(embeddings.embed(phrases), dtype=np.float32)
+        matrix = np.asarray(embeddings.embed_corpus(phrases), dtype=np.float32)
     return dict(zip(phrases, matrix, strict=True))
 
 
+WORD = {"ngram_range": (1, 2), "sublinear_tf": True, "min_df": 1}
+CHAR = {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True, "min_df": 2}
+
+
 class Model:
-    """The fitted router: vectorisers, classifier, classes."""
+    """The fitted router: vectorisers, weights, classes. Fitted once per install: the fit is
+    kept in the cache folder (`FORGEFLOW_CACHE_DIR`) as plain arrays (no pickles), named by a
+    hash of everything it was fitted on, and refitted when any of that changes.
+    """
 
     def __init__(self, exclude: frozenset[str]) -> None:
-        from scipy import sparse
         from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
 
         labels, phrases = semantic._corpus()
         goals = goal_rows(exclude)
@@ -95,10 +105,35 @@ class Model:
         self.size = len(y)
         weights = np.array([1.0] * len(phrases) + [GOAL_WEIGHT] * len(goals))
         self.use_embeddings = semantic.available()
-        self.word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
-        self.char = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2
-        )
+        self.word = TfidfVectorizer(**WORD)
+        self.char = TfidfVectorizer(**CHAR)
+        path = self._path(texts, y, weights)
+        if not self._load(path):
+            self._fit(texts, y, weights, goals)
+            self._save(path)
+
+    def _path(self, texts: list[str], y: list[str], weights: np.ndarray) -> Any:
+        import sklearn
+
+        from settings import get_settings
+        from tools.labeling import embeddings
+
+        parts = [
+            "router-v1",
+            sklearn.__version__,
+            embeddings._model_version() if self.use_embeddings else "no-embeddings",
+            repr((C, EMBED_WEIGHT, GOAL_WEIGHT, WORD, CHAR)),
+            *texts,
+            *y,
+            weights.tobytes().hex(),
+        ]
+        digest = hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass"))
+        return get_settings().cache_dir.expanduser() / f"router-{digest.hexdigest()[:32]}.npz"
+
+    def _fit(self, texts: list[str], y: list[str], weights: np.ndarray, goals: list) -> None:
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+
         blocks: list[Any] = [self.word.fit_transform(texts), self.char.fit_transform(texts)]
         if self.use_embeddings:
             matrix = semantic._matrix()
@@ -106,23 +141,81 @@ class Model:
             dense = np.vstack([matrix, *[vectors[g[1]][None, :] for g in goals]])
             blocks.append(sparse.csr_matrix(dense * EMBED_WEIGHT))
         x = sparse.hstack(blocks).tocsr()
-        self.classifier = LogisticRegression(C=C, max_iter=2000)
-        self.classifier.fit(x, y, sample_weight=weights)
-        self.sparse = sparse
+        classifier = LogisticRegression(C=C, max_iter=2000)
+        classifier.fit(x, y, sample_weight=weights)
+        self.classes = np.asarray(classifier.classes_, dtype=str)
+        self.coef = np.asarray(classifier.coef_, dtype=np.float32)
+        self.intercept = np.asarray(classifier.intercept_, dtype=np.float32)
+
+    def _save(self, path: Any) -> None:
+        words = sorted(self.word.vocabulary_, key=self.word.vocabulary_.__getitem__)
+        chars = sorted(self.char.vocabulary_, key=self.char.vocabulary_.__getitem__)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+            with os.fdopen(handle, "wb") as out:
+                np.savez(
+                    out,
+                    words=np.asarray(words, dtype=str),
+                    word_idf=self.word.idf_,
+                    chars=np.asarray(chars, dtype=str),
+                    char_idf=self.char.idf_,
+                    classes=self.classes,
+                    coef=self.coef,
+                    intercept=self.intercept,
+                )
+            os.replace(tmp, path)
+        except OSError as exc:  # a read-only cache only costs the next process a fit
+            log.info("could not keep the router in %s: %s", path.parent, exc)
+
+    def _load(self, path: Any) -> bool:
+        try:
+            with np.load(path, allow_pickle=False) as saved:
+                words, chars = list(saved["words"]), list(saved["chars"])
+                word_idf, char_idf = saved["word_idf"], saved["char_idf"]
+                classes, coef, intercept = saved["classes"], saved["coef"], saved["intercept"]
+        except (OSError, ValueError, KeyError):
+            return False
+        features = len(words) + len(chars) + (384 if self.use_embeddings else 0)
+        if (
+            len(word_idf) != len(words)
+            or len(char_idf) != len(chars)
+            or coef.shape != (len(classes) if len(classes) > 2 else 1, features)
+            or intercept.shape != (coef.shape[0],)
+        ):
+            return False
+        self.word.vocabulary_ = {w: i for i, w in enumerate(words)}
+        self.word.idf_ = word_idf
+        self.char.vocabulary_ = {c: i for i, c in enumerate(chars)}
+        self.char.idf_ = char_idf
+        self.classes, self.coef, self.intercept = classes, coef, intercept
+        return True
 
     def features(self, text: str) -> Any:
+        from scipy import sparse
+
         blocks: list[Any] = [self.word.transform([text]), self.char.transform([text])]
         if self.use_embeddings:
-            blocks.append(self.sparse.csr_matrix(semantic._embed_one(text)[None, :] * EMBED_WEIGHT))
-        return self.sparse.hstack(blocks).tocsr()
+            blocks.append(sparse.csr_matrix(semantic._embed_one(text)[None, :] * EMBED_WEIGHT))
+        return sparse.hstack(blocks).tocsr()
+
+    def probabilities(self, text: str) -> np.ndarray:
+        """The probability of every class (softmax of the linear scores; two classes: logistic)."""
+        scores = np.asarray(self.features(text) @ self.coef.T).ravel() + self.intercept
+        if len(self.classes) == 2:
+            p = 1.0 / (1.0 + np.exp(-scores[0]))
+            return np.array([1.0 - p, p])
+        scores = scores - scores.max()
+        exp = np.exp(scores)
+        return exp / exp.sum()
 
     def predict(self, goal: str) -> list[Route]:
         """Every tool sequence it knows, most probable first."""
-        probs = self.classifier.predict_proba(self.features(semantic.normalise(goal)))[0]
+        probs = self.probabilities(semantic.normalise(goal))
         order = np.argsort(-probs)
         out = []
         for i in order:
-            label = str(self.classifier.classes_[i])
+            label = str(self.classes[i])
             tools = () if label == "none" else tuple(label.split(","))
             out.append(Route(tools, round(float(probs[i]), 4)))
         return out

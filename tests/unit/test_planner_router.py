@@ -99,3 +99,34 @@ def test_an_excluded_corpus_is_left_out_of_training(
     without = router.Model(frozenset({"beta"}))
     with_all = router.Model(frozenset())
     assert with_all.size - without.size == 2
+
+
+def test_the_fit_is_kept_on_disk_and_reloaded_identically(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tsv = tmp_path / "goals.tsv"
+    tsv.write_text(
+        "train_model\tteach it to tell soggy crates in c.csv\tbeta\n"
+        "detect_anomalies\tfind the crates in c.csv that look off\tbeta\n"
+    )
+    monkeypatch.setattr(router, "GOALS", tsv)
+    monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    reset_settings()
+    monkeypatch.setattr(semantic, "available", lambda: False)  # TF-IDF only: fast
+    fitted = router.Model(frozenset())
+    (kept,) = (tmp_path / "cache").glob("router-*.npz")
+
+    def no_fit(*args: object) -> None:
+        raise AssertionError("refitted although the fit was kept")
+
+    monkeypatch.setattr(router.Model, "_fit", no_fit)
+    loaded = router.Model(frozenset())
+    for goal in ("which crates in c.csv seem odd", "teach it the soggy ones"):
+        assert loaded.predict(goal) == fitted.predict(goal)
+    kept.write_bytes(b"damaged")
+    monkeypatch.undo()  # a damaged file is refitted, not trusted
+    monkeypatch.setattr(router, "GOALS", tsv)
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    reset_settings()
+    assert router.Model(frozenset()).predict("find odd crates") == fitted.predict("find odd crates")
