@@ -455,3 +455,31 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
 def _short_metric(name: str) -> str:
     name = name.lower()
     return "f1" if name.startswith("f1") else name
+
+
+GENERATE_RE = re.compile(
+    r"\b(generate|sample|synthesi[sz]e|produce|create|make up|make|give me|draw)\b", re.I
+)
+POSITIVE_VALUES = ("yes", "true", "1", "y", "t", "positive", "pos")
+NEGATIVE_VALUES = ("no", "false", "0", "n", "f", "negative", "neg")
+
+
+def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
+    """The class a generation request names ('200 rows of the high band' → 'high'; 'churned
+    customers' with label column 'churned' of yes/no → 'yes'), from the thread's generator.
+    """
+    classes = [str(c) for c in generator.get("classes") or []]
+    lower = goal.lower()
+    for value in sorted(classes, key=len, reverse=True):
+        words = re.escape(value.lower()).replace("_", "[ _-]")
+        if len(value) > 1 and re.search(rf"(?<![\w-]){words}(?![\w-])", lower):
+            return value
+    column = str(generator.get("label_column") or "").lower()
+    if not column or len(classes) != 2:
+        return None
+    stem = re.sub(r"(ed|ing|s)$", "", column.replace("_", " ")) or column
+    said = re.search(rf"(\b(?:not|non|never|un)\b[\s-]*)?\b{re.escape(stem)}\w*", lower)
+    if said is None:
+        return None
+    wanted = NEGATIVE_VALUES if said.group(1) else POSITIVE_VALUES
+    return next((c for c in classes if c.lower() in wanted), None)

@@ -140,6 +140,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     saved = _save_last_output(goal, files, memory)
     if saved is not None:
         return saved
+    generated = _generate_from_thread(goal, files, memory)
+    if generated is not None:
+        return generated
     if RERUN_RE.search(goal) and not files:
         again = _rerun(goal, memory)
         if again is not None:
@@ -706,6 +709,36 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None
     step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
+
+
+def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'now sample 250 rows of the churned ones' on a thread that trained a generator: rows
+    from that generator (the class read from the words and its classes), not a new one.
+    """
+    from agents import memory as thread
+    from agents.arguments import _synthetic_count, role_files
+
+    info = memory.get("generator_info")
+    if not isinstance(info, dict) or not info.get("path"):
+        return None
+    _, _, out = role_files(goal, files)
+    if [f for f in files if f not in out] or not thread.GENERATE_RE.search(goal):
+        return None
+    if re.search(r"(train|fit|retrain|generator|c?vae)\w*", goal, re.I):
+        return None  # a new generator (or one named), planned by the clause rules
+    count = _synthetic_count(goal)
+    if count is None and not re.search(r"(rows|records|samples|examples)", goal, re.I):
+        return None
+    args: dict[str, Any] = {"model": info["path"], "n": count or 100}
+    label = thread.generator_label(goal, info)
+    if label is not None:
+        args["label"] = label
+    if out:
+        args["output"] = out[-1]
+    note = f"from the generator trained on {info.get('dataset') or 'this thread'}"
+    if label is not None:
+        note += f", class {info.get('label_column')}={label}"
+    return Plan(steps=[PlanStep(tool="generate_synthetic", args=args, why=goal)], notes=[note])
 
 
 def _tool_fields(tool: str) -> set[str]:
@@ -1306,6 +1339,13 @@ def remember(
             memory[slot] = output[key]
     if output.get("model_path"):
         memory["generator" if tool == "train_generator" else "model"] = output["model_path"]
+    if tool == "train_generator" and output.get("model_path"):
+        memory["generator_info"] = {
+            "path": output["model_path"],
+            "dataset": str((args or {}).get("dataset") or output.get("dataset") or ""),
+            "label_column": output.get("label_column"),
+            "classes": [str(c) for c in output.get("classes") or []][:50],
+        }
     if tool in ("generate_qa", "score_qa", "export_dataset") and output.get("dataset_id"):
         memory["qa_dataset"] = output["dataset_id"]
     return memory

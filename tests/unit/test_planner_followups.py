@@ -1,0 +1,78 @@
+"""Follow-up turns that lean on the thread: a trained generator, a file looked at, a labeling run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from agents.planner import plan_goal, remember
+from settings import get_settings
+
+
+@pytest.fixture
+def files() -> None:
+    folder = Path(get_settings().workspace)
+    folder.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame(
+        {
+            "lease_id": [f"L-{i}" for i in range(30)],
+            "rent": [1000 + 10 * i for i in range(30)],
+            "renewed": ["yes" if i % 3 else "no" for i in range(30)],
+        }
+    ).to_csv(folder / "leases_2025.csv", index=False)
+    pd.DataFrame({"lease_note": ["renewal letters"] * 5}).to_csv(
+        folder / "renewal_letters.csv", index=False
+    )
+
+
+def _steps(goal: str, memory: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    plan = plan_goal(goal, memory)
+    return [(s.tool, s.args) for s in plan.steps]
+
+
+def _generator_thread(classes: list[str], column: str = "renewed") -> dict[str, Any]:
+    return remember(
+        "train_generator",
+        {"model_path": "generators/leases-0", "label_column": column, "classes": classes},
+        {},
+        {"dataset": "leases_2025.csv", "label_column": column},
+    )
+
+
+def test_rows_of_a_class_come_from_the_threads_generator(files: None) -> None:
+    memory = _generator_thread(["no", "yes"])
+    steps = _steps("Sample 40 rows of renewed leases please", memory)
+    assert steps == [
+        ("generate_synthetic", {"model": "generators/leases-0", "n": 40, "label": "yes"})
+    ]
+    steps = _steps("sample 25 rows of leases that were not renewed", memory)
+    assert steps[0][1]["label"] == "no"
+
+
+def test_a_class_named_by_its_value_is_generated(files: None) -> None:
+    memory = _generator_thread(["bronze", "silver", "gold"], column="tier")
+    steps = _steps("now make 60 rows for the silver tier", memory)
+    assert steps == [
+        ("generate_synthetic", {"model": "generators/leases-0", "n": 60, "label": "silver"})
+    ]
+
+
+def test_generated_rows_then_a_new_count_and_a_save(files: None) -> None:
+    memory = _generator_thread(["no", "yes"])
+    plan = plan_goal("Sample 40 rows of renewed leases", memory)
+    step = plan.steps[0]
+    memory = remember(
+        step.tool,
+        {"path": "synthetic/leases-0-yes-40.parquet", "rows": 40, "label": "yes"},
+        memory,
+        step.args,
+    )
+    assert _steps("make that 120", memory) == [
+        ("generate_synthetic", {"model": "generators/leases-0", "n": 120, "label": "yes"})
+    ]
+    assert _steps("Keep them as fake_leases.csv.", memory) == [
+        ("save_table", {"dataset": "synthetic/leases-0-yes-40.parquet", "path": "fake_leases.csv"})
+    ]
