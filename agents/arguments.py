@@ -88,7 +88,8 @@ OUT_FILE_RE = (
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
-    r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled)"
+    r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
+    r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output)))"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
@@ -113,6 +114,17 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
         else:
             data.append(name)
     return data, test, out
+
+
+def looked_at_last(memory: dict[str, Any]) -> str | None:
+    """The file the thread's last turn only looked at (previewed, inspected): 'that file'."""
+    last = memory.get("last_call")
+    dataset = memory.get("dataset")
+    if not isinstance(last, dict) or last.get("tool") not in ("inspect_dataset", "preview_rows"):
+        return None
+    if isinstance(dataset, str) and re.search(r"\.(csv|tsv|parquet|jsonl|json)$", dataset, re.I):
+        return dataset
+    return None
 
 
 def _data_path(p: Planning, slots: Slots) -> str | None:
@@ -720,7 +732,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         if labeled and "label" in lower:
             source = labeled
         else:
-            source = last or dataset or labeled
+            source = looked_at_last(p.memory) or last or dataset or labeled
     if source is None:
         p.question = "Save which table? Name a file, or label something first."
         return None

@@ -692,12 +692,14 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     match = SAVE_AS_RE.search(goal)
     if match is None or len(set(files)) != 1 or match.group(2) != files[0]:
         return None
+    from agents.arguments import looked_at_last
+
     labeled = memory.get("labeled")
     table = memory.get("last_table")
-    if labeled and (re.search(r"\blabel", goal, re.I) or not table):
+    if labeled and re.search(r"\blabel", goal, re.I):
         source = labeled
     else:
-        source = table
+        source = looked_at_last(memory) or table or labeled
     if not isinstance(source, str) or not source:
         return None
     from store.workspace import resolve_path

@@ -76,3 +76,21 @@ def test_generated_rows_then_a_new_count_and_a_save(files: None) -> None:
     assert _steps("Keep them as fake_leases.csv.", memory) == [
         ("save_table", {"dataset": "synthetic/leases-0-yes-40.parquet", "path": "fake_leases.csv"})
     ]
+
+
+def _looked_at(name: str, memory: dict[str, Any] | None = None) -> dict[str, Any]:
+    return remember("preview_rows", {"dataset": name, "rows": []}, memory or {}, {"dataset": name})
+
+
+def test_that_file_is_the_one_just_previewed(files: None) -> None:
+    folder = Path(get_settings().workspace)
+    pd.DataFrame({"n": [1, 2], "note": ["a", "b"]}).to_json(
+        folder / "lease_notes.jsonl", orient="records", lines=True
+    )
+    earlier = {"last_table": "predictions/older-run.parquet"}
+    memory = _looked_at("lease_notes.jsonl", earlier)
+    want = [("save_table", {"dataset": "lease_notes.jsonl", "path": "notes.csv", "format": "csv"})]
+    assert _steps("turn that file into a csv and call it notes.csv", memory) == want
+    assert _steps("please save that one as notes.csv", memory) == [
+        ("save_table", {"dataset": "lease_notes.jsonl", "path": "notes.csv"})
+    ]
