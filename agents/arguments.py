@@ -510,7 +510,8 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
     label = re.search(
-        r"\b(?:labell?ed|voted|marked|tagged|predicted|ended up|came out|turned out)\s+"
+        r"\b(?:labell?ed|voted|marked|tagged|predicted|called|classified|ended up|came out|"
+        r"turned out)\s+"
         r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
         r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
         _without_names(s.text),

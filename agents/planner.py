@@ -1096,10 +1096,13 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         return ["export_labeled_data"]
     if (
         re.search(r"\b(show|list|which|see|find)\b", lower)
-        and re.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
+        and re.search(
+            r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b|\bones\b|\bthose\b|\bentries\b",
+            lower,
+        )
         and re.search(
             r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b|\b(?:ended up|came out|turned out|"
-            r"marked|tagged)\b",
+            r"marked|tagged|called|classified|predicted)\b",
             lower,
         )
     ):

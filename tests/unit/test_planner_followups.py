@@ -94,3 +94,23 @@ def test_that_file_is_the_one_just_previewed(files: None) -> None:
     assert _steps("please save that one as notes.csv", memory) == [
         ("save_table", {"dataset": "lease_notes.jsonl", "path": "notes.csv"})
     ]
+
+
+def test_the_ones_it_called_a_class_are_listed(files: None) -> None:
+    memory = remember(
+        "label_dataset",
+        {"labeled_path": "labeling/leases-3/labeled.parquet", "project_id": "p9"},
+        {},
+        {"data_path": "leases_2025.csv", "label_column": "renewed"},
+    )
+    memory = remember("labeling_workbench", {"url": "/ui/w"}, memory, {"labeling_dir": "x"})
+    [(tool, args)] = _steps("can I see the ones it called no?", memory)
+    assert (tool, args["label"]) == ("workbench_rows", "no")
+    [(tool, args)] = _steps("show me those it classified as yes", memory)
+    assert (tool, args["label"]) == ("workbench_rows", "yes")
+
+
+def test_classified_is_not_a_typo_of_classifier() -> None:
+    from agents.intent import fix_typos
+
+    assert fix_typos("the rows it classified as late") == "the rows it classified as late"
