@@ -140,6 +140,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     saved = _save_last_output(goal, files, memory)
     if saved is not None:
         return saved
+    switched = _metric_switch(goal, files, memory)
+    if switched is not None:
+        return switched
     generated = _generate_from_thread(goal, files, memory)
     if generated is not None:
         return generated
@@ -711,6 +714,71 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None
     step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
+
+
+def _schema_metric(tool: str, metric: str) -> str:
+    """A metric word as the tool's target_metric spells it ('f1' → 'f1_macro' where that is
+    the only F1 the schema offers).
+    """
+    import typing
+
+    from tools.registry import get_tool
+
+    try:
+        info = get_tool(tool).input_model.model_fields.get("target_metric")
+    except Exception:  # noqa: BLE001 - no tool: the word as said
+        return metric
+    choices = [str(c) for c in typing.get_args(info.annotation)] if info is not None else []
+    if not choices or metric in choices:
+        return metric
+    return next(
+        (c for c in choices if c.startswith(f"{metric}_") or c.endswith(f"_{metric}")), metric
+    )
+
+
+def _metric_switch(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'sorry, I meant recall, not precision; same 0.7': the last targeted run again with the
+    metric the sentence wants (the one not negated), keeping the target unless a new one is said.
+    """
+    from agents import memory as thread
+
+    if files:
+        return None
+    said = [
+        (m.start(), thread.asked_metric(m.group(0))) for m in thread.METRIC_ASKED_RE.finditer(goal)
+    ]
+    negated = {
+        metric
+        for start, metric in said
+        if re.search(
+            r"(?:not|instead of|rather than|no longer|than)\s+(?:the\s+)?$", goal[:start], re.I
+        )
+    }
+    wanted = [metric for _, metric in said if metric and metric not in negated]
+    if not wanted or not (negated or WRONG_FILE_RE.search(goal) or FOLLOW_UP_RE.search(goal)):
+        return None
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
+        return None
+    args = dict(last.get("args") or {})
+    if not args.get("target_metric"):
+        return None
+    tool = str(last["tool"])
+    metric = _schema_metric(tool, wanted[0])
+    args["target_metric"] = metric
+    targets = extract_targets(goal)
+    value = targets.get(wanted[0])
+    if value is None:
+        number = re.search(r"(?<![\w.])(0?\.\d+|1\.0+|\d{1,3}(?:\.\d+)?\s*%)", goal)
+        if number:
+            raw = number.group(1).replace(" ", "")
+            value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    if value is not None:
+        args["target_value"] = value
+    note = f"{tool} again with target {metric} {args.get('target_value')}"
+    plan = Plan(steps=[PlanStep(tool=tool, args=args, why=goal)], notes=[note])
+    plan.asked = {"metric": wanted[0]}
+    return plan
 
 
 def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:

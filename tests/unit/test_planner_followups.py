@@ -114,3 +114,26 @@ def test_classified_is_not_a_typo_of_classifier() -> None:
     from agents.intent import fix_typos
 
     assert fix_typos("the rows it classified as late") == "the rows it classified as late"
+
+
+def _targeted(tool: str, args: dict[str, Any]) -> dict[str, Any]:
+    return remember(tool, {"labeled_path": "labeling/leases-4/labeled.parquet"}, {}, args)
+
+
+def test_a_corrected_metric_reruns_the_last_target_with_the_schemas_name(files: None) -> None:
+    first = {"data_path": "leases_2025.csv", "label_column": "renewed"}
+    memory = _targeted("label_dataset", {**first, "target_metric": "auc", "target_value": 0.8})
+    [(tool, args)] = _steps("Oops, I meant F1 not AUC. Keep 0.8.", memory)
+    assert tool == "label_dataset"
+    assert (args["target_metric"], args["target_value"]) == ("f1_macro", 0.8)
+    assert args["data_path"] == "leases_2025.csv"
+    [(tool, args)] = _steps("make the target coverage rather than auc, 70%", memory)
+    assert (tool, args["target_metric"], args["target_value"]) == ("label_dataset", "coverage", 0.7)
+
+
+def test_a_metric_named_without_a_target_run_does_not_rerun(files: None) -> None:
+    memory = remember(
+        "inspect_dataset", {"dataset": "leases_2025.csv"}, {}, {"dataset": "leases_2025.csv"}
+    )
+    plan = plan_goal("I meant F1, not accuracy", memory)
+    assert [s.tool for s in plan.steps] != ["label_dataset"]
