@@ -93,6 +93,13 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
         for key, said in (("train_on_real", "real"), ("train_on_synthetic", "synthetic")):
             if isinstance(utility.get(key), int | float):
                 keep[f"{name} (trained on {said} rows)"] = float(utility[key])
+    for key in ("quality_after", "quality_summary"):
+        quality = output.get(key)
+        if isinstance(quality, dict) and isinstance(quality.get("average_score"), int | float):
+            keep.setdefault(
+                "quality", float(quality["average_score"])
+            )  # a QA set's mean judge score
+            break
     summary: dict[str, Any] = {"tool": tool, "metrics": keep}
     measured = (output.get("metrics") or {}) if isinstance(output.get("metrics"), dict) else {}
     if measured.get("measured_on") or output.get("measured_on"):
@@ -212,7 +219,10 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     if not thread and len(text.split()) > 6 and not asked_metric(text):
         return False
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
-    action = ACTION.search(re.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
+    nouns = (
+        r"\b(labeled|trained|saved|made|scored|(?:average|mean|overall|quality|judge) scores?)\b"
+    )
+    action = ACTION.search(re.sub(nouns, "", text.lower()))
     past = re.search(
         r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
     )
@@ -483,3 +493,23 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
         return None
     wanted = NEGATIVE_VALUES if said.group(1) else POSITIVE_VALUES
     return next((c for c in classes if c.lower() in wanted), None)
+
+
+VALUE_ASKED_RE = re.compile(
+    r"\b(average|mean|median|overall|final|current|our|we|did|was|were|so far|now|it|its|got)\b",
+    re.I,
+)
+
+
+def asks_measured_value(goal: str, memory: dict[str, Any]) -> bool:
+    """'what's the average quality score?' on a thread that measured quality: its value is
+    asked (not what the measure means).
+    """
+    metric = asked_metric(goal)
+    if metric is None or not VALUE_ASKED_RE.search(goal):
+        return False
+    return any(
+        _metric_value(r.get("metrics") or {}, metric) is not None
+        for r in memory.get("results") or []
+        if isinstance(r, dict)
+    )

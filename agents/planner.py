@@ -119,7 +119,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.glossary import concept_answer
 
     concept = concept_answer(goal, bool(files))
-    if concept is not None:
+    if concept is not None and not thread.asks_measured_value(goal, memory):
         return Plan(answer=concept)
     if thread.is_results_question(goal, bool(files)):
         answer = thread.answer_from_memory(goal, memory)

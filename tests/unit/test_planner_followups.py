@@ -137,3 +137,22 @@ def test_a_metric_named_without_a_target_run_does_not_rerun(files: None) -> None
     )
     plan = plan_goal("I meant F1, not accuracy", memory)
     assert [s.tool for s in plan.steps] != ["label_dataset"]
+
+
+def test_the_mean_quality_of_a_generated_qa_set_is_answered_from_the_thread() -> None:
+    memory = remember(
+        "generate_qa",
+        {
+            "dataset_id": "ds-kettle",
+            "counts": {"generated": 12, "kept": 10},
+            "quality_after": {"average_score": 0.7734, "scored": 10, "total": 10},
+        },
+        {"chunk_set": "cs-kettle"},
+        {"chunk_set_id": "cs-kettle", "datasets_per_chunk": 3},
+    )
+    plan = plan_goal("so what's the mean quality score?", memory)
+    assert not plan.steps and "0.773" in (plan.answer or "")
+    plan = plan_goal("What is the average quality score?", memory)
+    assert not plan.steps and "0.773" in (plan.answer or "")
+    fresh = plan_goal("what is the average quality score?", {})
+    assert not fresh.steps and "0.773" not in (fresh.answer or "")
