@@ -114,6 +114,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     memory = memory or {}
     goal = fix_typos(goal)
     goal, renamed = _existing_files(goal)
+    goal = _made_file_named(goal, memory, renamed)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     from agents.glossary import concept_answer
@@ -714,6 +715,23 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None
     step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
+
+
+MADE_FILE_RE = re.compile(
+    r"\bthe\s+(?:(?:newly|just)\s+)?(?:converted|saved|exported|copied|written|new)\s+"
+    r"(?:file|table|csv|copy|version|one|sheet)\b",
+    re.I,
+)
+
+
+def _made_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> str:
+    """'predict the queue for the converted file': the table the thread last wrote, by name."""
+    made = memory.get("last_table")
+    match = MADE_FILE_RE.search(goal)
+    if match is None or not isinstance(made, str) or not FILE_RE.fullmatch(made):
+        return goal
+    notes.append(f"{match.group(0)} → {made}")
+    return f"{goal[: match.start()]}{made}{goal[match.end() :]}"
 
 
 def _schema_metric(tool: str, metric: str) -> str:

@@ -156,3 +156,19 @@ def test_the_mean_quality_of_a_generated_qa_set_is_answered_from_the_thread() ->
     assert not plan.steps and "0.773" in (plan.answer or "")
     fresh = plan_goal("what is the average quality score?", {})
     assert not fresh.steps and "0.773" not in (fresh.answer or "")
+
+
+def test_the_converted_file_is_the_table_the_thread_wrote(files: None) -> None:
+    folder = Path(get_settings().workspace)
+    pd.read_csv(folder / "leases_2025.csv").to_csv(folder / "leases_copy.csv", index=False)
+    memory = remember(
+        "save_table",
+        {"path": "leases_copy.csv", "rows": 30},
+        {},
+        {"dataset": "leases_2025.jsonl", "path": "leases_copy.csv"},
+    )
+    plan = plan_goal(
+        "train a renewed classifier on leases_2025.csv, then predict the saved copy", memory
+    )
+    assert [s.tool for s in plan.steps] == ["train_model", "predict"]
+    assert plan.steps[1].args["dataset"] == "leases_copy.csv"
