@@ -855,6 +855,13 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
         match = re.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
         if match:
             args["label"] = match.group(1)
+    info = p.memory.get("generator_info")
+    if "label" not in args and isinstance(info, dict) and info.get("path") == model:
+        from agents.memory import generator_label
+
+        label = generator_label(s.text, info)  # 'rows of the churned ones': the thread's classes
+        if label is not None:
+            args["label"] = label
     return args
 
 

@@ -470,6 +470,7 @@ def _short_metric(name: str) -> str:
 GENERATE_RE = re.compile(
     r"\b(generate|sample|synthesi[sz]e|produce|create|make up|make|give me|draw)\b", re.I
 )
+GENERIC_COLUMN_WORDS = ("ind", "flag", "label", "class", "has", "status", "col", "target", "yn")
 POSITIVE_VALUES = ("yes", "true", "1", "y", "t", "positive", "pos")
 NEGATIVE_VALUES = ("no", "false", "0", "n", "f", "negative", "neg")
 
@@ -482,13 +483,27 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
     lower = goal.lower()
     for value in sorted(classes, key=len, reverse=True):
         words = re.escape(value.lower()).replace("_", "[ _-]")
-        if len(value) > 1 and re.search(rf"(?<![\w-]){words}(?![\w-])", lower):
+        before = ""
+        if value.lower() in POSITIVE_VALUES + NEGATIVE_VALUES:  # 'no, 50 rows ...' is no class
+            before = r"\b(?:class|label|labell?ed|as|=)\s*[\"'`]?"
+        if len(value) > 1 and re.search(rf"{before}(?<![\w-]){words}(?![\w-])", lower):
             return value
     column = str(generator.get("label_column") or "").lower()
     if not column or len(classes) != 2:
         return None
-    stem = re.sub(r"(ed|ing|s)$", "", column.replace("_", " ")) or column
-    said = re.search(rf"(\b(?:not|non|never|un)\b[\s-]*)?\b{re.escape(stem)}\w*", lower)
+    words = [
+        re.sub(r"(ed|ing|s)$", "", w) if len(w) > 4 else w
+        for w in re.split(r"[\W_]+", column)
+        if len(w) > 2 and w not in GENERIC_COLUMN_WORDS
+    ]
+    said = next(
+        (
+            m
+            for w in words
+            if (m := re.search(rf"(\b(?:not|non|never|un)\b[\s-]*)?\b{re.escape(w)}\w*", lower))
+        ),
+        None,
+    )
     if said is None:
         return None
     wanted = NEGATIVE_VALUES if said.group(1) else POSITIVE_VALUES

@@ -769,7 +769,7 @@ def _metric_switch(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
         metric
         for start, metric in said
         if re.search(
-            r"(?:not|instead of|rather than|no longer|than)\s+(?:the\s+)?$", goal[:start], re.I
+            r"\b(?:not|instead of|rather than|no longer|than)\s+(?:the\s+)?$", goal[:start], re.I
         )
     }
     wanted = [metric for _, metric in said if metric and metric not in negated]
@@ -812,10 +812,13 @@ def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -
     _, _, out = role_files(goal, files)
     if [f for f in files if f not in out] or not thread.GENERATE_RE.search(goal):
         return None
-    if re.search(r"(train|fit|retrain|generator|c?vae)\w*", goal, re.I):
+    if re.search(r"\b(train|fit|retrain)\w*\b|\bnew (?:generator|c?vae)\b", goal, re.I):
         return None  # a new generator (or one named), planned by the clause rules
     count = _synthetic_count(goal)
-    if count is None and not re.search(r"(rows|records|samples|examples)", goal, re.I):
+    if count is None:
+        said = re.search(rf"{thread.GENERATE_RE.pattern}\s+(?:me\s+)?(\d{{1,7}})\b", goal, re.I)
+        count = int(said.group(2)) if said else None
+    if count is None and not re.search(r"\b(rows|records|samples|examples)\b", goal, re.I):
         return None
     args: dict[str, Any] = {"model": info["path"], "n": count or 100}
     label = thread.generator_label(goal, info)

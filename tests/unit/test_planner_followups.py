@@ -172,3 +172,14 @@ def test_the_converted_file_is_the_table_the_thread_wrote(files: None) -> None:
     )
     assert [s.tool for s in plan.steps] == ["train_model", "predict"]
     assert plan.steps[1].args["dataset"] == "leases_copy.csv"
+
+
+def test_a_class_said_through_its_flag_columns_word(files: None) -> None:
+    memory = _generator_thread(["N", "Y"], column="defect_flag")
+    steps = _steps("ok, generate 75 defective parts from it", memory)
+    assert steps == [
+        ("generate_synthetic", {"model": "generators/leases-0", "n": 75, "label": "Y"})
+    ]
+    memory = _generator_thread(["no", "yes"])
+    steps = _steps("no, sample 30 rows of renewed leases", memory)
+    assert steps[0][1]["label"] == "yes"
