@@ -17,7 +17,7 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
 }
 METRIC_ASKED_RE = re.compile(
     r"\b(f1|f-1|f score|f-score|accuracy|acc|auc|roc[- ]?auc|precision|recall|log[- ]?loss|"
-    r"coverage|quality)\b",
+    r"coverage|cover(?:ed|ing|s)?|quality)\b",
     re.I,
 )
 LOOP_TOOLS = ("train_model", "label_dataset", "generate_qa")
@@ -48,7 +48,7 @@ QUESTION_START = re.compile(
 )
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
-    r"scores|metrics?|results?|attempts?|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
+    r"scores|metrics?|results?|attempts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
@@ -192,6 +192,8 @@ def asked_metric(text: str) -> str | None:
         return "auc"
     if "log" in word:
         return "log_loss"
+    if word.startswith("cover"):
+        return "coverage"
     return word
 
 

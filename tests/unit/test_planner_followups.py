@@ -183,3 +183,17 @@ def test_a_class_said_through_its_flag_columns_word(files: None) -> None:
     memory = _generator_thread(["no", "yes"])
     steps = _steps("no, sample 30 rows of renewed leases", memory)
     assert steps[0][1]["label"] == "yes"
+
+
+def test_how_much_the_rules_covered_is_answered_from_the_thread(files: None) -> None:
+    memory = remember(
+        "label_dataset",
+        {
+            "labeled_path": "labeling/leases-5/labeled.parquet",
+            "metrics": {"accuracy": 0.81, "coverage": 0.642},
+        },
+        {},
+        {"data_path": "leases_2025.csv", "label_column": "renewed"},
+    )
+    plan = plan_goal("how many of the leases did the rules end up covering?", memory)
+    assert not plan.steps and "0.642" in (plan.answer or "")
