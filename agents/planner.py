@@ -596,12 +596,15 @@ def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, i
         model_fields = get_tool(tool).input_model.model_fields
     except Exception:  # noqa: BLE001 - no tool, no count to change
         return None
+    value = int(match.group(1) or match.group(2))
+    if value in changes.values():
+        return None  # 'make it 100 epochs': the number already set the field it names
     for name in COUNT_FIELDS:
         info = model_fields.get(name)
         if info is not None and info.annotation in (int, int | None):
             if name in changes:
                 return None
-            return name, int(match.group(1) or match.group(2))
+            return name, value
     return None
 
 

@@ -197,3 +197,14 @@ def test_how_much_the_rules_covered_is_answered_from_the_thread(files: None) -> 
     )
     plan = plan_goal("how many of the leases did the rules end up covering?", memory)
     assert not plan.steps and "0.642" in (plan.answer or "")
+
+
+def test_a_number_with_its_field_word_changes_only_that_field(files: None) -> None:
+    memory = remember(
+        "train_model",
+        {"model_path": "models/leases-0", "metrics": {"accuracy": 0.7}},
+        {},
+        {"dataset": "leases_2025.csv", "label_column": "renewed"},
+    )
+    [(tool, args)] = _steps("make it 40 epochs", memory)
+    assert tool == "train_model" and args["epochs"] == 40 and "max_attempts" not in args
