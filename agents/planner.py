@@ -638,10 +638,17 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
                 for part in str(choice).split("_")
                 if len(part) > 2
             )
+            or _initials(str(choice)) in words  # 'LOF' for local_outlier_factor
         ]
         if named:
             out[name] = named
     return out
+
+
+def _initials(choice: str) -> str:
+    """'local_outlier_factor' → 'lof' (only for names of three parts or more)."""
+    parts = [p for p in choice.split("_") if p]
+    return "".join(p[0] for p in parts) if len(parts) >= 3 else "\0"
 
 
 def _described_input(goal: str, current: str) -> str | None:

@@ -208,3 +208,15 @@ def test_a_number_with_its_field_word_changes_only_that_field(files: None) -> No
     )
     [(tool, args)] = _steps("make it 40 epochs", memory)
     assert tool == "train_model" and args["epochs"] == 40 and "max_attempts" not in args
+
+
+def test_a_choice_said_by_its_initials(files: None) -> None:
+    memory = remember(
+        "detect_anomalies",
+        {"output": "anomalies/leases-0.parquet"},
+        {},
+        {"dataset": "leases_2025.csv"},
+    )
+    [(tool, args)] = _steps("just the LOF and the isolation forest this time", memory)
+    assert tool == "detect_anomalies"
+    assert sorted(args["detectors"]) == ["isolation_forest", "local_outlier_factor"]
