@@ -232,8 +232,16 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _thread_source(p: Planning, s: Slots) -> str | None:
+    """'what's trending over there?': the source the thread's last call searched."""
+    if not re.search(r"\b(?:over )?there\b|\bsame (?:site|place|source|hub)\b", s.text, re.I):
+        return None
+    source = ((p.memory.get("last_call") or {}).get("args") or {}).get("source")
+    return source if isinstance(source, str) and source != "all" else None
+
+
 def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    args: dict[str, Any] = {"source": s.source or "all"}
+    args: dict[str, Any] = {"source": s.source or _thread_source(p, s) or "all"}
     if s.limit:
         args["limit"] = s.limit
     return args

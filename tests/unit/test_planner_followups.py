@@ -220,3 +220,14 @@ def test_a_choice_said_by_its_initials(files: None) -> None:
     [(tool, args)] = _steps("just the LOF and the isolation forest this time", memory)
     assert tool == "detect_anomalies"
     assert sorted(args["detectors"]) == ["isolation_forest", "local_outlier_factor"]
+
+
+def test_over_there_is_the_source_the_thread_searched() -> None:
+    memory = remember(
+        "search_datasets",
+        {"results": [{"id": "someone/lease-notes", "source": "kaggle"}]},
+        {},
+        {"query": "lease notes", "source": "kaggle"},
+    )
+    [(tool, args)] = _steps("ok and what is popular over there this week?", memory)
+    assert (tool, args["source"]) == ("trending_datasets", "kaggle")
