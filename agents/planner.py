@@ -1383,6 +1383,15 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
 # --- thread memory ---------------------------------------------------------------------------
 
 _LISTING_KEYS = ("results", "datasets", "items", "models")
+# Tools whose input table becomes the thread's data ('now run the labeling loop' reads it).
+DATA_TOOLS = (
+    "inspect_dataset",
+    "preview_rows",
+    "train_model",
+    "write_labeling_functions",
+    "apply_labeling_functions",
+    "label_dataset",
+)
 
 
 def remember(
@@ -1401,7 +1410,7 @@ def remember(
     if args is not None:
         memory["last_call"] = {"tool": tool, "args": dict(args)}
         ref = args.get("dataset") or args.get("data_path")
-        if isinstance(ref, str) and tool in ("inspect_dataset", "preview_rows", "train_model"):
+        if isinstance(ref, str) and tool in DATA_TOOLS:
             memory["dataset"] = ref
     for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)

@@ -231,3 +231,18 @@ def test_over_there_is_the_source_the_thread_searched() -> None:
     )
     [(tool, args)] = _steps("ok and what is popular over there this week?", memory)
     assert (tool, args["source"]) == ("trending_datasets", "kaggle")
+
+
+def test_the_labeling_loop_after_written_rules_reads_their_data(files: None) -> None:
+    memory = remember(
+        "write_labeling_functions",
+        {"labeling_functions": [{"name": "kw_yes"}], "lfs_path": "lease_lfs.json", "count": 1},
+        {},
+        {"dataset": "leases_2025.csv", "label_column": "renewed", "output_path": "lease_lfs.json"},
+    )
+    [(tool, args)] = _steps("ok now run the full labeling loop up to AUC 0.9", memory)
+    assert (tool, args["data_path"], args["target_value"]) == (
+        "label_dataset",
+        "leases_2025.csv",
+        0.9,
+    )
