@@ -898,10 +898,25 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     ]
     if detectors:
         args["detectors"] = detectors
+    given = re.search(
+        r"\b(?:condition(?:ed|ing)?|per|within each|by)\s+(?:on\s+)?(?:the\s+)?[\"'`]?([a-z][\w.-]*)",
+        s.text,
+        re.I,
+    )
+    columns = _table_columns(data) if given else []
+    if given and given.group(1) in columns and "model" not in args:
+        args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
     _, _, out = role_files(s.text, s.files)
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _table_columns(ref: str) -> list[str]:
+    from agents.grounding import _table
+
+    profile = _table(ref) if "${" not in ref else None
+    return list(profile["names"]) if profile else []
 
 
 def _synthetic_count(text: str) -> int | None:

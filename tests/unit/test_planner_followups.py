@@ -246,3 +246,10 @@ def test_the_labeling_loop_after_written_rules_reads_their_data(files: None) -> 
         "leases_2025.csv",
         0.9,
     )
+
+
+def test_outliers_conditioned_on_a_column_take_it_as_the_class(files: None) -> None:
+    [(tool, args)] = _steps("find odd rows in leases_2025.csv conditioned on renewed", {})
+    assert (tool, args.get("label_column")) == ("detect_anomalies", "renewed")
+    [(tool, args)] = _steps("find odd rows in leases_2025.csv", {})
+    assert "label_column" not in args
