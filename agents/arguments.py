@@ -89,7 +89,8 @@ OUT_FILE_RE = (
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
-    r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled)"
+    r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
+    r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output)))"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
@@ -114,6 +115,17 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
         else:
             data.append(name)
     return data, test, out
+
+
+def looked_at_last(memory: dict[str, Any]) -> str | None:
+    """The file the thread's last turn only looked at (previewed, inspected): 'that file'."""
+    last = memory.get("last_call")
+    dataset = memory.get("dataset")
+    if not isinstance(last, dict) or last.get("tool") not in ("inspect_dataset", "preview_rows"):
+        return None
+    if isinstance(dataset, str) and rx.search(r"\.(csv|tsv|parquet|jsonl|json)$", dataset, re.I):
+        return dataset
+    return None
 
 
 def _data_path(p: Planning, slots: Slots) -> str | None:
@@ -221,8 +233,16 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _thread_source(p: Planning, s: Slots) -> str | None:
+    """'what's trending over there?': the source the thread's last call searched."""
+    if not rx.search(r"\b(?:over )?there\b|\bsame (?:site|place|source|hub)\b", s.text, re.I):
+        return None
+    source = ((p.memory.get("last_call") or {}).get("args") or {}).get("source")
+    return source if isinstance(source, str) and source != "all" else None
+
+
 def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    args: dict[str, Any] = {"source": s.source or "all"}
+    args: dict[str, Any] = {"source": s.source or _thread_source(p, s) or "all"}
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -499,7 +519,8 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
     label = rx.search(
-        r"\b(?:labell?ed|voted|marked|tagged|predicted|ended up|came out|turned out)\s+"
+        r"\b(?:labell?ed|voted|marked|tagged|predicted|called|classified|ended up|came out|"
+        r"turned out)\s+"
         r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
         r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
         _without_names(s.text),
@@ -721,7 +742,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         if labeled and "label" in lower:
             source = labeled
         else:
-            source = last or dataset or labeled
+            source = looked_at_last(p.memory) or last or dataset or labeled
     if source is None:
         p.question = "Save which table? Name a file, or label something first."
         return None
@@ -843,6 +864,13 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
         match = rx.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
         if match:
             args["label"] = match.group(1)
+    info = p.memory.get("generator_info")
+    if "label" not in args and isinstance(info, dict) and info.get("path") == model:
+        from agents.memory import generator_label
+
+        label = generator_label(s.text, info)  # 'rows of the churned ones': the thread's classes
+        if label is not None:
+            args["label"] = label
     return args
 
 
@@ -871,10 +899,25 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     ]
     if detectors:
         args["detectors"] = detectors
+    given = rx.search(
+        r"\b(?:condition(?:ed|ing)?|per|within each|by)\s+(?:on\s+)?(?:the\s+)?[\"'`]?([a-z][\w.-]*)",
+        s.text,
+        re.I,
+    )
+    columns = _table_columns(data) if given else []
+    if given and given.group(1) in columns and "model" not in args:
+        args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
     _, _, out = role_files(s.text, s.files)
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _table_columns(ref: str) -> list[str]:
+    from agents.grounding import _table
+
+    profile = _table(ref) if "${" not in ref else None
+    return list(profile["names"]) if profile else []
 
 
 def _synthetic_count(text: str) -> int | None:

@@ -514,7 +514,8 @@ COMMON_WORDS = frozenset(
     good best fast slow high list lists mark part plan read runs said says seen size sort step stop
     time used user uses view wide wine neural network layers epochs forest boost regression
     logistic tuning batch weights hidden dropout rate split splits value values label text
-    product products project projects protect generation generations general""".split()
+    product products project projects protect generation generations general classified
+    classifies called""".split()
 )
 
 

@@ -19,7 +19,7 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
 }
 METRIC_ASKED_RE = re.compile(
     r"\b(f1|f-1|f score|f-score|accuracy|acc|auc|roc[- ]?auc|precision|recall|log[- ]?loss|"
-    r"coverage|quality)\b",
+    r"coverage|cover(?:ed|ing|s)?|quality)\b",
     re.I,
 )
 LOOP_TOOLS = ("train_model", "label_dataset", "generate_qa")
@@ -50,7 +50,7 @@ QUESTION_START = re.compile(
 )
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
-    r"scores|metrics?|results?|attempts?|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
+    r"scores|metrics?|results?|attempts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
@@ -95,6 +95,13 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
         for key, said in (("train_on_real", "real"), ("train_on_synthetic", "synthetic")):
             if isinstance(utility.get(key), int | float):
                 keep[f"{name} (trained on {said} rows)"] = float(utility[key])
+    for key in ("quality_after", "quality_summary"):
+        quality = output.get(key)
+        if isinstance(quality, dict) and isinstance(quality.get("average_score"), int | float):
+            keep.setdefault(
+                "quality", float(quality["average_score"])
+            )  # a QA set's mean judge score
+            break
     summary: dict[str, Any] = {"tool": tool, "metrics": keep}
     measured = (output.get("metrics") or {}) if isinstance(output.get("metrics"), dict) else {}
     if measured.get("measured_on") or output.get("measured_on"):
@@ -187,6 +194,8 @@ def asked_metric(text: str) -> str | None:
         return "auc"
     if "log" in word:
         return "log_loss"
+    if word.startswith("cover"):
+        return "coverage"
     return word
 
 
@@ -214,7 +223,10 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     if not thread and len(text.split()) > 6 and not asked_metric(text):
         return False
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
-    action = ACTION.search(rx.sub(r"\b(labeled|trained|saved|made|scored)\b", "", text.lower()))
+    nouns = (
+        r"\b(labeled|trained|saved|made|scored|(?:average|mean|overall|quality|judge) scores?)\b"
+    )
+    action = ACTION.search(rx.sub(nouns, "", text.lower()))
     past = rx.search(
         r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
     )
@@ -457,3 +469,66 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
 def _short_metric(name: str) -> str:
     name = name.lower()
     return "f1" if name.startswith("f1") else name
+
+
+GENERATE_RE = re.compile(
+    r"\b(generate|sample|synthesi[sz]e|produce|create|make up|make|give me|draw)\b", re.I
+)
+GENERIC_COLUMN_WORDS = ("ind", "flag", "label", "class", "has", "status", "col", "target", "yn")
+POSITIVE_VALUES = ("yes", "true", "1", "y", "t", "positive", "pos")
+NEGATIVE_VALUES = ("no", "false", "0", "n", "f", "negative", "neg")
+
+
+def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
+    """The class a generation request names ('200 rows of the high band' → 'high'; 'churned
+    customers' with label column 'churned' of yes/no → 'yes'), from the thread's generator.
+    """
+    classes = [str(c) for c in generator.get("classes") or []]
+    lower = goal.lower()
+    for value in sorted(classes, key=len, reverse=True):
+        words = re.escape(value.lower()).replace("_", "[ _-]")
+        before = ""
+        if value.lower() in POSITIVE_VALUES + NEGATIVE_VALUES:  # 'no, 50 rows ...' is no class
+            before = r"\b(?:class|label|labell?ed|as|=)\s*[\"'`]?"
+        if len(value) > 1 and rx.search(rf"{before}(?<![\w-]){words}(?![\w-])", lower):
+            return value
+    column = str(generator.get("label_column") or "").lower()
+    if not column or len(classes) != 2:
+        return None
+    words = [
+        rx.sub(r"(ed|ing|s)$", "", w) if len(w) > 4 else w
+        for w in rx.split(r"[\W_]+", column)
+        if len(w) > 2 and w not in GENERIC_COLUMN_WORDS
+    ]
+    said = next(
+        (
+            m
+            for w in words
+            if (m := rx.search(rf"(\b(?:not|non|never|un)\b[\s-]*)?\b{re.escape(w)}\w*", lower))
+        ),
+        None,
+    )
+    if said is None:
+        return None
+    wanted = NEGATIVE_VALUES if said.group(1) else POSITIVE_VALUES
+    return next((c for c in classes if c.lower() in wanted), None)
+
+
+VALUE_ASKED_RE = re.compile(
+    r"\b(average|mean|median|overall|final|current|our|we|did|was|were|so far|now|it|its|got)\b",
+    re.I,
+)
+
+
+def asks_measured_value(goal: str, memory: dict[str, Any]) -> bool:
+    """'what's the average quality score?' on a thread that measured quality: its value is
+    asked (not what the measure means).
+    """
+    metric = asked_metric(goal)
+    if metric is None or not VALUE_ASKED_RE.search(goal):
+        return False
+    return any(
+        _metric_value(r.get("metrics") or {}, metric) is not None
+        for r in memory.get("results") or []
+        if isinstance(r, dict)
+    )

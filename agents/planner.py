@@ -118,12 +118,13 @@ def plan_goal(
     original = goal
     goal = fix_typos(goal)
     goal, renamed = _existing_files(goal)
+    goal = _made_file_named(goal, memory, renamed)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     from agents.glossary import concept_answer
 
     concept = concept_answer(goal, bool(files))
-    if concept is not None:
+    if concept is not None and not thread.asks_measured_value(goal, memory):
         return Plan(answer=concept)
     if thread.is_results_question(goal, bool(files)):
         answer = thread.answer_from_memory(goal, memory)
@@ -144,6 +145,12 @@ def plan_goal(
     saved = _save_last_output(goal, files, memory)
     if saved is not None:
         return saved
+    switched = _metric_switch(goal, files, memory)
+    if switched is not None:
+        return switched
+    generated = _generate_from_thread(goal, files, memory)
+    if generated is not None:
+        return generated
     if RERUN_RE.search(goal) and not files:
         again = _rerun(goal, memory)
         if again is not None:
@@ -326,7 +333,7 @@ def _arbitrate(
 def _names_a_tool(goal: str) -> bool:
     """A tool named outright, as its name or its words ('suggest datasets for ...')."""
     return any(
-        re.search(rf"\b{t.replace('_', '[ _]')}\b", goal, re.I) for t in BUILDERS if "_" in t
+        rx.search(rf"\b{t.replace('_', '[ _]')}\b", goal, re.I) for t in BUILDERS if "_" in t
     )
 
 
@@ -720,12 +727,15 @@ def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, i
         model_fields = get_tool(tool).input_model.model_fields
     except Exception:  # noqa: BLE001 - no tool, no count to change
         return None
+    value = int(match.group(1) or match.group(2))
+    if value in changes.values():
+        return None  # 'make it 100 epochs': the number already set the field it names
     for name in COUNT_FIELDS:
         info = model_fields.get(name)
         if info is not None and info.annotation in (int, int | None):
             if name in changes:
                 return None
-            return name, int(match.group(1) or match.group(2))
+            return name, value
     return None
 
 
@@ -759,10 +769,17 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
                 for part in str(choice).split("_")
                 if len(part) > 2
             )
+            or _initials(str(choice)) in words  # 'LOF' for local_outlier_factor
         ]
         if named:
             out[name] = named
     return out
+
+
+def _initials(choice: str) -> str:
+    """'local_outlier_factor' → 'lof' (only for names of three parts or more)."""
+    parts = [p for p in choice.split("_") if p]
+    return "".join(p[0] for p in parts) if len(parts) >= 3 else "\0"
 
 
 def _described_input(goal: str, current: str) -> str | None:
@@ -820,12 +837,14 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     match = SAVE_AS_RE.search(goal)
     if match is None or len(set(files)) != 1 or match.group(2) != files[0]:
         return None
+    from agents.arguments import looked_at_last
+
     labeled = memory.get("labeled")
     table = memory.get("last_table")
-    if labeled and (rx.search(r"\blabel", goal, re.I) or not table):
+    if labeled and rx.search(r"\blabel", goal, re.I):
         source = labeled
     else:
-        source = table
+        source = looked_at_last(memory) or table or labeled
     if not isinstance(source, str) or not source:
         return None
     from store.workspace import resolve_path
@@ -837,6 +856,121 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None
     step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
+
+
+MADE_FILE_RE = re.compile(
+    r"\bthe\s+(?:(?:newly|just)\s+)?(?:converted|saved|exported|copied|written|new)\s+"
+    r"(?:file|table|csv|copy|version|one|sheet)\b",
+    re.I,
+)
+
+
+def _made_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> str:
+    """'predict the queue for the converted file': the table the thread last wrote, by name."""
+    made = memory.get("last_table")
+    match = MADE_FILE_RE.search(goal)
+    if match is None or not isinstance(made, str) or not FILE_RE.fullmatch(made):
+        return goal
+    notes.append(f"{match.group(0)} → {made}")
+    return f"{goal[: match.start()]}{made}{goal[match.end() :]}"
+
+
+def _schema_metric(tool: str, metric: str) -> str:
+    """A metric word as the tool's target_metric spells it ('f1' → 'f1_macro' where that is
+    the only F1 the schema offers).
+    """
+    import typing
+
+    from tools.registry import get_tool
+
+    try:
+        info = get_tool(tool).input_model.model_fields.get("target_metric")
+    except Exception:  # noqa: BLE001 - no tool: the word as said
+        return metric
+    choices = [str(c) for c in typing.get_args(info.annotation)] if info is not None else []
+    if not choices or metric in choices:
+        return metric
+    return next(
+        (c for c in choices if c.startswith(f"{metric}_") or c.endswith(f"_{metric}")), metric
+    )
+
+
+def _metric_switch(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'sorry, I meant recall, not precision; same 0.7': the last targeted run again with the
+    metric the sentence wants (the one not negated), keeping the target unless a new one is said.
+    """
+    from agents import memory as thread
+
+    if files:
+        return None
+    said = [
+        (m.start(), thread.asked_metric(m.group(0))) for m in thread.METRIC_ASKED_RE.finditer(goal)
+    ]
+    negated = {
+        metric
+        for start, metric in said
+        if rx.search(
+            r"\b(?:not|instead of|rather than|no longer|than)\s+(?:the\s+)?$", goal[:start], re.I
+        )
+    }
+    wanted = [metric for _, metric in said if metric and metric not in negated]
+    if not wanted or not (negated or WRONG_FILE_RE.search(goal) or FOLLOW_UP_RE.search(goal)):
+        return None
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
+        return None
+    args = dict(last.get("args") or {})
+    if not args.get("target_metric"):
+        return None
+    tool = str(last["tool"])
+    metric = _schema_metric(tool, wanted[0])
+    args["target_metric"] = metric
+    targets = extract_targets(goal)
+    value = targets.get(wanted[0])
+    if value is None:
+        number = rx.search(r"(?<![\w.])(0?\.\d+|1\.0+|\d{1,3}(?:\.\d+)?\s*%)", goal)
+        if number:
+            raw = number.group(1).replace(" ", "")
+            value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    if value is not None:
+        args["target_value"] = value
+    note = f"{tool} again with target {metric} {args.get('target_value')}"
+    plan = Plan(steps=[PlanStep(tool=tool, args=args, why=goal)], notes=[note])
+    plan.asked = {"metric": wanted[0]}
+    return plan
+
+
+def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'now sample 250 rows of the churned ones' on a thread that trained a generator: rows
+    from that generator (the class read from the words and its classes), not a new one.
+    """
+    from agents import memory as thread
+    from agents.arguments import _synthetic_count, role_files
+
+    info = memory.get("generator_info")
+    if not isinstance(info, dict) or not info.get("path"):
+        return None
+    _, _, out = role_files(goal, files)
+    if [f for f in files if f not in out] or not thread.GENERATE_RE.search(goal):
+        return None
+    if rx.search(r"\b(train|fit|retrain)\w*\b|\bnew (?:generator|c?vae)\b", goal, re.I):
+        return None  # a new generator (or one named), planned by the clause rules
+    count = _synthetic_count(goal)
+    if count is None:
+        said = rx.search(rf"{thread.GENERATE_RE.pattern}\s+(?:me\s+)?(\d{{1,7}})\b", goal, re.I)
+        count = int(said.group(2)) if said else None
+    if count is None and not rx.search(r"\b(rows|records|samples|examples)\b", goal, re.I):
+        return None
+    args: dict[str, Any] = {"model": info["path"], "n": count or 100}
+    label = thread.generator_label(goal, info)
+    if label is not None:
+        args["label"] = label
+    if out:
+        args["output"] = out[-1]
+    note = f"from the generator trained on {info.get('dataset') or 'this thread'}"
+    if label is not None:
+        note += f", class {info.get('label_column')}={label}"
+    return Plan(steps=[PlanStep(tool="generate_synthetic", args=args, why=goal)], notes=[note])
 
 
 def _tool_fields(tool: str) -> set[str]:
@@ -1194,10 +1328,13 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         return ["export_labeled_data"]
     if (
         rx.search(r"\b(show|list|which|see|find)\b", lower)
-        and rx.search(r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b", lower)
+        and rx.search(
+            r"\brows?\b|\bposts?\b|\bexamples?\b|\brecords?\b|\bones\b|\bthose\b|\bentries\b",
+            lower,
+        )
         and rx.search(
             r"\blabel|\bend[- ]model|\bvoted?\b|\bclass\b|\b(?:ended up|came out|turned out|"
-            r"marked|tagged)\b",
+            r"marked|tagged|called|classified|predicted)\b",
             lower,
         )
     ):
@@ -1379,6 +1516,15 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
 # --- thread memory ---------------------------------------------------------------------------
 
 _LISTING_KEYS = ("results", "datasets", "items", "models")
+# Tools whose input table becomes the thread's data ('now run the labeling loop' reads it).
+DATA_TOOLS = (
+    "inspect_dataset",
+    "preview_rows",
+    "train_model",
+    "write_labeling_functions",
+    "apply_labeling_functions",
+    "label_dataset",
+)
 
 
 def remember(
@@ -1397,7 +1543,7 @@ def remember(
     if args is not None:
         memory["last_call"] = {"tool": tool, "args": dict(args)}
         ref = args.get("dataset") or args.get("data_path")
-        if isinstance(ref, str) and tool in ("inspect_dataset", "preview_rows", "train_model"):
+        if isinstance(ref, str) and tool in DATA_TOOLS:
             memory["dataset"] = ref
     for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
@@ -1439,6 +1585,13 @@ def remember(
             memory[slot] = output[key]
     if output.get("model_path"):
         memory["generator" if tool == "train_generator" else "model"] = output["model_path"]
+    if tool == "train_generator" and output.get("model_path"):
+        memory["generator_info"] = {
+            "path": output["model_path"],
+            "dataset": str((args or {}).get("dataset") or output.get("dataset") or ""),
+            "label_column": output.get("label_column"),
+            "classes": [str(c) for c in output.get("classes") or []][:50],
+        }
     if tool in ("generate_qa", "score_qa", "export_dataset") and output.get("dataset_id"):
         memory["qa_dataset"] = output["dataset_id"]
     return memory
