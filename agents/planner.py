@@ -310,6 +310,11 @@ def _arbitrate(
     core = [t for t in ruled if t not in READ_ONLY or t in wanted]
     if core == wanted:
         return None  # the same routing (a look-up the rules added is harmless)
+    if set(core) == set(wanted):
+        # The same tools, another count or order: how many times a tool runs (once per file
+        # named) and in what order is the goal's own wording, which the rules read and a
+        # whole-goal classifier cannot.
+        return None
     if not core:
         threshold = ROUTER_FILL
     elif set(core) < set(wanted):

@@ -130,3 +130,17 @@ def test_the_fit_is_kept_on_disk_and_reloaded_identically(
     monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
     reset_settings()
     assert router.Model(frozenset()).predict("find odd crates") == fitted.predict("find odd crates")
+
+
+@needs_model
+def test_one_step_per_named_file_is_kept_when_the_router_counts_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("kelp_a.csv", "kelp_b.csv", "kelp_c.csv"):
+        pd.DataFrame({"depth": [1.0, 2.5], "frond": ["long", "short"]}).to_csv(
+            get_settings().workspace / name, index=False
+        )
+    goal = "inspect kelp_a.csv then inspect kelp_b.csv then inspect kelp_c.csv"
+    monkeypatch.setattr(router, "route", confident(("inspect_dataset",), 0.99))
+    steps = plan_goal(goal).steps
+    assert [s.args["dataset"] for s in steps] == ["kelp_a.csv", "kelp_b.csv", "kelp_c.csv"]
