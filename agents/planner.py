@@ -310,10 +310,7 @@ def _arbitrate(
     core = [t for t in ruled if t not in READ_ONLY or t in wanted]
     if core == wanted:
         return None  # the same routing (a look-up the rules added is harmless)
-    if set(core) == set(wanted):
-        # The same tools, another count or order: how many times a tool runs (once per file
-        # named) and in what order is the goal's own wording, which the rules read and a
-        # whole-goal classifier cannot.
+    if _repeats_on_purpose(core, wanted, plan):
         return None
     if not core:
         threshold = ROUTER_FILL
@@ -333,6 +330,24 @@ def _arbitrate(
     if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
         return None  # its tools could not be built from what the goal says
     return alternative
+
+
+def _repeats_on_purpose(core: list[str], wanted: list[str], plan: Plan) -> bool:
+    """Whether the rules run a tool more often than the router would, each time on something
+    else ('inspect a.csv then inspect b.csv'): how many times a tool runs, once per file named,
+    is the goal's own wording, which the rules read and a whole-goal classifier cannot. A
+    repetition with the same arguments is no such evidence.
+    """
+    if set(core) != set(wanted):
+        return False
+    repeated = [t for t in set(core) if core.count(t) > wanted.count(t)]
+    if not repeated:
+        return False
+    for tool in repeated:
+        args = [repr(sorted(s.args.items())) for s in plan.steps if s.tool == tool]
+        if len(set(args)) < len(args):
+            return False
+    return True
 
 
 def _names_a_tool(goal: str) -> bool:
