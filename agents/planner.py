@@ -333,10 +333,10 @@ def _arbitrate(
 
 
 def _repeats_on_purpose(core: list[str], wanted: list[str], plan: Plan) -> bool:
-    """Whether the rules run a tool more often than the router would, each time on something
-    else ('inspect a.csv then inspect b.csv'): how many times a tool runs, once per file named,
-    is the goal's own wording, which the rules read and a whole-goal classifier cannot. A
-    repetition with the same arguments is no such evidence.
+    """Whether the rules run a tool more often than the router would, each time on another
+    file ('inspect a.csv then inspect b.csv'): how many times a tool runs, once per file named,
+    is the goal's own wording, which the rules read and a whole-goal classifier cannot. Two
+    steps on the same file (a clause read twice) are no such evidence.
     """
     if set(core) != set(wanted):
         return False
@@ -344,10 +344,18 @@ def _repeats_on_purpose(core: list[str], wanted: list[str], plan: Plan) -> bool:
     if not repeated:
         return False
     for tool in repeated:
-        args = [repr(sorted(s.args.items())) for s in plan.steps if s.tool == tool]
-        if len(set(args)) < len(args):
+        files = [_step_input(s.args) for s in plan.steps if s.tool == tool]
+        if None in files or len(set(files)) < len(files):
             return False
     return True
+
+
+def _step_input(args: dict[str, Any]) -> str | None:
+    """The file or dataset a step reads, as a comparable string (None when it names none)."""
+    for key in ("dataset", "data_path", "paths", "path", "labeling_dir", "model_dir"):
+        if args.get(key):
+            return repr(args[key])
+    return None
 
 
 def _names_a_tool(goal: str) -> bool:
