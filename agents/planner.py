@@ -344,9 +344,14 @@ def _repeats_on_purpose(core: list[str], wanted: list[str], plan: Plan) -> bool:
     if not repeated:
         return False
     for tool in repeated:
-        files = [_step_input(s.args) for s in plan.steps if s.tool == tool]
+        steps = [s for s in plan.steps if s.tool == tool]
+        files = [_step_input(s.args) for s in steps]
         if None in files or len(set(files)) < len(files):
             return False
+        for step, file in zip(steps, files, strict=True):
+            others = {repr(v) for o in plan.steps if o is not step for v in o.args.values()}
+            if file in others:
+                return False  # a file another step already reads (as its gold file, say)
     return True
 
 
