@@ -313,13 +313,21 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     }
 
 
+LABELED_OUTPUT_COLUMNS = frozenset({"label", "label_original"})
+"""What the labeling tools write beside the rows of a labeled file: its labels, as expected."""
+
+
 def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
-    """Say which columns were left out as copies of the label (they would leak it)."""
+    """Say which columns were left out as copies of the label (they would leak it); on a
+    labeled file (soft labels) its own label columns are left out without a word.
+    """
+    soft = not meta.get("label")
     return [
         f"column {name!r} is a one-to-one recoding of the label {meta['label'] or 'classes'!r} "
         "and was not used as a feature (it would leak the label); name it in numeric_columns "
         "or categorical_columns to use it anyway"
         for name in train.columns.label_copies
+        if not (soft and name in LABELED_OUTPUT_COLUMNS)
     ]
 
 

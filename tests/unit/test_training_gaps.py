@@ -237,3 +237,16 @@ def test_mirrors_label_only_flags_one_to_one_recodings() -> None:
     assert not mirrors_label(noisy, labels)
     assert not mirrors_label(pd.Series(np.linspace(0, 1, 40)), labels)
     assert not mirrors_label(labels.head(10).map({"ripe": 1, "green": 0}), labels.head(10))
+
+
+def test_a_labeled_files_own_label_columns_are_left_out_without_a_warning() -> None:
+    from types import SimpleNamespace
+
+    from graphs.training import _column_warnings
+
+    train = SimpleNamespace(columns=SimpleNamespace(label_copies=["label", "label_original"]))
+    assert _column_warnings(train, {"label": None}) == []  # soft labels of a labeled file
+    named = _column_warnings(train, {"label": "ripeness"})
+    assert len(named) == 2 and "'label'" in named[0]  # a table of the person's: said
+    stray = SimpleNamespace(columns=SimpleNamespace(label_copies=["ripe_flag"]))
+    assert "ripe_flag" in _column_warnings(stray, {"label": None})[0]
