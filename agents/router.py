@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
-import os
-import tempfile
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +30,6 @@ GOAL_WEIGHT = 2.0
 """Sample weight of a whole goal against a clause-sized phrasing."""
 
 _lock = threading.Lock()
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -148,25 +144,20 @@ class Model:
         self.intercept = np.asarray(classifier.intercept_, dtype=np.float32)
 
     def _save(self, path: Any) -> None:
+        from tools.labeling import embeddings
+
         words = sorted(self.word.vocabulary_, key=self.word.vocabulary_.__getitem__)
         chars = sorted(self.char.vocabulary_, key=self.char.vocabulary_.__getitem__)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
-            with os.fdopen(handle, "wb") as out:
-                np.savez(
-                    out,
-                    words=np.asarray(words, dtype=str),
-                    word_idf=self.word.idf_,
-                    chars=np.asarray(chars, dtype=str),
-                    char_idf=self.char.idf_,
-                    classes=self.classes,
-                    coef=self.coef,
-                    intercept=self.intercept,
-                )
-            os.replace(tmp, path)
-        except OSError as exc:  # a read-only cache only costs the next process a fit
-            log.info("could not keep the router in %s: %s", path.parent, exc)
+        arrays = {
+            "words": np.asarray(words, dtype=str),
+            "word_idf": self.word.idf_,
+            "chars": np.asarray(chars, dtype=str),
+            "char_idf": self.char.idf_,
+            "classes": self.classes,
+            "coef": self.coef,
+            "intercept": self.intercept,
+        }
+        embeddings.keep(path, lambda out: np.savez(out, **arrays))
 
     def _load(self, path: Any) -> bool:
         try:

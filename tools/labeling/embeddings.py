@@ -15,7 +15,9 @@ import os
 import tempfile
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -123,12 +125,23 @@ def embed_corpus(texts: list[str]) -> np.ndarray:
     except (OSError, ValueError):
         pass
     vectors = embed(clean)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=folder, suffix=".npy.tmp")
-        with os.fdopen(handle, "wb") as out:
-            np.save(out, vectors, allow_pickle=False)
-        os.replace(tmp, path)
-    except OSError as exc:  # a read-only home only costs the next process the same time
-        log.info("could not keep the phrase embeddings in %s: %s", folder, exc)
+    keep(path, lambda out: np.save(out, vectors, allow_pickle=False))
     return vectors
+
+
+def keep(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write a derived file of the cache folder atomically (a reader never sees half of it);
+    an unwritable folder is logged and only costs the next process the same work again.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                write(out)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        log.info("could not keep %s: %s", path.name, exc)
