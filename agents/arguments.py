@@ -559,16 +559,29 @@ WRONG_LABEL_RE = re.compile(
 NOT_A_LABEL = {"wrong", "incorrect", "mislabeled", "mislabelled", "not", "off", "right"}
 
 
+ROW_WORD_RE = re.compile(r"\b(?:row|line)\s*(?:no\.?|number|#)?\s*$", re.I)
+"""The words before a number that make it a row ('row 12', 'line #3'), not an id."""
+
+
 def corrections(text: str) -> list[dict[str, Any]]:
-    """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id, label) corrections."""
-    pairs = WRONG_LABEL_RE.findall(text)
-    seen = {i for i, _ in pairs}
-    pairs += [
-        (i, label)
-        for i, label in CORRECTION_RE.findall(text)
-        if i not in seen and label.lower() not in NOT_A_LABEL
+    """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id or row, label) corrections.
+
+    A bare number the person called a row ('row 12') is sent as `row`, so correct_labels can
+    take it as a position when no id column holds it.
+    """
+    found = [(m.group(1), m.group(2), m.start(1)) for m in WRONG_LABEL_RE.finditer(text)]
+    seen = {i for i, _, _ in found}
+    found += [
+        (m.group(1), m.group(2), m.start(1))
+        for m in CORRECTION_RE.finditer(text)
+        if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
     ]
-    return [{"id": int(i) if i.isdigit() else i, "label": label.rstrip(".")} for i, label in pairs]
+    out: list[dict[str, Any]] = []
+    for i, label, start in found:
+        row = i.isdigit() and ROW_WORD_RE.search(text[max(0, start - 20) : start].rstrip("#"))
+        key = "row" if row else "id"
+        out.append({key: int(i) if i.isdigit() else i, "label": label.rstrip(".")})
+    return out
 
 
 def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:

@@ -24,7 +24,7 @@ from tools.labeling.candidates import (
     table_matrix,
 )
 from tools.labeling.combine import class_prior, combine
-from tools.labeling.endmodel import features, match_prior, train_end_model
+from tools.labeling.endmodel import MAX_TREE_CLASSES, features, match_prior, train_end_model
 from tools.labeling.outputs import (
     artifact,
     file_stem,
@@ -419,7 +419,8 @@ class Labeler:
             )
         table = self.table()
         # Trees on a handful of labels only memorise them: from 30 dev labels up.
-        if table is not None and not text and len(t.dev_rows) >= 30:
+        # One tree per class and round: not past MAX_TREE_CLASSES classes (bounded cost).
+        if table is not None and not text and len(t.dev_rows) >= 30 and k <= MAX_TREE_CLASSES:
             attempt(
                 "hand_labels_gbm",
                 lambda: gbm_candidate(table[0], table[1], t.dev_rows, t.dev_labels, k, seed),
@@ -640,6 +641,7 @@ def _load(args: LabelDatasetInput | WriteLabelingFunctionsInput) -> Task:
         feature_columns=args.feature_columns,
         dev_fraction=args.dev_fraction,
         seed=args.seed,
+        allow_many_classes=args.allow_many_classes,
     )
 
 

@@ -16,6 +16,7 @@ from graphs.loop import run_loop
 from settings import get_settings
 from store.workspace import relative_to_workspace
 from tools.base import ToolContext
+from tools.labeling.limits import looks_like_quantity
 from tools.tabular import guess_label_column, load_table
 from tools.training.evaluate import LOWER_IS_BETTER, canonical_metric, evaluate_loaded, headline
 from tools.training.tools import TrainModelInput, artifact, output_folder, stem_of
@@ -318,11 +319,20 @@ LABELED_OUTPUT_COLUMNS = frozenset({"label", "label_original"})
 
 
 def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
-    """Say which columns were left out as copies of the label (they would leak it); on a
+    """Say when the label looks like a quantity (numeric, many values: trained as classes
+    anyway), and which columns were left out as copies of the label (they would leak it); on a
     labeled file (soft labels) its own label columns are left out without a word.
     """
     soft = not meta.get("label")
-    return [
+    warnings = []
+    if not soft and looks_like_quantity(train.classes, len(train)):
+        k = len(train.classes)
+        warnings.append(
+            f"the label {meta['label']!r} has {k} distinct numeric values: it looks like a "
+            f"quantity (a regression target), trained here as {k} unordered classes; bin it "
+            f"into a few classes or use a regression model if the order and distance matter"
+        )
+    return warnings + [
         f"column {name!r} is a one-to-one recoding of the label {meta['label'] or 'classes'!r} "
         "and was not used as a feature (it would leak the label); name it in numeric_columns "
         "or categorical_columns to use it anyway"

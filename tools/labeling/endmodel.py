@@ -26,6 +26,10 @@ class EndModel:
 
 
 SELF_TRAIN_ROUNDS = 2
+SOFT_TOP_CLASSES = 5
+"""Soft-label training copies a row for at most this many of its likeliest classes."""
+MAX_TREE_CLASSES = 10
+"""Boosted trees (a tree per class per round) are candidates up to this many classes."""
 SELF_TRAIN_TOLERANCE = 0.02
 MODEL_NAMES = {
     "nb": "naive_bayes",
@@ -129,12 +133,21 @@ def _fit_soft(  # noqa: ANN202
 
     n, k = soft.shape
     soft = np.nan_to_num(np.asarray(soft, dtype=float), nan=0.0, posinf=1.0, neginf=0.0)
-    Xr = np.vstack([X] * k) if isinstance(X, np.ndarray) else sparse.vstack([X] * k).tocsr()
-    y = np.repeat(np.arange(k), n)
-    w = (np.clip(soft, 0, None) * row_weight[:, None]).T.reshape(-1)
-    keep = w > 1e-4
-    if len(np.unique(y[keep])) < 2:
+    weights = np.clip(soft, 0, None) * row_weight[:, None]
+    if k > SOFT_TOP_CLASSES:
+        # Only each row's likeliest classes get a copy: at most SOFT_TOP_CLASSES copies per
+        # row whatever the number of classes (k copies made the cost grow with k squared).
+        top = np.argpartition(-weights, SOFT_TOP_CLASSES - 1, axis=1)[:, :SOFT_TOP_CLASSES]
+        kept = np.zeros_like(weights, dtype=bool)
+        kept[np.arange(n)[:, None], top] = True
+        weights = np.where(kept, weights, 0.0)
+    # Class-major order (every row's class-0 copy, then class 1, ...), light copies dropped.
+    y, rows = np.nonzero(weights.T > 1e-4)
+    w = weights[rows, y]
+    if len(np.unique(y)) < 2:
         raise ValueError("the soft labels put weight on one class only")
+    Xr = X[rows]
+    keep = slice(None)
     if kind == "gbm":
         from tools.labeling.candidates import gbm_model
 
@@ -207,8 +220,9 @@ def train_end_model(
             kinds = ("nb", "nb+lr", "lr")
         else:
             kinds = ("lr",)
-        # Tables: gradient-boosted trees on the soft labels compete with the linear model.
-        if table is not None:
+        # Tables: gradient-boosted trees on the soft labels compete with the linear model
+        # (one tree per class and round: left out past MAX_TREE_CLASSES classes).
+        if table is not None and k <= MAX_TREE_CLASSES:
             kinds = (*kinds, "gbm")
     cats = None if table is None else table[1]
 

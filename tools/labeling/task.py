@@ -10,6 +10,7 @@ import pandas as pd
 
 from errors import BadInput, column_not_found
 from tools.labeling.gold import Gold, ensure_ids, join_gold, plan_join, split_gold
+from tools.labeling.limits import check_label_kind
 from tools.tabular import load_table
 
 
@@ -88,8 +89,13 @@ def load_task(
     feature_columns: list[str] | None,
     dev_fraction: float,
     seed: int,
+    allow_many_classes: bool = False,
 ) -> Task:
-    """Load the data and the hand labels, join by id, pick columns, split dev/held-out."""
+    """Load the data and the hand labels, join by id, pick columns, split dev/held-out.
+
+    A label that looks like a quantity or has too many classes is refused here, before any
+    work (check_label_kind), unless `allow_many_classes`.
+    """
     frame, origin = load_table(dataset)
     if len(frame) == 0:
         raise BadInput(f"dataset {dataset!r} has no rows", hint="give a table with rows to label")
@@ -122,6 +128,7 @@ def load_task(
         source=source,
         how=plan.how,
     )
+    check_label_kind(joined.classes, len(joined.rows), force=allow_many_classes)
     exclude = {id_column}
     if label_column:
         exclude.add(label_column)

@@ -64,6 +64,11 @@ class _DataArgs(ToolInput):
         default=0.6, gt=0, le=1, description="Share of the hand labels the loop may tune on."
     )
     seed: int = Field(default=0, description="Seed of the dev/held-out split and the models.")
+    allow_many_classes: bool = Field(
+        default=False,
+        description="Label even when the label looks like a quantity (numeric, many values) or "
+        "has more than 30 classes; only when the person asks for it.",
+    )
 
 
 class LabelDatasetInput(_DataArgs):

@@ -23,9 +23,9 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
-from errors import BadInput, Conflict, NotFound, column_not_found
+from errors import BadInput, Conflict, NotFound, candidate_details, closest, column_not_found
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
 from tools.labeling.analysis import lf_summary, matrix_summary
@@ -33,6 +33,7 @@ from tools.labeling.apply import apply_lfs
 from tools.labeling.combine import class_prior, combine
 from tools.labeling.gold import _key, join_gold, plan_join
 from tools.labeling.outputs import artifact, write_json, write_summary
+from tools.labeling.rowrefs import ref_of, resolve_rows
 from tools.labeling.specs import ABSTAIN, parse_lfs
 from tools.tabular import load_table
 
@@ -108,23 +109,46 @@ class ReapplyInput(WorkbenchInput):
 
 
 class Correction(ToolInput):
-    """One corrected label."""
+    """One corrected label: the row named by its id, or by its position ("row 12")."""
 
-    id: str | int = Field(description="The row's id (the `id` column of the labeled data).")
+    id: str | int | None = Field(
+        default=None,
+        description="The row's id: a value of the labeled data's id column (`id`, or the "
+        "id-like column that holds it, e.g. `ticket_no`).",
+    )
+    row: int | None = Field(
+        default=None,
+        ge=0,
+        le=1_000_000_000,
+        description="Set instead of id when the person named a row ('row 12'): the value in the "
+        "id column when one holds it, else the row's position counted from 0.",
+    )
     label: str = Field(min_length=1, max_length=300, description="The right class.")
 
     @field_validator("id")
     @classmethod
-    def _id_text(cls, value: str | int) -> str | int:
+    def _id_text(cls, value: str | int | None) -> str | int | None:
         if isinstance(value, str) and not value.strip():
             raise ValueError("id must not be blank")
         return value
+
+    @model_validator(mode="after")
+    def _one_reference(self) -> Correction:
+        if (self.id is None) == (self.row is None):
+            raise ValueError("give the row's id or its row number (one of them)")
+        return self
 
 
 class CorrectLabelsInput(WorkbenchInput):
     """Arguments of correct_labels."""
 
     corrections: list[Correction] = Field(min_length=1, max_length=1000)
+    id_column: str | None = Field(
+        default=None,
+        max_length=300,
+        description="The labeled data's column the corrections' ids are in (default `id`; "
+        "when it does not hold them, the one id-like column that does).",
+    )
 
 
 class ExportLabelsInput(WorkbenchInput):
@@ -318,10 +342,8 @@ def _source_of_hand_labels(folder: Path, args: OpenWorkbenchInput) -> tuple[str 
     )
 
 
-def _open(folder: Path, args: OpenWorkbenchInput, ctx: ToolContext) -> None:
-    """Create the workbench from the run's artifacts (version 0 = the run's labels)."""
-    wb = folder / FOLDER
-    labeled = pd.read_parquet(folder / "labeled.parquet")
+def _classes(folder: Path, labeled: pd.DataFrame) -> list[str]:
+    """The run's classes: from its metrics.json, else the labeled data's prob_<class> columns."""
     classes = [c.removeprefix("prob_") for c in labeled.columns if c.startswith("prob_")]
     metrics_path = folder / "metrics.json"
     metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
@@ -333,6 +355,16 @@ def _open(folder: Path, args: OpenWorkbenchInput, ctx: ToolContext) -> None:
             hint="open the folder of a label_dataset run",
             code="not_a_labeling_dir",
         )
+    return classes
+
+
+def _open(folder: Path, args: OpenWorkbenchInput, ctx: ToolContext) -> None:
+    """Create the workbench from the run's artifacts (version 0 = the run's labels)."""
+    wb = folder / FOLDER
+    labeled = pd.read_parquet(folder / "labeled.parquet")
+    classes = _classes(folder, labeled)
+    metrics_path = folder / "metrics.json"
+    metrics = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.is_file() else {}
     frame = _data_frame(labeled, classes)
     gold_ref, label_column = _source_of_hand_labels(folder, args)
     gold_frame = None
@@ -652,43 +684,41 @@ def reapply_labeling_functions(args: ReapplyInput, ctx: ToolContext) -> dict[str
 def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]:
     """Correct individual labels in a workbench; each correction becomes a hand label.
 
-    The rows get the label at once (label_source "hand"); the hand labels then count in every
-    LF's accuracy and in the next re-apply's label model.
+    A correction names its row by id (looked up in `id_column`, default `id`; when that column
+    does not hold the ids, in the id-like column that does, e.g. `ticket_no`) or by `row` (that
+    value in the id column, else the row's position from 0). The rows get the label at once
+    (label_source "hand"); the hand labels then count in every LF's accuracy and in the next
+    re-apply's label model. A correction that names no row or no class changes nothing.
     """
     folder = _labeling_dir(args.labeling_dir)
-    _ensure_open(folder, args.labeling_dir, ctx)
     wb = folder / FOLDER
+    # Checked before the workbench is opened: a refused correction leaves no trace.
+    source = wb if (wb / "state.json").is_file() else folder
+    labeled = pd.read_parquet(source / "labeled.parquet")
+    classes = _classes(folder, labeled)
+    own = {*CONTRACT, *(f"prob_{c}" for c in classes)} - {"id"}
+    refs = [ref_of(c.id, c.row) for c in args.corrections]
+    resolved = resolve_rows(labeled, refs, args.id_column, own)
+    bad = [c.label for c in args.corrections if c.label not in classes]
+    if bad:
+        raise BadInput(
+            f"unknown label {bad[0]!r}",
+            hint=f"classes are: {', '.join(classes)}",
+            code="unknown_label",
+            details=candidate_details(
+                "label", closest(bad[0], classes), "not_found", value=bad[0], choices=classes
+            ),
+        )
+    _ensure_open(folder, args.labeling_dir, ctx)
     with _lock(wb):
         state = _read_state(wb)
         classes = state["classes"]
         labeled = pd.read_parquet(wb / "labeled.parquet")
         keys = _key(labeled["id"])
-        position = pd.Series(np.arange(len(labeled)), index=pd.Index(keys))
-        wanted = pd.Series([c.id for c in args.corrections], dtype=object)
-        wanted_keys = _key(wanted)
-        unknown = [
-            str(c.id)
-            for c, key in zip(args.corrections, wanted_keys, strict=True)
-            if key not in position.index
-        ]
-        if unknown:
-            raise NotFound(
-                f"no row with id {unknown[0]!r}"
-                + (f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""),
-                hint="ids are the labeled data's id column; list rows with workbench_rows",
-                code="row_not_found",
-            )
-        bad = [c.label for c in args.corrections if c.label not in classes]
-        if bad:
-            raise BadInput(
-                f"unknown label {bad[0]!r}",
-                hint=f"classes are: {', '.join(classes)}",
-                code="unknown_label",
-            )
         now = time.strftime("%Y-%m-%dT%H:%M:%S")
         added = pd.DataFrame(
             {
-                "id": wanted_keys.to_numpy(),
+                "id": keys.to_numpy()[resolved.positions],
                 "label": [c.label for c in args.corrections],
                 "source": "correction",
                 "at": now,
@@ -696,14 +726,16 @@ def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]
         )
         hand = pd.concat([_hand_labels(wb), added]).drop_duplicates("id", keep="last")
         changed = []
-        for key, label in zip(added["id"], added["label"], strict=True):
-            i = int(position[key])
+        for i, label in zip(resolved.positions, added["label"], strict=True):
             before = str(labeled.at[i, "label"])
             labeled.at[i, "label"] = label
             for c in classes:
                 labeled.at[i, f"prob_{c}"] = 1.0 if c == label else 0.0
             labeled.at[i, "label_source"] = "hand"
-            changed.append({"id": _plain(labeled.at[i, "id"]), "before": before, "after": label})
+            item = {"id": _plain(labeled.at[i, "id"]), "before": before, "after": label}
+            if resolved.id_column not in (None, "id"):
+                item[resolved.id_column] = _plain(labeled.at[i, resolved.id_column])
+            changed.append(item)
         frame = pd.read_parquet(wb / "data.parquet")
         lfs = json.loads((wb / "labeling_functions.json").read_text(encoding="utf-8"))
         ctx.progress("re-scoring the labeling functions on the hand labels", 0.5)
@@ -721,6 +753,7 @@ def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]
         _write_state(wb, state)
         out = _public(folder, wb, state)
         out["corrected"] = changed
+        out["resolved"] = resolved.report()
         return out
 
 
