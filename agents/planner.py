@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from agents import patterns as rx
@@ -99,9 +100,7 @@ def clause_tools(clause: str) -> list[str]:
     return []
 
 
-def plan_goal(
-    goal: str, memory: dict[str, Any] | None = None, forced: dict[str, list[str]] | None = None
-) -> Plan:
+def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
 
     Tools come from cue rules that read the person's wording and the data it names
@@ -110,9 +109,7 @@ def plan_goal(
     (agents/grounding.py). Nothing understood: the two or three closest things it can do.
     """
     from agents import memory as thread
-    from agents.grounding import ground_plan
     from agents.intent import fix_typos
-    from agents.options import bind_stated
 
     memory = memory or {}
     original = goal
@@ -163,7 +160,6 @@ def plan_goal(
             return changed
     if SMALL_TALK_RE.match(goal.strip()):
         return Plan(answer=_small_talk(goal))
-    from agents.intent import is_description
     from agents.references import gold_named
 
     gold_file = gold_named(goal)
@@ -177,6 +173,32 @@ def plan_goal(
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
         gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
+    return _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal read up to its clauses: as typed, as rewritten (typos fixed, files resolved),
+    the thread's memory, the notes of the rewriting, the gold file and the metric it names.
+    """
+
+    original: str
+    text: str
+    memory: dict[str, Any]
+    renamed: tuple[str, ...]
+    gold_file: str | None
+    asked: str | None
+
+
+def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Plan:
+    """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
+    router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
+    """
+    from agents.grounding import ground_plan
+    from agents.intent import is_description
+    from agents.options import bind_stated
+
+    goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
     clauses = split_clauses(goal)
     for clause in clauses:
@@ -233,7 +255,7 @@ def plan_goal(
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
         question=None if planning.answer else planning.question,
-        notes=[*renamed, *planning.notes],
+        notes=[*read.renamed, *planning.notes],
         answer=planning.answer,
     )
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
@@ -250,7 +272,7 @@ def plan_goal(
         if changed is not None:
             return changed
     if forced is None:
-        routed = _arbitrate(original, goal, memory, plan, planning, clauses)
+        routed = _arbitrate(read, plan, planning, clauses)
         if routed is not None:
             return routed
     missing = _missing_input(plan, goal)
@@ -276,15 +298,9 @@ ROUTER_REPLACE = 0.3
 """... at which its sequence replaces a different one from the cue rules."""
 
 
-def _arbitrate(
-    original: str,
-    goal: str,
-    memory: dict[str, Any],
-    plan: Plan,
-    planning: Planning,
-    clauses: list[str],
-) -> Plan | None:
-    """The learned router's plan when it should win over the cue rules', else None.
+def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -> Plan | None:
+    """The learned router's plan when it should win over the cue rules', else None. Its plan
+    is built from the goal as read for the rules' (no second reading of the goal).
 
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
     the thread or by a column question, an answer that is not 'not understood' (memory,
@@ -293,6 +309,7 @@ def _arbitrate(
     from agents import router
     from agents.rules import parse_rules
 
+    goal, memory = read.text, read.memory
     if planning.hard or plan.question or not semantic_ready():
         return None
     if plan.answer and not plan.answer.startswith(NOT_UNDERSTOOD):
@@ -303,7 +320,7 @@ def _arbitrate(
     ruled = [s.tool for s in plan.steps]
     if thread and ruled:
         return None
-    choice = router.route(original)
+    choice = router.route(read.original)
     if choice is None:
         return None
     wanted = list(choice.tools)
@@ -325,7 +342,7 @@ def _arbitrate(
     if not wanted:
         return Plan(answer=closest_question(goal), notes=plan.notes)
     forced = _assign(wanted, planning, clauses)
-    alternative = plan_goal(original, memory, forced=forced)
+    alternative = _plan_clauses(read, forced)
     built = [s.tool for s in alternative.steps]
     if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
         return None  # its tools could not be built from what the goal says
