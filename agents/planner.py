@@ -118,48 +118,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     goal = _made_file_named(goal, memory, renamed)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
-    from agents.glossary import concept_answer
-
-    concept = concept_answer(goal, bool(files))
-    if concept is not None and not thread.asks_measured_value(goal, memory):
-        return Plan(answer=concept)
-    if thread.is_results_question(goal, bool(files)):
-        answer = thread.answer_from_memory(goal, memory)
-        if answer is None and asked:
-            answer = (
-                f"Nothing on this thread has measured {asked} yet. Train or label something "
-                "first, e.g. 'train a classifier on data.csv'."
-            )
-        if answer is not None:
-            return Plan(answer=answer, asked={"metric": asked} if asked else {})
-    if thread.is_improve_request(goal, bool(files)):
-        improved = _improve(goal, memory)
-        if improved is not None:
-            return improved
-    fixed = _correction_follow_up(goal, files, memory)
-    if fixed is not None:
-        return fixed
-    saved = _save_last_output(goal, files, memory)
-    if saved is not None:
-        return saved
-    switched = _metric_switch(goal, files, memory)
-    if switched is not None:
-        return switched
-    generated = _generate_from_thread(goal, files, memory)
-    if generated is not None:
-        return generated
-    if RERUN_RE.search(goal) and not files:
-        again = _rerun(goal, memory)
-        if again is not None:
-            return again
-    if (
-        FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
-    ) and not files:
-        changed = _adjust_last_call(goal, memory)
-        if changed is not None:
-            return changed
-    if SMALL_TALK_RE.match(goal.strip()):
-        return Plan(answer=_small_talk(goal))
+    for follow_up in FOLLOW_UPS:
+        answered = follow_up(goal, files, memory)
+        if answered is not None:
+            return answered
     from agents.references import gold_named
 
     gold_file = gold_named(goal)
@@ -1561,6 +1523,75 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     if asked:
         plan.asked = {"metric": asked}
     return plan
+
+
+# --- thread follow-ups: tried in order before the goal's clauses are read ------------------
+
+
+def _concept(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'what is macro F1?': the glossary's answer (not when the thread measured what is asked)."""
+    from agents import memory as thread
+    from agents.glossary import concept_answer
+
+    concept = concept_answer(goal, bool(files))
+    if concept is None or thread.asks_measured_value(goal, memory):
+        return None
+    return Plan(answer=concept)
+
+
+def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'what was the accuracy?': answered from the thread's results, without a tool."""
+    from agents import memory as thread
+
+    if not thread.is_results_question(goal, bool(files)):
+        return None
+    asked = thread.asked_metric(goal)
+    answer = thread.answer_from_memory(goal, memory)
+    if answer is None and asked:
+        answer = (
+            f"Nothing on this thread has measured {asked} yet. Train or label something "
+            "first, e.g. 'train a classifier on data.csv'."
+        )
+    if answer is None:
+        return None
+    return Plan(answer=answer, asked={"metric": asked} if asked else {})
+
+
+def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    from agents import memory as thread
+
+    return _improve(goal, memory) if thread.is_improve_request(goal, bool(files)) else None
+
+
+def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    return _rerun(goal, memory) if RERUN_RE.search(goal) and not files else None
+
+
+def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'this time with 5 attempts', 'make that 300', 'wrong file': the last call, changed."""
+    said = FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
+    return _adjust_last_call(goal, memory) if said and not files else None
+
+
+def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
+
+
+FOLLOW_UPS = (
+    _concept,
+    _results_answer,
+    _improve_request,
+    _correction_follow_up,
+    _save_last_output,
+    _metric_switch,
+    _generate_from_thread,
+    _rerun_request,
+    _last_call_change,
+    _small_talk_answer,
+)
+"""What `plan_goal` tries, in this order, before reading the goal's clauses: each takes
+(goal, files named, thread memory) and answers with a plan or None (not this kind of goal).
+"""
 
 
 # --- thread memory ---------------------------------------------------------------------------

@@ -31,6 +31,14 @@ def parcels() -> None:
     ).to_csv(get_settings().workspace / "parcels.csv", index=False)
 
 
+def use_goals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *rows: str) -> None:
+    """Train the router on these goals.tsv rows (tools, goal, corpus), TF-IDF only (fast)."""
+    tsv = tmp_path / "goals.tsv"
+    tsv.write_text("# tools<TAB>goal<TAB>corpus\n" + "".join(f"{row}\n" for row in rows))
+    monkeypatch.setattr(router, "GOALS", tsv)
+    monkeypatch.setattr(semantic, "available", lambda: False)
+
+
 def confident(tools: tuple[str, ...], confidence: float = 0.97):  # noqa: ANN201 - a fake
     """A stand-in router that always answers `tools` with `confidence`."""
     return lambda goal, exclude=None: router.Route(tools, confidence)
@@ -80,14 +88,13 @@ def test_hard_evidence_stays_ahead_of_the_router(
 def test_an_excluded_corpus_is_left_out_of_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tsv = tmp_path / "goals.tsv"
-    tsv.write_text(
-        "# tools<TAB>goal<TAB>corpus\n"
-        "train_model\tteach it to tell late parcels in p.csv\talpha\n"
-        "detect_anomalies\tspot weird parcels in p.csv\tbeta\n"
-        "none\twrite me a limerick\tbeta\n"
+    use_goals(
+        tmp_path,
+        monkeypatch,
+        "train_model\tteach it to tell late parcels in p.csv\talpha",
+        "detect_anomalies\tspot weird parcels in p.csv\tbeta",
+        "none\twrite me a limerick\tbeta",
     )
-    monkeypatch.setattr(router, "GOALS", tsv)
     assert {r[2] for r in router.goal_rows()} == {"alpha", "beta"}
     kept = router.goal_rows(frozenset({"beta"}))
     assert [(r[0], r[2]) for r in kept] == [(("train_model",), "alpha")]
@@ -95,7 +102,6 @@ def test_an_excluded_corpus_is_left_out_of_training(
     monkeypatch.setenv("FORGEFLOW_ROUTER_EXCLUDE", "beta, gamma")
     reset_settings()
     assert router.excluded() == frozenset({"beta", "gamma"})
-    monkeypatch.setattr(semantic, "available", lambda: False)  # TF-IDF only: fast
     without = router.Model(frozenset({"beta"}))
     with_all = router.Model(frozenset())
     assert with_all.size - without.size == 2
@@ -104,15 +110,13 @@ def test_an_excluded_corpus_is_left_out_of_training(
 def test_the_fit_is_kept_on_disk_and_reloaded_identically(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tsv = tmp_path / "goals.tsv"
-    tsv.write_text(
-        "train_model\tteach it to tell soggy crates in c.csv\tbeta\n"
-        "detect_anomalies\tfind the crates in c.csv that look off\tbeta\n"
+    rows = (
+        "train_model\tteach it to tell soggy crates in c.csv\tbeta",
+        "detect_anomalies\tfind the crates in c.csv that look off\tbeta",
     )
-    monkeypatch.setattr(router, "GOALS", tsv)
+    use_goals(tmp_path, monkeypatch, *rows)
     monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
     reset_settings()
-    monkeypatch.setattr(semantic, "available", lambda: False)  # TF-IDF only: fast
     fitted = router.Model(frozenset())
     (kept,) = (tmp_path / "cache").glob("router-*.npz")
 
@@ -125,8 +129,7 @@ def test_the_fit_is_kept_on_disk_and_reloaded_identically(
         assert loaded.predict(goal) == fitted.predict(goal)
     kept.write_bytes(b"damaged")
     monkeypatch.undo()  # a damaged file is refitted, not trusted
-    monkeypatch.setattr(router, "GOALS", tsv)
-    monkeypatch.setattr(semantic, "available", lambda: False)
+    use_goals(tmp_path, monkeypatch, *rows)
     monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
     reset_settings()
     assert router.Model(frozenset()).predict("find odd crates") == fitted.predict("find odd crates")
