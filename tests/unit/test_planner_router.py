@@ -147,3 +147,24 @@ def test_one_step_per_named_file_is_kept_when_the_router_counts_once(
     monkeypatch.setattr(router, "route", confident(("inspect_dataset",), 0.99))
     steps = plan_goal(goal).steps
     assert [s.args["dataset"] for s in steps] == ["kelp_a.csv", "kelp_b.csv", "kelp_c.csv"]
+
+
+@needs_model
+def test_the_routers_plan_reads_the_goal_once(
+    parcels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agents import intent
+
+    reads: list[str] = []
+    real_fix = intent.fix_typos
+
+    def counted(text: str) -> str:
+        reads.append(text)
+        return real_fix(text)
+
+    monkeypatch.setattr(intent, "fix_typos", counted)
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies",)))
+    plan = plan_goal("have a lok over parcels.csv for me")
+    assert [s.tool for s in plan.steps] == ["detect_anomalies"]  # the router's plan won
+    assert plan.steps[0].args["dataset"] == "parcels.csv"
+    assert len(reads) == 1  # built from the goal as read for the rules, not planned again
