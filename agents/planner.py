@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from agents import patterns as rx
@@ -99,9 +100,7 @@ def clause_tools(clause: str) -> list[str]:
     return []
 
 
-def plan_goal(
-    goal: str, memory: dict[str, Any] | None = None, forced: dict[str, list[str]] | None = None
-) -> Plan:
+def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
 
     Tools come from cue rules that read the person's wording and the data it names
@@ -110,9 +109,7 @@ def plan_goal(
     (agents/grounding.py). Nothing understood: the two or three closest things it can do.
     """
     from agents import memory as thread
-    from agents.grounding import ground_plan
     from agents.intent import fix_typos
-    from agents.options import bind_stated
 
     memory = memory or {}
     original = goal
@@ -121,49 +118,10 @@ def plan_goal(
     goal = _made_file_named(goal, memory, renamed)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
-    from agents.glossary import concept_answer
-
-    concept = concept_answer(goal, bool(files))
-    if concept is not None and not thread.asks_measured_value(goal, memory):
-        return Plan(answer=concept)
-    if thread.is_results_question(goal, bool(files)):
-        answer = thread.answer_from_memory(goal, memory)
-        if answer is None and asked:
-            answer = (
-                f"Nothing on this thread has measured {asked} yet. Train or label something "
-                "first, e.g. 'train a classifier on data.csv'."
-            )
-        if answer is not None:
-            return Plan(answer=answer, asked={"metric": asked} if asked else {})
-    if thread.is_improve_request(goal, bool(files)):
-        improved = _improve(goal, memory)
-        if improved is not None:
-            return improved
-    fixed = _correction_follow_up(goal, files, memory)
-    if fixed is not None:
-        return fixed
-    saved = _save_last_output(goal, files, memory)
-    if saved is not None:
-        return saved
-    switched = _metric_switch(goal, files, memory)
-    if switched is not None:
-        return switched
-    generated = _generate_from_thread(goal, files, memory)
-    if generated is not None:
-        return generated
-    if RERUN_RE.search(goal) and not files:
-        again = _rerun(goal, memory)
-        if again is not None:
-            return again
-    if (
-        FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
-    ) and not files:
-        changed = _adjust_last_call(goal, memory)
-        if changed is not None:
-            return changed
-    if SMALL_TALK_RE.match(goal.strip()):
-        return Plan(answer=_small_talk(goal))
-    from agents.intent import is_description
+    for follow_up in FOLLOW_UPS:
+        answered = follow_up(goal, files, memory)
+        if answered is not None:
+            return answered
     from agents.references import gold_named
 
     gold_file = gold_named(goal)
@@ -177,6 +135,32 @@ def plan_goal(
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
         gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
+    return _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal read up to its clauses: as typed, as rewritten (typos fixed, files resolved),
+    the thread's memory, the notes of the rewriting, the gold file and the metric it names.
+    """
+
+    original: str
+    text: str
+    memory: dict[str, Any]
+    renamed: tuple[str, ...]
+    gold_file: str | None
+    asked: str | None
+
+
+def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Plan:
+    """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
+    router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
+    """
+    from agents.grounding import ground_plan
+    from agents.intent import is_description
+    from agents.options import bind_stated
+
+    goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
     clauses = split_clauses(goal)
     for clause in clauses:
@@ -233,7 +217,7 @@ def plan_goal(
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
         question=None if planning.answer else planning.question,
-        notes=[*renamed, *planning.notes],
+        notes=[*read.renamed, *planning.notes],
         answer=planning.answer,
     )
     metric = asked or next((m for m in ("f1", "auc", "accuracy") if m in targets), None)
@@ -250,7 +234,7 @@ def plan_goal(
         if changed is not None:
             return changed
     if forced is None:
-        routed = _arbitrate(original, goal, memory, plan, planning, clauses)
+        routed = _arbitrate(read, plan, planning, clauses)
         if routed is not None:
             return routed
     missing = _missing_input(plan, goal)
@@ -276,15 +260,9 @@ ROUTER_REPLACE = 0.3
 """... at which its sequence replaces a different one from the cue rules."""
 
 
-def _arbitrate(
-    original: str,
-    goal: str,
-    memory: dict[str, Any],
-    plan: Plan,
-    planning: Planning,
-    clauses: list[str],
-) -> Plan | None:
-    """The learned router's plan when it should win over the cue rules', else None.
+def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -> Plan | None:
+    """The learned router's plan when it should win over the cue rules', else None. Its plan
+    is built from the goal as read for the rules' (no second reading of the goal).
 
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
     the thread or by a column question, an answer that is not 'not understood' (memory,
@@ -293,6 +271,7 @@ def _arbitrate(
     from agents import router
     from agents.rules import parse_rules
 
+    goal, memory = read.text, read.memory
     if planning.hard or plan.question or not semantic_ready():
         return None
     if plan.answer and not plan.answer.startswith(NOT_UNDERSTOOD):
@@ -303,7 +282,7 @@ def _arbitrate(
     ruled = [s.tool for s in plan.steps]
     if thread and ruled:
         return None
-    choice = router.route(original)
+    choice = router.route(read.original)
     if choice is None:
         return None
     wanted = list(choice.tools)
@@ -325,7 +304,7 @@ def _arbitrate(
     if not wanted:
         return Plan(answer=closest_question(goal), notes=plan.notes)
     forced = _assign(wanted, planning, clauses)
-    alternative = plan_goal(original, memory, forced=forced)
+    alternative = _plan_clauses(read, forced)
     built = [s.tool for s in alternative.steps]
     if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
         return None  # its tools could not be built from what the goal says
@@ -1544,6 +1523,75 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     if asked:
         plan.asked = {"metric": asked}
     return plan
+
+
+# --- thread follow-ups: tried in order before the goal's clauses are read ------------------
+
+
+def _concept(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'what is macro F1?': the glossary's answer (not when the thread measured what is asked)."""
+    from agents import memory as thread
+    from agents.glossary import concept_answer
+
+    concept = concept_answer(goal, bool(files))
+    if concept is None or thread.asks_measured_value(goal, memory):
+        return None
+    return Plan(answer=concept)
+
+
+def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'what was the accuracy?': answered from the thread's results, without a tool."""
+    from agents import memory as thread
+
+    if not thread.is_results_question(goal, bool(files)):
+        return None
+    asked = thread.asked_metric(goal)
+    answer = thread.answer_from_memory(goal, memory)
+    if answer is None and asked:
+        answer = (
+            f"Nothing on this thread has measured {asked} yet. Train or label something "
+            "first, e.g. 'train a classifier on data.csv'."
+        )
+    if answer is None:
+        return None
+    return Plan(answer=answer, asked={"metric": asked} if asked else {})
+
+
+def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    from agents import memory as thread
+
+    return _improve(goal, memory) if thread.is_improve_request(goal, bool(files)) else None
+
+
+def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    return _rerun(goal, memory) if RERUN_RE.search(goal) and not files else None
+
+
+def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'this time with 5 attempts', 'make that 300', 'wrong file': the last call, changed."""
+    said = FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
+    return _adjust_last_call(goal, memory) if said and not files else None
+
+
+def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
+
+
+FOLLOW_UPS = (
+    _concept,
+    _results_answer,
+    _improve_request,
+    _correction_follow_up,
+    _save_last_output,
+    _metric_switch,
+    _generate_from_thread,
+    _rerun_request,
+    _last_call_change,
+    _small_talk_answer,
+)
+"""What `plan_goal` tries, in this order, before reading the goal's clauses: each takes
+(goal, files named, thread memory) and answers with a plan or None (not this kind of goal).
+"""
 
 
 # --- thread memory ---------------------------------------------------------------------------

@@ -94,7 +94,10 @@ def warm() -> None:
     try:
         _matrix()
         from agents import router
+        from tools.labeling import embeddings
 
+        if not _stopping and embeddings.available():
+            embeddings.warm_one()  # the model and its one-text forward (each plan's goal)
         if not _stopping:
             router.warm()  # the learned router, fitted on the same embeddings
     except Exception as exc:  # noqa: BLE001 - planning falls back to the cue rules

@@ -31,6 +31,14 @@ def parcels() -> None:
     ).to_csv(get_settings().workspace / "parcels.csv", index=False)
 
 
+def use_goals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *rows: str) -> None:
+    """Train the router on these goals.tsv rows (tools, goal, corpus), TF-IDF only (fast)."""
+    tsv = tmp_path / "goals.tsv"
+    tsv.write_text("# tools<TAB>goal<TAB>corpus\n" + "".join(f"{row}\n" for row in rows))
+    monkeypatch.setattr(router, "GOALS", tsv)
+    monkeypatch.setattr(semantic, "available", lambda: False)
+
+
 def confident(tools: tuple[str, ...], confidence: float = 0.97):  # noqa: ANN201 - a fake
     """A stand-in router that always answers `tools` with `confidence`."""
     return lambda goal, exclude=None: router.Route(tools, confidence)
@@ -80,14 +88,13 @@ def test_hard_evidence_stays_ahead_of_the_router(
 def test_an_excluded_corpus_is_left_out_of_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tsv = tmp_path / "goals.tsv"
-    tsv.write_text(
-        "# tools<TAB>goal<TAB>corpus\n"
-        "train_model\tteach it to tell late parcels in p.csv\talpha\n"
-        "detect_anomalies\tspot weird parcels in p.csv\tbeta\n"
-        "none\twrite me a limerick\tbeta\n"
+    use_goals(
+        tmp_path,
+        monkeypatch,
+        "train_model\tteach it to tell late parcels in p.csv\talpha",
+        "detect_anomalies\tspot weird parcels in p.csv\tbeta",
+        "none\twrite me a limerick\tbeta",
     )
-    monkeypatch.setattr(router, "GOALS", tsv)
     assert {r[2] for r in router.goal_rows()} == {"alpha", "beta"}
     kept = router.goal_rows(frozenset({"beta"}))
     assert [(r[0], r[2]) for r in kept] == [(("train_model",), "alpha")]
@@ -95,7 +102,6 @@ def test_an_excluded_corpus_is_left_out_of_training(
     monkeypatch.setenv("FORGEFLOW_ROUTER_EXCLUDE", "beta, gamma")
     reset_settings()
     assert router.excluded() == frozenset({"beta", "gamma"})
-    monkeypatch.setattr(semantic, "available", lambda: False)  # TF-IDF only: fast
     without = router.Model(frozenset({"beta"}))
     with_all = router.Model(frozenset())
     assert with_all.size - without.size == 2
@@ -104,15 +110,13 @@ def test_an_excluded_corpus_is_left_out_of_training(
 def test_the_fit_is_kept_on_disk_and_reloaded_identically(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tsv = tmp_path / "goals.tsv"
-    tsv.write_text(
-        "train_model\tteach it to tell soggy crates in c.csv\tbeta\n"
-        "detect_anomalies\tfind the crates in c.csv that look off\tbeta\n"
+    rows = (
+        "train_model\tteach it to tell soggy crates in c.csv\tbeta",
+        "detect_anomalies\tfind the crates in c.csv that look off\tbeta",
     )
-    monkeypatch.setattr(router, "GOALS", tsv)
+    use_goals(tmp_path, monkeypatch, *rows)
     monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
     reset_settings()
-    monkeypatch.setattr(semantic, "available", lambda: False)  # TF-IDF only: fast
     fitted = router.Model(frozenset())
     (kept,) = (tmp_path / "cache").glob("router-*.npz")
 
@@ -125,8 +129,7 @@ def test_the_fit_is_kept_on_disk_and_reloaded_identically(
         assert loaded.predict(goal) == fitted.predict(goal)
     kept.write_bytes(b"damaged")
     monkeypatch.undo()  # a damaged file is refitted, not trusted
-    monkeypatch.setattr(router, "GOALS", tsv)
-    monkeypatch.setattr(semantic, "available", lambda: False)
+    use_goals(tmp_path, monkeypatch, *rows)
     monkeypatch.setenv("FORGEFLOW_CACHE_DIR", str(tmp_path / "cache"))
     reset_settings()
     assert router.Model(frozenset()).predict("find odd crates") == fitted.predict("find odd crates")
@@ -144,3 +147,24 @@ def test_one_step_per_named_file_is_kept_when_the_router_counts_once(
     monkeypatch.setattr(router, "route", confident(("inspect_dataset",), 0.99))
     steps = plan_goal(goal).steps
     assert [s.args["dataset"] for s in steps] == ["kelp_a.csv", "kelp_b.csv", "kelp_c.csv"]
+
+
+@needs_model
+def test_the_routers_plan_reads_the_goal_once(
+    parcels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agents import intent
+
+    reads: list[str] = []
+    real_fix = intent.fix_typos
+
+    def counted(text: str) -> str:
+        reads.append(text)
+        return real_fix(text)
+
+    monkeypatch.setattr(intent, "fix_typos", counted)
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies",)))
+    plan = plan_goal("have a lok over parcels.csv for me")
+    assert [s.tool for s in plan.steps] == ["detect_anomalies"]  # the router's plan won
+    assert plan.steps[0].args["dataset"] == "parcels.csv"
+    assert len(reads) == 1  # built from the goal as read for the rules, not planned again
