@@ -529,14 +529,16 @@ def _correct(word: str) -> str:
         if lower.endswith(ending) and (stem in CUE_WORDS or stem + "e" in CUE_WORDS):
             return word
     limit = 1 if len(lower) <= 8 else 2
-    best, best_d = word, limit + 1
+    best, best_key = word, (limit + 1, False, "")
     for cue in CUE_WORDS:
         if cue[0] != lower[0] or abs(len(cue) - len(lower)) > limit:
             continue
-        d = edit_distance(lower, cue)
-        if d < best_d:
-            best, best_d = cue, d
-    return best if best_d <= limit else word
+        # Ties ('colums': column / columns) go to the word that keeps the typed ending, then
+        # alphabetically: the same correction in every process, whatever the set's order.
+        key = (edit_distance(lower, cue), cue[-1] != lower[-1], cue)
+        if key < best_key:
+            best, best_key = cue, key
+    return best if best_key[0] <= limit else word
 
 
 def fix_typos(text: str) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -41,6 +44,23 @@ def test_typos_in_cue_words_are_fixed_and_names_are_not() -> None:
     assert fix_typos("trian a clasifier on reveiws.csv") == "train a classifier on reveiws.csv"
     assert fix_typos("product reviews") == "product reviews"  # not 'predict'
     assert fix_typos("sort by downloads") == "sort by downloads"
+
+
+def test_a_typo_two_cue_words_fit_is_fixed_the_same_in_every_process() -> None:
+    # 'colums' is one edit from 'column' and from 'columns': the set's iteration order (which
+    # changes with PYTHONHASHSEED) used to decide; the typed ending now does, in every process.
+    code = "from agents.intent import fix_typos; print(fix_typos('which colums hav gaps'))"
+    seen = set()
+    for seed in ("0", "1", "2", "3"):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        seen.add(out.stdout.strip())
+    assert seen == {"which columns hav gaps"}
 
 
 def test_a_misspelt_file_is_read_as_the_one_close_file(files: None) -> None:
