@@ -142,6 +142,11 @@ def plan_goal(
     fixed = _correction_follow_up(goal, files, memory)
     if fixed is not None:
         return fixed
+    from agents.runs import run_request
+
+    on_run = run_request(goal, files, memory)
+    if on_run is not None:
+        return on_run
     saved = _save_last_output(goal, files, memory)
     if saved is not None:
         return saved
@@ -1166,9 +1171,10 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return ["labeling_workbench"]
     inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
     if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
+        from agents.conditions import says_conditions
         from agents.rules import parse_rules
 
-        if parse_rules(p.goal):
+        if parse_rules(p.goal) or says_conditions(p.goal):
             return []  # the rest of the rules the step already holds
     workbench = _workbench_follow_up(p, clause, slots)
     if workbench:
