@@ -132,6 +132,13 @@ def _list_rules(text: str) -> list[dict[str, Any]]:
     rules = []
     for m in LIST_RULE.finditer(text):
         chunk = m.group(2) or m.group(3)
+        if m.group(3) and not (
+            rx.search(r"=\s*any of\b", m.group(0), re.I)
+            or rx.search(r"\b(?:rules?|lfs?|labell?ing functions?|keywords?)\b", text, re.I)
+        ):
+            continue  # 'model = MLP, 2 layers': a setting, not a keyword list
+        if rx.search(r"\d", chunk):
+            continue
         words = [w.strip(" '") for w in rx.split(r"\s*[/,]\s*|\s+or\s+", chunk) if w.strip(" '")]
         rules.append({"label": m.group(1), "keywords": words, "column": None})
     return rules

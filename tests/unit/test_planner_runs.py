@@ -216,3 +216,9 @@ def test_condition_rules_route_to_vote_labels_with_an_output(one_run: Path) -> N
     assert [s.tool for s in plan.steps] == ["vote_labels"]
     assert plan.steps[0].args["output_path"] == "tags/flight_tags.csv"
     assert [lf["kind"] for lf in plan.steps[0].args["labeling_functions"]] == ["threshold"] * 2
+
+
+def test_a_settings_spec_with_equals_is_not_a_keyword_list() -> None:
+    assert (
+        parse_rules("data = trips.csv; label = tier; model = MLP, 2 hidden layers, dropout") == []
+    )
