@@ -90,7 +90,8 @@ OUT_FILE_RE = (
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
-    r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output)))"
+    r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
+    r"\boutput(?:\s+file)?\s*[:=]?)"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
@@ -460,16 +461,20 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
 
 def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
     """Keyword rules the goal states in words, as LFs on the named table's text column."""
+    from agents.conditions import condition_lfs, says_conditions
     from agents.grounding import _table
     from agents.rules import parse_rules, to_lfs
 
     rules = parse_rules(p.goal)
     data = next((f for f in s.files if not f.lower().endswith(DOC_FILES)), None)
-    profile = _table(data) if rules and data else None
+    said = says_conditions(p.goal)
+    profile = _table(data) if (rules or said) and data else None
     if profile is None:
         return []
     texts = [c["name"] for c in profile["columns"] if c["text_like"]]
-    return to_lfs(rules, profile["names"], texts[0] if texts else None)
+    keyword = to_lfs(rules, profile["names"], texts[0] if texts else None)
+    conditions = condition_lfs(p.goal, profile) if said else []
+    return conditions if len(conditions) > len(keyword) else keyword
 
 
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:

@@ -1145,9 +1145,10 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return ["labeling_workbench"]
     inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
     if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
+        from agents.conditions import says_conditions
         from agents.rules import parse_rules
 
-        if parse_rules(p.goal):
+        if parse_rules(p.goal) or says_conditions(p.goal):
             return []  # the rest of the rules the step already holds
     workbench = _workbench_follow_up(p, clause, slots)
     if workbench:
@@ -1573,6 +1574,13 @@ def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     return _adjust_last_call(goal, memory) if said and not files else None
 
 
+def _run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """A goal about an earlier labeling run named or described (agents/runs.py)."""
+    from agents.runs import run_request
+
+    return run_request(goal, files, memory)
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -1582,6 +1590,7 @@ FOLLOW_UPS = (
     _results_answer,
     _improve_request,
     _correction_follow_up,
+    _run_request,
     _save_last_output,
     _metric_switch,
     _generate_from_thread,

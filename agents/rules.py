@@ -50,6 +50,19 @@ BARE_RULE = re.compile(
     r"(?=\s*(?:[,;.)]|$))",
     re.I,
 )
+# a billing rule firing on 'invoice' or 'late fee' in body
+NAMED_RULE = re.compile(
+    rf"\b{LABEL}\s+(?:rule|lf|labell?ing function)\s+(?:that\s+)?(?:fir(?:es|ing)|vot(?:es|ing)|"
+    r"match(?:es|ing)|trigger(?:s|ing|ed)|look(?:s|ing) for)\s+(?:on\s+|for\s+)?"
+    rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+)(?:\s*(?:in|on)\s+(?:the\s+)?(\w+))?",
+    re.I,
+)
+# sport if cup/derby/play-offs   |   politics = any of minister, parliament, senate
+LIST_RULE = re.compile(
+    rf"\b{LABEL}\s+(?:(?:if|when)\s+(?:it\s+(?:says|mentions)\s+)?([\w' -]+(?:\s*/\s*[\w' -]+)+)|"
+    r"=\s*(?:any of\s+)?([\w' -]+(?:\s*,\s*[\w' -]+)+))(?=\s*(?:[;.,\n]|$))",
+    re.I,
+)
 STOP_LABELS = {"is", "are", "the", "a", "an", "and", "or", "it", "them", "then", "if"}
 
 
@@ -108,6 +121,29 @@ def _bare_rules(text: str) -> list[dict[str, Any]]:
     ]
 
 
+def _named_rules(text: str) -> list[dict[str, Any]]:
+    return [
+        {"label": m.group(1), "keywords": _keywords(m.group(2)), "column": m.group(4)}
+        for m in NAMED_RULE.finditer(text)
+    ]
+
+
+def _list_rules(text: str) -> list[dict[str, Any]]:
+    rules = []
+    for m in LIST_RULE.finditer(text):
+        chunk = m.group(2) or m.group(3)
+        if m.group(3) and not (
+            rx.search(r"=\s*any of\b", m.group(0), re.I)
+            or rx.search(r"\b(?:rules?|lfs?|labell?ing functions?|keywords?)\b", text, re.I)
+        ):
+            continue  # 'model = MLP, 2 layers': a setting, not a keyword list
+        if rx.search(r"\d", chunk):
+            continue
+        words = [w.strip(" '") for w in rx.split(r"\s*[/,]\s*|\s+or\s+", chunk) if w.strip(" '")]
+        rules.append({"label": m.group(1), "keywords": words, "column": None})
+    return rules
+
+
 def parse_rules(text: str) -> list[dict[str, Any]]:
     """Rules stated in `text`: [{'label', 'keywords', 'column' (or None)}], in order.
 
@@ -116,7 +152,15 @@ def parse_rules(text: str) -> list[dict[str, Any]]:
     mixing "'a' means x" with one "anything with 'b' is y" keeps all its rules.
     """
     best: list[dict[str, Any]] = []
-    for family in (_arrow_rules, _says_rules, _if_rules, _vote_rules, _bare_rules):
+    for family in (
+        _arrow_rules,
+        _says_rules,
+        _if_rules,
+        _vote_rules,
+        _named_rules,
+        _list_rules,
+        _bare_rules,
+    ):
         found = [r for r in family(text) if r["keywords"] and r["label"].lower() not in STOP_LABELS]
         if len(found) > len(best):
             best = found

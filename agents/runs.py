@@ -1,0 +1,371 @@
+"""Earlier labeling runs in the workspace: the one a goal names or describes, and what it asks."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from agents import patterns as rx
+from agents.plan import Plan, PlanStep
+
+MAX_RUNS = 200
+MAX_ROWS = 200
+GENERIC = {"labeling", "labelling", "run", "runs", "output", "outputs", "label", "labels", "data"}
+TABLE_EXT = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz")
+
+DESCRIBED_RE = re.compile(
+    r"\b(?:auto-?|weak-?)?label(?:l)?ing\s+(?:run|output|job|results?|pass|folder)\b"
+    r"|\bauto-?label(?:l)?(?:ing|ed)\b|\bworkbench\b"
+    r"|\b(?:the|that|this|my|our|last|earlier|previous|latest)\s+(?:[\w-]+\s+){0,2}"
+    r"label(?:l)?ing\b(?!\s+(?:functions?|rules?|on|of|for)\b)",
+    re.I,
+)
+RECENT_RE = re.compile(r"\b(last|latest|most recent|newest|previous|earlier)\b", re.I)
+
+
+@dataclass
+class Run:
+    """One labeling output folder: labeled.parquet and what its run wrote beside it."""
+
+    dir: str
+    mtime: float
+    words: set[str] = field(default_factory=set)
+    classes: list[str] = field(default_factory=list)
+    lfs: list[dict[str, Any]] = field(default_factory=list)
+    text_column: str | None = None
+    columns: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+
+
+def _tokens(text: str) -> set[str]:
+    return {
+        w
+        for w in rx.split(r"[^a-z0-9]+", text.lower())
+        if len(w) > 2 and not w.isdigit() and w not in GENERIC
+    }
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _load(folder: Path, root: Path) -> Run:
+    """A run's folder name, label column, classes, source data, LFs and row ids."""
+    run = Run(dir=folder.relative_to(root).as_posix(), mtime=folder.stat().st_mtime)
+    run.words = _tokens(folder.name)
+    metrics: dict[str, Any] = {}
+    try:
+        metrics = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    if isinstance(metrics, dict):
+        run.classes = [str(c) for c in metrics.get("classes") or []]
+        run.text_column = (
+            metrics.get("text_column") if isinstance(metrics.get("text_column"), str) else None
+        )
+        for value in metrics.values():
+            if isinstance(value, str) and (value.endswith(TABLE_EXT) or len(value) < 40):
+                run.words |= _tokens(value.rsplit("/", 1)[-1].split(".")[0])
+    lfs_dir = (
+        folder / "workbench"
+        if (folder / "workbench" / "labeling_functions.json").is_file()
+        else folder
+    )
+    try:
+        lfs = json.loads((lfs_dir / "labeling_functions.json").read_text(encoding="utf-8"))
+        run.lfs = [lf for lf in lfs if isinstance(lf, dict) and lf.get("name")]
+    except (OSError, ValueError):
+        pass
+    try:
+        import pyarrow.parquet as pq
+
+        schema = pq.read_schema(folder / "labeled.parquet")
+        run.columns = list(schema.names)
+        if not run.classes:
+            run.classes = [c.removeprefix("prob_") for c in run.columns if c.startswith("prob_")]
+        if "id" in run.columns:
+            table = pq.read_table(folder / "labeled.parquet", columns=["id"])
+            run.ids = {str(v) for v in table.column("id").to_pylist()[:200_000]}
+    except Exception:  # noqa: BLE001 - an unreadable run is still a run the person can name
+        pass
+    run.words |= {w for c in run.classes for w in _tokens(c)}
+    return run
+
+
+def labeling_runs() -> list[Run]:
+    """The workspace's labeling outputs (folders holding labeled.parquet), newest first."""
+    from store.workspace import workspace_root
+
+    root = workspace_root()
+    if not root.exists():
+        return []
+    found = []
+    for path in root.glob("**/labeled.parquet"):
+        folder = path.parent
+        rel = folder.relative_to(root).parts
+        if folder.name == "workbench" or len(rel) > 4 or len(found) >= MAX_RUNS:
+            continue
+        found.append(_load(folder, root))
+    return sorted(found, key=lambda r: -r.mtime)
+
+
+def run_named(goal: str, runs: list[Run]) -> Run | None:
+    """The run whose folder the goal names ('labeling/x', 'x'), not a file inside it."""
+    for run in runs:
+        name = run.dir.rsplit("/", 1)[-1]
+        for ref in (run.dir, name):
+            pattern = rf"(?<![\w/.-]){re.escape(ref)}(?![\w.-]|/\S*\.\w+)"
+            if (
+                ref == run.dir or "-" in ref or "_" in ref or any(c.isdigit() for c in ref)
+            ) and rx.search(pattern, goal, re.I):
+                return run
+    return None
+
+
+def run_described(goal: str, runs: list[Run]) -> tuple[Run | None, str | None]:
+    """(the run 'the severity labeling run' means, or a question offering the candidates)."""
+    if not runs or not DESCRIBED_RE.search(goal):
+        return None, None
+    if len(runs) == 1:
+        return runs[0], None
+    said = {_stem(w) for w in _tokens(goal)}
+    scores = [len(said & {_stem(w) for w in run.words}) for run in runs]
+    best = max(scores)
+    if best > 0 and scores.count(best) == 1:
+        return runs[scores.index(best)], None
+    if RECENT_RE.search(goal):
+        return runs[0], None
+    names = ", ".join(r.dir for r in runs[:8])
+    return None, f"Which labeling run do you mean? The workspace has: {names}."
+
+
+# --- what a goal asks of the run ----------------------------------------------------------
+
+
+def _lf_names(goal: str, run: Run) -> list[str]:
+    return [lf["name"] for lf in run.lfs if rx.search(rf"\b{re.escape(lf['name'])}\b", goal, re.I)]
+
+
+def _class_in(text: str, run: Run) -> list[tuple[int, str]]:
+    """(position, class) for each of the run's classes said in `text`, not after 'not'."""
+    found = []
+    for label in run.classes:
+        spelled = re.escape(label).replace("_", "[_ ]")
+        for m in rx.finditer(rf"(?<![\w-]){spelled}(?![\w-])", text, re.I):
+            if not rx.search(
+                r"\b(?:not|isn'?t|wasn'?t|rather than|instead of)\s+(?:an?\s+)?$",
+                text[: m.start()],
+                re.I,
+            ):
+                found.append((m.start(), label))
+    return sorted(found)
+
+
+def run_corrections(goal: str, run: Run) -> list[dict[str, Any]]:
+    """'R0018 is water through the ceiling, so plumbing, not appliance': (id, class) pairs.
+
+    With the run's row ids and classes known, each id said gets the first class said after
+    it (before the next id); without them, the wording rules of agents/arguments.py.
+    """
+    from agents.arguments import corrections
+
+    if not run.ids or not run.classes:
+        return corrections(goal)
+    spots = []
+    for m in rx.finditer(r"#?(?<![\w-])([\w-]*\d[\w-]*)(?![\w-])", goal):
+        if m.group(1) in run.ids:
+            spots.append((m.start(), m.end(), m.group(1)))
+    out = []
+    for i, (_, end, ident) in enumerate(spots):
+        stop = spots[i + 1][0] if i + 1 < len(spots) else len(goal)
+        said = _class_in(goal[end:stop], run)
+        if said:
+            out.append({"id": int(ident) if ident.isdigit() else ident, "label": said[0][1]})
+    return out or corrections(goal)
+
+
+def _rows_args(goal: str, run: Run) -> dict[str, Any]:
+    from agents.arguments import _args_workbench_rows
+    from agents.plan import Planning
+    from agents.slots import extract_slots
+
+    p = Planning(memory={"labeled": f"{run.dir}/labeled.parquet"}, goal=goal)
+    args = _args_workbench_rows(p, extract_slots(goal)) or {"labeling_dir": run.dir}
+    args["labeling_dir"] = run.dir
+    said = [c for _, c in _class_in(goal, run)]
+    if said:
+        args["label"] = said[0]
+    elif args.get("label") and args["label"] not in run.classes:
+        args.pop("label")
+    names = _lf_names(goal, run)
+    if names:
+        args["lf"] = names[0]
+    limit = rx.search(
+        r"\b(?:first|top|last|pull|show|list|give me|see)\s+(?:me\s+)?(\d{1,4})\b", goal, re.I
+    )
+    if limit and 0 < int(limit.group(1)) <= MAX_ROWS:
+        args["limit"] = int(limit.group(1))
+    query = rx.search(
+        r"\b(?:mention(?:s|ing)?|contain(?:s|ing)?|say(?:s|ing)?|about)\s+(?:the\s+|a\s+|an\s+)?"
+        r"[\"'`]?([\w-]{3,})",
+        goal,
+        re.I,
+    )
+    if query and query.group(1).lower() not in GENERIC:
+        args["query"] = query.group(1)
+    return args
+
+
+def _export_args(goal: str, run: Run) -> dict[str, Any]:
+    from agents.slots import FILE_RE
+
+    args: dict[str, Any] = {"labeling_dir": run.dir}
+    outs = [f for f in FILE_RE.findall(goal) if f.lower().endswith((".csv", ".parquet"))]
+    if outs:
+        args["output_path"] = outs[-1]
+        args["format"] = "parquet" if outs[-1].lower().endswith(".parquet") else "csv"
+    fmt = rx.search(r"\b(csv|parquet)\b", rx.sub(r"[\w./-]+\.(?:csv|parquet)\b", " ", goal), re.I)
+    if fmt and "format" not in args:
+        args["format"] = fmt.group(1).lower()
+    return args
+
+
+def _reapply_args(goal: str, run: Run) -> dict[str, Any] | None:
+    """The run's LF set with the LFs the goal drops left out and the rules it states added."""
+    from agents.rules import parse_rules, to_lfs
+
+    dropped = set()
+    for m in rx.finditer(
+        r"\b(?:drop|remove|delete|without|take out|get rid of)\b[^.;\n]{0,60}", goal, re.I
+    ):
+        dropped |= set(_lf_names(m.group(0), run))
+    kept = [lf for lf in run.lfs if lf["name"] not in dropped]
+    added_text = " ".join(m.group(0) for m in rx.finditer(r"\badd\b[^;\n]*", goal, re.I))
+    added = to_lfs(parse_rules(added_text), run.columns, run.text_column) if added_text else []
+    taken = {lf["name"] for lf in kept}
+    for lf in added:
+        while lf["name"] in taken:
+            lf["name"] += "_new"
+        taken.add(lf["name"])
+    lfs = kept + added
+    if not lfs:
+        return None
+    return {"labeling_dir": run.dir, "labeling_functions": lfs}
+
+
+OPS: tuple[tuple[str, str], ...] = (
+    (
+        "reapply_labeling_functions",
+        r"\bre-?appl\w*|\bre-?run\w*|\bre-?label\w*|\bre-?vote\w*"
+        r"|\b(?:drop|remove|delete|take out|get rid of)\b[^.;\n]{0,40}\b(?:rule|lf|function)s?\b",
+    ),
+    (
+        "labeling_workbench",
+        r"\bworkbench\b(?![^.;\n]*\b(?:drop|remove|re-?appl))|\bscore ?card\b|\bper[- ]lf\b"
+        r"|\beach (?:labell?ing function|lf|rule)\b|\blfs?\b[^.;\n]{0,20}\b(?:coverage|conflicts?|"
+        r"accuracy|overlaps?)\b|\bpulling their weight\b|\bhow (?:the|its|my) (?:rules|lfs|labell?ing "
+        r"functions) (?:do|did|perform)",
+    ),
+    (
+        "export_labeled_data",
+        r"\b(?:export|download|dump|hand over|send)\w*\b|\b(?:as|in|into) (?:an? )?(?:csv|parquet)\b"
+        r"|\b(?:give|put|save|write)\b[^.;\n]{0,40}\.(?:csv|parquet)\b",
+    ),
+    (
+        "workbench_rows",
+        r"\b(?:show|list|pull|find|see|eyeball|which|what|how many|give me)\b|\brows?\b"
+        r"|\b(?:fires?|fired|votes?|voted) on\b",
+    ),
+)
+
+
+def run_tools(goal: str, run: Run) -> list[str]:
+    """The run operations a goal asks for, in the order it says them."""
+    found: list[tuple[int, str]] = []
+    fixes = run_corrections(goal, run)
+    if fixes and (
+        run.ids or rx.search(r"\b(actually|really|should|must|wrong|fix|correct)\w*\b", goal, re.I)
+    ):
+        m = rx.search(r"(?<![\w-])" + re.escape(str(fixes[0]["id"])), goal)
+        found.append((m.start() if m else 0, "correct_labels"))
+    for tool, pattern in OPS:
+        m = rx.search(pattern, goal, re.I)
+        if m is None:
+            continue
+        if tool == "workbench_rows" and found:
+            continue  # 'show me how the count moved' after a re-apply is its report
+        if tool == "labeling_workbench" and any(
+            t == "reapply_labeling_functions" for _, t in found
+        ):
+            continue
+        found.append((m.start(), tool))
+    return [t for _, t in sorted(found)]
+
+
+def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """A goal about an earlier labeling run it names or describes: its review tools, planned.
+
+    Named: a labeling output folder in the workspace ('labeling/x', or its distinctive folder
+    name). Described: 'the labeling run', 'the severity labeling', 'the last auto-labelling',
+    with no input table named, matched against the runs' folder names, label columns, classes
+    and source data (a tie: the most recent when the goal says 'last', else a question).
+    Nothing is planned here when the goal asks for no review, correction, export or re-apply.
+    """
+    from agents.slots import FILE_RE
+
+    if not rx.search(r"label|workbench|\blfs?\b|\bkw_", goal, re.I):
+        return None
+    runs = labeling_runs()
+    if not runs:
+        return None
+    run = run_named(goal, runs)
+    if run is None:
+        if memory.get("labeled"):
+            return None  # the thread's own run: the follow-up rules handle it
+        outputs = _output_files(goal, files)
+        if [f for f in files if f not in outputs and not f.endswith("labeled.parquet")]:
+            return None  # a table to label: a new run, not an earlier one
+        if FILE_RE.search(goal) and not outputs:
+            return None
+        run, question = run_described(goal, runs)
+        if run is None:
+            if question and _asks_of_run(goal):
+                return Plan(question=question)
+            return None
+    tools = run_tools(goal, run)
+    if not tools:
+        return None
+    steps = []
+    for tool in tools:
+        if tool == "correct_labels":
+            args: dict[str, Any] | None = {
+                "labeling_dir": run.dir,
+                "corrections": run_corrections(goal, run),
+            }
+        elif tool == "workbench_rows":
+            args = _rows_args(goal, run)
+        elif tool == "export_labeled_data":
+            args = _export_args(goal, run)
+        elif tool == "reapply_labeling_functions":
+            args = _reapply_args(goal, run)
+        else:
+            args = {"labeling_dir": run.dir}
+        if args is None:
+            return Plan(question=f"Which labeling functions should {run.dir} keep or add?")
+        steps.append(PlanStep(tool=tool, args=args, why=goal))
+    return Plan(steps=steps, notes=[f"labeling run: {run.dir}"])
+
+
+def _output_files(goal: str, files: list[str]) -> list[str]:
+    from agents.arguments import role_files
+
+    return role_files(goal, files)[2]
+
+
+def _asks_of_run(goal: str) -> bool:
+    return any(rx.search(p, goal, re.I) for _, p in OPS[:3]) or bool(
+        rx.search(r"\b(?:show|list|pull|which|correct|fix)\b", goal, re.I)
+    )

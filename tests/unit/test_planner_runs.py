@@ -1,0 +1,224 @@
+"""Earlier labeling runs named or described in a goal, and rules said with column conditions."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from agents.conditions import condition_lfs
+from agents.planner import plan_goal
+from agents.rules import parse_rules
+from settings import get_settings
+
+
+def _run(folder: Path, prefix: str, classes: list[str], lfs: list[dict], label_name: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 30
+    labeled = pd.DataFrame(
+        {"id": [f"{prefix}-{i:03d}" for i in range(n)], "label": [classes[i % 2] for i in range(n)]}
+    )
+    for c in classes:
+        labeled[f"prob_{c}"] = 0.5
+    labeled["label_source"] = "label_model"
+    labeled["note"] = [f"note {i}" for i in range(n)]
+    labeled.to_parquet(folder / "labeled.parquet", index=False)
+    (folder / "labeling_functions.json").write_text(json.dumps(lfs))
+    metrics = {"classes": classes, "text_column": "note", "label_name": label_name}
+    (folder / "metrics.json").write_text(json.dumps(metrics))
+
+
+@pytest.fixture
+def one_run() -> Path:
+    root = get_settings().workspace
+    lfs = [
+        {
+            "name": "kw_mould",
+            "label": "damp",
+            "kind": "keyword",
+            "column": "note",
+            "keywords": ["mould"],
+        },
+        {
+            "name": "kw_draught",
+            "label": "draughty",
+            "kind": "keyword",
+            "column": "note",
+            "keywords": ["gap"],
+        },
+    ]
+    _run(root / "labeling" / "flat-survey-a", "FS", ["damp", "draughty"], lfs, "defect")
+    pd.DataFrame({"visit": ["v1", "v2"], "remarks": ["a", "b"]}).to_csv(
+        root / "visits.csv", index=False
+    )
+    return root
+
+
+def _tools(goal: str) -> list[str]:
+    return [s.tool for s in plan_goal(goal, {}).steps]
+
+
+def test_a_named_run_folder_takes_corrections_without_a_thread(one_run: Path) -> None:
+    plan = plan_goal("labeling/flat-survey-a: FS-004 ought to be draughty, and FS-007 damp", {})
+    assert [s.tool for s in plan.steps] == ["correct_labels"]
+    assert plan.steps[0].args["labeling_dir"] == "labeling/flat-survey-a"
+    assert plan.steps[0].args["corrections"] == [
+        {"id": "FS-004", "label": "draughty"},
+        {"id": "FS-007", "label": "damp"},
+    ]
+
+
+def test_the_class_after_an_id_wins_over_a_negated_one(one_run: Path) -> None:
+    plan = plan_goal(
+        "in labeling/flat-survey-a FS-010 is the bathroom one with black spots, so damp and "
+        "not draughty. please fix",
+        {},
+    )
+    assert plan.steps[0].args["corrections"] == [{"id": "FS-010", "label": "damp"}]
+
+
+def test_correct_then_export_in_order_and_no_new_labeling(one_run: Path) -> None:
+    goal = "Fix FS-002 to damp in labeling/flat-survey-a and afterwards export it all as parquet"
+    plan = plan_goal(goal, {})
+    assert [s.tool for s in plan.steps] == ["correct_labels", "export_labeled_data"]
+    assert plan.steps[1].args == {"labeling_dir": "labeling/flat-survey-a", "format": "parquet"}
+
+
+def test_a_described_run_resolves_to_the_only_one(one_run: Path) -> None:
+    plan = plan_goal("list what the survey labeling run marked as draughty, first 12", {})
+    assert [s.tool for s in plan.steps] == ["workbench_rows"]
+    assert plan.steps[0].args["label"] == "draughty"
+    assert plan.steps[0].args["limit"] == 12
+
+
+def test_rows_an_lf_fires_on_and_the_workbench(one_run: Path) -> None:
+    rows = plan_goal("rows kw_mould votes on in flat-survey-a", {}).steps
+    assert rows[0].tool == "workbench_rows" and rows[0].args["lf"] == "kw_mould"
+    assert _tools("open the workbench for labeling/flat-survey-a please") == ["labeling_workbench"]
+
+
+def test_reapply_drops_the_named_lf_and_adds_the_stated_rule(one_run: Path) -> None:
+    plan = plan_goal(
+        "For labeling/flat-survey-a remove kw_draught, add 'condensation' -> damp and re-apply",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == ["reapply_labeling_functions"]
+    lfs = plan.steps[0].args["labeling_functions"]
+    assert [lf["name"] for lf in lfs][:1] == ["kw_mould"]
+    assert "kw_draught" not in [lf["name"] for lf in lfs]
+    assert lfs[-1]["keywords"] == ["condensation"] and lfs[-1]["column"] == "note"
+
+
+def test_a_file_inside_the_run_is_a_file_not_the_run(one_run: Path) -> None:
+    assert "workbench_rows" not in _tools("peek at labeling/flat-survey-a/labeled.parquet")
+
+
+def test_several_runs_match_words_else_ask(one_run: Path) -> None:
+    lfs = [
+        {"name": "kw_x", "label": "loud", "kind": "keyword", "column": "note", "keywords": ["x"]}
+    ]
+    other = one_run / "labeling" / "noise-complaints-b"
+    _run(other, "NC", ["loud", "quiet"], lfs, "volume")
+    past = time.time() - 3600
+    os.utime(one_run / "labeling" / "flat-survey-a", (past, past))
+    plan = plan_goal("show me the rows the noise labeling run called loud", {})
+    assert plan.steps[0].args["labeling_dir"] == "labeling/noise-complaints-b"
+    plan = plan_goal("show me what the last labeling run called damp", {})
+    assert plan.steps[0].args["labeling_dir"] == "labeling/flat-survey-a"  # a class of it
+    asked = plan_goal("in the labeling run, which rows came from the end model?", {})
+    assert asked.question and "flat-survey-a" in asked.question and not asked.steps
+
+
+def test_labeling_a_named_table_is_still_a_new_run(one_run: Path) -> None:
+    assert "correct_labels" not in _tools("label visits.csv by remarks with weak supervision")
+
+
+# --- rules with column conditions ------------------------------------------------------------
+
+
+def _profile() -> dict:
+    cols = [
+        {"name": "fare_gbp", "dtype": "float64", "top": {}, "distinct": 90},
+        {"name": "cabin", "dtype": "str", "top": {"economy": 50, "business": 10}, "distinct": 2},
+        {"name": "stops", "dtype": "int64", "top": {"0": 40, "1": 20}, "distinct": 3},
+    ]
+    return {"columns": cols, "names": [c["name"] for c in cols]}
+
+
+def test_numeric_and_categorical_conditions_become_declarative_lfs() -> None:
+    text = "pricey if fare_gbp above 900 and cabin is business; cheap when fare_gbp is 80 or less"
+    lfs = condition_lfs(text, _profile())
+    assert lfs[0]["label"] == "pricey" and lfs[0]["kind"] == "and"
+    assert lfs[0]["conditions"][0] == {
+        "kind": "threshold",
+        "column": "fare_gbp",
+        "op": ">",
+        "value": 900.0,
+    }
+    assert lfs[0]["conditions"][1] == {
+        "kind": "category",
+        "column": "cabin",
+        "values": ["business"],
+    }
+    assert lfs[1] == {
+        "name": "cheap_2",
+        "label": "cheap",
+        "kind": "threshold",
+        "column": "fare_gbp",
+        "op": "<=",
+        "value": 80.0,
+    }
+
+
+def test_between_them_and_it_refer_to_the_previous_column() -> None:
+    text = "'short' when stops is under 1, 'long' when it is over 2 and 'medium' between them."
+    lfs = condition_lfs(text, _profile())
+    assert [lf["label"] for lf in lfs] == ["short", "long", "medium"]
+    assert lfs[2]["op"] == "between" and (lfs[2]["value"], lfs[2]["high"]) == (1.0, 2.0)
+
+
+def test_an_unknown_column_or_value_gives_no_rules() -> None:
+    assert condition_lfs("pricey if price_usd above 900", _profile()) == []
+    assert condition_lfs("odd if cabin is submarine", _profile()) == []
+
+
+def test_keyword_lists_with_slashes_and_equals() -> None:
+    assert parse_rules("weather if rain/snow/heat wave, crime if theft/burglary.")[1] == {
+        "label": "crime",
+        "keywords": ["theft", "burglary"],
+        "column": None,
+    }
+    assert parse_rules("food = any of bread, cheese, olives; drink = tea, wine")[0]["keywords"] == [
+        "bread",
+        "cheese",
+        "olives",
+    ]
+    assert parse_rules("label=late") == []
+
+
+def test_condition_rules_route_to_vote_labels_with_an_output(one_run: Path) -> None:
+    pd.DataFrame(
+        {
+            "trip": [f"t{i}" for i in range(40)],
+            "fare_gbp": [i * 30.0 for i in range(40)],
+            "cabin": ["economy", "business"] * 20,
+        }
+    ).to_csv(one_run / "flights.csv", index=False)
+    plan = plan_goal(
+        "tag flights.csv: pricey if fare_gbp over 900, cheap if fare_gbp under 100. "
+        "save to tags/flight_tags.csv",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == ["vote_labels"]
+    assert plan.steps[0].args["output_path"] == "tags/flight_tags.csv"
+    assert [lf["kind"] for lf in plan.steps[0].args["labeling_functions"]] == ["threshold"] * 2
+
+
+def test_a_settings_spec_with_equals_is_not_a_keyword_list() -> None:
+    assert (
+        parse_rules("data = trips.csv; label = tier; model = MLP, 2 hidden layers, dropout") == []
+    )
