@@ -21,6 +21,7 @@ from agents.arguments import (
     role_files,
     stated_lfs,
 )
+from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
 from errors import ForgeflowError
@@ -229,6 +230,7 @@ def plan_goal(
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)
+        shape_measurement(planning, goal)
     plan = Plan(
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
