@@ -37,7 +37,7 @@ COMPARE_CUES = (
 )
 # What evaluate_model reports beyond the training loop's headline metric.
 ARTEFACTS = (
-    r"\b(confusion[- ]?matri\w*|calibration|reliability (?:bins|diagram|curve|plot|table)|ece|"
+    r"\b(confusion[- ]?matri\w*|calibration (?:table|curve|plot|bins|report|read|check|error)|reliability (?:bins|diagram|curve|plot|table)|ece|"
     r"expected calibration error|brier|roc[- ]curves?|roc plots?|pr[- ]curves?|"
     r"precision[- ]recall curves?|per[- ](?:class|label|category) (?:recall|precision|f1|metrics|"
     r"scores?)|(?:recall|precision|f1) (?:of|for|per|on) (?:each|every) (?:class|label|category|"
