@@ -22,6 +22,7 @@ from agents.arguments import (
     role_files,
     stated_lfs,
 )
+from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
 from errors import ForgeflowError
@@ -213,6 +214,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)
+        shape_measurement(planning, goal)
     plan = Plan(
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
