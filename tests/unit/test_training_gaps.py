@@ -244,9 +244,14 @@ def test_a_labeled_files_own_label_columns_are_left_out_without_a_warning() -> N
 
     from graphs.training import _column_warnings
 
-    train = SimpleNamespace(columns=SimpleNamespace(label_copies=["label", "label_original"]))
+    class Rows(SimpleNamespace):
+        def __len__(self) -> int:
+            return 40
+
+    copies = SimpleNamespace(label_copies=["label", "label_original"])
+    train = Rows(columns=copies, classes=["ripe", "unripe"])
     assert _column_warnings(train, {"label": None}) == []  # soft labels of a labeled file
     named = _column_warnings(train, {"label": "ripeness"})
     assert len(named) == 2 and "'label'" in named[0]  # a table of the person's: said
-    stray = SimpleNamespace(columns=SimpleNamespace(label_copies=["ripe_flag"]))
+    stray = Rows(columns=SimpleNamespace(label_copies=["ripe_flag"]), classes=["ripe", "unripe"])
     assert "ripe_flag" in _column_warnings(stray, {"label": None})[0]
