@@ -90,6 +90,7 @@ OUT_FILE_RE = (
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
+    r"(?<!data )(?<!input )(?<!source )\b(?:output |file |save |target )?path\s*[:=]|"
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output)))"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
@@ -103,7 +104,9 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
     for name in files:
         escaped = re.escape(name)
         if rx.search(OUT_FILE_RE + escaped, text, re.I) or rx.search(
-            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}",
+            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}|"
+            rf"[,;]\s*as\s+[\"'`]?{escaped}|"
+            rf"{escaped}[\"'`]?\s+(?:would be|will be|is)\s+(?:perfect|great|fine|good|ideal)\b",
             text,
             re.I,
         ):
@@ -732,6 +735,15 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
             path = s.files[0]
         else:
             source = s.files[0]
+    saver = p.last_step("save_table")
+    if source is None and path and saver is not None:
+        # 'Write it out as parquet. Path: archive/x.parquet': the name of the save just planned.
+        step = p.steps[saver]
+        step.args["path"] = path
+        suffix = path.rsplit(".", 1)[-1].lower()
+        if suffix in ("csv", "jsonl", "parquet"):
+            step.args["format"] = suffix
+        return None
     if source is None:
         producer = p.last_step("label_dataset")
         if producer is not None:
