@@ -758,6 +758,10 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     if source is None:
         p.question = "Save which table? Name a file, or label something first."
         return None
+    if not path and p.last_step("save_table") is None:
+        # The name said in another sentence ('... as parquet. Path: out/x.parquet').
+        outs = [f for f in role_files(p.goal, FILE_RE.findall(p.goal))[2] if f != source]
+        path = outs[0] if len(set(outs)) == 1 else None
     args: dict[str, Any] = {"dataset": source}
     if path:
         suffix = path.rsplit(".", 1)[-1].lower()
@@ -932,7 +936,28 @@ def _table_columns(ref: str) -> list[str]:
     return list(profile["names"]) if profile else []
 
 
+NUMBER_WORDS = {
+    w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())
+}
+NUMBER_WORDS["a"] = 1
+SCALE_WORDS = {"hundred": 100, "thousand": 1000}
+
+
+def _spelt_numbers(text: str) -> str:
+    """'a thousand' → '1000', 'five hundred' → '500' (the simple spelt-out counts)."""
+    return rx.sub(
+        r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(hundred|thousand)\b",
+        lambda m: str(NUMBER_WORDS[m.group(1).lower()] * SCALE_WORDS[m.group(2).lower()]),
+        text,
+        flags=re.I,
+    )
+
+
 def _synthetic_count(text: str) -> int | None:
+    text = _spelt_numbers(text)
+    times = rx.search(r"(?:\bx|×)\s?(\d{1,7})\b", text, re.I)
+    if times:
+        return int(times.group(1))  # 'synthetic rows x1000'
     match = rx.search(
         r"\b(\d{1,7})\s+(?:extra\s+|more\s+|new\s+|fake\s+|synthetic\s+)*(?:[\w-]+\s+)?"
         r"(?:rows|samples|records|examples|customers|people|items|points|entries)\b"

@@ -241,7 +241,7 @@ ROW_WINDOW = (
     r"\b(?:from|starting (?:at|from)|beginning (?:at|from|with)|after) (?:the )?(?:row|line) \d+"
 )
 SYNTHETIC_CUES = (
-    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:\d+|more|some|realistic) (?:\w+ )?fake|"
+    r"\b(synthetic|fake (?:data|rows|records|samples)|fake[- ]but[- ]\w+|\w+[- ]but[- ]fake|(?:\d+|more|some|realistic) (?:\w+ )?fake|"
     r"(?:artificial|simulated|made-up|invented) (?:rows|records|samples|data|examples)|(?:similar|more) (?:rows|records|data) like|"
     r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
     r"c?vae|generator)\b"

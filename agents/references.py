@@ -250,7 +250,20 @@ def described_files(
         # Equally described: the file with no name words beyond what was said is meant.
         fewest = min(_unsaid(s[2], words) for s in best)
         best = [s for s in best if _unsaid(s[2], words) == fewest]
+    kinds = {s[2].lower().endswith(DOC_EXT) for s in best}
+    if len(kinds) > 1:
+        # A table and a document equally described: the goal's own words say which kind.
+        docs = bool(rx.search(DOC_WORDS, goal, re.I))
+        best = [s for s in best if s[2].lower().endswith(DOC_EXT) == docs]
     return [s[2] for s in best]
+
+
+DOC_WORDS = (
+    r"\b(?:docs?|documents?|handbooks?|manuals?|guides?|faqs?|pdfs?|markdown|pages?|chapters?|"
+    r"sections?|paragraphs?|chunks?|q\s*&\s*a|qa|questions?|answers?|read(?:ing)?)\b"
+)
+"""Words that speak of documents rather than tables (to choose between an equally described
+table and document)."""
 
 
 def _said_roles(goal: str) -> set[str]:
