@@ -246,8 +246,14 @@ def described_files(
         return []
     scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
     best = [s for s in scored if s[:2] == scored[0][:2]]
-    if len(best) > 1:
-        # Equally described: the file with no name words beyond what was said is meant.
+    speaks_of_documents = rx.search(
+        r"\b(?:docs?|documents?|handbooks?|manuals?|guides?|faqs?|pdfs?)\b", goal, re.I
+    )
+    if len(best) > 1 and not (
+        speaks_of_documents and not any(s[2].lower().endswith(DOC_EXT) for s in best)
+    ):
+        # Equally described: the file with no name words beyond what was said is meant (not
+        # among tables when the goal asks for a document).
         fewest = min(_unsaid(s[2], words) for s in best)
         best = [s for s in best if _unsaid(s[2], words) == fewest]
     kinds = {s[2].lower().endswith(DOC_EXT) for s in best}
