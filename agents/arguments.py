@@ -90,6 +90,7 @@ OUT_FILE_RE = (
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
+    r"(?<!data )(?<!input )(?<!source )\b(?:output |file |save |target )?path\s*[:=]|"
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
     r"\boutput(?:\s+file)?\s*[:=]?)"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
@@ -104,7 +105,9 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
     for name in files:
         escaped = re.escape(name)
         if rx.search(OUT_FILE_RE + escaped, text, re.I) or rx.search(
-            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}",
+            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}|"
+            rf"[,;]\s*as\s+[\"'`]?{escaped}|"
+            rf"{escaped}[\"'`]?\s+(?:would be|will be|is)\s+(?:perfect|great|fine|good|ideal)\b",
             text,
             re.I,
         ):
@@ -750,6 +753,15 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
             path = s.files[0]
         else:
             source = s.files[0]
+    saver = p.last_step("save_table")
+    if source is None and path and saver is not None:
+        # 'Write it out as parquet. Path: archive/x.parquet': the name of the save just planned.
+        step = p.steps[saver]
+        step.args["path"] = path
+        suffix = path.rsplit(".", 1)[-1].lower()
+        if suffix in ("csv", "jsonl", "parquet"):
+            step.args["format"] = suffix
+        return None
     if source is None:
         producer = p.last_step("label_dataset")
         if producer is not None:
@@ -764,6 +776,10 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     if source is None:
         p.question = "Save which table? Name a file, or label something first."
         return None
+    if not path and p.last_step("save_table") is None:
+        # The name said in another sentence ('... as parquet. Path: out/x.parquet').
+        outs = [f for f in role_files(p.goal, FILE_RE.findall(p.goal))[2] if f != source]
+        path = outs[0] if len(set(outs)) == 1 else None
     args: dict[str, Any] = {"dataset": source}
     if path:
         suffix = path.rsplit(".", 1)[-1].lower()
@@ -938,7 +954,28 @@ def _table_columns(ref: str) -> list[str]:
     return list(profile["names"]) if profile else []
 
 
+NUMBER_WORDS = {
+    w: i + 1 for i, w in enumerate("one two three four five six seven eight nine ten".split())
+}
+NUMBER_WORDS["a"] = 1
+SCALE_WORDS = {"hundred": 100, "thousand": 1000}
+
+
+def _spelt_numbers(text: str) -> str:
+    """'a thousand' → '1000', 'five hundred' → '500' (the simple spelt-out counts)."""
+    return rx.sub(
+        r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(hundred|thousand)\b",
+        lambda m: str(NUMBER_WORDS[m.group(1).lower()] * SCALE_WORDS[m.group(2).lower()]),
+        text,
+        flags=re.I,
+    )
+
+
 def _synthetic_count(text: str) -> int | None:
+    text = _spelt_numbers(text)
+    times = rx.search(r"(?:\bx|×)\s?(\d{1,7})\b", text, re.I)
+    if times:
+        return int(times.group(1))  # 'synthetic rows x1000'
     match = rx.search(
         r"\b(\d{1,7})\s+(?:extra\s+|more\s+|new\s+|fake\s+|synthetic\s+)*(?:[\w-]+\s+)?"
         r"(?:rows|samples|records|examples|customers|people|items|points|entries)\b"

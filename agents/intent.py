@@ -183,7 +183,7 @@ def is_description(clause: str) -> bool:
     asks = rx.search(
         r"\b(please|can you|could you|would you|pls|plz|annotate|label (?:them|it|the)|fill|train|"
         r"predict|generate|build|make|create|export|save|convert|detect|find|show|tell me|fix|"
-        r"correct|change|relabel|update)\b",
+        r"correct|change|relabel|update|(?:want|need|would like|'d like)\s+(?:to\s+)?(?:have|get))\b",
         text,
         re.I,
     )
@@ -241,7 +241,7 @@ ROW_WINDOW = (
     r"\b(?:from|starting (?:at|from)|beginning (?:at|from|with)|after) (?:the )?(?:row|line) \d+"
 )
 SYNTHETIC_CUES = (
-    r"\b(synthetic|fake (?:data|rows|records|samples)|(?:\d+|more|some|realistic) (?:\w+ )?fake|"
+    r"\b(synthetic|fake (?:data|rows|records|samples)|fake[- ]but[- ]\w+|\w+[- ]but[- ]fake|(?:\d+|more|some|realistic) (?:\w+ )?fake|"
     r"(?:artificial|simulated|made-up|invented) (?:rows|records|samples|data|examples)|(?:similar|more) (?:rows|records|data) like|"
     r"similar to|generate (?:\d+ )?(?:more|extra|new) (?:rows|records|samples)|augment\w*|"
     r"c?vae|generator)\b"
@@ -317,6 +317,17 @@ def cue_tools(
     if rx.search(SAVE_CUES, t) and has_tool("save_table") and not rx.search(QA_CUES, t):
         if kind != "documents" and not rx.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]
+    if (
+        rx.search(
+            r"\b(?:in|as|to|into)\s+(?:an?\s+)?(?:csv|jsonl|parquet|excel|spreadsheet)\b|"
+            r"\bopen in (?:excel|a spreadsheet)\b",
+            t,
+        )
+        and has_tool("save_table")
+        and kind == "tables"
+        and not rx.search(CHANGES_DATA, t)
+    ):
+        return ["save_table"]  # the table itself in another format ('I want x.csv in parquet')
     if (
         rx.search(
             r"\b(convert|turn|change)\b.*\b(to|into)\s+(?:an? )?(csv|jsonl|parquet)\b|"
@@ -515,7 +526,7 @@ COMMON_WORDS = frozenset(
     time used user uses view wide wine neural network layers epochs forest boost regression
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
-    classifies called""".split()
+    classifies called week weeks weekly month months monthly days daily""".split()
 )
 
 
@@ -544,3 +555,39 @@ def _correct(word: str) -> str:
 def fix_typos(text: str) -> str:
     """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched."""
     return rx.sub(r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text)
+
+
+CHANGES_DATA = (
+    r"\b(?:train\w*|fit|predict\w*|classify|label\w*|tag\w*|generat\w*|synthe\w*|fake|detect|"
+    r"flag\w*|anomal\w*|outliers?|chunk\w*|evaluat\w*|score\w*|qa|questions?|vote\w*|rules?)\b"
+)
+"""Words of a step that makes new data from a table (a model, labels, scores, rows, pairs)."""
+
+DATA_QUESTION = (
+    r"\b(?:im)?balanced?\b|\bimbalance\b|\bskew(?:ed)?\b|\bdistribution\b|\bbreakdown\b|"
+    r"\b(?!(?:train|training|test|validation|val|random|data|holdout|a|the|an)\b)\w+ split\b|"
+    r"\bsplit of\b|\b(?:labell?ed|tagged|annotated)\s+(?:or not|at all|already|yet)\b|"
+    r"\b(?:gaps?|blanks?|nulls?|missing values?|empty (?:cells?|values?))\b"
+)
+DATA_QUESTION_ASK = (
+    r"\?\s*$|^\s*(?:\w+\W+){0,3}?(?:what|which|how|is|are|does|do|has|have)\b|"
+    r"\b(?:tell|show) me\b"
+)
+DATA_ACTION = (
+    r"\b(?:train\w*|fit|predict\w*|classify|generate|synthesi[sz]e|save|convert|export|detect|"
+    r"flag|clean|fill|impute|drop|remove|fix|rebalance|oversample|undersample|chunk|model)\b|"
+    r"\b(?:label|tag)\s+(?:the|it|them|each|every|all|my|our|these|those)\b"
+)
+
+
+def data_question(clause: str, files: list[str]) -> bool:
+    """Whether a clause asks what a named table holds ('how imbalanced is is_fraud in x.csv',
+    'what's the gender split', 'is it labelled or not?', 'which columns have gaps?'): a look at
+    the data, not a step that changes it.
+    """
+    if not files or data_kind(files) != "tables":
+        return False
+    t = rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json)\b", " FILE ", clause.lower())
+    return bool(rx.search(DATA_QUESTION, t) and rx.search(DATA_QUESTION_ASK, t)) and not rx.search(
+        DATA_ACTION, t
+    )

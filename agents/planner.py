@@ -115,7 +115,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     memory = memory or {}
     original = goal
     goal = fix_typos(goal)
-    goal, renamed = _existing_files(goal)
+    goal, renamed, unsure = _existing_files(goal)
+    if unsure:
+        name, near = next(iter(unsure.items()))
+        return Plan(question=f"There is no file named {name}. Did you mean {' or '.join(near)}?")
     goal = _made_file_named(goal, memory, renamed)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
@@ -593,19 +596,22 @@ def _with_candidates(question: str) -> str:
     return f"{question} Tables in the workspace: {shown}."
 
 
-def _existing_files(goal: str) -> tuple[str, list[str]]:
-    """A named file that does not exist but has one close name in the workspace
-    ('transactoins.csv' → 'transactions.csv') is read as that file; the change is noted.
+def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
+    """A named file that does not exist but is a close misspelling of one workspace file
+    ('transactoins.csv' → 'transactions.csv') is read as that file; the change is noted. A name
+    equally near several files comes back with them (name → candidates), to ask which.
     """
+    from agents.references import misspelt_candidates
     from errors import closest
     from store.workspace import resolve_path
 
     names = FILE_RE.findall(goal)
     if not names:
-        return goal, []
+        return goal, [], {}
     _, _, outputs = role_files(goal, names)
     names = [n for n in names if n not in outputs]
     changed: list[str] = []
+    unsure: dict[str, list[str]] = {}
     known: list[str] | None = None
     for name in dict.fromkeys(names):
         try:
@@ -617,17 +623,23 @@ def _existing_files(goal: str) -> tuple[str, list[str]]:
             from agents.grounding import workspace_files
 
             known = workspace_files()
-        suffix = name.rsplit(".", 1)[-1].lower()
-        near = [
-            n
-            for n in closest(name, known, n=3)
-            if n.lower().endswith("." + suffix)
-            and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
-        ]
-        if len(near) == 1 or (near and _same_stem(name, near[0])):
-            goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
-            changed.append(f"{name} → {near[0]} (no file named {name})")
-    return goal, changed
+        near = misspelt_candidates(name, known)
+        if len(near) > 1:
+            unsure[name] = near
+            continue
+        if not near:
+            suffix = name.rsplit(".", 1)[-1].lower()
+            near = [
+                n
+                for n in closest(name, known, n=3)
+                if n.lower().endswith("." + suffix)
+                and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
+            ]
+            if not (len(near) == 1 or (near and _same_stem(name, near[0]))):
+                continue
+        goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
+        changed.append(f"{name} → {near[0]} (no file named {name}; read as the nearest name)")
+    return goal, changed, unsure
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -1182,6 +1194,10 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     asked_about = _column_question(p, clause, slots)
     if asked_about:
         return asked_about
+    from agents.intent import data_question
+
+    if data_question(clause, slots.files):
+        return ["inspect_dataset"]  # a question about what the table holds
     p.cued = True  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None

@@ -117,6 +117,7 @@ def _goal_words(goal: str, keep: bool = False) -> list[str]:
     # An identifier ('digits_mlp', 'q3-report') or a file name is one word: its parts describe
     # no other file.
     plain = FILE_NAME_RE.sub(" ", goal.lower())
+    plain = rx.sub(r"\b([a-z]+)-(\d+)\b", r"\1\2", plain)  # 'week-49' is 'week49', not a name
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
@@ -204,7 +205,20 @@ def _score(path: str, words: list[str], said_roles: set[str], columns: bool) -> 
         extra += sum(1 for t in names if len(t) >= 3 and any(_same_word(w, t) for w in words))
     if not subject_hits and not role_hits and not extra:
         return 0, 0
+    # A year in the name ('results_2024') is optional, but said it picks its file.
+    years = set(rx.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", path.rsplit("/", 1)[-1]))
+    said_years = set(rx.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ".join(words)))
+    if years and said_years:
+        extra += 3 if years & said_years else -3
     return 3 * subject_hits + 3 * role_hits - 3 * missing_roles + extra, subject_hits
+
+
+def _unsaid(path: str, words: list[str]) -> int:
+    """How many of a file's name words the goal leaves unsaid ('forum_posts_week9' says more
+    than 'the forum posts' asks for).
+    """
+    tokens = [t for t in _name_tokens(path) if t not in GENERIC and _role(t) is None]
+    return sum(1 for t in tokens if not _said(t, words))
 
 
 def described_files(
@@ -232,7 +246,30 @@ def described_files(
         return []
     scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
     best = [s for s in scored if s[:2] == scored[0][:2]]
+    speaks_of_documents = rx.search(
+        r"\b(?:docs?|documents?|handbooks?|manuals?|guides?|faqs?|pdfs?)\b", goal, re.I
+    )
+    if len(best) > 1 and not (
+        speaks_of_documents and not any(s[2].lower().endswith(DOC_EXT) for s in best)
+    ):
+        # Equally described: the file with no name words beyond what was said is meant (not
+        # among tables when the goal asks for a document).
+        fewest = min(_unsaid(s[2], words) for s in best)
+        best = [s for s in best if _unsaid(s[2], words) == fewest]
+    kinds = {s[2].lower().endswith(DOC_EXT) for s in best}
+    if len(kinds) > 1:
+        # A table and a document equally described: the goal's own words say which kind.
+        docs = bool(rx.search(DOC_WORDS, goal, re.I))
+        best = [s for s in best if s[2].lower().endswith(DOC_EXT) == docs]
     return [s[2] for s in best]
+
+
+DOC_WORDS = (
+    r"\b(?:docs?|documents?|handbooks?|manuals?|guides?|faqs?|pdfs?|markdown|pages?|chapters?|"
+    r"sections?|paragraphs?|chunks?|q\s*&\s*a|qa|questions?|answers?|read(?:ing)?)\b"
+)
+"""Words that speak of documents rather than tables (to choose between an equally described
+table and document)."""
 
 
 def _said_roles(goal: str) -> set[str]:
@@ -376,3 +413,56 @@ def base_table(path: str, files: list[str]) -> str | None:
         if [t for t in mine if _role(t) is None] == subject and roles <= {"train"}:
             found.append(other)
     return found[0] if len(found) == 1 else None
+
+
+def _edits(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+    neighbouring letters ('sampels' → 'samples' is one edit).
+    """
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def _extension(path: str) -> str:
+    name = path.rsplit("/", 1)[-1].lower()
+    return ".csv.gz" if name.endswith(".csv.gz") else "." + name.rsplit(".", 1)[-1]
+
+
+def misspelt_candidates(name: str, files: list[str]) -> list[str]:
+    """The workspace files a named file that is not there is a close misspelling of, best first:
+    same extension, few edits for the length of the name ('roaster_ordrs.csv' →
+    'roaster_orders.csv', 'docs/roastry_handbook.md' → 'docs/roastery_handbook.md'). One name
+    when one is clearly nearest; several when they are equally near (ask); none when far.
+    """
+    ext = _extension(name)
+    stem = name.lower()[: -len(ext)]
+    # A name with no folder is compared with each file's own name ('roastry_handbook.md' →
+    # 'docs/roastery_handbook.md'); one with a folder with the whole path.
+    scored: list[tuple[int, str]] = []
+    for path in person_files(files):
+        if _extension(path) != ext or path == name:
+            continue
+        other = path.lower()[: -len(ext)]
+        if "/" not in stem:
+            other = other.rsplit("/", 1)[-1]
+        if rx.findall(r"\d+", other) != rx.findall(r"\d+", stem):
+            continue  # 'sales_q3' is another quarter, not a slip of 'sales_q1'
+        limit = max(1, min(len(stem), len(other)) // 5)
+        distance = _edits(stem, other)
+        if distance <= limit:
+            scored.append((distance, path))
+    if not scored:
+        return []
+    scored.sort()
+    best = scored[0][0]
+    # Equally near (or a second only one edit further on a one-edit slip) is ambiguous.
+    tied = [p for d, p in scored if d <= best + (1 if best > 1 else 0)]
+    return tied if len(tied) > 1 else [scored[0][1]]
