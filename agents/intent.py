@@ -515,7 +515,7 @@ COMMON_WORDS = frozenset(
     time used user uses view wide wine neural network layers epochs forest boost regression
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
-    classifies called""".split()
+    classifies called week weeks""".split()
 )
 
 

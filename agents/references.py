@@ -207,6 +207,11 @@ def _score(path: str, words: list[str], said_roles: set[str], columns: bool) -> 
     return 3 * subject_hits + 3 * role_hits - 3 * missing_roles + extra, subject_hits
 
 
+def description_score(goal: str, path: str) -> int:
+    """How well the goal's words describe one file by its name words and role words (0: not)."""
+    return _score(path, _goal_words(goal), _said_roles(goal), False)[0]
+
+
 def described_files(
     goal: str, files: list[str], *, columns: bool = True, gold: bool = False
 ) -> list[str]:
