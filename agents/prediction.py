@@ -105,6 +105,8 @@ def shape_prediction(p: Planning, goal: str) -> None:
     if len(trainers) != 1:
         return
     trainer = trainers[0]
+    if trainer.args.get("name") in FILE_RE.findall(goal):
+        trainer.args.pop("name")  # 'save it as preds.parquet': the predictions' file, no model name
     trained_on = trainer.args.get("dataset")
     if not isinstance(trained_on, str):
         return

@@ -115,3 +115,15 @@ def test_a_model_predicting_something_is_no_run_over_new_rows(workspace: Path) -
         "afterwards just tell me its F1."
     )
     assert "predict" not in _tools(plan)
+
+
+def test_the_predictions_file_is_no_model_name(workspace: Path) -> None:
+    plan = plan_goal(
+        "predict swarmed for hive_checks_spring.csv with a model you fit on hive_inspections.csv, "
+        "save it as spring_calls.parquet"
+    )
+    train = next(s for s in plan.steps if s.tool == "train_model")
+    predict = next(s for s in plan.steps if s.tool == "predict")
+    assert "name" not in train.args
+    assert predict.args["output"] == "spring_calls.parquet"
+    assert predict.args["dataset"] == "hive_checks_spring.csv"
