@@ -24,6 +24,7 @@ from agents.arguments import (
 )
 from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep
+from agents.prediction import shape_prediction, train_then_predict
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
 from errors import ForgeflowError
 from tools.registry import CAPABILITIES
@@ -209,11 +210,16 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
     if not planning.steps and not planning.question and deferred:
         planning.question = deferred
+    if forced is None and not memory.get("model"):
+        from agents.grounding import workspace_files
+
+        train_then_predict(planning, goal, workspace_files())
     targets = extract_targets(goal)
     if not planning.question:
         _carry_targets(planning, targets)
         _goal_options(planning, goal)
         _thread_file_as_gold(planning, goal, memory)
+        shape_prediction(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)

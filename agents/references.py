@@ -221,6 +221,11 @@ def _unsaid(path: str, words: list[str]) -> int:
     return sum(1 for t in tokens if not _said(t, words))
 
 
+def description_score(goal: str, path: str) -> int:
+    """How well the goal's words describe one file by its name words and role words (0: not)."""
+    return _score(path, _goal_words(goal), _said_roles(goal), False)[0]
+
+
 def described_files(
     goal: str, files: list[str], *, columns: bool = True, gold: bool = False
 ) -> list[str]:

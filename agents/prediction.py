@@ -1,0 +1,266 @@
+"""Train-then-predict plans: the model trained on one table is run over the other table named."""
+
+from __future__ import annotations
+
+import re
+
+from agents import patterns as rx
+from agents.arguments import TEST_FILE_RE, TEST_NEAR_RE, role_files
+from agents.plan import Planning, PlanStep
+from agents.slots import FILE_RE, split_clauses
+
+READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
+# Running a model over rows ('run it on', 'tag the new ones', 'fill in the predicted band',
+# 'inference over the pool', 'a pre-classification per id').
+APPLY = (
+    r"\b(run (?:it|that|this|them|the (?:model|classifier))\b[^.]{0,20}\b(?:on|over|against|for)|"
+    r"apply (?:it|that|this|the (?:model|classifier))|predict\w*|inference|"
+    r"pre-?classif\w*|fill\w* in|tag (?:the|every|each|all)|score (?:the|every|each|all))\b"
+)
+# A file only measured ('test it on', 'evaluate on', 'held-out'): a test set, not rows to predict.
+MEASURED = (
+    r"\b(evaluat\w*|test(?:ed|ing)?|held[- ]?out|hold[- ]?out|benchmark\w*|accuracy|auc|f1|"
+    r"how (?:well|good)|metrics?|validat\w*)\b"
+)
+KEYED = r"\b(?:keyed by|per|with (?:the|its|their)|by|include|keep)\s+([a-z][\w]*)"
+
+
+def _clause_of(name: str, clauses: list[str]) -> str:
+    return next((c for c in clauses if name in FILE_RE.findall(c)), "")
+
+
+def _rows_to_predict(goal: str, trained_on: str, test: object) -> str | None:
+    """The one table the goal names, besides the training data, its test set and outputs,
+    whose clause runs the model over it (or describes rows without the label yet).
+    """
+    files = list(dict.fromkeys(FILE_RE.findall(goal)))
+    _, tests, outputs = role_files(goal, files)
+    clauses = split_clauses(goal)
+    found = []
+    for name in files:
+        if name in (trained_on, test) or name in outputs or name in tests:
+            continue
+        escaped = re.escape(name)
+        if rx.search(TEST_NEAR_RE + escaped, goal, re.I) or rx.search(
+            TEST_FILE_RE + escaped, goal, re.I
+        ):
+            continue
+        clause = _clause_of(name, clauses)
+        if rx.search(MEASURED, clause, re.I) and not rx.search(APPLY, clause, re.I):
+            continue
+        found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
+TRAINED_ON = (
+    r"\b(?:train\w*|learn\w*|fit\w*)\s+(?:it\s+|a model\s+|them\s+)?(?:on|from|with)\s+"
+    r"(?:the\s+)?(\w+)\b"
+)
+
+
+def _tokens(path: str) -> list[str]:
+    stem = path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+    return [t for t in re.split(r"[^a-z0-9]+", stem) if t]
+
+
+def _said_training_file(goal: str, trained_on: str) -> str | None:
+    """The sibling of the training table that the goal trains on by one word of its name
+    ('learn from the test file' → events_test.csv; 'a model trained on 2024' → runs_2024.csv
+    when runs_2025.csv is the table named): the version said, not the one named.
+    """
+    from agents.grounding import workspace_files
+    from agents.references import STOP, person_files
+
+    match = rx.search(TRAINED_ON, FILE_RE.sub(" ", goal), re.I)
+    if not match or match.group(1).lower() in STOP:
+        return None
+    word = match.group(1).lower()
+    mine = _tokens(trained_on)
+    if word in mine:
+        return None
+    found = []
+    for other in person_files(workspace_files()):
+        if other == trained_on or other.rsplit(".", 1)[-1] != trained_on.rsplit(".", 1)[-1]:
+            continue
+        theirs = _tokens(other)
+        if word not in theirs:
+            continue
+        # the other's name is this one's plus the word, or this one's with the word for one
+        swapped = len(theirs) == len(mine) and [a != b for a, b in zip(theirs, mine, strict=True)]
+        if [t for t in theirs if t != word] == mine or (
+            swapped and sum(swapped) == 1 and theirs[swapped.index(True)] == word
+        ):
+            found.append(other)
+    return found[0] if len(found) == 1 else None
+
+
+def shape_prediction(p: Planning, goal: str) -> None:
+    """One training on a table and a goal that runs a model over another table it names:
+    predict on that table ('learn from a.csv, then tag the rows of b.csv'), whether the rules
+    planned no prediction or a prediction reading the training data back.
+    """
+    if not rx.search(APPLY, goal, re.I):
+        return
+    trainers = [s for s in p.steps if s.tool == "train_model"]
+    if len(trainers) != 1:
+        return
+    trainer = trainers[0]
+    if trainer.args.get("name") in FILE_RE.findall(goal):
+        trainer.args.pop("name")  # 'save it as preds.parquet': the predictions' file, no model name
+    trained_on = trainer.args.get("dataset")
+    if not isinstance(trained_on, str):
+        return
+    others = [s for s in p.steps if s is not trainer and s.tool not in READ_ONLY]
+    if any(s.tool != "predict" for s in others) or len(others) > 1:
+        return
+    predict = others[0] if others else None
+    if predict is not None and predict.args.get("dataset") not in (None, trained_on):
+        return  # it reads another table already
+    said = _said_training_file(goal, trained_on)
+    if said is not None:
+        trainer.args["dataset"], trained_on = said, said
+    rows = _rows_to_predict(goal, trained_on, trainer.args.get("test_dataset"))
+    if rows is None:
+        return
+    p.steps[:] = [s for s in p.steps if not (s.tool in READ_ONLY and s.args.get("dataset") == rows)]
+    model = f"${{steps.{p.steps.index(trainer)}.model_path}}"
+    if predict is None:
+        outputs = role_files(goal, list(dict.fromkeys(FILE_RE.findall(goal))))[2]
+        args: dict[str, object] = {"model": model, "dataset": rows}
+        if outputs:
+            args["output"] = outputs[-1]
+        why = _clause_of(rows, split_clauses(goal))
+        p.steps.append(PlanStep(tool="predict", args=args, why=why))
+        p.notes.append(f"the trained model is then run over {rows}")
+    else:
+        predict.args["dataset"] = rows
+        if str(predict.args.get("model", "")).startswith("${steps."):
+            predict.args["model"] = model
+
+
+# An outcome asked of rows that have none yet ('how many of them will be late', 'which of the
+# new reports are probably critical', 'what share would be ...') or a model run over them.
+OUTCOME = (
+    r"\bhow many\b[^.?!]{0,80}\b(?:will|would|should|likely|expect\w*|probably|going to)\b|"
+    r"\bwhich (?:of )?[^.?!]{0,50}\b(?:are|is|will|would)\s+(?:probably|likely|going to)\b|"
+    r"\bwhat (?:share|fraction|percentage|proportion|portion|percent) of\b|"
+    r"\b(?:predict\w*|predcit\w*|inference|score (?:the|every|each|all)|tag (?:the|every|each|all)|"
+    r"fill\w* in|pre-?classif\w*|run (?:it|that|the (?:model|classifier)) (?:on|over))\b"
+)
+# Where the model comes from: labelled history, a model learnt or fitted.
+LEARN = r"\b(histor\w*|past|already|learn\w*|train\w*|fit\w*|based? (?:it )?on|model|classifier)\b"
+YIELDS = ("train_model", "predict", "label_dataset", "trending_datasets", "search_datasets")
+MAX_LABELS = 3
+
+
+def _pairs(files: list[str]) -> list[tuple[str, str, list[str]]]:
+    """(labelled, unlabelled, missing columns): two tables with the same columns but for the
+    few (at most MAX_LABELS) the first has and the second lacks: history and the rows to score.
+    """
+    from agents.references import _columns, is_gold_file, person_files
+
+    tables = [
+        f
+        for f in person_files(files)
+        if not is_gold_file(f) and f.lower().endswith((".csv", ".tsv", ".jsonl"))
+    ]
+    heads = {f: _columns(f) for f in tables}
+    found = []
+    for labelled in tables:
+        for rows in tables:
+            have, lack = heads[labelled], set(heads[rows])
+            if rows == labelled or len(lack) < 2 or not lack < set(have):
+                continue
+            missing = [c for c in have if c not in lack]
+            if len(missing) <= MAX_LABELS:
+                found.append((labelled, rows, missing))
+    return found
+
+
+def _said_column(goal: str, columns: list[str]) -> str | None:
+    from agents.references import _goal_words, _same_word
+
+    words = _goal_words(goal, keep=True)
+    said = [c for c in columns if c.lower() in goal.lower() or any(_same_word(w, c) for w in words)]
+    return said[0] if len(said) == 1 else None
+
+
+def _own_words_said(text: str, rows: str, labelled: str) -> bool:
+    """Whether the goal says a word of `rows`' name that the history table's name lacks
+    ('next week', 'new', 'reports', 'week-9'): those rows, not the history, are spoken of.
+    """
+    from agents.references import _same_word
+
+    def split(path: str) -> list[str]:
+        return [w for t in _tokens(path) for w in re.findall(r"[a-z]+|\d+", t)]
+
+    theirs = split(labelled)
+    own = [t for t in split(rows) if not any(_same_word(t, o) for o in theirs)]
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    return any(_same_word(w, t) or w == t for t in own for w in words)
+
+
+def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
+    """An outcome asked of rows without it, with a model learnt from history ('how many of
+    next week's parcels will be late? base it on our history'): a training on the table that
+    has the outcome column, then a prediction over its sibling that lacks it. The pair is two
+    workspace tables with the same columns but the label, named or described by the goal; the
+    rules' plan gives way only when it did not already do this (a look-up, a question, no plan,
+    or a training/labeling on one of the two). Returns whether it planned.
+    """
+    from agents.references import base_table, description_score
+
+    plain = FILE_RE.sub(" ", goal)
+    if not (rx.search(OUTCOME, plain, re.I) and rx.search(LEARN, plain, re.I)):
+        return False
+    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    inputs = [f for f in named if f in files and f not in role_files(goal, named)[2]]
+    outputs = [f for f in named if f not in inputs]
+
+    def score(path: str) -> int:
+        return 10 if path in inputs else description_score(goal, path)
+
+    ranked = []
+    for labelled, rows, missing in _pairs(files):
+        if any(f not in (labelled, rows) for f in inputs):
+            continue
+        a, b = score(labelled), score(rows)
+        if rows not in inputs and not _own_words_said(plain, rows, labelled):
+            continue  # 'a model predicting x from a.csv': the rows to score are not spoken of
+        if b > 0 and (a > 0 or base_table(rows, files) == labelled):
+            ranked.append((a + b, labelled, rows, missing))
+    ranked.sort(key=lambda r: -r[0])
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return False
+    _, labelled, rows, missing = ranked[0]
+    steps = [s for s in p.steps if s.tool not in READ_ONLY]
+    tools = [s.tool for s in steps]
+    if tools == ["train_model", "predict"] and [s.args.get("dataset") for s in steps] == [
+        labelled,
+        rows,
+    ]:
+        p.hard = True  # the rules' plan is the pair's: no router second-guess
+        return False
+    for step in steps:
+        data = step.args.get("dataset") or step.args.get("data_path")
+        if step.tool not in YIELDS and data not in outputs:
+            return False
+        if data not in (None, labelled, rows, *outputs):
+            return False
+    train: dict[str, object] = {"dataset": labelled}
+    label = missing[0] if len(missing) == 1 else _said_column(goal, missing)
+    if label:
+        train["label_column"] = label
+    args: dict[str, object] = {"model": "${steps.0.model_path}", "dataset": rows}
+    if outputs:
+        args["output"] = outputs[-1]
+    p.steps[:] = [
+        PlanStep(tool="train_model", args=train, why=goal),
+        PlanStep(tool="predict", args=args, why=goal),
+    ]
+    p.question = p.answer = None
+    p.hard = True
+    p.notes.append(
+        f"a model learnt from {labelled} (it has {label or 'the outcome'}), run on {rows}"
+    )
+    return True
