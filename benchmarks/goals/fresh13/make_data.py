@@ -27,9 +27,13 @@ def _pick(rng: np.random.Generator, options: list, n: int, p: list[float] | None
 
 # --------------------------------------------------------------------------- streaming sessions
 def viewing_sessions(rng: np.random.Generator, n: int, labeled: bool) -> pd.DataFrame:
-    device = _pick(rng, ["smart_tv", "mobile", "web", "console", "tablet"], n, [0.38, 0.3, 0.16, 0.08, 0.08])
+    device = _pick(
+        rng, ["smart_tv", "mobile", "web", "console", "tablet"], n, [0.38, 0.3, 0.16, 0.08, 0.08]
+    )
     tier = _pick(rng, ["basic", "standard", "premium"], n, [0.4, 0.4, 0.2])
-    genre = _pick(rng, ["drama", "comedy", "documentary", "kids", "thriller", "reality", "anime"], n)
+    genre = _pick(
+        rng, ["drama", "comedy", "documentary", "kids", "thriller", "reality", "anime"], n
+    )
     country = _pick(rng, ["US", "UK", "DE", "BR", "IN", "FR", "MX"], n)
     hour = rng.integers(0, 24, n)
     minutes = np.round(rng.gamma(2.2, 28, n), 1)
@@ -39,7 +43,9 @@ def viewing_sessions(rng: np.random.Generator, n: int, labeled: bool) -> pd.Data
     tenure = rng.integers(1, 60, n)
     frame = pd.DataFrame(
         {
-            "session_id": [f"S{100000 + i}" for i in range(n)] if labeled else [f"S{300000 + i}" for i in range(n)],
+            "session_id": [f"S{100000 + i}" for i in range(n)]
+            if labeled
+            else [f"S{300000 + i}" for i in range(n)],
             "user_id": [f"U{x}" for x in rng.integers(1000, 4000, n)],
             "device": device,
             "country": country,
@@ -78,7 +84,9 @@ def watch_events(rng: np.random.Generator, n: int) -> list[dict]:
                 "event_id": f"E{i:05d}",
                 "session_id": f"S{100000 + int(rng.integers(0, 1200))}",
                 "ts": f"2026-02-{1 + i % 28:02d}T{int(rng.integers(0, 24)):02d}:{int(rng.integers(0, 60)):02d}:00Z",
-                "event": str(rng.choice(["play", "pause", "seek", "stop", "rebuffer", "quality_change"])),
+                "event": str(
+                    rng.choice(["play", "pause", "seek", "stop", "rebuffer", "quality_change"])
+                ),
                 "position_s": int(rng.integers(0, 5400)),
             }
         )
@@ -110,10 +118,43 @@ NOTE_OK = [
     "Minor: thermometer missing in one reach-in cooler.",
     "Handwashing sinks stocked with soap and paper towels.",
 ]
-CUISINES = ["pizza", "chinese", "mexican", "cafe", "indian", "thai", "burgers", "sushi", "bakery", "deli"]
+CUISINES = [
+    "pizza",
+    "chinese",
+    "mexican",
+    "cafe",
+    "indian",
+    "thai",
+    "burgers",
+    "sushi",
+    "bakery",
+    "deli",
+]
 DISTRICTS = ["north", "south", "east", "west", "central", "harbor"]
-NAME_A = ["Golden", "Lucky", "Blue", "Corner", "Happy", "Old Town", "Sunset", "Little", "Royal", "Green"]
-NAME_B = ["Dragon", "Fork", "Spoon", "Kitchen", "Grill", "Bistro", "Garden", "Express", "House", "Diner"]
+NAME_A = [
+    "Golden",
+    "Lucky",
+    "Blue",
+    "Corner",
+    "Happy",
+    "Old Town",
+    "Sunset",
+    "Little",
+    "Royal",
+    "Green",
+]
+NAME_B = [
+    "Dragon",
+    "Fork",
+    "Spoon",
+    "Kitchen",
+    "Grill",
+    "Bistro",
+    "Garden",
+    "Express",
+    "House",
+    "Diner",
+]
 
 
 def inspections(rng: np.random.Generator, n: int, start_id: int, year: int) -> pd.DataFrame:
@@ -130,12 +171,20 @@ def inspections(rng: np.random.Generator, n: int, start_id: int, year: int) -> p
     frame = pd.DataFrame(
         {
             "inspection_id": np.arange(start_id, start_id + n),
-            "restaurant": [f"{a} {b}" for a, b in zip(_pick(rng, NAME_A, n), _pick(rng, NAME_B, n))],
+            "restaurant": [
+                f"{a} {b}"
+                for a, b in zip(_pick(rng, NAME_A, n), _pick(rng, NAME_B, n), strict=False)
+            ],
             "cuisine": _pick(rng, CUISINES, n),
             "district": _pick(rng, DISTRICTS, n),
-            "inspection_date": [f"{year}-{int(m):02d}-{int(d):02d}" for m, d in zip(rng.integers(1, 13, n), rng.integers(1, 29, n))],
+            "inspection_date": [
+                f"{year}-{int(m):02d}-{int(d):02d}"
+                for m, d in zip(rng.integers(1, 13, n), rng.integers(1, 29, n), strict=False)
+            ],
             "inspector_id": [f"INS-{x}" for x in rng.integers(10, 40, n)],
-            "inspection_type": _pick(rng, ["routine", "follow_up", "complaint"], n, [0.7, 0.2, 0.1]),
+            "inspection_type": _pick(
+                rng, ["routine", "follow_up", "complaint"], n, [0.7, 0.2, 0.1]
+            ),
             "critical_violations": crit,
             "noncritical_violations": noncrit,
             "score": score,
@@ -150,13 +199,23 @@ def grade_of(score: np.ndarray) -> np.ndarray:
 
 
 # --------------------------------------------------------------------------- accidents
-def accidents(rng: np.random.Generator, n: int, start_id: int, year: int, spoil: bool) -> pd.DataFrame:
-    road = _pick(rng, ["motorway", "a_road", "b_road", "urban_street", "rural_lane"], n, [0.15, 0.3, 0.2, 0.25, 0.1])
+def accidents(
+    rng: np.random.Generator, n: int, start_id: int, year: int, spoil: bool
+) -> pd.DataFrame:
+    road = _pick(
+        rng,
+        ["motorway", "a_road", "b_road", "urban_street", "rural_lane"],
+        n,
+        [0.15, 0.3, 0.2, 0.25, 0.1],
+    )
     speed_map = {"motorway": 70, "a_road": 60, "b_road": 50, "urban_street": 30, "rural_lane": 40}
     speed = np.array([speed_map[r] for r in road]) + rng.choice([-10, 0, 0, 0, 10], n)
     weather = _pick(rng, ["clear", "rain", "fog", "snow", "wind"], n, [0.6, 0.25, 0.06, 0.04, 0.05])
     light = _pick(rng, ["daylight", "dark_lit", "dark_unlit"], n, [0.65, 0.22, 0.13])
-    surface = [("wet" if w == "rain" else "icy" if w == "snow" else str(rng.choice(["dry", "dry", "wet"]))) for w in weather]
+    surface = [
+        ("wet" if w == "rain" else "icy" if w == "snow" else str(rng.choice(["dry", "dry", "wet"])))
+        for w in weather
+    ]
     vehicles = rng.integers(1, 5, n)
     hour = rng.integers(0, 24, n)
     risk = (
@@ -173,12 +232,20 @@ def accidents(rng: np.random.Generator, n: int, start_id: int, year: int, spoil:
     frame = pd.DataFrame(
         {
             "accident_id": [f"RTA{year}-{i:05d}" for i in range(start_id, start_id + n)],
-            "date": [f"{year}-{int(m):02d}-{int(d):02d}" for m, d in zip(rng.integers(1, 13, n), rng.integers(1, 29, n))],
+            "date": [
+                f"{year}-{int(m):02d}-{int(d):02d}"
+                for m, d in zip(rng.integers(1, 13, n), rng.integers(1, 29, n), strict=False)
+            ],
             "hour": hour,
             "weekday": _pick(rng, ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], n),
             "road_type": road,
             "speed_limit": speed,
-            "urban_rural": ["urban" if r == "urban_street" or (r == "b_road" and rng.random() < 0.5) else "rural" for r in road],
+            "urban_rural": [
+                "urban"
+                if r == "urban_street" or (r == "b_road" and rng.random() < 0.5)
+                else "rural"
+                for r in road
+            ],
             "weather": weather,
             "light_conditions": light,
             "road_surface": surface,
@@ -239,7 +306,13 @@ AGENT_LINES = [
     "Agent: sorry about the trouble, I can help with that.",
     "Agent: could you confirm the email on the account?",
 ]
-CLOSERS = ["Customer: ok thanks", "Customer: that works", "Customer: still not fixed", "Customer: fine.", ""]
+CLOSERS = [
+    "Customer: ok thanks",
+    "Customer: that works",
+    "Customer: still not fixed",
+    "Customer: fine.",
+    "",
+]
 
 
 def support_chats(rng: np.random.Generator, n: int) -> pd.DataFrame:
@@ -298,11 +371,41 @@ def labeling_run(folder: Path, chats: pd.DataFrame, rng: np.random.Generator) ->
     folder.mkdir(parents=True, exist_ok=True)
     labeled.to_parquet(folder / "labeled.parquet", index=False)
     lfs = [
-        {"name": "kw_refund", "label": "billing", "kind": "keyword", "column": "transcript", "keywords": ["refund", "charged", "invoice", "receipt"]},
-        {"name": "kw_crash", "label": "technical", "kind": "keyword", "column": "transcript", "keywords": ["crash", "crashing", "error", "freezes", "sync"]},
-        {"name": "kw_cancel", "label": "cancellation", "kind": "keyword", "column": "transcript", "keywords": ["cancel", "close my account", "renewal"]},
-        {"name": "kw_password", "label": "account", "kind": "keyword", "column": "transcript", "keywords": ["password", "email address", "two factor", "lock"]},
-        {"name": "kw_payment", "label": "billing", "kind": "keyword", "column": "transcript", "keywords": ["payment", "card"]},
+        {
+            "name": "kw_refund",
+            "label": "billing",
+            "kind": "keyword",
+            "column": "transcript",
+            "keywords": ["refund", "charged", "invoice", "receipt"],
+        },
+        {
+            "name": "kw_crash",
+            "label": "technical",
+            "kind": "keyword",
+            "column": "transcript",
+            "keywords": ["crash", "crashing", "error", "freezes", "sync"],
+        },
+        {
+            "name": "kw_cancel",
+            "label": "cancellation",
+            "kind": "keyword",
+            "column": "transcript",
+            "keywords": ["cancel", "close my account", "renewal"],
+        },
+        {
+            "name": "kw_password",
+            "label": "account",
+            "kind": "keyword",
+            "column": "transcript",
+            "keywords": ["password", "email address", "two factor", "lock"],
+        },
+        {
+            "name": "kw_payment",
+            "label": "billing",
+            "kind": "keyword",
+            "column": "transcript",
+            "keywords": ["payment", "card"],
+        },
     ]
     (folder / "labeling_functions.json").write_text(json.dumps(lfs, indent=2), encoding="utf-8")
     metrics = {
@@ -314,7 +417,11 @@ def labeling_run(folder: Path, chats: pd.DataFrame, rng: np.random.Generator) ->
     }
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2), encoding="utf-8")
     pd.DataFrame(
-        {"lf": [x["name"] for x in lfs], "coverage": [0.31, 0.29, 0.14, 0.2, 0.12], "dev_accuracy": [0.9, 0.88, 0.95, 0.86, 0.61]}
+        {
+            "lf": [x["name"] for x in lfs],
+            "coverage": [0.31, 0.29, 0.14, 0.2, 0.12],
+            "dev_accuracy": [0.9, 0.88, 0.95, 0.86, 0.61],
+        }
     ).to_csv(folder / "lf_summary.csv", index=False)
 
 
@@ -342,7 +449,9 @@ def crop_yields(rng: np.random.Generator, n: int, start: int) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "field_id": [f"F{start + i:04d}" for i in range(n)],
-            "farm": _pick(rng, ["Hillcrest", "Meadowbank", "Riverside", "Oakfield", "Stonebridge"], n),
+            "farm": _pick(
+                rng, ["Hillcrest", "Meadowbank", "Riverside", "Oakfield", "Stonebridge"], n
+            ),
             "season": _pick(rng, [2023, 2024, 2025], n),
             "crop": crop,
             "soil_type": soil,
@@ -364,16 +473,44 @@ def crop_yields(rng: np.random.Generator, n: int, start: int) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- abstracts
 TOPICS = {
-    "biology": ["gene expression", "protein folding", "cell signalling", "microbiome diversity", "CRISPR knockouts"],
-    "physics": ["quantum entanglement", "dark matter halos", "superconducting qubits", "neutrino oscillations", "plasma turbulence"],
-    "computer_science": ["graph neural networks", "transformer language models", "distributed consensus", "program synthesis", "federated learning"],
-    "medicine": ["randomised controlled trials", "sepsis mortality", "statin therapy", "paediatric asthma", "vaccine efficacy"],
+    "biology": [
+        "gene expression",
+        "protein folding",
+        "cell signalling",
+        "microbiome diversity",
+        "CRISPR knockouts",
+    ],
+    "physics": [
+        "quantum entanglement",
+        "dark matter halos",
+        "superconducting qubits",
+        "neutrino oscillations",
+        "plasma turbulence",
+    ],
+    "computer_science": [
+        "graph neural networks",
+        "transformer language models",
+        "distributed consensus",
+        "program synthesis",
+        "federated learning",
+    ],
+    "medicine": [
+        "randomised controlled trials",
+        "sepsis mortality",
+        "statin therapy",
+        "paediatric asthma",
+        "vaccine efficacy",
+    ],
 }
 METHODS = {
     "biology": ["single-cell RNA sequencing", "mouse models", "mass spectrometry"],
     "physics": ["Monte Carlo simulation", "lattice calculations", "interferometry"],
     "computer_science": ["a benchmark of twelve datasets", "ablation studies", "a formal proof"],
-    "medicine": ["a cohort of 4,812 patients", "a double-blind trial", "a meta-analysis of 37 studies"],
+    "medicine": [
+        "a cohort of 4,812 patients",
+        "a double-blind trial",
+        "a meta-analysis of 37 studies",
+    ],
 }
 
 
@@ -507,7 +644,9 @@ def main(out: Path) -> None:
 
     rng = np.random.default_rng(1301)
     viewing_sessions(rng, 1200, labeled=True).to_csv(out / "viewing_sessions.csv", index=False)
-    viewing_sessions(np.random.default_rng(1302), 200, labeled=False).to_csv(out / "viewing_sessions_new.csv", index=False)
+    viewing_sessions(np.random.default_rng(1302), 200, labeled=False).to_csv(
+        out / "viewing_sessions_new.csv", index=False
+    )
     with (out / "watch_events_feb.jsonl").open("w", encoding="utf-8") as fh:
         for row in watch_events(np.random.default_rng(1303), 500):
             fh.write(json.dumps(row) + "\n")
@@ -522,27 +661,35 @@ def main(out: Path) -> None:
     pool.to_csv(out / "inspections_2026_q3.csv", index=False)
     rng = np.random.default_rng(1306)
     pick = np.sort(rng.choice(len(pool), size=80, replace=False))
-    pd.DataFrame({"insp_id": pool["inspection_id"].to_numpy()[pick], "verdict": truth[pick]}).to_csv(
-        out / "inspector_review.csv", index=False
-    )
+    pd.DataFrame(
+        {"insp_id": pool["inspection_id"].to_numpy()[pick], "verdict": truth[pick]}
+    ).to_csv(out / "inspector_review.csv", index=False)
 
-    accidents(np.random.default_rng(1307), 1500, 1, 2025, spoil=True).to_csv(out / "accidents.csv", index=False)
-    accidents(np.random.default_rng(1308), 350, 1, 2026, spoil=False).to_csv(out / "accidents_2026.csv", index=False)
+    accidents(np.random.default_rng(1307), 1500, 1, 2025, spoil=True).to_csv(
+        out / "accidents.csv", index=False
+    )
+    accidents(np.random.default_rng(1308), 350, 1, 2026, spoil=False).to_csv(
+        out / "accidents_2026.csv", index=False
+    )
 
     chats = support_chats(np.random.default_rng(1309), 600)
     chats.to_csv(out / "support_chats.csv", index=False)
-    labeling_run(out / "labeling" / "support_chats-20261128-141502", chats, np.random.default_rng(1310))
+    labeling_run(
+        out / "labeling" / "support_chats-20261128-141502", chats, np.random.default_rng(1310)
+    )
 
     crop_yields(np.random.default_rng(1311), 1100, 1).to_csv(out / "crop_yields.csv", index=False)
-    crop_yields(np.random.default_rng(1312), 240, 5001).drop(columns=["yield_t_ha", "yield_class"]).to_parquet(
-        out / "field_trials.parquet", index=False
-    )
+    crop_yields(np.random.default_rng(1312), 240, 5001).drop(
+        columns=["yield_t_ha", "yield_class"]
+    ).to_parquet(out / "field_trials.parquet", index=False)
 
     frame = abstracts(np.random.default_rng(1313), 380, 1, with_label=True)
     with (out / "abstracts.jsonl").open("w", encoding="utf-8") as fh:
         for row in frame.to_dict(orient="records"):
             fh.write(json.dumps(row) + "\n")
-    abstracts(np.random.default_rng(1314), 90, 9001, with_label=False).to_csv(out / "abstracts_new.csv", index=False)
+    abstracts(np.random.default_rng(1314), 90, 9001, with_label=False).to_csv(
+        out / "abstracts_new.csv", index=False
+    )
 
     (out / "docs" / "inspector_handbook.md").write_text(HANDBOOK, encoding="utf-8")
     (out / "docs" / "playback_troubleshooting.md").write_text(PLAYBACK, encoding="utf-8")

@@ -20,26 +20,72 @@ import pandas as pd
 HUBS = ["FRA", "MAD", "LHR", "DXB", "JFK", "SIN", "IST"]
 CABINS = ["economy", "premium", "business"]
 CLAIM_TYPES = ["damaged", "delayed", "lost", "pilfered"]
-BAGS = ["suitcase", "hard-shell case", "duffel bag", "backpack", "garment bag", "golf bag",
-        "pram", "ski bag", "wheeled carry-on", "guitar case"]
+BAGS = [
+    "suitcase",
+    "hard-shell case",
+    "duffel bag",
+    "backpack",
+    "garment bag",
+    "golf bag",
+    "pram",
+    "ski bag",
+    "wheeled carry-on",
+    "guitar case",
+]
 CLAIM_PHRASES = {
-    "damaged": ["the wheel was snapped off", "the handle is broken", "a big crack along the shell",
-                "arrived torn open at the seam", "zip ripped and frame bent",
-                "came out of the belt soaking wet and dented", "the corner was crushed"],
-    "delayed": ["arrived two days after me", "was delivered to my hotel the next evening",
-                "did not come on my flight but turned up later", "missed the connection and came on the next plane",
-                "was sent to the wrong city and returned after three days", "courier brought it late at night"],
-    "lost": ["never arrived", "still missing after three weeks", "the tracer found nothing",
-             "nobody can tell me where it is", "no trace in the system at all",
-             "declared lost by the ground agent", "has not been located"],
-    "pilfered": ["items were stolen from inside", "the lock was cut and my camera is gone",
-                 "someone opened it and took the jewellery", "perfume and a laptop charger missing from inside",
-                 "contents rummaged, cash taken", "the padlock was removed and a watch is missing"],
+    "damaged": [
+        "the wheel was snapped off",
+        "the handle is broken",
+        "a big crack along the shell",
+        "arrived torn open at the seam",
+        "zip ripped and frame bent",
+        "came out of the belt soaking wet and dented",
+        "the corner was crushed",
+    ],
+    "delayed": [
+        "arrived two days after me",
+        "was delivered to my hotel the next evening",
+        "did not come on my flight but turned up later",
+        "missed the connection and came on the next plane",
+        "was sent to the wrong city and returned after three days",
+        "courier brought it late at night",
+    ],
+    "lost": [
+        "never arrived",
+        "still missing after three weeks",
+        "the tracer found nothing",
+        "nobody can tell me where it is",
+        "no trace in the system at all",
+        "declared lost by the ground agent",
+        "has not been located",
+    ],
+    "pilfered": [
+        "items were stolen from inside",
+        "the lock was cut and my camera is gone",
+        "someone opened it and took the jewellery",
+        "perfume and a laptop charger missing from inside",
+        "contents rummaged, cash taken",
+        "the padlock was removed and a watch is missing",
+    ],
 }
-OPENERS = ["My {bag}", "Our {bag}", "The {bag} I checked in", "Checked {bag}", "My wife's {bag}",
-           "One {bag} of two", "The {bag} with the red tag"]
-CLOSERS = ["", " Please refund.", " I want compensation.", " Very disappointed.",
-           " Reference attached.", " Flight was otherwise fine.", " Second time this year!"]
+OPENERS = [
+    "My {bag}",
+    "Our {bag}",
+    "The {bag} I checked in",
+    "Checked {bag}",
+    "My wife's {bag}",
+    "One {bag} of two",
+    "The {bag} with the red tag",
+]
+CLOSERS = [
+    "",
+    " Please refund.",
+    " I want compensation.",
+    " Very disappointed.",
+    " Reference attached.",
+    " Flight was otherwise fine.",
+    " Second time this year!",
+]
 
 
 def claims(rng: np.random.Generator, n: int, start: int, labeled: bool) -> pd.DataFrame:
@@ -47,8 +93,11 @@ def claims(rng: np.random.Generator, n: int, start: int, labeled: bool) -> pd.Da
     for i in range(n):
         kind = CLAIM_TYPES[rng.choice(4, p=[0.3, 0.35, 0.15, 0.2])]
         bag = BAGS[rng.integers(len(BAGS))]
-        text = OPENERS[rng.integers(len(OPENERS))].format(bag=bag) + " " + \
-            CLAIM_PHRASES[kind][rng.integers(len(CLAIM_PHRASES[kind]))]
+        text = (
+            OPENERS[rng.integers(len(OPENERS))].format(bag=bag)
+            + " "
+            + CLAIM_PHRASES[kind][rng.integers(len(CLAIM_PHRASES[kind]))]
+        )
         if rng.random() < 0.35:  # a second, sometimes misleading, sentence
             other = CLAIM_TYPES[rng.integers(4)] if rng.random() < 0.3 else kind
             text += ", and " + CLAIM_PHRASES[other][rng.integers(len(CLAIM_PHRASES[other]))]
@@ -74,43 +123,68 @@ def claims(rng: np.random.Generator, n: int, start: int, labeled: bool) -> pd.Da
 def machine_logs(rng: np.random.Generator, n: int, start: int, month: str) -> pd.DataFrame:
     status = rng.choice(["normal", "warning", "fault"], size=n, p=[0.72, 0.19, 0.09])
     sev = np.select([status == "warning", status == "fault"], [1.0, 2.0], 0.0)
-    df = pd.DataFrame({
-        "log_id": [f"L{start + i:05d}" for i in range(n)],
-        "machine_id": [f"M{k:02d}" for k in rng.integers(1, 13, n)],
-        "line": rng.choice(["A", "B", "C"], n),
-        "shift": rng.choice(["early", "late", "night"], n),
-        "logged_at": [f"2026-{month}-{d:02d} {h:02d}:00" for d, h in
-                      zip(rng.integers(1, 29, n), rng.integers(0, 24, n))],
-        "temperature_c": np.round(rng.normal(62 + 6 * sev, 4), 1),
-        "vibration_mm_s": np.round(np.abs(rng.normal(2.2 + 1.5 * sev, 0.7)), 2),
-        "spindle_rpm": np.round(rng.normal(3000 - 150 * sev, 120)).astype(int),
-        "pressure_bar": np.round(rng.normal(6.0 - 0.4 * sev, 0.35), 2),
-        "runtime_hours": np.round(rng.uniform(100, 9000, n)).astype(int),
-        "coolant_level_pct": np.round(rng.normal(80 - 8 * sev, 7), 1),
-        "status": status,
-    })
+    df = pd.DataFrame(
+        {
+            "log_id": [f"L{start + i:05d}" for i in range(n)],
+            "machine_id": [f"M{k:02d}" for k in rng.integers(1, 13, n)],
+            "line": rng.choice(["A", "B", "C"], n),
+            "shift": rng.choice(["early", "late", "night"], n),
+            "logged_at": [
+                f"2026-{month}-{d:02d} {h:02d}:00"
+                for d, h in zip(rng.integers(1, 29, n), rng.integers(0, 24, n), strict=False)
+            ],
+            "temperature_c": np.round(rng.normal(62 + 6 * sev, 4), 1),
+            "vibration_mm_s": np.round(np.abs(rng.normal(2.2 + 1.5 * sev, 0.7)), 2),
+            "spindle_rpm": np.round(rng.normal(3000 - 150 * sev, 120)).astype(int),
+            "pressure_bar": np.round(rng.normal(6.0 - 0.4 * sev, 0.35), 2),
+            "runtime_hours": np.round(rng.uniform(100, 9000, n)).astype(int),
+            "coolant_level_pct": np.round(rng.normal(80 - 8 * sev, 7), 1),
+            "status": status,
+        }
+    )
     df.loc[rng.random(n) < 0.06, "coolant_level_pct"] = np.nan
     if month == "02":  # a few sensor glitches to find
         for j, k in enumerate(rng.choice(n, 6, replace=False)):
             df.loc[k, ["temperature_c", "vibration_mm_s", "spindle_rpm"]] = [
-                140.0 + j, 19.5 + j, 600 + 10 * j]
+                140.0 + j,
+                19.5 + j,
+                600 + 10 * j,
+            ]
     return df
 
 
 # ---------------------------------------------------------------- brand posts
 BRAND = "Lumora"
-POS = ["love my new {p} from {b}", "{b} customer service sorted it in five minutes, brilliant",
-       "honestly the best {p} I have owned", "{b} just keeps getting better",
-       "so happy with the {p}, battery lasts forever", "shoutout to {b} for the quick refund",
-       "the {p} looks gorgeous in person", "ten out of ten, would buy from {b} again"]
-NEG = ["my {p} broke after a week, thanks {b}", "{b} support has ignored me for 9 days",
-       "worst {p} ever, total waste of money", "never buying {b} again",
-       "the {p} overheats and {b} won't replace it", "scam prices for a cheap {p}",
-       "delivery from {b} lost AGAIN", "the app keeps crashing since the {b} update"]
-NEU = ["anyone tried the new {p} from {b}?", "{b} store opening on Friday in Leeds",
-       "comparing the {p} with the older model", "does {b} ship to Portugal",
-       "{b} announced a {p} in green", "what time does the {b} sale start",
-       "just saw a {b} ad on the bus", "is the {p} waterproof or not"]
+POS = [
+    "love my new {p} from {b}",
+    "{b} customer service sorted it in five minutes, brilliant",
+    "honestly the best {p} I have owned",
+    "{b} just keeps getting better",
+    "so happy with the {p}, battery lasts forever",
+    "shoutout to {b} for the quick refund",
+    "the {p} looks gorgeous in person",
+    "ten out of ten, would buy from {b} again",
+]
+NEG = [
+    "my {p} broke after a week, thanks {b}",
+    "{b} support has ignored me for 9 days",
+    "worst {p} ever, total waste of money",
+    "never buying {b} again",
+    "the {p} overheats and {b} won't replace it",
+    "scam prices for a cheap {p}",
+    "delivery from {b} lost AGAIN",
+    "the app keeps crashing since the {b} update",
+]
+NEU = [
+    "anyone tried the new {p} from {b}?",
+    "{b} store opening on Friday in Leeds",
+    "comparing the {p} with the older model",
+    "does {b} ship to Portugal",
+    "{b} announced a {p} in green",
+    "what time does the {b} sale start",
+    "just saw a {b} ad on the bus",
+    "is the {p} waterproof or not",
+]
 PRODUCTS = ["earbuds", "smartwatch", "speaker", "charger", "headphones", "fitness band"]
 EXTRAS = ["", " #lumora", " 😍", " 🙄", " lol", " !!", " @LumoraHelp", " #tech", " (day 3)"]
 
@@ -120,17 +194,21 @@ def brand_posts(rng: np.random.Generator, n: int, start: int, hand: int | None) 
     for i in range(n):
         s = ["positive", "negative", "neutral"][rng.choice(3, p=[0.4, 0.35, 0.25])]
         bank = {"positive": POS, "negative": NEG, "neutral": NEU}[s]
-        text = bank[rng.integers(len(bank))].format(p=PRODUCTS[rng.integers(len(PRODUCTS))], b=BRAND)
+        text = bank[rng.integers(len(bank))].format(
+            p=PRODUCTS[rng.integers(len(PRODUCTS))], b=BRAND
+        )
         text += EXTRAS[rng.integers(len(EXTRAS))]
-        rows.append({
-            "post_id": start + i,
-            "platform": ["x", "instagram", "tiktok", "facebook", "reddit"][rng.integers(5)],
-            "posted_on": f"2026-11-{rng.integers(1, 29):02d}",
-            "followers": int(rng.lognormal(6, 1.5)),
-            "likes": int(rng.poisson(12)),
-            "text": text,
-            "sentiment": s,
-        })
+        rows.append(
+            {
+                "post_id": start + i,
+                "platform": ["x", "instagram", "tiktok", "facebook", "reddit"][rng.integers(5)],
+                "posted_on": f"2026-11-{rng.integers(1, 29):02d}",
+                "followers": int(rng.lognormal(6, 1.5)),
+                "likes": int(rng.poisson(12)),
+                "text": text,
+                "sentiment": s,
+            }
+        )
     df = pd.DataFrame(rows)
     if hand is None:
         return df.drop(columns="sentiment")
@@ -142,27 +220,34 @@ def brand_posts(rng: np.random.Generator, n: int, start: int, hand: int | None) 
 
 # ---------------------------------------------------------------- hospital roster
 def roster(rng: np.random.Generator, n: int) -> pd.DataFrame:
-    role = rng.choice(["staff nurse", "junior doctor", "consultant", "healthcare assistant", "midwife"],
-                      n, p=[0.4, 0.2, 0.1, 0.2, 0.1])
+    role = rng.choice(
+        ["staff nurse", "junior doctor", "consultant", "healthcare assistant", "midwife"],
+        n,
+        p=[0.4, 0.2, 0.1, 0.2, 0.1],
+    )
     nights = rng.poisson(5, n)
     overtime = np.round(rng.gamma(2, 3, n), 1)
     sick = rng.poisson(4, n)
     score = 0.25 * nights + 0.3 * overtime + 0.4 * sick + rng.normal(0, 1.5, n)
     risk = np.where(score > 6.8, "high", np.where(score > 4.2, "medium", "low"))
-    df = pd.DataFrame({
-        "staff_id": [f"S{1000 + i}" for i in range(n)],
-        "ward": rng.choice(["ICU", "A&E", "maternity", "oncology", "paediatrics", "surgery"], n),
-        "role": role,
-        "contract": rng.choice(["full-time", "part-time", "bank"], n, p=[0.6, 0.25, 0.15]),
-        "shift_pattern": rng.choice(["days", "nights", "rotating"], n, p=[0.45, 0.2, 0.35]),
-        "hours_per_week": rng.choice([22.5, 30.0, 37.5, 48.0], n, p=[0.15, 0.2, 0.5, 0.15]),
-        "overtime_hours": overtime,
-        "night_shifts_month": nights,
-        "years_experience": np.round(rng.uniform(0, 30, n), 1),
-        "sick_days_12m": sick,
-        "annual_leave_left": rng.integers(0, 28, n).astype(float),
-        "burnout_risk": risk,
-    })
+    df = pd.DataFrame(
+        {
+            "staff_id": [f"S{1000 + i}" for i in range(n)],
+            "ward": rng.choice(
+                ["ICU", "A&E", "maternity", "oncology", "paediatrics", "surgery"], n
+            ),
+            "role": role,
+            "contract": rng.choice(["full-time", "part-time", "bank"], n, p=[0.6, 0.25, 0.15]),
+            "shift_pattern": rng.choice(["days", "nights", "rotating"], n, p=[0.45, 0.2, 0.35]),
+            "hours_per_week": rng.choice([22.5, 30.0, 37.5, 48.0], n, p=[0.15, 0.2, 0.5, 0.15]),
+            "overtime_hours": overtime,
+            "night_shifts_month": nights,
+            "years_experience": np.round(rng.uniform(0, 30, n), 1),
+            "sick_days_12m": sick,
+            "annual_leave_left": rng.integers(0, 28, n).astype(float),
+            "burnout_risk": risk,
+        }
+    )
     df.loc[rng.random(n) < 0.08, "years_experience"] = np.nan
     df.loc[rng.random(n) < 0.12, "annual_leave_left"] = np.nan
     df.loc[rng.random(n) < 0.03, "ward"] = None
@@ -170,8 +255,13 @@ def roster(rng: np.random.Generator, n: int) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- river samples
-RIVERS = {"Severn": ["SEV01", "SEV02", "SEV03"], "Thames": ["THA01", "THA02", "THA04"],
-          "Trent": ["TRE01", "TRE03"], "Wye": ["WYE01", "WYE02"], "Ouse": ["OUS01", "OUS02"]}
+RIVERS = {
+    "Severn": ["SEV01", "SEV02", "SEV03"],
+    "Thames": ["THA01", "THA02", "THA04"],
+    "Trent": ["TRE01", "TRE03"],
+    "Wye": ["WYE01", "WYE02"],
+    "Ouse": ["OUS01", "OUS02"],
+}
 
 
 def river(rng: np.random.Generator, n: int, year: int) -> pd.DataFrame:
@@ -180,23 +270,42 @@ def river(rng: np.random.Generator, n: int, year: int) -> pd.DataFrame:
     names = list(RIVERS)
     rv = rng.choice(names, n)
     month = rng.integers(1, 13, n)
-    df = pd.DataFrame({
-        "sample_id": [f"W{year % 100}-{i:04d}" for i in range(n)],
-        "river": rv,
-        "site_code": [RIVERS[r][rng.integers(len(RIVERS[r]))] for r in rv],
-        "sampled_on": [f"{year}-{m:02d}-{d:02d}" for m, d in zip(month, rng.integers(1, 29, n))],
-        "season": np.array(["winter", "winter", "spring", "spring", "spring", "summer", "summer",
-                            "summer", "autumn", "autumn", "autumn", "winter"])[month - 1],
-        "ph": np.round(rng.normal(7.6 - 0.3 * bad, 0.35), 2),
-        "water_temp_c": np.round(rng.normal(12, 5, n), 1),
-        "dissolved_oxygen_mg_l": np.round(rng.normal(9.5 - 1.8 * bad, 1.1), 2),
-        "nitrate_mg_l": np.round(np.abs(rng.normal(18 + 9 * bad, 6)), 1),
-        "phosphate_mg_l": np.round(np.abs(rng.normal(0.08 + 0.12 * bad, 0.05)), 3),
-        "turbidity_ntu": np.round(np.abs(rng.normal(6 + 8 * bad, 4)), 1),
-        "ecoli_cfu_100ml": np.round(rng.lognormal(5 + 0.9 * bad, 0.8)).astype(int),
-        "conductivity_us_cm": np.round(rng.normal(450 + 60 * bad, 80)).astype(int),
-        "status": status,
-    })
+    df = pd.DataFrame(
+        {
+            "sample_id": [f"W{year % 100}-{i:04d}" for i in range(n)],
+            "river": rv,
+            "site_code": [RIVERS[r][rng.integers(len(RIVERS[r]))] for r in rv],
+            "sampled_on": [
+                f"{year}-{m:02d}-{d:02d}"
+                for m, d in zip(month, rng.integers(1, 29, n), strict=False)
+            ],
+            "season": np.array(
+                [
+                    "winter",
+                    "winter",
+                    "spring",
+                    "spring",
+                    "spring",
+                    "summer",
+                    "summer",
+                    "summer",
+                    "autumn",
+                    "autumn",
+                    "autumn",
+                    "winter",
+                ]
+            )[month - 1],
+            "ph": np.round(rng.normal(7.6 - 0.3 * bad, 0.35), 2),
+            "water_temp_c": np.round(rng.normal(12, 5, n), 1),
+            "dissolved_oxygen_mg_l": np.round(rng.normal(9.5 - 1.8 * bad, 1.1), 2),
+            "nitrate_mg_l": np.round(np.abs(rng.normal(18 + 9 * bad, 6)), 1),
+            "phosphate_mg_l": np.round(np.abs(rng.normal(0.08 + 0.12 * bad, 0.05)), 3),
+            "turbidity_ntu": np.round(np.abs(rng.normal(6 + 8 * bad, 4)), 1),
+            "ecoli_cfu_100ml": np.round(rng.lognormal(5 + 0.9 * bad, 0.8)).astype(int),
+            "conductivity_us_cm": np.round(rng.normal(450 + 60 * bad, 80)).astype(int),
+            "status": status,
+        }
+    )
     df.loc[rng.random(n) < 0.07, "phosphate_mg_l"] = np.nan
     df.loc[rng.random(n) < 0.05, "turbidity_ntu"] = np.nan
     return df
@@ -204,30 +313,72 @@ def river(rng: np.random.Generator, n: int, year: int) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- patents
 AREAS = {
-    "medical devices": ["a catheter", "an implantable stent", "a wearable insulin pump", "a surgical stapler",
-                        "a blood glucose sensor", "an endoscope tip"],
-    "energy": ["a lithium-sulphur battery cell", "a wind turbine blade", "a perovskite solar module",
-               "a hydrogen electrolyser", "a heat pump compressor", "a grid storage inverter"],
-    "computing": ["a cache coherence protocol", "a neural network accelerator", "a distributed database index",
-                  "a compiler optimisation pass", "a secure enclave", "a speech recognition pipeline"],
-    "materials": ["a biodegradable polymer film", "a ceramic matrix composite", "a graphene coating",
-                  "a self-healing concrete", "a corrosion resistant alloy", "a recycled carbon fibre"],
+    "medical devices": [
+        "a catheter",
+        "an implantable stent",
+        "a wearable insulin pump",
+        "a surgical stapler",
+        "a blood glucose sensor",
+        "an endoscope tip",
+    ],
+    "energy": [
+        "a lithium-sulphur battery cell",
+        "a wind turbine blade",
+        "a perovskite solar module",
+        "a hydrogen electrolyser",
+        "a heat pump compressor",
+        "a grid storage inverter",
+    ],
+    "computing": [
+        "a cache coherence protocol",
+        "a neural network accelerator",
+        "a distributed database index",
+        "a compiler optimisation pass",
+        "a secure enclave",
+        "a speech recognition pipeline",
+    ],
+    "materials": [
+        "a biodegradable polymer film",
+        "a ceramic matrix composite",
+        "a graphene coating",
+        "a self-healing concrete",
+        "a corrosion resistant alloy",
+        "a recycled carbon fibre",
+    ],
 }
 PURPOSE = {
-    "medical devices": ["reducing infection risk for patients", "improving dosing accuracy",
-                        "shortening recovery after surgery", "allowing clinicians to monitor remotely"],
-    "energy": ["increasing energy density", "lowering the levelised cost of electricity",
-               "improving round-trip efficiency", "extending the service life of the cell"],
-    "computing": ["reducing memory latency", "lowering inference power consumption",
-                  "improving query throughput", "protecting data from side-channel attacks"],
-    "materials": ["increasing tensile strength", "reducing weight", "improving recyclability",
-                  "resisting moisture and heat"],
+    "medical devices": [
+        "reducing infection risk for patients",
+        "improving dosing accuracy",
+        "shortening recovery after surgery",
+        "allowing clinicians to monitor remotely",
+    ],
+    "energy": [
+        "increasing energy density",
+        "lowering the levelised cost of electricity",
+        "improving round-trip efficiency",
+        "extending the service life of the cell",
+    ],
+    "computing": [
+        "reducing memory latency",
+        "lowering inference power consumption",
+        "improving query throughput",
+        "protecting data from side-channel attacks",
+    ],
+    "materials": [
+        "increasing tensile strength",
+        "reducing weight",
+        "improving recyclability",
+        "resisting moisture and heat",
+    ],
 }
-HOW = ["The invention comprises {x} wherein a layer is arranged between two supports.",
-       "In one embodiment, {x} is controlled by a processor that receives sensor signals.",
-       "A method of manufacturing {x} includes heating, pressing and cooling steps.",
-       "The system further comprises {x} coupled to a housing.",
-       "Experimental results show an improvement of {k} percent over known solutions."]
+HOW = [
+    "The invention comprises {x} wherein a layer is arranged between two supports.",
+    "In one embodiment, {x} is controlled by a processor that receives sensor signals.",
+    "A method of manufacturing {x} includes heating, pressing and cooling steps.",
+    "The system further comprises {x} coupled to a housing.",
+    "Experimental results show an improvement of {k} percent over known solutions.",
+]
 
 
 def patents(rng: np.random.Generator, n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -237,13 +388,24 @@ def patents(rng: np.random.Generator, n: int) -> tuple[pd.DataFrame, pd.DataFram
         area = names[rng.integers(4)]
         x = AREAS[area][rng.integers(6)]
         other = AREAS[names[rng.integers(4)]][rng.integers(6)]
-        abstract = (f"Disclosed is {x} for {PURPOSE[area][rng.integers(4)]}. "
-                    + HOW[rng.integers(len(HOW))].format(x=x if rng.random() < 0.8 else other, k=rng.integers(5, 40))
-                    + " " + HOW[rng.integers(len(HOW))].format(x="the device", k=rng.integers(5, 40)))
+        abstract = (
+            f"Disclosed is {x} for {PURPOSE[area][rng.integers(4)]}. "
+            + HOW[rng.integers(len(HOW))].format(
+                x=x if rng.random() < 0.8 else other, k=rng.integers(5, 40)
+            )
+            + " "
+            + HOW[rng.integers(len(HOW))].format(x="the device", k=rng.integers(5, 40))
+        )
         pid = f"EP{3900000 + i * 37}"
-        rows.append({"patent_id": pid, "title": x[2:].capitalize() if x.startswith("a ") else x[3:].capitalize(),
-                     "abstract": abstract, "filing_year": int(rng.integers(2015, 2027)),
-                     "applicant_country": ["DE", "US", "JP", "CN", "KR", "FR", "GB"][rng.integers(7)]})
+        rows.append(
+            {
+                "patent_id": pid,
+                "title": x[2:].capitalize() if x.startswith("a ") else x[3:].capitalize(),
+                "abstract": abstract,
+                "filing_year": int(rng.integers(2015, 2027)),
+                "applicant_country": ["DE", "US", "JP", "CN", "KR", "FR", "GB"][rng.integers(7)],
+            }
+        )
         gold.append((pid, area))
     df = pd.DataFrame(rows)
     pick = rng.choice(n, 80, replace=False)
@@ -369,8 +531,16 @@ field day to detect contamination during transport.
 
 
 # ---------------------------------------------------------------- earlier labeling runs
-def labeling_run(folder: Path, data: pd.DataFrame, id_col: str, classes: list[str], truth: list[str],
-                 rng: np.random.Generator, lfs: list[dict], metrics: dict) -> None:
+def labeling_run(
+    folder: Path,
+    data: pd.DataFrame,
+    id_col: str,
+    classes: list[str],
+    truth: list[str],
+    rng: np.random.Generator,
+    lfs: list[dict],
+    metrics: dict,
+) -> None:
     """A label_dataset output folder (labeled.parquet, labeling_functions.json, metrics.json)."""
     folder.mkdir(parents=True, exist_ok=True)
     n = len(data)
@@ -389,7 +559,9 @@ def labeling_run(folder: Path, data: pd.DataFrame, id_col: str, classes: list[st
     out["label_source"] = np.where(out["covered"], "label_model", "end_model")
     out = pd.concat([out, data.reset_index(drop=True)], axis=1)
     out.to_parquet(folder / "labeled.parquet", index=False)
-    (folder / "labeling_functions.json").write_text(json.dumps(lfs, indent=2) + "\n", encoding="utf-8")
+    (folder / "labeling_functions.json").write_text(
+        json.dumps(lfs, indent=2) + "\n", encoding="utf-8"
+    )
     (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
 
 
@@ -397,11 +569,19 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "docs").mkdir(exist_ok=True)
 
-    claims(np.random.default_rng(1401), 520, 10001, True).to_csv(out / "baggage_claims.csv", index=False)
-    claims(np.random.default_rng(1402), 120, 20001, False).to_csv(out / "claims_inbox.csv", index=False)
+    claims(np.random.default_rng(1401), 520, 10001, True).to_csv(
+        out / "baggage_claims.csv", index=False
+    )
+    claims(np.random.default_rng(1402), 120, 20001, False).to_csv(
+        out / "claims_inbox.csv", index=False
+    )
 
-    machine_logs(np.random.default_rng(1403), 900, 1, "02").to_csv(out / "machine_logs.csv", index=False)
-    machine_logs(np.random.default_rng(1404), 220, 5001, "03").to_csv(out / "machine_logs_march.csv", index=False)
+    machine_logs(np.random.default_rng(1403), 900, 1, "02").to_csv(
+        out / "machine_logs.csv", index=False
+    )
+    machine_logs(np.random.default_rng(1404), 220, 5001, "03").to_csv(
+        out / "machine_logs_march.csv", index=False
+    )
 
     posts = brand_posts(np.random.default_rng(1405), 600, 700001, hand=90)
     posts.to_csv(out / "brand_posts.csv", index=False)
@@ -411,7 +591,9 @@ def main(out: Path) -> None:
     roster(np.random.default_rng(1407), 430).to_csv(out / "staff_roster.csv", index=False)
 
     river(np.random.default_rng(1408), 720, 2025).to_csv(out / "river_samples.csv", index=False)
-    river(np.random.default_rng(1409), 160, 2026).to_csv(out / "river_samples_2026.csv", index=False)
+    river(np.random.default_rng(1409), 160, 2026).to_csv(
+        out / "river_samples_2026.csv", index=False
+    )
 
     pats, labels = patents(np.random.default_rng(1410), 460)
     pats.to_csv(out / "patents.csv", index=False)
@@ -421,39 +603,104 @@ def main(out: Path) -> None:
     (out / "docs" / "sampling_protocol.md").write_text(SAMPLING_PROTOCOL, encoding="utf-8")
 
     # An earlier weak-supervision run on the brand posts (hand labels: the sentiment column).
-    truth_posts = brand_posts(np.random.default_rng(1405), 600, 700001, hand=600)["sentiment"].tolist()
+    truth_posts = brand_posts(np.random.default_rng(1405), 600, 700001, hand=600)[
+        "sentiment"
+    ].tolist()
     sent_lfs = [
-        {"name": "kw_love", "label": "positive", "kind": "keyword", "column": "text",
-         "keywords": ["love", "brilliant", "best", "happy"]},
-        {"name": "kw_broke", "label": "negative", "kind": "keyword", "column": "text",
-         "keywords": ["broke", "worst", "never buying", "scam", "crashing"]},
-        {"name": "question_mark", "label": "neutral", "kind": "regex", "column": "text", "pattern": r"\?"},
-        {"name": "kw_refund", "label": "positive", "kind": "keyword", "column": "text", "keywords": ["refund"]},
+        {
+            "name": "kw_love",
+            "label": "positive",
+            "kind": "keyword",
+            "column": "text",
+            "keywords": ["love", "brilliant", "best", "happy"],
+        },
+        {
+            "name": "kw_broke",
+            "label": "negative",
+            "kind": "keyword",
+            "column": "text",
+            "keywords": ["broke", "worst", "never buying", "scam", "crashing"],
+        },
+        {
+            "name": "question_mark",
+            "label": "neutral",
+            "kind": "regex",
+            "column": "text",
+            "pattern": r"\?",
+        },
+        {
+            "name": "kw_refund",
+            "label": "positive",
+            "kind": "keyword",
+            "column": "text",
+            "keywords": ["refund"],
+        },
     ]
-    labeling_run(out / "labeling" / "brand_posts-20261120-101500", posts, "post_id",
-                 ["negative", "neutral", "positive"], truth_posts, np.random.default_rng(1411), sent_lfs,
-                 {"classes": ["negative", "neutral", "positive"], "text_column": "text",
-                  "gold": {"source": "data column 'sentiment'"}, "target": {"metric": "auc", "value": 0.9}})
+    labeling_run(
+        out / "labeling" / "brand_posts-20261120-101500",
+        posts,
+        "post_id",
+        ["negative", "neutral", "positive"],
+        truth_posts,
+        np.random.default_rng(1411),
+        sent_lfs,
+        {
+            "classes": ["negative", "neutral", "positive"],
+            "text_column": "text",
+            "gold": {"source": "data column 'sentiment'"},
+            "target": {"metric": "auc", "value": 0.9},
+        },
+    )
     # An earlier run on the patents (hand labels: patent_labels.csv).
     truth_pats = [None] * len(pats)
     areas = list(AREAS)
     for k, row in pats.iterrows():
         truth_pats[k] = next(a for a in areas if any(x in row["abstract"][:80] for x in AREAS[a]))
     pat_lfs = [
-        {"name": "kw_battery", "label": "energy", "kind": "keyword", "column": "abstract",
-         "keywords": ["battery", "solar", "turbine", "electrolyser"]},
-        {"name": "kw_patient", "label": "medical devices", "kind": "keyword", "column": "abstract",
-         "keywords": ["patients", "clinicians", "surgery", "catheter"]},
-        {"name": "kw_processor", "label": "computing", "kind": "keyword", "column": "abstract",
-         "keywords": ["memory", "database", "compiler", "neural"]},
-        {"name": "kw_polymer", "label": "materials", "kind": "keyword", "column": "abstract",
-         "keywords": ["polymer", "alloy", "concrete", "composite"]},
+        {
+            "name": "kw_battery",
+            "label": "energy",
+            "kind": "keyword",
+            "column": "abstract",
+            "keywords": ["battery", "solar", "turbine", "electrolyser"],
+        },
+        {
+            "name": "kw_patient",
+            "label": "medical devices",
+            "kind": "keyword",
+            "column": "abstract",
+            "keywords": ["patients", "clinicians", "surgery", "catheter"],
+        },
+        {
+            "name": "kw_processor",
+            "label": "computing",
+            "kind": "keyword",
+            "column": "abstract",
+            "keywords": ["memory", "database", "compiler", "neural"],
+        },
+        {
+            "name": "kw_polymer",
+            "label": "materials",
+            "kind": "keyword",
+            "column": "abstract",
+            "keywords": ["polymer", "alloy", "concrete", "composite"],
+        },
     ]
-    labeling_run(out / "labeling" / "patents-20261125-143000", pats, "patent_id",
-                 ["computing", "energy", "materials", "medical devices"], truth_pats,
-                 np.random.default_rng(1412), pat_lfs,
-                 {"classes": ["computing", "energy", "materials", "medical devices"], "text_column": "abstract",
-                  "gold": {"source": "patent_labels.csv"}, "target": {"metric": "accuracy", "value": 0.85}})
+    labeling_run(
+        out / "labeling" / "patents-20261125-143000",
+        pats,
+        "patent_id",
+        ["computing", "energy", "materials", "medical devices"],
+        truth_pats,
+        np.random.default_rng(1412),
+        pat_lfs,
+        {
+            "classes": ["computing", "energy", "materials", "medical devices"],
+            "text_column": "abstract",
+            "gold": {"source": "patent_labels.csv"},
+            "target": {"metric": "accuracy", "value": 0.85},
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,9 @@ def coop(out: Path) -> None:
         crop = rng.choice(["wheat", "barley", "canola", "oats"], n, p=[0.4, 0.25, 0.2, 0.15])
         region = rng.choice(["north flats", "river", "hill", "south"], n)
         moisture = np.round(rng.normal(13.0, 1.6, n), 1)
-        protein = np.round(np.where(crop == "canola", rng.normal(20, 1.5, n), rng.normal(11.5, 1.4, n)), 1)
+        protein = np.round(
+            np.where(crop == "canola", rng.normal(20, 1.5, n), rng.normal(11.5, 1.4, n)), 1
+        )
         test_weight = np.round(rng.normal(76, 3.5, n), 1)
         fm = np.round(np.abs(rng.normal(1.2, 0.9, n)), 2)
         falling = rng.normal(330, 50, n).round().astype(int)
@@ -67,8 +69,14 @@ def gym(out: Path) -> None:
     rng = np.random.default_rng(802)
 
     def members(n: int, start: int) -> pd.DataFrame:
-        plan = rng.choice(["monthly", "annual", "student", "family", "off-peak"], n, p=[0.4, 0.2, 0.15, 0.1, 0.15])
-        fee = pd.Series(plan).map({"monthly": 49, "annual": 39, "student": 29, "family": 89, "off-peak": 25}).to_numpy()
+        plan = rng.choice(
+            ["monthly", "annual", "student", "family", "off-peak"], n, p=[0.4, 0.2, 0.15, 0.1, 0.15]
+        )
+        fee = (
+            pd.Series(plan)
+            .map({"monthly": 49, "annual": 39, "student": 29, "family": 89, "off-peak": 25})
+            .to_numpy()
+        )
         tenure = rng.integers(1, 60, n)
         visits = rng.poisson(7, n)
         prev = np.clip(visits + rng.integers(-4, 6, n), 0, None)
@@ -147,7 +155,14 @@ def gym(out: Path) -> None:
             "my schedule is chaos right now",
         ],
     }
-    extras = ["", "", " thanks for everything", " sorry", " might rejoin next year", " please confirm by email"]
+    extras = [
+        "",
+        "",
+        " thanks for everything",
+        " sorry",
+        " might rejoin next year",
+        " please confirm by email",
+    ]
     n = 220
     cats = rng.choice(list(reasons), n, p=[0.3, 0.2, 0.15, 0.2, 0.15])
     text = [pick(rng, reasons[c]) + pick(rng, extras) for c in cats]
@@ -159,7 +174,9 @@ def gym(out: Path) -> None:
         {
             "cancel_id": np.arange(1, n + 1),
             "member_id": [f"G{int(m):05d}" for m in rng.integers(1, 700, n)],
-            "cancel_date": (pd.Timestamp("2026-03-01") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d"),
+            "cancel_date": (pd.Timestamp("2026-03-01") + pd.to_timedelta(days, unit="D")).strftime(
+                "%Y-%m-%d"
+            ),
             "reason_text": text,
             "reason_category": cat_col,
         }
@@ -169,7 +186,16 @@ def gym(out: Path) -> None:
 def complaints(out: Path) -> None:
     """A city's 311 service requests (free text) and a reviewed sample with categories."""
     rng = np.random.default_rng(803)
-    streets = ["Maple Ave", "5th St", "Harbor Rd", "Linden Blvd", "Mill Lane", "Cedar Ct", "Grand Pkwy", "Oak St"]
+    streets = [
+        "Maple Ave",
+        "5th St",
+        "Harbor Rd",
+        "Linden Blvd",
+        "Mill Lane",
+        "Cedar Ct",
+        "Grand Pkwy",
+        "Oak St",
+    ]
     templates = {
         "noise": [
             "loud music from the apartment above every night past 2am on {s}",
@@ -215,17 +241,34 @@ def complaints(out: Path) -> None:
         ],
     }
     openers = ["", "", "", "Hi, ", "Please help: ", "Again!! ", "Reporting that ", "FYI "]
-    closers = ["", "", "", " thanks", " please fix asap", " this is the third time I report this", " kids walk here"]
+    closers = [
+        "",
+        "",
+        "",
+        " thanks",
+        " please fix asap",
+        " this is the third time I report this",
+        " kids walk here",
+    ]
     n = 480
     cats = rng.choice(list(templates), n, p=[0.24, 0.2, 0.12, 0.2, 0.12, 0.12])
-    text = [pick(rng, openers) + pick(rng, templates[c]).format(s=pick(rng, streets)) + pick(rng, closers) for c in cats]
+    text = [
+        pick(rng, openers)
+        + pick(rng, templates[c]).format(s=pick(rng, streets))
+        + pick(rng, closers)
+        for c in cats
+    ]
     days = rng.integers(0, 90, n)
     ids = [f"SR-{260000 + i}" for i in range(n)]
     pd.DataFrame(
         {
             "complaint_id": ids,
-            "opened": (pd.Timestamp("2026-08-01") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d"),
-            "neighborhood": rng.choice(["Riverside", "Northgate", "Old Port", "Hillcrest", "Midtown"], n),
+            "opened": (pd.Timestamp("2026-08-01") + pd.to_timedelta(days, unit="D")).strftime(
+                "%Y-%m-%d"
+            ),
+            "neighborhood": rng.choice(
+                ["Riverside", "Northgate", "Old Port", "Hillcrest", "Midtown"], n
+            ),
             "channel": rng.choice(["phone", "app", "web", "walk-in"], n, p=[0.35, 0.4, 0.2, 0.05]),
             "description": text,
         }
@@ -242,18 +285,31 @@ def turbines(out: Path) -> None:
     n = 1000
     wind = np.round(np.clip(rng.weibull(2.0, n) * 8.5, 0.3, 26), 2)
     rated = 2300.0
-    power = np.where(wind < 3, 0.0, np.where(wind > 25, 0.0, rated * np.clip((wind - 3) / 9.5, 0, 1) ** 2.2))
+    power = np.where(
+        wind < 3, 0.0, np.where(wind > 25, 0.0, rated * np.clip((wind - 3) / 9.5, 0, 1) ** 2.2)
+    )
     status = rng.choice(["normal", "derated", "fault"], n, p=[0.82, 0.12, 0.06])
     power = np.where(status == "derated", power * rng.uniform(0.4, 0.7, n), power)
     power = np.where(status == "fault", power * rng.uniform(0.0, 0.15, n), power)
     power = np.round(np.clip(power + rng.normal(0, 25, n), 0, None), 1)
     rpm = np.round(np.clip(wind * 1.55 + rng.normal(0, 0.6, n), 0, 17), 2)
-    pitch = np.round(np.where(wind > 12, (wind - 12) * 2.1, 0.5) + rng.normal(0, 0.4, n) + (status == "derated") * 6, 2)
+    pitch = np.round(
+        np.where(wind > 12, (wind - 12) * 2.1, 0.5)
+        + rng.normal(0, 0.4, n)
+        + (status == "derated") * 6,
+        2,
+    )
     ambient = np.round(rng.normal(11, 5, n), 1)
-    gearbox = np.round(ambient + 35 + power / 120 + rng.normal(0, 2, n) + (status == "fault") * 14, 1)
+    gearbox = np.round(
+        ambient + 35 + power / 120 + rng.normal(0, 2, n) + (status == "fault") * 14, 1
+    )
     generator = np.round(gearbox + 8 + rng.normal(0, 2, n), 1)
-    vib = np.round(np.abs(rng.normal(2.2, 0.5, n)) + (status == "fault") * rng.uniform(1.5, 4, n), 2)
-    ts = pd.Timestamp("2026-10-01") + pd.to_timedelta(np.sort(rng.integers(0, 30 * 144, n)) * 10, unit="min")
+    vib = np.round(
+        np.abs(rng.normal(2.2, 0.5, n)) + (status == "fault") * rng.uniform(1.5, 4, n), 2
+    )
+    ts = pd.Timestamp("2026-10-01") + pd.to_timedelta(
+        np.sort(rng.integers(0, 30 * 144, n)) * 10, unit="min"
+    )
     df = pd.DataFrame(
         {
             "reading_id": np.arange(1, n + 1),
@@ -326,7 +382,9 @@ def manuscripts(out: Path) -> None:
     prior = rng.poisson(np.where(decision == "accept", 2.0, 0.8))
     agented = np.where(rng.uniform(0, 1, n) < np.where(decision == "accept", 0.7, 0.3), "yes", "no")
     genre = rng.choice(genres, n)
-    words = np.where(genre == "children", rng.integers(800, 12000, n), rng.integers(45000, 140000, n))
+    words = np.where(
+        genre == "children", rng.integers(800, 12000, n), rng.integers(45000, 140000, n)
+    )
     shown = np.array([""] * n, dtype=object)
     decided = rng.permutation(n)[:60]
     shown[decided] = decision[decided]
@@ -334,7 +392,9 @@ def manuscripts(out: Path) -> None:
     pd.DataFrame(
         {
             "ms_id": [f"MS-{3000 + i}" for i in range(n)],
-            "received": (pd.Timestamp("2026-01-05") + pd.to_timedelta(days, unit="D")).strftime("%Y-%m-%d"),
+            "received": (pd.Timestamp("2026-01-05") + pd.to_timedelta(days, unit="D")).strftime(
+                "%Y-%m-%d"
+            ),
             "genre": genre,
             "word_count": words,
             "author_prior_books": prior,
@@ -368,20 +428,39 @@ def prescriptions(out: Path) -> None:
         since = int(max(1, rng.normal(days_supply, 6)))
         early = since < 0.75 * days_supply
         is_ctrl = c in controlled
-        prescribers = ["general practice", "pain clinic", "psychiatry", "dentistry", "cardiology", "emergency"]
+        prescribers = [
+            "general practice",
+            "pain clinic",
+            "psychiatry",
+            "dentistry",
+            "cardiology",
+            "emergency",
+        ]
         prescriber = pick(rng, prescribers)
-        review = (is_ctrl and (early or prescriber in ("emergency", "dentistry") or rng.uniform() < 0.25)) or (
-            early and rng.uniform() < 0.3
-        )
+        review = (
+            is_ctrl and (early or prescriber in ("emergency", "dentistry") or rng.uniform() < 0.25)
+        ) or (early and rng.uniform() < 0.3)
         note = pick(
             rng,
-            ["", "", "patient asked about side effects", "paid cash", "new prescriber",
-             "insurance rejected first attempt", "lost previous supply, per patient", "counselled on interactions"],
+            [
+                "",
+                "",
+                "patient asked about side effects",
+                "paid cash",
+                "new prescriber",
+                "insurance rejected first attempt",
+                "lost previous supply, per patient",
+                "counselled on interactions",
+            ],
         )
         records.append(
             {
                 "rx_id": f"RX{70000 + i}",
-                "filled_on": str((pd.Timestamp("2026-09-01") + pd.Timedelta(days=int(rng.integers(0, 75)))).date()),
+                "filled_on": str(
+                    (
+                        pd.Timestamp("2026-09-01") + pd.Timedelta(days=int(rng.integers(0, 75)))
+                    ).date()
+                ),
                 "patient_age": int(rng.integers(4, 93)),
                 "drug_name": pick(rng, drugs[c]),
                 "drug_class": c,
@@ -406,10 +485,16 @@ def fleet(out: Path) -> None:
     """A car-rental fleet (parquet) and the inspectors' notes when cars come back."""
     rng = np.random.default_rng(807)
     n = 360
-    vclass = rng.choice(["economy", "compact", "suv", "van", "luxury"], n, p=[0.3, 0.25, 0.25, 0.1, 0.1])
-    makes = {"economy": ["Fiat 500", "Kia Picanto"], "compact": ["VW Golf", "Toyota Corolla"],
-             "suv": ["Kia Sportage", "Toyota RAV4"], "van": ["Ford Transit", "VW Transporter"],
-             "luxury": ["BMW 5", "Mercedes E"]}
+    vclass = rng.choice(
+        ["economy", "compact", "suv", "van", "luxury"], n, p=[0.3, 0.25, 0.25, 0.1, 0.1]
+    )
+    makes = {
+        "economy": ["Fiat 500", "Kia Picanto"],
+        "compact": ["VW Golf", "Toyota Corolla"],
+        "suv": ["Kia Sportage", "Toyota RAV4"],
+        "van": ["Ford Transit", "VW Transporter"],
+        "luxury": ["BMW 5", "Mercedes E"],
+    }
     year = rng.integers(2019, 2027, n)
     odo = np.round(np.clip((2027 - year) * rng.normal(24000, 6000, n), 500, None)).astype(int)
     since_service = rng.integers(0, 400, n)
@@ -429,19 +514,39 @@ def fleet(out: Path) -> None:
             "damage_reports_12m": damage,
             "utilization_pct": util,
             "rentals_90d": rng.poisson(util / 6).astype(int),
-            "fuel": rng.choice(["petrol", "diesel", "hybrid", "electric"], n, p=[0.4, 0.2, 0.25, 0.15]),
+            "fuel": rng.choice(
+                ["petrol", "diesel", "hybrid", "electric"], n, p=[0.4, 0.2, 0.25, 0.15]
+            ),
             "fleet_action": status,
         }
     )
     df.to_parquet(out / "fleet.parquet", index=False)
 
     notes = {
-        "damage": ["small dent on rear door", "scratch along passenger side", "windscreen chip, driver side",
-                   "cracked tail light", "bumper scraped, paint missing", "alloy wheel kerbed badly"],
-        "cleaning": ["sand everywhere in the boot", "dog hair all over back seats", "smells of smoke",
-                     "coffee stain on the seat", "muddy floor mats, needs valet", "food wrappers left inside"],
-        "ok": ["all fine", "clean, no issues", "returned on time, full tank", "no damage found",
-               "minor dust only, ok to rent", "checked, good condition"],
+        "damage": [
+            "small dent on rear door",
+            "scratch along passenger side",
+            "windscreen chip, driver side",
+            "cracked tail light",
+            "bumper scraped, paint missing",
+            "alloy wheel kerbed badly",
+        ],
+        "cleaning": [
+            "sand everywhere in the boot",
+            "dog hair all over back seats",
+            "smells of smoke",
+            "coffee stain on the seat",
+            "muddy floor mats, needs valet",
+            "food wrappers left inside",
+        ],
+        "ok": [
+            "all fine",
+            "clean, no issues",
+            "returned on time, full tank",
+            "no damage found",
+            "minor dust only, ok to rent",
+            "checked, good condition",
+        ],
     }
     m = 300
     kind = rng.choice(list(notes), m, p=[0.25, 0.25, 0.5])
@@ -455,7 +560,9 @@ def fleet(out: Path) -> None:
         {
             "return_id": np.arange(1, m + 1),
             "vehicle_id": [f"V{1000 + int(v)}" for v in rng.integers(0, n, m)],
-            "returned": (pd.Timestamp("2026-11-01") + pd.to_timedelta(rng.integers(0, 30, m), unit="D")).strftime("%Y-%m-%d"),
+            "returned": (
+                pd.Timestamp("2026-11-01") + pd.to_timedelta(rng.integers(0, 30, m), unit="D")
+            ).strftime("%Y-%m-%d"),
             "km_driven": rng.integers(20, 2400, m),
             "inspector_note": text,
         }

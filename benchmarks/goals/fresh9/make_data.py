@@ -27,7 +27,9 @@ def _jsonl(frame: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as out:
         for record in frame.to_dict(orient="records"):
-            clean = {k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in record.items()}
+            clean = {
+                k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in record.items()
+            }
             out.write(json.dumps(clean, ensure_ascii=False, sort_keys=False) + "\n")
 
 
@@ -89,41 +91,138 @@ def bakery(rng: np.random.Generator, n_days: int, start: str) -> pd.DataFrame:
 # ----------------------------------------------------------------------------- jobs
 JOB_TEXT = {
     "engineering": (
-        ["Backend Developer", "Data Engineer", "DevOps Engineer", "Frontend Developer",
-         "QA Automation Engineer", "Embedded Software Engineer"],
-        ["python", "kubernetes", "code reviews", "microservices", "CI/CD pipelines", "SQL",
-         "cloud infrastructure", "unit tests", "REST APIs", "on-call rotation", "TypeScript",
-         "data pipelines"],
+        [
+            "Backend Developer",
+            "Data Engineer",
+            "DevOps Engineer",
+            "Frontend Developer",
+            "QA Automation Engineer",
+            "Embedded Software Engineer",
+        ],
+        [
+            "python",
+            "kubernetes",
+            "code reviews",
+            "microservices",
+            "CI/CD pipelines",
+            "SQL",
+            "cloud infrastructure",
+            "unit tests",
+            "REST APIs",
+            "on-call rotation",
+            "TypeScript",
+            "data pipelines",
+        ],
     ),
     "sales": (
-        ["Account Executive", "Sales Development Rep", "Key Account Manager",
-         "Inside Sales Associate", "Regional Sales Lead"],
-        ["quota", "pipeline of prospects", "cold calling", "CRM", "commission", "closing deals",
-         "client meetings", "B2B customers", "territory", "upselling", "revenue targets"],
+        [
+            "Account Executive",
+            "Sales Development Rep",
+            "Key Account Manager",
+            "Inside Sales Associate",
+            "Regional Sales Lead",
+        ],
+        [
+            "quota",
+            "pipeline of prospects",
+            "cold calling",
+            "CRM",
+            "commission",
+            "closing deals",
+            "client meetings",
+            "B2B customers",
+            "territory",
+            "upselling",
+            "revenue targets",
+        ],
     ),
     "healthcare": (
-        ["Registered Nurse", "Care Assistant", "Physiotherapist", "Pharmacy Technician",
-         "Medical Receptionist"],
-        ["patients", "ward", "clinical", "care plans", "medication rounds", "NHS", "night shifts",
-         "wound care", "GP surgery", "safeguarding", "registration with the council"],
+        [
+            "Registered Nurse",
+            "Care Assistant",
+            "Physiotherapist",
+            "Pharmacy Technician",
+            "Medical Receptionist",
+        ],
+        [
+            "patients",
+            "ward",
+            "clinical",
+            "care plans",
+            "medication rounds",
+            "NHS",
+            "night shifts",
+            "wound care",
+            "GP surgery",
+            "safeguarding",
+            "registration with the council",
+        ],
     ),
     "hospitality": (
         ["Line Cook", "Barista", "Front Desk Agent", "Restaurant Supervisor", "Housekeeper"],
-        ["guests", "kitchen", "food hygiene", "tips", "weekend shifts", "hotel", "espresso",
-         "check-in", "banquets", "front of house", "menu prep"],
+        [
+            "guests",
+            "kitchen",
+            "food hygiene",
+            "tips",
+            "weekend shifts",
+            "hotel",
+            "espresso",
+            "check-in",
+            "banquets",
+            "front of house",
+            "menu prep",
+        ],
     ),
     "logistics": (
-        ["Warehouse Operative", "Delivery Driver", "Forklift Driver", "Fleet Coordinator",
-         "Inventory Clerk"],
-        ["picking and packing", "forklift licence", "route planning", "warehouse", "pallets",
-         "van", "dispatch", "stock counts", "loading bay", "delivery slots", "HGV"],
+        [
+            "Warehouse Operative",
+            "Delivery Driver",
+            "Forklift Driver",
+            "Fleet Coordinator",
+            "Inventory Clerk",
+        ],
+        [
+            "picking and packing",
+            "forklift licence",
+            "route planning",
+            "warehouse",
+            "pallets",
+            "van",
+            "dispatch",
+            "stock counts",
+            "loading bay",
+            "delivery slots",
+            "HGV",
+        ],
     ),
 }
-FILLER = ["we offer", "you will", "join a friendly team", "competitive pay", "training provided",
-          "full time", "immediate start", "apply today", "growing company", "career progression",
-          "flexible hours", "great benefits"]
-COMPANIES = ["Northwind", "Bluepeak", "Harbor & Co", "Lumen Health", "Quickship", "Tallow Hotels",
-             "Cobalt Systems", "Greenline", "Brightcare", "Vantage Sales"]
+FILLER = [
+    "we offer",
+    "you will",
+    "join a friendly team",
+    "competitive pay",
+    "training provided",
+    "full time",
+    "immediate start",
+    "apply today",
+    "growing company",
+    "career progression",
+    "flexible hours",
+    "great benefits",
+]
+COMPANIES = [
+    "Northwind",
+    "Bluepeak",
+    "Harbor & Co",
+    "Lumen Health",
+    "Quickship",
+    "Tallow Hotels",
+    "Cobalt Systems",
+    "Greenline",
+    "Brightcare",
+    "Vantage Sales",
+]
 CITIES = ["Leeds", "Manchester", "Bristol", "Glasgow", "Cardiff", "London", "Remote"]
 
 
@@ -148,7 +247,9 @@ def jobs(rng: np.random.Generator, n: int, start: int, labeled_share: float) -> 
             "city": CITIES[int(rng.integers(len(CITIES)))],
             "remote": rng.choice(["no", "hybrid", "yes"], p=[0.55, 0.3, 0.15]),
             "salary_min": float(low) if rng.random() > 0.12 else np.nan,
-            "salary_max": float(low + int(rng.integers(2, 12)) * 1000) if rng.random() > 0.12 else np.nan,
+            "salary_max": float(low + int(rng.integers(2, 12)) * 1000)
+            if rng.random() > 0.12
+            else np.nan,
             "description": text,
             "category": cat if rng.random() < labeled_share else "",
         }
@@ -169,14 +270,30 @@ SPECIES = {
     "lapwing": ("wader", ["estuary", "marsh"], 72, 220),
     "redshank": ("wader", ["estuary"], 62, 130),
 }
-SITES = {"reservoir": "Lower Reservoir", "marsh": "North Marsh", "estuary": "Estuary Hide",
-         "woodland": "Oak Wood", "heath": "Black Heath"}
+SITES = {
+    "reservoir": "Lower Reservoir",
+    "marsh": "North Marsh",
+    "estuary": "Estuary Hide",
+    "woodland": "Oak Wood",
+    "heath": "Black Heath",
+}
 OBSERVERS = ["a.kowalski", "j.mensah", "r.okafor", "s.lindqvist", "t.nguyen", "m.haddad"]
-GOOD_NOTES = ["clear view through scope", "photographed, id certain", "heard and seen, close range",
-              "ringed bird, read the ring", "good light, full plumage visible",
-              "confirmed by second observer"]
-BAD_NOTES = ["distant silhouette, not sure", "flew off quickly, maybe", "poor light, possible",
-             "heard only, could be something else", "brief glimpse", "id uncertain, fog"]
+GOOD_NOTES = [
+    "clear view through scope",
+    "photographed, id certain",
+    "heard and seen, close range",
+    "ringed bird, read the ring",
+    "good light, full plumage visible",
+    "confirmed by second observer",
+]
+BAD_NOTES = [
+    "distant silhouette, not sure",
+    "flew off quickly, maybe",
+    "poor light, possible",
+    "heard only, could be something else",
+    "brief glimpse",
+    "id uncertain, fog",
+]
 
 
 def birds(rng: np.random.Generator, n: int) -> pd.DataFrame:
@@ -219,21 +336,50 @@ def birds(rng: np.random.Generator, n: int) -> pd.DataFrame:
 
 # ----------------------------------------------------------------------------- bugs
 BUG_TEXT = {
-    "critical": ["app crashes on start", "data loss after saving", "all users logged out",
-                 "payment charged twice", "server returns 500 for every request",
-                 "database corrupted after migration", "security hole lets anyone read invoices"],
-    "major": ["export to pdf fails", "search returns wrong results", "page takes 40 seconds to load",
-              "password reset email never arrives", "sync stops after an hour",
-              "notifications sent to the wrong user", "upload fails for files over 10 MB"],
-    "minor": ["typo on the settings page", "button misaligned on mobile", "tooltip cut off",
-              "wrong icon in the sidebar", "date shown in US format", "dark mode colour too light",
-              "extra space in the footer"],
+    "critical": [
+        "app crashes on start",
+        "data loss after saving",
+        "all users logged out",
+        "payment charged twice",
+        "server returns 500 for every request",
+        "database corrupted after migration",
+        "security hole lets anyone read invoices",
+    ],
+    "major": [
+        "export to pdf fails",
+        "search returns wrong results",
+        "page takes 40 seconds to load",
+        "password reset email never arrives",
+        "sync stops after an hour",
+        "notifications sent to the wrong user",
+        "upload fails for files over 10 MB",
+    ],
+    "minor": [
+        "typo on the settings page",
+        "button misaligned on mobile",
+        "tooltip cut off",
+        "wrong icon in the sidebar",
+        "date shown in US format",
+        "dark mode colour too light",
+        "extra space in the footer",
+    ],
 }
 BUG_FLAVOUR = {
-    "critical": ["blocker for our whole team", "production is down", "urgent!!", "customers affected",
-                 "happens every time", "no workaround"],
-    "major": ["annoying, workaround is to retry", "happens often", "affects some customers",
-              "regression since last release", "slows everyone down"],
+    "critical": [
+        "blocker for our whole team",
+        "production is down",
+        "urgent!!",
+        "customers affected",
+        "happens every time",
+        "no workaround",
+    ],
+    "major": [
+        "annoying, workaround is to retry",
+        "happens often",
+        "affects some customers",
+        "regression since last release",
+        "slows everyone down",
+    ],
     "minor": ["cosmetic", "low priority", "just noticed", "not a big deal", "nice to fix someday"],
 }
 COMPONENTS = ["ui", "api", "database", "auth", "billing", "sync"]
@@ -269,16 +415,40 @@ def bugs(rng: np.random.Generator, n: int, start: int) -> pd.DataFrame:
 
 
 # ----------------------------------------------------------------------------- venues
-VENUES = ["Rosehill Manor", "The Old Mill", "Lakeside Barn", "St Aubyn Hall", "Willow Court",
-          "Harbour Lights", "Foxglove Farm", "The Glasshouse"]
-POS = ["the staff were wonderful", "stunning gardens for photos", "food was delicious",
-       "coordinator made everything stress free", "beautiful ceremony room", "great value",
-       "guests are still talking about it", "perfect day, would book again",
-       "the dance floor was packed all night", "lovely rooms for the bridal party"]
-NEG = ["hidden fees on the final bill", "the coordinator never answered emails",
-       "food arrived cold", "music had to stop at 10pm", "rooms were dirty",
-       "parking was a nightmare", "they double booked our date", "rude bar staff",
-       "the heating broke during the reception", "would not recommend"]
+VENUES = [
+    "Rosehill Manor",
+    "The Old Mill",
+    "Lakeside Barn",
+    "St Aubyn Hall",
+    "Willow Court",
+    "Harbour Lights",
+    "Foxglove Farm",
+    "The Glasshouse",
+]
+POS = [
+    "the staff were wonderful",
+    "stunning gardens for photos",
+    "food was delicious",
+    "coordinator made everything stress free",
+    "beautiful ceremony room",
+    "great value",
+    "guests are still talking about it",
+    "perfect day, would book again",
+    "the dance floor was packed all night",
+    "lovely rooms for the bridal party",
+]
+NEG = [
+    "hidden fees on the final bill",
+    "the coordinator never answered emails",
+    "food arrived cold",
+    "music had to stop at 10pm",
+    "rooms were dirty",
+    "parking was a nightmare",
+    "they double booked our date",
+    "rude bar staff",
+    "the heating broke during the reception",
+    "would not recommend",
+]
 
 
 def venues(rng: np.random.Generator, n: int) -> pd.DataFrame:
@@ -473,18 +643,45 @@ def labeling_run(base: Path, pool: pd.DataFrame, rng: np.random.Generator) -> No
     frame.attrs["forgeflow"] = {"label_name": "severity", "classes": classes}
     frame.to_parquet(folder / "labeled.parquet", index=False)
     lfs = [
-        {"name": "kw_crash", "label": "critical", "kind": "keyword", "column": "body",
-         "keywords": ["crashes", "data loss", "production is down", "charged twice"]},
-        {"name": "kw_urgent", "label": "critical", "kind": "keyword", "column": "body",
-         "keywords": ["urgent", "no workaround", "blocker"]},
-        {"name": "kw_slow_or_fails", "label": "major", "kind": "keyword", "column": "body",
-         "keywords": ["fails", "never arrives", "40 seconds", "wrong results"]},
-        {"name": "kw_regression", "label": "major", "kind": "keyword", "column": "body",
-         "keywords": ["regression", "workaround is to retry"]},
-        {"name": "kw_cosmetic", "label": "minor", "kind": "keyword", "column": "body",
-         "keywords": ["typo", "cosmetic", "misaligned", "tooltip", "low priority"]},
+        {
+            "name": "kw_crash",
+            "label": "critical",
+            "kind": "keyword",
+            "column": "body",
+            "keywords": ["crashes", "data loss", "production is down", "charged twice"],
+        },
+        {
+            "name": "kw_urgent",
+            "label": "critical",
+            "kind": "keyword",
+            "column": "body",
+            "keywords": ["urgent", "no workaround", "blocker"],
+        },
+        {
+            "name": "kw_slow_or_fails",
+            "label": "major",
+            "kind": "keyword",
+            "column": "body",
+            "keywords": ["fails", "never arrives", "40 seconds", "wrong results"],
+        },
+        {
+            "name": "kw_regression",
+            "label": "major",
+            "kind": "keyword",
+            "column": "body",
+            "keywords": ["regression", "workaround is to retry"],
+        },
+        {
+            "name": "kw_cosmetic",
+            "label": "minor",
+            "kind": "keyword",
+            "column": "body",
+            "keywords": ["typo", "cosmetic", "misaligned", "tooltip", "low priority"],
+        },
     ]
-    (folder / "labeling_functions.json").write_text(json.dumps(lfs, indent=2) + "\n", encoding="utf-8")
+    (folder / "labeling_functions.json").write_text(
+        json.dumps(lfs, indent=2) + "\n", encoding="utf-8"
+    )
     metrics = {
         "classes": classes,
         "text_column": "body",
@@ -523,8 +720,14 @@ def main(out: Path) -> None:
 
     _csv(venues(np.random.default_rng(9011), 380), out / "venue_reviews.csv")
 
-    _csv(parcels(np.random.default_rng(9012), 900, 1, with_outcome=True), out / "parcel_deliveries.csv")
-    _csv(parcels(np.random.default_rng(9013), 60, 900001, with_outcome=False), out / "parcels_next_week.csv")
+    _csv(
+        parcels(np.random.default_rng(9012), 900, 1, with_outcome=True),
+        out / "parcel_deliveries.csv",
+    )
+    _csv(
+        parcels(np.random.default_rng(9013), 60, 900001, with_outcome=False),
+        out / "parcels_next_week.csv",
+    )
 
     docs = out / "docs"
     docs.mkdir(parents=True, exist_ok=True)

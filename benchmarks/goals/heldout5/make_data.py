@@ -114,7 +114,9 @@ def leak_reports(rng: np.random.Generator) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "report_id": [f"LR-{i:04d}" for i in range(1, n + 1)],
-            "district": rng.choice(["Northgate", "Riverside", "Old Town", "Hillcrest", "Docklands"], n),
+            "district": rng.choice(
+                ["Northgate", "Riverside", "Old Town", "Hillcrest", "Docklands"], n
+            ),
             "channel": rng.choice(["phone", "app", "crew"], n, p=[0.5, 0.35, 0.15]),
             "pipe_material": material,
             "pipe_age_years": np.where(
@@ -131,15 +133,36 @@ def leak_reports(rng: np.random.Generator) -> pd.DataFrame:
 
 
 LEAK_LFS = [
-    {"name": "gushing", "label": "burst", "kind": "keyword", "column": "report_text",
-     "keywords": ["gushing", "burst main", "flooding", "pouring"]},
-    {"name": "slow", "label": "seep", "kind": "keyword", "column": "report_text",
-     "keywords": ["slow drip", "damp patch", "seeping", "trickle"]},
-    {"name": "nothing_found", "label": "no_leak", "kind": "keyword", "column": "report_text",
-     "keywords": ["no water found", "no leak", "meter reader error", "rainwater"]},
-    {"name": "old_iron", "label": "burst", "kind": "and", "conditions": [
-        {"kind": "category", "column": "pipe_material", "values": ["cast iron"]},
-        {"kind": "threshold", "column": "pipe_age_years", "op": ">=", "value": 80}]},
+    {
+        "name": "gushing",
+        "label": "burst",
+        "kind": "keyword",
+        "column": "report_text",
+        "keywords": ["gushing", "burst main", "flooding", "pouring"],
+    },
+    {
+        "name": "slow",
+        "label": "seep",
+        "kind": "keyword",
+        "column": "report_text",
+        "keywords": ["slow drip", "damp patch", "seeping", "trickle"],
+    },
+    {
+        "name": "nothing_found",
+        "label": "no_leak",
+        "kind": "keyword",
+        "column": "report_text",
+        "keywords": ["no water found", "no leak", "meter reader error", "rainwater"],
+    },
+    {
+        "name": "old_iron",
+        "label": "burst",
+        "kind": "and",
+        "conditions": [
+            {"kind": "category", "column": "pipe_material", "values": ["cast iron"]},
+            {"kind": "threshold", "column": "pipe_age_years", "op": ">=", "value": 80},
+        ],
+    },
 ]
 
 
@@ -199,7 +222,9 @@ def hotel_feedback(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame
         {
             "feedback_id": ids,
             "hotel": rng.choice(["Harbour", "Central", "Airport"], n),
-            "room_type": rng.choice(["single", "double", "twin", "suite"], n, p=[0.2, 0.5, 0.2, 0.1]),
+            "room_type": rng.choice(
+                ["single", "double", "twin", "suite"], n, p=[0.2, 0.5, 0.2, 0.1]
+            ),
             "nights": rng.integers(1, 8, n),
             "stay_month": rng.choice(["2026-06", "2026-07", "2026-08", "2026-09"], n),
             "score": np.clip(np.round(rng.normal(7.2, 1.9, n)), 1, 10).astype(int),
@@ -207,7 +232,9 @@ def hotel_feedback(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame
         }
     )
     gold_rows = sorted(rng.choice(n, 100, replace=False).tolist())
-    gold = pd.DataFrame({"ref": [ids[i] for i in gold_rows], "topic": [topic[i] for i in gold_rows]})
+    gold = pd.DataFrame(
+        {"ref": [ids[i] for i in gold_rows], "topic": [topic[i] for i in gold_rows]}
+    )
     return frame, gold
 
 
@@ -220,8 +247,13 @@ def exam_results(rng: np.random.Generator, n: int, labeled: bool, start: int) ->
     rev = rng.poisson(3, n)
     fsm = rng.choice(["yes", "no"], n, p=[0.22, 0.78])
     logit = (
-        0.05 * (cw - 60) + 0.06 * (mock - 55) + 0.12 * (att - 90) + 2.0 * (hw - 0.7)
-        + 0.15 * (rev - 3) - 0.3 * (fsm == "yes") + rng.normal(0, 0.8, n)
+        0.05 * (cw - 60)
+        + 0.06 * (mock - 55)
+        + 0.12 * (att - 90)
+        + 2.0 * (hw - 0.7)
+        + 0.15 * (rev - 3)
+        - 0.3 * (fsm == "yes")
+        + rng.normal(0, 0.8, n)
     )
     frame = pd.DataFrame(
         {
@@ -246,27 +278,48 @@ def exam_results(rng: np.random.Generator, n: int, labeled: bool, start: int) ->
 def catch_logs(rng: np.random.Generator) -> pd.DataFrame:
     n = 900
     species = rng.choice(["cod", "haddock", "mackerel", "crab"], n, p=[0.3, 0.25, 0.3, 0.15])
-    gear_for = {"cod": ["trawl", "longline"], "haddock": ["trawl", "longline"],
-                "mackerel": ["trawl", "gillnet"], "crab": ["pot"]}
+    gear_for = {
+        "cod": ["trawl", "longline"],
+        "haddock": ["trawl", "longline"],
+        "mackerel": ["trawl", "gillnet"],
+        "crab": ["pot"],
+    }
     gear = np.array([_pick(rng, gear_for[s]) for s in species])
-    depth = np.where(species == "crab", rng.normal(30, 8, n),
-                     np.where(species == "mackerel", rng.normal(60, 15, n), rng.normal(140, 35, n)))
+    depth = np.where(
+        species == "crab",
+        rng.normal(30, 8, n),
+        np.where(species == "mackerel", rng.normal(60, 15, n), rng.normal(140, 35, n)),
+    )
     temp = np.where(species == "mackerel", rng.normal(12, 1.5, n), rng.normal(8.5, 1.5, n))
     days = np.where(gear == "pot", rng.integers(1, 3, n), rng.integers(2, 9, n))
     crew = np.where(gear == "pot", rng.integers(2, 4, n), rng.integers(4, 12, n))
-    catch = np.round(days * np.where(species == "mackerel", 2200, np.where(species == "crab", 350, 900))
-                     * rng.lognormal(0, 0.3, n))
+    catch = np.round(
+        days
+        * np.where(species == "mackerel", 2200, np.where(species == "crab", 350, 900))
+        * rng.lognormal(0, 0.3, n)
+    )
     undersize = np.where(rng.random(n) < np.where(gear == "gillnet", 0.08, 0.22), "yes", "no")
     frame = pd.DataFrame(
         {
             "trip_id": [f"T{i:04d}" for i in range(1, n + 1)],
-            "vessel": rng.choice(["Morning Star", "Sea Breeze", "Kittiwake", "Northern Light",
-                                  "Guiding Hand", "Bonny Lass"], n),
+            "vessel": rng.choice(
+                [
+                    "Morning Star",
+                    "Sea Breeze",
+                    "Kittiwake",
+                    "Northern Light",
+                    "Guiding Hand",
+                    "Bonny Lass",
+                ],
+                n,
+            ),
             "home_port": rng.choice(["Peterhead", "Fraserburgh", "Lerwick", "Ullapool"], n),
             "gear": gear,
             "days_at_sea": days,
             "crew": crew,
-            "fuel_l": np.round(days * np.where(gear == "pot", 180, 1400) * rng.lognormal(0, 0.15, n)),
+            "fuel_l": np.round(
+                days * np.where(gear == "pot", 180, 1400) * rng.lognormal(0, 0.15, n)
+            ),
             "sea_state": rng.choice(["calm", "moderate", "rough"], n, p=[0.35, 0.45, 0.2]),
             "water_temp_c": np.round(temp, 1),
             "depth_m": np.round(np.clip(depth, 5, None)),
@@ -317,9 +370,11 @@ CALL_LINES = {
         "moving home, what happens to my router and contract",
     ],
 }
-AGENT_OPEN = ["Thanks for calling, you're through to {a}, how can I help?",
-              "Good morning, {a} speaking, what can I do for you today?",
-              "Hello, this is {a}, can I take your account number first?"]
+AGENT_OPEN = [
+    "Thanks for calling, you're through to {a}, how can I help?",
+    "Good morning, {a} speaking, what can I do for you today?",
+    "Hello, this is {a}, can I take your account number first?",
+]
 AGENT_REPLY = {
     "billing": "I can see the duplicate payment, I'll raise a credit to your account.",
     "outage": "I'm running a line test now, there is a known fault being repaired.",
@@ -342,7 +397,9 @@ def call_transcripts(rng: np.random.Generator, n: int, n_labels: int, start: int
             "AGENT: " + AGENT_REPLY[reason],
         ]
         if rng.random() < 0.25:  # a second, smaller issue in the same call
-            parts.append("CUSTOMER: oh and also " + _pick(rng, CALL_LINES[_pick(rng, reasons)]) + ".")
+            parts.append(
+                "CUSTOMER: oh and also " + _pick(rng, CALL_LINES[_pick(rng, reasons)]) + "."
+            )
         parts.append("AGENT: Is there anything else? CUSTOMER: No, that's all, thanks.")
         rows.append(
             {
@@ -359,15 +416,21 @@ def call_transcripts(rng: np.random.Generator, n: int, n_labels: int, start: int
 
 
 # ---------------------------------------------------------------- e-bike battery telemetry
-def battery(rng: np.random.Generator, n: int, labeled: bool, shift: float, start: int) -> pd.DataFrame:
+def battery(
+    rng: np.random.Generator, n: int, labeled: bool, shift: float, start: int
+) -> pd.DataFrame:
     model = rng.choice(["CityS", "Trail", "Cargo"], n, p=[0.5, 0.3, 0.2])
     cycles = rng.integers(20, 1400, n)
     age = np.clip(np.round(cycles / 35 + rng.normal(6, 4, n)), 1, 72)
     avg_t = rng.normal(24 + shift, 4, n)
     fast = np.round(rng.beta(2, 5 - shift, n), 2)
     ir = np.round(60 + 0.045 * cycles + 40 * fast + rng.normal(0, 12, n) + 3 * shift, 1)
-    cap = np.round(np.clip(100 - 0.018 * cycles - 9 * fast - 0.25 * (avg_t - 24)
-                           + rng.normal(0, 4, n), 40, 101), 1)
+    cap = np.round(
+        np.clip(
+            100 - 0.018 * cycles - 9 * fast - 0.25 * (avg_t - 24) + rng.normal(0, 4, n), 40, 101
+        ),
+        1,
+    )
     frame = pd.DataFrame(
         {
             "pack_id": [f"PK{start + i:05d}" for i in range(n)],
@@ -412,7 +475,9 @@ MUSEUM_COMMENTS = [
 
 def museum_survey(rng: np.random.Generator) -> pd.DataFrame:
     n = 600
-    party = rng.choice(["solo", "couple", "family", "school", "friends"], n, p=[0.2, 0.25, 0.3, 0.1, 0.15])
+    party = rng.choice(
+        ["solo", "couple", "family", "school", "friends"], n, p=[0.2, 0.25, 0.3, 0.1, 0.15]
+    )
     minutes = np.round(rng.gamma(6, 18, n) * np.where(party == "family", 1.2, 1.0))
     comments = []
     for _ in range(n):
