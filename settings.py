@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Literal
 
@@ -96,23 +97,17 @@ class Settings(BaseSettings):
     @property
     def home_dir(self) -> Path:
         """The resolved home folder (created on first use)."""
-        path = self.home.expanduser().resolve()
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        return _folder(_resolved(str(self.home), os.getcwd()))
 
     @property
     def workspace(self) -> Path:
         """The folder every request-named path must stay inside."""
-        path = self.home_dir / "workspace"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        return _folder(self.home_dir / "workspace")
 
     @property
     def data_dir(self) -> Path:
         """Local datasets dropped in by the user (`$FORGEFLOW_HOME/data`)."""
-        path = self.home_dir / "data"
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        return _folder(self.home_dir / "data")
 
     @property
     def extra_data_dirs(self) -> list[Path]:
@@ -130,6 +125,21 @@ class Settings(BaseSettings):
     def keys(self) -> list[str]:
         """The configured API keys, without blanks."""
         return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+
+@functools.lru_cache(maxsize=64)
+def _resolved(home: str, cwd: str) -> Path:
+    """The home folder's absolute path (a planning step asks for it thousands of times; the
+    cwd is part of the key, so a relative home follows a change of directory).
+    """
+    return Path(home).expanduser().resolve()
+
+
+def _folder(path: Path) -> Path:
+    """`path`, created when it is not a folder yet (one stat when it is)."""
+    if not path.is_dir():
+        path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 @functools.lru_cache(maxsize=1)

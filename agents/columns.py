@@ -58,7 +58,11 @@ def token_fit(word: str, token: str) -> float:
     if len(short) >= 4 and long.startswith(short):
         return 0.9
     limit = 1 if len(short) <= 7 else 2
-    if len(short) >= 5 and len(long) - len(short) <= limit and edit_distance(word, token) <= limit:
+    if (
+        len(short) >= 5
+        and len(long) - len(short) <= limit
+        and edit_distance(word, token, limit) <= limit
+    ):
         return 0.8
     if len(token) <= 4 and len(word) > len(token) and word[0] == token[0]:
         if len(token) >= 3 and token == _skeleton(token) and _subsequence(token, _skeleton(word)):

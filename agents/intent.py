@@ -546,7 +546,7 @@ def _correct(word: str) -> str:
             continue
         # Ties ('colums': column / columns) go to the word that keeps the typed ending, then
         # alphabetically: the same correction in every process, whatever the set's order.
-        key = (edit_distance(lower, cue), cue[-1] != lower[-1], cue)
+        key = (edit_distance(lower, cue, limit), cue[-1] != lower[-1], cue)
         if key < best_key:
             best, best_key = cue, key
     return best if best_key[0] <= limit else word

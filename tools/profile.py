@@ -185,8 +185,11 @@ def columns_mentioned(profile: dict[str, Any], text: str) -> list[str]:
     return sorted(found, key=found.__getitem__)
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (an adjacent swap counts 1); meant for short words."""
+def edit_distance(a: str, b: str, bound: int | None = None) -> int:
+    """Damerau-Levenshtein distance (an adjacent swap counts 1); meant for short words. With a
+    `bound`, any distance over it comes back as `bound + 1` as soon as two rows of the table
+    are all over it (no later cell can come back under: each is one of those rows' plus 0 or 1).
+    """
     rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, 1):
         row = [i]
@@ -196,6 +199,8 @@ def edit_distance(a: str, b: str) -> int:
                 value = min(value, rows[-2][j - 2] + 1)
             row.append(value)
         rows.append(row)
+        if bound is not None and min(row) > bound and min(rows[-2]) > bound:
+            return bound + 1
     return rows[-1][-1]
 
 
@@ -243,7 +248,7 @@ def _near_columns(
         close = [
             key
             for key in wanted
-            if abs(len(key) - len(word)) <= limit and edit_distance(key, word) <= limit
+            if abs(len(key) - len(word)) <= limit and edit_distance(key, word, limit) <= limit
         ]
         if len({wanted[k] for k in close}) == 1 and wanted[close[0]] not in found:
             found[wanted[close[0]]] = start

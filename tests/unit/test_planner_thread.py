@@ -107,3 +107,18 @@ def test_asking_for_data_names_the_candidates(files: None) -> None:
     plan = plan_goal("detect anomalies")
     assert plan.question is not None
     assert "wine_train.csv" in plan.question and "digits.csv" in plan.question
+
+
+def test_a_bounded_edit_distance_is_exact_within_the_bound_and_over_it_beyond() -> None:
+    import itertools
+
+    from tools.profile import edit_distance
+
+    words = ["", "a", "ab", "ba", "abc", "acb", "bca", "abcd", "dcba", "aabb", "abab", "bbaa"]
+    for a, b in itertools.product(words, repeat=2):
+        exact = edit_distance(a, b)
+        for bound in (0, 1, 2):
+            bounded = edit_distance(a, b, bound)
+            assert bounded == exact if exact <= bound else bounded > bound, (a, b, bound)
+    assert edit_distance("departmnet", "department", 1) == 1  # one swap
+    assert edit_distance("zzzzzzzz", "department", 2) == 3  # given up early: over the bound
