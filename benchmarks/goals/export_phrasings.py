@@ -20,7 +20,20 @@ import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-TUNABLE = ("dev", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh9", "fresh10", "fresh11")
+TUNABLE = (
+    "dev",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh9",
+    "fresh10",
+    "fresh11",
+    "fresh12",
+    "fresh13",
+    "fresh14",
+)
 OUT = ROOT.parents[1] / "agents" / "data" / "goals.tsv"
 
 
