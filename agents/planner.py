@@ -24,7 +24,7 @@ from agents.arguments import (
 )
 from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep
-from agents.prediction import shape_prediction, train_then_predict
+from agents.prediction import shape_prediction, shape_validation, train_then_predict
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
 from errors import ForgeflowError
 from tools.registry import CAPABILITIES
@@ -220,6 +220,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         _goal_options(planning, goal)
         _thread_file_as_gold(planning, goal, memory)
         shape_prediction(planning, goal)
+        shape_validation(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)

@@ -264,3 +264,43 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
         f"a model learnt from {labelled} (it has {label or 'the outcome'}), run on {rows}"
     )
     return True
+
+
+# A table said to be the validation set ('use v.csv as the validation set for early stopping',
+# 'validation split: v.csv'): rows watched during training, not a second training nor a test.
+_VAL = r"(?:validation|early[- ]stopping|dev)\s+(?:set|split|data|file|table|rows)"
+
+
+def _validation_file(goal: str) -> str | None:
+    found = []
+    for name in dict.fromkeys(FILE_RE.findall(goal)):
+        escaped = re.escape(name)
+        if rx.search(
+            escaped + r"\s+(?:as|for)\s+(?:the\s+|a\s+|our\s+)?" + _VAL, goal, re.I
+        ) or rx.search(_VAL + r"\s*(?:is|:|=|of)?\s*" + escaped, goal, re.I):
+            found.append(name)
+    return found[0] if len(found) == 1 else None
+
+
+def shape_validation(p: Planning, goal: str) -> None:
+    """A table said to be the validation set goes to the training's validation_dataset: one
+    training on the other table, not a training on each (and not its test set).
+    """
+    val = _validation_file(goal)
+    if val is None or any("${steps." in str(s.args) for s in p.steps):
+        return
+    trainers = [s for s in p.steps if s.tool == "train_model"]
+    main = [s for s in trainers if s.args.get("dataset") != val]
+    if len(main) != 1 or len(trainers) - len(main) > 1:
+        return
+    trainer = main[0]
+    for extra in trainers:
+        if extra is not trainer:
+            for key, value in extra.args.items():
+                if key not in ("dataset", "test_dataset"):
+                    trainer.args.setdefault(key, value)
+            p.steps.remove(extra)
+    trainer.args["validation_dataset"] = val
+    if trainer.args.get("test_dataset") == val:
+        trainer.args.pop("test_dataset")
+    p.notes.append(f"{val} is the validation set of the training on {trainer.args.get('dataset')}")

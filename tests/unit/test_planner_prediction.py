@@ -127,3 +127,23 @@ def test_the_predictions_file_is_no_model_name(workspace: Path) -> None:
     assert "name" not in train.args
     assert predict.args["output"] == "spring_calls.parquet"
     assert predict.args["dataset"] == "hive_checks_spring.csv"
+
+
+def test_validation_set_said_is_one_training_with_validation_dataset(workspace: Path) -> None:
+    plan = plan_goal(
+        "Take hive_holdout.csv as the validation set for early stopping; train on "
+        "hive_inspections.csv for swarmed and push accuracy to 0.8.",
+        {},
+    )
+    trainers = [s for s in plan.steps if s.tool == "train_model"]
+    assert len(trainers) == 1
+    assert trainers[0].args["dataset"] == "hive_inspections.csv"
+    assert trainers[0].args["validation_dataset"] == "hive_holdout.csv"
+    assert trainers[0].args.get("test_dataset") != "hive_holdout.csv"
+
+
+def test_validation_file_only_when_said_as_validation() -> None:
+    from agents.prediction import _validation_file
+
+    assert _validation_file("validation split: bees_val.csv, train on bees.csv") == "bees_val.csv"
+    assert _validation_file("train on bees.csv and test it on bees_val.csv") is None
