@@ -144,6 +144,7 @@ OUTCOME = (
     r"\bhow many\b[^.?!]{0,80}\b(?:will|would|should|likely|expect\w*|probably|going to)\b|"
     r"\bwhich (?:of )?[^.?!]{0,50}\b(?:are|is|will|would)\s+(?:probably|likely|going to)\b|"
     r"\bwhat (?:share|fraction|percentage|proportion|portion|percent) of\b|"
+    r"\b(?:scores?|preds?|predictions?|probabilit\w*)\s+(?:for|of|on)\b|"
     r"\b(?:predict\w*|predcit\w*|inference|score (?:the|every|each|all)|tag (?:the|every|each|all)|"
     r"fill\w* in|pre-?classif\w*|run (?:it|that|the (?:model|classifier)) (?:on|over))\b"
 )

@@ -147,3 +147,15 @@ def test_validation_file_only_when_said_as_validation() -> None:
 
     assert _validation_file("validation split: bees_val.csv, train on bees.csv") == "bees_val.csv"
     assert _validation_file("train on bees.csv and test it on bees_val.csv") is None
+
+
+def test_scores_for_rows_with_model_from_history(workspace: Path) -> None:
+    plan = plan_goal(
+        "swarmed probabilities for hive_checks_spring.csv, model from hive_inspections.csv, "
+        "out spring_risk.csv",
+        {},
+    )
+    assert _tools(plan) == ["train_model", "predict"]
+    assert plan.steps[-2].args["dataset"] == "hive_inspections.csv"
+    assert plan.steps[-1].args["dataset"] == "hive_checks_spring.csv"
+    assert plan.steps[-1].args["output"] == "spring_risk.csv"
