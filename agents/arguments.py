@@ -521,6 +521,10 @@ def labeling_dir(p: Planning) -> str | None:
     return None
 
 
+AFTER_LABELING_RE = r"^\W*(?:once|after|when)\s+you(?:'ve|\s+have)?\s+(?:done\s+)?(?:the\s+)?label\w*\s+(?:the\s+)?\S+"
+"""'After you've labelled X': the labeling a clause follows, not a label it asks about."""
+
+
 def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     folder = labeling_dir(p)
     if folder is None:
@@ -531,11 +535,11 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         r"turned out)\s+"
         r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
         r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
-        _without_names(s.text),
+        rx.sub(AFTER_LABELING_RE, "", _without_names(s.text)),
         re.I,
     )
     value = label and next(g for g in label.groups() if g)
-    if value and value.lower() not in ("the", "a", "by", "from", "with", "as", "came", "by"):
+    if value and value.lower() not in ("the", "a", "by", "from", "with", "as", "came", "coming"):
         args["label"] = value
     for source, words in (
         ("end_model", r"end[- ]model"),
@@ -565,6 +569,13 @@ WRONG_LABEL_RE = re.compile(
     re.I,
 )
 NOT_A_LABEL = {"wrong", "incorrect", "mislabeled", "mislabelled", "not", "off", "right"}
+FIX_VERB_RE = re.compile(r"\b(?:fix|change|set|correct|relabel|switch|flip|move|make)\w*\b", re.I)
+FIX_TO_RE = re.compile(
+    r"(?:\b(?:row|post|id|item|record|ticket|visit|review)\s*)?#?(?<![\w-])([\w-]*\d[\w-]*)\s+"
+    r"(?:to|into|as)\s+(?:a\s+|an\s+)?[\"'`]?([A-Za-z][\w<>=.-]*)",
+    re.I,
+)
+"""'fix R12 to defective and R34 to wrong_size': after a fixing verb, each id and its label."""
 
 
 ROW_WORD_RE = re.compile(r"\b(?:row|line)\s*(?:no\.?|number|#)?\s*$", re.I)
@@ -584,6 +595,14 @@ def corrections(text: str) -> list[dict[str, Any]]:
         for m in CORRECTION_RE.finditer(text)
         if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
     ]
+    verb = FIX_VERB_RE.search(text)
+    if verb:
+        seen = {i for i, _, _ in found}
+        found += [
+            (m.group(1), m.group(2), m.start(1) + verb.end())
+            for m in FIX_TO_RE.finditer(text[verb.end() :])
+            if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
+        ]
     out: list[dict[str, Any]] = []
     for i, label, start in found:
         row = i.isdigit() and ROW_WORD_RE.search(text[max(0, start - 20) : start].rstrip("#"))
@@ -594,7 +613,11 @@ def corrections(text: str) -> list[dict[str, Any]]:
 
 def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     folder = labeling_dir(p)
-    fixes = corrections(s.text)
+    fixes = corrections(s.text) or (
+        corrections(p.goal)
+        if rx.search(r"\b(those|these|them|both|the two)\b", s.text, re.I)
+        else []
+    )
     if folder is None or not fixes:
         return None
     return {"labeling_dir": folder, "corrections": fixes}

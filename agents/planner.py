@@ -187,6 +187,8 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         if forced is None:
             planning.cued = False
             tools = _clause_intent(clause, slots, planning)
+            if tools == ["write_labeling_functions"] and rx.search(WRITE_THEN_RUN, clause, re.I):
+                tools.append("apply_labeling_functions")  # 'write some rules and run them'
             planning.hard = planning.hard or bool(tools and not planning.cued)
         else:
             tools = list(forced.get(clause, []))
@@ -259,6 +261,11 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     return plan
 
 
+WRITE_THEN_RUN = (
+    r"\b(?:write|draft|make|come up with|mine)\b(?:[^.;]|\.(?=\w))*\band\s+(?:then\s+)?(?:run|apply|test|try)\s+"
+    r"(?:them|those|these|it)\b"
+)
+"""One clause that writes labeling functions and runs them on the data."""
 READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
 ROUTER_FILL = 0.5
 """Router probability at which it routes a goal the rules found nothing for; the four
@@ -1077,7 +1084,13 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return []
     lower = clause.lower()
     if rx.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
-        return []  # "don't run the whole labeling loop": a limit on the rest, not a request
+        return []
+    if rx.search(
+        r"\b(?:don'?t|do not|no need to)\s+(?:want\s+(?:you\s+to\s+)?)?(?:\w+\s+){0,2}"
+        r"label(?:l?ed|l?ing)?\b[^.;]{0,20}\byet\b",
+        lower,
+    ):
+        return []  # "I don't want anything labelled yet": a limit on the rest, not a request  # "don't run the whole labeling loop": a limit on the rest, not a request
     if p.last_step("write_labeling_functions") is not None and rx.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
     in_plan = p.last_step("generate_qa") is not None
@@ -1293,22 +1306,35 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         ).strip(" ,.?!")
     ):
         return []  # 'please search only there': how to run the search already planned
-    if "label_dataset" in tools or (p.last_step("label_dataset") is not None and not slots.files):
-        extra = _after_labeling(clause)
+    first = rx.match(
+        r"^\W*(?:once|after|when)\s+(?:you(?:'ve| have)?\s+)?(?:done\s+)?(?:the\s+)?label",
+        lower,
+    )
+    if (
+        "label_dataset" in tools
+        or first
+        or (p.last_step("label_dataset") is not None and not slots.files)
+    ):
+        extra = _after_labeling(clause, p.goal)
         if extra:
-            tools = [t for t in tools if t == "label_dataset"] + extra
+            lead = ["label_dataset"] if first and p.last_step("label_dataset") is None else []
+            tools = lead + [t for t in tools if t == "label_dataset" and not lead] + extra
             p.cued = False  # what follows a labeling run: hard evidence, ahead of the router
     return [t for t in tools if t in BUILDERS]
 
 
-def _after_labeling(clause: str) -> list[str]:
-    """What a clause asks of the labeling run it names or follows: fixes, review, an export."""
-    from agents.arguments import CORRECTION_RE
+def _after_labeling(clause: str, goal: str = "") -> list[str]:
+    """What a clause asks of the labeling run it names or follows: fixes, review, an export.
+
+    A fix said of 'those two' takes its rows from the rest of the goal.
+    """
+    from agents.arguments import corrections
 
     lower = clause.lower()
     out = []
     if rx.search(r"\b(correct|fix|change|relabel|override|amend)\w*\b", lower) and (
-        CORRECTION_RE.search(clause)
+        corrections(clause)
+        or (rx.search(r"\b(those|these|them|both|the two)\b", lower) and corrections(goal))
     ):
         out.append("correct_labels")
     if rx.search(
@@ -1320,6 +1346,10 @@ def _after_labeling(clause: str) -> list[str]:
         r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
         r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
         r"(?:labell?ed |tagged |marked |predicted )?as\b",
+        lower,
+    ) or rx.search(
+        r"\b(?:rows?|ones|items?|examples?)\b[^.;]{0,40}\blabels?\b[^.;]{0,30}\b(?:comes?|coming|came)"
+        r"\s+from\b",
         lower,
     ):
         out.append("workbench_rows")
