@@ -1161,8 +1161,11 @@ def qa_options(text: str) -> dict[str, Any]:
     """QA generation settings a person states: per chunk, quality, mode, styles, a name."""
     out: dict[str, Any] = {}
     per = rx.search(
-        rf"\b{NUM}\s+(?:\w+\s+)?(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)?"
-        r"\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph)",
+        # '3 pairs per chunk', 'Three question-answer pairs per chunk', 'two for each part'; a
+        # size ('200 tokens per chunk') is not a count of pairs
+        rf"\b{NUM}\s+(?!(?:tokens?|characters?|chars?|words?|lines?|sentences?)\b)"
+        r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer) pairs?|pairs?|entries|"
+        r"examples|items)?\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph|part|piece)",
         text,
         re.I,
     )

@@ -350,8 +350,17 @@ def cue_tools(
         kind == "documents"
         or rx.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)
     ):
-        if not rx.search(r"\b(score|judge|rate|grade)\b", t):
+        # scoring asked after the generation ('generate them, then have the judge re-score
+        # them at 0.9') is a step of its own; scoring alone is not a generation
+        rescore = rx.search(
+            r"\b(generate|make|create|build|write|produce)\b.*\b(then|after\w*|and|once)\b.*"
+            r"\b(?:re-?)?(?:score|judge|rate|grade)\s+(?:them|those|these|the|it|all|each|every|again)\b",
+            t,
+        )
+        if rescore or not rx.search(r"\b(score|judge|rate|grade)\b", t):
             tools = ["chunk_documents", "generate_qa"]
+            if rescore:
+                tools.append("score_qa")
             if rx.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
                 tools.append("export_dataset")
             return tools

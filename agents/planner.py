@@ -327,7 +327,17 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     built = [s.tool for s in alternative.steps]
     if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
         return None  # its tools could not be built from what the goal says
+    if any(_reads_document(s) for s in alternative.steps):
+        return None  # a table tool on a document ('train on docs/policy.md'): not buildable
     return alternative
+
+
+def _reads_document(step: PlanStep) -> bool:
+    """Whether a step that reads a table was given a document (.md, .pdf, ...) instead."""
+    from agents.references import DOC_EXT
+
+    value = step.args.get("dataset") or step.args.get("data_path")
+    return isinstance(value, str) and value.lower().endswith(DOC_EXT)
 
 
 def _repeats_on_purpose(core: list[str], wanted: list[str], plan: Plan) -> bool:

@@ -369,6 +369,27 @@ def gold_named(goal: str) -> str | None:
     return None
 
 
+ALL_DOCUMENTS = re.compile(
+    r"\b(?:(?P<both>both)|all|every|each)\b(?:\s+(?:of|the|our|my|your|these|those|[\w-]+)){0,3}?"
+    r"\s+(?:docs?|documents?|guides?|manuals?|handbooks?|policies|pdfs?|markdown (?:files|docs))\b",
+    re.I,
+)
+"""'both docs', 'both of our procedure documents', 'all the docs': every document there is."""
+
+
+def every_document(goal: str, files: list[str]) -> list[str]:
+    """The person's documents when the goal speaks of all of them ('both internal documents');
+    'both' holds only when there are exactly two. Empty when it does not.
+    """
+    match = ALL_DOCUMENTS.search(goal)
+    if match is None:
+        return []
+    docs = sorted(f for f in person_files(files) if f.lower().endswith(DOC_EXT))
+    if len(docs) < 2 or (match.group("both") and len(docs) != 2):
+        return []
+    return docs
+
+
 def with_described_file(
     goal: str, files: list[str], thread_has_data: bool = False
 ) -> tuple[str, list[str]]:
@@ -387,6 +408,11 @@ def with_described_file(
         if len(gold) == 1 and hand:
             goal = f"{goal[: hand.end()]} ({gold[0]}){goal[hand.end() :]}"
             notes.append(f"the hand labels you described → {gold[0]}")
+    every = every_document(goal, files)
+    if every and not any(n.lower().endswith(DOC_EXT) for n in named):
+        notes.append(f"the documents you described → {' and '.join(every)}")
+        end = ALL_DOCUMENTS.search(goal).end()  # type: ignore[union-attr]
+        return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes
     found = described_files(goal, files, columns=not thread_has_data)
     if not found and not notes:
         return goal, []
