@@ -1154,26 +1154,45 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.memory.get("model")
         and slots.files
         and rx.search(
-            r"\b(run (?:it|the model|that) on|apply (?:it|the model) (?:to|on)|predict\w* (?:on|for)|"
-            r"score|inference on|use (?:it|the model) on|route|classify|categori[sz]e|assign|tag)\b",
+            rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on)|predict\w* (?:on|for)|"
+            r"score|inference on|route|classify|categori[sz]e|assign|tag)\b",
             lower,
         )
     ):
         return ["predict"]
+    if (
+        p.steps
+        and p.steps[-1].tool == "evaluate_model"
+        and not slots.files
+        and rx.fullmatch(
+            rf"\W*(?:\w+\W+){{0,10}}?(?:evaluate|test|check|score|measure) {MODEL_REF}\W*", lower
+        )
+    ):
+        return []  # '... on holdout.csv? so please evaluate it': the step the clause before made
+    if p.memory.get("model") and slots.files and _asks_model_label(clause, p.memory):
+        return ["predict"]  # 'the band of every essay in new.csv': the model's label, per row
     if p.memory.get("model") and inputs_named(clause, slots) and not p.steps:
         last_tool = (p.memory.get("last_call") or {}).get("tool")
-        if rx.search(
-            r"\bhow (?:does|did|would|do|will|is|are) (?:it|that|this|that one|this one|the model|"
-            r"they|those|the classifier)\b.{0,40}\b(?:do|perform|fare|score|hold up|doing|good|well)\b"
-            r"|\b(?:test|check|try|validate)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+(?:on|against)\b",
-            lower,
-        ) or (
-            rx.match(
-                r"^\W*(?:and\s+)?(?:(?:what|how) about|and|now)\s+(?:(?:on|with|for|against)\b|"
-                r"the\b(?!.*\b(?:columns?|rows?|schema)\b))",
+        if (
+            rx.search(
+                r"\bhow (?:does|did|would|do|will|is|are) (?:it|that|this|that one|this one|the model|"
+                r"they|those|the classifier)\b.{0,40}\b(?:do|perform|fare|score|hold up|doing|good|well)\b"
+                r"|\b(?:test|check|try|validate)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+(?:on|against)\b",
                 lower,
             )
-            and last_tool in ("train_model", "evaluate_model")
+            or rx.search(
+                rf"\b(?:is|was|would|will) {MODEL_REF} (?:\w+ )?(?:be )?(?:any )?(?:good|accurate|reliable|"
+                r"decent|usable|ok|okay|hold up)\b",
+                lower,
+            )
+            or (
+                rx.match(
+                    r"^\W*(?:and\s+)?(?:(?:what|how) about|and|now)\s+(?:(?:on|with|for|against)\b|"
+                    r"the\b(?!.*\b(?:columns?|rows?|schema)\b))",
+                    lower,
+                )
+                and last_tool in ("train_model", "evaluate_model")
+            )
         ):
             return ["evaluate_model"]  # 'and on the test postings?': the thread's model, measured
     named = [t for t in BUILDERS if "_" in t and rx.search(rf"\b{t}\b", clause)]
@@ -1370,6 +1389,27 @@ def _after_labeling(clause: str, goal: str = "") -> list[str]:
     return out
 
 
+def _asks_model_label(clause: str, memory: dict[str, Any]) -> bool:
+    """'give me the band for every essay in new.csv' with a model of 'score_band' in the thread:
+    the clause asks for the model's label, per row, and trains nothing.
+    """
+    models = memory.get("models") or []
+    column = str((models[-1] if models else {}).get("label_column") or "")
+    words = [w for w in rx.split(r"[\W_]+", column.lower()) if len(w) > 2]
+    lower = clause.lower()
+    if not words or rx.search(
+        r"\b(train\w*|fit|label\w*|evaluat\w*|test\w*|accuracy|f1|auc|generat\w*|columns?|rows)\b",
+        lower,
+    ):
+        return False
+    said = any(rx.search(rf"\b{re.escape(w)}s?\b", lower) for w in words)
+    return said and bool(rx.search(r"\b(?:each|every|all)\b", lower))
+
+
+MODEL_REF = (
+    r"(?:it|that(?: one| model)?|this(?: one| model)?|the (?:\w+ )?(?:model|classifier|one))"
+)
+"""How a clause names the thread's model: 'it', 'that one', 'the better model', 'the new one'."""
 MODEL_ON_RE = re.compile(
     r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
     r"(?:on|to|against|with|for)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
