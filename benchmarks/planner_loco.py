@@ -1,0 +1,106 @@
+"""Leave-one-corpus-out goal routing of the built-in planner on the tunable corpora.
+
+Usage (from the checkout whose planner is measured):
+
+    .venv/bin/python benchmarks/planner_loco.py dev,fresh3,fresh4 [CONFIGS] [-v]
+
+Every single-turn goal of each named corpus is planned with `plan_goal` (no graph, no tool runs)
+in a fresh FORGEFLOW_HOME holding the corpus's data, with the learned router trained WITHOUT that
+corpus (`agents/router.py`, the same knob as FORGEFLOW_ROUTER_EXCLUDE), and scored as
+`benchmarks/planner.py` scores routing: the planned tools, minus the look-ups a goal does not
+list, equal the expected ones (a goal expecting a question: a question and no step). These are
+development figures: the tunable corpora are tuned on. The frozen and validation corpora
+(heldout*, fresh8) are refused.
+
+CONFIGS is a JSON list of overrides of `agents.planner` module constants, each planned in turn
+(e.g. the router's arbitration thresholds: '[{}, {"ROUTER_FILL": 2, "ROUTER_ADD": 2,
+"ROUTER_DROP": 2, "ROUTER_REPLACE": 2}]' compares the planner with and without the router); the
+router's answers are cached per goal across configs. `-v` prints every goal the first config
+misroutes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent / "goals"
+IGNORED = ("inspect_dataset", "list_local_datasets", "preview_rows")
+FROZEN = ("fresh8",)
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    verbose = "-v" in sys.argv[1:]
+    if not args:
+        raise SystemExit(__doc__)
+    corpora = [c for c in args[0].split(",") if c]
+    configs: list[dict[str, Any]] = json.loads(args[1]) if len(args) > 1 else [{}]
+    for name in corpora:
+        if name.startswith("heldout") or name in FROZEN:
+            raise SystemExit(f"{name} is a frozen or validation corpus: never tuned on")
+    sys.path.insert(0, str(Path.cwd()))
+
+    import agents.planner as planner
+    from agents import router
+    from settings import reset_settings
+    from store.db import reset_engines
+
+    current: dict[str, frozenset[str]] = {"exclude": frozenset()}
+    route = router.route
+
+    @functools.lru_cache(maxsize=None)
+    def cached(goal: str, exclude: frozenset[str]) -> router.Route | None:
+        return route(goal, exclude=exclude)
+
+    router.route = lambda goal, exclude=None: cached(
+        goal, current["exclude"] if exclude is None else exclude
+    )
+    base = Path(tempfile.mkdtemp(prefix="ff-loco-"))
+    totals = [[0, 0] for _ in configs]
+    for name in corpora:
+        corpus = ROOT / name
+        home = base / name
+        (home / "workspace").mkdir(parents=True)
+        subprocess.run(
+            [sys.executable, str(corpus / "make_data.py"), str(home / "workspace")],
+            check=True,
+            cwd=base,
+            stdout=subprocess.DEVNULL,
+        )
+        os.environ["FORGEFLOW_HOME"] = str(home)
+        reset_settings()
+        reset_engines()
+        current["exclude"] = frozenset({name})
+        lines = (corpus / "goals.jsonl").read_text(encoding="utf-8").splitlines()
+        goals = [json.loads(line) for line in lines if line.strip()]
+        for index, config in enumerate(configs):
+            for key, value in config.items():
+                setattr(planner, key, value)
+            right = 0
+            for item in goals:
+                expect = item["expect"]
+                want = list(expect.get("tools") or [])
+                plan = planner.plan_goal(item["goal"], {})
+                got = [s.tool for s in plan.steps]
+                kept = [t for t in got if t not in IGNORED or t in want]
+                ok = (bool(plan.question) and not got) if expect.get("ask") else kept == want
+                right += ok
+                if verbose and not ok and index == 0:
+                    print(f"  BAD {item['id']} {item['goal'][:110]!r}\n      want={want} got={got}")
+            totals[index][0] += right
+            totals[index][1] += len(goals)
+            print(f"{name} config {index}: {right}/{len(goals)} = {right / len(goals):.3f}", flush=True)
+    for index, config in enumerate(configs):
+        right, n = totals[index]
+        print(f"ALL config {index} {config}: {right}/{n} = {right / n:.4f}")
+
+
+if __name__ == "__main__":
+    main()
