@@ -55,7 +55,7 @@ def main() -> None:
     current: dict[str, frozenset[str]] = {"exclude": frozenset()}
     route = router.route
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def cached(goal: str, exclude: frozenset[str]) -> router.Route | None:
         return route(goal, exclude=exclude)
 
@@ -96,7 +96,10 @@ def main() -> None:
                     print(f"  BAD {item['id']} {item['goal'][:110]!r}\n      want={want} got={got}")
             totals[index][0] += right
             totals[index][1] += len(goals)
-            print(f"{name} config {index}: {right}/{len(goals)} = {right / len(goals):.3f}", flush=True)
+            print(
+                f"{name} config {index}: {right}/{len(goals)} = {right / len(goals):.3f}",
+                flush=True,
+            )
     for index, config in enumerate(configs):
         right, n = totals[index]
         print(f"ALL config {index} {config}: {right}/{n} = {right / n:.4f}")
