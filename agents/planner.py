@@ -195,7 +195,10 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         if _folds_into_training(planning, clause, tools, slots):
             continue
         for tool_name in tools:
-            args = BUILDERS[tool_name](planning, slots)
+            builder = BUILDERS.get(tool_name)
+            if builder is None:
+                continue  # no argument builder reads this tool from a clause
+            args = builder(planning, slots)
             if planning.question:
                 break
             if args is None or _repeats(planning, tool_name, args, bool(own_files)):
@@ -322,6 +325,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     if not wanted:
         return Plan(answer=closest_question(goal), notes=plan.notes)
+    if any(tool not in BUILDERS for tool in wanted):
+        return None  # a tool only a thread or run handler builds (its run's rules, say)
     forced = _assign(wanted, planning, clauses)
     alternative = _plan_clauses(read, forced)
     built = [s.tool for s in alternative.steps]

@@ -69,6 +69,18 @@ def test_a_confident_router_replaces_weak_cues_and_a_doubtful_one_does_not(
     assert plan.steps[0].args["dataset"] == "parcels.csv"  # arguments built as usual
 
 
+def test_a_router_sequence_no_clause_can_build_leaves_the_rules_plan(
+    parcels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The router learns every tool of its training goals, including one that only the
+    # labeling-run handler builds (re-applying a run's edited rules): it must not crash the
+    # planner (a KeyError became a 500) and the rules' plan stands.
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    monkeypatch.setattr(router, "route", confident(("reapply_labeling_functions",), 0.99))
+    plan = plan_goal("have a look over parcels.csv for me")
+    assert [s.tool for s in plan.steps] == ["inspect_dataset"]
+
+
 @needs_model
 def test_hard_evidence_stays_ahead_of_the_router(
     parcels: None, monkeypatch: pytest.MonkeyPatch
