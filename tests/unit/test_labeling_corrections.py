@@ -198,3 +198,41 @@ def test_the_planner_sends_a_named_row_as_row() -> None:
     assert corrections("Row #31 should be boxed") == [{"row": 31, "label": "boxed"}]
     assert corrections("CN-7003 is actually flat") == [{"id": "CN-7003", "label": "flat"}]
     assert corrections("parcel 88 should be flat") == [{"id": 88, "label": "flat"}]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"corrections": [{"row": 2**63, "label": "flat"}]},
+        {"corrections": [{"row": -1, "label": "flat"}]},
+        {"corrections": [{"id": 2**63, "label": "flat"}]},
+        {"corrections": [{"id": "\ud800", "label": "flat"}]},
+        {"id_column": "\ud800"},
+        {"id_column": "x" * 5000},
+    ],
+)
+def test_hostile_rows_and_id_columns_are_a_4xx_and_change_nothing(
+    unnamed_ids: str, extra: dict
+) -> None:
+    before = _files(unnamed_ids)
+    args = {"corrections": [{"id": "CN-7001", "label": "flat"}], **extra}
+    with pytest.raises((BadInput, InvalidArguments, NotFound)) as err:
+        run("correct_labels", labeling_dir=unnamed_ids, **args)
+    assert 400 <= err.value.status_code < 500
+    assert _files(unnamed_ids) == before
+
+
+@pytest.mark.parametrize("name", ["consignment\x00no", "../../etc/passwd", "/etc/passwd", "~root"])
+def test_an_id_column_named_like_a_path_is_only_a_name(unnamed_ids: str, name: str) -> None:
+    # A column name never reaches a path: no such column, so the id-like column holding the ids
+    # is used, and only the run's own workbench is written.
+    outside = {p for p in get_settings().workspace.rglob("*") if unnamed_ids not in str(p)}
+    done = run(
+        "correct_labels",
+        labeling_dir=unnamed_ids,
+        id_column=name,
+        corrections=[{"id": "CN-7001", "label": "flat"}],
+    )
+    assert done["resolved"]["id_column"] == "consignment_no"
+    now = {p for p in get_settings().workspace.rglob("*") if unnamed_ids not in str(p)}
+    assert now == outside
