@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from agents import patterns as rx
 from agents.plan import Plan, PlanStep
 
 MAX_RUNS = 200
+MAX_DEPTH = 4
+"""Deepest run folder below the workspace that counts (labeling/<run> is 2)."""
 MAX_ROWS = 200
 GENERIC = {"labeling", "labelling", "run", "runs", "output", "outputs", "label", "labels", "data"}
 TABLE_EXT = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz")
@@ -102,14 +105,32 @@ def labeling_runs() -> list[Run]:
     root = workspace_root()
     if not root.exists():
         return []
-    found = []
-    for path in root.glob("**/labeled.parquet"):
-        folder = path.parent
-        rel = folder.relative_to(root).parts
-        if folder.name == "workbench" or len(rel) > 4 or len(found) >= MAX_RUNS:
-            continue
-        found.append(_load(folder, root))
+    found: list[Run] = []
+    for depth in range(MAX_DEPTH + 1):  # no walk below the deepest folder a run can be in
+        for path in root.glob("/".join(["*"] * depth + ["labeled.parquet"])):
+            if path.parent.name != "workbench" and len(found) < MAX_RUNS:
+                found.append(_load_cached(path.parent, root))
     return sorted(found, key=lambda r: -r.mtime)
+
+
+def _load_cached(folder: Path, root: Path) -> Run:
+    """`_load`, read again only when the run's files change (planning asks on every goal that
+    mentions labeling; a run's ids are a parquet read).
+    """
+    stamps = []
+    for name in ("labeled.parquet", "metrics.json", "labeling_functions.json"):
+        for where in (folder, folder / "workbench"):
+            try:
+                stat = (where / name).stat()
+                stamps.append((stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                stamps.append(None)
+    return _load_stamped(folder, root, folder.stat().st_mtime_ns, tuple(stamps))
+
+
+@functools.lru_cache(maxsize=MAX_RUNS)
+def _load_stamped(folder: Path, root: Path, mtime_ns: int, stamps: tuple) -> Run:
+    return _load(folder, root)
 
 
 def run_named(goal: str, runs: list[Run]) -> Run | None:
