@@ -179,10 +179,10 @@ def _pairs(files: list[str]) -> list[tuple[str, str, list[str]]]:
 
 
 def _said_column(goal: str, columns: list[str]) -> str | None:
-    from agents.references import _goal_words, _same_word
+    from agents.references import goal_words, same_word
 
-    words = _goal_words(goal, keep=True)
-    said = [c for c in columns if c.lower() in goal.lower() or any(_same_word(w, c) for w in words)]
+    words = goal_words(goal, keep=True)
+    said = [c for c in columns if c.lower() in goal.lower() or any(same_word(w, c) for w in words)]
     return said[0] if len(said) == 1 else None
 
 
@@ -190,15 +190,15 @@ def _own_words_said(text: str, rows: str, labelled: str) -> bool:
     """Whether the goal says a word of `rows`' name that the history table's name lacks
     ('next week', 'new', 'reports', 'week-9'): those rows, not the history, are spoken of.
     """
-    from agents.references import _same_word
+    from agents.references import same_word
 
     def split(path: str) -> list[str]:
         return [w for t in _tokens(path) for w in re.findall(r"[a-z]+|\d+", t)]
 
     theirs = split(labelled)
-    own = [t for t in split(rows) if not any(_same_word(t, o) for o in theirs)]
+    own = [t for t in split(rows) if not any(same_word(t, o) for o in theirs)]
     words = re.findall(r"[a-z]+|\d+", text.lower())
-    return any(_same_word(w, t) or w == t for t in own for w in words)
+    return any(same_word(w, t) or w == t for t in own for w in words)
 
 
 def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:

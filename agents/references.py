@@ -100,7 +100,7 @@ def _role(token: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
-def _same_word(word: str, token: str) -> bool:
+def same_word(word: str, token: str) -> bool:
     """'feedbak' ~ 'feedback', 'postings' ~ 'posting', 'handbok' ~ 'handbook', 'ads' ~ 'ad'."""
     if word == token:
         return True
@@ -113,7 +113,8 @@ def _same_word(word: str, token: str) -> bool:
     return SequenceMatcher(None, word, token).ratio() >= 0.86
 
 
-def _goal_words(goal: str, keep: bool = False) -> list[str]:
+def goal_words(goal: str, keep: bool = False) -> list[str]:
+    """The goal's words that can describe a file (`keep`: all its words, unfiltered)."""
     # An identifier ('digits_mlp', 'q3-report') or a file name is one word: its parts describe
     # no other file.
     plain = FILE_NAME_RE.sub(" ", goal.lower())
@@ -127,7 +128,7 @@ def _goal_words(goal: str, keep: bool = False) -> list[str]:
 
 
 def _said(token: str, words: list[str]) -> bool:
-    return any(_same_word(w, token) for w in words)
+    return any(same_word(w, token) for w in words)
 
 
 # Header columns by (real path, modification time, size): a file is read again only when it
@@ -198,11 +199,11 @@ def _score(path: str, words: list[str], said_roles: set[str], columns: bool) -> 
     missing_roles = len(roles - said_roles)
     extra = 0
     folder = path.rsplit("/", 1)[0].lower() if "/" in path else ""
-    if folder and any(_same_word(w, t) for w in words for t in _split_name(folder)):
+    if folder and any(same_word(w, t) for w in words for t in _split_name(folder)):
         extra += 1
     if columns:
         names = {t for c in _columns(path) for t in _split_name(c)} - PLAIN_COLUMNS
-        extra += sum(1 for t in names if len(t) >= 3 and any(_same_word(w, t) for w in words))
+        extra += sum(1 for t in names if len(t) >= 3 and any(same_word(w, t) for w in words))
     if not subject_hits and not role_hits and not extra:
         return 0, 0
     # A year in the name ('results_2024') is optional, but said it picks its file.
@@ -223,7 +224,7 @@ def _unsaid(path: str, words: list[str]) -> int:
 
 def description_score(goal: str, path: str) -> int:
     """How well the goal's words describe one file by its name words and role words (0: not)."""
-    return _score(path, _goal_words(goal), _said_roles(goal), False)[0]
+    return _score(path, goal_words(goal), _said_roles(goal), False)[0]
 
 
 def described_files(
@@ -238,7 +239,7 @@ def described_files(
     """
     if ONLINE.search(goal) or ORDINAL_REF.search(goal):
         return []
-    words = _goal_words(goal)
+    words = goal_words(goal)
     said_roles = _said_roles(goal)
     scored: list[tuple[int, int, str]] = []
     for path in person_files(files):
@@ -286,7 +287,7 @@ def _said_roles(goal: str) -> set[str]:
         nouns.add((match.group("after") or match.group("before") or "").lower())
     return {
         r
-        for w in _goal_words(goal, keep=True)
+        for w in goal_words(goal, keep=True)
         if (r := _role(w)) is not None and (w not in VERB_ROLES or w in nouns)
     }
 
@@ -320,7 +321,7 @@ def _mark(goal: str, found: str) -> str:
         word = match.group().lower()
         if word in STOP or (word in GENERIC and not _role(word)):
             continue
-        if any(_same_word(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
+        if any(same_word(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
             spans.append((match.start(), match.end()))
     if not spans:
         return f"{goal} ({found})"
