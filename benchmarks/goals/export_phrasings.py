@@ -27,6 +27,7 @@ TUNABLE = (
     "fresh5",
     "fresh6",
     "fresh7",
+    "fresh8",
     "fresh9",
     "fresh10",
     "fresh11",
