@@ -87,12 +87,12 @@ TEST_NEAR_RE = (
 OUT_FILE_RE = (
     r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
-    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
+    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels?|votes?|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
     r"(?<!data )(?<!input )(?<!source )\b(?:output |file |save |target )?path\s*[:=]|"
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
-    r"\boutput(?:\s+file)?\s*[:=]?)"
+    r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=])"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"

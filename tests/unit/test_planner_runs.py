@@ -222,3 +222,18 @@ def test_a_settings_spec_with_equals_is_not_a_keyword_list() -> None:
     assert (
         parse_rules("data = trips.csv; label = tier; model = MLP, 2 hidden layers, dropout") == []
     )
+
+
+def test_arrow_rules_with_symbols_or_and_units() -> None:
+    text = (
+        "tag the flights: fare_gbp ≥ 700 → premium; stops >= 2 or fare_gbp under 40 £ -> budget, "
+        "luggage over 30 kg means heavy"
+    )
+    profile = _profile()
+    profile["columns"].append({"name": "luggage_kg", "dtype": "float64", "top": {}, "distinct": 50})
+    lfs = condition_lfs(text, profile)
+    assert [lf["label"] for lf in lfs] == ["premium", "budget", "heavy"]
+    assert lfs[0]["op"] == ">=" and lfs[0]["value"] == 700.0
+    assert lfs[1]["kind"] == "or"
+    assert [c["column"] for c in lfs[1]["conditions"]] == ["stops", "fare_gbp"]
+    assert lfs[2]["column"] == "luggage_kg" and lfs[2]["op"] == ">"
