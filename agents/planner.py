@@ -1108,6 +1108,19 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return []  # "I don't want anything labelled yet": a limit on the rest, not a request  # "don't run the whole labeling loop": a limit on the rest, not a request
     if p.last_step("write_labeling_functions") is not None and rx.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
+    if (
+        p.steps
+        and p.steps[-1].tool in ("apply_labeling_functions", "vote_labels")
+        and len(slots.files) == 1
+        and rx.match(
+            r"^\W*(?:then\s+|and\s+)?(?:score|check|compare|measure|grade|test)\w*\s+(?:them|those|these|"
+            r"the (?:rules|lfs?|labeling functions|votes))\s+(?:against|with|on|to)\b",
+            lower,
+        )
+    ):
+        # 'score them against gold.csv': the rules' gold file, not a model to train
+        p.steps[-1].args["gold_path"] = slots.files[0]
+        return []
     in_plan = p.last_step("generate_qa") is not None
     qa_context = in_plan or (
         p.memory.get("qa_dataset")

@@ -237,3 +237,26 @@ def test_arrow_rules_with_symbols_or_and_units() -> None:
     assert lfs[1]["kind"] == "or"
     assert [c["column"] for c in lfs[1]["conditions"]] == ["stops", "fare_gbp"]
     assert lfs[2]["column"] == "luggage_kg" and lfs[2]["op"] == ">"
+
+
+def test_a_quoted_label_before_if_mentions_is_a_keyword_rule() -> None:
+    text = "Tagger over x.jsonl: 'sporty' if the blurb mentions goal, match or league; 'arty' if it mentions gallery."
+    rules = parse_rules(text)
+    assert [r["label"] for r in rules] == ["sporty", "arty"]
+    assert rules[0]["keywords"] == ["goal", "match", "league"]
+
+
+def test_score_them_against_a_file_is_the_rules_gold_not_training() -> None:
+    root = get_settings().workspace
+    pd.DataFrame(
+        {"kit_id": [f"K{i}" for i in range(40)], "dents": [i % 4 for i in range(40)]}
+    ).to_csv(root / "kits.csv", index=False)
+    pd.DataFrame({"kit_id": ["K1", "K2"], "grade": ["bad", "ok"]}).to_csv(
+        root / "kit_grades.csv", index=False
+    )
+    plan = plan_goal(
+        "rules for kits.csv: dents >= 3 -> bad, dents = 0 -> ok. check them against kit_grades.csv",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == ["apply_labeling_functions"]
+    assert plan.steps[0].args["gold_path"] == "kit_grades.csv"
