@@ -260,3 +260,26 @@ def test_score_them_against_a_file_is_the_rules_gold_not_training() -> None:
     )
     assert [s.tool for s in plan.steps] == ["apply_labeling_functions"]
     assert plan.steps[0].args["gold_path"] == "kit_grades.csv"
+
+
+def test_export_of_corrected_labels_to_a_file_is_the_run_export() -> None:
+    root = get_settings().workspace
+    notes = ["calm sea today", "storm warning issued", "gentle breeze", "gale force winds"] * 10
+    pd.DataFrame(
+        {
+            "log_id": [f"M-{i}" for i in range(40)],
+            "entry": notes,
+            "mood": ["calm", "rough"] + [None] * 38,
+        }
+    ).to_csv(root / "sea_logs.csv", index=False)
+    plan = plan_goal(
+        "1) weak-label sea_logs.csv on mood; 2) correct log M-7 to calm; "
+        "3) export the corrected labels as csv to sea_moods.csv",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == [
+        "label_dataset",
+        "correct_labels",
+        "export_labeled_data",
+    ]
+    assert plan.steps[2].args["output_path"] == "sea_moods.csv"
