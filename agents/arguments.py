@@ -582,6 +582,28 @@ ROW_WORD_RE = re.compile(r"\b(?:row|line)\s*(?:no\.?|number|#)?\s*$", re.I)
 """The words before a number that make it a row ('row 12', 'line #3'), not an id."""
 
 
+ROW_RANGE_RE = re.compile(
+    r"\b(rows?|lines?|ids?|posts?|items?|records?|tickets?|reviews?)\s+#?(\d+)\s*(?:to|through|thru|-|–|…|\.\.)"
+    r"\s*#?(\d+)\b(?:\s*\(?inclusive\)?)?\s+(?:are|is|should (?:all )?be|all are|=|→|->|(?:to|into|as))\s+"
+    r"(?:all\s+|actually\s+|really\s+)*(?:a\s+|an\s+)?[\"'`]?([A-Za-z][\w<>=.-]*)",
+    re.I,
+)
+"""'rows 40 to 55 are spam': one correction per row of an inclusive range (up to 1000)."""
+
+
+def _range_corrections(text: str) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    out: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for m in ROW_RANGE_RE.finditer(text):
+        low, high, label = int(m.group(2)), int(m.group(3)), m.group(4).rstrip(".")
+        if high < low or high - low >= 1000 or label.lower() in NOT_A_LABEL:
+            continue
+        key = "row" if m.group(1).lower().startswith(("row", "line")) else "id"
+        out += [{key: i, "label": label} for i in range(low, high + 1)]
+        spans.append(m.span())
+    return out, spans
+
+
 def corrections(text: str) -> list[dict[str, Any]]:
     """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id or row, label) corrections.
 
@@ -603,8 +625,10 @@ def corrections(text: str) -> list[dict[str, Any]]:
             for m in FIX_TO_RE.finditer(text[verb.end() :])
             if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
         ]
-    out: list[dict[str, Any]] = []
+    out, spans = _range_corrections(text)
     for i, label, start in found:
+        if any(a <= start < b for a, b in spans):
+            continue  # inside a range already expanded
         row = i.isdigit() and ROW_WORD_RE.search(text[max(0, start - 20) : start].rstrip("#"))
         key = "row" if row else "id"
         out.append({key: int(i) if i.isdigit() else i, "label": label.rstrip(".")})
