@@ -448,10 +448,13 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
     lfs = lfs or stated_lfs(p, s) or p.memory.get("labeling_functions")
-    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None)
+    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None) or next(
+        (f for f in FILE_RE.findall(p.goal) if f.lower().endswith(".json") and s.files), None
+    )  # 'I have the rules in x.json. Apply them to new.jsonl': the file an earlier clause named
     if lfs is None and rules_file:
         args["lfs_path"] = rules_file  # 'apply the rules in rules/x.json to ...'
-        args["data_path"] = next((f for f in s.files if f != rules_file), args.get("data_path"))
+        others = [f for f in s.files + FILE_RE.findall(p.goal) if f != rules_file]
+        args["data_path"] = next(iter(others), args.get("data_path"))
     elif lfs is None:
         p.question = "Which labeling functions should I apply? Write them first, or give them."
         return None

@@ -283,3 +283,26 @@ def test_export_of_corrected_labels_to_a_file_is_the_run_export() -> None:
         "export_labeled_data",
     ]
     assert plan.steps[2].args["output_path"] == "sea_moods.csv"
+
+
+def test_rules_file_named_in_an_earlier_sentence_is_applied() -> None:
+    root = get_settings().workspace
+    (root / "rules").mkdir(exist_ok=True)
+    lf = {
+        "name": "kw_fog",
+        "label": "grey",
+        "kind": "keyword",
+        "column": "sky",
+        "keywords": ["fog"],
+    }
+    (root / "rules" / "sky_lfs.json").write_text(json.dumps([lf]))
+    pd.DataFrame({"obs_id": [1, 2, 3], "sky": ["fog", "sun", "fog again"]}).to_csv(
+        root / "sky_obs.csv", index=False
+    )
+    plan = plan_goal(
+        "My rules live in rules/sky_lfs.json. Please apply them to sky_obs.csv and tell me the coverage.",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == ["apply_labeling_functions"]
+    assert plan.steps[0].args["lfs_path"] == "rules/sky_lfs.json"
+    assert plan.steps[0].args["data_path"] == "sky_obs.csv"
