@@ -74,10 +74,25 @@ ARROW_SEGMENT = re.compile(
 
 def _atom(text: str, columns: dict[str, dict[str, Any]], last: str | None) -> dict[str, Any] | None:
     """One condition: 'amount_eur > 1000', 'channel is ecom', 'it is over 7.5'."""
+    text = rx.sub(r"^\s*(?:the\s+)?", "", text)
+    for name in sorted(columns, key=len, reverse=True):  # 'speed limit is 60' → speed_limit
+        spaced = name.replace("_", " ")
+        if "_" in name and text.lower().startswith(spaced.lower() + " "):
+            text = name + text[len(spaced) :]
+            break
     m = rx.match(r"\s*(?:the\s+)?([\w-]+)\s+(.*)$", text, re.I | re.S)
     if m is None:
         return None
     column = _column(m.group(1), columns, last)
+    said = rx.match(r"(?:is|=)\s+[\"'`]?([\w.-]+)[\"'`]?\s*$", m.group(2).strip(), re.I)
+    if m.group(1).lower() == "it" and said and column and columns[column]["numeric"]:
+        # 'it is daylight' after a numeric column: the column that holds that value
+        holders = [
+            c
+            for c, info in columns.items()
+            if any(str(v).lower() == said.group(1).lower() for v in info["values"])
+        ]
+        column = holders[0] if len(holders) == 1 else column
     if column is None:
         return None
     rest = m.group(2).strip()
@@ -141,7 +156,7 @@ def _condition(
 ) -> dict[str, Any] | None:
     """'a > 1 and b is x', 'a > 1 or b < 2': conditions joined by and (within) / or (between)."""
     alternatives = rx.split(
-        r"\s+or\s+(?=(?:the\s+)?[\w-]+\s+(?:is|are|>|<|=|!|≥|≤|over|under|above|below|at|more|less|"
+        r"\s+or\s+(?=(?:the\s+)?[\w-]+(?:\s+[a-z]+)?\s+(?:is|are|>|<|=|!|≥|≤|over|under|above|below|at|more|less|"
         r"between|exceeds?))",
         text.strip(),
         flags=re.I,
@@ -162,7 +177,7 @@ def _conjunction(
     text: str, columns: dict[str, dict[str, Any]], last: str | None
 ) -> dict[str, Any] | None:
     parts = rx.split(
-        r"\s+(?:and|with)\s+(?=(?:the\s+)?[\w-]+\s+(?:is|are|>|<|=|!|≥|≤|over|under|above|below|at|more|less|between|exceeds?))",
+        r"\s+(?:and|with)\s+(?=(?:the\s+)?[\w-]+(?:\s+[a-z]+)?\s+(?:is|\d|are|>|<|=|!|≥|≤|over|under|above|below|at|more|less|between|exceeds?))",
         text.strip(),
         flags=re.I,
     )

@@ -306,3 +306,20 @@ def test_rules_file_named_in_an_earlier_sentence_is_applied() -> None:
     assert [s.tool for s in plan.steps] == ["apply_labeling_functions"]
     assert plan.steps[0].args["lfs_path"] == "rules/sky_lfs.json"
     assert plan.steps[0].args["data_path"] == "sky_obs.csv"
+
+
+def test_a_spaced_column_name_and_it_for_the_column_holding_the_value() -> None:
+    cols = [
+        {"name": "wind_speed", "dtype": "float64", "top": {}, "distinct": 80},
+        {"name": "cloud_cover", "dtype": "str", "top": {"clear": 9, "overcast": 5}, "distinct": 2},
+    ]
+    profile = {"columns": cols, "names": [c["name"] for c in cols]}
+    text = "mark 'rough' when cloud is overcast and wind speed is 20 or more; 'calm' when wind speed 5 or less and it is clear."
+    lfs = condition_lfs(text, profile)
+    assert [lf["label"] for lf in lfs] == ["rough", "calm"]
+    assert [c["column"] for c in lfs[0]["conditions"]] == ["cloud_cover", "wind_speed"]
+    assert lfs[1]["conditions"][1] == {
+        "kind": "category",
+        "column": "cloud_cover",
+        "values": ["clear"],
+    }
