@@ -87,12 +87,12 @@ TEST_NEAR_RE = (
 OUT_FILE_RE = (
     r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
-    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels|rows|records|copy|"
+    r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels?|votes?|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
     r"(?<!data )(?<!input )(?<!source )\b(?:output |file |save |target )?path\s*[:=]|"
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
-    r"\boutput(?:\s+file)?\s*[:=]?)"
+    r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=])"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
@@ -448,10 +448,13 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
     lfs = lfs or stated_lfs(p, s) or p.memory.get("labeling_functions")
-    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None)
+    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None) or next(
+        (f for f in FILE_RE.findall(p.goal) if f.lower().endswith(".json") and s.files), None
+    )  # 'I have the rules in x.json. Apply them to new.jsonl': the file an earlier clause named
     if lfs is None and rules_file:
         args["lfs_path"] = rules_file  # 'apply the rules in rules/x.json to ...'
-        args["data_path"] = next((f for f in s.files if f != rules_file), args.get("data_path"))
+        others = [f for f in s.files + FILE_RE.findall(p.goal) if f != rules_file]
+        args["data_path"] = next(iter(others), args.get("data_path"))
     elif lfs is None:
         p.question = "Which labeling functions should I apply? Write them first, or give them."
         return None
@@ -582,6 +585,28 @@ ROW_WORD_RE = re.compile(r"\b(?:row|line)\s*(?:no\.?|number|#)?\s*$", re.I)
 """The words before a number that make it a row ('row 12', 'line #3'), not an id."""
 
 
+ROW_RANGE_RE = re.compile(
+    r"\b(rows?|lines?|ids?|posts?|items?|records?|tickets?|reviews?)\s+#?(\d+)\s*(?:to|through|thru|-|–|…|\.\.)"
+    r"\s*#?(\d+)\b(?:\s*\(?inclusive\)?)?\s+(?:are|is|should (?:all )?be|all are|=|→|->|(?:to|into|as))\s+"
+    r"(?:all\s+|actually\s+|really\s+)*(?:a\s+|an\s+)?[\"'`]?([A-Za-z][\w<>=.-]*)",
+    re.I,
+)
+"""'rows 40 to 55 are spam': one correction per row of an inclusive range (up to 1000)."""
+
+
+def _range_corrections(text: str) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    out: list[dict[str, Any]] = []
+    spans: list[tuple[int, int]] = []
+    for m in ROW_RANGE_RE.finditer(text):
+        low, high, label = int(m.group(2)), int(m.group(3)), m.group(4).rstrip(".")
+        if high < low or high - low >= 1000 or label.lower() in NOT_A_LABEL:
+            continue
+        key = "row" if m.group(1).lower().startswith(("row", "line")) else "id"
+        out += [{key: i, "label": label} for i in range(low, high + 1)]
+        spans.append(m.span())
+    return out, spans
+
+
 def corrections(text: str) -> list[dict[str, Any]]:
     """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id or row, label) corrections.
 
@@ -603,8 +628,10 @@ def corrections(text: str) -> list[dict[str, Any]]:
             for m in FIX_TO_RE.finditer(text[verb.end() :])
             if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
         ]
-    out: list[dict[str, Any]] = []
+    out, spans = _range_corrections(text)
     for i, label, start in found:
+        if any(a <= start < b for a, b in spans):
+            continue  # inside a range already expanded
         row = i.isdigit() and ROW_WORD_RE.search(text[max(0, start - 20) : start].rstrip("#"))
         key = "row" if row else "id"
         out.append({key: int(i) if i.isdigit() else i, "label": label.rstrip(".")})

@@ -57,21 +57,50 @@ STOP = {
 def _column(word: str, columns: dict[str, dict[str, Any]], last: str | None) -> str | None:
     if word.lower() in ("it", "they", "that", "this") and last:
         return last
-    return next((c for c in columns if c.lower() == word.lower()), None)
+    exact = next((c for c in columns if c.lower() == word.lower()), None)
+    if exact is not None or len(word) < 4:
+        return exact
+    # 'vibration' names vibration_mm_s when no other column starts with that word
+    prefixed = [c for c in columns if c.lower().startswith(word.lower() + "_")]
+    return prefixed[0] if len(prefixed) == 1 else None
+
+
+UNIT = re.compile(r"(\d)\s*(?:[%£$€]|[A-Za-zµ°][\w/°.]*(?:\s*/\s*[\w.]+)?)\s*$")
+ARROW_SEGMENT = re.compile(
+    r"^\s*(?:\(?[a-z0-9]\)\s+)?(.+?)\s*(?:->|→|=>|⇒|\s+means)\s+[\"'`]?([A-Za-z][\w-]*)[\"'`]?\s*$",
+    re.I | re.S,
+)
 
 
 def _atom(text: str, columns: dict[str, dict[str, Any]], last: str | None) -> dict[str, Any] | None:
     """One condition: 'amount_eur > 1000', 'channel is ecom', 'it is over 7.5'."""
+    text = rx.sub(r"^\s*(?:the\s+)?", "", text)
+    for name in sorted(columns, key=len, reverse=True):  # 'speed limit is 60' → speed_limit
+        spaced = name.replace("_", " ")
+        if "_" in name and text.lower().startswith(spaced.lower() + " "):
+            text = name + text[len(spaced) :]
+            break
     m = rx.match(r"\s*(?:the\s+)?([\w-]+)\s+(.*)$", text, re.I | re.S)
     if m is None:
         return None
     column = _column(m.group(1), columns, last)
+    said = rx.match(r"(?:is|=)\s+[\"'`]?([\w.-]+)[\"'`]?\s*$", m.group(2).strip(), re.I)
+    if m.group(1).lower() == "it" and said and column and columns[column]["numeric"]:
+        # 'it is daylight' after a numeric column: the column that holds that value
+        holders = [
+            c
+            for c, info in columns.items()
+            if any(str(v).lower() == said.group(1).lower() for v in info["values"])
+        ]
+        column = holders[0] if len(holders) == 1 else column
     if column is None:
         return None
     rest = m.group(2).strip()
     numeric = columns[column]["numeric"]
     for pattern, op in OPS:
         hit = rx.match(pattern + r"\s*$", rest, re.I)
+        if hit is None and numeric:  # 'over 30 kg', 'under 60%': a unit after the number
+            hit = rx.match(pattern + r"\s*$", UNIT.sub(r"\1", rest), re.I)
         if hit is None:
             continue
         if op == "between":
@@ -125,8 +154,30 @@ def _value(word: str, column: dict[str, Any]) -> Any:
 def _condition(
     text: str, columns: dict[str, dict[str, Any]], last: str | None
 ) -> dict[str, Any] | None:
+    """'a > 1 and b is x', 'a > 1 or b < 2': conditions joined by and (within) / or (between)."""
+    alternatives = rx.split(
+        r"\s+or\s+(?=(?:the\s+)?[\w-]+(?:\s+[a-z]+)?\s+(?:is|are|>|<|=|!|≥|≤|over|under|above|below|at|more|less|"
+        r"between|exceeds?))",
+        text.strip(),
+        flags=re.I,
+    )
+    if len(alternatives) > 1:
+        conds = []
+        for alternative in alternatives:
+            cond = _conjunction(alternative, columns, last)
+            if cond is None:
+                return None
+            conds.append(cond)
+            last = cond.get("column") or last
+        return {"kind": "or", "conditions": conds}
+    return _conjunction(text, columns, last)
+
+
+def _conjunction(
+    text: str, columns: dict[str, dict[str, Any]], last: str | None
+) -> dict[str, Any] | None:
     parts = rx.split(
-        r"\s+and\s+(?=(?:the\s+)?[\w-]+\s+(?:is|are|>|<|=|!|over|under|above|below|at|between|exceeds?))",
+        r"\s+(?:and|with)\s+(?=(?:the\s+)?[\w-]+(?:\s+[a-z]+)?\s+(?:is|\d|are|>|<|=|!|≥|≤|over|under|above|below|at|more|less|between|exceeds?))",
         text.strip(),
         flags=re.I,
     )
@@ -155,6 +206,19 @@ def _segments(text: str) -> list[tuple[str, str]]:
         )[0]
         chunk = rx.sub(r"[\s,.]*(?:\band\b)?[\s,.]*$", "", chunk)
         out.append((head.group(1), chunk))
+    return out or _arrow_segments(text)
+
+
+def _arrow_segments(text: str) -> list[tuple[str, str]]:
+    """(label, condition text) for each 'CONDITION → LABEL' / 'CONDITION means LABEL' said."""
+    out = []
+    for chunk in rx.split(r"[;\n]|,\s+|\.(?:\s|$)", text):
+        if not rx.search(r"->|→|=>|⇒|\bmeans\b", chunk):
+            continue
+        chunk = chunk.rsplit(":", 1)[-1]  # 'rules for x.csv: a > 2 -> b'
+        m = ARROW_SEGMENT.match(chunk)
+        if m and m.group(2).lower() not in STOP and rx.search(r"[<>=≤≥]|\d", m.group(1)):
+            out.append((m.group(2), m.group(1)))
     return out
 
 

@@ -1108,6 +1108,19 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return []  # "I don't want anything labelled yet": a limit on the rest, not a request  # "don't run the whole labeling loop": a limit on the rest, not a request
     if p.last_step("write_labeling_functions") is not None and rx.search(r"\bapply\b", lower):
         return ["apply_labeling_functions"]
+    if (
+        p.steps
+        and p.steps[-1].tool in ("apply_labeling_functions", "vote_labels")
+        and len(slots.files) == 1
+        and rx.match(
+            r"^\W*(?:then\s+|and\s+)?(?:score|check|compare|measure|grade|test)\w*\s+(?:them|those|these|"
+            r"the (?:rules|lfs?|labeling functions|votes))\s+(?:against|with|on|to)\b",
+            lower,
+        )
+    ):
+        # 'score them against gold.csv': the rules' gold file, not a model to train
+        p.steps[-1].args["gold_path"] = slots.files[0]
+        return []
     in_plan = p.last_step("generate_qa") is not None
     qa_context = in_plan or (
         p.memory.get("qa_dataset")
@@ -1244,6 +1257,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         and all(f in role_files(clause, slots.files)[2] for f in slots.files)
         and rx.search(r"\b(save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b", lower)
     ):
+        if rx.search(r"\b(export|download|dump)\b", lower) and (
+            p.last_step("correct_labels") is not None
+            or rx.search(r"\b(corrected|corrections|hand[- ]?labels?|marked|workbench)\b", lower)
+        ):
+            return ["export_labeled_data"]  # the run's export keeps the fixes and their marks
         return ["save_table"]  # '... and save the labeled rows as x.csv'
     asked_about = _column_question(p, clause, slots)
     if asked_about:
@@ -1347,7 +1365,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if (
         "label_dataset" in tools
         or first
-        or (p.last_step("label_dataset") is not None and not slots.files)
+        or (p.last_step("label_dataset") is not None and not inputs_named(clause, slots))
     ):
         extra = _after_labeling(clause, p.goal)
         if extra:
@@ -1389,8 +1407,8 @@ def _after_labeling(clause: str, goal: str = "") -> list[str]:
         out.append("workbench_rows")
     if rx.search(
         r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
-    ) and (not FILE_RE.search(clause)):
-        out.append("export_labeled_data")
+    ) and not [f for f in FILE_RE.findall(clause) if f not in role_files(clause, [f])[2]]:
+        out.append("export_labeled_data")  # to a named output file, or the run's default
     return out
 
 

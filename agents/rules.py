@@ -40,7 +40,7 @@ SAYS_RULE = re.compile(
 )
 # label if (the) column mentions a or b, other if it mentions c
 IF_HEAD = re.compile(
-    rf"\b{LABEL}\s+(?:if|when|where)\s+(?:the\s+)?(?:(\w+)\s+)?(?:mentions?|contains?|says|has|"
+    rf"\b{LABEL}[\"'`’”]?\s+(?:if|when|where)\s+(?:the\s+)?(?:(\w+)\s+)?(?:mentions?|contains?|says|has|"
     r"includes?)\s+",
     re.I,
 )

@@ -38,6 +38,8 @@ def _count_rows(path: Path, sampled: int) -> int:
 
 def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
     series = frame[name]
+    if series.dtype == object and series.map(lambda v: isinstance(v, (list, dict))).any():
+        series = series.map(lambda v: str(v) if isinstance(v, (list, dict)) else v)  # JSON cells
     present = series.dropna()
     n = max(len(series), 1)
     distinct = int(present.nunique())

@@ -72,3 +72,10 @@ def test_write_rules_and_run_them(kennels: Path) -> None:
 def test_not_labelled_yet_is_a_limit(kennels: Path) -> None:
     goal = "We do not want it labelled yet. Write labeling functions for kennel_visits.csv only."
     assert _tools(goal) == ["write_labeling_functions"]
+
+
+def test_a_row_range_is_one_correction_per_row() -> None:
+    fixes = corrections("lines 40 to 43 should be urgent, and Q-7 is calm")
+    assert fixes[:4] == [{"row": i, "label": "urgent"} for i in range(40, 44)]
+    assert fixes[4:] == [{"id": "Q-7", "label": "calm"}]
+    assert [f["row"] for f in corrections("move rows 8-9 to junk")] == [8, 9]

@@ -116,3 +116,14 @@ def test_a_small_share_to_act_on_is_not_a_target() -> None:
 
 def test_an_anomaly_cut_said_as_a_z() -> None:
     assert stated("detect_anomalies", "flag rows beyond a combined z of 3")["threshold"] == 3
+
+
+def test_out_colon_and_label_into_name_the_output_file() -> None:
+    _, _, out = role_files(
+        "rules over pets.csv: weight > 9 -> big. out: pet_votes.csv", ["pets.csv", "pet_votes.csv"]
+    )
+    assert out == ["pet_votes.csv"]
+    _, _, out = role_files(
+        "majority label into pet_tags.csv from pets.csv", ["pet_tags.csv", "pets.csv"]
+    )
+    assert out == ["pet_tags.csv"]

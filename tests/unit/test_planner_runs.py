@@ -222,3 +222,104 @@ def test_a_settings_spec_with_equals_is_not_a_keyword_list() -> None:
     assert (
         parse_rules("data = trips.csv; label = tier; model = MLP, 2 hidden layers, dropout") == []
     )
+
+
+def test_arrow_rules_with_symbols_or_and_units() -> None:
+    text = (
+        "tag the flights: fare_gbp ≥ 700 → premium; stops >= 2 or fare_gbp under 40 £ -> budget, "
+        "luggage over 30 kg means heavy"
+    )
+    profile = _profile()
+    profile["columns"].append({"name": "luggage_kg", "dtype": "float64", "top": {}, "distinct": 50})
+    lfs = condition_lfs(text, profile)
+    assert [lf["label"] for lf in lfs] == ["premium", "budget", "heavy"]
+    assert lfs[0]["op"] == ">=" and lfs[0]["value"] == 700.0
+    assert lfs[1]["kind"] == "or"
+    assert [c["column"] for c in lfs[1]["conditions"]] == ["stops", "fare_gbp"]
+    assert lfs[2]["column"] == "luggage_kg" and lfs[2]["op"] == ">"
+
+
+def test_a_quoted_label_before_if_mentions_is_a_keyword_rule() -> None:
+    text = "Tagger over x.jsonl: 'sporty' if the blurb mentions goal, match or league; 'arty' if it mentions gallery."
+    rules = parse_rules(text)
+    assert [r["label"] for r in rules] == ["sporty", "arty"]
+    assert rules[0]["keywords"] == ["goal", "match", "league"]
+
+
+def test_score_them_against_a_file_is_the_rules_gold_not_training() -> None:
+    root = get_settings().workspace
+    pd.DataFrame(
+        {"kit_id": [f"K{i}" for i in range(40)], "dents": [i % 4 for i in range(40)]}
+    ).to_csv(root / "kits.csv", index=False)
+    pd.DataFrame({"kit_id": ["K1", "K2"], "grade": ["bad", "ok"]}).to_csv(
+        root / "kit_grades.csv", index=False
+    )
+    plan = plan_goal(
+        "rules for kits.csv: dents >= 3 -> bad, dents = 0 -> ok. check them against kit_grades.csv",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == ["apply_labeling_functions"]
+    assert plan.steps[0].args["gold_path"] == "kit_grades.csv"
+
+
+def test_export_of_corrected_labels_to_a_file_is_the_run_export() -> None:
+    root = get_settings().workspace
+    notes = ["calm sea today", "storm warning issued", "gentle breeze", "gale force winds"] * 10
+    pd.DataFrame(
+        {
+            "log_id": [f"M-{i}" for i in range(40)],
+            "entry": notes,
+            "mood": ["calm", "rough"] + [None] * 38,
+        }
+    ).to_csv(root / "sea_logs.csv", index=False)
+    plan = plan_goal(
+        "1) weak-label sea_logs.csv on mood; 2) correct log M-7 to calm; "
+        "3) export the corrected labels as csv to sea_moods.csv",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == [
+        "label_dataset",
+        "correct_labels",
+        "export_labeled_data",
+    ]
+    assert plan.steps[2].args["output_path"] == "sea_moods.csv"
+
+
+def test_rules_file_named_in_an_earlier_sentence_is_applied() -> None:
+    root = get_settings().workspace
+    (root / "rules").mkdir(exist_ok=True)
+    lf = {
+        "name": "kw_fog",
+        "label": "grey",
+        "kind": "keyword",
+        "column": "sky",
+        "keywords": ["fog"],
+    }
+    (root / "rules" / "sky_lfs.json").write_text(json.dumps([lf]))
+    pd.DataFrame({"obs_id": [1, 2, 3], "sky": ["fog", "sun", "fog again"]}).to_csv(
+        root / "sky_obs.csv", index=False
+    )
+    plan = plan_goal(
+        "My rules live in rules/sky_lfs.json. Please apply them to sky_obs.csv and tell me the coverage.",
+        {},
+    )
+    assert [s.tool for s in plan.steps] == ["apply_labeling_functions"]
+    assert plan.steps[0].args["lfs_path"] == "rules/sky_lfs.json"
+    assert plan.steps[0].args["data_path"] == "sky_obs.csv"
+
+
+def test_a_spaced_column_name_and_it_for_the_column_holding_the_value() -> None:
+    cols = [
+        {"name": "wind_speed", "dtype": "float64", "top": {}, "distinct": 80},
+        {"name": "cloud_cover", "dtype": "str", "top": {"clear": 9, "overcast": 5}, "distinct": 2},
+    ]
+    profile = {"columns": cols, "names": [c["name"] for c in cols]}
+    text = "mark 'rough' when cloud is overcast and wind speed is 20 or more; 'calm' when wind speed 5 or less and it is clear."
+    lfs = condition_lfs(text, profile)
+    assert [lf["label"] for lf in lfs] == ["rough", "calm"]
+    assert [c["column"] for c in lfs[0]["conditions"]] == ["cloud_cover", "wind_speed"]
+    assert lfs[1]["conditions"][1] == {
+        "kind": "category",
+        "column": "cloud_cover",
+        "values": ["clear"],
+    }
