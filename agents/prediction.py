@@ -305,3 +305,72 @@ def shape_validation(p: Planning, goal: str) -> None:
     if trainer.args.get("test_dataset") == val:
         trainer.args.pop("test_dataset")
     p.notes.append(f"{val} is the validation set of the training on {trainer.args.get('dataset')}")
+
+
+# A file given the test role in plain words: 'X as the honest check', 'X is our exam', 'keep
+# X as the final benchmark', 'measure the best attempt once on X', 'how good it is on X'.
+_EXAM = (
+    r"(?:check|exam|examination|test|test set|testset|benchmark|yardstick|scorecard|"
+    r"final score|judge|referee|reality check|proof)"
+)
+_EXAM_AFTER = (
+    r"\s+(?:as|is|for|will be|serves as)\s+(?:the|a|an|our|my|your)?\s*(?:[\w-]+\s+){0,2}?"
+    + _EXAM
+    + r"\b"
+)
+_EXAM_BEFORE = (
+    r"\b(?:measure|score|grade|judge|check|test|evaluate|report)\w*\s+(?:the\s+|it\s+|how\s+"
+    r"(?:good|well)\s+(?:it|the model)\s+(?:is|does)\s+)?(?:(?:best|final|winning|chosen|last)\s+"
+    r"(?:attempt|model|run|one|try|tries)s?\s+)?(?:only\s+)?(?:once\s+)?(?:on|against|with)\s+(?:the\s+)?"
+)
+
+
+def _test_file(goal: str, trained_on: str) -> str | None:
+    found = []
+    for name in dict.fromkeys(FILE_RE.findall(goal)):
+        escaped = re.escape(name)
+        if name == trained_on or rx.search(escaped + r"\s+(?:as|for)\s+(?:the\s+)?" + _VAL, goal):
+            continue
+        if rx.search(escaped + _EXAM_AFTER, goal, re.I) or rx.search(
+            _EXAM_BEFORE + escaped, goal, re.I
+        ):
+            found.append(name)
+    if not found:
+        # 'use the holdout file as the exam': the one workspace table with that word in its name
+        from agents.grounding import workspace_match
+
+        said = rx.search(
+            r"\bthe\s+([a-z][\w-]*)\s+(?:file|table|set|rows|data)" + _EXAM_AFTER, goal, re.I
+        )
+        matches = workspace_match(said.group(1)) if said and len(said.group(1)) > 3 else []
+        found = [m for m in matches if m != trained_on]
+    return found[0] if len(found) == 1 else None
+
+
+def shape_test_file(p: Planning, goal: str) -> None:
+    """A table said to be the check of one training ('use X as the honest check', 'measure the
+    best attempt once on X') is its test_dataset: not rows to predict, not a second training.
+    """
+    trainers = [s for s in p.steps if s.tool == "train_model"]
+    if not trainers or any(s.tool == "evaluate_model" for s in p.steps):
+        return
+    main = [s for s in trainers if not str(s.args.get("dataset", "")).startswith("${")]
+    test = _test_file(goal, str(main[0].args.get("dataset"))) if main else None
+    if test is None:
+        return
+    keep = [s for s in main if s.args.get("dataset") != test]
+    if len(keep) != 1:
+        return
+    trainer = keep[0]
+    drop = [
+        s
+        for s in p.steps
+        if s is not trainer
+        and s.args.get("dataset") == test
+        and (s.tool == "train_model" or (s.tool == "predict" and not s.args.get("output")))
+    ]
+    rest = [s for s in p.steps if s not in drop]
+    if any("${steps." in str(s.args) for s in rest):
+        return  # a step reads another's outputs: its references would shift
+    p.steps[:] = rest
+    trainer.args["test_dataset"] = test
