@@ -270,21 +270,48 @@ def feature_list(text: str, profile: dict[str, Any]) -> list[str]:
     """
     known = {n.lower(): n for n in profile["names"]}
     columns = {c["name"]: c for c in profile["columns"]}
+    text = _spaced_names(text, profile)
     out: list[str] = []
     for m in rx.finditer(
-        rf"\b(?:({_STRONG_CUE})|({_WEAK_CUE}))\s*(?:[:=]|are|is)?\s*(only|just|solely)?\s*",
+        rf"\b(?:(only|just|solely)\s+)?(?:({_STRONG_CUE})|({_WEAK_CUE}))\s*(?:[:=]|are|is)?\s*"
+        r"(only|just|solely)?\s*",
         text,
         re.I,
     ):
         names = _list_after(text, m.end(), known)
         if not names:
             continue
-        limited = m.group(3) or rx.match(
-            r"\s*(?:only|alone|and nothing else)\b", _after_list(text, m.end(), names)
+        limited = (
+            m.group(1)
+            or m.group(4)
+            or rx.match(r"\s*(?:only|alone|and nothing else)\b", _after_list(text, m.end(), names))
         )
-        if m.group(1) or limited or len(names) >= 2 or all(columns[n]["text_like"] for n in names):
+        if m.group(2) or limited or len(names) >= 2 or all(columns[n]["text_like"] for n in names):
             out.extend(n for n in names if n not in out)
+    # 'transcript as the only feature', 'age as the sole input'
+    for m in rx.finditer(
+        r"[\"'`]?([\w-]+)[\"'`]?\s+as\s+(?:the|our|its)\s+(?:only|sole|single)\s+"
+        rf"(?:{_STRONG_CUE})\b",
+        text,
+        re.I,
+    ):
+        name = known.get(m.group(1).lower())
+        if name and name not in out:
+            out.append(name)
     return out
+
+
+def _spaced_names(text: str, profile: dict[str, Any]) -> str:
+    """The text with column names said with spaces written as the names ('inspector notes' →
+    inspector_notes), so lists of them read like lists of names.
+    """
+    for name in profile["names"]:
+        parts = [p for p in rx.split(r"[_\s-]+", str(name)) if p]
+        if len(parts) >= 2 and all(p.isalnum() for p in parts):
+            text = rx.sub(
+                r"\b" + r"[\s_-]+".join(re.escape(p) for p in parts) + r"\b", name, text, flags=re.I
+            )
+    return text
 
 
 def _after_list(text: str, start: int, names: list[str]) -> str:

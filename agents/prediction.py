@@ -314,6 +314,7 @@ _EXAM = (
     r"final score|judge|referee|reality check|proof)"
 )
 _EXAM_AFTER = (
+    r"(?:\s+(?:held[- ]out|kept (?:aside|back)|set aside|reserved))?"
     r"\s+(?:as|is|for|will be|serves as)\s+(?:the|a|an|our|my|your)?\s*(?:[\w-]+\s+){0,2}?"
     + _EXAM
     + r"\b"

@@ -28,7 +28,9 @@ def _write(folder: Path) -> None:
             "queen_age_months": rng.integers(1, 40, n),
             "brood_frames": rng.integers(2, 12, n),
             "mite_count": rng.uniform(0, 30, n).round(1),
-            "keeper_log": [f"colony calm today, frame {i} capped, some drones seen" for i in range(n)],
+            "keeper_log": [
+                f"colony calm today, frame {i} capped, some drones seen" for i in range(n)
+            ],
             "swarmed": rng.choice(["yes", "no"], n),
         }
     )
@@ -119,3 +121,15 @@ def test_purpose_clause_asks_for_no_search(files: None) -> None:
     )
     assert [s.tool for s in plan.steps] == ["train_model"]
     assert plan.steps[0].args["name"] == "hive_a"
+
+
+def test_spaced_names_and_sole_inputs(files: None) -> None:
+    profile = profile_table("hives.csv")
+    assert profile is not None
+    assert feature_list("say if it swarms only from the keeper log", profile) == ["keeper_log"]
+    assert feature_list("mite_count as the only input, nothing else", profile) == ["mite_count"]
+
+
+def test_test_file_set_aside_by_role(files: None) -> None:
+    args = _train("train on hives.csv, label swarmed, with hives_spring.csv set aside as the test")
+    assert args["test_dataset"] == "hives_spring.csv"
