@@ -212,10 +212,16 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
     from agents.references import base_table, description_score
 
     plain = FILE_RE.sub(" ", goal)
-    if not (rx.search(OUTCOME, plain, re.I) and rx.search(LEARN, plain, re.I)):
+    if not rx.search(OUTCOME, plain, re.I):
         return False
     named = list(dict.fromkeys(FILE_RE.findall(goal)))
     inputs = [f for f in named if f in files and f not in role_files(goal, named)[2]]
+    if not rx.search(LEARN, plain, re.I) and not (
+        # 'which of the patients in new.csv are likely to …': the rows named lack the outcome
+        # their labelled sibling has, so the model is learnt from it without being asked
+        len(inputs) == 1 and any(rows == inputs[0] for _, rows, _ in _pairs(files))
+    ):
+        return False
     outputs = [f for f in named if f not in inputs]
 
     def score(path: str) -> int:
@@ -228,8 +234,12 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
         a, b = score(labelled), score(rows)
         if rows not in inputs and not _own_words_said(plain, rows, labelled):
             continue  # 'a model predicting x from a.csv': the rows to score are not spoken of
-        if b > 0 and (a > 0 or base_table(rows, files) == labelled):
-            ranked.append((a + b, labelled, rows, missing))
+        stem = labelled.rsplit(".", 1)[0]
+        # the rows' own name grows the history's ('visits.csv' → 'visits_2026.csv')
+        base = base_table(rows, files) == labelled or rows.startswith((f"{stem}_", f"{stem}-"))
+        if b > 0 and (a > 0 or base):
+            # a tie between labelled siblings goes to the base table (not its _val cut)
+            ranked.append((a + b + (0.5 if base else 0), labelled, rows, missing))
     ranked.sort(key=lambda r: -r[0])
     if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return False

@@ -133,3 +133,15 @@ def test_spaced_names_and_sole_inputs(files: None) -> None:
 def test_test_file_set_aside_by_role(files: None) -> None:
     args = _train("train on hives.csv, label swarmed, with hives_spring.csv set aside as the test")
     assert args["test_dataset"] == "hives_spring.csv"
+
+
+def test_outcome_asked_of_unlabelled_rows_trains_on_the_labelled_sibling(files: None) -> None:
+    folder = get_settings().workspace
+    hives = pd.read_csv(folder / "hives.csv")
+    hives.drop(columns=["swarmed"]).head(20).to_csv(folder / "hives_autumn.csv", index=False)
+    plan = plan_goal("Which colonies in hives_autumn.csv are likely to swarm soon?")
+    assert [(s.tool, s.args.get("dataset")) for s in plan.steps] == [
+        ("train_model", "hives.csv"),
+        ("predict", "hives_autumn.csv"),
+    ]
+    assert plan.steps[0].args["label_column"] == "swarmed"
