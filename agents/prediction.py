@@ -282,6 +282,14 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
 _VAL = r"(?:validation|early[- ]stopping|dev)\s+(?:set|split|data|file|table|rows)"
 
 
+# 'validation must be on the separate file v.csv', 'validate against v.csv during training'
+_VAL_ON = (
+    r"\bvalidation\s+(?:must|should|has to|needs to|will|is to)?\s*(?:be\s+)?(?:done\s+)?"
+    r"(?:on|against|with|using)\s+(?:the\s+|a\s+)?(?:separate\s+|own\s+|other\s+)?"
+    r"(?:file|table|set)?\s*"
+)
+
+
 def _validation_file(goal: str) -> str | None:
     found = []
     for name in dict.fromkeys(FILE_RE.findall(goal)):
@@ -289,6 +297,8 @@ def _validation_file(goal: str) -> str | None:
         if rx.search(
             escaped + r"\s+(?:as|for)\s+(?:the\s+|a\s+|our\s+)?" + _VAL, goal, re.I
         ) or rx.search(_VAL + r"\s*(?:is|:|=|of)?\s*" + escaped, goal, re.I):
+            found.append(name)
+        elif rx.search(_VAL_ON + escaped, goal, re.I):
             found.append(name)
     return found[0] if len(found) == 1 else None
 

@@ -145,3 +145,12 @@ def test_outcome_asked_of_unlabelled_rows_trains_on_the_labelled_sibling(files: 
         ("predict", "hives_autumn.csv"),
     ]
     assert plan.steps[0].args["label_column"] == "swarmed"
+
+
+def test_validation_file_said_as_where_validation_happens(files: None) -> None:
+    args = _train(
+        "Model for swarmed please. Data is hives.csv. Validation should be on the separate "
+        "file hives_spring.csv, no random split."
+    )
+    assert args["dataset"] == "hives.csv"
+    assert args["validation_dataset"] == "hives_spring.csv"
