@@ -148,6 +148,11 @@ OUTCOME = (
     r"\b(?:predict\w*|predcit\w*|inference|score (?:the|every|each|all)|tag (?:the|every|each|all)|"
     r"fill\w* in|pre-?classif\w*|run (?:it|that|the (?:model|classifier)) (?:on|over))\b"
 )
+# The outcome asked as a question of rows ('which of them are likely to', 'how many will').
+OUTCOME_QUESTION = (
+    r"\bhow many\b[^.?!]{0,80}\b(?:will|would|likely|probably|going to)\b|"
+    r"\bwhich (?:of )?[^.?!]{0,50}\b(?:are|is|will|would)\s+(?:probably|likely|going to)\b"
+)
 # Where the model comes from: labelled history, a model learnt or fitted.
 LEARN = r"\b(histor\w*|past|already|learn\w*|train\w*|fit\w*|based? (?:it )?on|model|classifier)\b"
 YIELDS = ("train_model", "predict", "label_dataset", "trending_datasets", "search_datasets")
@@ -219,7 +224,9 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
     if not rx.search(LEARN, plain, re.I) and not (
         # 'which of the patients in new.csv are likely to …': the rows named lack the outcome
         # their labelled sibling has, so the model is learnt from it without being asked
-        len(inputs) == 1 and any(rows == inputs[0] for _, rows, _ in _pairs(files))
+        rx.search(OUTCOME_QUESTION, plain, re.I)
+        and len(inputs) == 1
+        and any(rows == inputs[0] for _, rows, _ in _pairs(files))
     ):
         return False
     outputs = [f for f in named if f not in inputs]

@@ -154,3 +154,11 @@ def test_validation_file_said_as_where_validation_happens(files: None) -> None:
     )
     assert args["dataset"] == "hives.csv"
     assert args["validation_dataset"] == "hives_spring.csv"
+
+
+def test_outcome_without_a_question_needs_a_word_about_learning(files: None) -> None:
+    folder = get_settings().workspace
+    hives = pd.read_csv(folder / "hives.csv")
+    hives.drop(columns=["swarmed"]).head(20).to_csv(folder / "hives_autumn.csv", index=False)
+    plan = plan_goal("Predict the honey yield in kilos of each colony in hives_autumn.csv")
+    assert [s.args.get("dataset") for s in plan.steps if s.tool == "train_model"] != ["hives.csv"]
