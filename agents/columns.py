@@ -169,13 +169,19 @@ _ROLE_WORDS = {
     "free-text": "text_columns",
 }
 _ROLE = r"(numeric|numerical|categorical|category|text|free-text)"
-_LIST = r"((?:[\"'`]?[\w-]+[\"'`]?(?:\s*,\s*|\s*,?\s+(?:and|&|plus)\s+))*[\"'`]?[\w-]+[\"'`]?)"
+# 'a and b plus c and d as categoricals': 'plus' starts a new group, so the role covers c, d
+_LIST = r"((?:[\"'`]?[\w-]+[\"'`]?(?:\s*,\s*|\s*,?\s+(?:and|&)\s+))*[\"'`]?[\w-]+[\"'`]?)"
 
 
 def _names(chunk: str, known: dict[str, str]) -> list[str]:
     words = [w.strip("\"'`") for w in rx.split(r"\s*,\s*|\s*,?\s+(?:and|&|plus)\s+", chunk)]
     words = [w for w in words if w and w.lower() not in ("the", "columns", "column")]
     return [known[w.lower()] for w in words if w.lower() in known]
+
+
+_LIST_FILLER = frozenset(
+    "and plus the columns column fields field only just text texts its their or".split()
+)
 
 
 def _list_after(text: str, start: int, known: dict[str, str]) -> list[str]:
@@ -185,7 +191,7 @@ def _list_after(text: str, start: int, known: dict[str, str]) -> list[str]:
         word = m.group(1).lower()
         if word in known:
             out.append(known[word])
-        elif word in ("and", "plus", "the", "columns", "column", "fields", "only", "just"):
+        elif word in _LIST_FILLER:
             continue
         else:
             break
@@ -208,6 +214,8 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
         text,
         re.I,
     ):
+        if rx.match(r"(?:and|or|plus|&)\b", text[m.end() :], re.I):
+            continue  # 'the notes text and age': 'text' ends a name, it starts no list
         names = _list_after(text, m.end(), known)
         field = _ROLE_WORDS[m.group(1).lower()]
         if names and field not in out:
@@ -247,6 +255,116 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
             ],
         )
     return out
+
+
+# words before a list of input columns; the weak ones ('using x') need 'only'/'just', two or
+# more columns, or a text column, so 'train using the grade column' still names a label
+_STRONG_CUE = r"features?|inputs?|predictors?|drivers?|variables?|signals?"
+_WEAK_CUE = r"using|use|with|from|based on|on"
+
+
+def feature_list(text: str, profile: dict[str, Any]) -> list[str]:
+    """Input columns the person lists without a role: 'using only a, b and c', 'features x
+    and y', 'drivers a and b', 'using the notes text and years', 'just a and b'. Real column
+    names only, in the order said.
+    """
+    known = {n.lower(): n for n in profile["names"]}
+    columns = {c["name"]: c for c in profile["columns"]}
+    text = _spaced_names(text, profile)
+    out: list[str] = []
+    for m in rx.finditer(
+        rf"\b(?:(only|just|solely)\s+)?(?:({_STRONG_CUE})|({_WEAK_CUE}))\s*(?:[:=]|are|is)?\s*"
+        r"(only|just|solely)?\s*",
+        text,
+        re.I,
+    ):
+        names = _list_after(text, m.end(), known)
+        if not names:
+            continue
+        limited = (
+            m.group(1)
+            or m.group(4)
+            or rx.match(r"\s*(?:only|alone|and nothing else)\b", _after_list(text, m.end(), names))
+        )
+        if m.group(2) or limited or len(names) >= 2 or all(columns[n]["text_like"] for n in names):
+            out.extend(n for n in names if n not in out)
+    # 'transcript as the only feature', 'age as the sole input'
+    for m in rx.finditer(
+        r"[\"'`]?([\w-]+)[\"'`]?\s+as\s+(?:the|our|its)\s+(?:only|sole|single)\s+"
+        rf"(?:{_STRONG_CUE})\b",
+        text,
+        re.I,
+    ):
+        name = known.get(m.group(1).lower())
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _spaced_names(text: str, profile: dict[str, Any]) -> str:
+    """The text with column names said with spaces written as the names ('inspector notes' →
+    inspector_notes), so lists of them read like lists of names.
+    """
+    for name in profile["names"]:
+        parts = [p for p in rx.split(r"[_\s-]+", str(name)) if p]
+        if len(parts) >= 2 and all(p.isalnum() for p in parts):
+            text = rx.sub(
+                r"\b" + r"[\s_-]+".join(re.escape(p) for p in parts) + r"\b", name, text, flags=re.I
+            )
+    return text
+
+
+def _after_list(text: str, start: int, names: list[str]) -> str:
+    at = start
+    for name in names:
+        found = text.lower().find(name.lower(), at)
+        if found >= 0:
+            at = found + len(name)
+    return text[at:]
+
+
+def roles_by_type(names: list[str], profile: dict[str, Any]) -> dict[str, list[str]]:
+    """Listed input columns sorted into roles by the data: text → text_columns, numbers →
+    numeric_columns, the rest → categorical_columns.
+    """
+    columns = {c["name"]: c for c in profile["columns"]}
+    out: dict[str, list[str]] = {}
+    for name in names:
+        column = columns[name]
+        if column["text_like"]:
+            key = "text_columns"
+        elif column["dtype"].startswith(("float", "int")):
+            key = "numeric_columns"
+        else:
+            key = "categorical_columns"
+        out.setdefault(key, []).append(name)
+    return out
+
+
+def stated_label(text: str, profile: dict[str, Any]) -> str | None:
+    """The label column said outright: 'label decision', 'target is churned', 'label is
+    decison' (a misspelt name counts when one edit away), or None.
+    """
+    names = profile["names"]
+    for m in rx.finditer(
+        r"\b(?:labels?|target|label column|target column|outcome)\b\s*(?:column\s*)?(?:is|=|:|being)?"
+        r"\s*(?:the\s+)?[\"'`]?([A-Za-z][\w-]*)",
+        text,
+        re.I,
+    ):
+        word = m.group(1)
+        exact = [n for n in names if n.lower() == word.lower()]
+        if exact:
+            return exact[0]
+        if len(word) >= 5:
+            near = [
+                n
+                for n in names
+                if abs(len(n) - len(word)) <= 1 and edit_distance(n.lower(), word.lower(), 1) <= 1
+            ]
+            if len(near) == 1:
+                return near[0]
+    return None
 
 
 def _label_said(text: str) -> str:

@@ -7,12 +7,15 @@ from typing import TYPE_CHECKING, Any
 
 from agents import patterns as rx
 from agents.columns import (
+    feature_list,
     feature_roles,
     join_columns,
     label_from_words,
     label_missing_elsewhere,
     looks_id,
     ranked_columns,
+    roles_by_type,
+    stated_label,
     text_column_said,
 )
 from tools.profile import column_named, columns_mentioned, profile_table
@@ -263,15 +266,27 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     if fixed:
         p.notes.append(f"label column {args['label_column']!r} → {fixed!r} (a column of the data)")
         args["label_column"] = fixed
-    if "label_column" in args and args["label_column"] in profile["names"]:
+    features = _said_features(profile, goal or text)
+    said = stated_label(goal or text, profile)
+    if said and (args.get("label_column") in (None, *features) or args["label_column"] == said):
+        args["label_column"] = said  # 'label is decison': the label said outright wins
         return
+    if "label_column" in args and args["label_column"] in profile["names"]:
+        if args["label_column"] not in features:
+            return
     args.pop("label_column", None)
     mentioned = [
         n
         for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
-        if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
+        if not _plain(profile, n)["id_like"]
+        and not _plain(profile, n)["text_like"]
+        and n not in features  # a column listed as an input is never the label
     ]
-    ranked = ranked_columns(profile, f"{text} {goal}", labels_only=True)
+    ranked = [
+        r
+        for r in ranked_columns(profile, f"{text} {goal}", labels_only=True)
+        if r[0] not in features
+    ]
     if mentioned and ranked and ranked[0][0] != mentioned[0] and ranked[0][1][0] == 1.0:
         first = dict(ranked).get(mentioned[0], (0.0, 0, 0.0))
         if ranked[0][1][1] > first[1]:
@@ -289,7 +304,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"] = mentioned[0]
         return
     loose = label_from_words(profile, text) or label_from_words(profile, goal)
-    if loose:
+    if loose and loose not in features:
         args["label_column"] = loose
         p.notes.append(f"label column {loose!r}: the column your words name")
         return
@@ -306,8 +321,15 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     categorical = [
         c["name"]
         for c in profile["columns"]
-        if c["label_like"] and not c["dtype"].startswith(("float", "int")) and c["distinct"] <= 20
+        if c["label_like"]
+        and not c["dtype"].startswith(("float", "int"))
+        and c["distinct"] <= 20
+        and c["name"] not in features
     ]
+    if features and len(categorical) == 1:
+        args["label_column"] = categorical[0]
+        p.notes.append(f"label column {categorical[0]!r}: the class column not named as an input")
+        return
     unlabeled = label_missing_elsewhere(profile, _sibling_tables(args["dataset"]))
     if unlabeled:
         args["label_column"] = unlabeled
@@ -379,10 +401,23 @@ def _ground_features(args: dict[str, Any], goal: str) -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
         return
-    for key, names in feature_roles(_without_files(goal), profile).items():
+    text = _without_files(goal)
+    roles = feature_roles(text, profile)
+    placed = {n for names in roles.values() for n in names}
+    listed = [n for n in feature_list(text, profile) if n not in placed]
+    for key, names in roles_by_type(listed, profile).items():
+        roles.setdefault(key, []).extend(names)
+    for key, names in roles.items():
         names = [n for n in names if n != args.get("label_column")]
         if names:
             args.setdefault(key, names)
+
+
+def _said_features(profile: dict[str, Any], goal: str) -> set[str]:
+    """Every column the goal names as a model input, by role or in a plain list."""
+    text = _without_files(goal)
+    named = {n for names in feature_roles(text, profile).values() for n in names}
+    return named | set(feature_list(text, profile))
 
 
 def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: str) -> None:

@@ -18,6 +18,7 @@ import typing
 from typing import Any
 
 from agents import patterns as rx
+from tools.profile import edit_distance
 
 WORD_NUMBERS = {
     "one": 1,
@@ -277,7 +278,7 @@ def _switched(name: str, values: tuple[str, ...], lower: str) -> str | None:
     off = next((v for v in OFF_VALUES if v in values), None)
     if off is None:
         return None
-    words = name.replace("_", r"[ _-]?").rstrip("s") + "s?"
+    words = name.replace("_", r"[ _-]?").rstrip("s") + "(?:s|ing)?"  # 'class weighting'
     off_words = r"\b(?:no|without|skip(?:ping)?|drop(?:ping)?|disable|turn(?:ing)?\s+off|remove)\s+"
     if rx.search(
         rf"(?:{OFF_RE}|{off_words}(?:the\s+|any\s+)?)(?:\w+\s+){{0,2}}{words}\b|\b{words}\s*(?:=|:|to|turned|switched)?\s*"
@@ -288,6 +289,16 @@ def _switched(name: str, values: tuple[str, ...], lower: str) -> str | None:
     on = next((v for v in ON_VALUES if v in values), None)
     if on and rx.search(rf"\b{words}\s*(?:=|:|turned|switched)?\s*(?:on|enabled)\b", lower):
         return on
+    return None
+
+
+def _misspelt_count(name: str, lower: str) -> re.Match[str] | None:
+    """'80 epocs': a count before a word one edit from the field's name (5+ letters)."""
+    stem = name.rstrip("s")
+    for match in rx.finditer(rf"\b{NUMBER}\s+([a-z]{{4,}})\b", lower):
+        word = match.group(2).rstrip("s")
+        if word != stem and len(word) >= 4 and edit_distance(word, stem, 1) <= 1:
+            return match
     return None
 
 
@@ -306,6 +317,8 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             if kind == "int" and len(name) >= 5 and "_" not in name:
                 # '2 layers', 'two hidden layer', '300 epochs': the count before the field's own name
                 match = rx.search(rf"\b{NUMBER}\s+(?:hidden\s+)?{name.rstrip('s')}s?\b", lower)
+                if match is None:
+                    match = _misspelt_count(name, lower)
             for phrase in [] if match else _name_pattern(name):
                 match = rx.search(
                     rf"\b{phrase}\s*(?:=|:|of|to|is|at|above|over|below|under)?\s*{NUMBER}(?!\w|\.\d)",

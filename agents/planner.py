@@ -24,7 +24,12 @@ from agents.arguments import (
 )
 from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep
-from agents.prediction import shape_prediction, shape_validation, train_then_predict
+from agents.prediction import (
+    shape_prediction,
+    shape_test_file,
+    shape_validation,
+    train_then_predict,
+)
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
 from errors import ForgeflowError
 from tools.registry import CAPABILITIES
@@ -167,7 +172,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
 
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
-    clauses = split_clauses(goal)
+    clauses = split_clauses(rx.sub(PURPOSE_RE, "", goal))
     for clause in clauses:
         if is_description(clause):
             planning.context_files.extend(FILE_RE.findall(clause))
@@ -226,6 +231,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         _thread_file_as_gold(planning, goal, memory)
         shape_prediction(planning, goal)
         shape_validation(planning, goal)
+        shape_test_file(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         _merge_duplicates(planning)
@@ -1503,6 +1509,15 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     slots.files = [tables[0]]
     slots.label_column = slots.label_column or columns_mentioned(profile, clause)[0]
     return ["inspect_dataset"]
+
+
+# 'call it x so I can find it again later': a purpose, not a request to search for anything
+PURPOSE_RE = re.compile(
+    r",?\s*\bso(?: that)? (?:i|we|you|they|people|others) (?:can|could|will be able to) "
+    r"(?:find|locate|look up|spot|recogni[sz]e|refer to|come back to|reuse|pick up)\s+"
+    r"(?:it|this|that|them|the model|the run)(?:\s+again)?(?:\s+later)?\b",
+    re.I,
+)
 
 
 def _memory_tables(p: Planning) -> list[str]:

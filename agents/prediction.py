@@ -148,6 +148,11 @@ OUTCOME = (
     r"\b(?:predict\w*|predcit\w*|inference|score (?:the|every|each|all)|tag (?:the|every|each|all)|"
     r"fill\w* in|pre-?classif\w*|run (?:it|that|the (?:model|classifier)) (?:on|over))\b"
 )
+# The outcome asked as a question of rows ('which of them are likely to', 'how many will').
+OUTCOME_QUESTION = (
+    r"\bhow many\b[^.?!]{0,80}\b(?:will|would|likely|probably|going to)\b|"
+    r"\bwhich (?:of )?[^.?!]{0,50}\b(?:are|is|will|would)\s+(?:probably|likely|going to)\b"
+)
 # Where the model comes from: labelled history, a model learnt or fitted.
 LEARN = r"\b(histor\w*|past|already|learn\w*|train\w*|fit\w*|based? (?:it )?on|model|classifier)\b"
 YIELDS = ("train_model", "predict", "label_dataset", "trending_datasets", "search_datasets")
@@ -212,10 +217,18 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
     from agents.references import base_table, description_score
 
     plain = FILE_RE.sub(" ", goal)
-    if not (rx.search(OUTCOME, plain, re.I) and rx.search(LEARN, plain, re.I)):
+    if not rx.search(OUTCOME, plain, re.I):
         return False
     named = list(dict.fromkeys(FILE_RE.findall(goal)))
     inputs = [f for f in named if f in files and f not in role_files(goal, named)[2]]
+    if not rx.search(LEARN, plain, re.I) and not (
+        # 'which of the patients in new.csv are likely to …': the rows named lack the outcome
+        # their labelled sibling has, so the model is learnt from it without being asked
+        rx.search(OUTCOME_QUESTION, plain, re.I)
+        and len(inputs) == 1
+        and any(rows == inputs[0] for _, rows, _ in _pairs(files))
+    ):
+        return False
     outputs = [f for f in named if f not in inputs]
 
     def score(path: str) -> int:
@@ -228,8 +241,12 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
         a, b = score(labelled), score(rows)
         if rows not in inputs and not _own_words_said(plain, rows, labelled):
             continue  # 'a model predicting x from a.csv': the rows to score are not spoken of
-        if b > 0 and (a > 0 or base_table(rows, files) == labelled):
-            ranked.append((a + b, labelled, rows, missing))
+        stem = labelled.rsplit(".", 1)[0]
+        # the rows' own name grows the history's ('visits.csv' → 'visits_2026.csv')
+        base = base_table(rows, files) == labelled or rows.startswith((f"{stem}_", f"{stem}-"))
+        if b > 0 and (a > 0 or base):
+            # a tie between labelled siblings goes to the base table (not its _val cut)
+            ranked.append((a + b + (0.5 if base else 0), labelled, rows, missing))
     ranked.sort(key=lambda r: -r[0])
     if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return False
@@ -272,6 +289,14 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
 _VAL = r"(?:validation|early[- ]stopping|dev)\s+(?:set|split|data|file|table|rows)"
 
 
+# 'validation must be on the separate file v.csv', 'validate against v.csv during training'
+_VAL_ON = (
+    r"\bvalidation\s+(?:must|should|has to|needs to|will|is to)?\s*(?:be\s+)?(?:done\s+)?"
+    r"(?:on|against|with|using)\s+(?:the\s+|a\s+)?(?:separate\s+|own\s+|other\s+)?"
+    r"(?:file|table|set)?\s*"
+)
+
+
 def _validation_file(goal: str) -> str | None:
     found = []
     for name in dict.fromkeys(FILE_RE.findall(goal)):
@@ -279,6 +304,8 @@ def _validation_file(goal: str) -> str | None:
         if rx.search(
             escaped + r"\s+(?:as|for)\s+(?:the\s+|a\s+|our\s+)?" + _VAL, goal, re.I
         ) or rx.search(_VAL + r"\s*(?:is|:|=|of)?\s*" + escaped, goal, re.I):
+            found.append(name)
+        elif rx.search(_VAL_ON + escaped, goal, re.I):
             found.append(name)
     return found[0] if len(found) == 1 else None
 
@@ -305,3 +332,73 @@ def shape_validation(p: Planning, goal: str) -> None:
     if trainer.args.get("test_dataset") == val:
         trainer.args.pop("test_dataset")
     p.notes.append(f"{val} is the validation set of the training on {trainer.args.get('dataset')}")
+
+
+# A file given the test role in plain words: 'X as the honest check', 'X is our exam', 'keep
+# X as the final benchmark', 'measure the best attempt once on X', 'how good it is on X'.
+_EXAM = (
+    r"(?:check|exam|examination|test|test set|testset|benchmark|yardstick|scorecard|"
+    r"final score|judge|referee|reality check|proof)"
+)
+_EXAM_AFTER = (
+    r"(?:\s+(?:held[- ]out|kept (?:aside|back)|set aside|reserved))?"
+    r"\s+(?:as|is|for|will be|serves as)\s+(?:the|a|an|our|my|your)?\s*(?:[\w-]+\s+){0,2}?"
+    + _EXAM
+    + r"\b"
+)
+_EXAM_BEFORE = (
+    r"\b(?:measure|score|grade|judge|check|test|evaluate|report)\w*\s+(?:the\s+|it\s+|how\s+"
+    r"(?:good|well)\s+(?:it|the model)\s+(?:is|does)\s+)?(?:(?:best|final|winning|chosen|last)\s+"
+    r"(?:attempt|model|run|one|try|tries)s?\s+)?(?:only\s+)?(?:once\s+)?(?:on|against|with)\s+(?:the\s+)?"
+)
+
+
+def _test_file(goal: str, trained_on: str) -> str | None:
+    found = []
+    for name in dict.fromkeys(FILE_RE.findall(goal)):
+        escaped = re.escape(name)
+        if name == trained_on or rx.search(escaped + r"\s+(?:as|for)\s+(?:the\s+)?" + _VAL, goal):
+            continue
+        if rx.search(escaped + _EXAM_AFTER, goal, re.I) or rx.search(
+            _EXAM_BEFORE + escaped, goal, re.I
+        ):
+            found.append(name)
+    if not found:
+        # 'use the holdout file as the exam': the one workspace table with that word in its name
+        from agents.grounding import workspace_match
+
+        said = rx.search(
+            r"\bthe\s+([a-z][\w-]*)\s+(?:file|table|set|rows|data)" + _EXAM_AFTER, goal, re.I
+        )
+        matches = workspace_match(said.group(1)) if said and len(said.group(1)) > 3 else []
+        found = [m for m in matches if m != trained_on]
+    return found[0] if len(found) == 1 else None
+
+
+def shape_test_file(p: Planning, goal: str) -> None:
+    """A table said to be the check of one training ('use X as the honest check', 'measure the
+    best attempt once on X') is its test_dataset: not rows to predict, not a second training.
+    """
+    trainers = [s for s in p.steps if s.tool == "train_model"]
+    if not trainers or any(s.tool == "evaluate_model" for s in p.steps):
+        return
+    main = [s for s in trainers if not str(s.args.get("dataset", "")).startswith("${")]
+    test = _test_file(goal, str(main[0].args.get("dataset"))) if main else None
+    if test is None:
+        return
+    keep = [s for s in main if s.args.get("dataset") != test]
+    if len(keep) != 1:
+        return
+    trainer = keep[0]
+    drop = [
+        s
+        for s in p.steps
+        if s is not trainer
+        and s.args.get("dataset") == test
+        and (s.tool == "train_model" or (s.tool == "predict" and not s.args.get("output")))
+    ]
+    rest = [s for s in p.steps if s not in drop]
+    if any("${steps." in str(s.args) for s in rest):
+        return  # a step reads another's outputs: its references would shift
+    p.steps[:] = rest
+    trainer.args["test_dataset"] = test

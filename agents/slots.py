@@ -197,6 +197,13 @@ def extract_targets(goal: str) -> dict[str, float]:
             targets.setdefault(name, value)
         elif percent or value <= 1 or 50 <= value <= 100:
             targets.setdefault(name, fraction(number, percent))
+    for match in AIM_TARGET_RE.finditer(goal):
+        metric, number, percent = match.group(1, 2, 3)
+        name = METRICS.get(rx.sub(r"[-_ ]+", " ", metric.lower()), metric.lower())
+        if name not in LOWER_BETTER and (
+            percent or float(number) <= 1 or 50 <= float(number) <= 100
+        ):
+            targets.setdefault(name, fraction(number, percent))
     for name, pattern in DEED_TARGETS:
         for match in pattern.finditer(goal):
             value = fraction(match.group("n"), match.group("pct"))
@@ -218,6 +225,15 @@ NEAR_METRIC_RE = re.compile(
     # A target said loosely: 'accuracy objective of 0.96', '0.8 accuracy', 'auc .9'.
     rf"\b{_METRIC_WORD}(?:[^\w.%]+[a-z]+){{0,3}}[^\w.%]+{_NUMBER}(?!\w|\.\d)|"
     rf"(?<![\w.]){_NUMBER}(?:[^\w.%]+(?:macro|score|target|minimum|min))?[^\w.%]+{_METRIC_WORD}\b",
+    re.I,
+)
+
+
+# 'recall matters most for us, aim for 0.7': the metric, then (same sentence) an aim and a number
+AIM_TARGET_RE = re.compile(
+    rf"\b{_METRIC_WORD}\b[^.;?!\d]{{0,50}}?\b(?:aim(?:ing)?\s+(?:for|at)|target(?:ing)?|"
+    r"shoot(?:ing)?\s+for|reach(?:ing)?|hit(?:ting)?|get(?:ting)?\s+(?:it\s+)?to)\s+"
+    rf"(?:at\s+least\s+|about\s+|around\s+)?{_NUMBER}(?!\w|\.\d)",
     re.I,
 )
 
