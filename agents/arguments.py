@@ -323,7 +323,16 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     if span:
         start, end = int(span.group(1)), int(span.group(2))
-        args["offset"], args["limit"] = start, max(1, min(200, end - start))
+        # 'rows 100 to 119' is twenty rows, 'rows 500 to 530' thirty: the round count is meant
+        inclusive = end - start + 1
+        size = inclusive if inclusive % 5 == 0 else end - start
+        args["offset"], args["limit"] = start, max(1, min(200, size))
+    elif nxt := rx.search(
+        rf"\b(?:next|then|show(?:\s+me)?)\s+(?:the\s+)?{NUM}\b", p.goal or s.text, re.I
+    ):
+        number = _number(nxt.group(1))  # 'skip the first 50 rows, show the next 25'
+        if number:
+            args["limit"] = min(200, number)
     elif count:
         number = _number(next(g for g in count.groups() if g))
         if number:
@@ -331,8 +340,30 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+LIST_TOPIC_SKIP = {
+    "here", "file", "files", "disk", "hand", "record", "records", "the", "my", "our", "this",
+    "that", "it", "workspace", "me", "us", "there", "now", "offer", "local", "machine",
+}  # fmt: skip
+
+
 def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    return {}
+    """'anything about crops in here?': the topic word narrows the list ('crop')."""
+    if s.files:
+        return {}
+    topic = rx.search(
+        r"\b(?:anything|something|stuff|data|datasets?|tables?|files?|got)\s+"
+        r"(?:about|on|for|regarding|related\s+to)\s+(?:the\s+)?([a-z][a-z-]{2,})\b",
+        s.text,
+        re.I,
+    )
+    if topic is None or topic.group(1).lower() in LIST_TOPIC_SKIP:
+        return {}
+    word = topic.group(1).lower()
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return {"query": word}
 
 
 def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -910,7 +941,7 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Generate from which generator? Train one first ('train a generator on ...')."
         return None
-    count = s.rows or _synthetic_count(s.text)
+    count = s.rows or _synthetic_count(s.text) or (_synthetic_count(p.goal) if p.goal else None)
     args: dict[str, Any] = {"model": model, "n": count or 100}
     _, _, out = role_files(s.text, s.files)
     if out:
@@ -918,9 +949,14 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     if s.labels:
         args["label"] = s.labels[0]
     else:
-        match = rx.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
+        match = rx.search(
+            r"\bof\s+(?:the\s+)?[\"']?(?!the\b|a\b)([\w.-]+)[\"']?\s+(?:class|label)\b(?!\s+column)"
+            r"|\b(?:class|label)\s+(?!column\b|col\b|of\b|is\b|as\b)[\"']?([\w.-]+)",
+            s.text,
+            re.I,
+        )
         if match:
-            args["label"] = match.group(1)
+            args["label"] = match.group(1) or match.group(2)
     info = p.memory.get("generator_info")
     if "label" not in args and isinstance(info, dict) and info.get("path") == model:
         from agents.memory import generator_label
@@ -941,10 +977,23 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model:
         args["model"] = model
     top = rx.search(
-        r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I
+        rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b"
+        rf"|\b{NUM}\s+(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)",
+        p.goal or s.text,
+        re.I,
     )
-    if top:
-        args["top_k"] = int(top.group(1) or top.group(2))
+    if top and _number(top.group(1) or top.group(2)):
+        args["top_k"] = _number(top.group(1) or top.group(2))
+    above = rx.search(
+        # 'flag anything scoring above 3', 'whose combined robust z is above 4'
+        r"\b(?:scor\w*|z(?:[- ]?scores?)?)\s+(?:is\s+|of\s+)?(?:above|over|beyond|exceeding|>=?)"
+        r"\s*(\d+(?:\.\d+)?)\b(?!\s*%)",
+        p.goal or s.text,
+        re.I,
+    )
+    if above:
+        value = float(above.group(1))
+        args["threshold"] = int(value) if value.is_integer() else value
     detectors = [
         name
         for name, pattern in (
@@ -964,6 +1013,16 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     columns = _table_columns(data) if given else []
     if given and given.group(1) in columns and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
+    said = rx.search(
+        r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+as\s+(?:the\s+)?(?:class|label)\s+column\b"
+        r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
+        s.text,
+        re.I,
+    )
+    if said and "label_column" not in args and "model" not in args:
+        name = said.group(1) or said.group(2)
+        if name in (columns or _table_columns(data)):
+            args["label_column"] = name  # 'use status as the class column'
     _, _, out = role_files(s.text, s.files)
     if out:
         args["output"] = out[-1]
@@ -995,7 +1054,15 @@ def _spelt_numbers(text: str) -> str:
 
 
 def _synthetic_count(text: str) -> int | None:
-    text = _spelt_numbers(text)
+    text = rx.sub(r"\b(\d{1,3}),(\d{3})\b", r"\1\2", _spelt_numbers(text))  # '1,000 rows'
+    said = rx.search(
+        # 'synthetic rows: 500', 'a lookalike set of 1000 moves'
+        r"\b(?:rows|records|samples)\s*[:=]\s*(\d{1,7})\b|\b(?:set|batch|table)\s+of\s+(\d{1,7})\b",
+        text,
+        re.I,
+    )
+    if said:
+        return int(said.group(1) or said.group(2))
     times = rx.search(r"(?:\bx|×)\s?(\d{1,7})\b", text, re.I)
     if times:
         return int(times.group(1))  # 'synthetic rows x1000'
