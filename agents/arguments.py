@@ -1231,7 +1231,7 @@ def qa_options(text: str) -> dict[str, Any]:
         # '3 pairs per chunk', 'Three question-answer pairs per chunk', 'two for each part'; a
         # size ('200 tokens per chunk') is not a count of pairs
         rf"\b{NUM}\s+(?!(?:tokens?|characters?|chars?|words?|lines?|sentences?)\b)"
-        r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer) pairs?|pairs?|entries|"
+        r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer)(?: pairs?)?|pairs?|entries|"
         r"examples|items)?\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph|part|piece)",
         text,
         re.I,
@@ -1242,8 +1242,33 @@ def qa_options(text: str) -> dict[str, Any]:
         text,
         re.I,
     )
+    per = per or rx.search(
+        # 'qa from the guide, 3 each': a bare count with 'each' right after the QA words
+        rf"\b(?:qa|q&a|questions?|pairs?|quiz|faqs?)\b(?:[^.;\d]|\.(?=\w)){{0,60}}?,\s*{NUM}\s+(?:each|apiece)\b",
+        text,
+        re.I,
+    )
     if per and _number(per.group(1)):
         out["datasets_per_chunk"] = _number(per.group(1))
+    rounds = rx.search(
+        # 'at most 2 generation rounds', 'three generation rounds at most'
+        rf"\b{NUM}\s+(?:generation|regeneration|judge|judging)\s+(?:rounds?|passes|attempts)\b",
+        text,
+        re.I,
+    )
+    if rounds and _number(rounds.group(1)):
+        out["max_attempts"] = _number(rounds.group(1))
+    if rx.search(
+        # 'with the quality analysis switched off', 'no quality analysis (raw output)'
+        r"\bquality\s+(?:analysis|check(?:ing)?|filter(?:ing)?)\s+(?:switched\s+|turned\s+)?off\b"
+        r"|\b(?:no|without|skip\w*)\s+(?:the\s+)?quality\s+(?:analysis|check(?:ing)?|filter(?:ing)?)",
+        text,
+        re.I,
+    ):
+        out["analyze_quality"] = False
+    first = rx.search(rf"\bfirst\s+{NUM}\s+chunks\b", text, re.I)
+    if first and _number(first.group(1)):
+        out["max_chunks"] = _number(first.group(1))  # 'first 20 chunks only'
     quality = quality_floor(text)
     if quality is not None:
         out["quality_threshold"] = quality
@@ -1305,7 +1330,7 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
     if rx.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
-        args["splits"] = True
+        args["splits"] = split_ratios(text) or True
     floor = rx.search(
         r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
     )
@@ -1314,6 +1339,22 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif quality_floor(s.text) is not None:
         args["min_quality"] = quality_floor(s.text)
     return args
+
+
+def split_ratios(text: str) -> dict[str, float] | None:
+    """'a 70/15/15 split', 'split 0.7/0.15/0.15': train/validation/test shares when they differ
+    from the default 80/10/10 (the default itself stays `splits=True`).
+    """
+    match = rx.search(r"(?<![\w./])(\d*\.?\d+)\s*/\s*(\d*\.?\d+)\s*/\s*(\d*\.?\d+)(?![\w/])", text)
+    if match is None:
+        return None
+    values = [float(v) for v in match.groups()]
+    total = sum(values)
+    if total <= 0 or not (0.99 <= total <= 1.01 or 99 <= total <= 101):
+        return None
+    shares = [round(v / total, 4) for v in values]
+    ratios = dict(zip(("train", "validation", "test"), shares, strict=True))
+    return None if ratios == {"train": 0.8, "validation": 0.1, "test": 0.1} else ratios
 
 
 def _without_names(text: str) -> str:

@@ -88,3 +88,34 @@ def test_inspection_class_column_from_values_named(pumps: Path) -> None:
 def test_listing_narrowed_to_a_topic(pumps: Path) -> None:
     args = _step("anything about turbines lying around?", "list_local_datasets")
     assert args == {"query": "turbine"}
+
+
+def test_qa_settings_in_loose_wording() -> None:
+    from agents.arguments import qa_options
+
+    assert qa_options("quiz from the kiln manual, 2 each, keep it short")["datasets_per_chunk"] == 2
+    assert qa_options("5 conceptual QA per chunk")["datasets_per_chunk"] == 5
+    assert qa_options("QA with at most 4 generation rounds")["max_attempts"] == 4
+    assert qa_options("two judging rounds at most, please")["max_attempts"] == 2
+    assert (
+        qa_options("generate pairs with the quality analysis turned off")["analyze_quality"]
+        is False
+    )
+    assert qa_options("pairs from the first 8 chunks only")["max_chunks"] == 8
+
+
+def test_split_ratios_other_than_the_default() -> None:
+    from agents.arguments import split_ratios
+
+    assert split_ratios("export with a 60/20/20 split") == {
+        "train": 0.6,
+        "validation": 0.2,
+        "test": 0.2,
+    }
+    assert split_ratios("split 0.9/0.05/0.05 by chunk") == {
+        "train": 0.9,
+        "validation": 0.05,
+        "test": 0.05,
+    }
+    assert split_ratios("the usual 80/10/10 split") is None  # the default: splits=True
+    assert split_ratios("dated 12/03/2026") is None
