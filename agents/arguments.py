@@ -255,11 +255,28 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
 def _args_dataset_configs(p: Planning, s: Slots) -> dict[str, Any] | None:
     ref = _dataset_ref(p, s, prefer_files=False)
     if ref is None:
+        ref = bare_hub_name(s.text)
+    if ref is None:
         p.question = (
             "Which Hugging Face dataset's configs? Name it, e.g. 'configs of nyu-mll/glue'."
         )
         return None
     return {"dataset_id": ref}
+
+
+def bare_hub_name(text: str) -> str | None:
+    """A hub dataset named without its owner ('the configs of big_patent', 'splits for
+    ag_news'): one word joined by '_' or '-', not a file, not a word of the request.
+    """
+    names = [
+        m.group(1)
+        for m in rx.finditer(r"(?<![\w./])([a-z0-9]+(?:[_-][a-z0-9]+)+)(?![\w./])", text, re.I)
+        if not rx.fullmatch(
+            r"hugging[_-]?face|hf|kaggle|open[_-]?ml|uci|sk[_-]?learn", m.group(1), re.I
+        )
+        and not rx.search(r"\d{3,}", m.group(1))
+    ]
+    return names[0] if len(names) == 1 else None
 
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:

@@ -119,3 +119,21 @@ def test_split_ratios_other_than_the_default() -> None:
     }
     assert split_ratios("the usual 80/10/10 split") is None  # the default: splits=True
     assert split_ratios("dated 12/03/2026") is None
+
+
+def test_plain_file_over_its_dated_version() -> None:
+    from agents.references import described_files
+
+    files = ["kiln_batches.csv", "kiln_batches_2027.csv", "glaze_notes.md"]
+    assert described_files("which kiln batches look odd?", files) == ["kiln_batches.csv"]
+    # the year said picks the dated file
+    assert described_files("which 2027 kiln batches look odd?", files) == ["kiln_batches_2027.csv"]
+
+
+def test_hub_dataset_named_without_owner() -> None:
+    from agents.arguments import bare_hub_name
+
+    assert bare_hub_name("which configs does the HF dataset tide_tables expose?") == "tide_tables"
+    assert bare_hub_name("splits for moth-wings on hugging face") == "moth-wings"
+    assert bare_hub_name("what configs does it have") is None
+    assert bare_hub_name("configs of kiln_a or kiln_b") is None  # two names: ask
