@@ -364,12 +364,12 @@ LIST_TOPIC_SKIP = {
 
 
 def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    """'anything about crops in here?': the topic word narrows the list ('crop')."""
-    if s.files:
-        return {}
+    """'anything about crops in here?': the topic word narrows the list ('crop'); a topic the
+    planner already read as a workspace file ('about crop_yields.csv') gives its first name word.
+    """
     topic = rx.search(
         r"\b(?:anything|something|stuff|data|datasets?|tables?|files?|got)\s+"
-        r"(?:about|on|for|regarding|related\s+to)\s+(?:the\s+)?([a-z][a-z-]{2,})\b",
+        r"(?:about|on|for|regarding|related\s+to)\s+(?:the\s+)?([a-z][a-z-]{2,})",
         s.text,
         re.I,
     )

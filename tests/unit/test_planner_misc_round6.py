@@ -137,3 +137,9 @@ def test_hub_dataset_named_without_owner() -> None:
     assert bare_hub_name("splits for moth-wings on hugging face") == "moth-wings"
     assert bare_hub_name("what configs does it have") is None
     assert bare_hub_name("configs of kiln_a or kiln_b") is None  # two names: ask
+
+
+def test_listing_topic_read_as_a_described_file(pumps: Path) -> None:
+    (pumps / "turbine_logs.csv").write_text("turbine_id,rpm\nT1,1200\nT2,1180\n")
+    args = _step("anything about turbines in here?", "list_local_datasets")
+    assert args == {"query": "turbine"}
