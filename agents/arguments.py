@@ -1134,6 +1134,14 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
             return None
         args["paths"] = docs  # the one document there is
     text = p.goal or s.text
+    column = rx.search(
+        # 'text col abstract', '(text column = body)': the column of a table whose cells are docs
+        r"\btext[ _]col(?:umn)?\s*(?:=|:|is\s+)?\s*[\"'`]?([a-z][\w-]*)",
+        text,
+        re.I,
+    )
+    if column and args.get("paths"):
+        args["text_column"] = column.group(1)
     lower = text.lower()
     for strategy, pattern in (
         ("markdown", r"\bmarkdown|\bheadings?\b|\bheaders?\b|\bsections?\b"),

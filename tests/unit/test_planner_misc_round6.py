@@ -143,3 +143,11 @@ def test_listing_topic_read_as_a_described_file(pumps: Path) -> None:
     (pumps / "turbine_logs.csv").write_text("turbine_id,rpm\nT1,1200\nT2,1180\n")
     args = _step("anything about turbines in here?", "list_local_datasets")
     assert args == {"query": "turbine"}
+
+
+def test_chunking_a_table_names_its_text_column() -> None:
+    ws = get_settings().workspace
+    ws.mkdir(parents=True, exist_ok=True)
+    (ws / "sermons.csv").write_text("sermon_id,body\n1,Be kind.\n2,Be patient.\n")
+    args = _step("chunk sermons.csv (text col body) and make QA, 2 per chunk", "chunk_documents")
+    assert args["text_column"] == "body"
