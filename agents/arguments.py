@@ -255,11 +255,28 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
 def _args_dataset_configs(p: Planning, s: Slots) -> dict[str, Any] | None:
     ref = _dataset_ref(p, s, prefer_files=False)
     if ref is None:
+        ref = bare_hub_name(s.text)
+    if ref is None:
         p.question = (
             "Which Hugging Face dataset's configs? Name it, e.g. 'configs of nyu-mll/glue'."
         )
         return None
     return {"dataset_id": ref}
+
+
+def bare_hub_name(text: str) -> str | None:
+    """A hub dataset named without its owner ('the configs of big_patent', 'splits for
+    ag_news'): one word joined by '_' or '-', not a file, not a word of the request.
+    """
+    names = [
+        m.group(1)
+        for m in rx.finditer(r"(?<![\w./])([a-z0-9]+(?:[_-][a-z0-9]+)+)(?![\w./])", text, re.I)
+        if not rx.fullmatch(
+            r"hugging[_-]?face|hf|kaggle|open[_-]?ml|uci|sk[_-]?learn", m.group(1), re.I
+        )
+        and not rx.search(r"\d{3,}", m.group(1))
+    ]
+    return names[0] if len(names) == 1 else None
 
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -323,7 +340,16 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     if span:
         start, end = int(span.group(1)), int(span.group(2))
-        args["offset"], args["limit"] = start, max(1, min(200, end - start))
+        # 'rows 100 to 119' is twenty rows, 'rows 500 to 530' thirty: the round count is meant
+        inclusive = end - start + 1
+        size = inclusive if inclusive % 5 == 0 else end - start
+        args["offset"], args["limit"] = start, max(1, min(200, size))
+    elif nxt := rx.search(
+        rf"\b(?:next|then|show(?:\s+me)?)\s+(?:the\s+)?{NUM}\b", p.goal or s.text, re.I
+    ):
+        number = _number(nxt.group(1))  # 'skip the first 50 rows, show the next 25'
+        if number:
+            args["limit"] = min(200, number)
     elif count:
         number = _number(next(g for g in count.groups() if g))
         if number:
@@ -331,8 +357,30 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+LIST_TOPIC_SKIP = {
+    "here", "file", "files", "disk", "hand", "record", "records", "the", "my", "our", "this",
+    "that", "it", "workspace", "me", "us", "there", "now", "offer", "local", "machine",
+}  # fmt: skip
+
+
 def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    return {}
+    """'anything about crops in here?': the topic word narrows the list ('crop'); a topic the
+    planner already read as a workspace file ('about crop_yields.csv') gives its first name word.
+    """
+    topic = rx.search(
+        r"\b(?:anything|something|stuff|data|datasets?|tables?|files?|got)\s+"
+        r"(?:about|on|for|regarding|related\s+to)\s+(?:the\s+)?([a-z][a-z-]{2,})",
+        s.text,
+        re.I,
+    )
+    if topic is None or topic.group(1).lower() in LIST_TOPIC_SKIP:
+        return {}
+    word = topic.group(1).lower()
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return {"query": word}
 
 
 def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -937,7 +985,7 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Generate from which generator? Train one first ('train a generator on ...')."
         return None
-    count = s.rows or _synthetic_count(s.text)
+    count = s.rows or _synthetic_count(s.text) or (_synthetic_count(p.goal) if p.goal else None)
     args: dict[str, Any] = {"model": model, "n": count or 100}
     _, _, out = role_files(s.text, s.files)
     if out:
@@ -945,9 +993,14 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     if s.labels:
         args["label"] = s.labels[0]
     else:
-        match = rx.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
+        match = rx.search(
+            r"\bof\s+(?:the\s+)?[\"']?(?!the\b|a\b)([\w.-]+)[\"']?\s+(?:class|label)\b(?!\s+column)"
+            r"|\b(?:class|label)\s+(?!column\b|col\b|of\b|is\b|as\b)[\"']?([\w.-]+)",
+            s.text,
+            re.I,
+        )
         if match:
-            args["label"] = match.group(1)
+            args["label"] = match.group(1) or match.group(2)
     info = p.memory.get("generator_info")
     if "label" not in args and isinstance(info, dict) and info.get("path") == model:
         from agents.memory import generator_label
@@ -968,10 +1021,23 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model:
         args["model"] = model
     top = rx.search(
-        r"\btop[- ]?(?:k\s*=?\s*)?(\d+)\b|\b(\d+)\s+(?:most|worst|strangest|weirdest)", s.text, re.I
+        rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b"
+        rf"|\b{NUM}\s+(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)",
+        p.goal or s.text,
+        re.I,
     )
-    if top:
-        args["top_k"] = int(top.group(1) or top.group(2))
+    if top and _number(top.group(1) or top.group(2)):
+        args["top_k"] = _number(top.group(1) or top.group(2))
+    above = rx.search(
+        # 'flag anything scoring above 3', 'whose combined robust z is above 4'
+        r"\b(?:scor\w*|z(?:[- ]?scores?)?)\s+(?:is\s+|of\s+)?(?:above|over|beyond|exceeding|>=?)"
+        r"\s*(\d+(?:\.\d+)?)\b(?!\s*%)",
+        p.goal or s.text,
+        re.I,
+    )
+    if above:
+        value = float(above.group(1))
+        args["threshold"] = int(value) if value.is_integer() else value
     detectors = [
         name
         for name, pattern in (
@@ -991,6 +1057,16 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     columns = _table_columns(data) if given else []
     if given and given.group(1) in columns and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
+    said = rx.search(
+        r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+as\s+(?:the\s+)?(?:class|label)\s+column\b"
+        r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
+        s.text,
+        re.I,
+    )
+    if said and "label_column" not in args and "model" not in args:
+        name = said.group(1) or said.group(2)
+        if name in (columns or _table_columns(data)):
+            args["label_column"] = name  # 'use status as the class column'
     _, _, out = role_files(s.text, s.files)
     if out:
         args["output"] = out[-1]
@@ -1022,7 +1098,15 @@ def _spelt_numbers(text: str) -> str:
 
 
 def _synthetic_count(text: str) -> int | None:
-    text = _spelt_numbers(text)
+    text = rx.sub(r"\b(\d{1,3}),(\d{3})\b", r"\1\2", _spelt_numbers(text))  # '1,000 rows'
+    said = rx.search(
+        # 'synthetic rows: 500', 'a lookalike set of 1000 moves'
+        r"\b(?:rows|records|samples)\s*[:=]\s*(\d{1,7})\b|\b(?:set|batch|table)\s+of\s+(\d{1,7})\b",
+        text,
+        re.I,
+    )
+    if said:
+        return int(said.group(1) or said.group(2))
     times = rx.search(r"(?:\bx|×)\s?(\d{1,7})\b", text, re.I)
     if times:
         return int(times.group(1))  # 'synthetic rows x1000'
@@ -1077,6 +1161,14 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
             return None
         args["paths"] = docs  # the one document there is
     text = p.goal or s.text
+    column = rx.search(
+        # 'text col abstract', '(text column = body)': the column of a table whose cells are docs
+        r"\btext[ _]col(?:umn)?\s*(?:=|:|is\s+)?\s*[\"'`]?([a-z][\w-]*)",
+        text,
+        re.I,
+    )
+    if column and args.get("paths"):
+        args["text_column"] = column.group(1)
     lower = text.lower()
     for strategy, pattern in (
         ("markdown", r"\bmarkdown|\bheadings?\b|\bheaders?\b|\bsections?\b"),
@@ -1191,7 +1283,7 @@ def qa_options(text: str) -> dict[str, Any]:
         # '3 pairs per chunk', 'Three question-answer pairs per chunk', 'two for each part'; a
         # size ('200 tokens per chunk') is not a count of pairs
         rf"\b{NUM}\s+(?!(?:tokens?|characters?|chars?|words?|lines?|sentences?)\b)"
-        r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer) pairs?|pairs?|entries|"
+        r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer)(?: pairs?)?|pairs?|entries|"
         r"examples|items)?\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph|part|piece)",
         text,
         re.I,
@@ -1202,8 +1294,33 @@ def qa_options(text: str) -> dict[str, Any]:
         text,
         re.I,
     )
+    per = per or rx.search(
+        # 'qa from the guide, 3 each': a bare count with 'each' right after the QA words
+        rf"\b(?:qa|q&a|questions?|pairs?|quiz|faqs?)\b(?:[^.;\d]|\.(?=\w)){{0,60}}?,\s*{NUM}\s+(?:each|apiece)\b",
+        text,
+        re.I,
+    )
     if per and _number(per.group(1)):
         out["datasets_per_chunk"] = _number(per.group(1))
+    rounds = rx.search(
+        # 'at most 2 generation rounds', 'three generation rounds at most'
+        rf"\b{NUM}\s+(?:generation|regeneration|judge|judging)\s+(?:rounds?|passes|attempts)\b",
+        text,
+        re.I,
+    )
+    if rounds and _number(rounds.group(1)):
+        out["max_attempts"] = _number(rounds.group(1))
+    if rx.search(
+        # 'with the quality analysis switched off', 'no quality analysis (raw output)'
+        r"\bquality\s+(?:analysis|check(?:ing)?|filter(?:ing)?)\s+(?:switched\s+|turned\s+)?off\b"
+        r"|\b(?:no|without|skip\w*)\s+(?:the\s+)?quality\s+(?:analysis|check(?:ing)?|filter(?:ing)?)",
+        text,
+        re.I,
+    ):
+        out["analyze_quality"] = False
+    first = rx.search(rf"\bfirst\s+{NUM}\s+chunks\b", text, re.I)
+    if first and _number(first.group(1)):
+        out["max_chunks"] = _number(first.group(1))  # 'first 20 chunks only'
     quality = quality_floor(text)
     if quality is not None:
         out["quality_threshold"] = quality
@@ -1265,7 +1382,7 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
     if rx.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
-        args["splits"] = True
+        args["splits"] = split_ratios(text) or True
     floor = rx.search(
         r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
     )
@@ -1274,6 +1391,22 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif quality_floor(s.text) is not None:
         args["min_quality"] = quality_floor(s.text)
     return args
+
+
+def split_ratios(text: str) -> dict[str, float] | None:
+    """'a 70/15/15 split', 'split 0.7/0.15/0.15': train/validation/test shares when they differ
+    from the default 80/10/10 (the default itself stays `splits=True`).
+    """
+    match = rx.search(r"(?<![\w./])(\d*\.?\d+)\s*/\s*(\d*\.?\d+)\s*/\s*(\d*\.?\d+)(?![\w/])", text)
+    if match is None:
+        return None
+    values = [float(v) for v in match.groups()]
+    total = sum(values)
+    if total <= 0 or not (0.99 <= total <= 1.01 or 99 <= total <= 101):
+        return None
+    shares = [round(v / total, 4) for v in values]
+    ratios = dict(zip(("train", "validation", "test"), shares, strict=True))
+    return None if ratios == {"train": 0.8, "validation": 0.1, "test": 0.1} else ratios
 
 
 def _without_names(text: str) -> str:

@@ -206,6 +206,8 @@ def ground_plan(p: Planning, goal: str) -> None:
                 ]
                 if ids:
                     step.args["id_column"] = ids[0]
+        if step.tool == "train_generator":
+            _generator_class_column(p, step.args, goal)
         if step.tool == "train_generator" and "label_column" not in step.args:
             profile = _table(step.args.get("dataset"))
             if profile is not None:
@@ -239,12 +241,77 @@ def ground_plan(p: Planning, goal: str) -> None:
                 ]
                 if step.tool == "inspect_dataset":
                     others = [c for c in profile["columns"] if not c["id_like"]]
+                    by_value = columns_by_values(profile, _without_files(goal))
+                    mentioned = mentioned or by_value
                     if mentioned:
                         step.args["label_column"] = mentioned[0]
                     elif len(others) == 1 and others[0]["label_like"]:
                         step.args["label_column"] = others[0]["name"]
         if p.question:
             return
+
+
+LABELISH = r"class|label|status|target|outcome|category|grade|verdict"
+
+
+def columns_by_values(profile: dict[str, Any], text: str) -> list[str]:
+    """Label-like columns whose class values the words name ('how many are faults',
+    'lost, delayed or damaged'): the column a count or a class is about, by its values.
+    """
+    lower = text.lower()
+    found = []
+    for column in profile["columns"]:
+        if not column["label_like"]:
+            continue
+        named = [
+            v
+            for v in column["top"]
+            if len(v) >= 3
+            and not v.replace(".", "").isdigit()
+            and rx.search(rf"\b{re.escape(v.lower())}(?:s|es)?\b", lower)
+        ]
+        if named:
+            found.append(column["name"])
+    return found
+
+
+def _generator_class_column(p: Planning, args: dict[str, Any], goal: str) -> None:
+    """'200 more fake tamper rows': the class asked for names its column (by the values), and
+    the generator is conditioned on it; one class value said and none chosen: it is sampled.
+    """
+    profile = _table(args.get("dataset"))
+    if profile is None:
+        return
+    step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
+    label = step.args.get("label") if step is not None else None
+    if isinstance(label, str):
+        owners = [
+            c["name"]
+            for c in profile["columns"]
+            if c["label_like"] and label.lower() in (v.lower() for v in c["top"])
+        ]
+        current = args.get("label_column")
+        if owners and current not in owners:
+            # several columns hold the value ('high' pest pressure, 'high' yield class): the
+            # one named like a class column, else the last (the label usually comes last)
+            named = [o for o in owners if rx.search(LABELISH, o.lower())]
+            args["label_column"] = (named or owners)[-1]
+        return
+    if "label_column" in args:
+        return
+    columns = columns_by_values(profile, _without_files(goal))
+    if len(columns) != 1:
+        return
+    args["label_column"] = columns[0]
+    if step is not None:
+        lower = _without_files(goal).lower()
+        values = [
+            v
+            for v in _plain(profile, columns[0])["top"]
+            if rx.search(rf"\b{re.escape(v.lower())}(?:s|es)?\b", lower)
+        ]
+        if len(values) == 1:
+            step.args["label"] = values[0]
 
 
 def _synthetic_label(p: Planning, profile: dict[str, Any], column: str, text: str) -> None:

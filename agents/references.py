@@ -262,6 +262,10 @@ def described_files(
         # among tables when the goal asks for a document).
         fewest = min(_unsaid(s[2], words) for s in best)
         best = [s for s in best if _unsaid(s[2], words) == fewest]
+        year = r"(?<!\d)(?:19|20)\d\d(?!\d)"
+        undated = [s for s in best if not rx.search(year, s[2].rsplit("/", 1)[-1])]
+        if len(best) > 1 and len(undated) == 1 and not rx.search(year, " ".join(words)):
+            best = undated  # 'the river samples': the plain file, not its dated version
     kinds = {s[2].lower().endswith(DOC_EXT) for s in best}
     if len(kinds) > 1:
         # A table and a document equally described: the goal's own words say which kind.
