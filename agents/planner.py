@@ -1691,6 +1691,13 @@ def _run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | 
     return run_request(goal, files, memory)
 
 
+def _same_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'same for other.csv': the last acting turn on another file (agents/repeat.py)."""
+    from agents.repeat import same_on_other_file
+
+    return same_on_other_file(goal, files, memory)
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -1698,6 +1705,7 @@ def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> P
 FOLLOW_UPS = (
     _concept,
     _results_answer,
+    _same_request,
     _improve_request,
     _correction_follow_up,
     _run_request,
@@ -1724,6 +1732,8 @@ DATA_TOOLS = (
     "write_labeling_functions",
     "apply_labeling_functions",
     "label_dataset",
+    "detect_anomalies",
+    "vote_labels",
 )
 
 

@@ -1,0 +1,130 @@
+"""'Same for the other file': the thread's last acting turn again, on another input file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agents import patterns as rx
+from agents.plan import Plan, PlanStep
+from agents.references import DOC_EXT
+from agents.slots import FILE_RE
+
+SAME_RE = (
+    r"\b(?:do|run|try|apply)?\s*(?:the\s+)?same(?:\s+(?:thing|again|steps?|settings|here|job))?"
+    r"\s+(?:for|on|with|to)\b"
+    r"|\b(?:for|on|with)\s+\S+\s+(?:too\s+)?the same\b"
+    r"|\b(?:repeat|redo|rerun|re-run)\s+(?:that|it|this|those)(?:\s+steps?)?\s+(?:for|on|with)\b"
+    r"|\b(?:ditto|likewise)\s+(?:for|on|with)\b"
+)
+# Input keys a step reads its data from, and output keys that named the old file's outputs.
+INPUT_KEYS = ("dataset", "data_path", "paths")
+OUTPUT_KEYS = {
+    "detect_anomalies": "output",
+    "save_table": "path",
+    "vote_labels": "output_path",
+    "predict": "output",
+    "generate_synthetic": "output",
+}
+DROPPED = ("output", "output_path", "path", "output_dir", "name", "dataset_name")
+COLUMN_KEYS = ("label_column", "id_column", "text_column", "gold_id_column", "gold_label_column")
+FORMAT_RE = r"(?<![.\w])(?:as|in|to)\s+(?:a\s+)?(csv|jsonl|parquet|json)\b"
+ID_RE = r"\bid(?:\s+column)?\s+(?:is\s+|=\s*|:\s*)?([A-Za-z_][\w-]*)"
+
+
+def _is_document(ref: str) -> bool:
+    return ref.lower().endswith(DOC_EXT)
+
+
+def _last_turn(memory: dict[str, Any]) -> list[dict[str, Any]]:
+    """The steps of the thread's last acting turn (planned arguments), else its last call."""
+    turn = memory.get("last_turn")
+    if isinstance(turn, list) and turn and all(isinstance(s, dict) for s in turn):
+        return turn
+    last = memory.get("last_call")
+    return [last] if isinstance(last, dict) and last.get("tool") else []
+
+
+def _old_input(step: dict[str, Any]) -> str | None:
+    args = step.get("args") or {}
+    for key in INPUT_KEYS:
+        value = args.get(key)
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            value = value[0]
+        if isinstance(value, str) and value and "${" not in value:
+            return value
+    return None
+
+
+def _new_files(goal: str) -> tuple[str | None, str | None]:
+    """The input file the goal names or describes, and an output file it names (not there)."""
+    from agents.planner import _in_workspace
+
+    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    inputs = [f for f in named if _in_workspace(f) or _is_document(f)]
+    outputs = [f for f in named if f not in inputs]
+    if not inputs:
+        from agents.grounding import workspace_files
+        from agents.references import described_files
+
+        words = rx.sub(SAME_RE, " ", goal, flags=re.I)
+        other = r"\b(?:the\s+)?other\s+(?:one|file|table|dataset|doc\w*)\b"
+        found = described_files(rx.sub(other, " ", words, flags=re.I), workspace_files())
+        inputs = found[:1] if len(found) == 1 else []
+    return (inputs[0] if inputs else None), (outputs[0] if outputs else None)
+
+
+def _columns(ref: str) -> dict[str, Any] | None:
+    from tools.profile import profile_table
+
+    return None if _is_document(ref) else profile_table(ref)
+
+
+def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'same for fleet_notes.csv', 'now the same on the march one, id is log_no': the last
+    acting turn's steps again with the new input in place of the old one; settings carried,
+    outputs named after the old file dropped, columns the new table lacks dropped, and an
+    output file, format or id column said in the same sentence applied.
+    """
+    from agents.planner import _tool_fields
+
+    if not rx.search(SAME_RE, goal, re.I):
+        return None
+    steps = _last_turn(memory)
+    old = _old_input(steps[0]) if steps else None
+    new, output = _new_files(goal)
+    if not old or not new or new == old or _is_document(new) != _is_document(old):
+        return None
+    profile = _columns(new)
+    planned: list[PlanStep] = []
+    for index, step in enumerate(steps):
+        tool = str(step.get("tool"))
+        args: dict[str, Any] = {}
+        for key, value in (step.get("args") or {}).items():
+            if key in DROPPED or key == OUTPUT_KEYS.get(tool):
+                if isinstance(value, str) and "${" in value:
+                    args[key] = value  # a reference to an earlier step's output stays
+                continue
+            if value == old:
+                value = new
+            elif isinstance(value, list) and old in value:
+                value = [new if v == old else v for v in value]
+            if key in COLUMN_KEYS and profile is not None and value not in profile["names"]:
+                continue
+            args[key] = value
+        fields = _tool_fields(tool)
+        if output and index == len(steps) - 1 and OUTPUT_KEYS.get(tool) in fields:
+            args[OUTPUT_KEYS[tool]] = output
+        said = rx.search(FORMAT_RE, goal, re.I)
+        if said and "format" in fields:
+            args["format"] = said.group(1).lower()
+        ident = rx.search(ID_RE, goal, re.I)
+        if ident and "id_column" in fields and profile is not None:
+            from tools.profile import column_named
+
+            column = column_named(profile, ident.group(1))
+            if column:
+                args["id_column"] = column
+        planned.append(PlanStep(tool=tool, args=args, why=goal))
+    tools = ", ".join(s.tool for s in planned)
+    return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])

@@ -1,0 +1,117 @@
+"""'Same for the other file': the last acting turn repeated on a new input, settings carried."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from agents.planner import plan_goal, remember
+from settings import get_settings
+
+
+@pytest.fixture
+def files() -> None:
+    folder = Path(get_settings().workspace)
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    for month, key in (("jan", "meter_no"), ("feb", "serial")):
+        pd.DataFrame(
+            {
+                key: [f"M{i}" for i in range(40)],
+                "kwh": [float(10 + i % 7) for i in range(40)],
+                "volts": [230.0 + (i % 3) for i in range(40)],
+            }
+        ).to_csv(folder / f"boiler_meters_{month}.csv", index=False)
+    (folder / "docs" / "kiln_manual.md").write_text("# Kiln\n\nFire slowly.\n" * 20)
+    (folder / "docs" / "glaze_notes.md").write_text("# Glaze\n\nMix well.\n" * 20)
+
+
+def _steps(goal: str, memory: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    return [(s.tool, s.args) for s in plan_goal(goal, memory).steps]
+
+
+def _anomaly_turn() -> dict[str, Any]:
+    args = {
+        "dataset": "boiler_meters_jan.csv",
+        "top_k": 7,
+        "detectors": ["iforest"],
+        "id_column": "meter_no",
+        "output": "jan_flags.csv",
+    }
+    return {"last_turn": [{"tool": "detect_anomalies", "args": args}]}
+
+
+def test_same_for_a_named_file_repeats_the_last_turn_with_its_settings(files: None) -> None:
+    steps = _steps("same for boiler_meters_feb.csv please", _anomaly_turn())
+    # the old output name and the id column the new table lacks are dropped
+    assert steps == [
+        (
+            "detect_anomalies",
+            {"dataset": "boiler_meters_feb.csv", "top_k": 7, "detectors": ["iforest"]},
+        )
+    ]
+
+
+def test_same_with_a_new_output_and_id_said_in_the_sentence(files: None) -> None:
+    goal = "and for boiler_meters_feb.csv the same, there the id is serial, flags to feb_out.csv"
+    steps = _steps(goal, _anomaly_turn())
+    assert steps[0][0] == "detect_anomalies"
+    assert steps[0][1]["dataset"] == "boiler_meters_feb.csv"
+    assert steps[0][1]["id_column"] == "serial"
+    assert steps[0][1]["output"] == "feb_out.csv"
+
+
+def test_same_on_a_described_file(files: None) -> None:
+    steps = _steps("now the same thing on the other file, the feb one", _anomaly_turn())
+    assert [t for t, _ in steps] == ["detect_anomalies"]
+    assert steps[0][1]["dataset"] == "boiler_meters_feb.csv"
+
+
+def test_same_for_a_document_repeats_the_whole_chain(files: None) -> None:
+    turn = [
+        {"tool": "chunk_documents", "args": {"paths": ["docs/kiln_manual.md"]}},
+        {
+            "tool": "generate_qa",
+            "args": {"chunk_set_id": "${steps.0.chunk_set_id}", "quality_threshold": 0.7},
+        },
+        {
+            "tool": "export_dataset",
+            "args": {"dataset_id": "${steps.1.dataset_id}", "format": "jsonl"},
+        },
+    ]
+    steps = _steps(
+        "Do the same for docs/glaze_notes.md, but in parquet this time", {"last_turn": turn}
+    )
+    assert [t for t, _ in steps] == ["chunk_documents", "generate_qa", "export_dataset"]
+    assert steps[0][1]["paths"] == ["docs/glaze_notes.md"]
+    assert steps[1][1] == {"chunk_set_id": "${steps.0.chunk_set_id}", "quality_threshold": 0.7}
+    assert steps[2][1]["format"] == "parquet"
+
+
+def test_same_for_after_a_conversion_without_a_recorded_turn(files: None) -> None:
+    memory = remember(
+        "save_table",
+        {"path": "saved/boiler_meters_jan.parquet"},
+        {},
+        {"dataset": "boiler_meters_jan.csv", "format": "parquet"},
+    )
+    steps = _steps("same for boiler_meters_feb.csv", memory)
+    assert steps == [("save_table", {"dataset": "boiler_meters_feb.csv", "format": "parquet"})]
+
+
+def test_anomaly_input_becomes_the_threads_data(files: None) -> None:
+    memory = remember(
+        "detect_anomalies",
+        {"flagged": 2, "rows": 40},
+        {},
+        {"dataset": "boiler_meters_feb.csv"},
+    )
+    assert memory["dataset"] == "boiler_meters_feb.csv"
+
+
+def test_same_data_wording_is_not_a_repeat(files: None) -> None:
+    memory = _anomaly_turn()
+    steps = _steps("train a classifier on the same data to predict kwh", memory)
+    assert all(tool != "detect_anomalies" for tool, _ in steps)
