@@ -722,11 +722,16 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
 
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
+    from agents.repeat import call_changes, new_outputs
+
+    outputs = new_outputs(FILE_RE.findall(goal)) or [None]
+    data = args.get("dataset") or args.get("data_path")
+    changes.update(call_changes(tool, goal, data, outputs[0]))
     count = _count_change(tool, goal, changes)
     if count is not None:
         changes[count[0]] = count[1]
     planning = Planning(memory=memory, goal=goal)
-    other = named_file(planning, slots)
+    other = named_file(planning, slots) if outputs[0] is None else None  # not the new output
     key = "dataset" if "dataset" in args else "data_path" if "data_path" in args else None
     if not other and key and WRONG_FILE_RE.search(goal):
         other = _described_input(goal, str(args.get(key) or ""))
@@ -1570,11 +1575,18 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes that call's settings: 'do it again with fixed chunks of 600'), with the changes.
     """
     from agents.options import stated
+    from agents.repeat import call_changes, new_outputs
 
     loop = memory.get("last_loop")
     last = memory.get("last_call")
+    outputs = new_outputs(FILE_RE.findall(goal)) or [None]
+
+    def told(call: dict[str, Any]) -> dict[str, Any]:
+        data = (call.get("args") or {}).get("dataset") or (call.get("args") or {}).get("data_path")
+        return call_changes(call["tool"], goal, data, outputs[0])
+
     if isinstance(last, dict) and last.get("tool") in BUILDERS:
-        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal)
+        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal) or told(last)
         if (own or not isinstance(loop, dict)) and last["tool"] not in READ_ONLY:
             loop = last  # the last call changed ('redo it with only X'), or no loop ran
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
@@ -1584,6 +1596,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     changes.update(_enum_choices(loop["tool"], goal))
+    changes.update(told(loop))
     kind = model_kind(goal)
     if kind and loop["tool"] == "train_model":
         changes["model"] = kind
@@ -1675,13 +1688,20 @@ def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
 
 
 def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
-    return _rerun(goal, memory) if RERUN_RE.search(goal) and not files else None
+    """'rerun it that way', 'redo it with the scores written to x.csv' (files only as outputs)."""
+    from agents.repeat import new_outputs
+
+    if not RERUN_RE.search(goal) or (files and not new_outputs(files)):
+        return None
+    return _rerun(goal, memory)
 
 
 def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'this time with 5 attempts', 'make that 300', 'wrong file': the last call, changed."""
+    from agents.repeat import new_outputs
+
     said = FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
-    return _adjust_last_call(goal, memory) if said and not files else None
+    return _adjust_last_call(goal, memory) if said and (not files or new_outputs(files)) else None
 
 
 def _run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:

@@ -80,14 +80,55 @@ def _columns(ref: str) -> dict[str, Any] | None:
     return None if _is_document(ref) else profile_table(ref)
 
 
+def call_changes(tool: str, goal: str, dataset: str | None, output: str | None) -> dict[str, Any]:
+    """What a sentence changes of a call besides numbers and choices: an output file named,
+    a format ('as parquet'), an id column ('the id is log_no', 'reading_id carried into the
+    report': a column of the call's table that is id-like or said with 'id').
+    """
+    from agents.planner import _tool_fields
+
+    fields = _tool_fields(tool)
+    changes: dict[str, Any] = {}
+    if output and OUTPUT_KEYS.get(tool) in fields:
+        changes[OUTPUT_KEYS[tool]] = output
+    said = rx.search(FORMAT_RE, goal, re.I)
+    if said and "format" in fields:
+        changes["format"] = said.group(1).lower()
+    profile = _columns(dataset) if isinstance(dataset, str) and "id_column" in fields else None
+    if profile is not None:
+        from tools.profile import column_named
+
+        ident = rx.search(ID_RE, goal, re.I)
+        column = column_named(profile, ident.group(1)) if ident else None
+        if column is None:
+            by_name = {c["name"]: c for c in profile["columns"]}
+            named = [
+                n
+                for n in by_name
+                if rx.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", goal)
+                and (by_name[n].get("id_like") or n.lower().endswith("id"))
+            ]
+            column = named[0] if len(named) == 1 else None
+        if column:
+            changes["id_column"] = column
+    return changes
+
+
+def new_outputs(files: list[str]) -> list[str] | None:
+    """The named files when every one is a file still to be written (else None)."""
+    from agents.planner import _in_workspace
+
+    if any(_in_workspace(f) or _is_document(f) for f in files):
+        return None
+    return list(dict.fromkeys(files))
+
+
 def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'same for fleet_notes.csv', 'now the same on the march one, id is log_no': the last
     acting turn's steps again with the new input in place of the old one; settings carried,
     outputs named after the old file dropped, columns the new table lacks dropped, and an
     output file, format or id column said in the same sentence applied.
     """
-    from agents.planner import _tool_fields
-
     if not rx.search(SAME_RE, goal, re.I):
         return None
     steps = _last_turn(memory)
@@ -112,19 +153,8 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
             if key in COLUMN_KEYS and profile is not None and value not in profile["names"]:
                 continue
             args[key] = value
-        fields = _tool_fields(tool)
-        if output and index == len(steps) - 1 and OUTPUT_KEYS.get(tool) in fields:
-            args[OUTPUT_KEYS[tool]] = output
-        said = rx.search(FORMAT_RE, goal, re.I)
-        if said and "format" in fields:
-            args["format"] = said.group(1).lower()
-        ident = rx.search(ID_RE, goal, re.I)
-        if ident and "id_column" in fields and profile is not None:
-            from tools.profile import column_named
-
-            column = column_named(profile, ident.group(1))
-            if column:
-                args["id_column"] = column
+        last = index == len(steps) - 1
+        args.update(call_changes(tool, goal, new, output if last else None))
         planned.append(PlanStep(tool=tool, args=args, why=goal))
     tools = ", ".join(s.tool for s in planned)
     return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])

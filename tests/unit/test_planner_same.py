@@ -115,3 +115,38 @@ def test_same_data_wording_is_not_a_repeat(files: None) -> None:
     memory = _anomaly_turn()
     steps = _steps("train a classifier on the same data to predict kwh", memory)
     assert all(tool != "detect_anomalies" for tool, _ in steps)
+
+
+def test_rerun_with_an_id_column_carried_and_a_new_output(files: None) -> None:
+    memory = remember(
+        "detect_anomalies",
+        {"flagged": 3, "rows": 40},
+        {},
+        {"dataset": "boiler_meters_jan.csv", "top_k": 4},
+    )
+    goal = (
+        "Oops, I wanted meter_no kept in the report and the flags saved to jan_flags.csv. Redo it."
+    )
+    steps = _steps(goal, memory)
+    assert steps == [
+        (
+            "detect_anomalies",
+            {
+                "dataset": "boiler_meters_jan.csv",
+                "top_k": 4,
+                "id_column": "meter_no",
+                "output": "jan_flags.csv",
+            },
+        )
+    ]
+
+
+def test_one_changed_format_with_instead(files: None) -> None:
+    memory = remember(
+        "save_table",
+        {"path": "saved/boiler_meters_jan.parquet"},
+        {},
+        {"dataset": "boiler_meters_jan.csv", "format": "parquet"},
+    )
+    steps = _steps("as jsonl instead", memory)
+    assert steps == [("save_table", {"dataset": "boiler_meters_jan.csv", "format": "jsonl"})]
