@@ -113,6 +113,8 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
         if key in output:
             summary[key] = output[key]
     counts: dict[str, Any] = {}
+    if isinstance(output.get("label_counts"), dict):
+        counts.update(output["label_counts"])  # rows per class first: 'how many got spam?'
     for key, value in output.items():
         if isinstance(value, int) and not isinstance(value, bool):
             counts[key] = value
@@ -216,7 +218,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         return False  # about the world (a search, a leaderboard), not this thread
     thread = rx.search(
         r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
-        r"the labels|the best|best one|end up|got|our|my)\b",
+        r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my)\b",
         text,
         re.I,
     )

@@ -1,0 +1,22 @@
+"""Questions about a labeling run's classes answered from the thread's memory."""
+
+from __future__ import annotations
+
+from agents.planner import plan_goal, remember
+
+
+def test_how_many_rows_got_a_class_is_answered_from_the_labeling_run() -> None:
+    output = {
+        "labeled_path": "labeling/permits-1/labeled.parquet",
+        "metrics": {"accuracy": 0.9, "n_labels": 30},
+        "classes": ["approve", "reject", "defer"],
+        "label_counts": {"approve": 61, "reject": 25, "defer": 14},
+        "label_sources": {"label_model": 80, "hand": 20},
+        "rows": 100,
+    }
+    memory = remember("label_dataset", output, {}, {"dataset": "permits.csv"})
+    plan = plan_goal("how many got reject?", memory)
+    assert not plan.steps
+    assert plan.answer is not None and "reject: 25" in plan.answer
+    plan = plan_goal("And how many ended up as approve?", memory)
+    assert plan.answer is not None and "approve: 61" in plan.answer
