@@ -1718,6 +1718,13 @@ def _same_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan |
     return same_on_other_file(goal, files, memory)
 
 
+def _swap_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'I meant early_refill, not needs_review': a value of the last call swapped."""
+    from agents.repeat import new_outputs, swap_correction
+
+    return swap_correction(goal, memory) if not files or new_outputs(files) else None
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -1726,6 +1733,7 @@ FOLLOW_UPS = (
     _concept,
     _results_answer,
     _same_request,
+    _swap_request,
     _improve_request,
     _correction_follow_up,
     _run_request,

@@ -158,3 +158,94 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
         planned.append(PlanStep(tool=tool, args=args, why=goal))
     tools = ", ".join(s.tool for s in planned)
     return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])
+
+
+# 'I meant early_refill, not needs_review', 'not fault but derated', 'x instead of y'.
+SWAP_RES = (
+    r"\b(?:i\s+)?(?:meant?|mean|ment|wanted|want|needed|need)\s+(?P<new>[\w.-]+(?:\s+f1)?)"
+    r"\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w.-]+)",
+    r"\bnot\s+(?:the\s+)?(?P<old>[\w.-]+)\s*,?\s+(?:but|i\s+meant?|i\s+mean)\s+(?:the\s+)?"
+    r"(?P<new>[\w.-]+)",
+    r"\b(?P<new>[\w.-]+)\s+instead\s+of\s+(?:the\s+)?(?P<old>[\w.-]+)",
+)
+METRIC_KEYS = ("target_metric", "metric")
+
+
+def _swapped(
+    tool: str, key: str, new: str, profile: dict[str, Any] | None, memory: dict[str, Any]
+) -> Any:
+    """The value `new` names for the argument `key` of `tool`, or None when it names none."""
+    if key in METRIC_KEYS:
+        from agents.memory import asked_metric
+        from agents.planner import _schema_metric
+
+        metric = asked_metric(new)
+        return _schema_metric(tool, metric) if metric else None
+    if key.endswith("column") or key.endswith("_columns"):
+        from tools.profile import column_named
+
+        return column_named(profile, new) if profile is not None else None
+    if key == "label":
+        info = memory.get("generator_info") or {}
+        classes = [str(c) for c in info.get("classes") or []]
+        if classes:
+            return next((c for c in classes if c.lower() == new.lower()), None)
+        return new
+    from agents.options import _fields
+
+    kind, values = _fields(tool).get(key, ("", ()))
+    if kind in ("enum", "enums"):
+        return next((v for v in values if str(v).lower() == new.lower()), None)
+    return None  # a value the sentence cannot be checked against
+
+
+def swap_correction(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'I meant early_refill, not needs_review': the last call again with the value it used
+    replaced by the one meant (a column of its table, a metric, a class; checked), plus what
+    else the sentence changes ('200 rows of it', 'file x.csv instead').
+    """
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or not last.get("tool"):
+        return None
+    tool, args = str(last["tool"]), dict(last.get("args") or {})
+    data = args.get("dataset") or args.get("data_path")
+    profile = _columns(data) if isinstance(data, str) and "${" not in data else None
+    swaps: dict[str, Any] = {}
+    for pattern in SWAP_RES:
+        match = rx.search(pattern, goal, re.I)
+        if match is None:
+            continue
+        old, new = match.group("old").lower().rstrip(".-"), match.group("new").rstrip(".-")
+        for key, value in args.items():
+            if isinstance(value, str) and value.lower() == old:
+                found = _swapped(tool, key, new, profile, memory)
+                if found is not None and found != value:
+                    swaps[key] = found
+            elif (
+                isinstance(value, list)
+                and key.endswith(("_columns", "detectors"))
+                and old in [str(v).lower() for v in value]
+            ):
+                found = _swapped(tool, key, new, profile, memory)
+                if found is not None:
+                    swaps[key] = [found if str(v).lower() == old else v for v in value]
+        if swaps:
+            break
+    if not swaps:
+        return None
+    from agents.planner import _adjust_last_call
+
+    adjusted = _adjust_last_call(goal, memory)
+    targets: dict[str, float] = {}
+    if adjusted is not None and adjusted.steps and adjusted.steps[0].tool == tool:
+        args, targets = dict(adjusted.steps[0].args), dict(adjusted.targets)
+        for key in ("dataset", "data_path"):
+            if key in args and data:
+                args[key] = data  # 'I meant X' changed a value, not the file
+    args.update(swaps)
+    said = ", ".join(f"{k}={v!r}" for k, v in swaps.items())
+    return Plan(
+        steps=[PlanStep(tool=tool, args=args, why=goal)],
+        targets=targets,
+        notes=[f"{tool} again with {said}"],
+    )

@@ -150,3 +150,52 @@ def test_one_changed_format_with_instead(files: None) -> None:
     )
     steps = _steps("as jsonl instead", memory)
     assert steps == [("save_table", {"dataset": "boiler_meters_jan.csv", "format": "jsonl"})]
+
+
+def test_i_meant_another_column_not_the_one_used(files: None) -> None:
+    memory = remember(
+        "train_model",
+        {"model_path": "models/boiler-1", "metrics": {"auc": 0.7}},
+        {},
+        {
+            "dataset": "boiler_meters_jan.csv",
+            "label_column": "kwh",
+            "target_metric": "auc",
+            "target_value": 0.9,
+        },
+    )
+    steps = _steps("ah no, I meant volts, not kwh!", memory)
+    assert steps == [
+        (
+            "train_model",
+            {
+                "dataset": "boiler_meters_jan.csv",
+                "label_column": "volts",
+                "target_metric": "auc",
+                "target_value": 0.9,
+            },
+        )
+    ]
+    # a word that is no column of the table changes nothing this way
+    assert plan_goal("I meant amps, not kwh", memory).steps[:1] != [
+        ("train_model", {"label_column": "amps"})
+    ]
+
+
+def test_i_mean_another_class_of_the_generator_with_a_new_count(files: None) -> None:
+    memory = remember(
+        "train_generator",
+        {"model_path": "generators/boiler-0", "label_column": "state", "classes": ["ok", "leak"]},
+        {},
+        {"dataset": "boiler_meters_jan.csv", "label_column": "state"},
+    )
+    memory = remember(
+        "generate_synthetic",
+        {"path": "synthetic/boiler-ok-50.parquet", "rows": 50},
+        memory,
+        {"model": "generators/boiler-0", "n": 50, "label": "ok"},
+    )
+    steps = _steps("Sorry, I mean leak, not ok. 120 rows of leak.", memory)
+    assert steps == [
+        ("generate_synthetic", {"model": "generators/boiler-0", "n": 120, "label": "leak"})
+    ]
