@@ -1623,6 +1623,13 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     from agents import memory as thread
 
     loop = memory.get("last_loop")
+    last = memory.get("last_call")
+    if (
+        not isinstance(loop, dict)
+        and isinstance(last, dict)
+        and last.get("tool") in thread.LOOP_TOOLS
+    ):
+        loop = last  # the loop has not completed yet (it failed): that call, stronger
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
         return None
     args, changes = thread.stronger_args(

@@ -20,3 +20,16 @@ def test_how_many_rows_got_a_class_is_answered_from_the_labeling_run() -> None:
     assert plan.answer is not None and "reject: 25" in plan.answer
     plan = plan_goal("And how many ended up as approve?", memory)
     assert plan.answer is not None and "approve: 61" in plan.answer
+
+
+def test_make_it_better_after_a_loop_that_failed_reruns_that_call_stronger() -> None:
+    memory = {
+        "last_call": {
+            "tool": "label_dataset",
+            "args": {"dataset": "permits.csv", "label_column": "decision", "max_attempts": 2},
+        }
+    }
+    plan = plan_goal("make it better", memory)
+    assert [s.tool for s in plan.steps] == ["label_dataset"]
+    assert plan.steps[0].args["dataset"] == "permits.csv"
+    assert plan.steps[0].args["max_attempts"] > 2
