@@ -56,7 +56,8 @@ ABOUT_RESULTS = re.compile(
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
-    r"reliable|trustworthy)\b",
+    r"reliable|trustworthy|beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
+    r"outperform\w*)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -344,6 +345,9 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     worst = _worst_answer(lower, results)
     if worst is not None:
         return worst
+    versus = _versus_earlier(lower, results, metric)
+    if versus is not None:
+        return versus
     if rx.search(r"\bbaseline\b", lower):
         evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
         if evaluated is not None:
@@ -387,6 +391,37 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             ]
             name = best[0].get("model_path") or best[0]["tool"]
             return f"Better {best[1][0]}: {name} ({_fmt(best[1][1])}). " + "; ".join(lines) + "."
+    return None
+
+
+EARLIER_RE = re.compile(
+    r"\b(?:beat|beats|outperform\w*|better than|worse than|improve\w* on|an improvement on)\s+"
+    r"(?:the\s+)?(?:first|previous|old|earlier|original|last|other)\b",
+    re.I,
+)
+
+
+def _versus_earlier(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
+    """'did it beat the first one?': the latest result against the earlier one of its tool."""
+    if not EARLIER_RE.search(lower):
+        return None
+    scored = [r for r in results if r.get("metrics")]
+    if len(scored) < 2:
+        return None
+    latest = scored[-1]
+    same = [r for r in scored[:-1] if r["tool"] == latest["tool"]] or scored[:-1]
+    first = same[0] if rx.search(r"(first|original)", lower) else same[-1]
+    target = latest.get("target") if isinstance(latest.get("target"), dict) else {}
+    names = [metric, _short_metric(str(target.get("metric") or "")), "auc", "f1", "accuracy"]
+    for name in [n for n in names if n]:
+        now, then = _metric_value(latest["metrics"], name), _metric_value(first["metrics"], name)
+        if now and then:
+            diff = now[1] - then[1]
+            verdict = "Yes" if diff > 0 else "No" if diff < 0 else "A tie"
+            return (
+                f"{verdict}: {now[0]} {_fmt(now[1])} now against {_fmt(then[1])} before "
+                f"({'+' if diff >= 0 else ''}{_fmt(diff)}), from {latest['tool']}."
+            )
     return None
 
 

@@ -33,3 +33,17 @@ def test_make_it_better_after_a_loop_that_failed_reruns_that_call_stronger() -> 
     assert [s.tool for s in plan.steps] == ["label_dataset"]
     assert plan.steps[0].args["dataset"] == "permits.csv"
     assert plan.steps[0].args["max_attempts"] > 2
+
+
+def test_did_it_beat_the_first_one_compares_the_two_trainings() -> None:
+    memory: dict = {}
+    for auc, path in ((0.71, "models/permits-1"), (0.78, "models/permits-2")):
+        memory = remember(
+            "train_model",
+            {"model_path": path, "metrics": {"auc": auc, "accuracy": 0.7}},
+            memory,
+            {"dataset": "permits.csv", "label_column": "decision"},
+        )
+    plan = plan_goal("Brilliant, cheers! Did it beat the first one?", memory)
+    assert not plan.steps
+    assert plan.answer is not None and plan.answer.startswith("Yes") and "0.710" in plan.answer
