@@ -918,7 +918,11 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     if s.labels:
         args["label"] = s.labels[0]
     else:
-        match = rx.search(r"\b(?:class|label)\s+[\"']?([\w.-]+)", s.text, re.I)
+        match = rx.search(
+            r"\b(?:class|label)\s+(?!(?:column|col|of|is|values?|named|called)\b)[\"']?([\w.-]+)",
+            s.text,
+            re.I,
+        )  # 'class column status, ... rows of class normal': the value, not the word 'column'
         if match:
             args["label"] = match.group(1)
     info = p.memory.get("generator_info")

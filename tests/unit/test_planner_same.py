@@ -199,3 +199,17 @@ def test_i_mean_another_class_of_the_generator_with_a_new_count(files: None) -> 
     assert steps == [
         ("generate_synthetic", {"model": "generators/boiler-0", "n": 120, "label": "leak"})
     ]
+
+
+def test_class_column_wording_is_not_the_class_to_sample(files: None) -> None:
+    folder = Path(get_settings().workspace)
+    states = ["idle" if i % 3 else "overheat" for i in range(60)]
+    pd.DataFrame({"temp": [float(i) for i in range(60)], "state": states}).to_csv(
+        folder / "kiln_log.csv", index=False
+    )
+    goal = (
+        "train a generator on kiln_log.csv (class column state) and sample 300 synthetic "
+        "rows of class overheat"
+    )
+    steps = _steps(goal, {})
+    assert steps[-1][0] == "generate_synthetic" and steps[-1][1]["label"] == "overheat"
