@@ -1732,6 +1732,13 @@ def _swap_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan |
     return swap_correction(goal, memory) if not files or new_outputs(files) else None
 
 
+def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'a CSV of those questions': the thread's QA set exported (agents/repeat.py)."""
+    from agents.repeat import export_thread_qa
+
+    return export_thread_qa(goal, files, memory)
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -1746,6 +1753,7 @@ FOLLOW_UPS = (
     _save_last_output,
     _metric_switch,
     _swap_request,
+    _qa_export_request,
     _generate_from_thread,
     _rerun_request,
     _last_call_change,

@@ -249,3 +249,25 @@ def swap_correction(goal: str, memory: dict[str, Any]) -> Plan | None:
         targets=targets,
         notes=[f"{tool} again with {said}"],
     )
+
+
+QA_WORDS = r"\b(?:questions?|q&a|qa|pairs?|quiz\w*|flashcards?)\b"
+EXPORT_FORMAT = r"(?<![.\w])(csv|jsonl|parquet)\b"
+NEW_QA_WORDS = r"\b(?:generate|make|build|create|chunk\w*|write|draft|new|more)\b"
+
+
+def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'give me a CSV of the manual questions': the thread's last QA set exported in the
+    format named (no new chunking or generation; a document named is a new request).
+    """
+    qa = memory.get("qa_dataset")
+    said = rx.search(EXPORT_FORMAT, goal, re.I)
+    if not qa or files or said is None or not rx.search(QA_WORDS, goal, re.I):
+        return None
+    if rx.search(NEW_QA_WORDS, goal, re.I):
+        return None
+    args = {"dataset_id": str(qa), "format": said.group(1).lower()}
+    return Plan(
+        steps=[PlanStep(tool="export_dataset", args=args, why=goal)],
+        notes=[f"exporting the thread's QA set {qa} as {args['format']}"],
+    )

@@ -47,3 +47,14 @@ def test_did_it_beat_the_first_one_compares_the_two_trainings() -> None:
     plan = plan_goal("Brilliant, cheers! Did it beat the first one?", memory)
     assert not plan.steps
     assert plan.answer is not None and plan.answer.startswith("Yes") and "0.710" in plan.answer
+
+
+def test_a_format_of_the_threads_questions_exports_that_qa_set() -> None:
+    memory = {"qa_dataset": "dataset_kiln", "chunk_set": "cs_kiln"}
+    plan = plan_goal("Could I get the kiln questions as a parquet file for the trainers?", memory)
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("export_dataset", {"dataset_id": "dataset_kiln", "format": "parquet"})
+    ]
+    # asking for new questions is a new request, not an export
+    plan = plan_goal("generate 20 more questions as csv", memory)
+    assert [s.tool for s in plan.steps] != ["export_dataset"]
