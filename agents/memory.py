@@ -57,7 +57,7 @@ ABOUT_RESULTS = re.compile(
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
-    r"outperform\w*)\b",
+    r"outperform\w*|(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the list)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -174,6 +174,11 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for r in top[:5]
             if isinstance(r, dict)
         ]
+        values = top[0].get("values")
+        if isinstance(values, dict):  # 'the first one in the list, what values has it?'
+            summary["worst_values"] = {
+                str(k): v for k, v in list(values.items())[:16] if isinstance(v, str | int | float)
+            }
     if args:
         summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
     return summary
@@ -228,6 +233,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     nouns = (
         r"\b(labeled|trained|saved|made|scored|(?:average|mean|overall|quality|judge) scores?)\b"
+        r"|\b(?:in|on|of) the (?:list|ranking)\b"
     )
     action = ACTION.search(rx.sub(nouns, "", text.lower()))
     past = rx.search(
@@ -427,7 +433,8 @@ def _versus_earlier(lower: str, results: list[dict[str, Any]], metric: str | Non
 
 WORST_RE = re.compile(
     r"\b(worst|most (?:unusual|anomalous|suspicious|extreme|odd|abnormal)|oddest|strangest|"
-    r"weirdest|highest[- ]scor\w*|top (?:one|row|outlier|anomaly))\b",
+    r"weirdest|highest[- ]scor\w*|top (?:one|row|outlier|anomaly)|"
+    r"(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the (?:list|ranking|top))\b",
     re.I,
 )
 
@@ -449,6 +456,9 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
         return f"{said} ({', '.join(parts)})" if said else ", ".join(parts)
 
     line = f"The worst: {name(rows[0])}, from {scored['tool']}."
+    values = scored.get("worst_values")
+    if isinstance(values, dict) and values and rx.search(r"\bvalues?\b", lower):
+        line += " Its values: " + ", ".join(f"{k}={_fmt(v)}" for k, v in values.items()) + "."
     if len(rows) > 1:
         line += " Next: " + "; ".join(name(r) for r in rows[1:]) + "."
     return line

@@ -58,3 +58,18 @@ def test_a_format_of_the_threads_questions_exports_that_qa_set() -> None:
     # asking for new questions is a new request, not an export
     plan = plan_goal("generate 20 more questions as csv", memory)
     assert [s.tool for s in plan.steps] != ["export_dataset"]
+
+
+def test_first_one_in_the_list_answers_with_the_worst_rows_values() -> None:
+    output = {
+        "flagged": 2,
+        "rows": 50,
+        "top": [
+            {"row": 7, "score": 3.5, "tank": "T8", "values": {"tank": "T8", "ph": 11.2}},
+            {"row": 3, "score": 2.1, "tank": "T4", "values": {"tank": "T4", "ph": 9.0}},
+        ],
+    }
+    memory = remember("detect_anomalies", output, {}, {"dataset": "tanks.csv", "id_column": "tank"})
+    plan = plan_goal("the first one in the list, what values it has?", memory)
+    assert not plan.steps
+    assert plan.answer is not None and "T8" in plan.answer and "ph=11.2" in plan.answer
