@@ -237,9 +237,12 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     )
     action = ACTION.search(rx.sub(nouns, "", text.lower()))
     past = rx.search(
-        r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
+        r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best|ended up)\b",
+        text,
+        re.I,
     )
-    return action is None or bool(past and rx.search(r"\b(was|were|did|got)\b", text, re.I))
+    done = r"\b(was|were|did|got|ended up)\b"  # 'how many pairs ended up in the train split?'
+    return action is None or bool(past and rx.search(done, text, re.I))
 
 
 def _fmt(value: Any) -> str:

@@ -73,3 +73,10 @@ def test_first_one_in_the_list_answers_with_the_worst_rows_values() -> None:
     plan = plan_goal("the first one in the list, what values it has?", memory)
     assert not plan.steps
     assert plan.answer is not None and "T8" in plan.answer and "ph=11.2" in plan.answer
+
+
+def test_how_many_ended_up_in_a_split_is_a_thread_question() -> None:
+    output = {"dataset_id": "d7", "rows": 30, "splits": {"train": 24, "validation": 3, "test": 3}}
+    memory = remember("export_dataset", output, {"qa_dataset": "d7"}, {"dataset_id": "d7"})
+    plan = plan_goal("How many questions ended up in the train split?", memory)
+    assert not plan.steps and plan.answer is not None and "train: 24" in plan.answer
