@@ -995,10 +995,10 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     else:
         match = rx.search(
             r"\bof\s+(?:the\s+)?[\"']?(?!the\b|a\b)([\w.-]+)[\"']?\s+(?:class|label)\b(?!\s+column)"
-            r"|\b(?:class|label)\s+(?!column\b|col\b|of\b|is\b|as\b)[\"']?([\w.-]+)",
+            r"|\b(?:class|label)\s+(?!(?:column|col|of|is|as|values?|named|called)\b)[\"']?([\w.-]+)",
             s.text,
             re.I,
-        )
+        )  # 'class column status, ... rows of class normal': the value, not the word 'column'
         if match:
             args["label"] = match.group(1) or match.group(2)
     info = p.memory.get("generator_info")

@@ -56,7 +56,8 @@ ABOUT_RESULTS = re.compile(
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
-    r"reliable|trustworthy)\b",
+    r"reliable|trustworthy|beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
+    r"outperform\w*|(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the list)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -113,6 +114,8 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
         if key in output:
             summary[key] = output[key]
     counts: dict[str, Any] = {}
+    if isinstance(output.get("label_counts"), dict):
+        counts.update(output["label_counts"])  # rows per class first: 'how many got spam?'
     for key, value in output.items():
         if isinstance(value, int) and not isinstance(value, bool):
             counts[key] = value
@@ -171,6 +174,11 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for r in top[:5]
             if isinstance(r, dict)
         ]
+        values = top[0].get("values")
+        if isinstance(values, dict):  # 'the first one in the list, what values has it?'
+            summary["worst_values"] = {
+                str(k): v for k, v in list(values.items())[:16] if isinstance(v, str | int | float)
+            }
     if args:
         summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
     return summary
@@ -216,7 +224,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         return False  # about the world (a search, a leaderboard), not this thread
     thread = rx.search(
         r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
-        r"the labels|the best|best one|end up|got|our|my)\b",
+        r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my)\b",
         text,
         re.I,
     )
@@ -225,12 +233,16 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     nouns = (
         r"\b(labeled|trained|saved|made|scored|(?:average|mean|overall|quality|judge) scores?)\b"
+        r"|\b(?:in|on|of) the (?:list|ranking)\b"
     )
     action = ACTION.search(rx.sub(nouns, "", text.lower()))
     past = rx.search(
-        r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best)\b", text, re.I
+        r"\b(was|were|did|got|get|is it|so far|last|earlier|you|it|that|best|ended up)\b",
+        text,
+        re.I,
     )
-    return action is None or bool(past and rx.search(r"\b(was|were|did|got)\b", text, re.I))
+    done = r"\b(was|were|did|got|ended up)\b"  # 'how many pairs ended up in the train split?'
+    return action is None or bool(past and rx.search(done, text, re.I))
 
 
 def _fmt(value: Any) -> str:
@@ -342,6 +354,9 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     worst = _worst_answer(lower, results)
     if worst is not None:
         return worst
+    versus = _versus_earlier(lower, results, metric)
+    if versus is not None:
+        return versus
     if rx.search(r"\bbaseline\b", lower):
         evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
         if evaluated is not None:
@@ -388,9 +403,41 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     return None
 
 
+EARLIER_RE = re.compile(
+    r"\b(?:beat|beats|outperform\w*|better than|worse than|improve\w* on|an improvement on)\s+"
+    r"(?:the\s+)?(?:first|previous|old|earlier|original|last|other)\b",
+    re.I,
+)
+
+
+def _versus_earlier(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
+    """'did it beat the first one?': the latest result against the earlier one of its tool."""
+    if not EARLIER_RE.search(lower):
+        return None
+    scored = [r for r in results if r.get("metrics")]
+    if len(scored) < 2:
+        return None
+    latest = scored[-1]
+    same = [r for r in scored[:-1] if r["tool"] == latest["tool"]] or scored[:-1]
+    first = same[0] if rx.search(r"(first|original)", lower) else same[-1]
+    target = latest.get("target") if isinstance(latest.get("target"), dict) else {}
+    names = [metric, _short_metric(str(target.get("metric") or "")), "auc", "f1", "accuracy"]
+    for name in [n for n in names if n]:
+        now, then = _metric_value(latest["metrics"], name), _metric_value(first["metrics"], name)
+        if now and then:
+            diff = now[1] - then[1]
+            verdict = "Yes" if diff > 0 else "No" if diff < 0 else "A tie"
+            return (
+                f"{verdict}: {now[0]} {_fmt(now[1])} now against {_fmt(then[1])} before "
+                f"({'+' if diff >= 0 else ''}{_fmt(diff)}), from {latest['tool']}."
+            )
+    return None
+
+
 WORST_RE = re.compile(
     r"\b(worst|most (?:unusual|anomalous|suspicious|extreme|odd|abnormal)|oddest|strangest|"
-    r"weirdest|highest[- ]scor\w*|top (?:one|row|outlier|anomaly))\b",
+    r"weirdest|highest[- ]scor\w*|top (?:one|row|outlier|anomaly)|"
+    r"(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the (?:list|ranking|top))\b",
     re.I,
 )
 
@@ -412,6 +459,9 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
         return f"{said} ({', '.join(parts)})" if said else ", ".join(parts)
 
     line = f"The worst: {name(rows[0])}, from {scored['tool']}."
+    values = scored.get("worst_values")
+    if isinstance(values, dict) and values and rx.search(r"\bvalues?\b", lower):
+        line += " Its values: " + ", ".join(f"{k}={_fmt(v)}" for k, v in values.items()) + "."
     if len(rows) > 1:
         line += " Next: " + "; ".join(name(r) for r in rows[1:]) + "."
     return line

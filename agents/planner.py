@@ -728,11 +728,16 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
 
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
+    from agents.repeat import call_changes, new_outputs
+
+    outputs = new_outputs(FILE_RE.findall(goal)) or [None]
+    data = args.get("dataset") or args.get("data_path")
+    changes.update(call_changes(tool, goal, data, outputs[0]))
     count = _count_change(tool, goal, changes)
     if count is not None:
         changes[count[0]] = count[1]
     planning = Planning(memory=memory, goal=goal)
-    other = named_file(planning, slots)
+    other = named_file(planning, slots) if outputs[0] is None else None  # not the new output
     key = "dataset" if "dataset" in args else "data_path" if "data_path" in args else None
     if not other and key and WRONG_FILE_RE.search(goal):
         other = _described_input(goal, str(args.get(key) or ""))
@@ -1603,11 +1608,18 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes that call's settings: 'do it again with fixed chunks of 600'), with the changes.
     """
     from agents.options import stated
+    from agents.repeat import call_changes, new_outputs
 
     loop = memory.get("last_loop")
     last = memory.get("last_call")
+    outputs = new_outputs(FILE_RE.findall(goal)) or [None]
+
+    def told(call: dict[str, Any]) -> dict[str, Any]:
+        data = (call.get("args") or {}).get("dataset") or (call.get("args") or {}).get("data_path")
+        return call_changes(call["tool"], goal, data, outputs[0])
+
     if isinstance(last, dict) and last.get("tool") in BUILDERS:
-        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal)
+        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal) or told(last)
         if (own or not isinstance(loop, dict)) and last["tool"] not in READ_ONLY:
             loop = last  # the last call changed ('redo it with only X'), or no loop ran
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
@@ -1617,6 +1629,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     changes.update(_enum_choices(loop["tool"], goal))
+    changes.update(told(loop))
     kind = model_kind(goal)
     if kind and loop["tool"] == "train_model":
         changes["model"] = kind
@@ -1643,6 +1656,13 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     from agents import memory as thread
 
     loop = memory.get("last_loop")
+    last = memory.get("last_call")
+    if (
+        not isinstance(loop, dict)
+        and isinstance(last, dict)
+        and last.get("tool") in thread.LOOP_TOOLS
+    ):
+        loop = last  # the loop has not completed yet (it failed): that call, stronger
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
         return None
     args, changes = thread.stronger_args(
@@ -1708,13 +1728,20 @@ def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
 
 
 def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
-    return _rerun(goal, memory) if RERUN_RE.search(goal) and not files else None
+    """'rerun it that way', 'redo it with the scores written to x.csv' (files only as outputs)."""
+    from agents.repeat import new_outputs
+
+    if not RERUN_RE.search(goal) or (files and not new_outputs(files)):
+        return None
+    return _rerun(goal, memory)
 
 
 def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'this time with 5 attempts', 'make that 300', 'wrong file': the last call, changed."""
+    from agents.repeat import new_outputs
+
     said = FOLLOW_UP_RE.search(goal) or MAKE_THAT_RE.search(goal) or WRONG_FILE_RE.search(goal)
-    return _adjust_last_call(goal, memory) if said and not files else None
+    return _adjust_last_call(goal, memory) if said and (not files or new_outputs(files)) else None
 
 
 def _run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -1724,6 +1751,27 @@ def _run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | 
     return run_request(goal, files, memory)
 
 
+def _same_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'same for other.csv': the last acting turn on another file (agents/repeat.py)."""
+    from agents.repeat import same_on_other_file
+
+    return same_on_other_file(goal, files, memory)
+
+
+def _swap_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'I meant early_refill, not needs_review': a value of the last call swapped."""
+    from agents.repeat import new_outputs, swap_correction
+
+    return swap_correction(goal, memory) if not files or new_outputs(files) else None
+
+
+def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'a CSV of those questions': the thread's QA set exported (agents/repeat.py)."""
+    from agents.repeat import export_thread_qa
+
+    return export_thread_qa(goal, files, memory)
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -1731,11 +1779,14 @@ def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> P
 FOLLOW_UPS = (
     _concept,
     _results_answer,
+    _same_request,
     _improve_request,
     _correction_follow_up,
     _run_request,
     _save_last_output,
     _metric_switch,
+    _swap_request,
+    _qa_export_request,
     _generate_from_thread,
     _rerun_request,
     _last_call_change,
@@ -1757,6 +1808,8 @@ DATA_TOOLS = (
     "write_labeling_functions",
     "apply_labeling_functions",
     "label_dataset",
+    "detect_anomalies",
+    "vote_labels",
 )
 
 

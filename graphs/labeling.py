@@ -754,6 +754,14 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
         "label_name": task.gold.label_name,
         "labeled_path": artifact("", labeled, "")["path"],
         "classes": task.classes,
+        "label_counts": {
+            str(c): int(n)
+            for c, n in zip(
+                task.classes,
+                np.bincount(best["probs"].argmax(axis=1), minlength=len(task.classes)),
+                strict=False,
+            )
+        },
         "text_column": task.text_columns[0] if task.text_columns else None,
         "id_column": "id",
         "rows": int(len(task.frame)),

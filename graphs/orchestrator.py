@@ -186,7 +186,12 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
                 plan = combined
     described = _describe(plan)
     writer({"type": "plan", "plan": described})
-    return {"plan": described, "step_index": 0, "steps": [], "answer": "", "result": {}}
+    update: dict[str, Any] = {"plan": described, "step_index": 0, "steps": [], "answer": ""}
+    if plan.steps and not plan.question:
+        # 'same for the other file' repeats this turn's steps (as planned, references kept).
+        turn = [{"tool": s.tool, "args": dict(s.args)} for s in plan.steps]
+        update["memory"] = {**memory, "last_turn": turn}
+    return {**update, "result": {}}
 
 
 def _understood(plan: Plan) -> bool:

@@ -136,6 +136,8 @@ def test_label_dataset_meets_a_target_and_writes_the_contract(newsgroups: dict) 
     probs = labeled[[f"prob_{c}" for c in TASK]].to_numpy()
     assert np.allclose(probs.sum(axis=1), 1)
     assert set(labeled.columns) >= {"id", "label", "covered", "label_source", "Text"}
+    # rows per class, as the labeled file has them ('how many got X?' reads these)
+    assert out["label_counts"] == {str(c): int((labeled.label == c).sum()) for c in TASK}
     candidates = {"label_model", "end_model", "self_training", "hand_labels_linear"}
     assert set(labeled.label_source) <= candidates
     chosen = out["selection"]["chosen"]

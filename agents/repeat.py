@@ -1,0 +1,273 @@
+"""'Same for the other file': the thread's last acting turn again, on another input file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agents import patterns as rx
+from agents.plan import Plan, PlanStep
+from agents.references import DOC_EXT
+from agents.slots import FILE_RE
+
+SAME_RE = (
+    r"\b(?:do|run|try|apply)?\s*(?:the\s+)?same(?:\s+(?:thing|again|steps?|settings|here|job))?"
+    r"\s+(?:for|on|with|to)\b"
+    r"|\b(?:for|on|with)\s+\S+\s+(?:too\s+)?the same\b"
+    r"|\b(?:repeat|redo|rerun|re-run)\s+(?:that|it|this|those)(?:\s+steps?)?\s+(?:for|on|with)\b"
+    r"|\b(?:ditto|likewise)\s+(?:for|on|with)\b"
+)
+# Input keys a step reads its data from, and output keys that named the old file's outputs.
+INPUT_KEYS = ("dataset", "data_path", "paths")
+OUTPUT_KEYS = {
+    "detect_anomalies": "output",
+    "save_table": "path",
+    "vote_labels": "output_path",
+    "predict": "output",
+    "generate_synthetic": "output",
+}
+DROPPED = ("output", "output_path", "path", "output_dir", "name", "dataset_name")
+COLUMN_KEYS = ("label_column", "id_column", "text_column", "gold_id_column", "gold_label_column")
+FORMAT_RE = r"(?<![.\w])(?:as|in|to)\s+(?:a\s+)?(csv|jsonl|parquet|json)\b"
+ID_RE = r"\bid(?:\s+column)?\s+(?:is\s+|=\s*|:\s*)?([A-Za-z_][\w-]*)"
+
+
+def _is_document(ref: str) -> bool:
+    return ref.lower().endswith(DOC_EXT)
+
+
+def _last_turn(memory: dict[str, Any]) -> list[dict[str, Any]]:
+    """The steps of the thread's last acting turn (planned arguments), else its last call."""
+    turn = memory.get("last_turn")
+    if isinstance(turn, list) and turn and all(isinstance(s, dict) for s in turn):
+        return turn
+    last = memory.get("last_call")
+    return [last] if isinstance(last, dict) and last.get("tool") else []
+
+
+def _old_input(step: dict[str, Any]) -> str | None:
+    args = step.get("args") or {}
+    for key in INPUT_KEYS:
+        value = args.get(key)
+        if isinstance(value, list) and value and isinstance(value[0], str):
+            value = value[0]
+        if isinstance(value, str) and value and "${" not in value:
+            return value
+    return None
+
+
+def _new_files(goal: str) -> tuple[str | None, str | None]:
+    """The input file the goal names or describes, and an output file it names (not there)."""
+    from agents.planner import _in_workspace
+
+    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    inputs = [f for f in named if _in_workspace(f) or _is_document(f)]
+    outputs = [f for f in named if f not in inputs]
+    if not inputs:
+        from agents.grounding import workspace_files
+        from agents.references import described_files
+
+        words = rx.sub(SAME_RE, " ", goal, flags=re.I)
+        other = r"\b(?:the\s+)?other\s+(?:one|file|table|dataset|doc\w*)\b"
+        found = described_files(rx.sub(other, " ", words, flags=re.I), workspace_files())
+        inputs = found[:1] if len(found) == 1 else []
+    return (inputs[0] if inputs else None), (outputs[0] if outputs else None)
+
+
+def _columns(ref: str) -> dict[str, Any] | None:
+    from tools.profile import profile_table
+
+    return None if _is_document(ref) else profile_table(ref)
+
+
+def call_changes(tool: str, goal: str, dataset: str | None, output: str | None) -> dict[str, Any]:
+    """What a sentence changes of a call besides numbers and choices: an output file named,
+    a format ('as parquet'), an id column ('the id is log_no', 'reading_id carried into the
+    report': a column of the call's table that is id-like or said with 'id').
+    """
+    from agents.planner import _tool_fields
+
+    fields = _tool_fields(tool)
+    changes: dict[str, Any] = {}
+    if output and OUTPUT_KEYS.get(tool) in fields:
+        changes[OUTPUT_KEYS[tool]] = output
+    said = rx.search(FORMAT_RE, goal, re.I)
+    if said and "format" in fields:
+        changes["format"] = said.group(1).lower()
+    profile = _columns(dataset) if isinstance(dataset, str) and "id_column" in fields else None
+    if profile is not None:
+        from tools.profile import column_named
+
+        ident = rx.search(ID_RE, goal, re.I)
+        column = column_named(profile, ident.group(1)) if ident else None
+        if column is None:
+            by_name = {c["name"]: c for c in profile["columns"]}
+            named = [
+                n
+                for n in by_name
+                if rx.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", goal)
+                and (by_name[n].get("id_like") or n.lower().endswith("id"))
+            ]
+            column = named[0] if len(named) == 1 else None
+        if column:
+            changes["id_column"] = column
+    return changes
+
+
+def new_outputs(files: list[str]) -> list[str] | None:
+    """The named files when every one is a file still to be written (else None)."""
+    from agents.planner import _in_workspace
+
+    if any(_in_workspace(f) or _is_document(f) for f in files):
+        return None
+    return list(dict.fromkeys(files))
+
+
+def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'same for fleet_notes.csv', 'now the same on the march one, id is log_no': the last
+    acting turn's steps again with the new input in place of the old one; settings carried,
+    outputs named after the old file dropped, columns the new table lacks dropped, and an
+    output file, format or id column said in the same sentence applied.
+    """
+    if not rx.search(SAME_RE, goal, re.I):
+        return None
+    steps = _last_turn(memory)
+    old = _old_input(steps[0]) if steps else None
+    new, output = _new_files(goal)
+    if not old or not new or new == old or _is_document(new) != _is_document(old):
+        return None
+    profile = _columns(new)
+    planned: list[PlanStep] = []
+    for index, step in enumerate(steps):
+        tool = str(step.get("tool"))
+        args: dict[str, Any] = {}
+        for key, value in (step.get("args") or {}).items():
+            if key in DROPPED or key == OUTPUT_KEYS.get(tool):
+                if isinstance(value, str) and "${" in value:
+                    args[key] = value  # a reference to an earlier step's output stays
+                continue
+            if value == old:
+                value = new
+            elif isinstance(value, list) and old in value:
+                value = [new if v == old else v for v in value]
+            if key in COLUMN_KEYS and profile is not None and value not in profile["names"]:
+                continue
+            args[key] = value
+        last = index == len(steps) - 1
+        args.update(call_changes(tool, goal, new, output if last else None))
+        planned.append(PlanStep(tool=tool, args=args, why=goal))
+    tools = ", ".join(s.tool for s in planned)
+    return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])
+
+
+# 'I meant early_refill, not needs_review', 'not fault but derated', 'x instead of y'.
+SWAP_RES = (
+    r"\b(?:i\s+)?(?:meant?|mean|ment|wanted|want|needed|need)\s+(?P<new>[\w.-]+(?:\s+f1)?)"
+    r"\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w.-]+)",
+    r"\bnot\s+(?:the\s+)?(?P<old>[\w.-]+)\s*,?\s+(?:but|i\s+meant?|i\s+mean)\s+(?:the\s+)?"
+    r"(?P<new>[\w.-]+)",
+    r"\b(?P<new>[\w.-]+)\s+instead\s+of\s+(?:the\s+)?(?P<old>[\w.-]+)",
+)
+METRIC_KEYS = ("target_metric", "metric")
+
+
+def _swapped(
+    tool: str, key: str, new: str, profile: dict[str, Any] | None, memory: dict[str, Any]
+) -> Any:
+    """The value `new` names for the argument `key` of `tool`, or None when it names none."""
+    if key in METRIC_KEYS:
+        from agents.memory import asked_metric
+        from agents.planner import _schema_metric
+
+        metric = asked_metric(new)
+        return _schema_metric(tool, metric) if metric else None
+    if key.endswith("column") or key.endswith("_columns"):
+        from tools.profile import column_named
+
+        return column_named(profile, new) if profile is not None else None
+    if key == "label":
+        info = memory.get("generator_info") or {}
+        classes = [str(c) for c in info.get("classes") or []]
+        if classes:
+            return next((c for c in classes if c.lower() == new.lower()), None)
+        return new
+    from agents.options import _fields
+
+    kind, values = _fields(tool).get(key, ("", ()))
+    if kind in ("enum", "enums"):
+        return next((v for v in values if str(v).lower() == new.lower()), None)
+    return None  # a value the sentence cannot be checked against
+
+
+def swap_correction(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'I meant early_refill, not needs_review': the last call again with the value it used
+    replaced by the one meant (a column of its table, a metric, a class; checked), plus what
+    else the sentence changes ('200 rows of it', 'file x.csv instead').
+    """
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or not last.get("tool"):
+        return None
+    tool, args = str(last["tool"]), dict(last.get("args") or {})
+    data = args.get("dataset") or args.get("data_path")
+    profile = _columns(data) if isinstance(data, str) and "${" not in data else None
+    swaps: dict[str, Any] = {}
+    for pattern in SWAP_RES:
+        match = rx.search(pattern, goal, re.I)
+        if match is None:
+            continue
+        old, new = match.group("old").lower().rstrip(".-"), match.group("new").rstrip(".-")
+        for key, value in args.items():
+            if isinstance(value, str) and value.lower() == old:
+                found = _swapped(tool, key, new, profile, memory)
+                if found is not None and found != value:
+                    swaps[key] = found
+            elif (
+                isinstance(value, list)
+                and key.endswith(("_columns", "detectors"))
+                and old in [str(v).lower() for v in value]
+            ):
+                found = _swapped(tool, key, new, profile, memory)
+                if found is not None:
+                    swaps[key] = [found if str(v).lower() == old else v for v in value]
+        if swaps:
+            break
+    if not swaps:
+        return None
+    from agents.planner import _adjust_last_call
+
+    adjusted = _adjust_last_call(goal, memory)
+    targets: dict[str, float] = {}
+    if adjusted is not None and adjusted.steps and adjusted.steps[0].tool == tool:
+        args, targets = dict(adjusted.steps[0].args), dict(adjusted.targets)
+        for key in ("dataset", "data_path"):
+            if key in args and data:
+                args[key] = data  # 'I meant X' changed a value, not the file
+    args.update(swaps)
+    said = ", ".join(f"{k}={v!r}" for k, v in swaps.items())
+    return Plan(
+        steps=[PlanStep(tool=tool, args=args, why=goal)],
+        targets=targets,
+        notes=[f"{tool} again with {said}"],
+    )
+
+
+QA_WORDS = r"\b(?:questions?|q&a|qa|pairs?|quiz\w*|flashcards?)\b"
+EXPORT_FORMAT = r"(?<![.\w])(csv|jsonl|parquet)\b"
+NEW_QA_WORDS = r"\b(?:generate|make|build|create|chunk\w*|write|draft|new|more)\b"
+
+
+def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'give me a CSV of the manual questions': the thread's last QA set exported in the
+    format named (no new chunking or generation; a document named is a new request).
+    """
+    qa = memory.get("qa_dataset")
+    said = rx.search(EXPORT_FORMAT, goal, re.I)
+    if not qa or files or said is None or not rx.search(QA_WORDS, goal, re.I):
+        return None
+    if rx.search(NEW_QA_WORDS, goal, re.I):
+        return None
+    args = {"dataset_id": str(qa), "format": said.group(1).lower()}
+    return Plan(
+        steps=[PlanStep(tool="export_dataset", args=args, why=goal)],
+        notes=[f"exporting the thread's QA set {qa} as {args['format']}"],
+    )
