@@ -735,7 +735,7 @@ def loop_options(text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     attempts = rx.search(
         rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
-        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b",
+        r"(?:attempts?|tries|try|rounds?|iterations?|runs?)\b",
         text,
         re.I,
     ) or rx.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)

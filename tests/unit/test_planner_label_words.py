@@ -1,0 +1,59 @@
+"""Labeling rules and settings said loosely: unquoted rule lists, 'if … it's X', option wordings."""
+
+from __future__ import annotations
+
+from agents.options import stated
+from agents.rules import parse_rules
+
+
+def test_unquoted_rule_segments_become_keyword_rules() -> None:
+    goal = (
+        "please tag feedback.csv using these rules: anything mentioning slow, laggy or stutters "
+        "is performance; ugly / cluttered -> design; price or expensive is cost. save to f_out.csv"
+    )
+    rules = parse_rules(goal)
+    assert [r["label"] for r in rules] == ["performance", "design", "cost"]
+    assert rules[0]["keywords"] == ["slow", "laggy", "stutters"]
+    assert rules[1]["keywords"] == ["ugly", "cluttered"]
+
+
+def test_a_column_said_before_the_first_rule_carries_on() -> None:
+    rules = parse_rules(
+        "label these: remarks says leaky or dripping -> plumbing; sparks or fuse -> electric"
+    )
+    assert [r["column"] for r in rules] == ["remarks", "remarks"]
+
+
+def test_settings_are_not_read_as_rules() -> None:
+    assert (
+        parse_rules("fit a model on z.csv; the target is churn; the model is mlp. then label it")
+        == []
+    )
+
+
+def test_if_quoted_then_its_label() -> None:
+    goal = (
+        "If a note mentions 'leak' or 'puddle' it's a plumbing; if it says 'flicker' it is "
+        "electric."
+    )
+    rules = parse_rules(goal)
+    assert [(r["label"], r["keywords"]) for r in rules] == [
+        ("plumbing", ["leak", "puddle"]),
+        ("electric", ["flicker"]),
+    ]
+
+
+def test_labeling_settings_in_other_words() -> None:
+    said = stated(
+        "label_dataset",
+        "weak labels on pets.csv with the built-in keyword miner, maximum 4 try, "
+        "discard every rule under 0.65 dev accuracy",
+    )
+    assert said["max_attempts"] == 4
+    assert said["writer"] == "builtin"
+    assert said["accuracy_floor"] == 0.65
+    mined = stated(
+        "write_labeling_functions", "mine rules; at most 12 per class, precision floor 0.8"
+    )
+    assert mined["max_per_class"] == 12
+    assert mined["min_precision"] == 0.8
