@@ -57,3 +57,37 @@ def test_labeling_settings_in_other_words() -> None:
     )
     assert mined["max_per_class"] == 12
     assert mined["min_precision"] == 0.8
+
+
+def test_rules_scored_against_the_tables_own_labels(tmp_path, monkeypatch) -> None:
+    import pandas as pd
+
+    from agents import arguments
+
+    table = tmp_path / "pets.csv"
+    pd.DataFrame(
+        {
+            "pet_id": range(40),
+            "note": ["barks a lot and fetches sticks all day"] * 40,
+            "kind": (["dog", "cat", None, None] * 10),
+        }
+    ).to_csv(table, index=False)
+    lfs = [
+        {
+            "name": "dog_1",
+            "label": "dog",
+            "kind": "keyword",
+            "column": "note",
+            "keywords": ["barks"],
+        }
+    ]
+    profile = {
+        "columns": [
+            {"name": "note", "label_like": False, "top": {}},
+            {"name": "kind", "label_like": True, "top": {"dog": 10, "cat": 10}},
+        ]
+    }
+    monkeypatch.setattr("agents.grounding._table", lambda ref: profile)
+    asked = "run them over pets.csv and tell me how often they agree with the kinds we filled in"
+    assert arguments.own_gold_column(asked, str(table), lfs) == "kind"
+    assert arguments.own_gold_column("run them over pets.csv", str(table), lfs) is None
