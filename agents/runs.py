@@ -372,6 +372,13 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
             args = _export_args(goal, run)
         elif tool == "reapply_labeling_functions":
             args = _reapply_args(goal, run)
+            if args is not None:
+                from agents.options import stated
+
+                for name, value in stated(tool, goal).items():
+                    args.setdefault(
+                        name, value
+                    )  # 'without the end model', 'keep the uncovered rows'
         else:
             args = {"labeling_dir": run.dir}
         if args is None:

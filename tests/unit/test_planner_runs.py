@@ -323,3 +323,11 @@ def test_a_spaced_column_name_and_it_for_the_column_holding_the_value() -> None:
         "column": "cloud_cover",
         "values": ["clear"],
     }
+
+
+def test_reapply_takes_switches_said_in_words(one_run: Path) -> None:
+    plan = plan_goal(
+        "re-apply the rules of labeling/flat-survey-a unchanged, but skip the end model", {}
+    )
+    assert [s.tool for s in plan.steps] == ["reapply_labeling_functions"]
+    assert plan.steps[0].args["end_model"] is False
