@@ -331,3 +331,27 @@ def test_reapply_takes_switches_said_in_words(one_run: Path) -> None:
     )
     assert [s.tool for s in plan.steps] == ["reapply_labeling_functions"]
     assert plan.steps[0].args["end_model"] is False
+
+
+def test_saving_a_named_runs_rows_as_a_table(one_run: Path) -> None:
+    plan = plan_goal(
+        "write the labelled rows of labeling/flat-survey-a out as survey_rows.jsonl", {}
+    )
+    assert [s.tool for s in plan.steps] == ["save_table"]
+    assert plan.steps[0].args == {
+        "dataset": "labeling/flat-survey-a",
+        "path": "survey_rows.jsonl",
+        "format": "jsonl",
+    }
+    marked = plan_goal("export labeling/flat-survey-a with the hand fixes marked to s.csv", {})
+    assert [s.tool for s in marked.steps] == ["export_labeled_data"]
+
+
+def test_a_runs_summary_asked_is_the_workbench(one_run: Path) -> None:
+    assert _tools("for labeling/flat-survey-a, how many visits came out damp and draughty?") == [
+        "labeling_workbench"
+    ]
+    assert _tools("how trustworthy are the labels in labeling/flat-survey-a?") == [
+        "labeling_workbench"
+    ]
+    assert _tools("show me the damp rows of labeling/flat-survey-a") == ["workbench_rows"]
