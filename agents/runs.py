@@ -22,7 +22,7 @@ TABLE_EXT = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz")
 DESCRIBED_RE = re.compile(
     r"\b(?:auto-?|weak-?)?label(?:l)?ing\s+(?:run|output|job|results?|pass|folder)\b"
     r"|\bauto-?label(?:l)?(?:ing|ed)\b|\bworkbench\b"
-    r"|\b(?:the|that|this|my|our|last|earlier|previous|latest)\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:the|that|this|my|our|last|earlier|previous|latest)\s+(?:[\w'’-]+\s+){0,2}"
     r"label(?:l)?ing\b(?!\s+(?:functions?|rules?|on|of|for)\b)",
     re.I,
 )
@@ -200,11 +200,18 @@ def run_corrections(goal: str, run: Run) -> list[dict[str, Any]]:
         if m.group(1) in run.ids:
             spots.append((m.start(), m.end(), m.group(1)))
     out = []
+    pending: list[str] = []  # 'A and B are X': ids listed together share the class said after
     for i, (_, end, ident) in enumerate(spots):
         stop = spots[i + 1][0] if i + 1 < len(spots) else len(goal)
         said = _class_in(goal[end:stop], run)
         if said:
-            out.append({"id": int(ident) if ident.isdigit() else ident, "label": said[0][1]})
+            for one in [*pending, ident]:
+                out.append({"id": int(one) if one.isdigit() else one, "label": said[0][1]})
+            pending = []
+        elif rx.fullmatch(r"\s*(?:,|&|/|\band\b|\bor\b|,\s*and\b)?\s*", goal[end:stop], re.I):
+            pending.append(ident)
+        else:
+            pending = []
     return out or corrections(goal)
 
 

@@ -91,3 +91,12 @@ def test_rules_scored_against_the_tables_own_labels(tmp_path, monkeypatch) -> No
     asked = "run them over pets.csv and tell me how often they agree with the kinds we filled in"
     assert arguments.own_gold_column(asked, str(table), lfs) == "kind"
     assert arguments.own_gold_column("run them over pets.csv", str(table), lfs) is None
+
+
+def test_everyday_words_near_a_cue_word_are_not_corrected() -> None:
+    from agents.intent import fix_typos
+
+    assert (
+        fix_typos("in last month's run the lost parcels") == "in last month's run the lost parcels"
+    )
+    assert fix_typos("trian a clasifier") == "train a classifier"

@@ -355,3 +355,20 @@ def test_a_runs_summary_asked_is_the_workbench(one_run: Path) -> None:
         "labeling_workbench"
     ]
     assert _tools("show me the damp rows of labeling/flat-survey-a") == ["workbench_rows"]
+
+
+def test_a_run_described_with_a_possessive_time(one_run: Path) -> None:
+    plan = plan_goal("in last week's defect labelling, FS-004 is actually draughty", {})
+    assert [s.tool for s in plan.steps] == ["correct_labels"]
+    assert plan.steps[0].args["labeling_dir"] == "labeling/flat-survey-a"
+
+
+def test_ids_listed_together_share_the_class_after_them(one_run: Path) -> None:
+    plan = plan_goal(
+        "in labeling/flat-survey-a FS-003, FS-005 and FS-007 are damp, not draughty", {}
+    )
+    assert plan.steps[0].args["corrections"] == [
+        {"id": "FS-003", "label": "damp"},
+        {"id": "FS-005", "label": "damp"},
+        {"id": "FS-007", "label": "damp"},
+    ]
