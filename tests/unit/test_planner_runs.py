@@ -372,3 +372,24 @@ def test_ids_listed_together_share_the_class_after_them(one_run: Path) -> None:
         {"id": "FS-005", "label": "damp"},
         {"id": "FS-007", "label": "damp"},
     ]
+
+
+def test_a_later_rule_may_leave_out_its_column_and_a_column_may_follow_the_number() -> None:
+    profile = {
+        "columns": [
+            {"name": "days_late", "dtype": "int64", "top": {}},
+            {"name": "night_shifts", "dtype": "int64", "top": {}},
+        ]
+    }
+    lfs = condition_lfs(
+        "tag crew.csv: days_late more than 10 is overdue, less than 2 is prompt", profile
+    )
+    assert [(lf["label"], lf["column"], lf["op"], lf["value"]) for lf in lfs] == [
+        ("overdue", "days_late", ">", 10.0),
+        ("prompt", "days_late", "<", 2.0),
+    ]
+    lfs = condition_lfs("tired if more than 8 night shifts, rested when under 3", profile)
+    assert [(lf["label"], lf["column"], lf["op"]) for lf in lfs] == [
+        ("tired", "night_shifts", ">"),
+        ("rested", "night_shifts", "<"),
+    ]
