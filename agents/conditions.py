@@ -226,7 +226,7 @@ def _segments(text: str) -> list[tuple[str, str]]:
     for i, head in enumerate(heads):
         stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         chunk = rx.split(
-            r"[;\n]|\s+and\s+[\"'`]?\w+[\"'`]?\s+(?:in\s+)?between\s+(?:them|those|the two)|\.(?:\s|$)|,\s+(?:the rest|and the|but|leave|write|save|output|then)\b|[,;]\s*\d+[.)]\s",
+            r"[;\n]|\s+and\s+[\"'`]?\w+[\"'`]?\s+(?:in\s+)?between\s+(?:them|those|the two)|\.(?:\s|$)|,\s+(?:the rest|and the|but|leave|write|save|output|then|otherwise|else|everything else|and (?:save|write|store|put|output))\b|[,;]\s*\d+[.)]\s",
             text[head.end() : stop],
             maxsplit=1,
         )[0]

@@ -393,3 +393,11 @@ def test_a_later_rule_may_leave_out_its_column_and_a_column_may_follow_the_numbe
         ("tired", "night_shifts", ">"),
         ("rested", "night_shifts", "<"),
     ]
+
+
+def test_otherwise_ends_the_condition() -> None:
+    profile = {"columns": [{"name": "pressure_bar", "dtype": "float64", "top": {}}]}
+    lfs = condition_lfs("mark pumps as leaking when pressure is under 2.5, otherwise fine", profile)
+    assert [(lf["label"], lf["column"], lf["op"], lf["value"]) for lf in lfs] == [
+        ("leaking", "pressure_bar", "<", 2.5)
+    ]
