@@ -64,7 +64,13 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "max_chunks": (r"max[ _]chunks", r"first"),
     "chunk_size": (r"chunk[ _]size", r"chunks? of", r"pieces? of", r"blocks? of"),
     "chunk_overlap": (r"(?:chunk[ _])?overlap",),
-    "min_precision": (r"min(?:imum)?[ _]precision", r"precision (?:floor|minimum|of at least)"),
+    "min_precision": (
+        r"min(?:imum)?[ _]precision",
+        r"precision (?:floor|minimum|of at least)",
+        # 'keep rules with precision >= 0.85'
+        r"(?:keep|only)\s+(?:the\s+)?(?:rules?|lfs?|labell?ing functions?|keywords?)\s+(?:with|whose|of)\s+"
+        r"(?:a\s+)?precision\s*(?:>=|≥|of at least|at least|above|over|>)",
+    ),
     "max_per_class": (r"max[ _]per[ _]class", r"max(?:imum)? (?:of )?"),
     "latent_dim": (r"latent[ _]dim\w*",),
     "threshold": (

@@ -57,6 +57,8 @@ def test_labeling_settings_in_other_words() -> None:
     )
     assert mined["max_per_class"] == 12
     assert mined["min_precision"] == 0.8
+    kept = stated("write_labeling_functions", "mine them but keep rules with precision >= 0.9")
+    assert kept["min_precision"] == 0.9
 
 
 def test_rules_scored_against_the_tables_own_labels(tmp_path, monkeypatch) -> None:
