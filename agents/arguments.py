@@ -510,7 +510,46 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         args["labeling_functions"] = lfs
     args.pop("gold_path", None)
     args.pop("labels", None)
+    own = own_gold_column(p.goal, args.get("data_path"), lfs)
+    if own and "label_column" not in args:
+        args["label_column"] = own
     return args
+
+
+SCORE_OWN_RE = (
+    r"\b(?:hand[- ]?label\w*|gold|already (?:filled|label\w*|tagged|marked|there)|"
+    r"(?:we|i|you) (?:already )?(?:filled|labell?ed|tagged|marked)|existing labels?|"
+    r"agree\w*|against)\b"
+)
+"""Scoring stated rules against labels the table already holds ('how often they agree with …')."""
+
+
+def own_gold_column(goal: str, data: Any, lfs: Any) -> str | None:
+    """The data's own label column that stated rules are scored against, when the goal asks so.
+
+    The label-like column whose values hold the most of the rules' labels (at least one); no
+    other gold file named.
+    """
+    from agents.grounding import _table
+
+    if (
+        not isinstance(lfs, list)
+        or not isinstance(data, str)
+        or not rx.search(SCORE_OWN_RE, goal, re.I)
+    ):
+        return None
+    profile = _table(data)
+    if profile is None:
+        return None
+    labels = {str(lf.get("label")).lower() for lf in lfs if isinstance(lf, dict)}
+    best, hits = None, 0
+    for column in profile["columns"]:
+        if not column["label_like"]:
+            continue
+        found = len(labels & {str(v).lower() for v in column.get("top", {})})
+        if found > hits:
+            best, hits = column["name"], found
+    return best
 
 
 def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
@@ -544,6 +583,9 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     out = outs[0] if outs else rx.sub(r"(\.\w+)$", r"_votes\1", data[0])
     args: dict[str, Any] = {"data_path": data[0], "output_path": out, "labeling_functions": lfs}
+    own = own_gold_column(p.goal, data[0], lfs)
+    if own:
+        args["label_column"] = own
     profile = _table(data[0])
     ids = [c["name"] for c in (profile or {}).get("columns", []) if c["id_like"]]
     if ids:
@@ -783,7 +825,7 @@ def loop_options(text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     attempts = rx.search(
         rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
-        r"(?:attempts?|tries|rounds?|iterations?|runs?)\b",
+        r"(?:attempts?|tries|try|rounds?|iterations?|runs?)\b",
         text,
         re.I,
     ) or rx.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)

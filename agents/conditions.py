@@ -65,9 +65,21 @@ def _column(word: str, columns: dict[str, dict[str, Any]], last: str | None) -> 
     return prefixed[0] if len(prefixed) == 1 else None
 
 
+COMPARE = (
+    r"(?:over|above|more than|greater than|higher than|bigger than|larger than|at least|at most|"
+    r"no more than|no less than|under|below|less than|fewer than|lower than|smaller than|>=|<=|>|<|"
+    r"≥|≤)"
+)
 UNIT = re.compile(r"(\d)\s*(?:[%£$€]|[A-Za-zµ°][\w/°.]*(?:\s*/\s*[\w.]+)?)\s*$")
 ARROW_SEGMENT = re.compile(
     r"^\s*(?:\(?[a-z0-9]\)\s+)?(.+?)\s*(?:->|→|=>|⇒|\s+means)\s+[\"'`]?([A-Za-z][\w-]*)[\"'`]?\s*$",
+    re.I | re.S,
+)
+
+
+IS_SEGMENT = re.compile(
+    r"^\s*(?:(?:and|or|then)\s+)?(.+)\s+(?:is|are|means)\s+(?:labell?ed\s+|marked\s+)?(?:as\s+)?"
+    r"[\"'`]?([A-Za-z][\w-]*)[\"'`]?\s*$",
     re.I | re.S,
 )
 
@@ -80,6 +92,20 @@ def _atom(text: str, columns: dict[str, dict[str, Any]], last: str | None) -> di
         if "_" in name and text.lower().startswith(spaced.lower() + " "):
             text = name + text[len(spaced) :]
             break
+    compare = rx.match(
+        rf"^((?:is\s+|are\s+|has\s+|have\s+|with\s+)?{COMPARE}\s*{NUM})\s*(.*?)\s*$", text, re.I
+    )
+    if compare and compare.group(3):  # 'more than 8 night shifts': the column after the number
+        words = compare.group(3)
+        named = next(
+            (c for c in columns if c.lower() in (words.lower().replace(" ", "_"), words.lower())),
+            None,
+        ) or (_column(words, columns, None) if " " not in words else None)
+        if named is not None:
+            text = f"{named} {compare.group(1)}"
+    if compare and last and (not compare.group(3) or UNIT.search(text)):
+        if not any(text.lower().startswith(c.lower() + " ") for c in columns):
+            text = f"{last} {text}"  # 'hours over 48 is lost, under 5 is damaged': its column
     m = rx.match(r"\s*(?:the\s+)?([\w-]+)\s+(.*)$", text, re.I | re.S)
     if m is None:
         return None
@@ -200,7 +226,7 @@ def _segments(text: str) -> list[tuple[str, str]]:
     for i, head in enumerate(heads):
         stop = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         chunk = rx.split(
-            r"[;\n]|\s+and\s+[\"'`]?\w+[\"'`]?\s+(?:in\s+)?between\s+(?:them|those|the two)|\.(?:\s|$)|,\s+(?:the rest|and the|but|leave|write|save|output|then)\b|[,;]\s*\d+[.)]\s",
+            r"[;\n]|\s+and\s+[\"'`]?\w+[\"'`]?\s+(?:in\s+)?between\s+(?:them|those|the two)|\.(?:\s|$)|,\s+(?:the rest|and the|but|leave|write|save|output|then|otherwise|else|everything else|and (?:save|write|store|put|output))\b|[,;]\s*\d+[.)]\s",
             text[head.end() : stop],
             maxsplit=1,
         )[0]
@@ -219,7 +245,20 @@ def _arrow_segments(text: str) -> list[tuple[str, str]]:
         m = ARROW_SEGMENT.match(chunk)
         if m and m.group(2).lower() not in STOP and rx.search(r"[<>=≤≥]|\d", m.group(1)):
             out.append((m.group(2), m.group(1)))
-    return out
+    if out:
+        return out
+    for chunk in rx.split(
+        r"[;\n]|,\s+|\.(?:\s|$)", text
+    ):  # 'x more than 48 is lost, less than 5 is y'
+        chunk = chunk.rsplit(":", 1)[-1]
+        m = IS_SEGMENT.match(chunk)
+        if (
+            m
+            and m.group(2).lower() not in STOP
+            and rx.search(COMPARE + r"\s*-?\d", m.group(1), re.I)
+        ):
+            out.append((m.group(2), m.group(1)))
+    return out if len(out) >= 2 else []
 
 
 def condition_lfs(text: str, profile: dict[str, Any]) -> list[dict[str, Any]]:

@@ -535,7 +535,8 @@ COMMON_WORDS = frozenset(
     time used user uses view wide wine neural network layers epochs forest boost regression
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
-    classifies called week weeks weekly month months monthly days daily""".split()
+    classifies called week weeks weekly month months monthly days daily last lost late past
+    post posts cost costs line lines""".split()
 )
 
 

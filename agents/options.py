@@ -64,14 +64,26 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
     "max_chunks": (r"max[ _]chunks", r"first"),
     "chunk_size": (r"chunk[ _]size", r"chunks? of", r"pieces? of", r"blocks? of"),
     "chunk_overlap": (r"(?:chunk[ _])?overlap",),
-    "min_precision": (r"min(?:imum)?[ _]precision",),
+    "min_precision": (
+        r"min(?:imum)?[ _]precision",
+        r"precision (?:floor|minimum|of at least)",
+        # 'keep rules with precision >= 0.85'
+        r"(?:keep|only)\s+(?:the\s+)?(?:rules?|lfs?|labell?ing functions?|keywords?)\s+(?:with|whose|of)\s+"
+        r"(?:a\s+)?precision\s*(?:>=|≥|of at least|at least|above|over|>)",
+    ),
     "max_per_class": (r"max[ _]per[ _]class", r"max(?:imum)? (?:of )?"),
     "latent_dim": (r"latent[ _]dim\w*",),
     "threshold": (
         r"threshold",
         r"(?:(?:combined|anomaly|outlier|total) )?(?:z(?:[- ]?score)?|score) (?:of|above|over|beyond|>)",
     ),
-    "accuracy_floor": (r"accuracy[ _]floor",),
+    "accuracy_floor": (
+        r"accuracy[ _]floor",
+        # 'drop any LF under 0.7 dev accuracy', 'discard rules below 60%'
+        r"(?:drop|discard|remove|prune|throw out|cut)\w*\s+(?:any\s+|all\s+|the\s+|every\s+)?"
+        r"(?:lfs?|labell?ing functions?|rules?|functions?|heuristics?)\s+(?:with\s+|whose\s+)?"
+        r"(?:(?:dev\s+)?accuracy\s+)?(?:is\s+)?(?:under|below|less than|lower than)",
+    ),
     "datasets_per_chunk": (r"datasets[ _]per[ _]chunk",),
     "limit": (r"limit", r"top", r"first"),
     "sample_rows": (r"sample[ _]rows",),
@@ -86,12 +98,13 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
 UNIT_AFTER: dict[str, str] = {
     "sample_rows": r"(?:sample|example|random)\s+\w+",
     "n": r"(?:synthetic\s+|fake\s+|new\s+|more\s+|extra\s+)?(?:rows|records|samples|examples)",
-    "max_per_class": r"(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules)\s+per\s+class",
+    "max_per_class": r"(?:(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules|keywords?)\s+)?"
+    r"(?:per|for each)\s+(?:class|label)",
     "chunk_size": r"(?:tokens?|characters?|chars?|words?)",
     "max_chunks": r"chunks",
     "datasets_per_chunk": r"(?:questions?|pairs?|entries|items)\s+(?:per|for each|each|a)\s+"
     r"(?:chunk|window|section|passage|piece|paragraph|block)",
-    "max_attempts": r"(?:rounds|attempts|tries|iterations)",
+    "max_attempts": r"(?:rounds?|attempts?|tries|try|iterations?)",
     "dev_fraction": r"of\s+(?:the\s+|my\s+|our\s+)?(?:hand[- ]?labels?|gold(?:\s+labels?)?|labels|labeled "
     r"rows)\s+(?:for|as)\s+(?:the\s+)?(?:dev\w*|tuning)",
     "top_k": r"(?:most (?:anomalous|unusual|suspicious|extreme)|worst|top)\s+(?:rows|readings|"
@@ -154,7 +167,11 @@ ENUM_SKIP = {
     ("kaggle_sort", "published"),
 }
 ENUM_EXTRA: dict[tuple[str, str], str] = {
-    ("writer", "builtin"): r"built-?in (?:miner|writer)|without (?:an? )?llm|no llm",
+    (
+        "writer",
+        "builtin",
+    ): r"built-?in (?:(?:lf|keyword|rule|labell?ing[- ]function)s? )?(?:miner|writer)"
+    r"|without (?:an? )?llm|no llm",
 }
 OUTPUT_FIELDS = {
     "predict": "output",

@@ -63,6 +63,30 @@ LIST_RULE = re.compile(
     r"=\s*(?:any of\s+)?([\w' -]+(?:\s*,\s*[\w' -]+)+))(?=\s*(?:[;.,\n]|$))",
     re.I,
 )
+# if the text says 'a' or 'b' it is label  |  if 'c', it's label
+IF_IT_RULE = re.compile(
+    r"\bif\s+(?:the\s+|an?\s+)?(?:(\w+)\s+)?(?:(?:say|says|mention|mentions|contain|contains|has|"
+    r"includes?)\s+)?"
+    rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+)\s*,?\s*(?:then\s+)?(?:it|that|this)?\s*"
+    rf"(?:is|['’]s|means|->|→|=>)\s+(?:labell?ed\s+|marked\s+)?(?:as\s+)?(?:an?\s+(?=\w))?{LABEL}",
+    re.I,
+)
+# anything mentioning a, b or c is label; d / e -> other   (unquoted, one rule a segment)
+SEGMENT_LEAD = re.compile(
+    r"^(?:(?:and|or|then|also)\s+)?(?:(?:anything|everything|any\s+\w+|(?:the\s+)?(\w+))\s+)?"
+    r"(?:that\s+)?(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including|"
+    r"with|has|having)\s+",
+    re.I,
+)
+SEGMENT_RULE = re.compile(
+    r"^([a-z][\w' -]{0,30}(?:\s*(?:,\s*(?:or\s+)?|\bor\b|/)\s*[a-z][\w' -]{0,30})*?)"
+    rf"\s*(?:->|→|=>|=|\bis\b|\bare\b|\bmeans\b)\s+(?:labell?ed\s+|marked\s+)?(?:as\s+)?{LABEL}\s*$",
+    re.I,
+)
+RULE_WORDS = (
+    r"\b(?:rules?|ruls|heuristics?|label\w*|lable\w*|tag\w*|flag\w*|mark\w*|classif\w*|"
+    r"categori[sz]\w*|mention\w*)\b"
+)
 STOP_LABELS = {"is", "are", "the", "a", "an", "and", "or", "it", "them", "then", "if"}
 
 
@@ -128,6 +152,43 @@ def _named_rules(text: str) -> list[dict[str, Any]]:
     ]
 
 
+def _if_it_rules(text: str) -> list[dict[str, Any]]:
+    rules = []
+    for m in IF_IT_RULE.finditer(text):
+        column = m.group(1)
+        if column and column.lower() in ("it", "they", "row", "message"):
+            column = None
+        rules.append({"label": m.group(4), "keywords": _keywords(m.group(2)), "column": column})
+    return rules
+
+
+def _segment_rules(text: str) -> list[dict[str, Any]]:
+    """Unquoted 'a, b or c is label' segments (split on ; : and sentence ends); two or more."""
+    if not rx.search(RULE_WORDS, text, re.I):
+        return []
+    rules: list[dict[str, Any]] = []
+    listed = 0
+    for segment in rx.split(r"[;:\n]|\.(?:\s|$)", text):
+        segment = segment.strip(" ,")
+        lead = SEGMENT_LEAD.match(segment)
+        column = (lead.group(1) if lead else None) or (rules[-1]["column"] if rules else None)
+        body = segment[lead.end() :] if lead else segment
+        match = SEGMENT_RULE.match(body)
+        if not match or rx.search(r"\d|\.\w", match.group(1)):
+            continue
+        keywords = [
+            w.strip(" '")
+            for w in rx.split(r"\s*(?:,\s*(?:or\s+)?|\bor\b|/)\s*", match.group(1))
+            if w.strip(" '")
+        ]
+        if any(len(w.split()) > 4 for w in keywords):
+            continue
+        arrow = rx.search(r"->|→|=>", body)
+        listed += bool(lead or arrow or len(keywords) > 1)
+        rules.append({"label": match.group(2), "keywords": keywords, "column": column})
+    return rules if len(rules) >= 2 and 2 * listed >= len(rules) else []
+
+
 def _list_rules(text: str) -> list[dict[str, Any]]:
     rules = []
     for m in LIST_RULE.finditer(text):
@@ -160,6 +221,8 @@ def parse_rules(text: str) -> list[dict[str, Any]]:
         _named_rules,
         _list_rules,
         _bare_rules,
+        _if_it_rules,
+        _segment_rules,
     ):
         found = [r for r in family(text) if r["keywords"] and r["label"].lower() not in STOP_LABELS]
         if len(found) > len(best):

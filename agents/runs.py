@@ -22,7 +22,7 @@ TABLE_EXT = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz")
 DESCRIBED_RE = re.compile(
     r"\b(?:auto-?|weak-?)?label(?:l)?ing\s+(?:run|output|job|results?|pass|folder)\b"
     r"|\bauto-?label(?:l)?(?:ing|ed)\b|\bworkbench\b"
-    r"|\b(?:the|that|this|my|our|last|earlier|previous|latest)\s+(?:[\w-]+\s+){0,2}"
+    r"|\b(?:the|that|this|my|our|last|earlier|previous|latest)\s+(?:[\w'’-]+\s+){0,2}"
     r"label(?:l)?ing\b(?!\s+(?:functions?|rules?|on|of|for)\b)",
     re.I,
 )
@@ -200,11 +200,18 @@ def run_corrections(goal: str, run: Run) -> list[dict[str, Any]]:
         if m.group(1) in run.ids:
             spots.append((m.start(), m.end(), m.group(1)))
     out = []
+    pending: list[str] = []  # 'A and B are X': ids listed together share the class said after
     for i, (_, end, ident) in enumerate(spots):
         stop = spots[i + 1][0] if i + 1 < len(spots) else len(goal)
         said = _class_in(goal[end:stop], run)
         if said:
-            out.append({"id": int(ident) if ident.isdigit() else ident, "label": said[0][1]})
+            for one in [*pending, ident]:
+                out.append({"id": int(one) if one.isdigit() else one, "label": said[0][1]})
+            pending = []
+        elif rx.fullmatch(r"\s*(?:,|&|/|\band\b|\bor\b|,\s*and\b)?\s*", goal[end:stop], re.I):
+            pending.append(ident)
+        else:
+            pending = []
     return out or corrections(goal)
 
 
@@ -303,6 +310,25 @@ OPS: tuple[tuple[str, str], ...] = (
 )
 
 
+SUMMARY_RE = (
+    r"\bhow (?:good|accurate|reliable|trustworthy)\b|\baccuracy\b|\b(?:class |label )?(?:split|"
+    r"breakdown|distribution)\b|\bper (?:class|label)\b"
+)
+"""A run's summary asked: its accuracy on the hand labels, or how the rows split by class."""
+
+
+def _summary_asked(goal: str, run: Run) -> re.Match[str] | None:
+    """The workbench's summary: 'how good are the labels', 'how many ended up a, b and c'."""
+    m = rx.search(SUMMARY_RE, goal, re.I)
+    if m is not None:
+        return m
+    m = rx.search(r"\bhow many\b([^.;?\n]*)", goal, re.I)
+    if m is None:
+        return None
+    named = [c for c in run.classes if rx.search(rf"\b{re.escape(c)}\b", m.group(1), re.I)]
+    return m if len(named) >= 2 else None  # each class's count, not one class's rows
+
+
 def run_tools(goal: str, run: Run) -> list[str]:
     """The run operations a goal asks for, in the order it says them."""
     found: list[tuple[int, str]] = []
@@ -314,6 +340,8 @@ def run_tools(goal: str, run: Run) -> list[str]:
         found.append((m.start() if m else 0, "correct_labels"))
     for tool, pattern in OPS:
         m = rx.search(pattern, goal, re.I)
+        if m is None and tool == "labeling_workbench":
+            m = _summary_asked(goal, run)
         if m is None:
             continue
         if tool == "workbench_rows" and found:
@@ -343,6 +371,10 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     if not runs:
         return None
     run = run_named(goal, runs)
+    if run is not None:
+        saved = _rows_saved(goal, run)
+        if saved is not None:
+            return saved
     if run is None:
         if memory.get("labeled"):
             return None  # the thread's own run: the follow-up rules handle it
@@ -372,12 +404,49 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
             args = _export_args(goal, run)
         elif tool == "reapply_labeling_functions":
             args = _reapply_args(goal, run)
+            if args is not None:
+                from agents.options import stated
+
+                for name, value in stated(tool, goal).items():
+                    args.setdefault(
+                        name, value
+                    )  # 'without the end model', 'keep the uncovered rows'
         else:
             args = {"labeling_dir": run.dir}
         if args is None:
             return Plan(question=f"Which labeling functions should {run.dir} keep or add?")
         steps.append(PlanStep(tool=tool, args=args, why=goal))
     return Plan(steps=steps, notes=[f"labeling run: {run.dir}"])
+
+
+SAVE_ROWS_RE = r"\b(?:save|materiali[sz]e|write|store|keep|turn|convert|copy)\w*\b"
+KEEP_RUN_RE = (
+    r"\b(?:export\w*|download\w*|send|dump|hand over|correct\w*|fix\w*|marked|hand[- ]?label\w*|"
+    r"workbench)\b"
+)
+
+
+def _rows_saved(goal: str, run: Run) -> Plan | None:
+    """'save the labeled rows of labeling/x as y.csv': the run's folder is the table to save.
+
+    Only when the folder is named, a table file is named as the output and nothing asks for
+    the run's own export (corrections, hand-label marks).
+    """
+    from agents.slots import FILE_RE
+
+    if not rx.search(SAVE_ROWS_RE, goal, re.I) or rx.search(KEEP_RUN_RE, goal, re.I):
+        return None
+    outs = [
+        f
+        for f in FILE_RE.findall(goal)
+        if not f.startswith(run.dir) and rx.search(r"\.(?:csv|jsonl|parquet)$", f, re.I)
+    ]
+    if len(outs) != 1:
+        return None
+    args = {"dataset": run.dir, "path": outs[0], "format": outs[0].rsplit(".", 1)[-1].lower()}
+    return Plan(
+        steps=[PlanStep(tool="save_table", args=args, why=goal)], notes=[f"labeling run: {run.dir}"]
+    )
 
 
 def _output_files(goal: str, files: list[str]) -> list[str]:

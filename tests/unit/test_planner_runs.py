@@ -323,3 +323,81 @@ def test_a_spaced_column_name_and_it_for_the_column_holding_the_value() -> None:
         "column": "cloud_cover",
         "values": ["clear"],
     }
+
+
+def test_reapply_takes_switches_said_in_words(one_run: Path) -> None:
+    plan = plan_goal(
+        "re-apply the rules of labeling/flat-survey-a unchanged, but skip the end model", {}
+    )
+    assert [s.tool for s in plan.steps] == ["reapply_labeling_functions"]
+    assert plan.steps[0].args["end_model"] is False
+
+
+def test_saving_a_named_runs_rows_as_a_table(one_run: Path) -> None:
+    plan = plan_goal(
+        "write the labelled rows of labeling/flat-survey-a out as survey_rows.jsonl", {}
+    )
+    assert [s.tool for s in plan.steps] == ["save_table"]
+    assert plan.steps[0].args == {
+        "dataset": "labeling/flat-survey-a",
+        "path": "survey_rows.jsonl",
+        "format": "jsonl",
+    }
+    marked = plan_goal("export labeling/flat-survey-a with the hand fixes marked to s.csv", {})
+    assert [s.tool for s in marked.steps] == ["export_labeled_data"]
+
+
+def test_a_runs_summary_asked_is_the_workbench(one_run: Path) -> None:
+    assert _tools("for labeling/flat-survey-a, how many visits came out damp and draughty?") == [
+        "labeling_workbench"
+    ]
+    assert _tools("how trustworthy are the labels in labeling/flat-survey-a?") == [
+        "labeling_workbench"
+    ]
+    assert _tools("show me the damp rows of labeling/flat-survey-a") == ["workbench_rows"]
+
+
+def test_a_run_described_with_a_possessive_time(one_run: Path) -> None:
+    plan = plan_goal("in last week's defect labelling, FS-004 is actually draughty", {})
+    assert [s.tool for s in plan.steps] == ["correct_labels"]
+    assert plan.steps[0].args["labeling_dir"] == "labeling/flat-survey-a"
+
+
+def test_ids_listed_together_share_the_class_after_them(one_run: Path) -> None:
+    plan = plan_goal(
+        "in labeling/flat-survey-a FS-003, FS-005 and FS-007 are damp, not draughty", {}
+    )
+    assert plan.steps[0].args["corrections"] == [
+        {"id": "FS-003", "label": "damp"},
+        {"id": "FS-005", "label": "damp"},
+        {"id": "FS-007", "label": "damp"},
+    ]
+
+
+def test_a_later_rule_may_leave_out_its_column_and_a_column_may_follow_the_number() -> None:
+    profile = {
+        "columns": [
+            {"name": "days_late", "dtype": "int64", "top": {}},
+            {"name": "night_shifts", "dtype": "int64", "top": {}},
+        ]
+    }
+    lfs = condition_lfs(
+        "tag crew.csv: days_late more than 10 is overdue, less than 2 is prompt", profile
+    )
+    assert [(lf["label"], lf["column"], lf["op"], lf["value"]) for lf in lfs] == [
+        ("overdue", "days_late", ">", 10.0),
+        ("prompt", "days_late", "<", 2.0),
+    ]
+    lfs = condition_lfs("tired if more than 8 night shifts, rested when under 3", profile)
+    assert [(lf["label"], lf["column"], lf["op"]) for lf in lfs] == [
+        ("tired", "night_shifts", ">"),
+        ("rested", "night_shifts", "<"),
+    ]
+
+
+def test_otherwise_ends_the_condition() -> None:
+    profile = {"columns": [{"name": "pressure_bar", "dtype": "float64", "top": {}}]}
+    lfs = condition_lfs("mark pumps as leaking when pressure is under 2.5, otherwise fine", profile)
+    assert [(lf["label"], lf["column"], lf["op"], lf["value"]) for lf in lfs] == [
+        ("leaking", "pressure_bar", "<", 2.5)
+    ]
