@@ -664,13 +664,29 @@ def _args_export_labeled_data(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _labeling_output(data: str) -> bool:
+    """A label_dataset output named as a file: a run's labeled.parquet holding prob_<class> columns."""
+    if data.startswith("${") or not data.lower().endswith("labeled.parquet"):
+        return False
+    from tools.profile import profile_table
+
+    profile = profile_table(data)
+    if profile is None:
+        return "labeling/" in data.replace("\\", "/")
+    return sum(str(n).startswith("prob_") for n in profile["names"]) >= 2
+
+
 def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
     if data is None:
         p.question = "Which data should I train on? Name a file or a bundled dataset."
         return None
     args: dict[str, Any] = {"dataset": data}
-    if p.last_step("label_dataset") is not None or (data == p.memory.get("labeled")):
+    if (
+        p.last_step("label_dataset") is not None
+        or data == p.memory.get("labeled")
+        or _labeling_output(data)
+    ):
         args["soft_labels"] = True
     if s.label_column:
         args["label_column"] = s.label_column
@@ -752,6 +768,7 @@ def loop_options(text: str) -> dict[str, Any]:
 MODEL_KINDS = (
     (r"\b(mlp|multi-?layer perceptron|neural net\w*|deep (?:learning|model|net\w*)|nn)\b", "mlp"),
     (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
+    (r"\blr\b(?!\s*(?:=|:|of)?\s*[\d.])", "logistic"),  # 'a multinomial LR', not 'lr 3e-3'
 )
 OUTPUT_NAME_RE = re.compile(
     r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
