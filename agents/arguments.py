@@ -92,7 +92,9 @@ OUT_FILE_RE = (
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
     r"(?<!data )(?<!input )(?<!source )\b(?:output |file |save |target )?path\s*[:=]|"
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
-    r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=])"
+    r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=]|"
+    # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
+    r"\b(?:predict\w*|classif\w*)\b[^.;]{0,60}?\binto|(?<=,\s)(?:and\s+)?write|\band\s+write)"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
@@ -899,6 +901,8 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         # ... unless it is the only file this clause names ('score every row of a.csv').
         data_files = others or [f for f in data_files if f == used]
     data = data_files[0] if data_files else (test_files[0] if test_files else None)
+    if data is None and trained is not None and out and rx.search(r"\b(every|all|each)\b", s.text):
+        data = _trained_rows(p, trained)  # 'predict a class for every row into x.csv'
     if model is None and data is not None and not p.memory.get("models"):
         model = _train_on_base_table(p, data)
     if model is None or data is None:
@@ -910,6 +914,16 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _trained_rows(p: Planning, trained: int) -> str | None:
+    """The table a training learned from, as a file: a labeling step's input for its output."""
+    used = p.steps[trained].args.get("dataset")
+    made = rx.match(r"^\$\{steps\.(\d+)\.labeled_path\}$", str(used or ""))
+    if made:
+        step = p.steps[int(made.group(1))]
+        used = step.args.get("data_path") or step.args.get("dataset")
+    return used if isinstance(used, str) and "${" not in used else None
 
 
 def _train_on_base_table(p: Planning, data: str) -> str | None:

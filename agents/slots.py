@@ -232,7 +232,8 @@ NEAR_METRIC_RE = re.compile(
 # 'recall matters most for us, aim for 0.7': the metric, then (same sentence) an aim and a number
 AIM_TARGET_RE = re.compile(
     rf"\b{_METRIC_WORD}\b[^.;?!\d]{{0,50}}?\b(?:aim(?:ing)?\s+(?:for|at)|target(?:ing)?|"
-    r"shoot(?:ing)?\s+for|reach(?:ing)?|hit(?:ting)?|get(?:ting)?\s+(?:it\s+)?to)\s+"
+    r"shoot(?:ing)?\s+for|reach(?:ing)?|hit(?:ting)?|get(?:ting)?\s+(?:it\s+)?to|ideally|"
+    r"hopefully|preferably)\s+"
     rf"(?:at\s+least\s+|about\s+|around\s+)?{_NUMBER}(?!\w|\.\d)",
     re.I,
 )

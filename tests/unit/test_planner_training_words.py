@@ -226,3 +226,50 @@ def test_measured_on_the_file_a_later_clause_names(files: None) -> None:
     else:
         train = plan.steps[tools.index("train_model")].args
         assert train.get("test_dataset") == "hives_spring.csv"
+
+
+def _clinic(folder: Path) -> None:
+    rng = np.random.default_rng(5)
+    n = 60
+    pd.DataFrame(
+        {
+            "visit_id": [f"V{i}" for i in range(n)],
+            "ward": rng.choice(["north", "south", "east"], n),
+            "stay_days": rng.integers(1, 20, n),
+            "discharge_type": rng.choice(["home", "care", "transfer"], n),
+            "returned_within_90d": rng.choice([0, 1], n),
+        }
+    ).to_csv(folder / "clinic_visits.csv", index=False)
+
+
+def test_label_spelt_by_the_asked_outcome_or_its_classes() -> None:
+    _clinic(get_settings().workspace)
+    args = _train("How accurately could we predict 90-day returns from clinic_visits.csv?")
+    assert args["label_column"] == "returned_within_90d"
+    args = _train(
+        "Train a model on clinic_visits.csv that sorts each visit into home, care or transfer, by ward"
+    )
+    assert args["label_column"] == "discharge_type"
+
+
+def test_test_file_measured_once_and_an_ideal_target(files: None) -> None:
+    args = _train(
+        "tune a swarm model on hives.csv to AUC 0.9, then report hives_spring.csv measured "
+        "once on the best attempt"
+    )
+    assert args["test_dataset"] == "hives_spring.csv"
+    args = _train("fit hives.csv for swarmed; recall is what counts here, ideally 0.65 or more")
+    assert (args["target_metric"], args["target_value"]) == ("recall", 0.65)
+
+
+def test_prediction_output_said_after_write_or_into(files: None) -> None:
+    plan = plan_goal(
+        "train on hives.csv for swarmed, then predict hives_spring.csv and write guess.csv"
+    )
+    predict = next(s.args for s in plan.steps if s.tool == "predict")
+    assert (predict["dataset"], predict["output"]) == ("hives_spring.csv", "guess.csv")
+    plan = plan_goal(
+        "Train on hives.csv (swarmed). Then predict a flag for every hive into flags.csv."
+    )
+    predict = next(s.args for s in plan.steps if s.tool == "predict")
+    assert (predict["dataset"], predict["output"]) == ("hives.csv", "flags.csv")
