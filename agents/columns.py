@@ -365,6 +365,15 @@ def stated_label(text: str, profile: dict[str, Any]) -> str | None:
             ]
             if len(near) == 1:
                 return near[0]
+    for m in rx.finditer(
+        r"[\"'`]?([A-Za-z][\w-]*)[\"'`]?\s+(?:column\s+)?(?:as|is)\s+(?:the|our|my)\s+"
+        r"(?:label|target|outcome)(?:\s+column)?\b",
+        text,
+        re.I,
+    ):
+        exact = [n for n in names if n.lower() == m.group(1).lower()]
+        if exact:
+            return exact[0]  # 'status as the target'
     return None
 
 

@@ -273,3 +273,11 @@ def test_prediction_output_said_after_write_or_into(files: None) -> None:
     )
     predict = next(s.args for s in plan.steps if s.tool == "predict")
     assert (predict["dataset"], predict["output"]) == ("hives.csv", "flags.csv")
+
+
+def test_label_said_before_its_role(files: None) -> None:
+    profile = profile_table("hives.csv")
+    assert profile is not None
+    said = "Classifier on the apiary logs: hives.csv, swarmed as the target, no class reweighting"
+    assert stated_label(said, profile) == "swarmed"
+    assert _train(said)["label_column"] == "swarmed"
