@@ -92,7 +92,9 @@ OUT_FILE_RE = (
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
     r"(?<!data )(?<!input )(?<!source )\b(?:output |file |save |target )?path\s*[:=]|"
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
-    r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=])"
+    r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=]|"
+    # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
+    r"\b(?:predict\w*|classif\w*)\b[^.;]{0,60}?\binto|(?<=,\s)(?:and\s+)?write|\band\s+write)"
     r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
@@ -754,13 +756,29 @@ def _args_export_labeled_data(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _labeling_output(data: str) -> bool:
+    """A label_dataset output named as a file: a run's labeled.parquet holding prob_<class> columns."""
+    if data.startswith("${") or not data.lower().endswith("labeled.parquet"):
+        return False
+    from tools.profile import profile_table
+
+    profile = profile_table(data)
+    if profile is None:
+        return "labeling/" in data.replace("\\", "/")
+    return sum(str(n).startswith("prob_") for n in profile["names"]) >= 2
+
+
 def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
     if data is None:
         p.question = "Which data should I train on? Name a file or a bundled dataset."
         return None
     args: dict[str, Any] = {"dataset": data}
-    if p.last_step("label_dataset") is not None or (data == p.memory.get("labeled")):
+    if (
+        p.last_step("label_dataset") is not None
+        or data == p.memory.get("labeled")
+        or _labeling_output(data)
+    ):
         args["soft_labels"] = True
     if s.label_column:
         args["label_column"] = s.label_column
@@ -842,6 +860,7 @@ def loop_options(text: str) -> dict[str, Any]:
 MODEL_KINDS = (
     (r"\b(mlp|multi-?layer perceptron|neural net\w*|deep (?:learning|model|net\w*)|nn)\b", "mlp"),
     (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
+    (r"\blr\b(?!\s*(?:=|:|of)?\s*[\d.])", "logistic"),  # 'a multinomial LR', not 'lr 3e-3'
 )
 OUTPUT_NAME_RE = re.compile(
     r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
@@ -972,6 +991,8 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         # ... unless it is the only file this clause names ('score every row of a.csv').
         data_files = others or [f for f in data_files if f == used]
     data = data_files[0] if data_files else (test_files[0] if test_files else None)
+    if data is None and trained is not None and out and rx.search(r"\b(every|all|each)\b", s.text):
+        data = _trained_rows(p, trained)  # 'predict a class for every row into x.csv'
     if model is None and data is not None and not p.memory.get("models"):
         model = _train_on_base_table(p, data)
     if model is None or data is None:
@@ -983,6 +1004,16 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _trained_rows(p: Planning, trained: int) -> str | None:
+    """The table a training learned from, as a file: a labeling step's input for its output."""
+    used = p.steps[trained].args.get("dataset")
+    made = rx.match(r"^\$\{steps\.(\d+)\.labeled_path\}$", str(used or ""))
+    if made:
+        step = p.steps[int(made.group(1))]
+        used = step.args.get("data_path") or step.args.get("dataset")
+    return used if isinstance(used, str) and "${" not in used else None
 
 
 def _train_on_base_table(p: Planning, data: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Any
@@ -364,6 +365,15 @@ def stated_label(text: str, profile: dict[str, Any]) -> str | None:
             ]
             if len(near) == 1:
                 return near[0]
+    for m in rx.finditer(
+        r"[\"'`]?([A-Za-z][\w-]*)[\"'`]?\s+(?:column\s+)?(?:as|is)\s+(?:the|our|my)\s+"
+        r"(?:label|target|outcome)(?:\s+column)?\b",
+        text,
+        re.I,
+    ):
+        exact = [n for n in names if n.lower() == m.group(1).lower()]
+        if exact:
+            return exact[0]  # 'status as the target'
     return None
 
 
@@ -497,3 +507,45 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
         if name:
             return name
     return None
+
+
+# The outcome a goal asks a model for: the words after 'predict/forecast/tell ...' up to the
+# data ('from', 'using', 'in', a file) or the clause's end.
+_OUTCOME_RE = re.compile(
+    r"\b(?:predict\w*|forecast\w*|guess\w*|anticipat\w*|flag\w*|estimat\w*)\s+"
+    r"(?:the\s+|which\s+|whether\s+|if\s+|who\s+|a\s+|an\s+)?"
+    r"([\w -]{3,60}?)(?=\s+(?:from|using|with|based|off|on|in|for|given|by|out of)\b|[,.;:?!(]|$)",
+    re.I,
+)
+
+
+def _loose_fit(word: str, token: str) -> bool:
+    """Whether an outcome word spells a name word: token_fit, or a shared start of 6 letters
+    ('readmissions' ~ 'readmitted', 'returns' ~ 'returned').
+    """
+    if token_fit(word, token) >= 0.7:
+        return True
+    common = len(os.path.commonprefix([word.lower(), token.lower()]))
+    return common >= 6 or (common >= 5 and common >= 0.8 * min(len(word), len(token)))
+
+
+def outcome_label(profile: dict[str, Any], text: str) -> str | None:
+    """The one label-like column whose name the asked outcome's words spell ('how accurately
+    can we predict 30-day readmissions' → readmitted_30d), or None.
+    """
+    said = _OUTCOME_RE.search(_FILE.sub(" ", text))
+    if said is None:
+        return None
+    words = [w for w in _goal_words(said.group(1)) if len(w) >= 3 and w not in GENERIC]
+    scores = []
+    for column in profile["columns"]:
+        if column["id_like"] or column["text_like"] or not column["label_like"]:
+            continue
+        tokens = [t for t in name_tokens(column["name"]) if len(t) >= 3]
+        hits = sum(1 for t in tokens if any(_loose_fit(w, t) for w in words))
+        if hits:
+            scores.append((hits / len(tokens), hits, column["name"]))
+    scores.sort(reverse=True)
+    if not scores or (len(scores) > 1 and scores[0][:2] == scores[1][:2]):
+        return None
+    return scores[0][2]

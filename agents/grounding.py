@@ -13,6 +13,7 @@ from agents.columns import (
     label_from_words,
     label_missing_elsewhere,
     looks_id,
+    outcome_label,
     ranked_columns,
     roles_by_type,
     stated_label,
@@ -60,6 +61,9 @@ def label_target(clause: str, files: list[str]) -> str | None:
             column = _plain(profile, name)
             if not column["id_like"] and not column["text_like"]:
                 return name
+        spelt = outcome_label(profile, clause)
+        if spelt:
+            return spelt  # 'predict 90-day returns from a.csv' → returned_within_90d
     return None
 
 
@@ -354,6 +358,27 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         for r in ranked_columns(profile, f"{text} {goal}", labels_only=True)
         if r[0] not in features
     ]
+    spelt = outcome_label(profile, goal or text)
+    if spelt and spelt not in features and (not mentioned or spelt != mentioned[0]):
+        # the asked outcome's words spell a column ('predict 30-day readmissions' →
+        # readmitted_30d): a column another word of the sentence names is context
+        args["label_column"] = spelt
+        p.notes.append(f"label column {spelt!r}: the outcome your words ask for")
+        return
+    by_value = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and c["name"] not in features
+        and sum(1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I))
+        >= 2
+    ]
+    if len(by_value) == 1 and mentioned and by_value[0] != mentioned[0]:
+        # 'sort each visit into home, care or transfer, by ward': the classes named are the
+        # label's values; the column named in passing is an input
+        args["label_column"] = by_value[0]
+        p.notes.append(f"label column {by_value[0]!r}: the column holding the classes you named")
+        return
     if mentioned and ranked and ranked[0][0] != mentioned[0] and ranked[0][1][0] == 1.0:
         first = dict(ranked).get(mentioned[0], (0.0, 0, 0.0))
         if ranked[0][1][1] > first[1]:

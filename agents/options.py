@@ -132,6 +132,8 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
     ("unit", "tokens"): r"\btokens?\b",
     ("unit", "chars"): r"\bchar(?:acter)?s\b",
 }
+# Words right before an enum value that rule it out ('no MLP', 'rather than the hashed ones').
+NEGATED_BEFORE = r"\b(?:no|not|without|instead of|rather than|never)\s+(?:an?\s+|the\s+)?$"
 # Enum values too common in ordinary requests to mean a setting on their own.
 ENUM_SKIP = {
     ("generation_mode", "qa"),
@@ -363,8 +365,11 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                     if len(value) < 3:
                         continue
                     pattern = r"\b" + re.escape(value).replace("_", "[ _-]") + r"\b"
-                if rx.search(pattern, lower):
-                    hits.append(value)
+                if any(
+                    not rx.search(NEGATED_BEFORE, lower[: m.start()])
+                    for m in rx.finditer(pattern, lower)
+                ):
+                    hits.append(value)  # 'no MLP, it is tiny': a value ruled out is not said
             switched = _switched(name, values, lower)
             if switched in OFF_VALUES or (switched and not hits):
                 hits = [switched]  # 'without the balanced class weights': the value is turned off

@@ -197,7 +197,9 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             planning.hard = planning.hard or bool(tools and not planning.cued)
         else:
             tools = list(forced.get(clause, []))
-        if _folds_into_training(planning, clause, tools, slots):
+        if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
+            planning, clause, tools, slots
+        ):
             continue
         for tool_name in tools:
             builder = BUILDERS.get(tool_name)
@@ -397,12 +399,21 @@ def _assign(wanted: list[str], planning: Planning, clauses: list[str]) -> dict[s
 
     requests = [c for c in clauses if not is_description(c)] or clauses
     unused = [(s.tool, s.why) for s in planning.steps]
+    built = {s.why for s in planning.steps}
     out: dict[str, list[str]] = {}
     previous: str | None = None
     for tool in wanted:
         clause = next((why for t, why in unused if t == tool and why in clauses), None)
         if clause is not None:
             unused.remove((tool, clause))
+        elif tool == "evaluate_model" and previous in requests:
+            # 'train on a.csv, test it on b.csv': the measurement comes from the later clause
+            # the rules folded into the training (its file), not from the training's clause.
+            after = requests[requests.index(previous) + 1 :]
+            clause = next(
+                (c for c in after if c not in built and c not in out and FILE_RE.search(c)),
+                previous,
+            )
         else:
             clause = previous or requests[0]
         out.setdefault(clause, []).append(tool)
@@ -531,9 +542,24 @@ def network_options(text: str) -> dict[str, Any]:
         out["layers"] = _number(layers.group(1))
         if layers.group(2):
             out["hidden_size"] = int(layers.group(2))
-    hidden = rx.search(r"\bhidden(?:[_ ]size)?\s*(?:=|:|of)?\s*(\d+)", text, re.I)
-    if hidden and "hidden_size" not in out:
-        out["hidden_size"] = int(hidden.group(1))
+    hidden = rx.search(
+        r"\bhidden(?:[_ ](?:size|units?|width|dim))?\s*(?:=|:|of)?\s*(\d+)"
+        r"|\b(\d+)[ -](?:hidden[ -])?(?:units?|neurons?)\b"
+        r"|\b(?:width|neurons?)\s*(?:=|:|of)?\s*(\d+)\b",
+        text,
+        re.I,
+    )
+    if (
+        hidden
+        and "hidden_size" not in out
+        and (
+            hidden.group(1)
+            or rx.search(r"\b(mlp|neural|hidden|layers?|perceptron|network)\b", text, re.I)
+        )
+    ):
+        value = int(next(g for g in hidden.groups() if g))
+        if value >= 4:
+            out["hidden_size"] = value
     dropout = rx.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
     if dropout:
         out["dropout"] = float(dropout.group(1))
@@ -573,21 +599,44 @@ def network_options(text: str) -> dict[str, Any]:
     if features:
         value = int(features.group(1) or features.group(3))
         out["max_features"] = value * 1000 if features.group(2) else value
+    vocab = rx.search(
+        r"\b(?:vocab(?:ulary)?|dictionary|features?)\s+(?:size\s+)?(?:capped\s+|limited\s+|cap\s+)?"
+        r"(?:at|to|of|=|:)\s*(?:most\s+)?(\d+(?:[.,]\d+)?)\s*(k)?\b"
+        r"|\b(?:cap|limit|restrict)\s+(?:the\s+)?(?:vocab(?:ulary)?|dictionary|features?)\s+"
+        r"(?:size\s+)?(?:at|to)\s*(?:most\s+)?(\d+(?:[.,]\d+)?)\s*(k)?\b"
+        r"|\b(?:top|most frequent)\s+(\d+(?:[.,]\d+)?)\s*(k)?\s+(?:words|terms|tokens)\b",
+        text,
+        re.I,
+    )
+    if vocab and "max_features" not in out:
+        groups = vocab.groups()
+        at = next(i for i in (0, 2, 4) if groups[i])
+        number = float(groups[at].replace(",", "" if len(groups[at].split(",")[-1]) == 3 else "."))
+        value = int(number * 1000) if groups[at + 1] else int(number)
+        if value >= 16:
+            out["max_features"] = value
     if rx.search(r"\b(gpu|cuda)\b", text, re.I) and not rx.search(
         r"\b(no|without|not on)\s+(?:a\s+)?(gpu|cuda)\b", text, re.I
     ):
         out["device"] = "cuda"
     elif rx.search(r"\b(on (?:the )?cpu|cpu only|without (?:a )?gpu)\b", text, re.I):
         out["device"] = "cpu"
-    if rx.search(r"\bno class weights?\b|\bunweighted\b", text, re.I):
+    if rx.search(
+        r"\bno class weights?\b|\bunweighted\b|\b(?:no|without|disable|skip|turn off)\s+(?:the\s+|any\s+)?"
+        r"(?:class[- ])?(?:re-?weight\w*|class[- ]weight\w*|weighting)\b",
+        text,
+        re.I,
+    ):
         out["class_weights"] = "none"
     split = rx.search(
-        r"\b(\d{2})\s*/\s*(\d{2})\s+(?:train/?val\w*\s+)?split\b|\b(\d{1,2})\s*%\s+(?:for\s+)?validation\b",
+        r"\b(\d{2})\s*/\s*(\d{2})\s+(?:train/?val\w*\s+)?split\b|\b(\d{1,2})\s*%\s+"
+        r"(?:of\s+(?:the\s+)?(?:rows|data|records|examples|samples)\s+)?(?:(?:for|as)\s+(?:the\s+)?)?"
+        r"validation\b|\bvalidation\s+(?:split|fraction|share|size|set)?\s*(?:of|=|:)?\s*(\d{1,2})\s*%",
         text,
         re.I,
     )
     if split:
-        value = int(split.group(2)) if split.group(2) else int(split.group(3))
+        value = int(split.group(2) or split.group(3) or split.group(4))
         if 0 < value < 90:
             out["validation_fraction"] = value / 100
     return out

@@ -353,14 +353,23 @@ _EXAM_BEFORE = (
 )
 
 
+# 'report b.csv measured once on the best attempt': a file measured once is the test set
+_MEASURED_ONCE = (
+    r"\s+(?:measured|scored|tested|checked|evaluated|graded)\s+(?:only\s+)?(?:once|exactly once|"
+    r"(?:on|with)\s+the\s+(?:best|final|winning|chosen)\s+(?:attempt|model|run))\b"
+)
+
+
 def _test_file(goal: str, trained_on: str) -> str | None:
     found = []
     for name in dict.fromkeys(FILE_RE.findall(goal)):
         escaped = re.escape(name)
         if name == trained_on or rx.search(escaped + r"\s+(?:as|for)\s+(?:the\s+)?" + _VAL, goal):
             continue
-        if rx.search(escaped + _EXAM_AFTER, goal, re.I) or rx.search(
-            _EXAM_BEFORE + escaped, goal, re.I
+        if (
+            rx.search(escaped + _EXAM_AFTER, goal, re.I)
+            or rx.search(_EXAM_BEFORE + escaped, goal, re.I)
+            or rx.search(escaped + _MEASURED_ONCE, goal, re.I)
         ):
             found.append(name)
     if not found:

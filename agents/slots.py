@@ -232,7 +232,8 @@ NEAR_METRIC_RE = re.compile(
 # 'recall matters most for us, aim for 0.7': the metric, then (same sentence) an aim and a number
 AIM_TARGET_RE = re.compile(
     rf"\b{_METRIC_WORD}\b[^.;?!\d]{{0,50}}?\b(?:aim(?:ing)?\s+(?:for|at)|target(?:ing)?|"
-    r"shoot(?:ing)?\s+for|reach(?:ing)?|hit(?:ting)?|get(?:ting)?\s+(?:it\s+)?to)\s+"
+    r"shoot(?:ing)?\s+for|reach(?:ing)?|hit(?:ting)?|get(?:ting)?\s+(?:it\s+)?to|ideally|"
+    r"hopefully|preferably)\s+"
     rf"(?:at\s+least\s+|about\s+|around\s+)?{_NUMBER}(?!\w|\.\d)",
     re.I,
 )
@@ -374,17 +375,29 @@ def split_clauses(goal: str) -> list[str]:
         p.strip(" ,.") for p in rx.split(pattern, rx.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
     ]
     merged: list[str] = []
+    pending: list[str] = []  # list items that only give a parameter, before any request
     for part in (p for p in parts if p):
         # "train wine_train.csv, label cultivar, test wine_test.csv": fragments that only
-        # give a parameter belong to the clause before them.
-        if merged and (
-            (PARAMETER_RE.match(part) and len(part.split()) <= 5)
-            or (rx.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
+        # give a parameter belong to the clause before them; in a numbered spec ("1) data
+        # a.csv; 2) label y; 3) an MLP ...") the leading ones belong to the first request.
+        bare = rx.sub(LIST_MARKER_RE, "", part)
+        param = bool(PARAMETER_RE.match(bare) and len(bare.split()) <= 5)
+        if param and bare != part and (pending or not merged):
+            pending.append(part)
+        elif merged and (
+            param or (rx.match(r"^predict\w*\s+[\w-]+$", part, re.I) and not FILE_RE.search(part))
         ):
             merged[-1] = f"{merged[-1]}, {part}"
         else:
-            merged.append(part)
+            merged.append(", ".join([*pending, part]))
+            pending = []
+    if pending:
+        merged.append(", ".join(pending))
     return merged
+
+
+# A numbered or bulleted item's marker, after an optional heading ('Model spec: 1) ').
+LIST_MARKER_RE = re.compile(r"^(?:[^:;,.]{1,40}:\s*)?(?:\(?\d{1,2}[.)]|[-*\u2022])\s+")
 
 
 PARAMETER_RE = re.compile(

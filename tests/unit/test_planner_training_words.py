@@ -162,3 +162,122 @@ def test_outcome_without_a_question_needs_a_word_about_learning(files: None) -> 
     hives.drop(columns=["swarmed"]).head(20).to_csv(folder / "hives_autumn.csv", index=False)
     plan = plan_goal("Predict the honey yield in kilos of each colony in hives_autumn.csv")
     assert [s.args.get("dataset") for s in plan.steps if s.tool == "train_model"] != ["hives.csv"]
+
+
+def test_numbered_spec_settings_all_reach_the_training(files: None) -> None:
+    args = _train(
+        "Model spec: 1) data hives.csv; 2) label swarmed; 3) an MLP with 48 hidden units and "
+        "3 layers; 4) no more than 4 attempts; 5) name it hive_net."
+    )
+    assert args["label_column"] == "swarmed"
+    assert (args["model"], args["hidden_size"], args["layers"]) == ("mlp", 48, 3)
+    assert (args["max_attempts"], args["name"]) == (4, "hive_net")
+
+
+def test_vocabulary_cap_is_max_features(files: None) -> None:
+    args = _train("train on hives.csv, label swarmed, keeper_log as text, cap the vocab at 2k")
+    assert args["max_features"] == 2000
+    args = _train("classify swarmed in hives.csv with a vocabulary limited to 750 terms")
+    assert args["max_features"] == 750
+    # 'units' without a network word is no hidden size
+    assert "hidden_size" not in _train("train on hives.csv, label swarmed, 12 units of data")
+
+
+def test_training_on_a_labeling_output_uses_its_soft_labels(files: None) -> None:
+    run = get_settings().workspace / "labeling" / "hive-notes"
+    run.mkdir(parents=True)
+    pd.DataFrame(
+        {"id": range(6), "text": ["calm"] * 6, "prob_calm": [0.7] * 6, "prob_angry": [0.3] * 6}
+    ).to_parquet(run / "labeled.parquet")
+    args = _train("fit a classifier on labeling/hive-notes/labeled.parquet")
+    assert args["soft_labels"] is True
+    # a parquet of the same name without probability columns is an ordinary table
+    pd.DataFrame({"text": ["a", "b"] * 5, "label": ["x", "y"] * 5}).to_parquet(
+        get_settings().workspace / "labeled.parquet"
+    )
+    assert "soft_labels" not in _train("fit a classifier on labeled.parquet, label label")
+
+
+def test_settings_said_in_plain_words(files: None) -> None:
+    args = _train(
+        "train on hives.csv with label swarmed: no class reweighting, keep 30% of rows for "
+        "validation"
+    )
+    assert args["class_weights"] == "none"
+    assert args["validation_fraction"] == 0.3
+    args = _train("A multinomial LR on hives.csv (swarmed). No MLP, the data is small.")
+    assert args["model"] == "logistic"
+    assert "model" not in _train("train on hives.csv, label swarmed, lr 3e-3")
+
+
+def test_measured_on_the_file_a_later_clause_names(files: None) -> None:
+    from agents.planner import semantic_ready
+
+    if not semantic_ready():
+        pytest.skip("the router's embedding model is not packaged here")
+    plan = plan_goal(
+        "Fit it on hives.csv with label swarmed, then run it on hives_spring.csv to see how "
+        "good it is, and give me the recall"
+    )
+    tools = [s.tool for s in plan.steps]
+    if "evaluate_model" in tools:
+        evaluation = plan.steps[tools.index("evaluate_model")].args
+        assert evaluation.get("dataset") == "hives_spring.csv"
+    else:
+        train = plan.steps[tools.index("train_model")].args
+        assert train.get("test_dataset") == "hives_spring.csv"
+
+
+def _clinic(folder: Path) -> None:
+    rng = np.random.default_rng(5)
+    n = 60
+    pd.DataFrame(
+        {
+            "visit_id": [f"V{i}" for i in range(n)],
+            "ward": rng.choice(["north", "south", "east"], n),
+            "stay_days": rng.integers(1, 20, n),
+            "discharge_type": rng.choice(["home", "care", "transfer"], n),
+            "returned_within_90d": rng.choice([0, 1], n),
+        }
+    ).to_csv(folder / "clinic_visits.csv", index=False)
+
+
+def test_label_spelt_by_the_asked_outcome_or_its_classes() -> None:
+    _clinic(get_settings().workspace)
+    args = _train("How accurately could we predict 90-day returns from clinic_visits.csv?")
+    assert args["label_column"] == "returned_within_90d"
+    args = _train(
+        "Train a model on clinic_visits.csv that sorts each visit into home, care or transfer, by ward"
+    )
+    assert args["label_column"] == "discharge_type"
+
+
+def test_test_file_measured_once_and_an_ideal_target(files: None) -> None:
+    args = _train(
+        "tune a swarm model on hives.csv to AUC 0.9, then report hives_spring.csv measured "
+        "once on the best attempt"
+    )
+    assert args["test_dataset"] == "hives_spring.csv"
+    args = _train("fit hives.csv for swarmed; recall is what counts here, ideally 0.65 or more")
+    assert (args["target_metric"], args["target_value"]) == ("recall", 0.65)
+
+
+def test_prediction_output_said_after_write_or_into(files: None) -> None:
+    plan = plan_goal(
+        "train on hives.csv for swarmed, then predict hives_spring.csv and write guess.csv"
+    )
+    predict = next(s.args for s in plan.steps if s.tool == "predict")
+    assert (predict["dataset"], predict["output"]) == ("hives_spring.csv", "guess.csv")
+    plan = plan_goal(
+        "Train on hives.csv (swarmed). Then predict a flag for every hive into flags.csv."
+    )
+    predict = next(s.args for s in plan.steps if s.tool == "predict")
+    assert (predict["dataset"], predict["output"]) == ("hives.csv", "flags.csv")
+
+
+def test_label_said_before_its_role(files: None) -> None:
+    profile = profile_table("hives.csv")
+    assert profile is not None
+    said = "Classifier on the apiary logs: hives.csv, swarmed as the target, no class reweighting"
+    assert stated_label(said, profile) == "swarmed"
+    assert _train(said)["label_column"] == "swarmed"
