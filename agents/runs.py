@@ -356,6 +356,15 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
             if question and _asks_of_run(goal):
                 return Plan(question=question)
             return None
+    saved = _save_rows(goal, files)
+    if saved is not None:
+        args = {"dataset": run.dir, "path": saved}
+        if saved.rsplit(".", 1)[-1].lower() in ("csv", "jsonl", "parquet"):
+            args["format"] = saved.rsplit(".", 1)[-1].lower()
+        return Plan(
+            steps=[PlanStep(tool="save_table", args=args, why=goal)],
+            notes=[f"labeling run: {run.dir}"],
+        )
     tools = run_tools(goal, run)
     if not tools:
         return None
@@ -378,6 +387,26 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
             return Plan(question=f"Which labeling functions should {run.dir} keep or add?")
         steps.append(PlanStep(tool=tool, args=args, why=goal))
     return Plan(steps=steps, notes=[f"labeling run: {run.dir}"])
+
+
+SAVE_ROWS = (
+    r"\b(?:save|store|keep|write|materiali[sz]e|persist|copy)\w*\b[^.;\n]*?\b(?:labell?ed\s+)?"
+    r"(?:rows|table|data|records|output)\b"
+)
+"""Saving a run's labeled rows as a table file: a copy of the table, not the labels' export."""
+
+
+def _save_rows(goal: str, files: list[str]) -> str | None:
+    """The file a goal saves a run's labeled rows to ('save the labeled rows of labeling/x as
+    y.csv', 'materialise the labeled rows of the run as y.jsonl'), else None. Corrections,
+    hand labels or an 'export' stay with export_labeled_data.
+    """
+    if not rx.search(SAVE_ROWS, goal, re.I) or rx.search(
+        r"\b(?:export\w*|correct\w*|hand[- ]?(?:labels?|marked)|fix\w*|workbench)\b", goal, re.I
+    ):
+        return None
+    outputs = [f for f in _output_files(goal, files) if "/" not in f]
+    return outputs[-1] if len(outputs) == 1 else None
 
 
 def _output_files(goal: str, files: list[str]) -> list[str]:
