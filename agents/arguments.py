@@ -224,8 +224,16 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         s.text,
         re.I,
     )
+    order = rx.search(
+        r"\b(?:most|highest|top)[- ](voted|liked|downloaded|starred)\b|\b(newest|latest|most recent)\b",
+        s.text,
+        re.I,
+    )
     text = rx.sub(
-        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b",
+        r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b|"
+        # an order said in words ('most voted first') is no search term
+        r"\b(?:(?:most|highest|top)[- ](?:voted|liked|downloaded|starred)|newest|latest|most recent)"
+        r"(?:\s+(?:first|on top|at the top))?\b",
         " ",
         s.text,
         flags=re.I,
@@ -234,6 +242,11 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"query": query, "source": s.source or "all"}
     if sort:
         args["sort"] = sort.group(1).lower()
+    elif order:
+        word = (order.group(1) or order.group(2)).lower()
+        args["sort"] = {"downloaded": "downloads"}.get(
+            word, "likes" if order.group(1) else "updated"
+        )
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -283,6 +296,8 @@ def bare_hub_name(text: str) -> str | None:
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     query = s.quoted[0] if s.quoted else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+    # 'yelp_rev-something': the part the person remembers, without the filler
+    query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
     args: dict[str, Any] = {"query": query, "source": s.source or "all"}
     if s.limit:
         args["limit"] = s.limit
@@ -299,6 +314,12 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
             index = dataset_id.rsplit(".", 2)[-2]
             producer = dataset_id.split(".")[1]
             source = f"${{steps.{producer}.results.{index}.source}}"
+            searched = p.steps[int(producer)].args.get("source") if producer.isdigit() else None
+            # the source said ('the first one from Hugging Face'), else the one source searched
+            if s.source and s.source != "all":
+                source = s.source
+            elif isinstance(searched, str) and searched not in ("all", ""):
+                source = searched
     elif s.repos:
         dataset_id, source = s.repos[0], s.source
     elif s.quoted:
@@ -334,7 +355,12 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Preview which table? Name a file."
         return None
     args: dict[str, Any] = {"dataset": ref}
-    span = rx.search(r"\brows?\s+(\d+)\s*(?:to|-|through|until)\s*(\d+)", s.text, re.I)
+    span = rx.search(
+        r"\b(?:rows?\s+(?:from\s+|between\s+)?|(?:from|between)\s+rows?\s+)(\d+)\s*"
+        r"(?:to|-|through|until|till|and)\s*(?:rows?\s+)?(\d+)",
+        s.text,
+        re.I,
+    )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+(?:is|are|will be) enough\b",
         p.goal or s.text,
@@ -1039,7 +1065,11 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
-    latent = rx.search(r"\blatent(?:[_ ]dim(?:ension)?)?\s*(?:=|:|of)?\s*(\d+)", s.text, re.I)
+    latent = rx.search(
+        r"\blatent(?:[_ ](?:dim(?:ension)?s?|size|space|width))?\s*(?:=|:|of)?\s*(\d+)",
+        s.text,
+        re.I,
+    )
     if latent:
         args["latent_dim"] = int(latent.group(1))
     epochs = rx.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
@@ -1454,7 +1484,14 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "dataset_id": ref,
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
-    if rx.search(r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+", text, re.I):
+    if rx.search(r"\b(?:no|without|skip(?:ping)?)\s+(?:the\s+)?splits?\b|\bunsplit\b", text, re.I):
+        args["splits"] = False
+    elif rx.search(
+        r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+|"
+        r"\btrain(?:ing)?,?\s+(?:validation|val|dev)\w*,?\s+(?:and\s+)?test\b",
+        text,
+        re.I,
+    ):
         args["splits"] = split_ratios(text) or True
     floor = rx.search(
         r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I

@@ -213,7 +213,8 @@ PREVIEW_CUES = (
     r"\b(?:a few|some|couple of|several)\s+(?:rows|lines|records|examples|entries)\b|"
     r"\brows?\s+\d+\s*(?:to|-|through|until)\s*\d+|^\s*head\b|\bpreview\b|\bpeek\b|"
     r"\b(?:first|top|last)\s+(?:rows|lines|records|entries)\b|"
-    r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b|\bsample \d+ (?:rows|lines|records)\b"
+    r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b|\bsample \d+ (?:rows|lines|records)\b|"
+    r"\ba page of\b|\bread (?:a few|some|a couple)(?: of)?\b"
 )
 ANOMALY_CUES = (
     r"\b(anomal\w*|outliers?|isolation[ -]?forest|iforest|lof|if \+ lof|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"
@@ -314,6 +315,16 @@ def cue_tools(
         r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|liked|voted))\b", t
     ):
         return ["trending_datasets"]
+    if (
+        not files
+        and online
+        and rx.search(
+            r"\b(?:name|it|one|dataset)\s+(?:starts?|started|starting|begins?|began|beginning)\s+with\b|"
+            r"\b(?:started|starting|began|beginning)\s+with\b|\bwhat(?:'s| is| was) it called\b",
+            t,
+        )
+    ):
+        return ["suggest_datasets"]  # a name half remembered: complete it
     if rx.search(SAVE_CUES, t) and has_tool("save_table") and not rx.search(QA_CUES, t):
         if kind != "documents" and not rx.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]
@@ -545,6 +556,8 @@ def _correct(word: str) -> str:
     lower = word.lower()
     if len(lower) < 4 or lower in CUE_WORDS or lower in COMMON_WORDS or not lower.isalpha():
         return word
+    if lower + "s" in CUE_WORDS or lower + "es" in CUE_WORDS:
+        return word  # the singular of a cue word ('customer' of 'customers') is no typo
     for ending in ("s", "es", "ed", "ing", "er", "ers"):  # an inflection of a known word
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and (stem in CUE_WORDS or stem + "e" in CUE_WORDS):

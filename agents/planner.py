@@ -210,6 +210,8 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
                 break
             if args is None or _repeats(planning, tool_name, args, bool(own_files)):
                 continue
+            if _merges_export(planning, tool_name, args):
+                continue
             planning.add(tool_name, args, why=clause)
         if planning.question and not slots.files and (planning.steps or len(clauses) > 1):
             # A side remark that cannot stand alone ("I want to look at the chunks first")
@@ -730,6 +732,27 @@ def _same_stem(a: str, b: str) -> bool:
     return sorted(a.lower()) == sorted(b.lower())
 
 
+def _merges_export(p: Planning, tool: str, args: dict[str, Any]) -> bool:
+    """A second export of the same QA set ('... then export jsonl and csv, no splits' after a
+    clause that already planned the export) states the one export's settings: the later
+    clause's values win, and no second export is planned (unless it names another output).
+    """
+    if tool != "export_dataset":
+        return False
+    index = p.last_step("export_dataset")
+    if index is None:
+        return False
+    earlier = p.steps[index].args
+    if earlier.get("dataset_id") != args.get("dataset_id"):
+        return False
+    if {earlier.get("output_dir"), args.get("output_dir")} - {None} and earlier.get(
+        "output_dir"
+    ) != args.get("output_dir"):
+        return False
+    earlier.update(args)
+    return True
+
+
 def _repeats(p: Planning, tool: str, args: dict[str, Any], explicit: bool = False) -> bool:
     """A step that only repeats the one before it (same tool on the same or its own output).
 
@@ -1189,11 +1212,24 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     )
     if qa_context and not slots.files:
         judge = rx.search(r"\b(score|judge|rate|grade|re-?score|re-?judge)\w*\b", lower)
+        if judge and rx.search(
+            r"\b(?:judge|scor\w*|rating|grade)\s+(?:pass(?:ing)?[- ]?mark|threshold|bar|floor|cut-?off|"
+            r"minimum|min|pass(?:ing)? (?:score|level))\b",
+            lower,
+        ):
+            judge = None  # 'judge pass mark 0.75': the generation's threshold, not a scoring step
         if (
             judge
             and not rx.search(r"\bexport\b", lower)
             and (
-                not in_plan or rx.search(r"^(?:then\s+|and\s+)?(?:score|judge|rate|grade)\b", lower)
+                not in_plan
+                or rx.search(r"^(?:then\s+|and\s+)?(?:score|judge|rate|grade)\b", lower)
+                # 'have the judge re-score them at 0.9': a scoring step said after the generation
+                or rx.search(
+                    r"\bre-?(?:score|judge|rate|grade)\b|\b(?:score|judge|rate|grade)\s+"
+                    r"(?:them|those|these|the (?:pairs|qa|questions|entries))\s+(?:again|at|with|against)\b",
+                    lower,
+                )
             )
         ):
             return ["score_qa"]
@@ -1569,7 +1605,9 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
 PURPOSE_RE = re.compile(
     r",?\s*\bso(?: that)? (?:i|we|you|they|people|others) (?:can|could|will be able to) "
     r"(?:find|locate|look up|spot|recogni[sz]e|refer to|come back to|reuse|pick up)\s+"
-    r"(?:it|this|that|them|the model|the run)(?:\s+again)?(?:\s+later)?\b",
+    r"(?:it|this|that|them|the model|the run)(?:\s+again)?(?:\s+later)?\b|"
+    # 'before I start labelling anything, ...': when the request comes, not a request
+    r"\bbefore (?:i|we) (?:start|begin|get going|do any)\s+(?:\w+ing\b)?(?:\s+anything)?",
     re.I,
 )
 

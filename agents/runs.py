@@ -371,10 +371,6 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     if not runs:
         return None
     run = run_named(goal, runs)
-    if run is not None:
-        saved = _rows_saved(goal, run)
-        if saved is not None:
-            return saved
     if run is None:
         if memory.get("labeled"):
             return None  # the thread's own run: the follow-up rules handle it
@@ -388,6 +384,15 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
             if question and _asks_of_run(goal):
                 return Plan(question=question)
             return None
+    saved = _save_rows(goal, files)
+    if saved is not None:
+        args = {"dataset": run.dir, "path": saved}
+        if saved.rsplit(".", 1)[-1].lower() in ("csv", "jsonl", "parquet"):
+            args["format"] = saved.rsplit(".", 1)[-1].lower()
+        return Plan(
+            steps=[PlanStep(tool="save_table", args=args, why=goal)],
+            notes=[f"labeling run: {run.dir}"],
+        )
     tools = run_tools(goal, run)
     if not tools:
         return None
@@ -419,34 +424,27 @@ def run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     return Plan(steps=steps, notes=[f"labeling run: {run.dir}"])
 
 
-SAVE_ROWS_RE = r"\b(?:save|materiali[sz]e|write|store|keep|turn|convert|copy)\w*\b"
+SAVE_ROWS = (
+    r"\b(?:save|store|keep|write|materiali[sz]e|persist|copy|turn|convert)\w*\b[^.;\n]*?\b(?:labell?ed\s+)?"
+    r"(?:rows|table|data|records|output)\b"
+)
+"""Saving a run's labeled rows as a table file: a copy of the table, not the labels' export."""
 KEEP_RUN_RE = (
     r"\b(?:export\w*|download\w*|send|dump|hand over|correct\w*|fix\w*|marked|hand[- ]?label\w*|"
     r"workbench)\b"
 )
+"""What keeps a goal with the run's own export: corrections, hand-label marks, a download."""
 
 
-def _rows_saved(goal: str, run: Run) -> Plan | None:
-    """'save the labeled rows of labeling/x as y.csv': the run's folder is the table to save.
-
-    Only when the folder is named, a table file is named as the output and nothing asks for
-    the run's own export (corrections, hand-label marks).
+def _save_rows(goal: str, files: list[str]) -> str | None:
+    """The file a goal saves a run's labeled rows to ('save the labeled rows of labeling/x as
+    y.csv', 'materialise the labeled rows of the run as y.jsonl'), else None. Corrections,
+    hand labels or an 'export' stay with export_labeled_data.
     """
-    from agents.slots import FILE_RE
-
-    if not rx.search(SAVE_ROWS_RE, goal, re.I) or rx.search(KEEP_RUN_RE, goal, re.I):
+    if not rx.search(SAVE_ROWS, goal, re.I) or rx.search(KEEP_RUN_RE, goal, re.I):
         return None
-    outs = [
-        f
-        for f in FILE_RE.findall(goal)
-        if not f.startswith(run.dir) and rx.search(r"\.(?:csv|jsonl|parquet)$", f, re.I)
-    ]
-    if len(outs) != 1:
-        return None
-    args = {"dataset": run.dir, "path": outs[0], "format": outs[0].rsplit(".", 1)[-1].lower()}
-    return Plan(
-        steps=[PlanStep(tool="save_table", args=args, why=goal)], notes=[f"labeling run: {run.dir}"]
-    )
+    outputs = [f for f in _output_files(goal, files) if "/" not in f]
+    return outputs[-1] if len(outputs) == 1 else None
 
 
 def _output_files(goal: str, files: list[str]) -> list[str]:
