@@ -29,3 +29,8 @@ def test_then_generate_after_training_a_generator_in_the_same_goal(kilns: None) 
     assert [t for t, _ in steps] == ["train_generator", "generate_synthetic"]
     assert steps[1][1]["n"] == 40 and steps[1][1]["label"] == "cracked"
     assert steps[1][1]["model"] == "${steps.0.model_path}"
+
+
+def test_a_training_setting_after_the_generator_is_not_a_generate_step(kilns: None) -> None:
+    goal = "fit a generator on kiln_firings.csv, then make sure it trains for 150 epochs"
+    assert "generate_synthetic" not in [s.tool for s in plan_goal(goal, {}).steps]
