@@ -1160,6 +1160,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             p.memory.get("generator")
             or (
                 p.last_step("train_generator") is not None
+                and p.last_step("generate_synthetic") is None
                 # a training setting of that generator ('make sure it runs 200 epochs') is not
                 and not rx.search(r"\b(epochs?|latent|layers?|batch|make sure)\b", lower)
             )
