@@ -1240,7 +1240,16 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         ):
             return ["export_dataset"]
     if (
-        p.memory.get("generator")
+        # a generator of the thread, or one this goal trains ('..., then generate 300 rows')
+        (
+            p.memory.get("generator")
+            or (
+                p.last_step("train_generator") is not None
+                and p.last_step("generate_synthetic") is None
+                # a training setting of that generator ('make sure it runs 200 epochs') is not
+                and not rx.search(r"\b(epochs?|latent|layers?|batch|make sure)\b", lower)
+            )
+        )
         and not [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
         and rx.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
         and rx.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)

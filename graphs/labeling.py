@@ -597,6 +597,12 @@ class Labeler:
         added = [s for s in new if s["name"] not in names and s["name"] not in removed]
         changes.extend(notes)
         changes.append(f"added {len(added)} new LFs")
+        if not keep and not added:
+            # Every LF fell below the floor and the miner found none: another attempt has
+            # nothing to apply, so the loop ends at its best attempt (the hand-label models
+            # still compete with it for the labels).
+            changes.append("no labeling function is left to try: the loop stops here")
+            return {"lfs": [], "changes": changes, "stop": True}, changes
         return {"lfs": keep + added, "changes": changes}, changes
 
 

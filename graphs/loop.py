@@ -62,7 +62,8 @@ def build_loop(produce: Producer, measure: Measurer, adjust: Adjuster):  # noqa:
 
     `produce(config)` returns the attempt's output (artifacts), `measure(output)` its metrics
     on data the loop did not tune on, `adjust(config, history)` the next config and the
-    list of changes it made.
+    list of changes it made; a next config with `stop` set ends the loop at the best attempt
+    so far (the adjuster found nothing left to try).
     """
 
     def produce_node(state: LoopState) -> LoopState:
@@ -94,6 +95,9 @@ def build_loop(produce: Producer, measure: Measurer, adjust: Adjuster):  # noqa:
         history[-1] = {**history[-1], "next_changes": changes}
         return {"config": config, "history": history}
 
+    def after_adjust(state: LoopState) -> Literal["produce", "__end__"]:
+        return END if state.get("config", {}).get("stop") else "produce"
+
     graph = StateGraph(LoopState)
     graph.add_node("produce", produce_node)
     graph.add_node("measure", measure_node)
@@ -101,7 +105,7 @@ def build_loop(produce: Producer, measure: Measurer, adjust: Adjuster):  # noqa:
     graph.add_edge(START, "produce")
     graph.add_edge("produce", "measure")
     graph.add_conditional_edges("measure", route, ["adjust", END])
-    graph.add_edge("adjust", "produce")
+    graph.add_conditional_edges("adjust", after_adjust, ["produce", END])
     return graph.compile()
 
 
