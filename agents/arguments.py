@@ -104,7 +104,11 @@ OUT_FILE_RE = (
 def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[str]]:
     """Split a clause's files into (data, test, output) by the words before each."""
     data, test, out = [], [], []
+    seen: dict[str, list[str]] = {}
     for name in files:
+        if name in seen:  # a name said many times is read once (each read scans the clause)
+            seen[name].append(name)
+            continue
         escaped = re.escape(name)
         if rx.search(OUT_FILE_RE + escaped, text, re.I) or rx.search(
             rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}|"
@@ -113,13 +117,14 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
             text,
             re.I,
         ):
-            out.append(name)
+            seen[name] = out
         elif rx.search(TEST_NEAR_RE + escaped, text, re.I) or (
             rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
         ):
-            test.append(name)
+            seen[name] = test
         else:
-            data.append(name)
+            seen[name] = data
+        seen[name].append(name)
     return data, test, out
 
 

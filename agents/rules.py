@@ -23,12 +23,9 @@ ARROW_RULE = re.compile(
     re.I,
 )
 # (posts that mention) a, b or c vote label
-VOTE_RULE = re.compile(
-    r"(?:^|[;:.]\s*|\b(?:mention|mentions|mentioning|contain|contains|containing|say|says|with)\s+)"
-    r"([\w' -]+?(?:\s*,\s*[\w' -]+?)*(?:\s*,?\s*or\s+[\w' -]+?)?)\s+votes?\s+(?:for\s+)?"
-    rf"{LABEL}",
-    re.I,
-)
+VOTE_TAIL = re.compile(rf"\s+votes?\s+(?:for\s+)?{LABEL}", re.I)
+MENTION = re.compile(r"\b(?:mentions?|mentioning|contains?|containing|says?|with)\s+", re.I)
+VOTE_WORDS = re.compile(r"[\w' ,-]+")
 # anything saying 'a' or 'b' is label  |  rows mentioning 'a' are label
 SAYS_RULE = re.compile(
     r"\b(?:anything|any (?:row|text|review|message|ticket|post)s?|rows?|texts?|ones|those|it|"
@@ -127,14 +124,29 @@ def _if_rules(text: str) -> list[dict[str, Any]]:
 
 
 def _vote_rules(text: str) -> list[dict[str, Any]]:
+    """'a, b or c vote label' (after a sentence start or a mention word).
+
+    Found by the ' vote(s) LABEL' tail, then read back to the clause's start with plain string
+    steps: one regex with nested lists over the same characters took minutes on a long goal.
+    """
     rules: list[dict[str, Any]] = []
-    for match in VOTE_RULE.finditer(text):
-        chunk = rx.sub(
-            r"^.*\b(?:mentions?|mentioning|contains?|containing|says?|with)\s+",
-            "",
-            match.group(1),
-        )
-        rules.append({"label": match.group(2), "keywords": _keywords(chunk), "column": None})
+    done = 0
+    for tail in VOTE_TAIL.finditer(text):
+        if tail.start() < done:
+            continue
+        head = text[done : tail.start()]
+        cut = max(head.rfind(";"), head.rfind(":"), head.rfind("."))
+        segment: str | None = head[cut + 1 :] if cut >= 0 or done == 0 else None
+        mentions = list(MENTION.finditer(head if segment is None else segment))
+        if mentions:
+            segment = (head if segment is None else segment)[mentions[-1].end() :]
+        if segment is None:
+            continue
+        segment = segment.strip()
+        if not segment or not VOTE_WORDS.fullmatch(segment):
+            continue
+        rules.append({"label": tail.group(1), "keywords": _keywords(segment), "column": None})
+        done = tail.end()
     return rules
 
 
