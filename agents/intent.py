@@ -547,7 +547,7 @@ COMMON_WORDS = frozenset(
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
     classifies called week weeks weekly month months monthly days daily last lost late past
-    post posts cost costs line lines""".split()
+    post posts cost costs line lines expert experts""".split()
 )
 
 

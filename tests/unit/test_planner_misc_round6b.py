@@ -128,3 +128,10 @@ def test_half_remembered_hub_name_is_completed() -> None:
     assert args["suggest_datasets"]["query"] == "potsherd"
     _, args = _plan("a kaggle dataset whose name starts with glaze_ch-something, what's it called?")
     assert args["suggest_datasets"]["query"] == "glaze_ch"
+
+
+def test_expert_is_a_word_not_a_misspelt_export() -> None:
+    assert fix_typos("ask a glaze expert to review the pairs") == (
+        "ask a glaze expert to review the pairs"
+    )
+    assert fix_typos("exprot the pairs as jsonl") == "export the pairs as jsonl"
