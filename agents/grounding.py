@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from agents import patterns as rx
@@ -329,6 +330,20 @@ def _synthetic_label(p: Planning, profile: dict[str, Any], column: str, text: st
         step.args["label"] = match.group(1)
 
 
+def _holding_named_values(
+    profile: dict[str, Any], goal: str, exclude: Iterable[str] = ()
+) -> list[str]:
+    """Label-like columns (not in `exclude`) two or more of whose values the goal names."""
+    return [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and c["name"] not in exclude
+        and sum(1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I))
+        >= 2
+    ]
+
+
 def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
@@ -365,14 +380,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"] = spelt
         p.notes.append(f"label column {spelt!r}: the outcome your words ask for")
         return
-    by_value = [
-        c["name"]
-        for c in profile["columns"]
-        if c["label_like"]
-        and c["name"] not in features
-        and sum(1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I))
-        >= 2
-    ]
+    by_value = _holding_named_values(profile, goal, features)
     if len(by_value) == 1 and mentioned and by_value[0] != mentioned[0]:
         # 'sort each visit into home, care or transfer, by ward': the classes named are the
         # label's values; the column named in passing is an input
@@ -400,13 +408,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"] = loose
         p.notes.append(f"label column {loose!r}: the column your words name")
         return
-    by_value = [
-        c["name"]
-        for c in profile["columns"]
-        if c["label_like"]
-        and sum(1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I))
-        >= 2
-    ]
+    by_value = _holding_named_values(profile, goal)
     if len(by_value) == 1:
         args["label_column"] = by_value[0]
         return

@@ -52,3 +52,15 @@ class Planning:
 
     def add(self, tool: str, args: dict[str, Any], why: str) -> None:
         self.steps.append(PlanStep(tool=tool, args=args, why=why))
+
+
+def call_again(
+    tool: str, args: dict[str, Any], changes: dict[str, Any], targets: dict[str, float], why: str
+) -> Plan:
+    """The last call of `tool` once more with `changes` applied, the note saying what changed."""
+    said = ", ".join(f"{k}={v!r}" for k, v in changes.items())
+    return Plan(
+        steps=[PlanStep(tool=tool, args={**args, **changes}, why=why)],
+        targets=targets,
+        notes=[f"{tool} again with {said}"],
+    )

@@ -23,7 +23,7 @@ from agents.arguments import (
     stated_lfs,
 )
 from agents.comparison import shape_measurement
-from agents.plan import Plan, Planning, PlanStep
+from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
     shape_prediction,
     shape_test_file,
@@ -817,13 +817,7 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes[key] = other
     if not changes:
         return None
-    args.update(changes)
-    said = ", ".join(f"{k}={v!r}" for k, v in changes.items())
-    return Plan(
-        steps=[PlanStep(tool=tool, args=args, why=goal)],
-        targets=targets,
-        notes=[f"{tool} again with {said}"],
-    )
+    return call_again(tool, args, changes, targets, goal)
 
 
 WRONG_FILE_RE = re.compile(

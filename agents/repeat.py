@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from agents import patterns as rx
-from agents.plan import Plan, PlanStep
+from agents.plan import Plan, PlanStep, call_again
 from agents.references import DOC_EXT
 from agents.slots import FILE_RE
 
@@ -242,13 +242,7 @@ def swap_correction(goal: str, memory: dict[str, Any]) -> Plan | None:
         for key in ("dataset", "data_path"):
             if key in args and data:
                 args[key] = data  # 'I meant X' changed a value, not the file
-    args.update(swaps)
-    said = ", ".join(f"{k}={v!r}" for k, v in swaps.items())
-    return Plan(
-        steps=[PlanStep(tool=tool, args=args, why=goal)],
-        targets=targets,
-        notes=[f"{tool} again with {said}"],
-    )
+    return call_again(tool, args, swaps, targets, goal)
 
 
 QA_WORDS = r"\b(?:questions?|q&a|qa|pairs?|quiz\w*|flashcards?)\b"
