@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
@@ -152,20 +153,35 @@ def job_progress_eta(run: dict[str, Any]) -> str | None:
 
 
 T = TypeVar("T")
+log = logging.getLogger("forgeflow.api")
 
 
-async def until_disconnect(request: Request, work: Callable[[threading.Event], T]) -> T:
-    """Run blocking `work(cancel_event)` in a worker thread; set the event if the client leaves.
+async def until_disconnect(
+    request: Request,
+    work: Callable[[threading.Event], T],
+    on_gone: Callable[[], object] | None = None,
+) -> T:
+    """Run blocking `work(cancel_event)` in a worker thread; if the client leaves, stop it.
 
-    Long synchronous calls (code LFs, tool calls) check the event and stop: work does not go
-    on for a caller who is gone.
+    When the client is gone the event is set (long synchronous calls check it and stop) and
+    `on_gone()` runs in a thread, from this loop itself, so stopping does not depend on the
+    worker noticing; a failing `on_gone` is logged and tried again on the next check.
     """
     cancel = threading.Event()
     task = asyncio.ensure_future(anyio.to_thread.run_sync(work, cancel))
+    stopped = on_gone is None
     while not task.done():
         await asyncio.wait({task}, timeout=0.25)
-        if not task.done() and not cancel.is_set() and await request.is_disconnected():
+        if task.done() or (cancel.is_set() and stopped):
+            continue
+        if cancel.is_set() or await request.is_disconnected():
             cancel.set()
+            if on_gone is not None:
+                try:
+                    await anyio.to_thread.run_sync(on_gone)
+                    stopped = True
+                except Exception:  # noqa: BLE001 - retried on the next check
+                    log.warning("stopping the work of a departed client failed", exc_info=True)
     return task.result()
 
 
@@ -187,18 +203,19 @@ async def run_tool_until_disconnect(
     run = await anyio.to_thread.run_sync(
         lambda: manager.submit_tool(name, args, source=source, credentials=credentials)
     )
+    run_id = run["run_id"]
 
     def work(gone: threading.Event) -> dict[str, Any]:
-        cancelled = False
-        while True:
-            final = manager.wait(run["run_id"], timeout=0.5)
+        while True:  # `gone` is for until_disconnect's stop(): a cancelled run ends here too
+            final = manager.wait(run_id, timeout=0.5)
             if final["status"] not in ("pending", "running"):
                 return final
-            if gone.is_set() and not cancelled:
-                manager.cancel(run["run_id"])  # nobody waits for the answer any more
-                cancelled = True
 
-    final = await until_disconnect(request, work)
+    def stop() -> None:
+        log.info("the client of run %s left: cancelling it", run_id)
+        manager.cancel(run_id)  # nobody waits for the answer any more
+
+    final = await until_disconnect(request, work, stop)
     if final["status"] != "completed":
         raise run_error(final)
     return final, (final.get("result") or {}).get("output")

@@ -104,11 +104,25 @@ def test_a_request_whose_client_leaves_stops_its_sandboxes(
         while time.monotonic() < deadline and not _bwrap_children(srv.proc.pid):
             time.sleep(0.1)
         assert _bwrap_children(srv.proc.pid), "the sandbox never started"
-    # The client is gone: the server stops the work long before the LF's 300 s timeout.
-    for _ in range(600):
-        if not _bwrap_children(srv.proc.pid):
-            break
-        time.sleep(0.1)
-    assert not _bwrap_children(srv.proc.pid), "sandboxes kept running for a departed client"
+    # The client is gone: the server stops the work long before the LF's 300 s timeout. The
+    # first bwrap seen may be the sandbox's start-up probe, which ends on its own: wait until
+    # the run has ended and no sandbox has been seen for a while (bounded).
+    deadline = time.monotonic() + 90
+    quiet_since: float | None = None
+    runs: list[dict] = []
+    with srv.client() as c:
+        while time.monotonic() < deadline:
+            if _bwrap_children(srv.proc.pid):
+                quiet_since = None
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            runs = c.get("/runs", params={"source": "labeling"}).json()["runs"]
+            ended = bool(runs) and runs[0]["status"] not in ("pending", "running")
+            if ended and quiet_since is not None and time.monotonic() - quiet_since > 2:
+                break
+            time.sleep(0.2)
+    left = _bwrap_children(srv.proc.pid)
+    assert not left, f"sandboxes {left} kept running for a departed client:\n{srv.output()[-4000:]}"
+    assert runs and runs[0]["status"] == "cancelled", (runs, srv.output()[-4000:])
     with srv.client() as c:
         assert c.get("/health").status_code == 200
