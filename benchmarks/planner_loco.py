@@ -5,8 +5,8 @@ Usage (from the checkout whose planner is measured):
     .venv/bin/python benchmarks/planner_loco.py dev,fresh3,fresh4 [CONFIGS] [-v] [--goals-only]
 
 Every single-turn goal of each named corpus, and every conversation's first turn (a thread's
-first message: planned on an empty memory, as the graph plans it; `--goals-only` skips them), is
-planned with `plan_goal` (no graph, no tool runs)
+first message: planned on an empty memory, as the graph plans it; `--goals-only` skips them,
+`--first-turns-only` scores only them), is planned with `plan_goal` (no graph, no tool runs)
 in a fresh FORGEFLOW_HOME holding the corpus's data, with the learned router trained WITHOUT that
 corpus (`agents/router.py`, the same knob as FORGEFLOW_ROUTER_EXCLUDE), and scored as
 `benchmarks/planner.py` scores routing: the planned tools, minus the look-ups a goal does not
@@ -29,6 +29,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,14 @@ FROZEN = ("fresh15", "fresh18")
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if a not in ("-v", "--goals-only")]
+    flags = ("-v", "--goals-only", "--first-turns-only")
+    args = [a for a in sys.argv[1:] if a not in flags]
     verbose = "-v" in sys.argv[1:]
-    kinds = ("goals",) if "--goals-only" in sys.argv[1:] else ("goals", "first turns")
+    kinds: tuple[str, ...] = ("goals", "first turns")
+    if "--goals-only" in sys.argv[1:]:
+        kinds = ("goals",)
+    elif "--first-turns-only" in sys.argv[1:]:
+        kinds = ("first turns",)
     if not args:
         raise SystemExit(__doc__)
     corpora = [c for c in args[0].split(",") if c]
@@ -81,6 +87,9 @@ def main() -> None:
         reset_settings()
         reset_engines()
         current["exclude"] = frozenset({name})
+        started = time.perf_counter()
+        model = router._model(current["exclude"])  # fitted now (or loaded from the cache)
+        print(f"{name}: router of {model.size} rows in {time.perf_counter() - started:.1f} s")
         for kind in kinds:
             goals = _items(corpus, kind)
             if not goals:
