@@ -289,3 +289,16 @@ def test_leave_one_corpus_out_scores_first_turns_on_an_empty_thread(tmp_path: Pa
 
     scored = [loco._routed(Planner(), item, False) for item in firsts]
     assert scored == [True, True, False]  # an extra look-up is ignored, as the benchmark does
+
+
+def test_the_follow_up_study_reads_the_thread_state_from_earlier_turns() -> None:
+    study = _load_script("benchmarks/router_followups.py")
+    turns = [
+        {"user": "which column of kilns.csv says a firing cracked?", "expect": {"ask": True}},
+        {"user": "the crack one", "expect": {"tools": ["train_model"]}},
+        {"user": "how sure is it?", "expect": {"tools": []}},
+    ]
+    assert study.thread_state([]) == "thread"
+    # a question back is also a turn without a tool: both marks
+    assert study.thread_state(turns[:1]) == "last_answer pending_question thread"
+    assert study.thread_state(turns) == "has_model last_answer last_train_model thread"
