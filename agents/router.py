@@ -3,8 +3,8 @@
 Multinomial logistic regression over the goal's all-MiniLM-L6-v2 embedding (file names as
 placeholders, `semantic.normalise`) and TF-IDF word and character n-grams, trained at first use
 on the labelled phrasings (`agents/data/intents.tsv`, `phrasings.tsv`: clause-sized) and the
-tunable corpora's single-turn goals (`agents/data/goals.tsv`, written by
-`benchmarks/goals/export_phrasings.py`). The planner (`agents/planner.py`, `_arbitrate`)
+tunable corpora's single-turn goals and conversations' first turns (`agents/data/goals.tsv`,
+written by `benchmarks/goals/export_phrasings.py`). The planner (`agents/planner.py`, `_arbitrate`)
 decides when its answer replaces the cue rules' routing. `FORGEFLOW_ROUTER_EXCLUDE` (a
 benchmark knob) leaves corpora out of training for leave-one-corpus-out evaluation.
 """
@@ -41,7 +41,9 @@ class Route:
 
 
 def goal_rows(exclude: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ...], str, str]]:
-    """(tools, normalised goal, corpus) of goals.tsv, without the excluded corpora."""
+    """(tools, normalised goal, corpus) of goals.tsv (goals and conversation openings), without
+    the excluded corpora.
+    """
     rows: list[tuple[tuple[str, ...], str, str]] = []
     if not GOALS.exists():
         return rows

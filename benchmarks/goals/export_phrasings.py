@@ -1,22 +1,29 @@
-"""Export the tunable corpora's single-turn goals as router training phrasings (agents/data/goals.tsv).
+"""Export the tunable corpora's goals and conversation openings as router rows (goals.tsv).
 
-Each line: TOOLS<TAB>GOAL<TAB>CORPUS, TOOLS the goal's expected tool sequence (comma-separated, as
-in phrasings.tsv) or `none` when the goal expects an answer without a tool. The corpus column lets
-the leave-one-corpus-out evaluation drop a corpus (FORGEFLOW_ROUTER_EXCLUDE, agents/router.py).
+The rows (`agents/data/goals.tsv`) are every single-turn goal (`goals.jsonl`) and every
+conversation's first turn (`conversations.jsonl`: a thread's first message is a plain goal,
+planned on an empty memory); later turns are follow-ups planned from the thread, not from their
+wording alone, and are not exported. Each line: TOOLS<TAB>GOAL<TAB>CORPUS, TOOLS the goal's
+expected tool sequence (comma-separated, as in phrasings.tsv) or `none` when the goal expects an
+answer without a tool. The corpus column lets the leave-one-corpus-out evaluation drop a corpus
+(FORGEFLOW_ROUTER_EXCLUDE, agents/router.py).
 
 - Only the tunable corpora (TUNABLE) are read; the held-out and frozen sets never are.
+- A first turn worded exactly as one of its corpus's goals is kept once.
 - Goals whose right move is a question (`ask: true`) are left out: the question comes from the
   data (which file, which column), not from the wording, so they carry no tool sequence.
 - Read-only look-ups (inspect_dataset, list_local_datasets, preview_rows) are kept exactly as the
   goal lists them: a look-up a goal names is asked for; one it does not name is not learnt (the
   benchmark ignores an extra look-up, but never a missing one).
 
-Run: `PYTHONPATH=. .venv/bin/python benchmarks/goals/export_phrasings.py` (deterministic).
+Run: `PYTHONPATH=. .venv/bin/python benchmarks/goals/export_phrasings.py [OUT]` (deterministic;
+OUT defaults to agents/data/goals.tsv).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -34,38 +41,63 @@ TUNABLE = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh16",
+    "fresh17",
 )
 OUT = ROOT.parents[1] / "agents" / "data" / "goals.tsv"
 
 
+def openings(corpus: str) -> list[dict]:
+    """The single-turn goals and the conversations' first turns of one corpus, as goal items
+    (`goal`, `expect`), goals first.
+    """
+    folder = ROOT / corpus
+    items: list[dict] = []
+    for name in ("goals.jsonl", "conversations.jsonl"):
+        path = folder / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if "turns" in item:
+                first = item["turns"][0]
+                item = {"id": f"{item['id']}#1", "goal": first["user"], "expect": first["expect"]}
+            items.append(item)
+    return items
+
+
 def rows(corpus: str) -> list[tuple[str, str, str]]:
-    """(tools, goal, corpus) for each single-turn goal of one tunable corpus."""
+    """(tools, goal, corpus) for each single-turn goal and conversation opening of one
+    tunable corpus.
+    """
     if corpus not in TUNABLE:
         raise ValueError(f"{corpus} is not a tunable corpus")
     out: list[tuple[str, str, str]] = []
-    for line in (ROOT / corpus / "goals.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
+    for item in openings(corpus):
         expect = item.get("expect") or {}
         if expect.get("ask"):
             continue
         tools = ",".join(expect.get("tools") or []) or "none"
         goal = " ".join(str(item["goal"]).split())  # one line: no tabs or newlines
-        out.append((tools, goal, corpus))
+        if (tools, goal, corpus) not in out:
+            out.append((tools, goal, corpus))
     return out
 
 
 def main() -> None:
-    """Write agents/data/goals.tsv from every tunable corpus."""
+    """Write agents/data/goals.tsv (or the path given) from every tunable corpus."""
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     lines = [
-        "# tools<TAB>goal<TAB>corpus: single-turn goals of the tunable corpora "
+        "# tools<TAB>goal<TAB>corpus: single-turn goals and conversations' first turns of the "
+        "tunable corpora "
         "(benchmarks/goals/export_phrasings.py; do not edit by hand)"
     ]
     for corpus in TUNABLE:
         lines.extend("\t".join(row) for row in rows(corpus))
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines) - 1} goals -> {OUT}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 1} goals -> {out}")
 
 
 if __name__ == "__main__":

@@ -180,3 +180,125 @@ def test_the_routers_plan_reads_the_goal_once(
     assert [s.tool for s in plan.steps] == ["detect_anomalies"]  # the router's plan won
     assert plan.steps[0].args["dataset"] == "parcels.csv"
     assert len(reads) == 1  # built from the goal as read for the rules, not planned again
+
+
+def _load_script(path: str) -> object:
+    """A benchmark script as a module (the benchmarks folder is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(Path(path).stem, Path(path))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _invented_corpus(folder: Path) -> None:
+    """A goal corpus of invented wording: two single goals and three conversations."""
+    import json
+
+    folder.mkdir(parents=True)
+    goals = [
+        {
+            "id": "g1",
+            "goal": "teach it which kilns in kilns.csv overheat",
+            "expect": {"tools": ["train_model"]},
+        },
+        {"id": "g2", "goal": "which kiln file is the big one?", "expect": {"ask": True}},
+    ]
+    conversations = [
+        {
+            "id": "c1",
+            "turns": [
+                {
+                    "user": "spot the odd firings in kilns.csv",
+                    "expect": {"tools": ["detect_anomalies"]},
+                },
+                {"user": "same for the other kiln file", "expect": {"tools": ["detect_anomalies"]}},
+            ],
+        },
+        {
+            "id": "c2",
+            "turns": [
+                {"user": "label the glazes for me", "expect": {"ask": True}},
+                {"user": "the finish column", "expect": {"tools": ["label_dataset"]}},
+            ],
+        },
+        {
+            "id": "c3",
+            "turns": [
+                {
+                    "user": "teach it which kilns in kilns.csv overheat",
+                    "expect": {"tools": ["train_model"]},
+                },
+            ],
+        },
+    ]
+    (folder / "goals.jsonl").write_text("".join(json.dumps(g) + "\n" for g in goals))
+    (folder / "conversations.jsonl").write_text(
+        "".join(json.dumps(c) + "\n" for c in conversations)
+    )
+
+
+def test_conversation_first_turns_become_router_rows_and_follow_ups_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = _load_script("benchmarks/goals/export_phrasings.py")
+    _invented_corpus(tmp_path / "pottery")
+    monkeypatch.setattr(export, "ROOT", tmp_path)
+    monkeypatch.setattr(export, "TUNABLE", ("pottery",))
+    rows = export.rows("pottery")
+    assert rows == [
+        ("train_model", "teach it which kilns in kilns.csv overheat", "pottery"),
+        ("detect_anomalies", "spot the odd firings in kilns.csv", "pottery"),
+    ]  # a question back is no row, a follow-up is no row, a repeated opening is kept once
+    with pytest.raises(ValueError):
+        export.rows("kept_back")
+    out = tmp_path / "goals.tsv"
+    monkeypatch.setattr("sys.argv", ["export_phrasings.py", str(out)])
+    export.main()
+    monkeypatch.setattr(router, "GOALS", out)
+    assert len(router.goal_rows()) == 2
+    assert router.goal_rows(frozenset({"pottery"})) == []  # one knob drops both kinds of row
+
+
+def test_leave_one_corpus_out_scores_first_turns_on_an_empty_thread(tmp_path: Path) -> None:
+    loco = _load_script("benchmarks/planner_loco.py")
+    _invented_corpus(tmp_path / "pottery")
+    firsts = loco._items(tmp_path / "pottery", "first turns")
+    assert [i["id"] for i in firsts] == ["c1#1", "c2#1", "c3#1"]
+    assert firsts[1]["expect"] == {"ask": True}  # scored as a question back
+    assert len(loco._items(tmp_path / "pottery", "goals")) == 2
+    assert loco._items(tmp_path / "nothing_here", "goals") == []
+
+    class Planned:
+        def __init__(self, tools: list[str], question: str | None = None) -> None:
+            self.steps = [type("Step", (), {"tool": t})() for t in tools]
+            self.question = question
+
+    class Planner:
+        answers = {
+            "spot the odd firings in kilns.csv": Planned(["inspect_dataset", "detect_anomalies"]),
+            "label the glazes for me": Planned([], "which column?"),
+            "teach it which kilns in kilns.csv overheat": Planned(["detect_anomalies"]),
+        }
+
+        def plan_goal(self, goal: str, memory: dict) -> Planned:
+            assert memory == {}  # a first turn is planned on an empty thread
+            return self.answers[goal]
+
+    scored = [loco._routed(Planner(), item, False) for item in firsts]
+    assert scored == [True, True, False]  # an extra look-up is ignored, as the benchmark does
+
+
+def test_the_follow_up_study_reads_the_thread_state_from_earlier_turns() -> None:
+    study = _load_script("benchmarks/router_followups.py")
+    turns = [
+        {"user": "which column of kilns.csv says a firing cracked?", "expect": {"ask": True}},
+        {"user": "the crack one", "expect": {"tools": ["train_model"]}},
+        {"user": "how sure is it?", "expect": {"tools": []}},
+    ]
+    assert study.thread_state([]) == "thread"
+    # a question back is also a turn without a tool: both marks
+    assert study.thread_state(turns[:1]) == "last_answer pending_question thread"
+    assert study.thread_state(turns) == "has_model last_answer last_train_model thread"
