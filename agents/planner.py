@@ -119,6 +119,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.intent import fix_typos
 
     memory = memory or {}
+    goal, cut = bounded(goal)
     original = goal
     goal = fix_typos(goal)
     goal, renamed, unsure = _existing_files(goal)
@@ -135,7 +136,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.references import gold_named
 
     gold_file = gold_named(goal)
-    if not [f for f in files if f not in role_files(goal, files)[2] and f != gold_file]:
+    written = role_files(goal, files)[2]
+    if not [f for f in files if f not in written and f != gold_file]:
         from agents.grounding import workspace_files
         from agents.references import with_described_file
 
@@ -145,7 +147,32 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
         gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
-    return _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    if cut:
+        plan.notes.append(cut)
+    return plan
+
+
+MAX_GOAL_CHARS = 2000
+"""The most of a goal the planner reads (the corpora's longest is under 500): every pass reads
+the goal once per clause at least, so a pasted document or a hostile text is cut here first."""
+
+
+def bounded(goal: str) -> tuple[str, str | None]:
+    """The goal cut to `MAX_GOAL_CHARS` at its last sentence end (else space) before the limit,
+    and a note saying so; a goal within the limit unchanged, with no note.
+    """
+    if len(goal) <= MAX_GOAL_CHARS:
+        return goal, None
+    head = goal[:MAX_GOAL_CHARS]
+    ends = [head.rfind(mark) for mark in (". ", "? ", "! ", "\n", "; ")]
+    end = max(ends)
+    if end < MAX_GOAL_CHARS // 2:
+        end = head.rfind(" ")
+    if end >= MAX_GOAL_CHARS // 2:
+        head = head[: end + 1]
+    note = f"only the first {len(head):,} of {len(goal):,} characters were read"
+    return head.rstrip(), note
 
 
 @dataclass(frozen=True)
@@ -1244,7 +1271,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
                 and not rx.search(r"\b(epochs?|latent|layers?|batch|make sure)\b", lower)
             )
         )
-        and not [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+        and not set(slots.files) - set(role_files(clause, slots.files)[2])
         and rx.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
         and rx.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
     ):
@@ -1323,7 +1350,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
         return ["labeling_workbench"]
-    inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+    written = role_files(clause, slots.files)[2]
+    inputs = [f for f in slots.files if f not in written]
     if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
         from agents.conditions import says_conditions
         from agents.rules import parse_rules
@@ -1425,7 +1453,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         # (A side remark after planned steps, naming no data, is not a request of its own.)
         from agents.intent import data_kind
 
-        inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+        written = role_files(clause, slots.files)[2]
+        inputs = [f for f in slots.files if f not in written]
         tools = semantic.route(clause, data_kind(inputs)) if inputs or not slots.files else []
         if slots.files and set(tools) & semantic.ONLINE_TOOLS:
             tools = []
@@ -1542,7 +1571,8 @@ MODEL_ON_RE = re.compile(
 
 def inputs_named(clause: str, slots: Slots) -> list[str]:
     """The data files a clause reads (not its outputs)."""
-    return [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+    written = role_files(clause, slots.files)[2]
+    return [f for f in slots.files if f not in written]
 
 
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
