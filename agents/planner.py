@@ -127,6 +127,14 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         name, near = next(iter(unsure.items()))
         return Plan(question=f"There is no file named {name}. Did you mean {' or '.join(near)}?")
     goal = _made_file_named(goal, memory, renamed)
+    from agents.references import DESCRIBED_TEST_RE
+
+    if DESCRIBED_TEST_RE.search(goal):
+        from agents.grounding import workspace_files
+        from agents.references import with_described_test_file
+
+        goal, described = with_described_test_file(goal, workspace_files())
+        renamed.extend(described)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     for follow_up in FOLLOW_UPS:
