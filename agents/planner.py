@@ -1204,7 +1204,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
-    if rx.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
+    if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
         p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )
@@ -1509,6 +1509,21 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             tools = lead + [t for t in tools if t == "label_dataset" and not lead] + extra
             p.cued = False  # what follows a labeling run: hard evidence, ahead of the router
     return [t for t in tools if t in BUILDERS]
+
+
+PURPOSE_TAIL_RE = (
+    r",?\s+\bfor\s+(?:the|a|an|our|my|their|your|this|that|next|tomorrow'?s?)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\W*$"
+)
+"""A trailing purpose ('..., for the dashboard test'): what the result is for, not the request."""
+
+
+def without_purpose(clause: str) -> str:
+    """The clause without a trailing 'for the X' purpose, unless that is all there is: 'make
+    fake orders for the dashboard test' asks for fake orders, not for a dashboard.
+    """
+    rest = rx.sub(PURPOSE_TAIL_RE, "", clause, flags=re.I)
+    return rest if len(rest.split()) >= 3 else clause
 
 
 def _after_labeling(clause: str, goal: str = "") -> list[str]:

@@ -10,6 +10,7 @@ import pytest
 from agents.intent import fix_typos
 from agents.planner import plan_goal
 from agents.references import with_described_test_file
+from agents.slots import extract_targets
 from settings import get_settings
 
 
@@ -107,3 +108,21 @@ def test_predictor_and_inspector_are_words_not_typos() -> None:
     assert fix_typos("a blight predictor for the inspectors") == (
         "a blight predictor for the inspectors"
     )
+
+
+def test_coverage_said_as_a_share_covered_or_given_a_label() -> None:
+    assert extract_targets("I need at least 0.9 of the notes covered by some rule") == {
+        "coverage": 0.9
+    }
+    assert extract_targets("80% of the tickets must end up with a category") == {"coverage": 0.8}
+    assert extract_targets("only 20% of the rows have a label") == {}  # a share, not a target
+
+
+def test_a_purpose_at_the_end_does_not_make_a_request_out_of_scope(ws: Path) -> None:
+    tools, args = _plan(
+        "invent 300 fake orchard trees like orchard_trees.csv for the dashboard demo"
+    )
+    assert tools == ["train_generator", "generate_synthetic"]
+    assert args["generate_synthetic"]["n"] == 300
+    plan = plan_goal("build a dashboard for the orchard team")
+    assert not plan.steps and plan.answer and "outside" in plan.answer
