@@ -1070,6 +1070,8 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         data_files = others or [f for f in data_files if f == used]
     data = data_files[0] if data_files else (test_files[0] if test_files else None)
     earlier = p.last_step("predict")
+    if earlier is not None and data is not None and not out and _not_there(data):
+        data, out = None, [data]  # 'probabilities per id in p.parquet': a file yet to be written
     if data is None and earlier is not None and model is not None:
         # '..., then predict the new ones and put them in preds.csv' after a clause that
         # planned the prediction: the output of that step, not a second prediction
@@ -1103,6 +1105,13 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _not_there(name: str) -> bool:
+    """Whether a file named by a clause is not in the workspace (an output to write)."""
+    from agents.grounding import workspace_files
+
+    return "${" not in name and "/" not in name.strip("./") and name not in workspace_files()
 
 
 def _trained_rows(p: Planning, trained: int) -> str | None:

@@ -126,3 +126,53 @@ def test_a_purpose_at_the_end_does_not_make_a_request_out_of_scope(ws: Path) -> 
     assert args["generate_synthetic"]["n"] == 300
     plan = plan_goal("build a dashboard for the orchard team")
     assert not plan.steps and plan.answer and "outside" in plan.answer
+
+
+@pytest.fixture
+def barns() -> Path:
+    """Barn checks: a class column and another column sharing two of its values."""
+    root = get_settings().workspace
+    root.mkdir(parents=True, exist_ok=True)
+    levels, risks = ["poor", "fair", "good"], ["poor", "good"]
+    rows = [
+        f"B{i:03d},{i % 7},{10 + i % 13}.5,{4 + i % 5}.0,{risks[i % 2]},{levels[i % 3]}"
+        for i in range(60)
+    ]
+    (root / "barn_checks.csv").write_text(
+        "barn_id,visits,humidity_pct,ammonia_ppm,roof_state,air_quality\n" + "\n".join(rows) + "\n"
+    )
+    return root
+
+
+def test_the_column_holding_most_of_the_class_values_named_is_the_label(barns: Path) -> None:
+    tools, args = _plan(
+        "We've logged barns over many visits in barn_checks.csv. Train a model that sorts each "
+        "barn into poor / fair / good air."
+    )
+    assert tools == ["train_model"]
+    assert args["train_model"]["label_column"] == "air_quality"
+
+
+def test_inputs_said_in_words_then_listed_in_parentheses(barns: Path) -> None:
+    _, args = _plan(
+        "Predict air_quality in barn_checks.csv from the sensor readings only "
+        "(humidity_pct, ammonia_ppm), nothing about the roof."
+    )
+    assert args["train_model"]["numeric_columns"] == ["humidity_pct", "ammonia_ppm"]
+    _, args = _plan("Predict air_quality in barn_checks.csv (target: air_quality, id barn_id).")
+    assert "numeric_columns" not in args["train_model"]
+
+
+def test_the_training_goes_to_the_named_table_that_has_the_label(ws: Path) -> None:
+    root = get_settings().workspace
+    rows = "\n".join(f"N{i:03d},{'gala' if i % 3 else 'fuji'},{150 + i % 40}" for i in range(30))
+    (root / "nursery_saplings.csv").write_text("sapling_id,variety,height_cm\n" + rows + "\n")
+    tools, args = _plan(
+        "Score nursery_saplings.csv with a blight model trained on orchard_trees.csv; I want "
+        "the probabilities per sapling_id in sapling_risk.csv"
+    )
+    assert tools == ["train_model", "predict"]
+    assert args["train_model"]["dataset"] == "orchard_trees.csv"
+    assert args["train_model"]["label_column"] == "blight"
+    assert args["predict"]["dataset"] == "nursery_saplings.csv"
+    assert args["predict"]["output"] == "sapling_risk.csv"
