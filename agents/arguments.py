@@ -1095,7 +1095,9 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
             data = (
                 tables[1] if len(tables) > 1 else None
             )  # 'train on a.csv, predict the new ones (b.csv)'
-        model = _train_first(p, data, same=True) if data is not None else None
+        # the very rows it learns from only when said ('run it over that same file')
+        same = bool(rx.search(r"\b(?:same|itself)\b", p.goal, re.I))
+        model = _train_first(p, data, same=same) if data is not None else None
     if model is None or data is None:
         p.question = (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
