@@ -187,6 +187,8 @@ def _train_where_the_label_is(p: Planning, goal: str) -> None:
     from agents.arguments import role_files
     from agents.slots import FILE_RE
 
+    if not any(s.tool == "train_model" and not s.args.get("label_column") for s in p.steps):
+        return
     named = list(dict.fromkeys(FILE_RE.findall(goal)))
     written = role_files(goal, named)[2]
     tables = [f for f in named if TABLE_SUFFIX.search(f) and f not in written]
