@@ -84,6 +84,11 @@ TEST_NEAR_RE = (
     r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
+TEST_AFTER_RE = (
+    r"[\"'`]?\)?\s+as\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
+)
+"""A file said to be the test set after its name ('keep b.csv as the out-of-time test set')."""
 OUT_FILE_RE = (
     r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
@@ -118,8 +123,10 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
             re.I,
         ):
             seen[name] = out
-        elif rx.search(TEST_NEAR_RE + escaped, text, re.I) or (
-            rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0]
+        elif (
+            rx.search(TEST_NEAR_RE + escaped, text, re.I)
+            or (rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0])
+            or (name != files[0] and rx.search(escaped + TEST_AFTER_RE, text, re.I))
         ):
             seen[name] = test
         else:
@@ -985,8 +992,48 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+MODEL_ASKED_RE = (
+    r"\b(?:model|classifier|predictor|tagger|detector|grader)s?\b|"
+    r"\b(?:train|training|trained|build|built|building|fit|fitted|learn|learned|learnt|teach)\b|"
+    r"\b(?:something|anything|a tool|a way)\s+(?:that|which|to)\s+(?:can\s+|could\s+|will\s+|would\s+)?"
+    r"(?:tells?|predicts?|spots?|flags?|says?|guess(?:es)?|sorts?|catch(?:es)?|knows?|picks?)\b"
+)
+"""Words that ask for a model to be made: a measurement or prediction with no model yet trains one."""
+
+
+def _train_first(p: Planning, measured: str | None, *, same: bool) -> str | None:
+    """'build something that tells the price band, then evaluate it on test.csv' with no model
+    on the thread or in the plan: train one first, on the other table the goal names (the first
+    that is neither measured nor written), else on `measured` itself when `same` (a prediction
+    over the very rows it learned from). None when the goal asks for no model to be made.
+    """
+    from agents.references import DOC_EXT
+
+    if p.memory.get("model") or p.memory.get("models") or p.last_step("train_model") is not None:
+        return None
+    if not rx.search(MODEL_ASKED_RE, p.goal, re.I):
+        return None
+    named = list(dict.fromkeys(FILE_RE.findall(p.goal)))
+    written = role_files(p.goal, named)[2]
+    tables = [f for f in named if not f.lower().endswith(DOC_EXT) and f not in written]
+    others = [f for f in tables if f != measured]
+    base = others[0] if others else (measured if same else None)
+    if base is None:
+        return None
+    p.add("train_model", {"dataset": base}, why=f"train on {base} first")
+    p.notes.append(f"no model yet: training one on {base} first")
+    return f"${{steps.{len(p.steps) - 1}.model_path}}"
+
+
 def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     model = model_ref(p, s, "train_model")
+    if model is None and not p.memory.get("models") and s.files:
+        # (a clause naming no table, such as a spec's heading 'churn model, requirements:',
+        # trains nothing here)
+        measured = s.files[-1]
+        model = _train_first(p, measured, same=False)
+        if model is None and _train_first(p, measured, same=True):
+            return None  # 'how accurate would it be' on the one table: the training measures it
     if model is None:
         p.question = "Which model should I evaluate? Train one first, or name its folder."
         return None
@@ -1022,10 +1069,35 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         # ... unless it is the only file this clause names ('score every row of a.csv').
         data_files = others or [f for f in data_files if f == used]
     data = data_files[0] if data_files else (test_files[0] if test_files else None)
-    if data is None and trained is not None and out and rx.search(r"\b(every|all|each)\b", s.text):
+    earlier = p.last_step("predict")
+    if earlier is not None and data is not None and not out and _not_there(data):
+        data, out = None, [data]  # 'probabilities per id in p.parquet': a file yet to be written
+    if data is None and earlier is not None and model is not None:
+        # '..., then predict the new ones and put them in preds.csv' after a clause that
+        # planned the prediction: the output of that step, not a second prediction
+        if out:
+            p.steps[earlier].args.setdefault("output", out[-1])
+        return None
+    if (
+        data is None
+        and trained is not None
+        and out
+        and rx.search(r"\b(every|all|each|same)\b", s.text)
+    ):
         data = _trained_rows(p, trained)  # 'predict a class for every row into x.csv'
     if model is None and data is not None and not p.memory.get("models"):
         model = _train_on_base_table(p, data)
+    if model is None and not p.memory.get("models"):
+        if data is None:
+            named = [f for f in FILE_RE.findall(p.goal) if f not in out]
+            written = role_files(p.goal, named)[2]
+            tables = [f for f in dict.fromkeys(named) if f not in written]
+            data = (
+                tables[1] if len(tables) > 1 else None
+            )  # 'train on a.csv, predict the new ones (b.csv)'
+        # the very rows it learns from only when said ('run it over that same file')
+        same = bool(rx.search(r"\b(?:same|itself)\b", p.goal, re.I))
+        model = _train_first(p, data, same=same) if data is not None else None
     if model is None or data is None:
         p.question = (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
@@ -1035,6 +1107,13 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _not_there(name: str) -> bool:
+    """Whether a file named by a clause is not in the workspace (an output to write)."""
+    from agents.grounding import workspace_files
+
+    return "${" not in name and "/" not in name.strip("./") and name not in workspace_files()
 
 
 def _trained_rows(p: Planning, trained: int) -> str | None:

@@ -289,6 +289,14 @@ def feature_list(text: str, profile: dict[str, Any]) -> list[str]:
         )
         if m.group(2) or limited or len(names) >= 2 or all(columns[n]["text_like"] for n in names):
             out.extend(n for n in names if n not in out)
+    # 'from the lab params only (a, b, c)', 'off morphometrics + habitat (a, b, habitat)': the
+    # inputs said in words, then listed in parentheses (two or more real columns, nothing else)
+    for m in rx.finditer(
+        rf"\b(?:{_STRONG_CUE}|{_WEAK_CUE}|off|only|just)\b[^.;:()]{{0,60}}?\(\s*", text, re.I
+    ):
+        names = _list_after(text, m.end(), known)
+        if len(names) >= 2 and rx.match(r"\s*\)", _after_list(text, m.end(), names)):
+            out.extend(n for n in names if n not in out)
     # 'transcript as the only feature', 'age as the sole input'
     for m in rx.finditer(
         r"[\"'`]?([\w-]+)[\"'`]?\s+as\s+(?:the|our|its)\s+(?:only|sole|single)\s+"

@@ -6,6 +6,7 @@ the table's real columns, validated by tools.labeling.specs; no user text is eve
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -314,6 +315,7 @@ def condition_lfs(text: str, profile: dict[str, Any]) -> list[dict[str, Any]]:
     return lfs
 
 
+@functools.lru_cache(maxsize=64)
 def says_conditions(text: str) -> bool:
     """Whether `text` states a 'LABEL if/when <column condition>' rule (before any table read)."""
     return any(

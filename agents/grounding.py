@@ -177,8 +177,71 @@ def workspace_match(word: str) -> list[str]:
     return sorted(found)
 
 
+def _train_where_the_label_is(p: Planning, goal: str) -> None:
+    """'predict yield_class for trials.parquet using a model from history.csv': a training put
+    on a named table that lacks the column the goal names, while one other named table has it,
+    trains on that table; the first table is then what the model predicts (an existing
+    prediction on the swapped table is moved to it, else one is added, with the output file
+    the goal names).
+    """
+    from agents.arguments import role_files
+    from agents.slots import FILE_RE
+
+    if not any(s.tool == "train_model" and not s.args.get("label_column") for s in p.steps):
+        return
+    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    written = role_files(goal, named)[2]
+    tables = [f for f in named if TABLE_SUFFIX.search(f) and f not in written]
+    if len(tables) < 2:
+        return
+    text = _without_files(goal)
+    for index, step in enumerate(list(p.steps)):
+        data = step.args.get("dataset")
+        if step.tool != "train_model" or step.args.get("label_column") or data not in tables:
+            continue
+        profile = _table(data)
+        if profile is None or [
+            n
+            for n in columns_mentioned(profile, text)
+            if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
+        ]:
+            continue
+        found = []
+        for other in tables:
+            theirs = _table(other) if other != data else None
+            if theirs is None:
+                continue
+            said = [
+                n
+                for n in columns_mentioned(theirs, text)
+                if n not in profile["names"]
+                and not _plain(theirs, n)["id_like"]
+                and not _plain(theirs, n)["text_like"]
+            ]
+            if said:
+                found.append((other, said[0]))
+        if len(found) != 1:
+            continue
+        other, label = found[0]
+        step.args["dataset"], step.args["label_column"] = other, label
+        p.notes.append(
+            f"training on {other}: it has the {label!r} your words name, {data} lacks it"
+        )
+        model = f"${{steps.{index}.model_path}}"
+        uses = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == model]
+        for use in uses:
+            if use.args.get("dataset") in (other, None):
+                use.args["dataset"] = data
+        if not uses:
+            args: dict[str, Any] = {"model": model, "dataset": data}
+            if len(written) == 1:
+                args["output"] = written[0]
+            p.add("predict", args, why=f"predict {data}")
+
+
 def ground_plan(p: Planning, goal: str) -> None:
     """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
+    _train_where_the_label_is(p, goal)
     vague = rx.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
     for step in p.steps:
         text = _without_files(step.why or goal)
@@ -333,15 +396,24 @@ def _synthetic_label(p: Planning, profile: dict[str, Any], column: str, text: st
 def _holding_named_values(
     profile: dict[str, Any], goal: str, exclude: Iterable[str] = ()
 ) -> list[str]:
-    """Label-like columns (not in `exclude`) two or more of whose values the goal names."""
-    return [
-        c["name"]
+    """Label-like columns (not in `exclude`) two or more of whose values the goal names; of
+    several, the one that holds the most of them when it holds more than any other ('low /
+    medium / high yield': the yield class, not the pest pressure that has no 'medium').
+    """
+    counts = {
+        c["name"]: sum(
+            1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I)
+        )
         for c in profile["columns"]
-        if c["label_like"]
-        and c["name"] not in exclude
-        and sum(1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I))
-        >= 2
-    ]
+        if c["label_like"] and c["name"] not in exclude
+    }
+    found = [name for name, count in counts.items() if count >= 2]
+    if len(found) > 1:
+        most = max(counts[n] for n in found)
+        best = [n for n in found if counts[n] == most]
+        if len(best) == 1:
+            return best
+    return found
 
 
 def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:

@@ -236,6 +236,13 @@ BUILD_FOR_METRIC = (
     r"\b(build|make|create|develop|set up|put together|come up with)\b[^.]*\b(precision|recall|"
     r"f1|auc|accuracy|predict\w*|classif\w*|model|baseline)\b"
 )
+# A model made from a table, the thing said loosely ('build something from FILE that spots ...',
+# 'use FILE to build it', 'train one off FILE').
+BUILD_FROM_TABLE = (
+    r"\b(?:build|make|create|develop|train|fit|put together|set up)\s+(?:me\s+|us\s+)?"
+    r"(?:something|it|one|a (?:model|classifier|predictor))\s+(?:from|on|off|out of|with|using)\s+"
+    r"(?:the\s+)?FILE|\buse\s+FILE\s+to\s+(?:build|make|train|create|fit)\s+(?:it|something|one|a model)\b"
+)
 # Rows a person wants to see: 'N rows of x.csv', 'from row 100'.
 ROW_WINDOW = (
     r"\b\d+\s+(?:rows|lines|records|entries)\b(?:\s+(?:of|from|in)\b)?|"
@@ -291,6 +298,13 @@ def cue_tools(
         and not rx.search(r"\b(only|just)\b[^.]{0,20}\b(draft|write|suggest)\b", t)
     ):
         return ["label_dataset"]  # rules written round after round to a target: the loop
+    if (
+        files
+        and kind == "tables"
+        and rx.search(BUILD_FROM_TABLE, t)
+        and not any(rx.search(cue, t) for cue in (ANOMALY_CUES, SYNTHETIC_CUES, LF_CUES, FILL_CUES))
+    ):
+        return ["train_model"]  # 'build something from x.csv that spots ...': a model to make
     if (
         files
         and kind == "tables"
@@ -558,7 +572,7 @@ def _correct(word: str) -> str:
         return word
     if lower + "s" in CUE_WORDS or lower + "es" in CUE_WORDS:
         return word  # the singular of a cue word ('customer' of 'customers') is no typo
-    for ending in ("s", "es", "ed", "ing", "er", "ers"):  # an inflection of a known word
+    for ending in ("s", "es", "ed", "ing", "er", "ers", "or", "ors"):  # an inflection
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and (stem in CUE_WORDS or stem + "e" in CUE_WORDS):
             return word

@@ -119,6 +119,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.intent import fix_typos
 
     memory = memory or {}
+    goal, cut = bounded(goal)
     original = goal
     goal = fix_typos(goal)
     goal, renamed, unsure = _existing_files(goal)
@@ -126,6 +127,14 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         name, near = next(iter(unsure.items()))
         return Plan(question=f"There is no file named {name}. Did you mean {' or '.join(near)}?")
     goal = _made_file_named(goal, memory, renamed)
+    from agents.references import DESCRIBED_TEST_RE
+
+    if DESCRIBED_TEST_RE.search(goal):
+        from agents.grounding import workspace_files
+        from agents.references import with_described_test_file
+
+        goal, described = with_described_test_file(goal, workspace_files())
+        renamed.extend(described)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     for follow_up in FOLLOW_UPS:
@@ -135,7 +144,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.references import gold_named
 
     gold_file = gold_named(goal)
-    if not [f for f in files if f not in role_files(goal, files)[2] and f != gold_file]:
+    written = role_files(goal, files)[2]
+    if not [f for f in files if f not in written and f != gold_file]:
         from agents.grounding import workspace_files
         from agents.references import with_described_file
 
@@ -145,7 +155,32 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         goal, described = with_described_file(goal, workspace_files(), held)
         renamed.extend(described)
         gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
-    return _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    if cut:
+        plan.notes.append(cut)
+    return plan
+
+
+MAX_GOAL_CHARS = 2000
+"""The most of a goal the planner reads (the corpora's longest is under 500): every pass reads
+the goal once per clause at least, so a pasted document or a hostile text is cut here first."""
+
+
+def bounded(goal: str) -> tuple[str, str | None]:
+    """The goal cut to `MAX_GOAL_CHARS` at its last sentence end (else space) before the limit,
+    and a note saying so; a goal within the limit unchanged, with no note.
+    """
+    if len(goal) <= MAX_GOAL_CHARS:
+        return goal, None
+    head = goal[:MAX_GOAL_CHARS]
+    ends = [head.rfind(mark) for mark in (". ", "? ", "! ", "\n", "; ")]
+    end = max(ends)
+    if end < MAX_GOAL_CHARS // 2:
+        end = head.rfind(" ")
+    if end >= MAX_GOAL_CHARS // 2:
+        head = head[: end + 1]
+    note = f"only the first {len(head):,} of {len(goal):,} characters were read"
+    return head.rstrip(), note
 
 
 @dataclass(frozen=True)
@@ -1169,7 +1204,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
-    if rx.search(OUT_OF_SCOPE, clause, re.I) and not p.steps:
+    if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
         p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )
@@ -1244,7 +1279,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
                 and not rx.search(r"\b(epochs?|latent|layers?|batch|make sure)\b", lower)
             )
         )
-        and not [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+        and not set(slots.files) - set(role_files(clause, slots.files)[2])
         and rx.search(r"\b(generate|make|sample|create|produce|synthesi[sz]e)\b", lower)
         and rx.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
     ):
@@ -1323,7 +1358,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
         return ["labeling_workbench"]
-    inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+    written = role_files(clause, slots.files)[2]
+    inputs = [f for f in slots.files if f not in written]
     if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
         from agents.conditions import says_conditions
         from agents.rules import parse_rules
@@ -1425,7 +1461,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         # (A side remark after planned steps, naming no data, is not a request of its own.)
         from agents.intent import data_kind
 
-        inputs = [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+        written = role_files(clause, slots.files)[2]
+        inputs = [f for f in slots.files if f not in written]
         tools = semantic.route(clause, data_kind(inputs)) if inputs or not slots.files else []
         if slots.files and set(tools) & semantic.ONLINE_TOOLS:
             tools = []
@@ -1472,6 +1509,21 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             tools = lead + [t for t in tools if t == "label_dataset" and not lead] + extra
             p.cued = False  # what follows a labeling run: hard evidence, ahead of the router
     return [t for t in tools if t in BUILDERS]
+
+
+PURPOSE_TAIL_RE = (
+    r",?\s+\bfor\s+(?:the|a|an|our|my|their|your|this|that|next|tomorrow'?s?)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\W*$"
+)
+"""A trailing purpose ('..., for the dashboard test'): what the result is for, not the request."""
+
+
+def without_purpose(clause: str) -> str:
+    """The clause without a trailing 'for the X' purpose, unless that is all there is: 'make
+    fake orders for the dashboard test' asks for fake orders, not for a dashboard.
+    """
+    rest = rx.sub(PURPOSE_TAIL_RE, "", clause, flags=re.I)
+    return rest if len(rest.split()) >= 3 else clause
 
 
 def _after_labeling(clause: str, goal: str = "") -> list[str]:
@@ -1542,7 +1594,8 @@ MODEL_ON_RE = re.compile(
 
 def inputs_named(clause: str, slots: Slots) -> list[str]:
     """The data files a clause reads (not its outputs)."""
-    return [f for f in slots.files if f not in role_files(clause, slots.files)[2]]
+    written = role_files(clause, slots.files)[2]
+    return [f for f in slots.files if f not in written]
 
 
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:

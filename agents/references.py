@@ -502,3 +502,49 @@ def misspelt_candidates(name: str, files: list[str]) -> list[str]:
     # Equally near (or a second only one edit further on a one-edit slip) is ambiguous.
     tied = [p for d, p in scored if d <= best + (1 if best > 1 else 0)]
     return tied if len(tied) > 1 else [scored[0][1]]
+
+
+DESCRIBED_TEST_RE = re.compile(
+    r"\bthe\s+(?P<role>hold[- ]?out|held[- ]?out|test|testing|validation|evaluation|eval|"
+    r"out[- ]of[- ](?:time|sample))(?:\s+(?!(?:of|on|in|for|and|to)\b)[\w-]+){0,2}?\s+"
+    r"(?:file|set|rows|data|table|sheet|split|one)\b(?![^\s]*\.\w)",
+    re.I,
+)
+"""A test file described in words: 'the holdout sessions file', 'the out-of-time test set'."""
+TEST_ROLES = {
+    "test": {"test", "holdout", "heldout"},
+    "val": {"val", "dev"},
+    "eval": {"eval", "test"},
+}
+
+
+def with_described_test_file(goal: str, files: list[str]) -> tuple[str, list[str]]:
+    """'train on sessions.csv, check it on the holdout sessions file': the one workspace table
+    that is a test version of a table the goal names (same name words, a test role word)
+    written in after the description, with a note; the goal unchanged when none or several fit.
+    """
+    match = DESCRIBED_TEST_RE.search(goal)
+    named = FILE_NAME_RE.findall(goal)
+    if match is None or not named:
+        return goal, []
+    role = rx.sub(r"[- ]", "", match.group("role").lower())
+    wanted = TEST_ROLES.get(
+        ROLE_ALIASES.get(role, role).replace("heldout", "test").replace("holdout", "test")
+    )
+    found = set()
+    for name in named:
+        subject = [t for t in _name_tokens(name) if _role(t) is None]
+        for other in person_files(files):
+            if other in named or not other.lower().endswith(TABLE_EXT) or is_gold_file(other):
+                continue
+            tokens = _name_tokens(other)
+            roles = {_role(t) for t in tokens if _role(t)}
+            if [t for t in tokens if _role(t) is None] != subject or not roles or "train" in roles:
+                continue
+            if wanted is None or roles & wanted:  # 'out-of-time': any later version
+                found.add(other)
+    if len(found) != 1:
+        return goal, []
+    file = found.pop()
+    text = f"{goal[: match.end()]} {file}{goal[match.end() :]}"
+    return text, [f"the test file you described → {file}"]

@@ -8,6 +8,8 @@ and vote_labels run as they are; no code is written or executed.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from typing import Any
 
@@ -222,8 +224,14 @@ def parse_rules(text: str) -> list[dict[str, Any]]:
 
     Each phrasing (arrows, "anything saying", "label if", "votes for", bare) reads the whole
     text; the one that finds the most rules wins, the earlier phrasing on a tie, so a goal
-    mixing "'a' means x" with one "anything with 'b' is y" keeps all its rules.
+    mixing "'a' means x" with one "anything with 'b' is y" keeps all its rules. Read once per
+    text (every clause of a goal asks about the whole goal): callers get their own copies.
     """
+    return copy.deepcopy(_parse_rules(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_rules(text: str) -> list[dict[str, Any]]:
     best: list[dict[str, Any]] = []
     for family in (
         _arrow_rules,

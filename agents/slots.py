@@ -272,6 +272,16 @@ DEED_TARGETS = (
         "coverage",
         re.compile(rf"\bcover(?:s|ing)?\s+{_SHARE}\s+of\b", re.I),
     ),
+    (  # '0.95 of posts covered', '90% of the emails should end up with a label' → coverage
+        "coverage",
+        re.compile(
+            rf"(?<![\w.]){_SHARE}\s+of\s+(?:the\s+|all\s+|our\s+|my\s+)?(?:[a-z]+\s+){{1,2}}?"
+            r"(?:(?:should|must|to|will|would)\s+)?(?:(?:are|is|be|get|gets|getting|being)\s+)?"
+            r"(?:covered\b|(?:end\s+up\s+with|get|receive|have)\s+(?:an?\s+)?"
+            r"(?:label|intent|class|tag|category|topic)\b)",
+            re.I,
+        ),
+    ),
 )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from agents.arguments import role_files
-from agents.planner import plan_goal
+from agents.planner import MAX_GOAL_CHARS, bounded, plan_goal
 from agents.rules import _vote_rules
 from settings import get_settings
 
@@ -48,3 +49,22 @@ def test_a_file_named_many_times_is_read_once_per_name() -> None:
     data, test, out = role_files(text, ["hives.csv"] * 300 + ["out.csv"])
     assert data == ["hives.csv"] * 300
     assert (test, out) == ([], ["out.csv"])
+
+
+def test_a_very_long_goal_is_read_up_to_the_cap_and_says_so(ws: Path) -> None:
+    # Punctuation runs made one clause per mark and the rule readers re-read the whole goal for
+    # every clause (minutes for 10,000 characters); only the first MAX_GOAL_CHARS are read now.
+    goal = "predict temper from hives.csv" + " ,;:.!?()[]'\"-" * 700
+    start = time.perf_counter()
+    plan = plan_goal(goal)
+    assert time.perf_counter() - start < 5
+    assert any("characters were read" in note for note in plan.notes)
+
+
+def test_the_cap_cuts_at_a_sentence_end_and_leaves_short_goals_alone() -> None:
+    short = "train a model on hives.csv to predict temper. " * 10
+    assert bounded(short) == (short, None)
+    long = "Count the frames of hives.csv. " * 100
+    head, note = bounded(long)
+    assert len(head) <= MAX_GOAL_CHARS and head.endswith("hives.csv.")
+    assert note == f"only the first {len(head):,} of {len(long):,} characters were read"
