@@ -691,12 +691,13 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
     from errors import closest
     from store.workspace import resolve_path
 
+    goal, stems = _bare_stems(goal)
     names = FILE_RE.findall(goal)
     if not names:
-        return goal, [], {}
+        return goal, stems, {}
     _, _, outputs = role_files(goal, names)
     names = [n for n in names if n not in outputs]
-    changed: list[str] = []
+    changed: list[str] = stems
     unsure: dict[str, list[str]] = {}
     known: list[str] | None = None
     for name in dict.fromkeys(names):
@@ -726,6 +727,36 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
         changed.append(f"{name} → {near[0]} (no file named {name}; read as the nearest name)")
     return goal, changed, unsure
+
+
+BARE_STEM_RE = re.compile(
+    r"(?<![\w./@-])(?<!call )(?<!called )(?<!name )(?<!named )([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+)"
+    r"(?![\w./@-])"
+)
+
+
+def _bare_stems(goal: str) -> tuple[str, list[str]]:
+    """'the first rows of usage_daily': a joined name without its extension that is the name
+    of exactly one workspace file is that file (tables first), noted.
+    """
+    tokens = [m.group(1) for m in BARE_STEM_RE.finditer(goal)]
+    if not tokens:
+        return goal, []
+    from agents.grounding import workspace_files
+    from agents.references import TABLE_EXT
+
+    files = workspace_files()
+    notes: list[str] = []
+    for token in dict.fromkeys(tokens):
+        same = [f for f in files if f.rsplit("/", 1)[-1].split(".", 1)[0].lower() == token.lower()]
+        tables = [f for f in same if f.lower().endswith(TABLE_EXT)]
+        if len(same) != 1 and len(tables) == 1:
+            same = tables
+        if len(same) != 1:
+            continue
+        goal = rx.sub(rf"(?<![\w./@-]){re.escape(token)}(?![\w./@-])", same[0], goal)
+        notes.append(f"{token} → {same[0]}")
+    return goal, notes
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -774,6 +805,14 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     with what this sentence changes (only when the sentence plans nothing on its own).
     """
     last = memory.get("last_call")
+    loop = memory.get("last_loop")
+    if isinstance(last, dict) and isinstance(loop, dict) and loop.get("tool") != last.get("tool"):
+        from agents.repeat import said_options
+
+        if said_options(str(loop.get("tool")), goal) and not said_options(
+            str(last.get("tool")), goal
+        ):
+            last = loop  # 'bump to trigrams' after an evaluation: the training's setting
     if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
         return None
     tool, args = last["tool"], dict(last.get("args") or {})
@@ -797,10 +836,11 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     if slots.source and "source" in fields:
         changes["source"] = slots.source
     from agents.options import stated
+    from agents.repeat import call_changes, new_outputs, said_options
 
+    changes.update(said_options(tool, goal))
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
-    from agents.repeat import call_changes, new_outputs
 
     outputs = new_outputs(FILE_RE.findall(goal)) or [None]
     data = args.get("dataset") or args.get("data_path")
@@ -973,6 +1013,8 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
 
     labeled = memory.get("labeled")
     table = memory.get("last_table")
+    if labeled and rx.search(CORRECTED_SAVE_RE, goal, re.I):
+        return None  # the corrected labels: an export of the run (the clause rules plan it)
     if labeled and rx.search(r"\blabel", goal, re.I):
         source = labeled
     else:
@@ -1271,7 +1313,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.memory.get("model")
         and slots.files
         and rx.search(
-            rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on)|predict\w* (?:on|for)|"
+            rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on|for|over)|predict\w* (?:on|for)|"
             r"score|inference on|route|classify|categori[sz]e|assign|tag)\b",
             lower,
         )
@@ -1493,22 +1535,42 @@ def _after_labeling(clause: str, goal: str = "") -> list[str]:
         lower,
     ):
         out.append("labeling_workbench")
-    elif rx.search(
-        r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
-        r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
-        r"(?:labell?ed |tagged |marked |predicted )?as\b",
-        lower,
-    ) or rx.search(
-        r"\b(?:rows?|ones|items?|examples?)\b[^.;]{0,40}\blabels?\b[^.;]{0,30}\b(?:comes?|coming|came)"
-        r"\s+from\b",
-        lower,
+    elif (
+        rx.search(
+            r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
+            r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
+            r"(?:labell?ed |tagged |marked |predicted )?as\b",
+            lower,
+        )
+        or rx.search(
+            r"\b(?:rows?|ones|items?|examples?)\b[^.;]{0,40}\blabels?\b[^.;]{0,30}\b(?:comes?|coming|came)"
+            r"\s+from\b",
+            lower,
+        )
+        or rx.search(WHERE_ROWS_WENT_RE, lower)
     ):
         out.append("workbench_rows")
-    if rx.search(
-        r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
+    if (
+        rx.search(
+            r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
+        )
+        or rx.search(CORRECTED_SAVE_RE, lower)
     ) and not [f for f in FILE_RE.findall(clause) if f not in role_files(clause, [f])[2]]:
         out.append("export_labeled_data")  # to a named output file, or the run's default
     return out
+
+
+WHERE_ROWS_WENT_RE = (
+    # 'show me the rows it put in porosity', 'the ones the model sorted into X'
+    r"\b(?:rows?|ones|items?|records?|examples?)\s+(?:that\s+|which\s+)?(?:it|the (?:end )?model|"
+    r"the labell?er|they)\s+(?:put|placed|sorted|assigned|filed|labell?ed|tagged|classified|called)"
+    r"\s+(?:in|into|as|under|to)\b"
+)
+CORRECTED_SAVE_RE = (
+    # 'save the corrected labels as x.csv': the run's labels with the fixes, an export
+    r"\b(?:save|write|store|keep)\b[^.;]{0,30}\b(?:corrected|fixed|reviewed|amended|hand[- ]fixed)\s+"
+    r"(?:labels?|rows|set|data|file)\b|\b(?:save|write|store)\b[^.;]{0,30}\bcorrections\b"
+)
 
 
 def _asks_model_label(clause: str, memory: dict[str, Any]) -> bool:
@@ -1534,7 +1596,7 @@ MODEL_REF = (
 """How a clause names the thread's model: 'it', 'that one', 'the better model', 'the new one'."""
 MODEL_ON_RE = re.compile(
     r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
-    r"(?:on|to|against|with|for)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
+    r"(?:on|to|against|with|for|over)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
     r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
     re.I,
 )
@@ -1564,8 +1626,13 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     if rx.search(r"\b(export|download|save|write)\b", lower) and (
         rx.search(r"\b(corrected|corrections|workbench)\b", lower)
         or (opened and rx.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))
+        or rx.search(
+            r"\bexport\w*\b[^.;]{0,20}\b(?:labels|labell?ed (?:set|data|rows|file))\b", lower
+        )
     ):
         return ["export_labeled_data"]
+    if rx.search(WHERE_ROWS_WENT_RE, lower):
+        return ["workbench_rows"]  # 'show me the rows it put in porosity'
     if (
         rx.search(r"\b(show|list|which|see|find)\b", lower)
         and rx.search(
@@ -1656,7 +1723,8 @@ def _tool_limit(tool: str, field_name: str) -> int | None:
 
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
-    r"one more time|same (?:thing|again) (?:but|with))\b",
+    r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
+    r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b",
     re.I,
 )
 
@@ -1698,7 +1766,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes that call's settings: 'do it again with fixed chunks of 600'), with the changes.
     """
     from agents.options import stated
-    from agents.repeat import call_changes, new_outputs
+    from agents.repeat import call_changes, new_outputs, said_options
 
     loop = memory.get("last_loop")
     last = memory.get("last_call")
@@ -1709,7 +1777,12 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         return call_changes(call["tool"], goal, data, outputs[0])
 
     if isinstance(last, dict) and last.get("tool") in BUILDERS:
-        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal) or told(last)
+        own = (
+            stated(last["tool"], goal)
+            or said_options(last["tool"], goal)
+            or _enum_choices(last["tool"], goal)
+            or told(last)
+        )
         if (own or not isinstance(loop, dict)) and last["tool"] not in READ_ONLY:
             loop = last  # the last call changed ('redo it with only X'), or no loop ran
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
@@ -1717,6 +1790,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     args = dict(loop.get("args") or {})
     fields = _tool_fields(loop["tool"])
     changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
+    changes.update(said_options(loop["tool"], goal))
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     changes.update(_enum_choices(loop["tool"], goal))
     changes.update(told(loop))

@@ -114,6 +114,33 @@ def call_changes(tool: str, goal: str, dataset: str | None, output: str | None) 
     return changes
 
 
+def said_options(tool: str, goal: str) -> dict[str, Any]:
+    """The settings a follow-up sentence states through the tool's own option readers (the
+    ones its argument builder uses): 'bump to trigrams' (train_model), 'more strict, quality
+    minimum 0.85' (generate_qa), '90% train 10% test' (export_dataset), 'flag anything scoring
+    above 3' (detect_anomalies); only fields of the tool.
+    """
+    from agents.arguments import anomaly_options, export_options, qa_options
+    from agents.planner import _tool_fields, network_options
+
+    readers = {
+        "train_model": network_options,
+        "generate_qa": qa_options,
+        "export_dataset": export_options,
+        "detect_anomalies": anomaly_options,
+    }
+    reader = readers.get(tool)
+    if reader is None:
+        return {}
+    fields = _tool_fields(tool)
+    found = {k: v for k, v in reader(goal).items() if k in fields}
+    if tool == "train_model" and rx.search(
+        r"\bbalanced\s+(?:class\s+)?weight|\b(?:re)?weight\w*\s+(?:the\s+)?classes\b", goal, re.I
+    ):
+        found.setdefault("class_weights", "balanced")  # 'switch back to balanced class weights'
+    return found
+
+
 def new_outputs(files: list[str]) -> list[str] | None:
     """The named files when every one is a file still to be written (else None)."""
     from agents.planner import _in_workspace
