@@ -47,7 +47,7 @@ RESULT_KEYS = (
 )
 QUESTION_START = re.compile(
     r"^\s*(what|what's|whats|wat|wats|wht|waht|which|where|where's|how|how's|did|was|were|is|are|"
-    r"tell me|show me|"
+    r"(?:kindly |please |pls |plz )?(?:tell|say)(?: me| us)?|let me know|show me|"
     r"remind me|give me|report|and|so|ok|okay|can you tell)\b",
     re.I,
 )

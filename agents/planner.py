@@ -836,15 +836,17 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     if slots.source and "source" in fields:
         changes["source"] = slots.source
     from agents.options import stated
-    from agents.repeat import call_changes, new_outputs, said_options
+    from agents.repeat import added_columns, call_changes, new_outputs, said_options
 
     changes.update(said_options(tool, goal))
+    if tool == "train_model":
+        changes.update(added_columns(goal, args))
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
 
     outputs = new_outputs(FILE_RE.findall(goal)) or [None]
     data = args.get("dataset") or args.get("data_path")
-    changes.update(call_changes(tool, goal, data, outputs[0]))
+    changes.update(call_changes(tool, goal, data, outputs[0], args.get("path")))
     count = _count_change(tool, goal, changes)
     if count is not None:
         changes[count[0]] = count[1]
@@ -868,7 +870,11 @@ WRONG_FILE_RE = re.compile(
 MAKE_THAT_RE = re.compile(
     r"\b(?:make|change|set|bump|raise|increase|lower|reduce|drop|up|double) "
     r"(?:that|it|this|them|those)(?: (?:up|down))?(?: to)? (\d+)\b(?!\s*%|\.\d)"
-    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$",
+    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$"
+    # 'perfect, now 1000 rows and put them in x.csv', 'ok now 2000'
+    r"|^\W*(?:(?:ok|okay|perfect|great|good|nice|cool|thanks)\W+)*(?:now|then|and now)\s+(\d+)"
+    r"(?:\s+(?:rows|records|samples|examples|of them|instead|more))?\b(?!\s*%|\.\d|\s*[a-z]+\s+only\b)"
+    r"(?=\s*(?:$|[.!,;]|and\b|please\b|pls\b|instead\b))",
     re.I,
 )
 # The field a bare new number changes, per kind of call (the first one the tool has).
@@ -899,7 +905,7 @@ def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, i
         model_fields = get_tool(tool).input_model.model_fields
     except Exception:  # noqa: BLE001 - no tool, no count to change
         return None
-    value = int(match.group(1) or match.group(2))
+    value = int(next(g for g in match.groups() if g))
     if value in changes.values():
         return None  # 'make it 100 epochs': the number already set the field it names
     for name in COUNT_FIELDS:
@@ -1009,6 +1015,9 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     match = SAVE_AS_RE.search(goal)
     if match is None or len(set(files)) != 1 or match.group(2) != files[0]:
         return None
+    last_tool = (memory.get("last_call") or {}).get("tool")
+    if MAKE_THAT_RE.search(goal) and last_tool in ("generate_synthetic", "predict"):
+        return None  # 'now 1000 rows and put them in x.csv': the last call again, changed
     from agents.arguments import looked_at_last
 
     labeled = memory.get("labeled")
@@ -1766,7 +1775,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes that call's settings: 'do it again with fixed chunks of 600'), with the changes.
     """
     from agents.options import stated
-    from agents.repeat import call_changes, new_outputs, said_options
+    from agents.repeat import added_columns, call_changes, new_outputs, said_options
 
     loop = memory.get("last_loop")
     last = memory.get("last_call")
@@ -1776,7 +1785,10 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         data = (call.get("args") or {}).get("dataset") or (call.get("args") or {}).get("data_path")
         return call_changes(call["tool"], goal, data, outputs[0])
 
-    if isinstance(last, dict) and last.get("tool") in BUILDERS:
+    retrain = rx.search(r"\bre-?train|\btrain (?:it |that |the \w+ )?again\b", goal, re.I)
+    if retrain:
+        loop = _training_meant(goal, memory) or loop
+    if isinstance(last, dict) and last.get("tool") in BUILDERS and not retrain:
         own = (
             stated(last["tool"], goal)
             or said_options(last["tool"], goal)
@@ -1791,6 +1803,8 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     fields = _tool_fields(loop["tool"])
     changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
     changes.update(said_options(loop["tool"], goal))
+    if loop["tool"] == "train_model":
+        changes.update(added_columns(goal, args))
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     changes.update(_enum_choices(loop["tool"], goal))
     changes.update(told(loop))
@@ -1813,6 +1827,20 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         targets=targets,
         notes=[f"re-running {loop['tool']} with {said}"],
     )
+
+
+def _training_meant(goal: str, memory: dict[str, Any]) -> dict[str, Any] | None:
+    """'retrain the MLP ...': the thread's training the sentence describes (by its name or model
+    kind), else its last one, whatever ran since.
+    """
+    calls = [c for c in memory.get("trainings") or [] if isinstance(c, dict)]
+    lower = goal.lower()
+    for call in reversed(calls):
+        args = call.get("args") or {}
+        name = str(args.get("name") or "").lower()
+        if (name and name in lower) or (args.get("model") and args["model"] == model_kind(goal)):
+            return call
+    return calls[-1] if calls else None
 
 
 def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
@@ -1900,6 +1928,24 @@ def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
     return _rerun(goal, memory)
 
 
+def _columns_added(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'now add also rainfall_mm and irrigation': the thread's last training again with those
+    columns added to its input lists (agents/repeat.py `added_columns`).
+    """
+    from agents.repeat import ADD_RE, added_columns
+
+    if files or not rx.search(ADD_RE, goal, re.I):
+        return None
+    call = _training_meant(goal, memory)
+    if call is None:
+        return None
+    args = dict(call.get("args") or {})
+    changes = added_columns(goal, args)
+    if not changes:
+        return None
+    return call_again("train_model", args, changes, extract_targets(goal), goal)
+
+
 def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'this time with 5 attempts', 'make that 300', 'wrong file': the last call, changed."""
     from agents.repeat import new_outputs
@@ -1952,6 +1998,7 @@ FOLLOW_UPS = (
     _swap_request,
     _qa_export_request,
     _generate_from_thread,
+    _columns_added,
     _rerun_request,
     _last_call_change,
     _small_talk_answer,
@@ -2004,6 +2051,11 @@ def remember(
         memory["chunk_set"] = output["chunk_set_id"]
     if tool in LOOP_TOOLS and args is not None:
         memory["last_loop"] = {**summary, "args": dict(args)}
+    if tool == "train_model" and args is not None:
+        memory["trainings"] = [
+            *(memory.get("trainings") or [])[-4:],
+            {"tool": tool, "args": dict(args)},
+        ]
     if tool == "train_model" and output.get("model_path"):
         entry = {
             "path": output["model_path"],
