@@ -748,6 +748,13 @@ def _range_corrections(text: str) -> tuple[list[dict[str, Any]], list[tuple[int,
     return out, spans
 
 
+LISTED_IDS_RE = re.compile(
+    r"(?<![\w-])([\w-]*\d[\w-]*(?:\s*(?:,|and|&)\s*[\w-]*\d[\w-]*)+)\s+(?:are|should be|=)\s+"
+    r"(?:all\s+|both\s+)?(?:actually\s+|really\s+)?(?:a\s+|an\s+)?[\"'`]?([\w-]+)",
+    re.I,
+)
+
+
 def corrections(text: str) -> list[dict[str, Any]]:
     """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id or row, label) corrections.
 
@@ -769,6 +776,13 @@ def corrections(text: str) -> list[dict[str, Any]]:
             for m in FIX_TO_RE.finditer(text[verb.end() :])
             if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
         ]
+    seen = {i for i, _, _ in found}
+    for m in LISTED_IDS_RE.finditer(text):  # 'QX-4 and QX-9 are porosity': one class for both
+        if m.group(2).lower() in NOT_A_LABEL:
+            continue
+        for ident in rx.finditer(r"[\w-]*\d[\w-]*", m.group(1)):
+            if ident.group() not in seen:
+                found.append((ident.group(), m.group(2), m.start(1) + ident.start()))
     out, spans = _range_corrections(text)
     for i, label, start in found:
         if any(a <= start < b for a, b in spans):

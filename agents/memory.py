@@ -53,7 +53,7 @@ QUESTION_START = re.compile(
 )
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
-    r"scores|metrics?|results?|attempts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
+    r"scores|metrics?|results?|attempts?|counts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
@@ -266,7 +266,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     nouns = (
         r"\b(labeled|trained|saved|made|scored|(?:average|mean|overall|quality|judge) scores?)\b"
-        r"|\b(?:in|on|of) the (?:list|ranking)\b"
+        r"|\b(?:in|on|of) the (?:list|ranking)\b|\b\w+ counts?\b"
     )
     action = ACTION.search(rx.sub(nouns, "", text.lower()))
     past = rx.search(
@@ -327,7 +327,10 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     several = _several_asked(goal, results)
     if several is not None:
         return several
-    how_many = rx.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
+    how_many = rx.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower) or rx.search(
+        r"^\W*(?:the\s+)?(\w+)\s+counts?\W*$",
+        lower,  # 'chunk count?'
+    )
     if how_many:
         words = [w.rstrip("s") for w in rx.findall(r"[a-z]+", lower) if len(w) > 3]
         words += [

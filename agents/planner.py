@@ -1577,7 +1577,7 @@ WHERE_ROWS_WENT_RE = (
 )
 CORRECTED_SAVE_RE = (
     # 'save the corrected labels as x.csv': the run's labels with the fixes, an export
-    r"\b(?:save|write|store|keep)\b[^.;]{0,30}\b(?:corrected|fixed|reviewed|amended|hand[- ]fixed)\s+"
+    r"\b(?:save|write|store|keep|export)\b[^.;]{0,30}\b(?:corrected|fixed|reviewed|amended|hand[- ]fixed)\s+"
     r"(?:labels?|rows|set|data|file)\b|\b(?:save|write|store)\b[^.;]{0,30}\bcorrections\b"
 )
 
@@ -1629,7 +1629,7 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         if isinstance(r, dict)
     )
     if CORRECTION_RE.search(clause) and rx.search(
-        r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
+        r"\b(actually|really|should be|wrong|fix|correct|update|relabel|change)\w*\b", lower
     ):
         return ["correct_labels"]
     if rx.search(r"\b(export|download|save|write)\b", lower) and (
@@ -1640,6 +1640,8 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         )
     ):
         return ["export_labeled_data"]
+    if rx.search(r"\bexport\w*\b", lower) and not p.memory.get("qa_dataset") and not slots.files:
+        return ["export_labeled_data"]  # 'parquet export' after labeling: no QA set to export
     if rx.search(WHERE_ROWS_WENT_RE, lower):
         return ["workbench_rows"]  # 'show me the rows it put in porosity'
     if (
@@ -1923,9 +1925,31 @@ def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
     """'rerun it that way', 'redo it with the scores written to x.csv' (files only as outputs)."""
     from agents.repeat import new_outputs
 
-    if not RERUN_RE.search(goal) or (files and not new_outputs(files)):
+    if not RERUN_RE.search(goal):
         return None
+    if files and not new_outputs(files):
+        return _retrain_on(goal, files, memory)
     return _rerun(goal, memory)
+
+
+def _retrain_on(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'retrain qn_clf on qn_v2.csv': that training again on the one table named."""
+    from agents.arguments import _table_columns, role_files
+
+    data, _, _ = role_files(goal, files)
+    call = _training_meant(goal, memory)
+    if len(set(data)) != 1 or call is None or not rx.search(r"\bre-?train", goal, re.I):
+        return None
+    args = dict(call.get("args") or {})
+    changes: dict[str, Any] = {"dataset": data[0]}
+    columns = _table_columns(data[0])
+    for key in ("label_column", "id_column", "text_column"):
+        if args.get(key) and columns and args[key] not in columns:
+            args.pop(key)  # a column the new table lacks (the labeling output's own label)
+    for key in ("numeric_columns", "categorical_columns", "text_columns", "test_dataset"):
+        if key in args and args[key] == data[0]:
+            args.pop(key)
+    return call_again("train_model", args, changes, extract_targets(goal), goal)
 
 
 def _columns_added(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:

@@ -254,6 +254,8 @@ SWAP_RES = (
     r"\bnot\s+(?:the\s+)?(?P<old>[\w.-]+)\s*,?\s+(?:but|i\s+meant?|i\s+mean)\s+(?:the\s+)?"
     r"(?P<new>[\w.-]+)",
     r"\b(?P<new>[\w.-]+)\s+instead\s+of\s+(?:the\s+)?(?P<old>[\w.-]+)",
+    # 'no, text is observation, not scout'
+    r"\b(?:is|are|=)\s+(?P<new>[\w.-]+)\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w.-]+)",
 )
 METRIC_KEYS = ("target_metric", "metric")
 

@@ -299,3 +299,78 @@ def test_use_it_for_a_described_file_predicts(orchard: Path) -> None:
     )
     assert [s.tool for s in plan.steps] == ["predict"]
     assert plan.steps[0].args["dataset"] == "hive_weights.csv"
+
+
+def _labeling_thread() -> dict:
+    args = {"dataset": "hops.csv", "label_column": "disease", "text_column": "remark"}
+    return {
+        "labeled": "labeling/hops/labeled.parquet",
+        "last_table": "labeling/hops/labeled.parquet",
+        "dataset": "hops.csv",
+        "last_call": {"tool": "label_dataset", "args": args},
+        "last_loop": {"tool": "label_dataset", "args": args},
+    }
+
+
+def test_ids_listed_together_share_the_class_said_after_them() -> None:
+    plan = plan_goal("HP-0007 and HP-0011 are mildew, not aphids. Fix both.", _labeling_thread())
+    assert _steps(plan) == [
+        (
+            "correct_labels",
+            {
+                "labeling_dir": "labeling/hops",
+                "corrections": [
+                    {"id": "HP-0007", "label": "mildew"},
+                    {"id": "HP-0011", "label": "mildew"},
+                ],
+            },
+        )
+    ]
+
+
+def test_an_export_after_labeling_without_a_qa_set_exports_the_labels() -> None:
+    plan = plan_goal("csv export", _labeling_thread())
+    assert _steps(plan) == [
+        ("export_labeled_data", {"labeling_dir": "labeling/hops", "format": "csv"})
+    ]
+    plan = plan_goal("Export the fixed labels as csv to hops_v2.csv.", _labeling_thread())
+    assert plan.steps[0].tool == "export_labeled_data"
+    assert plan.steps[0].args["output_path"] == "hops_v2.csv"
+
+
+def test_column_is_x_not_y_swaps_that_value(orchard: Path) -> None:
+    args = {"dataset": "orchard_rows.csv", "label_column": "blight", "text_column": "slope"}
+    memory = {"last_call": {"tool": "label_dataset", "args": args}}
+    plan = plan_goal("no, text is rootstock, not slope", memory)
+    assert plan.steps[0].tool == "label_dataset"
+    assert plan.steps[0].args["text_column"] == "rootstock"
+
+
+def test_retrain_a_named_training_on_another_table(orchard: Path) -> None:
+    memory = remember(
+        "train_model",
+        {"model_path": "models/hv"},
+        {},
+        {"dataset": "old_rows.csv", "label_column": "blight", "name": "tree_clf"},
+    )
+    plan = plan_goal("Retrain tree_clf on orchard_rows.csv.", memory)
+    assert _steps(plan) == [
+        (
+            "train_model",
+            {"dataset": "orchard_rows.csv", "label_column": "blight", "name": "tree_clf"},
+        )
+    ]
+
+
+def test_a_file_described_outright_wins_over_it(orchard: Path) -> None:
+    memory = {"dataset": "orchard_rows.csv", "last_call": {"tool": "inspect_dataset", "args": {}}}
+    plan = plan_goal("and the hive weights file, does it even have a weight column?", memory)
+    assert _steps(plan) == [("inspect_dataset", {"dataset": "hive_weights.csv"})]
+
+
+def test_a_noun_count_is_a_thread_question() -> None:
+    memory = remember(
+        "chunk_documents", {"chunk_set_id": "cs2", "chunks": 12}, {}, {"paths": ["g.md"]}
+    )
+    plan = plan_goal("chunk count?", memory)
+    assert not plan.steps and "chunks: 12" in (plan.answer or "")
