@@ -485,6 +485,9 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
                 for r in loop["top_lfs"]
             )
             return f"The most accurate labeling functions (from {loop['tool']}): {shown}."
+    gap = _utility_gap(lower, results)
+    if gap is not None:
+        return gap
     worst = _worst_answer(lower, results)
     if worst is not None:
         return worst
@@ -547,6 +550,33 @@ HELP_RE = re.compile(
     r"better or worse|worse or better|an improvement)\b",
     re.I,
 )
+
+
+def _utility_gap(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """'utility gap?': a generator's utility on real rows against synthetic ones, subtracted."""
+    if not rx.search(r"\b(gap|difference|drop|lose|loss of)\b", lower) or "log" in lower:
+        return None
+    for result in reversed(results):
+        metrics = result.get("metrics") or {}
+        real = {
+            k.split(" (")[0]: v for k, v in metrics.items() if k.endswith("(trained on real rows)")
+        }
+        synthetic = {
+            k.split(" (")[0]: v
+            for k, v in metrics.items()
+            if k.endswith("(trained on synthetic rows)")
+        }
+        for name, value in real.items():
+            if name in synthetic:
+                gap = value - synthetic[name]
+                return (
+                    f"Utility gap: {name} {_fmt(value)} trained on real rows against "
+                    f"{_fmt(synthetic[name])} trained on synthetic rows, a gap of {_fmt(gap)} "
+                    f"(from {result['tool']})."
+                )
+    return None
+
+
 EARLIER_RE = re.compile(
     r"\b(?:beat|beats|outperform\w*|better than|worse than|improve\w* on|an improvement on)\s+"
     r"(?:the\s+)?(?:first|previous|old|earlier|original|last|other)\b",

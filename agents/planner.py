@@ -1134,7 +1134,10 @@ def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -
     if not isinstance(info, dict) or not info.get("path"):
         return None
     _, _, out = role_files(goal, files)
-    if [f for f in files if f not in out] or not thread.GENERATE_RE.search(goal):
+    bare = rx.fullmatch(  # '200 high rows': a count, a class, rows
+        r"\W*(?:now\s+|and\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:rows|records|samples)\W*", goal, re.I
+    )
+    if [f for f in files if f not in out] or not (thread.GENERATE_RE.search(goal) or bare):
         return None
     if rx.search(r"\b(train|fit|retrain)\w*\b|\bnew (?:generator|c?vae)\b", goal, re.I):
         return None  # a new generator (or one named), planned by the clause rules
@@ -1735,7 +1738,8 @@ def _tool_limit(tool: str, field_name: str) -> int | None:
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
-    r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b",
+    r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
+    r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
     re.I,
 )
 

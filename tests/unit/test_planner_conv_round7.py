@@ -374,3 +374,31 @@ def test_a_noun_count_is_a_thread_question() -> None:
     )
     plan = plan_goal("chunk count?", memory)
     assert not plan.steps and "chunks: 12" in (plan.answer or "")
+
+
+def test_a_bare_count_of_class_rows_and_again_into_a_file_sample_the_generator() -> None:
+    memory = {"generator_info": {"path": "generators/pots", "classes": ["glazed", "raw"]}}
+    plan = plan_goal("300 glazed rows", memory)
+    assert _steps(plan) == [
+        ("generate_synthetic", {"model": "generators/pots", "n": 300, "label": "glazed"})
+    ]
+    memory = remember(
+        "generate_synthetic", {"path": "synthetic/p.parquet"}, memory, plan.steps[0].args
+    )
+    plan = plan_goal("again, into glazed_pots.csv", memory)
+    assert plan.steps[0].args == {
+        "model": "generators/pots",
+        "n": 300,
+        "label": "glazed",
+        "output": "glazed_pots.csv",
+    }
+
+
+def test_utility_gap_subtracts_synthetic_from_real() -> None:
+    output = {
+        "model_path": "generators/g",
+        "utility": {"metric": "auc", "train_on_real": 0.9, "train_on_synthetic": 0.85},
+    }
+    memory = remember("train_generator", output, {}, {"dataset": "pots.csv"})
+    plan = plan_goal("utility gap?", memory)
+    assert plan.answer is not None and "a gap of 0.050" in plan.answer
