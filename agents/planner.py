@@ -816,6 +816,8 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
         return None
     tool, args = last["tool"], dict(last.get("args") or {})
+    if rx.search(r"\bexport\w*\b", goal, re.I) and not tool.startswith("export"):
+        return None  # 'ok export, only the good ones above 0.85': an export, not a rerun
     fields = _tool_fields(tool)
     changes: dict[str, Any] = {}
     kind = model_kind(goal)

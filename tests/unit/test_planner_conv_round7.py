@@ -402,3 +402,12 @@ def test_utility_gap_subtracts_synthetic_from_real() -> None:
     memory = remember("train_generator", output, {}, {"dataset": "pots.csv"})
     plan = plan_goal("utility gap?", memory)
     assert plan.answer is not None and "a gap of 0.050" in plan.answer
+
+
+def test_an_export_with_a_quality_floor_is_no_rerun_of_the_generation() -> None:
+    qa = remember(
+        "generate_qa", {"dataset_id": "ds4"}, {"chunk_set": "cs4"}, {"chunk_set_id": "cs4"}
+    )
+    plan = plan_goal("ok export, only the good ones above 0.9, csv", qa)
+    assert [s.tool for s in plan.steps] == ["export_dataset"]
+    assert plan.steps[0].args["min_quality"] == 0.9
