@@ -181,7 +181,25 @@ def _data_path(p: Planning, slots: Slots) -> str | None:
     named = named_file(p, slots)
     if named or p.question:
         return named
+    written = last_written(p.memory)
+    if written and rx.search(THIS_FILE_RE, slots.text, re.I):
+        return written  # 'now train a model on this file': the table the last turn wrote
     return p.memory.get("labeled") or p.memory.get("dataset")
+
+
+THIS_FILE_RE = (
+    r"\b(?:this|that|the (?:new|saved|exported|written|resulting))\s+(?:file|table|csv|one)\b"
+)
+WRITERS = ("save_table", "export_labeled_data", "predict", "generate_synthetic", "vote_labels")
+
+
+def last_written(memory: dict[str, Any]) -> str | None:
+    """The table the thread's last call wrote (a save, an export, predictions), or None."""
+    last = memory.get("last_call")
+    table = memory.get("last_table")
+    if isinstance(last, dict) and last.get("tool") in WRITERS and isinstance(table, str):
+        return table
+    return None
 
 
 def named_file(p: Planning, slots: Slots) -> str | None:
@@ -737,6 +755,13 @@ def _range_corrections(text: str) -> tuple[list[dict[str, Any]], list[tuple[int,
     return out, spans
 
 
+LISTED_IDS_RE = re.compile(
+    r"(?<![\w-])([\w-]*\d[\w-]*(?:\s*(?:,|and|&)\s*[\w-]*\d[\w-]*)+)\s+(?:are|should be|=)\s+"
+    r"(?:all\s+|both\s+)?(?:actually\s+|really\s+)?(?:a\s+|an\s+)?[\"'`]?([\w-]+)",
+    re.I,
+)
+
+
 def corrections(text: str) -> list[dict[str, Any]]:
     """'row 12 should be spam', 'FB10 is wrong, that one's mixed': (id or row, label) corrections.
 
@@ -758,6 +783,13 @@ def corrections(text: str) -> list[dict[str, Any]]:
             for m in FIX_TO_RE.finditer(text[verb.end() :])
             if m.group(1) not in seen and m.group(2).lower() not in NOT_A_LABEL
         ]
+    seen = {i for i, _, _ in found}
+    for m in LISTED_IDS_RE.finditer(text):  # 'QX-4 and QX-9 are porosity': one class for both
+        if m.group(2).lower() in NOT_A_LABEL:
+            continue
+        for ident in rx.finditer(r"[\w-]*\d[\w-]*", m.group(1)):
+            if ident.group() not in seen:
+                found.append((ident.group(), m.group(2), m.start(1) + ident.start()))
     out, spans = _range_corrections(text)
     for i, label, start in found:
         if any(a <= start < b for a, b in spans):
@@ -1207,35 +1239,7 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     model = model_ref(p, s, "train_generator")
     if model:
         args["model"] = model
-    top = rx.search(
-        rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b"
-        rf"|\b{NUM}\s+(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)",
-        p.goal or s.text,
-        re.I,
-    )
-    if top and _number(top.group(1) or top.group(2)):
-        args["top_k"] = _number(top.group(1) or top.group(2))
-    above = rx.search(
-        # 'flag anything scoring above 3', 'whose combined robust z is above 4'
-        r"\b(?:scor\w*|z(?:[- ]?scores?)?)\s+(?:is\s+|of\s+)?(?:above|over|beyond|exceeding|>=?)"
-        r"\s*(\d+(?:\.\d+)?)\b(?!\s*%)",
-        p.goal or s.text,
-        re.I,
-    )
-    if above:
-        value = float(above.group(1))
-        args["threshold"] = int(value) if value.is_integer() else value
-    detectors = [
-        name
-        for name, pattern in (
-            ("isolation_forest", r"isolation[ _-]?forest|iforest"),
-            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
-            ("cvae", r"\bc?vae\b|autoencoder"),
-        )
-        if rx.search(pattern, s.text, re.I)
-    ]
-    if detectors:
-        args["detectors"] = detectors
+    args.update(anomaly_options(p.goal or s.text, s.text))
     given = rx.search(
         r"\b(?:condition(?:ed|ing)?|per|within each|by)\s+(?:on\s+)?(?:the\s+)?[\"'`]?([a-z][\w.-]*)",
         s.text,
@@ -1257,6 +1261,50 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     _, _, out = role_files(s.text, s.files)
     if out:
         args["output"] = out[-1]
+    return args
+
+
+def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
+    """Anomaly settings a person states: 'the ten strangest' (top_k), 'flag anything scoring
+    above 3' (threshold), 'isolation forest and LOF' (detectors, read from `clause`).
+    """
+    args: dict[str, Any] = {}
+    top = rx.search(
+        rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b"
+        rf"|\b{NUM}\s+(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)",
+        text,
+        re.I,
+    )
+    if top and _number(top.group(1) or top.group(2)):
+        args["top_k"] = _number(top.group(1) or top.group(2))
+    above = rx.search(
+        # 'flag anything scoring above 3', 'whose combined robust z is above 4'
+        r"\b(?:scor\w*|z(?:[- ]?scores?)?)\s+(?:is\s+|of\s+)?(?:above|over|beyond|exceeding|>=?)"
+        r"\s*(\d+(?:\.\d+)?)\b(?!\s*%)",
+        text,
+        re.I,
+    )
+    if above:
+        value = float(above.group(1))
+        args["threshold"] = int(value) if value.is_integer() else value
+    detectors = [
+        name
+        for name, pattern in (
+            ("isolation_forest", r"isolation[ _-]?forest|iforest"),
+            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
+            ("cvae", r"\bc?vae\b|autoencoder"),
+            # 'rare combinations of values, like region with plan': the pair detector
+            (
+                "category_pairs",
+                r"\b(?:rare|unusual|odd|strange)\s+(?:combinations?|pairs?|mix\w*)\b"
+                r"|\bcategor\w*[ _-]pairs?\b",
+            ),
+            ("binned_pairs", r"\bbinned[ _-]pairs?\b"),
+        )
+        if rx.search(pattern, clause if clause is not None else text, re.I)
+    ]
+    if detectors:
+        args["detectors"] = detectors
     return args
 
 
@@ -1412,7 +1460,9 @@ STYLE_AFTER = {
     "answer_style": r"\banswers?\s+(?:should\s+be\s+|must\s+be\s+|to\s+be\s+|kept\s+|are\s+)?"
     r"(?:very\s+|fairly\s+|quite\s+|rather\s+)?(concise|short|brief|detailed|comprehensive|long|"
     r"step[- ]by[- ]step)\b",
-    "question_style": r"\bquestions?\s+(?:should\s+be\s+|must\s+be\s+|to\s+be\s+|are\s+)?"
+    # ... or of the questions already made: 'could you make them more analytical?'
+    "question_style": r"\b(?:questions?\s+(?:should\s+be\s+|must\s+be\s+|to\s+be\s+|are\s+)?|"
+    r"(?:make|keep|have)\s+(?:them|those|these|the\s+questions)\s+(?:a\s+bit\s+|much\s+)?more\s+)"
     r"(analytical|factual|conceptual|practical|case[- ]based|scenario[- ]based)\b",
     "complexity_level": r"(?!x)x",
 }
@@ -1568,8 +1618,32 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "dataset_id": ref,
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
+    args.update(export_options(text, s.text))
+    last = p.memory.get("last_call") if isinstance(p.memory, dict) else None
+    if (
+        "splits" not in args
+        and rx.search(SAME_SPLITS_RE, text, re.I)
+        and isinstance(last, dict)
+        and last.get("tool") == "export_dataset"
+        and "splits" in (last.get("args") or {})
+    ):
+        args["splits"] = last["args"]["splits"]  # 'a jsonl copy with the same splits'
+    return args
+
+
+SAME_SPLITS_RE = r"\b(?:same|those|these|earlier|previous|identical)\s+splits?\b"
+
+
+def export_options(text: str, clause: str | None = None) -> dict[str, Any]:
+    """QA export settings a person states: splits ('no splits', '70/15/15', '90% train 10%
+    test'; 'the same splits' keeps the earlier ones) and the least quality kept (from `clause`).
+    """
+    args: dict[str, Any] = {}
+    clause = text if clause is None else clause
     if rx.search(r"\b(?:no|without|skip(?:ping)?)\s+(?:the\s+)?splits?\b|\bunsplit\b", text, re.I):
         args["splits"] = False
+    elif rx.search(SAME_SPLITS_RE, text, re.I):
+        pass  # 'with the same splits': what the earlier export used (its builder carries them)
     elif rx.search(
         r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+|"
         r"\btrain(?:ing)?,?\s+(?:validation|val|dev)\w*,?\s+(?:and\s+)?test\b",
@@ -1577,13 +1651,15 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         re.I,
     ):
         args["splits"] = split_ratios(text) or True
+    elif split_ratios(text):
+        args["splits"] = split_ratios(text)
     floor = rx.search(
-        r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", s.text, re.I
+        r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", clause, re.I
     )
     if floor:
         args["min_quality"] = float(floor.group(1))
-    elif quality_floor(s.text) is not None:
-        args["min_quality"] = quality_floor(s.text)
+    elif quality_floor(clause) is not None:
+        args["min_quality"] = quality_floor(clause)
     return args
 
 
@@ -1593,7 +1669,7 @@ def split_ratios(text: str) -> dict[str, float] | None:
     """
     match = rx.search(r"(?<![\w./])(\d*\.?\d+)\s*/\s*(\d*\.?\d+)\s*/\s*(\d*\.?\d+)(?![\w/])", text)
     if match is None:
-        return None
+        return _named_shares(text)
     values = [float(v) for v in match.groups()]
     total = sum(values)
     if total <= 0 or not (0.99 <= total <= 1.01 or 99 <= total <= 101):
@@ -1601,6 +1677,27 @@ def split_ratios(text: str) -> dict[str, float] | None:
     shares = [round(v / total, 4) for v in values]
     ratios = dict(zip(("train", "validation", "test"), shares, strict=True))
     return None if ratios == {"train": 0.8, "validation": 0.1, "test": 0.1} else ratios
+
+
+SHARE_RE = re.compile(
+    r"(?<![\w.])(\d{1,2})\s*%\s*(?:for\s+|to\s+|as\s+)?(train\w*|val\w*|dev|test\w*)\b"
+    r"|\b(train\w*|val\w*|dev|test\w*)\s*(?:=|:)?\s*(\d{1,2})\s*%",
+    re.I,
+)
+
+
+def _named_shares(text: str) -> dict[str, float] | None:
+    """'90% train 10% test', 'train 80%, validation 20%': shares named by split, summing to 100."""
+    shares: dict[str, float] = {}
+    for m in SHARE_RE.finditer(text):
+        value, word = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        name = {"tr": "train", "va": "validation", "de": "validation", "te": "test"}[
+            word[:2].lower()
+        ]
+        shares.setdefault(name, round(int(value) / 100, 4))
+    if len(shares) < 2 or abs(sum(shares.values()) - 1) > 0.011:
+        return None
+    return None if shares == {"train": 0.8, "validation": 0.1, "test": 0.1} else shares
 
 
 def _without_names(text: str) -> str:

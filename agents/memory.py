@@ -16,10 +16,13 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "log_loss": ("log_loss",),
     "coverage": ("coverage",),
     "quality": ("quality", "mean_quality", "pass_rate"),
+    "ece": ("ece",),
+    "brier": ("brier",),
 }
+LOWER_IS_BETTER = ("log_loss", "ece", "brier")
 METRIC_ASKED_RE = re.compile(
     r"\b(f1|f-1|f score|f-score|accuracy|acc|auc|roc[- ]?auc|precision|recall|log[- ]?loss|"
-    r"coverage|cover(?:ed|ing|s)?|quality)\b",
+    r"coverage|cover(?:ed|ing|s)?|quality|ece|calibrat\w*|brier)\b",
     re.I,
 )
 LOOP_TOOLS = ("train_model", "label_dataset", "generate_qa")
@@ -44,20 +47,21 @@ RESULT_KEYS = (
 )
 QUESTION_START = re.compile(
     r"^\s*(what|what's|whats|wat|wats|wht|waht|which|where|where's|how|how's|did|was|were|is|are|"
-    r"tell me|show me|"
-    r"remind me|give me|and|so|ok|okay|can you tell)\b",
+    r"(?:kindly |please |pls |plz )?(?:tell|say)(?: me| us)?|let me know|show me|"
+    r"remind me|give me|report|and|so|ok|okay|can you tell)\b",
     re.I,
 )
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
-    r"scores|metrics?|results?|attempts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit)|"
+    r"scores|metrics?|results?|attempts?|counts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
-    r"outperform\w*|(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the list)\b",
+    r"outperform\w*|(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the list|"
+    r"did (?:that|it|this) help|better or worse|guess\w*|confus\w*|mix\w* up|calibrat\w*|ece)\b",
     re.I,
 )
 ACTION = re.compile(
@@ -145,7 +149,28 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for h in history[:20]
             if isinstance(h, dict)
         ]
-    baseline = output.get("baseline")
+    full = next(
+        (
+            output[k]
+            for k in ("test_metrics", "validation_metrics", "metrics")
+            if isinstance(output.get(k), dict)
+        ),
+        {},
+    )
+    calibration = full.get("calibration")
+    if isinstance(calibration, dict) and isinstance(calibration.get("ece"), int | float):
+        keep.setdefault("ece", float(calibration["ece"]))  # 'which is better calibrated?'
+    matrix = full.get("confusion_matrix")
+    if isinstance(matrix, dict) and matrix.get("labels") and matrix.get("matrix"):
+        summary["confusion"] = {"labels": list(matrix["labels"]), "matrix": matrix["matrix"]}
+    classes = output.get("label_counts") or (
+        output.get("class_counts") if tool not in ("train_model", "train_generator") else None
+    )
+    if isinstance(classes, dict) and classes:  # rows per class a run gave: 'how many are x?'
+        summary["class_counts"] = {str(k): v for k, v in list(classes.items())[:30]}
+        if isinstance(output.get("model"), str):
+            summary["model"] = output["model"]
+    baseline = output.get("baseline") or output.get("test_baseline")
     if isinstance(baseline, dict):
         inner = baseline.get("metrics") if isinstance(baseline.get("metrics"), dict) else baseline
         summary["baseline"] = {
@@ -204,7 +229,15 @@ def asked_metric(text: str) -> str | None:
         return "log_loss"
     if word.startswith("cover"):
         return "coverage"
+    if word.startswith("calibrat"):
+        return "ece"
     return word
+
+
+def asked_metrics(text: str) -> list[str]:
+    """Every metric a sentence names, in order ('precision and recall?' → both)."""
+    found = (asked_metric(m.group(0)) for m in METRIC_ASKED_RE.finditer(text))
+    return list(dict.fromkeys(m for m in found if m))
 
 
 def is_results_question(goal: str, has_file: bool) -> bool:
@@ -233,7 +266,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
     # "what was the accuracy?" is a question; "what datasets can I train on?" asks for a tool.
     nouns = (
         r"\b(labeled|trained|saved|made|scored|(?:average|mean|overall|quality|judge) scores?)\b"
-        r"|\b(?:in|on|of) the (?:list|ranking)\b"
+        r"|\b(?:in|on|of) the (?:list|ranking)\b|\b\w+ counts?\b"
     )
     action = ACTION.search(rx.sub(nouns, "", text.lower()))
     past = rx.search(
@@ -291,7 +324,13 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     special = _special_answer(lower, results, asked_metric(goal))
     if special is not None:
         return special
-    how_many = rx.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower)
+    several = _several_asked(goal, results)
+    if several is not None:
+        return several
+    how_many = rx.search(r"\bhow many\s+(?:\w+\s+){0,3}?(\w+)", lower) or rx.search(
+        r"^\W*(?:the\s+)?(\w+)\s+counts?\W*$",
+        lower,  # 'chunk count?'
+    )
     if how_many:
         words = [w.rstrip("s") for w in rx.findall(r"[a-z]+", lower) if len(w) > 3]
         words += [
@@ -307,6 +346,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                 name = key.lower().rstrip("s")
                 if any(w == name or w in name.split("_") for w in words):
                     return f"{key.replace('_', ' ')}: {value} (from {result['tool']})"
+        counted = _class_count(lower, results, memory)
+        if counted is not None:
+            return counted
         if last.get("said"):
             return str(last["said"])
     metric = asked_metric(goal)
@@ -314,18 +356,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
         source = with_metrics[-1]
         where = f" on {source['measured_on']}" if source.get("measured_on") else ""
         if metric is not None:
-            for result in reversed(with_metrics):
-                found = _metric_value(result["metrics"], metric)
-                if found is not None:
-                    key, value = found
-                    where = f" on {result['measured_on']}" if result.get("measured_on") else ""
-                    line = f"{metric.upper() if metric in ('f1', 'auc') else metric}: {_fmt(value)}"
-                    line += f" ({key}, from {result['tool']}{where})"
-                    target = result.get("target") or {}
-                    if isinstance(target, dict) and target.get("value") not in (None,):
-                        met = "met" if result.get("target_met") else "not met"
-                        line += f"; target {target.get('metric')} {_fmt(target['value'])}: {met}"
-                    return line
+            line = _metric_line(metric, with_metrics, lower)
+            if line is not None:
+                return line
             others = ", ".join(f"{k}={_fmt(v)}" for k, v in source["metrics"].items())
             return f"{metric} was not measured by {source['tool']}; it measured: {others}{where}."
         shown = ", ".join(f"{k}={_fmt(v)}" for k, v in source["metrics"].items())
@@ -337,6 +370,107 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     if paths:
         return f"{last['tool']}: " + "; ".join(paths)
     return None
+
+
+def _metric_line(metric: str, with_metrics: list[dict[str, Any]], lower: str = "") -> str | None:
+    """'AUC: 0.912 (auc, from train_model on test); target auc 0.900: met': the latest result
+    measured where the sentence says ('validation accuracy'), else the latest.
+    """
+    said_on = [
+        r
+        for r in with_metrics
+        if r.get("measured_on")
+        and rx.search(rf"\b{re.escape(str(r['measured_on']).lower())}\b", lower)
+    ]
+    for result in [*reversed(said_on), *reversed(with_metrics)]:
+        found = _metric_value(result["metrics"], metric)
+        if found is None:
+            continue
+        key, value = found
+        where = f" on {result['measured_on']}" if result.get("measured_on") else ""
+        line = f"{metric.upper() if metric in ('f1', 'auc', 'ece') else metric}: {_fmt(value)}"
+        line += f" ({key}, from {result['tool']}{where})"
+        target = result.get("target") or {}
+        if isinstance(target, dict) and target.get("value") not in (None,):
+            met = "met" if result.get("target_met") else "not met"
+            line += f"; {_target_said(target)}: {met}"
+        return line
+    return None
+
+
+def _target_said(target: dict[str, Any]) -> str:
+    """'target auc 0.900', or for a QA loop 'target: every pair at quality ≥ 0.900'."""
+    if target.get("quality_threshold") is not None:
+        return f"target: every pair at quality ≥ {_fmt(float(target['quality_threshold']))}"
+    return f"target {target.get('metric')} {_fmt(target.get('value'))}"
+
+
+CONFUSION_RE = re.compile(
+    r"\b(confus\w*|mix(?:es|ed|ing)?\s+(?:\w+\s+){0,3}up|mistak\w*\s+(?:\w+\s+){0,3}for)\b", re.I
+)
+
+
+def _confusion_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """'how much does it confuse neutral with negative?': the cells of the latest confusion
+    matrix between the classes named (else its largest off-diagonal cells).
+    """
+    if not CONFUSION_RE.search(lower):
+        return None
+    result = next((r for r in reversed(results) if r.get("confusion")), None)
+    if result is None:
+        return None
+    labels = [str(label) for label in result["confusion"]["labels"]]
+    matrix = result["confusion"]["matrix"]
+    named = [
+        i
+        for i, label in enumerate(labels)
+        if rx.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", lower)
+    ]
+    pairs = [(i, j) for i in named for j in named if i != j]
+    if not pairs:
+        cells = [(i, j) for i in range(len(labels)) for j in range(len(labels)) if i != j]
+        pairs = sorted(cells, key=lambda ij: -matrix[ij[0]][ij[1]])[:3]
+    said = "; ".join(
+        f"{matrix[i][j]} of the {sum(matrix[i])} true {labels[i]} rows were predicted {labels[j]}"
+        for i, j in pairs
+    )
+    where = f" on {result['measured_on']}" if result.get("measured_on") else ""
+    return f"{said} (confusion matrix from {result['tool']}{where})."
+
+
+def _several_asked(goal: str, results: list[dict[str, Any]]) -> str | None:
+    """'precision and recall?', 'validation accuracy, and how much does it confuse a with b?':
+    one line per thing asked, each from the latest result that has it.
+    """
+    metrics = asked_metrics(goal)
+    confusion = _confusion_answer(goal.lower(), results)
+    if len(metrics) < 2 and confusion is None:
+        return None
+    with_metrics = [r for r in results if r.get("metrics")]
+    lower = goal.lower()
+    lines = [line for m in metrics if (line := _metric_line(m, with_metrics, lower)) is not None]
+    if confusion is not None:
+        lines.append(confusion)
+    return "\n".join(lines) if lines else None
+
+
+def _class_count(lower: str, results: list[dict[str, Any]], memory: dict[str, Any]) -> str | None:
+    """'how many came out as churning?': the latest per-class count (predictions, labels) of
+    the class the sentence names, by its value or, for a yes/no label, by the label's word.
+    """
+    result = next((r for r in reversed(results) if r.get("class_counts")), None)
+    if result is None:
+        return None
+    counts = result["class_counts"]
+    column = (result.get("args") or {}).get("label_column")
+    for model in memory.get("models") or []:
+        if isinstance(model, dict) and model.get("path") == result.get("model"):
+            column = model.get("label_column") or column
+    value = generator_label(lower, {"classes": list(counts), "label_column": column})
+    if value is None:
+        return None
+    total = sum(v for v in counts.values() if isinstance(v, int | float))
+    return f"{value}: {counts[value]} of {total} rows (from {result['tool']})"
 
 
 def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
@@ -351,13 +485,16 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
                 for r in loop["top_lfs"]
             )
             return f"The most accurate labeling functions (from {loop['tool']}): {shown}."
+    gap = _utility_gap(lower, results)
+    if gap is not None:
+        return gap
     worst = _worst_answer(lower, results)
     if worst is not None:
         return worst
     versus = _versus_earlier(lower, results, metric)
     if versus is not None:
         return versus
-    if rx.search(r"\bbaseline\b", lower):
+    if rx.search(BASELINE_RE, lower):
         evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
         if evaluated is not None:
             name = metric or next(iter(evaluated["baseline"]), "accuracy")
@@ -377,7 +514,7 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
         if loop is not None:
             target = loop.get("target") or {}
             said = (
-                f"target {target.get('metric')} {_fmt(target.get('value'))}"
+                _target_said(target)
                 if isinstance(target, dict) and target.get("value") is not None
                 else "the target"
             )
@@ -385,14 +522,15 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             got = f" ({value[0]} {_fmt(value[1])})" if value else ""
             verdict = "Yes" if loop["target_met"] else "No"
             return f"{verdict}: {said} {'met' if loop['target_met'] else 'not met'}{got}, from {loop['tool']}."
-    if metric and rx.search(r"\b(which|better|best|higher|compare\w*)\b", lower):
+    if metric and rx.search(r"\b(which|better|best|higher|lower|compare\w*|both|each)\b", lower):
         scored = [
             (r, found)
             for r in results
             if r.get("metrics") and (found := _metric_value(r["metrics"], metric)) is not None
         ]
         if len(scored) >= 2:
-            best = max(scored, key=lambda rf: rf[1][1])
+            low = metric in LOWER_IS_BETTER
+            best = (min if low else max)(scored, key=lambda rf: rf[1][1])
             lines = [
                 f"{r.get('model_path') or r.get('labeled_path') or r['tool']}: "
                 f"{found[0]} {_fmt(found[1])}"
@@ -400,6 +538,42 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             ]
             name = best[0].get("model_path") or best[0]["tool"]
             return f"Better {best[1][0]}: {name} ({_fmt(best[1][1])}). " + "; ".join(lines) + "."
+    return None
+
+
+BASELINE_RE = (
+    r"\b(baseline|majority(?: class)?|guess\w*|always (?:say|predict|answer|pick)\w*|"
+    r"(?:nobody|no one|everyone|everybody) (?:\w+ ){0,2}(?:churn|leave|buy|click|pass|fail)\w*|chance)\b"
+)
+HELP_RE = re.compile(
+    r"\b(did (?:that|it|this|the change) (?:help|make (?:a|any) difference)|any better|"
+    r"better or worse|worse or better|an improvement)\b",
+    re.I,
+)
+
+
+def _utility_gap(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """'utility gap?': a generator's utility on real rows against synthetic ones, subtracted."""
+    if not rx.search(r"\b(gap|difference|drop|lose|loss of)\b", lower) or "log" in lower:
+        return None
+    for result in reversed(results):
+        metrics = result.get("metrics") or {}
+        real = {
+            k.split(" (")[0]: v for k, v in metrics.items() if k.endswith("(trained on real rows)")
+        }
+        synthetic = {
+            k.split(" (")[0]: v
+            for k, v in metrics.items()
+            if k.endswith("(trained on synthetic rows)")
+        }
+        for name, value in real.items():
+            if name in synthetic:
+                gap = value - synthetic[name]
+                return (
+                    f"Utility gap: {name} {_fmt(value)} trained on real rows against "
+                    f"{_fmt(synthetic[name])} trained on synthetic rows, a gap of {_fmt(gap)} "
+                    f"(from {result['tool']})."
+                )
     return None
 
 
@@ -412,26 +586,34 @@ EARLIER_RE = re.compile(
 
 def _versus_earlier(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
     """'did it beat the first one?': the latest result against the earlier one of its tool."""
-    if not EARLIER_RE.search(lower):
+    if not EARLIER_RE.search(lower) and not HELP_RE.search(lower):
         return None
     scored = [r for r in results if r.get("metrics")]
     if len(scored) < 2:
         return None
     latest = scored[-1]
     same = [r for r in scored[:-1] if r["tool"] == latest["tool"]] or scored[:-1]
-    first = same[0] if rx.search(r"(first|original)", lower) else same[-1]
+    first = same[0] if rx.search(r"\b(first|original)\b", lower) else same[-1]
     target = latest.get("target") if isinstance(latest.get("target"), dict) else {}
     names = [metric, _short_metric(str(target.get("metric") or "")), "auc", "f1", "accuracy"]
-    for name in [n for n in names if n]:
+    pairs = []
+    for name in dict.fromkeys(n for n in names if n):
         now, then = _metric_value(latest["metrics"], name), _metric_value(first["metrics"], name)
         if now and then:
-            diff = now[1] - then[1]
-            verdict = "Yes" if diff > 0 else "No" if diff < 0 else "A tie"
-            return (
-                f"{verdict}: {now[0]} {_fmt(now[1])} now against {_fmt(then[1])} before "
-                f"({'+' if diff >= 0 else ''}{_fmt(diff)}), from {latest['tool']}."
-            )
-    return None
+            pairs.append((name, now, then))
+    if not pairs:
+        return None
+    # the verdict by the first metric that moved (lower is better for losses), the others said
+    moved = next((p for p in pairs if p[1][1] != p[2][1]), pairs[0])
+    diff = moved[1][1] - moved[2][1]
+    gain = -diff if moved[0] in LOWER_IS_BETTER else diff
+    verdict = "Yes" if gain > 0 else "No" if gain < 0 else "A tie"
+    said = "; ".join(
+        f"{now[0]} {_fmt(now[1])} now against {_fmt(then[1])} before "
+        f"({'+' if now[1] >= then[1] else ''}{_fmt(now[1] - then[1])})"
+        for _, now, then in [moved, *[p for p in pairs if p is not moved]][:3]
+    )
+    return f"{verdict}: {said}, from {latest['tool']}."
 
 
 WORST_RE = re.compile(

@@ -726,12 +726,13 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
     from errors import closest
     from store.workspace import resolve_path
 
+    goal, stems = _bare_stems(goal)
     names = FILE_RE.findall(goal)
     if not names:
-        return goal, [], {}
+        return goal, stems, {}
     _, _, outputs = role_files(goal, names)
     names = [n for n in names if n not in outputs]
-    changed: list[str] = []
+    changed: list[str] = stems
     unsure: dict[str, list[str]] = {}
     known: list[str] | None = None
     for name in dict.fromkeys(names):
@@ -761,6 +762,36 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
         changed.append(f"{name} → {near[0]} (no file named {name}; read as the nearest name)")
     return goal, changed, unsure
+
+
+BARE_STEM_RE = re.compile(
+    r"(?<![\w./@-])(?<!call )(?<!called )(?<!name )(?<!named )([A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+)"
+    r"(?![\w./@-])"
+)
+
+
+def _bare_stems(goal: str) -> tuple[str, list[str]]:
+    """'the first rows of usage_daily': a joined name without its extension that is the name
+    of exactly one workspace file is that file (tables first), noted.
+    """
+    tokens = [m.group(1) for m in BARE_STEM_RE.finditer(goal)]
+    if not tokens:
+        return goal, []
+    from agents.grounding import workspace_files
+    from agents.references import TABLE_EXT
+
+    files = workspace_files()
+    notes: list[str] = []
+    for token in dict.fromkeys(tokens):
+        same = [f for f in files if f.rsplit("/", 1)[-1].split(".", 1)[0].lower() == token.lower()]
+        tables = [f for f in same if f.lower().endswith(TABLE_EXT)]
+        if len(same) != 1 and len(tables) == 1:
+            same = tables
+        if len(same) != 1:
+            continue
+        goal = rx.sub(rf"(?<![\w./@-]){re.escape(token)}(?![\w./@-])", same[0], goal)
+        notes.append(f"{token} → {same[0]}")
+    return goal, notes
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -809,9 +840,19 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     with what this sentence changes (only when the sentence plans nothing on its own).
     """
     last = memory.get("last_call")
+    loop = memory.get("last_loop")
+    if isinstance(last, dict) and isinstance(loop, dict) and loop.get("tool") != last.get("tool"):
+        from agents.repeat import said_options
+
+        if said_options(str(loop.get("tool")), goal) and not said_options(
+            str(last.get("tool")), goal
+        ):
+            last = loop  # 'bump to trigrams' after an evaluation: the training's setting
     if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
         return None
     tool, args = last["tool"], dict(last.get("args") or {})
+    if rx.search(r"\bexport\w*\b", goal, re.I) and not tool.startswith("export"):
+        return None  # 'ok export, only the good ones above 0.85': an export, not a rerun
     fields = _tool_fields(tool)
     changes: dict[str, Any] = {}
     kind = model_kind(goal)
@@ -832,14 +873,17 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     if slots.source and "source" in fields:
         changes["source"] = slots.source
     from agents.options import stated
+    from agents.repeat import added_columns, call_changes, new_outputs, said_options
 
+    changes.update(said_options(tool, goal))
+    if tool == "train_model":
+        changes.update(added_columns(goal, args))
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
-    from agents.repeat import call_changes, new_outputs
 
     outputs = new_outputs(FILE_RE.findall(goal)) or [None]
     data = args.get("dataset") or args.get("data_path")
-    changes.update(call_changes(tool, goal, data, outputs[0]))
+    changes.update(call_changes(tool, goal, data, outputs[0], args.get("path")))
     count = _count_change(tool, goal, changes)
     if count is not None:
         changes[count[0]] = count[1]
@@ -863,7 +907,11 @@ WRONG_FILE_RE = re.compile(
 MAKE_THAT_RE = re.compile(
     r"\b(?:make|change|set|bump|raise|increase|lower|reduce|drop|up|double) "
     r"(?:that|it|this|them|those)(?: (?:up|down))?(?: to)? (\d+)\b(?!\s*%|\.\d)"
-    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$",
+    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$"
+    # 'perfect, now 1000 rows and put them in x.csv', 'ok now 2000'
+    r"|^\W*(?:(?:ok|okay|perfect|great|good|nice|cool|thanks)\W+)*(?:now|then|and now)\s+(\d+)"
+    r"(?:\s+(?:rows|records|samples|examples|of them|instead|more))?\b(?!\s*%|\.\d|\s*[a-z]+\s+only\b)"
+    r"(?=\s*(?:$|[.!,;]|and\b|please\b|pls\b|instead\b))",
     re.I,
 )
 # The field a bare new number changes, per kind of call (the first one the tool has).
@@ -894,7 +942,7 @@ def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, i
         model_fields = get_tool(tool).input_model.model_fields
     except Exception:  # noqa: BLE001 - no tool, no count to change
         return None
-    value = int(match.group(1) or match.group(2))
+    value = int(next(g for g in match.groups() if g))
     if value in changes.values():
         return None  # 'make it 100 epochs': the number already set the field it names
     for name in COUNT_FIELDS:
@@ -1004,10 +1052,15 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     match = SAVE_AS_RE.search(goal)
     if match is None or len(set(files)) != 1 or match.group(2) != files[0]:
         return None
+    last_tool = (memory.get("last_call") or {}).get("tool")
+    if MAKE_THAT_RE.search(goal) and last_tool in ("generate_synthetic", "predict"):
+        return None  # 'now 1000 rows and put them in x.csv': the last call again, changed
     from agents.arguments import looked_at_last
 
     labeled = memory.get("labeled")
     table = memory.get("last_table")
+    if labeled and rx.search(CORRECTED_SAVE_RE, goal, re.I):
+        return None  # the corrected labels: an export of the run (the clause rules plan it)
     if labeled and rx.search(r"\blabel", goal, re.I):
         source = labeled
     else:
@@ -1118,7 +1171,10 @@ def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -
     if not isinstance(info, dict) or not info.get("path"):
         return None
     _, _, out = role_files(goal, files)
-    if [f for f in files if f not in out] or not thread.GENERATE_RE.search(goal):
+    bare = rx.fullmatch(  # '200 high rows': a count, a class, rows
+        r"\W*(?:now\s+|and\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:rows|records|samples)\W*", goal, re.I
+    )
+    if [f for f in files if f not in out] or not (thread.GENERATE_RE.search(goal) or bare):
         return None
     if rx.search(r"\b(train|fit|retrain)\w*\b|\bnew (?:generator|c?vae)\b", goal, re.I):
         return None  # a new generator (or one named), planned by the clause rules
@@ -1306,7 +1362,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.memory.get("model")
         and slots.files
         and rx.search(
-            rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on)|predict\w* (?:on|for)|"
+            rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on|for|over)|predict\w* (?:on|for)|"
             r"score|inference on|route|classify|categori[sz]e|assign|tag)\b",
             lower,
         )
@@ -1545,22 +1601,42 @@ def _after_labeling(clause: str, goal: str = "") -> list[str]:
         lower,
     ):
         out.append("labeling_workbench")
-    elif rx.search(
-        r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
-        r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
-        r"(?:labell?ed |tagged |marked |predicted )?as\b",
-        lower,
-    ) or rx.search(
-        r"\b(?:rows?|ones|items?|examples?)\b[^.;]{0,40}\blabels?\b[^.;]{0,30}\b(?:comes?|coming|came)"
-        r"\s+from\b",
-        lower,
+    elif (
+        rx.search(
+            r"\b(eyeball|look at|see|show me|review|check|inspect|go through)\b[^.]{0,50}\b(?:ones?|rows?|"
+            r"items?|those) (?:that |which )?(?:came out|ended up|were|got|turned out)?\s*"
+            r"(?:labell?ed |tagged |marked |predicted )?as\b",
+            lower,
+        )
+        or rx.search(
+            r"\b(?:rows?|ones|items?|examples?)\b[^.;]{0,40}\blabels?\b[^.;]{0,30}\b(?:comes?|coming|came)"
+            r"\s+from\b",
+            lower,
+        )
+        or rx.search(WHERE_ROWS_WENT_RE, lower)
     ):
         out.append("workbench_rows")
-    if rx.search(
-        r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
+    if (
+        rx.search(
+            r"\b(export|download|dump)\b[^.]{0,30}\b(labels?|labell?ed|them|results?)\b", lower
+        )
+        or rx.search(CORRECTED_SAVE_RE, lower)
     ) and not [f for f in FILE_RE.findall(clause) if f not in role_files(clause, [f])[2]]:
         out.append("export_labeled_data")  # to a named output file, or the run's default
     return out
+
+
+WHERE_ROWS_WENT_RE = (
+    # 'show me the rows it put in porosity', 'the ones the model sorted into X'
+    r"\b(?:rows?|ones|items?|records?|examples?)\s+(?:that\s+|which\s+)?(?:it|the (?:end )?model|"
+    r"the labell?er|they)\s+(?:put|placed|sorted|assigned|filed|labell?ed|tagged|classified|called)"
+    r"\s+(?:in|into|as|under|to)\b"
+)
+CORRECTED_SAVE_RE = (
+    # 'save the corrected labels as x.csv': the run's labels with the fixes, an export
+    r"\b(?:save|write|store|keep|export)\b[^.;]{0,30}\b(?:corrected|fixed|reviewed|amended|hand[- ]fixed)\s+"
+    r"(?:labels?|rows|set|data|file)\b|\b(?:save|write|store)\b[^.;]{0,30}\bcorrections\b"
+)
 
 
 def _asks_model_label(clause: str, memory: dict[str, Any]) -> bool:
@@ -1586,7 +1662,7 @@ MODEL_REF = (
 """How a clause names the thread's model: 'it', 'that one', 'the better model', 'the new one'."""
 MODEL_ON_RE = re.compile(
     r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
-    r"(?:on|to|against|with|for)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
+    r"(?:on|to|against|with|for|over)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
     r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
     re.I,
 )
@@ -1611,14 +1687,21 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         if isinstance(r, dict)
     )
     if CORRECTION_RE.search(clause) and rx.search(
-        r"\b(actually|really|should be|wrong|fix|correct)\w*\b", lower
+        r"\b(actually|really|should be|wrong|fix|correct|update|relabel|change)\w*\b", lower
     ):
         return ["correct_labels"]
     if rx.search(r"\b(export|download|save|write)\b", lower) and (
         rx.search(r"\b(corrected|corrections|workbench)\b", lower)
         or (opened and rx.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))
+        or rx.search(
+            r"\bexport\w*\b[^.;]{0,20}\b(?:labels|labell?ed (?:set|data|rows|file))\b", lower
+        )
     ):
         return ["export_labeled_data"]
+    if rx.search(r"\bexport\w*\b", lower) and not p.memory.get("qa_dataset") and not slots.files:
+        return ["export_labeled_data"]  # 'parquet export' after labeling: no QA set to export
+    if rx.search(WHERE_ROWS_WENT_RE, lower):
+        return ["workbench_rows"]  # 'show me the rows it put in porosity'
     if (
         rx.search(r"\b(show|list|which|see|find)\b", lower)
         and rx.search(
@@ -1709,7 +1792,9 @@ def _tool_limit(tool: str, field_name: str) -> int | None:
 
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
-    r"one more time|same (?:thing|again) (?:but|with))\b",
+    r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
+    r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
+    r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
     re.I,
 )
 
@@ -1751,7 +1836,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes that call's settings: 'do it again with fixed chunks of 600'), with the changes.
     """
     from agents.options import stated
-    from agents.repeat import call_changes, new_outputs
+    from agents.repeat import added_columns, call_changes, new_outputs, said_options
 
     loop = memory.get("last_loop")
     last = memory.get("last_call")
@@ -1761,8 +1846,16 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         data = (call.get("args") or {}).get("dataset") or (call.get("args") or {}).get("data_path")
         return call_changes(call["tool"], goal, data, outputs[0])
 
-    if isinstance(last, dict) and last.get("tool") in BUILDERS:
-        own = stated(last["tool"], goal) or _enum_choices(last["tool"], goal) or told(last)
+    retrain = rx.search(r"\bre-?train|\btrain (?:it |that |the \w+ )?again\b", goal, re.I)
+    if retrain:
+        loop = _training_meant(goal, memory) or loop
+    if isinstance(last, dict) and last.get("tool") in BUILDERS and not retrain:
+        own = (
+            stated(last["tool"], goal)
+            or said_options(last["tool"], goal)
+            or _enum_choices(last["tool"], goal)
+            or told(last)
+        )
         if (own or not isinstance(loop, dict)) and last["tool"] not in READ_ONLY:
             loop = last  # the last call changed ('redo it with only X'), or no loop ran
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
@@ -1770,6 +1863,9 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     args = dict(loop.get("args") or {})
     fields = _tool_fields(loop["tool"])
     changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
+    changes.update(said_options(loop["tool"], goal))
+    if loop["tool"] == "train_model":
+        changes.update(added_columns(goal, args))
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     changes.update(_enum_choices(loop["tool"], goal))
     changes.update(told(loop))
@@ -1792,6 +1888,20 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         targets=targets,
         notes=[f"re-running {loop['tool']} with {said}"],
     )
+
+
+def _training_meant(goal: str, memory: dict[str, Any]) -> dict[str, Any] | None:
+    """'retrain the MLP ...': the thread's training the sentence describes (by its name or model
+    kind), else its last one, whatever ran since.
+    """
+    calls = [c for c in memory.get("trainings") or [] if isinstance(c, dict)]
+    lower = goal.lower()
+    for call in reversed(calls):
+        args = call.get("args") or {}
+        name = str(args.get("name") or "").lower()
+        if (name and name in lower) or (args.get("model") and args["model"] == model_kind(goal)):
+            return call
+    return calls[-1] if calls else None
 
 
 def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
@@ -1874,9 +1984,49 @@ def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
     """'rerun it that way', 'redo it with the scores written to x.csv' (files only as outputs)."""
     from agents.repeat import new_outputs
 
-    if not RERUN_RE.search(goal) or (files and not new_outputs(files)):
+    if not RERUN_RE.search(goal):
         return None
+    if files and not new_outputs(files):
+        return _retrain_on(goal, files, memory)
     return _rerun(goal, memory)
+
+
+def _retrain_on(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'retrain qn_clf on qn_v2.csv': that training again on the one table named."""
+    from agents.arguments import _table_columns, role_files
+
+    data, _, _ = role_files(goal, files)
+    call = _training_meant(goal, memory)
+    if len(set(data)) != 1 or call is None or not rx.search(r"\bre-?train", goal, re.I):
+        return None
+    args = dict(call.get("args") or {})
+    changes: dict[str, Any] = {"dataset": data[0]}
+    columns = _table_columns(data[0])
+    for key in ("label_column", "id_column", "text_column"):
+        if args.get(key) and columns and args[key] not in columns:
+            args.pop(key)  # a column the new table lacks (the labeling output's own label)
+    for key in ("numeric_columns", "categorical_columns", "text_columns", "test_dataset"):
+        if key in args and args[key] == data[0]:
+            args.pop(key)
+    return call_again("train_model", args, changes, extract_targets(goal), goal)
+
+
+def _columns_added(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'now add also rainfall_mm and irrigation': the thread's last training again with those
+    columns added to its input lists (agents/repeat.py `added_columns`).
+    """
+    from agents.repeat import ADD_RE, added_columns
+
+    if files or not rx.search(ADD_RE, goal, re.I):
+        return None
+    call = _training_meant(goal, memory)
+    if call is None:
+        return None
+    args = dict(call.get("args") or {})
+    changes = added_columns(goal, args)
+    if not changes:
+        return None
+    return call_again("train_model", args, changes, extract_targets(goal), goal)
 
 
 def _last_call_change(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -1931,6 +2081,7 @@ FOLLOW_UPS = (
     _swap_request,
     _qa_export_request,
     _generate_from_thread,
+    _columns_added,
     _rerun_request,
     _last_call_change,
     _small_talk_answer,
@@ -1983,6 +2134,11 @@ def remember(
         memory["chunk_set"] = output["chunk_set_id"]
     if tool in LOOP_TOOLS and args is not None:
         memory["last_loop"] = {**summary, "args": dict(args)}
+    if tool == "train_model" and args is not None:
+        memory["trainings"] = [
+            *(memory.get("trainings") or [])[-4:],
+            {"tool": tool, "args": dict(args)},
+        ]
     if tool == "train_model" and output.get("model_path"):
         entry = {
             "path": output["model_path"],

@@ -316,6 +316,13 @@ THREAD_REF = re.compile(
 )
 
 
+DESCRIBED_RE = (
+    # 'the 2025 season file, does it even have ...': a file described outright, whatever 'it' is
+    r"\b(?:the|my|our)\s+(?:own\s+)?(?!same\b|other\b|new\b|labell?ed\b|predicted\b|saved\b)"
+    r"(?:[\w-]+\s+){1,3}(?:file|table|csv|sheet|spreadsheet|log)\b"
+)
+
+
 def _mark(goal: str, found: str) -> str:
     """The goal with `found` written in place of (or after) the words that describe it."""
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
@@ -403,7 +410,7 @@ def with_described_file(
     """
     if len(goal.split()) < 4:
         return goal, []  # a fragment ('the digit column') answers a question; it names no data
-    if thread_has_data and THREAD_REF.search(goal):
+    if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):
         return goal, []  # 'train an MLP on it': the thread's data, not a described file
     notes: list[str] = []
     named = FILE_NAME_RE.findall(goal)

@@ -80,7 +80,13 @@ def _columns(ref: str) -> dict[str, Any] | None:
     return None if _is_document(ref) else profile_table(ref)
 
 
-def call_changes(tool: str, goal: str, dataset: str | None, output: str | None) -> dict[str, Any]:
+def call_changes(
+    tool: str,
+    goal: str,
+    dataset: str | None,
+    output: str | None,
+    previous_path: str | None = None,
+) -> dict[str, Any]:
     """What a sentence changes of a call besides numbers and choices: an output file named,
     a format ('as parquet'), an id column ('the id is log_no', 'reading_id carried into the
     report': a column of the call's table that is id-like or said with 'id').
@@ -92,8 +98,14 @@ def call_changes(tool: str, goal: str, dataset: str | None, output: str | None) 
     if output and OUTPUT_KEYS.get(tool) in fields:
         changes[OUTPUT_KEYS[tool]] = output
     said = rx.search(FORMAT_RE, goal, re.I)
+    bare = set(rx.findall(r"(?<![.\w])(csv|jsonl|parquet)(?![.\w])", goal.lower()))
     if said and "format" in fields:
         changes["format"] = said.group(1).lower()
+    elif len(bare) == 1 and "format" in fields:
+        changes["format"] = bare.pop()  # 'actually jsonl would suit them better'
+    if tool == "save_table" and changes.get("format") and not output and previous_path:
+        stem = previous_path.rsplit(".", 1)[0]
+        changes["path"] = f"{stem}.{changes['format']}"  # the copy keeps its name, new format
     profile = _columns(dataset) if isinstance(dataset, str) and "id_column" in fields else None
     if profile is not None:
         from tools.profile import column_named
@@ -112,6 +124,81 @@ def call_changes(tool: str, goal: str, dataset: str | None, output: str | None) 
         if column:
             changes["id_column"] = column
     return changes
+
+
+def said_options(tool: str, goal: str) -> dict[str, Any]:
+    """The settings a follow-up sentence states through the tool's own option readers (the
+    ones its argument builder uses): 'bump to trigrams' (train_model), 'more strict, quality
+    minimum 0.85' (generate_qa), '90% train 10% test' (export_dataset), 'flag anything scoring
+    above 3' (detect_anomalies); only fields of the tool.
+    """
+    from agents.arguments import anomaly_options, export_options, qa_options
+    from agents.planner import _tool_fields, network_options
+
+    readers = {
+        "train_model": network_options,
+        "generate_qa": qa_options,
+        "export_dataset": export_options,
+        "detect_anomalies": anomaly_options,
+    }
+    reader = readers.get(tool)
+    if reader is None:
+        return {}
+    fields = _tool_fields(tool)
+    found = {k: v for k, v in reader(goal).items() if k in fields}
+    if tool == "train_model" and rx.search(
+        r"\bbalanced\s+(?:class\s+)?weight|\b(?:re)?weight\w*\s+(?:the\s+)?classes\b", goal, re.I
+    ):
+        found.setdefault("class_weights", "balanced")  # 'switch back to balanced class weights'
+    return found
+
+
+ROLE_LISTS = ("numeric_columns", "categorical_columns", "text_columns")
+ADD_RE = r"\b(?:add(?:ing)?|also (?:use|include)|include|plus|throw in|put in)\b"
+
+
+def added_columns(goal: str, args: dict[str, Any]) -> dict[str, list[str]]:
+    """'now add also rainfall_mm and irrigation', 'add x as a numeric column and y as a
+    categorical one': the earlier training's input lists with the named columns of its table
+    added (a role said for a column wins, else the column's type sorts it).
+    """
+    if not rx.search(ADD_RE, goal, re.I) or not any(args.get(k) for k in ROLE_LISTS):
+        return {}
+    data = args.get("dataset")
+    profile = _columns(data) if isinstance(data, str) else None
+    if profile is None:
+        return {}
+    from agents.columns import feature_roles, roles_by_type
+
+    listed = {n for k in ROLE_LISTS for n in args.get(k) or []}
+    said = [
+        n
+        for n in profile["names"]
+        if n not in listed
+        and n != args.get("label_column")
+        and rx.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", goal, re.I)
+    ]
+    if not said:
+        return {}
+    roles = feature_roles(goal, profile)
+    for m in rx.finditer(
+        r"([A-Za-z][\w-]*)\s+as\s+(?:a\s+|an\s+|the\s+)?(numeric|numerical|number|categorical|"
+        r"category|text)\b",
+        goal,
+        re.I,
+    ):
+        name = next((n for n in said if n.lower() == m.group(1).lower()), None)
+        role = {"nu": "numeric_columns", "ca": "categorical_columns", "te": "text_columns"}
+        if name:
+            roles.setdefault(role[m.group(2)[:2].lower()], []).append(name)
+    placed = {n for names in roles.values() for n in names}
+    by_type = roles_by_type([n for n in said if n not in placed], profile)
+    out: dict[str, list[str]] = {}
+    for key in ROLE_LISTS:
+        new = [n for n in [*roles.get(key, []), *by_type.get(key, [])] if n in said]
+        if new:
+            out[key] = list(dict.fromkeys([*(args.get(key) or []), *new]))
+    return out
 
 
 def new_outputs(files: list[str]) -> list[str] | None:
@@ -167,6 +254,8 @@ SWAP_RES = (
     r"\bnot\s+(?:the\s+)?(?P<old>[\w.-]+)\s*,?\s+(?:but|i\s+meant?|i\s+mean)\s+(?:the\s+)?"
     r"(?P<new>[\w.-]+)",
     r"\b(?P<new>[\w.-]+)\s+instead\s+of\s+(?:the\s+)?(?P<old>[\w.-]+)",
+    # 'no, text is observation, not scout'
+    r"\b(?:is|are|=)\s+(?P<new>[\w.-]+)\s*,?\s+not\s+(?:the\s+)?(?P<old>[\w.-]+)",
 )
 METRIC_KEYS = ("target_metric", "metric")
 

@@ -199,6 +199,14 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
     missing = f"  missing values: {output.get('missing_total', 0)}"
     lines.append(missing + (f" — in {', '.join(partly[:8])}" if partly else ""))
+    rows = output.get("rows")
+    filled = [
+        f"{c['name']} {rows - c['missing']} of {rows}"
+        for c in cols
+        if isinstance(rows, int) and c.get("missing") and c["missing"] > rows / 2
+    ]
+    if filled:  # a mostly empty column is one being filled in: 'how many have a sentiment?'
+        lines.append(f"  filled in: {', '.join(filled[:8])}")
     if output.get("label_distribution"):
         dist = _counts(output["label_distribution"], 10)
         lines.append(f"  label '{output.get('label_column')}': {dist}")
