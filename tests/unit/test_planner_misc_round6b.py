@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from agents.intent import fix_typos
-from agents.planner import plan_goal
 from settings import get_settings
+from tests.utils.planning import plan_tools as _plan
 
 
 @pytest.fixture
@@ -25,12 +25,6 @@ def ws() -> Path:
         "# Glazes\n\nCeladon needs reduction.\n\n# Firing\n\nCone 6 is mid-range.\n"
     )
     return root
-
-
-def _plan(goal: str) -> tuple[list[str], dict[str, dict]]:
-    plan = plan_goal(goal)
-    assert plan.question is None, plan.question
-    return [s.tool for s in plan.steps], {s.tool: s.args for s in plan.steps}
 
 
 def test_preview_ranges_said_with_from_and_between(ws: Path) -> None:

@@ -12,6 +12,7 @@ from agents.planner import plan_goal
 from agents.references import with_described_test_file
 from agents.slots import extract_targets
 from settings import get_settings
+from tests.utils.planning import plan_tools as _plan
 
 
 @pytest.fixture
@@ -31,12 +32,6 @@ def ws() -> Path:
     (root / "orchard_trees_holdout.csv").write_text(head + rows(100) + "\n")
     (root / "orchard_trees_june.csv").write_text(head + rows(200) + "\n")
     return root
-
-
-def _plan(goal: str) -> tuple[list[str], dict[str, dict]]:
-    plan = plan_goal(goal)
-    assert plan.question is None, plan.question
-    return [s.tool for s in plan.steps], {s.tool: s.args for s in plan.steps}
 
 
 def test_a_model_asked_in_loose_words_is_trained_before_it_is_measured(ws: Path) -> None:
