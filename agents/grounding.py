@@ -24,6 +24,8 @@ from tools.profile import column_named, columns_mentioned, profile_table
 from tools.tabular import LABEL_COLUMN_GUESSES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from agents.plan import Planning
 
 PREDICT_CUES = re.compile(
@@ -153,16 +155,17 @@ def workspace_files() -> list[str]:
     root = workspace_root()
     if not root.exists():
         return []
-    found: list[str] = []
     skip = {"models", "generators", "labeling", "evaluations", "predictions", "qa", "exports"}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if rel.count("/") > 1 or rel.split("/")[0] in skip or not path.is_file():
-            continue
-        found.append(rel)
-        if len(found) > 500:
-            break
-    return found
+    # Two levels are listed, never the run outputs' trees below (a busy workspace holds
+    # thousands of files there, and the planner asks this several times per goal).
+    paths: list[Path] = []
+    for entry in root.iterdir():
+        if entry.is_file():
+            paths.append(entry)
+        elif entry.name not in skip and entry.is_dir():
+            paths.extend(child for child in entry.iterdir() if child.is_file())
+    found = [path.relative_to(root).as_posix() for path in sorted(paths)]
+    return found[:501]
 
 
 def workspace_match(word: str) -> list[str]:

@@ -136,3 +136,15 @@ def test_train_and_test_said_as_verbs_pick_no_file_version():
         "train a small network on the labelled data", files, thread_has_data=True
     )
     assert notes == [] and "hives" not in goal
+
+
+def test_the_listing_holds_two_levels_and_never_run_outputs(workspace: list[str]) -> None:
+    from agents.grounding import workspace_files
+
+    root = get_settings().workspace
+    for rel in ("models/m1/weights.bin", "labeling/run1/labels.csv", "manuals/old/v1.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("x")
+    listed = workspace_files()
+    assert "manuals/forklift_handbook.md" in listed and "pump_checks.csv" in listed
+    assert not [f for f in listed if f.startswith(("models/", "labeling/", "manuals/old/"))]
