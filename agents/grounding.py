@@ -162,7 +162,7 @@ def workspace_files() -> list[str]:
     for entry in root.iterdir():
         if entry.is_file():
             paths.append(entry)
-        elif entry.name not in skip and entry.is_dir():
+        elif entry.name not in skip and entry.is_dir() and not entry.is_symlink():
             paths.extend(child for child in entry.iterdir() if child.is_file())
     found = [path.relative_to(root).as_posix() for path in sorted(paths)]
     return found[:501]

@@ -145,6 +145,11 @@ def test_the_listing_holds_two_levels_and_never_run_outputs(workspace: list[str]
     for rel in ("models/m1/weights.bin", "labeling/run1/labels.csv", "manuals/old/v1.md"):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text("x")
+    outside = root.parent / "elsewhere"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.csv").write_text("x")
+    (root / "linked").symlink_to(outside, target_is_directory=True)
     listed = workspace_files()
+    assert not [f for f in listed if f.startswith("linked/")]  # a folder linked in is not walked
     assert "manuals/forklift_handbook.md" in listed and "pump_checks.csv" in listed
     assert not [f for f in listed if f.startswith(("models/", "labeling/", "manuals/old/"))]
