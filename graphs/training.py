@@ -332,12 +332,16 @@ def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
             f"quantity (a regression target), trained here as {k} unordered classes; bin it "
             f"into a few classes or use a regression model if the order and distance matter"
         )
+    # A labeled file keeps the hand labels' own column (`topic`, partly filled): it is that
+    # file's label too, left out as silently as `label`.
+    own = set(LABELED_OUTPUT_COLUMNS) | {meta.get("label_name")} if soft else set()
+    label = meta["label"] or meta.get("label_name") or "label"
     return warnings + [
-        f"column {name!r} is a one-to-one recoding of the label {meta['label'] or 'classes'!r} "
+        f"column {name!r} is a one-to-one recoding of the label {label!r} "
         "and was not used as a feature (it would leak the label); name it in numeric_columns "
         "or categorical_columns to use it anyway"
         for name in train.columns.label_copies
-        if not (soft and name in LABELED_OUTPUT_COLUMNS)
+        if name not in own
     ]
 
 

@@ -255,3 +255,22 @@ def test_a_labeled_files_own_label_columns_are_left_out_without_a_warning() -> N
     assert len(named) == 2 and "'label'" in named[0]  # a table of the person's: said
     stray = Rows(columns=SimpleNamespace(label_copies=["ripe_flag"]), classes=["ripe", "unripe"])
     assert "ripe_flag" in _column_warnings(stray, {"label": None})[0]
+
+
+def test_a_labeled_files_hand_label_column_is_its_label_too() -> None:
+    """The partly filled column the labeling run read its hand labels from (kept in the
+    labeled file under its own name) is left out silently; another copy names the label."""
+    from types import SimpleNamespace
+
+    from graphs.training import _column_warnings
+
+    class Rows(SimpleNamespace):
+        def __len__(self) -> int:
+            return 40
+
+    meta = {"label": None, "label_name": "ripeness"}
+    own = Rows(columns=SimpleNamespace(label_copies=["ripeness"]), classes=["ripe", "unripe"])
+    assert _column_warnings(own, meta) == []
+    stray = Rows(columns=SimpleNamespace(label_copies=["ripe_flag"]), classes=["ripe", "unripe"])
+    (warning,) = _column_warnings(stray, meta)
+    assert "'ripe_flag'" in warning and "label 'ripeness'" in warning
