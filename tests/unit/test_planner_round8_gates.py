@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -145,3 +146,60 @@ def test_a_malformed_knob_is_ignored_with_a_warning(
         assert repr(bad) in warned
     says(monkeypatch, ("detect_anomalies",), 0.95)
     assert tools(NAMED) == ["train_model"]  # no crash, and the hard gate holds
+
+
+def test_the_gates_table_counts_who_was_right_per_gate_and_band(tmp_path: Path) -> None:
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("router_gates", "benchmarks/router_gates.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    corpus = tmp_path / "pottery"
+    corpus.mkdir()
+    goals = [
+        {"id": "g1", "goal": "spot odd firings", "expect": {"tools": ["detect_anomalies"]}},
+        {"id": "g2", "goal": "fit on kilns.csv", "expect": {"tools": ["train_model"]}},
+        {"id": "g3", "goal": "label the glazes", "expect": {"ask": True}},
+    ]
+    (corpus / "goals.jsonl").write_text("".join(json.dumps(g) + "\n" for g in goals))
+    details = [
+        {
+            "id": "g1",
+            "turn": 0,
+            "conversation": False,
+            "routed": False,
+            "router": {
+                "gate": "hard",
+                "tools": ["inspect_dataset", "detect_anomalies"],
+                "confidence": 0.93,
+            },
+        },
+        {
+            "id": "g2",
+            "turn": 0,
+            "conversation": False,
+            "routed": True,
+            "router": {"gate": "hard", "tools": ["detect_anomalies"], "confidence": 0.95},
+        },
+        {
+            "id": "g3",
+            "turn": 0,
+            "conversation": False,
+            "routed": True,
+            "router": {"gate": "question", "tools": ["label_dataset"], "confidence": 0.5},
+        },
+    ]
+    result = tmp_path / "result.json"
+    result.write_text(json.dumps({"details": details}))
+    table = script.table(corpus, result)
+    assert table["hard"][">=0.9"] == {
+        "goals": 2,
+        "router_right": 1,
+        "planner_right": 1,
+        "router_only": 1,
+        "planner_only": 1,
+    }  # an extra look-up the goal does not list is ignored, as in FORMAT.md
+    assert table["question"]["<0.6"]["router_right"] == 0  # the router cannot ask
+    assert table["ALL"][">=0.9"]["goals"] == 2
