@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         description="Benchmark knob: goal corpora (comma-separated) left out of the planner "
         "router's training, for leave-one-corpus-out evaluation.",
     )
+    router_overrule: str = Field(
+        default="",
+        description="Benchmark knob: 'gate@confidence,...' lets a router choice at or above "
+        "that confidence pass that gate of the planner's arbitration (agents/arbiter.py).",
+    )
     max_classes: int = Field(default=200, ge=2, description="Classes one labeling task may have.")
     log_level: str = Field(
         default="",

@@ -334,29 +334,38 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
     the thread or by a column question, an answer that is not 'not understood' (memory,
     out of scope), a question back; on a thread the router only fills a goal nothing routed.
+    Which gate decided is traced for benchmarks, and a benchmark knob may relax gates
+    (`agents/arbiter.py`).
     """
-    from agents import router
+    from agents.arbiter import Gates, complete
     from agents.rules import parse_rules
 
     goal, memory = read.text, read.memory
-    if planning.hard or plan.question or not semantic_ready():
+    gates = Gates(read.original)  # names the gate that decided; FORGEFLOW_ROUTER_OVERRULE
+    if planning.hard and gates.holds("hard"):
         return None
-    if plan.answer and not plan.answer.startswith(NOT_UNDERSTOOD):
+    if plan.question and gates.holds("question"):
         return None
-    if parse_rules(goal) or _names_a_tool(goal):
+    if not semantic_ready():
+        return gates.decide("not_ready")
+    if plan.answer and not plan.answer.startswith(NOT_UNDERSTOOD) and gates.holds("answer"):
+        return None
+    if parse_rules(goal) and gates.holds("rules_in_words"):
+        return None
+    if _names_a_tool(goal) and gates.holds("named_tool"):
         return None
     thread = any(memory.get(k) for k in memory)
     ruled = [s.tool for s in plan.steps]
-    if thread and ruled:
+    if thread and ruled and gates.holds("thread"):
         return None
-    choice = router.route(read.original)
+    choice = gates.choice()
     if choice is None:
-        return None
+        return gates.decide("router_none")
     wanted = list(choice.tools)
     core = [t for t in ruled if t not in READ_ONLY or t in wanted]
     if core == wanted:
-        return None  # the same routing (a look-up the rules added is harmless)
-    if _repeats_on_purpose(core, wanted, plan):
+        return gates.decide("same")  # the same routing (a look-up the rules added is harmless)
+    if _repeats_on_purpose(core, wanted, plan) and gates.holds("repeat"):
         return None
     if not core:
         threshold = ROUTER_FILL
@@ -366,19 +375,27 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         threshold = ROUTER_DROP
     else:
         threshold = ROUTER_REPLACE
-    if choice.confidence < threshold:
+    if choice.confidence < threshold and gates.holds("threshold"):
         return None
     if not wanted:
+        gates.decide("router")
         return Plan(answer=closest_question(goal), notes=plan.notes)
     if any(tool not in BUILDERS for tool in wanted):
-        return None  # a tool only a thread or run handler builds (its run's rules, say)
+        return gates.decide("not_buildable")  # a tool only a thread or run handler builds
     forced = _assign(wanted, planning, clauses)
     alternative = _plan_clauses(read, forced)
     built = [s.tool for s in alternative.steps]
-    if alternative.question or [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
-        return None  # its tools could not be built from what the goal says
+    if alternative.question or (gates.passed and not complete(alternative.steps)):
+        return gates.decide("build_asks")  # the question stands; after a passed gate, a step
+        # lacking a required argument would have to ask too
+    if [t for t in built if t not in READ_ONLY or t in wanted] != wanted:
+        if not built:  # its tools could not be built from what the goal says
+            return gates.decide("build_differs")
+        if gates.holds("build_differs"):
+            return None
     if any(_reads_document(s) for s in alternative.steps):
-        return None  # a table tool on a document ('train on docs/policy.md'): not buildable
+        return gates.decide("document")  # a table tool on a document ('train on docs/policy.md')
+    gates.decide("router")
     return alternative
 
 

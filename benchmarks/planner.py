@@ -212,6 +212,12 @@ def run_corpus(
     if limit:
         items = items[:limit]
     turns: list[dict[str, Any]] = []
+    try:
+        from agents import arbiter  # the router's arbitration trace (absent in older checkouts)
+
+        arbiter.RECORD = {}
+    except ImportError:
+        arbiter = None
     started = time.perf_counter()
     try:
         for kind, item in items:
@@ -226,9 +232,13 @@ def run_corpus(
             )
             for number, turn in enumerate(entries):
                 t0 = time.perf_counter()
+                if arbiter is not None:
+                    arbiter.RECORD = {}
                 run = _run_turn(manager, turn["user"], thread, plan_only)
                 thread = run.get("thread_id") or thread
                 score = score_turn(turn["expect"], run, home / "workspace")
+                if arbiter is not None:
+                    score["router"] = router_trace(turn["user"], arbiter.RECORD)
                 score.update(
                     id=item["id"],
                     turn=number,
@@ -254,6 +264,21 @@ def run_corpus(
         reset_managers()
         shutil.rmtree(base, ignore_errors=True)
     return aggregate(turns, time.perf_counter() - started)
+
+
+def router_trace(goal: str, record: dict[str, Any] | None) -> dict[str, Any]:
+    """The router's top choice, its confidence and the arbitration gate that decided the turn's
+    plan ('not_reached': no arbitration ran, e.g. a follow-up the thread answered); the router is
+    asked here (outside the timed plan node) when the gate decided before it was consulted.
+    """
+    from agents import router
+
+    trace = dict(record or {"gate": "not_reached", "tools": None, "confidence": None})
+    if trace.get("tools") is None and trace["gate"] != "not_ready":
+        choice = router.route(goal)
+        if choice is not None:
+            trace["tools"], trace["confidence"] = list(choice.tools), choice.confidence
+    return trace
 
 
 def aggregate(turns: list[dict[str, Any]], seconds: float) -> dict[str, Any]:

@@ -17,8 +17,13 @@ development figures: the tunable corpora are tuned on. The frozen and validation
 CONFIGS is a JSON list of overrides of `agents.planner` module constants, each planned in turn
 (e.g. the router's arbitration thresholds: '[{}, {"ROUTER_FILL": 2, "ROUTER_ADD": 2,
 "ROUTER_DROP": 2, "ROUTER_REPLACE": 2}]' compares the planner with and without the router); the
-router's answers are cached per goal across configs. `-v` prints every goal the first config
-misroutes. Goals and first turns are counted apart (`goals`, `first turns`) and together.
+router's answers are cached per goal across configs. A config may also set the benchmark knob
+`"FORGEFLOW_ROUTER_OVERRULE": "hard@0.9"` (`agents/arbiter.py`); every config starts from the
+module's own values (what an earlier config set is undone). Each later config reports how many
+goals it gains and loses against the first. `-v` prints every goal the first config misroutes.
+`--details DIR` writes each corpus's turns per config (DIR/<corpus>.config<i>.json, with the
+router's choice and the deciding gate) for `benchmarks/router_gates.py`. Goals and first turns
+are counted apart (`goals`, `first turns`) and together.
 """
 
 from __future__ import annotations
@@ -40,7 +45,14 @@ FROZEN = ("fresh15", "fresh18")
 
 def main() -> None:
     flags = ("-v", "--goals-only", "--first-turns-only")
-    args = [a for a in sys.argv[1:] if a not in flags]
+    argv = sys.argv[1:]
+    details_dir: Path | None = None
+    if "--details" in argv:
+        at = argv.index("--details")
+        details_dir = Path(argv[at + 1])
+        details_dir.mkdir(parents=True, exist_ok=True)
+        argv = argv[:at] + argv[at + 2 :]
+    args = [a for a in argv if a not in flags]
     verbose = "-v" in sys.argv[1:]
     kinds: tuple[str, ...] = ("goals", "first turns")
     if "--goals-only" in sys.argv[1:]:
@@ -57,7 +69,7 @@ def main() -> None:
     sys.path.insert(0, str(Path.cwd()))
 
     import agents.planner as planner
-    from agents import router
+    from agents import arbiter, router
     from settings import reset_settings
     from store.db import reset_engines
 
@@ -73,6 +85,10 @@ def main() -> None:
     )
     base = Path(tempfile.mkdtemp(prefix="ff-loco-"))
     totals = {kind: [[0, 0] for _ in configs] for kind in kinds}
+    changes = [[0, 0] for _ in configs]  # goals gained, lost against the first config
+    knob = "FORGEFLOW_ROUTER_OVERRULE"
+    defaults = {key: getattr(planner, key) for config in configs for key in config if key != knob}
+    arbiter.RECORD = {}
     for name in corpora:
         corpus = ROOT / name
         home = base / name
@@ -94,10 +110,26 @@ def main() -> None:
             goals = _items(corpus, kind)
             if not goals:
                 continue
+            first: list[bool] = []
             for index, config in enumerate(configs):
-                for key, value in config.items():
-                    setattr(planner, key, value)
-                right = sum(_routed(planner, item, verbose and index == 0) for item in goals)
+                for key, value in {**defaults, **config}.items():
+                    if key != knob:
+                        setattr(planner, key, value)
+                os.environ[knob] = config.get(knob, "")
+                reset_settings()
+                rows: list[dict[str, Any]] = []
+                marks = [_routed(planner, item, verbose and index == 0, rows) for item in goals]
+                right = sum(marks)
+                if index == 0:
+                    first = marks
+                else:
+                    changes[index][0] += sum(m and not f for m, f in zip(marks, first, strict=True))
+                    changes[index][1] += sum(f and not m for m, f in zip(marks, first, strict=True))
+                if details_dir is not None:
+                    out = details_dir / f"{name}.config{index}.json"
+                    old = json.loads(out.read_text())["details"] if out.exists() else []
+                    old = [r for r in old if r["conversation"] != (kind != "goals")]
+                    out.write_text(json.dumps({"config": config, "details": old + rows}))
                 totals[kind][index][0] += right
                 totals[kind][index][1] += len(goals)
                 print(
@@ -112,6 +144,8 @@ def main() -> None:
         right = sum(totals[kind][index][0] for kind in kinds)
         n = sum(totals[kind][index][1] for kind in kinds)
         print(f"ALL config {index} {config}: {right}/{n} = {right / max(n, 1):.4f}")
+        if index:
+            print(f"ALL config {index} against config 0: +{changes[index][0]} -{changes[index][1]}")
 
 
 def _items(corpus: Path, kind: str) -> list[dict[str, Any]]:
@@ -129,17 +163,49 @@ def _items(corpus: Path, kind: str) -> list[dict[str, Any]]:
     ]
 
 
-def _routed(planner: Any, item: dict[str, Any], verbose: bool) -> bool:
-    """Whether the planner routes one goal as expected (scored as benchmarks/planner.py does)."""
+def _routed(
+    planner: Any, item: dict[str, Any], verbose: bool, rows: list[dict[str, Any]] | None = None
+) -> bool:
+    """Whether the planner routes one goal as expected (scored as benchmarks/planner.py does);
+    `rows` gets the turn as benchmarks/planner.py details it, with the router's trace.
+    """
     expect = item["expect"]
     want = list(expect.get("tools") or [])
+    if rows is not None:
+        from agents import arbiter
+
+        arbiter.RECORD = {}
     plan = planner.plan_goal(item["goal"], {})
     got = [s.tool for s in plan.steps]
     kept = [t for t in got if t not in IGNORED or t in want]
     ok = (bool(plan.question) and not got) if expect.get("ask") else kept == want
     if verbose and not ok:
         print(f"  BAD {item['id']} {item['goal'][:110]!r}\n      want={want} got={got}")
+    if rows is not None:
+        rows.append(
+            {
+                "id": item["id"].split("#")[0],
+                "turn": 0,
+                "conversation": "#" in item["id"],
+                "routed": ok,
+                "planned": got,
+                "asked": bool(plan.question),
+                "router": _trace(item["goal"], arbiter.RECORD),
+            }
+        )
     return ok
+
+
+def _trace(goal: str, record: dict[str, Any] | None) -> dict[str, Any]:
+    """The deciding gate with the router's top choice (asked here if no gate asked it)."""
+    from agents import router
+
+    trace = dict(record or {"gate": "not_reached", "tools": None, "confidence": None})
+    if trace.get("tools") is None and trace["gate"] != "not_ready":
+        choice = router.route(goal)
+        if choice is not None:
+            trace["tools"], trace["confidence"] = list(choice.tools), choice.confidence
+    return trace
 
 
 if __name__ == "__main__":

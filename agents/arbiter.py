@@ -1,0 +1,153 @@
+"""The gates of the planner's router arbitration: which gate decided, and the overrule knob.
+
+`agents/planner.py` (`_arbitrate`) holds the learned router back through gates (hard evidence, a
+question back, a tool named outright, the relation thresholds, a build that differs, ...). Each
+arbitration goes through a `Gates`: it asks the router at most once (lazily), names the gate that
+decided (`RECORD`, filled only when a benchmark installs a dict there: nothing reaches users),
+and applies the benchmark knob `FORGEFLOW_ROUTER_OVERRULE` (`gate@confidence,...`): a router
+choice at or above that confidence passes that gate (the later gates still apply). Unset, every
+gate holds as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from agents.plan import PlanStep
+    from agents.router import Route
+
+logger = logging.getLogger(__name__)
+
+OVERRULABLE = (
+    "hard",
+    "question",
+    "answer",
+    "rules_in_words",
+    "named_tool",
+    "thread",
+    "repeat",
+    "threshold",
+    "build_differs",
+)
+"""Gates a confident router may pass. Never: `not_ready`/`router_none` (no router answer),
+`same` (nothing to change), `not_buildable` (no builder reads the tool from a clause),
+`build_asks` (the router's own build asks a question, or lacks a required argument: the question
+stands) and `document` (a table tool given a document fails whatever the confidence).
+"""
+GATES = (
+    *OVERRULABLE,
+    "not_ready",
+    "router_none",
+    "same",
+    "not_buildable",
+    "build_asks",
+    "document",
+    "router",
+)
+"""Every gate name the trace can hold; 'router' when the router's plan won."""
+
+RECORD: dict[str, Any] | None = None
+"""Where a benchmark reads the last arbitration's trace (gate, passed gates, and the router's
+tools and confidence when the router was asked); None (the default) records nothing. One
+benchmark process plans one goal at a time, so one dict is enough.
+"""
+
+_UNSET: Any = object()
+
+
+@functools.lru_cache(maxsize=8)
+def parse(value: str) -> dict[str, float]:
+    """`gate@confidence,...` → {gate: confidence}; a malformed entry is ignored with a warning."""
+    out: dict[str, float] = {}
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        gate, sep, number = (s.strip() for s in part.partition("@"))
+        try:
+            limit = float(number) if sep else None
+        except ValueError:
+            limit = None
+        if gate not in OVERRULABLE or limit is None or not 0.0 <= limit <= 1.0:
+            logger.warning(
+                "FORGEFLOW_ROUTER_OVERRULE: %r ignored (want gate@confidence, confidence in "
+                "0..1, gate one of %s)",
+                part,
+                ", ".join(OVERRULABLE),
+            )
+            continue
+        out[gate] = limit
+    return out
+
+
+def overrule() -> dict[str, float]:
+    """The knob's gates and confidences (parsed once per value)."""
+    from settings import get_settings
+
+    return parse(get_settings().router_overrule)
+
+
+class Gates:
+    """One arbitration: the router's choice (asked once, when first needed) and the gates passed."""
+
+    def __init__(self, goal: str) -> None:
+        self.goal = goal
+        self.passed: list[str] = []
+        self._choice: Route | None = _UNSET
+
+    def choice(self) -> Route | None:
+        """The router's top choice for the goal (None without training data)."""
+        if self._choice is _UNSET:
+            from agents import router
+
+            self._choice = router.route(self.goal)
+        return self._choice
+
+    def holds(self, gate: str) -> bool:
+        """Whether a gate that fired holds the router back: yes, unless the knob names this gate
+        and the router's choice is at or above its confidence (then the gate is passed).
+        """
+        limit = overrule().get(gate) if gate in OVERRULABLE else None
+        if limit is not None:
+            choice = self.choice()
+            if choice is not None and choice.confidence >= limit:
+                self.passed.append(gate)
+                return False
+        self.decide(gate)
+        return True
+
+    def decide(self, gate: str) -> None:
+        """Record the gate that decided (only when a benchmark asked for it)."""
+        if RECORD is None:
+            return
+        choice = None if self._choice is _UNSET else self._choice
+        RECORD.clear()
+        RECORD.update(
+            gate=gate,
+            passed=list(self.passed),
+            tools=list(choice.tools) if choice is not None else None,
+            confidence=choice.confidence if choice is not None else None,
+        )
+
+
+def complete(steps: list[PlanStep]) -> bool:
+    """Whether every step has its tool's required arguments (by name or alias): checked only for a
+    router plan that passed a gate, so a relaxed gate never plans a step that would have to ask.
+    """
+    from tools.registry import get_tool
+
+    for step in steps:
+        try:
+            model = get_tool(step.tool).input_model
+        except Exception:  # noqa: BLE001 - an unknown tool is not a complete step
+            return False
+        for name, info in model.model_fields.items():
+            if not info.is_required():
+                continue
+            alias = info.validation_alias
+            names = {name, *(getattr(alias, "choices", None) or ([alias] if alias else []))}
+            if not any(isinstance(n, str) and step.args.get(n) is not None for n in names):
+                return False
+    return True
