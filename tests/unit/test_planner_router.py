@@ -302,3 +302,22 @@ def test_the_follow_up_study_reads_the_thread_state_from_earlier_turns() -> None
     # a question back is also a turn without a tool: both marks
     assert study.thread_state(turns[:1]) == "last_answer pending_question thread"
     assert study.thread_state(turns) == "has_model last_answer last_train_model thread"
+
+
+def test_a_router_at_sixty_percent_adds_or_drops_a_tool_and_below_it_does_not(
+    parcels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Round 8: adding and dropping tools take a router probability of 0.6 (was 0.8/0.75)."""
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    goal = "train a model on parcels.csv to predict late"
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies", "train_model"), 0.55))
+    assert [s.tool for s in plan_goal(goal).steps] == ["train_model"]
+    monkeypatch.setattr(router, "route", confident(("detect_anomalies", "train_model"), 0.65))
+    assert [s.tool for s in plan_goal(goal).steps] == ["detect_anomalies", "train_model"]
+    both = "flag strange parcels in parcels.csv and train a model to predict late"
+    monkeypatch.setattr(router, "route", confident(("train_model",), 0.55))
+    assert [s.tool for s in plan_goal(both).steps] == ["detect_anomalies", "train_model"]
+    monkeypatch.setattr(router, "route", confident(("train_model",), 0.65))
+    plan = plan_goal(both)
+    assert [s.tool for s in plan.steps] == ["train_model"]
+    assert plan.steps[0].args["label_column"] == "late"
