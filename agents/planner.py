@@ -201,7 +201,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
     """
-    from agents.grounding import ground_plan
+    from agents.grounding import bind_evident_ids, ground_plan
     from agents.intent import is_description
     from agents.options import bind_stated
 
@@ -273,6 +273,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         shape_test_file(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
+        bind_evident_ids(planning.steps)
         _merge_duplicates(planning)
         shape_measurement(planning, goal)
     plan = Plan(
@@ -574,9 +575,10 @@ def _goal_options(p: Planning, goal: str) -> None:
     """Settings said anywhere in the goal reach its one loop step ('... Use an MLP.')."""
     for tool in ("train_model", "label_dataset"):
         steps = [s for s in p.steps if s.tool == tool]
-        if len(steps) != 1:
+        # one loop, or one per clause of a specification on the same data (merged later)
+        if not steps or (len(steps) > 1 and len({str(_data_of(s)) for s in steps}) != 1):
             continue
-        args = steps[0].args
+        args = steps[-1].args
         options = loop_options(goal)
         if tool == "train_model":
             kind = model_kind(goal)
@@ -589,18 +591,47 @@ def _goal_options(p: Planning, goal: str) -> None:
             args.setdefault(key, value)
 
 
+def _data_of(step: PlanStep) -> Any:
+    return step.args.get("dataset") or step.args.get("data_path")
+
+
 def network_options(text: str) -> dict[str, Any]:
     """MLP settings a person states: layers, hidden size, dropout, learning rate, epochs."""
     out: dict[str, Any] = {}
-    layers = rx.search(rf"\b{NUM}\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
+    layers = rx.search(
+        rf"\b{NUM}\s+(?:hidden\s+|dense\s+|fully[- ]connected\s+)?layers?"
+        r"(?:\s+(?:of|with|at|x|×)\s+(\d+)(?:\s*(?:units?|neurons?|each|wide))?)?",
+        text,
+        re.I,
+    )
     if layers:
         out["layers"] = _number(layers.group(1))
         if layers.group(2):
             out["hidden_size"] = int(layers.group(2))
+    else:
+        # 'n_layers 2', 'num_layers: 3', 'hidden layers: 2', 'depth 3', 'layer count = 2'
+        named = rx.search(
+            rf"\b(?:n[_ ]?layers|num[_ ]?layers|number of (?:hidden )?layers|hidden[_ ]layers|"
+            rf"layer[_ ]count|layers|depth)\s*(?:=|:|of|is)?\s*{NUM}\b(?!\s*(?:units?|neurons?))",
+            text,
+            re.I,
+        )
+        if named and 1 <= _number(named.group(1)) <= 4:
+            out["layers"] = _number(named.group(1))
+    shape = rx.search(r"\b([1-4])\s*[x×]\s*(\d{2,4})\b", text, re.I)  # '2x64 MLP'
+    if (
+        shape
+        and "layers" not in out
+        and rx.search(
+            r"\b(mlp|neural|hidden|layers?|perceptron|network|architecture)\b", text, re.I
+        )
+    ):
+        out["layers"], out["hidden_size"] = int(shape.group(1)), int(shape.group(2))
     hidden = rx.search(
         r"\bhidden(?:[_ ](?:size|units?|width|dim))?\s*(?:=|:|of)?\s*(\d+)"
         r"|\b(\d+)[ -](?:hidden[ -])?(?:units?|neurons?)\b"
-        r"|\b(?:width|neurons?)\s*(?:=|:|of)?\s*(\d+)\b",
+        r"|\b(?:width|neurons?|(?:units?|neurons?|nodes?) per layer|layer[_ ](?:size|width)|"
+        r"(?:hidden[_ ])?units?)\s*(?:=|:|of|is)?\s*(\d+)\b",
         text,
         re.I,
     )
@@ -609,15 +640,23 @@ def network_options(text: str) -> dict[str, Any]:
         and "hidden_size" not in out
         and (
             hidden.group(1)
-            or rx.search(r"\b(mlp|neural|hidden|layers?|perceptron|network)\b", text, re.I)
+            or rx.search(r"\b(mlp|neural|hidden|layers?|perceptron|network|depth)\b", text, re.I)
         )
     ):
         value = int(next(g for g in hidden.groups() if g))
         if value >= 4:
             out["hidden_size"] = value
-    dropout = rx.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
+    dropout = rx.search(
+        r"\bdropout(?:[_ ](?:rate|prob\w*|p))?\s*(?:=|:|of|at|is|to)?\s*(0?\.\d+|\d{1,2}\s*%)"
+        r"|\b(0?\.\d+|\d{1,2}\s*%)\s+dropout\b",
+        text,
+        re.I,
+    )
     if dropout:
-        out["dropout"] = float(dropout.group(1))
+        raw = (dropout.group(1) or dropout.group(2)).replace(" ", "")
+        value = float(raw.rstrip("%")) / 100 if raw.endswith("%") else float(raw)
+        if 0.0 <= value <= 0.9:
+            out["dropout"] = value
     rate = rx.search(
         r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I
     )
