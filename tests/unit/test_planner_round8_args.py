@@ -10,6 +10,7 @@ import pytest
 
 from agents.arguments import loop_options, said_table_format
 from agents.planner import network_options
+from agents.slots import extract_targets
 from settings import get_settings
 from tests.utils.planning import plan_tools as _plan
 from tools.profile import evident_id, profile_table
@@ -228,3 +229,51 @@ def test_a_bulleted_specification_binds_every_setting(ws: Path) -> None:
     got = args["train_model"]
     assert (got["model"], got["layers"], got["hidden_size"], got["dropout"]) == ("mlp", 3, 32, 0.1)
     assert (got["max_attempts"], got["target_metric"], got["target_value"]) == (4, "accuracy", 0.9)
+
+
+# --- 4. validation shares, targets in other words, a target between two loops ----------------
+
+
+@pytest.mark.parametrize(
+    ("words", "share"),
+    [
+        ("keep back 25 percent for validation", 0.25),
+        ("Validation: 15% of the rows, stratified", 0.15),
+        ("a 75/25 stratified split", 0.25),
+        ("validate on 10% of the data", 0.1),
+        ("validation share = 0.3", 0.3),
+        ("reach 80% validation accuracy", None),  # a target, not a share
+        ("a 60/30 split", None),  # does not add up
+    ],
+)
+def test_the_validation_share_in_spec_words(words: str, share: float | None) -> None:
+    assert network_options(words).get("validation_fraction") == share
+
+
+@pytest.mark.parametrize(
+    ("words", "targets"),
+    [
+        ("recall must be at least 0.65", {"recall": 0.65}),
+        ("could it be 85% accurate?", {"accuracy": 0.85}),
+        ("we hope to arrive to 70% of accuracy", {"accuracy": 0.7}),
+        ("stop once the AUC on the checked rows reaches 0.88", {"auc": 0.88}),
+    ],
+)
+def test_targets_said_in_other_words(words: str, targets: dict[str, float]) -> None:
+    assert extract_targets(words) == targets
+
+
+def test_a_target_between_two_loops_belongs_to_the_one_before(ws: Path) -> None:
+    tools, args = _plan(
+        "Work plan:\n1. Weak-label tenancy_cases.csv from the severity rows already filled in.\n"
+        "2. Target coverage 0.9.\n3. Train a classifier on the probabilistic labels."
+    )
+    assert tools == ["label_dataset", "train_model"]
+    assert args["label_dataset"]["target_metric"] == "coverage"
+    assert args["label_dataset"]["target_value"] == 0.9
+    assert "target_value" not in args["train_model"]
+    _, args = _plan(
+        "Weak-label tenancy_cases.csv from the severity rows already filled in, then train a "
+        "classifier on the labels. We need 80% accuracy."
+    )
+    assert args["train_model"]["target_value"] == 0.8  # said after both: the last loop
