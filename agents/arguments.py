@@ -974,11 +974,17 @@ def output_name(text: str) -> str | None:
 # The format a table is saved in, by the words for it: a format after 'as/in/to/into' or in
 # 'format: X' / 'X format' / 'X file' wins over a bare mention (which may name the source).
 _FMT_WORD = r"(csv|tsv|jsonl|parquet|json(?:[- ]?lines?)?|nd-?json|xlsx|excel|spreadsheet)"
-_FMT_SAID = re.compile(
-    rf"\b(?:(?:as|in|to|into|use|using|prefer)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?{_FMT_WORD}\b"
-    rf"|format\s*(?:[:=]|is|of)?\s*\.?{_FMT_WORD}\b|\.?{_FMT_WORD}[- ](?:format|file|copy|export|"
-    r"version|please)\b)",
-    re.I,
+_FMT_SAID = (  # in this order: 'as X' / 'Format: X' first, then 'X file' / 'use X'
+    re.compile(
+        rf"\b(?:as|in|to|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?{_FMT_WORD}\b"
+        rf"|\bformat\s*(?:[:=]|is|of)?\s*\.?{_FMT_WORD}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:use|using|prefer)\s+(?:an?\s+|the\s+)?{_FMT_WORD}\b"
+        rf"|\.?{_FMT_WORD}[- ](?:format|file|copy|export|version|please)\b",
+        re.I,
+    ),
 )
 _FMT_BARE = re.compile(
     rf"(?<![\w/.-])\.?{_FMT_WORD}\b|\b(newline|line)[- ]delimited\s+json\b"
@@ -1007,11 +1013,11 @@ def said_table_format(text: str, strict: bool = False) -> str | None:
     `strict`: only a format said as one ('as X', 'format: X', 'X file'), not a bare word.
     """
     plain = _without_names(text)
-    for match in _FMT_SAID.finditer(plain):
-        word = next(g for g in match.groups() if g)
-        fmt = _format_name(word)
-        if fmt:
-            return fmt
+    for pattern in _FMT_SAID:
+        for match in pattern.finditer(plain):
+            fmt = _format_name(next(g for g in match.groups() if g))
+            if fmt:
+                return fmt
     if strict:
         return None
     for match in _FMT_BARE.finditer(plain):
