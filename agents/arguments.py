@@ -916,9 +916,17 @@ def loop_options(text: str) -> dict[str, Any]:
         r"(?:attempts?|tries|try|rounds?|iterations?|runs?)\b",
         text,
         re.I,
-    ) or rx.search(rf"\b(?:attempts?|tries|rounds?)\s*(?:=|:|of|max)?\s*{NUM}\b", text, re.I)
-    if attempts and _number(attempts.group(1)) > 0:
-        out["max_attempts"] = _number(attempts.group(1))
+    ) or rx.search(
+        rf"\b(?:max[_ ]?)?(?:attempts?|tries|rounds?|trials?)\s*(?:=|:|of|max)?\s*{NUM}\b"
+        # 'try up to 4 times', 'retrain at most 3 times', 'attempt it 5 times'
+        rf"|\b(?:try|tries|attempt|re-?train|re-?run|iterate)\w*\s+(?:it\s+|again\s+)?"
+        rf"(?:up to|at most|no more than|max(?:imum)?(?: of)?)?\s*{NUM}\s+times\b",
+        text,
+        re.I,
+    )
+    count = next((g for g in attempts.groups() if g), None) if attempts else None
+    if count and _number(count) > 0:
+        out["max_attempts"] = _number(count)
     elif rx.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
         out["max_attempts"] = 1
     name = output_name(text)
@@ -963,14 +971,101 @@ def output_name(text: str) -> str | None:
     return match.group(1).strip(".") if match else None
 
 
+# The format a table is saved in, by the words for it: a format after 'as/in/to/into' or in
+# 'format: X' / 'X format' / 'X file' wins over a bare mention (which may name the source).
+_FMT_WORD = r"(csv|tsv|jsonl|parquet|json(?:[- ]?lines?)?|nd-?json|xlsx|excel|spreadsheet)"
+_FMT_SAID = (  # in this order: 'as X' / 'Format: X' first, then 'X file' / 'use X'
+    re.compile(
+        rf"\b(?:as|in|to|into)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?{_FMT_WORD}\b"
+        rf"|\bformat\s*(?:[:=]|is|of)?\s*\.?{_FMT_WORD}\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:use|using|prefer)\s+(?:an?\s+|the\s+)?{_FMT_WORD}\b"
+        rf"|\.?{_FMT_WORD}[- ](?:format|file|copy|export|version|please)\b",
+        re.I,
+    ),
+)
+_FMT_BARE = re.compile(
+    rf"(?<![\w/.-])\.?{_FMT_WORD}\b|\b(newline|line)[- ]delimited\s+json\b"
+    r"|\bcolumnar\b|\bexcel[- ]?(?:friendly|ready|compatible)\b|\bopen (?:it |them )?in excel\b",
+    re.I,
+)
+
+
+def _format_name(word: str) -> str | None:
+    """A format word as save_table's format: json and its line forms are jsonl, a spreadsheet
+    or Excel is csv, 'columnar' is parquet.
+    """
+    w = word.lower().replace(" ", "").replace("-", "").lstrip(".")
+    if w in ("csv", "tsv", "xlsx", "spreadsheet") or "excel" in w:
+        return "csv"
+    if w.startswith(("json", "ndjson")) or w.endswith("delimitedjson"):
+        return "jsonl"
+    if w in ("parquet", "columnar"):
+        return "parquet"
+    return None
+
+
+def said_table_format(text: str, strict: bool = False) -> str | None:
+    """save_table's format from the words ('as parquet', 'Format: jsonl', 'json lines',
+    'excel-friendly', 'a spreadsheet'), file names set aside; None when none is said.
+    `strict`: only a format said as one ('as X', 'format: X', 'X file'), not a bare word.
+    """
+    plain = _without_names(text)
+    for pattern in _FMT_SAID:
+        for match in pattern.finditer(plain):
+            fmt = _format_name(next(g for g in match.groups() if g))
+            if fmt:
+                return fmt
+    if strict:
+        return None
+    for match in _FMT_BARE.finditer(plain):
+        fmt = _format_name(match.group(0))
+        if fmt:
+            return fmt
+    if rx.search(r"\b(?:spreadsheet|excel|google sheets?)\b", plain, re.I):
+        return "csv"
+    return None
+
+
+_STEM_SAID = re.compile(
+    r"\b(?:called|named|name\s*(?:it\s*)?[:=]?|file\s*name\s*[:=]?|save\s+(?:it|them)\s+as)"
+    r"\s+[\"'`]?([A-Za-z][\w-]*(?:/[\w-]+)*)[\"'`]?(?![\w.])",
+    re.I,
+)
+_NOT_STEMS = {"it", "them", "the", "a", "an", "this", "that", "something", "whatever", "after"}
+
+
+def said_table_stem(text: str, source: str | None, near: bool = False) -> str | None:
+    """An output name said without a suffix ('a copy called lots_out', 'Name: x_export');
+    `near`: only one said next to words about the file (a goal's other clause may name a model).
+    """
+    from agents.grounding import _table
+
+    profile = _table(source) if source else None
+    columns = {str(n).lower() for n in (profile or {}).get("names", [])}
+    for match in _STEM_SAID.finditer(_without_names(text)):
+        stem = match.group(1)
+        low = stem.lower()
+        if low in _NOT_STEMS or _format_name(low) or low in columns:
+            continue
+        around = text[max(0, match.start() - 60) : match.end() + 40]
+        if near and not rx.search(
+            r"\b(?:save|saved|export|file|format|output|write|copy|csv|jsonl|parquet)\b",
+            _without_names(around),
+            re.I,
+        ):
+            continue
+        return stem
+    return None
+
+
 def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     lower = s.text.lower()
-    formats = [f.lower() for f in FORMAT_RE.findall(_without_names(s.text))]
-    fmt = formats[0] if formats else None
-    if fmt is None and rx.search(r"\b(spreadsheet|excel)\b", lower):
-        fmt = "csv"
-    if fmt is None and "json lines" in lower:
-        fmt = "jsonl"
+    fmt = said_table_format(s.text)
+    if fmt is None and p.goal and p.goal != s.text:
+        fmt = said_table_format(p.goal, strict=True)  # 'Save the rows. Format: parquet.'
     source = path = None
     if len(s.files) >= 2:
         source, path = s.files[0], s.files[-1]
@@ -1012,8 +1107,13 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": source}
     if path:
         suffix = path.rsplit(".", 1)[-1].lower()
-        fmt = fmt or (suffix if suffix in ("csv", "jsonl", "parquet") else None)
+        fmt = fmt or (suffix if suffix in ("csv", "jsonl", "parquet") else _format_name(suffix))
     fmt = fmt or "csv"
+    stem = None if path else said_table_stem(s.text, source)
+    if stem is None and not path and p.goal and p.goal != s.text:
+        stem = said_table_stem(p.goal, source, near=True)
+    if stem:
+        path = f"{stem}.{fmt}"
     if not path:
         # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
         base = source if "${" not in source else "saved/table"

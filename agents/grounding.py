@@ -696,3 +696,44 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+# Tools whose `id_column` names the table's row ids (kept in outputs, never a feature) and the
+# argument holding that table. evaluate_model is left out: its id_column is the join key to a
+# separate labels file, which the model's own trained id already covers.
+ID_TOOLS = {
+    "train_model": "dataset",
+    "predict": "dataset",
+    "detect_anomalies": "dataset",
+    "train_generator": "dataset",
+    "label_dataset": "data_path",
+    "write_labeling_functions": "data_path",
+}
+
+DEFAULT_IDS = ("id", "ID", "Id", "row_id", "uid")  # tools.training.train.guess_id_column's
+
+
+def bind_evident_ids(steps: list[Any]) -> None:
+    """Bind `id_column` to the one column the data makes evident as its row id (`case_no`,
+    `claim_ref`, `sighting_id`: `tools.profile.evident_id`) where nothing bound it yet, so the
+    run reports rows by their real ids and the id is never modelled. Labeling with a separate
+    gold file is left to the join rules (`_ground_label`); a column already given another role
+    (label, text, a named feature) is never the id.
+    """
+    from tools.profile import evident_id
+
+    for step in steps:
+        key = ID_TOOLS.get(step.tool)
+        if key is None or step.args.get("id_column") or step.args.get("gold_path"):
+            continue
+        profile = _table(step.args.get(key))
+        column = evident_id(profile) if profile is not None else None
+        if column is None or column in (("id",) if key == "data_path" else DEFAULT_IDS):
+            continue  # the tool's own default already takes it (labeling: only `id`)
+        taken = {step.args.get("label_column"), step.args.get("text_column")}
+        for name in ("text_columns", "numeric_columns", "categorical_columns"):
+            value = step.args.get(name)
+            if isinstance(value, list):
+                taken.update(value)
+        if column not in taken:
+            step.args["id_column"] = column

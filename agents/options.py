@@ -544,12 +544,14 @@ def bind_stated(steps: list[Any], goal: str) -> None:
     """Fill unset arguments of each planned step from what its clause (then the goal) states."""
     from agents.grounding import _table
 
-    counts: dict[str, int] = {}
+    counts: dict[str, set[str]] = {}
     for step in steps:
-        counts[step.tool] = counts.get(step.tool, 0) + 1
+        data = step.args.get("dataset") or step.args.get("data_path")
+        # a specification's clauses on one table count as one step (merged later)
+        counts.setdefault(step.tool, set()).add(data if isinstance(data, str) else str(id(step)))
     for step in steps:
         texts = [step.why or ""]
-        if counts[step.tool] == 1 and goal != step.why:
+        if len(counts[step.tool]) == 1 and goal != step.why:
             texts.append(goal)
         for text in texts:
             for name, value in stated(step.tool, text).items():

@@ -201,7 +201,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
     """
-    from agents.grounding import ground_plan
+    from agents.grounding import bind_evident_ids, ground_plan
     from agents.intent import is_description
     from agents.options import bind_stated
 
@@ -265,7 +265,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         train_then_predict(planning, goal, workspace_files())
     targets = extract_targets(goal)
     if not planning.question:
-        _carry_targets(planning, targets)
+        _carry_targets(planning, targets, clauses)
         _goal_options(planning, goal)
         _thread_file_as_gold(planning, goal, memory)
         shape_prediction(planning, goal)
@@ -273,6 +273,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         shape_test_file(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
+        bind_evident_ids(planning.steps)
         _merge_duplicates(planning)
         shape_measurement(planning, goal)
     plan = Plan(
@@ -574,9 +575,10 @@ def _goal_options(p: Planning, goal: str) -> None:
     """Settings said anywhere in the goal reach its one loop step ('... Use an MLP.')."""
     for tool in ("train_model", "label_dataset"):
         steps = [s for s in p.steps if s.tool == tool]
-        if len(steps) != 1:
+        # one loop, or one per clause of a specification on the same data (merged later)
+        if not steps or (len(steps) > 1 and len({str(_data_of(s)) for s in steps}) != 1):
             continue
-        args = steps[0].args
+        args = steps[-1].args
         options = loop_options(goal)
         if tool == "train_model":
             kind = model_kind(goal)
@@ -589,18 +591,47 @@ def _goal_options(p: Planning, goal: str) -> None:
             args.setdefault(key, value)
 
 
+def _data_of(step: PlanStep) -> Any:
+    return step.args.get("dataset") or step.args.get("data_path")
+
+
 def network_options(text: str) -> dict[str, Any]:
     """MLP settings a person states: layers, hidden size, dropout, learning rate, epochs."""
     out: dict[str, Any] = {}
-    layers = rx.search(rf"\b{NUM}\s+(?:hidden\s+)?layers?(?:\s+of\s+(\d+))?", text, re.I)
+    layers = rx.search(
+        rf"\b{NUM}\s+(?:hidden\s+|dense\s+|fully[- ]connected\s+)?layers?"
+        r"(?:\s+(?:of|with|at|x|×)\s+(\d+)(?:\s*(?:units?|neurons?|each|wide))?)?",
+        text,
+        re.I,
+    )
     if layers:
         out["layers"] = _number(layers.group(1))
         if layers.group(2):
             out["hidden_size"] = int(layers.group(2))
+    else:
+        # 'n_layers 2', 'num_layers: 3', 'hidden layers: 2', 'depth 3', 'layer count = 2'
+        named = rx.search(
+            rf"\b(?:n[_ ]?layers|num[_ ]?layers|number of (?:hidden )?layers|hidden[_ ]layers|"
+            rf"layer[_ ]count|layers|depth)\s*(?:=|:|of|is)?\s*{NUM}\b(?!\s*(?:units?|neurons?))",
+            text,
+            re.I,
+        )
+        if named and 1 <= _number(named.group(1)) <= 4:
+            out["layers"] = _number(named.group(1))
+    shape = rx.search(r"\b([1-4])\s*[x×]\s*(\d{2,4})\b", text, re.I)  # '2x64 MLP'
+    if (
+        shape
+        and "layers" not in out
+        and rx.search(
+            r"\b(mlp|neural|hidden|layers?|perceptron|network|architecture)\b", text, re.I
+        )
+    ):
+        out["layers"], out["hidden_size"] = int(shape.group(1)), int(shape.group(2))
     hidden = rx.search(
         r"\bhidden(?:[_ ](?:size|units?|width|dim))?\s*(?:=|:|of)?\s*(\d+)"
         r"|\b(\d+)[ -](?:hidden[ -])?(?:units?|neurons?)\b"
-        r"|\b(?:width|neurons?)\s*(?:=|:|of)?\s*(\d+)\b",
+        r"|\b(?:width|neurons?|(?:units?|neurons?|nodes?) per layer|layer[_ ](?:size|width)|"
+        r"(?:hidden[_ ])?units?)\s*(?:=|:|of|is)?\s*(\d+)\b",
         text,
         re.I,
     )
@@ -609,15 +640,23 @@ def network_options(text: str) -> dict[str, Any]:
         and "hidden_size" not in out
         and (
             hidden.group(1)
-            or rx.search(r"\b(mlp|neural|hidden|layers?|perceptron|network)\b", text, re.I)
+            or rx.search(r"\b(mlp|neural|hidden|layers?|perceptron|network|depth)\b", text, re.I)
         )
     ):
         value = int(next(g for g in hidden.groups() if g))
         if value >= 4:
             out["hidden_size"] = value
-    dropout = rx.search(r"\bdropout\s*(?:=|:|of)?\s*(0?\.\d+)", text, re.I)
+    dropout = rx.search(
+        r"\bdropout(?:[_ ](?:rate|prob\w*|p))?\s*(?:=|:|of|at|is|to)?\s*(0?\.\d+|\d{1,2}\s*%)"
+        r"|\b(0?\.\d+|\d{1,2}\s*%)\s+dropout\b",
+        text,
+        re.I,
+    )
     if dropout:
-        out["dropout"] = float(dropout.group(1))
+        raw = (dropout.group(1) or dropout.group(2)).replace(" ", "")
+        value = float(raw.rstrip("%")) / 100 if raw.endswith("%") else float(raw)
+        if 0.0 <= value <= 0.9:
+            out["dropout"] = value
     rate = rx.search(
         r"\b(?:lr|learning[ _]rate)\s*(?:=|:|of)?\s*(\d+(?:\.\d+)?(?:e-?\d+)?)", text, re.I
     )
@@ -683,18 +722,55 @@ def network_options(text: str) -> dict[str, Any]:
         re.I,
     ):
         out["class_weights"] = "none"
-    split = rx.search(
-        r"\b(\d{2})\s*/\s*(\d{2})\s+(?:train/?val\w*\s+)?split\b|\b(\d{1,2})\s*%\s+"
-        r"(?:of\s+(?:the\s+)?(?:rows|data|records|examples|samples)\s+)?(?:(?:for|as)\s+(?:the\s+)?)?"
-        r"validation\b|\bvalidation\s+(?:split|fraction|share|size|set)?\s*(?:of|=|:)?\s*(\d{1,2})\s*%",
-        text,
-        re.I,
-    )
-    if split:
-        value = int(split.group(2) or split.group(3) or split.group(4))
-        if 0 < value < 90:
-            out["validation_fraction"] = value / 100
+    share = validation_share(text)
+    if share is not None:
+        out["validation_fraction"] = share
     return out
+
+
+_PCT = r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b)"
+_ROWS = r"(?:of\s+(?:the\s+|all\s+)?(?:rows|data|records|examples|samples|set|table)\s*,?\s*)?"
+VALIDATION_SHARE_RES = (
+    # '80/20 split', '70/30 train/validation split', '80/20 stratified split'
+    re.compile(
+        r"\b(\d{2})\s*/\s*(\d{2})\s+(?:stratified\s+|random\s+)?(?:train/?val\w*\s+)?split\b", re.I
+    ),
+    # '30% for validation', 'hold back 30 percent for validation', '15 per cent aside for validation'
+    re.compile(
+        rf"\b{_PCT}\s+{_ROWS}(?:aside\s+|back\s+|out\s+|apart\s+)?(?:(?:for|as)\s+(?:the\s+|a\s+)?)?"
+        r"validation\b(?!\s+(?:accuracy|f1|auc|score|metric|loss|precision|recall|performance))",
+        re.I,
+    ),
+    # 'Validation: 25% of the rows', 'validation split of 20%', 'validate on 20% of the data'
+    re.compile(
+        rf"\bvalidat\w*\s*(?:split|fraction|share|size|set|holdout|hold-out)?\s*(?:of|=|:|is|on|with)?"
+        rf"\s*(?:the\s+)?{_PCT}",
+        re.I,
+    ),
+    # 'validation fraction 0.25', 'validation share = .3'
+    re.compile(
+        r"\bvalidation[ _](?:fraction|share|split|size)\s*(?:of|=|:|is)?\s*(0?\.\d+)\b", re.I
+    ),
+)
+
+
+def validation_share(text: str) -> float | None:
+    """The share of rows held out for validation, as a fraction, in the words a specification
+    uses ('hold out 30% for validation', 'Validation: 25% of the rows', '80/20 split',
+    'validation fraction 0.25'); None when none is said (or it is not below 90%).
+    """
+    for pattern in VALIDATION_SHARE_RES:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = [g for g in match.groups() if g]
+        raw = groups[-1]
+        if len(groups) == 2 and int(groups[0]) + int(groups[1]) != 100:
+            continue
+        value = float(raw) if raw.startswith(("0.", ".")) else float(raw) / 100
+        if 0.0 < value < 0.9:
+            return value
+    return None
 
 
 def _merge_duplicates(p: Planning) -> None:
@@ -1774,12 +1850,24 @@ def _memory_tables(p: Planning) -> list[str]:
     return [ref] if isinstance(ref, str) and FILE_RE.fullmatch(ref.rsplit("/", 1)[-1]) else []
 
 
-def _carry_targets(p: Planning, targets: dict[str, float]) -> None:
-    """A target said in another sentence ('... Need 90% acc.') goes to the loop that lacks one."""
+def _carry_targets(
+    p: Planning, targets: dict[str, float], clauses: list[str] | None = None
+) -> None:
+    """A target said in another sentence ('... Need 90% acc.') goes to the loop that lacks one:
+    the last loop planned before the sentence that says it ('1. weak-label x. 2. target
+    accuracy 0.8. 3. train a classifier': the labeling), else the last loop.
+    """
     metric = next((m for m in (*TRAIN_METRICS, "coverage") if m in targets), None)
     if metric is None or any("target_value" in s.args for s in p.steps):
         return
-    for step in reversed(p.steps):
+    order = list(reversed(p.steps))
+    said = next((i for i, c in enumerate(clauses or []) if metric in extract_targets(c)), None)
+    if said is not None:
+        where = {c: i for i, c in enumerate(clauses or [])}
+        before = [s for s in order if where.get(s.why or "", len(where)) < said]
+        if before and before[0] is not order[0]:
+            order = before
+    for step in order:
         if step.tool in ("train_model", "label_dataset") and "target_value" not in step.args:
             name = "f1_macro" if (metric == "f1" and step.tool == "label_dataset") else metric
             allowed = (

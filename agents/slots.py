@@ -176,9 +176,13 @@ class Slots:
     task: str | None = None
 
 
+LIST_MARK_RE = re.compile(r"(?:^|(?<=\n))[ \t]*[(\[]?\d{1,2}\s*[.,)\]:]\s+(?=[A-Za-z])")
+
+
 def extract_targets(goal: str) -> dict[str, float]:
     """Quality targets named in a goal: `{"auc": 0.9, "quality": 0.8, "per_chunk": 3}`."""
     targets: dict[str, float] = {}
+    goal = LIST_MARK_RE.sub(" ", goal)  # '2. Target coverage 0.9': a list's number is no value
     for match in METRIC_RE.finditer(goal):
         name = METRICS.get(match.group(1).lower().replace("-", " "), match.group(1).lower())
         targets[name] = fraction(match.group(2), match.group(3))
@@ -232,8 +236,9 @@ NEAR_METRIC_RE = re.compile(
 # 'recall matters most for us, aim for 0.7': the metric, then (same sentence) an aim and a number
 AIM_TARGET_RE = re.compile(
     rf"\b{_METRIC_WORD}\b[^.;?!\d]{{0,50}}?\b(?:aim(?:ing)?\s+(?:for|at)|target(?:ing)?|"
-    r"shoot(?:ing)?\s+for|reach(?:ing)?|hit(?:ting)?|get(?:ting)?\s+(?:it\s+)?to|ideally|"
-    r"hopefully|preferably)\s+"
+    r"shoot(?:ing)?\s+for|reach(?:es|ed|ing)?|hits?|hitting|gets?\s+(?:it\s+)?to|getting\s+(?:it\s+)?to|"
+    r"ideally|hopefully|preferably|(?:must|should|needs?\s+to|has\s+to)\s+be|(?:is|be|stays?)\s+"
+    r"(?=at\s+least|above|over))\s+"
     rf"(?:at\s+least\s+|about\s+|around\s+)?{_NUMBER}(?!\w|\.\d)",
     re.I,
 )
@@ -259,6 +264,10 @@ DEED_TARGETS = (
             rf"\b(?:right|correct|accurate|spot[- ]on)\s+{_SHARE}\s+of\s+the\s+time\b",
             re.I,
         ),
+    ),
+    (  # '80% accurate', 'arrive to 90% of accuracy'
+        "accuracy",
+        re.compile(rf"(?<![\w.]){_SHARE}\s+(?:accurate\b|of\s+accuracy\b)", re.I),
     ),
     (
         "accuracy",

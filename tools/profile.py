@@ -257,3 +257,50 @@ def _near_columns(
 
 
 _WORD_RE = re.compile(r"(?<![<>.\w])(?<![<>]=)[a-z0-9][\w-]*(?!\w|\.\w)", re.I)
+
+
+# A column name that reads as a row identifier: ends in id/no/number/ref/code/key/serial...
+_ID_NAME = re.compile(
+    r"(?:^|[_\-\s.])(?:id|ids|uuid|guid|no|nr|num|number|ref|reference|code|key|serial|sn|"
+    r"sku|idx|index)$|^(?:sku|isbn|barcode|uid)$",
+    re.I,
+)
+_CAMEL_ID = re.compile(r"[a-z0-9](?:Id|ID|No|Nr|Num|Ref|Code|Key)$")  # caseNo, ClaimRef
+# A unique short code by its values ('C-1042', 'CR7001', 'lot_0042'): letters and digits, no
+# spaces; a date, an e-mail or a plain word is not one.
+_CODE_VALUE = re.compile(r"^(?=[^@\s:]*\d)(?=[^@\s:]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9#/_.\-]{1,23}$")
+_DATE_VALUE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+
+
+def _reads_as_id(column: dict[str, Any]) -> bool:
+    name = column["name"].strip()
+    if _ID_NAME.search(name) or _CAMEL_ID.search(name):
+        return True
+    if re.match(r"(?:int|uint|float|bool|datetime)", column["dtype"]) or not column["top"]:
+        return False
+    values = list(column["top"])
+    return all(_CODE_VALUE.match(v) and not _DATE_VALUE.match(v) for v in values)
+
+
+def evident_id(profile: dict[str, Any]) -> str | None:
+    """The one column that plainly identifies the table's rows, or None.
+
+    A column is evident when it is `id_like`, unique and filled in the sample, never text or a
+    label, and its name reads as an identifier (`case_no`, `claim_ref`, `sighting_id`, `SKU`) or
+    its values are short letter-and-digit codes (`C-1042`). A unique person name or e-mail is
+    not evident (its name does not read as an id and its values are not codes). Two such
+    columns compete: None (the tool's own default decides).
+    """
+    sampled = profile.get("sampled") or 0
+    found = [
+        c["name"]
+        for c in profile["columns"]
+        if c["id_like"]
+        and not c["text_like"]
+        and not c["label_like"]
+        and c["missing_share"] == 0
+        and sampled > 1
+        and c["distinct"] == sampled
+        and _reads_as_id(c)
+    ]
+    return found[0] if len(found) == 1 else None
