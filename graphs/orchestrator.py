@@ -79,6 +79,13 @@ def repair_args(
     if not isinstance(details, dict):
         return None
     argument, candidates = details.get("argument"), details.get("candidates") or []
+    if details.get("reason") == "not_unique" and argument == "id_column" and args.get(argument):
+        # Ids that repeat (uniqueness was judged on a sample when the plan bound them): rows
+        # are numbered instead, unless hand labels in another file join on that id.
+        if args.get("gold_path") or args.get("gold"):
+            return None
+        fixed = {k: v for k, v in args.items() if k != argument}
+        return fixed, f"{argument} {args[argument]!r} → unset (its values repeat; rows numbered)"
     if isinstance(argument, str) and isinstance(candidates, list) and candidates:
         current = args.get(argument)
         same = [c for c in candidates if current is not None and _norm(c) == _norm(current)]

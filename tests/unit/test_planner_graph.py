@@ -158,3 +158,24 @@ def test_the_llm_planner_answers_results_questions_from_memory(
         plan = plan_with_llm(get_chat_model(), "what was the F1?", memory)
         assert not fake.requests
     assert plan.answer is not None and plan.answer.startswith("F1: 0.800")
+
+
+def test_an_id_column_whose_values_repeat_is_unset_unless_a_gold_file_joins_on_it() -> None:
+    """A plan binds an evident id from a sample of rows; when the whole table repeats it, the
+    labeling error says so in structured form and the repair numbers the rows instead."""
+    import pandas as pd
+    import pytest
+
+    from errors import BadInput
+    from tools.labeling.gold import ensure_ids
+
+    frame = pd.DataFrame({"ticket_no": ["T-1", "T-2", "T-1"], "note": ["a", "b", "c"]})
+    with pytest.raises(BadInput) as caught:
+        ensure_ids(frame, "ticket_no")
+    error = {"details": caught.value.details}
+    assert error["details"]["reason"] == "not_unique"
+    args = {"data_path": "t.csv", "id_column": "ticket_no", "text_column": "note"}
+    fixed, said = repair_args("label_dataset", args, error)
+    assert fixed == {"data_path": "t.csv", "text_column": "note"}
+    assert "'ticket_no' → unset" in said
+    assert repair_args("label_dataset", {**args, "gold_path": "g.csv"}, error) is None

@@ -76,6 +76,7 @@ def ensure_ids(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
             f"id column {id_column!r} has empty values",
             hint="every row needs an id so hand labels join by id",
             code="bad_ids",
+            details=candidate_details("id_column", [], "not_unique", value=id_column),
         )
     if keys.duplicated().any():
         dupes = keys[keys.duplicated()].head(5).tolist()
@@ -83,6 +84,7 @@ def ensure_ids(frame: pd.DataFrame, id_column: str) -> pd.DataFrame:
             f"id column {id_column!r} has repeated ids: {', '.join(map(str, dupes))}",
             hint="ids must be unique; name another id column with id_column",
             code="bad_ids",
+            details=candidate_details("id_column", [], "not_unique", value=id_column),
         )
     return frame
 
