@@ -325,6 +325,14 @@ ROUTER_DROP = 0.75
 """... at which it drops tools the cue rules added (its sequence a part of theirs)."""
 ROUTER_REPLACE = 0.3
 """... at which its sequence replaces a different one from the cue rules."""
+FOLLOW_FILL = 0.5
+"""On a thread (the router given the thread's state, `agents.thread_state`): the probability at
+which it routes a follow-up the rules planned nothing for; chosen by leave-one-corpus-out over
+the conversation corpora's follow-ups (docs/planner.md, round 8)."""
+FOLLOW_LOOKUP = 0.6
+"""... at which it replaces a follow-up the rules answered with read-only look-ups only."""
+FOLLOW_REPLACE = 2.0
+"""... at which it replaces the rules' tools on a follow-up (above 1: never)."""
 
 
 def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -> Plan | None:
@@ -333,9 +341,10 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
 
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
     the thread or by a column question, an answer that is not 'not understood' (memory,
-    out of scope), a question back; on a thread the router only fills a goal nothing routed.
+    out of scope), a question back. On a thread the router is given the thread's state and
+    fills a follow-up the rules routed nothing (or only a look-up) for, by its own thresholds.
     """
-    from agents import router
+    from agents import router, thread_state
     from agents.rules import parse_rules
 
     goal, memory = read.text, read.memory
@@ -345,20 +354,32 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     if parse_rules(goal) or _names_a_tool(goal):
         return None
-    thread = any(memory.get(k) for k in memory)
+    thread = any(memory.get(k) for k in memory if k != thread_state.TURN_KEY)
     ruled = [s.tool for s in plan.steps]
-    if thread and ruled:
-        return None
-    choice = router.route(read.original)
+    state = thread_state.from_memory(memory)
+    if state == thread_state.FRESH:
+        choice = router.route(read.original)
+    else:
+        choice = router.route(read.original, state=state)
     if choice is None:
         return None
     wanted = list(choice.tools)
     core = [t for t in ruled if t not in READ_ONLY or t in wanted]
     if core == wanted:
         return None  # the same routing (a look-up the rules added is harmless)
+    if thread and ruled and not wanted:
+        return None  # a look-up the rules planned on a thread: not dropped for an answer
     if _repeats_on_purpose(core, wanted, plan):
         return None
-    if not core:
+    if thread:
+        # A follow-up: the rules found nothing, only look-ups, or tools of their own.
+        if not ruled:
+            threshold = FOLLOW_FILL
+        elif all(t in READ_ONLY for t in ruled):
+            threshold = FOLLOW_LOOKUP
+        else:
+            threshold = FOLLOW_REPLACE
+    elif not core:
         threshold = ROUTER_FILL
     elif set(core) < set(wanted):
         threshold = ROUTER_ADD
