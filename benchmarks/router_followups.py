@@ -2,7 +2,7 @@
 
 Usage (from the checkout whose router is measured; a few minutes: three fits):
 
-    .venv/bin/python benchmarks/router_followups.py [--json OUT] [RUN.json ...]
+    .venv/bin/python benchmarks/router_followups.py [--json OUT | --preds KEPT] [RUN.json[.gz] ...]
 
 The router (`agents/router.py`, trained on goals, openings and the follow-ups of
 `agents/data/followups.tsv` with their thread-state tokens) is fitted on three writer-group
@@ -14,11 +14,13 @@ conversation corpora), how the planner's thread arbitration would change their r
 each pair of thresholds (`FOLLOW_FILL` where the rules planned nothing, `FOLLOW_LOOKUP` where
 they planned look-ups only), with each run's corpus left out of the pick (leave-one-corpus-out:
 the thresholds reported for a corpus are the best on the other runs). `--json OUT` keeps every
-turn's prediction. The frozen and validation corpora are never read.
+turn's prediction; `--preds KEPT` reuses them (no fit). The frozen and validation corpora are
+never read.
 """
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 import sys
@@ -79,11 +81,14 @@ def predict() -> dict[str, dict[str, Any]]:
     return out
 
 
-def _gain(turns: list[dict[str, Any]], fill: float, lookup: float) -> int:
-    """Turns routed right minus before, if the router filled at these thresholds."""
+def _gain(turns: list[dict[str, Any]], fill: float, lookup: float, replace: float) -> int:
+    """Turns routed right minus before, if the router filled at these thresholds (an upper
+    bound of what changes: hard evidence, which keeps the rules' plan, is not known here).
+    """
     gain = 0
     for t in turns:
-        threshold = fill if t["kind"] == "nothing" else lookup if t["kind"] == "lookup" else 9
+        kind = t["kind"]
+        threshold = fill if kind == "nothing" else lookup if kind == "lookup" else replace
         if t["guess"] == "none" or t["p"] < threshold or t["guess"] == t["planned"]:
             continue
         gain += (t["guess"] == t["label"]) - t["routed"]
@@ -91,10 +96,13 @@ def _gain(turns: list[dict[str, Any]], fill: float, lookup: float) -> int:
 
 
 def thresholds(preds: dict[str, dict[str, Any]], runs: list[Path]) -> None:
-    """Leave-one-run-out pick of (FOLLOW_FILL, FOLLOW_LOOKUP) on the given conversation runs."""
+    """Leave-one-run-out pick of (FOLLOW_FILL, FOLLOW_LOOKUP, FOLLOW_REPLACE) on the given
+    conversation runs.
+    """
     by_run: dict[str, list[dict[str, Any]]] = {}
     for path in runs:
-        details = json.loads(path.read_text())["details"]
+        raw = path.read_bytes()
+        details = json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)["details"]
         turns = []
         for d in details:
             key = f"{d['id']}:{d.get('turn')}"
@@ -112,27 +120,30 @@ def thresholds(preds: dict[str, dict[str, Any]], runs: list[Path]) -> None:
                 }
             )
         by_run[path.name] = turns
-    grid = list(itertools.product(GRID, GRID))
+    grid = list(itertools.product(GRID, GRID, GRID))
     for name, turns in by_run.items():
         others = [t for n, ts in by_run.items() if n != name for t in ts]
         best = max(grid, key=lambda g: (_gain(others, *g), g))
         print(
             f"{name}: {len(turns)} follow-ups, planner {sum(t['routed'] for t in turns)}; "
-            f"picked on the others fill {best[0]} look-up {best[1]} "
+            f"picked on the others fill {best[0]} look-up {best[1]} replace {best[2]} "
             f"(others {_gain(others, *best):+d}) -> this run {_gain(turns, *best):+d}"
         )
     every = [t for ts in by_run.values() for t in ts]
     for g in sorted(grid, key=lambda g: -_gain(every, *g))[:8]:
-        print(f"all runs: fill {g[0]} look-up {g[1]}: {_gain(every, *g):+d}")
+        print(f"all runs: fill {g[0]} look-up {g[1]} replace {g[2]}: {_gain(every, *g):+d}")
 
 
 def main() -> None:
     args = sys.argv[1:]
-    out = None
+    out = kept = None
     if "--json" in args:
         out = Path(args[args.index("--json") + 1])
         args = [a for i, a in enumerate(args) if a != "--json" and args[i - 1 : i] != ["--json"]]
-    preds = predict()
+    if "--preds" in args:
+        kept = Path(args[args.index("--preds") + 1])
+        args = [a for i, a in enumerate(args) if a != "--preds" and args[i - 1 : i] != ["--preds"]]
+    preds = json.loads(kept.read_text()) if kept is not None else predict()
     right = sum(p["guess"] == p["label"] for p in preds.values())
     print(f"follow-ups, router only, with the thread state: {right}/{len(preds)}")
     if out is not None:

@@ -19,7 +19,7 @@ answer without a tool. The corpus column lets the leave-one-corpus-out evaluatio
   benchmark ignores an extra look-up, but never a missing one).
 
 Run: `PYTHONPATH=. .venv/bin/python benchmarks/goals/export_phrasings.py [OUT [FOLLOW_OUT]]`
-(deterministic; defaults agents/data/goals.tsv and agents/data/followups.tsv).
+(deterministic; OUT defaults to agents/data/goals.tsv, FOLLOW_OUT to followups.tsv beside it).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def main() -> None:
     agents/data/followups.tsv (or the second path given) from the conversation corpora.
     """
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    follow_out = Path(sys.argv[2]) if len(sys.argv) > 2 else FOLLOW_OUT
+    follow_out = Path(sys.argv[2]) if len(sys.argv) > 2 else out.parent / FOLLOW_OUT.name
     lines = [
         "# tools<TAB>goal<TAB>corpus: single-turn goals and conversations' first turns of the "
         "tunable corpora "
@@ -145,7 +145,8 @@ def main() -> None:
         "do not edit by hand)"
     ]
     for corpus in FOLLOW_UPS:
-        lines.extend("\t".join(row) for row in follow_up_rows(corpus))
+        if corpus in TUNABLE and (ROOT / corpus / "conversations.jsonl").exists():
+            lines.extend("\t".join(row) for row in follow_up_rows(corpus))
     follow_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 1} follow-ups -> {follow_out}")
 
