@@ -325,14 +325,14 @@ ROUTER_DROP = 0.75
 """... at which it drops tools the cue rules added (its sequence a part of theirs)."""
 ROUTER_REPLACE = 0.3
 """... at which its sequence replaces a different one from the cue rules."""
-FOLLOW_FILL = 0.5
+FOLLOW_FILL = 0.7
 """On a thread (the router given the thread's state, `agents.thread_state`): the probability at
 which it routes a follow-up the rules planned nothing for; chosen by leave-one-corpus-out over
 the conversation corpora's follow-ups (docs/planner.md, round 8)."""
-FOLLOW_LOOKUP = 0.6
+FOLLOW_LOOKUP = 0.9
 """... at which it replaces a follow-up the rules answered with read-only look-ups only."""
-FOLLOW_REPLACE = 2.0
-"""... at which it replaces the rules' tools on a follow-up (above 1: never)."""
+FOLLOW_REPLACE = 0.6
+"""... at which its sequence replaces the rules' (weak, cued) tools on a follow-up."""
 
 
 def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -> Plan | None:
@@ -342,7 +342,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
     the thread or by a column question, an answer that is not 'not understood' (memory,
     out of scope), a question back. On a thread the router is given the thread's state and
-    fills a follow-up the rules routed nothing (or only a look-up) for, by its own thresholds.
+    fills a follow-up the rules routed nothing (or only a look-up) for, or replaces their cued
+    tools, by thresholds of its own (`FOLLOW_*`).
     """
     from agents import router, thread_state
     from agents.rules import parse_rules

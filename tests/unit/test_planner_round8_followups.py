@@ -154,12 +154,23 @@ def test_a_follow_up_the_rules_met_with_a_look_up_takes_the_routers_tool(
     assert steps == [("evaluate_model", {"model": "models/hives-1", "dataset": "hives_spring.csv"})]
 
 
-def test_the_rules_tools_on_a_thread_are_not_replaced(
+def test_the_rules_cued_tools_on_a_thread_are_replaced_only_at_high_confidence(
     hives: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    goal = "and the spring ones?"
-    use_router(monkeypatch, ("train_model",), 0.99)
-    assert [t for t, _ in planned(goal, trained_thread())] == ["evaluate_model"]
+    goal = "fill in hives_spring.csv"  # a wording cue: labeling
+    use_router(monkeypatch, ("predict",), 0.5)
+    assert [t for t, _ in planned(goal, trained_thread())] == ["label_dataset"]
+    use_router(monkeypatch, ("predict",), 0.95)
+    steps = planned(goal, trained_thread())
+    assert steps == [("predict", {"model": "models/hives-1", "dataset": "hives_spring.csv"})]
+
+
+def test_a_tool_said_in_words_on_a_thread_is_never_replaced(
+    hives: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_router(monkeypatch, ("predict",), 0.99)
+    steps = planned("evaluate_model on hives_spring.csv please", trained_thread())
+    assert [t for t, _ in steps] == ["evaluate_model"]
 
 
 def test_a_look_up_is_not_dropped_for_an_answer_on_a_thread(
