@@ -187,3 +187,37 @@ def test_a_first_goal_is_routed_as_fresh(hives: None, monkeypatch: pytest.Monkey
     steps = planned("have a look over hives.csv for me", {})
     assert [t for t, _ in steps] == ["detect_anomalies"]
     assert fake.states == ["fresh"]
+
+
+def test_the_routers_tool_takes_its_data_from_the_thread(
+    hives: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    memory = remember(
+        "inspect_dataset", {"dataset": "hives.csv", "rows": 40}, {}, {"dataset": "hives.csv"}
+    )
+    memory["last_turn"] = [{"tool": "inspect_dataset", "args": {"dataset": "hives.csv"}}]
+    fake = use_router(monkeypatch, ("detect_anomalies",), 0.95)
+    steps = planned("which of them look off?", memory)
+    assert steps == [("detect_anomalies", {"dataset": "hives.csv"})]  # no file named: the thread's
+    assert fake.states == ["last_inspect_dataset thread"]
+
+
+def test_the_graph_marks_how_each_turn_ended() -> None:
+    from langgraph.checkpoint.memory import InMemorySaver
+
+    from graphs.orchestrator import build_graph
+    from graphs.state import RunContext
+
+    graph = build_graph(InMemorySaver())
+    config = {"configurable": {"thread_id": "bees"}}
+
+    def turn(goal: str) -> dict[str, Any]:
+        list(graph.stream({"goal": goal}, config, context=RunContext(), stream_mode="custom"))
+        return graph.get_state(config).values["memory"]
+
+    memory = turn("list the local datasets")
+    assert memory[thread_state.TURN_KEY] == "tools"
+    assert thread_state.from_memory(memory) == "last_list_local_datasets thread"
+    memory = turn("hello there, how are you today?")
+    assert memory[thread_state.TURN_KEY] == "answer"
+    assert thread_state.from_memory(memory) == "last_answer last_list_local_datasets thread"
