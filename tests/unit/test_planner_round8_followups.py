@@ -221,3 +221,28 @@ def test_the_graph_marks_how_each_turn_ended() -> None:
     memory = turn("hello there, how are you today?")
     assert memory[thread_state.TURN_KEY] == "answer"
     assert thread_state.from_memory(memory) == "last_answer last_list_local_datasets thread"
+
+
+def test_training_on_a_table_a_labeling_run_wrote_predicts_its_label(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rows = 30
+    pd.DataFrame(
+        {
+            "firing_id": [f"F{i:03d}" for i in range(rows)],
+            "kiln": ["east", "west", "annex"] * (rows // 3),
+            "glaze_note": ["crazing on rim", "even gloss"] * (rows // 2),
+            "label": ["flawed", "fine", "fine"] * (rows // 3),
+            "covered": [True, False, True] * (rows // 3),
+            "label_source": ["rules", "model", "hand"] * (rows // 3),
+            "hand_label": ["flawed", "", ""] * (rows // 3),
+        }
+    ).to_csv(get_settings().workspace / "firings_labeled.csv", index=False)
+    args = {"output_path": "firings_labeled.csv", "format": "csv"}
+    memory = remember("export_labeled_data", {"path": "firings_labeled.csv"}, {}, args)
+    memory["last_turn"] = [{"tool": "export_labeled_data", "args": args}]
+    monkeypatch.setattr(semantic, "available", lambda: False)
+    steps = planned("thanks. now train a model on this file", memory)
+    assert steps == [("train_model", {"dataset": "firings_labeled.csv", "label_column": "label"})]
+    named = planned("train a model on firings_labeled.csv to predict the kiln", memory)
+    assert named[0][1]["label_column"] == "kiln"  # a column named outright still wins
