@@ -331,7 +331,7 @@ which it routes a follow-up the rules planned nothing for; chosen by leave-one-c
 the conversation corpora's follow-ups (docs/planner.md, round 8)."""
 FOLLOW_LOOKUP = 0.9
 """... at which it replaces a follow-up the rules answered with read-only look-ups only."""
-FOLLOW_REPLACE = 0.6
+FOLLOW_REPLACE = 0.8
 """... at which its sequence replaces the rules' (weak, cued) tools on a follow-up."""
 
 

@@ -246,3 +246,20 @@ def test_training_on_a_table_a_labeling_run_wrote_predicts_its_label(
     assert steps == [("train_model", {"dataset": "firings_labeled.csv", "label_column": "label"})]
     named = planned("train a model on firings_labeled.csv to predict the kiln", memory)
     assert named[0][1]["label_column"] == "kiln"  # a column named outright still wins
+
+
+def test_a_number_before_the_class_word_is_how_many_to_generate(
+    hives: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = {"model_path": "models/gen-hives", "classes": ["yes", "no"], "label_column": "swarmed"}
+    args = {"dataset": "hives.csv", "label_column": "swarmed"}
+    memory = remember("train_generator", output, {}, args)
+    memory["last_turn"] = [{"tool": "train_generator", "args": args}]
+    use_router(monkeypatch, ("generate_synthetic",), 0.9)
+    steps = planned("300 swarmers -> fake_swarms.csv", memory)
+    assert steps == [
+        (
+            "generate_synthetic",
+            {"model": "models/gen-hives", "n": 300, "output": "fake_swarms.csv", "label": "yes"},
+        )
+    ]
