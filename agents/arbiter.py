@@ -92,8 +92,9 @@ def overrule() -> dict[str, float]:
 class Gates:
     """One arbitration: the router's choice (asked once, when first needed) and the gates passed."""
 
-    def __init__(self, goal: str) -> None:
+    def __init__(self, goal: str, state: str | None = None) -> None:
         self.goal = goal
+        self.state = state  # a thread's state tokens (agents/thread_state.py); None: fresh
         self.passed: list[str] = []
         self._choice: Route | None = _UNSET
 
@@ -102,7 +103,11 @@ class Gates:
         if self._choice is _UNSET:
             from agents import router
 
-            self._choice = router.route(self.goal)
+            self._choice = (
+                router.route(self.goal)
+                if self.state is None
+                else router.route(self.goal, state=self.state)
+            )
         return self._choice
 
     def holds(self, gate: str) -> bool:

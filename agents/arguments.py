@@ -1327,6 +1327,13 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
         label = generator_label(s.text, info)  # 'rows of the churned ones': the thread's classes
         if label is not None:
             args["label"] = label
+    if count is None and "label" in args:
+        # '500 churners -> x.csv': a class asked for, the number before its word is the count
+        named = rx.search(
+            r"\b(\d{1,7})\s+(?!%|percent|epochs?\b|layers?\b|times\b|x\b)[a-z][\w-]*", s.text, re.I
+        )
+        if named:
+            args["n"] = int(named.group(1))
     return args
 
 

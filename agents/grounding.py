@@ -448,6 +448,14 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         for r in ranked_columns(profile, f"{text} {goal}", labels_only=True)
         if r[0] not in features
     ]
+    made = labeling_output_label(profile["names"])
+    run_columns = (made, "hand_label", *LABELING_MARKS)
+    if made and made not in features and all(n in run_columns for n in mentioned):
+        # 'now train a model on this file' after a labeling run saved its labels: the table's
+        # own label column, not the hand labels or the coverage marks beside it
+        args["label_column"] = made
+        p.notes.append(f"label column {made!r}: the labels a labeling run wrote")
+        return
     spelt = outcome_label(profile, goal or text)
     if spelt and spelt not in features and (not mentioned or spelt != mentioned[0]):
         # the asked outcome's words spell a column ('predict 30-day readmissions' →
@@ -524,6 +532,20 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         p.question = (
             f"Which column of {args['dataset']} should the model predict? Candidates: {shown}."
         )
+
+
+LABELING_MARKS = ("label_source", "covered")
+"""Columns a labeling run writes beside its `label` column (label_dataset, export_labeled_data)."""
+
+
+def labeling_output_label(names: list[str]) -> str | None:
+    """The label column of a table a labeling run wrote (a `label` column with the run's
+    marks beside it), else None.
+    """
+    lower = {str(n).lower(): str(n) for n in names}
+    if "label" in lower and any(mark in lower for mark in LABELING_MARKS):
+        return lower["label"]
+    return None
 
 
 def _sibling_tables(ref: str) -> list[dict[str, Any]]:

@@ -327,6 +327,14 @@ ROUTER_DROP = 0.6
 """... at which it drops tools the cue rules added (its sequence a part of theirs)."""
 ROUTER_REPLACE = 0.3
 """... at which its sequence replaces a different one from the cue rules."""
+FOLLOW_FILL = 0.7
+"""On a thread (the router given the thread's state, `agents.thread_state`): the probability at
+which it routes a follow-up the rules planned nothing for; chosen by leave-one-corpus-out over
+the conversation corpora's follow-ups (docs/planner.md, round 8)."""
+FOLLOW_LOOKUP = 0.9
+"""... at which it replaces a follow-up the rules answered with read-only look-ups only."""
+FOLLOW_REPLACE = 0.8
+"""... at which its sequence replaces the rules' (weak, cued) tools on a follow-up."""
 
 
 def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -> Plan | None:
@@ -335,15 +343,19 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
 
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
     the thread or by a column question, an answer that is not 'not understood' (memory,
-    out of scope), a question back; on a thread the router only fills a goal nothing routed.
-    Which gate decided is traced for benchmarks, and a benchmark knob may relax gates
-    (`agents/arbiter.py`).
+    out of scope), a question back. On a thread the router is given the thread's state and
+    fills a follow-up the rules routed nothing (or only a look-up) for, or replaces their cued
+    tools, by thresholds of its own (`FOLLOW_*`). Which gate decided is traced for benchmarks,
+    and a benchmark knob may relax gates (`agents/arbiter.py`).
     """
+    from agents import thread_state
     from agents.arbiter import Gates, complete
     from agents.rules import parse_rules
 
     goal, memory = read.text, read.memory
-    gates = Gates(read.original)  # names the gate that decided; FORGEFLOW_ROUTER_OVERRULE
+    state = thread_state.from_memory(memory)
+    # Names the gate that decided (FORGEFLOW_ROUTER_OVERRULE); asks the router with the state.
+    gates = Gates(read.original, None if state == thread_state.FRESH else state)
     if planning.hard and gates.holds("hard"):
         return None
     if plan.question and gates.holds("question"):
@@ -356,10 +368,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     if _names_a_tool(goal) and gates.holds("named_tool"):
         return None
-    thread = any(memory.get(k) for k in memory)
+    thread = any(memory.get(k) for k in memory if k != thread_state.TURN_KEY)
     ruled = [s.tool for s in plan.steps]
-    if thread and ruled and gates.holds("thread"):
-        return None
     choice = gates.choice()
     if choice is None:
         return gates.decide("router_none")
@@ -367,9 +377,19 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     core = [t for t in ruled if t not in READ_ONLY or t in wanted]
     if core == wanted:
         return gates.decide("same")  # the same routing (a look-up the rules added is harmless)
+    if thread and ruled and not wanted:
+        return gates.decide("thread")  # a look-up the rules planned on a thread: not dropped
     if _repeats_on_purpose(core, wanted, plan) and gates.holds("repeat"):
         return None
-    if not core:
+    if thread:
+        # A follow-up: the rules found nothing, only look-ups, or tools of their own.
+        if not ruled:
+            threshold = FOLLOW_FILL
+        elif all(t in READ_ONLY for t in ruled):
+            threshold = FOLLOW_LOOKUP
+        else:
+            threshold = FOLLOW_REPLACE
+    elif not core:
         threshold = ROUTER_FILL
     elif set(core) < set(wanted):
         threshold = ROUTER_ADD

@@ -3,10 +3,14 @@
 Multinomial logistic regression over the goal's all-MiniLM-L6-v2 embedding (file names as
 placeholders, `semantic.normalise`) and TF-IDF word and character n-grams, trained at first use
 on the labelled phrasings (`agents/data/intents.tsv`, `phrasings.tsv`: clause-sized) and the
-tunable corpora's single-turn goals and conversations' first turns (`agents/data/goals.tsv`,
-written by `benchmarks/goals/export_phrasings.py`). The planner (`agents/planner.py`, `_arbitrate`)
-decides when its answer replaces the cue rules' routing. `FORGEFLOW_ROUTER_EXCLUDE` (a
-benchmark knob) leaves corpora out of training for leave-one-corpus-out evaluation.
+tunable corpora's single-turn goals and conversations' first turns (`agents/data/goals.tsv`)
+and the conversations' later turns (`agents/data/followups.tsv`), both written by
+`benchmarks/goals/export_phrasings.py`. A block of thread-state tokens (`agents.thread_state`:
+the last acting turn's tools, what the thread holds; `fresh` for a goal on an empty thread) is
+part of the features, so the same words can mean another tool on another thread. The planner
+(`agents/planner.py`, `_arbitrate`) decides when its answer replaces the cue rules' routing.
+`FORGEFLOW_ROUTER_EXCLUDE` (a benchmark knob) leaves corpora (goals, openings and follow-ups)
+out of training for leave-one-corpus-out evaluation.
 """
 
 from __future__ import annotations
@@ -19,9 +23,12 @@ from typing import Any
 
 import numpy as np
 
-from agents import semantic
+from agents import semantic, thread_state
 
 GOALS = semantic.DATA / "goals.tsv"
+FOLLOW_UPS = semantic.DATA / "followups.tsv"
+STATE_WEIGHT = 1.0
+"""Value of a present thread-state token (one feature per token of `thread_state.TOKENS`)."""
 EMBED_WEIGHT = 1.0
 """Scale of the embedding block against the (unit-length) TF-IDF blocks."""
 C = 4.0
@@ -58,6 +65,39 @@ def goal_rows(exclude: frozenset[str] = frozenset()) -> list[tuple[tuple[str, ..
     return rows
 
 
+def follow_up_rows(
+    exclude: frozenset[str] = frozenset(),
+) -> list[tuple[tuple[str, ...], str, str, str]]:
+    """(tools, normalised turn, corpus, state) of followups.tsv, without the excluded corpora."""
+    rows: list[tuple[tuple[str, ...], str, str, str]] = []
+    if not FOLLOW_UPS.exists():
+        return rows
+    for line in FOLLOW_UPS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.count("\t") < 3:
+            continue
+        tools, phrase, corpus, state = line.split("\t")[:4]
+        if corpus.strip() in exclude:
+            continue
+        labels = tuple(t.strip() for t in tools.split(",") if t.strip())
+        rows.append((labels, semantic.normalise(phrase), corpus.strip(), state.strip()))
+    return rows
+
+
+def state_block(states: list[str]) -> Any:
+    """The thread-state features of these states (one column per token of the vocabulary)."""
+    from scipy import sparse
+
+    index = {t: i for i, t in enumerate(thread_state.TOKENS)}
+    rows, cols = [], []
+    for row, state in enumerate(states):
+        for token in set(state.split()):
+            if token in index:
+                rows.append(row)
+                cols.append(index[token])
+    data = np.full(len(rows), STATE_WEIGHT, dtype=np.float64)
+    return sparse.csr_matrix((data, (rows, cols)), shape=(len(states), len(index)))
+
+
 def excluded() -> frozenset[str]:
     """The corpora the benchmark knob FORGEFLOW_ROUTER_EXCLUDE leaves out of training."""
     from settings import get_settings
@@ -72,10 +112,12 @@ def _label(tools: tuple[str, ...]) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _goal_vectors() -> dict[str, np.ndarray]:
-    """Embeddings of every goal of goals.tsv (once per process, whatever is excluded)."""
+    """Embeddings of every goal of goals.tsv and turn of followups.tsv (once per process,
+    whatever is excluded).
+    """
     from tools.labeling import embeddings
 
-    phrases = sorted({g[1] for g in goal_rows()})
+    phrases = sorted({g[1] for g in goal_rows()} | {f[1] for f in follow_up_rows()})
     if not phrases:
         return {}
     with semantic._lock:
@@ -93,42 +135,67 @@ class Model:
     hash of everything it was fitted on, and refitted when any of that changes.
     """
 
-    def __init__(self, exclude: frozenset[str]) -> None:
+    def __init__(self, exclude: frozenset[str], threads: bool = False) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
+        # Two fits: one for a goal on an empty thread (phrasings, goals and openings alone, so
+        # a follow-up's words never move a fresh goal's routing) and one for a thread's turns
+        # (plus the follow-ups, with the state block).
+        self.threads = threads
         labels, phrases = semantic._corpus()
         goals = goal_rows(exclude)
-        texts = list(phrases) + [g[1] for g in goals]
+        later = follow_up_rows(exclude) if threads else []
+        texts = list(phrases) + [g[1] for g in goals] + [f[1] for f in later]
         y = [_label(t) for t in labels] + [_label(g[0]) for g in goals]
+        y += [_label(f[0]) for f in later]
+        states = [thread_state.FRESH] * (len(phrases) + len(goals)) + [f[3] for f in later]
         self.size = len(y)
-        weights = np.array([1.0] * len(phrases) + [GOAL_WEIGHT] * len(goals))
+        weights = np.array([1.0] * len(phrases) + [GOAL_WEIGHT] * (len(goals) + len(later)))
         self.use_embeddings = semantic.available()
         self.word = TfidfVectorizer(**WORD)
         self.char = TfidfVectorizer(**CHAR)
-        path = self._path(texts, y, weights)
+        path = self._path(texts, y, weights, states)
         if not self._load(path):
-            self._fit(texts, y, weights, goals)
+            self._fit(texts, y, weights, [g[1] for g in goals] + [f[1] for f in later], states)
             self._save(path)
 
-    def _path(self, texts: list[str], y: list[str], weights: np.ndarray) -> Any:
+    def _path(self, texts: list[str], y: list[str], weights: np.ndarray, states: list[str]) -> Any:
         import sklearn
 
         from settings import get_settings
         from tools.labeling import embeddings
 
+        if self.threads:
+            version = "router-v2"
+            settings = repr((C, EMBED_WEIGHT, GOAL_WEIGHT, STATE_WEIGHT, WORD, CHAR))
+            extra = [repr(thread_state.TOKENS), *states]
+        else:  # the fresh-goal fit: named as before the thread fit existed (caches still load)
+            version, settings, extra = (
+                "router-v1",
+                repr((C, EMBED_WEIGHT, GOAL_WEIGHT, WORD, CHAR)),
+                [],
+            )
         parts = [
-            "router-v1",
+            version,
             sklearn.__version__,
             embeddings._model_version() if self.use_embeddings else "no-embeddings",
-            repr((C, EMBED_WEIGHT, GOAL_WEIGHT, WORD, CHAR)),
+            settings,
             *texts,
             *y,
+            *extra,
             weights.tobytes().hex(),
         ]
         digest = hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass"))
         return get_settings().cache_dir.expanduser() / f"router-{digest.hexdigest()[:32]}.npz"
 
-    def _fit(self, texts: list[str], y: list[str], weights: np.ndarray, goals: list) -> None:
+    def _fit(
+        self,
+        texts: list[str],
+        y: list[str],
+        weights: np.ndarray,
+        goals: list[str],
+        states: list[str],
+    ) -> None:
         from scipy import sparse
         from sklearn.linear_model import LogisticRegression
 
@@ -136,8 +203,10 @@ class Model:
         if self.use_embeddings:
             matrix = semantic._matrix()
             vectors = _goal_vectors()
-            dense = np.vstack([matrix, *[vectors[g[1]][None, :] for g in goals]])
+            dense = np.vstack([matrix, *[vectors[g][None, :] for g in goals]])
             blocks.append(sparse.csr_matrix(dense * EMBED_WEIGHT))
+        if self.threads:
+            blocks.append(state_block(states))
         x = sparse.hstack(blocks).tocsr()
         classifier = LogisticRegression(C=C, max_iter=2000)
         classifier.fit(x, y, sample_weight=weights)
@@ -170,6 +239,7 @@ class Model:
         except (OSError, ValueError, KeyError):
             return False
         features = len(words) + len(chars) + (384 if self.use_embeddings else 0)
+        features += len(thread_state.TOKENS) if self.threads else 0
         if (
             len(word_idf) != len(words)
             or len(char_idf) != len(chars)
@@ -184,17 +254,19 @@ class Model:
         self.classes, self.coef, self.intercept = classes, coef, intercept
         return True
 
-    def features(self, text: str) -> Any:
+    def features(self, text: str, state: str = thread_state.FRESH) -> Any:
         from scipy import sparse
 
         blocks: list[Any] = [self.word.transform([text]), self.char.transform([text])]
         if self.use_embeddings:
             blocks.append(sparse.csr_matrix(semantic._embed_one(text)[None, :] * EMBED_WEIGHT))
+        if self.threads:
+            blocks.append(state_block([state]))
         return sparse.hstack(blocks).tocsr()
 
-    def probabilities(self, text: str) -> np.ndarray:
+    def probabilities(self, text: str, state: str = thread_state.FRESH) -> np.ndarray:
         """The probability of every class (softmax of the linear scores; two classes: logistic)."""
-        scores = np.asarray(self.features(text) @ self.coef.T).ravel() + self.intercept
+        scores = np.asarray(self.features(text, state) @ self.coef.T).ravel() + self.intercept
         if len(self.classes) == 2:
             p = 1.0 / (1.0 + np.exp(-scores[0]))
             return np.array([1.0 - p, p])
@@ -202,9 +274,9 @@ class Model:
         exp = np.exp(scores)
         return exp / exp.sum()
 
-    def predict(self, goal: str) -> list[Route]:
-        """Every tool sequence it knows, most probable first."""
-        probs = self.probabilities(semantic.normalise(goal))
+    def predict(self, goal: str, state: str = thread_state.FRESH) -> list[Route]:
+        """Every tool sequence it knows, most probable first, on a thread in this state."""
+        probs = self.probabilities(semantic.normalise(goal), state)
         order = np.argsort(-probs)
         out = []
         for i in order:
@@ -215,19 +287,25 @@ class Model:
 
 
 @functools.lru_cache(maxsize=4)
-def _model(exclude: frozenset[str]) -> Model:
+def _model(exclude: frozenset[str], threads: bool = False) -> Model:
     with _lock:
-        return Model(exclude)
+        return Model(exclude, threads)
 
 
-def route(goal: str, exclude: frozenset[str] | None = None) -> Route | None:
-    """The most probable tool sequence for a whole goal; None without training data."""
+def route(
+    goal: str, exclude: frozenset[str] | None = None, state: str = thread_state.FRESH
+) -> Route | None:
+    """The most probable tool sequence for a whole goal on a thread in this state (tokens of
+    `thread_state`; 'fresh': an empty thread); None without training data.
+    """
     if not goal.strip():
         return None
-    model = _model(excluded() if exclude is None else exclude)
-    return model.predict(goal)[0]
+    fresh = state == thread_state.FRESH
+    model = _model(excluded() if exclude is None else exclude, threads=not fresh)
+    return model.predict(goal, state)[0]
 
 
 def warm() -> None:
     """Fit the router now (after the embedding model is warm), so the first plan does not wait."""
     _model(excluded())
+    _model(excluded(), threads=True)

@@ -1,29 +1,31 @@
-"""Study: could the learned router route conversation follow-ups, given the thread's state?
+"""Study: route conversation follow-ups with the learned router given the thread's state.
 
 Usage (from the checkout whose router is measured; a few minutes: three fits):
 
-    .venv/bin/python benchmarks/router_followups.py [--no-state]
+    .venv/bin/python benchmarks/router_followups.py [--json OUT | --preds KEPT] [RUN.json[.gz] ...]
 
-Later turns of the tunable corpora's conversations become rows (their wording, file names as
-placeholders) with thread-state tokens taken from the earlier turns' expected tools
-(`thread_state`): the tools of the last acting turn, what the thread holds (a model, labels, a
-QA set, ...), a pending question, a turn without a tool last. The router's features
-(agents/router.py) plus the state tokens (`--no-state`: without them) are fitted on three writer-group folds, each
-holding out five corpora (their goals, openings and follow-ups), and the held-out follow-ups'
-top-1 is counted, then set beside the planner's routing of the same turns in the stored
-conversation runs (benchmarks/results/planner). Router-only figures: the planner does not use
-such rows (docs/planner.md, round 7). The frozen and validation corpora are never read.
+The router (`agents/router.py`, trained on goals, openings and the follow-ups of
+`agents/data/followups.tsv` with their thread-state tokens) is fitted on three writer-group
+folds, each holding out five corpora (their goals, openings and follow-ups), and routes each
+held-out later turn of the conversation corpora with the state the earlier turns' expected
+tools give (`agents.thread_state.from_turns`, the rows' own function). Printed: top-1 overall,
+and for the conversation runs given (`benchmarks/planner.py --json` results of the
+conversation corpora), how the planner's thread arbitration would change their routing at
+each pair of thresholds (`FOLLOW_FILL` where the rules planned nothing, `FOLLOW_LOOKUP` where
+they planned look-ups only), with each run's corpus left out of the pick (leave-one-corpus-out:
+the thresholds reported for a corpus are the best on the other runs). `--json OUT` keeps every
+turn's prediction; `--preds KEPT` reuses them (no fit). The frozen and validation corpora are
+never read.
 """
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import sys
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent
 GROUPS = (
@@ -31,46 +33,18 @@ GROUPS = (
     {"fresh3", "fresh6", "fresh10", "fresh13", "fresh17"},
     {"fresh4", "fresh7", "fresh8", "fresh11", "fresh14"},
 )
-CONVERSATIONS = ("dev", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
-CONVERSATIONS += ("fresh16", "fresh17")
-HOLDS = {
-    "train_model": "model",
-    "label_dataset": "labels",
-    "generate_qa": "qa",
-    "chunk_documents": "chunks",
-    "detect_anomalies": "anomalies",
-    "train_generator": "generator",
-    "write_labeling_functions": "lfs",
-}
-STORED = {
-    "fresh16": "fresh16_convs_after_round6",
-    "fresh8": "fresh8_convs_after_round5",
-    "fresh7": "fresh7_convs_after_round4",
-    "dev": "dev_conversations_after_round2",
-}
+IGNORED = ("inspect_dataset", "list_local_datasets", "preview_rows")
+GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 2.0)
 
 
-def thread_state(before: list[dict[str, Any]]) -> str:
-    """Tokens for what a thread holds after these turns (by their expected tools)."""
-    tokens = {"thread"}
-    acting = [t for t in before if t["expect"].get("tools")]
-    if acting:
-        tokens |= {f"last_{tool}" for tool in acting[-1]["expect"]["tools"]}
-    for turn in before:
-        tokens |= {f"has_{HOLDS[t]}" for t in turn["expect"].get("tools") or [] if t in HOLDS}
-    if before and before[-1]["expect"].get("ask"):
-        tokens.add("pending_question")
-    if before and not before[-1]["expect"].get("tools"):
-        tokens.add("last_answer")
-    return " ".join(sorted(tokens))
-
-
-def follow_ups(corpus: str) -> list[tuple[str, str, str, str]]:
-    """(label, normalised wording, state, turn id) of each later turn not expecting a question."""
-    from agents import router, semantic
+def follow_ups(corpus: str) -> list[dict[str, Any]]:
+    """Each later turn not expecting a question: id, label, wording, state."""
+    from agents import router
+    from agents.thread_state import from_turns
 
     out = []
-    for line in (ROOT / "goals" / corpus / "conversations.jsonl").read_text().splitlines():
+    path = ROOT / "goals" / corpus / "conversations.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         conversation = json.loads(line)
@@ -78,66 +52,104 @@ def follow_ups(corpus: str) -> list[tuple[str, str, str, str]]:
         for index, turn in enumerate(turns[1:], 1):
             if turn["expect"].get("ask"):
                 continue
-            label = router._label(tuple(turn["expect"].get("tools") or ()))
-            text = semantic.normalise(" ".join(turn["user"].split()))
-            out.append((label, text, thread_state(turns[:index]), f"{conversation['id']}:{index}"))
+            out.append(
+                {
+                    "id": f"{conversation['id']}:{index}",
+                    "label": router._label(tuple(turn["expect"].get("tools") or ())),
+                    "text": " ".join(turn["user"].split()),
+                    "state": from_turns(turns[:index]),
+                }
+            )
     return out
 
 
-def main() -> None:
-    from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+def predict() -> dict[str, dict[str, Any]]:
+    """Every follow-up's held-out prediction (label, guess, confidence), by turn id."""
+    from agents import router
+    from benchmarks.goals.export_phrasings import FOLLOW_UPS
 
-    from agents import router, semantic
-    from tools.labeling import embeddings
-
-    state = "--no-state" not in sys.argv[1:]
-    labels, phrases = semantic._corpus()
-    matrix = semantic._matrix()
-    goals = router.goal_rows()
-    vectors = router._goal_vectors()
-    rows = {c: follow_ups(c) for c in CONVERSATIONS}
-    texts = sorted({r[1] for rs in rows.values() for r in rs})
-    vectors.update(zip(texts, embeddings.embed_corpus(texts), strict=True))
-    right: dict[str, bool] = {}
+    out: dict[str, dict[str, Any]] = {}
     for group in GROUPS:
-        train = [g for g in goals if g[2] not in group]
-        later = [r for c, rs in rows.items() if c not in group for r in rs]
-        test = [r for c, rs in rows.items() if c in group for r in rs]
-        words = list(phrases) + [g[1] for g in train] + [r[1] for r in later]
-        states = ["fresh"] * (len(phrases) + len(train)) + [r[2] for r in later]
-        y = [router._label(t) for t in labels] + [router._label(g[0]) for g in train]
-        y += [r[0] for r in later]
-        weights = np.array([1.0] * len(phrases) + [router.GOAL_WEIGHT] * (len(y) - len(phrases)))
-        word, char = TfidfVectorizer(**router.WORD), TfidfVectorizer(**router.CHAR)
-        marks = TfidfVectorizer(token_pattern=r"\S+", use_idf=False, norm=None, binary=True)
-        dense = np.vstack([matrix, *[vectors[t][None, :] for t in words[len(phrases) :]]])
-        blocks = [word.fit_transform(words), char.fit_transform(words), sparse.csr_matrix(dense)]
-        if state:
-            blocks.append(marks.fit_transform(states))
-        model = LogisticRegression(C=router.C, max_iter=2000)
-        model.fit(sparse.hstack(blocks).tocsr(), y, sample_weight=weights)
-        asked = [r[1] for r in test]
-        probe = [word.transform(asked), char.transform(asked)]
-        probe.append(sparse.csr_matrix(np.vstack([vectors[t][None, :] for t in asked])))
-        if state:
-            probe.append(marks.transform([r[2] for r in test]))
-        for row, guess in zip(test, model.predict(sparse.hstack(probe).tocsr()), strict=True):
-            right[row[3]] = guess == row[0]
-    print(
-        f"follow-ups, router only ({'with' if state else 'without'} the thread state): "
-        f"{sum(right.values())}/{len(right)} = {sum(right.values()) / len(right):.4f}"
-    )
-    for corpus, name in STORED.items():
-        path = ROOT / "results" / "planner" / f"{name}.json.gz"
-        if not path.exists():
+        model = router._model(frozenset(group), threads=True)
+        for corpus in FOLLOW_UPS:
+            if corpus not in group:
+                continue
+            for row in follow_ups(corpus):
+                best = model.predict(row["text"], row["state"])[0]
+                guess = router._label(best.tools)
+                out[row["id"]] = {**row, "corpus": corpus, "guess": guess, "p": best.confidence}
+    return out
+
+
+def _gain(turns: list[dict[str, Any]], fill: float, lookup: float, replace: float) -> int:
+    """Turns routed right minus before, if the router filled at these thresholds (an upper
+    bound of what changes: hard evidence, which keeps the rules' plan, is not known here).
+    """
+    gain = 0
+    for t in turns:
+        kind = t["kind"]
+        threshold = fill if kind == "nothing" else lookup if kind == "lookup" else replace
+        if t["guess"] == "none" or t["p"] < threshold or t["guess"] == t["planned"]:
             continue
-        details = json.loads(gzip.decompress(path.read_bytes()))["details"]
-        turns = [d for d in details if f"{d['id']}:{d.get('turn')}" in right]
-        routed = sum(bool(d["routed"]) for d in turns)
-        learned = sum(right[f"{d['id']}:{d.get('turn')}"] for d in turns)
-        print(f"{corpus} ({name}): {len(turns)} follow-ups, planner {routed}, router {learned}")
+        gain += (t["guess"] == t["label"]) - t["routed"]
+    return gain
+
+
+def thresholds(preds: dict[str, dict[str, Any]], runs: list[Path]) -> None:
+    """Leave-one-run-out pick of (FOLLOW_FILL, FOLLOW_LOOKUP, FOLLOW_REPLACE) on the given
+    conversation runs.
+    """
+    by_run: dict[str, list[dict[str, Any]]] = {}
+    for path in runs:
+        raw = path.read_bytes()
+        details = json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)["details"]
+        turns = []
+        for d in details:
+            key = f"{d['id']}:{d.get('turn')}"
+            if key not in preds or d.get("asked"):
+                continue
+            planned = [t for t in d["planned"]]
+            core = [t for t in planned if t not in IGNORED]
+            kind = "nothing" if not planned else "lookup" if not core else "tools"
+            turns.append(
+                {
+                    **preds[key],
+                    "routed": bool(d["routed"]),
+                    "kind": kind,
+                    "planned": ",".join(planned),
+                }
+            )
+        by_run[path.name] = turns
+    grid = list(itertools.product(GRID, GRID, GRID))
+    for name, turns in by_run.items():
+        others = [t for n, ts in by_run.items() if n != name for t in ts]
+        best = max(grid, key=lambda g: (_gain(others, *g), g))
+        print(
+            f"{name}: {len(turns)} follow-ups, planner {sum(t['routed'] for t in turns)}; "
+            f"picked on the others fill {best[0]} look-up {best[1]} replace {best[2]} "
+            f"(others {_gain(others, *best):+d}) -> this run {_gain(turns, *best):+d}"
+        )
+    every = [t for ts in by_run.values() for t in ts]
+    for g in sorted(grid, key=lambda g: -_gain(every, *g))[:8]:
+        print(f"all runs: fill {g[0]} look-up {g[1]} replace {g[2]}: {_gain(every, *g):+d}")
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    out = kept = None
+    if "--json" in args:
+        out = Path(args[args.index("--json") + 1])
+        args = [a for i, a in enumerate(args) if a != "--json" and args[i - 1 : i] != ["--json"]]
+    if "--preds" in args:
+        kept = Path(args[args.index("--preds") + 1])
+        args = [a for i, a in enumerate(args) if a != "--preds" and args[i - 1 : i] != ["--preds"]]
+    preds = json.loads(kept.read_text()) if kept is not None else predict()
+    right = sum(p["guess"] == p["label"] for p in preds.values())
+    print(f"follow-ups, router only, with the thread state: {right}/{len(preds)}")
+    if out is not None:
+        out.write_text(json.dumps(preds, indent=1))
+    if args:
+        thresholds(preds, [Path(a) for a in args])
 
 
 if __name__ == "__main__":

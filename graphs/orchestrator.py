@@ -15,6 +15,7 @@ from langgraph.types import interrupt
 from agents.llm import get_chat_model
 from agents.planner import NOT_UNDERSTOOD, Plan, plan_goal, remember
 from agents.reporter import write_answer
+from agents.thread_state import TURN_KEY
 from errors import Cancelled, ForgeflowError, Unavailable
 from graphs.state import InputState, OrchestratorState, RunContext
 from graphs.workflows import call_tool
@@ -176,17 +177,19 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
     if not runtime.context.dry_run:
         # An ambiguous goal: ask the person (the run ends `interrupted`) and plan again with
         # the answer; bounded, after which the question is the answer of the turn.
+        # The reply is planned on a thread whose state says a question is pending.
+        asking = {**memory, TURN_KEY: "question"}
         for _ in range(MAX_CLARIFICATIONS):
             if not plan.question or plan.steps:
                 break
             reply = str(interrupt({"type": "question", "question": plan.question}) or "").strip()
-            alone = _plan(reply, memory, history) if reply else plan
+            alone = _plan(reply, asking, history) if reply else plan
             # A complete new request is not swallowed by the pending question: the reply
             # that plans (or answers, or asks its own question) on its own is a new goal.
             if alone.steps or (alone.answer and _understood(alone)):
                 plan, goal = alone, reply  # a new request, or a question about the thread
                 continue
-            combined = _plan(f"{goal} {reply}", memory, history)
+            combined = _plan(f"{goal} {reply}", asking, history)
             if not combined.steps and reply and _understood(alone):
                 plan, goal = alone, reply
             else:
@@ -197,7 +200,10 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
     if plan.steps and not plan.question:
         # 'same for the other file' repeats this turn's steps (as planned, references kept).
         turn = [{"tool": s.tool, "args": dict(s.args)} for s in plan.steps]
-        update["memory"] = {**memory, "last_turn": turn}
+        update["memory"] = {**memory, "last_turn": turn, TURN_KEY: "tools"}
+    elif not plan.question:
+        # A turn answered without a tool: the next turn's thread state says so (the router).
+        update["memory"] = {**memory, TURN_KEY: "answer"}
     return {**update, "result": {}}
 
 

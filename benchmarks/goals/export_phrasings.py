@@ -1,9 +1,11 @@
-"""Export the tunable corpora's goals and conversation openings as router rows (goals.tsv).
+"""Export the tunable corpora's goals, conversation openings and follow-ups as router rows.
 
-The rows (`agents/data/goals.tsv`) are every single-turn goal (`goals.jsonl`) and every
+The rows of `agents/data/goals.tsv` are every single-turn goal (`goals.jsonl`) and every
 conversation's first turn (`conversations.jsonl`: a thread's first message is a plain goal,
-planned on an empty memory); later turns are follow-ups planned from the thread, not from their
-wording alone, and are not exported. Each line: TOOLS<TAB>GOAL<TAB>CORPUS, TOOLS the goal's
+planned on an empty memory). The rows of `agents/data/followups.tsv` are the later turns of the
+conversation corpora (FOLLOW_UPS), each with the thread's state after the turns before it
+(`agents.thread_state.from_turns`, by their expected tools): TOOLS<TAB>TURN<TAB>CORPUS<TAB>STATE;
+a follow-up whose right move is a question is left out, as a goal is. Each goals.tsv line: TOOLS<TAB>GOAL<TAB>CORPUS, TOOLS the goal's
 expected tool sequence (comma-separated, as in phrasings.tsv) or `none` when the goal expects an
 answer without a tool. The corpus column lets the leave-one-corpus-out evaluation drop a corpus
 (FORGEFLOW_ROUTER_EXCLUDE, agents/router.py).
@@ -16,8 +18,8 @@ answer without a tool. The corpus column lets the leave-one-corpus-out evaluatio
   goal lists them: a look-up a goal names is asked for; one it does not name is not learnt (the
   benchmark ignores an extra look-up, but never a missing one).
 
-Run: `PYTHONPATH=. .venv/bin/python benchmarks/goals/export_phrasings.py [OUT]` (deterministic;
-OUT defaults to agents/data/goals.tsv).
+Run: `PYTHONPATH=. .venv/bin/python benchmarks/goals/export_phrasings.py [OUT [FOLLOW_OUT]]`
+(deterministic; OUT defaults to agents/data/goals.tsv, FOLLOW_OUT to followups.tsv beside it).
 """
 
 from __future__ import annotations
@@ -44,7 +46,20 @@ TUNABLE = (
     "fresh16",
     "fresh17",
 )
+FOLLOW_UPS = (
+    "dev",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh16",
+    "fresh17",
+)
+"""The conversation corpora whose later turns are router rows (tunable, with conversations)."""
 OUT = ROOT.parents[1] / "agents" / "data" / "goals.tsv"
+FOLLOW_OUT = ROOT.parents[1] / "agents" / "data" / "followups.tsv"
 
 
 def openings(corpus: str) -> list[dict]:
@@ -86,9 +101,35 @@ def rows(corpus: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def follow_up_rows(corpus: str) -> list[tuple[str, str, str, str]]:
+    """(tools, turn, corpus, state) for each later turn of one conversation corpus."""
+    from agents.thread_state import from_turns
+
+    if corpus not in FOLLOW_UPS:
+        raise ValueError(f"{corpus} is not a tunable conversation corpus")
+    out: list[tuple[str, str, str, str]] = []
+    path = ROOT / corpus / "conversations.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        turns = json.loads(line)["turns"]
+        for index, turn in enumerate(turns[1:], 1):
+            expect = turn.get("expect") or {}
+            if expect.get("ask"):
+                continue
+            tools = ",".join(expect.get("tools") or []) or "none"
+            row = (tools, " ".join(str(turn["user"]).split()), corpus, from_turns(turns[:index]))
+            if row not in out:
+                out.append(row)
+    return out
+
+
 def main() -> None:
-    """Write agents/data/goals.tsv (or the path given) from every tunable corpus."""
+    """Write agents/data/goals.tsv (or the path given) from every tunable corpus, and
+    agents/data/followups.tsv (or the second path given) from the conversation corpora.
+    """
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
+    follow_out = Path(sys.argv[2]) if len(sys.argv) > 2 else out.parent / FOLLOW_OUT.name
     lines = [
         "# tools<TAB>goal<TAB>corpus: single-turn goals and conversations' first turns of the "
         "tunable corpora "
@@ -98,6 +139,16 @@ def main() -> None:
         lines.extend("\t".join(row) for row in rows(corpus))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines) - 1} goals -> {out}")
+    lines = [
+        "# tools<TAB>turn<TAB>corpus<TAB>state: conversations' later turns of the tunable "
+        "corpora, with the thread state before them (benchmarks/goals/export_phrasings.py; "
+        "do not edit by hand)"
+    ]
+    for corpus in FOLLOW_UPS:
+        if corpus in TUNABLE and (ROOT / corpus / "conversations.jsonl").exists():
+            lines.extend("\t".join(row) for row in follow_up_rows(corpus))
+    follow_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(lines) - 1} follow-ups -> {follow_out}")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def use_goals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *rows: str) -> No
 
 def confident(tools: tuple[str, ...], confidence: float = 0.97):  # noqa: ANN201 - a fake
     """A stand-in router that always answers `tools` with `confidence`."""
-    return lambda goal, exclude=None: router.Route(tools, confidence)
+    return lambda goal, exclude=None, state=None: router.Route(tools, confidence)
 
 
 @needs_model
@@ -240,26 +240,40 @@ def _invented_corpus(folder: Path) -> None:
     )
 
 
-def test_conversation_first_turns_become_router_rows_and_follow_ups_do_not(
+def test_conversation_first_turns_and_follow_ups_become_router_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     export = _load_script("benchmarks/goals/export_phrasings.py")
     _invented_corpus(tmp_path / "pottery")
     monkeypatch.setattr(export, "ROOT", tmp_path)
     monkeypatch.setattr(export, "TUNABLE", ("pottery",))
+    monkeypatch.setattr(export, "FOLLOW_UPS", ("pottery",))
     rows = export.rows("pottery")
     assert rows == [
         ("train_model", "teach it which kilns in kilns.csv overheat", "pottery"),
         ("detect_anomalies", "spot the odd firings in kilns.csv", "pottery"),
-    ]  # a question back is no row, a follow-up is no row, a repeated opening is kept once
+    ]  # a question back is no row, a follow-up is no goal row, a repeated opening is kept once
     with pytest.raises(ValueError):
         export.rows("kept_back")
+    # Follow-ups are rows of their own, each with the thread's state before it.
+    assert export.follow_up_rows("pottery") == [
+        (
+            "detect_anomalies",
+            "same for the other kiln file",
+            "pottery",
+            "has_anomalies last_detect_anomalies thread",
+        ),
+        ("label_dataset", "the finish column", "pottery", "last_answer pending_question thread"),
+    ]
     out = tmp_path / "goals.tsv"
     monkeypatch.setattr("sys.argv", ["export_phrasings.py", str(out)])
     export.main()
     monkeypatch.setattr(router, "GOALS", out)
+    monkeypatch.setattr(router, "FOLLOW_UPS", tmp_path / "followups.tsv")
     assert len(router.goal_rows()) == 2
-    assert router.goal_rows(frozenset({"pottery"})) == []  # one knob drops both kinds of row
+    assert len(router.follow_up_rows()) == 2
+    assert router.goal_rows(frozenset({"pottery"})) == []  # one knob drops every kind of row
+    assert router.follow_up_rows(frozenset({"pottery"})) == []
 
 
 def test_leave_one_corpus_out_scores_first_turns_on_an_empty_thread(tmp_path: Path) -> None:
@@ -291,17 +305,18 @@ def test_leave_one_corpus_out_scores_first_turns_on_an_empty_thread(tmp_path: Pa
     assert scored == [True, True, False]  # an extra look-up is ignored, as the benchmark does
 
 
-def test_the_follow_up_study_reads_the_thread_state_from_earlier_turns() -> None:
-    study = _load_script("benchmarks/router_followups.py")
+def test_the_follow_up_rows_read_the_thread_state_from_earlier_turns() -> None:
+    from agents.thread_state import from_turns
+
     turns = [
         {"user": "which column of kilns.csv says a firing cracked?", "expect": {"ask": True}},
         {"user": "the crack one", "expect": {"tools": ["train_model"]}},
         {"user": "how sure is it?", "expect": {"tools": []}},
     ]
-    assert study.thread_state([]) == "thread"
+    assert from_turns([]) == "fresh"  # a first turn: a plain goal
     # a question back is also a turn without a tool: both marks
-    assert study.thread_state(turns[:1]) == "last_answer pending_question thread"
-    assert study.thread_state(turns) == "has_model last_answer last_train_model thread"
+    assert from_turns(turns[:1]) == "last_answer pending_question thread"
+    assert from_turns(turns) == "has_model last_answer last_train_model thread"
 
 
 def test_a_router_at_sixty_percent_adds_or_drops_a_tool_and_below_it_does_not(
