@@ -110,6 +110,8 @@ def doc_term(frame: pd.DataFrame, column: str, cfg: MinerConfig) -> tuple[Any, n
     keep = np.array(
         [not any(t in ENGLISH_STOP_WORDS or t.isdigit() for t in term.split()) for term in vocab]
     )
+    if not keep.any():  # only stop words and numbers: nothing to mine here either
+        return None
     return X[:, keep], vocab[keep]
 
 

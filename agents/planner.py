@@ -370,6 +370,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     thread = any(memory.get(k) for k in memory if k != thread_state.TURN_KEY)
     ruled = [s.tool for s in plan.steps]
+    if memory.get(thread_state.TURN_KEY) == "reply" and not ruled:
+        return gates.decide("thread")  # a bare reply to a question is no new goal by the router
     choice = gates.choice()
     if choice is None:
         return gates.decide("router_none")

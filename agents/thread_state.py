@@ -65,7 +65,8 @@ TOKENS: tuple[str, ...] = (
 """Every state token, in feature order (the router's state block)."""
 TURN_KEY = "turn_kind"
 """Memory key the plan node sets: 'answer' after a turn without a tool, 'tools' after one with
-tools; 'question' while the reply to the planner's own question is planned."""
+tools; 'question' while the reply to the planner's own question is planned with the question,
+'reply' while it is planned alone (is it a new request?)."""
 MEMORY_HOLDS: dict[str, str] = {
     "model": "model",
     "models": "model",
@@ -133,6 +134,6 @@ def from_memory(memory: dict[str, Any] | None) -> str:
     return tokens(
         last,
         holds,
-        pending_question=kind == "question",
-        last_answer=kind in ("answer", "question"),
+        pending_question=kind in ("question", "reply"),
+        last_answer=kind in ("answer", "question", "reply"),
     )

@@ -183,7 +183,9 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
             if not plan.question or plan.steps:
                 break
             reply = str(interrupt({"type": "question", "question": plan.question}) or "").strip()
-            alone = _plan(reply, asking, history) if reply else plan
+            # Alone, only the rules may make the reply a new request (agents.planner._arbitrate):
+            # the router would read a bare 'digits' as a new goal of its own.
+            alone = _plan(reply, {**memory, TURN_KEY: "reply"}, history) if reply else plan
             # A complete new request is not swallowed by the pending question: the reply
             # that plans (or answers, or asks its own question) on its own is a new goal.
             if alone.steps or (alone.answer and _understood(alone)):

@@ -275,3 +275,16 @@ def test_a_number_before_the_class_word_is_how_many_to_generate(
             {"model": "models/gen-hives", "n": 300, "output": "fake_swarms.csv", "label": "yes"},
         )
     ]
+
+
+def test_a_bare_reply_to_a_question_is_never_made_a_new_goal_by_the_router(
+    hives: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The graph plans a reply alone to see whether it is a new request; a confident router
+    must not turn a bare 'hives_spring' (the answer to 'which data?') into one."""
+    use_router(monkeypatch, ("train_model",), 0.99)
+    reply = {**trained_thread(), thread_state.TURN_KEY: "reply"}
+    assert plan_goal("hives_spring", reply).steps == []
+    pending = {**trained_thread(), thread_state.TURN_KEY: "question"}
+    assert "pending_question" in thread_state.from_memory(reply).split()
+    assert thread_state.from_memory(reply) == thread_state.from_memory(pending)

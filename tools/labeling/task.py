@@ -55,8 +55,10 @@ class Task:
 
 
 def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
-    """String columns that look like free text (long or mostly-unique values)."""
-    found = []
+    """String columns that look like free text (words; long or mostly-unique values), the
+    wordiest first.
+    """
+    found: list[tuple[float, str]] = []
     for col in frame.columns:
         if col in exclude:
             continue
@@ -71,9 +73,14 @@ def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
         # categories, not free text.
         if distinct <= min(50, 0.2 * len(sample)):
             continue
+        # Words, not codes or stamps: a unique `TK-40012` or `2026-01-01 09:00` is no text.
+        words = sample.str.count(r"[^\W\d_]{2,}")
+        if words.mean() < 1.5:
+            continue
         if sample.str.len().mean() >= 20 or distinct > 0.5 * len(sample) > 30:
-            found.append(str(col))
-    return found
+            found.append((float(words.mean()), str(col)))
+    # The wordiest first: the labeling functions mine the first.
+    return [col for _, col in sorted(found, key=lambda f: -f[0])]
 
 
 def load_task(
