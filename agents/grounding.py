@@ -539,10 +539,12 @@ LABELING_MARKS = ("label_source", "covered")
 
 
 def labeling_output_label(names: list[str]) -> str | None:
-    """The label column of a table a labeling run wrote (a `label` column with the run's
-    marks beside it), else None.
+    """The label column of a table a labeling run's labels were saved to (a `label` column with
+    the run's marks beside it, no `prob_<class>` columns), else None.
     """
     lower = {str(n).lower(): str(n) for n in names}
+    if any(n.startswith("prob_") for n in lower):
+        return None  # the run's own labeled file: trained on its soft labels (graphs/training)
     if "label" in lower and any(mark in lower for mark in LABELING_MARKS):
         return lower["label"]
     return None

@@ -141,8 +141,11 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     test_label = args.test_label_column or meta["label"] or meta["label_name"] or "label"
     if args.test_dataset:
         test_frame, _ = load_table(args.test_dataset, argument="test_dataset")
-        if not args.test_label_column and not meta["label"] and test_label not in test_frame:
-            test_label = "label"
+        if not args.test_label_column and test_label not in test_frame:
+            if meta["label_name"] and meta["label_name"] in test_frame:
+                test_label = meta["label_name"]  # a labeled file's `label` is the test's `topic`
+            elif not meta["label"]:
+                test_label = "label"
         if test_label not in test_frame.columns:
             raise column_not_found(
                 test_label,

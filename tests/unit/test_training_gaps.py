@@ -274,3 +274,35 @@ def test_a_labeled_files_hand_label_column_is_its_label_too() -> None:
     stray = Rows(columns=SimpleNamespace(label_copies=["ripe_flag"]), classes=["ripe", "unripe"])
     (warning,) = _column_warnings(stray, meta)
     assert "'ripe_flag'" in warning and "label 'ripeness'" in warning
+
+
+def test_a_labeled_files_label_is_tested_on_the_test_files_hand_label_column() -> None:
+    """Trained on a labeling run's file with its `label` named (as a plan may), tested on a
+    file whose labels sit under the hand labels' own name (`ripeness`): found, not refused."""
+    from agents.grounding import labeling_output_label
+
+    frame = orchard()
+    labeled = frame.rename(columns={"ripeness": "label"}).assign(
+        prob_green=(frame["ripeness"] == "green").astype(float),
+        prob_ripe=(frame["ripeness"] == "ripe").astype(float),
+        covered=True,
+        label_source="label_model",
+    )
+    labeled.attrs["forgeflow"] = {"label_name": "ripeness", "classes": ["green", "ripe"]}
+    put(labeled, "orchard_labeled.parquet")
+    put(orchard(60, seed=9), "orchard_test.csv")
+    # the run's own file is trained on its soft labels: the planner names no label column
+    assert labeling_output_label(list(labeled.columns)) is None
+    assert labeling_output_label(["label", "label_source", "covered", "sugar_brix"]) == "label"
+    out = call_tool(
+        "train_model",
+        {
+            "dataset": "orchard_labeled.parquet",
+            "label_column": "label",
+            "test_dataset": "orchard_test.csv",
+            "model": "logistic",
+            "device": "cpu",
+        },
+        ToolContext(),
+    )
+    assert out["test_metrics"]["accuracy"] > 0.5
