@@ -173,6 +173,7 @@ def _routed(
     want = list(expect.get("tools") or [])
     if rows is not None:
         from agents import arbiter
+        from benchmarks.planner import router_trace  # the same trace as the graph benchmark's
 
         arbiter.RECORD = {}
     plan = planner.plan_goal(item["goal"], {})
@@ -190,22 +191,10 @@ def _routed(
                 "routed": ok,
                 "planned": got,
                 "asked": bool(plan.question),
-                "router": _trace(item["goal"], arbiter.RECORD),
+                "router": router_trace(item["goal"], arbiter.RECORD),
             }
         )
     return ok
-
-
-def _trace(goal: str, record: dict[str, Any] | None) -> dict[str, Any]:
-    """The deciding gate with the router's top choice (asked here if no gate asked it)."""
-    from agents import router
-
-    trace = dict(record or {"gate": "not_reached", "tools": None, "confidence": None})
-    if trace.get("tools") is None and trace["gate"] != "not_ready":
-        choice = router.route(goal)
-        if choice is not None:
-            trace["tools"], trace["confidence"] = list(choice.tools), choice.confidence
-    return trace
 
 
 if __name__ == "__main__":

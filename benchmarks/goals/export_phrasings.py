@@ -46,16 +46,11 @@ TUNABLE = (
     "fresh16",
     "fresh17",
 )
-FOLLOW_UPS = (
-    "dev",
-    "fresh3",
-    "fresh4",
-    "fresh5",
-    "fresh6",
-    "fresh7",
-    "fresh8",
-    "fresh16",
-    "fresh17",
+FOLLOW_UPS = tuple(
+    c
+    for c in TUNABLE
+    if (ROOT / c / "conversations.jsonl").is_file()
+    and (ROOT / c / "conversations.jsonl").stat().st_size > 0
 )
 """The conversation corpora whose later turns are router rows (tunable, with conversations)."""
 OUT = ROOT.parents[1] / "agents" / "data" / "goals.tsv"
