@@ -734,8 +734,6 @@ ID_TOOLS = {
     "write_labeling_functions": "data_path",
 }
 
-DEFAULT_IDS = ("id", "ID", "Id", "row_id", "uid")  # tools.training.train.guess_id_column's
-
 
 def bind_evident_ids(steps: list[Any]) -> None:
     """Bind `id_column` to the one column the data makes evident as its row id (`case_no`,
@@ -744,7 +742,7 @@ def bind_evident_ids(steps: list[Any]) -> None:
     gold file is left to the join rules (`_ground_label`); a column already given another role
     (label, text, a named feature) is never the id.
     """
-    from tools.profile import evident_id
+    from tools.profile import DEFAULT_ID_NAMES, evident_id
 
     for step in steps:
         key = ID_TOOLS.get(step.tool)
@@ -752,7 +750,7 @@ def bind_evident_ids(steps: list[Any]) -> None:
             continue
         profile = _table(step.args.get(key))
         column = evident_id(profile) if profile is not None else None
-        if column is None or column in (("id",) if key == "data_path" else DEFAULT_IDS):
+        if column is None or column in (("id",) if key == "data_path" else DEFAULT_ID_NAMES):
             continue  # the tool's own default already takes it (labeling: only `id`)
         taken = {step.args.get("label_column"), step.args.get("text_column")}
         for name in ("text_columns", "numeric_columns", "categorical_columns"):

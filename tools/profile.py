@@ -20,6 +20,9 @@ from tools.tabular import (
 )
 
 SAMPLE_ROWS = 500
+DEFAULT_ID_NAMES = ("id", "ID", "Id", "row_id", "uid")
+"""The id columns training, prediction and the generator take without being told
+(`tools.training.train.guess_id_column`)."""
 _CACHE: dict[tuple[str, float, int], dict[str, Any]] = {}
 _LOCK = threading.Lock()
 

@@ -19,6 +19,7 @@ import torch
 from pydantic import BaseModel, ConfigDict, Field
 
 from errors import BadInput, candidate_details, column_not_found
+from tools.profile import DEFAULT_ID_NAMES
 from tools.training.evaluate import compute_metrics, headline, plot_curves
 from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
 from tools.training.models import (
@@ -106,7 +107,7 @@ def _check_column(frame: pd.DataFrame, name: str, what: str) -> None:
 
 def guess_id_column(frame: pd.DataFrame) -> str | None:
     """`id` (or `ID`, `Id`) when present."""
-    for name in ("id", "ID", "Id", "row_id", "uid"):
+    for name in DEFAULT_ID_NAMES:
         if name in frame.columns:
             return name
     return None
