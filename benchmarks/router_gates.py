@@ -13,7 +13,9 @@ For every single goal of the result, the gate of `_arbitrate` that decided its p
 right and how many the planner's plan routes right (routing as in FORMAT.md: the tools minus
 the look-ups a goal does not list; a goal that expects a question is right for the planner
 only by asking, and never for the router, which cannot ask). Prints counts only, never goal
-text or ids, so a validation set can be read without reading its goals.
+text or ids, so a validation set can be read without reading its goals. With `--follow-ups`
+(on a conversation run's result), the same table over the conversations' turns after the first:
+the follow-ups a thread's router arbitrates (its `FOLLOW_*` thresholds).
 """
 
 from __future__ import annotations
@@ -42,30 +44,42 @@ def band(confidence: float | None) -> str:
     return "<0.6"
 
 
-def expectations(corpus: Path) -> dict[str, dict[str, Any]]:
-    """Each single goal's `expect` by id."""
-    out: dict[str, dict[str, Any]] = {}
-    path = corpus / "goals.jsonl"
+def expectations(corpus: Path, follow_ups: bool = False) -> dict[tuple[str, int], dict[str, Any]]:
+    """Each single goal's `expect` by (id, 0); with `follow_ups`, each conversation turn's after
+    the first by (id, turn) instead (the turns a thread's router arbitrates).
+    """
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    path = corpus / ("conversations.jsonl" if follow_ups else "goals.jsonl")
+    if not path.exists():
+        return out
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            item = json.loads(line)
-            out[item["id"]] = item["expect"]
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if not follow_ups:
+            out[(item["id"], 0)] = item["expect"]
+            continue
+        for number, turn in enumerate(item["turns"][1:], start=1):
+            out[(item["id"], number)] = turn["expect"]
     return out
 
 
-def table(corpus: Path, result: Path) -> dict[str, dict[str, dict[str, int]]]:
+def table(
+    corpus: Path, result: Path, follow_ups: bool = False
+) -> dict[str, dict[str, dict[str, int]]]:
     """{gate: {band: {goals, router_right, planner_right, router_only, planner_only}}}."""
     opener: Any = gzip.open if result.suffix == ".gz" else open
     with opener(result, "rt", encoding="utf-8") as handle:
         details = json.load(handle)["details"]
-    expects = expectations(corpus)
+    expects = expectations(corpus, follow_ups)
     counts: dict[str, dict[str, dict[str, int]]] = defaultdict(
         lambda: defaultdict(lambda: dict.fromkeys(KEYS, 0))
     )
     for turn in details:
-        if turn.get("conversation") or turn.get("turn", 0) != 0 or turn["id"] not in expects:
+        key = (turn["id"], turn.get("turn", 0))
+        if bool(turn.get("conversation")) != follow_ups or key not in expects:
             continue
-        expect = expects[turn["id"]]
+        expect = expects[key]
         trace = turn.get("router") or {"gate": "untraced", "tools": None, "confidence": None}
         want = list(expect.get("tools") or [])
         tools = trace.get("tools")
@@ -90,8 +104,13 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("result", type=Path, help="planner.py --plan-only --json file (.gz too)")
     parser.add_argument("--json", action="store_true", help="print the table as JSON")
+    parser.add_argument(
+        "--follow-ups",
+        action="store_true",
+        help="the conversations' turns after the first (a conversation run's result) instead",
+    )
     args = parser.parse_args()
-    counts = table(args.corpus, args.result)
+    counts = table(args.corpus, args.result, args.follow_ups)
     if args.json:
         print(json.dumps(counts))
         return

@@ -203,3 +203,48 @@ def test_the_gates_table_counts_who_was_right_per_gate_and_band(tmp_path: Path) 
     }  # an extra look-up the goal does not list is ignored, as in FORMAT.md
     assert table["question"]["<0.6"]["router_right"] == 0  # the router cannot ask
     assert table["ALL"][">=0.9"]["goals"] == 2
+
+
+def test_the_gates_table_reads_a_conversation_runs_follow_ups(tmp_path: Path) -> None:
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("router_gates", "benchmarks/router_gates.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    corpus = tmp_path / "aquarium"
+    corpus.mkdir()
+    conversation = {
+        "id": "c1",
+        "turns": [
+            {"user": "check tanks.csv", "expect": {"tools": ["inspect_dataset"]}},
+            {"user": "any weird readings?", "expect": {"tools": ["detect_anomalies"]}},
+            {"user": "how many was that", "expect": {"tools": []}},
+        ],
+    }
+    (corpus / "conversations.jsonl").write_text(json.dumps(conversation) + "\n")
+    trace = {"gate": "threshold", "tools": ["detect_anomalies"], "confidence": 0.75}
+    details = [
+        {"id": "c1", "turn": 0, "conversation": True, "routed": True, "router": trace},
+        {"id": "c1", "turn": 1, "conversation": True, "routed": False, "router": trace},
+        {
+            "id": "c1",
+            "turn": 2,
+            "conversation": True,
+            "routed": True,
+            "router": {"gate": "not_reached", "tools": None, "confidence": None},
+        },
+    ]
+    result = tmp_path / "result.json"
+    result.write_text(json.dumps({"details": details}))
+    table = script.table(corpus, result, follow_ups=True)
+    assert table["threshold"]["0.6-0.8"] == {
+        "goals": 1,
+        "router_right": 1,
+        "planner_right": 0,
+        "router_only": 1,
+        "planner_only": 0,
+    }  # the first turn is a fresh goal, not a follow-up
+    assert table["not_reached"]["none"]["planner_right"] == 1
+    assert script.table(corpus, result) == {}  # single goals only: none in this corpus
