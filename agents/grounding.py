@@ -70,6 +70,42 @@ def label_target(clause: str, files: list[str]) -> str | None:
     return None
 
 
+def sorted_into(clause: str, files: list[str]) -> str | None:
+    """The partly filled label column of a named table that the clause sorts the rows into
+    ('sort the tickets in t.csv into teams', 'file them under billing or network', 'assign each
+    ticket a team'), named or by two of its values; None otherwise. Every row is to get a value,
+    so the filled-in cells are hand labels for labeling, not a training set to learn from.
+    """
+    from agents.intent import SORT_INTO, SORT_NOT
+
+    text = _without_files(clause)  # a file's dot does not end the sentence
+    said = rx.search(SORT_INTO, text, re.I)
+    if said is None or rx.search(SORT_NOT, text, re.I):
+        return None
+    tail = said.group("into") or said.group("said") or ""
+    lower = f" {tail.lower()} "
+    for ref in files:
+        if not TABLE_SUFFIX.search(ref):
+            continue
+        profile = _table(ref)
+        if profile is None:
+            continue
+        partly = [
+            c["name"]
+            for c in profile["columns"]
+            if c["partly_filled"] and c["label_like"] and not c["id_like"] and not c["text_like"]
+        ]
+        for name in columns_mentioned(profile, tail):
+            if name in partly:
+                return name
+        for name in partly:
+            values = [v.lower() for v in _plain(profile, name)["top"] if v.strip()]
+            named = [v for v in values if rx.search(rf"(?<!\w){re.escape(v)}(?!\w)", lower)]
+            if len(named) >= 2:
+                return name  # 'put them under billing or network': the values of `team`
+    return None
+
+
 def _without_files(text: str) -> str:
     return rx.sub(r"[\w./-]+\.(csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", " ", text, flags=re.I)
 

@@ -267,6 +267,22 @@ OUT_OF_SCOPE = (
     r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*)\b"
 )
 LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
+# Rows sorted into the values of a column ('sort the tickets into teams', 'file them under
+# billing or network', 'assign each one a queue'): the group `into` holds the words that may
+# name the column or its values (after the preposition for sort/put/file..., after the verb for
+# assign/categorise). A sort *by* a column is an ordering, not a sorting into it.
+_NOT_DONE = r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\balready )"
+SORT_INTO = (
+    rf"{_NOT_DONE}\b(?:sort(?:s|ed|ing)?|put(?:s|ting)?|fil(?:e|es|ed|ing)|bucket\w*|"
+    r"rout(?:e|es|ed|ing)|distribut\w*|slot\w*|divid\w*|group(?:s|ed|ing)?)\b"
+    r"[^.;]{0,80}?\b(?:into|to|under|among|between|across)\b(?P<into>[^.;]*)|"
+    rf"{_NOT_DONE}\b(?:assign|categori[sz]e|categori[sz]ing|triage|allocat)\w*\b(?P<said>[^.;]*)"
+)
+# ... unless a model is asked for: training one that sorts is a training.
+SORT_NOT = (
+    r"\b(train\w*|fit|model\w*|classifier\w*|predict\w*|learn\w*|teach\w*|neural|mlp|logistic|"
+    r"regression|end model)\b"
+)
 
 
 def cue_tools(
@@ -549,7 +565,8 @@ CUE_WORDS = frozenset(
     quality pairs summaries summary dataset predictions available customers tickets people
     percent logistic regression summarization leaderboard classification anomalous unusual
     outlier outliers labelling functions function generate questions write open workbench
-    paragraph paragraphs chunk first""".split()
+    paragraph paragraphs chunk first categorise categorize assign route triage bucket
+    allocate""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text

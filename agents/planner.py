@@ -1372,7 +1372,7 @@ EXAMPLES: dict[str, str] = {
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
-    from agents.grounding import label_target
+    from agents.grounding import label_target, sorted_into
     from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
@@ -1577,7 +1577,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
 
     if data_question(clause, slots.files):
         return ["inspect_dataset"]  # a question about what the table holds
-    p.cued = True  # from here on: wording cues (weak evidence; the router may know better)
+    # 'sort the tickets in t.csv into teams' where `team` is partly filled: every row gets a
+    # team, the filled-in cells are the hand labels (data evidence, ahead of the router)
+    sorting = bool(
+        slots.files and p.last_step("train_model") is None and sorted_into(clause, slots.files)
+    )
+    p.cued = not sorting  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
     if (
@@ -1603,7 +1608,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     ):
         slots.files = [unused[-1]]
         return ["predict"]  # 'tell me what band each new one gets': the described new rows
-    tools = cue_tools(clause, slots.files, target, has_tool, after_train)
+    tools = (
+        ["label_dataset"]
+        if sorting
+        else cue_tools(clause, slots.files, target, has_tool, after_train)
+    )
     if tools is None:
         tools = clause_tools(clause)
         lower = clause.lower()

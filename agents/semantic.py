@@ -65,21 +65,9 @@ def _matrix() -> np.ndarray | None:
 
     if not embeddings.available():
         return None
-    _quiet()
     _, phrases = _corpus()
     with _lock:
         return np.asarray(embeddings.embed_corpus(phrases), dtype=np.float32)
-
-
-def _quiet() -> None:
-    """No 'Loading weights' progress bars from the model loader on a person's terminal."""
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        hf_logging.set_verbosity_error()
-    except Exception:  # noqa: BLE001 - only cosmetics
-        pass
 
 
 def available() -> bool:

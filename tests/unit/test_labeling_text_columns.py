@@ -30,3 +30,42 @@ def test_codes_and_time_stamps_are_not_free_text_and_the_wordiest_comes_first() 
 def test_a_column_of_numbers_and_stop_words_gives_nothing_to_mine() -> None:
     frame = pd.DataFrame({"t": [f"2026-01-{1 + i % 28:02d} {i}" for i in range(200)]})
     assert doc_term(frame, "t", MinerConfig()) is None  # was a zero-column matrix (a crash)
+
+
+def test_sentences_repeated_from_a_few_stock_phrases_are_still_free_text() -> None:
+    """300 rows made of 12 sentences: few distinct values, but each reads as words (was taken
+    for a category column, leaving labeling nothing to mine)."""
+    phrases = [
+        f"the {thing} on the {place} has been {state} since last week"
+        for thing, place, state in [
+            ("lamp", "landing", "flickering"),
+            ("tap", "kitchen", "dripping"),
+            ("window", "attic", "rattling"),
+            ("boiler", "cellar", "banging"),
+            ("gate", "drive", "sticking"),
+            ("radiator", "hallway", "cold"),
+            ("socket", "bedroom", "sparking"),
+            ("gutter", "porch", "overflowing"),
+            ("door", "shed", "jammed"),
+            ("fan", "bathroom", "humming"),
+            ("hob", "kitchen", "clicking"),
+            ("skylight", "study", "leaking"),
+        ]
+    ]
+    rows = 300
+    frame = pd.DataFrame(
+        {
+            "job_ref": [f"HM-{3000 + i}" for i in range(rows)],
+            "logged": pd.date_range("2026-05-01", periods=rows, freq="h").astype(str),
+            "report": [phrases[(i * 7) % 12] for i in range(rows)],
+            "trade": [["plumbing", "electrics", "joinery"][i % 3] for i in range(rows)],
+            "grade": [
+                ["Some college no degree", "Trade school finished"][i % 2] for i in range(rows)
+            ],
+            "segment": [
+                ["managerial_administrative_business", "sales_and_service"][i % 2]
+                for i in range(rows)
+            ],
+        }
+    )
+    assert guess_text_columns(frame, exclude=set()) == ["report"]

@@ -7,6 +7,7 @@ remembered by content so repeated runs on the same rows do not embed them again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -15,7 +16,7 @@ import os
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -45,6 +46,29 @@ def short_texts(texts: list[str]) -> bool:
     return float(np.mean([len(t.split()) for t in texts])) <= SHORT_TEXT_WORDS
 
 
+@contextlib.contextmanager
+def quiet_loading() -> Iterator[None]:
+    """No progress bar ('Loading weights ...') and no info or warning lines from transformers
+    while the model loads, so a person's terminal shows the answer only; errors still log and
+    raise. The library's settings are put back after (other loads keep their bars).
+    """
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # no transformers: nothing to quieten
+        yield
+        return
+    bar = hf_logging.is_progress_bar_enabled()
+    verbosity = hf_logging.get_verbosity()
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(verbosity)
+        if bar:
+            hf_logging.enable_progress_bar()
+
+
 def _load() -> Any:
     global _model
     with _lock:
@@ -52,7 +76,8 @@ def _load() -> Any:
             import torch
 
             module = importlib.import_module(PACKAGE)
-            model = module.load_model(device="cpu")
+            with quiet_loading():
+                model = module.load_model(device="cpu")
             model.max_seq_length = MAX_TOKENS
             # Two threads at most: the machine is shared with the server's other work.
             torch.set_num_threads(min(2, torch.get_num_threads()))

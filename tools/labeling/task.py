@@ -54,9 +54,23 @@ class Task:
         return {"dev": int(len(self.dev)), "heldout": int(len(self.heldout))}
 
 
+PROSE_WORDS = 5
+"""Plain words per value (letters between spaces) from which a column reads as sentences, however
+few distinct values it has: a category name rarely runs to five words ('Some college, no degree'
+has four), a sentence does."""
+_PROSE_WORD = r"(?<!\S)[^\W\d_]+(?:'[^\W\d_]+)?[,.;:!?]?(?!\S)"
+
+
+def prose_words(sample: pd.Series) -> float:
+    """Mean number of plain words per value: runs of letters between spaces (a trailing comma or
+    full stop allowed); codes, numbers, stamps and snake_case names count none.
+    """
+    return float(sample.str.count(_PROSE_WORD).mean()) if len(sample) else 0.0
+
+
 def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
-    """String columns that look like free text (words; long or mostly-unique values), the
-    wordiest first.
+    """String columns that look like free text (words; long or mostly-unique values, or
+    sentences however often repeated), the wordiest first.
     """
     found: list[tuple[float, str]] = []
     for col in frame.columns:
@@ -70,8 +84,11 @@ def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
             continue
         distinct = sample.nunique()
         # A few distinct values, however long ("managerial_administrative_business"), are
-        # categories, not free text.
-        if distinct <= min(50, 0.2 * len(sample)):
+        # categories, not free text; unless each reads as a sentence (300 tickets made of 12
+        # stock phrases are still text to mine words from).
+        if distinct <= min(50, 0.2 * len(sample)) and (
+            distinct < 3 or prose_words(sample) < PROSE_WORDS
+        ):
             continue
         # Words, not codes or stamps: a unique `TK-40012` or `2026-01-01 09:00` is no text.
         words = sample.str.count(r"[^\W\d_]{2,}")
