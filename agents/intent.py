@@ -440,7 +440,8 @@ def cue_tools(
         after_train
         and files
         and rx.search(
-            r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b",
+            r"\b(predict\w*|label|tag|classify|inference|score|run (?:it|the model) on|"
+            r"apply (?:it|the model))\b",
             t,
         )
         and not label_target

@@ -266,6 +266,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         else:
             tools = list(forced.get(clause, []))
         tools = _writer_for_format(tools, clause, slots.files)
+        tools = _labeling_meant(tools, clause, slots, planning)
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
             planning, clause, tools, slots
         ):
@@ -342,6 +343,29 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         # that would swallow the person's next, complete request).
         plan.answer = closest_question(goal)
     return plan
+
+
+def _labeling_meant(tools: list[str], clause: str, slots: Slots, p: Planning) -> list[str]:
+    """'run the labeling on x.csv' with no labeling functions anywhere (none in the plan, the
+    goal, the thread, or an earlier run on x.csv) and none named: the labeling loop, which
+    writes and applies them itself (to a target when one is said). Named ('apply the labeling
+    functions'), or with functions at hand, the LF-applying tool stays.
+    """
+    from agents.arguments import earlier_lfs
+    from agents.intent import LF_CUES
+
+    if "apply_labeling_functions" not in tools or "label_dataset" in tools:
+        return tools
+    if rx.search(LF_CUES, clause, re.I) or rx.search(r"\.json", p.goal, re.I):
+        return tools
+    if (
+        p.last_step("write_labeling_functions") is not None
+        or p.memory.get("labeling_functions")
+        or stated_lfs(p, slots)
+        or any(earlier_lfs(f) for f in slots.files)
+    ):
+        return tools
+    return ["label_dataset" if t == "apply_labeling_functions" else t for t in tools]
 
 
 SAVES_INSTEAD = {"export_labeled_data": "save_table"}
@@ -510,9 +534,32 @@ def _drops_a_feeder(steps: list[PlanStep], wanted: list[str]) -> bool:
         for value in step.args.values():
             for found in STEP_REF_RE.finditer(str(value)):
                 index = int(found.group(1))
-                if index < len(steps) and steps[index].tool not in kept:
+                if (
+                    index < len(steps)
+                    and steps[index].tool not in kept
+                    and not _said_as_done(steps[index].why)
+                ):
                     return True
     return False
+
+
+DONE_RE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|hi|hey|morning|fyi|and|also|now)\b\W*)*"
+    r"(?:our|my|the|their|his|her|these|those|this|that|they|we|i|someone|somebody|[a-z]+s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:have\s+|had\s+|has\s+|already\s+)?[\w-]+ed\b",
+    re.I,
+)
+ASKS_RE = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|want|need|'d like|would like|let'?s)\b", re.I
+)
+
+
+def _said_as_done(clause: str) -> bool:
+    """Whether a clause tells what someone did rather than asks for it ('our recruiters
+    hand-tagged 120 postings, they are in x.csv'): a step the rules read from it is no request
+    the router must keep.
+    """
+    return bool(DONE_RE.match(clause)) and not ASKS_RE.search(clause)
 
 
 def _reads_document(step: PlanStep) -> bool:

@@ -169,8 +169,8 @@ def test_a_format_the_export_has_keeps_the_export() -> None:
 @pytest.mark.parametrize(
     "goal",
     [
-        "go ahead and run the labeling on kennel_notes.csv",
         "apply the labeling functions to kennel_notes.csv",
+        "now run the LFs over kennel_notes.csv",
     ],
 )
 def test_applying_with_none_written_writes_them_from_the_hand_labels(ws: Path, goal: str) -> None:
@@ -182,12 +182,25 @@ def test_applying_with_none_written_writes_them_from_the_hand_labels(ws: Path, g
     )
 
 
-def test_an_earlier_runs_functions_on_the_same_data_are_applied(ws: Path) -> None:
+def test_running_the_labeling_with_no_functions_anywhere_is_the_labeling_loop(ws: Path) -> None:
+    tools, args = _plan("go ahead and run the labeling on kennel_notes.csv, coverage 0.85")
+    assert tools == ["label_dataset"]
+    assert args["label_dataset"]["data_path"] == "kennel_notes.csv"
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "apply the labeling functions to kennel_notes.csv",
+        "go ahead and run the labeling on kennel_notes.csv",
+    ],
+)
+def test_an_earlier_runs_functions_on_the_same_data_are_applied(ws: Path, goal: str) -> None:
     for run in ("kennel_notes-20260301-090000", "kennel_notes-20260302-090000", "other-1"):
         folder = ws / "labeling" / run
         folder.mkdir(parents=True)
         (folder / "labeling_functions.json").write_text("[]", encoding="utf-8")
-    tools, args = _plan("apply the labeling functions to kennel_notes.csv")
+    tools, args = _plan(goal)
     assert tools == ["apply_labeling_functions"]
     assert args["apply_labeling_functions"]["lfs_path"] == (
         "labeling/kennel_notes-20260302-090000/labeling_functions.json"
@@ -279,3 +292,18 @@ def test_forecasting_a_class_column_is_a_classifier(ws: Path) -> None:
     tools, args = _plan("forecast whether a donor has lapsed from pantry_donors.csv")
     assert tools == ["train_model"]
     assert args["train_model"]["label_column"] == "lapsed"
+
+
+def test_a_step_read_from_what_someone_did_may_still_be_dropped(
+    ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agents.planner import _said_as_done
+
+    assert _said_as_done("our shelter staff hand-marked 30 dogs, they are in kennel_notes.csv")
+    assert not _said_as_done("weak-label kennel_notes.csv")
+    assert not _said_as_done("please label the rest, we marked a few")
+    steps = [
+        PlanStep(tool="label_dataset", args={"data_path": "k.csv"}, why="the vets tagged a few"),
+        PlanStep(tool="train_model", args={"dataset": "${steps.0.labeled_path}"}, why="train"),
+    ]
+    assert not _drops_a_feeder(steps, ["train_model"])
