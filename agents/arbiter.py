@@ -29,6 +29,7 @@ OVERRULABLE = (
     "named_tool",
     "thread",
     "repeat",
+    "feeds",
     "threshold",
     "build_differs",
 )

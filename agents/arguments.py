@@ -545,6 +545,52 @@ def _args_write_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     return args
 
 
+MAX_RUNS_LISTED = 200
+"""The most labeling run folders read when looking for a data's earlier labeling functions."""
+
+
+def earlier_lfs(data: Any) -> list[str]:
+    """The labeling functions earlier labeling runs wrote for `data` (run folders are named
+    `<data stem>-<time>`), newest first; only the labeling/ folder's own entries are listed.
+    """
+    from store.workspace import workspace_root
+
+    if not isinstance(data, str) or not data or "${" in data:
+        return []
+    stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data.rsplit("/", 1)[-1]).lower()
+    root = workspace_root() / "labeling"
+    if not stem or not root.is_dir() or root.is_symlink():
+        return []
+    found = []
+    for i, entry in enumerate(root.iterdir()):
+        if i >= MAX_RUNS_LISTED:
+            break
+        name = entry.name.lower()
+        if not name.startswith(stem + "-") or not entry.is_dir() or entry.is_symlink():
+            continue
+        lfs = entry / "labeling_functions.json"
+        if lfs.is_file():
+            found.append(f"labeling/{entry.name}/labeling_functions.json")
+    return sorted(found, reverse=True)
+
+
+def has_hand_labels(args: dict[str, Any]) -> bool:
+    """Whether labeling arguments name hand labels to write labeling functions from: a gold file,
+    or a label-like column of the data that is partly filled in.
+    """
+    from tools.profile import profile_table
+
+    if args.get("gold_path"):
+        return True
+    data = args.get("data_path")
+    profile = profile_table(data) if isinstance(data, str) and "${" not in data else None
+    wanted = args.get("label_column")
+    return any(
+        c["partly_filled"] and (c["name"] == wanted if wanted else c["label_like"])
+        for c in (profile or {}).get("columns", [])
+    )
+
+
 def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | None:
     args = _labeling_common(p, s)
     if args is None:
@@ -562,8 +608,23 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         others = [f for f in s.files + FILE_RE.findall(p.goal) if f != rules_file]
         args["data_path"] = next(iter(others), args.get("data_path"))
     elif lfs is None:
-        p.question = "Which labeling functions should I apply? Write them first, or give them."
-        return None
+        data = args.get("data_path")
+        runs = earlier_lfs(data)
+        if runs:
+            args["lfs_path"] = runs[0]  # 'run the labeling on x.csv' after a run on x.csv
+            p.notes.append(f"the labeling functions of the last run on {data} → {runs[0]}")
+        elif has_hand_labels(args):
+            # 'apply the labeling functions to x.csv' with none written yet: write them from
+            # the hand labels first, then apply them (the LF-applying tool, not a question).
+            p.add(
+                "write_labeling_functions",
+                {k: v for k, v in args.items() if k != "labels"},
+                why="no labeling functions yet: written from the hand labels first",
+            )
+            lfs = f"${{steps.{len(p.steps) - 1}.labeling_functions}}"
+        else:
+            p.question = "Which labeling functions should I apply? Write them first, or give them."
+            return None
     if lfs is not None:
         args["labeling_functions"] = lfs
     args.pop("gold_path", None)
@@ -1061,6 +1122,20 @@ def said_table_stem(text: str, source: str | None, near: bool = False) -> str | 
     return None
 
 
+def _output_stem(p: Planning, ref: str) -> str:
+    """The default name for saving an earlier step's output: a labeling's rows beside its input
+    ('label notes.csv then save the labeled rows as parquet' → notes_labeled), else
+    saved/table.
+    """
+    found = rx.search(r"\$\{steps\.(\d+)\.labeled_path\}", ref)
+    index = int(found.group(1)) if found else -1
+    if 0 <= index < len(p.steps):
+        data = p.steps[index].args.get("data_path") or p.steps[index].args.get("dataset")
+        if isinstance(data, str) and data and "${" not in data and ":" not in data:
+            return rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data) + "_labeled"
+    return "saved/table"
+
+
 def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     lower = s.text.lower()
     fmt = said_table_format(s.text)
@@ -1116,7 +1191,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         path = f"{stem}.{fmt}"
     if not path:
         # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
-        base = source if "${" not in source else "saved/table"
+        base = source if "${" not in source else _output_stem(p, source)
         stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path

@@ -144,6 +144,15 @@ SAVE_CUES = (
     r"\b(save|export|write|dump|convert|store|download)\b.*\b(as|to|into|in)\s+(?:an? )?"
     r"(csv|jsonl|json lines|parquet|spreadsheet|excel)\b|\b(csv|jsonl|parquet) (?:file|copy|version)\b"
 )
+SPREADSHEET_READY = (
+    r"\b(?:excel|spreadsheet|sheets)[- ](?:friendly|ready|compatible|readable)\b|"
+    r"\bopen(?:s|ed)?\s+(?:it\s+|them\s+|that\s+)?(?:up\s+)?in\s+(?:ms\s+)?(?:excel|a spreadsheet|"
+    r"google sheets|sheets|numbers)\b|"
+    r"\b(?:excel|a spreadsheet(?: program| app)?|google sheets)\s+(?:can|could|will|would)\s+"
+    r"(?:open|read|load)\b"
+)
+"""A table wanted in a form a spreadsheet opens ('an Excel-friendly version', 'something Excel
+can open'): save_table as csv (its schema has no xlsx; `said_table_format` reads it as csv)."""
 QA_CUES = (
     r"\b(q\s*&\s*a|q/a|qa|question[- /]answer\w*|questions? and answers?|faqs?|quiz\w*|"
     r"flash ?cards?|study questions|exam questions|training questions|"
@@ -266,6 +275,16 @@ OUT_OF_SCOPE = (
     r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint|"
     r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*)\b"
 )
+FORECAST = (
+    r"\b(?:forecast\w*|projections?|extrapolat\w*|time[- ]series)\b|"
+    r"\b(?:project|predict|estimate)\w*\s+(?:\w+\s+){0,6}?(?:for|over|in|during)\s+(?:the\s+)?"
+    r"(?:next|coming|upcoming|following)\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|years?)\b|"
+    r"\b(?:next|coming)\s+(?:week|month|quarter|year)'?s\s+(?:sales|revenue|turnover|volume|demand|"
+    r"units|orders|traffic|numbers|figures|kwh|output|temperature|takings|income)\b"
+)
+"""Future values over time asked for: a time-series forecast, which no tool makes (train_model
+trains classifiers); a class column of the named table said with it stays in scope ('forecasting
+sell-outs from x.csv' with a sold_out column)."""
 LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
 # Rows sorted into the values of a column ('sort the tickets into teams', 'file them under
 # billing or network', 'assign each one a queue'): the group `into` holds the words that may
@@ -361,7 +380,7 @@ def cue_tools(
     if (
         rx.search(
             r"\b(?:in|as|to|into)\s+(?:an?\s+)?(?:csv|jsonl|parquet|excel|spreadsheet)\b|"
-            r"\bopen in (?:excel|a spreadsheet)\b",
+            + SPREADSHEET_READY,
             t,
         )
         and has_tool("save_table")
@@ -437,7 +456,8 @@ def cue_tools(
         after_train
         and files
         and rx.search(
-            r"\b(predict\w*|label|classify|inference|score|run (?:it|the model) on|apply (?:it|the model))\b",
+            r"\b(predict\w*|label|tag|classify|inference|score|run (?:it|the model) on|"
+            r"apply (?:it|the model))\b",
             t,
         )
         and not label_target
@@ -606,9 +626,16 @@ def _correct(word: str) -> str:
     return best if best_key[0] <= limit else word
 
 
-def fix_typos(text: str) -> str:
-    """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched."""
-    return rx.sub(r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])", lambda m: _correct(m.group(1)), text)
+def fix_typos(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Correct misspelt cue words ('trian a clasifier' → 'train a classifier'); names untouched,
+    and the words in `keep` (the workspace's file-name words: 'the shop sales file' describes
+    shop_sales_feb.csv, 'shop' is no typo of 'show').
+    """
+    return rx.sub(
+        r"(?<![\w./-])([A-Za-z]{4,})(?![\w./-])",
+        lambda m: m.group(1) if m.group(1).lower() in keep else _correct(m.group(1)),
+        text,
+    )
 
 
 CHANGES_DATA = (

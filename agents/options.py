@@ -233,6 +233,12 @@ CONFIG_RE = re.compile(
 DEFAULTS = {("generate_synthetic", "n"): 100, ("export_dataset", "splits"): True}
 
 
+def field_choices(tool: str, name: str) -> tuple[str, ...]:
+    """The enum values a tool's field accepts, from its input model (empty: not an enum)."""
+    kind, values = _fields(tool).get(name, ("other", ()))
+    return values if kind in ("enum", "enums") else ()
+
+
 @functools.lru_cache(maxsize=64)
 def _fields(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Field → (kind, enum values) of a tool: kind is int, float, bool, enum, enums or other."""

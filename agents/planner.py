@@ -121,7 +121,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     memory = memory or {}
     goal, cut = bounded(goal)
     original = goal
-    goal = fix_typos(goal)
+    goal = fix_typos(goal, _file_words())
     goal, renamed, unsure = _existing_files(goal)
     if unsure:
         name, near = next(iter(unsure.items()))
@@ -147,18 +147,51 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     written = role_files(goal, files)[2]
     if not [f for f in files if f not in written and f != gold_file]:
         from agents.grounding import workspace_files
-        from agents.references import with_described_file
+        from agents.references import described_input
 
         held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
         if memory.get("model") and MODEL_ON_RE.search(goal):
             held = False  # 'run it on the March postings': 'it' is the model, the data is described
-        goal, described = with_described_file(goal, workspace_files(), held)
+        goal, described, several = described_input(goal, workspace_files(), held)
         renamed.extend(described)
         gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
+    else:
+        several = []
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    if several and _lacks_data(plan):
+        return Plan(question=which_file(several), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
     return plan
+
+
+def _file_words() -> frozenset[str]:
+    """The words of the workspace's file names (kept from typo fixing)."""
+    from agents.grounding import workspace_files
+    from agents.references import name_words
+
+    return frozenset(w for f in workspace_files() for w in name_words(f))
+
+
+MAX_CANDIDATES = 8
+"""The most equally described files a question offers by name."""
+
+
+def _lacks_data(plan: Plan) -> bool:
+    """Whether a plan found no data to work on: a question back, or nothing planned and no
+    answer but 'not understood' (an answer from memory or out of scope stands).
+    """
+    if plan.steps:
+        return False
+    return bool(plan.question) or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD)
+
+
+def which_file(candidates: list[str]) -> str:
+    """The question for files the goal's words describe equally well, naming them."""
+    shown = candidates[:MAX_CANDIDATES]
+    more = f" (+{len(candidates) - len(shown)} more)" if len(candidates) > len(shown) else ""
+    listed = ", ".join(shown[:-1]) + f" or {shown[-1]}"
+    return f"Several files fit that description: which one do you mean, {listed}{more}?"
 
 
 MAX_GOAL_CHARS = 2000
@@ -232,6 +265,8 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             planning.hard = planning.hard or bool(tools and not planning.cued)
         else:
             tools = list(forced.get(clause, []))
+        tools = _writer_for_format(tools, clause, slots.files)
+        tools = _labeling_meant(tools, clause, slots, planning)
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
             planning, clause, tools, slots
         ):
@@ -310,6 +345,65 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     return plan
 
 
+def _labeling_meant(tools: list[str], clause: str, slots: Slots, p: Planning) -> list[str]:
+    """'run the labeling on x.csv' with no labeling functions anywhere (none in the plan, the
+    goal, the thread, or an earlier run on x.csv) and none named: the labeling loop, which
+    writes and applies them itself (to a target when one is said). Named ('apply the labeling
+    functions'), or with functions at hand, the LF-applying tool stays.
+    """
+    from agents.arguments import earlier_lfs
+    from agents.intent import LF_CUES
+
+    if "apply_labeling_functions" not in tools or "label_dataset" in tools:
+        return tools
+    if rx.search(LF_CUES, clause, re.I) or rx.search(r"\.json", p.goal, re.I):
+        return tools
+    if (
+        p.last_step("write_labeling_functions") is not None
+        or p.memory.get("labeling_functions")
+        or stated_lfs(p, slots)
+        or any(earlier_lfs(f) for f in slots.files)
+    ):
+        return tools
+    return ["label_dataset" if t == "apply_labeling_functions" else t for t in tools]
+
+
+SAVES_INSTEAD = {"export_labeled_data": "save_table"}
+"""Writers whose output another writer saves too, in more formats: a labeling run's rows are
+a table save_table writes (its `dataset` may be the run's folder or labeled_path)."""
+
+
+def _writer_for_format(tools: list[str], clause: str, files: list[str]) -> list[str]:
+    """The tools with a writer swapped for the one that can write the format the clause says
+    (by the tools' own `format` enums): 'export the labeled rows as JSON Lines' is save_table
+    with jsonl, since export_labeled_data writes csv or parquet only.
+    """
+    from agents.arguments import said_table_format
+    from agents.options import field_choices
+
+    if not any(t in SAVES_INSTEAD for t in tools):
+        return tools
+    outs = role_files(clause, files)[2] if files else []
+    suffixes = [f.rsplit(".", 1)[-1].lower() for f in outs if "." in f]
+    fmt = said_table_format(clause, strict=True) or next(
+        (x for x in suffixes if x in ("csv", "jsonl", "parquet")), None
+    )
+    if fmt is None:
+        return tools
+    out = []
+    for tool in tools:
+        other = SAVES_INSTEAD.get(tool)
+        if (
+            other
+            and fmt not in field_choices(tool, "format")
+            and fmt in field_choices(other, "format")
+        ):
+            tool = other
+        if tool not in out:
+            out.append(tool)
+    return out
+
+
 WRITE_THEN_RUN = (
     r"\b(?:write|draft|make|come up with|mine)\b(?:[^.;]|\.(?=\w))*\band\s+(?:then\s+)?(?:run|apply|test|try)\s+"
     r"(?:them|those|these|it)\b"
@@ -383,6 +477,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return gates.decide("thread")  # a look-up the rules planned on a thread: not dropped
     if _repeats_on_purpose(core, wanted, plan) and gates.holds("repeat"):
         return None
+    if _drops_a_feeder(plan.steps, wanted) and gates.holds("feeds"):
+        return None
     if thread:
         # A follow-up: the rules found nothing, only look-ups, or tools of their own.
         if not ruled:
@@ -421,6 +517,49 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return gates.decide("document")  # a table tool on a document ('train on docs/policy.md')
     gates.decide("router")
     return alternative
+
+
+STEP_REF_RE = re.compile(r"\$\{steps\.(\d+)\.")
+
+
+def _drops_a_feeder(steps: list[PlanStep], wanted: list[str]) -> bool:
+    """Whether the router's tools drop a rules step whose output a step it keeps reads ('label
+    x then save the labeled rows as parquet': the save reads the labeling's labeled_path, so
+    routing the save alone would save the unlabeled file).
+    """
+    kept = set(wanted)
+    for step in steps:
+        if step.tool not in kept:
+            continue
+        for value in step.args.values():
+            for found in STEP_REF_RE.finditer(str(value)):
+                index = int(found.group(1))
+                if (
+                    index < len(steps)
+                    and steps[index].tool not in kept
+                    and not _said_as_done(steps[index].why)
+                ):
+                    return True
+    return False
+
+
+DONE_RE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|well|hi|hey|morning|fyi|and|also|now)\b\W*)*"
+    r"(?:our|my|the|their|his|her|these|those|this|that|they|we|i|someone|somebody|[a-z]+s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:have\s+|had\s+|has\s+|already\s+)?[\w-]+ed\b",
+    re.I,
+)
+ASKS_RE = re.compile(
+    r"\b(?:please|pls|can you|could you|would you|want|need|'d like|would like|let'?s)\b", re.I
+)
+
+
+def _said_as_done(clause: str) -> bool:
+    """Whether a clause tells what someone did rather than asks for it ('our recruiters
+    hand-tagged 120 postings, they are in x.csv'): a step the rules read from it is no request
+    the router must keep.
+    """
+    return bool(DONE_RE.match(clause)) and not ASKS_RE.search(clause)
 
 
 def _reads_document(step: PlanStep) -> bool:
@@ -1343,6 +1482,42 @@ def closest_question(goal: str) -> str:
 NOT_UNDERSTOOD = "I could not tell what to do."
 
 
+def _class_target(clause: str, slots: Slots, p: Planning) -> bool:
+    """Whether a forecasting clause names a class column of its table ('forecast sell-outs' with
+    a sold_out column): a classifier's job, in scope.
+    """
+    from agents.grounding import _plain, _table, label_target
+
+    files = slots.files or _memory_tables(p)
+    target = label_target(clause, files)
+    if target is None:
+        return False
+    for ref in files:
+        profile = _table(ref)
+        if profile is not None and target in profile["names"]:
+            return bool(_plain(profile, target)["label_like"])
+    return False
+
+
+def forecast_answer(files: list[str]) -> str:
+    """What to say to a forecast (future values over time): out of scope, and the closest
+    things it can do, on the person's own table when one is named.
+    """
+    table = next((f for f in files if rx.search(r"\.(csv|tsv|parquet|jsonl)$", f, re.I)), None)
+    name = table or "data.csv"
+    options = [
+        f"inspect the data's columns and value ranges (e.g. 'show me the columns of {name}')",
+        f"train a classifier for a yes/no or category column, such as whether a period beats a "
+        f"threshold (e.g. 'predict high_demand from {name}')",
+        f"flag unusual rows such as spikes or drops (e.g. 'find unusual rows in {name}')",
+    ]
+    return (
+        "Forecasting future values (a time series) is outside what I can do here: there is no "
+        "forecasting tool, and train_model trains classifiers, not regressions. The closest "
+        f"things I can do: {'; '.join(options)}."
+    )
+
+
 EXAMPLES: dict[str, str] = {
     "list_local_datasets": "what data do I have?",
     "inspect_dataset": "show me the columns of reviews.csv",
@@ -1373,13 +1548,23 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
     from agents.grounding import label_target, sorted_into
-    from agents.intent import OUT_OF_SCOPE, cue_tools, nearest_tools
+    from agents.intent import FORECAST, OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
     if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
         p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )
+        return []
+    if (
+        rx.search(FORECAST, clause, re.I)
+        and not p.steps
+        and not rx.search(
+            r"\b(?:whether|if|which (?:ones?|rows?|customers?|items?))\b", clause, re.I
+        )
+        and not _class_target(clause, slots, p)
+    ):
+        p.answer = forecast_answer(slots.files or _memory_tables(p))
         return []
     lower = clause.lower()
     if rx.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):

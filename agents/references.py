@@ -92,6 +92,13 @@ def _name_tokens(path: str) -> list[str]:
     return _split_name(stem)
 
 
+def name_words(path: str) -> list[str]:
+    """The lower-case words of a file's name, without folder or suffix ('shop_sales_feb.csv' →
+    shop, sales, feb).
+    """
+    return [t.lower() for t in _name_tokens(path)]
+
+
 def _role(token: str) -> str | None:
     token = ROLE_ALIASES.get(token, token)
     if token in MONTH_NAMES:
@@ -408,10 +415,28 @@ def with_described_file(
     """The goal with the described files' names written in (for a goal that names no input
     file of its own): the data it describes, and the hand-label file it describes.
     """
+    goal, notes, _ = described_input(goal, files, thread_has_data)
+    return goal, notes
+
+
+def described_input(
+    goal: str, files: list[str], thread_has_data: bool = False
+) -> tuple[str, list[str], list[str]]:
+    """`with_described_file`, and the files the words describe equally well when they are
+    several ('the sales export' with a March and an April export): none written in, the
+    planner asks which one it is rather than pick one silently.
+    """
+    goal, notes, several = _described_input(goal, files, thread_has_data)
+    return goal, notes, several
+
+
+def _described_input(
+    goal: str, files: list[str], thread_has_data: bool
+) -> tuple[str, list[str], list[str]]:
     if len(goal.split()) < 4:
-        return goal, []  # a fragment ('the digit column') answers a question; it names no data
+        return goal, [], []  # a fragment ('the digit column') answers a question; no data named
     if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):
-        return goal, []  # 'train an MLP on it': the thread's data, not a described file
+        return goal, [], []  # 'train an MLP on it': the thread's data, not a described file
     notes: list[str] = []
     named = FILE_NAME_RE.findall(goal)
     if HAND_LABELS_RE.search(goal) and not any(is_gold_file(n) for n in named):
@@ -424,19 +449,19 @@ def with_described_file(
     if every and not any(n.lower().endswith(DOC_EXT) for n in named):
         notes.append(f"the documents you described → {' and '.join(every)}")
         end = ALL_DOCUMENTS.search(goal).end()  # type: ignore[union-attr]
-        return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes
+        return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes, []
     found = described_files(goal, files, columns=not thread_has_data)
     if not found and not notes:
-        return goal, []
+        return goal, [], []
     if len(found) == 2 and rx.search(r"\bboth\b", goal, re.I):
         for path in found:
             goal = _mark(goal, path)
         notes.append(f"the data you described → {' and '.join(found)}")
-        return goal, notes
+        return goal, notes, []
     if len(found) != 1:
-        return goal, notes
+        return goal, notes, found
     notes.append(f"the data you described → {found[0]}")
-    return _mark(goal, found[0]), notes
+    return _mark(goal, found[0]), notes, []
 
 
 def base_table(path: str, files: list[str]) -> str | None:

@@ -170,9 +170,9 @@ def test_the_routers_plan_reads_the_goal_once(
     reads: list[str] = []
     real_fix = intent.fix_typos
 
-    def counted(text: str) -> str:
+    def counted(text: str, keep: frozenset[str] = frozenset()) -> str:
         reads.append(text)
-        return real_fix(text)
+        return real_fix(text, keep)
 
     monkeypatch.setattr(intent, "fix_typos", counted)
     monkeypatch.setattr(router, "route", confident(("detect_anomalies",)))
