@@ -433,10 +433,25 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
         share = float(target["value"])
         who = "every pair" if share >= 1.0 else f"{share:.0%} of pairs"
         what = f"{who} at quality ≥ {_fmt(float(target['quality_threshold']))}"
+    validation = output.get("validation_metrics")
+    judged = isinstance(validation, dict) and _number(validation.get(metric))
     lines = [
         f"  target {what}: "
         f"{'met' if output['target_met'] else 'not met'} after {output.get('attempts')} attempt(s)"
+        + (" on the validation split" if judged else "")
     ]
+    test = output.get("metrics")
+    if (
+        judged
+        and output["target_met"]
+        and isinstance(test, dict)
+        and _number(test.get(metric))
+        and _short_of(float(test[metric]), float(target["value"]), metric)
+    ):
+        lines.append(
+            f"  note: on the test set {name} is {_fmt(float(test[metric]))}, short of the "
+            f"target (the target is judged on the validation split)"
+        )
     if not output["target_met"]:
         reached = _reached(output, metric)
         if reached is not None:
@@ -447,6 +462,13 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
                 f"{_fmt(target['value'])} (a gap of {_fmt(gap)})"
             )
     return lines
+
+
+def _short_of(value: float, target: float, metric: str) -> bool:
+    """Whether a metric value falls short of a target (lower is better for losses)."""
+    from tools.training.evaluate import LOWER_IS_BETTER
+
+    return value > target if metric in LOWER_IS_BETTER else value < target
 
 
 def _reached(output: dict[str, Any], metric: str) -> float | None:

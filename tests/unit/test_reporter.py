@@ -253,3 +253,19 @@ def test_labeling_tools_show_coverage_and_paths() -> None:
     assert "  report path: r.json" in other
     synthetic = summarise_output("generate_synthetic", {"rows": 5, "path": "synth_churn.csv"})
     assert synthetic[0] == "  5 synthetic rows written to synth_churn.csv"
+
+
+def test_a_target_met_on_validation_but_not_on_the_test_set_says_so() -> None:
+    met = {**TRAINED, "target": {"metric": "auc", "value": 0.975}, "target_met": True}
+    lines = summarise_output("train_model", met)
+    assert "  target AUC 0.975: met after 1 attempt(s) on the validation split" in lines
+    assert any("on the test set AUC is 0.970, short of the target" in x for x in lines)
+    easy = {**met, "target": {"metric": "auc", "value": 0.95}}
+    assert not any("short of the target" in x for x in summarise_output("train_model", easy))
+    loss = {
+        **TRAINED,
+        "target": {"metric": "log_loss", "value": 0.25},
+        "target_met": True,
+        "validation_metrics": {"log_loss": 0.2},
+    }  # lower is better: a test loss of 0.3 is above (short of) 0.25
+    assert any("log loss is 0.300, short of" in x for x in summarise_output("train_model", loss))
