@@ -521,6 +521,11 @@ def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     args = _labeling_common(p, s)
     if args is None:
         return None
+    source = (p.memory.get("labeled_sources") or {}).get(args["data_path"])
+    if isinstance(source, str) and not s.files:
+        # 'the category one' after a labeling run: the table it read, not its output (whose
+        # label column is already full); a file named outright stays what it names
+        args["data_path"] = source
     targets = extract_targets(s.text)
     metric = next((m for m in LABEL_METRICS if m in targets), None)
     if metric:
