@@ -234,6 +234,8 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             planning.hard = planning.hard or bool(tools and not planning.cued)
         else:
             tools = list(forced.get(clause, []))
+            if not tools and _dropped_evaluation(planning, clause, slots):
+                continue
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
             planning, clause, tools, slots
         ):
@@ -592,6 +594,26 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     if rx.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
         return False
     p.steps[trainer].args["test_dataset"] = slots.files[-1]
+    return True
+
+
+def _dropped_evaluation(p: Planning, clause: str, slots: Slots) -> bool:
+    """A clause evaluating on a file ('evaluate it on b.csv') that the router's plan gives no
+    tool, after its training step: the file is that training's test set (else it is lost).
+    """
+    trainer = p.last_step("train_model")
+    if trainer is None or len(slots.files) != 1 or "test_dataset" in p.steps[trainer].args:
+        return False
+    if not rx.search(
+        r"\b(?:evaluat\w*|test\w*|check\w*|validat\w*|scor\w*)\s+(?:it|that|them|the model|"
+        r"the classifier)?\s*(?:on|against|with)\b",
+        clause,
+        re.I,
+    ):
+        return False
+    if slots.files[0] == _data_of(p.steps[trainer]):
+        return False
+    p.steps[trainer].args["test_dataset"] = slots.files[0]
     return True
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from agents import router, semantic
 from agents.memory import is_results_question
 from agents.planner import plan_goal, remember
 from settings import get_settings
@@ -46,6 +47,13 @@ def kennels() -> None:
             "room": [["north", "south", None, None, None][i % 5] for i in range(ROWS)],
         }
     ).to_csv(root / "visits.csv", index=False)
+    pd.DataFrame(
+        {
+            "visit_id": [f"G{i:03d}" for i in range(10)],
+            "note": [f"ate well and played, visit {i}" for i in range(10)],
+            "mood": ["calm", "anxious"] * 5,
+        }
+    ).to_csv(root / "visits_graded.csv", index=False)
 
 
 def trained(loop: bool = True) -> dict[str, Any]:
@@ -132,3 +140,26 @@ def test_a_split_off_write_clause_is_the_prediction_output(kennels: None) -> Non
     steps = [(s.tool, s.args) for s in plan.steps]
     assert [t for t, _ in steps] == ["predict"], steps
     assert steps[0][1]["output"] == "dog_scores.csv"
+
+
+def test_an_evaluation_the_router_drops_becomes_the_training_test_set(
+    kennels: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The router's plan (labeling, then training) has no tool for the evaluation clause: its
+    file is the training's test set instead of being lost."""
+    monkeypatch.setattr(semantic, "available", lambda: True)
+    monkeypatch.setattr(
+        router,
+        "route",
+        lambda goal, exclude=None, state="fresh": router.Route(
+            ("label_dataset", "train_model"), 0.95
+        ),
+    )
+    goal = (
+        "fill in the mood of visits.csv, then fit a classifier on the result and evaluate it "
+        "on visits_graded.csv, which is complete."
+    )
+    plan = plan_goal(goal, {})
+    steps = {s.tool: s.args for s in plan.steps}
+    assert list(steps) == ["label_dataset", "train_model"]
+    assert steps["train_model"]["test_dataset"] == "visits_graded.csv"
