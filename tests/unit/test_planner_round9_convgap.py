@@ -163,3 +163,12 @@ def test_an_evaluation_the_router_drops_becomes_the_training_test_set(
     steps = {s.tool: s.args for s in plan.steps}
     assert list(steps) == ["label_dataset", "train_model"]
     assert steps["train_model"]["test_dataset"] == "visits_graded.csv"
+
+
+def test_a_hub_said_in_another_sentence_is_the_search_source() -> None:
+    plan = plan_goal("Do public sets of kennel booking logs exist? Try Kaggle for me.", {})
+    steps = {s.tool: s.args for s in plan.steps}
+    assert steps["search_datasets"]["source"] == "kaggle"
+    # two hubs said: every source, as before
+    plan = plan_goal("any public datasets of dog breeds? kaggle or hugging face is fine", {})
+    assert {s.tool: s.args for s in plan.steps}["search_datasets"]["source"] == "all"
