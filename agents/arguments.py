@@ -269,7 +269,7 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         flags=re.I,
     )
     query = query_terms(Slots(**{**s.__dict__, "text": text}))
-    args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    args: dict[str, Any] = {"query": query, "source": s.source or _goal_source(p.goal) or "all"}
     if sort:
         args["sort"] = sort.group(1).lower()
     elif order:
@@ -280,6 +280,18 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     if s.limit:
         args["limit"] = s.limit
     return args
+
+
+def _goal_source(goal: str) -> str | None:
+    """The one dataset source the whole goal names ('Is there a public set of X? Check Hugging
+    Face.': said in another sentence than the search), or None (none, or several).
+    """
+    from agents.slots import SOURCES
+
+    lower = goal.lower()
+    said = {v for k, v in SOURCES.items() if rx.search(rf"\b{re.escape(k)}\b", lower)}
+    said &= {"huggingface", "kaggle"}  # 'locally' elsewhere in a goal is where to keep a file
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def _thread_source(p: Planning, s: Slots) -> str | None:
@@ -521,6 +533,11 @@ def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     args = _labeling_common(p, s)
     if args is None:
         return None
+    source = (p.memory.get("labeled_sources") or {}).get(args["data_path"])
+    if isinstance(source, str) and not s.files:
+        # 'the category one' after a labeling run: the table it read, not its output (whose
+        # label column is already full); a file named outright stays what it names
+        args["data_path"] = source
     targets = extract_targets(s.text)
     metric = next((m for m in LABEL_METRICS if m in targets), None)
     if metric:

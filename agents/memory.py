@@ -257,7 +257,9 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         return False  # about the world (a search, a leaderboard), not this thread
     thread = rx.search(
         r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
-        r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my)\b",
+        r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my|"
+        # a loop's attempts are the thread's own ('which attempt won and what changed?')
+        r"attempts?|won|changed)\b",
         text,
         re.I,
     )

@@ -254,6 +254,8 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             # "reviews.csv has product reviews and only some rows have a label": context for
             # the request that follows, not a request (its files were taken above).
             continue
+        if _names_last_output(planning, clause, slots):
+            continue
         own_files = list(slots.files)
         if not slots.files and planning.context_files and not planning.steps:
             slots.files = list(planning.context_files)
@@ -265,6 +267,8 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             planning.hard = planning.hard or bool(tools and not planning.cued)
         else:
             tools = list(forced.get(clause, []))
+            if not tools and _dropped_evaluation(planning, clause, slots):
+                continue
         tools = _writer_for_format(tools, clause, slots.files)
         tools = _labeling_meant(tools, clause, slots, planning)
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
@@ -732,6 +736,26 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     return True
 
 
+def _dropped_evaluation(p: Planning, clause: str, slots: Slots) -> bool:
+    """A clause evaluating on a file ('evaluate it on b.csv') that the router's plan gives no
+    tool, after its training step: the file is that training's test set (else it is lost).
+    """
+    trainer = p.last_step("train_model")
+    if trainer is None or len(slots.files) != 1 or "test_dataset" in p.steps[trainer].args:
+        return False
+    if not rx.search(
+        r"\b(?:evaluat\w*|test\w*|check\w*|validat\w*|scor\w*)\s+(?:it|that|them|the model|"
+        r"the classifier)?\s*(?:on|against|with)\b",
+        clause,
+        re.I,
+    ):
+        return False
+    if slots.files[0] == _data_of(p.steps[trainer]):
+        return False
+    p.steps[trainer].args["test_dataset"] = slots.files[0]
+    return True
+
+
 def _goal_options(p: Planning, goal: str) -> None:
     """Settings said anywhere in the goal reach its one loop step ('... Use an MLP.')."""
     for tool in ("train_model", "label_dataset"):
@@ -1051,6 +1075,36 @@ def _bare_stems(goal: str) -> tuple[str, list[str]]:
 
 def _same_stem(a: str, b: str) -> bool:
     return sorted(a.lower()) == sorted(b.lower())
+
+
+WRITE_CLAUSE_RE = re.compile(
+    r"^\W*(?:and\s+|then\s+)*(?:write|save|put|store|dump)\s+(?:(?:it|them|those|these|the "
+    r"(?:results?|predictions?|output|scores?))\s+)?(?:(?:to|into|in|as)\s+)?[\"'`]?([\w./-]+)",
+    re.I,
+)
+"""A clause that only says where to write: 'write preds.csv so I can look through them'."""
+
+
+def _names_last_output(p: Planning, clause: str, slots: Slots) -> bool:
+    """A clause that only names a file to write, after a step of this plan that writes a table
+    and has no output yet (its clause was split off at 'and': 'predict for b.csv and write
+    c.csv so I can check them'): that step's output; True when the clause was used so.
+    """
+    from agents.arguments import _not_there
+    from tools.registry import get_tool
+
+    said = WRITE_CLAUSE_RE.match(clause)
+    if not p.steps or said is None or slots.files != [said.group(1)]:
+        return False
+    step = p.steps[-1]
+    try:
+        fields = get_tool(step.tool).input_model.model_fields
+    except Exception:  # noqa: BLE001 - an unknown tool takes no output
+        return False
+    if "output" not in fields or step.args.get("output") or not _not_there(said.group(1)):
+        return False
+    step.args["output"] = said.group(1)
+    return True
 
 
 def _merges_export(p: Planning, tool: str, args: dict[str, Any]) -> bool:
@@ -2490,6 +2544,11 @@ def remember(
     ):
         if output.get(key):
             memory[slot] = output[key]
+    source = (args or {}).get("data_path") or (args or {}).get("dataset")
+    if tool == "label_dataset" and output.get("labeled_path") and isinstance(source, str):
+        # the table a labeling run read: labeling its output again relabels that table
+        kept = list((memory.get("labeled_sources") or {}).items())[-9:]
+        memory["labeled_sources"] = {**dict(kept), str(output["labeled_path"]): source}
     if output.get("model_path"):
         memory["generator" if tool == "train_generator" else "model"] = output["model_path"]
     if tool == "train_generator" and output.get("model_path"):

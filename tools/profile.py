@@ -250,10 +250,14 @@ def _near_columns(
         if len(word) < 5 or word.startswith(_VERB_STEMS):
             continue
         limit = 1 if len(word) <= 8 else 2
+        # A name under five letters is not read from a misspelling: one letter more makes
+        # another English word too often ('plain' is not the column plan, 'coast' not cost).
         close = [
             key
             for key in wanted
-            if abs(len(key) - len(word)) <= limit and edit_distance(key, word, limit) <= limit
+            if len(_squash(wanted[key])) >= 5
+            and abs(len(key) - len(word)) <= limit
+            and edit_distance(key, word, limit) <= limit
         ]
         if len({wanted[k] for k in close}) == 1 and wanted[close[0]] not in found:
             found[wanted[close[0]]] = start
