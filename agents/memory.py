@@ -59,7 +59,8 @@ ABOUT_RESULTS = re.compile(
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
-    r"reliable|trustworthy|beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
+    r"reliable|trustworthy|(?:how|are you|is it) (?:sure|confident|certain)|confidence|"
+    r"beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
     r"outperform\w*|(?:first|top) (?:one|row|reading|record|entry) (?:in|on|of) the list|"
     r"did (?:that|it|this) help|better or worse|guess\w*|confus\w*|mix\w* up|calibrat\w*|ece)\b",
     re.I,
