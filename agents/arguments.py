@@ -1078,8 +1078,13 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     producer = p.last_step(*PRODUCED_TABLE)
     trailing = rx.search(TRAILING_SAVE, s.text, re.I)
     if producer is not None and trailing:
-        # '... sort x.csv into teams and save the result as y.csv': the files of the save only
-        files = [f for f in files if f in FILE_RE.findall(trailing.group("what"))]
+        # '... sort x.csv into teams and save the result as y.csv': the table the step read is
+        # not the one to save (its output is); the files of the save stay
+        read = p.steps[producer].args
+        said = FILE_RE.findall(trailing.group("what"))
+        files = [
+            f for f in files if f in said or f not in (read.get("data_path"), read.get("dataset"))
+        ]
     if len(files) >= 2:
         source, path = files[0], files[-1]
     elif files:

@@ -1710,7 +1710,13 @@ def _saves_after(tools: list[str], clause: str) -> bool:
         return False
     if {"save_table", "export_labeled_data"} & set(tools):
         return False
-    return bool(rx.search(TRAILING_SAVE, clause, re.I))
+    said = rx.search(TRAILING_SAVE, clause, re.I)
+    # '... and write the labeling functions to lfs.json' saves no table
+    return bool(said) and not rx.search(
+        r"\b(?:functions?|rules?|lfs?|models?|classifiers?|reports?|metrics|workbench|summary)\b",
+        said.group("what"),
+        re.I,
+    )
 
 
 PURPOSE_TAIL_RE = (

@@ -126,3 +126,11 @@ def test_a_plain_conversion_stays_a_conversion(ws: Path) -> None:
     tools, args = _plan("save returns.csv as parquet")
     assert tools == ["save_table"]
     assert args["save_table"]["dataset"] == "returns.csv"
+
+
+def test_a_save_of_something_else_than_the_table_adds_no_save(ws: Path) -> None:
+    tools, _ = _plan(
+        "fill in the shelf for the rest of returns.csv and save the labeling functions as "
+        "shelf_rules.json"
+    )
+    assert "save_table" not in tools
