@@ -191,6 +191,11 @@ THIS_FILE_RE = (
     r"\b(?:this|that|the (?:new|saved|exported|written|resulting))\s+(?:file|table|csv|one)\b"
 )
 WRITERS = ("save_table", "export_labeled_data", "predict", "generate_synthetic", "vote_labels")
+PRODUCED_TABLE = {"label_dataset": "labeled_path"}
+"""The output field of the table a step writes into a folder of its own, with no argument naming
+the file: a save said after it ('label x.csv and save the result as y.csv') is a save_table step
+reading that field. Steps that name their file (predict's `output`, vote_labels' `output_path`)
+take the file said themselves."""
 
 
 def last_written(memory: dict[str, Any]) -> str | None:
@@ -1139,36 +1144,35 @@ def said_table_stem(text: str, source: str | None, near: bool = False) -> str | 
     return None
 
 
-def _output_stem(p: Planning, ref: str) -> str:
-    """The default name for saving an earlier step's output: a labeling's rows beside its input
-    ('label notes.csv then save the labeled rows as parquet' → notes_labeled), else
-    saved/table.
-    """
-    found = rx.search(r"\$\{steps\.(\d+)\.labeled_path\}", ref)
-    index = int(found.group(1)) if found else -1
-    if 0 <= index < len(p.steps):
-        data = p.steps[index].args.get("data_path") or p.steps[index].args.get("dataset")
-        if isinstance(data, str) and data and "${" not in data and ":" not in data:
-            return rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data) + "_labeled"
-    return "saved/table"
-
-
 def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
+    from agents.intent import TRAILING_SAVE
+
     lower = s.text.lower()
     fmt = said_table_format(s.text)
     if fmt is None and p.goal and p.goal != s.text:
         fmt = said_table_format(p.goal, strict=True)  # 'Save the rows. Format: parquet.'
     source = path = None
-    if len(s.files) >= 2:
-        source, path = s.files[0], s.files[-1]
-    elif s.files:
+    files = s.files
+    producer = p.last_step(*PRODUCED_TABLE)
+    trailing = rx.search(TRAILING_SAVE, s.text, re.I)
+    if producer is not None and trailing:
+        # '... sort x.csv into teams and save the result as y.csv': the table the step read is
+        # not the one to save (its output is); the files of the save stay
+        read = p.steps[producer].args
+        said = FILE_RE.findall(trailing.group("what"))
+        files = [
+            f for f in files if f in said or f not in (read.get("data_path"), read.get("dataset"))
+        ]
+    if len(files) >= 2:
+        source, path = files[0], files[-1]
+    elif files:
         if (
-            rx.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(s.files[0])}", s.text, re.I)
-            or role_files(s.text, s.files)[2]
+            rx.search(rf"\b(?:to|as|into|in)\s+[\"'`]?{re.escape(files[0])}", s.text, re.I)
+            or role_files(s.text, files)[2]
         ):
-            path = s.files[0]
+            path = files[0]
         else:
-            source = s.files[0]
+            source = files[0]
     saver = p.last_step("save_table")
     if source is None and path and saver is not None:
         # 'Write it out as parquet. Path: archive/x.parquet': the name of the save just planned.
@@ -1178,10 +1182,8 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         if suffix in ("csv", "jsonl", "parquet"):
             step.args["format"] = suffix
         return None
-    if source is None:
-        producer = p.last_step("label_dataset")
-        if producer is not None:
-            source = f"${{steps.{producer}.labeled_path}}"
+    if source is None and producer is not None:
+        source = f"${{steps.{producer}.{PRODUCED_TABLE[p.steps[producer].tool]}}}"
     if source is None:
         labeled, dataset = p.memory.get("labeled"), p.memory.get("dataset")
         last = p.memory.get("last_table")
@@ -1208,12 +1210,27 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         path = f"{stem}.{fmt}"
     if not path:
         # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
-        base = source if "${" not in source else _output_stem(p, source)
+        base = source if "${" not in source else _produced_stem(p, source)
         stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path
     args["format"] = fmt
     return args
+
+
+def _produced_stem(p: Planning, ref: str) -> str:
+    """A name for the table a planned step writes: its input's stem and what it wrote
+    ('tickets_labeled'), else 'saved/table'.
+    """
+    made = rx.match(r"^\$\{steps\.(\d+)\.(\w+?)(?:_path)?\}$", ref)
+    if made is None or int(made.group(1)) >= len(p.steps):
+        return "saved/table"
+    step = p.steps[int(made.group(1))]
+    data = step.args.get("data_path") or step.args.get("dataset")
+    if not isinstance(data, str) or "${" in data:
+        return "saved/table"
+    stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data.rsplit(":", 1)[-1])
+    return f"{stem}_{made.group(2)}"
 
 
 MODEL_ASKED_RE = (

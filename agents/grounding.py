@@ -82,8 +82,31 @@ def sorted_into(clause: str, files: list[str]) -> str | None:
     said = rx.search(SORT_INTO, text, re.I)
     if said is None or rx.search(SORT_NOT, text, re.I):
         return None
-    tail = said.group("into") or said.group("said") or ""
-    lower = f" {tail.lower()} "
+    return _partly_filled_named(said.group("into") or said.group("said") or "", files)
+
+
+def filled_in(clause: str, files: list[str]) -> str | None:
+    """The partly filled label column of a named table whose gaps the clause fills ('fill in the
+    team for the rest of t.csv', 'complete the missing teams in t.csv'), named or by two of its
+    values; None otherwise, and None for a constant or statistic put in the gaps ('fill the
+    blanks in team with unknown'). The filled-in cells are the hand labels; the rest get labels.
+    """
+    from agents.intent import FILL_GAPS, FILL_NOT, GAP_WORDS, SORT_NOT
+
+    text = _without_files(clause)
+    said = rx.search(FILL_GAPS, text, re.I)
+    if said is None or rx.search(SORT_NOT, text, re.I) or rx.search(FILL_NOT, text, re.I):
+        return None
+    if not said.group("verb").lower().startswith("fill") and not rx.search(GAP_WORDS, text, re.I):
+        return None  # 'complete' and 'finish' fill something only when gaps are said
+    return _partly_filled_named(said.group("gaps") or "", files)
+
+
+def _partly_filled_named(words: str, files: list[str]) -> str | None:
+    """The partly filled label-like column of a named table that `words` name (by its name, or
+    by two of its values), or None.
+    """
+    lower = f" {words.lower()} "
     for ref in files:
         if not TABLE_SUFFIX.search(ref):
             continue
@@ -95,7 +118,7 @@ def sorted_into(clause: str, files: list[str]) -> str | None:
             for c in profile["columns"]
             if c["partly_filled"] and c["label_like"] and not c["id_like"] and not c["text_like"]
         ]
-        for name in columns_mentioned(profile, tail):
+        for name in columns_mentioned(profile, words):
             if name in partly:
                 return name
         for name in partly:

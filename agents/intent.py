@@ -302,6 +302,32 @@ SORT_NOT = (
     r"\b(train\w*|fit|model\w*|classifier\w*|predict\w*|learn\w*|teach\w*|neural|mlp|logistic|"
     r"regression|end model)\b"
 )
+# A column's gaps filled in ('fill in the team for the rest', 'complete the missing teams',
+# 'populate the blank desks'): the group `gaps` holds the words that may name the column or its
+# values. Present and -ing forms only ('the teams filled in by agents' describes the data); a
+# verb other than fill needs a word for the gaps ('the complete list of teams' fills nothing).
+FILL_GAPS = (
+    rf"{_NOT_DONE}(?<!\bthe )(?<!\ba )\b(?P<verb>fill(?:s|ing)?(?:\s+(?:in|out|up))?|complet(?:e|es|ing)|"
+    r"finish(?:es|ing)?|populat(?:e|es|ing))\b(?P<gaps>[^.;]*)"
+)
+GAP_WORDS = (
+    r"\b(?:missing|rest|remaining|remainder|blanks?|empty|gaps?|holes?|unlabell?ed|untagged|"
+    r"unassigned|unset|nulls?|others|left)\b"
+)
+# A save said after a step in the same clause ('... and save the result as sorted.csv', ', then
+# write it to x.parquet', '... and export them as parquet'): `what` holds the file or format.
+TRAILING_SAVE = (
+    r"(?:\band\b|\bthen\b|,)\s+(?:then\s+)?(?:also\s+)?(?:please\s+)?"
+    r"\b(?:save|write|export|store|dump|output)\b(?P<what>[^;]*?\b(?:as|to|into|in)\s+(?:an?\s+)?"
+    r"[\"'`]?(?:[\w./-]+\.(?:csv|tsv|parquet|jsonl|json)|csv|tsv|parquet|jsonl|json lines|"
+    r"spreadsheet|excel)\b)"
+)
+# ... unless a constant or a statistic goes into the gaps: that is cleaning, not labeling.
+FILL_NOT = (
+    r"\b(?:with|using|as|by)\s+(?:an?\s+|the\s+)?(?:['\"`]|(?:most (?:common|frequent)|mode|median|"
+    r"mean|average|zeros?|0|unknown|none|null|n/?a|other|default|placeholder|constant|previous|"
+    r"last|next|forward|backward)\b)|\b(?:forward|back)[- ]?fill\w*|\bffill\b|\bimput\w*"
+)
 
 
 def cue_tools(
@@ -374,6 +400,17 @@ def cue_tools(
         )
     ):
         return ["suggest_datasets"]  # a name half remembered: complete it
+    trailing = rx.search(TRAILING_SAVE, t)
+    if (
+        trailing
+        and files
+        and kind == "tables"
+        and rx.search(FILL_CUES, t[: trailing.start()])
+        and not rx.search(r"\b(train\w*|fit)\b", t)
+    ):
+        return [
+            "label_dataset"
+        ]  # 'label the rest of x.csv and save it as parquet': the save follows
     if rx.search(SAVE_CUES, t) and has_tool("save_table") and not rx.search(QA_CUES, t):
         if kind != "documents" and not rx.search(r"\b(qa|questions?|pairs)\b", t):
             return ["save_table"]

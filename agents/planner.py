@@ -1601,7 +1601,7 @@ EXAMPLES: dict[str, str] = {
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
-    from agents.grounding import label_target, sorted_into
+    from agents.grounding import filled_in, label_target, sorted_into
     from agents.intent import FORECAST, OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
@@ -1818,8 +1818,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return ["inspect_dataset"]  # a question about what the table holds
     # 'sort the tickets in t.csv into teams' where `team` is partly filled: every row gets a
     # team, the filled-in cells are the hand labels (data evidence, ahead of the router)
+    # 'fill in the team for the rest of t.csv', 'complete the missing teams': the same
     sorting = bool(
-        slots.files and p.last_step("train_model") is None and sorted_into(clause, slots.files)
+        slots.files
+        and p.last_step("train_model") is None
+        and (sorted_into(clause, slots.files) or filled_in(clause, slots.files))
     )
     p.cued = not sorting  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
@@ -1928,7 +1931,31 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             lead = ["label_dataset"] if first and p.last_step("label_dataset") is None else []
             tools = lead + [t for t in tools if t == "label_dataset" and not lead] + extra
             p.cued = False  # what follows a labeling run: hard evidence, ahead of the router
+    if _saves_after(tools, clause):
+        tools = [*tools, "save_table"]  # '... into teams and save the result as sorted.csv'
+        p.cued = False
     return [t for t in tools if t in BUILDERS]
+
+
+def _saves_after(tools: list[str], clause: str) -> bool:
+    """Whether the clause ends by saving what its last step writes into a folder of its own
+    ('sort x.csv into teams and save the result as y.csv', '... then write it to y.parquet').
+    """
+    from agents.arguments import PRODUCED_TABLE
+    from agents.intent import TRAILING_SAVE
+    from tools.registry import has_tool
+
+    if not tools or tools[-1] not in PRODUCED_TABLE or not has_tool("save_table"):
+        return False
+    if {"save_table", "export_labeled_data"} & set(tools):
+        return False
+    said = rx.search(TRAILING_SAVE, clause, re.I)
+    # '... and write the labeling functions to lfs.json' saves no table
+    return bool(said) and not rx.search(
+        r"\b(?:functions?|rules?|lfs?|models?|classifiers?|reports?|metrics|workbench|summary)\b",
+        said.group("what"),
+        re.I,
+    )
 
 
 PURPOSE_TAIL_RE = (

@@ -13,8 +13,10 @@ from errors import ForgeflowError
 from store.workspace import resolve_path
 from tools.tabular import (
     LABEL_COLUMN_GUESSES,
+    PROSE_WORDS,
     SKLEARN_DATASETS,
     load_table,
+    prose_words,
     read_table,
     table_format,
 )
@@ -49,10 +51,11 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
     missing = 1.0 - len(present) / n
     numeric = pd.api.types.is_numeric_dtype(series)
     integer = numeric and (pd.api.types.is_integer_dtype(present) or bool((present % 1 == 0).all()))
-    mean_words = 0.0
+    mean_words = prose = 0.0
     if not numeric and len(present):
         head = present.astype(str).head(200)
         mean_words = float(head.str.count(" ").mean() + 1)
+        prose = prose_words(head)
     lower = str(name).lower()
     unique = distinct == len(present) and len(present) > 20
     id_like = bool(
@@ -60,7 +63,12 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
         or (unique and not numeric and mean_words < 2)
         or (unique and integer and lower.endswith("id"))
     )
-    text_like = not numeric and mean_words >= 4 and distinct > min(20, len(present) // 2)
+    # Free text: many distinct wordy values, or sentences however often repeated (300 tickets
+    # made of 12 stock sentences), judged by plain words per value as labeling's guess is.
+    text_like = not numeric and (
+        (mean_words >= 4 and distinct > min(20, len(present) // 2))
+        or (distinct >= 3 and prose >= PROSE_WORDS)
+    )
     small = distinct <= max(2, min(30, int(0.2 * len(present)) + 1))
     named = lower in LABEL_COLUMN_GUESSES
     label_like = bool(

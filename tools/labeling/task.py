@@ -11,7 +11,7 @@ import pandas as pd
 from errors import BadInput, column_not_found
 from tools.labeling.gold import Gold, ensure_ids, join_gold, plan_join, split_gold
 from tools.labeling.limits import check_label_kind
-from tools.tabular import load_table
+from tools.tabular import PROSE_WORDS, load_table, prose_words
 
 
 @dataclass
@@ -52,20 +52,6 @@ class Task:
 
     def split_report(self) -> dict[str, Any]:
         return {"dev": int(len(self.dev)), "heldout": int(len(self.heldout))}
-
-
-PROSE_WORDS = 5
-"""Plain words per value (letters between spaces) from which a column reads as sentences, however
-few distinct values it has: a category name rarely runs to five words ('Some college, no degree'
-has four), a sentence does."""
-_PROSE_WORD = r"(?<!\S)[^\W\d_]+(?:'[^\W\d_]+)?[,.;:!?]?(?!\S)"
-
-
-def prose_words(sample: pd.Series) -> float:
-    """Mean number of plain words per value: runs of letters between spaces (a trailing comma or
-    full stop allowed); codes, numbers, stamps and snake_case names count none.
-    """
-    return float(sample.str.count(_PROSE_WORD).mean()) if len(sample) else 0.0
 
 
 def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
