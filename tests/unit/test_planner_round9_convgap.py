@@ -155,14 +155,22 @@ def test_an_evaluation_the_router_drops_becomes_the_training_test_set(
             ("label_dataset", "train_model"), 0.95
         ),
     )
-    goal = (
-        "fill in the mood of visits.csv, then fit a classifier on the result and evaluate it "
-        "on visits_graded.csv, which is complete."
-    )
-    plan = plan_goal(goal, {})
-    steps = {s.tool: s.args for s in plan.steps}
+
+    def plan_for(opening: str) -> dict[str, dict[str, Any]]:
+        goal = (
+            f"{opening}, then fit a classifier on the result and evaluate it "
+            "on visits_graded.csv, which is complete."
+        )
+        return {s.tool: s.args for s in plan_goal(goal, {}).steps}
+
+    steps = plan_for("weakly label the mood of visits.csv")
     assert list(steps) == ["label_dataset", "train_model"]
     assert steps["train_model"]["test_dataset"] == "visits_graded.csv"
+    # Filling in a partly filled column is data evidence: the rules' plan stands, and keeps the
+    # evaluation as a step of its own (the file is not lost either way).
+    steps = plan_for("fill in the mood of visits.csv")
+    assert list(steps) == ["label_dataset", "train_model", "evaluate_model"]
+    assert steps["evaluate_model"]["dataset"] == "visits_graded.csv"
 
 
 def test_a_hub_said_in_another_sentence_is_the_search_source() -> None:
