@@ -375,7 +375,7 @@ def _labeling_meant(tools: list[str], clause: str, slots: Slots, p: Planning) ->
 
     if "apply_labeling_functions" not in tools or "label_dataset" in tools:
         return tools
-    if rx.search(LF_CUES, clause, re.I) or rx.search(r"\.json", p.goal, re.I):
+    if rx.search(LF_CUES, clause, re.I) or rx.search(r"\.json\b", p.goal, re.I):
         return tools
     if (
         p.last_step("write_labeling_functions") is not None

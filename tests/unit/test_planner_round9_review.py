@@ -196,3 +196,24 @@ def test_overlapping_quiet_loads_put_the_settings_back_once() -> None:
     assert bar_after_second == [False]  # the second's exit kept the first's load quiet
     assert hf_logging.is_progress_bar_enabled()
     assert hf_logging.get_verbosity() == before
+
+
+# --- 'run the labeling' on a JSON Lines file --------------------------------------------------
+
+
+def test_a_json_lines_data_file_is_no_labeling_functions_file(ws: Path) -> None:
+    # The check for a named .json file held a backspace character where `\b` was meant, so a
+    # named functions file never kept the LF-applying tool.
+    from agents.plan import Planning
+    from agents.planner import _labeling_meant
+    from agents.slots import Slots
+
+    clause = "go ahead and run the labeling on parcel_lines.jsonl"
+    p = Planning(memory={}, goal=clause)
+    slots = Slots(text=clause, files=["parcel_lines.jsonl"])
+    assert _labeling_meant(["apply_labeling_functions"], clause, slots, p) == ["label_dataset"]
+    named = "run the labeling on parcel_lines.jsonl with tagger.json"
+    p = Planning(memory={}, goal=named)
+    assert _labeling_meant(["apply_labeling_functions"], named, slots, p) == [
+        "apply_labeling_functions"
+    ]
