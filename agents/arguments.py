@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -567,33 +568,41 @@ def _args_write_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     return args
 
 
-MAX_RUNS_LISTED = 200
-"""The most labeling run folders read when looking for a data's earlier labeling functions."""
+MAX_RUNS_LISTED = 20_000
+"""The most labeling/ entries read when looking for a data's earlier labeling functions (names
+only, no file is opened: a busy workspace's ten thousand runs are read in milliseconds)."""
 
 
-def earlier_lfs(data: Any) -> list[str]:
-    """The labeling functions earlier labeling runs wrote for `data` (run folders are named
-    `<data stem>-<time>`), newest first; only the labeling/ folder's own entries are listed.
+def earlier_lfs(data: Any) -> str | None:
+    """The labeling functions the newest earlier labeling run on `data` wrote (a workspace path),
+    or None: folders of labeling/ named as the labeling loop names them
+    (`<file_stem>-<YYYYmmdd-HHMMSS>`, so notes.csv's runs are not notes-archive.csv's), not
+    symlinks, holding their own labeling_functions.json.
     """
     from store.workspace import workspace_root
+    from tools.labeling.outputs import file_stem
 
-    if not isinstance(data, str) or not data or "${" in data:
-        return []
-    stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data.rsplit("/", 1)[-1]).lower()
+    if not isinstance(data, str) or not data.strip() or "${" in data:
+        return None
     root = workspace_root() / "labeling"
-    if not stem or not root.is_dir() or root.is_symlink():
-        return []
-    found = []
-    for i, entry in enumerate(root.iterdir()):
-        if i >= MAX_RUNS_LISTED:
-            break
-        name = entry.name.lower()
-        if not name.startswith(stem + "-") or not entry.is_dir() or entry.is_symlink():
-            continue
-        lfs = entry / "labeling_functions.json"
-        if lfs.is_file():
-            found.append(f"labeling/{entry.name}/labeling_functions.json")
-    return sorted(found, reverse=True)
+    if root.is_symlink() or not root.is_dir():
+        return None
+    run_name = rx.compiled(rf"{re.escape(file_stem(data))}-\d{{8}}-\d{{6}}")
+    runs = []
+    try:
+        with os.scandir(root) as entries:
+            for i, entry in enumerate(entries):
+                if i >= MAX_RUNS_LISTED:
+                    break
+                if run_name.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+                    runs.append(entry.name)
+    except OSError:
+        return None
+    for name in sorted(runs, reverse=True):  # the stamp sorts as the time does
+        lfs = root / name / "labeling_functions.json"
+        if lfs.is_file() and not lfs.is_symlink():
+            return f"labeling/{name}/labeling_functions.json"
+    return None
 
 
 def has_hand_labels(args: dict[str, Any]) -> bool:
@@ -631,10 +640,10 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         args["data_path"] = next(iter(others), args.get("data_path"))
     elif lfs is None:
         data = args.get("data_path")
-        runs = earlier_lfs(data)
-        if runs:
-            args["lfs_path"] = runs[0]  # 'run the labeling on x.csv' after a run on x.csv
-            p.notes.append(f"the labeling functions of the last run on {data} → {runs[0]}")
+        earlier = earlier_lfs(data)
+        if earlier:
+            args["lfs_path"] = earlier  # 'run the labeling on x.csv' after a run on x.csv
+            p.notes.append(f"the labeling functions of the last run on {data} → {earlier}")
         elif has_hand_labels(args):
             # 'apply the labeling functions to x.csv' with none written yet: write them from
             # the hand labels first, then apply them (the LF-applying tool, not a question).

@@ -186,9 +186,28 @@ def _lacks_data(plan: Plan) -> bool:
     return bool(plan.question) or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD)
 
 
+MAX_NAME_SHOWN = 80
+"""The most characters of a file name a question shows (a name may run to 255 bytes)."""
+
+
+def shown_name(name: str) -> str:
+    """A workspace file name as a question may show it: control, format (bidi overrides, zero
+    width) and other invisible characters as '?', cut to MAX_NAME_SHOWN characters. A name
+    comes from whoever put the file there (an archive, a download), not from the person asking.
+    """
+    import unicodedata
+
+    plain = "".join("?" if unicodedata.category(c)[0] in "CZ" and c != " " else c for c in name)
+    return plain if len(plain) <= MAX_NAME_SHOWN else plain[: MAX_NAME_SHOWN - 1] + "…"
+
+
 def which_file(candidates: list[str]) -> str:
     """The question for files the goal's words describe equally well, naming them."""
-    shown = candidates[:MAX_CANDIDATES]
+    shown = [shown_name(c) for c in candidates[:MAX_CANDIDATES]]
+    if not shown:
+        return "Which file do you mean? Name it (e.g. 'data.csv')."
+    if len(shown) == 1:
+        return f"Do you mean {shown[0]}?"
     more = f" (+{len(candidates) - len(shown)} more)" if len(candidates) > len(shown) else ""
     listed = ", ".join(shown[:-1]) + f" or {shown[-1]}"
     return f"Several files fit that description: which one do you mean, {listed}{more}?"
@@ -360,7 +379,7 @@ def _labeling_meant(tools: list[str], clause: str, slots: Slots, p: Planning) ->
 
     if "apply_labeling_functions" not in tools or "label_dataset" in tools:
         return tools
-    if rx.search(LF_CUES, clause, re.I) or rx.search(r"\.json", p.goal, re.I):
+    if rx.search(LF_CUES, clause, re.I) or rx.search(r"\.json\b", p.goal, re.I):
         return tools
     if (
         p.last_step("write_labeling_functions") is not None

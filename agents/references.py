@@ -422,17 +422,11 @@ def with_described_file(
 def described_input(
     goal: str, files: list[str], thread_has_data: bool = False
 ) -> tuple[str, list[str], list[str]]:
-    """`with_described_file`, and the files the words describe equally well when they are
-    several ('the sales export' with a March and an April export): none written in, the
-    planner asks which one it is rather than pick one silently.
+    """The goal with the described input files' names written in (for a goal that names no
+    input file of its own), the notes saying so, and the files the words describe equally well
+    when they are several ('the sales export' with a March and an April export): none is
+    written in then, the planner asks which one it is rather than pick one silently.
     """
-    goal, notes, several = _described_input(goal, files, thread_has_data)
-    return goal, notes, several
-
-
-def _described_input(
-    goal: str, files: list[str], thread_has_data: bool
-) -> tuple[str, list[str], list[str]]:
     if len(goal.split()) < 4:
         return goal, [], []  # a fragment ('the digit column') answers a question; no data named
     if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):

@@ -46,27 +46,43 @@ def short_texts(texts: list[str]) -> bool:
     return float(np.mean([len(t.split()) for t in texts])) <= SHORT_TEXT_WORDS
 
 
+_quiet_lock = threading.Lock()
+_quiet_depth = 0
+_quiet_saved: tuple[bool, int] | None = None
+"""transformers' (progress bar on, verbosity) before the outermost `quiet_loading` began."""
+
+
 @contextlib.contextmanager
 def quiet_loading() -> Iterator[None]:
     """No progress bar ('Loading weights ...') and no info or warning lines from transformers
     while the model loads, so a person's terminal shows the answer only; errors still log and
-    raise. The library's settings are put back after (other loads keep their bars).
+    raise. The library's settings are process-wide: they are saved when the first of several
+    overlapping (nested or concurrent) quiet loads begins and put back when the last one ends,
+    so one ending early cannot leave the others loud, nor the last leave the process quiet.
     """
+    global _quiet_depth, _quiet_saved
     try:
         from transformers.utils import logging as hf_logging
     except ImportError:  # no transformers: nothing to quieten
         yield
         return
-    bar = hf_logging.is_progress_bar_enabled()
-    verbosity = hf_logging.get_verbosity()
-    hf_logging.disable_progress_bar()
-    hf_logging.set_verbosity_error()
+    with _quiet_lock:
+        if _quiet_depth == 0:
+            _quiet_saved = (hf_logging.is_progress_bar_enabled(), hf_logging.get_verbosity())
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+        _quiet_depth += 1
     try:
         yield
     finally:
-        hf_logging.set_verbosity(verbosity)
-        if bar:
-            hf_logging.enable_progress_bar()
+        with _quiet_lock:
+            _quiet_depth -= 1
+            if _quiet_depth == 0 and _quiet_saved is not None:
+                bar, verbosity = _quiet_saved
+                _quiet_saved = None
+                hf_logging.set_verbosity(verbosity)
+                if bar:
+                    hf_logging.enable_progress_bar()
 
 
 def _load() -> Any:
