@@ -150,6 +150,15 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for h in history[:20]
             if isinstance(h, dict)
         ]
+    validation = output.get("validation_metrics")
+    if isinstance(validation, dict):  # where a training loop judges its target
+        judged = {
+            str(k): float(v)
+            for k, v in validation.items()
+            if isinstance(v, int | float) and not isinstance(v, bool) and _known_metric(str(k))
+        }
+        if judged:
+            summary["validation"] = judged
     full = next(
         (
             output[k]
@@ -282,6 +291,8 @@ def is_results_question(goal: str, has_file: bool) -> bool:
 
 
 def _fmt(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) > 1:
+        return str(int(value))  # a count kept as a float ('n_labels=27', not 27.000)
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
@@ -688,8 +699,15 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
         if first is not None:
             metric_name = "f1_macro" if (first == "f1" and tool == "label_dataset") else first
     best = None
+    where = ""
     if metric_name:
-        found = _metric_value(loop.get("metrics") or {}, _short_metric(str(metric_name)))
+        # The loop judges its target where it measured it: a training's validation split.
+        name = _short_metric(str(metric_name))
+        found = _metric_value(loop.get("validation") or {}, name)
+        if found is not None:
+            where = " on the validation split"
+        else:
+            found = _metric_value(loop.get("metrics") or {}, name)
         best = found[1] if found else None
     target = args.get("target_value")
     if best is not None and (target is None or loop.get("target_met")) and best < 0.999:
@@ -697,7 +715,7 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
         if target is None or new > float(target):
             args["target_value"] = new
             args.setdefault("target_metric", metric_name)
-            changes.append(f"target {metric_name} {new} (best so far {best:.3f})")
+            changes.append(f"target {metric_name} {new} (best so far {best:.3f}{where})")
     return args, changes
 
 
