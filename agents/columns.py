@@ -520,7 +520,9 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
 # The outcome a goal asks a model for: the words after 'predict/forecast/tell ...' up to the
 # data ('from', 'using', 'in', a file) or the clause's end.
 _OUTCOME_RE = re.compile(
-    r"\b(?:predict\w*|forecast\w*|guess\w*|anticipat\w*|flag\w*|estimat\w*)\s+"
+    r"\b(?:predict\w*|forecast\w*|guess\w*|anticipat\w*|flag\w*|estimat\w*|"
+    # 'something that spots cancellations': a model asked to catch an outcome
+    r"spots?|spotting|catch(?:es|ing)?|identif(?:y|ies|ying)|foresee\w*)\s+"
     r"(?:the\s+|which\s+|whether\s+|if\s+|who\s+|a\s+|an\s+)?"
     r"([\w -]{3,60}?)(?=\s+(?:from|using|with|based|off|on|in|for|given|by|out of)\b|[,.;:?!(]|$)",
     re.I,

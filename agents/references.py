@@ -452,10 +452,53 @@ def described_input(
             goal = _mark(goal, path)
         notes.append(f"the data you described → {' and '.join(found)}")
         return goal, notes, []
+    if len(found) > 1:
+        found = _said_more(found, goal_words(goal, keep=True)) or found
+    if len(found) > 1 and rx.search(MODEL_WORDS, goal, re.I):
+        labeled = _labeled_one(found)
+        if labeled is not None:
+            notes.append(
+                f"the data you described → {labeled[0]}: of {' and '.join(found)}, the one "
+                f"with the {labeled[1]!r} column a model learns from"
+            )
+            return _mark(goal, labeled[0]), notes, []
     if len(found) != 1:
         return goal, notes, found
     notes.append(f"the data you described → {found[0]}")
     return _mark(goal, found[0]), notes, []
+
+
+MODEL_WORDS = r"\b(?:train\w*|models?|classifiers?|automat\w*|predict\w*|accura\w*|learn\w*)\b"
+"""Words that ask for a model (which learns from the labeled one of several described tables)."""
+
+
+def _said_more(found: list[str], words: list[str]) -> list[str]:
+    """Of equally described files, the one with the most name words, each of them said (common
+    words too: 'the patent labels' → patent_labels.csv over patents.csv); else empty.
+    """
+    whole = [f for f in found if all(_said(t, words) for t in _name_tokens(f))]
+    most = max((len(_name_tokens(f)) for f in whole), default=0)
+    longest = [f for f in whole if len(_name_tokens(f)) == most]
+    return longest if len(longest) == 1 and most > 1 else []
+
+
+def _labeled_one(found: list[str]) -> tuple[str, str] | None:
+    """(table, label column) when exactly one of the described tables has a label-like column
+    that each other one lacks while having every other column of it (the unlabeled batch of the
+    same table: baggage_claims.csv with claim_type, claims_inbox.csv without); else None.
+    """
+    from agents.columns import label_missing_elsewhere
+    from agents.grounding import _table
+
+    profiles = [_table(f) if f.lower().endswith(TABLE_EXT) else None for f in found]
+    if any(p is None for p in profiles):
+        return None
+    hits = [
+        (f, label)
+        for f, p in zip(found, profiles, strict=True)
+        if (label := label_missing_elsewhere(p, [o for o in profiles if o is not p]))
+    ]
+    return hits[0] if len(hits) == 1 else None
 
 
 def base_table(path: str, files: list[str]) -> str | None:
