@@ -528,6 +528,14 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     for key in ("model_path", "labeled_path", "output_dir"):
         if isinstance(output.get(key), str) and output[key]:
             lines.append(f"  {key.replace('_', ' ')}: {output[key]}")
+    filled = output.get("filled")
+    if isinstance(filled, dict) and filled.get("column"):
+        # The person's own, partly filled column (e.g. `team`) filled in beside it.
+        lines.append(
+            f"  column {filled['column']}: your {filled.get('from')} column filled in "
+            f"({filled.get('hand')} of your own labels kept, {filled.get('weak')} rows labeled "
+            f"by the run; {filled.get('source')} says which)"
+        )
     rows = output.get("rows")
     if isinstance(rows, dict) and rows:
         lines.append("  rows: " + ", ".join(f"{k} {v}" for k, v in rows.items()))

@@ -722,7 +722,7 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     stem = file_stem(task.dataset)
     out = output_dir(args.output_dir, f"{stem}-{time.strftime('%Y%m%d-%H%M%S')}")
     labeled = out / "labeled.parquet"
-    write_labeled(
+    filled = write_labeled(
         labeled,
         task.frame,
         task.id_column,
@@ -731,6 +731,9 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
         best["covered"],
         best["source"],
         label_name=task.gold.label_name,
+        # The hand labels are the filled cells of the table's own column (`team` on 70 of 480
+        # rows): the output also carries that column filled in, beside it.
+        fill_from=task.gold.label_name if task.gold.from_data else None,
     )
     lfs_path, summary_csv, chart, metrics_path = (
         out / "labeling_functions.json",
@@ -758,6 +761,7 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
         "selection": selection,
         "failures": labeler.failures,
         "label_name": task.gold.label_name,
+        **({"filled": filled} if filled else {}),
         "labeled_path": artifact("", labeled, "")["path"],
         "classes": task.classes,
         "label_counts": {

@@ -32,6 +32,8 @@ class Gold:
     """The hand labels' column name (e.g. `income`): it travels with the labeled output."""
     join: str = ""
     """How the hand labels were joined to the data, in words."""
+    from_data: bool = False
+    """Whether the hand labels are the filled-in cells of the data's own label column."""
 
     def report(self) -> dict[str, Any]:
         """What was joined and what was not, for the output."""
@@ -302,7 +304,9 @@ def join_gold(
         gid, glabel = "__id", "__label"
         source = source or f"data column {label_column!r}"
         label_name = label_column
+        from_data = True
     else:
+        from_data = False
         gid = gold_id_column or id_column
         glabel = gold_label_column or label_column or "label"
         label_name = glabel
@@ -375,6 +379,7 @@ def join_gold(
         source=source,
         label_name=None if label_name is None else str(label_name),
         join=how,
+        from_data=from_data,
     )
 
 

@@ -67,12 +67,15 @@ def write_labeled(
     covered: np.ndarray,
     source: np.ndarray,
     label_name: str | None = None,
-) -> None:
+    fill_from: str | None = None,
+) -> dict[str, Any] | None:
     """The labeled-data contract: id, label, prob_<class>..., covered, label_source, originals.
 
     The hand labels' column name (`label_name`, e.g. `income`) and the classes are stored in the
     parquet's metadata (pandas `attrs`, key `forgeflow`), so training and evaluation find a
-    test file's label column by that name.
+    test file's label column by that name. With `fill_from` (the data's own, partly filled
+    label column), `<column>_filled` and `<column>_source` follow that column (see
+    `add_filled`); their names are returned and stored in the metadata under `filled`.
     """
     out = pd.DataFrame({"id": frame[id_column].to_numpy()})
     out["label"] = np.asarray(classes, dtype=object)[probs.argmax(axis=1)]
@@ -80,14 +83,86 @@ def write_labeled(
         out[f"prob_{c}"] = probs[:, i].astype(float)
     out["covered"] = covered.astype(bool)
     out["label_source"] = source.astype(str)
+    renamed: dict[str, str] = {}
     for col in frame.columns:
         if col == id_column and id_column == "id":
             continue
         name = col if col not in out.columns else f"{col}_original"
+        renamed[col] = name
         out[name] = frame[col].to_numpy()
-    out.attrs["forgeflow"] = {"label_name": label_name, "classes": list(classes)}
+    filled = None
+    if fill_from is not None and fill_from in renamed:
+        filled = add_filled(out, renamed[fill_from], out["label"])
+    meta: dict[str, Any] = {"label_name": label_name, "classes": list(classes)}
+    if filled is not None:
+        meta["filled"] = filled
+    out.attrs["forgeflow"] = meta
     with replacing(path) as tmp:
         out.to_parquet(tmp, index=False)
+    return filled
+
+
+FILLED_SUFFIX, SOURCE_SUFFIX = "_filled", "_source"
+
+
+def add_filled(table: pd.DataFrame, column: str, labels: pd.Series) -> dict[str, Any] | None:
+    """Put `<column>_filled` (the person's own value where the cell is filled, else the row's
+    label) and `<column>_source` ('hand' / 'weak') right after `column`, in place.
+
+    The person's column itself is never changed: it stays the record of which rows they
+    labelled, which the workbench and a rerun read as the hand labels. Names already taken get
+    a number (`team_filled_2`). Returns {"from", "column", "source", "hand", "weak"} (names and
+    row counts), or None when `column` is absent.
+    """
+    if column not in table.columns:
+        return None
+    own = table[column]
+    given = own.notna() & own.astype("string").str.strip().fillna("").ne("")
+    values = np.where(given.to_numpy(), own.map(_cell_text).to_numpy(), labels.to_numpy())
+    names: dict[str, Any] = {"from": column}
+    at = table.columns.get_loc(column) + 1
+    for key, suffix, data in (
+        ("column", FILLED_SUFFIX, values.astype(object)),
+        ("source", SOURCE_SUFFIX, np.where(given.to_numpy(), "hand", "weak").astype(object)),
+    ):
+        name, n = f"{column}{suffix}", 2
+        while name in table.columns:
+            name, n = f"{column}{suffix}_{n}", n + 1
+        table.insert(at, name, data)
+        names[key] = name
+        at += 1
+    return {**names, "hand": int(given.sum()), "weak": int((~given).sum())}
+
+
+def _cell_text(value: Any) -> Any:
+    """A filled cell as the class name the run used for it (1.0 -> '1'); blanks untouched."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def filled_marks(columns: list[Any], meta: dict[str, Any] | None = None) -> set[str]:
+    """The filled-label columns a labeling run added beside the person's own label column.
+
+    From the labeled file's metadata when it has it; else (a copy saved as CSV loses it) by
+    name, in a table a labeling run wrote (it has `label_source`): `<x>_filled` and
+    `<x>_source` both present beside `<x>`. They are outputs, never features: `<x>_filled` is the
+    label itself and `<x>_source` only says who labelled a row.
+    """
+    names = {str(c) for c in columns}
+    filled = (meta or {}).get("filled")
+    if isinstance(filled, dict):
+        return {str(filled[k]) for k in ("column", "source") if filled.get(k) in names}
+    out: set[str] = set()
+    if "label_source" not in names:
+        return out
+    for name in names:
+        stem = name.removesuffix(SOURCE_SUFFIX)
+        if stem != name and stem in names and f"{stem}{FILLED_SUFFIX}" in names:
+            out |= {name, f"{stem}{FILLED_SUFFIX}"}
+    return out
 
 
 def labeled_meta(frame: pd.DataFrame) -> dict[str, Any]:

@@ -32,7 +32,16 @@ from tools.labeling.analysis import lf_summary, matrix_summary
 from tools.labeling.apply import apply_lfs
 from tools.labeling.combine import class_prior, combine
 from tools.labeling.gold import _key, join_gold, plan_join
-from tools.labeling.outputs import artifact, write_json, write_summary
+from tools.labeling.outputs import (
+    FILLED_SUFFIX,
+    SOURCE_SUFFIX,
+    add_filled,
+    artifact,
+    filled_marks,
+    labeled_meta,
+    write_json,
+    write_summary,
+)
 from tools.labeling.rowrefs import ref_of, resolve_rows
 from tools.labeling.specs import ABSTAIN, parse_lfs
 from tools.tabular import load_table
@@ -207,8 +216,13 @@ def _write_state(wb: Path, state: dict[str, Any]) -> None:
 
 
 def _data_frame(labeled: pd.DataFrame, classes: list[str]) -> pd.DataFrame:
-    """The run's rows as they were: the labeled file less its own columns, clashes renamed back."""
+    """The run's rows as they were: the labeled file less its own columns, clashes renamed back.
+
+    The filled-in hand-label column (`team_filled`, `team_source`) is the run's output, not data:
+    as a feature it would be the label itself.
+    """
     own = {*CONTRACT, *(f"prob_{c}" for c in classes)}
+    own |= filled_marks(list(labeled.columns), labeled_meta(labeled))
     keep = ["id"] + [c for c in labeled.columns if c not in own]
     frame = labeled[keep].copy()
     renames = {}
@@ -757,6 +771,29 @@ def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]
         return out
 
 
+def _refill(table: pd.DataFrame, meta: dict[str, Any]) -> None:
+    """The run's filled-in label column, brought up to the workbench's labels (in place).
+
+    The person's own column stays as the run read it; `<column>_filled` is the hand label
+    (theirs or a correction) where there is one, else their own cell, else the current label;
+    `<column>_source` says 'hand' for the first two, 'weak' for the rest.
+    """
+    marks = filled_marks(list(table.columns), meta)
+    filled = meta.get("filled")
+    if not isinstance(filled, dict):
+        column = next((m for m in sorted(marks) if m.endswith(FILLED_SUFFIX)), "")
+        stem = column.removesuffix(FILLED_SUFFIX)
+        filled = {"from": stem, "column": column, "source": f"{stem}{SOURCE_SUFFIX}"}
+    if not {filled["column"], filled["source"]} <= marks or filled["from"] not in table.columns:
+        return
+    hand = table["hand_label"].notna()
+    table.drop(columns=[filled["column"], filled["source"]], inplace=True)
+    names = add_filled(table, filled["from"], table["label"])
+    if names is not None:
+        table.loc[hand, names["column"]] = table.loc[hand, "hand_label"]
+        table.loc[hand, names["source"]] = "hand"
+
+
 @tool(ExportLabelsInput, tags=("labeling",))
 def export_labeled_data(args: ExportLabelsInput, ctx: ToolContext) -> dict[str, Any]:
     """Export a workbench's current labels as CSV or Parquet (hand labels marked).
@@ -779,6 +816,7 @@ def export_labeled_data(args: ExportLabelsInput, ctx: ToolContext) -> dict[str, 
     table = labeled.copy()
     position = table.columns.get_loc("label_source") + 1
     table.insert(position, "hand_label", _key(table["id"]).map(hand).astype(object))
+    _refill(table, labeled_meta(labeled))
     target.parent.mkdir(parents=True, exist_ok=True)
     if args.format == "parquet":
         table.to_parquet(target, index=False)

@@ -95,6 +95,7 @@ def infer_columns(
     categorical: list[str] | None = None,
     classes: list[str] | None = None,
     labels: pd.Series | None = None,
+    skip_columns: set[str] | None = None,
 ) -> ColumnSpec:
     """Decide the feature columns: the given lists, or by dtype and content for the rest.
 
@@ -104,6 +105,7 @@ def infer_columns(
     labels next to a labeling output's probabilities) and is ignored, never a feature; so is a
     column that is a one-to-one recoding of the row's class (`labels`, aligned with `frame`),
     listed under `label_copies`. Named lists are taken as given, but never the label or the id.
+    `skip_columns` (a labeling run's filled-in label column and its source) are skipped.
     """
     for names, what in ((text, "text"), (numeric, "numeric"), (categorical, "categorical")):
         if names:
@@ -137,7 +139,7 @@ def infer_columns(
                     hint="list it under categorical_columns or text_columns instead",
                 )
         return spec
-    skip = {label, id_column, *RESERVED_COLUMNS}
+    skip = {label, id_column, *RESERVED_COLUMNS, *(skip_columns or ())}
     for name in frame.columns:
         if name in skip or str(name).startswith(PROB_PREFIX):
             continue

@@ -19,6 +19,7 @@ import torch
 from pydantic import BaseModel, ConfigDict, Field
 
 from errors import BadInput, candidate_details, column_not_found
+from tools.labeling.outputs import filled_marks, labeled_meta
 from tools.profile import DEFAULT_ID_NAMES
 from tools.training.evaluate import compute_metrics, headline, plot_curves
 from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
@@ -132,6 +133,9 @@ def prepare_labels(
     """
     if frame.empty:
         raise BadInput("the dataset is empty", hint="give a dataset with labeled rows")
+    # A labeling run's filled-in copy of the hand-label column (`team_filled`, `team_source`):
+    # the label and who gave it, never a feature (read before filtering drops the metadata).
+    marks = filled_marks(list(frame.columns), labeled_meta(frame)) - {label_column}
     if id_column is not None:
         _check_column(frame, id_column, "id")
     before = len(frame)
@@ -210,6 +214,7 @@ def prepare_labels(
         categorical=categorical_columns,
         classes=list(cls),
         labels=label_values if classes is None else None,
+        skip_columns=marks,
     )
     if not spec.features:
         raise BadInput(
