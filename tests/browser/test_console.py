@@ -177,8 +177,9 @@ def test_workbench_edit_an_lf_reapply_correct_two_labels_and_export(
         other = "benign" if current == "malignant" else "malignant"
         row.locator(".correct-select").select_option(other)
         row.locator(".correct-btn").click()
-        p.wait_for_function(
-            f"document.querySelector('#hand-count .big').textContent === '{hand_before + i + 1}'"
+        p.wait_for_function(  # a correction is a run: slow on a loaded 2-core CI machine
+            f"document.querySelector('#hand-count .big').textContent === '{hand_before + i + 1}'",
+            timeout=120_000,
         )
         # The rows table reloads with the hand label in place.
         p.wait_for_function(
@@ -186,6 +187,7 @@ def test_workbench_edit_an_lf_reapply_correct_two_labels_and_export(
             " return r && r.classList.contains('hand') && "
             "r.querySelector('.label-cell').textContent === label; }",
             arg=[i, other],
+            timeout=120_000,
         )
         fixed.append((row_id, other))
         rows = p.locator("#wb-rows .data-row")
