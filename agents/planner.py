@@ -637,15 +637,17 @@ def _names_a_tool(goal: str) -> bool:
 
 
 def _lone_input(goal: str, gold: str | None) -> list[str]:
-    """The goal's input table when it names exactly one and no other file (not one it writes or
-    tests on, not the gold: 'test it with x_test.csv' is no data to train or label).
+    """The goal's input table when it names exactly one besides the files it writes and the
+    gold, and reads it as data ('test it with x_test.csv' is no data to train or label on).
     """
     from agents.references import DOC_EXT
 
     named = [f for f in dict.fromkeys(FILE_RE.findall(goal)) if f != gold]
-    if len(named) != 1 or named[0].lower().endswith(DOC_EXT):
+    data, _, written = role_files(goal, named) if named else ([], [], [])
+    inputs = [f for f in named if f not in written]
+    if len(inputs) != 1 or inputs[0] not in data or inputs[0].lower().endswith(DOC_EXT):
         return []
-    return named if role_files(goal, named)[0] == named else []
+    return inputs
 
 
 def _assign(wanted: list[str], planning: Planning, clauses: list[str]) -> dict[str, list[str]]:

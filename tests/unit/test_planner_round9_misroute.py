@@ -93,6 +93,10 @@ def test_router_tool_on_a_clause_without_a_table_reads_the_goals_one_input(ws: P
 def test_lone_input_is_none_when_the_goal_names_several_or_only_writes(ws: Path) -> None:
     assert _lone_input("train on greenhouse_notes.csv then score spare.csv", None) == []
     assert _lone_input("how good could it get? save the result to out.csv", None) == []
+    assert _lone_input("could a model do it? then test it with spare_test.csv", None) == []
+    assert _lone_input("fake rows like greenhouse_notes.csv, save them as fake.jsonl", None) == [
+        "greenhouse_notes.csv"
+    ]
     assert _lone_input("how good could it get? (greenhouse_notes.csv)", None) == [
         "greenhouse_notes.csv"
     ]
