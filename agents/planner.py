@@ -278,6 +278,11 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         own_files = list(slots.files)
         if not slots.files and planning.context_files and not planning.steps:
             slots.files = list(planning.context_files)
+        elif forced and forced.get(clause) and not slots.files and not planning.steps:
+            # The router's tool put on a clause that names no table ('how good could a model
+            # get on the panel data?'), while the goal's one input is named or written in
+            # elsewhere ('... Use x.csv', a described file marked at the end): that input.
+            slots.files = _lone_input(goal, gold_file)
         if forced is None:
             planning.cued = False
             tools = _clause_intent(clause, slots, planning)
@@ -629,6 +634,20 @@ def _names_a_tool(goal: str) -> bool:
     return any(
         rx.search(rf"\b{t.replace('_', '[ _]')}\b", goal, re.I) for t in BUILDERS if "_" in t
     )
+
+
+def _lone_input(goal: str, gold: str | None) -> list[str]:
+    """The goal's input table when it names exactly one besides the files it writes and the
+    gold, and reads it as data ('test it with x_test.csv' is no data to train or label on).
+    """
+    from agents.references import DOC_EXT
+
+    named = [f for f in dict.fromkeys(FILE_RE.findall(goal)) if f != gold]
+    data, _, written = role_files(goal, named) if named else ([], [], [])
+    inputs = [f for f in named if f not in written]
+    if len(inputs) != 1 or inputs[0] not in data or inputs[0].lower().endswith(DOC_EXT):
+        return []
+    return inputs
 
 
 def _assign(wanted: list[str], planning: Planning, clauses: list[str]) -> dict[str, list[str]]:
@@ -1617,6 +1636,36 @@ EXAMPLES: dict[str, str] = {
 }
 
 
+SEEDS_THE_LOOP = (
+    r"\b(?:start(?:s|ing)?\s+(?:from|with)\s+(?:these|those|them|the(?:se)? rules|my|our)|"
+    r"get (?:us|me|it|things) started|seed(?:s|ed|ing)?\b|as a (?:start|starting point|seed)|"
+    r"to begin with|on top of (?:these|those|them|it))"
+)
+"""Rules said as a starting point ('start from these', 'seed the labeling with them')."""
+LOOP_GOES_ON = (
+    r"\b(?:loop|weak[- ]?supervis\w*|let (?:the|it|the system|the loop)\b[^.;]{0,30}"
+    r"\b(?:improve|refine|add|grow|extend|build on|mine)|improv\w* on (?:them|those|these|it)|"
+    r"until (?:it|we|the \w+) (?:reach|hit|get)\w*)"
+)
+"""... that the labeling loop carries on from ('let the system improve on them', 'run the full
+weak-supervision loop', 'until it reaches 0.9'): label_dataset, not a one-off application."""
+LOOP_SEED_NOTE = (
+    "your rules are read as a starting point for the labeling loop (label_dataset), which writes "
+    "and refines rules of its own to the target; it takes no rules as input"
+)
+
+
+TARGET_ONLY = (
+    r"^\W*(?:\(?[a-z0-9]\)\s*|\d+[.)]\s*)?(?:(?:the\s+)?(?:target|aim|goal)\w*\s*(?:is\s+|of\s+|:\s*|=\s*)?)"
+    r"(?:an?\s+)?(?:auc|accuracy|acc|macro[- _]?f1|f1(?:[- _]macro)?|precision|recall|coverage)\s*"
+    r"(?:of\s+|>=?\s*|=\s*|:\s*|at least\s+)?\d*\.?\d+\s*%?"
+    r"(?:\s*,?\s*(?:within|in|over|with|at most|max(?:imum)?|up to)\s+(?:at most\s+|up to\s+)?\d+\s+"
+    r"(?:attempts?|rounds?|tries|iterations?))?\W*$"
+)
+"""A list item that only states a target ('(d) target AUC 0.92 within 5 attempts'): the target
+goes to the loop planned before it (`_carry_targets`); it asks for no step of its own."""
+
+
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
@@ -1640,6 +1689,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.answer = forecast_answer(slots.files or _memory_tables(p))
         return []
     lower = clause.lower()
+    if p.last_step("label_dataset", "train_model") is not None and rx.match(TARGET_ONLY, lower):
+        return []  # '(d) target AUC 0.9 within 5 attempts': the loop's target, no step of its own
     if rx.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
         return []
     if rx.search(
@@ -1800,6 +1851,15 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if workbench:
         return workbench
     stated_rules = stated_lfs(p, slots)
+    if (
+        stated_rules
+        and rx.search(SEEDS_THE_LOOP, p.goal, re.I)
+        and rx.search(LOOP_GOES_ON, p.goal, re.I)
+    ):
+        # 'start from these rules and let the system improve on them until 0.9 AUC': the
+        # labeling loop, which writes and refines rules of its own to a target.
+        p.notes.append(LOOP_SEED_NOTE)
+        return ["label_dataset"]
     if stated_rules:
         vote = (
             rx.search(r"\b(vote|votes|voting|majority)\b", lower)
