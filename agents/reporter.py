@@ -532,7 +532,7 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     if isinstance(filled, dict) and filled.get("column"):
         # The person's own, partly filled column (e.g. `team`) filled in beside it.
         lines.append(
-            f"  column {filled['column']}: your {filled.get('from')} column filled in "
+            f"  column {filled['column']}: your {filled.get('named') or filled.get('from')} column filled in "
             f"({filled.get('hand')} of your own labels kept, {filled.get('weak')} rows labeled "
             f"by the run; {filled.get('source')} says which)"
         )

@@ -73,6 +73,7 @@ def test_the_own_column_is_filled_beside_itself_and_left_as_it_was(home: Path) -
     assert cols[cols.index("bay") + 1 : cols.index("bay") + 3] == ["bay_filled", "bay_source"]
     assert out["filled"] == {
         "from": "bay",
+        "named": "bay",
         "column": "bay_filled",
         "source": "bay_source",
         "hand": 30,
@@ -162,3 +163,6 @@ def test_clashing_names_get_a_number_and_a_label_column_named_label(tmp_path: Pa
     assert table["label_original_filled_2"].tolist() == ["x", "y", "y"]
     assert table["label_original_source"].tolist() == ["hand", "weak", "hand"]
     assert table["label_original_filled"].tolist() == [0, 0, 0]  # the data's own, kept
+    # The answer names the person's column by their name for it, not its copy's.
+    line = next(x for x in summarise_output("label_dataset", {"filled": names}) if "filled in" in x)
+    assert "your label column filled in" in line and "label_original_filled_2" in line

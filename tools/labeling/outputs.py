@@ -93,6 +93,8 @@ def write_labeled(
     filled = None
     if fill_from is not None and fill_from in renamed:
         filled = add_filled(out, renamed[fill_from], out["label"])
+        if filled is not None:
+            filled["named"] = fill_from  # the person's own name for it ('label', not its copy's)
     meta: dict[str, Any] = {"label_name": label_name, "classes": list(classes)}
     if filled is not None:
         meta["filled"] = filled
