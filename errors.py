@@ -183,7 +183,7 @@ def check_json_body(body: bytes) -> None:
 
 # -- candidates: what a caller (a person, the planner, an LLM) could have meant ----------------
 
-CandidateReason = Literal["not_found", "ambiguous", "missing", "not_unique"]
+CandidateReason = Literal["not_found", "ambiguous", "missing", "not_unique", "consent"]
 
 
 def _norm(text: str) -> str:
@@ -227,7 +227,9 @@ def candidate_details(
     `argument` is the tool argument to change, `candidates` the values that would fit (best
     first; one candidate means the fix is evident), `reason` why the value failed: `not_found`
     (no such column/file), `ambiguous` (several fit), `missing` (none given, none guessed) or
-    `not_unique` (an id column whose values repeat or are empty: unset, rows are numbered).
+    `not_unique` (an id column whose values repeat or are empty: unset, rows are numbered) or
+    `consent` (a value only the person may give, such as replacing their own file: never
+    repaired automatically, however evident).
     Extra keys (e.g. `value`, `choices`: every valid value) ride along.
     """
     return {"argument": argument, "candidates": list(candidates), "reason": reason, **extra}

@@ -77,8 +77,8 @@ def repair_args(
     field they misspell, or dropped.
     """
     details = error.get("details")
-    if not isinstance(details, dict):
-        return None
+    if not isinstance(details, dict) or details.get("reason") == "consent":
+        return None  # replacing a person's file is theirs to say, not the repair step's
     argument, candidates = details.get("argument"), details.get("candidates") or []
     if details.get("reason") == "not_unique" and argument == "id_column" and args.get(argument):
         # Ids that repeat (uniqueness was judged on a sample when the plan bound them): rows

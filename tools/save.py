@@ -145,7 +145,7 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
                 f"{rel} already exists and save_table did not write it",
                 hint="choose another path, or set overwrite=true to replace it",
                 code="file_exists",
-                details=candidate_details("overwrite", ["true"], "missing", value=rel),
+                details=candidate_details("overwrite", ["true"], "consent", value=rel),
             )
     ctx.progress(f"writing {len(frame)} rows to {rel}", 0.5)
     _write(frame, path, fmt)

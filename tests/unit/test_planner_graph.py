@@ -95,6 +95,31 @@ def test_a_column_error_with_one_candidate_is_repaired_and_said(
     assert len(seen) == 2
 
 
+def test_a_persons_file_is_never_overwritten_by_the_repair_step(
+    files: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """save_table refuses to replace a file it did not write; its error names overwrite=true as
+    the one fix, but that is the person's consent to give: the step fails and the file stays."""
+    workspace = get_settings().workspace
+    (workspace / "mine.csv").write_text("kept\n1\n")
+    monkeypatch.setattr(
+        orchestrator,
+        "_plan",
+        lambda goal, memory, history: Plan(
+            steps=[
+                PlanStep(tool="save_table", args={"dataset": "wine_train.csv", "path": "mine.csv"})
+            ]
+        ),
+    )
+    out = turn(build_graph(InMemorySaver()), "save wine_train.csv as mine.csv")
+    step = out["values"]["result"]["steps"][0]
+    assert step["status"] == "failed" and not step.get("repairs")
+    assert "overwrite" in out["values"]["answer"]
+    assert (workspace / "mine.csv").read_text() == "kept\n1\n"
+    consent = {"details": {"argument": "overwrite", "candidates": ["true"], "reason": "consent"}}
+    assert repair_args("save_table", {"dataset": "a.csv", "path": "b.csv"}, consent) is None
+
+
 def test_repair_is_only_for_evident_fixes() -> None:
     ambiguous = {"details": {"argument": "label_column", "candidates": ["a", "b"]}}
     assert repair_args("train_model", {"label_column": "x"}, ambiguous) is None
