@@ -6,7 +6,7 @@ import heapq
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from agents import patterns as rx
@@ -51,16 +51,20 @@ def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
     return next(c for c in profile["columns"] if c["name"] == name)
 
 
+def _named_tables(files: list[str]) -> Iterator[dict[str, Any]]:
+    """The profiles of the tables among the files a clause names (documents and unreadable files
+    skipped).
+    """
+    for ref in files:
+        if TABLE_SUFFIX.search(ref) and (profile := _table(ref)) is not None:
+            yield profile
+
+
 def label_target(clause: str, files: list[str]) -> str | None:
     """A column of a named table that the clause asks a model to predict ('predict cultivar')."""
     if not PREDICT_CUES.search(clause) and not rx.search(r"\S\s*(?:->|→|=>)\s*\w", clause):
         return None
-    for ref in files:
-        if not TABLE_SUFFIX.search(ref):
-            continue
-        profile = _table(ref)
-        if profile is None:
-            continue
+    for profile in _named_tables(files):
         for name in columns_mentioned(profile, _without_files(clause)):
             column = _plain(profile, name)
             if not column["id_like"] and not column["text_like"]:
@@ -108,12 +112,7 @@ def _partly_filled_named(words: str, files: list[str]) -> str | None:
     by two of its values), or None.
     """
     lower = f" {words.lower()} "
-    for ref in files:
-        if not TABLE_SUFFIX.search(ref):
-            continue
-        profile = _table(ref)
-        if profile is None:
-            continue
+    for profile in _named_tables(files):
         partly = [
             c["name"]
             for c in profile["columns"]
