@@ -23,16 +23,6 @@ sys.path.insert(0, str(ROOT))
 
 from tools.registry import TOOLS  # noqa: E402
 
-# The tool being built now (issue 11): convert/save a table.
-PENDING_TOOLS: dict[str, dict[str, Any]] = {
-    "save_table": {
-        "properties": {
-            "dataset": {"type": "string"},
-            "path": {"type": "string"},
-            "format": {"enum": ["csv", "jsonl", "parquet"]},
-        }
-    }
-}
 EXPECT_KEYS = {"tools", "args", "ask", "ask_mentions", "answer_contains"}
 GOAL_KEYS = {"id", "voice", "goal", "expect"}
 CONVERSATION_KEYS = {"id", "voice", "turns"}
@@ -55,10 +45,8 @@ FILE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet", ".md", ".txt", ".tsv", "
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    """Each tool's input JSON schema by name, plus the pending ones."""
-    found = {tool.name: tool.input_model.model_json_schema() for tool in TOOLS}
-    found.update(PENDING_TOOLS)
-    return found
+    """Each registered tool's input JSON schema by name."""
+    return {tool.name: tool.input_model.model_json_schema() for tool in TOOLS}
 
 
 def data_files(corpus: Path) -> set[str]:
