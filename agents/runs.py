@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import stat
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,18 +102,112 @@ def _load(folder: Path, root: Path) -> Run:
     return run
 
 
+MAX_SCANNED = 20_000
+"""The most entries of one folder read when looking for labeling runs (names, no file opened)."""
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Where the workspace's labeling runs are: found by one scan, valid while the folders it
+    walked through (not the runs themselves) keep their modification times.
+    """
+
+    watched: tuple[tuple[str, int], ...]
+    runs: tuple[tuple[str, float], ...]
+    built_ns: int
+
+
+RACY_NS = 2_000_000_000
+"""A folder changed this close to the scan may change again within its clock tick unseen: an
+index holding one is not reused (the same caution as git's racy index entries)."""
+MAX_INDEXED = 16
+_index: dict[str, _Index] = {}
+_index_guard = threading.Lock()
+
+
+def _scan(root: Path) -> _Index:
+    """Walk the workspace to MAX_DEPTH (never through a symlink): a folder holding a regular
+    `labeled.parquet` is a run (not walked into: its `workbench/` is the same run); every other
+    folder walked is watched, since a run appearing or leaving changes its modification time.
+    """
+    built_ns = time.time_ns()
+    watched: list[tuple[str, int]] = []
+    runs: list[tuple[str, float]] = []
+    pending = [(root, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        try:
+            watched.append((str(folder), folder.stat(follow_symlinks=False).st_mtime_ns))
+            with os.scandir(folder) as entries:
+                children = [
+                    e
+                    for _, e in zip(range(MAX_SCANNED), entries, strict=False)
+                    if e.is_dir(follow_symlinks=False)
+                ]
+        except OSError:
+            continue
+        for entry in children:
+            path = Path(entry.path)
+            try:
+                is_run = stat.S_ISREG(os.lstat(path / "labeled.parquet").st_mode)
+            except OSError:
+                is_run = False
+            try:
+                if is_run and entry.name != "workbench":
+                    mtime = entry.stat(follow_symlinks=False).st_mtime
+                    runs.append((path.relative_to(root).as_posix(), mtime))
+                elif not is_run and depth + 1 < MAX_DEPTH:
+                    pending.append((path, depth + 1))
+            except OSError:
+                continue
+    return _Index(tuple(watched), tuple(runs), built_ns)
+
+
+def _still_valid(index: _Index) -> bool:
+    for folder, mtime_ns in index.watched:
+        if mtime_ns >= index.built_ns - RACY_NS:
+            return False  # changed just before the scan: a change in the same tick is unseen
+        try:
+            if os.stat(folder, follow_symlinks=False).st_mtime_ns != mtime_ns:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def run_index(root: Path) -> _Index:
+    """The workspace's run index: the last scan's while the folders it walked are unchanged,
+    else a new scan (a run written, removed or renamed changes its parent folder's time).
+    """
+    with _index_guard:
+        index = _index.get(str(root))
+    if index is not None and _still_valid(index):
+        return index
+    index = _scan(root)
+    with _index_guard:
+        if len(_index) >= MAX_INDEXED:
+            _index.clear()  # a test suite's many workspaces; a server has one
+        _index[str(root)] = index
+    return index
+
+
 def labeling_runs() -> list[Run]:
-    """The workspace's labeling outputs (folders holding labeled.parquet), newest first."""
+    """The workspace's labeling outputs (folders holding labeled.parquet), newest first: the
+    MAX_RUNS newest of the run index, each read again only when its files change.
+    """
     from store.workspace import workspace_root
 
     root = workspace_root()
-    if not root.exists():
+    if not root.is_dir():
         return []
-    found: list[Run] = []
-    for depth in range(MAX_DEPTH + 1):  # no walk below the deepest folder a run can be in
-        for path in root.glob("/".join(["*"] * depth + ["labeled.parquet"])):
-            if path.parent.name != "workbench" and len(found) < MAX_RUNS:
-                found.append(_load_cached(path.parent, root))
+    listed = sorted(run_index(root).runs, key=lambda r: -r[1])[:MAX_RUNS]
+    found = []
+    for rel, _ in listed:
+        try:
+            if stat.S_ISREG(os.lstat(f"{root}/{rel}/labeled.parquet").st_mode):
+                found.append(_load_cached(root / rel, root))
+        except OSError:
+            continue  # its labeled.parquet removed since the scan
     return sorted(found, key=lambda r: -r.mtime)
 
 
@@ -117,15 +215,16 @@ def _load_cached(folder: Path, root: Path) -> Run:
     """`_load`, read again only when the run's files change (planning asks on every goal that
     mentions labeling; a run's ids are a parquet read).
     """
+    base = str(folder)
     stamps = []
     for name in ("labeled.parquet", "metrics.json", "labeling_functions.json"):
-        for where in (folder, folder / "workbench"):
+        for where in (base, f"{base}/workbench"):  # plain strings: no Path built per file
             try:
-                stat = (where / name).stat()
-                stamps.append((stat.st_mtime_ns, stat.st_size))
+                info = os.stat(f"{where}/{name}")
+                stamps.append((info.st_mtime_ns, info.st_size))
             except OSError:
                 stamps.append(None)
-    return _load_stamped(folder, root, folder.stat().st_mtime_ns, tuple(stamps))
+    return _load_stamped(folder, root, os.stat(base).st_mtime_ns, tuple(stamps))
 
 
 @functools.lru_cache(maxsize=MAX_RUNS)

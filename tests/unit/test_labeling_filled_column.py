@@ -119,7 +119,7 @@ def test_training_on_the_output_never_uses_the_filled_columns(home: Path) -> Non
     csv = get_settings().workspace / "crates_sorted.csv"
     table.to_csv(csv, index=False)
     again = pd.read_csv(csv)
-    assert filled_marks(list(again.columns)) == {"bay_filled", "bay_source"}
+    assert filled_marks(again) == {"bay_filled", "bay_source"}
     soft = prepare_labels(again, label_column=None, soft_labels=True)
     assert not {"bay_filled", "bay_source"} & set(soft.columns.features)
     # Trained on the filled column as the label: its source column is no feature either.
@@ -127,7 +127,7 @@ def test_training_on_the_output_never_uses_the_filled_columns(home: Path) -> Non
     assert "bay_source" not in hard.columns.features and len(hard.frame) >= 50
     # A table that merely has such names, not from a labeling run, keeps them as features.
     plain = pd.DataFrame({"x": ["a"] * 4, "x_filled": [1, 2, 3, 4], "x_source": ["p", "q"] * 2})
-    assert filled_marks(list(plain.columns)) == set()
+    assert filled_marks(plain) == set()
 
 
 def test_workbench_ignores_them_and_its_export_brings_them_up_to_date(home: Path) -> None:

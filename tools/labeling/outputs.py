@@ -105,6 +105,8 @@ def write_labeled(
 
 
 FILLED_SUFFIX, SOURCE_SUFFIX = "_filled", "_source"
+HAND, WEAK = "hand", "weak"
+"""The values of `<column>_source`: the person's own (or corrected) label, or the run's."""
 
 
 def add_filled(table: pd.DataFrame, column: str, labels: pd.Series) -> dict[str, Any] | None:
@@ -125,7 +127,7 @@ def add_filled(table: pd.DataFrame, column: str, labels: pd.Series) -> dict[str,
     at = table.columns.get_loc(column) + 1
     for key, suffix, data in (
         ("column", FILLED_SUFFIX, values.astype(object)),
-        ("source", SOURCE_SUFFIX, np.where(given.to_numpy(), "hand", "weak").astype(object)),
+        ("source", SOURCE_SUFFIX, np.where(given.to_numpy(), HAND, WEAK).astype(object)),
     ):
         name, n = f"{column}{suffix}", 2
         while name in table.columns:
@@ -145,26 +147,47 @@ def _cell_text(value: Any) -> Any:
     return str(value).strip()
 
 
-def filled_marks(columns: list[Any], meta: dict[str, Any] | None = None) -> set[str]:
-    """The filled-label columns a labeling run added beside the person's own label column.
+def filled_pairs(table: pd.DataFrame, meta: dict[str, Any] | None = None) -> list[dict[str, str]]:
+    """The filled-label columns a labeling run added beside the person's own label column:
+    [{"from": their column, "column": `<x>_filled`, "source": `<x>_source`}].
 
-    From the labeled file's metadata when it has it; else (a copy saved as CSV loses it) by
-    name, in a table a labeling run wrote (it has `label_source`): `<x>_filled` and
-    `<x>_source` both present beside `<x>`. They are outputs, never features: `<x>_filled` is the
-    label itself and `<x>_source` only says who labelled a row.
+    From the labeled file's metadata when it has it; else (a copy saved as CSV loses it) from
+    the columns themselves: `<x>`, `<x>_filled` and `<x>_source` all present, `<x>_source` holding
+    only the run's marks ('hand' / 'weak', no blank) and 'hand' wherever `<x>` is filled. A table
+    that merely uses such names keeps them as its own columns.
     """
-    names = {str(c) for c in columns}
+    names = {str(c) for c in table.columns}
     filled = (meta or {}).get("filled")
     if isinstance(filled, dict):
-        return {str(filled[k]) for k in ("column", "source") if filled.get(k) in names}
-    out: set[str] = set()
-    if "label_source" not in names:
-        return out
-    for name in names:
+        pair = {k: str(filled.get(k)) for k in ("from", "column", "source")}
+        return [pair] if {pair["column"], pair["source"]} <= names else []
+    out = []
+    for name in sorted(names):
         stem = name.removesuffix(SOURCE_SUFFIX)
-        if stem != name and stem in names and f"{stem}{FILLED_SUFFIX}" in names:
-            out |= {name, f"{stem}{FILLED_SUFFIX}"}
+        column = f"{stem}{FILLED_SUFFIX}"
+        if stem == name or stem not in names or column not in names:
+            continue
+        if _marks_of_a_run(table[stem], table[name]):
+            out.append({"from": stem, "column": column, "source": name})
     return out
+
+
+def _marks_of_a_run(own: pd.Series, source: pd.Series) -> bool:
+    """Whether `source` is what add_filled writes beside `own`."""
+    if isinstance(own, pd.DataFrame) or isinstance(source, pd.DataFrame) or source.empty:
+        return False  # a duplicated column name: not a run's output
+    if source.isna().any() or not source.astype(str).isin((HAND, WEAK)).all():
+        return False
+    given = own.notna() & own.astype("string").str.strip().fillna("").ne("")
+    return bool((source[given].astype(str) == HAND).all())
+
+
+def filled_marks(table: pd.DataFrame, meta: dict[str, Any] | None = None) -> set[str]:
+    """The names of filled_pairs' `<x>_filled` and `<x>_source` columns. They are outputs,
+    never features: `<x>_filled` is the label itself and `<x>_source` only says who labelled a
+    row.
+    """
+    return {p[k] for p in filled_pairs(table, meta) for k in ("column", "source")}
 
 
 def labeled_meta(frame: pd.DataFrame) -> dict[str, Any]:

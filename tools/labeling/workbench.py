@@ -34,6 +34,7 @@ from tools.labeling.combine import class_prior, combine
 from tools.labeling.gold import _key, join_gold, plan_join
 from tools.labeling.outputs import (
     FILLED_SUFFIX,
+    HAND,
     SOURCE_SUFFIX,
     add_filled,
     artifact,
@@ -222,7 +223,7 @@ def _data_frame(labeled: pd.DataFrame, classes: list[str]) -> pd.DataFrame:
     as a feature it would be the label itself.
     """
     own = {*CONTRACT, *(f"prob_{c}" for c in classes)}
-    own |= filled_marks(list(labeled.columns), labeled_meta(labeled))
+    own |= filled_marks(labeled, labeled_meta(labeled))
     keep = ["id"] + [c for c in labeled.columns if c not in own]
     frame = labeled[keep].copy()
     renames = {}
@@ -661,6 +662,7 @@ def reapply_labeling_functions(args: ReapplyInput, ctx: ToolContext) -> dict[str
             "chart": relative_to_workspace(chart),
             **info,
         }
+        _refill(new, labeled_meta(new), _hand_by_row(new, hand))  # weak rows take the new labels
         tmp = wb / "labeled.parquet.tmp"
         new.to_parquet(tmp, index=False)
         tmp.replace(wb / "labeled.parquet")
@@ -754,6 +756,8 @@ def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]
         lfs = json.loads((wb / "labeling_functions.json").read_text(encoding="utf-8"))
         ctx.progress("re-scoring the labeling functions on the hand labels", 0.5)
         info, _ = _analysis(frame, lfs, classes, hand)
+        # The filled-in copy of the person's column follows the corrections (hand labels).
+        _refill(labeled, labeled_meta(labeled), _hand_by_row(labeled, hand))
         tmp = wb / "labeled.parquet.tmp"
         labeled.to_parquet(tmp, index=False)
         tmp.replace(wb / "labeled.parquet")
@@ -771,14 +775,15 @@ def correct_labels(args: CorrectLabelsInput, ctx: ToolContext) -> dict[str, Any]
         return out
 
 
-def _refill(table: pd.DataFrame, meta: dict[str, Any]) -> None:
+def _refill(table: pd.DataFrame, meta: dict[str, Any], hand: pd.Series) -> None:
     """The run's filled-in label column, brought up to the workbench's labels (in place).
 
-    The person's own column stays as the run read it; `<column>_filled` is the hand label
-    (theirs or a correction) where there is one, else their own cell, else the current label;
-    `<column>_source` says 'hand' for the first two, 'weak' for the rest.
+    `hand` is each row's hand label (theirs or a correction; missing where none). The person's
+    own column stays as the run read it; `<column>_filled` is the hand label where there is one,
+    else their own cell, else the current label; `<column>_source` says 'hand' for the first
+    two, 'weak' for the rest.
     """
-    marks = filled_marks(list(table.columns), meta)
+    marks = filled_marks(table, meta)
     filled = meta.get("filled")
     if not isinstance(filled, dict):
         column = next((m for m in sorted(marks) if m.endswith(FILLED_SUFFIX)), "")
@@ -786,12 +791,22 @@ def _refill(table: pd.DataFrame, meta: dict[str, Any]) -> None:
         filled = {"from": stem, "column": column, "source": f"{stem}{SOURCE_SUFFIX}"}
     if not {filled["column"], filled["source"]} <= marks or filled["from"] not in table.columns:
         return
-    hand = table["hand_label"].notna()
+    given = hand.notna().to_numpy()
     table.drop(columns=[filled["column"], filled["source"]], inplace=True)
     names = add_filled(table, filled["from"], table["label"])
     if names is not None:
-        table.loc[hand, names["column"]] = table.loc[hand, "hand_label"]
-        table.loc[hand, names["source"]] = "hand"
+        table.loc[given, names["column"]] = hand[given].to_numpy()
+        table.loc[given, names["source"]] = HAND
+        if isinstance(meta.get("filled"), dict):
+            by_hand = int((table[names["source"]] == HAND).sum())
+            meta["filled"] = {**meta["filled"], "hand": by_hand, "weak": len(table) - by_hand}
+            table.attrs["forgeflow"] = meta
+
+
+def _hand_by_row(table: pd.DataFrame, hand: pd.DataFrame) -> pd.Series:
+    """Each row's hand label (`hand`: the run's and the corrections, by id), else missing."""
+    by_id = hand.drop_duplicates("id", keep="last").set_index("id")["label"]
+    return pd.Series(_key(table["id"]).map(by_id).to_numpy(), index=table.index, dtype=object)
 
 
 @tool(ExportLabelsInput, tags=("labeling",))
@@ -816,7 +831,7 @@ def export_labeled_data(args: ExportLabelsInput, ctx: ToolContext) -> dict[str, 
     table = labeled.copy()
     position = table.columns.get_loc("label_source") + 1
     table.insert(position, "hand_label", _key(table["id"]).map(hand).astype(object))
-    _refill(table, labeled_meta(labeled))
+    _refill(table, labeled_meta(labeled), table["hand_label"])
     target.parent.mkdir(parents=True, exist_ok=True)
     if args.format == "parquet":
         table.to_parquet(target, index=False)

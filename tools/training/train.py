@@ -19,7 +19,7 @@ import torch
 from pydantic import BaseModel, ConfigDict, Field
 
 from errors import BadInput, candidate_details, column_not_found
-from tools.labeling.outputs import filled_marks, labeled_meta
+from tools.labeling.outputs import filled_pairs, labeled_meta
 from tools.profile import DEFAULT_ID_NAMES
 from tools.training.evaluate import compute_metrics, headline, plot_curves
 from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
@@ -135,7 +135,14 @@ def prepare_labels(
         raise BadInput("the dataset is empty", hint="give a dataset with labeled rows")
     # A labeling run's filled-in copy of the hand-label column (`team_filled`, `team_source`):
     # the label and who gave it, never a feature (read before filtering drops the metadata).
-    marks = filled_marks(list(frame.columns), labeled_meta(frame)) - {label_column}
+    # Predicting `team_filled` (or `team`), the person's partly filled `team` is the same label
+    # with gaps: left out as deliberately, not found later as a copy of the label.
+    marks = set()
+    for pair in filled_pairs(frame, labeled_meta(frame)):
+        marks |= {pair["column"], pair["source"]}
+        if label_column in pair.values():
+            marks.add(pair["from"])
+    marks.discard(label_column)
     if id_column is not None:
         _check_column(frame, id_column, "id")
     before = len(frame)
