@@ -123,6 +123,8 @@ def repair_args(
     return None
 
 
+CONSENT_TOOLS = frozenset({"save_table"})
+"""Tools whose `overwrite` only the person's answer to the replace question may set."""
 MAX_CONSENT_QUESTIONS = 2
 """Questions one save step may ask before it fails (a new name that also exists asks again)."""
 REPLACE_SAID = re.compile(
@@ -403,6 +405,9 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     answers: list[str] = []
     try:
         args = resolve_refs(step["args"], done)
+        if args.get("overwrite") and step["tool"] in CONSENT_TOOLS:
+            # A plan (an LLM's tool call) does not give the person's consent: their answer does.
+            args = {k: v for k, v in args.items() if k != "overwrite"}
         record["args"] = args
         question = confirmation_needed(step["tool"], args, ctx.credentials)
         if question is not None:

@@ -120,6 +120,21 @@ def test_a_persons_file_is_never_overwritten_by_the_repair_step(
     step = out["values"]["result"]["steps"][0]
     assert step["status"] == "skipped" and not step.get("repairs")
     assert (workspace / "mine.csv").read_text() == "kept\n1\n"
+    # A plan that sets overwrite itself (an LLM's tool call) is not the person's word either.
+    monkeypatch.setattr(
+        orchestrator,
+        "_plan",
+        lambda goal, memory, history: Plan(
+            steps=[
+                PlanStep(
+                    tool="save_table",
+                    args={"dataset": "wine_train.csv", "path": "mine.csv", "overwrite": True},
+                )
+            ]
+        ),
+    )
+    out = turn(graph, "save wine_train.csv over mine.csv", thread="t2")
+    assert out["interrupts"] and (workspace / "mine.csv").read_text() == "kept\n1\n"
     consent = {"details": {"argument": "overwrite", "candidates": ["true"], "reason": "consent"}}
     assert repair_args("save_table", {"dataset": "a.csv", "path": "b.csv"}, consent) is None
 
