@@ -549,7 +549,7 @@ def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if metric:
         args["target_metric"] = LABEL_METRICS[metric]
         args["target_value"] = targets[metric]
-    options = loop_options(s.text)
+    options = loop_options(s.text, "label_dataset")
     if "max_attempts" in options:
         args["max_attempts"] = options["max_attempts"]
     folder = ARTIFACTS_DIR_RE.search(s.text)
@@ -985,7 +985,7 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
             )
             if value:
                 args["target_value"] = fraction(value.group(1), value.group(2))
-    args.update(loop_options(s.text))
+    args.update(loop_options(s.text, "train_model"))
     weights = stated("train_model", s.text).get("class_weights")
     if weights:
         args["class_weights"] = weights
@@ -1000,25 +1000,73 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else WORD_NUMBERS.get(text, 0)
 
 
-def loop_options(text: str) -> dict[str, Any]:
-    """Loop bounds and output names a person states: 'up to 5 attempts', 'name it x'."""
+ATTEMPT_NUMBERS = {
+    **WORD_NUMBERS,
+    "eleven": 11,
+    "thirteen": 13,
+    "fourteen": 14,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty-five": 25,
+    "half a dozen": 6,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a couple": 2,
+    "a pair of": 2,
+}
+"""Counts of attempts people write as words ('give it a dozen tries', 'half a dozen goes')."""
+ATTEMPT_NUM = r"(\d+|" + "|".join(sorted(ATTEMPT_NUMBERS, key=len, reverse=True)) + r")"
+ATTEMPT_UNITS = r"(?:attempts?|tries|try|goes|shots?|rounds?|iterations?|runs?|cycles?|trials?)"
+
+
+def _attempt_count(text: str) -> int:
+    text = text.lower().strip()
+    return int(text) if text.isdigit() else ATTEMPT_NUMBERS.get(text, 0)
+
+
+def tool_limit(tool: str, field_name: str) -> int | None:
+    """The upper bound a tool's schema puts on an integer argument, or None."""
+    from tools.registry import get_tool
+
+    try:
+        info = get_tool(tool).input_model.model_fields.get(field_name)
+    except Exception:  # noqa: BLE001 - an unknown tool has no limits to respect
+        return None
+    if info is None:
+        return None
+    return next((int(m.le) for m in info.metadata if getattr(m, "le", None) is not None), None)
+
+
+def loop_options(text: str, tool: str | None = None) -> dict[str, Any]:
+    """Loop bounds and output names a person states: 'up to 5 attempts', 'give it a dozen
+    tries', 'try at most five times', 'name it x'. With `tool`, the count is bounded by that
+    loop tool's schema (a person's '100 tries' on the labeling loop: its 20).
+    """
     out: dict[str, Any] = {}
     attempts = rx.search(
-        rf"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|only|give it(?: up to)?)?\s*{NUM}\s+"
-        r"(?:attempts?|tries|try|rounds?|iterations?|runs?)\b",
+        r"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|not more than|only|"
+        rf"give it(?: up to)?|have)?\s*{ATTEMPT_NUM}\s+(?:more\s+)?{ATTEMPT_UNITS}\b",
         text,
         re.I,
     ) or rx.search(
-        rf"\b(?:max[_ ]?)?(?:attempts?|tries|rounds?|trials?)\s*(?:=|:|of|max)?\s*{NUM}\b"
+        rf"\b(?:max[_ ]?)?(?:attempts?|tries|rounds?|trials?)\s*(?:=|:|of|max|capped at|"
+        rf"limited to|at most|up to)?\s*{ATTEMPT_NUM}\b"
         # 'try up to 4 times', 'retrain at most 3 times', 'attempt it 5 times'
         rf"|\b(?:try|tries|attempt|re-?train|re-?run|iterate)\w*\s+(?:it\s+|again\s+)?"
-        rf"(?:up to|at most|no more than|max(?:imum)?(?: of)?)?\s*{NUM}\s+times\b",
+        rf"(?:up to|at most|no more than|not more than|max(?:imum)?(?: of)?)?\s*{ATTEMPT_NUM}\s+"
+        r"times\b",
         text,
         re.I,
     )
     count = next((g for g in attempts.groups() if g), None) if attempts else None
-    if count and _number(count) > 0:
-        out["max_attempts"] = _number(count)
+    if count and _attempt_count(count) > 0:
+        out["max_attempts"] = _attempt_count(count)
+        limit = tool_limit(tool, "max_attempts") if tool else None
+        if limit is not None and out["max_attempts"] > limit:
+            out["max_attempts"] = limit
     elif rx.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
         out["max_attempts"] = 1
     name = output_name(text)

@@ -498,6 +498,55 @@ def _holding_named_values(
     return found
 
 
+OUTCOME_VALUE_CUES = (
+    r"\b(?:class(?:ed|ified)|labell?ed|marked|flagged|tagged|rated|graded|categori[sz]ed|coded|"
+    r"scored|end(?:s|ed)?\s+up|turn(?:s|ed)?\s+out|come(?:s)?\s+(?:back|out)|be(?:come)?|get|"
+    r"gets|are|is|was|were)(?:\s+(?:as|with|being|to\s+be))?\s+(?:an?\s+|the\s+)?"
+)
+"""Words before a class value a person asks a model to foresee ('will be classed poor')."""
+
+
+def holding_said_value(
+    profile: dict[str, Any], text: str, exclude: Iterable[str] = ()
+) -> str | None:
+    """The one label-like column whose values hold a value the person names, quoted ('which
+    tickets will be classed "urgent"') or after an outcome word ('the ones that end up
+    returned'); None when no named value, or when several columns hold it (then the caller
+    asks, offering the candidates).
+    """
+    holders: set[str] = set()
+    for column in profile["columns"]:
+        for value in column["top"]:
+            if len(value) < 3 or value.replace(".", "").isdigit():
+                continue
+            said = (
+                rf"(?:['\"‘“`]{re.escape(value)}['\"’”`]|{OUTCOME_VALUE_CUES}{re.escape(value)}\b)"
+            )
+            if rx.search(said, text, re.I):
+                holders.add(column["name"])
+    if len(holders) != 1:
+        return None
+    name = holders.pop()
+    column = _plain(profile, name)
+    if not column["label_like"] or column["id_like"] or column["text_like"] or name in exclude:
+        return None
+    return name
+
+
+def _asked_for(column: str, text: str) -> bool:
+    """Whether the words ask for `column` itself ('predict the river', 'river as the target')."""
+    spaced = r"[\s_-]*".join(re.escape(w) for w in re.split(r"[\s_-]+", column) if w)
+    return bool(
+        rx.search(
+            rf"\b(?:predict\w*|forecast\w*|classif\w*|guess\w*|estimat\w*|model\w*|label)\s+"
+            rf"(?:the\s+|their\s+|its\s+|each\s+\w+'?s?\s+)?{spaced}\b|\b{spaced}\s+(?:as|is)\s+"
+            r"(?:the\s+)?(?:target|label|outcome)",
+            text,
+            re.I,
+        )
+    )
+
+
 def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
@@ -549,6 +598,18 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"] = by_value[0]
         p.notes.append(f"label column {by_value[0]!r}: the column holding the classes you named")
         return
+    holder = holding_said_value(profile, _without_files(goal or text), features)
+    if (
+        holder
+        and mentioned
+        and holder != mentioned[0]
+        and not _asked_for(mentioned[0], goal or text)
+    ):
+        # 'which river samples will be classed poor': the value names the label; the column
+        # named in passing ('river') describes the rows
+        args["label_column"] = holder
+        p.notes.append(f"label column {holder!r}: the only column holding the value you named")
+        return
     if mentioned and ranked and ranked[0][0] != mentioned[0] and ranked[0][1][0] == 1.0:
         first = dict(ranked).get(mentioned[0], (0.0, 0, 0.0))
         if ranked[0][1][1] > first[1]:
@@ -573,6 +634,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     by_value = _holding_named_values(profile, goal)
     if len(by_value) == 1:
         args["label_column"] = by_value[0]
+        return
+    holder = holding_said_value(profile, _without_files(goal or text), features)
+    if holder:
+        args["label_column"] = holder
+        p.notes.append(f"label column {holder!r}: the only column holding the value you named")
         return
     categorical = [
         c["name"]

@@ -21,6 +21,7 @@ from agents.arguments import (
     named_file,
     role_files,
     stated_lfs,
+    tool_limit,
 )
 from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep, call_again
@@ -802,7 +803,7 @@ def _goal_options(p: Planning, goal: str) -> None:
         if not steps or (len(steps) > 1 and len({str(_data_of(s)) for s in steps}) != 1):
             continue
         args = steps[-1].args
-        options = loop_options(goal)
+        options = loop_options(goal, tool)
         if tool == "train_model":
             kind = model_kind(goal)
             if kind:
@@ -1205,7 +1206,7 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     kind = model_kind(goal)
     if kind and "model" in fields and tool == "train_model":
         changes["model"] = kind
-    changes.update({k: v for k, v in loop_options(goal).items() if k in fields})
+    changes.update({k: v for k, v in loop_options(goal, tool).items() if k in fields})
     targets = extract_targets(goal)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
     if metric and "target_value" in fields:
@@ -2260,18 +2261,6 @@ def _carry_targets(
             return
 
 
-def _tool_limit(tool: str, field_name: str) -> int | None:
-    from tools.registry import get_tool
-
-    try:
-        info = get_tool(tool).input_model.model_fields.get(field_name)
-    except Exception:  # noqa: BLE001 - an unknown tool has no limits to respect
-        return None
-    if info is None:
-        return None
-    return next((int(m.le) for m in info.metadata if getattr(m, "le", None) is not None), None)
-
-
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
@@ -2344,7 +2333,9 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         return None
     args = dict(loop.get("args") or {})
     fields = _tool_fields(loop["tool"])
-    changes: dict[str, Any] = {k: v for k, v in loop_options(goal).items() if k in fields}
+    changes: dict[str, Any] = {
+        k: v for k, v in loop_options(goal, loop["tool"]).items() if k in fields
+    }
     changes.update(said_options(loop["tool"], goal))
     if loop["tool"] == "train_model":
         changes.update(added_columns(goal, args))
@@ -2401,7 +2392,7 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
         return None
     args, changes = thread.stronger_args(
-        loop, {"max_attempts": _tool_limit(loop["tool"], "max_attempts")}
+        loop, {"max_attempts": tool_limit(loop["tool"], "max_attempts")}
     )
     targets = extract_targets(goal)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)

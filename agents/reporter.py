@@ -648,6 +648,7 @@ def write_answer(
         head = f"{i}. {step['tool']}"
         status = step.get("status")
         repairs = [f"  repaired: {_repair_text(r)}" for r in step.get("repairs") or []]
+        repairs += [f"  as you answered: {a}" for a in step.get("answers") or []]
         if status == "completed":
             lines.append(f"{head}:")
             lines.extend(repairs)

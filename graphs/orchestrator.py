@@ -123,6 +123,106 @@ def repair_args(
     return None
 
 
+CONSENT_TOOLS = frozenset({"save_table"})
+"""Tools whose `overwrite` only the person's answer to the replace question may set."""
+MAX_CONSENT_QUESTIONS = 2
+"""Questions one save step may ask before it fails (a new name that also exists asks again)."""
+REPLACE_SAID = re.compile(
+    r"\b(?:replace|overwrite|over-write|yes|yep|yeah|sure|ok(?:ay)?|go ahead)\b"
+)
+KEEP_SAID = re.compile(
+    # a no, a hedge or a question: the file is kept ('not sure', 'maybe?', "don't replace it")
+    r"\b(?:no|not|nope|nah|don'?t|do not|never|cancel|stop|keep|leave|maybe|perhaps|unsure|"
+    r"hm+|wait|hold on|which)\b|\?"
+)
+OBJECT = r"(?:(?:it|this|that|the\s+(?:new\s+)?(?:one|file|table|copy))\s+)?"
+NEW_NAME_SAID = re.compile(
+    # 'call it weekly', 'name it x.csv', 'save it as x', 'write it to out/x.csv', or a bare name
+    rf"\b(?:call|name|rename)\s+{OBJECT}(?:as\s+|to\s+)?['\"`]?(?P<name>\w[\w./-]*)"
+    rf"|\b(?:save|write|store|put|keep)\s+{OBJECT}(?:as|to|into|under)\s+['\"`]?(?P<put>\w[\w./-]*)"
+    r"|^\s*(?:as|use|to)?\s*['\"`]?(?P<bare>\w[\w/-]*\.(?:csv|jsonl|parquet))['\"`]?\s*$",
+    re.I,
+)
+SUGGESTED_SAID = re.compile(
+    r"\b(?:the\s+)?(?:new|other|suggested|second)\s+(?:name|one|file)\b|\bsave\s+(?:it\s+)?as\s+new\b",
+    re.I,
+)
+NOT_NAMES = frozenset(
+    {"it", "this", "that", "as", "a", "an", "the", "new", "file", "one", "copy", "table", "is"}
+)
+
+
+def needs_consent(error: dict[str, Any]) -> bool:
+    """Whether a step failed only for the person's consent (save_table's file that exists)."""
+    details = error.get("details")
+    return isinstance(details, dict) and details.get("reason") == "consent"
+
+
+def free_name(rel: str) -> str:
+    """A name beside `rel` that no file has yet ('scores.csv' → 'scores_2.csv')."""
+    from pathlib import PurePosixPath
+
+    workspace = get_settings().workspace
+    path = PurePosixPath(rel)
+    suffix = "".join(path.suffixes[-1:])
+    stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
+    for number in range(2, 1000):
+        candidate = str(path.with_name(f"{stem}_{number}{suffix}"))
+        if not (workspace / candidate).exists():
+            return candidate
+    return str(path.with_name(f"{stem}_new{suffix}"))
+
+
+def consent_answer(reply: str, suggested: str, current: str) -> tuple[str, str | None]:
+    """What the person answered to 'X exists — replace it, or save as Y?': ('rename', name),
+    ('replace', None), ('keep', None), or ('unclear', None) for a reply that is none of them
+    (the file is kept too). Only an explicit yes or 'replace' replaces.
+    """
+    text = reply.strip().lower().rstrip(".!")
+    said = NEW_NAME_SAID.search(reply.strip())
+    name = said and (said.group("name") or said.group("put") or said.group("bare"))
+    if SUGGESTED_SAID.search(text) or (name and name.lower() == suggested.lower()):
+        return "rename", suggested
+    if name and name.lower() not in NOT_NAMES and not REPLACE_SAID.fullmatch(name.lower()):
+        from pathlib import PurePosixPath
+
+        suffix = PurePosixPath(current).suffix
+        name = name.rstrip(".")
+        if not PurePosixPath(name).suffix and suffix:
+            name += suffix  # 'call it march_scores': the format the save already has
+        return "rename", name
+    if KEEP_SAID.search(text):
+        return "keep", None
+    if REPLACE_SAID.search(text):
+        return "replace", None
+    return "unclear", None
+
+
+def _ask_to_replace(args: dict[str, Any], error: dict[str, Any], index: int) -> tuple[dict, str]:
+    """Ask the person whether to replace the file a save would overwrite (an interrupt; the
+    run resumes with their answer) and return the arguments their answer gives, and what
+    they chose; StepFailed when they keep the file.
+    """
+    from agents.planner import shown_name
+
+    current = str((error.get("details") or {}).get("value") or args.get("path") or "")
+    suggested = free_name(current)
+    question = f"{shown_name(current)} exists — replace it, or save as {shown_name(suggested)}?"
+    reply = str(
+        interrupt({"type": "question", "question": question, "step": index, "reason": "consent"})
+        or ""
+    )
+    choice, name = consent_answer(reply, suggested, current)
+    if choice == "rename" and name:
+        return {**args, "path": name, "overwrite": False}, f"saved as {name} (your answer)"
+    if choice == "replace":
+        return {**args, "overwrite": True}, f"replaced {current} (your answer: {reply[:60]!r})"
+    again = " (if it was a new request, send it again)" if choice == "unclear" else ""
+    raise StepFailed(
+        f"{current} kept as it was, nothing saved (your answer: {reply[:60]!r}){again}"
+    )
+
+
 class StepFailed(Exception):
     """A reference points at a step that did not complete."""
 
@@ -302,8 +402,12 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     started = time.perf_counter()
     step_key = f"{ctx.run_id}-{index}" if ctx.run_id else None
     repairs: list[str] = []
+    answers: list[str] = []
     try:
         args = resolve_refs(step["args"], done)
+        if args.get("overwrite") and step["tool"] in CONSENT_TOOLS:
+            # A plan (an LLM's tool call) does not give the person's consent: their answer does.
+            args = {k: v for k, v in args.items() if k != "overwrite"}
         record["args"] = args
         question = confirmation_needed(step["tool"], args, ctx.credentials)
         if question is not None:
@@ -331,6 +435,12 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
             except Unavailable:
                 raise
             except ForgeflowError as exc:
+                if needs_consent(exc.to_dict()) and len(answers) < MAX_CONSENT_QUESTIONS:
+                    # Replacing a person's file is theirs to say: ask, and do what they answer.
+                    args, said = _ask_to_replace(args, exc.to_dict(), index)
+                    answers.append(said)
+                    record["args"] = args
+                    continue
                 # Bad input whose fix is evident from the error (one candidate): fix, retry.
                 fix = repair_args(step["tool"], args, exc.to_dict())
                 if fix is None or len(repairs) >= MAX_REPAIRS:
@@ -348,6 +458,8 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
         record.update(status="failed", error=exc.to_dict())
     if repairs:
         record["repairs"] = repairs
+    if answers:
+        record["answers"] = answers
     record["seconds"] = round(time.perf_counter() - started, 4)
     writer(
         {

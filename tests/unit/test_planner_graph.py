@@ -99,7 +99,8 @@ def test_a_persons_file_is_never_overwritten_by_the_repair_step(
     files: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """save_table refuses to replace a file it did not write; its error names overwrite=true as
-    the one fix, but that is the person's consent to give: the step fails and the file stays."""
+    the one fix, but that is the person's consent to give: the repair step never gives it, the
+    person is asked, and their 'no' keeps the file."""
     workspace = get_settings().workspace
     (workspace / "mine.csv").write_text("kept\n1\n")
     monkeypatch.setattr(
@@ -111,11 +112,29 @@ def test_a_persons_file_is_never_overwritten_by_the_repair_step(
             ]
         ),
     )
-    out = turn(build_graph(InMemorySaver()), "save wine_train.csv as mine.csv")
-    step = out["values"]["result"]["steps"][0]
-    assert step["status"] == "failed" and not step.get("repairs")
-    assert "overwrite" in out["values"]["answer"]
+    graph = build_graph(InMemorySaver())
+    out = turn(graph, "save wine_train.csv as mine.csv")
+    assert out["interrupts"], "the person is asked (round 10), the step does not replace"
     assert (workspace / "mine.csv").read_text() == "kept\n1\n"
+    out = turn(graph, Command(resume="no"))
+    step = out["values"]["result"]["steps"][0]
+    assert step["status"] == "skipped" and not step.get("repairs")
+    assert (workspace / "mine.csv").read_text() == "kept\n1\n"
+    # A plan that sets overwrite itself (an LLM's tool call) is not the person's word either.
+    monkeypatch.setattr(
+        orchestrator,
+        "_plan",
+        lambda goal, memory, history: Plan(
+            steps=[
+                PlanStep(
+                    tool="save_table",
+                    args={"dataset": "wine_train.csv", "path": "mine.csv", "overwrite": True},
+                )
+            ]
+        ),
+    )
+    out = turn(graph, "save wine_train.csv over mine.csv", thread="t2")
+    assert out["interrupts"] and (workspace / "mine.csv").read_text() == "kept\n1\n"
     consent = {"details": {"argument": "overwrite", "candidates": ["true"], "reason": "consent"}}
     assert repair_args("save_table", {"dataset": "a.csv", "path": "b.csv"}, consent) is None
 
