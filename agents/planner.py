@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from agents import patterns as rx
@@ -661,26 +661,18 @@ def _bound_otherwise(
     p: Planning, tool: str, slots: Slots, gold: str | None
 ) -> tuple[str, dict[str, Any] | None]:
     """A builder's question ('which table?') answered by what is at hand, else left standing:
-    the twin tool whose input the plan or thread holds (`TWIN_TOOLS`), or, for a clause naming
-    no file, the one input table the goal names elsewhere (`_lone_input`).
+    the twin tool whose input the plan or thread holds (`TWIN_TOOLS`). (The goal's one input
+    named elsewhere was tried too: it made side remarks into steps, fresh12/fresh13.)
     """
     asked = p.question
     tries: list[tuple[str, Slots]] = []
     if tool in TWIN_TOOLS:
         tries.append((TWIN_TOOLS[tool], slots))
-    if not slots.files:
-        lone = _lone_input(p.goal, gold)
-        if lone:
-            tries.append((tool, replace(slots, files=lone)))
     for name, read in tries:
         p.question = None
         args = BUILDERS[name](p, read)
         if args is not None and not p.question:
-            p.notes.append(
-                f"{name} reads {', '.join(read.files)}, the table the goal names"
-                if read is not slots
-                else f"{name}: nothing for {tool} to read here, so what is at hand is used"
-            )
+            p.notes.append(f"{name}: nothing for {tool} to read here, so what is at hand is used")
             return name, args
     p.question = asked
     return tool, None
