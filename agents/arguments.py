@@ -149,6 +149,7 @@ def looked_at_last(memory: dict[str, Any]) -> str | None:
 
 def _data_path(p: Planning, slots: Slots) -> str | None:
     """The table a data step reads: a file named here, the last labeled output, or a dataset."""
+    said = slots
     if slots.files:
         data, _, _ = role_files(slots.text, slots.files)
         slots = Slots(**{**slots.__dict__, "files": data})
@@ -185,7 +186,16 @@ def _data_path(p: Planning, slots: Slots) -> str | None:
     written = last_written(p.memory)
     if written and rx.search(THIS_FILE_RE, slots.text, re.I):
         return written  # 'now train a model on this file': the table the last turn wrote
-    return p.memory.get("labeled") or p.memory.get("dataset")
+    return p.memory.get("labeled") or p.memory.get("dataset") or _named_here(said)
+
+
+def _named_here(slots: Slots) -> str | None:
+    """The one table the clause names that its words read as a test set ('a quality check on
+    x.parquet'), when nothing else is there to read: with no other data it is the data.
+    """
+    _, tests, _ = role_files(slots.text, slots.files)
+    tables = [f for f in dict.fromkeys(tests) if f != slots.gold]
+    return tables[0] if len(tables) == 1 else None
 
 
 THIS_FILE_RE = (
@@ -513,6 +523,11 @@ def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
     if data is None and not p.question:
         partly = partly_labeled_tables()
+        own = [(name, column) for name, column in partly if name == s.gold]
+        if own:
+            # 'from the 90 hand-labelled rows in returns.csv': the file named as hand labels
+            # is the data itself, its filled-in cells the hand labels
+            partly, s.gold = own, None
         if len(partly) == 1:
             data, column = partly[0]
             s.label_column = s.label_column or column
@@ -1241,6 +1256,11 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     if source is None and producer is not None:
         source = f"${{steps.{producer}.{PRODUCED_TABLE[p.steps[producer].tool]}}}"
+    if source is None and s.sklearn:
+        source = s.sklearn  # 'the wine dataset of scikit-learn as a parquet file'
+    fetched = p.last_step("download_dataset")
+    if source is None and fetched is not None:
+        source = f"${{steps.{fetched}.dataset.id}}"  # 'download x and save it as csv'
     if source is None:
         labeled, dataset = p.memory.get("labeled"), p.memory.get("dataset")
         last = p.memory.get("last_table")
@@ -1383,6 +1403,9 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         and rx.search(r"\b(every|all|each|same)\b", s.text)
     ):
         data = _trained_rows(p, trained)  # 'predict a class for every row into x.csv'
+    if data is None and trained is not None and _learned_from_labeling(p, trained):
+        # 'label x.csv, train on it, predict -> y.csv': the rows the labeling filled in
+        data = _trained_rows(p, trained)
     if model is None and data is not None and not p.memory.get("models"):
         model = _train_on_base_table(p, data)
     if model is None and not p.memory.get("models"):
@@ -1422,6 +1445,12 @@ def _trained_rows(p: Planning, trained: int) -> str | None:
         step = p.steps[int(made.group(1))]
         used = step.args.get("data_path") or step.args.get("dataset")
     return used if isinstance(used, str) and "${" not in used else None
+
+
+def _learned_from_labeling(p: Planning, trained: int) -> bool:
+    """Whether the training step learns from the labeling step's output in this plan."""
+    used = str(p.steps[trained].args.get("dataset") or "")
+    return bool(rx.match(r"^\$\{steps\.\d+\.labeled_path\}$", used))
 
 
 def _train_on_base_table(p: Planning, data: str) -> str | None:

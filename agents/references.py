@@ -446,7 +446,10 @@ def described_input(
         return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes, []
     found = described_files(goal, files, columns=not thread_has_data)
     if not found and not notes:
-        return goal, [], []
+        by_format = format_described(goal, files)
+        if by_format is None:
+            return goal, [], []
+        found = [by_format]
     if len(found) == 2 and rx.search(r"\bboth\b", goal, re.I):
         for path in found:
             goal = _mark(goal, path)
@@ -466,6 +469,34 @@ def described_input(
         return goal, notes, found
     notes.append(f"the data you described → {found[0]}")
     return _mark(goal, found[0]), notes, []
+
+
+FORMAT_DESCRIBED_RE = re.compile(
+    r"\b(?:the|my|our|that)\s+(?:only\s+|one\s+)?(parquet|jsonl|json[- ]?lines|tsv|csv)\s+"
+    r"(?:file|one|table|dataset|data)\b",
+    re.I,
+)
+FORMAT_SUFFIXES = {
+    "parquet": (".parquet",),
+    "jsonl": (".jsonl",),
+    "tsv": (".tsv",),
+    "csv": (".csv",),
+}
+
+
+def format_described(goal: str, files: list[str]) -> str | None:
+    """The one person's table of the format the goal names it by ('what is in the parquet
+    file?' with a single .parquet file in the workspace), else None.
+    """
+    match = FORMAT_DESCRIBED_RE.search(goal)
+    if match is None:
+        return None
+    kind = match.group(1).lower()
+    suffixes = FORMAT_SUFFIXES.get("jsonl" if kind.startswith("json") else kind, ())
+    tables = [
+        f for f in person_files(files) if f.lower().endswith(suffixes) and not is_gold_file(f)
+    ]
+    return tables[0] if len(tables) == 1 else None
 
 
 MODEL_WORDS = r"\b(?:train\w*|models?|classifiers?|automat\w*|predict\w*|accura\w*|learn\w*)\b"
