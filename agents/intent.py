@@ -308,7 +308,8 @@ SORT_NOT = (
 # verb other than fill needs a word for the gaps ('the complete list of teams' fills nothing).
 FILL_GAPS = (
     rf"{_NOT_DONE}(?<!\bthe )(?<!\ba )\b(?P<verb>fill(?:s|ing)?(?:\s+(?:in|out|up))?|complet(?:e|es|ing)|"
-    r"finish(?:es|ing)?|populat(?:e|es|ing))\b(?P<gaps>[^.;]*)"
+    r"finish(?:es|ing)?|populat(?:e|es|ing)|(?:work(?:s|ing)?|figur(?:e|es|ing))\s+out|infer(?:s|ring)?|"
+    r"guess(?:es|ing)?)\b(?P<gaps>[^.;]*)"
 )
 GAP_WORDS = (
     r"\b(?:missing|rest|remaining|remainder|blanks?|empty|gaps?|holes?|unlabell?ed|untagged|"
