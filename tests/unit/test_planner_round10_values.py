@@ -180,3 +180,24 @@ def test_only_the_persons_yes_replaces_their_file(manager: Any, ws: Path) -> Non
     step = second["result"]["steps"][0]
     assert step["args"]["overwrite"] is True and not step.get("repairs")
     assert step["answers"] and "your answer" in step["answers"][0]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "call it sub/../../../escape",
+        "save it as ../escape.csv",
+        "name it escape\x00.csv",
+        "call it ~root/escape",
+        f"call it {2**63}",
+    ],
+)
+def test_a_hostile_new_name_never_leaves_the_workspace(manager: Any, ws: Path, reply: str) -> None:
+    mine = ws / "notes.csv"
+    mine.write_text("kept\n")
+    first = _asked(manager, mine)
+    second = _turn(manager, reply, first["thread_id"])
+    assert second["status"] in ("completed", "failed")
+    assert mine.read_text() == "kept\n"
+    outside = [p for p in ws.parent.rglob("*escape*") if ws not in p.parents]
+    assert outside == []
