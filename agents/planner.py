@@ -306,7 +306,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
                 continue  # no argument builder reads this tool from a clause
             args = builder(planning, slots)
             if planning.question:
-                tool_name, args = _bound_otherwise(planning, tool_name, slots, gold_file)
+                tool_name, args = _bound_otherwise(planning, tool_name, slots)
             if planning.question:
                 break
             if args is None or _repeats(planning, tool_name, args, bool(own_files)):
@@ -658,23 +658,19 @@ TWIN_TOOLS = {"export_dataset": "export_labeled_data"}
 hand: 'export it with the hand labels marked' after a labeling run, with no QA set anywhere."""
 
 
-def _bound_otherwise(
-    p: Planning, tool: str, slots: Slots, gold: str | None
-) -> tuple[str, dict[str, Any] | None]:
+def _bound_otherwise(p: Planning, tool: str, slots: Slots) -> tuple[str, dict[str, Any] | None]:
     """A builder's question ('which table?') answered by what is at hand, else left standing:
     the twin tool whose input the plan or thread holds (`TWIN_TOOLS`). (The goal's one input
     named elsewhere was tried too: it made side remarks into steps, fresh12/fresh13.)
     """
-    asked = p.question
-    tries: list[tuple[str, Slots]] = []
-    if tool in TWIN_TOOLS:
-        tries.append((TWIN_TOOLS[tool], slots))
-    for name, read in tries:
-        p.question = None
-        args = BUILDERS[name](p, read)
-        if args is not None and not p.question:
-            p.notes.append(f"{name}: nothing for {tool} to read here, so what is at hand is used")
-            return name, args
+    twin = TWIN_TOOLS.get(tool)
+    if twin is None:
+        return tool, None
+    asked, p.question = p.question, None
+    args = BUILDERS[twin](p, slots)
+    if args is not None and not p.question:
+        p.notes.append(f"{twin}: nothing for {tool} to read here, so what is at hand is used")
+        return twin, args
     p.question = asked
     return tool, None
 

@@ -476,12 +476,6 @@ FORMAT_DESCRIBED_RE = re.compile(
     r"(?:file|one|table|dataset|data)\b",
     re.I,
 )
-FORMAT_SUFFIXES = {
-    "parquet": (".parquet",),
-    "jsonl": (".jsonl",),
-    "tsv": (".tsv",),
-    "csv": (".csv",),
-}
 
 
 def format_described(goal: str, files: list[str]) -> str | None:
@@ -492,10 +486,8 @@ def format_described(goal: str, files: list[str]) -> str | None:
     if match is None:
         return None
     kind = match.group(1).lower()
-    suffixes = FORMAT_SUFFIXES.get("jsonl" if kind.startswith("json") else kind, ())
-    tables = [
-        f for f in person_files(files) if f.lower().endswith(suffixes) and not is_gold_file(f)
-    ]
+    suffix = ".jsonl" if kind.startswith("json") else f".{kind}"
+    tables = [f for f in person_files(files) if f.lower().endswith(suffix) and not is_gold_file(f)]
     return tables[0] if len(tables) == 1 else None
 
 

@@ -107,7 +107,7 @@ def test_an_export_with_no_qa_set_exports_the_labeling_run_at_hand(ws: Path) -> 
     memory = {"labeled": "labeling/glaze_notes-20261130-090000/labeled.parquet"}
     p = Planning(memory=memory, goal="export it as parquet")
     p.question = "Export which QA dataset?"
-    tool, args = _bound_otherwise(p, "export_dataset", extract_slots("export it as parquet"), None)
+    tool, args = _bound_otherwise(p, "export_dataset", extract_slots("export it as parquet"))
     assert tool == "export_labeled_data" and p.question is None
     assert args == {"labeling_dir": "labeling/glaze_notes-20261130-090000", "format": "parquet"}
 
@@ -115,7 +115,7 @@ def test_an_export_with_no_qa_set_exports_the_labeling_run_at_hand(ws: Path) -> 
 def test_no_labeling_run_and_no_qa_set_still_asks(ws: Path) -> None:
     p = Planning(memory={}, goal="export it as parquet")
     p.question = "Export which QA dataset?"
-    tool, args = _bound_otherwise(p, "export_dataset", extract_slots("export it as parquet"), None)
+    tool, args = _bound_otherwise(p, "export_dataset", extract_slots("export it as parquet"))
     assert tool == "export_dataset" and args is None and p.question == "Export which QA dataset?"
 
 
