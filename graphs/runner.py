@@ -34,6 +34,7 @@ from errors import (
     DatabaseUnavailable,
     ForgeflowError,
     NotFound,
+    check_value,
 )
 from graphs.orchestrator import build_graph
 from graphs.serialize import to_json
@@ -378,6 +379,7 @@ class RunManager:
             raise BadInput("the goal is empty", hint='send {"goal": "what you want done"}')
         if len(goal) > 10_000:
             raise BadInput("the goal is over 10,000 characters", hint="shorten the goal")
+        check_value(goal, "goal")  # a lone surrogate (e.g. undecodable terminal bytes) is a 400
         attempts = self._attempts(max_attempts)
         with self._lock:  # one submission at a time per process keeps thread checks simple
             busy = run_store.thread_active_run(thread_id) if thread_id else None

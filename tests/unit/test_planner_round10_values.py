@@ -12,6 +12,7 @@ import pytest
 
 from agents.arguments import loop_options
 from agents.grounding import holding_said_value
+from errors import BadInput
 from graphs.orchestrator import consent_answer, free_name
 from graphs.runner import get_manager, reset_managers
 from settings import get_settings
@@ -201,3 +202,15 @@ def test_a_hostile_new_name_never_leaves_the_workspace(manager: Any, ws: Path, r
     assert mine.read_text() == "kept\n"
     outside = [p for p in ws.parent.rglob("*escape*") if ws not in p.parents]
     assert outside == []
+
+
+def test_a_lone_surrogate_in_a_reply_is_refused_and_changes_nothing(manager: Any, ws: Path) -> None:
+    """Undecodable terminal bytes reach `forgeflow chat` as lone surrogates: a 400, not a crash."""
+    mine = ws / "notes.csv"
+    mine.write_text("kept\n")
+    first = _asked(manager, mine)
+    with pytest.raises(BadInput, match="surrogate"):
+        manager.submit_goal("call it \udcff_escape", thread_id=first["thread_id"])
+    assert mine.read_text() == "kept\n"
+    second = _turn(manager, "no", first["thread_id"])  # the question still waits for its answer
+    assert "kept as it was" in second["result"]["message"]
