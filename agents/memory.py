@@ -253,7 +253,7 @@ def asked_metrics(text: str) -> list[str]:
 def is_results_question(goal: str, has_file: bool) -> bool:
     """A question about what earlier turns produced (answered without running a tool)."""
     text = goal.strip()
-    if has_file or not ABOUT_RESULTS.search(text):
+    if has_file or not ABOUT_RESULTS.search(text) or is_reach_request(text, has_file):
         return False
     question = text.endswith("?") or bool(QUESTION_START.match(text))
     if not question:
@@ -663,9 +663,31 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
     return line
 
 
+# 'can you get it above 0.8 f1?', 'push the auc past 0.9', 'let's hit 95% accuracy': a new
+# target for the last loop. 'is the f1 above 0.8?' asks about a result (no verb of reaching).
+REACH_RE = re.compile(
+    r"\b(?:(?:get|bring|push|take|raise|lift|boost|improve|move)\s+(?:it|that|this|them|the "
+    r"(?:model|labels?|score|results?|\w+)|(?:the\s+)?(?:auc|f1|accuracy|acc))\s+(?:up\s+)?"
+    r"(?:to|above|over|past|beyond|into)|(?:hit|reach|achieve|get to|get up to|get over|get above|"
+    r"make it to|aim (?:for|at)|go for|shoot for))\b",
+    re.I,
+)
+
+
+def is_reach_request(goal: str, has_file: bool) -> bool:
+    """A stated metric target for what the thread already ran ('get it above 0.8 f1')."""
+    if has_file or not REACH_RE.search(goal):
+        return False
+    if re.match(r"\s*(?:did|was|were|is|are|has|have|does|do)\b", goal, re.I):
+        return False  # 'did it get over 0.8 auc?' asks how it went
+    from agents.slots import extract_targets
+
+    return any(m in extract_targets(goal) for m in ("auc", "f1", "accuracy"))
+
+
 def is_improve_request(goal: str, has_file: bool) -> bool:
-    """'make it better', 'improve it', 'can you do better?' (about the last loop)."""
-    return bool(IMPROVE_RE.search(goal)) and not has_file
+    """'make it better', 'improve it', 'get it above 0.8 f1': the last loop, stronger."""
+    return (bool(IMPROVE_RE.search(goal)) and not has_file) or is_reach_request(goal, has_file)
 
 
 def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[dict, list[str]]:
