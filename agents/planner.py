@@ -108,6 +108,14 @@ def clause_tools(clause: str) -> list[str]:
     return []
 
 
+# An outcome asked of rows, with a model on the thread ('which of the 2025 customers are most at
+# risk?', 'who in new.csv is likely to leave?'): that model run over them.
+OUTCOME_ASKED = (
+    r"\b(?:who|which|what)\b[^.?!]{0,60}\b(?:likely|probabl[ey]|at risk|risk of|going to|"
+    r"expected to|chances? (?:of|to|that))\b|\b(?:most|least) (?:at risk|likely)\b|\briskiest\b"
+)
+
+
 def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
 
@@ -1811,10 +1819,13 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     if (
         p.memory.get("model")
         and slots.files
-        and rx.search(
-            rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on|for|over)|predict\w* (?:on|for)|"
-            r"score|inference on|route|classify|categori[sz]e|assign|tag)\b",
-            lower,
+        and (
+            rx.search(
+                rf"\b((?:run|apply|use|try) {MODEL_REF} (?:to|on|for|over)|predict\w* (?:on|for)|"
+                r"score|inference on|route|classify|categori[sz]e|assign|tag)\b",
+                lower,
+            )
+            or rx.search(OUTCOME_ASKED, FILE_RE.sub("FILE", lower))
         )
     ):
         return ["predict"]

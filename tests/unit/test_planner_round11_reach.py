@@ -47,3 +47,27 @@ def test_a_question_about_a_result_is_still_answered_from_the_thread() -> None:
 
 def test_a_target_with_a_file_is_a_new_goal_not_a_rerun() -> None:
     assert not is_reach_request("get it above 0.8 f1 on members.csv", True)
+
+
+def test_an_outcome_asked_of_a_table_runs_the_threads_model(tmp_path, monkeypatch) -> None:
+    import pandas as pd
+
+    monkeypatch.setenv("FORGEFLOW_HOME", str(tmp_path))
+    work = tmp_path / "workspace"
+    work.mkdir()
+    rows = {"member_id": [1, 2, 3], "visits": [3, 0, 9], "fee": [20.0, 35.5, 20.0]}
+    pd.DataFrame({**rows, "cancelled": ["no", "yes", "no"]}).to_csv(work / "members.csv")
+    pd.DataFrame(rows).to_csv(work / "members_spring.csv", index=False)
+    memory = _trained()
+    for goal in (
+        "which members in members_spring.csv are most at risk of cancelling?",
+        "who in members_spring.csv is likely to cancel?",
+        "what are the chances that the people in members_spring.csv cancel",
+    ):
+        plan = plan_goal(goal, memory)
+        assert [s.tool for s in plan.steps] == ["predict"], goal
+        assert plan.steps[0].args["model"] == "models/churn-1", goal
+        assert plan.steps[0].args["dataset"] == "members_spring.csv", goal
+    # a question about the table itself stays a look-up
+    plan = plan_goal("how many rows does members_spring.csv have?", memory)
+    assert [s.tool for s in plan.steps] == ["inspect_dataset"]
