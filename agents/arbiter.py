@@ -5,8 +5,8 @@ question back, a tool named outright, the relation thresholds, a build that diff
 arbitration goes through a `Gates`: it asks the router at most once (lazily), names the gate that
 decided (`RECORD`, filled only when a benchmark installs a dict there: nothing reaches users),
 and applies the benchmark knob `FORGEFLOW_ROUTER_OVERRULE` (`gate@confidence,...`): a router
-choice at or above that confidence passes that gate (the later gates still apply). Unset, every
-gate holds as before.
+choice at or above that confidence passes that gate (the later gates still apply). Unset, only
+the defaults (`PASSES`, chosen on new writers' goals) pass: every other gate holds.
 """
 
 from __future__ import annotations
@@ -50,6 +50,14 @@ GATES = (
 )
 """Every gate name the trace can hold; 'router' when the router's plan won."""
 
+PASSES: dict[str, float] = {"answer": 0.8}
+"""The gates a confident router passes by default (the knob's entries replace these per gate):
+`answer`, a plan that is an answer of the rules (a glossary entry, an out-of-scope reply), not
+'not understood', gives way to a router choice at 0.8 or above; its plan must still be built
+whole (`complete`, `build_asks`). Chosen on three new writers' sets read as aggregates
+(docs/planner.md, eleventh round).
+"""
+
 RECORD: dict[str, Any] | None = None
 """Where a benchmark reads the last arbitration's trace (gate, passed gates, and the router's
 tools and confidence when the router was asked); None (the default) records nothing. One
@@ -84,10 +92,12 @@ def parse(value: str) -> dict[str, float]:
 
 
 def overrule() -> dict[str, float]:
-    """The knob's gates and confidences (parsed once per value)."""
+    """The gates a router choice may pass and at which confidence: the defaults (`PASSES`),
+    each replaced by the knob's entry for that gate (parsed once per value).
+    """
     from settings import get_settings
 
-    return parse(get_settings().router_overrule)
+    return {**PASSES, **parse(get_settings().router_overrule)}
 
 
 class Gates:

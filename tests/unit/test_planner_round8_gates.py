@@ -122,7 +122,7 @@ def test_an_unset_knob_changes_nothing(kilns: dict, monkeypatch: pytest.MonkeyPa
     says(monkeypatch, ("detect_anomalies",), 0.97)
     before = [plan_goal(g).model_dump() for g in goals]
     knob(monkeypatch, "")
-    assert arbiter.overrule() == {}
+    assert arbiter.overrule() == arbiter.PASSES  # the defaults only (eleventh round)
     assert [plan_goal(g).model_dump() for g in goals] == before
     knob(monkeypatch, "hard@0.99,question@0.99,named_tool@0.99")  # above the router's 0.97
     assert [plan_goal(g).model_dump() for g in goals] == before
@@ -140,7 +140,7 @@ def test_a_malformed_knob_is_ignored_with_a_warning(
     value = "hard@lots, nonsense ,same@0.5,question@1.5,@0.3,threshold@0.2"
     with caplog.at_level(logging.WARNING, logger="agents.arbiter"):
         knob(monkeypatch, value)
-        assert arbiter.overrule() == {"threshold": 0.2}
+        assert arbiter.overrule() == {**arbiter.PASSES, "threshold": 0.2}
     warned = " ".join(r.getMessage() for r in caplog.records)
     for bad in ("hard@lots", "nonsense", "same@0.5", "question@1.5", "@0.3"):
         assert repr(bad) in warned
