@@ -5,7 +5,9 @@ placeholders, `semantic.normalise`) and TF-IDF word and character n-grams, train
 on the labelled phrasings (`agents/data/intents.tsv`, `phrasings.tsv`: clause-sized) and the
 tunable corpora's single-turn goals and conversations' first turns (`agents/data/goals.tsv`)
 and the conversations' later turns (`agents/data/followups.tsv`), both written by
-`benchmarks/goals/export_phrasings.py`. A block of thread-state tokens (`agents.thread_state`:
+`benchmarks/goals/export_phrasings.py`. The fit for a goal on an empty thread also learns from
+composed rows (`composed`: two clause phrasings joined, "A, then B", for each multi-step
+sequence the goals ask for), so a goal's second step is not lost to its first. A block of thread-state tokens (`agents.thread_state`:
 the last acting turn's tools, what the thread holds; `fresh` for a goal on an empty thread) is
 part of the features, so the same words can mean another tool on another thread. The planner
 (`agents/planner.py`, `_arbitrate`) decides when its answer replaces the cue rules' routing.
@@ -35,6 +37,14 @@ C = 4.0
 """Inverse regularisation of the logistic regression (chosen by leave-one-corpus-out)."""
 GOAL_WEIGHT = 2.0
 """Sample weight of a whole goal against a clause-sized phrasing."""
+
+COMPOSED = 30
+"""Composed rows per multi-step sequence of the goals (two clause phrasings joined; chosen by
+leave-one-corpus-out router top-1, `benchmarks/router_study.py`)."""
+COMPOSED_WEIGHT = 1.0
+"""Sample weight of a composed row."""
+JOINS = (", then ", " and then ", ". Then ", " and ", ", and after that ", "; then ")
+"""How a composed row joins its two phrasings."""
 
 _lock = threading.Lock()
 
@@ -81,6 +91,38 @@ def follow_up_rows(
         labels = tuple(t.strip() for t in tools.split(",") if t.strip())
         rows.append((labels, semantic.normalise(phrase), corpus.strip(), state.strip()))
     return rows
+
+
+def composed(
+    labels: list[tuple[str, ...]], phrases: list[str], goals: list[tuple[str, ...]], per_class: int
+) -> list[tuple[tuple[str, ...], str]]:
+    """Whole-goal rows made of two clause phrasings joined ("A, then B"), `per_class` for each
+    multi-step sequence the goals ask for that two phrasings' sequences make up in order
+    (deterministic: seeded by the sequence).
+    """
+    import random
+
+    by_label: dict[tuple[str, ...], list[str]] = {}
+    for label, phrase in zip(labels, phrases, strict=True):
+        by_label.setdefault(label, []).append(phrase)
+    out: list[tuple[tuple[str, ...], str]] = []
+    for sequence in sorted({g for g in goals if len(g) > 1}):
+        splits = [
+            (sequence[:i], sequence[i:])
+            for i in range(1, len(sequence))
+            if sequence[:i] in by_label and sequence[i:] in by_label
+        ]
+        if not splits:
+            continue
+        seed = int(hashlib.sha256(",".join(sequence).encode()).hexdigest()[:8], 16)
+        rng = random.Random(seed)
+        for _ in range(per_class):
+            first, second = rng.choice(splits)
+            a, b = rng.choice(by_label[first]), rng.choice(by_label[second])
+            join = rng.choice(JOINS)
+            b = b[:1].upper() + b[1:] if join.startswith(".") else b[:1].lower() + b[1:]
+            out.append((sequence, a.rstrip(" .!?") + join + b))
+    return out
 
 
 def state_block(states: list[str]) -> Any:
@@ -145,18 +187,28 @@ class Model:
         labels, phrases = semantic._corpus()
         goals = goal_rows(exclude)
         later = follow_up_rows(exclude) if threads else []
+        # composed rows teach the fresh fit that a goal's steps add up (not the thread fit)
+        per_class = 0 if threads else COMPOSED
+        made = composed(list(labels), list(phrases), [g[0] for g in goals], per_class)
         texts = list(phrases) + [g[1] for g in goals] + [f[1] for f in later]
+        texts += [m[1] for m in made]
         y = [_label(t) for t in labels] + [_label(g[0]) for g in goals]
-        y += [_label(f[0]) for f in later]
+        y += [_label(f[0]) for f in later] + [_label(m[0]) for m in made]
         states = [thread_state.FRESH] * (len(phrases) + len(goals)) + [f[3] for f in later]
+        states += [thread_state.FRESH] * len(made)
         self.size = len(y)
-        weights = np.array([1.0] * len(phrases) + [GOAL_WEIGHT] * (len(goals) + len(later)))
+        weights = np.array(
+            [1.0] * len(phrases)
+            + [GOAL_WEIGHT] * (len(goals) + len(later))
+            + [COMPOSED_WEIGHT] * len(made)
+        )
         self.use_embeddings = semantic.available()
         self.word = TfidfVectorizer(**WORD)
         self.char = TfidfVectorizer(**CHAR)
         path = self._path(texts, y, weights, states)
         if not self._load(path):
-            self._fit(texts, y, weights, [g[1] for g in goals] + [f[1] for f in later], states)
+            rest = [g[1] for g in goals] + [f[1] for f in later] + [m[1] for m in made]
+            self._fit(texts, y, weights, rest, states)
             self._save(path)
 
     def _path(self, texts: list[str], y: list[str], weights: np.ndarray, states: list[str]) -> Any:
@@ -169,10 +221,10 @@ class Model:
             version = "router-v2"
             settings = repr((C, EMBED_WEIGHT, GOAL_WEIGHT, STATE_WEIGHT, WORD, CHAR))
             extra = [repr(thread_state.TOKENS), *states]
-        else:  # the fresh-goal fit: named as before the thread fit existed (caches still load)
+        else:  # the fresh-goal fit (v3: with the composed rows)
             version, settings, extra = (
-                "router-v1",
-                repr((C, EMBED_WEIGHT, GOAL_WEIGHT, WORD, CHAR)),
+                "router-v3",
+                repr((C, EMBED_WEIGHT, GOAL_WEIGHT, WORD, CHAR, COMPOSED, COMPOSED_WEIGHT, JOINS)),
                 [],
             )
         parts = [
@@ -201,9 +253,15 @@ class Model:
 
         blocks: list[Any] = [self.word.fit_transform(texts), self.char.fit_transform(texts)]
         if self.use_embeddings:
-            matrix = semantic._matrix()
+            from tools.labeling import embeddings
+
             vectors = _goal_vectors()
-            dense = np.vstack([matrix, *[vectors[g][None, :] for g in goals]])
+            extra = sorted({g for g in goals if g not in vectors})  # the composed rows
+            if extra:
+                with semantic._lock:
+                    made = embeddings.embed_corpus(extra)
+                vectors = {**vectors, **dict(zip(extra, made, strict=True))}
+            dense = np.vstack([semantic._matrix(), *[vectors[g][None, :] for g in goals]])
             blocks.append(sparse.csr_matrix(dense * EMBED_WEIGHT))
         if self.threads:
             blocks.append(state_block(states))
