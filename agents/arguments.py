@@ -18,6 +18,7 @@ from agents.slots import (
     query_terms,
 )
 from tools.registry import CAPABILITIES
+from tools.tabular import TABLE_SUFFIX_RE, table_stem
 
 TRAIN_METRICS = ("auc", "f1", "accuracy", "precision", "recall", "log_loss")
 LABEL_METRICS = {"auc": "auc", "f1": "f1_macro", "accuracy": "accuracy", "coverage": "coverage"}
@@ -142,7 +143,7 @@ def looked_at_last(memory: dict[str, Any]) -> str | None:
     dataset = memory.get("dataset")
     if not isinstance(last, dict) or last.get("tool") not in ("inspect_dataset", "preview_rows"):
         return None
-    if isinstance(dataset, str) and rx.search(r"\.(csv|tsv|parquet|jsonl|json)$", dataset, re.I):
+    if isinstance(dataset, str) and TABLE_SUFFIX_RE.search(dataset):
         return dataset
     return None
 
@@ -1288,7 +1289,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     if not path:
         # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
         base = source if "${" not in source else _produced_stem(p, source)
-        stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
+        stem = table_stem(base.rsplit(":", 1)[-1])
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path
     args["format"] = fmt
@@ -1306,7 +1307,7 @@ def _produced_stem(p: Planning, ref: str) -> str:
     data = step.args.get("data_path") or step.args.get("dataset")
     if not isinstance(data, str) or "${" in data:
         return "saved/table"
-    stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data.rsplit(":", 1)[-1])
+    stem = table_stem(data.rsplit(":", 1)[-1])
     return f"{stem}_{made.group(2)}"
 
 

@@ -24,7 +24,7 @@ from agents.columns import (
     text_column_said,
 )
 from tools.profile import column_named, columns_mentioned, profile_table
-from tools.tabular import LABEL_COLUMN_GUESSES
+from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
 if TYPE_CHECKING:
     from agents.plan import Planning
@@ -38,7 +38,7 @@ PREDICT_CUES = re.compile(
     r"regression|neural|figure out|work out|find out|will|likely)\b",
     re.I,
 )
-TABLE_SUFFIX = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
+TABLE_SUFFIX = TABLE_SUFFIX_RE  # one definition (tools.tabular)
 
 
 def _table(ref: Any) -> dict[str, Any] | None:

@@ -1,0 +1,55 @@
+"""Round 11 leftovers: the replace question, consent said in the goal, every document, file
+descriptions by time, one table-suffix definition (invented wording)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import numpy as np
+import pandas as pd
+import pytest
+
+from settings import get_settings
+from tests.utils.planning import plan_tools
+from tools.labeling.outputs import file_stem
+from tools.tabular import table_stem
+
+ROWS = 120
+
+
+@pytest.fixture
+def ws() -> Path:
+    """A kennel's stays: `result` (adopted / returned / fostered) is the class column."""
+    root = get_settings().workspace
+    root.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(3)
+    pd.DataFrame(
+        {
+            "stay_id": [f"K-{900 + i}" for i in range(ROWS)],
+            "nights": rng.integers(1, 60, ROWS),
+            "breed_group": [["terrier", "hound", "toy"][i % 3] for i in range(ROWS)],
+            "result": [["adopted", "returned", "fostered"][(i * 7) % 3] for i in range(ROWS)],
+        }
+    ).to_csv(root / "kennel_stays.csv", index=False)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("shelter/intake.csv", "shelter/intake"),
+        ("intake.CSV", "intake"),
+        ("logs/intake.jsonl.gz", "logs/intake"),
+        ("intake.parquet", "intake"),
+        ("intake.md", "intake.md"),
+        ("intake", "intake"),
+    ],
+)
+def test_one_table_suffix_definition(name: str, stem: str) -> None:
+    assert table_stem(name) == stem
+    assert file_stem(name) == stem.rsplit("/", 1)[-1].replace(".", "_")
+
+
+def test_a_save_with_no_name_is_named_by_the_table_stem(ws: Path) -> None:
+    tools, args = plan_tools("write kennel_stays.csv out as parquet")
+    assert tools == ["save_table"]
+    assert args["save_table"]["path"] == "kennel_stays.parquet"
