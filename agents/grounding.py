@@ -635,8 +635,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     if len(by_value) == 1:
         args["label_column"] = by_value[0]
         return
-    holder = holding_said_value(profile, _without_files(goal or text), features)
-    if holder:
+    if holder:  # the value said, read once above
         args["label_column"] = holder
         p.notes.append(f"label column {holder!r}: the only column holding the value you named")
         return

@@ -4,10 +4,14 @@ descriptions by time, one table-suffix definition (invented wording)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from agents import grounding
+from agents.plan import Planning
 from settings import get_settings
 from tests.utils.planning import plan_tools
 from tools.labeling.outputs import file_stem
@@ -31,6 +35,27 @@ def ws() -> Path:
         }
     ).to_csv(root / "kennel_stays.csv", index=False)
     return root
+
+
+def test_the_value_said_is_read_once_per_label_choice(
+    ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No column named, no word naming one: the named value picks the label, read once."""
+    calls: list[str] = []
+    real = grounding.holding_said_value
+
+    def counting(*args: Any, **kwargs: Any) -> str | None:
+        calls.append("read")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(grounding, "holding_said_value", counting)
+    monkeypatch.setattr(grounding, "label_from_words", lambda *_: None)
+    planning = Planning(memory={})
+    args: dict[str, Any] = {"dataset": "kennel_stays.csv"}
+    words = "learn which dogs end up returned"
+    grounding._ground_train(planning, args, words, words)
+    assert args["label_column"] == "result"
+    assert calls == ["read"]
 
 
 @pytest.mark.parametrize(
