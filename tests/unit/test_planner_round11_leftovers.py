@@ -12,6 +12,7 @@ import pytest
 
 from agents import grounding
 from agents.plan import Planning
+from graphs.runner import get_manager, reset_managers
 from settings import get_settings
 from tests.utils.planning import plan_tools
 from tools.labeling.outputs import file_stem
@@ -78,3 +79,73 @@ def test_a_save_with_no_name_is_named_by_the_table_stem(ws: Path) -> None:
     tools, args = plan_tools("write kennel_stays.csv out as parquet")
     assert tools == ["save_table"]
     assert args["save_table"]["path"] == "kennel_stays.parquet"
+
+
+@pytest.fixture
+def manager(ws: Path) -> Any:
+    manager = get_manager()
+    yield manager
+    reset_managers()
+
+
+def _turn(manager: Any, goal: str, thread: str | None = None) -> dict[str, Any]:
+    run = manager.submit_goal(goal, thread_id=thread)
+    return manager.wait(run["run_id"], timeout=120)
+
+
+def _asked(manager: Any, mine: Path) -> dict[str, Any]:
+    first = _turn(manager, f"save kennel_stays.csv as {mine.name}")
+    assert first["status"] == "interrupted"
+    assert "exists — replace it" in first["result"]["question"]
+    return first
+
+
+def _tools(result: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(s["tool"], s["status"]) for s in result["steps"]]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "no wait, train a classifier on kennel_stays.csv that predicts the result",
+        "replace the empty nights with 0 and train a classifier predicting result",
+        "what columns does kennel_stays.csv have?",
+    ],
+)
+def test_a_new_request_in_reply_to_the_replace_question_is_planned(
+    manager: Any, ws: Path, reply: str
+) -> None:
+    mine = ws / "shelter_notes.csv"
+    mine.write_bytes(b"mine,only\r\n1,2\r\n")
+    first = _asked(manager, mine)
+    second = _turn(manager, reply, first["thread_id"])
+    assert second["status"] == "completed"
+    assert mine.read_bytes() == b"mine,only\r\n1,2\r\n"  # untouched, whatever the reply says
+    assert not (ws / "shelter_notes_2.csv").exists()
+    result = second["result"]
+    dropped = result["earlier"]["steps"]
+    assert [(s["tool"], s["status"]) for s in dropped] == [("save_table", "skipped")]
+    message = result["message"]
+    assert "kept as it was" in message and "new request" in message
+    assert result["steps"] and all(s["tool"] != "save_table" for s in result["steps"])
+    assert all(status == "completed" for _, status in _tools(result))
+
+
+def test_an_overwrite_answer_that_plans_a_save_still_replaces(manager: Any, ws: Path) -> None:
+    mine = ws / "shelter_notes.csv"
+    mine.write_text("mine\n")
+    first = _asked(manager, mine)
+    second = _turn(manager, "ok, overwrite", first["thread_id"])
+    assert second["status"] == "completed"
+    assert len(pd.read_csv(mine)) == ROWS
+    assert "earlier" not in second["result"]
+
+
+def test_a_no_with_nothing_else_keeps_the_file_without_a_new_turn(manager: Any, ws: Path) -> None:
+    mine = ws / "shelter_notes.csv"
+    mine.write_text("mine\n")
+    first = _asked(manager, mine)
+    second = _turn(manager, "nope, leave it", first["thread_id"])
+    assert mine.read_text() == "mine\n"
+    assert "kept as it was" in second["result"]["message"]
+    assert "earlier" not in second["result"]
