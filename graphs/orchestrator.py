@@ -198,6 +198,41 @@ def consent_answer(reply: str, suggested: str, current: str) -> tuple[str, str |
     return "unclear", None
 
 
+OVERWRITE_SAID = re.compile(
+    r"\b(?:overwrit\w*|over-writ\w*|(?:write|save|saving|writing)\s+(?:it\s+)?over|clobber\w*)\b"
+    r"|\bin[- ]place\b",
+    re.I,
+)
+OLD_FILE = (
+    r"(?:the\s+)?(?:old|existing|original|previous|current|earlier)\s+"
+    r"(?:one|file|copy|version|table|sheet|csv)"
+)
+NOT_REPLACED = re.compile(
+    r"\b(?:don'?t|do\s+not|never|without|not|no\s+need\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:overwrit|over-writ|replac|clobber|writ\w*\s+over|sav\w*\s+over)",
+    re.I,
+)
+
+
+def replace_said(goal: str, path: str) -> bool:
+    """Whether the person's own words consent to replacing `path`: the goal names the file and
+    says to overwrite it ('save it as clean.csv, overwrite the old one', 'replace x.csv',
+    'fix x.csv in place'), with no 'don't' / 'without' before the verb. 'Replace the missing
+    ages' replaces values, not a file: 'replace' counts only with a file as its object.
+    """
+    from pathlib import PurePosixPath
+
+    if not goal or not path or NOT_REPLACED.search(goal):
+        return False
+    name = PurePosixPath(path).name
+    stem = name.rsplit(".", 1)[0]
+    named = rf"(?<![\w.-])(?:[\w.-]+/)*(?:{re.escape(name)}|{re.escape(stem)})(?![\w-])"
+    if not re.search(named, goal, re.I):
+        return False
+    replaced = rf"\breplac\w*\s+(?:it\b|{OLD_FILE}\b|(?:the\s+)?(?:file\s+)?{named})"
+    return bool(OVERWRITE_SAID.search(goal) or re.search(replaced, goal, re.I))
+
+
 class NewRequest(Exception):
     """The answer to the replace question was a new request of its own: planned next."""
 
@@ -434,6 +469,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     step_key = f"{ctx.run_id}-{index}" if ctx.run_id else None
     repairs: list[str] = []
     answers: list[str] = []
+    goal = str(state.get("goal") or "")
     follow: str | None = None
 
     def new_request(reply: str, choice: str) -> bool:
@@ -472,6 +508,15 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
             except Unavailable:
                 raise
             except ForgeflowError as exc:
+                if needs_consent(exc.to_dict()) and not answers and not args.get("overwrite"):
+                    current = str((exc.to_dict().get("details") or {}).get("value") or "")
+                    if replace_said(goal, current or str(args.get("path") or "")):
+                        # 'save it as x.csv, overwrite the old one': the person's own words
+                        # (the goal, not the plan) already answer the replace question.
+                        args = {**args, "overwrite": True}
+                        answers.append(f"replaced {current} (your words: {goal[:60]!r})")
+                        record["args"] = args
+                        continue
                 if needs_consent(exc.to_dict()) and len(answers) < MAX_CONSENT_QUESTIONS:
                     # Replacing a person's file is theirs to say: ask, and do what they answer.
                     args, said = _ask_to_replace(args, exc.to_dict(), index, new_request)

@@ -12,6 +12,7 @@ import pytest
 
 from agents import grounding
 from agents.plan import Planning
+from graphs.orchestrator import replace_said
 from graphs.runner import get_manager, reset_managers
 from settings import get_settings
 from tests.utils.planning import plan_tools
@@ -149,3 +150,45 @@ def test_a_no_with_nothing_else_keeps_the_file_without_a_new_turn(manager: Any, 
     assert mine.read_text() == "mine\n"
     assert "kept as it was" in second["result"]["message"]
     assert "earlier" not in second["result"]
+
+
+@pytest.mark.parametrize(
+    ("goal", "path", "said"),
+    [
+        ("save it as clean.csv, overwrite the old one", "clean.csv", True),
+        (
+            "export the stays to out/clean.csv and overwrite whatever is there",
+            "out/clean.csv",
+            True,
+        ),
+        ("replace clean.csv with the filtered rows", "clean.csv", True),
+        ("fix the typos in clean.csv in place", "clean.csv", True),
+        ("save to clean.csv, replace the existing file", "clean.csv", True),
+        ("replace the missing nights in clean.csv with zeros", "clean.csv", False),
+        ("save as clean.csv but don't overwrite anything", "clean.csv", False),
+        ("write clean.csv without overwriting the old one", "clean.csv", False),
+        ("save it as clean.csv, overwrite the old one", "other.csv", False),
+        ("overwrite it", "clean.csv", False),  # no file named: the question decides
+    ],
+)
+def test_consent_said_in_the_goal(goal: str, path: str, said: bool) -> None:
+    assert replace_said(goal, path) is said
+
+
+def test_a_goal_that_says_overwrite_replaces_without_asking(manager: Any, ws: Path) -> None:
+    mine = ws / "shelter_notes.csv"
+    mine.write_text("mine\n")
+    done = _turn(manager, "save kennel_stays.csv as shelter_notes.csv, overwriting the old one")
+    assert done["status"] == "completed"
+    assert len(pd.read_csv(mine)) == ROWS
+    step = done["result"]["steps"][0]
+    assert step["args"]["overwrite"] is True
+    assert "your words" in step["answers"][0]
+
+
+def test_a_goal_that_says_keep_it_still_asks(manager: Any, ws: Path) -> None:
+    mine = ws / "shelter_notes.csv"
+    mine.write_text("mine\n")
+    asked = _turn(manager, "save kennel_stays.csv as shelter_notes.csv, do not overwrite it")
+    assert asked["status"] == "interrupted"
+    assert mine.read_text() == "mine\n"
