@@ -1673,6 +1673,14 @@ def _synthetic_count(text: str) -> int | None:
 DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
 
 
+DOCUMENTS_PLURAL = (
+    r"\b(?:docs|documents|guides|manuals|handbooks|policies|pdfs|notes|write-?ups|readmes|"
+    r"articles|papers|markdown\s+files|text\s+files)\b"
+)
+"""Documents spoken of in the plural ('the docs', 'my documents', 'both guides'): with no file
+or project named, every document of the workspace is meant."""
+
+
 def workspace_documents() -> list[str]:
     """The person's documents in the workspace (not forgeflow's outputs)."""
     from agents.grounding import workspace_files
@@ -1691,13 +1699,19 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["project_id"] = p.memory["project"]
     else:
         docs = workspace_documents()
-        if len(docs) != 1:
+        if len(docs) >= 2 and rx.search(DOCUMENTS_PLURAL, p.goal or s.text, re.I):
+            # 'the docs', 'my documents', 'our guides': every document there is (chunk_documents
+            # takes a list of paths; one chunk set over all of them)
+            p.notes.append(f"the documents you named → all {len(docs)}: {', '.join(docs)}")
+            args["paths"] = docs
+        elif len(docs) != 1:
             shown = f" Documents in the workspace: {', '.join(docs[:12])}." if docs else ""
             p.question = (
                 "Which documents? Name a project ('project 3') or files in the workspace." + shown
             )
             return None
-        args["paths"] = docs  # the one document there is
+        else:
+            args["paths"] = docs  # the one document there is
     text = p.goal or s.text
     column = rx.search(
         # 'text col abstract', '(text column = body)': the column of a table whose cells are docs

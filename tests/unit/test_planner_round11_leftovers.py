@@ -12,6 +12,7 @@ import pytest
 
 from agents import grounding
 from agents.plan import Planning
+from agents.planner import plan_goal
 from graphs.orchestrator import replace_said
 from graphs.runner import get_manager, reset_managers
 from settings import get_settings
@@ -192,3 +193,35 @@ def test_a_goal_that_says_keep_it_still_asks(manager: Any, ws: Path) -> None:
     asked = _turn(manager, "save kennel_stays.csv as shelter_notes.csv, do not overwrite it")
     assert asked["status"] == "interrupted"
     assert mine.read_text() == "mine\n"
+
+
+@pytest.fixture
+def two_docs(ws: Path) -> list[str]:
+    (ws / "volunteer_handbook.md").write_text("# Volunteers\n\n" + "Walk the dogs twice. " * 30)
+    (ws / "intake_rules.txt").write_text("Every arrival is scanned for a chip. " * 30)
+    return ["intake_rules.txt", "volunteer_handbook.md"]
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "make question answer pairs from the docs",
+        "chunk my documents into sections",
+        "turn both guides into a QA set",
+        "generate Q&A from our manuals, short answers",
+    ],
+)
+def test_documents_in_the_plural_are_all_of_them(two_docs: list[str], goal: str) -> None:
+    tools, args = plan_tools(goal)
+    assert tools[0] == "chunk_documents"
+    assert sorted(args["chunk_documents"]["paths"]) == two_docs
+
+
+def test_one_document_in_the_singular_is_asked_for(two_docs: list[str]) -> None:
+    plan = plan_goal("make question answer pairs from the document")
+    assert not plan.steps and plan.question and "intake_rules.txt" in plan.question
+
+
+def test_a_named_document_stays_the_only_one(two_docs: list[str]) -> None:
+    _, args = plan_tools("chunk the docs, just intake_rules.txt")
+    assert args["chunk_documents"]["paths"] == ["intake_rules.txt"]
