@@ -159,8 +159,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     else:
         several = []
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
-    if several and _lacks_data(plan):
-        return Plan(question=which_file(several), notes=plan.notes)
+    timed = bool(several) and _timed(goal, several)
+    if several and (_lacks_data(plan) or timed):
+        # several files fit; a time said of them ('the older one' of three) is not left to
+        # whichever file the steps found first (the question shows when each was written)
+        return Plan(question=which_file(several, dated=timed), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
     return plan
@@ -202,9 +205,21 @@ def shown_name(name: str) -> str:
     return plain if len(plain) <= MAX_NAME_SHOWN else plain[: MAX_NAME_SHOWN - 1] + "…"
 
 
-def which_file(candidates: list[str]) -> str:
-    """The question for files the goal's words describe equally well, naming them."""
+def _timed(goal: str, candidates: list[str]) -> bool:
+    from agents.references import time_said
+
+    return time_said(goal, candidates) is not None
+
+
+def which_file(candidates: list[str], dated: bool = False) -> str:
+    """The question for files the goal's words describe equally well, naming them (`dated`:
+    with the day each was last written, for a goal that tells them apart by time).
+    """
     shown = [shown_name(c) for c in candidates[:MAX_CANDIDATES]]
+    if dated:
+        from agents.references import written_on
+
+        shown = [f"{name} ({written_on(c)})" for name, c in zip(shown, candidates, strict=False)]
     if not shown:
         return "Which file do you mean? Name it (e.g. 'data.csv')."
     if len(shown) == 1:

@@ -3,6 +3,8 @@ descriptions by time, one table-suffix definition (invented wording)."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 from agents import grounding
 from agents.plan import Planning
 from agents.planner import plan_goal
+from agents.references import _window, time_said, timed_file
 from graphs.orchestrator import replace_said
 from graphs.runner import get_manager, reset_managers
 from settings import get_settings
@@ -225,3 +228,71 @@ def test_one_document_in_the_singular_is_asked_for(two_docs: list[str]) -> None:
 def test_a_named_document_stays_the_only_one(two_docs: list[str]) -> None:
     _, args = plan_tools("chunk the docs, just intake_rules.txt")
     assert args["chunk_documents"]["paths"] == ["intake_rules.txt"]
+
+
+def _written(path: Path, stamp: float) -> None:
+    path.write_text("parcel,kind\nlate lid,delivery\nbent box,damage\nlost,delivery\n")
+    os.utime(path, (stamp, stamp))
+
+
+@pytest.fixture
+def exports(ws: Path) -> dict[str, str]:
+    """Three exports of one system, written long ago, last month and just now."""
+    now = time.time()
+    start, end = _window("last month", now)
+    stamps = {
+        "old": ("crm_export_4417.csv", start - 40 * 86400),
+        "last_month": ("crm_export_5802.csv", (start + end) / 2),
+        "now": ("crm_export_6630.csv", now),
+    }
+    for name, stamp in stamps.values():
+        _written(ws / name, stamp)
+    return {key: name for key, (name, _) in stamps.items()}
+
+
+@pytest.mark.parametrize(
+    ("goal", "which"),
+    [
+        ("preview the newest crm export", "now"),
+        ("show me the most recent export", "now"),
+        ("give me a look at the oldest export", "old"),
+        ("preview last month's export", "last_month"),
+        ("what's in the export from last month?", "last_month"),
+    ],
+)
+def test_a_file_described_by_when_it_was_written(
+    exports: dict[str, str], goal: str, which: str
+) -> None:
+    _, args = plan_tools(goal)
+    step = next(a for a in args.values() if "dataset" in a)
+    assert step["dataset"] == exports[which]
+
+
+def test_a_comparison_of_three_files_asks_with_their_dates(exports: dict[str, str]) -> None:
+    plan = plan_goal("preview the older export")
+    assert not plan.steps and plan.question
+    assert all(name in plan.question for name in exports.values())
+    assert "written " in plan.question
+
+
+def test_the_older_of_two(ws: Path) -> None:
+    now = time.time()
+    _written(ws / "scan_batch_alpha.csv", now - 9 * 86400)
+    _written(ws / "scan_batch_beta.csv", now - 2 * 86400)
+    _, args = plan_tools("preview the older scan batch")
+    assert args["preview_rows"]["dataset"] == "scan_batch_alpha.csv"
+
+
+def test_yesterdays_sheet_among_unrelated_files(ws: Path) -> None:
+    now = time.time()
+    start, end = _window("yesterday", now)
+    _written(ws / "parcels_north.csv", (start + end) / 2)
+    _written(ws / "parcels_south.csv", now)
+    _written(ws / "parcels_east.csv", now - 6 * 86400)
+    _, args = plan_tools("preview yesterday's sheet")
+    assert args["preview_rows"]["dataset"] == "parcels_north.csv"
+
+
+def test_a_time_said_of_a_model_picks_no_file(exports: dict[str, str]) -> None:
+    assert time_said("evaluate the latest model", list(exports.values())) is None
+    assert timed_file("which is the newest model?", list(exports.values()), []) is None
