@@ -1311,6 +1311,13 @@ COUNT_FIELDS = (
     "max_attempts",
     "epochs",
 )
+THREAD_OUTPUT_RE = (
+    r"^\s*(?:it|them|those|these|that|this|everything)\b|^\s*(?:the|my|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:table|data|dataset|rows|results?|version|copy|output|labels|"
+    r"predictions|scores|sheet)\s+(?:as|to|into|in|under)\b"
+)
+"""The words between 'save' and 'as x.csv' that speak of the thread's table ('it', 'the
+filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?\b(?:as|to|into|in|under)\s+"
     r"(?:a\s+file\s+(?:called|named)\s+)?([\w./-]+\.(?:csv|tsv|parquet|jsonl))\b",
@@ -1457,10 +1464,13 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     from store.workspace import resolve_path
 
     try:
-        if resolve_path(files[0]).exists():
-            return None  # an existing file: 'save reviews.csv as ...' names the table itself
+        exists = resolve_path(files[0]).exists()
     except ForgeflowError:
         return None
+    if exists and not rx.search(THREAD_OUTPUT_RE, goal[match.end(1) : match.start(2)], re.I):
+        return None  # an existing file: 'save reviews.csv as ...' names the table itself
+    # 'save it as complaints.csv', 'save the filled-in table as x.csv' with x.csv there: the
+    # thread's table onto the person's file, which the save asks before replacing
     step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
 

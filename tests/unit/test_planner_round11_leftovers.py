@@ -296,3 +296,33 @@ def test_yesterdays_sheet_among_unrelated_files(ws: Path) -> None:
 def test_a_time_said_of_a_model_picks_no_file(exports: dict[str, str]) -> None:
     assert time_said("evaluate the latest model", list(exports.values())) is None
     assert timed_file("which is the newest model?", list(exports.values()), []) is None
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "save it as kennel_stays.csv",
+        "save the filled-in table as kennel_stays.csv",
+        "write the cleaned up data to kennel_stays.csv",
+    ],
+)
+def test_the_threads_table_saved_onto_an_existing_name(ws: Path, goal: str) -> None:
+    """After a training turn, 'save it as <a file that exists>' saves the thread's table there
+    (the save asks before replacing), not a model renamed to a .csv name."""
+    made = "labeling/kennel_stays-run/labeled.parquet"
+    memory = {
+        "last_table": made,
+        "labeled": made,
+        "dataset": made,
+        "model": "models/kennel-1",
+        "last_call": {"tool": "train_model", "args": {"dataset": made, "label_column": "x"}},
+    }
+    plan = plan_goal(goal, memory)
+    assert [(s.tool, s.args["dataset"], s.args["path"]) for s in plan.steps] == [
+        ("save_table", made, "kennel_stays.csv")
+    ]
+
+
+def test_a_file_named_first_is_still_the_table_saved(ws: Path) -> None:
+    plan = plan_goal("save kennel_stays.csv as kennel_stays.csv", {"last_table": "other.csv"})
+    assert plan.steps[0].args["dataset"] == "kennel_stays.csv"
