@@ -16,6 +16,7 @@ from agents import grounding
 from agents.plan import Planning
 from agents.planner import plan_goal
 from agents.references import _window, time_said, timed_file
+from agents.reporter import summarise_output
 from graphs.orchestrator import replace_said
 from graphs.runner import get_manager, reset_managers
 from settings import get_settings
@@ -326,3 +327,20 @@ def test_the_threads_table_saved_onto_an_existing_name(ws: Path, goal: str) -> N
 def test_a_file_named_first_is_still_the_table_saved(ws: Path) -> None:
     plan = plan_goal("save kennel_stays.csv as kennel_stays.csv", {"last_table": "other.csv"})
     assert plan.steps[0].args["dataset"] == "kennel_stays.csv"
+
+
+def test_a_preview_answer_shows_the_rows() -> None:
+    output = {
+        "dataset": "kennel_stays.csv",
+        "total": 120,
+        "offset": 0,
+        "limit": 25,
+        "columns": ["stay_id", "nights", "note", *[f"extra_{i}" for i in range(8)]],
+        "rows": [["K-900", 3, "quiet " * 20, *range(8)], ["K-901", None, "barks", *range(8)]],
+    }
+    lines = summarise_output("preview_rows", output)
+    text = "\n".join(lines)
+    assert "rows 1–2 of 120" in text
+    assert "K-900" in text and "K-901" in text and "barks" in text
+    assert "—" in lines[3]  # the empty cell is shown as empty
+    assert "more columns" in text and max(len(line) for line in lines) < 400
