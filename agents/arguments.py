@@ -1681,6 +1681,19 @@ DOCUMENTS_PLURAL = (
 or project named, every document of the workspace is meant."""
 
 
+def _all_documents_meant(p: Planning, s: Slots) -> bool:
+    """Whether the words speak of documents in the plural with none named and no chunking
+    planned yet ('the docs', not 'docs/x.md' nor a later clause of the same request).
+    """
+    text = p.goal or s.text
+    named = FILE_RE.findall(text)
+    if p.last_step("chunk_documents") is not None or any(
+        f.lower().endswith(DOC_FILES) for f in named
+    ):
+        return False
+    return bool(rx.search(DOCUMENTS_PLURAL, rx.sub(r"[\w./-]+/|[\w./-]+\.\w+", " ", text), re.I))
+
+
 def workspace_documents() -> list[str]:
     """The person's documents in the workspace (not forgeflow's outputs)."""
     from agents.grounding import workspace_files
@@ -1699,7 +1712,7 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["project_id"] = p.memory["project"]
     else:
         docs = workspace_documents()
-        if len(docs) >= 2 and rx.search(DOCUMENTS_PLURAL, p.goal or s.text, re.I):
+        if len(docs) >= 2 and _all_documents_meant(p, s):
             # 'the docs', 'my documents', 'our guides': every document there is (chunk_documents
             # takes a list of paths; one chunk set over all of them)
             p.notes.append(f"the documents you named → all {len(docs)}: {', '.join(docs)}")

@@ -344,3 +344,19 @@ def test_a_preview_answer_shows_the_rows() -> None:
     assert "K-900" in text and "K-901" in text and "barks" in text
     assert "—" in lines[3]  # the empty cell is shown as empty
     assert "more columns" in text and max(len(line) for line in lines) < 400
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "turn docs/handbook.md into question answer pairs and export them as jsonl",
+        "Sources: docs/handbook.md. Split by headings, two QA pairs per chunk, export as csv.",
+    ],
+)
+def test_a_docs_folder_in_a_path_is_no_plural(ws: Path, goal: str) -> None:
+    (ws / "docs").mkdir()
+    (ws / "docs" / "handbook.md").write_text("# Kennel\n\n" + "Feed at eight. " * 40)
+    (ws / "docs" / "rota_notes.md").write_text("# Rota\n\n" + "Swap shifts by Friday. " * 40)
+    tools, args = plan_tools(goal)
+    assert tools.count("chunk_documents") == 1
+    assert args["chunk_documents"]["paths"] == ["docs/handbook.md"]
