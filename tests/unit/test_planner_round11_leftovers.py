@@ -351,6 +351,10 @@ def test_a_preview_answer_shows_the_rows() -> None:
     [
         "turn docs/handbook.md into question answer pairs and export them as jsonl",
         "Sources: docs/handbook.md. Split by headings, two QA pairs per chunk, export as csv.",
+        "We're fine-tuning a chatbot for the kennel staff. Make instruction-style training "
+        "data out of the handbook in docs/handbook.md.",
+        "For a volunteer quiz, could you turn docs/handbook.md into question/answer pairs, say "
+        "3 per chunk, and keep only the good ones, 0.7 quality or better?",
     ],
 )
 def test_a_docs_folder_in_a_path_is_no_plural(ws: Path, goal: str) -> None:
