@@ -18,6 +18,7 @@ from agents.slots import (
     query_terms,
 )
 from tools.registry import CAPABILITIES
+from tools.tabular import TABLE_SUFFIX_RE, table_stem
 
 TRAIN_METRICS = ("auc", "f1", "accuracy", "precision", "recall", "log_loss")
 LABEL_METRICS = {"auc": "auc", "f1": "f1_macro", "accuracy": "accuracy", "coverage": "coverage"}
@@ -142,7 +143,7 @@ def looked_at_last(memory: dict[str, Any]) -> str | None:
     dataset = memory.get("dataset")
     if not isinstance(last, dict) or last.get("tool") not in ("inspect_dataset", "preview_rows"):
         return None
-    if isinstance(dataset, str) and rx.search(r"\.(csv|tsv|parquet|jsonl|json)$", dataset, re.I):
+    if isinstance(dataset, str) and TABLE_SUFFIX_RE.search(dataset):
         return dataset
     return None
 
@@ -1288,7 +1289,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     if not path:
         # No name given: beside the source, under the format's suffix (x.csv → x.jsonl).
         base = source if "${" not in source else _produced_stem(p, source)
-        stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", base.rsplit(":", 1)[-1])
+        stem = table_stem(base.rsplit(":", 1)[-1])
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path
     args["format"] = fmt
@@ -1306,7 +1307,7 @@ def _produced_stem(p: Planning, ref: str) -> str:
     data = step.args.get("data_path") or step.args.get("dataset")
     if not isinstance(data, str) or "${" in data:
         return "saved/table"
-    stem = rx.sub(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", "", data.rsplit(":", 1)[-1])
+    stem = table_stem(data.rsplit(":", 1)[-1])
     return f"{stem}_{made.group(2)}"
 
 
@@ -1672,6 +1673,27 @@ def _synthetic_count(text: str) -> int | None:
 DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
 
 
+DOCUMENTS_PLURAL = (
+    r"\b(?:docs|documents|guides|manuals|handbooks|policies|pdfs|notes|write-?ups|readmes|"
+    r"articles|papers|markdown\s+files|text\s+files)\b"
+)
+"""Documents spoken of in the plural ('the docs', 'my documents', 'both guides'): with no file
+or project named, every document of the workspace is meant."""
+
+
+def _all_documents_meant(p: Planning, s: Slots) -> bool:
+    """Whether the words speak of documents in the plural with none named and no chunking
+    planned yet ('the docs', not 'docs/x.md' nor a later clause of the same request).
+    """
+    text = p.goal or s.text
+    named = FILE_RE.findall(text)
+    if p.last_step("chunk_documents") is not None or any(
+        f.lower().endswith(DOC_FILES) for f in named
+    ):
+        return False
+    return bool(rx.search(DOCUMENTS_PLURAL, rx.sub(r"[\w./-]+/|[\w./-]+\.\w+", " ", text), re.I))
+
+
 def workspace_documents() -> list[str]:
     """The person's documents in the workspace (not forgeflow's outputs)."""
     from agents.grounding import workspace_files
@@ -1690,13 +1712,19 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["project_id"] = p.memory["project"]
     else:
         docs = workspace_documents()
-        if len(docs) != 1:
+        if len(docs) >= 2 and _all_documents_meant(p, s):
+            # 'the docs', 'my documents', 'our guides': every document there is (chunk_documents
+            # takes a list of paths; one chunk set over all of them)
+            p.notes.append(f"the documents you named → all {len(docs)}: {', '.join(docs)}")
+            args["paths"] = docs
+        elif len(docs) != 1:
             shown = f" Documents in the workspace: {', '.join(docs[:12])}." if docs else ""
             p.question = (
                 "Which documents? Name a project ('project 3') or files in the workspace." + shown
             )
             return None
-        args["paths"] = docs  # the one document there is
+        else:
+            args["paths"] = docs  # the one document there is
     text = p.goal or s.text
     column = rx.search(
         # 'text col abstract', '(text column = body)': the column of a table whose cells are docs

@@ -24,7 +24,7 @@ from agents.columns import (
     text_column_said,
 )
 from tools.profile import column_named, columns_mentioned, profile_table
-from tools.tabular import LABEL_COLUMN_GUESSES
+from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
 if TYPE_CHECKING:
     from agents.plan import Planning
@@ -38,7 +38,7 @@ PREDICT_CUES = re.compile(
     r"regression|neural|figure out|work out|find out|will|likely)\b",
     re.I,
 )
-TABLE_SUFFIX = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
+TABLE_SUFFIX = TABLE_SUFFIX_RE  # one definition (tools.tabular)
 
 
 def _table(ref: Any) -> dict[str, Any] | None:
@@ -635,8 +635,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     if len(by_value) == 1:
         args["label_column"] = by_value[0]
         return
-    holder = holding_said_value(profile, _without_files(goal or text), features)
-    if holder:
+    if holder:  # the value said, read once above
         args["label_column"] = holder
         p.notes.append(f"label column {holder!r}: the only column holding the value you named")
         return

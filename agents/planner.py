@@ -167,8 +167,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     else:
         several = []
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
-    if several and _lacks_data(plan):
-        return Plan(question=which_file(several), notes=plan.notes)
+    timed = bool(several) and _timed(goal, several)
+    if several and (_lacks_data(plan) or timed):
+        # several files fit; a time said of them ('the older one' of three) is not left to
+        # whichever file the steps found first (the question shows when each was written)
+        return Plan(question=which_file(several, dated=timed), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
     return plan
@@ -210,9 +213,21 @@ def shown_name(name: str) -> str:
     return plain if len(plain) <= MAX_NAME_SHOWN else plain[: MAX_NAME_SHOWN - 1] + "…"
 
 
-def which_file(candidates: list[str]) -> str:
-    """The question for files the goal's words describe equally well, naming them."""
+def _timed(goal: str, candidates: list[str]) -> bool:
+    from agents.references import time_said
+
+    return time_said(goal, candidates) is not None
+
+
+def which_file(candidates: list[str], dated: bool = False) -> str:
+    """The question for files the goal's words describe equally well, naming them (`dated`:
+    with the day each was last written, for a goal that tells them apart by time).
+    """
     shown = [shown_name(c) for c in candidates[:MAX_CANDIDATES]]
+    if dated:
+        from agents.references import written_on
+
+        shown = [f"{name} ({written_on(c)})" for name, c in zip(shown, candidates, strict=False)]
     if not shown:
         return "Which file do you mean? Name it (e.g. 'data.csv')."
     if len(shown) == 1:
@@ -1304,6 +1319,13 @@ COUNT_FIELDS = (
     "max_attempts",
     "epochs",
 )
+THREAD_OUTPUT_RE = (
+    r"^\s*(?:it|them|those|these|that|this|everything)\b|^\s*(?:the|my|our)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:table|data|dataset|rows|results?|version|copy|output|labels|"
+    r"predictions|scores|sheet)\s+(?:as|to|into|in|under)\b"
+)
+"""The words between 'save' and 'as x.csv' that speak of the thread's table ('it', 'the
+filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?\b(?:as|to|into|in|under)\s+"
     r"(?:a\s+file\s+(?:called|named)\s+)?([\w./-]+\.(?:csv|tsv|parquet|jsonl))\b",
@@ -1450,10 +1472,13 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     from store.workspace import resolve_path
 
     try:
-        if resolve_path(files[0]).exists():
-            return None  # an existing file: 'save reviews.csv as ...' names the table itself
+        exists = resolve_path(files[0]).exists()
     except ForgeflowError:
         return None
+    if exists and not rx.search(THREAD_OUTPUT_RE, goal[match.end(1) : match.start(2)], re.I):
+        return None  # an existing file: 'save reviews.csv as ...' names the table itself
+    # 'save it as complaints.csv', 'save the filled-in table as x.csv' with x.csv there: the
+    # thread's table onto the person's file, which the save asks before replacing
     step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
 

@@ -427,8 +427,10 @@ def described_input(
     when they are several ('the sales export' with a March and an April export): none is
     written in then, the planner asks which one it is rather than pick one silently.
     """
-    if len(goal.split()) < 4:
-        return goal, [], []  # a fragment ('the digit column') answers a question; no data named
+    if len(goal.split()) < 4 and not TIME_SAID.search(goal):
+        # a fragment ('the digit column') answers a question; no data named ("preview
+        # yesterday's sheet" is a goal: a file described by its time)
+        return goal, [], []
     if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):
         return goal, [], []  # 'train an MLP on it': the thread's data, not a described file
     notes: list[str] = []
@@ -445,6 +447,16 @@ def described_input(
         end = ALL_DOCUMENTS.search(goal).end()  # type: ignore[union-attr]
         return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes, []
     found = described_files(goal, files, columns=not thread_has_data)
+    timed = timed_file(goal, files, found)
+    if timed is not None:
+        picked, words = timed
+        if len(picked) != 1:
+            return goal, notes, picked  # 'the older one' of three: ask, naming them
+        notes.append(f"the {words} → {picked[0]} (by when the files were last written)")
+        if found:
+            return _mark(goal, picked[0]), notes, []
+        end = goal.find(words) + len(words)
+        return f"{goal[:end]} ({picked[0]}){goal[end:]}", notes, []
     if not found and not notes:
         by_format = format_described(goal, files)
         if by_format is None:
@@ -640,3 +652,130 @@ def with_described_test_file(goal: str, files: list[str]) -> tuple[str, list[str
     file = found.pop()
     text = f"{goal[: match.end()]} {file}{goal[match.end() :]}"
     return text, [f"the test file you described → {file}"]
+
+
+FILE_NOUN = (
+    r"(?:files?|ones?|sheets?|spreadsheets?|tables?|exports?|extracts?|dumps?|uploads?|versions?|"
+    r"cop(?:y|ies)|data(?:sets?)?|csvs?|batch(?:es)?|documents?|docs?|reports?|logs?)"
+)
+_PERIOD = (
+    r"(?P<period>today|yesterday|this\s+(?:morning|week|month|year)|last\s+(?:week|month|year))"
+)
+TIME_SAID = re.compile(
+    # 'the newest export', 'the older one', "last month's file", 'the sheet from yesterday'
+    r"\b(?P<rank>newest|latest|most\s+recent|freshest|oldest|earliest|least\s+recent|newer|"
+    r"more\s+recent|older)\s+(?P<next>[\w-]+(?:\s+[\w-]+){0,2})"
+    rf"|\b{_PERIOD}['’]s\s+(?P<pnext>[\w-]+(?:\s+[\w-]+){{0,2}})"
+    rf"|\b(?P<anoun>{FILE_NOUN})\b[^.?!]{{0,30}}?\b(?:from|of|\w+ed)\s+"
+    r"(?P<after>today|yesterday|this\s+(?:morning|week|month|year)|last\s+(?:week|month|year))\b",
+    re.I,
+)
+"""Words that describe a file by when it was written (its modification time)."""
+
+
+def _file_time(path: str) -> float | None:
+    from store.workspace import workspace_root
+
+    try:
+        return (workspace_root() / path).stat().st_mtime
+    except OSError:
+        return None
+
+
+def written_on(path: str) -> str:
+    """The day a workspace file was last written ('written 2026-11-03'), or 'date unknown'."""
+    import datetime as dt
+
+    stamp = _file_time(path)
+    if stamp is None:
+        return "date unknown"
+    return f"written {dt.datetime.fromtimestamp(stamp).date().isoformat()}"
+
+
+def _window(period: str, now: float) -> tuple[float, float]:
+    """The [start, end) local-time span a period word says ('last month' → the calendar month
+    before this one).
+    """
+    import datetime as dt
+
+    today = dt.datetime.fromtimestamp(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    word = " ".join(period.lower().split())
+    if word in ("today", "this morning"):
+        start, end = today, today + dt.timedelta(days=1)
+    elif word == "yesterday":
+        start, end = today - dt.timedelta(days=1), today
+    elif word.endswith("week"):
+        start = today - dt.timedelta(days=today.weekday())
+        end = start + dt.timedelta(days=7)
+        if word.startswith("last"):
+            start, end = start - dt.timedelta(days=7), start
+    elif word.endswith("month"):
+        start = today.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1)
+        if word.startswith("last"):
+            start, end = (start - dt.timedelta(days=1)).replace(day=1), start
+    else:  # year
+        start = today.replace(month=1, day=1)
+        end = start.replace(year=start.year + 1)
+        if word.startswith("last"):
+            start, end = start.replace(year=start.year - 1), start
+    return start.timestamp(), end.timestamp()
+
+
+def time_said(goal: str, names: list[str] | None = None) -> re.Match[str] | None:
+    """The words that describe a file by when it was written, said of a file (a file noun, or a
+    word of one of `names`: 'the newest export'), not of a model ('the latest model'); or None.
+    """
+    said_of = {w for n in names or [] for w in name_words(n)}
+    for match in TIME_SAID.finditer(goal):
+        after = (match.group("next") or match.group("pnext") or "").lower().split()
+        if match.group("anoun") or any(rx.fullmatch(FILE_NOUN, w) or w in said_of for w in after):
+            return match
+    return None
+
+
+def by_time(match: re.Match[str], candidates: list[str], now: float | None = None) -> list[str]:
+    """The candidates the time words pick: one when the words make it evident ('the newest'
+    of several, 'the older' of two, the only one written 'yesterday'), else the ones that
+    remain to ask about (the ones written in the period said, or all of them).
+    """
+    import time
+
+    stamps = {c: t for c in candidates if (t := _file_time(c)) is not None}
+    if len(stamps) < 2:
+        return list(candidates)
+    rank = (match.group("rank") or "").lower()
+    if rank:
+        newest = not rx.search(r"old|earl|least", rank)
+        if rank in ("newer", "older") or rank.startswith("more"):
+            if len(stamps) != 2:
+                return list(candidates)  # 'the older one' of three: which two?
+        ordered = sorted(stamps, key=lambda c: stamps[c], reverse=newest)
+        if stamps[ordered[0]] == stamps[ordered[1]]:
+            return [c for c in ordered if stamps[c] == stamps[ordered[0]]]
+        return [ordered[0]]
+    period = match.group("period") or match.group("after") or ""
+    start, end = _window(period, time.time() if now is None else now)
+    inside = [c for c in stamps if start <= stamps[c] < end]
+    return inside if inside else list(candidates)
+
+
+def timed_file(goal: str, files: list[str], found: list[str]) -> tuple[list[str], str] | None:
+    """The file(s) a goal describes by when it was written, among the equally described files
+    `found` (or, with none, the person's tables or documents): (picked, the words) — one file
+    when evident, several to ask about; None when no time words are said of a file or there
+    is nothing to choose from.
+    """
+    if len(found) == 1:
+        return None  # the words already name the file ('the latest_orders file')
+    pool = found
+    if not pool:
+        docs = bool(rx.search(DOC_WORDS, goal, re.I))
+        ext = DOC_EXT if docs else TABLE_EXT
+        pool = [f for f in person_files(files) if f.lower().endswith(ext) and not is_gold_file(f)]
+    if len(pool) < 2:
+        return None
+    match = time_said(goal, pool)
+    if match is None:
+        return None
+    return by_time(match, pool), match.group(0)

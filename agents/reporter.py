@@ -547,8 +547,48 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines + _comparison_lines(output, asked) + _warning_lines(output)
 
 
+PREVIEW_ROWS_SHOWN = 10
+"""The most rows of a preview page the answer prints (the whole page is in the result)."""
+PREVIEW_COLUMNS_SHOWN = 8
+PREVIEW_CELL_CHARS = 40
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "—"  # an empty cell
+    text = f"{value:.4g}" if isinstance(value, float) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= PREVIEW_CELL_CHARS else text[: PREVIEW_CELL_CHARS - 1] + "…"
+
+
+def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """preview_rows: which rows of how many, then the first rows themselves (a few columns,
+    long cells cut; the whole page stays in the result).
+    """
+    rows, columns = output.get("rows"), output.get("columns")
+    if not isinstance(rows, list) or not isinstance(columns, list):
+        return []
+    offset = int(output.get("offset") or 0)
+    total = output.get("total")
+    if not rows:
+        return [f"  no rows from row {offset + 1} (the table has {total})"]
+    lines = [f"  rows {offset + 1}–{offset + len(rows)} of {total}:"]
+    shown = [str(c) for c in columns[:PREVIEW_COLUMNS_SHOWN]]
+    lines.append("  " + " | ".join(shown))
+    for row in rows[:PREVIEW_ROWS_SHOWN]:
+        cells = row[: len(shown)] if isinstance(row, list) else [row]
+        lines.append("  " + " | ".join(_cell(v) for v in cells))
+    if len(rows) > PREVIEW_ROWS_SHOWN:
+        lines.append(f"  … {len(rows) - PREVIEW_ROWS_SHOWN} more rows on this page (in the result)")
+    if len(columns) > len(shown):
+        rest = ", ".join(str(c) for c in columns[len(shown) :])
+        lines.append(f"  (+{len(columns) - len(shown)} more columns: {_cell(rest)})")
+    return lines
+
+
 SUMMARISERS = {
     "inspect_dataset": _inspect,
+    "preview_rows": _preview,
     "list_local_datasets": _local_listing,
     "predict": _predict,
     "detect_anomalies": _anomalies,

@@ -198,10 +198,73 @@ def consent_answer(reply: str, suggested: str, current: str) -> tuple[str, str |
     return "unclear", None
 
 
-def _ask_to_replace(args: dict[str, Any], error: dict[str, Any], index: int) -> tuple[dict, str]:
+OVERWRITE_SAID = re.compile(
+    r"\b(?:overwrit\w*|over-writ\w*|(?:write|save|saving|writing)\s+(?:it\s+)?over|clobber\w*)\b"
+    r"|\bin[- ]place\b",
+    re.I,
+)
+OLD_FILE = (
+    r"(?:the\s+)?(?:old|existing|original|previous|current|earlier)\s+"
+    r"(?:one|file|copy|version|table|sheet|csv)"
+)
+NOT_REPLACED = re.compile(
+    r"\b(?:don'?t|do\s+not|never|without|not|no\s+need\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:overwrit|over-writ|replac|clobber|writ\w*\s+over|sav\w*\s+over)",
+    re.I,
+)
+
+
+def replace_said(goal: str, path: str) -> bool:
+    """Whether the person's own words consent to replacing `path`: the goal names the file and
+    says to overwrite it ('save it as clean.csv, overwrite the old one', 'replace x.csv',
+    'fix x.csv in place'), with no 'don't' / 'without' before the verb. 'Replace the missing
+    ages' replaces values, not a file: 'replace' counts only with a file as its object.
+    """
+    from pathlib import PurePosixPath
+
+    if not goal or not path or NOT_REPLACED.search(goal):
+        return False
+    name = PurePosixPath(path).name
+    stem = name.rsplit(".", 1)[0]
+    named = rf"(?<![\w.-])(?:[\w.-]+/)*(?:{re.escape(name)}|{re.escape(stem)})(?![\w-])"
+    if not re.search(named, goal, re.I):
+        return False
+    replaced = rf"\breplac\w*\s+(?:it\b|{OLD_FILE}\b|(?:the\s+)?(?:file\s+)?{named})"
+    return bool(OVERWRITE_SAID.search(goal) or re.search(replaced, goal, re.I))
+
+
+class NewRequest(Exception):
+    """The answer to the replace question was a new request of its own: planned next."""
+
+    def __init__(self, reply: str, reason: str) -> None:
+        super().__init__(reason)
+        self.reply = reply
+
+
+def is_new_request(reply: str, choice: str, memory: dict[str, Any], history: list[Any]) -> bool:
+    """Whether a reply to the replace question is a new complete request rather than an answer:
+    planned on its own (as a reply, the rules deciding: agents.planner._arbitrate), it plans
+    steps other than the save asked about, or is understood as a question of its own. A new
+    name is always an answer; 'ok, overwrite' plans only a save, so it is an answer too.
+    """
+    if choice == "rename" or not reply.strip():
+        return False
+    alone = _plan(reply, {**memory, TURN_KEY: "reply"}, history)
+    if alone.steps:
+        return any(step.tool not in CONSENT_TOOLS for step in alone.steps)
+    return choice == "unclear" and _understood(alone)
+
+
+def _ask_to_replace(
+    args: dict[str, Any],
+    error: dict[str, Any],
+    index: int,
+    new_request: Any = None,
+) -> tuple[dict, str]:
     """Ask the person whether to replace the file a save would overwrite (an interrupt; the
     run resumes with their answer) and return the arguments their answer gives, and what
-    they chose; StepFailed when they keep the file.
+    they chose; StepFailed when they keep the file, NewRequest when `new_request(reply,
+    choice)` says the reply is a new request instead (the file is kept, the save dropped).
     """
     from agents.planner import shown_name
 
@@ -213,14 +276,17 @@ def _ask_to_replace(args: dict[str, Any], error: dict[str, Any], index: int) -> 
         or ""
     )
     choice, name = consent_answer(reply, suggested, current)
+    if new_request is not None and new_request(reply, choice):
+        raise NewRequest(
+            reply.strip(),
+            f"{current} kept as it was, nothing saved: your reply ({reply.strip()[:60]!r}) "
+            "is a new request, planned next (ask again to save)",
+        )
     if choice == "rename" and name:
         return {**args, "path": name, "overwrite": False}, f"saved as {name} (your answer)"
     if choice == "replace":
         return {**args, "overwrite": True}, f"replaced {current} (your answer: {reply[:60]!r})"
-    again = " (if it was a new request, send it again)" if choice == "unclear" else ""
-    raise StepFailed(
-        f"{current} kept as it was, nothing saved (your answer: {reply[:60]!r}){again}"
-    )
+    raise StepFailed(f"{current} kept as it was, nothing saved (your answer: {reply[:60]!r})")
 
 
 class StepFailed(Exception):
@@ -403,6 +469,13 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     step_key = f"{ctx.run_id}-{index}" if ctx.run_id else None
     repairs: list[str] = []
     answers: list[str] = []
+    goal = str(state.get("goal") or "")
+    follow: str | None = None
+
+    def new_request(reply: str, choice: str) -> bool:
+        memory = state.get("memory") or {}
+        return is_new_request(reply, choice, memory, _history(state.get("messages", [])))
+
     try:
         args = resolve_refs(step["args"], done)
         if args.get("overwrite") and step["tool"] in CONSENT_TOOLS:
@@ -435,9 +508,18 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
             except Unavailable:
                 raise
             except ForgeflowError as exc:
+                if needs_consent(exc.to_dict()) and not answers and not args.get("overwrite"):
+                    current = str((exc.to_dict().get("details") or {}).get("value") or "")
+                    if replace_said(goal, current or str(args.get("path") or "")):
+                        # 'save it as x.csv, overwrite the old one': the person's own words
+                        # (the goal, not the plan) already answer the replace question.
+                        args = {**args, "overwrite": True}
+                        answers.append(f"replaced {current} (your words: {goal[:60]!r})")
+                        record["args"] = args
+                        continue
                 if needs_consent(exc.to_dict()) and len(answers) < MAX_CONSENT_QUESTIONS:
                     # Replacing a person's file is theirs to say: ask, and do what they answer.
-                    args, said = _ask_to_replace(args, exc.to_dict(), index)
+                    args, said = _ask_to_replace(args, exc.to_dict(), index, new_request)
                     answers.append(said)
                     record["args"] = args
                     continue
@@ -450,6 +532,9 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
                 record["args"] = args
                 writer({"type": "repair", "index": index, "tool": step["tool"], "change": change})
         record.update(status="completed", output=output)
+    except NewRequest as exc:
+        record.update(status="skipped", reason=str(exc))
+        follow = exc.reply
     except StepFailed as exc:
         record.update(status="skipped", reason=str(exc))
     except Unavailable as exc:
@@ -476,7 +561,10 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
     elif record["status"] == "failed":
         # A failed call can still be adjusted next turn ("rank by f1 instead").
         memory = {**memory, "last_call": {"tool": step["tool"], "args": record.get("args") or {}}}
-    return {"steps": [*done, record], "step_index": index + 1, "memory": memory}
+    update = {"steps": [*done, record], "step_index": index + 1, "memory": memory}
+    if follow:
+        update["next_goal"] = follow  # the reply to the replace question: a turn of its own
+    return update
 
 
 def route_after_dispatch(state: OrchestratorState) -> Literal["dispatch", "report"]:
@@ -522,7 +610,28 @@ def report_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[
     }
     if plan.get("question"):
         result["question"] = plan["question"]
-    return {"answer": answer, "result": result, "steps": steps, "messages": [AIMessage(answer)]}
+    update: dict[str, Any] = {"result": result, "steps": steps, "messages": [AIMessage(answer)]}
+    earlier = state.get("earlier")
+    if earlier:
+        # This turn followed a reply to the replace question: the person reads both answers.
+        result["earlier"] = earlier.get("result") or {}
+        update["earlier"] = None
+        return {**update, "answer": f"{earlier.get('answer', '')}\n\n{answer}".strip()}
+    return {**update, "answer": answer}
+
+
+def route_after_report(state: OrchestratorState) -> Literal["follow", "__end__"]:
+    """A reply to the replace question that was a new request is planned as its own turn."""
+    return "follow" if state.get("next_goal") else END
+
+
+def follow_turn(state: OrchestratorState) -> dict[str, Any]:
+    """Start the turn of the new request sent in reply to the replace question (the answer so
+    far is kept and shown before this turn's).
+    """
+    goal = str(state.get("next_goal") or "")
+    earlier = {"answer": state.get("answer", ""), "result": state.get("result") or {}}
+    return {"goal": goal, "messages": [HumanMessage(goal)], "next_goal": None, "earlier": earlier}
 
 
 def start_turn(state: InputState) -> dict[str, Any]:
@@ -538,11 +647,13 @@ def build_graph(checkpointer: Any = None):  # noqa: ANN201 - a compiled LangGrap
     graph.add_node("plan", plan_node)
     graph.add_node("dispatch", dispatch_node)
     graph.add_node("report", report_node)
+    graph.add_node("follow", follow_turn)
     graph.add_edge(START, "start")
     graph.add_edge("start", "plan")
+    graph.add_edge("follow", "plan")
     graph.add_conditional_edges("plan", route_after_plan, ["dispatch", "report"])
     graph.add_conditional_edges("dispatch", route_after_dispatch, ["dispatch", "report"])
-    graph.add_edge("report", END)
+    graph.add_conditional_edges("report", route_after_report, ["follow", END])
     return graph.compile(checkpointer=checkpointer, name="forgeflow")
 
 

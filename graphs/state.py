@@ -35,6 +35,10 @@ class OrchestratorState(InputState, total=False):
     """The answer message of this turn."""
     result: dict[str, Any]
     """The structured result of this turn (plan, steps, artifacts, loop fields)."""
+    next_goal: str | None
+    """A reply to the replace question that was a new request: planned as the next turn."""
+    earlier: dict[str, Any] | None
+    """The answer and result of the turn a `next_goal` followed (shown before the new one's)."""
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,8 @@ from settings import get_settings
 from store.workspace import relative_to_workspace, resolve_path
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz", ".tsv.gz", ".jsonl.gz")
+TABLE_SUFFIX_RE = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
+"""A table file's suffix, compressed or not: the one definition the planner and tools strip."""
 LABEL_COLUMN_GUESSES = ("label", "labels", "target", "category", "class", "y", "sentiment")
 PROSE_WORDS = 5
 """Plain words per value (letters between spaces) from which a column reads as sentences, however
@@ -56,6 +59,11 @@ def sklearn_frame(name: str) -> pd.DataFrame:
         frame["target"] = [str(names[int(i)]) for i in frame["target"]]
     frame.insert(0, "id", range(len(frame)))
     return frame
+
+
+def table_stem(name: str) -> str:
+    """`name` without its table suffix, folders kept ('data/x.csv.gz' → 'data/x')."""
+    return TABLE_SUFFIX_RE.sub("", name)
 
 
 def table_format(path: Path) -> str | None:

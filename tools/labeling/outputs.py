@@ -42,9 +42,9 @@ def replacing(path: Path) -> Iterator[Path]:
 
 def file_stem(dataset: str) -> str:
     """A short folder-name stem for a dataset reference (its file name without suffixes)."""
-    name = dataset.rstrip("/").rsplit("/", 1)[-1]
-    for suffix in (".gz", ".csv", ".tsv", ".parquet", ".jsonl", ".json"):
-        name = name.removesuffix(suffix)
+    from tools.tabular import table_stem
+
+    name = table_stem(dataset.rstrip("/").rsplit("/", 1)[-1])
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)[:60] or "data"
 
 
