@@ -30,6 +30,11 @@ _HOLD_TAIL = (
     r"\s+(?:out\s+|aside\s+|back\s+|apart\s+)?(?:for|as|to)\s+(?:the\s+|a\s+)?(?:final\s+)?"
     r"(?:test\w*|check\w*|evaluat\w*|validat\w*|scor\w*|measur\w*|held[- ]?out|hold[- ]?out)\b"
 )
+# 'use the 2025 file as the test set', 'the march sheet is for testing'
+_AS_TEST = (
+    r"\s+(?:(?:is|will be|are)\s+)?(?:as|for)\s+(?:the\s+|a\s+|our\s+)?(?:final\s+|honest\s+)?"
+    r"(?:test(?:ing)?|check\w*|held[- ]?out|hold[- ]?out|evaluation|exam)\b"
+)
 _FILE = r"(?P<file>(?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json))\b"
 _DESC = r"(?P<desc>(?:the|my|our|this|that|those|these)\s+[\w'-]+(?:\s+[\w'-]+){0,4})"
 DATA_NOUNS = {
@@ -84,29 +89,39 @@ def _name_tokens(path: str) -> list[str]:
     return [_norm(t) for t in rx.findall(r"[A-Za-z]+|\d+", stem)]
 
 
-def eval_targets(goal: str) -> list[Target]:
-    """The tables the goal's evaluation clauses name, by file name or by description."""
+def eval_targets(goal: str, nouns: frozenset[str] = frozenset()) -> list[Target]:
+    """The tables the goal's evaluation clauses name, by file name or by description (one that
+    ends in a data noun, or in one of `nouns`: the training table's name words, 'the 2025
+    customers').
+    """
     found: list[Target] = []
-    for lead, tail in ((EVAL_LEAD, ""), (_HOLD_LEAD, _HOLD_TAIL)):
+    for lead, tail in ((EVAL_LEAD, ""), (_HOLD_LEAD, _HOLD_TAIL), (r"\b", _AS_TEST)):
         for what in (_FILE, _DESC):
             for m in rx.finditer(lead + what + tail, goal, re.I):
                 if what == _FILE:
                     found.append(Target(m.group("file"), None, *m.span("file"), m.start()))
                     continue
                 start = m.start("desc")
-                desc = _trim(m.group("desc"))
+                desc = _trim(m.group("desc"), nouns)
                 if desc:
                     found.append(Target(None, desc, start, start + len(desc), m.start()))
-    found.sort(key=lambda t: t.start)
-    return found
+    found.sort(key=lambda t: (t.start, t.lead))
+    unique: dict[int, Target] = {}
+    for target in found:
+        unique.setdefault(target.start, target)  # one table said once, read by two patterns
+    return list(unique.values())
 
 
-def _trim(desc: str) -> str | None:
+def _trim(desc: str, nouns: frozenset[str] = frozenset()) -> str | None:
     """The description cut after its head noun ('the 2025 file and tell me' → 'the 2025 file'),
     or None when no data noun ends it within five words, or when it names a split of a table.
     """
     words = desc.split()
-    heads = [i for i, w in enumerate(words) if rx.sub(r"'s?$", "", w.lower()) in DATA_NOUNS]
+    heads = [
+        i
+        for i, w in enumerate(words)
+        if (word := rx.sub(r"'s?$", "", w.lower())) in DATA_NOUNS or (i and word in nouns)
+    ]
     if not heads:
         return None
     cut = words[: heads[0] + 1]
@@ -201,7 +216,7 @@ def _training_file(goal: str, targets: list[Target]) -> str | None:
     return None
 
 
-def with_described_heldout(goal: str, files: list[str]) -> tuple[str, list[str]]:
+def with_described_heldout(goal: str, files: list[str] | None = None) -> tuple[str, list[str]]:
     """The goal with the table an evaluation clause describes ('check it on the 2025 file')
     written in by name when exactly one workspace table fits the description and can be the
     test set of the named training table; the goal unchanged otherwise (the planner then asks,
@@ -210,11 +225,16 @@ def with_described_heldout(goal: str, files: list[str]) -> tuple[str, list[str]]
     if not rx.search(TRAINS, goal, re.I):
         return goal, []
     targets = eval_targets(goal)
-    if not any(t.desc for t in targets):
-        return goal, []
     trained_on = _training_file(goal, targets)
     if trained_on is None:
         return goal, []
+    targets = eval_targets(goal, frozenset(_name_tokens(trained_on)))
+    if not any(t.desc for t in targets):
+        return goal, []
+    if files is None:
+        from agents.grounding import workspace_files
+
+        files = workspace_files()
     notes: list[str] = []
     for target in sorted((t for t in targets if t.desc), key=lambda t: -t.start):
         assert target.desc is not None
@@ -267,7 +287,7 @@ def bind_heldout(p: Any, goal: str) -> None:
     trainer = trainers[0]
     trained_on = str(trainer.args.get("dataset", ""))
     label = trainer.args.get("label_column")
-    targets = eval_targets(goal)
+    targets = eval_targets(goal, frozenset(_name_tokens(trained_on)))
     named = {
         t.file: t
         for t in targets[::-1]

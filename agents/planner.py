@@ -136,13 +136,10 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
         goal, described = with_described_test_file(goal, workspace_files())
         renamed.extend(described)
-    from agents.heldout import EVAL_LEAD, with_described_heldout
+    from agents.heldout import with_described_heldout
 
-    if rx.search(EVAL_LEAD, goal, re.I) or rx.search(r"\b(?:hold|keep|set|put)\w*\b", goal, re.I):
-        from agents.grounding import workspace_files
-
-        goal, described = with_described_heldout(goal, workspace_files())
-        renamed.extend(described)
+    goal, described = with_described_heldout(goal)
+    renamed.extend(described)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     for follow_up in FOLLOW_UPS:
