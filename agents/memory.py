@@ -410,9 +410,20 @@ def _share(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+def _row_noun(result: dict[str, Any]) -> str:
+    """What a table's rows are, from its name ('customers_2025.csv' → customers), else 'rows'."""
+    data = (result.get("args") or {}).get("dataset") or result.get("dataset")
+    if not isinstance(data, str) or "${" in data:
+        return "rows"
+    words = rx.findall(r"[a-z]+", data.rsplit("/", 1)[-1].split(".", 1)[0].lower())
+    plural = [w for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
+    plain = [w for w in plural if w not in ("labels", "labeled", "rows", "records", "items")]
+    return plain[-1] if plain else "rows"
+
+
 def plain_verdict(result: dict[str, Any]) -> str | None:
-    """One plain sentence for a model's measured quality: 'It gets 72% of the rows right on the
-    test file (always guessing "no" would get 66%).', with AUC or F1 said in words when there is
+    """One plain sentence for a model's measured quality: 'It gets 72% of the customers right on
+    the test file (always guessing "no" would get 66%).', with AUC or F1 said in words when there is
     no accuracy; None when nothing it measured reads plainly.
     """
     metrics = result.get("metrics") or {}
@@ -426,7 +437,8 @@ def plain_verdict(result: dict[str, Any]) -> str | None:
     baseline = result.get("baseline") or {}
     accuracy = metrics.get("accuracy")
     if isinstance(accuracy, int | float):
-        line = f"It gets {_share(float(accuracy))} of the rows right{where}"
+        rows = _row_noun(result)
+        line = f"It gets {_share(float(accuracy))} of the {rows} right{where}"
         base = baseline.get("accuracy")
         if isinstance(base, int | float):
             gain = float(accuracy) - float(base)

@@ -230,6 +230,13 @@ def test_plain_words_get_one_plain_sentence_besides_the_numbers(question: str) -
     assert not (answer_from_memory("what's the accuracy?", _trained(None)) or "").startswith("It")
 
 
+def test_the_plain_sentence_names_the_rows_by_the_table() -> None:
+    memory = _trained(None)
+    memory["results"][0]["args"] = {"dataset": "orchard_trees_2022.csv"}
+    answer = answer_from_memory("is the model any good?", memory) or ""
+    assert answer.startswith("It gets 81% of the trees right on a held-out part")
+
+
 # ----- 6: value counts of label-like columns -------------------------------------------------
 def test_inspection_counts_the_values_of_a_partly_filled_label_like_column(ws: Path) -> None:
     out = call_tool("inspect_dataset", {"dataset": "repair_jobs.csv"}, ToolContext())
