@@ -112,6 +112,11 @@ def test_a_month_or_role_word_picks_the_one_file_whose_name_has_it(ws: Path) -> 
     assert described_tables("the 2023 file", "orchard_trees.csv", files) == [
         "orchard_trees_2023.csv"
     ]
+    leads = ["leads.csv", "leads_holdout.csv", "leads_second.csv", "leads_gold.csv", "misc.csv"]
+    assert described_tables("the holdout sheet", "leads.csv", leads) == ["leads_holdout.csv"]
+    assert described_tables("the second file", "leads.csv", leads) == ["leads_second.csv"]
+    assert described_tables("the gold file", "leads.csv", leads) == []  # hand labels, no test
+    assert described_tables("the leads file", "leads.csv", leads) == []  # nothing distinctive
     tools, args = _plan("train on pear_rows.csv to predict got_blight, validate on the april data")
     assert args["train_model"]["test_dataset"] == "pear_rows_apr.csv"
 
