@@ -216,16 +216,19 @@ def _training_file(goal: str, targets: list[Target]) -> str | None:
     return None
 
 
-def with_described_heldout(goal: str, files: list[str] | None = None) -> tuple[str, list[str]]:
+def with_described_heldout(
+    goal: str, files: list[str] | None = None, thread_data: str | None = None
+) -> tuple[str, list[str]]:
     """The goal with the table an evaluation clause describes ('check it on the 2025 file')
     written in by name when exactly one workspace table fits the description and can be the
     test set of the named training table; the goal unchanged otherwise (the planner then asks,
-    see `bind_heldout`).
+    see `bind_heldout`). `thread_data`: the table the thread's model learned from, for a
+    follow-up that names no training table ('now check it on the 2025 file').
     """
-    if not rx.search(TRAINS, goal, re.I):
+    if not rx.search(TRAINS, goal, re.I) and thread_data is None:
         return goal, []
     targets = eval_targets(goal)
-    trained_on = _training_file(goal, targets)
+    trained_on = _training_file(goal, targets) or thread_data
     if trained_on is None:
         return goal, []
     targets = eval_targets(goal, frozenset(_name_tokens(trained_on)))

@@ -138,7 +138,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         renamed.extend(described)
     from agents.heldout import with_described_heldout
 
-    goal, described = with_described_heldout(goal)
+    data = memory.get("dataset") if memory.get("model") else None
+    goal, described = with_described_heldout(goal, None, data if isinstance(data, str) else None)
     renamed.extend(described)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)

@@ -256,3 +256,20 @@ def test_inspection_counts_the_values_of_a_partly_filled_label_like_column(ws: P
     assert "values of 'fault': engine: 15" in lines and "(empty): 155" in lines
     tools, args = _plan("the repair jobs - what's the fault breakdown?")
     assert tools == ["inspect_dataset"] and args["inspect_dataset"]["dataset"] == "repair_jobs.csv"
+
+
+def test_a_thread_follow_up_binds_the_described_table_against_the_models_data(ws: Path) -> None:
+    from agents.planner import remember
+
+    output = {
+        "model_path": "models/blight",
+        "dataset": "orchard_trees.csv",
+        "label_column": "got_blight",
+        "metrics": {"accuracy": 0.7, "measured_on": "validation"},
+    }
+    memory = remember(
+        "train_model", output, {}, {"dataset": "orchard_trees.csv", "label_column": "got_blight"}
+    )
+    plan = plan_goal("now check it on the 2023 file", memory)
+    assert [s.tool for s in plan.steps] == ["evaluate_model"]
+    assert plan.steps[0].args["dataset"] == "orchard_trees_2023.csv"
