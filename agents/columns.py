@@ -41,6 +41,25 @@ def _subsequence(short: str, word: str) -> bool:
     return all(ch in it for ch in short)
 
 
+_IRREGULAR = {
+    "left": ("leave", "leaves", "leaving"),
+    "lost": ("lose", "loses", "losing"),
+    "won": ("win", "wins", "winning"),
+    "paid": ("pay", "pays", "paying"),
+    "bought": ("buy", "buys", "buying"),
+    "sold": ("sell", "sells", "selling"),
+    "spent": ("spend", "spends", "spending"),
+    "came": ("come", "comes", "coming"),
+    "went": ("go", "goes", "going"),
+    "fell": ("fall", "falls", "falling"),
+    "broke": ("break", "breaks", "breaking"),
+    "sent": ("send", "sends", "sending"),
+    "kept": ("keep", "keeps", "keeping"),
+}
+"""Past forms a column name uses and the other forms a person says them in ('who leaves' →
+left_us, 'which deals we lose' → lost_deal)."""
+
+
 @lru_cache(maxsize=65536)
 def token_fit(word: str, token: str) -> float:
     """How well one word of the goal stands for one word of a column name (0 = not at all).
@@ -53,6 +72,8 @@ def token_fit(word: str, token: str) -> float:
     word, token = word.lower(), token.lower()
     if word == token or word in (token + "s", token + "es") or token in (word + "s", word + "es"):
         return 1.0
+    if word in _IRREGULAR.get(token, ()) or token in _IRREGULAR.get(word, ()):
+        return 0.9  # 'leaves' ~ 'left'
     if len(word) < 2 or len(token) < 2:
         return 0.0
     short, long = sorted((word, token), key=len)

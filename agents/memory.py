@@ -377,12 +377,91 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
             return f"{metric} was not measured by {source['tool']}; it measured: {others}{where}."
         shown = ", ".join(f"{k}={_fmt(v)}" for k, v in source["metrics"].items())
         line = f"{source['tool']}: {shown}{where}"
-        if "target_met" in source:
+        if "target_met" in source and _target_set(source):
             line += f"; target {'met' if source['target_met'] else 'not met'}"
-        return line
+        plain = plain_verdict(source) if rx.search(PLAIN_RE, lower) else None
+        return f"{plain}\n{line}" if plain else line
     paths = [f"{k}: {last[k]}" for k in RESULT_KEYS if k in last]
     if paths:
         return f"{last['tool']}: " + "; ".join(paths)
+    return None
+
+
+def _target_set(result: dict[str, Any]) -> bool:
+    """Whether the run had a target to meet (a training with none reports target_met anyway)."""
+    target = result.get("target")
+    if not isinstance(target, dict):
+        return target not in (None, "")
+    return target.get("value") is not None or target.get("quality_threshold") is not None
+
+
+PLAIN_RE = (
+    r"\b(?:plain (?:words|english|terms|language)|simple (?:words|terms|english|language)|"
+    r"lay(?:man'?s?|person'?s?)? terms|non-?technical|(?:is|was) (?:it|that|this|the model) "
+    r"(?:any )?(?:good|ok|okay|decent|usable|useful|worth (?:it|using))|any good|"
+    r"(?:should|can|could) (?:i|we) (?:trust|rely on|use) (?:it|this|that|the model)|"
+    r"how good is (?:it|that|this|the model)|(?:for|to) a (?:manager|non-?expert|beginner)|"
+    r"(?:what does|what do) (?:that|this|these|it|the numbers?) mean)\b"
+)
+"""A question asking for the result in plain words ('how good is it, in plain words?')."""
+
+
+def _share(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+def _row_noun(result: dict[str, Any]) -> str:
+    """What a table's rows are, from its name ('customers_2025.csv' → customers), else 'rows'."""
+    data = (result.get("args") or {}).get("dataset") or result.get("dataset")
+    if not isinstance(data, str) or "${" in data:
+        return "rows"
+    words = rx.findall(r"[a-z]+", data.rsplit("/", 1)[-1].split(".", 1)[0].lower())
+    plural = [w for w in words if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
+    plain = [w for w in plural if w not in ("labels", "labeled", "rows", "records", "items")]
+    return plain[-1] if plain else "rows"
+
+
+def plain_verdict(result: dict[str, Any]) -> str | None:
+    """One plain sentence for a model's measured quality: 'It gets 72% of the customers right on
+    the test file (always guessing "no" would get 66%).', with AUC or F1 said in words when there is
+    no accuracy; None when nothing it measured reads plainly.
+    """
+    metrics = result.get("metrics") or {}
+    where = {
+        "test": "on the test rows it never saw",
+        "validation": "on a held-out part of the training data",
+        "heldout": "on the held-out hand labels",
+        "dev": "on the hand-labeled rows",
+    }.get(str(result.get("measured_on") or ""), "")
+    where = f" {where}" if where else ""
+    baseline = result.get("baseline") or {}
+    accuracy = metrics.get("accuracy")
+    if isinstance(accuracy, int | float):
+        rows = _row_noun(result)
+        line = f"It gets {_share(float(accuracy))} of the {rows} right{where}"
+        base = baseline.get("accuracy")
+        if isinstance(base, int | float):
+            gain = float(accuracy) - float(base)
+            line += f"; always guessing the most common answer would get {_share(float(base))}" + (
+                ", so it is barely better than guessing" if gain < 0.02 else ""
+            )
+        f1 = metrics.get("f1_macro", metrics.get("f1"))
+        if isinstance(f1, int | float) and float(f1) < float(accuracy) - 0.1:
+            line += (
+                f"; it does worse on the rarer answers (F1 {_fmt(float(f1))}, where 1 is perfect)"
+            )
+        return line + "."
+    auc = metrics.get("auc")
+    if isinstance(auc, int | float):
+        return (
+            f"Given one row of each kind, it ranks them the right way round "
+            f"{_share(float(auc))} of the time{where} (50% would be a coin toss)."
+        )
+    f1 = metrics.get("f1_macro", metrics.get("f1"))
+    if isinstance(f1, int | float):
+        return (
+            f"Its F1 is {_fmt(float(f1))}{where}, on a scale where 1 is perfect and 0 is useless."
+        )
     return None
 
 
@@ -534,6 +613,9 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             )
             value = _metric_value(loop["metrics"], str(target.get("metric") or metric or "auc"))
             got = f" ({value[0]} {_fmt(value[1])})" if value else ""
+            if not _target_set(loop):
+                shown = ", ".join(f"{k}={_fmt(v)}" for k, v in loop["metrics"].items())
+                return f"No target was set for {loop['tool']}, so there is none to meet; it got {shown}."
             verdict = "Yes" if loop["target_met"] else "No"
             return f"{verdict}: {said} {'met' if loop['target_met'] else 'not met'}{got}, from {loop['tool']}."
     if metric and rx.search(r"\b(which|better|best|higher|lower|compare\w*|both|each)\b", lower):

@@ -144,6 +144,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
         goal, described = with_described_test_file(goal, workspace_files())
         renamed.extend(described)
+    from agents.heldout import with_described_heldout
+
+    data = memory.get("dataset") if memory.get("model") else None
+    goal, described = with_described_heldout(goal, None, data if isinstance(data, str) else None)
+    renamed.extend(described)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
     for follow_up in FOLLOW_UPS:
@@ -278,6 +283,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
     """
     from agents.grounding import bind_evident_ids, ground_plan
+    from agents.heldout import bind_heldout
     from agents.intent import is_description
     from agents.options import bind_stated
 
@@ -360,6 +366,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         shape_prediction(planning, goal)
         shape_validation(planning, goal)
         shape_test_file(planning, goal)
+        bind_heldout(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         bind_evident_ids(planning.steps)
@@ -1990,6 +1997,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     ):
         slots.files = [unused[-1]]
         return ["predict"]  # 'tell me what band each new one gets': the described new rows
+    from agents.heldout import learns_from
+
+    if not sorting and not after_train and learns_from(clause, slots.files, p.goal):
+        p.cued = False  # a training verb on a table whose label the data makes evident
+        return ["train_model"]
     tools = (
         ["label_dataset"]
         if sorting

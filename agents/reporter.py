@@ -210,6 +210,11 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     if output.get("label_distribution"):
         dist = _counts(output["label_distribution"], 10)
         lines.append(f"  label '{output.get('label_column')}': {dist}")
+    classes = output.get("value_counts")
+    if isinstance(classes, dict):  # 'what's the breakdown?': the label-like columns' values
+        for name, counts in list(classes.items())[:4]:
+            if isinstance(counts, dict) and counts:
+                lines.append(f"  values of '{name}': {_counts(counts, 12)}")
     return lines
 
 

@@ -173,6 +173,7 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         counts = frame[label].value_counts(dropna=False).head(50)
         distribution = {str(k): int(v) for k, v in counts.items()}
     missing = {str(c): int(n) for c, n in frame.isna().sum().items()}
+    value_counts = _class_columns(frame, label, missing)
     samples = [
         {str(k): _jsonable(v) for k, v in row.items()}
         for row in frame.head(args.sample_rows).to_dict(orient="records")
@@ -189,5 +190,47 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         "missing_total": int(sum(missing.values())),
         "label_column": label,
         "label_distribution": distribution,
+        "value_counts": value_counts,
         "sample": samples,
     }
+
+
+CLASS_COLUMNS_SHOWN = 4
+"""The most label-like columns inspect_dataset counts the values of (partly filled ones first)."""
+CLASS_VALUES_MAX = 12
+"""A column with more distinct values than this is not counted (a name, a free-text field)."""
+
+
+def _class_columns(
+    frame: pd.DataFrame, label: str | None, missing: dict[str, int]
+) -> dict[str, dict[str, int]]:
+    """The value counts of the table's label-like columns besides `label`: text or yes/no
+    columns with 2 to CLASS_VALUES_MAX distinct values, not ids; empty cells counted last,
+    as '(empty)'. A partly filled one (the labels someone started on) comes first.
+    """
+    found: list[tuple[int, str]] = []
+    for col in frame.columns:
+        name = str(col)
+        if name == label or name.lower() in ("id", "uid") or name.lower().endswith("_id"):
+            continue
+        series = frame[col]
+        if not (
+            pd.api.types.is_object_dtype(series)
+            or pd.api.types.is_bool_dtype(series)
+            or isinstance(series.dtype, pd.CategoricalDtype)
+            or pd.api.types.is_string_dtype(series)
+        ):
+            continue
+        try:
+            distinct = int(series.nunique(dropna=True))
+        except TypeError:  # unhashable cells (lists, dicts) are no classes
+            continue
+        if 2 <= distinct <= CLASS_VALUES_MAX and distinct < max(3, len(frame) // 2):
+            found.append((0 if missing.get(name) else 1, name))
+    found.sort(key=lambda item: item[0])
+    out: dict[str, dict[str, int]] = {}
+    for _, name in found[:CLASS_COLUMNS_SHOWN]:
+        counts = {str(k): int(v) for k, v in frame[name].value_counts().items()}
+        empty = int(frame[name].isna().sum())
+        out[name] = {**counts, **({"(empty)": empty} if empty else {})}
+    return out
