@@ -92,7 +92,10 @@ TEST_AFTER_RE = (
 """A file said to be the test set after its name ('keep b.csv as the out-of-time test set')."""
 OUT_FILE_RE = (
     r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
-    r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
+    r"outputs|put|store|stored|send)\b"
+    # 'write labeling functions for x in a.csv': the functions are written, a.csv is read
+    r"(?!\s+(?:some\s+|the\s+|a\s+few\s+|new\s+)?(?:label(?:l)?ing\s+functions?|lfs?|rules?)\b)"
+    r"[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels?|votes?|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
@@ -101,7 +104,8 @@ OUT_FILE_RE = (
     r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=]|"
     # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
     r"\b(?:predict\w*|classif\w*)\b[^.;]{0,60}?\binto|(?<=,\s)(?:and\s+)?write|\band\s+write)"
-    r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+    # 'put them in a file, x.csv', 'save it in a new file: x.csv'
+    r"\s+(?:an?\s+|the\s+)?(?:(?:new\s+|separate\s+)?file\s*[,:]?\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
 )

@@ -1279,7 +1279,9 @@ WRONG_FILE_RE = re.compile(
 MAKE_THAT_RE = re.compile(
     r"\b(?:make|change|set|bump|raise|increase|lower|reduce|drop|up|double) "
     r"(?:that|it|this|them|those)(?: (?:up|down))?(?: to)? (\d+)\b(?!\s*%|\.\d)"
-    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$"
+    # 'like 400', 'maybe 250 instead': a bare new count, hedged
+    r"|^\W*(?:no,?\s*|actually,?\s*)?(?:(?:like|maybe|say|about|around|roughly|more like)\s+)?"
+    r"(\d+)(?: instead| rather| please| or so)?\W*$"
     # 'perfect, now 1000 rows and put them in x.csv', 'ok now 2000'
     r"|^\W*(?:(?:ok|okay|perfect|great|good|nice|cool|thanks)\W+)*(?:now|then|and now)\s+(\d+)"
     r"(?:\s+(?:rows|records|samples|examples|of them|instead|more))?\b(?!\s*%|\.\d|\s*[a-z]+\s+only\b)"
@@ -1427,6 +1429,8 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     last_tool = (memory.get("last_call") or {}).get("tool")
     if MAKE_THAT_RE.search(goal) and last_tool in ("generate_synthetic", "predict"):
         return None  # 'now 1000 rows and put them in x.csv': the last call again, changed
+    if RERUN_RE.search(goal) and last_tool in BUILDERS and "output" in _tool_fields(last_tool):
+        return None  # 'redo that with X and write it to x.csv': the last call again, its output
     from agents.arguments import looked_at_last
 
     labeled = memory.get("labeled")
@@ -2286,7 +2290,7 @@ def _carry_targets(
 
 
 RERUN_RE = re.compile(
-    r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
+    r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it |that )?again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
     r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
     r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
@@ -2466,6 +2470,14 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
             f"Nothing on this thread has measured {asked} yet. Train or label something "
             "first, e.g. 'train a classifier on data.csv'."
         )
+    results = memory.get("results") or []
+    if answer is None and results and thread.QUALITY_ASKED_RE.search(goal):
+        # 'how good is that?' after steps that measured nothing: say so, ask for no model
+        answer = (
+            f"Nothing on this thread has been measured yet: the last step, "
+            f"{results[-1].get('tool')}, gives no score. Train, label or evaluate something "
+            "first, e.g. 'label data.csv' or 'train a classifier on data.csv'."
+        )
     if answer is None:
         return None
     return Plan(answer=answer, asked={"metric": asked} if asked else {})
@@ -2566,8 +2578,16 @@ def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> P
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
 
+def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'open that run so I can review it', 'the rows it labeled as X': the thread's run."""
+    from agents.runs import thread_run_request
+
+    return thread_run_request(goal, files, memory)
+
+
 FOLLOW_UPS = (
     _concept,
+    _thread_run,
     _results_answer,
     _same_request,
     _improve_request,
