@@ -366,6 +366,25 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+HUB_LOOKS = ("dataset_configs", "download_dataset", "dataset_card", "preview_remote")
+"""Tools whose `dataset_id` is the hub dataset a later 'it' means."""
+
+
+def _thread_hub_dataset(p: Planning, s: Slots) -> tuple[str, str | None] | None:
+    """(id, source) of the hub dataset the thread's last call looked at, when the clause says
+    'it' / 'that one' and names no dataset of its own.
+    """
+    last = p.memory.get("last_call")
+    if not s.pronoun or not isinstance(last, dict) or last.get("tool") not in HUB_LOOKS:
+        return None
+    args = last.get("args") or {}
+    found = args.get("dataset_id")
+    if not isinstance(found, str) or not found or found.startswith("${"):
+        return None
+    source = args.get("source")
+    return found, source if isinstance(source, str) and source != "all" else s.source
+
+
 def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     item = _from_listing(p, s)
     if p.question:
@@ -386,6 +405,8 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         dataset_id, source = s.repos[0], s.source
     elif s.quoted:
         dataset_id, source = s.quoted[0], s.source
+    elif (hub := _thread_hub_dataset(p, s)) is not None:
+        dataset_id, source = hub  # 'pull it, default config': the hub dataset just looked at
     else:
         words = rx.sub(
             r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"

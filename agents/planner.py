@@ -80,7 +80,9 @@ def clause_tools(clause: str) -> list[str]:
     if _has(
         t,
         r"\bweak(?:ly)?[- ]supervis\w*|\bannotate\b"
-        r"|(?<!hand )(?<!gold )(?<!the )\blabel(?:l?ing|l?ed)?\b(?!\s+columns?)",
+        r"|(?<!hand )(?<!gold )(?<!the )\blabel(?:l?ing|l?ed)?\b(?!\s+columns?)"
+        # 'schema + label dist?': how the labels are spread is a look at the data
+        r"(?!\s+(?:dist\w*|counts?|balance|breakdown|frequenc\w*|spread))",
     ) and not _has(t, r"\b(train|fit)\b"):
         return ["label_dataset"]
     if _has(t, r"\b(train|fit)\b"):
