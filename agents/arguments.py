@@ -1747,7 +1747,9 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["chunk_size"] = int(size.group(1))
         args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
     overlap = rx.search(
-        r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)",
+        # '50 chars of overlap', 'a 50-character overlap', 'overlap of 50'
+        r"\b(\d+)\s*(?:-?\s*(?:characters?|chars?|tokens?))?\s+(?:of\s+)?overlap"
+        r"|overlap\s+(?:of\s+)?(\d+)",
         text,
         re.I,
     )

@@ -161,11 +161,31 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     else:
         several = []
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    _merge_comparison(plan)
     if several and _lacks_data(plan):
         return Plan(question=which_file(several), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
     return plan
+
+
+def _merge_comparison(plan: Plan) -> None:
+    """'evaluate a_mlp and compare it with a_lr': one evaluation with `compare_model`, not an
+    evaluation of a_mlp and then the same evaluation again with the comparison.
+    """
+    steps = plan.steps
+    for i in range(len(steps) - 1):
+        first, then = steps[i], steps[i + 1]
+        if first.tool != "evaluate_model" or then.tool != "evaluate_model":
+            continue
+        if not then.args.get("compare_model") or first.args.get("compare_model"):
+            continue
+        if any(then.args.get(k) != v for k, v in first.args.items()):
+            continue
+        if any("${steps." in str(s.args) for s in steps[i + 1 :]):
+            return  # a later step reads a step by its place: leave the plan as it is
+        del steps[i]
+        return
 
 
 def _file_words() -> frozenset[str]:

@@ -195,3 +195,24 @@ def test_the_hub_dataset_just_looked_at_is_it(apiary: Path) -> None:
 def test_a_label_distribution_is_a_look_at_the_data(apiary: Path) -> None:
     steps = _steps("columns and label distribution of hive_checks.csv?")
     assert [t for t, _ in steps] == ["inspect_dataset"]
+
+
+def test_evaluate_and_compare_is_one_evaluation(apiary: Path) -> None:
+    memory = {
+        "models": [
+            {"path": "models/hive_lr", "dataset": "hive_checks.csv", "label_column": "issue"},
+            {"path": "models/hive_mlp", "dataset": "hive_checks.csv", "label_column": "issue"},
+        ],
+        "model": "models/hive_mlp",
+        "results": [{"tool": "train_model", "metrics": {"accuracy": 0.7}}],
+    }
+    steps = _steps("evaluate hive_mlp, then compare it against hive_lr", memory)
+    assert steps == [
+        ("evaluate_model", {"model": "models/hive_mlp", "compare_model": "models/hive_lr"})
+    ]
+
+
+def test_an_overlap_said_with_a_hyphen(apiary: Path) -> None:
+    (apiary / "guide.md").write_text("# Bees\n\n" + "Smoke the hive gently. " * 60)
+    steps = _steps("split guide.md in fixed pieces of 300 characters with a 40-character overlap")
+    assert steps[0][1]["chunk_overlap"] == 40
