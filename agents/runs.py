@@ -594,6 +594,14 @@ def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
             return None  # a count: the thread's answer, not the rows
         step = PlanStep(tool="workbench_rows", args=_rows_args(goal, run), why=goal)
         return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
+    if rx.search(r"\b(?:functions?|rules?|lfs?)\b", goal, re.I) and rx.search(
+        r"\bre-?(?:run|appl\w*|vote)\w*\b", goal, re.I
+    ):
+        # 'keep every function except ..., add one: ... Re-run with that set': the run's LFs
+        args = _reapply_args(goal, run)
+        if args is not None:
+            step = PlanStep(tool="reapply_labeling_functions", args=args, why=goal)
+            return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
     table = rx.search(LF_TABLE_RE, goal, re.I)
     opened = rx.search(OPEN_RE, goal, re.I) and rx.search(THREAD_RUN_RE, goal, re.I)
     changes = r"\b(?:export|download|save|re-?(?:appl|run|label|vote)\w*|drop|add|remove)\b"

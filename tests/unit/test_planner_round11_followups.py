@@ -50,6 +50,8 @@ def apiary() -> Path:
         }
     ).to_parquet(run / "labeled.parquet", index=False)
     (run / "metrics.json").write_text(json.dumps({"classes": ["varroa", "swarming", "moth"]}))
+    lfs = [{"name": "kw_mites", "kind": "keyword", "column": "inspector_note", "label": "varroa"}]
+    (run / "labeling_functions.json").write_text(json.dumps(lfs))
     return root
 
 
@@ -216,3 +218,11 @@ def test_an_overlap_said_with_a_hyphen(apiary: Path) -> None:
     (apiary / "guide.md").write_text("# Bees\n\n" + "Smoke the hive gently. " * 60)
     steps = _steps("split guide.md in fixed pieces of 300 characters with a 40-character overlap")
     assert steps[0][1]["chunk_overlap"] == 40
+
+
+def test_the_threads_functions_changed_and_rerun_are_a_reapply(apiary: Path) -> None:
+    memory = _labeled_thread()
+    goal = "leave the other rules alone, add one: 'comb' in the note means moth. rerun with those"
+    steps = _steps(goal, memory)
+    assert [t for t, _ in steps] == ["reapply_labeling_functions"]
+    assert steps[0][1]["labeling_dir"] == "labeling/hives"
