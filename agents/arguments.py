@@ -375,7 +375,15 @@ def _thread_hub_dataset(p: Planning, s: Slots) -> tuple[str, str | None] | None:
     'it' / 'that one' and names no dataset of its own.
     """
     last = p.memory.get("last_call")
-    if not s.pronoun or not isinstance(last, dict) or last.get("tool") not in HUB_LOOKS:
+    if not s.pronoun:
+        return None
+    if not isinstance(last, dict) or last.get("tool") not in HUB_LOOKS:
+        # a look-up added after it ('configs of the first hit' then an inspection): the
+        # hub dataset of the turn's results
+        recent = (p.memory.get("results") or [])[-2:]
+        looked = [r for r in recent if isinstance(r, dict) and r.get("tool") in HUB_LOOKS]
+        last = {"args": {"dataset_id": looked[-1].get("dataset_id")}} if looked else None
+    if last is None:
         return None
     args = last.get("args") or {}
     found = args.get("dataset_id")
@@ -670,8 +678,11 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         args["data_path"] = s.files[-1]
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
-    lfs = lfs or stated_lfs(p, s) or p.memory.get("labeling_functions")
-    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None) or next(
+    lfs = lfs or stated_lfs(p, s) or None
+    said_file = next((f for f in s.files if f.lower().endswith(".json")), None)
+    if lfs is None and said_file is None:
+        lfs = p.memory.get("labeling_functions")  # a rules file named here beats the thread's
+    rules_file = said_file or next(
         (f for f in FILE_RE.findall(p.goal) if f.lower().endswith(".json") and s.files), None
     )  # 'I have the rules in x.json. Apply them to new.jsonl': the file an earlier clause named
     if lfs is None and rules_file:

@@ -226,3 +226,30 @@ def test_the_threads_functions_changed_and_rerun_are_a_reapply(apiary: Path) -> 
     steps = _steps(goal, memory)
     assert [t for t, _ in steps] == ["reapply_labeling_functions"]
     assert steps[0][1]["labeling_dir"] == "labeling/hives"
+
+
+def test_a_rules_file_named_beats_the_threads_functions(apiary: Path) -> None:
+    (apiary / "rules").mkdir()
+    (apiary / "rules" / "bee_rules.json").write_text("[]")
+    memory = {
+        "labeling_functions": [{"name": "kw_old", "kind": "keyword"}],
+        "results": [{"tool": "write_labeling_functions", "metrics": {}}],
+        "last_call": {"tool": "write_labeling_functions", "args": {"data_path": "hive_checks.csv"}},
+    }
+    steps = _steps("apply rules/bee_rules.json to hive_checks.csv", memory)
+    assert steps[0][1].get("lfs_path") == "rules/bee_rules.json"
+    assert "labeling_functions" not in steps[0][1]
+    steps = _steps("now apply them to hive_checks.csv", memory)
+    assert steps[0][1]["labeling_functions"] == [{"name": "kw_old", "kind": "keyword"}]
+
+
+def test_it_is_the_hub_dataset_of_the_last_turns_results(apiary: Path) -> None:
+    memory = {
+        "results": [
+            {"tool": "dataset_configs", "metrics": {}, "dataset_id": "apis/hive-sounds"},
+            {"tool": "inspect_dataset", "metrics": {}},
+        ],
+        "last_call": {"tool": "inspect_dataset", "args": {"dataset": "hive_checks.csv"}},
+    }
+    steps = _steps("download it", memory)
+    assert steps[0][1]["dataset_id"] == "apis/hive-sounds"
