@@ -761,6 +761,10 @@ def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
 
     rules = parse_rules(p.goal)
     data = next((f for f in s.files if not f.lower().endswith(DOC_FILES)), None)
+    if rules and (data is None or not _table_columns(data)):
+        # 'rules for a.csv: ... Vote them on every row and write v.csv': the table said before
+        named = [f for f in FILE_RE.findall(p.goal) if not f.lower().endswith(DOC_FILES)]
+        data = next((f for f in named if _table_columns(f)), None)
     said = says_conditions(p.goal)
     profile = _table(data) if (rules or said) and data else None
     if profile is None:
@@ -780,6 +784,11 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     data, _, _ = role_files(p.goal, s.files)
     outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
+    data = [f for f in data if _table_columns(f)]  # a file not there is written, not read
+    if not data:  # the table named in an earlier clause of the goal
+        named = role_files(p.goal, FILE_RE.findall(p.goal))[0]
+        data = [f for f in named if _table_columns(f)]
+        outs = outs or [f for f in named if f not in data]
     if not data:
         return None
     out = outs[0] if outs else rx.sub(r"(\.\w+)$", r"_votes\1", data[0])

@@ -253,3 +253,19 @@ def test_it_is_the_hub_dataset_of_the_last_turns_results(apiary: Path) -> None:
     }
     steps = _steps("download it", memory)
     assert steps[0][1]["dataset_id"] == "apis/hive-sounds"
+
+
+def test_rules_listed_by_commas_are_voted_on_the_table_said_before(apiary: Path) -> None:
+    from agents.rules import parse_rules
+
+    said = (
+        "some rules for hive_checks.csv: if inspector_note says mites or varroa its varroa, "
+        "moth or webbing is moth, cells is swarming"
+    )
+    rules = parse_rules(said)
+    assert [r["label"] for r in rules] == ["varroa", "moth", "swarming"]
+    assert rules[0]["keywords"] == ["mites", "varroa"]
+    steps = _steps(f"{said}. vote them on every row and write hive_votes.csv")
+    vote = dict(steps)["vote_labels"]
+    assert vote["data_path"] == "hive_checks.csv"
+    assert vote["output_path"] == "hive_votes.csv"
