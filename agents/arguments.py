@@ -93,7 +93,10 @@ TEST_AFTER_RE = (
 """A file said to be the test set after its name ('keep b.csv as the out-of-time test set')."""
 OUT_FILE_RE = (
     r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
-    r"outputs|put|store|stored|send)\b[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
+    r"outputs|put|store|stored|send)\b"
+    # 'write labeling functions for x in a.csv': the functions are written, a.csv is read
+    r"(?!\s+(?:some\s+|the\s+|a\s+few\s+|new\s+)?(?:label(?:l)?ing\s+functions?|lfs?|rules?)\b)"
+    r"[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels?|votes?|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
     r"\b(?:with|under|using) the (?:file ?)?name|\bnamed|\bcalled|"
@@ -102,7 +105,8 @@ OUT_FILE_RE = (
     r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=]|"
     # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
     r"\b(?:predict\w*|classif\w*)\b[^.;]{0,60}?\binto|(?<=,\s)(?:and\s+)?write|\band\s+write)"
-    r"\s+(?:an?\s+|the\s+)?(?:file\s+)?[\"'`]?"
+    # 'put them in a file, x.csv', 'save it in a new file: x.csv'
+    r"\s+(?:an?\s+|the\s+)?(?:(?:new\s+|separate\s+)?file\s*[,:]?\s+)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
 )
@@ -363,6 +367,33 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+HUB_LOOKS = ("dataset_configs", "download_dataset", "dataset_card", "preview_remote")
+"""Tools whose `dataset_id` is the hub dataset a later 'it' means."""
+
+
+def _thread_hub_dataset(p: Planning, s: Slots) -> tuple[str, str | None] | None:
+    """(id, source) of the hub dataset the thread's last call looked at, when the clause says
+    'it' / 'that one' and names no dataset of its own.
+    """
+    last = p.memory.get("last_call")
+    if not s.pronoun:
+        return None
+    if not isinstance(last, dict) or last.get("tool") not in HUB_LOOKS:
+        # a look-up added after it ('configs of the first hit' then an inspection): the
+        # hub dataset of the turn's results
+        recent = (p.memory.get("results") or [])[-2:]
+        looked = [r for r in recent if isinstance(r, dict) and r.get("tool") in HUB_LOOKS]
+        last = {"args": {"dataset_id": looked[-1].get("dataset_id")}} if looked else None
+    if last is None:
+        return None
+    args = last.get("args") or {}
+    found = args.get("dataset_id")
+    if not isinstance(found, str) or not found or found.startswith("${"):
+        return None
+    source = args.get("source")
+    return found, source if isinstance(source, str) and source != "all" else s.source
+
+
 def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     item = _from_listing(p, s)
     if p.question:
@@ -383,6 +414,8 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         dataset_id, source = s.repos[0], s.source
     elif s.quoted:
         dataset_id, source = s.quoted[0], s.source
+    elif (hub := _thread_hub_dataset(p, s)) is not None:
+        dataset_id, source = hub  # 'pull it, default config': the hub dataset just looked at
     else:
         words = rx.sub(
             r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
@@ -646,8 +679,11 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         args["data_path"] = s.files[-1]
     producer = p.last_step("write_labeling_functions")
     lfs = f"${{steps.{producer}.labeling_functions}}" if producer is not None else None
-    lfs = lfs or stated_lfs(p, s) or p.memory.get("labeling_functions")
-    rules_file = next((f for f in s.files if f.lower().endswith(".json")), None) or next(
+    lfs = lfs or stated_lfs(p, s) or None
+    said_file = next((f for f in s.files if f.lower().endswith(".json")), None)
+    if lfs is None and said_file is None:
+        lfs = p.memory.get("labeling_functions")  # a rules file named here beats the thread's
+    rules_file = said_file or next(
         (f for f in FILE_RE.findall(p.goal) if f.lower().endswith(".json") and s.files), None
     )  # 'I have the rules in x.json. Apply them to new.jsonl': the file an earlier clause named
     if lfs is None and rules_file:
@@ -726,6 +762,10 @@ def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
 
     rules = parse_rules(p.goal)
     data = next((f for f in s.files if not f.lower().endswith(DOC_FILES)), None)
+    if rules and (data is None or not _table_columns(data)):
+        # 'rules for a.csv: ... Vote them on every row and write v.csv': the table said before
+        named = [f for f in FILE_RE.findall(p.goal) if not f.lower().endswith(DOC_FILES)]
+        data = next((f for f in named if _table_columns(f)), None)
     said = says_conditions(p.goal)
     profile = _table(data) if (rules or said) and data else None
     if profile is None:
@@ -745,6 +785,11 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     data, _, _ = role_files(p.goal, s.files)
     outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
+    data = [f for f in data if _table_columns(f)]  # a file not there is written, not read
+    if not data:  # the table named in an earlier clause of the goal
+        named = role_files(p.goal, FILE_RE.findall(p.goal))[0]
+        data = [f for f in named if _table_columns(f)]
+        outs = outs or [f for f in named if f not in data]
     if not data:
         return None
     out = outs[0] if outs else rx.sub(r"(\.\w+)$", r"_votes\1", data[0])
@@ -1750,7 +1795,9 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["chunk_size"] = int(size.group(1))
         args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
     overlap = rx.search(
-        r"\b(\d+)\s*(?:characters?|chars?|tokens?)?\s+(?:of\s+)?overlap|overlap\s+(?:of\s+)?(\d+)",
+        # '50 chars of overlap', 'a 50-character overlap', 'overlap of 50'
+        r"\b(\d+)\s*(?:-?\s*(?:characters?|chars?|tokens?))?\s+(?:of\s+)?overlap"
+        r"|overlap\s+(?:of\s+)?(\d+)",
         text,
         re.I,
     )

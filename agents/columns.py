@@ -535,6 +535,19 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
         name = known.get((m.group(1) or m.group(2) or m.group(3)).lower())
         if name:
             return name
+    # 'reading review_text', 'based on the body column': a free-text column the rules read
+    text_like = {
+        str(c["name"]).lower(): str(c["name"])
+        for c in profile.get("columns") or []
+        if isinstance(c, dict) and c.get("text_like")
+    }
+    for m in rx.finditer(
+        r"\b(?:reading|reads?|based on|looking at|from|using|off)\s+(?:the\s+|its\s+)?[\"'`]?([\w-]+)",
+        text,
+        re.I,
+    ):
+        if m.group(1).lower() in text_like:
+            return text_like[m.group(1).lower()]
     return None
 
 

@@ -46,7 +46,7 @@ RESULT_KEYS = (
     "chunk_set_id",
 )
 QUESTION_START = re.compile(
-    r"^\s*(what|what's|whats|wat|wats|wht|waht|which|where|where's|how|how's|did|was|were|is|are|"
+    r"^\s*(what|what's|whats|wat|wats|wht|waht|which|where|where's|how|how's|did|was|were|is|are|why|"
     r"(?:kindly |please |pls |plz )?(?:tell|say)(?: me| us)?|let me know|show me|"
     r"remind me|give me|report|and|so|ok|okay|can you tell)\b",
     re.I,
@@ -56,6 +56,9 @@ ABOUT_RESULTS = re.compile(
     r"scores|metrics?|results?|attempts?|counts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
     r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
+    r"(?:are|were) (?:they|those|these|them) (?:\w+ )?(?:good|ok|okay|any good|usable|realistic|"
+    r"decent|useful|bad)|why\b[^?]{0,60}\b(?:strange|odd|weird|unusual|flagged|anomal\w*|"
+    r"outliers?|suspicious|stand(?:s)? out)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
@@ -267,7 +270,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         return False  # about the world (a search, a leaderboard), not this thread
     thread = rx.search(
         r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
-        r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my|"
+        r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my|they|why|"
         # a loop's attempts are the thread's own ('which attempt won and what changed?')
         r"attempts?|won|changed)\b",
         text,
@@ -720,9 +723,24 @@ WORST_RE = re.compile(
 )
 
 
+QUALITY_ASKED_RE = re.compile(
+    r"\bhow (?:good|well|accurate|reliable)\b|\b(?:is|was|are|were) (?:that|it|this|they|those|"
+    r"these) (?:\w+ )?(?:good|ok|okay|any good|usable|decent|reliable)\b",
+    re.I,
+)
+"""A question of how good the thread's result is, with no metric named."""
+WHY_STRANGE_RE = re.compile(
+    r"\bwhy\b[^?]{0,60}\b(?:strange|odd|weird|unusual|flagged|anomal\w*|outliers?|suspicious|"
+    r"stand(?:s)? out)",
+    re.I,
+)
+"""'why is the first row strange?': the top-scored row with its values (what stands out)."""
+
+
 def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
     """'which unit was the worst?': the top-scored row of the last anomaly scoring, by its id."""
-    if not WORST_RE.search(lower):
+    why = WHY_STRANGE_RE.search(lower)
+    if not WORST_RE.search(lower) and not why:
         return None
     scored = next((r for r in reversed(results) if r.get("worst")), None)
     if scored is None:
@@ -738,7 +756,7 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
 
     line = f"The worst: {name(rows[0])}, from {scored['tool']}."
     values = scored.get("worst_values")
-    if isinstance(values, dict) and values and rx.search(r"\bvalues?\b", lower):
+    if isinstance(values, dict) and values and (why or rx.search(r"\bvalues?\b", lower)):
         line += " Its values: " + ", ".join(f"{k}={_fmt(v)}" for k, v in values.items()) + "."
     if len(rows) > 1:
         line += " Next: " + "; ".join(name(r) for r in rows[1:]) + "."

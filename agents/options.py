@@ -201,9 +201,12 @@ FOLDER_RES = (
 )
 ARTIFACTS_DIR_RE = re.compile(
     # 'put all artifacts in runs/r1', 'save the outputs under out/labels'
-    r"\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+)?"
-    r"(?:outputs?|results?|artifacts?|files?|everything)\s+"
-    r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\"'`]?([\w./-]+?)[\"'`]?"
+    r"(?:\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+|this\s+)?"
+    r"(?:outputs?|results?|artifacts?|files?|everything|run)\s+"
+    # 'output to labeling/reviews': a folder (a file name is an output file, not a folder)
+    r"|\boutputs?\s+(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/))"
+    r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\"'`]?"
+    r"(?![\w./-]+\.(?:csv|tsv|parquet|jsonl?|txt|md)\b)([\w./-]+?)[\"'`]?"
     r"(?:[,;]|\.(?!\w)|\s|$)",
     re.I,
 )

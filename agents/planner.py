@@ -80,7 +80,9 @@ def clause_tools(clause: str) -> list[str]:
     if _has(
         t,
         r"\bweak(?:ly)?[- ]supervis\w*|\bannotate\b"
-        r"|(?<!hand )(?<!gold )(?<!the )\blabel(?:l?ing|l?ed)?\b(?!\s+columns?)",
+        r"|(?<!hand )(?<!gold )(?<!the )\blabel(?:l?ing|l?ed)?\b(?!\s+columns?)"
+        # 'schema + label dist?': how the labels are spread is a look at the data
+        r"(?!\s+(?:dist\w*|counts?|balance|breakdown|frequenc\w*|spread))",
     ) and not _has(t, r"\b(train|fit)\b"):
         return ["label_dataset"]
     if _has(t, r"\b(train|fit)\b"):
@@ -172,6 +174,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     else:
         several = []
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    _merge_comparison(plan)
     timed = bool(several) and _timed(goal, several)
     if several and (_lacks_data(plan) or timed):
         # several files fit; a time said of them ('the older one' of three) is not left to
@@ -180,6 +183,25 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     if cut:
         plan.notes.append(cut)
     return plan
+
+
+def _merge_comparison(plan: Plan) -> None:
+    """'evaluate a_mlp and compare it with a_lr': one evaluation with `compare_model`, not an
+    evaluation of a_mlp and then the same evaluation again with the comparison.
+    """
+    steps = plan.steps
+    for i in range(len(steps) - 1):
+        first, then = steps[i], steps[i + 1]
+        if first.tool != "evaluate_model" or then.tool != "evaluate_model":
+            continue
+        if not then.args.get("compare_model") or first.args.get("compare_model"):
+            continue
+        if any(then.args.get(k) != v for k, v in first.args.items()):
+            continue
+        if any("${steps." in str(s.args) for s in steps[i + 1 :]):
+            return  # a later step reads a step by its place: leave the plan as it is
+        del steps[i]
+        return
 
 
 def _file_words() -> frozenset[str]:
@@ -1309,7 +1331,9 @@ WRONG_FILE_RE = re.compile(
 MAKE_THAT_RE = re.compile(
     r"\b(?:make|change|set|bump|raise|increase|lower|reduce|drop|up|double) "
     r"(?:that|it|this|them|those)(?: (?:up|down))?(?: to)? (\d+)\b(?!\s*%|\.\d)"
-    r"|^\W*(?:no,?\s*|actually,?\s*)?(\d+)(?: instead| rather| please)?\W*$"
+    # 'like 400', 'maybe 250 instead': a bare new count, hedged
+    r"|^\W*(?:no,?\s*|actually,?\s*)?(?:(?:like|maybe|say|about|around|roughly|more like)\s+)?"
+    r"(\d+)(?: instead| rather| please| or so)?\W*$"
     # 'perfect, now 1000 rows and put them in x.csv', 'ok now 2000'
     r"|^\W*(?:(?:ok|okay|perfect|great|good|nice|cool|thanks)\W+)*(?:now|then|and now)\s+(\d+)"
     r"(?:\s+(?:rows|records|samples|examples|of them|instead|more))?\b(?!\s*%|\.\d|\s*[a-z]+\s+only\b)"
@@ -1464,6 +1488,8 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     last_tool = (memory.get("last_call") or {}).get("tool")
     if MAKE_THAT_RE.search(goal) and last_tool in ("generate_synthetic", "predict"):
         return None  # 'now 1000 rows and put them in x.csv': the last call again, changed
+    if RERUN_RE.search(goal) and last_tool in BUILDERS and "output" in _tool_fields(last_tool):
+        return None  # 'redo that with X and write it to x.csv': the last call again, its output
     from agents.arguments import looked_at_last
 
     labeled = memory.get("labeled")
@@ -2334,7 +2360,7 @@ def _carry_targets(
 
 
 RERUN_RE = re.compile(
-    r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it|that) again|"
+    r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it |that )?again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
     r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
     r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
@@ -2514,6 +2540,14 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
             f"Nothing on this thread has measured {asked} yet. Train or label something "
             "first, e.g. 'train a classifier on data.csv'."
         )
+    results = memory.get("results") or []
+    if answer is None and results and thread.QUALITY_ASKED_RE.search(goal):
+        # 'how good is that?' after steps that measured nothing: say so, ask for no model
+        answer = (
+            f"Nothing on this thread has been measured yet: the last step, "
+            f"{results[-1].get('tool')}, gives no score. Train, label or evaluate something "
+            "first, e.g. 'label data.csv' or 'train a classifier on data.csv'."
+        )
     if answer is None:
         return None
     return Plan(answer=answer, asked={"metric": asked} if asked else {})
@@ -2614,8 +2648,16 @@ def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> P
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
 
+def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'open that run so I can review it', 'the rows it labeled as X': the thread's run."""
+    from agents.runs import thread_run_request
+
+    return thread_run_request(goal, files, memory)
+
+
 FOLLOW_UPS = (
     _concept,
+    _thread_run,
     _results_answer,
     _same_request,
     _improve_request,

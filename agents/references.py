@@ -120,11 +120,19 @@ def same_word(word: str, token: str) -> bool:
     return SequenceMatcher(None, word, token).ratio() >= 0.86
 
 
+ACK_RE = (
+    r"^\W*(?:(?:ok(?:ay)?|fine|great|good|cool|perfect|right|sure|alright|nice|lovely|thanks)"
+    r"\s*[.!,;:-]+\s*)+"
+)
+"""A reply's opening acknowledgement ('Fine.', 'Good, ...'): no word of it describes a file."""
+
+
 def goal_words(goal: str, keep: bool = False) -> list[str]:
     """The goal's words that can describe a file (`keep`: all its words, unfiltered)."""
     # An identifier ('digits_mlp', 'q3-report') or a file name is one word: its parts describe
     # no other file.
     plain = FILE_NAME_RE.sub(" ", goal.lower())
+    plain = rx.sub(ACK_RE, " ", plain)  # 'Fine. Export the labels': a reply, not fines.csv
     plain = rx.sub(r"\b([a-z]+)-(\d+)\b", r"\1\2", plain)  # 'week-49' is 'week49', not a name
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
@@ -180,6 +188,17 @@ def is_gold_file(path: str) -> bool:
         or "handlabel" in joined
         or "handtag" in joined
     )
+
+
+LABELS_TAIL = {"labels", "labelled", "labeled", "tags", "annotations", "annotated"}
+
+
+def labels_named(path: str) -> bool:
+    """Whether a file's name ends in a labels word ('feedback_labels.csv'): the labels of
+    another table, meant as data only when the goal speaks of labels.
+    """
+    tokens = _name_tokens(path)
+    return len(tokens) > 1 and tokens[-1] in LABELS_TAIL
 
 
 def person_files(files: list[str]) -> list[str]:
@@ -249,9 +268,14 @@ def described_files(
     words = goal_words(goal)
     said_roles = _said_roles(goal)
     scored: list[tuple[int, int, str]] = []
+    labels_said = rx.search(
+        r"\b(?:labels|labell?ed|tags|annotations)\b", HAND_LABELS_RE.sub(" ", goal), re.I
+    )
     for path in person_files(files):
-        if is_gold_file(path) != gold:
+        if is_gold_file(path) != gold and not (gold and labels_named(path)):
             continue
+        if not gold and labels_named(path) and not labels_said:
+            continue  # 'the feedback sheet': class_feedback.csv, not feedback_labels.csv
         score, hits = _score(path, words, said_roles, columns)
         if score > 0 and (hits or _needs_no_name(path, goal)):
             scored.append((score, hits, path))

@@ -72,14 +72,14 @@ IF_IT_RULE = re.compile(
 )
 # anything mentioning a, b or c is label; d / e -> other   (unquoted, one rule a segment)
 SEGMENT_LEAD = re.compile(
-    r"^(?:(?:and|or|then|also)\s+)?(?:(?:anything|everything|any\s+\w+|(?:the\s+)?(\w+))\s+)?"
+    r"^(?:(?:and|or|then|also)\s+)?(?:if\s+|when\s+)?(?:(?:anything|everything|any\s+\w+|(?:the\s+)?(\w+))\s+)?"
     r"(?:that\s+)?(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including|"
     r"with|has|having)\s+",
     re.I,
 )
 SEGMENT_RULE = re.compile(
     r"^([a-z][\w' -]{0,30}(?:\s*(?:,\s*(?:or\s+)?|\bor\b|/)\s*[a-z][\w' -]{0,30})*?)"
-    rf"\s*(?:->|→|=>|=|\bis\b|\bare\b|\bmeans\b)\s+(?:labell?ed\s+|marked\s+)?(?:as\s+)?{LABEL}\s*$",
+    rf"\s*(?:->|→|=>|=|\bis\b|\bare\b|\bmeans\b|\bit'?s\b|\bit\s+is\b|\bthen\b)\s+(?:labell?ed\s+|marked\s+)?(?:as\s+)?{LABEL}\s*$",
     re.I,
 )
 RULE_WORDS = (
@@ -182,7 +182,13 @@ def _segment_rules(text: str) -> list[dict[str, Any]]:
         return []
     rules: list[dict[str, Any]] = []
     listed = 0
-    for segment in rx.split(r"[;:\n]|\.(?:\s|$)", text):
+    pieces = []
+    for part in rx.split(r"[;:\n]|\.(?:\s|$)", text):
+        # 'soaked or wet is water, crushed is crushed': rules one after another, by commas
+        ends = [m.end() for m in rx.finditer(r"\b(?:is|are|means|it'?s)\s+[\w-]+\s*,", part, re.I)]
+        starts = [0, *ends]
+        pieces += [part[a:b] for a, b in zip(starts, [*ends, len(part)], strict=False)]
+    for segment in pieces:
         segment = segment.strip(" ,")
         lead = SEGMENT_LEAD.match(segment)
         column = (lead.group(1) if lead else None) or (rules[-1]["column"] if rules else None)

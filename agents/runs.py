@@ -556,3 +556,56 @@ def _asks_of_run(goal: str) -> bool:
     return any(rx.search(p, goal, re.I) for _, p in OPS[:3]) or bool(
         rx.search(r"\b(?:show|list|pull|which|correct|fix)\b", goal, re.I)
     )
+
+
+THREAD_RUN_RE = (
+    r"\b(?:that|the|this|last|its|your|our)\s+(?:labell?ing\s+|auto-?labell?ing\s+)?run\b"
+)
+"""The thread's own labeling run said as a run ('open that run', 'the table for that run')."""
+OPEN_RE = r"\b(?:open|review|pull up|bring up|look (?:at|over|through)|go (?:over|through)|show)\b"
+LF_TABLE_RE = (
+    r"\b(?:labell?ing[- ]functions?|lfs?|rules?)[- ](?:table|overview|summary|stats|report|"
+    r"score ?card|breakdown)\b"
+)
+"""A run's table of labeling functions (coverage, conflicts, accuracy): its workbench."""
+ROWS_OF_CLASS_RE = (
+    r"\b(?:rows?|ones|items|records|entries|examples)\b[^.;?\n]{0,30}?\b(?:labell?ed|tagged|"
+    r"marked|classed|classified|put|called|voted|assigned)\s+(?:as\s+|in(?:to)?\s+|to\s+)?"
+    r"[\"'`]?([\w-]+)"
+)
+"""'the rows it labeled as water', 'records tagged billing': a class of the run's rows."""
+
+
+def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """The thread's own labeling run reviewed: 'open that run so I can review it', 'the
+    labeling-function table for that run' (its workbench), 'the rows it labeled as X' (its rows
+    of a class the run has). Nothing when no table is named and the thread labeled nothing.
+    """
+    labeled = memory.get("labeled")
+    if files or not isinstance(labeled, str) or not labeled.endswith("labeled.parquet"):
+        return None
+    folder = rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
+    run = next((r for r in labeling_runs() if r.dir == folder), None)
+    if run is None:
+        return None
+    rows = rx.search(ROWS_OF_CLASS_RE, goal, re.I)
+    if rows and rows.group(1).lower() in {c.lower() for c in run.classes}:
+        if rx.search(r"\b(?:how many|count|number of)\b", goal, re.I):
+            return None  # a count: the thread's answer, not the rows
+        step = PlanStep(tool="workbench_rows", args=_rows_args(goal, run), why=goal)
+        return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
+    if rx.search(r"\b(?:functions?|rules?|lfs?)\b", goal, re.I) and rx.search(
+        r"\bre-?(?:run|appl\w*|vote)\w*\b", goal, re.I
+    ):
+        # 'keep every function except ..., add one: ... Re-run with that set': the run's LFs
+        args = _reapply_args(goal, run)
+        if args is not None:
+            step = PlanStep(tool="reapply_labeling_functions", args=args, why=goal)
+            return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
+    table = rx.search(LF_TABLE_RE, goal, re.I)
+    opened = rx.search(OPEN_RE, goal, re.I) and rx.search(THREAD_RUN_RE, goal, re.I)
+    changes = r"\b(?:export|download|save|re-?(?:appl|run|label|vote)\w*|drop|add|remove)\b"
+    if (table or opened) and not rx.search(changes, goal, re.I):
+        step = PlanStep(tool="labeling_workbench", args={"labeling_dir": run.dir}, why=goal)
+        return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
+    return None

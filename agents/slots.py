@@ -83,6 +83,11 @@ FILE_RE = re.compile(
     r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|txt|md|pdf|html|zip))\b",
     re.I,
 )
+TRADE_WORDS = set(
+    "config configs configuration configurations split splits subset subsets schema columns "
+    "column rows row features labels label train test val validation dev size sizes".split()
+)
+"""Words that, joined by a slash, name things of a dataset rather than a hub id."""
 REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/])")
 QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
 METRIC_RE = re.compile(
@@ -312,6 +317,8 @@ def extract_slots(text: str) -> Slots:
     slots.files = FILE_RE.findall(text)
     slots.repos = [r for r in REPO_RE.findall(text) if not FILE_RE.fullmatch(r) and "/" in r]
     slots.repos = [r for r in slots.repos if r.lower() not in ("train/val", "val/test")]
+    # 'configs/splits of the first hit', 'rows/columns': two words of the trade, not a hub id
+    slots.repos = [r for r in slots.repos if not set(r.lower().split("/")) <= TRADE_WORDS]
     slots.quoted = QUOTED_RE.findall(text)
     for phrase, name in SKLEARN_NAMES.items():
         if rx.search(rf"\b{re.escape(phrase)}\b", lower):
