@@ -18,9 +18,26 @@ import pandas as pd
 def fishing(out: Path, rng: np.random.Generator) -> None:
     species = pd.DataFrame(
         {
-            "species": ["cod", "haddock", "mackerel", "herring", "plaice", "sole", "hake", "pollock"],
-            "family": ["gadidae", "gadidae", "scombridae", "clupeidae", "pleuronectidae",
-                       "soleidae", "merlucciidae", "gadidae"],
+            "species": [
+                "cod",
+                "haddock",
+                "mackerel",
+                "herring",
+                "plaice",
+                "sole",
+                "hake",
+                "pollock",
+            ],
+            "family": [
+                "gadidae",
+                "gadidae",
+                "scombridae",
+                "clupeidae",
+                "pleuronectidae",
+                "soleidae",
+                "merlucciidae",
+                "gadidae",
+            ],
             "min_size_cm": [35, 30, 20, 20, 27, 24, 27, 30],
             "quota_kg_per_month": [9000, 7000, 20000, 25000, 5000, 2500, 6000, 8000],
             "price_eur_kg": [6.2, 5.1, 2.0, 1.4, 4.8, 14.5, 5.9, 3.7],
@@ -30,13 +47,21 @@ def fishing(out: Path, rng: np.random.Generator) -> None:
     boats = ["Maria Helena", "Stella Maris", "Nordlys", "Bonne Chance", "Kittiwake", "Sea Urchin"]
     gears = ["trawl", "gillnet", "longline", "handline"]
     n = 640
-    sp = rng.choice(species["species"], n, p=[.18, .14, .2, .16, .1, .05, .09, .08])
+    sp = rng.choice(species["species"], n, p=[0.18, 0.14, 0.2, 0.16, 0.1, 0.05, 0.09, 0.08])
     days_on_ice = rng.integers(0, 6, n)
     temp = np.round(rng.normal(1.5, 1.2, n) + days_on_ice * 0.4, 1)
     length = np.round(rng.normal(40, 9, n), 1)
-    gill = rng.choice(["bright red", "red", "pinkish", "brown", "grey"], n, p=[.3, .3, .2, .12, .08])
-    score = (days_on_ice * 1.0 + temp * 0.6 + (gill == "brown") * 2 + (gill == "grey") * 3
-             - (gill == "bright red") * 1 + rng.normal(0, 0.8, n))
+    gill = rng.choice(
+        ["bright red", "red", "pinkish", "brown", "grey"], n, p=[0.3, 0.3, 0.2, 0.12, 0.08]
+    )
+    score = (
+        days_on_ice * 1.0
+        + temp * 0.6
+        + (gill == "brown") * 2
+        + (gill == "grey") * 3
+        - (gill == "bright red") * 1
+        + rng.normal(0, 0.8, n)
+    )
     grade = np.where(score < 1.8, "A", np.where(score < 4.2, "B", "C"))
     df = pd.DataFrame(
         {
@@ -62,10 +87,18 @@ def fishing(out: Path, rng: np.random.Generator) -> None:
     hand.iloc[rng.choice(560, 90, replace=False)].sort_values("trip_id").to_csv(
         out / "grading_by_inspector.csv", index=False
     )
-    notes = ["nets torn on wreck, lost two hours", "good haul near the bank", "engine overheating again",
-             "fog all morning, came back early", "sold part of catch at sea to buyer", "all normal",
-             "crew member sick, short handed", "ice machine broke, catch kept on slurry",
-             "bycatch of dogfish released", "fuel pump making noise"]
+    notes = [
+        "nets torn on wreck, lost two hours",
+        "good haul near the bank",
+        "engine overheating again",
+        "fog all morning, came back early",
+        "sold part of catch at sea to buyer",
+        "all normal",
+        "crew member sick, short handed",
+        "ice machine broke, catch kept on slurry",
+        "bycatch of dogfish released",
+        "fuel pump making noise",
+    ]
     logs = []
     for i in range(180):
         fuel = float(np.round(rng.normal(420, 60), 0))
@@ -74,10 +107,17 @@ def fishing(out: Path, rng: np.random.Generator) -> None:
             fuel = fuel * 3.1
         if i in (44, 150):
             hours = 41.0
-        logs.append({"log_id": i + 1, "boat": str(rng.choice(boats)),
-                     "date": str(pd.Timestamp("2024-03-01") + pd.Timedelta(days=int(i // 2))).split()[0],
-                     "engine_hours": hours, "fuel_litres": fuel, "crew": int(rng.integers(2, 7)),
-                     "note": str(rng.choice(notes))})
+        logs.append(
+            {
+                "log_id": i + 1,
+                "boat": str(rng.choice(boats)),
+                "date": str(pd.Timestamp("2024-03-01") + pd.Timedelta(days=int(i // 2))).split()[0],
+                "engine_hours": hours,
+                "fuel_litres": fuel,
+                "crew": int(rng.integers(2, 7)),
+                "note": str(rng.choice(notes)),
+            }
+        )
     with (out / "boat_logs.jsonl").open("w", encoding="utf-8") as fh:
         for row in logs:
             fh.write(json.dumps(row) + "\n")
@@ -85,39 +125,71 @@ def fishing(out: Path, rng: np.random.Generator) -> None:
 
 def radio(out: Path, rng: np.random.Generator) -> None:
     texts = {
-        "request": ["can you play {song} please", "please play something by {artist} tonight",
-                    "requesting {song} for my mum's birthday", "any chance of hearing {artist} on the morning show",
-                    "pls play {song} again, loved it"],
-        "complaint": ["the signal keeps dropping in {town}", "too many adverts during the jazz hour",
-                      "presenter talked over the whole song, annoying", "volume was way too low yesterday",
-                      "why was the {show} cancelled without notice"],
-        "shoutout": ["big shout out to the {town} football team", "hello to everyone at the {town} care home",
-                     "greetings to my nan listening in {town}", "shout out to the night shift at the bakery",
-                     "congrats to Sam and Priya on the wedding"],
-        "question": ["how can I volunteer at the station", "what time does {show} start on sunday",
-                     "is the {show} repeated anywhere online", "do you accept demo tapes from local bands",
-                     "where can I find the podcast of {show}"],
-        "spam": ["WIN a free phone click here now", "cheap followers for your page visit our site",
-                 "crypto investment guaranteed returns dm me", "you have been selected for a prize claim",
-                 "best loans no credit check call now"],
+        "request": [
+            "can you play {song} please",
+            "please play something by {artist} tonight",
+            "requesting {song} for my mum's birthday",
+            "any chance of hearing {artist} on the morning show",
+            "pls play {song} again, loved it",
+        ],
+        "complaint": [
+            "the signal keeps dropping in {town}",
+            "too many adverts during the jazz hour",
+            "presenter talked over the whole song, annoying",
+            "volume was way too low yesterday",
+            "why was the {show} cancelled without notice",
+        ],
+        "shoutout": [
+            "big shout out to the {town} football team",
+            "hello to everyone at the {town} care home",
+            "greetings to my nan listening in {town}",
+            "shout out to the night shift at the bakery",
+            "congrats to Sam and Priya on the wedding",
+        ],
+        "question": [
+            "how can I volunteer at the station",
+            "what time does {show} start on sunday",
+            "is the {show} repeated anywhere online",
+            "do you accept demo tapes from local bands",
+            "where can I find the podcast of {show}",
+        ],
+        "spam": [
+            "WIN a free phone click here now",
+            "cheap followers for your page visit our site",
+            "crypto investment guaranteed returns dm me",
+            "you have been selected for a prize claim",
+            "best loans no credit check call now",
+        ],
     }
-    fill = {"song": ["Dancing Queen", "Hey Jude", "Wonderwall", "Jolene", "Africa"],
-            "artist": ["Fleetwood Mac", "Nina Simone", "the Beatles", "Bob Marley", "ABBA"],
-            "town": ["Eastbridge", "Millford", "Harrow Hill", "Southport", "Kelby"],
-            "show": ["Breakfast Club", "Jazz Hour", "Folk Roots", "Sunday Soul", "Late Night Talk"]}
+    fill = {
+        "song": ["Dancing Queen", "Hey Jude", "Wonderwall", "Jolene", "Africa"],
+        "artist": ["Fleetwood Mac", "Nina Simone", "the Beatles", "Bob Marley", "ABBA"],
+        "town": ["Eastbridge", "Millford", "Harrow Hill", "Southport", "Kelby"],
+        "show": ["Breakfast Club", "Jazz Hour", "Folk Roots", "Sunday Soul", "Late Night Talk"],
+    }
     cats = list(texts)
     n = 520
     rows = []
     for i in range(n):
-        cat = str(rng.choice(cats, p=[.32, .18, .2, .18, .12]))
+        cat = str(rng.choice(cats, p=[0.32, 0.18, 0.2, 0.18, 0.12]))
         t = str(rng.choice(texts[cat]))
         for key, values in fill.items():
             t = t.replace("{" + key + "}", str(rng.choice(values)))
         if rng.random() < 0.25:
-            t = t + " " + str(rng.choice(["thanks!", "x", "from a long time listener", ":)", "cheers"]))
-        rows.append({"msg_id": 5000 + i, "received": str(pd.Timestamp("2024-05-01") + pd.Timedelta(hours=int(i * 3))),
-                     "channel": str(rng.choice(["sms", "email", "whatsapp", "web form"])),
-                     "message": t, "category": cat})
+            t = (
+                t
+                + " "
+                + str(rng.choice(["thanks!", "x", "from a long time listener", ":)", "cheers"]))
+            )
+        rows.append(
+            {
+                "msg_id": 5000 + i,
+                "received": str(pd.Timestamp("2024-05-01") + pd.Timedelta(hours=int(i * 3))),
+                "channel": str(rng.choice(["sms", "email", "whatsapp", "web form"])),
+                "message": t,
+                "category": cat,
+            }
+        )
     df = pd.DataFrame(rows)
     gold = df[["msg_id", "category"]].sample(70, random_state=3).sort_values("msg_id")
     gold.to_csv(out / "messages_sorted_by_hand.csv", index=False)
@@ -125,13 +197,56 @@ def radio(out: Path, rng: np.random.Generator) -> None:
     df.iloc[440:].to_csv(out / "messages_test.csv", index=False)
     sched = pd.DataFrame(
         {
-            "show": ["Breakfast Club", "Jazz Hour", "Folk Roots", "Sunday Soul", "Late Night Talk",
-                     "Kids Corner", "Local News", "Metal Mayhem", "Classical Morning", "Reggae Roots"],
-            "host": ["Dee", "Marcus", "Aoife", "Lena", "Tomasz", "Ravi", "Helen", "Gaz", "Ingrid", "Kofi"],
+            "show": [
+                "Breakfast Club",
+                "Jazz Hour",
+                "Folk Roots",
+                "Sunday Soul",
+                "Late Night Talk",
+                "Kids Corner",
+                "Local News",
+                "Metal Mayhem",
+                "Classical Morning",
+                "Reggae Roots",
+            ],
+            "host": [
+                "Dee",
+                "Marcus",
+                "Aoife",
+                "Lena",
+                "Tomasz",
+                "Ravi",
+                "Helen",
+                "Gaz",
+                "Ingrid",
+                "Kofi",
+            ],
             "day": ["Mon-Fri", "Wed", "Thu", "Sun", "Fri", "Sat", "Mon-Fri", "Sat", "Sun", "Tue"],
-            "start": ["07:00", "20:00", "19:00", "14:00", "23:00", "09:00", "12:00", "22:00", "08:00", "21:00"],
+            "start": [
+                "07:00",
+                "20:00",
+                "19:00",
+                "14:00",
+                "23:00",
+                "09:00",
+                "12:00",
+                "22:00",
+                "08:00",
+                "21:00",
+            ],
             "minutes": [180, 60, 90, 120, 120, 60, 30, 120, 120, 90],
-            "genre": ["talk", "jazz", "folk", "soul", "talk", "kids", "news", "metal", "classical", "reggae"],
+            "genre": [
+                "talk",
+                "jazz",
+                "folk",
+                "soul",
+                "talk",
+                "kids",
+                "news",
+                "metal",
+                "classical",
+                "reggae",
+            ],
             "avg_listeners": [2300, 640, 410, 880, 350, 520, 1900, 300, 700, 450],
         }
     )
@@ -241,7 +356,7 @@ def pool(out: Path, rng: np.random.Generator) -> None:
             "area": rng.choice(["main pool", "learner pool", "lanes", "sauna", "slide"], n),
             "minutes_stayed": np.clip(np.round(rng.normal(75, 25, n)), 10, 240).astype(int),
             "paid_eur": np.round(rng.choice([4.5, 2.5, 3.0, 11.0, 0.0, 1.5], n), 2),
-            "returned_within_30d": rng.choice(["yes", "no"], n, p=[.45, .55]),
+            "returned_within_30d": rng.choice(["yes", "no"], n, p=[0.45, 0.55]),
         }
     )
     visits.to_csv(out / "pool_visits.csv", index=False)
@@ -259,70 +374,150 @@ def pool(out: Path, rng: np.random.Generator) -> None:
     status[faults] = "fault"
     status[rng.random(m) > 0.3] = ""
     sensors = pd.DataFrame(
-        {"reading_id": np.arange(1, m + 1), "timestamp": ts.astype(str),
-         "sensor": rng.choice(["S1-main", "S2-learner", "S3-lanes"], m),
-         "ph": ph, "chlorine_mg_l": cl, "water_temp_c": temp, "turbidity_ntu": turb, "status": status}
+        {
+            "reading_id": np.arange(1, m + 1),
+            "timestamp": ts.astype(str),
+            "sensor": rng.choice(["S1-main", "S2-learner", "S3-lanes"], m),
+            "ph": ph,
+            "chlorine_mg_l": cl,
+            "water_temp_c": temp,
+            "turbidity_ntu": turb,
+            "status": status,
+        }
     )
     sensors.to_csv(out / "water_sensors.csv", index=False)
     kinds = {
-        "minor": ["child slipped on wet tiles near the showers, small graze, plaster given",
-                  "swimmer got cramp in lane 3, helped out, fine after rest",
-                  "lost locker key, spare issued", "small cut on foot from broken tile edge, cleaned",
-                  "kid bumped head on slide exit, ice pack, parents informed"],
-        "moderate": ["adult fainted in sauna, recovered with water, advised to see doctor",
-                     "allergic reaction to chlorine suspected, rash on arms, left early",
-                     "two teenagers fighting on the deck, separated, banned for a week",
-                     "swimmer hit head on wall during turn, dizzy, first aider called",
-                     "chemical smell near plant room, area closed for 30 minutes"],
-        "serious": ["non swimmer pulled from deep end unconscious, CPR given, ambulance called",
-                    "suspected spinal injury after dive in shallow end, ambulance",
-                    "chlorine gas leak alarm, building evacuated, fire brigade attended",
-                    "child missing for 20 minutes, found in car park, police informed",
-                    "heart attack in the lanes, defibrillator used, taken to hospital"],
+        "minor": [
+            "child slipped on wet tiles near the showers, small graze, plaster given",
+            "swimmer got cramp in lane 3, helped out, fine after rest",
+            "lost locker key, spare issued",
+            "small cut on foot from broken tile edge, cleaned",
+            "kid bumped head on slide exit, ice pack, parents informed",
+        ],
+        "moderate": [
+            "adult fainted in sauna, recovered with water, advised to see doctor",
+            "allergic reaction to chlorine suspected, rash on arms, left early",
+            "two teenagers fighting on the deck, separated, banned for a week",
+            "swimmer hit head on wall during turn, dizzy, first aider called",
+            "chemical smell near plant room, area closed for 30 minutes",
+        ],
+        "serious": [
+            "non swimmer pulled from deep end unconscious, CPR given, ambulance called",
+            "suspected spinal injury after dive in shallow end, ambulance",
+            "chlorine gas leak alarm, building evacuated, fire brigade attended",
+            "child missing for 20 minutes, found in car park, police informed",
+            "heart attack in the lanes, defibrillator used, taken to hospital",
+        ],
     }
     with (out / "incident_reports.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(260):
-            sev = str(rng.choice(list(kinds), p=[.6, .3, .1]))
+            sev = str(rng.choice(list(kinds), p=[0.6, 0.3, 0.1]))
             text = str(rng.choice(kinds[sev]))
             if rng.random() < 0.3:
-                text += str(rng.choice([". lifeguard on duty: Jo", ". reported by reception", ". CCTV checked"]))
-            row = {"report_id": f"IR-{1000 + i}", "date": str(pd.Timestamp("2024-05-01") + pd.Timedelta(days=int(i // 2))).split()[0],
-                   "area": str(rng.choice(["main pool", "learner pool", "sauna", "changing rooms", "deck", "plant room"])),
-                   "report": text, "severity": sev if rng.random() < 0.3 else None}
+                text += str(
+                    rng.choice(
+                        [". lifeguard on duty: Jo", ". reported by reception", ". CCTV checked"]
+                    )
+                )
+            row = {
+                "report_id": f"IR-{1000 + i}",
+                "date": str(pd.Timestamp("2024-05-01") + pd.Timedelta(days=int(i // 2))).split()[0],
+                "area": str(
+                    rng.choice(
+                        [
+                            "main pool",
+                            "learner pool",
+                            "sauna",
+                            "changing rooms",
+                            "deck",
+                            "plant room",
+                        ]
+                    )
+                ),
+                "report": text,
+                "severity": sev if rng.random() < 0.3 else None,
+            }
             fh.write(json.dumps(row) + "\n")
 
 
 def bikes(out: Path, rng: np.random.Generator) -> None:
     desc = {
-        "brakes": ["brakes squeal and dont stop well", "front brake lever spongy goes to the bar",
-                   "rear disc rubbing, pads worn down", "brake cable snapped", "v brakes need new pads"],
-        "drivetrain": ["chain skips under load on hills", "gears wont shift to big cog",
-                       "chain keeps falling off front ring", "clicking noise from crank when pedalling",
-                       "cassette worn, chain stretched"],
-        "wheel": ["back wheel wobbles, rim rubbing", "broken spoke on rear wheel",
-                  "front hub has play, bearings gritty", "wheel buckled after crash", "rim cracked near valve"],
-        "puncture": ["flat tyre again, slow leak", "puncture, glass in tyre", "tube burst overnight",
-                     "tubeless losing air, needs sealant", "flat front tyre, valve broken"],
-        "electrical": ["ebike battery not charging", "display shows error 21", "motor cuts out on hills",
-                       "lights dont work, wiring loose", "battery drains in 10 km"],
+        "brakes": [
+            "brakes squeal and dont stop well",
+            "front brake lever spongy goes to the bar",
+            "rear disc rubbing, pads worn down",
+            "brake cable snapped",
+            "v brakes need new pads",
+        ],
+        "drivetrain": [
+            "chain skips under load on hills",
+            "gears wont shift to big cog",
+            "chain keeps falling off front ring",
+            "clicking noise from crank when pedalling",
+            "cassette worn, chain stretched",
+        ],
+        "wheel": [
+            "back wheel wobbles, rim rubbing",
+            "broken spoke on rear wheel",
+            "front hub has play, bearings gritty",
+            "wheel buckled after crash",
+            "rim cracked near valve",
+        ],
+        "puncture": [
+            "flat tyre again, slow leak",
+            "puncture, glass in tyre",
+            "tube burst overnight",
+            "tubeless losing air, needs sealant",
+            "flat front tyre, valve broken",
+        ],
+        "electrical": [
+            "ebike battery not charging",
+            "display shows error 21",
+            "motor cuts out on hills",
+            "lights dont work, wiring loose",
+            "battery drains in 10 km",
+        ],
     }
     cats = list(desc)
     n = 700
     rows = []
     for i in range(n):
-        cat = str(rng.choice(cats, p=[.25, .27, .16, .22, .10]))
+        cat = str(rng.choice(cats, p=[0.25, 0.27, 0.16, 0.22, 0.10]))
         text = str(rng.choice(desc[cat]))
         if rng.random() < 0.35:
-            text += str(rng.choice([", customer in a hurry", ", bought it second hand", ", also wants a wash",
-                                    ", commuter bike", ", kids bike"]))
-        btype = "e-bike" if cat == "electrical" or rng.random() < 0.1 else str(rng.choice(["road", "mtb", "city", "kids", "gravel"]))
-        labour = {"brakes": 35, "drivetrain": 50, "wheel": 45, "puncture": 15, "electrical": 70}[cat]
-        rows.append({"ticket_id": f"R{30000 + i}", "shop": str(rng.choice(["Centre", "Northside", "Harbour", "Uni Campus"])),
-                     "opened": str(pd.Timestamp("2024-02-01") + pd.Timedelta(hours=int(i * 5))).split()[0],
-                     "bike_type": btype, "description": text,
-                     "labour_min": int(max(5, rng.normal(labour, 12))),
-                     "parts_cost_eur": float(np.round(max(0, rng.normal(labour * 0.6, 10)), 2)),
-                     "repair_type": cat})
+            text += str(
+                rng.choice(
+                    [
+                        ", customer in a hurry",
+                        ", bought it second hand",
+                        ", also wants a wash",
+                        ", commuter bike",
+                        ", kids bike",
+                    ]
+                )
+            )
+        btype = (
+            "e-bike"
+            if cat == "electrical" or rng.random() < 0.1
+            else str(rng.choice(["road", "mtb", "city", "kids", "gravel"]))
+        )
+        labour = {"brakes": 35, "drivetrain": 50, "wheel": 45, "puncture": 15, "electrical": 70}[
+            cat
+        ]
+        rows.append(
+            {
+                "ticket_id": f"R{30000 + i}",
+                "shop": str(rng.choice(["Centre", "Northside", "Harbour", "Uni Campus"])),
+                "opened": str(pd.Timestamp("2024-02-01") + pd.Timedelta(hours=int(i * 5))).split()[
+                    0
+                ],
+                "bike_type": btype,
+                "description": text,
+                "labour_min": int(max(5, rng.normal(labour, 12))),
+                "parts_cost_eur": float(np.round(max(0, rng.normal(labour * 0.6, 10)), 2)),
+                "repair_type": cat,
+            }
+        )
     df = pd.DataFrame(rows)
     train = df.iloc[:520].copy()
     keep = rng.random(520) < 0.2
@@ -330,27 +525,67 @@ def bikes(out: Path, rng: np.random.Generator) -> None:
     train.to_csv(out / "repair_tickets.csv", index=False)
     df.iloc[520:640].to_csv(out / "repair_tickets_test.csv", index=False)
     df.iloc[640:].drop(columns=["repair_type"]).to_csv(out / "tickets_this_week.csv", index=False)
-    parts = ["chain", "cassette", "brake pads", "inner tube", "tyre", "spoke", "brake cable",
-             "battery", "sealant", "bearings", "gear cable", "rotor"]
+    parts = [
+        "chain",
+        "cassette",
+        "brake pads",
+        "inner tube",
+        "tyre",
+        "spoke",
+        "brake cable",
+        "battery",
+        "sealant",
+        "bearings",
+        "gear cable",
+        "rotor",
+    ]
     pu = pd.DataFrame(
-        {"ticket_id": rng.choice(df["ticket_id"].iloc[:640], 950),
-         "part": rng.choice(parts, 950), "qty": rng.integers(1, 4, 950),
-         "unit_cost_eur": np.round(rng.uniform(3, 60, 950), 2),
-         "shop": rng.choice(["Centre", "Northside", "Harbour", "Uni Campus"], 950)}
+        {
+            "ticket_id": rng.choice(df["ticket_id"].iloc[:640], 950),
+            "part": rng.choice(parts, 950),
+            "qty": rng.integers(1, 4, 950),
+            "unit_cost_eur": np.round(rng.uniform(3, 60, 950), 2),
+            "shop": rng.choice(["Centre", "Northside", "Harbour", "Uni Campus"], 950),
+        }
     )
     pu.loc[rng.choice(950, 6, replace=False), "qty"] = [40, 55, 60, 38, 75, 50]
     pu.to_csv(out / "parts_usage.csv", index=False)
     lfs = [
-        {"name": "brake_words", "label": "brakes", "kind": "keyword", "column": "description",
-         "keywords": ["brake", "brakes", "pads", "squeal"]},
-        {"name": "chain_words", "label": "drivetrain", "kind": "keyword", "column": "description",
-         "keywords": ["chain", "gears", "cassette", "crank"]},
-        {"name": "wheel_words", "label": "wheel", "kind": "keyword", "column": "description",
-         "keywords": ["wobbles", "spoke", "hub", "buckled", "rim"]},
-        {"name": "flat_words", "label": "puncture", "kind": "keyword", "column": "description",
-         "keywords": ["flat", "puncture", "tube", "sealant"]},
-        {"name": "ebike", "label": "electrical", "kind": "category", "column": "bike_type",
-         "values": ["e-bike"]},
+        {
+            "name": "brake_words",
+            "label": "brakes",
+            "kind": "keyword",
+            "column": "description",
+            "keywords": ["brake", "brakes", "pads", "squeal"],
+        },
+        {
+            "name": "chain_words",
+            "label": "drivetrain",
+            "kind": "keyword",
+            "column": "description",
+            "keywords": ["chain", "gears", "cassette", "crank"],
+        },
+        {
+            "name": "wheel_words",
+            "label": "wheel",
+            "kind": "keyword",
+            "column": "description",
+            "keywords": ["wobbles", "spoke", "hub", "buckled", "rim"],
+        },
+        {
+            "name": "flat_words",
+            "label": "puncture",
+            "kind": "keyword",
+            "column": "description",
+            "keywords": ["flat", "puncture", "tube", "sealant"],
+        },
+        {
+            "name": "ebike",
+            "label": "electrical",
+            "kind": "category",
+            "column": "bike_type",
+            "values": ["e-bike"],
+        },
     ]
     (out / "repair_rules.json").write_text(json.dumps(lfs, indent=2), encoding="utf-8")
 

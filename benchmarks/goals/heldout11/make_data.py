@@ -115,8 +115,16 @@ def ridership(rng: np.random.Generator) -> pd.DataFrame:
     rows = []
     for d in days:
         for r in ROUTES:
-            base = {"R1": 2400, "R2": 1800, "R5": 1500, "R7": 900, "R12": 2100, "X30": 1300,
-                    "X31": 1100, "N4": 300}[r]
+            base = {
+                "R1": 2400,
+                "R2": 1800,
+                "R5": 1500,
+                "R7": 900,
+                "R12": 2100,
+                "X30": 1300,
+                "X31": 1100,
+                "N4": 300,
+            }[r]
             weekend = d.day_of_week >= 5
             rain = float(max(0, rng.normal(2, 4)))
             b = base * (0.6 if weekend else 1.0) * (1 - 0.02 * rain) + rng.normal(0, base * 0.05)
@@ -245,23 +253,36 @@ RETURN_REASONS = [
 
 REVIEW_TEXT = {
     "fit": [
-        "runs small, size up", "perfect fit, true to size", "too long in the legs for me",
-        "sleeves are tight, had to return", "fits like a glove", "the waist is huge, sizing is off",
+        "runs small, size up",
+        "perfect fit, true to size",
+        "too long in the legs for me",
+        "sleeves are tight, had to return",
+        "fits like a glove",
+        "the waist is huge, sizing is off",
     ],
     "quality": [
-        "fabric pilled after two washes", "great quality stitching, feels expensive",
-        "zip broke on the first day", "thin material, you can see through it",
-        "solid leather, well made", "colour faded quickly in the wash",
+        "fabric pilled after two washes",
+        "great quality stitching, feels expensive",
+        "zip broke on the first day",
+        "thin material, you can see through it",
+        "solid leather, well made",
+        "colour faded quickly in the wash",
     ],
     "delivery": [
-        "arrived in two days, well packed", "parcel took three weeks to arrive",
-        "courier left it in the rain", "fast shipping, thank you", "box was crushed on arrival",
+        "arrived in two days, well packed",
+        "parcel took three weeks to arrive",
+        "courier left it in the rain",
+        "fast shipping, thank you",
+        "box was crushed on arrival",
         "tracking never updated, late delivery",
     ],
     "style": [
-        "looks gorgeous, got so many compliments", "the colour is lovely in real life",
-        "very trendy cut, love the design", "looks a bit dated in person",
-        "the print is beautiful", "elegant and simple, goes with everything",
+        "looks gorgeous, got so many compliments",
+        "the colour is lovely in real life",
+        "very trendy cut, love the design",
+        "looks a bit dated in person",
+        "the print is beautiful",
+        "elegant and simple, goes with everything",
     ],
 }
 
@@ -272,15 +293,19 @@ def reviews(rng: np.random.Generator, n: int) -> tuple[pd.DataFrame, pd.DataFram
     texts, stars = [], []
     for t in topic:
         a = str(rng.choice(REVIEW_TEXT[t]))
-        extra = str(rng.choice(["", " would buy again", " not sure yet", " for my daughter",
-                                " overall ok", " meh"]))
+        extra = str(
+            rng.choice(
+                ["", " would buy again", " not sure yet", " for my daughter", " overall ok", " meh"]
+            )
+        )
         texts.append(a + extra)
         stars.append(int(rng.integers(1, 6)))
     df = pd.DataFrame(
         {
             "review_id": [f"RV{i:04d}" for i in range(1, n + 1)],
-            "product": rng.choice(["linen dress", "slim jeans", "wool coat", "sneakers",
-                                   "silk scarf", "basic tee"], n),
+            "product": rng.choice(
+                ["linen dress", "slim jeans", "wool coat", "sneakers", "silk scarf", "basic tee"], n
+            ),
             "stars": stars,
             "review_text": texts,
         }
@@ -291,14 +316,34 @@ def reviews(rng: np.random.Generator, n: int) -> tuple[pd.DataFrame, pd.DataFram
 
 
 REVIEW_LFS = [
-    {"name": "fit_words", "label": "fit", "kind": "keyword", "column": "review_text",
-     "keywords": ["size", "fit", "small", "tight", "waist", "fits"]},
-    {"name": "quality_words", "label": "quality", "kind": "keyword", "column": "review_text",
-     "keywords": ["fabric", "stitching", "zip", "thin", "faded", "leather", "pilled"]},
-    {"name": "delivery_words", "label": "delivery", "kind": "keyword", "column": "review_text",
-     "keywords": ["arrived", "shipping", "parcel", "courier", "delivery", "tracking"]},
-    {"name": "style_words", "label": "style", "kind": "keyword", "column": "review_text",
-     "keywords": ["gorgeous", "colour", "trendy", "design", "print", "elegant", "dated"]},
+    {
+        "name": "fit_words",
+        "label": "fit",
+        "kind": "keyword",
+        "column": "review_text",
+        "keywords": ["size", "fit", "small", "tight", "waist", "fits"],
+    },
+    {
+        "name": "quality_words",
+        "label": "quality",
+        "kind": "keyword",
+        "column": "review_text",
+        "keywords": ["fabric", "stitching", "zip", "thin", "faded", "leather", "pilled"],
+    },
+    {
+        "name": "delivery_words",
+        "label": "delivery",
+        "kind": "keyword",
+        "column": "review_text",
+        "keywords": ["arrived", "shipping", "parcel", "courier", "delivery", "tracking"],
+    },
+    {
+        "name": "style_words",
+        "label": "style",
+        "kind": "keyword",
+        "column": "review_text",
+        "keywords": ["gorgeous", "colour", "trendy", "design", "print", "elegant", "dated"],
+    },
 ]
 
 RETURNS_POLICY = """# Returns policy
@@ -400,7 +445,9 @@ def main(out: Path) -> None:
             "order_id": ret_orders["order_id"].values,
             "product_category": ret_orders["main_category"].values,
             "reason_text": rng.choice(RETURN_REASONS, 220),
-            "refund_eur": (ret_orders["basket_value_eur"].values * rng.uniform(0.2, 1, 220)).round(2),
+            "refund_eur": (ret_orders["basket_value_eur"].values * rng.uniform(0.2, 1, 220)).round(
+                2
+            ),
         }
     ).to_csv(out / "returns.csv", index=False)
     rv, gold = reviews(rng, 520)
