@@ -45,6 +45,9 @@ TUNABLE = (
     "fresh14",
     "fresh16",
     "fresh17",
+    "fresh22",
+    "fresh23",
+    "fresh24",
 )
 FOLLOW_UPS = tuple(
     c
