@@ -525,11 +525,13 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     is built from the goal as read for the rules' (no second reading of the goal).
 
     Hard evidence stays ahead: a tool named outright, rules said in words, a clause routed by
-    the thread or by a column question, an answer that is not 'not understood' (out of
-    scope, a forecast: a router choice at `arbiter.PASSES` or above passes it), a question back. On a thread the router is given the thread's state and
-    fills a follow-up the rules routed nothing (or only a look-up) for, or replaces their cued
-    tools, by thresholds of its own (`FOLLOW_*`). Which gate decided is traced for benchmarks,
-    and a benchmark knob may relax gates (`agents/arbiter.py`).
+    the thread or by a column question, an answer that is not 'not understood' (out of scope, a
+    forecast: a router choice at `arbiter.PASSES` or above passes it), a question back. On a
+    thread the router is given the thread's state and fills a follow-up the rules routed nothing
+    (or only a look-up) for, or replaces their cued tools, by thresholds of its own (`FOLLOW_*`).
+    On a fresh goal a router choice of look-ups only replaces the rules' action tools only at
+    `ROUTER_LOOKUP`. Which gate decided is traced for benchmarks, and a benchmark knob may relax
+    gates (`agents/arbiter.py`).
     """
     from agents import thread_state
     from agents.arbiter import Gates, complete
