@@ -59,8 +59,10 @@ whole (`complete`, `build_asks`). Chosen on three new writers' sets read as aggr
 """
 
 RECORD: dict[str, Any] | None = None
-"""Where a benchmark reads the last arbitration's trace (gate, passed gates, and the router's
-tools and confidence when the router was asked); None (the default) records nothing. One
+"""Where a benchmark reads the last arbitration's trace (gate, passed gates, the router's tools
+and confidence when the router was asked, and for a fresh goal that reached the thresholds the
+relation whose threshold applied, `fill`/`add`/`drop`/`replace`, and whether the router planned
+look-ups only against the rules' action tools, `lookups`); None (the default) records nothing. One
 benchmark process plans one goal at a time, so one dict is enough.
 """
 
@@ -107,6 +109,8 @@ class Gates:
         self.goal = goal
         self.state = state  # a thread's state tokens (agents/thread_state.py); None: fresh
         self.passed: list[str] = []
+        self.relation: str | None = None  # fill, add, drop or replace (a fresh goal's threshold)
+        self.lookups = False  # the router plans look-ups only against the rules' action tools
         self._choice: Route | None = _UNSET
 
     def choice(self) -> Route | None:
@@ -145,6 +149,8 @@ class Gates:
             passed=list(self.passed),
             tools=list(choice.tools) if choice is not None else None,
             confidence=choice.confidence if choice is not None else None,
+            relation=self.relation,
+            lookups=self.lookups,
         )
 
 
