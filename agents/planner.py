@@ -26,6 +26,7 @@ from agents.arguments import (
 from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
+    fit_model_use,
     shape_prediction,
     shape_test_file,
     shape_validation,
@@ -156,6 +157,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     for follow_up in FOLLOW_UPS:
         answered = follow_up(goal, files, memory)
         if answered is not None:
+            fit_model_use(answered.steps, goal, memory)
             return answered
     from agents.references import gold_named
 
@@ -182,6 +184,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         return Plan(question=which_file(several, dated=timed), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
+    fit_model_use(plan.steps, goal, memory)
     return plan
 
 
@@ -1135,6 +1138,13 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
                 continue
         except ForgeflowError:
             continue
+        sibling = _beside_named(name, names)
+        if sibling:
+            # 'chunk museum/exhibits/a.md + b.md': a bare name in the folder of a file said
+            # with it (deeper than the two levels the workspace listing reaches)
+            goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", sibling, goal)
+            changed.append(f"{name} → {sibling}")
+            continue
         if known is None:
             from agents.grounding import workspace_files
 
@@ -1156,6 +1166,27 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
         changed.append(f"{name} → {near[0]} (no file named {name}; read as the nearest name)")
     return goal, changed, unsure
+
+
+def _beside_named(name: str, names: list[str]) -> str | None:
+    """The file `name` (said without a folder) in the folder of another file the goal names,
+    when it is there: a list of files whose first carries the folder for the rest.
+    """
+    from store.workspace import resolve_path
+
+    if "/" in name:
+        return None
+    for other in names:
+        folder = other.rsplit("/", 1)[0] if "/" in other else ""
+        if not folder:
+            continue
+        candidate = f"{folder}/{name}"
+        try:
+            if resolve_path(candidate).is_file():
+                return candidate
+        except ForgeflowError:
+            continue
+    return None
 
 
 BARE_STEM_RE = re.compile(
@@ -1272,6 +1303,10 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
             str(last.get("tool")), goal
         ):
             last = loop  # 'bump to trigrams' after an evaluation: the training's setting
+    kind = model_kind(goal)
+    if kind and isinstance(last, dict) and last.get("tool") != "train_model":
+        # 'use an MLP instead' after predicting with the model: its training, with that kind
+        last = _training_meant(goal, memory) or last
     if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
         return None
     tool, args = last["tool"], dict(last.get("args") or {})
@@ -1279,7 +1314,6 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         return None  # 'ok export, only the good ones above 0.85': an export, not a rerun
     fields = _tool_fields(tool)
     changes: dict[str, Any] = {}
-    kind = model_kind(goal)
     if kind and "model" in fields and tool == "train_model":
         changes["model"] = kind
     changes.update({k: v for k, v in loop_options(goal, tool).items() if k in fields})
@@ -1359,6 +1393,9 @@ THREAD_OUTPUT_RE = (
 filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?\b(?:as|to|into|in|under)\s+"
+    # 'save that as csv too, x.csv', 'as a parquet file: x.parquet': the format, then the name
+    r"(?:(?:an?\s+)?(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*"
+    r"[,:;-]\s*(?:(?:called|named|at|in|to)\s+)?)?"
     r"(?:a\s+file\s+(?:called|named)\s+)?([\w./-]+\.(?:csv|tsv|parquet|jsonl))\b",
     re.I,
 )
@@ -1523,10 +1560,27 @@ MADE_FILE_RE = re.compile(
 )
 
 
+MADE_FORMAT_RE = (
+    r"\b(?:the|that|this)\s+(csv|tsv|parquet|jsonl)(?:\s+(?:file|version|copy|one|table))?\b"
+    r"(?!\s*(?:format|export|splits?)\b)"
+)
+"""'train on the parquet': the file of that format the thread wrote, when its data was another."""
+
+
 def _made_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> str:
-    """'predict the queue for the converted file': the table the thread last wrote, by name."""
+    """'predict the queue for the converted file', 'train x on the parquet' (after a conversion
+    to parquet): the table the thread last wrote, by name.
+    """
     made = memory.get("last_table")
     match = MADE_FILE_RE.search(goal)
+    if match is None and isinstance(made, str):
+        match = rx.search(MADE_FORMAT_RE, goal, re.I)
+        data = memory.get("dataset")
+        if match is not None and (
+            not made.lower().endswith("." + match.group(1).lower())
+            or (isinstance(data, str) and data.lower().endswith("." + match.group(1).lower()))
+        ):
+            match = None  # not the format it wrote, or its data was already of that format
     if match is None or not isinstance(made, str) or not FILE_RE.fullmatch(made):
         return goal
     notes.append(f"{match.group(0)} → {made}")
@@ -2230,7 +2284,8 @@ MODEL_REF = (
 )
 """How a clause names the thread's model: 'it', 'that one', 'the better model', 'the new one'."""
 MODEL_ON_RE = re.compile(
-    r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
+    r"\b(?:run|apply|use|try|test|evaluate|score|check|measure|validate|benchmark)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?|the model)\s+"
     r"(?:on|to|against|with|for|over)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
     r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
     re.I,
@@ -2359,10 +2414,16 @@ def _carry_targets(
             return
 
 
+RETRAIN_RE = (
+    r"\bre-?(?:train|fit)|\b(?:train|fit)\s+(?:it\s+|that\s+|this\s+|the\s+\w+\s+)?(?:again|anew)\b"
+)
+"""A training said again ('refit', 're-train', 'fit it again'): the thread's training, whatever
+ran since (a prediction or an evaluation of its model)."""
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it |that )?again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
-    r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
+    r"re-?train|re-?fit|(?:train|fit) (?:it |that |this )?again|"
+    r"everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
     r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
     re.I,
 )
@@ -2415,7 +2476,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         data = (call.get("args") or {}).get("dataset") or (call.get("args") or {}).get("data_path")
         return call_changes(call["tool"], goal, data, outputs[0])
 
-    retrain = rx.search(r"\bre-?train|\btrain (?:it |that |the \w+ )?again\b", goal, re.I)
+    retrain = rx.search(RETRAIN_RE, goal, re.I)
     if retrain:
         loop = _training_meant(goal, memory) or loop
     if isinstance(last, dict) and last.get("tool") in BUILDERS and not retrain:
