@@ -109,7 +109,9 @@ OUT_FILE_RE = (
     # 'a file with the October predictions for finance: x.csv'
     r"\b(?:a|an|the)\s+(?:new\s+|separate\s+)?file\b(?:[^.;:]|\.(?=[A-Za-z])){0,60}?:)"
     # 'put them in a file, x.csv', 'save it in a new file: x.csv'
-    r"\s+(?:an?\s+|the\s+)?(?:(?:new\s+|separate\s+)?file\s*[,:]?\s+)?[\"'`]?"
+    r"\s+(?:an?\s+|the\s+)?(?:(?:new\s+|separate\s+)?file\s*[,:]?\s+)?"
+    # 'save that as csv too, x.csv', 'store it as a parquet file: x.parquet'
+    r"(?:(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*[,:]\s*)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
 )
