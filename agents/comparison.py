@@ -160,8 +160,16 @@ def _compare_with_thread(p: Planning, goal: str, index: int) -> bool:
         return False
     if any(s.tool == "evaluate_model" for s in p.steps[index + 1 :]):
         return False
+    if rx.search(r"\bbaseline\b", goal, re.I) and not rx.search(
+        r"\bthe two\b|\bboth\b", goal, re.I
+    ):
+        return False  # 'compare it with the baseline': the evaluation's own baseline
     trainings = [c for c in p.memory.get("trainings") or [] if isinstance(c, dict)]
-    earlier = (trainings[-1].get("args") or {}).get("model") if trainings else None
+    if not trainings or (trainings[-1].get("args") or {}).get("dataset") != p.steps[index].args.get(
+        "dataset"
+    ):
+        return False  # the same rows only when both learn from the same table
+    earlier = (trainings[-1].get("args") or {}).get("model")
     kinds = kinds_named(goal)
     if len(kinds) == 2:
         if earlier not in kinds or len(rx.findall(TRAIN_VERB, goal, re.I)) != 1:
