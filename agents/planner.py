@@ -61,6 +61,13 @@ def clause_tools(clause: str) -> list[str]:
         return tools
     if _has(t, r"\b(score|judge|rate)\b") and _has(t, r"\b(qa|questions?|entries|pairs)\b"):
         return ["score_qa"]
+    per_chunk = rx.sub(r"\b(?:per|each|every|for each|a)\s+chunk\b", " ", t)
+    if (
+        per_chunk != t
+        and not _has(per_chunk, r"\bchunk")
+        and _has(t, r"\b(q&a|qa|questions?|pairs?|question[- ]answer\w*)\b")
+    ):
+        return ["generate_qa"]  # 'qa, 3 per chunk': a count of pairs per chunk, no chunking
     if _has(t, r"\bchunk"):
         return ["chunk_documents"]
     if _has(t, r"\bexport\b"):

@@ -217,3 +217,16 @@ def test_a_model_checked_on_a_described_table(harbour: Path) -> None:
     steps = _steps("check it on the spot checks too", _trained())
     assert steps[0][0] == "evaluate_model"
     assert steps[0][1]["dataset"] == "ops/spot_checks.csv"
+
+
+def test_a_count_per_chunk_after_chunking_generates_pairs(harbour: Path) -> None:
+    memory = {
+        "chunk_set": "cs_ferry",
+        "results": [{"tool": "chunk_documents", "metrics": {}}],
+        "last_call": {"tool": "chunk_documents", "args": {"paths": ["ops/guides/winter/icing.md"]}},
+    }
+    steps = _steps("q&a now, four per chunk", memory)
+    assert [t for t, _ in steps] == ["generate_qa"]
+    assert steps[0][1]["chunk_set_id"] == "cs_ferry"
+    steps = _steps("cut ops/guides/winter/icing.md into chunks of 300 characters")
+    assert [t for t, _ in steps] == ["chunk_documents"]  # chunking said stays chunking
