@@ -1484,10 +1484,32 @@ def _described_input(goal: str, current: str) -> str | None:
     return found
 
 
+GOLD_TOOLS = ("label_dataset", "write_labeling_functions", "apply_labeling_functions")
+NO_GOLD_RE = r"\b(?:without|no|ignore|skip|drop)\s+(?:the\s+|any\s+)?(?:hand[- ]?labels?|gold)\b"
+
+
+def _thread_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> None:
+    """'write LFs for a.csv, gold g.csv' ... 'now the full label model': a labeling step on a
+    table the thread labeled with hand labels, naming none now, uses those hand labels again.
+    """
+    golds = memory.get("golds")
+    if not isinstance(golds, dict) or not golds or rx.search(NO_GOLD_RE, goal, re.I):
+        return
+    for step in plan.steps:
+        if step.tool not in GOLD_TOOLS or step.args.get("gold_path") or step.args.get("gold"):
+            continue
+        data = step.args.get("data_path") or step.args.get("dataset")
+        gold = golds.get(data) if isinstance(data, str) else None
+        if isinstance(gold, str):
+            step.args["gold_path"] = gold
+            plan.notes.append(f"hand labels: {gold} (the ones this thread used for {data})")
+
+
 def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> None:
     """'use that file to label headlines.csv': the file the thread just looked at holds the
     hand labels of the labeling step (which names another file as its data).
     """
+    _thread_gold(plan, goal, memory)
     if not rx.search(
         r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
         r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
@@ -2780,6 +2802,11 @@ def remember(
         ref = args.get("dataset") or args.get("data_path")
         if isinstance(ref, str) and tool in DATA_TOOLS:
             memory["dataset"] = ref
+        gold = args.get("gold_path") or args.get("gold")
+        if isinstance(ref, str) and isinstance(gold, str) and "$" not in gold:
+            # the hand labels the thread used for a table ('now the full label model' reuses them)
+            golds = {k: v for k, v in (memory.get("golds") or {}).items() if k != ref}
+            memory["golds"] = dict(list({**golds, ref: gold}.items())[-8:])
     for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
         if isinstance(value, str) and rx.search(r"\.(csv|tsv|parquet|jsonl)$", value):

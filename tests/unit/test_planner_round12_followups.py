@@ -230,3 +230,22 @@ def test_a_count_per_chunk_after_chunking_generates_pairs(harbour: Path) -> None
     assert steps[0][1]["chunk_set_id"] == "cs_ferry"
     steps = _steps("cut ops/guides/winter/icing.md into chunks of 300 characters")
     assert [t for t, _ in steps] == ["chunk_documents"]  # chunking said stays chunking
+
+
+def test_the_hand_labels_the_thread_used_for_a_table_are_used_again(harbour: Path) -> None:
+    from agents.planner import remember
+
+    pd.DataFrame({"crossing_id": ["X700", "X701"], "late": ["yes", "no"]}).to_csv(
+        harbour / "ops" / "late_by_hand.csv", index=False
+    )
+    memory = remember(
+        "write_labeling_functions",
+        {"labeling_functions": "labeling/lfs/labeling_functions.json"},
+        {},
+        {"data_path": "ops/crossings.csv", "gold_path": "ops/late_by_hand.csv"},
+    )
+    steps = _steps("and now the whole labeling loop on it", memory)
+    assert steps[0][0] == "label_dataset"
+    assert steps[0][1]["gold_path"] == "ops/late_by_hand.csv"
+    steps = _steps("now the whole labeling loop on it, without the hand labels", memory)
+    assert "gold_path" not in steps[0][1]
