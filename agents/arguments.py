@@ -104,9 +104,14 @@ OUT_FILE_RE = (
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
     r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=]|"
     # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
-    r"\b(?:predict\w*|classif\w*)\b[^.;]{0,60}?\binto|(?<=,\s)(?:and\s+)?write|\band\s+write)"
+    r"\b(?:predict\w*|classif\w*)\b(?:[^.;]|\.(?=[A-Za-z])){0,60}?\binto|(?<=,\s)(?:and\s+)?write|"
+    r"\band\s+write|"
+    # 'a file with the October predictions for finance: x.csv'
+    r"\b(?:a|an|the)\s+(?:new\s+|separate\s+)?file\b(?:[^.;:]|\.(?=[A-Za-z])){0,60}?:)"
     # 'put them in a file, x.csv', 'save it in a new file: x.csv'
-    r"\s+(?:an?\s+|the\s+)?(?:(?:new\s+|separate\s+)?file\s*[,:]?\s+)?[\"'`]?"
+    r"\s+(?:an?\s+|the\s+)?(?:(?:new\s+|separate\s+)?file\s*[,:]?\s+)?"
+    # 'save that as csv too, x.csv', 'store it as a parquet file: x.parquet'
+    r"(?:(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*[,:]\s*)?[\"'`]?"
     # an arrow from input to output: 'predict new.csv -> scored.csv'
     r"|\S\s*(?:->|=>|→)\s*[\"'`]?)"
 )
@@ -121,12 +126,16 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
             seen[name].append(name)
             continue
         escaped = re.escape(name)
-        if rx.search(OUT_FILE_RE + escaped, text, re.I) or rx.search(
-            rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}|"
-            rf"[,;]\s*as\s+[\"'`]?{escaped}|"
-            rf"{escaped}[\"'`]?\s+(?:would be|will be|is)\s+(?:perfect|great|fine|good|ideal)\b",
-            text,
-            re.I,
+        if (
+            rx.search(OUT_FILE_RE + escaped, text, re.I)
+            or rx.search(
+                rf"{escaped}\s+is\s+(?:a\s+)?(?:fine|good|ok|okay)\s+name|\bname(?:d)?\s+(?:it\s+)?{escaped}|"
+                rf"[,;]\s*as\s+[\"'`]?{escaped}|"
+                rf"{escaped}[\"'`]?\s+(?:would be|will be|is)\s+(?:perfect|great|fine|good|ideal)\b",
+                text,
+                re.I,
+            )
+            or _saved_bare(text, name)
         ):
             seen[name] = out
         elif (
@@ -139,6 +148,26 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
             seen[name] = data
         seen[name].append(name)
     return data, test, out
+
+
+def _saved_bare(text: str, name: str) -> bool:
+    """'... and save week2.csv please': a file right after a save verb that is not in the
+    workspace (an existing one saved 'as' something is the data: 'save a.csv as parquet').
+    """
+    escaped = re.escape(name)
+    if not rx.search(
+        rf"\b(?:save|write|store|dump)\s+(?:it\s+|them\s+|that\s+|those\s+)?{escaped}"
+        r"(?!\s*(?:as|to|into|in|under|with|from)\b)",
+        text,
+        re.I,
+    ):
+        return False
+    from store.workspace import resolve_path
+
+    try:
+        return not resolve_path(name).exists()
+    except Exception:  # noqa: BLE001 - a refused path is no file of the workspace
+        return False
 
 
 def looked_at_last(memory: dict[str, Any]) -> str | None:
@@ -1870,7 +1899,8 @@ QUALITY_FLOOR_RES = (
     # what to redo or drop: 'regenerate anything under 0.7', 'throw out pairs below 60%'
     re.compile(
         r"\b(?:regenerat|redo|rewrit|retry|drop|discard|remov|reject|throw\w*\s+(?:out|away)|"
-        rf"filter\w*\s+out)\w*\b[^.;]{{0,40}}?(?:under|below|less\s+than)\s+{_SCORE}",
+        r"filter\w*\s+out|exclud|omit|skip|leav\w*\s+out|leave\s+out|cut\w*\s+out|"
+        rf"weed\w*\s+out|without)\w*\b[^.;]{{0,40}}?(?:under|below|less\s+than|<)\s*{_SCORE}",
         re.I,
     ),
     # what to keep: 'only the ones above 0.8', 'keep those at least 0.75'

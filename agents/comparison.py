@@ -111,6 +111,8 @@ def shape_measurement(p: Planning, goal: str) -> None:
     later = p.steps[index + 1 :]
     if any(s.tool not in FOLLOWERS for s in later):
         return  # a step that reads the model's outputs: its references would shift
+    if _compare_with_thread(p, goal, index):
+        return
     kinds = asks_comparison(goal)
     texts = [] if kinds else variants(goal)
     if kinds or texts:
@@ -137,6 +139,48 @@ def shape_measurement(p: Planning, goal: str) -> None:
             args["dataset"] = test  # measured once, by the evaluation, with all its artefacts
         p.steps.insert(index + 1, PlanStep(tool="evaluate_model", args=args, why=goal))
         p.notes.append("an evaluation after training: it reports the artefacts asked for")
+
+
+THREAD_COMPARE = (
+    r"\bcompar\w*|\bversus\b|\bvs\.?(?!\w)|\bhead[- ]to[- ]head\b|\bside by side\b|\bthe two\b"
+    r"|\bboth (?:models|of them)\b|\bwhich (?:one )?(?:is|does|did|was) better\b"
+)
+"""A new training measured against the thread's model ('... and compare the two')."""
+
+
+def _compare_with_thread(p: Planning, goal: str, index: int) -> bool:
+    """One training in a thread that already trained a model, compared with it ('now train a
+    logistic regression on the same data and compare the two on the MLP's validation rows'):
+    the training, then one evaluation of the thread's model with the new one on the same rows
+    (the earlier model's validation rows). Two kinds named where the thread's last training is
+    one of them and one training said: the other kind is this training.
+    """
+    model = p.memory.get("model")
+    if not isinstance(model, str) or not rx.search(THREAD_COMPARE, goal, re.I):
+        return False
+    if any(s.tool == "evaluate_model" for s in p.steps[index + 1 :]):
+        return False
+    if rx.search(r"\bbaseline\b", goal, re.I) and not rx.search(
+        r"\bthe two\b|\bboth\b", goal, re.I
+    ):
+        return False  # 'compare it with the baseline': the evaluation's own baseline
+    trainings = [c for c in p.memory.get("trainings") or [] if isinstance(c, dict)]
+    if not trainings or (trainings[-1].get("args") or {}).get("dataset") != p.steps[index].args.get(
+        "dataset"
+    ):
+        return False  # the same rows only when both learn from the same table
+    earlier = (trainings[-1].get("args") or {}).get("model")
+    kinds = kinds_named(goal)
+    if len(kinds) == 2:
+        if earlier not in kinds or len(rx.findall(TRAIN_VERB, goal, re.I)) != 1:
+            return False
+        p.steps[index].args["model"] = next(k for k in kinds if k != earlier)
+    elif len(kinds) > 2:
+        return False
+    args = {"model": model, "compare_model": f"${{steps.{index}.model_path}}"}
+    p.steps.insert(index + 1, PlanStep(tool="evaluate_model", args=args, why=goal))
+    p.notes.append(f"the new model compared with the thread's {model} on the same rows")
+    return True
 
 
 def _compare(

@@ -547,6 +547,15 @@ def _asked_for(column: str, text: str) -> bool:
     )
 
 
+def _thread_label(p: Planning, dataset: Any, names: list[str]) -> str | None:
+    """The label column of the thread's latest training on the same table, when it has one."""
+    for call in reversed([c for c in p.memory.get("trainings") or [] if isinstance(c, dict)]):
+        args = call.get("args") or {}
+        if args.get("dataset") == dataset and args.get("label_column") in names:
+            return str(args["label_column"])
+    return None
+
+
 def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
@@ -650,6 +659,12 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     if features and len(categorical) == 1:
         args["label_column"] = categorical[0]
         p.notes.append(f"label column {categorical[0]!r}: the class column not named as an input")
+        return
+    carried = _thread_label(p, args["dataset"], profile["names"])
+    if carried and carried not in features:
+        # 'train an MLP on the same data' after a training of it: that training's label
+        args["label_column"] = carried
+        p.notes.append(f"label column {carried!r}: the one the thread's model on it predicts")
         return
     unlabeled = label_missing_elsewhere(profile, _sibling_tables(args["dataset"]))
     if unlabeled:

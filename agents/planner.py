@@ -26,6 +26,7 @@ from agents.arguments import (
 from agents.comparison import shape_measurement
 from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
+    fit_model_use,
     shape_prediction,
     shape_test_file,
     shape_validation,
@@ -60,6 +61,13 @@ def clause_tools(clause: str) -> list[str]:
         return tools
     if _has(t, r"\b(score|judge|rate)\b") and _has(t, r"\b(qa|questions?|entries|pairs)\b"):
         return ["score_qa"]
+    per_chunk = rx.sub(r"\b(?:per|each|every|for each|a)\s+chunk\b", " ", t)
+    if (
+        per_chunk != t
+        and not _has(per_chunk, r"\bchunk")
+        and _has(t, r"\b(q&a|qa|questions?|pairs?|question[- ]answer\w*)\b")
+    ):
+        return ["generate_qa"]  # 'qa, 3 per chunk': a count of pairs per chunk, no chunking
     if _has(t, r"\bchunk"):
         return ["chunk_documents"]
     if _has(t, r"\bexport\b"):
@@ -156,6 +164,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     for follow_up in FOLLOW_UPS:
         answered = follow_up(goal, files, memory)
         if answered is not None:
+            fit_model_use(answered.steps, goal, memory)
             return answered
     from agents.references import gold_named
 
@@ -182,6 +191,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         return Plan(question=which_file(several, dated=timed), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
+    fit_model_use(plan.steps, goal, memory)
     return plan
 
 
@@ -1156,6 +1166,13 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
                 continue
         except ForgeflowError:
             continue
+        sibling = _beside_named(name, names)
+        if sibling:
+            # 'chunk museum/exhibits/a.md + b.md': a bare name in the folder of a file said
+            # with it (deeper than the two levels the workspace listing reaches)
+            goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", sibling, goal)
+            changed.append(f"{name} → {sibling}")
+            continue
         if known is None:
             from agents.grounding import workspace_files
 
@@ -1177,6 +1194,27 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
         changed.append(f"{name} → {near[0]} (no file named {name}; read as the nearest name)")
     return goal, changed, unsure
+
+
+def _beside_named(name: str, names: list[str]) -> str | None:
+    """The file `name` (said without a folder) in the folder of another file the goal names,
+    when it is there: a list of files whose first carries the folder for the rest.
+    """
+    from store.workspace import resolve_path
+
+    if "/" in name:
+        return None
+    for other in names:
+        folder = other.rsplit("/", 1)[0] if "/" in other else ""
+        if not folder:
+            continue
+        candidate = f"{folder}/{name}"
+        try:
+            if resolve_path(candidate).is_file():
+                return candidate
+        except ForgeflowError:
+            continue
+    return None
 
 
 BARE_STEM_RE = re.compile(
@@ -1293,6 +1331,10 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
             str(last.get("tool")), goal
         ):
             last = loop  # 'bump to trigrams' after an evaluation: the training's setting
+    kind = model_kind(goal)
+    if kind and isinstance(last, dict) and last.get("tool") != "train_model":
+        # 'use an MLP instead' after predicting with the model: its training, with that kind
+        last = _training_meant(goal, memory) or last
     if not isinstance(last, dict) or last.get("tool") not in BUILDERS:
         return None
     tool, args = last["tool"], dict(last.get("args") or {})
@@ -1300,7 +1342,6 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         return None  # 'ok export, only the good ones above 0.85': an export, not a rerun
     fields = _tool_fields(tool)
     changes: dict[str, Any] = {}
-    kind = model_kind(goal)
     if kind and "model" in fields and tool == "train_model":
         changes["model"] = kind
     changes.update({k: v for k, v in loop_options(goal, tool).items() if k in fields})
@@ -1380,6 +1421,9 @@ THREAD_OUTPUT_RE = (
 filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?\b(?:as|to|into|in|under)\s+"
+    # 'save that as csv too, x.csv', 'as a parquet file: x.parquet': the format, then the name
+    r"(?:(?:an?\s+)?(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*"
+    r"[,:;-]\s*(?:(?:called|named|at|in|to)\s+)?)?"
     r"(?:a\s+file\s+(?:called|named)\s+)?([\w./-]+\.(?:csv|tsv|parquet|jsonl))\b",
     re.I,
 )
@@ -1461,10 +1505,32 @@ def _described_input(goal: str, current: str) -> str | None:
     return found
 
 
+GOLD_TOOLS = ("label_dataset", "write_labeling_functions", "apply_labeling_functions")
+NO_GOLD_RE = r"\b(?:without|no|ignore|skip|drop)\s+(?:the\s+|any\s+)?(?:hand[- ]?labels?|gold)\b"
+
+
+def _thread_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> None:
+    """'write LFs for a.csv, gold g.csv' ... 'now the full label model': a labeling step on a
+    table the thread labeled with hand labels, naming none now, uses those hand labels again.
+    """
+    golds = memory.get("golds")
+    if not isinstance(golds, dict) or not golds or rx.search(NO_GOLD_RE, goal, re.I):
+        return
+    for step in plan.steps:
+        if step.tool not in GOLD_TOOLS or step.args.get("gold_path") or step.args.get("gold"):
+            continue
+        data = step.args.get("data_path") or step.args.get("dataset")
+        gold = golds.get(data) if isinstance(data, str) else None
+        if isinstance(gold, str):
+            step.args["gold_path"] = gold
+            plan.notes.append(f"hand labels: {gold} (the ones this thread used for {data})")
+
+
 def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> None:
     """'use that file to label headlines.csv': the file the thread just looked at holds the
     hand labels of the labeling step (which names another file as its data).
     """
+    _thread_gold(plan, goal, memory)
     if not rx.search(
         r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
         r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
@@ -1544,10 +1610,27 @@ MADE_FILE_RE = re.compile(
 )
 
 
+MADE_FORMAT_RE = (
+    r"\b(?:the|that|this)\s+(csv|tsv|parquet|jsonl)(?:\s+(?:file|version|copy|one|table))?\b"
+    r"(?!\s*(?:format|export|splits?)\b)"
+)
+"""'train on the parquet': the file of that format the thread wrote, when its data was another."""
+
+
 def _made_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> str:
-    """'predict the queue for the converted file': the table the thread last wrote, by name."""
+    """'predict the queue for the converted file', 'train x on the parquet' (after a conversion
+    to parquet): the table the thread last wrote, by name.
+    """
     made = memory.get("last_table")
     match = MADE_FILE_RE.search(goal)
+    if match is None and isinstance(made, str):
+        match = rx.search(MADE_FORMAT_RE, goal, re.I)
+        data = memory.get("dataset")
+        if match is not None and (
+            not made.lower().endswith("." + match.group(1).lower())
+            or (isinstance(data, str) and data.lower().endswith("." + match.group(1).lower()))
+        ):
+            match = None  # not the format it wrote, or its data was already of that format
     if match is None or not isinstance(made, str) or not FILE_RE.fullmatch(made):
         return goal
     notes.append(f"{match.group(0)} → {made}")
@@ -2251,7 +2334,8 @@ MODEL_REF = (
 )
 """How a clause names the thread's model: 'it', 'that one', 'the better model', 'the new one'."""
 MODEL_ON_RE = re.compile(
-    r"\b(?:run|apply|use|try|test|evaluate|score)\s+(?:it|that(?: one)?|this(?: one)?|the model)\s+"
+    r"\b(?:run|apply|use|try|test|evaluate|score|check|measure|validate|benchmark)\s+"
+    r"(?:it|that(?: one)?|this(?: one)?|the model)\s+"
     r"(?:on|to|against|with|for|over)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
     r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
     re.I,
@@ -2380,10 +2464,16 @@ def _carry_targets(
             return
 
 
+RETRAIN_RE = (
+    r"\bre-?(?:train|fit)|\b(?:train|fit)\s+(?:it\s+|that\s+|this\s+|the\s+\w+\s+)?(?:again|anew)\b"
+)
+"""A training said again ('refit', 're-train', 'fit it again'): the thread's training, whatever
+ran since (a prediction or an evaluation of its model)."""
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it |that )?again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
-    r"re-?train|everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
+    r"re-?train|re-?fit|(?:train|fit) (?:it |that |this )?again|"
+    r"everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
     r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
     re.I,
 )
@@ -2436,7 +2526,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         data = (call.get("args") or {}).get("dataset") or (call.get("args") or {}).get("data_path")
         return call_changes(call["tool"], goal, data, outputs[0])
 
-    retrain = rx.search(r"\bre-?train|\btrain (?:it |that |the \w+ )?again\b", goal, re.I)
+    retrain = rx.search(RETRAIN_RE, goal, re.I)
     if retrain:
         loop = _training_meant(goal, memory) or loop
     if isinstance(last, dict) and last.get("tool") in BUILDERS and not retrain:
@@ -2733,6 +2823,11 @@ def remember(
         ref = args.get("dataset") or args.get("data_path")
         if isinstance(ref, str) and tool in DATA_TOOLS:
             memory["dataset"] = ref
+        gold = args.get("gold_path") or args.get("gold")
+        if isinstance(ref, str) and isinstance(gold, str) and "$" not in gold:
+            # the hand labels the thread used for a table ('now the full label model' reuses them)
+            golds = {k: v for k, v in (memory.get("golds") or {}).items() if k != ref}
+            memory["golds"] = dict(list({**golds, ref: gold}.items())[-8:])
     for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
         if isinstance(value, str) and rx.search(r"\.(csv|tsv|parquet|jsonl)$", value):

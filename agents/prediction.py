@@ -411,3 +411,62 @@ def shape_test_file(p: Planning, goal: str) -> None:
         return  # a step reads another's outputs: its references would shift
     p.steps[:] = rest
     trainer.args["test_dataset"] = test
+
+
+PREDICT_SAID = (
+    r"\b(predict\w*|forecast\w*|scor(?:e|es|ing)\b|classif\w*|inference|output|save|write|file|"
+    r"into|export|send|list|which|who)\b"
+)
+"""Words that ask for predictions themselves (a file of them, the rows flagged)."""
+MEASURE_SAID = (
+    r"\b(evaluat\w*|test(?:ed|ing)?|check\w*|measur\w*|benchmark\w*|accuracy|auc|f1|metrics?|"
+    r"how (?:well|good)|hold[s]? up|validat\w*|compar\w*|against)\b"
+)
+"""Words that ask how well the model does on the rows."""
+
+
+def _model_label(memory: dict, model: object) -> str | None:
+    """The label column of the thread's model `model` (its training's), when the thread knows."""
+    for entry in reversed([m for m in memory.get("models") or [] if isinstance(m, dict)]):
+        if entry.get("path") == model and entry.get("label_column"):
+            return str(entry["label_column"])
+    for call in reversed([c for c in memory.get("trainings") or [] if isinstance(c, dict)]):
+        label = (call.get("args") or {}).get("label_column")
+        if label and memory.get("model") == model:
+            return str(label)
+    return None
+
+
+def fit_model_use(steps: list[PlanStep], goal: str, memory: dict) -> None:
+    """The thread's model used on a table, said with no word for which use ('try it on the test
+    customers', 'and the new ones' after an evaluation): an evaluation when the table holds the
+    model's label column, else predictions. An evaluation planned on a table without that
+    column (which could only fail) becomes predictions, unless separate labels are given.
+    """
+    if len(steps) != 1 or steps[0].tool not in ("predict", "evaluate_model"):
+        return
+    step = steps[0]
+    model, data = step.args.get("model"), step.args.get("dataset")
+    if not isinstance(model, str) or model != memory.get("model") or not isinstance(data, str):
+        return
+    if step.args.get("labels") or step.args.get("output") or "$" in data:
+        return
+    label = _model_label(memory, model)
+    if label is None:
+        return
+    from tools.profile import profile_table
+
+    try:
+        profile = profile_table(data)
+    except Exception:  # noqa: BLE001 - an unreadable table: leave the plan as it is
+        return
+    if profile is None:
+        return
+    labeled = label in profile["names"]
+    predict_said = rx.search(PREDICT_SAID, goal, re.I)
+    measure_said = rx.search(MEASURE_SAID, goal, re.I)
+    if step.tool == "evaluate_model" and not labeled:
+        if not measure_said or predict_said:
+            steps[0] = PlanStep(tool="predict", args={"model": model, "dataset": data}, why=goal)
+    elif step.tool == "predict" and labeled and not predict_said:
+        steps[0] = PlanStep(tool="evaluate_model", args={"model": model, "dataset": data}, why=goal)

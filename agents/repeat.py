@@ -80,6 +80,39 @@ def _columns(ref: str) -> dict[str, Any] | None:
     return None if _is_document(ref) else profile_table(ref)
 
 
+MEANT_RE = (
+    r"\b(?:i\s+meant?|i\s+mean|meant|rather|instead|not\s+the|wrong\s+(?:column|label|target))\b"
+)
+"""A correction of what was said: 'I meant the fault column, not the material'."""
+
+
+def label_meant(goal: str, dataset: str) -> str | None:
+    """The label column a correction names ('I meant the fault column, not the material',
+    'predict shift instead'): the one column of the table said and not ruled out ('not the
+    material'), when the sentence corrects something or says to predict it.
+    """
+    if not rx.search(MEANT_RE + r"|\bpredict\w*\b|\btarget\b|\blabel\b", goal, re.I):
+        return None
+    profile = _columns(dataset)
+    if profile is None:
+        return None
+    said = []
+    for column in profile["columns"]:
+        name = column["name"]
+        spelled = r"[\s_-]*".join(re.escape(w) for w in rx.split(r"[\s_-]+", name) if w)
+        for m in rx.finditer(rf"(?<![\w.]){spelled}(?![\w.])", goal, re.I):
+            before = goal[max(0, m.start() - 24) : m.start()]
+            if rx.search(
+                r"\b(?:not|instead of|rather than|isn'?t|than)\s+(?:the\s+)?$", before, re.I
+            ):
+                continue
+            if column.get("id_like") or column.get("text_like"):
+                continue
+            said.append(name)
+            break
+    return said[0] if len(set(said)) == 1 else None
+
+
 def call_changes(
     tool: str,
     goal: str,
@@ -106,6 +139,10 @@ def call_changes(
     if tool == "save_table" and changes.get("format") and not output and previous_path:
         stem = previous_path.rsplit(".", 1)[0]
         changes["path"] = f"{stem}.{changes['format']}"  # the copy keeps its name, new format
+    if "label_column" in fields and isinstance(dataset, str):
+        label = label_meant(goal, dataset)
+        if label:
+            changes["label_column"] = label
     profile = _columns(dataset) if isinstance(dataset, str) and "id_column" in fields else None
     if profile is not None:
         from tools.profile import column_named
@@ -349,7 +386,11 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
         return None
     if rx.search(NEW_QA_WORDS, goal, re.I):
         return None
+    from agents.arguments import export_options
+
     args = {"dataset_id": str(qa), "format": said.group(1).lower()}
+    # 'export csv, splits, nothing under 0.8': the splits and the least quality said with it
+    args.update(export_options(goal))
     return Plan(
         steps=[PlanStep(tool="export_dataset", args=args, why=goal)],
         notes=[f"exporting the thread's QA set {qa} as {args['format']}"],

@@ -269,6 +269,27 @@ def _lf_names(goal: str, run: Run) -> list[str]:
     return [lf["name"] for lf in run.lfs if rx.search(rf"\b{re.escape(lf['name'])}\b", goal, re.I)]
 
 
+LF_WORD_RES = (
+    r"[\"'`‘“]([^\"'`’”]{2,40})[\"'`’”]",
+    r"\b(?:rules?|lfs?|functions?|keywords?)\s+(?:about|for|on|with|matching|looking for|that "
+    r"(?:fires?|matches|looks?) (?:on|for))\s+(?:the\s+(?:word\s+)?)?([\w-]{2,40})",
+    r"\b(?:the|that)\s+([\w-]{2,40})\s+(?:rule|lf|function|keyword)\b",
+)
+"""How a person points at a keyword labeling function without its name: the word it looks for,
+quoted ("the 'closed' rule") or after 'the rule about/for/on'."""
+
+
+def _lfs_said(text: str, run: Run) -> list[str]:
+    """The run's labeling functions a text names, by name or by the keyword they look for."""
+    names = _lf_names(text, run)
+    words = {m.group(1).strip().lower() for p in LF_WORD_RES for m in rx.finditer(p, text, re.I)}
+    for lf in run.lfs:
+        keys = [str(k).lower() for k in lf.get("keywords") or [] if isinstance(k, str)]
+        if lf["name"] not in names and words & set(keys):
+            names.append(lf["name"])
+    return names
+
+
 def _class_in(text: str, run: Run) -> list[tuple[int, str]]:
     """(position, class) for each of the run's classes said in `text`, not after 'not'."""
     found = []
@@ -366,9 +387,17 @@ def _reapply_args(goal: str, run: Run) -> dict[str, Any] | None:
 
     dropped = set()
     for m in rx.finditer(
-        r"\b(?:drop|remove|delete|without|take out|get rid of)\b[^.;\n]{0,60}", goal, re.I
+        r"\b(?:drop|remove|delete|without|take out|get rid of|lose|ditch|kill)\b[^.;\n]{0,60}",
+        goal,
+        re.I,
     ):
-        dropped |= set(_lf_names(m.group(0), run))
+        said = _lfs_said(m.group(0), run)
+        if not said and rx.match(
+            r"\w+(?:\s+\w+)?\s+(?:it|that|this|them|those|these)\b", m.group(0)
+        ):
+            # 'the rule about X is wrong, drop it': the functions said before the pronoun
+            said = _lfs_said(goal[: m.start()], run)
+        dropped |= set(said)
     kept = [lf for lf in run.lfs if lf["name"] not in dropped]
     added_text = " ".join(m.group(0) for m in rx.finditer(r"\badd\b[^;\n]*", goal, re.I))
     added = to_lfs(parse_rules(added_text), run.columns, run.text_column) if added_text else []
@@ -574,6 +603,34 @@ ROWS_OF_CLASS_RE = (
     r"[\"'`]?([\w-]+)"
 )
 """'the rows it labeled as water', 'records tagged billing': a class of the run's rows."""
+MARKED_AS_RE = (
+    r"\b(?:labell?ed|tagged|marked|classed|classified|called|voted|assigned|flagged|sorted|filed|"
+    r"put)\s+(?:as\s+|in(?:to)?\s+|to\s+|under\s+)?(?:an?\s+)?[\"'`]?([\w-]+)"
+)
+"""'the calls it marked as X', 'whatever got tagged X': a class said after a labeling verb,
+whatever the rows are called."""
+CLASS_ONES_RE = (
+    r"\b(?:the|all|only|just)\s+(?:the\s+)?[\"'`]?([\w-]+)[\"'`]?\s+(?:ones|rows|entries|records|"
+    r"items|examples|cases|comments|messages|texts|notes|reviews|calls|emails|tickets|lines)\b"
+)
+"""'show me the negative ones', 'list all the billing calls': a class said before the rows."""
+SEE_RE = r"\b(?:show|list|pull|see|give|display|which|what|let me|bring up|find|print)\b"
+
+
+def _rows_of_class(goal: str, run: Run) -> bool:
+    """Whether the goal asks to see the run's rows of one of its classes, in any of the ways
+    above (the class is one of the run's, checked here).
+    """
+    classes = {c.lower() for c in run.classes}
+    if run.ids and any(t in run.ids for t in rx.findall(r"[\w-]*\d[\w-]*", goal)):
+        return False  # 'C0042 should be tagged billing': a correction of a row it names
+    for pattern in (ROWS_OF_CLASS_RE, MARKED_AS_RE, CLASS_ONES_RE):
+        for m in rx.finditer(pattern, goal, re.I):
+            word = m.group(1).lower()
+            if word in classes or word.replace(" ", "_") in classes:
+                if pattern == ROWS_OF_CLASS_RE or rx.search(SEE_RE, goal, re.I):
+                    return True
+    return False
 
 
 def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -588,14 +645,13 @@ def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
     run = next((r for r in labeling_runs() if r.dir == folder), None)
     if run is None:
         return None
-    rows = rx.search(ROWS_OF_CLASS_RE, goal, re.I)
-    if rows and rows.group(1).lower() in {c.lower() for c in run.classes}:
+    if _rows_of_class(goal, run):
         if rx.search(r"\b(?:how many|count|number of)\b", goal, re.I):
             return None  # a count: the thread's answer, not the rows
         step = PlanStep(tool="workbench_rows", args=_rows_args(goal, run), why=goal)
         return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
     if rx.search(r"\b(?:functions?|rules?|lfs?)\b", goal, re.I) and rx.search(
-        r"\bre-?(?:run|appl\w*|vote)\w*\b", goal, re.I
+        r"\bre-?(?:run|appl\w*|vote|do|label)\w*\b|\b(?:again|once more)\b", goal, re.I
     ):
         # 'keep every function except ..., add one: ... Re-run with that set': the run's LFs
         args = _reapply_args(goal, run)
