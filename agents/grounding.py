@@ -241,10 +241,28 @@ def workspace_files() -> list[str]:
     paths: list[tuple[str, ...]] = []  # a path's parts sort as the path does
     for entry in _entries(str(root)):
         if entry.is_file():
-            paths.append((entry.name,))
+            if _listable(entry, entry.name):
+                paths.append((entry.name,))
         elif entry.name not in skip and entry.is_dir(follow_symlinks=False):
-            paths.extend((entry.name, c.name) for c in _entries(entry.path) if c.is_file())
+            paths.extend(
+                (entry.name, c.name)
+                for c in _entries(entry.path)
+                if c.is_file() and _listable(c, f"{entry.name}/{c.name}")
+            )
     return ["/".join(parts) for parts in heapq.nsmallest(MAX_LISTED, paths)]
+
+
+def _listable(entry: os.DirEntry[str], rel: str) -> bool:
+    """Whether a workspace entry may be shown to the planner: a link or a name that is no valid
+    text goes through the one resolver, as a read by that name would (a link leading out of the
+    workspace and data folders, a name with undecodable bytes is never described, chosen or
+    dated); a plain file in the workspace is inside by construction.
+    """
+    if not entry.is_symlink() and rel.isascii():
+        return True
+    from store.workspace import confined
+
+    return confined(rel)
 
 
 def workspace_match(word: str) -> list[str]:

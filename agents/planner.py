@@ -32,7 +32,7 @@ from agents.prediction import (
     train_then_predict,
 )
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
-from errors import ForgeflowError
+from errors import ForgeflowError, check_value
 from tools.registry import CAPABILITIES
 
 # --- intents ---------------------------------------------------------------------------------
@@ -130,6 +130,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.intent import fix_typos
 
     memory = memory or {}
+    check_value(goal, "goal")  # a lone surrogate names no file and reaches no note: a 400
     goal, cut = bounded(goal)
     original = goal
     goal = fix_typos(goal, _file_words())

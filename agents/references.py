@@ -698,11 +698,15 @@ TIME_SAID = re.compile(
 
 
 def _file_time(path: str) -> float | None:
-    from store.workspace import workspace_root
+    """A workspace file's modification time, read through the one resolver (a link leading out
+    has no time here), or None.
+    """
+    from errors import ForgeflowError
+    from store.workspace import resolve_path
 
     try:
-        return (workspace_root() / path).stat().st_mtime
-    except OSError:
+        return resolve_path(path).stat().st_mtime
+    except (OSError, ForgeflowError):
         return None
 
 

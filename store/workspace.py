@@ -97,6 +97,19 @@ def resolve_path(
     return resolved
 
 
+def confined(raw: str | os.PathLike[str], *, roots: list[Path] | None = None) -> bool:
+    """Whether `resolve_path` accepts `raw` (for listings: a name it refuses, such as a link
+    leading out or a name that is no valid text, is left out rather than shown or chosen).
+    """
+    from errors import ForgeflowError
+
+    try:
+        resolve_path(raw, roots=roots)
+    except ForgeflowError:
+        return False
+    return True
+
+
 def output_file(raw: str | os.PathLike[str]) -> Path:
     """A file path to write in the workspace, its folder created; refused when it is a folder."""
     path = resolve_path(raw, for_write=True)
