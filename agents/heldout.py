@@ -83,10 +83,12 @@ def _norm(word: str) -> str:
 
 
 def _name_tokens(path: str) -> list[str]:
-    """A file name's words with its numbers (years kept): 'churn_2025-03.csv' → churn 2025 03."""
-    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
-    stem = rx.sub(r"([a-z])([A-Z])", r"\1 \2", stem)
-    return [_norm(t) for t in rx.findall(r"[A-Za-z]+|\d+", stem)]
+    """A file name's words with its numbers (years kept, a number apart from the word it ends,
+    months in short): 'churn_2025-03.csv' → churn 2025 03, 'visits_q3.csv' → visits q 3.
+    """
+    from agents.references import file_tokens
+
+    return [_norm(p) for t in file_tokens(path, years=True) for p in rx.findall(r"[a-z]+|\d+", t)]
 
 
 def eval_targets(goal: str, nouns: frozenset[str] = frozenset()) -> list[Target]:
@@ -138,21 +140,13 @@ def desc_tokens(desc: str) -> list[str]:
     return [w for w in words if w not in _STOP_DESC and w not in DATA_NOUNS]
 
 
-def _matches(word: str, token: str) -> bool:
-    from agents.references import same_word
-
-    if word.isdigit() or token.isdigit():
-        return word == token
-    return same_word(word, token)
-
-
 def described_tables(desc: str, trained_on: str, files: list[str]) -> list[str]:
     """The workspace tables a description fits by a distinctive word of their name: one that the
     training file's name lacks ('the 2025 file' → customers_2025.csv beside customers.csv, 'the
     march data' → visits_mar.csv, 'the holdout sheet' → leads_holdout.xlsx's csv). Several
     when they fit equally well; none when no distinctive word fits.
     """
-    from agents.references import TABLE_EXT, is_gold_file, person_files
+    from agents.references import TABLE_EXT, is_gold_file, person_files, says
 
     words = desc_tokens(desc)
     base = set(_name_tokens(trained_on))
@@ -162,7 +156,7 @@ def described_tables(desc: str, trained_on: str, files: list[str]) -> list[str]:
             continue
         tokens = _name_tokens(path)
         own = [t for t in tokens if t not in base]
-        hits = sum(any(_matches(w, t) for t in own) for w in words)
+        hits = sum(any(says(w, t) for t in own) for w in words)
         if hits:
             scored.append((hits, path))
     if not scored:

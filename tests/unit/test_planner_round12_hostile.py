@@ -299,6 +299,21 @@ def test_a_huge_number_in_a_workspace_name_is_matched_as_text(ws: Path) -> None:
     ), _said(plan)
 
 
+def test_a_huge_number_names_a_file_only_exactly(ws: Path) -> None:
+    # its neighbour is another file, however long the number (no near-spelling of digits)
+    _visits(8).to_csv(ws / "apiary_visits_9223372036854775807.csv", index=False)
+    for goal in (
+        "preview the 9223372036854775808 visits",
+        "train on apiary_visits.csv to predict queen_seen and check it on the "
+        "9223372036854775808 file",
+    ):
+        assert "9223372036854775807" not in _said(plan_goal(goal)), goal
+    plan = plan_goal("preview the 9223372036854775807 visits")
+    assert plan.steps and plan.steps[0].args.get("dataset") == (
+        "apiary_visits_9223372036854775807.csv"
+    ), _said(plan)
+
+
 @pytest.mark.parametrize(
     "goal",
     [
