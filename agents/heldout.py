@@ -339,6 +339,55 @@ def bind_heldout(p: Any, goal: str) -> None:
         return
 
 
+def _model_label(memory: dict[str, Any], model: str) -> str | None:
+    """The label column the thread's model learned (its training's), or None."""
+    for entry in reversed(memory.get("models") or []):
+        if isinstance(entry, dict) and entry.get("path") == model and entry.get("label_column"):
+            return str(entry["label_column"])
+    call = memory.get("last_call") or {}
+    label = (
+        (call.get("args") or {}).get("label_column") if call.get("tool") == "train_model" else None
+    )
+    return label if isinstance(label, str) else None
+
+
+def bind_thread_check(p: Any, goal: str) -> None:
+    """A follow-up after a training that checks the thread's model on a table ('try it on the
+    2025 data', 'see how it does on x.csv') measures it there (`evaluate_model`) when the table
+    holds the model's label column, and predicts it when it does not (nothing to check
+    against). Only a plan of one step on that table; predictions asked for ('... and save
+    them', 'which ones ...') stay a prediction.
+    """
+    model = p.memory.get("model")
+    if not isinstance(model, str) or len(p.steps) != 1 or p.question or p.answer:
+        return
+    step = p.steps[0]
+    if step.tool not in ("predict", "inspect_dataset", "preview_rows", "evaluate_model"):
+        return
+    named = [t for t in eval_targets(goal) if t.file]
+    name = named[0].file if len(named) == 1 else None
+    if name is None or name not in (step.args.get("dataset"), step.args.get("data_path")):
+        return
+    if step.tool == "predict" and (
+        step.args.get("output")
+        or step.args.get("output_path")
+        or rx.search(_WANTS_PREDICTIONS, _said_after(goal, named[0]), re.I)
+    ):
+        return
+    label = _model_label(p.memory, model)
+    columns = _columns(name)
+    if label is None or columns is None:
+        return
+    if label in columns and step.tool != "evaluate_model":
+        p.steps[:] = []
+        p.add("evaluate_model", {"model": model, "dataset": name}, why=step.why)
+        p.notes.append(f"{name} has the {label!r} column: the model is measured on it")
+    elif label not in columns and step.tool in ("inspect_dataset", "preview_rows"):
+        p.steps[:] = []
+        p.add("predict", {"model": model, "dataset": name}, why=step.why)
+        p.notes.append(f"{name} has no {label!r} column to check against: the model predicts it")
+
+
 def _test_candidates(trained_on: str, label: str | None, files: list[str]) -> list[str]:
     from agents.references import TABLE_EXT, is_gold_file, person_files
 
