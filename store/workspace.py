@@ -7,7 +7,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from errors import BadInput, Forbidden, NotFound, check_value
+from errors import BadInput, Forbidden, ForgeflowError, NotFound, check_value
 from settings import get_settings
 
 
@@ -101,8 +101,6 @@ def confined(raw: str | os.PathLike[str], *, roots: list[Path] | None = None) ->
     """Whether `resolve_path` accepts `raw` (for listings: a name it refuses, such as a link
     leading out or a name that is no valid text, is left out rather than shown or chosen).
     """
-    from errors import ForgeflowError
-
     try:
         resolve_path(raw, roots=roots)
     except ForgeflowError:
