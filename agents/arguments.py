@@ -1291,6 +1291,26 @@ def said_table_stem(text: str, source: str | None, near: bool = False) -> str | 
     return None
 
 
+RUN_COLUMNS_RE = re.compile(
+    r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|its\s+)?columns\b"
+    r"|\b(?:the\s+)?(?:run'?s|labell?ing(?:\s+run'?s)?|helper|internal|extra|raw)\s+columns?\b"
+    r"|\b(?:with|including|include|plus|keep\w*)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:class\s+)?"
+    r"(?:probabilit\w+|probs|confidences?|coverage|(?:label\s+)?sources?)\b"
+    r"|\bwhere each (?:label|value|one|row) came from\b"
+    r"|\bas (?:it )?is\b",
+    re.I,
+)
+"""A save that asks for a labeling run's own columns too ('with the probabilities', 'all the
+columns', 'where each label came from', 'as is'): `save_table`'s `run_columns`."""
+
+
+def with_run_columns(args: dict[str, Any], text: str) -> dict[str, Any]:
+    """The save's arguments with `run_columns` set when the words ask for the run's columns."""
+    if RUN_COLUMNS_RE.search(text):
+        args["run_columns"] = True
+    return args
+
+
 def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     from agents.intent import TRAILING_SAVE
 
@@ -1367,7 +1387,7 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path
     args["format"] = fmt
-    return args
+    return with_run_columns(args, s.text)
 
 
 def _produced_stem(p: Planning, ref: str) -> str:

@@ -23,6 +23,7 @@ from agents.columns import (
     stated_label,
     text_column_said,
 )
+from errors import ForgeflowError
 from tools.profile import column_named, columns_mentioned, profile_table
 from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
@@ -241,10 +242,28 @@ def workspace_files() -> list[str]:
     paths: list[tuple[str, ...]] = []  # a path's parts sort as the path does
     for entry in _entries(str(root)):
         if entry.is_file():
-            paths.append((entry.name,))
+            if _listable(entry, entry.name):
+                paths.append((entry.name,))
         elif entry.name not in skip and entry.is_dir(follow_symlinks=False):
-            paths.extend((entry.name, c.name) for c in _entries(entry.path) if c.is_file())
+            paths.extend(
+                (entry.name, c.name)
+                for c in _entries(entry.path)
+                if c.is_file() and _listable(c, f"{entry.name}/{c.name}")
+            )
     return ["/".join(parts) for parts in heapq.nsmallest(MAX_LISTED, paths)]
+
+
+def _listable(entry: os.DirEntry[str], rel: str) -> bool:
+    """Whether a workspace entry may be shown to the planner: a link or a name that is no valid
+    text goes through the one resolver, as a read by that name would (a link leading out of the
+    workspace and data folders, a name with undecodable bytes is never described, chosen or
+    dated); a plain file in the workspace is inside by construction.
+    """
+    if not entry.is_symlink() and rel.isascii():
+        return True
+    from store.workspace import confined
+
+    return confined(rel)
 
 
 def workspace_match(word: str) -> list[str]:
@@ -340,6 +359,7 @@ def ground_plan(p: Planning, goal: str) -> None:
             _find_gold(step.args, goal)
         if step.tool == "train_model":
             _ground_train(p, step.args, text, _without_files(goal))
+            _train_on_filled(p, step.args, goal)
             _ground_features(step.args, goal)
         elif step.tool in ("label_dataset", "write_labeling_functions"):
             _ground_label(p, step.args, text, goal)
@@ -673,6 +693,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
             f"label column {unlabeled!r}: the column the unlabeled file of the same table lacks"
         )
         return
+    yes_no = _lone_yes_no(profile, features, f"{text} {goal}", categorical)
+    if yes_no:
+        args["label_column"] = yes_no
+        p.notes.append(f"label column {yes_no!r}: the table's only yes/no column")
+        return
     if len(categorical) >= 2 and not args.get("soft_labels"):
         p.question = (
             f"Which column of {args['dataset']} should the model predict: "
@@ -691,6 +716,79 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         p.question = (
             f"Which column of {args['dataset']} should the model predict? Candidates: {shown}."
         )
+
+
+WHICH_WILL_RE = (
+    r"\b(?:which|what)\s+(?:ones?|of\s+(?:them|these|those)|[a-z]+)\s+(?:will|would|might|could|"
+    r"are\s+(?:going|likely)\s+to|is\s+(?:going|likely)\s+to)\b"
+    r"|\bwho(?:'ll|\s+will|\s+would|\s+(?:is|are)\s+(?:going|likely)\s+to)\b"
+    r"|\b(?:whether|if)\s+(?:each|a|an|the)\s+[a-z]+\s+will\b"
+)
+"""A question about which rows will do something: its answer is yes or no for each row."""
+
+
+def _lone_yes_no(
+    profile: dict[str, Any], features: list[str], words: str, categorical: list[str]
+) -> str | None:
+    """The table's one yes/no column (two values, label-like, not an id or an input said) when
+    the words ask which rows will do something ('which ones will fail?', 'who will leave?'), or
+    say 'predict' and no other class column is there; else None (no evident label: asked).
+    """
+    two = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and c["distinct"] == 2
+        and not c["id_like"]
+        and not c["text_like"]
+        and c["name"] not in features
+    ]
+    if len(two) != 1:
+        return None
+    if rx.search(WHICH_WILL_RE, words, re.I):
+        return two[0]
+    if rx.search(r"\bpredict\w*\b", words, re.I) and set(categorical) <= set(two):
+        return two[0]
+    return None
+
+
+SOFT_SAID = r"\b(?:soft[- ]labels?|probabilit\w+|prob_\w+)"
+"""Words asking a training to learn the run's soft labels rather than a label column."""
+
+
+def _train_on_filled(p: Planning, args: dict[str, Any], goal: str) -> None:
+    """A training on a labeling run's output that filled in the person's partly filled column
+    `x` learns `x` as filled in (`x_filled`: their own label where they gave one, the run's
+    elsewhere) when the words ask for `x` or for no other column: not the run's soft labels, nor
+    `x` with its gaps. Soft labels said outright stay.
+    """
+    profile = _table(args.get("dataset"))
+    if profile is None or rx.search(SOFT_SAID, goal, re.I):
+        return
+    names = [str(n) for n in profile["names"]]
+    if not any(n.endswith("_filled") or "_filled_" in n for n in names):
+        return
+    from tools.labeling.outputs import filled_pairs, labeled_meta
+    from tools.tabular import load_table
+
+    try:
+        frame, _ = load_table(str(args["dataset"]), nrows=200)
+    except ForgeflowError:
+        return
+    pairs = filled_pairs(frame, labeled_meta(frame))
+    label = args.get("label_column")
+    pair = next((q for q in pairs if label in (q["from"], q["column"])), None)
+    if pair is None and label is None and len(pairs) == 1:
+        pair = pairs[0]
+    if pair is None:
+        return
+    args["label_column"] = pair["column"]
+    args.pop("soft_labels", None)
+    p.notes[:] = [n for n in p.notes if not n.startswith(f"label column {label!r}")]
+    p.notes.append(
+        f"label column {pair['column']!r}: {pair['from']!r} as the labeling run filled it in "
+        "(your own labels where you gave one, the run's elsewhere)"
+    )
 
 
 LABELING_MARKS = ("label_source", "covered")

@@ -83,10 +83,12 @@ def _norm(word: str) -> str:
 
 
 def _name_tokens(path: str) -> list[str]:
-    """A file name's words with its numbers (years kept): 'churn_2025-03.csv' → churn 2025 03."""
-    stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
-    stem = rx.sub(r"([a-z])([A-Z])", r"\1 \2", stem)
-    return [_norm(t) for t in rx.findall(r"[A-Za-z]+|\d+", stem)]
+    """A file name's words with its numbers (years kept, a number apart from the word it ends,
+    months in short): 'churn_2025-03.csv' → churn 2025 03, 'visits_q3.csv' → visits q 3.
+    """
+    from agents.references import file_tokens
+
+    return [_norm(p) for t in file_tokens(path, years=True) for p in rx.findall(r"[a-z]+|\d+", t)]
 
 
 def eval_targets(goal: str, nouns: frozenset[str] = frozenset()) -> list[Target]:
@@ -138,21 +140,13 @@ def desc_tokens(desc: str) -> list[str]:
     return [w for w in words if w not in _STOP_DESC and w not in DATA_NOUNS]
 
 
-def _matches(word: str, token: str) -> bool:
-    from agents.references import same_word
-
-    if word.isdigit() or token.isdigit():
-        return word == token
-    return same_word(word, token)
-
-
 def described_tables(desc: str, trained_on: str, files: list[str]) -> list[str]:
     """The workspace tables a description fits by a distinctive word of their name: one that the
     training file's name lacks ('the 2025 file' → customers_2025.csv beside customers.csv, 'the
     march data' → visits_mar.csv, 'the holdout sheet' → leads_holdout.xlsx's csv). Several
     when they fit equally well; none when no distinctive word fits.
     """
-    from agents.references import TABLE_EXT, is_gold_file, person_files
+    from agents.references import TABLE_EXT, is_gold_file, person_files, says
 
     words = desc_tokens(desc)
     base = set(_name_tokens(trained_on))
@@ -162,7 +156,7 @@ def described_tables(desc: str, trained_on: str, files: list[str]) -> list[str]:
             continue
         tokens = _name_tokens(path)
         own = [t for t in tokens if t not in base]
-        hits = sum(any(_matches(w, t) for t in own) for w in words)
+        hits = sum(any(says(w, t) for t in own) for w in words)
         if hits:
             scored.append((hits, path))
     if not scored:
@@ -343,6 +337,55 @@ def bind_heldout(p: Any, goal: str) -> None:
             fits = _test_candidates(trained_on, label, files)
         p.question = _which_test(target.desc, trained_on, fits)
         return
+
+
+def _model_label(memory: dict[str, Any], model: str) -> str | None:
+    """The label column the thread's model learned (its training's), or None."""
+    for entry in reversed(memory.get("models") or []):
+        if isinstance(entry, dict) and entry.get("path") == model and entry.get("label_column"):
+            return str(entry["label_column"])
+    call = memory.get("last_call") or {}
+    label = (
+        (call.get("args") or {}).get("label_column") if call.get("tool") == "train_model" else None
+    )
+    return label if isinstance(label, str) else None
+
+
+def bind_thread_check(p: Any, goal: str) -> None:
+    """A follow-up after a training that checks the thread's model on a table ('try it on the
+    2025 data', 'see how it does on x.csv') measures it there (`evaluate_model`) when the table
+    holds the model's label column, and predicts it when it does not (nothing to check
+    against). Only a plan of one step on that table; predictions asked for ('... and save
+    them', 'which ones ...') stay a prediction.
+    """
+    model = p.memory.get("model")
+    if not isinstance(model, str) or len(p.steps) != 1 or p.question or p.answer:
+        return
+    step = p.steps[0]
+    if step.tool not in ("predict", "inspect_dataset", "preview_rows", "evaluate_model"):
+        return
+    named = [t for t in eval_targets(goal) if t.file]
+    name = named[0].file if len(named) == 1 else None
+    if name is None or name not in (step.args.get("dataset"), step.args.get("data_path")):
+        return
+    if step.tool == "predict" and (
+        step.args.get("output")
+        or step.args.get("output_path")
+        or rx.search(_WANTS_PREDICTIONS, _said_after(goal, named[0]), re.I)
+    ):
+        return
+    label = _model_label(p.memory, model)
+    columns = _columns(name)
+    if label is None or columns is None:
+        return
+    if label in columns and step.tool != "evaluate_model":
+        p.steps[:] = []
+        p.add("evaluate_model", {"model": model, "dataset": name}, why=step.why)
+        p.notes.append(f"{name} has the {label!r} column: the model is measured on it")
+    elif label not in columns and step.tool in ("inspect_dataset", "preview_rows"):
+        p.steps[:] = []
+        p.add("predict", {"model": model, "dataset": name}, why=step.why)
+        p.notes.append(f"{name} has no {label!r} column to check against: the model predicts it")
 
 
 def _test_candidates(trained_on: str, label: str | None, files: list[str]) -> list[str]:

@@ -33,7 +33,7 @@ from agents.prediction import (
     train_then_predict,
 )
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
-from errors import ForgeflowError
+from errors import ForgeflowError, check_value
 from tools.registry import CAPABILITIES
 
 # --- intents ---------------------------------------------------------------------------------
@@ -138,6 +138,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.intent import fix_typos
 
     memory = memory or {}
+    check_value(goal, "goal")  # a lone surrogate names no file and reaches no note: a 400
     goal, cut = bounded(goal)
     original = goal
     goal = fix_typos(goal, _file_words())
@@ -315,7 +316,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
     """
     from agents.grounding import bind_evident_ids, ground_plan
-    from agents.heldout import bind_heldout
+    from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
     from agents.options import bind_stated
 
@@ -399,6 +400,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         shape_validation(planning, goal)
         shape_test_file(planning, goal)
         bind_heldout(planning, goal)
+        bind_thread_check(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         bind_evident_ids(planning.steps)
@@ -1599,7 +1601,10 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None  # an existing file: 'save reviews.csv as ...' names the table itself
     # 'save it as complaints.csv', 'save the filled-in table as x.csv' with x.csv there: the
     # thread's table onto the person's file, which the save asks before replacing
-    step = PlanStep(tool="save_table", args={"dataset": source, "path": files[0]}, why=goal)
+    from agents.arguments import with_run_columns
+
+    args = with_run_columns({"dataset": source, "path": files[0]}, goal)
+    step = PlanStep(tool="save_table", args=args, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
 
 

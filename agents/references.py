@@ -81,15 +81,23 @@ ROLE_AS_NOUN = re.compile(
 FILE_NAME_RE = re.compile(r"[\w./-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|md|txt|pdf|html?|rst)")
 
 
-def _split_name(text: str) -> list[str]:
+def _split_name(text: str, years: bool = False) -> list[str]:
     text = rx.sub(r"([a-z])([A-Z])", r"\1 \2", text)  # CommentID → Comment ID
     tokens = rx.findall(r"[a-z]+\d*|\d+", text.lower())
+    if years:
+        return tokens
     return [t for t in tokens if not rx.fullmatch(r"\d{4}", t)]  # years are optional
 
 
-def _name_tokens(path: str) -> list[str]:
+def file_tokens(path: str, years: bool = False) -> list[str]:
+    """The words of a file's name, without folder or suffix, the one reading every file-naming
+    path uses ('visitLog_q3_2025.csv' → visit, log, q3; `years` keeps 2025).
+    """
     stem = path.rsplit("/", 1)[-1].split(".", 1)[0]
-    return _split_name(stem)
+    return _split_name(stem, years)
+
+
+_name_tokens = file_tokens
 
 
 def name_words(path: str) -> list[str]:
@@ -142,8 +150,18 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
     return [w for w in [*words, *joined] if w not in GENERIC and w not in STOP]
 
 
+def says(word: str, token: str) -> bool:
+    """Whether a said word names a file-name token: the same word, its plural or a slip
+    (`same_word`); a number only exactly ('2025' is not '2024', nor a 19-digit number its
+    neighbour).
+    """
+    if word.isdigit() or token.isdigit():
+        return word == token
+    return same_word(word, token)
+
+
 def _said(token: str, words: list[str]) -> bool:
-    return any(same_word(w, token) for w in words)
+    return any(says(w, token) for w in words)
 
 
 # Header columns by (real path, modification time, size): a file is read again only when it
@@ -698,11 +716,15 @@ TIME_SAID = re.compile(
 
 
 def _file_time(path: str) -> float | None:
-    from store.workspace import workspace_root
+    """A workspace file's modification time, read through the one resolver (a link leading out
+    has no time here), or None.
+    """
+    from errors import ForgeflowError
+    from store.workspace import resolve_path
 
     try:
-        return (workspace_root() / path).stat().st_mtime
-    except OSError:
+        return resolve_path(path).stat().st_mtime
+    except (OSError, ForgeflowError):
         return None
 
 

@@ -421,7 +421,16 @@ def _save(output: dict[str, Any], asked: list[str]) -> list[str]:
     columns = output.get("columns") or []
     return [
         f"  saved {output.get('rows')} rows × {len(columns)} columns to {output.get('path')} "
-        f"({output.get('format')})"
+        f"({output.get('format')})",
+        *(
+            [
+                f"  {', '.join(repr(c) for c in output['filled'])} filled in; the labeling run's "
+                f"own columns left out ({', '.join(output.get('left_out') or [])}): say 'with "
+                "the run's columns' to keep them"
+            ]
+            if output.get("filled")
+            else []
+        ),
     ]
 
 

@@ -7,7 +7,7 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from errors import BadInput, Forbidden, NotFound, check_value
+from errors import BadInput, Forbidden, ForgeflowError, NotFound, check_value
 from settings import get_settings
 
 
@@ -95,6 +95,17 @@ def resolve_path(
             hint="list files with GET /api/files/list or the list_local_datasets tool",
         )
     return resolved
+
+
+def confined(raw: str | os.PathLike[str], *, roots: list[Path] | None = None) -> bool:
+    """Whether `resolve_path` accepts `raw` (for listings: a name it refuses, such as a link
+    leading out or a name that is no valid text, is left out rather than shown or chosen).
+    """
+    try:
+        resolve_path(raw, roots=roots)
+    except ForgeflowError:
+        return False
+    return True
 
 
 def output_file(raw: str | os.PathLike[str]) -> Path:

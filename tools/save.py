@@ -45,6 +45,12 @@ class SaveTableInput(ToolInput):
         default=False,
         description="Replace a file that save_table did not write itself (refused otherwise).",
     )
+    run_columns: bool = Field(
+        default=False,
+        description="Keep a labeling run's own columns (label, prob_<class>, covered, "
+        "label_source, <x>_filled, <x>_source) when saving a run that filled in a partly filled "
+        "column <x>; by default that table is saved as the person's own columns with <x> filled in.",
+    )
 
 
 def _default_path(source: str, fmt: SaveFormat | None) -> str:
@@ -129,11 +135,23 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
     """Save a table (a workspace file or an earlier output) to a file as csv, jsonl or parquet.
 
     The path is inside the workspace (unset: the dataset's name with the format's suffix,
-    beside it). A file that save_table did not write itself (the person's data, another
+    beside it). A labeling run that filled in a partly filled column is saved as the person's
+    own columns with that column filled in (run_columns=true keeps the run's columns). A file that save_table did not write itself (the person's data, another
     tool's output) is replaced only with overwrite=true. Returns the path written, its rows
     and columns.
     """
     frame, source = _source_table(args.dataset)
+    filled: list[str] = []
+    left_out: list[str] = []
+    if not args.run_columns:
+        from tools.labeling.outputs import filled_pairs, labeled_meta, person_table
+
+        meta = labeled_meta(frame)
+        mine = person_table(frame, meta)
+        if mine is not None:
+            filled = [p["from"] for p in filled_pairs(frame, meta)]
+            left_out = [str(c) for c in frame.columns if c not in mine.columns]
+            frame = mine
     path, fmt = _target(args.path or _default_path(source, args.format), args.format)
     rel = relative_to_workspace(path)
     if path.is_dir():
@@ -158,4 +176,5 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
         "columns": [str(c) for c in frame.columns],
         "dataset": source,
         "artifacts": [{"name": Path(rel).name, "path": rel, "kind": "table"}],
+        **({"filled": filled, "left_out": left_out} if filled else {}),
     }

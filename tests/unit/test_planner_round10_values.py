@@ -14,9 +14,9 @@ from agents.arguments import loop_options
 from agents.grounding import holding_said_value
 from errors import BadInput
 from graphs.orchestrator import consent_answer, free_name
-from graphs.runner import get_manager, reset_managers
 from settings import get_settings
 from tests.utils.planning import plan_tools
+from tests.utils.planning import turn as _turn
 from tools.profile import profile_table
 
 ROWS = 200
@@ -126,18 +126,6 @@ def test_the_answer_to_a_replace_question(reply: str, choice: str, name: str | N
 def test_the_suggested_name_is_free(ws: Path) -> None:
     (ws / "bakery_orders_2.csv").write_text("x\n")
     assert free_name("bakery_orders.csv") == "bakery_orders_3.csv"
-
-
-@pytest.fixture
-def manager(ws: Path) -> Any:
-    manager = get_manager()
-    yield manager
-    reset_managers()
-
-
-def _turn(manager: Any, goal: str, thread: str | None = None) -> dict[str, Any]:
-    run = manager.submit_goal(goal, thread_id=thread)
-    return manager.wait(run["run_id"], timeout=120)
 
 
 def _asked(manager: Any, mine: Path) -> dict[str, Any]:

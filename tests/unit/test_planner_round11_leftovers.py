@@ -18,9 +18,9 @@ from agents.planner import plan_goal
 from agents.references import _window, time_said, timed_file
 from agents.reporter import summarise_output
 from graphs.orchestrator import replace_said
-from graphs.runner import get_manager, reset_managers
 from settings import get_settings
 from tests.utils.planning import plan_tools
+from tests.utils.planning import turn as _turn
 from tools.labeling.outputs import file_stem
 from tools.tabular import table_stem
 
@@ -85,18 +85,6 @@ def test_a_save_with_no_name_is_named_by_the_table_stem(ws: Path) -> None:
     tools, args = plan_tools("write kennel_stays.csv out as parquet")
     assert tools == ["save_table"]
     assert args["save_table"]["path"] == "kennel_stays.parquet"
-
-
-@pytest.fixture
-def manager(ws: Path) -> Any:
-    manager = get_manager()
-    yield manager
-    reset_managers()
-
-
-def _turn(manager: Any, goal: str, thread: str | None = None) -> dict[str, Any]:
-    run = manager.submit_goal(goal, thread_id=thread)
-    return manager.wait(run["run_id"], timeout=120)
 
 
 def _asked(manager: Any, mine: Path) -> dict[str, Any]:

@@ -96,6 +96,10 @@ def write_labeled(
         if filled is not None:
             filled["named"] = fill_from  # the person's own name for it ('label', not its copy's)
     meta: dict[str, Any] = {"label_name": label_name, "classes": list(classes)}
+    # The person's own columns, in their order (a save of the filled-in table gives them back).
+    meta["columns"] = [str(c) for c in frame.columns]
+    meta["renamed"] = {str(k): str(v) for k, v in renamed.items() if k != v}
+    meta["id_column"] = str(id_column)
     if filled is not None:
         meta["filled"] = filled
     out.attrs["forgeflow"] = meta
@@ -188,6 +192,47 @@ def filled_marks(table: pd.DataFrame, meta: dict[str, Any] | None = None) -> set
     row.
     """
     return {p[k] for p in filled_pairs(table, meta) for k in ("column", "source")}
+
+
+CONTRACT_HEAD = ("id", "label")
+"""The first columns of a labeling run's output; its own columns end with `label_source`."""
+
+
+def person_table(frame: pd.DataFrame, meta: dict[str, Any] | None = None) -> pd.DataFrame | None:
+    """A labeling run's output that filled in the person's partly filled column `x`, as the
+    person's own table: their columns in their order, `x` holding the filled-in values
+    (`x_filled`: their own label where they gave one, the run's elsewhere), without the run's
+    columns (`label`, `prob_<class>`, `covered`, `label_source`, `x_filled`, `x_source`). None
+    when the table filled no column (it is saved as it is).
+    """
+    pairs = filled_pairs(frame, meta)
+    if not pairs:
+        return None
+    names = [str(c) for c in frame.columns]
+    meta = meta or {}
+    own = meta.get("columns")
+    renamed = meta.get("renamed") if isinstance(meta.get("renamed"), dict) else {}
+    if isinstance(own, list) and own:
+        # the person's column `id` is the run's first column (the run keeps no copy of it)
+        where = {c: renamed.get(c, c) for c in own}
+        if meta.get("id_column") == "id" and "id" in own:
+            where["id"] = "id"
+    else:  # a copy saved without its metadata: the person's columns follow `label_source`
+        tail = names[names.index("label_source") + 1 :] if "label_source" in names else names
+        if tuple(names[:2]) != CONTRACT_HEAD:
+            tail = names
+        marks = {p[k] for p in pairs for k in ("column", "source")}
+        own = [c.removesuffix("_original") if c.endswith("_original") else c for c in tail]
+        where = {o: t for o, t in zip(own, tail, strict=True) if t not in marks}
+        own = [o for o in own if o in where]
+    if not all(where.get(c) in names for c in own):
+        return None
+    out = pd.DataFrame({c: frame[where[c]].to_numpy() for c in own}, index=frame.index)
+    for pair in pairs:
+        person = next((c for c in own if where[c] == pair["from"]), None)
+        if person is not None:
+            out[person] = frame[pair["column"]].to_numpy()
+    return out
 
 
 def labeled_meta(frame: pd.DataFrame) -> dict[str, Any]:
