@@ -17,6 +17,7 @@ from agents.slots import (
     fraction,
     query_terms,
 )
+from errors import ForgeflowError
 from tools.registry import CAPABILITIES
 from tools.tabular import TABLE_SUFFIX_RE, table_stem
 
@@ -166,7 +167,7 @@ def _saved_bare(text: str, name: str) -> bool:
 
     try:
         return not resolve_path(name).exists()
-    except Exception:  # noqa: BLE001 - a refused path is no file of the workspace
+    except ForgeflowError:  # a refused path is no file of the workspace
         return False
 
 
@@ -1304,10 +1305,23 @@ RUN_COLUMNS_RE = re.compile(
 columns', 'where each label came from', 'as is'): `save_table`'s `run_columns`."""
 
 
+RUN_COLUMNS_NOT_RE = re.compile(
+    r"\b(?:without|no|drop\w*|remov\w*|minus|except|excluding|leav\w* out|get rid of|"
+    r"strip\w*|not|don'?t|skip\w*)\W+(?:\w+\W+){0,3}$",
+    re.I,
+)
+"""Words just before a match that say the run's columns are NOT wanted ('without the helper
+columns', 'drop the extra columns')."""
+
+
 def with_run_columns(args: dict[str, Any], text: str) -> dict[str, Any]:
-    """The save's arguments with `run_columns` set when the words ask for the run's columns."""
-    if RUN_COLUMNS_RE.search(text):
-        args["run_columns"] = True
+    """The save's arguments with `run_columns` set when the words ask for the run's columns
+    (and not when they say to leave them out).
+    """
+    for match in RUN_COLUMNS_RE.finditer(text):
+        if not RUN_COLUMNS_NOT_RE.search(text[max(0, match.start() - 60) : match.start()]):
+            args["run_columns"] = True
+            break
     return args
 
 

@@ -1172,7 +1172,7 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         if sibling:
             # 'chunk museum/exhibits/a.md + b.md': a bare name in the folder of a file said
             # with it (deeper than the two levels the workspace listing reaches)
-            goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", sibling, goal)
+            goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", lambda _, s=sibling: s, goal)
             changed.append(f"{name} → {sibling}")
             continue
         if known is None:
@@ -2831,7 +2831,8 @@ def remember(
         gold = args.get("gold_path") or args.get("gold")
         if isinstance(ref, str) and isinstance(gold, str) and "$" not in gold:
             # the hand labels the thread used for a table ('now the full label model' reuses them)
-            golds = {k: v for k, v in (memory.get("golds") or {}).items() if k != ref}
+            known = memory.get("golds")
+            golds = {k: v for k, v in known.items() if k != ref} if isinstance(known, dict) else {}
             memory["golds"] = dict(list({**golds, ref: gold}.items())[-8:])
     for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)

@@ -8,6 +8,7 @@ from agents import patterns as rx
 from agents.arguments import TEST_FILE_RE, TEST_NEAR_RE, role_files
 from agents.plan import Planning, PlanStep
 from agents.slots import FILE_RE, split_clauses
+from errors import ForgeflowError
 
 READ_ONLY = ("inspect_dataset", "preview_rows", "list_local_datasets")
 # Running a model over rows ('run it on', 'tag the new ones', 'fill in the predicted band',
@@ -458,7 +459,7 @@ def fit_model_use(steps: list[PlanStep], goal: str, memory: dict) -> None:
 
     try:
         profile = profile_table(data)
-    except Exception:  # noqa: BLE001 - an unreadable table: leave the plan as it is
+    except ForgeflowError:  # a refused name: leave the plan as it is
         return
     if profile is None:
         return

@@ -100,6 +100,8 @@ def label_meant(goal: str, dataset: str) -> str | None:
     for column in profile["columns"]:
         name = column["name"]
         spelled = r"[\s_-]*".join(re.escape(w) for w in rx.split(r"[\s_-]+", name) if w)
+        if not spelled:
+            continue  # a column named '_' or '-' is said by no word
         for m in rx.finditer(rf"(?<![\w.]){spelled}(?![\w.])", goal, re.I):
             before = goal[max(0, m.start() - 24) : m.start()]
             if rx.search(

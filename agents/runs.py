@@ -622,7 +622,9 @@ def _rows_of_class(goal: str, run: Run) -> bool:
     above (the class is one of the run's, checked here).
     """
     classes = {c.lower() for c in run.classes}
-    if run.ids and any(t in run.ids for t in rx.findall(r"[\w-]*\d[\w-]*", goal)):
+    if run.ids and any(
+        t in run.ids for t in rx.findall(r"[\w-]+", goal) if any(c.isdigit() for c in t)
+    ):
         return False  # 'C0042 should be tagged billing': a correction of a row it names
     for pattern in (ROWS_OF_CLASS_RE, MARKED_AS_RE, CLASS_ONES_RE):
         for m in rx.finditer(pattern, goal, re.I):

@@ -136,9 +136,9 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
 
     The path is inside the workspace (unset: the dataset's name with the format's suffix,
     beside it). A labeling run that filled in a partly filled column is saved as the person's
-    own columns with that column filled in (run_columns=true keeps the run's columns). A file that save_table did not write itself (the person's data, another
-    tool's output) is replaced only with overwrite=true. Returns the path written, its rows
-    and columns.
+    own columns with that column filled in (run_columns=true keeps the run's columns). A file
+    that save_table did not write itself (the person's data, another tool's output) is replaced
+    only with overwrite=true. Returns the path written, its rows and columns.
     """
     frame, source = _source_table(args.dataset)
     filled: list[str] = []

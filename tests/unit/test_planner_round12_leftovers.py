@@ -96,6 +96,23 @@ def test_a_saved_filled_table_is_the_persons_columns_filled_in(
 @pytest.mark.parametrize(
     "goal",
     [
+        "save the filled-in repairs as mended.csv without the helper columns",
+        "drop the extra columns and write the completed table to mended.csv",
+    ],
+)
+def test_leaving_the_runs_columns_out_in_words_does_not_keep_them(
+    mended: str, ws: Path, goal: str
+) -> None:
+    plan = plan_goal(goal, _memory(mended))
+    assert [s.tool for s in plan.steps] == ["save_table"], plan
+    assert not plan.steps[0].args.get("run_columns")
+    call_tool("save_table", plan.steps[0].args, ToolContext())
+    assert list(pd.read_csv(ws / "mended.csv").columns) == ["job", "note", "fault"]
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
         "save the labeled table with all the columns as mended_full.csv",
         "save it as mended_full.csv with the probabilities",
         "save it as mended_full.csv, with where each label came from",

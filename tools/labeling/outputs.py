@@ -225,8 +225,8 @@ def person_table(frame: pd.DataFrame, meta: dict[str, Any] | None = None) -> pd.
         own = [c.removesuffix("_original") if c.endswith("_original") else c for c in tail]
         where = {o: t for o, t in zip(own, tail, strict=True) if t not in marks}
         own = [o for o in own if o in where]
-    if not all(where.get(c) in names for c in own):
-        return None
+    if frame.columns.duplicated().any() or not all(where.get(c) in names for c in own):
+        return None  # repeated column names: no one reading of the person's columns
     out = pd.DataFrame({c: frame[where[c]].to_numpy() for c in own}, index=frame.index)
     for pair in pairs:
         person = next((c for c in own if where[c] == pair["from"]), None)
