@@ -339,18 +339,6 @@ def bind_heldout(p: Any, goal: str) -> None:
         return
 
 
-def _model_label(memory: dict[str, Any], model: str) -> str | None:
-    """The label column the thread's model learned (its training's), or None."""
-    for entry in reversed(memory.get("models") or []):
-        if isinstance(entry, dict) and entry.get("path") == model and entry.get("label_column"):
-            return str(entry["label_column"])
-    call = memory.get("last_call") or {}
-    label = (
-        (call.get("args") or {}).get("label_column") if call.get("tool") == "train_model" else None
-    )
-    return label if isinstance(label, str) else None
-
-
 def bind_thread_check(p: Any, goal: str) -> None:
     """A follow-up after a training that checks the thread's model on a table ('try it on the
     2025 data', 'see how it does on x.csv') measures it there (`evaluate_model`) when the table
@@ -374,7 +362,9 @@ def bind_thread_check(p: Any, goal: str) -> None:
         or rx.search(_WANTS_PREDICTIONS, _said_after(goal, named[0]), re.I)
     ):
         return
-    label = _model_label(p.memory, model)
+    from agents.prediction import model_label
+
+    label = model_label(p.memory, model)
     columns = _columns(name)
     if label is None or columns is None:
         return

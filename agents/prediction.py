@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from agents import patterns as rx
 from agents.arguments import TEST_FILE_RE, TEST_NEAR_RE, role_files
@@ -426,19 +427,29 @@ MEASURE_SAID = (
 """Words that ask how well the model does on the rows."""
 
 
-def _model_label(memory: dict, model: object) -> str | None:
-    """The label column of the thread's model `model` (its training's), when the thread knows."""
+def model_label(memory: dict[str, Any], model: object) -> str | None:
+    """The label column the thread's model `model` learned, when the thread knows: its entry in
+    the thread's models, else (when it is the thread's current model) its latest training's, or
+    the last call's when that was the training. One reading for every planner path.
+    """
     for entry in reversed([m for m in memory.get("models") or [] if isinstance(m, dict)]):
         if entry.get("path") == model and entry.get("label_column"):
             return str(entry["label_column"])
+    if memory.get("model") != model:
+        return None
     for call in reversed([c for c in memory.get("trainings") or [] if isinstance(c, dict)]):
         label = (call.get("args") or {}).get("label_column")
-        if label and memory.get("model") == model:
-            return str(label)
+        if isinstance(label, str) and label:
+            return label
+    call = memory.get("last_call")
+    if isinstance(call, dict) and call.get("tool") == "train_model":
+        label = (call.get("args") or {}).get("label_column")
+        if isinstance(label, str) and label:
+            return label
     return None
 
 
-def fit_model_use(steps: list[PlanStep], goal: str, memory: dict) -> None:
+def fit_model_use(steps: list[PlanStep], goal: str, memory: dict[str, Any]) -> None:
     """The thread's model used on a table, said with no word for which use ('try it on the test
     customers', 'and the new ones' after an evaluation): an evaluation when the table holds the
     model's label column, else predictions. An evaluation planned on a table without that
@@ -452,7 +463,7 @@ def fit_model_use(steps: list[PlanStep], goal: str, memory: dict) -> None:
         return
     if step.args.get("labels") or step.args.get("output") or "$" in data:
         return
-    label = _model_label(memory, model)
+    label = model_label(memory, model)
     if label is None:
         return
     from tools.profile import profile_table
