@@ -154,7 +154,9 @@ def test_a_follow_up_the_rules_met_with_a_look_up_takes_the_routers_tool(
     assert looked and set(looked) <= {"inspect_dataset", "preview_rows"}  # the rules: a look-up
     use_router(monkeypatch, ("evaluate_model",), 0.95)
     steps = planned(goal, trained_thread())
-    assert steps == [("evaluate_model", {"model": "models/hives-1", "dataset": "hives_spring.csv"})]
+    # the router's use of the thread's model is taken; the spring batch has no label column to
+    # measure against, so the use is a prediction (round 12: the table decides which use)
+    assert steps == [("predict", {"model": "models/hives-1", "dataset": "hives_spring.csv"})]
 
 
 def test_the_rules_cued_tools_on_a_thread_are_replaced_only_at_high_confidence(
