@@ -580,7 +580,46 @@ def outcome_label(profile: dict[str, Any], text: str) -> str | None:
     said = _OUTCOME_RE.search(_FILE.sub(" ", text))
     if said is None:
         return None
-    words = [w for w in _goal_words(said.group(1)) if len(w) >= 3 and w not in GENERIC]
+    return _spelt_label(profile, said.group(1))
+
+
+# An outcome asked of rows ahead of time ('which ponds will go bad?', 'who is going to cancel',
+# 'which orders are likely to arrive late'): the words after the future verb, to the clause's end.
+_WILL_RE = re.compile(
+    r"\b(?:which|who|what|whether|if)\b[^.?!;]{0,60}?\b(?:will|would|(?:is|are) (?:going|likely) to|"
+    r"gonna|(?:is|are) about to|might|may|could end up)\s+(?:not\s+)?"
+    r"([\w -]{3,50}?)(?=\s+(?:from|using|with|based|in|by|next|soon|this|within)\b|[,.;:?!(]|$)",
+    re.I,
+)
+
+
+def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
+    """The one label-like column whose name spells an outcome asked of rows ahead of time
+    ('which ponds will go bad?' → went_bad, 'who is going to cancel' → cancelled), or None.
+    """
+    said = _WILL_RE.search(_FILE.sub(" ", text))
+    if said is None:
+        return None
+    named = _spelt_label(profile, said.group(1))
+    if named or not profile.get("rows"):
+        return named
+    # 'which lakes will turn green?' with `colour_after` of green/clear: the one label-like
+    # column that has the outcome's word among its values
+    words = {w for w in _goal_words(said.group(1)) if len(w) >= 3 and w not in GENERIC}
+    holding = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and not c["id_like"]
+        and not c["text_like"]
+        and words & {str(v).lower() for v in c.get("top") or {}}
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _spelt_label(profile: dict[str, Any], outcome: str) -> str | None:
+    """The one label-like column of `profile` whose name words the outcome's words spell."""
+    words = [w for w in _goal_words(outcome) if len(w) >= 3 and w not in GENERIC]
     scores = []
     for column in profile["columns"]:
         if column["id_like"] or column["text_like"] or not column["label_like"]:

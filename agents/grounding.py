@@ -76,6 +76,19 @@ def label_target(clause: str, files: list[str]) -> str | None:
     return None
 
 
+def asked_outcome_of(clause: str, files: list[str]) -> tuple[dict[str, Any], str] | None:
+    """The named table, and its label-like column, whose name spells an outcome the clause asks
+    of rows ahead of time ('which ponds in p.csv will go bad?' → p.csv, went_bad), or None.
+    """
+    from agents.columns import asked_outcome
+
+    for profile in _named_tables(files):
+        column = asked_outcome(profile, clause)
+        if column:
+            return profile, column
+    return None
+
+
 def sorted_into(clause: str, files: list[str]) -> str | None:
     """The partly filled label column of a named table that the clause sorts the rows into
     ('sort the tickets in t.csv into teams', 'file them under billing or network', 'assign each

@@ -24,6 +24,12 @@ EVAL_LEAD = (
     r"performs?|works?|fares?|holds? up|scores?)?\s*(?:on|against|with|for)"
     r")\s+"
 )
+# The thread's model put to a table with no word for which use ('now run it on the 2025 file',
+# 'apply the model to the march sheet'): evaluated or run over it by the table's columns
+# (`agents/prediction.py` `fit_model_use`); read only when the thread has a model.
+USE_LEAD = (
+    r"\b(?:run|apply|use|try|put)\w*\s+" + _THING + r"\s+(?:again\s+)?(?:on|to|over|for|against)\s+"
+)
 # 'hold out X for testing', 'keep X back for the check', 'set X aside to test on'
 _HOLD_LEAD = r"\b(?:hold\w*(?:\s+(?:out|back))?|keep\w*|set\w*|put\w*)\s+"
 _HOLD_TAIL = (
@@ -91,13 +97,19 @@ def _name_tokens(path: str) -> list[str]:
     return [_norm(p) for t in file_tokens(path, years=True) for p in rx.findall(r"[a-z]+|\d+", t)]
 
 
-def eval_targets(goal: str, nouns: frozenset[str] = frozenset()) -> list[Target]:
+def eval_targets(
+    goal: str, nouns: frozenset[str] = frozenset(), used: bool = False, asked: bool = False
+) -> list[Target]:
     """The tables the goal's evaluation clauses name, by file name or by description (one that
     ends in a data noun, or in one of `nouns`: the training table's name words, 'the 2025
-    customers').
+    customers'); with `used`, also the tables a thread's model is put to (`USE_LEAD`); with
+    `asked` (the goal asks the outcome the thread's model learned), any table it names.
     """
     found: list[Target] = []
-    for lead, tail in ((EVAL_LEAD, ""), (_HOLD_LEAD, _HOLD_TAIL), (r"\b", _AS_TEST)):
+    leads = [(EVAL_LEAD, ""), (_HOLD_LEAD, _HOLD_TAIL), (r"\b", _AS_TEST)]
+    leads += [(USE_LEAD, "")] if used else []
+    leads += [(r"\b(?:in|among|of|from|for)\s+", "")] if asked else []
+    for lead, tail in leads:
         for what in (_FILE, _DESC):
             for m in rx.finditer(lead + what + tail, goal, re.I):
                 if what == _FILE:
@@ -211,21 +223,24 @@ def _training_file(goal: str, targets: list[Target]) -> str | None:
 
 
 def with_described_heldout(
-    goal: str, files: list[str] | None = None, thread_data: str | None = None
+    goal: str, files: list[str] | None = None, thread_data: str | None = None, asked: bool = False
 ) -> tuple[str, list[str]]:
     """The goal with the table an evaluation clause describes ('check it on the 2025 file')
     written in by name when exactly one workspace table fits the description and can be the
     test set of the named training table; the goal unchanged otherwise (the planner then asks,
     see `bind_heldout`). `thread_data`: the table the thread's model learned from, for a
-    follow-up that names no training table ('now check it on the 2025 file').
+    follow-up that names no training table ('now check it on the 2025 file'); `asked`: the goal
+    asks the outcome that model learned ('which will churn in the 2025 file?').
     """
     if not rx.search(TRAINS, goal, re.I) and thread_data is None:
         return goal, []
-    targets = eval_targets(goal)
+    used = thread_data is not None
+    asked = asked and used
+    targets = eval_targets(goal, used=used, asked=asked)
     trained_on = _training_file(goal, targets) or thread_data
     if trained_on is None:
         return goal, []
-    targets = eval_targets(goal, frozenset(_name_tokens(trained_on)))
+    targets = eval_targets(goal, frozenset(_name_tokens(trained_on)), used, asked)
     if not any(t.desc for t in targets):
         return goal, []
     if files is None:

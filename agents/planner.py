@@ -158,7 +158,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.heldout import with_described_heldout
 
     data = memory.get("dataset") if memory.get("model") else None
-    goal, described = with_described_heldout(goal, None, data if isinstance(data, str) else None)
+    goal, described = with_described_heldout(
+        goal, None, data if isinstance(data, str) else None, _asks_thread_outcome(goal, memory)
+    )
     renamed.extend(described)
     files = FILE_RE.findall(goal)
     asked = thread.asked_metric(goal)
@@ -176,7 +178,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         from agents.references import described_input
 
         held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
-        if memory.get("model") and MODEL_ON_RE.search(goal):
+        if memory.get("model") and (MODEL_ON_RE.search(goal) or _asks_thread_outcome(goal, memory)):
             held = False  # 'run it on the March postings': 'it' is the model, the data is described
         goal, described, several = described_input(goal, workspace_files(), held)
         renamed.extend(described)
@@ -2134,9 +2136,18 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return ["predict"]  # 'tell me what band each new one gets': the described new rows
     from agents.heldout import learns_from
 
-    if not sorting and not after_train and learns_from(clause, slots.files, p.goal):
+    if not sorting and learns_from(clause, slots.files, p.goal):
         p.cued = False  # a training verb on a table whose label the data makes evident
-        return ["train_model"]
+        trained = p.last_step("train_model")
+        if trained is not None and p.steps[trained].args.get("dataset") in slots.files:
+            return []  # '... will go bad? learn from p.csv': the training an outcome asked for
+        if not after_train:
+            return ["train_model"]
+    if not sorting and not after_train:
+        asked = _outcome_to_learn(p, clause, slots)
+        if asked:
+            p.cued = False  # an outcome the table holds as a column: hard evidence
+            return asked
     tools = (
         ["label_dataset"]
         if sorting
@@ -2222,6 +2233,58 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         tools = [*tools, "save_table"]  # '... into teams and save the result as sorted.csv'
         p.cued = False
     return [t for t in tools if t in BUILDERS]
+
+
+def _outcome_to_learn(p: Planning, clause: str, slots: Slots) -> list[str]:
+    """An outcome asked of rows ahead of time that a named table holds as a label-like column
+    ('which ponds in p.csv will go bad?' with `went_bad`), and no model of the thread learned
+    it: a model trained on the rows that have it, then run over the rows to answer (another
+    named table without the column, else the table itself when some rows lack the outcome).
+    A thread model of that label answers alone (the OUTCOME_ASKED rule).
+    """
+    from agents.grounding import asked_outcome_of
+    from agents.prediction import model_label
+
+    files = slots.files or _memory_tables(p)
+    found = asked_outcome_of(clause, files)
+    if found is None and slots.files:
+        # 'which of the ponds in new.csv will go bad? old.csv has past seasons': the goal's
+        # other table holds the outcome; the clause's table is the rows to answer for
+        elsewhere = [f for f in dict.fromkeys(FILE_RE.findall(p.goal)) if f not in slots.files]
+        found = asked_outcome_of(clause, elsewhere) if elsewhere else None
+        if found is not None:
+            slots.files = [str(found[0]["dataset"]), *slots.files]
+    model = p.memory.get("model")
+    if found is None:
+        if slots.files and _asks_thread_outcome(clause, p.memory):
+            return ["predict"]  # 'which will turn green in the 2026 file?': the model's label
+        return []
+    profile, label = found
+    if model and model_label(p.memory, model) == label:
+        return ["predict"] if slots.files else []
+    table = str(profile["dataset"])
+    slots.label_column = slots.label_column or label  # not a column the sentence's nouns name
+    written = role_files(clause, slots.files)[2]
+    others = [f for f in slots.files if f != table and f not in written]
+    column = next(c for c in profile["columns"] if c["name"] == label)
+    if others or column["partly_filled"]:
+        return ["train_model", "predict"]
+    return ["train_model"]
+
+
+def _asks_thread_outcome(text: str, memory: dict[str, Any]) -> bool:
+    """Whether the text asks of rows ahead of time the outcome the thread's model learned
+    ('which ones will turn green in the 2026 file?' after a model of `turned_green`).
+    """
+    from agents.columns import asked_outcome
+    from agents.prediction import model_label
+
+    model = memory.get("model")
+    label = model_label(memory, model) if model else None
+    if not label:
+        return False
+    column = {"name": label, "label_like": True, "id_like": False, "text_like": False}
+    return asked_outcome({"rows": 0, "columns": [column]}, text) is not None
 
 
 def _saves_after(tools: list[str], clause: str) -> bool:
