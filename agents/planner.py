@@ -1131,8 +1131,60 @@ def _merge_duplicates(p: Planning) -> None:
                 twin.args.setdefault(name, value)
             continue
         kept.append(step)
-    if len(kept) != len(p.steps) and not any("${steps." in str(s.args) for s in kept):
+    if len(kept) == len(p.steps):
+        return
+    if not any("${steps." in str(s.args) for s in kept):
         p.steps[:] = kept
+    else:
+        _merge_agreeing_twins(p)
+
+
+def _merge_agreeing_twins(p: Planning) -> None:
+    """Steps read earlier steps' outputs: a later step that repeats an earlier one (same tool,
+    same data, no argument that disagrees: 'which trees will get blight? ... could you make
+    that, then evaluate it on june.csv' trains once) is merged into it, and the references to
+    it and after it are renumbered. Steps that differ in any argument (two model kinds to
+    compare) both stay.
+    """
+    index: dict[int, int] = {}
+    kept: list[PlanStep] = []
+    for i, step in enumerate(p.steps):
+        key = step.args.get("dataset") or step.args.get("data_path")
+        twin = next(
+            (
+                j
+                for j, k in enumerate(kept)
+                if isinstance(key, str)
+                and k.tool == step.tool
+                and (k.args.get("dataset") or k.args.get("data_path")) == key
+                and all(k.args[n] == v for n, v in step.args.items() if n in k.args)
+            ),
+            None,
+        )
+        if twin is not None and not any("${steps." in str(v) for v in step.args.values()):
+            for name, value in step.args.items():
+                kept[twin].args.setdefault(name, value)
+            index[i] = twin
+            continue
+        index[i] = len(kept)
+        kept.append(step)
+    if len(kept) == len(p.steps):
+        return
+
+    def renumber(value: Any) -> Any:
+        if isinstance(value, str):
+            return rx.sub(
+                r"\$\{steps\.(\d+)\.",
+                lambda m: f"${{steps.{index.get(int(m[1]), int(m[1]))}.",
+                value,
+            )
+        if isinstance(value, list):
+            return [renumber(v) for v in value]
+        return value
+
+    for step in kept:
+        step.args = {name: renumber(value) for name, value in step.args.items()}
+    p.steps[:] = kept
 
 
 def _with_candidates(question: str) -> str:

@@ -132,3 +132,35 @@ def test_outcome_asked_of_a_described_file_uses_the_thread_model(apiary: Path) -
 def test_a_question_about_columns_is_not_an_outcome(apiary: Path) -> None:
     steps = _steps("which columns in bees/spring.csv will matter most?")
     assert "predict" not in [t for t, _ in steps]
+
+
+def test_a_training_said_twice_is_one_step_and_its_reader_follows_it() -> None:
+    from agents.plan import Planning
+    from agents.planner import _merge_duplicates
+
+    p = Planning(memory={}, goal="")
+    p.add("train_model", {"dataset": "hives.csv", "label_column": "swarmed"}, why="will swarm?")
+    p.add("train_model", {"dataset": "hives.csv"}, why="could you build that")
+    p.add("evaluate_model", {"model": "${steps.1.model_path}", "dataset": "june.csv"}, why="test")
+    _merge_duplicates(p)
+    assert [s.tool for s in p.steps] == ["train_model", "evaluate_model"]
+    assert p.steps[0].args == {"dataset": "hives.csv", "label_column": "swarmed"}
+    assert p.steps[1].args["model"] == "${steps.0.model_path}"
+
+
+def test_two_trainings_that_differ_both_stay_with_their_readers() -> None:
+    from agents.plan import Planning
+    from agents.planner import _merge_duplicates
+
+    p = Planning(memory={}, goal="")
+    p.add("train_model", {"dataset": "hives.csv", "model": "logreg"}, why="a")
+    p.add("evaluate_model", {"model": "${steps.0.model_path}", "dataset": "june.csv"}, why="b")
+    p.add("train_model", {"dataset": "hives.csv", "model": "mlp"}, why="c")
+    p.add("evaluate_model", {"model": "${steps.2.model_path}", "dataset": "june.csv"}, why="d")
+    _merge_duplicates(p)
+    assert [s.args.get("model") for s in p.steps] == [
+        "logreg",
+        "${steps.0.model_path}",
+        "mlp",
+        "${steps.2.model_path}",
+    ]

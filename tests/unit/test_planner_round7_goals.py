@@ -40,7 +40,7 @@ def test_a_model_asked_in_loose_words_is_trained_before_it_is_measured(ws: Path)
         "orchard_trees.csv. Could you make that, then evaluate it on orchard_trees_june.csv? "
         "A confusion matrix please."
     )
-    assert tools == ["train_model", "evaluate_model"]
+    assert tools == ["train_model", "evaluate_model"], args
     assert args["train_model"]["dataset"] == "orchard_trees.csv"
     assert args["evaluate_model"]["dataset"] == "orchard_trees_june.csv"
 
