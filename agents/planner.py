@@ -140,8 +140,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     memory = memory or {}
     check_value(goal, "goal")  # a lone surrogate names no file and reaches no note: a 400
     goal, cut = bounded(goal)
-    original = goal
-    goal = fix_typos(goal, _file_words())
+    # The router reads the goal as typed but with its cue-word typos fixed ('trian a genertor'
+    # is 'train a generator' to it as to the rules); file names are not yet written in.
+    goal = original = fix_typos(goal, _file_words())
     goal, renamed, unsure = _existing_files(goal)
     if unsure:
         name, near = next(iter(unsure.items()))
@@ -299,7 +300,7 @@ def bounded(goal: str) -> tuple[str, str | None]:
 
 @dataclass(frozen=True)
 class Goal:
-    """A goal read up to its clauses: as typed, as rewritten (typos fixed, files resolved),
+    """A goal read up to its clauses: as typed (typos fixed), as rewritten (files resolved),
     the thread's memory, the notes of the rewriting, the gold file and the metric it names.
     """
 
@@ -1866,6 +1867,38 @@ TARGET_ONLY = (
 goes to the loop planned before it (`_carry_targets`); it asks for no step of its own."""
 
 
+PRONOUN_SEARCH = (
+    r"(?:(?:now|ok(?:ay)?|so|and|then|please|pls|can|could|would|will|you|for|me|us|all|of)\W+)*"
+    r"(?:find|search(?:\s+for)?|look\s+for|locate|spot|track\s+down|dig\s+up)\s+"
+    r"(?:them|they|it|those|these|that|this|ones|them\s+all|all\s+of\s+them)"
+    r"(?:\W+(?:please|pls|for\s+me|for\s+us|now|too|as\s+well|thanks?))*"
+)
+"""A search whose only object is a pronoun ('Find them please.'): a pronoun is never a query."""
+
+
+def _antecedent_tools(
+    p: Planning, clause: str, slots: Slots, target: str | None, has_tool: Any, after: bool
+) -> list[str]:
+    """The tools for 'find them' read with the words before it ('... very strange numbers ...
+    Find them') on the named or thread's table: an anomaly scan, say; nothing when those words
+    cue no step on data (the earlier clause plans its own).
+    """
+    from agents import semantic
+    from agents.intent import cue_tools
+
+    at = p.goal.find(clause)
+    before = p.goal[:at] if at > 0 else ""
+    table = next(iter([*slots.files, *_memory_tables(p)]), None)
+    if not before.strip() or table is None:
+        return []
+    tools = cue_tools(f"{before} {clause}", [table], target, has_tool, after) or []
+    if not tools or any(t in semantic.ONLINE_TOOLS for t in tools):
+        return []
+    if not slots.files:
+        slots.files = [table]
+    return tools
+
+
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
@@ -2156,6 +2189,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             and (p.last_step("train_model") is not None or p.memory.get("model"))
         ):
             tools = ["evaluate_model"]
+    if tools == ["search_datasets"] and rx.fullmatch(PRONOUN_SEARCH, clause.strip(" .!?,;"), re.I):
+        tools = _antecedent_tools(p, clause, slots, target, has_tool, after_train)
     words = len(rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b", " ", clause).split())
     fragment = words < 2 or (
         bool(rx.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4
