@@ -1568,6 +1568,32 @@ def _correction_follow_up(goal: str, files: list[str], memory: dict[str, Any]) -
     return Plan(steps=[PlanStep(tool="correct_labels", args=args, why=goal)])
 
 
+def _export_of_labeling_run(
+    goal: str, verb: str, source: str, path: str, memory: dict[str, Any]
+) -> Plan | None:
+    """'Export that version as parquet to x.parquet' after a labeling run (or a re-apply of its
+    functions): the run's labeled output exported by the run's own exporter (its current
+    version), not its table copied by save_table; a format the exporter cannot write is left
+    to save_table.
+    """
+    from agents.options import field_choices
+
+    labeled = memory.get("labeled")
+    if verb.lower() != "export" or not isinstance(labeled, str):
+        return None
+    of_run = source == labeled or source.replace("\\", "/").startswith("labeling/")
+    suffix = path.rsplit(".", 1)[-1].lower()
+    if not of_run or suffix not in field_choices("export_labeled_data", "format"):
+        return None
+    planning = Planning(memory=memory, goal=goal)
+    args = BUILDERS["export_labeled_data"](planning, extract_slots(goal))
+    if not args or args.get("output_path") != path:
+        return None
+    args.setdefault("format", suffix)
+    step = PlanStep(tool="export_labeled_data", args=args, why=goal)
+    return Plan(steps=[step], notes=[f"exporting the labeling run's labeled rows as {path}"])
+
+
 def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'save those as fraud_synth.csv', 'save the scores as x.csv': the thread's last table
     (or its labeled rows, when the sentence speaks of labels) written to the named file.
@@ -1592,6 +1618,9 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         source = looked_at_last(memory) or table or labeled
     if not isinstance(source, str) or not source:
         return None
+    exported = _export_of_labeling_run(goal, match.group(1), source, files[0], memory)
+    if exported is not None:
+        return exported
     from store.workspace import resolve_path
 
     try:
