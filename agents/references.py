@@ -194,6 +194,17 @@ def says(word: str, token: str) -> bool:
 
 
 def _said(token: str, words: list[str]) -> bool:
+    named = _LETTERS_DIGITS.fullmatch(token)
+    if named and named[1] and named[2]:
+        # 'the third batch' (batch3) with 'batch' said too: of batch3 and batch4, the number
+        # said picks one, the bare noun names neither on its own
+        numbered = [
+            w
+            for w in words
+            if (m := _LETTERS_DIGITS.fullmatch(w)) and m[1] and m[2] and same_word(m[1], named[1])
+        ]
+        if numbered:
+            return any(says(w, token) for w in numbered)
     return any(says(w, token) for w in words)
 
 
