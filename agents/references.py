@@ -181,8 +181,9 @@ def says(word: str, token: str) -> bool:
     """
     word, token = NUMBER_WORDS.get(word, word), NUMBER_WORDS.get(token, token)
     said, named = _LETTERS_DIGITS.fullmatch(word), _LETTERS_DIGITS.fullmatch(token)
-    if said and named and said[2]:
-        # A number said names a file only by the same number (leading zeros aside).
+    if said and named and said[2] and (named[2] or not said[1]):
+        # A number said names a file only by the same number (leading zeros aside); said with
+        # its noun ('covid19') it may still name a file of the noun alone ('covid_cases').
         if not named[2] or said[2].lstrip("0") != named[2].lstrip("0"):
             return False
         if not said[1] or not named[1]:

@@ -56,7 +56,8 @@ def test_number_words_say_digits_exactly() -> None:
     assert says("two", "2") and says("2", "two") and says("twelfth", "12")
     assert says("batch3", "batch03")  # leading zeros aside, the same number
     assert not says("three", "13") and not says("batch3", "batch4")
-    assert not says("batch3", "batch") and not says("3", "batch3")
+    assert not says("3", "batch3") and not says("batch3", "batch03x")
+    assert says("covid19", "covid")  # a number said with its noun: a file of the noun alone
     assert not says("9" * 60, "9" * 59 + "8") and says("9" * 60, "9" * 60)
 
 
