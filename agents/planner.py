@@ -140,8 +140,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     memory = memory or {}
     check_value(goal, "goal")  # a lone surrogate names no file and reaches no note: a 400
     goal, cut = bounded(goal)
-    original = goal
-    goal = fix_typos(goal, _file_words())
+    # The router reads the goal as typed but with its cue-word typos fixed ('trian a genertor'
+    # is 'train a generator' to it as to the rules); file names are not yet written in.
+    goal = original = fix_typos(goal, _file_words())
     goal, renamed, unsure = _existing_files(goal)
     if unsure:
         name, near = next(iter(unsure.items()))
@@ -301,7 +302,7 @@ def bounded(goal: str) -> tuple[str, str | None]:
 
 @dataclass(frozen=True)
 class Goal:
-    """A goal read up to its clauses: as typed, as rewritten (typos fixed, files resolved),
+    """A goal read up to its clauses: as typed (typos fixed), as rewritten (files resolved),
     the thread's memory, the notes of the rewriting, the gold file and the metric it names.
     """
 
@@ -1621,6 +1622,32 @@ def _correction_follow_up(goal: str, files: list[str], memory: dict[str, Any]) -
     return Plan(steps=[PlanStep(tool="correct_labels", args=args, why=goal)])
 
 
+def _export_of_labeling_run(
+    goal: str, verb: str, source: str, path: str, memory: dict[str, Any]
+) -> Plan | None:
+    """'Export that version as parquet to x.parquet' after a labeling run (or a re-apply of its
+    functions): the run's labeled output exported by the run's own exporter (its current
+    version), not its table copied by save_table; a format the exporter cannot write is left
+    to save_table.
+    """
+    from agents.options import field_choices
+
+    labeled = memory.get("labeled")
+    if verb.lower() != "export" or not isinstance(labeled, str):
+        return None
+    of_run = source == labeled or source.replace("\\", "/").startswith("labeling/")
+    suffix = path.rsplit(".", 1)[-1].lower()
+    if not of_run or suffix not in field_choices("export_labeled_data", "format"):
+        return None
+    planning = Planning(memory=memory, goal=goal)
+    args = BUILDERS["export_labeled_data"](planning, extract_slots(goal))
+    if not args or args.get("output_path") != path:
+        return None
+    args.setdefault("format", suffix)
+    step = PlanStep(tool="export_labeled_data", args=args, why=goal)
+    return Plan(steps=[step], notes=[f"exporting the labeling run's labeled rows as {path}"])
+
+
 def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'save those as fraud_synth.csv', 'save the scores as x.csv': the thread's last table
     (or its labeled rows, when the sentence speaks of labels) written to the named file.
@@ -1645,6 +1672,9 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         source = looked_at_last(memory) or table or labeled
     if not isinstance(source, str) or not source:
         return None
+    exported = _export_of_labeling_run(goal, match.group(1), source, files[0], memory)
+    if exported is not None:
+        return exported
     from store.workspace import resolve_path
 
     try:
@@ -1918,6 +1948,38 @@ TARGET_ONLY = (
 )
 """A list item that only states a target ('(d) target AUC 0.92 within 5 attempts'): the target
 goes to the loop planned before it (`_carry_targets`); it asks for no step of its own."""
+
+
+PRONOUN_SEARCH = (
+    r"(?:(?:now|ok(?:ay)?|so|and|then|please|pls|can|could|would|will|you|for|me|us|all|of)\W+)*"
+    r"(?:find|search(?:\s+for)?|look\s+for|locate|spot|track\s+down|dig\s+up)\s+"
+    r"(?:them|they|it|those|these|that|this|ones|them\s+all|all\s+of\s+them)"
+    r"(?:\W+(?:please|pls|for\s+me|for\s+us|now|too|as\s+well|thanks?))*"
+)
+"""A search whose only object is a pronoun ('Find them please.'): a pronoun is never a query."""
+
+
+def _antecedent_tools(
+    p: Planning, clause: str, slots: Slots, target: str | None, has_tool: Any, after: bool
+) -> list[str]:
+    """The tools for 'find them' read with the words before it ('... very strange numbers ...
+    Find them') on the named or thread's table: an anomaly scan, say; nothing when those words
+    cue no step on data (the earlier clause plans its own).
+    """
+    from agents import semantic
+    from agents.intent import cue_tools
+
+    at = p.goal.find(clause)
+    before = p.goal[:at] if at > 0 else ""
+    table = next(iter([*slots.files, *_memory_tables(p)]), None)
+    if not before.strip() or table is None:
+        return []
+    tools = cue_tools(f"{before} {clause}", [table], target, has_tool, after) or []
+    if not tools or any(t in semantic.ONLINE_TOOLS for t in tools):
+        return []
+    if not slots.files:
+        slots.files = [table]
+    return tools
 
 
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
@@ -2219,6 +2281,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             and (p.last_step("train_model") is not None or p.memory.get("model"))
         ):
             tools = ["evaluate_model"]
+    if tools == ["search_datasets"] and rx.fullmatch(PRONOUN_SEARCH, clause.strip(" .!?,;"), re.I):
+        tools = _antecedent_tools(p, clause, slots, target, has_tool, after_train)
     words = len(rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b", " ", clause).split())
     fragment = words < 2 or (
         bool(rx.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4

@@ -78,6 +78,14 @@ ROLE_AS_NOUN = re.compile(
     r"tables|rows|csv|sheet|part|portion|sample|batch|fold|one|ones|half)\b)",
     re.I,
 )
+CARDINALS = "one two three four five six seven eight nine ten eleven twelve".split()
+ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+NUMBER_WORDS = {w: str(i) for words in (CARDINALS, ORDINALS) for i, w in enumerate(words, 1)}
+"""Number words a description may use for a file name's digits ('week two' → week2)."""
+NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_LETTERS_DIGITS = re.compile(r"([a-z]*)(\d*)")
 FILE_NAME_RE = re.compile(r"[\w./-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|md|txt|pdf|html?|rst)")
 
 
@@ -141,10 +149,25 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
     # no other file.
     plain = FILE_NAME_RE.sub(" ", goal.lower())
     plain = rx.sub(ACK_RE, " ", plain)  # 'Fine. Export the labels': a reply, not fines.csv
+    # 'week-two' is 'week-2': a number word names a file's digits
+    plain = rx.sub(
+        rf"\b([a-z]+)-({NUMBER_WORD_RE})\b", lambda m: f"{m[1]}-{NUMBER_WORDS[m[2]]}", plain
+    )
     plain = rx.sub(r"\b([a-z]+)-(\d+)\b", r"\1\2", plain)  # 'week-49' is 'week49', not a name
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
+    # 'week two' → 'week2', 'the third batch' → 'batch3': a number word with its noun
+    joined += [
+        a + NUMBER_WORDS[b] if b in NUMBER_WORDS else b + NUMBER_WORDS[a]
+        for a, b in zip(words, words[1:], strict=False)
+        if b in NUMBER_WORDS
+        and a not in NUMBER_WORDS
+        and a not in STOP
+        or a in ORDINALS
+        and b not in NUMBER_WORDS
+        and b not in STOP
+    ]
     if keep:
         return words
     return [w for w in [*words, *joined] if w not in GENERIC and w not in STOP]
@@ -153,14 +176,36 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
 def says(word: str, token: str) -> bool:
     """Whether a said word names a file-name token: the same word, its plural or a slip
     (`same_word`); a number only exactly ('2025' is not '2024', nor a 19-digit number its
-    neighbour).
+    neighbour, nor 'week2' 'week3'), whether in digits or words ('two' is '2', 'week2' is
+    'week_two').
     """
-    if word.isdigit() or token.isdigit():
+    word, token = NUMBER_WORDS.get(word, word), NUMBER_WORDS.get(token, token)
+    said, named = _LETTERS_DIGITS.fullmatch(word), _LETTERS_DIGITS.fullmatch(token)
+    if said and named and said[2] and (named[2] or not said[1]):
+        # A number said names a file only by the same number (leading zeros aside); said with
+        # its noun ('covid19') it may still name a file of the noun alone ('covid_cases').
+        if not named[2] or said[2].lstrip("0") != named[2].lstrip("0"):
+            return False
+        if not said[1] or not named[1]:
+            return said[1] == named[1]
+        return same_word(said[1], named[1])
+    if token.isdigit():
         return word == token
     return same_word(word, token)
 
 
 def _said(token: str, words: list[str]) -> bool:
+    named = _LETTERS_DIGITS.fullmatch(token)
+    if named and named[1] and named[2]:
+        # 'the third batch' (batch3) with 'batch' said too: of batch3 and batch4, the number
+        # said picks one, the bare noun names neither on its own
+        numbered = [
+            w
+            for w in words
+            if (m := _LETTERS_DIGITS.fullmatch(w)) and m[1] and m[2] and same_word(m[1], named[1])
+        ]
+        if numbered:
+            return any(says(w, token) for w in numbered)
     return any(says(w, token) for w in words)
 
 
@@ -377,12 +422,16 @@ def _mark(goal: str, found: str) -> str:
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
     masked = FILE_NAME_RE.sub(lambda m: "\0" * len(m.group()), goal)
     spans = []
-    for match in rx.finditer(r"[A-Za-z]+\d*", masked):
-        word = match.group().lower()
+    numbered = rf"[A-Za-z]+\d*(?:[- ](?:{NUMBER_WORD_RE}|\d+)\b)?"
+    for match in rx.finditer(numbered, masked, re.I):
+        word, _, number = match.group().lower().replace("-", " ").partition(" ")
+        if number and any(says(word + NUMBER_WORDS.get(number, number), t) for t in tokens):
+            spans.append((match.start(), match.end()))  # 'the week-two readings' of week2
+            continue
         if word in STOP or (word in GENERIC and not _role(word)):
             continue
-        if any(same_word(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
-            spans.append((match.start(), match.end()))
+        if any(says(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
+            spans.append((match.start(), match.start() + len(word)))
     if not spans:
         return f"{goal} ({found})"
     # the nearest run of describing words: no more than 3 words between two of them
