@@ -1111,6 +1111,9 @@ def validation_share(text: str) -> float | None:
 
 def _merge_duplicates(p: Planning) -> None:
     """One step per tool and table: a later step on the same data only adds missing arguments."""
+    if any("${steps." in str(s.args) for s in p.steps):
+        _merge_agreeing_twins(p)  # steps read others' outputs: only exact repeats merge
+        return
     kept: list[PlanStep] = []
     for step in p.steps:
         key = step.args.get("dataset") or step.args.get("data_path")
@@ -1132,20 +1135,17 @@ def _merge_duplicates(p: Planning) -> None:
                 twin.args.setdefault(name, value)
             continue
         kept.append(step)
-    if len(kept) == len(p.steps):
-        return
-    if not any("${steps." in str(s.args) for s in kept):
+    if len(kept) != len(p.steps):
         p.steps[:] = kept
-    else:
-        _merge_agreeing_twins(p)
 
 
 def _merge_agreeing_twins(p: Planning) -> None:
-    """Steps read earlier steps' outputs: a later step that repeats an earlier one (same tool,
-    same data, no argument that disagrees: 'which trees will get blight? ... could you make
-    that, then evaluate it on june.csv' trains once) is merged into it, and the references to
-    it and after it are renumbered. Steps that differ in any argument (two model kinds to
-    compare) both stay.
+    """Steps read earlier steps' outputs: a later step that only repeats an earlier one (same
+    tool, same data, every argument of its own the same there: 'which trees will get blight?
+    ... could you make that, then evaluate it on june.csv' trains once) is dropped, and the
+    references to it and after it are renumbered. A step with an argument the earlier one
+    lacks or sets otherwise (a second model kind to compare) stays, as does a step whose clause
+    names its file itself; no kept step's arguments change.
     """
     index: dict[int, int] = {}
     kept: list[PlanStep] = []
@@ -1158,13 +1158,12 @@ def _merge_agreeing_twins(p: Planning) -> None:
                 if isinstance(key, str)
                 and k.tool == step.tool
                 and (k.args.get("dataset") or k.args.get("data_path")) == key
-                and all(k.args[n] == v for n, v in step.args.items() if n in k.args)
+                and all(n in k.args and k.args[n] == v for n, v in step.args.items())
             ),
             None,
         )
-        if twin is not None and not any("${steps." in str(v) for v in step.args.values()):
-            for name, value in step.args.items():
-                kept[twin].args.setdefault(name, value)
+        own = isinstance(key, str) and key in FILE_RE.findall(step.why or "")
+        if twin is not None and not own and "${steps." not in str(step.args):
             index[i] = twin
             continue
         index[i] = len(kept)
@@ -1638,6 +1637,13 @@ def _export_of_labeling_run(
     of_run = source == labeled or source.replace("\\", "/").startswith("labeling/")
     suffix = path.rsplit(".", 1)[-1].lower()
     if not of_run or suffix not in field_choices("export_labeled_data", "format"):
+        return None
+    from store.workspace import resolve_path
+
+    try:
+        if resolve_path(path).exists():
+            return None  # the exporter replaces files: save_table asks before it does
+    except ForgeflowError:
         return None
     planning = Planning(memory=memory, goal=goal)
     args = BUILDERS["export_labeled_data"](planning, extract_slots(goal))

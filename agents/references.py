@@ -179,7 +179,12 @@ def says(word: str, token: str) -> bool:
     neighbour, nor 'week2' 'week3'), whether in digits or words ('two' is '2', 'week2' is
     'week_two').
     """
-    word, token = NUMBER_WORDS.get(word, word), NUMBER_WORDS.get(token, token)
+    if word == token:
+        return True
+    # A number word alone in the goal ('first, clean up ...', 'a second look', 'two tables') is
+    # ordinary English, not a file's digit: only a file name's number word is read as digits
+    # (the goal's joined forms, 'week two' → 'week2', carry its own).
+    token = NUMBER_WORDS.get(token, token)
     said, named = _LETTERS_DIGITS.fullmatch(word), _LETTERS_DIGITS.fullmatch(token)
     if said and named and said[2] and (named[2] or not said[1]):
         # A number said names a file only by the same number (leading zeros aside); said with

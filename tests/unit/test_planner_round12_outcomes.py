@@ -164,3 +164,23 @@ def test_two_trainings_that_differ_both_stay_with_their_readers() -> None:
         "mlp",
         "${steps.2.model_path}",
     ]
+
+
+def test_a_training_with_settings_of_its_own_is_not_merged_and_nothing_is_copied() -> None:
+    from agents.plan import Planning
+    from agents.planner import _merge_duplicates
+
+    p = Planning(memory={}, goal="")
+    p.add("train_model", {"dataset": "hives.csv", "label_column": "swarmed"}, why="a")
+    p.add("evaluate_model", {"model": "${steps.0.model_path}"}, why="b")
+    p.add("train_model", {"dataset": "hives.csv", "model": "mlp"}, why="c")
+    p.add("evaluate_model", {"model": "${steps.2.model_path}"}, why="d")
+    _merge_duplicates(p)
+    assert [s.tool for s in p.steps] == [
+        "train_model",
+        "evaluate_model",
+        "train_model",
+        "evaluate_model",
+    ]
+    assert p.steps[0].args == {"dataset": "hives.csv", "label_column": "swarmed"}
+    assert p.steps[2].args == {"dataset": "hives.csv", "model": "mlp"}

@@ -53,7 +53,10 @@ def _files(root: Path) -> list[str]:
 
 
 def test_number_words_say_digits_exactly() -> None:
-    assert says("two", "2") and says("2", "two") and says("twelfth", "12")
+    assert says("2", "two") and says("two", "two")  # a file name's number word is its digit
+    # a number word alone in the goal is ordinary English ('a second look', 'two tables'): its
+    # joined forms ('week two' → 'week2') carry it, not the bare word
+    assert not says("two", "2") and not says("second", "2") and not says("first", "1")
     assert says("batch3", "batch03")  # leading zeros aside, the same number
     assert not says("three", "13") and not says("batch3", "batch4")
     assert not says("3", "batch3") and not says("batch3", "batch03x")
@@ -220,3 +223,21 @@ def test_export_without_a_labeling_run_is_no_run_export(ws: Path) -> None:
     memory = {"dataset": "greenhouse.csv", "last_table": "greenhouse.csv"}
     plan = plan_goal("Export that as parquet to greenhouse_copy.parquet.", memory)
     assert "export_labeled_data" not in _tools(plan)
+
+
+def test_an_export_onto_an_existing_file_is_left_to_the_save_that_asks(ws: Path) -> None:
+    (ws / "hive_tags.parquet").write_bytes(b"the person's own file")
+    plan = plan_goal("Export this version as parquet to hive_tags.parquet.", _labeling_thread())
+    # the run's exporter replaces files without asking: the save (which asks first) handles it
+    assert "export_labeled_data" not in _tools(plan)
+    assert (ws / "hive_tags.parquet").read_bytes() == b"the person's own file"
+
+
+def test_number_words_in_ordinary_text_pick_no_numbered_file() -> None:
+    files = ["sales_1.csv", "sales_2.csv"]
+    for goal in (
+        "first, clean up the sales data",
+        "take a second look at the sales table",
+        "compare two sales tables",
+    ):
+        assert described_files(goal, files) == files, goal  # both fit: nothing chosen by it
