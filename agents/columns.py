@@ -586,8 +586,9 @@ def outcome_label(profile: dict[str, Any], text: str) -> str | None:
 # An outcome asked of rows ahead of time ('which ponds will go bad?', 'who is going to cancel',
 # 'which orders are likely to arrive late'): the words after the future verb, to the clause's end.
 _WILL_RE = re.compile(
-    r"\b(?:which|who|what|whether|if)\b[^.?!;]{0,60}?\b(?:will|would|(?:is|are) (?:going|likely) to|"
-    r"gonna|(?:is|are) about to|might|may|could end up)\s+(?:not\s+)?"
+    r"\b(?:which|who|what|whether|if)\b[^.?!;]{0,60}?\b(?:will|(?-i:would|might|may)|"
+    r"(?:is|are) (?:going|likely) to|gonna|(?:is|are) about to|could end up)"
+    r"(?!\s+(?:you|we|i|u)\b)\s+(?:not\s+)?"
     r"([\w -]{3,50}?)(?=\s+(?:from|using|with|based|in|by|next|soon|this|within)\b|[,.;:?!(]|$)",
     re.I,
 )

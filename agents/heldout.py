@@ -28,7 +28,9 @@ EVAL_LEAD = (
 # 'apply the model to the march sheet'): evaluated or run over it by the table's columns
 # (`agents/prediction.py` `fit_model_use`); read only when the thread has a model.
 USE_LEAD = (
-    r"\b(?:run|apply|use|try|put)\w*\s+" + _THING + r"\s+(?:again\s+)?(?:on|to|over|for|against)\s+"
+    r"\b(?:run|ran|apply|applied|use|used|try|tried|put)(?:s|ning|ing|ting)?\s+"
+    + _THING
+    + r"\s+(?:again\s+)?(?:on|to|over|for|against)\s+"
 )
 # 'hold out X for testing', 'keep X back for the check', 'set X aside to test on'
 _HOLD_LEAD = r"\b(?:hold\w*(?:\s+(?:out|back))?|keep\w*|set\w*|put\w*)\s+"

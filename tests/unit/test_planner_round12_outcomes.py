@@ -131,7 +131,19 @@ def test_outcome_asked_of_a_described_file_uses_the_thread_model(apiary: Path) -
 
 def test_a_question_about_columns_is_not_an_outcome(apiary: Path) -> None:
     steps = _steps("which columns in bees/spring.csv will matter most?")
-    assert "predict" not in [t for t, _ in steps]
+    assert not {"predict", "train_model"} & {t for t, _ in steps}
+
+
+def test_questions_that_are_no_forecast_are_no_outcome() -> None:
+    from agents.columns import _WILL_RE
+
+    for text in (
+        "which hives from May were weak?",  # the month, not the verb
+        "which rows would you drop?",  # a question to the assistant
+        "which ones will we keep?",
+    ):
+        assert _WILL_RE.search(text) is None, text
+    assert _WILL_RE.search("which hives may swarm next spring")[1] == "swarm"
 
 
 def test_a_training_said_twice_is_one_step_and_its_reader_follows_it() -> None:
