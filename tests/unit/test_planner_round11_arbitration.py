@@ -7,10 +7,11 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
-import agents.planner as planner
-from agents import arbiter, router
+from agents import arbiter
 from agents.planner import plan_goal
 from settings import get_settings, reset_settings
+from tests.utils.arbitration import arbitrating
+from tests.utils.arbitration import router_says as says
 
 # 'monitoring' is an out-of-scope cue (a monitoring service), yet the person asks for odd rows
 ODD = "which batches in dyes.csv look strange enough that someone should be monitoring them?"
@@ -29,22 +30,7 @@ def dyes(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
             "faded": ["yes", "no", "no", "no"] * (rows // 4),
         }
     ).to_csv(get_settings().workspace / "dyes.csv", index=False)
-    monkeypatch.setattr(planner, "semantic_ready", lambda: True)
-    monkeypatch.delenv("FORGEFLOW_ROUTER_OVERRULE", raising=False)
-    reset_settings()
-    trace: dict = {}
-    monkeypatch.setattr(arbiter, "RECORD", trace)
-    yield trace
-    reset_settings()
-
-
-def says(monkeypatch: pytest.MonkeyPatch, tools: tuple[str, ...], confidence: float) -> None:
-    """Make the router answer `tools` with `confidence` for every goal."""
-
-    def route(goal: str, exclude: frozenset[str] | None = None) -> router.Route:
-        return router.Route(tools, confidence)
-
-    monkeypatch.setattr(router, "route", route)
+    yield from arbitrating(monkeypatch)
 
 
 def test_the_answer_gate_passes_at_the_default_confidence_only() -> None:

@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 
 import agents.planner as planner
-from agents import arbiter, router
 from agents.planner import plan_goal
-from settings import get_settings, reset_settings
+from settings import get_settings
+from tests.utils.arbitration import arbitrating
+from tests.utils.arbitration import router_says as says
 
 # 'look odd' is an anomaly cue: the rules plan detect_anomalies on the named table
 ODD = "which of the crossings in ferry_trips.csv look odd to you?"
@@ -29,22 +30,7 @@ def ferries(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
             "late": ["no", "no", "yes", "no"] * (rows // 4),
         }
     ).to_csv(get_settings().workspace / "ferry_trips.csv", index=False)
-    monkeypatch.setattr(planner, "semantic_ready", lambda: True)
-    monkeypatch.delenv("FORGEFLOW_ROUTER_OVERRULE", raising=False)
-    reset_settings()
-    trace: dict = {}
-    monkeypatch.setattr(arbiter, "RECORD", trace)
-    yield trace
-    reset_settings()
-
-
-def says(monkeypatch: pytest.MonkeyPatch, tools: tuple[str, ...], confidence: float) -> None:
-    """Make the router answer `tools` with `confidence` for every goal."""
-
-    def route(goal: str, exclude: frozenset[str] | None = None) -> router.Route:
-        return router.Route(tools, confidence)
-
-    monkeypatch.setattr(router, "route", route)
+    yield from arbitrating(monkeypatch)
 
 
 def planned(goal: str) -> list[str]:

@@ -9,11 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import agents.planner as planner
-from agents import arbiter, router
+from agents import arbiter
 from agents.plan import PlanStep
 from agents.planner import plan_goal
 from settings import get_settings, reset_settings
+from tests.utils.arbitration import arbitrating
+from tests.utils.arbitration import router_says as says
 
 
 @pytest.fixture
@@ -29,25 +30,7 @@ def kilns(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
             "cracked": ["yes", "no", "no", "no"] * (rows // 4),
         }
     ).to_csv(get_settings().workspace / "kilns.csv", index=False)
-    monkeypatch.setattr(planner, "semantic_ready", lambda: True)
-    monkeypatch.delenv("FORGEFLOW_ROUTER_OVERRULE", raising=False)
-    reset_settings()
-    trace: dict = {}
-    monkeypatch.setattr(arbiter, "RECORD", trace)
-    yield trace
-    reset_settings()
-
-
-def says(monkeypatch: pytest.MonkeyPatch, tools: tuple[str, ...], confidence: float) -> list[str]:
-    """Make the router answer `tools` with `confidence`; returns the goals it was asked about."""
-    asked: list[str] = []
-
-    def route(goal: str, exclude: frozenset[str] | None = None) -> router.Route:
-        asked.append(goal)
-        return router.Route(tools, confidence)
-
-    monkeypatch.setattr(router, "route", route)
-    return asked
+    yield from arbitrating(monkeypatch)
 
 
 def knob(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
