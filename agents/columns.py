@@ -594,6 +594,11 @@ _WILL_RE = re.compile(
 )
 
 
+def asks_outcome(text: str) -> bool:
+    """Whether the text asks an outcome of rows ahead of time at all (no table read)."""
+    return _WILL_RE.search(_FILE.sub(" ", text)) is not None
+
+
 def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
     """The one label-like column whose name spells an outcome asked of rows ahead of time
     ('which ponds will go bad?' → went_bad, 'who is going to cancel' → cancelled), or None.

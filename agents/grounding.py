@@ -80,8 +80,10 @@ def asked_outcome_of(clause: str, files: list[str]) -> tuple[dict[str, Any], str
     """The named table, and its label-like column, whose name spells an outcome the clause asks
     of rows ahead of time ('which ponds in p.csv will go bad?' → p.csv, went_bad), or None.
     """
-    from agents.columns import asked_outcome
+    from agents.columns import asked_outcome, asks_outcome
 
+    if not asks_outcome(clause):
+        return None  # no question ahead of time: no table is read for it
     for profile in _named_tables(files):
         column = asked_outcome(profile, clause)
         if column:
