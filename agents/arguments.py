@@ -328,19 +328,28 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["sort"] = {"downloaded": "downloads"}.get(
             word, "likes" if order.group(1) else "updated"
         )
-    if s.limit:
-        args["limit"] = s.limit
+    limit = s.limit or _goal_limit(p.goal)
+    if limit:
+        args["limit"] = limit
     return args
+
+
+def _goal_limit(goal: str) -> int | None:
+    """A count of results said in another clause of the goal ('..., and show me 10 results')."""
+    from agents.slots import said_limit
+
+    return said_limit(goal) if goal else None
 
 
 def _goal_source(goal: str) -> str | None:
     """The one dataset source the whole goal names ('Is there a public set of X? Check Hugging
     Face.': said in another sentence than the search), or None (none, or several).
     """
-    from agents.slots import SOURCES
+    from agents.slots import SOURCE_TYPOS, SOURCES
 
     lower = goal.lower()
     said = {v for k, v in SOURCES.items() if rx.search(rf"\b{re.escape(k)}\b", lower)}
+    said |= {source for source, typo in SOURCE_TYPOS if typo.search(goal)}
     said &= {"huggingface", "kaggle"}  # 'locally' elsewhere in a goal is where to keep a file
     return next(iter(said)) if len(said) == 1 else None
 
@@ -354,7 +363,9 @@ def _thread_source(p: Planning, s: Slots) -> str | None:
 
 
 def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    args: dict[str, Any] = {"source": s.source or _thread_source(p, s) or "all"}
+    args: dict[str, Any] = {
+        "source": s.source or _thread_source(p, s) or _goal_source(p.goal) or "all"
+    }
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -391,7 +402,7 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     query = s.quoted[0] if s.quoted else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
     # 'yelp_rev-something': the part the person remembers, without the filler
     query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
-    args: dict[str, Any] = {"query": query, "source": s.source or "all"}
+    args: dict[str, Any] = {"query": query, "source": s.source or _goal_source(p.goal) or "all"}
     if s.limit:
         args["limit"] = s.limit
     return args
@@ -468,7 +479,30 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["config"] = s.config
     if s.revision:
         args["revision"] = s.revision
+    folder = download_folder(s.text, str(dataset_id))
+    if folder:
+        args["path"] = folder
     return args
+
+
+def download_folder(text: str, dataset_id: str) -> str | None:
+    """The workspace folder a download is put in ('into datasets/glue_sst2', 'into the folder
+    data/squad', 'into the workspace under data/imdb'), never the dataset's own id.
+    """
+    for match in rx.finditer(
+        r"\b(?:into|under|to|in)\s+(?:the\s+|my\s+|our\s+)?(?:(?:local\s+)?(?:folder|directory|dir)"
+        r"\s+)?[\"'`]?((?:[\w.-]+/)+[\w.-]*)",
+        text,
+        re.I,
+    ):
+        folder = match.group(1).rstrip("/.")
+        if (
+            folder
+            and folder.lower() != dataset_id.lower()
+            and "://" not in text[match.start() :][:12]
+        ):
+            return folder
+    return None
 
 
 def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -480,11 +514,12 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     span = rx.search(
         r"\b(?:rows?\s+(?:from\s+|between\s+)?|(?:from|between)\s+rows?\s+)(\d+)\s*"
         r"(?:to|-|through|until|till|and)\s*(?:rows?\s+)?(\d+)",
-        s.text,
+        p.goal or s.text,  # 'Could I peek at the fines? Rows 100 to 125 or so.'
         re.I,
     )
     count = rx.search(
-        rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records)\b|\b{NUM}\s+(?:is|are|will be) enough\b",
+        rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
+        rf"|\b{NUM}\s+(?:is|are|will be) enough\b",
         p.goal or s.text,
         re.I,
     )
@@ -541,6 +576,9 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": ref}
     if s.label_column:
         args["label_column"] = s.label_column
+    sample = rx.search(rf"\bsample\s+of\s+{NUM}\s+(?:\w+\s+)?rows\b", p.goal or s.text, re.I)
+    if sample and _number(sample.group(1)):
+        args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
     return args
 
 
@@ -1681,13 +1719,17 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
     """
     args: dict[str, Any] = {}
     top = rx.search(
-        rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b"
-        rf"|\b{NUM}\s+(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)",
+        rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b|\bk\s*=\s*(\d+)\b"
+        # 'the 15 more worst', 'the 20 sensor readings most likely to be faulty'
+        rf"|\b{NUM}\s+(?:more\s+)?(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)"
+        rf"|\bthe\s+{NUM}\s+(?:[\w-]+\s+){{1,4}}?(?:most|least)\s+(?:likely|suspicious|unusual|"
+        r"anomalous|strange|odd|normal)\b",
         text,
         re.I,
     )
-    if top and _number(top.group(1) or top.group(2)):
-        args["top_k"] = _number(top.group(1) or top.group(2))
+    said = next((g for g in top.groups() if g), None) if top else None
+    if said and _number(said):
+        args["top_k"] = _number(said)
     above = rx.search(
         # 'flag anything scoring above 3', 'whose combined robust z is above 4'
         r"\b(?:scor\w*|z(?:[- ]?scores?)?)\s+(?:is\s+|of\s+)?(?:above|over|beyond|exceeding|>=?)"
@@ -1962,7 +2004,14 @@ def qa_options(text: str) -> dict[str, Any]:
         # size ('200 tokens per chunk') is not a count of pairs
         rf"\b{NUM}\s+(?!(?:tokens?|characters?|chars?|words?|lines?|sentences?)\b)"
         r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer)(?: pairs?)?|pairs?|entries|"
-        r"examples|items)?\s*(?:per|for each|each|a|every)\s+(?:chunk|section|paragraph|part|piece)",
+        r"examples|items)?\s*(?:per|for each|each|a|every|by|/)\s*(?:chunk|section|paragraph|part|piece)",
+        text,
+        re.I,
+    )
+    per = per or rx.search(rf"\b{NUM}\s*/\s*(?:chunk|section)\b", text, re.I)  # '3/chunk'
+    per = per or rx.search(
+        # 'for each chunk one summary', 'every section: 2 questions'
+        rf"\b(?:per|each|every)\s+(?:chunk|section|paragraph|part|piece)\s*[:,]?\s+{NUM}\b",
         text,
         re.I,
     )
@@ -2008,7 +2057,9 @@ def qa_options(text: str) -> dict[str, Any]:
     elif rx.search(r"\binstruction", lower):
         out["generation_mode"] = "instruction"
     elif rx.search(
-        r"\bonly questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b", lower
+        r"\bonly (?:the )?questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b"
+        r"|\bquestions?,? (?:but )?(?:without|not) (?:the )?answers\b",
+        lower,
     ):
         out["generation_mode"] = "question"
     for key, pattern in STYLE_WORDS.items():

@@ -372,6 +372,7 @@ def ground_plan(p: Planning, goal: str) -> None:
                     return
         if step.tool in ("label_dataset", "write_labeling_functions"):
             _find_gold(step.args, goal)
+            _workspace_gold(step.args, goal)
         if step.tool == "train_model":
             _ground_train(p, step.args, text, _without_files(goal))
             _train_on_filled(p, step.args, goal)
@@ -1031,3 +1032,140 @@ def bind_evident_ids(steps: list[Any]) -> None:
                 taken.update(value)
         if column not in taken:
             step.args["id_column"] = column
+
+
+OUTPUT_FIELDS = ("output", "output_path")
+"""The input fields through which a tool is told which file to write (its declared output)."""
+
+
+def output_field(tool: str) -> str | None:
+    """The field of `tool`'s input model that names the file it writes, or None."""
+    from tools.registry import get_tool, has_tool
+
+    if not has_tool(tool):
+        return None
+    fields = get_tool(tool).input_model.model_fields
+    return next((f for f in OUTPUT_FIELDS if f in fields), None)
+
+
+def _step_values(args: dict[str, Any]) -> Iterator[str]:
+    for value in args.values():
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            yield from (v for v in value if isinstance(v, str))
+
+
+def bind_unwritten_outputs(p: Planning, goal: str) -> None:
+    """A file the goal names that is not in the workspace and that no step reads or writes is
+    the file a writing step was asked to make ('probs to scored.parquet', 'in the file x.csv',
+    'persist to rules.json'): it becomes that step's output. The step whose clause names the
+    file gets it; else the plan's one writing step still without an output. A labeling-function
+    set is written as .json, a table as a table.
+    """
+    from agents.slots import FILE_RE
+
+    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    if not named or not p.steps:
+        return
+    there = set(workspace_files())
+    _read_as_written(p, named, there)
+    used = {v for step in p.steps for v in _step_values(step.args)}
+    loose = [f for f in named if f not in used and f not in there and "/." not in f"/{f}"]
+    if not loose:
+        return
+    open_steps = [
+        (step, field)
+        for step in p.steps
+        if (field := output_field(step.tool)) and not step.args.get(field)
+    ]
+    for name in loose:
+        fits = [(s, f) for s, f in open_steps if _writes_kind(s.tool, name)]
+        said = [(s, f) for s, f in fits if name in (s.why or "")]
+        chosen = said[:1] if said else (fits if len(fits) == 1 and len(loose) == 1 else [])
+        if chosen:
+            step, field = chosen[0]
+            step.args[field] = name
+            open_steps = [(s, f) for s, f in open_steps if s is not step]
+
+
+def _writes_kind(tool: str, name: str) -> bool:
+    """Whether a file named `name` is the kind `tool` writes (rules as .json, else a table)."""
+    if tool == "write_labeling_functions":
+        return name.lower().endswith(".json")
+    return bool(TABLE_SUFFIX.search(name))
+
+
+def _read_as_written(p: Planning, named: list[str], there: set[str]) -> None:
+    """'..., give me the file preds.csv' read as the rows to predict: a prediction whose input is
+    a named file that is not there and that no earlier step writes, and that has no output yet,
+    writes that file; it reads the goal's one named table no step reads, else (for 'all the
+    rows') the rows its model learned from.
+    """
+    for index, step in enumerate(p.steps):
+        data = step.args.get("dataset")
+        if step.tool != "predict" or step.args.get("output") or not isinstance(data, str):
+            continue
+        if data in there or data not in named or "${" in data:
+            continue
+        if any(data in _step_values(s.args) for s in p.steps[:index]):
+            continue  # written by an earlier step
+        read = {v for s in p.steps for v in _step_values(s.args)}
+        unread = [f for f in named if f in there and f not in read and TABLE_SUFFIX.search(f)]
+        source = unread[0] if len(unread) == 1 else None
+        model = str(step.args.get("model", ""))
+        trained = rx.search(r"^\$\{steps\.(\d+)\.model_path\}$", model)
+        if source is None and trained and rx.search(r"\b(?:all|every|each)\b", p.goal or "", re.I):
+            learned = p.steps[int(trained.group(1))].args.get("dataset")
+            source = learned if isinstance(learned, str) and learned in there else None
+        if source is not None:
+            step.args["dataset"], step.args["output"] = source, data
+
+
+HAND_DONE_RE = re.compile(
+    r"\b(?:by hand|hand[- ]?(?:labels?|labell?ed|tags?|tagged|sorted|coded)|gold|"
+    r"review(?:er|ers|ed)\b|verdicts?|annotat\w*|already\s+(?:did|done|labell?ed|tagged|sorted)|"
+    r"did\s+(?:a\s+few|some|the\s+first)|(?:tagged|labell?ed|sorted)\s+(?:a\s+few|some)|"
+    r"(?:a\s+few|some)\s+(?:\w+\s+)?(?:tagged|labell?ed|sorted|done))",
+    re.I,
+)
+"""Words saying some rows were labeled by people ('a few I did by hand', 'the reviewer gold',
+'the ones Lena already did', 'the TAs did a few')."""
+
+
+def _workspace_gold(args: dict[str, Any], goal: str) -> None:
+    """Hand labels the goal speaks of without naming their file: the one workspace table shaped
+    like hand labels for the data (a key it shares, a label the data lacks, fewer rows). When the
+    step's data is itself such a table ('label the reviews from our hand tags' read as the tags
+    file), the table it labels is the data and it is the gold.
+    """
+    key = "data_path" if "data_path" in args else "dataset"
+    data_ref = args.get(key)
+    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+        return
+    if not HAND_DONE_RE.search(goal):
+        return
+    data = _table(data_ref)
+    if data is None or any(c["partly_filled"] and c["label_like"] for c in data["columns"]):
+        return  # the hand labels are the data's own partly filled column
+    others = [
+        (name, profile)
+        for name in workspace_files()
+        if name != data_ref and TABLE_SUFFIX.search(name) and "/." not in f"/{name}"
+        for profile in [_table(name)]
+        if profile is not None and _shares_key(profile, data)
+    ]
+    golds = [name for name, profile in others if _labels_shaped(profile, data)]
+    if len(golds) == 1:
+        args[key], args["gold_path" if key == "data_path" else "gold"] = data_ref, golds[0]
+        return
+    labeled = [name for name, profile in others if _labels_shaped(data, profile)]
+    if not golds and len(labeled) == 1:
+        args[key], args["gold_path" if key == "data_path" else "gold"] = labeled[0], data_ref
+
+
+def _shares_key(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two tables share an id-like column (names compared without case and '_')."""
+    squash = lambda name: rx.sub(r"[\W_]+", "", name.lower())  # noqa: E731
+    keys = {squash(c["name"]) for c in a["columns"] if c["id_like"] or looks_id(c["name"])}
+    return bool(keys & {squash(n) for n in b["names"]})

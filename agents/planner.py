@@ -140,6 +140,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     memory = memory or {}
     check_value(goal, "goal")  # a lone surrogate names no file and reaches no note: a 400
     goal, cut = bounded(goal)
+    outside = path_outside_workspace(goal)
+    if outside:
+        return Plan(answer=outside_answer(outside))
     # The router reads the goal as typed but with its cue-word typos fixed ('trian a genertor'
     # is 'train a generator' to it as to the rules); file names are not yet written in.
     goal = original = fix_typos(goal, _file_words())
@@ -173,7 +176,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.references import gold_named
 
     gold_file = gold_named(goal)
-    written = role_files(goal, files)[2]
+    written = role_files(goal, files)[2] + _derived_names(files)
     if not [f for f in files if f not in written and f != gold_file]:
         from agents.grounding import workspace_files
         from agents.references import described_input
@@ -197,6 +200,43 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     fit_model_use(plan.steps, goal, memory)
     return plan
+
+
+PATH_TOKEN_RE = re.compile(r"[^\s\"'`,;()<>\[\]{}]+")
+"""A run of characters that may be a path (quotes, brackets and separators end it)."""
+
+
+def path_outside_workspace(goal: str) -> str | None:
+    """The first path the goal names that leads out of the workspace ('../../etc/passwd',
+    '/etc/hosts', '~/notes.csv', 'data/../../x'), or None. Only tokens shaped like such a path
+    are resolved (through the one resolver, `store.workspace`), so plain words cost nothing.
+    """
+    if not any(mark in goal for mark in ("/", "\\", "~")):
+        return None
+    from store.workspace import confined
+
+    for match in PATH_TOKEN_RE.finditer(goal):
+        token = match.group(0).rstrip(".?!:")
+        # '/etc/hosts', '/x.csv', '~/a.csv', '~bob/a.csv' ('~50 rows', '/month' are no paths)
+        lead = token.startswith(("../", "..\\")) or bool(
+            rx.match(r"~\w*/|/[^/]+/[^/]|/[^/]+\.\w+$", token)
+        )
+        if not (lead or "/../" in token or "\\..\\" in token):
+            continue
+        if token.startswith("/") and match.start() > 0 and goal[match.start() - 1] not in " \t\n":
+            continue  # 'and/or', '80/20': a slash inside a word, no path
+        if rx.search(r"[A-Za-z]", token) and not confined(token):
+            return token
+    return None
+
+
+def outside_answer(path: str) -> str:
+    """The refusal for a goal that names a path outside the workspace, with what to do instead."""
+    return (
+        f"{shown_name(path)} is outside the workspace, and I do not read or write files outside "
+        "it. File paths stay inside the workspace: put the file there (upload it, or copy it into "
+        "the workspace folder) and name it by its path inside, e.g. 'data/readings.csv'."
+    )
 
 
 def _merge_comparison(plan: Plan) -> None:
@@ -318,7 +358,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
     """
-    from agents.grounding import bind_evident_ids, ground_plan
+    from agents.grounding import bind_evident_ids, bind_unwritten_outputs, ground_plan
     from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
     from agents.options import bind_stated
@@ -407,6 +447,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
         bind_evident_ids(planning.steps)
+        bind_unwritten_outputs(planning, goal)
         _merge_duplicates(planning)
         shape_measurement(planning, goal)
     plan = Plan(
@@ -1233,7 +1274,9 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
             from agents.grounding import workspace_files
 
             known = workspace_files()
-        near = misspelt_candidates(name, known)
+        # 'tweet_preds.csv' beside 'tweets.csv' is a new name made from it, not a misspelling:
+        # a typo does not add a joined word ('_preds', '-scored') to a name
+        near = [n for n in misspelt_candidates(name, known) if _parts(n) >= _parts(name)]
         if len(near) > 1:
             unsure[name] = near
             continue
@@ -1244,12 +1287,41 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
                 for n in closest(name, known, n=3)
                 if n.lower().endswith("." + suffix)
                 and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
+                and _parts(n) >= _parts(name)
             ]
             if not (len(near) == 1 or (near and _same_stem(name, near[0]))):
                 continue
         goal = rx.sub(rf"(?<![\w/.-]){re.escape(name)}\b", near[0], goal)
         changed.append(f"{name} → {near[0]} (no file named {name}; read as the nearest name)")
     return goal, changed, unsure
+
+
+def _derived_names(files: list[str]) -> list[str]:
+    """Named files that are not there and whose name is a workspace file's name with a word
+    added ('app_reviews_scored.csv' beside 'app_reviews.csv'): files to write, not to read.
+    """
+    from agents.grounding import workspace_files
+
+    if not files:
+        return []
+    known = workspace_files()
+    stems = {_stem(k): _parts(k) for k in known}
+    return [
+        f
+        for f in files
+        if f not in known
+        and any(stem and stem in _stem(f) and _parts(f) > n for stem, n in stems.items())
+    ]
+
+
+def _stem(name: str) -> str:
+    return name.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+
+
+def _parts(name: str) -> int:
+    """How many joined words a file's stem has ('app_reviews_scored.csv': three)."""
+    stem = name.rsplit("/", 1)[-1].split(".", 1)[0]
+    return len([w for w in re.split(r"[_\-\s]+", stem) if w])
 
 
 def _beside_named(name: str, names: list[str]) -> str | None:

@@ -20,6 +20,22 @@ SOURCES = {
     "offline": "local",
     "on disk": "local",
 }
+SOURCE_TYPOS = (
+    ("huggingface", re.compile(r"\bh[ua]g+[iy]?n?g?[\s_-]?fa[cs]e?\b", re.I)),
+    ("kaggle", re.compile(r"\bk[ae]g+(?:le|el|l|e)\b", re.I)),
+)
+"""The hubs spelt as people mistype them ('hugginface', 'hugingface', 'kaggel', 'kagle')."""
+
+
+def source_said(text: str) -> str | None:
+    """The dataset source a text names, spelt right or mistyped, or None."""
+    lower = text.lower()
+    for phrase, source in sorted(SOURCES.items(), key=lambda kv: -len(kv[0])):
+        if rx.search(rf"\b{re.escape(phrase)}\b", lower):
+            return source
+    return next((source for source, typo in SOURCE_TYPOS if typo.search(text)), None)
+
+
 SKLEARN_NAMES = {
     "breast_cancer": "breast_cancer",
     "breast cancer": "breast_cancer",
@@ -114,10 +130,29 @@ PER_CHUNK_RE = re.compile(
     r"(?:per|for each|each|a)\s+chunk",
     re.I,
 )
+COUNT_WORDS = {
+    w: i + 2
+    for i, w in enumerate("two three four five six seven eight nine ten eleven twelve".split())
+}
+COUNT_WORDS["twenty"] = 20
+_COUNT = r"(\d{1,3}|" + "|".join(COUNT_WORDS) + r")"
 LIMIT_RE = re.compile(
-    r"\b(?:top|first|limit|show me|give me|up to)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:datasets|results|models)",
+    rf"\b(?:top|first|limit|show me|give me|up to)\s+(?:the\s+)?{_COUNT}\b"
+    # 'Five results is enough', 'which five off-the-shelf text-classification models'
+    rf"|\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:datasets|results|models|hits)\b",
     re.I,
 )
+
+
+def said_limit(text: str) -> int | None:
+    """How many results a text asks for ('top 5', 'ten results', 'give me the 10 most ...')."""
+    match = LIMIT_RE.search(text)
+    if match is None:
+        return None
+    word = (match.group(1) or match.group(2)).lower()
+    return int(word) if word.isdigit() else COUNT_WORDS[word]
+
+
 REVISION_RE = re.compile(r"(?:\brevision\b|\brev\b|\bcommit\b|@)\s*([0-9a-zA-Z][\w.-]{2,63})", re.I)
 CONFIG_RE = re.compile(
     r"\b(?:config(?:uration)?|subset)\s+[\"']?(?!is\b|the\b|of\b)([\w.-]+)|"
@@ -310,10 +345,7 @@ def extract_slots(text: str) -> Slots:
     """Pull datasets, files, sources, numbers and references out of one clause."""
     lower = text.lower()
     slots = Slots(text=text)
-    for phrase, source in sorted(SOURCES.items(), key=lambda kv: -len(kv[0])):
-        if rx.search(rf"\b{re.escape(phrase)}\b", lower):
-            slots.source = source
-            break
+    slots.source = source_said(text)
     slots.files = FILE_RE.findall(text)
     slots.repos = [r for r in REPO_RE.findall(text) if not FILE_RE.fullmatch(r) and "/" in r]
     slots.repos = [r for r in slots.repos if r.lower() not in ("train/val", "val/test")]
@@ -334,9 +366,7 @@ def extract_slots(text: str) -> Slots:
     if slots.ordinal is None and number:
         slots.ordinal = int(number.group(1)) - 1
     slots.pronoun = bool(rx.search(r"\b(it|that|this|them|those|the dataset|that one)\b", lower))
-    limit = LIMIT_RE.search(text)
-    if limit:
-        slots.limit = int(limit.group(1) or limit.group(2))
+    slots.limit = said_limit(text)
     revision = REVISION_RE.search(text)
     if revision and revision.group(1).lower() not in ("the", "main"):
         slots.revision = revision.group(1)

@@ -201,6 +201,9 @@ def test_a_path_leading_out_is_refused_when_the_step_runs(ws: Path, named: str) 
     ):
         plan = plan_goal(goal)
         assert SECRET not in _said(plan)
+        if "/" in named:  # a path said outright: refused at once, with the hint (round 13)
+            assert not plan.steps and "outside the workspace" in str(plan.answer)
+            continue
         reading = [s for s in plan.steps if named in repr(s.args)]
         assert reading, _said(plan)  # the person's own words are kept, and the tool refuses
         for step in reading:
@@ -220,6 +223,9 @@ def test_a_path_leading_out_is_refused_when_the_step_runs(ws: Path, named: str) 
 )
 def test_absolute_paths_name_nothing_outside(ws: Path, goal: str) -> None:
     plan = plan_goal(goal)
+    if plan.answer and "is outside the workspace" in plan.answer:  # refused at once (round 13)
+        assert not plan.steps and SECRET not in _said(plan)
+        return
     _nothing_outside(plan)
     for step in plan.steps:
         for value in step.args.values():
