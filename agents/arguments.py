@@ -2130,8 +2130,11 @@ def export_options(text: str, clause: str | None = None) -> dict[str, Any]:
     """QA export settings a person states: splits ('no splits', '70/15/15', '90% train 10%
     test'; 'the same splits' keeps the earlier ones) and the least quality kept (from `clause`).
     """
+    from agents.intent import CHUNK_SPLIT
+
     args: dict[str, Any] = {}
     clause = text if clause is None else clause
+    text = rx.sub(CHUNK_SPLIT, " ", text, flags=re.I)  # 'split it by the headings': the chunking
     if rx.search(r"\b(?:no|without|skip(?:ping)?)\s+(?:the\s+)?splits?\b|\bunsplit\b", text, re.I):
         args["splits"] = False
     elif rx.search(SAME_SPLITS_RE, text, re.I):

@@ -285,6 +285,14 @@ FORECAST = (
 """Future values over time asked for: a time-series forecast, which no tool makes (train_model
 trains classifiers); a class column of the named table said with it stays in scope ('forecasting
 sell-outs from x.csv' with a sold_out column)."""
+CHUNK_SPLIT = (
+    r"\b(?:split|splitting|cut|break)\b(?:\s+(?:it|them|this|that|the\s+\w+|each\s+\w+))?"
+    r"(?:\s+up)?\s+(?:by|at|on|along|per|into)\s+(?:the\s+|its\s+|their\s+)?(?:markdown\s+|md\s+)?"
+    r"(?:headings?|headers?|sections?|paragraphs?|sentences?|pages?|chapters?|chunks?|"
+    r"\d+[- ]?(?:tokens?|words?|characters?|chars?))\b"
+)
+"""A split that is the documents' chunking ('split it at the markdown headings'), not a
+train/validation/test split of the exported QA set."""
 LF_CUES = r"\b(label(?:l)?ing functions?|lfs?|rules?|heuristics?)\b"
 # Rows sorted into the values of a column ('sort the tickets into teams', 'file them under
 # billing or network', 'assign each one a queue'): the group `into` holds the words that may
@@ -459,7 +467,8 @@ def cue_tools(
             tools = ["chunk_documents", "generate_qa"]
             if rescore:
                 tools.append("score_qa")
-            if rx.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", t):
+            said = rx.sub(CHUNK_SPLIT, " ", t)  # 'split it by the headings' is the chunking
+            if rx.search(r"\b(export|jsonl|parquet|csv|splits?|\d+/\d+/\d+)\b", said):
                 tools.append("export_dataset")
             return tools
     if kind == "documents" and rx.search(r"\b(split|chunk\w*|break|cut|segment)\b", t):

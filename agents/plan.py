@@ -43,6 +43,9 @@ class Planning:
     """A clause was routed by hard evidence (a tool named, rules said, the thread): no router."""
     cued: bool = False
     """Set by the clause intent when it reached the cue rules (weak evidence) for this clause."""
+    asked_by: str | None = None
+    """The tool whose argument builder asked the question (None: no question, or one asked
+    before any tool was built, e.g. which file)."""
 
     def last_step(self, *tools: str) -> int | None:
         for index in range(len(self.steps) - 1, -1, -1):

@@ -55,8 +55,11 @@ def clause_tools(clause: str) -> list[str]:
     if _has(
         t, r"\b(q&a|qa|question[- ]answer(?:ing)?|questions? per chunk|instruction dataset)\b"
     ) and _has(t, r"\b(build|generate|create|make|produce|write)\b"):
+        from agents.intent import CHUNK_SPLIT
+
         tools = ["chunk_documents", "generate_qa"]
-        if _has(t, r"\b(export|jsonl|parquet|csv|splits?|download)\b"):
+        said = rx.sub(CHUNK_SPLIT, " ", t)  # 'split it by the headings' is the chunking
+        if _has(said, r"\b(export|jsonl|parquet|csv|splits?|download)\b"):
             tools.append("export_dataset")
         return tools
     if _has(t, r"\b(score|judge|rate)\b") and _has(t, r"\b(qa|questions?|entries|pairs)\b"):
@@ -370,6 +373,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         if is_description(clause):
             planning.context_files.extend(FILE_RE.findall(clause))
     deferred: str | None = None
+    deferred_by: str | None = None
     for clause in clauses:
         slots = extract_slots(clause)
         if not slots.gold:
@@ -413,6 +417,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             if planning.question:
                 tool_name, args = _bound_otherwise(planning, tool_name, slots)
             if planning.question:
+                planning.asked_by = tool_name
                 break
             if args is None or _repeats(planning, tool_name, args, bool(own_files)):
                 continue
@@ -422,14 +427,15 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         if planning.question and not slots.files and (planning.steps or len(clauses) > 1):
             # A side remark that cannot stand alone ("I want to look at the chunks first")
             # does not sink the request: its question is asked only if nothing else planned.
-            deferred = deferred or planning.question
-            planning.question = None
+            if deferred is None:
+                deferred, deferred_by = planning.question, planning.asked_by
+            planning.question, planning.asked_by = None, None
             continue
         if planning.question or planning.answer:
             break
         planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
     if not planning.steps and not planning.question and deferred:
-        planning.question = deferred
+        planning.question, planning.asked_by = deferred, deferred_by
     if forced is None and not memory.get("model"):
         from agents.grounding import workspace_files
 
@@ -566,6 +572,13 @@ ROUTER_LOOKUP = 0.65
 """... at which a sequence of look-ups only (`READ_ONLY`) replaces or drops the cue rules'
 action tools ('which claims look fishy?': an anomaly scan, not an inspect_dataset); the higher of
 this and the relation's own threshold applies."""
+ROUTER_QUESTION: float | None = 0.5
+"""Router probability at which its plan replaces, on a fresh goal, a question of the rules that
+its own plan does not raise (asked for a tool it does not plan or feeds otherwise,
+`_asked_for_another`); its plan must still be built whole without a question. None: never
+(chosen leave-one-corpus-out on the tunable corpora, docs/planner.md, thirteenth round)."""
+ROUTER_QUESTION_ANY = 0.7
+"""... at which it may answer any question of the rules on a fresh goal (the same build check)."""
 FOLLOW_FILL = 0.7
 """On a thread (the router given the thread's state, `agents.thread_state`): the probability at
 which it routes a follow-up the rules planned nothing for; chosen by leave-one-corpus-out over
@@ -599,7 +612,7 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     gates = Gates(read.original, None if state == thread_state.FRESH else state)
     if planning.hard and gates.holds("hard"):
         return None
-    if plan.question and gates.holds("question"):
+    if plan.question and not _asked_for_another(planning, gates) and gates.holds("question"):
         return None
     if not semantic_ready():
         return gates.decide("not_ready")
@@ -666,6 +679,34 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return gates.decide("document")  # a table tool on a document ('train on docs/policy.md')
     gates.decide("router")
     return alternative
+
+
+def _asked_for_another(planning: Planning, gates: Any) -> bool:
+    """Whether a confident router may answer the rules' question on a fresh goal: at
+    `ROUTER_QUESTION` when the question is one its plan does not raise, asked by the argument
+    builder of a tool the router does not plan ('which table should I inspect?' where the router
+    lists the files) or of one it feeds from a step the rules lack ('export which QA set?' where
+    the router generates the set first); at `ROUTER_QUESTION_ANY` for any question. Either way the
+    router's plan is then built and must ask nothing and miss no required argument (else
+    `build_asks`: the question stands), so the data, not the router, settles it. A question on a
+    thread keeps its gate (the follow-ups have thresholds of their own, `FOLLOW_*`).
+    """
+    if ROUTER_QUESTION is None or gates.state is not None or not semantic_ready():
+        return False
+    choice = gates.choice()
+    if choice is None or choice.confidence < ROUTER_QUESTION:
+        return False
+    if choice.confidence < ROUTER_QUESTION_ANY:
+        if planning.asked_by is None:
+            return False  # asked before any tool was built (which file?)
+        wanted = list(choice.tools)
+        if planning.asked_by in wanted:
+            before = wanted[: wanted.index(planning.asked_by)]
+            ruled = {s.tool for s in planning.steps}
+            if all(t in ruled or t in READ_ONLY for t in before):
+                return False  # the same step, fed the same: the router's build asks it too
+    gates.passed.append("question")
+    return True
 
 
 def _lookups_for_actions(core: list[str], wanted: list[str]) -> bool:
@@ -2064,7 +2105,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
     from agents.grounding import filled_in, label_target, sorted_into
-    from agents.intent import FORECAST, OUT_OF_SCOPE, cue_tools, nearest_tools
+    from agents.intent import CHUNK_SPLIT, FORECAST, OUT_OF_SCOPE, cue_tools, nearest_tools
     from tools.registry import has_tool
 
     if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
@@ -2140,9 +2181,9 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         if in_plan and judge and not rx.search(r"\b(export|csv|jsonl|parquet)\b", lower):
             return []
         if rx.search(r"\b(export|download|give me|save|dump|write)\b", lower) or rx.search(
-            r"\b(csv|jsonl|parquet|splits?)\b", lower
+            r"\b(csv|jsonl|parquet|splits?)\b", rx.sub(CHUNK_SPLIT, " ", lower)
         ):
-            return ["export_dataset"]
+            return ["export_dataset"]  # ('split it by the headings' is the chunking's setting)
     if (
         # a generator of the thread, or one this goal trains ('..., then generate 300 rows')
         (

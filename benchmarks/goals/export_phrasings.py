@@ -48,6 +48,7 @@ TUNABLE = (
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
 )
 FOLLOW_UPS = tuple(
     c
