@@ -27,11 +27,10 @@ EVAL_LEAD = (
 # The thread's model put to a table with no word for which use ('now run it on the 2025 file',
 # 'apply the model to the march sheet'): evaluated or run over it by the table's columns
 # (`agents/prediction.py` `fit_model_use`); read only when the thread has a model.
-USE_LEAD = (
-    r"\b(?:run|ran|apply|applied|use|used|try|tried|put)(?:s|ning|ing|ting)?\s+"
-    + _THING
-    + r"\s+(?:again\s+)?(?:on|to|over|for|against)\s+"
-)
+USE_VERB = r"(?:run|ran|apply|applied|use|used|try|tried|put)(?:s|ning|ing|ting)?"
+"""The verbs that put a model to a table, one source for `USE_LEAD` and the planner's
+`MODEL_ON_RE` (which adds the measuring verbs)."""
+USE_LEAD = r"\b" + USE_VERB + r"\s+" + _THING + r"\s+(?:again\s+)?(?:on|to|over|for|against)\s+"
 # 'hold out X for testing', 'keep X back for the check', 'set X aside to test on'
 _HOLD_LEAD = r"\b(?:hold\w*(?:\s+(?:out|back))?|keep\w*|set\w*|put\w*)\s+"
 _HOLD_TAIL = (
@@ -271,17 +270,13 @@ TRAINS = (
 """Words of a goal that trains a model (a held-out table is only looked for then)."""
 
 
-# A clause asking for the rows' predictions themselves: the file is rows to predict, not a test.
-_WANTS_PREDICTIONS = (
-    r"\b(?:which|who|list|save|write|export|flag|mark|each|every|predictions?|scores? for|"
-    r"probabilit\w+)\b"
-)
-
-
 def _said_after(goal: str, target: Target) -> str:
-    """The evaluation clause from its verb to the end of its sentence."""
+    """The evaluation clause's words after its table, to the end of its sentence ('... and
+    list who will leave'): what is asked of the rows (the lead's own verb, 'score it on', and the
+    table's name are not read for it).
+    """
     ends = [i for i in (goal.find(c, target.end) for c in ".;?!\n") if i >= 0]
-    return goal[target.lead : min(ends) if ends else len(goal)]
+    return goal[target.end : min(ends) if ends else len(goal)]
 
 
 def bind_heldout(p: Any, goal: str) -> None:
@@ -290,6 +285,7 @@ def bind_heldout(p: Any, goal: str) -> None:
     with the candidates, rather than trained without (a stated requirement is never dropped).
     """
     from agents.grounding import workspace_files
+    from agents.prediction import PREDICTIONS_SAID
 
     trainers = [
         s
@@ -325,7 +321,7 @@ def bind_heldout(p: Any, goal: str) -> None:
         ):
             return
         if any(s.tool == "predict" for s in readers) and rx.search(
-            _WANTS_PREDICTIONS, _said_after(goal, target), re.I
+            PREDICTIONS_SAID, _said_after(goal, target), re.I
         ):
             return  # 'try it on b.csv and list who will leave': rows to predict
         drop = readers + [
@@ -357,41 +353,40 @@ def bind_heldout(p: Any, goal: str) -> None:
 
 
 def bind_thread_check(p: Any, goal: str) -> None:
-    """A follow-up after a training that checks the thread's model on a table ('try it on the
-    2025 data', 'see how it does on x.csv') measures it there (`evaluate_model`) when the table
-    holds the model's label column, and predicts it when it does not (nothing to check
-    against). Only a plan of one step on that table; predictions asked for ('... and save
-    them', 'which ones ...') stay a prediction.
+    """A follow-up after a training that puts the thread's model to a table an evaluation
+    clause names ('try it on the 2025 data', 'see how it does on x.csv'): a one-step plan on
+    that table (a prediction, or a look at it) becomes the use `prediction.model_use` decides
+    from the table's columns and the clause's words after the table: measured when it holds
+    the model's label column, predicted when it does not (nothing to check against);
+    predictions asked for ('... and save them', 'which ones ...') stay a prediction. A planned
+    evaluation is left to `fit_model_use`, which decides the same way on the whole goal.
     """
     model = p.memory.get("model")
     if not isinstance(model, str) or len(p.steps) != 1 or p.question or p.answer:
         return
     step = p.steps[0]
-    if step.tool not in ("predict", "inspect_dataset", "preview_rows", "evaluate_model"):
+    if step.tool not in ("predict", "inspect_dataset", "preview_rows"):
         return
     named = [t for t in eval_targets(goal) if t.file]
     name = named[0].file if len(named) == 1 else None
     if name is None or name not in (step.args.get("dataset"), step.args.get("data_path")):
         return
-    if step.tool == "predict" and (
-        step.args.get("output")
-        or step.args.get("output_path")
-        or rx.search(_WANTS_PREDICTIONS, _said_after(goal, named[0]), re.I)
-    ):
+    if step.tool == "predict" and (step.args.get("output") or step.args.get("output_path")):
         return
-    from agents.prediction import model_label
+    from agents.prediction import model_label, model_use
 
     label = model_label(p.memory, model)
     columns = _columns(name)
     if label is None or columns is None:
         return
-    if label in columns and step.tool != "evaluate_model":
-        p.steps[:] = []
-        p.add("evaluate_model", {"model": model, "dataset": name}, why=step.why)
+    use = model_use(step.tool, label in columns, _said_after(goal, named[0]))
+    if use == step.tool:
+        return
+    p.steps[:] = []
+    p.add(use, {"model": model, "dataset": name}, why=step.why)
+    if use == "evaluate_model":
         p.notes.append(f"{name} has the {label!r} column: the model is measured on it")
-    elif label not in columns and step.tool in ("inspect_dataset", "preview_rows"):
-        p.steps[:] = []
-        p.add("predict", {"model": model, "dataset": name}, why=step.why)
+    else:
         p.notes.append(f"{name} has no {label!r} column to check against: the model predicts it")
 
 

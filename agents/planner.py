@@ -24,6 +24,7 @@ from agents.arguments import (
     tool_limit,
 )
 from agents.comparison import shape_measurement
+from agents.heldout import USE_VERB
 from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
     fit_model_use,
@@ -2637,7 +2638,7 @@ MODEL_REF = (
 )
 """How a clause names the thread's model: 'it', 'that one', 'the better model', 'the new one'."""
 MODEL_ON_RE = re.compile(
-    r"\b(?:run|apply|use|try|test|evaluate|score|check|measure|validate|benchmark)\s+"
+    r"\b(?:" + USE_VERB + r"|test|evaluate|score|check|measure|validate|benchmark)\s+"
     r"(?:it|that(?: one)?|this(?: one)?|the model)\s+"
     r"(?:on|to|against|with|for|over)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
     r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
@@ -2767,15 +2768,18 @@ def _carry_targets(
             return
 
 
-RETRAIN_RE = (
-    r"\bre-?(?:train|fit)|\b(?:train|fit)\s+(?:it\s+|that\s+|this\s+|the\s+\w+\s+)?(?:again|anew)\b"
+RETRAIN_WORDS = (
+    r"re-?(?:train|fit)|(?:train|fit)\s+(?:it\s+|that\s+|this\s+|the\s+\w+\s+)?(?:again|anew)\b"
 )
-"""A training said again ('refit', 're-train', 'fit it again'): the thread's training, whatever
-ran since (a prediction or an evaluation of its model)."""
+"""A training said again ('refit', 're-train', 'fit it again'), one source for `RETRAIN_RE` and
+`RERUN_RE` (a training said again is a rerun too)."""
+RETRAIN_RE = r"\b(?:" + RETRAIN_WORDS + r")"
+"""A training said again: the thread's training, whatever ran since (a prediction or an
+evaluation of its model)."""
 RERUN_RE = re.compile(
     r"\b(re-?run|run (?:it|that|this) again|retry|try (?:it |that )?again|redo|do (?:it |that )?again|"
     r"one more time|same (?:thing|again) (?:but|with)|(?:run|do) (?:it|that|this) once more|"
-    r"re-?train|re-?fit|(?:train|fit) (?:it |that |this )?again|"
+    r"(?:" + RETRAIN_WORDS + r")|"
     r"everything else (?:the )?same|same (?:setup|settings|config\w*),? (?:but|with|and))\b"
     r"|^\W*(?:and\s+)?(?:once\s+)?again\b",
     re.I,

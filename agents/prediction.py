@@ -415,16 +415,37 @@ def shape_test_file(p: Planning, goal: str) -> None:
     trainer.args["test_dataset"] = test
 
 
-PREDICT_SAID = (
-    r"\b(predict\w*|forecast\w*|scor(?:e|es|ing)\b|classif\w*|inference|output|save|write|file|"
-    r"into|export|send|list|which|who)\b"
+PREDICTIONS_SAID = (
+    r"\b(predict\w*|forecast\w*|scor(?:e|es|ing)\b|classif\w*|inference|probabilit\w+|output|"
+    r"save|write|into|export|send|list|which|who|flag|mark|each|every)\b"
 )
-"""Words that ask for predictions themselves (a file of them, the rows flagged)."""
+"""Words that ask for the predictions themselves (a file of them, the rows flagged, listed,
+each one's score): the one list by which a use of the thread's model is a prediction
+(`model_use`). 'file' alone is not one ('try it on the march file' names the table)."""
 MEASURE_SAID = (
     r"\b(evaluat\w*|test(?:ed|ing)?|check\w*|measur\w*|benchmark\w*|accuracy|auc|f1|metrics?|"
     r"how (?:well|good)|hold[s]? up|validat\w*|compar\w*|against)\b"
 )
 """Words that ask how well the model does on the rows."""
+
+
+def model_use(tool: str, labeled: bool, said: str) -> str:
+    """Which use of the thread's model a one-step plan on a table is, `evaluate_model` or
+    `predict`, decided once for every planner path (`fit_model_use`, `heldout.bind_thread_check`).
+
+    `tool` is the step planned (a look at the table, `inspect_dataset` or `preview_rows`, is a
+    use said with no word for which), `labeled` whether the table holds the model's label column,
+    `said` the words read for the use. A table with the label is measured, unless a prediction
+    was planned and the predictions themselves are asked for (`PREDICTIONS_SAID`); a table
+    without it is predicted (there is nothing to check against), unless an evaluation was planned
+    and measuring is said without asking for predictions (its error then names the column).
+    """
+    rows = bool(rx.search(PREDICTIONS_SAID, said, re.I))
+    if labeled:
+        return "predict" if tool == "predict" and rows else "evaluate_model"
+    if tool == "evaluate_model" and not rows and rx.search(MEASURE_SAID, said, re.I):
+        return "evaluate_model"
+    return "predict"
 
 
 def model_label(memory: dict[str, Any], model: object) -> str | None:
@@ -474,11 +495,6 @@ def fit_model_use(steps: list[PlanStep], goal: str, memory: dict[str, Any]) -> N
         return
     if profile is None:
         return
-    labeled = label in profile["names"]
-    predict_said = rx.search(PREDICT_SAID, goal, re.I)
-    measure_said = rx.search(MEASURE_SAID, goal, re.I)
-    if step.tool == "evaluate_model" and not labeled:
-        if not measure_said or predict_said:
-            steps[0] = PlanStep(tool="predict", args={"model": model, "dataset": data}, why=goal)
-    elif step.tool == "predict" and labeled and not predict_said:
-        steps[0] = PlanStep(tool="evaluate_model", args={"model": model, "dataset": data}, why=goal)
+    use = model_use(step.tool, label in profile["names"], goal)
+    if use != step.tool:
+        steps[0] = PlanStep(tool=use, args={"model": model, "dataset": data}, why=goal)

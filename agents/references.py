@@ -133,7 +133,21 @@ def same_word(word: str, token: str) -> bool:
         return False
     if word.startswith(token) or token.startswith(word):
         return abs(len(word) - len(token)) <= 3
-    return SequenceMatcher(None, word, token).ratio() >= 0.86
+    return similar(word, token, 0.86)
+
+
+def similar(a: str, b: str, bar: float) -> bool:
+    """`SequenceMatcher(None, a, b).ratio() >= bar`, decided first by the ratio's cheap upper
+    bounds (the shorter length, then the letters in common, as difflib's `real_quick_ratio` and
+    `quick_ratio`): most word pairs differ too much to need the matching itself.
+    """
+    total = len(a) + len(b)
+    if not total or 2.0 * min(len(a), len(b)) / total < bar:
+        return bool(not total and bar <= 1.0)
+    common = sum(min(a.count(c), b.count(c)) for c in set(a))
+    if 2.0 * common / total < bar:
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= bar
 
 
 ACK_RE = (

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +27,34 @@ SAMPLE_ROWS = 500
 DEFAULT_ID_NAMES = ("id", "ID", "Id", "row_id", "uid")
 """The id columns training, prediction and the generator take without being told
 (`tools.training.train.guess_id_column`)."""
-_CACHE: dict[tuple[str, float, int], dict[str, Any]] = {}
+MAX_CACHED = 256
+"""Profiles kept per process (least recently used dropped beyond this), in each cache."""
+CONTENT_KEY_MAX_BYTES = 16_000_000
+"""Files up to this size are also known by their bytes (`_BY_CONTENT`)."""
+_CACHE: OrderedDict[tuple[str, float, int], dict[str, Any]] = OrderedDict()
+# The same bytes under another path (a workspace copied for a new thread or home, a file
+# uploaded again): the profile is not computed again. Keyed by the file's name (its suffixes
+# pick the parser) and a digest of its bytes, so a changed file is never served stale.
+_BY_CONTENT: OrderedDict[tuple[str, int, bytes], dict[str, Any]] = OrderedDict()
 _LOCK = threading.Lock()
+
+
+def _remember(cache: OrderedDict[Any, dict[str, Any]], key: Any, profile: dict[str, Any]) -> None:
+    cache[key] = profile
+    cache.move_to_end(key)
+    while len(cache) > MAX_CACHED:
+        cache.popitem(last=False)
+
+
+def _content_key(path: Path, size: int) -> tuple[str, int, bytes] | None:
+    """(name, size, digest of the bytes) of a file small enough to hash, else None."""
+    if size > CONTENT_KEY_MAX_BYTES:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return path.name, len(data), hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _count_rows(path: Path, sampled: int) -> int:
@@ -107,7 +135,8 @@ def profile_table(ref: str) -> dict[str, Any] | None:
     """A profile of the table `ref` names (bundled name, workspace file or dataset id), or None.
 
     Reads at most SAMPLE_ROWS rows through the workspace resolver, and caches by path and
-    modification time, so planning stays cheap. None when `ref` is not a readable table.
+    modification time, and by the file's bytes (a copy elsewhere is not profiled again), so
+    planning stays cheap. None when `ref` is not a readable table.
     """
     ref = (ref or "").strip()
     if not ref or "${" in ref:
@@ -125,7 +154,15 @@ def profile_table(ref: str) -> dict[str, Any] | None:
     cache_key = (str(path or key), stat.st_mtime if stat else 0.0, stat.st_size if stat else 0)
     with _LOCK:
         if cache_key in _CACHE:
+            _CACHE.move_to_end(cache_key)
             return _CACHE[cache_key]
+    content = _content_key(path, stat.st_size) if path is not None and stat is not None else None
+    with _LOCK:
+        known = _BY_CONTENT.get(content) if content is not None else None
+        if known is not None:
+            profile = {**known, "dataset": ref}  # the same bytes: only the name asked differs
+            _remember(_CACHE, cache_key, profile)
+            return profile
     try:
         if path is not None:
             frame = read_table(path, nrows=SAMPLE_ROWS)
@@ -138,9 +175,9 @@ def profile_table(ref: str) -> dict[str, Any] | None:
         return None
     profile = _profile_frame(frame, ref, rows)
     with _LOCK:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[cache_key] = profile
+        _remember(_CACHE, cache_key, profile)
+        if content is not None:
+            _remember(_BY_CONTENT, content, profile)
     return profile
 
 
