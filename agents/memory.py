@@ -338,6 +338,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                 model = f" ({h['model']})" if h.get("model") else ""
                 lines.append(f"  attempt {h['attempt']}{model}: {shown}")
             return "\n".join(lines)
+    unvoted = _unvoted_answer(lower, results)
+    if unvoted is not None:
+        return unvoted
     special = _special_answer(lower, results, asked_metric(goal))
     if special is not None:
         return special
@@ -387,6 +390,28 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     paths = [f"{k}: {last[k]}" for k in RESULT_KEYS if k in last]
     if paths:
         return f"{last['tool']}: " + "; ".join(paths)
+    return None
+
+
+NO_VOTE_RE = re.compile(
+    r"\b(?:no|without\s+(?:a|any))\s+(?:votes?|labels?)\b|\babstain\w*|\bunlabell?ed\b"
+    r"|\buncovered\b|\bnot\s+(?:covered|labell?ed|voted)\b|\bnothing\s+fired\b"
+)
+"""Rows no labeling function voted on: 'how many got no vote at all?'."""
+
+
+def _unvoted_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """The rows of the latest vote or labeling that no function voted on (all abstained)."""
+    if not NO_VOTE_RE.search(lower):
+        return None
+    for result in reversed(results):
+        counts = result.get("counts") or {}
+        rows, labeled = counts.get("rows"), counts.get("labeled_rows")
+        if isinstance(rows, int) and isinstance(labeled, int) and rows >= labeled:
+            return (
+                f"{rows - labeled} of {rows} rows got no vote: every labeling function abstained "
+                f"on them; {labeled} got a label (from {result['tool']})."
+            )
     return None
 
 
