@@ -1727,9 +1727,6 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     from agents.arguments import with_run_columns
 
     args = with_run_columns({"dataset": source, "path": files[0]}, goal)
-    suffix = files[0].rsplit(".", 1)[-1].lower()
-    if suffix in ("csv", "jsonl", "parquet"):
-        args.setdefault("format", suffix)  # the format the name says, stated in the step
     step = PlanStep(tool="save_table", args=args, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
 

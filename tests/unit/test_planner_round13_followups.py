@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from agents.memory import generator_label
 from agents.options import ARTIFACTS_DIR_RE
 from agents.planner import plan_goal, remember
 from agents.slots import extract_slots
@@ -215,11 +216,7 @@ def test_a_save_said_with_an_arrow_saves_the_last_table(choir: Path) -> None:
     assert steps == [
         (
             "save_table",
-            {
-                "dataset": "anomalies/members-scores.parquet",
-                "path": "odd_members.csv",
-                "format": "csv",
-            },
+            {"dataset": "anomalies/members-scores.parquet", "path": "odd_members.csv"},
         )
     ]
 
@@ -260,3 +257,23 @@ def test_votes_from_a_rules_file_and_the_rows_no_rule_voted_on(choir: Path) -> N
     memory = remember("vote_labels", out, {}, args)
     answer = plan_goal("and how many requests ended up without a label?", memory).answer
     assert answer is not None and answer.startswith("10 of 40 rows got no vote")
+
+
+def test_a_one_letter_class_said_after_its_columns_word() -> None:
+    generator = {"classes": ["S", "A", "T"], "label_column": "voice_part"}
+    assert generator_label("now 30 for part T too", generator) == "T"
+    assert generator_label("twenty rows of class S", generator) == "S"
+    # a lone article is no class: 'a' is not 'A'
+    assert generator_label("now 30 more for a part of the choir", generator) is None
+
+
+def test_how_accurate_after_a_labeling_is_answered_from_the_thread(choir: Path) -> None:
+    memory = remember(
+        "label_dataset",
+        {"labeled_path": "labeling/requests/labeled.parquet", "metrics": {"accuracy": 0.75}},
+        {},
+        {"data_path": "song_requests.csv", "gold_path": "requests_tagged_by_hand.csv"},
+    )
+    plan = plan_goal("How accurate did that come out?", memory)
+    assert plan.question is None and not plan.steps
+    assert plan.answer is not None and "accuracy: 0.750" in plan.answer
