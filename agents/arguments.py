@@ -844,10 +844,23 @@ def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
     return conditions if len(conditions) > len(keyword) else keyword
 
 
+def _is_file(name: str) -> bool:
+    from store.workspace import resolve_path
+
+    try:
+        return resolve_path(name).is_file()
+    except ForgeflowError:  # a refused path is no file of the workspace
+        return False
+
+
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     from agents.grounding import _table
 
-    lfs = stated_lfs(p, s)
+    lfs: list[dict[str, Any]] | str = stated_lfs(p, s)
+    rules = [f for f in s.files if f.lower().endswith(".json") and _is_file(f)]
+    if not lfs and len(rules) == 1:
+        lfs = rules[0]  # 'apply mined.json to x.csv with per-row votes': the rules file
+        s = Slots(**{**s.__dict__, "files": [f for f in s.files if f != rules[0]]})
     if not lfs:
         p.question = "Which rules should vote? e.g. \"'refund' → billing, 'password' → account\"."
         return None
@@ -1083,7 +1096,7 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     kind = model_kind(s.text)
     if kind:
         args["model"] = kind
-    name = output_name(s.text)
+    name = output_name(s.text) or _named_as(s.text)
     if name:
         args["name"] = name
     _, tests, _ = role_files(s.text, s.files)
@@ -1231,6 +1244,30 @@ def model_kind(text: str) -> str | None:
     for pattern, kind in MODEL_KINDS:
         if rx.search(pattern, text, re.I):
             return kind
+    return None
+
+
+def _named_as(text: str) -> str | None:
+    """A model name said after 'as' ('MLP this time as tickets_mlp'): an identifier with an
+    underscore or a digit, not a file name or a format word.
+    """
+    match = rx.search(r"\bas\s+[\"'`]?([a-z][\w-]*(?:_|\d)[\w-]*)\b(?![./])", text, re.I)
+    return match.group(1) if match else None
+
+
+def thread_model_named(text: str, models: list[Any]) -> str | None:
+    """The thread's model a comparison names by its folder's name ('against tickets_base')."""
+    for m in rx.finditer(
+        r"\b(?:against|versus|vs\.?|compared?\s+(?:it\s+)?(?:with|to)|with)\s+(?:the\s+)?"
+        r"[\"'`]?([\w./-]+?)[\"'`]?(?=[\s,.;!?]|$)",
+        text,
+        re.I,
+    ):
+        said = m.group(1).lower().rstrip("/")
+        for model in reversed(models):
+            path = str(model.get("path") or "") if isinstance(model, dict) else ""
+            if path and (path.lower() == said or path.lower().rsplit("/", 1)[-1] == said):
+                return m.group(1).rstrip("/")  # as said: a bare name is read under models/
     return None
 
 
@@ -1506,6 +1543,9 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     models = p.memory.get("models") or []
     if rx.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
         args["model"], args["compare_model"] = models[-1]["path"], models[-2]["path"]
+    other = thread_model_named(s.text, models)
+    if other and not str(args["model"]).endswith(other):
+        args["compare_model"] = other  # '... against tickets_base': the thread's model by name
     trainer = p.last_step("train_model")
     train_args = p.steps[trainer].args if trainer is not None else {}
     # The training file itself is never the evaluation set: without another file the model's

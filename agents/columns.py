@@ -55,6 +55,7 @@ _IRREGULAR = {
     "broke": ("break", "breaks", "breaking"),
     "sent": ("send", "sends", "sending"),
     "kept": ("keep", "keeps", "keeping"),
+    "returned": ("back",),  # 'comes back', 'came back'
 }
 """Past forms a column name uses and the other forms a person says them in ('who leaves' →
 left_us, 'which deals we lose' → lost_deal)."""

@@ -60,7 +60,7 @@ ABOUT_RESULTS = re.compile(
     r"decent|useful|bad)|why\b[^?]{0,60}\b(?:strange|odd|weird|unusual|flagged|anomal\w*|"
     r"outliers?|suspicious|stand(?:s)? out)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
-    r"hit (?:it|the target)|most accurate|better|labeling functions?|lfs?|worst|"
+    r"hit (?:it|the target)|most accurate|how accurate|better|labeling functions?|lfs?|worst|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|(?:how|are you|is it) (?:sure|confident|certain)|confidence|"
     r"beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
@@ -230,7 +230,8 @@ def asked_metric(text: str) -> str | None:
     """The metric a sentence names ('tell me the F1' → 'f1'), or None."""
     match = METRIC_ASKED_RE.search(text)
     if not match:
-        return None
+        # 'how accurate was it?' asks the accuracy
+        return "accuracy" if rx.search(r"\bhow accurate\b", text, re.I) else None
     word = match.group(1).lower().replace("-", " ")
     if word in ("f 1", "f score", "f1"):
         return "f1"
@@ -338,6 +339,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
                 model = f" ({h['model']})" if h.get("model") else ""
                 lines.append(f"  attempt {h['attempt']}{model}: {shown}")
             return "\n".join(lines)
+    unvoted = _unvoted_answer(lower, results)
+    if unvoted is not None:
+        return unvoted
     special = _special_answer(lower, results, asked_metric(goal))
     if special is not None:
         return special
@@ -387,6 +391,28 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     paths = [f"{k}: {last[k]}" for k in RESULT_KEYS if k in last]
     if paths:
         return f"{last['tool']}: " + "; ".join(paths)
+    return None
+
+
+NO_VOTE_RE = re.compile(
+    r"\b(?:no|without\s+(?:a|any))\s+(?:votes?|labels?)\b|\babstain\w*|\bunlabell?ed\b"
+    r"|\buncovered\b|\bnot\s+(?:covered|labell?ed|voted)\b|\bnothing\s+fired\b"
+)
+"""Rows no labeling function voted on: 'how many got no vote at all?'."""
+
+
+def _unvoted_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """The rows of the latest vote or labeling that no function voted on (all abstained)."""
+    if not NO_VOTE_RE.search(lower):
+        return None
+    for result in reversed(results):
+        counts = result.get("counts") or {}
+        rows, labeled = counts.get("rows"), counts.get("labeled_rows")
+        if isinstance(rows, int) and isinstance(labeled, int) and rows >= labeled:
+            return (
+                f"{rows - labeled} of {rows} rows got no vote: every labeling function abstained "
+                f"on them; {labeled} got a label (from {result['tool']})."
+            )
     return None
 
 
@@ -860,6 +886,18 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
     """
     classes = [str(c) for c in generator.get("classes") or []]
     lower = goal.lower()
+    column_words = [
+        re.escape(w)
+        for w in rx.split(r"[\W_]+", str(generator.get("label_column") or "").lower())
+        if len(w) > 2
+    ]
+    named_by = "|".join([*column_words, "class", "label", "labell?ed", "="])
+    for value in classes:
+        # a one-letter class said after its column's word, as written: 'for grade B'
+        if len(value) == 1 and rx.search(
+            rf"(?i:\b(?:{named_by}))\s*[\"'`]?{re.escape(value)}(?![\w-])", goal
+        ):
+            return value
     for value in sorted(classes, key=len, reverse=True):
         words = re.escape(value.lower()).replace("_", "[ _-]")
         before = ""

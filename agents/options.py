@@ -201,11 +201,13 @@ FOLDER_RES = (
 )
 ARTIFACTS_DIR_RE = re.compile(
     # 'put all artifacts in runs/r1', 'save the outputs under out/labels'
-    r"(?:\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+|this\s+)?"
+    r"(?:(?:\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+|this\s+)?"
     r"(?:outputs?|results?|artifacts?|files?|everything|run)\s+"
     # 'output to labeling/reviews': a folder (a file name is an output file, not a folder)
     r"|\boutputs?\s+(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/))"
-    r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\"'`]?"
+    r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?"
+    # terse: 'out labeling/v2', 'output_dir=runs/a' (a path with a folder in it)
+    r"|\b(?:out|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/))[\"'`]?"
     r"(?![\w./-]+\.(?:csv|tsv|parquet|jsonl?|txt|md)\b)([\w./-]+?)[\"'`]?"
     r"(?:[,;]|\.(?!\w)|\s|$)",
     re.I,

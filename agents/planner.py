@@ -40,6 +40,14 @@ from tools.registry import CAPABILITIES
 # --- intents ---------------------------------------------------------------------------------
 
 
+MODEL_TO_PREDICT = (
+    r"\b(?:make|build|create|develop|get|set up|put together)\s+(?:me\s+|us\s+)?(?:an?|some)\s+"
+    r"(?:\w+\s+)?(?:model|classifier|predictor)\s+(?:to|that|which|for|so it can)\s+"
+    r"(?:can\s+|could\s+|will\s+)?(?:predict|tell|guess|forecast|flag|spot)"
+)
+"""A model asked for by what it should predict: a model to make, not one to use."""
+
+
 def _has(text: str, pattern: str) -> bool:
     return rx.search(pattern, text, re.I) is not None
 
@@ -104,6 +112,8 @@ def clause_tools(clause: str) -> list[str]:
         return tools
     if _has(t, r"\b(evaluate|evaluation|how good|assess|test (?:it|the model))\b"):
         return ["evaluate_model"]
+    if _has(t, MODEL_TO_PREDICT):
+        return ["train_model"]  # 'make a model to predict if a visitor comes back'
     if _has(t, r"\b(predict|inference|classify)\b"):
         return ["predict"]
     if _has(t, r"\b(download|fetch|grab|pull)\b"):
@@ -166,6 +176,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     from agents.heldout import with_described_heldout
 
     data = memory.get("dataset") if memory.get("model") else None
+    labeled = memory.get("labeled")
+    if data is None and isinstance(labeled, str) and not FILE_RE.search(goal):
+        # 'then a classifier from that and test it on the test messages' after a labeling: the
+        # model will learn from the labeled table (its source's columns describe the test file)
+        data = (memory.get("labeled_sources") or {}).get(labeled) or memory.get("dataset")
     goal, described = with_described_heldout(
         goal, None, data if isinstance(data, str) else None, _asks_thread_outcome(goal, memory)
     )
@@ -185,12 +200,17 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         from agents.grounding import workspace_files
         from agents.references import described_input
 
-        held = any(memory.get(k) for k in ("dataset", "labeled", "last_table", "model"))
+        held = any(memory.get(k) for k in HELD_KEYS)
         if memory.get("model") and (MODEL_ON_RE.search(goal) or _asks_thread_outcome(goal, memory)):
             held = False  # 'run it on the March postings': 'it' is the model, the data is described
         goal, described, several = described_input(goal, workspace_files(), held)
         renamed.extend(described)
-        gold_file = gold_named(goal) if len(set(FILE_RE.findall(goal))) > 1 else None
+        if len(set(FILE_RE.findall(goal))) > 1:
+            gold_file = gold_named(goal)
+        elif held:
+            gold_file = gold_file or gold_named(goal)  # the thread's data, these hand labels
+        else:
+            gold_file = None  # the one file said is the data ('from the hand labels in x.csv')
     else:
         several = []
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
@@ -366,6 +386,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
     from agents.options import bind_stated
+    from agents.references import is_gold_file, labels_named
 
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
@@ -380,6 +401,17 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         if not slots.gold:
             gold = GOLD_RE.search(goal)
             slots.gold = gold.group(1) if gold else gold_file
+        thread_data = memory.get("labeled") or memory.get("dataset")
+        if (
+            slots.gold
+            and slots.files == [slots.gold]
+            and isinstance(thread_data, str)
+            and thread_data != slots.gold
+            and (is_gold_file(slots.gold) or labels_named(slots.gold))
+        ):
+            # 'sort them using the ones I did by hand in x_by_hand.csv': the hand labels are
+            # the file named, the data the thread's
+            slots.files = [thread_data]
         if is_description(clause):
             # "reviews.csv has product reviews and only some rows have a label": context for
             # the request that follows, not a request (its files were taken above).
@@ -1590,7 +1622,8 @@ THREAD_OUTPUT_RE = (
 """The words between 'save' and 'as x.csv' that speak of the thread's table ('it', 'the
 filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
-    r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?\b(?:as|to|into|in|under)\s+"
+    r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?(?:\b(?:as|to|into|in|under)\s+"
+    r"|\s*(?:->|=>|→)\s*)"  # 'save scores -> x.csv'
     # 'save that as csv too, x.csv', 'as a parquet file: x.parquet': the format, then the name
     r"(?:(?:an?\s+)?(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*"
     r"[,:;-]\s*(?:(?:called|named|at|in|to)\s+)?)?"
@@ -2125,6 +2158,17 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.answer = forecast_answer(slots.files or _memory_tables(p))
         return []
     lower = clause.lower()
+    if (
+        p.memory.get("trainings")
+        and not slots.files
+        and not p.steps
+        and model_kind(clause)
+        and rx.search(SAME_DATA_RE, lower)
+        and not rx.search(
+            r"\b(?:evaluat\w*|predict\w*|compar\w*|scor\w*|label\w*|generat\w*)", lower
+        )
+    ):
+        return ["train_model"]  # 'same data, an MLP this time as x': the thread's training again
     if p.last_step("label_dataset", "train_model") is not None and rx.match(TARGET_ONLY, lower):
         return []  # '(d) target AUC 0.9 within 5 attempts': the loop's target, no step of its own
     if rx.match(r"^\s*(?:but\s+|and\s+|please\s+)?(?:don'?t|do not|never|no need to|not)\b", lower):
@@ -2201,6 +2245,16 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         and rx.search(r"\b\d+\b|\bmore\b|\bsynthetic\b|\bfake\b", lower)
     ):
         return ["generate_synthetic"]
+    if (
+        p.memory.get("chunk_set")
+        and not slots.files
+        and rx.fullmatch(
+            r"\W*(?:(?:and|so|ok(?:ay)?|now|then)\W+)*(?:from|of|on|with|using|out of|based on)\s+"
+            r"(?:those|these|the|that|its|our|your|my)\s+(?:\w+\s+)?chunks\W*",
+            lower,
+        )
+    ):
+        return []  # 'From those chunks, generate ...': the thread's chunks named, no new step
     if (
         p.memory.get("chunk_set")
         and not slots.files
@@ -2342,6 +2396,21 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         and p.last_step("train_model") is None
         and (sorted_into(clause, slots.files) or filled_in(clause, slots.files))
     )
+    from agents.intent import SORT_NOT
+
+    if (
+        not sorting
+        and slots.gold
+        and slots.files
+        and slots.gold not in slots.files
+        and p.last_step("label_dataset", "train_model") is None
+        and rx.search(r"\b(?:sort|categori[sz]|group|tag|bucket|triage)\w*\b", lower)
+        and not rx.search(SORT_NOT, lower)
+    ):
+        # 'sort them like a and b, using the hand-sorted file': rows sorted with hand labels
+        # from another file are labeled (the hand labels are no training table)
+        p.cued = False
+        return ["label_dataset"]
     p.cued = not sorting  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
@@ -2633,6 +2702,12 @@ def _asks_model_label(clause: str, memory: dict[str, Any]) -> bool:
     return said and bool(rx.search(r"\b(?:each|every|all)\b", lower))
 
 
+SAME_DATA_RE = (
+    r"\bsame (?:data|dataset|table|rows|file|training data|split)\b|\bthis time\b|\binstead\b"
+)
+"""A model kind said of the thread's training data: 'same data, MLP this time'."""
+HELD_KEYS = ("dataset", "labeled", "last_table", "model", "chunk_set", "qa_dataset", "generator")
+"""What a thread holds that 'it', 'those' can mean: no file is read into a goal that says so."""
 MODEL_REF = (
     r"(?:it|that(?: one| model)?|this(?: one| model)?|the (?:\w+ )?(?:model|classifier|one))"
 )
@@ -2641,9 +2716,12 @@ MODEL_ON_RE = re.compile(
     r"\b(?:" + USE_VERB + r"|test|evaluate|score|check|measure|validate|benchmark)\s+"
     r"(?:it|that(?: one)?|this(?: one)?|the model)\s+"
     r"(?:on|to|against|with|for|over)\b|\b(?:how (?:does|did|would) (?:it|that(?: one)?|the model) do)\b"
-    r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b",
+    r"|^\W*(?:and|what about|how about)\s+(?:on|with|for)\b"
+    r"|\b(?:predict|score|classify|forecast)\b[^.?!;]{0,60}?\b(?:with|using)\s+"
+    r"(?:it|that(?: one| model)?|this(?: one| model)?|the (?:new |same |trained |last )?model)\b",
     re.I,
 )
+"""'run it on X', 'how does it do on X', 'predict X with it': the thread's model used on data."""
 
 
 def inputs_named(clause: str, slots: Slots) -> list[str]:

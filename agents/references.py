@@ -43,10 +43,16 @@ ROLE_ALIASES = {
 }
 GOLD_TOKENS = {"gold", "handlabels", "handlabel", "handlabeled", "audit", "audited", "annotations"}
 HAND_LABELS_RE = re.compile(
-    r"\b(?:hand[- ]?(?:labels?|labell?ed|tagged|tags)|handlabels?|gold(?:\s+labels?)?|"
-    r"(?:auditor|annotator|reviewer)'?s?\s+labels?|labels?\s+file|answer\s+key)\b",
+    r"\b(?:hand[- ]?(?:labels?|labell?ed|tagged|tags|sorted|graded|coded|checked|marked)|"
+    r"handlabels?|gold(?:\s+labels?)?|"
+    r"(?:auditor|annotator|reviewer)'?s?\s+labels?|labels?\s+file|answer\s+key|"
+    r"(?:did|done|sorted|labell?ed|tagged|marked|graded|coded|classified|categori[sz]ed)"
+    r"\s+(?:\w+\s+){0,2}?by\s+hand)\b",
     re.I,
 )
+"""Words that introduce hand labels: 'the hand labels', 'the ones I sorted by hand'."""
+HAND_NAMED_RE = re.compile(r"byhand|hand(?:sort|grad|cod|check|mark|tag)")
+"""A file name that says its rows were done by hand ('messages_sorted_by_hand.csv')."""
 STOP = set(
     "a an the of in on at to for from by with and or but is are was were be been it its this "
     "that these those my our your their me i we you he she they them what which who how many "
@@ -269,6 +275,7 @@ def is_gold_file(path: str) -> bool:
         or any(t.startswith("gold") for t in tokens)
         or "handlabel" in joined
         or "handtag" in joined
+        or bool(HAND_NAMED_RE.search(joined))
     )
 
 
@@ -529,6 +536,24 @@ def with_described_file(
     return goal, notes
 
 
+OTHER_FILE_RE = re.compile(
+    r"\b(?:another|other|separate|different|second|a)\s+(?:file|sheet|table|csv|spreadsheet)\b",
+    re.I,
+)
+
+
+def _other_gold(goal: str, files: list[str]) -> list[str]:
+    """'some done by hand in another file': the one file whose name says hand labels."""
+    if not OTHER_FILE_RE.search(goal):
+        return []
+    golds = [
+        f
+        for f in person_files(files)
+        if f.lower().endswith(TABLE_EXT) and (is_gold_file(f) or labels_named(f))
+    ]
+    return golds if len(golds) == 1 else []
+
+
 def described_input(
     goal: str, files: list[str], thread_has_data: bool = False
 ) -> tuple[str, list[str], list[str]]:
@@ -541,16 +566,16 @@ def described_input(
         # a fragment ('the digit column') answers a question; no data named ("preview
         # yesterday's sheet" is a goal: a file described by its time)
         return goal, [], []
-    if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):
-        return goal, [], []  # 'train an MLP on it': the thread's data, not a described file
     notes: list[str] = []
     named = FILE_NAME_RE.findall(goal)
     if HAND_LABELS_RE.search(goal) and not any(is_gold_file(n) for n in named):
-        gold = described_files(goal, files, columns=False, gold=True)
+        gold = described_files(goal, files, columns=False, gold=True) or _other_gold(goal, files)
         hand = HAND_LABELS_RE.search(goal)
         if len(gold) == 1 and hand:
             goal = f"{goal[: hand.end()]} ({gold[0]}){goal[hand.end() :]}"
             notes.append(f"the hand labels you described → {gold[0]}")
+    if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):
+        return goal, notes, []  # 'train an MLP on it': the thread's data, not a described file
     every = every_document(goal, files)
     if every and not any(n.lower().endswith(DOC_EXT) for n in named):
         notes.append(f"the documents you described → {' and '.join(every)}")

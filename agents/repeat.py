@@ -45,6 +45,19 @@ def _last_turn(memory: dict[str, Any]) -> list[dict[str, Any]]:
     return [last] if isinstance(last, dict) and last.get("tool") else []
 
 
+def _acting_turns(memory: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The thread's last few acting turns, oldest first (the last one at the end)."""
+    turns = [
+        t
+        for t in memory.get("turns") or []
+        if isinstance(t, list) and t and all(isinstance(s, dict) for s in t)
+    ]
+    last = _last_turn(memory)
+    if last and (not turns or turns[-1] != last):
+        turns.append(last)
+    return turns
+
+
 def _old_input(step: dict[str, Any]) -> str | None:
     args = step.get("args") or {}
     for key in INPUT_KEYS:
@@ -257,10 +270,18 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
     """
     if not rx.search(SAME_RE, goal, re.I):
         return None
-    steps = _last_turn(memory)
-    old = _old_input(steps[0]) if steps else None
     new, output = _new_files(goal)
-    if not old or not new or new == old or _is_document(new) != _is_document(old):
+    if not new:
+        return None
+    for steps in reversed(_acting_turns(memory)):
+        # the latest acting turn on an input of the new one's kind: 'now the same with the
+        # other guide' after a guide's QA set and its export repeats the QA set
+        old = _old_input(steps[0])
+        if old and _is_document(new) == _is_document(old):
+            break
+    else:
+        return None
+    if new == old:
         return None
     profile = _columns(new)
     planned: list[PlanStep] = []

@@ -9,12 +9,13 @@ import re
 import stat
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from agents import patterns as rx
 from agents.plan import Plan, PlanStep
+from errors import ForgeflowError
 
 MAX_RUNS = 200
 MAX_DEPTH = 4
@@ -398,7 +399,19 @@ def _reapply_args(goal: str, run: Run) -> dict[str, Any] | None:
             # 'the rule about X is wrong, drop it': the functions said before the pronoun
             said = _lfs_said(goal[: m.start()], run)
         dropped |= set(said)
+    for m in rx.finditer(
+        r"[^.;,\n—–]{0,60}\b(?:dropped|removed|deleted|left out|taken out)\b", goal, re.I
+    ):
+        dropped |= set(_lfs_said(m.group(0), run))  # 'with the X rule dropped'
     kept = [lf for lf in run.lfs if lf["name"] not in dropped]
+    kind = rx.search(
+        r"\b(?:just|only)\s+(?:the\s+)?(keyword|regex|threshold|category)\s+"
+        r"(?:ones|rules|lfs|functions)\b",
+        goal,
+        re.I,
+    )
+    if kind:  # 'use just the keyword ones'
+        kept = [lf for lf in kept if str(lf.get("kind", "")).lower() == kind.group(1).lower()]
     added_text = " ".join(m.group(0) for m in rx.finditer(r"\badd\b[^;\n]*", goal, re.I))
     added = to_lfs(parse_rules(added_text), run.columns, run.text_column) if added_text else []
     taken = {lf["name"] for lf in kept}
@@ -635,18 +648,41 @@ def _rows_of_class(goal: str, run: Run) -> bool:
     return False
 
 
+def _rules_file(name: str) -> list[dict[str, Any]] | None:
+    """The labeling functions of a rules file the goal names (a JSON list of named LFs)."""
+    from store.workspace import resolve_path
+
+    try:
+        path = resolve_path(name)
+        if not path.is_file() or path.stat().st_size > 1_000_000:
+            return None
+        lfs = json.loads(path.read_text(encoding="utf-8"))
+    except (ForgeflowError, OSError, ValueError):
+        return None
+    if not isinstance(lfs, list):
+        return None
+    named = [lf for lf in lfs if isinstance(lf, dict) and lf.get("name")]
+    return named or None
+
+
 def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """The thread's own labeling run reviewed: 'open that run so I can review it', 'the
     labeling-function table for that run' (its workbench), 'the rows it labeled as X' (its rows
     of a class the run has). Nothing when no table is named and the thread labeled nothing.
     """
     labeled = memory.get("labeled")
-    if files or not isinstance(labeled, str) or not labeled.endswith("labeled.parquet"):
+    rules = [f for f in files if f.lower().endswith(".json")]
+    if files != rules or not isinstance(labeled, str) or not labeled.endswith("labeled.parquet"):
         return None
     folder = rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
     run = next((r for r in labeling_runs() if r.dir == folder), None)
     if run is None:
         return None
+    if rules:
+        lfs = _rules_file(rules[0]) if len(rules) == 1 else None
+        if lfs is None or not rx.search(r"\bre-?(?:appl|run|label|vote)\w*", goal, re.I):
+            return None
+        run = replace(run, lfs=lfs)  # 're-apply with the keyword ones from rules.json'
     if _rows_of_class(goal, run):
         if rx.search(r"\b(?:how many|count|number of)\b", goal, re.I):
             return None  # a count: the thread's answer, not the rows

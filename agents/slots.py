@@ -161,7 +161,8 @@ CONFIG_RE = re.compile(
 )
 PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
 COLUMN_RE = re.compile(
-    r"\b(text|label|id)\s+column\s+[\"']?([\w.-]+)|\bcolumn\s+[\"']?([\w.-]+)", re.I
+    r"\b(text|label|id)(?:\s+|_)column(?:\s*[=:]\s*|\s+)[\"']?([\w.-]+)|\bcolumn\s+[\"']?([\w.-]+)",
+    re.I,
 )
 LABELS_RE = re.compile(
     r"\bas\s+([\w.-]+)\s+(?:or|vs\.?|versus)\s+([\w.-]+)|\b([a-z][\w-]*\.[\w.-]+)\s+(?:vs\.?|versus)\s+([a-z][\w-]*\.[\w.-]+)",

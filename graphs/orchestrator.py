@@ -25,6 +25,8 @@ from tools.base import ToolContext
 REF_RE = re.compile(r"\$\{steps\.(\d+)((?:\.[\w-]+)*)\}")
 LOOP_FIELDS = ("target", "target_met", "attempts", "best_attempt", "history")
 MAX_CLARIFICATIONS = 3
+MAX_TURNS = 4
+"""Acting turns the thread memory keeps as planned (for 'the same with ...' of an earlier one)."""
 YES = frozenset(
     {"y", "yes", "ok", "okay", "sure", "go", "go ahead", "proceed", "continue", "confirm"}
 )
@@ -368,7 +370,13 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
     if plan.steps and not plan.question:
         # 'same for the other file' repeats this turn's steps (as planned, references kept).
         turn = [{"tool": s.tool, "args": dict(s.args)} for s in plan.steps]
-        update["memory"] = {**memory, "last_turn": turn, TURN_KEY: "tools"}
+        earlier = [t for t in memory.get("turns") or [] if isinstance(t, list)][-(MAX_TURNS - 1) :]
+        update["memory"] = {
+            **memory,
+            "last_turn": turn,
+            "turns": [*earlier, turn],  # 'the same with the other guide': an earlier turn too
+            TURN_KEY: "tools",
+        }
     elif not plan.question:
         # A turn answered without a tool: the next turn's thread state says so (the router).
         update["memory"] = {**memory, TURN_KEY: "answer"}

@@ -15,8 +15,10 @@ class VoteLabelsInput(ToolInput):
 
     data_path: str = Field(description="The rows to label (a file in the workspace).")
     output_path: str = Field(description="Where to write the labeled table (.csv/.parquet/.jsonl).")
-    labeling_functions: list[dict[str, Any]] = Field(
-        min_length=1, description="LF specs: declarative (keyword, regex, ...) or code."
+    labeling_functions: list[dict[str, Any]] | str = Field(
+        min_length=1,
+        description="LF specs: declarative (keyword, regex, ...) or code; or the workspace path "
+        "of a JSON file of them (as write_labeling_functions writes).",
     )
     classes: list[str] | None = Field(
         default=None, description="Class names; LF return value i means classes[i]."
@@ -39,6 +41,11 @@ def vote_labels(args: VoteLabelsInput, ctx: ToolContext) -> dict[str, Any]:
     each LF's coverage and error.
     """
     ctx.progress("applying labeling functions", 0.1)
-    out = create_labels(**args.model_dump(), ctx=ctx)
+    given = args.model_dump()
+    if isinstance(args.labeling_functions, str):
+        from tools.labeling.tools import load_lf_list
+
+        given["labeling_functions"] = load_lf_list(None, args.labeling_functions)
+    out = create_labels(**given, ctx=ctx)
     ctx.progress("labels written", 1.0)
     return out

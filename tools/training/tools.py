@@ -51,7 +51,11 @@ def output_folder(
 
 
 def model_folder(ref: str) -> Path:
-    """A model folder named by a request (workspace-confined, must exist)."""
+    """A model folder named by a request (workspace-confined, must exist); a bare name that is
+    no folder of its own is the model of that name under models/ ('tickets_base').
+    """
+    if "/" not in ref and not resolve_path(ref).exists() and resolve_path(f"models/{ref}").is_dir():
+        ref = f"models/{ref}"
     path = resolve_path(ref, must_exist=True)
     if not path.is_dir():
         raise BadInput(
