@@ -833,7 +833,8 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
             args.setdefault("target_metric", metric_name)
             changes.append(f"target {metric_name} {new} (best so far {best:.3f}{where})")
     targeted = args.get("target_value") is not None or (loop.get("target") or {}).get("value")
-    if targeted is not None or tool not in ("train_model", "label_dataset"):
+    # Only a training may run without a target (a labeling run's schema defaults one).
+    if targeted is not None or tool != "train_model":
         changes[:0] = more_attempts(loop, args, limits)
     else:
         # No target, none to set: the loop stops after its first attempt, so more attempts
