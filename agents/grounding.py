@@ -106,13 +106,17 @@ def sorted_into(clause: str, files: list[str]) -> str | None:
     return _partly_filled_named(said.group("into") or said.group("said") or "", files)
 
 
-def filled_in(clause: str, files: list[str]) -> str | None:
+def filled_in(clause: str, files: list[str], goal: str = "") -> str | None:
     """The partly filled label column of a named table whose gaps the clause fills ('fill in the
     team for the rest of t.csv', 'complete the missing teams in t.csv'), named or by two of its
     values; None otherwise, and None for a constant or statistic put in the gaps ('fill the
     blanks in team with unknown'). The filled-in cells are the hand labels; the rest get labels.
+
+    Gaps said only as gaps ('team is only set on some rows, can you fill the others', 'fill them
+    in') take the partly filled column named before the verb or elsewhere in `goal`, else the
+    tables' only column with gaps at all when that one is a label.
     """
-    from agents.intent import FILL_GAPS, FILL_NOT, GAP_WORDS, SORT_NOT
+    from agents.intent import FILL_GAPS, FILL_NOT, GAP_REF, GAP_WORDS, SORT_NOT
 
     text = _without_files(clause)
     said = rx.search(FILL_GAPS, text, re.I)
@@ -120,7 +124,24 @@ def filled_in(clause: str, files: list[str]) -> str | None:
         return None
     if not said.group("verb").lower().startswith("fill") and not rx.search(GAP_WORDS, text, re.I):
         return None  # 'complete' and 'finish' fill something only when gaps are said
-    return _partly_filled_named(said.group("gaps") or "", files)
+    gaps = said.group("gaps") or ""
+    named = _partly_filled_named(gaps, files)
+    if named or not rx.match(GAP_REF, gaps, re.I):
+        return named
+    before = f"{text[: said.start()]} {_without_files(goal)}"
+    return _partly_filled_named(before, files) or _only_gaps(files)
+
+
+def _only_gaps(files: list[str]) -> str | None:
+    """The one column with gaps across the named tables when it is a label (not an id, text or
+    a number), or None: 'fill in the rest' can only mean that column.
+    """
+    gapped = [(p, c) for p in _named_tables(files) for c in p["columns"] if c["missing_share"] > 0]
+    if len(gapped) != 1:
+        return None
+    column = gapped[0][1]
+    usable = column["partly_filled"] and column["label_like"]
+    return column["name"] if usable and not column["id_like"] and not column["text_like"] else None
 
 
 def _partly_filled_named(words: str, files: list[str]) -> str | None:
@@ -592,6 +613,43 @@ def _thread_label(p: Planning, dataset: Any, names: list[str]) -> str | None:
     return None
 
 
+def _evident_label(
+    p: Planning, args: dict[str, Any], candidates: list[str]
+) -> tuple[str, str] | None:
+    """The one class column among `candidates` that the thread or the named test file makes
+    evident, with why; None when both leave two or more (then the person is asked).
+
+    The thread: its earlier steps on the same table, or the person's earlier requests while it
+    was the thread's table, named one of them ('how many rows have a mood?'). The test file: a label must be there and vary to be checked against
+    it ('store' absent, or 'north' on every row, is no label of that file).
+    """
+    from agents.thread_state import SAID_KEY
+
+    dataset = args.get("dataset")
+    named = {
+        str(a.get("label_column") or a.get("column"))
+        for r in p.memory.get("results") or []
+        if isinstance(r, dict) and isinstance(a := r.get("args"), dict)
+        if dataset in (a.get("dataset"), a.get("data_path"))
+    }
+    profile = _table(dataset) if dataset == p.memory.get("dataset") else None
+    for words in p.memory.get(SAID_KEY) or [] if profile else []:
+        named.update(columns_mentioned(profile, _without_files(str(words))))
+    named &= set(candidates)
+    if len(named) == 1:
+        return named.pop(), "the column this thread talked about"
+    test = _table(args.get("test_dataset"))
+    if test is None:
+        return None
+    varying = [n for n in test["names"] if n in candidates and _plain(test, n)["distinct"] > 1]
+    if len(varying) == 1 and len(varying) < len(candidates):
+        return varying[0], (
+            f"the only one of {', '.join(candidates[:6])} that {args['test_dataset']} holds "
+            "with more than one value (the rest cannot be checked there)"
+        )
+    return None
+
+
 def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
     profile = _table(args.get("dataset"))
     if profile is None:
@@ -713,6 +771,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
     if yes_no:
         args["label_column"] = yes_no
         p.notes.append(f"label column {yes_no!r}: the table's only yes/no column")
+        return
+    evident = _evident_label(p, args, categorical) if len(categorical) >= 2 else None
+    if evident:
+        args["label_column"], why = evident
+        p.notes.append(f"label column {evident[0]!r}: {why}")
         return
     if len(categorical) >= 2 and not args.get("soft_labels"):
         p.question = (

@@ -323,6 +323,14 @@ GAP_WORDS = (
     r"\b(?:missing|rest|remaining|remainder|blanks?|empty|gaps?|holes?|unlabell?ed|untagged|"
     r"unassigned|unset|nulls?|others|left)\b"
 )
+# The words after a filling verb that say only the gaps ('the others', 'the rest for me', 'them
+# in', 'the remaining ones'): the column is said elsewhere ('mood is only set on some rows').
+GAP_REF = (
+    r"^(?:[\s,!?]*\b(?:in|out|up|the|those|these|them|it|all|every|each|any|of|for|rest|"
+    r"remaining|remainder|others?|ones?|rows?|cells?|entries|records|lines|blanks?|empty|gaps?|"
+    r"holes?|missing|unlabell?ed|untagged|unassigned|unset|nulls?|left|too|also|as well|please|"
+    r"me|us|now|still|that|which|are|is|were|remain|remains)\b)+[\s,!?]*$"
+)
 # A save said after a step in the same clause ('... and save the result as sorted.csv', ', then
 # write it to x.parquet', '... and export them as parquet'): `what` holds the file or format.
 TRAILING_SAVE = (

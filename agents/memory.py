@@ -79,7 +79,8 @@ IMPROVE_RE = re.compile(
     r"accurate)|improve(?: it| that| this| on (?:it|that)| the (?:model|labels?|results?|score))?"
     r"|do better|try harder|better (?:results?|model|score)|push (?:it|that) (?:further|higher)|"
     r"beat (?:it|that)|try again (?:harder|with more)|more attempts|boost (?:it|the \w+)|"
-    r"can (?:we|you) do better|not good enough|higher (?:accuracy|f1|auc|score))\b",
+    r"can (?:we|you) do better|not good enough|higher (?:accuracy|f1|auc|score)|"
+    r"(?:be|get) improved|do (?:it|that|this|a) better(?: job)?|again,? but better)\b",
     re.I,
 )
 
@@ -821,13 +822,6 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
     tool = loop["tool"]
     args = dict(loop.get("args") or {})
     changes: list[str] = []
-    before = int(args.get("max_attempts") or loop.get("attempts") or 3)
-    after = max(before * 2, 6)
-    if limits.get("max_attempts"):
-        after = min(after, int(limits["max_attempts"] or after))
-    if after > before:
-        args["max_attempts"] = after
-        changes.append(f"{after} attempts instead of {before}")
     if tool == "train_model":
         kind = str(args.get("model") or "auto")
         models = {str(h.get("model")) for h in loop.get("history") or [] if h.get("model")}
@@ -864,7 +858,46 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
             args["target_value"] = new
             args.setdefault("target_metric", metric_name)
             changes.append(f"target {metric_name} {new} (best so far {best:.3f}{where})")
+    targeted = args.get("target_value") is not None or (loop.get("target") or {}).get("value")
+    # Only a training may run without a target (a labeling run's schema defaults one).
+    if targeted is not None or tool != "train_model":
+        changes[:0] = more_attempts(loop, args, limits)
+    else:
+        # No target, none to set: the loop stops after its first attempt, so more attempts
+        # would be a claim, not a change; say why instead.
+        why = (
+            f"{_shown_metric(str(metric_name))} is already {best:.3f}{where}, so a higher target "
+            "cannot be judged there"
+            if best is not None
+            else "nothing was measured to set one from"
+        )
+        changes.append(f"{NO_TARGET} ({why}): one attempt, as before")
     return args, changes
+
+
+def more_attempts(
+    loop: dict[str, Any], args: dict[str, Any], limits: dict[str, int | None]
+) -> list[str]:
+    """Raise `args`' attempts for a stronger run of `loop` (twice as many, six at least, within
+    `limits`); the change in words, or nothing when no more are allowed.
+    """
+    before = int((loop.get("args") or {}).get("max_attempts") or loop.get("attempts") or 3)
+    after = max(before * 2, 6)
+    if limits.get("max_attempts"):
+        after = min(after, int(limits["max_attempts"] or after))
+    if after <= before:
+        return []
+    args["max_attempts"] = after
+    return [f"{after} attempts instead of {before}"]
+
+
+NO_TARGET = "no target set"
+"""How `stronger_args` starts the line that says why the stronger run has no target."""
+
+
+def _shown_metric(name: str) -> str:
+    short = _short_metric(name)
+    return {"auc": "AUC", "f1": "F1"}.get(short, short)
 
 
 def _short_metric(name: str) -> str:

@@ -655,7 +655,9 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     if _names_a_tool(goal) and gates.holds("named_tool"):
         return None
-    thread = any(memory.get(k) for k in memory if k != thread_state.TURN_KEY)
+    thread = any(
+        memory.get(k) for k in memory if k not in (thread_state.TURN_KEY, thread_state.SAID_KEY)
+    )
     ruled = [s.tool for s in plan.steps]
     if memory.get(thread_state.TURN_KEY) == "reply" and not ruled:
         return gates.decide("thread")  # a bare reply to a question is no new goal by the router
@@ -2359,9 +2361,20 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             or role_files(p.goal, FILE_RE.findall(p.goal))[2]
         )
         return ["vote_labels"] if vote else ["apply_labeling_functions"]
+    # 'sort the tickets in t.csv into teams' where `team` is partly filled: every row gets a
+    # team, the filled-in cells are the hand labels (data evidence, ahead of the router)
+    # 'fill in the team for the rest of t.csv', 'complete the missing teams': the same; named
+    # no table, the thread's ('mood is only set on some rows, can you fill the others')
+    filling = slots.files or _memory_tables(p)
+    sorting = bool(
+        filling
+        and p.last_step("train_model") is None
+        and (sorted_into(clause, filling) or filled_in(clause, filling, p.goal))
+    )
     tables = [t for t in [p.memory.get("last_table"), *_memory_tables(p)] if isinstance(t, str)]
     if (
         not slots.files
+        and not sorting
         and tables
         and rx.search(
             r"^\s*(?:please\s+)?(?:preview|peek at|head)\b|\b(?:first|some|a few) rows\b", lower
@@ -2388,14 +2401,9 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
 
     if data_question(clause, slots.files):
         return ["inspect_dataset"]  # a question about what the table holds
-    # 'sort the tickets in t.csv into teams' where `team` is partly filled: every row gets a
-    # team, the filled-in cells are the hand labels (data evidence, ahead of the router)
-    # 'fill in the team for the rest of t.csv', 'complete the missing teams': the same
-    sorting = bool(
-        slots.files
-        and p.last_step("train_model") is None
-        and (sorted_into(clause, slots.files) or filled_in(clause, slots.files))
-    )
+    if sorting and not slots.files:
+        slots.files = list(filling)
+
     from agents.intent import SORT_NOT
 
     if (
@@ -2996,8 +3004,15 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
         )
         args["target_value"] = targets[metric]
         changes.append(f"target {metric} {targets[metric]} as asked")
-    note = f"make it better: re-running {loop['tool']} with " + (
-        ", ".join(changes) if changes else "the same settings (nothing stronger to try)"
+        if any(c.startswith(thread.NO_TARGET) for c in changes):
+            # the asked target is what makes the attempts run: now they do
+            limits = {"max_attempts": tool_limit(loop["tool"], "max_attempts")}
+            changes = thread.more_attempts(loop, args, limits) + [
+                c for c in changes if not c.startswith(thread.NO_TARGET)
+            ]
+    real = [c for c in changes if not c.startswith(thread.NO_TARGET)]
+    note = f"make it better: re-running {loop['tool']} with " + "; ".join(
+        [", ".join(real) or "the same settings (nothing stronger to try)", *changes[len(real) :]]
     )
     step = PlanStep(tool=loop["tool"], args=args, why=goal)
     plan = Plan(steps=[step], targets=targets, notes=[note])
@@ -3052,7 +3067,65 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
 def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     from agents import memory as thread
 
-    return _improve(goal, memory) if thread.is_improve_request(goal, bool(files)) else None
+    if not thread.is_improve_request(goal, bool(files)):
+        return None
+    return _improve(goal, memory) or _nothing_to_improve(goal, memory)
+
+
+def _nothing_to_improve(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'can you do better?' on a thread with no training or labeling run: say so, with what to
+    ask first in the person's terms (their table and its columns). Not when the words ask for
+    more than the improvement ('train a better model on x' plans the training).
+    """
+    from agents.memory import IMPROVE_RE
+
+    rest = IMPROVE_RE.sub(" ", goal)
+    if clause_tools(rest) or len(rest.split()) > 6:
+        return None
+    return Plan(answer=nothing_to_improve_answer(memory))
+
+
+def nothing_to_improve_answer(memory: dict[str, Any]) -> str:
+    """The answer to an improvement asked of a thread that has trained and labeled nothing:
+    examples that name the thread's table (else a workspace table) and its label-like columns.
+    """
+    from agents.grounding import workspace_files
+    from tools.profile import profile_table
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    held = memory.get("dataset")
+    tables = [held] if isinstance(held, str) and TABLE_SUFFIX_RE.search(held) else []
+    tables = tables or [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)][:3]
+    examples: list[str] = []
+    for table in tables:
+        try:
+            profile = profile_table(table)
+        except (ForgeflowError, OSError, ValueError):
+            continue  # a table that cannot be read suggests nothing
+        labels = sorted(
+            (
+                c
+                for c in profile["columns"]
+                if c["label_like"] and not (c["id_like"] or c["text_like"])
+                if 2 <= c["distinct"] <= 20
+            ),
+            key=lambda c: c["distinct"],
+        )
+        partly = next((c["name"] for c in labels if c["partly_filled"]), None)
+        if partly:
+            examples.append(f"'fill in the {partly} column of {table}'")
+        full = next((c["name"] for c in labels if not c["partly_filled"]), None)
+        if partly or full:
+            examples.append(f"'train a classifier to predict {partly or full} from {table}'")
+        if len(examples) >= 2:
+            break
+    if not examples:
+        examples = [f"'{EXAMPLES['train_model']}'", f"'{EXAMPLES['label_dataset']}'"]
+    return (
+        "There is nothing on this thread to improve yet: no model has been trained and nothing "
+        f"labeled here. Start with one, e.g. {' or '.join(examples[:2])}; then 'can you do "
+        "better' runs it again with a stronger search."
+    )
 
 
 def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:

@@ -67,6 +67,20 @@ TURN_KEY = "turn_kind"
 """Memory key the plan node sets: 'answer' after a turn without a tool, 'tools' after one with
 tools; 'question' while the reply to the planner's own question is planned with the question,
 'reply' while it is planned alone (is it a new request?)."""
+SAID_KEY = "said"
+"""Memory key the plan node sets: the person's last few requests on the thread, as typed (what
+the thread talked about: 'how many rows have a mood?' names the column a later 'train something
+on that' predicts). Not a thing the thread holds."""
+SAID_KEPT = 3
+"""How many of the person's requests `SAID_KEY` keeps (each cut to 300 characters)."""
+
+
+def said_after(memory: dict[str, Any], goal: str) -> list[str]:
+    """The thread's `SAID_KEY` list after the person said `goal` (the last `SAID_KEPT`)."""
+    kept = [s for s in memory.get(SAID_KEY) or [] if isinstance(s, str)]
+    return [*kept, goal[:300]][-SAID_KEPT:] if goal.strip() else kept[-SAID_KEPT:]
+
+
 MEMORY_HOLDS: dict[str, str] = {
     "model": "model",
     "models": "model",

@@ -15,7 +15,7 @@ from langgraph.types import interrupt
 from agents.llm import get_chat_model
 from agents.planner import NOT_UNDERSTOOD, Plan, plan_goal, remember
 from agents.reporter import write_answer
-from agents.thread_state import TURN_KEY
+from agents.thread_state import SAID_KEY, TURN_KEY, said_after
 from errors import Cancelled, ForgeflowError, Unavailable
 from graphs.state import InputState, OrchestratorState, RunContext
 from graphs.workflows import call_tool
@@ -380,6 +380,8 @@ def plan_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dict[st
     elif not plan.question:
         # A turn answered without a tool: the next turn's thread state says so (the router).
         update["memory"] = {**memory, TURN_KEY: "answer"}
+    if "memory" in update:
+        update["memory"][SAID_KEY] = said_after(memory, goal)  # what the thread talked about
     return {**update, "result": {}}
 
 
