@@ -1267,7 +1267,7 @@ def thread_model_named(text: str, models: list[Any]) -> str | None:
         for model in reversed(models):
             path = str(model.get("path") or "") if isinstance(model, dict) else ""
             if path and (path.lower() == said or path.lower().rsplit("/", 1)[-1] == said):
-                return m.group(1).rstrip("/")  # as said: a bare name is read under models/
+                return path  # the thread's path, as every other thread-model argument
     return None
 
 

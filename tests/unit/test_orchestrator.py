@@ -85,14 +85,27 @@ def test_unbuilt_tool_gets_a_clear_answer(monkeypatch: pytest.MonkeyPatch) -> No
     assert "not available in this version" in out["values"]["answer"]
 
 
-def test_failed_step_reports_error_with_hint() -> None:
+def test_failed_step_reports_error_with_hint(home: Any) -> None:
     graph = build_graph(InMemorySaver())
-    # A path out of the workspace: planned (the planner does not judge it), refused by the tool.
-    out = run_goal(graph, "inspect ../outside.csv")
+    # A link in the workspace that leads out: planned by its name, refused by the tool.
+    home.mkdir(parents=True, exist_ok=True)
+    outside = home / "elsewhere.csv"
+    outside.write_text("a,b\n1,2\n")
+    workspace = home / "workspace"
+    workspace.mkdir(exist_ok=True)
+    (workspace / "orders_link.csv").symlink_to(outside)
+    out = run_goal(graph, "inspect orders_link.csv")
     step = out["values"]["result"]["steps"][0]
     assert step["status"] == "failed"
     assert step["error"]["code"] == "path_outside_workspace"
     assert "Hint:" in out["values"]["answer"]
+
+
+def test_path_outside_said_in_goal_is_refused_before_any_step() -> None:
+    graph = build_graph(InMemorySaver())
+    out = run_goal(graph, "inspect ../outside.csv")
+    assert out["values"]["result"]["steps"] == []
+    assert "outside the workspace" in out["values"]["answer"]
 
 
 def test_cancel_stops_at_step_boundary() -> None:

@@ -181,7 +181,7 @@ def test_a_model_kind_on_the_same_data_is_trained_and_compared_by_name(choir: Pa
     train, evaluate = steps[0][1], steps[1][1]
     assert (train["dataset"], train["model"], train["name"]) == ("members.csv", "mlp", "voices_nn2")
     assert train["label_column"] == "voice"
-    assert evaluate["compare_model"] == "voices_lr"
+    assert evaluate["compare_model"] == "models/voices_lr"
     # the tool reads a bare model name under models/
     assert model_folder("voices_lr") == choir / "models" / "voices_lr"
 
