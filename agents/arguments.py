@@ -1543,7 +1543,7 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     models = p.memory.get("models") or []
     if rx.search(r"\bcompare\b|\bversus\b|\bvs\.?\b", s.text, re.I) and len(models) >= 2:
         args["model"], args["compare_model"] = models[-1]["path"], models[-2]["path"]
-    other = thread_model_named(s.text, models)
+    other = None if "compare_model" in args else thread_model_named(s.text, models)
     if other and not str(args["model"]).endswith(other):
         args["compare_model"] = other  # '... against tickets_base': the thread's model by name
     trainer = p.last_step("train_model")

@@ -568,7 +568,20 @@ def described_input(
         return goal, [], []
     notes: list[str] = []
     named = FILE_NAME_RE.findall(goal)
-    if HAND_LABELS_RE.search(goal) and not any(is_gold_file(n) for n in named):
+    hand_said = HAND_LABELS_RE.search(goal)
+    if (
+        hand_said
+        and rx.search(
+            r"\bby\s+hand\b|\bhand[- ]?(?:sorted|graded|coded|checked|marked)\b", hand_said[0], re.I
+        )
+        and not rx.search(
+            r"^[^.;!?]{0,30}?\b(?:file|sheet|table|csv|spreadsheet)\b",
+            goal[hand_said.end() :],
+            re.I,
+        )
+    ):
+        hand_said = None  # 'only some are done by hand': the table's own filled-in cells
+    if hand_said and not any(is_gold_file(n) for n in named):
         gold = described_files(goal, files, columns=False, gold=True) or _other_gold(goal, files)
         hand = HAND_LABELS_RE.search(goal)
         if len(gold) == 1 and hand:
