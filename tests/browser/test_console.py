@@ -93,9 +93,11 @@ def test_run_page_shows_plan_attempts_and_every_chart(page: Page, server: Server
 
 def test_runs_list_filters_by_status_and_thread(page: Page, server: ServerProcess) -> None:
     run_id = labeling_run(server)
-    # A path out of the workspace plans (the planner does not judge it) and the tool refuses it.
-    failed = api_json(server, "POST", "/generate", json={"goal": "inspect ../outside.csv"})
-    assert failed["status"] == "failed"
+    # A tool called with a path out of the workspace refuses it: a failed run in the list.
+    refused = httpx.post(
+        f"{server.url}/tools/inspect_dataset", json={"dataset": "../outside.csv"}, timeout=60
+    )
+    assert refused.status_code == 403
     p = page.goto("#/runs")
     p.wait_for_selector(".run-row")
     assert p.locator(".run-failed").count() >= 1 and p.locator(".run-completed").count() >= 1
