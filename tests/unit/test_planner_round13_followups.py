@@ -277,3 +277,23 @@ def test_how_accurate_after_a_labeling_is_answered_from_the_thread(choir: Path) 
     plan = plan_goal("How accurate did that come out?", memory)
     assert plan.question is None and not plan.steps
     assert plan.answer is not None and "accuracy: 0.750" in plan.answer
+
+
+@pytest.mark.parametrize(
+    "rules", ["../rules.json", "/etc/passwd", "~root/rules.json", "a\x00.json", "link_out.json"]
+)
+def test_vote_rules_file_stays_in_the_workspace(home: Path, rules: str) -> None:
+    workspace = home / "workspace"
+    workspace.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame({"text": ["late bus", "nice staff"]}).to_csv(workspace / "notes.csv", index=False)
+    (home / "rules.json").write_text("[]")
+    (workspace / "link_out.json").symlink_to(home / "rules.json")
+    args = {"data_path": "notes.csv", "output_path": "voted.csv", "labeling_functions": rules}
+    with pytest.raises(Exception) as caught:
+        call_tool("vote_labels", args, ToolContext())
+    assert getattr(caught.value, "code", None) in (
+        "path_outside_workspace",
+        "bad_input",
+        "not_found",
+    )
+    assert not (workspace / "voted.csv").exists()
