@@ -49,6 +49,7 @@ TUNABLE = (
     "fresh23",
     "fresh24",
     "fresh25",
+    "fresh26",
 )
 FOLLOW_UPS = tuple(
     c
