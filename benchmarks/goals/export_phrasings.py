@@ -50,6 +50,8 @@ TUNABLE = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh28",
+    "fresh29",
 )
 FOLLOW_UPS = tuple(
     c
