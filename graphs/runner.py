@@ -32,6 +32,7 @@ from errors import (
     Cancelled,
     Conflict,
     DatabaseUnavailable,
+    Forbidden,
     ForgeflowError,
     NotFound,
     check_value,
@@ -380,6 +381,7 @@ class RunManager:
         if len(goal) > 10_000:
             raise BadInput("the goal is over 10,000 characters", hint="shorten the goal")
         check_value(goal, "goal")  # a lone surrogate (e.g. undecodable terminal bytes) is a 400
+        refuse_outside_path(goal)
         attempts = self._attempts(max_attempts)
         with self._lock:  # one submission at a time per process keeps thread checks simple
             busy = run_store.thread_active_run(thread_id) if thread_id else None
@@ -1066,6 +1068,22 @@ class RunManager:
         except DatabaseUnavailable as exc:
             out["database"] = {**database, "ok": False, "error": exc.message}
         return out
+
+
+def refuse_outside_path(goal: str) -> None:
+    """A goal (or an answer to a question) naming a path out of the workspace is bad input on
+    every surface: 403 `path_outside_workspace` with the hint, before a run or thread exists.
+    """
+    from agents.planner import path_outside_workspace, shown_name
+
+    outside = path_outside_workspace(goal)
+    if outside:
+        raise Forbidden(
+            f"the goal names {shown_name(outside)}, a path outside the workspace",
+            hint="file paths stay inside the workspace: put the file there (upload it, or copy it "
+            "into the workspace folder) and name it by its path inside, e.g. 'data/readings.csv'",
+            code="path_outside_workspace",
+        )
 
 
 def _thread_busy(thread_id: str | None, busy: str) -> Conflict:

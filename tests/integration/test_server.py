@@ -205,6 +205,32 @@ def test_bad_input_gets_4xx_with_hint_and_persists_nothing(
             assert len(runs) == before
 
 
+@pytest.mark.parametrize("mode", ["wait", "stream", "background"])
+def test_goal_naming_a_path_out_of_the_workspace_is_refused_before_a_run(server, mode) -> None:
+    """The same 403 `path_outside_workspace` a tool call gets, on every mode, and no run or
+    thread is made: the refused goal changes nothing.
+    """
+    goals = ["summarise ../../secrets/payroll.csv for me", "train a model on /etc/ssl/x.csv"]
+    with server.client() as c:
+        before = c.get("/runs", params={"limit": 500}).json()["runs"]
+        for goal in goals:
+            r = c.post("/generate", json={"goal": goal, "thread_id": "t-out", "mode": mode})
+            assert r.status_code == 403, r.text
+            error = r.json()["error"]
+            assert error["code"] == "path_outside_workspace"
+            assert "outside the workspace" in error["message"] and "inside" in error["hint"]
+        chat = c.post(
+            "/v1/chat/completions",
+            json={"model": "forgeflow", "messages": [{"role": "user", "content": goals[0]}]},
+        )
+        assert chat.status_code == 403 and "outside the workspace" in chat.text
+        assert c.get("/runs", params={"limit": 500}).json()["runs"] == before
+        assert c.get("/threads/t-out").status_code == 404
+        # A path inside the workspace, said the same way, still runs.
+        ok = c.post("/generate", json={"goal": "inspect ./data/../wine.csv", "dry_run": True})
+        assert ok.status_code == 200
+
+
 def test_malformed_json_and_oversized_body(make_server) -> None:
     srv = make_server({"FORGEFLOW_MAX_BODY_BYTES": "2048"})
     with srv.client() as c:

@@ -52,6 +52,27 @@ def test_bad_tool_arguments_are_refused_before_a_run_exists(manager: Any) -> Non
     assert run_store.list_runs() == []
 
 
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "what columns does ../../../var/log/app.csv have",
+        "fit a classifier on ~/Downloads/leads.csv",
+        "label /srv/share/tickets.csv then train on it",
+    ],
+)
+def test_a_goal_naming_a_path_out_of_the_workspace_is_refused_before_a_run(
+    manager: Any, goal: str
+) -> None:
+    from errors import Forbidden
+
+    with pytest.raises(Forbidden) as refused:
+        manager.submit_goal(goal, thread_id="thr-out")
+    assert refused.value.code == "path_outside_workspace"
+    assert refused.value.hint and "inside" in refused.value.hint
+    assert run_store.list_runs() == []
+    assert "thr-out" not in {t["thread_id"] for t in run_store.list_threads()}
+
+
 def test_cancel_stops_a_step_while_it_runs(manager: Any) -> None:
     data = put(text_frame(400, seed=1), "posts.csv")
     run = manager.submit_tool(

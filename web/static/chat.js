@@ -190,6 +190,7 @@ export async function renderChat(root, params) {
         },
       });
     } catch (err) {
+      live.card.remove(); // refused before a run existed (a 4xx): no run to show
       convo.append(errorBox(err));
     } finally {
       send.disabled = false;
