@@ -1153,6 +1153,8 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
             from agents.references import base_table
 
             learn = base_table(data, workspace_files())  # returns_test.csv → returns.csv
+            if learn is not None and not _holds_as_much(learn, data):
+                learn = None  # only the held-out file has the labels: it is what to learn from
         if learn is not None:
             args["dataset"], tests = learn, [data]
     if tests:
@@ -1198,6 +1200,19 @@ def _learns_from(text: str, name: str) -> bool:
             re.I,
         )
     )
+
+
+def _holds_as_much(base: str, other: str) -> bool:
+    """Whether table `base` has every column of `other`, each mostly filled (so the rows to
+    learn from are there, not only in `other`: 'the unreviewed clauses.csv').
+    """
+    from agents.grounding import _table
+
+    mine, theirs = _table(base), _table(other)
+    if mine is None or theirs is None:
+        return False
+    filled = {c["name"] for c in mine["columns"] if c["missing_share"] < 0.5}
+    return set(theirs["names"]) <= filled
 
 
 HELD_OUT_ROLES = frozenset({"test", "holdout", "heldout", "val", "eval"})

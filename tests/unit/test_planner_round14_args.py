@@ -149,3 +149,14 @@ def test_a_prediction_reads_the_one_table_no_step_reads(ferries: Path) -> None:
     p.steps[0].args["data_path"] = "complaints_may.csv"  # read already: nothing left unread
     args = BUILDERS["predict"](p, extract_slots("learn a logistic model from what comes out"))
     assert args is None or args["dataset"] != "complaints_may.csv"
+
+
+def test_a_test_named_file_holding_the_only_labels_is_learned_from(ferries: Path) -> None:
+    root = get_settings().workspace
+    rows = pd.read_csv(root / "crossings.csv")
+    rows.assign(delayed=None).to_csv(root / "sailings.csv", index=False)  # nobody labeled
+    rows.head(30).to_csv(root / "sailings_test.csv", index=False)
+    p = Planning(memory={}, goal="a delayed model with sailings_test.csv")
+    args = BUILDERS["train_model"](p, extract_slots("a delayed model with sailings_test.csv"))
+    assert args is not None and args["dataset"] == "sailings_test.csv"
+    assert "test_dataset" not in args
