@@ -1148,13 +1148,6 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         learn = rest[0] if rest and _table_columns(rest[0]) else None
         if learn is None and producer is not None and not rest:
             learn = f"${{steps.{producer}.labeled_path}}"
-        if learn is None and not rest and not _learns_from(s.text, data):
-            from agents.grounding import workspace_files
-            from agents.references import base_table
-
-            learn = base_table(data, workspace_files())  # returns_test.csv → returns.csv
-            if learn is not None and not _holds_as_much(learn, data):
-                learn = None  # only the held-out file has the labels: it is what to learn from
         if learn is not None:
             args["dataset"], tests = learn, [data]
     if tests:
@@ -1188,31 +1181,6 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     if weights:
         args["class_weights"] = weights
     return args
-
-
-def _learns_from(text: str, name: str) -> bool:
-    """Whether the words say to learn from this very file ('train on x_test.csv')."""
-    return bool(
-        rx.search(
-            rf"\b(?:train|fit|learn|build)\w*\s+(?:[\w-]+\s+){{0,4}}?(?:on|from|with|using)\s+"
-            rf"(?:the\s+)?[\"'`]?{re.escape(name)}",
-            text,
-            re.I,
-        )
-    )
-
-
-def _holds_as_much(base: str, other: str) -> bool:
-    """Whether table `base` has every column of `other`, each mostly filled (so the rows to
-    learn from are there, not only in `other`: 'the unreviewed clauses.csv').
-    """
-    from agents.grounding import _table
-
-    mine, theirs = _table(base), _table(other)
-    if mine is None or theirs is None:
-        return False
-    filled = {c["name"] for c in mine["columns"] if c["missing_share"] < 0.5}
-    return set(theirs["names"]) <= filled
 
 
 HELD_OUT_ROLES = frozenset({"test", "holdout", "heldout", "val", "eval"})

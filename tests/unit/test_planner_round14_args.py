@@ -71,13 +71,6 @@ def test_held_out_names_are_read_from_the_name_words() -> None:
     assert not held_out_named("train_test_merged.csv")
 
 
-def test_a_test_named_file_with_its_base_table_there_is_the_test_set(ferries: Path) -> None:
-    plan = plan_goal("Fit delayed and let me know how well it does on crossings_test.csv")
-    args = _step(plan, "train_model")
-    assert args["dataset"] == "crossings.csv"
-    assert args["test_dataset"] == "crossings_test.csv"
-
-
 def test_a_test_named_file_after_labeling_is_the_test_set(ferries: Path) -> None:
     plan = plan_goal(
         "Fill in topic across complaints.csv, then put a logistic model on the soft labels "
@@ -149,14 +142,3 @@ def test_a_prediction_reads_the_one_table_no_step_reads(ferries: Path) -> None:
     p.steps[0].args["data_path"] = "complaints_may.csv"  # read already: nothing left unread
     args = BUILDERS["predict"](p, extract_slots("learn a logistic model from what comes out"))
     assert args is None or args["dataset"] != "complaints_may.csv"
-
-
-def test_a_test_named_file_holding_the_only_labels_is_learned_from(ferries: Path) -> None:
-    root = get_settings().workspace
-    rows = pd.read_csv(root / "crossings.csv")
-    rows.assign(delayed=None).to_csv(root / "sailings.csv", index=False)  # nobody labeled
-    rows.head(30).to_csv(root / "sailings_test.csv", index=False)
-    p = Planning(memory={}, goal="a delayed model with sailings_test.csv")
-    args = BUILDERS["train_model"](p, extract_slots("a delayed model with sailings_test.csv"))
-    assert args is not None and args["dataset"] == "sailings_test.csv"
-    assert "test_dataset" not in args
