@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import Any
@@ -853,11 +854,48 @@ def _is_file(name: str) -> bool:
         return False
 
 
+MAX_RULES_BYTES = 2_000_000
+
+
+def holds_rules(name: str) -> bool:
+    """Whether a workspace .json file holds labeling functions (a list of objects, each with
+    a label and a kind, keywords or code), read from its contents, not its name.
+    """
+    if "${" in name or not name.lower().endswith(".json"):
+        return False
+    from store.workspace import resolve_path
+
+    try:
+        path = resolve_path(name)
+        if not path.is_file() or path.stat().st_size > MAX_RULES_BYTES:
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ForgeflowError, OSError, ValueError):
+        return False
+    if isinstance(data, dict):
+        data = data.get("labeling_functions") or data.get("lfs") or data.get("rules")
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(
+            isinstance(f, dict)
+            and "label" in f
+            and any(k in f for k in ("kind", "keywords", "code"))
+            for f in data
+        )
+    )
+
+
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     from agents.grounding import _table
 
-    lfs: list[dict[str, Any]] | str = stated_lfs(p, s)
     rules = [f for f in s.files if f.lower().endswith(".json") and _is_file(f)]
+    held = [f for f in rules if holds_rules(f)]
+    # a named file that holds labeling functions is the rules: its contents say so, and words
+    # read as rules beside it are the goal's prose ('each rule's vote plus the majority')
+    lfs: list[dict[str, Any]] | str = held[0] if len(held) == 1 else stated_lfs(p, s)
+    if held:
+        s = Slots(**{**s.__dict__, "files": [f for f in s.files if f not in held]})
     if not lfs and len(rules) == 1:
         lfs = rules[0]  # 'apply mined.json to x.csv with per-row votes': the rules file
         s = Slots(**{**s.__dict__, "files": [f for f in s.files if f != rules[0]]})
@@ -866,10 +904,11 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     data, _, _ = role_files(p.goal, s.files)
     outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
-    data = [f for f in data if _table_columns(f)]  # a file not there is written, not read
+    # a file not there is written, not read; a rules file is no table of rows
+    data = [f for f in data if _table_columns(f) and not holds_rules(f)]
     if not data:  # the table named in an earlier clause of the goal
         named = role_files(p.goal, FILE_RE.findall(p.goal))[0]
-        data = [f for f in named if _table_columns(f)]
+        data = [f for f in named if _table_columns(f) and not holds_rules(f)]
         outs = outs or [f for f in named if f not in data]
     if not data:
         return None
@@ -1101,6 +1140,16 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["name"] = name
     _, tests, _ = role_files(s.text, s.files)
     tests = [f for f in tests if f != data]
+    if not tests and isinstance(data, str) and held_out_named(data):
+        # '..., fit on the labeled result and report metrics on x_test.csv': a file whose
+        # name says it is held out is the test set when the rows to learn from are elsewhere
+        rest = [f for f in s.files if f != data and f != s.gold and not held_out_named(f)]
+        producer = p.last_step("label_dataset")
+        learn = rest[0] if rest and _table_columns(rest[0]) else None
+        if learn is None and producer is not None and not rest:
+            learn = f"${{steps.{producer}.labeled_path}}"
+        if learn is not None:
+            args["dataset"], tests = learn, [data]
     if tests:
         args["test_dataset"] = tests[0]
     if "target_metric" not in args:
@@ -1132,6 +1181,19 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     if weights:
         args["class_weights"] = weights
     return args
+
+
+HELD_OUT_ROLES = frozenset({"test", "holdout", "heldout", "val", "eval"})
+
+
+def held_out_named(name: str) -> bool:
+    """Whether a file's name says it is held out ('reviews_test.csv', 'val_rows.csv'), with no
+    training word beside ('train_test_merged.csv' is not).
+    """
+    from agents.references import _role, file_tokens
+
+    roles = {_role(t) for t in file_tokens(name)}
+    return bool(roles & HELD_OUT_ROLES) and "train" not in roles
 
 
 NUM = r"(\d+|" + "|".join(WORD_NUMBERS) + r")"
@@ -1590,6 +1652,10 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         and rx.search(r"\b(every|all|each|same)\b", s.text)
     ):
         data = _trained_rows(p, trained)  # 'predict a class for every row into x.csv'
+    if data is None and trained is not None:
+        # 'label a.csv, fit a model on the result, then run it over b.csv': the predict step
+        # planned for an earlier clause reads the goal's one table no step reads yet
+        data = _unread_table(p, out)
     if data is None and trained is not None and _learned_from_labeling(p, trained):
         # 'label x.csv, train on it, predict -> y.csv': the rows the labeling filled in
         data = _trained_rows(p, trained)
@@ -1615,6 +1681,21 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     if out:
         args["output"] = out[-1]
     return args
+
+
+def _unread_table(p: Planning, out: list[str]) -> str | None:
+    """The one workspace table the goal names that no planned step reads or writes and that
+    the goal does not say to write; None when there is not exactly one.
+    """
+    named = list(dict.fromkeys(FILE_RE.findall(p.goal)))
+    written = set(role_files(p.goal, named)[2]) | set(out)
+    used = {str(v) for step in p.steps for v in step.args.values() if isinstance(v, str)}
+    tables = [
+        f
+        for f in named
+        if f not in written and f not in used and not _not_there(f) and _table_columns(f)
+    ]
+    return tables[0] if len(tables) == 1 else None
 
 
 def _not_there(name: str) -> bool:

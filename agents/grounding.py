@@ -503,22 +503,64 @@ def _generator_class_column(p: Planning, args: dict[str, Any], goal: str) -> Non
             # one named like a class column, else the last (the label usually comes last)
             named = [o for o in owners if rx.search(LABELISH, o.lower())]
             args["label_column"] = (named or owners)[-1]
+        if owners:
+            _count_before_value(step.args, label, goal)
         return
-    if "label_column" in args:
+    if "label_column" not in args:
+        columns = columns_by_values(profile, _without_files(goal))
+        if len(columns) != 1:
+            return
+        args["label_column"] = columns[0]
+    _sampled_value(p, args, goal)
+
+
+def bind_sampled_class(p: Planning, goal: str) -> None:
+    """After the settings said in words are bound ('conditioned on the genre column'): the
+    class value to sample, from the data's values of that column (`_sampled_value`).
+    """
+    for step in p.steps:
+        if step.tool == "train_generator" and isinstance(step.args.get("label_column"), str):
+            _sampled_value(p, step.args, goal)
+
+
+def _sampled_value(p: Planning, args: dict[str, Any], goal: str) -> None:
+    """The one value of the generator's class column that the goal says (the class to make)."""
+    profile = _table(args.get("dataset"))
+    step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
+    if profile is None or step is None or "label" in step.args:
         return
-    columns = columns_by_values(profile, _without_files(goal))
-    if len(columns) != 1:
+    if args.get("label_column") not in profile["names"]:
         return
-    args["label_column"] = columns[0]
-    if step is not None:
-        lower = _without_files(goal).lower()
-        values = [
-            v
-            for v in _plain(profile, columns[0])["top"]
-            if rx.search(rf"\b{re.escape(v.lower())}(?:s|es)?\b", lower)
-        ]
-        if len(values) == 1:
-            step.args["label"] = values[0]
+    # 'conditioned on genre ..., then 500 made-up horror screenings': the one value of the
+    # conditioning column the goal says is the class to sample (the data says it is a value)
+    lower = _without_files(goal).lower()
+    column = _plain(profile, args["label_column"])
+    values = [
+        v
+        for v in column.get("values") or column["top"]
+        if len(v) > 1
+        and v.lower() != args["label_column"].lower()
+        and rx.search(rf"\b{re.escape(v.lower())}(?:s|es)?\b", lower)
+    ]
+    if len(values) == 1:
+        step.args["label"] = values[0]
+        _count_before_value(step.args, values[0], goal)
+
+
+def _count_before_value(args: dict[str, Any], value: str, goal: str) -> None:
+    """'spit out 200 IMAX shows': with no count said in other words, the number just before
+    the class value asked for (a word or two between) is how many rows to make.
+    """
+    from agents.arguments import _synthetic_count
+
+    text = _without_files(goal)
+    if _synthetic_count(text) is not None:
+        return
+    match = rx.search(
+        rf"\b(\d{{1,7}})\s+(?:[a-z][\w-]*\s+){{0,2}}?{re.escape(value)}(?:s|es)?\b", text, re.I
+    )
+    if match:
+        args["n"] = int(match.group(1))
 
 
 def _synthetic_label(p: Planning, profile: dict[str, Any], column: str, text: str) -> None:
@@ -972,7 +1014,7 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
     gold = _table(gold_ref)
     label = args.get("label_column")
     if data is not None and args.get("text_column") not in data["names"]:
-        said = text_column_said(goal, data)
+        said = text_column_said(goal, data) or _text_column_named(data, goal, label)
         if said:
             args["text_column"] = said
         elif args.get("text_column") is not None:
@@ -1056,6 +1098,18 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+def _text_column_named(profile: dict[str, Any], goal: str, label: Any) -> str | None:
+    """The one column the goal names that the data shows is free text ('the text to read is in
+    the message column'): what labeling reads, whatever words surround it.
+    """
+    named = [
+        n
+        for n in columns_mentioned(profile, _without_files(goal))
+        if n != label and _plain(profile, n)["text_like"]
+    ]
+    return named[0] if len(set(named)) == 1 else None
 
 
 # Tools whose `id_column` names the table's row ids (kept in outputs, never a feature) and the

@@ -382,7 +382,12 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
     """
-    from agents.grounding import bind_evident_ids, bind_unwritten_outputs, ground_plan
+    from agents.grounding import (
+        bind_evident_ids,
+        bind_sampled_class,
+        bind_unwritten_outputs,
+        ground_plan,
+    )
     from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
     from agents.options import bind_stated
@@ -485,6 +490,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_thread_check(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
+        bind_sampled_class(planning, goal)
         bind_evident_ids(planning.steps)
         bind_unwritten_outputs(planning, goal)
         _merge_duplicates(planning)

@@ -112,6 +112,10 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
         "dtype": str(series.dtype),
         "distinct": distinct,
         "top": {str(k): int(v) for k, v in top.items()} if top is not None else {},
+        # every value of a column with few of them (a class column's classes), most common first
+        "values": [str(k) for k in present.value_counts().index]
+        if small and distinct <= 30
+        else [],
         "missing_share": round(missing, 4),
         "partly_filled": 0.0 < missing < 1.0,
         "id_like": id_like,

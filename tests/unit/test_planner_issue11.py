@@ -76,7 +76,11 @@ def test_partly_filled_label_column_holds_the_hand_labels(files: None) -> None:
         "reviews.csv has product reviews and only some rows have a label. fill in the rest"
     )
     assert [(s.tool, s.args) for s in plan.steps] == [
-        ("label_dataset", {"data_path": "reviews.csv", "label_column": "label"})
+        # 'product reviews' names the free-text column the data shows: what labeling reads
+        (
+            "label_dataset",
+            {"data_path": "reviews.csv", "text_column": "review", "label_column": "label"},
+        )
     ]
     assert any("filled-in cells of 'label'" in n for n in plan.notes)
 
