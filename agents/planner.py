@@ -233,7 +233,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
 OTHER_TOOL_WORDS = (
     r"\b(?:train\w*|fit|predict\w*|evaluat\w*|models?|classifier|export\w*|save|chunk\w*|"
-    r"generat\w*|anomal\w*|outliers?|compare|inspect|preview|rules?|functions?|lfs?)\b"
+    r"generat\w*|anomal\w*|outliers?|compar\w*|inspect|preview|rules?|functions?|lfs?|check\w*|"
+    r"against|accura\w*|scor\w*|measur\w*|how many|count\w*|show|list|look)\b"
 )
 """Words that ask for something else than labeling a table from its hand labels."""
 
