@@ -93,6 +93,9 @@ TEST_AFTER_RE = (
     r"(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
 )
 """A file said to be the test set after its name ('keep b.csv as the out-of-time test set')."""
+TEST_TERSE_RE = r"(?:[,;]\s*|\band\s+)test(?:\s+(?:set|file|data|split))?\s*[:=]?\s*[\"'`]?"
+"""A terse clause that names the test file after a training ('fit on that, test b.csv', 'and
+test set: b.csv'): the file is the test set even when it is the first said."""
 OUT_FILE_RE = (
     r"(?:(?:\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|output|"
     r"outputs|put|store|stored|send)\b"
@@ -142,6 +145,7 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
             seen[name] = out
         elif (
             rx.search(TEST_NEAR_RE + escaped, text, re.I)
+            or rx.search(TEST_TERSE_RE + escaped, text, re.I)
             or (rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0])
             or (name != files[0] and rx.search(escaped + TEST_AFTER_RE, text, re.I))
         ):

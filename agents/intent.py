@@ -223,7 +223,10 @@ PREVIEW_CUES = (
     r"\brows?\s+\d+\s*(?:to|-|through|until)\s*\d+|^\s*head\b|\bpreview\b|\bpeek\b|"
     r"\b(?:first|top|last)\s+(?:rows|lines|records|entries)\b|"
     r"\bsample rows\b|\bshow (?:me )?(?:the )?rows\b|\bsample \d+ (?:rows|lines|records)\b|"
-    r"\ba page of\b|\bread (?:a few|some|a couple)(?: of)?\b"
+    r"\ba page of\b|\bread (?:a few|some|a couple)(?: of)?\b|"
+    # 'show me a few of the comments', 'let me see some of those': rows, whatever they are called
+    r"\b(?:show|see|view|display|give|pull up|bring up)\s+(?:me\s+|us\s+)?(?:just\s+)?"
+    r"(?:a few|a couple|a handful|a sample|some|a dozen|\d+|five|ten)\s+of\b"
 )
 ANOMALY_CUES = (
     r"\b(anomal\w*|outliers?|isolation[ -]?forest|iforest|lof|if \+ lof|look(?:s)? (?:off|wrong|weird|odd|strange|fishy)|strange|weird|odd|"

@@ -218,9 +218,68 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             summary["worst_values"] = {
                 str(k): v for k, v in list(values.items())[:16] if isinstance(v, str | int | float)
             }
+    filled = _filled_cells(output)
+    if filled:
+        summary["filled"] = filled
+        if isinstance(output.get("label_column"), str):
+            summary["filled_label"] = output["label_column"]
     if args:
         summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
     return summary
+
+
+def _filled_cells(output: dict[str, Any]) -> dict[str, int]:
+    """A table's filled cells per partly empty column (and its label column), from an
+    inspection's row count and per-column missing counts: 'how many rows have a label?'.
+    """
+    rows, columns = output.get("rows"), output.get("columns")
+    if not isinstance(rows, int) or not isinstance(columns, list):
+        return {}
+    label = output.get("label_column")
+    filled: dict[str, int] = {}
+    for column in columns[:200]:
+        if not isinstance(column, dict) or not isinstance(column.get("missing"), int):
+            continue
+        name = str(column.get("name"))
+        if column["missing"] or name == label:
+            filled[name] = rows - int(column["missing"])
+    return dict(list(filled.items())[:30])
+
+
+HAVING_RE = re.compile(
+    r"\b(?:have|has|had|got|get|with|carry|carries|contain\w*)\s+(?:a|an|the|any|some)?\s*"
+    r"([a-z][\w-]*)"
+)
+"""What rows are counted by: 'how many rows have a label?', 'how many got a fault type?'."""
+
+
+def _having_count(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """'how many rows have a label?' after an inspection: the rows whose label (or the column
+    said) is filled in, not the table's row count.
+    """
+    m = HAVING_RE.search(lower)
+    if m is None:
+        return None
+    said = m.group(1)
+    rest = lower[m.start(1) :]
+    for result in reversed(results):
+        filled = result.get("filled")
+        if not isinstance(filled, dict) or not filled:
+            continue
+        label = (result.get("args") or {}).get("label_column") or result.get("filled_label")
+        for name, count in filled.items():
+            words = name.lower().replace("-", "_").split("_")
+            spoken = name.lower().replace("_", " ")
+            if spoken in rest[: len(spoken) + 1] or (said in words and len(said) > 3):
+                return f"{count} rows have a {name} (from {result['tool']})"
+        if said.rstrip("s") in ("label", "class", "value", "answer", "tag") and len(filled) >= 1:
+            name = label if isinstance(label, str) and label in filled else None
+            if name is None and len(filled) == 1:
+                name = next(iter(filled))  # the one partly filled column
+            if name is not None:
+                return f"{filled[name]} rows have a {name} label (from {result['tool']})"
+        return None
+    return None
 
 
 def _known_metric(key: str) -> bool:
@@ -255,9 +314,22 @@ def asked_metrics(text: str) -> list[str]:
     return list(dict.fromkeys(m for m in found if m))
 
 
+WHERE_RESULT_RE = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|sorry|right|hm+|then)\W+)*where(?:'s|\s+(?:is|are|was|were|did|do|"
+    r"does|can|could|would|should|will))\b[^?.;]{0,40}?\b(?:the|my|our|that|this|those|it|its|"
+    r"them)\s+(?:\w+\s+){0,2}?(?:results?|outputs?|file|labels|labell?ed\s+\w+|model|"
+    r"predictions?|export)\b",
+    re.I,
+)
+"""Where the thread's result went: 'where is the file with the result?', 'where can I find
+the output?', 'where did the labeled table go?'."""
+
+
 def is_results_question(goal: str, has_file: bool) -> bool:
     """A question about what earlier turns produced (answered without running a tool)."""
     text = goal.strip()
+    if not has_file and WHERE_RESULT_RE.search(text):
+        return True  # 'where can I find the output?': the thread's own files, whatever the verb
     if has_file or not ABOUT_RESULTS.search(text) or is_reach_request(text, has_file):
         return False
     question = text.endswith("?") or bool(QUESTION_START.match(text))
@@ -274,7 +346,7 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         r"\b(was|were|did|it|its|it's|that|this|those|them|these|we|you|so far|now|the model|"
         r"the labels|the best|best one|end(?:ed)? up|came out|turned out|got|our|my|they|why|"
         # a loop's attempts are the thread's own ('which attempt won and what changed?')
-        r"attempts?|won|changed)\b",
+        r"attempts?|won|changed|the (?:results?|outputs?|labell?ed (?:file|table|data|rows)))\b",
         text,
         re.I,
     )
@@ -354,6 +426,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
         lower,  # 'chunk count?'
     )
     if how_many:
+        having = _having_count(lower, results)
+        if having is not None:
+            return having
         words = [w.rstrip("s") for w in rx.findall(r"[a-z]+", lower) if len(w) > 3]
         words += [
             syn
@@ -614,9 +689,6 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     worst = _worst_answer(lower, results)
     if worst is not None:
         return worst
-    versus = _versus_earlier(lower, results, metric)
-    if versus is not None:
-        return versus
     if rx.search(BASELINE_RE, lower):
         evaluated = next((r for r in reversed(results) if r.get("baseline")), None)
         if evaluated is not None:
@@ -630,6 +702,9 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
                     f"{_fmt(base[1])} ({'+' if diff >= 0 else ''}{_fmt(diff)}), "
                     f"from {evaluated['tool']}."
                 )
+    versus = _versus_earlier(lower, results, metric)
+    if versus is not None:
+        return versus
     if rx.search(
         r"\b(did (?:we|it|you) (?:hit|meet|reach|make)|hit (?:it|the target)|target met)\b", lower
     ):
@@ -817,8 +892,13 @@ def is_improve_request(goal: str, has_file: bool) -> bool:
     return (bool(IMPROVE_RE.search(goal)) and not has_file) or is_reach_request(goal, has_file)
 
 
-def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[dict, list[str]]:
-    """The last loop's arguments with a stronger search, and what changed (in words)."""
+def stronger_args(
+    loop: dict[str, Any], limits: dict[str, int | None], asked: str | None = None
+) -> tuple[dict, list[str]]:
+    """The last loop's arguments with a stronger search, and what changed (in words). `asked`:
+    the metric the person named ('can the F1 get better?'), the one a new target is set on
+    when the loop had none (else the first the loop measured).
+    """
     tool = loop["tool"]
     args = dict(loop.get("args") or {})
     changes: list[str] = []
@@ -833,11 +913,25 @@ def stronger_args(loop: dict[str, Any], limits: dict[str, int | None]) -> tuple[
             args["hidden_size"] = min(int(args.get("hidden_size") or 128) * 2, 4096)
             changes.append(f"a bigger MLP ({args['layers']} layers of {args['hidden_size']})")
     metric_name = args.get("target_metric") or (loop.get("target") or {}).get("metric")
+    measured = loop.get("metrics") or {}
+    order = [asked] if asked in ("auc", "f1", "accuracy") else []
+    if (
+        order
+        and tool in ("train_model", "label_dataset")
+        and metric_name
+        and _short_metric(str(metric_name)) != asked
+        and _metric_value(measured, order[0])
+    ):
+        # 'can the F1 be better?' after a run aimed at AUC: the stronger run aims at the F1
+        metric_name = "f1_macro" if (asked == "f1" and tool == "label_dataset") else asked
+        args["target_metric"] = metric_name
+        args.pop("target_value", None)
     if not metric_name and tool in ("train_model", "label_dataset"):
         # No target before: one attempt ran. A target above the best so far is what makes the
         # stronger search use its attempts (without one the loop stops after the first).
-        measured = loop.get("metrics") or {}
-        first = next((m for m in ("auc", "f1", "accuracy") if _metric_value(measured, m)), None)
+        first = next(
+            (m for m in [*order, "auc", "f1", "accuracy"] if _metric_value(measured, m)), None
+        )
         if first is not None:
             metric_name = "f1_macro" if (first == "f1" and tool == "label_dataset") else first
     best = None

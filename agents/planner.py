@@ -213,6 +213,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             gold_file = None  # the one file said is the data ('from the hand labels in x.csv')
     else:
         several = []
+    said_as = _hand_labels_for_thread(goal, memory, gold_file)
+    if said_as is not None:
+        # 'do the X thing on those? Priya's file has some done already': the thread's table's
+        # X column labeled from those hand labels, said the way the labeling rules read it
+        original = goal = said_as
     plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
     _merge_comparison(plan)
     timed = bool(several) and _timed(goal, several)
@@ -224,6 +229,48 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     fit_model_use(plan.steps, goal, memory)
     return plan
+
+
+OTHER_TOOL_WORDS = (
+    r"\b(?:train\w*|fit|predict\w*|evaluat\w*|models?|classifier|export\w*|save|chunk\w*|"
+    r"generat\w*|anomal\w*|outliers?|compar\w*|inspect|preview|rules?|functions?|lfs?|check\w*|"
+    r"against|accura\w*|scor\w*|measur\w*|how many|count\w*|show|list|look)\b"
+)
+"""Words that ask for something else than labeling a table from its hand labels."""
+
+
+def _hand_labels_for_thread(goal: str, memory: dict[str, Any], gold: str | None) -> str | None:
+    """A goal that points at hand labels in another file for the thread's table and asks for
+    no other tool: the thread's table labeled with them, on the one column the hand-label file
+    shares with the table that the table lacks values of (said or not: 'the X thing', 'sort
+    them out'). The goal said as the labeling rules read it, else None.
+    """
+    from agents.references import HAND_LABELS_RE, is_gold_file, labels_named
+    from tools.profile import profile_table
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    table = memory.get("dataset")
+    if (
+        not isinstance(gold, str)
+        or not isinstance(table, str)
+        or table == gold
+        or not TABLE_SUFFIX_RE.search(table)
+        or memory.get("labeled")
+        or not (is_gold_file(gold) or labels_named(gold))
+        or not HAND_LABELS_RE.search(goal)
+        or rx.search(OTHER_TOOL_WORDS, goal.replace(gold, " "), re.I)
+        or len(set(FILE_RE.findall(goal)) - {gold}) > 0
+    ):
+        return None
+    try:
+        data, hand = profile_table(table), profile_table(gold)
+    except (ForgeflowError, OSError, ValueError):
+        return None
+    lacking = {c["name"] for c in data["columns"] if c["missing_share"] > 0 and not c["id_like"]}
+    shared = [c["name"] for c in hand["columns"] if c["name"] in lacking and not c["id_like"]]
+    if len(shared) != 1:
+        return None
+    return f"fill in the {shared[0]} column of {table} using the hand labels in {gold}"
 
 
 PATH_TOKEN_RE = re.compile(r"[^\s\"'`,;()<>\[\]{}]+")
@@ -2971,6 +3018,23 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     )
 
 
+def _said_settings(goal: str, tool: str) -> dict[str, Any]:
+    """The settings of `tool` a follow-up sentence states in the tool's own terms ('keep only
+    the ones at 0.85 or above', 'with trigrams', 'up to 8 attempts'); no target (the caller
+    reads targets) and no output name.
+    """
+    from agents.options import stated
+    from agents.repeat import said_options
+
+    fields = _tool_fields(tool)
+    found = {k: v for k, v in loop_options(goal, tool).items() if k in fields and k != "name"}
+    found.update(said_options(tool, goal))
+    found.update({k: v for k, v in stated(tool, goal).items() if k in fields})
+    for key in ("target_metric", "target_value", "name", "dataset_name"):
+        found.pop(key, None)
+    return found
+
+
 def _training_meant(goal: str, memory: dict[str, Any]) -> dict[str, Any] | None:
     """'retrain the MLP ...': the thread's training the sentence describes (by its name or model
     kind), else its last one, whatever ran since.
@@ -3000,8 +3064,14 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     if not isinstance(loop, dict) or loop.get("tool") not in BUILDERS:
         return None
     args, changes = thread.stronger_args(
-        loop, {"max_attempts": tool_limit(loop["tool"], "max_attempts")}
+        loop, {"max_attempts": tool_limit(loop["tool"], "max_attempts")}, thread.asked_metric(goal)
     )
+    said = _said_settings(goal, loop["tool"])
+    if said:
+        # 'make them better, only keep the ones at 0.85 or above': the person's own settings
+        # ride along with the stronger search (and win over it)
+        args.update(said)
+        changes.append(", ".join(f"{k}={v!r}" for k, v in said.items()) + " as asked")
     targets = extract_targets(goal)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
     if metric:
@@ -3050,6 +3120,9 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
 
     if not thread.is_results_question(goal, bool(files)):
         return None
+    against = _baseline_check(goal, memory)
+    if against is not None:
+        return against
     asked = thread.asked_metric(goal)
     answer = thread.answer_from_memory(goal, memory)
     if answer is None and asked:
@@ -3068,6 +3141,42 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     if answer is None:
         return None
     return Plan(answer=answer, asked={"metric": asked} if asked else {})
+
+
+def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'is it better than guessing?' after a training whose results hold no baseline: the
+    thread's model evaluated (on its training's test file, else its validation split), which
+    measures it against the majority-class baseline. A baseline already measured is answered
+    from the thread instead.
+    """
+    from agents.memory import BASELINE_RE
+
+    model = memory.get("model")
+    results = memory.get("results") or []
+    if (
+        not isinstance(model, str)
+        or not rx.search(BASELINE_RE, goal, re.I)
+        or any(isinstance(r, dict) and r.get("baseline") for r in results)
+    ):
+        return None
+    args: dict[str, Any] = {"model": model}
+    training = next(
+        (
+            c
+            for c in reversed(memory.get("trainings") or [])
+            if isinstance(c, dict) and isinstance(c.get("args"), dict)
+        ),
+        None,
+    )
+    test = (training or {}).get("args", {}).get("test_dataset")
+    if isinstance(test, str) and "$" not in test:
+        args["dataset"] = test
+    step = PlanStep(tool="evaluate_model", args=args, why=goal)
+    where = f"on {test}" if "dataset" in args else "on its validation split"
+    return Plan(
+        steps=[step],
+        notes=[f"the model against a majority-class baseline: evaluating {model} {where}"],
+    )
 
 
 def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:

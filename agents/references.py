@@ -47,7 +47,15 @@ HAND_LABELS_RE = re.compile(
     r"handlabels?|gold(?:\s+labels?)?|"
     r"(?:auditor|annotator|reviewer)'?s?\s+labels?|labels?\s+file|answer\s+key|"
     r"(?:did|done|sorted|labell?ed|tagged|marked|graded|coded|classified|categori[sz]ed)"
-    r"\s+(?:\w+\s+){0,2}?by\s+hand)\b",
+    r"\s+(?:\w+\s+){0,2}?by\s+hand|"
+    # 'Priya's file has some done already', 'a sheet with a few tagged already': another file
+    # that holds some rows already labeled is the hand labels, however the labeling is called
+    r"(?:file|sheet|table|csv|spreadsheet)\s+(?:has|have|with|holds|contains)\s+(?:\w+\s+){0,2}?"
+    r"(?:already\s+(?:done|labell?ed|tagged|sorted|marked|graded|coded|classified|filled)|"
+    r"(?:done|labell?ed|tagged|sorted|marked|graded|coded|classified|filled)(?:\s+in)?\s+already)|"
+    r"(?:some|a few|a couple|\d+)\s+(?:\w+\s+)?(?:are\s+|were\s+)?already\s+(?:done|labell?ed|"
+    r"tagged|sorted|marked|graded|coded|classified)\s+(?:in|on)\s+(?:\w+'s|her|his|their|a|"
+    r"another|the\s+other)\s+(?:file|sheet|table|csv|spreadsheet))\b",
     re.I,
 )
 """Words that introduce hand labels: 'the hand labels', 'the ones I sorted by hand'."""
@@ -537,7 +545,8 @@ def with_described_file(
 
 
 OTHER_FILE_RE = re.compile(
-    r"\b(?:another|other|separate|different|second|a)\s+(?:file|sheet|table|csv|spreadsheet)\b",
+    r"\b(?:another|other|separate|different|second|a|her|his|their|\w+'s)\s+"
+    r"(?:file|sheet|table|csv|spreadsheet)\b",
     re.I,
 )
 

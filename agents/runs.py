@@ -610,6 +610,15 @@ LF_TABLE_RE = (
     r"score ?card|breakdown)\b"
 )
 """A run's table of labeling functions (coverage, conflicts, accuracy): its workbench."""
+LFS_SHOWN_RE = (
+    r"\b(?:open|review|pull up|bring up|look (?:at|over|through)|go (?:over|through)|show|see|"
+    r"check|inspect|display)\b(?:\s+(?:me|us))?\s+(?:(?:all|each|every)(?:\s+of)?\s+)?"
+    r"(?:the|its|your|those|these|their)\s+(?:\w+\s+)?(?:labell?ing[- ]functions?|lfs?|rules?|"
+    r"heuristics)\b"
+)
+"""The run's functions themselves asked to be seen ('have a look at the rules it came up with',
+'show me the labeling functions', 'go over its rules'): the workbench lists each with its
+coverage and accuracy on the hand labels."""
 ROWS_OF_CLASS_RE = (
     r"\b(?:rows?|ones|items|records|entries|examples)\b[^.;?\n]{0,30}?\b(?:labell?ed|tagged|"
     r"marked|classed|classified|put|called|voted|assigned)\s+(?:as\s+|in(?:to)?\s+|to\s+)?"
@@ -696,7 +705,7 @@ def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
         if args is not None:
             step = PlanStep(tool="reapply_labeling_functions", args=args, why=goal)
             return Plan(steps=[step], notes=[f"labeling run: {run.dir}"])
-    table = rx.search(LF_TABLE_RE, goal, re.I)
+    table = rx.search(LF_TABLE_RE, goal, re.I) or rx.search(LFS_SHOWN_RE, goal, re.I)
     opened = rx.search(OPEN_RE, goal, re.I) and rx.search(THREAD_RUN_RE, goal, re.I)
     changes = r"\b(?:export|download|save|re-?(?:appl|run|label|vote)\w*|drop|add|remove)\b"
     if (table or opened) and not rx.search(changes, goal, re.I):
