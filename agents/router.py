@@ -45,8 +45,22 @@ COMPOSED_WEIGHT = 1.0
 """Sample weight of a composed row."""
 JOINS = (", then ", " and then ", ". Then ", " and ", ", and after that ", "; then ")
 """How a composed row joins its two phrasings."""
+REVERSED = 0.0
+"""Share of composed rows said second step first ("B, but first A"; 0: none)."""
+BACKWARDS = (", but first ", ". Before that, ", ", after you ")
+"""How a reversed composed row joins its phrasings (the later step said first)."""
+TYPOS = 0
+"""Copies of each goal row with typo noise (a letter dropped, doubled or swapped; 0: none)."""
+TYPO_WEIGHT = 1.0
+"""Sample weight of a typo copy."""
+CHAR_WEIGHT = 1.0
+"""Scale of the character n-gram block (0: the block is dropped)."""
+CLASS_WEIGHT: str | None = None
+"""The logistic regression's class weights (None, or 'balanced')."""
 
 _lock = threading.Lock()
+WARM: Any = None
+"""A benchmark's hook (model, classifier, labels) that sets a warm start before a fit."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +133,11 @@ def composed(
         for _ in range(per_class):
             first, second = rng.choice(splits)
             a, b = rng.choice(by_label[first]), rng.choice(by_label[second])
-            join = rng.choice(JOINS)
+            if REVERSED and rng.random() < REVERSED:  # the later step said first
+                a, b, joins = b, a, BACKWARDS
+            else:
+                joins = JOINS
+            join = rng.choice(joins)
             b = b[:1].upper() + b[1:] if join.startswith(".") else b[:1].lower() + b[1:]
             out.append((sequence, a.rstrip(" .!?") + join + b))
     return out
@@ -167,6 +185,63 @@ def _goal_vectors() -> dict[str, np.ndarray]:
     return dict(zip(phrases, matrix, strict=True))
 
 
+def typo(text: str, rng: Any) -> str:
+    """The text with one or two words misspelt (a letter dropped, doubled or two swapped)."""
+    words = text.split(" ")
+    spots = [
+        i
+        for i, w in enumerate(words)
+        if len(w) >= 4 and w.isalpha() and w not in ("table", "document")  # not placeholders
+    ]
+    for i in rng.sample(spots, min(len(spots), rng.choice((1, 2)))):
+        word, at = words[i], rng.randrange(1, len(words[i]) - 1)
+        kind = rng.randrange(3)
+        if kind == 0:
+            word = word[:at] + word[at + 1 :]
+        elif kind == 1:
+            word = word[:at] + word[at] + word[at:]
+        else:
+            word = word[: at - 1] + word[at] + word[at - 1] + word[at + 1 :]
+        words[i] = word
+    return " ".join(words)
+
+
+def training_set(
+    exclude: frozenset[str], threads: bool
+) -> tuple[list[str], list[str], np.ndarray, list[str], list[str]]:
+    """(texts, labels, sample weights, thread states, the texts that are not phrasings) of a
+    fit: phrasings, goals and openings without the excluded corpora, and either the composed
+    rows (the fresh fit) or the follow-ups (the thread fit).
+    """
+    import random
+
+    labels, phrases = semantic._corpus()
+    goals = goal_rows(exclude)
+    later = follow_up_rows(exclude) if threads else []
+    # composed rows teach the fresh fit that a goal's steps add up (not the thread fit)
+    per_class = 0 if threads else COMPOSED
+    made = composed(list(labels), list(phrases), [g[0] for g in goals], per_class)
+    noisy: list[tuple[tuple[str, ...], str]] = []
+    if TYPOS and not threads:
+        for tools, goal, _ in goals:
+            rng = random.Random(int(hashlib.sha256(goal.encode()).hexdigest()[:8], 16))
+            noisy += [(tools, typo(goal, rng)) for _ in range(TYPOS)]
+    texts = list(phrases) + [g[1] for g in goals] + [f[1] for f in later]
+    texts += [m[1] for m in made] + [n[1] for n in noisy]
+    y = [_label(t) for t in labels] + [_label(g[0]) for g in goals]
+    y += [_label(f[0]) for f in later] + [_label(m[0]) for m in made]
+    y += [_label(n[0]) for n in noisy]
+    states = [thread_state.FRESH] * (len(phrases) + len(goals)) + [f[3] for f in later]
+    states += [thread_state.FRESH] * (len(made) + len(noisy))
+    weights = np.array(
+        [1.0] * len(phrases)
+        + [GOAL_WEIGHT] * (len(goals) + len(later))
+        + [COMPOSED_WEIGHT] * len(made)
+        + [TYPO_WEIGHT] * len(noisy)
+    )
+    return texts, y, weights, states, texts[len(phrases) :]
+
+
 WORD = {"ngram_range": (1, 2), "sublinear_tf": True, "min_df": 1}
 CHAR = {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True, "min_df": 2}
 
@@ -184,30 +259,13 @@ class Model:
         # a follow-up's words never move a fresh goal's routing) and one for a thread's turns
         # (plus the follow-ups, with the state block).
         self.threads = threads
-        labels, phrases = semantic._corpus()
-        goals = goal_rows(exclude)
-        later = follow_up_rows(exclude) if threads else []
-        # composed rows teach the fresh fit that a goal's steps add up (not the thread fit)
-        per_class = 0 if threads else COMPOSED
-        made = composed(list(labels), list(phrases), [g[0] for g in goals], per_class)
-        texts = list(phrases) + [g[1] for g in goals] + [f[1] for f in later]
-        texts += [m[1] for m in made]
-        y = [_label(t) for t in labels] + [_label(g[0]) for g in goals]
-        y += [_label(f[0]) for f in later] + [_label(m[0]) for m in made]
-        states = [thread_state.FRESH] * (len(phrases) + len(goals)) + [f[3] for f in later]
-        states += [thread_state.FRESH] * len(made)
+        texts, y, weights, states, rest = training_set(exclude, threads)
         self.size = len(y)
-        weights = np.array(
-            [1.0] * len(phrases)
-            + [GOAL_WEIGHT] * (len(goals) + len(later))
-            + [COMPOSED_WEIGHT] * len(made)
-        )
         self.use_embeddings = semantic.available()
         self.word = TfidfVectorizer(**WORD)
         self.char = TfidfVectorizer(**CHAR)
         path = self._path(texts, y, weights, states)
         if not self._load(path):
-            rest = [g[1] for g in goals] + [f[1] for f in later] + [m[1] for m in made]
             self._fit(texts, y, weights, rest, states)
             self._save(path)
 
@@ -227,6 +285,9 @@ class Model:
                 repr((C, EMBED_WEIGHT, GOAL_WEIGHT, WORD, CHAR, COMPOSED, COMPOSED_WEIGHT, JOINS)),
                 [],
             )
+        knobs = (REVERSED, TYPOS, TYPO_WEIGHT, CHAR_WEIGHT, CLASS_WEIGHT)
+        if knobs != (0.0, 0, 1.0, 1.0, None):  # the experiments' knobs (defaults: old names)
+            settings += repr((knobs, BACKWARDS))
         parts = [
             version,
             sklearn.__version__,
@@ -252,6 +313,7 @@ class Model:
         from sklearn.linear_model import LogisticRegression
 
         blocks: list[Any] = [self.word.fit_transform(texts), self.char.fit_transform(texts)]
+        blocks[1] = blocks[1] * CHAR_WEIGHT
         if self.use_embeddings:
             from tools.labeling import embeddings
 
@@ -266,7 +328,9 @@ class Model:
         if self.threads:
             blocks.append(state_block(states))
         x = sparse.hstack(blocks).tocsr()
-        classifier = LogisticRegression(C=C, max_iter=2000)
+        classifier = LogisticRegression(C=C, max_iter=2000, class_weight=CLASS_WEIGHT)
+        if WARM is not None:  # a benchmark's warm start (the same optimum, fewer steps)
+            WARM(self, classifier, y)
         classifier.fit(x, y, sample_weight=weights)
         self.classes = np.asarray(classifier.classes_, dtype=str)
         self.coef = np.asarray(classifier.coef_, dtype=np.float32)
@@ -316,6 +380,7 @@ class Model:
         from scipy import sparse
 
         blocks: list[Any] = [self.word.transform([text]), self.char.transform([text])]
+        blocks[1] = blocks[1] * CHAR_WEIGHT
         if self.use_embeddings:
             blocks.append(sparse.csr_matrix(semantic._embed_one(text)[None, :] * EMBED_WEIGHT))
         if self.threads:
