@@ -16,6 +16,8 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from agents.plan import PlanStep
     from agents.router import Route
 
@@ -112,6 +114,10 @@ class Gates:
         self.relation: str | None = None  # fill, add, drop or replace (a fresh goal's threshold)
         self.lookups = False  # the router plans look-ups only against the rules' action tools
         self._choice: Route | None = _UNSET
+        self._ranked: list[Route] | None = None
+        self.rank: int | None = None  # where the router ranks the rules' plan (when asked)
+        self.relax: Callable[[str], bool] | None = None  # passes a gate before the knob
+        self.outranked: list[str] = []  # the gates `relax` passed
 
     def choice(self) -> Route | None:
         """The router's top choice for the goal (None without training data)."""
@@ -125,10 +131,36 @@ class Gates:
             )
         return self._choice
 
+    def ranked(self) -> list[Route]:
+        """Every sequence the router knows for the goal, most probable first ([] without data)."""
+        if self._ranked is None:
+            from agents import router
+
+            self._ranked = (
+                router.ranked(self.goal)
+                if self.state is None
+                else router.ranked(self.goal, state=self.state)
+            )
+        return self._ranked
+
+    def rank_of(self, tools: list[str], ignored: tuple[str, ...] = ()) -> int | None:
+        """Where the router ranks a tool sequence (0: its top choice), `ignored` tools (look-ups)
+        left out on both sides; None for a sequence it does not know.
+        """
+        want = [t for t in tools if t not in ignored]
+        for at, route in enumerate(self.ranked()):
+            if [t for t in route.tools if t not in ignored] == want:
+                return at
+        return None
+
     def holds(self, gate: str) -> bool:
         """Whether a gate that fired holds the router back: yes, unless the knob names this gate
         and the router's choice is at or above its confidence (then the gate is passed).
         """
+        if gate in OVERRULABLE and self.relax is not None and self.relax(gate):
+            self.passed.append(gate)
+            self.outranked.append(gate)
+            return False
         limit = overrule().get(gate) if gate in OVERRULABLE else None
         if limit is not None:
             choice = self.choice()
@@ -151,6 +183,8 @@ class Gates:
             confidence=choice.confidence if choice is not None else None,
             relation=self.relation,
             lookups=self.lookups,
+            rank=self.rank,
+            outranked=list(self.outranked),
         )
 
 

@@ -428,6 +428,19 @@ def route(
     return model.predict(goal, state)[0]
 
 
+def ranked(
+    goal: str, exclude: frozenset[str] | None = None, state: str = thread_state.FRESH
+) -> list[Route]:
+    """Every tool sequence the router knows for a whole goal, most probable first (as `route`
+    ranks them); [] without training data or words.
+    """
+    if not goal.strip():
+        return []
+    fresh = state == thread_state.FRESH
+    model = _model(excluded() if exclude is None else exclude, threads=not fresh)
+    return model.predict(goal, state)
+
+
 def warm() -> None:
     """Fit the router now (after the embedding model is warm), so the first plan does not wait."""
     _model(excluded())

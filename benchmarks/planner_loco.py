@@ -23,7 +23,11 @@ router's answers are cached per goal across configs. A config may also set the b
 module's own values (what an earlier config set is undone). Each later config reports how many
 goals it gains and loses against the first. `-v` prints every goal the first config misroutes.
 `--details DIR` writes each corpus's turns per config (DIR/<corpus>.config<i>.json, with the
-router's choice and the deciding gate) for `benchmarks/router_gates.py`. Goals and first turns
+router's choice and the deciding gate) for `benchmarks/router_gates.py` (with the router's five most probable sequences, `top`).
+`--only FILE` plans only the turns FILE lists (`corpus/id`, a first turn `corpus/id#1`, one a
+line or space-separated), e.g. those a gate decided in an earlier run. `--group` trains one router without all the corpora named (leave-a-group-out: one fit, when
+fitting twenty routers is too slow). `--relax-only` (configs after the first only pass gates, e.g. the overrule knob at 0): a turn
+whose config-0 plan no overrulable gate held (`KEPT`) is not planned again. Goals and first turns
 are counted apart (`goals`, `first turns`) and together.
 """
 
@@ -41,13 +45,29 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent / "goals"
 IGNORED = ("inspect_dataset", "list_local_datasets", "preview_rows")
+KEPT = (
+    "same",
+    "router",
+    "router_none",
+    "not_ready",
+    "not_buildable",
+    "build_asks",
+    "document",
+    "not_reached",
+)
+"""Deciding gates after which no relaxed gate can change a plan (`--relax-only`)."""
 FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21", "fresh27")
 
 
 def main() -> None:
-    flags = ("-v", "--goals-only", "--first-turns-only")
+    flags = ("-v", "--goals-only", "--first-turns-only", "--relax-only", "--group")
     argv = sys.argv[1:]
     details_dir: Path | None = None
+    only: set[str] | None = None
+    if "--only" in argv:
+        at = argv.index("--only")
+        only = set(Path(argv[at + 1]).read_text().split())
+        argv = argv[:at] + argv[at + 2 :]
     if "--details" in argv:
         at = argv.index("--details")
         details_dir = Path(argv[at + 1])
@@ -55,6 +75,7 @@ def main() -> None:
         argv = argv[:at] + argv[at + 2 :]
     args = [a for a in argv if a not in flags]
     verbose = "-v" in sys.argv[1:]
+    relax_only = "--relax-only" in sys.argv[1:]
     kinds: tuple[str, ...] = ("goals", "first turns")
     if "--goals-only" in sys.argv[1:]:
         kinds = ("goals",)
@@ -84,6 +105,15 @@ def main() -> None:
     router.route = lambda goal, exclude=None: cached(
         goal, current["exclude"] if exclude is None else exclude
     )
+    ranked = router.ranked
+
+    @functools.cache
+    def cached_ranks(goal: str, exclude: frozenset[str]) -> list[router.Route]:
+        return ranked(goal, exclude=exclude)
+
+    router.ranked = lambda goal, exclude=None: cached_ranks(
+        goal, current["exclude"] if exclude is None else exclude
+    )
     base = Path(tempfile.mkdtemp(prefix="ff-loco-"))
     totals = {kind: [[0, 0] for _ in configs] for kind in kinds}
     changes = [[0, 0] for _ in configs]  # goals gained, lost against the first config
@@ -103,15 +133,19 @@ def main() -> None:
         os.environ["FORGEFLOW_HOME"] = str(home)
         reset_settings()
         reset_engines()
-        current["exclude"] = frozenset({name})
+        # --group: one router for the run, trained without every corpus named (one fit)
+        current["exclude"] = frozenset(corpora if "--group" in sys.argv[1:] else {name})
         started = time.perf_counter()
         model = router._model(current["exclude"])  # fitted now (or loaded from the cache)
         print(f"{name}: router of {model.size} rows in {time.perf_counter() - started:.1f} s")
         for kind in kinds:
             goals = _items(corpus, kind)
+            if only is not None:
+                goals = [g for g in goals if f"{name}/{g['id']}" in only]
             if not goals:
                 continue
             first: list[bool] = []
+            firsts: list[dict[str, Any]] = []
             for index, config in enumerate(configs):
                 for key, value in {**defaults, **config}.items():
                     if key != knob:
@@ -119,7 +153,15 @@ def main() -> None:
                 os.environ[knob] = config.get(knob, "")
                 reset_settings()
                 rows: list[dict[str, Any]] = []
-                marks = [_routed(planner, item, verbose and index == 0, rows) for item in goals]
+                marks = []
+                for at, item in enumerate(goals):
+                    if index and relax_only and firsts[at]["router"]["gate"] in KEPT:
+                        rows.append(firsts[at])  # no gate held it: a relaxed gate changes nothing
+                        marks.append(first[at])
+                        continue
+                    marks.append(_routed(planner, item, verbose and index == 0, rows))
+                if index == 0:
+                    firsts = rows
                 right = sum(marks)
                 if index == 0:
                     first = marks
@@ -193,9 +235,19 @@ def _routed(
                 "planned": got,
                 "asked": bool(plan.question),
                 "router": router_trace(item["goal"], arbiter.RECORD),
+                "top": _top(item["goal"]),
             }
         )
     return ok
+
+
+def _top(goal: str, k: int = 5) -> list[list[Any]]:
+    """The router's k most probable sequences for a fresh goal ([tools, probability] each), as
+    the loco router (trained without the corpus) ranks them.
+    """
+    from agents import router
+
+    return [[list(r.tools), r.confidence] for r in router.ranked(goal)[:k]]
 
 
 if __name__ == "__main__":

@@ -59,6 +59,8 @@ def test_the_trace_names_the_gate_that_decided(
         "confidence": 0.96,
         "relation": "fill",  # the threshold that applied: the rules planned nothing of their own
         "lookups": False,
+        "rank": None,  # where the router ranks the rules' plan (fourteenth round; not asked)
+        "outranked": [],
     }
     assert tools(NAMED) == ["train_model"]
     assert kilns["gate"] == "hard" and kilns["tools"] is None  # decided before the router

@@ -11,11 +11,15 @@ from agents import arbiter, router
 from settings import reset_settings
 
 
-def arbitrating(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
+def arbitrating(monkeypatch: pytest.MonkeyPatch, outrank: bool = False) -> Iterator[dict]:
     """Count the router as ready, unset the overrule knob and install the gate trace (yielded);
-    settings are re-read before and after. Use with `yield from` inside a fixture.
+    settings are re-read before and after. Use with `yield from` inside a fixture. Unless
+    `outrank`, the gates are tested alone: no gate gives way to a router that outranks the
+    rules' plan (`planner.ROUTER_OUTRANK` off, fourteenth round).
     """
     monkeypatch.setattr(planner, "semantic_ready", lambda: True)
+    if not outrank:
+        monkeypatch.setattr(planner, "ROUTER_OUTRANK", None)
     monkeypatch.delenv("FORGEFLOW_ROUTER_OVERRULE", raising=False)
     reset_settings()
     trace: dict = {}
@@ -35,4 +39,7 @@ def router_says(
         return router.Route(tools, confidence)
 
     monkeypatch.setattr(router, "route", route)
+    monkeypatch.setattr(
+        router, "ranked", lambda goal, exclude=None, state=None: [router.Route(tools, confidence)]
+    )
     return asked
