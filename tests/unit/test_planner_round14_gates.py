@@ -44,7 +44,7 @@ def vans(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
 
 
 def test_the_outrank_defaults() -> None:
-    assert planner.ROUTER_OUTRANK is None  # off until the unit tests it changes are read
+    assert planner.ROUTER_OUTRANK == 4  # on, with drops kept out (`_drops_from`)
     assert planner.ROUTER_OUTRANK_FLOOR == 0.1
     assert set(planner.ROUTER_OUTRANK_GATES) == {"threshold", "question", "answer"}
     assert planner.ROUTER_OUTRANK_FLOOR < min(planner.ROUTER_FILL, planner.ROUTER_REPLACE)
@@ -124,3 +124,15 @@ def test_a_question_of_the_rules_gives_way_at_the_floor(
     monkeypatch.setattr(planner, "ROUTER_OUTRANK_GATES", ("threshold",))
     plan = plan_goal(EVERYTHING)
     assert not plan.steps and plan.question and vans["gate"] == "question"
+
+
+def test_a_choice_that_only_drops_rules_steps_is_never_outranking() -> None:
+    write, apply = "write_labeling_functions", "apply_labeling_functions"
+    drops = planner._drops_from
+    assert drops([write, apply], [write])  # 'write rules and run them' routed as writing alone
+    assert drops(["inspect_dataset", "label_dataset", "train_model"], ["train_model"])
+    assert not drops([write, apply], [apply, write])  # another order is no drop
+    assert not drops([write, apply], [write, apply])  # the same plan
+    assert not drops(["detect_anomalies"], ["train_generator"])  # a replacement
+    assert not drops([write], [write, apply])  # an addition
+    assert not drops([write, apply], [])
