@@ -301,12 +301,18 @@ def path_outside_workspace(goal: str) -> str | None:
     return None
 
 
+OUTSIDE_HINT = (
+    "file paths stay inside the workspace: put the file there (upload it, or copy it into the "
+    "workspace folder) and name it by its path inside, e.g. 'data/readings.csv'"
+)
+"""What to do instead of naming a path outside the workspace (the planner's refusal, the 403)."""
+
+
 def outside_answer(path: str) -> str:
     """The refusal for a goal that names a path outside the workspace, with what to do instead."""
     return (
         f"{shown_name(path)} is outside the workspace, and I do not read or write files outside "
-        "it. File paths stay inside the workspace: put the file there (upload it, or copy it into "
-        "the workspace folder) and name it by its path inside, e.g. 'data/readings.csv'."
+        f"it. {OUTSIDE_HINT[0].upper()}{OUTSIDE_HINT[1:]}."
     )
 
 

@@ -1074,14 +1074,13 @@ def refuse_outside_path(goal: str) -> None:
     """A goal (or an answer to a question) naming a path out of the workspace is bad input on
     every surface: 403 `path_outside_workspace` with the hint, before a run or thread exists.
     """
-    from agents.planner import path_outside_workspace, shown_name
+    from agents.planner import OUTSIDE_HINT, path_outside_workspace, shown_name
 
     outside = path_outside_workspace(goal)
     if outside:
         raise Forbidden(
             f"the goal names {shown_name(outside)}, a path outside the workspace",
-            hint="file paths stay inside the workspace: put the file there (upload it, or copy it "
-            "into the workspace folder) and name it by its path inside, e.g. 'data/readings.csv'",
+            hint=OUTSIDE_HINT,
             code="path_outside_workspace",
         )
 

@@ -106,15 +106,16 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
         and (small or named)
         and (integer or not numeric or named)
     )
-    top = present.value_counts().head(5) if (small or not numeric) else None
+    counts = present.value_counts() if (small or not numeric) else None
+    top = counts.head(5) if counts is not None else None
     return {
         "name": str(name),
         "dtype": str(series.dtype),
         "distinct": distinct,
         "top": {str(k): int(v) for k, v in top.items()} if top is not None else {},
         # every value of a column with few of them (a class column's classes), most common first
-        "values": [str(k) for k in present.value_counts().index]
-        if small and distinct <= 30
+        "values": [str(k) for k in counts.index]
+        if counts is not None and small and distinct <= 30
         else [],
         "missing_share": round(missing, 4),
         "partly_filled": 0.0 < missing < 1.0,
