@@ -142,3 +142,22 @@ def test_a_prediction_reads_the_one_table_no_step_reads(ferries: Path) -> None:
     p.steps[0].args["data_path"] = "complaints_may.csv"  # read already: nothing left unread
     args = BUILDERS["predict"](p, extract_slots("learn a logistic model from what comes out"))
     assert args is None or args["dataset"] != "complaints_may.csv"
+
+
+def test_a_rules_file_out_of_the_workspace_is_never_read(tmp_path: Path) -> None:
+    rules = [{"label": "late", "kind": "keywords", "keywords": ["delay"]}]
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "rules.json").write_text(json.dumps(rules))
+    workspace = get_settings().workspace
+    (workspace / "link.json").symlink_to(outside / "rules.json")
+    for name in (
+        "../outside/rules.json",
+        str(outside / "rules.json"),
+        "link.json",
+        "~root/rules.json",
+        "rules\x00.json",
+        "\udcff.json",
+        f"{2**63}.json",
+    ):
+        assert holds_rules(name) is False, name
