@@ -12,7 +12,7 @@ corpus (`agents/router.py`, the same knob as FORGEFLOW_ROUTER_EXCLUDE), and scor
 `benchmarks/planner.py` scores routing: the planned tools, minus the look-ups a goal does not
 list, equal the expected ones (a goal expecting a question: a question and no step). These are
 development figures: the tunable corpora are tuned on. The frozen and validation corpora
-(heldout*, and the validation sets fresh15, fresh18, fresh19, fresh20, fresh21 and fresh27) are
+(heldout*, and the validation sets fresh15, fresh18, fresh19, fresh20 and fresh21) are
 refused.
 
 CONFIGS is a JSON list of overrides of `agents.planner` module constants, each planned in turn
@@ -56,7 +56,7 @@ KEPT = (
     "not_reached",
 )
 """Deciding gates after which no relaxed gate can change a plan (`--relax-only`)."""
-FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21", "fresh27")
+FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21")
 
 
 def main() -> None:

@@ -50,6 +50,7 @@ TUNABLE = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
     "fresh28",
     "fresh29",
 )
