@@ -52,12 +52,14 @@ GATES = (
 )
 """Every gate name the trace can hold; 'router' when the router's plan won."""
 
-PASSES: dict[str, float] = {"answer": 0.8}
+PASSES: dict[str, float] = {"answer": 0.25}
 """The gates a confident router passes by default (the knob's entries replace these per gate):
 `answer`, a plan that is an answer of the rules (a glossary entry, an out-of-scope reply), not
-'not understood', gives way to a router choice at 0.8 or above; its plan must still be built
-whole (`complete`, `build_asks`). Chosen on three new writers' sets read as aggregates
-(docs/planner.md, eleventh round).
+'not understood', gives way to a router choice at the bar of a fresh goal's fill or replacement
+(`ROUTER_FILL`, `ROUTER_REPLACE`: 0.25) or above; its plan must still be built whole (`complete`,
+`build_asks`). 0.8 from the eleventh round (three new writers' sets); 0.25 since the fifteenth,
+chosen with that bar on the arbitration selection set (rule-unseen sets, aggregates;
+docs/planner.md).
 """
 
 RECORD: dict[str, Any] | None = None

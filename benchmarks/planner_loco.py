@@ -15,6 +15,13 @@ development figures: the tunable corpora are tuned on. The frozen and validation
 (heldout*, and the validation sets fresh15, fresh18, fresh19, fresh20 and fresh21) are
 refused.
 
+`--selection` measures the arbitration selection set instead (`SELECTION`: fresh15, fresh18,
+fresh19, fresh20, fresh21, fifteenth round), and only it: read as aggregates, never goal by
+goal. It refuses any other corpus, `-v` and `--only` (both name goals); its per-corpus and total
+counts are all it prints, and `--details` (goal ids and plans, for `benchmarks/router_gates.py`,
+which prints counts only) is the one output that holds turns. These corpora are no router rows,
+so every turn is planned with the shared fit (the router trained on all its rows).
+
 CONFIGS is a JSON list of overrides of `agents.planner` module constants, each planned in turn
 (e.g. the router's arbitration thresholds: '[{}, {"ROUTER_FILL": 2, "ROUTER_ADD": 2,
 "ROUTER_DROP": 2, "ROUTER_REPLACE": 2}]' compares the planner with and without the router); the
@@ -57,11 +64,35 @@ KEPT = (
 )
 """Deciding gates after which no relaxed gate can change a plan (`--relax-only`)."""
 FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21")
+SELECTION = FROZEN
+"""The arbitration selection set (fifteenth round): never tuned on by the rules, no router rows;
+measured only with `--selection`, as aggregates (the arbitration's development figures since)."""
+
+
+def refused(corpora: list[str], argv: list[str]) -> str | None:
+    """Why this run is refused (None: it may run): a frozen or validation corpus outside
+    `--selection`; with `--selection`, a corpus outside `SELECTION` or a flag that names goals.
+    """
+    if "--selection" in argv:
+        for flag in ("-v", "--only"):
+            if flag in argv:
+                return f"{flag} names goals: --selection prints aggregates only"
+        for name in corpora:
+            if name not in SELECTION:
+                return f"{name} is not in the selection set ({', '.join(SELECTION)})"
+        return None if corpora else "no corpus named"
+    for name in corpora:
+        if name.startswith("heldout") or name in FROZEN:
+            return f"{name} is a frozen or validation corpus: never tuned on"
+    return None
 
 
 def main() -> None:
-    flags = ("-v", "--goals-only", "--first-turns-only", "--relax-only", "--group")
+    flags = ("-v", "--goals-only", "--first-turns-only", "--relax-only", "--group", "--selection")
     argv = sys.argv[1:]
+    selection = "--selection" in argv
+    if selection and ("-v" in argv or "--only" in argv):
+        raise SystemExit(refused([], argv))
     details_dir: Path | None = None
     only: set[str] | None = None
     if "--only" in argv:
@@ -74,7 +105,7 @@ def main() -> None:
         details_dir.mkdir(parents=True, exist_ok=True)
         argv = argv[:at] + argv[at + 2 :]
     args = [a for a in argv if a not in flags]
-    verbose = "-v" in sys.argv[1:]
+    verbose = "-v" in sys.argv[1:] and not selection
     relax_only = "--relax-only" in sys.argv[1:]
     kinds: tuple[str, ...] = ("goals", "first turns")
     if "--goals-only" in sys.argv[1:]:
@@ -85,9 +116,9 @@ def main() -> None:
         raise SystemExit(__doc__)
     corpora = [c for c in args[0].split(",") if c]
     configs: list[dict[str, Any]] = json.loads(args[1]) if len(args) > 1 else [{}]
-    for name in corpora:
-        if name.startswith("heldout") or name in FROZEN:
-            raise SystemExit(f"{name} is a frozen or validation corpus: never tuned on")
+    why = refused(corpora, sys.argv[1:])
+    if why is not None:
+        raise SystemExit(why)
     sys.path.insert(0, str(Path.cwd()))
 
     import agents.planner as planner
@@ -134,7 +165,10 @@ def main() -> None:
         reset_settings()
         reset_engines()
         # --group: one router for the run, trained without every corpus named (one fit)
-        current["exclude"] = frozenset(corpora if "--group" in sys.argv[1:] else {name})
+        # --selection: no router rows of these corpora, so the shared fit (nothing left out)
+        current["exclude"] = frozenset(
+            () if selection else corpora if "--group" in sys.argv[1:] else {name}
+        )
         started = time.perf_counter()
         model = router._model(current["exclude"])  # fitted now (or loaded from the cache)
         print(f"{name}: router of {model.size} rows in {time.perf_counter() - started:.1f} s")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
+import agents.planner as planner
 from agents import arbiter
 from agents.planner import plan_goal
 from settings import get_settings, reset_settings
@@ -34,7 +35,8 @@ def dyes(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
 
 
 def test_the_answer_gate_passes_at_the_default_confidence_only() -> None:
-    assert arbiter.PASSES == {"answer": 0.8}
+    # 0.8 in the eleventh round; the fresh goal's bar since the fifteenth (rule-unseen sets)
+    assert arbiter.PASSES == {"answer": planner.ROUTER_REPLACE} == {"answer": 0.25}
     assert set(arbiter.PASSES) <= set(arbiter.OVERRULABLE)
 
 
@@ -53,11 +55,11 @@ def test_a_confident_router_plans_what_the_rules_called_out_of_scope(
 def test_below_the_default_the_out_of_scope_answer_stands(
     dyes: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    says(monkeypatch, ("detect_anomalies",), 0.75)
+    says(monkeypatch, ("detect_anomalies",), 0.2)
     plan = plan_goal(ODD)
     assert plan.steps == [] and plan.answer.startswith("That is outside what I can do here")
     assert dyes["gate"] == "answer" and dyes["passed"] == []
-    says(monkeypatch, ("detect_anomalies",), 0.4)
+    says(monkeypatch, ("detect_anomalies",), 0.15)
     plan = plan_goal(CRON)
     assert plan.steps == [] and plan.answer.startswith("That is outside what I can do here")
 
@@ -82,5 +84,5 @@ def test_the_knob_still_replaces_the_default_per_gate(
     assert plan_goal(ODD).steps == [] and dyes["gate"] == "answer"
     monkeypatch.setenv("FORGEFLOW_ROUTER_OVERRULE", "hard@0.9")
     reset_settings()
-    assert arbiter.overrule() == {"answer": 0.8, "hard": 0.9}
+    assert arbiter.overrule() == {"answer": 0.25, "hard": 0.9}
     assert [s.tool for s in plan_goal(ODD).steps] == ["detect_anomalies"]

@@ -38,7 +38,8 @@ def planned(goal: str) -> list[str]:
 
 
 def test_the_thresholds_on_the_new_scale() -> None:
-    assert planner.ROUTER_REPLACE == 0.3  # raising it lost goals leave-one-corpus-out
+    # raising it lost goals leave-one-corpus-out (round 12); 0.25 on rule-unseen sets (round 15)
+    assert planner.ROUTER_REPLACE == 0.25
     assert planner.ROUTER_LOOKUP == 0.65
     assert planner.ROUTER_REPLACE < planner.ROUTER_LOOKUP
 
@@ -76,7 +77,7 @@ def test_a_weak_action_choice_still_replaces_the_rules_action(
     assert planned(ODD) == ["train_generator"]
     assert ferries["gate"] == "router"
     assert ferries["relation"] == "replace" and ferries["lookups"] is False
-    says(monkeypatch, ("train_generator",), 0.25)  # below ROUTER_REPLACE: the rules' plan
+    says(monkeypatch, ("train_generator",), 0.2)  # below ROUTER_REPLACE: the rules' plan
     assert planned(ODD) == ["detect_anomalies"]
     assert ferries["gate"] == "threshold" and ferries["lookups"] is False
 
