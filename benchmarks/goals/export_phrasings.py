@@ -53,6 +53,8 @@ TUNABLE = (
     "fresh27",
     "fresh28",
     "fresh29",
+    "fresh31",
+    "fresh32",
 )
 FOLLOW_UPS = tuple(
     c
