@@ -444,7 +444,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
     from agents.options import bind_stated
-    from agents.references import is_gold_file, labels_named
+    from agents.references import HAND_LABELS_RE, is_gold_file, labels_named
 
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
@@ -460,6 +460,13 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             gold = GOLD_RE.search(goal)
             slots.gold = gold.group(1) if gold else gold_file
         thread_data = memory.get("labeled") or memory.get("dataset")
+        if (
+            slots.gold
+            and slots.files == [slots.gold]
+            and any(s.args.get("gold_path") == slots.gold for s in planning.steps)
+            and HAND_LABELS_RE.search(clause)
+        ):
+            continue  # '... The crew marked 6 in x.csv.': where the request's hand labels are
         if (
             slots.gold
             and slots.files == [slots.gold]
@@ -2336,9 +2343,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             return ["score_qa"]
         if in_plan and judge and not rx.search(r"\b(export|csv|jsonl|parquet)\b", lower):
             return []
-        if rx.search(r"\b(export|download|give me|save|dump|write)\b", lower) or rx.search(
-            r"\b(csv|jsonl|parquet|splits?)\b", rx.sub(CHUNK_SPLIT, " ", lower)
-        ):
+        if rx.search(
+            r"\b(export|download|give me|hand me|send me|save|dump|write)\b|\b(?:as|in|into)\s+"
+            r"(?:a|one)\s+(?:\w+\s+)?file\b",
+            lower,
+        ) or rx.search(r"\b(csv|jsonl|parquet|splits?)\b", rx.sub(CHUNK_SPLIT, " ", lower)):
             return ["export_dataset"]  # ('split it by the headings' is the chunking's setting)
     if (
         # a generator of the thread, or one this goal trains ('..., then generate 300 rows')
@@ -3384,6 +3393,13 @@ def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
     return export_thread_qa(goal, files, memory)
 
 
+def _qa_rescore(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'be stricter, 0.85 is the pass mark': the thread's QA set scored again (agents/repeat.py)."""
+    from agents.repeat import rescore_thread_qa
+
+    return rescore_thread_qa(goal, files, memory)
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -3398,6 +3414,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 FOLLOW_UPS = (
     _concept,
     _thread_run,
+    _qa_rescore,
     _results_answer,
     _same_request,
     _improve_request,

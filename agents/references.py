@@ -53,6 +53,11 @@ HAND_LABELS_RE = re.compile(
     r"(?:file|sheet|table|csv|spreadsheet)\s+(?:has|have|with|holds|contains)\s+(?:\w+\s+){0,2}?"
     r"(?:already\s+(?:done|labell?ed|tagged|sorted|marked|graded|coded|classified|filled)|"
     r"(?:done|labell?ed|tagged|sorted|marked|graded|coded|classified|filled)(?:\s+in)?\s+already)|"
+    # 'the paralegals labelled 50 in x.csv', 'we tagged a few of them in x.csv': rows someone
+    # labeled, said with their count and the file they are in
+    r"(?:labell?ed|tagged|marked|graded|coded|classified|categori[sz]ed|annotated|did)\s+"
+    r"(?:\d+|some|a few|a handful|a couple|a bunch|several|about \d+|around \d+)\s+"
+    r"(?:\w+\s+)?(?:of (?:them|those|these)\s+)?(?:already\s+|by hand\s+)?(?:in|into|on)(?=\s+\S+\.\w)|"
     r"(?:some|a few|a couple|\d+)\s+(?:\w+\s+)?(?:are\s+|were\s+)?already\s+(?:done|labell?ed|"
     r"tagged|sorted|marked|graded|coded|classified)\s+(?:in|on)\s+(?:\w+'s|her|his|their|a|"
     r"another|the\s+other)\s+(?:file|sheet|table|csv|spreadsheet))\b",
