@@ -1084,6 +1084,16 @@ def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         if rx.search(r"\b(those|these|them|both|the two)\b", s.text, re.I)
         else []
     )
+    if folder is not None and "${" not in folder:
+        from agents.runs import labeling_runs, run_corrections
+
+        run = next((r for r in labeling_runs() if r.dir == folder), None)
+        if run is not None and run.ids and run.classes:
+            # 'Message 506 should be a complaint and 519 a price question': with the run's ids
+            # and classes known, each id said gets the class said after it, in its words
+            by_run = [f for f in run_corrections(s.text, run) if "row" not in f]
+            if len(by_run) > len(fixes):
+                fixes = by_run
     if folder is None or not fixes:
         return None
     return {"labeling_dir": folder, "corrections": fixes}
@@ -1792,6 +1802,11 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
         from agents.memory import generator_label
 
         label = generator_label(s.text, info)  # 'rows of the churned ones': the thread's classes
+        if label is None:
+            from agents.memory import contrasted_label
+
+            classes = [str(c) for c in info.get("classes") or []]
+            label = contrasted_label(s.text, p.memory, classes)  # 'and 300 of people who did'
         if label is not None:
             args["label"] = label
     if count is None and "label" in args:

@@ -1686,6 +1686,14 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes.update(added_columns(goal, args))
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
+    info = memory.get("generator_info")
+    if tool == "generate_synthetic" and isinstance(info, dict):
+        from agents.memory import contrasted_label
+
+        classes = [str(c) for c in info.get("classes") or []]
+        label = contrasted_label(goal, memory, classes)  # 'and 300 of people who did'
+        if label is not None and label != args.get("label"):
+            changes["label"] = label
 
     outputs = new_outputs(FILE_RE.findall(goal)) or [None]
     data = args.get("dataset") or args.get("data_path")
@@ -1702,7 +1710,17 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes[key] = other
     if not changes:
         return None
-    return call_again(tool, args, changes, targets, goal)
+    plan = call_again(tool, args, changes, targets, goal)
+    if tool == "train_model":
+        from agents.comparison import _compare_with_thread
+
+        # 'try an MLP instead and compare the two': the new training, then one evaluation of
+        # the thread's model with it on the same rows
+        planning = Planning(memory=memory, goal=goal)
+        planning.steps = plan.steps
+        _compare_with_thread(planning, goal, 0)
+        plan.notes.extend(planning.notes)
+    return plan
 
 
 WRONG_FILE_RE = re.compile(
@@ -2088,6 +2106,9 @@ def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -
         return None
     args: dict[str, Any] = {"model": info["path"], "n": count or 100}
     label = thread.generator_label(goal, info)
+    if label is None:
+        # 'and 300 of people who did': the class of the request before, or its other one
+        label = thread.contrasted_label(goal, memory, [str(c) for c in info.get("classes") or []])
     if label is not None:
         args["label"] = label
     if out:
@@ -3224,6 +3245,18 @@ def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
         or any(isinstance(r, dict) and r.get("baseline") for r in results)
     ):
         return None
+    step = _thread_model_evaluation(goal, model, memory)
+    where = f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
+    return Plan(
+        steps=[step],
+        notes=[f"the model against a majority-class baseline: evaluating {model} {where}"],
+    )
+
+
+def _thread_model_evaluation(goal: str, model: str, memory: dict[str, Any]) -> PlanStep:
+    """An evaluation of the thread's model on its training's test file, else (no dataset) on
+    its validation split.
+    """
     args: dict[str, Any] = {"model": model}
     training = next(
         (
@@ -3236,12 +3269,29 @@ def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
     test = (training or {}).get("args", {}).get("test_dataset")
     if isinstance(test, str) and "$" not in test:
         args["dataset"] = test
-    step = PlanStep(tool="evaluate_model", args=args, why=goal)
-    where = f"on {test}" if "dataset" in args else "on its validation split"
-    return Plan(
-        steps=[step],
-        notes=[f"the model against a majority-class baseline: evaluating {model} {where}"],
-    )
+    return PlanStep(tool="evaluate_model", args=args, why=goal)
+
+
+def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'show me the confusion matrix on the validation rows' on a thread whose model nothing
+    has evaluated yet (a training reports no matrix, calibration or curves): the model
+    evaluated, which reports them. After an evaluation the thread answers.
+    """
+    from agents.comparison import ARTEFACTS
+
+    model = memory.get("model")
+    results = [r for r in memory.get("results") or [] if isinstance(r, dict)]
+    if (
+        files
+        or not isinstance(model, str)
+        or not rx.search(ARTEFACTS, goal, re.I)
+        or rx.search(r"(?:train|fit|retrain|label|generat|predict)\w*", goal, re.I)
+        or any(r.get("tool") == "evaluate_model" or r.get("confusion") for r in results)
+    ):
+        return None
+    step = _thread_model_evaluation(goal, model, memory)
+    where = f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
+    return Plan(steps=[step], notes=[f"evaluating {model} {where}"])
 
 
 def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -3415,6 +3465,7 @@ FOLLOW_UPS = (
     _concept,
     _thread_run,
     _qa_rescore,
+    _artefact_check,
     _results_answer,
     _same_request,
     _improve_request,

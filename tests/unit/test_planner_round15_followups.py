@@ -13,7 +13,7 @@ import pytest
 
 from agents.planner import plan_goal
 from settings import get_settings
-from tests.utils.threads import labeled, looked_at
+from tests.utils.threads import labeled, looked_at, trained
 
 ROWS = 40
 RUN = "labeling/hull_checks-run1"
@@ -164,3 +164,87 @@ def test_the_same_kind_of_thing_for_a_described_table_with_its_own_hand_labels(
     assert steps[0][1]["data_path"] == "engine_logs.csv"
     assert steps[0][1]["gold_path"] == "engine_log_labels.csv"
     assert steps[0][1]["label_column"] == "fault"
+
+
+def test_a_class_said_by_its_auxiliary_alone_reads_the_request_before(harbour: Path) -> None:
+    model = "generators/ferry-0"
+    thread = {
+        "generator": model,
+        "generator_info": {
+            "path": model,
+            "dataset": "ferry_bookings.csv",
+            "label_column": "boarded",
+            "classes": ["no", "yes"],
+        },
+        "last_call": {
+            "tool": "generate_synthetic",
+            "args": {"model": model, "n": 200, "label": "no"},
+        },
+        "said": ["200 bookings of passengers who didn't make it on board please"],
+    }
+    for goal, label in (
+        ("and 200 of the ones who did, saved as aboard.csv", "yes"),
+        ("now 50 more who didn't", "no"),
+    ):
+        steps = _steps(goal, thread)
+        assert [t for t, _ in steps] == ["generate_synthetic"], goal
+        assert steps[0][1]["label"] == label, goal
+    assert _steps("and 200 of the ones who did, saved as aboard.csv", thread)[0][1]["output"] == (
+        "aboard.csv"
+    )
+
+
+def test_two_corrections_with_the_verb_said_once(harbour: Path) -> None:
+    steps = _steps(
+        "HC-104 should be fine and HC-110 a needs repair, can you set those two right?",
+        _run_thread(),
+    )
+    assert [t for t, _ in steps] == ["correct_labels"]
+    assert steps[0][1]["corrections"] == [
+        {"id": "HC-104", "label": "fine"},
+        {"id": "HC-110", "label": "needs_repair"},
+    ]
+
+
+@pytest.fixture
+def crossings(harbour: Path) -> Path:
+    """Ferry crossings with how each ended, for a thread that trained a model on them."""
+    pd.DataFrame(
+        {
+            "crossing_id": range(60),
+            "crew": [3, 4, 5] * 20,
+            "wind_knots": [5.0, 12.5, 20.0, 31.0] * 15,
+            "result": ["late", "on_time", "cancelled"] * 20,
+        }
+    ).to_csv(harbour / "crossings.csv", index=False)
+    return harbour
+
+
+def test_an_evaluation_artefact_of_the_threads_model_evaluates_it(crossings: Path) -> None:
+    thread = trained("models/crossings-0", "crossings.csv", "result")
+    for goal in (
+        "let me see the confusion matrix on the held back rows",
+        "show me the confusoin matrix please",  # the typo of the first word too
+    ):
+        steps = _steps(goal, thread)
+        assert steps == [("evaluate_model", {"model": "models/crossings-0"})], goal
+    # evaluated already: the thread answers, no second evaluation
+    evaluated = {**thread, "results": [*thread["results"], {"tool": "evaluate_model"}]}
+    assert [t for t, _ in _steps("show me the confusion matrix", evaluated)] != ["evaluate_model"]
+
+
+def test_another_kind_instead_compared_with_the_threads_model(crossings: Path) -> None:
+    thread = trained("models/crossings-0", "crossings.csv", "result")
+    for goal in (
+        "try an mlp instead and compare the two",
+        "an mlp insted, then compare both models",
+    ):
+        steps = _steps(goal, thread)
+        assert [t for t, _ in steps] == ["train_model", "evaluate_model"], goal
+        assert steps[0][1]["model"] == "mlp"
+        assert steps[1][1] == {
+            "model": "models/crossings-0",
+            "compare_model": "${steps.0.model_path}",
+        }
+    steps = _steps("use an mlp instead", thread)
+    assert [t for t, _ in steps] == ["train_model"]
