@@ -248,3 +248,19 @@ def test_another_kind_instead_compared_with_the_threads_model(crossings: Path) -
         }
     steps = _steps("use an mlp instead", thread)
     assert [t for t, _ in steps] == ["train_model"]
+
+
+def test_two_documents_described_one_by_one_are_both_read(harbour: Path) -> None:
+    docs = harbour / "harbour_docs"
+    docs.mkdir()
+    (docs / "mooring_rules.md").write_text("# Mooring\n\nTie up at the east pontoon only.\n")
+    (docs / "fuel_dock_safety_procedure.md").write_text("# Fuel dock\n\nNo smoking.\n")
+    (docs / "crew_rota.md").write_text("# Rota\n\nMonday: Ana.\n")
+    steps = _steps(
+        "make quiz questions for the new deckhands on our mooring rules and the fuel safety procedure"
+    )
+    assert [t for t, _ in steps] == ["chunk_documents", "generate_qa"]
+    assert sorted(steps[0][1]["paths"]) == [
+        "harbour_docs/fuel_dock_safety_procedure.md",
+        "harbour_docs/mooring_rules.md",
+    ]
