@@ -467,6 +467,10 @@ def rescore_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     floor = quality_floor(goal)
     if floor is None or rx.search(REDO_QA_RE, goal, re.I) or rx.search(NEW_QA_WORDS, goal, re.I):
         return None
+    if rx.search(r"\b(?:was|were|did|had)\b", goal, re.I) and not rx.search(
+        r"\b(?:strict\w*|harsher|tougher|stiffer|re-?(?:score|judge|grade|rate))\b", goal, re.I
+    ):
+        return None  # 'was the pass mark 0.8?': what the thread did, not a new scoring
     args = {"dataset_id": str(qa), "quality_threshold": floor}
     return Plan(
         steps=[PlanStep(tool="score_qa", args=args, why=goal)],

@@ -79,9 +79,10 @@ def test_a_stricter_pass_mark_scores_the_thread_qa_set_again(harbour: Path) -> N
     # a better generation is asked for with 'better': the generation again, not a scoring
     steps = _steps("could they be better? 0.9 should be the pass mark", _qa_thread())
     assert [t for t, _ in steps] == ["generate_qa"]
-    # no pass mark said: the thread's own quality answers
-    plan = plan_goal("how good are they?", _qa_thread())
-    assert not plan.steps and plan.answer
+    # no pass mark said, or one asked about: the thread's own quality answers
+    for goal in ("how good are they?", "how good were they, was 0.7 the pass mark?"):
+        plan = plan_goal(goal, _qa_thread())
+        assert [s.tool for s in plan.steps] != ["score_qa"], goal
 
 
 def test_the_passing_pairs_exported_keep_the_threads_pass_mark(harbour: Path) -> None:
