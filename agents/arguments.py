@@ -1806,7 +1806,9 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
             from agents.memory import contrasted_label
 
             classes = [str(c) for c in info.get("classes") or []]
-            label = contrasted_label(s.text, p.memory, classes)  # 'and 300 of people who did'
+            # 'and 300 of people who did': the whole goal (a file written in after it is a
+            # clause of its own)
+            label = contrasted_label(p.goal or s.text, p.memory, classes)
         if label is not None:
             args["label"] = label
     if count is None and "label" in args:

@@ -1056,7 +1056,7 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
 
 ELLIPTIC_RE = re.compile(
     r"\b(?:who|that|which)\s+(?:did|do|does|were|was|are|is|have|has|had)(n'?t|\s+not)?"
-    r"(?=\s*(?:[,.;:!?)]|$|\s+(?:saved|as|and|to|into|in|please|too|instead|this time|then|->|→)\b))",
+    r"(?=\s*(?:[,.;:!?()]|$|\s+(?:saved|as|and|to|into|in|please|too|instead|this time|then|->|→)\b))",
     re.I,
 )
 """A class said by an auxiliary alone, its verb left to the request before: 'and 300 of people

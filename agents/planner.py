@@ -3274,8 +3274,9 @@ def _thread_model_evaluation(goal: str, model: str, memory: dict[str, Any]) -> P
 
 def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'show me the confusion matrix on the validation rows' on a thread whose model nothing
-    has evaluated yet (a training reports no matrix, calibration or curves): the model
-    evaluated, which reports them. After an evaluation the thread answers.
+    has evaluated yet: the model evaluated, which reports the matrix, calibration and curves
+    (a training's summary keeps at most its matrix cells, for 'how often does it confuse a with
+    b?', which the thread answers). After an evaluation the thread answers.
     """
     from agents.comparison import ARTEFACTS
 
@@ -3286,7 +3287,7 @@ def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
         or not isinstance(model, str)
         or not rx.search(ARTEFACTS, goal, re.I)
         or rx.search(r"(?:train|fit|retrain|label|generat|predict)\w*", goal, re.I)
-        or any(r.get("tool") == "evaluate_model" or r.get("confusion") for r in results)
+        or any(r.get("tool") == "evaluate_model" for r in results)
     ):
         return None
     step = _thread_model_evaluation(goal, model, memory)

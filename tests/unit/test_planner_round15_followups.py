@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from agents.memory import contrasted_label
 from agents.planner import plan_goal
 from settings import get_settings
 from tests.utils.threads import labeled, looked_at, trained
@@ -193,6 +194,9 @@ def test_a_class_said_by_its_auxiliary_alone_reads_the_request_before(harbour: P
     assert _steps("and 200 of the ones who did, saved as aboard.csv", thread)[0][1]["output"] == (
         "aboard.csv"
     )
+    # a file the words describe, written in after the auxiliary, does not hide it
+    marked = "and 200 of the ones who did (synthetic/ferry-0-no-200.parquet), saved as aboard.csv"
+    assert contrasted_label(marked, thread, ["no", "yes"]) == "yes"
 
 
 def test_two_corrections_with_the_verb_said_once(harbour: Path) -> None:
@@ -223,6 +227,8 @@ def crossings(harbour: Path) -> Path:
 
 def test_an_evaluation_artefact_of_the_threads_model_evaluates_it(crossings: Path) -> None:
     thread = trained("models/crossings-0", "crossings.csv", "result")
+    # the training's summary keeps its matrix cells ('how often does it confuse a with b?')
+    thread["results"][0]["confusion"] = {"labels": ["late", "on_time"], "matrix": [[3, 1], [2, 4]]}
     for goal in (
         "let me see the confusion matrix on the held back rows",
         "show me the confusoin matrix please",  # the typo of the first word too
