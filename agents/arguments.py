@@ -1084,6 +1084,16 @@ def _args_correct_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         if rx.search(r"\b(those|these|them|both|the two)\b", s.text, re.I)
         else []
     )
+    if folder is not None and "${" not in folder:
+        from agents.runs import labeling_runs, run_corrections
+
+        run = next((r for r in labeling_runs() if r.dir == folder), None)
+        if run is not None and run.ids and run.classes:
+            # 'Message 506 should be a complaint and 519 a price question': with the run's ids
+            # and classes known, each id said gets the class said after it, in its words
+            by_run = [f for f in run_corrections(s.text, run) if "row" not in f]
+            if len(by_run) > len(fixes):
+                fixes = by_run
     if folder is None or not fixes:
         return None
     return {"labeling_dir": folder, "corrections": fixes}
@@ -1792,6 +1802,13 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
         from agents.memory import generator_label
 
         label = generator_label(s.text, info)  # 'rows of the churned ones': the thread's classes
+        if label is None:
+            from agents.memory import contrasted_label
+
+            classes = [str(c) for c in info.get("classes") or []]
+            # 'and 300 of people who did': the whole goal (a file written in after it is a
+            # clause of its own)
+            label = contrasted_label(p.goal or s.text, p.memory, classes)
         if label is not None:
             args["label"] = label
     if count is None and "label" in args:
@@ -2096,7 +2113,13 @@ QUALITY_FLOOR_RES = (
         r"higher|more|over|up)\b|and\s+(?:above|up|over|higher)\b|\+)",
         re.I,
     ),
-    # what to redo: 'regenerate anything under 0.7'
+    # the score said to be the mark: '0.85 should be the pass mark', 'make 0.9 the bar'
+    re.compile(
+        rf"(?<![\w.]){_SCORE}\s+(?:(?:should|must|will|would|shall|can)\s+)?(?:be|is|as)?\s*"
+        r"(?:the|our|my|a|your)?\s*(?:new\s+)?(?:pass(?:ing)?[- ]?mark|threshold|bar|cut-?off|"
+        r"floor|minimum|pass(?:ing)? (?:score|level|grade))\b",
+        re.I,
+    ),
     # what to redo or drop: 'regenerate anything under 0.7', 'throw out pairs below 60%'
     re.compile(
         r"\b(?:regenerat|redo|rewrit|retry|drop|discard|remov|reject|throw\w*\s+(?:out|away)|"
@@ -2236,6 +2259,12 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
     args.update(export_options(text, s.text))
+    from agents.repeat import PASSED_RE, thread_pass_mark
+
+    if "min_quality" not in args and rx.search(PASSED_RE, text, re.I):
+        mark = thread_pass_mark(p.memory)  # 'give me the good ones': those at the pass mark
+        if mark is not None:
+            args["min_quality"] = mark
     last = p.memory.get("last_call") if isinstance(p.memory, dict) else None
     if (
         "splits" not in args
@@ -2248,6 +2277,14 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+SET_ASIDE_RE = (
+    r"\b(?:test|held[- ]out|holdout|evaluation|eval)\s+(?:part|portion|share|slice|set|bit|chunk)\b"
+    r"[^.;]{0,20}?\b(?:kept|set|put|held|left)\s+(?:aside|apart|back|out)\b"
+    r"|\b(?:keep|set|put|hold|leave)\w*\s+(?:\w+\s+){0,3}?(?:aside|apart|back)\s+for\s+"
+    r"(?:testing|a test|the test|evaluation)\b"
+)
+"""A test share said as kept aside ('with a test part kept aside', 'keep some back for
+testing'): the export's default splits."""
 SAME_SPLITS_RE = r"\b(?:same|those|these|earlier|previous|identical)\s+splits?\b"
 
 
@@ -2273,6 +2310,8 @@ def export_options(text: str, clause: str | None = None) -> dict[str, Any]:
         args["splits"] = split_ratios(text) or True
     elif split_ratios(text):
         args["splits"] = split_ratios(text)
+    elif rx.search(SET_ASIDE_RE, text, re.I):
+        args["splits"] = True  # 'with a test part kept aside'
     floor = rx.search(
         r"\b(?:scor\w*|quality)\s+(?:of\s+)?(?:at least|above|over|>=?|≥)\s*(0?\.\d+)", clause, re.I
     )

@@ -644,7 +644,7 @@ CUE_WORDS = frozenset(
     percent logistic regression summarization leaderboard classification anomalous unusual
     outlier outliers labelling functions function generate questions write open workbench
     paragraph paragraphs chunk first categorise categorize assign route triage bucket
-    allocate""".split()
+    allocate confusion matrix instead compare""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text
@@ -656,7 +656,7 @@ COMMON_WORDS = frozenset(
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
     classifies called week weeks weekly month months monthly days daily last lost late past
-    post posts cost costs line lines expert experts""".split()
+    post posts cost costs line lines expert experts confusing""".split()
 )
 
 

@@ -1054,6 +1054,43 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
     return next((c for c in classes if c.lower() in wanted), None)
 
 
+ELLIPTIC_RE = re.compile(
+    r"\b(?:who|that|which)\s+(?:did|do|does|were|was|are|is|have|has|had)(n'?t|\s+not)?"
+    r"(?=\s*(?:[,.;:!?()]|$|\s+(?:saved|as|and|to|into|in|please|too|instead|this time|then|->|→)\b))",
+    re.I,
+)
+"""A class said by an auxiliary alone, its verb left to the request before: 'and 300 of people
+who did', 'now the ones that weren't'."""
+NEGATED_RE = re.compile(
+    r"\b(?:didn'?t|don'?t|doesn'?t|weren'?t|wasn'?t|aren'?t|isn'?t|haven'?t|hasn'?t|hadn'?t|"
+    r"never|not)\b",
+    re.I,
+)
+
+
+def contrasted_label(goal: str, memory: dict[str, Any], classes: list[str]) -> str | None:
+    """'And 300 of people who did' after '300 of people who didn't show' (class 'yes'): the
+    verb is the earlier request's, so the class is the other of two when the polarity differs
+    from that request's, the same class when it does not ('and 200 more who didn't').
+    """
+    said = ELLIPTIC_RE.search(goal)
+    last = memory.get("last_call")
+    if said is None or len(classes) != 2 or not isinstance(last, dict):
+        return None
+    before = str((last.get("args") or {}).get("label") or "")
+    if last.get("tool") != "generate_synthetic" or before not in classes:
+        return None
+    from agents.thread_state import SAID_KEY
+
+    earlier = [s for s in memory.get(SAID_KEY) or [] if isinstance(s, str) and s != goal]
+    if not earlier:
+        return None
+    negated = bool(said.group(1))
+    if negated == bool(NEGATED_RE.search(earlier[-1])):
+        return before
+    return next(c for c in classes if c != before)
+
+
 VALUE_ASKED_RE = re.compile(
     r"\b(average|mean|median|overall|final|current|our|we|did|was|were|so far|now|it|its|got)\b",
     re.I,

@@ -444,7 +444,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
     from agents.options import bind_stated
-    from agents.references import is_gold_file, labels_named
+    from agents.references import HAND_LABELS_RE, is_gold_file, labels_named
 
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
@@ -460,6 +460,13 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             gold = GOLD_RE.search(goal)
             slots.gold = gold.group(1) if gold else gold_file
         thread_data = memory.get("labeled") or memory.get("dataset")
+        if (
+            slots.gold
+            and slots.files == [slots.gold]
+            and any(s.args.get("gold_path") == slots.gold for s in planning.steps)
+            and HAND_LABELS_RE.search(clause)
+        ):
+            continue  # '... The crew marked 6 in x.csv.': where the request's hand labels are
         if (
             slots.gold
             and slots.files == [slots.gold]
@@ -1685,6 +1692,14 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes.update(added_columns(goal, args))
     changes.update({k: v for k, v in stated(tool, goal).items() if k in fields})
     changes.update(_enum_choices(tool, goal))
+    info = memory.get("generator_info")
+    if tool == "generate_synthetic" and isinstance(info, dict):
+        from agents.memory import contrasted_label
+
+        classes = [str(c) for c in info.get("classes") or []]
+        label = contrasted_label(goal, memory, classes)  # 'and 300 of people who did'
+        if label is not None and label != args.get("label"):
+            changes["label"] = label
 
     outputs = new_outputs(FILE_RE.findall(goal)) or [None]
     data = args.get("dataset") or args.get("data_path")
@@ -1701,7 +1716,17 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes[key] = other
     if not changes:
         return None
-    return call_again(tool, args, changes, targets, goal)
+    plan = call_again(tool, args, changes, targets, goal)
+    if tool == "train_model":
+        from agents.comparison import _compare_with_thread
+
+        # 'try an MLP instead and compare the two': the new training, then one evaluation of
+        # the thread's model with it on the same rows
+        planning = Planning(memory=memory, goal=goal)
+        planning.steps = plan.steps
+        _compare_with_thread(planning, goal, 0)
+        plan.notes.extend(planning.notes)
+    return plan
 
 
 WRONG_FILE_RE = re.compile(
@@ -2087,6 +2112,9 @@ def _generate_from_thread(goal: str, files: list[str], memory: dict[str, Any]) -
         return None
     args: dict[str, Any] = {"model": info["path"], "n": count or 100}
     label = thread.generator_label(goal, info)
+    if label is None:
+        # 'and 300 of people who did': the class of the request before, or its other one
+        label = thread.contrasted_label(goal, memory, [str(c) for c in info.get("classes") or []])
     if label is not None:
         args["label"] = label
     if out:
@@ -2342,9 +2370,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             return ["score_qa"]
         if in_plan and judge and not rx.search(r"\b(export|csv|jsonl|parquet)\b", lower):
             return []
-        if rx.search(r"\b(export|download|give me|save|dump|write)\b", lower) or rx.search(
-            r"\b(csv|jsonl|parquet|splits?)\b", rx.sub(CHUNK_SPLIT, " ", lower)
-        ):
+        if rx.search(
+            r"\b(export|download|give me|hand me|send me|save|dump|write)\b|\b(?:as|in|into)\s+"
+            r"(?:a|one)\s+(?:\w+\s+)?file\b",
+            lower,
+        ) or rx.search(r"\b(csv|jsonl|parquet|splits?)\b", rx.sub(CHUNK_SPLIT, " ", lower)):
             return ["export_dataset"]  # ('split it by the headings' is the chunking's setting)
     if (
         # a generator of the thread, or one this goal trains ('..., then generate 300 rows')
@@ -3221,6 +3251,18 @@ def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
         or any(isinstance(r, dict) and r.get("baseline") for r in results)
     ):
         return None
+    step = _thread_model_evaluation(goal, model, memory)
+    where = f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
+    return Plan(
+        steps=[step],
+        notes=[f"the model against a majority-class baseline: evaluating {model} {where}"],
+    )
+
+
+def _thread_model_evaluation(goal: str, model: str, memory: dict[str, Any]) -> PlanStep:
+    """An evaluation of the thread's model on its training's test file, else (no dataset) on
+    its validation split.
+    """
     args: dict[str, Any] = {"model": model}
     training = next(
         (
@@ -3233,12 +3275,30 @@ def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
     test = (training or {}).get("args", {}).get("test_dataset")
     if isinstance(test, str) and "$" not in test:
         args["dataset"] = test
-    step = PlanStep(tool="evaluate_model", args=args, why=goal)
-    where = f"on {test}" if "dataset" in args else "on its validation split"
-    return Plan(
-        steps=[step],
-        notes=[f"the model against a majority-class baseline: evaluating {model} {where}"],
-    )
+    return PlanStep(tool="evaluate_model", args=args, why=goal)
+
+
+def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'show me the confusion matrix on the validation rows' on a thread whose model nothing
+    has evaluated yet: the model evaluated, which reports the matrix, calibration and curves
+    (a training's summary keeps at most its matrix cells, for 'how often does it confuse a with
+    b?', which the thread answers). After an evaluation the thread answers.
+    """
+    from agents.comparison import ARTEFACTS
+
+    model = memory.get("model")
+    results = [r for r in memory.get("results") or [] if isinstance(r, dict)]
+    if (
+        files
+        or not isinstance(model, str)
+        or not rx.search(ARTEFACTS, goal, re.I)
+        or rx.search(r"(?:train|fit|retrain|label|generat|predict)\w*", goal, re.I)
+        or any(r.get("tool") == "evaluate_model" for r in results)
+    ):
+        return None
+    step = _thread_model_evaluation(goal, model, memory)
+    where = f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
+    return Plan(steps=[step], notes=[f"evaluating {model} {where}"])
 
 
 def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -3390,6 +3450,13 @@ def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
     return export_thread_qa(goal, files, memory)
 
 
+def _qa_rescore(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'be stricter, 0.85 is the pass mark': the thread's QA set scored again (agents/repeat.py)."""
+    from agents.repeat import rescore_thread_qa
+
+    return rescore_thread_qa(goal, files, memory)
+
+
 def _small_talk_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     return Plan(answer=_small_talk(goal)) if SMALL_TALK_RE.match(goal.strip()) else None
 
@@ -3404,6 +3471,8 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 FOLLOW_UPS = (
     _concept,
     _thread_run,
+    _qa_rescore,
+    _artefact_check,
     _results_answer,
     _same_request,
     _improve_request,

@@ -53,6 +53,11 @@ HAND_LABELS_RE = re.compile(
     r"(?:file|sheet|table|csv|spreadsheet)\s+(?:has|have|with|holds|contains)\s+(?:\w+\s+){0,2}?"
     r"(?:already\s+(?:done|labell?ed|tagged|sorted|marked|graded|coded|classified|filled)|"
     r"(?:done|labell?ed|tagged|sorted|marked|graded|coded|classified|filled)(?:\s+in)?\s+already)|"
+    # 'the paralegals labelled 50 in x.csv', 'we tagged a few of them in x.csv': rows someone
+    # labeled, said with their count and the file they are in
+    r"(?:labell?ed|tagged|marked|graded|coded|classified|categori[sz]ed|annotated|did)\s+"
+    r"(?:\d+|some|a few|a handful|a couple|a bunch|several|about \d+|around \d+)\s+"
+    r"(?:\w+\s+)?(?:of (?:them|those|these)\s+)?(?:already\s+|by hand\s+)?(?:in|into|on)(?=\s+\S+\.\w)|"
     r"(?:some|a few|a couple|\d+)\s+(?:\w+\s+)?(?:are\s+|were\s+)?already\s+(?:done|labell?ed|"
     r"tagged|sorted|marked|graded|coded|classified)\s+(?:in|on)\s+(?:\w+'s|her|his|their|a|"
     r"another|the\s+other)\s+(?:file|sheet|table|csv|spreadsheet))\b",
@@ -603,6 +608,12 @@ def described_input(
         notes.append(f"the documents you described → {' and '.join(every)}")
         end = ALL_DOCUMENTS.search(goal).end()  # type: ignore[union-attr]
         return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes, []
+    joined = documents_joined(goal, files)
+    if joined and not named:
+        for path in joined:
+            goal = _mark(goal, path)
+        notes.append(f"the documents you described → {' and '.join(joined)}")
+        return goal, notes, []
     found = described_files(goal, files, columns=not thread_has_data)
     timed = timed_file(goal, files, found)
     if timed is not None:
@@ -638,6 +649,24 @@ def described_input(
         return goal, notes, found
     notes.append(f"the data you described → {found[0]}")
     return _mark(goal, found[0]), notes, []
+
+
+JOIN_RE = r"\s*(?:,|;|&|\band\b|\bplus\b|\bas well as\b|\balong with\b)\s*"
+
+
+def documents_joined(goal: str, files: list[str]) -> list[str]:
+    """Documents described one by one and joined ('our engagement terms and the retention
+    policy'): each joined part describes one document on its own, two or more different ones.
+    """
+    parts = [p for p in rx.split(JOIN_RE, goal, flags=re.I) if p.strip()]
+    if len(parts) < 2:
+        return []
+    picked: list[str] = []
+    for part in parts:
+        found = described_files(part, files, columns=False)
+        if len(found) == 1 and found[0].lower().endswith(DOC_EXT) and found[0] not in picked:
+            picked.append(found[0])
+    return picked if len(picked) > 1 else []
 
 
 FORMAT_DESCRIBED_RE = re.compile(

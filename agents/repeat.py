@@ -11,12 +11,19 @@ from agents.references import DOC_EXT
 from agents.slots import FILE_RE
 
 SAME_RE = (
-    r"\b(?:do|run|try|apply)?\s*(?:the\s+)?same(?:\s+(?:thing|again|steps?|settings|here|job))?"
+    r"\b(?:do|run|try|apply)?\s*(?:the\s+)?same(?:\s+(?:sort|kind|type)\s+of)?"
+    r"(?:\s+(?:thing|again|steps?|settings|here|job))?"
     r"\s+(?:for|on|with|to)\b"
     r"|\b(?:for|on|with)\s+\S+\s+(?:too\s+)?the same\b"
     r"|\b(?:repeat|redo|rerun|re-run)\s+(?:that|it|this|those)(?:\s+steps?)?\s+(?:for|on|with)\b"
     r"|\b(?:ditto|likewise)\s+(?:for|on|with)\b"
 )
+ALSO_RE = (
+    r"^\W*(?:(?:and|now|also|plus|then|ok|okay|right|great|thanks)\W+)*(?:(?:do|for|on|with)\s+)?"
+    r"(?:the|that|this|my|our|their)\s+(?:[\w'’-]+\s+){0,5}?(?:too|as well|also)\W*$"
+)
+"""The last acting turn asked for again with only its new input said: 'and the care handbook
+too', 'now the March readings as well' (the whole request is the thing and 'too')."""
 # Input keys a step reads its data from, and output keys that named the old file's outputs.
 INPUT_KEYS = ("dataset", "data_path", "paths")
 OUTPUT_KEYS = {
@@ -26,6 +33,7 @@ OUTPUT_KEYS = {
     "predict": "output",
     "generate_synthetic": "output",
 }
+GOLD_KEYS = ("gold_path", "gold")
 DROPPED = ("output", "output_path", "path", "output_dir", "name", "dataset_name")
 COLUMN_KEYS = ("label_column", "id_column", "text_column", "gold_id_column", "gold_label_column")
 FORMAT_RE = r"(?<![.\w])(?:as|in|to)\s+(?:a\s+)?(csv|jsonl|parquet|json)\b"
@@ -72,8 +80,10 @@ def _old_input(step: dict[str, Any]) -> str | None:
 def _new_files(goal: str) -> tuple[str | None, str | None]:
     """The input file the goal names or describes, and an output file it names (not there)."""
     from agents.planner import _in_workspace
+    from agents.references import gold_named
 
-    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    gold = gold_named(goal)  # 'the hand labels are in x.csv': not the new input
+    named = [f for f in dict.fromkeys(FILE_RE.findall(goal)) if f != gold]
     inputs = [f for f in named if _in_workspace(f) or _is_document(f)]
     outputs = [f for f in named if f not in inputs]
     if not inputs:
@@ -82,7 +92,11 @@ def _new_files(goal: str) -> tuple[str | None, str | None]:
 
         words = rx.sub(SAME_RE, " ", goal, flags=re.I)
         other = r"\b(?:the\s+)?other\s+(?:one|file|table|dataset|doc\w*)\b"
-        found = described_files(rx.sub(other, " ", words, flags=re.I), workspace_files())
+        found = [
+            f
+            for f in described_files(rx.sub(other, " ", words, flags=re.I), workspace_files())
+            if f != gold
+        ]
         inputs = found[:1] if len(found) == 1 else []
     return (inputs[0] if inputs else None), (outputs[0] if outputs else None)
 
@@ -104,7 +118,7 @@ def label_meant(goal: str, dataset: str) -> str | None:
     'predict shift instead'): the one column of the table said and not ruled out ('not the
     material'), when the sentence corrects something or says to predict it.
     """
-    if not rx.search(MEANT_RE + r"|\bpredict\w*\b|\btarget\b|\blabel\b", goal, re.I):
+    if not rx.search(MEANT_RE + r"|\bpredict\w*\b|\btarget\b|\blabel\b|\bthis time\b", goal, re.I):
         return None
     profile = _columns(dataset)
     if profile is None:
@@ -115,7 +129,7 @@ def label_meant(goal: str, dataset: str) -> str | None:
         spelled = r"[\s_-]*".join(re.escape(w) for w in rx.split(r"[\s_-]+", name) if w)
         if not spelled:
             continue  # a column named '_' or '-' is said by no word
-        for m in rx.finditer(rf"(?<![\w.]){spelled}(?![\w.])", goal, re.I):
+        for m in rx.finditer(rf"(?<![\w.]){spelled}(?:e?s)?(?![\w.])", goal, re.I):
             before = goal[max(0, m.start() - 24) : m.start()]
             if rx.search(
                 r"\b(?:not|instead of|rather than|isn'?t|than)\s+(?:the\s+)?$", before, re.I
@@ -268,7 +282,7 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
     outputs named after the old file dropped, columns the new table lacks dropped, and an
     output file, format or id column said in the same sentence applied.
     """
-    if not rx.search(SAME_RE, goal, re.I):
+    if not rx.search(SAME_RE, goal, re.I) and not rx.search(ALSO_RE, goal, re.I):
         return None
     new, output = _new_files(goal)
     if not new:
@@ -283,6 +297,10 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
         return None
     if new == old:
         return None
+    from agents.references import gold_named
+
+    gold = gold_named(goal)
+    gold_key = GOLD_KEYS[0] if steps[0].get("tool") == "label_dataset" else None
     profile = _columns(new)
     planned: list[PlanStep] = []
     for index, step in enumerate(steps):
@@ -301,6 +319,9 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
                 continue
             args[key] = value
         last = index == len(steps) - 1
+        for key in GOLD_KEYS:
+            if gold and (key in args or (index == 0 and key == gold_key)):
+                args[key] = gold  # 'the hand labels are in x.csv': the new table's own
         args.update(call_changes(tool, goal, new, output if last else None))
         planned.append(PlanStep(tool=tool, args=args, why=goal))
     tools = ", ".join(s.tool for s in planned)
@@ -414,7 +435,67 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     args = {"dataset_id": str(qa), "format": said.group(1).lower()}
     # 'export csv, splits, nothing under 0.8': the splits and the least quality said with it
     args.update(export_options(goal))
+    mark = thread_pass_mark(memory) if rx.search(PASSED_RE, goal, re.I) else None
+    if "min_quality" not in args and mark is not None:
+        args["min_quality"] = mark  # 'a csv of the good ones': those at the thread's pass mark
     return Plan(
         steps=[PlanStep(tool="export_dataset", args=args, why=goal)],
         notes=[f"exporting the thread's QA set {qa} as {args['format']}"],
     )
+
+
+STRICTER_RE = (
+    r"\b(?:strict|stricter|harsher|tougher|stiffer|more demanding|raise the (?:bar|pass mark)|"
+    r"pass(?:ing)?[- ]?mark|re-?(?:score|judge|grade|rate)|(?:score|judge|grade|rate)\s+(?:them|"
+    r"those|these|the (?:pairs|questions|qa))\s+(?:again|at|with)|how (?:good|well)|any good)\b"
+)
+"""A QA set judged again with a new pass mark: 'be stricter, 0.85 is the pass mark', 'how good
+are they at 0.9?', 're-grade them at 0.8' (not a new generation: no 'better', 'more', 'redo')."""
+REDO_QA_RE = r"\b(?:better|improve\w*|more|redo|regenerat\w*|again from|new ones|export\w*)\b"
+
+
+def rescore_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'how good are they? be stricter, 0.85 should be the pass mark': the thread's QA set
+    scored again at the pass mark said (a score asked with a threshold is a scoring step, not
+    an answer from the thread's earlier quality).
+    """
+    from agents.arguments import quality_floor
+
+    qa = memory.get("qa_dataset")
+    if not qa or files or not rx.search(STRICTER_RE, goal, re.I):
+        return None
+    floor = quality_floor(goal)
+    if floor is None or rx.search(REDO_QA_RE, goal, re.I) or rx.search(NEW_QA_WORDS, goal, re.I):
+        return None
+    if rx.search(r"\b(?:was|were|did|had)\b", goal, re.I) and not rx.search(
+        r"\b(?:strict\w*|harsher|tougher|stiffer|re-?(?:score|judge|grade|rate))\b", goal, re.I
+    ):
+        return None  # 'was the pass mark 0.8?': what the thread did, not a new scoring
+    args = {"dataset_id": str(qa), "quality_threshold": floor}
+    return Plan(
+        steps=[PlanStep(tool="score_qa", args=args, why=goal)],
+        notes=[f"scoring the thread's QA set {qa} again with pass mark {floor}"],
+    )
+
+
+PASSED_RE = (
+    r"\b(?:the\s+)?(?:good|passing|passed|approved|accepted|kept|decent|best)\s+(?:ones|pairs|"
+    r"questions|entries|items)\b|\b(?:ones|pairs|questions)\s+(?:that|which)\s+(?:passed|pass|"
+    r"made (?:it|the cut)|scored (?:high|well))\b"
+)
+"""The QA pairs that passed the thread's pass mark: 'give me the good ones', 'the ones that
+passed'."""
+
+
+def thread_pass_mark(memory: dict[str, Any]) -> float | None:
+    """The pass mark the thread last judged its QA set at: the last scoring's or generation's
+    `quality_threshold` (a scoring after the generation wins).
+    """
+    for key in ("last_call", "last_loop"):
+        call = memory.get(key)
+        if not isinstance(call, dict) or call.get("tool") not in ("score_qa", "generate_qa"):
+            continue
+        value = (call.get("args") or {}).get("quality_threshold")
+        if isinstance(value, (int, float)) and 0 < value <= 1:
+            return float(value)
+    return None

@@ -344,7 +344,7 @@ def _rows_args(goal: str, run: Run) -> dict[str, Any]:
     p = Planning(memory={"labeled": f"{run.dir}/labeled.parquet"}, goal=goal)
     args = _args_workbench_rows(p, extract_slots(goal)) or {"labeling_dir": run.dir}
     args["labeling_dir"] = run.dir
-    said = [c for _, c in _class_in(goal, run)]
+    said = [c for _, c in _class_in(goal, run)] or [c for c in [_class_thought(goal, run)] if c]
     if said:
         args["label"] = said[0]
     elif args.get("label") and args["label"] not in run.classes:
@@ -637,6 +637,38 @@ CLASS_ONES_RE = (
 )
 """'show me the negative ones', 'list all the billing calls': a class said before the rows."""
 SEE_RE = r"\b(?:show|list|pull|see|give|display|which|what|let me|bring up|find|print)\b"
+THINKS_RE = (
+    r"\b(?:ones|rows?|items|records|entries|examples|cases|lines)\s+(?:that\s+|which\s+)?(?:do(?:es)?\s+|did\s+)?(?:it|"
+    r"the (?:end |label )?model|the labell?er|they|you)\s+(?:thinks?|reckons?|believes?|predicts?|"
+    r"says?|decided|guessed|judged|figured|considers?)\s+(?:are\s+|is\s+|were\s+|should\s+be\s+|"
+    r"to\s+be\s+)?(?:an?\s+)?([^.;,?!]{1,40})"
+)
+"""'the ones it thinks need the vet', 'rows the model reckons are late': a class said in the
+person's words after what the run thinks (matched to the run's classes by their words)."""
+FILLER = {"the", "a", "an", "to", "of", "be", "is", "are", "please", "just", "only"}
+
+
+def _class_loosely(span: str, run: Run) -> str | None:
+    """The run's class whose words are all in `span`, however joined ('need the vet' is
+    needs_vet, 'price question' price_question); the one with the most words wins.
+    """
+    said = {_stem(w) for w in rx.split(r"[^a-z0-9]+", span.lower()) if w and w not in FILLER}
+    best, most = None, 0
+    for label in run.classes:
+        words = {_stem(w) for w in rx.split(r"[^a-z0-9]+", label.lower()) if w}
+        if words and words <= said and len(words) > most:
+            best, most = label, len(words)
+    return best
+
+
+def _class_thought(goal: str, run: Run) -> str | None:
+    """The class of 'the ones it thinks need the vet': said exactly, else in other words."""
+    for m in rx.finditer(THINKS_RE, goal, re.I):
+        exact = _class_in(m.group(1), run)
+        found = exact[0][1] if exact else _class_loosely(m.group(1), run)
+        if found:
+            return found
+    return None
 
 
 def _rows_of_class(goal: str, run: Run) -> bool:
@@ -648,6 +680,8 @@ def _rows_of_class(goal: str, run: Run) -> bool:
         t in run.ids for t in rx.findall(r"[\w-]+", goal) if any(c.isdigit() for c in t)
     ):
         return False  # 'C0042 should be tagged billing': a correction of a row it names
+    if _class_thought(goal, run) and rx.search(SEE_RE, goal, re.I):
+        return True  # 'show me just the ones it thinks need the vet'
     for pattern in (ROWS_OF_CLASS_RE, MARKED_AS_RE, CLASS_ONES_RE):
         for m in rx.finditer(pattern, goal, re.I):
             word = m.group(1).lower()

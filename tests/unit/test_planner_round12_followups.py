@@ -15,6 +15,7 @@ import pytest
 from agents.arguments import quality_floor, role_files
 from agents.planner import plan_goal
 from settings import get_settings
+from tests.utils.threads import trained
 
 ROWS = 40
 
@@ -60,22 +61,10 @@ def harbour() -> Path:
     return root
 
 
-TRAINED = {"dataset": "ops/crossings.csv", "label_column": "late", "model": "logistic"}
-
-
 def _trained(last: dict[str, Any] | None = None) -> dict[str, Any]:
     """A thread that trained a model on the crossings (then maybe used it: `last`)."""
-    return {
-        "model": "models/late_lr",
-        "dataset": "ops/crossings.csv",
-        "results": [{"tool": "train_model", "metrics": {"auc": 0.71}}],
-        "models": [
-            {"path": "models/late_lr", "dataset": "ops/crossings.csv", "label_column": "late"}
-        ],
-        "trainings": [{"tool": "train_model", "args": dict(TRAINED)}],
-        "last_loop": {"tool": "train_model", "args": dict(TRAINED)},
-        "last_call": last or {"tool": "train_model", "args": dict(TRAINED)},
-    }
+    memory = trained("models/late_lr", "ops/crossings.csv", "late", {"auc": 0.71}, "logistic")
+    return {**memory, "last_call": last} if last else memory
 
 
 def _labeled_thread() -> dict[str, Any]:

@@ -20,6 +20,7 @@ from agents.planner import plan_goal, remember
 from agents.slots import extract_slots
 from graphs.workflows import call_tool
 from settings import get_settings
+from tests.utils.threads import looked_at, trained
 from tools.base import ToolContext
 from tools.training.tools import model_folder
 
@@ -83,25 +84,8 @@ def _plan(goal: str, memory: dict[str, Any] | None = None) -> list[tuple[str, di
     return [(s.tool, s.args) for s in plan.steps]
 
 
-def _looked_at(table: str) -> dict[str, Any]:
-    return {
-        "dataset": table,
-        "results": [{"tool": "inspect_dataset", "metrics": {}}],
-        "last_call": {"tool": "inspect_dataset", "args": {"dataset": table}},
-    }
-
-
 def _trained() -> dict[str, Any]:
-    args = {"dataset": "members.csv", "label_column": "voice", "model": "logistic"}
-    return {
-        "model": "models/voices_lr",
-        "dataset": "members.csv",
-        "results": [{"tool": "train_model", "metrics": {"accuracy": 0.7}}],
-        "models": [{"path": "models/voices_lr", "dataset": "members.csv", "label_column": "voice"}],
-        "trainings": [{"tool": "train_model", "args": dict(args)}],
-        "last_loop": {"tool": "train_model", "args": dict(args)},
-        "last_call": {"tool": "train_model", "args": dict(args)},
-    }
+    return trained("models/voices_lr", "members.csv", "voice", {"accuracy": 0.7}, "logistic")
 
 
 def test_rows_done_by_hand_in_a_named_file_are_the_hand_labels_of_the_threads_table(
@@ -110,7 +94,7 @@ def test_rows_done_by_hand_in_a_named_file_are_the_hand_labels_of_the_threads_ta
     steps = _plan(
         "right, group them into topics with the ones I tagged by hand in "
         "requests_tagged_by_hand.csv",
-        _looked_at("song_requests.csv"),
+        looked_at("song_requests.csv"),
     )
     assert [t for t, _ in steps] == ["label_dataset"]
     assert steps[0][1]["data_path"] == "song_requests.csv"
@@ -120,7 +104,7 @@ def test_rows_done_by_hand_in_a_named_file_are_the_hand_labels_of_the_threads_ta
 def test_hand_labels_in_another_file_found_by_its_name(choir: Path) -> None:
     steps = _plan(
         "bucket them by topic please, a few were done by hand in a separate file",
-        _looked_at("song_requests.csv"),
+        looked_at("song_requests.csv"),
     )
     assert [t for t, _ in steps] == ["label_dataset"]
     assert steps[0][1]["data_path"] == "song_requests.csv"
@@ -187,11 +171,7 @@ def test_a_model_kind_on_the_same_data_is_trained_and_compared_by_name(choir: Pa
 
 
 def test_a_model_asked_for_by_what_it_predicts_is_trained(choir: Path) -> None:
-    memory = {
-        "dataset": "members.csv",
-        "results": [{"tool": "preview_rows", "metrics": {}}],
-        "last_call": {"tool": "preview_rows", "args": {"dataset": "members.csv"}},
-    }
+    memory = looked_at("members.csv", "preview_rows")
     steps = _plan("Build me a model that can tell if a singer comes back after a break", memory)
     assert [t for t, _ in steps] == ["train_model"]
     assert steps[0][1]["dataset"] == "members.csv"

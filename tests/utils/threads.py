@@ -23,10 +23,14 @@ def trained(
     table: str,
     label: str,
     metrics: dict[str, float] | None = None,
+    kind: str | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
-    """A thread that trained `model` on `table` to predict `label` (extra: more training args)."""
+    """A thread that trained `model` on `table` to predict `label` (`kind`: the training's
+    model kind, its `model` argument; extra: more training args)."""
     args = {"dataset": table, "label_column": label, **extra}
+    if kind:
+        args["model"] = kind
     result = {
         "tool": "train_model",
         "metrics": dict(metrics or {"accuracy": 0.8}),
