@@ -1291,7 +1291,7 @@ MODEL_KINDS = (
 OUTPUT_NAME_RE = re.compile(
     r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
     r"to) be|name(?:d)?(?: it| the model| the dataset)?(?: is| =|:)?|with (?:the )?name|under the "
-    r"name|save (?:it|the model) as|as model)\s+"
+    r"name|(?:save|store|keep) (?:it|the model|the generator) as|as model)\s+"
     r"[\"'`]?(?!it\b|the\b|a\b|must\b|should\b|is\b|will\b|be\b|to\b)([\w-]+(?:\.[\w-]+)*)",
     re.I,
 )
@@ -1748,6 +1748,23 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
+    else:
+        # 'look-alike rows (by outcome)', 'per region', 'keyed on churned': a column of the data
+        # the rows are made by is the class to condition on
+        columns = _table_columns(data) if isinstance(data, str) else []
+        given = [
+            m.group(1)
+            for text in (s.text, p.goal or "")
+            for m in rx.finditer(
+                r"\b(?:by|per|for each|conditioned on|conditional on|keyed on|keyed by)\s+"
+                r"(?:the\s+|each\s+)?[\"'`]?([a-z][\w-]*)",
+                text,
+                re.I,
+            )
+            if m.group(1) in columns
+        ]
+        if given:
+            args["label_column"] = given[0]
     latent = rx.search(
         r"\blatent(?:[_ ](?:dim(?:ension)?s?|size|space|width))?\s*(?:=|:|of)?\s*(\d+)",
         s.text,
@@ -1758,6 +1775,10 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     epochs = rx.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
     if epochs:
         args["epochs"] = int(epochs.group(1) or epochs.group(2))
+    # 'call it x_gen' in any clause: the generator's folder name (a file name is an output's)
+    name = output_name(s.text) or (output_name(p.goal) if p.goal else None)
+    if name and "." not in name:
+        args["name"] = name
     return args
 
 
