@@ -785,6 +785,20 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         args["labeling_functions"] = lfs
     args.pop("gold_path", None)
     args.pop("labels", None)
+    scored = [
+        f
+        for f in FILE_RE.findall(p.goal)
+        if f not in (args.get("data_path"), rules_file)
+        and TABLE_SUFFIX_RE.search(f)
+        and rx.search(
+            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?\s+(?:in|is|=|:))"
+            rf"\s+(?:the\s+\w+\s+in\s+)?{re.escape(f)}",
+            p.goal,
+            re.I,
+        )
+    ]
+    if len(scored) == 1:
+        args["gold_path"] = scored[0]  # '... with its accuracy against checked.csv': the gold
     own = own_gold_column(p.goal, args.get("data_path"), lfs)
     if own and "label_column" not in args:
         args["label_column"] = own
@@ -1998,6 +2012,56 @@ def workspace_documents() -> list[str]:
     return [f for f in person_files(workspace_files()) if f.lower().endswith(DOC_FILES)]
 
 
+def _nested_document(name: str) -> str:
+    """A document named by its bare name: itself when the workspace holds it at the top, else
+    the one file of that name two or three folders down (folders of outputs left out).
+    """
+    from store.workspace import confined, workspace_root
+
+    root = workspace_root()
+    if not str(name).lower().endswith(DOC_FILES) or (root / name).exists():
+        return name
+    import glob
+
+    skip = {"models", "generators", "labeling", "evaluations", "predictions", "qa", "exports"}
+    bare = glob.escape(str(name))
+    found = [
+        rel
+        for pattern in (f"*/{bare}", f"*/*/{bare}")
+        for hit in root.glob(pattern)
+        if hit.is_file()
+        and (rel := hit.relative_to(root).as_posix()).split("/", 1)[0] not in skip
+        and confined(rel)
+    ]
+    return found[0] if len(found) == 1 else name
+
+
+def documents_meant(p: Planning, said: str) -> None:
+    """A chunking step's paths as documents: a document named by its bare name that lives in a
+    folder ('terminal_handbook.md' for docs/port/terminal_handbook.md) is that file; tables the
+    goal did not name but described ('the falls procedure' read as falls.csv) give way to the
+    one document the person's own words (`said`) describe.
+    """
+    from agents.references import described_files
+
+    for step in p.steps:
+        paths = step.args.get("paths")
+        if step.tool != "chunk_documents" or not isinstance(paths, list):
+            continue
+        docs = workspace_documents()
+        fixed = [_nested_document(path) if "/" not in str(path) else path for path in paths]
+        step.args["paths"] = fixed
+        named = set(FILE_RE.findall(said))
+        if step.args.get("text_column") or any(
+            str(f).lower().endswith(DOC_FILES) or f in named for f in fixed
+        ):
+            continue
+        described = described_files(said, docs)
+        if len(described) == 1:
+            step.args["paths"] = described
+            p.notes.append(f"the document you described → {described[0]}")
+
+
 def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {}
     if s.project:
@@ -2252,6 +2316,8 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     text = p.goal or s.text
     formats = list(dict.fromkeys(f.lower() for f in FORMAT_RE.findall(_without_names(text))))
+    if not formats and rx.search(r"\b(?:excel|spreadsheets?|google sheets?)\b", text, re.I):
+        formats = ["csv"]  # 'a file I can open in Excel': a spreadsheet reads csv
     args: dict[str, Any] = {
         "dataset_id": ref,
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",

@@ -951,7 +951,10 @@ def _ground_apply(args: dict[str, Any], text: str) -> None:
         return
     profile = _table(args.get("data_path"))
     if profile is None or not rx.search(
-        r"\b(against|accura\w*|compar\w*|scor\w*|versus|vs\.?)\b", text, re.I
+        r"\b(against|agianst|accura\w*|compar\w*|scor\w*|versus|vs\.?|check\w*|right|"
+        r"correct\w*)\b",
+        text,
+        re.I,
     ):
         return
     labels = [n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]]
