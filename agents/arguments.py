@@ -524,7 +524,7 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
-        rf"|\b{NUM}\s+(?:is|are|will be) enough\b",
+        rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b",  # 'like 50 of them'
         p.goal or s.text,
         re.I,
     )
@@ -598,8 +598,9 @@ def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["dataset"] = s.repos[0]
     elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
         args["dataset"] = on.group(1)
-    if s.limit:
-        args["limit"] = s.limit
+    limit = s.limit or _goal_limit(p.goal)
+    if limit:
+        args["limit"] = limit
     return args
 
 
@@ -972,17 +973,23 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     if folder is None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
-    label = rx.search(
-        r"\b(?:labell?ed|voted|marked|tagged|predicted|called|classified|ended up|came out|"
-        r"turned out)\s+"
-        r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
-        r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
-        rx.sub(AFTER_LABELING_RE, "", _without_names(s.text)),
-        re.I,
-    )
-    value = label and next(g for g in label.groups() if g)
-    if value and value.lower() not in ("the", "a", "by", "from", "with", "as", "came", "coming"):
-        args["label"] = value
+    # the step's clause first, then the goal's other clauses (a router's step put on the
+    # labeling clause: '..., then pull up the rows that came out as x')
+    for text in dict.fromkeys((s.text, p.goal or s.text)):
+        label = rx.search(
+            r"\b(?:labell?ed|voted|marked|tagged|predicted|called|classified|ended up|came out|"
+            r"turned out)\s+"
+            r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
+            r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
+            rx.sub(AFTER_LABELING_RE, "", _without_names(text)),
+            re.I,
+        )
+        value = label and next(g for g in label.groups() if g)
+        if value and value.lower() not in (
+            "the", "a", "by", "from", "with", "as", "came", "coming", "on", "using", "in",
+        ):  # fmt: skip
+            args["label"] = value
+            break
     for source, words in (
         ("end_model", r"end[- ]model"),
         ("label_model", r"label[- ]model"),
@@ -1270,7 +1277,8 @@ def loop_options(text: str, tool: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     attempts = rx.search(
         r"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|not more than|only|"
-        rf"give it(?: up to)?|have)?\s*{ATTEMPT_NUM}\s+(?:more\s+)?{ATTEMPT_UNITS}\b",
+        rf"give it(?: up to)?|have)?\s*{ATTEMPT_NUM}\s+(?:more\s+)?"
+        rf"(?:(?:training|labell?ing|tuning|model|fitting)\s+)?{ATTEMPT_UNITS}\b",
         text,
         re.I,
     ) or rx.search(
@@ -1816,7 +1824,8 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     else:
         match = rx.search(
             r"\bof\s+(?:the\s+)?[\"']?(?!the\b|a\b)([\w.-]+)[\"']?\s+(?:class|label)\b(?!\s+column)"
-            r"|\b(?:class|label)\s+(?!(?:column|col|of|is|as|values?|named|called)\b)[\"']?([\w.-]+)",
+            r"|\b(?:class|label)\s+(?!(?:column|col|of|is|as|values?|named|called|and|or|to|with|"
+            r"from|then|the|in|on|for|into|so|but)\b)[\"']?([\w.-]+)",
             s.text,
             re.I,
         )  # 'class column status, ... rows of class normal': the value, not the word 'column'
@@ -1970,7 +1979,7 @@ def _synthetic_count(text: str) -> int | None:
     # 'make me 500 fake fraudulent ones', '300 realistic synthetic failing units'
     match = rx.search(
         r"\b(\d{1,7})\s+(?:[a-z-]+\s+){0,2}?(?:fake|synthetic|artificial|simulated|made[- ]up)\b|"
-        r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:me\s+|us\s+|another\s+)?"
+        r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:up\s+)?(?:me\s+|us\s+|another\s+)?"
         r"(\d{1,7})\s+(?!%|percent)",
         text,
         re.I,
