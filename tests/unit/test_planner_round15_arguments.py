@@ -203,9 +203,7 @@ def test_targets_said_loosely() -> None:
 
 
 def test_attempts_of_a_kind() -> None:
-    assert loop_options("no more than 3 tuning rounds please", "train_model") == {
-        "max_attempts": 3
-    }
+    assert loop_options("no more than 3 tuning rounds please", "train_model") == {"max_attempts": 3}
 
 
 def test_a_class_word_before_and_is_no_class(kilns: Path) -> None:
