@@ -1866,11 +1866,21 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     columns = _table_columns(data) if given else []
     if given and given.group(1) in columns and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
-    said = rx.search(
-        r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+as\s+(?:the\s+)?(?:class|label)\s+column\b"
-        r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
-        s.text,
-        re.I,
+    said = next(
+        (
+            m
+            for text in (s.text, p.goal or "")  # '...; use the x column as the class; ...'
+            if (
+                m := rx.search(
+                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:column\s+)?as\s+(?:the\s+)?"
+                    r"(?:class|label)(?:\s+column)?\b"
+                    r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
+                    text,
+                    re.I,
+                )
+            )
+        ),
+        None,
     )
     if said and "label_column" not in args and "model" not in args:
         name = said.group(1) or said.group(2)

@@ -227,3 +227,13 @@ def test_counts_in_everyday_words(kilns: Path) -> None:
     args = _step(plan, "preview_rows")
     assert args["offset"] == 30
     assert args["limit"] == 15
+
+
+def test_anomaly_class_and_pair_detectors_said_in_a_list(kilns: Path) -> None:
+    plan = plan_goal(
+        "Kiln audit, please: score every row of firings.csv; take the clay column as the class; "
+        "combine only the category-pair and binned-pair detectors; show the worst 10."
+    )
+    args = _step(plan, "detect_anomalies")
+    assert args["label_column"] == "clay"
+    assert sorted(args["detectors"]) == ["binned_pairs", "category_pairs"]
