@@ -355,11 +355,10 @@ _EXAM_BEFORE = (
 )
 
 
-# 'report the final figures on b.csv', 'see how it does on b.csv': the figures asked on a file
+# 'report the final figures on b.csv': the figures of the run asked on a file
 _FIGURES_ON = (
-    r"\b(?:(?:report|give|show|tell)\w*\s+(?:me\s+|us\s+)?(?:the\s+|its\s+)?(?:final\s+|test\s+)?"
-    r"(?:numbers|figures|metrics|scores|results|performance)|how\s+(?:well\s+)?(?:it|the model)\s+"
-    r"(?:does|did|performs|holds up|copes))\s+(?:on|against|with)\s+(?:the\s+)?"
+    r"\b(?:report|give|show|tell)\w*\s+(?:me\s+|us\s+)?(?:the\s+|its\s+)?(?:final\s+|test\s+)?"
+    r"(?:numbers|figures|metrics|scores|results|performance)\s+(?:on|against|with)\s+(?:the\s+)?"
 )
 
 
