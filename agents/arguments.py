@@ -524,7 +524,7 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
-        rf"|\b{NUM}\s+(?:is|are|will be) enough\b",
+        rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b",  # 'like 50 of them'
         p.goal or s.text,
         re.I,
     )
@@ -598,8 +598,9 @@ def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["dataset"] = s.repos[0]
     elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
         args["dataset"] = on.group(1)
-    if s.limit:
-        args["limit"] = s.limit
+    limit = s.limit or _goal_limit(p.goal)
+    if limit:
+        args["limit"] = limit
     return args
 
 
@@ -785,6 +786,20 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         args["labeling_functions"] = lfs
     args.pop("gold_path", None)
     args.pop("labels", None)
+    scored = [
+        f
+        for f in FILE_RE.findall(p.goal)
+        if f not in (args.get("data_path"), rules_file)
+        and TABLE_SUFFIX_RE.search(f)
+        and rx.search(
+            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?\s+(?:in|is|=|:))"
+            rf"\s+(?:the\s+\w+\s+in\s+)?{re.escape(f)}",
+            p.goal,
+            re.I,
+        )
+    ]
+    if len(scored) == 1:
+        args["gold_path"] = scored[0]  # '... with its accuracy against checked.csv': the gold
     own = own_gold_column(p.goal, args.get("data_path"), lfs)
     if own and "label_column" not in args:
         args["label_column"] = own
@@ -958,17 +973,23 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     if folder is None:
         return None
     args: dict[str, Any] = {"labeling_dir": folder}
-    label = rx.search(
-        r"\b(?:labell?ed|voted|marked|tagged|predicted|called|classified|ended up|came out|"
-        r"turned out)\s+"
-        r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
-        r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
-        rx.sub(AFTER_LABELING_RE, "", _without_names(s.text)),
-        re.I,
-    )
-    value = label and next(g for g in label.groups() if g)
-    if value and value.lower() not in ("the", "a", "by", "from", "with", "as", "came", "coming"):
-        args["label"] = value
+    # the step's clause first, then the goal's other clauses (a router's step put on the
+    # labeling clause: '..., then pull up the rows that came out as x')
+    for text in dict.fromkeys((s.text, p.goal or s.text)):
+        label = rx.search(
+            r"\b(?:labell?ed|voted|marked|tagged|predicted|called|classified|ended up|came out|"
+            r"turned out)\s+"
+            r"(?:as\s+)?(?:being\s+)?[\"'`]?([\w<>=.-]+)|"
+            r"\b(?:label|class)\s+(?:is\s+|=\s*)?[\"'`]([\w<>=.-]+)|\blabel\s+(?:is|=)\s*([\w<>=.-]+)",
+            rx.sub(AFTER_LABELING_RE, "", _without_names(text)),
+            re.I,
+        )
+        value = label and next(g for g in label.groups() if g)
+        if value and value.lower() not in (
+            "the", "a", "by", "from", "with", "as", "came", "coming", "on", "using", "in",
+        ):  # fmt: skip
+            args["label"] = value
+            break
     for source, words in (
         ("end_model", r"end[- ]model"),
         ("label_model", r"label[- ]model"),
@@ -1266,7 +1287,8 @@ def loop_options(text: str, tool: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     attempts = rx.search(
         r"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|not more than|only|"
-        rf"give it(?: up to)?|have)?\s*{ATTEMPT_NUM}\s+(?:more\s+)?{ATTEMPT_UNITS}\b",
+        rf"give it(?: up to)?|have)?\s*{ATTEMPT_NUM}\s+(?:more\s+)?"
+        rf"(?:(?:training|labell?ing|tuning|model|fitting)\s+)?{ATTEMPT_UNITS}\b",
         text,
         re.I,
     ) or rx.search(
@@ -1301,7 +1323,7 @@ MODEL_KINDS = (
 OUTPUT_NAME_RE = re.compile(
     r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
     r"to) be|name(?:d)?(?: it| the model| the dataset)?(?: is| =|:)?|with (?:the )?name|under the "
-    r"name|save (?:it|the model) as|as model)\s+"
+    r"name|(?:save|store|keep) (?:it|the model|the generator) as|as model)\s+"
     r"[\"'`]?(?!it\b|the\b|a\b|must\b|should\b|is\b|will\b|be\b|to\b)([\w-]+(?:\.[\w-]+)*)",
     re.I,
 )
@@ -1758,6 +1780,23 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     if s.label_column:
         args["label_column"] = s.label_column
+    else:
+        # 'look-alike rows (by outcome)', 'per region', 'keyed on churned': a column of the data
+        # the rows are made by is the class to condition on
+        columns = _table_columns(data) if isinstance(data, str) else []
+        given = [
+            m.group(1)
+            for text in (s.text, p.goal or "")
+            for m in rx.finditer(
+                r"\b(?:by|per|for each|conditioned on|conditional on|keyed on|keyed by)\s+"
+                r"(?:the\s+|each\s+)?[\"'`]?([a-z][\w-]*)",
+                text,
+                re.I,
+            )
+            if m.group(1) in columns
+        ]
+        if given:
+            args["label_column"] = given[0]
     latent = rx.search(
         r"\blatent(?:[_ ](?:dim(?:ension)?s?|size|space|width))?\s*(?:=|:|of)?\s*(\d+)",
         s.text,
@@ -1768,6 +1807,10 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     epochs = rx.search(r"\b(\d+)\s+epochs?\b|\bepochs?\s*(?:=|:)?\s*(\d+)", s.text, re.I)
     if epochs:
         args["epochs"] = int(epochs.group(1) or epochs.group(2))
+    # 'call it x_gen' in any clause: the generator's folder name (a file name is an output's)
+    name = output_name(s.text) or (output_name(p.goal) if p.goal else None)
+    if name and "." not in name:
+        args["name"] = name
     return args
 
 
@@ -1791,7 +1834,8 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     else:
         match = rx.search(
             r"\bof\s+(?:the\s+)?[\"']?(?!the\b|a\b)([\w.-]+)[\"']?\s+(?:class|label)\b(?!\s+column)"
-            r"|\b(?:class|label)\s+(?!(?:column|col|of|is|as|values?|named|called)\b)[\"']?([\w.-]+)",
+            r"|\b(?:class|label)\s+(?!(?:column|col|of|is|as|values?|named|called|and|or|to|with|"
+            r"from|then|the|in|on|for|into|so|but)\b)[\"']?([\w.-]+)",
             s.text,
             re.I,
         )  # 'class column status, ... rows of class normal': the value, not the word 'column'
@@ -1839,11 +1883,21 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     columns = _table_columns(data) if given else []
     if given and given.group(1) in columns and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
-    said = rx.search(
-        r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+as\s+(?:the\s+)?(?:class|label)\s+column\b"
-        r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
-        s.text,
-        re.I,
+    said = next(
+        (
+            m
+            for text in (s.text, p.goal or "")  # '...; use the x column as the class; ...'
+            if (
+                m := rx.search(
+                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:column\s+)?as\s+(?:the\s+)?"
+                    r"(?:class|label)(?:\s+column)?\b"
+                    r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
+                    text,
+                    re.I,
+                )
+            )
+        ),
+        None,
     )
     if said and "label_column" not in args and "model" not in args:
         name = said.group(1) or said.group(2)
@@ -1952,7 +2006,7 @@ def _synthetic_count(text: str) -> int | None:
     # 'make me 500 fake fraudulent ones', '300 realistic synthetic failing units'
     match = rx.search(
         r"\b(\d{1,7})\s+(?:[a-z-]+\s+){0,2}?(?:fake|synthetic|artificial|simulated|made[- ]up)\b|"
-        r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:me\s+|us\s+|another\s+)?"
+        r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:up\s+)?(?:me\s+|us\s+|another\s+)?"
         r"(\d{1,7})\s+(?!%|percent)",
         text,
         re.I,
@@ -1992,6 +2046,56 @@ def workspace_documents() -> list[str]:
     from agents.references import person_files
 
     return [f for f in person_files(workspace_files()) if f.lower().endswith(DOC_FILES)]
+
+
+def _nested_document(name: str) -> str:
+    """A document named by its bare name: itself when the workspace holds it at the top, else
+    the one file of that name two or three folders down (folders of outputs left out).
+    """
+    from store.workspace import confined, workspace_root
+
+    root = workspace_root()
+    if not str(name).lower().endswith(DOC_FILES) or (root / name).exists():
+        return name
+    import glob
+
+    skip = {"models", "generators", "labeling", "evaluations", "predictions", "qa", "exports"}
+    bare = glob.escape(str(name))
+    found = [
+        rel
+        for pattern in (f"*/{bare}", f"*/*/{bare}")
+        for hit in root.glob(pattern)
+        if hit.is_file()
+        and (rel := hit.relative_to(root).as_posix()).split("/", 1)[0] not in skip
+        and confined(rel)
+    ]
+    return found[0] if len(found) == 1 else name
+
+
+def documents_meant(p: Planning, said: str) -> None:
+    """A chunking step's paths as documents: a document named by its bare name that lives in a
+    folder ('terminal_handbook.md' for docs/port/terminal_handbook.md) is that file; tables the
+    goal did not name but described ('the falls procedure' read as falls.csv) give way to the
+    one document the person's own words (`said`) describe.
+    """
+    from agents.references import described_files
+
+    for step in p.steps:
+        paths = step.args.get("paths")
+        if step.tool != "chunk_documents" or not isinstance(paths, list):
+            continue
+        docs = workspace_documents()
+        fixed = [_nested_document(path) if "/" not in str(path) else path for path in paths]
+        step.args["paths"] = fixed
+        named = set(FILE_RE.findall(said))
+        if step.args.get("text_column") or any(
+            str(f).lower().endswith(DOC_FILES) or f in named for f in fixed
+        ):
+            continue
+        described = described_files(said, docs)
+        if len(described) == 1:
+            step.args["paths"] = described
+            p.notes.append(f"the document you described → {described[0]}")
 
 
 def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -2254,6 +2358,8 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     text = p.goal or s.text
     formats = list(dict.fromkeys(f.lower() for f in FORMAT_RE.findall(_without_names(text))))
+    if not formats and rx.search(r"\b(?:excel|spreadsheets?|google sheets?)\b", text, re.I):
+        formats = ["csv"]  # 'a file I can open in Excel': a spreadsheet reads csv
     args: dict[str, Any] = {
         "dataset_id": ref,
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",

@@ -188,10 +188,11 @@ _ROLE_WORDS = {
     "number": "numeric_columns",
     "categorical": "categorical_columns",
     "category": "categorical_columns",
+    "categories": "categorical_columns",
     "text": "text_columns",
     "free-text": "text_columns",
 }
-_ROLE = r"(numeric|numerical|categorical|category|text|free-text)"
+_ROLE = r"(numeric|numerical|categorical|categories|category|text|free-text)"
 # 'a and b plus c and d as categoricals': 'plus' starts a new group, so the role covers c, d
 _LIST = r"((?:[\"'`]?[\w-]+[\"'`]?(?:\s*,\s*|\s*,?\s+(?:and|&)\s+))*[\"'`]?[\w-]+[\"'`]?)"
 

@@ -279,7 +279,8 @@ def _train_then_measure(p: Planning, trainers: list[int]) -> None:
 
 def _side_remark_trainers(p: Planning) -> None:
     """A second training whose clause names no file and no training ('Discrimination alone
-    won't do') took the goal's files as context: it is a remark, not another run.
+    won't do') took the goal's files as context: it is a remark, not another run. A setting it
+    says ('; name the model x') is the run's, where the run has none.
     """
     trainers = [s for s in p.steps if s.tool == "train_model"]
     for step in trainers[1:]:
@@ -288,6 +289,9 @@ def _side_remark_trainers(p: Planning) -> None:
             index = p.steps.index(step)
             if index == len(p.steps) - 1:
                 p.steps.pop(index)
+                if step.args.get("dataset") == trainers[0].args.get("dataset"):
+                    for key, value in step.args.items():
+                        trainers[0].args.setdefault(key, value)
 
 
 def _label_fragment(p: Planning) -> None:

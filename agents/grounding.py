@@ -951,7 +951,10 @@ def _ground_apply(args: dict[str, Any], text: str) -> None:
         return
     profile = _table(args.get("data_path"))
     if profile is None or not rx.search(
-        r"\b(against|accura\w*|compar\w*|scor\w*|versus|vs\.?)\b", text, re.I
+        r"\b(against|agianst|accura\w*|compar\w*|scor\w*|versus|vs\.?|check\w*|right|"
+        r"correct\w*)\b",
+        text,
+        re.I,
     ):
         return
     labels = [n for n in columns_mentioned(profile, text) if _plain(profile, n)["label_like"]]
@@ -1086,8 +1089,13 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
     args.pop("label_column", None)
     partly = [c for c in data["columns"] if c["partly_filled"] and not c["text_like"]]
     mentioned = columns_mentioned(data, text)
-    pick = [c["name"] for c in partly if c["name"] in mentioned] or [
-        c["name"] for c in partly if c["label_like"] or c["name"].lower() in LABEL_COLUMN_GUESSES
+    pick = [c["name"] for c in partly if c["name"] in mentioned]
+    if not pick and len(partly) > 1:
+        pick = _partly_said(partly, data, goal)
+    pick = pick or [
+        c["name"]
+        for c in sorted(partly, key=lambda c: c["dtype"].startswith("float"))
+        if c["label_like"] or c["name"].lower() in LABEL_COLUMN_GUESSES
     ]
     if pick:
         args["label_column"] = pick[0]
@@ -1098,6 +1106,27 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+def _partly_said(partly: list[dict[str, Any]], data: dict[str, Any], goal: str) -> list[str]:
+    """Of several partly filled columns, the ones the goal names in another clause ('the root
+    cause', "ticked 'escalated'"), else the one whose classes it says ('happy, annoyed or
+    neutral'): the labels to fill in.
+    """
+    named = columns_mentioned(data, _without_files(goal))
+    pick = [c["name"] for c in partly if c["name"] in named]
+    if pick:
+        return pick
+    said = [
+        c["name"]
+        for c in partly
+        if c["label_like"]
+        and any(
+            len(v) > 2 and rx.search(rf"(?<![\w-]){re.escape(v)}(?![\w-])", goal, re.I)
+            for v in c.get("values") or list(c["top"])
+        )
+    ]
+    return said if len(said) == 1 else []
 
 
 def _text_column_named(profile: dict[str, Any], goal: str, label: Any) -> str | None:
@@ -1260,10 +1289,18 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
     data_ref = args.get(key)
     if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
         return
-    if not HAND_DONE_RE.search(goal):
-        return
     data = _table(data_ref)
-    if data is None or any(c["partly_filled"] and c["label_like"] for c in data["columns"]):
+    if data is None:
+        return
+    if not HAND_DONE_RE.search(goal):
+        # 'label every report, the checked ones are in x.csv': the one table named is a key and
+        # a complete label for another table, nothing in it is left to label; that table is the
+        # data, whatever words the goal uses for the labels
+        labeled = _labeled_by(data_ref, data) if _only_labels(data) else []
+        if len(labeled) == 1:
+            args[key], args["gold_path" if key == "data_path" else "gold"] = labeled[0], data_ref
+        return
+    if any(c["partly_filled"] and c["label_like"] for c in data["columns"]):
         return  # the hand labels are the data's own partly filled column
     others = [
         (name, profile)
@@ -1279,6 +1316,27 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
     labeled = [name for name, profile in others if _labels_shaped(data, profile)]
     if not golds and len(labeled) == 1:
         args[key], args["gold_path" if key == "data_path" else "gold"] = labeled[0], data_ref
+
+
+def _only_labels(table: dict[str, Any]) -> bool:
+    """A table of a key and complete labels: two columns, one id-like, one label-like with no
+    gaps (nothing in it is left to label).
+    """
+    columns = table["columns"]
+    keys = [c for c in columns if c["id_like"] or looks_id(c["name"])]
+    labels = [c for c in columns if c["label_like"] and not c["partly_filled"] and c not in keys]
+    return len(columns) == 2 and len(keys) == 1 and len(labels) == 1
+
+
+def _labeled_by(name: str, table: dict[str, Any]) -> list[str]:
+    """The workspace tables that `table` (named `name`) is shaped like hand labels for."""
+    return [
+        other
+        for other in workspace_files()
+        if other != name and TABLE_SUFFIX.search(other) and "/." not in f"/{other}"
+        for profile in [_table(other)]
+        if profile is not None and _shares_key(table, profile) and _labels_shaped(table, profile)
+    ]
 
 
 def _shares_key(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -126,6 +126,8 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
     ): r"isolation[ -]?forest|iforest|\bif\s*(?:\+|and|&|,)\s*lof\b",
     ("detectors", "local_outlier_factor"): r"local outlier factor|\blof\b",
     ("detectors", "cvae"): r"\bc?vae\b|autoencoder",
+    ("detectors", "category_pairs"): r"\bcategor\w*[ _-]pairs?\b",
+    ("detectors", "binned_pairs"): r"\bbinned[ _-]pairs?\b",
     ("strategy", "fixed"): r"fixed(?:[- ]size)?|\d+[- ](?:token|char\w*|word)s?\b(?! overlap)",
     ("strategy", "markdown"): r"markdown (?:strategy|headings|sections)|by (?:the )?headings",
     ("strategy", "paragraph"): r"by paragraphs?|paragraph strategy",

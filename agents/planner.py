@@ -14,6 +14,8 @@ from agents.arguments import (
     NUM,
     TRAIN_METRICS,
     _number,
+    documents_meant,
+    holds_rules,
     labeling_dir,
     loop_options,
     model_kind,
@@ -196,7 +198,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
     gold_file = gold_named(goal)
     written = role_files(goal, files)[2] + _derived_names(files)
-    if not [f for f in files if f not in written and f != gold_file]:
+    # a rules file is no table to read ('run the rules in x.json over the tickets'): the
+    # tickets are described
+    if not [f for f in files if f not in written and f != gold_file and not holds_rules(f)]:
         from agents.grounding import workspace_files
         from agents.references import described_input
 
@@ -540,6 +544,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         train_then_predict(planning, goal, workspace_files())
     targets = extract_targets(goal)
     if not planning.question:
+        documents_meant(planning, read.original)
         _carry_targets(planning, targets, clauses)
         _goal_options(planning, goal)
         _thread_file_as_gold(planning, goal, memory)

@@ -355,6 +355,13 @@ _EXAM_BEFORE = (
 )
 
 
+# 'report the final figures on b.csv': the figures of the run asked on a file
+_FIGURES_ON = (
+    r"\b(?:report|give|show|tell)\w*\s+(?:me\s+|us\s+)?(?:the\s+|its\s+)?(?:final\s+|test\s+)?"
+    r"(?:numbers|figures|metrics|scores|results|performance)\s+(?:on|against|with)\s+(?:the\s+)?"
+)
+
+
 # 'report b.csv measured once on the best attempt': a file measured once is the test set
 _MEASURED_ONCE = (
     r"\s+(?:measured|scored|tested|checked|evaluated|graded)\s+(?:only\s+)?(?:once|exactly once|"
@@ -371,6 +378,7 @@ def _test_file(goal: str, trained_on: str) -> str | None:
         if (
             rx.search(escaped + _EXAM_AFTER, goal, re.I)
             or rx.search(_EXAM_BEFORE + escaped, goal, re.I)
+            or rx.search(_FIGURES_ON + escaped, goal, re.I)
             or rx.search(escaped + _MEASURED_ONCE, goal, re.I)
         ):
             found.append(name)

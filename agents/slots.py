@@ -139,7 +139,8 @@ _COUNT = r"(\d{1,3}|" + "|".join(COUNT_WORDS) + r")"
 LIMIT_RE = re.compile(
     rf"\b(?:top|first|limit|show me|give me|up to)\s+(?:the\s+)?{_COUNT}\b"
     # 'Five results is enough', 'which five off-the-shelf text-classification models'
-    rf"|\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:datasets|results|models|hits)\b",
+    rf"|\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:datasets|results|models|hits)\b"
+    rf"|\ba\s+(?:short\s+)?list\s+of\s+(?:the\s+)?{_COUNT}\b",  # 'give me a list of five'
     re.I,
 )
 
@@ -149,7 +150,7 @@ def said_limit(text: str) -> int | None:
     match = LIMIT_RE.search(text)
     if match is None:
         return None
-    word = (match.group(1) or match.group(2)).lower()
+    word = next(g for g in match.groups() if g).lower()
     return int(word) if word.isdigit() else COUNT_WORDS[word]
 
 
@@ -243,7 +244,7 @@ def extract_targets(goal: str) -> dict[str, float]:
         elif percent or value <= 1 or 50 <= value <= 100:
             targets.setdefault(name, fraction(number, percent))
     for match in AIM_TARGET_RE.finditer(goal):
-        metric, number, percent = match.group(1, 2, 3)
+        metric, number, percent = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
         name = METRICS.get(rx.sub(r"[-_ ]+", " ", metric.lower()), metric.lower())
         if name not in LOWER_BETTER and (
             percent or float(number) <= 1 or 50 <= float(number) <= 100
@@ -277,10 +278,14 @@ NEAR_METRIC_RE = re.compile(
 # 'recall matters most for us, aim for 0.7': the metric, then (same sentence) an aim and a number
 AIM_TARGET_RE = re.compile(
     rf"\b{_METRIC_WORD}\b[^.;?!\d]{{0,50}}?\b(?:aim(?:ing)?\s+(?:for|at)|target(?:ing)?|"
+    r"target\s+(?:value\s+)?(?:is|of|=)|"
     r"shoot(?:ing)?\s+for|reach(?:es|ed|ing)?|hits?|hitting|gets?\s+(?:it\s+)?to|getting\s+(?:it\s+)?to|"
     r"ideally|hopefully|preferably|(?:must|should|needs?\s+to|has\s+to)\s+be|(?:is|be|stays?)\s+"
     r"(?=at\s+least|above|over))\s+"
-    rf"(?:at\s+least\s+|about\s+|around\s+)?{_NUMBER}(?!\w|\.\d)",
+    rf"(?:at\s+least\s+|about\s+|around\s+)?{_NUMBER}(?!\w|\.\d)"
+    # 'accuracy is what my boss reads, 70% would be great': the metric, then a number wished for
+    rf"|\b{_METRIC_WORD}\b[^.;?!\d]{{0,60}}?(?<![\w.]){_NUMBER}\s+(?:would|will|'d)\s+be\s+"
+    r"(?:great|good|nice|ideal|perfect|fine|enough|brilliant|lovely)\b",
     re.I,
 )
 
