@@ -677,6 +677,12 @@ ROUTER_DROP = 0.5
 the fifteenth round."""
 ROUTER_REPLACE = 0.25
 """... at which its sequence replaces a different one from the cue rules."""
+ROUTER_MARGIN: float | None = 0.1
+"""On a fresh goal, a router choice that would replace the rules' (different) sequence must beat
+that sequence's own router probability by this much (`_torn`): a router torn between its choice
+and the rules' reading ('predict air_quality in barn_checks.csv', anomaly scan 0.42 against
+training 0.38) leaves the decision to the rules, which read the data. None: never (fifteenth
+round, coordinator)."""
 ROUTER_LOOKUP = 0.65
 """... at which a sequence of look-ups only (`READ_ONLY`) replaces or drops the cue rules'
 action tools ('which claims look fishy?': an anomaly scan, not an inspect_dataset); the higher of
@@ -789,6 +795,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         threshold, gates.lookups = max(threshold, ROUTER_LOOKUP), True
     if choice.confidence < threshold and gates.holds("threshold"):
         return None
+    if gates.relation == "replace" and _torn(gates, core, choice.confidence):
+        return gates.decide("margin")
     if not wanted:
         gates.decide("router")
         return Plan(answer=closest_question(goal), notes=plan.notes)
@@ -860,6 +868,20 @@ def _outranked(gates: Any, gate: str, ruled: list[str] | None) -> bool:
         if gates.rank is not None and gates.rank < ROUTER_OUTRANK:
             return False
     return True
+
+
+def _torn(gates: Any, core: list[str], confidence: float) -> bool:
+    """Whether the router's top choice is within `ROUTER_MARGIN` of the probability it gives the
+    rules' own sequence (look-ups aside): then it is torn between the two readings, not sure of
+    its own.
+    """
+    if ROUTER_MARGIN is None:
+        return False
+    want = [t for t in core if t not in READ_ONLY]
+    for route in gates.ranked():
+        if [t for t in route.tools if t not in READ_ONLY] == want:
+            return confidence - route.confidence < ROUTER_MARGIN
+    return False
 
 
 def _drops_from(ruled: list[str], tools: list[str]) -> bool:
