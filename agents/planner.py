@@ -797,6 +797,8 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     if gates.relation == "replace" and _torn(gates, core, choice.confidence):
         return gates.decide("margin")
+    if gates.relation == "drop" and _listed_steps(read.original):
+        return gates.decide("listed")  # a step the person wrote out as an item is not dropped
     if not wanted:
         gates.decide("router")
         return Plan(answer=closest_question(goal), notes=plan.notes)
@@ -868,6 +870,16 @@ def _outranked(gates: Any, gate: str, ruled: list[str] | None) -> bool:
         if gates.rank is not None and gates.rank < ROUTER_OUTRANK:
             return False
     return True
+
+
+LIST_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022])\s+\S", re.M)
+
+
+def _listed_steps(goal: str) -> bool:
+    """Whether the goal is written as a list of items (numbered or bulleted, two or more lines):
+    the person spelled out the steps, so the router may not drop one the rules read from them.
+    """
+    return len(LIST_ITEM_RE.findall(goal)) >= 2
 
 
 def _torn(gates: Any, core: list[str], confidence: float) -> bool:

@@ -69,3 +69,29 @@ def test_no_margin_restores_the_bare_bar(kilns: dict, monkeypatch: pytest.Monkey
     monkeypatch.setattr(planner, "ROUTER_MARGIN", None)
     _router(monkeypatch, [(("detect_anomalies",), 0.42), (("train_model",), 0.38)])
     assert planned(PREDICT) == ["detect_anomalies"] and kilns["gate"] == "router"
+
+
+# Invented wording: a numbered work plan whose last item is a step of its own.
+LISTED = (
+    "Plan for today:\n1. weak-label kiln_log.csv from the glaze_fault rows already filled in.\n"
+    "2. train a classifier on the labels."
+)
+
+
+def test_a_step_written_out_as_a_list_item_is_not_dropped(
+    kilns: dict, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert planned(LISTED) == ["label_dataset", "train_model"]
+    # a router sure enough to drop a step elsewhere may not drop one the person listed
+    _router(monkeypatch, [(("label_dataset",), 0.9), (("label_dataset", "train_model"), 0.05)])
+    assert planned(LISTED) == ["label_dataset", "train_model"] and kilns["gate"] == "listed"
+    # the same steps said in one sentence: the drop bar alone decides
+    said = "weak-label kiln_log.csv from the glaze_fault rows already filled in, then train a model"
+    assert planned(said) == ["label_dataset"] and kilns["gate"] == "router"
+
+
+def test_what_counts_as_a_list() -> None:
+    assert planner._listed_steps("steps:\n1. a\n2) b")
+    assert planner._listed_steps("- label it\n* train it")
+    assert not planner._listed_steps("train on a.csv - then test on b.csv")
+    assert not planner._listed_steps("1. just one item")
