@@ -889,11 +889,8 @@ def _torn(gates: Any, core: list[str], confidence: float) -> bool:
     """
     if ROUTER_MARGIN is None:
         return False
-    want = [t for t in core if t not in READ_ONLY]
-    for route in gates.ranked():
-        if [t for t in route.tools if t not in READ_ONLY] == want:
-            return confidence - route.confidence < ROUTER_MARGIN
-    return False
+    at = gates.rank_of(core, READ_ONLY)
+    return at is not None and confidence - gates.ranked()[at].confidence < ROUTER_MARGIN
 
 
 def _drops_from(ruled: list[str], tools: list[str]) -> bool:
@@ -3291,10 +3288,9 @@ def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
     ):
         return None
     step = _thread_model_evaluation(goal, model, memory)
-    where = f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
     return Plan(
         steps=[step],
-        notes=[f"the model against a majority-class baseline: evaluating {model} {where}"],
+        notes=[f"the model against a majority-class baseline: evaluating {model} {_on(step)}"],
     )
 
 
@@ -3317,6 +3313,11 @@ def _thread_model_evaluation(goal: str, model: str, memory: dict[str, Any]) -> P
     return PlanStep(tool="evaluate_model", args=args, why=goal)
 
 
+def _on(step: PlanStep) -> str:
+    """Where an evaluation of `_thread_model_evaluation` measures, in words."""
+    return f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
+
+
 def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'show me the confusion matrix on the validation rows' on a thread whose model nothing
     has evaluated yet: the model evaluated, which reports the matrix, calibration and curves
@@ -3336,8 +3337,7 @@ def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     ):
         return None
     step = _thread_model_evaluation(goal, model, memory)
-    where = f"on {step.args['dataset']}" if "dataset" in step.args else "on its validation split"
-    return Plan(steps=[step], notes=[f"evaluating {model} {where}"])
+    return Plan(steps=[step], notes=[f"evaluating {model} {_on(step)}"])
 
 
 def _improve_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
