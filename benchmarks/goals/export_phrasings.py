@@ -53,6 +53,7 @@ TUNABLE = (
     "fresh27",
     "fresh28",
     "fresh29",
+    "fresh30",
     "fresh31",
     "fresh32",
 )
