@@ -807,6 +807,9 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     forced = _assign(wanted, planning, clauses)
     alternative = _plan_clauses(read, forced)
     built = [s.tool for s in alternative.steps]
+    if alternative.question and _asks_of_looked_at(plan, core, alternative.question):
+        gates.decide("router_asks")
+        return Plan(question=alternative.question, notes=alternative.notes)
     if alternative.question or (gates.passed and not complete(alternative.steps)):
         return gates.decide("build_asks")  # the question stands; after a passed gate, a step
         # lacking a required argument would have to ask too
@@ -819,6 +822,24 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return gates.decide("document")  # a table tool on a document ('train on docs/policy.md')
     gates.decide("router")
     return alternative
+
+
+def _asks_of_looked_at(plan: Plan, core: list[str], question: str) -> bool:
+    """Whether the router's plan, built, asks a choice about the very table the rules only
+    looked at ('the print jobs thing, which will be a problem?': the rules inspect the jobs, the
+    router trains on them and asks which column is the outcome): the look-up does not do what
+    was asked, the question leads to it. Only when the rules planned look-ups and nothing else,
+    and the question names the table they read (the router's build found the same input).
+    """
+    if core or not plan.steps or plan.question or plan.answer:
+        return False
+    if rx.search(r"\bwhich (?:data|dataset|labell?ed table|table|file)s?\b", question, re.I):
+        return False  # the router's build lost the input: the look-up stays
+    read = {_step_input(s.args) for s in plan.steps if s.tool in READ_ONLY}
+    names = [r.strip("'\"") for r in read if r]
+    return bool(names) and all(s.tool in READ_ONLY for s in plan.steps) and any(
+        n and n in question for n in names
+    )
 
 
 def _asked_for_another(planning: Planning, gates: Any) -> bool:
@@ -2514,7 +2535,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         r"\b(?:myself|by hand|manually|wrong ones)\b",
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
-        return ["labeling_workbench"]
+        # 'export the workbench labels', 'correct R7 to x in the workbench': the workbench is
+        # where another action happens, and that action is the step
+        return [t for t in _after_labeling(clause, p.goal) if t in BUILDERS] or [
+            "labeling_workbench"
+        ]
     written = role_files(clause, slots.files)[2]
     inputs = [f for f in slots.files if f not in written]
     if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
@@ -2858,7 +2883,16 @@ def _after_labeling(clause: str, goal: str = "") -> list[str]:
         or rx.search(CORRECTED_SAVE_RE, lower)
     ) and not [f for f in FILE_RE.findall(clause) if f not in role_files(clause, [f])[2]]:
         out.append("export_labeled_data")  # to a named output file, or the run's default
+    if "labeling_workbench" in out and len(out) > 1 and not rx.search(OPEN_WORKBENCH_RE, lower):
+        out.remove("labeling_workbench")  # the workbench named as the place of the action
     return out
+
+
+OPEN_WORKBENCH_RE = (
+    r"\b(?:open|launch|start|bring up|pull up|show|give)\b[^.;]{0,25}\b(?:workbench|review "
+    r"(?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b"
+)
+"""The workbench itself asked for ('open the workbench'), beside another action."""
 
 
 WHERE_ROWS_WENT_RE = (
