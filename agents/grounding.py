@@ -871,8 +871,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
             or (c["label_like"] and c["distinct"] == 2 and c["name"] not in features)
         ]
         p.question = (
-            f"Which column of {args['dataset']} should the model predict: "
-            f"{', '.join(shown[-6:])}?"
+            f"Which column of {args['dataset']} should the model predict: {', '.join(shown[-6:])}?"
         )
         return
     lower = {n.lower(): n for n in profile["names"]}

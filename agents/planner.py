@@ -837,8 +837,10 @@ def _asks_of_looked_at(plan: Plan, core: list[str], question: str) -> bool:
         return False  # the router's build lost the input: the look-up stays
     read = {_step_input(s.args) for s in plan.steps if s.tool in READ_ONLY}
     names = [r.strip("'\"") for r in read if r]
-    return bool(names) and all(s.tool in READ_ONLY for s in plan.steps) and any(
-        n and n in question for n in names
+    return (
+        bool(names)
+        and all(s.tool in READ_ONLY for s in plan.steps)
+        and any(n and n in question for n in names)
     )
 
 
