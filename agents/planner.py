@@ -458,6 +458,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             planning.context_files.extend(FILE_RE.findall(clause))
     deferred: str | None = None
     deferred_by: str | None = None
+    out_of_scope: str | None = None
     for clause in clauses:
         slots = extract_slots(clause)
         if not slots.gold:
@@ -533,11 +534,20 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
                 deferred, deferred_by = planning.question, planning.asked_by
             planning.question, planning.asked_by = None, None
             continue
+        if planning.answer and planning.answer.startswith(OUT_OF_SCOPE_ANSWER) and not slots.files:
+            # 'We want to stress-test the dashboard with fake data. Train a generator on ...':
+            # what the request is for may be out of scope; the steps the rest asks for are not.
+            # Said only if no other clause plans a step.
+            out_of_scope = out_of_scope or planning.answer
+            planning.answer = None
+            continue
         if planning.question or planning.answer:
             break
         planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
     if not planning.steps and not planning.question and deferred:
         planning.question, planning.asked_by = deferred, deferred_by
+    if not planning.steps and not planning.question and not planning.answer and out_of_scope:
+        planning.answer = out_of_scope
     if forced is None and not memory.get("model"):
         from agents.grounding import workspace_files
 
@@ -2339,6 +2349,10 @@ def _antecedent_tools(
     return tools
 
 
+OUT_OF_SCOPE_ANSWER = "That is outside what I can do here. "
+"""How the answer to a clause out of scope (`agents.intent.OUT_OF_SCOPE`) begins."""
+
+
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
@@ -2347,7 +2361,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from tools.registry import has_tool
 
     if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
-        p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
+        p.answer = OUT_OF_SCOPE_ANSWER + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )
         return []
@@ -2630,12 +2644,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     p.cued = not sorting  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
-    if (
-        not FILE_RE.search(clause)
-        and rx.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower)
-        and rx.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
-    ):
-        return ["train_generator"]  # 'learn what the rows look like and make 500 fake ones'
+    if _learns_for_fakes(clause, p.goal):
+        # 'learn what the rows look like and make 500 fake ones'; 'can you make fake rows?
+        # Learn on x.csv with the class y, and generate 150': the learning is the generator's
+        if rx.search(r"\b\d+\s+(?:\w+\s+){0,2}?(?:rows|records|examples|samples|ones)\b", lower):
+            return ["train_generator", "generate_synthetic"]
+        return ["train_generator"]
     unused = [
         f
         for f in p.context_files
@@ -2754,6 +2768,26 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         tools = [*tools, "save_table"]  # '... into teams and save the result as sorted.csv'
         p.cued = False
     return [t for t in tools if t in BUILDERS]
+
+
+FAKE_RE = r"\b(?:fake|synthetic|artificial|simulated|made-up)\b"
+"""Rows asked for that are made, not real."""
+
+
+def _learns_for_fakes(clause: str, goal: str) -> bool:
+    """Whether a clause's learning serves the fake rows the goal asks for: it says learn (or
+    what the rows look like) and no model, classifier or prediction, and the goal asks for fake
+    or synthetic rows ('make more fake examples ... Learn from x.csv and give me 150').
+    """
+    lower = clause.lower()
+    if not rx.search(r"\blearn\w*\b", lower) or not rx.search(FAKE_RE, goal, re.I):
+        return False
+    if rx.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower):
+        return not FILE_RE.search(clause)
+    return not rx.search(
+        r"\b(?:models?|classifier|predict\w*|classif\w*|forecast\w*|evaluat\w*|accuracy|f1)\b",
+        lower,
+    )
 
 
 def _outcome_to_learn(p: Planning, clause: str, slots: Slots) -> list[str]:
