@@ -196,6 +196,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             return answered
     from agents.references import gold_named
 
+    goal = _described_rules(goal, renamed)
+    files = FILE_RE.findall(goal)
     gold_file = gold_named(goal)
     written = role_files(goal, files)[2] + _derived_names(files)
     # a rules file is no table to read ('run the rules in x.json over the tickets'): the
@@ -233,6 +235,45 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     fit_model_use(plan.steps, goal, memory)
     return plan
+
+
+RULES_SAID_RE = re.compile(
+    r"\b(?:the|our|my|their|his|her|your|this|that)\s+((?:[a-z][\w-]*\s+){1,3}?)"
+    r"(?:rules?|lfs|labell?ing functions|rule set|ruleset)(?:\s+file)?\b",
+    re.I,
+)
+"""Rules spoken of by what they are for ('our callout rules file', 'the chat rules')."""
+
+
+def _described_rules(goal: str, notes: list[str]) -> str:
+    """'vote x.csv with the triage rules' where no .json is named: the one workspace file
+    holding labeling functions whose name shares a word of the description
+    (rules/triage_rules.json) is written in, and the reading noted. A description two rules
+    files share, or none does, is left as said.
+    """
+    from agents.arguments import holds_rules
+    from agents.grounding import workspace_files
+
+    if any(f.lower().endswith(".json") for f in FILE_RE.findall(goal)):
+        return goal
+    said = RULES_SAID_RE.search(goal)
+    if said is None:
+        return goal
+    words = [w[:5] for w in re.findall(r"[a-z]{3,}", said.group(1).lower())]
+    words = [w for w in words if w not in ("the", "these", "those", "some", "new", "old", "same")]
+    if not words:
+        return goal
+    files = [f for f in workspace_files() if f.lower().endswith(".json")]
+    fits = [
+        f
+        for f in files
+        if any(w in part for w in words for part in re.split(r"[\W_]+", _stem(f).lower()))
+        and holds_rules(f)
+    ]
+    if len(fits) != 1:
+        return goal
+    notes.append(f"the rules you described → {fits[0]}")
+    return f"{goal[: said.start()]}the rules in {fits[0]}{goal[said.end() :]}"
 
 
 OTHER_TOOL_WORDS = (
