@@ -639,6 +639,8 @@ def _whole_name_said(column: str, text: str) -> bool:
     parts = [w for w in re.split(r"[\s_-]+", column.lower()) if w]
     if parts and parts[-1].endswith("ed") and len(parts[-1]) > 5:
         parts[-1] = parts[-1][:-2] + "(?:ed)?"
+    elif parts and parts[-1].endswith("s") and len(parts[-1]) > 3:
+        parts[-1] = parts[-1][:-1] + "s?"  # 'the star rating' says stars
     spaced = r"[\s_-]*".join(parts)
     return bool(rx.search(rf"\b{spaced}(?:s|es)?\b", text, re.I))
 

@@ -575,7 +575,13 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
                 deferred, deferred_by = planning.question, planning.asked_by
             planning.question, planning.asked_by = None, None
             continue
-        if planning.answer and planning.answer.startswith(OUT_OF_SCOPE_ANSWER) and not slots.files:
+        if (
+            planning.answer
+            and planning.answer.startswith(OUT_OF_SCOPE_ANSWER)
+            and not slots.files
+            and forced is None
+            and len(clauses) > 1
+        ):
             # 'We want to stress-test the dashboard with fake data. Train a generator on ...':
             # what the request is for may be out of scope; the steps the rest asks for are not.
             # Said only if no other clause plans a step.
@@ -587,8 +593,15 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
     if not planning.steps and not planning.question and deferred:
         planning.question, planning.asked_by = deferred, deferred_by
-    if not planning.steps and not planning.question and not planning.answer and out_of_scope:
-        planning.answer = out_of_scope
+    if (
+        out_of_scope
+        and not planning.question
+        and not planning.answer
+        and not any(s.tool not in READ_ONLY and FILE_RE.search(s.why or "") for s in planning.steps)
+    ):
+        # no other clause asked for an action on a table it names (a look-up of a described
+        # table is no such request): the request is the out-of-scope one
+        planning.answer, planning.steps = out_of_scope, []
     if forced is None and not memory.get("model"):
         from agents.grounding import workspace_files
 
