@@ -38,7 +38,9 @@ OVERRULABLE = (
 """Gates a confident router may pass. Never: `not_ready`/`router_none` (no router answer),
 `same` (nothing to change), `not_buildable` (no builder reads the tool from a clause),
 `build_asks` (the router's own build asks a question, or lacks a required argument: the question
-stands) and `document` (a table tool given a document fails whatever the confidence).
+stands; `router_asks` when the rules only looked at the table the router's build asks about:
+its question, not the look-up), and `document` (a table tool given a document fails whatever the
+confidence).
 """
 GATES = (
     *OVERRULABLE,
@@ -47,6 +49,7 @@ GATES = (
     "same",
     "not_buildable",
     "build_asks",
+    "router_asks",
     "document",
     "router",
 )

@@ -24,7 +24,7 @@ from agents.columns import (
     text_column_said,
 )
 from errors import ForgeflowError
-from tools.profile import column_named, columns_mentioned, profile_table
+from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned, profile_table
 from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
 if TYPE_CHECKING:
@@ -632,6 +632,45 @@ def holding_said_value(
     return name
 
 
+def _whole_name_said(column: str, text: str) -> bool:
+    """Whether the text says the column's whole name ('first time fix', 'churned', 'churn'),
+    not only one part of it ('customers' of customer_note, 'make' of boiler_make).
+    """
+    parts = [w for w in re.split(r"[\s_-]+", column.lower()) if w]
+    if parts and parts[-1].endswith("ed") and len(parts[-1]) > 5:
+        parts[-1] = parts[-1][:-2] + "(?:ed)?"
+    elif parts and parts[-1].endswith("s") and len(parts[-1]) > 3:
+        parts[-1] = parts[-1][:-1] + "s?"  # 'the star rating' says stars
+    spaced = r"[\s_-]*".join(parts)
+    return bool(rx.search(rf"\b{spaced}(?:s|es)?\b", text, re.I))
+
+
+def _no_outcome(profile: dict[str, Any], column: str, text: str, features: list[str]) -> bool:
+    """Whether a column the words name is no outcome to learn, by the data: a text value unique
+    to (nearly) every row (a name, a free note) is no class; and a column of several values
+    named only by one part of its name ('our customers' of customer_note, 'make me a model' of
+    boiler_make) is the rows' subject or a verb, not the outcome, when the table holds two or
+    more yes/no columns the person could mean (then none is guessed: asked).
+    """
+    info = _plain(profile, column)
+    rows = int(profile.get("rows") or 0)
+    if not info["dtype"].startswith(("float", "int")) and rows >= 20:
+        if info["distinct"] >= 0.9 * min(rows, SAMPLE_ROWS):
+            return True
+    if info["distinct"] <= 2 or _whole_name_said(column, text) or _asked_for(column, text):
+        return False
+    two = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and c["distinct"] == 2
+        and not c["id_like"]
+        and not c["text_like"]
+        and c["name"] not in features
+    ]
+    return len(two) >= 2
+
+
 def _asked_for(column: str, text: str) -> bool:
     """Whether the words ask for `column` itself ('predict the river', 'river as the target')."""
     spaced = r"[\s_-]*".join(re.escape(w) for w in re.split(r"[\s_-]+", column) if w)
@@ -715,6 +754,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         if not _plain(profile, n)["id_like"]
         and not _plain(profile, n)["text_like"]
         and n not in features  # a column listed as an input is never the label
+        and not _no_outcome(profile, n, f"{text} {goal}", features)
     ]
     ranked = [
         r
@@ -730,6 +770,8 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         p.notes.append(f"label column {made!r}: the labels a labeling run wrote")
         return
     spelt = outcome_label(profile, goal or text)
+    if spelt and _no_outcome(profile, spelt, f"{text} {goal}", features):
+        spelt = None
     if spelt and spelt not in features and (not mentioned or spelt != mentioned[0]):
         # the asked outcome's words spell a column ('predict 30-day readmissions' →
         # readmitted_30d): a column another word of the sentence names is context
@@ -772,6 +814,8 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"] = mentioned[0]
         return
     loose = label_from_words(profile, text) or label_from_words(profile, goal)
+    if loose and _no_outcome(profile, loose, f"{text} {goal}", features):
+        loose = None
     if loose and loose not in features:
         args["label_column"] = loose
         p.notes.append(f"label column {loose!r}: the column your words name")
@@ -820,9 +864,16 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         p.notes.append(f"label column {evident[0]!r}: {why}")
         return
     if len(categorical) >= 2 and not args.get("soft_labels"):
+        # outcomes are written after the columns that describe the rows: the last six shown,
+        # a 0/1 column among them
+        shown = [
+            c["name"]
+            for c in profile["columns"]
+            if c["name"] in categorical
+            or (c["label_like"] and c["distinct"] == 2 and c["name"] not in features)
+        ]
         p.question = (
-            f"Which column of {args['dataset']} should the model predict: "
-            f"{', '.join(categorical[:6])}?"
+            f"Which column of {args['dataset']} should the model predict: {', '.join(shown[-6:])}?"
         )
         return
     lower = {n.lower(): n for n in profile["names"]}

@@ -196,6 +196,8 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             return answered
     from agents.references import gold_named
 
+    goal = _described_rules(goal, renamed)
+    files = FILE_RE.findall(goal)
     gold_file = gold_named(goal)
     written = role_files(goal, files)[2] + _derived_names(files)
     # a rules file is no table to read ('run the rules in x.json over the tickets'): the
@@ -233,6 +235,45 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     fit_model_use(plan.steps, goal, memory)
     return plan
+
+
+RULES_SAID_RE = re.compile(
+    r"\b(?:the|our|my|their|his|her|your|this|that)\s+((?:[a-z][\w-]*\s+){1,3}?)"
+    r"(?:rules?|lfs|labell?ing functions|rule set|ruleset)(?:\s+file)?\b",
+    re.I,
+)
+"""Rules spoken of by what they are for ('our callout rules file', 'the chat rules')."""
+
+
+def _described_rules(goal: str, notes: list[str]) -> str:
+    """'vote x.csv with the triage rules' where no .json is named: the one workspace file
+    holding labeling functions whose name shares a word of the description
+    (rules/triage_rules.json) is written in, and the reading noted. A description two rules
+    files share, or none does, is left as said.
+    """
+    from agents.arguments import holds_rules
+    from agents.grounding import workspace_files
+
+    if any(f.lower().endswith(".json") for f in FILE_RE.findall(goal)):
+        return goal
+    said = RULES_SAID_RE.search(goal)
+    if said is None:
+        return goal
+    words = [w[:5] for w in re.findall(r"[a-z]{3,}", said.group(1).lower())]
+    words = [w for w in words if w not in ("the", "these", "those", "some", "new", "old", "same")]
+    if not words:
+        return goal
+    files = [f for f in workspace_files() if f.lower().endswith(".json")]
+    fits = [
+        f
+        for f in files
+        if any(w in part for w in words for part in re.split(r"[\W_]+", _stem(f).lower()))
+        and holds_rules(f)
+    ]
+    if len(fits) != 1:
+        return goal
+    notes.append(f"the rules you described → {fits[0]}")
+    return f"{goal[: said.start()]}the rules in {fits[0]}{goal[said.end() :]}"
 
 
 OTHER_TOOL_WORDS = (
@@ -458,6 +499,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             planning.context_files.extend(FILE_RE.findall(clause))
     deferred: str | None = None
     deferred_by: str | None = None
+    out_of_scope: str | None = None
     for clause in clauses:
         slots = extract_slots(clause)
         if not slots.gold:
@@ -533,11 +575,33 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
                 deferred, deferred_by = planning.question, planning.asked_by
             planning.question, planning.asked_by = None, None
             continue
+        if (
+            planning.answer
+            and planning.answer.startswith(OUT_OF_SCOPE_ANSWER)
+            and not slots.files
+            and forced is None
+            and len(clauses) > 1
+        ):
+            # 'We want to stress-test the dashboard with fake data. Train a generator on ...':
+            # what the request is for may be out of scope; the steps the rest asks for are not.
+            # Said only if no other clause plans a step.
+            out_of_scope = out_of_scope or planning.answer
+            planning.answer = None
+            continue
         if planning.question or planning.answer:
             break
         planning.context_files.extend(f for f in slots.files if f not in planning.context_files)
     if not planning.steps and not planning.question and deferred:
         planning.question, planning.asked_by = deferred, deferred_by
+    if (
+        out_of_scope
+        and not planning.question
+        and not planning.answer
+        and not any(s.tool not in READ_ONLY and FILE_RE.search(s.why or "") for s in planning.steps)
+    ):
+        # no other clause asked for an action on a table it names (a look-up of a described
+        # table is no such request): the request is the out-of-scope one
+        planning.answer, planning.steps = out_of_scope, []
     if forced is None and not memory.get("model"):
         from agents.grounding import workspace_files
 
@@ -807,6 +871,9 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     forced = _assign(wanted, planning, clauses)
     alternative = _plan_clauses(read, forced)
     built = [s.tool for s in alternative.steps]
+    if alternative.question and _asks_of_looked_at(plan, core, alternative.question):
+        gates.decide("router_asks")
+        return Plan(question=alternative.question, notes=alternative.notes)
     if alternative.question or (gates.passed and not complete(alternative.steps)):
         return gates.decide("build_asks")  # the question stands; after a passed gate, a step
         # lacking a required argument would have to ask too
@@ -819,6 +886,26 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return gates.decide("document")  # a table tool on a document ('train on docs/policy.md')
     gates.decide("router")
     return alternative
+
+
+def _asks_of_looked_at(plan: Plan, core: list[str], question: str) -> bool:
+    """Whether the router's plan, built, asks a choice about the very table the rules only
+    looked at ('the print jobs thing, which will be a problem?': the rules inspect the jobs, the
+    router trains on them and asks which column is the outcome): the look-up does not do what
+    was asked, the question leads to it. Only when the rules planned look-ups and nothing else,
+    and the question names the table they read (the router's build found the same input).
+    """
+    if core or not plan.steps or plan.question or plan.answer:
+        return False
+    if rx.search(r"\bwhich (?:data|dataset|labell?ed table|table|file)s?\b", question, re.I):
+        return False  # the router's build lost the input: the look-up stays
+    read = {_step_input(s.args) for s in plan.steps if s.tool in READ_ONLY}
+    names = [r.strip("'\"") for r in read if r]
+    return (
+        bool(names)
+        and all(s.tool in READ_ONLY for s in plan.steps)
+        and any(n and n in question for n in names)
+    )
 
 
 def _asked_for_another(planning: Planning, gates: Any) -> bool:
@@ -2316,6 +2403,10 @@ def _antecedent_tools(
     return tools
 
 
+OUT_OF_SCOPE_ANSWER = "That is outside what I can do here. "
+"""How the answer to a clause out of scope (`agents.intent.OUT_OF_SCOPE`) begins."""
+
+
 def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
@@ -2324,7 +2415,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from tools.registry import has_tool
 
     if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
-        p.answer = "That is outside what I can do here. " + closest_question(clause).replace(
+        p.answer = OUT_OF_SCOPE_ANSWER + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )
         return []
@@ -2514,7 +2605,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         r"\b(?:myself|by hand|manually|wrong ones)\b",
         lower,
     ) and (p.last_step("label_dataset") is not None or p.memory.get("labeled")):
-        return ["labeling_workbench"]
+        # 'export the workbench labels', 'correct R7 to x in the workbench': the workbench is
+        # where another action happens, and that action is the step
+        return [t for t in _after_labeling(clause, p.goal) if t in BUILDERS] or [
+            "labeling_workbench"
+        ]
     written = role_files(clause, slots.files)[2]
     inputs = [f for f in slots.files if f not in written]
     if p.last_step("apply_labeling_functions", "vote_labels") is not None and not inputs:
@@ -2603,12 +2698,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     p.cued = not sorting  # from here on: wording cues (weak evidence; the router may know better)
     target = label_target(clause, slots.files or _memory_tables(p))
     after_train = p.last_step("train_model") is not None
-    if (
-        not FILE_RE.search(clause)
-        and rx.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower)
-        and rx.search(r"\b(fake|synthetic|artificial|simulated|made-up)\b", p.goal, re.I)
-    ):
-        return ["train_generator"]  # 'learn what the rows look like and make 500 fake ones'
+    if _learns_for_fakes(clause, p.goal):
+        # 'learn what the rows look like and make 500 fake ones'; 'can you make fake rows?
+        # Learn on x.csv with the class y, and generate 150': the learning is the generator's
+        if rx.search(r"\b\d+\s+(?:\w+\s+){0,2}?(?:rows|records|examples|samples|ones)\b", lower):
+            return ["train_generator", "generate_synthetic"]
+        return ["train_generator"]
     unused = [
         f
         for f in p.context_files
@@ -2727,6 +2822,26 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         tools = [*tools, "save_table"]  # '... into teams and save the result as sorted.csv'
         p.cued = False
     return [t for t in tools if t in BUILDERS]
+
+
+FAKE_RE = r"\b(?:fake|synthetic|artificial|simulated|made-up)\b"
+"""Rows asked for that are made, not real."""
+
+
+def _learns_for_fakes(clause: str, goal: str) -> bool:
+    """Whether a clause's learning serves the fake rows the goal asks for: it says learn (or
+    what the rows look like) and no model, classifier or prediction, and the goal asks for fake
+    or synthetic rows ('make more fake examples ... Learn from x.csv and give me 150').
+    """
+    lower = clause.lower()
+    if not rx.search(r"\blearn\w*\b", lower) or not rx.search(FAKE_RE, goal, re.I):
+        return False
+    if rx.search(r"\blearn\w*\b[^.]{0,40}\b(?:look|looks|behave|behaves)\s+like\b", lower):
+        return not FILE_RE.search(clause)
+    return not rx.search(
+        r"\b(?:models?|classifier|predict\w*|classif\w*|forecast\w*|evaluat\w*|accuracy|f1)\b",
+        lower,
+    )
 
 
 def _outcome_to_learn(p: Planning, clause: str, slots: Slots) -> list[str]:
@@ -2858,7 +2973,16 @@ def _after_labeling(clause: str, goal: str = "") -> list[str]:
         or rx.search(CORRECTED_SAVE_RE, lower)
     ) and not [f for f in FILE_RE.findall(clause) if f not in role_files(clause, [f])[2]]:
         out.append("export_labeled_data")  # to a named output file, or the run's default
+    if "labeling_workbench" in out and len(out) > 1 and not rx.search(OPEN_WORKBENCH_RE, lower):
+        out.remove("labeling_workbench")  # the workbench named as the place of the action
     return out
+
+
+OPEN_WORKBENCH_RE = (
+    r"\b(?:open|launch|start|bring up|pull up|show|give)\b[^.;]{0,25}\b(?:workbench|review "
+    r"(?:screen|page|ui|tool|app|view)|labell?ing (?:screen|ui|app))\b"
+)
+"""The workbench itself asked for ('open the workbench'), beside another action."""
 
 
 WHERE_ROWS_WENT_RE = (

@@ -426,6 +426,10 @@ def extract_slots(text: str) -> Slots:
     return slots
 
 
+_COMMA, _SEMICOLON = "\ue000", "\ue001"
+"""Stand-ins for the separators inside parentheses while a goal is split."""
+
+
 def split_clauses(goal: str) -> list[str]:
     """Split a goal into clauses at 'then', ';', sentence ends, and ', and <verb>' joins."""
     pattern = (
@@ -433,8 +437,16 @@ def split_clauses(goal: str) -> list[str]:
         rf",?\s*\bafterwards\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
+    # an aside in parentheses ('(id column note_id, label column issue)') is one clause's detail:
+    # its commas and semicolons split nothing
+    masked = rx.sub(
+        r"\([^()]{0,160}\)",
+        lambda m: m.group(0).replace(",", _COMMA).replace(";", _SEMICOLON),
+        goal,
+    )
     parts = [
-        p.strip(" ,.") for p in rx.split(pattern, rx.sub(r"([?!])\s+", r"\1. ", goal), flags=re.I)
+        p.strip(" ,.").replace(_COMMA, ",").replace(_SEMICOLON, ";")
+        for p in rx.split(pattern, rx.sub(r"([?!])\s+", r"\1. ", masked), flags=re.I)
     ]
     merged: list[str] = []
     pending: list[str] = []  # list items that only give a parameter, before any request
