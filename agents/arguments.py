@@ -30,10 +30,16 @@ LABEL_METRICS = {"auc": "auc", "f1": "f1_macro", "accuracy": "accuracy", "covera
 # --- what a clause refers to ---------------------------------------------------------------
 
 
+TOP_ITEM_RE = r"\bthe\s+(?:top|best|closest|nearest)\s+(?:match|hit|result|one|find)\b"
+"""The first item of a listing said by its rank ('the top match', 'the best hit')."""
+
+
 def _from_listing(p: Planning, slots: Slots) -> dict[str, Any] | None:
     """The listing item a clause points at ('the second one'), from this plan or the thread."""
     index = slots.ordinal
     producer = p.last_step("search_datasets", "trending_datasets", "list_local_datasets")
+    if producer is not None and index is None and rx.search(TOP_ITEM_RE, slots.text, re.I):
+        index = 0  # 'download the top match': the listing's first item
     if producer is not None and (index is not None or slots.pronoun):
         i = index if index is not None else 0
         return {"id": f"${{steps.{producer}.results.{i}.id}}", "source": None, "ref": True}
@@ -404,7 +410,19 @@ def bare_hub_name(text: str) -> str | None:
 
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
-    query = s.quoted[0] if s.quoted else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+    # 'I typed tweet_ev into the search box': a name's beginning said as an identifier
+    typed = [
+        w
+        for w in rx.findall(r"(?<![\w./-])[a-z]\w*[_-][\w-]*(?![\w./-])", s.text, re.I)
+        if "." not in w
+    ]
+    query = (
+        s.quoted[0]
+        if s.quoted
+        else typed[0]
+        if len(typed) == 1
+        else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+    )
     # 'yelp_rev-something': the part the person remembers, without the filler
     query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
     args: dict[str, Any] = {"query": query, "source": s.source or _goal_source(p.goal) or "all"}
@@ -553,10 +571,30 @@ LIST_TOPIC_SKIP = {
 }  # fmt: skip
 
 
+LIST_NAME_FILTER_RE = (
+    # 'matching supply', 'whose names contain stock', 'named like results'
+    r"\b(?:matching|whose\s+names?\s+(?:contains?|has|have|includes?)|names?\s+(?:containing|"
+    r"including|with|like|starting\s+with)|named\s+like|called\s+like)\s+[\"'`]?([\w-]{2,})\b|"
+    # "with 'stock' in (the) name", 'that have results in their names'
+    r"\b(?:with|having|have|has|containing)\s+[\"'`]?([\w-]{2,})(?:\.\w+)?[\"'`]?\s+in\s+"
+    r"(?:the\s+|their\s+|its\s+)?(?:file\s*)?names?\b"
+)
+"""A name filter said of a workspace listing; the word is the listing's query."""
+
+
 def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     """'anything about crops in here?': the topic word narrows the list ('crop'); a topic the
     planner already read as a workspace file ('about crop_yields.csv') gives its first name word.
     """
+    named = rx.search(LIST_NAME_FILTER_RE, p.goal or s.text, re.I)
+    if named:
+        # 'datasets matching supply', "only the ones with 'stock' in the name": a filter on names
+        word = next(g for g in named.groups() if g)
+        if rx.match(r"\.\w", named.string[named.end(named.lastindex or 0) :]):
+            # a word read as a file: its first name word, singular as the topic's below
+            word = rx.split(r"[_-]", word)[0]
+            word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        return {"query": word.lower()}
     topic = rx.search(
         r"\b(?:anything|something|stuff|data|datasets?|tables?|files?|got)\s+"
         r"(?:about|on|for|regarding|related\s+to)\s+(?:the\s+)?([a-z][a-z-]{2,})",
@@ -587,6 +625,13 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+LEADERBOARD_SKIP = {
+    "hub", "hugging", "huggingface", "hf", "kaggle", "leaderboard", "leaderboards", "it", "them",
+    "me", "us", "accuracy", "f1", "average", "top", "sentiment", "text", "this", "that", "our",
+    "my", "your", "a", "an", "each", "every", "any", "which", "what", "task", "tasks",
+}  # fmt: skip
+
+
 def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"task": s.task or "text-classification"}
     on = rx.search(
@@ -598,6 +643,14 @@ def _args_model_leaderboard(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["dataset"] = s.repos[0]
     elif on and on.group(1).lower() not in (s.task or "", "text-classification", "sentiment", "me"):
         args["dataset"] = on.group(1)
+    else:
+        # 'rank best on sst2 on the Hub leaderboard', 'for sentiment on amazon reviews?': the
+        # first word after 'on' that names no hub, task or leaderboard
+        for said in rx.finditer(r"\bon\s+(?:the\s+)?([a-z][\w./-]*)", p.goal or s.text, re.I):
+            word = said.group(1).rstrip(".")
+            if word.lower() not in LEADERBOARD_SKIP and word.lower() != (s.task or "").lower():
+                args["dataset"] = word
+                break
     limit = s.limit or _goal_limit(p.goal)
     if limit:
         args["limit"] = limit
@@ -682,10 +735,17 @@ def _args_label_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 def _args_write_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | None:
+    _, _, out = role_files(s.text, s.files)
+    # 'save the rule set to rules/x.json': a .json that is not there is where the rules go,
+    # whatever verb said so; it is no data to label
+    unwritten = [f for f in s.files if f.lower().endswith(".json") and not _is_file(f)]
+    if not out and len(unwritten) == 1:
+        out = unwritten
+    if out and not _is_file(out[-1]):
+        s = Slots(**{**s.__dict__, "files": [f for f in s.files if f not in out]})
     args = _labeling_common(p, s)
     if args is None:
         return None
-    _, _, out = role_files(s.text, s.files)
     if out:
         args["output_path"] = out[-1]
     return args
@@ -760,6 +820,8 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     rules_file = said_file or next(
         (f for f in FILE_RE.findall(p.goal) if f.lower().endswith(".json") and s.files), None
     )  # 'I have the rules in x.json. Apply them to new.jsonl': the file an earlier clause named
+    if lfs is None and rules_file is None:
+        rules_file = rules_meant(p.goal)  # 'apply our triage rules to ...': the file described
     if lfs is None and rules_file:
         args["lfs_path"] = rules_file  # 'apply the rules in rules/x.json to ...'
         others = [f for f in s.files + FILE_RE.findall(p.goal) if f != rules_file]
@@ -876,6 +938,43 @@ def _is_file(name: str) -> bool:
 MAX_RULES_BYTES = 2_000_000
 
 
+RULES_SAID_RE = r"\b(?:rules?|lfs?|label(?:l)?ing functions?|heuristics)\b"
+
+
+def rules_meant(goal: str) -> str | None:
+    """The rules file a goal means without naming it in the clause: the one named .json of the
+    goal that holds labeling functions ('we have rules in x.json. I want a vote ...'), else
+    the workspace's rules file its words describe ('our callout rules file' →
+    rules/callout_rules.json: a name word said), else the only one there is when the goal
+    speaks of 'the/our rules file'. None when unclear.
+    """
+    if not rx.search(RULES_SAID_RE, goal, re.I):
+        return None
+    named = list(dict.fromkeys(f for f in FILE_RE.findall(goal) if f.lower().endswith(".json")))
+    if named:
+        held = [f for f in named if holds_rules(f)]
+        return held[0] if len(held) == 1 else None
+    from agents.grounding import workspace_files
+    from agents.references import _said, file_tokens, goal_words
+
+    files = [f for f in workspace_files() if f.lower().endswith(".json") and holds_rules(f)]
+    words = goal_words(goal)
+    plain = {"rules", "rule", "lfs", "lf", "labeling", "labelling", "functions", "json"}
+    hits = {
+        f: sum(1 for t in file_tokens(f.rsplit("/", 1)[-1]) if t not in plain and _said(t, words))
+        for f in files
+    }
+    best = max(hits.values(), default=0)
+    top = [f for f, n in hits.items() if n == best]
+    if best and len(top) == 1:
+        return top[0]
+    if len(files) == 1 and rx.search(
+        r"\b(?:the|our|my|their|those|these)\s+(?:rules?|lfs?)\s+(?:file|set)\b", goal, re.I
+    ):
+        return files[0]
+    return None
+
+
 def holds_rules(name: str) -> bool:
     """Whether a workspace .json file holds labeling functions (a list of objects, each with
     a label and a kind, keywords or code), read from its contents, not its name.
@@ -910,9 +1009,13 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
 
     rules = [f for f in s.files if f.lower().endswith(".json") and _is_file(f)]
     held = [f for f in rules if holds_rules(f)]
+    meant = None if rules else rules_meant(p.goal)
     # a named file that holds labeling functions is the rules: its contents say so, and words
-    # read as rules beside it are the goal's prose ('each rule's vote plus the majority')
-    lfs: list[dict[str, Any]] | str = held[0] if len(held) == 1 else stated_lfs(p, s)
+    # read as rules beside it are the goal's prose ('each rule's vote plus the majority'); so
+    # is the rules file an earlier clause names, or the one the words describe
+    lfs: list[dict[str, Any]] | str = (
+        held[0] if len(held) == 1 else meant if meant else stated_lfs(p, s)
+    )
     if held:
         s = Slots(**{**s.__dict__, "files": [f for f in s.files if f not in held]})
     if not lfs and len(rules) == 1:
@@ -922,7 +1025,8 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         p.question = "Which rules should vote? e.g. \"'refund' → billing, 'password' → account\"."
         return None
     data, _, _ = role_files(p.goal, s.files)
-    outs = role_files(p.goal, FILE_RE.findall(p.goal))[2]
+    # the rules file is read ('the rules saved in x.json'), never the votes' output
+    outs = [f for f in role_files(p.goal, FILE_RE.findall(p.goal))[2] if not holds_rules(f)]
     # a file not there is written, not read; a rules file is no table of rows
     data = [f for f in data if _table_columns(f) and not holds_rules(f)]
     if not data:  # the table named in an earlier clause of the goal
@@ -931,6 +1035,8 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
         outs = outs or [f for f in named if f not in data]
     if not data:
         return None
+    # 'out x.csv', 'give me a file, x.csv': the one named table that is not there is written
+    outs = outs or _unwritten_tables(p.goal, data)
     out = outs[0] if outs else rx.sub(r"(\.\w+)$", r"_votes\1", data[0])
     args: dict[str, Any] = {"data_path": data[0], "output_path": out, "labeling_functions": lfs}
     own = own_gold_column(p.goal, data[0], lfs)
@@ -943,10 +1049,21 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _unwritten_tables(goal: str, read: list[str]) -> list[str]:
+    """The table names the goal says that are not in the workspace (and not read): when there
+    is exactly one, it can only be a file to write.
+    """
+    from agents.references import TABLE_EXT
+
+    new = [
+        f
+        for f in dict.fromkeys(FILE_RE.findall(goal))
+        if f.lower().endswith(TABLE_EXT) and f not in read and "${" not in f and not _is_file(f)
+    ]
+    return new if len(new) == 1 else []
+
+
 def _args_labeling_workbench(p: Planning, s: Slots) -> dict[str, Any] | None:
-    producer = p.last_step("label_dataset")
-    if producer is not None:
-        return {"labeling_dir": f"${{steps.{producer}.labeled_path}}"}
     folder = labeling_dir(p)
     if folder is not None:
         return {"labeling_dir": folder}
@@ -957,6 +1074,10 @@ def _args_labeling_workbench(p: Planning, s: Slots) -> dict[str, Any] | None:
 def labeling_dir(p: Planning) -> str | None:
     producer = p.last_step("label_dataset")
     if producer is not None:
+        # 'label x into labeling/q3 and show me ...': the folder the person named for the run
+        named = p.steps[producer].args.get("output_dir")
+        if isinstance(named, str) and named:
+            return named
         return f"${{steps.{producer}.labeled_path}}"
     labeled = p.memory.get("labeled")
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
@@ -2175,8 +2296,9 @@ def _args_generate_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 STYLE_WORDS = {
+    # 'short answers', 'short snappy answers', 'brief and clear answers'
     "answer_style": r"\b(concise|short|brief|detailed|comprehensive|long|step[- ]by[- ]step|"
-    r"one[- ]sentence)\s+answers?",
+    r"one[- ]sentence)(?:,?\s+(?:and\s+)?(?!of\b|list\b)[a-z]+)?\s+answers?",
     "question_style": r"\b(analytical|factual|conceptual|open[- ]ended|multiple[- ]choice|"
     r"yes/no|tricky|simple|practical|case[- ]based|scenario)\s+(?:questions?|qa|q&a|pairs|style)",
     "complexity_level": r"\b(beginner|basic|intermediate|advanced|expert)(?:[- ]level)?\b",
@@ -2256,7 +2378,8 @@ def qa_options(text: str) -> dict[str, Any]:
         # size ('200 tokens per chunk') is not a count of pairs
         rf"\b{NUM}\s+(?!(?:tokens?|characters?|chars?|words?|lines?|sentences?)\b)"
         r"(?:[\w-]+\s+)?(?:questions?|(?:qa|q&a|question[- ]answer)(?: pairs?)?|pairs?|entries|"
-        r"examples|items)?\s*(?:per|for each|each|a|every|by|/)\s*(?:chunk|section|paragraph|part|piece)",
+        r"examples|items)?\s*(?:per|for each|each|a|every|by|/)\s*"
+        r"(?:chunk|section|paragraph|part|piece|bit|passage|block)",
         text,
         re.I,
     )
@@ -2306,7 +2429,7 @@ def qa_options(text: str) -> dict[str, Any]:
     lower = text.lower()
     if rx.search(r"\bsummar(?:y|ies|i[sz]e|i[sz]ation)\b", lower):
         out["generation_mode"] = "summarization"
-    elif rx.search(r"\binstruction", lower):
+    elif rx.search(r"\binstruction", lower) or _misspelt_instruction(lower):
         out["generation_mode"] = "instruction"
     elif rx.search(
         r"\bonly (?:the )?questions\b|\bno answers\b|\bquestions only\b|\bjust (?:the )?questions\b"
@@ -2323,6 +2446,17 @@ def qa_options(text: str) -> dict[str, Any]:
     if name:
         out["dataset_name"] = name
     return out
+
+
+def _misspelt_instruction(lower: str) -> bool:
+    """'instrcutions', 'insturction mode': the mode's word with a slip (two edits at most)."""
+    from tools.profile import edit_distance
+
+    return any(
+        edit_distance(word, target, 2) <= 2
+        for word in rx.findall(r"\bins\w{7,10}\b", lower)
+        for target in ("instruction", "instructions")
+    )
 
 
 def _qa_dataset_ref(p: Planning, verb: str) -> str | None:

@@ -560,6 +560,8 @@ _OUTCOME_RE = re.compile(
     # 'something that spots cancellations': a model asked to catch an outcome
     r"spots?|spotting|catch(?:es|ing)?|identif(?:y|ies|ying)|foresee\w*)\s+"
     r"(?:the\s+|which\s+|whether\s+|if\s+|who\s+|a\s+|an\s+)?"
+    # 'make the prediction for the callouts of this week': the rows predicted, not an outcome
+    r"(?!(?:for|on|of|about|over|across)\b)"
     r"([\w -]{3,60}?)(?=\s+(?:from|using|with|based|off|on|in|for|given|by|out of)\b|[,.;:?!(]|$)",
     re.I,
 )

@@ -314,6 +314,54 @@ def workspace_match(word: str) -> list[str]:
     return sorted(found)
 
 
+def _train_on_labeled_batch(p: Planning, goal: str) -> None:
+    """'which of the pending requests will be approved?': a training put on a table that lacks
+    the outcome the goal asks for, when another workspace table has every column of it and
+    that outcome too (the labeled history of the same rows; of several, the one whose name the
+    unlabeled table's name extends: supply_requests for supply_requests_pending), trains there;
+    the first table is what the model then predicts (a prediction step must be planned).
+    """
+    from agents.columns import asked_outcome
+
+    text = _without_files(goal)
+    for index, step in enumerate(list(p.steps)):
+        data = step.args.get("dataset")
+        if step.tool != "train_model" or step.args.get("label_column") or not isinstance(data, str):
+            continue
+        profile = _table(data)
+        if profile is None or asked_outcome(profile, text) or outcome_label(profile, text):
+            continue
+        found = []
+        for other in workspace_files():
+            if other == data or not TABLE_SUFFIX.search(other) or "/." in f"/{other}":
+                continue
+            theirs = _table(other)
+            if theirs is None or not set(profile["names"]) < set(theirs["names"]):
+                continue
+            label = asked_outcome(theirs, text) or outcome_label(theirs, text)
+            if label and label not in profile["names"]:
+                found.append((other, label))
+        stem = _stem_of(data)
+        if len(found) > 1:
+            found = [(o, n) for o, n in found if stem.startswith(_stem_of(o) + "_")]
+        model = f"${{steps.{index}.model_path}}"
+        uses = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == model]
+        if len(found) != 1 or not uses:
+            continue  # a training alone on the table said is what was asked
+        other, label = found[0]
+        step.args["dataset"], step.args["label_column"] = other, label
+        p.notes.append(
+            f"training on {other}: it has the {label!r} your words ask for, {data} lacks it"
+        )
+        for use in uses:
+            if use.args.get("dataset") in (other, None):
+                use.args["dataset"] = data
+
+
+def _stem_of(path: str) -> str:
+    return path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+
+
 def _train_where_the_label_is(p: Planning, goal: str) -> None:
     """'predict yield_class for trials.parquet using a model from history.csv': a training put
     on a named table that lacks the column the goal names, while one other named table has it,
@@ -330,6 +378,7 @@ def _train_where_the_label_is(p: Planning, goal: str) -> None:
     written = role_files(goal, named)[2]
     tables = [f for f in named if TABLE_SUFFIX.search(f) and f not in written]
     if len(tables) < 2:
+        _train_on_labeled_batch(p, goal)
         return
     text = _without_files(goal)
     for index, step in enumerate(list(p.steps)):
@@ -403,13 +452,15 @@ def ground_plan(p: Planning, goal: str) -> None:
         elif step.tool == "apply_labeling_functions":
             _ground_apply(step.args, text)
             _ground_apply(step.args, _without_files(goal))
+            _apply_gold(step.args, goal)  # a column named to score on stays what is scored on
         elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
             profile = _table(step.args.get("dataset"))
             if profile is not None:
                 ids = [
                     n
                     for n in columns_mentioned(profile, _without_files(goal))
-                    if _plain(profile, n)["id_like"]
+                    # 'keep incident_no in the output': a key by its name, whatever its values
+                    if _plain(profile, n)["id_like"] or looks_id(n)
                 ]
                 if ids:
                     step.args["id_column"] = ids[0]
@@ -992,6 +1043,50 @@ def _sibling_tables(ref: str) -> list[dict[str, Any]]:
                 if profile is not None:
                     out.append(profile)
     return out[:40]
+
+
+SCORED_BY_RE = (
+    r"\b(?:against|versus|vs|compar\w*|checks?|checked|gold|hand[- ]?labels?|reference|"
+    r"agree\w*|(?:how|what)\s+(?:well|good|accurate|right)|precision|accuracy)\b"
+)
+"""Words that ask for rules to be scored against someone's labels."""
+
+
+def _apply_gold(args: dict[str, Any], goal: str) -> None:
+    """The gold an applying step scores its rules against, read from the tables' shapes: a
+    table the goal names beside the data that is shaped like hand labels for it (its key and a
+    label the data lacks: 'gold x.csv', 'compared to Sam's labels (x.csv)'); with no other
+    table named and a scoring word said ('against the fleet manager's checks'), the one
+    workspace table shaped so.
+    """
+    from agents.slots import FILE_RE
+
+    data_ref = args.get("data_path")
+    if args.get("gold_path") or args.get("label_column") or not isinstance(data_ref, str):
+        return
+    data = _table(data_ref)
+    if data is None:
+        return
+    named = [
+        f
+        for f in dict.fromkeys(FILE_RE.findall(goal))
+        if f != data_ref and TABLE_SUFFIX.search(f) and not f.lower().endswith(".json")
+    ]
+    if named:
+        candidates = named
+    elif rx.search(SCORED_BY_RE, goal, re.I):
+        candidates = [f for f in workspace_files() if f != data_ref and TABLE_SUFFIX.search(f)]
+    else:
+        return
+    golds = [
+        name
+        for name in candidates
+        if "/." not in f"/{name}"
+        for profile in [_table(name)]
+        if profile is not None and _shares_key(profile, data) and _labels_shaped(profile, data)
+    ]
+    if len(golds) == 1:
+        args["gold_path"] = golds[0]
 
 
 def _ground_apply(args: dict[str, Any], text: str) -> None:

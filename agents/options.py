@@ -96,7 +96,7 @@ FIELD_PHRASES: dict[str, tuple[str, ...]] = {
 }
 # Numbers that must be read after their unit ("max 20 keyword LFs per class").
 UNIT_AFTER: dict[str, str] = {
-    "sample_rows": r"(?:sample|example|random)\s+\w+",
+    "sample_rows": r"(?:(?:sample|example|random)\s+\w+|samples\b|examples\b)",  # '+ 3 samples'
     "n": r"(?:synthetic\s+|fake\s+|new\s+|more\s+|extra\s+)?(?:rows|records|samples|examples)",
     "max_per_class": r"(?:(?:\w+\s+){0,2}(?:lfs?|labeling functions|rules|keywords?)\s+)?"
     r"(?:per|for each)\s+(?:class|label)",
@@ -209,7 +209,9 @@ ARTIFACTS_DIR_RE = re.compile(
     r"|\boutputs?\s+(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/))"
     r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?"
     # terse: 'out labeling/v2', 'output_dir=runs/a' (a path with a folder in it)
-    r"|\b(?:out|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/))[\"'`]?"
+    r"|\b(?:out|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/)"
+    # 'label x into folder labeling/q3', 'categorised ... into labeling/sept': a folder path
+    r"|\b(?:into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+|\binto\s+(?=[\w.-]+/))[\"'`]?"
     r"(?![\w./-]+\.(?:csv|tsv|parquet|jsonl?|txt|md)\b)([\w./-]+?)[\"'`]?"
     r"(?:[,;]|\.(?!\w)|\s|$)",
     re.I,

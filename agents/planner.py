@@ -219,6 +219,11 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
             gold_file = None  # the one file said is the data ('from the hand labels in x.csv')
     else:
         several = []
+        from agents.grounding import workspace_files
+        from agents.references import documents_beside_named
+
+        goal, described = documents_beside_named(goal, workspace_files())
+        renamed.extend(described)
     said_as = _hand_labels_for_thread(goal, memory, gold_file)
     if said_as is not None:
         # 'do the X thing on those? Priya's file has some done already': the thread's table's
@@ -611,6 +616,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         documents_meant(planning, read.original)
         _carry_targets(planning, targets, clauses)
         _goal_options(planning, goal)
+        _scoring_pass_mark(planning, goal)
         _thread_file_as_gold(planning, goal, memory)
         shape_prediction(planning, goal)
         shape_validation(planning, goal)
@@ -1289,6 +1295,36 @@ def _goal_options(p: Planning, goal: str) -> None:
             args.setdefault(key, value)
 
 
+SCORING_WORDS_RE = (
+    r"\b(?:scor\w*|check\w*|judg\w*|grad\w*|rat(?:e|ing)|assess\w*|review\w*|how\s+good|"
+    r"how\s+well|how\s+many\s+(?:would\s+)?(?:survive|pass))\b"
+)
+"""Words that ask for generated QA pairs to be scored (after they are made)."""
+
+
+def _scoring_pass_mark(p: Planning, goal: str) -> None:
+    """'make questions from the guide, then check them with a stricter 0.85 bar': a pass mark
+    said after the words that ask for the scoring is the scoring step's, not the generation's
+    (which keeps its default); one said before them stays the generation's.
+    """
+    from agents.arguments import quality_floor
+
+    scorers = [s for s in p.steps if s.tool == "score_qa"]
+    makers = [s for s in p.steps if s.tool == "generate_qa"]
+    if len(scorers) != 1:
+        return
+    for match in rx.finditer(SCORING_WORDS_RE, goal, re.I):
+        mark = quality_floor(goal[match.end() :])
+        if mark is None:
+            continue
+        scorers[0].args.setdefault("quality_threshold", mark)
+        if quality_floor(goal[: match.end()]) is None:
+            for maker in makers:
+                if maker.args.get("quality_threshold") == mark:
+                    maker.args.pop("quality_threshold")
+        return
+
+
 def _data_of(step: PlanStep) -> Any:
     return step.args.get("dataset") or step.args.get("data_path")
 
@@ -1445,9 +1481,10 @@ VALIDATION_SHARE_RES = (
         rf"\s*(?:the\s+)?{_PCT}",
         re.I,
     ),
-    # 'validation fraction 0.25', 'validation share = .3'
+    # 'validation fraction 0.25', 'validation share = .3', 'val frac 0.3'
     re.compile(
-        r"\bvalidation[ _](?:fraction|share|split|size)\s*(?:of|=|:|is)?\s*(0?\.\d+)\b", re.I
+        r"\bval(?:idation)?[ _](?:fraction|frac|share|split|size)\s*(?:of|=|:|is)?\s*(0?\.\d+)\b",
+        re.I,
     ),
 )
 
@@ -1597,7 +1634,11 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
             known = workspace_files()
         # 'tweet_preds.csv' beside 'tweets.csv' is a new name made from it, not a misspelling:
         # a typo does not add a joined word ('_preds', '-scored') to a name
-        near = [n for n in misspelt_candidates(name, known) if _parts(n) >= _parts(name)]
+        near = [
+            n
+            for n in misspelt_candidates(name, known)
+            if _parts(n) >= _parts(name) and not _output_word(name, n)
+        ]
         if len(near) > 1:
             unsure[name] = near
             continue
@@ -1609,6 +1650,7 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
                 if n.lower().endswith("." + suffix)
                 and difflib.SequenceMatcher(None, name.lower(), n.lower()).ratio() >= 0.8
                 and _parts(n) >= _parts(name)
+                and not _output_word(name, n)
             ]
             if not (len(near) == 1 or (near and _same_stem(name, near[0]))):
                 continue
@@ -1619,7 +1661,8 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
 
 def _derived_names(files: list[str]) -> list[str]:
     """Named files that are not there and whose name is a workspace file's name with a word
-    added ('app_reviews_scored.csv' beside 'app_reviews.csv'): files to write, not to read.
+    added ('app_reviews_scored.csv' beside 'app_reviews.csv'), or has a word that names an
+    output ('deferral_votes.csv'): files to write, not to read.
     """
     from agents.grounding import workspace_files
 
@@ -1631,12 +1674,44 @@ def _derived_names(files: list[str]) -> list[str]:
         f
         for f in files
         if f not in known
-        and any(stem and stem in _stem(f) and _parts(f) > n for stem, n in stems.items())
+        and (
+            any(stem and stem in _stem(f) and _parts(f) > n for stem, n in stems.items())
+            or (_name_words(f) & OUTPUT_WORDS and not _exists(f))
+        )
     ]
+
+
+def _exists(name: str) -> bool:
+    from store.workspace import resolve_path
+
+    try:
+        return resolve_path(name).exists()
+    except ForgeflowError:
+        return False
 
 
 def _stem(name: str) -> str:
     return name.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+
+
+OUTPUT_WORDS = frozenset(
+    "votes voted preds predictions predicted scores scored labels labelled labeled results "
+    "out output flagged flags cleaned clean synthetic fake export exported lfs rules anomalies "
+    "report summary sample".split()
+)
+"""Name words of a file made by a step: a misspelling does not turn a name word into one."""
+
+
+def _output_word(name: str, near: str) -> bool:
+    """Whether `name` differs from the workspace file `near` by a word that names an output
+    ('deferral_votes.csv' beside 'deferral_notes.csv' is the votes' file, not a slip).
+    """
+    return bool((_name_words(name) - _name_words(near)) & OUTPUT_WORDS)
+
+
+def _name_words(path: str) -> set[str]:
+    """The joined words of a file's stem ('deferral_votes.csv': deferral, votes)."""
+    return {w for w in re.split(r"[_\-\s]+", _stem(path)) if w}
 
 
 def _parts(name: str) -> int:

@@ -226,7 +226,9 @@ def says(word: str, token: str) -> bool:
             return False
         if not said[1] or not named[1]:
             return said[1] == named[1]
-        return same_word(said[1], named[1])
+        # 'season 9' names s9, 'quarter 3' q3: a one-letter name part is the said noun's initial
+        initial = len(named[1]) == 1 and len(said[1]) > 2 and said[1][0] == named[1]
+        return initial or same_word(said[1], named[1])
     if token.isdigit():
         return word == token
     return same_word(word, token)
@@ -608,11 +610,17 @@ def described_input(
         notes.append(f"the documents you described → {' and '.join(every)}")
         end = ALL_DOCUMENTS.search(goal).end()  # type: ignore[union-attr]
         return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes, []
-    joined = documents_joined(goal, files)
-    if joined and not named:
-        for path in joined:
-            goal = _mark(goal, path)
-        notes.append(f"the documents you described → {' and '.join(joined)}")
+    joined = _documents_parts(goal, files)
+    if len(joined) > 1 and not named:
+        for path, part in joined:
+            goal = _mark_in(goal, part, path)
+        notes.append(f"the documents you described → {' and '.join(p for p, _ in joined)}")
+        return goal, notes, []
+    roles = [] if thread_has_data else tables_by_part(goal, files)
+    if len(roles) > 1:
+        for path, part in roles:
+            goal = _mark_in(goal, part, path)
+        notes.append(f"the data you described → {' and '.join(p for p, _ in roles)}")
         return goal, notes, []
     found = described_files(goal, files, columns=not thread_has_data)
     timed = timed_file(goal, files, found)
@@ -658,15 +666,109 @@ def documents_joined(goal: str, files: list[str]) -> list[str]:
     """Documents described one by one and joined ('our engagement terms and the retention
     policy'): each joined part describes one document on its own, two or more different ones.
     """
-    parts = [p for p in rx.split(JOIN_RE, goal, flags=re.I) if p.strip()]
-    if len(parts) < 2:
-        return []
-    picked: list[str] = []
-    for part in parts:
-        found = described_files(part, files, columns=False)
-        if len(found) == 1 and found[0].lower().endswith(DOC_EXT) and found[0] not in picked:
-            picked.append(found[0])
+    picked = [path for path, _ in _documents_parts(goal, files)]
     return picked if len(picked) > 1 else []
+
+
+def _documents_parts(goal: str, files: list[str]) -> list[tuple[str, str]]:
+    """(document, the joined part of the goal that describes it on its own), one per document
+    in the order first described, for documents joined in one sentence (two or more in it, a
+    document named outright counted too: 'from a/faq.txt and the returns one'); a part that
+    names a file describes no other. A document described in several sentences is taken where
+    it is joined with the most other documents (the request, not the story before it: 'the
+    handbook is long. Make QA from the handbook and the notes').
+    """
+    hits: list[tuple[str, str, int]] = []
+    named: set[str] = set()
+    for number, sentence in enumerate(rx.split(r"(?<=[.!?])\s+", goal)):
+        for part in rx.split(JOIN_RE, sentence, flags=re.I):
+            if not part.strip():
+                continue
+            said = [n for n in FILE_NAME_RE.findall(part) if n.lower().endswith(DOC_EXT)]
+            if said:
+                named.update(said)
+                hits.extend((n, part, number) for n in said)
+                continue
+            if FILE_NAME_RE.search(part):
+                continue
+            found = described_files(part, files, columns=False)
+            if len(found) == 1 and found[0].lower().endswith(DOC_EXT):
+                hits.append((found[0], part, number))
+    together = {n: len({d for d, _, m in hits if m == n}) for _, _, n in hits}
+    picked: dict[str, tuple[str, int]] = {}
+    for doc, part, number in hits:
+        if together[number] < 2:
+            continue  # joined means said in one sentence; another sentence's is the story's
+        if doc not in picked or together[number] >= together[picked[doc][1]]:
+            picked[doc] = (part, number)
+    return [(doc, part) for doc, (part, _) in picked.items() if doc not in named]
+
+
+ROLE_CLAUSE_RE = (
+    r"\b(?:train|build|fit|learn|teach|evaluate|test|prove|check|validate|score|predict|run|"
+    r"apply|label|base|measure|assess|benchmark)(?:s|d|ed|ing)?\s+(?:[\w']+\s+){0,2}?(?:on|off|from|against|using|over)\s+"
+    r"((?:the|our|my|this|these|those|last|next)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)"
+)
+"""A role verb and the table phrase it acts on ('evaluate it separately on the playoff stats')."""
+
+
+def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str]]:
+    """(table, the clause describing it) for a goal whose clauses each describe one table in a
+    role of its own ('train it on the season 9 stats, then evaluate it on the playoff stats'):
+    two or more different tables, each described alone by a clause with a role word. The whole
+    goal's words would pick one file for all of them.
+    """
+    hits: list[tuple[str, str, int]] = []
+    for number, sentence in enumerate(rx.split(r"(?<=[.!?])\s+", goal)):
+        for part in rx.split(JOIN_RE + r"|\bthen\b", sentence, flags=re.I):
+            if FILE_NAME_RE.search(part):
+                continue
+            # the table is the phrase a role verb acts on ('train it on the 2024 results',
+            # 'prove it on the test sheets'), not a word of the clause that happens to be in a
+            # file's name (a class value, 'training day')
+            found = {
+                f
+                for phrase in rx.findall(ROLE_CLAUSE_RE, part, re.I)
+                for f in [described_files(phrase, files, columns=False)]
+                if len(f) == 1 and f[0].lower().endswith(TABLE_EXT)
+                for f in f
+            }
+            if len(found) == 1:
+                hits.append((found.pop(), part, number))
+    if len({d for d, _, _ in hits}) < 2:
+        return []
+    together = {n: len({d for d, _, m in hits if m == n}) for _, _, n in hits}
+    picked: dict[str, tuple[str, int]] = {}
+    for doc, part, number in hits:
+        if doc not in picked or together[number] >= together[picked[doc][1]]:
+            picked[doc] = (part, number)
+    return [(doc, part) for doc, (part, _) in picked.items()]
+
+
+def _mark_in(goal: str, part: str, path: str) -> str:
+    """The goal with `path` written in where the part that describes it says so (an earlier
+    mention of the same words elsewhere, in the person's story, is left as it is).
+    """
+    start = goal.find(part)
+    if start < 0:
+        return _mark(goal, path)
+    return goal[:start] + _mark(part, path) + goal[start + len(part) :]
+
+
+def documents_beside_named(goal: str, files: list[str]) -> tuple[str, list[str]]:
+    """A named document and others described beside it ('qa pairs from a/faq.txt and the
+    returns one'): the goal with each described document written into the part that describes
+    it, and the notes saying so. Only when every file the goal names is a document.
+    """
+    named = FILE_NAME_RE.findall(goal)
+    if not named or not all(n.lower().endswith(DOC_EXT) for n in named):
+        return goal, []
+    added = [(p, part) for p, part in _documents_parts(goal, files) if p not in named]
+    if not added:
+        return goal, []
+    for path, part in added:
+        goal = _mark_in(goal, part, path)
+    return goal, [f"the documents you described → {' and '.join(p for p, _ in added)}"]
 
 
 FORMAT_DESCRIBED_RE = re.compile(

@@ -105,7 +105,8 @@ TRADE_WORDS = set(
 )
 """Words that, joined by a slash, name things of a dataset rather than a hub id."""
 REPO_RE = re.compile(r"(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?![\w/])")
-QUOTED_RE = re.compile(r"[\"“'`]([^\"”'`]{1,200})[\"”'`]")
+# an apostrophe inside a word ("I've", "there's") opens and closes no quotation
+QUOTED_RE = re.compile(r"(?:(?<!\w)'|[\"“`])([^\"”'`]{1,200})(?:'(?!\w)|[\"”`])")
 METRIC_RE = re.compile(
     r"\b(roc[- ]?auc|auroc|auc|macro[- ]f1|f1|accuracy|acc|precision|recall|quality|utility)\b"
     r"(?:\s*(?:score|target|threshold))?\s*(?:of|at least|>=|≥|>|=|:|to|above|over|target|is|"
@@ -137,7 +138,7 @@ COUNT_WORDS = {
 COUNT_WORDS["twenty"] = 20
 _COUNT = r"(\d{1,3}|" + "|".join(COUNT_WORDS) + r")"
 LIMIT_RE = re.compile(
-    rf"\b(?:top|first|limit|show me|give me|up to)\s+(?:the\s+)?{_COUNT}\b"
+    rf"\b(?:top|first|best|limit|show me|give me|up to)\s+(?:the\s+)?(?:best\s+|top\s+)?{_COUNT}\b"
     # 'Five results is enough', 'which five off-the-shelf text-classification models'
     rf"|\b{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:datasets|results|models|hits)\b"
     rf"|\ba\s+(?:short\s+)?list\s+of\s+(?:the\s+)?{_COUNT}\b",  # 'give me a list of five'
@@ -486,13 +487,30 @@ PARAMETER_RE = re.compile(
 def query_terms(slots: Slots) -> str:
     if slots.quoted:
         return slots.quoted[0]
-    text = slots.text.lower()
+    # a file name the planner wrote in for a word it read as a workspace file: its first
+    # name word is what was said ('search local for fault' → fault_reports.csv → fault)
+    text = rx.sub(
+        r"(?:[\w.-]+/)*([a-z0-9]+)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
+        r"\1",
+        slots.text.lower(),
+    )
     text = rx.sub(r"\b(on|from|in)\s+(hugging\s*face|kaggle|the hub|hf)\b", " ", text)
+    named = rx.search(
+        # 'there's a public blood transfusion dataset on kaggle': the words before 'dataset'
+        r"\b(?:a|an|some|any)\s+(?:public\s+|open\s+|free\s+)?"
+        r"(?!(?:public|open|free|datasets?)\b)((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)"
+        r"\s+(?:datasets?|data\s*sets?)\b",
+        text,
+    )
+    if named and not set(named.group(1).split()) & STOP_WORDS:
+        return named.group(1)
     match = rx.search(
-        r"\b(?:search(?:\s+for)?|find|look(?:ing)?\s+for|about|for|datasets? (?:on|about|for))\s+(.+)",
+        r"\b(?:search(?:\s+for)?|find|look(?:ing)?\s+for|about|like|for|"
+        r"datasets? (?:on|about|for))\s+(.+)",
         text,
     )
     body = match.group(1) if match else text
+    body = rx.split(r"[?!;]|\.(?!\w)", body)[0]  # the topic ends with its sentence
     body = rx.sub(r"\b(top|first)\s+\d+\b|\b\d+\s+(datasets|results)\b", " ", body)
     words = [w for w in rx.findall(r"[\w.-]+", body) if w not in STOP_WORDS]
     return " ".join(words[:6])
