@@ -56,6 +56,8 @@ TUNABLE = (
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh34",
+    "fresh35",
 )
 FOLLOW_UPS = tuple(
     c
