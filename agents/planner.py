@@ -259,7 +259,14 @@ def _described_rules(goal: str, notes: list[str]) -> str:
     from agents.arguments import holds_rules
     from agents.grounding import workspace_files
 
-    if any(f.lower().endswith(".json") for f in FILE_RE.findall(goal)):
+    named = FILE_RE.findall(goal)
+    if any(f.lower().endswith(".json") for f in named):
+        return goal
+    present = set(workspace_files())
+    if not any(f in present for f in named):
+        # the data only described too ('run our x rules file over the hive visits'): the
+        # arguments' own reading binds the rules (`arguments.rules_meant`) without a .json
+        # written into a goal that has no table yet to read it against
         return goal
     said = RULES_SAID_RE.search(goal)
     if said is None:
