@@ -574,7 +574,8 @@ LIST_TOPIC_SKIP = {
 LIST_NAME_FILTER_RE = (
     # 'matching supply', 'whose names contain stock', 'named like results'
     r"\b(?:matching|whose\s+names?\s+(?:contains?|has|have|includes?)|names?\s+(?:containing|"
-    r"including|with|like|starting\s+with)|named\s+like|called\s+like)\s+[\"'`]?([\w-]{2,})\b|"
+    r"including|with|like|starting\s+with)|named\s+like|called\s+like)\s+"
+    r"(?:the\s+)?(?:(?:word|term)\s+)?[\"'`]?([\w-]{2,})\b|"
     # "with 'stock' in (the) name", 'that have results in their names'
     r"\b(?:with|having|have|has|containing)\s+[\"'`]?([\w-]{2,})(?:\.\w+)?[\"'`]?\s+in\s+"
     r"(?:the\s+|their\s+|its\s+)?(?:file\s*)?names?\b"
@@ -988,7 +989,7 @@ def holds_rules(name: str) -> bool:
         if not path.is_file() or path.stat().st_size > MAX_RULES_BYTES:
             return False
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (ForgeflowError, OSError, ValueError):
+    except (ForgeflowError, OSError, ValueError, RecursionError):  # '[[[[…' nested past the stack
         return False
     if isinstance(data, dict):
         data = data.get("labeling_functions") or data.get("lfs") or data.get("rules")

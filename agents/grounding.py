@@ -328,6 +328,10 @@ def _train_on_labeled_batch(p: Planning, goal: str) -> None:
         data = step.args.get("dataset")
         if step.tool != "train_model" or step.args.get("label_column") or not isinstance(data, str):
             continue
+        model = f"${{steps.{index}.model_path}}"
+        uses = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == model]
+        if not uses:
+            continue  # a training alone on the table said is what was asked: no table scan
         profile = _table(data)
         if profile is None or asked_outcome(profile, text) or outcome_label(profile, text):
             continue
@@ -344,10 +348,8 @@ def _train_on_labeled_batch(p: Planning, goal: str) -> None:
         stem = _stem_of(data)
         if len(found) > 1:
             found = [(o, n) for o, n in found if stem.startswith(_stem_of(o) + "_")]
-        model = f"${{steps.{index}.model_path}}"
-        uses = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == model]
-        if len(found) != 1 or not uses:
-            continue  # a training alone on the table said is what was asked
+        if len(found) != 1:
+            continue
         other, label = found[0]
         step.args["dataset"], step.args["label_column"] = other, label
         p.notes.append(
@@ -359,6 +361,7 @@ def _train_on_labeled_batch(p: Planning, goal: str) -> None:
 
 
 def _stem_of(path: str) -> str:
+    """A path's file name without its folder and suffixes, lower case."""
     return path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
 
 
@@ -687,11 +690,12 @@ def _whole_name_said(column: str, text: str) -> bool:
     """Whether the text says the column's whole name ('first time fix', 'churned', 'churn'),
     not only one part of it ('customers' of customer_note, 'make' of boiler_make).
     """
-    parts = [w for w in re.split(r"[\s_-]+", column.lower()) if w]
-    if parts and parts[-1].endswith("ed") and len(parts[-1]) > 5:
-        parts[-1] = parts[-1][:-2] + "(?:ed)?"
-    elif parts and parts[-1].endswith("s") and len(parts[-1]) > 3:
-        parts[-1] = parts[-1][:-1] + "s?"  # 'the star rating' says stars
+    words = [w for w in re.split(r"[\s_-]+", column.lower()) if w]
+    parts = [re.escape(w) for w in words]  # a column name is data: 'count(*)' is no pattern
+    if words and words[-1].endswith("ed") and len(words[-1]) > 5:
+        parts[-1] = re.escape(words[-1][:-2]) + "(?:ed)?"
+    elif words and words[-1].endswith("s") and len(words[-1]) > 3:
+        parts[-1] = re.escape(words[-1][:-1]) + "s?"  # 'the star rating' says stars
     spaced = r"[\s_-]*".join(parts)
     return bool(rx.search(rf"\b{spaced}(?:s|es)?\b", text, re.I))
 

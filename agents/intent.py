@@ -767,7 +767,7 @@ def _correct_word(lower: str) -> str | None:
     """The second pass, for longer words the cue words do not reach ('maintenence',
     'departmnet', 'hugingface'): a word that is no dictionary word nor an inflection of one,
     and that people did not write often, becomes the one word of the planner's vocabulary
-    nearest to it (one edit, two past 8 letters). A tie goes to a cue word; a tie left is no
+    nearest to it (one edit). A tie goes to a cue word; a tie left is no
     correction. Without the dictionary (no packaged model) nothing is corrected here.
     """
     if len(lower) < WORD_MIN or not _dictionary() or _known(lower):
@@ -775,7 +775,9 @@ def _correct_word(lower: str) -> str | None:
     if _seen_words()[lower] >= WORD_SEEN:
         return None  # a word the writers of the corpora used again and again ('latent')
     cues, common = _targets()
-    limit = 1 if len(lower) <= 8 else 2
+    # one edit at any length: at two, real words the dictionary lacks were taken for typos of
+    # the planner's words ('condensation' → 'compensation')
+    limit = 1
     found: list[tuple[int, bool, str]] = []
     for target in cues | common:
         if target[0] != lower[0] or abs(len(target) - len(lower)) > limit:

@@ -3538,7 +3538,7 @@ def _artefact_check(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
         files
         or not isinstance(model, str)
         or not rx.search(ARTEFACTS, goal, re.I)
-        or rx.search(r"(?:train|fit|retrain|label|generat|predict)\w*", goal, re.I)
+        or rx.search(r"\b(?:train|fit|retrain|label|generat|predict)\w*", goal, re.I)
         or any(r.get("tool") == "evaluate_model" for r in results)
     ):
         return None

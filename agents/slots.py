@@ -490,7 +490,8 @@ def query_terms(slots: Slots) -> str:
     # a file name the planner wrote in for a word it read as a workspace file: its first
     # name word is what was said ('search local for fault' → fault_reports.csv → fault)
     text = rx.sub(
-        r"(?:[\w.-]+/)*([a-z0-9]+)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
+        # anchored at a name's start: unanchored, a long run of letters backtracked cubically
+        r"(?<![\w./-])(?:[\w.-]+/)*+([a-z0-9]+)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
         r"\1",
         slots.text.lower(),
     )

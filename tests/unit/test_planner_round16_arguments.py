@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 
 from agents.arguments import labeling_dir
-from agents.plan import Planning
+from agents.plan import Plan, Planning
 from agents.planner import plan_goal
 from agents.slots import QUOTED_RE, Slots, query_terms, said_limit
 from settings import get_settings
@@ -68,7 +69,7 @@ def apiary() -> Path:
     return root
 
 
-def _step(plan, tool: str) -> dict:
+def _step(plan: Plan, tool: str) -> dict[str, Any]:
     return next(s.args for s in plan.steps if s.tool == tool)
 
 

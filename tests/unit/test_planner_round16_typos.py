@@ -33,6 +33,7 @@ def test_a_longer_misspelt_word_becomes_the_planners_word(typed: str, meant: str
     "text",
     [
         "predict the defect kind of each hull",  # 'defect' is a word, one edit from 'detect'
+        "a rule for condensation on the hulls",  # two edits from 'compensation'
         "join on RentalID and HullCode",  # names and codes keep their spelling
         "theyre in the dock sheet, dont touch them",  # contractions without the apostrophe
         "a latent size of 8 for the generator",  # a word the phrasings use often
