@@ -689,7 +689,7 @@ def _correct(word: str) -> str:
     return _correct_word(lower) or word
 
 
-WORD_MIN = 6
+WORD_MIN = 7
 """The shortest word the second pass corrects: shorter ones are too near too many words."""
 WORD_SEEN = 4
 """A word people wrote this often in the labelled phrasings and goals is theirs, not a typo."""

@@ -34,6 +34,7 @@ def test_a_longer_misspelt_word_becomes_the_planners_word(typed: str, meant: str
     [
         "predict the defect kind of each hull",  # 'defect' is a word, one edit from 'detect'
         "a rule for condensation on the hulls",  # two edits from 'compensation'
+        "thrips on the statin shelf",  # real words of 6 letters, one edit from 'trips', 'station'
         "join on RentalID and HullCode",  # names and codes keep their spelling
         "theyre in the dock sheet, dont touch them",  # contractions without the apostrophe
         "a latent size of 8 for the generator",  # a word the phrasings use often
