@@ -686,6 +686,19 @@ def holding_said_value(
     return name
 
 
+def _yes_no_columns(profile: dict[str, Any], features: list[str]) -> list[str]:
+    """The table's two-valued, label-like columns that are no id, no text and no input said."""
+    return [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and c["distinct"] == 2
+        and not c["id_like"]
+        and not c["text_like"]
+        and c["name"] not in features
+    ]
+
+
 def _whole_name_said(column: str, text: str) -> bool:
     """Whether the text says the column's whole name ('first time fix', 'churned', 'churn'),
     not only one part of it ('customers' of customer_note, 'make' of boiler_make).
@@ -714,15 +727,7 @@ def _no_outcome(profile: dict[str, Any], column: str, text: str, features: list[
             return True
     if info["distinct"] <= 2 or _whole_name_said(column, text) or _asked_for(column, text):
         return False
-    two = [
-        c["name"]
-        for c in profile["columns"]
-        if c["label_like"]
-        and c["distinct"] == 2
-        and not c["id_like"]
-        and not c["text_like"]
-        and c["name"] not in features
-    ]
+    two = _yes_no_columns(profile, features)
     return len(two) >= 2
 
 
@@ -961,15 +966,7 @@ def _lone_yes_no(
     the words ask which rows will do something ('which ones will fail?', 'who will leave?'), or
     say 'predict' and no other class column is there; else None (no evident label: asked).
     """
-    two = [
-        c["name"]
-        for c in profile["columns"]
-        if c["label_like"]
-        and c["distinct"] == 2
-        and not c["id_like"]
-        and not c["text_like"]
-        and c["name"] not in features
-    ]
+    two = _yes_no_columns(profile, features)
     if len(two) != 1:
         return None
     if rx.search(WHICH_WILL_RE, words, re.I):

@@ -1698,7 +1698,10 @@ def _exists(name: str) -> bool:
 
 
 def _stem(name: str) -> str:
-    return name.rsplit("/", 1)[-1].split(".", 1)[0].lower()
+    """A path's file name without its folder and suffixes, lower case (one rule with grounding)."""
+    from agents.grounding import _stem_of
+
+    return _stem_of(name)
 
 
 OUTPUT_WORDS = frozenset(
