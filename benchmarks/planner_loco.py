@@ -67,6 +67,9 @@ FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21")
 SELECTION = FROZEN
 """The arbitration selection set (fifteenth round): never tuned on by the rules, no router rows;
 measured only with `--selection`, as aggregates (the arbitration's development figures since)."""
+VALIDATION = ("fresh36",)
+"""The current round's validation set (seventeenth round): measured before and after the round's
+changes, never tuned on until then."""
 
 
 def refused(corpora: list[str], argv: list[str]) -> str | None:
@@ -82,7 +85,7 @@ def refused(corpora: list[str], argv: list[str]) -> str | None:
                 return f"{name} is not in the selection set ({', '.join(SELECTION)})"
         return None if corpora else "no corpus named"
     for name in corpora:
-        if name.startswith("heldout") or name in FROZEN:
+        if name.startswith("heldout") or name in FROZEN or name in VALIDATION:
             return f"{name} is a frozen or validation corpus: never tuned on"
     return None
 

@@ -156,3 +156,10 @@ def test_an_out_of_scope_answer_gives_way_at_the_bar(
     says(monkeypatch, ("detect_anomalies",), 0.2)
     plan = plan_goal(WATCH)
     assert plan.steps == [] and plan.answer and kilns["gate"] == "answer"
+
+
+def test_the_rounds_validation_set_is_refused_in_every_mode() -> None:
+    loco = _loco()
+    for name in loco.VALIDATION:
+        assert "frozen or validation" in loco.refused([name], [])
+        assert "selection set" in loco.refused([name], ["--selection"])
