@@ -121,8 +121,61 @@ def _same(expected: Any, actual: Any, workspace: Path | None) -> bool:
     return exp == act
 
 
+def _unfolded(steps: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The steps with a training step's test file written as its own evaluation step.
+
+    `train_model(test_dataset=B)` measures the best attempt once on B, never tuning on it: the
+    same model and the same figures as `train_model` then `evaluate_model(dataset=B)`. Writers
+    word-for-word disagree on which of the two "train on A, test on B" is, so the benchmark's
+    outcome-equivalent score (`routed_equivalent`, `success_equivalent`) compares both sides in
+    this unfolded form; the strict score (`routed`, `success`) does not.
+    """
+    out: list[tuple[str, dict[str, Any]]] = []
+    for at, (tool, args) in enumerate(steps):
+        args = dict(args)
+        following = steps[at + 1][0] if at + 1 < len(steps) else None
+        test = args.get("test_dataset") if tool == "train_model" else None
+        if test and following != "evaluate_model":
+            args.pop("test_dataset")
+            label = args.pop("test_label_column", None)
+            out.append((tool, args))
+            out.append(
+                ("evaluate_model", {"dataset": test, **({"label_column": label} if label else {})})
+            )
+        else:
+            out.append((tool, args))
+    return out
+
+
+def _check_args(
+    want: list[tuple[str, dict[str, Any]]],
+    actual: dict[str, dict[str, Any]],
+    workspace: Path | None,
+) -> tuple[int, int, list[str]]:
+    """(listed, matched, mismatches) of the expected steps' arguments against the arguments each
+    tool ran with (the first step of each tool).
+    """
+    total = ok = 0
+    wrong: list[str] = []
+    seen: set[str] = set()
+    for tool, args in want:
+        if tool in seen:
+            continue
+        seen.add(tool)
+        have = actual.get(tool, {})
+        for name, value in args.items():
+            total += 1
+            if name in have and _same(value, have[name], workspace):
+                ok += 1
+            else:
+                wrong.append(f"{tool}.{name}: want {value!r}, got {have.get(name)!r}")
+    return total, ok, wrong
+
+
 def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | None) -> dict:
-    """Routing, argument matches and success of one turn (see FORMAT.md)."""
+    """Routing, argument matches and success of one turn (see FORMAT.md), strict and
+    outcome-equivalent (`_unfolded`).
+    """
     result = run.get("result") or {}
     plan = result.get("plan") or {}
     asked = run.get("status") == "interrupted" or bool(plan.get("question"))
@@ -137,17 +190,27 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
         executed.setdefault(step["tool"], step.get("args") or {})
     for step in plan.get("steps") or []:
         executed.setdefault(step["tool"], step.get("args") or {})
+    # the planned steps in order, each with the arguments it ran with (the plan's otherwise)
+    got = [(t, _canonical_args(t, executed.get(t, {}))) for t in keep] if not asked else []
+    expected_args = {t: _canonical_args(t, a) for t, a in (expect.get("args") or {}).items()}
+    listed = [(t, expected_args.get(t, {})) for t in want]
+    listed += [(t, a) for t, a in expected_args.items() if t not in want]
     arg_total = arg_ok = 0
     wrong: list[str] = []
     if routed:
-        for tool, args in (expect.get("args") or {}).items():
-            actual = _canonical_args(tool, executed.get(tool, {}))
-            for name, value in _canonical_args(tool, args).items():
-                arg_total += 1
-                if name in actual and _same(value, actual[name], workspace):
-                    arg_ok += 1
-                else:
-                    wrong.append(f"{tool}.{name}: want {value!r}, got {actual.get(name)!r}")
+        ran = {t: _canonical_args(t, a) for t, a in executed.items()}
+        arg_total, arg_ok, wrong = _check_args(listed, ran, workspace)
+    # outcome-equivalent: both sides unfolded (a training step's test file as its evaluation)
+    eq_routed, eq_total, eq_ok = routed, arg_total, arg_ok
+    if not routed and not expect.get("ask") and not asked:
+        want_u, got_u = _unfolded(listed[: len(want)]), _unfolded(got)
+        if [t for t, _ in want_u] == [t for t, _ in got_u]:
+            extra = [(t, a) for t, a in expected_args.items() if t not in want]
+            eq_routed = True
+            ran = {t: _canonical_args(t, a) for t, a in executed.items()}
+            for tool, args in reversed(got_u):  # the unfolded steps' arguments first
+                ran[tool] = args
+            eq_total, eq_ok, _ = _check_args(want_u + extra, ran, workspace)
     answer = str(result.get("message") or result.get("question") or "")
     missing = [s for s in expect.get("answer_contains") or [] if s.lower() not in answer.lower()]
     if expect.get("ask"):
@@ -166,6 +229,9 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
         "missing": missing,
         "status": run.get("status"),
         "success": bool(routed and arg_ok == arg_total and status_ok and not missing),
+        "routed_equivalent": eq_routed,
+        "success_equivalent": bool(eq_routed and eq_ok == eq_total and status_ok and not missing),
+        "steps": [[t, a] for t, a in got],
         "answer": answer[:600],
     }
 
@@ -298,6 +364,22 @@ def aggregate(turns: list[dict[str, Any]], seconds: float) -> dict[str, Any]:
         if args_total
         else None,
         "turn_success": share(turns, "success"),
+        "equivalent": {  # outcome-equivalent plans count (`_unfolded`); absent in old results
+            "routing": share([t for t in turns if "routed_equivalent" in t], "routed_equivalent"),
+            "success": share([t for t in turns if "routed_equivalent" in t], "success_equivalent"),
+            "goals_routing": share(
+                [t for t in singles if "routed_equivalent" in t], "routed_equivalent"
+            ),
+            "goals_success": share(
+                [t for t in singles if "routed_equivalent" in t], "success_equivalent"
+            ),
+            "conversations_routing": share(
+                [t for t in convs if "routed_equivalent" in t], "routed_equivalent"
+            ),
+            "conversations_success": share(
+                [t for t in convs if "routed_equivalent" in t], "success_equivalent"
+            ),
+        },
         "goals": {
             "n": len(singles),
             "routing": share(singles, "routed"),
