@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from agents import patterns as rx
@@ -19,6 +21,7 @@ from agents.slots import (
     query_terms,
 )
 from errors import ForgeflowError
+from store.workspace import is_workspace_file
 from tools.registry import CAPABILITIES
 from tools.tabular import TABLE_SUFFIX_RE, table_stem
 
@@ -739,10 +742,10 @@ def _args_write_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
     _, _, out = role_files(s.text, s.files)
     # 'save the rule set to rules/x.json': a .json that is not there is where the rules go,
     # whatever verb said so; it is no data to label
-    unwritten = [f for f in s.files if f.lower().endswith(".json") and not _is_file(f)]
+    unwritten = [f for f in s.files if f.lower().endswith(".json") and not is_workspace_file(f)]
     if not out and len(unwritten) == 1:
         out = unwritten
-    if out and not _is_file(out[-1]):
+    if out and not is_workspace_file(out[-1]):
         s = Slots(**{**s.__dict__, "files": [f for f in s.files if f not in out]})
     args = _labeling_common(p, s)
     if args is None:
@@ -927,19 +930,11 @@ def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
     return conditions if len(conditions) > len(keyword) else keyword
 
 
-def _is_file(name: str) -> bool:
-    from store.workspace import resolve_path
-
-    try:
-        return resolve_path(name).is_file()
-    except ForgeflowError:  # a refused path is no file of the workspace
-        return False
-
-
 MAX_RULES_BYTES = 2_000_000
 
 
-RULES_SAID_RE = r"\b(?:rules?|lfs?|label(?:l)?ing functions?|heuristics)\b"
+RULES_WORD_RE = r"\b(?:rules?|lfs?|label(?:l)?ing functions?|heuristics)\b"
+"""Rules spoken of at all (`planner.RULES_SAID_RE` is rules described by what they are for)."""
 
 
 def rules_meant(goal: str) -> str | None:
@@ -949,7 +944,7 @@ def rules_meant(goal: str) -> str | None:
     rules/callout_rules.json: a name word said), else the only one there is when the goal
     speaks of 'the/our rules file'. None when unclear.
     """
-    if not rx.search(RULES_SAID_RE, goal, re.I):
+    if not rx.search(RULES_WORD_RE, goal, re.I):
         return None
     named = list(dict.fromkeys(f for f in FILE_RE.findall(goal) if f.lower().endswith(".json")))
     if named:
@@ -986,10 +981,29 @@ def holds_rules(name: str) -> bool:
 
     try:
         path = resolve_path(name)
-        if not path.is_file() or path.stat().st_size > MAX_RULES_BYTES:
-            return False
+        stat = path.stat()
+    except (ForgeflowError, OSError):  # refused, or not there
+        return False
+    if not S_ISREG(stat.st_mode) or stat.st_size > MAX_RULES_BYTES:
+        return False
+    # a rules goal reads every workspace .json (`rules_meant`): each file once while unchanged
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _RULES_READ:
+        if len(_RULES_READ) >= MAX_RULES_READ:
+            _RULES_READ.pop(next(iter(_RULES_READ)))
+        _RULES_READ[key] = _reads_as_rules(path)
+    return _RULES_READ[key]
+
+
+MAX_RULES_READ = 2048
+"""The most .json files whose reading `holds_rules` keeps (the oldest dropped first)."""
+_RULES_READ: dict[tuple[str, int, int], bool] = {}
+
+
+def _reads_as_rules(path: Path) -> bool:
+    try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (ForgeflowError, OSError, ValueError, RecursionError):  # '[[[[…' nested past the stack
+    except (OSError, ValueError, RecursionError):  # '[[[[…' nested past the stack
         return False
     if isinstance(data, dict):
         data = data.get("labeling_functions") or data.get("lfs") or data.get("rules")
@@ -1008,7 +1022,7 @@ def holds_rules(name: str) -> bool:
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     from agents.grounding import _table
 
-    rules = [f for f in s.files if f.lower().endswith(".json") and _is_file(f)]
+    rules = [f for f in s.files if f.lower().endswith(".json") and is_workspace_file(f)]
     held = [f for f in rules if holds_rules(f)]
     meant = None if rules else rules_meant(p.goal)
     # a named file that holds labeling functions is the rules: its contents say so, and words
@@ -1059,7 +1073,10 @@ def _unwritten_tables(goal: str, read: list[str]) -> list[str]:
     new = [
         f
         for f in dict.fromkeys(FILE_RE.findall(goal))
-        if f.lower().endswith(TABLE_EXT) and f not in read and "${" not in f and not _is_file(f)
+        if f.lower().endswith(TABLE_EXT)
+        and f not in read
+        and "${" not in f
+        and not is_workspace_file(f)
     ]
     return new if len(new) == 1 else []
 

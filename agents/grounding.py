@@ -277,16 +277,26 @@ def workspace_files() -> list[str]:
     # are read with scandir: their kind comes with the name, no stat per file.
     paths: list[tuple[str, ...]] = []  # a path's parts sort as the path does
     for entry in _entries(str(root)):
-        if entry.is_file():
+        if _is_file(entry):
             if _listable(entry, entry.name):
                 paths.append((entry.name,))
         elif entry.name not in skip and entry.is_dir(follow_symlinks=False):
             paths.extend(
                 (entry.name, c.name)
                 for c in _entries(entry.path)
-                if c.is_file() and _listable(c, f"{entry.name}/{c.name}")
+                if _is_file(c) and _listable(c, f"{entry.name}/{c.name}")
             )
     return ["/".join(parts) for parts in heapq.nsmallest(MAX_LISTED, paths)]
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a file or a link to one; a link to itself (ELOOP) or an entry gone
+    since it was read is none (scandir's `is_file` raises there, where `Path.is_file` says no).
+    """
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _listable(entry: os.DirEntry[str], rel: str) -> bool:

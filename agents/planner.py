@@ -37,6 +37,7 @@ from agents.prediction import (
 )
 from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
 from errors import ForgeflowError, check_value
+from store.workspace import is_workspace_file
 from tools.registry import CAPABILITIES
 
 # --- intents ---------------------------------------------------------------------------------
@@ -1683,18 +1684,9 @@ def _derived_names(files: list[str]) -> list[str]:
         if f not in known
         and (
             any(stem and stem in _stem(f) and _parts(f) > n for stem, n in stems.items())
-            or (_name_words(f) & OUTPUT_WORDS and not _exists(f))
+            or (_name_words(f) & OUTPUT_WORDS and not is_workspace_file(f))
         )
     ]
-
-
-def _exists(name: str) -> bool:
-    from store.workspace import resolve_path
-
-    try:
-        return resolve_path(name).exists()
-    except ForgeflowError:
-        return False
 
 
 def _stem(name: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from agents import patterns as rx
@@ -612,15 +613,13 @@ def described_input(
         return f"{goal[:end]} ({' and '.join(every)}){goal[end:]}", notes, []
     joined = _documents_parts(goal, files)
     if len(joined) > 1 and not named:
-        for path, part in joined:
-            goal = _mark_in(goal, part, path)
-        notes.append(f"the documents you described → {' and '.join(p for p, _ in joined)}")
+        goal = _marked_in(goal, joined)
+        notes.append(f"the documents you described → {' and '.join(p for p, _, _ in joined)}")
         return goal, notes, []
     roles = [] if thread_has_data else tables_by_part(goal, files)
     if len(roles) > 1:
-        for path, part in roles:
-            goal = _mark_in(goal, part, path)
-        notes.append(f"the data you described → {' and '.join(p for p, _ in roles)}")
+        goal = _marked_in(goal, roles)
+        notes.append(f"the data you described → {' and '.join(p for p, _, _ in roles)}")
         return goal, notes, []
     found = described_files(goal, files, columns=not thread_has_data)
     timed = timed_file(goal, files, found)
@@ -666,42 +665,66 @@ def documents_joined(goal: str, files: list[str]) -> list[str]:
     """Documents described one by one and joined ('our engagement terms and the retention
     policy'): each joined part describes one document on its own, two or more different ones.
     """
-    picked = [path for path, _ in _documents_parts(goal, files)]
+    picked = [path for path, _, _ in _documents_parts(goal, files)]
     return picked if len(picked) > 1 else []
 
 
-def _documents_parts(goal: str, files: list[str]) -> list[tuple[str, str]]:
-    """(document, the joined part of the goal that describes it on its own), one per document
+def _parts(goal: str, join: str) -> Iterator[tuple[int, str, int]]:
+    """(sentence number, part, where the part starts in the goal) for the parts `join` splits
+    each sentence into: a part said twice is told apart by where it is.
+    """
+    at = 0
+    for number, sentence in enumerate(rx.split(r"(?<=[.!?])\s+", goal)):
+        at = goal.find(sentence, at)
+        inside = 0
+        for part in rx.split(join, sentence, flags=re.I):
+            inside = sentence.find(part, inside)
+            yield number, part, at + inside
+            inside += len(part)
+        at += len(sentence)
+
+
+def _documents_parts(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
+    """(document, the joined part of the goal that describes it on its own, where it starts),
+    one per document
     in the order first described, for documents joined in one sentence (two or more in it, a
     document named outright counted too: 'from a/faq.txt and the returns one'); a part that
     names a file describes no other. A document described in several sentences is taken where
     it is joined with the most other documents (the request, not the story before it: 'the
     handbook is long. Make QA from the handbook and the notes').
     """
-    hits: list[tuple[str, str, int]] = []
+    hits: list[tuple[str, str, int, int]] = []
     named: set[str] = set()
-    for number, sentence in enumerate(rx.split(r"(?<=[.!?])\s+", goal)):
-        for part in rx.split(JOIN_RE, sentence, flags=re.I):
-            if not part.strip():
-                continue
-            said = [n for n in FILE_NAME_RE.findall(part) if n.lower().endswith(DOC_EXT)]
-            if said:
-                named.update(said)
-                hits.extend((n, part, number) for n in said)
-                continue
-            if FILE_NAME_RE.search(part):
-                continue
-            found = described_files(part, files, columns=False)
-            if len(found) == 1 and found[0].lower().endswith(DOC_EXT):
-                hits.append((found[0], part, number))
-    together = {n: len({d for d, _, m in hits if m == n}) for _, _, n in hits}
-    picked: dict[str, tuple[str, int]] = {}
-    for doc, part, number in hits:
-        if together[number] < 2:
+    for number, part, start in _parts(goal, JOIN_RE):
+        if not part.strip():
+            continue
+        said = [n for n in FILE_NAME_RE.findall(part) if n.lower().endswith(DOC_EXT)]
+        if said:
+            named.update(said)
+            hits.extend((n, part, number, start) for n in said)
+            continue
+        if FILE_NAME_RE.search(part):
+            continue
+        found = described_files(part, files, columns=False)
+        if len(found) == 1 and found[0].lower().endswith(DOC_EXT):
+            hits.append((found[0], part, number, start))
+    picked = _picked(hits, joined=True)
+    return [(doc, part, start) for doc, part, start in picked if doc not in named]
+
+
+def _picked(hits: list[tuple[str, str, int, int]], joined: bool) -> list[tuple[str, str, int]]:
+    """Of (file, part, sentence number, start) hits, each file's part in the sentence that
+    describes the most files (the later of equals: the request, not the story before it);
+    `joined`: only sentences describing two or more.
+    """
+    together = {n: len({d for d, _, m, _ in hits if m == n}) for _, _, n, _ in hits}
+    picked: dict[str, tuple[str, int, int]] = {}
+    for path, part, number, start in hits:
+        if joined and together[number] < 2:
             continue  # joined means said in one sentence; another sentence's is the story's
-        if doc not in picked or together[number] >= together[picked[doc][1]]:
-            picked[doc] = (part, number)
-    return [(doc, part) for doc, (part, _) in picked.items() if doc not in named]
+        if path not in picked or together[number] >= together[picked[path][1]]:
+            picked[path] = (part, number, start)
+    return [(path, part, start) for path, (part, _, start) in picked.items()]
 
 
 ROLE_CLAUSE_RE = (
@@ -712,47 +735,40 @@ ROLE_CLAUSE_RE = (
 """A role verb and the table phrase it acts on ('evaluate it separately on the playoff stats')."""
 
 
-def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str]]:
-    """(table, the clause describing it) for a goal whose clauses each describe one table in a
+def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
+    """(table, the clause describing it, where it starts) for a goal whose clauses each describe one table in a
     role of its own ('train it on the season 9 stats, then evaluate it on the playoff stats'):
     two or more different tables, each described alone by a clause with a role word. The whole
     goal's words would pick one file for all of them.
     """
-    hits: list[tuple[str, str, int]] = []
-    for number, sentence in enumerate(rx.split(r"(?<=[.!?])\s+", goal)):
-        for part in rx.split(JOIN_RE + r"|\bthen\b", sentence, flags=re.I):
-            if FILE_NAME_RE.search(part):
-                continue
-            # the table is the phrase a role verb acts on ('train it on the 2024 results',
-            # 'prove it on the test sheets'), not a word of the clause that happens to be in a
-            # file's name (a class value, 'training day')
-            found = {
-                f
-                for phrase in rx.findall(ROLE_CLAUSE_RE, part, re.I)
-                for f in [described_files(phrase, files, columns=False)]
-                if len(f) == 1 and f[0].lower().endswith(TABLE_EXT)
-                for f in f
-            }
-            if len(found) == 1:
-                hits.append((found.pop(), part, number))
-    if len({d for d, _, _ in hits}) < 2:
+    hits: list[tuple[str, str, int, int]] = []
+    for number, part, start in _parts(goal, JOIN_RE + r"|\bthen\b"):
+        if FILE_NAME_RE.search(part):
+            continue
+        # the table is the phrase a role verb acts on ('train it on the 2024 results',
+        # 'prove it on the test sheets'), not a word of the clause that happens to be in a
+        # file's name (a class value, 'training day')
+        found = {
+            f
+            for phrase in rx.findall(ROLE_CLAUSE_RE, part, re.I)
+            for f in [described_files(phrase, files, columns=False)]
+            if len(f) == 1 and f[0].lower().endswith(TABLE_EXT)
+            for f in f
+        }
+        if len(found) == 1:
+            hits.append((found.pop(), part, number, start))
+    if len({d for d, _, _, _ in hits}) < 2:
         return []
-    together = {n: len({d for d, _, m in hits if m == n}) for _, _, n in hits}
-    picked: dict[str, tuple[str, int]] = {}
-    for doc, part, number in hits:
-        if doc not in picked or together[number] >= together[picked[doc][1]]:
-            picked[doc] = (part, number)
-    return [(doc, part) for doc, (part, _) in picked.items()]
+    return _picked(hits, joined=False)
 
 
-def _mark_in(goal: str, part: str, path: str) -> str:
-    """The goal with `path` written in where the part that describes it says so (an earlier
-    mention of the same words elsewhere, in the person's story, is left as it is).
+def _marked_in(goal: str, parts: list[tuple[str, str, int]]) -> str:
+    """The goal with each path written in where its part starts (the same words said earlier,
+    in the person's story, are left as they are), the last part first so the starts hold.
     """
-    start = goal.find(part)
-    if start < 0:
-        return _mark(goal, path)
-    return goal[:start] + _mark(part, path) + goal[start + len(part) :]
+    for path, part, start in sorted(parts, key=lambda hit: -hit[2]):
+        goal = goal[:start] + _mark(part, path) + goal[start + len(part) :]
+    return goal
 
 
 def documents_beside_named(goal: str, files: list[str]) -> tuple[str, list[str]]:
@@ -763,12 +779,11 @@ def documents_beside_named(goal: str, files: list[str]) -> tuple[str, list[str]]
     named = FILE_NAME_RE.findall(goal)
     if not named or not all(n.lower().endswith(DOC_EXT) for n in named):
         return goal, []
-    added = [(p, part) for p, part in _documents_parts(goal, files) if p not in named]
+    added = [hit for hit in _documents_parts(goal, files) if hit[0] not in named]
     if not added:
         return goal, []
-    for path, part in added:
-        goal = _mark_in(goal, part, path)
-    return goal, [f"the documents you described → {' and '.join(p for p, _ in added)}"]
+    goal = _marked_in(goal, added)
+    return goal, [f"the documents you described → {' and '.join(p for p, _, _ in added)}"]
 
 
 FORMAT_DESCRIBED_RE = re.compile(

@@ -77,8 +77,12 @@ SEGMENT_LEAD = re.compile(
     r"with|has|having)\s+",
     re.I,
 )
+# A keyword (31 characters at most) holds no word 'or' and ends in no space, so a list splits
+# one way only: '[a-z][\w' -]{0,30}' items took ' or ' and the spaces around a separator,
+# and 80 characters of 'a or a or ...' with no label took 30 s.
+_KEYWORD = r"(?!or\b)[a-z](?:[\w'-]|[ ](?=[ ]*(?!or\b)[\w'-])){0,30}"
 SEGMENT_RULE = re.compile(
-    r"^([a-z][\w' -]{0,30}(?:\s*(?:,\s*(?:or\s+)?|\bor\b|/)\s*[a-z][\w' -]{0,30})*?)"
+    rf"^((?:or\b\s*)?{_KEYWORD}(?:\s*(?:,\s*(?:or\s+)?|\bor\b\s*|/\s*){_KEYWORD})*?(?:\s*\bor\b)?)"
     rf"\s*(?:->|→|=>|=|\bis\b|\bare\b|\bmeans\b|\bit'?s\b|\bit\s+is\b|\bthen\b)\s+(?:labell?ed\s+|marked\s+)?(?:as\s+)?{LABEL}\s*$",
     re.I,
 )

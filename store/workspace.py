@@ -108,6 +108,16 @@ def confined(raw: str | os.PathLike[str], *, roots: list[Path] | None = None) ->
     return True
 
 
+def is_workspace_file(raw: str | os.PathLike[str]) -> bool:
+    """Whether `raw` names a file `resolve_path` accepts (a refused path, a folder, a link to
+    itself or nothing there is none).
+    """
+    try:
+        return resolve_path(raw).is_file()
+    except (ForgeflowError, OSError):
+        return False
+
+
 def output_file(raw: str | os.PathLike[str]) -> Path:
     """A file path to write in the workspace, its folder created; refused when it is a folder."""
     path = resolve_path(raw, for_write=True)

@@ -188,7 +188,7 @@ def closest_datasets(ref: str, n: int = 3) -> list[str]:
     """The local tables (workspace-relative ids) and bundled names nearest to `ref` by name."""
     by_name: dict[str, list[str]] = {}
     ids: list[str] = []
-    for _, path in _table_candidates():
+    for _, path in local_files():  # the resolver's listing: no link leading out or looping
         rel = display_id(path)
         ids.append(rel)
         by_name.setdefault(path.name, []).append(rel)

@@ -12,6 +12,7 @@ import pytest
 
 from agents import patterns, references
 from settings import get_settings
+from tests.utils.planning import calls_to
 
 
 def test_a_pattern_built_from_words_is_compiled_once() -> None:
@@ -98,14 +99,7 @@ def test_a_named_workspace_file_needs_no_record_query(monkeypatch: pytest.Monkey
     from agents.planner import Plan, PlanStep, _missing_input
     from store import datasets as dataset_store
 
-    queried: list[str] = []
-    real = dataset_store.find_record
-
-    def spy(ref: str) -> Any:
-        queried.append(ref)
-        return real(ref)
-
-    monkeypatch.setattr(dataset_store, "find_record", spy)
+    queried = calls_to(monkeypatch, dataset_store, "find_record")
     table: Path = get_settings().workspace / "quarry_shifts.csv"
     table.parent.mkdir(parents=True, exist_ok=True)
     table.write_text("shift,tonnes\nam,12\n")

@@ -1,4 +1,5 @@
-"""Planner test helper: a goal's plan as (tools in order, arguments by tool), with no question."""
+"""Planner test helpers: a goal's plan as (tools in order, arguments by tool), with no question;
+the arguments a patched function was called with."""
 
 from __future__ import annotations
 
@@ -18,3 +19,16 @@ def turn(manager: Any, goal: str, thread: str | None = None) -> dict[str, Any]:
     """Submit `goal` (on `thread`) to the run manager and wait for its run (120 s at most)."""
     run = manager.submit_goal(goal, thread_id=thread)
     return manager.wait(run["run_id"], timeout=120)
+
+
+def calls_to(monkeypatch: Any, owner: Any, name: str) -> list[Any]:
+    """Patch `owner.name` to record the first argument of each call (then call it); the list."""
+    calls: list[Any] = []
+    real = getattr(owner, name)
+
+    def spy(first: Any, *rest: Any, **named: Any) -> Any:
+        calls.append(first)
+        return real(first, *rest, **named)
+
+    monkeypatch.setattr(owner, name, spy)
+    return calls
