@@ -56,8 +56,13 @@ TUNABLE = (
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh33",
     "fresh34",
     "fresh35",
+    "fresh37",
+    "fresh38",
+    "fresh39",
+    "fresh40",
 )
 FOLLOW_UPS = tuple(
     c

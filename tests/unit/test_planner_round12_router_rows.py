@@ -35,6 +35,9 @@ def test_the_newest_writers_are_tunable_and_no_frozen_set_is() -> None:
     assert "fresh25" not in loco.FROZEN  # the twelfth round's validation set, tunable in the 13th
     assert "fresh26" not in loco.FROZEN  # the 13th round's validation set, tunable in the 14th
     assert not [c for c in export.TUNABLE if c.startswith("heldout")]
+    # the seventeenth round: its validation set is no row until measured before and after
+    assert not set(export.TUNABLE) & set(loco.VALIDATION)
+    assert {"fresh33", "fresh37", "fresh38", "fresh39", "fresh40"} <= set(export.TUNABLE)
     # All four wrote conversations, so their later turns are follow-up rows too.
     assert {"fresh22", "fresh23", "fresh24", "fresh25"} <= set(export.FOLLOW_UPS)
 
