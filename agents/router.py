@@ -60,9 +60,9 @@ CLASS_WEIGHT: str | None = None
 TUNED_LAYERS = 0
 """The fresh-goal fit's embedding: 0, the packaged MiniLM as it is (the default); N, MiniLM with
 its top N layers fine-tuned on the fit's own rows at first use (`agents/router_encoder.py`,
-SetFit-style, one epoch; kept beside the fit as arrays). 4: +2.8 points top-1 on unseen writers
-(`benchmarks/router_finetune.py`, groups folds) for ~4-5 min of one-thread tuning at the first
-fit. It moves the probability scale: the arbitration's gates (`agents/planner.py` `ROUTER_*`,
+SetFit-style, one epoch; kept beside the fit as arrays). 4: +2.6 points top-1 on unseen writers
+(`benchmarks/router_study.py --folds groups`, docs/planner.md, seventeenth round) for ~5-7 min
+of one-thread tuning and fitting at the first fit. It moves the probability scale: the arbitration's gates (`agents/planner.py` `ROUTER_*`,
 `agents/arbiter.py` `PASSES`) must be rechosen before it is switched on."""
 
 _lock = threading.Lock()
