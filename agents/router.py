@@ -57,6 +57,13 @@ CHAR_WEIGHT = 1.0
 """Scale of the character n-gram block (0: the block is dropped)."""
 CLASS_WEIGHT: str | None = None
 """The logistic regression's class weights (None, or 'balanced')."""
+TUNED_LAYERS = 0
+"""The fresh-goal fit's embedding: 0, the packaged MiniLM as it is (the default); N, MiniLM with
+its top N layers fine-tuned on the fit's own rows at first use (`agents/router_encoder.py`,
+SetFit-style, one epoch; kept beside the fit as arrays). 4: +2.6 points top-1 on unseen writers
+(`benchmarks/router_study.py --folds groups`, docs/planner.md, seventeenth round) for ~5-7 min
+of one-thread tuning and fitting at the first fit. It moves the probability scale: the arbitration's gates (`agents/planner.py` `ROUTER_*`,
+`agents/arbiter.py` `PASSES`) must be rechosen before it is switched on."""
 
 _lock = threading.Lock()
 WARM: Any = None
@@ -265,6 +272,12 @@ class Model:
         self.word = TfidfVectorizer(**WORD)
         self.char = TfidfVectorizer(**CHAR)
         path = self._path(texts, y, weights, states)
+        self.encoder: Any = None
+        if TUNED_LAYERS and self.use_embeddings and not threads:
+            from agents import router_encoder
+
+            tuned = path.with_name(path.stem + "-encoder.npz")
+            self.encoder = router_encoder.tuned(texts, y, TUNED_LAYERS, tuned)
         if not self._load(path):
             self._fit(texts, y, weights, rest, states)
             self._save(path)
@@ -288,6 +301,10 @@ class Model:
         knobs = (REVERSED, TYPOS, TYPO_WEIGHT, CHAR_WEIGHT, CLASS_WEIGHT)
         if knobs != (0.0, 0, 1.0, 1.0, None):  # the experiments' knobs (defaults: old names)
             settings += repr((knobs, BACKWARDS))
+        if TUNED_LAYERS and not self.threads:  # a fine-tuned encoder (default off: old names)
+            from agents import router_encoder
+
+            settings += repr((router_encoder.VERSION, TUNED_LAYERS))
         parts = [
             version,
             sklearn.__version__,
@@ -314,7 +331,9 @@ class Model:
 
         blocks: list[Any] = [self.word.fit_transform(texts), self.char.fit_transform(texts)]
         blocks[1] = blocks[1] * CHAR_WEIGHT
-        if self.use_embeddings:
+        if self.encoder is not None:  # the fine-tuned encoder embeds every row itself
+            blocks.append(sparse.csr_matrix(self.encoder.embed(texts, keep=False) * EMBED_WEIGHT))
+        elif self.use_embeddings:
             from tools.labeling import embeddings
 
             vectors = _goal_vectors()
@@ -382,7 +401,12 @@ class Model:
         blocks: list[Any] = [self.word.transform([text]), self.char.transform([text])]
         blocks[1] = blocks[1] * CHAR_WEIGHT
         if self.use_embeddings:
-            blocks.append(sparse.csr_matrix(semantic._embed_one(text)[None, :] * EMBED_WEIGHT))
+            vector = (
+                self.encoder.embed([text], keep=False)[0]
+                if self.encoder is not None
+                else semantic._embed_one(text)
+            )
+            blocks.append(sparse.csr_matrix(vector[None, :] * EMBED_WEIGHT))
         if self.threads:
             blocks.append(state_block([state]))
         return sparse.hstack(blocks).tocsr()
