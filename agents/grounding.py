@@ -1261,6 +1261,21 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
     partly = [c for c in data["columns"] if c["partly_filled"] and not c["text_like"]]
     mentioned = columns_mentioned(data, text)
     pick = [c["name"] for c in partly if c["name"] in mentioned]
+    if len(pick) > 1:
+        # 'label delay_cat ... off the delay_reason text': of two named columns with gaps, the
+        # one said as the text is read, the other is filled in
+        source = next(
+            (
+                n
+                for n in pick
+                if rx.search(rf"\b{re.escape(n)}\s+(?:free[- ]?)?text\b", goal, re.I)
+                and not _plain(data, n)["dtype"].startswith(("float", "int"))
+            ),
+            None,
+        )
+        if source:
+            pick = [n for n in pick if n != source]
+            args.setdefault("text_column", source)
     if not pick and len(partly) > 1:
         pick = _partly_said(partly, data, goal)
     pick = pick or [

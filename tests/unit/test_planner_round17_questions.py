@@ -38,6 +38,13 @@ def workshop() -> Path:
             "pad_wear_mm": [1.0 + (i % 7) * 0.5 for i in range(ROWS)],
             "rotor_temp_c": [60 + (i * 13) % 90 for i in range(ROWS)],
             "mechanic_note": [f"{NOTES[i % 4]} (bay {i})" for i in range(ROWS)],
+            "rider_complaint": [
+                None
+                if i % 10 == 0
+                else ["squeaks", "pulls left", "soft lever", "grinds"][i % 4]
+                + f" after {i % 3} rides"
+                for i in range(ROWS)
+            ],
             "fault_type": [
                 ["pads", "rotor", "hydraulic", "none"][i % 4] if i % 3 == 0 else None
                 for i in range(ROWS)
@@ -166,3 +173,10 @@ def test_a_copula_in_a_yes_no_column_name_spells_no_outcome(workshop: Path) -> N
     plan = plan_goal("could we predict which bell orders were returned?")
     assert plan.question is None
     assert _step(plan, "train_model")["label_column"] == "was_returned"
+
+
+def test_of_two_named_columns_with_gaps_the_one_said_as_text_is_read(workshop: Path) -> None:
+    plan = plan_goal("WS-label fault_type in brake_tests.csv off the rider_complaint text.")
+    args = _step(plan, "label_dataset")
+    assert args["label_column"] == "fault_type"  # was the text column, first in the table
+    assert args["text_column"] == "rider_complaint"
