@@ -1019,8 +1019,10 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     producer = p.last_step("write_labeling_functions")
     if not held and producer is not None:
-        # 'write LFs ... to x.json, then vote them over ...': the rules the goal just wrote
-        lfs = f"${{steps.{producer}.labeling_functions}}"
+        # 'write LFs ... to x.json, then vote them over ...': the rules the goal just wrote, read
+        # from the file they are written to when it is named
+        written = p.steps[producer].args.get("output_path")
+        lfs = written if written else f"${{steps.{producer}.labeling_functions}}"
     if held:
         s = Slots(**{**s.__dict__, "files": [f for f in s.files if f not in held]})
     if not lfs and len(rules) == 1:

@@ -140,7 +140,7 @@ def test_rules_written_in_the_goal_are_the_ones_voted(workshop: Path) -> None:
     assert plan.question is None
     assert [s.tool for s in plan.steps] == ["write_labeling_functions", "vote_labels"]
     vote = _step(plan, "vote_labels")
-    assert vote["labeling_functions"] == "${steps.0.labeling_functions}"
+    assert vote["labeling_functions"] == "brake_lfs.json"  # the file the rules are written to
     assert vote["output_path"] == "brake_voted.csv"
 
 
