@@ -187,6 +187,8 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
         rf"\b([a-z]+)-({NUMBER_WORD_RE})\b", lambda m: f"{m[1]}-{NUMBER_WORDS[m[2]]}", plain
     )
     plain = rx.sub(r"\b([a-z]+)-(\d+)\b", r"\1\2", plain)  # 'week-49' is 'week49', not a name
+    # 'the inspected-lots gold file': two plain words joined by one hyphen are words, not a name
+    plain = rx.sub(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])", r"\1 \2", plain)
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'

@@ -180,3 +180,8 @@ def test_of_two_named_columns_with_gaps_the_one_said_as_text_is_read(workshop: P
     args = _step(plan, "label_dataset")
     assert args["label_column"] == "fault_type"  # was the text column, first in the table
     assert args["text_column"] == "rider_complaint"
+
+
+def test_two_plain_words_joined_by_a_hyphen_describe_a_file(workshop: Path) -> None:
+    files = sorted(p.name for p in workshop.iterdir())
+    assert described_files("open the mechanic-checked sample", files) == ["mechanic_checked.csv"]
