@@ -185,3 +185,8 @@ def test_of_two_named_columns_with_gaps_the_one_said_as_text_is_read(workshop: P
 def test_two_plain_words_joined_by_a_hyphen_describe_a_file(workshop: Path) -> None:
     files = sorted(p.name for p in workshop.iterdir())
     assert described_files("open the mechanic-checked sample", files) == ["mechanic_checked.csv"]
+
+
+def test_a_hub_task_in_its_own_hyphenated_form_is_the_leaderboards_task(workshop: Path) -> None:
+    plan = plan_goal("Leaderboard for tabular-regression models, top 4.")
+    assert _step(plan, "model_leaderboard")["task"] == "tabular-regression"
