@@ -1031,6 +1031,12 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     lfs: list[dict[str, Any]] | str = (
         held[0] if len(held) == 1 else meant if meant else stated_lfs(p, s)
     )
+    producer = p.last_step("write_labeling_functions")
+    if not held and producer is not None:
+        # 'write LFs ... to x.json, then vote them over ...': the rules the goal just wrote, read
+        # from the file they are written to when it is named
+        written = p.steps[producer].args.get("output_path")
+        lfs = written if written else f"${{steps.{producer}.labeling_functions}}"
     if held:
         s = Slots(**{**s.__dict__, "files": [f for f in s.files if f not in held]})
     if not lfs and len(rules) == 1:

@@ -632,6 +632,10 @@ def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
     return holding[0] if len(holding) == 1 else None
 
 
+COPULAS = frozenset({"is", "was", "were", "are", "has", "had", "did", "does", "got"})
+"""Leading words of yes/no column names ('was_helpful', 'has_churned') that spell no outcome."""
+
+
 def _spelt_label(profile: dict[str, Any], outcome: str) -> str | None:
     """The one label-like column of `profile` whose name words the outcome's words spell."""
     words = [w for w in _goal_words(outcome) if len(w) >= 3 and w not in GENERIC]
@@ -639,7 +643,8 @@ def _spelt_label(profile: dict[str, Any], outcome: str) -> str | None:
     for column in profile["columns"]:
         if column["id_like"] or column["text_like"] or not column["label_like"]:
             continue
-        tokens = [t for t in name_tokens(column["name"]) if len(t) >= 3]
+        # 'was_helpful' is spelt by 'were helpful' or 'helpful': a copula names no outcome
+        tokens = [t for t in name_tokens(column["name"]) if len(t) >= 3 and t not in COPULAS]
         hits = sum(1 for t in tokens if any(_loose_fit(w, t) for w in words))
         if hits:
             scores.append((hits / len(tokens), hits, column["name"]))

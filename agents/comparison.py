@@ -265,6 +265,12 @@ def _train_then_measure(p: Planning, trainers: list[int]) -> None:
     else:
         return
     trainer.args.pop("test_dataset", None)
+    other = second if trainer is first else first
+    for key in ("model", "target_metric", "target_value", "max_attempts"):
+        if key in other.args:
+            # 'train a.csv, test b.csv, logistic, target AUC 0.9': the settings said beside the
+            # measured file are the one training's, where it has none
+            trainer.args.setdefault(key, other.args[key])
     if artefacts:
         evaluate = PlanStep(
             tool="evaluate_model",

@@ -683,7 +683,10 @@ def holding_said_value(
             if len(value) < 3 or value.replace(".", "").isdigit():
                 continue
             said = (
-                rf"(?:['\"‘“`]{re.escape(value)}['\"’”`]|{OUTCOME_VALUE_CUES}{re.escape(value)}\b)"
+                rf"(?:['\"‘“`]{re.escape(value)}['\"’”`]|{OUTCOME_VALUE_CUES}{re.escape(value)}\b"
+                # 'which samples fail', 'which ones will fail': the value as the rows' verb
+                rf"|\bwhich\s+(?:[a-z]+\s+){{1,2}}?(?:will\s+|would\s+|might\s+)?"
+                rf"{re.escape(value)}(?:s|ed)?\b)"
             )
             if rx.search(said, text, re.I):
                 holders.add(column["name"])
@@ -1181,13 +1184,34 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             args.pop("text_column")
     if gold is not None:
         join = join_columns(data, gold, goal) if data is not None else {}
-        if label is not None and label not in gold["names"]:
+        # the data's own column, said whole ('fill blank x'), is the column filled in; the gold's
+        # label column of another name is only where the hand labels are read from
+        if label is None and data is not None:
+            said = [
+                n
+                for n in data["names"]
+                if n not in gold["names"]
+                and _plain(data, n)["label_like"]
+                and _plain(data, n)["missing_share"] > 0
+                and _whole_name_said(n, _without_files(goal))
+            ]
+            if len(said) == 1:
+                label = args["label_column"] = said[0]
+        kept = (
+            data is not None
+            and label is not None
+            and label in data["names"]
+            and label not in gold["names"]
+            and _whole_name_said(label, goal)
+        )
+        if label is not None and label not in gold["names"] and not kept:
             fixed = _fix(gold, label)
             if fixed:
                 args["label_column"] = fixed
                 label = fixed
+        target = "gold_label_column" if kept else "label_column"
         if (label is None or label not in gold["names"]) and join.get("gold_label_column"):
-            args["label_column"] = join["gold_label_column"]
+            args[target] = join["gold_label_column"]
         elif label is None or label not in gold["names"]:
             mentioned = [n for n in columns_mentioned(gold, text) if not _plain(gold, n)["id_like"]]
             if data is not None:
@@ -1206,7 +1230,7 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             choice = mentioned[0] if mentioned else (others[0] if len(others) == 1 else None)
             choice = choice if mentioned or not shared_labels else shared_labels[0]
             if choice:
-                args["label_column"] = choice
+                args[target] = choice
         if args.get("label_column") in gold["names"]:
             _classes(args, gold, args["label_column"], goal)
         if data is not None:
@@ -1247,6 +1271,21 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
     partly = [c for c in data["columns"] if c["partly_filled"] and not c["text_like"]]
     mentioned = columns_mentioned(data, text)
     pick = [c["name"] for c in partly if c["name"] in mentioned]
+    if len(pick) > 1:
+        # 'label delay_cat ... off the delay_reason text': of two named columns with gaps, the
+        # one said as the text is read, the other is filled in
+        source = next(
+            (
+                n
+                for n in pick
+                if rx.search(rf"\b{re.escape(n)}\s+(?:free[- ]?)?text\b", goal, re.I)
+                and not _plain(data, n)["dtype"].startswith(("float", "int"))
+            ),
+            None,
+        )
+        if source:
+            pick = [n for n in pick if n != source]
+            args.setdefault("text_column", source)
     if not pick and len(partly) > 1:
         pick = _partly_said(partly, data, goal)
     pick = pick or [

@@ -514,7 +514,7 @@ def cue_tools(
         after_train
         and files
         and rx.search(
-            r"\b(predict\w*|label|tag|classify|inference|score|run (?:it|the model) on|"
+            r"\b(predict\w*|label|tag|classify|inference|infer|score|run (?:it|the model) on|"
             r"apply (?:it|the model))\b",
             t,
         )
@@ -540,7 +540,7 @@ def cue_tools(
         if rx.search(r"\bevaluat\w*\b", t):
             tools.append("evaluate_model")
         if len(files) > 1 and rx.search(
-            r"\b(inference|predict\w*\s+(?:on|for)|predictions? (?:on|for)|score|classify|"
+            r"\b(inference|infer\s+(?:on|for)|predict\w*\s+(?:on|for)|predictions? (?:on|for)|score|classify|"
             r"label the \w+ in|predict the new|new ones|new \w+ (?:are )?in)\b[^.;]{0,40}FILE",
             t,
         ):

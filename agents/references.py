@@ -188,6 +188,8 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
         rf"\b([a-z]+)-({NUMBER_WORD_RE})\b", lambda m: f"{m[1]}-{NUMBER_WORDS[m[2]]}", plain
     )
     plain = rx.sub(r"\b([a-z]+)-(\d+)\b", r"\1\2", plain)  # 'week-49' is 'week49', not a name
+    # 'the inspected-lots gold file': two plain words joined by one hyphen are words, not a name
+    plain = rx.sub(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])", r"\1 \2", plain)
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
@@ -317,10 +319,51 @@ def person_files(files: list[str]) -> list[str]:
     ]
 
 
-def _score(path: str, words: list[str], said_roles: set[str], columns: bool) -> tuple[int, int]:
-    """(score, name words matched) of how well the goal's words describe one file."""
-    tokens = [t for t in _name_tokens(path) if t not in GENERIC or _role(t)]
+def _family_part(path: str, files: list[str]) -> int:
+    """How many of a file's first name words are a table family's name, shared by its versions
+    (fabric_tests of fabric_tests_test and fabric_tests_train): there a role word ('tests') is
+    the subject's name, not a version; only the words after it say the version.
+    """
+    own = [t.lower() for t in _name_tokens(path)]
+    part = 0
+    for other in files:
+        if other == path:
+            continue
+        theirs = [t.lower() for t in _name_tokens(other)]
+        if len(theirs) < len(own) and own[: len(theirs)] == theirs:
+            part = max(part, len(theirs))  # a version of the family named `other`
+        elif len(own) < len(theirs) and theirs[: len(own)] == own:
+            part = max(part, len(own))  # the family's own table
+    return part
+
+
+def _without_families(goal: str, tables: list[str]) -> str:
+    """The goal without the spoken names of table families whose name ends in a role word ('the
+    fabric test file' of fabric_tests, fabric_tests_test): that word names the family, so it says
+    no version; a role word said after the name still does ('the fabric tests test file').
+    """
+    for path in tables:
+        if not _family_part(path, tables) == len(_name_tokens(path)):
+            continue
+        tokens = [t.lower() for t in _name_tokens(path)]
+        if len(tokens) < 2 or _role(tokens[-1]) is None:
+            continue
+        parts = [re.escape(t[:-1] if t.endswith("s") and len(t) > 3 else t) for t in tokens]
+        spoken = r"[\s_-]+".join(p + r"s?" for p in parts)
+        goal = rx.sub(rf"\b{spoken}\b", " ", goal, count=1, flags=re.I)
+    return goal
+
+
+def _score(
+    path: str, words: list[str], said_roles: set[str], columns: bool, family: int = 0
+) -> tuple[int, int]:
+    """(score, name words matched) of how well the goal's words describe one file; the first
+    `family` name words are the subject's whatever their role (`_family_part`).
+    """
+    named = _name_tokens(path)
+    tokens = [t for t in named[family:] if t not in GENERIC or _role(t)]
     subject = [t for t in tokens if _role(t) is None and t not in COMMON and len(t) >= 2]
+    subject += [t for t in named[:family] if t not in GENERIC and len(t) >= 2]
     roles = {_role(t) for t in tokens if _role(t) is not None}
     if len(subject) == 1 and len(subject[0]) < 4 and not any(w == subject[0] for w in words):
         subject_hits = 0  # a short name word counts only said exactly ('qc', not 'quick')
@@ -371,7 +414,8 @@ def described_files(
     if ONLINE.search(goal) or ORDINAL_REF.search(goal):
         return []
     words = goal_words(goal)
-    said_roles = _said_roles(goal)
+    tables = [f for f in person_files(files) if not f.lower().endswith(DOC_EXT)]
+    said_roles = _said_roles(_without_families(goal, tables))
     scored: list[tuple[int, int, str]] = []
     labels_said = rx.search(
         r"\b(?:labels|labell?ed|tags|annotations)\b", HAND_LABELS_RE.sub(" ", goal), re.I
@@ -381,7 +425,8 @@ def described_files(
             continue
         if not gold and labels_named(path) and not labels_said:
             continue  # 'the feedback sheet': class_feedback.csv, not feedback_labels.csv
-        score, hits = _score(path, words, said_roles, columns)
+        family = 0 if path.lower().endswith(DOC_EXT) else _family_part(path, tables)
+        score, hits = _score(path, words, said_roles, columns, family)
         if score > 0 and (hits or _needs_no_name(path, goal)):
             scored.append((score, hits, path))
     if not scored:
@@ -571,6 +616,10 @@ def _other_gold(goal: str, files: list[str]) -> list[str]:
     return golds if len(golds) == 1 else []
 
 
+POINTED_FILE_RE = re.compile(r"\b(?:that|this)\s+(?:file|table|dataset)\b", re.I)
+"""A file pointed at ('that file'): the thread's, or, with none, the one the words describe."""
+
+
 def described_input(
     goal: str, files: list[str], thread_has_data: bool = False
 ) -> tuple[str, list[str], list[str]]:
@@ -621,7 +670,10 @@ def described_input(
         goal = _marked_in(goal, roles)
         notes.append(f"the data you described → {' and '.join(p for p, _, _ in roles)}")
         return goal, notes, []
-    found = described_files(goal, files, columns=not thread_has_data)
+    # 'the autumn exam entries, can you look at that file' with no data in the thread: 'that
+    # file' points at the file the words describe, not at an earlier turn's
+    words = goal if thread_has_data else POINTED_FILE_RE.sub(" ", goal)
+    found = described_files(words, files, columns=not thread_has_data)
     timed = timed_file(goal, files, found)
     if timed is not None:
         picked, words = timed

@@ -179,7 +179,10 @@ GOLD_RE = re.compile(
 )
 MODEL_REF_RE = re.compile(r"\bmodel\s+(?:at\s+|in\s+)?[\"']?((?:[\w.-]+/)*[\w.-]+)", re.I)
 TASK_RE = re.compile(
-    r"(text[- ]classification|sentiment(?:[- ]analysis)?|question[- ]answering|summari[sz]ation|"
+    # a task in the hub's own hyphenated form, whatever its first words ('tabular-classification',
+    # 'zero-shot-classification', 'text-to-speech'), then the built-in names said loosely
+    r"((?<![\w-])[a-z]+(?:-[a-z]+)*-(?:classification|detection|segmentation|generation|"
+    r"answering|recognition|regression|retrieval|to-[a-z]+)(?![\w-])|text[- ]classification|sentiment(?:[- ]analysis)?|question[- ]answering|summari[sz]ation|"
     r"translation|token[- ]classification|named entity recognition|ner|image[- ]classification|"
     r"object[- ]detection|fill[- ]mask|text[- ]generation)",
     re.I,
