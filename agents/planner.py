@@ -1248,10 +1248,25 @@ def _missing_input(plan: Plan, goal: str) -> str | None:
     return None
 
 
+def _tested_file_said(clause: str, name: str) -> bool:
+    """'test b.csv, logistic, target accuracy 0.8': a testing verb whose object is the file (no
+    preposition), in a clause no tool was read from.
+    """
+    base = name.rsplit("/", 1)[-1]
+    if not base or len(base) > 255:
+        return False
+    pattern = r"\b(?:test|validate)\s+(?:it\s+|the model\s+)?(?:\./)?" + re.escape(base) + r"\b"
+    return bool(re.search(pattern, clause, re.I))
+
+
 def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slots) -> bool:
     """'..., and test it with test.csv' after a training step: the training's test set."""
     trainer = p.last_step("train_model")
-    if trainer is None or tools not in (["evaluate_model"], ["predict"]) or not slots.files:
+    if trainer is None or not slots.files:
+        return False
+    if tools not in (["evaluate_model"], ["predict"]) and (
+        tools or not _tested_file_said(clause, slots.files[-1])
+    ):
         return False
     if not rx.search(
         r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\b", clause, re.I
