@@ -191,14 +191,14 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
     for step in plan.get("steps") or []:
         executed.setdefault(step["tool"], step.get("args") or {})
     # the planned steps in order, each with the arguments it ran with (the plan's otherwise)
-    got = [(t, _canonical_args(t, executed.get(t, {}))) for t in keep] if not asked else []
+    ran = {t: _canonical_args(t, a) for t, a in executed.items()}
+    got = [(t, ran.get(t, {})) for t in keep] if not asked else []
     expected_args = {t: _canonical_args(t, a) for t, a in (expect.get("args") or {}).items()}
     listed = [(t, expected_args.get(t, {})) for t in want]
     listed += [(t, a) for t, a in expected_args.items() if t not in want]
     arg_total = arg_ok = 0
     wrong: list[str] = []
     if routed:
-        ran = {t: _canonical_args(t, a) for t, a in executed.items()}
         arg_total, arg_ok, wrong = _check_args(listed, ran, workspace)
     # outcome-equivalent: both sides unfolded (a training step's test file as its evaluation)
     eq_routed, eq_total, eq_ok = routed, arg_total, arg_ok
@@ -207,10 +207,10 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
         if [t for t, _ in want_u] == [t for t, _ in got_u]:
             extra = [(t, a) for t, a in expected_args.items() if t not in want]
             eq_routed = True
-            ran = {t: _canonical_args(t, a) for t, a in executed.items()}
+            unfolded = dict(ran)
             for tool, args in reversed(got_u):  # the unfolded steps' arguments first
-                ran[tool] = args
-            eq_total, eq_ok, _ = _check_args(want_u + extra, ran, workspace)
+                unfolded[tool] = args
+            eq_total, eq_ok, _ = _check_args(want_u + extra, unfolded, workspace)
     answer = str(result.get("message") or result.get("question") or "")
     missing = [s for s in expect.get("answer_contains") or [] if s.lower() not in answer.lower()]
     if expect.get("ask"):
