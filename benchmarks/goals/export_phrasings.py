@@ -59,10 +59,15 @@ TUNABLE = (
     "fresh33",
     "fresh34",
     "fresh35",
+    "fresh36",
     "fresh37",
     "fresh38",
     "fresh39",
     "fresh40",
+    "fresh42",
+    "fresh43",
+    "fresh44",
+    "fresh45",
 )
 FOLLOW_UPS = tuple(
     c
