@@ -1,0 +1,72 @@
+"""Eighteenth round: the router's fine-tuned encoder on by default, fitted at setup (`make setup`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from agents import semantic
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_warm_command_fits_the_router_before_any_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    import cli
+
+    calls: list[str] = []
+    monkeypatch.setattr(semantic, "warm", lambda: calls.append("warm"))
+    result = CliRunner().invoke(cli.app, ["warm"])
+    assert result.exit_code == 0, result.output
+    assert calls == ["warm"] and "router warm" in result.output
+
+
+def _fake_checkout(tmp_path: Path) -> Path:
+    """The Makefile beside stand-ins for the files its setup reads (an installed venv whose
+    `forgeflow` only says it ran)."""
+    tree = tmp_path / "checkout"
+    (tree / "agents" / "data").mkdir(parents=True)
+    (tree / ".venv" / "bin").mkdir(parents=True)
+    shutil.copy(ROOT / "Makefile", tree / "Makefile")
+    for name in ("pyproject.toml", "agents/router.py", "agents/router_encoder.py"):
+        (tree / name).write_text("# stand-in\n")
+    (tree / "agents" / "data" / "rows.tsv").write_text("# tools<TAB>goal<TAB>corpus\n")
+    for name in ("python", "pip"):
+        script = tree / ".venv" / "bin" / name
+        script.write_text("#!/bin/sh\nexit 0\n")
+        script.chmod(0o755)
+    script = tree / ".venv" / "bin" / "forgeflow"
+    script.write_text(f'#!/bin/sh\necho "$@" >> "{tree}/warmed"\n')
+    script.chmod(0o755)
+    (tree / ".venv" / ".installed").write_text("")
+    old = 1_700_000_000
+    for path in tree.rglob("*"):
+        os.utime(path, (old, old))
+    os.utime(tree / ".venv" / ".installed", (old + 10, old + 10))
+    return tree
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_setup_warms_the_router_once_and_again_when_what_it_fits_on_changes(
+    tmp_path: Path,
+) -> None:
+    tree = _fake_checkout(tmp_path)
+
+    def setup() -> None:
+        subprocess.run(["make", "-s", "setup"], cwd=tree, check=True, capture_output=True)
+
+    setup()
+    assert (tree / "warmed").read_text().split() == ["warm"]
+    setup()  # nothing changed: the stamp holds, no second fit
+    assert (tree / "warmed").read_text().split() == ["warm"]
+    later = (tree / ".venv" / ".router-warm").stat().st_mtime + 10
+    os.utime(tree / "agents" / "data" / "rows.tsv", (later, later))  # the router's rows moved
+    setup()
+    assert (tree / "warmed").read_text().split() == ["warm", "warm"]
