@@ -14,7 +14,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The planner's router is fitted once at setup (minutes: its fine-tuned encoder), not at a new
+# user's first plan; the stamp skips it while nothing it is fitted from changed (the fit itself is
+# kept in the cache folder, named by its rows, so a changed row set refits once).
+ROUTER_STAMP := $(VENV)/.router-warm
+ROUTER_INPUTS := agents/router.py agents/router_encoder.py $(wildcard agents/data/*.tsv)
+
+$(ROUTER_STAMP): $(STAMP) $(ROUTER_INPUTS)
+	$(BIN)/forgeflow warm
+	touch $(ROUTER_STAMP)
+
+setup: $(STAMP) $(ROUTER_STAMP)
 
 MAIN_GOAL := label bc_pool.csv with weak supervision to AUC 0.95, hand labels in the label column, then train a classifier and evaluate it on bc_test.csv
 

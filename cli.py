@@ -165,6 +165,20 @@ def sample_data(
 
 
 @app.command()
+def warm() -> None:
+    """Load the intent model and fit the planner's router now (`make setup` runs it once), so
+    that a first plan does not wait for the fit; a later start loads the kept fit.
+    """
+    import time
+
+    from agents import semantic
+
+    started = time.perf_counter()
+    semantic.warm()  # the embedding model, then router.warm(): both fits, kept in the cache
+    console.print(f"router warm ({time.perf_counter() - started:.0f} s)")
+
+
+@app.command()
 def mcp() -> None:
     """Serve the tools (and run_goal) over MCP stdio, for desktop clients."""
     from api.mcp import run_stdio

@@ -742,7 +742,7 @@ ROUTER_FILL = 0.25
 round two bars: 0.25 where the router's reading and the rules' share nothing (filling, replacing;
 and the `answer` gate, `agents.arbiter.PASSES`), 0.5 where one sequence is a part of the other
 (adding, dropping: the rules read each clause the router agrees with, and a drop is where the
-router errs most); look-ups against the rules' action keep `ROUTER_LOOKUP`. Chosen on the
+router errs most; a drop 0.4 since the eighteenth round, on the tuned encoder's scale); look-ups against the rules' action keep `ROUTER_LOOKUP`. Chosen on the
 arbitration selection set, five sets the rules were never tuned on (fresh15, fresh18-21, read as
 aggregates): the bars tuned on the rules' own corpora (round 8; round 12: fill 0.3, add 0.5,
 drop 0.6, replace 0.3) held back new wording the router read right (docs/planner.md, fifteenth
@@ -750,9 +750,10 @@ round).
 """
 ROUTER_ADD = 0.5
 """... at which it adds tools to the cue rules' (theirs a part of its sequence)."""
-ROUTER_DROP = 0.5
+ROUTER_DROP = 0.4
 """... at which it drops tools the cue rules added (its sequence a part of theirs); 0.6 before
-the fifteenth round."""
+the fifteenth round, 0.5 before the eighteenth (re-chosen with the router's tuned encoder,
+`router.TUNED_LAYERS`: 0.3-0.4 one plateau on the selection set, +3 -1 goals)."""
 ROUTER_REPLACE = 0.25
 """... at which its sequence replaces a different one from the cue rules."""
 ROUTER_MARGIN: float | None = 0.1

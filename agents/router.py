@@ -57,13 +57,14 @@ CHAR_WEIGHT = 1.0
 """Scale of the character n-gram block (0: the block is dropped)."""
 CLASS_WEIGHT: str | None = None
 """The logistic regression's class weights (None, or 'balanced')."""
-TUNED_LAYERS = 0
-"""The fresh-goal fit's embedding: 0, the packaged MiniLM as it is (the default); N, MiniLM with
-its top N layers fine-tuned on the fit's own rows at first use (`agents/router_encoder.py`,
-SetFit-style, one epoch; kept beside the fit as arrays). 4: +2.6 points top-1 on unseen writers
-(`benchmarks/router_study.py --folds groups`, docs/planner.md, seventeenth round) for ~5-7 min
-of one-thread tuning and fitting at the first fit. It moves the probability scale: the arbitration's gates (`agents/planner.py` `ROUTER_*`,
-`agents/arbiter.py` `PASSES`) must be rechosen before it is switched on."""
+TUNED_LAYERS = 4
+"""The fresh-goal fit's embedding: N, MiniLM with its top N layers fine-tuned on the fit's own
+rows at first use (`agents/router_encoder.py`, SetFit-style, one epoch; kept beside the fit as
+arrays); 0, the packaged MiniLM as it is. 4: +2.6 points top-1 on unseen writers
+(`benchmarks/router_study.py --folds groups`, seventeenth round) and, with a drop's bar
+re-chosen for its probability scale (`agents/planner.py` `ROUTER_DROP` 0.4), 325 of 375 on the
+arbitration selection set against 321 untuned (eighteenth round, docs/planner.md). Its first fit
+takes ~6-10 min of one-thread work: `make setup` (`forgeflow warm`) pays it, not a first plan."""
 
 _lock = threading.Lock()
 WARM: Any = None

@@ -112,3 +112,17 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+@pytest.fixture
+def untuned_router(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The learned router with the packaged embedding (`router.TUNED_LAYERS = 0`), for a test
+    of something else whose goal wording the shipped (tuned) router reads otherwise; the fits
+    held in memory are dropped before and after, so no other test gets this one's router.
+    """
+    from agents import router
+
+    router._model.cache_clear()
+    monkeypatch.setattr(router, "TUNED_LAYERS", 0)
+    yield
+    router._model.cache_clear()

@@ -22,10 +22,6 @@ def _name(monkeypatch: pytest.MonkeyPatch, layers: int, threads: bool = False) -
     return path.name
 
 
-def test_tuned_encoder_is_off_by_default() -> None:
-    assert router.TUNED_LAYERS == 0
-
-
 def test_tuned_encoder_changes_the_fresh_fits_name_only(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _name(monkeypatch, 0) != _name(monkeypatch, 4)
     assert _name(monkeypatch, 2) != _name(monkeypatch, 4)
