@@ -589,15 +589,19 @@ def outcome_label(profile: dict[str, Any], text: str) -> str | None:
     said = _OUTCOME_RE.search(_FILE.sub(" ", text))
     if said is None:
         return None
-    return _spelt_label(profile, said.group(1)) or _meant(profile, said.group(1))
+    return _spelt_label(profile, said.group(1)) or _meant(profile, said.group(1), text)
 
 
-def _meant(profile: dict[str, Any], outcome: str) -> str | None:
+def _meant(profile: dict[str, Any], outcome: str, text: str) -> str | None:
     """The label-like column the outcome's words mean though they spell none of it ('need to
-    do it again' → retest_required), by a sentence-embedding match (agents/meaning.py).
+    do it again' → retest_required), by a sentence-embedding match (agents/meaning.py); None
+    when the text's words name a label-like column anywhere ('flag odd parcels and predict
+    late': the words' column stands).
     """
     from agents import meaning
 
+    if not meaning.enabled("outcome") or ranked_columns(profile, text, labels_only=True):
+        return None
     return meaning.meant_outcome(profile, outcome, scope="outcome")
 
 
@@ -643,7 +647,7 @@ def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
             for w in words
         )
     ]
-    return holding[0] if len(holding) == 1 else _meant(profile, said.group(1))
+    return holding[0] if len(holding) == 1 else _meant(profile, said.group(1), text)
 
 
 COPULAS = frozenset({"is", "was", "were", "are", "has", "had", "did", "does", "got"})
