@@ -589,7 +589,20 @@ def outcome_label(profile: dict[str, Any], text: str) -> str | None:
     said = _OUTCOME_RE.search(_FILE.sub(" ", text))
     if said is None:
         return None
-    return _spelt_label(profile, said.group(1))
+    return _spelt_label(profile, said.group(1)) or _meant(profile, said.group(1), text)
+
+
+def _meant(profile: dict[str, Any], outcome: str, text: str) -> str | None:
+    """The label-like column the outcome's words mean though they spell none of it ('need to
+    do it again' → retest_required), by a sentence-embedding match (agents/meaning.py); None
+    when the text's words name a label-like column anywhere ('flag odd parcels and predict
+    late': the words' column stands).
+    """
+    from agents import meaning
+
+    if not meaning.enabled("outcome") or ranked_columns(profile, text, labels_only=True):
+        return None
+    return meaning.meant_outcome(profile, outcome, scope="outcome")
 
 
 # An outcome asked of rows ahead of time ('which ponds will go bad?', 'who is going to cancel',
@@ -619,7 +632,7 @@ def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
     if named or not profile.get("rows"):
         return named
     # 'which lakes will turn green?' with `colour_after` of green/clear: the one label-like
-    # column that has the outcome's word among its values
+    # column that has the outcome's word among its values ('close' ~ closed: a form of it)
     words = {w for w in _goal_words(said.group(1)) if len(w) >= 3 and w not in GENERIC}
     holding = [
         c["name"]
@@ -627,9 +640,14 @@ def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
         if c["label_like"]
         and not c["id_like"]
         and not c["text_like"]
-        and words & {str(v).lower() for v in c.get("top") or {}}
+        and any(
+            token_fit(w, v) >= 0.9
+            for v in (str(v).lower() for v in c.get("top") or {})
+            if len(v) >= 4
+            for w in words
+        )
     ]
-    return holding[0] if len(holding) == 1 else None
+    return holding[0] if len(holding) == 1 else _meant(profile, said.group(1), text)
 
 
 COPULAS = frozenset({"is", "was", "were", "are", "has", "had", "did", "does", "got"})

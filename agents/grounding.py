@@ -936,6 +936,11 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"], why = evident
         p.notes.append(f"label column {evident[0]!r}: {why}")
         return
+    meant = _meant_label(profile, goal or text, features) if not args.get("soft_labels") else None
+    if meant:
+        args["label_column"] = meant
+        p.notes.append(f"label column {meant!r}: the column whose meaning your words describe")
+        return
     if len(categorical) >= 2 and not args.get("soft_labels"):
         # outcomes are written after the columns that describe the rows: the last six shown,
         # a 0/1 column among them
@@ -961,6 +966,17 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         p.question = (
             f"Which column of {args['dataset']} should the model predict? Candidates: {shown}."
         )
+
+
+def _meant_label(profile: dict[str, Any], words: str, features: list[str]) -> str | None:
+    """The label-like column (no input said) the asked outcome means though its words name no
+    column ('which ones end up having to be redone' → reprint_needed), when a sentence-embedding
+    match finds it clearly best (agents/meaning.py); None keeps the question.
+    """
+    from agents import meaning
+
+    allowed = [n for n in profile["names"] if n not in features]
+    return meaning.meant_label(profile, _without_files(words), allowed)
 
 
 WHICH_WILL_RE = (
