@@ -67,9 +67,9 @@ FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21")
 SELECTION = FROZEN
 """The arbitration selection set (fifteenth round): never tuned on by the rules, no router rows;
 measured only with `--selection`, as aggregates (the arbitration's development figures since)."""
-VALIDATION = ("fresh36",)
-"""The current round's validation set (seventeenth round): measured before and after the round's
-changes, never tuned on until then."""
+VALIDATION = ("heldout17", "fresh41", "fresh42", "fresh43", "fresh44", "fresh45")
+"""The current round's new corpora (eighteenth round): never tuned on; fresh36, the seventeenth
+round's validation set, is tunable since."""
 
 
 def refused(corpora: list[str], argv: list[str]) -> str | None:
