@@ -2252,8 +2252,15 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif p.memory.get("project"):
         args["project_id"] = p.memory["project"]
     else:
+        from agents.references import said_folder_documents
+
         docs = workspace_documents()
-        if len(docs) >= 2 and _all_documents_meant(p, s):
+        in_folder = said_folder_documents(p.goal or s.text, docs)
+        if in_folder:
+            # 'the docs under docs/courier', 'everything in the manuals folder': its documents
+            p.notes.append(f"the documents in the folder you named → {', '.join(in_folder)}")
+            args["paths"] = in_folder
+        elif len(docs) >= 2 and _all_documents_meant(p, s):
             # 'the docs', 'my documents', 'our guides': every document there is (chunk_documents
             # takes a list of paths; one chunk set over all of them)
             p.notes.append(f"the documents you named → all {len(docs)}: {', '.join(docs)}")
