@@ -94,7 +94,9 @@ TEST_FILE_RE = (
     r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
 )
 TEST_NEAR_RE = (
-    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
+    # 'OOT on b.csv': an out-of-time test set
+    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|oot|out[- ]of[- ]time)\w*\s+"
+    r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
 TEST_AFTER_RE = (

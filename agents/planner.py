@@ -1255,8 +1255,17 @@ def _tested_file_said(clause: str, name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     if not base or len(base) > 255:
         return False
-    pattern = r"\b(?:test|validate)\s+(?:it\s+|the model\s+)?(?:\./)?" + re.escape(base) + r"\b"
+    pattern = (
+        # 'test b.csv', 'OOT test = b.csv', 'out-of-time on b.csv' (an out-of-time test set)
+        rf"\b(?:(?:{OUT_OF_TIME_RE}\s+)?(?:test|validate)(?:\s+(?:set|file|data))?\s*[:=]?"
+        rf"|{OUT_OF_TIME_RE}(?:\s+(?:set|file|data))?\s*(?:[:=]|on|against|with)?)\s*"
+        r"(?:it\s+|the model\s+)?(?:\./)?" + re.escape(base) + r"\b"
+    )
     return bool(re.search(pattern, clause, re.I))
+
+
+OUT_OF_TIME_RE = r"(?:oot|out[- ]of[- ]time)"
+"""An out-of-time test set ('OOT on b.csv', 'OOT test = b.csv'): a later period held out."""
 
 
 def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slots) -> bool:
@@ -1269,7 +1278,9 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     ):
         return False
     if not rx.search(
-        r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\b", clause, re.I
+        rf"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|{OUT_OF_TIME_RE})\w*\b",
+        clause,
+        re.I,
     ) and not (tools == ["evaluate_model"] and rx.search(r"\bscore\b", clause, re.I)):
         return False
     if rx.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
