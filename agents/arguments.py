@@ -390,7 +390,7 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
 def _args_dataset_configs(p: Planning, s: Slots) -> dict[str, Any] | None:
     ref = _dataset_ref(p, s, prefer_files=False)
     if ref is None:
-        ref = bare_hub_name(s.text)
+        ref = bare_hub_name(s.text) or hub_word_named(p.goal or s.text)
     if ref is None:
         p.question = (
             "Which Hugging Face dataset's configs? Name it, e.g. 'configs of nyu-mll/glue'."
@@ -412,6 +412,37 @@ def bare_hub_name(text: str) -> str | None:
         and not rx.search(r"\d{3,}", m.group(1))
     ]
     return names[0] if len(names) == 1 else None
+
+
+HUB_WORD_RE = (
+    # 'before pulling glue from the hub', 'download imdb, but first ...', 'the configs of glue',
+    # 'the glue dataset on hugging face'
+    r"\b(?:pull(?:ing)?|download(?:ing)?|fetch(?:ing)?|grab(?:bing)?)\s+(?:down\s+)?(?:the\s+)?"
+    r"(?P<a>[a-z][\w-]*)\b(?!\.\w)"
+    r"|\b(?:configs?|configurations?|splits?|subsets?)(?:\s+(?:and|&)\s+splits?)?\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?(?P<b>[a-z][\w-]*)\b(?!\.\w)"
+    r"|\bthe\s+(?P<c>[a-z][\w-]*)\s+dataset\s+(?:on|from)\s+(?:the\s+)?(?:hub|hugging\s*face|hf)\b"
+)
+"""A hub dataset named by one plain word where the words say it is one."""
+
+
+def hub_word_named(text: str) -> str | None:
+    """A hub dataset said as one plain word beside a hub verb or its configs ('before pulling
+    glue from the hub, list its configs'); none for a request word ('pulling it', 'the data').
+    """
+    from agents.slots import STOP_WORDS
+
+    for match in rx.finditer(HUB_WORD_RE, text, re.I):
+        word = next(g for g in match.groups() if g)
+        if word.lower() not in STOP_WORDS and word.lower() not in HUB_NOT_NAMES:
+            return word
+    return None
+
+
+HUB_NOT_NAMES = frozenset(
+    "it its this that these those them data dataset datasets file files table everything all "
+    "some any one hub hf kaggle huggingface results model models configs splits".split()
+)
 
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
