@@ -394,11 +394,15 @@ def _merge_comparison(plan: Plan) -> None:
 
 
 def _file_words() -> frozenset[str]:
-    """The words of the workspace's file names (kept from typo fixing)."""
+    """The words of the workspace's file and folder names (kept from typo fixing: 'the shop
+    folder' of docs/shop/ is no typo of 'show').
+    """
     from agents.grounding import workspace_files
     from agents.references import name_words
 
-    return frozenset(w for f in workspace_files() for w in name_words(f))
+    return frozenset(
+        w for f in workspace_files() for part in [f, *f.split("/")[:-1]] for w in name_words(part)
+    )
 
 
 MAX_CANDIDATES = 8
