@@ -882,7 +882,7 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
             p.question = "Which labeling functions should I apply? Write them first, or give them."
             return None
     written = p.steps[producer].args.get("output_path") if producer is not None else None
-    if lfs is not None and lfs.startswith("${steps.") and isinstance(written, str) and written:
+    if isinstance(lfs, str) and lfs.startswith("${steps.") and isinstance(written, str) and written:
         # 'write LFs ... to x.json, then apply them': the file they are written to, as a vote
         # after a write reads it (the same rules; the plan shows where they are)
         args["lfs_path"] = written
