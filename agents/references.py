@@ -578,7 +578,8 @@ ALL_DOCUMENTS = re.compile(
 
 def said_folder_documents(text: str, docs: list[str]) -> list[str]:
     """The documents of the one workspace folder the words name by its path ('docs/courier',
-    'docs/courier/', 'manuals/') or by its last name before 'folder' ('the courier folder');
+    'docs/courier/', 'manuals/') or by its last name before 'folder' or a documents word ('the
+    courier folder', 'the hydrology markdown docs': its .md files);
     none when no folder holding documents is named, or when a document itself is. A bare word
     ('the docs') names no folder.
     """
@@ -597,7 +598,9 @@ def _said_folder(text: str, docs: list[str]) -> tuple[list[str], int] | None:
         last = re.escape(folder.rsplit("/", 1)[-1])
         said = rx.search(
             rf"(?<![\w/.-]){re.escape(folder)}{slash}(?![\w.-])"
-            rf"|\b{last}\s+(?:folder|directory|dir)\b",
+            rf"|\b{last}\s+(?:folder|directory|dir)\b"
+            # 'the hydrology markdown docs' of docs/hydrology/
+            rf"|\b{last}\s+(?:(?:markdown|text|pdf)\s+)?(?:docs|documents|guides|manuals)\b",
             text,
             re.I,
         )
@@ -608,7 +611,10 @@ def _said_folder(text: str, docs: list[str]) -> tuple[list[str], int] | None:
     if len(named) != 1:
         return None
     folder, end = named[0]
-    return [d for d in docs if d.rsplit("/", 1)[0] == folder], end
+    found = [d for d in docs if d.rsplit("/", 1)[0] == folder]
+    if rx.search(r"\bmarkdown\s+(?:docs|documents|files|guides|manuals)\b", text, re.I):
+        found = [d for d in found if d.lower().endswith(".md")] or found
+    return found, end
 
 
 FOLDER_DOCUMENTS_RE = (

@@ -79,6 +79,9 @@ def test_a_named_folder_gives_its_documents(club: Path) -> None:
     ]
     plan = plan_goal("make questions and answers from everything in the shop folder")
     assert plan.steps[0].args["paths"] == ["docs/shop/honey_labelling_rules.md"]
+    plan = plan_goal("chunk the apiary markdown docs by heading, judge threshold 0.6, gen QA")
+    assert plan.steps[0].args["paths"] == ["docs/apiary/swarm_control_guide.md"]
+    assert plan.steps[1].args["quality_threshold"] == 0.6
 
 
 def test_nothing_is_written_inside_a_folder_path(club: Path) -> None:
