@@ -94,7 +94,9 @@ TEST_FILE_RE = (
     r"\b(?:test|tested|validate|check|measure|hold[- ]?out|held[- ]?out)\w*\b[^.;]{0,40}?"
 )
 TEST_NEAR_RE = (
-    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\s+(?:it\s+|the model\s+|"
+    # 'OOT on b.csv': an out-of-time test set
+    r"\b(?:test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|oot|out[- ]of[- ]time)\w*\s+"
+    r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
 TEST_AFTER_RE = (
@@ -388,7 +390,7 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
 def _args_dataset_configs(p: Planning, s: Slots) -> dict[str, Any] | None:
     ref = _dataset_ref(p, s, prefer_files=False)
     if ref is None:
-        ref = bare_hub_name(s.text)
+        ref = bare_hub_name(s.text) or hub_word_named(p.goal or s.text)
     if ref is None:
         p.question = (
             "Which Hugging Face dataset's configs? Name it, e.g. 'configs of nyu-mll/glue'."
@@ -410,6 +412,37 @@ def bare_hub_name(text: str) -> str | None:
         and not rx.search(r"\d{3,}", m.group(1))
     ]
     return names[0] if len(names) == 1 else None
+
+
+HUB_WORD_RE = (
+    # 'before pulling glue from the hub', 'download imdb, but first ...', 'the configs of glue',
+    # 'the glue dataset on hugging face'
+    r"\b(?:pull(?:ing)?|download(?:ing)?|fetch(?:ing)?|grab(?:bing)?)\s+(?:down\s+)?(?:the\s+)?"
+    r"(?P<a>[a-z][\w-]*)\b(?!\.\w)"
+    r"|\b(?:configs?|configurations?|splits?|subsets?)(?:\s+(?:and|&)\s+splits?)?\s+(?:of|for|in)\s+"
+    r"(?:the\s+)?(?P<b>[a-z][\w-]*)\b(?!\.\w)"
+    r"|\bthe\s+(?P<c>[a-z][\w-]*)\s+dataset\s+(?:on|from)\s+(?:the\s+)?(?:hub|hugging\s*face|hf)\b"
+)
+"""A hub dataset named by one plain word where the words say it is one."""
+
+
+def hub_word_named(text: str) -> str | None:
+    """A hub dataset said as one plain word beside a hub verb or its configs ('before pulling
+    glue from the hub, list its configs'); none for a request word ('pulling it', 'the data').
+    """
+    from agents.slots import STOP_WORDS
+
+    for match in rx.finditer(HUB_WORD_RE, text, re.I):
+        word = next(g for g in match.groups() if g)
+        if word.lower() not in STOP_WORDS and word.lower() not in HUB_NOT_NAMES:
+            return word
+    return None
+
+
+HUB_NOT_NAMES = frozenset(
+    "it its this that these those them data dataset datasets file files table everything all "
+    "some any one hub hf kaggle huggingface results model models configs splits".split()
+)
 
 
 def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -848,7 +881,12 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         else:
             p.question = "Which labeling functions should I apply? Write them first, or give them."
             return None
-    if lfs is not None:
+    written = p.steps[producer].args.get("output_path") if producer is not None else None
+    if isinstance(lfs, str) and lfs.startswith("${steps.") and isinstance(written, str) and written:
+        # 'write LFs ... to x.json, then apply them': the file they are written to, as a vote
+        # after a write reads it (the same rules; the plan shows where they are)
+        args["lfs_path"] = written
+    elif lfs is not None:
         args["labeling_functions"] = lfs
     args.pop("gold_path", None)
     args.pop("labels", None)
@@ -2252,8 +2290,15 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif p.memory.get("project"):
         args["project_id"] = p.memory["project"]
     else:
+        from agents.references import said_folder_documents
+
         docs = workspace_documents()
-        if len(docs) >= 2 and _all_documents_meant(p, s):
+        in_folder = said_folder_documents(p.goal or s.text, docs)
+        if in_folder:
+            # 'the docs under docs/courier', 'everything in the manuals folder': its documents
+            p.notes.append(f"the documents in the folder you named → {', '.join(in_folder)}")
+            args["paths"] = in_folder
+        elif len(docs) >= 2 and _all_documents_meant(p, s):
             # 'the docs', 'my documents', 'our guides': every document there is (chunk_documents
             # takes a list of paths; one chunk set over all of them)
             p.notes.append(f"the documents you named → all {len(docs)}: {', '.join(docs)}")

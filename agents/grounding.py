@@ -250,6 +250,8 @@ def _labels_shaped(gold: dict[str, Any], data: dict[str, Any]) -> bool:
 
 MAX_LISTED = 501
 """The most workspace files the planner is shown (names sorted, the rest cut)."""
+MAX_DOCUMENT_FOLDERS = 64
+"""The most folders per workspace folder whose documents are listed (a third level)."""
 MAX_ENTRIES_READ = 20_000
 """The most folder entries read per folder when listing the workspace (names only: a folder of
 ten thousand files is read in milliseconds, a hostile million is cut)."""
@@ -265,7 +267,9 @@ def _entries(folder: str) -> list[os.DirEntry[str]]:
 
 
 def workspace_files() -> list[str]:
-    """The tables and documents in the workspace (relative paths, two levels deep at most)."""
+    """The tables and documents in the workspace (relative paths: two levels deep at most,
+    documents three).
+    """
     from store.workspace import workspace_root
 
     root = workspace_root()
@@ -281,12 +285,34 @@ def workspace_files() -> list[str]:
             if _listable(entry, entry.name):
                 paths.append((entry.name,))
         elif entry.name not in skip and entry.is_dir(follow_symlinks=False):
-            paths.extend(
-                (entry.name, c.name)
-                for c in _entries(entry.path)
-                if _is_file(c) and _listable(c, f"{entry.name}/{c.name}")
-            )
+            folders: list[os.DirEntry[str]] = []
+            for c in _entries(entry.path):
+                if _is_file(c):
+                    if _listable(c, f"{entry.name}/{c.name}"):
+                        paths.append((entry.name, c.name))
+                elif c.is_dir(follow_symlinks=False):
+                    folders.append(c)
+            paths.extend(_documents_below(entry.name, folders))
     return ["/".join(parts) for parts in heapq.nsmallest(MAX_LISTED, paths)]
+
+
+def _documents_below(top: str, folders: list[os.DirEntry[str]]) -> list[tuple[str, ...]]:
+    """The documents one level further down (docs/tutoring/handbook.md): a person files
+    documents by subject in folders of a folder; tables are not looked for there, and only the
+    first MAX_DOCUMENT_FOLDERS folders (by name) are read (a tree of thousands stays cheap).
+    """
+    from agents.arguments import DOC_FILES
+
+    found: list[tuple[str, ...]] = []
+    for folder in heapq.nsmallest(MAX_DOCUMENT_FOLDERS, folders, key=lambda f: f.name):
+        found.extend(
+            (top, folder.name, d.name)
+            for d in _entries(folder.path)
+            if d.name.lower().endswith(DOC_FILES)
+            and _is_file(d)
+            and _listable(d, f"{top}/{folder.name}/{d.name}")
+        )
+    return found
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:

@@ -337,7 +337,10 @@ def is_results_question(goal: str, has_file: bool) -> bool:
         return False
     if rx.search(
         r"\b(leaderboard|trending|kaggle|hugging ?face|datasets?|models? (?:for|on)|"
-        r"(?:best|top|which|what) models?|models? (?:are|is|do|does) (?:best|good|well))\b",
+        # 'which text-classification models', 'which Hub models rank best'
+        r"(?:best|top|which|what)"
+        r"(?: (?!of\b|the\b|our\b|my\b|your\b|these\b|those\b|we\b)[\w-]+){0,2}? models?|"
+        r"models? (?:are|is|do|does) (?:best|good|well))\b",
         text,
         re.I,
     ):

@@ -394,11 +394,15 @@ def _merge_comparison(plan: Plan) -> None:
 
 
 def _file_words() -> frozenset[str]:
-    """The words of the workspace's file names (kept from typo fixing)."""
+    """The words of the workspace's file and folder names (kept from typo fixing: 'the shop
+    folder' of docs/shop/ is no typo of 'show').
+    """
     from agents.grounding import workspace_files
     from agents.references import name_words
 
-    return frozenset(w for f in workspace_files() for w in name_words(f))
+    return frozenset(
+        w for f in workspace_files() for part in [f, *f.split("/")[:-1]] for w in name_words(part)
+    )
 
 
 MAX_CANDIDATES = 8
@@ -1256,8 +1260,17 @@ def _tested_file_said(clause: str, name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     if not base or len(base) > 255:
         return False
-    pattern = r"\b(?:test|validate)\s+(?:it\s+|the model\s+)?(?:\./)?" + re.escape(base) + r"\b"
+    pattern = (
+        # 'test b.csv', 'OOT test = b.csv', 'out-of-time on b.csv' (an out-of-time test set)
+        rf"\b(?:(?:{OUT_OF_TIME_RE}\s+)?(?:test|validate)(?:\s+(?:set|file|data))?\s*[:=]?"
+        rf"|{OUT_OF_TIME_RE}(?:\s+(?:set|file|data))?\s*(?:[:=]|on|against|with)?)\s*"
+        r"(?:it\s+|the model\s+)?(?:\./)?" + re.escape(base) + r"\b"
+    )
     return bool(re.search(pattern, clause, re.I))
+
+
+OUT_OF_TIME_RE = r"(?:oot|out[- ]of[- ]time)"
+"""An out-of-time test set ('OOT on b.csv', 'OOT test = b.csv'): a later period held out."""
 
 
 def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slots) -> bool:
@@ -1270,7 +1283,9 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     ):
         return False
     if not rx.search(
-        r"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out)\w*\b", clause, re.I
+        rf"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|{OUT_OF_TIME_RE})\w*\b",
+        clause,
+        re.I,
     ) and not (tools == ["evaluate_model"] and rx.search(r"\bscore\b", clause, re.I)):
         return False
     if rx.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:

@@ -508,6 +508,8 @@ def _mark(goal: str, found: str) -> str:
     """The goal with `found` written in place of (or after) the words that describe it."""
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
     masked = FILE_NAME_RE.sub(lambda m: "\0" * len(m.group()), goal)
+    # a folder's path ('docs/tutoring/') is no describing word: nothing is written inside it
+    masked = rx.sub(r"[\w.-]+(?:/[\w.-]+)+/?|[\w.-]+/", lambda m: "\0" * len(m.group()), masked)
     spans = []
     numbered = rf"[A-Za-z]+\d*(?:[- ](?:{NUMBER_WORD_RE}|\d+)\b)?"
     for match in rx.finditer(numbered, masked, re.I):
@@ -574,6 +576,55 @@ ALL_DOCUMENTS = re.compile(
 """'both docs', 'both of our procedure documents', 'all the docs': every document there is."""
 
 
+def said_folder_documents(text: str, docs: list[str]) -> list[str]:
+    """The documents of the one workspace folder the words name by its path ('docs/courier',
+    'docs/courier/', 'manuals/') or by its last name before 'folder' or a documents word ('the
+    courier folder', 'the hydrology markdown docs': its .md files);
+    none when no folder holding documents is named, or when a document itself is. A bare word
+    ('the docs') names no folder.
+    """
+    found = _said_folder(text, docs)
+    return found[0] if found else []
+
+
+def _said_folder(text: str, docs: list[str]) -> tuple[list[str], int] | None:
+    """`said_folder_documents` with where the folder's mention ends in the text."""
+    if rx.search(r"[\w-]\.(?:md|txt|pdf|html?|rst|docx)\b", text, re.I):
+        return None
+    folders = sorted({d.rsplit("/", 1)[0] for d in docs if "/" in d})
+    named: list[tuple[str, int]] = []
+    for folder in folders:
+        slash = "/?" if "/" in folder else "/"
+        last = re.escape(folder.rsplit("/", 1)[-1])
+        said = rx.search(
+            rf"(?<![\w/.-]){re.escape(folder)}{slash}(?![\w.-])"
+            rf"|\b{last}\s+(?:folder|directory|dir)\b"
+            # 'the hydrology markdown docs' of docs/hydrology/
+            rf"|\b{last}\s+(?:(?:markdown|text|pdf)\s+)?(?:docs|documents|guides|manuals)\b",
+            text,
+            re.I,
+        )
+        if said:
+            named.append((folder, said.end()))
+    # a folder whose subfolder is named too is not meant ('docs/courier' is not 'docs')
+    named = [(f, e) for f, e in named if not any(o.startswith(f + "/") for o, _ in named)]
+    if len(named) != 1:
+        return None
+    folder, end = named[0]
+    found = [d for d in docs if d.rsplit("/", 1)[0] == folder]
+    if rx.search(r"\bmarkdown\s+(?:docs|documents|files|guides|manuals)\b", text, re.I):
+        found = [d for d in found if d.lower().endswith(".md")] or found
+    return found, end
+
+
+FOLDER_DOCUMENTS_RE = (
+    r"\b(?:docs|documents|files|guides|manuals|handbooks|pdfs|everything|all|both|each|every)\b"
+    r"(?!/)"
+)
+"""Words that take a named folder's documents together ('the docs in docs/x', 'everything
+under manuals/'); a folder path's own 'docs/' is no such word."""
+
+
 def every_document(goal: str, files: list[str]) -> list[str]:
     """The person's documents when the goal speaks of all of them ('both internal documents');
     'both' holds only when there are exactly two. Empty when it does not.
@@ -582,6 +633,7 @@ def every_document(goal: str, files: list[str]) -> list[str]:
     if match is None:
         return []
     docs = sorted(f for f in person_files(files) if f.lower().endswith(DOC_EXT))
+    docs = said_folder_documents(goal, docs) or docs  # 'both docs under docs/courier'
     if len(docs) < 2 or (match.group("both") and len(docs) != 2):
         return []
     return docs
@@ -655,6 +707,14 @@ def described_input(
             notes.append(f"the hand labels you described → {gold[0]}")
     if thread_has_data and THREAD_REF.search(goal) and not rx.search(DESCRIBED_RE, goal, re.I):
         return goal, notes, []  # 'train an MLP on it': the thread's data, not a described file
+    folder = _said_folder(
+        goal, sorted(f for f in person_files(files) if f.lower().endswith(DOC_EXT))
+    )
+    if folder and not named and rx.search(FOLDER_DOCUMENTS_RE, goal, re.I):
+        # 'the docs in docs/tutoring/': that folder's documents, written in after its name
+        listed, end = folder
+        notes.append(f"the documents in the folder you named → {' and '.join(listed)}")
+        return f"{goal[:end]} ({' and '.join(listed)}){goal[end:]}", notes, []
     every = every_document(goal, files)
     if every and not any(n.lower().endswith(DOC_EXT) for n in named):
         notes.append(f"the documents you described → {' and '.join(every)}")

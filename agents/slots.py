@@ -508,12 +508,19 @@ def query_terms(slots: Slots) -> str:
     )
     if named and not set(named.group(1).split()) & STOP_WORDS:
         return named.group(1)
+    # '... datasets I could use for pretraining X': the use is the topic; 'is there anything
+    # about X' after an earlier 'thinking about ...': the asked-for thing's topic
     match = rx.search(
+        r"\b(?:datasets?|data\s*sets?|data)\s+(?:that\s+|which\s+)?(?:i|we|you|one)\s+"
+        r"(?:could|can|might|may|would|should)\s+(?:use|try)\s+(?:for|to|in|on)\s+(.+)"
+        r"|\b(?:anything|something|datasets?|data\s*sets?)\s+(?:about|covering|on)\s+(.+)",
+        text,
+    ) or rx.search(
         r"\b(?:search(?:\s+for)?|find|look(?:ing)?\s+for|about|like|for|"
         r"datasets? (?:on|about|for))\s+(.+)",
         text,
     )
-    body = match.group(1) if match else text
+    body = next((g for g in match.groups() if g), text) if match else text
     body = rx.split(r"[?!;]|\.(?!\w)", body)[0]  # the topic ends with its sentence
     body = rx.sub(r"\b(top|first)\s+\d+\b|\b\d+\s+(datasets|results)\b", " ", body)
     words = [w for w in rx.findall(r"[\w.-]+", body) if w not in STOP_WORDS]

@@ -145,7 +145,12 @@ def test_the_listing_holds_two_levels_and_never_run_outputs(workspace: list[str]
     from agents.grounding import workspace_files
 
     root = get_settings().workspace
-    for rel in ("models/m1/weights.bin", "labeling/run1/labels.csv", "manuals/old/v1.md"):
+    for rel in (
+        "models/m1/weights.bin",
+        "labeling/run1/labels.csv",
+        "manuals/old/v1.md",
+        "manuals/old/v1.csv",
+    ):
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text("x")
     outside = root.parent / "elsewhere"
@@ -155,4 +160,6 @@ def test_the_listing_holds_two_levels_and_never_run_outputs(workspace: list[str]
     listed = workspace_files()
     assert not [f for f in listed if f.startswith("linked/")]  # a folder linked in is not walked
     assert "manuals/forklift_handbook.md" in listed and "pump_checks.csv" in listed
-    assert not [f for f in listed if f.startswith(("models/", "labeling/", "manuals/old/"))]
+    assert not [f for f in listed if f.startswith(("models/", "labeling/"))]
+    # a third level holds documents only (round 18: docs/<subject>/x.md), never tables
+    assert "manuals/old/v1.md" in listed and "manuals/old/v1.csv" not in listed
