@@ -63,6 +63,11 @@ class Settings(BaseSettings):
         description="Benchmark knob: goal corpora (comma-separated) left out of the planner "
         "router's training, for leave-one-corpus-out evaluation.",
     )
+    meaning: str = Field(
+        default="",
+        description="Benchmark knob: where the planner binds label columns by meaning "
+        "('all', 'ask' or 'off'; empty: agents/meaning.py MODE).",
+    )
     router_overrule: str = Field(
         default="",
         description="Benchmark knob: 'gate@confidence,...' lets a router choice at or above "

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 from typing import Any
 
@@ -62,7 +61,9 @@ overrides it (for before/after comparisons)."""
 
 def enabled(scope: str = "ask") -> bool:
     """Whether binding by meaning is on for `scope` ('ask' or 'outcome')."""
-    mode = os.environ.get("FORGEFLOW_MEANING", MODE).lower()
+    from settings import get_settings
+
+    mode = (get_settings().meaning or MODE).lower()
     return mode == "all" or mode == scope
 
 

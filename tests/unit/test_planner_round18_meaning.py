@@ -13,7 +13,7 @@ import pytest
 from agents import meaning, semantic
 from agents.plan import Plan
 from agents.planner import plan_goal
-from settings import get_settings
+from settings import get_settings, reset_settings
 
 ROWS = 60
 needs_model = pytest.mark.skipif(
@@ -101,6 +101,7 @@ def test_without_the_meaning_match_the_question_stays(
     studio: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FORGEFLOW_MEANING", "off")
+    reset_settings()
     plan = plan_goal(
         "train a model on kiln_log.csv that tells which pieces end up bought by visitors"
     )
