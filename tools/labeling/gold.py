@@ -112,6 +112,25 @@ def _looks_like_id(name: str) -> bool:
     return name in ID_NAMES or low.endswith("_id") or low.endswith("id") and len(low) <= 4
 
 
+KEY_MIN_ROWS = 5
+"""Fewest hand-label rows for distinct values to mark a join key (one or two rows are distinct
+by chance)."""
+
+
+def _distinct_key(gold_frame: pd.DataFrame, shared: list[str]) -> str | None:
+    """The one shared column whose values are filled and all distinct in the hand labels: the
+    key a person would join on ('report_ref' beside a repeated 'priority'); None when not one.
+    """
+    if len(gold_frame) < KEY_MIN_ROWS:
+        return None
+    keys = [
+        c
+        for c in shared
+        if gold_frame[c].notna().all() and gold_frame[c].nunique() == len(gold_frame)
+    ]
+    return keys[0] if len(keys) == 1 else None
+
+
 def plan_join(
     data_columns: list[str],
     gold_frame: pd.DataFrame | None,
@@ -126,7 +145,8 @@ def plan_join(
 
     - An id column named (`id_column` and/or `gold_id_column`): join on it.
     - None named: the one column the gold file shares with the data (an id-like name wins
-      when several are shared); none shared but the gold file has an `id` column and the data
+      when several are shared, else the one whose values are all distinct in the hand labels);
+      none shared but the gold file has an `id` column and the data
       has none: the data's row numbers are its ids (as before); nothing shared and the same
       row count: by position, said in `how`; otherwise a 4xx naming the candidates.
     - The gold label column: `gold_label_column`, else `label_column`, else `label`, else the
@@ -167,8 +187,15 @@ def plan_join(
                         "spelt differently)"
                     ),
                 )
+        how = ""
         if len(shared) > 1:
             id_like = [c for c in shared if _looks_like_id(c)]
+            if len(id_like) != 1 and (keyed := _distinct_key(gold_frame, shared)):
+                id_like = [keyed]
+                how = (
+                    f"by {keyed!r}: of the columns both files share, the only one whose values "
+                    "are all distinct in the hand labels"
+                )
             if len(id_like) != 1:
                 raise BadInput(
                     "the hand labels share several columns with the data: "
@@ -181,7 +208,7 @@ def plan_join(
             shared = id_like
         if shared:
             data_id = gid = shared[0]
-            how = f"by the column both files share, {gid!r}"
+            how = how or f"by the column both files share, {gid!r}"
         elif "id" in gold_cols and glabel != "id" and "id" not in data_columns:
             data_id = gid = "id"
             how = "gold column 'id' = the data's row number (the data has no id column)"
