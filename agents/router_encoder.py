@@ -21,8 +21,16 @@ from typing import Any
 import numpy as np
 
 SEED = 0
-VERSION = "router-encoder-v1"
-"""Part of a tuned fit's cache name: bump when the tuning changes."""
+VERSION = "router-encoder-v2"
+"""Part of a tuned fit's cache name: bump when the tuning changes (v2: the lower layers' batches
+in a fixed order, so two fits of the same rows are the same arrays)."""
+
+
+def unseen_in_order(texts: list[str], seen: Any) -> list[str]:
+    """The distinct texts not in `seen`, by (length, text): batches of like lengths (little
+    padding) whose make-up does not follow the hash seed, as a set's order would.
+    """
+    return sorted({t for t in texts if t not in seen}, key=lambda t: (len(t), t))
 
 
 class Encoder:
@@ -57,7 +65,7 @@ class Encoder:
         """Run the embedding layer and the frozen lower layers once for the texts not yet seen."""
         import torch
 
-        missing = sorted({t for t in texts if t not in self.lower}, key=len)
+        missing = unseen_in_order(texts, self.lower)
         self.bert.eval()
         with torch.no_grad():
             for start in range(0, len(missing), 64):
