@@ -21,7 +21,7 @@ GENERIC = frozenset(
     "something thing things tell tells know need want like".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_FILE = re.compile(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", re.I)
+_FILE = re.compile(rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf") + r"\b", re.I)
 
 
 def name_tokens(name: str) -> list[str]:

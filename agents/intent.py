@@ -364,7 +364,7 @@ def cue_tools(
     `has_tool` tells which tools this version has.
     """
     t = rx.sub(
-        r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower()
+        rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf|html") + r"\b", " FILE ", clause.lower()
     )
     kind = data_kind(files)
     action = rx.search(ACTION_CUES, t)
@@ -835,7 +835,7 @@ def data_question(clause: str, files: list[str]) -> bool:
     """
     if not files or data_kind(files) != "tables":
         return False
-    t = rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json)\b", " FILE ", clause.lower())
+    t = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " FILE ", clause.lower())
     return bool(rx.search(DATA_QUESTION, t) and rx.search(DATA_QUESTION_ASK, t)) and not rx.search(
         DATA_ACTION, t
     )

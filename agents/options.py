@@ -608,4 +608,6 @@ def bind_stated(steps: list[Any], goal: str) -> None:
 
 def _clean(text: str) -> str:
     """The text without file names (their digits and words are not settings)."""
-    return rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", text)
+    return rx.sub(
+        rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf|html") + r"\b", " FILE ", text
+    )
