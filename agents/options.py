@@ -442,6 +442,15 @@ ROLE_RE = re.compile(
     r"(numeric|numerical|categorical|text|id)s?\b\s*(?:features?|columns?|inputs?|id)?",
     re.I,
 )
+"""'a, b and c as numeric features' (the grammar; read backwards by `ROLE_AFTER`/`ROLE_BACK`)."""
+ROLE_AFTER = re.compile(
+    r"(?<!\s)\s+as\s+(?:the\s+)?(numeric|numerical|categorical|text|id)s?\b"
+    r"(?:\s*(?:features?|columns?|inputs?|id))?",
+    re.I,
+)
+ROLE_BACK = re.compile(r"(?:[\w]+\s+(?:dna|&|sulp)\s*,?\s*)?[\w]+(?:\s*,\s*[\w]+)*", re.I)
+"""`ROLE_RE`'s list spelt backwards, read from the ' as <role>' after it (agents/patterns.py
+`lists_before`: linear, where `ROLE_RE` tried every word of a list and letter of a word)."""
 ROLE_FIELDS = {
     "numeric": "numeric_columns",
     "numerical": "numeric_columns",
@@ -456,12 +465,12 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     """
     known = {c.lower(): c for c in columns}
     out: dict[str, Any] = {}
-    for match in ROLE_RE.finditer(text):
-        words = rx.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", match.group(1))
+    for listed, match in rx.lists_before(ROLE_AFTER, ROLE_BACK, text):
+        words = rx.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", listed)
         names = [known[w.lower()] for w in words if w.lower() in known]
         if not names or len(names) < len(words) - 1:
             continue
-        role = match.group(2).lower()
+        role = match.group(1).lower()
         if role == "id":
             out["id_column"] = names[-1]
         else:

@@ -67,6 +67,35 @@ def file_name(exts: str) -> str:
     return rf"(?<!{NAME_CHARS}){NAME_CHARS}+\.(?:{exts})"
 
 
+def lists_before(
+    anchor: re.Pattern[str],
+    back: re.Pattern[str],
+    text: str,
+    ends: Callable[[re.Match[str]], list[int]] = lambda m: [m.start()],
+) -> Iterator[tuple[str, re.Match[str]]]:
+    """(the list, the anchor's match) for each list of words right before an anchor ('a, b and c'
+    before ' as categoricals'), in order, as a forward pattern `LIST ANCHOR` finds them: `back`
+    is the list's pattern spelt backwards, matched on the reversed text from where the list
+    ends (`ends`: the anchor's start, or other places tried, the longest list kept) back to the
+    previous list's anchor at most.
+
+    Forwards, such a pattern is tried from every word of a list (and every letter of a long
+    word), each try reading to the list's end: quadratic. Backwards each list is read once.
+    """
+    reverse = text[::-1]
+    n, last = len(text), 0
+    for m in anchor.finditer(text):
+        found = [
+            (n - f.end(), end)
+            for end in ends(m)
+            if (f := back.match(reverse, n - end, n - last)) is not None
+        ]
+        if found:
+            start, end = min(found)
+            yield text[start:end], m
+            last = m.end()
+
+
 @functools.lru_cache(maxsize=MAX_PATTERNS)
 def compiled(pattern: Pattern, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, compiled once per process."""
