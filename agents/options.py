@@ -476,7 +476,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
         else:
             out.setdefault(ROLE_FIELDS[role], []).extend(names)
     gold = rx.search(
-        r"\b(?:the\s+)?([\w-]+)\s+column\s+as\s+(?:the\s+)?(?:gold|hand[- ]?labels?|labels?|ground "
+        r"(?<![\w-])-*\b(?:the\s+)?([\w-]+)\s+column\s+as\s+(?:the\s+)?(?:gold|hand[- ]?labels?|labels?|ground "
         r"truth|truth)|\bagainst\s+(?:the\s+)?([\w-]+)(?:\s+column)?\b",
         text,
         re.I,
@@ -484,7 +484,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     if gold and known.get((gold.group(1) or gold.group(2)).lower()):
         out["label_column"] = known[(gold.group(1) or gold.group(2)).lower()]
     for match in rx.finditer(
-        r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|\b([\w-]+)\s+(?:is|as)\s+the\s+"
+        r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|(?<![\w-])-*\b([\w-]+)\s+(?:is|as)\s+the\s+"
         r"(text|id)\b",
         text,
         re.I,
