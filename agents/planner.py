@@ -1329,14 +1329,15 @@ def _scoring_pass_mark(p: Planning, goal: str) -> None:
     said after the words that ask for the scoring is the scoring step's, not the generation's
     (which keeps its default); one said before them stays the generation's.
     """
-    from agents.arguments import quality_floor
+    from agents.arguments import quality_floor, scoring_floor
 
     scorers = [s for s in p.steps if s.tool == "score_qa"]
     makers = [s for s in p.steps if s.tool == "generate_qa"]
     if len(scorers) != 1:
         return
     for match in rx.finditer(SCORING_WORDS_RE, goal, re.I):
-        mark = quality_floor(goal[match.end() :])
+        # 'check them; a pair needs at least 0.7 to stay': the mark may be in the next clause
+        mark = scoring_floor(goal[match.end() :])
         if mark is None:
             continue
         scorers[0].args.setdefault("quality_threshold", mark)

@@ -215,3 +215,20 @@ def test_real_words_are_not_corrected_into_cue_words() -> None:
     said = "a predictive model and a generative one; the mode the potter wrote down"
     assert fix_typos(said) == said
     assert fix_typos("trian a clasifier, writ the rules") == "train a classifier, write the rules"
+
+
+# -- a scoring's pass mark -------------------------------------------------------------------
+
+THREAD = {"qa_dataset": "qa/kiln_pairs", "last_tools": ["generate_qa"]}
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "check the quality of those pairs; a pair needs at least 0.7 to stay",
+        "score the pairs; only pairs that reach 0.7 are kept",
+    ],
+)
+def test_a_bar_said_for_the_scored_pairs_binds_the_scoring(ws: Path, goal: str) -> None:
+    plan = plan_goal(goal, dict(THREAD))
+    assert [(s.tool, s.args.get("quality_threshold")) for s in plan.steps] == [("score_qa", 0.7)]
