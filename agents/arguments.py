@@ -2539,17 +2539,29 @@ def _qa_dataset_ref(p: Planning, verb: str) -> str | None:
     return ref
 
 
+BARE_MARK_RE = (
+    r"\b(?:pass mark|bar|cut-?off|minimum|at least|reach(?:es|ed|ing)?)\D{0,15}(0?\.\d+|1\.0)\b"
+)
+"""A score said as the least a scored pair needs ('pairs that reach 0.7', 'needs at least 0.7')."""
+
+
+def scoring_floor(text: str) -> float | None:
+    """The pass mark of a scoring of QA pairs: `quality_floor`, else a bare score said as the
+    least a pair needs (`BARE_MARK_RE`).
+    """
+    quality = quality_floor(text)
+    if quality is None:
+        mark = rx.search(BARE_MARK_RE, text, re.I)
+        quality = float(mark.group(1)) if mark else None
+    return quality
+
+
 def _args_score_qa(p: Planning, s: Slots) -> dict[str, Any] | None:
     ref = _qa_dataset_ref(p, "Score")
     if ref is None:
         return None
     args: dict[str, Any] = {"dataset_id": ref}
-    quality = quality_floor(s.text)
-    if quality is None:
-        mark = rx.search(
-            r"\b(?:pass mark|bar|cut-?off|minimum|at least)\D{0,15}(0?\.\d+)", s.text, re.I
-        )
-        quality = float(mark.group(1)) if mark else None
+    quality = scoring_floor(s.text)
     if quality is not None:
         args["quality_threshold"] = quality
     return args

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +22,7 @@ GENERIC = frozenset(
     "something thing things tell tells know need want like".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_FILE = re.compile(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", re.I)
+_FILE = re.compile(rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf") + r"\b", re.I)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -202,6 +203,27 @@ _LIST = (
 )
 
 
+_AS_ROLE = re.compile(rf"(?<!\s)\s+(?:(columns?)\s+)?as\s+(?:the\s+|a\s+|an\s+)?{_ROLE}s?\b", re.I)
+# `_LIST` read backwards from the end of a list: its items (none of them 'and'), its
+# separators spelt backwards
+_ITEM_BACK = r"[\"'`]?[\w-]+(?<!\Wdna)[\"'`]?"
+_LIST_BACK = re.compile(
+    rf"(?:{_ITEM_BACK}(?:(?:\s+(?:dna|&))?\s*,\s*|\s+(?:dna|&)\s+))*{_ITEM_BACK}", re.I
+)
+
+
+def _lists_as_role(text: str) -> Iterator[tuple[str, str]]:
+    """(the list, the role) of each 'a, b and c as categoricals' in the text, in order: what
+    `_LIST` followed by ' as <role>' finds, read backwards from each ' as <role>' (linear,
+    agents/patterns.py `lists_before`); the list ends before the anchor or, in 'x, & columns
+    as text', at its 'columns'.
+    """
+    for chunk, m in rx.lists_before(
+        _AS_ROLE, _LIST_BACK, text, lambda m: [m.start(), m.end(1)] if m.group(1) else [m.start()]
+    ):
+        yield chunk, m.group(2)
+
+
 def _names(chunk: str, known: dict[str, str]) -> list[str]:
     words = [w.strip("\"'`") for w in rx.split(r"\s*,\s*|\s*,?\s+(?:and|&|plus)\s+", chunk)]
     words = [w for w in words if w and w.lower() not in ("the", "columns", "column")]
@@ -249,11 +271,9 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
         field = _ROLE_WORDS[m.group(1).lower()]
         if names and field not in out:
             out[field] = names
-    for m in rx.finditer(
-        rf"{_LIST}\s+(?:columns?\s+)?as\s+(?:the\s+|a\s+|an\s+)?{_ROLE}s?\b", text, re.I
-    ):
-        names = _names(m.group(1), known)
-        field = _ROLE_WORDS[m.group(2).lower()]
+    for chunk, role in _lists_as_role(text):
+        names = _names(chunk, known)
+        field = _ROLE_WORDS[role.lower()]
         if names and field not in out:
             out[field] = names
     if "text_columns" not in out:
@@ -327,7 +347,7 @@ def feature_list(text: str, profile: dict[str, Any]) -> list[str]:
             out.extend(n for n in names if n not in out)
     # 'transcript as the only feature', 'age as the sole input'
     for m in rx.finditer(
-        r"[\"'`]?([\w-]+)[\"'`]?\s+as\s+(?:the|our|its)\s+(?:only|sole|single)\s+"
+        r"[\"'`]?(?<![\w-])([\w-]+)[\"'`]?\s+as\s+(?:the|our|its)\s+(?:only|sole|single)\s+"
         rf"(?:{_STRONG_CUE})\b",
         text,
         re.I,
@@ -402,7 +422,7 @@ def stated_label(text: str, profile: dict[str, Any]) -> str | None:
             if len(near) == 1:
                 return near[0]
     for m in rx.finditer(
-        r"[\"'`]?([A-Za-z][\w-]*)[\"'`]?\s+(?:column\s+)?(?:as|is)\s+(?:the|our|my)\s+"
+        r"[\"'`]?(?<![\w-])([A-Za-z][\w-]*)[\"'`]?\s+(?:column\s+)?(?:as|is)\s+(?:the|our|my)\s+"
         r"(?:label|target|outcome)(?:\s+column)?\b",
         text,
         re.I,

@@ -293,7 +293,7 @@ def condition_lfs(text: str, profile: dict[str, Any]) -> list[dict[str, Any]]:
             return []
         lfs.append(lf)
     middle = rx.search(
-        r"[\"'`]?(\w+)[\"'`]?\s+(?:in\s+)?between\s+(?:them|those|the two)\b", text, re.I
+        r"[\"'`]?(?<!\w)(\w+)[\"'`]?\s+(?:in\s+)?between\s+(?:them|those|the two)\b", text, re.I
     )
     bounds = [
         lf for lf in lfs if lf.get("kind") == "threshold" and lf["op"] in ("<", "<=", ">", ">=")

@@ -170,7 +170,7 @@ def _without_files(text: str) -> str:
     # A name starts where a run of name characters starts: tried from every character of a
     # long word instead, the pattern took quadratic time (a second on 20,000 letters).
     return rx.sub(
-        r"(?<![\w./-])[\w./-]+\.(csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", " ", text, flags=re.I
+        rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf") + r"\b", " ", text, flags=re.I
     )
 
 

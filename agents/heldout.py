@@ -42,7 +42,9 @@ _AS_TEST = (
     r"\s+(?:(?:is|will be|are)\s+)?(?:as|for)\s+(?:the\s+|a\s+|our\s+)?(?:final\s+|honest\s+)?"
     r"(?:test(?:ing)?|check\w*|held[- ]?out|hold[- ]?out|evaluation|exam)\b"
 )
-_FILE = r"(?P<file>(?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json))\b"
+# from the start of a run of name characters only (as slots.FILE_RE): linear, see
+# agents/patterns.py `file_name`
+_FILE = r"(?<![\w/.-])(?P<file>(?:[\w.-]+/)*[\w.-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json))\b"
 _DESC = r"(?P<desc>(?:the|my|our|this|that|those|these)\s+[\w'-]+(?:\s+[\w'-]+){0,4})"
 DATA_NOUNS = {
     *"file files data dataset datasets table tables sheet sheets spreadsheet spreadsheets csv".split(),

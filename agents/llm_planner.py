@@ -112,18 +112,21 @@ def plan_with_llm(
     earlier results are answered from the thread memory without asking the model.
     """
     from agents import memory as thread
+    from agents.patterns import bounded
     from agents.slots import FILE_RE
 
-    if thread.is_results_question(goal, bool(FILE_RE.findall(goal))):
-        answer = thread.answer_from_memory(goal, memory)
+    # the rules read the goal's head only (agents/patterns.py MAX_TEXT); the model reads it all
+    read, _ = bounded(goal)
+    if thread.is_results_question(read, bool(FILE_RE.findall(read))):
+        answer = thread.answer_from_memory(read, memory)
         if answer is not None:
-            asked = thread.asked_metric(goal)
+            asked = thread.asked_metric(read)
             return Plan(answer=answer, asked={"metric": asked} if asked else {}, planner="llm")
     bound = model.bind_tools(tool_schemas())
     system = load_prompt(
         "planner",
         memory=json.dumps(thread_summary(memory), default=str)[:4000],
-        profiles=json.dumps(data_profiles(goal, memory), default=str)[:6000],
+        profiles=json.dumps(data_profiles(read, memory), default=str)[:6000],
     )
     messages: list[BaseMessage] = [SystemMessage(system), *(history or [])[-8:], HumanMessage(goal)]
     for _ in range(MAX_REPAIRS + 1):

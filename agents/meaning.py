@@ -51,6 +51,13 @@ _SHORT = {
 _BINARY = frozenset("0 1 yes no true false y n t f 0.0 1.0".split())
 VALUES = 3
 """Values of a categorical column said in its description ('outcome: approved, denied')."""
+MAX_CANDIDATES = 64
+"""The most columns a phrase is matched against: each is one model forward (a table of 10,000
+label-like columns took minutes, and its matrix stayed in the cache); with more, the meaning
+match is not tried and the word rules' question stays (a nearest of hundreds is no clear pick)."""
+MAX_NAME = 100
+"""The most characters of a column name read (described, spelt): the model reads 128 tokens
+of a description at most, and a 5,000-character name only cost time and cache memory."""
 
 
 MODE = "all"
@@ -79,7 +86,7 @@ def describe(column: dict[str, Any]) -> str:
     named classes its commonest values ('reprint_needed' → 'reprint needed'; 'outcome' with
     approved/denied → 'outcome: approved, denied').
     """
-    text = " ".join(_words(column["name"]))
+    text = " ".join(_words(str(column["name"])[:MAX_NAME]))
     values = [str(v) for v in (column.get("top") or {})]
     shown = [
         v
@@ -101,12 +108,12 @@ def _matrix(descriptions: tuple[str, ...]) -> np.ndarray:
 
 def similarities(phrase: str, columns: list[dict[str, Any]]) -> list[tuple[str, float]]:
     """(column, cosine similarity to the phrase) for each column, best first; [] without the
-    model, a phrase or columns.
+    model, a phrase or columns, and for more than `MAX_CANDIDATES` columns.
     """
     from agents import semantic
 
-    phrase = phrase.strip()
-    if not phrase or not columns or not semantic.available():
+    phrase = phrase.strip()[: rx.MAX_TEXT]
+    if not phrase or not columns or len(columns) > MAX_CANDIDATES or not semantic.available():
         return []
     matrix = _matrix(tuple(describe(c) for c in columns))
     sims = matrix @ semantic._embed_one(phrase)
@@ -172,7 +179,7 @@ _PREDICT_RE = re.compile(
     r"[,.;:?!(]|$)",
     re.I,
 )
-_FILES = re.compile(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf)\b", re.I)
+_FILES = re.compile(rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf") + r"\b", re.I)
 
 
 # 'kids likely to get scouted': the rows before the future verb are no part of the outcome
@@ -225,6 +232,8 @@ def meant_outcome(
     columns = label_candidates(profile)
     if allowed is not None:
         columns = [c for c in columns if c["name"] in allowed]
+    if not columns or len(columns) > MAX_CANDIDATES:
+        return None
     spelt = _spelt_by(cleaned, [c for c in profile.get("columns") or [] if not c.get("id_like")])
     if len(spelt) >= 2 or any(n not in {c["name"] for c in columns} for n in spelt):
         # 'how the exams go' with exam_grade and exam_board: the words tie, asked; 'the
@@ -237,11 +246,18 @@ def _spelt_by(phrase: str, columns: list[dict[str, Any]]) -> list[str]:
     """The columns one of whose name words a word of the phrase spells ('exams' ~ exam_grade)."""
     from agents.columns import name_tokens, token_fit
 
-    words = [w for w in re.findall(r"[A-Za-z]+", phrase.lower()) if len(w) >= 3]
+    words = {w for w in re.findall(r"[A-Za-z]+", phrase.lower()) if len(w) >= 3}
+    fits: dict[str, bool] = {}  # a name word fits or not once, however many columns share it
+
+    def fit(token: str) -> bool:
+        if token not in fits:
+            fits[token] = len(token) >= 3 and any(token_fit(w, token) >= 0.9 for w in words)
+        return fits[token]
+
     return [
         c["name"]
         for c in columns
-        if any(token_fit(w, t) >= 0.9 for w in words for t in name_tokens(c["name"]) if len(t) >= 3)
+        if any(fit(t) for t in dict.fromkeys(name_tokens(str(c["name"])[:MAX_NAME])))
     ]
 
 

@@ -442,6 +442,15 @@ ROLE_RE = re.compile(
     r"(numeric|numerical|categorical|text|id)s?\b\s*(?:features?|columns?|inputs?|id)?",
     re.I,
 )
+"""'a, b and c as numeric features' (the grammar; read backwards by `ROLE_AFTER`/`ROLE_BACK`)."""
+ROLE_AFTER = re.compile(
+    r"(?<!\s)\s+as\s+(?:the\s+)?(numeric|numerical|categorical|text|id)s?\b"
+    r"(?:\s*(?:features?|columns?|inputs?|id))?",
+    re.I,
+)
+ROLE_BACK = re.compile(r"(?:[\w]+\s+(?:dna|&|sulp)\s*,?\s*)?[\w]+(?:\s*,\s*[\w]+)*", re.I)
+"""`ROLE_RE`'s list spelt backwards, read from the ' as <role>' after it (agents/patterns.py
+`lists_before`: linear, where `ROLE_RE` tried every word of a list and letter of a word)."""
 ROLE_FIELDS = {
     "numeric": "numeric_columns",
     "numerical": "numeric_columns",
@@ -456,18 +465,18 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     """
     known = {c.lower(): c for c in columns}
     out: dict[str, Any] = {}
-    for match in ROLE_RE.finditer(text):
-        words = rx.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", match.group(1))
+    for listed, match in rx.lists_before(ROLE_AFTER, ROLE_BACK, text):
+        words = rx.split(r"\s*,\s*|\s+(?:and|&|plus)\s+", listed)
         names = [known[w.lower()] for w in words if w.lower() in known]
         if not names or len(names) < len(words) - 1:
             continue
-        role = match.group(2).lower()
+        role = match.group(1).lower()
         if role == "id":
             out["id_column"] = names[-1]
         else:
             out.setdefault(ROLE_FIELDS[role], []).extend(names)
     gold = rx.search(
-        r"\b(?:the\s+)?([\w-]+)\s+column\s+as\s+(?:the\s+)?(?:gold|hand[- ]?labels?|labels?|ground "
+        r"(?<![\w-])-*\b(?:the\s+)?([\w-]+)\s+column\s+as\s+(?:the\s+)?(?:gold|hand[- ]?labels?|labels?|ground "
         r"truth|truth)|\bagainst\s+(?:the\s+)?([\w-]+)(?:\s+column)?\b",
         text,
         re.I,
@@ -475,7 +484,7 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     if gold and known.get((gold.group(1) or gold.group(2)).lower()):
         out["label_column"] = known[(gold.group(1) or gold.group(2)).lower()]
     for match in rx.finditer(
-        r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|\b([\w-]+)\s+(?:is|as)\s+the\s+"
+        r"\b(text|id)\s+column\s*(?:is|=|:)?\s*[\"'`]?([\w-]+)|(?<![\w-])-*\b([\w-]+)\s+(?:is|as)\s+the\s+"
         r"(text|id)\b",
         text,
         re.I,
@@ -608,4 +617,6 @@ def bind_stated(steps: list[Any], goal: str) -> None:
 
 def _clean(text: str) -> str:
     """The text without file names (their digits and words are not settings)."""
-    return rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt|pdf|html)\b", " FILE ", text)
+    return rx.sub(
+        rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf|html") + r"\b", " FILE ", text
+    )

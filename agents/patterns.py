@@ -5,6 +5,10 @@ The planner modules build many patterns per goal from its words and the data's c
 first) those push out every constant pattern too, so each plan recompiled hundreds of them.
 Here every pattern the planner uses is compiled once per process (least recently used dropped
 beyond `MAX_PATTERNS`); the functions mirror `re`'s module-level ones.
+
+Hostile text is bounded here too: `MAX_TEXT` and `bounded` (the most of a goal the planner
+reads), and `file_name`, the one file-name pattern the planner's modules share, linear in the
+text's length.
 """
 
 from __future__ import annotations
@@ -17,6 +21,79 @@ from typing import Any
 MAX_PATTERNS = 4096
 
 Pattern = str | re.Pattern[str]
+
+MAX_TEXT = 2000
+"""The most characters of a goal (or a reply to a question) the planner reads (the corpora's
+longest is under 500). Every pass reads the goal once per clause at least, and a pattern that
+is fine on a sentence may cost the square of the length, so a pasted document or a hostile text
+is cut here first, with a note in the plan. The HTTP, chat and CLI surfaces refuse a goal over
+`MAX_SUBMITTED` before a run exists (graphs/runner.py `submit_goal`)."""
+
+MAX_SUBMITTED = 10_000
+"""The longest goal a surface accepts (a 400 `bad_input` beyond): `MAX_TEXT` of it is read."""
+
+
+def bounded(text: str) -> tuple[str, str | None]:
+    """The text cut to `MAX_TEXT` at its last sentence end (else space) in the second half of
+    the limit, and a note saying so; a text within the limit unchanged, with no note.
+    """
+    if len(text) <= MAX_TEXT:
+        return text, None
+    head = text[:MAX_TEXT]
+    end = max(head.rfind(mark) for mark in (". ", "? ", "! ", "\n", "; "))
+    if end < MAX_TEXT // 2:
+        end = head.rfind(" ")
+    if end >= MAX_TEXT // 2:
+        head = head[: end + 1]
+    note = f"only the first {len(head):,} of {len(text):,} characters were read"
+    return head.rstrip(), note
+
+
+NAME_CHARS = r"[\w./-]"
+"""The characters of a file name as the planner reads one ('data/q3-notes.v2.csv')."""
+
+
+def file_name(exts: str) -> str:
+    """The pattern of a file name ending in '.' and one of `exts` (an alternation, 'csv|tsv'),
+    without a trailing boundary (add `\\b` where one is meant).
+
+    Only the start of a run of name characters may start it (the lookbehind): the leftmost
+    match starts there anyway (a name preceded by a name character extends to the left), and
+    after a match the rest of its run holds no other (the run is read greedily up to its last
+    extension). Without it a run of name characters with no extension ('a.a.a…', a pasted
+    hash) was scanned to its end from each of its positions: quadratic, minutes for 20,000
+    characters.
+    """
+    return rf"(?<!{NAME_CHARS}){NAME_CHARS}+\.(?:{exts})"
+
+
+def lists_before(
+    anchor: re.Pattern[str],
+    back: re.Pattern[str],
+    text: str,
+    ends: Callable[[re.Match[str]], list[int]] = lambda m: [m.start()],
+) -> Iterator[tuple[str, re.Match[str]]]:
+    """(the list, the anchor's match) for each list of words right before an anchor ('a, b and c'
+    before ' as categoricals'), in order, as a forward pattern `LIST ANCHOR` finds them: `back`
+    is the list's pattern spelt backwards, matched on the reversed text from where the list
+    ends (`ends`: the anchor's start, or other places tried, the longest list kept) back to the
+    previous list's anchor at most.
+
+    Forwards, such a pattern is tried from every word of a list (and every letter of a long
+    word), each try reading to the list's end: quadratic. Backwards each list is read once.
+    """
+    reverse = text[::-1]
+    n, last = len(text), 0
+    for m in anchor.finditer(text):
+        found = [
+            (n - f.end(), end)
+            for end in ends(m)
+            if (f := back.match(reverse, n - end, n - last)) is not None
+        ]
+        if found:
+            start, end = min(found)
+            yield text[start:end], m
+            last = m.end()
 
 
 @functools.lru_cache(maxsize=MAX_PATTERNS)

@@ -457,26 +457,9 @@ def which_file(candidates: list[str], dated: bool = False) -> str:
     return f"Several files fit that description: which one do you mean, {listed}{more}?"
 
 
-MAX_GOAL_CHARS = 2000
-"""The most of a goal the planner reads (the corpora's longest is under 500): every pass reads
-the goal once per clause at least, so a pasted document or a hostile text is cut here first."""
-
-
-def bounded(goal: str) -> tuple[str, str | None]:
-    """The goal cut to `MAX_GOAL_CHARS` at its last sentence end (else space) before the limit,
-    and a note saying so; a goal within the limit unchanged, with no note.
-    """
-    if len(goal) <= MAX_GOAL_CHARS:
-        return goal, None
-    head = goal[:MAX_GOAL_CHARS]
-    ends = [head.rfind(mark) for mark in (". ", "? ", "! ", "\n", "; ")]
-    end = max(ends)
-    if end < MAX_GOAL_CHARS // 2:
-        end = head.rfind(" ")
-    if end >= MAX_GOAL_CHARS // 2:
-        head = head[: end + 1]
-    note = f"only the first {len(head):,} of {len(goal):,} characters were read"
-    return head.rstrip(), note
+MAX_GOAL_CHARS = rx.MAX_TEXT
+"""The most of a goal the planner reads (agents/patterns.py `MAX_TEXT`, `bounded`)."""
+bounded = rx.bounded
 
 
 @dataclass(frozen=True)
@@ -1346,14 +1329,15 @@ def _scoring_pass_mark(p: Planning, goal: str) -> None:
     said after the words that ask for the scoring is the scoring step's, not the generation's
     (which keeps its default); one said before them stays the generation's.
     """
-    from agents.arguments import quality_floor
+    from agents.arguments import quality_floor, scoring_floor
 
     scorers = [s for s in p.steps if s.tool == "score_qa"]
     makers = [s for s in p.steps if s.tool == "generate_qa"]
     if len(scorers) != 1:
         return
     for match in rx.finditer(SCORING_WORDS_RE, goal, re.I):
-        mark = quality_floor(goal[match.end() :])
+        # 'check them; a pair needs at least 0.7 to stay': the mark may be in the next clause
+        mark = scoring_floor(goal[match.end() :])
         if mark is None:
             continue
         scorers[0].args.setdefault("quality_threshold", mark)
@@ -2864,7 +2848,9 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             tools = ["evaluate_model"]
     if tools == ["search_datasets"] and rx.fullmatch(PRONOUN_SEARCH, clause.strip(" .!?,;"), re.I):
         tools = _antecedent_tools(p, clause, slots, target, has_tool, after_train)
-    words = len(rx.sub(r"[\w./-]+\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b", " ", clause).split())
+    words = len(
+        rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json|md|txt") + r"\b", " ", clause).split()
+    )
     fragment = words < 2 or (
         bool(rx.match(r"^\s*(?:the|a|an|that|this|my|our|its?)\b", clause, re.I)) and words <= 4
     )

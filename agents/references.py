@@ -106,7 +106,7 @@ NUMBER_WORDS = {w: str(i) for words in (CARDINALS, ORDINALS) for i, w in enumera
 """Number words a description may use for a file name's digits ('week two' → week2)."""
 NUMBER_WORD_RE = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _LETTERS_DIGITS = re.compile(r"([a-z]*)(\d*)")
-FILE_NAME_RE = re.compile(r"[\w./-]+\.(?:csv\.gz|csv|tsv|parquet|jsonl|json|md|txt|pdf|html?|rst)")
+FILE_NAME_RE = re.compile(rx.file_name(r"csv\.gz|csv|tsv|parquet|jsonl|json|md|txt|pdf|html?|rst"))
 
 
 def _split_name(text: str, years: bool = False) -> list[str]:

@@ -248,7 +248,7 @@ def added_columns(goal: str, args: dict[str, Any]) -> dict[str, list[str]]:
         return {}
     roles = feature_roles(goal, profile)
     for m in rx.finditer(
-        r"([A-Za-z][\w-]*)\s+as\s+(?:a\s+|an\s+|the\s+)?(numeric|numerical|number|categorical|"
+        r"(?<![\w-])([A-Za-z][\w-]*)\s+as\s+(?:a\s+|an\s+|the\s+)?(numeric|numerical|number|categorical|"
         r"category|text)\b",
         goal,
         re.I,

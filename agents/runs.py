@@ -376,7 +376,9 @@ def _export_args(goal: str, run: Run) -> dict[str, Any]:
     if outs:
         args["output_path"] = outs[-1]
         args["format"] = "parquet" if outs[-1].lower().endswith(".parquet") else "csv"
-    fmt = rx.search(r"\b(csv|parquet)\b", rx.sub(r"[\w./-]+\.(?:csv|parquet)\b", " ", goal), re.I)
+    fmt = rx.search(
+        r"\b(csv|parquet)\b", rx.sub(rx.file_name("csv|parquet") + r"\b", " ", goal), re.I
+    )
     if fmt and "format" not in args:
         args["format"] = fmt.group(1).lower()
     return args

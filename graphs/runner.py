@@ -27,6 +27,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from langgraph.types import Command
 from sqlalchemy.exc import IntegrityError
 
+from agents.patterns import MAX_SUBMITTED, MAX_TEXT
 from errors import (
     BadInput,
     Cancelled,
@@ -378,8 +379,11 @@ class RunManager:
             goal = resume if isinstance(resume, str) else str(resume)
         if not goal:
             raise BadInput("the goal is empty", hint='send {"goal": "what you want done"}')
-        if len(goal) > 10_000:
-            raise BadInput("the goal is over 10,000 characters", hint="shorten the goal")
+        if len(goal) > MAX_SUBMITTED:
+            raise BadInput(
+                f"the goal is over {MAX_SUBMITTED:,} characters",
+                hint=f"shorten the goal (the planner reads its first {MAX_TEXT:,} characters)",
+            )
         check_value(goal, "goal")  # a lone surrogate (e.g. undecodable terminal bytes) is a 400
         refuse_outside_path(goal)
         attempts = self._attempts(max_attempts)

@@ -18,7 +18,9 @@ from tests.utils.arbitration import router_says as says
 # The rules read 'show me' as an inspection and ask which table; the router plans a listing.
 LISTING = "show me every file i put up here"
 # The rules miss the generation in 'answers data' and ask which QA set to export.
-EXPORT = "answers data from docs/glazing_notes.md in answer mode, after that export to jsonl"
+# 'answer mdoel' is read 'answer model' (a typo fixed), which the rules do not read as the QA
+# mode: their plan is the export alone, which asks (round 19: 'mode' is no longer 'model')
+EXPORT = "answers data from docs/glazing_notes.md in answer mdoel, after that export to jsonl"
 QA = ("chunk_documents", "generate_qa", "export_dataset")
 
 
