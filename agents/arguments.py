@@ -169,12 +169,16 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
 
 def _saved_bare(text: str, name: str) -> bool:
     """'... and save week2.csv please': a file right after a save verb that is not in the
-    workspace (an existing one saved 'as' something is the data: 'save a.csv as parquet').
+    workspace (an existing one saved 'as' something is the data: 'save a.csv as parquet'); so
+    is a file the person asks to be given ('... and give me the file week2.csv after').
     """
     escaped = re.escape(name)
     if not rx.search(
         rf"\b(?:save|write|store|dump)\s+(?:it\s+|them\s+|that\s+|those\s+)?{escaped}"
-        r"(?!\s*(?:as|to|into|in|under|with|from)\b)",
+        r"(?!\s*(?:as|to|into|in|under|with|from)\b)"
+        r"|\b(?:give|send|hand)\s+(?:it\s+)?(?:back\s+)?(?:to\s+)?(?:me|us|her|him|them)\s+(?:back\s+)?"
+        rf"(?:(?:the|a|an)\s+)?(?:(?:new|finished|filled|complete|updated)\s+)?"
+        rf"(?:(?:file|copy|version|table|spreadsheet)\s+)?(?:called\s+|named\s+)?{escaped}",
         text,
         re.I,
     ):
@@ -571,14 +575,21 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"dataset": ref}
     span = rx.search(
-        r"\b(?:rows?\s+(?:from\s+|between\s+)?|(?:from|between)\s+rows?\s+)(\d+)\s*"
-        r"(?:to|-|through|until|till|and)\s*(?:rows?\s+)?(\d+)",
+        r"\b(?:rows?\s+(?:from\s+|between\s+)?|(?:from|between)\s+rows?\s+)"
+        r"(?:(?:number|no\.?|#)\s*)?(\d+)\s*"  # 'rows from number 40 to 70'
+        r"(?:to|-|through|until|till|and)\s*(?:rows?\s+)?(?:(?:number|no\.?|#)\s*)?(\d+)",
         p.goal or s.text,  # 'Could I peek at the fines? Rows 100 to 125 or so.'
         re.I,
     )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
         rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b",  # 'like 50 of them'
+        p.goal or s.text,
+        re.I,
+    ) or rx.search(
+        # 'a few rows of x.csv? like 12': a bare count said loosely after the rows were asked for
+        rf"\b(?:rows|lines|records|entries|sample|handful|few|bit|some)\b.{{0,80}}?"
+        rf"\b(?:like|say|maybe|about|around|roughly)\s+{NUM}(?:\s+or\s+so)?\W*$",
         p.goal or s.text,
         re.I,
     )
@@ -598,6 +609,19 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         number = _number(next(g for g in count.groups() if g))
         if number:
             args["limit"] = min(200, number)
+    start = (
+        None
+        if span
+        else rx.search(
+            # 'rows from 300, 40 of them', 'records starting at 12': where the window starts
+            r"\b(?:rows?|lines?|records?|entries)\s+(?:(?:starting|beginning)\s+)?(?:from|at|after)\s+"
+            r"(?:(?:number|no\.?|#)\s*)?(\d+)\b(?!\s*(?:%|percent|[.:/-]\d))(?!\s+(?:rows?|lines?|records?))",
+            p.goal or s.text,
+            re.I,
+        )
+    )
+    if start and not rx.fullmatch(r"(?:19|20)\d\d", start.group(1)) and "offset" not in args:
+        args["offset"] = int(start.group(1))  # a year ('rows from 2023') is no position
     return args
 
 
@@ -719,6 +743,16 @@ def partly_labeled_tables() -> list[tuple[str, str]]:
 
 def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
+    if data is None and not p.question and s.gold:
+        # 'rules learned from the gold labels in g.csv': the one table those hand labels are
+        # shaped for (a key it has, a label it lacks or has only partly) is the data
+        from agents.grounding import _labeled_by, _table
+
+        gold = _table(s.gold)
+        labeled = _labeled_by(s.gold, gold) if gold is not None else []
+        if len(labeled) == 1:
+            data = labeled[0]
+            p.notes.append(f"the table your hand labels in {s.gold} label → {data}")
     if data is None and not p.question:
         partly = partly_labeled_tables()
         own = [(name, column) for name, column in partly if name == s.gold]
@@ -896,14 +930,16 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         if f not in (args.get("data_path"), rules_file)
         and TABLE_SUFFIX_RE.search(f)
         and rx.search(
-            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?\s+(?:in|is|=|:))"
-            rf"\s+(?:the\s+\w+\s+in\s+)?{re.escape(f)}",
+            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?(?:\s*(?:in|is|=|:))?)"
+            # 'against the hand-checked topics in x.csv'
+            rf"\s+(?:the\s+(?:[\w-]+\s+){{1,3}}in\s+)?{re.escape(f)}",
             p.goal,
             re.I,
         )
     ]
     if len(scored) == 1:
         args["gold_path"] = scored[0]  # '... with its accuracy against checked.csv': the gold
+
     own = own_gold_column(p.goal, args.get("data_path"), lfs)
     if own and "label_column" not in args:
         args["label_column"] = own
@@ -1145,6 +1181,21 @@ def labeling_dir(p: Planning) -> str | None:
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
         return rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
     return None
+
+
+def bind_run_folders(steps: list[Any]) -> None:
+    """A later step on the labeling run reads the folder the person named for it ('label x,
+    put the run in labeling/q3, then open the workbench'): the folder may be said in a clause
+    after the one that planned the step, so it is bound once every argument is.
+    """
+    for step in steps:
+        ref = rx.fullmatch(r"\$\{steps\.(\d+)\.labeled_path\}", str(step.args.get("labeling_dir")))
+        if ref is None or int(ref.group(1)) >= len(steps):
+            continue
+        producer = steps[int(ref.group(1))]
+        named = producer.args.get("output_dir")
+        if producer.tool == "label_dataset" and isinstance(named, str) and named:
+            step.args["labeling_dir"] = named
 
 
 AFTER_LABELING_RE = r"^\W*(?:once|after|when)\s+you(?:'ve|\s+have)?\s+(?:done\s+)?(?:the\s+)?label\w*\s+(?:the\s+)?\S+"

@@ -336,9 +336,15 @@ GAP_REF = (
 )
 # A save said after a step in the same clause ('... and save the result as sorted.csv', ', then
 # write it to x.parquet', '... and export them as parquet'): `what` holds the file or format.
+# Also said as what the person gets back ('..., and give me the file y.csv after', '... and a copy
+# I can open in Excel called y.csv') and with a time word first ('..., and after save to y.csv').
 TRAILING_SAVE = (
-    r"(?:\band\b|\bthen\b|,)\s+(?:then\s+)?(?:also\s+)?(?:please\s+)?"
-    r"\b(?:save|write|export|store|dump|output)\b(?P<what>[^;]*?\b(?:as|to|into|in)\s+(?:an?\s+)?"
+    r"(?:\band\b|\bthen\b|,)\s+(?:then\s+)?(?:after(?:wards?)?\s+|after\s+that\s+|finally\s+)?"
+    r"(?:also\s+)?(?:please\s+)?"
+    r"(?:\b(?:save|write|export|store|dump|output)\b|\b(?:give|send|hand)\s+(?:it\s+)?(?:back\s+)?"
+    r"(?:to\s+)?(?:me|us|her|him|them)\b(?:\s+back)?|(?=(?:an?|the)\s+(?:\w+\s+)?"
+    r"(?:copy|version)\b))"
+    r"(?P<what>[^;]*?(?:\b(?:as|to|into|in|called|named)\s+(?:an?\s+)?|\b(?:copy|version|file)\s+)"
     r"[\"'`]?(?:[\w./-]+\.(?:csv|tsv|parquet|jsonl|json)|csv|tsv|parquet|jsonl|json lines|"
     r"spreadsheet|excel)\b)"
 )

@@ -14,6 +14,7 @@ from agents.arguments import (
     NUM,
     TRAIN_METRICS,
     _number,
+    bind_run_folders,
     documents_meant,
     holds_rules,
     labeling_dir,
@@ -637,6 +638,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_thread_check(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
+        bind_run_folders(planning.steps)
         bind_sampled_class(planning, goal)
         bind_evident_ids(planning.steps)
         bind_unwritten_outputs(planning, goal)
