@@ -112,6 +112,8 @@ OUT_FILE_RE = (
     r"outputs|put|store|stored|send)\b"
     # 'write labeling functions for x in a.csv': the functions are written, a.csv is read
     r"(?!\s+(?:some\s+|the\s+|a\s+few\s+|new\s+)?(?:label(?:l)?ing\s+functions?|lfs?|rules?)\b)"
+    # 'put a topic on every comment in a.csv': a label put on rows, a.csv is read
+    r"(?!\s+(?:an?|the|some)\s+(?:[\w-]+\s+){0,2}?(?:on|onto)\s+(?:every|each|all|the)\b)"
     r"[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels?|votes?|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
@@ -743,6 +745,16 @@ def partly_labeled_tables() -> list[tuple[str, str]]:
 
 def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
+    if data is None and not p.question and FILE_RE.search(p.goal or ""):
+        # 'get the open claims labelled ..., then score new.csv': a goal that names another
+        # file was not read for described data; the table this clause's words describe
+        from agents.grounding import workspace_files
+        from agents.references import described_files
+
+        described = described_files(s.text, workspace_files())
+        if len(described) == 1 and TABLE_SUFFIX_RE.search(described[0]):
+            data = described[0]
+            p.notes.append(f"the data you described → {data}")
     if data is None and not p.question and s.gold:
         # 'rules learned from the gold labels in g.csv': the one table those hand labels are
         # shaped for (a key it has, a label it lacks or has only partly) is the data
@@ -1035,6 +1047,22 @@ def rules_meant(goal: str) -> str | None:
         for f in files
     }
     best = max(hits.values(), default=0)
+    if not best:
+        # 'the rules Ravi wrote for the disease notes' (written in as disease_notes.csv): the
+        # rules file that shares a name word with the table the rules are for
+        from agents.grounding import _same_word
+
+        tables = [file_tokens(f.rsplit("/", 1)[-1]) for f in FILE_RE.findall(goal)]
+        said = {t.lower() for tokens in tables for t in tokens if t not in plain and len(t) >= 3}
+        hits = {
+            f: sum(
+                1
+                for t in file_tokens(f.rsplit("/", 1)[-1])
+                if t not in plain and any(_same_word(t.lower(), w) for w in said)
+            )
+            for f in files
+        }
+        best = max(hits.values(), default=0)
     top = [f for f, n in hits.items() if n == best]
     if best and len(top) == 1:
         return top[0]

@@ -1183,7 +1183,7 @@ def _ground_apply(args: dict[str, Any], text: str) -> None:
     profile = _table(args.get("data_path"))
     if profile is None or not rx.search(
         r"\b(against|agianst|accura\w*|compar\w*|scor\w*|versus|vs\.?|check\w*|right|"
-        r"correct\w*)\b",
+        r"correct\w*|how (?:good|well)|agree\w*)\b",
         text,
         re.I,
     ):
@@ -1385,6 +1385,19 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             args.setdefault("text_column", source)
     if not pick and len(partly) > 1:
         pick = _partly_said(partly, data, goal)
+    labels = [
+        c["name"]
+        for c in partly
+        if c["label_like"] and not c["dtype"].startswith("float") and not c["id_like"]
+    ]
+    if not pick and len(labels) > 1 and not label and not p.question:
+        # 'fill in the gaps in x.csv' where two label columns have gaps: which one is meant is
+        # the person's to say (the first one is no better a guess than the second)
+        p.question = (
+            f"{data['dataset']} has gaps in more than one column: which should I fill in, "
+            f"{' or '.join(labels[:6])}?"
+        )
+        return
     pick = pick or [
         c["name"]
         for c in sorted(partly, key=lambda c: c["dtype"].startswith("float"))
@@ -1676,7 +1689,13 @@ def _gold_by_words(args: dict[str, Any], goal: str) -> None:
         if not tokens or not any(_same_word(t, w) for t in tokens for w in said if len(w) >= 3):
             continue
         profile = _table(name)
-        if profile is not None and _shares_key(profile, data) and _labels_shaped(profile, data):
+        if profile is None or not _shares_key(profile, data) or not _labels_shaped(profile, data):
+            continue
+        # a word that is a whole column name of the table names its label ('rules for mood'
+        # beside visit_moods_by_hand.csv), not the file
+        whole = {c["name"].lower() for c in profile["columns"]}
+        tokens = [t for t in tokens if not any(_same_word(t, w) for w in whole)]
+        if any(_same_word(t, w) for t in tokens for w in said if len(w) >= 3):
             found.append(name)
     if len(found) == 1:
         args["gold_path" if key == "data_path" else "gold"] = found[0]

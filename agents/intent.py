@@ -138,7 +138,10 @@ FILL_CUES = (
     r"(?:give|assign|attach|put)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:to|on)\s+(?:every|each|all)|"
     r"programmatic(?:ally)? label\w*|label (?:every|all|each|the rest|everything)|"
     r"auto-?tag\w*|tag (?:the|all|every|each)|annotate|"
-    r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label)\b"
+    r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label|"
+    # 'I want the waste log labelled by reason', 'get the claims labelled for fraud'
+    r"(?:want|need|get|have)\s+(?:[\w-]+\s+){0,4}?(?:labell?ed|tagged|categori[sz]ed)\s+(?:by|with|for)"
+    r"(?!\s+(?:a|the|my|our)\s+(?:model|classifier)\b))\b"
 )
 SAVE_CUES = (
     r"\b(save|export|write|dump|convert|store|download)\b.*\b(as|to|into|in)\s+(?:an? )?"

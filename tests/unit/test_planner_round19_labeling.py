@@ -269,3 +269,105 @@ def test_a_list_of_classes_longer_than_the_columns_values(ferry: Path) -> None:
         "crew, noise), coverage target 0.9."
     )
     assert _step(plan, "label_dataset")["labels"] == ["delay", "cabin", "food", "crew", "noise"]
+
+
+# --- rules voted into a file, said twice; two columns with gaps -----------------------------------
+
+
+def test_rules_put_on_every_row_and_written_to_a_file_are_voted(ferry: Path) -> None:
+    plan = plan_goal(
+        "We have rules file deck_rules.json. Use it for put a hazard on every note in "
+        "deck_reports.csv and write the result to deck_hazards.csv"
+    )
+    assert _tools(plan) == ["vote_labels"]
+    args = _step(plan, "vote_labels")
+    assert (args["data_path"], args["output_path"]) == ("deck_reports.csv", "deck_hazards.csv")
+    assert args["labeling_functions"] == "deck_rules.json"
+    plan = plan_goal(
+        "Mark the deck reports slip or trip with the rules in deck_rules.json by majority vote, "
+        "and save the outcome in deck_votes.csv."
+    )
+    assert _tools(plan) == ["vote_labels"]
+
+
+def test_a_request_said_twice_is_one_step() -> None:
+    from agents.plan import Planning
+    from agents.planner import _merge_duplicates
+
+    p = Planning(memory={})
+    args = {"data_path": "deck_reports.csv", "output_path": "v.csv", "labeling_functions": "r.json"}
+    # two clauses each naming the table asked for the same vote: one step
+    p.add("vote_labels", dict(args), why="the vote of every rule on deck_reports.csv")
+    p.add("vote_labels", dict(args), why="each report of deck_reports.csv, the result in v.csv")
+    p.add("vote_labels", {**args, "output_path": "w.csv"}, why="and on deck_reports.csv to w.csv")
+    _merge_duplicates(p)
+    assert [s.args["output_path"] for s in p.steps] == ["v.csv", "w.csv"]
+
+
+def test_two_columns_with_gaps_and_none_said_is_a_question(ferry: Path) -> None:
+    pd.DataFrame(
+        {
+            "booking_id": [f"B{i}" for i in range(ROWS)],
+            "remark": [
+                f"passenger {i} asked about the {['dog', 'bike', 'car'][i % 3]}"
+                for i in range(ROWS)
+            ],
+            "reason": [
+                ["pets", "bikes", "vehicles"][i % 3] if i % 4 == 0 else None for i in range(ROWS)
+            ],
+            "refund": [["yes", "no"][i % 2] if i % 5 == 0 else None for i in range(ROWS)],
+        }
+    ).to_csv(ferry / "bookings.csv", index=False)
+    plan = plan_goal("Could you fill in the gaps in bookings.csv? Half the rows are blank.")
+    assert not plan.steps and "reason" in plan.question and "refund" in plan.question
+    plan = plan_goal("Could you fill in the gaps in bookings.csv? Half the rows are blank. reason")
+    assert _step(plan, "label_dataset")["label_column"] == "reason"
+
+
+# --- labeling said in a passive, data described beside a named file -------------------------------
+
+
+def test_a_table_wanted_labelled_is_labeled_not_trained_on() -> None:
+    from agents.intent import cue_tools
+
+    def has_tool(name: str) -> bool:
+        return True
+
+    for clause in (
+        "I want the deck_reports.csv labelled by hazard to AUC 0.8",
+        "we need deck_reports.csv tagged with a hazard, macro F1 0.7 at least",
+    ):
+        assert cue_tools(clause, ["deck_reports.csv"], "hazard", has_tool) == ["label_dataset"]
+
+
+def test_described_data_labeled_beside_a_named_file(ferry: Path) -> None:
+    pd.DataFrame(
+        {
+            "report_id": [f"R{900 + i}" for i in range(20)],
+            "deck": [["car", "upper", "bridge"][i % 3] for i in range(20)],
+            "note": [
+                f"{['wet steps', 'loose rail'][i % 2]} near bay {i} at noon" for i in range(20)
+            ],
+        }
+    ).to_csv(ferry / "reports_this_week.csv", index=False)
+    plan = plan_goal(
+        "Get the deck reports labelled for hazards using the bosun results, then train a "
+        "classifier on those labels and predict reports_this_week.csv."
+    )
+    assert _tools(plan) == ["label_dataset", "train_model", "predict"]
+    args = _step(plan, "label_dataset")
+    assert (args["data_path"], args["gold_path"]) == ("deck_reports.csv", "bosun_checks.csv")
+
+
+def test_rules_described_by_their_data_scored_on_its_own_column(ferry: Path) -> None:
+    (ferry / "complaint_rules.json").write_text(
+        '[{"name": "late", "label": "delay", "kind": "keyword", "column": "complaint", '
+        '"keywords": ["late"]}]'
+    )
+    plan = plan_goal(
+        "Before we trust the rules Sam wrote for the passenger complaints, tell me how good "
+        "each is against the categories the crew already filled in."
+    )
+    args = _step(plan, "apply_labeling_functions")
+    assert args["lfs_path"] == "complaint_rules.json"
+    assert args["label_column"] == "category"
