@@ -1257,6 +1257,9 @@ def _listed_classes(goal: str, start: int, values: list[str]) -> list[str] | Non
     if said is None:
         return None
     items = [i for i in rx.split(LIST_SEP, said.group()) if i]
+    if rx.match(r"\s+\w", goal[start + said.end() :]):
+        items = items[:-1]  # '..., mixed, target accuracy 0.8': the list ended before 'target'
+
     spelt = {v.lower(): v for v in values}
     if len(items) <= len(values) or len(items) > len(values) + 3 or len(items) > 30:
         return None
@@ -1391,6 +1394,8 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
         if c["label_like"] and not c["dtype"].startswith("float") and not c["id_like"]
     ]
     if not pick and len(labels) > 1 and not label and not p.question:
+        pick = _gaps_meant(partly, labels, goal)
+    if not pick and len(labels) > 1 and not label and not p.question:
         # 'fill in the gaps in x.csv' where two label columns have gaps: which one is meant is
         # the person's to say (the first one is no better a guess than the second)
         p.question = (
@@ -1412,6 +1417,23 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+def _gaps_meant(partly: list[dict[str, Any]], labels: list[str], goal: str) -> list[str]:
+    """Of several label columns with gaps, the one the goal's outcome words mean ('so we know
+    which are good and bad' → sentiment), when a sentence-embedding match finds it clearly best
+    (`agents/meaning.py`); else none, and the planner asks.
+    """
+    from agents import meaning
+
+    if not meaning.enabled("ask"):
+        return []
+    phrase = meaning.outcome_phrase(goal)
+    if not phrase:
+        return []
+    columns = [c for c in partly if c["name"] in labels]
+    best = meaning.clearly_best(meaning.similarities(phrase, columns))
+    return [best] if best else []
 
 
 def _partly_said(partly: list[dict[str, Any]], data: dict[str, Any], goal: str) -> list[str]:

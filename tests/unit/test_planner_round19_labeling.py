@@ -322,6 +322,11 @@ def test_two_columns_with_gaps_and_none_said_is_a_question(ferry: Path) -> None:
     assert not plan.steps and "reason" in plan.question and "refund" in plan.question
     plan = plan_goal("Could you fill in the gaps in bookings.csv? Half the rows are blank. reason")
     assert _step(plan, "label_dataset")["label_column"] == "reason"
+    # a class list said: the list ends where the words go on ('..., target accuracy 0.8')
+    plan = plan_goal(
+        "Weak supervision on bookings.csv, classes pets/bikes/vehicles, target accuracy 0.8"
+    )
+    assert _step(plan, "label_dataset")["labels"] == ["pets", "bikes", "vehicles"]
 
 
 # --- labeling said in a passive, data described beside a named file -------------------------------
