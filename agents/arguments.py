@@ -112,6 +112,8 @@ OUT_FILE_RE = (
     r"outputs|put|store|stored|send)\b"
     # 'write labeling functions for x in a.csv': the functions are written, a.csv is read
     r"(?!\s+(?:some\s+|the\s+|a\s+few\s+|new\s+)?(?:label(?:l)?ing\s+functions?|lfs?|rules?)\b)"
+    # 'put a topic on every comment in a.csv': a label put on rows, a.csv is read
+    r"(?!\s+(?:an?|the|some)\s+(?:[\w-]+\s+){0,2}?(?:on|onto)\s+(?:every|each|all|the)\b)"
     r"[^.;]{0,40}?\b(?:to|into|as|in|at|under)|"
     r"\b(?:convert|converted|scores?|predictions?|preds|results?|labels?|votes?|rows|records|copy|"
     r"version)\b[^.;]{0,40}?(?<!similar )(?<!compared )(?<!close )(?<!identical )\b(?:to|into|as)|"
@@ -169,12 +171,16 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
 
 def _saved_bare(text: str, name: str) -> bool:
     """'... and save week2.csv please': a file right after a save verb that is not in the
-    workspace (an existing one saved 'as' something is the data: 'save a.csv as parquet').
+    workspace (an existing one saved 'as' something is the data: 'save a.csv as parquet'); so
+    is a file the person asks to be given ('... and give me the file week2.csv after').
     """
     escaped = re.escape(name)
     if not rx.search(
         rf"\b(?:save|write|store|dump)\s+(?:it\s+|them\s+|that\s+|those\s+)?{escaped}"
-        r"(?!\s*(?:as|to|into|in|under|with|from)\b)",
+        r"(?!\s*(?:as|to|into|in|under|with|from)\b)"
+        r"|\b(?:give|send|hand)\s+(?:it\s+)?(?:back\s+)?(?:to\s+)?(?:me|us|her|him|them)\s+(?:back\s+)?"
+        rf"(?:(?:the|a|an)\s+)?(?:(?:new|finished|filled|complete|updated)\s+)?"
+        rf"(?:(?:file|copy|version|table|spreadsheet)\s+)?(?:called\s+|named\s+)?{escaped}",
         text,
         re.I,
     ):
@@ -571,14 +577,21 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"dataset": ref}
     span = rx.search(
-        r"\b(?:rows?\s+(?:from\s+|between\s+)?|(?:from|between)\s+rows?\s+)(\d+)\s*"
-        r"(?:to|-|through|until|till|and)\s*(?:rows?\s+)?(\d+)",
+        r"\b(?:rows?\s+(?:from\s+|between\s+)?|(?:from|between)\s+rows?\s+)"
+        r"(?:(?:number|no\.?|#)\s*)?(\d+)\s*"  # 'rows from number 40 to 70'
+        r"(?:to|-|through|until|till|and)\s*(?:rows?\s+)?(?:(?:number|no\.?|#)\s*)?(\d+)",
         p.goal or s.text,  # 'Could I peek at the fines? Rows 100 to 125 or so.'
         re.I,
     )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
         rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b",  # 'like 50 of them'
+        p.goal or s.text,
+        re.I,
+    ) or rx.search(
+        # 'a few rows of x.csv? like 12': a bare count said loosely after the rows were asked for
+        rf"\b(?:rows|lines|records|entries|sample|handful|few|bit|some)\b.{{0,80}}?"
+        rf"\b(?:like|say|maybe|about|around|roughly)\s+{NUM}(?:\s+or\s+so)?\W*$",
         p.goal or s.text,
         re.I,
     )
@@ -598,6 +611,19 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
         number = _number(next(g for g in count.groups() if g))
         if number:
             args["limit"] = min(200, number)
+    start = (
+        None
+        if span
+        else rx.search(
+            # 'rows from 300, 40 of them', 'records starting at 12': where the window starts
+            r"\b(?:rows?|lines?|records?|entries)\s+(?:(?:starting|beginning)\s+)?(?:from|at|after)\s+"
+            r"(?:(?:number|no\.?|#)\s*)?(\d+)\b(?!\s*(?:%|percent|[.:/-]\d))(?!\s+(?:rows?|lines?|records?))",
+            p.goal or s.text,
+            re.I,
+        )
+    )
+    if start and not rx.fullmatch(r"(?:19|20)\d\d", start.group(1)) and "offset" not in args:
+        args["offset"] = int(start.group(1))  # a year ('rows from 2023') is no position
     return args
 
 
@@ -719,6 +745,26 @@ def partly_labeled_tables() -> list[tuple[str, str]]:
 
 def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
+    if data is None and not p.question and FILE_RE.search(p.goal or ""):
+        # 'get the open claims labelled ..., then score new.csv': a goal that names another
+        # file was not read for described data; the table this clause's words describe
+        from agents.grounding import workspace_files
+        from agents.references import described_files
+
+        described = described_files(s.text, workspace_files())
+        if len(described) == 1 and TABLE_SUFFIX_RE.search(described[0]):
+            data = described[0]
+            p.notes.append(f"the data you described → {data}")
+    if data is None and not p.question and s.gold:
+        # 'rules learned from the gold labels in g.csv': the one table those hand labels are
+        # shaped for (a key it has, a label it lacks or has only partly) is the data
+        from agents.grounding import _labeled_by, _table
+
+        gold = _table(s.gold)
+        labeled = _labeled_by(s.gold, gold) if gold is not None else []
+        if len(labeled) == 1:
+            data = labeled[0]
+            p.notes.append(f"the table your hand labels in {s.gold} label → {data}")
     if data is None and not p.question:
         partly = partly_labeled_tables()
         own = [(name, column) for name, column in partly if name == s.gold]
@@ -896,14 +942,16 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         if f not in (args.get("data_path"), rules_file)
         and TABLE_SUFFIX_RE.search(f)
         and rx.search(
-            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?\s+(?:in|is|=|:))"
-            rf"\s+(?:the\s+\w+\s+in\s+)?{re.escape(f)}",
+            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?(?:\s*(?:in|is|=|:))?)"
+            # 'against the hand-checked topics in x.csv'
+            rf"\s+(?:the\s+(?:[\w-]+\s+){{1,3}}in\s+)?{re.escape(f)}",
             p.goal,
             re.I,
         )
     ]
     if len(scored) == 1:
         args["gold_path"] = scored[0]  # '... with its accuracy against checked.csv': the gold
+
     own = own_gold_column(p.goal, args.get("data_path"), lfs)
     if own and "label_column" not in args:
         args["label_column"] = own
@@ -999,6 +1047,22 @@ def rules_meant(goal: str) -> str | None:
         for f in files
     }
     best = max(hits.values(), default=0)
+    if not best:
+        # 'the rules Ravi wrote for the disease notes' (written in as disease_notes.csv): the
+        # rules file that shares a name word with the table the rules are for
+        from agents.grounding import _same_word
+
+        tables = [file_tokens(f.rsplit("/", 1)[-1]) for f in FILE_RE.findall(goal)]
+        said = {t.lower() for tokens in tables for t in tokens if t not in plain and len(t) >= 3}
+        hits = {
+            f: sum(
+                1
+                for t in file_tokens(f.rsplit("/", 1)[-1])
+                if t not in plain and any(_same_word(t.lower(), w) for w in said)
+            )
+            for f in files
+        }
+        best = max(hits.values(), default=0)
     top = [f for f, n in hits.items() if n == best]
     if best and len(top) == 1:
         return top[0]
@@ -1145,6 +1209,21 @@ def labeling_dir(p: Planning) -> str | None:
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
         return rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
     return None
+
+
+def bind_run_folders(steps: list[Any]) -> None:
+    """A later step on the labeling run reads the folder the person named for it ('label x,
+    put the run in labeling/q3, then open the workbench'): the folder may be said in a clause
+    after the one that planned the step, so it is bound once every argument is.
+    """
+    for step in steps:
+        ref = rx.fullmatch(r"\$\{steps\.(\d+)\.labeled_path\}", str(step.args.get("labeling_dir")))
+        if ref is None or int(ref.group(1)) >= len(steps):
+            continue
+        producer = steps[int(ref.group(1))]
+        named = producer.args.get("output_dir")
+        if producer.tool == "label_dataset" and isinstance(named, str) and named:
+            step.args["labeling_dir"] = named
 
 
 AFTER_LABELING_RE = r"^\W*(?:once|after|when)\s+you(?:'ve|\s+have)?\s+(?:done\s+)?(?:the\s+)?label\w*\s+(?:the\s+)?\S+"

@@ -28,7 +28,7 @@ from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned, profile_
 from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
 if TYPE_CHECKING:
-    from agents.plan import Planning
+    from agents.plan import Planning, PlanStep
 
 PREDICT_CUES = re.compile(
     r"\b(predict\w*|classif\w*|forecast\w*|model\w*|target|estimate|guess\w*|recogni[sz]e|learn|"
@@ -482,6 +482,7 @@ def ground_plan(p: Planning, goal: str) -> None:
         if step.tool in ("label_dataset", "write_labeling_functions"):
             _find_gold(step.args, goal)
             _workspace_gold(step.args, goal)
+            _gold_by_words(step.args, goal)
         if step.tool == "train_model":
             _ground_train(p, step.args, text, _without_files(goal))
             _train_on_filled(p, step.args, goal)
@@ -489,6 +490,7 @@ def ground_plan(p: Planning, goal: str) -> None:
         elif step.tool in ("label_dataset", "write_labeling_functions"):
             _ground_label(p, step.args, text, goal)
         elif step.tool == "apply_labeling_functions":
+            _apply_after_write(p, step)
             _ground_apply(step.args, text)
             _ground_apply(step.args, _without_files(goal))
             _apply_gold(step.args, goal)  # a column named to score on stays what is scored on
@@ -1145,6 +1147,33 @@ def _apply_gold(args: dict[str, Any], goal: str) -> None:
         args["gold_path"] = golds[0]
 
 
+def _apply_after_write(p: Planning, step: PlanStep) -> None:
+    """Rules applied after the plan writes them ('... rules learned from the gold in g.csv,
+    saved to r.json, then see how those score against the same gold'): a data that is the rules
+    file or the writing step's gold is the table the rules were written for, and scoring words
+    with no other gold named score them against the gold they were written from.
+    """
+    index = p.steps.index(step)
+    writers = [s for s in p.steps[:index] if s.tool == "write_labeling_functions"]
+    if not writers:
+        return
+    written = writers[-1].args
+    data, gold = step.args.get("data_path"), written.get("gold_path")
+    if isinstance(data, str) and (data.lower().endswith(".json") or data == gold):
+        if isinstance(written.get("data_path"), str):
+            step.args["data_path"] = written["data_path"]
+    if (
+        gold
+        and not step.args.get("gold_path")
+        and not step.args.get("label_column")
+        and step.args.get("data_path") == written.get("data_path")
+        and rx.search(
+            r"\b(?:against|versus|vs\.?|compar\w*|scor\w*|accura\w*)\b", step.why or "", re.I
+        )
+    ):
+        step.args["gold_path"] = gold
+
+
 def _ground_apply(args: dict[str, Any], text: str) -> None:
     """'how accurate each one is against its topic column': the test file's own labels score
     the labeling functions (label_column), when no gold file is given.
@@ -1154,7 +1183,7 @@ def _ground_apply(args: dict[str, Any], text: str) -> None:
     profile = _table(args.get("data_path"))
     if profile is None or not rx.search(
         r"\b(against|agianst|accura\w*|compar\w*|scor\w*|versus|vs\.?|check\w*|right|"
-        r"correct\w*)\b",
+        r"correct\w*|how (?:good|well)|agree\w*)\b",
         text,
         re.I,
     ):
@@ -1209,7 +1238,36 @@ def _classes(args: dict[str, Any], profile: dict[str, Any], column: str, goal: s
     named = [v for _, v in sorted(found)]
     if len(named) >= 2 and len(named) == len(values):
         key = "labels" if "data_path" in args else "classes"
-        args[key] = named
+        args[key] = _listed_classes(goal, sorted(found)[0][0], named) or named
+
+
+LIST_SEP = r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*"
+
+
+def _listed_classes(goal: str, start: int, values: list[str]) -> list[str] | None:
+    """The classes of a list said after a classes word that holds every value the column has
+    and more ('5 classes: exhibits, cafe, staff, prices, queues' where no row says queues yet):
+    the person's list, their values as the column spells them; else None.
+    """
+    if not rx.search(
+        r"\b(?:class(?:es)?|categor(?:y|ies)|labels?)\b\W*(?:\w+\W+){0,2}$", goal[:start], re.I
+    ):
+        return None
+    said = rx.match(rf"[\w-]+(?:(?:{LIST_SEP})[\w-]+)*", goal[start:])
+    if said is None:
+        return None
+    items = [i for i in rx.split(LIST_SEP, said.group()) if i]
+    if rx.match(r"\s+\w", goal[start + said.end() :]):
+        items = items[:-1]  # '..., mixed, target accuracy 0.8': the list ended before 'target'
+
+    spelt = {v.lower(): v for v in values}
+    if len(items) <= len(values) or len(items) > len(values) + 3 or len(items) > 30:
+        return None
+    if not set(spelt) <= {i.lower() for i in items} or len({i.lower() for i in items}) != len(
+        items
+    ):
+        return None
+    return [spelt.get(i.lower(), i) for i in items]
 
 
 def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> None:
@@ -1330,6 +1388,21 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             args.setdefault("text_column", source)
     if not pick and len(partly) > 1:
         pick = _partly_said(partly, data, goal)
+    labels = [
+        c["name"]
+        for c in partly
+        if c["label_like"] and not c["dtype"].startswith("float") and not c["id_like"]
+    ]
+    if not pick and len(labels) > 1 and not label and not p.question:
+        pick = _gaps_meant(partly, labels, goal)
+    if not pick and len(labels) > 1 and not label and not p.question:
+        # 'fill in the gaps in x.csv' where two label columns have gaps: which one is meant is
+        # the person's to say (the first one is no better a guess than the second)
+        p.question = (
+            f"{data['dataset']} has gaps in more than one column: which should I fill in, "
+            f"{' or '.join(labels[:6])}?"
+        )
+        return
     pick = pick or [
         c["name"]
         for c in sorted(partly, key=lambda c: c["dtype"].startswith("float"))
@@ -1344,6 +1417,23 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+def _gaps_meant(partly: list[dict[str, Any]], labels: list[str], goal: str) -> list[str]:
+    """Of several label columns with gaps, the one the goal's outcome words mean ('so we know
+    which are good and bad' → sentiment), when a sentence-embedding match finds it clearly best
+    (`agents/meaning.py`); else none, and the planner asks.
+    """
+    from agents import meaning
+
+    if not meaning.enabled("ask"):
+        return []
+    phrase = meaning.outcome_phrase(goal)
+    if not phrase:
+        return []
+    columns = [c for c in partly if c["name"] in labels]
+    best = meaning.clearly_best(meaning.similarities(phrase, columns))
+    return [best] if best else []
 
 
 def _partly_said(partly: list[dict[str, Any]], data: dict[str, Any], goal: str) -> list[str]:
@@ -1535,6 +1625,8 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
         # a complete label for another table, nothing in it is left to label; that table is the
         # data, whatever words the goal uses for the labels
         labeled = _labeled_by(data_ref, data) if _only_labels(data) else []
+        if len(labeled) > 1:
+            labeled = _described_among(goal, labeled)
         if len(labeled) == 1:
             args[key], args["gold_path" if key == "data_path" else "gold"] = labeled[0], data_ref
         return
@@ -1552,8 +1644,94 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
         args[key], args["gold_path" if key == "data_path" else "gold"] = data_ref, golds[0]
         return
     labeled = [name for name, profile in others if _labels_shaped(data, profile)]
+    if not golds and len(labeled) > 1:
+        labeled = _described_among(goal, labeled)
     if not golds and len(labeled) == 1:
         args[key], args["gold_path" if key == "data_path" else "gold"] = labeled[0], data_ref
+
+
+NAME_WORDS_PLAIN = frozenset(
+    "the and for with from into csv tsv parquet json jsonl data file files list sheet table new "
+    "old final all copy output export set latest current clean cleaned records rows row results "
+    "result review reviews info test train holdout sample labels label labelled labeled by of "
+    "to in on v".split()
+)
+"""Words of a file's name too common in requests to say which file is meant ('show me the
+results', 'review the labels')."""
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two words that are one word's forms ('topics' and 'topic', 'scout' and 'scouting'); a
+    short word only matches itself ('lab' is not 'label').
+    """
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
+def _gold_by_words(args: dict[str, Any], goal: str) -> None:
+    """Hand labels the goal names by the words of their file's name rather than by the name:
+    'off the checked labels file' (topics_checked.csv), 'against the hand-checked file'
+    (verdicts_handchecked.csv), 'use the lab results' (lab_results.csv). A workspace table
+    shaped like hand labels for the data (a shared key, a label the data lacks or has only
+    partly, fewer rows) is the gold when a word of the goal matches a word of its name that
+    neither the data's name nor the data's columns have (those say the data, not its labels),
+    and exactly one such table matches. Said so, it is the gold even where the data has a
+    partly filled column of its own: the person pointed at another file.
+    """
+    from agents.references import name_words
+    from agents.slots import FILE_RE
+
+    key = "data_path" if "data_path" in args else "dataset"
+    data_ref = args.get(key)
+    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+        return
+    data = _table(data_ref)
+    if data is None:
+        return
+    text = FILE_RE.sub(" ", goal).lower()
+    words = rx.findall(r"[a-z]+", text)
+    said = set(words) | {a + b for a, b in itertools.pairwise(words)}  # 'hand-checked'
+    own = set(name_words(data_ref)) | {
+        w for n in data["names"] for w in rx.findall(r"[a-z]+", n.lower())
+    }
+    found = []
+    for name in workspace_files():
+        if name == data_ref or not TABLE_SUFFIX.search(name) or "/." in f"/{name}":
+            continue
+        tokens = [
+            t
+            for t in name_words(name)
+            if t.isalpha()
+            and (len(t) >= 3)
+            and t not in NAME_WORDS_PLAIN
+            and not any(_same_word(t, o) for o in own)
+        ]
+        if not tokens or not any(_same_word(t, w) for t in tokens for w in said if len(w) >= 3):
+            continue
+        profile = _table(name)
+        if profile is None or not _shares_key(profile, data) or not _labels_shaped(profile, data):
+            continue
+        # a word that is a whole column name of the table names its label ('rules for mood'
+        # beside visit_moods_by_hand.csv), not the file
+        whole = {c["name"].lower() for c in profile["columns"]}
+        tokens = [t for t in tokens if not any(_same_word(t, w) for w in whole)]
+        if any(_same_word(t, w) for t in tokens for w in said if len(w) >= 3):
+            found.append(name)
+    if len(found) == 1:
+        args["gold_path" if key == "data_path" else "gold"] = found[0]
+
+
+def _described_among(goal: str, tables: list[str]) -> list[str]:
+    """Of several tables a hand-label file could label, the one the goal's words describe
+    ('label the open claims ... using siu.csv' with open_claims.csv beside claims_2023.csv);
+    all of them when the words pick none or several.
+    """
+    from agents.references import described_files
+
+    picked = described_files(goal, tables, columns=False)
+    return picked if len(picked) == 1 else tables
 
 
 def _only_labels(table: dict[str, Any]) -> bool:

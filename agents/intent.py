@@ -138,7 +138,10 @@ FILL_CUES = (
     r"(?:give|assign|attach|put)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:to|on)\s+(?:every|each|all)|"
     r"programmatic(?:ally)? label\w*|label (?:every|all|each|the rest|everything)|"
     r"auto-?tag\w*|tag (?:the|all|every|each)|annotate|"
-    r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label)\b"
+    r"complete the label|produce \w+ labels|labels? for (?:all|every|each)|^\s*(?:please\s+)?label|"
+    # 'I want the waste log labelled by reason', 'get the claims labelled for fraud'
+    r"(?:want|need|get|have)\s+(?:[\w-]+\s+){0,4}?(?:labell?ed|tagged|categori[sz]ed)\s+(?:by|with|for)"
+    r"(?!\s+(?:a|the|my|our)\s+(?:model|classifier)\b))\b"
 )
 SAVE_CUES = (
     r"\b(save|export|write|dump|convert|store|download)\b.*\b(as|to|into|in)\s+(?:an? )?"
@@ -336,9 +339,15 @@ GAP_REF = (
 )
 # A save said after a step in the same clause ('... and save the result as sorted.csv', ', then
 # write it to x.parquet', '... and export them as parquet'): `what` holds the file or format.
+# Also said as what the person gets back ('..., and give me the file y.csv after', '... and a copy
+# I can open in Excel called y.csv') and with a time word first ('..., and after save to y.csv').
 TRAILING_SAVE = (
-    r"(?:\band\b|\bthen\b|,)\s+(?:then\s+)?(?:also\s+)?(?:please\s+)?"
-    r"\b(?:save|write|export|store|dump|output)\b(?P<what>[^;]*?\b(?:as|to|into|in)\s+(?:an?\s+)?"
+    r"(?:\band\b|\bthen\b|,)\s+(?:then\s+)?(?:after(?:wards?)?\s+|after\s+that\s+|finally\s+)?"
+    r"(?:also\s+)?(?:please\s+)?"
+    r"(?:\b(?:save|write|export|store|dump|output)\b|\b(?:give|send|hand)\s+(?:it\s+)?(?:back\s+)?"
+    r"(?:to\s+)?(?:me|us|her|him|them)\b(?:\s+back)?|(?=(?:an?|the)\s+(?:\w+\s+)?"
+    r"(?:copy|version)\b))"
+    r"(?P<what>[^;]*?(?:\b(?:as|to|into|in|called|named)\s+(?:an?\s+)?|\b(?:copy|version|file)\s+)"
     r"[\"'`]?(?:[\w./-]+\.(?:csv|tsv|parquet|jsonl|json)|csv|tsv|parquet|jsonl|json lines|"
     r"spreadsheet|excel)\b)"
 )

@@ -206,14 +206,22 @@ ARTIFACTS_DIR_RE = re.compile(
     r"(?:(?:\b(?:put|save|write|store|keep)\s+(?:all\s+)?(?:of\s+)?(?:the\s+|its\s+|this\s+)?"
     r"(?:outputs?|results?|artifacts?|files?|everything|run)\s+"
     # 'output to labeling/reviews': a folder (a file name is an output file, not a folder)
-    r"|\boutputs?\s+(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/))"
+    r"|\boutputs?\s+(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/)"
+    # 'artifacts in runs/a', 'outputs written to out/b', 'results should go to x/': what is
+    # written, then a folder path (a path with a folder in it)
+    r"|\b(?:outputs?|results?|artifacts?|artefacts?|everything)\s+(?:(?:are|is|get|gets|go|goes|"
+    r"should|to|be|written|saved|stored|kept|placed|dropped|put)\s+){0,3}"
+    r"(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/)"
+    # 'write to runs/a', 'put it under out/b': a verb of writing straight to a folder path
+    r"|\b(?:write|save|store|put|keep)\s+(?:it\s+|them\s+|this\s+)?"
+    r"(?=(?:in|into|to|under)\s+(?:the\s+)?[\w.-]+/))"
     r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?"
-    # terse: 'out labeling/v2', 'output_dir=runs/a' (a path with a folder in it)
-    r"|\b(?:out|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/)"
+    # terse: 'out labeling/v2', 'output labeling/v2', 'output_dir=runs/a' (a path with a folder)
+    r"|\b(?:out|output|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/)"
     # 'label x into folder labeling/q3', 'categorised ... into labeling/sept': a folder path
     r"|\b(?:into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+|\binto\s+(?=[\w.-]+/))[\"'`]?"
     r"(?![\w./-]+\.(?:csv|tsv|parquet|jsonl?|txt|md)\b)([\w./-]+?)[\"'`]?"
-    r"(?:[,;]|\.(?!\w)|\s|$)",
+    r"(?:[,;)]|\.(?!\w)|\s|$)",
     re.I,
 )
 CLASS_VALUE_RE = re.compile(

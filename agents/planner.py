@@ -14,6 +14,7 @@ from agents.arguments import (
     NUM,
     TRAIN_METRICS,
     _number,
+    bind_run_folders,
     documents_meant,
     holds_rules,
     labeling_dir,
@@ -620,6 +621,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_thread_check(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
+        bind_run_folders(planning.steps)
         bind_sampled_class(planning, goal)
         bind_evident_ids(planning.steps)
         bind_unwritten_outputs(planning, goal)
@@ -657,6 +659,37 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         # that would swallow the person's next, complete request).
         plan.answer = closest_question(goal)
     return plan
+
+
+VOTE_WORDS_RE = r"\b(?:vote|votes|voting|majority)\b"
+LABELS_ON_ROWS_RE = (
+    r"\b(?:label\w*|labl\w*|tag|tags|tagging|classif\w*|categori[sz]\w*|sort)\b|"
+    r"\bput\s+(?:an?|the)\s+[\w-]+\s+on\b|\bvotes?\s+of\b"
+)
+"""Words that put a label on each row ('tag the tickets', 'put a topic on every comment')."""
+
+
+def _votes_into_a_file(p: Planning, clause: str) -> bool:
+    """'Use the rules in r.json to put a topic on every comment in a.csv and write the result
+    to b.csv', 'label the claims with the rules in r.json by majority vote': rules the person
+    already has (one workspace file the goal names that holds labeling functions), labels put
+    on the rows, and a vote said or a file of the result asked for: the rules' vote, written
+    to that file. Scoring the rules ('how accurate ... against') is applying them, and rules
+    the plan writes first are voted by the steps that follow the writing.
+    """
+    if p.last_step("write_labeling_functions") is not None:
+        return False
+    lower = clause.lower()
+    if not rx.search(LABELS_ON_ROWS_RE, lower) or rx.search(
+        r"\b(?:against|accura\w*|how (?:good|well)|score\w*|compar\w*|gold)\b", lower
+    ):
+        return False
+    named = list(dict.fromkeys(FILE_RE.findall(p.goal)))
+    rules = [f for f in named if holds_rules(f)]
+    if len(rules) != 1:
+        return False
+    written = [f for f in role_files(p.goal, named)[2] if not f.lower().endswith(".json")]
+    return bool(rx.search(VOTE_WORDS_RE, lower) or written)
 
 
 def _labeling_meant(tools: list[str], clause: str, slots: Slots, p: Planning) -> list[str]:
@@ -1538,6 +1571,8 @@ def _merge_duplicates(p: Planning) -> None:
         return
     kept: list[PlanStep] = []
     for step in p.steps:
+        if any(k.tool == step.tool and k.args == step.args for k in kept):
+            continue  # the same request said twice ('I want the vote of each rule ... the result'): once
         key = step.args.get("dataset") or step.args.get("data_path")
         if isinstance(key, str) and key in FILE_RE.findall(step.why or ""):
             kept.append(step)  # the clause named this file itself: a step of its own
@@ -2729,6 +2764,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             or role_files(p.goal, FILE_RE.findall(p.goal))[2]
         )
         return ["vote_labels"] if vote else ["apply_labeling_functions"]
+    if _votes_into_a_file(p, clause):
+        return ["vote_labels"]
     # 'sort the tickets in t.csv into teams' where `team` is partly filled: every row gets a
     # team, the filled-in cells are the hand labels (data evidence, ahead of the router)
     # 'fill in the team for the rest of t.csv', 'complete the missing teams': the same; named

@@ -538,7 +538,9 @@ def _mark(goal: str, found: str) -> str:
         rx.sub("|".join(re.escape(goal[a:b]) for a, b in run), "", goal[start:end]),
         flags=re.I,
     )
-    if end - start <= 48 and not between:
+    inside = start > 1 and goal[start - 1] == "-" and goal[start - 2].isalpha()
+    if end - start <= 48 and not between and not inside:
+        # (not from inside a joined word: 'the hand-tagged comments' keeps its 'hand-')
         # The describing words become the name ('the wine train data' → 'the wine_train.csv
         # data'), so a word like 'train' in them is not read as a request.
         return f"{goal[:start]}{found}{goal[end:]}"
@@ -556,11 +558,24 @@ def gold_named(goal: str) -> str | None:
     hand = HAND_LABELS_RE.pattern
     for name in named:
         forward = rf"{hand}\W+(?:\w+\W+){{0,3}}?{re.escape(name)}"
-        backward = (
+        backward = rx.search(
             rf"{re.escape(name)}\W*\s+(?:has|holds|contains|is|are|with|=|:)\s+"
-            rf"(?:\w+\s+){{0,2}}?{hand}"
+            rf"(?:\w+\s+){{0,2}}?{hand}",
+            goal,
+            re.I,
         )
-        if rx.search(forward, goal, re.I) or rx.search(backward, goal, re.I):
+        others = "|".join(re.escape(n) for n in named if n != name)
+        if (
+            backward
+            and others
+            and rx.match(
+                rf"\W+(?:(?:file|sheet|table|in|at|from|is|are)\W+){{0,2}}(?:{others})",
+                goal[backward.end() :],
+                re.I,
+            )
+        ):
+            backward = None  # 'on x.csv with gold y.csv': the hand words introduce the file after
+        if rx.search(forward, goal, re.I) or backward:
             return name
     golds = [n for n in named if is_gold_file(n)]
     if len(golds) == 1 and len(named) > 1:
@@ -764,6 +779,8 @@ def described_input(
                 f"with the {labeled[1]!r} column a model learns from"
             )
             return _mark(goal, labeled[0]), notes, []
+    if len(found) > 1:
+        found = _not_hand_labels(found)
     if len(found) != 1:
         return goal, notes, found
     notes.append(f"the data you described → {found[0]}")
@@ -949,6 +966,30 @@ def _labeled_one(found: list[str]) -> tuple[str, str] | None:
         if (label := label_missing_elsewhere(p, [o for o in profiles if o is not p]))
     ]
     return hits[0] if len(hits) == 1 else None
+
+
+def _not_hand_labels(found: list[str]) -> list[str]:
+    """The described tables without those that are only hand labels for another of them (a key
+    and one complete label: 'the customer comments with our tagged ones' describes the
+    comments and their tags equally; the tags are not what the goal acts on, they are its
+    hand labels, found as such later). Unchanged unless exactly one table is left.
+    """
+    from agents.grounding import _labels_shaped, _only_labels, _shares_key, _table
+
+    profiles = {f: _table(f) if f.lower().endswith(TABLE_EXT) else None for f in found}
+    if any(p is None for p in profiles.values()):
+        return found
+    rest = [
+        f
+        for f, p in profiles.items()
+        if not (
+            _only_labels(p)
+            and any(
+                _shares_key(p, o) and _labels_shaped(p, o) for g, o in profiles.items() if g != f
+            )
+        )
+    ]
+    return rest if len(rest) == 1 else found
 
 
 def base_table(path: str, files: list[str]) -> str | None:

@@ -163,7 +163,10 @@ CONFIG_RE = re.compile(
 )
 PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
 COLUMN_RE = re.compile(
-    r"\b(text|label|id)(?:\s+|_)column(?:\s*[=:]\s*|\s+)[\"']?([\w.-]+)|\bcolumn\s+[\"']?([\w.-]+)",
+    r"\b(text|label|id)(?:\s+|_)column(?:\s*[=:]\s*|\s+)[\"']?([\w.-]+)|\bcolumn\s+[\"']?"
+    # 'the ... column for the accuracies': a word that joins the sentence names no column
+    r"(?!(?:for|to|in|into|of|on|with|and|or|that|which|is|are|as|from|by|at|so|but|then|"
+    r"when|where|because|instead|only|too|also|please|here|there)\b)([\w.-]+)",
     re.I,
 )
 LABELS_RE = re.compile(
