@@ -107,9 +107,7 @@ def _columns(ref: str) -> dict[str, Any] | None:
     return None if _is_document(ref) else profile_table(ref)
 
 
-MEANT_RE = (
-    r"\b(?:i\s+meant?|i\s+mean|meant|rather|instead|not\s+the|wrong\s+(?:column|label|target))\b"
-)
+MEANT_RE = r"\b(?:i\s+meant?|i\s+mean|i\s+ment|meant|rather|instead|not\s+the|wrong\s+(?:column|label|target))\b"
 """A correction of what was said: 'I meant the fault column, not the material'."""
 
 
