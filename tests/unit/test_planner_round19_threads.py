@@ -1,0 +1,93 @@
+"""Round 19: follow-up turns of a conversation (an invented ferry operator's tables and wording):
+hand labels said as what rules are measured against, a typed correction of the label column,
+rows of a class said with 'ended up', and more (see docs/planner.md, "Nineteenth round")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from agents.planner import plan_goal, remember
+from settings import get_settings
+from tests.utils.threads import labeled, trained
+
+ROWS = 40
+RUN = "labeling/crossing_notes-run1"
+
+
+@pytest.fixture
+def ferry() -> Path:
+    """Crossing notes (delay cause mostly empty), their checked causes, a rules file, sailings
+    with two outcomes to learn, and a labeling run of the notes with three classes."""
+    root = get_settings().workspace
+    root.mkdir(parents=True, exist_ok=True)
+    ids = [f"CX-{500 + i}" for i in range(ROWS)]
+    notes = ["fog at the harbour mouth", "ramp jammed", "late lorry", "calm sea"] * (ROWS // 4)
+    causes = (["weather", "mechanical", "cargo", "none"] * (ROWS // 4))[:8] + [None] * (ROWS - 8)
+    pd.DataFrame({"crossing_id": ids, "note": notes, "delay_cause": causes}).to_csv(
+        root / "crossing_notes.csv", index=False
+    )
+    pd.DataFrame({"crossing_id": ids[:12], "delay_cause": (causes * 2)[:12]}).to_csv(
+        root / "cause_gold.csv", index=False
+    )
+    rules = [{"name": "kw_fog", "kind": "keyword", "column": "note", "label": "weather"}]
+    (root / "cause_rules.json").write_text(json.dumps(rules))
+    pd.DataFrame(
+        {
+            "sailing_no": [f"S-{i}" for i in range(ROWS)],
+            "wind_knots": [5 + i % 30 for i in range(ROWS)],
+            "cars_booked": [40 + i for i in range(ROWS)],
+            "ran_late": ["yes" if i % 3 else "no" for i in range(ROWS)],
+            "cancelled": ["yes" if i % 5 == 0 else "no" for i in range(ROWS)],
+        }
+    ).to_csv(root / "sailings_2024.csv", index=False)
+    run = root / RUN
+    run.mkdir(parents=True)
+    pd.DataFrame({"id": ids, "delay_cause": (causes[:8] * 5)[:ROWS]}).to_parquet(
+        run / "labeled.parquet", index=False
+    )
+    classes = ["cargo", "mechanical", "none", "weather"]
+    (run / "metrics.json").write_text(json.dumps({"classes": classes}))
+    (run / "labeling_functions.json").write_text(json.dumps(rules))
+    return root
+
+
+def _steps(goal: str, memory: dict[str, Any] | None = None) -> list[tuple[str, dict]]:
+    plan = plan_goal(goal, memory or {})
+    assert plan.question is None, plan.question
+    return [(s.tool, s.args) for s in plan.steps]
+
+
+def test_hand_labels_named_after_against_are_the_gold_not_the_data(ferry: Path) -> None:
+    [(tool, args)] = _steps(
+        "How well do the deck crew's rules in cause_rules.json score on the crossing notes, "
+        "against cause_gold.csv?"
+    )
+    assert tool == "apply_labeling_functions"
+    assert args["data_path"] == "crossing_notes.csv"
+    assert args["gold_path"] == "cause_gold.csv"
+
+
+def test_a_typed_correction_of_the_label_column_retrains_on_the_same_table(ferry: Path) -> None:
+    memory = trained("models/sail-1", "sailings_2024.csv", "ran_late")
+    [(tool, args)] = _steps("oops no i ment cancelled", memory)
+    assert tool == "train_model"
+    assert (args["dataset"], args["label_column"]) == ("sailings_2024.csv", "cancelled")
+
+
+def test_rows_that_ended_up_in_a_class_are_the_runs_rows(ferry: Path) -> None:
+    memory = labeled(RUN, "crossing_notes.csv", "delay_cause")
+    memory = remember(
+        "train_model",
+        {"model_path": "models/cause-1", "metrics": {"f1": 0.7}},
+        memory,
+        {"dataset": f"{RUN}/labeled.parquet", "label_column": "delay_cause"},
+    )
+    [(tool, args)] = _steps(
+        "let me see the notes that ended up mechanical in the workbench", memory
+    )
+    assert tool == "workbench_rows" and args["label"] == "mechanical"
