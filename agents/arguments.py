@@ -2101,6 +2101,8 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b|\bk\s*=\s*(\d+)\b"
         # 'the 15 more worst', 'the 20 sensor readings most likely to be faulty'
         rf"|\b{NUM}\s+(?:more\s+)?(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)"
+        # '... and show me 30': the count of rows shown is the scan's top
+        rf"|\bshow\s+(?:me|us)\s+(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
         rf"|\bthe\s+{NUM}\s+(?:[\w-]+\s+){{1,4}}?(?:most|least)\s+(?:likely|suspicious|unusual|"
         r"anomalous|strange|odd|normal)\b",
         text,
@@ -2123,7 +2125,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         name
         for name, pattern in (
             ("isolation_forest", r"isolation[ _-]?forest|iforest"),
-            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
+            ("local_outlier_factor", r"local[ _-]?outlier(?:[ _-]?factor)?|\blof\b"),
             ("cvae", r"\bc?vae\b|autoencoder"),
             # 'rare combinations of values, like region with plan': the pair detector
             (

@@ -2034,6 +2034,7 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
     """
     import typing
 
+    from agents.options import ENUM_SYNONYMS
     from tools.registry import get_tool
 
     if not rx.search(r"\b(only|just|solely|alone|nothing but|instead)\b", goal, re.I):
@@ -2059,6 +2060,11 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
                 if len(part) > 2
             )
             or _initials(str(choice)) in words  # 'LOF' for local_outlier_factor
+            # 'the local outlier one': the choice's own other words (agents/options.py)
+            or bool(
+                (name, str(choice)) in ENUM_SYNONYMS
+                and rx.search(ENUM_SYNONYMS[(name, str(choice))], goal, re.I)
+            )
         ]
         if named:
             out[name] = named
