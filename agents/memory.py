@@ -391,7 +391,10 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
         return None
     last = results[-1]
     with_metrics = [r for r in results if r.get("metrics")]
-    if rx.search(r"\b(where|path|saved|folder|file)\b", lower):
+    if rx.search(r"\b(where|path|saved|folder|file)\b", lower) and (
+        # 'what was the recall on the test file?': a metric, measured on a file
+        asked_metric(goal) is None or rx.search(r"\b(where|path|folder)\b", lower)
+    ):
         wants = "model" if "model" in lower else "labeled" if "label" in lower else None
         for result in reversed(results):
             for key in ("model_path", "labeled_path", "path", "output", "predictions_path"):
