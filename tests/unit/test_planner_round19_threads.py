@@ -91,3 +91,38 @@ def test_rows_that_ended_up_in_a_class_are_the_runs_rows(ferry: Path) -> None:
         "let me see the notes that ended up mechanical in the workbench", memory
     )
     assert tool == "workbench_rows" and args["label"] == "mechanical"
+
+
+def test_a_rerun_names_a_detector_by_its_first_words_and_a_count_to_show(ferry: Path) -> None:
+    memory = remember(
+        "detect_anomalies",
+        {"flagged": 6, "rows": ROWS, "scores_path": "anomalies/sailings.csv"},
+        {},
+        {"dataset": "sailings_2024.csv", "id_column": "sailing_no"},
+    )
+    [(tool, args)] = _steps(
+        "redo that using only the local outlier one plus isolation forest, and show me 12", memory
+    )
+    assert tool == "detect_anomalies" and args["dataset"] == "sailings_2024.csv"
+    assert sorted(args["detectors"]) == ["isolation_forest", "local_outlier_factor"]
+    assert args["top_k"] == 12
+
+
+def test_a_metric_asked_of_the_test_file_is_the_metric_not_a_path(ferry: Path) -> None:
+    memory = trained(
+        "models/sail-1",
+        "sailings_2024.csv",
+        "ran_late",
+        metrics={"accuracy": 0.81, "precision": 0.66, "measured_on": "test"},
+        test_dataset="sailings_2024.csv",
+    )
+    plan = plan_goal("and the precision on that test file?", memory)
+    assert not plan.steps and "0.66" in (plan.answer or "")
+
+
+def test_a_run_folder_said_after_write_to_is_the_labeling_output(ferry: Path) -> None:
+    [(tool, args)] = _steps(
+        "weak labels for delay_cause on crossing_notes.csv, gold cause_gold.csv, write to "
+        "labeling/causes_v1."
+    )
+    assert tool == "label_dataset" and args["output_dir"] == "labeling/causes_v1"
