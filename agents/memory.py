@@ -61,6 +61,7 @@ ABOUT_RESULTS = re.compile(
     r"outliers?|suspicious|stand(?:s)? out)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|how accurate|better|labeling functions?|lfs?|worst|"
+    r"weakest|poorest|least accurate|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|(?:how|are you|is it) (?:sure|confident|certain)|confidence|"
     r"beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
@@ -199,13 +200,16 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             "metrics": {k: v for k, v in comparison["metrics"].items() if isinstance(v, float)},
         }
     lfs = output.get("lf_summary")
+    if not isinstance(lfs, list):
+        lfs = output.get("summary")  # apply_labeling_functions: one row per rule, the same keys
     if isinstance(lfs, list):
         rated = [r for r in lfs if isinstance(r, dict) and r.get("dev_accuracy") is not None]
         rated.sort(key=lambda r: (-float(r["dev_accuracy"]), -int(r.get("dev_votes") or 0)))
-        summary["top_lfs"] = [
-            {k: r.get(k) for k in ("name", "dev_accuracy", "dev_votes", "coverage")}
-            for r in rated[:5]
-        ]
+        kept = ("name", "dev_accuracy", "dev_votes", "coverage")
+        if rated:
+            summary["top_lfs"] = [{k: r.get(k) for k in kept} for r in rated[:5]]
+            # 'which rule was the worst?': the least accurate, worst first
+            summary["bottom_lfs"] = [{k: r.get(k) for k in kept} for r in rated[::-1][:5]]
     top = output.get("top")
     if isinstance(top, list) and top and isinstance(top[0], dict) and "score" in top[0]:
         summary["worst"] = [
@@ -680,15 +684,18 @@ def _class_count(lower: str, results: list[dict[str, Any]], memory: dict[str, An
 def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
     """Answers that compare: target hit?, against the baseline, the best LFs, which was better."""
     if rx.search(r"\b(labeling functions?|lfs?|rules?)\b", lower) and rx.search(
-        r"\b(most accurate|best|worst|accura\w*|strongest)\b", lower
+        r"\b(most accurate|best|worst|accura\w*|strongest|weakest|poorest)\b", lower
     ):
         loop = next((r for r in reversed(results) if r.get("top_lfs")), None)
+        weakest = rx.search(r"\b(worst|least accurate|weakest|poorest)\b", lower)
+        key = "bottom_lfs" if weakest and loop is not None and loop.get("bottom_lfs") else "top_lfs"
         if loop is not None:
             shown = "; ".join(
                 f"{r['name']}: accuracy {_fmt(r['dev_accuracy'])} on {r['dev_votes']} dev labels"
-                for r in loop["top_lfs"]
+                for r in loop[key]
             )
-            return f"The most accurate labeling functions (from {loop['tool']}): {shown}."
+            said = "least" if key == "bottom_lfs" else "most"
+            return f"The {said} accurate labeling functions (from {loop['tool']}): {shown}."
     gap = _utility_gap(lower, results)
     if gap is not None:
         return gap
@@ -1033,10 +1040,15 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
             return value
     for value in sorted(classes, key=len, reverse=True):
         words = re.escape(value.lower()).replace("_", "[ _-]")
-        before = ""
+        before, after = "", ""
         if value.lower() in POSITIVE_VALUES + NEGATIVE_VALUES:  # 'no, 50 rows ...' is no class
             before = r"\b(?:class|label|labell?ed|as|=)\s*[\"'`]?"
-        if len(value) > 1 and rx.search(rf"{before}(?<![\w-]){words}(?![\w-])", lower):
+            # 'make 300 rows of the yes ones': the value said as a kind of row
+            after = (
+                rf"|\b(?:the|only|just|all)\s+[\"'`]?{words}[\"'`]?\s+"
+                r"(?:ones|rows|cases|examples|records|entries|class)\b"
+            )
+        if len(value) > 1 and rx.search(rf"{before}(?<![\w-]){words}(?![\w-]){after}", lower):
             return value
     column = str(generator.get("label_column") or "").lower()
     if not column or len(classes) != 2:

@@ -126,3 +126,41 @@ def test_a_run_folder_said_after_write_to_is_the_labeling_output(ferry: Path) ->
         "labeling/causes_v1."
     )
     assert tool == "label_dataset" and args["output_dir"] == "labeling/causes_v1"
+
+
+def test_rows_of_the_yes_ones_are_that_class_of_the_generator(ferry: Path) -> None:
+    memory = remember(
+        "train_generator",
+        {"model_path": "generators/sail-0", "label_column": "cancelled", "classes": ["no", "yes"]},
+        {},
+        {"dataset": "sailings_2024.csv", "label_column": "cancelled"},
+    )
+    [(tool, args)] = _steps("generate 80 rows of just the yes ones", memory)
+    assert tool == "generate_synthetic" and (args["n"], args["label"]) == (80, "yes")
+
+
+def test_a_misspelt_check_for_weird_rows_is_an_anomaly_scan(ferry: Path) -> None:
+    memory = trained("models/sail-1", "sailings_2024.csv", "ran_late")
+    [(tool, args)] = _steps("also chek crossing_notes.csv for wierd trips", memory)
+    assert tool == "detect_anomalies" and args["dataset"] == "crossing_notes.csv"
+
+
+def test_the_worst_rule_of_an_applied_rules_file_is_answered_from_the_thread(ferry: Path) -> None:
+    per_rule = [
+        {"name": "kw_fog", "coverage": 0.3, "dev_votes": 9, "dev_correct": 8, "dev_accuracy": 0.89},
+        {
+            "name": "kw_ramp",
+            "coverage": 0.1,
+            "dev_votes": 6,
+            "dev_correct": 2,
+            "dev_accuracy": 0.33,
+        },
+    ]
+    memory = remember(
+        "apply_labeling_functions",
+        {"rows": ROWS, "lf_count": 2, "summary": per_rule},
+        {},
+        {"data_path": "crossing_notes.csv", "lfs_path": "cause_rules.json"},
+    )
+    plan = plan_goal("which of the rules did the poorest job?", memory)
+    assert not plan.steps and (plan.answer or "").index("kw_ramp") < plan.answer.index("kw_fog")
