@@ -1127,3 +1127,50 @@ def asks_measured_value(goal: str, memory: dict[str, Any]) -> bool:
         for r in memory.get("results") or []
         if isinstance(r, dict)
     )
+
+
+LISTED_MOST_RE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|right|hm+|then)\W+)*(?:which|what)\b(?:\s+one|(?:\s+one)?\s+of\s+"
+    r"(?:those|these|them|the\s+(?:results|list|hits|ones\s+(?:you\s+)?found)))"
+    r"[^?.;]{0,25}?\b(?P<way>most|fewest|least|highest|lowest|biggest|largest|smallest|top)\s+"
+    r"(?:number\s+of\s+|amount\s+of\s+)?(?P<what>downloads?|downloaded|likes?|liked|votes?|"
+    r"voted|popular|rows|size|big|large)?",
+    re.I,
+)
+"""'which of those has the most downloads?', 'which one is biggest?': of the thread's listing."""
+LISTED_KEYS = (
+    ("download", "downloads"),
+    ("like", "likes"),
+    ("popular", "likes"),
+    ("vote", "votes"),
+    ("row", "rows"),
+    ("size", "size"),
+    ("big", "size"),
+    ("large", "size"),
+)
+
+
+def listing_answer(goal: str, memory: dict[str, Any]) -> str | None:
+    """The item of the thread's last listing (a search, trending) with the most or fewest of
+    what the question names, from the counts each item came with; None when the question is
+    no such question or the listing does not hold that count.
+    """
+    match = LISTED_MOST_RE.search(goal)
+    listing = memory.get("listing") or []
+    stats = memory.get("listing_stats") or []
+    if match is None or not listing or len(stats) != len(listing):
+        return None
+    said = (match.group("what") or match.group("way")).lower()
+    key = next((k for stem, k in LISTED_KEYS if said.startswith(stem)), None)
+    if key is None:
+        return None
+    counted = [(s[key], item) for s, item in zip(stats, listing, strict=True) if key in s]
+    if not counted:
+        return None
+    fewest = match.group("way").lower() in ("fewest", "least", "lowest", "smallest")
+    value, item = (min if fewest else max)(counted, key=lambda c: c[0])
+    source = f" ({item['source']})" if item.get("source") else ""
+    return (
+        f"{item['id']}{source}: {key} {_fmt(value)}, the {'fewest' if fewest else 'most'} of "
+        f"the {len(listing)} listed."
+    )

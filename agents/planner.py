@@ -3509,6 +3509,14 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     return Plan(answer=answer, asked={"metric": asked} if asked else {})
 
 
+def _listing_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'which of those has the most downloads?' after a search: answered from the listing."""
+    from agents.memory import listing_answer
+
+    answer = None if files else listing_answer(goal, memory)
+    return Plan(answer=answer) if answer else None
+
+
 def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
     """'is it better than guessing?' after a training whose results hold no baseline: the
     thread's model evaluated (on its training's test file, else its validation split), which
@@ -3747,6 +3755,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 
 FOLLOW_UPS = (
     _concept,
+    _listing_answer,
     _thread_run,
     _qa_rescore,
     _artefact_check,
@@ -3773,6 +3782,15 @@ FOLLOW_UPS = (
 # --- thread memory ---------------------------------------------------------------------------
 
 _LISTING_KEYS = ("results", "datasets", "items", "models")
+LISTING_STATS = {
+    "downloads": "downloads",
+    "downloadCount": "downloads",  # Kaggle's
+    "likes": "likes",
+    "votes": "votes",
+    "voteCount": "votes",
+    "size": "size",
+    "rows": "rows",
+}
 # Tools whose input table becomes the thread's data ('now run the labeling loop' reads it).
 DATA_TOOLS = (
     "inspect_dataset",
@@ -3836,6 +3854,17 @@ def remember(
         if isinstance(items, list) and items and isinstance(items[0], dict) and "id" in items[0]:
             memory["listing"] = [
                 {"id": str(i.get("id")), "source": i.get("source")}
+                for i in items[:50]
+                if i.get("id")
+            ]
+            # beside it (the listing's items are call arguments): what each item counts, so
+            # 'which of those has the most downloads?' is answered from the thread
+            memory["listing_stats"] = [
+                {
+                    name: i[k]
+                    for k, name in LISTING_STATS.items()
+                    if isinstance(i.get(k), int | float) and not isinstance(i.get(k), bool)
+                }
                 for i in items[:50]
                 if i.get("id")
             ]

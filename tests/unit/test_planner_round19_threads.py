@@ -164,3 +164,19 @@ def test_the_worst_rule_of_an_applied_rules_file_is_answered_from_the_thread(fer
     )
     plan = plan_goal("which of the rules did the poorest job?", memory)
     assert not plan.steps and (plan.answer or "").index("kw_ramp") < plan.answer.index("kw_fog")
+
+
+def test_which_listed_dataset_has_the_most_downloads_is_answered_from_the_listing(
+    ferry: Path,
+) -> None:
+    found = [
+        {"id": "harbours/ferry-delays", "source": "kaggle", "downloadCount": 120, "voteCount": 9},
+        {"id": "coast/tides-2020", "source": "kaggle", "downloadCount": 870, "voteCount": 2},
+    ]
+    memory = remember("search_datasets", {"results": found}, {}, {"query": "ferry delays"})
+    plan = plan_goal("ok and which of them got the most downloads?", memory)
+    assert not plan.steps and "coast/tides-2020" in (plan.answer or "")
+    plan = plan_goal("which one has the fewest votes?", memory)
+    assert not plan.steps and "coast/tides-2020" in (plan.answer or "")
+    [(tool, args)] = _steps("download the first one", memory)
+    assert tool == "download_dataset" and args["dataset_id"] == "harbours/ferry-delays"
