@@ -413,6 +413,35 @@ def swap_correction(goal: str, memory: dict[str, Any]) -> Plan | None:
     return call_again(tool, args, swaps, targets, goal)
 
 
+OTHER_WAY_RE = (
+    r"\b(?:the\s+)?(?:other|opposite)\s+way\s+(?:a)?round\b|\bvice\s+versa\b|\bbackwards\b"
+    r"|\b(?:swap|flip|switch|reverse|exchange)\s+(?:them|those|these|the\s+(?:two|files|tables|"
+    r"roles|sets|data\s*sets))\b|\b(?:swap|flip|switch)\s+(?:them|those|these|it)\s+(?:a)?round\b"
+    r"|\b(?:mixed|got)\s+(?:them|those|the\s+(?:two|files|tables))\s+(?:up|(?:a)?round|"
+    r"backwards|the\s+wrong\s+way)\b"
+)
+"""'no, the other way round', 'swap the two files': the last call's two tables trade roles."""
+ROLE_PAIRS = (("dataset", "test_dataset"), ("data_path", "gold_path"), ("dataset", "gold"))
+"""The two table roles of one call that a person swaps (the data and the test rows or hand
+labels)."""
+
+
+def swap_files(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'no, the other way round' after training on one file and testing on another: the last
+    call again with the two files' roles swapped (everything else kept); nothing when the
+    sentence names a file or the last call held no two tables.
+    """
+    last = memory.get("last_call")
+    if files or not isinstance(last, dict) or not rx.search(OTHER_WAY_RE, goal, re.I):
+        return None
+    tool, args = str(last.get("tool") or ""), dict(last.get("args") or {})
+    for first, second in ROLE_PAIRS:
+        one, two = args.get(first), args.get(second)
+        if isinstance(one, str) and isinstance(two, str) and one != two and "${" not in one + two:
+            return call_again(tool, args, {first: two, second: one}, {}, goal)
+    return None
+
+
 QA_WORDS = r"\b(?:questions?|q&a|qa|pairs?|quiz\w*|flashcards?)\b"
 EXPORT_FORMAT = r"(?<![.\w])(csv|jsonl|parquet)\b"
 NEW_QA_WORDS = r"\b(?:generate|make|build|create|chunk\w*|write|draft|new|more)\b"
