@@ -61,6 +61,7 @@ ABOUT_RESULTS = re.compile(
     r"outliers?|suspicious|stand(?:s)? out)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|how accurate|better|labeling functions?|lfs?|worst|"
+    r"did (?:we|it|you) (?:\w+ )?(?:get there|make it|manage|clear)|what (?:i|we) (?:asked|wanted|aimed)|"
     r"weakest|poorest|least accurate|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|(?:how|are you|is it) (?:sure|confident|certain)|confidence|"
@@ -720,7 +721,7 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
         return versus
     if rx.search(
         r"\b(did (?:we|it|you) (?:hit|meet|reach|make)|hit (?:it|the target)|target met)\b", lower
-    ):
+    ) or rx.search(TARGET_ASKED_RE, lower):
         loop = next((r for r in reversed(results) if "target_met" in r), None)
         if loop is not None:
             target = loop.get("target") or {}
@@ -755,6 +756,16 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     return None
 
 
+TARGET_ASKED_RE = (
+    r"\b(?:did|has|have)\s+(?:we|it|you|they|the\s+(?:model|labels?|run))\s+(?:\w+\s+)?"
+    r"(?:get|got|make|made|manage|managed|clear|cleared|achieve|achieved|reach|reached|meet|met|"
+    r"hit)\s+(?:it\b|there\b|the\s+(?:goal|target|bar|mark|line|threshold)\b)"
+    r"|\bwhat\s+(?:i|we)\s+(?:asked\s+for|wanted|aimed\s+for)\b"
+    r"|\b(?:goal|target|bar|threshold)\s+(?:was\s+|is\s+|been\s+)?(?:met|reached|hit|achieved|"
+    r"cleared|made)\b"
+)
+"""'did it get there?', 'did we clear the bar?', 'is that above what I asked for?': whether
+the thread's target was met."""
 BASELINE_RE = (
     r"\b(baseline|majority(?: class)?|guess\w*|always (?:say|predict|answer|pick)\w*|"
     r"(?:nobody|no one|everyone|everybody) (?:\w+ ){0,2}(?:churn|leave|buy|click|pass|fail)\w*|chance)\b"
