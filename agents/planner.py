@@ -1996,6 +1996,8 @@ THREAD_OUTPUT_RE = (
 filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?(?:\b(?:as|to|into|in|under)\s+"
+    # 'keep a copy called x.csv', 'save that under the name x.csv'
+    r"|\b(?:called|named|under\s+the\s+(?:file\s+)?name)\s+"
     r"|\s*(?:->|=>|→)\s*)"  # 'save scores -> x.csv'
     # 'save that as csv too, x.csv', 'as a parquet file: x.parquet': the format, then the name
     r"(?:(?:an?\s+)?(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*"
@@ -3723,8 +3725,11 @@ def _same_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan |
 
 def _swap_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'I meant early_refill, not needs_review': a value of the last call swapped."""
-    from agents.repeat import new_outputs, swap_correction
+    from agents.repeat import new_outputs, swap_correction, swap_files
 
+    swapped = swap_files(goal, files, memory)
+    if swapped is not None:
+        return swapped  # 'no, the other way round': the two tables trade roles
     return swap_correction(goal, memory) if not files or new_outputs(files) else None
 
 

@@ -180,3 +180,41 @@ def test_which_listed_dataset_has_the_most_downloads_is_answered_from_the_listin
     assert not plan.steps and "coast/tides-2020" in (plan.answer or "")
     [(tool, args)] = _steps("download the first one", memory)
     assert tool == "download_dataset" and args["dataset_id"] == "harbours/ferry-delays"
+
+
+def _scanned() -> dict[str, Any]:
+    return remember(
+        "detect_anomalies",
+        {"flagged": 6, "rows": ROWS, "scores_path": "anomalies/sailings-scores.csv"},
+        {},
+        {"dataset": "sailings_2024.csv", "id_column": "sailing_no"},
+    )
+
+
+def test_keep_a_copy_called_a_file_saves_the_last_output(ferry: Path) -> None:
+    for goal in ("keep a copy called odd_sailings.csv", "save it under the name odd_sailings.csv"):
+        [(tool, args)] = _steps(goal, _scanned())
+        assert tool == "save_table"
+        assert args == {"dataset": "anomalies/sailings-scores.csv", "path": "odd_sailings.csv"}
+
+
+def test_whether_the_target_was_reached_asked_in_other_words(ferry: Path) -> None:
+    memory = labeled(RUN, "crossing_notes.csv", "delay_cause")  # auc 0.9 against 0.85: met
+    for goal in (
+        "did it get there?",
+        "so did we clear the bar?",
+        "is that above what I asked for?",
+    ):
+        plan = plan_goal(goal, memory)
+        assert not plan.steps and (plan.answer or "").startswith("Yes"), goal
+
+
+def test_the_other_way_round_swaps_the_training_and_test_files(ferry: Path) -> None:
+    (ferry / "sailings_2025.csv").write_text((ferry / "sailings_2024.csv").read_text())
+    memory = trained(
+        "models/sail-1", "sailings_2024.csv", "ran_late", test_dataset="sailings_2025.csv"
+    )
+    for goal in ("no no, the other way round", "hm, I got them backwards"):
+        [(tool, args)] = _steps(goal, memory)
+        assert tool == "train_model" and args["label_column"] == "ran_late"
+        assert (args["dataset"], args["test_dataset"]) == ("sailings_2025.csv", "sailings_2024.csv")
