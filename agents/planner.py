@@ -3656,23 +3656,35 @@ def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
     """'rerun it that way', 'redo it with the scores written to x.csv' (files only as outputs)."""
     from agents.repeat import new_outputs
 
-    if not RERUN_RE.search(goal):
-        return None
+    rerun = RERUN_RE.search(goal)
     if files and not new_outputs(files):
-        return _retrain_on(goal, files, memory)
-    return _rerun(goal, memory)
+        # 'now learn it on x.csv': the training again on that table, said without a 're-'
+        if rerun or rx.search(RETRAIN_ON_RE, goal, re.I):
+            return _retrain_on(goal, files, memory)
+        return None
+    return _rerun(goal, memory) if rerun else None
+
+
+RETRAIN_ON_RE = (
+    r"\bre-?train|\b(?:learn|fit|train)\s+(?:it|that|this|one|the\s+(?:same\s+)?(?:model|thing))"
+    r"\s+(?:again\s+)?(?:on|from|with|using)\b|\blet\s+it\s+learn\s+(?:on|from)\b"
+)
+"""'retrain it on x.csv', 'now learn it on x.csv', 'fit that from x.csv': the thread's training
+again on another table."""
 
 
 def _retrain_on(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'retrain qn_clf on qn_v2.csv': that training again on the one table named."""
     from agents.arguments import _table_columns, role_files
 
-    data, _, _ = role_files(goal, files)
+    data, tested, _ = role_files(goal, files)
     call = _training_meant(goal, memory)
-    if len(set(data)) != 1 or call is None or not rx.search(r"\bre-?train", goal, re.I):
+    if len(set(data)) != 1 or call is None or not rx.search(RETRAIN_ON_RE, goal, re.I):
         return None
     args = dict(call.get("args") or {})
     changes: dict[str, Any] = {"dataset": data[0]}
+    if len(set(tested)) == 1:
+        changes["test_dataset"] = tested[0]  # '... and test it on y.csv'
     columns = _table_columns(data[0])
     for key in ("label_column", "id_column", "text_column"):
         if args.get(key) and columns and args[key] not in columns:

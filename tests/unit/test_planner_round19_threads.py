@@ -218,3 +218,18 @@ def test_the_other_way_round_swaps_the_training_and_test_files(ferry: Path) -> N
         [(tool, args)] = _steps(goal, memory)
         assert tool == "train_model" and args["label_column"] == "ran_late"
         assert (args["dataset"], args["test_dataset"]) == ("sailings_2025.csv", "sailings_2024.csv")
+
+
+def test_learn_it_on_another_table_is_the_training_again_there(ferry: Path) -> None:
+    (ferry / "sailings_2025.csv").write_text((ferry / "sailings_2024.csv").read_text())
+    (ferry / "sailings_winter.csv").write_text((ferry / "sailings_2024.csv").read_text())
+    memory = trained("models/sail-1", "sailings_2024.csv", "cancelled", kind="mlp")
+    [(tool, args)] = _steps("ok, now learn it from sailings_2025.csv", memory)
+    assert (tool, args["dataset"], args["label_column"]) == (
+        "train_model",
+        "sailings_2025.csv",
+        "cancelled",
+    )
+    assert args["model"] == "mlp"
+    [(tool, args)] = _steps("fit that on sailings_2025.csv and test on sailings_winter.csv", memory)
+    assert (args["dataset"], args["test_dataset"]) == ("sailings_2025.csv", "sailings_winter.csv")
