@@ -578,7 +578,8 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
-        rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b",  # 'like 50 of them'
+        rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b"  # 'like 50 of them'
+        r"|\bhead\s*(?:-n\s*|-)(\d+)\b",  # the shell's 'head -10 of that'
         p.goal or s.text,
         re.I,
     )

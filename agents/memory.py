@@ -54,7 +54,7 @@ QUESTION_START = re.compile(
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
     r"scores|metrics?|results?|attempts?|counts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
-    r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
+    r"target (?:met|reached|hit|achieved)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"(?:are|were) (?:they|those|these|them) (?:\w+ )?(?:good|ok|okay|any good|usable|realistic|"
     r"decent|useful|bad)|why\b[^?]{0,60}\b(?:strange|odd|weird|unusual|flagged|anomal\w*|"

@@ -1997,7 +1997,7 @@ filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?(?:\b(?:as|to|into|in|under)\s+"
     # 'keep a copy called x.csv', 'save that under the name x.csv'
-    r"|\b(?:called|named|under\s+the\s+(?:file\s+)?name)\s+"
+    r"|\b(?:called|named|under\s+the\s+(?:file\s+)?name|(?:call|name)\s+(?:it|them|that|the\s+file))\s+"
     r"|\s*(?:->|=>|→)\s*)"  # 'save scores -> x.csv'
     # 'save that as csv too, x.csv', 'as a parquet file: x.parquet': the format, then the name
     r"(?:(?:an?\s+)?(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*"
@@ -3845,7 +3845,7 @@ def remember(
             known = memory.get("golds")
             golds = {k: v for k, v in known.items() if k != ref} if isinstance(known, dict) else {}
             memory["golds"] = dict(list({**golds, ref: gold}.items())[-8:])
-    for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
+    for key in ("output", "output_path", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
         if isinstance(value, str) and rx.search(r"\.(csv|tsv|parquet|jsonl)$", value):
             memory["last_table"] = value

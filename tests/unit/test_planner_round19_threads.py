@@ -233,3 +233,27 @@ def test_learn_it_on_another_table_is_the_training_again_there(ferry: Path) -> N
     assert args["model"] == "mlp"
     [(tool, args)] = _steps("fit that on sailings_2025.csv and test on sailings_winter.csv", memory)
     assert (args["dataset"], args["test_dataset"]) == ("sailings_2025.csv", "sailings_winter.csv")
+
+
+def test_the_table_a_vote_wrote_is_what_that_and_it_point_at(ferry: Path) -> None:
+    (ferry / "cause_votes.csv").write_text((ferry / "crossing_notes.csv").read_text())
+    memory = remember(
+        "vote_labels",
+        {"output_path": "cause_votes.csv", "rows": ROWS},
+        {},
+        {"data_path": "crossing_notes.csv", "output_path": "cause_votes.csv"},
+    )
+    [(tool, args)] = _steps("head -8 of that", memory)
+    assert (tool, args["dataset"], args["limit"]) == ("preview_rows", "cause_votes.csv", 8)
+
+
+def test_terse_target_question_and_call_it_a_file(ferry: Path) -> None:
+    plan = plan_goal("target hit?", labeled(RUN, "crossing_notes.csv", "delay_cause"))
+    assert not plan.steps and (plan.answer or "").startswith("Yes")
+    [(tool, args)] = _steps("keep the scores, csv, call it odd_sailings.csv", _scanned())
+    assert (tool, args["path"]) == ("save_table", "odd_sailings.csv")
+
+
+def test_the_same_on_another_table_takes_a_setting_said_with_it(ferry: Path) -> None:
+    [(tool, args)] = _steps("same for the crossing notes, only the top 4", _scanned())
+    assert (tool, args["dataset"], args["top_k"]) == ("detect_anomalies", "crossing_notes.csv", 4)
