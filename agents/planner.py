@@ -2116,7 +2116,7 @@ def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> N
     """
     _thread_gold(plan, goal, memory)
     if not rx.search(
-        r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
+        r"\b(?:use|with|from|using|per)\s+(?:that|this|these|the same|the previous|those)\s+"
         r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
         goal,
         re.I,

@@ -257,3 +257,12 @@ def test_terse_target_question_and_call_it_a_file(ferry: Path) -> None:
 def test_the_same_on_another_table_takes_a_setting_said_with_it(ferry: Path) -> None:
     [(tool, args)] = _steps("same for the crossing notes, only the top 4", _scanned())
     assert (tool, args["dataset"], args["top_k"]) == ("detect_anomalies", "crossing_notes.csv", 4)
+
+
+def test_these_labels_after_looking_at_a_file_are_its_hand_labels(ferry: Path) -> None:
+    memory = remember("inspect_dataset", {"rows": 12}, {}, {"dataset": "cause_gold.csv"})
+    [(tool, args)] = _steps(
+        "right, with these labels fill delay_cause in crossing_notes.csv", memory
+    )
+    assert tool == "label_dataset"
+    assert (args["data_path"], args["gold_path"]) == ("crossing_notes.csv", "cause_gold.csv")
