@@ -585,7 +585,8 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     count = rx.search(
         rf"\b(?:first|top)\s+{NUM}\b|\b{NUM}\s+(?:rows|lines|records|reads|readings|entries)\b"
-        rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b",  # 'like 50 of them'
+        rf"|\b{NUM}\s+(?:is|are|will be) enough\b|\b{NUM}\s+of\s+them\b"  # 'like 50 of them'
+        r"|\bhead\s*(?:-n\s*|-)(\d+)\b",  # the shell's 'head -10 of that'
         p.goal or s.text,
         re.I,
     ) or rx.search(
@@ -2180,6 +2181,8 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         rf"\b(?:top|first)[- ]?(?:k\s*=?\s*)?{NUM}\b|\bk\s*=\s*(\d+)\b"
         # 'the 15 more worst', 'the 20 sensor readings most likely to be faulty'
         rf"|\b{NUM}\s+(?:more\s+)?(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)"
+        # '... and show me 30': the count of rows shown is the scan's top
+        rf"|\bshow\s+(?:me|us)\s+(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
         rf"|\bthe\s+{NUM}\s+(?:[\w-]+\s+){{1,4}}?(?:most|least)\s+(?:likely|suspicious|unusual|"
         r"anomalous|strange|odd|normal)\b",
         text,
@@ -2202,7 +2205,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         name
         for name, pattern in (
             ("isolation_forest", r"isolation[ _-]?forest|iforest"),
-            ("local_outlier_factor", r"local[ _-]?outlier[ _-]?factor|\blof\b"),
+            ("local_outlier_factor", r"local[ _-]?outlier(?:[ _-]?factor)?|\blof\b"),
             ("cvae", r"\bc?vae\b|autoencoder"),
             # 'rare combinations of values, like region with plan': the pair detector
             (

@@ -54,13 +54,15 @@ QUESTION_START = re.compile(
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
     r"scores|metrics?|results?|attempts?|counts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
-    r"target (?:met|reached)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
+    r"target (?:met|reached|hit|achieved)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
     r"(?:are|were) (?:they|those|these|them) (?:\w+ )?(?:good|ok|okay|any good|usable|realistic|"
     r"decent|useful|bad)|why\b[^?]{0,60}\b(?:strange|odd|weird|unusual|flagged|anomal\w*|"
     r"outliers?|suspicious|stand(?:s)? out)|"
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|how accurate|better|labeling functions?|lfs?|worst|"
+    r"did (?:we|it|you) (?:\w+ )?(?:get there|make it|manage|clear)|what (?:i|we) (?:asked|wanted|aimed)|"
+    r"weakest|poorest|least accurate|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|(?:how|are you|is it) (?:sure|confident|certain)|confidence|"
     r"beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
@@ -199,13 +201,16 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             "metrics": {k: v for k, v in comparison["metrics"].items() if isinstance(v, float)},
         }
     lfs = output.get("lf_summary")
+    if not isinstance(lfs, list):
+        lfs = output.get("summary")  # apply_labeling_functions: one row per rule, the same keys
     if isinstance(lfs, list):
         rated = [r for r in lfs if isinstance(r, dict) and r.get("dev_accuracy") is not None]
         rated.sort(key=lambda r: (-float(r["dev_accuracy"]), -int(r.get("dev_votes") or 0)))
-        summary["top_lfs"] = [
-            {k: r.get(k) for k in ("name", "dev_accuracy", "dev_votes", "coverage")}
-            for r in rated[:5]
-        ]
+        kept = ("name", "dev_accuracy", "dev_votes", "coverage")
+        if rated:
+            summary["top_lfs"] = [{k: r.get(k) for k in kept} for r in rated[:5]]
+            # 'which rule was the worst?': the least accurate, worst first
+            summary["bottom_lfs"] = [{k: r.get(k) for k in kept} for r in rated[::-1][:5]]
     top = output.get("top")
     if isinstance(top, list) and top and isinstance(top[0], dict) and "score" in top[0]:
         summary["worst"] = [
@@ -391,7 +396,10 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
         return None
     last = results[-1]
     with_metrics = [r for r in results if r.get("metrics")]
-    if rx.search(r"\b(where|path|saved|folder|file)\b", lower):
+    if rx.search(r"\b(where|path|saved|folder|file)\b", lower) and (
+        # 'what was the recall on the test file?': a metric, measured on a file
+        asked_metric(goal) is None or rx.search(r"\b(where|path|folder)\b", lower)
+    ):
         wants = "model" if "model" in lower else "labeled" if "label" in lower else None
         for result in reversed(results):
             for key in ("model_path", "labeled_path", "path", "output", "predictions_path"):
@@ -677,15 +685,18 @@ def _class_count(lower: str, results: list[dict[str, Any]], memory: dict[str, An
 def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
     """Answers that compare: target hit?, against the baseline, the best LFs, which was better."""
     if rx.search(r"\b(labeling functions?|lfs?|rules?)\b", lower) and rx.search(
-        r"\b(most accurate|best|worst|accura\w*|strongest)\b", lower
+        r"\b(most accurate|best|worst|accura\w*|strongest|weakest|poorest)\b", lower
     ):
         loop = next((r for r in reversed(results) if r.get("top_lfs")), None)
+        weakest = rx.search(r"\b(worst|least accurate|weakest|poorest)\b", lower)
+        key = "bottom_lfs" if weakest and loop is not None and loop.get("bottom_lfs") else "top_lfs"
         if loop is not None:
             shown = "; ".join(
                 f"{r['name']}: accuracy {_fmt(r['dev_accuracy'])} on {r['dev_votes']} dev labels"
-                for r in loop["top_lfs"]
+                for r in loop[key]
             )
-            return f"The most accurate labeling functions (from {loop['tool']}): {shown}."
+            said = "least" if key == "bottom_lfs" else "most"
+            return f"The {said} accurate labeling functions (from {loop['tool']}): {shown}."
     gap = _utility_gap(lower, results)
     if gap is not None:
         return gap
@@ -710,7 +721,7 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
         return versus
     if rx.search(
         r"\b(did (?:we|it|you) (?:hit|meet|reach|make)|hit (?:it|the target)|target met)\b", lower
-    ):
+    ) or rx.search(TARGET_ASKED_RE, lower):
         loop = next((r for r in reversed(results) if "target_met" in r), None)
         if loop is not None:
             target = loop.get("target") or {}
@@ -745,6 +756,16 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
     return None
 
 
+TARGET_ASKED_RE = (
+    r"\b(?:did|has|have)\s+(?:we|it|you|they|the\s+(?:model|labels?|run))\s+(?:\w+\s+)?"
+    r"(?:get|got|make|made|manage|managed|clear|cleared|achieve|achieved|reach|reached|meet|met|"
+    r"hit)\s+(?:it\b|there\b|the\s+(?:goal|target|bar|mark|line|threshold)\b)"
+    r"|\bwhat\s+(?:i|we)\s+(?:asked\s+for|wanted|aimed\s+for)\b"
+    r"|\b(?:goal|target|bar|threshold)\s+(?:was\s+|is\s+|been\s+)?(?:met|reached|hit|achieved|"
+    r"cleared|made)\b"
+)
+"""'did it get there?', 'did we clear the bar?', 'is that above what I asked for?': whether
+the thread's target was met."""
 BASELINE_RE = (
     r"\b(baseline|majority(?: class)?|guess\w*|always (?:say|predict|answer|pick)\w*|"
     r"(?:nobody|no one|everyone|everybody) (?:\w+ ){0,2}(?:churn|leave|buy|click|pass|fail)\w*|chance)\b"
@@ -1030,10 +1051,15 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
             return value
     for value in sorted(classes, key=len, reverse=True):
         words = re.escape(value.lower()).replace("_", "[ _-]")
-        before = ""
+        before, after = "", ""
         if value.lower() in POSITIVE_VALUES + NEGATIVE_VALUES:  # 'no, 50 rows ...' is no class
             before = r"\b(?:class|label|labell?ed|as|=)\s*[\"'`]?"
-        if len(value) > 1 and rx.search(rf"{before}(?<![\w-]){words}(?![\w-])", lower):
+            # 'make 300 rows of the yes ones': the value said as a kind of row
+            after = (
+                rf"|\b(?:the|only|just|all)\s+[\"'`]?{words}[\"'`]?\s+"
+                r"(?:ones|rows|cases|examples|records|entries|class)\b"
+            )
+        if len(value) > 1 and rx.search(rf"{before}(?<![\w-]){words}(?![\w-]){after}", lower):
             return value
     column = str(generator.get("label_column") or "").lower()
     if not column or len(classes) != 2:
@@ -1111,4 +1137,51 @@ def asks_measured_value(goal: str, memory: dict[str, Any]) -> bool:
         _metric_value(r.get("metrics") or {}, metric) is not None
         for r in memory.get("results") or []
         if isinstance(r, dict)
+    )
+
+
+LISTED_MOST_RE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|right|hm+|then)\W+)*(?:which|what)\b(?:\s+one|(?:\s+one)?\s+of\s+"
+    r"(?:those|these|them|the\s+(?:results|list|hits|ones\s+(?:you\s+)?found)))"
+    r"[^?.;]{0,25}?\b(?P<way>most|fewest|least|highest|lowest|biggest|largest|smallest|top)\s+"
+    r"(?:number\s+of\s+|amount\s+of\s+)?(?P<what>downloads?|downloaded|likes?|liked|votes?|"
+    r"voted|popular|rows|size|big|large)?",
+    re.I,
+)
+"""'which of those has the most downloads?', 'which one is biggest?': of the thread's listing."""
+LISTED_KEYS = (
+    ("download", "downloads"),
+    ("like", "likes"),
+    ("popular", "likes"),
+    ("vote", "votes"),
+    ("row", "rows"),
+    ("size", "size"),
+    ("big", "size"),
+    ("large", "size"),
+)
+
+
+def listing_answer(goal: str, memory: dict[str, Any]) -> str | None:
+    """The item of the thread's last listing (a search, trending) with the most or fewest of
+    what the question names, from the counts each item came with; None when the question is
+    no such question or the listing does not hold that count.
+    """
+    match = LISTED_MOST_RE.search(goal)
+    listing = memory.get("listing") or []
+    stats = memory.get("listing_stats") or []
+    if match is None or not listing or len(stats) != len(listing):
+        return None
+    said = (match.group("what") or match.group("way")).lower()
+    key = next((k for stem, k in LISTED_KEYS if said.startswith(stem)), None)
+    if key is None:
+        return None
+    counted = [(s[key], item) for s, item in zip(stats, listing, strict=True) if key in s]
+    if not counted:
+        return None
+    fewest = match.group("way").lower() in ("fewest", "least", "lowest", "smallest")
+    value, item = (min if fewest else max)(counted, key=lambda c: c[0])
+    source = f" ({item['source']})" if item.get("source") else ""
+    return (
+        f"{item['id']}{source}: {key} {_fmt(value)}, the {'fewest' if fewest else 'most'} of "
+        f"the {len(listing)} listed."
     )

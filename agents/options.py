@@ -124,7 +124,7 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
         "detectors",
         "isolation_forest",
     ): r"isolation[ -]?forest|iforest|\bif\s*(?:\+|and|&|,)\s*lof\b",
-    ("detectors", "local_outlier_factor"): r"local outlier factor|\blof\b",
+    ("detectors", "local_outlier_factor"): r"local outlier(?: factor)?|\blof\b",
     ("detectors", "cvae"): r"\bc?vae\b|autoencoder",
     ("detectors", "category_pairs"): r"\bcategor\w*[ _-]pairs?\b",
     ("detectors", "binned_pairs"): r"\bbinned[ _-]pairs?\b",
@@ -219,7 +219,10 @@ ARTIFACTS_DIR_RE = re.compile(
     # terse: 'out labeling/v2', 'output labeling/v2', 'output_dir=runs/a' (a path with a folder)
     r"|\b(?:out|output|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/)"
     # 'label x into folder labeling/q3', 'categorised ... into labeling/sept': a folder path
-    r"|\b(?:into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+|\binto\s+(?=[\w.-]+/))[\"'`]?"
+    r"|\b(?:into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+|\binto\s+(?=[\w.-]+/)"
+    # '..., write to labeling/topics': a folder path said after a bare writing verb
+    r"|\b(?:write|save|put|store)\s+(?:it\s+|them\s+|everything\s+)?(?:to|into|under)\s+"
+    r"(?=[\w.-]+/))[\"'`]?"
     r"(?![\w./-]+\.(?:csv|tsv|parquet|jsonl?|txt|md)\b)([\w./-]+?)[\"'`]?"
     r"(?:[,;)]|\.(?!\w)|\s|$)",
     re.I,

@@ -2015,6 +2015,8 @@ THREAD_OUTPUT_RE = (
 filled-in table'), not of a file."""
 SAVE_AS_RE = re.compile(
     r"\b(save|write|store|dump|keep|put|export|copy)\b[^.?!]*?(?:\b(?:as|to|into|in|under)\s+"
+    # 'keep a copy called x.csv', 'save that under the name x.csv'
+    r"|\b(?:called|named|under\s+the\s+(?:file\s+)?name|(?:call|name)\s+(?:it|them|that|the\s+file))\s+"
     r"|\s*(?:->|=>|→)\s*)"  # 'save scores -> x.csv'
     # 'save that as csv too, x.csv', 'as a parquet file: x.parquet': the format, then the name
     r"(?:(?:an?\s+)?(?:csv|tsv|parquet|jsonl)(?:\s+file)?(?:\s+(?:too|also|as\s+well))?\s*"
@@ -2053,6 +2055,7 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
     """
     import typing
 
+    from agents.options import ENUM_SYNONYMS
     from tools.registry import get_tool
 
     if not rx.search(r"\b(only|just|solely|alone|nothing but|instead)\b", goal, re.I):
@@ -2078,6 +2081,11 @@ def _enum_choices(tool: str, goal: str) -> dict[str, Any]:
                 if len(part) > 2
             )
             or _initials(str(choice)) in words  # 'LOF' for local_outlier_factor
+            # 'the local outlier one': the choice's own other words (agents/options.py)
+            or bool(
+                (name, str(choice)) in ENUM_SYNONYMS
+                and rx.search(ENUM_SYNONYMS[(name, str(choice))], goal, re.I)
+            )
         ]
         if named:
             out[name] = named
@@ -2127,7 +2135,7 @@ def _thread_file_as_gold(plan: Planning, goal: str, memory: dict[str, Any]) -> N
     """
     _thread_gold(plan, goal, memory)
     if not rx.search(
-        r"\b(?:use|with|from|using|per)\s+(?:that|this|the same|the previous|those)\s+"
+        r"\b(?:use|with|from|using|per)\s+(?:that|this|these|the same|the previous|those)\s+"
         r"(?:file|table|labels?|hand[- ]?labels|sheet|one)\b",
         goal,
         re.I,
@@ -3526,6 +3534,14 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     return Plan(answer=answer, asked={"metric": asked} if asked else {})
 
 
+def _listing_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'which of those has the most downloads?' after a search: answered from the listing."""
+    from agents.memory import listing_answer
+
+    answer = None if files else listing_answer(goal, memory)
+    return Plan(answer=answer) if answer else None
+
+
 def _baseline_check(goal: str, memory: dict[str, Any]) -> Plan | None:
     """'is it better than guessing?' after a training whose results hold no baseline: the
     thread's model evaluated (on its training's test file, else its validation split), which
@@ -3663,23 +3679,35 @@ def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
     """'rerun it that way', 'redo it with the scores written to x.csv' (files only as outputs)."""
     from agents.repeat import new_outputs
 
-    if not RERUN_RE.search(goal):
-        return None
+    rerun = RERUN_RE.search(goal)
     if files and not new_outputs(files):
-        return _retrain_on(goal, files, memory)
-    return _rerun(goal, memory)
+        # 'now learn it on x.csv': the training again on that table, said without a 're-'
+        if rerun or rx.search(RETRAIN_ON_RE, goal, re.I):
+            return _retrain_on(goal, files, memory)
+        return None
+    return _rerun(goal, memory) if rerun else None
+
+
+RETRAIN_ON_RE = (
+    r"\bre-?train|\b(?:learn|fit|train)\s+(?:it|that|this|one|the\s+(?:same\s+)?(?:model|thing))"
+    r"\s+(?:again\s+)?(?:on|from|with|using)\b|\blet\s+it\s+learn\s+(?:on|from)\b"
+)
+"""'retrain it on x.csv', 'now learn it on x.csv', 'fit that from x.csv': the thread's training
+again on another table."""
 
 
 def _retrain_on(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'retrain qn_clf on qn_v2.csv': that training again on the one table named."""
     from agents.arguments import _table_columns, role_files
 
-    data, _, _ = role_files(goal, files)
+    data, tested, _ = role_files(goal, files)
     call = _training_meant(goal, memory)
-    if len(set(data)) != 1 or call is None or not rx.search(r"\bre-?train", goal, re.I):
+    if len(set(data)) != 1 or call is None or not rx.search(RETRAIN_ON_RE, goal, re.I):
         return None
     args = dict(call.get("args") or {})
     changes: dict[str, Any] = {"dataset": data[0]}
+    if len(set(tested)) == 1:
+        changes["test_dataset"] = tested[0]  # '... and test it on y.csv'
     columns = _table_columns(data[0])
     for key in ("label_column", "id_column", "text_column"):
         if args.get(key) and columns and args[key] not in columns:
@@ -3732,8 +3760,11 @@ def _same_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan |
 
 def _swap_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'I meant early_refill, not needs_review': a value of the last call swapped."""
-    from agents.repeat import new_outputs, swap_correction
+    from agents.repeat import new_outputs, swap_correction, swap_files
 
+    swapped = swap_files(goal, files, memory)
+    if swapped is not None:
+        return swapped  # 'no, the other way round': the two tables trade roles
     return swap_correction(goal, memory) if not files or new_outputs(files) else None
 
 
@@ -3764,6 +3795,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 
 FOLLOW_UPS = (
     _concept,
+    _listing_answer,
     _thread_run,
     _qa_rescore,
     _artefact_check,
@@ -3790,6 +3822,15 @@ FOLLOW_UPS = (
 # --- thread memory ---------------------------------------------------------------------------
 
 _LISTING_KEYS = ("results", "datasets", "items", "models")
+LISTING_STATS = {
+    "downloads": "downloads",
+    "downloadCount": "downloads",  # Kaggle's
+    "likes": "likes",
+    "votes": "votes",
+    "voteCount": "votes",
+    "size": "size",
+    "rows": "rows",
+}
 # Tools whose input table becomes the thread's data ('now run the labeling loop' reads it).
 DATA_TOOLS = (
     "inspect_dataset",
@@ -3827,7 +3868,7 @@ def remember(
             known = memory.get("golds")
             golds = {k: v for k, v in known.items() if k != ref} if isinstance(known, dict) else {}
             memory["golds"] = dict(list({**golds, ref: gold}.items())[-8:])
-    for key in ("output", "path", "labeled_path", "predictions_path", "scores_path"):
+    for key in ("output", "output_path", "path", "labeled_path", "predictions_path", "scores_path"):
         value = output.get(key)
         if isinstance(value, str) and rx.search(r"\.(csv|tsv|parquet|jsonl)$", value):
             memory["last_table"] = value
@@ -3853,6 +3894,17 @@ def remember(
         if isinstance(items, list) and items and isinstance(items[0], dict) and "id" in items[0]:
             memory["listing"] = [
                 {"id": str(i.get("id")), "source": i.get("source")}
+                for i in items[:50]
+                if i.get("id")
+            ]
+            # beside it (the listing's items are call arguments): what each item counts, so
+            # 'which of those has the most downloads?' is answered from the thread
+            memory["listing_stats"] = [
+                {
+                    name: i[k]
+                    for k, name in LISTING_STATS.items()
+                    if isinstance(i.get(k), int | float) and not isinstance(i.get(k), bool)
+                }
                 for i in items[:50]
                 if i.get("id")
             ]

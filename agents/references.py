@@ -547,14 +547,25 @@ def _mark(goal: str, found: str) -> str:
     return f"{goal[:end]} ({found}){goal[end:]}"
 
 
+AGAINST = r"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|checked\s+(?:with|against))"
+"""Words before what a result is measured against ('check it against x.csv')."""
+
+
 def gold_named(goal: str) -> str | None:
     """The named file the goal introduces as hand labels ('hand labels r in x.csv', 'using the
     handlabels file x.csv', 'x.csv has the gold labels'), else a named file whose name says
     hand labels when the goal speaks of them and names other data too; or None.
     """
-    if not HAND_LABELS_RE.search(goal):
-        return None
     named = list(dict.fromkeys(FILE_NAME_RE.findall(goal)))
+    if not HAND_LABELS_RE.search(goal):
+        # 'how do the rules do on the reports, against priority_gold.csv?': a file whose name
+        # says hand labels, said as what something is measured against, beside other data
+        for name in named:
+            if (is_gold_file(name) or labels_named(name)) and rx.search(
+                rf"{AGAINST}\s+(?:\w+\s+){{0,2}}?{re.escape(name)}", goal, re.I
+            ):
+                return name
+        return None
     hand = HAND_LABELS_RE.pattern
     for name in named:
         forward = rf"{hand}\W+(?:\w+\W+){{0,3}}?{re.escape(name)}"

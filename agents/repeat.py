@@ -107,9 +107,7 @@ def _columns(ref: str) -> dict[str, Any] | None:
     return None if _is_document(ref) else profile_table(ref)
 
 
-MEANT_RE = (
-    r"\b(?:i\s+meant?|i\s+mean|meant|rather|instead|not\s+the|wrong\s+(?:column|label|target))\b"
-)
+MEANT_RE = r"\b(?:i\s+meant?|i\s+mean|i\s+ment|meant|rather|instead|not\s+the|wrong\s+(?:column|label|target))\b"
 """A correction of what was said: 'I meant the fault column, not the material'."""
 
 
@@ -323,6 +321,8 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
             if gold and (key in args or (index == 0 and key == gold_key)):
                 args[key] = gold  # 'the hand labels are in x.csv': the new table's own
         args.update(call_changes(tool, goal, new, output if last else None))
+        # 'same for the parts orders, just the top 5': a setting said with it (file names out)
+        args.update(said_options(tool, rx.sub(r"[\w./-]+\.\w{2,7}\b", " ", goal)))
         planned.append(PlanStep(tool=tool, args=args, why=goal))
     tools = ", ".join(s.tool for s in planned)
     return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])
@@ -413,6 +413,35 @@ def swap_correction(goal: str, memory: dict[str, Any]) -> Plan | None:
             if key in args and data:
                 args[key] = data  # 'I meant X' changed a value, not the file
     return call_again(tool, args, swaps, targets, goal)
+
+
+OTHER_WAY_RE = (
+    r"\b(?:the\s+)?(?:other|opposite)\s+way\s+(?:a)?round\b|\bvice\s+versa\b|\bbackwards\b"
+    r"|\b(?:swap|flip|switch|reverse|exchange)\s+(?:them|those|these|the\s+(?:two|files|tables|"
+    r"roles|sets|data\s*sets))\b|\b(?:swap|flip|switch)\s+(?:them|those|these|it)\s+(?:a)?round\b"
+    r"|\b(?:mixed|got)\s+(?:them|those|the\s+(?:two|files|tables))\s+(?:up|(?:a)?round|"
+    r"backwards|the\s+wrong\s+way)\b"
+)
+"""'no, the other way round', 'swap the two files': the last call's two tables trade roles."""
+ROLE_PAIRS = (("dataset", "test_dataset"), ("data_path", "gold_path"), ("dataset", "gold"))
+"""The two table roles of one call that a person swaps (the data and the test rows or hand
+labels)."""
+
+
+def swap_files(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'no, the other way round' after training on one file and testing on another: the last
+    call again with the two files' roles swapped (everything else kept); nothing when the
+    sentence names a file or the last call held no two tables.
+    """
+    last = memory.get("last_call")
+    if files or not isinstance(last, dict) or not rx.search(OTHER_WAY_RE, goal, re.I):
+        return None
+    tool, args = str(last.get("tool") or ""), dict(last.get("args") or {})
+    for first, second in ROLE_PAIRS:
+        one, two = args.get(first), args.get(second)
+        if isinstance(one, str) and isinstance(two, str) and one != two and "${" not in one + two:
+            return call_again(tool, args, {first: two, second: one}, {}, goal)
+    return None
 
 
 QA_WORDS = r"\b(?:questions?|q&a|qa|pairs?|quiz\w*|flashcards?)\b"

@@ -623,13 +623,17 @@ LFS_SHOWN_RE = (
 coverage and accuracy on the hand labels."""
 ROWS_OF_CLASS_RE = (
     r"\b(?:rows?|ones|items|records|entries|examples)\b[^.;?\n]{0,30}?\b(?:labell?ed|tagged|"
-    r"marked|classed|classified|put|called|voted|assigned)\s+(?:as\s+|in(?:to)?\s+|to\s+)?"
+    r"marked|classed|classified|put|called|voted|assigned|"
+    # 'the rows that ended up negative', 'the ones that came out as urgent'
+    r"(?:ended|wound)\s+up(?:\s+being)?|came\s+out|turned\s+out(?:\s+to\s+be)?)"
+    r"\s+(?:as\s+|in(?:to)?\s+|to\s+)?"
     r"[\"'`]?([\w-]+)"
 )
 """'the rows it labeled as water', 'records tagged billing': a class of the run's rows."""
 MARKED_AS_RE = (
     r"\b(?:labell?ed|tagged|marked|classed|classified|called|voted|assigned|flagged|sorted|filed|"
-    r"put)\s+(?:as\s+|in(?:to)?\s+|to\s+|under\s+)?(?:an?\s+)?[\"'`]?([\w-]+)"
+    r"put|(?:ended|wound)\s+up(?:\s+being)?|came\s+out|turned\s+out(?:\s+to\s+be)?)\s+"
+    r"(?:as\s+|in(?:to)?\s+|to\s+|under\s+)?(?:an?\s+)?[\"'`]?([\w-]+)"
 )
 """'the calls it marked as X', 'whatever got tagged X': a class said after a labeling verb,
 whatever the rows are called."""
