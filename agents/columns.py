@@ -186,13 +186,14 @@ _ROLE_WORDS = {
     "numeric": "numeric_columns",
     "numerical": "numeric_columns",
     "number": "numeric_columns",
+    "numbers": "numeric_columns",
     "categorical": "categorical_columns",
     "category": "categorical_columns",
     "categories": "categorical_columns",
     "text": "text_columns",
     "free-text": "text_columns",
 }
-_ROLE = r"(numeric|numerical|categorical|categories|category|text|free-text)"
+_ROLE = r"(numeric|numerical|numbers?|categorical|categories|category|text|free-text)"
 # 'a and b plus c and d as categoricals': 'plus' starts a new group, so the role covers c, d.
 # A name is never 'and', and a separator splits its spaces one way only: 'x  and  and  and ...'
 # read every split of its words and spaces as a list (exponential: 16 'and's took 0.6 s).
@@ -239,10 +240,12 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
     columns = {c["name"]: c for c in profile["columns"]}
     out: dict[str, list[str]] = {}
     for m in rx.finditer(
-        rf"\b{_ROLE}\s+(?:features?|columns?|inputs?|fields?)?\s*(?:[:=]|are|is|would be)?\s*",
+        rf"\b{_ROLE}\s+(features?|columns?|inputs?|fields?)?\s*([:=]|(?:are|is|would be)\b)?\s*",
         text,
         re.I,
     ):
+        if m.group(1).lower().startswith("number") and not (m.group(2) or m.group(3)):
+            continue  # 'the number of ...', 'a number like 5': no role said
         if rx.match(r"(?:and|or|plus|&)\b", text[m.end() :], re.I):
             continue  # 'the notes text and age': 'text' ends a name, it starts no list
         names = _list_after(text, m.end(), known)
@@ -250,7 +253,9 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
         if names and field not in out:
             out[field] = names
     for m in rx.finditer(
-        rf"{_LIST}\s+(?:columns?\s+)?as\s+(?:the\s+|a\s+|an\s+)?{_ROLE}s?\b", text, re.I
+        rf"{_LIST}\s+(?:columns?\s+)?as\s+(?:the\s+|a\s+|an\s+)?(?:only\s+|sole\s+|one\s+)?{_ROLE}s?\b",
+        text,
+        re.I,
     ):
         names = _names(m.group(1), known)
         field = _ROLE_WORDS[m.group(2).lower()]
