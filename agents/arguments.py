@@ -99,6 +99,19 @@ TEST_NEAR_RE = (
     r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
+TEST_MEASURED_RE = (
+    r"(?:\b(?:evaluat\w*|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
+    # 'see how it does against b.csv', 'tell me how well the model performs on b.csv'
+    r"how\s+(?:well\s+|good\s+)?(?:it|the model|they|this|that)\s+(?:does|do|did|performs?|"
+    r"performed|fares?|fared|works?|holds?\s+up|scores?)|"
+    # 'report AUC on b.csv', 'give me the accuracy on b.csv'
+    r"(?:roc[- ]?auc|auc|accuracy|f1(?:[- ]score)?|precision|recall|log[- ]?loss|metrics?|"
+    r"performance)(?:\s+(?:figures?|numbers?|scores?))?)"
+    r"(?:\s+(?:it|the model|once|at the end|then)\b|\s*,)*\s+(?:on|against)\s+"
+    r"(?:the\s+|our\s+)?(?:held[- ]?out\s+|holdout\s+|test\s+)?(?:file\s+|set\s+|data\s+)?[\"'`(]?)"
+)
+"""A file a training is measured on, said by the measuring ('evaluate on b.csv', 'see how it
+does against b.csv', 'report AUC on b.csv', 'score it on b.csv'): its test set."""
 TEST_AFTER_RE = (
     r"[\"'`]?\)?\s+as\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
@@ -157,6 +170,7 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
         elif (
             rx.search(TEST_NEAR_RE + escaped, text, re.I)
             or rx.search(TEST_TERSE_RE + escaped, text, re.I)
+            or rx.search(TEST_MEASURED_RE + escaped, text, re.I)
             or (rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0])
             or (name != files[0] and rx.search(escaped + TEST_AFTER_RE, text, re.I))
         ):
