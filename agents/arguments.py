@@ -2072,13 +2072,25 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model:
         args["model"] = model
     args.update(anomaly_options(p.goal or s.text, s.text))
-    given = rx.search(
-        r"\b(?:condition(?:ed|ing)?|per|within each|by)\s+(?:on\s+)?(?:the\s+)?[\"'`]?([a-z][\w.-]*)",
-        s.text,
-        re.I,
+    columns = _table_columns(data)
+    given = next(
+        (
+            m
+            for text in (s.text, p.goal or "")  # 'any odd rows in x.csv? group by status'
+            if (
+                m := rx.search(
+                    r"\b(?:condition(?:ed|ing)?|per|within each|(?:group(?:ed)?|split)\s+by|"
+                    r"(?<!sort )(?<!sorted )(?<!rank )(?<!ranked )(?<!order )(?<!ordered )by)\s+"
+                    r"(?:on\s+)?(?:the\s+|each\s+|their\s+)?[\"'`]?([a-z][\w.-]*)",
+                    text,
+                    re.I,
+                )
+            )
+            and m.group(1) in columns
+        ),
+        None,
     )
-    columns = _table_columns(data) if given else []
-    if given and given.group(1) in columns and "model" not in args:
+    if given and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
     said = next(
         (
@@ -2086,9 +2098,10 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
             for text in (s.text, p.goal or "")  # '...; use the x column as the class; ...'
             if (
                 m := rx.search(
-                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:column\s+)?as\s+(?:the\s+)?"
-                    r"(?:class|label)(?:\s+column)?\b"
-                    r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
+                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:col(?:umn)?\s+)?as\s+(?:the\s+)?"
+                    r"(?:class|label|group)(?:\s+col(?:umn)?)?\b"
+                    r"|\b(?:class|label|group)\s+col(?:umn)?\s*(?:is\s+|=\s*|:\s*)?[\"'`]?"
+                    r"([a-z][\w.-]*)",
                     text,
                     re.I,
                 )
