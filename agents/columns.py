@@ -568,7 +568,9 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
 _OUTCOME_RE = re.compile(
     r"\b(?:predict\w*|forecast\w*|guess\w*|anticipat\w*|flag\w*|estimat\w*|"
     # 'something that spots cancellations': a model asked to catch an outcome
-    r"spots?|spotting|catch(?:es|ing)?|identif(?:y|ies|ying)|foresee\w*)\s+"
+    r"spots?|spotting|catch(?:es|ing)?|identif(?:y|ies|ying)|foresee\w*|"
+    # 'how likely each job was to fail', 'who is unlikely to renew their plan': the chance asked
+    r"(?:un)?likel(?:y|ihood)\b(?:\s+(?!(?:to|that|and|or|from|using)\b)[\w'-]+){0,6}?\s+to)\s+"
     r"(?:the\s+|which\s+|whether\s+|if\s+|who\s+|a\s+|an\s+)?"
     # 'make the prediction for the callouts of this week': the rows predicted, not an outcome
     r"(?!(?:for|on|of|about|over|across)\b)"

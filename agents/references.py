@@ -1025,11 +1025,15 @@ def misspelt_candidates(name: str, files: list[str]) -> list[str]:
 
 DESCRIBED_TEST_RE = re.compile(
     r"\bthe\s+(?P<role>hold[- ]?out|held[- ]?out|test|testing|validation|evaluation|eval|"
-    r"out[- ]of[- ](?:time|sample))(?:\s+(?!(?:of|on|in|for|and|to)\b)[\w-]+){0,2}?\s+"
-    r"(?:file|set|rows|data|table|sheet|split|one)\b(?![^\s]*\.\w)",
+    r"out[- ]of[- ](?:time|sample))(?:(?:\s+(?!(?:of|on|in|for|and|to)\b)[\w-]+){0,2}?\s+"
+    r"(?:file|set|rows|data|table|sheet|split|one)\b(?![^\s]*\.\w)"
+    # 'test it once on the holdout.', 'report it on the test plots, then ...': the words end
+    # the clause (a test version of a named table is still required, `with_described_test_file`)
+    r"|(?:\s+(?!(?:of|on|in|for|and|to|set|model|run|results?)\b)[a-z][\w-]*)?(?=\s*(?:[.,;?!]|$)))",
     re.I,
 )
-"""A test file described in words: 'the holdout sessions file', 'the out-of-time test set'."""
+"""A test file described in words: 'the holdout sessions file', 'the out-of-time test set',
+'the holdout', 'the test plots' at the end of a clause."""
 TEST_ROLES = {
     "test": {"test", "holdout", "heldout"},
     "val": {"val", "dev"},
