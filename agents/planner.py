@@ -628,7 +628,6 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     if not planning.question:
         documents_meant(planning, read.original)
         _carry_targets(planning, targets, clauses)
-        _carry_metric(planning, goal)
         _goal_options(planning, goal)
         _scoring_pass_mark(planning, goal)
         _thread_file_as_gold(planning, goal, memory)
@@ -643,6 +642,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_evident_ids(planning.steps)
         bind_unwritten_outputs(planning, goal)
         _merge_duplicates(planning)
+        _carry_metric(planning, goal)
         shape_measurement(planning, goal)
         _measured_once(planning)
     plan = Plan(
