@@ -504,7 +504,8 @@ def cue_tools(
         and not label_target
         and rx.search(
             r"\b(report\w*|numbers|metrics|performance|how (?:well|good)|held[- ]?out|hold[- ]?out|"
-            r"test set|as (?:the |a )?test|evaluat\w*|"
+            r"how (?:it|the model|they) (?:does|do|did|fares?|performs?)|"
+            r"test set|as (?:the |a )?test|evaluat\w*|eval|"
             r"score (?:it|that|them|the (?:best |final |trained |winning )?(?:one|model)))\b",
             t,
         )

@@ -1544,7 +1544,8 @@ VALIDATION_SHARE_RES = (
     ),
     # '30% for validation', 'hold back 30 percent for validation', '15 per cent aside for validation'
     re.compile(
-        rf"\b{_PCT}\s+{_ROWS}(?:aside\s+|back\s+|out\s+|apart\s+)?(?:(?:for|as)\s+(?:the\s+|a\s+)?)?"
+        rf"\b{_PCT}\s+{_ROWS}(?:(?:held|kept|set|put|taken|hold|keep)\s+)?"
+        r"(?:aside\s+|back\s+|out\s+|apart\s+)?(?:(?:for|as)\s+(?:the\s+|a\s+)?)?"
         r"validation\b(?!\s+(?:accuracy|f1|auc|score|metric|loss|precision|recall|performance))",
         re.I,
     ),

@@ -159,3 +159,17 @@ def test_how_likely_rows_were_to_end_a_way_names_the_outcome(ferries: Path) -> N
     assert _tools(plan) == ["train_model", "predict"]
     assert _trainer(plan)["label_column"] == "ran_late"
     assert "missing_features" not in plan.steps[1].args  # 'fail'/'impute' never said
+
+
+# -- a validation share held out, an evaluation said short ------------------------------------------------
+
+
+def test_a_share_held_out_for_validation_and_an_eval_said_short(ferries: Path) -> None:
+    plan = plan_goal(
+        "ran_late model on crossings_2023.csv, 20% held out for validation, then eval on "
+        "crossings_2024.csv"
+    )
+    assert _tools(plan) == ["train_model", "evaluate_model"]
+    assert plan.steps[0].args["dataset"] == "crossings_2023.csv"
+    assert plan.steps[0].args["validation_fraction"] == 0.2
+    assert plan.steps[1].args["dataset"] == "crossings_2024.csv"
