@@ -99,6 +99,8 @@ TEST_NEAR_RE = (
     r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
+TRAIN_ON_RE = r"\b(?:train\w*|fit\w*|learn\w*|built|build)\b[^.;]{0,40}?"
+"""A training verb before a file (within 40 characters): the file is what is learnt from."""
 TEST_MEASURED_RE = (
     r"(?:\b(?:evaluat\w*|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
     # 'see how it does against b.csv', 'tell me how well the model performs on b.csv'
@@ -1372,6 +1374,18 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["name"] = name
     _, tests, _ = role_files(s.text, s.files)
     tests = [f for f in tests if f != data]
+    described = [f for f in p.context_files if f != data and f != s.gold and _table_columns(f)]
+    if (
+        not tests
+        and s.files == [data]
+        and described
+        and rx.search(TEST_FILE_RE + re.escape(data), s.text, re.I)
+        and not rx.search(TRAIN_ON_RE + re.escape(data), s.text, re.I)
+    ):
+        # 'we graded every bin this autumn (a.csv, ...). I'd love a model that grades them,
+        # tested on last year's bins in b.csv': the clause's one file is the test set, the
+        # table described before it the data
+        args["dataset"], tests = described[-1], [data]
     if not tests and isinstance(data, str) and held_out_named(data):
         # '..., fit on the labeled result and report metrics on x_test.csv': a file whose
         # name says it is held out is the test set when the rows to learn from are elsewhere
