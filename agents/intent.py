@@ -646,7 +646,7 @@ CUE_WORDS = frozenset(
     outlier outliers labelling functions function generate questions write open workbench
     paragraph paragraphs chunk first categorise categorize assign route triage bucket
     allocate confusion matrix instead compare output outputs reapply parquet jsonl excel
-    workbench huggingface kaggle""".split()
+    workbench huggingface kaggle likely""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text
@@ -658,7 +658,7 @@ COMMON_WORDS = frozenset(
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
     classifies called week weeks weekly month months monthly days daily last lost late past
-    post posts cost costs line lines expert experts confusing json""".split()
+    post posts cost costs line lines expert experts confusing json lively""".split()
 )
 
 
