@@ -197,3 +197,13 @@ def test_a_word_after_a_role_is_no_column(ferries: Path) -> None:
         "wind numbers; target AUC 0.8."
     )
     assert _trainer(plan)["text_columns"] == ["captain_note"]
+
+
+def test_a_misspelt_likely_is_read_as_the_chance_asked() -> None:
+    from agents.intent import fix_typos
+
+    assert fix_typos("which sailings are likly to run late") == (
+        "which sailings are likely to run late"
+    )
+    assert fix_typos("who is likley to cancel") == "who is likely to cancel"
+    assert fix_typos("a lively crossing") == "a lively crossing"
