@@ -626,6 +626,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         train_then_predict(planning, goal, workspace_files())
     targets = extract_targets(goal)
     if not planning.question:
+        _trained_on_said(planning, goal)
         documents_meant(planning, read.original)
         _carry_targets(planning, targets, clauses)
         _goal_options(planning, goal)
@@ -1295,6 +1296,45 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
         return False
     p.steps[trainer].args["test_dataset"] = slots.files[-1]
     return True
+
+
+TRAINED_ON_SAID = (
+    r"\b(?:train\w*|learn\w*|fit\w*|built|build\w*|base\w*)\b[^.;?!]{0,30}?"
+    r"\b(?:on|from|with|using|off)\s+(?:the\s+)?"
+)
+"""Words that say which table a model learns from ('use a model trained on b.csv')."""
+
+
+def _trained_on_said(p: Planning, goal: str) -> None:
+    """'which rows of a.csv will lapse? use a model trained on b.csv': the question's table was
+    read as the training data and the table said learnt from as the rows to predict; the two
+    trade places (a label read from the question's table gives way, to be grounded on b.csv).
+    """
+    from agents.arguments import _table_columns
+
+    trainers = [i for i, s in enumerate(p.steps) if s.tool == "train_model"]
+    if len(trainers) != 1:
+        return
+    trainer = p.steps[trainers[0]]
+    data = trainer.args.get("dataset")
+    ref = f"${{steps.{trainers[0]}.model_path}}"
+    users = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == ref]
+    if not isinstance(data, str) or data.startswith("${") or len(users) != 1:
+        return
+    rows = users[0].args.get("dataset")
+    if not isinstance(rows, str) or rows == data or rows.startswith("${"):
+        return
+    said = rx.search(TRAINED_ON_SAID + re.escape(rows), goal, re.I)
+    if said is None or rx.search(TRAINED_ON_SAID + re.escape(data), goal, re.I):
+        return
+    columns = _table_columns(rows)
+    if not columns or not set(_table_columns(data)) < set(columns):
+        return  # the table learnt from holds every column of the rows, and more (the outcome)
+    trainer.args["dataset"], users[0].args["dataset"] = rows, data
+    label = trainer.args.get("label_column")
+    if label not in columns or not rx.search(rf"(?<![\w-]){re.escape(str(label))}(?![\w-])", goal):
+        trainer.args.pop("label_column", None)  # read on the other table: grounded again
+    p.notes.append(f"a model learnt from {rows} (as said), run on {data}")
 
 
 def _measured_once(p: Planning) -> None:

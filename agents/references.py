@@ -845,6 +845,13 @@ ROLE_CLAUSE_RE = (
     r"((?:the|our|my|this|these|those|last|next)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)"
 )
 """A role verb and the table phrase it acts on ('evaluate it separately on the playoff stats')."""
+ROWS_ASKED_RE = (
+    r"\b(?:(?:who|which)\b[^.?!;,]{0,40}?\b(?:among|amongst)|predictions?\s+(?:for|on|of)|"
+    r"(?:score|rank)(?:s|d|ed|ing)?)\s+"
+    r"((?:the|our|my|this|these|those|last|next|today's|this week's)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)"
+)
+"""The rows a model is asked about ('who is likely to quit among the current staff', 'predictions
+for next week's days', 'score next month's bookings'): a table in the role of rows to predict."""
 
 
 def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
@@ -862,7 +869,10 @@ def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
         # file's name (a class value, 'training day')
         found = {
             f
-            for phrase in rx.findall(ROLE_CLAUSE_RE, part, re.I)
+            for phrase in [
+                *rx.findall(ROLE_CLAUSE_RE, part, re.I),
+                *rx.findall(ROWS_ASKED_RE, part, re.I),
+            ]
             for f in [described_files(phrase, files, columns=False)]
             if len(f) == 1 and f[0].lower().endswith(TABLE_EXT)
             for f in f

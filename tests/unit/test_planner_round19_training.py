@@ -207,3 +207,18 @@ def test_a_misspelt_likely_is_read_as_the_chance_asked() -> None:
     )
     assert fix_typos("who is likley to cancel") == "who is likely to cancel"
     assert fix_typos("a lively crossing") == "a lively crossing"
+
+
+def test_the_table_said_learnt_from_is_the_training_data(ferries: Path) -> None:
+    history = _crossings()
+    history["delayed_before"] = ["yes", "no", "no"] * (ROWS // 3)
+    history.to_csv(ferries / "sailings_history.csv", index=False)
+    history.drop(columns=["ran_late"]).to_csv(ferries / "sailings_upcoming.csv", index=False)
+    plan = plan_goal(
+        "wich sailings in sailings_upcoming.csv will run late? use a model trained on "
+        "sailings_history.csv, save to late_list.csv"
+    )
+    assert _tools(plan) == ["train_model", "predict"]
+    assert _trainer(plan)["dataset"] == "sailings_history.csv"
+    assert _trainer(plan)["label_column"] == "ran_late"
+    assert plan.steps[1].args["dataset"] == "sailings_upcoming.csv"
