@@ -99,6 +99,21 @@ TEST_NEAR_RE = (
     r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
+TRAIN_ON_RE = r"\b(?:train\w*|fit\w*|learn\w*|built|build)\b[^.;]{0,40}?"
+"""A training verb before a file (within 40 characters): the file is what is learnt from."""
+TEST_MEASURED_RE = (
+    r"(?:\b(?:evaluat\w*|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
+    # 'see how it does against b.csv', 'tell me how well the model performs on b.csv'
+    r"how\s+(?:well\s+|good\s+)?(?:it|the model|they|this|that)\s+(?:does|do|did|performs?|"
+    r"performed|fares?|fared|works?|holds?\s+up|scores?)|"
+    # 'report AUC on b.csv', 'give me the accuracy on b.csv'
+    r"(?:roc[- ]?auc|auc|accuracy|f1(?:[- ]score)?|precision|recall|log[- ]?loss|metrics?|"
+    r"performance)(?:\s+(?:figures?|numbers?|scores?))?)"
+    r"(?:\s+(?:it|the model|once|at the end|then)\b|\s*,)*\s+(?:on|against)\s+"
+    r"(?:the\s+|our\s+)?(?:held[- ]?out\s+|holdout\s+|test\s+)?(?:file\s+|set\s+|data\s+)?[\"'`(]?)"
+)
+"""A file a training is measured on, said by the measuring ('evaluate on b.csv', 'see how it
+does against b.csv', 'report AUC on b.csv', 'score it on b.csv'): its test set."""
 TEST_AFTER_RE = (
     r"[\"'`]?\)?\s+as\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
@@ -159,6 +174,7 @@ def role_files(text: str, files: list[str]) -> tuple[list[str], list[str], list[
         elif (
             rx.search(TEST_NEAR_RE + escaped, text, re.I)
             or rx.search(TEST_TERSE_RE + escaped, text, re.I)
+            or rx.search(TEST_MEASURED_RE + escaped, text, re.I)
             or (rx.search(TEST_FILE_RE + escaped, text, re.I) and name != files[0])
             or (name != files[0] and rx.search(escaped + TEST_AFTER_RE, text, re.I))
         ):
@@ -1438,6 +1454,18 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["name"] = name
     _, tests, _ = role_files(s.text, s.files)
     tests = [f for f in tests if f != data]
+    described = [f for f in p.context_files if f != data and f != s.gold and _table_columns(f)]
+    if (
+        not tests
+        and s.files == [data]
+        and described
+        and rx.search(TEST_FILE_RE + re.escape(data), s.text, re.I)
+        and not rx.search(TRAIN_ON_RE + re.escape(data), s.text, re.I)
+    ):
+        # 'we graded every bin this autumn (a.csv, ...). I'd love a model that grades them,
+        # tested on last year's bins in b.csv': the clause's one file is the test set, the
+        # table described before it the data
+        args["dataset"], tests = described[-1], [data]
     if not tests and isinstance(data, str) and held_out_named(data):
         # '..., fit on the labeled result and report metrics on x_test.csv': a file whose
         # name says it is held out is the test set when the rows to learn from are elsewhere
@@ -2138,13 +2166,25 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model:
         args["model"] = model
     args.update(anomaly_options(p.goal or s.text, s.text))
-    given = rx.search(
-        r"\b(?:condition(?:ed|ing)?|per|within each|by)\s+(?:on\s+)?(?:the\s+)?[\"'`]?([a-z][\w.-]*)",
-        s.text,
-        re.I,
+    columns = _table_columns(data)
+    given = next(
+        (
+            m
+            for text in (s.text, p.goal or "")  # 'any odd rows in x.csv? group by status'
+            if (
+                m := rx.search(
+                    r"\b(?:condition(?:ed|ing)?|per|within each|(?:group(?:ed)?|split)\s+by|"
+                    r"(?<!sort )(?<!sorted )(?<!rank )(?<!ranked )(?<!order )(?<!ordered )by)\s+"
+                    r"(?:on\s+)?(?:the\s+|each\s+|their\s+)?[\"'`]?([a-z][\w.-]*)",
+                    text,
+                    re.I,
+                )
+            )
+            and m.group(1) in columns
+        ),
+        None,
     )
-    columns = _table_columns(data) if given else []
-    if given and given.group(1) in columns and "model" not in args:
+    if given and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
     said = next(
         (
@@ -2152,9 +2192,10 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
             for text in (s.text, p.goal or "")  # '...; use the x column as the class; ...'
             if (
                 m := rx.search(
-                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:column\s+)?as\s+(?:the\s+)?"
-                    r"(?:class|label)(?:\s+column)?\b"
-                    r"|\b(?:class|label)\s+column\s+(?:is\s+|=\s*|:\s*)?[\"'`]?([a-z][\w.-]*)",
+                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:col(?:umn)?\s+)?as\s+(?:the\s+)?"
+                    r"(?:class|label|group)(?:\s+col(?:umn)?)?\b"
+                    r"|\b(?:class|label|group)\s+col(?:umn)?\s*(?:is\s+|=\s*|:\s*)?[\"'`]?"
+                    r"([a-z][\w.-]*)",
                     text,
                     re.I,
                 )

@@ -187,13 +187,14 @@ _ROLE_WORDS = {
     "numeric": "numeric_columns",
     "numerical": "numeric_columns",
     "number": "numeric_columns",
+    "numbers": "numeric_columns",
     "categorical": "categorical_columns",
     "category": "categorical_columns",
     "categories": "categorical_columns",
     "text": "text_columns",
     "free-text": "text_columns",
 }
-_ROLE = r"(numeric|numerical|categorical|categories|category|text|free-text)"
+_ROLE = r"(numeric|numerical|numbers?|categorical|categories|category|text|free-text)"
 # 'a and b plus c and d as categoricals': 'plus' starts a new group, so the role covers c, d.
 # A name is never 'and', and a separator splits its spaces one way only: 'x  and  and  and ...'
 # read every split of its words and spaces as a list (exponential: 16 'and's took 0.6 s).
@@ -203,7 +204,10 @@ _LIST = (
 )
 
 
-_AS_ROLE = re.compile(rf"(?<!\s)\s+(?:(columns?)\s+)?as\s+(?:the\s+|a\s+|an\s+)?{_ROLE}s?\b", re.I)
+_AS_ROLE = re.compile(
+    rf"(?<!\s)\s+(?:(columns?)\s+)?as\s+(?:the\s+|a\s+|an\s+)?(?:only\s+|sole\s+|one\s+)?{_ROLE}s?\b",
+    re.I,
+)
 # `_LIST` read backwards from the end of a list: its items (none of them 'and'), its
 # separators spelt backwards
 _ITEM_BACK = r"[\"'`]?[\w-]+(?<!\Wdna)[\"'`]?"
@@ -261,10 +265,12 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
     columns = {c["name"]: c for c in profile["columns"]}
     out: dict[str, list[str]] = {}
     for m in rx.finditer(
-        rf"\b{_ROLE}\s+(?:features?|columns?|inputs?|fields?)?\s*(?:[:=]|are|is|would be)?\s*",
+        rf"\b{_ROLE}\s+(features?|columns?|inputs?|fields?)?\s*([:=]|(?:are|is|would be)\b)?\s*",
         text,
         re.I,
     ):
+        if m.group(1).lower().startswith("number") and not (m.group(2) or m.group(3)):
+            continue  # 'the number of ...', 'a number like 5': no role said
         if rx.match(r"(?:and|or|plus|&)\b", text[m.end() :], re.I):
             continue  # 'the notes text and age': 'text' ends a name, it starts no list
         names = _list_after(text, m.end(), known)
@@ -583,7 +589,9 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
 _OUTCOME_RE = re.compile(
     r"\b(?:predict\w*|forecast\w*|guess\w*|anticipat\w*|flag\w*|estimat\w*|"
     # 'something that spots cancellations': a model asked to catch an outcome
-    r"spots?|spotting|catch(?:es|ing)?|identif(?:y|ies|ying)|foresee\w*)\s+"
+    r"spots?|spotting|catch(?:es|ing)?|identif(?:y|ies|ying)|foresee\w*|"
+    # 'how likely each job was to fail', 'who is unlikely to renew their plan': the chance asked
+    r"(?:un)?likel(?:y|ihood)\b(?:\s+(?!(?:to|that|and|or|from|using)\b)[\w'-]+){0,6}?\s+to)\s+"
     r"(?:the\s+|which\s+|whether\s+|if\s+|who\s+|a\s+|an\s+)?"
     # 'make the prediction for the callouts of this week': the rows predicted, not an outcome
     r"(?!(?:for|on|of|about|over|across)\b)"

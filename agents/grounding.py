@@ -1214,6 +1214,9 @@ def _ground_features(args: dict[str, Any], goal: str) -> None:
         roles.setdefault(key, []).extend(names)
     for key, names in roles.items():
         names = [n for n in names if n != args.get("label_column")]
+        given = args.get(key)
+        if isinstance(given, list) and not set(given) <= set(profile["names"]):
+            args.pop(key)  # a clause's word read as a column ('text column plus ...'): no column
         if names:
             args.setdefault(key, names)
 

@@ -513,7 +513,8 @@ def cue_tools(
         and not label_target
         and rx.search(
             r"\b(report\w*|numbers|metrics|performance|how (?:well|good)|held[- ]?out|hold[- ]?out|"
-            r"test set|as (?:the |a )?test|evaluat\w*|"
+            r"how (?:it|the model|they) (?:does|do|did|fares?|performs?)|"
+            r"test set|as (?:the |a )?test|evaluat\w*|eval|"
             r"score (?:it|that|them|the (?:best |final |trained |winning )?(?:one|model)))\b",
             t,
         )
@@ -654,7 +655,7 @@ CUE_WORDS = frozenset(
     outlier outliers labelling functions function generate questions write open workbench
     paragraph paragraphs chunk first categorise categorize assign route triage bucket
     allocate confusion matrix instead compare output outputs reapply parquet jsonl excel
-    workbench huggingface kaggle check weird""".split()
+    workbench huggingface kaggle check weird likely""".split()
 )
 COMMON_WORDS = frozenset(
     """file whats with this that from into then them they some each more most only rest test text
@@ -666,7 +667,8 @@ COMMON_WORDS = frozenset(
     logistic tuning batch weights hidden dropout rate split splits value values label text
     product products project projects protect generation generations general classified
     classifies called week weeks weekly month months monthly days daily last lost late past
-    post posts cost costs line lines expert experts confusing json weir weirs cheek chick chuck""".split()
+    post posts cost costs line lines expert experts confusing json weir weirs cheek chick chuck
+    lively""".split()
 )
 
 

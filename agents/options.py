@@ -137,6 +137,13 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
 # Words right before an enum value that rule it out ('no MLP', 'rather than the hashed ones').
 NEGATED_BEFORE = r"\b(?:no|not|without|instead of|rather than|never)\s+(?:an?\s+|the\s+)?$"
 # Enum values too common in ordinary requests to mean a setting on their own.
+ENUM_SYNONYMS[("missing_features", "fail")] = (
+    r"\b(?:fail|stop|refuse|error)\w*\b[^.;]{0,40}?\bmissing\b"
+    r"|\bmissing\b[^.;]{0,40}?\b(?:fail|stop|refuse|error)\w*"
+)
+"""'fail if a feature is missing': the word alone ('how likely each job was to fail') says no
+setting."""
+ENUM_SYNONYMS[("missing_features", "impute")] = r"\bimput\w*"
 ENUM_SKIP = {
     ("generation_mode", "qa"),
     ("generation_mode", "question"),

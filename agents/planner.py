@@ -12,6 +12,7 @@ from agents.arguments import (
     BUILDERS,
     CORRECTION_RE,
     NUM,
+    TEST_MEASURED_RE,
     TRAIN_METRICS,
     _number,
     bind_run_folders,
@@ -609,6 +610,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         train_then_predict(planning, goal, workspace_files())
     targets = extract_targets(goal)
     if not planning.question:
+        _trained_on_said(planning, goal)
         documents_meant(planning, read.original)
         _carry_targets(planning, targets, clauses)
         _goal_options(planning, goal)
@@ -626,7 +628,9 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_evident_ids(planning.steps)
         bind_unwritten_outputs(planning, goal)
         _merge_duplicates(planning)
+        _carry_metric(planning, goal)
         shape_measurement(planning, goal)
+        _measured_once(planning)
     plan = Plan(
         steps=[] if (planning.question or planning.answer) else planning.steps,
         targets=targets,
@@ -1310,6 +1314,76 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     return True
 
 
+TRAINED_ON_SAID = (
+    r"\b(?:train\w*|learn\w*|fit\w*|built|build\w*|base\w*)\b[^.;?!]{0,30}?"
+    r"\b(?:on|from|with|using|off)\s+(?:the\s+)?"
+)
+"""Words that say which table a model learns from ('use a model trained on b.csv')."""
+
+
+def _trained_on_said(p: Planning, goal: str) -> None:
+    """'which rows of a.csv will lapse? use a model trained on b.csv': the question's table was
+    read as the training data and the table said learnt from as the rows to predict; the two
+    trade places (a label read from the question's table gives way, to be grounded on b.csv).
+    """
+    from agents.arguments import _table_columns
+
+    trainers = [i for i, s in enumerate(p.steps) if s.tool == "train_model"]
+    if len(trainers) != 1:
+        return
+    trainer = p.steps[trainers[0]]
+    data = trainer.args.get("dataset")
+    ref = f"${{steps.{trainers[0]}.model_path}}"
+    users = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == ref]
+    if not isinstance(data, str) or data.startswith("${") or len(users) != 1:
+        return
+    rows = users[0].args.get("dataset")
+    if not isinstance(rows, str) or rows == data or rows.startswith("${"):
+        return
+    said = rx.search(TRAINED_ON_SAID + re.escape(rows), goal, re.I)
+    if said is None or rx.search(TRAINED_ON_SAID + re.escape(data), goal, re.I):
+        return
+    columns = _table_columns(rows)
+    if not columns or not set(_table_columns(data)) < set(columns):
+        return  # the table learnt from holds every column of the rows, and more (the outcome)
+    trainer.args["dataset"], users[0].args["dataset"] = rows, data
+    label = trainer.args.get("label_column")
+    if label not in columns or not rx.search(rf"(?<![\w-]){re.escape(str(label))}(?![\w-])", goal):
+        trainer.args.pop("label_column", None)  # read on the other table: grounded again
+    p.notes.append(f"a model learnt from {rows} (as said), run on {data}")
+
+
+def _measured_once(p: Planning) -> None:
+    """A training's test file that an evaluation of the same model also reads ('train on a.csv,
+    then evaluate it on b.csv' read both ways) is measured by the evaluation alone; an
+    evaluation of it that names no rows takes the training's test file ('train on a.csv and
+    test on b.csv, then evaluate': one measurement, on b.csv).
+    """
+    for at, step in enumerate(p.steps):
+        test = step.args.get("test_dataset") if step.tool == "train_model" else None
+        if not test:
+            continue
+        ref = f"${{steps.{at}.model_path}}"
+        evaluations = [
+            s
+            for s in p.steps[at + 1 :]
+            if s.tool == "evaluate_model"
+            and s.args.get("model") == ref
+            and not s.args.get("compare_model")
+        ]
+        if len(evaluations) != 1:
+            continue
+        measured = evaluations[0].args.get("dataset")
+        if measured == test:
+            step.args.pop("test_dataset")
+            step.args.pop("test_label_column", None)
+        elif measured is None:
+            evaluations[0].args["dataset"] = step.args.pop("test_dataset")
+            label = step.args.pop("test_label_column", None)
+            if label:
+                evaluations[0].args.setdefault("label_column", label)
+
+
 def _dropped_evaluation(p: Planning, clause: str, slots: Slots) -> bool:
     """A clause evaluating on a file ('evaluate it on b.csv') that the router's plan gives no
     tool, after its training step: the file is that training's test set (else it is lost).
@@ -1322,7 +1396,7 @@ def _dropped_evaluation(p: Planning, clause: str, slots: Slots) -> bool:
         r"the classifier)?\s*(?:on|against|with)\b",
         clause,
         re.I,
-    ):
+    ) and not rx.search(TEST_MEASURED_RE + re.escape(slots.files[0]), clause, re.I):
         return False
     if slots.files[0] == _data_of(p.steps[trainer]):
         return False
@@ -1527,7 +1601,8 @@ VALIDATION_SHARE_RES = (
     ),
     # '30% for validation', 'hold back 30 percent for validation', '15 per cent aside for validation'
     re.compile(
-        rf"\b{_PCT}\s+{_ROWS}(?:aside\s+|back\s+|out\s+|apart\s+)?(?:(?:for|as)\s+(?:the\s+|a\s+)?)?"
+        rf"\b{_PCT}\s+{_ROWS}(?:(?:held|kept|set|put|taken|hold|keep)\s+)?"
+        r"(?:aside\s+|back\s+|out\s+|apart\s+)?(?:(?:for|as)\s+(?:the\s+|a\s+)?)?"
         r"validation\b(?!\s+(?:accuracy|f1|auc|score|metric|loss|precision|recall|performance))",
         re.I,
     ),
@@ -3296,6 +3371,52 @@ def _carry_targets(
             return
         if step.tool in ("train_model", "label_dataset"):
             return
+
+
+METRIC_WORD_RE = (
+    r"(?<![\w-])(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bto )"
+    r"(roc[- ]?auc|auc|macro[- ]?f1|f1(?:[- ]score)?|f[- ]score|accuracy|precision|recall|"
+    r"log[- ]?loss)(?![\w-])"
+)
+"""A training metric said by name ('I mostly care about recall', 'scored on AUC'); never the
+verb ('as we recall')."""
+METRIC_NOT_RE = r"\b(?:not|no|instead of|rather than|than|ignore|forget)\s+(?:the\s+|about\s+)?$"
+"""Words just before a metric that rule it out ('recall rather than precision')."""
+
+
+def _metric_name(word: str) -> str:
+    word = word.lower().replace("-", " ")
+    if "auc" in word:
+        return "auc"
+    if "f1" in word or "score" in word:
+        return "f1"
+    if "log" in word:
+        return "log_loss"
+    return word
+
+
+def _carry_metric(p: Planning, goal: str) -> None:
+    """A metric named with no target value, often in a clause of its own ('..., a logistic
+    model is fine, I mostly care about recall'; 'Logistic baseline, scored on AUC.'), is the
+    metric of the goal's one training that has none (one attempt, measured and reported on it). Not when a labeling loop is also planned (its metric could be meant),
+    nor when the goal names two different metrics.
+    """
+    trainers = [s for s in p.steps if s.tool == "train_model"]
+    if len(trainers) != 1 or trainers[0].args.get("target_metric"):
+        return
+    if any(s.tool in ("label_dataset", "generate_qa") for s in p.steps):
+        return
+    said = set()
+    for match in rx.finditer(METRIC_WORD_RE, goal, re.I):
+        if rx.search(METRIC_NOT_RE, goal[: match.start()], re.I):
+            continue
+        said.add(_metric_name(match.group(1)))
+    if len(said) != 1:
+        return
+    (metric,) = said
+    if metric in TRAIN_METRICS:
+        trainers[0].args["target_metric"] = metric
+        p.notes.append(f"{metric} is the training's metric")
 
 
 RETRAIN_WORDS = (

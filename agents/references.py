@@ -873,6 +873,13 @@ ROLE_CLAUSE_RE = (
     r"((?:the|our|my|this|these|those|last|next)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)"
 )
 """A role verb and the table phrase it acts on ('evaluate it separately on the playoff stats')."""
+ROWS_ASKED_RE = (
+    r"\b(?:(?:who|which)\b[^.?!;,]{0,40}?\b(?:among|amongst)|predictions?\s+(?:for|on|of)|"
+    r"(?:score|rank)(?:s|d|ed|ing)?)\s+"
+    r"((?:the|our|my|this|these|those|last|next|today's|this week's)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)"
+)
+"""The rows a model is asked about ('who is likely to quit among the current staff', 'predictions
+for next week's days', 'score next month's bookings'): a table in the role of rows to predict."""
 
 
 def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
@@ -890,7 +897,10 @@ def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
         # file's name (a class value, 'training day')
         found = {
             f
-            for phrase in rx.findall(ROLE_CLAUSE_RE, part, re.I)
+            for phrase in [
+                *rx.findall(ROLE_CLAUSE_RE, part, re.I),
+                *rx.findall(ROWS_ASKED_RE, part, re.I),
+            ]
             for f in [described_files(phrase, files, columns=False)]
             if len(f) == 1 and f[0].lower().endswith(TABLE_EXT)
             for f in f
@@ -1077,11 +1087,15 @@ def misspelt_candidates(name: str, files: list[str]) -> list[str]:
 
 DESCRIBED_TEST_RE = re.compile(
     r"\bthe\s+(?P<role>hold[- ]?out|held[- ]?out|test|testing|validation|evaluation|eval|"
-    r"out[- ]of[- ](?:time|sample))(?:\s+(?!(?:of|on|in|for|and|to)\b)[\w-]+){0,2}?\s+"
-    r"(?:file|set|rows|data|table|sheet|split|one)\b(?![^\s]*\.\w)",
+    r"out[- ]of[- ](?:time|sample))(?:(?:\s+(?!(?:of|on|in|for|and|to)\b)[\w-]+){0,2}?\s+"
+    r"(?:file|set|rows|data|table|sheet|split|one)\b(?![^\s]*\.\w)"
+    # 'test it once on the holdout.', 'report it on the test plots, then ...': the words end
+    # the clause (a test version of a named table is still required, `with_described_test_file`)
+    r"|(?:\s+(?!(?:of|on|in|for|and|to|set|model|run|results?)\b)[a-z][\w-]*)?(?=\s*(?:[.,;?!]|$)))",
     re.I,
 )
-"""A test file described in words: 'the holdout sessions file', 'the out-of-time test set'."""
+"""A test file described in words: 'the holdout sessions file', 'the out-of-time test set',
+'the holdout', 'the test plots' at the end of a clause."""
 TEST_ROLES = {
     "test": {"test", "holdout", "heldout"},
     "val": {"val", "dev"},
