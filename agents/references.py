@@ -1091,7 +1091,7 @@ DESCRIBED_TEST_RE = re.compile(
     r"(?:file|set|rows|data|table|sheet|split|one)\b(?![^\s]*\.\w)"
     # 'test it once on the holdout.', 'report it on the test plots, then ...': the words end
     # the clause (a test version of a named table is still required, `with_described_test_file`)
-    r"|(?:\s+(?!(?:of|on|in|for|and|to|set|model|run|results?)\b)[a-z][\w-]*)?(?=\s*(?:[.,;?!]|$)))",
+    r"|(?:\s+(?!(?:of|on|in|for|and|to|set|model|run|results?|gold|labels?|split|part|portion|fold)\b)[a-z][\w-]*)?(?=\s*(?:[.,;?!]|$)))",
     re.I,
 )
 """A test file described in words: 'the holdout sessions file', 'the out-of-time test set',
