@@ -253,11 +253,20 @@ def test_label_spelt_by_the_asked_outcome_or_its_classes() -> None:
 
 
 def test_test_file_measured_once_and_an_ideal_target(files: None) -> None:
-    args = _train(
+    plan = plan_goal(
         "tune a swarm model on hives.csv to AUC 0.9, then report hives_spring.csv measured "
         "once on the best attempt"
     )
-    assert args["test_dataset"] == "hives_spring.csv"
+    assert plan.question is None, plan.question
+    steps = [(s.tool, s.args) for s in plan.steps]
+    assert [t for t, _ in steps].count("train_model") == 1, steps
+    args = steps[0][1]
+    # measured once: the training's test set, or one evaluation of the trained model on it
+    # (the same outcome, `benchmarks/planner.py`'s equivalent score; the nineteenth round's
+    # router rows plan the second)
+    assert args.get("test_dataset") == "hives_spring.csv" or steps[1:] == [
+        ("evaluate_model", {"model": "${steps.0.model_path}", "dataset": "hives_spring.csv"})
+    ], steps
     args = _train("fit hives.csv for swarmed; recall is what counts here, ideally 0.65 or more")
     assert (args["target_metric"], args["target_value"]) == ("recall", 0.65)
 
