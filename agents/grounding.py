@@ -541,7 +541,7 @@ def ground_plan(p: Planning, goal: str) -> None:
                 if step.tool == "inspect_dataset":
                     others = [c for c in profile["columns"] if not c["id_like"]]
                     by_value = columns_by_values(profile, _without_files(goal))
-                    mentioned = mentioned or by_value
+                    mentioned = mentioned or by_value or _label_by_word_form(profile, goal)
                     if mentioned:
                         step.args["label_column"] = mentioned[0]
                     elif len(others) == 1 and others[0]["label_like"]:
@@ -1420,6 +1420,28 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+def _label_by_word_form(profile: dict[str, Any], goal: str) -> list[str]:
+    """The one label-like column a word of the goal names in another form ('the pass rate' →
+    passed_final, 'how many failed' → failed_in_year): a word of 4+ letters that is a form of a
+    word of the column's name; none when no column, or several, match.
+    """
+    words = {w for w in rx.findall(r"[a-z]+", _without_files(goal).lower()) if len(w) >= 4}
+    words -= NAME_WORDS_PLAIN
+    found = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and not c["id_like"]
+        and any(
+            _same_word(part, w)
+            for part in rx.findall(r"[a-z]+", c["name"].lower())
+            if len(part) >= 4
+            for w in words
+        )
+    ]
+    return found if len(found) == 1 else []
 
 
 def _gaps_meant(partly: list[dict[str, Any]], labels: list[str], goal: str) -> list[str]:

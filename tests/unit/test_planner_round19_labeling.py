@@ -376,3 +376,16 @@ def test_rules_described_by_their_data_scored_on_its_own_column(ferry: Path) -> 
     args = _step(plan, "apply_labeling_functions")
     assert args["lfs_path"] == "complaint_rules.json"
     assert args["label_column"] == "category"
+
+
+def test_a_look_up_names_the_label_in_another_form(ferry: Path) -> None:
+    pd.DataFrame(
+        {
+            "crew_id": [f"K{i}" for i in range(ROWS)],
+            "vessel": [["Skua", "Tern"][i % 2] for i in range(ROWS)],
+            "minutes": [10 + i % 7 for i in range(ROWS)],
+            "passed_drill": [["yes", "no", "yes"][i % 3] for i in range(ROWS)],
+        }
+    ).to_csv(ferry / "crew_drills.csv", index=False)
+    plan = plan_goal("whats in crew_drills.csv? colums and the pass rate")
+    assert _step(plan, "inspect_dataset")["label_column"] == "passed_drill"
