@@ -288,3 +288,17 @@ def test_trending_after_a_search_is_its_own_look_up(ferry: Path) -> None:
     )
     [(tool, args)] = _steps("and what's trending on hugging face instead?", memory)
     assert (tool, args["source"]) == ("trending_datasets", "huggingface")
+
+
+def test_the_same_after_saving_a_scans_scores_repeats_the_scan(ferry: Path) -> None:
+    memory = _scanned()
+    memory["turns"] = [[dict(memory["last_call"])]]
+    memory = remember(
+        "save_table",
+        {"path": "odd_sailings.csv"},
+        memory,
+        {"dataset": "anomalies/sailings-scores.csv", "path": "odd_sailings.csv"},
+    )
+    memory["last_turn"] = [dict(memory["last_call"])]
+    [(tool, args)] = _steps("same for the crossing notes, just the top 3", memory)
+    assert (tool, args["dataset"], args["top_k"]) == ("detect_anomalies", "crossing_notes.csv", 3)
