@@ -2163,6 +2163,15 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     args: dict[str, Any] = {"dataset": data}
     model = model_ref(p, s, "train_generator")
+    info = p.memory.get("generator_info")
+    if (
+        model
+        and isinstance(info, dict)
+        and model == info.get("path")
+        and "${" not in data
+        and not set(_table_columns(info.get("dataset") or "")) <= set(_table_columns(data))
+    ):
+        model = None  # the thread's generator learnt another table's columns: not this one's
     if model:
         args["model"] = model
     args.update(anomaly_options(p.goal or s.text, s.text))

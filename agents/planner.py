@@ -1991,6 +1991,8 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     tool, args = last["tool"], dict(last.get("args") or {})
     if rx.search(r"\bexport\w*\b", goal, re.I) and not tool.startswith("export"):
         return None  # 'ok export, only the good ones above 0.85': an export, not a rerun
+    if rx.search(r"\btrending\b", goal, re.I) and tool != "trending_datasets":
+        return None  # 'what's trending on the Hub instead?' after a search: its own look-up
     fields = _tool_fields(tool)
     changes: dict[str, Any] = {}
     if kind and "model" in fields and tool == "train_model":

@@ -285,10 +285,14 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
     new, output = _new_files(goal)
     if not new:
         return None
+    from agents.references import person_files
+
     for steps in reversed(_acting_turns(memory)):
         # the latest acting turn on an input of the new one's kind: 'now the same with the
         # other guide' after a guide's QA set and its export repeats the QA set
         old = _old_input(steps[0])
+        if all(s.get("tool") == "save_table" for s in steps) and old and not person_files([old]):
+            continue  # 'same for the other table' after a copy of a scan's scores: the scan
         if old and _is_document(new) == _is_document(old):
             break
     else:

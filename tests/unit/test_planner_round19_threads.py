@@ -266,3 +266,39 @@ def test_these_labels_after_looking_at_a_file_are_its_hand_labels(ferry: Path) -
     )
     assert tool == "label_dataset"
     assert (args["data_path"], args["gold_path"]) == ("crossing_notes.csv", "cause_gold.csv")
+
+
+def test_a_scan_of_another_table_does_not_use_the_threads_generator(ferry: Path) -> None:
+    memory = remember(
+        "train_generator",
+        {"model_path": "generators/sail-0", "label_column": "cancelled", "classes": ["no", "yes"]},
+        {},
+        {"dataset": "sailings_2024.csv", "label_column": "cancelled"},
+    )
+    [(tool, args)] = _steps("now check crossing_notes.csv for weird ones too", memory)
+    assert tool == "detect_anomalies" and "model" not in args
+    [(tool, args)] = _steps("any odd rows in sailings_2024.csv compared with this?", memory)
+    assert args.get("model") == "generators/sail-0"
+
+
+def test_trending_after_a_search_is_its_own_look_up(ferry: Path) -> None:
+    found = [{"id": "harbours/ferry-delays", "source": "kaggle", "downloadCount": 120}]
+    memory = remember(
+        "search_datasets", {"results": found}, {}, {"query": "ferry", "source": "kaggle"}
+    )
+    [(tool, args)] = _steps("and what's trending on hugging face instead?", memory)
+    assert (tool, args["source"]) == ("trending_datasets", "huggingface")
+
+
+def test_the_same_after_saving_a_scans_scores_repeats_the_scan(ferry: Path) -> None:
+    memory = _scanned()
+    memory["turns"] = [[dict(memory["last_call"])]]
+    memory = remember(
+        "save_table",
+        {"path": "odd_sailings.csv"},
+        memory,
+        {"dataset": "anomalies/sailings-scores.csv", "path": "odd_sailings.csv"},
+    )
+    memory["last_turn"] = [dict(memory["last_call"])]
+    [(tool, args)] = _steps("same for the crossing notes, just the top 3", memory)
+    assert (tool, args["dataset"], args["top_k"]) == ("detect_anomalies", "crossing_notes.csv", 3)
