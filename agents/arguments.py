@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -2156,6 +2157,19 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _first_said(
+    pattern: str, texts: Iterable[str], fits: Callable[[re.Match[str]], bool] = bool
+) -> re.Match[str] | None:
+    """The first match of `pattern` (case-insensitive) in the first of `texts` holding one that
+    `fits`.
+    """
+    for text in texts:
+        m = rx.search(pattern, text, re.I)
+        if m and fits(m):
+            return m
+    return None
+
+
 def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
     if data is None:
@@ -2176,41 +2190,22 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["model"] = model
     args.update(anomaly_options(p.goal or s.text, s.text))
     columns = _table_columns(data)
-    given = next(
-        (
-            m
-            for text in (s.text, p.goal or "")  # 'any odd rows in x.csv? group by status'
-            if (
-                m := rx.search(
-                    r"\b(?:condition(?:ed|ing)?|per|within each|(?:group(?:ed)?|split)\s+by|"
-                    r"(?<!sort )(?<!sorted )(?<!rank )(?<!ranked )(?<!order )(?<!ordered )by)\s+"
-                    r"(?:on\s+)?(?:the\s+|each\s+|their\s+)?[\"'`]?([a-z][\w.-]*)",
-                    text,
-                    re.I,
-                )
-            )
-            and m.group(1) in columns
-        ),
-        None,
+    texts = (s.text, p.goal or "")  # the step's clause first, then the whole goal
+    given = _first_said(  # 'any odd rows in x.csv? group by status'
+        r"\b(?:condition(?:ed|ing)?|per|within each|(?:group(?:ed)?|split)\s+by|"
+        r"(?<!sort )(?<!sorted )(?<!rank )(?<!ranked )(?<!order )(?<!ordered )by)\s+"
+        r"(?:on\s+)?(?:the\s+|each\s+|their\s+)?[\"'`]?([a-z][\w.-]*)",
+        texts,
+        lambda m: m.group(1) in columns,
     )
     if given and "model" not in args:
         args["label_column"] = given.group(1)  # 'conditioning on usage_band': the class column
-    said = next(
-        (
-            m
-            for text in (s.text, p.goal or "")  # '...; use the x column as the class; ...'
-            if (
-                m := rx.search(
-                    r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:col(?:umn)?\s+)?as\s+(?:the\s+)?"
-                    r"(?:class|label|group)(?:\s+col(?:umn)?)?\b"
-                    r"|\b(?:class|label|group)\s+col(?:umn)?\s*(?:is\s+|=\s*|:\s*)?[\"'`]?"
-                    r"([a-z][\w.-]*)",
-                    text,
-                    re.I,
-                )
-            )
-        ),
-        None,
+    said = _first_said(  # '...; use the x column as the class; ...'
+        r"\b[\"'`]?([a-z][\w.-]*)[\"'`]?\s+(?:col(?:umn)?\s+)?as\s+(?:the\s+)?"
+        r"(?:class|label|group)(?:\s+col(?:umn)?)?\b"
+        r"|\b(?:class|label|group)\s+col(?:umn)?\s*(?:is\s+|=\s*|:\s*)?[\"'`]?"
+        r"([a-z][\w.-]*)",
+        texts,
     )
     if said and "label_column" not in args and "model" not in args:
         name = said.group(1) or said.group(2)

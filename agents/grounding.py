@@ -1632,19 +1632,28 @@ HAND_DONE_RE = re.compile(
 'the ones Lena already did', 'the TAs did a few')."""
 
 
+def _data_without_gold(args: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+    """(its argument, its name, its profile) of a labeling step's data table when the step
+    names no hand labels yet; None when it does or its data is no readable table.
+    """
+    key = "data_path" if "data_path" in args else "dataset"
+    data_ref = args.get(key)
+    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+        return None
+    data = _table(data_ref)
+    return None if data is None else (key, data_ref, data)
+
+
 def _workspace_gold(args: dict[str, Any], goal: str) -> None:
     """Hand labels the goal speaks of without naming their file: the one workspace table shaped
     like hand labels for the data (a key it shares, a label the data lacks, fewer rows). When the
     step's data is itself such a table ('label the reviews from our hand tags' read as the tags
     file), the table it labels is the data and it is the gold.
     """
-    key = "data_path" if "data_path" in args else "dataset"
-    data_ref = args.get(key)
-    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+    found = _data_without_gold(args)
+    if found is None:
         return
-    data = _table(data_ref)
-    if data is None:
-        return
+    key, data_ref, data = found
     if not HAND_DONE_RE.search(goal):
         # 'label every report, the checked ones are in x.csv': the one table named is a key and
         # a complete label for another table, nothing in it is left to label; that table is the
@@ -1708,13 +1717,10 @@ def _gold_by_words(args: dict[str, Any], goal: str) -> None:
     from agents.references import name_words
     from agents.slots import FILE_RE
 
-    key = "data_path" if "data_path" in args else "dataset"
-    data_ref = args.get(key)
-    if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
+    found = _data_without_gold(args)
+    if found is None:
         return
-    data = _table(data_ref)
-    if data is None:
-        return
+    key, data_ref, data = found
     text = FILE_RE.sub(" ", goal).lower()
     words = rx.findall(r"[a-z]+", text)
     said = set(words) | {a + b for a, b in itertools.pairwise(words)}  # 'hand-checked'
