@@ -100,7 +100,8 @@ def test_a_request_whose_client_leaves_stops_its_sandboxes(
             + f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
-        deadline = time.monotonic() + 120  # wait (bounded) until the LF's sandbox runs
+        # wait (bounded) until the LF's sandbox runs: a loaded machine starts it late
+        deadline = time.monotonic() + 240
         while time.monotonic() < deadline and not _bwrap_children(srv.proc.pid):
             time.sleep(0.1)
         assert _bwrap_children(srv.proc.pid), "the sandbox never started"
