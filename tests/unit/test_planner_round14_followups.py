@@ -16,7 +16,7 @@ import pytest
 from agents.memory import answer_from_memory, stronger_args, summarise_result
 from agents.planner import plan_goal
 from settings import get_settings
-from tests.utils.threads import labeled, looked_at, trained
+from tests.utils.threads import labeled, looked_at, planned_steps, trained
 
 ROWS = 40
 
@@ -57,10 +57,7 @@ def orchard() -> Path:
     return root
 
 
-def _steps(goal: str, memory: dict[str, Any] | None = None) -> list[tuple[str, dict]]:
-    plan = plan_goal(goal, memory or {})
-    assert plan.question is None, plan.question
-    return [(s.tool, s.args) for s in plan.steps]
+_steps = planned_steps
 
 
 def _run_thread() -> dict[str, Any]:

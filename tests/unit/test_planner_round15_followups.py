@@ -14,7 +14,7 @@ import pytest
 from agents.memory import contrasted_label
 from agents.planner import plan_goal
 from settings import get_settings
-from tests.utils.threads import labeled, looked_at, trained
+from tests.utils.threads import labeled, looked_at, planned_steps, trained
 
 ROWS = 40
 RUN = "labeling/hull_checks-run1"
@@ -42,10 +42,7 @@ def harbour() -> Path:
     return root
 
 
-def _steps(goal: str, memory: dict[str, Any] | None = None) -> list[tuple[str, dict]]:
-    plan = plan_goal(goal, memory or {})
-    assert plan.question is None, plan.question
-    return [(s.tool, s.args) for s in plan.steps]
+_steps = planned_steps
 
 
 def _run_thread() -> dict[str, Any]:

@@ -13,7 +13,7 @@ import pytest
 
 from agents.planner import plan_goal, remember
 from settings import get_settings
-from tests.utils.threads import labeled, trained
+from tests.utils.threads import labeled, planned_steps, trained
 
 ROWS = 40
 RUN = "labeling/crossing_notes-run1"
@@ -56,10 +56,7 @@ def ferry() -> Path:
     return root
 
 
-def _steps(goal: str, memory: dict[str, Any] | None = None) -> list[tuple[str, dict]]:
-    plan = plan_goal(goal, memory or {})
-    assert plan.question is None, plan.question
-    return [(s.tool, s.args) for s in plan.steps]
+_steps = planned_steps
 
 
 def test_hand_labels_named_after_against_are_the_gold_not_the_data(ferry: Path) -> None:

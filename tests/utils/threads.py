@@ -69,3 +69,14 @@ def labeled(run_dir: str, table: str, label: str, gold: str | None = None) -> di
         "last_loop": {**result, "args": dict(args)},
         "last_call": {"tool": "label_dataset", "args": dict(args)},
     }
+
+
+def planned_steps(goal: str, memory: dict[str, Any] | None = None) -> list[tuple[str, dict]]:
+    """The (tool, arguments) of each step `plan_goal` plans for a turn on this memory; the plan
+    must ask nothing.
+    """
+    from agents.planner import plan_goal
+
+    plan = plan_goal(goal, memory or {})
+    assert plan.question is None, plan.question
+    return [(s.tool, s.args) for s in plan.steps]
