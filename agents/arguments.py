@@ -1060,10 +1060,15 @@ def rules_meant(goal: str) -> str | None:
     files = [f for f in workspace_files() if f.lower().endswith(".json") and holds_rules(f)]
     words = goal_words(goal)
     plain = {"rules", "rule", "lfs", "lf", "labeling", "labelling", "functions", "json"}
-    hits = {
-        f: sum(1 for t in file_tokens(f.rsplit("/", 1)[-1]) if t not in plain and _said(t, words))
-        for f in files
-    }
+
+    def hits_by(is_said: Callable[[str], bool]) -> dict[str, int]:
+        """Per rules file, how many of its name words (not the plain ones) are said."""
+        return {
+            f: sum(1 for t in file_tokens(f.rsplit("/", 1)[-1]) if t not in plain and is_said(t))
+            for f in files
+        }
+
+    hits = hits_by(lambda t: _said(t, words))
     best = max(hits.values(), default=0)
     if not best:
         # 'the rules Ravi wrote for the disease notes' (written in as disease_notes.csv): the
@@ -1072,14 +1077,7 @@ def rules_meant(goal: str) -> str | None:
 
         tables = [file_tokens(f.rsplit("/", 1)[-1]) for f in FILE_RE.findall(goal)]
         said = {t.lower() for tokens in tables for t in tokens if t not in plain and len(t) >= 3}
-        hits = {
-            f: sum(
-                1
-                for t in file_tokens(f.rsplit("/", 1)[-1])
-                if t not in plain and any(_same_word(t.lower(), w) for w in said)
-            )
-            for f in files
-        }
+        hits = hits_by(lambda t: any(_same_word(t.lower(), w) for w in said))
         best = max(hits.values(), default=0)
     top = [f for f, n in hits.items() if n == best]
     if best and len(top) == 1:
@@ -1455,18 +1453,18 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["name"] = name
     _, tests, _ = role_files(s.text, s.files)
     tests = [f for f in tests if f != data]
-    described = [f for f in p.context_files if f != data and f != s.gold and _table_columns(f)]
     if (
         not tests
         and s.files == [data]
-        and described
         and rx.search(TEST_FILE_RE + re.escape(data), s.text, re.I)
         and not rx.search(TRAIN_ON_RE + re.escape(data), s.text, re.I)
     ):
         # 'we graded every bin this autumn (a.csv, ...). I'd love a model that grades them,
         # tested on last year's bins in b.csv': the clause's one file is the test set, the
-        # table described before it the data
-        args["dataset"], tests = described[-1], [data]
+        # table described before it the data (profiled only here: after the cheap checks)
+        described = [f for f in p.context_files if f != data and f != s.gold and _table_columns(f)]
+        if described:
+            args["dataset"], tests = described[-1], [data]
     if not tests and isinstance(data, str) and held_out_named(data):
         # '..., fit on the labeled result and report metrics on x_test.csv': a file whose
         # name says it is held out is the test set when the rows to learn from are elsewhere
@@ -2178,18 +2176,18 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": data}
     model = model_ref(p, s, "train_generator")
     info = p.memory.get("generator_info")
+    columns = _table_columns(data)
     if (
         model
         and isinstance(info, dict)
         and model == info.get("path")
         and "${" not in data
-        and not set(_table_columns(info.get("dataset") or "")) <= set(_table_columns(data))
+        and not set(_table_columns(info.get("dataset") or "")) <= set(columns)
     ):
         model = None  # the thread's generator learnt another table's columns: not this one's
     if model:
         args["model"] = model
     args.update(anomaly_options(p.goal or s.text, s.text))
-    columns = _table_columns(data)
     texts = (s.text, p.goal or "")  # the step's clause first, then the whole goal
     given = _first_said(  # 'any odd rows in x.csv? group by status'
         r"\b(?:condition(?:ed|ing)?|per|within each|(?:group(?:ed)?|split)\s+by|"

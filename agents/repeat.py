@@ -326,7 +326,7 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
                 args[key] = gold  # 'the hand labels are in x.csv': the new table's own
         args.update(call_changes(tool, goal, new, output if last else None))
         # 'same for the parts orders, just the top 5': a setting said with it (file names out)
-        args.update(said_options(tool, rx.sub(r"[\w./-]+\.\w{2,7}\b", " ", goal)))
+        args.update(said_options(tool, rx.sub(rx.file_name(r"\w{2,7}") + r"\b", " ", goal)))
         planned.append(PlanStep(tool=tool, args=args, why=goal))
     tools = ", ".join(s.tool for s in planned)
     return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])
