@@ -67,8 +67,8 @@ FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21")
 SELECTION = FROZEN
 """The arbitration selection set (fifteenth round): never tuned on by the rules, no router rows;
 measured only with `--selection`, as aggregates (the arbitration's development figures since)."""
-VALIDATION = ("fresh46",)
-"""The current round's validation set (nineteenth round): measured before and after the round's
+VALIDATION = ("fresh51",)
+"""The current round's validation set (twentieth round; fresh46 was the nineteenth's): measured before and after the round's
 changes, never tuned on until then."""
 
 
