@@ -1010,7 +1010,9 @@ def mountain_rescue(rng: np.random.Generator, out: Path) -> None:
         wind = round(float(rng.gamma(3, 7 if winter else 4.5)), 1)
         rain = round(float(rng.gamma(1.2, 6 if winter else 3)), 1)
         vis = int(max(50, rng.normal(3000 - 40 * rain - 20 * wind, 800)))
-        busy = -1.6 + 0.5 * (day.day_of_week >= 5) + 0.6 * (not winter) - 0.00015 * vis + 0.01 * wind
+        busy = (
+            -1.6 + 0.5 * (day.day_of_week >= 5) + 0.6 * (not winter) - 0.00015 * vis + 0.01 * wind
+        )
         w.append(
             {
                 "date": str(day)[:10],
