@@ -11,6 +11,7 @@ from stat import S_ISREG
 from typing import Any
 
 from agents import patterns as rx
+from agents.hand_labels import labeled_by, table_profile
 from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
@@ -100,7 +101,7 @@ TEST_NEAR_RE = (
     r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
-TRAIN_ON_RE = r"\b(?:train\w*|fit\w*|learn\w*|built|build)\b[^.;]{0,40}?"
+TRAIN_ON_RE = rf"\b(?:{rx.TRAIN_VERB})\b[^.;]{{0,40}}?"
 """A training verb before a file (within 40 characters): the file is what is learnt from."""
 TEST_MEASURED_RE = (
     r"(?:\b(?:evaluat\w*|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
@@ -776,10 +777,10 @@ def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     if data is None and not p.question and s.gold:
         # 'rules learned from the gold labels in g.csv': the one table those hand labels are
         # shaped for (a key it has, a label it lacks or has only partly) is the data
-        from agents.grounding import _labeled_by, _table
+        from agents.grounding import workspace_files
 
-        gold = _table(s.gold)
-        labeled = _labeled_by(s.gold, gold) if gold is not None else []
+        gold = table_profile(s.gold)
+        labeled = labeled_by(s.gold, gold, workspace_files()) if gold is not None else []
         if len(labeled) == 1:
             data = labeled[0]
             p.notes.append(f"the table your hand labels in {s.gold} label → {data}")
@@ -960,7 +961,7 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         if f not in (args.get("data_path"), rules_file)
         and TABLE_SUFFIX_RE.search(f)
         and rx.search(
-            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?(?:\s*(?:in|is|=|:))?)"
+            rf"\b(?:{rx.MEASURED_AGAINST}|gold(?:\s+(?:file|labels?))?(?:\s*(?:in|is|=|:))?)"
             # 'against the hand-checked topics in x.csv'
             rf"\s+(?:the\s+(?:[\w-]+\s+){{1,3}}in\s+)?{re.escape(f)}",
             p.goal,
@@ -990,15 +991,13 @@ def own_gold_column(goal: str, data: Any, lfs: Any) -> str | None:
     The label-like column whose values hold the most of the rules' labels (at least one); no
     other gold file named.
     """
-    from agents.grounding import _table
-
     if (
         not isinstance(lfs, list)
         or not isinstance(data, str)
         or not rx.search(SCORE_OWN_RE, goal, re.I)
     ):
         return None
-    profile = _table(data)
+    profile = table_profile(data)
     if profile is None:
         return None
     labels = {str(lf.get("label")).lower() for lf in lfs if isinstance(lf, dict)}
@@ -1015,7 +1014,6 @@ def own_gold_column(goal: str, data: Any, lfs: Any) -> str | None:
 def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
     """Keyword rules the goal states in words, as LFs on the named table's text column."""
     from agents.conditions import condition_lfs, says_conditions
-    from agents.grounding import _table
     from agents.rules import parse_rules, to_lfs
 
     rules = parse_rules(p.goal)
@@ -1025,7 +1023,7 @@ def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
         named = [f for f in FILE_RE.findall(p.goal) if not f.lower().endswith(DOC_FILES)]
         data = next((f for f in named if _table_columns(f)), None)
     said = says_conditions(p.goal)
-    profile = _table(data) if (rules or said) and data else None
+    profile = table_profile(data) if (rules or said) and data else None
     if profile is None:
         return []
     texts = [c["name"] for c in profile["columns"] if c["text_like"]]
@@ -1055,7 +1053,7 @@ def rules_meant(goal: str) -> str | None:
         held = [f for f in named if holds_rules(f)]
         return held[0] if len(held) == 1 else None
     from agents.grounding import workspace_files
-    from agents.references import _said, file_tokens, goal_words
+    from agents.references import _said, file_tokens, goal_words, same_form
 
     files = [f for f in workspace_files() if f.lower().endswith(".json") and holds_rules(f)]
     words = goal_words(goal)
@@ -1073,11 +1071,9 @@ def rules_meant(goal: str) -> str | None:
     if not best:
         # 'the rules Ravi wrote for the disease notes' (written in as disease_notes.csv): the
         # rules file that shares a name word with the table the rules are for
-        from agents.grounding import _same_word
-
         tables = [file_tokens(f.rsplit("/", 1)[-1]) for f in FILE_RE.findall(goal)]
         said = {t.lower() for tokens in tables for t in tokens if t not in plain and len(t) >= 3}
-        hits = hits_by(lambda t: any(_same_word(t.lower(), w) for w in said))
+        hits = hits_by(lambda t: any(same_form(t.lower(), w) for w in said))
         best = max(hits.values(), default=0)
     top = [f for f, n in hits.items() if n == best]
     if best and len(top) == 1:
@@ -1138,7 +1134,6 @@ def _reads_as_rules(path: Path) -> bool:
 
 
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
-    from agents.grounding import _table
 
     rules = [f for f in s.files if f.lower().endswith(".json") and is_workspace_file(f)]
     held = [f for f in rules if holds_rules(f)]
@@ -1181,7 +1176,7 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     own = own_gold_column(p.goal, data[0], lfs)
     if own:
         args["label_column"] = own
-    profile = _table(data[0])
+    profile = table_profile(data[0])
     ids = [c["name"] for c in (profile or {}).get("columns", []) if c["id_like"]]
     if ids:
         args["id_column"] = ids[0]
@@ -1735,9 +1730,7 @@ def said_table_stem(text: str, source: str | None, near: bool = False) -> str | 
     """An output name said without a suffix ('a copy called lots_out', 'Name: x_export');
     `near`: only one said next to words about the file (a goal's other clause may name a model).
     """
-    from agents.grounding import _table
-
-    profile = _table(source) if source else None
+    profile = table_profile(source) if source else None
     columns = {str(n).lower() for n in (profile or {}).get("names", [])}
     for match in _STEM_SAID.finditer(_without_names(text)):
         stem = match.group(1)
@@ -2266,9 +2259,8 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
 
 
 def _table_columns(ref: str) -> list[str]:
-    from agents.grounding import _table
 
-    profile = _table(ref) if "${" not in ref else None
+    profile = table_profile(ref) if "${" not in ref else None
     return list(profile["names"]) if profile else []
 
 

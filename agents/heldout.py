@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents import patterns as rx
+from agents.hand_labels import table_profile
 
 # The words that lead into the table a trained model is checked on: 'check it on', 'try it
 # out on', 'see how it does on', 'score it against', 'validate on', 'measure on', 'run it
@@ -197,9 +198,7 @@ def points_at_file(desc: str, trained_on: str, files: list[str]) -> bool:
 
 
 def _columns(path: str) -> list[str] | None:
-    from agents.grounding import _table
-
-    profile = _table(path)
+    profile = table_profile(path)
     return None if profile is None else [str(n) for n in profile["names"]]
 
 

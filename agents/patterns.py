@@ -49,6 +49,19 @@ def bounded(text: str) -> tuple[str, str | None]:
     return head.rstrip(), note
 
 
+TRAIN_VERB = r"train\w*|fit\w*|learn\w*|built|build"
+"""The verbs of a training ('trained', 'fit', 'learns', 'built'), an alternation: the table a
+model learns from is said after one (arguments `TRAIN_ON_RE`, planner `TRAINED_ON_SAID`)."""
+
+LEARNT_FROM = r"on|from|with|using"
+"""The words between a training verb and the table learnt from ('trained on', 'fit from'), an
+alternation (planner `TRAINED_ON_SAID`, `RETRAIN_ON_RE`)."""
+
+MEASURED_AGAINST = r"against|versus|vs\.?|compared?\s+(?:to|with)"
+"""The words before what a result is measured against ('check it against x.csv', 'versus the
+gold'), an alternation (references `AGAINST`, arguments' scored gold of a rules vote)."""
+
+
 NAME_CHARS = r"[\w./-]"
 """The characters of a file name as the planner reads one ('data/q3-notes.v2.csv')."""
 
