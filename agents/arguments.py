@@ -339,6 +339,31 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
 # --- argument builders: one per tool (the tool's owner keeps these in step with its input) ---
 
 
+SEARCH_LEAD_RE = re.compile(r".*\b(?:for|to|with)\s+")
+"""A line's words up to its last 'for' / 'to' / 'with' ('find me datasets for'): not the query."""
+
+
+def _after_last_for(text: str) -> str:
+    """`SEARCH_LEAD_RE.sub("", text)`, in linear time: each line's words up to its last 'for',
+    'to' or 'with' dropped. A search that fails at a line's first character fails everywhere
+    on that line (`.*` reaches every later start), so the next try is the next line; the
+    regex's own scan tried every character, each reading to the line's end.
+    """
+    kept, pos = [], 0
+    while pos <= len(text):
+        lead = SEARCH_LEAD_RE.match(text, pos)
+        if lead is not None:
+            pos = lead.end()
+            continue
+        end = text.find("\n", pos)
+        if end < 0:
+            kept.append(text[pos:])
+            break
+        kept.append(text[pos : end + 1])
+        pos = end + 1
+    return "".join(kept)
+
+
 def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     sort = rx.search(
         r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)",
@@ -481,7 +506,7 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         if s.quoted
         else typed[0]
         if len(typed) == 1
-        else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+        else _after_last_for(s.text).strip()
     )
     # 'yelp_rev-something': the part the person remembers, without the filler
     query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
@@ -1276,7 +1301,8 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 CORRECTION_RE = re.compile(
-    r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?([\w-]*\d[\w-]*)\s+(?:is|should be|"
+    r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?"
+    rf"({rx.ID_TOKEN})\s+(?:is|should be|"
     r"=|→|->)\s+(?:actually\s+|really\s+|clearly\s+|obviously\s+|definitely\s+)*"
     r"(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
     re.I,
@@ -1284,7 +1310,7 @@ CORRECTION_RE = re.compile(
 
 
 WRONG_LABEL_RE = re.compile(
-    r"#?\b([\w-]*\d[\w-]*)\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
+    rf"#?\b({rx.ID_TOKEN})\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
     r"(?:wrong|mislabell?ed|incorrect|not right|off)\b"
     r"[^.;]*?\b(?:it|that(?: one)?|this(?: one)?|which)\s*(?:'s|is|should be|must be|=)\s+"
     r"(?:actually\s+|really\s+|clearly\s+)*(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
@@ -1293,7 +1319,8 @@ WRONG_LABEL_RE = re.compile(
 NOT_A_LABEL = {"wrong", "incorrect", "mislabeled", "mislabelled", "not", "off", "right"}
 FIX_VERB_RE = re.compile(r"\b(?:fix|change|set|correct|relabel|switch|flip|move|make)\w*\b", re.I)
 FIX_TO_RE = re.compile(
-    r"(?:\b(?:row|post|id|item|record|ticket|visit|review)\s*)?#?(?<![\w-])([\w-]*\d[\w-]*)\s+"
+    r"(?:\b(?:row|post|id|item|record|ticket|visit|review)\s*)?#?(?<![\w-])"
+    rf"({rx.ID_TOKEN})\s+"
     r"(?:to|into|as)\s+(?:a\s+|an\s+)?[\"'`]?([A-Za-z][\w<>=.-]*)",
     re.I,
 )
@@ -1327,7 +1354,7 @@ def _range_corrections(text: str) -> tuple[list[dict[str, Any]], list[tuple[int,
 
 
 LISTED_IDS_RE = re.compile(
-    r"(?<![\w-])([\w-]*\d[\w-]*(?:\s*(?:,|and|&)\s*[\w-]*\d[\w-]*)+)\s+(?:are|should be|=)\s+"
+    rf"(?<![\w-])({rx.ID_TOKEN}(?:\s*(?:,|and|&)\s*{rx.ID_TOKEN})+)\s+(?:are|should be|=)\s+"
     r"(?:all\s+|both\s+)?(?:actually\s+|really\s+)?(?:a\s+|an\s+)?[\"'`]?([\w-]+)",
     re.I,
 )
@@ -1358,7 +1385,7 @@ def corrections(text: str) -> list[dict[str, Any]]:
     for m in LISTED_IDS_RE.finditer(text):  # 'QX-4 and QX-9 are porosity': one class for both
         if m.group(2).lower() in NOT_A_LABEL:
             continue
-        for ident in rx.finditer(r"[\w-]*\d[\w-]*", m.group(1)):
+        for ident in rx.finditer(rf"(?<![\w-]){rx.ID_TOKEN}", m.group(1)):
             if ident.group() not in seen:
                 found.append((ident.group(), m.group(2), m.start(1) + ident.start()))
     out, spans = _range_corrections(text)
@@ -1634,7 +1661,8 @@ def _named_as(text: str) -> str | None:
     """A model name said after 'as' ('MLP this time as tickets_mlp'): an identifier with an
     underscore or a digit, not a file name or a format word.
     """
-    match = rx.search(r"\bas\s+[\"'`]?([a-z][\w-]*(?:_|\d)[\w-]*)\b(?![./])", text, re.I)
+    # split at the first '_' or digit: '[\w-]*(?:_|\d)[\w-]*' tried each one in a long word
+    match = rx.search(r"\bas\s+[\"'`]?([a-z](?:(?![_\d])[\w-])*+[_\d][\w-]*)\b(?![./])", text, re.I)
     return match.group(1) if match else None
 
 
@@ -2337,7 +2365,11 @@ def _all_documents_meant(p: Planning, s: Slots) -> bool:
         f.lower().endswith(DOC_FILES) for f in named
     ):
         return False
-    return bool(rx.search(DOCUMENTS_PLURAL, rx.sub(r"[\w./-]+/|[\w./-]+\.\w+", " ", text), re.I))
+    return bool(
+        rx.search(
+            DOCUMENTS_PLURAL, rx.sub(r"(?<![\w.-])(?:[\w./-]+/|[\w./-]+\.\w+)", " ", text), re.I
+        )
+    )
 
 
 def workspace_documents() -> list[str]:
@@ -2740,7 +2772,7 @@ def export_options(text: str, clause: str | None = None) -> dict[str, Any]:
     elif rx.search(SAME_SPLITS_RE, text, re.I):
         pass  # 'with the same splits': what the earlier export used (its builder carries them)
     elif rx.search(
-        r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+|"
+        r"\bsplits?\b|train/val|train/test|(?<!\d)\d+/\d+/\d+|"
         r"\btrain(?:ing)?,?\s+(?:validation|val|dev)\w*,?\s+(?:and\s+)?test\b",
         text,
         re.I,

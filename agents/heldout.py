@@ -144,7 +144,7 @@ def _trim(desc: str, nouns: frozenset[str] = frozenset()) -> str | None:
     if not heads:
         return None
     cut = words[: heads[0] + 1]
-    if any(w.lower() in _SPLIT_WORDS for w in cut) or rx.search(r"\d+\s*%", " ".join(cut)):
+    if any(w.lower() in _SPLIT_WORDS for w in cut) or rx.search(r"(?<!\d)\d+\s*%", " ".join(cut)):
         return None
     if any(w.lower() in ("and", "then", "to", "for", "with", "but") for w in cut[1:]):
         return None

@@ -19,6 +19,7 @@ from typing import Any
 
 from agents import patterns as rx
 from agents.hand_labels import table_profile
+from agents.slots import CONFIG_NAME
 from tools.profile import edit_distance
 
 WORD_NUMBERS = {
@@ -254,7 +255,7 @@ OFF_RE = r"\b(?:no|without|skip(?:ping)?|don'?t|do not|never|not)\b(?:\s+\w+){0,
 
 CONFIG_RE = re.compile(
     r"\b(?:config(?:uration)?|subset)\s+(?:named\s+|called\s+)?[\"'`]?(?!is\b|the\b|of\b|and\b)"
-    r"([\w.-]+)|\b[\"'`]?([\w.-]*_[\w.-]*|[\w.-]+\d)[\"'`]?\s+(?:config|subset)\b",
+    rf"([\w.-]+)|\b[\"'`]?({CONFIG_NAME})[\"'`]?\s+(?:config|subset)\b",
     re.I,
 )
 # Builders' defaults that a setting said elsewhere in the goal replaces.

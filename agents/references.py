@@ -522,7 +522,9 @@ def _mark(goal: str, found: str) -> str:
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
     masked = FILE_NAME_RE.sub(lambda m: "\0" * len(m.group()), goal)
     # a folder's path ('docs/tutoring/') is no describing word: nothing is written inside it
-    masked = rx.sub(r"[\w.-]+(?:/[\w.-]+)+/?|[\w.-]+/", lambda m: "\0" * len(m.group()), masked)
+    masked = rx.sub(
+        r"(?<![\w.-])(?:[\w.-]+(?:/[\w.-]+)+/?|[\w.-]+/)", lambda m: "\0" * len(m.group()), masked
+    )
     spans = []
     numbered = rf"[A-Za-z]+\d*(?:[- ](?:{NUMBER_WORD_RE}|\d+)\b)?"
     for match in rx.finditer(numbered, masked, re.I):
