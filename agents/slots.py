@@ -506,7 +506,7 @@ def query_terms(slots: Slots) -> str:
     # name word is what was said ('search local for fault' → fault_reports.csv → fault)
     text = rx.sub(
         # anchored at a name's start: unanchored, a long run of letters backtracked cubically
-        r"(?<![\w./-])(?:[\w.-]+/)*+([a-z0-9]+)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
+        r"(?<![\w./-])(?:[\w.-]+/)*+([a-z0-9]++)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
         r"\1",
         slots.text.lower(),
     )

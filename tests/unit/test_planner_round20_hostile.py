@@ -7,8 +7,9 @@ tree (`re._parser`), for every pattern agents/ scans text with (`search`, `findi
 - a match that can start with an unbounded repeat of word characters and nothing before it that
   pins where it starts (a lookbehind, `^`, or `\\b` before a repeat of word characters only):
   on a long word every character starts a try that reads to the word's end;
-- `[\\w-]*\\d[\\w-]*`: two unbounded repeats around one character both hold, so a long word splits
-  at each of its characters, every split tried when what follows fails.
+- `[\\w-]*\\d[\\w-]*`: two unbounded repeats around one character both hold (or two side by side
+  sharing word characters), so a long word splits at each of its characters, every split tried
+  when what follows fails.
 A bounded repeat (`{0,100}`, `patterns.WORD_MAX`) or a possessive one (`*+`) is neither.
 """
 
@@ -110,6 +111,10 @@ def _split_ambiguously(items: list[Any], flags: int, found: list[str]) -> None:
                 _split_ambiguously(list(alt), flags, found)
         elif op in (sre.ASSERT, sre.ASSERT_NOT):
             _split_ambiguously(list(av[1]), flags, found)
+        if i + 1 < len(items) and _unbounded(items[i]) and _unbounded(items[i + 1]):
+            a, c = _chars(items[i][1][2][0], flags), _chars(items[i + 1][1][2][0], flags)
+            if a & c & WORD:
+                found.append("two repeats side by side share word characters")
         if i + 2 < len(items) and _unbounded(items[i]) and _unbounded(items[i + 2]):
             middle = items[i + 1]
             if middle[0] in ONE_CHAR:
@@ -174,6 +179,7 @@ def test_no_pattern_the_planner_scans_with_is_quadratic_on_a_long_word() -> None
         r"(?<![\w-])([\w-]*\d[\w-]*)\s+is",  # one start, split at every character
         r"\d+\s*%",
         r"(?:x|[\w.-]+/)",
+        r"(?<![\w./-])[a-z0-9]+[\w.-]*\.csv",  # side by side: split at every character
     ],
 )
 def test_the_shape_check_finds_quadratic_patterns(pattern: str) -> None:
@@ -191,6 +197,7 @@ def test_the_shape_check_finds_quadratic_patterns(pattern: str) -> None:
         r"(?<!\d)\d+\s*%",
         r"[a-z]+",  # nothing after the repeat can fail
         r"(?:^|(?<=\n))\w+:",
+        r"(?<![\w./-])[a-z0-9]++[\w.-]*\.csv",
     ],
 )
 def test_the_shape_check_passes_linear_patterns(pattern: str) -> None:
