@@ -1159,7 +1159,6 @@ def _reads_as_rules(path: Path) -> bool:
 
 
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
-
     rules = [f for f in s.files if f.lower().endswith(".json") and is_workspace_file(f)]
     held = [f for f in rules if holds_rules(f)]
     meant = None if rules else rules_meant(p.goal)
@@ -2287,7 +2286,6 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
 
 
 def _table_columns(ref: str) -> list[str]:
-
     profile = table_profile(ref) if "${" not in ref else None
     return list(profile["names"]) if profile else []
 
