@@ -11,6 +11,7 @@ from stat import S_ISREG
 from typing import Any
 
 from agents import patterns as rx
+from agents.hand_labels import labeled_by, table_profile
 from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
@@ -100,7 +101,7 @@ TEST_NEAR_RE = (
     r"(?:it\s+|the model\s+|"
     r"once\s+|them\s+)*(?:on|with|against|using|in)\s+(?:the\s+)?(?:held[- ]?out\s+)?(?:file\s+)?"
 )
-TRAIN_ON_RE = r"\b(?:train\w*|fit\w*|learn\w*|built|build)\b[^.;]{0,40}?"
+TRAIN_ON_RE = rf"\b(?:{rx.TRAIN_VERB})\b[^.;]{{0,40}}?"
 """A training verb before a file (within 40 characters): the file is what is learnt from."""
 TEST_MEASURED_RE = (
     r"(?:\b(?:evaluat\w*|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
@@ -338,6 +339,31 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
 # --- argument builders: one per tool (the tool's owner keeps these in step with its input) ---
 
 
+SEARCH_LEAD_RE = re.compile(r".*\b(?:for|to|with)\s+")
+"""A line's words up to its last 'for' / 'to' / 'with' ('find me datasets for'): not the query."""
+
+
+def _after_last_for(text: str) -> str:
+    """`SEARCH_LEAD_RE.sub("", text)`, in linear time: each line's words up to its last 'for',
+    'to' or 'with' dropped. A search that fails at a line's first character fails everywhere
+    on that line (`.*` reaches every later start), so the next try is the next line; the
+    regex's own scan tried every character, each reading to the line's end.
+    """
+    kept, pos = [], 0
+    while pos <= len(text):
+        lead = SEARCH_LEAD_RE.match(text, pos)
+        if lead is not None:
+            pos = lead.end()
+            continue
+        end = text.find("\n", pos)
+        if end < 0:
+            kept.append(text[pos:])
+            break
+        kept.append(text[pos : end + 1])
+        pos = end + 1
+    return "".join(kept)
+
+
 def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     sort = rx.search(
         r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+(downloads|likes|votes|trending|recent|updated|date)",
@@ -480,7 +506,7 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         if s.quoted
         else typed[0]
         if len(typed) == 1
-        else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
+        else _after_last_for(s.text).strip()
     )
     # 'yelp_rev-something': the part the person remembers, without the filler
     query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
@@ -776,10 +802,10 @@ def _labeling_common(p: Planning, s: Slots) -> dict[str, Any] | None:
     if data is None and not p.question and s.gold:
         # 'rules learned from the gold labels in g.csv': the one table those hand labels are
         # shaped for (a key it has, a label it lacks or has only partly) is the data
-        from agents.grounding import _labeled_by, _table
+        from agents.grounding import workspace_files
 
-        gold = _table(s.gold)
-        labeled = _labeled_by(s.gold, gold) if gold is not None else []
+        gold = table_profile(s.gold)
+        labeled = labeled_by(s.gold, gold, workspace_files()) if gold is not None else []
         if len(labeled) == 1:
             data = labeled[0]
             p.notes.append(f"the table your hand labels in {s.gold} label → {data}")
@@ -960,7 +986,7 @@ def _args_apply_labeling_functions(p: Planning, s: Slots) -> dict[str, Any] | No
         if f not in (args.get("data_path"), rules_file)
         and TABLE_SUFFIX_RE.search(f)
         and rx.search(
-            rf"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|gold(?:\s+(?:file|labels?))?(?:\s*(?:in|is|=|:))?)"
+            rf"\b(?:{rx.MEASURED_AGAINST}|gold(?:\s+(?:file|labels?))?(?:\s*(?:in|is|=|:))?)"
             # 'against the hand-checked topics in x.csv'
             rf"\s+(?:the\s+(?:[\w-]+\s+){{1,3}}in\s+)?{re.escape(f)}",
             p.goal,
@@ -990,15 +1016,13 @@ def own_gold_column(goal: str, data: Any, lfs: Any) -> str | None:
     The label-like column whose values hold the most of the rules' labels (at least one); no
     other gold file named.
     """
-    from agents.grounding import _table
-
     if (
         not isinstance(lfs, list)
         or not isinstance(data, str)
         or not rx.search(SCORE_OWN_RE, goal, re.I)
     ):
         return None
-    profile = _table(data)
+    profile = table_profile(data)
     if profile is None:
         return None
     labels = {str(lf.get("label")).lower() for lf in lfs if isinstance(lf, dict)}
@@ -1015,7 +1039,6 @@ def own_gold_column(goal: str, data: Any, lfs: Any) -> str | None:
 def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
     """Keyword rules the goal states in words, as LFs on the named table's text column."""
     from agents.conditions import condition_lfs, says_conditions
-    from agents.grounding import _table
     from agents.rules import parse_rules, to_lfs
 
     rules = parse_rules(p.goal)
@@ -1025,7 +1048,7 @@ def stated_lfs(p: Planning, s: Slots) -> list[dict[str, Any]]:
         named = [f for f in FILE_RE.findall(p.goal) if not f.lower().endswith(DOC_FILES)]
         data = next((f for f in named if _table_columns(f)), None)
     said = says_conditions(p.goal)
-    profile = _table(data) if (rules or said) and data else None
+    profile = table_profile(data) if (rules or said) and data else None
     if profile is None:
         return []
     texts = [c["name"] for c in profile["columns"] if c["text_like"]]
@@ -1055,7 +1078,7 @@ def rules_meant(goal: str) -> str | None:
         held = [f for f in named if holds_rules(f)]
         return held[0] if len(held) == 1 else None
     from agents.grounding import workspace_files
-    from agents.references import _said, file_tokens, goal_words
+    from agents.references import _said, file_tokens, goal_words, same_form
 
     files = [f for f in workspace_files() if f.lower().endswith(".json") and holds_rules(f)]
     words = goal_words(goal)
@@ -1073,11 +1096,9 @@ def rules_meant(goal: str) -> str | None:
     if not best:
         # 'the rules Ravi wrote for the disease notes' (written in as disease_notes.csv): the
         # rules file that shares a name word with the table the rules are for
-        from agents.grounding import _same_word
-
         tables = [file_tokens(f.rsplit("/", 1)[-1]) for f in FILE_RE.findall(goal)]
         said = {t.lower() for tokens in tables for t in tokens if t not in plain and len(t) >= 3}
-        hits = hits_by(lambda t: any(_same_word(t.lower(), w) for w in said))
+        hits = hits_by(lambda t: any(same_form(t.lower(), w) for w in said))
         best = max(hits.values(), default=0)
     top = [f for f, n in hits.items() if n == best]
     if best and len(top) == 1:
@@ -1138,8 +1159,6 @@ def _reads_as_rules(path: Path) -> bool:
 
 
 def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
-    from agents.grounding import _table
-
     rules = [f for f in s.files if f.lower().endswith(".json") and is_workspace_file(f)]
     held = [f for f in rules if holds_rules(f)]
     meant = None if rules else rules_meant(p.goal)
@@ -1181,7 +1200,7 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     own = own_gold_column(p.goal, data[0], lfs)
     if own:
         args["label_column"] = own
-    profile = _table(data[0])
+    profile = table_profile(data[0])
     ids = [c["name"] for c in (profile or {}).get("columns", []) if c["id_like"]]
     if ids:
         args["id_column"] = ids[0]
@@ -1281,7 +1300,8 @@ def _args_workbench_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
 
 
 CORRECTION_RE = re.compile(
-    r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?([\w-]*\d[\w-]*)\s+(?:is|should be|"
+    r"\b(?:row|post|id|item|record|ticket|visit|review)?\s*#?"
+    rf"({rx.ID_TOKEN})\s+(?:is|should be|"
     r"=|→|->)\s+(?:actually\s+|really\s+|clearly\s+|obviously\s+|definitely\s+)*"
     r"(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
     re.I,
@@ -1289,7 +1309,7 @@ CORRECTION_RE = re.compile(
 
 
 WRONG_LABEL_RE = re.compile(
-    r"#?\b([\w-]*\d[\w-]*)\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
+    rf"#?\b({rx.ID_TOKEN})\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
     r"(?:wrong|mislabell?ed|incorrect|not right|off)\b"
     r"[^.;]*?\b(?:it|that(?: one)?|this(?: one)?|which)\s*(?:'s|is|should be|must be|=)\s+"
     r"(?:actually\s+|really\s+|clearly\s+)*(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
@@ -1298,7 +1318,8 @@ WRONG_LABEL_RE = re.compile(
 NOT_A_LABEL = {"wrong", "incorrect", "mislabeled", "mislabelled", "not", "off", "right"}
 FIX_VERB_RE = re.compile(r"\b(?:fix|change|set|correct|relabel|switch|flip|move|make)\w*\b", re.I)
 FIX_TO_RE = re.compile(
-    r"(?:\b(?:row|post|id|item|record|ticket|visit|review)\s*)?#?(?<![\w-])([\w-]*\d[\w-]*)\s+"
+    r"(?:\b(?:row|post|id|item|record|ticket|visit|review)\s*)?#?(?<![\w-])"
+    rf"({rx.ID_TOKEN})\s+"
     r"(?:to|into|as)\s+(?:a\s+|an\s+)?[\"'`]?([A-Za-z][\w<>=.-]*)",
     re.I,
 )
@@ -1332,7 +1353,7 @@ def _range_corrections(text: str) -> tuple[list[dict[str, Any]], list[tuple[int,
 
 
 LISTED_IDS_RE = re.compile(
-    r"(?<![\w-])([\w-]*\d[\w-]*(?:\s*(?:,|and|&)\s*[\w-]*\d[\w-]*)+)\s+(?:are|should be|=)\s+"
+    rf"(?<![\w-])({rx.ID_TOKEN}(?:\s*(?:,|and|&)\s*{rx.ID_TOKEN})+)\s+(?:are|should be|=)\s+"
     r"(?:all\s+|both\s+)?(?:actually\s+|really\s+)?(?:a\s+|an\s+)?[\"'`]?([\w-]+)",
     re.I,
 )
@@ -1363,7 +1384,7 @@ def corrections(text: str) -> list[dict[str, Any]]:
     for m in LISTED_IDS_RE.finditer(text):  # 'QX-4 and QX-9 are porosity': one class for both
         if m.group(2).lower() in NOT_A_LABEL:
             continue
-        for ident in rx.finditer(r"[\w-]*\d[\w-]*", m.group(1)):
+        for ident in rx.finditer(rf"(?<![\w-]){rx.ID_TOKEN}", m.group(1)):
             if ident.group() not in seen:
                 found.append((ident.group(), m.group(2), m.start(1) + ident.start()))
     out, spans = _range_corrections(text)
@@ -1639,7 +1660,8 @@ def _named_as(text: str) -> str | None:
     """A model name said after 'as' ('MLP this time as tickets_mlp'): an identifier with an
     underscore or a digit, not a file name or a format word.
     """
-    match = rx.search(r"\bas\s+[\"'`]?([a-z][\w-]*(?:_|\d)[\w-]*)\b(?![./])", text, re.I)
+    # split at the first '_' or digit: '[\w-]*(?:_|\d)[\w-]*' tried each one in a long word
+    match = rx.search(r"\bas\s+[\"'`]?([a-z](?:(?![_\d])[\w-])*+[_\d][\w-]*)\b(?![./])", text, re.I)
     return match.group(1) if match else None
 
 
@@ -1735,9 +1757,7 @@ def said_table_stem(text: str, source: str | None, near: bool = False) -> str | 
     """An output name said without a suffix ('a copy called lots_out', 'Name: x_export');
     `near`: only one said next to words about the file (a goal's other clause may name a model).
     """
-    from agents.grounding import _table
-
-    profile = _table(source) if source else None
+    profile = table_profile(source) if source else None
     columns = {str(n).lower() for n in (profile or {}).get("names", [])}
     for match in _STEM_SAID.finditer(_without_names(text)):
         stem = match.group(1)
@@ -2266,9 +2286,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
 
 
 def _table_columns(ref: str) -> list[str]:
-    from agents.grounding import _table
-
-    profile = _table(ref) if "${" not in ref else None
+    profile = table_profile(ref) if "${" not in ref else None
     return list(profile["names"]) if profile else []
 
 
@@ -2345,7 +2363,11 @@ def _all_documents_meant(p: Planning, s: Slots) -> bool:
         f.lower().endswith(DOC_FILES) for f in named
     ):
         return False
-    return bool(rx.search(DOCUMENTS_PLURAL, rx.sub(r"[\w./-]+/|[\w./-]+\.\w+", " ", text), re.I))
+    return bool(
+        rx.search(
+            DOCUMENTS_PLURAL, rx.sub(r"(?<![\w.-])(?:[\w./-]+/|[\w./-]+\.\w+)", " ", text), re.I
+        )
+    )
 
 
 def workspace_documents() -> list[str]:
@@ -2748,7 +2770,7 @@ def export_options(text: str, clause: str | None = None) -> dict[str, Any]:
     elif rx.search(SAME_SPLITS_RE, text, re.I):
         pass  # 'with the same splits': what the earlier export used (its builder carries them)
     elif rx.search(
-        r"\bsplits?\b|train/val|train/test|\d+/\d+/\d+|"
+        r"\bsplits?\b|train/val|train/test|(?<!\d)\d+/\d+/\d+|"
         r"\btrain(?:ing)?,?\s+(?:validation|val|dev)\w*,?\s+(?:and\s+)?test\b",
         text,
         re.I,

@@ -561,7 +561,8 @@ def text_column_said(text: str, profile: dict[str, Any]) -> str | None:
     for m in rx.finditer(
         r"\btexts?\s+(?:is|are|sits?|lives?)?\s*(?:in|under)\s+(?:the\s+)?[\"'`]?([\w-]+)|"
         r"\btext\s+column\s*(?:is|=|:)?\s*(?:called\s+)?[\"'`]?([\w-]+)|"
-        r"\b([\w-]+)[\"'`]?\s+(?:column\s+)?(?:holds|has|contains|is)\s+the\s+(?:free\s+)?text\b",
+        rf"\b([\w-]{{1,{rx.WORD_MAX}}})[\"'`]?\s+(?:column\s+)?(?:holds|has|contains|is)\s+the\s+"
+        r"(?:free\s+)?text\b",
         text,
         re.I,
     ):

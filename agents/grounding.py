@@ -23,8 +23,10 @@ from agents.columns import (
     stated_label,
     text_column_said,
 )
+from agents.hand_labels import labeled_by, labels_shaped, only_labels, shares_key, table_profile
+from agents.references import described_files, name_words, same_form
 from errors import ForgeflowError
-from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned, profile_table
+from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned
 from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
 if TYPE_CHECKING:
@@ -42,12 +44,6 @@ PREDICT_CUES = re.compile(
 TABLE_SUFFIX = TABLE_SUFFIX_RE  # one definition (tools.tabular)
 
 
-def _table(ref: Any) -> dict[str, Any] | None:
-    if not isinstance(ref, str) or "${" in ref:
-        return None
-    return profile_table(ref)
-
-
 def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
     return next(c for c in profile["columns"] if c["name"] == name)
 
@@ -57,7 +53,7 @@ def _named_tables(files: list[str]) -> Iterator[dict[str, Any]]:
     skipped).
     """
     for ref in files:
-        if TABLE_SUFFIX.search(ref) and (profile := _table(ref)) is not None:
+        if TABLE_SUFFIX.search(ref) and (profile := table_profile(ref)) is not None:
             yield profile
 
 
@@ -197,16 +193,16 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
     if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
         return
     others = [f for f in FILE_RE.findall(goal) if f != data_ref and TABLE_SUFFIX.search(f)]
-    data = _table(data_ref)
+    data = table_profile(data_ref)
     if data is None or not others:
         return
     own_labels = any(c["partly_filled"] and c["label_like"] for c in data["columns"])
     for other in others:
-        other_profile = _table(other)
+        other_profile = table_profile(other)
         if (
             own_labels
             and not rx.search(r"label|gold|annot|hand|manual|tag|verdict|coded", other, re.I)
-            and not (other_profile and _labels_shaped(other_profile, data))
+            and not (other_profile and labels_shaped(other_profile, data))
         ):
             continue  # the hand labels are in the data's own partly filled label column
         if rx.search(
@@ -215,13 +211,13 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
             re.I,
         ):
             continue  # a file the goal evaluates or predicts on is not the hand labels
-        gold = _table(other)
+        gold = table_profile(other)
         if gold is None or gold["names"] == data["names"]:
             continue  # the same columns: another split of the same table, not hand labels
         squash = lambda names: {rx.sub(r"[\W_]+", "", n.lower()) for n in names}  # noqa: E731
         shared = squash(gold["names"]) & squash(data["names"])  # 'PostID' = 'post_id'
         named = rx.search(r"label|gold|annot|hand|manual|tag|verdict|coded|audit", other, re.I)
-        named = named or _labels_shaped(gold, data)
+        named = named or labels_shaped(gold, data)
         if not (shared or named) or min(len(gold["names"]), len(data["names"])) > 4:
             continue
         if len(gold["names"]) > len(data["names"]):
@@ -230,22 +226,6 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         args[key] = data_ref
         args["gold_path" if key == "data_path" else "gold"] = other
         return
-
-
-def _labels_shaped(gold: dict[str, Any], data: dict[str, Any]) -> bool:
-    """A table shaped like hand labels for the data: two or three columns, one a key, one a label
-    the data does not have, and fewer rows than the data.
-    """
-    if not 2 <= len(gold["names"]) <= 3 or gold["rows"] >= data["rows"]:
-        return False
-    keys = [c for c in gold["columns"] if c["id_like"] or looks_id(c["name"])]
-    partly = {c["name"] for c in data["columns"] if c["partly_filled"]}
-    labels = [
-        c
-        for c in gold["columns"]
-        if c["label_like"] and (c["name"] not in data["names"] or c["name"] in partly)
-    ]
-    return bool(keys) and bool(labels)
 
 
 MAX_LISTED = 501
@@ -350,16 +330,16 @@ def workspace_match(word: str) -> list[str]:
     return sorted(found)
 
 
-def _train_on_labeled_batch(p: Planning, goal: str) -> None:
+def _train_on_labeled_batch(p: Planning, text: str) -> None:
     """'which of the pending requests will be approved?': a training put on a table that lacks
     the outcome the goal asks for, when another workspace table has every column of it and
     that outcome too (the labeled history of the same rows; of several, the one whose name the
     unlabeled table's name extends: supply_requests for supply_requests_pending), trains there;
     the first table is what the model then predicts (a prediction step must be planned).
+    `text`: the goal without its file names.
     """
     from agents.columns import asked_outcome
 
-    text = _without_files(goal)
     for index, step in enumerate(list(p.steps)):
         data = step.args.get("dataset")
         if step.tool != "train_model" or step.args.get("label_column") or not isinstance(data, str):
@@ -368,14 +348,14 @@ def _train_on_labeled_batch(p: Planning, goal: str) -> None:
         uses = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == model]
         if not uses:
             continue  # a training alone on the table said is what was asked: no table scan
-        profile = _table(data)
+        profile = table_profile(data)
         if profile is None or asked_outcome(profile, text) or outcome_label(profile, text):
             continue
         found = []
         for other in workspace_files():
             if other == data or not TABLE_SUFFIX.search(other) or "/." in f"/{other}":
                 continue
-            theirs = _table(other)
+            theirs = table_profile(other)
             if theirs is None or not set(profile["names"]) < set(theirs["names"]):
                 continue
             label = asked_outcome(theirs, text) or outcome_label(theirs, text)
@@ -401,12 +381,12 @@ def _stem_of(path: str) -> str:
     return path.rsplit("/", 1)[-1].split(".", 1)[0].lower()
 
 
-def _train_where_the_label_is(p: Planning, goal: str) -> None:
+def _train_where_the_label_is(p: Planning, goal: str, bare: str) -> None:
     """'predict yield_class for trials.parquet using a model from history.csv': a training put
     on a named table that lacks the column the goal names, while one other named table has it,
     trains on that table; the first table is then what the model predicts (an existing
     prediction on the swapped table is moved to it, else one is added, with the output file
-    the goal names).
+    the goal names). `bare`: the goal without its file names.
     """
     from agents.arguments import role_files
     from agents.slots import FILE_RE
@@ -417,28 +397,27 @@ def _train_where_the_label_is(p: Planning, goal: str) -> None:
     written = role_files(goal, named)[2]
     tables = [f for f in named if TABLE_SUFFIX.search(f) and f not in written]
     if len(tables) < 2:
-        _train_on_labeled_batch(p, goal)
+        _train_on_labeled_batch(p, bare)
         return
-    text = _without_files(goal)
     for index, step in enumerate(list(p.steps)):
         data = step.args.get("dataset")
         if step.tool != "train_model" or step.args.get("label_column") or data not in tables:
             continue
-        profile = _table(data)
+        profile = table_profile(data)
         if profile is None or [
             n
-            for n in columns_mentioned(profile, text)
+            for n in columns_mentioned(profile, bare)
             if not _plain(profile, n)["id_like"] and not _plain(profile, n)["text_like"]
         ]:
             continue
         found = []
         for other in tables:
-            theirs = _table(other) if other != data else None
+            theirs = table_profile(other) if other != data else None
             if theirs is None:
                 continue
             said = [
                 n
-                for n in columns_mentioned(theirs, text)
+                for n in columns_mentioned(theirs, bare)
                 if n not in profile["names"]
                 and not _plain(theirs, n)["id_like"]
                 and not _plain(theirs, n)["text_like"]
@@ -466,10 +445,11 @@ def _train_where_the_label_is(p: Planning, goal: str) -> None:
 
 def ground_plan(p: Planning, goal: str) -> None:
     """Bind column arguments of the plan's steps to real columns (or ask, naming candidates)."""
-    _train_where_the_label_is(p, goal)
+    bare = _without_files(goal)  # the goal's words without its file names, read by every step
+    _train_where_the_label_is(p, goal, bare)
     vague = rx.search(r"\bthe\s+([a-z][\w-]*)\s+(?:file|csv|table|spreadsheet)\b", goal, re.I)
     for step in p.steps:
-        text = _without_files(step.why or goal)
+        text = _without_files(step.why) if step.why else bare
         for key in ("dataset", "data_path"):
             ref = step.args.get(key)
             if vague and isinstance(ref, str) and ref.lower() == vague.group(1).lower():
@@ -484,31 +464,31 @@ def ground_plan(p: Planning, goal: str) -> None:
             _workspace_gold(step.args, goal)
             _gold_by_words(step.args, goal)
         if step.tool == "train_model":
-            _ground_train(p, step.args, text, _without_files(goal))
+            _ground_train(p, step.args, text, bare, bare=bare or text)
             _train_on_filled(p, step.args, goal)
-            _ground_features(step.args, goal)
+            _ground_features(step.args, bare)
         elif step.tool in ("label_dataset", "write_labeling_functions"):
-            _ground_label(p, step.args, text, goal)
+            _ground_label(p, step.args, text, goal, bare)
         elif step.tool == "apply_labeling_functions":
             _apply_after_write(p, step)
             _ground_apply(step.args, text)
-            _ground_apply(step.args, _without_files(goal))
+            _ground_apply(step.args, bare)
             _apply_gold(step.args, goal)  # a column named to score on stays what is scored on
         elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
-            profile = _table(step.args.get("dataset"))
+            profile = table_profile(step.args.get("dataset"))
             if profile is not None:
                 ids = [
                     n
-                    for n in columns_mentioned(profile, _without_files(goal))
+                    for n in columns_mentioned(profile, bare)
                     # 'keep incident_no in the output': a key by its name, whatever its values
                     if _plain(profile, n)["id_like"] or looks_id(n)
                 ]
                 if ids:
                     step.args["id_column"] = ids[0]
         if step.tool == "train_generator":
-            _generator_class_column(p, step.args, goal)
+            _generator_class_column(p, step.args, bare)
         if step.tool == "train_generator" and "label_column" not in step.args:
-            profile = _table(step.args.get("dataset"))
+            profile = table_profile(step.args.get("dataset"))
             if profile is not None:
                 labels = [
                     n
@@ -524,7 +504,7 @@ def ground_plan(p: Planning, goal: str) -> None:
             "detect_anomalies",
             "train_generator",
         ):
-            profile = _table(step.args.get("dataset"))
+            profile = table_profile(step.args.get("dataset"))
             if profile is None:
                 continue
             fixed = _fix(profile, step.args.get("label_column"))
@@ -534,14 +514,12 @@ def ground_plan(p: Planning, goal: str) -> None:
                 step.args.pop("label_column")  # a word after 'column', not a column
             if "label_column" not in step.args and step.tool != "evaluate_model":
                 mentioned = [
-                    n
-                    for n in columns_mentioned(profile, _without_files(goal))
-                    if _plain(profile, n)["label_like"]
+                    n for n in columns_mentioned(profile, bare) if _plain(profile, n)["label_like"]
                 ]
                 if step.tool == "inspect_dataset":
                     others = [c for c in profile["columns"] if not c["id_like"]]
-                    by_value = columns_by_values(profile, _without_files(goal))
-                    mentioned = mentioned or by_value or _label_by_word_form(profile, goal)
+                    by_value = columns_by_values(profile, bare)
+                    mentioned = mentioned or by_value or _label_by_word_form(profile, bare)
                     if mentioned:
                         step.args["label_column"] = mentioned[0]
                     elif len(others) == 1 and others[0]["label_like"]:
@@ -574,11 +552,12 @@ def columns_by_values(profile: dict[str, Any], text: str) -> list[str]:
     return found
 
 
-def _generator_class_column(p: Planning, args: dict[str, Any], goal: str) -> None:
+def _generator_class_column(p: Planning, args: dict[str, Any], bare: str) -> None:
     """'200 more fake tamper rows': the class asked for names its column (by the values), and
     the generator is conditioned on it; one class value said and none chosen: it is sampled.
+    `bare`: the goal without its file names.
     """
-    profile = _table(args.get("dataset"))
+    profile = table_profile(args.get("dataset"))
     if profile is None:
         return
     step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
@@ -596,28 +575,31 @@ def _generator_class_column(p: Planning, args: dict[str, Any], goal: str) -> Non
             named = [o for o in owners if rx.search(LABELISH, o.lower())]
             args["label_column"] = (named or owners)[-1]
         if owners:
-            _count_before_value(step.args, label, goal)
+            _count_before_value(step.args, label, bare)
         return
     if "label_column" not in args:
-        columns = columns_by_values(profile, _without_files(goal))
+        columns = columns_by_values(profile, bare)
         if len(columns) != 1:
             return
         args["label_column"] = columns[0]
-    _sampled_value(p, args, goal)
+    _sampled_value(p, args, bare)
 
 
 def bind_sampled_class(p: Planning, goal: str) -> None:
     """After the settings said in words are bound ('conditioned on the genre column'): the
     class value to sample, from the data's values of that column (`_sampled_value`).
     """
+    bare = _without_files(goal)
     for step in p.steps:
         if step.tool == "train_generator" and isinstance(step.args.get("label_column"), str):
-            _sampled_value(p, step.args, goal)
+            _sampled_value(p, step.args, bare)
 
 
-def _sampled_value(p: Planning, args: dict[str, Any], goal: str) -> None:
-    """The one value of the generator's class column that the goal says (the class to make)."""
-    profile = _table(args.get("dataset"))
+def _sampled_value(p: Planning, args: dict[str, Any], bare: str) -> None:
+    """The one value of the generator's class column that the goal (`bare`: without its file
+    names) says: the class to make.
+    """
+    profile = table_profile(args.get("dataset"))
     step = next((s for s in p.steps if s.tool == "generate_synthetic"), None)
     if profile is None or step is None or "label" in step.args:
         return
@@ -625,7 +607,7 @@ def _sampled_value(p: Planning, args: dict[str, Any], goal: str) -> None:
         return
     # 'conditioned on genre ..., then 500 made-up horror screenings': the one value of the
     # conditioning column the goal says is the class to sample (the data says it is a value)
-    lower = _without_files(goal).lower()
+    lower = bare.lower()
     column = _plain(profile, args["label_column"])
     values = [
         v
@@ -636,16 +618,16 @@ def _sampled_value(p: Planning, args: dict[str, Any], goal: str) -> None:
     ]
     if len(values) == 1:
         step.args["label"] = values[0]
-        _count_before_value(step.args, values[0], goal)
+        _count_before_value(step.args, values[0], bare)
 
 
-def _count_before_value(args: dict[str, Any], value: str, goal: str) -> None:
+def _count_before_value(args: dict[str, Any], value: str, text: str) -> None:
     """'spit out 200 IMAX shows': with no count said in other words, the number just before
-    the class value asked for (a word or two between) is how many rows to make.
+    the class value asked for (a word or two between) is how many rows to make. `text`: the
+    goal without its file names.
     """
     from agents.arguments import _synthetic_count
 
-    text = _without_files(goal)
     if _synthetic_count(text) is not None:
         return
     match = rx.search(
@@ -814,13 +796,13 @@ def _evident_label(
         if isinstance(r, dict) and isinstance(a := r.get("args"), dict)
         if dataset in (a.get("dataset"), a.get("data_path"))
     }
-    profile = _table(dataset) if dataset == p.memory.get("dataset") else None
+    profile = table_profile(dataset) if dataset == p.memory.get("dataset") else None
     for words in p.memory.get(SAID_KEY) or [] if profile else []:
         named.update(columns_mentioned(profile, _without_files(str(words))))
     named &= set(candidates)
     if len(named) == 1:
         return named.pop(), "the column this thread talked about"
-    test = _table(args.get("test_dataset"))
+    test = table_profile(args.get("test_dataset"))
     if test is None:
         return None
     varying = [n for n in test["names"] if n in candidates and _plain(test, n)["distinct"] > 1]
@@ -832,15 +814,22 @@ def _evident_label(
     return None
 
 
-def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") -> None:
-    profile = _table(args.get("dataset"))
+def _ground_train(
+    p: Planning, args: dict[str, Any], text: str, goal: str = "", bare: str | None = None
+) -> None:
+    """Bind a training's label column from the clause (`text`) and the goal's words; `bare` is
+    `goal or text` without its file names (stripped here when not given).
+    """
+    if bare is None:
+        bare = _without_files(goal or text)
+    profile = table_profile(args.get("dataset"))
     if profile is None:
         return
     fixed = _fix(profile, args.get("label_column"))
     if fixed:
         p.notes.append(f"label column {args['label_column']!r} → {fixed!r} (a column of the data)")
         args["label_column"] = fixed
-    features = _said_features(profile, goal or text)
+    features = _said_features(profile, bare)
     said = stated_label(goal or text, profile)
     if said and (args.get("label_column") in (None, *features) or args["label_column"] == said):
         args["label_column"] = said  # 'label is decison': the label said outright wins
@@ -886,7 +875,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"] = by_value[0]
         p.notes.append(f"label column {by_value[0]!r}: the column holding the classes you named")
         return
-    holder = holding_said_value(profile, _without_files(goal or text), features)
+    holder = holding_said_value(profile, bare, features)
     if (
         holder
         and mentioned
@@ -964,7 +953,7 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
         args["label_column"], why = evident
         p.notes.append(f"label column {evident[0]!r}: {why}")
         return
-    meant = _meant_label(profile, goal or text, features) if not args.get("soft_labels") else None
+    meant = _meant_label(profile, bare, features) if not args.get("soft_labels") else None
     if meant:
         args["label_column"] = meant
         p.notes.append(f"label column {meant!r}: the column whose meaning your words describe")
@@ -999,12 +988,13 @@ def _ground_train(p: Planning, args: dict[str, Any], text: str, goal: str = "") 
 def _meant_label(profile: dict[str, Any], words: str, features: list[str]) -> str | None:
     """The label-like column (no input said) the asked outcome means though its words name no
     column ('which ones end up having to be redone' → reprint_needed), when a sentence-embedding
-    match finds it clearly best (agents/meaning.py); None keeps the question.
+    match finds it clearly best (agents/meaning.py); None keeps the question. `words`: without
+    their file names.
     """
     from agents import meaning
 
     allowed = [n for n in profile["names"] if n not in features]
-    return meaning.meant_label(profile, _without_files(words), allowed)
+    return meaning.meant_label(profile, words, allowed)
 
 
 WHICH_WILL_RE = (
@@ -1043,7 +1033,7 @@ def _train_on_filled(p: Planning, args: dict[str, Any], goal: str) -> None:
     elsewhere) when the words ask for `x` or for no other column: not the run's soft labels, nor
     `x` with its gaps. Soft labels said outright stay.
     """
-    profile = _table(args.get("dataset"))
+    profile = table_profile(args.get("dataset"))
     if profile is None or rx.search(SOFT_SAID, goal, re.I):
         return
     names = [str(n) for n in profile["names"]]
@@ -1097,7 +1087,7 @@ def _sibling_tables(ref: str) -> list[dict[str, Any]]:
         if TABLE_SUFFIX.search(rel) and rel != ref and rel.startswith(folder):
             words = set(rx.split(r"[\W_]+", rel[len(folder) :].lower()))
             if rel[len(folder) :].count("/") == 0 and stem & words - {"csv", "tsv", "parquet"}:
-                profile = _table(rel)
+                profile = table_profile(rel)
                 if profile is not None:
                     out.append(profile)
     return out[:40]
@@ -1122,7 +1112,7 @@ def _apply_gold(args: dict[str, Any], goal: str) -> None:
     data_ref = args.get("data_path")
     if args.get("gold_path") or args.get("label_column") or not isinstance(data_ref, str):
         return
-    data = _table(data_ref)
+    data = table_profile(data_ref)
     if data is None:
         return
     named = [
@@ -1140,8 +1130,8 @@ def _apply_gold(args: dict[str, Any], goal: str) -> None:
         name
         for name in candidates
         if "/." not in f"/{name}"
-        for profile in [_table(name)]
-        if profile is not None and _shares_key(profile, data) and _labels_shaped(profile, data)
+        for profile in [table_profile(name)]
+        if profile is not None and shares_key(profile, data) and labels_shaped(profile, data)
     ]
     if len(golds) == 1:
         args["gold_path"] = golds[0]
@@ -1180,7 +1170,7 @@ def _ground_apply(args: dict[str, Any], text: str) -> None:
     """
     if args.get("gold_path") or args.get("label_column"):
         return
-    profile = _table(args.get("data_path"))
+    profile = table_profile(args.get("data_path"))
     if profile is None or not rx.search(
         r"\b(against|agianst|accura\w*|compar\w*|scor\w*|versus|vs\.?|check\w*|right|"
         r"correct\w*|how (?:good|well)|agree\w*)\b",
@@ -1201,12 +1191,13 @@ def _id_fit(profile: dict[str, Any], name: str) -> bool:
     return not column["label_like"] and column["missing_share"] < 0.05
 
 
-def _ground_features(args: dict[str, Any], goal: str) -> None:
-    """Feature columns stated by role ('numeric features a, b', 'x as categoricals')."""
-    profile = _table(args.get("dataset"))
+def _ground_features(args: dict[str, Any], text: str) -> None:
+    """Feature columns stated by role ('numeric features a, b', 'x as categoricals') in the
+    goal's words (`text`: without its file names).
+    """
+    profile = table_profile(args.get("dataset"))
     if profile is None:
         return
-    text = _without_files(goal)
     roles = feature_roles(text, profile)
     placed = {n for names in roles.values() for n in names}
     listed = [n for n in feature_list(text, profile) if n not in placed]
@@ -1221,9 +1212,10 @@ def _ground_features(args: dict[str, Any], goal: str) -> None:
             args.setdefault(key, names)
 
 
-def _said_features(profile: dict[str, Any], goal: str) -> set[str]:
-    """Every column the goal names as a model input, by role or in a plain list."""
-    text = _without_files(goal)
+def _said_features(profile: dict[str, Any], text: str) -> set[str]:
+    """Every column the goal (`text`: without its file names) names as a model input, by role
+    or in a plain list.
+    """
     named = {n for names in feature_roles(text, profile).values() for n in names}
     return named | set(feature_list(text, profile))
 
@@ -1273,14 +1265,17 @@ def _listed_classes(goal: str, start: int, values: list[str]) -> list[str] | Non
     return [spelt.get(i.lower(), i) for i in items]
 
 
-def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> None:
+def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str, bare: str) -> None:
+    """Bind a labeling step's text, label, id and hand-label columns from the clause (`text`)
+    and the goal (`bare`: without its file names).
+    """
     data_ref = args.get("data_path") or args.get("dataset")
     gold_ref = args.get("gold_path") or args.get("gold")
-    data = _table(data_ref)
-    gold = _table(gold_ref)
+    data = table_profile(data_ref)
+    gold = table_profile(gold_ref)
     label = args.get("label_column")
     if data is not None and args.get("text_column") not in data["names"]:
-        said = text_column_said(goal, data) or _text_column_named(data, goal, label)
+        said = text_column_said(goal, data) or _text_column_named(data, bare, label)
         if said:
             args["text_column"] = said
         elif args.get("text_column") is not None:
@@ -1296,7 +1291,7 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
                 if n not in gold["names"]
                 and _plain(data, n)["label_like"]
                 and _plain(data, n)["missing_share"] > 0
-                and _whole_name_said(n, _without_files(goal))
+                and _whole_name_said(n, bare)
             ]
             if len(said) == 1:
                 label = args["label_column"] = said[0]
@@ -1390,7 +1385,7 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
             pick = [n for n in pick if n != source]
             args.setdefault("text_column", source)
     if not pick and len(partly) > 1:
-        pick = _partly_said(partly, data, goal)
+        pick = _partly_said(partly, data, goal, bare)
     labels = [
         c["name"]
         for c in partly
@@ -1422,12 +1417,13 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str) -> No
         )
 
 
-def _label_by_word_form(profile: dict[str, Any], goal: str) -> list[str]:
-    """The one label-like column a word of the goal names in another form ('the pass rate' →
-    passed_final, 'how many failed' → failed_in_year): a word of 4+ letters that is a form of a
-    word of the column's name; none when no column, or several, match.
+def _label_by_word_form(profile: dict[str, Any], bare: str) -> list[str]:
+    """The one label-like column a word of the goal (`bare`: without its file names) names in
+    another form ('the pass rate' → passed_final, 'how many failed' → failed_in_year): a word of
+    4+ letters that is a form of a word of the column's name; none when no column, or several,
+    match.
     """
-    words = {w for w in rx.findall(r"[a-z]+", _without_files(goal).lower()) if len(w) >= 4}
+    words = {w for w in rx.findall(r"[a-z]+", bare.lower()) if len(w) >= 4}
     words -= NAME_WORDS_PLAIN
     found = [
         c["name"]
@@ -1435,7 +1431,7 @@ def _label_by_word_form(profile: dict[str, Any], goal: str) -> list[str]:
         if c["label_like"]
         and not c["id_like"]
         and any(
-            _same_word(part, w)
+            same_form(part, w)
             for part in rx.findall(r"[a-z]+", c["name"].lower())
             if len(part) >= 4
             for w in words
@@ -1461,12 +1457,14 @@ def _gaps_meant(partly: list[dict[str, Any]], labels: list[str], goal: str) -> l
     return [best] if best else []
 
 
-def _partly_said(partly: list[dict[str, Any]], data: dict[str, Any], goal: str) -> list[str]:
+def _partly_said(
+    partly: list[dict[str, Any]], data: dict[str, Any], goal: str, bare: str
+) -> list[str]:
     """Of several partly filled columns, the ones the goal names in another clause ('the root
     cause', "ticked 'escalated'"), else the one whose classes it says ('happy, annoyed or
-    neutral'): the labels to fill in.
+    neutral'): the labels to fill in. `bare`: the goal without its file names.
     """
-    named = columns_mentioned(data, _without_files(goal))
+    named = columns_mentioned(data, bare)
     pick = [c["name"] for c in partly if c["name"] in named]
     if pick:
         return pick
@@ -1482,13 +1480,14 @@ def _partly_said(partly: list[dict[str, Any]], data: dict[str, Any], goal: str) 
     return said if len(said) == 1 else []
 
 
-def _text_column_named(profile: dict[str, Any], goal: str, label: Any) -> str | None:
-    """The one column the goal names that the data shows is free text ('the text to read is in
-    the message column'): what labeling reads, whatever words surround it.
+def _text_column_named(profile: dict[str, Any], bare: str, label: Any) -> str | None:
+    """The one column the goal (`bare`: without its file names) names that the data shows is
+    free text ('the text to read is in the message column'): what labeling reads, whatever words
+    surround it.
     """
     named = [
         n
-        for n in columns_mentioned(profile, _without_files(goal))
+        for n in columns_mentioned(profile, bare)
         if n != label and _plain(profile, n)["text_like"]
     ]
     return named[0] if len(set(named)) == 1 else None
@@ -1520,7 +1519,7 @@ def bind_evident_ids(steps: list[Any]) -> None:
         key = ID_TOOLS.get(step.tool)
         if key is None or step.args.get("id_column") or step.args.get("gold_path"):
             continue
-        profile = _table(step.args.get(key))
+        profile = table_profile(step.args.get(key))
         column = evident_id(profile) if profile is not None else None
         if column is None or column in (("id",) if key == "data_path" else DEFAULT_ID_NAMES):
             continue  # the tool's own default already takes it (labeling: only `id`)
@@ -1640,7 +1639,7 @@ def _data_without_gold(args: dict[str, Any]) -> tuple[str, str, dict[str, Any]] 
     data_ref = args.get(key)
     if args.get("gold_path") or args.get("gold") or not isinstance(data_ref, str):
         return None
-    data = _table(data_ref)
+    data = table_profile(data_ref)
     return None if data is None else (key, data_ref, data)
 
 
@@ -1658,7 +1657,7 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
         # 'label every report, the checked ones are in x.csv': the one table named is a key and
         # a complete label for another table, nothing in it is left to label; that table is the
         # data, whatever words the goal uses for the labels
-        labeled = _labeled_by(data_ref, data) if _only_labels(data) else []
+        labeled = labeled_by(data_ref, data, workspace_files()) if only_labels(data) else []
         if len(labeled) > 1:
             labeled = _described_among(goal, labeled)
         if len(labeled) == 1:
@@ -1670,14 +1669,14 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
         (name, profile)
         for name in workspace_files()
         if name != data_ref and TABLE_SUFFIX.search(name) and "/." not in f"/{name}"
-        for profile in [_table(name)]
-        if profile is not None and _shares_key(profile, data)
+        for profile in [table_profile(name)]
+        if profile is not None and shares_key(profile, data)
     ]
-    golds = [name for name, profile in others if _labels_shaped(profile, data)]
+    golds = [name for name, profile in others if labels_shaped(profile, data)]
     if len(golds) == 1:
         args[key], args["gold_path" if key == "data_path" else "gold"] = data_ref, golds[0]
         return
-    labeled = [name for name, profile in others if _labels_shaped(data, profile)]
+    labeled = [name for name, profile in others if labels_shaped(data, profile)]
     if not golds and len(labeled) > 1:
         labeled = _described_among(goal, labeled)
     if not golds and len(labeled) == 1:
@@ -1694,16 +1693,6 @@ NAME_WORDS_PLAIN = frozenset(
 results', 'review the labels')."""
 
 
-def _same_word(a: str, b: str) -> bool:
-    """Two words that are one word's forms ('topics' and 'topic', 'scout' and 'scouting'); a
-    short word only matches itself ('lab' is not 'label').
-    """
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
-
-
 def _gold_by_words(args: dict[str, Any], goal: str) -> None:
     """Hand labels the goal names by the words of their file's name rather than by the name:
     'off the checked labels file' (topics_checked.csv), 'against the hand-checked file'
@@ -1714,7 +1703,6 @@ def _gold_by_words(args: dict[str, Any], goal: str) -> None:
     and exactly one such table matches. Said so, it is the gold even where the data has a
     partly filled column of its own: the person pointed at another file.
     """
-    from agents.references import name_words
     from agents.slots import FILE_RE
 
     found = _data_without_gold(args)
@@ -1737,18 +1725,18 @@ def _gold_by_words(args: dict[str, Any], goal: str) -> None:
             if t.isalpha()
             and (len(t) >= 3)
             and t not in NAME_WORDS_PLAIN
-            and not any(_same_word(t, o) for o in own)
+            and not any(same_form(t, o) for o in own)
         ]
-        if not tokens or not any(_same_word(t, w) for t in tokens for w in said if len(w) >= 3):
+        if not tokens or not any(same_form(t, w) for t in tokens for w in said if len(w) >= 3):
             continue
-        profile = _table(name)
-        if profile is None or not _shares_key(profile, data) or not _labels_shaped(profile, data):
+        profile = table_profile(name)
+        if profile is None or not shares_key(profile, data) or not labels_shaped(profile, data):
             continue
         # a word that is a whole column name of the table names its label ('rules for mood'
         # beside visit_moods_by_hand.csv), not the file
         whole = {c["name"].lower() for c in profile["columns"]}
-        tokens = [t for t in tokens if not any(_same_word(t, w) for w in whole)]
-        if any(_same_word(t, w) for t in tokens for w in said if len(w) >= 3):
+        tokens = [t for t in tokens if not any(same_form(t, w) for w in whole)]
+        if any(same_form(t, w) for t in tokens for w in said if len(w) >= 3):
             found.append(name)
     if len(found) == 1:
         args["gold_path" if key == "data_path" else "gold"] = found[0]
@@ -1759,35 +1747,5 @@ def _described_among(goal: str, tables: list[str]) -> list[str]:
     ('label the open claims ... using siu.csv' with open_claims.csv beside claims_2023.csv);
     all of them when the words pick none or several.
     """
-    from agents.references import described_files
-
     picked = described_files(goal, tables, columns=False)
     return picked if len(picked) == 1 else tables
-
-
-def _only_labels(table: dict[str, Any]) -> bool:
-    """A table of a key and complete labels: two columns, one id-like, one label-like with no
-    gaps (nothing in it is left to label).
-    """
-    columns = table["columns"]
-    keys = [c for c in columns if c["id_like"] or looks_id(c["name"])]
-    labels = [c for c in columns if c["label_like"] and not c["partly_filled"] and c not in keys]
-    return len(columns) == 2 and len(keys) == 1 and len(labels) == 1
-
-
-def _labeled_by(name: str, table: dict[str, Any]) -> list[str]:
-    """The workspace tables that `table` (named `name`) is shaped like hand labels for."""
-    return [
-        other
-        for other in workspace_files()
-        if other != name and TABLE_SUFFIX.search(other) and "/." not in f"/{other}"
-        for profile in [_table(other)]
-        if profile is not None and _shares_key(table, profile) and _labels_shaped(table, profile)
-    ]
-
-
-def _shares_key(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two tables share an id-like column (names compared without case and '_')."""
-    squash = lambda name: rx.sub(r"[\W_]+", "", name.lower())  # noqa: E731
-    keys = {squash(c["name"]) for c in a["columns"] if c["id_like"] or looks_id(c["name"])}
-    return bool(keys & {squash(n) for n in b["names"]})

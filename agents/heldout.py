@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents import patterns as rx
+from agents.hand_labels import table_profile
 
 # The words that lead into the table a trained model is checked on: 'check it on', 'try it
 # out on', 'see how it does on', 'score it against', 'validate on', 'measure on', 'run it
@@ -143,7 +144,7 @@ def _trim(desc: str, nouns: frozenset[str] = frozenset()) -> str | None:
     if not heads:
         return None
     cut = words[: heads[0] + 1]
-    if any(w.lower() in _SPLIT_WORDS for w in cut) or rx.search(r"\d+\s*%", " ".join(cut)):
+    if any(w.lower() in _SPLIT_WORDS for w in cut) or rx.search(r"(?<!\d)\d+\s*%", " ".join(cut)):
         return None
     if any(w.lower() in ("and", "then", "to", "for", "with", "but") for w in cut[1:]):
         return None
@@ -197,9 +198,7 @@ def points_at_file(desc: str, trained_on: str, files: list[str]) -> bool:
 
 
 def _columns(path: str) -> list[str] | None:
-    from agents.grounding import _table
-
-    profile = _table(path)
+    profile = table_profile(path)
     return None if profile is None else [str(n) for n in profile["names"]]
 
 

@@ -18,6 +18,8 @@ import typing
 from typing import Any
 
 from agents import patterns as rx
+from agents.hand_labels import table_profile
+from agents.slots import CONFIG_NAME
 from tools.profile import edit_distance
 
 WORD_NUMBERS = {
@@ -253,7 +255,7 @@ OFF_RE = r"\b(?:no|without|skip(?:ping)?|don'?t|do not|never|not)\b(?:\s+\w+){0,
 
 CONFIG_RE = re.compile(
     r"\b(?:config(?:uration)?|subset)\s+(?:named\s+|called\s+)?[\"'`]?(?!is\b|the\b|of\b|and\b)"
-    r"([\w.-]+)|\b[\"'`]?([\w.-]*_[\w.-]*|[\w.-]+\d)[\"'`]?\s+(?:config|subset)\b",
+    rf"([\w.-]+)|\b[\"'`]?({CONFIG_NAME})[\"'`]?\s+(?:config|subset)\b",
     re.I,
 )
 # Builders' defaults that a setting said elsewhere in the goal replaces.
@@ -556,13 +558,11 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
 
 def _class_values(steps: list[Any], step: Any) -> tuple[str, list[str]] | None:
     """(label column, its values) of the table a generate_synthetic step's generator learned."""
-    from agents.grounding import _table
-
     ref = str(step.args.get("model") or "")
     producer = rx.fullmatch(r"\$\{steps\.(\d+)\.model_path\}", ref)
     if producer and int(producer.group(1)) < len(steps):
         args = steps[int(producer.group(1))].args
-        column, profile = args.get("label_column"), _table(args.get("dataset"))
+        column, profile = args.get("label_column"), table_profile(args.get("dataset"))
         if not isinstance(column, str) or profile is None or column not in profile["names"]:
             return None
         top = next(c for c in profile["columns"] if c["name"] == column)["top"]
@@ -584,8 +584,6 @@ def _known_words(text: str, columns: list[str]) -> bool:
 
 def bind_stated(steps: list[Any], goal: str) -> None:
     """Fill unset arguments of each planned step from what its clause (then the goal) states."""
-    from agents.grounding import _table
-
     counts: dict[str, set[str]] = {}
     for step in steps:
         data = step.args.get("dataset") or step.args.get("data_path")
@@ -609,7 +607,7 @@ def bind_stated(steps: list[Any], goal: str) -> None:
                 step.args["label"] = value
         fields = _fields(step.tool)
         if {"numeric_columns", "id_column"} & fields.keys():
-            profile = _table(step.args.get("dataset") or step.args.get("data_path"))
+            profile = table_profile(step.args.get("dataset") or step.args.get("data_path"))
             for name in ("text_columns", "numeric_columns", "categorical_columns"):
                 value = step.args.get(name)
                 if profile is not None and isinstance(value, list):

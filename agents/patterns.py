@@ -49,6 +49,31 @@ def bounded(text: str) -> tuple[str, str | None]:
     return head.rstrip(), note
 
 
+WORD_MAX = 100
+"""The most characters of one word, id or name a pattern reads where its match may start inside a
+longer run of name characters ('a-a-a…'): each start then reads that far at most, not to the
+run's end (quadratic on one long word). `meaning.MAX_NAME` is the same length for column names.
+"""
+
+ID_TOKEN = rf"(?:(?!\d)[\w-]){{0,{WORD_MAX}}}+\d[\w-]{{0,{WORD_MAX}}}"
+r"""An id: a word with a digit in it ('R12', 'QX-4'), as `[\w-]*\d[\w-]*` reads one (the same
+ends, tried in the same order) but split at its first digit: that form tried every digit of a
+long word as the one, each with every end after it.
+"""
+
+TRAIN_VERB = r"train\w*|fit\w*|learn\w*|built|build"
+"""The verbs of a training ('trained', 'fit', 'learns', 'built'), an alternation: the table a
+model learns from is said after one (arguments `TRAIN_ON_RE`, planner `TRAINED_ON_SAID`)."""
+
+LEARNT_FROM = r"on|from|with|using"
+"""The words between a training verb and the table learnt from ('trained on', 'fit from'), an
+alternation (planner `TRAINED_ON_SAID`, `RETRAIN_ON_RE`)."""
+
+MEASURED_AGAINST = r"against|versus|vs\.?|compared?\s+(?:to|with)"
+"""The words before what a result is measured against ('check it against x.csv', 'versus the
+gold'), an alternation (references `AGAINST`, arguments' scored gold of a rules vote)."""
+
+
 NAME_CHARS = r"[\w./-]"
 """The characters of a file name as the planner reads one ('data/q3-notes.v2.csv')."""
 

@@ -28,6 +28,7 @@ from agents.arguments import (
     tool_limit,
 )
 from agents.comparison import shape_measurement
+from agents.hand_labels import table_profile
 from agents.heldout import USE_VERB
 from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
@@ -1315,8 +1316,9 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
 
 
 TRAINED_ON_SAID = (
-    r"\b(?:train\w*|learn\w*|fit\w*|built|build\w*|base\w*)\b[^.;?!]{0,30}?"
-    r"\b(?:on|from|with|using|off)\s+(?:the\s+)?"
+    # 'build' as in `TRAIN_ON_RE`, or any word from it ('building'), and 'based'
+    rf"\b(?:{rx.TRAIN_VERB}|build\w*|base\w*)\b[^.;?!]{{0,30}}?"
+    rf"\b(?:{rx.LEARNT_FROM}|off)\s+(?:the\s+)?"
 )
 """Words that say which table a model learns from ('use a model trained on b.csv')."""
 
@@ -2495,14 +2497,14 @@ def _class_target(clause: str, slots: Slots, p: Planning) -> bool:
     """Whether a forecasting clause names a class column of its table ('forecast sell-outs' with
     a sold_out column): a classifier's job, in scope.
     """
-    from agents.grounding import _plain, _table, label_target
+    from agents.grounding import _plain, label_target
 
     files = slots.files or _memory_tables(p)
     target = label_target(clause, files)
     if target is None:
         return False
     for ref in files:
-        profile = _table(ref)
+        profile = table_profile(ref)
         if profile is not None and target in profile["names"]:
             return bool(_plain(profile, target)["label_like"])
     return False
@@ -3305,7 +3307,6 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
 
 def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     """'what categories exist?' on a thread about a table: inspect that column of it."""
-    from agents.grounding import _table
     from tools.profile import columns_mentioned
 
     tables = _memory_tables(p)
@@ -3317,7 +3318,7 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         r"\b(train|fit|predict|label|generate|build|make|find|detect|search)\b", clause, re.I
     ):
         return []
-    profile = _table(tables[0])
+    profile = table_profile(tables[0])
     if profile is None or not columns_mentioned(profile, clause):
         return []
     slots.files = [tables[0]]
@@ -3813,7 +3814,7 @@ def _rerun_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
 
 RETRAIN_ON_RE = (
     r"\bre-?train|\b(?:learn|fit|train)\s+(?:it|that|this|one|the\s+(?:same\s+)?(?:model|thing))"
-    r"\s+(?:again\s+)?(?:on|from|with|using)\b|\blet\s+it\s+learn\s+(?:on|from)\b"
+    rf"\s+(?:again\s+)?(?:{rx.LEARNT_FROM})\b|\blet\s+it\s+learn\s+(?:on|from)\b"
 )
 """'retrain it on x.csv', 'now learn it on x.csv', 'fit that from x.csv': the thread's training
 again on another table."""

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from agents import patterns as rx
+from agents.hand_labels import labels_shaped, only_labels, shares_key, table_profile
 
 GENERIC = {
     *"data file files table csv doc docs the my a of new hand label labels gold".split(),
@@ -140,6 +141,18 @@ def _role(token: str) -> str | None:
     if token in MONTH_NAMES:
         return token[:3]
     return token if token in ROLE else None
+
+
+def same_form(a: str, b: str) -> bool:
+    """Two words that are one word's forms by their spelling alone ('topics' and 'topic',
+    'scout' and 'scouting'): equal, or the longer one the shorter (4 letters or more) and at
+    most 3 letters more. Stricter than `same_word` (no typos, no 's' dropped from a short word):
+    a short word only matches itself ('lab' is not 'label').
+    """
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
 @functools.lru_cache(maxsize=65536)
@@ -509,7 +522,9 @@ def _mark(goal: str, found: str) -> str:
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
     masked = FILE_NAME_RE.sub(lambda m: "\0" * len(m.group()), goal)
     # a folder's path ('docs/tutoring/') is no describing word: nothing is written inside it
-    masked = rx.sub(r"[\w.-]+(?:/[\w.-]+)+/?|[\w.-]+/", lambda m: "\0" * len(m.group()), masked)
+    masked = rx.sub(
+        r"(?<![\w.-])(?:[\w.-]+(?:/[\w.-]+)+/?|[\w.-]+/)", lambda m: "\0" * len(m.group()), masked
+    )
     spans = []
     numbered = rf"[A-Za-z]+\d*(?:[- ](?:{NUMBER_WORD_RE}|\d+)\b)?"
     for match in rx.finditer(numbered, masked, re.I):
@@ -547,7 +562,7 @@ def _mark(goal: str, found: str) -> str:
     return f"{goal[:end]} ({found}){goal[end:]}"
 
 
-AGAINST = r"\b(?:against|versus|vs\.?|compared?\s+(?:to|with)|checked\s+(?:with|against))"
+AGAINST = rf"\b(?:{rx.MEASURED_AGAINST}|checked\s+(?:with|against))"
 """Words before what a result is measured against ('check it against x.csv')."""
 
 
@@ -976,9 +991,8 @@ def _labeled_one(found: list[str]) -> tuple[str, str] | None:
     same table: baggage_claims.csv with claim_type, claims_inbox.csv without); else None.
     """
     from agents.columns import label_missing_elsewhere
-    from agents.grounding import _table
 
-    profiles = [_table(f) if f.lower().endswith(TABLE_EXT) else None for f in found]
+    profiles = [table_profile(f) if f.lower().endswith(TABLE_EXT) else None for f in found]
     if any(p is None for p in profiles):
         return None
     hits = [
@@ -995,19 +1009,15 @@ def _not_hand_labels(found: list[str]) -> list[str]:
     comments and their tags equally; the tags are not what the goal acts on, they are its
     hand labels, found as such later). Unchanged unless exactly one table is left.
     """
-    from agents.grounding import _labels_shaped, _only_labels, _shares_key, _table
-
-    profiles = {f: _table(f) if f.lower().endswith(TABLE_EXT) else None for f in found}
+    profiles = {f: table_profile(f) if f.lower().endswith(TABLE_EXT) else None for f in found}
     if any(p is None for p in profiles.values()):
         return found
     rest = [
         f
         for f, p in profiles.items()
         if not (
-            _only_labels(p)
-            and any(
-                _shares_key(p, o) and _labels_shaped(p, o) for g, o in profiles.items() if g != f
-            )
+            only_labels(p)
+            and any(shares_key(p, o) and labels_shaped(p, o) for g, o in profiles.items() if g != f)
         )
     ]
     return rest if len(rest) == 1 else found

@@ -18,6 +18,9 @@ from agents import patterns as rx
 QUOTED = r"[\"'‘’“”`]([^\"'‘’“”`]{1,60})[\"'‘’“”`]"
 ARROW = r"\s*(?:->|→|=>|⇒|:)\s*"
 LABEL = r"([A-Za-z][\w<>=+-]*)"
+LABEL_FIRST = rf"([A-Za-z][\w<>=+-]{{0,{rx.WORD_MAX}}})"
+"""A label that starts a rule ('spam if ...'): its match may start at any word of a long run
+('a-a-a…'), so it reads `WORD_MAX` characters at most."""
 
 # 'a' or 'b' -> label   |   'a', 'b' → label
 ARROW_RULE = re.compile(
@@ -39,7 +42,7 @@ SAYS_RULE = re.compile(
 )
 # label if (the) column mentions a or b, other if it mentions c
 IF_HEAD = re.compile(
-    rf"\b{LABEL}[\"'`’”]?\s+(?:if|when|where)\s+(?:the\s+)?(?:(\w+)\s+)?(?:mentions?|contains?|says|has|"
+    rf"\b{LABEL_FIRST}[\"'`’”]?\s+(?:if|when|where)\s+(?:the\s+)?(?:(\w+)\s+)?(?:mentions?|contains?|says|has|"
     r"includes?)\s+",
     re.I,
 )
@@ -51,14 +54,14 @@ BARE_RULE = re.compile(
 )
 # a billing rule firing on 'invoice' or 'late fee' in body
 NAMED_RULE = re.compile(
-    rf"\b{LABEL}\s+(?:rule|lf|labell?ing function)\s+(?:that\s+)?(?:fir(?:es|ing)|vot(?:es|ing)|"
+    rf"\b{LABEL_FIRST}\s+(?:rule|lf|labell?ing function)\s+(?:that\s+)?(?:fir(?:es|ing)|vot(?:es|ing)|"
     r"match(?:es|ing)|trigger(?:s|ing|ed)|look(?:s|ing) for)\s+(?:on\s+|for\s+)?"
     rf"((?:{QUOTED}(?:\s*(?:,|or|and|/)\s*)?)+)(?:\s*(?:in|on)\s+(?:the\s+)?(\w+))?",
     re.I,
 )
 # sport if cup/derby/play-offs   |   politics = any of minister, parliament, senate
 LIST_RULE = re.compile(
-    rf"\b{LABEL}\s+(?:(?:if|when)\s+(?:it\s+(?:says|mentions)\s+)?([\w' -]+(?:\s*/\s*[\w' -]+)+)|"
+    rf"\b{LABEL_FIRST}\s+(?:(?:if|when)\s+(?:it\s+(?:says|mentions)\s+)?([\w' -]+(?:\s*/\s*[\w' -]+)+)|"
     r"=\s*(?:any of\s+)?([\w' -]+(?:\s*,\s*[\w' -]+)+))(?=\s*(?:[;.,\n]|$))",
     re.I,
 )

@@ -317,7 +317,7 @@ def run_corrections(goal: str, run: Run) -> list[dict[str, Any]]:
     if not run.ids or not run.classes:
         return corrections(goal)
     spots = []
-    for m in rx.finditer(r"#?(?<![\w-])([\w-]*\d[\w-]*)(?![\w-])", goal):
+    for m in rx.finditer(rf"#?(?<![\w-])({rx.ID_TOKEN})(?![\w-])", goal):
         if m.group(1) in run.ids:
             spots.append((m.start(), m.end(), m.group(1)))
     out = []

@@ -127,7 +127,7 @@ PERCENT_FIRST_RE = re.compile(
     re.I,
 )
 PER_CHUNK_RE = re.compile(
-    r"(\d+)\s+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)\s+"
+    r"(?<!\d)(\d+)\s+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)\s+"
     r"(?:per|for each|each|a)\s+chunk",
     re.I,
 )
@@ -156,9 +156,17 @@ def said_limit(text: str) -> int | None:
 
 
 REVISION_RE = re.compile(r"(?:\brevision\b|\brev\b|\bcommit\b|@)\s*([0-9a-zA-Z][\w.-]{2,63})", re.I)
+CONFIG_NAME = (
+    rf"(?:(?!_)[\w.-]){{0,{rx.WORD_MAX}}}+_[\w.-]{{0,{rx.WORD_MAX}}}|[\w.-]{{1,{rx.WORD_MAX}}}\d"
+)
+"""A config's name said before 'config' ('en_us config', 'v2 subset'): one with a '_' (split at
+its first: each '_' of a long word tried as the one was quadratic) or ending in a digit, of
+`WORD_MAX` characters either side at most (its start may be anywhere in a long word)."""
+DOTTED = rf"[a-z][\w-]{{0,{rx.WORD_MAX}}}\.[\w.-]{{1,{rx.WORD_MAX}}}"
+"""A dotted name compared with another ('roberta.v2 vs bert.v1'), bounded like `CONFIG_NAME`."""
 CONFIG_RE = re.compile(
     r"\b(?:config(?:uration)?|subset)\s+[\"']?(?!is\b|the\b|of\b)([\w.-]+)|"
-    r"\b(?:the\s+)?[\"'`]?([\w.-]*_[\w.-]*|[\w.-]+\d)[\"'`]?\s+(?:config|subset)\b",
+    rf"\b(?:the\s+)?[\"'`]?({CONFIG_NAME})[\"'`]?\s+(?:config|subset)\b",
     re.I,
 )
 PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
@@ -170,7 +178,8 @@ COLUMN_RE = re.compile(
     re.I,
 )
 LABELS_RE = re.compile(
-    r"\bas\s+([\w.-]+)\s+(?:or|vs\.?|versus)\s+([\w.-]+)|\b([a-z][\w-]*\.[\w.-]+)\s+(?:vs\.?|versus)\s+([a-z][\w-]*\.[\w.-]+)",
+    r"\bas\s+([\w.-]+)\s+(?:or|vs\.?|versus)\s+([\w.-]+)|"
+    rf"\b({DOTTED})\s+(?:vs\.?|versus)\s+({DOTTED})",
     re.I,
 )
 ROWS_RE = re.compile(r"\b(\d{1,7})\s+(?:synthetic\s+)?(?:rows|samples|records)\b", re.I)
@@ -497,7 +506,7 @@ def query_terms(slots: Slots) -> str:
     # name word is what was said ('search local for fault' → fault_reports.csv → fault)
     text = rx.sub(
         # anchored at a name's start: unanchored, a long run of letters backtracked cubically
-        r"(?<![\w./-])(?:[\w.-]+/)*+([a-z0-9]+)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
+        r"(?<![\w./-])(?:[\w.-]+/)*+([a-z0-9]++)[\w.-]*\.(?:csv|tsv|parquet|jsonl|json|md|txt)\b",
         r"\1",
         slots.text.lower(),
     )

@@ -89,7 +89,7 @@ def test_rules_scored_against_the_tables_own_labels(tmp_path, monkeypatch) -> No
             {"name": "kind", "label_like": True, "top": {"dog": 10, "cat": 10}},
         ]
     }
-    monkeypatch.setattr("agents.grounding._table", lambda ref: profile)
+    monkeypatch.setattr("agents.arguments.table_profile", lambda ref: profile)
     asked = "run them over pets.csv and tell me how often they agree with the kinds we filled in"
     assert arguments.own_gold_column(asked, str(table), lfs) == "kind"
     assert arguments.own_gold_column("run them over pets.csv", str(table), lfs) is None
