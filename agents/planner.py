@@ -3398,10 +3398,11 @@ def _metric_name(word: str) -> str:
 
 
 def _carry_metric(p: Planning, goal: str) -> None:
-    """A metric named with no target value, often in a clause of its own ('..., a logistic
-    model is fine, I mostly care about recall'; 'Logistic baseline, scored on AUC.'), is the
-    metric of the goal's one training that has none (one attempt, measured and reported on it). Not when a labeling loop is also planned (its metric could be meant),
-    nor when the goal names two different metrics.
+    """A metric named outside the training's clause, often in a clause of its own ('..., a
+    logistic model is fine, I mostly care about recall'; 'Logistic baseline, scored on AUC.'), is
+    the metric of the goal's one training that has none: with its target when the goal gives
+    one, otherwise one attempt, measured and reported on it. Not when a labeling loop is also
+    planned (its metric could be meant), nor when the goal names two different metrics.
     """
     trainers = [s for s in p.steps if s.tool == "train_model"]
     if len(trainers) != 1 or trainers[0].args.get("target_metric"):
@@ -3418,6 +3419,11 @@ def _carry_metric(p: Planning, goal: str) -> None:
     (metric,) = said
     if metric in TRAIN_METRICS:
         trainers[0].args["target_metric"] = metric
+        # '..., aiming for a validation AUC of 0.85 within 4 attempts; name the model x': the
+        # metric's value said in a clause that planned no training is still its target
+        value = extract_targets(goal).get(metric)
+        if value is not None:
+            trainers[0].args["target_value"] = value
         p.notes.append(f"{metric} is the training's metric")
 
 

@@ -1,0 +1,71 @@
+"""Round 20: arguments of goals whose tools are right (invented beekeeping-cooperative files and
+wording): a target said outside the training's clause, a file held out as the test set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from agents.plan import Plan, Planning
+from agents.planner import _carry_metric, plan_goal
+from settings import get_settings
+
+ROWS = 60
+
+
+def _hives(with_label: bool = True) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "hive_id": [f"H{700 + i}" for i in range(ROWS)],
+            "apiary": ["ridge", "orchard", "meadow"] * (ROWS // 3),
+            "frames_brood": [3 + (i * 5) % 8 for i in range(ROWS)],
+            "mite_count": [(i * 11) % 40 for i in range(ROWS)],
+            "keeper_note": [f"queen seen, calm, frame {i % 9} heavy" for i in range(ROWS)],
+            "swarmed": ["no", "no", "yes", "no"] * (ROWS // 4),
+        }
+    )
+    return frame if with_label else frame.drop(columns=["swarmed"])
+
+
+@pytest.fixture
+def hives() -> Path:
+    """Inspections to learn from, a held-out season, and this spring's hives (no outcome)."""
+    root = get_settings().workspace
+    _hives().to_csv(root / "hives_train.csv", index=False)
+    _hives().to_csv(root / "hives_test.csv", index=False)
+    _hives(with_label=False).to_csv(root / "hives_spring.csv", index=False)
+    return root
+
+
+def _trainer(plan: Plan) -> dict:
+    return next(s.args for s in plan.steps if s.tool == "train_model")
+
+
+def test_a_target_said_outside_the_trainings_clause() -> None:
+    # the training built from another clause ('name the model x') than the one that said the
+    # metric and its value (planned as a prediction with no model, dropped)
+    goal = (
+        "Take hives_train.csv and predict swarmed with an MLP, aiming for a validation F1 of "
+        "0.7 within at most 3 attempts; name the model swarm_watch"
+    )
+    planning = Planning(memory={}, goal=goal)
+    planning.add("train_model", {"dataset": "hives_train.csv", "name": "swarm_watch"}, "")
+    _carry_metric(planning, goal)
+    args = planning.steps[0].args
+    assert (args["target_metric"], args["target_value"]) == ("f1", 0.7)
+    planning = Planning(memory={}, goal="Learn swarmed from hives_train.csv. Judged on F1.")
+    planning.add("train_model", {"dataset": "hives_train.csv"}, "")
+    _carry_metric(planning, planning.goal)
+    assert "target_value" not in planning.steps[0].args  # no value said: one attempt
+
+
+def test_a_file_held_out_as_the_test_set(hives: Path) -> None:
+    for goal in (
+        "MLP on hives_train.csv for swarmed, hives_test.csv held out as the test set",
+        "Learn swarmed from hives_train.csv with hives_test.csv kept back",
+    ):
+        args = _trainer(plan_goal(goal))
+        assert args["dataset"] == "hives_train.csv", goal
+        assert args["test_dataset"] == "hives_test.csv", goal
