@@ -11,7 +11,7 @@ from stat import S_ISREG
 from typing import Any
 
 from agents import patterns as rx
-from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
+from agents.options import ARTIFACTS_DIR_RE, NEGATED_BEFORE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
     FILE_RE,
@@ -487,6 +487,8 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     # 'yelp_rev-something': the part the person remembers, without the filler
     query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
+    # 'start with spotify?', 'something like telco-ch...': the sentence's marks are no part of it
+    query = rx.sub(r"(?<=\w)[\s.?!,;:…]+$", "", query)
     args: dict[str, Any] = {"query": query, "source": s.source or _goal_source(p.goal) or "all"}
     if s.limit:
         args["limit"] = s.limit
@@ -2247,6 +2249,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
     if above:
         value = float(above.group(1))
         args["threshold"] = int(value) if value.is_integer() else value
+    scanned = clause if clause is not None else text
     detectors = [
         name
         for name, pattern in (
@@ -2261,7 +2264,11 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
             ),
             ("binned_pairs", r"\bbinned[ _-]pairs?\b"),
         )
-        if rx.search(pattern, clause if clause is not None else text, re.I)
+        # 'isolation forest and LOF only (no CVAE)': a detector ruled out is not said
+        if any(
+            not rx.search(NEGATED_BEFORE, scanned[: m.start()], re.I)
+            for m in rx.finditer(pattern, scanned, re.I)
+        )
     ]
     if detectors:
         args["detectors"] = detectors
@@ -2324,7 +2331,15 @@ def _synthetic_count(text: str) -> int | None:
     )
     if match:
         return int(match.group(1) or match.group(2))
-    return None
+    # '... could you make fake ones that look real? like 300': a hedged number that is the whole
+    # last sentence
+    match = rx.search(
+        r"(?:^|[.?!;,]\s*)(?:like|about|around|roughly|approximately|maybe|say|some|ideally)\s+"
+        r"~?(\d{1,7})\s*(?:or\s+so|ish|(?:of\s+)?them)?\s*[.?!]*\s*$",
+        text,
+        re.I,
+    )
+    return int(match.group(1)) if match else None
 
 
 DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")

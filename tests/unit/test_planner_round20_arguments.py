@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from agents.arguments import _synthetic_count, anomaly_options
 from agents.plan import Plan, Planning
 from agents.planner import _carry_metric, plan_goal
 from settings import get_settings
@@ -69,3 +70,29 @@ def test_a_file_held_out_as_the_test_set(hives: Path) -> None:
         args = _trainer(plan_goal(goal))
         assert args["dataset"] == "hives_train.csv", goal
         assert args["test_dataset"] == "hives_test.csv", goal
+
+
+def test_detectors_ruled_out_are_not_run() -> None:
+    said = anomaly_options("outlier scores from isolation forest and LOF only (no CVAE, no pairs)")
+    assert said["detectors"] == ["isolation_forest", "local_outlier_factor"]
+    said = anomaly_options("score the hives with isolation forest and the autoencoder, not LOF")
+    assert said["detectors"] == ["isolation_forest", "cvae"]
+
+
+def test_a_hedged_count_that_ends_the_goal() -> None:
+    assert _synthetic_count("hive inspections... could you make fake ones? like 300") == 300
+    assert _synthetic_count("made-up hives that look real please, about 250 or so.") == 250
+    assert _synthetic_count("made-up hives from hives_train.csv, 2024") is None
+
+
+def test_a_suggestion_query_without_the_sentences_marks() -> None:
+    for goal, query in (
+        ("what dataset names on kaggle start with apiary? just the names", "apiary"),
+        (
+            "I think there's a dataset called something like 'bee-hea...' - autocomplete it",
+            "bee-hea",
+        ),
+    ):
+        plan = plan_goal(goal)
+        assert [s.tool for s in plan.steps] == ["suggest_datasets"], goal
+        assert plan.steps[0].args["query"] == query, goal
