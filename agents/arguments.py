@@ -16,6 +16,7 @@ from agents.plan import Planning
 from agents.slots import (
     FILE_RE,
     FORMAT_RE,
+    QUOTED_RE,
     Slots,
     extract_targets,
     fraction,
@@ -478,9 +479,16 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         for w in rx.findall(r"(?<![\w./-])[a-z]\w*[_-][\w-]*(?![\w./-])", s.text, re.I)
         if "." not in w
     ]
+    # 'Hello! I started typing 'museum' ...': a clause of greeting alone, the goal's one quoted
+    # word is what was typed
+    quoted = s.quoted or (
+        []
+        if typed or not p.goal
+        else [q for q in QUOTED_RE.findall(p.goal) if not FILE_RE.fullmatch(q)]
+    )
     query = (
-        s.quoted[0]
-        if s.quoted
+        quoted[0]
+        if len(quoted) == 1 or s.quoted
         else typed[0]
         if len(typed) == 1
         else rx.sub(r".*\b(?:for|to|with)\s+", "", s.text).strip()
@@ -2569,6 +2577,8 @@ QUALITY_FLOOR_RES = (
     re.compile(
         rf"\b(?:only|just|keep\w*)\b[^.;]{{0,40}}?(?:above|over|at\s+least|>=?|≥)\s+{_SCORE}", re.I
     ),
+    # terse: 'q>=0.8', 'quality>0.75', 'q ≥ .8'
+    re.compile(rf"\bq(?:ual)?\s*(?:>=?|≥|=)\s*{_SCORE}", re.I),
 )
 
 

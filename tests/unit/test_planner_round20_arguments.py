@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from agents.arguments import _synthetic_count, anomaly_options
+from agents.arguments import _synthetic_count, anomaly_options, quality_floor
 from agents.plan import Plan, Planning
 from agents.planner import _carry_metric, plan_goal
 from settings import get_settings
@@ -96,3 +96,18 @@ def test_a_suggestion_query_without_the_sentences_marks() -> None:
         plan = plan_goal(goal)
         assert [s.tool for s in plan.steps] == ["suggest_datasets"], goal
         assert plan.steps[0].args["query"] == query, goal
+
+
+def test_a_terse_quality_floor() -> None:
+    assert quality_floor("QA pairs from docs/hive_care.md, 2/chunk, q>=0.75, jsonl") == 0.75
+    assert quality_floor("qual > .8 please") == 0.8
+    assert quality_floor("the q1 swarm report") is None
+
+
+def test_a_greeting_clause_takes_the_goals_quoted_word() -> None:
+    plan = plan_goal(
+        "Hi there! I began typing 'apiary' into the dataset search and wondered what names "
+        "come up - any suggestions?"
+    )
+    assert [s.tool for s in plan.steps] == ["suggest_datasets"]
+    assert plan.steps[0].args["query"] == "apiary"
