@@ -1951,8 +1951,12 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     train_args = p.steps[trainer].args if trainer is not None else {}
     # The training file itself is never the evaluation set: without another file the model's
     # validation split is used (dataset unset) rather than rows it trained on.
-    if s.files and s.files[-1] != train_args.get("dataset"):
-        args["dataset"] = s.files[-1]
+    # '(3) an evaluation on the holdout file b.csv, (4) predictions ... written to c.csv': a
+    # file said tested is measured before any other, and a file to be written never is
+    _, tests, out = role_files(s.text, s.files)
+    measured = [f for f in tests or s.files if f not in out]
+    if measured and measured[-1] != train_args.get("dataset"):
+        args["dataset"] = measured[-1]
     # "... and evaluate it on test.csv, target F1 0.85": the target belongs to the training loop.
     targets = extract_targets(s.text)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from agents.arguments import _synthetic_count, anomaly_options, quality_floor
+from agents.options import stated
 from agents.plan import Plan, Planning
 from agents.planner import _carry_metric, plan_goal
 from settings import get_settings
@@ -111,3 +112,22 @@ def test_a_greeting_clause_takes_the_goals_quoted_word() -> None:
     )
     assert [s.tool for s in plan.steps] == ["suggest_datasets"]
     assert plan.steps[0].args["query"] == "apiary"
+
+
+def test_an_evaluation_measures_the_file_said_tested_not_the_one_written(hives: Path) -> None:
+    plan = plan_goal(
+        "What we need: (1) an MLP trained on hives_train.csv predicting swarmed, (2) an "
+        "evaluation on the holdout file hives_test.csv, (3) predictions for the spring hives in "
+        "hives_spring.csv written to swarm_risk.csv."
+    )
+    evaluation = next(s.args for s in plan.steps if s.tool == "evaluate_model")
+    assert evaluation["dataset"] == "hives_test.csv"
+
+
+def test_a_switch_said_on() -> None:
+    said = stated("train_generator", "CVAE on hives_train.csv by swarmed with the utility check")
+    assert said["measure_utility"] is True
+    assert (
+        stated("train_generator", "CVAE on hives_train.csv, no utility holdout")["measure_utility"]
+        is False
+    )
