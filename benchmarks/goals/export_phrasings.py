@@ -74,6 +74,8 @@ TUNABLE = (
     "fresh48",
     "fresh49",
     "fresh50",
+    "fresh52",
+    "fresh53",
 )
 FOLLOW_UPS_HELD = (
     "fresh36",
@@ -87,6 +89,8 @@ FOLLOW_UPS_HELD = (
     "fresh48",
     "fresh49",
     "fresh50",
+    "fresh52",
+    "fresh53",
 )
 """Tunable corpora whose follow-ups are not rows yet (eighteenth round): with them the thread
 router planned two tested follow-up wordings worse (a class not of the run read as a request for
