@@ -409,8 +409,12 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {
         "source": s.source or _thread_source(p, s) or _goal_source(p.goal) or "all"
     }
-    if s.limit:
-        args["limit"] = s.limit
+    # 'trending hf datasets, 5', '... on HF and kaggle, 5 each': a bare count ending the goal
+    bare = rx.search(
+        r",\s*(\d{1,3})(?:\s+(?:each|apiece|per\s+source))?\s*[.!?]*\s*$", p.goal or s.text
+    )
+    if s.limit or bare:
+        args["limit"] = s.limit or int(bare.group(1))
     return args
 
 
@@ -530,6 +534,20 @@ def _thread_hub_dataset(p: Planning, s: Slots) -> tuple[str, str | None] | None:
     return found, source if isinstance(source, str) and source != "all" else s.source
 
 
+def _looked_up_in_plan(p: Planning, s: Slots) -> tuple[str, str | None, str] | None:
+    """'what configs does x/y have, and then download the en config': (id, source, config) of
+    the hub dataset an earlier step of the plan looks at, when the clause names a config and no
+    dataset of its own.
+    """
+    said = rx.search(r"\b(?:the\s+)?[\"'`]?([\w.-]+)[\"'`]?\s+(?:config|subset)\b", s.text, re.I)
+    config = s.config or (said.group(1) if said else None)
+    step = p.last_step(*HUB_LOOKS)
+    found = p.steps[step].args.get("dataset_id") if step is not None else None
+    if config is None or not isinstance(found, str) or not found or found.startswith("${"):
+        return None
+    return found, s.source or p.steps[step].args.get("source"), config
+
+
 def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     item = _from_listing(p, s)
     if p.question:
@@ -547,11 +565,15 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
             elif isinstance(searched, str) and searched not in ("all", ""):
                 source = searched
     elif s.repos:
-        dataset_id, source = s.repos[0], s.source
+        # 'owner/slug = maker/set': the value said for a placeholder
+        said = [r for r in s.repos[1:] if rx.search(rf"/\S*\s*[=:]\s*{re.escape(r)}", s.text)]
+        dataset_id, source = (said or s.repos)[0], s.source
     elif s.quoted:
         dataset_id, source = s.quoted[0], s.source
     elif (hub := _thread_hub_dataset(p, s)) is not None:
         dataset_id, source = hub  # 'pull it, default config': the hub dataset just looked at
+    elif (looked := _looked_up_in_plan(p, s)) is not None:
+        dataset_id, source, s.config = looked
     else:
         words = rx.sub(
             r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
@@ -574,6 +596,11 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["config"] = s.config
     if s.revision:
         args["revision"] = s.revision
+    elif args["source"] == "kaggle":
+        # 'anikannal/solar-power, version 1': a Kaggle dataset's versions are numbered
+        version = rx.search(r"\bversion\s*(?:#|no\.?|number\s+)?(\d{1,4})\b", s.text, re.I)
+        if version:
+            args["revision"] = version.group(1)
     folder = download_folder(s.text, str(dataset_id))
     if folder:
         args["path"] = folder
@@ -2104,10 +2131,10 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
         ]
         if given:
             args["label_column"] = given[0]
-    latent = rx.search(
+    # 'fit a CVAE on a.csv, label x, latent 4, 200 epochs': said in a clause of its own
+    latent = _first_said(
         r"\blatent(?:[_ ](?:dim(?:ension)?s?|size|space|width))?\s*(?:=|:|of)?\s*(\d+)",
-        s.text,
-        re.I,
+        (s.text, p.goal or ""),
     )
     if latent:
         args["latent_dim"] = int(latent.group(1))
@@ -2242,7 +2269,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         # 'the 15 more worst', 'the 20 sensor readings most likely to be faulty'
         rf"|\b{NUM}\s+(?:more\s+)?(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)"
         # '... and show me 30': the count of rows shown is the scan's top
-        rf"|\bshow\s+(?:me|us)\s+(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
+        rf"|\bshow\s+(?:(?:me|us)\s+)?(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
         rf"|\bthe\s+{NUM}\s+(?:[\w-]+\s+){{1,4}}?(?:most|least)\s+(?:likely|suspicious|unusual|"
         r"anomalous|strange|odd|normal)\b",
         text,
@@ -2485,14 +2512,17 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
             args["strategy"] = strategy
             break
     size = rx.search(
-        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I
+        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap(?!\s*(?:of\s+)?\d))",
+        text,
+        re.I,
     )
     if size:
         args["chunk_size"] = int(size.group(1))
         args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
     overlap = rx.search(
         # '50 chars of overlap', 'a 50-character overlap', 'overlap of 50'
-        r"\b(\d+)\s*(?:-?\s*(?:characters?|chars?|tokens?))?\s+(?:of\s+)?overlap"
+        # ('200 tokens overlap 20': the number after 'overlap' is its own)
+        r"\b(\d+)\s*(?:-?\s*(?:characters?|chars?|tokens?))?\s+(?:of\s+)?overlap(?!\s*(?:of\s+)?\d)"
         r"|overlap\s+(?:of\s+)?(\d+)",
         text,
         re.I,

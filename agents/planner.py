@@ -1617,6 +1617,14 @@ VALIDATION_SHARE_RES = (
         r"\bval(?:idation)?[ _](?:fraction|frac|share|split|size)\s*(?:of|=|:|is)?\s*(0?\.\d+)\b",
         re.I,
     ),
+    # 'hold out 20% of the training rows instead', 'keep back 25 percent of the data'
+    re.compile(
+        rf"\b(?:hold|keep|set|put)\w*\s+(?:out|back|aside|apart)\s+{_PCT}\s+of\s+(?:the\s+|all\s+)?"
+        r"(?:training\s+|train\s+)?(?:rows|data|records|examples|samples|set|table)\b",
+        re.I,
+    ),
+    # 'test is 30 percent', 'test split: 20%' (a share, not a test file)
+    re.compile(rf"\btest\s*(?:set|split|share|size|part)?\s*(?:is|=|:|of)\s*{_PCT}", re.I),
 )
 
 

@@ -8,10 +8,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from agents.arguments import _synthetic_count, anomaly_options, quality_floor
+from agents.arguments import (
+    _looked_up_in_plan,
+    _synthetic_count,
+    anomaly_options,
+    quality_floor,
+)
 from agents.options import stated
 from agents.plan import Plan, Planning
-from agents.planner import _carry_metric, plan_goal
+from agents.planner import _carry_metric, plan_goal, validation_share
+from agents.slots import extract_slots, extract_targets
 from settings import get_settings
 
 ROWS = 60
@@ -131,3 +137,53 @@ def test_a_switch_said_on() -> None:
         stated("train_generator", "CVAE on hives_train.csv, no utility holdout")["measure_utility"]
         is False
     )
+
+
+# -- numbers and settings said tersely ------------------------------------------------------------
+
+
+def test_a_share_held_out_of_the_training_rows() -> None:
+    assert validation_share("hold out 20% of the training rows instead") == 0.2
+    assert validation_share("can a model learn it from the frames? test is 30 percent") == 0.3
+    assert validation_share("report the test accuracy of 80%") is None
+
+
+def test_a_count_shown_ends_an_anomaly_goal() -> None:
+    assert anomaly_options("anomalys in hives_train.csv, show 5")["top_k"] == 5
+
+
+def test_numbers_of_hub_goals(hives: Path) -> None:
+    plan = plan_goal("trending hf datasets, 5")
+    assert plan.steps[0].args["limit"] == 5
+    plan = plan_goal(
+        "Pull the Kaggle dataset beekeepers/hive-weights, version 2, into datasets/hw."
+    )
+    assert plan.steps[0].args["dataset_id"] == "beekeepers/hive-weights"
+    assert plan.steps[0].args["revision"] == "2"
+    plan = plan_goal("download_dataset kaggle owner/slug = beekeepers/hive-weights, version 3")
+    assert plan.steps[0].args["dataset_id"] == "beekeepers/hive-weights"
+    assert plan.steps[0].args["revision"] == "3"
+
+
+def test_a_config_downloaded_after_the_configs_looked_up() -> None:
+    planning = Planning(memory={}, goal="configs of bees/apis, then download the en config")
+    planning.add("dataset_configs", {"dataset_id": "bees/apis"}, "")
+    clause = extract_slots("and then download the en config")
+    assert _looked_up_in_plan(planning, clause) == ("bees/apis", None, "en")
+    clause = extract_slots("and then download it")
+    assert _looked_up_in_plan(planning, clause) is None  # no config said: not this reading
+
+
+def test_generator_and_chunk_settings_in_clauses_of_their_own(hives: Path) -> None:
+    plan = plan_goal(
+        "fit a CVAE on hives_train.csv, label swarmed, latent 4, 200 epochs, then 50 yes rows "
+        "to fake_swarms.parquet"
+    )
+    generator = next(s.args for s in plan.steps if s.tool == "train_generator")
+    assert generator["latent_dim"] == 4
+    (hives / "docs").mkdir()
+    (hives / "docs" / "hive_care.md").write_text("# Care\n\nInspect frames weekly.\n" * 20)
+    plan = plan_goal("fixed-window chunking of docs/hive_care.md, 300 tokens overlap 30")
+    chunking = plan.steps[0].args
+    assert (chunking["chunk_size"], chunking["chunk_overlap"]) == (300, 30)
+    assert extract_targets("a 2-question-per-chunk QA set over docs/hive_care.md")["per_chunk"] == 2
