@@ -12,11 +12,12 @@ from typing import Any
 
 from agents import patterns as rx
 from agents.hand_labels import labeled_by, table_profile
-from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, stated
+from agents.options import ARTIFACTS_DIR_RE, NEGATED_BEFORE, WORD_NUMBERS, stated
 from agents.plan import Planning
 from agents.slots import (
     FILE_RE,
     FORMAT_RE,
+    QUOTED_RE,
     Slots,
     extract_targets,
     fraction,
@@ -117,10 +118,13 @@ TEST_MEASURED_RE = (
 """A file a training is measured on, said by the measuring ('evaluate on b.csv', 'see how it
 does against b.csv', 'report AUC on b.csv', 'score it on b.csv'): its test set."""
 TEST_AFTER_RE = (
-    r"[\"'`]?\)?\s+as\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
+    r"[\"'`]?\)?\s+(?:(?:is\s+|being\s+)?(?:held|kept|set|put)\s+(?:out|aside|apart|back)\s+)?"
+    r"as\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
+    # 'b.csv held out', 'with b.csv kept back': a file held out of the training is its test set
+    r"|[\"'`]?\)?\s+(?:is\s+|being\s+)?(?:held|kept)\s+(?:out|back)\b(?!\s+(?:of|from)\b)"
 )
-"""A file said to be the test set after its name ('keep b.csv as the out-of-time test set')."""
+"""A file said to be the test set after its name ('keep b.csv as the out-of-time test set',
+'b.csv held out as the test set', 'b.csv held out')."""
 TEST_TERSE_RE = r"(?:[,;]\s*|\band\s+)test(?:\s+(?:set|file|data|split))?\s*[:=]?\s*[\"'`]?"
 """A terse clause that names the test file after a training ('fit on that, test b.csv', 'and
 test set: b.csv'): the file is the test set even when it is the first said."""
@@ -431,8 +435,12 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {
         "source": s.source or _thread_source(p, s) or _goal_source(p.goal) or "all"
     }
-    if s.limit:
-        args["limit"] = s.limit
+    # 'trending hf datasets, 5', '... on HF and kaggle, 5 each': a bare count ending the goal
+    bare = rx.search(
+        r",\s*(\d{1,3})(?:\s+(?:each|apiece|per\s+source))?\s*[.!?]*\s*$", p.goal or s.text
+    )
+    if s.limit or bare:
+        args["limit"] = s.limit or int(bare.group(1))
     return args
 
 
@@ -501,15 +509,24 @@ def _args_suggest_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         for w in rx.findall(r"(?<![\w./-])[a-z]\w*[_-][\w-]*(?![\w./-])", s.text, re.I)
         if "." not in w
     ]
+    # 'Hello! I started typing 'museum' ...': a clause of greeting alone, the goal's one quoted
+    # word is what was typed
+    quoted = s.quoted or (
+        []
+        if typed or not p.goal
+        else [q for q in QUOTED_RE.findall(p.goal) if not FILE_RE.fullmatch(q)]
+    )
     query = (
-        s.quoted[0]
-        if s.quoted
+        quoted[0]
+        if len(quoted) == 1 or s.quoted
         else typed[0]
         if len(typed) == 1
         else _after_last_for(s.text).strip()
     )
     # 'yelp_rev-something': the part the person remembers, without the filler
     query = rx.sub(r"[-_ ]?\b(?:something|whatever|or so|etc)\b.*$", "", query, flags=re.I).strip()
+    # 'start with spotify?', 'something like telco-ch...': the sentence's marks are no part of it
+    query = rx.sub(r"(?<=\w)[\s.?!,;:…]+$", "", query)
     args: dict[str, Any] = {"query": query, "source": s.source or _goal_source(p.goal) or "all"}
     if s.limit:
         args["limit"] = s.limit
@@ -543,6 +560,20 @@ def _thread_hub_dataset(p: Planning, s: Slots) -> tuple[str, str | None] | None:
     return found, source if isinstance(source, str) and source != "all" else s.source
 
 
+def _looked_up_in_plan(p: Planning, s: Slots) -> tuple[str, str | None, str] | None:
+    """'what configs does x/y have, and then download the en config': (id, source, config) of
+    the hub dataset an earlier step of the plan looks at, when the clause names a config and no
+    dataset of its own.
+    """
+    said = rx.search(r"\b(?:the\s+)?[\"'`]?([\w.-]+)[\"'`]?\s+(?:config|subset)\b", s.text, re.I)
+    config = s.config or (said.group(1) if said else None)
+    step = p.last_step(*HUB_LOOKS)
+    found = p.steps[step].args.get("dataset_id") if step is not None else None
+    if config is None or not isinstance(found, str) or not found or found.startswith("${"):
+        return None
+    return found, s.source or p.steps[step].args.get("source"), config
+
+
 def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     item = _from_listing(p, s)
     if p.question:
@@ -560,11 +591,15 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
             elif isinstance(searched, str) and searched not in ("all", ""):
                 source = searched
     elif s.repos:
-        dataset_id, source = s.repos[0], s.source
+        # 'owner/slug = maker/set': the value said for a placeholder
+        said = [r for r in s.repos[1:] if rx.search(rf"/\S*\s*[=:]\s*{re.escape(r)}", s.text)]
+        dataset_id, source = (said or s.repos)[0], s.source
     elif s.quoted:
         dataset_id, source = s.quoted[0], s.source
     elif (hub := _thread_hub_dataset(p, s)) is not None:
         dataset_id, source = hub  # 'pull it, default config': the hub dataset just looked at
+    elif (looked := _looked_up_in_plan(p, s)) is not None:
+        dataset_id, source, s.config = looked
     else:
         words = rx.sub(
             r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
@@ -587,6 +622,11 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["config"] = s.config
     if s.revision:
         args["revision"] = s.revision
+    elif args["source"] == "kaggle":
+        # 'anikannal/solar-power, version 1': a Kaggle dataset's versions are numbered
+        version = rx.search(r"\bversion\s*(?:#|no\.?|number\s+)?(\d{1,4})\b", s.text, re.I)
+        if version:
+            args["revision"] = version.group(1)
     folder = download_folder(s.text, str(dataset_id))
     if folder:
         args["path"] = folder
@@ -1958,8 +1998,12 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     train_args = p.steps[trainer].args if trainer is not None else {}
     # The training file itself is never the evaluation set: without another file the model's
     # validation split is used (dataset unset) rather than rows it trained on.
-    if s.files and s.files[-1] != train_args.get("dataset"):
-        args["dataset"] = s.files[-1]
+    # '(3) an evaluation on the holdout file b.csv, (4) predictions ... written to c.csv': a
+    # file said tested is measured before any other, and a file to be written never is
+    _, tests, out = role_files(s.text, s.files)
+    measured = [f for f in tests or s.files if f not in out]
+    if measured and measured[-1] != train_args.get("dataset"):
+        args["dataset"] = measured[-1]
     # "... and evaluate it on test.csv, target F1 0.85": the target belongs to the training loop.
     targets = extract_targets(s.text)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
@@ -2107,10 +2151,10 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
         ]
         if given:
             args["label_column"] = given[0]
-    latent = rx.search(
+    # 'fit a CVAE on a.csv, label x, latent 4, 200 epochs': said in a clause of its own
+    latent = _first_said(
         r"\blatent(?:[_ ](?:dim(?:ension)?s?|size|space|width))?\s*(?:=|:|of)?\s*(\d+)",
-        s.text,
-        re.I,
+        (s.text, p.goal or ""),
     )
     if latent:
         args["latent_dim"] = int(latent.group(1))
@@ -2245,7 +2289,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         # 'the 15 more worst', 'the 20 sensor readings most likely to be faulty'
         rf"|\b{NUM}\s+(?:more\s+)?(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)"
         # '... and show me 30': the count of rows shown is the scan's top
-        rf"|\bshow\s+(?:me|us)\s+(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
+        rf"|\bshow\s+(?:(?:me|us)\s+)?(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
         rf"|\bthe\s+{NUM}\s+(?:[\w-]+\s+){{1,4}}?(?:most|least)\s+(?:likely|suspicious|unusual|"
         r"anomalous|strange|odd|normal)\b",
         text,
@@ -2264,6 +2308,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
     if above:
         value = float(above.group(1))
         args["threshold"] = int(value) if value.is_integer() else value
+    scanned = clause if clause is not None else text
     detectors = [
         name
         for name, pattern in (
@@ -2278,7 +2323,11 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
             ),
             ("binned_pairs", r"\bbinned[ _-]pairs?\b"),
         )
-        if rx.search(pattern, clause if clause is not None else text, re.I)
+        # 'isolation forest and LOF only (no CVAE)': a detector ruled out is not said
+        if any(
+            not rx.search(NEGATED_BEFORE, scanned[: m.start()], re.I)
+            for m in rx.finditer(pattern, scanned, re.I)
+        )
     ]
     if detectors:
         args["detectors"] = detectors
@@ -2339,7 +2388,15 @@ def _synthetic_count(text: str) -> int | None:
     )
     if match:
         return int(match.group(1) or match.group(2))
-    return None
+    # '... could you make fake ones that look real? like 300': a hedged number that is the whole
+    # last sentence
+    match = rx.search(
+        r"(?:^|[.?!;,]\s*)(?:like|about|around|roughly|approximately|maybe|say|some|ideally)\s+"
+        r"~?(\d{1,7})\s*(?:or\s+so|ish|(?:of\s+)?them)?\s*[.?!]*\s*$",
+        text,
+        re.I,
+    )
+    return int(match.group(1)) if match else None
 
 
 DOC_FILES = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
@@ -2477,14 +2534,17 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
             args["strategy"] = strategy
             break
     size = rx.search(
-        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap)", text, re.I
+        r"\b(\d+)\s*(characters?|chars?|tokens?)\b(?!\s+(?:of\s+)?overlap(?!\s*(?:of\s+)?\d))",
+        text,
+        re.I,
     )
     if size:
         args["chunk_size"] = int(size.group(1))
         args["unit"] = "tokens" if size.group(2).lower().startswith("token") else "chars"
     overlap = rx.search(
         # '50 chars of overlap', 'a 50-character overlap', 'overlap of 50'
-        r"\b(\d+)\s*(?:-?\s*(?:characters?|chars?|tokens?))?\s+(?:of\s+)?overlap"
+        # ('200 tokens overlap 20': the number after 'overlap' is its own)
+        r"\b(\d+)\s*(?:-?\s*(?:characters?|chars?|tokens?))?\s+(?:of\s+)?overlap(?!\s*(?:of\s+)?\d)"
         r"|overlap\s+(?:of\s+)?(\d+)",
         text,
         re.I,
@@ -2573,6 +2633,8 @@ QUALITY_FLOOR_RES = (
     re.compile(
         rf"\b(?:only|just|keep\w*)\b[^.;]{{0,40}}?(?:above|over|at\s+least|>=?|≥)\s+{_SCORE}", re.I
     ),
+    # terse: 'q>=0.8', 'quality>0.75', 'q ≥ .8'
+    re.compile(rf"\bq(?:ual)?\s*(?:>=?|≥|=)\s*{_SCORE}", re.I),
 )
 
 

@@ -251,6 +251,10 @@ SWITCHES = {
     "drop_uncovered": r"dropping",
 }
 OFF_RE = r"\b(?:no|without|skip(?:ping)?|don'?t|do not|never|not)\b(?:\s+\w+){0,3}?\s+(?:the\s+)?"
+ON_RE = (
+    r"\b(?:with|measur(?:e|ing)|run(?:ning)?|includ(?:e|ing)|keep(?:ing)?|do(?:ing)?)\s+"
+    r"(?:the\s+|a\s+)?"
+)
 
 
 CONFIG_RE = re.compile(
@@ -440,6 +444,8 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     for name, words in SWITCHES.items():
         if name in fields and rx.search(OFF_RE + rf"(?:{words})\b", lower):
             out[name] = False
+        elif name in fields and rx.search(ON_RE + rf"(?:{words})\b", lower):
+            out[name] = True  # 'conditioned on x with the utility check': the switch said on
     if "output_dir" in fields and tool != "export_dataset":
         match = ARTIFACTS_DIR_RE.search(text)
         if match and not rx.search(r"\.\w{2,5}$", match.group(1)):

@@ -1619,6 +1619,14 @@ VALIDATION_SHARE_RES = (
         r"\bval(?:idation)?[ _](?:fraction|frac|share|split|size)\s*(?:of|=|:|is)?\s*(0?\.\d+)\b",
         re.I,
     ),
+    # 'hold out 20% of the training rows instead', 'keep back 25 percent of the data'
+    re.compile(
+        rf"\b(?:hold|keep|set|put)\w*\s+(?:out|back|aside|apart)\s+{_PCT}\s+of\s+(?:the\s+|all\s+)?"
+        r"(?:training\s+|train\s+)?(?:rows|data|records|examples|samples|set|table)\b",
+        re.I,
+    ),
+    # 'test is 30 percent', 'test split: 20%' (a share, not a test file)
+    re.compile(rf"\btest\s*(?:set|split|share|size|part)?\s*(?:is|=|:|of)\s*{_PCT}", re.I),
 )
 
 
@@ -3399,10 +3407,11 @@ def _metric_name(word: str) -> str:
 
 
 def _carry_metric(p: Planning, goal: str) -> None:
-    """A metric named with no target value, often in a clause of its own ('..., a logistic
-    model is fine, I mostly care about recall'; 'Logistic baseline, scored on AUC.'), is the
-    metric of the goal's one training that has none (one attempt, measured and reported on it). Not when a labeling loop is also planned (its metric could be meant),
-    nor when the goal names two different metrics.
+    """A metric named outside the training's clause, often in a clause of its own ('..., a
+    logistic model is fine, I mostly care about recall'; 'Logistic baseline, scored on AUC.'), is
+    the metric of the goal's one training that has none: with its target when the goal gives
+    one, otherwise one attempt, measured and reported on it. Not when a labeling loop is also
+    planned (its metric could be meant), nor when the goal names two different metrics.
     """
     trainers = [s for s in p.steps if s.tool == "train_model"]
     if len(trainers) != 1 or trainers[0].args.get("target_metric"):
@@ -3419,6 +3428,11 @@ def _carry_metric(p: Planning, goal: str) -> None:
     (metric,) = said
     if metric in TRAIN_METRICS:
         trainers[0].args["target_metric"] = metric
+        # '..., aiming for a validation AUC of 0.85 within 4 attempts; name the model x': the
+        # metric's value said in a clause that planned no training is still its target
+        value = extract_targets(goal).get(metric)
+        if value is not None:
+            trainers[0].args["target_value"] = value
         p.notes.append(f"{metric} is the training's metric")
 
 

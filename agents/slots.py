@@ -127,8 +127,9 @@ PERCENT_FIRST_RE = re.compile(
     re.I,
 )
 PER_CHUNK_RE = re.compile(
-    r"(?<!\d)(\d+)\s+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)\s+"
-    r"(?:per|for each|each|a)\s+chunk",
+    # ('a 2-question-per-chunk QA set': hyphens join the words)
+    r"(?<!\d)(\d+)[\s-]+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)[\s-]+"
+    r"(?:per|for each|each|a)[\s-]+chunk",
     re.I,
 )
 COUNT_WORDS = {
