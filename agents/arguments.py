@@ -565,7 +565,11 @@ def _looked_up_in_plan(p: Planning, s: Slots) -> tuple[str, str | None, str] | N
     the hub dataset an earlier step of the plan looks at, when the clause names a config and no
     dataset of its own.
     """
-    said = rx.search(r"\b(?:the\s+)?[\"'`]?([\w.-]+)[\"'`]?\s+(?:config|subset)\b", s.text, re.I)
+    said = rx.search(
+        rf"\b(?:the\s+)?[\"'`]?(?<![\w.-])([\w.-]{{1,{rx.WORD_MAX}}})[\"'`]?\s+(?:config|subset)\b",
+        s.text,
+        re.I,
+    )
     config = s.config or (said.group(1) if said else None)
     step = p.last_step(*HUB_LOOKS)
     found = p.steps[step].args.get("dataset_id") if step is not None else None
