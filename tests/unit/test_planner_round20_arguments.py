@@ -193,13 +193,15 @@ def test_generator_and_chunk_settings_in_clauses_of_their_own(hives: Path) -> No
 
 
 def test_rows_of_a_value_condition_the_generator_on_its_column(hives: Path) -> None:
+    frame = _hives().assign(grade=["G1", "G2", "G2", "G3"] * (ROWS // 4))
+    frame.to_csv(hives / "graded_hives.csv", index=False)
     plan = plan_goal(
-        "we have few meadow hives in hives_train.csv. can you generate 40 more fake meadow rows "
-        "to meadow_fake.csv?"
+        "we have few G3 hives in graded_hives.csv. can you generate 40 more fake G3 rows "
+        "to g3_fake.csv?"
     )
     generator = next(s.args for s in plan.steps if s.tool == "train_generator")
-    assert generator["label_column"] == "apiary"
-    assert next(s.args for s in plan.steps if s.tool == "generate_synthetic")["label"] == "meadow"
+    assert generator["label_column"] == "grade"
+    assert next(s.args for s in plan.steps if s.tool == "generate_synthetic")["label"] == "G3"
 
 
 def test_a_column_then_its_value_after_label(hives: Path) -> None:
