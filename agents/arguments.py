@@ -2130,6 +2130,34 @@ def _train_on_base_table(p: Planning, data: str) -> str | None:
     return f"${{steps.{len(p.steps) - 1}.model_path}}"
 
 
+def _class_asked(data: Any, text: str) -> str | None:
+    """'we have few C1 students in a.csv, generate 100 more fake C1 rows': the one class-like
+    column (2 to 12 values) of the data holding the value said as the rows to make.
+    """
+    from agents.grounding import _table
+
+    profile = _table(data)
+    if profile is None:
+        return None
+    found = set()
+    for column in profile["columns"]:
+        values = column.get("values") or []
+        if column["id_like"] or column["text_like"] or not 2 <= len(values) <= 12:
+            continue
+        for value in values:
+            if value.lower() in ("yes", "no", "true", "false", "0", "1") or len(value) < 2:
+                continue
+            said = re.escape(value)
+            if rx.search(
+                rf"\b(?:more|fake|synthetic|extra|made[- ]up|artificial)\s+(?:[\w-]+\s+)?{said}\b"
+                rf"|(?<![\w-]){said}\s+(?:rows|ones|examples|records|samples|cases)\b",
+                text,
+                re.I,
+            ):
+                found.add(column["name"])
+    return found.pop() if len(found) == 1 else None
+
+
 def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
     data = _data_path(p, s)
     if data is None:
@@ -2155,6 +2183,8 @@ def _args_train_generator(p: Planning, s: Slots) -> dict[str, Any] | None:
         ]
         if given:
             args["label_column"] = given[0]
+        elif (valued := _class_asked(data, p.goal or s.text)) is not None:
+            args["label_column"] = valued
     # 'fit a CVAE on a.csv, label x, latent 4, 200 epochs': said in a clause of its own
     latent = _first_said(
         r"\blatent(?:[_ ](?:dim(?:ension)?s?|size|space|width))?\s*(?:=|:|of)?\s*(\d+)",
@@ -2199,6 +2229,12 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
         )  # 'class column status, ... rows of class normal': the value, not the word 'column'
         if match:
             args["label"] = match.group(1) or match.group(2)
+            trainer = p.last_step("train_generator")
+            data = p.steps[trainer].args.get("dataset") if trainer is not None else None
+            columns = _table_columns(data) if isinstance(data, str) else []
+            value = rx.match(r"\s*(?:=|:|is\s+)?\s*[\"']?([\w.-]+)", s.text[match.end() :])
+            if args["label"] in columns and value:
+                args["label"] = value.group(1)  # 'label shift_type night': the column, its value
     info = p.memory.get("generator_info")
     if "label" not in args and isinstance(info, dict) and info.get("path") == model:
         from agents.memory import generator_label

@@ -187,3 +187,25 @@ def test_generator_and_chunk_settings_in_clauses_of_their_own(hives: Path) -> No
     chunking = plan.steps[0].args
     assert (chunking["chunk_size"], chunking["chunk_overlap"]) == (300, 30)
     assert extract_targets("a 2-question-per-chunk QA set over docs/hive_care.md")["per_chunk"] == 2
+
+
+# -- the class of synthetic rows ------------------------------------------------------------------
+
+
+def test_rows_of_a_value_condition_the_generator_on_its_column(hives: Path) -> None:
+    frame = _hives().assign(grade=["G1", "G2", "G2", "G3"] * (ROWS // 4))
+    frame.to_csv(hives / "graded_hives.csv", index=False)
+    plan = plan_goal(
+        "we have few G3 hives in graded_hives.csv. can you generate 40 more fake G3 rows "
+        "to g3_fake.csv?"
+    )
+    generator = next(s.args for s in plan.steps if s.tool == "train_generator")
+    assert generator["label_column"] == "grade"
+    assert next(s.args for s in plan.steps if s.tool == "generate_synthetic")["label"] == "G3"
+
+
+def test_a_column_then_its_value_after_label(hives: Path) -> None:
+    plan = plan_goal(
+        "make 30 syntethic hive rows from hives_train.csv, label apiary ridge, into ridge.csv"
+    )
+    assert next(s.args for s in plan.steps if s.tool == "generate_synthetic")["label"] == "ridge"
