@@ -74,7 +74,7 @@ def test_a_terse_out_names_the_scans_output(coop: Path) -> None:
 
 
 def test_a_table_named_in_another_format_is_the_copy(coop: Path) -> None:
-    plan = plan_goal("the mechanics want last year's repairs in parquet - repairs_2024.parquet pls")
+    plan = plan_goal("the mechanics want the 2024 repairs in parquet - repairs_2024.parquet pls")
     assert _tools(plan) == ["save_table"], plan.answer
     assert plan.steps[0].args["dataset"] == "repairs_2024.csv"
     assert plan.steps[0].args["path"] == "repairs_2024.parquet"
