@@ -147,7 +147,7 @@ OUT_FILE_RE = (
     r"[^.;]{0,60}?(?<!similar )(?<!according )(?<!compared )(?<!close )(?<!identical )"
     r"\b(?:to|into|as)|"
     # 'give me the file as parquet, x.parquet'; terse ', out x.parquet'
-    r"\b(?:give|hand)\s+(?:me|us)\b[^.;]{0,40}?\b(?:as|in|into)|(?:^|[,;]\s*)out(?=\s)|"
+    r"\b(?:give|hand)\s+(?:me|us)\b[^.;]{0,40}?\b(?:as|into)|(?:^|[,;]\s*)out(?=\s)|"
     # 'a file with the October predictions for finance: x.csv'
     r"\b(?:a|an|the)\s+(?:new\s+|separate\s+)?file\b(?:[^.;:]|\.(?=[A-Za-z])){0,60}?:)"
     # 'put them in a file, x.csv', 'save it in a new file: x.csv'

@@ -149,3 +149,12 @@ def test_a_span_of_years_names_its_table(seasons: Path) -> None:
     assert not plan.question, plan.question
     assert plan.steps[0].tool == "train_generator"
     assert plan.steps[0].args["dataset"] == "repairs_2021_2023.csv"
+
+
+def test_a_table_a_figure_is_given_from_is_read_not_written() -> None:
+    from agents.arguments import role_files
+
+    goal = "Give me the label distribution of came_back in repairs_2024.csv."
+    assert role_files(goal, ["repairs_2024.csv"]) == (["repairs_2024.csv"], [], [])
+    goal = "Then give me the file as parquet, odd_tickets.parquet."
+    assert role_files(goal, ["odd_tickets.parquet"]) == ([], [], ["odd_tickets.parquet"])
