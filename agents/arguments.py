@@ -145,6 +145,14 @@ OUT_FILE_RE = (
     # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
     r"\b(?:predict\w*|classif\w*)\b(?:[^.;]|\.(?=[A-Za-z])){0,60}?\binto|(?<=,\s)(?:and\s+)?write|"
     r"\band\s+write|"
+    # 'then sample 300 synthetic late trips to x.csv', 'make me 200 fake ones as x.csv', '150
+    # synthetic bins into x.csv': rows generated into a file (not 'similar to x.csv', 'according to x.csv')
+    r"\b(?:sample|sampled|generate|generated|synthesi[sz]e|make|made|create|produce|draw|"
+    r"synthetic|fake|artificial|simulated)\b"
+    r"[^.;]{0,60}?(?<!similar )(?<!according )(?<!compared )(?<!close )(?<!identical )"
+    r"\b(?:to|into|as)|"
+    # 'give me the file as parquet, x.parquet'; terse ', out x.parquet'
+    r"\b(?:give|hand)\s+(?:me|us)\b[^.;]{0,40}?\b(?:as|into)|(?:^|[,;]\s*)out(?=\s)|"
     # 'a file with the October predictions for finance: x.csv'
     r"\b(?:a|an|the)\s+(?:new\s+|separate\s+)?file\b(?:[^.;:]|\.(?=[A-Za-z])){0,60}?:)"
     # 'put them in a file, x.csv', 'save it in a new file: x.csv'

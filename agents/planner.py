@@ -1295,19 +1295,30 @@ OUT_OF_TIME_RE = r"(?:oot|out[- ]of[- ]time)"
 
 
 def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slots) -> bool:
-    """'..., and test it with test.csv' after a training step: the training's test set."""
+    """'..., and test it with test.csv' after a training step: the training's test set; so is
+    a file a clause of look-ups only measures ('..., report precision on b.csv').
+    """
     trainer = p.last_step("train_model")
     if trainer is None or not slots.files:
         return False
-    if tools not in (["evaluate_model"], ["predict"]) and (
-        tools or not _tested_file_said(clause, slots.files[-1])
+    measured = all(t in READ_ONLY for t in tools) and rx.search(
+        TEST_MEASURED_RE + re.escape(slots.files[-1]), clause, re.I
+    )
+    if (
+        not measured
+        and tools not in (["evaluate_model"], ["predict"])
+        and (tools or not _tested_file_said(clause, slots.files[-1]))
     ):
         return False
-    if not rx.search(
-        rf"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|{OUT_OF_TIME_RE})\w*\b",
-        clause,
-        re.I,
-    ) and not (tools == ["evaluate_model"] and rx.search(r"\bscore\b", clause, re.I)):
+    if (
+        not measured
+        and not rx.search(
+            rf"\b(test|tested|testing|check|validate|held[- ]?out|hold[- ]?out|{OUT_OF_TIME_RE})\w*\b",
+            clause,
+            re.I,
+        )
+        and not (tools == ["evaluate_model"] and rx.search(r"\bscore\b", clause, re.I))
+    ):
         return False
     if rx.search(r"\bevaluat", clause, re.I) or "test_dataset" in p.steps[trainer].args:
         return False
@@ -1804,8 +1815,9 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
 
 def _derived_names(files: list[str]) -> list[str]:
     """Named files that are not there and whose name is a workspace file's name with a word
-    added ('app_reviews_scored.csv' beside 'app_reviews.csv'), or has a word that names an
-    output ('deferral_votes.csv'): files to write, not to read.
+    added ('app_reviews_scored.csv' beside 'app_reviews.csv'), has a word that names an
+    output ('deferral_votes.csv'), or is a workspace table's name in another table format
+    ('x.parquet' beside 'x.csv': the copy asked for): files to write, not to read.
     """
     from agents.grounding import workspace_files
 
@@ -1813,6 +1825,9 @@ def _derived_names(files: list[str]) -> list[str]:
         return []
     known = workspace_files()
     stems = {_stem(k): _parts(k) for k in known}
+    from agents.references import TABLE_EXT
+
+    suffixes = {_stem(k): _suffix(k) for k in known if k.lower().endswith(TABLE_EXT)}
     return [
         f
         for f in files
@@ -1820,8 +1835,16 @@ def _derived_names(files: list[str]) -> list[str]:
         and (
             any(stem and stem in _stem(f) and _parts(f) > n for stem, n in stems.items())
             or (_name_words(f) & OUTPUT_WORDS and not is_workspace_file(f))
+            or (_stem(f) in suffixes and _suffix(f) not in (suffixes[_stem(f)], ""))
         )
     ]
+
+
+def _suffix(name: str) -> str:
+    """A table file's format by its name ('x.csv.gz': .csv.gz), empty for any other file."""
+    from agents.references import TABLE_EXT
+
+    return next((e for e in TABLE_EXT if name.lower().endswith(e)), "")
 
 
 def _stem(name: str) -> str:

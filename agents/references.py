@@ -203,6 +203,7 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
     plain = rx.sub(r"\b([a-z]+)-(\d+)\b", r"\1\2", plain)  # 'week-49' is 'week49', not a name
     # 'the inspected-lots gold file': two plain words joined by one hyphen are words, not a name
     plain = rx.sub(r"(?<![\w-])([a-z]{3,})-([a-z]{3,})(?![\w-])", r"\1 \2", plain)
+    plain = rx.sub(YEARS_RE, lambda m: " ".join(rx.findall(r"\d+", m.group())), plain)  # 2019-2021
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
     joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
@@ -536,6 +537,13 @@ def _mark(goal: str, found: str) -> str:
             continue
         if any(says(word, t) or ROLE_ALIASES.get(word) == t for t in tokens):
             spans.append((match.start(), match.start() + len(word)))
+    # a year the name carries describes it too ('measured on 2024', 'the 2024 ones')
+    spans += [
+        (m.start(), m.end())
+        for m in rx.finditer(r"(?<![\w-])(?:19|20)\d\d(?![\w-])", masked)
+        if m.group() in rx.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", found.rsplit("/", 1)[-1])
+    ]
+    spans.sort()
     if not spans:
         return f"{goal} ({found})"
     # the nearest run of describing words: no more than 3 words between two of them
@@ -882,12 +890,16 @@ def _picked(hits: list[tuple[str, str, int, int]], joined: bool) -> list[tuple[s
     return [(path, part, start) for path, (part, _, start) in picked.items()]
 
 
+YEARS_RE = r"(?<![\w-])(?:19|20)\d\d(?:\s*[-\u2013/]\s*(?:19|20)\d\d)?(?![\w-])"
+"""A year or a span of years said of a table ('2023', '2019-2021')."""
 ROLE_CLAUSE_RE = (
     r"\b(?:train|build|fit|learn|teach|evaluate|test|prove|check|validate|score|predict|run|"
-    r"apply|label|base|measure|assess|benchmark)(?:s|d|ed|ing)?\s+(?:[\w']+\s+){0,2}?(?:on|off|from|against|using|over)\s+"
-    r"((?:the|our|my|this|these|those|last|next)\s+(?:[\w'-]+\s+){0,3}[\w'-]+)"
+    r"apply|label|base|measure|assess|benchmark|report|try|tri)(?:s|d|ed|ing|es)?\s+"
+    r"(?:[\w']+\s+){0,3}?(?:on|off|from|against|using|over)\s+"
+    r"((?:the|our|my|this|these|those|last|next)\s+(?:[\w'-]+\s+){0,3}[\w'-]+|" + YEARS_RE + ")"
 )
-"""A role verb and the table phrase it acts on ('evaluate it separately on the playoff stats')."""
+"""A role verb and the table phrase it acts on ('evaluate it separately on the playoff stats',
+'report precision on the 2024 ones', 'trained on 2023')."""
 ROWS_ASKED_RE = (
     r"\b(?:(?:who|which)\b[^.?!;,]{0,40}?\b(?:among|amongst)|predictions?\s+(?:for|on|of)|"
     r"(?:score|rank)(?:s|d|ed|ing)?)\s+"
@@ -916,7 +928,7 @@ def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
                 *rx.findall(ROLE_CLAUSE_RE, part, re.I),
                 *rx.findall(ROWS_ASKED_RE, part, re.I),
             ]
-            for f in [described_files(phrase, files, columns=False)]
+            for f in [_described_phrase(phrase, goal, files)]
             if len(f) == 1 and f[0].lower().endswith(TABLE_EXT)
             for f in f
         }
@@ -925,6 +937,23 @@ def tables_by_part(goal: str, files: list[str]) -> list[tuple[str, str, int]]:
     if len({d for d, _, _, _ in hits}) < 2:
         return []
     return _picked(hits, joined=False)
+
+
+def _described_phrase(phrase: str, goal: str, files: list[str]) -> list[str]:
+    """The tables a role phrase describes; a phrase that names a table only by its year or role
+    ('measured on 2024', 'the test ones') and so fits none or several is read among the tables
+    the rest of the goal describes, its other years and roles left out ('train on the 2023
+    requests, report precision on the 2024 ones' → requests_2024).
+    """
+    found = described_files(phrase, files, columns=False)
+    if len(found) == 1 or not (_said_roles(phrase) or rx.search(YEARS_RE, phrase)):
+        return found
+    rest = [
+        w
+        for w in goal_words(goal, keep=True)
+        if not rx.fullmatch(r"(?:19|20)\d\d", w) and _role(w) is None
+    ]
+    return described_files(f"{phrase} {' '.join(rest)}", files, columns=False)
 
 
 def _marked_in(goal: str, parts: list[tuple[str, str, int]]) -> str:
