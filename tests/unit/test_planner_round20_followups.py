@@ -104,3 +104,21 @@ def test_an_outcome_said_after_the_rows_noun_in_a_relative_clause(depot: Path) -
     )
     assert [t for t, _ in steps] == ["train_model"]
     assert steps[0][1]["label_column"] == "breakdown_logged"
+
+
+def test_which_rule_covers_the_most_is_answered_from_the_applied_rules(depot: Path) -> None:
+    from agents.planner import remember
+
+    rows = [
+        {"name": "kw_flat", "coverage": 0.12, "dev_accuracy": None},
+        {"name": "kw_rain", "coverage": 0.31, "dev_accuracy": None},
+        {"name": "kw_closed", "coverage": 0.05, "dev_accuracy": None},
+    ]
+    args = {"dataset": "depot_notes.csv", "lfs_path": "depot_rules.json"}
+    memory = remember("apply_labeling_functions", {"summary": rows}, {}, args)
+    for goal in ("which rule covers the most?", "which of the rules has the widest coverage?"):
+        plan = plan_goal(goal, memory)
+        assert plan.steps == [], goal
+        assert plan.answer is not None and plan.answer.index("kw_rain") < plan.answer.index(
+            "kw_flat"
+        ), goal
