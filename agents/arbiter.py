@@ -39,8 +39,9 @@ OVERRULABLE = (
 `same` (nothing to change), `not_buildable` (no builder reads the tool from a clause),
 `build_asks` (the router's own build asks a question, or lacks a required argument: the question
 stands; `router_asks` when the rules only looked at the table the router's build asks about:
-its question, not the look-up), and `document` (a table tool given a document fails whatever the
-confidence).
+its question, not the look-up), `document` (a table tool given a document fails whatever the
+confidence) and `not_a_class` (the router's rows of a class the thread's labeling run does not
+have: the run's classes are the answer).
 """
 GATES = (
     *OVERRULABLE,
@@ -51,6 +52,7 @@ GATES = (
     "build_asks",
     "router_asks",
     "document",
+    "not_a_class",
     "router",
 )
 """Every gate name the trace can hold; 'router' when the router's plan won."""

@@ -618,7 +618,23 @@ def outcome_label(profile: dict[str, Any], text: str) -> str | None:
     said = _OUTCOME_RE.search(_FILE.sub(" ", text))
     if said is None:
         return None
-    return _spelt_label(profile, said.group(1)) or _meant(profile, said.group(1), text)
+    spelt = _spelt_label(profile, said.group(1))
+    relative = RELATIVE_OUTCOME_RE.match(said.group(1))
+    if spelt is None and relative:
+        # 'spot the packs that end up logging a fault': the rows' noun (a pack_type column) is
+        # who, the words after 'that ... end up' are the outcome (fault_logged)
+        spelt = _spelt_label(profile, relative.group(1))
+    return spelt or _meant(profile, said.group(1), text)
+
+
+RELATIVE_OUTCOME_RE = re.compile(
+    r"(?:[\w-]+\s+){1,3}?(?:that|who|which)\s+(?:will\s+|would\s+|might\s+|(?:do|does|did)\s+|"
+    r"(?:end|ends|ended)\s+up\s+|go(?:es)?\s+on\s+to\s+|turn(?:s)?\s+out\s+to\s+(?:be\s+)?)?"
+    r"([\w -]{3,})$",
+    re.I,
+)
+"""An outcome said of rows in a relative clause ('packs that end up logging a fault', 'customers
+who will cancel'): group 1 is the outcome's words, after the rows' noun."""
 
 
 def _meant(profile: dict[str, Any], outcome: str, text: str) -> str | None:

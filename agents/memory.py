@@ -62,7 +62,8 @@ ABOUT_RESULTS = re.compile(
     r"good enough|useful\w*|utility|compared? (?:to|with)|baseline|did we (?:hit|meet|reach|make)|"
     r"hit (?:it|the target)|most accurate|how accurate|better|labeling functions?|lfs?|worst|"
     r"did (?:we|it|you) (?:\w+ )?(?:get there|make it|manage|clear)|what (?:i|we) (?:asked|wanted|aimed)|"
-    r"weakest|poorest|least accurate|"
+    r"weakest|poorest|least accurate|covers? (?:the )?most|most coverage|"
+    r"(?:highest|widest|biggest|largest|most) (?:coverage|covering)|"
     r"most (?:unusual|anomalous|suspicious|extreme|odd)|oddest|strangest|weirdest|"
     r"reliable|trustworthy|(?:how|are you|is it) (?:sure|confident|certain)|confidence|"
     r"beat(?:s)? the (?:first|last|previous|old|earlier|other|original)|"
@@ -211,6 +212,19 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             summary["top_lfs"] = [{k: r.get(k) for k in kept} for r in rated[:5]]
             # 'which rule was the worst?': the least accurate, worst first
             summary["bottom_lfs"] = [{k: r.get(k) for k in kept} for r in rated[::-1][:5]]
+        covering = [
+            r
+            for r in lfs
+            if isinstance(r, dict)
+            and isinstance(r.get("coverage"), int | float)
+            and not isinstance(r.get("coverage"), bool)
+        ]
+        if covering:
+            # 'which rule covers the most?': the widest first (rated on hand labels or not)
+            covering.sort(key=lambda r: -float(r["coverage"]))
+            summary["wide_lfs"] = [
+                {"name": r.get("name"), "coverage": r["coverage"]} for r in covering[:5]
+            ]
     top = output.get("top")
     if isinstance(top, list) and top and isinstance(top[0], dict) and "score" in top[0]:
         summary["worst"] = [
@@ -697,6 +711,17 @@ def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | Non
             )
             said = "least" if key == "bottom_lfs" else "most"
             return f"The {said} accurate labeling functions (from {loop['tool']}): {shown}."
+    if rx.search(r"\b(labeling functions?|lfs?|rules?)\b", lower) and rx.search(
+        r"\b(covers? (?:the )?most|most coverage|(?:highest|widest|biggest|largest|most) "
+        r"(?:coverage|covering))\b",
+        lower,
+    ):
+        applied = next((r for r in reversed(results) if r.get("wide_lfs")), None)
+        if applied is not None:
+            shown = "; ".join(
+                f"{r['name']}: coverage {_fmt(r['coverage'])}" for r in applied["wide_lfs"]
+            )
+            return f"The labeling functions that cover the most rows (from {applied['tool']}): {shown}."
     gap = _utility_gap(lower, results)
     if gap is not None:
         return gap

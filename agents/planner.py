@@ -906,6 +906,13 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     if not wanted:
         gates.decide("router")
         return Plan(answer=closest_question(goal), notes=plan.notes)
+    if thread and "workbench_rows" in wanted and "workbench_rows" not in ruled:
+        from agents.runs import no_such_class
+
+        answered = no_such_class(read.original, FILE_RE.findall(goal), memory)
+        if answered is not None:
+            gates.decide("not_a_class")
+            return answered
     if any(tool not in BUILDERS for tool in wanted):
         return gates.decide("not_buildable")  # a tool only a thread or run handler builds
     forced = _assign(wanted, planning, clauses)
@@ -3336,6 +3343,16 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     return []
 
 
+POLITE_REQUEST_RE = (
+    r"^\W*(?:\w+[,!.]*\s+){0,3}?(?:can|could|would|will)\s+(?:you|we|i|someone|something)\s+"
+    r"(?:please\s+|also\s+|maybe\s+|just\s+|now\s+)*"
+    r"(?!(?:tell|show|list|give|see|check|look|count|say|explain|remind|describe)\b)[a-z]+"
+)
+"""A request said as a question ('ok, so could you fill in the categories that are missing?',
+'could we also teach something to spot the ones that fail?'): a verb of its own after 'could
+you/we', not a question about a column (telling, showing or counting verbs are still asked)."""
+
+
 def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     """'what categories exist?' on a thread about a table: inspect that column of it."""
     from tools.profile import columns_mentioned
@@ -3347,7 +3364,7 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         return []
     if rx.search(
         r"\b(train|fit|predict|label|generate|build|make|find|detect|search)\b", clause, re.I
-    ):
+    ) or rx.search(POLITE_REQUEST_RE, clause, re.I):
         return []
     profile = table_profile(tables[0])
     if profile is None or not columns_mentioned(profile, clause):

@@ -677,14 +677,17 @@ def _class_thought(goal: str, run: Run) -> str | None:
     return None
 
 
+def _names_run_ids(goal: str, run: Run) -> bool:
+    """Whether the goal names one of the run's row ids (a correction of that row, not rows)."""
+    return any(t in run.ids for t in rx.findall(r"[\w-]+", goal) if any(c.isdigit() for c in t))
+
+
 def _rows_of_class(goal: str, run: Run) -> bool:
     """Whether the goal asks to see the run's rows of one of its classes, in any of the ways
     above (the class is one of the run's, checked here).
     """
     classes = {c.lower() for c in run.classes}
-    if run.ids and any(
-        t in run.ids for t in rx.findall(r"[\w-]+", goal) if any(c.isdigit() for c in t)
-    ):
+    if run.ids and _names_run_ids(goal, run):
         return False  # 'C0042 should be tagged billing': a correction of a row it names
     if _class_thought(goal, run) and rx.search(SEE_RE, goal, re.I):
         return True  # 'show me just the ones it thinks need the vet'
@@ -695,6 +698,53 @@ def _rows_of_class(goal: str, run: Run) -> bool:
                 if pattern == ROWS_OF_CLASS_RE or rx.search(SEE_RE, goal, re.I):
                     return True
     return False
+
+
+ROWS_PICKED_WORDS = frozenset(
+    """a an the by from with using via under it me us them you yourself itself hand manual
+    manually auto automatic first last top next new old other others same rest remaining leftover
+    wrong right correct incorrect flagged labeled labelled unlabeled unlabelled missing empty blank
+    odd weird strange uncertain unsure confident confidence low high conflicting disputed mixed
+    borderline tricky hard easy ambiguous changed corrected fixed edited bad good best worst these
+    those few fewest most more less only all some any each every both end model rules rule
+    majority vote gold random sample that this down up back aside away as in into to""".split()
+)
+"""Words said where a class would be that pick rows another way ('the first ones', 'labelled by
+hand', 'the low-confidence ones', 'the ones it got wrong'): no class named, so nothing to check."""
+CLASS_ONES_ONLY_RE = r"\b(?:the|all|only|just)\s+(?:the\s+)?[\"'`]?([\w-]+)[\"'`]?\s+ones\b"
+"""'show me the wifi ones' (not 'the audience comments': a noun there says which rows of the data,
+not which class)."""
+SHOW_ROWS_RE = r"\b(?:show|list|pull|see|display|bring up|print|give me)\b"
+"""A request to see rows (not 'which class has the most rows?', a question about the run)."""
+
+
+def class_not_of_run(goal: str, run: Run, files: list[str]) -> str | None:
+    """The word said where a class would be in a request for the run's rows of a class ('show
+    me the wifi ones', 'list the rows it labelled wifi') when it is none of the run's classes:
+    None when the run's classes are unknown, one of them is said, or the word picks rows
+    another way (`ROWS_PICKED_WORDS`), is a word of a file named, a column or the run's name.
+    """
+    if not run.classes or not rx.search(SHOW_ROWS_RE, goal, re.I):
+        return None
+    if _class_in(goal, run) or _class_thought(goal, run):
+        return None
+    if rx.search(r"\b(?:how many|count|number of|more)\b", goal, re.I):
+        return None  # a count of a class (the thread's answer), more rows made of one
+    named = {w for f in files for w in rx.split(r"[^a-z0-9]+", f.lower()) if w}
+    known = named | {c.lower() for c in run.columns} | run.words
+    for pattern in (ROWS_OF_CLASS_RE, MARKED_AS_RE, CLASS_ONES_ONLY_RE):
+        for m in rx.finditer(pattern, goal, re.I):
+            word = m.group(1).lower().strip("-_")
+            parts = {p for p in rx.split(r"[-_]", word) if p}
+            if (
+                len(word) >= 3
+                and rx.fullmatch(r"[a-z][a-z_-]*", word)
+                and not parts & ROWS_PICKED_WORDS
+                and word not in known
+                and not parts & known
+            ):
+                return word
+    return None
 
 
 def _rules_file(name: str) -> list[dict[str, Any]] | None:
@@ -714,17 +764,42 @@ def _rules_file(name: str) -> list[dict[str, Any]] | None:
     return named or None
 
 
+def _thread_labeling_run(memory: dict[str, Any]) -> Run | None:
+    """The labeling run whose labeled table the thread holds (None when it labeled nothing)."""
+    labeled = memory.get("labeled")
+    if not isinstance(labeled, str) or not labeled.endswith("labeled.parquet"):
+        return None
+    folder = rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
+    return next((r for r in labeling_runs() if r.dir == folder), None)
+
+
+def no_such_class(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """The answer to a request for the thread's run's rows of a class it does not have ('show me
+    the wifi ones' where its classes are seasick, luggage and cafe): its classes, not all its rows.
+    Asked by the planner when the learned router reads the goal as such a request; None when the
+    thread labeled nothing, a row id is named (a correction) or `class_not_of_run` finds no word.
+    """
+    run = _thread_labeling_run(memory)
+    if run is None or (run.ids and _names_run_ids(goal, run)):
+        return None
+    other = class_not_of_run(goal, run, files)
+    if other is None:
+        return None
+    return Plan(
+        answer=f"The labeling run {run.dir} has no class '{other}': its classes are "
+        f"{', '.join(run.classes)}. Say which one to see its rows (e.g. 'show me the rows "
+        f"labeled {run.classes[0]}').",
+        notes=[f"labeling run: {run.dir}"],
+    )
+
+
 def thread_run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """The thread's own labeling run reviewed: 'open that run so I can review it', 'the
     labeling-function table for that run' (its workbench), 'the rows it labeled as X' (its rows
     of a class the run has). Nothing when no table is named and the thread labeled nothing.
     """
-    labeled = memory.get("labeled")
     rules = [f for f in files if f.lower().endswith(".json")]
-    if files != rules or not isinstance(labeled, str) or not labeled.endswith("labeled.parquet"):
-        return None
-    folder = rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
-    run = next((r for r in labeling_runs() if r.dir == folder), None)
+    run = _thread_labeling_run(memory) if files == rules else None
     if run is None:
         return None
     if rules:
