@@ -147,9 +147,12 @@ OUT_FILE_RE = (
     r"\band\s+write|"
     # 'then sample 300 synthetic late trips to x.csv', 'make me 200 fake ones as x.csv', '150
     # synthetic bins into x.csv': rows generated into a file (not 'similar to x.csv', 'according to x.csv')
-    r"\b(?:sample|sampled|generate|generated|synthesi[sz]e|make|made|create|produce|draw|"
-    r"synthetic|fake|artificial|simulated)\b"
-    r"[^.;]{0,60}?(?<!similar )(?<!according )(?<!compared )(?<!close )(?<!identical )"
+    # (a generating verb only with a count or a row word before: 'create a classifier on a.csv
+    # and apply it to b.csv' writes no b.csv)
+    r"(?:\b(?:sample|sampled|generate|generated|synthesi[sz]e|make|made|create|produce|draw)\b"
+    r"[^.;]{0,60}?\b(?:\d+|rows?|ones|records?|samples|examples|entries)\b[^.;]{0,30}?|"
+    r"\b(?:synthetic|fake|artificial|simulated)\b[^.;]{0,60}?)"
+    r"(?<!similar )(?<!according )(?<!compared )(?<!close )(?<!identical )"
     r"\b(?:to|into|as)|"
     # 'give me the file as parquet, x.parquet'; terse ', out x.parquet'
     r"\b(?:give|hand)\s+(?:me|us)\b[^.;]{0,40}?\b(?:as|into)|(?:^|[,;]\s*)out(?=\s)|"
@@ -445,7 +448,7 @@ def _args_trending_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     }
     # 'trending hf datasets, 5', '... on HF and kaggle, 5 each': a bare count ending the goal
     bare = rx.search(
-        r",\s*(\d{1,3})(?:\s+(?:each|apiece|per\s+source))?\s*[.!?]*\s*$", p.goal or s.text
+        r",\s*([1-9]\d{0,2})(?:\s+(?:each|apiece|per\s+source))?\s*[.!?]*\s*$", p.goal or s.text
     )
     if s.limit or bare:
         args["limit"] = s.limit or int(bare.group(1))
@@ -568,16 +571,24 @@ def _thread_hub_dataset(p: Planning, s: Slots) -> tuple[str, str | None] | None:
     return found, source if isinstance(source, str) and source != "all" else s.source
 
 
+CONFIG_FILLER = (
+    r"(?:the|that|this|these|those|its|their|a|an|each|every|same|first|last|next|other|which|"
+    r"what|default|right|one|chosen|said)"
+)
+"""Words before 'config' that name no config ('download that config'): a determiner, not a name."""
+CONFIG_SAID = (
+    rf"\b(?:the\s+)?[\"'`]?(?<![\w.-])(?!{CONFIG_FILLER}\b)([\w.-]{{1,{rx.WORD_MAX}}})[\"'`]?"
+    r"\s+(?:config|subset)\b"
+)
+"""A config named before 'config' ('then download the en config'), read from its run's start."""
+
+
 def _looked_up_in_plan(p: Planning, s: Slots) -> tuple[str, str | None, str] | None:
     """'what configs does x/y have, and then download the en config': (id, source, config) of
     the hub dataset an earlier step of the plan looks at, when the clause names a config and no
     dataset of its own.
     """
-    said = rx.search(
-        rf"\b(?:the\s+)?[\"'`]?(?<![\w.-])([\w.-]{{1,{rx.WORD_MAX}}})[\"'`]?\s+(?:config|subset)\b",
-        s.text,
-        re.I,
-    )
+    said = rx.search(CONFIG_SAID, s.text, re.I)
     config = s.config or (said.group(1) if said else None)
     step = p.last_step(*HUB_LOOKS)
     found = p.steps[step].args.get("dataset_id") if step is not None else None
@@ -2142,12 +2153,10 @@ def _class_asked(data: Any, text: str) -> str | None:
     """'we have few C1 students in a.csv, generate 100 more fake C1 rows': the one class-like
     column (2 to 12 values) of the data holding the value said as the rows to make.
     """
-    from agents.grounding import _table
-
-    profile = _table(data)
+    profile = table_profile(data)
     if profile is None:
         return None
-    found = set()
+    found: set[str] = set()
     for column in profile["columns"]:
         values = column.get("values") or []
         if column["id_like"] or column["text_like"] or not 2 <= len(values) <= 12:
@@ -2240,7 +2249,11 @@ def _args_generate_synthetic(p: Planning, s: Slots) -> dict[str, Any] | None:
             trainer = p.last_step("train_generator")
             data = p.steps[trainer].args.get("dataset") if trainer is not None else None
             columns = _table_columns(data) if isinstance(data, str) else []
-            value = rx.match(r"\s*(?:=|:|is\s+)?\s*[\"']?([\w.-]+)", s.text[match.end() :])
+            value = rx.match(
+                r"\s*(?:=|:|is\s+)?\s*[\"']?(?!(?:and|or|then|to|with|from|in|on|for|into|so|but|"
+                r"the|a|an|rows?)\b)([\w.-]+)",
+                s.text[match.end() :],
+            )
             if args["label"] in columns and value:
                 args["label"] = value.group(1)  # 'label shift_type night': the column, its value
     info = p.memory.get("generator_info")

@@ -1644,7 +1644,13 @@ VALIDATION_SHARE_RES = (
         re.I,
     ),
     # 'test is 30 percent', 'test split: 20%' (a share, not a test file)
-    re.compile(rf"\btest\s*(?:set|split|share|size|part)?\s*(?:is|=|:|of)\s*{_PCT}", re.I),
+    # (not a metric's target on the test set: 'recall on test is 75% or better')
+    re.compile(
+        rf"(?<!\bon\s)(?<!\bon\sthe\s)\btest\s*(?:set|split|share|size|part)?\s*(?:is|=|:|of)\s*{_PCT}"
+        r"(?!\s*(?:or\s+(?:better|more|higher|above)|\+|at\s+least|accuracy|acc\b|f1|auc|recall|"
+        r"precision))",
+        re.I,
+    ),
 )
 
 
@@ -3344,7 +3350,9 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
 
 
 POLITE_REQUEST_RE = (
-    r"^\W*(?:\w+[,!.]*\s+){0,3}?(?:can|could|would|will)\s+(?:you|we|i|someone|something)\s+"
+    r"^\W*(?!(?:what|which|how|where|who|whom|whose|when|why)\b)"
+    r"(?:(?!(?:what|which|how|where|who|whom|whose|when|why)\b)\w+[,!.]*\s+){0,3}?"
+    r"(?:can|could|would|will)\s+(?:you|we|i|someone|something)\s+"
     r"(?:please\s+|also\s+|maybe\s+|just\s+|now\s+)*"
     r"(?!(?:tell|show|list|give|see|check|look|count|say|explain|remind|describe)\b)[a-z]+"
 )

@@ -707,7 +707,9 @@ ROWS_PICKED_WORDS = frozenset(
     odd weird strange uncertain unsure confident confidence low high conflicting disputed mixed
     borderline tricky hard easy ambiguous changed corrected fixed edited bad good best worst these
     those few fewest most more less only all some any each every both end model rules rule
-    majority vote gold random sample that this down up back aside away as in into to""".split()
+    majority vote gold random sample that this down up back aside away as in into to uncovered
+    abstained abstain covered misclassified mislabeled mislabelled out earlier before today again
+    twice differently previously already""".split()
 )
 """Words said where a class would be that pick rows another way ('the first ones', 'labelled by
 hand', 'the low-confidence ones', 'the ones it got wrong'): no class named, so nothing to check."""
@@ -740,6 +742,7 @@ def class_not_of_run(goal: str, run: Run, files: list[str]) -> str | None:
                 len(word) >= 3
                 and rx.fullmatch(r"[a-z][a-z_-]*", word)
                 and not parts & ROWS_PICKED_WORDS
+                and not word.endswith("ly")  # 'labeled incorrectly', 'flagged manually'
                 and word not in known
                 and not parts & known
             ):

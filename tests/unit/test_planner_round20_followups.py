@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from agents.columns import outcome_label
-from agents.grounding import _table
+from agents.hand_labels import table_profile
 from agents.planner import plan_goal
 from agents.runs import Run, class_not_of_run
 from settings import get_settings
@@ -91,7 +91,7 @@ def test_a_request_said_as_a_question_about_a_column_is_the_request(depot: Path)
 
 
 def test_an_outcome_said_after_the_rows_noun_in_a_relative_clause(depot: Path) -> None:
-    profile = _table("cargo_bikes.csv")
+    profile = table_profile("cargo_bikes.csv")
     assert profile is not None
     for text in (
         "something to spot the bikes that end up logging a breakdown",
