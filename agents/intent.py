@@ -474,7 +474,7 @@ def cue_tools(
     )
     if qa and (
         kind == "documents"
-        or rx.search(r"\b(generate|make|create|build|write|produce|turn|give)\b", t)
+        or rx.search(r"\b(generate|gen|make|create|build|write|produce|turn|give)\b", t)
     ):
         # scoring asked after the generation ('generate them, then have the judge re-score
         # them at 0.9') is a step of its own; scoring alone is not a generation
@@ -483,7 +483,9 @@ def cue_tools(
             r"\b(?:re-?)?(?:score|judge|rate|grade)\s+(?:them|those|these|the|it|all|each|every|again)\b",
             t,
         )
-        if rescore or not rx.search(r"\b(score|judge|rate|grade)\b", t):
+        # ('judge threshold 0.6', 'score bar 0.8': the generation's quality setting, no scoring)
+        scoring = r"\b(score|judge|rate|grade)\b(?!\s*(?:threshold|bar|floor|cut-?off|min\w*)\b)"
+        if rescore or not rx.search(scoring, t):
             tools = ["chunk_documents", "generate_qa"]
             if rescore:
                 tools.append("score_qa")
