@@ -12,7 +12,7 @@ from typing import Any
 
 from agents import patterns as rx
 from agents.hand_labels import labeled_by, table_profile
-from agents.options import ARTIFACTS_DIR_RE, NEGATED_BEFORE, WORD_NUMBERS, stated
+from agents.options import ARTIFACTS_DIR_RE, WORD_NUMBERS, negated_before, stated
 from agents.plan import Planning
 from agents.slots import (
     FILE_RE,
@@ -2385,10 +2385,7 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
             ("binned_pairs", r"\bbinned[ _-]pairs?\b"),
         )
         # 'isolation forest and LOF only (no CVAE)': a detector ruled out is not said
-        if any(
-            not rx.search(NEGATED_BEFORE, scanned[: m.start()], re.I)
-            for m in rx.finditer(pattern, scanned, re.I)
-        )
+        if any(not negated_before(scanned, m.start()) for m in rx.finditer(pattern, scanned, re.I))
     ]
     if detectors:
         args["detectors"] = detectors

@@ -138,6 +138,19 @@ ENUM_SYNONYMS: dict[tuple[str, str], str] = {
 }
 # Words right before an enum value that rule it out ('no MLP', 'rather than the hashed ones').
 NEGATED_BEFORE = r"\b(?:no|not|without|instead of|rather than|never)\s+(?:an?\s+|the\s+)?$"
+_NEGATED_BEFORE = re.compile(NEGATED_BEFORE, re.I)
+NEGATION_WINDOW = 40
+"""How far before a mention a negation is looked for ('instead of the ' and its spaces)."""
+
+
+def negated_before(text: str, at: int) -> bool:
+    """Whether a mention at `at` comes right after a negation ('no CVAE', 'not the MLP'): only
+    the last `NEGATION_WINDOW` characters are searched (word boundaries still see the character
+    before them), so many mentions in a long goal cost linear time, not one scan each.
+    """
+    return _NEGATED_BEFORE.search(text, max(0, at - NEGATION_WINDOW), at) is not None
+
+
 # Enum values too common in ordinary requests to mean a setting on their own.
 ENUM_SYNONYMS[("missing_features", "fail")] = (
     r"\b(?:fail|stop|refuse|error)\w*\b[^.;]{0,40}?\bmissing\b"
@@ -404,10 +417,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                     if len(value) < 3:
                         continue
                     pattern = r"\b" + re.escape(value).replace("_", "[ _-]") + r"\b"
-                if any(
-                    not rx.search(NEGATED_BEFORE, lower[: m.start()])
-                    for m in rx.finditer(pattern, lower)
-                ):
+                if any(not negated_before(lower, m.start()) for m in rx.finditer(pattern, lower)):
                     hits.append(value)  # 'no MLP, it is tiny': a value ruled out is not said
             switched = _switched(name, values, lower)
             if switched in OFF_VALUES or (switched and not hits):

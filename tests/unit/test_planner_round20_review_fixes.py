@@ -69,3 +69,28 @@ def test_a_question_word_makes_no_polite_request(text: str, polite: bool) -> Non
 )
 def test_a_generating_verb_writes_a_file_only_with_rows_said(text: str, written: bool) -> None:
     assert bool(re.search(arguments.OUT_FILE_RE + r"\s*x?\w*\.csv", text, re.I)) is written
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("isolation forest and LOF only (no CVAE)", True),
+        ("use not the MLP", True),
+        ("rather than an  MLP", True),
+        ("please tie a knot CVAE", False),
+        ("no, CVAE", False),
+    ],
+)
+def test_a_negation_is_read_just_before_a_mention(text: str, negated: bool) -> None:
+    from agents.options import negated_before
+
+    at = text.rindex(text.split()[-1].strip("()"))
+    assert negated_before(text, at) is negated
+
+
+def test_a_negation_far_before_a_mention_does_not_count() -> None:
+    from agents.options import NEGATION_WINDOW, negated_before
+
+    # the look-back is a window (linear over many mentions), so a 'no' long before is not it
+    text = "no " + "x" * (NEGATION_WINDOW + 5) + " CVAE"
+    assert not negated_before(text, text.rindex("CVAE"))
