@@ -460,7 +460,8 @@ def _excluded(text: str, known: dict[str, str]) -> set[str]:
 # -- join keys for hand labels ----------------------------------------------------------------
 
 
-def _squash(name: str) -> str:
+def squashed(name: str) -> str:
+    """A column name without case, '_' and marks ('PostID' and 'post_id' alike)."""
     return rx.sub(r"[\W_]+", "", str(name).lower())
 
 
@@ -521,7 +522,7 @@ def join_columns(
             (d, g)
             for d in dcols
             for g in gcols
-            if _squash(d) == _squash(g) and dcols[d]["id_like"] and id_ok(gcols[g], gold)
+            if squashed(d) == squashed(g) and dcols[d]["id_like"] and id_ok(gcols[g], gold)
         ]
         if len(pairs) == 1:
             out.setdefault("id_column", pairs[0][0])

@@ -20,12 +20,14 @@ from agents.columns import (
     outcome_label,
     ranked_columns,
     roles_by_type,
+    squashed,
     stated_label,
     text_column_said,
 )
 from agents.hand_labels import labeled_by, labels_shaped, only_labels, shares_key, table_profile
 from agents.references import described_files, name_words, same_form
 from errors import ForgeflowError
+from store.workspace import is_hidden
 from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned
 from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
@@ -214,8 +216,8 @@ def _find_gold(args: dict[str, Any], goal: str) -> None:
         gold = table_profile(other)
         if gold is None or gold["names"] == data["names"]:
             continue  # the same columns: another split of the same table, not hand labels
-        squash = lambda names: {rx.sub(r"[\W_]+", "", n.lower()) for n in names}  # noqa: E731
-        shared = squash(gold["names"]) & squash(data["names"])  # 'PostID' = 'post_id'
+        # 'PostID' = 'post_id'
+        shared = {squashed(n) for n in gold["names"]} & {squashed(n) for n in data["names"]}
         named = rx.search(r"label|gold|annot|hand|manual|tag|verdict|coded|audit", other, re.I)
         named = named or labels_shaped(gold, data)
         if not (shared or named) or min(len(gold["names"]), len(data["names"])) > 4:
@@ -353,7 +355,7 @@ def _train_on_labeled_batch(p: Planning, text: str) -> None:
             continue
         found = []
         for other in workspace_files():
-            if other == data or not TABLE_SUFFIX.search(other) or "/." in f"/{other}":
+            if other == data or not TABLE_SUFFIX.search(other) or is_hidden(other):
                 continue
             theirs = table_profile(other)
             if theirs is None or not set(profile["names"]) < set(theirs["names"]):
@@ -1129,7 +1131,7 @@ def _apply_gold(args: dict[str, Any], goal: str) -> None:
     golds = [
         name
         for name in candidates
-        if "/." not in f"/{name}"
+        if not is_hidden(name)
         for profile in [table_profile(name)]
         if profile is not None and shares_key(profile, data) and labels_shaped(profile, data)
     ]
@@ -1569,7 +1571,7 @@ def bind_unwritten_outputs(p: Planning, goal: str) -> None:
     there = set(workspace_files())
     _read_as_written(p, named, there)
     used = {v for step in p.steps for v in _step_values(step.args)}
-    loose = [f for f in named if f not in used and f not in there and "/." not in f"/{f}"]
+    loose = [f for f in named if f not in used and f not in there and not is_hidden(f)]
     if not loose:
         return
     open_steps = [
@@ -1668,7 +1670,7 @@ def _workspace_gold(args: dict[str, Any], goal: str) -> None:
     others = [
         (name, profile)
         for name in workspace_files()
-        if name != data_ref and TABLE_SUFFIX.search(name) and "/." not in f"/{name}"
+        if name != data_ref and TABLE_SUFFIX.search(name) and not is_hidden(name)
         for profile in [table_profile(name)]
         if profile is not None and shares_key(profile, data)
     ]
@@ -1717,7 +1719,7 @@ def _gold_by_words(args: dict[str, Any], goal: str) -> None:
     }
     found = []
     for name in workspace_files():
-        if name == data_ref or not TABLE_SUFFIX.search(name) or "/." in f"/{name}":
+        if name == data_ref or not TABLE_SUFFIX.search(name) or is_hidden(name):
             continue
         tokens = [
             t

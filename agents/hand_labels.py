@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from agents import patterns as rx
-from agents.columns import looks_id
+from agents.columns import looks_id, squashed
+from store.workspace import is_hidden
 from tools.profile import profile_table
 from tools.tabular import TABLE_SUFFIX_RE
 
@@ -50,9 +50,8 @@ def only_labels(table: dict[str, Any]) -> bool:
 
 def shares_key(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two tables share an id-like column (names compared without case and '_')."""
-    squash = lambda name: rx.sub(r"[\W_]+", "", name.lower())  # noqa: E731
-    keys = {squash(c["name"]) for c in a["columns"] if c["id_like"] or looks_id(c["name"])}
-    return bool(keys & {squash(n) for n in b["names"]})
+    keys = {squashed(c["name"]) for c in a["columns"] if c["id_like"] or looks_id(c["name"])}
+    return bool(keys & {squashed(n) for n in b["names"]})
 
 
 def labeled_by(name: str, table: dict[str, Any], files: Iterable[str]) -> list[str]:
@@ -62,7 +61,7 @@ def labeled_by(name: str, table: dict[str, Any], files: Iterable[str]) -> list[s
     return [
         other
         for other in files
-        if other != name and TABLE_SUFFIX_RE.search(other) and "/." not in f"/{other}"
+        if other != name and TABLE_SUFFIX_RE.search(other) and not is_hidden(other)
         for profile in [table_profile(other)]
         if profile is not None and shares_key(table, profile) and labels_shaped(table, profile)
     ]

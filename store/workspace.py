@@ -108,6 +108,11 @@ def confined(raw: str | os.PathLike[str], *, roots: list[Path] | None = None) ->
     return True
 
 
+def is_hidden(name: str) -> bool:
+    """Whether a workspace-relative name lies in, or is, a dot file or folder ('.cache/x.csv')."""
+    return "/." in f"/{name}"
+
+
 def is_workspace_file(raw: str | os.PathLike[str]) -> bool:
     """Whether `raw` names a file `resolve_path` accepts (a refused path, a folder, a link to
     itself or nothing there is none).

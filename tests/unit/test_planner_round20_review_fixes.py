@@ -94,3 +94,10 @@ def test_a_negation_far_before_a_mention_does_not_count() -> None:
     # the look-back is a window (linear over many mentions), so a 'no' long before is not it
     text = "no " + "x" * (NEGATION_WINDOW + 5) + " CVAE"
     assert not negated_before(text, text.rindex("CVAE"))
+
+
+def test_a_dot_folder_or_file_is_hidden_wherever_it_lies() -> None:
+    from store.workspace import is_hidden
+
+    assert is_hidden(".cache/x.csv") and is_hidden("runs/.tmp/x.csv") and is_hidden(".x.csv")
+    assert not is_hidden("runs/x.csv") and not is_hidden("data/x.v2.csv")
