@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import select
 import socket
 import time
 from collections.abc import Callable
@@ -100,11 +101,18 @@ def test_a_request_whose_client_leaves_stops_its_sandboxes(
             + f"Content-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
-        # wait (bounded) until the LF's sandbox runs: a loaded machine starts it late
+        # wait (bounded) until the LF's sandbox runs: a loaded machine starts it late. An
+        # answer before that (the request refused or failed) ends the wait with what it said.
         deadline = time.monotonic() + 240
+        answer = b""
         while time.monotonic() < deadline and not _bwrap_children(srv.proc.pid):
-            time.sleep(0.1)
-        assert _bwrap_children(srv.proc.pid), "the sandbox never started"
+            if select.select([sock], [], [], 0.1)[0]:
+                answer = sock.recv(65536)
+                break
+        assert _bwrap_children(srv.proc.pid), (
+            f"the sandbox never started; the server answered {answer[:2000]!r}\n"
+            f"{srv.output()[-4000:]}"
+        )
     # The client is gone: the server stops the work long before the LF's 300 s timeout. The
     # first bwrap seen may be the sandbox's start-up probe, which ends on its own: wait until
     # the run has ended and no sandbox has been seen for a while (bounded).

@@ -130,7 +130,7 @@ def test_code_lfs_are_refused_when_the_sandbox_cannot_start(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sandbox, "bwrap_binary", lambda: Path("/nonexistent/bwrap"))
-    sandbox.sandbox_status.cache_clear()
+    sandbox.forget_sandbox_status()
     try:
         specs = parse_lfs([{"name": "g", "code": "def g(x):\n    return 1"}])
         with pytest.raises(Unavailable) as err:
@@ -138,4 +138,44 @@ def test_code_lfs_are_refused_when_the_sandbox_cannot_start(
         assert err.value.code == "sandbox_unavailable" and "declarative" in err.value.hint
     finally:
         monkeypatch.undo()
-        sandbox.sandbox_status.cache_clear()
+        sandbox.forget_sandbox_status()
+
+
+def test_a_failed_probe_is_tried_again_and_a_success_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    busy = (False, "bwrap did not start: busy")
+    answers = iter([busy, busy, (True, "ok")])
+    probes: list[int] = []
+
+    def probe() -> tuple[bool, str]:
+        probes.append(1)
+        return next(answers)
+
+    monkeypatch.setattr(sandbox, "_probe_sandbox", probe)
+    monkeypatch.setattr(sandbox, "PROBE_RETRY_S", 3600.0)
+    monkeypatch.setattr(sandbox, "PROBE_PAUSE_S", 0.0)
+    sandbox.forget_sandbox_status()
+    try:
+        assert sandbox.sandbox_status() == busy and len(probes) == 2  # failed twice running
+        # within the retry delay the failure is answered without probing again
+        assert sandbox.sandbox_status()[0] is False and len(probes) == 2
+        monkeypatch.setattr(sandbox, "PROBE_RETRY_S", 0.0)  # the delay has passed
+        assert sandbox.sandbox_status() == (True, "ok") and len(probes) == 3
+        # a success is kept for good, however long ago it was probed
+        assert sandbox.sandbox_status() == (True, "ok") and len(probes) == 3
+    finally:
+        monkeypatch.undo()
+        sandbox.forget_sandbox_status()
+
+
+def test_one_failed_probe_is_not_believed(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = iter([(False, "bwrap did not start: busy"), (True, "ok")])
+    monkeypatch.setattr(sandbox, "_probe_sandbox", lambda: next(answers))
+    monkeypatch.setattr(sandbox, "PROBE_PAUSE_S", 0.0)
+    sandbox.forget_sandbox_status()
+    try:
+        assert sandbox.sandbox_status() == (True, "ok")  # the request that probed goes on
+    finally:
+        monkeypatch.undo()
+        sandbox.forget_sandbox_status()

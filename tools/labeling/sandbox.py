@@ -348,9 +348,40 @@ def bwrap_command(seccomp_fd: int | None = None, batch_file: str | None = None) 
     return cmd
 
 
-@functools.lru_cache(maxsize=1)
+# A probe that succeeded holds for the process's life; one that failed is tried again after
+# this many seconds: a loaded machine can fail a single probe (a slow start, a namespace limit
+# reached for a moment), and a server must not refuse code LFs for good because of it.
+PROBE_RETRY_S = 5.0
+PROBE_PAUSE_S = 0.5
+"""A failed probe is tried once more after this pause before the failure is believed."""
+_status_lock = threading.Lock()
+_status: tuple[bool, str, float] | None = None  # (ok, reason, when probed)
+
+
 def sandbox_status() -> tuple[bool, str]:
     """Whether bwrap can start a sandboxed Python here (and fork really fails), and why not."""
+    global _status
+    with _status_lock:
+        known = _status
+        if known is not None and (known[0] or time.monotonic() - known[2] < PROBE_RETRY_S):
+            return known[0], known[1]
+        ok, reason = _probe_sandbox()
+        if not ok:  # one failure may be the machine's moment, not the host's limits
+            time.sleep(PROBE_PAUSE_S)
+            ok, reason = _probe_sandbox()
+        _status = (ok, reason, time.monotonic())
+        return ok, reason
+
+
+def forget_sandbox_status() -> None:
+    """Drop the probe's result: the next sandbox_status() probes again (tests)."""
+    global _status
+    with _status_lock:
+        _status = None
+
+
+def _probe_sandbox() -> tuple[bool, str]:
+    """Start one sandboxed Python that checks fork fails inside; (ok, why not)."""
     try:
         cmd = bwrap_command()
     except Exception as exc:  # noqa: BLE001 - any failure to locate bwrap means "unavailable"
