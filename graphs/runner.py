@@ -551,6 +551,13 @@ class RunManager:
         with self._lock:
             self._active[run_id] = active
         try:
+            if not run["cancel_requested"]:
+                # A cancel that landed after the claim but before the run was registered
+                # above found nothing to signal; it is in the store, so read it back once.
+                # (From here on `cancel` finds the run in `_active` and signals it.)
+                again = run_store.find_run(run_id)
+                if again is not None and again["cancel_requested"]:
+                    run = {**run, "cancel_requested": True}
             self._execute_claimed(run, active)
         finally:
             with self._lock:

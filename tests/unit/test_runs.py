@@ -211,3 +211,34 @@ def test_cli_runs_show_cancel_and_retry(manager: Any) -> None:
     assert run_id in listed.stdout
     missing = runner.invoke(app, ["runs", "show", "run_nope"])
     assert missing.exit_code == 2
+
+
+def test_a_cancel_between_claim_and_start_is_not_lost(home: Any, monkeypatch: Any) -> None:
+    """A cancel that arrives after an executor claimed the run, before it registered it.
+
+    That window is where the 'interrupt' strategy's cancel of a just-submitted run lands; the
+    cancel then reaches only the store, and the run must still end cancelled, not completed.
+    The heartbeat (which would notice the stored flag a second later) is slowed to a minute so
+    that only the executor's own check can stop the run.
+    """
+    from settings import reset_settings
+
+    monkeypatch.setenv("FORGEFLOW_HEARTBEAT_INTERVAL", "60")
+    reset_settings()
+    manager = get_manager()
+    claim = run_store.claim_run
+
+    def claim_then_cancel(run_id: str, owner: str, stale_after: float) -> Any:
+        run = claim(run_id, owner, stale_after)
+        if run is not None:
+            manager.cancel(run_id)  # nothing registered yet: only the stored flag is set
+        return run
+
+    monkeypatch.setattr(run_store, "claim_run", claim_then_cancel)
+    try:
+        run = manager.submit_tool("inspect_dataset", {"dataset": "iris"}, source="tools")
+        final = manager.wait(run["run_id"], timeout=120)
+    finally:
+        reset_managers()
+    assert final["status"] == "cancelled"
+    assert final["error"]["code"] == "cancelled"
