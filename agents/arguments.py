@@ -36,7 +36,10 @@ LABEL_METRICS = {"auc": "auc", "f1": "f1_macro", "accuracy": "accuracy", "covera
 # --- what a clause refers to ---------------------------------------------------------------
 
 
-TOP_ITEM_RE = r"\bthe\s+(?:top|best|closest|nearest)\s+(?:match|hit|result|one|find)\b"
+TOP_ITEM_RE = (
+    r"\bthe\s+(?:top|best|closest|nearest|most\s+(?:popular|downloaded|liked))\s+"
+    r"(?:match|hit|result|one|find)\b"
+)
 """The first item of a listing said by its rank ('the top match', 'the best hit')."""
 
 
@@ -44,8 +47,14 @@ def _from_listing(p: Planning, slots: Slots) -> dict[str, Any] | None:
     """The listing item a clause points at ('the second one'), from this plan or the thread."""
     index = slots.ordinal
     producer = p.last_step("search_datasets", "trending_datasets", "list_local_datasets")
-    if producer is not None and index is None and rx.search(TOP_ITEM_RE, slots.text, re.I):
+    top = rx.search(TOP_ITEM_RE, slots.text, re.I) if producer is not None else None
+    if top and index is None:
         index = 0  # 'download the top match': the listing's first item
+        most = rx.search(r"\bmost\s+(popular|downloaded|liked)\b", top.group(0), re.I)
+        search = p.steps[producer]
+        if most and search.tool == "search_datasets" and "sort" not in search.args:
+            # 'the most popular one': first by downloads (likes), not by relevance
+            search.args["sort"] = "likes" if most.group(1).lower() == "liked" else "downloads"
     if producer is not None and (index is not None or slots.pronoun):
         i = index if index is not None else 0
         return {"id": f"${{steps.{producer}.results.{i}.id}}", "source": None, "ref": True}
@@ -143,7 +152,9 @@ OUT_FILE_RE = (
     r"\b(?:call|name)\s+(?:it|that|this|them|the (?:new )?(?:file|one|copy|result|output))|"
     r"\boutput(?:\s+file)?\s*[:=]?|\bout\s*[:=]|"
     # 'predict a flag for every row into x.csv'; '..., write x.csv' after the data file
-    r"\b(?:predict\w*|classif\w*)\b(?:[^.;]|\.(?=[A-Za-z])){0,60}?\binto|(?<=,\s)(?:and\s+)?write|"
+    # ('score the current rows with it, ids included, into x.csv': scores are predictions)
+    r"\b(?:predict\w*|classif\w*|scor(?:e|es|ed|ing))\b(?:[^.;]|\.(?=[A-Za-z])){0,60}?\binto|"
+    r"(?<=,\s)(?:and\s+)?write|"
     r"\band\s+write|"
     # 'then sample 300 synthetic late trips to x.csv', 'make me 200 fake ones as x.csv', '150
     # synthetic bins into x.csv': rows generated into a file (not 'similar to x.csv', 'according to x.csv')
@@ -392,6 +403,8 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     text = rx.sub(
         r"\b(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?)\s+by\s+\w+|\b\d+\s+results?\b|\b(?:a few|some) options\b|"
+        # a count per source ('5 per source') is the limit, no search term
+        rf"\b{PER_SOURCE}\b|"
         # an order said in words ('most voted first') is no search term
         r"\b(?:(?:most|highest|top)[- ](?:voted|liked|downloaded|starred)|newest|latest|most recent)"
         r"(?:\s+(?:first|on top|at the top))?\b",
@@ -400,7 +413,22 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
         flags=re.I,
     )
     query = query_terms(Slots(**{**s.__dict__, "text": text}))
-    args: dict[str, Any] = {"query": query, "source": s.source or _goal_source(p.goal) or "all"}
+    earlier = p.last_step("search_datasets")
+    if not query and earlier is not None:
+        # 'a public set on food waste. Find a few on Kaggle': the search already planned, with
+        # the source this clause says
+        if s.source:
+            p.steps[earlier].args["source"] = s.source
+        return None
+    source = s.source or _goal_source(p.goal) or "all"
+    named = _sources_named(s.text)
+    if len(named) > 1:
+        # 'search Hugging Face and Kaggle': both, not the first one named; 'Kaggle, not Hugging
+        # Face': the one not refused
+        refused = _sources_named(" ".join(rx.findall(REFUSED_SOURCE, s.text, re.I)))
+        kept = named - refused
+        source = next(iter(kept)) if len(kept) == 1 else "all"
+    args: dict[str, Any] = {"query": query, "source": source}
     if sort:
         args["sort"] = sort.group(1).lower()
     elif order:
@@ -409,9 +437,32 @@ def _args_search_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
             word, "likes" if order.group(1) else "updated"
         )
     limit = s.limit or _goal_limit(p.goal)
+    per_source = rx.search(PER_SOURCE, s.text, re.I)
+    if limit is None and per_source and 0 < int(per_source.group(1)) <= 100:
+        limit = int(per_source.group(1))  # '5 per source': the limit is per source already
     if limit:
         args["limit"] = limit
     return args
+
+
+PER_SOURCE = r"(\d{1,3})\s+(?:results?\s+|datasets?\s+|hits?\s+)?(?:per|from\s+each|for\s+each|each)\s+(?:source|site|hub)"
+"""A count of results said per source ('5 per source', '3 from each site')."""
+
+
+REFUSED_SOURCE = (
+    r"\b(?:not|rather\s+than|instead\s+of|except|without)\s+(?:on\s+|from\s+|in\s+)?([^,.;]{1,20})"
+)
+"""A source turned down ('not Hugging Face', 'rather than kaggle'): the words after the refusal."""
+
+
+def _sources_named(text: str) -> set[str]:
+    """The remote sources a text names (Hugging Face, Kaggle), spelt right or mistyped."""
+    from agents.slots import SOURCE_TYPOS, SOURCES
+
+    lower = text.lower()
+    said = {v for k, v in SOURCES.items() if rx.search(rf"\b{re.escape(k)}\b", lower)}
+    said |= {source for source, typo in SOURCE_TYPOS if typo.search(text)}
+    return said & {"huggingface", "kaggle"}
 
 
 def _goal_limit(goal: str) -> int | None:
@@ -425,12 +476,7 @@ def _goal_source(goal: str) -> str | None:
     """The one dataset source the whole goal names ('Is there a public set of X? Check Hugging
     Face.': said in another sentence than the search), or None (none, or several).
     """
-    from agents.slots import SOURCE_TYPOS, SOURCES
-
-    lower = goal.lower()
-    said = {v for k, v in SOURCES.items() if rx.search(rf"\b{re.escape(k)}\b", lower)}
-    said |= {source for source, typo in SOURCE_TYPOS if typo.search(goal)}
-    said &= {"huggingface", "kaggle"}  # 'locally' elsewhere in a goal is where to keep a file
+    said = _sources_named(goal)  # 'locally' elsewhere in a goal is where to keep a file
     return next(iter(said)) if len(said) == 1 else None
 
 
@@ -760,13 +806,19 @@ def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     if named:
         # 'datasets matching supply', "only the ones with 'stock' in the name": a filter on names
         word = next(g for g in named.groups() if g)
+        start = named.start(named.lastindex or 0)
+        quoted = start > 0 and named.string[start - 1] in "'\"`"
         if rx.match(r"\.\w", named.string[named.end(named.lastindex or 0) :]):
-            # a word read as a file: its first name word, singular as the topic's below
+            # a word read as a file: its first name word, singular as the topic's below; a
+            # quoted one was written as it is meant ("with 'repairs' in the name")
             word = rx.split(r"[_-]", word)[0]
-            word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+            if not quoted:
+                word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
         return {"query": word.lower()}
     topic = rx.search(
         r"\b(?:anything|something|stuff|data|datasets?|tables?|files?|got)\s+"
+        # 'which datasets I have about the kitchen': who holds them, between the noun and topic
+        r"(?:(?:do\s+|did\s+)?(?:i|we|you)\s+(?:have|got|keep|hold|own)\s+)?"
         r"(?:about|on|for|regarding|related\s+to)\s+(?:the\s+)?([a-z][a-z-]{2,})",
         s.text,
         re.I,
@@ -1373,7 +1425,8 @@ CORRECTION_RE = re.compile(
 
 WRONG_LABEL_RE = re.compile(
     rf"#?\b({rx.ID_TOKEN})\s+(?:is|was|'s|looks|seems|got|came out)\s+(?:\w+\s+)?"
-    r"(?:wrong|mislabell?ed|incorrect|not right|off)\b"
+    # 'X is not reject, it is amend': the class it was given, denied
+    r"(?:wrong|mislabell?ed|incorrect|not right|off|not\s+(?:an?\s+)?[\w-]{1,40}?)\b"
     r"[^.;]*?\b(?:it|that(?: one)?|this(?: one)?|which)\s*(?:'s|is|should be|must be|=)\s+"
     r"(?:actually\s+|really\s+|clearly\s+)*(?:a\s+|an\s+)?[\"'`]?([\w<>=.-]+)",
     re.I,
@@ -1533,6 +1586,10 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     if kind:
         args["model"] = kind
     name = output_name(s.text) or _named_as(s.text)
+    if name is None and p.goal and p.last_step("train_model") is None:
+        # 'Name the model escalation_v1.' said in a clause of its own: the first training's
+        said = MODEL_NAMED_RE.search(p.goal)
+        name = said.group(1) if said else None
     if name:
         args["name"] = name
     _, tests, _ = role_files(s.text, s.files)
@@ -1698,9 +1755,25 @@ OUTPUT_NAME_RE = re.compile(
     r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
     r"to) be|name(?:d)?(?: it| the model| the dataset)?(?: is| =|:)?|with (?:the )?name|under the "
     r"name|(?:save|store|keep) (?:it|the model|the generator) as|as model)\s+"
-    r"[\"'`]?(?!it\b|the\b|a\b|must\b|should\b|is\b|will\b|be\b|to\b)([\w-]+(?:\.[\w-]+)*)",
+    # never a name: a preposition ('then call the model on b.csv' runs it) or a word that
+    # leaves the name open ('name the model whatever you like')
+    r"[\"'`]?(?!(?:it|the|a|must|should|is|will|be|to|on|onto|in|into|at|with|for|against|over"
+    r"|from|by|whatever|anything|something|however|what)\b)([\w-]+(?:\.[\w-]+)*)",
     re.I,
 )
+
+
+MODEL_NAMED_RE = re.compile(
+    r"\b(?:call|name)\s+(?:the|this|that|my|your)\s+(?:new\s+|trained\s+)?(?:model|classifier)\s+"
+    r"(?:as\s+)?[\"'`]?(?!(?:it|the|a|after|for|by|with|file|output|results?|predictions?)\b)"
+    # possessive: a long word is read once (a shorter part of it is no name either); the name
+    # ends its phrase ('call the model on b.csv' puts it to use, 'whatever you like' is none)
+    r"([\w-]++)(?![\w.-]*\.\w)[\"'`]?(?=\s*+(?:[,;:.!?)]|$|(?:and|then|so|please)\b))",
+    re.I,
+)
+"""A model's name said of 'the model' in any clause, ending its phrase: 'name the model
+escalation_v1.', 'call the classifier churn_v2 and ...' (a file name is an output's, not a
+model's)."""
 
 
 def model_kind(text: str) -> str | None:
@@ -2351,6 +2424,8 @@ def anomaly_options(text: str, clause: str | None = None) -> dict[str, Any]:
         rf"|\b{NUM}\s+(?:more\s+)?(?:most|worst|strange\w*|weird\w*|odd\w*|least\s+normal)"
         # '... and show me 30': the count of rows shown is the scan's top
         rf"|\bshow\s+(?:(?:me|us)\s+)?(?:the\s+)?(?:top\s+)?{NUM}\s*(?:[.!?]|$)"
+        # '... show me 20 of them with the id': a count of the flagged rows shown
+        rf"|\b(?:show|give|list)\s+(?:(?:me|us)\s+)?{NUM}\s+of\s+(?:them|those|these)\b"
         rf"|\bthe\s+{NUM}\s+(?:[\w-]+\s+){{1,4}}?(?:most|least)\s+(?:likely|suspicious|unusual|"
         r"anomalous|strange|odd|normal)\b",
         text,
@@ -2439,13 +2514,16 @@ def _synthetic_count(text: str) -> int | None:
     # 'make me 500 fake fraudulent ones', '300 realistic synthetic failing units'
     match = rx.search(
         r"\b(\d{1,7})\s+(?:[a-z-]+\s+){0,2}?(?:fake|synthetic|artificial|simulated|made[- ]up)\b|"
+        # 'a fake data of 400 auction lots': the count after what is made up, in one phrase
+        r"\b(?:fake|synthetic|artificial|simulated|made[- ]up|dummy)\s+(?:[a-z-]+\s+){0,2}?"
+        r"of\s+(\d{1,7})\s+(?!%|percent)|"
         r"\b(?:make|generate|create|produce|synthesi[sz]e|give)\w*\s+(?:up\s+)?(?:me\s+|us\s+|another\s+)?"
         r"(\d{1,7})\s+(?!%|percent)",
         text,
         re.I,
     )
     if match:
-        return int(match.group(1) or match.group(2))
+        return int(next(g for g in match.groups() if g))
     # '... could you make fake ones that look real? like 300': a hedged number that is the whole
     # last sentence
     match = rx.search(
@@ -2693,6 +2771,12 @@ QUALITY_FLOOR_RES = (
     ),
     # terse: 'q>=0.8', 'quality>0.75', 'q ≥ .8'
     re.compile(rf"\bq(?:ual)?\s*(?:>=?|≥|=)\s*{_SCORE}", re.I),
+    # a stricter (or looser) judge, then the mark: 'again but stricter, like 0.85'
+    re.compile(
+        r"\b(?:strict\w*|harsher|tougher|lenient|looser|(?:more|less)\s+(?:strict|harsh|picky))\b"
+        rf"[^.;\d]{{0,30}}?(?<![\w.]){_SCORE}",
+        re.I,
+    ),
 )
 
 

@@ -216,6 +216,33 @@ _LIST_BACK = re.compile(
 )
 
 
+_BARE_ROLE = r"(numeric|numerical|numbers|categorical|categories|text|free-text)"
+"""A role said bare after a list: an adjective or a plural ('the entry number', 'the product
+category' are a column's noun phrase, no role)."""
+_ROLE_AFTER_LIST = re.compile(
+    rf"(?<![\s(])(?:\s?\(\s?{_ROLE}s?\s?\)|\s+{_BARE_ROLE}s?(?=\s*(?:[;:.,)]|$)))", re.I
+)
+"""A role right after a list of names, in brackets or bare before a break: 'a, b, c (numeric)',
+'a, b and c numeric;'. The role is every listed name's when they are all columns."""
+
+
+def _lists_before_role(text: str, known: dict[str, str]) -> Iterator[tuple[list[str], str]]:
+    """(the columns, the role) of each list that `_ROLE_AFTER_LIST` ends: all the list's items
+    when each is a column, else its last alone when that is one (in brackets: 'the x and
+    stars (numeric)'), else none.
+    """
+    for chunk, m in rx.lists_before(_ROLE_AFTER_LIST, _LIST_BACK, text):
+        words = [
+            w.strip("\"'`") for w in rx.split(r"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", chunk)
+        ]
+        words = [w.lower() for w in words if w]
+        role = m.group(1) or m.group(2)
+        if words and all(w in known for w in words):
+            yield [known[w] for w in words], role
+        elif m.group(1) and words and words[-1] in known:
+            yield [known[words[-1]]], role
+
+
 def _lists_as_role(text: str) -> Iterator[tuple[str, str]]:
     """(the list, the role) of each 'a, b and c as categoricals' in the text, in order: what
     `_LIST` followed by ' as <role>' finds, read backwards from each ' as <role>' (linear,
@@ -251,7 +278,7 @@ def _list_after(text: str, start: int, known: dict[str, str]) -> list[str]:
         else:
             break
         tail = text[start + m.end() : start + m.end() + 3]
-        if rx.match(r"\s*[.;:)]", tail) or rx.match(r"\s*\(", tail):
+        if rx.match(r"\s*[.;:)\]]", tail) or rx.match(r"\s*\(", tail):
             break
     return out
 
@@ -265,7 +292,9 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
     columns = {c["name"]: c for c in profile["columns"]}
     out: dict[str, list[str]] = {}
     for m in rx.finditer(
-        rf"\b{_ROLE}\s+(features?|columns?|inputs?|fields?)?\s*([:=]|(?:are|is|would be)\b)?\s*",
+        # 'text_columns [notes]': the argument's own name as the role word
+        rf"\b{_ROLE}(?:_(?=(?:column|feature)s?\b)|\s+)(features?|columns?|inputs?|fields?)?\s*"
+        r"([:=]|(?:are|is|would be)\b)?\s*",
         text,
         re.I,
     ):
@@ -277,11 +306,24 @@ def feature_roles(text: str, profile: dict[str, Any]) -> dict[str, list[str]]:
         field = _ROLE_WORDS[m.group(1).lower()]
         if names and field not in out:
             out[field] = names
+    after: dict[str, list[str]] = {}
     for chunk, role in _lists_as_role(text):
         names = _names(chunk, known)
         field = _ROLE_WORDS[role.lower()]
-        if names and field not in out:
-            out[field] = names
+        if names and field not in after:
+            after[field] = names
+    for names, role in _lists_before_role(text, known):
+        # 'from notes (text) plus age (numeric)': each column's role in brackets after it;
+        # 'a, b, c (numeric)', 'a, b and c numeric;': the list's
+        listed = after.setdefault(_ROLE_WORDS[role.lower()], [])
+        listed += [n for n in names if n not in listed]
+    for field, names in after.items():
+        # a role said after a group ('numeric a and b plus c and d as categories') is that
+        # group's: the list read on from 'numeric' ran over it, and a column has one role
+        for other in [f for f in out if f != field]:
+            out[other] = [n for n in out[other] if n not in names]
+        out.setdefault(field, names)
+    out = {f: names for f, names in out.items() if names}
     if "text_columns" not in out:
         on = rx.search(
             r"\b(?:on|from|using|use)\s+(?:only\s+|just\s+)?(?:the\s+)?[\"'`]?([\w-]+)[\"'`]?"
@@ -455,6 +497,13 @@ def _excluded(text: str, known: dict[str, str]) -> set[str]:
     ):
         out.update(_list_after(text, m.end(), known))
     return out
+
+
+def left_out(text: str, profile: dict[str, Any]) -> set[str]:
+    """The profile's columns the text leaves out of a model ('everything except a and b',
+    'without c'): inputs refused, so no label either.
+    """
+    return _excluded(text, {n.lower(): n for n in profile["names"]})
 
 
 # -- join keys for hand labels ----------------------------------------------------------------
@@ -675,6 +724,8 @@ def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
     if said is None:
         return None
     named = _spelt_label(profile, said.group(1))
+    if named and not said.group(0).lower().startswith("what"):
+        named = _yes_no_holding(profile, named)
     if named or not profile.get("rows"):
         return named
     # 'which lakes will turn green?' with `colour_after` of green/clear: the one label-like
@@ -694,6 +745,28 @@ def asked_outcome(profile: dict[str, Any], text: str) -> str | None:
         )
     ]
     return holding[0] if len(holding) == 1 else _meant(profile, said.group(1), text)
+
+
+def _yes_no_holding(profile: dict[str, Any], name: str) -> str:
+    """The outcome of a which/who/whether question (a yes or no for each row) when its words
+    spell a column of several values: 'which pupils will pass the module?' spells `module` (what
+    the rows are about), and a yes/no column whose name holds that whole name and more
+    (`passed_module`) is what is asked of each row. The one such column, else `name`.
+    """
+    columns = {c["name"]: c for c in profile["columns"]}
+    if columns[name].get("distinct", 0) <= 2:  # a thread model's label: no counts known
+        return name
+    tokens = set(name_tokens(name))
+    wider = [
+        c["name"]
+        for c in profile["columns"]
+        if c["label_like"]
+        and c.get("distinct") == 2
+        and not c["id_like"]
+        and not c["text_like"]
+        and tokens < set(name_tokens(c["name"]))
+    ]
+    return wider[0] if len(wider) == 1 else name
 
 
 COPULAS = frozenset({"is", "was", "were", "are", "has", "had", "did", "does", "got"})
@@ -716,3 +789,40 @@ def _spelt_label(profile: dict[str, Any], outcome: str) -> str | None:
     if not scores or (len(scores) > 1 and scores[0][:2] == scores[1][:2]):
         return None
     return scores[0][2]
+
+
+YES_VALUES = ("yes", "y", "true", "t", "1")
+NO_VALUES = ("no", "n", "false", "f", "0")
+
+
+def yes_no_spelt(profile: dict[str, Any], text: str) -> tuple[str, str] | None:
+    """The one yes/no column whose name words the text spells ('more examples of fraudulent
+    claims' → fraud_flag, 'all ones that sold' → sold_4wks), with the word that spelt it; None
+    when none or several do. The table's own name words spell nothing ('claims.csv' … 'claims'),
+    and a spelling word has 4 letters or more.
+    """
+    own = set(name_tokens(str(profile.get("dataset", "")).rsplit("/", 1)[-1].split(".")[0]))
+    words = [
+        w
+        for w in _goal_words(text)
+        if len(w) >= 4
+        and w not in GENERIC
+        and not any(token_fit(w, o) >= 0.9 for o in own if len(o) > 3)
+    ]
+    found = []
+    for column in profile["columns"]:
+        values = {str(v).lower() for v in column.get("top") or {}}
+        if (
+            column["id_like"]
+            or column["text_like"]
+            or not column["label_like"]
+            or column.get("distinct") != 2
+            or not values & set(YES_VALUES)
+            or not values & set(NO_VALUES)
+        ):
+            continue
+        tokens = [t for t in name_tokens(column["name"]) if len(t) >= 4 and t not in COPULAS]
+        said = [w for t in tokens for w in words if _loose_fit(w, t)]
+        if said:
+            found.append((column["name"], said[0]))
+    return found[0] if len(found) == 1 else None

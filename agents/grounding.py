@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from agents import patterns as rx
 from agents.columns import (
+    asked_outcome,
     feature_list,
     feature_roles,
     join_columns,
     label_from_words,
     label_missing_elsewhere,
+    left_out,
     looks_id,
     outcome_label,
     ranked_columns,
@@ -24,7 +26,14 @@ from agents.columns import (
     stated_label,
     text_column_said,
 )
-from agents.hand_labels import labeled_by, labels_shaped, only_labels, shares_key, table_profile
+from agents.hand_labels import (
+    data_of_labels,
+    labeled_by,
+    labels_shaped,
+    only_labels,
+    shares_key,
+    table_profile,
+)
 from agents.references import described_files, name_words, same_form
 from errors import ForgeflowError
 from store.workspace import is_hidden
@@ -78,7 +87,7 @@ def asked_outcome_of(clause: str, files: list[str]) -> tuple[dict[str, Any], str
     """The named table, and its label-like column, whose name spells an outcome the clause asks
     of rows ahead of time ('which ponds in p.csv will go bad?' → p.csv, went_bad), or None.
     """
-    from agents.columns import asked_outcome, asks_outcome
+    from agents.columns import asks_outcome
 
     if not asks_outcome(clause):
         return None  # no question ahead of time: no table is read for it
@@ -351,8 +360,12 @@ def _train_on_labeled_batch(p: Planning, text: str) -> None:
         if not uses:
             continue  # a training alone on the table said is what was asked: no table scan
         profile = table_profile(data)
-        if profile is None or asked_outcome(profile, text) or outcome_label(profile, text):
+        if profile is None:
             continue
+        # the batch's own reading ('renew their course' → course) stands unless a history
+        # table, which has every column of the batch, reads a column the batch lacks: there a
+        # fuller name (renewed_course) beat the batch's column on the same words
+        own = asked_outcome(profile, text) or outcome_label(profile, text)
         found = []
         for other in workspace_files():
             if other == data or not TABLE_SUFFIX.search(other) or is_hidden(other):
@@ -363,19 +376,54 @@ def _train_on_labeled_batch(p: Planning, text: str) -> None:
             label = asked_outcome(theirs, text) or outcome_label(theirs, text)
             if label and label not in profile["names"]:
                 found.append((other, label))
-        stem = _stem_of(data)
         if len(found) > 1:
-            found = [(o, n) for o, n in found if stem.startswith(_stem_of(o) + "_")]
+            found = _history_among(found, _stem_of(data))
         if len(found) != 1:
             continue
         other, label = found[0]
         step.args["dataset"], step.args["label_column"] = other, label
         p.notes.append(
             f"training on {other}: it has the {label!r} your words ask for, {data} lacks it"
+            + (f" (not {own!r}, a column both have)" if own else "")
         )
         for use in uses:
             if use.args.get("dataset") in (other, None):
                 use.args["dataset"] = data
+
+
+TRAINING_NAME_RE = re.compile(
+    r"(?:^|[_\W\d])(?:train|training|history|historic|past)(?:[_\W\d]|$)", re.I
+)
+"""A table name marked as the rows to learn from ('kiosks_train', 'history-2024')."""
+HELD_BACK_NAME_RE = re.compile(
+    r"(?:^|[_\W\d])(?:test|testing|holdout|held_out|heldout|eval|validation|val)(?:[_\W\d]|$)", re.I
+)
+"""A table name marked as rows held back to check a model on ('visits_2024_test')."""
+
+
+def _history_among(found: list[tuple[str, str]], stem: str) -> list[tuple[str, str]]:
+    """Of several labeled tables that read the same outcome for a batch, the one to train on:
+    the one whose name the batch's name extends (supply_requests for supply_requests_pending);
+    else, all reading one label, the one named as training rows ('visits_train' beside
+    'visits_test'), else the one not named as held back ('visits_2023' beside
+    'visits_2024_test'), else the one whose name the others extend ('sales' beside 'sales_2026': a
+    later or held-back part). Several or none: `found` filtered to nothing (no guess).
+    """
+    extended = [(o, n) for o, n in found if stem.startswith(_stem_of(o) + "_")]
+    if extended or len({n for _, n in found}) > 1:
+        return extended
+    marked = [(o, n) for o, n in found if TRAINING_NAME_RE.search(_stem_of(o))]
+    if len(marked) == 1:
+        return marked
+    kept = [(o, n) for o, n in found if not HELD_BACK_NAME_RE.search(_stem_of(o))]
+    if len(kept) == 1:
+        return kept
+    stems = [_stem_of(o) for o, _ in found]
+    return [
+        (o, n)
+        for (o, n), s in zip(found, stems, strict=True)
+        if all(t == s or t.startswith(s + "_") for t in stems)
+    ]
 
 
 def _stem_of(path: str) -> str:
@@ -461,6 +509,11 @@ def ground_plan(p: Planning, goal: str) -> None:
                 elif len(matches) > 1:
                     p.question = f"Which {ref} file do you mean: {', '.join(matches[:6])}?"
                     return
+        if step.tool in ("label_dataset", "apply_labeling_functions"):
+            if data_of_labels(step.args, workspace_files()):
+                p.notes.append(
+                    f"{step.args['gold_path']} holds hand labels: the data is another table"
+                )
         if step.tool in ("label_dataset", "write_labeling_functions"):
             _find_gold(step.args, goal)
             _workspace_gold(step.args, goal)
@@ -476,17 +529,9 @@ def ground_plan(p: Planning, goal: str) -> None:
             _ground_apply(step.args, text)
             _ground_apply(step.args, bare)
             _apply_gold(step.args, goal)  # a column named to score on stays what is scored on
-        elif step.tool in ("predict", "detect_anomalies") and "id_column" not in step.args:
-            profile = table_profile(step.args.get("dataset"))
-            if profile is not None:
-                ids = [
-                    n
-                    for n in columns_mentioned(profile, bare)
-                    # 'keep incident_no in the output': a key by its name, whatever its values
-                    if _plain(profile, n)["id_like"] or looks_id(n)
-                ]
-                if ids:
-                    step.args["id_column"] = ids[0]
+            _said_id(step.args, "data_path", bare)  # 'apply r.json to a.csv, id col case_no'
+        elif step.tool in ("predict", "detect_anomalies"):
+            _said_id(step.args, "dataset", bare)
         if step.tool == "train_generator":
             _generator_class_column(p, step.args, bare)
         if step.tool == "train_generator" and "label_column" not in step.args:
@@ -528,6 +573,39 @@ def ground_plan(p: Planning, goal: str) -> None:
                         step.args["label_column"] = others[0]["name"]
         if p.question:
             return
+
+
+def _said_id(args: dict[str, Any], key: str, bare: str) -> None:
+    """A key column of the step's table that the words name ('keep incident_no in the output',
+    'id col case_no') is its `id_column`, where none is bound; `bare`: the goal without files.
+    """
+    profile = table_profile(args.get(key)) if "id_column" not in args else None
+    if profile is None:
+        return
+    ids = [
+        n
+        for n in columns_mentioned(profile, bare)
+        # a key by its name, whatever its values; or called one ('with the entry number'),
+        # a different value on every row
+        if _plain(profile, n)["id_like"] or looks_id(n) or _called_key(profile, n, bare)
+    ]
+    if ids:
+        args["id_column"] = ids[0]
+
+
+KEY_WORD_AFTER = r"\s+(?:numbers?|nos?\.?|nrs?|#|ids?|refs?|references?|codes?)(?![\w-])"
+"""A word after a column's name that calls it the rows' key: 'the entry number', 'ticket ref'."""
+
+
+def _called_key(profile: dict[str, Any], name: str, bare: str) -> bool:
+    """Whether the words call column `name` a key ('with the entry number so I can look them
+    up') and its values are all different, so each row is found by it.
+    """
+    column = _plain(profile, name)
+    seen = int(profile.get("sampled") or profile.get("rows") or 0)  # the rows profiled
+    if seen < 2 or int(column.get("distinct") or 0) != seen:
+        return False
+    return bool(rx.search(rf"(?<![\w-]){re.escape(name)}{KEY_WORD_AFTER}", bare, re.I))
 
 
 LABELISH = r"class|label|status|target|outcome|category|grade|verdict"
@@ -581,10 +659,29 @@ def _generator_class_column(p: Planning, args: dict[str, Any], bare: str) -> Non
         return
     if "label_column" not in args:
         columns = columns_by_values(profile, bare)
+        if not columns:
+            _yes_no_class(p, profile, args, bare)
+            return
         if len(columns) != 1:
             return
         args["label_column"] = columns[0]
     _sampled_value(p, args, bare)
+
+
+def _yes_no_class(p: Planning, profile: dict[str, Any], args: dict[str, Any], bare: str) -> None:
+    """'more examples of fraudulent claims', 'all ones that sold': rows of a kind a yes/no
+    column's name says (fraud_flag, sold_4wks) condition the generator on that column (which of
+    its classes to make is read with the other settings: `options.class_value`). `bare`: the
+    goal without its file names.
+    """
+    from agents.columns import yes_no_spelt
+
+    spelt = yes_no_spelt(profile, bare)
+    if spelt is not None:
+        args["label_column"] = spelt[0]
+        p.notes.append(
+            f"generator conditioned on {spelt[0]!r}: the kind of rows your words ask for"
+        )
 
 
 def bind_sampled_class(p: Planning, goal: str) -> None:
@@ -840,18 +937,21 @@ def _ground_train(
         if args["label_column"] not in features:
             return
     args.pop("label_column", None)
+    # 'using everything except a and b': a column left out of the inputs is no label either
+    refused = left_out(f"{text} {goal}", profile)
     mentioned = [
         n
         for n in [*columns_mentioned(profile, text), *columns_mentioned(profile, goal)]
         if not _plain(profile, n)["id_like"]
         and not _plain(profile, n)["text_like"]
         and n not in features  # a column listed as an input is never the label
+        and n not in refused
         and not _no_outcome(profile, n, f"{text} {goal}", features)
     ]
     ranked = [
         r
         for r in ranked_columns(profile, f"{text} {goal}", labels_only=True)
-        if r[0] not in features
+        if r[0] not in features and r[0] not in refused
     ]
     made = labeling_output_label(profile["names"])
     run_columns = (made, "hand_label", *LABELING_MARKS)
@@ -861,7 +961,9 @@ def _ground_train(
         args["label_column"] = made
         p.notes.append(f"label column {made!r}: the labels a labeling run wrote")
         return
-    spelt = outcome_label(profile, goal or text)
+    # 'know before the visit if the customer will make a complaint': an outcome asked of rows
+    # ahead of time spells the label too (visits, named in passing, is context)
+    spelt = outcome_label(profile, goal or text) or asked_outcome(profile, goal or text)
     if spelt and _no_outcome(profile, spelt, f"{text} {goal}", features):
         spelt = None
     if spelt and spelt not in features and (not mentioned or spelt != mentioned[0]):
@@ -1574,19 +1676,47 @@ def bind_unwritten_outputs(p: Planning, goal: str) -> None:
     loose = [f for f in named if f not in used and f not in there and not is_hidden(f)]
     if not loose:
         return
-    open_steps = [
+    writers = [
         (step, field)
         for step in p.steps
-        if (field := output_field(step.tool)) and not step.args.get(field)
+        # a save's `path` is the table it writes, though no declared output field names it
+        if (field := output_field(step.tool) or ("path" if step.tool == "save_table" else None))
+    ]
+    open_steps = [(s, f) for s, f in writers if not s.args.get(f)]
+    # An output the goal never named and that is not there (a name made up beside the input,
+    # 'x_copy.csv'), or a file some step of the plan reads (a write over the person's input):
+    # a named new file goes to such a step when no step without an output takes it.
+    made_up = [
+        (s, f)
+        for s, f in writers
+        if isinstance(out := s.args.get(f), str)
+        and (
+            (out not in there and out not in named)
+            or any(
+                out == v
+                for other in p.steps
+                for k, v in other.args.items()
+                if not (other is s and k == f)
+            )
+        )
     ]
     for name in loose:
-        fits = [(s, f) for s, f in open_steps if _writes_kind(s.tool, name)]
-        said = [(s, f) for s, f in fits if name in (s.why or "")]
-        chosen = said[:1] if said else (fits if len(fits) == 1 and len(loose) == 1 else [])
-        if chosen:
-            step, field = chosen[0]
-            step.args[field] = name
-            open_steps = [(s, f) for s, f in open_steps if s is not step]
+        for steps in (open_steps, made_up):
+            fits = [(s, f) for s, f in steps if _writes_kind(s.tool, name)]
+            said = [(s, f) for s, f in fits if name in (s.why or "")]
+            chosen = said[:1] if said else (fits if len(fits) == 1 and len(loose) == 1 else [])
+            if chosen:
+                step, field = chosen[0]
+                step.args[field] = name
+                suffix = name.rsplit(".", 1)[-1].lower()
+                if steps is made_up and "format" in step.args and suffix in TABLE_FORMATS:
+                    step.args["format"] = suffix  # the format the new name says
+                open_steps = [(s, f) for s, f in open_steps if s is not step]
+                made_up = [(s, f) for s, f in made_up if s is not step]
+                break
+
+
+TABLE_FORMATS = ("csv", "jsonl", "parquet")
 
 
 def _writes_kind(tool: str, name: str) -> bool:

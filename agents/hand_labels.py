@@ -65,3 +65,38 @@ def labeled_by(name: str, table: dict[str, Any], files: Iterable[str]) -> list[s
         for profile in [table_profile(other)]
         if profile is not None and shares_key(table, profile) and labels_shaped(table, profile)
     ]
+
+
+def data_of_labels(args: dict[str, Any], files: Iterable[str]) -> bool:
+    """A labeling step (`label_dataset`, `apply_labeling_functions`) reading a table of hand
+    labels as its data ('label the complaints with the checked file', 'check my rules on the
+    reviewed reports', the described file bound to the step's data): the one table those labels
+    are for (a shared key, a label it lacks or has gaps in, more rows) becomes the data and the
+    labels its gold. A table with free text is data whatever its shape (rules read text). A gold
+    already bound stays when it shares a key with the step's table; one that joins nothing (a
+    file found from words: 'some are done by hand in a separate file') is replaced. Returns
+    whether it moved.
+    """
+    key = "data_path" if "data_path" in args else "dataset"
+    name = args.get(key)
+    gold = args.get("gold_path") or args.get("gold")
+    if not isinstance(name, str):
+        return False
+    table = table_profile(name)
+    if table is None or any(c["text_like"] for c in table["columns"]):
+        return False
+    if gold is not None:
+        bound = table_profile(gold)
+        if bound is None or shares_key(bound, table):
+            return False
+    found = labeled_by(name, table, files)
+    data = table_profile(found[0]) if len(found) == 1 else None
+    if data is None:
+        return False
+    for joined in ("gold", "gold_id_column", "gold_label_column"):
+        args.pop(joined, None)  # the join of a replaced gold
+    args[key], args["gold_path"] = found[0], name
+    for column in ("label_column", "id_column", "text_column"):
+        if args.get(column) not in (None, *data["names"]):
+            args.pop(column)  # a column of the labels, not of the data
+    return True

@@ -341,6 +341,13 @@ GAP_REF = (
 # write it to x.parquet', '... and export them as parquet'): `what` holds the file or format.
 # Also said as what the person gets back ('..., and give me the file y.csv after', '... and a copy
 # I can open in Excel called y.csv') and with a time word first ('..., and after save to y.csv').
+PICKS_ONE_RE = (
+    r"\b(?:download|fetch|grab|get|pull)\b[^.;?!]{0,40}?\b(?:popular|downloaded|liked|voted)\s+"
+    r"(?:one|of\s+(?:them|those|these|the\s+results))\b"
+)
+"""'download the most popular one': a pick among a search's results, not a trending list."""
+
+
 TRAILING_SAVE = (
     r"(?:\band\b|\bthen\b|,)\s+(?:then\s+)?(?:after(?:wards?)?\s+|after\s+that\s+|finally\s+)?"
     r"(?:also\s+)?(?:please\s+)?"
@@ -415,8 +422,12 @@ def cue_tools(
         )
     ):
         return ["inspect_dataset"]
-    if not files and rx.search(
-        r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|liked|voted))\b", t
+    if (
+        not files
+        and rx.search(
+            r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|liked|voted))\b", t
+        )
+        and not rx.search(PICKS_ONE_RE, t)
     ):
         return ["trending_datasets"]
     if (
@@ -468,7 +479,9 @@ def cue_tools(
         kind == "documents"
         and rx.search(
             r"\b(questions?|summar\w+|instruction\w*|(?:evaluation|eval|test|training|benchmark) "
-            r"(?:set|data\w*))\b",
+            r"(?:set|data\w*))\b"
+            # '5 per chunk': a count of things made from each chunk (the slots read it the same)
+            r"|(?<![\d.])\d{1,2}\s+(?:per|for each)\s+chunk\b",
             t,
         )
     )

@@ -1052,8 +1052,6 @@ GENERATE_RE = re.compile(
     r"\b(generate|sample|synthesi[sz]e|produce|create|make up|make|give me|draw)\b", re.I
 )
 GENERIC_COLUMN_WORDS = ("ind", "flag", "label", "class", "has", "status", "col", "target", "yn")
-POSITIVE_VALUES = ("yes", "true", "1", "y", "t", "positive", "pos")
-NEGATIVE_VALUES = ("no", "false", "0", "n", "f", "negative", "neg")
 
 
 def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
@@ -1077,7 +1075,9 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
     for value in sorted(classes, key=len, reverse=True):
         words = re.escape(value.lower()).replace("_", "[ _-]")
         before, after = "", ""
-        if value.lower() in POSITIVE_VALUES + NEGATIVE_VALUES:  # 'no, 50 rows ...' is no class
+        if (
+            value.lower() in rx.POSITIVE_VALUES + rx.NEGATIVE_VALUES
+        ):  # 'no, 50 rows ...' is no class
             before = r"\b(?:class|label|labell?ed|as|=)\s*[\"'`]?"
             # 'make 300 rows of the yes ones': the value said as a kind of row
             after = (
@@ -1104,7 +1104,7 @@ def generator_label(goal: str, generator: dict[str, Any]) -> str | None:
     )
     if said is None:
         return None
-    wanted = NEGATIVE_VALUES if said.group(1) else POSITIVE_VALUES
+    wanted = rx.NEGATIVE_VALUES if said.group(1) else rx.POSITIVE_VALUES
     return next((c for c in classes if c.lower() in wanted), None)
 
 

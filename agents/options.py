@@ -19,7 +19,7 @@ from typing import Any
 
 from agents import patterns as rx
 from agents.hand_labels import table_profile
-from agents.slots import CONFIG_NAME
+from agents.slots import CONFIG_NAME, QUOTED_CONFIG_RE
 from tools.profile import edit_distance
 
 WORD_NUMBERS = {
@@ -104,7 +104,9 @@ UNIT_AFTER: dict[str, str] = {
     r"(?:per|for each)\s+(?:class|label)",
     "chunk_size": r"(?:tokens?|characters?|chars?|words?)",
     "max_chunks": r"chunks",
-    "datasets_per_chunk": r"(?:questions?|pairs?|entries|items)\s+(?:per|for each|each|a)\s+"
+    # '3 question and answer pairs for each section', '2 Q&A pairs per chunk'
+    "datasets_per_chunk": r"(?:(?:question|q)\s*(?:and|&|/)\s*(?:answer|a)\s+pairs?|questions?|pairs?|"
+    r"entries|items)\s+(?:per|for each|each|a)\s+"
     r"(?:chunk|window|section|passage|piece|paragraph|block)",
     "max_attempts": r"(?:rounds?|attempts?|tries|try|iterations?)",
     "dev_fraction": r"of\s+(?:the\s+|my\s+|our\s+)?(?:hand[- ]?labels?|gold(?:\s+labels?)?|labels|labeled "
@@ -235,11 +237,14 @@ ARTIFACTS_DIR_RE = re.compile(
     r"should|to|be|written|saved|stored|kept|placed|dropped|put)\s+){0,3}"
     r"(?=(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?[\w.-]+/)"
     # 'write to runs/a', 'put it under out/b': a verb of writing straight to a folder path
-    r"|\b(?:write|save|store|put|keep)\s+(?:it\s+|them\s+|this\s+)?"
+    # ... 'put it all in labeling/a'
+    r"|\b(?:write|save|store|put|keep)\s+(?:it\s+|them\s+|this\s+)?(?:all\s+)?"
     r"(?=(?:in|into|to|under)\s+(?:the\s+)?[\w.-]+/))"
     r"(?:in|into|to|under)\s+(?:the\s+)?(?:folder\s+|directory\s+)?"
     # terse: 'out labeling/v2', 'output labeling/v2', 'output_dir=runs/a' (a path with a folder)
-    r"|\b(?:out|output|output[_ ]dir|out_?dir)(?:\s*[=:]\s*|\s+)(?=[\w.-]+/)"
+    # ... 'Output folder: labeling/b', 'output directory runs/c'
+    r"|\b(?:out|output|output[_ ]dir|out_?dir|output\s+(?:folder|directory))(?:\s*[=:]\s*|\s+)"
+    r"(?=[\w.-]+/)"
     # 'label x into folder labeling/q3', 'categorised ... into labeling/sept': a folder path
     r"|\b(?:into|in|under)\s+(?:the\s+)?(?:folder|directory|dir)\s+|\binto\s+(?=[\w.-]+/)"
     # '..., write to labeling/topics': a folder path said after a bare writing verb
@@ -309,6 +314,8 @@ def _fields(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
             out[name] = ("int", ())
         elif plain and plain[0] is float:
             out[name] = ("float", ())
+        elif plain and plain[0] is str:
+            out[name] = ("str", ())
         else:
             out[name] = ("other", ())
     return out
@@ -361,6 +368,56 @@ def _switched(name: str, values: tuple[str, ...], lower: str) -> str | None:
     if on and rx.search(rf"\b{words}\s*(?:=|:|turned|switched)?\s*(?:on|enabled)\b", lower):
         return on
     return None
+
+
+ON_WORDS = ("on", "true", "yes", "enabled", "enable")
+OFF_WORDS = ("off", "false", "no", "disabled", "disable")
+NAMED_SKIP = ("_column", "_columns", "_path", "_dir", "_id", "_ids", "dataset", "output", "prompt")
+"""Fields a literal name never sets here: columns and files are bound from the data and the
+workspace (agents/grounding.py, agents/references.py), a prompt is free text, not one word."""
+NAMED_AS_WRITTEN = ("_model", "_name")
+"""Text fields whose value names a model or a set: its case and hyphens are its own."""
+
+
+def said_by_name(tool: str, text: str) -> dict[str, Any]:
+    """Switches and one-word settings said by the field's own (underscored) name, as people
+    copy them from the docs: 'analyze_quality off', 'end_model=false', 'measure_utility on',
+    'question_style analytical'. The name is the schema's, so no phrase list is kept; a
+    one-word value must end there ('custom_prompt: focus on dates' is no one-word setting).
+    """
+    out: dict[str, Any] = {}
+    for name, (kind, _) in _fields(tool).items():
+        if "_" not in name or name.endswith(NAMED_SKIP):
+            continue
+        # possessive spaces: nothing before the value can be re-split when it is absent
+        # ... 'is' only before a style's word: 'the judge_model is fine' names no model
+        joins = r"[=:]|to\b|set\s++to\b" + ("" if name.endswith(NAMED_AS_WRITTEN) else r"|is\b")
+        own = rf"(?<![\w-]){re.escape(name)}\s*+(?:(?:{joins})\s*+)?[\"'`]?"
+        if kind == "bool":
+            switch = r"(" + "|".join(ON_WORDS + OFF_WORDS) + r")\b"
+            said = rx.search(own + switch, text, re.I)
+            if said is None:
+                # 'end model off', 'measure utility: false': the name's words spaced, the
+                # switch word ending the phrase ('soft labels on b.csv' sets nothing)
+                spaced = r"[_ ]".join(re.escape(part) for part in name.split("_"))
+                said = rx.search(
+                    rf"(?<![\w-]){spaced}\s*+(?:[=:]\s*+)?{switch}(?=\s*(?:[,;)]|\.(?!\w)|and\b|$))",
+                    text,
+                    re.I,
+                )
+            if said:
+                out[name] = said.group(1).lower() in ON_WORDS
+        elif kind == "str":
+            said = rx.search(
+                own + r"([a-z][\w-]{0,39})[\"'`]?\s*+(?=[,;)]|\.(?!\w)|and\b|$)", text, re.I
+            )
+            value = said.group(1) if said else ""
+            if said and value.lower() not in ON_WORDS + OFF_WORDS + ("none", "the", "a"):
+                # a model or a name ('judge_model gpt-4o-mini') is kept as written; a style or
+                # level is the tool's word ('multi-hop' → multi_hop)
+                named = name.endswith(NAMED_AS_WRITTEN)
+                out[name] = value if named else value.lower().replace("-", "_")
+    return out
 
 
 def _misspelt_count(name: str, lower: str) -> re.Match[str] | None:
@@ -430,6 +487,8 @@ def stated(tool: str, text: str) -> dict[str, Any]:
         match = CONFIG_RE.search(text)
         if match:
             out["config"] = match.group(1) or match.group(2)
+        elif QUOTED_CONFIG_RE.search(text):
+            out["config"] = QUOTED_CONFIG_RE.search(text).group(1)
     for name in ("audience", "domain", "purpose"):
         if name in _fields(tool):
             said = rx.search(
@@ -456,6 +515,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             out[name] = False
         elif name in fields and rx.search(ON_RE + rf"(?:{words})\b", lower):
             out[name] = True  # 'conditioned on x with the utility check': the switch said on
+    out.update(said_by_name(tool, text))  # the field's own name with its value wins
     if "output_dir" in fields and tool != "export_dataset":
         match = ARTIFACTS_DIR_RE.search(text)
         if match and not rx.search(r"\.\w{2,5}$", match.group(1)):
@@ -536,10 +596,6 @@ def column_roles(text: str, columns: list[str]) -> dict[str, Any]:
     return out
 
 
-POSITIVE_VALUES = ("y", "yes", "1", "1.0", "true", "t", "pos", "positive")
-NEGATIVE_VALUES = ("n", "no", "0", "0.0", "false", "f", "neg", "negative")
-
-
 GENERIC_LABEL_WORDS = {"label", "labels", "target", "class", "outcome", "status", "flag", "result"}
 """Words of a label column's name that say nothing about which class is meant."""
 
@@ -547,6 +603,16 @@ GENERIC_LABEL_WORDS = {"label", "labels", "target", "class", "outcome", "status"
 def _same_stem(word: str, value: str) -> bool:
     common = len(os.path.commonprefix([word, value]))
     return common >= min(len(value), max(4, len(value) - 3))
+
+
+PROPORTION_RE = re.compile(
+    r"\b(?:proportions?|proportionate|ratios?|balanced?|mix(?:ed)?|"
+    # 'both classes', 'the class distribution'; not 'from both lines', 'a realistic
+    # distribution of temperatures' (the shape of other columns)
+    r"both\s+(?:classes|kinds|types|sorts|labels|outcomes)|distribution(?!\s+of\b))\b",
+    re.I,
+)
+"""Words that ask for a generator's classes in their share of the data, not one class."""
 
 
 def class_value(text: str, column: str, values: list[str]) -> str | None:
@@ -560,10 +626,12 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
     for value in values:
         if len(value) >= 3 and any(_same_stem(w, value.lower()) for w in words):
             return value
-    positive = [v for v in values if str(v).lower() in POSITIVE_VALUES]
-    negative = [v for v in values if str(v).lower() in NEGATIVE_VALUES]
+    positive = [v for v in values if str(v).lower() in rx.POSITIVE_VALUES]
+    negative = [v for v in values if str(v).lower() in rx.NEGATIVE_VALUES]
     if len(values) != 2 or len(positive) != 1 or len(negative) != 1:
         return None
+    if PROPORTION_RE.search(lower):
+        return None  # 'cancellations included in the right proportions': both classes
     parts = [t for t in rx.split(r"[^a-z]+", column.lower()) if len(t) >= 4]
     for stem in (t for t in parts if t not in GENERIC_LABEL_WORDS):
         said = rx.search(rf"\b(non[- ]?|not\s+|no\s+|un)?{stem[:4]}[a-z]*", lower)

@@ -33,10 +33,21 @@ MAX_SUBMITTED = 10_000
 """The longest goal a surface accepts (a 400 `bad_input` beyond): `MAX_TEXT` of it is read."""
 
 
+SPACE_RUN_RE = re.compile(r"\s{2,}")
+"""A run of white space: read as one space (or one line break where it holds one), so no pattern
+meets a long run of spaces, where two repeats of white space side by side split it every way."""
+
+
+def _one_space(run: re.Match[str]) -> str:
+    return "\n" if "\n" in run.group() else " "
+
+
 def bounded(text: str) -> tuple[str, str | None]:
-    """The text cut to `MAX_TEXT` at its last sentence end (else space) in the second half of
-    the limit, and a note saying so; a text within the limit unchanged, with no note.
+    """The text with its runs of white space made one, cut to `MAX_TEXT` at its last sentence
+    end (else space) in the second half of the limit, and a note saying so; a text within the
+    limit has no note.
     """
+    text = SPACE_RUN_RE.sub(_one_space, text)
     if len(text) <= MAX_TEXT:
         return text, None
     head = text[:MAX_TEXT]
@@ -60,6 +71,11 @@ r"""An id: a word with a digit in it ('R12', 'QX-4'), as `[\w-]*\d[\w-]*` reads 
 ends, tried in the same order) but split at its first digit: that form tried every digit of a
 long word as the one, each with every end after it.
 """
+
+POSITIVE_VALUES = ("y", "yes", "1", "1.0", "true", "t", "pos", "positive")
+NEGATIVE_VALUES = ("n", "no", "0", "0.0", "false", "f", "neg", "negative")
+"""A binary label's values that mean yes and no (lower-cased): which class 'the churned ones' or
+'the ones who did not' means (options `class_value`, memory `generator_label`)."""
 
 TRAIN_VERB = r"train\w*|fit\w*|learn\w*|built|build"
 """The verbs of a training ('trained', 'fit', 'learns', 'built'), an alternation: the table a

@@ -14,6 +14,7 @@ from agents.arguments import (
     NUM,
     TEST_MEASURED_RE,
     TRAIN_METRICS,
+    WRONG_LABEL_RE,
     _number,
     bind_run_folders,
     documents_meant,
@@ -62,7 +63,10 @@ def clause_tools(clause: str) -> list[str]:
     """The tools one clause asks for, in order (empty when nothing matched)."""
     t = clause.lower()
     if _has(t, r"\b(trending|popular|hottest|hot datasets|most (?:downloaded|voted))\b"):
-        return ["trending_datasets"]
+        from agents.intent import PICKS_ONE_RE
+
+        if not _has(t, PICKS_ONE_RE):
+            return ["trending_datasets"]
     if _has(t, r"\b(suggest|autocomplete|auto-complete|complete the name)\b"):
         return ["suggest_datasets"]
     if _has(t, r"\b(leaderboard|best models?|top models?|which models?|rank(?:ed|ing)? models?)\b"):
@@ -166,14 +170,18 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     # The router reads the goal as typed but with its cue-word typos fixed ('trian a genertor'
     # is 'train a generator' to it as to the rules); file names are not yet written in.
     goal = original = fix_typos(goal, _file_words())
+    # ... and its misspelt metric names ('whats the acurracy?', two edits in a long name)
+    from agents.slots import respelt_metrics
+
+    goal = original = respelt_metrics(goal, _file_words())
     goal, renamed, unsure = _existing_files(goal)
     if unsure:
         name, near = next(iter(unsure.items()))
         return Plan(question=f"There is no file named {name}. Did you mean {' or '.join(near)}?")
     goal = _made_file_named(goal, memory, renamed)
-    from agents.references import DESCRIBED_TEST_RE
+    from agents.references import DESCRIBED_TEST_AFTER_RE, DESCRIBED_TEST_RE
 
-    if DESCRIBED_TEST_RE.search(goal):
+    if DESCRIBED_TEST_RE.search(goal) or DESCRIBED_TEST_AFTER_RE.search(goal):
         from agents.grounding import workspace_files
         from agents.references import with_described_test_file
 
@@ -213,7 +221,9 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         held = any(memory.get(k) for k in HELD_KEYS)
         if memory.get("model") and (MODEL_ON_RE.search(goal) or _asks_thread_outcome(goal, memory)):
             held = False  # 'run it on the March postings': 'it' is the model, the data is described
-        goal, described, several = described_input(goal, workspace_files(), held)
+        goal, described, several = described_input(
+            goal, workspace_files(), held, _thread_tables(memory)
+        )
         renamed.extend(described)
         if len(set(FILE_RE.findall(goal))) > 1:
             gold_file = gold_named(goal)
@@ -228,12 +238,19 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
         goal, described = documents_beside_named(goal, workspace_files())
         renamed.extend(described)
+    again = _labeling_again_with(goal, memory)
+    if again is not None:
+        again.notes[:0] = renamed
+        return again
     said_as = _hand_labels_for_thread(goal, memory, gold_file)
     if said_as is not None:
         # 'do the X thing on those? Priya's file has some done already': the thread's table's
         # X column labeled from those hand labels, said the way the labeling rules read it
         original = goal = said_as
-    plan = _plan_clauses(Goal(original, goal, memory, tuple(renamed), gold_file, asked))
+    read = Goal(original, goal, memory, tuple(renamed), gold_file, asked)
+    from agents.clause_check import second_reading
+
+    plan = second_reading(read, _plan_clauses(read))  # a clause no step covers: its tool added
     _merge_comparison(plan)
     timed = bool(several) and _timed(goal, several)
     if several and (_lacks_data(plan) or timed):
@@ -244,6 +261,28 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     fit_model_use(plan.steps, goal, memory)
     return plan
+
+
+def _thread_tables(memory: dict[str, Any]) -> tuple[str, ...]:
+    """The tables the thread's turns read (its data, its trainings' and labelings' inputs) and
+    those the person named in the thread's last requests (a step that failed on one leaves
+    none of the rest).
+    """
+    from agents.thread_state import SAID_KEY
+
+    tables = [memory.get("dataset")]
+    for model in (memory.get("models") or [])[-8:]:
+        tables.append(model.get("dataset") if isinstance(model, dict) else None)
+    sources = memory.get("labeled_sources")
+    if isinstance(sources, dict):
+        tables.extend(list(sources.values())[-8:])
+    said = memory.get(SAID_KEY)
+    for words in said[-3:] if isinstance(said, list) else []:
+        if isinstance(words, str):
+            tables.extend(FILE_RE.findall(words[:300]))
+    # (a malformed memory's list or dict is no name, and no key of dict.fromkeys either)
+    names = [t for t in tables if isinstance(t, str) and FILE_RE.fullmatch(t)]
+    return tuple(dict.fromkeys(names))
 
 
 RULES_SAID_RE = re.compile(
@@ -332,6 +371,70 @@ def _hand_labels_for_thread(goal: str, memory: dict[str, Any], gold: str | None)
     if len(shared) != 1:
         return None
     return f"fill in the {shared[0]} column of {table} using the hand labels in {gold}"
+
+
+ALSO_USE_RE = (
+    r"\b(?:use|using|with|add|adding|include|including|plus|take|also|too|as well|"
+    r"on top|in addition)\b"
+)
+"""Words that bring one more input into the thread's last call ('use x.csv as well')."""
+LABELS_IT_RE = r"\b(?:label|annotat|tag|fill|sort)\w*\s+(?:in\s+)?(?:the\s+)?(?:rows\s+of\s+)?"
+"""A labeling verb with the file as its object ('label x.csv too'): that table labeled."""
+ASKS_ABOUT_RE = r"^\s*(?:how|is|are|was|were|does|do|did|what|which|why|who)\b[^?]*+\?\s*$"
+"""A question about the table ('how good is x.csv too?', 'is x.csv consistent with it?'): it
+asks, it brings nothing in ('could you use x.csv as well?' is a request)."""
+
+
+def _labeling_again_with(goal: str, memory: dict[str, Any]) -> Plan | None:
+    """'use the checked ones as well' after a labeling run: the one table the goal names (or
+    describes) holds the run's label column filled in by hand and shares a key with the run's
+    data: the same labeling again with those hand labels as its gold. Only when the goal asks
+    for no other tool, names no other file, and brings the table in ('use', 'with', 'too').
+    """
+    from agents.hand_labels import shares_key
+    from tools.profile import profile_table
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    last = memory.get("last_call")
+    if not isinstance(last, dict) or last.get("tool") != "label_dataset":
+        return None
+    args = last.get("args")
+    if not isinstance(args, dict):
+        return None
+    data = args.get("data_path") or args.get("dataset")
+    label = args.get("label_column")
+    named = list(dict.fromkeys(FILE_RE.findall(goal)))
+    if (
+        not isinstance(data, str)
+        or not isinstance(label, str)
+        or len(named) != 1
+        or named[0] == data
+        or named[0] in (args.get("gold_path"), args.get("gold"))
+        or not TABLE_SUFFIX_RE.search(named[0])
+        or not rx.search(ALSO_USE_RE, goal, re.I)
+        or rx.search(ASKS_ABOUT_RE, goal, re.I)
+        or rx.search(OTHER_TOOL_WORDS, goal.replace(named[0], " "), re.I)
+        or rx.search(LABELS_IT_RE + re.escape(named[0]), goal, re.I)
+    ):
+        return None
+    gold = named[0]
+    if not _in_workspace(gold) or not _in_workspace(data):
+        return None
+    try:
+        table, hand = profile_table(data), profile_table(gold)
+    except (ForgeflowError, OSError, ValueError):
+        return None
+    if not isinstance(table, dict) or not isinstance(hand, dict):
+        return None
+    filled = [
+        c for c in hand["columns"] if c["name"] == label and c.get("missing_share", 1.0) < 1.0
+    ]
+    if not filled or not shares_key(table, hand):
+        return None
+    said = {k: v for k, v in args.items() if k not in ("gold", "gold_path")}
+    plan = call_again("label_dataset", said, {"gold_path": gold}, {}, goal)
+    plan.notes.append(f"hand labels: {gold} (its {label!r} column, filled in by hand)")
+    return plan
 
 
 PATH_TOKEN_RE = re.compile(r"[^\s\"'`,;()<>\[\]{}]+")
@@ -493,6 +596,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     from agents.intent import is_description
     from agents.options import bind_stated
     from agents.references import HAND_LABELS_RE, is_gold_file, labels_named
+    from agents.said_check import bind_said
 
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
@@ -624,6 +728,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_thread_check(planning, goal)
         ground_plan(planning, goal)
         bind_stated(planning.steps, goal)
+        planning.notes.extend(bind_said(planning.steps, goal))
         bind_run_folders(planning.steps)
         bind_sampled_class(planning, goal)
         bind_evident_ids(planning.steps)
@@ -723,6 +828,30 @@ def _labeling_meant(tools: list[str], clause: str, slots: Slots, p: Planning) ->
 SAVES_INSTEAD = {"export_labeled_data": "save_table"}
 """Writers whose output another writer saves too, in more formats: a labeling run's rows are
 a table save_table writes (its `dataset` may be the run's folder or labeled_path)."""
+
+
+SAVE_WORD_RE = r"\b(?:save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b"
+"""A word that saves rows after a labeling (`_clause_intent`, `_trained_before_save`)."""
+
+
+def _trained_before_save(p: Planning, clause: str) -> list[str]:
+    """The tools of a clause that saves rows after a labeling: save_table, after a training when
+    the clause opens with one of its own ('train a classifier on the labeled rows, and save the
+    labeled table as x.csv'). Predictions saved after a training, said in the clause or planned
+    before it ('train a model and save predictions for all the rows to x.csv'), are the model's
+    prediction.
+    """
+    said = rx.search(SAVE_WORD_RE, clause[:400], re.I)
+    if said is None:
+        return ["save_table"]
+    predictions = rx.search(
+        r"^\W*(?:the\s+|its\s+|all\s+)?predict\w*\b", clause[said.end() : said.end() + 40], re.I
+    )
+    if said.start() > 0 and clause_tools(clause[: said.start()]) == ["train_model"]:
+        return ["train_model", "predict" if predictions else "save_table"]
+    if predictions and p.last_step("train_model") is not None:
+        return ["predict"]
+    return ["save_table"]
 
 
 def _writer_for_format(tools: list[str], clause: str, files: list[str]) -> list[str]:
@@ -903,6 +1032,10 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return gates.decide("margin")
     if gates.relation == "drop" and _listed_steps(read.original):
         return gates.decide("listed")  # a step the person wrote out as an item is not dropped
+    if gates.relation == "drop" and _asked_outright(plan.steps, wanted):
+        return gates.decide("asked_outright")  # a clause that is a request for the step itself
+    if gates.relation == "drop" and _format_only_dropped(plan.steps, wanted, read.original):
+        return gates.decide("format_said")  # a file format said that no kept step writes
     if not wanted:
         gates.decide("router")
         return Plan(answer=closest_question(goal), notes=plan.notes)
@@ -1014,6 +1147,86 @@ def _listed_steps(goal: str) -> bool:
     the person spelled out the steps, so the router may not drop one the rules read from them.
     """
     return len(LIST_ITEM_RE.findall(goal)) >= 2
+
+
+LEAD_WORDS_RE = re.compile(
+    r"(?:(?:and|then|also|finally|next|lastly|separately|please|pls|kindly|now|if\s+(?:yes|so)|"
+    r"after\s+(?:that|this)|step\s+\w{1,5})\b|\(\w{1,2}\)|\w{1,2}[.)])\W{0,3}",
+    re.I,
+)
+"""A word that leads a request without being it ('then', 'please', 'if yes', '(2)', 'step 3:')."""
+
+KEEP_SAID_STEPS = True
+"""Whether a router's drop is held by a step asked for in so many words (`_asked_outright`,
+`_format_only_dropped`); a benchmark knob (`benchmarks/planner_loco.py` configs) to measure it."""
+
+
+def _opening_verb(clause: str) -> str:
+    """The clause's first word once the words that only lead it are taken off (at most six)."""
+    text = clause[:200].lstrip(" ,;:-")
+    for _ in range(6):
+        lead = LEAD_WORDS_RE.match(text)
+        if lead is None or not lead.group(0):
+            break
+        text = text[lead.end() :].lstrip(" ,;:-")
+    first = re.match(r"([a-z]{2,20})\s+([\w.-]{1,60})\s*([,;:]|$)?", text, re.I)
+    if first is None:
+        return ""
+    if (
+        first.group(3) is not None
+        and not FILE_RE.fullmatch(first.group(2))
+        and first.group(2).lower() not in ("it", "them", "this", "that", "these", "those")
+    ):
+        return ""  # 'label renewed_course, 300 epochs': a setting said (the column), no request
+    return first.group(1).lower()
+
+
+def _asked_outright(steps: list[PlanStep], wanted: list[str]) -> bool:
+    """Whether the router's plan would drop an action the rules read from a clause that opens
+    with that action's own verb, the first word of its tool's name ('download the best one',
+    'train a classifier for y on the same table', 'then predict b.csv into c.csv'): a request
+    said in so many words, whatever the router's phrasings with it lacked. A step read from a
+    clause that opens otherwise ('save the LF set to x.json' read as applying it, 'Model: predict
+    y') may still be dropped.
+    """
+    if not KEEP_SAID_STEPS:
+        return False
+    for step in steps:
+        if step.tool in (*READ_ONLY, "evaluate_model") or step.tool in wanted or not step.why:
+            continue  # an evaluation the router leaves out is its training's test (the same)
+        if _opening_verb(step.why) == step.tool.split("_")[0]:
+            return True
+    return False
+
+
+def _format_only_dropped(steps: list[PlanStep], wanted: list[str], goal: str) -> bool:
+    """Whether the router's plan drops the only step that writes a file format the goal says
+    in words ('..., jsonl out', 'a Q&A set ..., jsonl.'): a dropped step's `format`, said in the
+    goal as a word of its own (not a file name's extension), that none of the router's tools
+    takes (no `format` field in its input model, the tools' declarations): the stated format
+    would be lost with it.
+    """
+    from tools.registry import get_tool, has_tool
+
+    # a router's tool the registry lacks (checked against BUILDERS only after this) takes no
+    # format either: no lookup that raises
+    if not KEEP_SAID_STEPS or any(
+        has_tool(t) and "format" in get_tool(t).input_model.model_fields for t in wanted
+    ):
+        return False
+    for step in steps:
+        said = step.args.get("format") if step.tool not in wanted else None
+        if (
+            isinstance(said, str)
+            and re.fullmatch(r"[a-z]{2,8}", said)
+            and rx.search(rf"(?<![.\w]){said}\b", goal[:MAX_FORMAT_SCAN], re.I)
+        ):
+            return True
+    return False
+
+
+MAX_FORMAT_SCAN = 4000
+"""How much of a goal `_format_only_dropped` reads for a format's word."""
 
 
 def _torn(gates: Any, core: list[str], confidence: float) -> bool:
@@ -1564,13 +1777,18 @@ def network_options(text: str) -> dict[str, Any]:
         out["text_features"] = "hashed"
     elif rx.search(r"\btf-?idf\b", text, re.I):
         out["text_features"] = "tfidf"
-    grams = rx.search(
-        r"\b(uni|bi|tri)-?grams?\b|\bn-?grams?\s*(?:up to|<=|=|of|max)?\s*(\d)", text, re.I
-    )
-    if grams:
-        out["ngram_max"] = {"uni": 1, "bi": 2, "tri": 3}.get((grams.group(1) or "").lower()) or int(
-            grams.group(2)
+    # the longest n-gram named is the max ('unigrams+bigrams', 'uni- and bigrams' → 2)
+    grams = [
+        {"uni": 1, "bi": 2, "tri": 3}.get((said.group(1) or "").lower()) or int(said.group(2))
+        for said in rx.finditer(
+            r"\b(uni|bi|tri)-?(?:grams?\b|(?=\s*(?:and|&|\+|,|/)\s*(?:uni|bi|tri)-?grams?\b))"
+            r"|\bn-?grams?\s*(?:up to|<=|=|of|max)?\s*(\d)",
+            text,
+            re.I,
         )
+    ]
+    if grams:
+        out["ngram_max"] = max(grams)
     features = rx.search(
         r"\b(\d+)\s*(k)?\s+(?:max\s+)?features\b|\bmax[_ ]features\s*(?:=|:)?\s*(\d+)", text, re.I
     )
@@ -1613,7 +1831,8 @@ def network_options(text: str) -> dict[str, Any]:
 
 
 _PCT = r"(\d{1,2}(?:\.\d+)?)\s*(?:%|percent\b|per\s?cent\b)"
-_ROWS = r"(?:of\s+(?:the\s+|all\s+)?(?:rows|data|records|examples|samples|set|table)\s*,?\s*)?"
+# the rows by the table's own noun too ('30% of the runs for validation'): 'validation' pins it
+_ROWS = r"(?:of\s+(?:the\s+|all\s+|my\s+|our\s+)?[a-z]{2,30}\s*,?\s*)?"
 VALIDATION_SHARE_RES = (
     # '80/20 split', '70/30 train/validation split', '80/20 stratified split'
     re.compile(
@@ -1922,7 +2141,9 @@ BARE_STEM_RE = re.compile(
 
 def _bare_stems(goal: str) -> tuple[str, list[str]]:
     """'the first rows of usage_daily': a joined name without its extension that is the name
-    of exactly one workspace file is that file (tables first), noted.
+    of exactly one workspace file is that file (tables first), noted. A column of a table the
+    goal names in full stays a column ('train on calls.csv with tech_notes as text' where
+    tech_notes.csv is there too).
     """
     tokens = [m.group(1) for m in BARE_STEM_RE.finditer(goal)]
     if not tokens:
@@ -1931,8 +2152,11 @@ def _bare_stems(goal: str) -> tuple[str, list[str]]:
     from agents.references import TABLE_EXT
 
     files = workspace_files()
+    columns = _named_tables_columns(goal)
     notes: list[str] = []
     for token in dict.fromkeys(tokens):
+        if token.lower() in columns:
+            continue
         same = [f for f in files if f.rsplit("/", 1)[-1].split(".", 1)[0].lower() == token.lower()]
         tables = [f for f in same if f.lower().endswith(TABLE_EXT)]
         if len(same) != 1 and len(tables) == 1:
@@ -1942,6 +2166,25 @@ def _bare_stems(goal: str) -> tuple[str, list[str]]:
         goal = rx.sub(rf"(?<![\w./@-]){re.escape(token)}(?![\w./@-])", same[0], goal)
         notes.append(f"{token} → {same[0]}")
     return goal, notes
+
+
+NAMED_TABLES_READ = 4
+"""How many of the tables a goal names in full `_named_tables_columns` profiles."""
+
+
+def _named_tables_columns(goal: str) -> set[str]:
+    """The columns (lower-cased) of the tables the goal names with their extension, the first
+    `NAMED_TABLES_READ` that are workspace tables.
+    """
+    from agents.references import TABLE_EXT
+
+    out: set[str] = set()
+    named = [n for n in dict.fromkeys(FILE_RE.findall(goal)) if n.lower().endswith(TABLE_EXT)]
+    for name in named[:NAMED_TABLES_READ]:
+        profile = table_profile(name) if is_workspace_file(name) else None
+        if profile is not None:
+            out |= {str(n).lower() for n in profile["names"]}
+    return out
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -2364,6 +2607,12 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     from agents.arguments import with_run_columns
 
     args = with_run_columns({"dataset": source, "path": files[0]}, goal)
+    from agents.options import field_choices
+
+    suffix = files[0].rsplit(".", 1)[-1].lower()
+    if suffix != "csv" and suffix in field_choices("save_table", "format"):
+        # 'save that as x.parquet': a format other than the plain csv is said by the name
+        args["format"] = suffix
     step = PlanStep(tool="save_table", args=args, why=goal)
     return Plan(steps=[step], notes=[f"saving {source} as {files[0]}"])
 
@@ -2778,6 +3027,14 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     ):
         return ["generate_synthetic"]
     if (
+        # 'now 50 more who didn't' right after a generation: more of the same, no verb needed
+        (p.memory.get("last_call") or {}).get("tool") == "generate_synthetic"
+        and not slots.files
+        and rx.search(r"\b\d+\s+more\b", lower)
+        and not rx.search(r"\b(train|label|predict|evaluate|epochs?|search|download)\b", lower)
+    ):
+        return ["generate_synthetic"]
+    if (
         p.memory.get("chunk_set")
         and not slots.files
         and rx.fullmatch(
@@ -2922,14 +3179,14 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         p.last_step("label_dataset") is not None
         and slots.files
         and all(f in role_files(clause, slots.files)[2] for f in slots.files)
-        and rx.search(r"\b(save|write|store|export|dump|give me|hand me|call\w*|name\w*)\b", lower)
+        and rx.search(SAVE_WORD_RE, lower)
     ):
         if rx.search(r"\b(export|download|dump)\b", lower) and (
             p.last_step("correct_labels") is not None
             or rx.search(r"\b(corrected|corrections|hand[- ]?labels?|marked|workbench)\b", lower)
         ):
             return ["export_labeled_data"]  # the run's export keeps the fixes and their marks
-        return ["save_table"]  # '... and save the labeled rows as x.csv'
+        return _trained_before_save(p, clause)  # '... and save the labeled rows as x.csv'
     asked_about = _column_question(p, clause, slots)
     if asked_about:
         return asked_about
@@ -3007,9 +3264,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
             tools = ["train_model"]
         if (
             not tools
-            and rx.search(
-                r"\b(test|evaluate|check|score|validate|measure)\w*\b.*\b(on|against|with)\b", lower
+            and (
+                # 'eval on b.csv': the short form of evaluate, as people write it; the first
+                # such verb then on/against/with after it (one '.*' per verb was quadratic)
+                verb := rx.search(r"\b(?:test|eval|check|score|validate|measure)\w*+\b", lower)
             )
+            and rx.search(r"\b(?:on|against|with)\b", lower[verb.end() :])
             and slots.files
             and (p.last_step("train_model") is not None or p.memory.get("model"))
         ):
@@ -3305,6 +3565,22 @@ def inputs_named(clause: str, slots: Slots) -> list[str]:
     return [f for f in slots.files if f not in written]
 
 
+def _denied_class(p: Planning, clause: str) -> bool:
+    """'X is not reject, it is amend': the right class one of the run's own (when its classes are
+    known: 'run2 is not better, it is worse' corrects no label).
+    """
+    from agents.runs import classes_of
+
+    said = WRONG_LABEL_RE.search(clause)
+    if said is None:
+        return False
+    classes = classes_of(labeling_dir(p))
+    if not classes:
+        return True
+    spelt = {c.lower().replace(" ", "_") for c in classes}
+    return said.group(2).lower().replace(" ", "_") in spelt
+
+
 def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
     """On a thread with a labeling run: its rows, corrections and export, asked in words."""
     if slots.files and not rx.search(r"\b(export|save)\b", clause, re.I):
@@ -3317,10 +3593,15 @@ def _workbench_follow_up(p: Planning, clause: str, slots: Slots) -> list[str]:
         for r in p.memory.get("results") or []
         if isinstance(r, dict)
     )
-    if CORRECTION_RE.search(clause) and rx.search(
-        r"\b(actually|really|should be|wrong|fix|correct|update|relabel|change)\w*\b", lower
-    ):
-        return ["correct_labels"]
+    if (
+        CORRECTION_RE.search(clause)
+        and rx.search(
+            r"\b(actually|really|should be|wrong|fix|correct|update|relabel|change)\w*\b", lower
+        )
+    ) or _denied_class(p, clause):
+        return [
+            "correct_labels"
+        ]  # 'X is not reject, it is amend': a denied class and the right one
     if rx.search(r"\b(export|download|save|write)\b", lower) and (
         rx.search(r"\b(corrected|corrections|workbench)\b", lower)
         or (opened and rx.search(r"\b(labels|labeled|labelled|csv|parquet)\b", lower))

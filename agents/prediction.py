@@ -101,6 +101,7 @@ def shape_prediction(p: Planning, goal: str) -> None:
     predict on that table ('learn from a.csv, then tag the rows of b.csv'), whether the rules
     planned no prediction or a prediction reading the training data back.
     """
+    split_one_table(p, goal)
     if not rx.search(APPLY, goal, re.I):
         return
     trainers = [s for s in p.steps if s.tool == "train_model"]
@@ -140,6 +141,101 @@ def shape_prediction(p: Planning, goal: str) -> None:
             predict.args["model"] = model
 
 
+# A file name's words that mark a cut kept for measuring: never the history a model learns from.
+MEASURED_CUTS = {"test", "val", "eval", "holdout", "heldout", "check", "checked"}
+
+
+def _best(goal: str, candidates: list[str]) -> str | None:
+    """The one candidate the goal's words describe best (a cut kept for measuring only when
+    said), or None on a tie.
+    """
+    from agents.references import ROLE_ALIASES, description_score
+
+    plain = set(re.findall(r"[a-z]+", goal.lower()))
+
+    def rank(path: str) -> tuple[int, int]:
+        cut = {ROLE_ALIASES.get(t, t) for t in _tokens(path)} & MEASURED_CUTS
+        return (0 if cut - plain else 1, description_score(goal, path))
+
+    ranked = sorted(candidates, key=rank, reverse=True)
+    tied = [c for c in ranked if ranked and rank(c) == rank(ranked[0])]
+    if len(tied) > 1:
+        # a tie goes to the table whose name the others grow with words the goal does not say
+        # ('sales.csv' beside 'sales_2026.csv' and 'sales_q1.csv')
+        base = [c for c in tied if all(set(_tokens(c)) < set(_tokens(o)) for o in tied if o != c)]
+        return base[0] if len(base) == 1 else None
+    return ranked[0] if ranked else None
+
+
+def split_one_table(p: Planning, goal: str) -> None:
+    """A training and a prediction on one table, while the workspace holds its column sibling
+    (the same columns but the outcome): the table with the outcome is the history the model
+    learns from, the one without it the rows it scores. Data decides which side moves: a
+    table whose outcome columns are all filled ('learn from bookings.csv: which of next
+    month's bookings will ...') keeps the training and its sibling without them is predicted;
+    a table that lacks its sibling's outcome ('which of new.csv will renew? base it on last
+    year') is predicted, and the training moves to the sibling, its label among the columns
+    the sibling adds. An outcome with gaps in the table itself (rows of it to fill) stays.
+    """
+    from agents.grounding import workspace_files
+    from agents.hand_labels import table_profile
+
+    trainers = [(i, s) for i, s in enumerate(p.steps) if s.tool == "train_model"]
+    if len(trainers) != 1:
+        return
+    index, trainer = trainers[0]
+    table = trainer.args.get("dataset")
+    model = f"${{steps.{index}.model_path}}"
+    uses = [s for s in p.steps if s.tool == "predict" and s.args.get("model") == model]
+    if not isinstance(table, str) or not uses or any(s.args.get("dataset") != table for s in uses):
+        return
+    profile = table_profile(table)
+    if profile is None:
+        return
+    label = trainer.args.get("label_column")
+    files = workspace_files()
+    pairs = _pairs(files)
+    scored = [(rows, missing) for history, rows, missing in pairs if history == table]
+    scored = [(r, m) for r, m in scored if label is None or label in m]
+    learnt = [(history, missing) for history, rows, missing in pairs if rows == table]
+    if bool(scored) == bool(learnt):
+        return  # no sibling, or the table is both a history and rows to score: not evident
+    if scored:
+        gaps = {c["name"] for c in profile["columns"] if c["partly_filled"]}
+        outcome = [label] if label else [c for _, missing in scored for c in missing]
+        if gaps & set(outcome):
+            return  # the table's own gaps are the rows to predict
+        rows = _best(goal, [r for r, _ in scored])
+        if rows is None:
+            return
+        for use in uses:
+            use.args["dataset"] = rows
+        p.notes.append(f"{table} has the outcome, {rows} lacks it: the model is run over {rows}")
+        return
+    history = _best(goal, [h for h, _ in learnt])
+    if history is None:
+        return
+    missing = next(m for h, m in learnt if h == history)
+    from tools.profile import columns_mentioned
+
+    theirs = table_profile(history)
+    mentioned = [c for c in columns_mentioned(theirs, goal) if c in missing] if theirs else []
+    if (
+        label not in missing
+        and label in columns_mentioned(profile, goal)
+        and not (mentioned or _said_column(goal, missing))
+    ):
+        return  # 'train on next_week.csv to predict cars_booked': its own column, said by name
+    trainer.args["dataset"] = history
+    if label not in missing:
+        said = missing[0] if len(missing) == 1 else (mentioned or [_said_column(goal, missing)])[0]
+        if said:
+            trainer.args["label_column"] = said
+        else:
+            trainer.args.pop("label_column", None)  # grounded on the history's own columns
+    p.notes.append(f"{history} has the outcome {table} lacks: the model learns from {history}")
+
+
 # An outcome asked of rows that have none yet ('how many of them will be late', 'which of the
 # new reports are probably critical', 'what share would be ...') or a model run over them.
 OUTCOME = (
@@ -159,6 +255,9 @@ OUTCOME_QUESTION = (
 LEARN = r"\b(histor\w*|past|already|learn\w*|train\w*|fit\w*|based? (?:it )?on|model|classifier)\b"
 YIELDS = ("train_model", "predict", "label_dataset", "trending_datasets", "search_datasets")
 MAX_LABELS = 3
+MAX_PAIRED = 40
+"""Tables of a workspace compared pairwise for a history/rows-to-score sibling (the first 40 in
+the workspace's order): each is read for its header, and pairs grow with the square."""
 
 
 def _pairs(files: list[str]) -> list[tuple[str, str, list[str]]]:
@@ -171,7 +270,7 @@ def _pairs(files: list[str]) -> list[tuple[str, str, list[str]]]:
         f
         for f in person_files(files)
         if not is_gold_file(f) and f.lower().endswith((".csv", ".tsv", ".jsonl"))
-    ]
+    ][:MAX_PAIRED]
     heads = {f: _columns(f) for f in tables}
     found = []
     for labelled in tables:

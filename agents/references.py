@@ -89,6 +89,11 @@ ORDINAL_REF = re.compile(
     r"(?:one|file|table|dataset)\b",
     re.I,
 )
+MODEL_PUT_TO = (
+    r"\b(?:run|apply|use|try|put|point)\s+(?:this|that|the\s+(?:new|last|same))\s+one\s+"
+    r"(?:again\s+)?(?=(?:on|to|for|over|against)\s+(?:the|our|my|all|every|each|those|these)\b)"
+)
+"""A model put to use ('apply that one to the ...'): its 'one' points at the model, not a file."""
 ONLINE = re.compile(r"\b(hugging ?face|hf|kaggle|hub|online|internet|download)\b", re.I)
 # 'train', 'test' and 'eval' are also verbs ('train an MLP on it', 'test it on march.csv'): as a
 # word that picks a file's version they follow a determiner or come before a data noun.
@@ -206,7 +211,12 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
     plain = rx.sub(YEARS_RE, lambda m: " ".join(rx.findall(r"\d+", m.group())), plain)  # 2019-2021
     plain = rx.sub(r"\b\w+[_-][\w-]+\b", " ", plain)
     words = rx.findall(r"[a-z]+\d*|\d+", plain)
-    joined = [a + b for a, b in zip(words, words[1:], strict=False)]  # 'meal kit' → 'mealkit'
+    # '... and check it on the test file': a word opening a clause with 'it'/'them' after it
+    # is the clause's verb, acting on the thread's thing; it describes no file (checked.csv)
+    verbs = set() if keep else set(rx.findall(ACTING_ON_IT, plain))
+    joined = [  # 'meal kit' → 'mealkit'
+        a + b for a, b in zip(words, words[1:], strict=False) if a not in verbs and b not in verbs
+    ]
     # 'week two' → 'week2', 'the third batch' → 'batch3': a number word with its noun
     joined += [
         a + NUMBER_WORDS[b] if b in NUMBER_WORDS else b + NUMBER_WORDS[a]
@@ -220,7 +230,14 @@ def goal_words(goal: str, keep: bool = False) -> list[str]:
     ]
     if keep:
         return words
-    return [w for w in [*words, *joined] if w not in GENERIC and w not in STOP]
+    return [w for w in [*words, *joined] if w not in GENERIC and w not in STOP and w not in verbs]
+
+
+ACTING_ON_IT = (
+    r"(?:^|[,;:.!?]|\b(?:and|then|to|please|also|now|so|you|could|can|would|will|just|pls)\b)"
+    r"\s*([a-z]+)\s+(?:it|them)\b"
+)
+"""A verb and its pronoun object at a clause's opening ('and check it', 'please score them')."""
 
 
 def says(word: str, token: str) -> bool:
@@ -425,7 +442,9 @@ def described_files(
     that carries one; folder and column names count a little. Hand-label files are left out
     unless `gold` asks for them.
     """
-    if ONLINE.search(goal) or ORDINAL_REF.search(goal):
+    # 'use this one for the december reports': 'this one' is the thread's model put to use, and
+    # the data after it is described (no earlier file pointed at)
+    if ONLINE.search(goal) or ORDINAL_REF.search(rx.sub(MODEL_PUT_TO, " ", goal, flags=re.I)):
         return []
     words = goal_words(goal)
     tables = [f for f in person_files(files) if not f.lower().endswith(DOC_EXT)]
@@ -504,7 +523,8 @@ def described_file(goal: str, files: list[str]) -> str | None:
 
 
 THREAD_REF = re.compile(
-    r"\b(it|its|them|that|those|these|this|same|again)\b|"
+    # ('on its own', 'by itself': alone, no earlier thing pointed at)
+    r"\b(it|its(?!\s+own\b)|them|that|those|these|this|same|again)\b|"
     r"\bthe\s+(?:newly\s+|freshly\s+)?(?:labell?ed|predicted|synthetic|generated|saved|cleaned)\s+"
     r"(?:data|dataset|rows|table|file|output|set|version)\b",
     re.I,
@@ -593,7 +613,8 @@ def gold_named(goal: str) -> str | None:
     for name in named:
         forward = rf"{hand}\W+(?:\w+\W+){{0,3}}?{re.escape(name)}"
         backward = rx.search(
-            rf"{re.escape(name)}\W*\s+(?:has|holds|contains|is|are|with|=|:)\s+"
+            # (\W{0,8} and a possessive \s: '\W*\s+' split a long run of spaces every way)
+            rf"{re.escape(name)}\W{{0,8}}\s++(?:has|holds|contains|is|are|with|as|=|:)\s+"
             rf"(?:\w+\s+){{0,2}}?{hand}",
             goal,
             re.I,
@@ -721,8 +742,31 @@ POINTED_FILE_RE = re.compile(r"\b(?:that|this)\s+(?:file|table|dataset)\b", re.I
 """A file pointed at ('that file'): the thread's, or, with none, the one the words describe."""
 
 
+def thread_table_said(goal: str, files: list[str], thread_tables: tuple[str, ...]) -> str | None:
+    """The one table the thread used that the goal names by all its subject words, saying no
+    version word it lacks ('the real refunds file' after a turn on refunds_nov.csv: its month
+    need not be said again), else None. A version word said that the table lacks ('the april
+    sales' after sales_march.csv) points elsewhere.
+    """
+    if not thread_tables or ONLINE.search(goal):
+        return None
+    words = goal_words(goal)
+    said_roles = _said_roles(goal)
+    present = set(person_files(files))
+    fits = []
+    for table in dict.fromkeys(thread_tables[-8:]):
+        if table not in present or table.lower().endswith(DOC_EXT):
+            continue
+        tokens = [t for t in _name_tokens(table) if t not in GENERIC]
+        subject = [t for t in tokens if _role(t) is None and t not in COMMON and len(t) >= 3]
+        roles = {_role(t) for t in tokens if _role(t) is not None}
+        if subject and all(_said(t, words) for t in subject) and said_roles <= roles:
+            fits.append(table)
+    return fits[0] if len(fits) == 1 else None
+
+
 def described_input(
-    goal: str, files: list[str], thread_has_data: bool = False
+    goal: str, files: list[str], thread_has_data: bool = False, thread_tables: tuple[str, ...] = ()
 ) -> tuple[str, list[str], list[str]]:
     """The goal with the described input files' names written in (for a goal that names no
     input file of its own), the notes saying so, and the files the words describe equally well
@@ -783,6 +827,13 @@ def described_input(
     # file' points at the file the words describe, not at an earlier turn's
     words = goal if thread_has_data else POINTED_FILE_RE.sub(" ", goal)
     found = described_files(words, files, columns=not thread_has_data)
+    ours = thread_table_said(goal, files, thread_tables)
+    if ours is not None and (
+        len(found) != 1 or (found[0] not in thread_tables and _unsaid(found[0], goal_words(goal)))
+    ):
+        # 'the real refunds file' on a thread that used refunds_nov.csv: not refund_policy.md,
+        # whose 'policy' was not said (a file all of whose name words were said stays)
+        found = [ours]
     timed = timed_file(goal, files, found)
     if timed is not None:
         picked, words = timed
@@ -1135,6 +1186,16 @@ DESCRIBED_TEST_RE = re.compile(
 )
 """A test file described in words: 'the holdout sessions file', 'the out-of-time test set',
 'the holdout', 'the test plots' at the end of a clause."""
+DESCRIBED_TEST_AFTER_RE = re.compile(
+    # a file's noun only, not a share of one: 'keep 20% of the rows (the dataset) for testing',
+    # 'hold out the data for evaluation' split the named table, they point at no other file
+    r"(?<!\bof\s)\bthe\s+(?:file|table|sheet|dataset)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?P<role>hold[- ]?out|held[- ]?out|test|testing|validation|evaluation|eval)\b"
+    r"(?!\s+(?:of|on|in)\b)(?![^\s]*\.\w)",
+    re.I,
+)
+"""A test file described with its role after a file's noun: 'the file of test', 'the table for
+testing', 'the dataset for the holdout'."""
 TEST_ROLES = {
     "test": {"test", "holdout", "heldout"},
     "val": {"val", "dev"},
@@ -1147,7 +1208,7 @@ def with_described_test_file(goal: str, files: list[str]) -> tuple[str, list[str
     that is a test version of a table the goal names (same name words, a test role word)
     written in after the description, with a note; the goal unchanged when none or several fit.
     """
-    match = DESCRIBED_TEST_RE.search(goal)
+    match = DESCRIBED_TEST_RE.search(goal) or DESCRIBED_TEST_AFTER_RE.search(goal)
     named = FILE_NAME_RE.findall(goal)
     if match is None or not named:
         return goal, []

@@ -233,6 +233,23 @@ def _load_stamped(folder: Path, root: Path, mtime_ns: int, stamps: tuple) -> Run
     return _load(folder, root)
 
 
+def classes_of(folder: str | None) -> list[str]:
+    """The classes a labeling run folder of the workspace lists ([] when it is not one, not yet
+    written, or not a workspace path `store.workspace.resolve_path` accepts for writing).
+    """
+    from store.workspace import resolve_path, workspace_root
+
+    if not folder or "${" in folder:
+        return []
+    try:
+        path = resolve_path(folder, for_write=True)
+        if not path.is_dir():
+            return []
+        return _load_cached(path, workspace_root().resolve()).classes
+    except (ForgeflowError, OSError, ValueError):
+        return []
+
+
 def run_named(goal: str, runs: list[Run]) -> Run | None:
     """The run whose folder the goal names ('labeling/x', 'x'), not a file inside it."""
     for run in runs:
@@ -624,8 +641,9 @@ coverage and accuracy on the hand labels."""
 ROWS_OF_CLASS_RE = (
     r"\b(?:rows?|ones|items|records|entries|examples)\b[^.;?\n]{0,30}?\b(?:labell?ed|tagged|"
     r"marked|classed|classified|put|called|voted|assigned|"
-    # 'the rows that ended up negative', 'the ones that came out as urgent'
-    r"(?:ended|wound)\s+up(?:\s+being)?|came\s+out|turned\s+out(?:\s+to\s+be)?)"
+    # 'the rows that ended up negative', 'the ones that came out as urgent', 'which got reject'
+    r"(?:ended|wound)\s+up(?:\s+being)?|came\s+out|turned\s+out(?:\s+to\s+be)?|got|received|"
+    r"were\s+given)"
     r"\s+(?:as\s+|in(?:to)?\s+|to\s+)?"
     r"[\"'`]?([\w-]+)"
 )

@@ -129,7 +129,10 @@ PERCENT_FIRST_RE = re.compile(
 PER_CHUNK_RE = re.compile(
     # ('a 2-question-per-chunk QA set': hyphens join the words)
     r"(?<!\d)(\d+)[\s-]+(?:questions?|qa pairs?|q&a pairs?|pairs?|entries|examples|items)[\s-]+"
-    r"(?:per|for each|each|a)[\s-]+chunk",
+    r"(?:per|for each|each|a)[\s-]+chunk"
+    # '5 per chunk' with no noun: a small count is the questions (a chunk's size is said in
+    # tokens or words, and in hundreds)
+    r"|(?<![\d.])(\d{1,2})\s+(?:per|for each)\s+chunk\b",
     re.I,
 )
 COUNT_WORDS = {
@@ -170,6 +173,10 @@ CONFIG_RE = re.compile(
     rf"\b(?:the\s+)?[\"'`]?({CONFIG_NAME})[\"'`]?\s+(?:config|subset)\b",
     re.I,
 )
+QUOTED_CONFIG_RE = re.compile(
+    r"(?<![\w'\"`])[\"'`]([\w.-]{1,40})[\"'`]\s+(?:config|subset)\b", re.I
+)
+"""A quoted config name needs no '_' or digit to be one: "the 'split' config"."""
 PROJECT_RE = re.compile(r"\bproject\s*(?:#|id\s*)?([\w-]+)", re.I)
 COLUMN_RE = re.compile(
     r"\b(text|label|id)(?:\s+|_)column(?:\s*[=:]\s*|\s+)[\"']?([\w.-]+)|\bcolumn\s+[\"']?"
@@ -195,7 +202,10 @@ TASK_RE = re.compile(
     # a task in the hub's own hyphenated form, whatever its first words ('tabular-classification',
     # 'zero-shot-classification', 'text-to-speech'), then the built-in names said loosely
     r"((?<![\w-])[a-z]+(?:-[a-z]+)*-(?:classification|detection|segmentation|generation|"
-    r"answering|recognition|regression|retrieval|to-[a-z]+)(?![\w-])|text[- ]classification|sentiment(?:[- ]analysis)?|question[- ]answering|summari[sz]ation|"
+    r"answering|recognition|regression|retrieval|to-[a-z]+)(?![\w-])|"
+    # ... said with a space before its last word ('zero-shot classification'): the same tag
+    r"(?<![\w-])[a-z]+(?:-[a-z]+)+ (?:classification|detection|segmentation|generation|"
+    r"answering|recognition|regression|retrieval)(?![\w-])|text[- ]classification|sentiment(?:[- ]analysis)?|question[- ]answering|summari[sz]ation|"
     r"translation|token[- ]classification|named entity recognition|ner|image[- ]classification|"
     r"object[- ]detection|fill[- ]mask|text[- ]generation)",
     re.I,
@@ -238,10 +248,60 @@ class Slots:
 LIST_MARK_RE = re.compile(r"(?:^|(?<=\n))[ \t]*[(\[]?\d{1,2}\s*[.,)\]:]\s+(?=[A-Za-z])")
 
 
+SPELT_METRICS = ("accuracy", "precision", "recall", "coverage")
+"""Metric names long enough that a misspelling of them is still theirs alone."""
+
+
+def _metric_spelling(word: str) -> str:
+    """A misspelt metric name as the metric ('acurracy', 'precsion', 'recal'): the same first
+    letter, one edit (two from eight letters on), and no word of the dictionary ('accurate
+    predictions for 60 rows' states no target).
+    """
+    from tools.profile import edit_distance
+
+    lower = word.lower()
+    if lower in SPELT_METRICS:
+        return word
+    limit = 2 if len(lower) >= 8 else 1
+    for metric in SPELT_METRICS:
+        if lower[0] == metric[0] and abs(len(lower) - len(metric)) <= limit:
+            if edit_distance(lower, metric, limit) <= limit and not _dictionary_word(lower):
+                return metric
+    return word
+
+
+def _dictionary_word(lower: str) -> bool:
+    from agents.intent import _dictionary  # lazily: intent imports this module
+
+    return lower in _dictionary()
+
+
+def respelt_metrics(goal: str, keep: frozenset[str] = frozenset()) -> str:
+    """The goal with misspelt metric names and 'atleast' written out, for the target patterns;
+    the words in `keep` (the workspace's file-name words) untouched.
+    """
+    goal = rx.sub(r"\batleast\b", "at least", goal)
+
+    def respelt(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if word.lower() in keep or (word[0].isupper() and not _opens_sentence(goal, m.start())):
+            return word  # a file's word, or a proper name ('the Coverdale tickets')
+        return _metric_spelling(word)
+
+    return rx.sub(r"(?<![\w./-])([A-Za-z]{5,12})(?![\w./-])", respelt, goal)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens the text or a sentence (after '.', '!', '?', a line)."""
+    before = text[max(0, start - 20) : start].rstrip(" \t\"'`(")
+    return not before or before[-1] in ".!?:\n"
+
+
 def extract_targets(goal: str) -> dict[str, float]:
     """Quality targets named in a goal: `{"auc": 0.9, "quality": 0.8, "per_chunk": 3}`."""
     targets: dict[str, float] = {}
     goal = LIST_MARK_RE.sub(" ", goal)  # '2. Target coverage 0.9': a list's number is no value
+    goal = respelt_metrics(goal)
     for match in METRIC_RE.finditer(goal):
         name = METRICS.get(match.group(1).lower().replace("-", " "), match.group(1).lower())
         targets[name] = fraction(match.group(2), match.group(3))
@@ -275,7 +335,7 @@ def extract_targets(goal: str) -> dict[str, float]:
                 targets.setdefault(name, value)
     per_chunk = PER_CHUNK_RE.search(goal)
     if per_chunk:
-        targets["per_chunk"] = float(per_chunk.group(1))
+        targets["per_chunk"] = float(per_chunk.group(1) or per_chunk.group(2))
     return targets
 
 
@@ -398,6 +458,9 @@ def extract_slots(text: str) -> Slots:
     config = CONFIG_RE.search(text)
     if config:
         slots.config = config.group(1) or config.group(2)
+    else:
+        quoted = QUOTED_CONFIG_RE.search(text)
+        slots.config = quoted.group(1) if quoted else None
     project = PROJECT_RE.search(text)
     if project:
         slots.project = project.group(1)

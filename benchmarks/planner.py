@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -216,6 +217,7 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
     if expect.get("ask"):
         missing += [s for s in expect.get("ask_mentions") or [] if s.lower() not in answer.lower()]
     status_ok = run.get("status") == "completed" or (asked and expect.get("ask"))
+    failure = _failure(run) if not status_ok else None
     if run.get("dry_run"):
         status_ok = True
         missing = []
@@ -233,7 +235,26 @@ def score_turn(expect: dict[str, Any], run: dict[str, Any], workspace: Path | No
         "success_equivalent": bool(eq_routed and eq_ok == eq_total and status_ok and not missing),
         "steps": [[t, a] for t, a in got],
         "answer": answer[:600],
+        "failure": failure,
     }
+
+
+def _failure(run: dict[str, Any]) -> str:
+    """A failed run as `tool:code` (the step that failed, the error's code; 'refused' for a goal
+    refused before it ran): identifiers only, so failure counts can be shown for any set.
+    """
+    if run.get("status") == "refused":
+        return "refused"
+    error = run.get("error") if isinstance(run.get("error"), dict) else {}
+    code = str(error.get("code") or run.get("status") or "failed")
+    failed = [
+        s
+        for s in (run.get("result") or {}).get("steps") or []
+        if isinstance(s, dict) and s.get("status") == "failed"
+    ]
+    tool = str(failed[0].get("tool") or "") if failed else ""
+    out = f"{tool}:{code}" if tool else code
+    return re.sub(r"[^a-z0-9_:]", "_", out.lower())[:80]
 
 
 # --- running -------------------------------------------------------------------------------
@@ -314,9 +335,12 @@ def run_corpus(
                     seconds=round(time.perf_counter() - t0, 2),
                 )
                 turns.append(score)
+                if not verbose:  # a closed set's goals and outcomes stay off the console
+                    print(f"{len(turns)} turns scored", flush=True)
+                    continue
                 mark = "ok " if score["success"] else "BAD"
                 print(f"{mark} {item['id']}#{number} {turn['user'][:70]!r}", flush=True)
-                if verbose and not score["success"]:
+                if not score["success"]:
                     print(
                         f"    planned={score['planned']} asked={score['asked']} "
                         f"status={score['status']} wrong={score['wrong_args']} "
@@ -438,7 +462,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--kind", choices=("all", "goals", "conversations"), default="all")
     parser.add_argument("--only", default=None, help="comma-separated goal/conversation ids")
-    parser.add_argument("--quiet", action="store_true", help="no per-turn details on stdout")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no goal, id or per-turn outcome on stdout (a count of turns scored and the "
+        "aggregates only): for the frozen and validation sets, whose goals nobody reads",
+    )
     parser.add_argument("--rescore", type=Path, help="recompute a saved result's aggregates")
     args = parser.parse_args()
     if args.rescore:

@@ -74,8 +74,11 @@ TUNABLE = (
     "fresh48",
     "fresh49",
     "fresh50",
+    "fresh51",
     "fresh52",
     "fresh53",
+    "fresh55",
+    "fresh56",
 )
 FOLLOW_UPS_HELD: tuple[str, ...] = ()
 """Tunable corpora whose follow-ups are not rows yet: none since the twentieth round (the

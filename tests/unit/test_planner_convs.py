@@ -87,7 +87,10 @@ def test_saving_those_writes_the_last_output_table_to_the_named_file(files: None
         {"data_path": "support_tickets.csv"},
     )
     assert _steps("write the labelled tickets to queues_done.parquet", labeled) == [
-        ("save_table", {"dataset": "labeling/tickets-1", "path": "queues_done.parquet"})
+        (
+            "save_table",
+            {"dataset": "labeling/tickets-1", "path": "queues_done.parquet", "format": "parquet"},
+        )
     ]
 
 

@@ -528,7 +528,8 @@ def fit_generator(
     )
     train_rows, holdout = frame, None
     counts = frame[label].astype(str).value_counts()
-    if args.measure_utility and len(frame) >= 20 and counts.min() >= 2:
+    one_class = label == UNLABELED
+    if args.measure_utility and not one_class and len(frame) >= 20 and counts.min() >= 2:
         from sklearn.model_selection import train_test_split
 
         train_rows, holdout = train_test_split(
@@ -578,9 +579,11 @@ def fit_generator(
     return {
         "model_path": relative_to_workspace(folder),
         "dataset": origin["id"],
-        "label_column": label,
-        "classes": classes,
-        "class_counts": generator.config["class_counts"],
+        "label_column": None if one_class else label,
+        # a one-class generator has no class to name: its stand-in class ('all') is no value a
+        # follow-up may ask for ('200 rows, all of them realistic' named it, then was refused)
+        "classes": [] if one_class else classes,
+        "class_counts": {} if one_class else generator.config["class_counts"],
         "columns": {
             "numeric": spec.numeric,
             "categorical": spec.categorical,
@@ -589,6 +592,11 @@ def fit_generator(
         "rows": {"train": len(train_rows), "holdout": 0 if holdout is None else len(holdout)},
         "final_loss": history[-1] if history else None,
         "utility": report,
+        **(
+            {"utility_note": _utility_skipped(one_class)}
+            if args.measure_utility and report is None
+            else {}
+        ),
         "device": str(generator.device),
         "artifacts": [
             artifact("generator weights", folder / "generator.safetensors", "model"),
@@ -600,16 +608,28 @@ def fit_generator(
     }
 
 
+def _utility_skipped(one_class: bool) -> str:
+    """Why utility was asked for and not measured (the result says so, not only the docs)."""
+    if one_class:
+        return (
+            "not measured: the table has no label column, and utility compares classifiers of "
+            "its classes"
+        )
+    return "not measured: it needs at least 20 rows and 2 of each class to hold some back"
+
+
 @tool(TrainGeneratorInput, tags=("training", "synthetic"))
 def train_generator(args: TrainGeneratorInput, ctx: ToolContext) -> dict[str, Any]:
-    """Train a tabular conditional VAE on a labeled table, to generate rows for a class.
+    """Train a tabular conditional VAE on a table, to generate rows (for a class when labeled).
 
     Numeric columns are modelled as Gaussians (scaled), categorical columns as softmaxes
     (one-hot), conditioned on the label. Reports utility: ROC-AUC on held-out real rows of a
-    classifier trained on synthetic rows against one trained on the real rows. Saves
-    safetensors weights plus JSON config and preprocessing.
+    classifier trained on synthetic rows against one trained on the real rows. A table with no
+    label column given or found is modelled as one class (a plain VAE, no utility measured):
+    "realistic rows like these" needs no classes. Saves safetensors weights plus JSON config and
+    preprocessing.
     """
-    return fit_generator(args, ctx)
+    return fit_generator(args, ctx, unlabeled_ok=True)
 
 
 # ----- generate_synthetic --------------------------------------------------------------------
@@ -635,8 +655,16 @@ def generate_synthetic(args: GenerateSyntheticInput, ctx: ToolContext) -> dict[s
 
     folder = model_folder(args.model)
     generator = load_generator(folder)
+    label = generator.config["label_column"]
+    if args.label is not None and label == UNLABELED:
+        raise BadInput(
+            f"the generator was trained without a label column, so it has no class {args.label!r}",
+            hint="leave label unset, or train a generator with label_column set",
+        )
     ctx.progress(f"sampling {args.n} rows", 0.3)
     rows = generator.sample(args.label, args.n, seed=args.seed)
+    if label == UNLABELED:
+        rows = rows.drop(columns=[UNLABELED], errors="ignore")
     id_col = generator.config.get("id_column")
     if id_col:
         rows.insert(0, id_col, [f"syn-{i}" for i in range(len(rows))])
@@ -644,8 +672,7 @@ def generate_synthetic(args: GenerateSyntheticInput, ctx: ToolContext) -> dict[s
     path = output_file(args.output, f"synthetic/{folder.name}-{which}-{args.n}.parquet")
     write_table(rows, path)
     ctx.progress("generated", 1.0)
-    label = generator.config["label_column"]
-    counts = rows[label].value_counts()
+    counts = rows[label].value_counts() if label in rows.columns else {}
     return {
         "model": relative_to_workspace(folder),
         "rows": int(len(rows)),
