@@ -222,6 +222,7 @@ class RunManager:
         self._lock = threading.RLock()  # submit_goal may cancel a run while holding it
         self._cond = threading.Condition()
         self._active: dict[str, _Active] = {}
+        self._executing: set[str] = set()  # runs inside execute_run here, claimed or claiming
         self._thread_queues: dict[str, deque[str]] = {}
         self._local_threads: dict[str, str] = {}
         self._secrets: dict[str, dict[str, str]] = {}
@@ -539,6 +540,23 @@ class RunManager:
         Called by this process's pool or by a queue worker. A run another live executor
         holds is left alone; one whose executor went silent is taken over and resumed.
         """
+        with self._cond:
+            # The queue can hand this process a job for a run it is still executing: in a
+            # database outage the queue's worker loop loses its connection, its heartbeat
+            # stops and the sweep puts the job back. The lease is this process's own, so a
+            # claim would succeed and run the run twice over the same files. Wait for the
+            # execution here to end instead; then the claim sees how it ended.
+            while run_id in self._executing:
+                self._cond.wait(0.5)
+            self._executing.add(run_id)
+        try:
+            self._claim_and_execute(run_id)
+        finally:
+            with self._cond:
+                self._executing.discard(run_id)
+                self._cond.notify_all()
+
+    def _claim_and_execute(self, run_id: str) -> None:
         run = run_store.claim_run(run_id, self.worker_id, self.settings.run_stale_after)
         if run is None:
             return

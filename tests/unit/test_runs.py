@@ -242,3 +242,42 @@ def test_a_cancel_between_claim_and_start_is_not_lost(home: Any, monkeypatch: An
         reset_managers()
     assert final["status"] == "cancelled"
     assert final["error"]["code"] == "cancelled"
+
+
+def test_a_job_put_back_while_this_process_runs_it_does_not_run_it_twice(
+    manager: Any, monkeypatch: Any
+) -> None:
+    """The queue's sweep can hand a worker a job for a run that same worker still executes.
+
+    In a database outage the queue's worker loop loses its connection and its heartbeat, so
+    the job is put back while the run goes on here under this process's own lease. A second
+    execution would claim that lease and redo the step over the same files (CI saw a training
+    step's curves.png vanish under it). It must wait for the first and find the run ended.
+    """
+    import threading
+
+    started = threading.Event()
+    release = threading.Event()
+    calls: list[str] = []
+    real = manager._execute_claimed
+
+    def held(run: dict, active: Any) -> None:
+        calls.append(run["run_id"])
+        if len(calls) == 1:
+            started.set()
+            assert release.wait(60)
+        real(run, active)
+
+    monkeypatch.setattr(manager, "_execute_claimed", held)
+    run = manager.submit_tool("inspect_dataset", {"dataset": "iris"}, source="tools")
+    assert started.wait(60)
+    again = threading.Thread(target=manager.execute_run, args=(run["run_id"],))
+    again.start()  # the job the queue put back, in this same process
+    again.join(timeout=1.0)
+    assert again.is_alive() and calls == [run["run_id"]]  # it waits; it did not execute
+    release.set()
+    again.join(timeout=120)
+    assert not again.is_alive()
+    final = manager.wait(run["run_id"], timeout=120)
+    assert final["status"] == "completed" and final["tries"] == 1
+    assert calls == [run["run_id"]]
