@@ -1395,12 +1395,19 @@ def labeling_dir(p: Planning) -> str | None:
             return named
         return f"${{steps.{producer}.labeled_path}}"
     said = said_run_folder(p.goal or "")
-    if said is not None:
+    if said is not None and _is_folder(said):
         return said  # 'fix R12 in the shop/ticket_labels workbench': the run the person names
     labeled = p.memory.get("labeled")
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
         return rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
-    return None
+    return said  # a folder not there (yet): only with no run on the thread
+
+
+def _is_folder(name: str) -> bool:
+    """Whether a confined workspace name is a folder there."""
+    from store.workspace import workspace_root
+
+    return (workspace_root() / name).is_dir()
 
 
 RUN_FOLDER_RE = re.compile(
@@ -1410,6 +1417,14 @@ RUN_FOLDER_RE = re.compile(
 """A folder said by its path ('tours/review_labels', 'runs/q3/'): a path with no file ending."""
 
 
+WRITTEN_TO_RE = re.compile(
+    r"\b(?:to|into|onto|under|as)\s+(?:the\s+|a\s+|new\s+)*(?:folder\s+|directory\s+|dir\s+)?"
+    r"[\"'`]?$",
+    re.I,
+)
+"""Words before a folder that make it a place to write to, not a run to read."""
+
+
 def said_run_folder(text: str) -> str | None:
     """The one labeling run folder a goal names by its path (no producing step planned): a
     folder the workspace resolver accepts, not a file; None when none or several are said.
@@ -1417,8 +1432,10 @@ def said_run_folder(text: str) -> str | None:
     from store.workspace import confined, workspace_root
 
     folders = []
-    for said in rx.findall(RUN_FOLDER_RE, text):
-        name = said.removesuffix("/labeled.parquet").removesuffix("/workbench")
+    for found in rx.finditer(RUN_FOLDER_RE, text):
+        if rx.search(WRITTEN_TO_RE, text[max(0, found.start() - 40) : found.start()]):
+            continue  # 'export the labels to out/final': where something is written
+        name = found.group(1).removesuffix("/labeled.parquet").removesuffix("/workbench")
         if not confined(name) or is_workspace_file(name) or name.split("/", 1)[0] == "models":
             continue
         where = workspace_root() / name

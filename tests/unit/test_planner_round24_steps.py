@@ -178,3 +178,16 @@ def test_long_inputs_are_read_in_linear_time() -> None:
         RUN_FOLDER_RE.findall(text)
         said_model_name(text)
         assert time.perf_counter() - started < 2.0
+
+
+def test_a_folder_written_to_is_no_run_and_the_thread_run_comes_first(files: None) -> None:
+    from agents.arguments import labeling_dir
+
+    assert said_run_folder("export the corrected labels to depot/final_out") is None
+    assert said_run_folder("save it into the folder depot/final_out") is None
+    thread = {"labeled": "labeling/tickets-1/workbench/labeled.parquet"}
+    p = Planning(memory=thread, goal="fix T00003 in the depot/tl_run workbench")
+    assert labeling_dir(p) == "labeling/tickets-1"  # the named folder is not there
+    (get_settings().workspace / "depot" / "tl_run").mkdir(parents=True, exist_ok=True)
+    assert labeling_dir(p) == "depot/tl_run"  # a folder there, named: that run
+    assert labeling_dir(Planning(memory={}, goal="open depot/other_run")) == "depot/other_run"
