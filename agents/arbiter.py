@@ -53,6 +53,7 @@ GATES = (
     "router_asks",
     "document",
     "not_a_class",
+    "made_said",
     "router",
 )
 """Every gate name the trace can hold; 'router' when the router's plan won."""

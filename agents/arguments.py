@@ -359,7 +359,46 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
     producer = p.last_step(*(tools or ("train_model",)))
     if producer is not None:
         return f"${{steps.{producer}.model_path}}"
-    return p.memory.get("generator" if "train_generator" in tools else "model")
+    known = p.memory.get("generator" if "train_generator" in tools else "model")
+    if known is None and not p.memory.get("models") and "train_generator" not in tools:
+        return said_model_name(slots.text)  # 'predict b.csv with model churn_v2': its name
+    return known
+
+
+SAID_MODEL_RE = re.compile(
+    r"\bmodel\s+(?:called\s+|named\s+)?[\"'`]?"
+    # a name as models are saved: letters with an underscore, a hyphen or a digit in it
+    rf"((?=[\w-]{{0,{rx.WORD_MAX}}}[_\d-])(?=[\w-]{{0,{rx.WORD_MAX}}}[a-z])[\w-]{{2,{rx.WORD_MAX}}})"
+    r"[\"'`]?(?![\w./-])",
+    re.I,
+)
+"""A model said by its saved name ('with model grade_mlp', 'the saved model outcome_v2'): a
+word with an underscore, hyphen or digit, not a file or folder; 'name the model x' names a new one."""
+
+
+NAMING_BEFORE_RE = re.compile(
+    r"\b(?:name|call|save)\s+(?:it\s+as\s+)?(?:the\s+|this\s+|that\s+|my\s+|your\s+|a\s+)?"
+    r"(?:new\s+|trained\s+|final\s+)?$",
+    re.I,
+)
+"""Words before 'model x' that name a model to be made ('call the new model x')."""
+
+
+def said_model_name(text: str) -> str | None:
+    """The saved model a clause names, when no model is planned or held by the thread; a model
+    kind ('model mlp') or a name the workspace resolver refuses is none.
+    """
+    from store.workspace import confined
+
+    said = rx.search(SAID_MODEL_RE, text)
+    if said is None:
+        return None
+    name = said.group(1)
+    if rx.search(NAMING_BEFORE_RE, text[max(0, said.start() - 40) : said.start()]):
+        return None  # 'name the model churn_v2': a new model's name, not a saved one
+    if model_kind(name) is not None or not confined(f"models/{name}"):
+        return None
+    return name
 
 
 # --- argument builders: one per tool (the tool's owner keeps these in step with its input) ---
@@ -1355,10 +1394,56 @@ def labeling_dir(p: Planning) -> str | None:
         if isinstance(named, str) and named:
             return named
         return f"${{steps.{producer}.labeled_path}}"
+    said = said_run_folder(p.goal or "")
+    if said is not None and _is_folder(said):
+        return said  # 'fix R12 in the shop/ticket_labels workbench': the run the person names
     labeled = p.memory.get("labeled")
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
         return rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
-    return None
+    return said  # a folder not there (yet): only with no run on the thread
+
+
+def _is_folder(name: str) -> bool:
+    """Whether a confined workspace name is a folder there."""
+    from store.workspace import workspace_root
+
+    return (workspace_root() / name).is_dir()
+
+
+RUN_FOLDER_RE = re.compile(
+    rf"(?<![^\s\"'`(\[,;:])([\w-]{{1,{rx.WORD_MAX}}}(?:/[\w-]{{1,{rx.WORD_MAX}}}){{1,8}})/?"
+    r"(?![\w/~-]|\.\w)"
+)
+"""A folder said by its path ('tours/review_labels', 'runs/q3/'): a path with no file ending."""
+
+
+WRITTEN_TO_RE = re.compile(
+    r"\b(?:to|into|onto|under|as)\s+(?:the\s+|a\s+|new\s+)*(?:folder\s+|directory\s+|dir\s+)?"
+    r"[\"'`]?$",
+    re.I,
+)
+"""Words before a folder that make it a place to write to, not a run to read."""
+
+
+def said_run_folder(text: str) -> str | None:
+    """The one labeling run folder a goal names by its path (no producing step planned): a
+    folder the workspace resolver accepts, not a file; None when none or several are said.
+    """
+    from store.workspace import confined, workspace_root
+
+    folders = []
+    for found in rx.finditer(RUN_FOLDER_RE, text):
+        if rx.search(WRITTEN_TO_RE, text[max(0, found.start() - 40) : found.start()]):
+            continue  # 'export the labels to out/final': where something is written
+        name = found.group(1).removesuffix("/labeled.parquet").removesuffix("/workbench")
+        if not confined(name) or is_workspace_file(name) or name.split("/", 1)[0] == "models":
+            continue
+        where = workspace_root() / name
+        if (where.exists() and not where.is_dir()) or any(where.parent.glob(f"{where.name}.*")):
+            continue  # a file, or a file's name without its ending ('depot/tickets_new')
+        folders.append(name)
+    folders = list(dict.fromkeys(folders))
+    return folders[0] if len(folders) == 1 else None
 
 
 def bind_run_folders(steps: list[Any]) -> None:

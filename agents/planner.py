@@ -647,6 +647,10 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         if forced is None:
             planning.cued = False
             tools = _clause_intent(clause, slots, planning)
+            made = _made_already(tools, clause, planning)
+            if tools and not made:
+                continue  # a clause telling of the run it names: its table is that run's
+            tools = made
             if tools == ["write_labeling_functions"] and rx.search(WRITE_THEN_RUN, clause, re.I):
                 tools.append("apply_labeling_functions")  # 'write some rules and run them'
             planning.hard = planning.hard or bool(tools and not planning.cued)
@@ -709,7 +713,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         # no other clause asked for an action on a table it names (a look-up of a described
         # table is no such request): the request is the out-of-scope one
         planning.answer, planning.steps = out_of_scope, []
-    if forced is None and not memory.get("model"):
+    if forced is None and not memory.get("model") and not _said_model_used(planning):
         from agents.grounding import workspace_files
 
         train_then_predict(planning, goal, workspace_files())
@@ -1008,6 +1012,9 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
         return None
     if _drops_a_feeder(plan.steps, wanted) and gates.holds("feeds"):
         return None
+    if _remakes_said(plan.steps, core, wanted, goal):
+        gates.decide("made_said")  # the model or run the person named is used, not made anew
+        return None
     if thread:
         # A follow-up: the rules found nothing, only look-ups, or tools of their own.
         if not ruled:
@@ -1159,6 +1166,92 @@ LEAD_WORDS_RE = re.compile(
 KEEP_SAID_STEPS = True
 """Whether a router's drop is held by a step asked for in so many words (`_asked_outright`,
 `_format_only_dropped`); a benchmark knob (`benchmarks/planner_loco.py` configs) to measure it."""
+
+
+MAKES_ITS_OWN = {"train_model": ("train", "fit", "teach", "build", "make", "retrain")}
+MAKES_ITS_OWN["label_dataset"] = ("label", "relabel", "annotate", "tag", "run", "redo")
+"""Opening verbs of a clause that asks for the model or labeling run to be made anew."""
+
+
+def _made_already(tools: list[str], clause: str, p: Planning) -> list[str]:
+    """The cued tools of a clause without the step that would make what the person names as
+    made: a saved model by its name ('evaluate the saved model churn_v2 on b.csv') or a labeling
+    run by its folder ('from the ticket labeling in shop/ticket_labels, show me ...'). A
+    training gives way only when cued by wording; a labeling run when cued, or when hard
+    evidence planned it before the run's own step ('open the ticket labeling result in the
+    workbench, the folder is x/y'). Only with no model or run planned or on the thread, and
+    never in a clause that opens with a verb that makes one ('train ...', 'label ...').
+    """
+    from agents.arguments import said_model_name, said_run_folder
+
+    if not tools or not KEEP_SAID_STEPS:
+        return tools
+    verb = _opening_verb(clause)
+    out = list(tools)
+    if (
+        p.cued
+        and "train_model" in out
+        and verb not in MAKES_ITS_OWN["train_model"]
+        and any(t in out for t in ("evaluate_model", "predict"))
+        and p.last_step("train_model") is None
+        and not (p.memory.get("model") or p.memory.get("models"))
+        and said_model_name(clause) is not None
+    ):
+        out.remove("train_model")  # the model to use is a saved one, by its name
+    users = SAID_MADE["label_dataset"][1:]
+    if (
+        out[:1] == ["label_dataset"]
+        and all(t in users for t in out[1:])
+        and (p.cued or len(out) > 1)  # hard evidence gives way only to the run's own step
+        and verb not in MAKES_ITS_OWN["label_dataset"]
+        and p.last_step("label_dataset") is None
+        and not p.memory.get("labeled")
+        and said_run_folder(p.goal or clause) is not None
+        and rx.search(r"\blabel(?:l?ing|l?ed|s)\b|\bworkbench\b", clause, re.I)
+    ):
+        return out[1:]  # the labeling run the goal names by its folder: used, not made
+    return out
+
+
+SAID_MADE = {"train_model": ("model", "predict", "evaluate_model")}
+SAID_MADE["label_dataset"] = (
+    "labeling_dir",
+    "labeling_workbench",
+    "workbench_rows",
+    "correct_labels",
+    "export_labeled_data",
+)
+"""A maker, the argument naming what it makes, and the steps that read that argument."""
+
+
+def _remakes_said(steps: list[PlanStep], core: list[str], wanted: list[str], goal: str) -> bool:
+    """Whether the router's plan adds a training or labeling run the rules do not plan while a
+    rules step uses the model or run the person names ('evaluate the saved model churn_v2',
+    'fix R12 in the shop/ticket_labels workbench'): the router would make it anew.
+    """
+    from agents.arguments import said_model_name, said_run_folder
+
+    for maker, (key, *users) in SAID_MADE.items():
+        if maker not in wanted or maker in core:
+            continue
+        said = said_model_name(goal) if maker == "train_model" else said_run_folder(goal)
+        if said is not None and any(
+            step.tool in users and step.args.get(key) == said for step in steps
+        ):
+            return True
+    return False
+
+
+def _said_model_used(p: Planning) -> bool:
+    """Whether a planned step uses a model the person named ('with model grade_v2'), not one
+    the plan trains: no training is put before it.
+    """
+    return any(
+        s.tool in ("predict", "evaluate_model")
+        and isinstance(s.args.get("model"), str)
+        and "${" not in s.args["model"]
+        for s in p.steps
+    )
 
 
 def _opening_verb(clause: str) -> str:
