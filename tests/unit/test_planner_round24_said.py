@@ -252,3 +252,59 @@ def _workspace() -> Path:
     folder = get_settings().workspace
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+# --- labeling rules said in words, unquoted ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("goal", "rules"),
+    [
+        ("if a parcel note mentions crushed or torn, label it damaged", [("damaged", ["crushed", "torn"])]),
+        ("when the memo says overdue, it's late", [("late", ["overdue"])]),
+        ("tag as fraud anything that mentions gift card or wire", [("fraud", ["gift card", "wire"])]),
+        ("mark rows containing leak as plumbing", [("plumbing", ["leak"])]),
+        (
+            "label the calls: calls mentioning bill are money, calls with burst pipe are water",
+            [("money", ["bill"]), ("water", ["burst pipe"])],
+        ),
+    ],
+)  # fmt: skip
+def test_unquoted_rules_said_with_a_labeling_verb_are_read(
+    goal: str, rules: list[tuple[str, list[str]]]
+) -> None:
+    from agents.rules import parse_rules
+
+    assert [(r["label"], r["keywords"]) for r in parse_rules(goal)] == rules
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "label the rows: rows with a score above 3 are outliers",  # a threshold, no keyword
+        "rows with missing values are dropped, then label the rest",  # what to do, no class
+        "if the model says yes, then train it on parcels.csv",  # no labeling verb
+        "train on parcels.csv and label it damaged",  # no condition
+        "calls with burst pipe are water",  # no word of labels or rules
+    ],
+)
+def test_words_that_are_no_rule_are_not_read_as_one(goal: str) -> None:
+    from agents.rules import parse_rules
+
+    assert parse_rules(goal) == []
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "if it mentions " + "a, " * 5_000 + "label it x",
+        "label as x anything that mentions " + "a or " * 5_000,
+        "mark rows containing " + "word " * 8_000 + "as x",
+        "tickets mentioning " + "a/" * 8_000 + " are x",
+    ],
+)
+def test_long_rule_lists_stay_linear_and_bounded(goal: str) -> None:
+    from agents.rules import parse_rules
+
+    for rule in parse_rules(goal[:2000]):
+        assert len(rule["keywords"]) <= 10
