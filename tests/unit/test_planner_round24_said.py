@@ -308,3 +308,36 @@ def test_long_rule_lists_stay_linear_and_bounded(goal: str) -> None:
 
     for rule in parse_rules(goal[:2000]):
         assert len(rule["keywords"]) <= 10
+
+
+# --- a test file said as 'used as the test set' ------------------------------------------------
+
+
+def _tables() -> None:
+    folder = get_settings().workspace
+    for name, n in (("trips_2024.csv", 60), ("trips_2025.csv", 30), ("trips_new.csv", 20)):
+        pd.DataFrame(
+            {
+                "trip_no": range(n),
+                "distance": [float(i % 7) for i in range(n)],
+                "late": ["yes", "no"] * (n // 2),
+            }
+        ).to_csv(folder / name, index=False)
+
+
+def test_a_file_used_as_the_test_set_is_the_trainings_test_file() -> None:
+    _tables()
+    plan = plan_goal(
+        "a classifier for late trained on trips_2024.csv, with trips_2025.csv used as the test "
+        "set, and save the model as trips_late"
+    )
+    assert plan.steps[0].args["test_dataset"] == "trips_2025.csv"
+
+
+def test_a_file_used_as_something_else_is_no_test_file() -> None:
+    from agents.arguments import role_files
+
+    text = "train on trips_2024.csv with trips_2025.csv used as the extra training rows"
+    assert role_files(text, ["trips_2024.csv", "trips_2025.csv"])[1] == []
+    text = "train on trips_2024.csv with trips_2025.csv used as the test set"
+    assert role_files(text, ["trips_2024.csv", "trips_2025.csv"])[1] == ["trips_2025.csv"]
