@@ -553,8 +553,14 @@ TARGET_SAID_RE = (
     r"\b(?:aim(?:ing)?\s{1,3}(?:for|at)|target(?:ing)?(?:\s{1,3}of)?|reach(?:ing)?|hit(?:ting)?|"
     r"get\s{1,3}(?:it\s{1,3})?(?:to|up\s{1,3}to)|go\s{1,3}for|shoot\s{1,3}for)\s{1,3}"
     r"(?:an?\s{1,3}|the\s{1,3})?(?:about\s{1,3}|around\s{1,3})?"
-    r"(\d{1,3}(?:\.\d{1,4})?\s?%|0?\.\d{1,4}|1\.0)(?![\w.%/-])(?!\s{0,3}of\b)"
+    r"(\d{1,3}(?:\.\d{1,4})?\s?%|0?\.\d{1,4}|1\.0)(?![\w.%/-])"
+    r"(?=\s{0,3}(?:[,;.)!?]|$|\b(?:and|then|this|next|now|please|for|on|with|or)\b))"
 )
+METRIC_NEAR_RE = (
+    r"\b(?:precision|recall|f1|auc|roc|accuracy|acc|coverage|loss|rmse|mae|r2|score|quality|"
+    r"confidence|threshold|share|split)\b"
+)
+"""A metric or a setting said beside the number: the target is another's (or a threshold)."""
 """'aim for 90%', 'target 0.85', 'get it to .8': a target with no metric named beside it."""
 
 
@@ -590,6 +596,9 @@ def said_target(text: str) -> float | None:
     values: list[float] = []
     text = text[: rx.MAX_TEXT]
     for m in rx.finditer(TARGET_SAID_RE, text, re.I):
+        near = text[max(0, m.start() - 30) : m.end() + 30]
+        if rx.search(METRIC_NEAR_RE, near, re.I):
+            continue
         if negated_before(text, m.start()) or rx.search(
             r"(?:\bnot|\bnever|n't|\bno)\s{0,3}\Z", text[max(0, m.start() - 12) : m.start()], re.I
         ):

@@ -169,6 +169,9 @@ def test_a_bare_target_is_read(text: str, value: float) -> None:
         "don't aim for 90%",  # negated
         "aim for 3 attempts",  # no fraction
         "aim for 80%, or target 0.9",  # two targets
+        "target 0.8 precision",  # a metric said beside it
+        "precision target 0.8",
+        "aim for 90% rows done",  # a share of something
     ],
 )
 def test_numbers_that_are_no_target_are_not_read(text: str) -> None:
