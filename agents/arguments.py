@@ -127,13 +127,14 @@ TEST_MEASURED_RE = (
 """A file a training is measured on, said by the measuring ('evaluate on b.csv', 'see how it
 does against b.csv', 'report AUC on b.csv', 'score it on b.csv'): its test set."""
 TEST_AFTER_RE = (
-    r"[\"'`]?\)?\s+(?:(?:is\s+|being\s+)?(?:held|kept|set|put)\s+(?:out|aside|apart|back)\s+)?"
+    r"[\"'`]?\)?\s+(?:(?:is\s+|being\s+)?(?:held|kept|set|put)\s+(?:out|aside|apart|back)\s+|"
+    r"(?:is\s+|being\s+|to\s+be\s+)?(?:used|serving|taken)\s+)?"
     r"as\s+(?:the|a|an|our|my)\s+(?:[\w-]+\s+){0,2}?(?:test|hold[- ]?out|held[- ]?out|evaluation)\b"
     # 'b.csv held out', 'with b.csv kept back': a file held out of the training is its test set
     r"|[\"'`]?\)?\s+(?:is\s+|being\s+)?(?:held|kept)\s+(?:out|back)\b(?!\s+(?:of|from)\b)"
 )
 """A file said to be the test set after its name ('keep b.csv as the out-of-time test set',
-'b.csv held out as the test set', 'b.csv held out')."""
+'b.csv held out as the test set', 'b.csv used as the test set', 'b.csv held out')."""
 TEST_TERSE_RE = r"(?:[,;]\s*|\band\s+)test(?:\s+(?:set|file|data|split))?\s*[:=]?\s*[\"'`]?"
 """A terse clause that names the test file after a training ('fit on that, test b.csv', 'and
 test set: b.csv'): the file is the test set even when it is the first said."""

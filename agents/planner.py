@@ -596,7 +596,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     from agents.intent import is_description
     from agents.options import bind_stated
     from agents.references import HAND_LABELS_RE, is_gold_file, labels_named
-    from agents.said_check import bind_said
+    from agents.said_check import bind_said, bind_written_lfs
 
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
@@ -737,6 +737,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_sampled_class(planning, goal)
         bind_evident_ids(planning.steps)
         bind_unwritten_outputs(planning, goal)
+        planning.notes.extend(bind_written_lfs(planning.steps, goal))
         _merge_duplicates(planning)
         _carry_metric(planning, goal)
         shape_measurement(planning, goal)
@@ -4003,6 +4004,7 @@ def _training_meant(goal: str, memory: dict[str, Any]) -> dict[str, Any] | None:
 def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     """'make it better': the last loop again with a stronger search; notes say what changed."""
     from agents import memory as thread
+    from agents.said_check import said_target
 
     loop = memory.get("last_loop")
     last = memory.get("last_call")
@@ -4031,6 +4033,11 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
         )
         args["target_value"] = targets[metric]
         changes.append(f"target {metric} {targets[metric]} as asked")
+    bare = None if metric else said_target(goal)
+    if bare is not None and "target_value" in _tool_fields(loop["tool"]):
+        args["target_value"] = bare  # 'make it better, aim for 90%': the loop's own metric
+        changes.append(f"target {bare} as asked")
+    if metric or bare is not None:
         if any(c.startswith(thread.NO_TARGET) for c in changes):
             # the asked target is what makes the attempts run: now they do
             limits = {"max_attempts": tool_limit(loop["tool"], "max_attempts")}

@@ -232,6 +232,83 @@ def _list_rules(text: str) -> list[dict[str, Any]]:
     return rules
 
 
+_KW_ITEM = (
+    r"(?!or\b|and\b)[a-z][\w'-]{0,30}(?:[ ](?!or\b|and\b|is\b|are\b|as\b)[a-z][\w'-]{0,30}){0,2}"
+)
+KW_LIST = rf"({_KW_ITEM}(?:\s{{0,3}}(?:,\s{{0,3}}(?:or\s{{1,3}})?|\bor\s{{1,3}}|/\s{{0,3}}){_KW_ITEM}){{0,9}})"
+"""Unquoted keywords: up to ten items of one to three words, joined by ',', 'or' or '/' (every
+repeat bounded; an item never holds 'or', so a list splits one way)."""
+_MENTIONS = r"(?:mentions?|mentioning|says?|saying|contains?|containing|includes?|including|with)"
+_SUBJECT = (
+    r"(?:anything|everything|(?:any|all|the)\s{1,3}[a-z]{2,30}|rows|tickets|messages|reviews|"
+    r"posts|notes|texts|emails|comments|calls|complaints|ones|those)"
+)
+_TAG_VERB = r"(?:label|mark|tag|flag|classify|call|treat|put)"
+LABEL_END = r"(?=\s{0,3}(?:[,;.)!?\n]|\band\b|\bthen\b|$))"
+# if a ticket mentions refund or chargeback, label it billing | when the note says leak, it's plumbing
+IF_VERB_RULE = re.compile(
+    rf"\b(?:if|when|whenever)\s{{1,3}}(?:(?:the|a|an|any)\s{{1,3}})?(?:(?!mentions?\b|says\b)[a-z]{{2,30}}\s{{1,3}})?"
+    rf"(?:([a-z]{{2,30}})\s{{1,3}})?"
+    rf"(?:mentions?|says|contains?|has|includes?)\s{{1,3}}{KW_LIST}\s{{0,3}},?\s{{0,3}}(?:then\s{{1,3}})?"
+    rf"(?:{_TAG_VERB}\s{{1,3}}(?:it|them|that|this)\s{{1,3}}(?:as\s{{1,3}})?(?:an?\s{{1,3}})?|"
+    rf"(?:it|that)\s{{0,3}}(?:is|['’]s)\s{{1,3}}(?:an?\s{{1,3}})?|the\s{{1,3}}(?:label|class|category)\s{{1,3}}is\s{{1,3}})"
+    rf"{LABEL}{LABEL_END}",
+    re.I,
+)
+# label as spam anything that mentions unsubscribe or winner
+VERB_FIRST_RULE = re.compile(
+    rf"\b{_TAG_VERB}\s{{1,3}}(?:(?:it|them)\s{{1,3}})?as\s{{1,3}}{LABEL}\s{{1,3}}{_SUBJECT}\s{{1,3}}"
+    rf"(?:that\s{{1,3}})?{_MENTIONS}\s{{1,3}}{KW_LIST}{LABEL_END}",
+    re.I,
+)
+# mark rows containing crash as bug
+SUBJECT_FIRST_RULE = re.compile(
+    rf"\b{_TAG_VERB}\s{{1,3}}{_SUBJECT}\s{{1,3}}(?:that\s{{1,3}})?{_MENTIONS}\s{{1,3}}{KW_LIST}\s{{1,3}}"
+    rf"as\s{{1,3}}(?:an?\s{{1,3}})?{LABEL}{LABEL_END}",
+    re.I,
+)
+# tickets mentioning refund are billing (in a goal that speaks of labels or rules)
+SUBJECT_IS_RULE = re.compile(
+    rf"\b{_SUBJECT}\s{{1,3}}(?:that\s{{1,3}})?{_MENTIONS}\s{{1,3}}{KW_LIST}\s{{1,3}}"
+    rf"(?:is|are|count\s{{1,3}}as|go\s{{1,3}}(?:to|in)|get|=)\s{{1,3}}(?:labell?ed\s{{1,3}}|marked\s{{1,3}})?"
+    rf"(?:as\s{{1,3}})?{LABEL}{LABEL_END}",
+    re.I,
+)
+NOT_LABELS = {"dropped", "removed", "ignored", "excluded", "skipped", "kept", "deleted", "fine"}
+"""Words after 'rows with x are' that say what to do with rows, not a class."""
+
+
+def _verb_rules(text: str) -> list[dict[str, Any]]:
+    """Unquoted rules said with a labeling verb or a condition ('if a ticket mentions refund or
+    chargeback, label it billing', 'label as spam anything that mentions lottery', 'mark rows
+    containing crash as bug', 'tickets mentioning refund are billing'); keywords with a digit
+    ('rows with a score above 3') are no rule.
+    """
+    rules: list[dict[str, Any]] = []
+    found: list[tuple[int, str, str, str | None]] = []
+    for m in IF_VERB_RULE.finditer(text):
+        found.append((m.start(), m.group(3), m.group(2), m.group(1)))
+    for m in VERB_FIRST_RULE.finditer(text):
+        found.append((m.start(), m.group(1), m.group(2), None))
+    for pattern in (SUBJECT_FIRST_RULE, SUBJECT_IS_RULE):
+        if pattern is SUBJECT_IS_RULE and not rx.search(RULE_WORDS, text, re.I):
+            continue
+        for m in pattern.finditer(text):
+            found.append((m.start(), m.group(2), m.group(1), None))
+    seen: set[int] = set()
+    for start, label, chunk, column in sorted(found, key=lambda f: f[0]):
+        if start in seen or rx.search(r"\d", chunk) or label.lower() in NOT_LABELS:
+            continue
+        seen.add(start)
+        keywords = [
+            w.strip() for w in rx.split(r"\s*(?:,\s*(?:or\s+)?|\bor\b|/)\s*", chunk) if w.strip()
+        ]
+        if column and column.lower() in ("it", "they", "row", "message", "ticket", "one"):
+            column = None
+        rules.append({"label": label, "keywords": keywords, "column": column})
+    return rules
+
+
 def parse_rules(text: str) -> list[dict[str, Any]]:
     """Rules stated in `text`: [{'label', 'keywords', 'column' (or None)}], in order.
 
@@ -256,6 +333,7 @@ def _parse_rules(text: str) -> list[dict[str, Any]]:
         _bare_rules,
         _if_it_rules,
         _segment_rules,
+        _verb_rules,
     ):
         found = [r for r in family(text) if r["keywords"] and r["label"].lower() not in STOP_LABELS]
         if len(found) > len(best):

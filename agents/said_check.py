@@ -90,9 +90,11 @@ def bind_said(steps: list[Any], goal: str) -> list[str]:
             step.args[name] = value
             notes.append(f"{step.tool}.{name} = {value!r}: said in the request")
     for step in steps:
-        for name, value in _said_count(step, steps).items():
+        for name, value in _said_count(step, steps, text).items():
             step.args[name] = value
             notes.append(f"{step.tool}.{name} = {value!r}: the one count said in its request")
+    for bind in (_said_name, _said_lf, _said_target):
+        notes.extend(bind(steps, text))
     return notes
 
 
@@ -342,8 +344,9 @@ COUNT_FIELDS = ("top_k", "limit")
 """Integer arguments that say how many rows, results or models a step shows."""
 COUNT_TOOLS = ("detect_anomalies", "workbench_rows", "preview_rows", "model_leaderboard")
 """Tools whose count is what they show (a search's number more often describes the data)."""
-NUMBER_RE = r"(?<![\w.,/$£€#-])(\d{1,4})(?![\w.,/%:-]|\.\d)"
-"""A bare whole number: not part of a name, a path, a decimal, a ratio, a time or a percentage."""
+NUMBER_RE = r"(?<![\w.,/$£€#-])(\d{1,4})(?![\w,/%:-]|\.[\w,/%:-])"
+"""A bare whole number: not part of a name, a path, a decimal, a ratio, a time or a percentage
+(a full stop after it ends a sentence: 'show 10.')."""
 NOT_A_COUNT_RE = (
     r"\A\s{0,3}(?:epochs?|percent|pct|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
     r"months?|years?|mb|gb|kb|folds?|trees?|layers?|neighbou?rs?|estimators?|dims?|dimensions?|"
@@ -365,10 +368,18 @@ TOP_BEFORE_RE = r"\b(?:top|first|last)\s{1,3}\Z"
 """'top 10', 'first 5': a count with no noun after it."""
 
 
-def _said_count(step: Any, steps: list[Any]) -> dict[str, int]:
+SHOWN_BEFORE_RE = r"\b(?:show|give|list|return|display|print|see|me|us|only|just)\s{1,3}\Z"
+"""A verb of showing (or its person) right before a count that ends its clause ('give me 10')."""
+CLAUSE_END_RE = r"\A\s{0,3}(?:[.!?;)]|\Z)"
+"""Nothing but the clause's end after the number ('..., show 10')."""
+
+
+def _said_count(step: Any, steps: list[Any], goal: str = "") -> dict[str, int]:
     """The step's unbound count argument (`top_k`, `limit`) bound to the one whole number its own
     request says that no argument took and no unit word follows ('list the 15 worst rows',
-    'give me 7 models'), from 1 to the schema's bound; nothing when its request says two.
+    'give me 7 models', '..., show 10'), from 1 to the schema's bound; nothing when its request
+    says two. The one showing step of a plan reads the whole goal when its clause says none (a
+    count said in a sentence of its own: '... which ones are odd? give me 10').
     """
     from agents.arguments import tool_limit
 
@@ -376,29 +387,268 @@ def _said_count(step: Any, steps: list[Any]) -> dict[str, int]:
         return {}
     bounded = {f: tool_limit(step.tool, f) for f in COUNT_FIELDS if f not in step.args}
     fields = [(f, high) for f, high in bounded.items() if high is not None]
-    clause = step.why[: rx.MAX_TEXT]
-    numbers = [
-        m
-        for m in rx.finditer(NUMBER_RE, clause)
-        if not rx.match(NOT_A_COUNT_RE, clause[m.end() : m.end() + 40], re.I)
-        and not negated_before(clause, m.start())
-    ]
-    if len(fields) != 1 or len(numbers) != 1:
+    if len(fields) != 1:
         return {}
-    (field, high), at = fields[0], numbers[0]
-    before = clause[max(0, at.start() - 12) : at.start()]
-    counted = rx.match(COUNTED_RE, clause[at.end() : at.end() + 120], re.I) and rx.search(
-        COUNT_LEAD_RE, before, re.I
-    )
-    if not (counted or rx.search(TOP_BEFORE_RE, before)):
-        return {}  # '48 grand', 'sensor 7 acts up': a number said, but no count of things
-    value = int(at.group(1))
+    texts = [step.why[: rx.MAX_TEXT]]
+    if goal and sum(s.tool in COUNT_TOOLS for s in steps) == 1:
+        texts.append(goal[: rx.MAX_TEXT])
     taken = {
         float(v)
         for s in steps
         for v in s.args.values()
         if isinstance(v, (int, float)) and not isinstance(v, bool)
     }
-    if value in taken or not 1 <= value <= high or 1900 <= value <= 2100:
-        return {}
-    return {field: value}
+    (field, high) = fields[0]
+    for clause in texts:
+        value = _one_count(clause)
+        if value is None:
+            continue
+        if value in taken or not 1 <= value <= high or 1900 <= value <= 2100:
+            return {}
+        return {field: value}
+    return {}
+
+
+def _one_count(clause: str) -> int | None:
+    """The one whole number of the clause said as a count of things shown, or None."""
+    numbers = [
+        m
+        for m in rx.finditer(NUMBER_RE, clause)
+        if not rx.match(NOT_A_COUNT_RE, clause[m.end() : m.end() + 40], re.I)
+        and not negated_before(clause, m.start())
+    ]
+    if len(numbers) != 1:
+        return None
+    at = numbers[0]
+    before = clause[max(0, at.start() - 12) : at.start()]
+    after = clause[at.end() : at.end() + 120]
+    counted = rx.match(COUNTED_RE, after, re.I) and rx.search(COUNT_LEAD_RE, before, re.I)
+    shown = rx.search(SHOWN_BEFORE_RE, before, re.I) and rx.match(CLAUSE_END_RE, after)
+    if not (counted or shown or rx.search(TOP_BEFORE_RE, before)):
+        return None  # '48 grand', 'sensor 7 acts up', 'threshold 4': a number, no count of things
+    return int(at.group(1))
+
+
+NAME_TOOLS = ("train_model", "train_generator")
+"""Steps whose `name` is a model's (or generator's) folder name, said of 'the model'."""
+NAME_WORD = (
+    r"[\"'`]?([A-Za-z][\w-]{0,99}+)(?!\.\w)[\"'`]?"
+    r"(?=\s*+(?:[,;:.!?)]|$|(?:and|then|so|please|too|also)\b))"
+)
+"""A name: one identifier, not a file name ('x.csv' is an output's)."""
+NAME_SAID_RES = (
+    # 'model name: x', "the classifier's name is x", 'output name for the model: x'
+    r"\b(?:model|classifier|generator)(?:'s)?\s{1,3}name\s{0,3}(?:[:=]|\bis\b|\bwill be\b|"
+    r"\bshould be\b)?\s{0,3}" + NAME_WORD,
+    r"\bname\s{1,3}(?:for|of)\s{1,3}(?:the\s{1,3}|this\s{1,3}|my\s{1,3})?(?:new\s{1,3}|trained\s{1,3})?"
+    r"(?:model|classifier|generator)\s{0,3}(?:[:=]|\bis\b|\bwill be\b|\bshould be\b)\s{0,3}"
+    + NAME_WORD,
+)
+SAVE_AS_RE = r"\b(?:save|store|keep|register)\s{1,3}(?:it\s{1,3})?as\s{1,3}" + NAME_WORD
+"""'save as x': a model's name only when the plan writes no table it could name."""
+NOT_NAMES = {
+    "it", "the", "a", "an", "is", "be", "csv", "parquet", "json", "jsonl", "tsv", "txt", "file",
+    "table", "model", "classifier", "whatever", "anything", "something", "default", "well",
+    "before", "usual", "above", "below", "follows", "such", "new", "same", "one", "up", "you",
+    "yours", "any", "tbd", "later",
+}  # fmt: skip
+"""Words after a naming phrase that are no name ('save it as csv', 'name of the model is the same')."""
+OUTPUT_FIELDS = ("output", "output_path", "output_dir", "path")
+
+
+def _said_name(steps: list[Any], text: str) -> list[str]:
+    """The one training step's unbound `name` bound to the one name the goal says of the model
+    ('Output name for the model: x', 'model name = x', '..., save as x_v2'); nothing when two
+    steps could take it or the goal says two names.
+    """
+    open_steps = [s for s in steps if s.tool in NAME_TOOLS and not s.args.get("name")]
+    if not open_steps:
+        return []
+    patterns = list(NAME_SAID_RES)
+    writes_open = any(
+        f in _fields(s.tool) and not s.args.get(f)
+        for s in steps
+        if s.tool not in NAME_TOOLS
+        for f in OUTPUT_FIELDS
+    )
+    if not writes_open:
+        patterns.append(SAVE_AS_RE)
+    taken = _taken(steps)
+    names: list[str] = []
+    for pattern in patterns:
+        for m in rx.finditer(pattern, text, re.I):
+            name = m.group(1)
+            if (
+                name.lower() in NOT_NAMES
+                or name.lower() in taken
+                or negated_before(text, m.start())
+            ):
+                continue
+            if name not in names:
+                names.append(name)
+    if len(names) != 1:
+        return []
+    if len(open_steps) > 1:
+        _unplaced(names[0], [f"{s.tool}.name" for s in open_steps])
+        return []
+    open_steps[0].args["name"] = names[0]
+    return [f"{open_steps[0].tool}.name = {names[0]!r}: said in the request"]
+
+
+LF_SAID_RES = (
+    r"\b(?:the|that|this)\s{1,3}([A-Za-z][\w-]{1,40})\s{1,3}(?:lf|labell?ing\s{1,3}function|rule)\b(?!-)",
+    r"\b([A-Za-z][\w-]{1,40})\s{1,3}lf\b(?!-)",
+    r"\b(?:lf|labell?ing\s{1,3}function|rule)\s{1,3}(?:called|named)\s{1,3}[\"'`]?([A-Za-z][\w-]{1,40})",
+)
+"""'the praise LF', 'the refund rule', 'the rule called late_fee': one labeling function."""
+NOT_LF_WORDS = {
+    "the", "a", "an", "each", "every", "any", "all", "this", "that", "which", "one", "my", "our",
+    "your", "its", "their", "per", "new", "best", "worst", "keyword", "first", "last", "same",
+    "other", "what", "labeling", "labelling", "weak", "bad", "good", "noisy", "top", "single",
+    "given", "written", "mined", "voting", "own", "whole", "second", "third", "next", "previous",
+    "no", "latest", "current", "old", "broken", "wrong", "worse", "better", "strongest",
+    "weakest",
+}  # fmt: skip
+
+
+def _said_lf(steps: list[Any], text: str) -> list[str]:
+    """A step's unbound `lf` (the rows one labeling function votes on) bound to the one function
+    the goal points at: by the run's own names or keywords where the run is readable
+    (`runs._lfs_said`), else the word said before 'LF'/'rule' ('the praise LF').
+    """
+    open_steps = [s for s in steps if "lf" in _fields(s.tool) and not s.args.get("lf")]
+    if len(open_steps) != 1:
+        return []
+    step = open_steps[0]
+    words: list[str] = []
+    for pattern in LF_SAID_RES:
+        for m in rx.finditer(pattern, text, re.I):
+            word = m.group(1)
+            if word.lower() in NOT_LF_WORDS or negated_before(text, m.start()):
+                continue
+            if word.lower() not in [w.lower() for w in words]:
+                words.append(word)
+    if len(words) != 1:
+        return []
+    value = _run_lf(step.args.get("labeling_dir"), text) or words[0]
+    step.args["lf"] = value
+    return [f"{step.tool}.lf = {value!r}: said in the request"]
+
+
+def _run_lf(folder: Any, text: str) -> str | None:
+    """The one labeling function of the run in `folder` the text names (by name or keyword)."""
+    from agents.runs import _lfs_said, labeling_runs
+
+    if not isinstance(folder, str):
+        return None
+    try:
+        runs = [r for r in labeling_runs() if r.dir == folder]
+    except Exception:  # noqa: BLE001 - an unreadable workspace names no function
+        return None
+    names = _lfs_said(text, runs[0]) if runs else []
+    return names[0] if len(names) == 1 else None
+
+
+TARGET_SAID_RE = (
+    r"\b(?:aim(?:ing)?\s{1,3}(?:for|at)|target(?:ing)?(?:\s{1,3}of)?|reach(?:ing)?|hit(?:ting)?|"
+    r"get\s{1,3}(?:it\s{1,3})?(?:to|up\s{1,3}to)|go\s{1,3}for|shoot\s{1,3}for)\s{1,3}"
+    r"(?:an?\s{1,3}|the\s{1,3})?(?:about\s{1,3}|around\s{1,3})?"
+    r"(\d{1,3}(?:\.\d{1,4})?\s?%|0?\.\d{1,4}|1\.0)(?![\w.%/-])"
+    r"(?=\s{0,3}(?:[,;.)!?]|$|\b(?:and|then|this|next|now|please|for|on|with|or)\b))"
+)
+METRIC_NEAR_RE = (
+    r"\b(?:precision|recall|f1|auc|roc|accuracy|acc|coverage|loss|rmse|mae|r2|score|quality|"
+    r"confidence|threshold|share|split)\b"
+)
+"""A metric or a setting said beside the number: the target is another's (or a threshold)."""
+"""'aim for 90%', 'target 0.85', 'get it to .8': a target with no metric named beside it."""
+
+
+def _said_target(steps: list[Any], text: str) -> list[str]:
+    """The one step with a target (`target_value`) left unbound takes the one target the goal
+    says without a metric ('make it better, aim for 90%'); a threshold or a share said otherwise
+    ('threshold 0.8', 'hold back 30%') is no target.
+    """
+    open_steps = [
+        s for s in steps if _fields(s.tool).get("target_value", ("",))[0] == "float"
+        and s.args.get("target_value") is None
+    ]  # fmt: skip
+    if not open_steps:
+        return []
+    value = said_target(text)
+    taken = {
+        float(v)
+        for s in steps
+        for v in s.args.values()
+        if isinstance(v, (int, float)) and not isinstance(v, bool)
+    }
+    if value is None or value in taken:
+        return []
+    if len(open_steps) > 1:
+        _unplaced(str(value), [f"{s.tool}.target_value" for s in open_steps])
+        return []
+    open_steps[0].args["target_value"] = value
+    return [f"{open_steps[0].tool}.target_value = {value!r}: the target said in the request"]
+
+
+def said_target(text: str) -> float | None:
+    """The one target the text says with no metric beside it ('aim for 90%' → 0.9), or None."""
+    values: list[float] = []
+    text = text[: rx.MAX_TEXT]
+    for m in rx.finditer(TARGET_SAID_RE, text, re.I):
+        near = text[max(0, m.start() - 30) : m.end() + 30]
+        if rx.search(METRIC_NEAR_RE, near, re.I):
+            continue
+        if negated_before(text, m.start()) or rx.search(
+            r"(?:\bnot|\bnever|n't|\bno)\s{0,3}\Z", text[max(0, m.start() - 12) : m.start()], re.I
+        ):
+            continue
+        raw = m.group(1).replace(" ", "")
+        value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+        if 0 < value <= 1 and value not in values:
+            values.append(value)
+    return values[0] if len(values) == 1 else None
+
+
+STEP_LFS_RE = r"\$\{steps\.(\d{1,4})\.labeling_functions\}"
+
+
+def bind_written_lfs(steps: list[Any], goal: str) -> list[str]:
+    """A step applying the functions an earlier step writes reads the file they are written to
+    ('write LFs ..., then apply them ... Save the functions to x.json'), as when the file is said
+    in the writing clause itself: `lfs_path` for the reference. Run after the outputs are bound
+    (`grounding.bind_unwritten_outputs`).
+    """
+    from store.workspace import confined
+
+    text = goal[: rx.MAX_TEXT]
+    notes: list[str] = []
+    for step in steps:
+        ref = step.args.get("labeling_functions")
+        fields = _fields(step.tool)
+        if not isinstance(ref, str) or "lfs_path" not in fields or step.args.get("lfs_path"):
+            continue
+        m = rx.fullmatch(STEP_LFS_RE, ref)
+        index = int(m.group(1)) if m else -1
+        if not 0 <= index < len(steps):
+            continue
+        written = steps[index].args.get("output_path")
+        if not isinstance(written, str) or not written or written.lower() not in text.lower():
+            continue
+        if confined(written):  # the workspace resolver: no '..', absolute, '~user', NUL, link out
+            step.args.pop("labeling_functions")
+            step.args["lfs_path"] = written
+            notes.append(
+                f"{step.tool}.lfs_path = {written!r}: the file the functions are written to"
+            )
+    return notes
+
+
+UNPLACED: list[tuple[str, list[str]]] = []
+"""Said values that fit two or more unbound arguments, kept for measuring (no question asked)."""
+
+
+def _unplaced(value: str, candidates: list[str]) -> None:
+    """Record a said value that two or more unbound arguments could take (for measuring only)."""
+    UNPLACED.append((value, candidates))
+    del UNPLACED[:-100]
