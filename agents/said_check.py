@@ -489,8 +489,7 @@ def _said_name(steps: list[Any], text: str) -> list[str]:
     if len(names) != 1:
         return []
     if len(open_steps) > 1:
-        _unplaced(names[0], [f"{s.tool}.name" for s in open_steps])
-        return []
+        return [_unplaced(names[0], [f"{s.tool}.name" for s in open_steps])]
     open_steps[0].args["name"] = names[0]
     return [f"{open_steps[0].tool}.name = {names[0]!r}: said in the request"]
 
@@ -585,8 +584,7 @@ def _said_target(steps: list[Any], text: str) -> list[str]:
     if value is None or value in taken:
         return []
     if len(open_steps) > 1:
-        _unplaced(str(value), [f"{s.tool}.target_value" for s in open_steps])
-        return []
+        return [_unplaced(str(value), [f"{s.tool}.target_value" for s in open_steps])]
     open_steps[0].args["target_value"] = value
     return [f"{open_steps[0].tool}.target_value = {value!r}: the target said in the request"]
 
@@ -644,11 +642,10 @@ def bind_written_lfs(steps: list[Any], goal: str) -> list[str]:
     return notes
 
 
-UNPLACED: list[tuple[str, list[str]]] = []
-"""Said values that fit two or more unbound arguments, kept for measuring (no question asked)."""
+UNPLACED_NOTE = "left unbound: "
+"""How a plan's notes begin for a said value two or more unbound arguments could take."""
 
 
-def _unplaced(value: str, candidates: list[str]) -> None:
-    """Record a said value that two or more unbound arguments could take (for measuring only)."""
-    UNPLACED.append((value, candidates))
-    del UNPLACED[:-100]
+def _unplaced(value: str, candidates: list[str]) -> str:
+    """The plan's note for a said value that two or more unbound arguments could take."""
+    return f"{UNPLACED_NOTE}{value!r} was said, and {', '.join(candidates)} could each take it"
