@@ -590,11 +590,12 @@ POINTER_WORDS = frozenset(
 
 
 def points_at_files(clause: str) -> bool:
-    """A clause that only points at files ('x.md', "it's a.csv and b.csv", 'file: x.csv'): the
+    """A clause that only points at workspace files ('x.md', "it's a.csv and b.csv"): the
     files of the request said before it, not a request of its own.
     """
-    if not FILE_RE.search(clause):
-        return False
+    files = FILE_RE.findall(clause[: rx.MAX_TEXT])
+    if not files or not all(is_workspace_file(f) for f in files):
+        return False  # a file yet to be written ('Path: out/x.jsonl') is an output, not a pointer
     rest = FILE_RE.sub(" ", clause[: rx.MAX_TEXT]).lower()
     return all(w in POINTER_WORDS for w in re.findall(r"[a-z']+", rest))
 

@@ -51,10 +51,11 @@ def keepers() -> Path:
 # -- a clause that only points at files ------------------------------------------------------
 
 
-def test_a_clause_of_file_names_only_points_at_files() -> None:
+def test_a_clause_of_file_names_only_points_at_files(keepers: Path) -> None:
     assert points_at_files("lh/docs/lamp_manual.md")
     assert points_at_files("it's lh/docs/lamp_manual.md")
-    assert points_at_files("the file is lh/a.csv and lh/b.csv")
+    assert points_at_files("the file is lh/visits_train.csv and lh/visits_test.csv")
+    assert not points_at_files("path: out/kites.jsonl")  # to be written: an output
     assert not points_at_files("train a model on lh/a.csv")
     assert not points_at_files("no file named here")
     assert not points_at_files("see " * 5000 + "x" * 5000)  # long and odd: read once, no file
