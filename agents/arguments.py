@@ -6,6 +6,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -341,6 +342,96 @@ def named_file(p: Planning, slots: Slots) -> str | None:
     return None
 
 
+NAMING_BEFORE_RE = re.compile(
+    r"\b(?:name|call|save)\s+(?:it\s+as\s+)?(?:the\s+|this\s+|that\s+|my\s+|your\s+|a\s+)?"
+    r"(?:new\s+|trained\s+|final\s+)?$",
+    re.I,
+)
+"""Words before 'model x' that name a model to be made ('call the new model x')."""
+
+
+SAID_MODEL_RES = (
+    re.compile(
+        r"\b(?:with|using|via)\s+(?:the\s+|my\s+|our\s+)?(?:model\s+)?[\"'`]?"
+        r"([A-Za-z][\w-]{0,60}+)(?![\w./-])",
+        re.I,
+    ),
+    re.compile(
+        r"\bthe\s+[\"'`]?([A-Za-z][\w-]{0,60}+)[\"'`]?\s+(?:model|classifier)\b(?![./])",
+        re.I,
+    ),
+    re.compile(
+        r"\bmodel\s+(?:called\s+|named\s+)?[\"'`]?([A-Za-z][\w-]{0,60}+)(?![\w./-])",
+        re.I,
+    ),
+)
+"""Where a request says a saved model by its bare name: 'with churn_v2', 'the noshow_2026
+model', 'model churn_v2' (each name at most 61 characters, read once: linear)."""
+NAME_SHAPE_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[A-Za-z]+[0-9][\w-]*")
+"""A name shaped as a saved model's folder is: words joined by '_' or '-', or a word and digits."""
+
+
+@lru_cache(maxsize=1)
+def _schema_words() -> frozenset[str]:
+    """Every argument name of every tool's input (said names that are settings, not models)."""
+    from tools.registry import all_tools
+
+    names: set[str] = set()
+    for tool in all_tools():
+        names.update(getattr(tool.input_model, "model_fields", {}) or {})
+    return frozenset(n.lower() for n in names)
+
+
+def _saved_model(name: str) -> bool:
+    """Whether models/<name> is a model folder inside the workspace."""
+    from store.workspace import confined, resolve_path
+
+    if not re.fullmatch(r"[A-Za-z0-9][\w-]{0,60}", name, re.ASCII):
+        return False  # one plain folder name: no '..', slash, '~', NUL or odd character
+    ref = f"models/{name}"
+    if not confined(ref):
+        return False
+    try:
+        return resolve_path(ref).is_dir()
+    except (ForgeflowError, OSError, ValueError):
+        return False
+
+
+def said_model_name(text: str, files: Iterable[str] = ()) -> str | None:
+    """The saved model a request names by its bare name ('predict x.csv with churn_v2', 'the
+    noshow_2026 model'): a folder under models/, or a name shaped like one ('_'/'-' joined or
+    with digits) that is no metric, setting, column of a named table, nor file. None when the
+    request names none, or two different ones.
+    """
+    from agents.slots import METRICS
+
+    text = text[: rx.MAX_TEXT]
+    columns = {c.lower() for f in files if "${" not in f for c in _table_columns(f)}
+    found: list[str] = []
+    for pattern in SAID_MODEL_RES:
+        for match in pattern.finditer(text):
+            name = match.group(1).strip("-")
+            low = name.lower()
+            if (
+                not name
+                or low in columns
+                or low in METRICS
+                or low.replace("_", " ") in METRICS
+                or low in _schema_words()
+                or low.endswith(("_column", "_col", "_id"))
+            ):
+                continue
+            if rx.search(NAMING_BEFORE_RE, text[max(0, match.start() - 40) : match.start()]):
+                continue  # 'name the model churn_v2': a new model's name, not a saved one
+            if _saved_model(name) or (
+                # 'with the model mlp-64': a kind (with its size), unless a folder has that name
+                NAME_SHAPE_RE.fullmatch(name) and model_kind(name) is None
+            ):
+                found.append(name)
+    names = set(found)
+    return found[0] if len(names) == 1 else None
+
+
 def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
     if slots.model:
         return slots.model
@@ -360,46 +451,16 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
     producer = p.last_step(*(tools or ("train_model",)))
     if producer is not None:
         return f"${{steps.{producer}.model_path}}"
-    known = p.memory.get("generator" if "train_generator" in tools else "model")
-    if known is None and not p.memory.get("models") and "train_generator" not in tools:
-        return said_model_name(slots.text)  # 'predict b.csv with model churn_v2': its name
-    return known
-
-
-SAID_MODEL_RE = re.compile(
-    r"\bmodel\s+(?:called\s+|named\s+)?[\"'`]?"
-    # a name as models are saved: letters with an underscore, a hyphen or a digit in it
-    rf"((?=[\w-]{{0,{rx.WORD_MAX}}}[_\d-])(?=[\w-]{{0,{rx.WORD_MAX}}}[a-z])[\w-]{{2,{rx.WORD_MAX}}})"
-    r"[\"'`]?(?![\w./-])",
-    re.I,
-)
-"""A model said by its saved name ('with model grade_mlp', 'the saved model outcome_v2'): a
-word with an underscore, hyphen or digit, not a file or folder; 'name the model x' names a new one."""
-
-
-NAMING_BEFORE_RE = re.compile(
-    r"\b(?:name|call|save)\s+(?:it\s+as\s+)?(?:the\s+|this\s+|that\s+|my\s+|your\s+|a\s+)?"
-    r"(?:new\s+|trained\s+|final\s+)?$",
-    re.I,
-)
-"""Words before 'model x' that name a model to be made ('call the new model x')."""
-
-
-def said_model_name(text: str) -> str | None:
-    """The saved model a clause names, when no model is planned or held by the thread; a model
-    kind ('model mlp') or a name the workspace resolver refuses is none.
-    """
-    from store.workspace import confined
-
-    said = rx.search(SAID_MODEL_RE, text)
-    if said is None:
-        return None
-    name = said.group(1)
-    if rx.search(NAMING_BEFORE_RE, text[max(0, said.start() - 40) : said.start()]):
-        return None  # 'name the model churn_v2': a new model's name, not a saved one
-    if model_kind(name) is not None or not confined(f"models/{name}"):
-        return None
-    return name
+    if "train_generator" not in tools:
+        said = said_model_name(slots.text, slots.files or FILE_RE.findall(p.goal))
+        thread = [str(m.get("path")) for m in p.memory.get("models") or [] if isinstance(m, dict)]
+        held = [t for t in thread if t.rsplit("/", 1)[-1] == said]
+        if said and held:
+            return held[-1]  # the thread's model by its folder's name
+        if said:
+            p.notes.append(f"the model you named → {said}")
+            return said  # a saved model by its name (the tool reads it under models/)
+    return p.memory.get("generator" if "train_generator" in tools else "model")
 
 
 # --- argument builders: one per tool (the tool's owner keeps these in step with its input) ---
@@ -1334,10 +1395,16 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     if not lfs and len(rules) == 1:
         lfs = rules[0]  # 'apply mined.json to x.csv with per-row votes': the rules file
         s = Slots(**{**s.__dict__, "files": [f for f in s.files if f != rules[0]]})
+    thread_rules, thread_data = _thread_rules(p.memory)
+    if not lfs and thread_rules:
+        lfs = thread_rules  # 'have them vote' after the thread wrote or applied its rules
+        p.notes.append(f"the rules of this conversation → {_shown(thread_rules)}")
     if not lfs:
         p.question = "Which rules should vote? e.g. \"'refund' → billing, 'password' → account\"."
         return None
     data, _, _ = role_files(p.goal, s.files)
+    if lfs is thread_rules and thread_data and not any(_table_columns(f) for f in data):
+        data = [thread_data]  # the rows those rules were applied to
     # the rules file is read ('the rules saved in x.json'), never the votes' output
     outs = [f for f in role_files(p.goal, FILE_RE.findall(p.goal))[2] if not holds_rules(f)]
     # a file not there is written, not read; a rules file is no table of rows
@@ -1360,6 +1427,30 @@ def _args_vote_labels(p: Planning, s: Slots) -> dict[str, Any] | None:
     if ids:
         args["id_column"] = ids[0]
     return args
+
+
+RULE_TOOLS = ("apply_labeling_functions", "write_labeling_functions", "vote_labels")
+
+
+def _thread_rules(memory: dict[str, Any]) -> tuple[Any, str | None]:
+    """The labeling functions the thread's last rules step wrote or applied (a rules file, else
+    the written functions) and the table it read; (None, None) without one.
+    """
+    last = memory.get("last_call") or {}
+    args = last.get("args") if isinstance(last, dict) else None
+    if not isinstance(args, dict) or last.get("tool") not in RULE_TOOLS:
+        return memory.get("labeling_functions") or None, None
+    rules = args.get("lfs_path") or args.get("labeling_functions")
+    if last.get("tool") == "write_labeling_functions":
+        rules = args.get("output_path") or memory.get("labeling_functions")
+    data = args.get("data_path") or args.get("dataset")
+    rules = rules or memory.get("labeling_functions") or None
+    return rules, data if isinstance(data, str) and _table_columns(data) else None
+
+
+def _shown(value: Any) -> str:
+    """A short form of an argument's value for a note."""
+    return value if isinstance(value, str) else f"{len(value)} functions"
 
 
 def _unwritten_tables(goal: str, read: list[str]) -> list[str]:

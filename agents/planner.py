@@ -582,6 +582,39 @@ class Goal:
     asked: str | None
 
 
+POINTER_WORDS = frozenset(
+    "it it's its is that that's this here here's see attached file files doc docs document "
+    "documents path the and or are they these those".split()
+)
+"""Words that may stand beside file names in a clause that only points at them ('it's x.md')."""
+
+
+def points_at_files(clause: str) -> bool:
+    """A clause that only points at workspace files ('x.md', "it's a.csv and b.csv"): the
+    files of the request said before it, not a request of its own.
+    """
+    files = FILE_RE.findall(clause[: rx.MAX_TEXT])
+    if not files or not all(is_workspace_file(f) for f in files):
+        return False  # a file yet to be written ('Path: out/x.jsonl') is an output, not a pointer
+    rest = FILE_RE.sub(" ", clause[: rx.MAX_TEXT]).lower()
+    return all(w in POINTER_WORDS for w in re.findall(r"[a-z']+", rest))
+
+
+def _named_model_used(tools: list[str], clause: str, slots: Slots) -> list[str]:
+    """A training put before a prediction or evaluation is left out when the clause names the
+    saved model to use ('predict new.csv with churn_v2') and asks for no training itself.
+    """
+    from agents.arguments import said_model_name
+
+    if "train_model" not in tools or not {"predict", "evaluate_model"} & set(tools):
+        return tools
+    if rx.search(rf"\b(?:{rx.TRAIN_VERB})\b", clause[: rx.MAX_TEXT], re.I):
+        return tools
+    if said_model_name(clause, slots.files) is None:
+        return tools
+    return [t for t in tools if t != "train_model"]
+
+
 def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Plan:
     """Clauses → tools → arguments for a goal no thread follow-up answered; `forced` (the
     router's tools by clause, from `_arbitrate`) replaces the cue rules' choice.
@@ -601,8 +634,9 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
     goal, memory, gold_file, asked = read.text, read.memory, read.gold_file, read.asked
     planning = Planning(memory=memory, goal=goal)
     clauses = split_clauses(rx.sub(PURPOSE_RE, "", goal))
+    pointers = {c for c in clauses[1:] if points_at_files(c)}
     for clause in clauses:
-        if is_description(clause):
+        if is_description(clause) or clause in pointers:
             planning.context_files.extend(FILE_RE.findall(clause))
     deferred: str | None = None
     deferred_by: str | None = None
@@ -630,9 +664,10 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             # 'sort them using the ones I did by hand in x_by_hand.csv': the hand labels are
             # the file named, the data the thread's
             slots.files = [thread_data]
-        if is_description(clause):
+        if is_description(clause) or (clause in pointers and planning.steps):
             # "reviews.csv has product reviews and only some rows have a label": context for
-            # the request that follows, not a request (its files were taken above).
+            # the request that follows, not a request (its files were taken above); so is a
+            # clause that only points at files after the request ('... from our doc? x.md')
             continue
         if _names_last_output(planning, clause, slots):
             continue
@@ -660,6 +695,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
                 continue
         tools = _writer_for_format(tools, clause, slots.files)
         tools = _labeling_meant(tools, clause, slots, planning)
+        tools = _named_model_used(tools, clause, slots)
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
             planning, clause, tools, slots
         ):

@@ -320,6 +320,11 @@ def train_then_predict(p: Planning, goal: str, files: list[str]) -> bool:
     plain = FILE_RE.sub(" ", goal)
     if not rx.search(OUTCOME, plain, re.I):
         return False
+    if any(
+        s.tool in ("predict", "evaluate_model") and "${" not in str(s.args.get("model") or "${")
+        for s in p.steps
+    ):
+        return False  # the prediction uses a model the request named: nothing to learn first
     named = list(dict.fromkeys(FILE_RE.findall(goal)))
     inputs = [f for f in named if f in files and f not in role_files(goal, named)[2]]
     if not rx.search(LEARN, plain, re.I) and not (
