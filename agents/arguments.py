@@ -369,6 +369,17 @@ SAID_MODEL_RES = (
 model', 'model churn_v2' (each name at most 61 characters, read once: linear)."""
 NAME_SHAPE_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+|[A-Za-z]+[0-9][\w-]*")
 """A name shaped as a saved model's folder is: words joined by '_' or '-', or a word and digits."""
+COUNT_LEADS = ("top", "first", "last", "best", "bottom")
+"""First words of a count said as one word ('top-3 features'), not of a model's name."""
+
+
+def _versioned(name: str) -> bool:
+    """Whether a name not saved reads as a model's (its last part carries a digit: 'churn_v2',
+    'grade-2024', 'topic_mlp2'), not a method's or a count's words ('gradient-boosting',
+    'early_stopping', 'f1-score', 'top-3').
+    """
+    parts = re.split(r"[_-]", name)
+    return any(c.isdigit() for c in parts[-1]) and parts[0].lower() not in COUNT_LEADS
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +411,7 @@ def _saved_model(name: str) -> bool:
 def said_model_name(text: str, files: Iterable[str] = ()) -> str | None:
     """The saved model a request names by its bare name ('predict x.csv with churn_v2', 'the
     noshow_2026 model'): a folder under models/, or a name shaped like one ('_'/'-' joined or
-    with digits) that is no metric, setting, column of a named table, nor file. None when the
+    with digits, its last part with a digit) that is no metric, setting, column of a named table, nor file. None when the
     request names none, or two different ones.
     """
     from agents.slots import METRICS
@@ -425,7 +436,7 @@ def said_model_name(text: str, files: Iterable[str] = ()) -> str | None:
                 continue  # 'name the model churn_v2': a new model's name, not a saved one
             if _saved_model(name) or (
                 # 'with the model mlp-64': a kind (with its size), unless a folder has that name
-                NAME_SHAPE_RE.fullmatch(name) and model_kind(name) is None
+                NAME_SHAPE_RE.fullmatch(name) and _versioned(name) and model_kind(name) is None
             ):
                 found.append(name)
     names = set(found)

@@ -749,7 +749,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         # no other clause asked for an action on a table it names (a look-up of a described
         # table is no such request): the request is the out-of-scope one
         planning.answer, planning.steps = out_of_scope, []
-    if forced is None and not memory.get("model") and not _said_model_used(planning):
+    if forced is None and not memory.get("model"):
         from agents.grounding import workspace_files
 
         train_then_predict(planning, goal, workspace_files())
@@ -1277,18 +1277,6 @@ def _remakes_said(steps: list[PlanStep], core: list[str], wanted: list[str], goa
         ):
             return True
     return False
-
-
-def _said_model_used(p: Planning) -> bool:
-    """Whether a planned step uses a model the person named ('with model grade_v2'), not one
-    the plan trains: no training is put before it.
-    """
-    return any(
-        s.tool in ("predict", "evaluate_model")
-        and isinstance(s.args.get("model"), str)
-        and "${" not in s.args["model"]
-        for s in p.steps
-    )
 
 
 def _opening_verb(clause: str) -> str:

@@ -246,10 +246,11 @@ _SUBJECT = (
 _TAG_VERB = r"(?:label|mark|tag|flag|classify|call|treat|put)"
 LABEL_END = r"(?=\s{0,3}(?:[,;.)!?\n]|\band\b|\bthen\b|$))"
 # if a ticket mentions refund or chargeback, label it billing | when the note says leak, it's plumbing
+# ('has' only with a labeling verb: 'if the data has duplicates, that's a problem' is no rule)
 IF_VERB_RULE = re.compile(
     rf"\b(?:if|when|whenever)\s{{1,3}}(?:(?:the|a|an|any)\s{{1,3}})?(?:(?!mentions?\b|says\b)[a-z]{{2,30}}\s{{1,3}})?"
     rf"(?:([a-z]{{2,30}})\s{{1,3}})?"
-    rf"(?:mentions?|says|contains?|has|includes?)\s{{1,3}}{KW_LIST}\s{{0,3}},?\s{{0,3}}(?:then\s{{1,3}})?"
+    rf"(mentions?|says|contains?|has|includes?)\s{{1,3}}{KW_LIST}\s{{0,3}},?\s{{0,3}}(?:then\s{{1,3}})?"
     rf"(?:{_TAG_VERB}\s{{1,3}}(?:it|them|that|this)\s{{1,3}}(?:as\s{{1,3}})?(?:an?\s{{1,3}})?|"
     rf"(?:it|that)\s{{0,3}}(?:is|['’]s)\s{{1,3}}(?:an?\s{{1,3}})?|the\s{{1,3}}(?:label|class|category)\s{{1,3}}is\s{{1,3}})"
     rf"{LABEL}{LABEL_END}",
@@ -282,12 +283,16 @@ def _verb_rules(text: str) -> list[dict[str, Any]]:
     """Unquoted rules said with a labeling verb or a condition ('if a ticket mentions refund or
     chargeback, label it billing', 'label as spam anything that mentions lottery', 'mark rows
     containing crash as bug', 'tickets mentioning refund are billing'); keywords with a digit
-    ('rows with a score above 3') are no rule.
+    ('rows with a score above 3') are no rule, nor 'has' without a labeling verb ('when amount has
+    spikes it is fraud' tells of the data).
     """
     rules: list[dict[str, Any]] = []
     found: list[tuple[int, str, str, str | None]] = []
     for m in IF_VERB_RULE.finditer(text):
-        found.append((m.start(), m.group(3), m.group(2), m.group(1)))
+        tail = text[m.end(3) : m.start(4)]
+        if m.group(2).lower() == "has" and not rx.search(rf"\b{_TAG_VERB}\b", tail, re.I):
+            continue  # 'if the data has duplicates, that's a problem': said of the data, no rule
+        found.append((m.start(), m.group(4), m.group(3), m.group(1)))
     for m in VERB_FIRST_RULE.finditer(text):
         found.append((m.start(), m.group(1), m.group(2), None))
     for pattern in (SUBJECT_FIRST_RULE, SUBJECT_IS_RULE):

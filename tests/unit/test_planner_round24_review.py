@@ -1,0 +1,114 @@
+"""Round 24 review: a method's or a count's words are no saved model's name, a sentence about the
+data is no labeling rule, and one guard keeps a training from going before a named model."""
+
+from __future__ import annotations
+
+import pytest
+
+from agents.arguments import said_model_name
+from agents.plan import Planning, PlanStep
+from agents.rules import parse_rules
+from tests.unit.test_planner_round24_steps import _write
+
+
+@pytest.fixture
+def files() -> None:
+    from settings import get_settings
+
+    _write(get_settings().workspace)
+
+
+# --- a method or a count said after 'with/using' is no saved model ---------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "predict topic for b.csv using gradient-boosting",
+        "predict topic for b.csv via scikit-learn",
+        "fit on a.csv and predict b.csv with early_stopping",
+        "evaluate on b.csv with cross_validation",
+        "predict topic for b.csv using top-3 features",
+        "score b.csv with f1-score",
+        "predict b.csv using l2-regularization",
+        "evaluate the random_forest model on b.csv",
+        "predict topic for b.csv using k-fold",
+    ],
+)
+def test_a_method_or_a_count_is_no_model_name(said: str) -> None:
+    assert said_model_name(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("predict b.csv with churn_v2", "churn_v2"),
+        ("evaluate the existing model grade-2024 on b.csv", "grade-2024"),
+        ("predict b.csv using model topic_mlp2", "topic_mlp2"),
+        ("evaluate the noshow_2026 model on b.csv", "noshow_2026"),
+    ],
+)
+def test_a_versioned_name_is_still_a_model(said: str, name: str) -> None:
+    assert said_model_name(said) == name
+
+
+def test_a_method_said_keeps_the_training_before_the_prediction(files: None) -> None:
+    from agents.planner import plan_goal
+
+    plan = plan_goal("predict topic for depot/tickets_new.csv using gradient-boosting")
+    tools = [s.tool for s in plan.steps]
+    assert "train_model" in tools and tools[-1] == "predict", tools
+    assert plan.steps[-1].args["model"].startswith("${steps.")
+
+
+# --- a sentence about the data is no rule ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the data has duplicates, that's a problem. find anomalies in x.csv",
+        "find outliers in x.csv; when amount has spikes it is fraud",
+        "when a file has headers it is easier",
+    ],
+)
+def test_has_with_no_labeling_verb_is_no_rule(text: str) -> None:
+    assert parse_rules(text) == []
+
+
+def test_has_with_a_labeling_verb_is_a_rule() -> None:
+    rules = parse_rules("if a ticket has refund or chargeback, label it billing")
+    assert [(r["label"], r["keywords"]) for r in rules] == [("billing", ["refund", "chargeback"])]
+    rules = parse_rules("when the memo says overdue, it's late")
+    assert [(r["label"], r["keywords"]) for r in rules] == [("late", ["overdue"])]
+
+
+def test_a_sentence_about_the_data_keeps_the_anomaly_search(files: None) -> None:
+    from agents.planner import plan_goal
+
+    plan = plan_goal(
+        "If the data has duplicates, that's a problem. find anomalies in depot/tickets_train.csv"
+    )
+    assert [s.tool for s in plan.steps] == ["detect_anomalies"]
+
+
+# --- one guard for a prediction with a named model --------------------------------------------
+
+
+def test_one_guard_keeps_a_training_from_a_named_models_prediction(files: None) -> None:
+    from agents import planner
+    from agents.prediction import train_then_predict
+
+    # the planner's copy of the guard is gone: train_then_predict holds it
+    assert not hasattr(planner, "_said_model_used")
+    goal = "how many of depot/tickets_new.csv will be refund? learn it from depot/tickets_train.csv"
+    p = Planning(memory={}, goal=goal)
+    p.steps.append(
+        PlanStep(
+            tool="predict", args={"model": "topic_v3", "dataset": "depot/tickets_new.csv"}, why="x"
+        )
+    )
+    assert (
+        train_then_predict(p, goal, ["depot/tickets_train.csv", "depot/tickets_new.csv"]) is False
+    )
+    assert [s.tool for s in p.steps] == ["predict"]
