@@ -1530,7 +1530,9 @@ WRITTEN_TO_RE = re.compile(
 
 def said_run_folder(text: str) -> str | None:
     """The one labeling run folder a goal names by its path (no producing step planned): a
-    folder the workspace resolver accepts, not a file; None when none or several are said.
+    folder the workspace resolver accepts, not a file, under a folder of the workspace or with a
+    digit, '_' or '-' in it (plain words joined by '/' are classes: 'refund/billing'); None when
+    none or several are said.
     """
     from store.workspace import confined, workspace_root
 
@@ -1544,6 +1546,10 @@ def said_run_folder(text: str) -> str | None:
         where = workspace_root() / name
         if (where.exists() and not where.is_dir()) or any(where.parent.glob(f"{where.name}.*")):
             continue  # a file, or a file's name without its ending ('depot/tickets_new')
+        if not (workspace_root() / name.split("/", 1)[0]).is_dir() and not rx.search(
+            r"[\d_-]", name
+        ):
+            continue  # 'refund/billing', 'yes/no': classes said with a slash, no folder's path
         folders.append(name)
     folders = list(dict.fromkeys(folders))
     return folders[0] if len(folders) == 1 else None

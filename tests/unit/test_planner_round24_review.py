@@ -112,3 +112,40 @@ def test_one_guard_keeps_a_training_from_a_named_models_prediction(files: None) 
         train_then_predict(p, goal, ["depot/tickets_train.csv", "depot/tickets_new.csv"]) is False
     )
     assert [s.tool for s in p.steps] == ["predict"]
+
+
+# --- classes said with a slash are no labeling run's folder ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "label the rows as refund/shipping/account",
+        "open the workbench of the yes/no labeling",
+        "T00003 should be refund/billing, not account; fix it in the workbench",
+    ],
+)
+def test_classes_joined_by_a_slash_name_no_run(files: None, said: str) -> None:
+    from agents.arguments import said_run_folder
+
+    assert said_run_folder(said) is None
+
+
+def test_a_folder_said_is_still_a_run(files: None) -> None:
+    from agents.arguments import said_run_folder
+
+    assert said_run_folder("the folder is depot/tl_run") == "depot/tl_run"  # depot/ is there
+    assert said_run_folder("open the runs/q3_labels workbench") == "runs/q3_labels"
+    assert said_run_folder("open the labels/tickets workbench") is None  # plain words, no root
+
+
+def test_a_labeling_asked_with_slashed_classes_still_labels(files: None) -> None:
+    from agents.planner import plan_goal
+
+    plan = plan_goal(
+        "could you have depot/tickets_new.csv labeled with topics refund/shipping/account and "
+        "list the rows in the workbench the labels disagree on"
+    )
+    assert [s.tool for s in plan.steps][0] == "label_dataset"
+    plan = plan_goal("T00003 should be refund/billing, not account; fix it in the workbench")
+    assert all(s.args.get("labeling_dir") != "refund/billing" for s in plan.steps)
