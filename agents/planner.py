@@ -1232,7 +1232,7 @@ def _made_already(tools: list[str], clause: str, p: Planning) -> list[str]:
         and any(t in out for t in ("evaluate_model", "predict"))
         and p.last_step("train_model") is None
         and not (p.memory.get("model") or p.memory.get("models"))
-        and said_model_name(clause) is not None
+        and said_model_name(clause, FILE_RE.findall(p.goal or clause)) is not None
     ):
         out.remove("train_model")  # the model to use is a saved one, by its name
     users = SAID_MADE["label_dataset"][1:]
@@ -1271,7 +1271,8 @@ def _remakes_said(steps: list[PlanStep], core: list[str], wanted: list[str], goa
     for maker, (key, *users) in SAID_MADE.items():
         if maker not in wanted or maker in core:
             continue
-        said = said_model_name(goal) if maker == "train_model" else said_run_folder(goal)
+        files = FILE_RE.findall(goal)
+        said = said_model_name(goal, files) if maker == "train_model" else said_run_folder(goal)
         if said is not None and any(
             step.tool in users and step.args.get(key) == said for step in steps
         ):

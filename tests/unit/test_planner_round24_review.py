@@ -3,6 +3,7 @@ data is no labeling rule, and one guard keeps a training from going before a nam
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from agents.arguments import said_model_name
@@ -149,3 +150,33 @@ def test_a_labeling_asked_with_slashed_classes_still_labels(files: None) -> None
     assert [s.tool for s in plan.steps][0] == "label_dataset"
     plan = plan_goal("T00003 should be refund/billing, not account; fix it in the workbench")
     assert all(s.args.get("labeling_dir") != "refund/billing" for s in plan.steps)
+
+
+# --- a column of the named tables is no model's name, in every reading of it -----------------
+
+
+def test_a_column_said_after_using_keeps_the_training(files: None) -> None:
+    from agents.planner import _made_already, _remakes_said, plan_goal
+    from settings import get_settings
+
+    depot = get_settings().workspace / "depot"
+    for name in ("tickets_train.csv", "tickets_test.csv"):
+        frame = pd.read_csv(depot / name)
+        frame["spend_q4"] = frame["amount"]
+        frame.to_csv(depot / name, index=False)
+    goal = (
+        "evaluate a topic model on depot/tickets_test.csv using spend_q4, trained on "
+        "depot/tickets_train.csv"
+    )
+    p = Planning(memory={}, goal=goal)
+    p.cued = True
+    clause = "evaluate a topic model on depot/tickets_test.csv using spend_q4"
+    assert _made_already(["train_model", "evaluate_model"], clause, p) == [
+        "train_model",
+        "evaluate_model",
+    ]
+    used = [PlanStep(tool="evaluate_model", args={"model": "spend_q4"}, why="x")]
+    assert not _remakes_said(used, ["evaluate_model"], ["train_model", "evaluate_model"], goal)
+    plan = plan_goal(goal)
+    train = [s for s in plan.steps if s.tool == "train_model"]
+    assert train and train[0].args["dataset"] == "depot/tickets_train.csv"
