@@ -368,8 +368,13 @@ TOP_BEFORE_RE = r"\b(?:top|first|last)\s{1,3}\Z"
 """'top 10', 'first 5': a count with no noun after it."""
 
 
-SHOWN_BEFORE_RE = r"\b(?:show|give|list|return|display|print|see|me|us|only|just)\s{1,3}\Z"
-"""A verb of showing (or its person) right before a count that ends its clause ('give me 10')."""
+SHOWN_BEFORE_RE = (
+    r"(?:\b(?:show|give|list|return|display|print)\s{1,3}(?:(?:me|us)\s{1,3})?|\bme\s{1,3}see\s{1,3}|"
+    r"(?:\A|[,;:.!?]|\bme|\bus)\s{0,3}(?:only|just)\s{1,3})\Z"
+)
+"""A verb of showing (with its person) right before a count that ends its clause ('give me 10',
+'let me see 11', 'give me only 9', ', only 7'); 'cost us 500', 'we see 12', 'I expect just 3'
+are no count."""
 CLAUSE_END_RE = r"\A\s{0,3}(?:[.!?;)]|\Z)"
 """Nothing but the clause's end after the number ('..., show 10')."""
 

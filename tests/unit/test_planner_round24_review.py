@@ -180,3 +180,42 @@ def test_a_column_said_after_using_keeps_the_training(files: None) -> None:
     plan = plan_goal(goal)
     train = [s for s in plan.steps if s.tool == "train_model"]
     assert train and train[0].args["dataset"] == "depot/tickets_train.csv"
+
+
+# --- 'me'/'us' after a verb that shows nothing is no count's lead -----------------------------
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "find anomalies in x.csv; usually we see 12.",
+        "find anomalies in x.csv. Last month those rows cost us 500.",
+        "find anomalies in x.csv. I expect just 3.",
+        "find anomalies in x.csv, the refunds hurt me 40",
+        "find anomalies in x.csv. Our SLA gives us 48",
+    ],
+)
+def test_a_number_after_a_verb_that_shows_nothing_is_no_count(goal: str) -> None:
+    from agents.said_check import bind_said
+
+    step = PlanStep(tool="detect_anomalies", args={}, why="find anomalies in x.csv")
+    bind_said([step], goal)
+    assert "top_k" not in step.args
+
+
+@pytest.mark.parametrize(
+    ("goal", "value"),
+    [
+        ("find anomalies in x.csv, show us 5", 5),
+        ("find anomalies in x.csv, give me only 9.", 9),
+        ("find anomalies in x.csv, only 7", 7),
+        ("find anomalies in x.csv; just 4", 4),
+        ("find anomalies in x.csv, let me see 11", 11),
+    ],
+)
+def test_a_count_after_a_showing_verb_is_still_bound(goal: str, value: int) -> None:
+    from agents.said_check import bind_said
+
+    step = PlanStep(tool="detect_anomalies", args={}, why="find anomalies in x.csv")
+    bind_said([step], goal)
+    assert step.args.get("top_k") == value
