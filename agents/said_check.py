@@ -594,6 +594,11 @@ def _said_target(steps: list[Any], text: str) -> list[str]:
     return [f"{open_steps[0].tool}.target_value = {value!r}: the target said in the request"]
 
 
+REACHED_BEFORE_RE = r"(?:\b(?:we|they|i)|(?<!make )(?<!let )(?<!have )(?<!get )\bit)\s{1,3}\Z"
+"""A subject right before 'hit' ('we hit 0.72'): a score told, in the past ('make it hit'
+asks for one)."""
+
+
 def said_target(text: str) -> float | None:
     """The one target the text says with no metric beside it ('aim for 90%' → 0.9), or None."""
     values: list[float] = []
@@ -606,6 +611,10 @@ def said_target(text: str) -> float | None:
             r"(?:\bnot|\bnever|n't|\bno)\s{0,3}\Z", text[max(0, m.start() - 12) : m.start()], re.I
         ):
             continue
+        if rx.search(
+            REACHED_BEFORE_RE, text[max(0, m.start() - 12) : m.start()], re.I
+        ) and rx.match(r"hit\b", text[m.start() :], re.I):
+            continue  # 'last run we hit 0.72': a score reached, not one to aim for
         raw = m.group(1).replace(" ", "")
         value = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
         if 0 < value <= 1 and value not in values:

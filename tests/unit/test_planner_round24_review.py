@@ -219,3 +219,35 @@ def test_a_count_after_a_showing_verb_is_still_bound(goal: str, value: int) -> N
     step = PlanStep(tool="detect_anomalies", args={}, why="find anomalies in x.csv")
     bind_said([step], goal)
     assert step.args.get("top_k") == value
+
+
+# --- a score reached before is no target --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "make it better; last run we hit 0.72, try again",
+        "it hit 0.8, and I want more",
+        "they reached 0.7, make it better",
+    ],
+)
+def test_a_score_reached_is_no_target(text: str) -> None:
+    from agents.said_check import said_target
+
+    assert said_target(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("make it better, aim for 90%", 0.9),
+        ("can you hit 0.9, please", 0.9),
+        ("we need to hit 0.85, then stop", 0.85),
+        ("make it hit 0.9, then stop", 0.9),
+    ],
+)
+def test_a_target_asked_is_still_read(text: str, value: float) -> None:
+    from agents.said_check import said_target
+
+    assert said_target(text) == value
