@@ -455,7 +455,7 @@ NOT_NAMES = {
     "it", "the", "a", "an", "is", "be", "csv", "parquet", "json", "jsonl", "tsv", "txt", "file",
     "table", "model", "classifier", "whatever", "anything", "something", "default", "well",
     "before", "usual", "above", "below", "follows", "such", "new", "same", "one", "up", "you",
-    "yours", "any", "tbd", "later",
+    "yours", "any", "tbd", "later", "pickle", "pkl", "joblib", "onnx", "pt", "h5", "safetensors",
 }  # fmt: skip
 """Words after a naming phrase that are no name ('save it as csv', 'name of the model is the same')."""
 OUTPUT_FIELDS = ("output", "output_path", "output_dir", "path")

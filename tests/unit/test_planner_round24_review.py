@@ -251,3 +251,12 @@ def test_a_target_asked_is_still_read(text: str, value: float) -> None:
     from agents.said_check import said_target
 
     assert said_target(text) == value
+
+
+@pytest.mark.parametrize("fmt", ["pickle", "pkl", "joblib", "onnx", "safetensors"])
+def test_a_model_format_is_no_models_name(fmt: str) -> None:
+    from agents.said_check import bind_said
+
+    step = PlanStep(tool="train_model", args={}, why="train on a.csv for late")
+    bind_said([step], f"train on a.csv for late, save as {fmt}")
+    assert "name" not in step.args
