@@ -67,9 +67,9 @@ FROZEN = ("fresh15", "fresh18", "fresh19", "fresh20", "fresh21")
 SELECTION = FROZEN
 """The arbitration selection set (fifteenth round): never tuned on by the rules, no router rows;
 measured only with `--selection`, as aggregates (the arbitration's development figures since)."""
-VALIDATION = ("fresh59",)
-"""The current round's validation set (twenty-fourth round; fresh58 was the twenty-third's,
-fresh57 the twenty-second's): measured before and after the round's changes, never tuned on
+VALIDATION = ("fresh60",)
+"""The current round's validation set (twenty-fifth round; fresh59 was the twenty-fourth's,
+fresh58 the twenty-third's, fresh57 the twenty-second's): measured before and after the round's changes, never tuned on
 until then."""
 
 
