@@ -25,7 +25,7 @@ from agents.slots import (
     query_terms,
 )
 from errors import ForgeflowError
-from store.workspace import is_workspace_file
+from store.workspace import is_workspace_file, is_workspace_folder
 from tools.registry import CAPABILITIES
 from tools.tabular import TABLE_SUFFIX_RE, table_stem
 
@@ -395,17 +395,9 @@ def _schema_words() -> frozenset[str]:
 
 def _saved_model(name: str) -> bool:
     """Whether models/<name> is a model folder inside the workspace."""
-    from store.workspace import confined, resolve_path
-
     if not re.fullmatch(r"[A-Za-z0-9][\w-]{0,60}", name, re.ASCII):
         return False  # one plain folder name: no '..', slash, '~', NUL or odd character
-    ref = f"models/{name}"
-    if not confined(ref):
-        return False
-    try:
-        return resolve_path(ref).is_dir()
-    except (ForgeflowError, OSError, ValueError):
-        return False
+    return is_workspace_folder(f"models/{name}")
 
 
 def said_model_name(text: str, files: Iterable[str] = ()) -> str | None:
@@ -1498,19 +1490,12 @@ def labeling_dir(p: Planning) -> str | None:
             return named
         return f"${{steps.{producer}.labeled_path}}"
     said = said_run_folder(p.goal or "")
-    if said is not None and _is_folder(said):
+    if said is not None and is_workspace_folder(said):
         return said  # 'fix R12 in the shop/ticket_labels workbench': the run the person names
     labeled = p.memory.get("labeled")
     if isinstance(labeled, str) and labeled.endswith("labeled.parquet"):
         return rx.sub(r"(?:/workbench)?/labeled\.parquet$", "", labeled)
     return said  # a folder not there (yet): only with no run on the thread
-
-
-def _is_folder(name: str) -> bool:
-    """Whether a confined workspace name is a folder there."""
-    from store.workspace import workspace_root
-
-    return (workspace_root() / name).is_dir()
 
 
 RUN_FOLDER_RE = re.compile(
@@ -1546,9 +1531,7 @@ def said_run_folder(text: str) -> str | None:
         where = workspace_root() / name
         if (where.exists() and not where.is_dir()) or any(where.parent.glob(f"{where.name}.*")):
             continue  # a file, or a file's name without its ending ('depot/tickets_new')
-        if not (workspace_root() / name.split("/", 1)[0]).is_dir() and not rx.search(
-            r"[\d_-]", name
-        ):
+        if not is_workspace_folder(name.split("/", 1)[0]) and not rx.search(r"[\d_-]", name):
             continue  # 'refund/billing', 'yes/no': classes said with a slash, no folder's path
         folders.append(name)
     folders = list(dict.fromkeys(folders))

@@ -123,6 +123,16 @@ def is_workspace_file(raw: str | os.PathLike[str]) -> bool:
         return False
 
 
+def is_workspace_folder(raw: str | os.PathLike[str]) -> bool:
+    """Whether `raw` names a folder `resolve_path` accepts (a refused path, a file, a link out of
+    the workspace or nothing there is none).
+    """
+    try:
+        return resolve_path(raw).is_dir()
+    except (ForgeflowError, OSError, ValueError):
+        return False
+
+
 def output_file(raw: str | os.PathLike[str]) -> Path:
     """A file path to write in the workspace, its folder created; refused when it is a folder."""
     path = resolve_path(raw, for_write=True)

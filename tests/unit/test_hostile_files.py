@@ -222,3 +222,30 @@ def test_listings_leave_out_links_leading_out(outside_link: Path) -> None:
     pd.DataFrame({"a": [1]}).to_csv(get_settings().data_dir / "ok.csv", index=False)
     listed = [d["title"] for d in run("list_local_datasets", {})["datasets"]]
     assert "ok.csv" in listed and "innocent.csv" not in listed and "linked.csv" not in listed
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "..",
+        "../..",
+        "/etc",
+        "~root",
+        "runs\x00x",
+        "runs\ud800",
+        str(2**63),
+        "out_link",
+        "runs/a.csv",
+    ],
+)
+def test_a_workspace_folder_check_refuses_what_resolve_path_refuses(raw: str) -> None:
+    from store.workspace import is_workspace_folder, workspace_root
+
+    root = workspace_root()
+    (root / "runs").mkdir(parents=True, exist_ok=True)
+    (root / "runs" / "a.csv").write_text("a\n1\n")
+    link = root / "out_link"
+    if not link.is_symlink():
+        link.symlink_to("/tmp", target_is_directory=True)  # a link out of the workspace
+    assert is_workspace_folder("runs") is True
+    assert is_workspace_folder(raw) is False
