@@ -774,22 +774,13 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif (looked := _looked_up_in_plan(p, s)) is not None:
         dataset_id, source, s.config = looked
     else:
-        words = rx.sub(
-            r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
-            r"hugging\s*face|huggingface|kaggle|hf|and|it|please)\b",
-            " ",
-            s.text,
-            flags=re.I,
-        )
-        if s.revision:
-            words = words.replace(s.revision, " ")
-        tokens = [t for t in rx.findall(r"[\w.-]+", words) if not t.isdigit()]
-        if not tokens:
+        said = said_download(s.text, s.revision, s.config)
+        if said is None:
             p.question = "Which dataset should I download? Name it, or search first."
             return None
-        dataset_id, source = tokens[0], s.source
-        if len(tokens) > 1 and s.config is None:
-            s.config = tokens[1]
+        (dataset_id, config), source = said, s.source
+        if s.config is None:
+            s.config = config
     args: dict[str, Any] = {"source": source or "huggingface", "dataset_id": dataset_id}
     if s.config:
         args["config"] = s.config
@@ -804,6 +795,68 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if folder:
         args["path"] = folder
     return args
+
+
+DOWNLOAD_FILLER_RE = (
+    r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
+    r"hugging\s*face|huggingface|kaggle|hf|and|it|please)\b"
+)
+"""The request's own words around a dataset named without an owner or quotes."""
+NO_CONFIG_WORDS = frozenset(
+    "into onto to under in at as by so now then here there today again too also locally "
+    "for me us my our your this that it its them and or but if when because after before "
+    "first instead quickly asap pls thanks thank".split()
+)
+"""Words that may follow a dataset's name and are never its config ('download imdb into ...')."""
+
+
+def said_download(
+    text: str, revision: str | None, config: str | None
+) -> tuple[str, str | None] | None:
+    """(dataset, config) of a download named by plain words: the word beside the verb ('download
+    imdb'), else the one identifier ('grab the medical_questions_pairs dataset'), else the first
+    word that is no request word; the config is the word right after it when it can be one
+    ('download glue sst2'), never a preposition or a word of the sentence ('... lex_glue into').
+    """
+    from agents.slots import STOP_WORDS
+
+    def plain(word: str) -> bool:
+        lower = word.lower()
+        return lower in STOP_WORDS or lower in HUB_NOT_NAMES or lower in NO_CONFIG_WORDS
+
+    words = rx.sub(DOWNLOAD_FILLER_RE, " ", text, flags=re.I)
+    if revision:
+        words = words.replace(revision, " ")
+    tokens = [
+        t for t in rx.findall(r"[\w.-]+", words) if not t.isdigit() and not plain(t) and t != config
+    ]
+    named = hub_word_named(text)
+    if named is None or named == config or named.lower() in NO_CONFIG_WORDS:
+        named = bare_hub_name(text)
+        named = None if named == config else named
+    dataset = named or (tokens[0] if tokens else None)
+    if dataset is None:
+        return None
+    after = rx.search(
+        rf"(?<![\w.-]){re.escape(dataset)}(?![\w.-])[\s,]+(?:(?:config|subset)\s+)?([\w.-]+)",
+        text,
+    )
+    following = after.group(1) if after else None
+    if (
+        following is None
+        or plain(following)
+        or following.lower() in DOWNLOAD_WORDS
+        or (following[0].isupper() and not rx.search(r"[\d_.-]", following))
+    ):
+        following = None
+    return dataset, following
+
+
+DOWNLOAD_WORDS = frozenset(
+    "download fetch grab pull get dataset data from on at revision rev version hugging face "
+    "huggingface kaggle hf please with".split()
+)
+"""Words after a dataset's name that start the rest of the request, not a config."""
 
 
 def download_folder(text: str, dataset_id: str) -> str | None:
