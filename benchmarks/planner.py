@@ -13,8 +13,9 @@ single goal as a dry run (no tool runs), for fast iteration; turn success needs 
 The planning step's time is the plan node alone (wrapped before the graph is compiled).
 Dataset-hub tools (search, trending, configs, suggestions, downloads, leaderboards) run, for the
 whole run, against the tests' fake Hugging Face Hub and fake Kaggle on 127.0.0.1
-(tests/utils/fake_catalogue.py: a few well-known datasets and models, and made-up datasets named
-after the words of any other search), so hub turns measure routing and arguments, not the real Hub.
+(tests/utils/fake_catalogue.py: a few well-known datasets and models, made-up datasets named
+after the words of any other search, and a made-up dataset for any other id a turn names), so hub
+turns measure routing and arguments, not the real Hub.
 Format of a corpus: benchmarks/goals/FORMAT.md.
 """
 

@@ -39,7 +39,8 @@ def _slug(text: str) -> str:
 
 
 def build_hub() -> FakeHub:
-    """A fake Hub with a few well-known datasets and models; unknown searches get made-up repos."""
+    """A fake Hub with a few well-known datasets and models; unknown searches and unknown repo
+    ids a request names get made-up repos."""
     hub = FakeHub()
     glue_card = {
         "configs": [
@@ -116,7 +117,24 @@ def build_hub() -> FakeHub:
             ids.append(repo)
         return ids
 
+    def named(repo_id: str) -> bool:
+        # a dataset the goal names that the catalogue lacks ('download lex_glue'): the real Hub
+        # has it, so a made-up one stands in and the turn measures the plan, not the catalogue
+        if not re.fullmatch(r"(?:[\w.-]{1,96}/)?[\w.-]{1,96}", repo_id) or ".." in repo_id:
+            return False
+        words = _slug(repo_id.rsplit("/", 1)[-1].replace("_", " ")).replace("-", " ")
+        hub.add_dataset(
+            repo_id,
+            {"data/train.csv": _text_table(words), "data/test.csv": _text_table(words)},
+            sha=_sha(repo_id),
+            downloads=100,
+            likes=10,
+            description=f"A made-up dataset of {words} (forgeflow's fake Hub).",
+        )
+        return True
+
     hub.search_fallback = made_up
+    hub.repo_fallback = named
     return hub
 
 

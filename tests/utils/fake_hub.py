@@ -118,6 +118,10 @@ class FakeModel:
     results: list[tuple[str, str, float]] = field(default_factory=list)  # dataset, metric, value
 
 
+REPO_TAILS = frozenset({"revision", "tree", "resolve", "paths-info", "parquet", "refs"})
+"""Path parts that end a repo id in the Hub's dataset URLs."""
+
+
 class FakeHub:
     """State and request log of the fake Hub; `serve()` starts it (a context manager)."""
 
@@ -132,6 +136,9 @@ class FakeHub:
         # Called with the search text when a dataset search matches nothing: the repo ids it
         # returns (after adding them, if new) are the answer. None: an empty answer, as on the Hub.
         self.search_fallback: Callable[[str], list[str]] | None = None
+        # Called with a repo id that no dataset has when a request names it: True when it added
+        # that dataset (the benchmark catalogue's stand-in for the whole Hub). None: a 404.
+        self.repo_fallback: Callable[[str], bool] | None = None
         self._lock = threading.Lock()
         self._counter = 0
         self.server: FakeServer | None = None
@@ -272,6 +279,12 @@ def _make_handler(hub: FakeHub) -> type[BaseHTTPRequestHandler]:
         def _find_repo(self, rest: str) -> tuple[FakeDataset | None, str]:
             for repo_id in sorted(hub.datasets, key=len, reverse=True):
                 if rest == repo_id or rest.startswith(repo_id + "/"):
+                    return hub.datasets[repo_id], rest[len(repo_id) :].lstrip("/")
+            parts = rest.split("/")
+            ends = [i for i, part in enumerate(parts) if part in REPO_TAILS] or [len(parts)]
+            if hub.repo_fallback is not None and 1 <= ends[0] <= 2:
+                repo_id = "/".join(parts[: ends[0]])
+                if hub.repo_fallback(repo_id):
                     return hub.datasets[repo_id], rest[len(repo_id) :].lstrip("/")
             return None, rest
 
