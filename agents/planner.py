@@ -3775,10 +3775,16 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     ) or rx.search(POLITE_REQUEST_RE, clause, re.I):
         return []
     profile = table_profile(tables[0])
-    if profile is None or not columns_mentioned(profile, clause):
+    if profile is None:
+        return []
+    # an id column has one row per value: counting it answers nothing ('how much would a flat
+    # sell for?' names flat_id's word, not a question about its values)
+    ids = {c["name"] for c in profile["columns"] if c.get("id_like")}
+    mentioned = [c for c in columns_mentioned(profile, clause) if c not in ids]
+    if not mentioned:
         return []
     slots.files = [tables[0]]
-    slots.label_column = slots.label_column or columns_mentioned(profile, clause)[0]
+    slots.label_column = slots.label_column or mentioned[0]
     return ["inspect_dataset"]
 
 
