@@ -990,8 +990,57 @@ def _args_list_local_datasets(p: Planning, s: Slots) -> dict[str, Any] | None:
     return {"query": word}
 
 
+ASKS_ABOUT_DATA_RE = (
+    r"\?\s*$|^\s*(?:so\s+|ok\s+|and\s+)?(?:what|which|how|any|are|is|does|do|show|list|tell|"
+    r"describe|summari[sz]e|profile)\b"
+)
+"""A clause that asks about data (a question, or a showing verb first); a bare phrase such as
+'the digit column' is an answer to a question, not a request of its own."""
+TABLE_DETAIL_RE = (
+    r"\b(?:columns?|fields?|rows?|records?|missing|nulls?|empty|blanks?|values?|types?|dtypes?|"
+    r"distribution|split|balance|how many|counts?|stats|statistics|shape|size|schema)\b"
+)
+"""Words that ask about a table's own contents (not 'the stuff I uploaded', a listing)."""
+COLUMN_TABLES_READ = 12
+"""Workspace tables profiled at most when a question names a column and no table."""
+
+
+def table_with_column(text: str) -> tuple[str, str] | None:
+    """(table, column) when exactly one workspace table has a column the text names ('what's
+    the split of categories?' with one table holding `category`; an id column never counts),
+    or (table, '') when the workspace holds one table only. Only the first COLUMN_TABLES_READ
+    tables are read (their profiles are cached).
+    """
+    from agents.grounding import workspace_files
+    from tools.profile import columns_mentioned
+
+    tables = [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)][:COLUMN_TABLES_READ]
+    if len(tables) == 1 and rx.search(TABLE_DETAIL_RE, text, re.I):
+        return tables[0], ""  # the person's only table ('what are the columns?')
+    found: list[tuple[str, str]] = []
+    for table in tables:
+        profile = table_profile(table)
+        if profile is None:
+            continue
+        ids = {c["name"] for c in profile["columns"] if c.get("id_like")}
+        named = [c for c in columns_mentioned(profile, text) if c not in ids]
+        if named:
+            found.append((table, named[0]))
+    return found[0] if len(found) == 1 else None
+
+
 def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     ref = _dataset_ref(p, s)
+    if (
+        ref is None
+        and not p.question
+        and rx.search(ASKS_ABOUT_DATA_RE, s.text, re.I)
+        and (found := table_with_column(s.text)) is not None
+    ):
+        ref, column = found  # 'what's the split of categories?': the one table that has it
+        s.label_column = s.label_column or column or None
+        said = "the table with the column you named" if column else "your only table"
+        p.notes.append(f"{said} → {ref}")
     if ref is None:
         p.question = "Which dataset should I inspect? Name a bundled set, a file or a download."
         return None

@@ -40,3 +40,39 @@ def test_a_question_about_a_real_column_still_inspects_it(flats_memory: dict) ->
     assert [(s.tool, s.args.get("label_column")) for s in plan.steps] == [
         ("inspect_dataset", "district")
     ]
+
+
+def _tickets(root: Path, name: str, column: str) -> None:
+    pd.DataFrame(
+        {
+            "ticket": [f"T{i:03d}" for i in range(30)],
+            "body": ["app crashes", "refund please", "love it"] * 10,
+            column: ["bug", "billing", "praise"] * 10,
+        }
+    ).to_csv(root / name, index=False)
+
+
+def test_a_question_about_a_column_finds_the_one_table_that_has_it() -> None:
+    root = get_settings().workspace
+    _tickets(root, "tickets.csv", "category")
+    _tickets(root, "orders.csv", "status")
+    plan = plan_goal("what's the split of categories?")
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("inspect_dataset", {"dataset": "tickets.csv", "label_column": "category"})
+    ]
+    assert any("tickets.csv" in note for note in plan.notes)
+    # two tables with that column: which one is asked, with both offered
+    _tickets(root, "tickets_old.csv", "category")
+    plan = plan_goal("what's the split of categories?")
+    assert not plan.steps and plan.question and "tickets_old.csv" in plan.question
+
+
+def test_the_only_table_answers_a_question_about_its_contents() -> None:
+    _tickets(get_settings().workspace, "tickets.csv", "category")
+    for question in ("what are the columns?", "any missing values?"):
+        plan = plan_goal(question)
+        assert [(s.tool, s.args.get("dataset")) for s in plan.steps] == [
+            ("inspect_dataset", "tickets.csv")
+        ], question
+    # a bare phrase is an answer to a question, never a request of its own
+    assert not plan_goal("the category column").steps
