@@ -3069,6 +3069,26 @@ def quality_floor(text: str) -> float | None:
     return None
 
 
+QA_ENTRY_WORDS = (
+    r"(?:(?:qa|q&a|q\s*/\s*a|question[- ]answer|question-and-answer|quiz|faq|training)\s+)?"
+    r"(?:pairs?|questions?|entries|flashcards?|items|examples|summaries|instructions)"
+)
+"""The words of QA entries counted in all ('10 Q&A pairs', 'twenty questions')."""
+
+
+def _qa_total(text: str) -> int | None:
+    """The entries wanted in all ('10 Q&A pairs', 'Q&A pairs, 10 of them', 'twenty questions'),
+    when no per-chunk count is said; a size ('200 token pieces') counts no entries.
+    """
+    said = rx.search(rf"\b{NUM}\s+(?:[\w-]+\s+)?{QA_ENTRY_WORDS}\b", text, re.I) or rx.search(
+        rf"\b{QA_ENTRY_WORDS}\b[^.;\d]{{0,20}}?,\s*{NUM}\s+of\s+(?:them|those)\b", text, re.I
+    )
+    if not said:
+        return None
+    number = _number(said.group(1))
+    return number if isinstance(number, int) and 0 < number <= 100_000 else None
+
+
 def qa_options(text: str) -> dict[str, Any]:
     """QA generation settings a person states: per chunk, quality, mode, styles, a name."""
     out: dict[str, Any] = {}
@@ -3103,6 +3123,8 @@ def qa_options(text: str) -> dict[str, Any]:
     )
     if per and _number(per.group(1)):
         out["datasets_per_chunk"] = _number(per.group(1))
+    elif (total := _qa_total(text)) is not None:
+        out["max_pairs"] = total
     rounds = rx.search(
         # 'at most 2 generation rounds', 'three generation rounds at most'
         rf"\b{NUM}\s+(?:generation|regeneration|judge|judging)\s+(?:rounds?|passes|attempts)\b",

@@ -258,6 +258,7 @@ class DatasetGenerateRequest(BaseModel):
     max_attempts: int = Field(default=3, ge=1, le=10)
     max_llm_calls: int = Field(default=2000, ge=1)
     max_chunks: int | None = Field(default=None, ge=1)
+    max_pairs: int | None = Field(default=None, ge=1, le=100_000)
     chunk_strategy: Literal["paragraph", "markdown", "fixed"] | None = None
     chunk_size: int | None = Field(default=None, ge=20, le=100_000)
     chunk_overlap: int | None = Field(default=None, ge=0)

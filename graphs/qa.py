@@ -512,6 +512,33 @@ def make_roles(
     )
 
 
+def spread_chunks(chunks: list[dict[str, Any]], pairs: int, per_chunk: int) -> list[dict[str, Any]]:
+    """The chunks to write `pairs` entries from: about twice the entries needed (room for the
+    judge's drops and duplicates), spread evenly over the documents rather than their start.
+    """
+    wanted = max(1, -(-2 * pairs // per_chunk))
+    if wanted >= len(chunks):
+        return chunks
+    if wanted == 1:
+        return [chunks[len(chunks) // 2]]
+    step = (len(chunks) - 1) / (wanted - 1)
+    return [chunks[round(i * step)] for i in range(wanted)]
+
+
+def best_of(
+    kept: list[dict[str, Any]], limit: int | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(the `limit` best-scored entries in their order, the rest): all of them with no limit."""
+    if limit is None or len(kept) <= limit:
+        return kept, []
+    ranked = sorted(range(len(kept)), key=lambda i: (-(kept[i].get("quality_score") or 0.0), i))
+    chosen = set(ranked[:limit])
+    return (
+        [e for i, e in enumerate(kept) if i in chosen],
+        [e for i, e in enumerate(kept) if i not in chosen],
+    )
+
+
 def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     """Workflow generate_qa: write entries per chunk, judge them, regenerate the weak ones.
 
@@ -522,6 +549,8 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     project_id, chunk_set_id, chunks = _load_chunks(args)
     if args.max_chunks:
         chunks = chunks[: args.max_chunks]
+    if args.max_pairs:
+        chunks = spread_chunks(chunks, args.max_pairs, args.datasets_per_chunk)
     params = _project_params(project_id, args.model_dump())
     taxonomy = _taxonomy(project_id, args.taxonomy, args.taxonomy_name)
     roles = make_roles(
@@ -545,6 +574,7 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     remaining = [e for e in entries if not (e.get("metadata") or {}).get("duplicate_of")]
     kept = [e for e in remaining if (e.get("quality_score") or 0.0) >= threshold]
     dropped = [e for e in remaining if (e.get("quality_score") or 0.0) < threshold]
+    kept, trimmed = best_of(kept, args.max_pairs)
     regenerated = [e for e in entries if (e.get("metadata") or {}).get("regenerated")]
     history = final.get("history", [])
     best_attempt = max(
@@ -564,6 +594,7 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
         "dropped": len(dropped),
         "kept": len(kept),
         "failed_chunks": len({f["item"] for f in final.get("failures", [])}),
+        "trimmed": len(trimmed),
     }
     report = {
         "counts": counts,
@@ -617,6 +648,13 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
         f"{len(duplicates)}); quality {after['average_score']:.2f} average, "
         f"high {dist['high']} / medium {dist['medium']} / low {dist['low']}"
     )
+    if trimmed:
+        message += f"; the best {len(kept)} of {len(kept) + len(trimmed)} kept, as asked"
+    elif args.max_pairs and len(kept) < args.max_pairs:
+        message += (
+            f"; warning: {args.max_pairs} asked, only {len(kept)} reached the quality threshold "
+            f"{threshold:g} (lower quality_threshold, or add documents)"
+        )
     return {
         "message": message,
         "dataset_id": created["id"],

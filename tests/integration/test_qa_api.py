@@ -353,6 +353,16 @@ def test_generate_evaluation_splits(server: ServerProcess) -> None:
         )
 
 
+def test_a_total_of_pairs_over_http(server: ServerProcess) -> None:
+    with server.client() as client:
+        _, result = _generated_dataset(client, max_pairs=4)
+        ds = client.get(f"/api/v1/datasets/{result['dataset_id']}").json()
+        assert len(ds["entries"]) == 4 and result["counts"]["kept"] == 4
+        pid = _project(client)
+        bad = client.post("/api/v1/datasets/generate", json={"project_id": pid, "max_pairs": 0})
+        assert bad.status_code == 422
+
+
 def test_generation_job_with_an_llm_behind_a_fake_openai_server(make_server) -> None:  # noqa: ANN001
     from tests.unit.test_qa_llm import _judge_reply, _user, _writer_reply
     from tests.utils.fake_openai import FakeOpenAI, FakeReply

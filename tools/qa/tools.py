@@ -253,6 +253,13 @@ class GenerateQAInput(QAParams):
         default=2000, ge=1, description="Cap on LLM calls in this run, retries included."
     )
     max_chunks: int | None = Field(default=None, ge=1, description="Use only the first N chunks.")
+    max_pairs: int | None = Field(
+        default=None,
+        ge=1,
+        le=100_000,
+        description="Entries wanted in all ('10 QA pairs'): chunks spread over the documents are "
+        "written (about twice the entries needed), and the best-scored N are kept.",
+    )
     model: str | None = Field(
         default=None,
         description="builtin | openai:<model> | gemini:<model>; default: FORGEFLOW_LLM.",
@@ -408,7 +415,7 @@ generate_qa = workflow(
     """Generate a QA dataset from a project's chunks: write, judge, regenerate weak entries.
 
 Modes: qa, question, answer, summarization, instruction; `datasets_per_chunk` entries per
-chunk. The built-in writer (offline) extracts definitions, facts with numbers or names, and
+chunk, or `max_pairs` entries in all (from chunks spread over the documents, the best kept). The built-in writer (offline) extracts definitions, facts with numbers or names, and
 cause/effect pairs from the chunk's own sentences; an LLM writer (model) is used when
 configured. Every entry is judged (quality_score 0..1 with reasons, difficulty, category);
 entries under quality_threshold are regenerated with the reasons fed back, up to
