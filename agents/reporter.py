@@ -558,7 +558,30 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     failures = output.get("failures")
     if isinstance(failures, list) and failures:
         lines.append(f"  {len(failures)} failure(s) along the way (see the run's output)")
+    lines += _no_lf_lines(output)
     return lines + _comparison_lines(output, asked) + _warning_lines(output)
+
+
+def _no_lf_lines(output: dict[str, Any]) -> list[str]:
+    """A labeling run that wrote no labeling function: say so and where its labels came from
+    (its coverage of 0 alone reads like a broken run), and what would let it write some.
+    """
+    if output.get("lf_count") != 0 or not isinstance(output.get("combiner_reason"), str):
+        return []
+    sources = output.get("label_sources")
+    came = (
+        ", ".join(f"{k.replace('_', ' ')} ({v} rows)" for k, v in sources.items())
+        if isinstance(sources, dict) and sources
+        else "no labeling function"
+    )
+    text = output.get("text_column")
+    hint = (
+        "name the column that holds the text ('label tickets.csv, text column body'), or say "
+        "rules in words ('if the body mentions refund, label it billing')"
+        if not text
+        else "give more hand labels per class, or say rules in words"
+    )
+    return [f"  warning: {output['combiner_reason']}; the labels came from {came}. To fix: {hint}"]
 
 
 PREVIEW_ROWS_SHOWN = 10

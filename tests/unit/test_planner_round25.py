@@ -76,3 +76,32 @@ def test_the_only_table_answers_a_question_about_its_contents() -> None:
         ], question
     # a bare phrase is an answer to a question, never a request of its own
     assert not plan_goal("the category column").steps
+
+
+def test_a_labeling_run_without_labeling_functions_says_why_and_what_would_help() -> None:
+    from agents.reporter import write_answer
+
+    output = {
+        "labeled_path": "labeling/t/labeled.parquet",
+        "target": {"metric": "auc", "value": 0.9},
+        "target_met": False,
+        "attempts": 0,
+        "metrics": {"auc": 0.84, "coverage": 0.0, "measured_on": "heldout"},
+        "rows": 200,
+        "covered": 0,
+        "lf_count": 0,
+        "text_column": None,
+        "combiner_reason": "no labeling function could be written from these hand labels",
+        "label_sources": {"self_training": 200},
+    }
+    answer = write_answer(
+        {"steps": []}, [{"tool": "label_dataset", "status": "completed", "output": output}]
+    )
+    assert "no labeling function could be written" in answer
+    assert "self training (200 rows)" in answer and "text column" in answer
+    # a run with labeling functions says nothing of the kind
+    written = {**output, "lf_count": 4, "covered": 150}
+    answer = write_answer(
+        {"steps": []}, [{"tool": "label_dataset", "status": "completed", "output": written}]
+    )
+    assert "no labeling function could be written" not in answer
