@@ -6,7 +6,7 @@ import heapq
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from agents import patterns as rx
@@ -34,7 +34,7 @@ from agents.hand_labels import (
     shares_key,
     table_profile,
 )
-from agents.references import described_files, name_words, same_form
+from agents.references import derived_form, described_files, name_words, same_form
 from errors import ForgeflowError
 from store.workspace import is_hidden
 from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned
@@ -1057,6 +1057,12 @@ def _ground_train(
         args["label_column"], why = evident
         p.notes.append(f"label column {evident[0]!r}: {why}")
         return
+    formed = [c for c in _label_by_word_form(profile, bare, (_derived_only,)) if c not in features]
+    if formed and not args.get("soft_labels"):
+        # 'a cancellation model' → cancelled: a word of the goal names the column in another form
+        args["label_column"] = formed[0]
+        p.notes.append(f"label column {formed[0]!r}: the column your word names in another form")
+        return
     meant = _meant_label(profile, bare, features) if not args.get("soft_labels") else None
     if meant:
         args["label_column"] = meant
@@ -1521,7 +1527,23 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str, bare:
         )
 
 
-def _label_by_word_form(profile: dict[str, Any], bare: str) -> list[str]:
+PLAIN_ENDINGS = frozenset({"", "s", "es"})
+"""A word and its plural: one word, not a form derived from it."""
+
+
+def _derived_only(a: str, b: str) -> bool:
+    """Another form of one stem, not the word itself ('cancellation' for cancelled, where a
+    bare 'paid' would name deposit_paid by a part of its name).
+    """
+    if a == b or not derived_form(a, b):
+        return False
+    stem = len(os.path.commonprefix((a, b)))
+    return not {a[stem:], b[stem:]} <= PLAIN_ENDINGS  # 'keepers' is keeper_note's word itself
+
+
+def _label_by_word_form(
+    profile: dict[str, Any], bare: str, forms: tuple[Callable[[str, str], bool], ...] = ()
+) -> list[str]:
     """The one label-like column a word of the goal (`bare`: without its file names) names in
     another form ('the pass rate' → passed_final, 'how many failed' → failed_in_year): a word of
     4+ letters that is a form of a word of the column's name; none when no column, or several,
@@ -1529,19 +1551,22 @@ def _label_by_word_form(profile: dict[str, Any], bare: str) -> list[str]:
     """
     words = {w for w in rx.findall(r"[a-z]+", bare.lower()) if len(w) >= 4}
     words -= NAME_WORDS_PLAIN
-    found = [
-        c["name"]
-        for c in profile["columns"]
-        if c["label_like"]
-        and not c["id_like"]
-        and any(
-            same_form(part, w)
-            for part in rx.findall(r"[a-z]+", c["name"].lower())
-            if len(part) >= 4
-            for w in words
-        )
-    ]
-    return found if len(found) == 1 else []
+    for same in forms or (same_form, derived_form):  # 'cancellation' → cancelled: no closer form
+        found = [
+            c["name"]
+            for c in profile["columns"]
+            if c["label_like"]
+            and not c["id_like"]
+            and any(
+                same(part, w)
+                for part in rx.findall(r"[a-z]+", c["name"].lower())
+                if len(part) >= 4
+                for w in words
+            )
+        ]
+        if found:
+            return found if len(found) == 1 else []
+    return []
 
 
 def _gaps_meant(partly: list[dict[str, Any]], labels: list[str], goal: str) -> list[str]:

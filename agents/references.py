@@ -160,6 +160,23 @@ def same_form(a: str, b: str) -> bool:
     return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
 
 
+DERIVED_ENDINGS = frozenset(
+    "e s es ed d ing ion ions ation ations al als ure ures ment ments".split() + [""]
+)
+"""Endings of one stem's forms ('cancell-ed' / 'cancell-ation', 'approv-al' / 'approv-ed')."""
+
+
+def derived_form(a: str, b: str) -> bool:
+    """Two words made of one stem (five letters or more) and each an ending of a verb's or its
+    noun's ('cancellation' and 'cancelled', 'completion' and 'completed', 'renewal' and
+    'renewed'); 'station' and 'stated' share too short a stem.
+    """
+    if a == b:
+        return True
+    stem = len(os.path.commonprefix((a, b)))
+    return stem >= 5 and a[stem:] in DERIVED_ENDINGS and b[stem:] in DERIVED_ENDINGS
+
+
 @functools.lru_cache(maxsize=65536)
 def same_word(word: str, token: str) -> bool:
     """'feedbak' ~ 'feedback', 'postings' ~ 'posting', 'handbok' ~ 'handbook', 'ads' ~ 'ad'."""

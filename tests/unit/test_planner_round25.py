@@ -105,3 +105,29 @@ def test_a_labeling_run_without_labeling_functions_says_why_and_what_would_help(
         {"steps": []}, [{"tool": "label_dataset", "status": "completed", "output": written}]
     )
     assert "no labeling function could be written" not in answer
+
+
+def test_a_label_named_by_another_form_of_its_word() -> None:
+    from agents.references import derived_form
+
+    root = get_settings().workspace
+    pd.DataFrame(
+        {
+            "booking_ref": [f"B{i}" for i in range(60)],
+            "channel": ["web", "agent", "phone"] * 20,
+            "party_size": [1 + i % 6 for i in range(60)],
+            "cancelled": ["no", "no", "yes"] * 20,
+            "no_show": ["no", "yes", "no", "no"] * 15,
+        }
+    ).to_csv(root / "bookings.csv", index=False)
+    for goal in (
+        "Cancellation model on bookings.csv, MLP",
+        "a cancellation predictor from bookings.csv",
+    ):
+        plan = plan_goal(goal)
+        assert plan.steps and plan.steps[0].args.get("label_column") == "cancelled", goal
+    # no word of the goal names an outcome: asked, with the candidates
+    plan = plan_goal("train a model on bookings.csv")
+    assert not plan.steps and "cancelled" in (plan.question or "")
+    assert derived_form("completion", "completed") and derived_form("renewal", "renewed")
+    assert not derived_form("station", "stated") and not derived_form("cancel", "cancellation")
