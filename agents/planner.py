@@ -2930,14 +2930,15 @@ def forecast_answer(files: list[str]) -> str:
     name = table or "data.csv"
     options = [
         f"inspect the data's columns and value ranges (e.g. 'show me the columns of {name}')",
-        f"train a classifier for a yes/no or category column, such as whether a period beats a "
-        f"threshold (e.g. 'predict high_demand from {name}')",
+        f"train a regression of a numeric column on each row's other columns (inputs known "
+        f"when the row is predicted), or a classifier for a yes/no or category column, such as "
+        f"whether a period beats a threshold (e.g. 'predict high_demand from {name}')",
         f"flag unusual rows such as spikes or drops (e.g. 'find unusual rows in {name}')",
     ]
     return (
-        "Forecasting future values (a time series) is outside what I can do here: there is no "
-        "forecasting tool, and train_model trains classifiers, not regressions. The closest "
-        f"things I can do: {'; '.join(options)}."
+        "Forecasting future values of a time series is outside what I can do here: there is no "
+        "forecasting tool (train_model regresses a number on each row's own columns; it does "
+        f"not model time or lags). The closest things I can do: {'; '.join(options)}."
     )
 
 
