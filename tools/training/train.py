@@ -49,6 +49,8 @@ CLASS_NAME_RE = re.compile(
     re.I,
 )
 """Integer label columns named like classes stay classes under `auto`, however many values."""
+MISSING_MARKERS = frozenset({"", "nan", "na", "n/a", "none", "null", "-", "?"})
+"""Text cells of a regression target read as missing (dropped and counted), not as words."""
 MAX_TARGET = float(2**53)
 """The largest target magnitude a regressor takes: past it float64 no longer holds integers
 exactly, and standardising such values loses the digits that tell rows apart."""
@@ -181,9 +183,12 @@ def regression_targets(
     if pd.api.types.is_numeric_dtype(series):
         values = series.to_numpy(dtype=np.float64, na_value=np.nan)
     else:
-        present = series[series.notna()]
-        numbers = pd.to_numeric(present.astype(str).str.strip(), errors="coerce")
-        text = present[numbers.isna() & (present.astype(str).str.strip() != "")]
+        # empty cells and the usual missing markers of a text column are gaps, not text
+        cells = series.astype(str).str.strip()
+        gap = series.isna() | cells.str.lower().isin(MISSING_MARKERS)
+        present = cells[~gap]
+        numbers = pd.to_numeric(present, errors="coerce")
+        text = present[numbers.isna()]
         if len(text):
             shown = ", ".join(repr(str(v)[:30]) for v in text.unique()[:3])
             raise BadInput(
@@ -195,8 +200,8 @@ def regression_targets(
                 details=candidate_details("label_column", [], "not_found", value=label_column),
             )
         values = (
-            pd.to_numeric(series.astype(str).str.strip(), errors="coerce")
-            .where(series.notna())
+            pd.to_numeric(cells.where(~gap), errors="coerce")
+            .astype("float64")
             .to_numpy(dtype=np.float64, na_value=np.nan)
         )
     keep = np.isfinite(values)
