@@ -91,6 +91,8 @@ def test_auto_regresses_a_continuous_label_and_keeps_classes_classes() -> None:
     # the same integers under a quantity's name are a quantity
     days = codes.rename(columns={"label": "days_to_supply"})
     assert resolve_task(days, "days_to_supply", "auto") == "regression"
+    glucose = codes.rename(columns={"label": "glucose_level"})
+    assert resolve_task(glucose, "glucose_level", "auto") == "regression"
     flags = pd.DataFrame({"x": range(50), "y": [bool(i % 2) for i in range(50)]})
     assert resolve_task(flags, "y", "auto") == "classification"
     words = pd.DataFrame({"x": range(50), "y": [f"w{i}" for i in range(50)]})

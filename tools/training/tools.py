@@ -94,7 +94,7 @@ class TrainModelInput(ToolInput):
     task: Literal["auto", "classification", "regression"] = Field(
         default="auto",
         description="auto: regression when the label is numeric with more than 20 distinct "
-        "values (not an integer column named like classes: label, class, digit, rating...), "
+        "values (not an integer column named like classes: label, class, category, digit), "
         "else classification.",
     )
     soft_labels: bool = Field(

@@ -44,11 +44,11 @@ TASKS = ("auto", "classification", "regression")
 REGRESSION_MIN_DISTINCT = 20
 """`auto` regresses a numeric label with more distinct values than this (docs/training.md)."""
 CLASS_NAME_RE = re.compile(
-    r"(?:^|_)(?:label|labels|class|classes|category|categories|cls|digit|grade|rating|stars?|"
-    r"tier|level)(?:_id|_code|_idx)?$",
+    r"(?:^|_)(?:label|labels|class|classes|category|categories|cls|digit)(?:_id|_code|_idx)?$",
     re.I,
 )
-"""Integer label columns named like classes stay classes under `auto`, however many values."""
+"""Integer label columns named like classes stay classes under `auto`, however many values.
+Names that are as often quantities (`grade`, `rating`, `level`, `score`) are not in it."""
 MISSING_MARKERS = frozenset({"", "nan", "na", "n/a", "none", "null", "-", "?"})
 """Text cells of a regression target read as missing (dropped and counted), not as words."""
 MAX_TARGET = float(2**53)
@@ -140,7 +140,7 @@ def resolve_task(frame: pd.DataFrame, label_column: str | None, task: str) -> Ta
 
     `auto` regresses when the label column is numeric (int or float, never bool), has more than
     REGRESSION_MIN_DISTINCT distinct finite values, and is not an integer column named like
-    classes (`label`, `class`, `digit`, `rating`...); everything else is classification, as
+    classes (`label`, `class`, `category`, `digit`...); everything else is classification, as
     before regression existed. A few distinct numbers are classes (digits, cultivars, 1-5
     stars); many are a quantity, which a many-class classifier would learn as unordered names.
     """
@@ -167,7 +167,7 @@ def resolve_task(frame: pd.DataFrame, label_column: str | None, task: str) -> Ta
 def regression_targets(
     frame: pd.DataFrame, label_column: str, *, fitted: bool
 ) -> tuple[pd.DataFrame, np.ndarray]:
-    """The rows with a finite numeric target and those targets (n x 1 float32, original units).
+    """The rows with a finite numeric target and those targets (n x 1 float64, original units).
 
     Missing, NaN and infinite targets are dropped (partly filled targets are common); text that
     is no number, a target that is no number anywhere, values beyond ±2**53 and (training only)
