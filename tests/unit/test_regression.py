@@ -448,3 +448,74 @@ def test_training_api_regresses_and_refuses_hostile_targets(
     schema = next(t for t in tools if t["name"] == "train_model")
     props = json.dumps(schema)
     assert "regression" in props and "task" in props
+
+
+# ----- the hub leaderboard and the LLM tuner for regression metrics -----------------------
+def test_model_leaderboard_ranks_mae_lowest_first_and_r2_highest_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.utils.fake_hub import FakeHub, point_hf_at
+    from tools.cache import CACHE
+
+    fake = FakeHub()
+    with fake.serve():
+        fake.add_model(
+            "a/gbm", "tabular-regression", downloads=10, results=[("housing", "mae", 3.1)]
+        )
+        fake.add_model(
+            "b/mlp",
+            "tabular-regression",
+            downloads=5,
+            results=[("housing", "mae", 2.4), ("housing", "r2", 0.71)],
+        )
+        fake.add_model(
+            "c/linear",
+            "tabular-regression",
+            downloads=99,
+            results=[("housing", "mae", 4.0), ("housing", "r2", 0.82)],
+        )
+        point_hf_at(monkeypatch, fake.url)
+        CACHE.clear()
+        by_mae = call_tool(
+            "model_leaderboard", {"task": "tabular-regression", "metric": "mae"}, ToolContext()
+        )
+        assert by_mae["higher_is_better"] is False
+        assert [m["id"] for m in by_mae["models"]] == ["b/mlp", "a/gbm", "c/linear"]
+        by_r2 = call_tool(
+            "model_leaderboard", {"task": "tabular-regression", "metric": "r2"}, ToolContext()
+        )
+        assert by_r2["higher_is_better"] is True
+        assert [m["id"] for m in by_r2["models"]][:2] == ["c/linear", "b/mlp"]
+        CACHE.clear()
+
+
+def test_llm_tuner_is_told_the_task_and_the_direction() -> None:
+    from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+    from langchain_core.messages import AIMessage
+
+    from agents.tuner import llm_tune
+
+    seen: list[str] = []
+
+    class Recording(GenericFakeChatModel):
+        def invoke(self, messages: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+            seen.append("\n".join(str(m.content) for m in messages))
+            return super().invoke(messages, *args, **kwargs)
+
+    chat = Recording(
+        messages=iter([AIMessage('{"changes": {"weight_decay": 0.01}, "reason": "overfit"}')])
+    )
+    config = TrainConfig().model_dump()
+    history = [
+        {
+            "attempt": 1,
+            "config": config,
+            "metrics": {"r2": 0.4, "mae": 44.0, "rmse": 55.0},
+            "train_metrics": {"r2": 0.7, "mae": 30.0, "rmse": 40.0},
+        }
+    ]
+    target = {"metric": "mae", "value": 40.0, "higher_is_better": False}
+    proposal = llm_tune(chat, history, target, {"task": "regression", "classes": []})
+    assert proposal.source == "llm" and proposal.changes == {"weight_decay": 0.01}
+    assert '"task": "regression"' in seen[0] and '"higher_is_better": false' in seen[0]
+    assert "regressor" in seen[0] and "ceiling" in seen[0]
