@@ -1006,7 +1006,15 @@ def stronger_args(
             found = _metric_value(loop.get("metrics") or {}, name)
         best = found[1] if found else None
     target = args.get("target_value")
-    if best is not None and (target is None or loop.get("target_met")) and best < 0.999:
+    lower = metric_name is not None and _short_metric(str(metric_name)) in LOWER_IS_BETTER
+    if lower and best is not None and (target is None or loop.get("target_met")) and best > 0:
+        # an error or a loss (MAE in the target's units, log loss): aim a fifth under the best
+        new = round(best * 0.8, 6)
+        if target is None or new < float(target):
+            args["target_value"] = new
+            args.setdefault("target_metric", metric_name)
+            changes.append(f"target {metric_name} {new} (best so far {best:.3f}{where})")
+    elif best is not None and (target is None or loop.get("target_met")) and best < 0.999:
         new = round(min(0.99, best + (1.0 - best) / 2), 3)
         if target is None or new > float(target):
             args["target_value"] = new

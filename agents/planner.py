@@ -39,7 +39,15 @@ from agents.prediction import (
     shape_validation,
     train_then_predict,
 )
-from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
+from agents.slots import (
+    FILE_RE,
+    GOLD_RE,
+    Slots,
+    extract_slots,
+    extract_targets,
+    regression_target,
+    split_clauses,
+)
 from errors import ForgeflowError, check_value
 from store.workspace import is_workspace_file
 from tools.registry import CAPABILITIES
@@ -4053,6 +4061,10 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes.append(", ".join(f"{k}={v!r}" for k, v in said.items()) + " as asked")
     targets = extract_targets(goal)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    regression = regression_target(goal) if loop["tool"] == "train_model" else None
+    if metric is None and regression is not None and regression[1] is not None:
+        # 'make it better, MAE under 40': a regressor's target in the target's units
+        metric, targets = regression[0], {**targets, regression[0]: regression[1]}
     if metric:
         args["target_metric"] = (
             "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric

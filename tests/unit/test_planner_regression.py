@@ -106,3 +106,26 @@ def test_forecast_and_glossary_answers_say_what_is_in_scope() -> None:
     assert answer is not None and "time series" in answer
     mlp = concept_answer("what's the difference between an mlp and logistic regression?")
     assert mlp is not None and "Regression: predicting a number" not in mlp
+
+
+def _regression_thread() -> dict:
+    loop = {
+        "tool": "train_model",
+        "args": {"dataset": "orders.csv", "target_metric": "mae", "target_value": 50.0},
+        "target": {"metric": "mae", "value": 50.0},
+        "target_met": True,
+        "metrics": {"r2": 0.4, "mae": 45.0, "rmse": 55.0},
+        "validation": {"r2": 0.4, "mae": 45.0, "rmse": 55.0},
+        "history": [{"attempt": 1, "model": "linear"}],
+    }
+    result = {"tool": "train_model", "model_path": "models/x", **loop}
+    return {"last_loop": loop, "last_call": loop, "results": [result]}
+
+
+def test_make_it_better_aims_lower_on_an_error_metric() -> None:
+    plan = plan_goal("make it better", _regression_thread())
+    args = plan.steps[0].args
+    assert args["target_metric"] == "mae"
+    assert args["target_value"] == 36.0  # a fifth under the best MAE, not a share above it
+    plan = plan_goal("make it better, aim for an MAE under 40", _regression_thread())
+    assert plan.steps[0].args["target_value"] == 40.0
