@@ -519,3 +519,20 @@ def test_llm_tuner_is_told_the_task_and_the_direction() -> None:
     assert proposal.source == "llm" and proposal.changes == {"weight_decay": 0.01}
     assert '"task": "regression"' in seen[0] and '"higher_is_better": false' in seen[0]
     assert "regressor" in seen[0] and "ceiling" in seen[0]
+
+
+def test_the_metric_asked_is_shown_first_and_a_useless_regressor_is_called_out() -> None:
+    output = {
+        "task": "regression",
+        "rows": 50,
+        "split": "given",
+        "dataset": "y.csv",
+        "metrics": {"n": 50, "r2": -0.02, "mae": 61.0, "rmse": 72.0},
+        "baseline": {"r2": -0.004, "mae": 60.6, "rmse": 71.7, "predicts": 153.3},
+    }
+    line = report_of("evaluate_model", output, metric="MAE")
+    shown = next(s for s in line.splitlines() if "R²=" in s)
+    assert shown.strip().startswith("MAE=61.000")
+    assert "no better than always predicting the training mean" in line
+    rmse_first = report_of("evaluate_model", output, metric="root mean squared error")
+    assert next(s for s in rmse_first.splitlines() if "R²=" in s).strip().startswith("RMSE=")
