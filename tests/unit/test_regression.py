@@ -309,10 +309,10 @@ def test_lower_is_better_in_loop_tuner_and_memory() -> None:
 
 
 # ----- hostile targets -----------------------------------------------------------------------
-def _hostile(values: list[Any]) -> str:
+def _hostile(values: list[Any], name: str = "hostile.csv") -> str:
     n = len(values)
     frame = pd.DataFrame({"x": np.arange(n, dtype=float), "z": np.arange(n) % 7, "y": values})
-    return put(frame, f"hostile_{abs(hash(str(values[:3]))) % 10_000}.csv")
+    return put(frame, name)
 
 
 @pytest.mark.parametrize(
@@ -330,6 +330,17 @@ def test_hostile_targets_are_clear_400s(values: list[Any], code: str) -> None:
     with pytest.raises(BadInput) as caught:
         train({"dataset": name, "label_column": "y", "task": "regression", **FAST})
     assert caught.value.code == code and caught.value.hint
+
+
+@pytest.mark.parametrize(
+    "values",
+    [[float("nan")] * 40, [2**63 + i for i in range(40)], [7.5] * 40],
+)
+def test_hostile_targets_under_auto_are_400s_too(values: list[Any]) -> None:
+    name = _hostile(values)
+    with pytest.raises(BadInput) as caught:
+        train({"dataset": name, "label_column": "y", **FAST})
+    assert caught.value.hint
 
 
 def test_one_row_and_soft_labels_and_wrong_metric_are_400s(tables: dict[str, str]) -> None:
@@ -422,8 +433,7 @@ def test_training_api_regresses_and_refuses_hostile_targets(
     body = ok.json()
     assert body["task"] == "regression" and body["target"]["metric"] == "rmse"
     assert body["target_met"] is True
-    _hostile([f"v{i}" for i in range(40)])
-    name = _hostile([f"v{i}" for i in range(40)])
+    name = _hostile([f"v{i}" for i in range(40)], "words.csv")
     bad = client.post(
         "/api/training/train-model",
         json={"labeled_data_path": name, "label_column": "y", "task": "regression"},

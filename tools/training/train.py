@@ -153,12 +153,15 @@ def resolve_task(frame: pd.DataFrame, label_column: str | None, task: str) -> Ta
     series = frame[label_column]
     if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
         return "classification"
-    values = series.to_numpy(dtype=np.float64, na_value=np.nan)
-    values = values[np.isfinite(values)]
-    distinct = np.unique(values)
-    if len(distinct) <= REGRESSION_MIN_DISTINCT:
+    if pd.api.types.is_integer_dtype(series):
+        # counted exactly: huge integers (2**63 + i) are one value as floats
+        distinct, integers = int(series.nunique(dropna=True)), True
+    else:
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        finite = np.unique(values[np.isfinite(values)])
+        distinct, integers = len(finite), bool(np.all(finite == np.round(finite)))
+    if distinct <= REGRESSION_MIN_DISTINCT:
         return "classification"
-    integers = bool(np.all(distinct == np.round(distinct)))
     if integers and CLASS_NAME_RE.search(str(label_column)):
         return "classification"
     return "regression"
