@@ -129,3 +129,20 @@ def test_make_it_better_aims_lower_on_an_error_metric() -> None:
     assert args["target_value"] == 36.0  # a fifth under the best MAE, not a share above it
     plan = plan_goal("make it better, aim for an MAE under 40", _regression_thread())
     assert plan.steps[0].args["target_value"] == 40.0
+
+
+def test_regression_then_predict_plans_both_steps(files: None) -> None:
+    plan = plan_goal(
+        "MLP regression of days_to_supply on orders.csv, MAE under 3, then predict incoming.csv"
+    )
+    assert plan.answer is None and plan.question is None
+    assert [s.tool for s in plan.steps] == ["train_model", "predict"]
+    args = plan.steps[0].args
+    assert (args["label_column"], args["task"], args["model"]) == (
+        "days_to_supply",
+        "regression",
+        "mlp",
+    )
+    assert (args["target_metric"], args["target_value"]) == ("mae", 3.0)
+    assert plan.steps[1].args["dataset"] == "incoming.csv"
+    assert plan.asked == {"metric": "mae"}
