@@ -23,6 +23,7 @@ from agents.slots import (
     extract_targets,
     fraction,
     query_terms,
+    regression_target,
 )
 from errors import ForgeflowError
 from store.workspace import is_workspace_file, is_workspace_folder
@@ -1921,6 +1922,12 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
             )
             if value:
                 args["target_value"] = fraction(value.group(1), value.group(2))
+    if "target_metric" not in args and (said := regression_target(s.text)) is not None:
+        # 'MAE please', 'rmse under 3', 'r2 of 0.8': a regression's metric and target (MAE
+        # and RMSE in the target's units, reached at or under the value)
+        args["target_metric"] = said[0]
+        if said[1] is not None:
+            args["target_value"] = said[1]
     args.update(loop_options(s.text, "train_model"))
     weights = stated("train_model", s.text).get("class_weights")
     if weights:

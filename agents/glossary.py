@@ -37,10 +37,33 @@ ENTRIES: dict[str, tuple[str, str]] = {
         r"log[- ]?loss|cross[- ]entropy",
         "Log loss: how confident and right the predicted probabilities are (lower is better).",
     ),
+    "mae": (
+        r"\bmae\b|mean absolute error",
+        "MAE (mean absolute error): the average distance between predicted and true numbers, "
+        "in the target's units (lower is better); a regression metric.",
+    ),
+    "rmse": (
+        r"\brmse\b|root mean squared? error",
+        "RMSE (root mean squared error): like MAE but large misses weigh more, in the target's "
+        "units (lower is better); a regression metric.",
+    ),
+    "r2": (
+        r"\br2\b|r²|r-?squared|coefficient of determination",
+        "R² (r-squared): the share of the target's variance the model explains (1 = perfect, "
+        "0 = no better than predicting the mean, below 0 = worse); a regression metric.",
+    ),
+    "regression": (
+        r"(?<!logistic )\bregression\b",
+        "Regression: predicting a number (a price, a count of days) rather than a class. "
+        "train_model regresses a numeric column with many distinct values on each row's own "
+        "columns (linear or MLP, scored by MAE, RMSE, R²); forecasting a time series from its "
+        "past values is not offered.",
+    ),
     "baseline": (
         r"baseline",
         "Baseline: what you would get without a model; forgeflow compares every evaluation "
-        "with the majority-class baseline (always predicting the most common class).",
+        "with the majority-class baseline (always predicting the most common class), or for a "
+        "regressor with always predicting the training mean.",
     ),
     "label_model": (
         r"label model|snorkel",

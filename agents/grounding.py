@@ -999,12 +999,20 @@ def _ground_train(
         column = _plain(profile, mentioned[0])
         numeric = column["dtype"].startswith(("float", "int")) and not column["label_like"]
         if numeric and column["distinct"] > 30:
-            p.answer = (
-                f"{mentioned[0]!r} is a continuous number ({column['distinct']} distinct values); "
-                "train_model trains classifiers, not regressions. Name a column with a few "
-                "classes to predict instead, or bin the number into classes first."
+            from agents.intent import FORECAST
+
+            if rx.search(FORECAST, goal or text, re.I):
+                # future values of a quantity over time: a time-series forecast, out of scope
+                # (regression reads each row's own columns, not the time before it)
+                from agents.planner import forecast_answer
+
+                p.answer = forecast_answer([str(args.get("dataset") or "")])
+                return
+            # a continuous number: train_model's task 'auto' regresses on it (MAE, RMSE, R²)
+            p.notes.append(
+                f"label column {mentioned[0]!r}: a continuous number "
+                f"({column['distinct']} distinct values), so the model is a regression"
             )
-            return
         args["label_column"] = mentioned[0]
         return
     loose = label_from_words(profile, text) or label_from_words(profile, goal)

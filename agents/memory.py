@@ -18,11 +18,15 @@ METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "quality": ("quality", "mean_quality", "pass_rate"),
     "ece": ("ece",),
     "brier": ("brier",),
+    "mae": ("mae",),
+    "rmse": ("rmse",),
+    "r2": ("r2",),
 }
-LOWER_IS_BETTER = ("log_loss", "ece", "brier")
+LOWER_IS_BETTER = ("log_loss", "ece", "brier", "mae", "rmse")
 METRIC_ASKED_RE = re.compile(
     r"\b(f1|f-1|f score|f-score|accuracy|acc|auc|roc[- ]?auc|precision|recall|log[- ]?loss|"
-    r"coverage|cover(?:ed|ing|s)?|quality|ece|calibrat\w*|brier)\b",
+    r"coverage|cover(?:ed|ing|s)?|quality|ece|calibrat\w*|brier|mae|rmse|r2|r²|r[- ]squared|"
+    r"mean absolute error|root mean squared? error)(?!\w)",
     re.I,
 )
 LOOP_TOOLS = ("train_model", "label_dataset", "generate_qa")
@@ -53,6 +57,7 @@ QUESTION_START = re.compile(
 )
 ABOUT_RESULTS = re.compile(
     r"\b(f1|f-1|f score|accuracy|acc|auc|roc|precision|recall|log[- ]?loss|coverage|quality|score|"
+    r"mae|rmse|r2|r-squared|"
     r"scores|metrics?|results?|attempts?|counts?|cover(?:ed|ing)|best|how (?:did|well|good)|did it (?:work|meet|reach|hit|make)|"
     r"target (?:met|reached|hit|achieved)|where (?:is|are|did)|saved|path|file|folder|model|labels?|labeled|"
     r"predictions?|how many|(?:is|was) (?:that|it|this) (?:good|ok|okay|enough|bad|any good)|"
@@ -324,6 +329,12 @@ def asked_metric(text: str) -> str | None:
         return "coverage"
     if word.startswith("calibrat"):
         return "ece"
+    if word in ("r2", "r²") or "squared" in word and word.startswith("r "):
+        return "r2"
+    if word == "mean absolute error":
+        return "mae"
+    if word.startswith("root mean"):
+        return "rmse"
     return word
 
 
@@ -995,7 +1006,15 @@ def stronger_args(
             found = _metric_value(loop.get("metrics") or {}, name)
         best = found[1] if found else None
     target = args.get("target_value")
-    if best is not None and (target is None or loop.get("target_met")) and best < 0.999:
+    lower = metric_name is not None and _short_metric(str(metric_name)) in LOWER_IS_BETTER
+    if lower and best is not None and (target is None or loop.get("target_met")) and best > 0:
+        # an error or a loss (MAE in the target's units, log loss): aim a fifth under the best
+        new = round(best * 0.8, 6)
+        if target is None or new < float(target):
+            args["target_value"] = new
+            args.setdefault("target_metric", metric_name)
+            changes.append(f"target {metric_name} {new} (best so far {best:.3f}{where})")
+    elif best is not None and (target is None or loop.get("target_met")) and best < 0.999:
         new = round(min(0.99, best + (1.0 - best) / 2), 3)
         if target is None or new > float(target):
             args["target_value"] = new

@@ -161,7 +161,12 @@ ENUM_SYNONYMS[("missing_features", "fail")] = (
 """'fail if a feature is missing': the word alone ('how likely each job was to fail') says no
 setting."""
 ENUM_SYNONYMS[("missing_features", "impute")] = r"\bimput\w*"
+ENUM_SYNONYMS[("task", "regression")] = r"(?<!logistic )(?<!linear )\bregress(?:ion|or)\b"
+"""'an MLP regression of price': train_model's task; 'logistic regression' is a classifier's
+name and 'linear regression' a model kind, left to task auto (which regresses a quantity)."""
 ENUM_SKIP = {
+    ("task", "auto"),
+    ("task", "classification"),
     ("generation_mode", "qa"),
     ("generation_mode", "question"),
     ("generation_mode", "answer"),

@@ -39,7 +39,15 @@ from agents.prediction import (
     shape_validation,
     train_then_predict,
 )
-from agents.slots import FILE_RE, GOLD_RE, Slots, extract_slots, extract_targets, split_clauses
+from agents.slots import (
+    FILE_RE,
+    GOLD_RE,
+    Slots,
+    extract_slots,
+    extract_targets,
+    regression_target,
+    split_clauses,
+)
 from errors import ForgeflowError, check_value
 from store.workspace import is_workspace_file
 from tools.registry import CAPABILITIES
@@ -2930,14 +2938,15 @@ def forecast_answer(files: list[str]) -> str:
     name = table or "data.csv"
     options = [
         f"inspect the data's columns and value ranges (e.g. 'show me the columns of {name}')",
-        f"train a classifier for a yes/no or category column, such as whether a period beats a "
-        f"threshold (e.g. 'predict high_demand from {name}')",
+        f"train a regression of a numeric column on each row's other columns (inputs known "
+        f"when the row is predicted), or a classifier for a yes/no or category column, such as "
+        f"whether a period beats a threshold (e.g. 'predict high_demand from {name}')",
         f"flag unusual rows such as spikes or drops (e.g. 'find unusual rows in {name}')",
     ]
     return (
-        "Forecasting future values (a time series) is outside what I can do here: there is no "
-        "forecasting tool, and train_model trains classifiers, not regressions. The closest "
-        f"things I can do: {'; '.join(options)}."
+        "Forecasting future values of a time series is outside what I can do here: there is no "
+        "forecasting tool (train_model regresses a number on each row's own columns; it does "
+        f"not model time or lags). The closest things I can do: {'; '.join(options)}."
     )
 
 
@@ -4058,6 +4067,10 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes.append(", ".join(f"{k}={v!r}" for k, v in said.items()) + " as asked")
     targets = extract_targets(goal)
     metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    regression = regression_target(goal) if loop["tool"] == "train_model" else None
+    if metric is None and regression is not None and regression[1] is not None:
+        # 'make it better, MAE under 40': a regressor's target in the target's units
+        metric, targets = regression[0], {**targets, regression[0]: regression[1]}
     if metric:
         args["target_metric"] = (
             "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric

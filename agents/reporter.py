@@ -19,6 +19,9 @@ METRIC_ORDER = (
     "precision_macro",
     "recall_macro",
     "log_loss",
+    "r2",
+    "mae",
+    "rmse",
     "quality",
     "coverage",
 )
@@ -42,6 +45,15 @@ METRIC_ALIASES: dict[str, str] = {
     "cross_entropy": "log_loss",
     "quality": "quality",
     "coverage": "coverage",
+    "mae": "mae",
+    "mean_absolute_error": "mae",
+    "rmse": "rmse",
+    "root_mean_squared_error": "rmse",
+    "r2": "r2",
+    "r²": "r2",
+    "r^2": "r2",
+    "r_squared": "r2",
+    "rsquared": "r2",
 }
 
 METRIC_NAMES: dict[str, str] = {
@@ -53,6 +65,9 @@ METRIC_NAMES: dict[str, str] = {
     "log_loss": "log loss",
     "quality": "quality",
     "coverage": "coverage",
+    "r2": "R²",
+    "mae": "MAE",
+    "rmse": "RMSE",
 }
 
 _WHERE = {
@@ -233,6 +248,12 @@ def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
 def _predict(output: dict[str, Any], asked: list[str]) -> list[str]:
     lines = [f"  {output.get('rows')} predictions written to {output.get('predictions_path')}"]
     counts = output.get("class_counts") or {}
+    summary = output.get("prediction_summary")
+    if isinstance(summary, dict) and summary:
+        lines.append(
+            "  predicted values: "
+            + ", ".join(f"{k} {_fmt(v)}" for k, v in summary.items() if _number(v))
+        )
     if counts:
         lines.append(f"  predicted classes: {_counts(counts)}")
         if len(counts) == 1 and (output.get("rows") or 0) > 1:
@@ -470,7 +491,9 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
         reached = _reached(output, metric)
         if reached is not None:
             gap = abs(float(target["value"]) - reached)
-            far = "far from met" if gap >= FAR_FROM_TARGET else "not met"
+            # an error in the target's units (MAE, RMSE) is far off by a share of the target
+            scale = abs(float(target["value"])) if metric in ("mae", "rmse") else 1.0
+            far = "far from met" if gap >= FAR_FROM_TARGET * scale else "not met"
             lines.append(
                 f"  warning: target {far}: best {name} {_fmt(reached)} against "
                 f"{_fmt(target['value'])} (a gap of {_fmt(gap)})"
@@ -497,8 +520,18 @@ def _reached(output: dict[str, Any], metric: str) -> float | None:
 
 
 def _chance_warning(metrics: dict[str, Any], baseline: Any) -> str | None:
-    """A warning when the model does no better than predicting the majority class."""
+    """A warning when the model does no better than predicting the majority class (a
+    regressor: than predicting the training mean).
+    """
     if not isinstance(baseline, dict):
+        return None
+    mae, base_mae = metrics.get("mae"), baseline.get("mae")
+    if _number(mae) and _number(base_mae):
+        if float(mae) >= float(base_mae):
+            return (
+                f"warning: MAE {_fmt(float(mae))} is no better than always predicting the "
+                f"training mean {_fmt(baseline.get('predicts'))} ({_fmt(float(base_mae))})"
+            )
         return None
     acc, base = metrics.get("accuracy"), baseline.get("accuracy")
     auc = metrics.get("auc")
@@ -522,7 +555,12 @@ def _metric_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
     baseline = output.get("baseline") or output.get("test_baseline")
     if isinstance(baseline, dict):
         base, _ = metric_values(baseline, [k for k in asked if k in baseline])
-        if base:
+        if base and "mae" in baseline:
+            predicts = (
+                f" ({_fmt(baseline['predicts'])})" if _number(baseline.get("predicts")) else ""
+            )
+            lines.append(f"  training-mean baseline{predicts}: " + ", ".join(base[:3]))
+        elif base:
             lines.append("  majority-class baseline: " + ", ".join(base[:3]))
         warning = _chance_warning(metrics, baseline)
         if warning:

@@ -339,6 +339,43 @@ def extract_targets(goal: str) -> dict[str, float]:
     return targets
 
 
+REGRESSION_METRIC_RE = re.compile(
+    r"(?<![\w.])(mae|mean[- ]absolute[- ]error|rmse|root[- ]mean[- ]squared?[- ]error|r2|r²|"
+    r"r\^2|r[- ]squared)(?![\w^²]|[./-]\w)",
+    re.I,
+)
+REGRESSION_VALUE_RE = re.compile(
+    # 'rmse under 3', 'MAE below 2.5 days', 'r2 of 0.8', 'r-squared at least 80%', 'r2 >= .7'
+    r"\s*(?:score\s+|target\s+|value\s+)?(?:(?:of|under|below|at\s+most|at\s+least|above|over|"
+    r"less\s+than|lower\s+than|no\s+more\s+than|more\s+than|around|about|near|to|is|=|:|<=?|"
+    r">=?|≤|≥)\s*){0,2}(?:~\s*)?(\d*\.\d+|\d+(?:\.\d+)?)\s*(%|\s?percent)?(?![\w.]\d)",
+    re.I,
+)
+
+
+def regression_target(text: str) -> tuple[str, float | None] | None:
+    """A regression metric a goal names and the number said with it: ('mae', 3.0) for 'MAE
+    under 3', ('r2', 0.8) for 'an r2 of 0.8', ('mae', None) for 'MAE please'. MAE and RMSE are
+    in the target's units (a ceiling); R² is a share (80% → 0.8).
+    """
+    match = REGRESSION_METRIC_RE.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    if word.startswith(("rmse", "root")):
+        metric = "rmse"
+    elif word.startswith(("mae", "mean")):
+        metric = "mae"
+    else:
+        metric = "r2"
+    said = REGRESSION_VALUE_RE.match(text, match.end())
+    if said is None:
+        return metric, None
+    if metric == "r2":
+        return metric, fraction(said.group(1), said.group(2))
+    return metric, float(said.group(1))
+
+
 _METRIC_WORD = (
     r"(roc[- ]?auc|auroc|auc|macro[- _]f1|f1[- _]macro|f1|accuracy|acc|precision|recall|coverage|"
     r"log[- _]?loss|cross[- ]entropy)"

@@ -51,9 +51,12 @@ def best_entry(history: list[dict[str, Any]], metric: str) -> dict[str, Any]:
 
 
 def diagnose(entry: dict[str, Any]) -> str:
-    """'overfit', 'underfit' or 'ok' from train vs validation accuracy of an attempt."""
-    train = (entry.get("train_metrics") or {}).get("accuracy")
-    val = (entry.get("metrics") or {}).get("accuracy")
+    """'overfit', 'underfit' or 'ok' from train vs validation accuracy of an attempt (a
+    regressor's R², on the same 0..1 scale of "share explained").
+    """
+    key = "r2" if "r2" in (entry.get("metrics") or {}) else "accuracy"
+    train = (entry.get("train_metrics") or {}).get(key)
+    val = (entry.get("metrics") or {}).get(key)
     if train is None or val is None:
         return "ok"
     if train - val > 0.08:
@@ -103,7 +106,7 @@ def _to_mlp(c: dict, p: dict) -> tuple[dict, str] | None:
 
 
 def _to_logistic(c: dict, p: dict) -> tuple[dict, str] | None:
-    if c["model"] in ("logistic", "linear") or p.get("resolved_model") == "logistic":
+    if c["model"] in ("logistic", "linear") or p.get("resolved_model") in ("logistic", "linear"):
         return None
     return {"model": "logistic", "learning_rate": 0.01}, "a simpler linear model"
 
@@ -244,7 +247,10 @@ def llm_tune(
         allowed=json.dumps(allowed_settings()),
     )
     messages: list[Any] = [
-        SystemMessage("You tune classifier training runs. Reply with one JSON object only."),
+        SystemMessage(
+            "You tune model training runs (classifiers and regressors). "
+            "Reply with one JSON object only."
+        ),
         HumanMessage(prompt),
     ]
     tried = {_comparable(h["config"]) for h in history}

@@ -6,7 +6,7 @@ import json
 import logging
 import uuid
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
@@ -55,6 +55,9 @@ class TrainingRequest(BaseModel):
     model_type: str | None = Field(
         default=None, validation_alias=_data_alias("model_type", "model")
     )
+    task: Literal["auto", "classification", "regression"] | None = Field(
+        default=None, description="auto (default): regression for a numeric label with many values."
+    )
     holdout_test_path: str | None = Field(
         default=None, validation_alias=_data_alias("holdout_test_path", "test_dataset")
     )
@@ -96,6 +99,7 @@ def _train_args(body: TrainingRequest) -> dict[str, Any]:
         "categorical_columns": "categorical_columns",
         "soft_labels": "soft_labels",
         "model_type": "model",
+        "task": "task",
         "holdout_test_path": "test_dataset",
         "target_metric": "target_metric",
         "target_value": "target_value",
@@ -181,6 +185,15 @@ class PipelineRequest(BaseModel):
 @router.post("/api/training/run-pipeline")
 def run_pipeline(body: PipelineRequest, request: Request) -> dict[str, Any]:
     """Tune to `target_utility_pct` (as a validation metric in percent) and test once."""
+    from tools.training.evaluate import LOWER_IS_BETTER, canonical_metric
+
+    if canonical_metric(body.metric) in LOWER_IS_BETTER:
+        raise BadInput(
+            f"run-pipeline's target is a percentage of a score, and {body.metric!r} is an error "
+            "measure (lower is better)",
+            hint="use metric f1, auc, accuracy (or r2 for a regressor), or train-model with "
+            "target_metric and target_value for mae, rmse or log_loss",
+        )
     train_body = TrainingRequest(
         labeled_data_path=body.labeled_data_path,
         holdout_test_path=body.holdout_test_path,

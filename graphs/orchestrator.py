@@ -38,7 +38,7 @@ WRITES: dict[str, str] = {
     "write_labeling_functions": "a labeling-function set",
     "apply_labeling_functions": "a label matrix and LF analysis",
     "train_model": "model weights (safetensors), config and preprocessing (JSON), curves",
-    "evaluate_model": "metrics JSON, ROC and confusion-matrix charts",
+    "evaluate_model": "metrics JSON, ROC and confusion-matrix charts (a regressor: a scatter)",
     "predict": "a predictions table",
     "train_generator": "a generator model (safetensors + JSON)",
     "generate_synthetic": "a synthetic table",

@@ -18,7 +18,13 @@ from store.workspace import relative_to_workspace
 from tools.base import ToolContext
 from tools.labeling.limits import looks_like_quantity
 from tools.tabular import guess_label_column, load_table
-from tools.training.evaluate import LOWER_IS_BETTER, canonical_metric, evaluate_loaded, headline
+from tools.training.evaluate import (
+    LOWER_IS_BETTER,
+    canonical_metric,
+    evaluate_loaded,
+    headline,
+    metric_for_task,
+)
 from tools.training.tools import TrainModelInput, artifact, output_folder, stem_of
 from tools.training.train import (
     LabeledData,
@@ -28,6 +34,7 @@ from tools.training.train import (
     guess_id_column,
     load_model,
     prepare_labels,
+    resolve_task,
     save_trained,
     split_validation,
     table_fingerprint,
@@ -62,6 +69,8 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
     if label is None and not args.soft_labels:
         label = guess_label_column(frame)
     id_col = args.id_column or guess_id_column(frame)
+    task = "classification" if args.soft_labels and args.task == "auto" else args.task
+    task = resolve_task(frame, label, task)
     data = prepare_labels(
         frame,
         label_column=label,
@@ -71,6 +80,7 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
         numeric_columns=args.numeric_columns,
         categorical_columns=args.categorical_columns,
         drop_uncovered=args.drop_uncovered,
+        task=task,
     )
     if args.validation_dataset:
         vframe, _ = load_table(args.validation_dataset, argument="validation_dataset")
@@ -83,7 +93,9 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
             numeric_columns=cols.numeric,
             categorical_columns=cols.categorical,
             drop_uncovered=False,
-            classes=data.classes,
+            classes=None if task == "regression" else data.classes,
+            task=task,
+            fitted=True,
         )
         train = data
     else:
@@ -94,6 +106,7 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
         {
             "origin": origin,
             "label": label,
+            "task": task,
             "id": id_col,
             "dropped": data.dropped,
             "label_name": label_name,
@@ -101,6 +114,10 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
             "fingerprint": table_fingerprint(frame),
         },
     )
+
+
+def _fmt(value: Any) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def split_record(args: TrainModelInput, val: LabeledData, meta: dict[str, Any]) -> dict[str, Any]:
@@ -131,12 +148,14 @@ def split_record(args: TrainModelInput, val: LabeledData, meta: dict[str, Any]) 
 
 def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     """Train to a validation target with the tuner between attempts; test the best once."""
-    metric = canonical_metric(args.target_metric)
+    if args.target_metric is not None:
+        canonical_metric(args.target_metric)  # an unknown name is refused before data is read
     max_attempts = (
         1 if args.target_value is None else (args.max_attempts or get_settings().max_attempts)
     )
-    lower = metric in LOWER_IS_BETTER
     train, val, meta = _load_split(args)
+    metric = metric_for_task(args.target_metric, meta["task"])
+    lower = metric in LOWER_IS_BETTER
     test_frame = None
     test_label = args.test_label_column or meta["label"] or meta["label_name"] or "label"
     if args.test_dataset:
@@ -166,6 +185,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     profile = {
         "rows_train": len(train),
         "rows_validation": len(val),
+        "task": meta["task"],
         "classes": train.classes,
         "has_text": bool(train.columns.text),
         "text_columns": train.columns.text,
@@ -182,9 +202,14 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
 
         def on_epoch(epoch: int, epochs: int, record: dict[str, Any]) -> None:
             done = (attempt - 1 + epoch / epochs) / max_attempts
+            score = (
+                f"val_r2 {_fmt(record.get('val_r2'))}"
+                if "val_r2" in record
+                else f"val_acc {record['val_accuracy']:.3f}"
+            )
             ctx.progress(
                 f"attempt {attempt}/{max_attempts}: epoch {epoch}/{epochs} "
-                f"val_loss {record['val_loss']:.4f} val_acc {record['val_accuracy']:.3f}",
+                f"val_loss {record['val_loss']:.4f} {score}",
                 0.9 * done,
                 attempt=attempt,
                 force=True,
@@ -267,10 +292,15 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
             label_column=test_label,
             out_dir=folder / "test",
         )
-        artifacts += [
-            artifact("test evaluation", folder / "test" / "evaluation.json", "json"),
-            artifact("test confusion matrix", folder / "test" / "confusion.png", "image"),
-        ]
+        artifacts.append(artifact("test evaluation", folder / "test" / "evaluation.json", "json"))
+        if meta["task"] == "regression":
+            artifacts.append(
+                artifact("test predicted vs actual", folder / "test" / "scatter.png", "image")
+            )
+        else:
+            artifacts.append(
+                artifact("test confusion matrix", folder / "test" / "confusion.png", "image")
+            )
         if test_report.get("roc_plotted"):
             artifacts.append(artifact("test ROC curve", folder / "test" / "roc.png", "image"))
     ctx.progress("training done", 1.0)
@@ -289,6 +319,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "label_column": meta["label"],
         "id_column": meta["id"],
         "soft_labels": args.soft_labels,
+        "task": meta["task"],
         "classes": train.classes,
         "columns": {
             "text": train.columns.text,
@@ -333,7 +364,7 @@ def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
         warnings.append(
             f"the label {meta['label']!r} has {k} distinct numeric values: it looks like a "
             f"quantity (a regression target), trained here as {k} unordered classes; bin it "
-            f"into a few classes or use a regression model if the order and distance matter"
+            f"into a few classes, or set task 'regression' if the order and distance matter"
         )
     # A labeled file keeps the hand labels' own column (`topic`, partly filled): it is that
     # file's label too, left out as silently as `label`.

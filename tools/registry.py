@@ -80,7 +80,7 @@ CAPABILITIES: dict[str, str] = {
     "write_labeling_functions": "write labeling functions from hand labels",
     "apply_labeling_functions": "apply labeling functions and analyse them",
     "label_dataset": "weak-supervise labels to a quality target",
-    "train_model": "train a classifier",
+    "train_model": "train a classifier or a regressor",
     "evaluate_model": "evaluate a trained model",
     "predict": "predict with a trained model",
     "train_generator": "train a synthetic-data generator",

@@ -1,15 +1,16 @@
-"""Classification metrics, calibration, ROC/confusion plots, baselines, and id-joined evaluation."""
+"""Classification and regression metrics, calibration, plots, baselines, id-joined evaluation."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from errors import BadInput, column_not_found
+from errors import BadInput, candidate_details, column_not_found
 
 if TYPE_CHECKING:
     from tools.training.train import LoadedModel
@@ -27,18 +28,62 @@ METRIC_ALIASES = {
     "recall": "recall_macro",
     "recall_macro": "recall_macro",
     "log_loss": "log_loss",
+    "mae": "mae",
+    "mean_absolute_error": "mae",
+    "rmse": "rmse",
+    "root_mean_squared_error": "rmse",
+    "root_mean_square_error": "rmse",
+    "r2": "r2",
+    "r²": "r2",
+    "r^2": "r2",
+    "r_squared": "r2",
+    "rsquared": "r2",
+    "r2_score": "r2",
+    "coefficient_of_determination": "r2",
 }
-LOWER_IS_BETTER = frozenset({"log_loss"})
+LOWER_IS_BETTER = frozenset({"log_loss", "mae", "rmse"})
+"""Metrics where a smaller value is better: a target on them is a ceiling (reach <= value)."""
+CLASSIFICATION_METRICS = (
+    "auc",
+    "f1_macro",
+    "accuracy",
+    "precision_macro",
+    "recall_macro",
+    "log_loss",
+)
+REGRESSION_METRICS = ("r2", "mae", "rmse")
+DEFAULT_METRIC = {"classification": "auc", "regression": "r2"}
 
 
 def canonical_metric(name: str) -> str:
-    """The metric key for a user's name ('f1' -> 'f1_macro', 'roc_auc' -> 'auc')."""
-    key = METRIC_ALIASES.get(name.strip().lower())
+    """The metric key for a user's name ('f1' -> 'f1_macro', 'R-squared' -> 'r2')."""
+    key = METRIC_ALIASES.get(re.sub(r"[\s_-]+", "_", str(name).strip().lower()))
     if key is None:
         raise BadInput(
-            f"unknown metric {name!r}", hint=f"use one of: {', '.join(sorted(METRIC_ALIASES))}"
+            f"unknown metric {str(name)[:60]!r}",
+            hint=f"use one of: {', '.join(sorted(METRIC_ALIASES))}",
         )
     return key
+
+
+def metric_for_task(name: str | None, task: str) -> str:
+    """The canonical target metric for a task; a metric of the other task is a 400 naming
+    the valid ones (AUC has no meaning for a regressor, nor MAE for a classifier).
+    """
+    if name is None:
+        return DEFAULT_METRIC[task]
+    metric = canonical_metric(name)
+    valid = REGRESSION_METRICS if task == "regression" else CLASSIFICATION_METRICS
+    if metric not in valid:
+        other = "classification" if task == "regression" else "regression"
+        raise BadInput(
+            f"{metric!r} is a {other} metric, and this is a {task} task",
+            hint=f"use one of: {', '.join(valid)} (or set task to {other!r} if that is meant)",
+            details=candidate_details(
+                "target_metric", [DEFAULT_METRIC[task]], "not_found", choices=list(valid)
+            ),
+        )
+    return metric
 
 
 def _r(x: float | None) -> float | None:
@@ -132,10 +177,53 @@ def compute_metrics(y_true: np.ndarray, proba: np.ndarray, classes: list[str]) -
     return metrics
 
 
+def regression_metrics(y_true: np.ndarray, pred: np.ndarray) -> dict[str, Any]:
+    """MAE, RMSE and R² of predictions against true values (original units).
+
+    R² is None where it is undefined: fewer than two rows, or true values that do not vary.
+    """
+    y = np.asarray(y_true, dtype=np.float64)
+    p = np.asarray(pred, dtype=np.float64)
+    n = len(y)
+    if n == 0:
+        return {"n": 0, "r2": None, "mae": None, "rmse": None, "mean_error": None}
+    err = p - y
+    spread = float(((y - y.mean()) ** 2).sum())
+    r2 = 1.0 - float((err**2).sum()) / spread if n >= 2 and spread > 0 else None
+    return {
+        "n": int(n),
+        "r2": _r(r2),
+        "mae": _r(float(np.abs(err).mean())),
+        "rmse": _r(float(np.sqrt((err**2).mean()))),
+        # the mean signed error: a model that is off in one direction (bias)
+        "mean_error": _r(float(err.mean())),
+    }
+
+
+CLASSIFICATION_HEADLINE = (
+    "accuracy",
+    "f1_macro",
+    "precision_macro",
+    "recall_macro",
+    "auc",
+    "log_loss",
+)
+REGRESSION_HEADLINE = ("r2", "mae", "rmse")
+
+
 def headline(metrics: dict[str, Any]) -> dict[str, Any]:
-    """The scalar metrics only (for histories and comparisons)."""
-    keys = ("accuracy", "f1_macro", "precision_macro", "recall_macro", "auc", "log_loss")
+    """The scalar metrics only (for histories and comparisons): a regressor's r2/mae/rmse,
+    a classifier's accuracy, macro P/R/F1, AUC and log-loss.
+    """
+    keys = REGRESSION_HEADLINE if "mae" in metrics else CLASSIFICATION_HEADLINE
     return {k: metrics.get(k) for k in keys}
+
+
+def mean_baseline(y_true: np.ndarray, train_mean: float) -> dict[str, Any]:
+    """Metrics of always predicting the training mean (nothing about these rows is used)."""
+    out = headline(regression_metrics(y_true, np.full(len(y_true), float(train_mean))))
+    out["predicts"] = _r(float(train_mean))
+    return out
 
 
 def majority_baseline(
@@ -268,8 +356,28 @@ def plot_confusion(matrix: list[list[int]], classes: list[str], path: Path) -> N
     fig.savefig(path, dpi=100)
 
 
+def plot_scatter(y_true: np.ndarray, pred: np.ndarray, path: Path) -> None:
+    """Predicted against actual values, with the y = x line a perfect regressor lies on."""
+    fig, ax = new_figure((5.5, 5))
+    y = np.asarray(y_true, dtype=np.float64)
+    p = np.asarray(pred, dtype=np.float64)
+    ax.scatter(y, p, s=10, alpha=0.6, label="rows")
+    if len(y):
+        lo = float(min(y.min(), p.min()))
+        hi = float(max(y.max(), p.max()))
+        ax.plot([lo, hi], [lo, hi], "--", color="grey", linewidth=0.8, label="predicted = actual")
+    ax.set_xlabel("actual value")
+    ax.set_ylabel("predicted value")
+    ax.set_title(f"Predicted vs actual ({len(y)} rows)")
+    ax.legend(loc="upper left", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
 def plot_curves(history: list[dict[str, Any]], path: Path, best_epoch: int | None = None) -> None:
-    """Training curves: train/validation loss and validation accuracy per epoch, best epoch marked."""
+    """Training curves: train/validation loss and validation accuracy (or R²) per epoch, the
+    best epoch marked.
+    """
     epochs = [h["epoch"] for h in history]
     val = [h["val_loss"] for h in history]
     if best_epoch is None and val:
@@ -279,13 +387,20 @@ def plot_curves(history: list[dict[str, Any]], path: Path, best_epoch: int | Non
     lines += ax.plot(epochs, val, label="validation loss")
     ax.set_xlabel("epoch")
     ax.set_ylabel("loss")
-    acc = [h.get("val_accuracy") for h in history]
+    # a classifier's validation accuracy, a regressor's validation R², on the right axis
+    key, what = (
+        ("val_r2", "validation R²")
+        if any("val_r2" in h for h in history)
+        else (
+            "val_accuracy",
+            "validation accuracy",
+        )
+    )
+    acc = [h.get(key) for h in history]
     if any(a is not None for a in acc):
         twin = ax.twinx()
-        lines += twin.plot(
-            epochs, acc, color="green", linestyle=":", label="validation accuracy (right axis)"
-        )
-        twin.set_ylabel("validation accuracy")
+        lines += twin.plot(epochs, acc, color="green", linestyle=":", label=f"{what} (right axis)")
+        twin.set_ylabel(what)
     if best_epoch is not None and best_epoch in epochs:
         at = epochs.index(best_epoch)
         lines.append(
@@ -328,6 +443,12 @@ def evaluate_loaded(
     # Feature columns the rows lack are imputed as missing, as predict does (all absent: 400).
     imputed = model.preprocessor.imputed(frame)
     absent = {i["column"] for i in imputed if i["absent"]}
+    regression = model.task == "regression"
+    if compare is not None and compare.task != model.task:
+        raise BadInput(
+            f"the second model is a {compare.task} model and the first a {model.task} model",
+            hint="compare two classifiers or two regressors",
+        )
     data = prepare_labels(
         frame,
         label_column=label_column,
@@ -336,8 +457,14 @@ def evaluate_loaded(
         numeric_columns=[c for c in cols["numeric"] if c not in absent],
         categorical_columns=[c for c in cols["categorical"] if c not in absent],
         drop_uncovered=False,
-        classes=model.classes,
+        classes=None if regression else model.classes,
+        task=model.task,
+        fitted=True,
     )
+    if regression:
+        return _evaluate_regressor(
+            model, data, imputed, out_dir=out_dir, compare=compare, compare_name=compare_name
+        )
     proba = model.predict_proba(data.frame)
     y = data.y
     metrics = compute_metrics(y, proba, model.classes)
@@ -374,5 +501,49 @@ def evaluate_loaded(
             metrics["confusion_matrix"]["matrix"], model.classes, out_dir / "confusion.png"
         )
         report["roc_plotted"] = plot_roc(y, proba, model.classes, out_dir / "roc.png")
+        (out_dir / "evaluation.json").write_text(json.dumps(report, indent=2))
+    return report
+
+
+def _evaluate_regressor(
+    model: LoadedModel,
+    data: Any,
+    imputed: list[dict[str, Any]],
+    *,
+    out_dir: Path | None,
+    compare: LoadedModel | None,
+    compare_name: str,
+) -> dict[str, Any]:
+    """evaluate_loaded for a regressor: MAE/RMSE/R², the training-mean baseline, a scatter."""
+    from tools.training.features import imputation_warnings
+
+    y = data.y
+    pred = model.predict_values(data.frame)
+    metrics = regression_metrics(y, pred)
+    report: dict[str, Any] = {
+        "task": "regression",
+        "rows": len(data),
+        "dropped_unlabeled": data.dropped,
+        "metrics": metrics,
+        "baseline": mean_baseline(y, model.config["target_scaling"]["mean"]),
+    }
+    if imputed:
+        report["imputed"] = imputed
+        if warnings := imputation_warnings(imputed):
+            report["warnings"] = warnings
+    if compare is not None:
+        other = headline(regression_metrics(y, compare.predict_values(data.frame)))
+        mine = headline(metrics)
+        report["comparison"] = {
+            "name": compare_name,
+            "metrics": other,
+            "delta": {
+                k: (None if mine[k] is None or other[k] is None else round(mine[k] - other[k], 6))
+                for k in mine
+            },
+        }
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        plot_scatter(y, pred, out_dir / "scatter.png")
         (out_dir / "evaluation.json").write_text(json.dumps(report, indent=2))
     return report

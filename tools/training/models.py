@@ -71,7 +71,7 @@ def resolve_kind(kind: str, *, n_rows: int, has_text: bool, n_features: int) -> 
 def build_model(arch: dict[str, Any]) -> nn.Module:
     """A fresh module from its architecture dict (kind, n_inputs, n_classes, hidden_size, ...)."""
     kind = arch["kind"]
-    if kind == "logistic":
+    if kind in ("logistic", "linear"):  # one linear layer (a regressor's is named linear)
         return Logistic(int(arch["n_inputs"]), int(arch["n_classes"]))
     if kind == "mlp":
         return MLP(

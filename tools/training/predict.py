@@ -1,4 +1,4 @@
-"""Batch inference with a saved classifier, and writing tables by suffix."""
+"""Batch inference with a saved classifier or regressor, and writing tables by suffix."""
 
 from __future__ import annotations
 
@@ -13,16 +13,21 @@ WRITE_SUFFIXES = (".parquet", ".csv", ".jsonl")
 
 
 def predict_frame(model: LoadedModel, frame: pd.DataFrame, id_column: str | None) -> pd.DataFrame:
-    """Rows' predicted label, its probability and one `prob_<class>` column per class."""
+    """Rows' predicted label, its probability and one `prob_<class>` column per class; a
+    regressor's rows get a numeric `prediction` only.
+    """
     if frame.empty:
         raise BadInput("the dataset is empty", hint="give rows to predict")
-    proba = model.predict_proba(frame)
-    classes = model.classes
     out = pd.DataFrame(index=range(len(frame)))
     if id_column is not None:
         out[id_column] = frame[id_column].to_numpy()
     else:
         out["row"] = range(len(frame))
+    if model.task == "regression":
+        out["prediction"] = model.predict_values(frame).round(6)
+        return out
+    proba = model.predict_proba(frame)
+    classes = model.classes
     out["prediction"] = [classes[i] for i in proba.argmax(axis=1)]
     out["confidence"] = proba.max(axis=1).round(6)
     for i, c in enumerate(classes):

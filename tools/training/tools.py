@@ -91,10 +91,16 @@ class TrainModelInput(ToolInput):
     label_column: str | None = Field(
         default=None, description="The label column (guessed: label/target/... when unset)."
     )
+    task: Literal["auto", "classification", "regression"] = Field(
+        default="auto",
+        description="auto: regression when the label is numeric with more than 20 distinct "
+        "values (not an integer column named like classes: label, class, category, digit), "
+        "else classification.",
+    )
     soft_labels: bool = Field(
         default=False,
         description="Train on the prob_<class> columns of a label_dataset output with a "
-        "noise-aware soft-label loss.",
+        "noise-aware soft-label loss (classification only).",
     )
     drop_uncovered: bool = Field(
         default=True, description="Drop rows no labeling function covered (label_dataset output)."
@@ -116,8 +122,11 @@ class TrainModelInput(ToolInput):
     test_label_column: str | None = Field(
         default=None, description="Label column of test_dataset (default: label_column)."
     )
-    target_metric: str = Field(
-        default="auc", description="auc | f1 (macro) | accuracy | precision | recall | log_loss"
+    target_metric: str | None = Field(
+        default=None,
+        description="Classification: auc (default) | f1 (macro) | accuracy | precision | "
+        "recall | log_loss. Regression: r2 (default) | mae | rmse (lower is better: a target "
+        "is a ceiling).",
     )
     target_value: float | None = Field(
         default=None, description="Stop when the validation metric reaches this; none: one attempt."
@@ -141,7 +150,9 @@ class TrainModelInput(ToolInput):
     epochs: int = Field(default=40, ge=1, le=2000)
     batch_size: int = Field(default=64, ge=1, le=65536)
     patience: int = Field(default=5, ge=1, le=200)
-    class_weights: Literal["balanced", "none"] = Field(default="balanced")
+    class_weights: Literal["balanced", "none"] = Field(
+        default="balanced", description="Classification only (ignored for regression)."
+    )
     seed: int = Field(default=0, ge=0)
     device: Literal["auto", "cpu", "cuda"] = Field(default="auto")
     name: str | None = Field(default=None, description="Model folder name under models/.")
@@ -150,7 +161,10 @@ class TrainModelInput(ToolInput):
 train_model = workflow(
     "train_model",
     TrainModelInput,
-    """Train a classifier (PyTorch logistic regression or MLP) and tune it to a validation target.
+    """Train a classifier or regressor (PyTorch linear/logistic or MLP) and tune it to a target.
+
+    task auto: a numeric label with many distinct values is regressed (MSE on a standardised
+    target; metrics r2, mae, rmse), anything else classified.
 
     Features: text columns as TF-IDF or hashed n-grams, numeric columns scaled, categorical
     columns one-hot, all fitted on the training split only. The label is a column, or (with
@@ -290,12 +304,13 @@ def _shared_rows(first: Path, second: Path) -> dict[str, Any]:
 
 @tool(EvaluateModelInput, tags=("training",))
 def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]:
-    """Evaluate a trained classifier on labeled rows and compare it with baselines.
+    """Evaluate a trained classifier or regressor on labeled rows and compare it with baselines.
 
-    Reports accuracy, per-class and macro precision/recall/F1, ROC-AUC (binary or one-vs-rest),
-    log-loss, the confusion matrix and calibration; writes ROC and confusion-matrix PNGs; compares
-    with a majority-class baseline and, when `compare_model` is given, a second model. Labels from
-    a separate file are joined by id, never by position.
+    Classifier: accuracy, per-class and macro precision/recall/F1, ROC-AUC (binary or
+    one-vs-rest), log-loss, the confusion matrix and calibration; ROC and confusion-matrix PNGs;
+    a majority-class baseline. Regressor: MAE, RMSE, R², a predicted-vs-actual scatter PNG and
+    a baseline that predicts the training mean. `compare_model` measures a second model of the
+    same task on the same rows. Labels from a separate file are joined by id, never by position.
     """
     from tools.training.evaluate import evaluate_loaded, join_labels
     from tools.training.train import guess_id_column, load_model
@@ -368,7 +383,10 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
             )
     ctx.progress("evaluated", 1.0)
     artifacts = [artifact("evaluation", out_dir / "evaluation.json", "json")]
-    artifacts.append(artifact("confusion matrix", out_dir / "confusion.png", "image"))
+    if model.task == "regression":
+        artifacts.append(artifact("predicted vs actual", out_dir / "scatter.png", "image"))
+    else:
+        artifacts.append(artifact("confusion matrix", out_dir / "confusion.png", "image"))
     if report.get("roc_plotted"):
         artifacts.append(artifact("ROC curve", out_dir / "roc.png", "image"))
     return {
@@ -402,9 +420,10 @@ class PredictInput(ToolInput):
 
 @tool(PredictInput, tags=("training",))
 def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
-    """Predict classes for a dataset with a saved model; write predictions with probabilities.
+    """Predict classes or values for a dataset with a saved model; write the predictions.
 
-    The output has the id, `prediction`, `confidence` and one `prob_<class>` column per class.
+    A classifier's output has the id, `prediction`, `confidence` and one `prob_<class>` column
+    per class; a regressor's the id and a numeric `prediction`.
     The label and columns the model ignored need not be there. A feature column the dataset
     lacks is imputed the way training treats missing values and named in `warnings` (or, with
     missing_features 'fail', refused); a dataset with none of the model's features is refused.
@@ -431,13 +450,26 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
     path = output_file(args.output, f"predictions/{folder.name}-{stem_of(args.dataset)}.parquet")
     write_table(out, path)
     ctx.progress("predicted", 1.0)
-    counts = out["prediction"].value_counts()
+    if model.task == "regression":
+        values = out["prediction"]
+        summary: dict[str, Any] = {
+            "task": "regression",
+            "prediction_summary": {
+                "min": float(values.min()),
+                "max": float(values.max()),
+                "mean": round(float(values.mean()), 6),
+                "median": round(float(values.median()), 6),
+            },
+        }
+    else:
+        counts = out["prediction"].value_counts()
+        summary = {"class_counts": {str(k): int(v) for k, v in counts.items()}}
     return {
         "model": relative_to_workspace(folder),
         "dataset": origin["id"],
         "rows": int(len(out)),
         "predictions_path": relative_to_workspace(path),
-        "class_counts": {str(k): int(v) for k, v in counts.items()},
+        **summary,
         "sample": out.head(5).to_dict(orient="records"),
         **({"imputed": imputed} if imputed else {}),
         **({"warnings": warnings} if (warnings := imputation_warnings(imputed)) else {}),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from errors import BadInput, candidate_details, column_not_found
 from tools.labeling.outputs import filled_pairs, labeled_meta
 from tools.profile import DEFAULT_ID_NAMES
-from tools.training.evaluate import compute_metrics, headline, plot_curves
+from tools.training.evaluate import compute_metrics, headline, plot_curves, regression_metrics
 from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
 from tools.training.models import (
     CONFIG_FILE,
@@ -38,6 +39,21 @@ from tools.training.models import (
 )
 
 DENSE_LIMIT = 30_000_000  # cells; above this the feature matrix stays sparse, densified per batch
+Task = Literal["classification", "regression"]
+TASKS = ("auto", "classification", "regression")
+REGRESSION_MIN_DISTINCT = 20
+"""`auto` regresses a numeric label with more distinct values than this (docs/training.md)."""
+CLASS_NAME_RE = re.compile(
+    r"(?:^|_)(?:label|labels|class|classes|category|categories|cls|digit)(?:_id|_code|_idx)?$",
+    re.I,
+)
+"""Integer label columns named like classes stay classes under `auto`, however many values.
+Names that are as often quantities (`grade`, `rating`, `level`, `score`) are not in it."""
+MISSING_MARKERS = frozenset({"", "nan", "na", "n/a", "none", "null", "-", "?"})
+"""Text cells of a regression target read as missing (dropped and counted), not as words."""
+MAX_TARGET = float(2**53)
+"""The largest target magnitude a regressor takes: past it float64 no longer holds integers
+exactly, and standardising such values loses the digits that tell rows apart."""
 
 
 class TrainConfig(BaseModel):
@@ -80,13 +96,17 @@ class LabeledData:
     dropped: int = 0
     positions: np.ndarray | None = None
     """Each row's position in the table it was read from (None when unknown)."""
+    task: Task = "classification"
+    """`regression`: `targets` is n x 1 (the numbers, original units) and `classes` is empty."""
 
     def __len__(self) -> int:
         return len(self.frame)
 
     @property
     def y(self) -> np.ndarray:
-        """The hard class index of each row (argmax of the targets)."""
+        """The hard class index of each row (argmax of the targets); a regressor's values."""
+        if self.task == "regression":
+            return self.targets[:, 0].astype(np.float64)
         return self.targets.argmax(axis=1)
 
     def subset(self, index: np.ndarray) -> LabeledData:
@@ -98,6 +118,7 @@ class LabeledData:
             self.columns,
             self.soft,
             positions=None if self.positions is None else self.positions[index],
+            task=self.task,
         )
 
 
@@ -114,6 +135,103 @@ def guess_id_column(frame: pd.DataFrame) -> str | None:
     return None
 
 
+def resolve_task(frame: pd.DataFrame, label_column: str | None, task: str) -> Task:
+    """The task for `task` ('auto' picks from the label column; docs/training.md says the rule).
+
+    `auto` regresses when the label column is numeric (int or float, never bool), has more than
+    REGRESSION_MIN_DISTINCT distinct finite values, and is not an integer column named like
+    classes (`label`, `class`, `category`, `digit`...); everything else is classification, as
+    before regression existed. A few distinct numbers are classes (digits, cultivars, 1-5
+    stars); many are a quantity, which a many-class classifier would learn as unordered names.
+    """
+    if task not in TASKS:
+        raise BadInput(f"unknown task {task!r}", hint=f"use one of: {', '.join(TASKS)}")
+    if task != "auto":
+        return task  # type: ignore[return-value]
+    if label_column is None or label_column not in frame.columns:
+        return "classification"
+    series = frame[label_column]
+    if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+        return "classification"
+    if pd.api.types.is_integer_dtype(series):
+        # counted exactly: huge integers (2**63 + i) are one value as floats
+        distinct, integers = int(series.nunique(dropna=True)), True
+    else:
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        finite = np.unique(values[np.isfinite(values)])
+        distinct, integers = len(finite), bool(np.all(finite == np.round(finite)))
+    if distinct <= REGRESSION_MIN_DISTINCT:
+        return "classification"
+    if integers and CLASS_NAME_RE.search(str(label_column)):
+        return "classification"
+    return "regression"
+
+
+def regression_targets(
+    frame: pd.DataFrame, label_column: str, *, fitted: bool
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The rows with a finite numeric target and those targets (n x 1 float64, original units).
+
+    Missing, NaN and infinite targets are dropped (partly filled targets are common); text that
+    is no number, a target that is no number anywhere, values beyond ±2**53 and (training only)
+    one value for every row are 400s with a hint.
+    """
+    series = frame[label_column]
+    if pd.api.types.is_bool_dtype(series):
+        raise BadInput(
+            f"the label {label_column!r} is true/false, not a number to regress on",
+            hint="train it as a classifier (task 'classification' or 'auto')",
+            code="not_numeric_target",
+        )
+    if pd.api.types.is_numeric_dtype(series):
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+    else:
+        # empty cells and the usual missing markers of a text column are gaps, not text
+        cells = series.astype(str).str.strip()
+        gap = series.isna() | cells.str.lower().isin(MISSING_MARKERS)
+        present = cells[~gap]
+        numbers = pd.to_numeric(present, errors="coerce")
+        text = present[numbers.isna()]
+        if len(text):
+            shown = ", ".join(repr(str(v)[:30]) for v in text.unique()[:3])
+            raise BadInput(
+                f"the label {label_column!r} holds text that is not a number ({shown}), so it "
+                "cannot be a regression target",
+                hint="regress on a numeric column, or train a classifier on this one (task "
+                "'classification')",
+                code="not_numeric_target",
+                details=candidate_details("label_column", [], "not_found", value=label_column),
+            )
+        values = (
+            pd.to_numeric(cells.where(~gap), errors="coerce")
+            .astype("float64")
+            .to_numpy(dtype=np.float64, na_value=np.nan)
+        )
+    keep = np.isfinite(values)
+    if not keep.any():
+        raise BadInput(
+            f"the label {label_column!r} has no finite numeric value (all missing, NaN or "
+            "infinite)",
+            hint="name a label column with numbers to predict",
+            code="not_numeric_target",
+            details=candidate_details("label_column", [], "not_found", value=label_column),
+        )
+    if np.abs(values[keep]).max() > MAX_TARGET:
+        raise BadInput(
+            f"the label {label_column!r} has values beyond ±2**53 (up to "
+            f"{np.abs(values[keep]).max():.3g}): too large to regress on exactly",
+            hint="rescale the target (e.g. to thousands or a log scale) or check the column",
+            code="target_out_of_range",
+        )
+    if not fitted and len(np.unique(values[keep])) < 2:
+        raise BadInput(
+            f"the label {label_column!r} has one value ({values[keep][0]:g}) on every row",
+            hint="a regressor needs a target that varies; name another column",
+            code="constant_target",
+        )
+    return frame[keep], values[keep].astype(np.float64).reshape(-1, 1)
+
+
 def prepare_labels(
     frame: pd.DataFrame,
     *,
@@ -125,12 +243,24 @@ def prepare_labels(
     categorical_columns: list[str] | None = None,
     drop_uncovered: bool = True,
     classes: list[str] | None = None,
+    task: Task = "classification",
+    fitted: bool = False,
 ) -> LabeledData:
     """Validate the label (a column or the `prob_<class>` columns) and pick the feature columns.
 
     Rows without a label are dropped; with `drop_uncovered`, rows the labeling functions did
-    not cover (`covered` false and `label_source` 'label_model') are dropped too.
+    not cover (`covered` false and `label_source` 'label_model') are dropped too. A regression
+    label must be numeric: rows whose target is missing or not finite are dropped and counted.
+    `fitted`: the rows are for a trained model (evaluation), not to train one.
     """
+    regression = task == "regression"
+    if regression and soft_labels:
+        raise BadInput(
+            "soft_labels apply to classification only (they are class probabilities)",
+            hint="set soft_labels false and name the numeric label_column, or train a "
+            "classifier (task 'classification')",
+            code="soft_labels_regression",
+        )
     if frame.empty:
         raise BadInput("the dataset is empty", hint="give a dataset with labeled rows")
     # A labeling run's filled-in copy of the hand-label column (`team_filled`, `team_source`):
@@ -188,6 +318,11 @@ def prepare_labels(
                 ),
             )
         _check_column(frame, label_column, "label")
+    if regression:
+        assert label_column is not None
+        frame, targets = regression_targets(frame, label_column, fitted=fitted)
+        cls = []
+    elif not soft_labels:
         frame = frame[frame[label_column].notna()]
         labels = frame[label_column].astype(str)
         cls = classes or sorted(labels.unique().tolist())
@@ -202,11 +337,13 @@ def prepare_labels(
         targets[np.arange(len(frame)), [index[v] for v in labels]] = 1.0
     if frame.empty:
         raise BadInput("no labeled rows left", hint="check the label column has values")
-    label_values = pd.Series(
-        [cls[i] for i in targets.argmax(axis=1)] if soft_labels else labels.tolist(),
-        index=frame.index,
-    )
-    if classes is None and len(cls) < 2:
+    label_values = None
+    if not regression:
+        label_values = pd.Series(
+            [cls[i] for i in targets.argmax(axis=1)] if soft_labels else labels.tolist(),
+            index=frame.index,
+        )
+    if not regression and classes is None and len(cls) < 2:
         raise BadInput(
             f"only one class ({cls[0]!r}) in the labels",
             hint="a classifier needs at least two classes; label more varied rows",
@@ -220,7 +357,7 @@ def prepare_labels(
         numeric=numeric_columns,
         categorical=categorical_columns,
         classes=list(cls),
-        labels=label_values if classes is None else None,
+        labels=label_values if classes is None and not fitted else None,
         skip_columns=marks,
     )
     if not spec.features:
@@ -236,6 +373,7 @@ def prepare_labels(
         soft_labels,
         before - len(frame),
         positions=frame.index.to_numpy(),
+        task=task,
     )
 
 
@@ -260,12 +398,18 @@ def table_fingerprint(frame: pd.DataFrame) -> str:
 def split_validation(
     data: LabeledData, fraction: float, seed: int
 ) -> tuple[LabeledData, LabeledData]:
-    """A stratified, seeded train/validation split (by the hard label)."""
+    """A stratified, seeded train/validation split (by the hard label); a regressor's is a
+    plain seeded random split (stratifying needs classes).
+    """
     from sklearn.model_selection import train_test_split
 
     n = len(data)
     if n < 4:
         raise BadInput(f"only {n} labeled rows", hint="training needs at least 4 labeled rows")
+    if data.task == "regression":
+        n_val = min(max(int(round(n * fraction)), 1), n - 2)
+        train_idx, val_idx = train_test_split(np.arange(n), test_size=n_val, random_state=seed)
+        return data.subset(np.sort(train_idx)), data.subset(np.sort(val_idx))
     y = data.y
     counts = np.bincount(y, minlength=len(data.classes))
     stratify = y if counts[counts > 0].min() >= 2 else None
@@ -315,6 +459,37 @@ def predict_proba_matrix(
     return np.concatenate(out).astype(np.float64)
 
 
+def predict_value_matrix(
+    module: torch.nn.Module,
+    x: sp.csr_matrix,
+    device: torch.device,
+    scaling: dict[str, float],
+    batch: int = 2048,
+) -> np.ndarray:
+    """A regressor's predictions in the target's units (the module predicts standardised values)."""
+    module.eval()
+    out = []
+    with torch.no_grad():
+        for start in range(0, x.shape[0], batch):
+            chunk = torch.from_numpy(x[start : start + batch].toarray()).to(device)
+            out.append(module(chunk)[:, 0].double().cpu().numpy())
+    values = np.concatenate(out) if out else np.zeros(0)
+    return values * float(scaling["std"]) + float(scaling["mean"])
+
+
+def target_scaling(values: np.ndarray) -> dict[str, float]:
+    """The mean and std a regressor's target is standardised with (training split only)."""
+    mean = float(np.mean(values))
+    std = float(np.std(values))
+    if not np.isfinite(std) or std <= 0:
+        raise BadInput(
+            "the target does not vary on the training split",
+            hint="a regressor needs a target that varies; give more varied rows",
+            code="constant_target",
+        )
+    return {"mean": mean, "std": std}
+
+
 @dataclass
 class Trained:
     """The result of one attempt: the fitted preprocessing and module plus what was measured."""
@@ -333,6 +508,9 @@ class Trained:
     device: str
     soft: bool
     rows: dict[str, int]
+    task: Task = "classification"
+    target_scaling: dict[str, float] | None = None
+    """A regressor's target mean and std (training split), to map its outputs back."""
 
 
 EpochCallback = Callable[[int, int, dict[str, Any]], None]
@@ -367,7 +545,10 @@ def fit(
         has_text=bool(train.columns.text),
         n_features=pre.n_features,
     )
-    k = len(train.classes)
+    regression = train.task == "regression"
+    if regression and kind == "logistic":
+        kind = "linear"  # one linear layer to one output: linear regression
+    k = 1 if regression else len(train.classes)
     arch = {
         "kind": kind,
         "n_inputs": pre.n_features,
@@ -383,12 +564,21 @@ def fit(
         )
         class_mass = train.targets.sum(axis=0).astype(np.float64)
         weights = None
-        if config.class_weights == "balanced":
-            w = class_mass.sum() / (k * np.clip(class_mass, 1e-6, None))
-            weights = torch.tensor(w / w.mean(), dtype=torch.float32, device=device)
+        scaling = None
+        if regression:
+            # The target is standardised with the training split's mean/std (class weights do
+            # not apply): one learning rate then suits any target's units.
+            scaling = target_scaling(train.y)
+            y_train_np = ((train.targets - scaling["mean"]) / scaling["std"]).astype(np.float32)
+            y_val_np = ((val.targets - scaling["mean"]) / scaling["std"]).astype(np.float32)
+        else:
+            y_train_np, y_val_np = train.targets, val.targets
+            if config.class_weights == "balanced":
+                w = class_mass.sum() / (k * np.clip(class_mass, 1e-6, None))
+                weights = torch.tensor(w / w.mean(), dtype=torch.float32, device=device)
         x_train = _tensorize(x_train_sp, device)
-        y_train = torch.from_numpy(train.targets).to(device)
-        y_val_t = torch.from_numpy(val.targets).to(device)
+        y_train = torch.from_numpy(y_train_np).to(device)
+        y_val_t = torch.from_numpy(y_val_np).to(device)
         history: list[dict[str, Any]] = []
         best_loss, best_state, best_epoch, stale = math.inf, None, 0, 0
         n = len(train)
@@ -401,24 +591,43 @@ def fit(
             for start in range(0, n, config.batch_size):
                 idx = order[start : start + config.batch_size]
                 xb = _rows(x_train, idx, device)
-                loss = soft_cross_entropy(
-                    module(xb), y_train[torch.from_numpy(idx).to(device)], weights
-                )
+                yb = y_train[torch.from_numpy(idx).to(device)]
+                if regression:
+                    loss = torch.nn.functional.mse_loss(module(xb), yb)
+                else:
+                    loss = soft_cross_entropy(module(xb), yb, weights)
                 optimizer.zero_grad()
                 loss.backward()
                 optimizer.step()
                 total += float(loss.detach()) * len(idx)
-            proba_val = predict_proba_matrix(module, x_val_sp, device)
-            with torch.no_grad():
-                logits_val = torch.log(torch.from_numpy(proba_val).clamp_min(1e-9)).to(device)
-                val_loss = float(soft_cross_entropy(logits_val.float(), y_val_t, weights))
-            y_val = val.y
-            record = {
-                "epoch": epoch,
-                "train_loss": round(total / n, 6),
-                "val_loss": round(val_loss, 6),
-                "val_accuracy": round(float((proba_val.argmax(axis=1) == y_val).mean()), 6),
-            }
+            if regression:
+                assert scaling is not None
+                pred_val = predict_value_matrix(module, x_val_sp, device, scaling)
+                standard = (pred_val - scaling["mean"]) / scaling["std"]
+                val_loss = float(np.mean((standard - y_val_np[:, 0].astype(np.float64)) ** 2))
+                scores = regression_metrics(val.y, pred_val)
+                record = {
+                    "epoch": epoch,
+                    "train_loss": round(total / n, 6),
+                    "val_loss": round(val_loss, 6),
+                    "val_mae": scores["mae"],
+                    "val_r2": scores["r2"],
+                }
+            else:
+                proba_val = predict_proba_matrix(module, x_val_sp, device)
+                with torch.no_grad():
+                    logits_val = torch.log(torch.from_numpy(proba_val).clamp_min(1e-9)).to(device)
+                    val_loss = float(soft_cross_entropy(logits_val.float(), y_val_t, weights))
+                record = {
+                    "epoch": epoch,
+                    "train_loss": round(total / n, 6),
+                    "val_loss": round(val_loss, 6),
+                    "val_accuracy": round(float((proba_val.argmax(axis=1) == val.y).mean()), 6),
+                }
+            if not math.isfinite(val_loss):
+                # a diverging run (learning rate too high): stop, keep the best epoch so far
+                history.append(record)
+                break
             history.append(record)
             if on_epoch is not None:
                 on_epoch(epoch, config.epochs, record)
@@ -431,6 +640,32 @@ def fit(
                     break
         if best_state is not None:
             module.load_state_dict(best_state)
+        if regression:
+            assert scaling is not None
+            return Trained(
+                module=module,
+                preprocessor=pre,
+                arch=arch,
+                classes=[],
+                columns=train.columns,
+                config=config,
+                history=history,
+                best_epoch=best_epoch,
+                train_metrics=headline(
+                    regression_metrics(
+                        train.y, predict_value_matrix(module, x_train_sp, device, scaling)
+                    )
+                ),
+                val_metrics=regression_metrics(
+                    val.y, predict_value_matrix(module, x_val_sp, device, scaling)
+                ),
+                class_counts={},
+                device=str(device),
+                soft=False,
+                rows={"train": len(train), "validation": len(val)},
+                task="regression",
+                target_scaling=scaling,
+            )
         proba_train = predict_proba_matrix(module, x_train_sp, device)
         proba_val = predict_proba_matrix(module, x_val_sp, device)
         return Trained(
@@ -476,6 +711,8 @@ def save_trained(trained: Trained, folder: Path, *, extra: dict[str, Any] | None
             "label_copies": cols.label_copies,
         },
         "soft_labels": trained.soft,
+        "task": trained.task,
+        **({"target_scaling": trained.target_scaling} if trained.target_scaling else {}),
         "train_config": trained.config.model_dump(),
         "best_epoch": trained.best_epoch,
         "device": trained.device,
@@ -514,12 +751,26 @@ class LoadedModel:
 
     @property
     def classes(self) -> list[str]:
-        """Class names in output order."""
+        """Class names in output order (none for a regressor)."""
         return list(self.config["classes"])
+
+    @property
+    def task(self) -> Task:
+        """`classification` or `regression` (models from before regression: classification)."""
+        return "regression" if self.config.get("task") == "regression" else "classification"
 
     def predict_proba(self, frame: pd.DataFrame) -> np.ndarray:
         """Class probabilities for the rows of `frame` (n x k)."""
         return predict_proba_matrix(self.module, self.preprocessor.transform(frame), self.device)
+
+    def predict_values(self, frame: pd.DataFrame) -> np.ndarray:
+        """A regressor's predictions for the rows of `frame`, in the target's units."""
+        return predict_value_matrix(
+            self.module,
+            self.preprocessor.transform(frame),
+            self.device,
+            self.config["target_scaling"],
+        )
 
 
 def load_model(folder: Path, device: str = "auto") -> LoadedModel:
@@ -535,7 +786,26 @@ def load_model(folder: Path, device: str = "auto") -> LoadedModel:
     arch = dict(config["arch"])
     if int(arch["n_inputs"]) != pre.n_features:
         raise BadInput("config and preprocessing disagree on the input width", hint="retrain")
+    if config.get("task") == "regression":
+        _check_scaling(config.get("target_scaling"), arch)
     dev = pick_device(device)
     module = load_weights(build_model(arch), folder / WEIGHTS_FILE).to(dev)
     module.eval()
     return LoadedModel(module, pre, config, dev)
+
+
+def _check_scaling(scaling: Any, arch: dict[str, Any]) -> None:
+    """A regressor's config must hold a finite target mean and a positive std, and one output."""
+    ok = (
+        isinstance(scaling, dict)
+        and all(isinstance(scaling.get(k), int | float) for k in ("mean", "std"))
+        and math.isfinite(scaling["mean"])
+        and math.isfinite(scaling["std"])
+        and scaling["std"] > 0
+        and int(arch.get("n_classes", 0)) == 1
+    )
+    if not ok:
+        raise BadInput(
+            "the regressor's config has no valid target_scaling (mean, std) or output",
+            hint="point at an unchanged model folder written by train_model, or retrain",
+        )

@@ -111,7 +111,7 @@ function attemptsTable(output) {
           yLabel: metric,
           categories: history.map((a) => `#${a.attempt}${a.attempt === best ? " (best)" : ""}`),
           series: [{ name: metric, values: history.map((a) => (a.metrics || {})[metric] ?? 0) }],
-          max: metric === "auc" || metric.includes("accuracy") || metric.includes("f1") || metric.includes("share") ? 1 : undefined,
+          max: metric === "auc" || metric === "r2" || metric.includes("accuracy") || metric.includes("f1") || metric.includes("share") ? 1 : undefined,
           format: (v) => fmt(v, 3),
         })
       : null;
