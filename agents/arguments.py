@@ -25,6 +25,7 @@ from agents.slots import (
     query_terms,
     regression_target,
 )
+from agents.thread_state import TURN_KEY
 from errors import ForgeflowError
 from store.workspace import is_workspace_file, is_workspace_folder
 from tools.registry import CAPABILITIES
@@ -764,10 +765,11 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
                 source = s.source
             elif isinstance(searched, str) and searched not in ("all", ""):
                 source = searched
-    elif s.repos:
-        # 'owner/slug = maker/set': the value said for a placeholder
-        said = [r for r in s.repos[1:] if rx.search(rf"/\S*\s*[=:]\s*{re.escape(r)}", s.text)]
-        dataset_id, source = (said or s.repos)[0], s.source
+    elif repos := [r for r in s.repos if r != download_folder(s.text, "")]:
+        # 'owner/slug = maker/set': the value said for a placeholder; 'download imdb to
+        # data/imdb': the folder it goes into is no dataset
+        said = [r for r in repos[1:] if rx.search(rf"/\S*\s*[=:]\s*{re.escape(r)}", s.text)]
+        dataset_id, source = (said or repos)[0], s.source
     elif s.quoted:
         dataset_id, source = s.quoted[0], s.source
     elif (hub := _thread_hub_dataset(p, s)) is not None:
@@ -806,9 +808,12 @@ DOWNLOAD_FILLER_RE = (
 NO_CONFIG_WORDS = frozenset(
     "into onto to under in at as by so now then here there today again too also locally "
     "for me us my our your this that it its them and or but if when because after before "
-    "first instead quickly asap pls thanks thank".split()
+    "first instead quickly asap pls thanks thank thx ty cuz coz via over through latest newest "
+    "real quick pronto fast soon called named titled kindly just only "
+    "train test validation valid dev split splits".split()
 )
-"""Words that may follow a dataset's name and are never its config ('download imdb into ...')."""
+"""Words that may follow a dataset's name and are never its config ('download imdb into ...',
+'download imdb train split only': a split is no config), nor its name ('the dataset called x')."""
 
 
 def said_download(
@@ -839,7 +844,8 @@ def said_download(
     if dataset is None:
         return None
     after = rx.search(
-        rf"(?<![\w.-]){re.escape(dataset)}(?![\w.-])[\s,]+(?:(?:config|subset)\s+)?([\w.-]+)",
+        rf"(?<![\w.-]){re.escape(dataset)}(?![\w.-])[\s,]+(?:(?:config|subset)\s+)?"
+        r"([A-Za-z0-9][\w.-]*)",
         text,
     )
     following = after.group(1) if after else None
@@ -997,37 +1003,46 @@ ASKS_ABOUT_DATA_RE = (
 )
 """A clause that asks about data (a question, or a showing verb first); a bare phrase such as
 'the digit column' is an answer to a question, not a request of its own."""
-TABLE_DETAIL_RE = (
-    r"\b(?:columns?|fields?|rows?|records?|missing|nulls?|empty|blanks?|values?|types?|dtypes?|"
-    r"distribution|split|balance|how many|counts?|stats|statistics|shape|size|schema)\b"
-)
-"""Words that ask about a table's own contents (not 'the stuff I uploaded', a listing)."""
 COLUMN_TABLES_READ = 12
 """Workspace tables profiled at most when a question names a column and no table."""
 
 
 def table_with_column(text: str) -> tuple[str, str] | None:
     """(table, column) when exactly one workspace table has a column the text names ('what's
-    the split of categories?' with one table holding `category`; an id column never counts),
-    or (table, '') when the workspace holds one table only. Only the first COLUMN_TABLES_READ
-    tables are read (their profiles are cached).
+    the split of categories?' with one table holding `category`; an id column named by a part
+    of its name never counts). None with more than COLUMN_TABLES_READ tables (their profiles
+    are cached).
     """
     from agents.grounding import workspace_files
     from tools.profile import columns_mentioned
 
-    tables = [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)][:COLUMN_TABLES_READ]
-    if len(tables) == 1 and rx.search(TABLE_DETAIL_RE, text, re.I):
-        return tables[0], ""  # the person's only table ('what are the columns?')
+    tables = [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)]
+    if len(tables) > COLUMN_TABLES_READ:
+        return None  # a table not read could have the column too: asked, with the candidates
     found: list[tuple[str, str]] = []
     for table in tables:
         profile = table_profile(table)
         if profile is None:
             continue
-        ids = {c["name"] for c in profile["columns"] if c.get("id_like")}
-        named = [c for c in columns_mentioned(profile, text) if c not in ids]
+        named = [c for c in columns_mentioned(profile, text) if not id_by_a_part(profile, c, text)]
         if named:
             found.append((table, named[0]))
     return found[0] if len(found) == 1 else None
+
+
+def id_by_a_part(profile: dict[str, Any], column: str, text: str) -> bool:
+    """An id column the text names by a part of its name only ('a flat' for flat_id): its
+    values are one per row, so it is no column asked about. A one-word id-like column ('date',
+    'email') or one said whole ('flat_id', 'flat id') is.
+    """
+    found = next((c for c in profile["columns"] if c["name"] == column), None)
+    if found is None or not found.get("id_like"):
+        return False
+    parts = [w for w in rx.findall(r"[a-z]+|\d+", column.lower()) if w]
+    if len(parts) < 2:
+        return False
+    said = {w.lower() for w in rx.findall(r"[A-Za-z]+|\d+", text)}
+    return not all(part in said or part + "s" in said for part in parts)
 
 
 def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -1035,13 +1050,13 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if (
         ref is None
         and not p.question
+        and p.memory.get(TURN_KEY) not in ("question", "reply")  # an answer to a question
         and rx.search(ASKS_ABOUT_DATA_RE, s.text, re.I)
         and (found := table_with_column(s.text)) is not None
     ):
         ref, column = found  # 'what's the split of categories?': the one table that has it
-        s.label_column = s.label_column or column or None
-        said = "the table with the column you named" if column else "your only table"
-        p.notes.append(f"{said} → {ref}")
+        s.label_column = s.label_column or column
+        p.notes.append(f"the table with the column you named → {ref}")
     if ref is None:
         p.question = "Which dataset should I inspect? Name a bundled set, a file or a download."
         return None
@@ -3078,22 +3093,36 @@ def quality_floor(text: str) -> float | None:
 
 QA_ENTRY_WORDS = (
     r"(?:(?:qa|q&a|q\s*/\s*a|question[- ]answer|question-and-answer|quiz|faq|training)\s+)?"
-    r"(?:pairs?|questions?|entries|flashcards?|items|examples|summaries|instructions)"
+    r"(?:pairs?|questions?|entries|flashcards?|examples|summaries)"
 )
 """The words of QA entries counted in all ('10 Q&A pairs', 'twenty questions')."""
 
 
+QA_TOTAL_RES = (
+    # '30 in total', '100 overall', 'fifty altogether'
+    rf"\b{NUM}\s+(?:{QA_ENTRY_WORDS}\s+)?(?:in\s+total|in\s+all|total|overall|altogether)\b",
+    # '10 Q&A pairs', 'twenty questions': not '3 questions per section', '2 qa pairs per page',
+    # '10 questions from each of ...', and not 'use 5 examples as few-shot'
+    rf"(?<!\buse\s)\b{NUM}\s+{QA_ENTRY_WORDS}\b(?!\s*(?:per|each|for\s+each|from\s+each|"
+    r"a\s+(?:chunk|section|page|document|doc|paragraph|part|heading)|every|by|/|as)\b|\s*/)",
+    # 'Q&A pairs, 10 of them'
+    rf"\b{QA_ENTRY_WORDS}\b[^.;\d]{{0,20}}?,\s*{NUM}\s+of\s+(?:them|those)\b",
+)
+"""Where a count of QA entries in all is said; a count per chunk, section, page or document is
+not one."""
+
+
 def _qa_total(text: str) -> int | None:
-    """The entries wanted in all ('10 Q&A pairs', 'Q&A pairs, 10 of them', 'twenty questions'),
-    when no per-chunk count is said; a size ('200 token pieces') counts no entries.
+    """The entries wanted in all ('10 Q&A pairs', 'Q&A pairs, 10 of them', '3 per chunk, 30 in
+    total'); a count per unit ('3 questions per section', '10 questions from each of the 3
+    documents') or of other things ('40 page instructions') is none.
     """
-    said = rx.search(rf"\b{NUM}\s+(?:[\w-]+\s+)?{QA_ENTRY_WORDS}\b", text, re.I) or rx.search(
-        rf"\b{QA_ENTRY_WORDS}\b[^.;\d]{{0,20}}?,\s*{NUM}\s+of\s+(?:them|those)\b", text, re.I
-    )
-    if not said:
-        return None
-    number = _number(said.group(1))
-    return number if isinstance(number, int) and 0 < number <= 100_000 else None
+    for pattern in QA_TOTAL_RES:
+        said = rx.search(pattern, text, re.I)
+        if said:
+            number = _number(said.group(1)) if len(said.group(1)) <= 7 else 0
+            return number if 0 < number <= 100_000 else None
+    return None
 
 
 def qa_options(text: str) -> dict[str, Any]:
@@ -3130,7 +3159,8 @@ def qa_options(text: str) -> dict[str, Any]:
     )
     if per and _number(per.group(1)):
         out["datasets_per_chunk"] = _number(per.group(1))
-    elif (total := _qa_total(text)) is not None:
+    total = _qa_total(text)
+    if total is not None and not (per and per.group(1) and _number(per.group(1)) == total):
         out["max_pairs"] = total
     rounds = rx.search(
         # 'at most 2 generation rounds', 'three generation rounds at most'

@@ -19,6 +19,7 @@ from agents.arguments import (
     bind_run_folders,
     documents_meant,
     holds_rules,
+    id_by_a_part,
     labeling_dir,
     loop_options,
     model_kind,
@@ -3786,10 +3787,11 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     profile = table_profile(tables[0])
     if profile is None:
         return []
-    # an id column has one row per value: counting it answers nothing ('how much would a flat
-    # sell for?' names flat_id's word, not a question about its values)
-    ids = {c["name"] for c in profile["columns"] if c.get("id_like")}
-    mentioned = [c for c in columns_mentioned(profile, clause) if c not in ids]
+    # an id column named by a part of its name is no column asked about ('how much would a
+    # flat sell for?' says flat_id's word): one row per value, counting it answers nothing
+    mentioned = [
+        c for c in columns_mentioned(profile, clause) if not id_by_a_part(profile, c, clause)
+    ]
     if not mentioned:
         return []
     slots.files = [tables[0]]

@@ -29,6 +29,13 @@ def _download(goal: str) -> dict:
         ("download glue sst2", "glue", "sst2"),
         ("download imdb plain_text", "imdb", "plain_text"),
         ("download imdb", "imdb", None),
+        # review: a split, filler or a mark after the name is no config; 'called x' names x
+        ("download imdb train split only", "imdb", None),
+        ("download imdb - need it for a demo", "imdb", None),
+        ("download imdb via the hub", "imdb", None),
+        ("download imdb, thx", "imdb", None),
+        ("fetch the dataset called beans", "beans", None),
+        ("kindly download dataset imdb", "imdb", None),
     ],
 )  # fmt: skip
 def test_the_dataset_and_config_said(goal: str, dataset: str, config: str | None) -> None:
@@ -48,3 +55,14 @@ def test_nothing_named_is_no_dataset() -> None:
 def test_a_hostile_sentence_is_read_without_error() -> None:
     for text in ("download " + "a_" * 5000, "grab \x00 the \udcff set", "download " + "9" * 40):
         said_download(text, None, None)
+
+
+def test_the_folder_a_download_goes_into_is_no_dataset() -> None:
+    args = _download("download imdb to data/imdb")
+    assert (args["dataset_id"], args.get("path")) == ("imdb", "data/imdb")
+    args = _download("download tweet_eval sentiment into data/tw")
+    assert (args["dataset_id"], args.get("config"), args.get("path")) == (
+        "tweet_eval",
+        "sentiment",
+        "data/tw",
+    )
