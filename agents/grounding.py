@@ -1065,7 +1065,11 @@ def _ground_train(
         args["label_column"], why = evident
         p.notes.append(f"label column {evident[0]!r}: {why}")
         return
-    formed = [c for c in _label_by_word_form(profile, bare, (_derived_only,)) if c not in features]
+    formed = [
+        c
+        for c in _label_by_word_form(profile, outcome_words(bare), (_derived_only,))
+        if c not in features
+    ]
     if formed and not args.get("soft_labels"):
         # 'a cancellation model' → cancelled: a word of the goal names the column in another form
         args["label_column"] = formed[0]
@@ -1533,6 +1537,37 @@ def _ground_label(p: Planning, args: dict[str, Any], text: str, goal: str, bare:
             f"hand labels: the filled-in cells of {pick[0]!r} ({filled}% of rows); "
             "the rest get labels"
         )
+
+
+OUTCOME_WORD_RES = (
+    # 'a cancellation model', 'the renewal predictor', 'completion risk'
+    r"\b([a-z]{5,})\s+(?:model|predictor|classifier|forecast|risk|probability|likelihood|flag)s?\b",
+    # 'predict cancellation', 'predicting the renewal'
+    r"\bpredict(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+)?([a-z]{5,})\b",
+    # 'the risk of cancellation', 'chance of a renewal'
+    r"\b(?:risk|chance|probability|likelihood|odds)\s+of\s+(?:a\s+|an\s+|the\s+)?([a-z]{5,})\b",
+)
+"""Where a word names the outcome a model is for (the only places another form of a column's
+word is read as the label)."""
+REQUEST_STEMS = (
+    "train", "process", "predict", "model", "classif", "build", "learn", "machine", "random",
+    "forest", "regress", "logistic", "neural", "network", "baseline", "simple", "quick", "better",
+    "improv", "proper", "decent", "little", "small", "final", "first", "second", "whole",
+)  # fmt: skip
+"""Words of the request itself ('a training model', 'a prediction model'): no outcome."""
+
+
+def outcome_words(text: str) -> str:
+    """The words in an outcome's place ('a cancellation model', 'predict renewal'), joined;
+    request words ('prediction model', 'training') left out.
+    """
+    found = [
+        m.group(1)
+        for pattern in OUTCOME_WORD_RES
+        for m in rx.finditer(pattern, text.lower())
+        if not m.group(1).startswith(REQUEST_STEMS)
+    ]
+    return " ".join(found)
 
 
 PLAIN_ENDINGS = frozenset({"", "s", "es"})
