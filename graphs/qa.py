@@ -514,15 +514,34 @@ def make_roles(
 
 def spread_chunks(chunks: list[dict[str, Any]], pairs: int, per_chunk: int) -> list[dict[str, Any]]:
     """The chunks to write `pairs` entries from: about twice the entries needed (room for the
-    judge's drops and duplicates), spread evenly over the documents rather than their start.
+    judge's drops and duplicates), shared out over the documents in turn (a long document
+    does not crowd out short ones), evenly spaced within each, in their order.
     """
     wanted = max(1, -(-2 * pairs // per_chunk))
     if wanted >= len(chunks):
         return chunks
-    if wanted == 1:
-        return [chunks[len(chunks) // 2]]
-    step = (len(chunks) - 1) / (wanted - 1)
-    return [chunks[round(i * step)] for i in range(wanted)]
+    documents: dict[Any, list[int]] = {}
+    for i, chunk in enumerate(chunks):
+        documents.setdefault(chunk.get("document_id"), []).append(i)
+    groups = list(documents.values())
+    if wanted < len(groups):  # fewer chunks than documents: documents spread evenly
+        groups = [groups[round(k * (len(groups) - 1) / max(wanted - 1, 1))] for k in range(wanted)]
+        groups = list({id(g): g for g in groups}.values())
+    quota = [0] * len(groups)
+    left = wanted
+    while left > 0 and any(q < len(g) for q, g in zip(quota, groups, strict=True)):
+        for k, group in enumerate(groups):
+            if left > 0 and quota[k] < len(group):
+                quota[k] += 1
+                left -= 1
+    picked: list[int] = []
+    for group, n in zip(groups, quota, strict=True):
+        if n == 1:
+            picked.append(group[len(group) // 2])
+        elif n > 1:
+            step = (len(group) - 1) / (n - 1)
+            picked.extend(group[round(j * step)] for j in range(n))
+    return [chunks[i] for i in sorted(set(picked))]
 
 
 def best_of(
@@ -651,9 +670,13 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     if trimmed:
         message += f"; the best {len(kept)} of {len(kept) + len(trimmed)} kept, as asked"
     elif args.max_pairs and len(kept) < args.max_pairs:
-        message += (
-            f"; warning: {args.max_pairs} asked, only {len(kept)} reached the quality threshold "
-            f"{threshold:g} (lower quality_threshold, or add documents)"
+        # the cause said: entries under the threshold, or too few written at all
+        message += f"; warning: {args.max_pairs} asked, only {len(kept)} kept: " + (
+            f"{len(dropped)} scored under the quality threshold {threshold:g} (lower "
+            "quality_threshold, or add documents)"
+            if dropped
+            else f"the {len(chunks)} chunks used gave only {len(entries)} entries (raise "
+            "datasets_per_chunk or max_chunks, or add documents)"
         )
     return {
         "message": message,
