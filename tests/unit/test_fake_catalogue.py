@@ -23,11 +23,11 @@ def test_an_id_the_catalogue_lacks_stands_in_as_a_made_up_dataset() -> None:
             files = api.list_repo_files(repo_id, repo_type="dataset")
             assert "data/train.csv" in files
         # no made-up dataset for an id the Hub could not hold
-        for bad in ("a/b/c", "a/..", "x%00y"):
+        for bad in ("a/b/c", "a/..", "x%00y", ".", "%2e", "-", "_", "a/.", "-a-/--", "a/%C3%A9t"):
             with pytest.raises(urllib.error.HTTPError) as caught:
                 urllib.request.urlopen(f"{hub.url}/api/datasets/{bad}")
             assert caught.value.code in (401, 404)
-        assert not any(r.startswith(("a/", "x")) for r in hub.datasets)
+        assert not any(r.startswith(("a/", "x", ".", "-", "_")) for r in hub.datasets)
 
 
 def test_the_tests_fake_hub_still_answers_not_found() -> None:

@@ -120,7 +120,10 @@ def build_hub() -> FakeHub:
     def named(repo_id: str) -> bool:
         # a dataset the goal names that the catalogue lacks ('download lex_glue'): the real Hub
         # has it, so a made-up one stands in and the turn measures the plan, not the catalogue
-        if not re.fullmatch(r"(?:[\w.-]{1,96}/)?[\w.-]{1,96}", repo_id) or ".." in repo_id:
+        # only an id the Hub could hold: one or two parts of ASCII letters, digits, '.', '_'
+        # and '-', each starting and ending with a letter or digit, no '..' or '--'
+        part = r"[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?"
+        if not re.fullmatch(rf"(?:{part}/)?{part}", repo_id) or re.search(r"\.\.|--", repo_id):
             return False
         words = _slug(repo_id.rsplit("/", 1)[-1].replace("_", " ")).replace("-", " ")
         hub.add_dataset(

@@ -118,7 +118,10 @@ class FakeModel:
     results: list[tuple[str, str, float]] = field(default_factory=list)  # dataset, metric, value
 
 
-REPO_TAILS = frozenset({"revision", "tree", "resolve", "paths-info", "parquet", "refs"})
+REPO_TAILS = frozenset(
+    {"revision", "tree", "resolve", "paths-info", "parquet", "refs", "commits", "croissant",
+     "discussions", "blob", "treesize", "settings"}
+)  # fmt: skip
 """Path parts that end a repo id in the Hub's dataset URLs."""
 
 
