@@ -608,18 +608,19 @@ def _no_lf_lines(output: dict[str, Any]) -> list[str]:
         return []
     sources = output.get("label_sources")
     came = (
-        ", ".join(f"{k.replace('_', ' ')} ({v} rows)" for k, v in sources.items())
+        ", ".join(str(k).replace("_", " ") for k in sources)
         if isinstance(sources, dict) and sources
         else "no labeling function"
     )
-    text = output.get("text_column")
     hint = (
-        "name the column that holds the text ('label tickets.csv, text column body'), or say "
-        "rules in words ('if the body mentions refund, label it billing')"
-        if not text
-        else "give more hand labels per class, or say rules in words"
+        "give more hand labels per class, or say rules in words"
+        if output.get("text_column")
+        else "if a column holds text, name it ('text column body'); else give more hand labels "
+        "per class, or say rules on the columns ('if amount is over 500, label it high')"
     )
-    return [f"  warning: {output['combiner_reason']}; the labels came from {came}. To fix: {hint}"]
+    return [
+        f"  warning: {output['combiner_reason']}; the run's labels came from {came}. To fix: {hint}"
+    ]
 
 
 PREVIEW_ROWS_SHOWN = 10
