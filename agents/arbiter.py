@@ -54,6 +54,7 @@ GATES = (
     "document",
     "not_a_class",
     "made_said",
+    "regression",
     "router",
 )
 """Every gate name the trace can hold; 'router' when the router's plan won."""

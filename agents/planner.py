@@ -1061,6 +1061,10 @@ def _arbitrate(read: Goal, plan: Plan, planning: Planning, clauses: list[str]) -
     if _remakes_said(plan.steps, core, wanted, goal):
         gates.decide("made_said")  # the model or run the person named is used, not made anew
         return None
+    if not wanted and _regression_planned(plan.steps):
+        # the router learnt 'a continuous number → nothing I do' before train_model regressed
+        gates.decide("regression")
+        return None
     if thread:
         # A follow-up: the rules found nothing, only look-ups, or tools of their own.
         if not ruled:
@@ -1268,6 +1272,27 @@ SAID_MADE["label_dataset"] = (
     "export_labeled_data",
 )
 """A maker, the argument naming what it makes, and the steps that read that argument."""
+
+
+def _regression_planned(steps: list[PlanStep]) -> bool:
+    """A training the rules planned on a continuous numeric label of a workspace table (one
+    train_model's task 'auto' regresses: numeric, not label-like, more than 30 distinct values,
+    the grounding's reading).
+    """
+    for step in steps:
+        label, table = step.args.get("label_column"), step.args.get("dataset")
+        if step.tool != "train_model" or not isinstance(label, str) or not isinstance(table, str):
+            continue
+        profile = table_profile(table) if is_workspace_file(table) else None
+        column = next((c for c in (profile or {}).get("columns", []) if c["name"] == label), None)
+        if (
+            column is not None
+            and column["dtype"].startswith(("float", "int"))
+            and not column["label_like"]
+            and column["distinct"] > 30
+        ):
+            return True
+    return False
 
 
 def _remakes_said(steps: list[PlanStep], core: list[str], wanted: list[str], goal: str) -> bool:

@@ -207,3 +207,35 @@ def test_words_of_the_request_never_name_a_label_by_their_form() -> None:
     ):
         plan = plan_goal(goal)
         assert not plan.steps and plan.question, goal
+
+
+@pytest.fixture
+def trace(monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201 - the arbitration trace
+    from tests.utils.arbitration import arbitrating
+
+    yield from arbitrating(monkeypatch)
+
+
+def test_the_routers_nothing_i_do_never_drops_a_regression(trace: dict, monkeypatch) -> None:  # noqa: ANN001
+    # the router's rows learnt 'a continuous number → nothing I do' before train_model regressed
+    from tests.unit.test_planner_round14_gates import ranks
+
+    pd.DataFrame(
+        {
+            "flat_id": [f"H{i}" for i in range(60)],
+            "rooms": [1 + i % 5 for i in range(60)],
+            "price_eur": [100_000 + 1_371 * i for i in range(60)],
+        }
+    ).to_csv(get_settings().workspace / "flats.csv", index=False)
+    ranks(monkeypatch, ((), 0.99))
+    plan = plan_goal("regression on price_eur in flats.csv")
+    assert [(s.tool, s.args.get("label_column")) for s in plan.steps] == [
+        ("train_model", "price_eur")
+    ]
+    assert trace["gate"] == "regression"
+    # a class column is no regression: the router's answer is weighed as before
+    pd.DataFrame(
+        {"flat_id": [f"H{i}" for i in range(60)], "district": ["n", "s", "e"] * 20}
+    ).to_csv(get_settings().workspace / "areas.csv", index=False)
+    plan_goal("train a model on areas.csv to predict district")
+    assert trace["gate"] != "regression"
