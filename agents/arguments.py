@@ -800,11 +800,13 @@ def _args_download_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
-DOWNLOAD_FILLER_RE = (
-    r"\b(download|fetch|grab|pull|get|the|dataset|from|on|at|revision|rev|config|subset|"
-    r"hugging\s*face|huggingface|kaggle|hf|and|it|please)\b"
+DOWNLOAD_WORDS = frozenset(
+    "download fetch grab pull get the dataset data from on at revision rev version config subset "
+    "hugging face huggingface kaggle hf and it please with".split()
 )
-"""The request's own words around a dataset named without an owner or quotes."""
+"""The request's own words around a dataset named without an owner or quotes: never its name,
+and after its name the start of the rest of the request, not a config."""
+DOWNLOAD_FILLER_RE = rf"\b(?:hugging\s*face|{'|'.join(sorted(DOWNLOAD_WORDS))})\b"
 NO_CONFIG_WORDS = frozenset(
     "into onto to under in at as by so now then here there today again too also locally "
     "for me us my our your this that it its them and or but if when because after before "
@@ -857,13 +859,6 @@ def said_download(
     ):
         following = None
     return dataset, following
-
-
-DOWNLOAD_WORDS = frozenset(
-    "download fetch grab pull get dataset data from on at revision rev version hugging face "
-    "huggingface kaggle hf please with".split()
-)
-"""Words after a dataset's name that start the rest of the request, not a config."""
 
 
 def download_folder(text: str, dataset_id: str) -> str | None:

@@ -34,7 +34,13 @@ from agents.hand_labels import (
     shares_key,
     table_profile,
 )
-from agents.references import derived_form, described_files, name_words, same_form
+from agents.references import (
+    derived_endings,
+    derived_form,
+    described_files,
+    name_words,
+    same_form,
+)
 from errors import ForgeflowError
 from store.workspace import is_hidden
 from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned
@@ -53,6 +59,17 @@ PREDICT_CUES = re.compile(
     re.I,
 )
 TABLE_SUFFIX = TABLE_SUFFIX_RE  # one definition (tools.tabular)
+
+
+def continuous(column: dict[str, Any]) -> bool:
+    """A profiled column that holds a quantity (numeric, not label-like, more than 30 distinct
+    values): a label train_model's task 'auto' regresses on.
+    """
+    return (
+        column["dtype"].startswith(("float", "int"))
+        and not column["label_like"]
+        and column["distinct"] > 30
+    )
 
 
 def _plain(profile: dict[str, Any], name: str) -> dict[str, Any]:
@@ -997,8 +1014,7 @@ def _ground_train(
             mentioned.insert(0, ranked[0][0])  # 'fail QC' names qc_fail better than 'line'
     if mentioned:
         column = _plain(profile, mentioned[0])
-        numeric = column["dtype"].startswith(("float", "int")) and not column["label_like"]
-        if numeric and column["distinct"] > 30:
+        if continuous(column):
             from agents.intent import FORECAST
 
             if rx.search(FORECAST, goal or text, re.I):
@@ -1578,10 +1594,8 @@ def _derived_only(a: str, b: str) -> bool:
     """Another form of one stem, not the word itself ('cancellation' for cancelled, where a
     bare 'paid' would name deposit_paid by a part of its name).
     """
-    if a == b or not derived_form(a, b):
-        return False
-    stem = len(os.path.commonprefix((a, b)))
-    return not {a[stem:], b[stem:]} <= PLAIN_ENDINGS  # 'keepers' is keeper_note's word itself
+    ends = derived_endings(a, b)
+    return ends is not None and not set(ends) <= PLAIN_ENDINGS  # 'keepers' is keeper_note's word
 
 
 def _label_by_word_form(

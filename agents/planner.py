@@ -1276,21 +1276,17 @@ SAID_MADE["label_dataset"] = (
 
 def _regression_planned(steps: list[PlanStep]) -> bool:
     """A training the rules planned on a continuous numeric label of a workspace table (one
-    train_model's task 'auto' regresses: numeric, not label-like, more than 30 distinct values,
-    the grounding's reading).
+    train_model's task 'auto' regresses, as the grounding reads it: `grounding.continuous`).
     """
+    from agents.grounding import continuous
+
     for step in steps:
         label, table = step.args.get("label_column"), step.args.get("dataset")
         if step.tool != "train_model" or not isinstance(label, str) or not isinstance(table, str):
             continue
         profile = table_profile(table) if is_workspace_file(table) else None
         column = next((c for c in (profile or {}).get("columns", []) if c["name"] == label), None)
-        if (
-            column is not None
-            and column["dtype"].startswith(("float", "int"))
-            and not column["label_like"]
-            and column["distinct"] > 30
-        ):
+        if column is not None and continuous(column):
             return True
     return False
 

@@ -171,10 +171,16 @@ def derived_form(a: str, b: str) -> bool:
     noun's ('cancellation' and 'cancelled', 'completion' and 'completed', 'renewal' and
     'renewed'); 'station' and 'stated' share too short a stem.
     """
+    return derived_endings(a, b) is not None
+
+
+def derived_endings(a: str, b: str) -> tuple[str, str] | None:
+    """The two endings after the stem `derived_form` finds ('ation', 'ed'), or None."""
     if a == b:
-        return True
+        return "", ""
     stem = len(os.path.commonprefix((a, b)))
-    return stem >= 5 and a[stem:] in DERIVED_ENDINGS and b[stem:] in DERIVED_ENDINGS
+    ends = a[stem:], b[stem:]
+    return ends if stem >= 5 and all(e in DERIVED_ENDINGS for e in ends) else None
 
 
 @functools.lru_cache(maxsize=65536)

@@ -436,7 +436,6 @@ def evaluate_loaded(
     The majority baseline predicts the model's training majority with its training priors, so
     nothing about the evaluation rows is used to build it.
     """
-    from tools.training.features import imputation_warnings
     from tools.training.train import prepare_labels
 
     cols = model.config["columns"]
@@ -475,26 +474,15 @@ def evaluate_loaded(
         "metrics": metrics,
         "baseline": majority_baseline(y, model.classes, model.config.get("class_counts", {})),
     }
-    if imputed:
-        report["imputed"] = imputed
-        if warnings := imputation_warnings(imputed):
-            report["warnings"] = warnings
+    _note_imputed(report, imputed)
     if compare is not None:
         if compare.classes != model.classes:
             raise BadInput(
                 f"the second model's classes {compare.classes} differ from {model.classes}",
                 hint="compare models trained for the same classes",
             )
-        other = headline(compute_metrics(y, compare.predict_proba(data.frame), model.classes))
-        mine = headline(metrics)
-        report["comparison"] = {
-            "name": compare_name,
-            "metrics": other,
-            "delta": {
-                k: (None if mine[k] is None or other[k] is None else round(mine[k] - other[k], 6))
-                for k in mine
-            },
-        }
+        other = compute_metrics(y, compare.predict_proba(data.frame), model.classes)
+        report["comparison"] = comparison(compare_name, metrics, other)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         plot_confusion(
@@ -503,6 +491,29 @@ def evaluate_loaded(
         report["roc_plotted"] = plot_roc(y, proba, model.classes, out_dir / "roc.png")
         (out_dir / "evaluation.json").write_text(json.dumps(report, indent=2))
     return report
+
+
+def _note_imputed(report: dict[str, Any], imputed: list[dict[str, Any]]) -> None:
+    """The feature columns imputed as missing, and a warning when that matters, in the report."""
+    from tools.training.features import imputation_warnings
+
+    if imputed:
+        report["imputed"] = imputed
+        if warnings := imputation_warnings(imputed):
+            report["warnings"] = warnings
+
+
+def comparison(name: str, metrics: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    """A second model's headline metrics on the same rows, and the first's lead on each."""
+    mine, theirs = headline(metrics), headline(other)
+    return {
+        "name": name,
+        "metrics": theirs,
+        "delta": {
+            k: (None if mine[k] is None or theirs[k] is None else round(mine[k] - theirs[k], 6))
+            for k in mine
+        },
+    }
 
 
 def _evaluate_regressor(
@@ -515,8 +526,6 @@ def _evaluate_regressor(
     compare_name: str,
 ) -> dict[str, Any]:
     """evaluate_loaded for a regressor: MAE/RMSE/R², the training-mean baseline, a scatter."""
-    from tools.training.features import imputation_warnings
-
     y = data.y
     pred = model.predict_values(data.frame)
     metrics = regression_metrics(y, pred)
@@ -527,21 +536,10 @@ def _evaluate_regressor(
         "metrics": metrics,
         "baseline": mean_baseline(y, model.config["target_scaling"]["mean"]),
     }
-    if imputed:
-        report["imputed"] = imputed
-        if warnings := imputation_warnings(imputed):
-            report["warnings"] = warnings
+    _note_imputed(report, imputed)
     if compare is not None:
-        other = headline(regression_metrics(y, compare.predict_values(data.frame)))
-        mine = headline(metrics)
-        report["comparison"] = {
-            "name": compare_name,
-            "metrics": other,
-            "delta": {
-                k: (None if mine[k] is None or other[k] is None else round(mine[k] - other[k], 6))
-                for k in mine
-            },
-        }
+        other = regression_metrics(y, compare.predict_values(data.frame))
+        report["comparison"] = comparison(compare_name, metrics, other)
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
         plot_scatter(y, pred, out_dir / "scatter.png")
