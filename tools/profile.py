@@ -15,13 +15,12 @@ from errors import ForgeflowError
 from store.workspace import resolve_path
 from tools.tabular import (
     LABEL_COLUMN_GUESSES,
-    PROSE_WORDS,
     SKLEARN_DATASETS,
     load_table,
-    prose_words,
     read_table,
     table_format,
 )
+from tools.text_columns import is_free_text
 
 SAMPLE_ROWS = 500
 DEFAULT_ID_NAMES = ("id", "ID", "Id", "row_id", "uid")
@@ -79,11 +78,9 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
     missing = 1.0 - len(present) / n
     numeric = pd.api.types.is_numeric_dtype(series)
     integer = numeric and (pd.api.types.is_integer_dtype(present) or bool((present % 1 == 0).all()))
-    mean_words = prose = 0.0
+    mean_words = 0.0
     if not numeric and len(present):
-        head = present.astype(str).head(200)
-        mean_words = float(head.str.count(" ").mean() + 1)
-        prose = prose_words(head)
+        mean_words = float(present.head(200).astype(str).str.count(" ").mean() + 1)
     lower = str(name).lower()
     unique = distinct == len(present) and len(present) > 20
     id_like = bool(
@@ -91,12 +88,8 @@ def _column(frame: pd.DataFrame, name: Any, rows: int) -> dict[str, Any]:
         or (unique and not numeric and mean_words < 2)
         or (unique and integer and lower.endswith("id"))
     )
-    # Free text: many distinct wordy values, or sentences however often repeated (300 tickets
-    # made of 12 stock sentences), judged by plain words per value as labeling's guess is.
-    text_like = not numeric and (
-        (mean_words >= 4 and distinct > min(20, len(present) // 2))
-        or (distinct >= 3 and prose >= PROSE_WORDS)
-    )
+    # Free text by the one rule labeling's text guess uses too (tools.text_columns).
+    text_like = not numeric and is_free_text(series)
     small = distinct <= max(2, min(30, int(0.2 * len(present)) + 1))
     named = lower in LABEL_COLUMN_GUESSES
     label_like = bool(

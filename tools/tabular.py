@@ -17,19 +17,6 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".parquet", ".jsonl", ".json", ".csv.gz", ".ts
 TABLE_SUFFIX_RE = re.compile(r"\.(csv|tsv|parquet|jsonl|json)(\.gz)?$", re.I)
 """A table file's suffix, compressed or not: the one definition the planner and tools strip."""
 LABEL_COLUMN_GUESSES = ("label", "labels", "target", "category", "class", "y", "sentiment")
-PROSE_WORDS = 5
-"""Plain words per value (letters between spaces) from which a column reads as sentences, however
-few distinct values it has: a category name rarely runs to five words ('Some college, no degree'
-has four), a sentence does. Shared by the planner's profile and labeling's text-column guess."""
-_PROSE_WORD = r"(?<!\S)[^\W\d_]+(?:'[^\W\d_]+)?[,.;:!?]?(?!\S)"
-
-
-def prose_words(sample: pd.Series) -> float:
-    """Mean number of plain words per value: runs of letters between spaces (a trailing comma or
-    full stop allowed); codes, numbers, stamps and snake_case names count none.
-    """
-    return float(sample.str.count(_PROSE_WORD).mean()) if len(sample) else 0.0
-
 
 SKLEARN_DATASETS: dict[str, str] = {
     "breast_cancer": "Breast cancer Wisconsin (diagnostic): 569 tumours, 30 numeric features, "

@@ -11,7 +11,8 @@ import pandas as pd
 from errors import BadInput, column_not_found
 from tools.labeling.gold import Gold, ensure_ids, join_gold, plan_join, split_gold
 from tools.labeling.limits import check_label_kind
-from tools.tabular import PROSE_WORDS, load_table, prose_words
+from tools.tabular import load_table
+from tools.text_columns import read_text_column
 
 
 @dataclass
@@ -55,33 +56,16 @@ class Task:
 
 
 def guess_text_columns(frame: pd.DataFrame, exclude: set[str]) -> list[str]:
-    """String columns that look like free text (words; long or mostly-unique values, or
-    sentences however often repeated), the wordiest first.
+    """The columns that hold free text (`tools.text_columns.read_text_column`, the rule the
+    table profile's `text_like` uses), but those in `exclude`, the wordiest first.
     """
     found: list[tuple[float, str]] = []
     for col in frame.columns:
         if col in exclude:
             continue
-        series = frame[col]
-        if not (series.dtype == object or pd.api.types.is_string_dtype(series.dtype)):
-            continue
-        sample = series.dropna().astype(str).head(2000)
-        if sample.empty:
-            continue
-        distinct = sample.nunique()
-        # A few distinct values, however long ("managerial_administrative_business"), are
-        # categories, not free text; unless each reads as a sentence (300 tickets made of 12
-        # stock phrases are still text to mine words from).
-        if distinct <= min(50, 0.2 * len(sample)) and (
-            distinct < 3 or prose_words(sample) < PROSE_WORDS
-        ):
-            continue
-        # Words, not codes or stamps: a unique `TK-40012` or `2026-01-01 09:00` is no text.
-        words = sample.str.count(r"[^\W\d_]{2,}")
-        if words.mean() < 1.5:
-            continue
-        if sample.str.len().mean() >= 20 or distinct > 0.5 * len(sample) > 30:
-            found.append((float(words.mean()), str(col)))
+        reading = read_text_column(frame[col])
+        if reading.free_text:
+            found.append((reading.words, str(col)))
     # The wordiest first: the labeling functions mine the first.
     return [col for _, col in sorted(found, key=lambda f: -f[0])]
 
