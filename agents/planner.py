@@ -1604,20 +1604,14 @@ def _no_such_file(name: str) -> str:
 
 
 def _in_workspace(ref: str) -> bool:
-    """Whether `ref` is a file in the workspace (then `find_table_file` finds it too): checked
-    first, so a named file that is there costs no dataset-record query.
+    """Whether `ref` is a relative name of a file in the workspace (then `find_table_file` finds
+    it too): checked first, so a named file that is there costs no dataset-record query.
     """
     from pathlib import Path
 
-    from settings import get_settings
-    from store.workspace import resolve_path
+    from store.workspace import is_workspace_file
 
-    try:
-        return (
-            not Path(ref).is_absolute() and resolve_path(get_settings().workspace / ref).is_file()
-        )
-    except (ForgeflowError, OSError, ValueError):
-        return False  # refused or odd: the full lookup decides
+    return not Path(ref).is_absolute() and is_workspace_file(ref)
 
 
 def _missing_input(plan: Plan, goal: str) -> str | None:

@@ -119,7 +119,7 @@ def is_workspace_file(raw: str | os.PathLike[str]) -> bool:
     """
     try:
         return resolve_path(raw).is_file()
-    except (ForgeflowError, OSError):
+    except (ForgeflowError, OSError, ValueError):
         return False
 
 
