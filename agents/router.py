@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -66,6 +67,7 @@ re-chosen for its probability scale (`agents/planner.py` `ROUTER_DROP` 0.4), 325
 arbitration selection set against 321 untuned (eighteenth round, docs/planner.md). Its first fit
 takes ~6-10 min of one-thread work: `make setup` (`forgeflow warm`) pays it, not a first plan."""
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 WARM: Any = None
 """A benchmark's hook (model, classifier, labels) that sets a warm start before a fit."""
@@ -274,14 +276,24 @@ class Model:
         self.char = TfidfVectorizer(**CHAR)
         path = self._path(texts, y, weights, states)
         self.encoder: Any = None
-        if TUNED_LAYERS and self.use_embeddings and not threads:
-            from agents import router_encoder
+        from tools.labeling import embeddings
 
-            tuned = path.with_name(path.stem + "-encoder.npz")
-            self.encoder = router_encoder.tuned(texts, y, TUNED_LAYERS, tuned)
-        if not self._load(path):
-            self._fit(texts, y, weights, rest, states)
-            self._save(path)
+        # One process fits; others started meanwhile wait for its files rather than each
+        # spending the same minutes.
+        with embeddings.fitting_once(path):
+            if not path.exists():
+                log.warning(
+                    "fitting the planner's router once (minutes; `forgeflow warm` does it "
+                    "ahead of the first plan)"
+                )
+            if TUNED_LAYERS and self.use_embeddings and not threads:
+                from agents import router_encoder
+
+                tuned = path.with_name(path.stem + "-encoder.npz")
+                self.encoder = router_encoder.tuned(texts, y, TUNED_LAYERS, tuned)
+            if not self._load(path):
+                self._fit(texts, y, weights, rest, states)
+                self._save(path)
 
     def _path(self, texts: list[str], y: list[str], weights: np.ndarray, states: list[str]) -> Any:
         import sklearn

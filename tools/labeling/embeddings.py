@@ -196,6 +196,39 @@ def embed_corpus(texts: list[str]) -> np.ndarray:
     return vectors
 
 
+@contextlib.contextmanager
+def fitting_once(path: Path) -> Iterator[None]:
+    """Hold the cache folder's lock for `path` while a process loads or makes it, so processes
+    that start together make a derived file once: the others wait, then load what the first
+    kept (without it, each of four processes refitted the router for half an hour). Where
+    no lock can be taken (an unwritable folder, no fcntl), the work is done unlocked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: each process makes its own copy, as before
+        yield
+        return
+    handle: int | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path.with_name(path.name + ".lock"), os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("waiting for another process that is making %s", path.name)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+    except OSError as exc:
+        log.info("no lock for %s: %s", path.name, exc)
+        if handle is not None:
+            os.close(handle)
+            handle = None
+    try:
+        yield
+    finally:
+        if handle is not None:
+            os.close(handle)  # closing the descriptor releases the lock
+
+
 def keep(path: Path, write: Callable[[BinaryIO], object]) -> None:
     """Write a derived file of the cache folder atomically (a reader never sees half of it);
     an unwritable folder is logged and only costs the next process the same work again.
