@@ -117,7 +117,7 @@ TEST_NEAR_RE = (
 TRAIN_ON_RE = rf"\b(?:{rx.TRAIN_VERB})\b[^.;]{{0,40}}?"
 """A training verb before a file (within 40 characters): the file is what is learnt from."""
 TEST_MEASURED_RE = (
-    r"(?:\b(?:evaluat\w*|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
+    r"(?:\b(?:evaluat\w*|eval(?:s|ed|ing)?\b|assess\w*|benchmark\w*|scor(?:e|ed|ing)\s+(?:it|the model)|"
     # 'see how it does against b.csv', 'tell me how well the model performs on b.csv'
     r"how\s+(?:well\s+|good\s+)?(?:it|the model|they|this|that)\s+(?:does|do|did|performs?|"
     r"performed|fares?|fared|works?|holds?\s+up|scores?)|"

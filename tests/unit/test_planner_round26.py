@@ -1,0 +1,136 @@
+"""Twenty-sixth round: what a new user met on invented tables (a ferry operator's crossings, a
+bike shop's jobs): 'eval on b.csv' keeps the test file, the file a conversation used settles a
+description several files fit, and the router no longer learns a regression as out of scope."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from agents import router
+from agents.planner import plan_goal
+from settings import get_settings
+
+
+@pytest.fixture
+def ferries() -> None:
+    rng = np.random.default_rng(1)
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "crossing_id": [f"C{i}" for i in range(n)],
+            "route": rng.choice(["a", "b", "c"], n),
+            "wind_kn": rng.uniform(0, 40, n).round(1),
+            "passengers": rng.integers(10, 400, n),
+            "delay_minutes": rng.uniform(0, 60, n).round(1),
+            "cancelled": rng.choice(["yes", "no"], n),
+        }
+    )
+    root = get_settings().workspace
+    frame[:240].to_csv(root / "ferry_crossings.csv", index=False)
+    frame[240:].to_csv(root / "ferry_test.csv", index=False)
+
+
+@pytest.mark.parametrize(
+    ("goal", "label"),
+    [
+        (
+            "fit an MLP regressor on ferry_crossings.csv for delay_minutes, target MAE under 5, "
+            "eval on ferry_test.csv",
+            "delay_minutes",
+        ),
+        ("fit an MLP on ferry_crossings.csv for cancelled, eval on ferry_test.csv", "cancelled"),
+    ],
+)
+def test_eval_on_a_file_keeps_it_as_the_test_set(ferries: None, goal: str, label: str) -> None:
+    plan = plan_goal(goal)
+    assert plan.question is None and plan.answer is None
+    train = [s for s in plan.steps if s.tool == "train_model"]
+    assert len(train) == 1
+    args = train[0].args
+    assert (args["dataset"], args["label_column"]) == ("ferry_crossings.csv", label)
+    tested = args.get("test_dataset") or next(
+        (s.args.get("dataset") for s in plan.steps if s.tool == "evaluate_model"), None
+    )
+    assert tested == "ferry_test.csv"  # was dropped: 'eval' was no measuring word
+
+
+@pytest.fixture
+def bike_thread() -> dict:
+    rng = np.random.default_rng(2)
+    n = 200
+    jobs = pd.DataFrame(
+        {
+            "job_id": [f"J{i}" for i in range(n)],
+            "bike_type": rng.choice(["road", "mtb", "city"], n),
+            "parts": rng.integers(0, 6, n),
+            "repair_minutes": rng.uniform(5, 200, n).round(0),
+        }
+    )
+    root = get_settings().workspace
+    jobs.to_csv(root / "bike_jobs.csv", index=False)
+    jobs.to_parquet(root / "bike_jobs.parquet")
+    pd.DataFrame({"crossing_id": ["C1"], "prediction": [1.0]}).to_csv(
+        root / "ferry_predictions.csv", index=False
+    )
+    (root / "models" / "bike").mkdir(parents=True)
+    loop = {
+        "tool": "train_model",
+        "args": {"dataset": "bike_jobs.csv", "label_column": "repair_minutes"},
+        "metrics": {"r2": 0.4, "mae": 45.0, "rmse": 55.0},
+        "history": [{"attempt": 1, "model": "mlp"}],
+    }
+    result = {"tool": "train_model", "model_path": "models/bike", **loop}
+    return {
+        "last_loop": loop,
+        "last_call": loop,
+        "results": [result],
+        "model": "models/bike",
+        "dataset": "bike_jobs.csv",
+    }
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "save the predictions for all jobs to bike_minutes_pred.csv",
+        "predict all the jobs and save to bike_minutes_pred.csv",
+    ],
+)
+def test_the_conversations_file_settles_a_description_several_fit(
+    bike_thread: dict, goal: str
+) -> None:
+    plan = plan_goal(goal, bike_thread)
+    assert (
+        plan.question is None
+    )  # was: 'bike_jobs.csv, bike_jobs.parquet or ferry_predictions.csv?'
+    assert [s.tool for s in plan.steps] == ["predict"]
+    args = plan.steps[0].args
+    assert (args["dataset"], args["output"]) == ("bike_jobs.csv", "bike_minutes_pred.csv")
+    assert any("the one this conversation used" in n for n in plan.notes)
+
+
+def test_a_thread_that_used_none_of_them_still_asks(bike_thread: dict) -> None:
+    other = {**bike_thread, "dataset": "elsewhere.csv"}
+    other["last_loop"] = other["last_call"] = {
+        **bike_thread["last_loop"],
+        "args": {"dataset": "elsewhere.csv", "label_column": "repair_minutes"},
+    }
+    other["results"] = [{**bike_thread["results"][0], **other["last_loop"]}]
+    plan = plan_goal("save the predictions for all jobs to bike_minutes_pred.csv", other)
+    assert plan.question is not None and "bike_jobs.parquet" in plan.question
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "estimate the sale price of each house in homes.csv (a number, not a band)",
+        "regress rent_eur on the other columns of rentals.csv",
+        "could you model how many kWh each site uses, from sites.csv?",
+    ],
+)
+def test_the_router_reads_a_regression_as_a_training(goal: str) -> None:
+    # Its rows learnt regressions as 'nothing I do' until train_model regressed (round 25):
+    # these wordings were routed to none or to an inspection.
+    assert router.ranked(goal)[0].tools == ("train_model",)
