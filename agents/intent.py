@@ -279,7 +279,9 @@ STRONG_INSPECT = (
 OUT_OF_SCOPE = (
     r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
     r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint|"
-    r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*)\b"
+    r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*|"
+    # charts of the data: evaluations draw their own curves and matrices, never a bar chart
+    r"(?:bar|pie|line)[- ]?(?:charts?|graphs?)|histograms?)\b"
 )
 FORECAST = (
     r"\b(?:forecast\w*|projections?|extrapolat\w*|time[- ]series)\b|"

@@ -134,3 +134,24 @@ def test_the_router_reads_a_regression_as_a_training(goal: str) -> None:
     # Its rows learnt regressions as 'nothing I do' until train_model regressed (round 25):
     # these wordings were routed to none or to an inspection.
     assert router.ranked(goal)[0].tools == ("train_model",)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "make a bar chart of attendance per rehearsal date in choir_attendance.csv",
+        "plot a histogram of the ages in choir_attendance.csv",
+    ],
+)
+def test_a_chart_of_the_data_is_said_to_be_out_of_scope(goal: str) -> None:
+    pd.DataFrame({"date": ["2026-01-01"] * 30, "present": ["yes"] * 30}).to_csv(
+        get_settings().workspace / "choir_attendance.csv", index=False
+    )
+    plan = plan_goal(goal)
+    assert plan.steps == []
+    assert plan.answer is not None and plan.answer.startswith("That is outside what I can do")
+
+
+def test_an_evaluations_own_curves_stay_in_scope() -> None:
+    plan = plan_goal("evaluate models/x on choir_test.csv and plot the ROC curve")
+    assert plan.answer is None or not plan.answer.startswith("That is outside")
