@@ -544,6 +544,21 @@ def spread_chunks(chunks: list[dict[str, Any]], pairs: int, per_chunk: int) -> l
     return [chunks[i] for i in sorted(set(picked))]
 
 
+PER_CHUNK_MAX = 20
+"""The most entries asked of one chunk (generate_qa's own bound on datasets_per_chunk)."""
+
+
+def per_chunk_for(pairs: int, chunks: int, per_chunk: int, said: set[str]) -> int:
+    """Entries to ask of each chunk for `pairs` in all: the default count raised when too few
+    chunks could give about twice the pairs at it ('10 pairs' from a handbook cut into two
+    chunks gave 6 entries and kept 5), up to PER_CHUNK_MAX; a count per chunk the person set
+    is kept as theirs.
+    """
+    if "datasets_per_chunk" in said or chunks <= 0:
+        return per_chunk
+    return max(per_chunk, min(PER_CHUNK_MAX, -(-2 * pairs // chunks)))
+
+
 def best_of(
     kept: list[dict[str, Any]], limit: int | None
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -568,8 +583,10 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     project_id, chunk_set_id, chunks = _load_chunks(args)
     if args.max_chunks:
         chunks = chunks[: args.max_chunks]
+    per_chunk = args.datasets_per_chunk
     if args.max_pairs:
-        chunks = spread_chunks(chunks, args.max_pairs, args.datasets_per_chunk)
+        chunks = spread_chunks(chunks, args.max_pairs, per_chunk)
+        per_chunk = per_chunk_for(args.max_pairs, len(chunks), per_chunk, args.model_fields_set)
     params = _project_params(project_id, args.model_dump())
     taxonomy = _taxonomy(project_id, args.taxonomy, args.taxonomy_name)
     roles = make_roles(
@@ -584,7 +601,7 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     threshold = args.quality_threshold if args.analyze_quality else 0.0
     max_attempts = args.max_attempts if args.analyze_quality else 1
     ctx.progress(f"generating from {len(chunks)} chunks", 0.0, force=True)
-    final = build_qa_loop(roles, chunks, args.datasets_per_chunk, ctx).invoke(
+    final = build_qa_loop(roles, chunks, per_chunk, ctx).invoke(
         {"attempts": 0, "max_attempts": max_attempts, "threshold": threshold, "history": []},
         {"recursion_limit": 4 * max_attempts + 10},
     )

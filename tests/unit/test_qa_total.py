@@ -75,3 +75,22 @@ def test_a_total_said_in_words_is_bound_apart_from_a_per_chunk_count(
     options = qa_options(said)
     assert options.get("max_pairs") == total
     assert options.get("datasets_per_chunk") == per
+
+
+def test_a_total_from_few_chunks_asks_more_of_each(home: Path) -> None:
+    # '10 pairs from the handbook' on a handbook cut into two chunks wrote 3 entries a chunk
+    # and kept 5: the count per chunk rises so that the few chunks can give the total
+    chunked = call_tool("chunk_documents", {"paths": _write_topics(home, ["class"])})
+    assert 1 < chunked["chunk_count"] <= 4
+    wanted = 4 * chunked["chunk_count"] + 4
+    out = call_tool("generate_qa", {"project_id": chunked["project_id"], "max_pairs": wanted})
+    assert out["counts"]["generated"] > 3 * chunked["chunk_count"]  # 3: the default per chunk
+
+
+def test_a_count_per_chunk_the_person_set_is_kept() -> None:
+    from graphs.qa import PER_CHUNK_MAX, per_chunk_for
+
+    assert per_chunk_for(10, 2, 3, set()) == 10
+    assert per_chunk_for(10, 2, 3, {"datasets_per_chunk"}) == 3
+    assert per_chunk_for(500, 1, 3, set()) == PER_CHUNK_MAX
+    assert per_chunk_for(4, 10, 3, set()) == 3  # enough chunks: the default stays
