@@ -600,6 +600,46 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines + _comparison_lines(output, asked) + _warning_lines(output)
 
 
+def _train_model(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """train_model: the training lines with its baseline in plain words after the metrics
+    (the result's own warning says when the model does not beat it).
+    """
+    baseline = output.get("baseline")
+    if not isinstance(baseline, dict) or "predicts" not in baseline:
+        return _training(output, asked)  # a result from before train_model had a baseline
+    plain = {k: v for k, v in output.items() if k not in ("baseline", "test_baseline")}
+    lines = _training(plain, asked)
+    at = len(_target_lines(plain, asked)) + len(_metric_lines(plain, asked))
+    extra = [_baseline_words(baseline, output.get("baseline_metric"), asked)]
+    metrics = output.get("metrics")
+    chance = _chance_warning(metrics, {}) if isinstance(metrics, dict) else None
+    if chance and output.get("baseline_metric") != "auc":
+        extra.append(f"  {chance}")
+    return lines[:at] + extra + lines[at:]
+
+
+def _baseline_words(baseline: dict[str, Any], first: Any, asked: list[str]) -> str:
+    """'always guessing 'yes' would get accuracy 0.800, F1 (macro) 0.296 (on the validation
+    split)'; a regressor's: always predicting the training mean.
+    """
+    regression = "mae" in baseline
+    usual = ("mae", "rmse", "r2") if regression else ("accuracy", "f1_macro")
+    keys = [k for k in (*asked, first, *usual) if isinstance(k, str) and _number(baseline.get(k))]
+    figures = ", ".join(
+        f"{METRIC_NAMES.get(k, k)} {_fmt(float(baseline[k]))}" for k in dict.fromkeys(keys)
+    )
+    where = _WHERE.get(str(baseline.get("measured_on")), "")
+    predicts = baseline.get("predicts")
+    who = (
+        f"always predicting the training mean {_fmt(predicts)}"
+        if regression
+        else f"always guessing {str(predicts)!r}"
+    )
+    return f"  baseline: {who} would get {figures or 'no measurable score'}" + (
+        f" (on {where})" if where else ""
+    )
+
+
 def _no_lf_lines(output: dict[str, Any]) -> list[str]:
     """A labeling run that wrote no labeling function: say so and where its labels came from
     (its coverage of 0 alone reads like a broken run), and what would let it write some.
@@ -677,7 +717,7 @@ SUMMARISERS = {
     "vote_labels": _vote,
     "generate_synthetic": _synthetic,
     "train_generator": _generator,
-    "train_model": _training,
+    "train_model": _train_model,
     "evaluate_model": _training,
     "label_dataset": _training,
 }
