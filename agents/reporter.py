@@ -222,15 +222,36 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     ]
     if filled:  # a mostly empty column is one being filled in: 'how many have a sentiment?'
         lines.append(f"  filled in: {', '.join(filled[:8])}")
-    if output.get("label_distribution"):
+    label = output.get("label_column")
+    numbers = (output.get("numeric_summary") or {}).get(label) if label else None
+    if not isinstance(numbers, dict):
+        numbers = None
+    if output.get("label_distribution") and not (numbers and numbers.get("continuous")):
         dist = _counts(output["label_distribution"], 10)
-        lines.append(f"  label '{output.get('label_column')}': {dist}")
+        lines.append(f"  label '{label}': {dist}")
+    if numbers:  # a quantity's figures, not its value counts ('the average of delay')
+        lines.append(f"  '{label}': {_number_summary(numbers)}")
     classes = output.get("value_counts")
     if isinstance(classes, dict):  # 'what's the breakdown?': the label-like columns' values
         for name, counts in list(classes.items())[:4]:
             if isinstance(counts, dict) and counts:
                 lines.append(f"  values of '{name}': {_counts(counts, 12)}")
     return lines
+
+
+def _number_summary(summary: dict[str, Any]) -> str:
+    """'mean 12.400, median 11.000, min 0.000, max 95.000, std 8.100 (184 values, 66 missing)'."""
+    figures = ", ".join(
+        f"{k} {_fmt(float(summary[k]))}"
+        for k in ("mean", "median", "min", "max", "std")
+        if _number(summary.get(k))
+    )
+    counts = [f"{summary.get('count')} values", f"{summary.get('missing')} missing"]
+    if summary.get("infinite"):
+        counts.append(f"{summary['infinite']} infinite, left out")
+    if summary.get("not_numbers"):
+        counts.append(f"{summary['not_numbers']} not numbers, left out")
+    return (figures or "no numbers to summarise") + f" ({', '.join(counts)})"
 
 
 def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:

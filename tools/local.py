@@ -144,7 +144,10 @@ class InspectDatasetInput(ToolInput):
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, float | np.floating):
-        return None if np.isnan(value) else round(float(value), 6)
+        if np.isnan(value):
+            return None
+        # JSON has no infinity: a sample's inf cell is shown as text, not a 500 on encoding
+        return round(float(value), 6) if np.isfinite(value) else str(float(value))
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.bool_):
@@ -160,7 +163,10 @@ def _jsonable(value: Any) -> Any:
 def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     """Inspect a dataset: columns, dtypes, row count, missing values, label distribution, samples.
 
-    Works on bundled scikit-learn sets, local files and downloaded datasets.
+    `numeric_summary`: for each numeric column (the label first; booleans are not numbers) the
+    count of values present, missing, mean, median, min, max, std and distinct values, and
+    `continuous` when it has many distinct values (a quantity, not classes). Works on bundled
+    scikit-learn sets, local files and downloaded datasets.
     """
     frame, origin = load_table(args.dataset)
     ctx.progress(f"loaded {origin['id']}", 0.5)
@@ -174,6 +180,7 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         distribution = {str(k): int(v) for k, v in counts.items()}
     missing = {str(c): int(n) for c, n in frame.isna().sum().items()}
     value_counts = _class_columns(frame, label, missing)
+    numeric = numeric_summaries(frame, first=label)
     samples = [
         {str(k): _jsonable(v) for k, v in row.items()}
         for row in frame.head(args.sample_rows).to_dict(orient="records")
@@ -191,6 +198,7 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         "label_column": label,
         "label_distribution": distribution,
         "value_counts": value_counts,
+        "numeric_summary": numeric,
         "sample": samples,
     }
 
@@ -233,4 +241,99 @@ def _class_columns(
         counts = {str(k): int(v) for k, v in frame[name].value_counts().items()}
         empty = int(frame[name].isna().sum())
         out[name] = {**counts, **({"(empty)": empty} if empty else {})}
+    return out
+
+
+CONTINUOUS_MIN_DISTINCT = 20
+"""A numeric column with more distinct values than this is a quantity, not classes (the same
+bound as train_model's task auto, REGRESSION_MIN_DISTINCT)."""
+NUMERIC_SUMMARY_MAX = 100
+"""The most numeric columns summarised (the label first, then in table order)."""
+MOSTLY_NUMBERS = 0.8
+"""A text column whose present values are numbers at least this often is summarised as numbers
+('12', '15', 'n/a', '9'), its other values counted as `not_numbers`."""
+
+
+def _as_numbers(series: pd.Series) -> tuple[pd.Series, int] | None:
+    """The column as float64 (missing cells NaN) and how many present cells are not numbers;
+    None for a column that is not numeric (booleans, text, mostly words).
+    """
+    if pd.api.types.is_bool_dtype(series):
+        return None
+    if pd.api.types.is_numeric_dtype(series):
+        if pd.api.types.is_complex_dtype(series):
+            return None
+        return series.astype("float64"), 0
+    if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+        return None
+    present = series.dropna()
+    if present.empty:
+        return None
+    # True/False cells are answers, not numbers; anything else is tried as a number.
+    usable = present[[not isinstance(v, bool | np.bool_) for v in present]]
+    try:
+        parsed = pd.to_numeric(usable.astype(str).str.strip(), errors="coerce")
+    except (TypeError, ValueError, OverflowError):
+        return None
+    numbers = int(parsed.notna().sum())
+    if numbers == 0 or numbers < MOSTLY_NUMBERS * len(present):
+        return None
+    return parsed.reindex(series.index).astype("float64"), len(present) - numbers
+
+
+def numeric_summary(series: pd.Series) -> dict[str, Any] | None:
+    """count (present), missing, mean, median, min, max, std and distinct of a numeric column;
+    infinite values are counted apart and left out of the figures. None: not numeric.
+    """
+    found = _as_numbers(series)
+    if found is None:
+        return None
+    values, not_numbers = found
+    array = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    finite = array[np.isfinite(array)]
+    infinite = int(np.isinf(array).sum())
+    present = int(series.notna().sum())
+    with np.errstate(all="ignore"):  # huge values overflow to inf in the mean: shown as None
+        figures = (
+            {
+                "mean": float(np.mean(finite)),
+                "median": float(np.median(finite)),
+                "min": float(np.min(finite)),
+                "max": float(np.max(finite)),
+                "std": float(np.std(finite, ddof=1)) if len(finite) > 1 else None,
+            }
+            if len(finite)
+            else dict.fromkeys(("mean", "median", "min", "max", "std"))
+        )
+    distinct = int(len(np.unique(finite)))
+    out: dict[str, Any] = {
+        "count": present,
+        "missing": int(len(series) - present),
+        **{
+            k: (round(v, 6) if v is not None and np.isfinite(v) else None)
+            for k, v in figures.items()
+        },
+        "distinct": distinct,
+        "continuous": distinct > CONTINUOUS_MIN_DISTINCT,
+    }
+    if infinite:
+        out["infinite"] = infinite
+    if not_numbers:
+        out["not_numbers"] = not_numbers
+    return out
+
+
+def numeric_summaries(frame: pd.DataFrame, first: str | None = None) -> dict[str, dict[str, Any]]:
+    """numeric_summary of the table's numeric columns, `first` (the label) first."""
+    names = [str(c) for c in frame.columns]
+    order = sorted(range(len(names)), key=lambda i: names[i] != first)
+    out: dict[str, dict[str, Any]] = {}
+    for i in order:
+        if len(out) >= NUMERIC_SUMMARY_MAX:
+            break
+        if names[i] in out:
+            continue  # a repeated column name: its first column
+        summary = numeric_summary(frame.iloc[:, i])
+        if summary is not None:
+            out[names[i]] = summary
     return out
