@@ -259,6 +259,11 @@ def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
     made = output.get("outputs") or []
     lines = [f"  {len(data)} datasets:"]
     lines.extend(_list_lines(data, limit=15))
+    docs = output.get("documents") or []
+    if docs:  # prose, not tables: what chunk_documents and generate_qa work from
+        count = output.get("document_count") or len(docs)
+        lines.append(f"  {count} documents (to chunk and make QA pairs from):")
+        lines.extend(_list_lines(docs, limit=15))
     if made:
         tools = sorted({str(o.get("tool")) for o in made if o.get("tool")})
         by = f" (by {', '.join(tools[:6])})" if tools else ""

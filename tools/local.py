@@ -12,7 +12,7 @@ from pydantic import Field
 from errors import column_not_found
 from store import datasets as dataset_store
 from store import outputs as outputs_store
-from store.workspace import workspace_root
+from store.workspace import confined, is_hidden, workspace_root
 from tools.base import ToolContext, ToolInput, tool
 from tools.tabular import (
     SKLEARN_DATASETS,
@@ -80,15 +80,61 @@ def table_entries() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return data, made
 
 
+DOCUMENTS_SHOWN = 500
+"""At most this many documents are itemised (by name); `document_count` has them all."""
+
+
+def document_entries() -> list[dict[str, Any]]:
+    """The person's documents in the workspace (.md .txt .html .pdf: what chunk_documents
+    reads), ids relative to it; forgeflow's outputs, hidden folders and links leading out
+    are left out. Only the file's size is read, never its content (a huge file lists as any).
+    """
+    from tools.qa.documents import DOCUMENT_SUFFIXES
+
+    workspace = workspace_root()
+    if not workspace.is_dir():
+        return []
+    known = outputs_store.records()
+    found: list[dict[str, Any]] = []
+    for path in sorted(workspace.rglob("*")):
+        suffix = path.suffix.lower()
+        if suffix not in DOCUMENT_SUFFIXES:
+            continue
+        rel = path.relative_to(workspace).as_posix()
+        if is_hidden(rel) or outputs_store.is_output(rel, known) or not confined(rel):
+            continue
+        try:
+            if not path.is_file():
+                continue
+            stat = path.stat()
+        except OSError:  # a link to nothing, a file gone since the walk
+            continue
+        found.append(
+            {
+                "id": rel,
+                "title": path.name,
+                "source": "local",
+                "format": suffix.lstrip("."),
+                "size": stat.st_size,
+                "path": rel,
+                "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
+                "description": "document in the workspace (chunk_documents reads it)",
+            }
+        )
+    return found
+
+
 @tool(ListLocalDatasetsInput, tags=("datasets", "local"))
 def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[str, Any]:
-    """List the person's datasets available offline, and forgeflow's own outputs apart.
+    """List the person's datasets and documents available offline, and forgeflow's outputs apart.
 
     `datasets`: scikit-learn's bundled sets, table files (csv, tsv, parquet, jsonl) in the
     workspace, `$FORGEFLOW_HOME/data` and FORGEFLOW_DATA_DIRS, and downloads; each has id,
-    title, source, format, size and description. `outputs`: tables that runs wrote (labeled
-    data, predictions, exports …) with the tool and run that made them when known. Ids and
-    paths are relative (a file's id is what other tools take as `dataset`).
+    title, source, format, size and description. `documents`: the person's documents in the
+    workspace (.md .txt .html .pdf), which chunk_documents takes as `paths` to chunk and make
+    QA pairs from. `outputs`: tables that runs wrote (labeled data, predictions, exports …)
+    with the tool and run that made them when known. Ids and paths are relative (a file's id
+    is what other tools take as `dataset`).
     """
     query = args.query.lower().strip()
     items: list[dict[str, Any]] = []
@@ -105,6 +151,7 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
         )
     files, made = table_entries()
     items.extend(files)
+    documents = document_entries()
     for record in dataset_store.list_records():
         items.append(
             {
@@ -123,10 +170,15 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
             return query in i["id"].lower() or query in i["title"].lower()
 
         items, made = [i for i in items if hit(i)], [i for i in made if hit(i)]
-    ctx.progress(f"found {len(items)} datasets and {len(made)} outputs", 1.0)
+        documents = [i for i in documents if hit(i)]
+    ctx.progress(
+        f"found {len(items)} datasets, {len(documents)} documents and {len(made)} outputs", 1.0
+    )
     return {
         "count": len(items),
         "datasets": items,
+        "document_count": len(documents),
+        "documents": documents[:DOCUMENTS_SHOWN],
         "output_count": len(made),
         "outputs": made[:OUTPUTS_SHOWN],
     }
