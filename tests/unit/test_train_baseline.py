@@ -149,3 +149,42 @@ def test_an_older_result_without_a_baseline_reads_as_before() -> None:
     lines = summarise_output("train_model", old)
     assert any("majority-class baseline" in line for line in lines)
     assert any("no better than always predicting 'b'" in line for line in lines)
+
+
+def test_hostile_tables_and_names_give_a_4xx_or_a_sane_baseline() -> None:
+    from errors import BadInput, Forbidden, NotFound
+
+    n = 60
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(
+        {
+            "x": rng.normal(size=n),
+            "empty": [np.nan] * n,
+            "inf": [np.inf, *rng.normal(size=n - 1)],
+            "mixed": ["x", 1.5] * (n // 2),
+            "amount": [*rng.normal(size=n - 2), np.inf, -np.inf],
+            "y": ["a"] * 45 + ["b"] * 15,
+        }
+    )
+    put(frame, "odd.csv")
+    fast = {"epochs": 3}
+    with pytest.raises(BadInput):
+        call_tool("train_model", {"dataset": "odd.csv", "label_column": "empty", **fast})
+    out = call_tool("train_model", {"dataset": "odd.csv", "label_column": "y", **fast})
+    assert out["baseline"]["predicts"] == "a" and out["baseline"]["accuracy"] == 0.75
+    out = call_tool("train_model", {"dataset": "odd.csv", "label_column": "mixed", **fast})
+    assert out["baseline"]["accuracy"] == 0.5  # two classes, 'x' and '1.5', half each
+    out = call_tool(
+        "train_model",
+        {"dataset": "odd.csv", "label_column": "amount", "task": "regression", **fast},
+    )
+    assert np.isfinite(out["baseline"]["predicts"]) and np.isfinite(out["baseline"]["mae"])
+    for dataset, error in (
+        ("/etc/passwd", Forbidden),
+        ("../odd.csv", Forbidden),
+        ("odd\x00.csv", NotFound),
+    ):
+        with pytest.raises(error):
+            call_tool("train_model", {"dataset": dataset, **fast})
+    with pytest.raises(BadInput):
+        call_tool("train_model", {"dataset": "odd.csv", "label_column": "y\x00", **fast})
