@@ -222,9 +222,15 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     ]
     if filled:  # a mostly empty column is one being filled in: 'how many have a sentiment?'
         lines.append(f"  filled in: {', '.join(filled[:8])}")
-    if output.get("label_distribution"):
+    label = output.get("label_column")
+    numbers = (output.get("numeric_summary") or {}).get(label) if label else None
+    if not isinstance(numbers, dict):
+        numbers = None
+    if output.get("label_distribution") and not (numbers and numbers.get("continuous")):
         dist = _counts(output["label_distribution"], 10)
-        lines.append(f"  label '{output.get('label_column')}': {dist}")
+        lines.append(f"  label '{label}': {dist}")
+    if numbers:  # a quantity's figures, not its value counts ('the average of delay')
+        lines.append(f"  '{label}': {_number_summary(numbers)}")
     classes = output.get("value_counts")
     if isinstance(classes, dict):  # 'what's the breakdown?': the label-like columns' values
         for name, counts in list(classes.items())[:4]:
@@ -233,11 +239,31 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines
 
 
+def _number_summary(summary: dict[str, Any]) -> str:
+    """'mean 12.400, median 11.000, min 0.000, max 95.000, std 8.100 (184 values, 66 missing)'."""
+    figures = ", ".join(
+        f"{k} {_fmt(float(summary[k]))}"
+        for k in ("mean", "median", "min", "max", "std")
+        if _number(summary.get(k))
+    )
+    counts = [f"{summary.get('count')} values", f"{summary.get('missing')} missing"]
+    if summary.get("infinite"):
+        counts.append(f"{summary['infinite']} infinite, left out")
+    if summary.get("not_numbers"):
+        counts.append(f"{summary['not_numbers']} not numbers, left out")
+    return (figures or "no numbers to summarise") + f" ({', '.join(counts)})"
+
+
 def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
     data = output.get("datasets") or []
     made = output.get("outputs") or []
     lines = [f"  {len(data)} datasets:"]
     lines.extend(_list_lines(data, limit=15))
+    docs = output.get("documents") or []
+    if docs:  # prose, not tables: what chunk_documents and generate_qa work from
+        count = output.get("document_count") or len(docs)
+        lines.append(f"  {count} documents (to chunk and make QA pairs from):")
+        lines.extend(_list_lines(docs, limit=15))
     if made:
         tools = sorted({str(o.get("tool")) for o in made if o.get("tool")})
         by = f" (by {', '.join(tools[:6])})" if tools else ""
@@ -600,6 +626,46 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines + _comparison_lines(output, asked) + _warning_lines(output)
 
 
+def _train_model(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """train_model: the training lines with its baseline in plain words after the metrics
+    (the result's own warning says when the model does not beat it).
+    """
+    baseline = output.get("baseline")
+    if not isinstance(baseline, dict) or "predicts" not in baseline:
+        return _training(output, asked)  # a result from before train_model had a baseline
+    plain = {k: v for k, v in output.items() if k not in ("baseline", "test_baseline")}
+    lines = _training(plain, asked)
+    at = len(_target_lines(plain, asked)) + len(_metric_lines(plain, asked))
+    extra = [_baseline_words(baseline, output.get("baseline_metric"), asked)]
+    metrics = output.get("metrics")
+    chance = _chance_warning(metrics, {}) if isinstance(metrics, dict) else None
+    if chance and output.get("baseline_metric") != "auc":
+        extra.append(f"  {chance}")
+    return lines[:at] + extra + lines[at:]
+
+
+def _baseline_words(baseline: dict[str, Any], first: Any, asked: list[str]) -> str:
+    """'always guessing 'yes' would get accuracy 0.800, F1 (macro) 0.296 (on the validation
+    split)'; a regressor's: always predicting the training mean.
+    """
+    regression = "mae" in baseline
+    usual = ("mae", "rmse", "r2") if regression else ("accuracy", "f1_macro")
+    keys = [k for k in (*asked, first, *usual) if isinstance(k, str) and _number(baseline.get(k))]
+    figures = ", ".join(
+        f"{METRIC_NAMES.get(k, k)} {_fmt(float(baseline[k]))}" for k in dict.fromkeys(keys)
+    )
+    where = _WHERE.get(str(baseline.get("measured_on")), "")
+    predicts = baseline.get("predicts")
+    who = (
+        f"always predicting the training mean {_fmt(predicts)}"
+        if regression
+        else f"always guessing {str(predicts)!r}"
+    )
+    return f"  baseline: {who} would get {figures or 'no measurable score'}" + (
+        f" (on {where})" if where else ""
+    )
+
+
 def _no_lf_lines(output: dict[str, Any]) -> list[str]:
     """A labeling run that wrote no labeling function: say so and where its labels came from
     (its coverage of 0 alone reads like a broken run), and what would let it write some.
@@ -677,7 +743,7 @@ SUMMARISERS = {
     "vote_labels": _vote,
     "generate_synthetic": _synthetic,
     "train_generator": _generator,
-    "train_model": _training,
+    "train_model": _train_model,
     "evaluate_model": _training,
     "label_dataset": _training,
 }

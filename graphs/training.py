@@ -20,9 +20,13 @@ from tools.labeling.limits import looks_like_quantity
 from tools.tabular import guess_label_column, load_table
 from tools.training.evaluate import (
     LOWER_IS_BETTER,
+    baseline_metric,
+    baseline_warning,
     canonical_metric,
     evaluate_loaded,
     headline,
+    majority_baseline,
+    mean_baseline,
     metric_for_task,
 )
 from tools.training.tools import TrainModelInput, artifact, output_folder, stem_of
@@ -303,6 +307,20 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
             )
         if test_report.get("roc_plotted"):
             artifacts.append(artifact("test ROC curve", folder / "test" / "roc.png", "image"))
+    validation_baseline = _validation_baseline(val, saved)
+    reported = test_report["metrics"] if test_report else best["validation_full"]
+    baseline = test_report["baseline"] if test_report else validation_baseline
+    warnings = _column_warnings(train, meta)
+    compared_on = baseline_metric(meta["task"], args.target_metric)
+    where = "the test set" if test_report else "the validation split"
+    if beaten := baseline_warning(reported, baseline, compared_on, where):
+        if compared_on == "accuracy" and best["config"].get("class_weights") == "balanced":
+            beaten += (
+                "; class_weights 'balanced' (the default) trades accuracy for the rarer "
+                "classes' recall: compare F1 (macro), or set class_weights 'none' if plain "
+                "accuracy matters"
+            )
+        warnings.insert(0, beaten)  # first: the answer shows the first few warnings
     ctx.progress("training done", 1.0)
 
     history = [
@@ -343,9 +361,23 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "validation_metrics": best["validation_full"],
         "test_metrics": test_report["metrics"] if test_report else None,
         "test_baseline": test_report["baseline"] if test_report else None,
-        **({"warnings": warnings} if (warnings := _column_warnings(train, meta)) else {}),
+        # the baseline on the rows `metrics` was measured on, as evaluate_model's `baseline`
+        "baseline": {**baseline, "measured_on": "test" if test_report else "validation"},
+        "validation_baseline": validation_baseline,
+        "baseline_metric": compared_on,
+        **({"warnings": warnings} if warnings else {}),
         "artifacts": artifacts,
     }
+
+
+def _validation_baseline(val: LabeledData, saved: dict[str, Any]) -> dict[str, Any]:
+    """The trivial model's metrics on the validation split, built from the training split
+    only (evaluate.py's baselines, as evaluate_model uses): a classifier's majority class with
+    the training priors, a regressor's training mean.
+    """
+    if saved.get("task") == "regression":
+        return mean_baseline(val.y, saved["target_scaling"]["mean"])
+    return majority_baseline(val.y, list(saved["classes"]), saved.get("class_counts") or {})
 
 
 LABELED_OUTPUT_COLUMNS = frozenset({"label", "label_original"})

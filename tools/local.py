@@ -12,7 +12,7 @@ from pydantic import Field
 from errors import column_not_found
 from store import datasets as dataset_store
 from store import outputs as outputs_store
-from store.workspace import workspace_root
+from store.workspace import confined, is_hidden, workspace_root
 from tools.base import ToolContext, ToolInput, tool
 from tools.tabular import (
     SKLEARN_DATASETS,
@@ -80,15 +80,61 @@ def table_entries() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return data, made
 
 
+DOCUMENTS_SHOWN = 500
+"""At most this many documents are itemised (by name); `document_count` has them all."""
+
+
+def document_entries() -> list[dict[str, Any]]:
+    """The person's documents in the workspace (.md .txt .html .pdf: what chunk_documents
+    reads), ids relative to it; forgeflow's outputs, hidden folders and links leading out
+    are left out. Only the file's size is read, never its content (a huge file lists as any).
+    """
+    from tools.qa.documents import DOCUMENT_SUFFIXES
+
+    workspace = workspace_root()
+    if not workspace.is_dir():
+        return []
+    known = outputs_store.records()
+    found: list[dict[str, Any]] = []
+    for path in sorted(workspace.rglob("*")):
+        suffix = path.suffix.lower()
+        if suffix not in DOCUMENT_SUFFIXES:
+            continue
+        rel = path.relative_to(workspace).as_posix()
+        if is_hidden(rel) or outputs_store.is_output(rel, known) or not confined(rel):
+            continue
+        try:
+            if not path.is_file():
+                continue
+            stat = path.stat()
+        except OSError:  # a link to nothing, a file gone since the walk
+            continue
+        found.append(
+            {
+                "id": rel,
+                "title": path.name,
+                "source": "local",
+                "format": suffix.lstrip("."),
+                "size": stat.st_size,
+                "path": rel,
+                "modified": datetime.fromtimestamp(stat.st_mtime, UTC).isoformat(),
+                "description": "document in the workspace (chunk_documents reads it)",
+            }
+        )
+    return found
+
+
 @tool(ListLocalDatasetsInput, tags=("datasets", "local"))
 def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[str, Any]:
-    """List the person's datasets available offline, and forgeflow's own outputs apart.
+    """List the person's datasets and documents available offline, and forgeflow's outputs apart.
 
     `datasets`: scikit-learn's bundled sets, table files (csv, tsv, parquet, jsonl) in the
     workspace, `$FORGEFLOW_HOME/data` and FORGEFLOW_DATA_DIRS, and downloads; each has id,
-    title, source, format, size and description. `outputs`: tables that runs wrote (labeled
-    data, predictions, exports …) with the tool and run that made them when known. Ids and
-    paths are relative (a file's id is what other tools take as `dataset`).
+    title, source, format, size and description. `documents`: the person's documents in the
+    workspace (.md .txt .html .pdf), which chunk_documents takes as `paths` to chunk and make
+    QA pairs from. `outputs`: tables that runs wrote (labeled data, predictions, exports …)
+    with the tool and run that made them when known. Ids and paths are relative (a file's id
+    is what other tools take as `dataset`).
     """
     query = args.query.lower().strip()
     items: list[dict[str, Any]] = []
@@ -105,6 +151,7 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
         )
     files, made = table_entries()
     items.extend(files)
+    documents = document_entries()
     for record in dataset_store.list_records():
         items.append(
             {
@@ -123,10 +170,15 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
             return query in i["id"].lower() or query in i["title"].lower()
 
         items, made = [i for i in items if hit(i)], [i for i in made if hit(i)]
-    ctx.progress(f"found {len(items)} datasets and {len(made)} outputs", 1.0)
+        documents = [i for i in documents if hit(i)]
+    ctx.progress(
+        f"found {len(items)} datasets, {len(documents)} documents and {len(made)} outputs", 1.0
+    )
     return {
         "count": len(items),
         "datasets": items,
+        "document_count": len(documents),
+        "documents": documents[:DOCUMENTS_SHOWN],
         "output_count": len(made),
         "outputs": made[:OUTPUTS_SHOWN],
     }
@@ -144,7 +196,10 @@ class InspectDatasetInput(ToolInput):
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, float | np.floating):
-        return None if np.isnan(value) else round(float(value), 6)
+        if np.isnan(value):
+            return None
+        # JSON has no infinity: a sample's inf cell is shown as text, not a 500 on encoding
+        return round(float(value), 6) if np.isfinite(value) else str(float(value))
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.bool_):
@@ -160,7 +215,10 @@ def _jsonable(value: Any) -> Any:
 def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     """Inspect a dataset: columns, dtypes, row count, missing values, label distribution, samples.
 
-    Works on bundled scikit-learn sets, local files and downloaded datasets.
+    `numeric_summary`: for each numeric column (the label first; booleans are not numbers) the
+    count of values present, missing, mean, median, min, max, std and distinct values, and
+    `continuous` when it has many distinct values (a quantity, not classes). Works on bundled
+    scikit-learn sets, local files and downloaded datasets.
     """
     frame, origin = load_table(args.dataset)
     ctx.progress(f"loaded {origin['id']}", 0.5)
@@ -174,6 +232,7 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         distribution = {str(k): int(v) for k, v in counts.items()}
     missing = {str(c): int(n) for c, n in frame.isna().sum().items()}
     value_counts = _class_columns(frame, label, missing)
+    numeric = numeric_summaries(frame, first=label)
     samples = [
         {str(k): _jsonable(v) for k, v in row.items()}
         for row in frame.head(args.sample_rows).to_dict(orient="records")
@@ -191,6 +250,7 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         "label_column": label,
         "label_distribution": distribution,
         "value_counts": value_counts,
+        "numeric_summary": numeric,
         "sample": samples,
     }
 
@@ -233,4 +293,99 @@ def _class_columns(
         counts = {str(k): int(v) for k, v in frame[name].value_counts().items()}
         empty = int(frame[name].isna().sum())
         out[name] = {**counts, **({"(empty)": empty} if empty else {})}
+    return out
+
+
+CONTINUOUS_MIN_DISTINCT = 20
+"""A numeric column with more distinct values than this is a quantity, not classes (the same
+bound as train_model's task auto, REGRESSION_MIN_DISTINCT)."""
+NUMERIC_SUMMARY_MAX = 100
+"""The most numeric columns summarised (the label first, then in table order)."""
+MOSTLY_NUMBERS = 0.8
+"""A text column whose present values are numbers at least this often is summarised as numbers
+('12', '15', 'n/a', '9'), its other values counted as `not_numbers`."""
+
+
+def _as_numbers(series: pd.Series) -> tuple[pd.Series, int] | None:
+    """The column as float64 (missing cells NaN) and how many present cells are not numbers;
+    None for a column that is not numeric (booleans, text, mostly words).
+    """
+    if pd.api.types.is_bool_dtype(series):
+        return None
+    if pd.api.types.is_numeric_dtype(series):
+        if pd.api.types.is_complex_dtype(series):
+            return None
+        return series.astype("float64"), 0
+    if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
+        return None
+    present = series.dropna()
+    if present.empty:
+        return None
+    # True/False cells are answers, not numbers; anything else is tried as a number.
+    usable = present[[not isinstance(v, bool | np.bool_) for v in present]]
+    try:
+        parsed = pd.to_numeric(usable.astype(str).str.strip(), errors="coerce")
+    except (TypeError, ValueError, OverflowError):
+        return None
+    numbers = int(parsed.notna().sum())
+    if numbers == 0 or numbers < MOSTLY_NUMBERS * len(present):
+        return None
+    return parsed.reindex(series.index).astype("float64"), len(present) - numbers
+
+
+def numeric_summary(series: pd.Series) -> dict[str, Any] | None:
+    """count (present), missing, mean, median, min, max, std and distinct of a numeric column;
+    infinite values are counted apart and left out of the figures. None: not numeric.
+    """
+    found = _as_numbers(series)
+    if found is None:
+        return None
+    values, not_numbers = found
+    array = values.to_numpy(dtype=np.float64, na_value=np.nan)
+    finite = array[np.isfinite(array)]
+    infinite = int(np.isinf(array).sum())
+    present = int(series.notna().sum())
+    with np.errstate(all="ignore"):  # huge values overflow to inf in the mean: shown as None
+        figures = (
+            {
+                "mean": float(np.mean(finite)),
+                "median": float(np.median(finite)),
+                "min": float(np.min(finite)),
+                "max": float(np.max(finite)),
+                "std": float(np.std(finite, ddof=1)) if len(finite) > 1 else None,
+            }
+            if len(finite)
+            else dict.fromkeys(("mean", "median", "min", "max", "std"))
+        )
+    distinct = int(len(np.unique(finite)))
+    out: dict[str, Any] = {
+        "count": present,
+        "missing": int(len(series) - present),
+        **{
+            k: (round(v, 6) if v is not None and np.isfinite(v) else None)
+            for k, v in figures.items()
+        },
+        "distinct": distinct,
+        "continuous": distinct > CONTINUOUS_MIN_DISTINCT,
+    }
+    if infinite:
+        out["infinite"] = infinite
+    if not_numbers:
+        out["not_numbers"] = not_numbers
+    return out
+
+
+def numeric_summaries(frame: pd.DataFrame, first: str | None = None) -> dict[str, dict[str, Any]]:
+    """numeric_summary of the table's numeric columns, `first` (the label) first."""
+    names = [str(c) for c in frame.columns]
+    order = sorted(range(len(names)), key=lambda i: names[i] != first)
+    out: dict[str, dict[str, Any]] = {}
+    for i in order:
+        if len(out) >= NUMERIC_SUMMARY_MAX:
+            break
+        if names[i] in out:
+            continue  # a repeated column name: its first column
+        summary = numeric_summary(frame.iloc[:, i])
+        if summary is not None:
+            out[names[i]] = summary
     return out

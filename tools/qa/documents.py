@@ -13,7 +13,10 @@ from typing import Any
 
 from errors import BadInput, candidate_details, closest
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".jsonl", ".csv")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
+"""Files that are documents (prose to chunk), as list_local_datasets shows them."""
+SUPPORTED_SUFFIXES = (*DOCUMENT_SUFFIXES, ".jsonl", ".csv")
+"""What chunk_documents parses: documents, and tables whose text column holds them."""
 TEXT_COLUMN_GUESSES = ("text", "content", "body", "document", "passage", "article", "context")
 MAX_ROWS = 10_000
 

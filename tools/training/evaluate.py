@@ -240,6 +240,58 @@ def majority_baseline(
     return out
 
 
+METRIC_WORDS = {
+    "accuracy": "accuracy",
+    "f1_macro": "F1 (macro)",
+    "precision_macro": "precision (macro)",
+    "recall_macro": "recall (macro)",
+    "auc": "AUC",
+    "log_loss": "log loss",
+    "mae": "MAE",
+    "rmse": "RMSE",
+    "r2": "R²",
+}
+"""A metric key as a person reads it (warnings in tool results)."""
+
+
+def baseline_metric(task: str, target_metric: str | None) -> str:
+    """The metric a model is held against its baseline on: a regressor's MAE; a classifier's
+    target metric when one was named, else accuracy (what "always guessing" is read as).
+    """
+    if task == "regression":
+        return "mae"
+    return canonical_metric(target_metric) if target_metric else "accuracy"
+
+
+def beats_baseline(metrics: dict[str, Any], baseline: dict[str, Any], metric: str) -> bool | None:
+    """Whether `metrics` is strictly better than `baseline` on `metric` (None: not measured)."""
+    mine, base = metrics.get(metric), baseline.get(metric)
+    if mine is None or base is None:
+        return None
+    return float(mine) < float(base) if metric in LOWER_IS_BETTER else float(mine) > float(base)
+
+
+def baseline_warning(
+    metrics: dict[str, Any], baseline: dict[str, Any], metric: str, where: str
+) -> str | None:
+    """A warning when the model does not beat its baseline on `metric`, else None."""
+    if beats_baseline(metrics, baseline, metric) is not False:
+        return None
+    name = METRIC_WORDS.get(metric, metric)
+    mine, base = float(metrics[metric]), float(baseline[metric])
+    if "mae" in baseline:
+        return (
+            f"the model's {name} {mine:.3f} on {where} is no better than always predicting the "
+            f"training mean {float(baseline['predicts']):.3f} ({name} {base:.3f}): its features "
+            "do not explain the target here"
+        )
+    return (
+        f"the model's {name} {mine:.3f} on {where} is no better than always guessing "
+        f"{baseline['predicts']!r} ({name} {base:.3f}), so by this measure it adds nothing over "
+        "that guess"
+    )
+
+
 def join_labels(
     frame: pd.DataFrame,
     labels: pd.DataFrame,
