@@ -345,6 +345,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
             "categorical": train.columns.categorical,
             "ignored": train.columns.ignored,
             "label_copies": train.columns.label_copies,
+            "missing_with_label": train.columns.missing_with_label,
         },
         "rows": {"train": len(train), "validation": len(val), "dropped": meta["dropped"]},
         "device": best["device"],
@@ -402,13 +403,23 @@ def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
     # file's label too, left out as silently as `label`.
     own = set(LABELED_OUTPUT_COLUMNS) | {meta.get("label_name")} if soft else set()
     label = meta["label"] or meta.get("label_name") or "label"
-    return warnings + [
-        f"column {name!r} is a one-to-one recoding of the label {label!r} "
-        "and was not used as a feature (it would leak the label); name it in numeric_columns "
-        "or categorical_columns to use it anyway"
-        for name in train.columns.label_copies
-        if name not in own
-    ]
+    return (
+        warnings
+        + [
+            f"column {name!r} is a one-to-one recoding of the label {label!r} "
+            "and was not used as a feature (it would leak the label); name it in numeric_columns "
+            "or categorical_columns to use it anyway"
+            for name in train.columns.label_copies
+            if name not in own
+        ]
+        + [
+            f"column {name!r} is empty exactly when {label!r} is {cls!r}: it may be recorded only "
+            "after the outcome, and the model learns the gap rather than the row; if it is not "
+            f"known when you predict, train without it (say 'without {name}', or list the feature "
+            "columns)"
+            for name, cls in train.columns.missing_with_label.items()
+        ]
+    )
 
 
 def synthetic_data_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, Any]:

@@ -32,6 +32,9 @@ class ColumnSpec:
     categorical: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     label_copies: list[str] = field(default_factory=list)
+    missing_with_label: dict[str, str] = field(default_factory=dict)
+    """Feature columns empty exactly on the rows of one class (column → that class): a value
+    recorded only after the outcome, kept as a feature but said (`missing_marks_label`)."""
 
     @property
     def features(self) -> list[str]:
@@ -83,6 +86,29 @@ def mirrors_label(values: pd.Series, labels: pd.Series) -> bool:
         return False
     pairs = pd.DataFrame({"v": v, "y": y}).drop_duplicates()
     return len(pairs) == n_classes
+
+
+def missing_marks_label(values: pd.Series, labels: pd.Series) -> str | None:
+    """The class whose rows are exactly the rows where `values` is empty, else None.
+
+    A ferry's delay_minutes is empty exactly when the crossing was cancelled: the value is
+    known only once the outcome is, so a model for the outcome learns the gap, not the
+    crossing. Judged on the labelled rows, with at least MIN_ROWS_FOR_COPY of them and at
+    least 5 empty and 5 filled; only for a label with at least two classes.
+    """
+    frame = pd.DataFrame({"empty": values.isna().to_numpy(), "y": labels.to_numpy()})
+    frame = frame[frame["y"].notna()]
+    empty = int(frame["empty"].sum())
+    if len(frame) < MIN_ROWS_FOR_COPY or empty < 5 or len(frame) - empty < 5:
+        return None
+    y = frame["y"].astype(str)
+    if y.nunique() < 2:
+        return None
+    inside = set(y[frame["empty"]])
+    if len(inside) != 1:
+        return None
+    (cls,) = inside
+    return None if (y[~frame["empty"]] == cls).any() else cls
 
 
 def infer_columns(
@@ -159,6 +185,10 @@ def infer_columns(
             spec.categorical.append(str(name))
         else:
             spec.ignored.append(str(name))
+    if labels is not None:
+        for name in spec.features:
+            if (cls := missing_marks_label(frame[name], labels)) is not None:
+                spec.missing_with_label[name] = cls
     return spec
 
 
