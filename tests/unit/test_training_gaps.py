@@ -253,7 +253,10 @@ def test_a_labeled_files_own_label_columns_are_left_out_without_a_warning() -> N
     assert _column_warnings(train, {"label": None}) == []  # soft labels of a labeled file
     named = _column_warnings(train, {"label": "ripeness"})
     assert len(named) == 2 and "'label'" in named[0]  # a table of the person's: said
-    stray = Rows(columns=SimpleNamespace(missing_with_label={}, label_copies=["ripe_flag"]), classes=["ripe", "unripe"])
+    stray = Rows(
+        columns=SimpleNamespace(missing_with_label={}, label_copies=["ripe_flag"]),
+        classes=["ripe", "unripe"],
+    )
     assert "ripe_flag" in _column_warnings(stray, {"label": None})[0]
 
 
@@ -269,9 +272,15 @@ def test_a_labeled_files_hand_label_column_is_its_label_too() -> None:
             return 40
 
     meta = {"label": None, "label_name": "ripeness"}
-    own = Rows(columns=SimpleNamespace(missing_with_label={}, label_copies=["ripeness"]), classes=["ripe", "unripe"])
+    own = Rows(
+        columns=SimpleNamespace(missing_with_label={}, label_copies=["ripeness"]),
+        classes=["ripe", "unripe"],
+    )
     assert _column_warnings(own, meta) == []
-    stray = Rows(columns=SimpleNamespace(missing_with_label={}, label_copies=["ripe_flag"]), classes=["ripe", "unripe"])
+    stray = Rows(
+        columns=SimpleNamespace(missing_with_label={}, label_copies=["ripe_flag"]),
+        classes=["ripe", "unripe"],
+    )
     (warning,) = _column_warnings(stray, meta)
     assert "'ripe_flag'" in warning and "label 'ripeness'" in warning
 
