@@ -1536,7 +1536,7 @@ def _made_line(result: dict[str, Any]) -> str:
         line += f" of {made['of']} written"
     if made.get("chunks") is not None:
         line += f" from {made['chunks']} chunk(s)"
-    if made.get("asked") is not None and made["asked"] != count:
+    if made.get("asked") is not None and made["asked"] != count and not result.get("warnings"):
         line += f"; {made['asked']} were asked"
     where = result.get("predictions_path") or result.get("dataset_id")
     return line + (f" ({where})" if where else "") + "."
@@ -1567,7 +1567,10 @@ def _quality_line(result: dict[str, Any]) -> str | None:
     n = metrics.get("n_labels") or metrics.get("n")
     where = WHERE_SAID.get(str(result.get("measured_on") or ""), "")
     on = f" on {_num(n)} {where}" if n and where else f" on {where}" if where else ""
-    line = (plain or "It measured:") + (f" ({', '.join(shown)}{on}{met})" if shown else "")
+    line = (plain or "It measured").rstrip(".") + (
+        f" ({', '.join(shown)}{on}{met})" if shown else ""
+    )
+    line += "."
     coverage = metrics.get("coverage")
     if isinstance(coverage, int | float) and coverage < 1:
         line += f" Its labeling functions voted on {_share(float(coverage))} of the rows."
