@@ -1611,7 +1611,12 @@ def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, A
                 if quality:
                     lines.append(quality)
     regression = _regression(results)
-    if regression is not None:
+    compared = rx.search(
+        r"\b(which|better|best|worse|worst|compar\w*|both|each|beat\w*|versus|vs|than|"
+        r"baseline|guess\w*|target|help)\b",
+        lower,
+    )
+    if regression is not None and not compared:  # a comparison or a target keeps its answer
         # 'how accurate is it?' of a regression, nothing else answered: its error
         accuracy = asked_metric(goal) == "accuracy" and "accuracy" not in regression["metrics"]
         if ERROR_RE.search(lower) or (accuracy and not lines):
