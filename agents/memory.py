@@ -249,7 +249,88 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             summary["filled_label"] = output["label_column"]
     if args:
         summary["args"] = {k: v for k, v in args.items() if isinstance(v, str | int | float)}
+    _keep_figures(summary, tool, output, args or {})
     return summary
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _keep_figures(
+    summary: dict[str, Any], tool: str, output: dict[str, Any], args: dict[str, Any]
+) -> None:
+    """What a result made and measured in the words a person asks about it: how many things it
+    made (`made`), that it is a regression and of which label (an error is in the label's
+    units), the predicted values' spread and extremes (`predicted`), and its warnings.
+    """
+    from agents.reporter import output_warnings
+
+    if output.get("task") == "regression":
+        summary["task"] = "regression"
+    label = output.get("label_column") or output.get("label_name") or args.get("label_column")
+    if isinstance(label, str) and label:
+        summary["label"] = label[:100]
+    made = _made(tool, output, args)
+    if made:
+        summary["made"] = made
+    spread = output.get("prediction_summary")
+    if isinstance(spread, dict):
+        predicted: dict[str, Any] = {
+            k: float(v)
+            for k, v in spread.items()
+            if k in ("min", "max", "mean", "median") and isinstance(v, int | float)
+        }
+        extremes = output.get("extremes")
+        if isinstance(extremes, dict):
+            predicted["extremes"] = {
+                str(k): {
+                    str(a): b for a, b in list(v.items())[:4] if isinstance(b, str | int | float)
+                }
+                for k, v in list(extremes.items())[:2]
+                if isinstance(v, dict)
+            }
+        summary["predicted"] = predicted
+        if isinstance(output.get("model"), str):
+            summary["model"] = output["model"]
+    warnings = output_warnings(output)
+    if warnings:
+        summary["warnings"] = warnings[:3]
+
+
+def _made(tool: str, output: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
+    """How many things a run made, of how many, and where: a QA run's pairs kept of those
+    written, a labeling run's rows labeled (and how many were the person's hand labels), a
+    prediction's rows.
+    """
+    counts = output.get("counts") if isinstance(output.get("counts"), dict) else {}
+    if tool == "generate_qa" and _count(counts.get("kept")) is not None:
+        made = {"count": counts["kept"], "noun": "QA pairs", "verb": "kept"}
+        for key, said in (("generated", "of"), ("chunks", "chunks")):
+            if _count(counts.get(key)) is not None:
+                made[said] = counts[key]
+        if _count(args.get("max_pairs")) is not None:
+            made["asked"] = args["max_pairs"]
+        return made
+    if tool == "label_dataset" and _count(output.get("rows")) is not None:
+        rows = output["rows"]
+        filled = output.get("filled") if isinstance(output.get("filled"), dict) else {}
+        refit = output.get("final_refit") if isinstance(output.get("final_refit"), dict) else {}
+        gold = output.get("gold") if isinstance(output.get("gold"), dict) else {}
+        if _count(filled.get("weak")) is not None:
+            made = {"count": filled["weak"], "noun": "rows", "verb": "filled", "of": rows}
+            made["hand"] = _count(filled.get("hand"))
+            if isinstance(filled.get("column"), str):
+                made["column"] = filled["column"]
+        else:
+            labeled = _count(output.get("covered"))
+            made = {"count": rows if labeled is None else labeled, "noun": "rows"}
+            made.update({"verb": "labeled", "of": rows})
+            made["hand"] = _count(refit.get("hand_labels")) or _count(gold.get("joined"))
+        return {k: v for k, v in made.items() if v is not None}
+    if tool == "predict" and _count(output.get("rows")) is not None:
+        return {"count": output["rows"], "noun": "predictions", "verb": "made"}
+    return {}
 
 
 def _filled_cells(output: dict[str, Any]) -> dict[str, int]:
@@ -419,6 +500,9 @@ def answer_from_memory(goal: str, memory: dict[str, Any]) -> str | None:
     lower = goal.lower()
     if not results:
         return None
+    figures = figures_answer(goal, [r for r in results if isinstance(r, dict)], memory)
+    if figures is not None:
+        return figures  # what a run made, its error, its predictions' extremes
     last = results[-1]
     with_metrics = [r for r in results if r.get("metrics")]
     if rx.search(r"\b(where|path|saved|folder|file)\b", lower) and (
@@ -1229,3 +1313,353 @@ def listing_answer(goal: str, memory: dict[str, Any]) -> str | None:
         f"{item['id']}{source}: {key} {_fmt(value)}, the {'fewest' if fewest else 'most'} of "
         f"the {len(listing)} listed."
     )
+
+
+# --- figures a result holds, asked in a person's words (twenty-sixth round) -------------------
+HOW_MANY_RE = re.compile(r"\b(?:how\s+many|(?:the\s+)?number\s+of|count\s+of)\b", re.I)
+NOUN_AFTER_RE = re.compile(
+    r"\b(?:how\s+many|number\s+of|count\s+of)\s+(?:(?:the|those|of)\s+)*([a-z][\w-]*)"
+)
+"""The thing counted ('how many pairs', 'the number of rows'), or a verb ('how many did you')."""
+NO_NOUN = frozenset(
+    "did do does were was are is have has had you it we they of in there got get came ended "
+    "would could will".split()
+)
+MADE_WORDS = {
+    "generate_qa": ("pair", "question", "answer", "qa", "entr", "item", "example"),
+    "label_dataset": ("row", "label", "record", "item", "example", "entr", "tag"),
+    "predict": ("prediction", "row", "forecast", "estimate", "record"),
+}
+"""Words a result's made things go by (stems), besides its label column's words."""
+NOT_MADE_RE = re.compile(
+    r"\b(?:train(?:ing)?|validation|test|dev)\s+(?:split|set|part)|\bsplits?\b|\battempts?\b|"
+    r"\b(?:labell?ing\s+functions?|lfs?|rules?|columns?|chunks?|classes|categories|duplicates?|"
+    r"dropped|epochs?|features?)\b",
+    re.I,
+)
+"""Counts of something else than what the run made (a split, attempts, rules, columns)."""
+SURE_RE = re.compile(
+    r"\b(?:sure|confident|certain|trust\w*|reliable|any good|good|accurate|right|correct|"
+    r"quality|decent|usable|ok|okay)\b",
+    re.I,
+)
+"""A question of how good what was made is ('how sure are you?', 'are they any good?')."""
+ERROR_RE = re.compile(
+    r"\b(?:errors?|off\s+by|(?:how\s+(?:far|much)\s+)(?:\w+\s+){0,3}?off|wrong|miss(?:es|ed)?\s+by|"
+    r"deviat\w*|mistakes?|mae|rmse|mean\s+absolute|how\s+(?:close|precise|exact|accurate))\b",
+    re.I,
+)
+"""A question of a regression's error: 'what's the error in minutes?', 'how far off is it?'."""
+EXTREME_RE = re.compile(
+    r"\b(biggest|largest|highest|greatest|longest|max(?:imum)?|top|most|smallest|lowest|least|"
+    r"shortest|min(?:imum)?|average|mean|median|typical)\b",
+    re.I,
+)
+PREDICTED_RE = re.compile(r"\b(?:predict\w*|forecast\w*|estimat\w*|expected)\b", re.I)
+UNIT_WORDS = frozenset(
+    "minutes mins hours hrs days seconds secs weeks months years ms eur usd gbp euros dollars "
+    "pounds km kg g m cm mm miles metres meters litres liters kwh percent pct celsius degrees "
+    "points".split()
+)
+WHERE_SAID = {
+    "validation": "the validation split",
+    "test": "the test set",
+    "heldout": "held-out hand labels the run did not tune on",
+    "dev": "the dev hand labels",
+}
+
+
+def _num(value: Any) -> str:
+    """A figure as a person reads it: 16.0, 0.958, 228."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, int) or float(value).is_integer() and abs(value) >= 10:
+        return str(int(value))
+    return (
+        f"{value:.1f}"
+        if abs(value) >= 10
+        else f"{value:.3g}"
+        if abs(value) >= 1
+        else f"{value:.3f}"
+    )
+
+
+def _unit(label: Any) -> str:
+    """The unit a label's name says ('repair_minutes' → 'minutes'), else ''."""
+    if not isinstance(label, str):
+        return ""
+    words = [w for w in rx.split(r"[^a-z]+", label.lower()) if w]
+    return next((w for w in reversed(words) if w in UNIT_WORDS), "")
+
+
+def _words(text: str) -> list[str]:
+    return rx.findall(r"[a-z][a-z'-]*", text.lower())
+
+
+def _regression(results: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The latest result that measured a regression's error (MAE)."""
+    return next(
+        (
+            r
+            for r in reversed(results)
+            if isinstance(r.get("metrics"), dict) and "mae" in r["metrics"]
+        ),
+        None,
+    )
+
+
+def _error_line(result: dict[str, Any]) -> str:
+    """'MAE 16.0 minutes (RMSE 21.3) on the validation split, from train_model predicting
+    repair_minutes: its predictions are about 16.0 minutes off on average; R² 0.648.'
+    """
+    metrics = result["metrics"]
+    unit = _unit(result.get("label") or (result.get("args") or {}).get("label_column"))
+    said = f" {unit}" if unit else ""
+    mae = metrics["mae"]
+    line = f"MAE {_num(mae)}{said}"
+    if isinstance(metrics.get("rmse"), int | float):
+        line += f" (RMSE {_num(metrics['rmse'])})"
+    where = WHERE_SAID.get(str(result.get("measured_on") or ""), result.get("measured_on"))
+    line += f" on {where}" if where else ""
+    label = result.get("label")
+    line += f", from {result['tool']}" + (f" predicting {label}" if label else "")
+    line += f": its predictions are about {_num(mae)}{said} off on average"
+    if not unit and label:
+        line += f" (in {label}'s own units)"
+    if isinstance(metrics.get("r2"), int | float):
+        line += f"; R² {_fmt(float(metrics['r2']))} (1 is perfect, 0 no better than the mean)"
+    return line + "."
+
+
+def _predicted_result(results: list[dict[str, Any]]) -> dict[str, Any] | None:
+    return next((r for r in reversed(results) if isinstance(r.get("predicted"), dict)), None)
+
+
+def _label_of_model(result: dict[str, Any], memory: dict[str, Any]) -> str | None:
+    for model in memory.get("models") or []:
+        if isinstance(model, dict) and model.get("path") == result.get("model"):
+            label = model.get("label_column")
+            return label if isinstance(label, str) else None
+    return None
+
+
+def _extreme_asked(lower: str, result: dict[str, Any], memory: dict[str, Any]) -> str | None:
+    """Which extreme of the predictions a question asks ('max', 'min', 'mean', 'median', 'all'),
+    when it speaks of predictions ('the biggest predicted delay', 'the largest prediction') or of
+    the predicted label's own words ('the longest delay'); else None.
+    """
+    m = EXTREME_RE.search(lower)
+    if m is None:
+        return None
+    label = _label_of_model(result, memory) or ""
+    label_words = {w for w in rx.split(r"[^a-z]+", label.lower()) if len(w) > 3}
+    said = {w.rstrip("s") for w in _words(lower)}
+    if not PREDICTED_RE.search(lower) and not label_words & said:
+        return None
+    word = m.group(1).lower()
+    if word in ("biggest", "largest", "highest", "greatest", "longest", "top", "most") or (
+        word.startswith("max")
+    ):
+        return "max"
+    if word in ("smallest", "lowest", "least", "shortest") or word.startswith("min"):
+        return "min"
+    return "median" if word == "median" else "mean"
+
+
+def _extreme_line(result: dict[str, Any], which: str, memory: dict[str, Any]) -> str:
+    """'The highest predicted delay_minutes is 35.5 (sailing_id N12, row 12) of 30 predictions in
+    next_week_delays.csv; lowest 13.2, mean 15.1, median 14.7.'
+    """
+    predicted = result["predicted"]
+    label = _label_of_model(result, memory) or "value"
+    rows = (result.get("made") or {}).get("count")
+    where = result.get("predictions_path")
+    among = (f" of {rows} predictions" if rows else "") + (f" in {where}" if where else "")
+    names = {"max": "highest", "min": "lowest", "mean": "mean", "median": "median"}
+    if which not in predicted:
+        which = next((k for k in names if k in predicted), which)
+    head = f"The {names[which]} predicted {label} is {_num(predicted.get(which))}"
+    row = (predicted.get("extremes") or {}).get(which) if which in ("max", "min") else None
+    if isinstance(row, dict):
+        parts = [f"{row['id_column']} {row['id']}"] if "id" in row and "id_column" in row else []
+        parts += [f"row {row['row']}"] if "row" in row else []
+        head += f" ({', '.join(parts)})" if parts else ""
+    rest = [f"{names[k]} {_num(predicted[k])}" for k in names if k != which and k in predicted]
+    return head + among + (f"; {', '.join(rest)}" if rest else "") + f" (from {result['tool']})."
+
+
+def _made_asked(lower: str, results: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The result whose made things a 'how many' question counts: by the thing it names ('how
+    many pairs', 'how many rows got a label'), else, named none ('how many did you fill?'), the
+    latest run that made any. None when it counts something else (a split, rules, attempts).
+    """
+    if not HOW_MANY_RE.search(lower) or NOT_MADE_RE.search(lower) or NO_VOTE_RE.search(lower):
+        return None
+    noun = NOUN_AFTER_RE.search(lower)
+    made = [r for r in results if isinstance(r.get("made"), dict)]
+    if not made:
+        return None
+    if noun is None or noun.group(1) in NO_NOUN:
+        return made[-1]
+    said = noun.group(1)
+    for result in reversed(made):
+        label = str(result.get("label") or "").lower()
+        stems = (*MADE_WORDS.get(result["tool"], ()), *[w for w in label.split("_") if len(w) > 3])
+        if any(said.startswith(s) for s in stems):
+            return result
+    return None
+
+
+def _made_line(result: dict[str, Any]) -> str:
+    made = result["made"]
+    count, noun, verb = made["count"], made.get("noun", "items"), made.get("verb", "made")
+    if result["tool"] == "label_dataset":
+        label = result.get("label") or "label"
+        total = made.get("of")
+        if verb == "filled":
+            line = f"I filled in {label} on {count} rows" + (f" of {total}" if total else "")
+            if made.get("hand") is not None:
+                line += (
+                    f"; the other {made['hand']} already had your own {label} (hand labels, kept)"
+                )
+            if made.get("column"):
+                line += f"; the filled column is {made['column']}"
+        else:
+            line = f"{count}" + (f" of {total}" if total else "") + f" rows got a {label} label"
+            if made.get("hand") is not None:
+                line += f"; {made['hand']} of your hand labels were used to learn and check them"
+        if result.get("labeled_path"):
+            line += f" (in {result['labeled_path']})"
+        return line + "."
+    line = f"{count} {noun} {verb}"
+    if made.get("of") is not None:
+        line += f" of {made['of']} written"
+    if made.get("chunks") is not None:
+        line += f" from {made['chunks']} chunk(s)"
+    if made.get("asked") is not None and made["asked"] != count and not result.get("warnings"):
+        line += f"; {made['asked']} were asked"
+    where = result.get("predictions_path") or result.get("dataset_id")
+    return line + (f" ({where})" if where else "") + "."
+
+
+def _quality_line(result: dict[str, Any]) -> str | None:
+    """How good what a run made is, in plain words with its figures: a QA set's mean judge
+    score and its target; a labeling's quality on the hand labels it held out.
+    """
+    metrics = result.get("metrics") or {}
+    target = result.get("target") if isinstance(result.get("target"), dict) else {}
+    met = ""
+    if _target_set(result) and "target_met" in result:
+        met = f"; {_target_said(target)}: {'met' if result['target_met'] else 'not met'}"
+    if result["tool"] == "generate_qa" and isinstance(metrics.get("quality"), int | float):
+        return (
+            f"Their average quality score is {_fmt(float(metrics['quality']))} (the judge's "
+            f"score, 0 to 1, 1 is best){met}."
+        )
+    plain = plain_verdict(result)
+    shown = [
+        f"{_shown_metric(k)} {_fmt(float(metrics[k]))}"
+        for k in ("accuracy", "auc", "f1_macro", "f1", "mae")
+        if isinstance(metrics.get(k), int | float)
+    ][:3]
+    if not plain and not shown:
+        return None
+    n = metrics.get("n_labels") or metrics.get("n")
+    where = WHERE_SAID.get(str(result.get("measured_on") or ""), "")
+    on = f" on {_num(n)} {where}" if n and where else f" on {where}" if where else ""
+    line = (plain or "It measured").rstrip(".") + (
+        f" ({', '.join(shown)}{on}{met})" if shown else ""
+    )
+    line += "."
+    coverage = metrics.get("coverage")
+    if isinstance(coverage, int | float) and coverage < 1:
+        line += f" Its labeling functions voted on {_share(float(coverage))} of the rows."
+    return line
+
+
+def asks_thread_figure(goal: str, memory: dict[str, Any], has_file: bool = False) -> bool:
+    """A question about a figure the thread's results hold though it names no metric: the error
+    of the last regression ('what's the error in minutes?'), an extreme of the last predictions
+    ('what's the biggest predicted delay?'). Answered from the thread, never by a tool.
+    """
+    text = goal.strip()
+    if has_file or not (text.endswith("?") or QUESTION_START.match(text)):
+        return False
+    results = [r for r in memory.get("results") or [] if isinstance(r, dict)]
+    return figures_answer(goal, results, memory) is not None
+
+
+def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, Any]) -> str | None:
+    """The thread's answer to a question about what its runs made and measured, one line per
+    thing asked: how many a run made ('how many did you fill?', with how many were hand labels
+    or asked for, and its warnings), how good they are when asked too ('... and how sure are
+    you?'), a regression's error in its label's units, an extreme of the predictions.
+    """
+    lower = goal.lower()
+    lines: list[str] = []
+    predicted = _predicted_result(results)
+    which = _extreme_asked(lower, predicted, memory) if predicted is not None else None
+    if which is not None:
+        lines.append(_extreme_line(predicted, which, memory))
+    counted = _made_asked(lower, results)
+    if counted is not None and not (counted["tool"] == "predict" and which is not None):
+        if _class_count(lower, [counted], memory) is None:
+            lines.append(_made_line(counted))
+            lines += [f"Warning: {w}" for w in counted.get("warnings") or []]
+            if SURE_RE.search(lower.split("how many", 1)[-1]) or rx.search(PLAIN_RE, lower):
+                quality = _quality_line(counted)
+                if quality:
+                    lines.append(quality)
+    regression = _regression(results)
+    compared = rx.search(
+        r"\b(which|better|best|worse|worst|compar\w*|both|each|beat\w*|versus|vs|than|"
+        r"baseline|guess\w*|target|help)\b",
+        lower,
+    )
+    if regression is not None and not compared:  # a comparison or a target keeps its answer
+        # 'how accurate is it?' of a regression, nothing else answered: its error
+        accuracy = asked_metric(goal) == "accuracy" and "accuracy" not in regression["metrics"]
+        if ERROR_RE.search(lower) or (accuracy and not lines):
+            lines.append(_error_line(regression))
+    return "\n".join(lines) if lines else None
+
+
+SHOW_MADE_RE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|now|then|great|nice|thanks)\W+)*(?:(?:please|pls|can|could|would)\s+"
+    r"(?:you\s+)?)?(?:show|let\s+me\s+see|give|display|print|preview|list|pull\s+up)\b"
+    r"(?:\s+(?:me|us))?\s+(?:(?:a\s+few|some|a\s+sample|samples?|examples?|\d{1,3}|several|the\s+first"
+    r"(?:\s+\d{1,3})?)\s+)?(?:of\s+)?(?:the\s+|those\s+|these\s+)?(?:rows?|ones|records|entries|"
+    r"examples|labels|predictions|results|output)\b[^.?!;\n]{0,30}?\b(?:you|it|the\s+(?:run|model))"
+    r"\s+(?:just\s+)?(labell?ed|filled(?:\s+in)?|tagged|predicted|wrote|made|scored)\b"
+    r"(?!\s+(?:as|into|under|with)\b)"
+    r"|^\W*(?:show|let\s+me\s+see|give|display|print|preview)\b(?:\s+(?:me|us))?\s+(?:(?:a\s+few|"
+    r"some|a\s+sample|\d{1,3})\s+(?:of\s+)?)?the\s+(labell?ed|filled|predicted)\s+(?:rows|data|"
+    r"table|file|output|results)\b",
+    re.I,
+)
+"""A request to see rows the thread's run wrote: 'show me some of the rows you labeled', 'give
+me a few of the predictions it made', 'show me the labeled rows'."""
+
+
+def made_rows_asked(goal: str, memory: dict[str, Any]) -> tuple[str, int | None] | None:
+    """The table a request to see the rows a run wrote means, and the rows said ('5 of the rows
+    ...'): the labeled output of the latest labeling ('... the rows you labeled'), the
+    predictions written ('... it predicted'), else the last table written; None when it asks
+    for none (the rows of a class said are the workbench's) or the thread wrote no table.
+    """
+    m = SHOW_MADE_RE.search(goal[:2000])
+    if m is None:
+        return None
+    verb = (m.group(1) or m.group(2) or "").lower()
+    said = rx.search(r"\b(\d{1,3})\b", m.group(0))
+    count = min(int(said.group(1)), 200) or None if said else None
+    keys = {"predicted": ("predictions_path",)}.get(verb, ("labeled_path",))
+    if not verb.startswith(("label", "fill", "tag", "predict")):
+        keys = ("labeled_path", "predictions_path", "output", "path")
+    for result in reversed([r for r in memory.get("results") or [] if isinstance(r, dict)]):
+        for key in keys:
+            path = result.get(key)
+            if isinstance(path, str) and rx.search(r"\.(?:csv|tsv|parquet|jsonl)$", path):
+                return path, count
+    table = memory.get("last_table")
+    return (table, count) if isinstance(table, str) and table else None

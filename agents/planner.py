@@ -4137,7 +4137,9 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     """'what was the accuracy?': answered from the thread's results, without a tool."""
     from agents import memory as thread
 
-    if not thread.is_results_question(goal, bool(files)):
+    if not thread.is_results_question(goal, bool(files)) and not thread.asks_thread_figure(
+        goal, memory, bool(files)
+    ):
         return None
     against = _baseline_check(goal, memory)
     if against is not None:
@@ -4160,6 +4162,25 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     if answer is None:
         return None
     return Plan(answer=answer, asked={"metric": asked} if asked else {})
+
+
+SHOWN_ROWS = 10
+"""Rows shown of a table the thread wrote when the person asks to see some."""
+
+
+def _made_rows(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'show me some of the rows you labeled': the first rows of the table the thread's run
+    wrote (its labeled output, its predictions), not its metrics again.
+    """
+    from agents.memory import made_rows_asked
+
+    asked = None if files else made_rows_asked(goal, memory)
+    if asked is None:
+        return None
+    path, count = asked
+    args = {"dataset": path, "limit": count or SHOWN_ROWS}
+    step = PlanStep(tool="preview_rows", args=args, why=goal)
+    return Plan(steps=[step], notes=[f"the rows the run wrote: {path}"])
 
 
 def _listing_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -4427,6 +4448,7 @@ FOLLOW_UPS = (
     _thread_run,
     _qa_rescore,
     _artefact_check,
+    _made_rows,
     _results_answer,
     _same_request,
     _improve_request,

@@ -8,6 +8,7 @@ each step's `repairs` are shown as they are.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 LIST_KEYS = ("results", "datasets", "items", "models", "suggestions", "configs", "chunks")
@@ -293,6 +294,41 @@ def _warning_lines(output: dict[str, Any]) -> list[str]:
     if not isinstance(warnings, list):
         return []
     return [f"  warning: {w}" for w in warnings[:5] if isinstance(w, str) and w]
+
+
+WARNING_CHARS = 240
+"""A warning is shown cut to this many characters (the whole one stays in the result)."""
+MESSAGE_WARNING_RE = re.compile(r"(?:^|;\s*)warning:\s*(.+?)(?=;\s*warning:|$)", re.I | re.S)
+"""A warning written into a tool's `message` ('kept 5 of 5 ...; warning: 10 asked, only 5 kept')."""
+
+
+def output_warnings(output: Any) -> list[str]:
+    """Every warning a tool's output carries, whatever its tool: its `warnings` (a list or one
+    string), a `warning`, and the 'warning: ...' parts of its `message`; once each, cut short.
+    """
+    if not isinstance(output, dict):
+        return []
+    found: list[str] = []
+    for key in ("warnings", "warning"):
+        value = output.get(key)
+        items = value if isinstance(value, list) else [value]
+        found += [w for w in items[:10] if isinstance(w, str)]
+    message = output.get("message")
+    if isinstance(message, str):
+        found += [m.group(1) for m in MESSAGE_WARNING_RE.finditer(message[:4000])]
+    short = [" ".join(w.split()) for w in found]
+    short = [w if len(w) <= WARNING_CHARS else w[: WARNING_CHARS - 1] + "…" for w in short if w]
+    return list(dict.fromkeys(short))[:5]
+
+
+def _unshown_warnings(output: Any, lines: list[str]) -> list[str]:
+    """The output's warnings its tool's lines left out (a tool's own summary may say some)."""
+    shown = "\n".join(lines).lower()
+    return [
+        f"  warning: {w}"
+        for w in output_warnings(output)
+        if f"warning: {w.removesuffix('…')}".lower() not in shown
+    ]
 
 
 def _comparison_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
@@ -758,7 +794,7 @@ def summarise_output(tool: str, output: Any, asked: list[str] | None = None) -> 
     if special is not None:
         lines = special(output, asked)
         if lines:
-            return lines
+            return lines + _unshown_warnings(output, lines)
     lines = []
     for key in LIST_KEYS:
         value = output.get(key)
@@ -777,6 +813,7 @@ def summarise_output(tool: str, output: Any, asked: list[str] | None = None) -> 
     failures = output.get("errors") or output.get("failures")
     if isinstance(failures, dict) and failures:
         lines.append("  failures: " + "; ".join(f"{k}: {v}" for k, v in failures.items()))
+    lines += _unshown_warnings(output, lines)
     return lines or ["  done"]
 
 

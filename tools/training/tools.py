@@ -460,6 +460,7 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
                 "mean": round(float(values.mean()), 6),
                 "median": round(float(values.median()), 6),
             },
+            "extremes": _extremes(out, id_col),
         }
     else:
         counts = out["prediction"].value_counts()
@@ -475,6 +476,24 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
         **({"warnings": warnings} if (warnings := imputation_warnings(imputed)) else {}),
         "artifacts": [artifact("predictions", path, "table")],
     }
+
+
+def _extremes(out: Any, id_col: str | None) -> dict[str, dict[str, Any]]:
+    """The rows of the highest and lowest predicted value: their row number and id ('which
+    sailing has the biggest predicted delay?').
+    """
+    values = out["prediction"].to_numpy()
+    if not len(values):
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    for name, at in (("max", int(values.argmax())), ("min", int(values.argmin()))):
+        row: dict[str, Any] = {"row": at, "prediction": float(values[at])}
+        if id_col and id_col in out.columns:
+            value = out[id_col].iloc[at]
+            row["id_column"] = str(id_col)
+            row["id"] = value.item() if hasattr(value, "item") else str(value)
+        found[name] = row
+    return found
 
 
 # ----- train_generator -----------------------------------------------------------------------
