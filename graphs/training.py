@@ -413,10 +413,9 @@ def _column_warnings(train: LabeledData, meta: dict[str, Any]) -> list[str]:
             if name not in own
         ]
         + [
-            f"column {name!r} is empty exactly when {label!r} is {cls!r}: it may be recorded only "
-            "after the outcome, and the model learns the gap rather than the row; if it is not "
-            f"known when you predict, train without it (say 'without {name}', or list the feature "
-            "columns)"
+            f"column {name!r} is empty exactly when {label!r} is {cls!r}: a value like that is "
+            "often recorded only after the outcome (hindsight); if it is not known when you "
+            f"predict, train without it (say 'without {name}', or list the feature columns)"
             for name, cls in train.columns.missing_with_label.items()
         ]
     )

@@ -92,8 +92,8 @@ def missing_marks_label(values: pd.Series, labels: pd.Series) -> str | None:
     """The class whose rows are exactly the rows where `values` is empty, else None.
 
     A ferry's delay_minutes is empty exactly when the crossing was cancelled: the value is
-    known only once the outcome is, so a model for the outcome learns the gap, not the
-    crossing. Judged on the labelled rows, with at least MIN_ROWS_FOR_COPY of them and at
+    known only once the outcome is, so it cannot be had for a crossing still to be predicted
+    (and a text or category column filled only for one class gives the label away). Judged on the labelled rows, with at least MIN_ROWS_FOR_COPY of them and at
     least 5 empty and 5 filled; only for a label with at least two classes.
     """
     frame = pd.DataFrame({"empty": values.isna().to_numpy(), "y": labels.to_numpy()})
