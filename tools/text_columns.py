@@ -19,10 +19,10 @@ PHRASE_WORDS = 3
 """Plain words per value from which values read as phrases ('printer not printing in office'):
 text once they vary enough (`PHRASE_DISTINCT`); one- or two-word values ('north', 'gold plan')
 are category names unless nearly every row has its own."""
-PHRASE_DISTINCT = 20
-"""Distinct phrases (or more than half the rows, on a small table) from which a phrase column is
-text: a category column of wordy names has a handful (education levels, occupation groups); the
-profile's class columns have at most 20-30."""
+PHRASE_DISTINCT = 30
+"""Distinct phrases from which a phrase column is text: more than a class column can have (the
+profile's label-like bound is 30 values), so 25 ticket types of three words ('billing refund
+issue') or 30 job titles stay classes, and 40 stock subjects repeated over 200 tickets are text."""
 WORDY = 1.5
 """Plain words per value under which a column is never text: codes (`TK-40012`), stamps
 (`2026-01-01 09:00`), numbers, snake_case names and single words."""
@@ -52,8 +52,7 @@ def read_text_column(series: pd.Series) -> TextReading:
 
     Numbers, booleans and times never are; nor are values under `WORDY` plain words (codes,
     stamps, ids, single words). Values are text when they are sentences (`PROSE_WORDS`+) with
-    at least 3 distinct, phrases (`PHRASE_WORDS`+) with more than min(`PHRASE_DISTINCT`, half
-    the rows) distinct, however often each repeats, or shorter wordy values that are nearly all
+    at least 3 distinct, phrases (`PHRASE_WORDS`+) with more than `PHRASE_DISTINCT` distinct, however often each repeats, or shorter wordy values that are nearly all
     different (more than half the rows and more than 30) or long (20+ characters) and varied
     (more than min(50, a fifth of the rows) distinct). One- or two-word values with few distinct
     values are categories. Reads at most `SAMPLE_VALUES` values of `VALUE_CHARS` characters.
@@ -78,7 +77,7 @@ def read_text_column(series: pd.Series) -> TextReading:
     rows = len(sample)
     distinct = int(sample.nunique())  # whole values: long ones may differ only at the end
     sentences = words >= PROSE_WORDS and distinct >= 3
-    phrases = words >= PHRASE_WORDS and distinct >= 3 and distinct > min(PHRASE_DISTINCT, rows // 2)
+    phrases = words >= PHRASE_WORDS and distinct > PHRASE_DISTINCT
     varied = distinct > 0.5 * rows and distinct > 30
     long = clipped.str.len().mean() >= 20 and distinct > min(50, 0.2 * rows)
     return TextReading(bool(sentences or phrases or varied or long), words)

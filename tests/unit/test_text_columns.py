@@ -243,3 +243,20 @@ def test_hostile_columns_neither_crash_nor_take_long(home: Path, name: str) -> N
         profile = profile_table(f"{name}.csv")
         assert time.perf_counter() - started < 5.0
         assert profile is not None
+
+
+@pytest.mark.parametrize("kinds", [25, 30])
+def test_a_class_column_of_three_word_values_stays_a_label(home: Path, kinds: int) -> None:
+    # (the review's case: 25 ticket types like 'billing refund issue' were read as text, so the
+    # profile no longer offered the column as a label)
+    words = ["billing", "refund", "login", "network", "printer", "delivery", "account"]
+    names = [f"{words[i % 7]} {words[(i // 7 + 1) % 7]} issue {i}" for i in range(kinds)]
+    names = [" ".join(n.split()[:3]) + ("" if i < 7 else f" x{i}") for i, n in enumerate(names)]
+    rng = np.random.default_rng(0)
+    frame = pd.DataFrame(
+        {"ticket_id": range(500), "category": rng.choice(names, 500), "hours": rng.random(500)}
+    )
+    frame.to_csv(get_settings().workspace / "types.csv", index=False)
+    column = next(c for c in profile_table("types.csv")["columns"] if c["name"] == "category")
+    assert not column["text_like"] and column["label_like"]
+    assert guess_text_columns(frame, set()) == []
