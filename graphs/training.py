@@ -315,8 +315,9 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     where = "the test set" if test_report else "the validation split"
     if beaten := baseline_warning(reported, baseline, compared_on, where):
         if compared_on == "accuracy" and best["config"].get("class_weights") == "balanced":
+            default = "" if "class_weights" in args.model_fields_set else " (the default)"
             beaten += (
-                "; class_weights 'balanced' (the default) trades accuracy for the rarer "
+                f"; class_weights 'balanced'{default} trades accuracy for the rarer "
                 "classes' recall: compare F1 (macro), or set class_weights 'none' if plain "
                 "accuracy matters"
             )

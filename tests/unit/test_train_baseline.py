@@ -33,7 +33,14 @@ def _choir(n: int = 200, seed: int = 0) -> pd.DataFrame:
 def test_a_classifier_no_better_than_the_commonest_class_is_warned_about() -> None:
     put(_choir(), "choir.csv")
     out = call_tool(
-        "train_model", {"dataset": "choir.csv", "label_column": "present", "name": "ch", **FAST}
+        "train_model",
+        {
+            "dataset": "choir.csv",
+            "label_column": "present",
+            "name": "ch",
+            "target_metric": "accuracy",
+            **FAST,
+        },
     )
     assert out["metrics"]["measured_on"] == "validation" and out["test_baseline"] is None
     base = out["validation_baseline"]
@@ -49,7 +56,7 @@ def test_a_classifier_no_better_than_the_commonest_class_is_warned_about() -> No
     warning = out["warnings"][0]
     assert f"accuracy {accuracy:.3f} on the validation split" in warning
     assert "always guessing 'yes' (accuracy 0.800)" in warning
-    assert "class_weights 'balanced'" in warning
+    assert "class_weights 'balanced' (the default)" in warning
     lines = summarise_output("train_model", out)
     assert (
         "  baseline: always guessing 'yes' would get accuracy 0.800, F1 (macro) 0.444 (on the validation split)"
@@ -132,7 +139,7 @@ def test_baseline_comparison_rules() -> None:
     said = baseline_warning({"mae": 2.5}, mean, "mae", "the validation split")
     assert said is not None and "training mean 10.000 (MAE 2.000)" in said
     assert baseline_metric("regression", "r2") == "mae"
-    assert baseline_metric("classification", None) == "accuracy"
+    assert baseline_metric("classification", None) == "f1_macro"
     assert baseline_metric("classification", "AUC") == "auc"
 
 
@@ -188,3 +195,22 @@ def test_hostile_tables_and_names_give_a_4xx_or_a_sane_baseline() -> None:
             call_tool("train_model", {"dataset": dataset, **fast})
     with pytest.raises(BadInput):
         call_tool("train_model", {"dataset": "odd.csv", "label_column": "y\x00", **fast})
+
+
+def test_a_good_model_of_a_rare_class_is_not_said_to_add_nothing() -> None:
+    # the review's fraud case: balanced class weights lower accuracy under the commonest-class
+    # guess while macro F1 and AUC are far above it; held against macro F1 by default
+    rng = np.random.default_rng(5)
+    n = 600
+    x = rng.normal(size=n)
+    fraud = x + rng.normal(scale=0.3, size=n) > 1.9
+    put(
+        pd.DataFrame(
+            {"id": range(n), "x": x, "noise": rng.normal(size=n), "fraud": fraud.astype(int)}
+        ),
+        "txns.csv",
+    )
+    out = call_tool("train_model", {"dataset": "txns.csv", "label_column": "fraud", **FAST})
+    assert out["baseline_metric"] == "f1_macro"
+    assert out["metrics"]["f1_macro"] > out["baseline"]["f1_macro"]
+    assert not any("no better than always guessing" in w for w in out.get("warnings") or [])
