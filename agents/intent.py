@@ -279,10 +279,16 @@ STRONG_INSPECT = (
 OUT_OF_SCOPE = (
     r"\b(deploy\w*|kubernetes|docker|email|e-mail|slack|schedule|cron|dashboard|host(?:ing)? "
     r"(?:it|the model)|put (?:it|the model) in production|production|monitor\w*|api endpoint|"
-    r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*|"
-    # charts of the data: evaluations draw their own curves and matrices, never a bar chart
-    r"(?:bar|pie|line)[- ]?(?:charts?|graphs?)|histograms?)\b"
+    r"scrap(?:e|es|ing)|crawl\w*|translat\w*|joke|poem|fine-?tun\w* (?:an? )?(?:llm|gpt|llama)\w*)\b"
 )
+DATA_CHART = r"\b(?:(?:bar|pie|line)[- ]?(?:charts?|graphs?)|histograms?)\b"
+"""A chart asked for: of the data it is out of scope (`MODEL_CHART` words absent)."""
+MODEL_CHART = (
+    r"\b(?:loss|f1|accuracy|auc|roc|precision|recall|metrics?|scores?|models?|confusion|curves?|"
+    r"per[- ]class|calibration|predictions?|attempts?|epochs?|training|validation)\b"
+)
+"""Words of a chart of a model, not of the data: training and evaluation draw their own curves
+and per-class figures ('a line chart of the training loss', 'a bar chart of per-class F1')."""
 FORECAST = (
     r"\b(?:forecast\w*|projections?|extrapolat\w*|time[- ]series)\b|"
     r"\b(?:project|predict|estimate)\w*\s+(?:\w+\s+){0,6}?(?:for|over|in|during)\s+(?:the\s+)?"

@@ -3062,10 +3062,20 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     """The tools one clause asks for: cue rules with data evidence, keyword rules, neighbours."""
     from agents import semantic
     from agents.grounding import filled_in, label_target, sorted_into
-    from agents.intent import CHUNK_SPLIT, FORECAST, OUT_OF_SCOPE, cue_tools, nearest_tools
+    from agents.intent import (
+        CHUNK_SPLIT,
+        DATA_CHART,
+        FORECAST,
+        MODEL_CHART,
+        OUT_OF_SCOPE,
+        cue_tools,
+        nearest_tools,
+    )
     from tools.registry import has_tool
 
-    if rx.search(OUT_OF_SCOPE, without_purpose(clause), re.I) and not p.steps:
+    purpose = without_purpose(clause)
+    data_chart = rx.search(DATA_CHART, purpose, re.I) and not rx.search(MODEL_CHART, clause, re.I)
+    if (rx.search(OUT_OF_SCOPE, purpose, re.I) or data_chart) and not p.steps:
         p.answer = OUT_OF_SCOPE_ANSWER + closest_question(clause).replace(
             "I could not tell what to do. ", ""
         )

@@ -155,3 +155,21 @@ def test_a_chart_of_the_data_is_said_to_be_out_of_scope(goal: str) -> None:
 def test_an_evaluations_own_curves_stay_in_scope() -> None:
     plan = plan_goal("evaluate models/x on choir_test.csv and plot the ROC curve")
     assert plan.answer is None or not plan.answer.startswith("That is outside")
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "show the line chart of the training and validation loss for models/x",
+        "draw a bar chart of per-class F1 for models/x on test.csv",
+    ],
+)
+def test_a_chart_of_a_model_is_not_refused(goal: str) -> None:
+    (get_settings().workspace / "models" / "x").mkdir(parents=True)
+    plan = plan_goal(goal)
+    assert plan.answer is None or not plan.answer.startswith("That is outside")
+
+
+def test_other_out_of_scope_words_are_kept() -> None:
+    plan = plan_goal("deploy the model to kubernetes")
+    assert plan.answer is not None and plan.answer.startswith("That is outside")
