@@ -491,7 +491,7 @@ def _excluded(text: str, known: dict[str, str]) -> set[str]:
     out: set[str] = set()
     for m in rx.finditer(
         r"\b(?:don'?t|do not|never)\s+use\s+(?:the\s+)?|\b(?:without|excluding|except|ignore|"
-        r"ignoring|drop|dropping|leave out|leaving out|skip)\s+(?:the\s+)?",
+        r"ignoring|drop|dropping|leave out|leaving out|skip)\s+(?:using\s+)?(?:the\s+)?",
         text,
         re.I,
     ):

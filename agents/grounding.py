@@ -1348,6 +1348,10 @@ def _ground_features(args: dict[str, Any], text: str) -> None:
             args.pop(key)  # a clause's word read as a column ('text column plus ...'): no column
         if names:
             args.setdefault(key, names)
+    # 'without delay_minutes', 'everything except a and b': left out of the inputs
+    refused = sorted(left_out(text, profile) - {args.get("label_column"), None})
+    if refused and "exclude_columns" not in args:
+        args["exclude_columns"] = refused
 
 
 def _said_features(profile: dict[str, Any], text: str) -> set[str]:

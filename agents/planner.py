@@ -4013,6 +4013,7 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
     changes.update(said_options(loop["tool"], goal))
     if loop["tool"] == "train_model":
         changes.update(added_columns(goal, args))
+        changes.update(_left_out_again(goal, args))
     changes.update({k: v for k, v in stated(loop["tool"], goal).items() if k in fields})
     changes.update(_enum_choices(loop["tool"], goal))
     changes.update(told(loop))
@@ -4035,6 +4036,23 @@ def _rerun(goal: str, memory: dict[str, Any]) -> Plan | None:
         targets=targets,
         notes=[f"re-running {loop['tool']} with {said}"],
     )
+
+
+def _left_out_again(goal: str, args: dict[str, Any]) -> dict[str, Any]:
+    """'retrain without delay_minutes': the columns the goal leaves out of the inputs, added to
+    those the training already left out (the label never: it is no input).
+    """
+    from agents.columns import left_out
+
+    data = args.get("dataset")
+    profile = table_profile(data) if isinstance(data, str) and "${" not in data else None
+    if profile is None:
+        return {}
+    refused = left_out(goal, profile) - {args.get("label_column")}
+    if not refused:
+        return {}
+    before = args.get("exclude_columns") if isinstance(args.get("exclude_columns"), list) else []
+    return {"exclude_columns": sorted({*before, *refused})}
 
 
 def _said_settings(goal: str, tool: str) -> dict[str, Any]:

@@ -49,6 +49,9 @@ class TrainingRequest(BaseModel):
     text_columns: list[str] | None = None
     numeric_columns: list[str] | None = None
     categorical_columns: list[str] | None = None
+    exclude_columns: list[str] | None = Field(
+        default=None, description="Columns never used as features."
+    )
     soft_labels: bool | None = Field(
         default=None, description="Default: true when the data has prob_<class> columns."
     )
@@ -97,6 +100,7 @@ def _train_args(body: TrainingRequest) -> dict[str, Any]:
         "text_columns": "text_columns",
         "numeric_columns": "numeric_columns",
         "categorical_columns": "categorical_columns",
+        "exclude_columns": "exclude_columns",
         "soft_labels": "soft_labels",
         "model_type": "model",
         "task": "task",

@@ -75,14 +75,19 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
     id_col = args.id_column or guess_id_column(frame)
     task = "classification" if args.soft_labels and args.task == "auto" else args.task
     task = resolve_task(frame, label, task)
+    excluded = _excluded(frame, args.exclude_columns, label)
+
+    def kept(names: list[str] | None) -> list[str] | None:
+        return None if names is None else [n for n in names if n not in excluded]
+
     data = prepare_labels(
-        frame,
+        frame.drop(columns=excluded),  # the table's fingerprint below is of all its columns
         label_column=label,
         soft_labels=args.soft_labels,
         id_column=id_col,
-        text_columns=args.text_columns,
-        numeric_columns=args.numeric_columns,
-        categorical_columns=args.categorical_columns,
+        text_columns=kept(args.text_columns),
+        numeric_columns=kept(args.numeric_columns),
+        categorical_columns=kept(args.categorical_columns),
         drop_uncovered=args.drop_uncovered,
         task=task,
     )
@@ -114,6 +119,7 @@ def _load_split(args: TrainModelInput) -> tuple[LabeledData, LabeledData, dict[s
             "id": id_col,
             "dropped": data.dropped,
             "label_name": label_name,
+            "excluded": excluded,
             "table_rows": len(frame),
             "fingerprint": table_fingerprint(frame),
         },
@@ -347,6 +353,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
             "ignored": train.columns.ignored,
             "label_copies": train.columns.label_copies,
             "missing_with_label": train.columns.missing_with_label,
+            "excluded": meta.get("excluded", []),
         },
         "rows": {"train": len(train), "validation": len(val), "dropped": meta["dropped"]},
         "device": best["device"],
@@ -370,6 +377,23 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         **({"warnings": warnings} if warnings else {}),
         "artifacts": artifacts,
     }
+
+
+def _excluded(frame: Any, names: list[str] | None, label: str | None) -> list[str]:
+    """The columns `exclude_columns` leaves out of the features: each must be a column of the
+    data and none the label (that is no feature to leave out).
+    """
+    out: list[str] = []
+    for name in dict.fromkeys(names or []):
+        if name not in frame.columns:
+            raise column_not_found(name, frame.columns, argument="exclude_columns", what="exclude")
+        if name == label:
+            raise BadInput(
+                f"the label column {name!r} cannot be excluded: it is what the model predicts",
+                hint="remove it from exclude_columns, or name another label_column",
+            )
+        out.append(name)
+    return out
 
 
 def _validation_baseline(val: LabeledData, saved: dict[str, Any]) -> dict[str, Any]:

@@ -173,3 +173,50 @@ def test_a_chart_of_a_model_is_not_refused(goal: str) -> None:
 def test_other_out_of_scope_words_are_kept() -> None:
     plan = plan_goal("deploy the model to kubernetes")
     assert plan.answer is not None and plan.answer.startswith("That is outside")
+
+
+def _ferry_leak() -> None:
+    from tests.unit.test_train_hindsight import _crossings
+
+    _crossings().to_csv(get_settings().workspace / "ferries.csv", index=False)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "train a model on ferries.csv to predict cancelled without delay_minutes",
+        "predict cancelled in ferries.csv without using delay_minutes",
+    ],
+)
+def test_without_a_column_leaves_it_out_of_the_training(goal: str) -> None:
+    # train_model's hindsight warning says "say 'without delay_minutes'": it must work
+    _ferry_leak()
+    plan = plan_goal(goal)
+    (step,) = [s for s in plan.steps if s.tool == "train_model"]
+    assert step.args["label_column"] == "cancelled"
+    assert step.args["exclude_columns"] == ["delay_minutes"]
+
+
+@pytest.mark.parametrize(
+    "goal", ["retrain without delay_minutes", "ok train it again without delay_minutes"]
+)
+def test_retrain_without_a_column_leaves_it_out(goal: str) -> None:
+    _ferry_leak()
+    (get_settings().workspace / "models" / "f").mkdir(parents=True)
+    loop = {
+        "tool": "train_model",
+        "args": {"dataset": "ferries.csv", "label_column": "cancelled", "id_column": "crossing_id"},
+        "metrics": {"auc": 0.9, "accuracy": 0.8},
+        "history": [{"attempt": 1, "model": "logistic"}],
+    }
+    memory = {
+        "last_loop": loop,
+        "last_call": loop,
+        "results": [{"tool": "train_model", "model_path": "models/f", **loop}],
+        "model": "models/f",
+        "dataset": "ferries.csv",
+    }
+    plan = plan_goal(goal, memory)
+    assert [s.tool for s in plan.steps] == ["train_model"]
+    assert plan.steps[0].args["exclude_columns"] == ["delay_minutes"]
+    assert plan.steps[0].args["label_column"] == "cancelled"

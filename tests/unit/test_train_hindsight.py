@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from graphs.workflows import call_tool
+from settings import get_settings
 from tests.utils.training_data import put
 from tools.training.features import missing_marks_label
 
@@ -59,7 +61,7 @@ def test_named_feature_columns_are_the_persons_choice() -> None:
             **FAST,
         },
     )
-    assert not any("empty exactly when" in w for w in out["warnings"])
+    assert not any("empty exactly when" in w for w in out.get("warnings") or [])
 
 
 def test_missing_marks_label_only_for_an_exact_gap() -> None:
@@ -77,3 +79,40 @@ def test_missing_marks_label_only_for_an_exact_gap() -> None:
     assert missing_marks_label(few["delay_minutes"], few["cancelled"]) is None
     one_class = pd.Series(["no"] * len(frame))
     assert missing_marks_label(frame["delay_minutes"], one_class) is None
+
+
+def test_without_the_column_the_training_leaves_it_out() -> None:
+    put(_crossings(), "crossings.csv")
+    out = call_tool(
+        "train_model",
+        {
+            "dataset": "crossings.csv",
+            "label_column": "cancelled",
+            "id_column": "crossing_id",
+            "exclude_columns": ["delay_minutes"],
+            **FAST,
+        },
+    )
+    used = [*out["columns"]["text"], *out["columns"]["numeric"], *out["columns"]["categorical"]]
+    assert "delay_minutes" not in used and "wind_kn" in used
+    assert out["columns"]["excluded"] == ["delay_minutes"]
+    assert not any("empty exactly when" in w for w in out.get("warnings") or [])
+
+
+@pytest.mark.parametrize(
+    ("excluded", "status"),
+    [(["cancelled"], 400), (["no_such"], 400), (["delay\x00minutes"], 400), (["../x"], 400)],
+)
+def test_a_bad_exclusion_is_refused_and_changes_nothing(excluded: list[str], status: int) -> None:
+    from errors import ForgeflowError
+
+    put(_crossings(), "crossings.csv")
+    models = get_settings().workspace / "models"
+    before = sorted(models.iterdir()) if models.exists() else []
+    with pytest.raises(ForgeflowError) as caught:
+        call_tool(
+            "train_model",
+            {"dataset": "crossings.csv", "label_column": "cancelled", "exclude_columns": excluded},
+        )
+    assert caught.value.status_code == status
+    assert (sorted(models.iterdir()) if models.exists() else []) == before

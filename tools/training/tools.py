@@ -111,6 +111,12 @@ class TrainModelInput(ToolInput):
     categorical_columns: list[str] | None = Field(
         default=None, description="Categorical feature columns (all inferred when none given)."
     )
+    exclude_columns: list[str] | None = Field(
+        default=None,
+        max_length=1000,
+        description="Columns never used as features ('without delay_minutes'): left out of the "
+        "inferred and the named feature columns.",
+    )
     validation_dataset: str | None = Field(
         default=None, description="Validation rows (default: a stratified split of dataset)."
     )
