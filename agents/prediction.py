@@ -226,6 +226,19 @@ def split_one_table(p: Planning, goal: str) -> None:
         and not (mentioned or _said_column(goal, missing))
     ):
         return  # 'train on next_week.csv to predict cars_booked': its own column, said by name
+    asked = rx.search(OUTCOME_QUESTION, FILE_RE.sub(" ", goal), re.I) or rx.search(
+        LEARN, FILE_RE.sub(" ", goal), re.I
+    )
+    if label not in missing and not (asked or mentioned or _said_column(goal, missing)):
+        # 'Predict the honey yield in kilos of each colony in hives_autumn.csv' beside hives.csv
+        # whose one extra column is swarmed: an outcome the goal does not speak of is no label
+        # to learn unasked (the rules' train_then_predict asks the same of a goal): ask
+        shown = ", ".join(missing[:6])
+        p.question = (
+            f"Which column should the model learn to predict? {history} has {shown}, which "
+            f"{table} lacks; or name the model to predict {table} with."
+        )
+        return
     trainer.args["dataset"] = history
     if label not in missing:
         said = missing[0] if len(missing) == 1 else (mentioned or [_said_column(goal, missing)])[0]
