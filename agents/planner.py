@@ -262,6 +262,18 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     plan = second_reading(read, _plan_clauses(read))  # a clause no step covers: its tool added
     _merge_comparison(plan)
     timed = bool(several) and _timed(goal, several)
+    used = [f for f in several if f in _thread_tables(memory)]
+    if several and _lacks_data(plan) and not timed and len(used) == 1:
+        # 'save the predictions for all jobs' on a thread about bike_jobs.csv, with
+        # bike_jobs.parquet and ferry_predictions.csv described as well: the conversation tells
+        # them apart, so the file it used is meant, not a question
+        from agents.references import mark_file
+
+        renamed.append(f"the data you described → {used[0]} (the one this conversation used)")
+        read = Goal(original, mark_file(goal, used[0]), memory, tuple(renamed), gold_file, asked)
+        plan = second_reading(read, _plan_clauses(read))
+        _merge_comparison(plan)
+        several = []
     if several and (_lacks_data(plan) or timed):
         # several files fit; a time said of them ('the older one' of three) is not left to
         # whichever file the steps found first (the question shows when each was written)

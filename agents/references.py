@@ -561,6 +561,11 @@ DESCRIBED_RE = (
 )
 
 
+def mark_file(goal: str, found: str) -> str:
+    """The goal with `found` written in place of (or after) the words that describe it."""
+    return _mark(goal, found)
+
+
 def _mark(goal: str, found: str) -> str:
     """The goal with `found` written in place of (or after) the words that describe it."""
     tokens = [t for t in _name_tokens(found) if t not in GENERIC]
@@ -857,14 +862,6 @@ def described_input(
         # 'the real refunds file' on a thread that used refunds_nov.csv: not refund_policy.md,
         # whose 'policy' was not said (a file all of whose name words were said stays)
         found = [ours]
-    elif ours is None and len(found) > 1:
-        used = [f for f in found if f in thread_tables]
-        if len(used) == 1:
-            # 'save the predictions for all jobs' on a thread about bike_jobs.csv, with
-            # bike_jobs.parquet and ferry_predictions.csv described as well: the conversation
-            # tells them apart, so the file it used is meant, not a question
-            found = used
-            notes.append(f"the data you described → {used[0]} (the one this conversation used)")
     timed = timed_file(goal, files, found)
     if timed is not None:
         picked, words = timed

@@ -201,7 +201,9 @@ def fitting_once(path: Path) -> Iterator[None]:
     """Hold the cache folder's lock for `path` while a process loads or makes it, so processes
     that start together make a derived file once: the others wait, then load what the first
     kept (without it, each of four processes refitted the router for half an hour). Where
-    no lock can be taken (an unwritable folder, no fcntl), the work is done unlocked.
+    no lock can be taken (an unwritable folder, no fcntl), the work is done unlocked. The
+    empty `<name>.lock` file stays beside the cache file (a lock a dead process held is free:
+    the kernel drops it with the process).
     """
     try:
         import fcntl
@@ -222,6 +224,10 @@ def fitting_once(path: Path) -> Iterator[None]:
         if handle is not None:
             os.close(handle)
             handle = None
+    except BaseException:  # interrupted while waiting: the descriptor is not left open
+        if handle is not None:
+            os.close(handle)
+        raise
     try:
         yield
     finally:
