@@ -220,3 +220,24 @@ def test_retrain_without_a_column_leaves_it_out(goal: str) -> None:
     assert [s.tool for s in plan.steps] == ["train_model"]
     assert plan.steps[0].args["exclude_columns"] == ["delay_minutes"]
     assert plan.steps[0].args["label_column"] == "cancelled"
+
+
+def test_a_preview_of_labeled_rows_shows_the_persons_columns_first() -> None:
+    from agents.reporter import summarise_output
+
+    columns = [
+        "id", "label", "prob_negative", "prob_positive", "covered", "label_source", "loan_id",
+        "branch", "due", "returned", "patron_comment", "sentiment", "sentiment_filled",
+        "sentiment_source",
+    ]  # fmt: skip
+    row = [1, "positive", 0.2, 0.8, True, "label_model", "L1", "north", "d", "r", "great",
+           None, "positive", "run"]  # fmt: skip
+    output = {"rows": [row], "columns": columns, "offset": 0, "total": 1}
+    lines = summarise_output("preview_rows", output)
+    header = lines[1].strip().split(" | ")
+    assert header[:4] == ["id", "sentiment", "sentiment_filled", "sentiment_source"]
+    assert "prob_negative" not in header and "covered" not in header
+    assert lines[2].strip().split(" | ")[2] == "positive"  # the cells follow their columns
+    assert "prob_negative" in lines[-1]  # the bookkeeping listed as more columns
+    plain = summarise_output("preview_rows", {**output, "columns": ["a", "b"], "rows": [[1, 2]]})
+    assert plain[1].strip() == "a | b"
