@@ -3067,6 +3067,12 @@ def _antecedent_tools(
 
 
 OUT_OF_SCOPE_ANSWER = "That is outside what I can do here. "
+CHART_ANSWER = (
+    "I draw no charts of a table's columns (a spreadsheet or plotting tool does); I can count a "
+    "column's values ('how many of each value of x in data.csv?'), and an evaluation draws its "
+    "model's own curves. "
+)
+"""What a chart of the data is told: what it is not, and the nearest thing that is."""
 """How the answer to a clause out of scope (`agents.intent.OUT_OF_SCOPE`) begins."""
 
 
@@ -3088,8 +3094,11 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     purpose = without_purpose(clause)
     data_chart = rx.search(DATA_CHART, purpose, re.I) and not rx.search(MODEL_CHART, clause, re.I)
     if (rx.search(OUT_OF_SCOPE, purpose, re.I) or data_chart) and not p.steps:
-        p.answer = OUT_OF_SCOPE_ANSWER + closest_question(clause).replace(
-            "I could not tell what to do. ", ""
+        why = "" if rx.search(OUT_OF_SCOPE, purpose, re.I) else CHART_ANSWER
+        p.answer = (
+            OUT_OF_SCOPE_ANSWER
+            + why
+            + closest_question(clause).replace("I could not tell what to do. ", "")
         )
         return []
     if (

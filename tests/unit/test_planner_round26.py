@@ -150,6 +150,7 @@ def test_a_chart_of_the_data_is_said_to_be_out_of_scope(goal: str) -> None:
     plan = plan_goal(goal)
     assert plan.steps == []
     assert plan.answer is not None and plan.answer.startswith("That is outside what I can do")
+    assert "I draw no charts of a table's columns" in plan.answer
 
 
 def test_an_evaluations_own_curves_stay_in_scope() -> None:
