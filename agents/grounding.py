@@ -1348,10 +1348,16 @@ def _ground_features(args: dict[str, Any], text: str) -> None:
             args.pop(key)  # a clause's word read as a column ('text column plus ...'): no column
         if names:
             args.setdefault(key, names)
-    # 'without delay_minutes', 'everything except a and b': left out of the inputs
-    refused = sorted(left_out(text, profile) - {args.get("label_column"), None})
+    refused = inputs_left_out(text, profile, args.get("label_column"))
     if refused and "exclude_columns" not in args:
         args["exclude_columns"] = refused
+
+
+def inputs_left_out(text: str, profile: dict[str, Any], label: Any) -> list[str]:
+    """The columns a training's words leave out of its inputs ('without delay_minutes',
+    'everything except a and b'), sorted; never the label (it is no input).
+    """
+    return sorted(left_out(text, profile) - {label, None})
 
 
 def _said_features(profile: dict[str, Any], text: str) -> set[str]:

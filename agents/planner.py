@@ -4063,13 +4063,13 @@ def _left_out_again(goal: str, args: dict[str, Any]) -> dict[str, Any]:
     """'retrain without delay_minutes': the columns the goal leaves out of the inputs, added to
     those the training already left out (the label never: it is no input).
     """
-    from agents.columns import left_out
+    from agents.grounding import inputs_left_out
 
     data = args.get("dataset")
     profile = table_profile(data) if isinstance(data, str) and "${" not in data else None
     if profile is None:
         return {}
-    refused = left_out(goal, profile) - {args.get("label_column")}
+    refused = inputs_left_out(goal, profile, args.get("label_column"))
     if not refused:
         return {}
     before = args.get("exclude_columns") if isinstance(args.get("exclude_columns"), list) else []

@@ -752,7 +752,8 @@ def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
         return [f"  no rows from row {offset + 1} (the table has {total})"]
     lines = [f"  rows {offset + 1}–{offset + len(rows)} of {total}:"]
     names = [str(c) for c in columns]
-    order = sorted(range(len(names)), key=lambda i: _column_tier(names[i], i, names))
+    filled = {n[: -len("_filled")] for n in names if n.endswith("_filled")}
+    order = sorted(range(len(names)), key=lambda i: _column_tier(names[i], i, filled))
     picked = order[:PREVIEW_COLUMNS_SHOWN]
     lines.append("  " + " | ".join(names[i] for i in picked))
     for row in rows[:PREVIEW_ROWS_SHOWN]:
@@ -770,18 +771,19 @@ RUN_COLUMNS = frozenset({"covered", "label_source", "label_original"})
 """A labeling output's bookkeeping beside the person's columns (with `prob_<class>`)."""
 
 
-def _column_tier(name: str, index: int, names: list[str]) -> tuple[int, int]:
+def _column_tier(name: str, index: int, filled: set[str]) -> tuple[int, int]:
     """Where a preview shows a column: the first (the row's id) and a labeling run's answer in
     the person's terms (`<x>_filled`, `<x>`, `<x>_source`) first, then the person's columns,
     then the run's bookkeeping (`prob_*`, `covered`, `label_source`, and its `label` beside a
-    `<x>_filled`): 'show me some of the rows you labeled' showed only the bookkeeping.
+    `<x>_filled`; `filled`: the table's `<x>`s): 'show me some of the rows you labeled' showed
+    only the bookkeeping.
     """
-    filled = {n[: -len("_filled")] for n in names if n.endswith("_filled")}
     if index == 0:
         return (0, index)
     if name.startswith("prob_") or name in RUN_COLUMNS or (name == "label" and filled):
         return (3, index)
-    if name in filled or any(name in (f"{x}_filled", f"{x}_source") for x in filled):
+    base = name.removesuffix("_filled").removesuffix("_source")
+    if name in filled or base in filled:
         return (1, index)
     return (2, index)
 

@@ -14,6 +14,7 @@ from store import datasets as dataset_store
 from store import outputs as outputs_store
 from store.workspace import confined, is_hidden, workspace_root
 from tools.base import ToolContext, ToolInput, tool
+from tools.profile import REGRESSION_MIN_DISTINCT
 from tools.tabular import (
     SKLEARN_DATASETS,
     guess_label_column,
@@ -296,9 +297,6 @@ def _class_columns(
     return out
 
 
-CONTINUOUS_MIN_DISTINCT = 20
-"""A numeric column with more distinct values than this is a quantity, not classes (the same
-bound as train_model's task auto, REGRESSION_MIN_DISTINCT)."""
 NUMERIC_SUMMARY_MAX = 100
 """The most numeric columns summarised (the label first, then in table order)."""
 MOSTLY_NUMBERS = 0.8
@@ -366,7 +364,7 @@ def numeric_summary(series: pd.Series) -> dict[str, Any] | None:
             for k, v in figures.items()
         },
         "distinct": distinct,
-        "continuous": distinct > CONTINUOUS_MIN_DISTINCT,
+        "continuous": distinct > REGRESSION_MIN_DISTINCT,
     }
     if infinite:
         out["infinite"] = infinite

@@ -26,6 +26,9 @@ SAMPLE_ROWS = 500
 DEFAULT_ID_NAMES = ("id", "ID", "Id", "row_id", "uid")
 """The id columns training, prediction and the generator take without being told
 (`tools.training.train.guess_id_column`)."""
+REGRESSION_MIN_DISTINCT = 20
+"""A numeric column with more distinct values than this is a quantity, not classes: train_model's
+task `auto` regresses such a label (docs/training.md) and inspect_dataset calls it continuous."""
 MAX_CACHED = 256
 """Profiles kept per process (least recently used dropped beyond this), in each cache."""
 CONTENT_KEY_MAX_BYTES = 16_000_000

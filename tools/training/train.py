@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from errors import BadInput, candidate_details, column_not_found
 from tools.labeling.outputs import filled_pairs, labeled_meta
-from tools.profile import DEFAULT_ID_NAMES
+from tools.profile import DEFAULT_ID_NAMES, REGRESSION_MIN_DISTINCT
 from tools.training.evaluate import compute_metrics, headline, plot_curves, regression_metrics
 from tools.training.features import PROB_PREFIX, ColumnSpec, Preprocessor, infer_columns
 from tools.training.models import (
@@ -41,8 +41,6 @@ from tools.training.models import (
 DENSE_LIMIT = 30_000_000  # cells; above this the feature matrix stays sparse, densified per batch
 Task = Literal["classification", "regression"]
 TASKS = ("auto", "classification", "regression")
-REGRESSION_MIN_DISTINCT = 20
-"""`auto` regresses a numeric label with more distinct values than this (docs/training.md)."""
 CLASS_NAME_RE = re.compile(
     r"(?:^|_)(?:label|labels|class|classes|category|categories|cls|digit)(?:_id|_code|_idx)?$",
     re.I,
