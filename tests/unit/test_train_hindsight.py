@@ -101,7 +101,14 @@ def test_without_the_column_the_training_leaves_it_out() -> None:
 
 @pytest.mark.parametrize(
     ("excluded", "status"),
-    [(["cancelled"], 400), (["no_such"], 400), (["delay\x00minutes"], 400), (["../x"], 400)],
+    [
+        (["cancelled"], 400),
+        (["no_such"], 400),
+        (["delay\x00minutes"], 400),
+        (["../x"], 400),
+        (["\ud800"], 422),
+        (["x"] * 1001, 422),
+    ],
 )
 def test_a_bad_exclusion_is_refused_and_changes_nothing(excluded: list[str], status: int) -> None:
     from errors import ForgeflowError
