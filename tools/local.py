@@ -193,6 +193,15 @@ class InspectDatasetInput(ToolInput):
         default=None, description="Column whose value distribution to report (guessed if unset)."
     )
     sample_rows: int = Field(default=5, ge=0, le=100, description="How many sample rows to show.")
+    group_by: str | None = Field(
+        default=None,
+        max_length=300,
+        description=(
+            "Column to break the table down by ('delay by route', 'which species is most "
+            "common'): each of its values with its row count and, for label_column, the "
+            "figures of a number (mean, median, min, max, sum) or the counts of each class."
+        ),
+    )
 
 
 def _jsonable(value: Any) -> Any:
@@ -226,6 +235,16 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
     label = args.label_column
     if label is not None and label not in frame.columns:
         raise column_not_found(label, frame.columns, argument="label_column", code="bad_input")
+    if args.group_by is not None and args.group_by not in frame.columns:
+        raise column_not_found(
+            args.group_by, frame.columns, argument="group_by", what="group_by", code="bad_input"
+        )
+    # the figures per group are of the column named; a guessed label is no column asked about
+    grouped = (
+        group_summary(frame, args.group_by, label if label != args.group_by else None)
+        if args.group_by is not None
+        else None
+    )
     label = label or guess_label_column(frame)
     distribution = None
     if label is not None:
@@ -252,8 +271,77 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         "label_distribution": distribution,
         "value_counts": value_counts,
         "numeric_summary": numeric,
+        **({"groups": grouped} if grouped is not None else {}),
         "sample": samples,
     }
+
+
+GROUPS_SHOWN = 50
+"""At most this many groups are itemised (`group_count` has them all)."""
+EMPTY_GROUP = "(empty)"
+"""The group of the rows whose group_by cell is empty (and the count of empty cells in one)."""
+GROUP_CLASSES_SHOWN = 20
+"""A class column's commonest values counted per group; the others are counted together."""
+OTHER_CLASSES = "(other)"
+
+
+def group_summary(frame: pd.DataFrame, by: str, column: str | None) -> dict[str, Any]:
+    """The table broken down by column `by`: each value's row count and, for `column`, its
+    figures. A number (`numeric_summary`'s reading, 'n/a' cells left out) gets count, mean,
+    median, min, max and sum per group, groups ordered by mean, highest first; classes get each
+    value's count per group, and its share of the group's present cells; no column, the row
+    counts, most rows first. Empty `by` cells are one group, EMPTY_GROUP.
+    """
+    keys = frame[by].astype("string").fillna(EMPTY_GROUP)
+    sizes = keys.value_counts(sort=False)
+    out: dict[str, Any] = {"by": by, "column": column, "group_count": int(len(sizes))}
+    numbers = _as_numbers(frame[column]) if column is not None else None
+    rows: list[dict[str, Any]] = []
+    if column is None:
+        out["kind"] = "rows"
+        shown = sizes.sort_values(ascending=False, kind="stable").head(GROUPS_SHOWN)
+        rows = [{"value": str(k), "rows": int(n)} for k, n in shown.items()]
+    elif numbers is not None:
+        out["kind"] = "numbers"
+        values = numbers[0].where(np.isfinite(numbers[0]))
+        stats = values.groupby(keys, sort=False).agg(
+            ["count", "mean", "median", "min", "max", "sum"]
+        )
+        stats = stats.reindex(sizes.index)
+        stats["rows"] = sizes
+        # highest mean first; groups with no number last, the larger first
+        stats = stats.sort_values(["mean", "rows"], ascending=[False, False], na_position="last")
+        for key, found in stats.head(GROUPS_SHOWN).iterrows():
+            count = int(found["count"]) if pd.notna(found["count"]) else 0
+            row: dict[str, Any] = {"value": str(key), "rows": int(found["rows"]), "count": count}
+            for name in ("mean", "median", "min", "max", "sum"):
+                figure = float(found[name])
+                row[name] = round(figure, 6) if count and np.isfinite(figure) else None
+            rows.append(row)
+    else:
+        out["kind"] = "classes"
+        # the largest groups only, and the commonest classes (the rest one '(other)'), so a key
+        # or free-text column makes no groups-by-values table the size of the data squared
+        shown = sizes.sort_values(ascending=False, kind="stable").head(GROUPS_SHOWN)
+        inside = keys.isin(shown.index)
+        cells = frame[column].astype("string")[inside].fillna(EMPTY_GROUP)
+        common = cells.value_counts().head(GROUP_CLASSES_SHOWN).index
+        cells = cells.where(cells.isin(common), OTHER_CLASSES)
+        table = pd.crosstab(keys[inside], cells)
+        for key, n in shown.items():
+            counts = {str(v): int(c) for v, c in table.loc[key].items() if c}
+            present = sum(c for v, c in counts.items() if v != EMPTY_GROUP)
+            shares = {v: round(c / present, 4) for v, c in counts.items() if v != EMPTY_GROUP}
+            rows.append(
+                {
+                    "value": str(key),
+                    "rows": int(n),
+                    "counts": counts,
+                    "shares": shares if present else {},
+                }
+            )
+    out["groups"] = rows[:GROUPS_SHOWN]
+    return out
 
 
 CLASS_COLUMNS_SHOWN = 4
