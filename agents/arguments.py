@@ -298,9 +298,30 @@ def _named_here(slots: Slots) -> str | None:
     """The one table the clause names that its words read as a test set ('a quality check on
     x.parquet'), when nothing else is there to read: with no other data it is the data.
     """
-    _, tests, _ = role_files(slots.text, slots.files)
+    from store.workspace import is_workspace_file
+
+    _, tests, outs = role_files(slots.text, slots.files)
     tables = [f for f in dict.fromkeys(tests) if f != slots.gold]
-    return tables[0] if len(tables) == 1 else None
+    if len(tables) == 1:
+        return tables[0]
+    # 'predict the daily kwh output in solar_daily.csv': 'output' a noun, the one file named is
+    # the person's table (there already), and no verb says to write anything
+    outs = list(dict.fromkeys(outs))
+    if (
+        len(outs) == 1
+        and len(set(slots.files)) == 1
+        and not rx.search(SAVE_VERB_RE, slots.text, re.I)
+        and is_workspace_file(outs[0])
+    ):
+        return outs[0]
+    return None
+
+
+SAVE_VERB_RE = (
+    r"\b(?:save|saved|saving|write|writes|written|writing|export|exported|dump|dumped|put|store|"
+    r"stored|send|call|name|named|called|overwrite|replace)\b"
+)
+"""Verbs that write a file: with none, a file read as an output by 'output in x.csv' is read."""
 
 
 THIS_FILE_RE = (
@@ -312,6 +333,20 @@ PRODUCED_TABLE = {"label_dataset": "labeled_path"}
 the file: a save said after it ('label x.csv and save the result as y.csv') is a save_table step
 reading that field. Steps that name their file (predict's `output`, vote_labels' `output_path`)
 take the file said themselves."""
+
+
+FLAGGED_RE = re.compile(
+    r"\b(?:flagged|odd|weird|strange|unusual|suspicious|anomal\w*|outliers?|fishy)\b", re.I
+)
+"""Words naming the rows an anomaly scan flagged ('save the flagged rows', 'the odd ones')."""
+
+
+def flagged_table(memory: dict[str, Any], text: str) -> str | None:
+    """The file of the rows the thread's last anomaly scan flagged (with their data), when the
+    text names them; None otherwise.
+    """
+    flagged = memory.get("flagged_table")
+    return flagged if isinstance(flagged, str) and FLAGGED_RE.search(text) else None
 
 
 def last_written(memory: dict[str, Any]) -> str | None:
@@ -1058,6 +1093,8 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     args: dict[str, Any] = {"dataset": ref}
     if s.label_column:
         args["label_column"] = s.label_column
+    if s.group_by:
+        args["group_by"] = s.group_by  # 'the average delay by route'
     sample = rx.search(rf"\bsample\s+of\s+{NUM}\s+(?:\w+\s+)?rows\b", p.goal or s.text, re.I)
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
@@ -2012,6 +2049,24 @@ def loop_options(text: str, tool: str | None = None) -> dict[str, Any]:
     loop tool's schema (a person's '100 tries' on the labeling loop: its 20).
     """
     out: dict[str, Any] = {}
+    asked = asked_attempts(text)
+    if asked is not None:
+        out["max_attempts"] = asked
+        limit = tool_limit(tool, "max_attempts") if tool else None
+        if limit is not None and out["max_attempts"] > limit:
+            out["max_attempts"] = limit
+    elif rx.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
+        out["max_attempts"] = 1
+    name = output_name(text)
+    if name:
+        out["name"] = name
+    return out
+
+
+def asked_attempts(text: str) -> int | None:
+    """The number of attempts a person states ('up to 5 attempts', 'max 99999999 attempts'),
+    as said (unbounded; `loop_options` bounds it by the tool's schema), or None.
+    """
     attempts = rx.search(
         r"\b(?:at most|up to|max(?:imum)?(?: of)?|no more than|not more than|only|"
         rf"give it(?: up to)?|have)?\s*{ATTEMPT_NUM}\s+(?:more\s+)?"
@@ -2029,17 +2084,7 @@ def loop_options(text: str, tool: str | None = None) -> dict[str, Any]:
         re.I,
     )
     count = next((g for g in attempts.groups() if g), None) if attempts else None
-    if count and _attempt_count(count) > 0:
-        out["max_attempts"] = _attempt_count(count)
-        limit = tool_limit(tool, "max_attempts") if tool else None
-        if limit is not None and out["max_attempts"] > limit:
-            out["max_attempts"] = limit
-    elif rx.search(r"\bone[- ]shot\b|\bno tuning\b|\bsingle attempt\b", text, re.I):
-        out["max_attempts"] = 1
-    name = output_name(text)
-    if name:
-        out["name"] = name
-    return out
+    return _attempt_count(count) if count and _attempt_count(count) > 0 else None
 
 
 MODEL_KINDS = (
@@ -2290,6 +2335,8 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         last = p.memory.get("last_table")
         if labeled and "label" in lower:
             source = labeled
+        elif flagged := flagged_table(p.memory, lower):
+            source = flagged  # 'save the flagged rows as csv': those rows, with their data
         else:
             source = looked_at_last(p.memory) or last or dataset or labeled
     if source is None:

@@ -283,12 +283,18 @@ def workspace_files() -> list[str]:
     root = workspace_root()
     if not root.exists():
         return []
-    skip = {"models", "generators", "labeling", "evaluations", "predictions", "qa", "exports"}
+    from agents.references import OUTPUT_FOLDERS
+
+    # the tools' output folders and hidden ones ('.forgeflow/outputs.jsonl') hold no data a
+    # person names, and are never offered as candidates
+    skip = OUTPUT_FOLDERS
     # Two levels are listed, never the run outputs' trees below (a busy workspace holds
     # thousands of files there, and the planner asks this several times per goal). Entries
     # are read with scandir: their kind comes with the name, no stat per file.
     paths: list[tuple[str, ...]] = []  # a path's parts sort as the path does
     for entry in _entries(str(root)):
+        if entry.name.startswith("."):
+            continue
         if _is_file(entry):
             if _listable(entry, entry.name):
                 paths.append((entry.name,))
@@ -578,12 +584,18 @@ def ground_plan(p: Planning, goal: str) -> None:
                 step.args.pop("label_column")  # a word after 'column', not a column
             if "label_column" not in step.args and step.tool != "evaluate_model":
                 mentioned = [
-                    n for n in columns_mentioned(profile, bare) if _plain(profile, n)["label_like"]
+                    n
+                    for n in columns_mentioned(profile, bare)
+                    if _plain(profile, n)["label_like"] and n != step.args.get("group_by")
                 ]
                 if step.tool == "inspect_dataset":
                     others = [c for c in profile["columns"] if not c["id_like"]]
                     by_value = columns_by_values(profile, bare)
                     mentioned = mentioned or by_value or _label_by_word_form(profile, bare)
+                    if not mentioned and rx.search(AVERAGE_RE, bare):
+                        # 'average output' → kwh_output: a quantity named by a part of its name
+                        quantity = quantity_by_part(profile, bare, set())
+                        mentioned = [quantity] if quantity else []
                     if mentioned:
                         step.args["label_column"] = mentioned[0]
                     elif len(others) == 1 and others[0]["label_like"]:
@@ -628,6 +640,73 @@ def _called_key(profile: dict[str, Any], name: str, bare: str) -> bool:
 LABELISH = r"class|label|status|target|outcome|category|grade|verdict"
 
 
+GROUPS_MAX = 50
+"""A column with more distinct values than this is no grouping ('by date' on daily rows)."""
+GROUP_AFTER = re.compile(
+    r"\b(?:by|per|for each|for every|in each|of each|across(?: all)?|between)\s+"
+    r"(?:the\s+|each\s+|every\s+|different\s+|individual\s+|their\s+)?((?:[\w-]+\W+){0,2}[\w-]+)",
+    re.I,
+)
+"""'delay by route', 'visits per species', 'across all stores': the words naming a grouping."""
+WHICH_GROUP = re.compile(
+    r"\b(?:which|what)\s+((?:[\w-]+\s+){0,2}[\w-]+)[^.?!;]*?"
+    r"\b(?:most|least|highest|lowest|fewest|biggest|largest|smallest|best|worst|longest|"
+    r"shortest|greatest|more|less|fewer|top)\b",
+    re.I,
+)
+"""'which voice part misses the most rehearsals', 'what route has the highest delay'."""
+GROUP_SUMMARY = re.compile(
+    r"\b(?:average|avg|mean|median|total|sum|count|counts|how many|how much|number of|numbers|"
+    r"break\s*down|breakdown|split|distribution|compare|comparison|share|rate|percent\w*|"
+    r"proportion|typical|most|least|highest|lowest|fewest|biggest|largest|smallest|best|worst|"
+    r"longest|shortest|greatest|min|max|minimum|maximum|range)\b",
+    re.I,
+)
+"""Words of a summary over groups, not a listing sorted by a column."""
+
+
+def _groupable(profile: dict[str, Any], name: str) -> bool:
+    column = _plain(profile, name)
+    distinct = column.get("distinct")
+    return (
+        not column["id_like"]
+        and not column["text_like"]
+        and isinstance(distinct, int)
+        and 1 <= distinct <= GROUPS_MAX
+    )
+
+
+def group_column(profile: dict[str, Any], text: str) -> str | None:
+    """The column of the table a summary question groups the rows by ('the average delay by
+    route' → route, 'which voice part misses the most rehearsals' → voice_part): a column the
+    words after 'by', 'per', 'for each' or 'which' name, with at most GROUPS_MAX values and
+    neither a key nor free text. None when the text asks for no summary or names no such column.
+    """
+    bare = _without_files(text)
+    if not GROUP_SUMMARY.search(bare):
+        return None
+    for pattern in (GROUP_AFTER, WHICH_GROUP):
+        for said in pattern.finditer(bare):
+            found = [n for n in columns_mentioned(profile, said.group(1)) if _groupable(profile, n)]
+            if found:
+                return found[0]
+    return None
+
+
+def value_said(value: str, lower: str) -> bool:
+    """Whether lower-cased text says a class value as a word, plural or, for a word of four
+    letters or more, as a verb form ('fail' in 'failing students', 'pass' in 'who passed').
+    """
+    v = value.lower()
+    forms = "s|es"
+    if len(v) >= 4 and v.isalpha():
+        forms += "|ing|ed|d" if v.endswith("e") else "|ing|ed"
+        if v.endswith("e"):  # 'hire' → 'hiring'
+            if rx.search(rf"\b{re.escape(v[:-1])}ing\b", lower):
+                return True
+    return bool(rx.search(rf"\b{re.escape(v)}(?:{forms})?\b", lower))
+
+
 def columns_by_values(profile: dict[str, Any], text: str) -> list[str]:
     """Label-like columns whose class values the words name ('how many are faults',
     'lost, delayed or damaged'): the column a count or a class is about, by its values.
@@ -640,9 +719,7 @@ def columns_by_values(profile: dict[str, Any], text: str) -> list[str]:
         named = [
             v
             for v in column["top"]
-            if len(v) >= 3
-            and not v.replace(".", "").isdigit()
-            and rx.search(rf"\b{re.escape(v.lower())}(?:s|es)?\b", lower)
+            if len(v) >= 3 and not v.replace(".", "").isdigit() and value_said(v, lower)
         ]
         if named:
             found.append(column["name"])
@@ -728,9 +805,7 @@ def _sampled_value(p: Planning, args: dict[str, Any], bare: str) -> None:
     values = [
         v
         for v in column.get("values") or column["top"]
-        if len(v) > 1
-        and v.lower() != args["label_column"].lower()
-        and rx.search(rf"\b{re.escape(v.lower())}(?:s|es)?\b", lower)
+        if len(v) > 1 and v.lower() != args["label_column"].lower() and value_said(v, lower)
     ]
     if len(values) == 1:
         step.args["label"] = values[0]
@@ -930,6 +1005,54 @@ def _evident_label(
     return None
 
 
+AVERAGE_RE = r"\b(?:average|avg|mean|median|typical|total|sum|min(?:imum)?|max(?:imum)?|range)\b"
+"""Words asking a quantity's figures ('how many days, average output, any gaps?')."""
+
+
+def quantity_by_part(profile: dict[str, Any], bare: str, skip: set[str]) -> str | None:
+    """The one quantity column (`continuous`, not a key, not in `skip`) a word of the text
+    names by a part of its name ('kwh' → kwh_output, 'rainfall' → rainfall_mm); None when no
+    column, or several, fit. Words of file names and generic name parts do not count.
+    """
+    from agents.references import PLAIN_COLUMNS, STOP
+
+    words = {w for w in rx.findall(r"[a-z]+", bare.lower()) if len(w) >= 3} - STOP
+    found = [
+        c["name"]
+        for c in profile["columns"]
+        if continuous(c)
+        and not c["id_like"]
+        and c["name"] not in skip
+        and any(
+            part in words or part + "s" in words
+            for part in rx.findall(r"[a-z]+", c["name"].lower())
+            if len(part) >= 3 and part not in PLAIN_COLUMNS and part not in STOP
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+TARGET_NAME_RE = re.compile(
+    r"\b(?:predict(?:s|ing)?|forecast(?:s|ing)?|estimat(?:e|es|ing)|regress(?:es|ing)?|classify|"
+    r"label(?:\s+column)?(?:\s+is)?|target(?:\s+column)?(?:\s+is)?|outcome(?:\s+is)?)\s+"
+    r"(?:the\s+|column\s+|col\s+)?[`'\"]?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b"
+)
+"""A target said as a column's name ('predict shoe_size', 'label column isFraud'): words
+joined by '_' or in camelCase, which name a column and nothing else."""
+
+
+def unknown_target(profile: dict[str, Any], bare: str) -> str | None:
+    """The column name a training's target is said as ('predict shoe_size') when the table has
+    no such column, nor one close to it; None when it names none or names one the table has.
+    """
+    for said in TARGET_NAME_RE.finditer(bare):
+        name = said.group(1)
+        if name in profile["names"] or column_named(profile, name) is not None:
+            return None
+        return name
+    return None
+
+
 def _ground_train(
     p: Planning, args: dict[str, Any], text: str, goal: str = "", bare: str | None = None
 ) -> None:
@@ -970,6 +1093,15 @@ def _ground_train(
         for r in ranked_columns(profile, f"{text} {goal}", labels_only=True)
         if r[0] not in features and r[0] not in refused
     ]
+    unknown = None if mentioned else unknown_target(profile, bare)
+    if unknown is not None:
+        # 'predict shoe_size' on a table without it: no other column is guessed in its place
+        shown = ", ".join([n for n in _label_candidates(profile) if n not in refused][:8])
+        p.question = (
+            f"{args['dataset']} has no column {unknown!r}. Which column should I predict?"
+            + (f" Columns that could be the label: {shown}." if shown else "")
+        )
+        return
     made = labeling_output_label(profile["names"])
     run_columns = (made, "hand_label", *LABELING_MARKS)
     if made and made not in features and all(n in run_columns for n in mentioned):
@@ -983,6 +1115,8 @@ def _ground_train(
     spelt = outcome_label(profile, goal or text) or asked_outcome(profile, goal or text)
     if spelt and _no_outcome(profile, spelt, f"{text} {goal}", features):
         spelt = None
+    if spelt in refused:
+        spelt = None  # 'predict result without free_school_meals': left out, not the outcome
     if spelt and spelt not in features and (not mentioned or spelt != mentioned[0]):
         # the asked outcome's words spell a column ('predict 30-day readmissions' →
         # readmitted_30d): a column another word of the sentence names is context
@@ -1045,6 +1179,14 @@ def _ground_train(
     if holder:  # the value said, read once above
         args["label_column"] = holder
         p.notes.append(f"label column {holder!r}: the only column holding the value you named")
+        return
+    quantity = quantity_by_part(profile, bare, {*features, *refused})
+    if quantity:
+        # 'how much kwh we make per day' → kwh_output: a quantity named by a part of its name
+        args["label_column"] = quantity
+        p.notes.append(
+            f"label column {quantity!r}: the quantity your words name, so the model is a regression"
+        )
         return
     categorical = [
         c["name"]

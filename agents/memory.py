@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from agents import patterns as rx
+from agents.reporter import output_metrics
 
 METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "f1": ("f1_macro", "f1", "macro_f1"),
@@ -93,19 +94,9 @@ IMPROVE_RE = re.compile(
 )
 
 
-def _metrics_of(output: dict[str, Any]) -> dict[str, float]:
-    found: dict[str, float] = {}
-    for source in (output, output.get("metrics"), (output.get("best") or {}).get("metrics")):
-        if isinstance(source, dict):
-            for key, value in source.items():
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    found.setdefault(str(key), float(value))
-    return found
-
-
 def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | None) -> dict:
     """The part of a tool's output later turns ask about: metrics, paths, target, attempts."""
-    metrics = _metrics_of(output)
+    metrics = output_metrics(output)
     keep = {k: metrics[k] for k in sorted(metrics) if _known_metric(k)}
     utility = output.get("utility")
     if isinstance(utility, dict) and utility.get("metric"):
@@ -155,7 +146,7 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
                 "model": (h.get("config") or {}).get("model") or h.get("model"),
                 "metrics": {
                     k: v
-                    for k, v in _metrics_of(h).items()
+                    for k, v in output_metrics(h).items()
                     if _known_metric(k) and not k.startswith("dev_")
                 },
             }

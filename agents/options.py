@@ -291,12 +291,12 @@ DEFAULTS = {("generate_synthetic", "n"): 100, ("export_dataset", "splits"): True
 
 def field_choices(tool: str, name: str) -> tuple[str, ...]:
     """The enum values a tool's field accepts, from its input model (empty: not an enum)."""
-    kind, values = _fields(tool).get(name, ("other", ()))
+    kind, values = field_kinds(tool).get(name, ("other", ()))
     return values if kind in ("enum", "enums") else ()
 
 
 @functools.lru_cache(maxsize=64)
-def _fields(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+def field_kinds(tool: str) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Field → (kind, enum values) of a tool: kind is int, float, bool, enum, enums or other."""
     from tools.registry import get_tool
 
@@ -391,7 +391,7 @@ def said_by_name(tool: str, text: str) -> dict[str, Any]:
     one-word value must end there ('custom_prompt: focus on dates' is no one-word setting).
     """
     out: dict[str, Any] = {}
-    for name, (kind, _) in _fields(tool).items():
+    for name, (kind, _) in field_kinds(tool).items():
         if "_" not in name or name.endswith(NAMED_SKIP):
             continue
         # possessive spaces: nothing before the value can be re-split when it is absent
@@ -443,8 +443,8 @@ def _name_pattern(name: str) -> list[str]:
 def stated(tool: str, text: str) -> dict[str, Any]:
     """Arguments of `tool` that `text` states through the schema's own names and values."""
     out: dict[str, Any] = {}
-    lower = _clean(text).lower()
-    for name, (kind, values) in _fields(tool).items():
+    lower = files_out(text).lower()
+    for name, (kind, values) in field_kinds(tool).items():
         if kind in ("int", "float"):
             match = None
             if kind == "int" and len(name) >= 5 and "_" not in name:
@@ -488,14 +488,14 @@ def stated(tool: str, text: str) -> dict[str, Any]:
                 out[name] = hits
             elif len(hits) == 1:
                 out[name] = hits[0]
-    if "config" in _fields(tool):
+    if "config" in field_kinds(tool):
         match = CONFIG_RE.search(text)
         if match:
             out["config"] = match.group(1) or match.group(2)
         elif QUOTED_CONFIG_RE.search(text):
             out["config"] = QUOTED_CONFIG_RE.search(text).group(1)
     for name in ("audience", "domain", "purpose"):
-        if name in _fields(tool):
+        if name in field_kinds(tool):
             said = rx.search(
                 rf"\b{name}\s+(?:is|are|=|:|should be)?\s*([\w][\w '-]{{2,40}}?)\s*(?=[.,;]|$)",
                 text,
@@ -503,7 +503,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
             )
             if said:
                 out[name] = said.group(1).strip()
-    if "metric" in _fields(tool) and tool == "model_leaderboard":
+    if "metric" in field_kinds(tool) and tool == "model_leaderboard":
         said = rx.search(
             r"\b(accuracy|f1|precision|recall|auc|bleu|rouge\w*|exact[_ ]match)\b", lower
         )
@@ -514,7 +514,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
         match = OUTPUT_RE.search(text)
         if match and (match.group(1).endswith(".json") == (field == "output_path")):
             out[field] = match.group(1)
-    fields = _fields(tool)
+    fields = field_kinds(tool)
     for name, words in SWITCHES.items():
         if name in fields and rx.search(OFF_RE + rf"(?:{words})\b", lower):
             out[name] = False
@@ -624,7 +624,7 @@ def class_value(text: str, column: str, values: list[str]) -> str | None:
     """The value of label `column` that a class word means: 'fraudulent ones' → 'Y' of
     fraud_ind (Y/N), 'failing units' → 'Y' of qc_fail, 'the spam rows' → 'spam'.
     """
-    lower = _clean(text).lower()
+    lower = files_out(text).lower()
     if not column.isalpha():  # 'fraud_ind' said as a name is not a class word; 'churned' is
         lower = rx.sub(re.escape(column.lower()), " ", lower)
     words = rx.findall(r"[a-z]+", lower)
@@ -694,7 +694,7 @@ def bind_stated(steps: list[Any], goal: str) -> None:
             )
             if value:
                 step.args["label"] = value
-        fields = _fields(step.tool)
+        fields = field_kinds(step.tool)
         if {"numeric_columns", "id_column"} & fields.keys():
             profile = table_profile(step.args.get("dataset") or step.args.get("data_path"))
             for name in ("text_columns", "numeric_columns", "categorical_columns"):
@@ -720,7 +720,7 @@ def bind_stated(steps: list[Any], goal: str) -> None:
                         step.args.setdefault(name, value)
 
 
-def _clean(text: str) -> str:
+def files_out(text: str) -> str:
     """The text without file names (their digits and words are not settings)."""
     return rx.sub(
         rx.file_name("csv|tsv|parquet|jsonl|json|md|txt|pdf|html") + r"\b", " FILE ", text

@@ -40,6 +40,7 @@ from agents.prediction import (
     shape_validation,
     train_then_predict,
 )
+from agents.references import OUTPUT_FOLDERS
 from agents.slots import (
     FILE_RE,
     GOLD_RE,
@@ -280,8 +281,28 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         return Plan(question=which_file(several, dated=timed), notes=plan.notes)
     if cut:
         plan.notes.append(cut)
+    _capped_attempts(plan, original)
     fit_model_use(plan.steps, goal, memory)
     return plan
+
+
+def _capped_attempts(plan: Plan, goal: str) -> None:
+    """'max 99999999 attempts': a loop bounded at its schema's most says so in a note, rather
+    than running fewer attempts than asked without a word.
+    """
+    from agents.arguments import asked_attempts
+
+    asked = asked_attempts(goal)
+    for step in plan.steps:
+        limit = tool_limit(step.tool, "max_attempts")
+        if (
+            asked is not None
+            and limit is not None
+            and asked > limit == step.args.get("max_attempts")
+        ):
+            plan.notes.append(
+                f"{step.tool} runs at most {limit} attempts: {asked:,} asked, {limit} planned"
+            )
 
 
 def _thread_tables(memory: dict[str, Any]) -> tuple[str, ...]:
@@ -1595,10 +1616,6 @@ READS_A_FILE = (
 )
 
 
-OUTPUT_FOLDERS = {"models", "generators", "labeling", "evaluations", "predictions", "qa"}
-OUTPUT_FOLDERS |= {"exports", "anomalies", "saved"}
-
-
 def _no_such_file(name: str) -> str:
     """What to say about a named file that is not there: the closest names, else the tables."""
     from tools.tabular import closest_datasets, display_id, local_files
@@ -2734,7 +2751,7 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None  # 'now 1000 rows and put them in x.csv': the last call again, changed
     if RERUN_RE.search(goal) and last_tool in BUILDERS and "output" in _tool_fields(last_tool):
         return None  # 'redo that with X and write it to x.csv': the last call again, its output
-    from agents.arguments import looked_at_last
+    from agents.arguments import flagged_table, looked_at_last
 
     labeled = memory.get("labeled")
     table = memory.get("last_table")
@@ -2743,7 +2760,7 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     if labeled and rx.search(r"\blabel", goal, re.I):
         source = labeled
     else:
-        source = looked_at_last(memory) or table or labeled
+        source = flagged_table(memory, goal) or looked_at_last(memory) or table or labeled
     if not isinstance(source, str) or not source:
         return None
     exported = _export_of_labeling_run(goal, match.group(1), source, files[0], memory)
@@ -3111,6 +3128,9 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     ):
         p.answer = forecast_answer(slots.files or _memory_tables(p))
         return []
+    grouped = _grouped_question(p, clause, slots)
+    if grouped:
+        return grouped
     lower = clause.lower()
     if (
         p.memory.get("trainings")
@@ -3845,6 +3865,60 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     return ["inspect_dataset"]
 
 
+GROUPED_NOT = re.compile(
+    r"\b(?:accuracy|f1|precision|recall|auc|roc|mae|rmse|mse|r2|r²|log ?loss|metrics?|"
+    r"attempts?|runs?|models?|classifiers?|predictions?|chunks?|questions?|qa|pairs?|rules|lfs?)\b",
+    re.I,
+)
+"""A summary of a run's results or outputs, not of a table's rows ('accuracy per class')."""
+
+
+def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
+    """'what's the average delay by route in ferries.csv?', 'which voice part misses the most
+    rehearsals' (on a thread about that table): the table broken down by a column of it (data
+    evidence: the column is there, with few values), a look at the data and not a scan for odd
+    rows or a model.
+    """
+    from agents.grounding import columns_by_values, group_column
+    from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
+    from tools.profile import columns_mentioned
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    if p.steps or (slots.files and data_kind(slots.files) != "tables"):
+        return []
+    tables = [f for f in slots.files if TABLE_SUFFIX_RE.search(f)] or _memory_tables(p)
+    if len(tables) != 1:
+        return []
+    bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
+    if rx.search(DATA_ACTION, bare) or rx.search(ANOMALY_CUES, bare):
+        return []
+    profile = table_profile(tables[0])
+    if profile is None:
+        return []
+    group = group_column(profile, clause)
+    if group is None or rx.search(
+        GROUPED_NOT,
+        " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),
+    ):
+        return []
+    by_name = {c["name"]: c for c in profile["columns"]}
+    values = [
+        n
+        for n in [*columns_mentioned(profile, bare), *columns_by_values(profile, bare)]
+        if n != group and not by_name[n]["id_like"]
+    ]
+    slots.files = [tables[0]]
+    if not values:
+        # 'how many of each label', 'which species is most common': the column's own value
+        # counts answer it, no grouping of another column
+        slots.label_column = group
+        return ["inspect_dataset"]
+    slots.group_by = group
+    if slots.label_column in (None, group) or slots.label_column not in by_name:
+        slots.label_column = values[0]
+    return ["inspect_dataset"]
+
+
 # 'call it x so I can find it again later': a purpose, not a request to search for anything
 PURPOSE_RE = re.compile(
     r",?\s*\bso(?: that)? (?:i|we|you|they|people|others) (?:can|could|will be able to) "
@@ -4160,12 +4234,44 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     )
     step = PlanStep(tool=loop["tool"], args=args, why=goal)
     plan = Plan(steps=[step], targets=targets, notes=[note])
-    asked = thread.asked_metric(goal) or (
-        thread._short_metric(str(args["target_metric"])) if args.get("target_metric") else None
+    earlier = None if thread.asked_metric(goal) else _metric_asked_before(memory)
+    asked = (
+        thread.asked_metric(goal)
+        or earlier
+        or (thread._short_metric(str(args["target_metric"])) if args.get("target_metric") else None)
     )
     if asked:
         plan.asked = {"metric": asked}
+    before = _loop_figure(loop, earlier) if earlier else None
+    if before is not None:
+        # 'what was the MAE?' → 'make it better': the answer says whether that figure moved
+        plan.asked["before"] = before
     return plan
+
+
+def _metric_asked_before(memory: dict[str, Any]) -> str | None:
+    """The metric the person's last question about a figure named ('what's the MAE?'), from
+    the thread's said goals, newest first.
+    """
+    from agents import memory as thread
+    from agents.thread_state import SAID_KEY
+
+    said = [s for s in memory.get(SAID_KEY) or [] if isinstance(s, str)]
+    # a question about a figure, not a goal that set a target ('label x to AUC 0.9')
+    asked = (thread.asked_metric(s) for s in reversed(said) if thread.is_results_question(s, False))
+    return next((m for m in asked if m), None)
+
+
+def _loop_figure(loop: dict[str, Any], metric: str) -> dict[str, float] | None:
+    """{key: value} of `metric` in the loop's kept figures ('f1' → f1_macro), or None."""
+    from agents.reporter import canonical
+
+    figures = loop.get("metrics") if isinstance(loop.get("metrics"), dict) else {}
+    key = canonical(metric) or metric
+    value = figures.get(key)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {key: float(value)}
+    return None
 
 
 # --- thread follow-ups: tried in order before the goal's clauses are read ------------------
@@ -4574,6 +4680,12 @@ def remember(
             break
     if output.get("chunk_set_id"):
         memory["chunk_set"] = output["chunk_set_id"]
+    if tool == "detect_anomalies":
+        flagged = output.get("flagged_path")
+        if isinstance(flagged, str):
+            memory["flagged_table"] = flagged  # 'save the flagged rows': these, with their data
+        else:
+            memory.pop("flagged_table", None)
     if tool in LOOP_TOOLS and args is not None:
         memory["last_loop"] = {**summary, "args": dict(args)}
     if tool == "train_model" and args is not None:

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 
 from agents import patterns as rx
 from agents.hand_labels import labels_shaped, only_labels, shares_key, table_profile
+from store.outputs import OUTPUT_FOLDERS as TOOL_FOLDERS
 
 GENERIC = {
     *"data file files table csv doc docs the my a of new hand label labels gold".split(),
@@ -80,8 +81,9 @@ PLAIN_COLUMNS = set(
     "id ids key index text label labels name names value values score type date time row rows "
     "column columns count number amount class target item items".split()
 )
-OUTPUT_FOLDERS = {"models", "generators", "labeling", "evaluations", "predictions", "qa"}
-OUTPUT_FOLDERS |= {"exports", "anomalies", "saved", "lfs", "rules"}
+OUTPUT_FOLDERS = {*TOOL_FOLDERS, "saved", "lfs", "rules"}
+"""Folders whose files are no data a person names: the tools' outputs (store.outputs) and the
+names people give folders of saved runs and rules."""
 TABLE_EXT = (".csv", ".tsv", ".jsonl", ".parquet", ".csv.gz")
 DOC_EXT = (".md", ".txt", ".pdf", ".html", ".htm", ".rst", ".docx")
 ORDINAL_REF = re.compile(

@@ -365,9 +365,9 @@ def _swapped(
         if classes:
             return next((c for c in classes if c.lower() == new.lower()), None)
         return new
-    from agents.options import _fields
+    from agents.options import field_kinds
 
-    kind, values = _fields(tool).get(key, ("", ()))
+    kind, values = field_kinds(tool).get(key, ("", ()))
     if kind in ("enum", "enums"):
         return next((v for v in values if str(v).lower() == new.lower()), None)
     return None  # a value the sentence cannot be checked against

@@ -83,6 +83,19 @@ FAR_FROM_TARGET = 0.1
 """A target missed by this much (absolute) or more is called far from met."""
 
 
+def output_metrics(output: dict[str, Any]) -> dict[str, float]:
+    """A tool output's figures by name: its own numbers, then its `metrics`, then its best
+    attempt's (the first found wins); what the thread memory keeps of a result.
+    """
+    found: dict[str, float] = {}
+    for source in (output, output.get("metrics"), (output.get("best") or {}).get("metrics")):
+        if isinstance(source, dict):
+            for key, value in source.items():
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    found.setdefault(str(key), float(value))
+    return found
+
+
 def _fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
@@ -212,6 +225,8 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:COLUMNS_SHOWN])
     more = len(cols) - COLUMNS_SHOWN
     lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
+    if isinstance(output.get("groups"), dict):  # what was asked first: 'delay by route'
+        lines.extend(_group_lines(output["groups"]))
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
     missing = f"  missing values: {output.get('missing_total', 0)}"
     lines.append(missing + (f" — in {', '.join(partly[:8])}" if partly else ""))
@@ -237,6 +252,45 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
         for name, counts in list(classes.items())[:4]:
             if isinstance(counts, dict) and counts:
                 lines.append(f"  values of '{name}': {_counts(counts, 12)}")
+    return lines
+
+
+GROUPS_LISTED = 12
+"""The most groups a grouped look lists, one line each."""
+
+
+def _group_lines(groups: dict[str, Any]) -> list[str]:
+    """'delay' by 'route' (3 groups, highest mean first) and a line per group: its figures, its
+    classes' counts and shares, or its rows.
+    """
+    by, column, kind = groups.get("by"), groups.get("column"), groups.get("kind")
+    listed = [g for g in groups.get("groups") or [] if isinstance(g, dict)]
+    total = groups.get("group_count") or len(listed)
+    order = {"numbers": ", highest mean first", "classes": ", most rows first"}.get(str(kind), "")
+    head = f"'{column}' by '{by}'" if column else f"rows by '{by}'"
+    lines = [f"  {head} ({total} groups{order}):"]
+    if kind == "rows":
+        lines[0] += " " + ", ".join(f"{g['value']} {g['rows']}" for g in listed[:GROUPS_LISTED])
+    for group in listed[:GROUPS_LISTED] if kind != "rows" else []:
+        if kind == "numbers":
+            figures = ", ".join(
+                f"{k} {_fmt(float(group[k]))}"
+                for k in ("mean", "median", "min", "max")
+                if _number(group.get(k))
+            )
+            lines.append(
+                f"    {group['value']}: {figures or 'no numbers'} ({group.get('count', 0)} values"
+                f" of {group['rows']} rows)"
+            )
+        else:
+            shares = group.get("shares") or {}
+            counts = ", ".join(
+                f"{v} {c}" + (f" ({shares[v]:.0%})" if v in shares else "")
+                for v, c in (group.get("counts") or {}).items()
+            )
+            lines.append(f"    {group['value']} ({group['rows']} rows): {counts}")
+    if total > min(len(listed), GROUPS_LISTED):
+        lines.append(f"    … +{total - min(len(listed), GROUPS_LISTED)} more groups")
     return lines
 
 
@@ -677,6 +731,15 @@ def _train_model(output: dict[str, Any], asked: list[str]) -> list[str]:
     chance = _chance_warning(metrics, {}) if isinstance(metrics, dict) else None
     if chance and output.get("baseline_metric") != "auc":
         extra.append(f"  {chance}")
+    elif isinstance(metrics, dict) and "mae" not in baseline:
+        acc, base = metrics.get("accuracy"), baseline.get("accuracy")
+        if _number(acc) and _number(base) and float(acc) < float(base):
+            # held against it on macro F1 (no warning), but a person reads accuracy first
+            extra.append(
+                f"  note: accuracy {_fmt(float(acc))} is below that guess's "
+                f"{_fmt(float(base))}; the model does better on the rarer classes (macro F1), "
+                "worse on the commonest"
+            )
     return lines[:at] + extra + lines[at:]
 
 
@@ -755,6 +818,11 @@ def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
     filled = {n[: -len("_filled")] for n in names if n.endswith("_filled")}
     order = sorted(range(len(names)), key=lambda i: _column_tier(names[i], i, filled))
     picked = order[:PREVIEW_COLUMNS_SHOWN]
+    last = len(names) - 1
+    if last not in picked and _column_tier(names[last], last, filled)[0] == 2:
+        # a table's last column is most often its outcome ('kwh_output' of nine): shown at the
+        # end in place of the last of the others
+        picked = [*picked[:-1], last]
     lines.append("  " + " | ".join(names[i] for i in picked))
     for row in rows[:PREVIEW_ROWS_SHOWN]:
         cells = [row[i] for i in picked if i < len(row)] if isinstance(row, list) else [row]
@@ -762,7 +830,7 @@ def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
     if len(rows) > PREVIEW_ROWS_SHOWN:
         lines.append(f"  … {len(rows) - PREVIEW_ROWS_SHOWN} more rows on this page (in the result)")
     if len(names) > len(picked):
-        rest = ", ".join(names[i] for i in order[len(picked) :])
+        rest = ", ".join(names[i] for i in order if i not in picked)
         lines.append(f"  (+{len(names) - len(picked)} more columns: {_cell(rest)})")
     return lines
 
@@ -907,10 +975,46 @@ def write_answer(
             hint = f" Hint: {err['hint']}" if err.get("hint") else ""
             lines.append(f"{head}: failed — {err.get('message', 'error')}.{hint}")
             lines.extend(repairs)
+    lines.extend(_against_before(plan, steps))
     if not steps and suggestions:
         lines.append("I could not tell what to do. Closest things I can do:")
         lines.extend(suggestion_lines(suggestions))
     return "\n".join(lines) if lines else "Nothing to do."
+
+
+def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[str]:
+    """'make it better' after 'what was the MAE?': the figure the person asked about, before
+    and after the re-run (`plan["asked"]["before"]`, from the thread), said better or worse,
+    whatever the loop aimed at.
+    """
+    from tools.training.evaluate import LOWER_IS_BETTER
+
+    before = ((plan.get("asked") or {}) if isinstance(plan.get("asked"), dict) else {}).get(
+        "before"
+    )
+    done = [
+        s for s in steps if s.get("status") == "completed" and isinstance(s.get("output"), dict)
+    ]
+    if not isinstance(before, dict) or not done:
+        return []
+    now = output_metrics(done[-1]["output"])
+    lines = []
+    for key, was in before.items():
+        if not _number(was) or not _number(now.get(key)):
+            continue
+        after = float(now[key])
+        lower = key in LOWER_IS_BETTER
+        if abs(after - float(was)) < 1e-9:
+            verdict = "unchanged"
+        else:
+            verdict = "better" if (after < float(was)) == lower else "worse"
+        name = {"f1_macro": "F1", "auc": "AUC", "mae": "MAE", "rmse": "RMSE", "r2": "R²"}.get(
+            key, key
+        )
+        lines.append(
+            f"{name}, which you asked about: {_fmt(float(was))} before, {_fmt(after)} now ({verdict})"
+        )
+    return lines
 
 
 def _repair_text(repair: Any) -> str:

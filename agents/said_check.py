@@ -7,7 +7,7 @@ from typing import Any
 
 from agents import patterns as rx
 from agents.hand_labels import table_profile
-from agents.options import _clean, _fields, negated_before
+from agents.options import field_kinds, files_out, negated_before
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*|[^\sA-Za-z0-9_]")
 """Words (a column name may hold '_' and inner '-') and single marks; linear."""
@@ -76,12 +76,12 @@ def bind_said(steps: list[Any], goal: str) -> list[str]:
     """Bind each said, untaken value to the one unbound argument of a planned step it fits
     unambiguously; never touches a bound argument. Returns notes saying what was bound.
     """
-    text = _clean(goal[: rx.MAX_TEXT])
+    text = files_out(goal[: rx.MAX_TEXT])
     tokens = [m.group(0) for m in TOKEN_RE.finditer(text)][:MAX_TOKENS]
     lower = [t.lower() for t in tokens]
     notes: list[str] = []
     for step in steps:
-        fields = _fields(step.tool)
+        fields = field_kinds(step.tool)
         taken = _taken(steps)
         for name, value in _said_columns(step, fields, lower, taken).items():
             step.args[name] = value
@@ -471,7 +471,7 @@ def _said_name(steps: list[Any], text: str) -> list[str]:
         return []
     patterns = list(NAME_SAID_RES)
     writes_open = any(
-        f in _fields(s.tool) and not s.args.get(f)
+        f in field_kinds(s.tool) and not s.args.get(f)
         for s in steps
         if s.tool not in NAME_TOOLS
         for f in OUTPUT_FIELDS
@@ -520,7 +520,7 @@ def _said_lf(steps: list[Any], text: str) -> list[str]:
     the goal points at: by the run's own names or keywords where the run is readable
     (`runs._lfs_said`), else the word said before 'LF'/'rule' ('the praise LF').
     """
-    open_steps = [s for s in steps if "lf" in _fields(s.tool) and not s.args.get("lf")]
+    open_steps = [s for s in steps if "lf" in field_kinds(s.tool) and not s.args.get("lf")]
     if len(open_steps) != 1:
         return []
     step = open_steps[0]
@@ -574,7 +574,7 @@ def _said_target(steps: list[Any], text: str) -> list[str]:
     ('threshold 0.8', 'hold back 30%') is no target.
     """
     open_steps = [
-        s for s in steps if _fields(s.tool).get("target_value", ("",))[0] == "float"
+        s for s in steps if field_kinds(s.tool).get("target_value", ("",))[0] == "float"
         and s.args.get("target_value") is None
     ]  # fmt: skip
     if not open_steps:
@@ -637,7 +637,7 @@ def bind_written_lfs(steps: list[Any], goal: str) -> list[str]:
     notes: list[str] = []
     for step in steps:
         ref = step.args.get("labeling_functions")
-        fields = _fields(step.tool)
+        fields = field_kinds(step.tool)
         if not isinstance(ref, str) or "lfs_path" not in fields or step.args.get("lfs_path"):
             continue
         m = rx.fullmatch(STEP_LFS_RE, ref)

@@ -236,6 +236,7 @@ class Slots:
     project: str | None = None
     text_column: str | None = None
     label_column: str | None = None
+    group_by: str | None = None
     id_column: str | None = None
     labels: list[str] = field(default_factory=list)
     rows: int | None = None
