@@ -331,10 +331,23 @@ def test_the_tool_is_listed_and_callable_over_http(classifier: str, client: Test
 
 
 def test_the_cli_and_mcp_list_it_from_the_registry() -> None:
-    from tools.registry import all_tools, get_tool
+    import json
 
-    assert "explain_model" in [t.name for t in all_tools()]
-    assert get_tool("explain_model").summary.startswith("Rank a trained model's input columns")
+    import anyio
+    from typer.testing import CliRunner
+
+    import cli
+    from api.mcp import build_mcp_server
+    from tools.registry import get_tool
+
+    spec = get_tool("explain_model")
+    assert spec.summary.startswith("Rank a trained model's input columns")
+    listed = json.loads(CliRunner().invoke(cli.app, ["tools", "list", "--json"]).stdout)
+    by_name = {t["name"]: t for t in listed}
+    assert by_name["explain_model"]["input_schema"] == spec.input_schema()
+    mcp = {t.name: t for t in anyio.run(build_mcp_server().list_tools)}
+    assert mcp["explain_model"].input_schema == spec.input_schema()
+    assert mcp["explain_model"].description == spec.description
 
 
 # ----- evaluate_model: the rows it got most wrong ------------------------------------------------
