@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from agents.reporter import summarise_output
-from errors import BadInput, ForgeflowError, InvalidArguments
+from errors import BadInput, Cancelled, ForgeflowError, InvalidArguments
 from graphs.workflows import call_tool
 from settings import get_settings
 from tools.base import ToolContext
@@ -126,6 +126,19 @@ def test_the_same_seed_gives_the_same_answer_and_top_bounds_the_list(classifier:
     assert first == second
     top = run("explain_model", {**args, "top": 2})
     assert top["importances"] == first["importances"][:2] and top["columns_measured"] == 5
+
+
+def test_it_reports_progress_per_column_and_stops_when_cancelled(classifier: str) -> None:
+    import threading
+
+    events: list[dict[str, Any]] = []
+    ctx = ToolContext(emit=events.append)
+    call_tool("explain_model", {"model_path": classifier, "repeats": 1}, ctx)
+    assert any("shuffling signal" in e["message"] for e in events)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        call_tool("explain_model", {"model_path": classifier}, ToolContext(cancel_event=stop))
 
 
 def test_with_no_dataset_it_measures_on_the_models_validation_rows(classifier: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +116,7 @@ def permutation_importance(
     repeats: int,
     seed: int,
     budget: int | None = None,
+    on_column: Callable[[int, int, str], None] | None = None,
 ) -> dict[str, Any]:
     """Shuffle one input column at a time (whole columns, text too), re-featurise with the
     model's preprocessing, and measure how much the metric worsens (mean and std over repeats).
@@ -122,6 +124,7 @@ def permutation_importance(
     `drop` is positive when shuffling hurts: the F1 lost for a classifier, the MAE added for a
     regressor. Deterministic given `seed`: the rows sampled and each column's shuffles come
     from seeds of their own, so a column's figure does not depend on the others measured.
+    `on_column(i, n, column)` is called before each column (progress, and a cancel check).
     """
     pre = model.preprocessor
     present = [c for c in pre.feature_columns if c in frame.columns]
@@ -136,6 +139,8 @@ def permutation_importance(
     regression = model.task == "regression"
     measured: list[dict[str, Any]] = []
     for index, column in enumerate(plan.columns):
+        if on_column is not None:
+            on_column(index, len(plan.columns), column)
         rng = np.random.default_rng([seed, index])
         drops = []
         for _ in range(plan.repeats):

@@ -584,8 +584,16 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
         task=model.task,
         fitted=True,
     )
-    ctx.progress("shuffling columns", 0.2)
-    found = permutation_importance(model, data.frame, data.y, repeats=args.repeats, seed=args.seed)
+
+    def on_column(index: int, total: int, column: str) -> None:
+        ctx.check_cancelled()
+        ctx.progress(
+            f"shuffling {column} ({index + 1}/{total})", 0.2 + 0.8 * index / total, force=True
+        )
+
+    found = permutation_importance(
+        model, data.frame, data.y, repeats=args.repeats, seed=args.seed, on_column=on_column
+    )
     ctx.progress("measured", 1.0)
     ranked = found.pop("importances")
     warnings = []
