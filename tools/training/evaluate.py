@@ -510,12 +510,17 @@ def row_key(
     for name in frame.columns:
         values = frame[name]
         if (
-            name not in used
-            and not str(name).startswith("prob_")
-            and not pd.api.types.is_float_dtype(values)
-            and values.notna().all()
-            and values.is_unique
+            name in used
+            or str(name).startswith("prob_")
+            or pd.api.types.is_float_dtype(values)
+            or not values.notna().all()
         ):
+            continue
+        try:
+            unique = values.is_unique
+        except TypeError:  # unhashable cells (lists, dicts) name no row
+            continue
+        if unique:
             return str(name)
     return None
 
