@@ -713,7 +713,12 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     if isinstance(failures, list) and failures:
         lines.append(f"  {len(failures)} failure(s) along the way (see the run's output)")
     lines += _no_lf_lines(output)
-    return lines + _comparison_lines(output, asked) + _warning_lines(output)
+    return (
+        lines
+        + _comparison_lines(output, asked)
+        + _warning_lines(output)
+        + _worst_rows_lines(output)
+    )
 
 
 def _train_model(output: dict[str, Any], asked: list[str]) -> list[str]:
@@ -856,6 +861,64 @@ def _column_tier(name: str, index: int, filled: set[str]) -> tuple[int, int]:
     return (2, index)
 
 
+WORST_ROWS_SHOWN = 5
+"""evaluate_model's `worst_rows` shown in the answer (all of them stay in the result)."""
+
+
+def _worst_rows_lines(output: dict[str, Any]) -> list[str]:
+    """evaluate_model's rows it got most wrong: 'row 12 (day 2024-03-02): actual 3, predicted
+    45.1 (error +42.1)'; a classifier's: 'actual 'no', predicted 'yes' at confidence 0.97'.
+    """
+    rows = output.get("worst_rows")
+    if not isinstance(rows, list) or not rows:
+        return []
+    shown = []
+    for r in rows[:WORST_ROWS_SHOWN]:
+        if not isinstance(r, dict):
+            continue
+        where = f"row {r.get('row')}"
+        if r.get("id_column"):
+            where += f" ({r['id_column']} {r.get('id')})"
+        if "error" in r:
+            error = r.get("error")
+            sign = "+" if _number(error) and float(error) > 0 else ""
+            shown.append(
+                f"{where}: actual {_fmt(r.get('actual'))}, predicted {_fmt(r.get('predicted'))} "
+                f"(error {sign}{_fmt(error)})"
+            )
+        else:
+            shown.append(
+                f"{where}: actual {r.get('actual')!r}, predicted {r.get('predicted')!r} at "
+                f"confidence {_fmt(r.get('confidence'))}"
+            )
+    if not shown:
+        return []
+    regression = "error" in rows[0] if isinstance(rows[0], dict) else False
+    head = "largest errors" if regression else "most confident wrong predictions"
+    return [f"  {head}: " + "; ".join(shown)]
+
+
+def _explain_model(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """explain_model: the columns that mattered most, by how much shuffling each hurt."""
+    ranked = output.get("importances")
+    if not isinstance(ranked, list):
+        return []
+    metric = output.get("metric")
+    name = METRIC_NAMES.get(str(metric), str(metric))
+    verb = "raises" if metric == "mae" else "lowers"
+    lines = [
+        f"  columns that mattered most (how much shuffling each one {verb} {name} from "
+        f"{_fmt(output.get('baseline_value'))}, on {output.get('rows_used')} rows of "
+        f"{output.get('dataset')}):"
+    ]
+    for r in ranked[:10]:
+        if isinstance(r, dict):
+            lines.append(f"    {r.get('column')}: {_fmt(r.get('drop'))} ± {_fmt(r.get('std'))}")
+    if not ranked:
+        lines.append("    no column could be measured")
+    return lines + _warning_lines(output)
+
+
 SUMMARISERS = {
     "inspect_dataset": _inspect,
     "preview_rows": _preview,
@@ -873,6 +936,7 @@ SUMMARISERS = {
     "train_generator": _generator,
     "train_model": _train_model,
     "evaluate_model": _training,
+    "explain_model": _explain_model,
     "label_dataset": _training,
 }
 

@@ -28,6 +28,7 @@ from tools.save import save_table
 from tools.training.tools import (
     detect_anomalies,
     evaluate_model,
+    explain_model,
     generate_synthetic,
     predict,
     train_generator,
@@ -56,6 +57,7 @@ TOOLS: list[Tool] = [
     model_leaderboard,
     train_model,
     evaluate_model,
+    explain_model,
     predict,
     train_generator,
     generate_synthetic,

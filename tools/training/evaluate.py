@@ -474,6 +474,121 @@ def plot_curves(history: list[dict[str, Any]], path: Path, best_epoch: int | Non
     fig.savefig(path, dpi=100)
 
 
+# ----- the rows a model got most wrong ----------------------------------------------------------
+WORST_ROWS = 10
+"""Rows listed in `worst_rows` at most."""
+ID_CHARS = 200
+"""An id value is cut to this many characters in `worst_rows`."""
+
+
+def _cell_value(value: Any) -> Any:
+    """A table cell as plain JSON: numpy scalars unwrapped, missing as None, long text cut."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return None
+    if isinstance(value, bool | int | float):
+        return value
+    return str(value)[:ID_CHARS]
+
+
+def row_key(
+    frame: pd.DataFrame, config: dict[str, Any], given: str | None, label: str | None
+) -> str | None:
+    """The column that names a row in `worst_rows`: `given`, the model's id column, `id`, else
+    the first column that is neither a feature nor the label and is filled and unique on these
+    rows, not a float (a `day` the model ignored: "which days did it get most wrong?").
+    """
+    from tools.training.train import guess_id_column
+
+    cols = config.get("columns", {})
+    for name in (given, cols.get("id"), guess_id_column(frame)):
+        if name and name in frame.columns:
+            return str(name)
+    used = {*cols.get("text", []), *cols.get("numeric", []), *cols.get("categorical", [])}
+    used |= {label, cols.get("label"), config.get("label_name")}
+    for name in frame.columns:
+        values = frame[name]
+        if (
+            name in used
+            or str(name).startswith("prob_")
+            or pd.api.types.is_float_dtype(values)
+            or not values.notna().all()
+        ):
+            continue
+        try:
+            unique = values.is_unique
+        except TypeError:  # unhashable cells (lists, dicts) name no row
+            continue
+        if unique:
+            return str(name)
+    return None
+
+
+def _row_record(
+    at: int, frame: pd.DataFrame, row_numbers: Any, id_column: str | None
+) -> dict[str, Any]:
+    """Where a row is: its number in the table the person named, and its id when there is one."""
+    record: dict[str, Any] = {"row": int(row_numbers[at]) if row_numbers is not None else at}
+    if id_column and id_column in frame.columns:
+        record["id_column"] = str(id_column)
+        record["id"] = _cell_value(frame[id_column].iloc[at])
+    return record
+
+
+def worst_regression_rows(
+    y: np.ndarray,
+    pred: np.ndarray,
+    frame: pd.DataFrame,
+    *,
+    row_numbers: Any = None,
+    id_column: str | None = None,
+    limit: int = WORST_ROWS,
+) -> list[dict[str, Any]]:
+    """The rows with the largest absolute error, largest first: row (and id), actual,
+    predicted and error (predicted - actual; positive is an over-estimate).
+    """
+    err = np.asarray(pred, dtype=np.float64) - np.asarray(y, dtype=np.float64)
+    order = np.argsort(-np.abs(err), kind="stable")[:limit]
+    return [
+        {
+            **_row_record(int(i), frame, row_numbers, id_column),
+            "actual": _r(float(y[i])),
+            "predicted": _r(float(pred[i])),
+            "error": _r(float(err[i])),
+        }
+        for i in order
+    ]
+
+
+def worst_classified_rows(
+    y: np.ndarray,
+    proba: np.ndarray,
+    classes: list[str],
+    frame: pd.DataFrame,
+    *,
+    row_numbers: Any = None,
+    id_column: str | None = None,
+    limit: int = WORST_ROWS,
+) -> list[dict[str, Any]]:
+    """The wrong predictions made with the highest confidence in the wrong class, most
+    confident first: row (and id), actual, predicted and the confidence in the prediction.
+    """
+    pred = proba.argmax(axis=1)
+    confidence = proba.max(axis=1)
+    wrong = np.flatnonzero(pred != y)
+    order = wrong[np.argsort(-confidence[wrong], kind="stable")][:limit]
+    return [
+        {
+            **_row_record(int(i), frame, row_numbers, id_column),
+            "actual": classes[int(y[i])],
+            "predicted": classes[int(pred[i])],
+            "confidence": _r(float(confidence[i])),
+        }
+        for i in order
+    ]
+
+
 # ----- evaluating a saved model on labeled rows ----------------------------------------------
 def evaluate_loaded(
     model: LoadedModel,
@@ -484,11 +599,16 @@ def evaluate_loaded(
     out_dir: Path | None = None,
     compare: LoadedModel | None = None,
     compare_name: str = "second_model",
+    id_column: str | None = None,
+    row_numbers: Any = None,
 ) -> dict[str, Any]:
-    """Evaluate `model` on labeled rows: metrics, majority baseline, optional second model, plots.
+    """Evaluate `model` on labeled rows: metrics, majority baseline, optional second model, plots,
+    and `worst_rows` (the rows it got most wrong).
 
     The majority baseline predicts the model's training majority with its training priors, so
-    nothing about the evaluation rows is used to build it.
+    nothing about the evaluation rows is used to build it. `worst_rows` name each row by its
+    position in `frame` (or `row_numbers[position]`: its number in the table the person named)
+    and by `id_column` (default: see `row_key`).
     """
     from tools.training.train import prepare_labels
 
@@ -514,9 +634,20 @@ def evaluate_loaded(
         task=model.task,
         fitted=True,
     )
+    id_column = row_key(frame, model.config, id_column, label_column)
+    # Each labeled row's number in the person's table (unlabeled rows were dropped).
+    assert data.positions is not None
+    numbers = data.positions if row_numbers is None else np.asarray(row_numbers)[data.positions]
+    where = {"row_numbers": numbers, "id_column": id_column}
     if regression:
         return _evaluate_regressor(
-            model, data, imputed, out_dir=out_dir, compare=compare, compare_name=compare_name
+            model,
+            data,
+            imputed,
+            out_dir=out_dir,
+            compare=compare,
+            compare_name=compare_name,
+            where=where,
         )
     proba = model.predict_proba(data.frame)
     y = data.y
@@ -527,6 +658,7 @@ def evaluate_loaded(
         "classes": model.classes,
         "metrics": metrics,
         "baseline": majority_baseline(y, model.classes, model.config.get("class_counts", {})),
+        "worst_rows": worst_classified_rows(y, proba, model.classes, data.frame, **where),
     }
     _note_imputed(report, imputed)
     if compare is not None:
@@ -578,6 +710,7 @@ def _evaluate_regressor(
     out_dir: Path | None,
     compare: LoadedModel | None,
     compare_name: str,
+    where: dict[str, Any],
 ) -> dict[str, Any]:
     """evaluate_loaded for a regressor: MAE/RMSE/R², the training-mean baseline, a scatter."""
     y = data.y
@@ -589,6 +722,7 @@ def _evaluate_regressor(
         "dropped_unlabeled": data.dropped,
         "metrics": metrics,
         "baseline": mean_baseline(y, model.config["target_scaling"]["mean"]),
+        "worst_rows": worst_regression_rows(y, pred, data.frame, **where),
     }
     _note_imputed(report, imputed)
     if compare is not None:

@@ -329,7 +329,25 @@ class Preprocessor:
         """Every input column the transform reads."""
         return [*self.text_columns, *self.numeric_columns, *self.categorical_columns]
 
-    def _kind(self, name: str) -> str:
+    def spans(self) -> dict[str, tuple[int, int]]:
+        """Each input column's [start, end) in the feature matrix. The text columns share the
+        text block (they are joined into one document before vectorising).
+        """
+        out: dict[str, tuple[int, int]] = {}
+        at = self.text_dim
+        for name in self.text_columns:
+            out[name] = (0, at)
+        for name in self.numeric_columns:
+            out[name] = (at, at + 1)
+            at += 1
+        for name in self.categorical_columns:
+            width = len(self.categories.get(name, []))
+            out[name] = (at, at + width)
+            at += width
+        return out
+
+    def kind(self, name: str) -> str:
+        """`text`, `numeric` or `categorical`: how an input column is featurised."""
         if name in self.text_columns:
             return "text"
         return "numeric" if name in self.numeric_columns else "categorical"
@@ -355,7 +373,7 @@ class Preprocessor:
             else:
                 share = 0.0
             if share > 0:
-                kind = self._kind(name)
+                kind = self.kind(name)
                 out.append(
                     {
                         "column": name,

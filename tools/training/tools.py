@@ -261,13 +261,21 @@ def _validation_rows(folder: Path) -> tuple[Any, dict[str, Any]]:
     origin = {**origin, "split": "validation"}
     rows, id_col = splits.get("validation_rows"), splits.get("id_column")
     recorded = splits.get("table_fingerprint")
+    # `table_rows`: each row's number in the training table (for the rows an answer names).
     if rows is not None and recorded and table_fingerprint(frame) == recorded:
-        return frame.iloc[rows].reset_index(drop=True), {**origin, "matched_by": "position"}
+        found = frame.iloc[rows].reset_index(drop=True)
+        return found, {**origin, "matched_by": "position", "table_rows": list(rows)}
     ids = splits.get("validation_ids")
     if ids and id_col and id_col in frame.columns:
         wanted = set(ids)
-        frame = frame[frame[id_col].astype(str).isin(wanted)].reset_index(drop=True)
-        return frame, {**origin, "matched_by": "id"}
+        frame = frame.reset_index(drop=True)
+        frame = frame[frame[id_col].astype(str).isin(wanted)]
+        numbers = [int(i) for i in frame.index]
+        return frame.reset_index(drop=True), {
+            **origin,
+            "matched_by": "id",
+            "table_rows": numbers,
+        }
     if recorded:
         raise Conflict(
             f"{splits['dataset']} changed since the model was trained "
@@ -317,6 +325,10 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
     a majority-class baseline. Regressor: MAE, RMSE, R², a predicted-vs-actual scatter PNG and
     a baseline that predicts the training mean. `compare_model` measures a second model of the
     same task on the same rows. Labels from a separate file are joined by id, never by position.
+    `worst_rows` lists up to 10 rows it got most wrong (regressor: largest absolute error;
+    classifier: wrong predictions made with the highest confidence), each with its row number
+    in the table (the training table for its validation split), its id when there is one, the
+    actual and the predicted value (and the error, or the confidence).
     """
     from tools.training.evaluate import evaluate_loaded, join_labels
     from tools.training.train import guess_id_column, load_model
@@ -369,6 +381,8 @@ def evaluate_model(args: EvaluateModelInput, ctx: ToolContext) -> dict[str, Any]
         out_dir=out_dir,
         compare=compare,
         compare_name=args.compare_model or "second_model",
+        id_column=args.id_column,
+        row_numbers=origin.pop("table_rows", None),
     )
     if compare is not None and args.dataset is None and "comparison" in report:
         # Both models were measured on the first one's validation rows: say whether those
@@ -500,6 +514,112 @@ def _extremes(out: Any, id_col: str | None) -> dict[str, dict[str, Any]]:
             row["id"] = value.item() if hasattr(value, "item") else str(value)
         found[name] = row
     return found
+
+
+# ----- explain_model -----------------------------------------------------------------------
+class ExplainModelInput(ToolInput):
+    """Arguments of explain_model."""
+
+    model_path: str = Field(description="The model folder (model_path from train_model).")
+    dataset: str | None = Field(
+        default=None,
+        description="Labeled rows to measure on (e.g. a test file). Unset: the model's "
+        "validation split of its training data.",
+    )
+    label_column: str | None = Field(
+        default=None, description="Label column (default: the one the model was trained on)."
+    )
+    top: int = Field(default=10, ge=1, le=100, description="Columns listed, most important first.")
+    repeats: int = Field(
+        default=3, ge=1, le=10, description="Shuffles per column (their mean and std are given)."
+    )
+    seed: int = Field(
+        default=0, ge=0, le=2**32 - 1, description="Seed of the row sample and shuffles."
+    )
+
+
+@tool(ExplainModelInput, tags=("training",))
+def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
+    """Rank a trained model's input columns by permutation importance ("which features mattered?").
+
+    Each input column of the table (a text column as a whole, not its words) is shuffled in turn,
+    the rows are re-featurised with the model's own preprocessing, and the drop in its metric is
+    measured: macro F1 lost for a classifier, MAE added for a regressor (mean and std over
+    `repeats` shuffles). `importances` is sorted, largest drop first (`top` of them);
+    `baseline_value` is the metric unshuffled. At most 2,000 rows are used (a seeded sample), and
+    columns x repeats x rows is capped (`capped` says what was cut). Deterministic given `seed`.
+    Measured on `dataset`, or the model's validation split when unset. Writes nothing.
+    """
+    from tools.training.explain import SMALL_SAMPLE, permutation_importance
+    from tools.training.train import load_model, prepare_labels
+
+    folder = model_folder(args.model_path)
+    model = load_model(folder)
+    if args.dataset is not None:
+        frame, origin = load_table(args.dataset)
+    elif read_splits(folder) is None:
+        raise BadInput(
+            "this model records no validation data to measure importance on",
+            hint="name the dataset to measure on: a labeled table with the model's columns "
+            "(e.g. the test file you evaluated it on)",
+            details=candidate_details("dataset", [], "missing"),
+        )
+    else:
+        frame, origin = _validation_rows(folder)
+    ctx.progress(f"loaded {origin['id']} ({len(frame)} rows)", 0.1)
+    label_col = _label_for(list(frame.columns), args.label_column, model.config)
+    soft = label_col is None and bool(model.config.get("soft_labels"))
+    cols = model.config["columns"]
+    imputed = model.preprocessor.imputed(frame)
+    absent = {i["column"] for i in imputed if i["absent"]}
+    data = prepare_labels(
+        frame,
+        label_column=label_col,
+        soft_labels=soft,
+        text_columns=[c for c in cols["text"] if c not in absent],
+        numeric_columns=[c for c in cols["numeric"] if c not in absent],
+        categorical_columns=[c for c in cols["categorical"] if c not in absent],
+        drop_uncovered=False,
+        classes=None if model.task == "regression" else model.classes,
+        task=model.task,
+        fitted=True,
+    )
+
+    def on_column(index: int, total: int, column: str) -> None:
+        ctx.check_cancelled()
+        ctx.progress(
+            f"shuffling {column} ({index + 1}/{total})", 0.2 + 0.8 * index / total, force=True
+        )
+
+    found = permutation_importance(
+        model, data.frame, data.y, repeats=args.repeats, seed=args.seed, on_column=on_column
+    )
+    ctx.progress("measured", 1.0)
+    ranked = found.pop("importances")
+    warnings = []
+    if found["capped"]:
+        warnings.append(
+            "the cost cap (columns x repeats x rows) was hit: " + "; ".join(found["capped"])
+        )
+    if found["rows_used"] < SMALL_SAMPLE:
+        warnings.append(
+            f"only {found['rows_used']} labeled rows: the importances are noisy; measure on "
+            "a larger labeled table"
+        )
+    if absent:
+        warnings.append("not in the dataset, so not measured: " + ", ".join(sorted(absent)[:10]))
+    return {
+        "model": relative_to_workspace(folder),
+        "dataset": origin["id"],
+        "split": origin.get("split", "given"),
+        "label_column": label_col,
+        "task": model.task,
+        **found,
+        "columns_measured": len(ranked),
+        "importances": ranked[: args.top],
+        "seed": args.seed,
+        **({"warnings": warnings} if warnings else {}),
+    }
 
 
 # ----- train_generator -----------------------------------------------------------------------
