@@ -2454,6 +2454,39 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
+    """'which features mattered?': the thread's (or this plan's) model, measured on a table the
+    clause names, else on its training's test file, else on its validation split (unset).
+    """
+    model = model_ref(p, s, "train_model")
+    if model is None:
+        p.question = "Which model should I explain? Train one first, or name its folder."
+        return None
+    args: dict[str, Any] = {"model_path": model}
+    trainer = p.last_step("train_model")
+    trained = p.steps[trainer].args if trainer is not None else _thread_training(p, model)
+    _, tests, out = role_files(s.text, s.files)
+    measured = [f for f in tests or s.files if f not in out and f != trained.get("dataset")]
+    tested = trained.get("test_dataset")
+    if measured:
+        args["dataset"] = measured[-1]
+    elif isinstance(tested, str):
+        args["dataset"] = tested  # the rows the model was tested on, not its training rows
+    return args
+
+
+def _thread_training(p: Planning, model: str) -> dict[str, Any]:
+    """The arguments of the thread's training that wrote `model` (its last training when the
+    path is not known), or {}.
+    """
+    trainings = [t for t in p.memory.get("trainings") or [] if isinstance(t, dict)]
+    models = [m for m in p.memory.get("models") or [] if isinstance(m, dict)]
+    if not trainings or (models and str(models[-1].get("path")) != model):
+        return {}
+    args = trainings[-1].get("args")
+    return args if isinstance(args, dict) else {}
+
+
 def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
     model = model_ref(p, s, "train_model")
     data_files, test_files, out = role_files(s.text, s.files)

@@ -3131,6 +3131,9 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     grouped = _grouped_question(p, clause, slots)
     if grouped:
         return grouped
+    explained = _explain_question(p, clause, slots)
+    if explained:
+        return explained
     lower = clause.lower()
     if (
         p.memory.get("trainings")
@@ -3863,6 +3866,34 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     slots.files = [tables[0]]
     slots.label_column = slots.label_column or mentioned[0]
     return ["inspect_dataset"]
+
+
+EXPLAIN_RE = re.compile(
+    r"\b(?:which|what)\s+(?:of\s+the\s+)?(?:features?|columns?|inputs?|variables?|factors?|"
+    r"fields?|predictors?)\b[^?.;]{0,40}?\b(?:matter\w*|important|importance|count(?:s|ed)?|"
+    r"drive[sn]?|drove|driving|influence\w*|affect\w*|contribut\w*|useful|predictive|relevant|"
+    r"weigh\w*|made (?:the|a) difference)\b|"
+    r"\bfeature importances?\b|\bimportance of (?:the |each |its )?(?:features?|columns?|inputs?)\b|"
+    r"\b(?:most|least) (?:important|influential|predictive|useful) (?:features?|columns?|inputs?|"
+    r"variables?|factors?|predictors?)\b|"
+    r"\bwhat (?:drives|drove|influences|influenced|affects|affected) (?:the |its |their |his |her )?"
+    r"(?:predictions?|model|results?|outcome|scores?)\b|"
+    r"\bexplain (?:the |this |that |my |our |its )?(?:model|classifier|regressor|predictions?)\b",
+    re.I,
+)
+"""A question about which inputs a model relies on ('which features mattered?')."""
+
+
+def _explain_question(p: Planning, clause: str, slots: Slots) -> list[str]:
+    """'which features mattered?' after a training (the plan's or the thread's): explain_model
+    on that model; on a named table with no model yet, a training first.
+    """
+    if not rx.search(EXPLAIN_RE, clause):
+        return []
+    if p.last_step("train_model") is not None or (p.memory.get("model") and not slots.files):
+        return ["explain_model"]
+    tables = [f for f in slots.files if rx.search(r"\.(csv|tsv|parquet|jsonl)$", f, re.I)]
+    return ["train_model", "explain_model"] if tables else []
 
 
 GROUPED_NOT = re.compile(

@@ -84,6 +84,7 @@ CAPABILITIES: dict[str, str] = {
     "label_dataset": "weak-supervise labels to a quality target",
     "train_model": "train a classifier or a regressor",
     "evaluate_model": "evaluate a trained model",
+    "explain_model": "say which input columns a trained model relies on",
     "predict": "predict with a trained model",
     "train_generator": "train a synthetic-data generator",
     "generate_synthetic": "generate synthetic rows",
