@@ -383,12 +383,22 @@ def _chunks(output: dict[str, Any], asked: list[str]) -> list[str]:
 
 
 def _split_lines(output: dict[str, Any]) -> list[str]:
+    """Pairs per split; an empty split asked for is a warning with its cause, and the
+    export's `split_notes` (counts other than the ratios give, small splits) are said.
+    """
     counts = output.get("split_counts")
     lines: list[str] = []
     if isinstance(counts, dict) and counts:
         lines.append("  pairs per split: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         empty = [k for k, v in counts.items() if not v]
-        if empty:
+        said = [
+            w
+            for w in output.get("warnings") or []
+            if isinstance(w, str) and " split(s) are empty" in w
+        ]
+        if said:
+            lines += [f"  warning: {w}" for w in said]
+        elif empty:
             chunks = output.get("split_chunks") or {}
             sources = len({c for ids in chunks.values() for c in ids}) if chunks else None
             why = (
@@ -398,6 +408,9 @@ def _split_lines(output: dict[str, Any]) -> list[str]:
                 else ""
             )
             lines.append(f"  warning: the {' and '.join(empty)} split(s) are empty{why}")
+        notes = output.get("split_notes")
+        if isinstance(notes, list):
+            lines += [f"  note: {n}" for n in notes[:3] if isinstance(n, str) and n]
     return lines
 
 
