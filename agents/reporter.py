@@ -417,13 +417,25 @@ def _split_lines(output: dict[str, Any]) -> list[str]:
 def _qa_generate(output: dict[str, Any], asked: list[str]) -> list[str]:
     counts = output.get("counts") or {}
     kept = counts.get("kept")
+    asked = output.get("asked") if isinstance(output.get("asked"), dict) else {}
     lines = []
     if kept is not None:
+        of_asked = (
+            f" ({asked['total']} asked: {asked['per_chunk']} per chunk)"
+            if asked.get("per_chunk") and _number(asked.get("total"))
+            else f" ({asked['total']} asked)"
+            if _number(asked.get("total"))
+            else ""
+        )
         lines.append(
-            f"  {kept} QA pairs kept of {counts.get('generated')} generated from "
+            f"  {kept} QA pairs kept{of_asked} of {counts.get('generated')} generated from "
             f"{counts.get('chunks')} chunks (dataset {output.get('dataset_id')} "
             f"v{output.get('version')})"
         )
+    shortfall = output.get("shortfall")
+    if isinstance(shortfall, dict) and isinstance(shortfall.get("summary"), str):
+        # fewer than asked is said with its cause, per chunk (the writer, duplicates, the judge)
+        lines.append(f"  warning: {shortfall['summary']}")
     elif output.get("message"):
         lines.append(f"  {output['message']}")
     quality = output.get("quality_after")
