@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 
 from agents.qa_writer import LLMCaller, LLMCallError, MalformedOutput, parse_reply
 from tools.qa.text import (
+    STOPWORDS,
     answer_cues,
     answer_news,
     content_words,
@@ -286,11 +287,11 @@ def _non_trivial(entry: dict[str, Any]) -> tuple[float, list[str]]:
 
 
 _KIND_WORDS = {
-    "time": "a time or date",
-    "number": "a number or amount",
-    "person": "a person or organisation",
-    "place": "a place",
-    "manner": "a manner (how it is done)",
+    "time": "time or date",
+    "number": "number or amount",
+    "person": "person or organisation",
+    "place": "place",
+    "manner": "manner (how it is done)",
 }
 _OPENER = {
     "time": "a 'when'",
@@ -299,6 +300,20 @@ _OPENER = {
     "place": "a 'where'",
     "manner": "a 'how'",
 }
+
+
+def _subject_is_new(question: str, answer: str) -> bool:
+    """Whether the answer opens with words the question lacks before it meets the question's
+    own ('The site warden opens the tool shed' to 'Who opens the tool shed?'): its subject
+    is what a 'who' question asks for, whatever the noun.
+    """
+    asked = set(content_words(question))
+    opening: list[str] = []
+    for w in words(answer):
+        if w in asked:
+            return any(x not in asked and x not in STOPWORDS for x in opening)
+        opening.append(w)
+    return False
 
 
 def answer_kind_fits(entry: dict[str, Any]) -> tuple[float, list[str]]:
@@ -316,14 +331,14 @@ def answer_kind_fits(entry: dict[str, Any]) -> tuple[float, list[str]]:
     if wants is None or not answer or entry.get("mode") not in (None, "qa", "answer"):
         return 1.0, []
     cues = answer_cues(answer_news(question, answer))
-    if wants in cues:
+    if wants in cues or wants == "person" and _subject_is_new(question, answer):
         return 1.0, []
     if wants == "manner" and not cues & {"time", "number"}:
         return 1.0, []
     gives = [_KIND_WORDS[k] for k in ("time", "number", "place", "person") if k in cues][:1]
     return 0.0, [
         f"{_OPENER[wants]} question whose answer gives no {_KIND_WORDS[wants]}"
-        + (f" (it gives {gives[0]})" if gives else "")
+        + (f" (it gives a {gives[0]})" if gives else "")
     ]
 
 

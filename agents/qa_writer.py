@@ -135,6 +135,9 @@ def _lower_first(phrase: str, chunk_text: str) -> str:
         return phrase
     if re.search(r"[a-z,;] " + re.escape(first) + r"\b", chunk_text):
         return phrase  # used capitalised mid-sentence: a proper name
+    second = phrase.split(" ", 2)[1:2]
+    if second and second[0][:1].isupper():
+        return phrase  # "Riverside Allotment Society": a name in title case
     return first.lower() + phrase[len(first) :]
 
 

@@ -183,7 +183,9 @@ _PEOPLE = (
     "drivers?|lawyers?|farmers?|builders?|developers?|maintainers?|researchers?|scientists?|"
     "physicians?|agents?|presidents?|ministers?|mayors?|police|trustees?|nominees?|"
     "shareholders?|holders?|applicants?|authors?|writers?|editors?|publishers?|inventors?|"
-    "founders?|he|she|they|we|you|i|him|her|them|us|me"
+    "founders?|wardens?|keepers?|caretakers?|stewards?|clerks?|judges?|juries|jury|hosts?|"
+    "chefs?|cooks?|pilots?|captains?|crews?|guards?|coaches?|tutors?|instructors?|"
+    "he|she|they|we|you|i|him|her|them|us|me"
 )
 _PERSON_RE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.I)
 _NAME_RE = re.compile(
