@@ -417,27 +417,27 @@ def _split_lines(output: dict[str, Any]) -> list[str]:
 def _qa_generate(output: dict[str, Any], asked: list[str]) -> list[str]:
     counts = output.get("counts") or {}
     kept = counts.get("kept")
-    asked = output.get("asked") if isinstance(output.get("asked"), dict) else {}
+    wanted = output.get("asked") if isinstance(output.get("asked"), dict) else {}
     lines = []
     if kept is not None:
-        of_asked = (
-            f" ({asked['total']} asked: {asked['per_chunk']} per chunk)"
-            if asked.get("per_chunk") and _number(asked.get("total"))
-            else f" ({asked['total']} asked)"
-            if _number(asked.get("total"))
+        of_wanted = (
+            f" ({wanted['total']} asked: {wanted['per_chunk']} per chunk)"
+            if wanted.get("per_chunk") and _number(wanted.get("total"))
+            else f" ({wanted['total']} asked)"
+            if _number(wanted.get("total"))
             else ""
         )
         lines.append(
-            f"  {kept} QA pairs kept{of_asked} of {counts.get('generated')} generated from "
+            f"  {kept} QA pairs kept{of_wanted} of {counts.get('generated')} generated from "
             f"{counts.get('chunks')} chunks (dataset {output.get('dataset_id')} "
             f"v{output.get('version')})"
         )
+    elif output.get("message"):
+        lines.append(f"  {output['message']}")
     shortfall = output.get("shortfall")
     if isinstance(shortfall, dict) and isinstance(shortfall.get("summary"), str):
         # fewer than asked is said with its cause, per chunk (the writer, duplicates, the judge)
         lines.append(f"  warning: {shortfall['summary']}")
-    elif output.get("message"):
-        lines.append(f"  {output['message']}")
     quality = output.get("quality_after")
     if isinstance(quality, dict) and _number(quality.get("average_score")):
         lines.append(f"  average quality {_fmt(float(quality['average_score']))}")

@@ -184,6 +184,9 @@ def test_no_shortfall_no_warning(home: Path) -> None:
     )
     assert out["counts"]["kept"] == 6 and out["shortfall"] is None
     assert out["asked"]["total"] == 6 and "warning" not in out["message"]
+    lines = summarise_output("generate_qa", out, ["f1"])
+    assert lines[0].startswith("  6 QA pairs kept (6 asked: 2 per chunk) of ")
+    assert not any("warning" in ln or "regenerated" in ln for ln in lines)
 
 
 def test_the_shortfall_names_duplicates_the_judge_and_an_llm_writer() -> None:
