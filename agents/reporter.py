@@ -420,11 +420,10 @@ def _qa_generate(output: dict[str, Any], asked: list[str]) -> list[str]:
     wanted = output.get("asked") if isinstance(output.get("asked"), dict) else {}
     lines = []
     if kept is not None:
+        # a total asked ('10 pairs') is said by the message's own warning when it falls short
         of_wanted = (
             f" ({wanted['total']} asked: {wanted['per_chunk']} per chunk)"
             if wanted.get("per_chunk") and _number(wanted.get("total"))
-            else f" ({wanted['total']} asked)"
-            if _number(wanted.get("total"))
             else ""
         )
         lines.append(
