@@ -333,8 +333,8 @@ def answer_kind_fits(entry: dict[str, Any]) -> tuple[float, list[str]]:
     cues = answer_cues(answer_news(question, answer))
     if wants in cues or wants == "person" and _subject_is_new(question, answer):
         return 1.0, []
-    if wants == "manner" and not cues & {"time", "number"}:
-        return 1.0, []
+    if wants == "manner" and not cues & {"time", "amount"}:
+        return 1.0, []  # a 'how' is failed only by a time or an amount with no manner
     gives = [_KIND_WORDS[k] for k in ("time", "number", "place", "person") if k in cues][:1]
     return 0.0, [
         f"{_OPENER[wants]} question whose answer gives no {_KIND_WORDS[wants]}"

@@ -57,7 +57,8 @@ Questions go to the secretary at the pavilion.
 MEETING = (
     "The annual meeting is held every March in the pavilion. Notice of the meeting is sent at "
     "least twenty-one days in advance. The society has 64 plots and 58 members. The site "
-    "warden opens the tool shed on Saturday mornings. Members vote by a show of hands."
+    "warden opens the tool shed on Saturday mornings. Members vote by a show of hands. The "
+    "ballot is reopened if no candidate wins a majority."
 )
 
 
@@ -310,6 +311,7 @@ def test_an_answer_of_the_wrong_kind_is_scored_down(question: str, answer: str, 
         ("How many plots does the society have?", "The society has 64 plots and 58 members."),
         ("Who opens the tool shed?", "The site warden opens the tool shed on Saturday mornings."),
         ("How do members vote?", "Members vote by a show of hands."),
+        ("How is the ballot reopened?", "The ballot is reopened if no candidate wins a majority."),
         ("What is held every March?", "The annual meeting is held every March in the pavilion."),
     ],
 )

@@ -170,6 +170,8 @@ _NUMBER_RE = re.compile(
     r"percent|per cent)\b",
     re.I,
 )
+_AMOUNT_RE = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|percent|per cent)\b", re.I)
+"""A number proper (digits or number words), not a quantifier like 'no' or 'all'."""
 _PEOPLE = (
     "person|people|persons|members?|households?|volunteers?|staff|employees?|employers?|users?|"
     "customers?|clients?|owners?|parents?|guardians?|children|child|students?|pupils?|"
@@ -225,7 +227,7 @@ _MANNER_RE = re.compile(
     r"automatically|remotely|electronically|digitally|physically|mechanically|directly|"
     r"carefully|gently|slowly|quickly|separately|together|jointly|individually|first|then|"
     r"steps?|method|means|way|process|procedure|form|email|e-mail|post|mail|letter|phone|"
-    r"telephone|app|portal)\b",
+    r"telephone|app|portal|if|unless|whenever|provided|according|depending)\b",
     re.I,
 )
 
@@ -262,12 +264,16 @@ def question_wants(question: str) -> str | None:
 
 
 def answer_cues(text: str) -> set[str]:
-    """Which kinds of answer `text` can give: time, number, person, place, manner."""
+    """Which kinds of answer `text` can give: time, number (quantifiers too), amount (a
+    number proper), person, place, manner.
+    """
     cues = set()
     if _TIME_RE.search(text):
         cues.add("time")
     if _NUMBER_RE.search(text):
         cues.add("number")
+    if _AMOUNT_RE.search(text):
+        cues.add("amount")
     if _PERSON_RE.search(text) or _NAME_RE.search(text):
         cues.add("person")
     if _PLACE_RE.search(text):
