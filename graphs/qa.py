@@ -588,6 +588,7 @@ def shortfall_report(
     threshold: float,
     failures: list[dict[str, Any]],
     writer: str,
+    mode: str = "qa",
 ) -> dict[str, Any] | None:
     """Which chunks gave fewer entries than `per_chunk` asked of each, and why (None: none).
 
@@ -613,8 +614,9 @@ def shortfall_report(
     for e in kept:
         kept_by[e["source_chunk"]] += 1
     failed = {str(f.get("item", "")).rsplit(" ", 1)[-1] for f in failures}
+    noun = "questions" if mode in ("qa", "question", "answer") else f"{mode} entries"
     fewer = (
-        "the built-in writer found no more distinct questions there"
+        f"the built-in writer found no more distinct {noun} there"
         if writer == "builtin"
         else "the writer returned fewer distinct entries there"
     )
@@ -662,7 +664,7 @@ def shortfall_report(
         "missing": asked - len(kept),
         "chunks": short,
         "summary": f"{len(kept)} of {asked} asked ({per_chunk} per chunk from {len(chunks)} "
-        f"chunks): {said}",
+        f"chunk{'' if len(chunks) == 1 else 's'}): {said}",
     }
 
 
@@ -788,6 +790,7 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
             threshold=threshold,
             failures=final.get("failures", []),
             writer=roles.writer_name,
+            mode=args.generation_mode,
         )
     )
     if shortfall:  # "3 per chunk" from 6 chunks kept 15 and said nothing of the other 3
