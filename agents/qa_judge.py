@@ -12,11 +12,15 @@ from pydantic import BaseModel, Field
 
 from agents.qa_writer import LLMCaller, LLMCallError, MalformedOutput, parse_reply
 from tools.qa.text import (
+    STOPWORDS,
+    answer_cues,
+    answer_news,
     content_words,
     grounding_form,
     is_verbatim,
     jaccard,
     normalize,
+    question_wants,
     words,
 )
 
@@ -30,6 +34,8 @@ WEIGHTS = {
     "unique": 0.1,
 }
 DUPLICATE_SIMILARITY = 0.8
+KIND_MISMATCH_CAP = 0.6
+"""The most a pair scores when its answer is not the kind its question word asks for."""
 _WH = re.compile(
     r"^(what|which|who|whom|whose|when|where|why|how|is|are|was|were|does|do|did|can|could|"
     r"should|would|will|may|in what|under what|according to)\b",
@@ -280,6 +286,62 @@ def _non_trivial(entry: dict[str, Any]) -> tuple[float, list[str]]:
     return max(0.0, score), reasons
 
 
+_KIND_WORDS = {
+    "time": "time or date",
+    "number": "number or amount",
+    "person": "person or organisation",
+    "place": "place",
+    "manner": "manner (how it is done)",
+}
+_OPENER = {
+    "time": "a 'when'",
+    "number": "a 'how many/much'",
+    "person": "a 'who'",
+    "place": "a 'where'",
+    "manner": "a 'how'",
+}
+
+
+def _subject_is_new(question: str, answer: str) -> bool:
+    """Whether the answer opens with words the question lacks before it meets the question's
+    own ('The site warden opens the tool shed' to 'Who opens the tool shed?'): its subject
+    is what a 'who' question asks for, whatever the noun.
+    """
+    asked = set(content_words(question))
+    opening: list[str] = []
+    for w in words(answer):
+        if w in asked:
+            return any(x not in asked and x not in STOPWORDS for x in opening)
+        opening.append(w)
+    return False
+
+
+def answer_kind_fits(entry: dict[str, Any]) -> tuple[float, list[str]]:
+    """Whether the answer is the kind of thing its question word asks for (1.0) or not (0.0).
+
+    Only what the answer adds to the question is read ('Notice of the meeting is sent at least
+    twenty-one days in advance' adds 'at least twenty-one days in advance' to 'How is notice
+    of the meeting sent?': a duration, no manner). 'when' wants a time or date, 'how many/much'
+    a number, 'who' a person or organisation, 'where' a place; 'how is X done' wants a manner
+    and fails only when the answer gives a time or a number and no manner. Questions with other
+    openings, and entries without an answer, pass.
+    """
+    question, answer = entry.get("question") or "", entry.get("answer") or ""
+    wants = question_wants(question)
+    if wants is None or not answer or entry.get("mode") not in (None, "qa", "answer"):
+        return 1.0, []
+    cues = answer_cues(answer_news(question, answer))
+    if wants in cues or wants == "person" and _subject_is_new(question, answer):
+        return 1.0, []
+    if wants == "manner" and not cues & {"time", "amount"}:
+        return 1.0, []  # a 'how' is failed only by a time or an amount with no manner
+    gives = [_KIND_WORDS[k] for k in ("time", "number", "place", "person") if k in cues][:1]
+    return 0.0, [
+        f"{_OPENER[wants]} question whose answer gives no {_KIND_WORDS[wants]}"
+        + (f" (it gives a {gives[0]})" if gives else "")
+    ]
+
+
 def find_duplicates(entries: Sequence[dict[str, Any]]) -> dict[str, str]:
     """{entry id: id of the better-scored (or earlier) entry it nearly duplicates}.
 
@@ -351,6 +413,11 @@ def judge_entry(
     score = sum(WEIGHTS[k] * v for k, v in checks.items())
     if checks["grounding"] < 0.5:
         score = min(score, 0.5)  # an ungrounded answer is never acceptable
+    fits, why = answer_kind_fits(entry)
+    checks["answer_kind"] = fits
+    if not fits:  # "How is notice sent?" -> "twenty-one days in advance" scored 1.0
+        score = min(score, KIND_MISMATCH_CAP)
+        reasons.extend(why)
     return Verdict(
         quality_score=round(score, 4),
         reasons=reasons,

@@ -13,7 +13,15 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
-from tools.qa.text import Sentence, content_words, jaccard, normalize, prose_sentences
+from tools.qa.text import (
+    Sentence,
+    content_words,
+    is_agent,
+    jaccard,
+    leading_kind,
+    normalize,
+    prose_sentences,
+)
 
 Mode = Literal["qa", "question", "answer", "summarization", "instruction"]
 MODES: tuple[str, ...] = ("qa", "question", "answer", "summarization", "instruction")
@@ -64,7 +72,8 @@ _FACT_VERBS = {
 }
 _PARTICIPLES = frozenset(
     "written given taken made done built found held known set shown run kept put sent "
-    "thrown bound chosen drawn hidden begun".split()
+    "thrown bound chosen drawn hidden begun paid sold spent told brought bought taught caught "
+    "lost won led fed laid left cut read said understood".split()
 )
 _CAUSAL_VERBS = frozenset({"causes", "results in", "leads to", "raises", "prevents", "triggers"})
 _AUX = "is|are|was|were|can|cannot|will|would|must|should|may|might|could|does|do|did|has|have|had"
@@ -126,6 +135,9 @@ def _lower_first(phrase: str, chunk_text: str) -> str:
         return phrase
     if re.search(r"[a-z,;] " + re.escape(first) + r"\b", chunk_text):
         return phrase  # used capitalised mid-sentence: a proper name
+    second = phrase.split(" ", 2)[1:2]
+    if second and second[0][:1].isupper():
+        return phrase  # "Riverside Allotment Society": a name in title case
     return first.lower() + phrase[len(first) :]
 
 
@@ -143,14 +155,21 @@ _VAGUE = frozenset(
 )
 
 
-def _good_subject(subj: str) -> bool:
+def _good_subject(subj: str, *, noun_last: bool = False) -> bool:
+    """Whether `subj` reads as the subject of a sentence. `noun_last`: the word before the
+    verb may be a plural noun spelled like a verb ('Common causes are ...', 'Service calls
+    are ...'), as it is right before 'is/are'.
+    """
     toks = subj.split()
     if not toks or len(toks) > 8:
         return False
     first = toks[0].strip("\"'*").lower()
     if first in _PRONOUNS or first.endswith("ing") and len(toks) == 1:
         return False
-    if any(t.lower() in _CLAUSE_WORDS for t in toks[1:]):
+    inner = (
+        toks[1:-1] if noun_last and len(toks) > 1 and toks[-1].lower() in _FACT_VERBS else toks[1:]
+    )
+    if any(t.lower() in _CLAUSE_WORDS for t in inner):
         return False
     if toks[0][:1].isupper() and first.endswith("ed") and first not in ("nested",):
         return False  # "Called when ..." starts a participle phrase, not a subject
@@ -167,7 +186,7 @@ def _answer(sentence: str, concise: str, style: str) -> str:
 def _definition(s: Sentence, chunk_text: str, style: str) -> Draft | None:
     verbs = "|".join(re.escape(v) for v in sorted(_DEF_VERBS, key=len, reverse=True))
     m = re.match(_SUBJECT + r"\s+(?P<verb>" + verbs + r")\s+(?P<pred>.+)$", s.text)
-    if not m or not _good_subject(m.group("subj")):
+    if not m or not _good_subject(m.group("subj"), noun_last=True):
         return None
     pred = _strip_end(m.group("pred"))
     if len(pred.split()) < 3 or pred.split()[0].lower() in ("not", "no"):
@@ -182,7 +201,11 @@ def _definition(s: Sentence, chunk_text: str, style: str) -> Draft | None:
     elif verb in ("is", "are", "was", "were") and (
         re.fullmatch(r"[a-z]+ed", first_pred) or first_pred in _PARTICIPLES
     ):
-        q = f"How {verb} {subj} {first_pred}?"  # passive voice: "X is created by Y"
+        # passive voice: "X is created by Y"; the question word fits what follows the verb
+        # ("Notice is sent at least 21 days in advance" asks when, not how)
+        after = " ".join(pred.split()[1:])
+        wh = {"time": "When", "place": "Where"}.get(leading_kind(after) or "", "How")
+        q = f"{wh} {verb} {subj} {first_pred}?"
         kind = "fact"
         parts = {"subj": subj, "aux": verb, "rest": first_pred}
     elif verb in ("is", "are", "was", "were"):
@@ -253,6 +276,31 @@ def _because(s: Sentence, chunk_text: str, style: str) -> Draft | None:
     )
 
 
+_NOT_VERBS = frozenset("is was has does always also often never only thus this its less".split())
+
+
+def _agent(s: Sentence, chunk_text: str, style: str) -> Draft | None:
+    """'A qualified electrician inspects the inverters ...' -> 'Who inspects the inverters
+    ...?': the subject names a person or organisation and the verb is a present -s verb.
+    """
+    m = re.match(
+        r"(?P<subj>(?:(?:The|A|An|Each|Every|Our|Your)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+        r"(?P<verb>[a-z]{3,}(?<![su])s)\s+(?P<obj>[^,;]+)",
+        s.text,
+    )
+    if not m or not is_agent(m.group("subj")) or not _good_subject(m.group("subj")):
+        return None
+    verb = m.group("verb")
+    if verb in _NOT_VERBS or verb in _FACT_VERBS or verb in _DEF_VERBS:
+        return None
+    obj = _strip_end(m.group("obj"))
+    words_ = obj.split()
+    if not 2 <= len(words_) <= 14 or words_[-1].lower() in _PRONOUNS:
+        return None
+    q = f"Who {verb} {obj}?"
+    return Draft(q, _answer(s.text, m.group("subj"), style), "agent", s.text, 2.4)
+
+
 _NUMBER = re.compile(r"(?<![\w.\-])(\d+(?:[.,]\d+)*%?)(?![\w.]*\w)")
 _NAME = re.compile(
     r"\"([^\"]{2,40})\"|\b([A-Z][a-z]+[A-Z]\w+|[A-Z][a-z]{2,}(?:\s+[A-Z][a-z]{2,})+)\b"
@@ -284,17 +332,50 @@ _EXTRACTORS: tuple[Callable[[Sentence, str, str], Draft | None], ...] = (
     _because,
     _definition,
     _fact,
+    _agent,
     _cloze,
 )
 
 
 _COMPLETE = re.compile(r"[.!?][\"')\]]?$")
+_FAQ = re.compile(
+    r"^(?:(?P<mark>\*\*|__)(?P<q>[^*_]{8,200}?\?)(?P=mark)|Q(?:uestion)?\s*[:.]\s*"
+    r"(?P<q2>[^?]{8,200}\?)\s*A(?:nswer)?\s*[:.])\s*(?P<a>\S.*)$"
+)
+FAQ_ANSWER_SENTENCES = 3
+"""The most sentences of a FAQ's answer taken (its paragraph, from the question on)."""
+
+
+def faq_drafts(chunk_text: str, answer_style: str = "comprehensive") -> list[Draft]:
+    """The question/answer pairs a FAQ in the chunk already states ('**Q?** A.' or 'Q: ... A:
+    ...'): the question as written, the answer its paragraph's sentences after it (the first
+    of them when concise). A FAQ section gave nothing before: its bold questions were no prose.
+    """
+    sents = prose_sentences(chunk_text)
+    out = []
+    for s in sents:
+        m = _FAQ.match(s.text)
+        if not m:
+            continue
+        question = normalize(m.group("q") or m.group("q2"))
+        first = m.group("a").strip()
+        rest = [
+            t.text
+            for t in sents[s.index + 1 :]
+            if t.paragraph == s.paragraph and not _FAQ.match(t.text)
+        ]
+        taken = [first] if answer_style == "concise" and len(first.split()) >= 3 else [first, *rest]
+        answer = " ".join(taken[:FAQ_ANSWER_SENTENCES])
+        if len(answer.split()) < 3 or not _COMPLETE.search(answer):
+            continue
+        out.append(Draft(_cap(question), answer, "faq", answer, 3.6 + 1.0 / (1 + s.index)))
+    return out
 
 
 def candidate_drafts(chunk_text: str, answer_style: str = "comprehensive") -> list[Draft]:
     """Every extractive question/answer pair the chunk supports, best first, one per question."""
     sentences = [s for s in prose_sentences(chunk_text) if 6 <= len(s.text.split()) <= 70]
-    drafts: list[Draft] = []
+    drafts: list[Draft] = faq_drafts(chunk_text, answer_style)
     for s in sentences:
         if not _COMPLETE.search(s.text):
             continue  # a sentence running into a code block or list, not a complete statement
@@ -375,7 +456,7 @@ def _instruction(d: Draft) -> Draft:
     m = re.match(r"What (is|are|was|were) (.+?)( used for)?$", q)
     if m and d.kind in ("definition", "purpose"):
         instr = f"Explain what {m.group(2)} {m.group(1)}{m.group(3) or ''}."
-    elif q.startswith(("Why ", "How ")) and d.parts:
+    elif q.startswith(("Why ", "How ", "When ", "Where ")) and d.parts:
         p = d.parts
         aux = "cannot" if p["aux"] == "cannot" else p["aux"]
         instr = f"Explain {q.split()[0].lower()} {p['subj']} {aux} {p['rest']}."

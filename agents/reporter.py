@@ -437,12 +437,22 @@ def _chunks(output: dict[str, Any], asked: list[str]) -> list[str]:
 
 
 def _split_lines(output: dict[str, Any]) -> list[str]:
+    """Pairs per split; an empty split asked for is a warning with its cause, and the
+    export's `split_notes` (counts other than the ratios give, small splits) are said.
+    """
     counts = output.get("split_counts")
     lines: list[str] = []
     if isinstance(counts, dict) and counts:
         lines.append("  pairs per split: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         empty = [k for k, v in counts.items() if not v]
-        if empty:
+        said = [
+            w
+            for w in output.get("warnings") or []
+            if isinstance(w, str) and " split(s) are empty" in w
+        ]
+        if said:
+            lines += [f"  warning: {w}" for w in said]
+        elif empty:
             chunks = output.get("split_chunks") or {}
             sources = len({c for ids in chunks.values() for c in ids}) if chunks else None
             why = (
@@ -452,21 +462,35 @@ def _split_lines(output: dict[str, Any]) -> list[str]:
                 else ""
             )
             lines.append(f"  warning: the {' and '.join(empty)} split(s) are empty{why}")
+        notes = output.get("split_notes")
+        if isinstance(notes, list):
+            lines += [f"  note: {n}" for n in notes[:3] if isinstance(n, str) and n]
     return lines
 
 
 def _qa_generate(output: dict[str, Any], asked: list[str]) -> list[str]:
     counts = output.get("counts") or {}
     kept = counts.get("kept")
+    wanted = output.get("asked") if isinstance(output.get("asked"), dict) else {}
     lines = []
     if kept is not None:
+        # a total asked ('10 pairs') is said by the message's own warning when it falls short
+        of_wanted = (
+            f" ({wanted['total']} asked: {wanted['per_chunk']} per chunk)"
+            if wanted.get("per_chunk") and _number(wanted.get("total"))
+            else ""
+        )
         lines.append(
-            f"  {kept} QA pairs kept of {counts.get('generated')} generated from "
+            f"  {kept} QA pairs kept{of_wanted} of {counts.get('generated')} generated from "
             f"{counts.get('chunks')} chunks (dataset {output.get('dataset_id')} "
             f"v{output.get('version')})"
         )
     elif output.get("message"):
         lines.append(f"  {output['message']}")
+    shortfall = output.get("shortfall")
+    if isinstance(shortfall, dict) and isinstance(shortfall.get("summary"), str):
+        # fewer than asked is said with its cause, per chunk (the writer, duplicates, the judge)
+        lines.append(f"  warning: {shortfall['summary']}")
     quality = output.get("quality_after")
     if isinstance(quality, dict) and _number(quality.get("average_score")):
         lines.append(f"  average quality {_fmt(float(quality['average_score']))}")

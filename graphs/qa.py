@@ -573,6 +573,101 @@ def best_of(
     )
 
 
+def _numbers(values: list[Any]) -> str:
+    """'1', '1 and 2', '1, 2 and 3'."""
+    items = [str(v) for v in values]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def shortfall_report(
+    chunks: list[dict[str, Any]],
+    entries: list[dict[str, Any]],
+    kept: list[dict[str, Any]],
+    *,
+    per_chunk: int,
+    threshold: float,
+    failures: list[dict[str, Any]],
+    writer: str,
+    mode: str = "qa",
+) -> dict[str, Any] | None:
+    """Which chunks gave fewer entries than `per_chunk` asked of each, and why (None: none).
+
+    The causes per chunk, as counted: the writer wrote fewer (the built-in writer found no
+    more distinct questions there; an LLM returned fewer), near-duplicates removed, entries
+    under the quality threshold dropped, the LLM failing on the chunk. `summary` says it in
+    one line: '15 of 18 asked (3 per chunk from 6 chunks): chunks 3 and 5 gave 1 and 2; the
+    built-in writer found no more distinct questions there'.
+    """
+    asked = per_chunk * len(chunks)
+    if len(kept) >= asked:
+        return None
+    written: dict[str, int] = defaultdict(int)
+    dupes: dict[str, int] = defaultdict(int)
+    low: dict[str, int] = defaultdict(int)
+    for e in entries:
+        written[e["source_chunk"]] += 1
+        if (e.get("metadata") or {}).get("duplicate_of"):
+            dupes[e["source_chunk"]] += 1
+        elif (e.get("quality_score") or 0.0) < threshold:
+            low[e["source_chunk"]] += 1
+    kept_by: dict[str, int] = defaultdict(int)
+    for e in kept:
+        kept_by[e["source_chunk"]] += 1
+    failed = {str(f.get("item", "")).rsplit(" ", 1)[-1] for f in failures}
+    noun = "questions" if mode in ("qa", "question", "answer") else f"{mode} entries"
+    fewer = (
+        f"the built-in writer found no more distinct {noun} there"
+        if writer == "builtin"
+        else "the writer returned fewer distinct entries there"
+    )
+    short = []
+    for number, chunk in enumerate(chunks, start=1):
+        cid = chunk["id"]
+        if kept_by[cid] >= per_chunk:
+            continue
+        why = []
+        if cid in failed and not written[cid]:
+            why.append("the LLM writer failed on it")
+        elif written[cid] < per_chunk:
+            why.append(fewer)
+        if dupes[cid]:
+            why.append(f"{dupes[cid]} near-duplicate(s) removed")
+        if low[cid]:
+            why.append(f"{low[cid]} under the quality threshold {threshold:g} dropped")
+        short.append(
+            {
+                "chunk": number,
+                "chunk_id": cid,
+                "heading": chunk.get("heading"),
+                "asked": per_chunk,
+                "written": written[cid],
+                "kept": kept_by[cid],
+                "duplicates_removed": dupes[cid],
+                "dropped": low[cid],
+                "why": "; ".join(why) or "fewer kept",
+            }
+        )
+    reasons = {c["why"] for c in short}
+    listed = short[:6]
+    more = f" and {len(short) - len(listed)} more chunk(s)" if len(short) > len(listed) else ""
+    if len(reasons) == 1:
+        label = "chunk" if len(listed) == 1 else "chunks"
+        said = (
+            f"{label} {_numbers([c['chunk'] for c in listed])}{more} gave "
+            f"{_numbers([c['kept'] for c in listed])}; {short[0]['why']}"
+        )
+    else:
+        said = ", ".join(f"chunk {c['chunk']} gave {c['kept']} ({c['why']})" for c in listed) + more
+    return {
+        "asked": asked,
+        "kept": len(kept),
+        "missing": asked - len(kept),
+        "chunks": short,
+        "summary": f"{len(kept)} of {asked} asked ({per_chunk} per chunk from {len(chunks)} "
+        f"chunk{'' if len(chunks) == 1 else 's'}): {said}",
+    }
+
+
 def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
     """Workflow generate_qa: write entries per chunk, judge them, regenerate the weak ones.
 
@@ -684,6 +779,22 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
         f"{len(duplicates)}); quality {after['average_score']:.2f} average, "
         f"high {dist['high']} / medium {dist['medium']} / low {dist['low']}"
     )
+    shortfall = (
+        None
+        if args.max_pairs
+        else shortfall_report(
+            chunks,
+            entries,
+            kept,
+            per_chunk=per_chunk,
+            threshold=threshold,
+            failures=final.get("failures", []),
+            writer=roles.writer_name,
+            mode=args.generation_mode,
+        )
+    )
+    if shortfall:  # "3 per chunk" from 6 chunks kept 15 and said nothing of the other 3
+        message += f"; warning: {shortfall['summary']}"
     if trimmed:
         message += f"; the best {len(kept)} of {len(kept) + len(trimmed)} kept, as asked"
     elif args.max_pairs and len(kept) < args.max_pairs:
@@ -697,6 +808,10 @@ def run_generate_qa(args: GenerateQAInput, ctx: ToolContext) -> dict[str, Any]:
         )
     return {
         "message": message,
+        "asked": {"total": args.max_pairs}
+        if args.max_pairs
+        else {"per_chunk": per_chunk, "chunks": len(chunks), "total": per_chunk * len(chunks)},
+        "shortfall": shortfall,
         "dataset_id": created["id"],
         "version": created["version"],
         "name": name,

@@ -39,7 +39,9 @@ def split_by_chunk(
     """Assign whole chunks to splits so no chunk's entries land in two splits.
 
     Chunks are shuffled with `seed`, then each goes to the split furthest below its target
-    share of entries; the result is deterministic for a given seed.
+    share of entries. When there are at least as many chunks as splits with a share above
+    0, every such split gets at least one chunk: a split left empty takes the smallest chunk
+    of the split furthest above its share that holds two or more. Deterministic for a seed.
     """
     total_ratio = sum(ratios.values())
     if total_ratio <= 0 or any(r < 0 for r in ratios.values()):
@@ -53,16 +55,93 @@ def split_by_chunk(
         groups[str(e.get("source_chunk") or e["id"])].append(e)
     order = sorted(groups)
     random.Random(seed).shuffle(order)
-    out: dict[str, list[dict[str, Any]]] = {k: [] for k in ratios}
+    placed: dict[str, list[str]] = {k: [] for k in ratios}
+    sizes = {k: 0 for k in ratios}
     assigned = 0
     for chunk_id in order:
-        group = groups[chunk_id]
-        after = assigned + len(group)
+        after = assigned + len(groups[chunk_id])
         # the split whose count is furthest below its share once this chunk is placed
-        name = max(shares, key=lambda k: (shares[k] * after - len(out[k]), shares[k]))
-        out[name].extend(group)
+        name = max(shares, key=lambda k: (shares[k] * after - sizes[k], shares[k]))
+        placed[name].append(chunk_id)
+        sizes[name] += len(groups[chunk_id])
         assigned = after
+    asked = [k for k in ratios if shares[k] > 0]
+    if len(order) >= len(asked):
+        # 10 pairs from 5 chunks at 0.8/0.1/0.1 went 8 / 2 / 0: a split asked for is never
+        # left empty while another holds two chunks or more (one chunk still in one split)
+        for name in sorted((k for k in asked if not placed[k]), key=lambda k: -shares[k]):
+            donor = max(
+                (k for k in ratios if len(placed[k]) > 1),
+                key=lambda k: (sizes[k] - shares[k] * assigned, len(placed[k])),
+            )
+            moved = min(reversed(placed[donor]), key=lambda c: len(groups[c]))
+            placed[donor].remove(moved)
+            placed[name].append(moved)
+            sizes[donor] -= len(groups[moved])
+            sizes[name] += len(groups[moved])
+    return {k: [e for c in placed[k] for e in groups[c]] for k in ratios}
+
+
+SMALL_SPLIT = 2
+"""A split asked for that holds this many entries or fewer is named in the export's notes."""
+
+
+def split_targets(total: int, ratios: dict[str, float]) -> dict[str, int]:
+    """What the ratios ask of `total` entries per split (largest remainders, summing to total)."""
+    ratio_sum = sum(ratios.values()) or 1.0
+    exact = {k: total * v / ratio_sum for k, v in ratios.items()}
+    out = {k: int(v) for k, v in exact.items()}
+    for k in sorted(exact, key=lambda k: -(exact[k] - out[k]))[: total - sum(out.values())]:
+        out[k] += 1
     return out
+
+
+def split_notes(
+    parts: dict[str, list[dict[str, Any]]], ratios: dict[str, float]
+) -> tuple[list[str], list[str]]:
+    """(notes, warnings) in plain words on splits that came out other than the ratios ask.
+
+    Warnings: a split asked for is empty (fewer source chunks than splits). Notes: the counts
+    differ from the ratios' (whole chunks per split, one chunk at least per split), and splits
+    asked for that hold SMALL_SPLIT entries or fewer.
+    """
+    counts = {k: len(v) for k, v in parts.items()}
+    total = sum(counts.values())
+    chunks = {k: len({str(e.get("source_chunk") or e["id"]) for e in v}) for k, v in parts.items()}
+    sources = sum(chunks.values())
+    asked = [k for k, r in ratios.items() if r > 0]
+    notes: list[str] = []
+    warnings: list[str] = []
+    empty = [k for k in asked if not counts[k]]
+    if empty and total:
+        warnings.append(
+            f"the {' and '.join(empty)} split(s) are empty: the {total} entries come from "
+            f"{sources} source chunk(s), fewer than the {len(asked)} splits asked, and one "
+            "chunk's entries stay in one split (chunk the documents smaller, e.g. a lower "
+            "chunk_size, for more source chunks)"
+        )
+        return notes, warnings
+    targets = split_targets(total, ratios)
+    if total and counts != targets:
+        notes.append(
+            "each source chunk's entries stay in one split and every split asked for gets at "
+            "least one chunk, so the splits are "
+            + " / ".join(str(counts[k]) for k in ratios)
+            + " where the ratios alone give "
+            + " / ".join(str(targets[k]) for k in ratios)
+            + f" of {total}"
+        )
+    small = [k for k in asked if 0 < counts[k] <= SMALL_SPLIT]
+    if small and total > len(asked):
+        notes.append(
+            "small split(s): "
+            + ", ".join(
+                f"{k} {counts[k]} entr{'y' if counts[k] == 1 else 'ies'} from "
+                f"{chunks[k]} chunk{'' if chunks[k] == 1 else 's'}"
+                for k in small
+            )
+        )
+    return notes, warnings
 
 
 def _row(entry: dict[str, Any], split: str | None) -> dict[str, Any]:
@@ -162,6 +241,10 @@ def export_entries(
         else None,
         "zip": None,
     }
+    notes, warnings = split_notes(parts, splits) if splits else ([], [])
+    result["split_notes"] = notes
+    if warnings:
+        result["warnings"] = warnings
     artifacts = [
         {"name": Path(f["path"]).name, "path": f["path"], "kind": "dataset"} for f in files
     ]

@@ -18,7 +18,12 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_'\-]*|\d+(?:[.,]\d+)*")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|cf|Mr|Mrs|Dr|St|No|Fig|approx)\.|\b[A-Z]\.)$")
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
-_CODEY = re.compile(r"::=|>>>|^\s*\.\.\.|[{};]\s*$|^\s*[\w.]+\(.*\)\s*$")
+_CODEY = re.compile(
+    r"::=|>>>|^\s*\.\.\.|[{}]\s*$|(?:=|\))[^;]{0,30};\s*$|^\s*\S+(?:\s+\S+){0,2};\s*$"
+    r"|^\s*[\w.]+\(.*\)\s*$"
+)
+"""A code line. A line ending in ';' is code when short or with '=', brackets near its end; a
+line of prose wrapped after a semicolon ('... set by the general meeting;') is not."""
 _RULE = re.compile(r"^\s*([=\-*~^#_])\1{2,}\s*$")
 _BULLET = re.compile(r"^\s*(?:[*\-+\u2022]|\d+[.)])\s+")
 _MARK = re.compile(r"^\s*[*\-+\u2022]\s+")
@@ -120,3 +125,190 @@ def grounding_form(text: str) -> str:
 def is_verbatim(span: str, source: str) -> bool:
     """Whether `span` appears in `source` up to whitespace and line wraps."""
     return bool(span.strip()) and grounding_form(span) in grounding_form(source)
+
+
+# --------------------------------------------------------------------------- kinds of answer
+# What a question word asks for ('when' a time, 'how many' a number, 'who' a person or body,
+# 'where' a place, 'how is X done' a manner) and which of these a piece of text says. Shared by
+# the built-in writer (to pick the question word that fits a sentence) and the built-in judge
+# (to lower a pair whose answer is not the kind its question asks for).
+
+_NUMBER_WORDS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundred|thousand|million|billion|dozen|half|quarter|single|double|twice|once"
+)
+_TIME_UNITS = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|weekends|weekday"
+_TIME_RE = re.compile(
+    r"\b(?:(?:\d+(?:[.,]\d+)?|a|an|"
+    + _NUMBER_WORDS
+    + r"|few|several|many)(?:[\s-]\w+)?\s+"
+    + _TIME_UNITS
+    + r"|(?:"
+    + _MONTHS
+    + r"|"
+    + _WEEKDAYS
+    + r")\b|(?:1[5-9]|20)\d\d\b|\d{1,2}(?::\d\d)?\s*(?:am|pm)"
+    r"|o'clock|noon|midnight|morning|afternoon|evening|night|tonight|today|tomorrow|yesterday"
+    r"|in advance|beforehand|annually|daily|weekly|monthly|yearly|quarterly|hourly|nightly"
+    r"|(?:every|each|per|a)\s+(?:\w+\s+)?(?:" + _TIME_UNITS[3:-1] + r"|spring|summer|autumn|"
+    r"winter|season|term|quarter|meeting)|spring|summer|autumn|winter|immediately|promptly"
+    r"|soon|later|earlier|ago|(?:before|after|until|till|since|during|within|by)\s+(?:the\s+)?"
+    r"(?:end|start|beginning|middle|next|last|first|deadline|meeting|time|date)"
+    r"|(?:first|second|third|fourth|last)\s+(?:" + _WEEKDAYS + r"))",
+    re.I,
+)
+_NUMBER_RE = re.compile(
+    r"\d|\b(?:" + _NUMBER_WORDS + r"|few|several|many|most|all|none|no|every|each|both|"
+    r"percent|per cent)\b",
+    re.I,
+)
+_AMOUNT_RE = re.compile(r"\d|\b(?:" + _NUMBER_WORDS + r"|percent|per cent)\b", re.I)
+"""A number proper (digits or number words), not a quantifier like 'no' or 'all'."""
+_PEOPLE = (
+    "person|people|persons|members?|households?|volunteers?|staff|employees?|employers?|users?|"
+    "customers?|clients?|owners?|parents?|guardians?|children|child|students?|pupils?|"
+    "residents?|citizens?|patients?|doctors?|nurses?|board|committee|council|government|"
+    "agency|department|office|team|company|companies|firm|society|association|club|union|"
+    "authority|ministry|court|bank|cooperative|co-op|group|organi[sz]ations?|institutions?|"
+    "university|school|anyone|everyone|someone|nobody|no one|secretary|treasurer|chair|"
+    "chairs?|directors?|managers?|officers?|administrators?|operators?|electricians?|"
+    "engineers?|technicians?|inspectors?|auditors?|coordinators?|contractors?|suppliers?|"
+    "providers?|vendors?|partners?|landlords?|tenants?|teachers?|workers?|leaders?|"
+    "drivers?|lawyers?|farmers?|builders?|developers?|maintainers?|researchers?|scientists?|"
+    "physicians?|agents?|presidents?|ministers?|mayors?|police|trustees?|nominees?|"
+    "shareholders?|holders?|applicants?|authors?|writers?|editors?|publishers?|inventors?|"
+    "founders?|wardens?|keepers?|caretakers?|stewards?|clerks?|judges?|juries|jury|hosts?|"
+    "chefs?|cooks?|pilots?|captains?|crews?|guards?|coaches?|tutors?|instructors?|"
+    "he|she|they|we|you|i|him|her|them|us|me"
+)
+_PERSON_RE = re.compile(r"\b(?:" + _PEOPLE + r")\b", re.I)
+_NAME_RE = re.compile(
+    r"\b(?!(?:The|A|An|It|Its|This|That|These|Those|There|They|In|On|At|If|When|Yes|No|Every|"
+    r"Each|Once|Twice|Before|After|By|From|Only|Always|Never|About|Around|Between|Within|"
+    r"Until|During|Since|Next|Last|First|"
+    + _NUMBER_WORDS.title()
+    + r"|"
+    + _MONTHS.title()
+    + r"|"
+    + _WEEKDAYS.title()
+    + r")\b)[A-Z][a-z]+\b|\b[A-Z]{2,}\b"
+)
+_NOT_PLACE = (
+    "writing|person|advance|total|general|order|addition|case|part|practice|time|fact|short|"
+    "turn|particular|full|public|private|effect|return|response|place|use|line|charge|"
+    "favou?r|front|spite|light|terms|which|what|this|that|these|those|it|them|me|us|him|her|"
+    "less|more|about|around|least|most|up|down|off"
+)
+_PLACE_RE = re.compile(
+    r"\b(?:in|at|on|into|inside|near|from|under|behind|beside|outside|above|below|across|"
+    r"onto|within|beneath|opposite|next to|throughout)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|"
+    r"your\s+|our\s+|his\s+|her\s+|my\s+|each\s+|every\s+)?(?!(?:" + _NOT_PLACE + r")\b)"
+    r"(?!(?:" + _MONTHS + r"|" + _WEEKDAYS + r")\b)(?!\d)[a-z][\w'-]*"
+    r"|\b(?:room|hall|office|building|site|roof|city|town|village|country|area|street|road|"
+    r"house|home|website|page|park|school|floor|field|shop|store|station|folder|directory|"
+    r"region|county|state|abroad|online|locally|nearby|here|there|everywhere|anywhere|upstairs"
+    r"|downstairs|outdoors|indoors)\b",
+    re.I,
+)
+_MANNER_RE = re.compile(
+    r"\bby\b(?!\s+(?:the\s+)?(?:end|start|beginning|middle|time|then|now|next|last|\d|"
+    + _MONTHS
+    + r"|"
+    + _WEEKDAYS
+    + r"))|\b(?:using|with|without|via|through|as|in writing|in person|by hand|online|manually|"
+    r"automatically|remotely|electronically|digitally|physically|mechanically|directly|"
+    r"carefully|gently|slowly|quickly|separately|together|jointly|individually|first|then|"
+    r"steps?|method|means|way|process|procedure|form|email|e-mail|post|mail|letter|phone|"
+    r"telephone|app|portal|if|unless|whenever|provided|according|depending)\b",
+    re.I,
+)
+
+
+def question_wants(question: str) -> str | None:
+    """The kind of answer a question's opening words ask for: time, number, person, place,
+    manner, or None (what/which/why/yes-no questions are not checked).
+    """
+    q = normalize(question).lower()
+    q = re.sub(r"^(?:and|so|but|then|also|exactly|roughly|approximately)\s+", "", q)
+    if re.match(
+        r"(?:when|what time|what date|what year|what day|what month|by when|until "
+        r"when|since when|how soon|how often|how long)\b",
+        q,
+    ):
+        return "time"
+    if re.match(
+        r"(?:how many|how much|what percentage|what proportion|what share|what number"
+        r"|how old|how far|how big|how large|how tall|how high|how fast|how heavy)\b",
+        q,
+    ):
+        return "number"
+    if re.match(r"(?:who|whom|whose|by whom|to whom|from whom|with whom)\b", q):
+        return "person"
+    if re.match(r"(?:where|from where|to where)\b", q):
+        return "place"
+    if re.match(
+        r"how (?:is|are|was|were|do|does|did|can|could|should|must|will|would|may|"
+        r"might|has|have|had)\b",
+        q,
+    ):
+        return "manner"
+    return None
+
+
+def answer_cues(text: str) -> set[str]:
+    """Which kinds of answer `text` can give: time, number (quantifiers too), amount (a
+    number proper), person, place, manner.
+    """
+    cues = set()
+    if _TIME_RE.search(text):
+        cues.add("time")
+    if _NUMBER_RE.search(text):
+        cues.add("number")
+    if _AMOUNT_RE.search(text):
+        cues.add("amount")
+    if _PERSON_RE.search(text) or _NAME_RE.search(text):
+        cues.add("person")
+    if _PLACE_RE.search(text):
+        cues.add("place")
+    if _MANNER_RE.search(text):
+        cues.add("manner")
+    return cues
+
+
+def answer_news(question: str, answer: str) -> str:
+    """The answer's words the question does not already say, in order (what the answer adds)."""
+    said = set(words(question))
+    kept = [w for w in re.findall(r"[\w'-]+", answer) if w.lower() not in said]
+    return " ".join(kept)
+
+
+def leading_kind(text: str) -> str | None:
+    """time, place or manner: the kind of the first such phrase in `text` (None: none found).
+
+    'in 2019 by forty-two households' leads with a time, 'into the bank account' with a
+    place, 'by volunteers every six weeks' with a manner.
+    """
+    found = [
+        (m.start(), kind)
+        for kind, pattern in (("manner", _MANNER_RE), ("time", _TIME_RE), ("place", _PLACE_RE))
+        if (m := pattern.search(text))
+    ]
+    return min(found)[1] if found else None
+
+
+def is_agent(phrase: str) -> bool:
+    """Whether a noun phrase names a person or organisation by its head word ('a qualified
+    electrician', 'the board', 'Volunteers'); pronouns do not count.
+    """
+    toks = re.findall(r"[\w'-]+", phrase)
+    if not toks or toks[-1].lower() in ("he", "she", "they", "we", "you", "i", "him", "her"):
+        return False
+    return bool(re.fullmatch(r"(?:" + _PEOPLE + r")", toks[-1], re.I))

@@ -381,9 +381,10 @@ def export_version(args: ExportDatasetInput) -> dict[str, Any]:
         if splits
         else ""
     )
+    warned = "".join(f"; warning: {w}" for w in result.get("warnings") or [])
     return {
         "message": f"exported {len(entries)} entries as {', '.join(formats)}{split_text}; "
-        f"download: {download}",
+        f"download: {download}{warned}",
         "path": download,
         "dataset_id": dataset["id"],
         "version": dataset["version"],
