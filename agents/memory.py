@@ -233,6 +233,16 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             summary["worst_values"] = {
                 str(k): v for k, v in list(values.items())[:16] if isinstance(v, str | int | float)
             }
+    wrong = output.get("worst_rows") or output.get("test_worst_rows")
+    if isinstance(wrong, list) and wrong:
+        # 'which days did it get most wrong?': the evaluation's worst rows, kept small
+        summary["wrong_rows"] = [
+            {k: v for k, v in r.items() if isinstance(v, str | int | float) and k != "id_column"}
+            | ({"id_column": r["id_column"]} if isinstance(r.get("id_column"), str) else {})
+            for r in wrong[:10]
+            if isinstance(r, dict)
+        ]
+        summary["wrong_on"] = "the test set" if output.get("test_worst_rows") else None
     filled = _filled_cells(output)
     if filled:
         summary["filled"] = filled
@@ -1580,6 +1590,47 @@ def asks_thread_figure(goal: str, memory: dict[str, Any], has_file: bool = False
     return figures_answer(goal, results, memory) is not None
 
 
+WRONG_RE = re.compile(
+    r"\b(?:get|gets|got|getting|have|has|had)\b[^?.;]{0,30}?\b(?:most |very |really |badly |way )?"
+    r"(?:wrong|off)\b|\bmost wrong\b|\b(?:biggest|largest|worst|highest)\s+(?:prediction\s+)?"
+    r"(?:errors?|misses|mistakes|residuals?)\b|\bworst[- ]predicted\b|\bmisclassified\b|"
+    r"\bwrong(?:ly)?\s+(?:predicted|classified|labell?ed)\b|\bmissed by the most\b|"
+    r"\b(?:where|which\s+\w+)\s+(?:did|does|was|is)\s+(?:it|the model)\s+(?:most\s+)?wrong\b",
+    re.I,
+)
+"""A question about the rows a model got most wrong ('which days did it get most wrong?')."""
+
+
+def _wrong_rows_line(results: list[dict[str, Any]]) -> str | None:
+    """The rows the thread's last evaluation got most wrong, by id or row number, or None."""
+    # the latest model's own: an older training's rows are not this model's mistakes
+    found = next(
+        (r for r in reversed(results) if r.get("tool") in ("train_model", "evaluate_model")), None
+    )
+    if found is None or not found.get("wrong_rows"):
+        return None
+
+    def said(row: dict[str, Any]) -> str:
+        name = (
+            f"{row['id_column']} {row.get('id')}"
+            if row.get("id_column")
+            else f"row {row.get('row')}"
+        )
+        if "error" in row:
+            return (
+                f"{name}: actual {_fmt(row.get('actual'))}, predicted {_fmt(row.get('predicted'))}"
+            )
+        return (
+            f"{name}: actual {row.get('actual')!r}, predicted {row.get('predicted')!r} "
+            f"(confidence {_fmt(row.get('confidence'))})"
+        )
+
+    rows = found["wrong_rows"][:5]
+    where = f" on {found['wrong_on']}" if found.get("wrong_on") else ""
+    kind = "largest errors" if "error" in rows[0] else "most confident mistakes"
+    return f"The {kind}{where} (from {found['tool']}): " + "; ".join(said(r) for r in rows) + "."
+
+
 def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, Any]) -> str | None:
     """The thread's answer to a question about what its runs made and measured, one line per
     thing asked: how many a run made ('how many did you fill?', with how many were hand labels
@@ -1588,6 +1639,10 @@ def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, A
     """
     lower = goal.lower()
     lines: list[str] = []
+    if WRONG_RE.search(lower):
+        wrong = _wrong_rows_line(results)
+        if wrong is not None:
+            return wrong
     predicted = _predicted_result(results)
     which = _extreme_asked(lower, predicted, memory) if predicted is not None else None
     if which is not None:

@@ -3134,6 +3134,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     explained = _explain_question(p, clause, slots)
     if explained:
         return explained
+    from agents.memory import WRONG_RE
+
+    if rx.search(WRONG_RE, clause) and not p.steps and not slots.files and p.memory.get("model"):
+        # 'which days did it get most wrong?' with no worst rows kept: the thread's model
+        # evaluated (its validation split), which lists them
+        return ["evaluate_model"]
     lower = clause.lower()
     if (
         p.memory.get("trainings")

@@ -370,6 +370,8 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "validation_metrics": best["validation_full"],
         "test_metrics": test_report["metrics"] if test_report else None,
         "test_baseline": test_report["baseline"] if test_report else None,
+        # the test rows it got most wrong (evaluate_model's worst_rows): for a later question
+        "test_worst_rows": test_report.get("worst_rows") if test_report else None,
         # the baseline on the rows `metrics` was measured on, as evaluate_model's `baseline`
         "baseline": {**baseline, "measured_on": "test" if test_report else "validation"},
         "validation_baseline": validation_baseline,
