@@ -43,7 +43,9 @@ CLASSES_NAMED = 5
 """At most this many small classes are named in the fallback's warning."""
 
 Fraction = Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)]
-SplitName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][\w-]*$")]
+SplitName = Annotated[
+    str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+]
 OutputPath = Annotated[str, Field(min_length=1, max_length=1000)]
 
 
@@ -57,7 +59,7 @@ class SplitTableInput(ToolInput):
         "earlier output folder (its main table).",
     )
     fractions: list[Fraction] = Field(
-        default_factory=lambda: [0.8, 0.2],
+        default=[0.8, 0.2],
         min_length=2,
         max_length=MAX_SPLITS,
         description="Each split's share of the rows, 2 or 3 numbers summing to 1 (e.g. [0.8, 0.2] "
