@@ -162,12 +162,12 @@ def assign_rows(
     n: int,
     fractions: Sequence[float],
     seed: int,
-    classes: pd.Series | None = None,
+    classes: np.ndarray | None = None,
 ) -> list[np.ndarray]:
     """The row positions of each split, in the table's order; every row in exactly one split.
 
-    Shuffled with `seed`; with `classes` (one value per row, missing values a class of their
-    own) each class is shared by the fractions too.
+    Shuffled with `seed`; with `classes` (each row's class code, 0..k-1, as `class_codes`
+    gives) each class is shared by the fractions too.
     """
     rng = np.random.default_rng(seed)
     totals = split_counts(n, fractions)
@@ -178,7 +178,7 @@ def assign_rows(
         for i in range(len(fractions)):
             parts[i].append(shuffled[bounds[i] : bounds[i + 1]])
     else:
-        codes, _ = pd.factorize(classes, use_na_sentinel=False)
+        codes = classes
         sizes = np.bincount(codes)
         cells = _cells(sizes, fractions, totals)
         by_class = np.argsort(codes, kind="stable")
@@ -191,11 +191,27 @@ def assign_rows(
     return [np.sort(np.concatenate(p)) if p else np.array([], dtype=np.int64) for p in parts]
 
 
-def _small_classes(classes: pd.Series, splits: int) -> list[tuple[str, int]]:
+def class_codes(column: pd.Series, name: str) -> tuple[np.ndarray, list[str]]:
+    """Each row's class code (in order of first appearance; missing values one class of their
+    own) and the classes' names; a 400 for a column of lists or objects.
+    """
+    try:
+        codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    except TypeError:  # lists or dicts in the cells (a jsonl field): no classes to keep
+        raise BadInput(
+            f"column {name!r} holds lists or objects, not classes",
+            hint="stratify by a column of labels or categories",
+            code="not_classes",
+            details={"argument": "stratify_column", "value": name},
+        ) from None
+    return codes, ["missing" if pd.isna(u) else str(u) for u in uniques]
+
+
+def _small_classes(codes: np.ndarray, names: list[str], splits: int) -> list[tuple[str, int]]:
     """(class, rows) of each class with fewer rows than there are splits, smallest first."""
-    counts = classes.value_counts(dropna=False)
-    small = counts[counts < splits].sort_values(kind="stable")
-    return [("missing" if pd.isna(k) else str(k), int(v)) for k, v in small.items()]
+    sizes = np.bincount(codes, minlength=len(names))
+    small = sorted((int(sizes[c]), c) for c in np.flatnonzero(sizes < splits))
+    return [(names[c], size) for size, c in small]
 
 
 def _names(args: SplitTableInput, splits: int) -> list[str]:
@@ -370,14 +386,15 @@ def split_table(args: SplitTableInput, ctx: ToolContext) -> dict[str, Any]:
         )
     columns = [str(c) for c in frame.columns]
     warnings: list[str] = []
-    classes: pd.Series | None = None
+    classes: np.ndarray | None = None
     if args.stratify_column is not None:
         if args.stratify_column not in columns:
             raise column_not_found(
                 args.stratify_column, columns, argument="stratify_column", what="stratify"
             )
-        classes = frame[frame.columns[columns.index(args.stratify_column)]]
-        small = _small_classes(classes, splits)
+        column = frame[frame.columns[columns.index(args.stratify_column)]]
+        classes, class_names = class_codes(column, args.stratify_column)
+        small = _small_classes(classes, class_names, splits)
         if small:
             named = [f"{k!r} ({v} row{'s' if v != 1 else ''})" for k, v in small]
             shown = ", ".join(named[:CLASSES_NAMED]) + (", …" if len(named) > CLASSES_NAMED else "")

@@ -146,6 +146,16 @@ def test_missing_values_are_a_class_of_their_own() -> None:
     assert _read(out["paths"]["validation"])["label"].isna().sum() == 2
 
 
+def test_a_column_of_lists_is_no_classes_to_stratify_by(untouched) -> None:
+    (_ws() / "tags.jsonl").write_text(
+        "".join(f'{{"id": {i}, "tags": ["a", "b{i % 2}"]}}\n' for i in range(10))
+    )
+    with pytest.raises(BadInput) as exc:
+        call_tool("split_table", {"dataset": "tags.jsonl", "stratify_column": "tags"})
+    assert exc.value.code == "not_classes"
+    (_ws() / "tags.jsonl").unlink()
+
+
 def test_a_class_too_small_falls_back_to_a_random_split_with_a_note() -> None:
     src = _exam(60, minority=2)
     out = call_tool(
