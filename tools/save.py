@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Any, Literal
 
@@ -123,8 +124,17 @@ def _target(raw: str, fmt: SaveFormat | None) -> tuple[Path, SaveFormat]:
 
 
 def temp_beside(path: Path) -> Path:
-    """The hidden temporary file a table is written to before it is moved onto `path`."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """A new empty hidden file beside `path` that a table is written to before it is moved
+    onto `path`; created exclusively, so it is never a link or a file that was already there.
+    """
+    for _ in range(100):  # a random name taken 100 times over is a bug, not bad luck
+        temp = path.with_name(f".{path.name[:100]}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:  # O_EXCL: refused where anything (a link too) already is; the umask's mode
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return temp
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def write_frame(frame: pd.DataFrame, path: Path, fmt: SaveFormat) -> None:
