@@ -16,10 +16,11 @@ from errors import (
     INT64_MAX,
     BadInput,
     Conflict,
+    Forbidden,
     candidate_details,
     column_not_found,
 )
-from store.outputs import made_by, record
+from store.outputs import MANIFEST, made_by, record
 from store.workspace import output_file, relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
 from tools.save import (
@@ -106,9 +107,7 @@ class SplitTableInput(ToolInput):
 def shares(values: Sequence[float]) -> list[float]:
     """The fractions as shares of 1: numbers summing to 1, or to 100 (percentages); else a 400."""
     total = math.fsum(values)
-    if abs(total - 1.0) <= SUM_TOLERANCE:
-        return [v / total for v in values]
-    if abs(total / 100.0 - 1.0) <= SUM_TOLERANCE:
+    if abs(total - 1.0) <= SUM_TOLERANCE or abs(total / 100.0 - 1.0) <= SUM_TOLERANCE:
         return [v / total for v in values]
     raise BadInput(
         f"fractions {list(values)} sum to {total:g}, not 1",
@@ -178,10 +177,9 @@ def assign_rows(
         for i in range(len(fractions)):
             parts[i].append(shuffled[bounds[i] : bounds[i + 1]])
     else:
-        codes = classes
-        sizes = np.bincount(codes)
+        sizes = np.bincount(classes)
         cells = _cells(sizes, fractions, totals)
-        by_class = np.argsort(codes, kind="stable")
+        by_class = np.argsort(classes, kind="stable")
         starts = np.cumsum([0, *sizes])
         for c in range(len(sizes)):
             members = rng.permutation(by_class[starts[c] : starts[c + 1]])
@@ -294,6 +292,13 @@ def _targets(
         path = resolve_path(name, for_write=True)
         _check_folder(path, name)
         rel = relative_to_workspace(path)
+        if Path(rel).parts[:1] == Path(MANIFEST).parts[:1]:
+            raise Forbidden(
+                f"{rel} is in forgeflow's own folder (its record of outputs)",
+                hint="write the splits elsewhere in the workspace",
+                code="reserved_path",
+                details={"argument": "paths", "value": raw},
+            )
         if source is not None and path == source:
             raise BadInput(
                 f"{rel} is the table being split",

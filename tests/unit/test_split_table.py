@@ -331,6 +331,7 @@ HOSTILE_PATHS = [
     ("x" * 300 + ".csv", BadInput),
     ("out/", BadInput),
     ("exam_train.csv/x.csv", BadInput),
+    (".forgeflow/outputs.jsonl", Forbidden),
 ]
 
 
@@ -469,3 +470,32 @@ def test_unknown_arguments_and_a_missing_dataset_are_refused(untouched) -> None:
     with pytest.raises(NotFound) as exc:
         call_tool("split_table", {"dataset": "exam_trian.csv"})
     assert exc.value.details["candidates"][0] == "exam_train.csv"
+
+
+def test_the_manifest_is_not_replaced_even_with_overwrite() -> None:
+    src = _exam()
+    outputs.record(["earlier.csv"], tool="save_table")
+    before = outputs.manifest_path().read_bytes()
+    with pytest.raises(Forbidden) as exc:
+        call_tool(
+            "split_table",
+            {"dataset": src, "paths": [".forgeflow/outputs.jsonl", "v.jsonl"], "overwrite": True},
+        )
+    assert exc.value.code == "reserved_path"
+    assert outputs.manifest_path().read_bytes() == before
+
+
+def test_the_temporary_file_is_never_a_link_already_there(tmp_path: Path, monkeypatch) -> None:
+    import secrets
+
+    src = _exam()
+    outside = tmp_path / "outside.csv"
+    outside.write_text("keep\n")
+    tokens = iter(["aaaa", "bbbb", "cccc"])
+    monkeypatch.setattr(secrets, "token_hex", lambda n: next(tokens))
+    pid = os.getpid()
+    os.symlink(outside, _ws() / f".exam_train_train.csv.{pid}.aaaa.tmp")
+    out = call_tool("split_table", {"dataset": src})
+    assert outside.read_text() == "keep\n"
+    assert len(_read(out["paths"]["train"])) == 80
+    assert (_ws() / f".exam_train_train.csv.{pid}.aaaa.tmp").is_symlink()  # left as it was
