@@ -358,6 +358,28 @@ def _size_warnings(
     return found
 
 
+def _absent_classes(
+    classes: np.ndarray,
+    class_names: list[str],
+    names: list[str],
+    positions: list[np.ndarray],
+    column: str | None,
+) -> list[str]:
+    """A warning for each non-empty split that a class has no row in (its share rounds to 0)."""
+    found = []
+    for name, rows in zip(names, positions, strict=True):
+        if not len(rows):
+            continue
+        absent = np.setdiff1d(np.arange(len(class_names)), classes[rows])
+        if len(absent):
+            shown = ", ".join(repr(class_names[c]) for c in absent[:CLASSES_NAMED])
+            more = ", …" if len(absent) > CLASSES_NAMED else ""
+            found.append(
+                f"the {name} split has no row of {column!r} = {shown}{more} (too few rows to share)"
+            )
+    return found
+
+
 @tool(SplitTableInput, tags=("datasets", "export"))
 def split_table(args: SplitTableInput, ctx: ToolContext) -> dict[str, Any]:
     """Split a table's rows into a train and a validation file (and a test file), e.g. 80/20.
@@ -419,6 +441,8 @@ def split_table(args: SplitTableInput, ctx: ToolContext) -> dict[str, Any]:
     parts = [frame.iloc[p].reset_index(drop=True) for p in positions]
     counts = [len(p) for p in parts]
     warnings += _size_warnings(names, counts, len(frame), fractions)
+    if classes is not None:
+        warnings += _absent_classes(classes, class_names, names, positions, args.stratify_column)
     ctx.progress("writing the splits", 0.6)
     _write_all(parts, targets)
     rels = [rel for rel, _, _ in targets]

@@ -156,6 +156,22 @@ def test_a_column_of_lists_is_no_classes_to_stratify_by(untouched) -> None:
     (_ws() / "tags.jsonl").unlink()
 
 
+def test_a_class_whose_share_rounds_to_nothing_is_named() -> None:
+    src = _exam(40, minority=3)
+    out = call_tool(
+        "split_table",
+        {"dataset": src, "stratify_column": "label", "fractions": [0.8, 0.1, 0.1]},
+    )
+    assert out["stratified_by"] == "label"
+    held = {n: _read(p)["label"].tolist().count("b") for n, p in out["paths"].items()}
+    assert sum(held.values()) == 3
+    lacking = [n for n, count in held.items() if count == 0]
+    assert lacking and all(
+        any(f"the {n} split has no row of 'label' = 'b'" in w for w in out["warnings"])
+        for n in lacking
+    )
+
+
 def test_a_class_too_small_falls_back_to_a_random_split_with_a_note() -> None:
     src = _exam(60, minority=2)
     out = call_tool(
