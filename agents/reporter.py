@@ -595,6 +595,24 @@ def _save(output: dict[str, Any], asked: list[str]) -> list[str]:
     ]
 
 
+def _split_table(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """split_table: each split's rows and file, and whether class shares were kept."""
+    paths, rows = output.get("paths"), output.get("rows")
+    if not isinstance(paths, dict) or not paths or not isinstance(rows, dict):
+        return []
+    total = sum(v for v in rows.values() if isinstance(v, int))
+    shares = "/".join(
+        f"{round(100 * rows[n] / total)}" if total and isinstance(rows.get(n), int) else "?"
+        for n in paths
+    )
+    stratified = output.get("stratified_by")
+    how = f"stratified by {stratified!r}" if stratified else "at random"
+    return [
+        f"  split {output.get('dataset')} ({total} rows) {shares} {how}, seed {output.get('seed')}:",
+        *(f"  {name}: {rows.get(name)} rows → {path}" for name, path in paths.items()),
+    ]
+
+
 def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
     if "target_met" not in output:
         return []
@@ -953,6 +971,7 @@ SUMMARISERS = {
     "generate_qa": _qa_generate,
     "export_dataset": _qa_export,
     "save_table": _save,
+    "split_table": _split_table,
     "apply_labeling_functions": _apply_lfs,
     "write_labeling_functions": _write_lfs,
     "vote_labels": _vote,

@@ -25,6 +25,7 @@ from tools.local import inspect_dataset, list_local_datasets
 from tools.preview import preview_rows
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
 from tools.save import save_table
+from tools.split import split_table
 from tools.training.tools import (
     detect_anomalies,
     evaluate_model,
@@ -49,6 +50,7 @@ TOOLS: list[Tool] = [
     inspect_dataset,
     preview_rows,
     save_table,
+    split_table,
     search_datasets,
     trending_datasets,
     dataset_configs,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,7 +17,7 @@ from tools.base import ToolContext, ToolInput, tool
 from tools.tabular import load_table, table_format
 
 SaveFormat = Literal["csv", "jsonl", "parquet"]
-_SUFFIX = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}
+SAVE_SUFFIX = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}
 # The main table of an output folder, by the tools that write one.
 _MAIN_TABLES = ("labeled.parquet", "predictions.parquet", "scores.parquet")
 
@@ -59,19 +60,21 @@ def _default_path(source: str, fmt: SaveFormat | None) -> str:
         raise BadInput(
             "say where to save it or in which format",
             hint="set path (e.g. 'out/table.csv') or format (csv, jsonl, parquet)",
-            details=candidate_details("format", list(_SUFFIX), "missing"),
+            details=candidate_details("format", list(SAVE_SUFFIX), "missing"),
         )
     where = Path(source)
     if table_format(where) is None:  # a bundled set or a dataset id: no file of its own
-        return f"exports/{where.name or 'table'}{_SUFFIX[fmt]}"
+        return f"exports/{where.name or 'table'}{SAVE_SUFFIX[fmt]}"
     stem = where.name
     for suffix in (".gz", ".parquet", ".csv", ".tsv", ".jsonl", ".json"):
         stem = stem.removesuffix(suffix)
-    return (where.parent / f"{stem}{_SUFFIX[fmt]}").as_posix()
+    return (where.parent / f"{stem}{SAVE_SUFFIX[fmt]}").as_posix()
 
 
-def _source_table(ref: str) -> tuple[pd.DataFrame, str]:
-    """The rows of `ref`: a table, or the main table of an output folder."""
+def source_table(ref: str) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """The rows of `ref` (a table, or the main table of an output folder) and load_table's
+    description of where they came from (`source`, `id`).
+    """
     try:
         folder = resolve_path(ref)
     except ForgeflowError:
@@ -90,14 +93,14 @@ def _source_table(ref: str) -> tuple[pd.DataFrame, str]:
                 ),
             )
         ref = relative_to_workspace(tables[0])
-    frame, origin = load_table(ref)
-    return frame, str(origin["id"])
+    return load_table(ref)
 
 
-def _target(raw: str, fmt: SaveFormat | None) -> tuple[Path, SaveFormat]:
+def target_name(raw: str, fmt: SaveFormat | None) -> tuple[str, SaveFormat]:
+    """The file name to write and its format: from the suffix, or `fmt` (added when missing)."""
     suffix_fmt = table_format(Path(raw))
     if fmt is None:
-        if suffix_fmt not in _SUFFIX:
+        if suffix_fmt not in SAVE_SUFFIX:
             raise BadInput(
                 f"cannot tell the format of {raw!r} from its name",
                 hint="end the path with .csv, .jsonl or .parquet, or set format",
@@ -105,26 +108,50 @@ def _target(raw: str, fmt: SaveFormat | None) -> tuple[Path, SaveFormat]:
             )
         fmt = suffix_fmt  # type: ignore[assignment]
     elif suffix_fmt is None:
-        raw = raw + _SUFFIX[fmt]
+        raw = raw + SAVE_SUFFIX[fmt]
     elif suffix_fmt != fmt or raw.lower().endswith(".gz"):
         raise BadInput(
-            f"the path {raw!r} does not end in {_SUFFIX[fmt]} (format {fmt})",
-            hint=f"name the file …{_SUFFIX[fmt]}, or leave format unset",
+            f"the path {raw!r} does not end in {SAVE_SUFFIX[fmt]} (format {fmt})",
+            hint=f"name the file …{SAVE_SUFFIX[fmt]}, or leave format unset",
             code="format_mismatch",
         )
-    return output_file(raw), fmt  # type: ignore[return-value]
+    return raw, fmt  # type: ignore[return-value]
+
+
+def _target(raw: str, fmt: SaveFormat | None) -> tuple[Path, SaveFormat]:
+    name, fmt = target_name(raw, fmt)
+    return output_file(name), fmt
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty hidden file beside `path` that a table is written to before it is moved
+    onto `path`; created exclusively, so it is never a link or a file that was already there.
+    """
+    for _ in range(100):  # a random name taken 100 times over is a bug, not bad luck
+        temp = path.with_name(f".{path.name[:100]}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:  # O_EXCL: refused where anything (a link too) already is; the umask's mode
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return temp
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+def write_frame(frame: pd.DataFrame, path: Path, fmt: SaveFormat) -> None:
+    """Write `frame` to `path` as `fmt` (csv, jsonl or parquet), without its index."""
+    if fmt == "csv":
+        frame.to_csv(path, index=False)
+    elif fmt == "jsonl":
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    else:
+        frame.to_parquet(path, index=False)
 
 
 def _write(frame: pd.DataFrame, path: Path, fmt: SaveFormat) -> None:
     """Write to a temporary file beside `path`, then move it in: no half-written file is left."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp = temp_beside(path)
     try:
-        if fmt == "csv":
-            frame.to_csv(temp, index=False)
-        elif fmt == "jsonl":
-            frame.to_json(temp, orient="records", lines=True, force_ascii=False)
-        else:
-            frame.to_parquet(temp, index=False)
+        write_frame(frame, temp, fmt)
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -140,7 +167,8 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
     that save_table did not write itself (the person's data, another tool's output) is replaced
     only with overwrite=true. Returns the path written, its rows and columns.
     """
-    frame, source = _source_table(args.dataset)
+    frame, origin = source_table(args.dataset)
+    source = str(origin["id"])
     filled: list[str] = []
     left_out: list[str] = []
     if not args.run_columns:
