@@ -2454,6 +2454,71 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+SPLIT_SHARES_RE = re.compile(
+    r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*%?\s*[/:-]\s*(\d{1,2}(?:\.\d+)?)\s*%?"
+    r"(?:\s*[/:-]\s*(\d{1,2}(?:\.\d+)?)\s*%?)?(?![\d.])"
+)
+"""'80/20', '70-15-15', '80:20', '80%/20%': the shares of a split, in percent."""
+SPLIT_NAME_WORDS = (
+    ("validation", r"\b(?:validation|valid|val|dev)\b"),
+    ("test", r"\b(?:test|testing|holdout|hold-out|held[- ]out)\b"),
+)
+
+
+def _args_split_table(p: Planning, s: Slots) -> dict[str, Any] | None:
+    """'split exam_train.csv 80/20 into a train file and a validation file': the table's rows
+    into files; the shares, the splits' names, the class column kept balanced and the seed as
+    said; the output files when as many are named as splits.
+    """
+    data = _data_path(p, s)
+    if data is None:
+        p.question = "Which table should I split? Name a file."
+        return None
+    args: dict[str, Any] = {"dataset": data}
+    shares = SPLIT_SHARES_RE.search(s.text)
+    parts = [float(x) for x in shares.groups() if x] if shares else []
+    if parts and abs(sum(parts) - 100) < 1e-6:
+        args["fractions"] = [round(x / 100, 6) for x in parts]
+    count = len(args.get("fractions") or [0, 0])
+    said = [name for name, pattern in SPLIT_NAME_WORDS if rx.search(pattern, s.text, re.I)]
+    if count == 2 and said == ["test"]:
+        args["names"] = ["train", "test"]  # 'a train file and a test file'
+    elif count == 3 or len(said) == 2:
+        if count == 2 and "fractions" not in args:
+            args["fractions"] = [0.8, 0.1, 0.1]  # 'train, validation and test files'
+    if rx.search(
+        r"\bstratif\w*|\b(?:keep|keeping|same|preserv\w*)\b[^.;]{0,30}\b(?:balance|"
+        r"proportions?|ratios?|shares?|class(?:es)?)\b",
+        s.text,
+        re.I,
+    ):
+        column = s.label_column or _split_class_column(data, s.text)
+        if column:
+            args["stratify_column"] = column
+    seed = rx.search(r"\bseed\s*(?:=|:|of)?\s*(\d{1,9})\b", s.text, re.I)
+    if seed:
+        args["seed"] = int(seed.group(1))
+    _, _, outs = role_files(s.text, s.files)
+    outs = [f for f in dict.fromkeys(outs) if f != data]
+    if outs and len(outs) == len(args.get("fractions") or [0, 0]):
+        args["paths"] = outs
+    return args
+
+
+def _split_class_column(data: str, text: str) -> str | None:
+    """The column a stratified split keeps balanced: one the words name, else the table's
+    guessed label.
+    """
+    from tools.profile import columns_mentioned
+
+    profile = table_profile(data) if "${" not in data else None
+    if profile is None:
+        return None
+    named = [c for c in columns_mentioned(profile, text) if c in profile["names"]]
+    labels = [c["name"] for c in profile["columns"] if c["label_like"] and not c["id_like"]]
+    return next((c for c in named if c in labels), None) or (labels[-1] if labels else None)
+
+
 def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     """'which features mattered?': the thread's (or this plan's) model, measured on a table the
     clause names, else on its training's test file, else on its validation split (unset).

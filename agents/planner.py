@@ -3134,6 +3134,8 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     explained = _explain_question(p, clause, slots)
     if explained:
         return explained
+    if _split_request(p, clause, slots):
+        return ["split_table"]
     from agents.memory import WRONG_RE
 
     if rx.search(WRONG_RE, clause) and not p.steps and not slots.files and p.memory.get("model"):
@@ -3872,6 +3874,36 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     slots.files = [tables[0]]
     slots.label_column = slots.label_column or mentioned[0]
     return ["inspect_dataset"]
+
+
+SPLIT_FILES_RE = re.compile(
+    r"\b(?:split|divide|cut|break|partition)\b[^.;]{0,60}?\b(?:into|in|to)\b[^.;]{0,50}?"
+    r"\b(?:files?|sets?|tables?|csvs?|parts|pieces|halves)\b|"
+    r"\b(?:make|create|write|give me|produce)\b[^.;]{0,30}\b(?:train(?:ing)?|test|validation|"
+    r"val|dev|holdout)\s*(?:/|and|,)\s*(?:test|validation|val|dev|holdout)\b[^.;]{0,20}?\b"
+    r"(?:files?|sets?|splits?|tables?)\b|"
+    r"\b\d{1,2}\s*%?\s*/\s*\d{1,2}\s*%?(?:\s*/\s*\d{1,2}\s*%?)?\s+split\b(?!\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:qa|pairs|questions))",
+    re.I,
+)
+"""A request for a table's rows as separate files ('split x.csv 80/20 into a train file and a
+validation file', 'make train/test files from x.csv', 'a 70/30 split of x.csv')."""
+
+
+def _split_request(p: Planning, clause: str, slots: Slots) -> bool:
+    """Whether the clause asks for a named table's rows split into files (not a training's
+    validation split, not a QA export's splits, not chunking).
+    """
+    from agents.intent import data_kind
+
+    if p.steps or not slots.files or data_kind(slots.files) != "tables":
+        return False
+    return bool(rx.search(SPLIT_FILES_RE, clause)) and not rx.search(
+        r"\b(?:train|fit)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?(?:model|classifier|regressor|mlp)\b|"
+        r"\b(?:label|predict|qa|questions?|chunks?|headings?)\b",
+        clause,
+        re.I,
+    )
 
 
 EXPLAIN_RE = re.compile(

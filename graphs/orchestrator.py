@@ -127,6 +127,9 @@ def repair_args(
 
 CONSENT_TOOLS = frozenset({"save_table"})
 """Tools whose `overwrite` only the person's answer to the replace question may set."""
+PLAN_NEVER_OVERWRITES = CONSENT_TOOLS | {"split_table"}
+"""Tools whose `overwrite` a plan never sets: split_table's files exist → its step fails with
+the 409 and its hint (no replace question: it writes several files)."""
 MAX_CONSENT_QUESTIONS = 2
 """Questions one save step may ask before it fails (a new name that also exists asks again)."""
 REPLACE_SAID = re.compile(
@@ -488,7 +491,7 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
 
     try:
         args = resolve_refs(step["args"], done)
-        if args.get("overwrite") and step["tool"] in CONSENT_TOOLS:
+        if args.get("overwrite") and step["tool"] in PLAN_NEVER_OVERWRITES:
             # A plan (an LLM's tool call) does not give the person's consent: their answer does.
             args = {k: v for k, v in args.items() if k != "overwrite"}
         record["args"] = args

@@ -96,6 +96,7 @@ CAPABILITIES: dict[str, str] = {
     "score_qa": "judge QA pairs",
     "export_dataset": "export a QA dataset with splits",
     "save_table": "save a table as csv, jsonl or parquet",
+    "split_table": "split a table's rows into train / validation / test files",
 }
 
 _BY_NAME: dict[str, Tool] = {t.name: t for t in TOOLS}
