@@ -757,7 +757,9 @@ class DetectAnomaliesInput(ToolInput):
     id_column: str | None = Field(default=None, description="Id column copied to the report.")
     top_k: int = Field(default=20, ge=1, le=1000, description="Rows shown in the report.")
     threshold: float | None = Field(
-        default=None, description="Score above which a row is flagged (default: median + 5 MAD)."
+        default=None,
+        description="Score above which a row is flagged (default: the median plus 5 spreads, "
+        "the spread measured between the median and the 90th percentile).",
     )
     epochs: int = Field(default=150, ge=1, le=5000, description="Epochs when training a generator.")
     output: str | None = Field(
