@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from errors import BadInput
+from tools.training.anomaly_reasons import explain_rows
 from tools.training.cvae import Generator
 
 DETECTORS = ("isolation_forest", "local_outlier_factor", "cvae", "category_pairs", "binned_pairs")
@@ -121,6 +122,8 @@ def detector_scores(
     return out
 
 
+REASON_ROWS = 20
+"""The top rows that get `reasons` (each a few columns: the answer stays short)."""
 UPPER_QUANTILE = 0.9
 """The default threshold measures the scores' spread up to this quantile (see below)."""
 
@@ -182,11 +185,14 @@ def summarise(
     threshold: float | None,
     top_k: int,
     frame: pd.DataFrame | None = None,
+    id_column: str | None = None,
 ) -> dict[str, Any]:
     """min / max / mean / std of the scores, a threshold and the rows above it, the top rows.
 
-    With `frame`, each top row carries its values (`values`), so the answer shows the rows.
-    The default threshold is `default_threshold`.
+    With `frame`, each top row carries its values (`values`), so the answer shows the rows,
+    and the first REASON_ROWS carry `reasons`: the values furthest from their column's usual
+    ones (`anomaly_reasons.explain_rows`; `id_column` is never one). The default threshold is
+    `default_threshold`.
     """
     s = scored["score"].to_numpy(dtype=float)
     median = float(np.median(s))
@@ -196,9 +202,12 @@ def summarise(
     if frame is not None:
         for record in top:
             values = frame.iloc[int(record["row"])].to_dict()
-            record["values"] = {
-                str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in values.items()
-            }
+            record["values"] = {str(k): _cell(v) for k, v in values.items()}
+        explained = top[:REASON_ROWS]
+        skip = {id_column} if id_column is not None else set()
+        rows = [int(r["row"]) for r in explained]
+        for record, reasons in zip(explained, explain_rows(frame, rows, skip=skip), strict=True):
+            record["reasons"] = reasons
     return {
         "rows": int(len(s)),
         "min": round(float(s.min()), 6),
@@ -210,3 +219,26 @@ def summarise(
         "flagged": flagged,
         "top": top,
     }
+
+
+def _cell(value: Any) -> Any:
+    """A cell as strict JSON: numpy to Python, missing (NaN, NA) as None, infinity as text."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return str(value) if isinstance(value, float) and np.isinf(value) else value
+
+
+def flagged_rows(scored: pd.DataFrame, frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """The rows scored above `threshold`, highest first: all their columns, then
+    `anomaly_score` and `anomaly_rank` (an underscore added while the data has that name).
+    """
+    hits = scored[scored["score"] > threshold]
+    rows = frame.iloc[hits["row"].to_numpy(dtype=int)].reset_index(drop=True)
+    rows.columns = [str(c) for c in rows.columns]
+    for name, values in (("anomaly_score", hits["score"]), ("anomaly_rank", hits["rank"])):
+        while name in rows.columns:
+            name += "_"
+        rows[name] = values.to_numpy()
+    return rows
