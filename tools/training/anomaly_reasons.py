@@ -178,9 +178,9 @@ class _Pairs:
             return None  # rare alone: its own reason says it
         key = (a_name, b_name)
         if key not in self.joint:
-            joint = np.zeros((len(a.labels), len(b.labels)))
-            np.add.at(joint, (a.codes, b.codes), 1.0)
-            self.joint[key] = joint
+            ka, kb = len(a.labels), len(b.labels)
+            flat = np.bincount(a.codes * kb + b.codes, minlength=ka * kb)
+            self.joint[key] = flat.reshape(ka, kb).astype(float)
         counts = self.joint[key][a.codes[row]]
         total = float(counts.sum())
         if total < PAIR_MIN_ROWS:

@@ -792,8 +792,11 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     The detectors' scores are combined as the mean of their robust z-scores (one scale, no
     anomaly labels needed); `detectors` in the answer names those that ran. The report has per-row scores (sorted, written to a table, one
     column per detector too), min/max/mean, a threshold, how many rows are above it, and the
-    worst rows with their values. Without a model, a generator is trained on the dataset first (on its
-    label column when it has one, else on all rows as one class).
+    worst rows with their values and `reasons` (the columns whose values are furthest from
+    their usual ones: "quantity 240 (usual 1 to 8)"). The flagged rows, with all their columns
+    plus anomaly_score and anomaly_rank, are saved beside the scores (`flagged_path`). Without
+    a model, a generator is trained on the dataset first (on its label column when it has one,
+    else on all rows as one class).
     """
     from tools.training.anomalies import default_threshold, flagged_rows, score_rows, summarise
     from tools.training.cvae import load_generator
