@@ -404,13 +404,25 @@ def _comparison_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
 
 
 def _anomalies(output: dict[str, Any], asked: list[str]) -> list[str]:
+    """The tool's answer (the worst rows and why), then where the scores and flagged rows are."""
     flagged, rows = output.get("flagged"), output.get("rows")
     if isinstance(output.get("answer"), str):
         lines = [f"  {output['answer']}"]
     else:
         lines = [f"  {flagged} of {rows} rows flagged (score above {output.get('threshold')})"]
+        top = output.get("top") if isinstance(output.get("top"), list) else []
+        for record in [r for r in top[:3] if isinstance(r, dict) and r.get("reasons")]:
+            why = [
+                f"{r.get('column')} {'missing' if r.get('value') is None else r.get('value')} "
+                f"(usual {r.get('usual')})"
+                for r in record["reasons"][:3]
+                if isinstance(r, dict)
+            ]
+            lines.append(f"  row {record.get('row')}: " + ", ".join(why))
     if output.get("scores_path"):
         lines.append(f"  scores for every row: {output['scores_path']}")
+    if output.get("flagged_path"):
+        lines.append(f"  the flagged rows with all their columns: {output['flagged_path']}")
     if flagged == 0:
         lines.append("  no row scored above the threshold; the worst rows are still listed first")
     return lines

@@ -11,12 +11,14 @@ row any detector finds far out stays high, and no labels of anomalies are needed
 
 from __future__ import annotations
 
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from errors import BadInput
+from tools.training.anomaly_reasons import explain_rows
 from tools.training.cvae import Generator
 
 DETECTORS = ("isolation_forest", "local_outlier_factor", "cvae", "category_pairs", "binned_pairs")
@@ -120,6 +122,32 @@ def detector_scores(
     return out
 
 
+REASON_ROWS = 20
+"""The top rows that get `reasons` (each a few columns: the answer stays short)."""
+UPPER_QUANTILE = 0.9
+"""The default threshold measures the scores' spread up to this quantile (see below)."""
+
+
+def default_threshold(scores: np.ndarray) -> float:
+    """The median plus five spreads, the spread measured above the median: (P90 - P50) / 1.2816.
+
+    For normal scores that spread is the standard deviation, and it stays robust to up to a
+    tenth of the rows being anomalies. It is not the median absolute deviation: the combined
+    score cuts every detector's negative part to 0, so at least half of one detector's scores
+    are 0, the median is 0 (or half the smallest positive score) and so is the MAD, and median
+    + 5 MAD flagged every row above the median (228 of 460). A detector whose ordinary rows
+    sit on one value (LOF of near-duplicate rows, pair scores that only take a few values) has
+    the same tiny MAD. Std when P90 = P50 (nine rows in ten tie).
+    """
+    s = np.asarray(scores, dtype=float)
+    if not len(s):
+        return 0.0
+    median = float(np.median(s))
+    upper = float(np.quantile(s, UPPER_QUANTILE)) - median
+    spread = upper / NormalDist().inv_cdf(UPPER_QUANTILE) or float(np.std(s)) or 1e-12
+    return median + 5 * spread
+
+
 def score_rows(
     generator: Generator,
     frame: pd.DataFrame,
@@ -157,26 +185,29 @@ def summarise(
     threshold: float | None,
     top_k: int,
     frame: pd.DataFrame | None = None,
+    id_column: str | None = None,
 ) -> dict[str, Any]:
     """min / max / mean / std of the scores, a threshold and the rows above it, the top rows.
 
-    With `frame`, each top row carries its values (`values`), so the answer shows the rows.
-
-    The default threshold is the median plus five median absolute deviations: robust to the
-    anomalies themselves, unlike mean + k * std.
+    With `frame`, each top row carries its values (`values`), so the answer shows the rows,
+    and the first REASON_ROWS carry `reasons`: the values furthest from their column's usual
+    ones (`anomaly_reasons.explain_rows`; `id_column` is never one). The default threshold is
+    `default_threshold`.
     """
     s = scored["score"].to_numpy(dtype=float)
     median = float(np.median(s))
-    mad = float(np.median(np.abs(s - median))) or float(np.std(s)) or 1e-12
-    cut = threshold if threshold is not None else median + 5 * 1.4826 * mad
+    cut = threshold if threshold is not None else default_threshold(s)
     flagged = int((s > cut).sum())
     top = scored.head(top_k).to_dict(orient="records")
     if frame is not None:
         for record in top:
             values = frame.iloc[int(record["row"])].to_dict()
-            record["values"] = {
-                str(k): (v.item() if isinstance(v, np.generic) else v) for k, v in values.items()
-            }
+            record["values"] = {str(k): _cell(v) for k, v in values.items()}
+        explained = top[:REASON_ROWS]
+        skip = {id_column} if id_column is not None else set()
+        rows = [int(r["row"]) for r in explained]
+        for record, reasons in zip(explained, explain_rows(frame, rows, skip=skip), strict=True):
+            record["reasons"] = reasons
     return {
         "rows": int(len(s)),
         "min": round(float(s.min()), 6),
@@ -188,3 +219,26 @@ def summarise(
         "flagged": flagged,
         "top": top,
     }
+
+
+def _cell(value: Any) -> Any:
+    """A cell as strict JSON: numpy to Python, missing (NaN, NA) as None, infinity as text."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return str(value) if isinstance(value, float) and np.isinf(value) else value
+
+
+def flagged_rows(scored: pd.DataFrame, frame: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """The rows scored above `threshold`, highest first: all their columns, then
+    `anomaly_score` and `anomaly_rank` (an underscore added while the data has that name).
+    """
+    hits = scored[scored["score"] > threshold]
+    rows = frame.iloc[hits["row"].to_numpy(dtype=int)].reset_index(drop=True)
+    rows.columns = [str(c) for c in rows.columns]
+    for name, values in (("anomaly_score", hits["score"]), ("anomaly_rank", hits["rank"])):
+        while name in rows.columns:
+            name += "_"
+        rows[name] = values.to_numpy()
+    return rows

@@ -877,7 +877,9 @@ class DetectAnomaliesInput(ToolInput):
     id_column: str | None = Field(default=None, description="Id column copied to the report.")
     top_k: int = Field(default=20, ge=1, le=1000, description="Rows shown in the report.")
     threshold: float | None = Field(
-        default=None, description="Score above which a row is flagged (default: median + 5 MAD)."
+        default=None,
+        description="Score above which a row is flagged (default: the median plus 5 spreads, "
+        "the spread measured between the median and the 90th percentile).",
     )
     epochs: int = Field(default=150, ge=1, le=5000, description="Epochs when training a generator.")
     output: str | None = Field(
@@ -910,10 +912,13 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     The detectors' scores are combined as the mean of their robust z-scores (one scale, no
     anomaly labels needed); `detectors` in the answer names those that ran. The report has per-row scores (sorted, written to a table, one
     column per detector too), min/max/mean, a threshold, how many rows are above it, and the
-    worst rows with their values. Without a model, a generator is trained on the dataset first (on its
-    label column when it has one, else on all rows as one class).
+    worst rows with their values and `reasons` (the columns whose values are furthest from
+    their usual ones: "quantity 240 (usual 1 to 8)"). The flagged rows, with all their columns
+    plus anomaly_score and anomaly_rank, are saved beside the scores (`flagged_path`). Without
+    a model, a generator is trained on the dataset first (on its label column when it has one,
+    else on all rows as one class).
     """
-    from tools.training.anomalies import score_rows, summarise
+    from tools.training.anomalies import default_threshold, flagged_rows, score_rows, summarise
     from tools.training.cvae import load_generator
     from tools.training.predict import write_table
     from tools.training.train import guess_id_column
@@ -945,23 +950,53 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     scored = score_rows(generator, frame, id_column=id_col, detectors=detectors, seed=args.seed)
     path = output_file(args.output, f"anomalies/{folder.name}-{stem_of(args.dataset)}.parquet")
     write_table(scored, path)
-    summary = summarise(scored, threshold=args.threshold, top_k=args.top_k, frame=frame)
+    cut = args.threshold if args.threshold is not None else default_threshold(scored["score"])
+    summary = summarise(scored, threshold=cut, top_k=args.top_k, frame=frame, id_column=id_col)
+    # The flagged rows with their data, beside the scores: '<scores name>-flagged.<suffix>'.
+    flagged_ref = relative_to_workspace(path.with_name(f"{path.stem[:180]}-flagged{path.suffix}"))
+    flagged_path = output_file(flagged_ref, flagged_ref)
+    flagged = flagged_rows(scored, frame, cut)
+    write_table(
+        _parquet_safe(flagged) if path.suffix.lower() == ".parquet" else flagged, flagged_path
+    )
     ctx.progress("scored", 1.0)
-    artifacts = [artifact("anomaly scores", path, "table")]
+    artifacts = [
+        artifact("anomaly scores", path, "table"),
+        artifact("flagged rows", flagged_path, "table"),
+    ]
     if trained is not None:
         artifacts += trained["artifacts"]
     return {
         "model": relative_to_workspace(folder),
         "dataset": origin["id"],
         "scores_path": relative_to_workspace(path),
+        "flagged_path": relative_to_workspace(flagged_path),
         "detectors": [d for d in detectors if f"score_{d}" in scored.columns],
         "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
         **summary,
         "answer": f"{summary['flagged']} of {summary['rows']} rows flagged (score above "
         f"{summary['threshold']}); worst: "
-        + ", ".join(
-            f"row {r['row']}" + (f" ({id_col} {r[id_col]})" if id_col else "") + f" {r['score']}"
-            for r in summary["top"][:5]
-        ),
+        + "; ".join(_worst_row(r, id_col, why=i < 3) for i, r in enumerate(summary["top"][:5])),
         "artifacts": artifacts,
     }
+
+
+def _worst_row(record: dict[str, Any], id_col: str | None, *, why: bool) -> str:
+    """'order_id 700034 (row 33, score 167.2): quantity 240 (usual 1 to 8), ...'."""
+    from tools.training.anomaly_reasons import reason_text
+
+    name = (
+        f"{id_col} {record[id_col]} (row {record['row']}, " if id_col else f"row {record['row']} ("
+    )
+    reasons = [reason_text(r) for r in (record.get("reasons") or [])] if why else []
+    return f"{name}score {record['score']})" + (": " + ", ".join(reasons) if reasons else "")
+
+
+def _parquet_safe(frame: Any) -> Any:
+    """Object columns holding more than one kind of value (numbers and text) as text."""
+    mixed = [
+        c
+        for c in frame.columns
+        if frame[c].dtype == object and frame[c].dropna().map(type).nunique() > 1
+    ]
+    return frame.astype({c: "string" for c in mixed}) if mixed else frame
