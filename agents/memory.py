@@ -228,6 +228,12 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for r in top[:5]
             if isinstance(r, dict)
         ]
+        reasons = top[0].get("reasons")
+        if isinstance(reasons, list) and reasons:
+            from tools.training.anomaly_reasons import reason_text
+
+            # 'why is the top one weird?': what stands out in it, as the scan measured it
+            summary["worst_reasons"] = [reason_text(r) for r in reasons[:3] if isinstance(r, dict)]
         values = top[0].get("values")
         if isinstance(values, dict):  # 'the first one in the list, what values has it?'
             summary["worst_values"] = {
@@ -1003,7 +1009,10 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
 
     line = f"The worst: {name(rows[0])}, from {scored['tool']}."
     values = scored.get("worst_values")
-    if isinstance(values, dict) and values and (why or rx.search(r"\bvalues?\b", lower)):
+    reasons = scored.get("worst_reasons")
+    if why and isinstance(reasons, list) and reasons:
+        line += " What stands out: " + "; ".join(str(r) for r in reasons) + "."
+    elif isinstance(values, dict) and values and (why or rx.search(r"\bvalues?\b", lower)):
         line += " Its values: " + ", ".join(f"{k}={_fmt(v)}" for k, v in values.items()) + "."
     if len(rows) > 1:
         line += " Next: " + "; ".join(name(r) for r in rows[1:]) + "."

@@ -3898,6 +3898,7 @@ def _split_request(p: Planning, clause: str, slots: Slots) -> bool:
 
     if p.steps or not slots.files or data_kind(slots.files) != "tables":
         return False
+    clause = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " FILE ", clause)
     return bool(rx.search(SPLIT_FILES_RE, clause)) and not rx.search(
         r"\b(?:train|fit)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?(?:model|classifier|regressor|mlp)\b|"
         r"\b(?:label|predict|qa|questions?|chunks?|headings?)\b",
@@ -4361,6 +4362,8 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
     """'what was the accuracy?': answered from the thread's results, without a tool."""
     from agents import memory as thread
 
+    if memory.get("model") and EXPLAIN_RE.search(goal):
+        return None  # 'what drove the predictions?': the model explained, not its figures again
     if not thread.is_results_question(goal, bool(files)) and not thread.asks_thread_figure(
         goal, memory, bool(files)
     ):

@@ -384,3 +384,126 @@ def test_accuracy_below_the_majority_guess_is_said_when_macro_f1_beats_it() -> N
     assert "accuracy 0.266 is below that guess's 0.328" in text
     out["metrics"]["accuracy"] = 0.5
     assert "is below that guess" not in "\n".join(summarise_output("train_model", out))
+
+
+def _thread_after_training(test_dataset: str | None = "exam_test.csv", wrong: bool = True) -> dict:
+    args = {"dataset": "exam_train.csv", "label_column": "result"}
+    if test_dataset:
+        args["test_dataset"] = test_dataset
+    result = {"tool": "train_model", "metrics": {"accuracy": 0.76}, "args": args}
+    if wrong:
+        result["wrong_rows"] = [
+            {
+                "row": 3,
+                "id_column": "student_id",
+                "id": "S153",
+                "actual": "pass",
+                "predicted": "fail",
+                "confidence": 0.91,
+            },
+        ]
+        result["wrong_on"] = "the test set"
+    return {
+        "dataset": "exam_train.csv",
+        "model": "models/exam",
+        "models": [{"path": "models/exam", "dataset": "exam_train.csv", "label_column": "result"}],
+        "trainings": [{"tool": "train_model", "args": args}],
+        "last_loop": result,
+        "last_call": {"tool": "train_model", "args": args},
+        "results": [result],
+    }
+
+
+@pytest.mark.parametrize(
+    "goal", ["which features mattered?", "what drove the predictions?", "feature importance pls"]
+)
+def test_which_features_mattered_explains_the_threads_model(exams: None, goal: str) -> None:
+    plan = plan_goal(goal, _thread_after_training())
+    assert [s.tool for s in plan.steps] == ["explain_model"], (plan.answer, plan.question)
+    # measured on the file the model was tested on, not its training rows
+    assert plan.steps[0].args == {"model_path": "models/exam", "dataset": "exam_test.csv"}
+
+
+def test_which_features_matter_on_a_table_trains_first(exams: None) -> None:
+    plan = plan_goal("which features matter most for predicting result in exam_train.csv?")
+    assert [s.tool for s in plan.steps] == ["train_model", "explain_model"]
+    assert plan.steps[0].args["label_column"] == "result"
+    assert plan.steps[1].args["model_path"] == "${steps.0.model_path}"
+
+
+def test_the_rows_it_got_wrong_are_answered_from_the_thread(exams: None) -> None:
+    plan = plan_goal("which students did it get most wrong?", _thread_after_training())
+    assert not plan.steps and "student_id S153: actual 'pass', predicted 'fail'" in plan.answer
+    # no worst rows kept (a model measured on its validation split): it is evaluated
+    plan = plan_goal("which rows did it get wrong?", _thread_after_training(None, wrong=False))
+    assert [s.tool for s in plan.steps] == ["evaluate_model"]
+    assert plan.steps[0].args == {"model": "models/exam"}
+
+
+def test_an_older_models_mistakes_are_not_this_ones() -> None:
+    from agents.memory import figures_answer
+
+    old = {"tool": "train_model", "wrong_rows": [{"row": 1, "actual": "a", "predicted": "b"}]}
+    new = {"tool": "train_model", "metrics": {"mae": 3.0}}
+    assert figures_answer("which rows did it get most wrong?", [old, new], {}) is None
+
+
+@pytest.mark.parametrize(
+    ("goal", "args"),
+    [
+        (
+            "split exam_train.csv 80/20 into a train file and a validation file",
+            {"dataset": "exam_train.csv", "fractions": [0.8, 0.2]},
+        ),
+        (
+            "make train/test files from exam_train.csv, 70/30, seed 7",
+            {
+                "dataset": "exam_train.csv",
+                "fractions": [0.7, 0.3],
+                "names": ["train", "test"],
+                "seed": 7,
+            },
+        ),
+        (
+            "split exam_train.csv into train, validation and test files, stratified",
+            {
+                "dataset": "exam_train.csv",
+                "fractions": [0.8, 0.1, 0.1],
+                "stratify_column": "result",
+            },
+        ),
+    ],
+)
+def test_a_split_into_files_is_split_table(exams: None, goal: str, args: dict) -> None:
+    plan = plan_goal(goal)
+    assert [(s.tool, s.args) for s in plan.steps] == [("split_table", args)]
+
+
+def test_a_trainings_validation_split_is_no_split_table(exams: None) -> None:
+    plan = plan_goal("train a model on exam_train.csv to predict result with an 80/20 split")
+    assert [s.tool for s in plan.steps] == ["train_model"]
+    assert plan.steps[0].args["validation_fraction"] == 0.2
+
+
+def test_the_flagged_rows_are_saved_and_the_top_ones_reasons_said() -> None:
+    from agents.planner import remember
+
+    output = {
+        "path": "anomalies/x-scores.parquet",
+        "flagged_path": "anomalies/x-scores-flagged.parquet",
+        "top": [
+            {
+                "row": 33,
+                "order_id": 700034,
+                "score": 167.2,
+                "values": {"order_id": 700034, "quantity": 240},
+                "reasons": [{"column": "quantity", "value": 240, "usual": "1 to 8", "score": 37.2}],
+            }
+        ],
+    }
+    memory = remember("detect_anomalies", output, {}, {"dataset": "bakery.csv"})
+    plan = plan_goal("why is the top one weird?", memory)
+    assert "What stands out: quantity 240 (usual 1 to 8)" in plan.answer
+    plan = plan_goal("save the flagged rows as csv", memory)
+    assert [s.tool for s in plan.steps] == ["save_table"]
+    assert plan.steps[0].args["dataset"] == "anomalies/x-scores-flagged.parquet"
