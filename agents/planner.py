@@ -3134,7 +3134,12 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     explained = _explain_question(p, clause, slots)
     if explained:
         return explained
-    if _split_request(p, clause, slots):
+    split = _split_request(p, clause, slots)
+    if split == "by_value":
+        p.answer = SPLIT_BY_VALUE_ANSWER
+        p.hard = True  # a table named and split by its column: no chunking of a document
+        return []
+    if split:
         return ["split_table"]
     from agents.memory import WRONG_RE
 
@@ -3890,15 +3895,26 @@ SPLIT_FILES_RE = re.compile(
 validation file', 'make train/test files from x.csv', 'a 70/30 split of x.csv')."""
 
 
-def _split_request(p: Planning, clause: str, slots: Slots) -> bool:
+SPLIT_BY_VALUE_ANSWER = (
+    "Writing one file per value of a column is not something I do yet. I can split the rows "
+    "into train / validation / test files ('split x.csv 80/20 into train and validation "
+    "files'), or break the table down by that column ('how many rows per region in x.csv')."
+)
+
+
+def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
     """Whether the clause asks for a named table's rows split into files (not a training's
-    validation split, not a QA export's splits, not chunking).
+    validation split, not a QA export's splits, not chunking); 'by_value' for one file per
+    value of a column ('split x.csv by region into files'), which no tool does.
     """
     from agents.intent import data_kind
 
     if p.steps or not slots.files or data_kind(slots.files) != "tables":
         return False
     clause = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " FILE ", clause)
+    if rx.search(r"\b(?:by|per|for each|for every)\s+(?!\d)\w", clause, re.I):
+        # 'split x.csv by region into files': one file per value, no tool's job
+        return "by_value" if rx.search(SPLIT_FILES_RE, clause) else False
     return bool(rx.search(SPLIT_FILES_RE, clause)) and not rx.search(
         r"\b(?:train|fit)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?(?:model|classifier|regressor|mlp)\b|"
         r"\b(?:label|predict|qa|questions?|chunks?|headings?)\b",
@@ -3962,6 +3978,8 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
     if rx.search(DATA_ACTION, bare) or rx.search(ANOMALY_CUES, bare):
         return []
+    if rx.search(SPLIT_FILES_RE, bare):
+        return []  # 'split x.csv by region into files': files, not a look
     profile = table_profile(tables[0])
     if profile is None:
         return []

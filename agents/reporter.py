@@ -1095,6 +1095,17 @@ def write_answer(
             lines.append(f"{head}: failed — {err.get('message', 'error')}.{hint}")
             lines.extend(repairs)
     lines.extend(_against_before(plan, steps))
+    tools = [s.get("tool") for s in steps]
+    if (
+        "generate_qa" in tools
+        and "export_dataset" not in tools
+        and any(s.get("tool") == "generate_qa" and s.get("status") == "completed" for s in steps)
+    ):
+        # the pairs are a dataset in the store; a person who wants a file is told the words
+        lines.append(
+            "To get them as a file, say 'export it as jsonl' (or 'export it as jsonl with "
+            "train/val/test splits')."
+        )
     if not steps and suggestions:
         lines.append("I could not tell what to do. Closest things I can do:")
         lines.extend(suggestion_lines(suggestions))

@@ -507,3 +507,19 @@ def test_the_flagged_rows_are_saved_and_the_top_ones_reasons_said() -> None:
     plan = plan_goal("save the flagged rows as csv", memory)
     assert [s.tool for s in plan.steps] == ["save_table"]
     assert plan.steps[0].args["dataset"] == "anomalies/x-scores-flagged.parquet"
+
+
+def test_qa_pairs_made_without_an_export_say_how_to_get_a_file() -> None:
+    from agents.reporter import write_answer
+
+    made = {"tool": "generate_qa", "status": "completed", "output": {"counts": {"kept": 18}}}
+    assert "export it as jsonl" in write_answer({}, [made])
+    exported = {"tool": "export_dataset", "status": "completed", "output": {"rows": 18}}
+    assert "export it as jsonl" not in write_answer({}, [made, exported])
+
+
+def test_one_file_per_value_is_said_to_be_no_tools(exams: None) -> None:
+    plan = plan_goal("split exam_train.csv by tutor_group into separate files")
+    assert not plan.steps and "one file per value" in plan.answer  # was: chunk_documents
+    plan = plan_goal("what's the pass split by tutor group in exam_train.csv?")
+    assert _inspect(plan)["group_by"] == "tutor_group"
