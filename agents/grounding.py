@@ -1005,6 +1005,12 @@ def _evident_label(
     return None
 
 
+QUANTITY_ASKED_RE = (
+    r"\bhow (?:much|many|long|far|big|high|heavy)\b|\b(?:amount|number|quantity|value|level) of\b|"
+    r"\bregress\w*|\bestimat\w*"
+)
+"""Words asking a quantity of each row ('how much kwh we make'): a training whose label is
+named only by a part of its name ('kwh' → kwh_output) is then a regression of it."""
 AVERAGE_RE = r"\b(?:average|avg|mean|median|typical|total|sum|min(?:imum)?|max(?:imum)?|range)\b"
 """Words asking a quantity's figures ('how many days, average output, any gaps?')."""
 
@@ -1180,7 +1186,11 @@ def _ground_train(
         args["label_column"] = holder
         p.notes.append(f"label column {holder!r}: the only column holding the value you named")
         return
-    quantity = quantity_by_part(profile, bare, {*features, *refused})
+    quantity = (
+        quantity_by_part(profile, bare, {*features, *refused})
+        if rx.search(QUANTITY_ASKED_RE, bare)
+        else None
+    )
     if quantity:
         # 'how much kwh we make per day' → kwh_output: a quantity named by a part of its name
         args["label_column"] = quantity

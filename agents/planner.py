@@ -3882,7 +3882,7 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
 
 
 SPLIT_FILES_RE = re.compile(
-    r"\b(?:split|divide|cut|break|partition)\b[^.;]{0,60}?\b(?:into|in|to)\b[^.;]{0,50}?"
+    r"\b(?:split|divide|cut|break|partition)\b[^.;?]{0,60}?\b(?:into|to)\b[^.;?]{0,50}?"
     r"\b(?:files?|sets?|tables?|csvs?|parts|pieces|halves)\b|"
     r"\b(?:make|create|write|give me|produce)\b[^.;]{0,30}\b(?:train(?:ing)?|test|validation|"
     r"val|dev|holdout)\s*(?:/|and|,)\s*(?:test|validation|val|dev|holdout)\b[^.;]{0,20}?\b"
@@ -3911,7 +3911,7 @@ def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
 
     if p.steps or not slots.files or data_kind(slots.files) != "tables":
         return False
-    clause = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " FILE ", clause)
+    clause = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " TABLE_NAMED ", clause)
     if rx.search(r"\b(?:by|per|for each|for every)\s+(?!\d)\w", clause, re.I):
         # 'split x.csv by region into files': one file per value, no tool's job
         return "by_value" if rx.search(SPLIT_FILES_RE, clause) else False
