@@ -523,3 +523,23 @@ def test_one_file_per_value_is_said_to_be_no_tools(exams: None) -> None:
     assert not plan.steps and "one file per value" in plan.answer  # was: chunk_documents
     plan = plan_goal("what's the pass split by tutor group in exam_train.csv?")
     assert _inspect(plan)["group_by"] == "tutor_group"
+
+
+def test_a_split_question_about_a_table_is_no_split_into_files(exams: None) -> None:
+    args = _inspect(plan_goal("wat's the result split in exam_train.csv?"))
+    assert args["dataset"] == "exam_train.csv" and "group_by" not in args
+
+
+def test_a_word_of_the_sentence_is_no_quantity_label_without_a_quantity_asked() -> None:
+    rng = np.random.default_rng(9)
+    n = 120
+    pd.DataFrame(
+        {
+            "bin_id": range(n),
+            "variety": rng.choice(["gala", "fuji"], n),
+            "bin_weight_kg": rng.uniform(300, 400, n).round(1),
+        }
+    ).to_csv(get_settings().workspace / "bins_waiting.csv", index=False)
+    plan = plan_goal("which of the bins waiting (bins_waiting.csv) are likely to go soft?")
+    trained = [s.args for s in plan.steps if s.tool == "train_model"]
+    assert all(a.get("label_column") != "bin_weight_kg" for a in trained)
