@@ -346,7 +346,17 @@ def flagged_table(memory: dict[str, Any], text: str) -> str | None:
     text names them; None otherwise.
     """
     flagged = memory.get("flagged_table")
-    return flagged if isinstance(flagged, str) and FLAGGED_RE.search(text) else None
+    said = FLAGGED_RE.search(text)
+    if not isinstance(flagged, str) or said is None:
+        return None
+    before = text[: said.start()][-40:]
+    if rx.search(
+        r"\b(?:without|excluding|except|minus|no|not|drop\w*|remov\w*|skip\w*|filter\w* out)\b",
+        before,
+        re.I,
+    ):
+        return None  # 'the data without the outliers': not those rows
+    return flagged
 
 
 def last_written(memory: dict[str, Any]) -> str | None:
@@ -2479,6 +2489,14 @@ def _args_split_table(p: Planning, s: Slots) -> dict[str, Any] | None:
     parts = [float(x) for x in shares.groups() if x] if shares else []
     if parts and abs(sum(parts) - 100) < 1e-6:
         args["fractions"] = [round(x / 100, 6) for x in parts]
+    parts_said = rx.search(
+        r"\binto\s+(2|3|two|three)\s+(?:equal\s+)?(?:parts|pieces|files|sets|splits)\b",
+        s.text,
+        re.I,
+    )
+    if parts_said and "fractions" not in args:
+        n = {"two": 2, "three": 3}.get(parts_said.group(1).lower()) or int(parts_said.group(1))
+        args["fractions"] = [1 / n] * n  # 'break x.csv into 3 parts': equal thirds
     count = len(args.get("fractions") or [0, 0])
     said = [name for name, pattern in SPLIT_NAME_WORDS if rx.search(pattern, s.text, re.I)]
     if count == 2 and said == ["test"]:
@@ -2492,31 +2510,40 @@ def _args_split_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         s.text,
         re.I,
     ):
-        column = s.label_column or _split_class_column(data, s.text)
+        column = s.label_column or _split_class_column(p, data, s.text)
         if column:
             args["stratify_column"] = column
+        elif p.question:
+            return None
     seed = rx.search(r"\bseed\s*(?:=|:|of)?\s*(\d{1,9})\b", s.text, re.I)
     if seed:
         args["seed"] = int(seed.group(1))
-    _, _, outs = role_files(s.text, s.files)
-    outs = [f for f in dict.fromkeys(outs) if f != data]
+    # 'into ferries_tr.csv and ferries_va.csv': the other files named, one per split
+    outs = [f for f in dict.fromkeys(s.files) if f != data]
     if outs and len(outs) == len(args.get("fractions") or [0, 0]):
         args["paths"] = outs
     return args
 
 
-def _split_class_column(data: str, text: str) -> str | None:
-    """The column a stratified split keeps balanced: one the words name, else the table's
-    guessed label.
+def _split_class_column(p: Planning, data: str, text: str) -> str | None:
+    """The column a stratified split keeps balanced: a class column the words name, else the
+    table's one class column or one named like a label; several and none said: a question.
     """
     from tools.profile import columns_mentioned
+    from tools.tabular import LABEL_COLUMN_GUESSES
 
     profile = table_profile(data) if "${" not in data else None
     if profile is None:
         return None
-    named = [c for c in columns_mentioned(profile, text) if c in profile["names"]]
     labels = [c["name"] for c in profile["columns"] if c["label_like"] and not c["id_like"]]
-    return next((c for c in named if c in labels), None) or (labels[-1] if labels else None)
+    named = [c for c in columns_mentioned(profile, text) if c in labels]
+    guessed = [c for c in labels if c.lower() in LABEL_COLUMN_GUESSES]
+    found = named or guessed or (labels if len(labels) == 1 else [])
+    if found:
+        return found[0]
+    if labels:
+        p.question = f"Keep the balance of which column of {data}: {', '.join(labels[:8])}?"
+    return None
 
 
 def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
@@ -2527,7 +2554,7 @@ def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     if model is None:
         p.question = "Which model should I explain? Train one first, or name its folder."
         return None
-    args: dict[str, Any] = {"model_path": model}
+    args: dict[str, Any] = {"model": model}
     trainer = p.last_step("train_model")
     trained = p.steps[trainer].args if trainer is not None else _thread_training(p, model)
     _, tests, out = role_files(s.text, s.files)

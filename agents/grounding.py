@@ -283,11 +283,11 @@ def workspace_files() -> list[str]:
     root = workspace_root()
     if not root.exists():
         return []
-    from agents.references import OUTPUT_FOLDERS
+    from store.outputs import OUTPUT_FOLDERS
 
     # the tools' output folders and hidden ones ('.forgeflow/outputs.jsonl') hold no data a
-    # person names, and are never offered as candidates
-    skip = OUTPUT_FOLDERS
+    # person names, and are never offered as candidates ('rules/', 'saved/' may be theirs)
+    skip = set(OUTPUT_FOLDERS)
     # Two levels are listed, never the run outputs' trees below (a busy workspace holds
     # thousands of files there, and the planner asks this several times per goal). Entries
     # are read with scandir: their kind comes with the name, no stat per file.
@@ -1055,6 +1055,11 @@ def unknown_target(profile: dict[str, Any], bare: str) -> str | None:
         name = said.group(1)
         if name in profile["names"] or column_named(profile, name) is not None:
             return None
+        parts = {
+            p for p in rx.findall(r"[a-z0-9]+", rx.sub(r"([a-z])([A-Z])", r"\1_\2", name).lower())
+        }
+        if any(str(c).lower() in parts for c in profile["names"] if len(str(c)) >= 3):
+            return None  # 'predict status_code' where the table has status: that column, noted
         return name
     return None
 

@@ -1600,8 +1600,11 @@ def asks_thread_figure(goal: str, memory: dict[str, Any], has_file: bool = False
 
 
 WRONG_RE = re.compile(
-    r"\b(?:get|gets|got|getting|have|has|had)\b[^?.;]{0,30}?\b(?:most |very |really |badly |way )?"
-    r"(?:wrong|off)\b|\bmost wrong\b|\b(?:biggest|largest|worst|highest)\s+(?:prediction\s+)?"
+    r"\b(?:it|the model|the classifier|the regressor|the predictions?)\s+(?:get|gets|got|was|"
+    r"were|is|are)\b[^?.;]{0,20}?\b(?:wrong|off)\b|"
+    r"\b(?:was|were|is|are|did)\s+(?:it|the model|the classifier|the regressor|the predictions?)"
+    r"\s+(?:get\s+)?(?:\w+\s+)?(?:wrong|off)\b|"
+    r"\b(?:get|gets|got|getting)\b[^?.;]{0,30}?\bwrong\b|\bmost wrong\b|\b(?:biggest|largest|worst|highest)\s+(?:prediction\s+)?"
     r"(?:errors?|misses|mistakes|residuals?)\b|\bworst[- ]predicted\b|\bmisclassified\b|"
     r"\bwrong(?:ly)?\s+(?:predicted|classified|labell?ed)\b|\bmissed by the most\b|"
     r"\b(?:where|which\s+\w+)\s+(?:did|does|was|is)\s+(?:it|the model)\s+(?:most\s+)?wrong\b",

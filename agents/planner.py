@@ -2170,6 +2170,12 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         return goal, stems, {}
     _, _, outputs = role_files(goal, names)
     names = [n for n in names if n not in outputs]
+    split = rx.search(
+        SPLIT_FILES_RE,
+        rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " TABLE_NAMED ", goal),
+    )
+    if split:
+        names = names[:1]  # 'split a.csv into a_tr.csv and a_va.csv': the rest are new files
     changed: list[str] = stems
     unsure: dict[str, list[str]] = {}
     known: list[str] | None = None
@@ -3882,6 +3888,8 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
 
 
 SPLIT_FILES_RE = re.compile(
+    r"\b(?:split|divide|partition)\b[^.;?]{0,60}?\binto\s+TABLE_NAMED\s*(?:and|,)\s*TABLE_NAMED\b|"
+    r"\b(?:split|divide|partition)\s+TABLE_NAMED\s+\d{1,2}\s*%?\s*[/:-]\s*\d{1,2}\b|"
     r"\b(?:split|divide|cut|break|partition)\b[^.;?]{0,60}?\b(?:into|to)\b[^.;?]{0,50}?"
     r"\b(?:files?|sets?|tables?|csvs?|parts|pieces|halves)\b|"
     r"\b(?:make|create|write|give me|produce)\b[^.;]{0,30}\b(?:train(?:ing)?|test|validation|"
@@ -3892,7 +3900,8 @@ SPLIT_FILES_RE = re.compile(
     re.I,
 )
 """A request for a table's rows as separate files ('split x.csv 80/20 into a train file and a
-validation file', 'make train/test files from x.csv', 'a 70/30 split of x.csv')."""
+validation file', 'make train/test files from x.csv', 'a 70/30 split of x.csv'), read with the
+file names written as TABLE_NAMED ('split x.csv into a.csv and b.csv')."""
 
 
 SPLIT_BY_VALUE_ANSWER = (
@@ -3912,7 +3921,10 @@ def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
     if p.steps or not slots.files or data_kind(slots.files) != "tables":
         return False
     clause = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " TABLE_NAMED ", clause)
-    if rx.search(r"\b(?:by|per|for each|for every)\s+(?!\d)\w", clause, re.I):
+    said_by = rx.sub(
+        r"\b(?:stratif\w*|balanced?|keep\w*\s+\w+\s+balance)\s+(?:by|on)\s+\w+", " ", clause
+    )
+    if rx.search(r"\b(?:by|per|for each|for every)\s+(?!\d)\w", said_by, re.I):
         # 'split x.csv by region into files': one file per value, no tool's job
         return "by_value" if rx.search(SPLIT_FILES_RE, clause) else False
     return bool(rx.search(SPLIT_FILES_RE, clause)) and not rx.search(
@@ -4323,6 +4335,8 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     step = PlanStep(tool=loop["tool"], args=args, why=goal)
     plan = Plan(steps=[step], targets=targets, notes=[note])
     earlier = None if thread.asked_metric(goal) else _metric_asked_before(memory)
+    if earlier and _loop_figure(loop, earlier) is None:
+        earlier = None  # asked of another model ('what was the MAE?' before this classifier)
     asked = (
         thread.asked_metric(goal)
         or earlier

@@ -104,7 +104,7 @@ def files() -> set[str]:
 def test_the_one_column_the_label_depends_on_ranks_first_by_a_clear_margin(
     classifier: str,
 ) -> None:
-    out = run("explain_model", {"model_path": classifier, "dataset": "signal_test.csv"})
+    out = run("explain_model", {"model": classifier, "dataset": "signal_test.csv"})
     ranked = out["importances"]
     assert out["metric"] == "f1_macro" and out["higher_is_better"] is True
     assert out["baseline_value"] > 0.85
@@ -121,7 +121,7 @@ def test_the_one_column_the_label_depends_on_ranks_first_by_a_clear_margin(
 
 
 def test_the_same_seed_gives_the_same_answer_and_top_bounds_the_list(classifier: str) -> None:
-    args = {"model_path": classifier, "dataset": "signal_test.csv", "repeats": 2, "seed": 7}
+    args = {"model": classifier, "dataset": "signal_test.csv", "repeats": 2, "seed": 7}
     first, second = run("explain_model", args), run("explain_model", args)
     assert first == second
     top = run("explain_model", {**args, "top": 2})
@@ -133,17 +133,17 @@ def test_it_reports_progress_per_column_and_stops_when_cancelled(classifier: str
 
     events: list[dict[str, Any]] = []
     ctx = ToolContext(emit=events.append)
-    call_tool("explain_model", {"model_path": classifier, "repeats": 1}, ctx)
+    call_tool("explain_model", {"model": classifier, "repeats": 1}, ctx)
     assert any("shuffling signal" in e["message"] for e in events)
     stop = threading.Event()
     stop.set()
     with pytest.raises(Cancelled):
-        call_tool("explain_model", {"model_path": classifier}, ToolContext(cancel_event=stop))
+        call_tool("explain_model", {"model": classifier}, ToolContext(cancel_event=stop))
 
 
 def test_with_no_dataset_it_measures_on_the_models_validation_rows(classifier: str) -> None:
     before = files()
-    out = run("explain_model", {"model_path": "signal"})  # a bare model name, as evaluate_model
+    out = run("explain_model", {"model": "signal"})  # a bare model name, as evaluate_model
     assert out["split"] == "validation" and out["dataset"] == "signal.csv"
     assert out["rows_used"] == 100 and out["importances"][0]["column"] == "signal"
     assert files() == before  # it writes nothing
@@ -152,13 +152,13 @@ def test_with_no_dataset_it_measures_on_the_models_validation_rows(classifier: s
 def test_a_model_with_no_recorded_validation_rows_asks_for_a_dataset(classifier: str) -> None:
     (ws() / classifier / "splits.json").unlink()
     with pytest.raises(BadInput) as err:
-        run("explain_model", {"model_path": classifier})
+        run("explain_model", {"model": classifier})
     assert err.value.status_code == 400
     assert "dataset" in err.value.hint and err.value.details["argument"] == "dataset"
 
 
 def test_a_regressor_is_measured_by_the_mae_shuffling_adds(regressor: str) -> None:
-    out = run("explain_model", {"model_path": regressor})
+    out = run("explain_model", {"model": regressor})
     assert out["metric"] == "mae" and out["higher_is_better"] is False
     assert [r["column"] for r in out["importances"]] == ["temperature", "wind"]
     assert out["importances"][0]["drop"] > 20 * max(out["importances"][1]["drop"], 0.1)
@@ -182,7 +182,7 @@ def test_the_cost_cap_samples_rows_then_cuts_repeats_then_columns_and_says_so(
     assert explain.plan_work(150, 3, ["a"]) == explain.Plan(150, 3, ["a"], [])
 
     monkeypatch.setattr(explain, "CELL_BUDGET", 600)
-    out = run("explain_model", {"model_path": classifier, "dataset": "signal_test.csv"})
+    out = run("explain_model", {"model": classifier, "dataset": "signal_test.csv"})
     assert out["capped"] and "cost cap" in out["warnings"][0]
     assert out["rows_used"] * out["repeats"] * out["columns_measured"] <= 600
     assert {r["reason"] for r in out["not_measured"]} == {"over the cost cap"}
@@ -190,7 +190,7 @@ def test_the_cost_cap_samples_rows_then_cuts_repeats_then_columns_and_says_so(
 
 def test_a_large_table_is_sampled_with_the_seed(classifier: str) -> None:
     signal_table(2600, 5).to_csv(ws() / "big.csv", index=False)
-    out = run("explain_model", {"model_path": classifier, "dataset": "big.csv", "repeats": 1})
+    out = run("explain_model", {"model": classifier, "dataset": "big.csv", "repeats": 1})
     assert out["rows_used"] == 2000 and out["rows_available"] == 2600
     assert out["importances"][0]["column"] == "signal"
 
@@ -219,7 +219,7 @@ def test_shuffled_features_are_what_the_models_own_preprocessing_makes(classifie
 
 
 def test_the_answer_names_the_columns_that_mattered(classifier: str) -> None:
-    out = run("explain_model", {"model_path": classifier, "dataset": "signal_test.csv"})
+    out = run("explain_model", {"model": classifier, "dataset": "signal_test.csv"})
     lines = summarise_output("explain_model", out)
     assert "columns that mattered most" in lines[0] and "F1 (macro)" in lines[0]
     assert lines[1].strip().startswith("signal:")
@@ -264,7 +264,7 @@ def test_a_hostile_model_path_is_a_clear_4xx_that_writes_nothing(
     _links(classifier, outside)
     before = files()
     with pytest.raises(ForgeflowError) as err:
-        run("explain_model", {"model_path": value, "dataset": "signal_test.csv"})
+        run("explain_model", {"model": value, "dataset": "signal_test.csv"})
     assert err.value.status_code == status, err.value
     assert err.value.hint
     assert files() == before
@@ -289,7 +289,7 @@ def test_a_hostile_dataset_is_a_clear_4xx_that_writes_nothing(
     _links(classifier, outside)
     before = files()
     with pytest.raises(ForgeflowError) as err:
-        run("explain_model", {"model_path": classifier, "dataset": value})
+        run("explain_model", {"model": classifier, "dataset": value})
     assert err.value.status_code == status, err.value
     assert files() == before
 
@@ -301,7 +301,7 @@ def test_a_hostile_number_is_a_422(classifier: str, name: str, value: Any) -> No
         value = 2**32  # a seed of a million is fine; past 32 bits is not
     before = files()
     with pytest.raises(InvalidArguments) as err:
-        run("explain_model", {"model_path": classifier, name: value})
+        run("explain_model", {"model": classifier, name: value})
     assert err.value.status_code == 422
     assert files() == before
 
@@ -310,7 +310,7 @@ def test_a_label_column_the_rows_lack_names_the_columns(classifier: str) -> None
     with pytest.raises(BadInput) as err:
         run(
             "explain_model",
-            {"model_path": classifier, "dataset": "signal_test.csv", "label_column": "lable"},
+            {"model": classifier, "dataset": "signal_test.csv", "label_column": "lable"},
         )
     assert err.value.details["argument"] == "label_column"
     assert "label" in err.value.details["candidates"]
@@ -330,15 +330,15 @@ def client(home: Path) -> Iterator[TestClient]:
 def test_the_tool_is_listed_and_callable_over_http(classifier: str, client: TestClient) -> None:
     listed = {t["name"]: t for t in client.get("/tools").json()["tools"]}
     schema = listed["explain_model"]["input_schema"]
-    assert schema["required"] == ["model_path"]
+    assert schema["required"] == ["model"]
     assert {"dataset", "top", "repeats", "seed", "label_column"} <= set(schema["properties"])
-    r = client.post("/tools/explain_model", json={"model_path": classifier, "repeats": 1})
+    r = client.post("/tools/explain_model", json={"model": classifier, "repeats": 1})
     assert r.status_code == 200, r.text
     assert r.json()["output"]["importances"][0]["column"] == "signal"
     for body, status in [
-        ({"model_path": "../x"}, 403),
-        ({"model_path": classifier, "top": 0}, 422),
-        ({"model_path": "models/none"}, 404),
+        ({"model": "../x"}, 403),
+        ({"model": classifier, "top": 0}, 422),
+        ({"model": "models/none"}, 404),
     ]:
         assert client.post("/tools/explain_model", json=body).status_code == status
 

@@ -421,14 +421,14 @@ def test_which_features_mattered_explains_the_threads_model(exams: None, goal: s
     plan = plan_goal(goal, _thread_after_training())
     assert [s.tool for s in plan.steps] == ["explain_model"], (plan.answer, plan.question)
     # measured on the file the model was tested on, not its training rows
-    assert plan.steps[0].args == {"model_path": "models/exam", "dataset": "exam_test.csv"}
+    assert plan.steps[0].args == {"model": "models/exam", "dataset": "exam_test.csv"}
 
 
 def test_which_features_matter_on_a_table_trains_first(exams: None) -> None:
     plan = plan_goal("which features matter most for predicting result in exam_train.csv?")
     assert [s.tool for s in plan.steps] == ["train_model", "explain_model"]
     assert plan.steps[0].args["label_column"] == "result"
-    assert plan.steps[1].args["model_path"] == "${steps.0.model_path}"
+    assert plan.steps[1].args["model"] == "${steps.0.model_path}"
 
 
 def test_the_rows_it_got_wrong_are_answered_from_the_thread(exams: None) -> None:
@@ -465,7 +465,7 @@ def test_an_older_models_mistakes_are_not_this_ones() -> None:
             },
         ),
         (
-            "split exam_train.csv into train, validation and test files, stratified",
+            "split exam_train.csv into train, validation and test files, stratified by result",
             {
                 "dataset": "exam_train.csv",
                 "fractions": [0.8, 0.1, 0.1],
@@ -543,3 +543,45 @@ def test_a_word_of_the_sentence_is_no_quantity_label_without_a_quantity_asked() 
     plan = plan_goal("which of the bins waiting (bins_waiting.csv) are likely to go soft?")
     trained = [s.args for s in plan.steps if s.tool == "train_model"]
     assert all(a.get("label_column") != "bin_weight_kg" for a in trained)
+
+
+def test_review_mends() -> None:
+    """The review's cases: 'days off' is no question about a model's mistakes; 'without the
+    outliers' is not the outliers; a name with more words than the column is that column."""
+    from agents.arguments import flagged_table
+    from agents.memory import WRONG_RE
+
+    assert not WRONG_RE.search("which team had the most days off")
+    assert not WRONG_RE.search("how do i get the header off")
+    assert WRONG_RE.search("where was the model most off?")
+    assert WRONG_RE.search("which days did it get most wrong?")
+    memory = {"flagged_table": "anomalies/x-flagged.parquet"}
+    assert flagged_table(memory, "save the flagged rows as csv") == "anomalies/x-flagged.parquet"
+    assert flagged_table(memory, "save the data without the outliers as clean.csv") is None
+    assert flagged_table(memory, "save it, dropping the odd rows") is None
+
+
+def test_a_split_into_named_files_and_a_stratify_question(exams: None) -> None:
+    plan = plan_goal("split exam_train.csv 80/20 into exam_tr.csv and exam_va.csv")
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        (
+            "split_table",
+            {
+                "dataset": "exam_train.csv",
+                "fractions": [0.8, 0.2],
+                "paths": ["exam_tr.csv", "exam_va.csv"],
+            },
+        )
+    ]
+    plan = plan_goal("split solar_daily.csv 70/30 keeping the class balance")
+    # one class column (panels_cleaned_this_week): it is kept balanced
+    assert plan.steps[0].args["stratify_column"] == "panels_cleaned_this_week"
+    plan = plan_goal(
+        "split exam_train.csv into train, validation and test files, stratified by result"
+    )
+    assert plan.steps[0].args["stratify_column"] == "result"
+
+
+def test_a_target_said_with_more_words_than_its_column_is_that_column(exams: None) -> None:
+    plan = plan_goal("train a model to predict result_code from exam_train.csv")
+    assert plan.question is None and _train(plan)["label_column"] == "result"

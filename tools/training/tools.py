@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from errors import BadInput, Conflict, candidate_details, column_not_found
+from store.outputs import is_output
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
 from store.workspace import relative_to_workspace, resolve_path
@@ -520,7 +521,7 @@ def _extremes(out: Any, id_col: str | None) -> dict[str, dict[str, Any]]:
 class ExplainModelInput(ToolInput):
     """Arguments of explain_model."""
 
-    model_path: str = Field(description="The model folder (model_path from train_model).")
+    model: str = Field(description="The model folder (model_path from train_model).")
     dataset: str | None = Field(
         default=None,
         description="Labeled rows to measure on (e.g. a test file). Unset: the model's "
@@ -553,7 +554,7 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
     from tools.training.explain import SMALL_SAMPLE, permutation_importance
     from tools.training.train import load_model, prepare_labels
 
-    folder = model_folder(args.model_path)
+    folder = model_folder(args.model)
     model = load_model(folder)
     if args.dataset is not None:
         frame, origin = load_table(args.dataset)
@@ -949,12 +950,21 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     detectors = tuple(dict.fromkeys(args.detectors))
     scored = score_rows(generator, frame, id_column=id_col, detectors=detectors, seed=args.seed)
     path = output_file(args.output, f"anomalies/{folder.name}-{stem_of(args.dataset)}.parquet")
+    # The flagged rows with their data, beside the scores: '<scores name>-flagged.<suffix>'. A
+    # file of that name that no tool wrote is the person's: refused before anything is written.
+    flagged_ref = relative_to_workspace(path.with_name(f"{path.stem[:180]}-flagged{path.suffix}"))
+    flagged_path = output_file(flagged_ref, flagged_ref)
+    if flagged_path.exists() and not is_output(flagged_ref):
+        raise Conflict(
+            f"{flagged_ref} already exists and no forgeflow tool wrote it (the flagged rows go "
+            "beside the scores under that name)",
+            hint="choose another output name for the scores",
+            code="file_exists",
+            details=candidate_details("output", [], "exists", value=flagged_ref),
+        )
     write_table(scored, path)
     cut = args.threshold if args.threshold is not None else default_threshold(scored["score"])
     summary = summarise(scored, threshold=cut, top_k=args.top_k, frame=frame, id_column=id_col)
-    # The flagged rows with their data, beside the scores: '<scores name>-flagged.<suffix>'.
-    flagged_ref = relative_to_workspace(path.with_name(f"{path.stem[:180]}-flagged{path.suffix}"))
-    flagged_path = output_file(flagged_ref, flagged_ref)
     flagged = flagged_rows(scored, frame, cut)
     write_table(
         _parquet_safe(flagged) if path.suffix.lower() == ".parquet" else flagged, flagged_path
