@@ -9,6 +9,24 @@ from typing import Any
 from langchain_core.messages import BaseMessage
 
 
+def plain(value: Any) -> Any:
+    """A tool's output with numpy scalars and arrays as Python values, recursively: what a run's
+    checkpoint (msgpack) and JSON both take. A numpy float64 in an output made the run fail as
+    an internal error when its state was saved.
+    """
+    import numpy as np
+
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return plain(value.tolist())
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    return value
+
+
 def json_safe(value: Any) -> Any:
     """Replace NaN/inf floats (not valid JSON) with None, recursively."""
     if isinstance(value, float):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from errors import Unavailable
+from graphs.serialize import plain
 from store.outputs import output_paths, record, written_since
 from tools.base import ToolContext, ToolInput
 from tools.registry import get_tool
@@ -66,7 +67,7 @@ def call_tool(name: str, args: dict[str, Any] | None, ctx: ToolContext | None = 
     ctx.tool = name
     impl = spec.func if spec.func is not None else _workflow(name)
     started = time.time()
-    output = impl(parsed, ctx)
+    output = plain(impl(parsed, ctx))  # numpy scalars as Python values: a checkpoint takes them
     _note_outputs(name, output, ctx, started)
     return output
 
@@ -80,7 +81,7 @@ def call_job(name: str, request: dict[str, Any], ctx: ToolContext | None = None)
     ctx = ctx or ToolContext()
     ctx.tool = name
     started = time.time()
-    output = getattr(importlib.import_module(module), attr)(request, ctx)
+    output = plain(getattr(importlib.import_module(module), attr)(request, ctx))
     _note_outputs(name, output, ctx, started)
     return output
 

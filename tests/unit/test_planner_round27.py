@@ -585,3 +585,39 @@ def test_a_split_into_named_files_and_a_stratify_question(exams: None) -> None:
 def test_a_target_said_with_more_words_than_its_column_is_that_column(exams: None) -> None:
     plan = plan_goal("train a model to predict result_code from exam_train.csv")
     assert plan.question is None and _train(plan)["label_column"] == "result"
+
+
+def test_a_tool_output_with_numpy_values_goes_into_a_checkpoint() -> None:
+    """A numpy float64 in detect_anomalies' reasons made every anomaly run fail as an internal
+    error when the run's state was saved (msgpack takes no numpy scalars)."""
+    from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+    from graphs.serialize import plain
+
+    raw = {
+        "top": [{"reasons": [{"value": np.float64(240.0), "score": np.float32(3.5)}]}],
+        "counts": np.array([1, 2]),
+        "n": np.int64(7),
+    }
+    with pytest.raises(TypeError):
+        JsonPlusSerializer().dumps_typed(raw)
+    clean = plain(raw)
+    JsonPlusSerializer().dumps_typed(clean)
+    assert clean == {
+        "top": [{"reasons": [{"value": 240.0, "score": 3.5}]}],
+        "counts": [1, 2],
+        "n": 7,
+    }
+    assert type(clean["top"][0]["reasons"][0]["value"]) is float
+
+    rng = np.random.default_rng(0)
+    n = 200
+    frame = pd.DataFrame(
+        {"order_id": range(n), "quantity": rng.integers(1, 8, n), "total": rng.uniform(3, 40, n)}
+    )
+    frame.loc[5, "quantity"] = 240
+    frame.to_csv(get_settings().workspace / "orders.csv", index=False)
+    out = call_tool(
+        "detect_anomalies", {"dataset": "orders.csv", "epochs": 3, "id_column": "order_id"}
+    )
+    JsonPlusSerializer().dumps_typed(out)  # was: TypeError, numpy.float64
