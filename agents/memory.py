@@ -1613,7 +1613,7 @@ WRONG_RE = re.compile(
 """A question about the rows a model got most wrong ('which days did it get most wrong?')."""
 
 
-def _wrong_rows_line(results: list[dict[str, Any]]) -> str | None:
+def wrong_rows_line(results: list[dict[str, Any]]) -> str | None:
     """The rows the thread's last evaluation got most wrong, by id or row number, or None."""
     # the latest model's own: an older training's rows are not this model's mistakes
     found = next(
@@ -1652,7 +1652,7 @@ def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, A
     lower = goal.lower()
     lines: list[str] = []
     if WRONG_RE.search(lower):
-        wrong = _wrong_rows_line(results)
+        wrong = wrong_rows_line(results)
         if wrong is not None:
             return wrong
     predicted = _predicted_result(results)

@@ -4396,6 +4396,13 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
 
     if memory.get("model") and EXPLAIN_RE.search(goal):
         return None  # 'what drove the predictions?': the model explained, not its figures again
+    results = [r for r in memory.get("results") or [] if isinstance(r, dict)]
+    if (
+        memory.get("model")
+        and thread.WRONG_RE.search(goal)
+        and thread.wrong_rows_line(results) is None
+    ):
+        return None  # 'what were the biggest errors?', no worst rows kept: the model evaluated
     if not thread.is_results_question(goal, bool(files)) and not thread.asks_thread_figure(
         goal, memory, bool(files)
     ):

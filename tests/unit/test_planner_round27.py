@@ -621,3 +621,10 @@ def test_a_tool_output_with_numpy_values_goes_into_a_checkpoint() -> None:
         "detect_anomalies", {"dataset": "orders.csv", "epochs": 3, "id_column": "order_id"}
     )
     JsonPlusSerializer().dumps_typed(out)  # was: TypeError, numpy.float64
+
+
+def test_the_biggest_errors_with_no_worst_rows_kept_evaluate_the_model(exams: None) -> None:
+    plan = plan_goal("what were the biggest errors?", _thread_after_training(None, wrong=False))
+    assert [s.tool for s in plan.steps] == ["evaluate_model"]  # was: the MAE line again
+    plan = plan_goal("what were the biggest errors?", _thread_after_training())
+    assert not plan.steps and "student_id S153" in plan.answer
