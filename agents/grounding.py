@@ -655,14 +655,17 @@ WHICH_GROUP = re.compile(
     re.I,
 )
 """'which voice part misses the most rehearsals', 'what route has the highest delay'."""
+AVERAGE_RE = r"\b(?:average|avg|mean|median|typical|total|sum|min(?:imum)?|max(?:imum)?|range)\b"
+"""Words asking a quantity's figures ('how many days, average output, any gaps?')."""
 GROUP_SUMMARY = re.compile(
-    r"\b(?:average|avg|mean|median|total|sum|count|counts|how many|how much|number of|numbers|"
-    r"break\s*down|breakdown|split|distribution|compare|comparison|share|rate|percent\w*|"
-    r"proportion|typical|most|least|highest|lowest|fewest|biggest|largest|smallest|best|worst|"
-    r"longest|shortest|greatest|min|max|minimum|maximum|range)\b",
+    AVERAGE_RE + r"|\b(?:count|counts|how many|how much|number of|numbers|break\s*down|"
+    r"breakdown|split|distribution|compare|comparison|share|rate|percent\w*|proportion|most|"
+    r"least|highest|lowest|fewest|biggest|largest|smallest|best|worst|longest|shortest|"
+    r"greatest)\b",
     re.I,
 )
-"""Words of a summary over groups, not a listing sorted by a column."""
+"""Words of a summary over groups (a quantity's figures, counts, shares, extremes), not a
+listing sorted by a column."""
 
 
 def _groupable(profile: dict[str, Any], name: str) -> bool:
@@ -1011,8 +1014,6 @@ QUANTITY_ASKED_RE = (
 )
 """Words asking a quantity of each row ('how much kwh we make'): a training whose label is
 named only by a part of its name ('kwh' → kwh_output) is then a regression of it."""
-AVERAGE_RE = r"\b(?:average|avg|mean|median|typical|total|sum|min(?:imum)?|max(?:imum)?|range)\b"
-"""Words asking a quantity's figures ('how many days, average output, any gaps?')."""
 
 
 def quantity_by_part(profile: dict[str, Any], bare: str, skip: set[str]) -> str | None:

@@ -2170,11 +2170,7 @@ def _existing_files(goal: str) -> tuple[str, list[str], dict[str, list[str]]]:
         return goal, stems, {}
     _, _, outputs = role_files(goal, names)
     names = [n for n in names if n not in outputs]
-    split = rx.search(
-        SPLIT_FILES_RE,
-        rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " TABLE_NAMED ", goal),
-    )
-    if split:
+    if rx.search(SPLIT_FILES_RE, tables_named(goal)):
         names = names[:1]  # 'split a.csv into a_tr.csv and a_va.csv': the rest are new files
     changed: list[str] = stems
     unsure: dict[str, list[str]] = {}
@@ -3911,6 +3907,13 @@ SPLIT_BY_VALUE_ANSWER = (
 )
 
 
+def tables_named(text: str) -> str:
+    """The text with each table's file name written as TABLE_NAMED (what SPLIT_FILES_RE reads:
+    a name's dots and words are neither a sentence end nor 'files').
+    """
+    return rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " TABLE_NAMED ", text)
+
+
 def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
     """Whether the clause asks for a named table's rows split into files (not a training's
     validation split, not a QA export's splits, not chunking); 'by_value' for one file per
@@ -3920,7 +3923,7 @@ def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
 
     if p.steps or not slots.files or data_kind(slots.files) != "tables":
         return False
-    clause = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " TABLE_NAMED ", clause)
+    clause = tables_named(clause)
     said_by = rx.sub(
         r"\b(?:stratif\w*|balanced?|keep\w*\s+\w+\s+balance)\s+(?:by|on)\s+\w+", " ", clause
     )

@@ -1117,8 +1117,6 @@ def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[s
     and after the re-run (`plan["asked"]["before"]`, from the thread), said better or worse,
     whatever the loop aimed at.
     """
-    from tools.training.evaluate import LOWER_IS_BETTER
-
     before = ((plan.get("asked") or {}) if isinstance(plan.get("asked"), dict) else {}).get(
         "before"
     )
@@ -1127,6 +1125,7 @@ def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[s
     ]
     if not isinstance(before, dict) or not done:
         return []
+    from tools.training.evaluate import LOWER_IS_BETTER  # (it imports torch: only when needed)
     now = output_metrics(done[-1]["output"])
     lines = []
     for key, was in before.items():

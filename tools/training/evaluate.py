@@ -590,6 +590,33 @@ def worst_classified_rows(
 
 
 # ----- evaluating a saved model on labeled rows ----------------------------------------------
+def labeled_rows(
+    model: LoadedModel, frame: pd.DataFrame, label_column: str | None, soft_labels: bool = False
+) -> tuple[Any, list[dict[str, Any]]]:
+    """The labeled rows of `frame` as a fitted model reads them (its own feature columns), and
+    the feature columns imputed as missing, as predict does (all absent: 400); what
+    evaluate_model and explain_model measure on.
+    """
+    from tools.training.train import prepare_labels
+
+    cols = model.config["columns"]
+    imputed = model.preprocessor.imputed(frame)
+    absent = {i["column"] for i in imputed if i["absent"]}
+    data = prepare_labels(
+        frame,
+        label_column=label_column,
+        soft_labels=soft_labels,
+        text_columns=[c for c in cols["text"] if c not in absent],
+        numeric_columns=[c for c in cols["numeric"] if c not in absent],
+        categorical_columns=[c for c in cols["categorical"] if c not in absent],
+        drop_uncovered=False,
+        classes=None if model.task == "regression" else model.classes,
+        task=model.task,
+        fitted=True,
+    )
+    return data, imputed
+
+
 def evaluate_loaded(
     model: LoadedModel,
     frame: pd.DataFrame,
@@ -610,30 +637,13 @@ def evaluate_loaded(
     position in `frame` (or `row_numbers[position]`: its number in the table the person named)
     and by `id_column` (default: see `row_key`).
     """
-    from tools.training.train import prepare_labels
-
-    cols = model.config["columns"]
-    # Feature columns the rows lack are imputed as missing, as predict does (all absent: 400).
-    imputed = model.preprocessor.imputed(frame)
-    absent = {i["column"] for i in imputed if i["absent"]}
     regression = model.task == "regression"
     if compare is not None and compare.task != model.task:
         raise BadInput(
             f"the second model is a {compare.task} model and the first a {model.task} model",
             hint="compare two classifiers or two regressors",
         )
-    data = prepare_labels(
-        frame,
-        label_column=label_column,
-        soft_labels=soft_labels,
-        text_columns=[c for c in cols["text"] if c not in absent],
-        numeric_columns=[c for c in cols["numeric"] if c not in absent],
-        categorical_columns=[c for c in cols["categorical"] if c not in absent],
-        drop_uncovered=False,
-        classes=None if regression else model.classes,
-        task=model.task,
-        fitted=True,
-    )
+    data, imputed = labeled_rows(model, frame, label_column, soft_labels)
     id_column = row_key(frame, model.config, id_column, label_column)
     # Each labeled row's number in the person's table (unlabeled rows were dropped).
     assert data.positions is not None

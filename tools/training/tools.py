@@ -551,8 +551,9 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
     columns x repeats x rows is capped (`capped` says what was cut). Deterministic given `seed`.
     Measured on `dataset`, or the model's validation split when unset. Writes nothing.
     """
+    from tools.training.evaluate import labeled_rows
     from tools.training.explain import SMALL_SAMPLE, permutation_importance
-    from tools.training.train import load_model, prepare_labels
+    from tools.training.train import load_model
 
     folder = model_folder(args.model)
     model = load_model(folder)
@@ -570,21 +571,8 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
     ctx.progress(f"loaded {origin['id']} ({len(frame)} rows)", 0.1)
     label_col = _label_for(list(frame.columns), args.label_column, model.config)
     soft = label_col is None and bool(model.config.get("soft_labels"))
-    cols = model.config["columns"]
-    imputed = model.preprocessor.imputed(frame)
+    data, imputed = labeled_rows(model, frame, label_col, soft)
     absent = {i["column"] for i in imputed if i["absent"]}
-    data = prepare_labels(
-        frame,
-        label_column=label_col,
-        soft_labels=soft,
-        text_columns=[c for c in cols["text"] if c not in absent],
-        numeric_columns=[c for c in cols["numeric"] if c not in absent],
-        categorical_columns=[c for c in cols["categorical"] if c not in absent],
-        drop_uncovered=False,
-        classes=None if model.task == "regression" else model.classes,
-        task=model.task,
-        fitted=True,
-    )
 
     def on_column(index: int, total: int, column: str) -> None:
         ctx.check_cancelled()
