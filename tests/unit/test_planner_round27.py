@@ -628,3 +628,21 @@ def test_the_biggest_errors_with_no_worst_rows_kept_evaluate_the_model(exams: No
     assert [s.tool for s in plan.steps] == ["evaluate_model"]  # was: the MAE line again
     plan = plan_goal("what were the biggest errors?", _thread_after_training())
     assert not plan.steps and "student_id S153" in plan.answer
+
+
+def test_the_flagged_rows_never_overwrite_a_persons_file() -> None:
+    """detect_anomalies writes '<output stem>-flagged': a file of that name no tool wrote is
+    refused (409) before anything is written."""
+    from errors import ForgeflowError
+
+    root = get_settings().workspace
+    rng = np.random.default_rng(1)
+    pd.DataFrame({"a": rng.normal(size=80), "b": rng.normal(size=80)}).to_csv(
+        root / "o.csv", index=False
+    )
+    mine = root / "res-flagged.csv"
+    mine.write_text("my,own\n1,2\n")
+    with pytest.raises(ForgeflowError) as caught:
+        call_tool("detect_anomalies", {"dataset": "o.csv", "epochs": 2, "output": "res.csv"})
+    assert caught.value.status_code == 409 and caught.value.code == "file_exists"
+    assert mine.read_text() == "my,own\n1,2\n" and not (root / "res.csv").exists()
