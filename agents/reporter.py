@@ -1126,6 +1126,7 @@ def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[s
     if not isinstance(before, dict) or not done:
         return []
     from tools.training.evaluate import LOWER_IS_BETTER  # (it imports torch: only when needed)
+
     now = output_metrics(done[-1]["output"])
     lines = []
     for key, was in before.items():
