@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from agents import patterns as rx
-from agents.reporter import output_metrics
+from agents.reporter import output_metrics, worst_rows_said
 
 METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "f1": ("f1_macro", "f1", "macro_f1"),
@@ -1619,28 +1619,11 @@ def wrong_rows_line(results: list[dict[str, Any]]) -> str | None:
     found = next(
         (r for r in reversed(results) if r.get("tool") in ("train_model", "evaluate_model")), None
     )
-    if found is None or not found.get("wrong_rows"):
+    said = worst_rows_said(found.get("wrong_rows")) if found is not None else None
+    if said is None:
         return None
-
-    def said(row: dict[str, Any]) -> str:
-        name = (
-            f"{row['id_column']} {row.get('id')}"
-            if row.get("id_column")
-            else f"row {row.get('row')}"
-        )
-        if "error" in row:
-            return (
-                f"{name}: actual {_fmt(row.get('actual'))}, predicted {_fmt(row.get('predicted'))}"
-            )
-        return (
-            f"{name}: actual {row.get('actual')!r}, predicted {row.get('predicted')!r} "
-            f"(confidence {_fmt(row.get('confidence'))})"
-        )
-
-    rows = found["wrong_rows"][:5]
     where = f" on {found['wrong_on']}" if found.get("wrong_on") else ""
-    kind = "largest errors" if "error" in rows[0] else "most confident mistakes"
-    return f"The {kind}{where} (from {found['tool']}): " + "; ".join(said(r) for r in rows) + "."
+    return f"The {said[0]}{where} (from {found['tool']}): {said[1]}."
 
 
 def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, Any]) -> str | None:

@@ -919,13 +919,14 @@ WORST_ROWS_SHOWN = 5
 """evaluate_model's `worst_rows` shown in the answer (all of them stay in the result)."""
 
 
-def _worst_rows_lines(output: dict[str, Any]) -> list[str]:
-    """evaluate_model's rows it got most wrong: 'row 12 (day 2024-03-02): actual 3, predicted
-    45.1 (error +42.1)'; a classifier's: 'actual 'no', predicted 'yes' at confidence 0.97'.
+def worst_rows_said(rows: Any) -> tuple[str, str] | None:
+    """The rows a model got most wrong, as (heading, rows): a regressor's 'largest errors', 'row
+    12 (day 2024-03-02): actual 3, predicted 45.1 (error +42.1)'; a classifier's 'most confident
+    wrong predictions', "row 5 (id r5): actual 'no', predicted 'yes' at confidence 0.97". The one
+    wording for a step's line and an answer from the thread.
     """
-    rows = output.get("worst_rows")
     if not isinstance(rows, list) or not rows:
-        return []
+        return None
     shown = []
     for r in rows[:WORST_ROWS_SHOWN]:
         if not isinstance(r, dict):
@@ -946,10 +947,15 @@ def _worst_rows_lines(output: dict[str, Any]) -> list[str]:
                 f"confidence {_fmt(r.get('confidence'))}"
             )
     if not shown:
-        return []
+        return None
     regression = "error" in rows[0] if isinstance(rows[0], dict) else False
-    head = "largest errors" if regression else "most confident wrong predictions"
-    return [f"  {head}: " + "; ".join(shown)]
+    return "largest errors" if regression else "most confident wrong predictions", "; ".join(shown)
+
+
+def _worst_rows_lines(output: dict[str, Any]) -> list[str]:
+    """evaluate_model's rows it got most wrong, as one indented line."""
+    said = worst_rows_said(output.get("worst_rows"))
+    return [f"  {said[0]}: {said[1]}"] if said else []
 
 
 def _explain_model(output: dict[str, Any], asked: list[str]) -> list[str]:

@@ -433,7 +433,7 @@ def test_which_features_matter_on_a_table_trains_first(exams: None) -> None:
 
 def test_the_rows_it_got_wrong_are_answered_from_the_thread(exams: None) -> None:
     plan = plan_goal("which students did it get most wrong?", _thread_after_training())
-    assert not plan.steps and "student_id S153: actual 'pass', predicted 'fail'" in plan.answer
+    assert not plan.steps and "(student_id S153): actual 'pass', predicted 'fail'" in plan.answer
     # no worst rows kept (a model measured on its validation split): it is evaluated
     plan = plan_goal("which rows did it get wrong?", _thread_after_training(None, wrong=False))
     assert [s.tool for s in plan.steps] == ["evaluate_model"]
