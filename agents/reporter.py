@@ -323,6 +323,14 @@ def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
         tools = sorted({str(o.get("tool")) for o in made if o.get("tool")})
         by = f" (by {', '.join(tools[:6])})" if tools else ""
         lines.append(f"  and {len(made)} outputs of earlier runs{by}, listed apart")
+    if output.get("hint"):
+        lines.append(f"  {output['hint']}")
+    misplaced = output.get("misplaced") or []
+    if misplaced:  # files put in FORGEFLOW_HOME itself: where they belong
+        lines.append(
+            f"  {len(misplaced)} files lie in $FORGEFLOW_HOME itself, beside the workspace "
+            f"(move them into its workspace folder): {', '.join(map(str, misplaced[:8]))}"
+        )
     return lines
 
 

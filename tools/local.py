@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -10,6 +11,7 @@ import pandas as pd
 from pydantic import Field
 
 from errors import column_not_found
+from settings import get_settings
 from store import datasets as dataset_store
 from store import outputs as outputs_store
 from store.workspace import confined, is_hidden, workspace_root
@@ -17,6 +19,7 @@ from tools.base import ToolContext, ToolInput, tool
 from tools.profile import REGRESSION_MIN_DISTINCT
 from tools.tabular import (
     SKLEARN_DATASETS,
+    TABLE_SUFFIX_RE,
     guess_label_column,
     load_table,
     local_files,
@@ -125,6 +128,27 @@ def document_entries() -> list[dict[str, Any]]:
     return found
 
 
+MISPLACED_SHOWN = 20
+"""At most this many names of files lying beside the workspace are shown."""
+
+
+def misplaced_files() -> list[str]:
+    """Tables and documents lying in $FORGEFLOW_HOME itself, beside its workspace folder (where
+    a person easily puts their files): names only, to say where they belong.
+    """
+    from tools.qa.documents import DOCUMENT_SUFFIXES
+
+    home = get_settings().home_dir
+    try:
+        names = sorted(p.name for p in home.iterdir() if p.is_file())
+    except OSError:
+        return []
+    wanted = [
+        n for n in names if TABLE_SUFFIX_RE.search(n) or Path(n).suffix.lower() in DOCUMENT_SUFFIXES
+    ]
+    return wanted[:MISPLACED_SHOWN]
+
+
 @tool(ListLocalDatasetsInput, tags=("datasets", "local"))
 def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[str, Any]:
     """List the person's datasets and documents available offline, and forgeflow's outputs apart.
@@ -175,6 +199,12 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
     ctx.progress(
         f"found {len(items)} datasets, {len(documents)} documents and {len(made)} outputs", 1.0
     )
+    hint = None
+    if not files and not documents and not query:
+        hint = (
+            "no tables or documents of yours in the workspace yet: put them in the workspace "
+            "folder ($FORGEFLOW_HOME/workspace) and name them in a request"
+        )
     return {
         "count": len(items),
         "datasets": items,
@@ -182,6 +212,8 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
         "documents": documents[:DOCUMENTS_SHOWN],
         "output_count": len(made),
         "outputs": made[:OUTPUTS_SHOWN],
+        "hint": hint,
+        "misplaced": misplaced_files() if hint else [],
     }
 
 
