@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 import pandas as pd
-from pydantic import Field
+from pydantic import Field, Strict
 
-from errors import column_not_found
+from errors import BadInput, candidate_details, closest, column_not_found
 from settings import get_settings
 from store import datasets as dataset_store
 from store import outputs as outputs_store
@@ -217,6 +217,19 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
     }
 
 
+WHERE_MAX = 10
+"""The most columns a `where` filter names."""
+WHERE_VALUES_MAX = 20
+"""The most values one `where` column may take ('any of')."""
+WHERE_TEXT_MAX = 300
+"""The longest column name or text value a `where` filter takes."""
+
+WhereText = Annotated[str, Strict(), Field(min_length=1, max_length=WHERE_TEXT_MAX)]
+WhereNumber = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+WhereValue = Annotated[bool, Strict()] | Annotated[int, Strict()] | WhereNumber | WhereText
+"""One cell value to match: text, a number or a yes/no (never a list, an object or null)."""
+
+
 class InspectDatasetInput(ToolInput):
     """Arguments of inspect_dataset."""
 
@@ -232,6 +245,24 @@ class InspectDatasetInput(ToolInput):
             "Column to break the table down by ('delay by route', 'which species is most "
             "common'): each of its values with its row count and, for label_column, the "
             "figures of a number (mean, median, min, max, sum) or the counts of each class."
+        ),
+    )
+    where: (
+        dict[
+            WhereText,
+            WhereValue
+            | Annotated[list[WhereValue], Field(min_length=1, max_length=WHERE_VALUES_MAX)],
+        ]
+        | None
+    ) = Field(
+        default=None,
+        max_length=WHERE_MAX,
+        description=(
+            "Only the rows whose cells equal these values, column → value ({'route': 'A'}); a "
+            "list means any of them ({'region': ['North', 'East']}); several columns must all "
+            "match. Text matches ignoring case and outer spaces; numbers match as numbers ('2' "
+            "matches 2 and 2.0). Applied before every figure (rows, missing values, label "
+            "counts, numeric summaries, groups)."
         ),
     )
 
@@ -259,8 +290,10 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
 
     `numeric_summary`: for each numeric column (the label first; booleans are not numbers) the
     count of values present, missing, mean, median, min, max, std and distinct values, and
-    `continuous` when it has many distinct values (a quantity, not classes). Works on bundled
-    scikit-learn sets, local files and downloaded datasets.
+    `continuous` when it has many distinct values (a quantity, not classes). `where` keeps only
+    the rows whose cells equal the values given ('route A', 'dogs only') before every figure;
+    `filtered` then says the conditions and how many rows met them of how many. Works on
+    bundled scikit-learn sets, local files and downloaded datasets.
     """
     frame, origin = load_table(args.dataset)
     ctx.progress(f"loaded {origin['id']}", 0.5)
@@ -271,13 +304,18 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         raise column_not_found(
             args.group_by, frame.columns, argument="group_by", what="group_by", code="bad_input"
         )
+    total = int(len(frame))
+    # a label is guessed from the whole table: the filter does not change which column it is
+    guessed = guess_label_column(frame) if label is None else None
+    if args.where:
+        frame = frame[where_mask(frame, args.where)]
     # the figures per group are of the column named; a guessed label is no column asked about
     grouped = (
         group_summary(frame, args.group_by, label if label != args.group_by else None)
         if args.group_by is not None
         else None
     )
-    label = label or guess_label_column(frame)
+    label = label or guessed
     distribution = None
     if label is not None:
         counts = frame[label].value_counts(dropna=False).head(50)
@@ -304,8 +342,108 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         "value_counts": value_counts,
         "numeric_summary": numeric,
         **({"groups": grouped} if grouped is not None else {}),
+        **({"filtered": _filtered(args.where, len(frame), total)} if args.where else {}),
         "sample": samples,
     }
+
+
+def _filtered(where: dict[str, Any], rows: int, total: int) -> dict[str, Any]:
+    """What the filter kept: its conditions, the rows that met them all and the table's rows."""
+    out: dict[str, Any] = {"where": dict(where), "rows": rows, "of": total}
+    if not rows:
+        out["note"] = "each value is in the table, but no row meets all the conditions together"
+    return out
+
+
+WHERE_CHOICES = 20
+"""The commonest values of a column a `where` value found in no row names as choices."""
+WHERE_NEAR_FROM = 1000
+"""A misspelt `where` value is looked for among this many of the column's commonest values."""
+
+
+def _as_number(value: Any) -> float | None:
+    """A `where` value as a number ('2', 2 and 2.0 are 2.0); None for words and yes/no."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        return None
+    return number if np.isfinite(number) else None
+
+
+def _value_mask(series: pd.Series, text: pd.Series, value: Any) -> pd.Series:
+    """The cells of `series` equal to `value`: as text, ignoring case and outer spaces, or as
+    numbers ('2' is 2 and 2.0); yes/no values match cells that read true/false. Empty cells
+    never match.
+    """
+    want = str(value).strip().casefold()
+    if isinstance(value, bool):
+        want = "true" if value else "false"
+    hits = (text == want).fillna(False).astype(bool)
+    number = _as_number(value)
+    if number is not None and not pd.api.types.is_bool_dtype(series):
+        if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_complex_dtype(series):
+            numbers = series.astype("float64")
+        else:
+            numbers = pd.to_numeric(text, errors="coerce").astype("float64")
+        hits |= (numbers == number).to_numpy()
+    return hits
+
+
+def where_mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
+    """The rows meeting every condition of `where` (column → value, or a list: any of them).
+
+    A column that is not in the table is a 400 with the closest columns as candidates; a
+    value found in no row is a 400 naming the closest values (text) as candidates and the
+    column's commonest values as choices, so a typo is caught rather than answered with an
+    empty table. Values met separately but never together keep no rows (a true answer).
+    """
+    positions = {}
+    for i, column in enumerate(frame.columns):
+        positions.setdefault(str(column), i)  # a repeated name: its first column
+    for name in where:
+        if name not in positions:
+            error = column_not_found(
+                name, frame.columns, argument="where", what="where", code="bad_input"
+            )
+            error.details["part"] = "column"
+            raise error
+    keep = pd.Series(True, index=frame.index)
+    for name, wanted in where.items():
+        series = frame.iloc[:, positions[name]]
+        text = series.astype("string").str.strip().str.casefold()
+        hits = pd.Series(False, index=frame.index)
+        for value in wanted if isinstance(wanted, list) else [wanted]:
+            found = _value_mask(series, text, value)
+            if not found.any():
+                raise _value_not_found(name, series, value)
+            hits |= found
+        keep &= hits
+    return keep
+
+
+def _value_not_found(name: str, series: pd.Series, value: Any) -> BadInput:
+    """The 400 for a `where` value that no row of column `name` holds."""
+    counts = series.dropna().astype("string").str.strip().value_counts()
+    common = [str(v) for v in counts.index[:WHERE_CHOICES]]
+    # a near spelling is a candidate (an evident fix); a number near another is no typo
+    near = (
+        closest(str(value), [str(v) for v in counts.index[:WHERE_NEAR_FROM]])
+        if isinstance(value, str) and _as_number(value) is None
+        else []
+    )
+    shown = ", ".join(f"{v} ({int(n)})" for v, n in list(counts.items())[:8])
+    return BadInput(
+        f"no row has {name} = {value!r}",
+        hint=f"{name}'s most common values are: {shown}" if shown else f"{name} is empty",
+        code="bad_input",
+        details=candidate_details(
+            "where", near, "not_found", value=value, column=name, part="value", choices=common
+        ),
+    )
 
 
 GROUPS_SHOWN = 50
