@@ -225,6 +225,8 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:COLUMNS_SHOWN])
     more = len(cols) - COLUMNS_SHOWN
     lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
+    if isinstance(output.get("filtered"), dict):  # 'for route A': every figure below is of those
+        lines.insert(0, _filter_line(output["filtered"]))
     if isinstance(output.get("groups"), dict):  # what was asked first: 'delay by route'
         lines.extend(_group_lines(output["groups"]))
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
@@ -253,6 +255,21 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
             if isinstance(counts, dict) and counts:
                 lines.append(f"  values of '{name}': {_counts(counts, 12)}")
     return lines
+
+
+WHERE_VALUES_LISTED = 5
+"""The most values of one filtered column the answer names ('A or B or …')."""
+
+
+def _filter_line(filtered: dict[str, Any]) -> str:
+    """'rows where route = A and status = late or early: 37 of 512' (a note when none met all)."""
+    parts = []
+    for column, wanted in (filtered.get("where") or {}).items():
+        values = [str(v) for v in (wanted if isinstance(wanted, list) else [wanted])]
+        more = " or …" if len(values) > WHERE_VALUES_LISTED else ""
+        parts.append(f"{column} = {' or '.join(values[:WHERE_VALUES_LISTED])}{more}")
+    line = f"  rows where {' and '.join(parts)}: {filtered.get('rows')} of {filtered.get('of')}"
+    return line + (f" ({filtered['note']})" if filtered.get("note") else "")
 
 
 GROUPS_LISTED = 12
