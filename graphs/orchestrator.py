@@ -89,6 +89,8 @@ def repair_args(
             return None
         fixed = {k: v for k, v in args.items() if k != argument}
         return fixed, f"{argument} {args[argument]!r} → unset (its values repeat; rows numbered)"
+    if isinstance(argument, str) and isinstance(args.get(argument), dict):
+        return _repair_mapping(args, argument, details)
     if isinstance(argument, str) and isinstance(candidates, list) and candidates:
         current = args.get(argument)
         same = [c for c in candidates if current is not None and _norm(c) == _norm(current)]
@@ -123,6 +125,37 @@ def repair_args(
                     return fixed, f"argument {loc!r} → {near[0]!r}"
                 return fixed, f"dropped unknown argument {loc!r}"
     return None
+
+
+def _repair_mapping(
+    args: dict[str, Any], argument: str, details: dict[str, Any]
+) -> tuple[dict[str, Any], str] | None:
+    """A mapping argument (inspect_dataset's `where`) fixed in the one key or value its error
+    names (`part`: "column" or "value" of `column`), when the fix is evident as above.
+    """
+    current: dict[str, Any] = args[argument]
+    value, candidates = details.get("value"), details.get("candidates") or []
+    if not isinstance(value, str) or not isinstance(candidates, list):
+        return None  # a number found in no row has no near spelling to take
+    if details.get("reason") != "not_found":
+        return None
+    same = [c for c in candidates if _norm(c) == _norm(value)]
+    pick = same[0] if same else (candidates[0] if len(candidates) == 1 else None)
+    if pick is None or pick == value:
+        return None
+    if details.get("part") == "column":
+        if value not in current or pick in current:
+            return None
+        fixed = {pick if key == value else key: v for key, v in current.items()}
+        return {**args, argument: fixed}, f"{argument} column {value!r} → {pick!r}"
+    column = details.get("column")
+    if details.get("part") != "value" or column not in current:
+        return None
+    old = current[column]
+    new = [pick if v == value else v for v in old] if isinstance(old, list) else pick
+    if new == old or not isinstance(old, list) and old != value:
+        return None
+    return {**args, argument: {**current, column: new}}, f"{argument} {column} {value!r} → {pick!r}"
 
 
 CONSENT_TOOLS = frozenset({"save_table"})
