@@ -27,6 +27,16 @@ def test_mcp_over_streamable_http(server) -> None:
             assert not ok.is_error
             assert json.loads(ok.content[0].text)["rows"] == 150
 
+            # the row filter travels in the same schema: rows of one class only
+            kept = await client.call_tool(
+                "inspect_dataset", {"dataset": "iris", "where": {"target": "SETOSA"}}
+            )
+            assert json.loads(kept.content[0].text)["filtered"] == {
+                "where": {"target": "SETOSA"},
+                "rows": 50,
+                "of": 150,
+            }
+
             bad = await client.call_tool("inspect_dataset", {"dataset": "iris", "sample_rows": "x"})
             assert bad.is_error
             missing = await client.call_tool("inspect_dataset", {"dataset": "nope.csv"})
