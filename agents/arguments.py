@@ -1105,10 +1105,25 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["label_column"] = s.label_column
     if s.group_by:
         args["group_by"] = s.group_by  # 'the average delay by route'
+    where = s.where or _rows_named(ref, s.text, {s.label_column, s.group_by})
+    if where:
+        args["where"] = where  # 'which status is most common for route A'
     sample = rx.search(rf"\bsample\s+of\s+{NUM}\s+(?:\w+\s+)?rows\b", p.goal or s.text, re.I)
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
     return args
+
+
+def _rows_named(ref: Any, text: str, looked_at: set[str | None]) -> dict[str, str]:
+    """'how many gaps among the rows where region is North': the rows a look at a table is
+    limited to, by its own columns and values (none for a column the look counts or groups).
+    """
+    from agents.grounding import row_filter
+
+    profile = table_profile(ref)
+    if profile is None:
+        return {}
+    return {k: v for k, v in row_filter(profile, text).items() if k not in looked_at}
 
 
 LEADERBOARD_SKIP = {

@@ -696,6 +696,57 @@ def group_column(profile: dict[str, Any], text: str) -> str | None:
     return None
 
 
+FILTER_MAX = 3
+"""Conditions one sentence sets at most (the tool takes more; a sentence rarely says more)."""
+VALUE_AFTER = r"\s*(?:=|==|:|\bis\b|\bequals\b|\bof\b)?\s*[\"']?"
+"""Between a column's name and its value: 'route A', 'route = A', 'region is North'."""
+ONLY_BEFORE = r"\b(?:for|among|only|just)\s+(?:the\s+)?"
+"""Before a class value alone limiting the rows: 'for dogs only', 'among the late ones'."""
+
+
+def _name_pattern(name: str) -> str:
+    parts = [re.escape(w) for w in rx.findall(r"[A-Za-z]+|\d+", name)]
+    return r"\b" + r"[\s_-]?".join(parts) + r"s?\b" if parts else r"(?!)"
+
+
+def _value_pattern(value: str) -> str:
+    # a short value ('A', 'B2') must be said as written: 'route a' is too often an article
+    cased = "" if len(value) > 2 else "(?-i:"
+    return rf"{cased}{re.escape(value)}{')' if cased else ''}(?![\w.-])"
+
+
+def row_filter(profile: dict[str, Any], text: str) -> dict[str, str]:
+    """The rows a look at the table is limited to ('which status is most common for route A' →
+    route = A, 'where region is North', 'for dogs only' → species = dog): a column of the table
+    followed by one of its values, or after 'for', 'among' or 'only' a class value that one
+    column alone holds. Values are the column's own (the profile lists every value of a column
+    with at most 30); anything else is no filter.
+    """
+    bare = _without_files(text)
+    found: dict[str, str] = {}
+    columns = [c for c in profile["columns"] if c.get("values") and not c["text_like"]]
+    for column in columns:
+        values = sorted(column["values"], key=len, reverse=True)
+        said = "|".join(_value_pattern(v) for v in values)
+        hit = rx.search(rf"{_name_pattern(column['name'])}{VALUE_AFTER}({said})", bare, re.I)
+        if hit:
+            found[column["name"]] = next(v for v in values if v.lower() == hit.group(1).lower())
+    lower = bare.lower()
+    holders: dict[str, list[tuple[str, str]]] = {}
+    for column in columns:
+        if not column["label_like"] or column["name"] in found:
+            continue
+        for value in column["values"]:
+            if len(value) >= 3 and not value.replace(".", "").isdigit():
+                holders.setdefault(value.lower(), []).append((column["name"], value))
+    for key, owners in holders.items():
+        if len(owners) != 1 or not value_said(key, lower):
+            continue
+        if rx.search(rf"{ONLY_BEFORE}{re.escape(key)}(?:s|es)?\b", lower):
+            found.setdefault(owners[0][0], owners[0][1])
+    return dict(list(found.items())[:FILTER_MAX])
+
+
 def value_said(value: str, lower: str) -> bool:
     """Whether lower-cased text says a class value as a word, plural or, for a word of four
     letters or more, as a verb form ('fail' in 'failing students', 'pass' in 'who passed').

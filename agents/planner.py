@@ -3980,7 +3980,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     evidence: the column is there, with few values), a look at the data and not a scan for odd
     rows or a model.
     """
-    from agents.grounding import columns_by_values, group_column
+    from agents.grounding import columns_by_values, group_column, row_filter
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
     from tools.tabular import TABLE_SUFFIX_RE
@@ -3998,19 +3998,25 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     profile = table_profile(tables[0])
     if profile is None:
         return []
+    where = row_filter(profile, clause)  # 'for route A': the rows looked at, not a grouping
     group = group_column(profile, clause)
-    if group is None or rx.search(
-        GROUPED_NOT,
-        " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),
+    if (
+        group is None
+        or group in where
+        or rx.search(
+            GROUPED_NOT,
+            " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),
+        )
     ):
         return []
     by_name = {c["name"]: c for c in profile["columns"]}
     values = [
         n
         for n in [*columns_mentioned(profile, bare), *columns_by_values(profile, bare)]
-        if n != group and not by_name[n]["id_like"]
+        if n != group and n not in where and not by_name[n]["id_like"]
     ]
     slots.files = [tables[0]]
+    slots.where = where
     if not values:
         # 'how many of each label', 'which species is most common': the column's own value
         # counts answer it, no grouping of another column

@@ -237,6 +237,7 @@ class Slots:
     text_column: str | None = None
     label_column: str | None = None
     group_by: str | None = None
+    where: dict[str, str] = field(default_factory=dict)
     id_column: str | None = None
     labels: list[str] = field(default_factory=list)
     rows: int | None = None

@@ -1,0 +1,105 @@
+"""Twenty-eighth round: the rows a look is limited to ('which status is most common for route
+A', 'for dogs only'), read from the table's own columns and values, and the one wording of the
+rows a model got most wrong."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from agents.grounding import row_filter
+from agents.planner import plan_goal
+from settings import get_settings
+from tools.profile import profile_table
+
+
+def _deliveries(n: int = 300) -> pd.DataFrame:
+    rng = np.random.default_rng(5)
+    return pd.DataFrame(
+        {
+            "delivery_id": [f"D{i:04d}" for i in range(n)],
+            "route": rng.choice(["A", "B", "C"], n),
+            "region": rng.choice(["North", "South", "East"], n),
+            "status": rng.choice(["on time", "late", "lost"], n, p=[0.7, 0.25, 0.05]),
+            "pet": rng.choice(["dog", "cat", "none"], n),
+            "minutes": rng.integers(5, 90, n),
+        }
+    )
+
+
+@pytest.fixture
+def deliveries() -> pd.DataFrame:
+    frame = _deliveries()
+    frame.to_csv(get_settings().workspace / "deliveries.csv", index=False)
+    return frame
+
+
+def _inspect(plan) -> dict:
+    assert plan.question is None and plan.answer is None, (plan.question, plan.answer)
+    assert [s.tool for s in plan.steps] == ["inspect_dataset"]
+    return plan.steps[0].args
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("which status is most common for route A", {"route": "A"}),
+        ("average minutes where region is north", {"region": "North"}),
+        ("route = B only", {"route": "B"}),
+        ("minutes by status for dogs only", {"pet": "dog"}),
+        ("average minutes by route", {}),
+        ("a route across the north", {}),  # no column followed by its value
+        ("which route is late the most", {}),  # 'late' is counted, not a filter
+    ],
+)
+def test_the_rows_a_look_is_limited_to_are_a_column_and_its_value(
+    deliveries: pd.DataFrame, text: str, where: dict
+) -> None:
+    assert row_filter(profile_table("deliveries.csv"), text) == where
+
+
+def test_most_common_for_a_value_counts_the_asked_column_in_those_rows(
+    deliveries: pd.DataFrame,
+) -> None:
+    args = _inspect(plan_goal("which status is most common for route A in deliveries.csv?"))
+    assert args == {"dataset": "deliveries.csv", "label_column": "status", "where": {"route": "A"}}
+
+
+def test_a_grouped_look_keeps_its_filter(deliveries: pd.DataFrame) -> None:
+    args = _inspect(plan_goal("average minutes by status in deliveries.csv, for dogs only"))
+    assert args["group_by"] == "status" and args["where"] == {"pet": "dog"}
+    assert args["label_column"] == "minutes"
+
+
+def test_an_empty_workspace_says_where_files_go_and_finds_ones_put_beside_it() -> None:
+    from agents.reporter import summarise_output
+    from graphs.workflows import call_tool
+
+    home = get_settings().home_dir
+    (home / "members.csv").write_text("a,b\n1,2\n")
+    (home / "handbook.md").write_text("# Rules\n")
+    out = call_tool("list_local_datasets", {})
+    assert "$FORGEFLOW_HOME/workspace" in out["hint"]
+    assert out["misplaced"] == ["handbook.md", "members.csv"]  # the database is no data
+    lines = "\n".join(summarise_output("list_local_datasets", out))
+    assert "beside the workspace" in lines and "members.csv" in lines
+    # a file of theirs in the workspace: nothing to say
+    (get_settings().workspace / "members.csv").write_text("a,b\n1,2\n")
+    out = call_tool("list_local_datasets", {})
+    assert out["hint"] is None and out["misplaced"] == []
+    assert "beside the workspace" not in "\n".join(summarise_output("list_local_datasets", out))
+
+
+def test_the_planned_filter_runs_on_the_asked_rows(deliveries: pd.DataFrame) -> None:
+    from agents.reporter import summarise_output
+    from graphs.workflows import call_tool
+
+    args = _inspect(plan_goal("which status is most common for route A in deliveries.csv?"))
+    out = call_tool("inspect_dataset", args)
+    rows = deliveries[deliveries["route"] == "A"]
+    assert out["filtered"] == {"where": {"route": "A"}, "rows": len(rows), "of": len(deliveries)}
+    assert out["label_distribution"] == rows["status"].value_counts().to_dict()
+    assert f"rows where route = A: {len(rows)} of {len(deliveries)}" in "\n".join(
+        summarise_output("inspect_dataset", out)
+    )
