@@ -35,6 +35,7 @@ from agents.heldout import USE_VERB
 from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
     fit_model_use,
+    named_as_test_set,
     shape_prediction,
     shape_test_file,
     shape_validation,
@@ -706,7 +707,11 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
             # 'sort them using the ones I did by hand in x_by_hand.csv': the hand labels are
             # the file named, the data the thread's
             slots.files = [thread_data]
-        if is_description(clause) or (clause in pointers and planning.steps):
+        if (is_description(clause) or (clause in pointers and planning.steps)) and not (
+            slots.files
+            and (planning.last_step("train_model") is not None or memory.get("model"))
+            and named_as_test_set(clause, slots.files[-1])  # '..., b.csv is the holdout'
+        ):
             # "reviews.csv has product reviews and only some rows have a label": context for
             # the request that follows, not a request (its files were taken above); so is a
             # clause that only points at files after the request ('... from our doc? x.md')
@@ -738,6 +743,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         tools = _writer_for_format(tools, clause, slots.files)
         tools = _labeling_meant(tools, clause, slots, planning)
         tools = _named_model_used(tools, clause, slots)
+        tools = _thread_model_tested(planning, clause, tools, slots)
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
             planning, clause, tools, slots
         ):
@@ -1693,6 +1699,14 @@ def _folds_into_training(p: Planning, clause: str, tools: list[str], slots: Slot
     trainer = p.last_step("train_model")
     if trainer is None or not slots.files:
         return False
+    named = slots.files[-1]
+    if (
+        named_as_test_set(clause, named)
+        and named != _data_of(p.steps[trainer])
+        and "test_dataset" not in p.steps[trainer].args
+    ):
+        p.steps[trainer].args["test_dataset"] = named  # '..., the eval set is b.csv'
+        return True
     measured = all(t in READ_ONLY for t in tools) and rx.search(
         TEST_MEASURED_RE + re.escape(slots.files[-1]), clause, re.I
     )
@@ -1789,6 +1803,29 @@ def _measured_once(p: Planning) -> None:
                 evaluations[0].args.setdefault("label_column", label)
 
 
+def _thread_model_tested(p: Planning, clause: str, tools: list[str], slots: Slots) -> list[str]:
+    """'the eval set is b.csv', 'use b.csv as the test set' with no training in this request and
+    a model on the thread: that model measured on the file (not a new model trained on it).
+    """
+    if (
+        p.last_step("train_model") is not None
+        or not p.memory.get("model")
+        or len(slots.files) != 1
+        or tools
+        not in (
+            [],
+            ["inspect_dataset"],
+            ["train_model"],
+            ["train_model", "evaluate_model"],
+            ["predict"],
+        )
+        or not named_as_test_set(clause, slots.files[0])
+    ):
+        return tools
+    p.answer = None  # no 'could not tell'
+    return ["evaluate_model"]
+
+
 def _dropped_evaluation(p: Planning, clause: str, slots: Slots) -> bool:
     """A clause evaluating on a file ('evaluate it on b.csv') that the router's plan gives no
     tool, after its training step: the file is that training's test set (else it is lost).
@@ -1801,7 +1838,10 @@ def _dropped_evaluation(p: Planning, clause: str, slots: Slots) -> bool:
         r"the classifier)?\s*(?:on|against|with)\b",
         clause,
         re.I,
-    ) and not rx.search(TEST_MEASURED_RE + re.escape(slots.files[0]), clause, re.I):
+    ) and not (
+        rx.search(TEST_MEASURED_RE + re.escape(slots.files[0]), clause, re.I)
+        or named_as_test_set(clause, slots.files[0])
+    ):
         return False
     if slots.files[0] == _data_of(p.steps[trainer]):
         return False

@@ -486,6 +486,37 @@ _MEASURED_ONCE = (
 )
 
 
+TEST_SET_WORDS = (
+    r"(?:eval(?:uation)?|test(?:ing)?|hold[- ]?out|held[- ]out|oot|out[- ]of[- ]time)"
+    r"(?:\s*(?:set|file|data|split|table|rows))?"
+)
+"""What a file named as the rows a model is measured on is called ('the eval set', 'holdout')."""
+
+
+def named_as_test_set(clause: str, name: str) -> bool:
+    """'the eval set is b.csv', 'b.csv is my test set', 'use b.csv as the holdout': the file is
+    named as the rows a model is measured on, with no verb of testing.
+    """
+    base = re.escape(name.rsplit("/", 1)[-1])
+    if not base or len(base) > 600:
+        return False
+    owner = r"(?:the\s+|my\s+|our\s+|a\s+|your\s+)?"
+    return bool(
+        rx.search(
+            rf"\b{owner}{TEST_SET_WORDS}\s*(?:is|=|:|will be|should be|would be|goes?)\s*"
+            rf"(?:in\s+|at\s+)?(?:\./)?{base}\b",
+            clause,
+            re.I,
+        )
+        or rx.search(
+            rf"\b{base}\s+(?:is|as|=|will be|should be|would be)\s+{owner}"
+            rf"{TEST_SET_WORDS}\b(?!\s+(?:accuracy|score|metric|f1|auc))",
+            clause,
+            re.I,
+        )
+    )
+
+
 def _test_file(goal: str, trained_on: str) -> str | None:
     found = []
     for name in dict.fromkeys(FILE_RE.findall(goal)):
@@ -493,7 +524,8 @@ def _test_file(goal: str, trained_on: str) -> str | None:
         if name == trained_on or rx.search(escaped + r"\s+(?:as|for)\s+(?:the\s+)?" + _VAL, goal):
             continue
         if (
-            rx.search(escaped + _EXAM_AFTER, goal, re.I)
+            named_as_test_set(goal, name)
+            or rx.search(escaped + _EXAM_AFTER, goal, re.I)
             or rx.search(_EXAM_BEFORE + escaped, goal, re.I)
             or rx.search(_FIGURES_ON + escaped, goal, re.I)
             or rx.search(escaped + _MEASURED_ONCE, goal, re.I)

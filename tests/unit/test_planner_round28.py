@@ -103,3 +103,66 @@ def test_the_planned_filter_runs_on_the_asked_rows(deliveries: pd.DataFrame) -> 
     assert f"rows where route = A: {len(rows)} of {len(deliveries)}" in "\n".join(
         summarise_output("inspect_dataset", out)
     )
+
+
+@pytest.fixture
+def exams() -> None:
+    rng = np.random.default_rng(5)
+    n = 200
+    frame = pd.DataFrame(
+        {
+            "student_id": [f"S{i}" for i in range(n)],
+            "attendance_pct": rng.uniform(60, 100, n).round(1),
+            "homework_avg": rng.uniform(30, 100, n).round(0),
+            "result": rng.choice(["pass", "fail"], n),
+        }
+    )
+    root = get_settings().workspace
+    frame[:150].to_csv(root / "exam_train.csv", index=False)
+    frame[150:].to_csv(root / "exam_test.csv", index=False)
+
+
+def _thread_with_a_model() -> dict:
+    args = {"dataset": "exam_train.csv", "label_column": "result"}
+    result = {"tool": "train_model", "metrics": {"accuracy": 0.76}, "args": args}
+    return {
+        "dataset": "exam_train.csv",
+        "model": "models/exam",
+        "models": [{"path": "models/exam", "dataset": "exam_train.csv", "label_column": "result"}],
+        "trainings": [{"tool": "train_model", "args": args}],
+        "last_loop": result,
+        "last_call": {"tool": "train_model", "args": args},
+        "results": [result],
+    }
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "the eval set is exam_test.csv",
+        "exam_test.csv is my test set",
+        "use exam_test.csv as the test set",
+        "exam_test.csv is the holdout, how did it do?",
+    ],
+)
+def test_a_file_named_as_the_test_set_measures_the_threads_model(exams: None, goal: str) -> None:
+    plan = plan_goal(goal, _thread_with_a_model())
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("evaluate_model", {"model": "models/exam", "dataset": "exam_test.csv"})
+    ], (plan.answer, plan.question)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "predict result from exam_train.csv, the eval set is exam_test.csv",
+        "train a classifier for result on exam_train.csv. exam_test.csv is the holdout",
+        "exam_train.csv is my training data and exam_test.csv is the test set. predict result",
+    ],
+)
+def test_a_file_named_as_the_test_set_is_the_trainings_test_file(exams: None, goal: str) -> None:
+    plan = plan_goal(goal)
+    assert [s.tool for s in plan.steps] == ["train_model"], (plan.answer, plan.question)
+    args = plan.steps[0].args
+    assert args["dataset"] == "exam_train.csv" and args["test_dataset"] == "exam_test.csv"
+    assert args["label_column"] == "result"
