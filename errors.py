@@ -235,6 +235,27 @@ def candidate_details(
     return {"argument": argument, "candidates": list(candidates), "reason": reason, **extra}
 
 
+def consent_details(
+    argument: str, value: Any, existing: Iterable[str], suggested: Any
+) -> dict[str, Any]:
+    """The `details` of a refusal to replace the person's own file(s) (`reason: "consent"`).
+
+    `argument` is the tool argument that names the files written and `value` its value as the
+    call gave or defaulted it (a path, or a list of paths); `existing` the files there that no
+    forgeflow tool wrote; `suggested` the argument's value that writes beside them instead (free
+    names, the single candidate). The tool's `overwrite=true` replaces them. Which one is the
+    person's to say: nothing repairs this error, the orchestrator asks (the replace question).
+    """
+    return candidate_details(
+        argument,
+        [suggested],
+        "consent",
+        value=value,
+        existing=list(existing),
+        suggested=suggested,
+    )
+
+
 def column_not_found(
     name: str,
     columns: Iterable[Any],

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import tarfile
 import zipfile
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
 
 from errors import BadInput, Forbidden, ForgeflowError, NotFound, check_value
 from settings import get_settings
@@ -171,6 +172,33 @@ def relative_to_workspace(path: Path) -> str:
         return str(path.resolve().relative_to(ws))
     except ValueError:
         return str(path)
+
+
+def numbered(rel: str, number: int | str) -> str:
+    """`rel` with `_<number>` after its stem ('out/scores.csv', 2 → 'out/scores_2.csv')."""
+    path = PurePosixPath(rel)
+    suffix = path.suffix
+    stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
+    return str(path.with_name(f"{stem}_{number}{suffix}"))
+
+
+def free_names(rels: Iterable[str], avoid: Iterable[str] = ()) -> list[str]:
+    """Names beside `rels` that no workspace file has yet, numbered alike: the first number
+    free for all of them and not in `avoid` ('train.csv', 'valid.csv' → 'train_2.csv',
+    'valid_2.csv'; a call's other outputs go in `avoid`).
+    """
+    root = workspace_root()
+    wanted, taken = list(rels), set(avoid)
+    for number in range(2, 1000):
+        names = [numbered(rel, number) for rel in wanted]
+        if not any(name in taken or (root / name).exists() for name in names):
+            return names
+    return [numbered(rel, "new") for rel in wanted]
+
+
+def free_name(rel: str) -> str:
+    """A name beside `rel` that no file has yet ('scores.csv' → 'scores_2.csv')."""
+    return free_names([rel])[0]
 
 
 def _member_target(dest: Path, name: str) -> Path:

@@ -10,9 +10,9 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import Field
 
-from errors import BadInput, Conflict, ForgeflowError, candidate_details
+from errors import BadInput, Conflict, ForgeflowError, candidate_details, consent_details
 from store.outputs import made_by, record
-from store.workspace import output_file, relative_to_workspace, resolve_path
+from store.workspace import free_name, output_file, relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
 from tools.tabular import load_table, table_format
 
@@ -191,7 +191,7 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
                 f"{rel} already exists and save_table did not write it",
                 hint="choose another path, or set overwrite=true to replace it",
                 code="file_exists",
-                details=candidate_details("overwrite", ["true"], "consent", value=rel),
+                details=consent_details("path", rel, [rel], free_name(rel)),
             )
     ctx.progress(f"writing {len(frame)} rows to {rel}", 0.5)
     _write(frame, path, fmt)

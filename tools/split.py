@@ -17,11 +17,16 @@ from errors import (
     BadInput,
     Conflict,
     Forbidden,
-    candidate_details,
     column_not_found,
+    consent_details,
 )
 from store.outputs import MANIFEST, made_by, record
-from store.workspace import output_file, relative_to_workspace, resolve_path
+from store.workspace import (
+    free_names,
+    output_file,
+    relative_to_workspace,
+    resolve_path,
+)
 from tools.base import ToolContext, ToolInput, tool
 from tools.save import (
     SAVE_SUFFIX,
@@ -314,17 +319,35 @@ def _targets(
                 details={"argument": "paths", "value": raws},
             )
         found.append((rel, path, file_fmt))
-    for rel, path, _ in found:
-        if path.exists() and not overwrite:
-            maker = made_by(rel)
-            if maker is None or maker.get("tool") != "split_table" or maker.get("path") != rel:
-                raise Conflict(
-                    f"{rel} already exists and split_table did not write it",
-                    hint="choose other paths, or set overwrite=true to replace it",
-                    code="file_exists",
-                    details=candidate_details("overwrite", ["true"], "consent", value=rel),
-                )
+    if not overwrite:
+        _refuse_theirs(found)
     return found
+
+
+def _split_wrote(rel: str) -> bool:
+    """Whether split_table wrote the file `rel` itself (then it replaces it without asking)."""
+    maker = made_by(rel)
+    return maker is not None and (maker.get("tool"), maker.get("path")) == ("split_table", rel)
+
+
+def _refuse_theirs(found: list[tuple[str, Path, SaveFormat]]) -> None:
+    """A 409 naming every target that exists and that split_table did not write (the person's),
+    with free names for them beside the others (`consent_details`); nothing when none.
+    """
+    rels = [rel for rel, _, _ in found]
+    theirs = [rel for rel, path, _ in found if path.exists() and not _split_wrote(rel)]
+    if not theirs:
+        return
+    renamed = dict(zip(theirs, free_names(theirs, avoid=rels), strict=True))
+    one = len(theirs) == 1
+    named = ", ".join(theirs[:-1]) + " and " + theirs[-1] if not one else theirs[0]
+    raise Conflict(
+        f"{named} already exist{'s' if one else ''} and split_table did not write "
+        f"{'it' if one else 'them'}",
+        hint=f"choose other paths, or set overwrite=true to replace {'it' if one else 'them'}",
+        code="file_exists",
+        details=consent_details("paths", rels, theirs, [renamed.get(r, r) for r in rels]),
+    )
 
 
 def _write_all(frames: list[pd.DataFrame], targets: list[tuple[str, Path, SaveFormat]]) -> None:

@@ -58,7 +58,12 @@ def test_refuses_to_overwrite_a_file_it_did_not_write() -> None:
     before = (_ws() / src).read_bytes()
     with pytest.raises(Conflict) as exc:
         call_tool("save_table", {"dataset": src, "path": src})
-    assert exc.value.details["argument"] == "overwrite"
+    details = exc.value.details  # errors.consent_details: the file argument, not `overwrite`
+    assert (details["reason"], details["argument"], details["existing"]) == (
+        "consent",
+        "path",
+        [src],
+    )
     assert (_ws() / src).read_bytes() == before  # nothing written
     # Its own file it may replace; the person's file only with overwrite=true.
     call_tool("save_table", {"dataset": src, "path": "copy.csv"})

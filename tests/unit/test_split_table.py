@@ -296,8 +296,12 @@ def test_a_file_it_did_not_write_is_refused_without_overwrite_and_nothing_is_wri
     with pytest.raises(Conflict) as exc:
         call_tool("split_table", {"dataset": src})
     assert exc.value.status_code == 409 and exc.value.code == "file_exists"
-    assert exc.value.details["argument"] == "overwrite"
     assert exc.value.details["reason"] == "consent"
+    # The files are named as the replace question reads them (errors.consent_details).
+    assert exc.value.details["argument"] == "paths"
+    assert exc.value.details["value"] == ["exam_train_train.csv", "exam_train_validation.csv"]
+    assert exc.value.details["existing"] == ["exam_train_validation.csv"]
+    assert exc.value.details["suggested"] == ["exam_train_train.csv", "exam_train_validation_2.csv"]
     assert not (_ws() / "exam_train_train.csv").exists()  # not the other split either
     assert (_ws() / "exam_train_validation.csv").read_text() == "mine\n1\n"
     out = call_tool("split_table", {"dataset": src, "overwrite": True})

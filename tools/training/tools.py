@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from errors import BadInput, Conflict, candidate_details, column_not_found
+from errors import BadInput, Conflict, candidate_details, column_not_found, consent_details
 from store.outputs import is_output
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
@@ -892,6 +892,50 @@ class DetectAnomaliesInput(ToolInput):
         "quintiles) and sit out with fewer than two such columns.",
     )
     seed: int = Field(default=0, ge=0, description="Seed of the isolation forest.")
+    flagged_path: str | None = Field(
+        default=None,
+        description="The flagged rows' file in the workspace (.parquet, .csv or .jsonl); unset: "
+        "'<scores name>-flagged.<suffix>' beside the scores.",
+    )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace a flagged-rows file that no forgeflow tool wrote (refused otherwise).",
+    )
+
+
+def _flagged_target(args: DetectAnomaliesInput, scores: Path | None) -> Path | None:
+    """Where the flagged rows go (`flagged_path`, else '<scores stem>-flagged' beside the
+    scores; None while neither is known). A file there that no tool wrote is the person's:
+    a 409 (`consent_details`) unless `overwrite`, before anything is written.
+    """
+    from store.workspace import free_name
+    from tools.training.predict import WRITE_SUFFIXES
+
+    if args.flagged_path:
+        ref = args.flagged_path
+    elif scores is not None:
+        ref = relative_to_workspace(scores.with_name(f"{scores.stem[:180]}-flagged{scores.suffix}"))
+    else:
+        return None
+    path = resolve_path(ref, for_write=True)
+    rel = relative_to_workspace(path)
+    if path.suffix.lower() not in WRITE_SUFFIXES or scores is not None and path == scores:
+        problem = "is the scores file" if path == scores else "has no table suffix"
+        raise BadInput(
+            f"flagged_path {ref!r} {problem}",
+            hint=f"name another file ending in {', '.join(WRITE_SUFFIXES)}",
+            details={"argument": "flagged_path", "value": ref},
+        )
+    if path.exists() and not args.overwrite and not is_output(rel):
+        raise Conflict(
+            f"{rel} already exists and no forgeflow tool wrote it (the flagged rows would "
+            "replace it)",
+            hint="choose another flagged_path (or output name), or set overwrite=true to "
+            "replace it",
+            code="file_exists",
+            details=consent_details("flagged_path", rel, [rel], free_name(rel)),
+        )
+    return path
 
 
 @tool(DetectAnomaliesInput, tags=("synthetic", "cleaning"))
@@ -903,7 +947,8 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     column per detector too), min/max/mean, a threshold, how many rows are above it, and the
     worst rows with their values and `reasons` (the columns whose values are furthest from
     their usual ones: "quantity 240 (usual 1 to 8)"). The flagged rows, with all their columns
-    plus anomaly_score and anomaly_rank, are saved beside the scores (`flagged_path`). Without
+    plus anomaly_score and anomaly_rank, are saved beside the scores, or to `flagged_path` (a
+    file there that no tool wrote is replaced only with overwrite=true). Without
     a model, a generator is trained on the dataset first (on its label column when it has one,
     else on all rows as one class).
     """
@@ -912,6 +957,8 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     from tools.training.predict import write_table
     from tools.training.train import guess_id_column
 
+    # A named flagged-rows file over the person's own is refused before a generator is trained.
+    _flagged_target(args, resolve_path(args.output, for_write=True) if args.output else None)
     trained = None
     if args.model is None:
         trained = fit_generator(
@@ -938,24 +985,17 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     detectors = tuple(dict.fromkeys(args.detectors))
     scored = score_rows(generator, frame, id_column=id_col, detectors=detectors, seed=args.seed)
     path = output_file(args.output, f"anomalies/{folder.name}-{stem_of(args.dataset)}.parquet")
-    # The flagged rows with their data, beside the scores: '<scores name>-flagged.<suffix>'. A
-    # file of that name that no tool wrote is the person's: refused before anything is written.
-    flagged_ref = relative_to_workspace(path.with_name(f"{path.stem[:180]}-flagged{path.suffix}"))
-    flagged_path = output_file(flagged_ref, flagged_ref)
-    if flagged_path.exists() and not is_output(flagged_ref):
-        raise Conflict(
-            f"{flagged_ref} already exists and no forgeflow tool wrote it (the flagged rows go "
-            "beside the scores under that name)",
-            hint="choose another output name for the scores",
-            code="file_exists",
-            details=candidate_details("output", [], "exists", value=flagged_ref),
-        )
+    # The flagged rows with their data (beside the scores unless flagged_path names the file).
+    target = _flagged_target(args, path)
+    assert target is not None  # the scores path is known here
+    flagged_path = workspace_output_file(relative_to_workspace(target))
     write_table(scored, path)
     cut = args.threshold if args.threshold is not None else default_threshold(scored["score"])
     summary = summarise(scored, threshold=cut, top_k=args.top_k, frame=frame, id_column=id_col)
     flagged = flagged_rows(scored, frame, cut)
     write_table(
-        _parquet_safe(flagged) if path.suffix.lower() == ".parquet" else flagged, flagged_path
+        _parquet_safe(flagged) if flagged_path.suffix.lower() == ".parquet" else flagged,
+        flagged_path,
     )
     ctx.progress("scored", 1.0)
     artifacts = [
