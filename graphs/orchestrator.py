@@ -21,6 +21,7 @@ from graphs.state import InputState, OrchestratorState, RunContext
 from graphs.workflows import call_tool
 from settings import get_settings
 from tools.base import ToolContext
+from tools.registry import all_tools
 
 REF_RE = re.compile(r"\$\{steps\.(\d+)((?:\.[\w-]+)*)\}")
 LOOP_FIELDS = ("target", "target_met", "attempts", "best_attempt", "history")
@@ -158,13 +159,18 @@ def _repair_mapping(
     return {**args, argument: {**current, column: new}}, f"{argument} {column} {value!r} → {pick!r}"
 
 
-CONSENT_TOOLS = frozenset({"save_table"})
-"""Tools whose `overwrite` only the person's answer to the replace question may set."""
-PLAN_NEVER_OVERWRITES = CONSENT_TOOLS | {"split_table"}
-"""Tools whose `overwrite` a plan never sets: split_table's files exist → its step fails with
-the 409 and its hint (no replace question: it writes several files)."""
+CONSENT_ARGUMENT = "overwrite"
+"""The argument by which a tool replaces a file it did not write (the person's): only the
+person's own words set it (their goal, or their answer to the replace question)."""
+CONSENT_TOOLS = frozenset(
+    t.name for t in all_tools() if CONSENT_ARGUMENT in t.input_model.model_fields
+)
+"""Tools that refuse (409, `reason: "consent"`) to replace a person's file without `overwrite`:
+read from the registry's input models (save_table, split_table, detect_anomalies)."""
+PLAN_NEVER_OVERWRITES = CONSENT_TOOLS
+"""Tools whose `overwrite` a plan (an LLM's tool call) never sets: it is dropped before the call."""
 MAX_CONSENT_QUESTIONS = 2
-"""Questions one save step may ask before it fails (a new name that also exists asks again)."""
+"""Questions one step may ask before it fails (a new name that also exists asks again)."""
 REPLACE_SAID = re.compile(
     r"\b(?:replace|overwrite|over-write|yes|yep|yeah|sure|ok(?:ay)?|go ahead)\b"
 )
@@ -173,7 +179,7 @@ KEEP_SAID = re.compile(
     r"\b(?:no|not|nope|nah|don'?t|do not|never|cancel|stop|keep|leave|maybe|perhaps|unsure|"
     r"hm+|wait|hold on|which)\b|\?"
 )
-OBJECT = r"(?:(?:it|this|that|the\s+(?:new\s+)?(?:one|file|table|copy))\s+)?"
+OBJECT = r"(?:(?:it|them|this|that|these|those|the\s+(?:new\s+)?(?:ones?|files?|tables?|copy))\s+)?"
 NEW_NAME_SAID = re.compile(
     # 'call it weekly', 'name it x.csv', 'save it as x', 'write it to out/x.csv', or a bare name
     rf"\b(?:call|name|rename)\s+{OBJECT}(?:as\s+|to\s+)?['\"`]?(?P<name>\w[\w./-]*)"
@@ -182,33 +188,41 @@ NEW_NAME_SAID = re.compile(
     re.I,
 )
 SUGGESTED_SAID = re.compile(
-    r"\b(?:the\s+)?(?:new|other|suggested|second)\s+(?:name|one|file)\b|\bsave\s+(?:it\s+)?as\s+new\b",
+    r"\b(?:the\s+)?(?:new|other|suggested|second)\s+(?:names?|ones?|files?)\b"
+    r"|\bsave\s+(?:it\s+|them\s+)?as\s+new\b",
     re.I,
 )
 NOT_NAMES = frozenset(
     {"it", "this", "that", "as", "a", "an", "the", "new", "file", "one", "copy", "table", "is"}
+    | {"them", "these", "those", "files", "ones", "tables", "names", "they", "are", "was", "were"}
 )
 
 
 def needs_consent(error: dict[str, Any]) -> bool:
-    """Whether a step failed only for the person's consent (save_table's file that exists)."""
+    """Whether a step failed only for the person's consent (a file of theirs it would replace)."""
     details = error.get("details")
     return isinstance(details, dict) and details.get("reason") == "consent"
 
 
-def free_name(rel: str) -> str:
-    """A name beside `rel` that no file has yet ('scores.csv' → 'scores_2.csv')."""
-    from pathlib import PurePosixPath
+def consent_asked(error: dict[str, Any]) -> tuple[str, Any, Any, list[tuple[str, str]]]:
+    """What a consent error (`errors.consent_details`) asks about: the argument naming the
+    files, its value, its suggested value, and (existing file, its suggested name) pairs.
+    """
+    details = error["details"]
+    argument, value, suggested = str(details["argument"]), details["value"], details["suggested"]
+    if isinstance(value, list) and isinstance(suggested, list):
+        renamed = {str(v): str(n) for v, n in zip(value, suggested, strict=True)}
+    else:
+        renamed = {str(value): str(suggested)}
+    return argument, value, suggested, [(str(e), renamed[str(e)]) for e in details["existing"]]
 
-    workspace = get_settings().workspace
-    path = PurePosixPath(rel)
-    suffix = "".join(path.suffixes[-1:])
-    stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
-    for number in range(2, 1000):
-        candidate = str(path.with_name(f"{stem}_{number}{suffix}"))
-        if not (workspace / candidate).exists():
-            return candidate
-    return str(path.with_name(f"{stem}_new{suffix}"))
+
+def listed(names: list[str]) -> str:
+    """Names as a question shows them: 'a.csv', 'a.csv and b.csv', 'a.csv, b.csv and c.csv'."""
+    from agents.planner import shown_name
+
+    shown = [shown_name(n) for n in names]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def consent_answer(reply: str, suggested: str, current: str) -> tuple[str, str | None]:
@@ -279,17 +293,20 @@ class NewRequest(Exception):
         self.reply = reply
 
 
-def is_new_request(reply: str, choice: str, memory: dict[str, Any], history: list[Any]) -> bool:
+def is_new_request(
+    reply: str, choice: str, memory: dict[str, Any], history: list[Any], tool: str
+) -> bool:
     """Whether a reply to the replace question is a new complete request rather than an answer:
     planned on its own (as a reply, the rules deciding: agents.planner._arbitrate), it plans
-    steps other than the save asked about, or is understood as a question of its own. A new
-    name is always an answer; 'ok, overwrite' plans only a save, so it is an answer too.
+    steps other than the `tool` asked about, or is understood as a question of its own. A new
+    name is always an answer; 'ok, overwrite' to a save's question plans only a save, so it is
+    an answer too.
     """
     if choice == "rename" or not reply.strip():
         return False
     alone = _plan(reply, {**memory, TURN_KEY: "reply"}, history)
     if alone.steps:
-        return any(step.tool not in CONSENT_TOOLS for step in alone.steps)
+        return any(step.tool != tool for step in alone.steps)
     return choice == "unclear" and _understood(alone)
 
 
@@ -299,32 +316,48 @@ def _ask_to_replace(
     index: int,
     new_request: Any = None,
 ) -> tuple[dict, str]:
-    """Ask the person whether to replace the file a save would overwrite (an interrupt; the
-    run resumes with their answer) and return the arguments their answer gives, and what
-    they chose; StepFailed when they keep the file, NewRequest when `new_request(reply,
-    choice)` says the reply is a new request instead (the file is kept, the save dropped).
+    """Ask the person whether to replace the file(s) a step would overwrite, as the tool's
+    consent error names them (an interrupt; the run resumes with their answer), and return the
+    arguments their answer gives, and what they chose; StepFailed when they keep the files,
+    NewRequest when `new_request(reply, choice)` says the reply is a new request instead (the
+    files are kept, the step dropped). Several files take one answer: replace them all, or
+    save them all under the suggested names (one new name for several files is not guessed).
     """
-    from agents.planner import shown_name
-
-    current = str((error.get("details") or {}).get("value") or args.get("path") or "")
-    suggested = free_name(current)
-    question = f"{shown_name(current)} exists — replace it, or save as {shown_name(suggested)}?"
+    argument, value, suggested, pairs = consent_asked(error)
+    existing, names = [old for old, _ in pairs], [new for _, new in pairs]
+    one = len(pairs) == 1
+    them, kept = ("it", "kept as it was") if one else ("them", "kept as they were")
+    question = f"{listed(existing)} exist{'s' if one else ''} — replace {them}, or save as {listed(names)}?"
     reply = str(
         interrupt({"type": "question", "question": question, "step": index, "reason": "consent"})
         or ""
     )
-    choice, name = consent_answer(reply, suggested, current)
+    said = f"your answer: {reply[:60]!r}"
+    choice, name = consent_answer(reply, names[0], existing[0])
     if new_request is not None and new_request(reply, choice):
         raise NewRequest(
             reply.strip(),
-            f"{current} kept as it was, nothing saved: your reply ({reply.strip()[:60]!r}) "
+            f"{listed(existing)} {kept}, nothing saved: your reply ({reply.strip()[:60]!r}) "
             "is a new request, planned next (ask again to save)",
         )
-    if choice == "rename" and name:
-        return {**args, "path": name, "overwrite": False}, f"saved as {name} (your answer)"
     if choice == "replace":
-        return {**args, "overwrite": True}, f"replaced {current} (your answer: {reply[:60]!r})"
-    raise StepFailed(f"{current} kept as it was, nothing saved (your answer: {reply[:60]!r})")
+        return {**args, CONSENT_ARGUMENT: True}, f"replaced {listed(existing)} ({said})"
+    if choice == "rename" and name:
+        if not one and name.lower() != names[0].lower():
+            raise StepFailed(
+                f"{listed(existing)} {kept}, nothing saved: one new name for {len(pairs)} files "
+                f"is not guessed ({said}); answer 'the new names' for {listed(names)}, or name "
+                "every file in a new request"
+            )
+        if not one:
+            new_value: Any = suggested
+        elif isinstance(value, list):  # one of several files: that one takes the new name
+            new_value, names = [name if v == existing[0] else v for v in value], [name]
+        else:
+            new_value, names = name, [name]
+        fixed = {**args, argument: new_value, CONSENT_ARGUMENT: False}
+        return fixed, f"saved as {listed(names)} ({said})"
+    raise StepFailed(f"{listed(existing)} {kept}, nothing saved ({said})")
 
 
 class StepFailed(Exception):
@@ -520,13 +553,14 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
 
     def new_request(reply: str, choice: str) -> bool:
         memory = state.get("memory") or {}
-        return is_new_request(reply, choice, memory, _history(state.get("messages", [])))
+        history = _history(state.get("messages", []))
+        return is_new_request(reply, choice, memory, history, step["tool"])
 
     try:
         args = resolve_refs(step["args"], done)
-        if args.get("overwrite") and step["tool"] in PLAN_NEVER_OVERWRITES:
+        if args.get(CONSENT_ARGUMENT) and step["tool"] in PLAN_NEVER_OVERWRITES:
             # A plan (an LLM's tool call) does not give the person's consent: their answer does.
-            args = {k: v for k, v in args.items() if k != "overwrite"}
+            args = {k: v for k, v in args.items() if k != CONSENT_ARGUMENT}
         record["args"] = args
         question = confirmation_needed(step["tool"], args, ctx.credentials)
         if question is not None:
@@ -554,13 +588,13 @@ def dispatch_node(state: OrchestratorState, runtime: Runtime[RunContext]) -> dic
             except Unavailable:
                 raise
             except ForgeflowError as exc:
-                if needs_consent(exc.to_dict()) and not answers and not args.get("overwrite"):
-                    current = str((exc.to_dict().get("details") or {}).get("value") or "")
-                    if replace_said(goal, current or str(args.get("path") or "")):
+                if needs_consent(exc.to_dict()) and not answers and not args.get(CONSENT_ARGUMENT):
+                    existing = [old for old, _ in consent_asked(exc.to_dict())[3]]
+                    if existing and all(replace_said(goal, name) for name in existing):
                         # 'save it as x.csv, overwrite the old one': the person's own words
                         # (the goal, not the plan) already answer the replace question.
-                        args = {**args, "overwrite": True}
-                        answers.append(f"replaced {current} (your words: {goal[:60]!r})")
+                        args = {**args, CONSENT_ARGUMENT: True}
+                        answers.append(f"replaced {listed(existing)} (your words: {goal[:60]!r})")
                         record["args"] = args
                         continue
                 if needs_consent(exc.to_dict()) and len(answers) < MAX_CONSENT_QUESTIONS:

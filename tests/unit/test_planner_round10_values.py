@@ -13,8 +13,9 @@ import pytest
 from agents.arguments import loop_options
 from agents.grounding import holding_said_value
 from errors import BadInput, Forbidden
-from graphs.orchestrator import consent_answer, free_name
+from graphs.orchestrator import consent_answer
 from settings import get_settings
+from store.workspace import free_name
 from tests.utils.planning import plan_tools
 from tests.utils.planning import turn as _turn
 from tools.profile import profile_table
@@ -114,6 +115,8 @@ def test_attempts_said_in_words_reach_the_loop_step(ws: Path) -> None:
         ("call it weekly_totals", "rename", "weekly_totals.csv"),
         ("save it as archive/old.csv", "rename", "archive/old.csv"),
         ("the new name is fine", "rename", "totals_2.csv"),
+        ("save them as the new names", "rename", "totals_2.csv"),
+        ("keep them as they are", "keep", None),
         ("hmm, not sure", "keep", None),
         ("train a model on rota.csv", "unclear", None),
         ("replace?", "keep", None),
