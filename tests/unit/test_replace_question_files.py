@@ -65,19 +65,20 @@ def test_the_tools_that_may_replace_a_persons_file_are_read_from_their_schemas()
     assert PLAN_NEVER_OVERWRITES == CONSENT_TOOLS
 
 
+@pytest.mark.parametrize("reply", ["yes", "ok, overwrite", "replace them"])
 def test_a_split_over_the_persons_files_asks_once_and_a_yes_replaces_them(
-    manager: Any, ws: Path
+    manager: Any, ws: Path, reply: str
 ) -> None:
     train, valid = _mine(ws, "train.csv", "valid.csv")
     first = _split_asked(manager, ws)
     assert train.read_bytes() == MINE and valid.read_bytes() == MINE  # nothing written yet
-    second = _turn(manager, "yes", first["thread_id"])
+    second = _turn(manager, reply, first["thread_id"])
     assert second["status"] == "completed"
     assert len(pd.read_csv(train)) == 80 and len(pd.read_csv(valid)) == 20
     step = second["result"]["steps"][0]
     assert step["tool"] == "split_table" and step["status"] == "completed"
     assert step["args"]["overwrite"] is True
-    assert step["answers"] == ["replaced train.csv and valid.csv (your answer: 'yes')"]
+    assert step["answers"] == [f"replaced train.csv and valid.csv (your answer: {reply!r})"]
 
 
 @pytest.mark.parametrize("reply", ["no", "hmm, not sure", "call them mine.csv"])
@@ -98,6 +99,20 @@ def test_a_split_the_person_does_not_allow_writes_nothing(
     step = second["result"]["steps"][0]
     assert step["status"] == "skipped" and "kept as they were" in step["reason"]
     assert "kept as they were" in second["result"]["message"]
+
+
+def test_a_new_request_in_reply_to_the_split_question_is_planned_and_writes_no_split(
+    manager: Any, ws: Path
+) -> None:
+    train, valid = _mine(ws, "train.csv", "valid.csv")
+    first = _split_asked(manager, ws)
+    second = _turn(manager, "no wait, what columns does exam.csv have?", first["thread_id"])
+    assert second["status"] == "completed"
+    assert train.read_bytes() == MINE and valid.read_bytes() == MINE
+    (dropped,) = second["result"]["earlier"]["steps"]
+    assert (dropped["tool"], dropped["status"]) == ("split_table", "skipped")
+    assert "kept as they were" in dropped["reason"] and "new request" in dropped["reason"]
+    assert all(s["tool"] != "split_table" for s in second["result"]["steps"])
 
 
 def test_a_split_saved_under_the_suggested_names_keeps_the_persons_files(
