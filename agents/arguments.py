@@ -97,7 +97,7 @@ def _dataset_ref(p: Planning, slots: Slots, *, prefer_files: bool = True) -> str
     named = named_file(p, slots)
     if named or p.question:
         return named
-    if p.memory.get("dataset"):
+    if p.memory.get("dataset") and not rx.search(OTHER_FILE_RE, slots.text):
         return p.memory["dataset"]
     listing = p.memory.get("listing") or []
     if listing and slots.pronoun:
@@ -291,6 +291,8 @@ def _data_path(p: Planning, slots: Slots) -> str | None:
     written = last_written(p.memory)
     if written and rx.search(THIS_FILE_RE, slots.text, re.I):
         return written  # 'now train a model on this file': the table the last turn wrote
+    if rx.search(OTHER_FILE_RE, slots.text):
+        return None  # 'train on a different dataset': not the thread's; the caller asks which
     return p.memory.get("labeled") or p.memory.get("dataset") or _named_here(said)
 
 
@@ -327,6 +329,12 @@ SAVE_VERB_RE = (
 THIS_FILE_RE = (
     r"\b(?:this|that|the (?:new|saved|exported|written|resulting))\s+(?:file|table|csv|one)\b"
 )
+OTHER_FILE_RE = re.compile(
+    r"\b(?:a\s+|an\s+|the\s+)?(?:different|another|other)\s+"
+    r"(?:file|table|csv|dataset|data\s*set|sheet|batch)\b",
+    re.I,
+)
+"""'in a different file than before', 'on another table': rows other than the thread's."""
 WRITERS = ("save_table", "export_labeled_data", "predict", "generate_synthetic", "vote_labels")
 PRODUCED_TABLE = {"label_dataset": "labeled_path"}
 """The output field of the table a step writes into a folder of its own, with no argument naming
@@ -2641,6 +2649,10 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         # the very rows it learns from only when said ('run it over that same file')
         same = bool(rx.search(r"\b(?:same|itself)\b", p.goal, re.I))
         model = _train_first(p, data, same=same) if data is not None else None
+    if model is not None and data is None and not str(model).startswith("${"):
+        # 'predict on another file' with the thread's model: only the rows are to be said
+        p.question = f"Which table should I predict on with {model}?"
+        return None
     if model is None or data is None:
         p.question = (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."

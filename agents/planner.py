@@ -12,6 +12,7 @@ from agents.arguments import (
     BUILDERS,
     CORRECTION_RE,
     NUM,
+    OTHER_FILE_RE,
     TEST_MEASURED_RE,
     TRAIN_METRICS,
     WRONG_LABEL_RE,
@@ -744,6 +745,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         tools = _labeling_meant(tools, clause, slots, planning)
         tools = _named_model_used(tools, clause, slots)
         tools = _thread_model_tested(planning, clause, tools, slots)
+        tools = _other_file_meant(planning, clause, tools, slots)
         if (forced is None or tools != ["evaluate_model"]) and _folds_into_training(
             planning, clause, tools, slots
         ):
@@ -840,8 +842,10 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         r"\bwhich (?:data|dataset|labeled table|table)\b", plan.question, re.I
     ):
         plan.question = _with_candidates(plan.question)
-    if not plan.steps and (
-        plan.question or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD)
+    if (
+        not plan.steps
+        and (plan.question or not plan.answer or plan.answer.startswith(NOT_UNDERSTOOD))
+        and not rx.search(OTHER_FILE_RE, goal)  # 'in a different file': not the last call's
     ):
         changed = _adjust_last_call(goal, memory)
         if changed is not None:
@@ -1801,6 +1805,24 @@ def _measured_once(p: Planning) -> None:
             label = step.args.pop("test_label_column", None)
             if label:
                 evaluations[0].args.setdefault("label_column", label)
+
+
+def _other_file_meant(p: Planning, clause: str, tools: list[str], slots: Slots) -> list[str]:
+    """'predict result in a different file than before', 'score another file with it' with a
+    model on the thread and no file named: a prediction whose rows are asked for (not the
+    thread's training again, on its own table).
+    """
+    if (
+        slots.files
+        or p.steps
+        or not p.memory.get("model")
+        or tools not in ([], ["train_model"], ["predict"])
+        or not rx.search(OTHER_FILE_RE, clause)
+        or not rx.search(r"\b(?:predict\w*|scor\w*|run|apply|classif\w*|forecast\w*)", clause, re.I)
+    ):
+        return tools
+    p.answer = None
+    return ["predict"]
 
 
 def _thread_model_tested(p: Planning, clause: str, tools: list[str], slots: Slots) -> list[str]:

@@ -166,3 +166,23 @@ def test_a_file_named_as_the_test_set_is_the_trainings_test_file(exams: None, go
     args = plan.steps[0].args
     assert args["dataset"] == "exam_train.csv" and args["test_dataset"] == "exam_test.csv"
     assert args["label_column"] == "result"
+
+
+@pytest.mark.parametrize(
+    ("goal", "asked"),
+    [
+        ("predict result in a different file than before", "Which table should I predict on"),
+        ("score a different file with it", "Which table should I predict on with models/exam?"),
+        ("train on a different dataset", "Which data should I train on?"),
+        ("inspect another file", "Which dataset should I inspect?"),
+    ],
+)
+def test_another_file_is_asked_for_not_the_threads_own(exams: None, goal: str, asked: str) -> None:
+    plan = plan_goal(goal, _thread_with_a_model())
+    assert not plan.steps and plan.question and plan.question.startswith(asked), plan.answer
+    assert "exam_test.csv" in plan.question  # the candidates offered
+
+
+def test_a_file_named_with_the_model_is_still_predicted(exams: None) -> None:
+    plan = plan_goal("predict result for exam_test.csv", _thread_with_a_model())
+    assert [(s.tool, s.args["dataset"]) for s in plan.steps] == [("predict", "exam_test.csv")]
