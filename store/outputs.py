@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from store.workspace import relative_to_workspace, workspace_root
+from store.workspace import STATE_FOLDER, relative_to_workspace, workspace_root
 
 OUTPUT_FOLDERS: tuple[str, ...] = (
     "labeling",
@@ -25,7 +25,7 @@ OUTPUT_FOLDERS: tuple[str, ...] = (
 )
 """Top-level workspace folders the tools write their outputs into (never the person's data)."""
 
-MANIFEST = ".forgeflow/outputs.jsonl"
+MANIFEST = f"{STATE_FOLDER}/outputs.jsonl"
 """The manifest, inside the workspace (so every worker sharing the files shares it); hidden
 folders are never listed as data."""
 

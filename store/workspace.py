@@ -11,6 +11,9 @@ from pathlib import Path, PurePosixPath
 from errors import BadInput, Forbidden, ForgeflowError, NotFound, check_value
 from settings import get_settings
 
+STATE_FOLDER = ".forgeflow"
+"""Forgeflow's own folder in the workspace (the manifest of outputs): never written by a tool."""
+
 
 def workspace_root() -> Path:
     """The workspace folder (`$FORGEFLOW_HOME/workspace`)."""
@@ -60,6 +63,25 @@ def _refuse(text: str, for_write: bool) -> Forbidden:
     )
 
 
+def _refuse_hidden(text: str, rel: Path) -> None:
+    """Refuse a write to a hidden file or folder of the workspace (after links are followed):
+    `.forgeflow/` is forgeflow's own record of outputs, and hidden names are never listed as data.
+    """
+    name = "/".join(rel.parts)  # '' for the workspace itself, which is no hidden name
+    if not is_hidden(name):
+        return
+    whose = (
+        "forgeflow's own folder, its record of outputs"
+        if rel.parts[0] == STATE_FOLDER
+        else "a hidden file or folder"
+    )
+    raise Forbidden(
+        f"path {text!r} leads into {whose} ({name})",
+        hint="write it elsewhere in the workspace, under a name with no part starting with '.'",
+        code="reserved_path",
+    )
+
+
 def resolve_path(
     raw: str | os.PathLike[str],
     *,
@@ -72,7 +94,8 @@ def resolve_path(
     The one resolver for every path a request names, explicitly or by a bare file name found
     in a data folder. Symlinks are followed before the check, so a link pointing out is
     refused too. `~` is never expanded: a request cannot name a home folder. Writes are
-    allowed in the workspace only; reads also in the data folders.
+    allowed in the workspace only, never in a hidden file or folder there (`.forgeflow/`);
+    reads also in the data folders.
     """
     text = _check_text(raw)
     if text.startswith("~"):
@@ -90,6 +113,8 @@ def resolve_path(
         ) from None
     if not any(_inside(resolved, root) for root in allowed):
         raise _refuse(text, for_write)
+    if for_write:
+        _refuse_hidden(text, resolved.relative_to(ws))
     if must_exist and not resolved.exists():
         raise NotFound(
             f"file {text!r} not found",

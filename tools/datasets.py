@@ -465,7 +465,7 @@ def _explicit_folder(raw: str) -> Path:
     try:
         folder = resolve_path(raw, for_write=True)
     except Forbidden as exc:
-        raise BadInput(exc.message, hint=exc.hint, code="path_outside_workspace") from None
+        raise BadInput(exc.message, hint=exc.hint, code=exc.code) from None
     if folder == workspace_root() or (
         folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
     ):

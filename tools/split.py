@@ -16,11 +16,10 @@ from errors import (
     INT64_MAX,
     BadInput,
     Conflict,
-    Forbidden,
     column_not_found,
     consent_details,
 )
-from store.outputs import MANIFEST, made_by, record
+from store.outputs import made_by, record
 from store.workspace import (
     free_names,
     output_file,
@@ -297,13 +296,6 @@ def _targets(
         path = resolve_path(name, for_write=True)
         _check_folder(path, name)
         rel = relative_to_workspace(path)
-        if Path(rel).parts[:1] == Path(MANIFEST).parts[:1]:
-            raise Forbidden(
-                f"{rel} is in forgeflow's own folder (its record of outputs)",
-                hint="write the splits elsewhere in the workspace",
-                code="reserved_path",
-                details={"argument": "paths", "value": raw},
-            )
         if source is not None and path == source:
             raise BadInput(
                 f"{rel} is the table being split",
