@@ -130,8 +130,14 @@ def _fmt(value: Any) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def split_record(args: TrainModelInput, val: LabeledData, meta: dict[str, Any]) -> dict[str, Any]:
-    """Which rows were the validation split, so evaluate_model can re-measure on exactly them.
+def split_record(
+    args: TrainModelInput,
+    val: LabeledData,
+    meta: dict[str, Any],
+    test: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """Which rows were the validation split, so evaluate_model can re-measure on exactly them,
+    and the test file the model was tested on (`test`: its `test_*` fields), if any.
 
     Rows are recorded by their position in the training table together with the table's
     fingerprint (so no id column is needed, and an edited table is noticed), and by id when the
@@ -145,6 +151,7 @@ def split_record(args: TrainModelInput, val: LabeledData, meta: dict[str, Any]) 
         "table_fingerprint": meta["fingerprint"],
         "seed": args.seed,
         "validation_fraction": args.validation_fraction,
+        **(test or {}),
     }
     if args.validation_dataset:
         splits["validation_dataset"] = args.validation_dataset
@@ -168,8 +175,9 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     lower = metric in LOWER_IS_BETTER
     test_frame = None
     test_label = args.test_label_column or meta["label"] or meta["label_name"] or "label"
+    tested: dict[str, Any] | None = None  # the test file, recorded in splits.json
     if args.test_dataset:
-        test_frame, _ = load_table(args.test_dataset, argument="test_dataset")
+        test_frame, test_origin = load_table(args.test_dataset, argument="test_dataset")
         if not args.test_label_column and test_label not in test_frame:
             if meta["label_name"] and meta["label_name"] in test_frame:
                 test_label = meta["label_name"]  # a labeled file's `label` is the test's `topic`
@@ -185,6 +193,12 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
                 hint="set test_label_column; columns are: "
                 + ", ".join(map(str, test_frame.columns)),
             )
+        tested = {
+            "test_dataset": test_origin["id"],
+            "test_label_column": test_label,
+            "test_rows": len(test_frame),
+            "test_fingerprint": table_fingerprint(test_frame),
+        }
     propose, tuner_kind = _tuner(args.tuner)
     folder = output_folder("models", args.name, stem_of(args.dataset), ctx)
     # Retraining under the same name replaces the earlier model and its attempts entirely.
@@ -285,7 +299,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     saved["best_attempt"] = best["attempt"]
     saved["label_name"] = meta["label_name"] or meta["label"]
     config_path.write_text(json.dumps(saved, indent=2))
-    (folder / "splits.json").write_text(json.dumps(split_record(args, val, meta)))
+    (folder / "splits.json").write_text(json.dumps(split_record(args, val, meta, tested)))
     artifacts = [
         artifact("model weights", folder / "model.safetensors", "model"),
         artifact("model config", config_path, "json"),

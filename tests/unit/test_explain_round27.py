@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -96,6 +97,16 @@ def regressor(cache: Path) -> str:
     return "models/sales"
 
 
+@pytest.fixture
+def tested(cache: Path) -> str:
+    """A classifier trained with a test file (`held_out.csv`, recorded in its splits.json)."""
+    ws().mkdir(parents=True, exist_ok=True)
+    signal_table(300, 1).to_csv(ws() / "held_out.csv", index=False)
+    args = {"label_column": "label", "epochs": 25, "patience": 5, "test_dataset": "held_out.csv"}
+    _trained("tested", signal_table(500, 0), args, cache)
+    return "models/tested"
+
+
 def files() -> set[str]:
     return {str(p.relative_to(ws())) for p in ws().rglob("*")}
 
@@ -155,6 +166,40 @@ def test_a_model_with_no_recorded_validation_rows_asks_for_a_dataset(classifier:
         run("explain_model", {"model": classifier})
     assert err.value.status_code == 400
     assert "dataset" in err.value.hint and err.value.details["argument"] == "dataset"
+
+
+def test_with_no_dataset_it_measures_on_the_test_file_the_model_was_tested_on(
+    tested: str,
+) -> None:
+    splits = json.loads((ws() / tested / "splits.json").read_text())
+    assert splits["test_dataset"] == "held_out.csv" and splits["test_rows"] == 300
+    assert splits["test_label_column"] == "label" and len(splits["test_fingerprint"]) == 64
+    before = files()
+    out = run("explain_model", {"model": tested})
+    assert out["split"] == "test" and out["dataset"] == "held_out.csv"
+    assert out["rows_used"] == 300 and out["importances"][0]["column"] == "signal"
+    assert "warnings" not in out
+    assert files() == before  # it writes nothing
+    # evaluate_model with no dataset still re-measures the validation split (docs/training.md)
+    assert run("evaluate_model", {"model": tested})["split"] == "validation"
+
+
+def test_with_the_test_file_gone_it_falls_back_to_the_validation_split_and_says_so(
+    tested: str,
+) -> None:
+    (ws() / "held_out.csv").unlink()
+    out = run("explain_model", {"model": tested})
+    assert out["split"] == "validation" and out["dataset"] == "tested.csv"
+    assert out["rows_used"] == 100 and out["importances"][0]["column"] == "signal"
+    assert "held_out.csv" in out["warnings"][0] and "gone" in out["warnings"][0]
+    assert any("gone" in line for line in summarise_output("explain_model", out))
+
+
+def test_a_test_file_changed_since_training_is_still_used_with_a_warning(tested: str) -> None:
+    signal_table(250, 2).to_csv(ws() / "held_out.csv", index=False)
+    out = run("explain_model", {"model": tested})
+    assert out["split"] == "test" and out["rows_used"] == 250
+    assert "changed since" in out["warnings"][0] and "300 rows then, 250 now" in out["warnings"][0]
 
 
 def test_a_regressor_is_measured_by_the_mae_shuffling_adds(regressor: str) -> None:
@@ -344,8 +389,6 @@ def test_the_tool_is_listed_and_callable_over_http(classifier: str, client: Test
 
 
 def test_the_cli_and_mcp_list_it_from_the_registry() -> None:
-    import json
-
     import anyio
     from typer.testing import CliRunner
 
@@ -381,8 +424,6 @@ def test_a_regressors_worst_rows_list_the_planted_large_error_first(regressor: s
     assert errors == sorted(errors, reverse=True)
     lines = summarise_output("evaluate_model", out)
     assert any(line.startswith("  largest errors: row 17 (day ") for line in lines)
-    import json
-
     assert json.loads(json.dumps(worst)) == worst
 
 

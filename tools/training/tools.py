@@ -10,7 +10,14 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from errors import BadInput, Conflict, candidate_details, column_not_found, consent_details
+from errors import (
+    BadInput,
+    Conflict,
+    NotFound,
+    candidate_details,
+    column_not_found,
+    consent_details,
+)
 from store.outputs import is_output
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
@@ -295,6 +302,36 @@ def _validation_rows(folder: Path) -> tuple[Any, dict[str, Any]]:
     )
 
 
+def _held_out_rows(folder: Path, splits: dict[str, Any]) -> tuple[Any, dict[str, Any], list[str]]:
+    """The rows to measure a model on when no dataset is named: the test file it was tested on
+    (`split: test`, its label column as `label_column`), else its validation split; and notes
+    saying why the test file was not used, or that it changed since.
+    """
+    from tools.training.train import table_fingerprint
+
+    tested = splits.get("test_dataset")
+    if not tested:
+        frame, origin = _validation_rows(folder)
+        return frame, origin, []
+    try:
+        frame, origin = load_table(str(tested))
+    except NotFound:
+        frame, origin = _validation_rows(folder)
+        gone = (
+            f"the test file the model was tested on ({tested}) is gone, so this was measured "
+            "on its validation split; name a dataset to measure on other rows"
+        )
+        return frame, origin, [gone]
+    notes: list[str] = []
+    if splits.get("test_fingerprint") not in (None, table_fingerprint(frame)):
+        notes.append(
+            f"{tested} changed since the model was tested on it "
+            f"({splits.get('test_rows')} rows then, {len(frame)} now)"
+        )
+    label = splits.get("test_label_column")
+    return frame, {**origin, "split": "test", "label_column": label}, notes
+
+
 def _shared_rows(first: Path, second: Path) -> dict[str, Any]:
     """Whether two models held out the same validation rows, and how many of the first's
     validation rows the second trained on (then its figures there are optimistic).
@@ -524,8 +561,8 @@ class ExplainModelInput(ToolInput):
     model: str = Field(description="The model folder (model_path from train_model).")
     dataset: str | None = Field(
         default=None,
-        description="Labeled rows to measure on (e.g. a test file). Unset: the model's "
-        "validation split of its training data.",
+        description="Labeled rows to measure on (e.g. a test file). Unset: the test file "
+        "train_model tested the model on, else its validation split of its training data.",
     )
     label_column: str | None = Field(
         default=None, description="Label column (default: the one the model was trained on)."
@@ -549,7 +586,9 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
     `repeats` shuffles). `importances` is sorted, largest drop first (`top` of them);
     `baseline_value` is the metric unshuffled. At most 2,000 rows are used (a seeded sample), and
     columns x repeats x rows is capped (`capped` says what was cut). Deterministic given `seed`.
-    Measured on `dataset`, or the model's validation split when unset. Writes nothing.
+    Measured on `dataset`; unset, on the test file train_model tested the model on (`split`
+    'test'), else on its validation split (`warnings` says when a recorded test file is gone).
+    Writes nothing.
     """
     from tools.training.evaluate import labeled_rows
     from tools.training.explain import SMALL_SAMPLE, permutation_importance
@@ -557,9 +596,10 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
 
     folder = model_folder(args.model)
     model = load_model(folder)
+    notes: list[str] = []
     if args.dataset is not None:
         frame, origin = load_table(args.dataset)
-    elif read_splits(folder) is None:
+    elif (splits := read_splits(folder)) is None:
         raise BadInput(
             "this model records no validation data to measure importance on",
             hint="name the dataset to measure on: a labeled table with the model's columns "
@@ -567,9 +607,11 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
             details=candidate_details("dataset", [], "missing"),
         )
     else:
-        frame, origin = _validation_rows(folder)
+        frame, origin, notes = _held_out_rows(folder, splits)
     ctx.progress(f"loaded {origin['id']} ({len(frame)} rows)", 0.1)
-    label_col = _label_for(list(frame.columns), args.label_column, model.config)
+    label_col = _label_for(
+        list(frame.columns), args.label_column or origin.get("label_column"), model.config
+    )
     soft = label_col is None and bool(model.config.get("soft_labels"))
     data, imputed = labeled_rows(model, frame, label_col, soft)
     absent = {i["column"] for i in imputed if i["absent"]}
@@ -585,7 +627,7 @@ def explain_model(args: ExplainModelInput, ctx: ToolContext) -> dict[str, Any]:
     )
     ctx.progress("measured", 1.0)
     ranked = found.pop("importances")
-    warnings = []
+    warnings = list(notes)
     if found["capped"]:
         warnings.append(
             "the cost cap (columns x repeats x rows) was hit: " + "; ".join(found["capped"])
