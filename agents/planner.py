@@ -3948,6 +3948,10 @@ def _column_question(p: Planning, clause: str, slots: Slots) -> list[str]:
 SPLIT_FILES_RE = re.compile(
     r"\b(?:split|divide|partition)\b[^.;?]{0,60}?\binto\s+TABLE_NAMED\s*(?:and|,)\s*TABLE_NAMED\b|"
     r"\b(?:split|divide|partition)\s+TABLE_NAMED\s+\d{1,2}\s*%?\s*[/:-]\s*\d{1,2}\b|"
+    # 'split x.csv into train and validation 85/15', 'into train/test'
+    r"\b(?:split|divide|partition)\s+TABLE_NAMED\s+(?:in)?to\s+(?:an?\s+|the\s+)?"
+    r"(?:train(?:ing)?|test|validation|val|dev|holdout)(?:\s+(?:set|file|part|table))?\s*"
+    r"(?:/|and|,|&)\s*(?:an?\s+|the\s+)?(?:test|validation|val|dev|holdout)\b|"
     r"\b(?:split|divide|cut|break|partition)\b[^.;?]{0,60}?\b(?:into|to)\b[^.;?]{0,50}?"
     r"\b(?:files?|sets?|tables?|csvs?|parts|pieces|halves)\b|"
     r"\b(?:make|create|write|give me|produce)\b[^.;]{0,30}\b(?:train(?:ing)?|test|validation|"
@@ -3994,7 +3998,8 @@ def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
         return "by_value" if rx.search(SPLIT_FILES_RE, clause) else False
     return bool(rx.search(SPLIT_FILES_RE, clause)) and not rx.search(
         r"\b(?:train|fit)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?(?:model|classifier|regressor|mlp)\b|"
-        r"\b(?:label|predict|qa|questions?|chunks?|headings?)\b",
+        r"\b(?:label|predict|qa|questions?|chunks?|headings?|models?|classifier|regressor|"
+        r"regression|mae|rmse|r2|r²|accuracy|f1|auc)\b",
         clause,
         re.I,
     )

@@ -186,3 +186,28 @@ def test_another_file_is_asked_for_not_the_threads_own(exams: None, goal: str, a
 def test_a_file_named_with_the_model_is_still_predicted(exams: None) -> None:
     plan = plan_goal("predict result for exam_test.csv", _thread_with_a_model())
     assert [(s.tool, s.args["dataset"]) for s in plan.steps] == [("predict", "exam_test.csv")]
+
+
+def test_a_models_80_20_split_is_its_validation_share_not_files(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal(
+        "regression model for minutes on deliveries.csv, 80/20 split, report MAE and R2"
+    )
+    assert [s.tool for s in plan.steps] == ["train_model"]
+    assert plan.steps[0].args["validation_fraction"] == 0.2
+    assert plan.steps[0].args["label_column"] == "minutes"
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "split deliveries.csv into train and validation 85/15, stratified on status",
+        "split deliveries.csv into train/test 85/15 stratified on status",
+    ],
+)
+def test_splitting_a_table_into_train_and_validation_is_files(
+    deliveries: pd.DataFrame, goal: str
+) -> None:
+    plan = plan_goal(goal)
+    assert [(s.tool, s.args) for s in plan.steps][0][0] == "split_table", plan.steps
+    args = plan.steps[0].args
+    assert args["fractions"] == [0.85, 0.15] and args["stratify_column"] == "status"
