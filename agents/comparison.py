@@ -60,12 +60,51 @@ def kinds_named(goal: str) -> list[str]:
     return sorted(first, key=first.__getitem__)
 
 
+OTHER_KINDS = (
+    r"\b(random[- ]forests?|rf|gradient[- ]boost\w*|boosted trees?|gbm|gbdt|xgboost|xgb|lightgbm|"
+    r"lgbm|catboost|svms?|support[- ]vector\w*|k-?nn|k[- ]nearest[- ]neighbou?rs?|"
+    r"nearest[- ]neighbou?rs?|decision[- ]trees?|naive[- ]bayes|bert|transformers?|"
+    r"extra[- ]trees)\b"
+)
+"""Model kinds people name that train_model has not (it has logistic/linear and an MLP)."""
+SEVERAL_MODELS = (
+    r"\b(?:compar\w*|try|benchmark|pit)\b[^.;?]{0,20}?\b(?:a\s+few|several|some|"
+    r"multiple|different|various|a\s+couple(?:\s+of)?|two|2)\s+(?:\w+\s+){0,2}?"
+    r"(?:models|classifiers|regressors|algorithms|kinds of models|model kinds|approaches)\b"
+)
+"""'compare a few regression models', 'try several classifiers': models compared, none named."""
+
+
+def other_kinds_named(goal: str) -> list[str]:
+    """The model kinds a goal names that train_model has not ('a random forest', 'xgboost')."""
+    text = rx.sub(RULED_OUT, " ", goal, flags=re.I)
+    return list(dict.fromkeys(m.group(1).lower() for m in rx.finditer(OTHER_KINDS, text, re.I)))
+
+
 def asks_comparison(goal: str) -> list[str]:
-    """The two model kinds to put head to head, or [] when the goal compares nothing."""
+    """The two model kinds to put head to head, or [] when the goal compares nothing; models
+    compared with no kind named ('compare a few regression models') are the two there are.
+    """
     kinds = kinds_named(goal)
     if len(kinds) == 2 and rx.search(COMPARE_CUES, goal, re.I):
         return kinds
+    if not kinds and rx.search(SEVERAL_MODELS, goal, re.I):
+        return ["logistic", "mlp"]
     return []
+
+
+def note_other_kinds(p: Planning, goal: str) -> None:
+    """A training asked of a kind train_model has not ('train a random forest'): said in the
+    plan's notes, the kind chosen from the data (the answer names the one trained).
+    """
+    other = other_kinds_named(goal)
+    if not other or not any(s.tool == "train_model" for s in p.steps):
+        return
+    named = " and ".join(other[:2])
+    p.notes.append(
+        f"{named}: not a model kind here (there are logistic/linear regression and an MLP); "
+        "the kind is chosen from the data, and the answer names the one trained"
+    )
 
 
 def variants(goal: str) -> list[str]:

@@ -30,7 +30,7 @@ from agents.arguments import (
     stated_lfs,
     tool_limit,
 )
-from agents.comparison import shape_measurement
+from agents.comparison import note_other_kinds, shape_measurement
 from agents.hand_labels import table_profile
 from agents.heldout import USE_VERB
 from agents.plan import Plan, Planning, PlanStep, call_again
@@ -827,6 +827,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         _merge_duplicates(planning)
         _carry_metric(planning, goal)
         shape_measurement(planning, goal)
+        note_other_kinds(planning, goal)
         _measured_once(planning)
     plan = Plan(
         steps=[] if (planning.question or planning.answer) else planning.steps,

@@ -763,6 +763,10 @@ def _metric_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
     return lines
 
 
+KIND_NAMES = {"logistic": "logistic regression", "linear": "linear regression", "mlp": "an MLP"}
+"""A trained model's kind in words, after its path."""
+
+
 def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
     lines = _target_lines(output, asked)
     lines += _metric_lines(output, asked)
@@ -774,7 +778,9 @@ def _training(output: dict[str, Any], asked: list[str]) -> list[str]:
             lines.append("  on the validation split: " + ", ".join(shown[:4]))
     for key in ("model_path", "labeled_path", "output_dir"):
         if isinstance(output.get(key), str) and output[key]:
-            lines.append(f"  {key.replace('_', ' ')}: {output[key]}")
+            kind = KIND_NAMES.get(str(output.get("model_kind"))) if key == "model_path" else None
+            said = f" ({kind})" if kind else ""
+            lines.append(f"  {key.replace('_', ' ')}: {output[key]}{said}")
     filled = output.get("filled")
     if isinstance(filled, dict) and filled.get("column"):
         # The person's own, partly filled column (e.g. `team`) filled in beside it.

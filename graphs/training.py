@@ -354,6 +354,8 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     ]
     return {
         "model_path": relative_to_workspace(folder),
+        # the kind trained ('auto' resolved from the data): logistic, linear or mlp
+        "model_kind": (saved.get("arch") or {}).get("kind"),
         "dataset": meta["origin"]["id"],
         "label_column": meta["label"],
         "id_column": meta["id"],

@@ -211,3 +211,57 @@ def test_splitting_a_table_into_train_and_validation_is_files(
     assert [(s.tool, s.args) for s in plan.steps][0][0] == "split_table", plan.steps
     args = plan.steps[0].args
     assert args["fractions"] == [0.85, 0.15] and args["stratify_column"] == "status"
+
+
+@pytest.mark.parametrize(
+    ("goal", "kind"),
+    [
+        ("train a random forest on deliveries.csv to predict status", "random forest"),
+        ("xgboost regressor for minutes on deliveries.csv", "xgboost"),
+    ],
+)
+def test_a_model_kind_there_is_not_is_said(deliveries: pd.DataFrame, goal: str, kind: str) -> None:
+    plan = plan_goal(goal)
+    assert [s.tool for s in plan.steps] == ["train_model"]
+    assert "model" not in plan.steps[0].args  # chosen from the data
+    assert any(n.startswith(f"{kind}: not a model kind here") for n in plan.notes), plan.notes
+
+
+def test_a_kind_ruled_out_is_not_said(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("not a random forest, an mlp on deliveries.csv for status")
+    assert plan.steps[0].args["model"] == "mlp" and not any("random" in n for n in plan.notes)
+
+
+def test_a_few_models_compared_are_the_two_kinds_there_are(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("compare a few regression models for minutes in deliveries.csv")
+    assert [s.tool for s in plan.steps] == ["train_model", "train_model", "evaluate_model"]
+    assert [s.args.get("model") for s in plan.steps[:2]] == ["logistic", "mlp"]
+    assert plan.steps[2].args["compare_model"] == "${steps.1.model_path}"
+
+
+def test_the_answer_names_the_kind_trained() -> None:
+    from agents.reporter import summarise_output
+
+    out = {"model_path": "models/m", "model_kind": "mlp", "metrics": {"accuracy": 0.9}}
+    assert any(
+        line == "  model path: models/m (an MLP)" for line in summarise_output("train_model", out)
+    )
+
+
+def test_train_model_says_the_kind_it_trained(deliveries: pd.DataFrame) -> None:
+    import json
+
+    from graphs.workflows import call_tool
+
+    out = call_tool(
+        "train_model",
+        {"dataset": "deliveries.csv", "label_column": "status", "model": "logistic", "epochs": 2},
+    )
+    assert out["model_kind"] == "logistic"
+    saved = json.loads((get_settings().workspace / out["model_path"] / "config.json").read_text())
+    assert saved["arch"]["kind"] == out["model_kind"]
+    out = call_tool(
+        "train_model",
+        {"dataset": "deliveries.csv", "label_column": "minutes", "model": "logistic", "epochs": 2},
+    )
+    assert out["model_kind"] == "linear"  # a regressor's one layer
