@@ -163,6 +163,13 @@ OUTCOME_ASKED = (
 
 
 def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
+    """Plan a goal (`_plan_goal`), its counts bounded by the tools' schemas with a note."""
+    plan = _plan_goal(goal, memory)
+    _capped_counts(plan)
+    return plan
+
+
+def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     """Plan a goal: thread questions and 'make it better' first, then clauses → tools → arguments.
 
     Tools come from cue rules that read the person's wording and the data it names
@@ -305,6 +312,20 @@ def _capped_attempts(plan: Plan, goal: str) -> None:
             plan.notes.append(
                 f"{step.tool} runs at most {limit} attempts: {asked:,} asked, {limit} planned"
             )
+
+
+def _capped_counts(plan: Plan) -> None:
+    """'make it 40' on a count whose schema allows 20: the plan takes the most, and says so,
+    rather than failing its step on the schema's bound.
+    """
+    for step in plan.steps:
+        for name, value in list(step.args.items()):
+            if not isinstance(value, int) or isinstance(value, bool):
+                continue
+            limit = tool_limit(step.tool, name)
+            if limit is not None and value > limit:
+                step.args[name] = limit
+                plan.notes.append(f"{step.tool} takes at most {limit} {name}: {value:,} asked")
 
 
 def _thread_tables(memory: dict[str, Any]) -> tuple[str, ...]:
@@ -2557,7 +2578,7 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     outputs = new_outputs(FILE_RE.findall(goal)) or [None]
     data = args.get("dataset") or args.get("data_path")
     changes.update(call_changes(tool, goal, data, outputs[0], args.get("path")))
-    count = _count_change(tool, goal, changes)
+    count = _count_change(tool, goal, changes, args)
     if count is not None:
         changes[count[0]] = count[1]
     planning = Planning(memory=memory, goal=goal)
@@ -2629,8 +2650,13 @@ SAVE_AS_RE = re.compile(
 )
 
 
-def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, int] | None:
-    """'make that 300', 'bump it to 4': the last call's main count, unless already set."""
+def _count_change(
+    tool: str, goal: str, changes: dict[str, Any], args: dict[str, Any] | None = None
+) -> tuple[str, int] | None:
+    """'make that 300', 'bump it to 4': the last call's main count, unless already set. QA
+    pairs are counted in all ('make it 40' after 15 pairs), unless the last call set a count
+    per chunk.
+    """
     match = MAKE_THAT_RE.search(goal)
     if match is None:
         return None
@@ -2643,7 +2669,10 @@ def _count_change(tool: str, goal: str, changes: dict[str, Any]) -> tuple[str, i
     value = int(next(g for g in match.groups() if g))
     if value in changes.values():
         return None  # 'make it 100 epochs': the number already set the field it names
-    for name in COUNT_FIELDS:
+    fields = COUNT_FIELDS
+    if "max_pairs" in model_fields and "datasets_per_chunk" not in (args or {}):
+        fields = ("max_pairs", *COUNT_FIELDS)
+    for name in fields:
         info = model_fields.get(name)
         if info is not None and info.annotation in (int, int | None):
             if name in changes:

@@ -265,3 +265,24 @@ def test_train_model_says_the_kind_it_trained(deliveries: pd.DataFrame) -> None:
         {"dataset": "deliveries.csv", "label_column": "minutes", "model": "logistic", "epochs": 2},
     )
     assert out["model_kind"] == "linear"  # a regressor's one layer
+
+
+def _qa_thread(**args: int) -> dict:
+    call = {"tool": "generate_qa", "args": {"chunk_set_id": "cs_x", **args}}
+    return {"last_call": call, "last_loop": call}
+
+
+def test_make_it_40_after_qa_pairs_counts_pairs_in_all() -> None:
+    plan = plan_goal("make it 40", _qa_thread())
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("generate_qa", {"chunk_set_id": "cs_x", "max_pairs": 40})
+    ]
+    # a count per chunk said before: the same count changes
+    plan = plan_goal("make it 5", _qa_thread(datasets_per_chunk=3))
+    assert plan.steps[0].args["datasets_per_chunk"] == 5
+
+
+def test_a_count_over_its_schemas_bound_is_capped_with_a_note() -> None:
+    plan = plan_goal("make it 45", _qa_thread(datasets_per_chunk=3))
+    assert plan.steps[0].args["datasets_per_chunk"] == 20
+    assert "generate_qa takes at most 20 datasets_per_chunk: 45 asked" in plan.notes
