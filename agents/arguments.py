@@ -1113,6 +1113,10 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["label_column"] = s.label_column
     if s.group_by:
         args["group_by"] = s.group_by  # 'the average delay by route'
+    unknown = _unknown_summarised(ref, s.text)
+    if unknown:
+        p.question = unknown
+        return None
     where = s.where or _rows_named(ref, s.text, {s.label_column, s.group_by})
     if where:
         args["where"] = where  # 'which status is most common for route A'
@@ -1120,6 +1124,23 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
     return args
+
+
+def _unknown_summarised(ref: Any, text: str) -> str | None:
+    """The question when a summary names a column the table has not ('the average salary_usd
+    by Department' on tickets): which column, with its numeric ones offered; None otherwise.
+    """
+    from agents.grounding import unknown_summarised
+
+    profile = table_profile(ref)
+    name = unknown_summarised(profile, text) if profile is not None else None
+    if name is None:
+        return None
+    numeric = [
+        c["name"] for c in profile["columns"] if c["dtype"].startswith(("int", "float", "uint"))
+    ]
+    offered = f" Number columns: {', '.join(numeric[:8])}." if numeric else ""
+    return f"{ref} has no column {name!r}. Which column should I summarise?{offered}"
 
 
 def _rows_named(ref: Any, text: str, looked_at: set[str | None]) -> dict[str, str]:

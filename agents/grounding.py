@@ -1116,6 +1116,29 @@ def unknown_target(profile: dict[str, Any], bare: str) -> str | None:
     return None
 
 
+SUMMARISED_NAME_RE = re.compile(
+    AVERAGE_RE[:-3]
+    + r"|distribution|spread|histogram|count)\b\s+(?:of\s+)?(?:the\s+)?(?:column\s+)?[`'\"]?"
+    r"([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b",
+    re.I,
+)
+"""A column a summary is asked of, said as a column's name ('average salary_usd by dept')."""
+
+
+def unknown_summarised(profile: dict[str, Any], text: str) -> str | None:
+    """The column name a summary is asked of ('the average salary_usd by Department') when the
+    table has no such column nor one close to it; None otherwise.
+    """
+    for said in SUMMARISED_NAME_RE.finditer(_without_files(text)):
+        name = said.group(1)
+        if name in profile["names"] or column_named(profile, name) is not None:
+            return None
+        if columns_mentioned(profile, name.replace("_", " ")):
+            return None  # 'avg time_to_resolve' for time_to_resolve_hrs: that column
+        return name
+    return None
+
+
 def _ground_train(
     p: Planning, args: dict[str, Any], text: str, goal: str = "", bare: str | None = None
 ) -> None:

@@ -286,3 +286,15 @@ def test_a_count_over_its_schemas_bound_is_capped_with_a_note() -> None:
     plan = plan_goal("make it 45", _qa_thread(datasets_per_chunk=3))
     assert plan.steps[0].args["datasets_per_chunk"] == 20
     assert "generate_qa takes at most 20 datasets_per_chunk: 45 asked" in plan.notes
+
+
+def test_a_summary_of_a_column_the_table_has_not_asks_which(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("average salary_usd by region in deliveries.csv")
+    assert not plan.steps
+    assert plan.question == (
+        "deliveries.csv has no column 'salary_usd'. Which column should I summarise? "
+        "Number columns: minutes."
+    )
+    # a column it has is summarised as before
+    args = _inspect(plan_goal("median minutes by region in deliveries.csv"))
+    assert args["group_by"] == "region" and args["label_column"] == "minutes"
