@@ -367,6 +367,19 @@ def flagged_table(memory: dict[str, Any], text: str) -> str | None:
     return flagged
 
 
+def _scan_rows_meant(p: Planning, text: str) -> str | None:
+    """'the ones from truck TR-02', 'those' right after an anomaly scan: its flagged rows."""
+    last = p.memory.get("last_call")
+    if not isinstance(last, dict) or last.get("tool") != "detect_anomalies":
+        return None
+    flagged = p.memory.get("flagged_table")
+    if not isinstance(flagged, str) or not rx.search(
+        r"\b(?:the ones|those|these|them|they)\b", text, re.I
+    ):
+        return None
+    return flagged
+
+
 def last_written(memory: dict[str, Any]) -> str | None:
     """The table the thread's last call wrote (a save, an export, predictions), or None."""
     last = memory.get("last_call")
@@ -1105,6 +1118,10 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         ref, column = found  # 'what's the split of categories?': the one table that has it
         s.label_column = s.label_column or column
         p.notes.append(f"the table with the column you named → {ref}")
+    named = [f for f in s.files if f in s.text]  # not the thread's table filled in
+    flagged = None if named else flagged_table(p.memory, s.text) or _scan_rows_meant(p, s.text)
+    if flagged:
+        ref = flagged  # 'show only the ones from truck TR-02' after a scan: its flagged rows
     if ref is None:
         p.question = "Which dataset should I inspect? Name a bundled set, a file or a download."
         return None
@@ -1117,9 +1134,14 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if unknown:
         p.question = unknown
         return None
-    where = s.where or _rows_named(ref, s.text, {s.label_column, s.group_by})
+    where = s.where or _rows_named(ref, s.text, {s.group_by})
     if where:
         args["where"] = where  # 'which status is most common for route A'
+        if args.get("label_column") in where:
+            del args["label_column"]  # 'from truck TR-02': the rows, not a count of trucks
+        from agents.reporter import PREVIEW_ROWS_SHOWN
+
+        args["sample_rows"] = PREVIEW_ROWS_SHOWN  # a few rows kept are listed themselves
     sample = rx.search(rf"\bsample\s+of\s+{NUM}\s+(?:\w+\s+)?rows\b", p.goal or s.text, re.I)
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'

@@ -586,11 +586,17 @@ def ground_plan(p: Planning, goal: str) -> None:
                 mentioned = [
                     n
                     for n in columns_mentioned(profile, bare)
-                    if _plain(profile, n)["label_like"] and n != step.args.get("group_by")
+                    if _plain(profile, n)["label_like"]
+                    and n != step.args.get("group_by")
+                    and n not in (step.args.get("where") or {})  # 'from truck TR-02': the rows
                 ]
                 if step.tool == "inspect_dataset":
                     others = [c for c in profile["columns"] if not c["id_like"]]
-                    by_value = columns_by_values(profile, bare)
+                    by_value = [
+                        n
+                        for n in columns_by_values(profile, bare)
+                        if n not in (step.args.get("where") or {})
+                    ]
                     mentioned = mentioned or by_value or _label_by_word_form(profile, bare)
                     if not mentioned and rx.search(AVERAGE_RE, bare):
                         # 'average output' → kwh_output: a quantity named by a part of its name
@@ -724,9 +730,12 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, str]:
     """
     bare = _without_files(text)
     found: dict[str, str] = {}
-    columns = [c for c in profile["columns"] if c.get("values") and not c["text_like"]]
+    # a column's every value when it has few, else its commonest (a few flagged rows' table)
+    columns = [
+        c for c in profile["columns"] if (c.get("values") or c.get("top")) and not c["text_like"]
+    ]
     for column in columns:
-        values = sorted(column["values"], key=len, reverse=True)
+        values = sorted(column.get("values") or list(column["top"]), key=len, reverse=True)
         said = "|".join(_value_pattern(v) for v in values)
         hit = rx.search(rf"{_name_pattern(column['name'])}{VALUE_AFTER}({said})", bare, re.I)
         if hit:

@@ -374,6 +374,14 @@ FILL_NOT = (
 )
 
 
+def _without_name(text: str, column: str) -> str:
+    """The lower-cased text without a column's name said as words ('route', 'home club')."""
+    words = [re.escape(w) for w in rx.findall(r"[a-z]+|\d+", column.lower())]
+    if not words:
+        return text
+    return rx.sub(r"\b" + r"[\s_-]?".join(words) + r"s?\b", " ", text)
+
+
 def cue_tools(
     clause: str,
     files: list[str],
@@ -564,11 +572,9 @@ def cue_tools(
         ):
             return ["train_generator", "generate_synthetic"]
         return ["train_generator"]
-    if (
-        label_target
-        and (rx.search(MODEL_CUES, t) or rx.search(r"FILE\s*(?:->|→|=>)", t))
-        and (kind != "documents")
-    ):
+    # the column's own name is no cue ('the ones from route B' on a table with a route column)
+    cued = label_target and rx.search(MODEL_CUES, _without_name(t, label_target))
+    if label_target and (cued or rx.search(r"FILE\s*(?:->|→|=>)", t)) and (kind != "documents"):
         tools = ["train_model"]
         if rx.search(r"\bevaluat\w*\b", t):
             tools.append("evaluate_model")

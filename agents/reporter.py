@@ -227,6 +227,7 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
     if isinstance(output.get("filtered"), dict):  # 'for route A': every figure below is of those
         lines.insert(0, _filter_line(output["filtered"]))
+        lines.extend(_few_rows_lines(output))
     if isinstance(output.get("groups"), dict):  # what was asked first: 'delay by route'
         lines.extend(_group_lines(output["groups"]))
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
@@ -255,6 +256,22 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
             if isinstance(counts, dict) and counts:
                 lines.append(f"  values of '{name}': {_counts(counts, 12)}")
     return lines
+
+
+def _few_rows_lines(output: dict[str, Any]) -> list[str]:
+    """The rows themselves when a filter kept only a few ('the ones from truck TR-02': 2 rows),
+    shown as a preview shows them.
+    """
+    sample = output.get("sample")
+    kept = (output.get("filtered") or {}).get("rows")
+    if not isinstance(sample, list) or not sample or not isinstance(kept, int):
+        return []
+    if kept > PREVIEW_ROWS_SHOWN or len(sample) < kept or not isinstance(sample[0], dict):
+        return []
+    columns = list(sample[0])
+    rows = [[r.get(c) for c in columns] for r in sample if isinstance(r, dict)]
+    shown = _preview({"rows": rows, "columns": columns, "offset": 0, "total": kept}, [])
+    return ["  the rows:", *shown[1:]]
 
 
 WHERE_VALUES_LISTED = 5

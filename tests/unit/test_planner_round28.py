@@ -63,7 +63,12 @@ def test_most_common_for_a_value_counts_the_asked_column_in_those_rows(
     deliveries: pd.DataFrame,
 ) -> None:
     args = _inspect(plan_goal("which status is most common for route A in deliveries.csv?"))
-    assert args == {"dataset": "deliveries.csv", "label_column": "status", "where": {"route": "A"}}
+    assert args == {
+        "dataset": "deliveries.csv",
+        "label_column": "status",
+        "where": {"route": "A"},
+        "sample_rows": 10,  # listed when no more are kept
+    }
 
 
 def test_a_grouped_look_keeps_its_filter(deliveries: pd.DataFrame) -> None:
@@ -298,3 +303,33 @@ def test_a_summary_of_a_column_the_table_has_not_asks_which(deliveries: pd.DataF
     # a column it has is summarised as before
     args = _inspect(plan_goal("median minutes by region in deliveries.csv"))
     assert args["group_by"] == "region" and args["label_column"] == "minutes"
+
+
+@pytest.mark.parametrize(
+    "goal", ["show only the ones from route B", "which of the flagged ones are from route B?"]
+)
+def test_the_ones_after_a_scan_are_its_flagged_rows_filtered(
+    deliveries: pd.DataFrame, goal: str
+) -> None:
+    from agents.reporter import summarise_output
+    from graphs.workflows import call_tool
+
+    folder = get_settings().workspace / "anomalies"
+    folder.mkdir()
+    flagged = deliveries.iloc[[3, 40, 41, 77, 150, 151, 200]]
+    flagged.to_csv(folder / "deliveries-flagged.csv", index=False)
+    call = {"tool": "detect_anomalies", "args": {"dataset": "deliveries.csv"}}
+    memory = {
+        "last_call": call,
+        "last_loop": call,
+        "dataset": "deliveries.csv",
+        "flagged_table": "anomalies/deliveries-flagged.csv",
+    }
+    args = _inspect(plan_goal(goal, memory))
+    assert args["dataset"] == "anomalies/deliveries-flagged.csv"
+    assert args["where"] == {"route": "B"} and "label_column" not in args
+    lines = summarise_output("inspect_dataset", call_tool("inspect_dataset", args))
+    wanted = flagged[flagged["route"] == "B"]["delivery_id"].tolist()
+    assert lines[0] == f"  rows where route = B: {len(wanted)} of 7"
+    listed = [line for line in lines if line.startswith("  D")]
+    assert [line.split(" | ")[0].strip() for line in listed] == wanted  # the rows themselves
