@@ -194,6 +194,7 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
 
     goal = original = respelt_metrics(goal, _file_words())
     goal, renamed, unsure = _existing_files(goal)
+    goal = _spreadsheet_as_csv(goal, renamed)
     if unsure:
         name, near = next(iter(unsure.items()))
         return Plan(question=f"There is no file named {name}. Did you mean {' or '.join(near)}?")
@@ -312,6 +313,42 @@ def _capped_attempts(plan: Plan, goal: str) -> None:
             plan.notes.append(
                 f"{step.tool} runs at most {limit} attempts: {asked:,} asked, {limit} planned"
             )
+
+
+SPREADSHEET_NAME_RE = re.compile(r"(?<![\w./-])([\w][\w./-]{0,200}?)\.(xlsx|xls|xlsm|ods)\b", re.I)
+"""A spreadsheet file named ('export it as helpdesk_labeled.xlsx'): no format written here."""
+
+
+SPREADSHEET_ASKED_RE = re.compile(
+    r"\b(?:as|to|into|in)\s+(?:an?\s+)?(?:excel|xlsx|xls|spreadsheet)\b(?!\s+(?:friendly|ready))|"
+    r"\b(?:excel|xlsx|xls)\s+(?:file|format|sheet|version|copy|workbook)\b",
+    re.I,
+)
+"""'save it as an excel file', 'export to xlsx': a spreadsheet format asked to write."""
+
+
+def _spreadsheet_as_csv(goal: str, notes: list[str]) -> str:
+    """'export it as x.xlsx': forgeflow writes csv, tsv, parquet and jsonl; a spreadsheet
+    named to write is written as x.csv (which a spreadsheet opens), and the plan says so. A
+    spreadsheet that is there is left as named (its reading says what it takes).
+    """
+    from store.workspace import is_workspace_file
+
+    def to_csv(found: re.Match[str]) -> str:
+        name = found.group(0)
+        if is_workspace_file(name):
+            return name
+        notes.append(
+            f"{name} → {found.group(1)}.csv: files are written as csv, tsv, parquet or jsonl "
+            "(a spreadsheet opens csv)"
+        )
+        return f"{found.group(1)}.csv"
+
+    before = len(notes)
+    goal = SPREADSHEET_NAME_RE.sub(to_csv, goal)
+    if len(notes) == before and rx.search(SPREADSHEET_ASKED_RE, goal):
+        notes.append("a spreadsheet file is not written here: csv instead (a spreadsheet opens it)")
+    return goal
 
 
 def _capped_counts(plan: Plan) -> None:

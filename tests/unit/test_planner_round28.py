@@ -333,3 +333,14 @@ def test_the_ones_after_a_scan_are_its_flagged_rows_filtered(
     assert lines[0] == f"  rows where route = B: {len(wanted)} of 7"
     listed = [line for line in lines if line.startswith("  D")]
     assert [line.split(" | ")[0].strip() for line in listed] == wanted  # the rows themselves
+
+
+def test_a_spreadsheet_named_to_write_is_written_as_csv_with_a_note(
+    deliveries: pd.DataFrame,
+) -> None:
+    plan = plan_goal("save deliveries.csv as deliveries_out.xlsx")
+    assert [(s.tool, s.args["path"]) for s in plan.steps] == [("save_table", "deliveries_out.csv")]
+    assert any(n.startswith("deliveries_out.xlsx → deliveries_out.csv") for n in plan.notes)
+    plan = plan_goal("save deliveries.csv as an excel file")
+    assert plan.steps[0].args.get("format") == "csv"
+    assert any("spreadsheet file is not written here" in n for n in plan.notes)
