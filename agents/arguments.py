@@ -503,6 +503,55 @@ def said_model_name(text: str, files: Iterable[str] = ()) -> str | None:
     return found[0] if len(names) == 1 else None
 
 
+MODELS_READ = 500
+"""Model folders looked through for 'the churn model' at most (newest kept)."""
+MODEL_WORD_RE = re.compile(
+    r"\b(?:the|my|our|your)\s+([A-Za-z][\w-]{1,40})\s+(?:model|classifier|regressor|predictor)\b",
+    re.I,
+)
+NOT_MODEL_WORDS = frozenset(
+    "trained best new last latest same first second other old current final saved previous "
+    "earlier whole good better right wrong one this that".split()
+)
+
+
+def saved_model_by_word(text: str, avoid: Iterable[str] = ()) -> str | None:
+    """'the churn model', 'my price model' (no such model on the thread): the newest folder
+    under models/ whose name, training table or label holds the word, and that did not learn
+    from a table the request measures (`avoid`); None when none does.
+    """
+    from store.workspace import workspace_root
+
+    named = MODEL_WORD_RE.search(text[: rx.MAX_TEXT])
+    if named is None:
+        return None
+    word = named.group(1).lower()
+    if word in NOT_MODEL_WORDS or model_kind(word) is not None:
+        return None
+    root = workspace_root() / "models"
+    try:
+        folders = sorted(root.iterdir(), key=lambda f: f.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    avoided = {str(a) for a in avoid}
+    for folder in folders[:MODELS_READ]:
+        name = f"models/{folder.name}"
+        if not _saved_model(folder.name) or not is_workspace_file(f"{name}/config.json"):
+            continue
+        try:
+            config = json.loads((folder / "config.json").read_text()[:1_000_000])
+        except (OSError, ValueError):
+            continue
+        if not isinstance(config, dict):
+            continue
+        data, label = str(config.get("dataset") or ""), str(config.get("label_name") or "")
+        if data in avoided:
+            continue  # a model that learnt from the rows to measure is no measure of them
+        if word in f"{folder.name} {data} {label}".lower():
+            return name
+    return None
+
+
 def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
     if slots.model:
         return slots.model
@@ -522,6 +571,11 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
     producer = p.last_step(*(tools or ("train_model",)))
     if producer is not None:
         return f"${{steps.{producer}.model_path}}"
+    if "train_generator" not in tools and not p.memory.get("models"):
+        saved = saved_model_by_word(slots.text, slots.files)
+        if saved:
+            p.notes.append(f"the model you named → {saved} (the newest that fits)")
+            return saved  # 'evaluate the churn model on b.csv' on a new thread
     if "train_generator" not in tools:
         said = said_model_name(slots.text, slots.files or FILE_RE.findall(p.goal))
         thread = [str(m.get("path")) for m in p.memory.get("models") or [] if isinstance(m, dict)]

@@ -706,15 +706,19 @@ def _named_model_used(tools: list[str], clause: str, slots: Slots) -> list[str]:
     """A training put before a prediction or evaluation is left out when the clause names the
     saved model to use ('predict new.csv with churn_v2') and asks for no training itself.
     """
-    from agents.arguments import said_model_name
+    from agents.arguments import said_model_name, saved_model_by_word
 
-    if "train_model" not in tools or not {"predict", "evaluate_model"} & set(tools):
+    if "train_model" not in tools:
         return tools
     if rx.search(rf"\b(?:{rx.TRAIN_VERB})\b", clause[: rx.MAX_TEXT], re.I):
         return tools
-    if said_model_name(clause, slots.files) is None:
-        return tools
-    return [t for t in tools if t != "train_model"]
+    if {"predict", "evaluate_model"} & set(tools) and said_model_name(clause, slots.files):
+        return [t for t in tools if t != "train_model"]
+    if slots.files and saved_model_by_word(clause, slots.files):
+        # 'how good is my churn model on b.csv?' with none on the thread: the saved one measured
+        rest = [t for t in tools if t != "train_model"]
+        return rest if {"predict", "evaluate_model"} & set(rest) else ["evaluate_model", *rest]
+    return tools
 
 
 def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Plan:

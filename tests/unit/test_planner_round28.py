@@ -344,3 +344,27 @@ def test_a_spreadsheet_named_to_write_is_written_as_csv_with_a_note(
     plan = plan_goal("save deliveries.csv as an excel file")
     assert plan.steps[0].args.get("format") == "csv"
     assert any("spreadsheet file is not written here" in n for n in plan.notes)
+
+
+def test_the_churn_model_on_a_new_thread_is_the_saved_one_not_a_new_training(
+    deliveries: pd.DataFrame,
+) -> None:
+    from graphs.workflows import call_tool
+
+    root = get_settings().workspace
+    deliveries[:200].to_csv(root / "lateness_train.csv", index=False)
+    deliveries[200:].to_csv(root / "lateness_test.csv", index=False)
+    trained = call_tool(
+        "train_model", {"dataset": "lateness_train.csv", "label_column": "status", "epochs": 2}
+    )
+    for goal in (
+        "evaluate the lateness model on lateness_test.csv",
+        "how good is my status model on lateness_test.csv?",
+    ):
+        plan = plan_goal(goal)
+        assert [(s.tool, s.args) for s in plan.steps] == [
+            ("evaluate_model", {"model": trained["model_path"], "dataset": "lateness_test.csv"})
+        ], (goal, plan.steps)
+    # a model that learnt from the rows to measure is no measure of them: not taken
+    plan = plan_goal("evaluate the lateness model on lateness_train.csv")
+    assert all(s.args.get("model") != trained["model_path"] for s in plan.steps)
