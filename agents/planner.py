@@ -4131,7 +4131,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
     if rx.search(DATA_ACTION, bare) or rx.search(ANOMALY_CUES, bare):
         return []
-    if rx.search(SPLIT_FILES_RE, bare):
+    if rx.search(SPLIT_FILES_RE, bare) or rx.search(SPLIT_FILES_RE, tables_named(clause)):
         return []  # 'split x.csv by region into files': files, not a look
     profile = table_profile(tables[0])
     if profile is None:

@@ -207,6 +207,7 @@ def test_a_models_80_20_split_is_its_validation_share_not_files(deliveries: pd.D
     [
         "split deliveries.csv into train and validation 85/15, stratified on status",
         "split deliveries.csv into train/test 85/15 stratified on status",
+        "split deliveries.csv 85/15 stratified by status",  # not a grouped look
     ],
 )
 def test_splitting_a_table_into_train_and_validation_is_files(
