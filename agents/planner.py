@@ -241,9 +241,12 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         held = any(memory.get(k) for k in HELD_KEYS)
         if memory.get("model") and (MODEL_ON_RE.search(goal) or _asks_thread_outcome(goal, memory)):
             held = False  # 'run it on the March postings': 'it' is the model, the data is described
-        goal, described, several = described_input(
-            goal, workspace_files(), held, _thread_tables(memory)
-        )
+        if memory.get("labeled") and rx.search(THREAD_LABELED_RE, goal):
+            described, several = [], []  # 'the labeled tickets': the thread's labeled table
+        else:
+            goal, described, several = described_input(
+                goal, workspace_files(), held, _thread_tables(memory)
+            )
         renamed.extend(described)
         if len(set(FILE_RE.findall(goal))) > 1:
             gold_file = gold_named(goal)
@@ -3887,6 +3890,12 @@ SAME_DATA_RE = (
     r"\bsame (?:data|dataset|table|rows|file|training data|split)\b|\bthis time\b|\binstead\b"
 )
 """A model kind said of the thread's training data: 'same data, MLP this time'."""
+THREAD_LABELED_RE = re.compile(
+    r"\bthe\s+(?:newly\s+|now\s+|freshly\s+)?(?:labell?ed|filled[- ]in|filled|annotated|tagged|"
+    r"completed|auto-?labell?ed)\s+(?!by\b|with\b)[a-z]",
+    re.I,
+)
+"""'the labeled tickets', 'the filled-in table' on a thread that labeled a table: its output."""
 HELD_KEYS = ("dataset", "labeled", "last_table", "model", "chunk_set", "qa_dataset", "generator")
 """What a thread holds that 'it', 'those' can mean: no file is read into a goal that says so."""
 MODEL_REF = (

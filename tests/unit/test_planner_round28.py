@@ -369,3 +369,43 @@ def test_the_churn_model_on_a_new_thread_is_the_saved_one_not_a_new_training(
     # a model that learnt from the rows to measure is no measure of them: not taken
     plan = plan_goal("evaluate the lateness model on lateness_train.csv")
     assert all(s.args.get("model") != trained["model_path"] for s in plan.steps)
+
+
+def test_the_labeled_tickets_on_a_labeling_thread_are_its_output() -> None:
+    root = get_settings().workspace
+    rng = np.random.default_rng(2)
+    n = 120
+    cats = rng.choice(["network", "password", "hardware"], n)
+    given = np.where(rng.random(n) < 0.3, cats, None)
+    tickets = pd.DataFrame(
+        {
+            "ticket_id": [f"T{i}" for i in range(n)],
+            "description": [f"my {c} problem number {i}" for i, c in enumerate(cats)],
+            "Category": given,
+        }
+    )
+    tickets.to_csv(root / "support_tickets.csv", index=False)
+    (root / "labeling" / "run1").mkdir(parents=True)
+    labeled = tickets.assign(
+        id=range(n),
+        label=cats,
+        covered=True,
+        label_source="lf",
+        Category_filled=cats,
+        Category_source=np.where(given == None, "run", "yours"),  # noqa: E711
+    )
+    labeled.to_parquet(root / "labeling" / "run1" / "labeled.parquet")
+    out = "labeling/run1/labeled.parquet"
+    call = {"tool": "label_dataset", "args": {"dataset": "support_tickets.csv"}}
+    memory = {
+        "last_call": call,
+        "last_loop": call,
+        "dataset": "support_tickets.csv",
+        "labeled": out,
+        "labeled_sources": {out: "support_tickets.csv"},
+        "labeling_dir": "labeling/run1",
+    }
+    plan = plan_goal("now train a classifier on the labeled tickets", memory)
+    assert [(s.tool, s.args.get("dataset")) for s in plan.steps] == [("train_model", out)]
+    assert plan.steps[0].args["label_column"] in ("Category_filled", "label")  # the run's labels
+    assert not any(n.startswith("the data you described") for n in plan.notes)
