@@ -301,6 +301,9 @@ def test_a_summary_of_a_column_the_table_has_not_asks_which(deliveries: pd.DataF
         "deliveries.csv has no column 'salary_usd'. Which column should I summarise? "
         "Number columns: minutes."
     )
+    # a plain word after 'average' or 'count' is no column name ('the count of rows')
+    _inspect(plan_goal("give me the count of rows in deliveries.csv"))
+    _inspect(plan_goal("what's the average of the minutes among deliveries.csv rows?"))
     # a column it has is summarised as before
     args = _inspect(plan_goal("median minutes by region in deliveries.csv"))
     assert args["group_by"] == "region" and args["label_column"] == "minutes"
