@@ -2589,8 +2589,9 @@ SPLIT_SHARES_RE = re.compile(
     r"(?:\s*[/:-]\s*(\d{1,2}(?:\.\d+)?)\s*%?)?(?![\d.])"
 )
 """'80/20', '70-15-15', '80:20', '80%/20%': the shares of a split, in percent."""
+VALIDATION_WORD_RE = r"\b(?:validation|valid|val|dev)\b"
 SPLIT_NAME_WORDS = (
-    ("validation", r"\b(?:validation|valid|val|dev)\b"),
+    ("validation", VALIDATION_WORD_RE),
     ("test", r"\b(?:test|testing|holdout|hold-out|held[- ]out)\b"),
 )
 
@@ -3629,13 +3630,18 @@ def split_ratios(text: str) -> dict[str, float] | None:
     """
     match = rx.search(r"(?<![\w./])(\d*\.?\d+)\s*/\s*(\d*\.?\d+)\s*/\s*(\d*\.?\d+)(?![\w/])", text)
     if match is None:
+        match = rx.search(SPLIT_SHARES_RE, text)  # '90/10 train/test': two splits
+    if match is None:
         return _named_shares(text)
-    values = [float(v) for v in match.groups()]
+    values = [float(v) for v in match.groups() if v]
     total = sum(values)
     if total <= 0 or not (0.99 <= total <= 1.01 or 99 <= total <= 101):
         return None
     shares = [round(v / total, 4) for v in values]
-    ratios = dict(zip(("train", "validation", "test"), shares, strict=True))
+    names = ("train", "validation", "test")
+    if len(shares) == 2:  # the second is the test part unless a validation part is said
+        names = ("train", "validation" if rx.search(VALIDATION_WORD_RE, text) else "test")
+    ratios = dict(zip(names, shares, strict=False))
     return None if ratios == {"train": 0.8, "validation": 0.1, "test": 0.1} else ratios
 
 

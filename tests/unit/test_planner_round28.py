@@ -412,3 +412,19 @@ def test_the_labeled_tickets_on_a_labeling_thread_are_its_output() -> None:
     assert [(s.tool, s.args.get("dataset")) for s in plan.steps] == [("train_model", out)]
     assert plan.steps[0].args["label_column"] in ("Category_filled", "label")  # the run's labels
     assert not any(n.startswith("the data you described") for n in plan.notes)
+
+
+@pytest.mark.parametrize(
+    ("goal", "splits"),
+    [
+        ("split them 90/10 train/test", {"train": 0.9, "test": 0.1}),
+        ("export with an 80/20 train/validation split", {"train": 0.8, "validation": 0.2}),
+        ("export as jsonl with 70/15/15 splits", {"train": 0.7, "validation": 0.15, "test": 0.15}),
+        ("export as jsonl with splits", True),
+    ],
+)
+def test_two_shares_said_are_two_qa_splits(goal: str, splits: object) -> None:
+    call = {"tool": "generate_qa", "args": {"chunk_set_id": "cs_x"}}
+    memory = {"last_call": call, "last_loop": call, "qa_dataset": "ds_1", "chunk_set": "cs_x"}
+    plan = plan_goal(goal, memory)
+    assert [(s.tool, s.args.get("splits")) for s in plan.steps] == [("export_dataset", splits)]
