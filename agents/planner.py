@@ -195,6 +195,7 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     goal = original = respelt_metrics(goal, _file_words())
     goal, renamed, unsure = _existing_files(goal)
     goal = _spreadsheet_as_csv(goal, renamed)
+    goal = _other_file_named(goal, memory, renamed)
     if unsure:
         name, near = next(iter(unsure.items()))
         return Plan(question=f"There is no file named {name}. Did you mean {' or '.join(near)}?")
@@ -316,6 +317,25 @@ def _capped_attempts(plan: Plan, goal: str) -> None:
             plan.notes.append(
                 f"{step.tool} runs at most {limit} attempts: {asked:,} asked, {limit} planned"
             )
+
+
+def _other_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> str:
+    """'and for the other file?' after a look at gym_churn_train.csv, with gym_churn_test.csv
+    its one sibling: that file, named in the goal (a note says so); several or none: as said
+    (the step asks which).
+    """
+    from agents.grounding import workspace_files
+    from agents.references import sibling_tables
+
+    said = rx.search(OTHER_FILE_RE, goal)
+    data = memory.get("dataset")
+    if said is None or FILE_RE.search(goal) or not isinstance(data, str):
+        return goal
+    siblings = sibling_tables(data, workspace_files())
+    if len(siblings) != 1:
+        return goal
+    notes.append(f"the other file → {siblings[0]} (beside {data})")
+    return goal[: said.start()] + f" {siblings[0]} " + goal[said.end() :]
 
 
 SPREADSHEET_NAME_RE = re.compile(r"(?<![\w./-])([\w][\w./-]{0,200}?)\.(xlsx|xls|xlsm|ods)\b", re.I)

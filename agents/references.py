@@ -1152,6 +1152,23 @@ def base_table(path: str, files: list[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def sibling_tables(path: str, files: list[str]) -> list[str]:
+    """The other tables of the same name words as `path`, roles aside ('gym_churn_train.csv' →
+    'gym_churn_test.csv', 'gym_churn_new.csv'): the tables 'the other file' may mean.
+    """
+    subject = [t for t in _name_tokens(path) if _role(t) is None]
+    if not subject:
+        return []
+    return [
+        other
+        for other in person_files(files)
+        if other != path
+        and other.lower().endswith(TABLE_EXT)
+        and not is_gold_file(other)
+        and [t for t in _name_tokens(other) if _role(t) is None] == subject
+    ]
+
+
 def _edits(a: str, b: str) -> int:
     """Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
     neighbouring letters ('sampels' → 'samples' is one edit).

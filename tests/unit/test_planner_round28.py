@@ -428,3 +428,22 @@ def test_two_shares_said_are_two_qa_splits(goal: str, splits: object) -> None:
     memory = {"last_call": call, "last_loop": call, "qa_dataset": "ds_1", "chunk_set": "cs_x"}
     plan = plan_goal(goal, memory)
     assert [(s.tool, s.args.get("splits")) for s in plan.steps] == [("export_dataset", splits)]
+
+
+def test_the_other_file_is_the_one_sibling_of_the_threads_table(deliveries: pd.DataFrame) -> None:
+    root = get_settings().workspace
+    deliveries.to_csv(root / "deliveries_test.csv", index=False)
+    pd.DataFrame({"a": [1, 2]}).to_csv(root / "unrelated.csv", index=False)
+    memory = {
+        "last_call": {"tool": "inspect_dataset", "args": {"dataset": "deliveries.csv"}},
+        "dataset": "deliveries.csv",
+    }
+    plan = plan_goal("and for the other file?", memory)
+    assert [(s.tool, s.args["dataset"]) for s in plan.steps] == [
+        ("inspect_dataset", "deliveries_test.csv")
+    ]
+    assert "the other file → deliveries_test.csv (beside deliveries.csv)" in plan.notes
+    # two siblings: which one is asked, not guessed
+    deliveries.to_csv(root / "deliveries_new.csv", index=False)
+    plan = plan_goal("and for the other file?", memory)
+    assert not plan.steps and plan.question and "deliveries_new.csv" in plan.question
