@@ -3242,6 +3242,17 @@ def _antecedent_tools(
 
 
 OUT_OF_SCOPE_ANSWER = "That is outside what I can do here. "
+DELETE_FILES_RE = re.compile(
+    r"\b(?:delete|erase|wipe|purge|rm\s+-rf|clear\s+out|empty)\b[^.;?]{0,30}?\b(?:files?|everything|"
+    r"workspace|datasets?|folders?|outputs?|models?|all\s+(?:my|the|of\s+the)\s+(?:data|tables))\b",
+    re.I,
+)
+"""Files asked to be deleted ('delete everything in the workspace'): no tool deletes files."""
+DELETE_ANSWER = (
+    "No request deletes files here: I read your data and write new outputs beside it. Remove "
+    "files from the workspace folder yourself ($FORGEFLOW_HOME/workspace); a download is "
+    "removed with DELETE /datasets/<id>."
+)
 CHART_ANSWER = (
     "I draw no charts of a table's columns (a spreadsheet or plotting tool does); I can count a "
     "column's values ('how many of each value of x in data.csv?'), and an evaluation draws its "
@@ -3267,6 +3278,15 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from tools.registry import has_tool
 
     purpose = without_purpose(clause)
+    if (
+        not p.steps
+        and rx.search(DELETE_FILES_RE, purpose)
+        and not rx.search(
+            r"\b(?:rows?|columns?|duplicates?|values?|cells?|outliers?|records?)\b", purpose, re.I
+        )
+    ):
+        p.answer = DELETE_ANSWER
+        return []
     data_chart = rx.search(DATA_CHART, purpose, re.I) and not rx.search(MODEL_CHART, clause, re.I)
     if (rx.search(OUT_OF_SCOPE, purpose, re.I) or data_chart) and not p.steps:
         why = "" if rx.search(OUT_OF_SCOPE, purpose, re.I) else CHART_ANSWER

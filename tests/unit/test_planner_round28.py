@@ -447,3 +447,16 @@ def test_the_other_file_is_the_one_sibling_of_the_threads_table(deliveries: pd.D
     deliveries.to_csv(root / "deliveries_new.csv", index=False)
     plan = plan_goal("and for the other file?", memory)
     assert not plan.steps and plan.question and "deliveries_new.csv" in plan.question
+
+
+@pytest.mark.parametrize(
+    "goal", ["delete everything in the workspace", "wipe all my models", "delete the old outputs"]
+)
+def test_deleting_files_is_answered_not_planned(goal: str) -> None:
+    plan = plan_goal(goal)
+    assert not plan.steps and plan.answer and plan.answer.startswith("No request deletes files")
+
+
+def test_removing_rows_is_no_file_deletion(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("remove the duplicate rows from deliveries.csv")
+    assert not (plan.answer or "").startswith("No request deletes files")
