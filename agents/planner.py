@@ -186,6 +186,8 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     outside = path_outside_workspace(goal)
     if outside:
         return Plan(answer=outside_answer(outside))
+    if rx.search(DELETE_FILES_RE, goal) and not rx.search(NOT_FILES_RE, goal):
+        return Plan(answer=DELETE_ANSWER)  # 'delete everything in the workspace': no tool does
     # The router reads the goal as typed but with its cue-word typos fixed ('trian a genertor'
     # is 'train a generator' to it as to the rules); file names are not yet written in.
     goal = original = fix_typos(goal, _file_words())
@@ -3248,6 +3250,11 @@ DELETE_FILES_RE = re.compile(
     re.I,
 )
 """Files asked to be deleted ('delete everything in the workspace'): no tool deletes files."""
+NOT_FILES_RE = re.compile(
+    r"\b(?:rows?|columns?|duplicates?|values?|cells?|outliers?|records?|labels?|entries|pairs)\b",
+    re.I,
+)
+"""What a deletion of parts of a table names ('delete the duplicate rows'): no files."""
 DELETE_ANSWER = (
     "No request deletes files here: I read your data and write new outputs beside it. Remove "
     "files from the workspace folder yourself ($FORGEFLOW_HOME/workspace); a download is "
@@ -3278,15 +3285,6 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     from tools.registry import has_tool
 
     purpose = without_purpose(clause)
-    if (
-        not p.steps
-        and rx.search(DELETE_FILES_RE, purpose)
-        and not rx.search(
-            r"\b(?:rows?|columns?|duplicates?|values?|cells?|outliers?|records?)\b", purpose, re.I
-        )
-    ):
-        p.answer = DELETE_ANSWER
-        return []
     data_chart = rx.search(DATA_CHART, purpose, re.I) and not rx.search(MODEL_CHART, clause, re.I)
     if (rx.search(OUT_OF_SCOPE, purpose, re.I) or data_chart) and not p.steps:
         why = "" if rx.search(OUT_OF_SCOPE, purpose, re.I) else CHART_ANSWER
