@@ -321,6 +321,12 @@ def _capped_attempts(plan: Plan, goal: str) -> None:
             )
 
 
+THE_OTHER_FILE_RE = re.compile(
+    r"\bthe\s+other\s+(?:file|table|csv|dataset|data\s*set|sheet|one)\b", re.I
+)
+"""'the other file': one table beside the thread's ('a different file' is any: asked)."""
+
+
 def _other_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> str:
     """'and for the other file?' after a look at gym_churn_train.csv, with gym_churn_test.csv
     its one sibling: that file, named in the goal (a note says so); several or none: as said
@@ -329,7 +335,7 @@ def _other_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> st
     from agents.grounding import workspace_files
     from agents.references import sibling_tables
 
-    said = rx.search(OTHER_FILE_RE, goal)
+    said = rx.search(THE_OTHER_FILE_RE, goal)
     data = memory.get("dataset")
     if said is None or FILE_RE.search(goal) or not isinstance(data, str):
         return goal
@@ -3245,7 +3251,7 @@ def _antecedent_tools(
 
 OUT_OF_SCOPE_ANSWER = "That is outside what I can do here. "
 DELETE_FILES_RE = re.compile(
-    r"\b(?:delete|erase|wipe|purge|rm\s+-rf|clear\s+out|empty)\b[^.;?]{0,30}?\b(?:files?|everything|"
+    r"\b(?:delete|erase|wipe|purge|rm\s+-rf|clear\s+out)\b[^.;?]{0,30}?\b(?:files?|everything|"
     r"workspace|datasets?|folders?|outputs?|models?|all\s+(?:my|the|of\s+the)\s+(?:data|tables))\b",
     re.I,
 )
