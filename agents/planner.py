@@ -322,7 +322,7 @@ def _capped_attempts(plan: Plan, goal: str) -> None:
 
 
 THE_OTHER_FILE_RE = re.compile(
-    r"\bthe\s+other\s+(?:file|table|csv|dataset|data\s*set|sheet|one)\b", re.I
+    r"\bthe\s+other\s+(?:file|table|csv|dataset|data\s*set|sheet)\b", re.I
 )
 """'the other file': one table beside the thread's ('a different file' is any: asked)."""
 
