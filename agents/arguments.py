@@ -3412,8 +3412,9 @@ def _qa_total(text: str) -> int | None:
     for pattern in QA_TOTAL_RES:
         said = rx.search(pattern, text, re.I)
         if said:
-            number = _number(said.group(1)) if len(said.group(1)) <= 7 else 0
-            return number if 0 < number <= 100_000 else None
+            # a count over the tool's bound is kept: the plan caps it and says so
+            number = _number(said.group(1)) if len(said.group(1)) <= 12 else 0
+            return number if number > 0 else None
     return None
 
 

@@ -64,7 +64,7 @@ OTHER_KINDS = (
     r"\b(random[- ]forests?|rf|gradient[- ]boost\w*|boosted trees?|gbm|gbdt|xgboost|xgb|lightgbm|"
     r"lgbm|catboost|svms?|support[- ]vector\w*|k-?nn|k[- ]nearest[- ]neighbou?rs?|"
     r"nearest[- ]neighbou?rs?|decision[- ]trees?|naive[- ]bayes|bert|transformers?|"
-    r"extra[- ]trees)\b"
+    r"extra[- ]trees|\d[\d,]*\s+(?:decision\s+)?trees)\b"
 )
 """Model kinds people name that train_model has not (it has logistic/linear and an MLP)."""
 SEVERAL_MODELS = (

@@ -298,6 +298,7 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     if cut:
         plan.notes.append(cut)
     _capped_attempts(plan, original)
+    _impossible_share(plan, original)
     fit_model_use(plan.steps, goal, memory)
     return plan
 
@@ -380,6 +381,26 @@ def _spreadsheet_as_csv(goal: str, notes: list[str]) -> str:
     if len(notes) == before and rx.search(SPREADSHEET_ASKED_RE, goal):
         notes.append("a spreadsheet file is not written here: csv instead (a spreadsheet opens it)")
     return goal
+
+
+IMPOSSIBLE_SHARE_RE = re.compile(
+    r"(?<![\d.])(\d{3,9}(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:of\s+(?:the\s+)?\w+\s+)?(?:for\s+)?"
+    r"(?:test|validation|val|holdout|hold-out|eval\w*|train\w*)?\s*(?:split|share|set|part|size)\b",
+    re.I,
+)
+"""'a 250% test split': a share of the rows no split can be."""
+
+
+def _impossible_share(plan: Plan, goal: str) -> None:
+    """'a 250% test split': said as not done, rather than the usual split without a word."""
+    said = IMPOSSIBLE_SHARE_RE.search(goal[: rx.MAX_TEXT])
+    if said is None or float(said.group(1)) < 100:
+        return
+    if any(s.tool in ("train_model", "split_table", "export_dataset") for s in plan.steps):
+        plan.notes.append(
+            f"{said.group(0).strip()}: no share of the rows can be {said.group(1)}%; the usual "
+            "split is used (say a share under 100%, e.g. 20%)"
+        )
 
 
 def _capped_counts(plan: Plan) -> None:
@@ -2177,6 +2198,12 @@ VALIDATION_SHARE_RES = (
     re.compile(
         rf"\bvalidat\w*\s*(?:split|fraction|share|size|set|holdout|hold-out)?\s*(?:of|=|:|is|on|with)?"
         rf"\s*(?:the\s+)?{_PCT}",
+        re.I,
+    ),
+    # 'a 20% test split', '25 percent holdout set': the rows held out, measured once
+    re.compile(
+        rf"\b{_PCT}\s+(?:test|testing|validation|val|holdout|hold-out|held[- ]out|eval)\s*"
+        r"(?:split|set|share|part|portion|fraction)\b",
         re.I,
     ),
     # 'validation fraction 0.25', 'validation share = .3', 'val frac 0.3'

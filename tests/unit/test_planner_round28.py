@@ -460,3 +460,24 @@ def test_deleting_files_is_answered_not_planned(goal: str) -> None:
 def test_removing_rows_is_no_file_deletion(deliveries: pd.DataFrame) -> None:
     plan = plan_goal("remove the duplicate rows from deliveries.csv")
     assert not (plan.answer or "").startswith("No request deletes files")
+
+
+def test_absurd_settings_are_said_not_dropped(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal(
+        "train a classifier on deliveries.csv for status with 5000000 trees and a 250% test split"
+    )
+    assert [s.tool for s in plan.steps] == ["train_model"]
+    assert "validation_fraction" not in plan.steps[0].args
+    assert any(n.startswith("5000000 trees: not a model kind here") for n in plan.notes)
+    assert any(
+        n.startswith("250% test split: no share of the rows can be 250%") for n in plan.notes
+    )
+    plan = plan_goal("train on deliveries.csv for status with a 20% test split")
+    assert plan.steps[0].args["validation_fraction"] == 0.2 and not plan.notes[1:]
+
+
+def test_a_million_qa_pairs_are_capped_with_a_note() -> None:
+    (get_settings().workspace / "guide.md").write_text("# Guide\n\n" + "Members get keys. " * 50)
+    plan = plan_goal("make 1000000 QA pairs from guide.md")
+    assert plan.steps[-1].tool == "generate_qa" and plan.steps[-1].args["max_pairs"] == 100_000
+    assert "generate_qa takes at most 100000 max_pairs: 1,000,000 asked" in plan.notes
