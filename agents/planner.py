@@ -4676,6 +4676,45 @@ def _made_rows(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | No
     return Plan(steps=[step], notes=[f"the rows the run wrote: {path}"])
 
 
+EACH_TABLE_RE = re.compile(
+    r"\b(?:each|every|all)\s+(?:of\s+)?(?:my|the|our|your|these)?\s*(?:tables|files|datasets|"
+    r"data\s*sets|csvs|spreadsheets)\b",
+    re.I,
+)
+"""'each of my tables', 'all the files': every table of the person's, one look each."""
+TABLE_LOOK_RE = re.compile(
+    r"\b(?:how many|number of|count)\s+(?:rows|records|lines|columns|missing)|\bmissing\s+values?\b|"
+    r"\b(?:size|shape|columns|dimensions)\b",
+    re.I,
+)
+TABLES_LOOKED = 12
+"""Tables one 'each of my tables' look reads at most (the rest are named in a note)."""
+
+
+def _each_table(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'how many rows in each of my tables?': a look at every table of the person's (rows,
+    columns, missing values first in each answer), not a question which one.
+    """
+    from agents.grounding import workspace_files
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    if files or not rx.search(EACH_TABLE_RE, goal) or not rx.search(TABLE_LOOK_RE, goal):
+        return None
+    tables = [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)]
+    if not tables:
+        return None
+    plan = Plan(
+        steps=[
+            PlanStep(tool="inspect_dataset", args={"dataset": t, "sample_rows": 0}, why=goal)
+            for t in tables[:TABLES_LOOKED]
+        ]
+    )
+    if len(tables) > TABLES_LOOKED:
+        rest = ", ".join(tables[TABLES_LOOKED:][:10])
+        plan.notes.append(f"the first {TABLES_LOOKED} tables looked at; not: {rest}")
+    return plan
+
+
 def _listing_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'which of those has the most downloads?' after a search: answered from the listing."""
     from agents.memory import listing_answer
@@ -4938,6 +4977,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 FOLLOW_UPS = (
     _concept,
     _listing_answer,
+    _each_table,
     _thread_run,
     _qa_rescore,
     _artefact_check,

@@ -481,3 +481,17 @@ def test_a_million_qa_pairs_are_capped_with_a_note() -> None:
     plan = plan_goal("make 1000000 QA pairs from guide.md")
     assert plan.steps[-1].tool == "generate_qa" and plan.steps[-1].args["max_pairs"] == 100_000
     assert "generate_qa takes at most 100000 max_pairs: 1,000,000 asked" in plan.notes
+
+
+def test_rows_in_each_of_my_tables_looks_at_every_table(deliveries: pd.DataFrame) -> None:
+    from agents.reporter import summarise_output
+    from graphs.workflows import call_tool
+
+    deliveries[:40].to_csv(get_settings().workspace / "small.csv", index=False)
+    plan = plan_goal("how many rows in each of my tables?")
+    assert [(s.tool, s.args["dataset"]) for s in plan.steps] == [
+        ("inspect_dataset", "deliveries.csv"),
+        ("inspect_dataset", "small.csv"),
+    ]
+    first = [summarise_output("inspect_dataset", call_tool(s.tool, s.args))[0] for s in plan.steps]
+    assert first[0].startswith("  300 rows;") and first[1].startswith("  40 rows;")
