@@ -710,11 +710,6 @@ ONLY_BEFORE = r"\b(?:for|among|only|just)\s+(?:the\s+)?"
 """Before a class value alone limiting the rows: 'for dogs only', 'among the late ones'."""
 
 
-def _name_pattern(name: str) -> str:
-    parts = [re.escape(w) for w in rx.findall(r"[A-Za-z]+|\d+", name)]
-    return r"\b" + r"[\s_-]?".join(parts) + r"s?\b" if parts else r"(?!)"
-
-
 def _value_pattern(value: str) -> str:
     # a short value ('A', 'B2') must be said as written: 'route a' is too often an article
     cased = "" if len(value) > 2 else "(?-i:"
@@ -737,7 +732,7 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, str]:
     for column in columns:
         values = sorted(column.get("values") or list(column["top"]), key=len, reverse=True)
         said = "|".join(_value_pattern(v) for v in values)
-        hit = rx.search(rf"{_name_pattern(column['name'])}{VALUE_AFTER}({said})", bare, re.I)
+        hit = rx.search(rf"{rx.column_words(column['name'])}{VALUE_AFTER}({said})", bare, re.I)
         if hit:
             found[column["name"]] = next(v for v in values if v.lower() == hit.group(1).lower())
     lower = bare.lower()

@@ -376,10 +376,7 @@ FILL_NOT = (
 
 def _without_name(text: str, column: str) -> str:
     """The lower-cased text without a column's name said as words ('route', 'home club')."""
-    words = [re.escape(w) for w in rx.findall(r"[a-z]+|\d+", column.lower())]
-    if not words:
-        return text
-    return rx.sub(r"\b" + r"[\s_-]?".join(words) + r"s?\b", " ", text)
+    return rx.sub(rx.column_words(column), " ", text, flags=re.I)
 
 
 def cue_tools(

@@ -108,6 +108,15 @@ def file_name(exts: str) -> str:
     return rf"(?<!{NAME_CHARS}){NAME_CHARS}+\.(?:{exts})"
 
 
+def column_words(name: str) -> str:
+    """The pattern of a column's name as a person writes it ('visits_last_month', 'visits last
+    month', 'Home Club', a plural 's'), case as the caller's flags say; one that matches nothing
+    for a name with no letter or digit.
+    """
+    parts = [re.escape(w) for w in re.findall(r"[A-Za-z]+|\d+", name)]
+    return r"\b" + r"[\s_-]?".join(parts) + r"s?\b" if parts else r"(?!)"
+
+
 def lists_before(
     anchor: re.Pattern[str],
     back: re.Pattern[str],

@@ -4241,7 +4241,18 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         slots.label_column = group
         return ["inspect_dataset"]
     slots.group_by = group
-    if slots.label_column in (None, group) or slots.label_column not in by_name:
+    from agents.grounding import AVERAGE_RE
+
+    averaged = [
+        n
+        for n in values
+        if rx.search(AVERAGE_RE + r"\s+(?:of\s+)?(?:the\s+)?" + rx.column_words(n), bare, re.I)
+    ]
+    if averaged:
+        # 'class balance of churned, and mean visits per Plan': the quantity averaged per group
+        # (the class column's counts are in the look anyway)
+        slots.label_column = averaged[0]
+    elif slots.label_column in (None, group) or slots.label_column not in by_name:
         slots.label_column = values[0]
     return ["inspect_dataset"]
 

@@ -495,3 +495,24 @@ def test_rows_in_each_of_my_tables_looks_at_every_table(deliveries: pd.DataFrame
     ]
     first = [summarise_output("inspect_dataset", call_tool(s.tool, s.args))[0] for s in plan.steps]
     assert first[0].startswith("  300 rows;") and first[1].startswith("  40 rows;")
+
+
+def test_a_mean_asked_per_group_beside_a_class_balance_is_the_grouped_value(
+    deliveries: pd.DataFrame,
+) -> None:
+    args = _inspect(
+        plan_goal("deliveries.csv: class balance of status, and mean minutes per region")
+    )
+    assert args["group_by"] == "region" and args["label_column"] == "minutes"
+
+
+def test_a_columns_words_match_as_a_person_writes_them() -> None:
+    import re
+
+    from agents import patterns as rx
+
+    pattern = rx.column_words("visits_last_month")
+    for said in ("visits_last_month", "visits last month", "Visits-Last-Month"):
+        assert re.search(pattern, f"mean {said} per plan", re.I), said
+    assert not re.search(pattern, "visits this month", re.I)
+    assert not re.search(rx.column_words("__"), "anything")
