@@ -244,8 +244,12 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         held = any(memory.get(k) for k in HELD_KEYS)
         if memory.get("model") and (MODEL_ON_RE.search(goal) or _asks_thread_outcome(goal, memory)):
             held = False  # 'run it on the March postings': 'it' is the model, the data is described
-        if memory.get("labeled") and rx.search(THREAD_LABELED_RE, goal):
-            described, several = [], []  # 'the labeled tickets': the thread's labeled table
+        if (memory.get("labeled") and rx.search(THREAD_LABELED_RE, goal)) or rx.search(
+            PUBLIC_DATA_RE, goal
+        ):
+            # 'the labeled tickets': the thread's labeled table; 'a public dataset of support
+            # tickets': one to find, not the person's tickets file
+            described, several = [], []
         else:
             goal, described, several = described_input(
                 goal, workspace_files(), held, _thread_tables(memory)
@@ -3961,6 +3965,12 @@ SAME_DATA_RE = (
     r"\bsame (?:data|dataset|table|rows|file|training data|split)\b|\bthis time\b|\binstead\b"
 )
 """A model kind said of the thread's training data: 'same data, MLP this time'."""
+PUBLIC_DATA_RE = re.compile(
+    r"\b(?:public|open|published|kaggle|hugging\s?face|hf|online|on\s+the\s+hub|from\s+the\s+hub)\s+"
+    r"(?:\w+\s+){0,2}?(?:datasets?|data\s*sets?|corpus|corpora|benchmarks?)\b",
+    re.I,
+)
+"""'a public dataset of support tickets': data to find, not the person's file like it."""
 THREAD_LABELED_RE = re.compile(
     r"\bthe\s+(?:newly\s+|now\s+|freshly\s+)?(?:labell?ed|filled[- ]in|filled|annotated|tagged|"
     r"completed|auto-?labell?ed)\s+(?!by\b|with\b)[a-z]",

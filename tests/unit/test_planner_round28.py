@@ -516,3 +516,13 @@ def test_a_columns_words_match_as_a_person_writes_them() -> None:
         assert re.search(pattern, f"mean {said} per plan", re.I), said
     assert not re.search(pattern, "visits this month", re.I)
     assert not re.search(rx.column_words("__"), "anything")
+
+
+def test_a_public_dataset_asked_for_is_searched_not_the_persons_file() -> None:
+    pd.DataFrame({"ticket": ["a", "b"], "category": ["x", "y"]}).to_csv(
+        get_settings().workspace / "support_tickets.csv", index=False
+    )
+    plan = plan_goal("find me a public dataset of IT support tickets with categories")
+    assert [s.tool for s in plan.steps] == ["search_datasets"]
+    assert "support_tickets.csv" not in str(plan.steps[0].args)
+    assert not any(n.startswith("the data you described") for n in plan.notes)
