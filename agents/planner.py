@@ -1757,7 +1757,14 @@ def _no_such_file(name: str) -> str:
         for d in (display_id(path) for _, path in local_files())
         if not d.startswith(".") and d.split("/", 1)[0] not in OUTPUT_FOLDERS
     ]
-    shown = ", ".join(sorted(tables)[:15]) or "none yet (put files in the workspace)"
+    shown = ", ".join(sorted(tables)[:15])
+    if not shown:
+        from tools.local import misplaced_files
+
+        beside = misplaced_files()
+        shown = "none yet (put files in the workspace folder, $FORGEFLOW_HOME/workspace)"
+        if name.rsplit("/", 1)[-1] in beside:
+            shown += f"; {name} lies in $FORGEFLOW_HOME itself: move it into workspace/"
     return f"There is no file named {name}, and no step here makes it. Your tables: {shown}."
 
 

@@ -526,3 +526,10 @@ def test_a_public_dataset_asked_for_is_searched_not_the_persons_file() -> None:
     assert [s.tool for s in plan.steps] == ["search_datasets"]
     assert "support_tickets.csv" not in str(plan.steps[0].args)
     assert not any(n.startswith("the data you described") for n in plan.notes)
+
+
+def test_a_file_put_beside_the_workspace_is_pointed_at() -> None:
+    (get_settings().home_dir / "members.csv").write_text("a,b\n1,2\n")
+    plan = plan_goal("show me the columns of members.csv")
+    assert not plan.steps and "$FORGEFLOW_HOME/workspace" in plan.answer
+    assert "members.csv lies in $FORGEFLOW_HOME itself: move it into workspace/" in plan.answer
