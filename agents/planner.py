@@ -4743,6 +4743,38 @@ def _each_table(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     return plan
 
 
+CONFIDENCE_RE = re.compile(
+    r"\bhow\s+(?:confident|sure|certain)\b|\b(?:confidence|certainty)\s+(?:on|of|for|in)\b",
+    re.I,
+)
+"""'how confident is it on those?': the labels' probabilities, not the run's metrics."""
+
+
+def _confidence_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'how confident is it on those?' after 'how many got labeled as network?': the labeling
+    output's rows of that class, their `prob_network` summarised (mean, median, least).
+    """
+    from agents.grounding import value_said
+    from agents.thread_state import SAID_KEY
+
+    labeled = memory.get("labeled")
+    if files or not isinstance(labeled, str) or not rx.search(CONFIDENCE_RE, goal):
+        return None
+    profile = table_profile(labeled)
+    if profile is None or "label" not in profile["names"]:
+        return None
+    classes = [n[len("prob_") :] for n in profile["names"] if n.startswith("prob_")]
+    said = [goal, *reversed([s for s in memory.get(SAID_KEY) or [] if isinstance(s, str)])]
+    for text in said:
+        named = [c for c in classes if value_said(c, text.lower())]
+        if len(named) == 1:
+            args = {"dataset": labeled, "where": {"label": named[0]}}
+            args["label_column"] = f"prob_{named[0]}"
+            note = f"how sure the labels '{named[0]}' are: prob_{named[0]} of those rows"
+            return Plan(steps=[PlanStep(tool="inspect_dataset", args=args, why=goal)], notes=[note])
+    return None
+
+
 def _listing_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'which of those has the most downloads?' after a search: answered from the listing."""
     from agents.memory import listing_answer
@@ -5006,6 +5038,7 @@ FOLLOW_UPS = (
     _concept,
     _listing_answer,
     _each_table,
+    _confidence_look,
     _thread_run,
     _qa_rescore,
     _artefact_check,

@@ -533,3 +533,38 @@ def test_a_file_put_beside_the_workspace_is_pointed_at() -> None:
     plan = plan_goal("show me the columns of members.csv")
     assert not plan.steps and "$FORGEFLOW_HOME/workspace" in plan.answer
     assert "members.csv lies in $FORGEFLOW_HOME itself: move it into workspace/" in plan.answer
+
+
+def test_how_confident_on_those_summarises_that_class_probability() -> None:
+    from agents.reporter import summarise_output
+    from graphs.workflows import call_tool
+
+    root = get_settings().workspace
+    (root / "labeling" / "run2").mkdir(parents=True)
+    frame = pd.DataFrame(
+        {
+            "id": range(6),
+            "label": ["network", "network", "password", "network", "password", "password"],
+            "prob_network": [0.9, 0.8, 0.1, 0.7, 0.2, 0.3],
+            "prob_password": [0.1, 0.2, 0.9, 0.3, 0.8, 0.7],
+            "text": ["a", "b", "c", "d", "e", "f"],
+        }
+    )
+    frame.to_parquet(root / "labeling" / "run2" / "labeled.parquet")
+    memory = {
+        "labeled": "labeling/run2/labeled.parquet",
+        "said": ["label the tickets", "how many got labeled as network?"],
+    }
+    plan = plan_goal("how confident is it on those?", memory)
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        (
+            "inspect_dataset",
+            {
+                "dataset": "labeling/run2/labeled.parquet",
+                "where": {"label": "network"},
+                "label_column": "prob_network",
+            },
+        )
+    ]
+    lines = summarise_output("inspect_dataset", call_tool("inspect_dataset", plan.steps[0].args))
+    assert any(line.startswith("  'prob_network': mean 0.800") for line in lines), lines
