@@ -752,14 +752,24 @@ def _confusion_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
         if rx.search(rf"(?<![\w-]){re.escape(label.lower())}(?![\w-])", lower)
     ]
     pairs = [(i, j) for i in named for j in named if i != j]
+    where = f" on {result['measured_on']}" if result.get("measured_on") else ""
     if not pairs:
         cells = [(i, j) for i in range(len(labels)) for j in range(len(labels)) if i != j]
-        pairs = sorted(cells, key=lambda ij: -matrix[ij[0]][ij[1]])[:3]
+        pairs = [
+            ij
+            for ij in sorted(cells, key=lambda ij: -matrix[ij[0]][ij[1]])[:3]
+            if matrix[ij[0]][ij[1]]
+        ]
+        if not pairs:  # nothing confused: said so, not three cells of 0
+            total = sum(sum(row) for row in matrix)
+            return (
+                f"It confused no classes: all {total} rows were predicted right "
+                f"(confusion matrix from {result['tool']}{where})."
+            )
     said = "; ".join(
         f"{matrix[i][j]} of the {sum(matrix[i])} true {labels[i]} rows were predicted {labels[j]}"
         for i, j in pairs
     )
-    where = f" on {result['measured_on']}" if result.get("measured_on") else ""
     return f"{said} (confusion matrix from {result['tool']}{where})."
 
 

@@ -568,3 +568,16 @@ def test_how_confident_on_those_summarises_that_class_probability() -> None:
     ]
     lines = summarise_output("inspect_dataset", call_tool("inspect_dataset", plan.steps[0].args))
     assert any(line.startswith("  'prob_network': mean 0.800") for line in lines), lines
+
+
+def test_which_classes_it_confuses_with_none_confused_says_so() -> None:
+    result = {
+        "tool": "evaluate_model",
+        "measured_on": "b.csv",
+        "confusion": {"labels": ["a", "b"], "matrix": [[5, 0], [0, 7]]},
+    }
+    plan = plan_goal("which categories does it confuse most?", {"results": [result]})
+    assert plan.answer and plan.answer.startswith("It confused no classes: all 12 rows")
+    result["confusion"]["matrix"] = [[5, 2], [0, 7]]
+    plan = plan_goal("which categories does it confuse most?", {"results": [result]})
+    assert plan.answer.startswith("2 of the 7 true a rows were predicted b (confusion")
