@@ -520,26 +520,20 @@ def saved_model_by_word(text: str, avoid: Iterable[str] = ()) -> str | None:
     under models/ whose name, training table or label holds the word, and that did not learn
     from a table the request measures (`avoid`); None when none does.
     """
-    from store.workspace import workspace_root
-
     named = MODEL_WORD_RE.search(text[: rx.MAX_TEXT])
     if named is None:
         return None
     word = named.group(1).lower()
     if word in NOT_MODEL_WORDS or model_kind(word) is not None:
         return None
-    root = workspace_root() / "models"
-    try:
-        folders = sorted(root.iterdir(), key=lambda f: f.stat().st_mtime, reverse=True)
-    except OSError:
-        return None
     avoided = {str(a) for a in avoid}
-    for folder in folders[:MODELS_READ]:
+    for folder in _model_folders():
         name = f"models/{folder.name}"
         if not _saved_model(folder.name) or not is_workspace_file(f"{name}/config.json"):
             continue
         try:
-            config = json.loads((folder / "config.json").read_text()[:1_000_000])
+            with (folder / "config.json").open("rb") as handle:
+                config = json.loads(handle.read(MODEL_CONFIG_BYTES))
         except (OSError, ValueError):
             continue
         if not isinstance(config, dict):
@@ -547,9 +541,34 @@ def saved_model_by_word(text: str, avoid: Iterable[str] = ()) -> str | None:
         data, label = str(config.get("dataset") or ""), str(config.get("label_name") or "")
         if data in avoided:
             continue  # a model that learnt from the rows to measure is no measure of them
-        if word in f"{folder.name} {data} {label}".lower():
+        words = set(rx.findall(r"[a-z0-9]+", f"{folder.name} {data} {label}".lower()))
+        if word in words or word.rstrip("s") in words:  # whole words: 'live' is no 'deliveries'
             return name
     return None
+
+
+MODEL_CONFIG_BYTES = 1_000_000
+"""The most of a model's config.json read (a config is a few kilobytes)."""
+
+
+def _model_folders() -> list[Path]:
+    """The folders under the workspace's models/, newest first, at most MODELS_READ of the first
+    ten times as many listed (an entry that cannot be read is left out).
+    """
+    from itertools import islice
+
+    from store.workspace import workspace_root
+
+    dated: list[tuple[float, Path]] = []
+    try:
+        for entry in islice((workspace_root() / "models").iterdir(), 10 * MODELS_READ):
+            try:
+                dated.append((entry.stat().st_mtime, entry))
+            except OSError:
+                continue  # a link to nothing
+    except OSError:
+        return []
+    return [p for _, p in sorted(dated, key=lambda d: d[0], reverse=True)[:MODELS_READ]]
 
 
 def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
@@ -1219,7 +1238,7 @@ def _unknown_summarised(ref: Any, text: str) -> str | None:
     return f"{ref} has no column {name!r}. Which column should I summarise?{offered}"
 
 
-def _rows_named(ref: Any, text: str, looked_at: set[str | None]) -> dict[str, str]:
+def _rows_named(ref: Any, text: str, looked_at: set[str | None]) -> dict[str, Any]:
     """'how many gaps among the rows where region is North': the rows a look at a table is
     limited to, by its own columns and values (none for a column the look counts or groups).
     """

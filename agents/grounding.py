@@ -716,25 +716,55 @@ def _value_pattern(value: str) -> str:
     return rf"{cased}{re.escape(value)}{')' if cased else ''}(?![\w.-])"
 
 
-def row_filter(profile: dict[str, Any], text: str) -> dict[str, str]:
+def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
     """The rows a look at the table is limited to ('which status is most common for route A' →
-    route = A, 'where region is North', 'for dogs only' → species = dog): a column of the table
-    followed by one of its values, or after 'for', 'among' or 'only' a class value that one
-    column alone holds. Values are the column's own (the profile lists every value of a column
-    with at most 30); anything else is no filter.
+    route = A, 'where region is North or South' → either, 'for dogs only' → species = dog): a
+    column of the table followed by one or more of its values, or after 'for', 'among' or
+    'only' a class value that one column alone holds. Values are the column's own (the profile
+    lists every value of a column with at most 30). A negated one ('except route A') or values
+    compared ('plan Basic vs Premium') is no filter: the tool has no 'not', and a comparison
+    is a grouping.
     """
     bare = _without_files(text)
-    found: dict[str, str] = {}
+    found: dict[str, Any] = {}
     # a column's every value when it has few, else its commonest (a few flagged rows' table)
     columns = [
         c for c in profile["columns"] if (c.get("values") or c.get("top")) and not c["text_like"]
     ]
     for column in columns:
-        values = sorted(column.get("values") or list(column["top"]), key=len, reverse=True)
+        values = [
+            v
+            for v in sorted(column.get("values") or list(column["top"]), key=len, reverse=True)
+            if rx.search(r"\w", v)
+        ]
+        if not values:
+            continue
         said = "|".join(_value_pattern(v) for v in values)
         hit = rx.search(rf"{rx.column_words(column['name'])}{VALUE_AFTER}({said})", bare, re.I)
-        if hit:
-            found[column["name"]] = next(v for v in values if v.lower() == hit.group(1).lower())
+        if hit is None or rx.search(NEGATED_BEFORE, bare[max(0, hit.start() - 30) : hit.start()]):
+            continue
+        picked = [hit.group(1)]
+        rest = bare[hit.end() :]
+        more = rx.match(
+            rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})", rest, re.I
+        )
+        while more is not None and len(picked) < 20:
+            if rx.search(r"\bvs\.?|\bversus\b", more.group(1), re.I):
+                picked = []  # 'plan Basic vs Premium': compared, not limited to
+                break
+            picked.append(more.group(2))
+            rest = rest[more.end() :]
+            more = rx.match(
+                rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})", rest, re.I
+            )
+        if (
+            not picked
+            or rx.search(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b", bare, re.I)
+            and len(picked) > 1
+        ):
+            continue
+        kept = [next(v for v in values if v.lower() == p.lower()) for p in picked]
+        found[column["name"]] = kept[0] if len(kept) == 1 else list(dict.fromkeys(kept))
     lower = bare.lower()
     holders: dict[str, list[tuple[str, str]]] = {}
     for column in columns:
@@ -746,9 +776,17 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, str]:
     for key, owners in holders.items():
         if len(owners) != 1 or not value_said(key, lower):
             continue
-        if rx.search(rf"{ONLY_BEFORE}{re.escape(key)}(?:s|es)?\b", lower):
+        only = rx.search(rf"{ONLY_BEFORE}{re.escape(key)}(?:s|es)?\b", lower)
+        if only and not rx.search(NEGATED_BEFORE, lower[max(0, only.start() - 30) : only.start()]):
             found.setdefault(owners[0][0], owners[0][1])
     return dict(list(found.items())[:FILTER_MAX])
+
+
+NEGATED_BEFORE = (
+    r"\b(?:except|excluding|exclude|not|without|other\s+than|outside|ignoring|ignore|apart\s+from|"
+    r"but|minus|no)\b[\w\s]{0,12}$|!=\s*$"
+)
+"""Words before a column and value that turn them into rows left out ('except route A')."""
 
 
 def value_said(value: str, lower: str) -> bool:

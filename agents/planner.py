@@ -35,6 +35,7 @@ from agents.hand_labels import table_profile
 from agents.heldout import USE_VERB
 from agents.plan import Plan, Planning, PlanStep, call_again
 from agents.prediction import (
+    MEASURE_SAID,
     fit_model_use,
     named_as_test_set,
     shape_prediction,
@@ -770,11 +771,22 @@ def _named_model_used(tools: list[str], clause: str, slots: Slots) -> list[str]:
         return tools
     if {"predict", "evaluate_model"} & set(tools) and said_model_name(clause, slots.files):
         return [t for t in tools if t != "train_model"]
-    if slots.files and saved_model_by_word(clause, slots.files):
+    if rx.search(REMADE_RE, clause[: rx.MAX_TEXT]):
+        return tools  # 'retrain the status model on b.csv', 'update my churn model with ...'
+    rest = [t for t in tools if t != "train_model"]
+    used = {"predict", "evaluate_model"} & set(rest)
+    if (used or rx.search(MEASURE_SAID, clause, re.I)) and (
+        slots.files and saved_model_by_word(clause, slots.files)
+    ):
         # 'how good is my churn model on b.csv?' with none on the thread: the saved one measured
-        rest = [t for t in tools if t != "train_model"]
-        return rest if {"predict", "evaluate_model"} & set(rest) else ["evaluate_model", *rest]
+        return rest if used else ["evaluate_model", *rest]
     return tools
+
+
+REMADE_RE = re.compile(
+    r"\b(?:\w*(?:train|fit)\w*|updat\w*|improv\w*|make|build\w*|creat\w*|tun\w*)\b", re.I
+)
+"""Words making a model (again), not using a saved one ('retrain', 'refit', 'update')."""
 
 
 def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Plan:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from agents import patterns as rx
 
@@ -237,7 +238,7 @@ class Slots:
     text_column: str | None = None
     label_column: str | None = None
     group_by: str | None = None
-    where: dict[str, str] = field(default_factory=dict)
+    where: dict[str, Any] = field(default_factory=dict)
     id_column: str | None = None
     labels: list[str] = field(default_factory=list)
     rows: int | None = None

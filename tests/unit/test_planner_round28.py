@@ -51,6 +51,11 @@ def _inspect(plan) -> dict:
         ("average minutes by route", {}),
         ("a route across the north", {}),  # no column followed by its value
         ("which route is late the most", {}),  # 'late' is counted, not a filter
+        ("which status is most common, except route A", {}),  # the tool has no 'not'
+        ("minutes by status, excluding region North", {}),
+        ("how many have status late or lost, by route", {"status": ["late", "lost"]}),
+        ("where region is North or South", {"region": ["North", "South"]}),
+        ("compare region North vs South on minutes", {}),  # compared: a grouping
     ],
 )
 def test_the_rows_a_look_is_limited_to_are_a_column_and_its_value(
