@@ -1956,7 +1956,10 @@ def _other_file_meant(p: Planning, clause: str, tools: list[str], slots: Slots) 
         or not p.memory.get("model")
         or tools not in ([], ["train_model"], ["predict"])
         or not rx.search(OTHER_FILE_RE, clause)
-        or not rx.search(r"\b(?:predict\w*|scor\w*|run|apply|classif\w*|forecast\w*)", clause, re.I)
+        or not rx.search(
+            r"\b(?:predict\w*|scor\w*|run|apply|classif(?:y|ies|ied)\b|forecast\w*)", clause, re.I
+        )
+        or rx.search(REMADE_RE, clause)  # 'train a classifier on a different dataset': a training
     ):
         return tools
     p.answer = None
@@ -3301,7 +3304,12 @@ def _antecedent_tools(
 
 OUT_OF_SCOPE_ANSWER = "That is outside what I can do here. "
 DELETE_FILES_RE = re.compile(
-    r"\b(?:delete|erase|wipe|purge|rm\s+-rf|clear\s+out)\b[^.;?]{0,30}?\b(?:files?|everything|"
+    # asked, not told of: the verb starts the request or a sentence of it ('delete everything
+    # in the workspace', 'ok, please wipe my models'), so 'don't delete the original file',
+    # 'Never erase my datasets.' and 'tickets asking to delete their files' are none
+    r"(?:^|[.;!?\n]\s*|,\s*(?:and\s+|then\s+)?|\b(?:and|then)\s+)"
+    r"(?:(?:please|pls|ok(?:ay)?|now|so|just|can\s+you|could\s+you|would\s+you)[\s,]+)*"
+    r"(?:delete|erase|wipe|purge|rm\s+-rf|clear\s+out)\b[^.;?]{0,30}?\b(?:files?|everything|"
     r"workspace|datasets?|folders?|outputs?|models?|all\s+(?:my|the|of\s+the)\s+(?:data|tables))\b",
     re.I,
 )
@@ -4176,7 +4184,11 @@ def _split_request(p: Planning, clause: str, slots: Slots) -> bool | str:
     if rx.search(r"\b(?:by|per|for each|for every)\s+(?!\d)\w", said_by, re.I):
         # 'split x.csv by region into files': one file per value, no tool's job
         return "by_value" if rx.search(SPLIT_FILES_RE, clause) else False
-    return bool(rx.search(SPLIT_FILES_RE, clause)) and not rx.search(
+    if not rx.search(SPLIT_FILES_RE, clause):
+        return False
+    if rx.search(r"\binto\s+TABLE_NAMED\s*(?:and|,|&)\s*TABLE_NAMED\b", clause, re.I):
+        return True  # 'into train.csv and test.csv for my model': files, whatever they are for
+    return not rx.search(
         r"\b(?:train|fit)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+)?(?:model|classifier|regressor|mlp)\b|"
         r"\b(?:label|predict|qa|questions?|chunks?|headings?|models?|classifier|regressor|"
         r"regression|mae|rmse|r2|r²|accuracy|f1|auc)\b",
@@ -4727,6 +4739,13 @@ TABLE_LOOK_RE = re.compile(
     r"\b(?:size|shape|columns|dimensions)\b",
     re.I,
 )
+TABLE_ACTION_RE = re.compile(
+    r"\b(?:fill\w*|impute\w*|train\w*|fit\w*|label\w*|remov\w*|drop\w*|delet\w*|clean\w*|"
+    r"fix\w*|predict\w*|convert\w*|sav(?:e|ing)|export\w*|split\w*|merg\w*|join\w*|generat\w*|"
+    r"detect\w*|find\s+(?:odd|weird|anomal)\w*)\b",
+    re.I,
+)
+"""Words of an action on the tables: 'each of my tables' with one is no look at each."""
 TABLES_LOOKED = 12
 """Tables one 'each of my tables' look reads at most (the rest are named in a note)."""
 
@@ -4740,6 +4759,8 @@ def _each_table(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 
     if files or not rx.search(EACH_TABLE_RE, goal) or not rx.search(TABLE_LOOK_RE, goal):
         return None
+    if rx.search(TABLE_ACTION_RE, goal):
+        return None  # 'fill the missing values in all my tables': an action, not a look
     tables = [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)]
     if not tables:
         return None
