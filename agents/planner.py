@@ -356,8 +356,12 @@ SPREADSHEET_NAME_RE = re.compile(r"(?<![\w./-])([\w][\w./-]{0,200}?)\.(xlsx|xls|
 """A spreadsheet file named ('export it as helpdesk_labeled.xlsx'): no format written here."""
 
 
+SPREADSHEET_WRITE_RE = re.compile(
+    r"\b(?:save|export|write|store|dump|output|convert|put|keep|copy)\w*\b", re.I
+)
+"""Verbs of writing a file: a spreadsheet named after one is a file to write."""
 SPREADSHEET_ASKED_RE = re.compile(
-    r"\b(?:as|to|into|in)\s+(?:an?\s+)?(?:excel|xlsx|xls|spreadsheet)\b(?!\s+(?:friendly|ready))|"
+    r"\b(?:as|to|into)\s+(?:an?\s+)?(?:excel|xlsx|xls|spreadsheet)\b(?!\s+(?:friendly|ready))|"
     r"\b(?:excel|xlsx|xls)\s+(?:file|format|sheet|version|copy|workbook)\b",
     re.I,
 )
@@ -373,8 +377,13 @@ def _spreadsheet_as_csv(goal: str, notes: list[str]) -> str:
 
     def to_csv(found: re.Match[str]) -> str:
         name = found.group(0)
-        if is_workspace_file(name):
-            return name
+        before = goal[max(0, found.start() - 120) : found.start()]
+        sentence = rx.split(r"[.;!?]\s", before)[-1]
+        if is_workspace_file(name) or not (
+            rx.search(r"\b(?:as|to|into|called|named)\s+(?:a\s+file\s+)?$", sentence, re.I)
+            and rx.search(SPREADSHEET_WRITE_RE, sentence)
+        ):
+            return name  # a spreadsheet read or told of ('inspect sales.xlsx'): as named
         notes.append(
             f"{name} → {found.group(1)}.csv: files are written as csv, tsv, parquet or jsonl "
             "(a spreadsheet opens csv)"
@@ -383,7 +392,12 @@ def _spreadsheet_as_csv(goal: str, notes: list[str]) -> str:
 
     before = len(notes)
     goal = SPREADSHEET_NAME_RE.sub(to_csv, goal)
-    if len(notes) == before and rx.search(SPREADSHEET_ASKED_RE, goal):
+    if (
+        len(notes) == before
+        and rx.search(SPREADSHEET_ASKED_RE, goal)
+        # a format said ('as csv so I can open it in excel'): that one, file names aside
+        and not rx.search(r"\b(?:csv|tsv|parquet|jsonl)\b", FILE_RE.sub(" ", goal), re.I)
+    ):
         notes.append("a spreadsheet file is not written here: csv instead (a spreadsheet opens it)")
     return goal
 
@@ -3993,8 +4007,11 @@ SAME_DATA_RE = (
 )
 """A model kind said of the thread's training data: 'same data, MLP this time'."""
 PUBLIC_DATA_RE = re.compile(
-    r"\b(?:public|open|published|kaggle|hugging\s?face|hf|online|on\s+the\s+hub|from\s+the\s+hub)\s+"
-    r"(?:\w+\s+){0,2}?(?:datasets?|data\s*sets?|corpus|corpora|benchmarks?)\b",
+    # one to find: 'a public dataset of ...', 'find me an open dataset', 'any kaggle datasets'
+    # (not 'my open tickets dataset': the person's own, described)
+    r"(?:\b(?:a|an|any|some|other)\s+|\b(?:find|search|look|browse|get)\w*\s+(?:me\s+|for\s+)?)"
+    r"(?:good\s+|free\s+|well[- ]known\s+)?(?:public|open|published|kaggle|hugging\s?face|hf|online)"
+    r"\s+(?:\w+\s+){0,2}?(?:datasets?|data\s*sets?|corpus|corpora|benchmarks?)\b",
     re.I,
 )
 """'a public dataset of support tickets': data to find, not the person's file like it."""
