@@ -2609,6 +2609,8 @@ SPLIT_SHARES_RE = re.compile(
 )
 """'80/20', '70-15-15', '80:20', '80%/20%': the shares of a split, in percent."""
 VALIDATION_WORD_RE = r"\b(?:validation|valid|val|dev)\b"
+SPLIT_WORDS_RE = r"\b(?:splits?|train\w*|test\w*|validation|val|dev|hold[- ]?out)\b"
+"""Words that make two shares ('90/10') a split, not a range ('chapters 30-70')."""
 SPLIT_NAME_WORDS = (
     ("validation", VALIDATION_WORD_RE),
     ("test", r"\b(?:test|testing|holdout|hold-out|held[- ]out)\b"),
@@ -3649,7 +3651,7 @@ def split_ratios(text: str) -> dict[str, float] | None:
     from the default 80/10/10 (the default itself stays `splits=True`).
     """
     match = rx.search(r"(?<![\w./])(\d*\.?\d+)\s*/\s*(\d*\.?\d+)\s*/\s*(\d*\.?\d+)(?![\w/])", text)
-    if match is None:
+    if match is None and rx.search(SPLIT_WORDS_RE, text):
         match = rx.search(SPLIT_SHARES_RE, text)  # '90/10 train/test': two splits
     if match is None:
         return _named_shares(text)

@@ -60,11 +60,18 @@ def kinds_named(goal: str) -> list[str]:
     return sorted(first, key=first.__getitem__)
 
 
-OTHER_KINDS = (
-    r"\b(random[- ]forests?|rf|gradient[- ]boost\w*|boosted trees?|gbm|gbdt|xgboost|xgb|lightgbm|"
+_OTHER_KIND_NAMES = (
+    r"random[- ]forests?|gradient[- ]boost\w*|boosted trees?|gbm|gbdt|xgboost|xgb|lightgbm|"
     r"lgbm|catboost|svms?|support[- ]vector\w*|k-?nn|k[- ]nearest[- ]neighbou?rs?|"
-    r"nearest[- ]neighbou?rs?|decision[- ]trees?|naive[- ]bayes|bert|transformers?|"
-    r"extra[- ]trees|\d[\d,]*\s+(?:decision\s+)?trees)\b"
+    r"nearest[- ]neighbou?rs?|decision[- ]trees?|naive[- ]bayes|bert|transformers?|extra[- ]trees"
+)
+OTHER_KINDS = (
+    # said as the model to make ('train a random forest', 'use xgboost', 'an svm classifier',
+    # 'with 500 trees'), not as a word of the data ('we surveyed 5000 trees', 'like bert would')
+    rf"\b(?:an?|use|using|with|try|trying|train|fit|build|run|via)\s+(?:an?\s+|the\s+)?"
+    rf"(?:(?:small|big|simple|quick|basic)\s+)?({_OTHER_KIND_NAMES})\b|"
+    rf"\b({_OTHER_KIND_NAMES})\s+(?:model|classifier|regress\w*|regresor|baseline)\b|"
+    r"\b(?:with|using)\s+(\d[\d,]*\s+(?:decision\s+)?trees)\b"
 )
 """Model kinds people name that train_model has not (it has logistic/linear and an MLP)."""
 SEVERAL_MODELS = (
@@ -78,7 +85,8 @@ SEVERAL_MODELS = (
 def other_kinds_named(goal: str) -> list[str]:
     """The model kinds a goal names that train_model has not ('a random forest', 'xgboost')."""
     text = rx.sub(RULED_OUT, " ", goal, flags=re.I)
-    return list(dict.fromkeys(m.group(1).lower() for m in rx.finditer(OTHER_KINDS, text, re.I)))
+    found = (next(g for g in m.groups() if g) for m in rx.finditer(OTHER_KINDS, text, re.I))
+    return list(dict.fromkeys(k.lower() for k in found))
 
 
 def asks_comparison(goal: str) -> list[str]:

@@ -403,8 +403,8 @@ def _spreadsheet_as_csv(goal: str, notes: list[str]) -> str:
 
 
 IMPOSSIBLE_SHARE_RE = re.compile(
-    r"(?<![\d.])(\d{3,9}(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:of\s+(?:the\s+)?\w+\s+)?(?:for\s+)?"
-    r"(?:test|validation|val|holdout|hold-out|eval\w*|train\w*)?\s*(?:split|share|set|part|size)\b",
+    r"(?<![\d.])(\d{3,9}(?:\.\d+)?)\s*(?:%|percent\b)\s*(?:for\s+)?"
+    r"(?:test|validation|val|holdout|hold-out|eval\w*)\s*(?:split|share|set|part|size)?\b",
     re.I,
 )
 """'a 250% test split': a share of the rows no split can be."""
@@ -1789,8 +1789,11 @@ def _no_such_file(name: str) -> str:
 
         beside = misplaced_files()
         shown = "none yet (put files in the workspace folder, $FORGEFLOW_HOME/workspace)"
-        if name.rsplit("/", 1)[-1] in beside:
-            shown += f"; {name} lies in $FORGEFLOW_HOME itself: move it into workspace/"
+        if beside:
+            shown += (
+                f"; {beside} tables or documents lie in $FORGEFLOW_HOME itself: move them into "
+                "workspace/"
+            )
     return f"There is no file named {name}, and no step here makes it. Your tables: {shown}."
 
 

@@ -359,11 +359,11 @@ def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
         lines.append(f"  and {len(made)} outputs of earlier runs{by}, listed apart")
     if output.get("hint"):
         lines.append(f"  {output['hint']}")
-    misplaced = output.get("misplaced") or []
-    if misplaced:  # files put in FORGEFLOW_HOME itself: where they belong
+    misplaced = output.get("misplaced")
+    if isinstance(misplaced, int) and misplaced > 0:  # put in FORGEFLOW_HOME itself
         lines.append(
-            f"  {len(misplaced)} files lie in $FORGEFLOW_HOME itself, beside the workspace "
-            f"(move them into its workspace folder): {', '.join(map(str, misplaced[:8]))}"
+            f"  {misplaced} tables or documents lie in $FORGEFLOW_HOME itself, beside the "
+            "workspace: move them into its workspace folder"
         )
     return lines
 

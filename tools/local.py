@@ -128,25 +128,31 @@ def document_entries() -> list[dict[str, Any]]:
     return found
 
 
-MISPLACED_SHOWN = 20
-"""At most this many names of files lying beside the workspace are shown."""
+MISPLACED_COUNTED = 1000
+"""Entries of $FORGEFLOW_HOME looked at, at most, when counting files put beside the workspace."""
 
 
-def misplaced_files() -> list[str]:
-    """Tables and documents lying in $FORGEFLOW_HOME itself, beside its workspace folder (where
-    a person easily puts their files): names only, to say where they belong.
+def misplaced_files() -> int:
+    """How many tables and documents lie in $FORGEFLOW_HOME itself, beside its workspace folder
+    (where a person easily puts their files). A count, never the names: the home may hold
+    files no request may read or learn of.
     """
+    from itertools import islice
+
     from tools.qa.documents import DOCUMENT_SUFFIXES
 
     home = get_settings().home_dir
+    count = 0
     try:
-        names = sorted(p.name for p in home.iterdir() if p.is_file())
+        for entry in islice(home.iterdir(), MISPLACED_COUNTED):
+            name = entry.name
+            if (
+                TABLE_SUFFIX_RE.search(name) or Path(name).suffix.lower() in DOCUMENT_SUFFIXES
+            ) and entry.is_file():
+                count += 1
     except OSError:
-        return []
-    wanted = [
-        n for n in names if TABLE_SUFFIX_RE.search(n) or Path(n).suffix.lower() in DOCUMENT_SUFFIXES
-    ]
-    return wanted[:MISPLACED_SHOWN]
+        return 0
+    return count
 
 
 @tool(ListLocalDatasetsInput, tags=("datasets", "local"))
@@ -213,7 +219,7 @@ def list_local_datasets(args: ListLocalDatasetsInput, ctx: ToolContext) -> dict[
         "output_count": len(made),
         "outputs": made[:OUTPUTS_SHOWN],
         "hint": hint,
-        "misplaced": misplaced_files() if hint else [],
+        "misplaced": misplaced_files() if hint else 0,
     }
 
 

@@ -91,13 +91,14 @@ def test_an_empty_workspace_says_where_files_go_and_finds_ones_put_beside_it() -
     (home / "handbook.md").write_text("# Rules\n")
     out = call_tool("list_local_datasets", {})
     assert "$FORGEFLOW_HOME/workspace" in out["hint"]
-    assert out["misplaced"] == ["handbook.md", "members.csv"]  # the database is no data
+    assert out["misplaced"] == 2  # counted, never named (the database is no data)
     lines = "\n".join(summarise_output("list_local_datasets", out))
-    assert "beside the workspace" in lines and "members.csv" in lines
+    assert "2 tables or documents lie in $FORGEFLOW_HOME itself" in lines
+    assert "members.csv" not in lines
     # a file of theirs in the workspace: nothing to say
     (get_settings().workspace / "members.csv").write_text("a,b\n1,2\n")
     out = call_tool("list_local_datasets", {})
-    assert out["hint"] is None and out["misplaced"] == []
+    assert out["hint"] is None and out["misplaced"] == 0
     assert "beside the workspace" not in "\n".join(summarise_output("list_local_datasets", out))
 
 
@@ -462,9 +463,20 @@ def test_deleting_files_is_answered_not_planned(goal: str) -> None:
     assert not plan.steps and plan.answer and plan.answer.startswith("No request deletes files")
 
 
-def test_removing_rows_is_no_file_deletion(deliveries: pd.DataFrame) -> None:
-    plan = plan_goal("remove the duplicate rows from deliveries.csv")
-    assert not (plan.answer or "").startswith("No request deletes files")
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "delete the duplicate rows from all my files",  # rows, not files
+        "save deliveries.csv as clean.parquet and don't delete the original file",
+        "train a classifier on deliveries.csv for status. Never erase my datasets.",
+        "find rows in deliveries.csv asking to delete their files",
+    ],
+)
+def test_a_deletion_told_of_or_of_rows_is_no_deletion_asked(
+    deliveries: pd.DataFrame, goal: str
+) -> None:
+    plan = plan_goal(goal)
+    assert not (plan.answer or "").startswith("No request deletes files"), goal
 
 
 def test_absurd_settings_are_said_not_dropped(deliveries: pd.DataFrame) -> None:
@@ -537,7 +549,7 @@ def test_a_file_put_beside_the_workspace_is_pointed_at() -> None:
     (get_settings().home_dir / "members.csv").write_text("a,b\n1,2\n")
     plan = plan_goal("show me the columns of members.csv")
     assert not plan.steps and "$FORGEFLOW_HOME/workspace" in plan.answer
-    assert "members.csv lies in $FORGEFLOW_HOME itself: move it into workspace/" in plan.answer
+    assert "1 tables or documents lie in $FORGEFLOW_HOME itself" in plan.answer
 
 
 def test_how_confident_on_those_summarises_that_class_probability() -> None:
@@ -586,3 +598,60 @@ def test_which_classes_it_confuses_with_none_confused_says_so() -> None:
     result["confusion"]["matrix"] = [[5, 2], [0, 7]]
     plan = plan_goal("which categories does it confuse most?", {"results": [result]})
     assert plan.answer.startswith("2 of the 7 true a rows were predicted b (confusion")
+
+
+def test_review_retrain_and_whole_word_model_names(deliveries: pd.DataFrame) -> None:
+    from graphs.workflows import call_tool
+
+    root = get_settings().workspace
+    deliveries[:200].to_csv(root / "lateness_train.csv", index=False)
+    deliveries[200:].to_csv(root / "lateness_new.csv", index=False)
+    call_tool(
+        "train_model", {"dataset": "lateness_train.csv", "label_column": "status", "epochs": 2}
+    )
+    plan = plan_goal("retrain the status model on lateness_new.csv")
+    assert [s.tool for s in plan.steps] == ["train_model"]  # a training, not an evaluation
+    assert plan.steps[0].args["dataset"] == "lateness_new.csv"
+    plan = plan_goal("evaluate the ness model on lateness_new.csv")  # 'ness' is in no name's words
+    assert not any(str(s.args.get("model", "")).startswith("models/lateness") for s in plan.steps)
+
+
+def test_review_false_notes_and_rewrites(deliveries: pd.DataFrame) -> None:
+    from agents.arguments import split_ratios
+
+    plan = plan_goal("train a classifier on deliveries.csv for status; we surveyed 5000 trees")
+    assert not any("not a model kind" in n for n in plan.notes)
+    plan = plan_goal("100% of the training set is labeled, train on deliveries.csv for status")
+    assert not any("no share of the rows" in n for n in plan.notes)
+    plan = plan_goal("inspect sales.xlsx")  # a spreadsheet to read is left as named
+    assert not any("→ sales.csv" in n for n in plan.notes)
+    plan = plan_goal("save deliveries.csv as csv so I can open it in excel")
+    assert not any("spreadsheet" in n for n in plan.notes)
+    assert split_ratios("chapters 30-70 of the guide") is None
+
+
+def test_review_a_split_into_named_files_for_a_model_is_a_split(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("split deliveries.csv 80/20 into train.csv and test.csv for my model")
+    assert [(s.tool, s.args.get("paths")) for s in plan.steps] == [
+        ("split_table", ["train.csv", "test.csv"])
+    ]
+
+
+def test_review_an_action_on_each_table_is_no_look_at_each(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("fill the missing values in all my tables")
+    assert not plan.steps or any(s.tool != "inspect_dataset" for s in plan.steps)
+
+
+def test_review_a_training_on_a_different_dataset_asks_what_to_train_on(exams: None) -> None:
+    plan = plan_goal("train a classifier on a different dataset", _thread_with_a_model())
+    assert plan.question and plan.question.startswith("Which data should I train on?")
+
+
+def test_review_my_open_dataset_is_the_persons_own() -> None:
+    pd.DataFrame({"priority": ["high", "low"] * 30, "text": ["a b c", "d e f"] * 30}).to_csv(
+        get_settings().workspace / "open_tickets.csv", index=False
+    )
+    plan = plan_goal("train a classifier on my open tickets dataset to predict priority")
+    assert [(s.tool, s.args["dataset"]) for s in plan.steps] == [
+        ("train_model", "open_tickets.csv")
+    ]

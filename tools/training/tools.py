@@ -13,6 +13,7 @@ from pydantic import Field
 from errors import (
     BadInput,
     Conflict,
+    ForgeflowError,
     NotFound,
     candidate_details,
     column_not_found,
@@ -315,10 +316,11 @@ def _held_out_rows(folder: Path, splits: dict[str, Any]) -> tuple[Any, dict[str,
         return frame, origin, []
     try:
         frame, origin = load_table(str(tested))
-    except NotFound:
+    except ForgeflowError as exc:  # gone, unreadable, or a path now refused
         frame, origin = _validation_rows(folder)
+        why = "is gone" if isinstance(exc, NotFound) else f"cannot be read ({exc.code})"
         gone = (
-            f"the test file the model was tested on ({tested}) is gone, so this was measured "
+            f"the test file the model was tested on ({tested}) {why}, so this was measured "
             "on its validation split; name a dataset to measure on other rows"
         )
         return frame, origin, [gone]
@@ -1028,8 +1030,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     scored = score_rows(generator, frame, id_column=id_col, detectors=detectors, seed=args.seed)
     path = output_file(args.output, f"anomalies/{folder.name}-{stem_of(args.dataset)}.parquet")
     # The flagged rows with their data (beside the scores unless flagged_path names the file).
-    target = _flagged_target(args, path)
-    assert target is not None  # the scores path is known here
+    target = _flagged_target(args, path) or path.with_name(f"{path.stem}-flagged{path.suffix}")
     flagged_path = workspace_output_file(relative_to_workspace(target))
     write_table(scored, path)
     cut = args.threshold if args.threshold is not None else default_threshold(scored["score"])
