@@ -1075,6 +1075,9 @@ def _args_preview_rows(p: Planning, s: Slots) -> dict[str, Any] | None:
     )
     if start and not rx.fullmatch(r"(?:19|20)\d\d", start.group(1)) and "offset" not in args:
         args["offset"] = int(start.group(1))  # a year ('rows from 2023') is no position
+    where = _rows_named(ref, s.text, set())
+    if where:
+        args["where"] = where  # 'the first 5 rows where Neighborhood is Airport'
     return args
 
 
@@ -2512,6 +2515,9 @@ def _args_save_table(p: Planning, s: Slots) -> dict[str, Any] | None:
         path = f"{stem}.{fmt}" if f"{stem}.{fmt}" != base else f"{stem}_copy.{fmt}"
     args["path"] = path
     args["format"] = fmt
+    where = _rows_named(source, s.text, set())
+    if where:
+        args["where"] = where  # 'save only the rows where read_type is manual'
     return with_run_columns(args, s.text)
 
 

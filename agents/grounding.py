@@ -776,7 +776,11 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
     for key, owners in holders.items():
         if len(owners) != 1 or not value_said(key, lower):
             continue
-        only = rx.search(rf"{ONLY_BEFORE}{re.escape(key)}(?:s|es)?\b", lower)
+        only = rx.search(rf"{ONLY_BEFORE}{re.escape(key)}(?:s|es)?\b", lower) or rx.search(
+            # 'the Harbor View rows', 'manual reads only': the value, then its rows or 'only'
+            rf"\b{re.escape(key)}(?:s|es)?\s+(?:[a-z]+\s+)?(?:only|rows|ones|records|entries)\b",
+            lower,
+        )
         if only and not rx.search(NEGATED_BEFORE, lower[max(0, only.start() - 30) : only.start()]):
             found.setdefault(owners[0][0], owners[0][1])
     return dict(list(found.items())[:FILTER_MAX])

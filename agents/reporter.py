@@ -634,7 +634,9 @@ def _generator(output: dict[str, Any], asked: list[str]) -> list[str]:
 
 def _save(output: dict[str, Any], asked: list[str]) -> list[str]:
     columns = output.get("columns") or []
+    kept = [_filter_line(output["filtered"])] if isinstance(output.get("filtered"), dict) else []
     return [
+        *kept,
         f"  saved {output.get('rows')} rows × {len(columns)} columns to {output.get('path')} "
         f"({output.get('format')})",
         *(
@@ -921,6 +923,8 @@ def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
     if not rows:
         return [f"  no rows from row {offset + 1} (the table has {total})"]
     lines = [f"  rows {offset + 1}–{offset + len(rows)} of {total}:"]
+    if isinstance(output.get("filtered"), dict):  # 'where Neighborhood is Airport'
+        lines.insert(0, _filter_line(output["filtered"]))
     names = [str(c) for c in columns]
     filled = {n[: -len("_filled")] for n in names if n.endswith("_filled")}
     order = sorted(range(len(names)), key=lambda i: _column_tier(names[i], i, filled))

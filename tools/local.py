@@ -234,6 +234,31 @@ WhereText = Annotated[str, Strict(), Field(min_length=1, max_length=WHERE_TEXT_M
 WhereNumber = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 WhereValue = Annotated[bool, Strict()] | Annotated[int, Strict()] | WhereNumber | WhereText
 """One cell value to match: text, a number or a yes/no (never a list, an object or null)."""
+Where = dict[
+    WhereText,
+    WhereValue | Annotated[list[WhereValue], Field(min_length=1, max_length=WHERE_VALUES_MAX)],
+]
+"""A row filter: column → value, or a list of values (any of them); every column must match."""
+WHERE_DESCRIPTION = (
+    "Only the rows whose cells equal these values, column → value ({'route': 'A'}); a list "
+    "means any of them ({'region': ['North', 'East']}); several columns must all match. Text "
+    "matches ignoring case and outer spaces; numbers match as numbers ('2' matches 2 and 2.0)."
+)
+
+
+def where_field() -> Any:
+    """The `where` argument of a tool that reads a table's rows (one shape everywhere)."""
+    return Field(default=None, max_length=WHERE_MAX, description=WHERE_DESCRIPTION)
+
+
+def filtered_rows(
+    frame: pd.DataFrame, where: dict[str, Any] | None
+) -> tuple[pd.DataFrame, dict[str, Any] | None]:
+    """The rows `where` keeps and the `filtered` output ({where, rows, of}); no filter: all."""
+    if not where:
+        return frame, None
+    kept = frame[where_mask(frame, where)]
+    return kept, _filtered(where, len(kept), len(frame))
 
 
 class InspectDatasetInput(ToolInput):
@@ -253,23 +278,11 @@ class InspectDatasetInput(ToolInput):
             "figures of a number (mean, median, min, max, sum) or the counts of each class."
         ),
     )
-    where: (
-        dict[
-            WhereText,
-            WhereValue
-            | Annotated[list[WhereValue], Field(min_length=1, max_length=WHERE_VALUES_MAX)],
-        ]
-        | None
-    ) = Field(
+    where: Where | None = Field(
         default=None,
         max_length=WHERE_MAX,
-        description=(
-            "Only the rows whose cells equal these values, column → value ({'route': 'A'}); a "
-            "list means any of them ({'region': ['North', 'East']}); several columns must all "
-            "match. Text matches ignoring case and outer spaces; numbers match as numbers ('2' "
-            "matches 2 and 2.0). Applied before every figure (rows, missing values, label "
-            "counts, numeric summaries, groups)."
-        ),
+        description=WHERE_DESCRIPTION + " Applied before every figure (rows, missing values, "
+        "label counts, numeric summaries, groups).",
     )
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 from pydantic import Field
 
 from tools.base import ToolContext, ToolInput, tool
+from tools.local import Where, filtered_rows, where_field
 from tools.tabular import load_table
 
 
@@ -22,6 +23,7 @@ class PreviewRowsInput(ToolInput):
     )
     offset: int = Field(default=0, ge=0, le=100_000_000, description="First row (0-based).")
     limit: int = Field(default=25, ge=1, le=200, description="Rows on the page.")
+    where: Where | None = where_field()
 
 
 def _cell(value: Any) -> Any:
@@ -39,8 +41,11 @@ def _cell(value: Any) -> Any:
 
 @tool(PreviewRowsInput, tags=("datasets",))
 def preview_rows(args: PreviewRowsInput, ctx: ToolContext) -> dict[str, Any]:
-    """Show one page of a table's rows (cells JSON-safe, long text cut at 1,000 characters)."""
+    """Show one page of a table's rows (cells JSON-safe, long text cut at 1,000 characters);
+    with `where`, of the rows that match it (`total` counts those, `filtered` says of how many).
+    """
     frame, origin = load_table(args.dataset)
+    frame, filtered = filtered_rows(frame, args.where)  # 'rows where Neighborhood is Airport'
     page = frame.iloc[args.offset : args.offset + args.limit]
     columns = [str(c) for c in frame.columns]
     return {
@@ -51,4 +56,5 @@ def preview_rows(args: PreviewRowsInput, ctx: ToolContext) -> dict[str, Any]:
         "columns": columns,
         "dtypes": {str(c): str(frame[c].dtype) for c in frame.columns},
         "rows": [[_cell(v) for v in row] for row in page.itertuples(index=False, name=None)],
+        **({"filtered": filtered} if filtered else {}),
     }

@@ -14,6 +14,7 @@ from errors import BadInput, Conflict, ForgeflowError, candidate_details, consen
 from store.outputs import made_by, record
 from store.workspace import free_name, output_file, relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
+from tools.local import Where, filtered_rows, where_field
 from tools.tabular import load_table, table_format
 
 SaveFormat = Literal["csv", "jsonl", "parquet"]
@@ -46,6 +47,7 @@ class SaveTableInput(ToolInput):
         default=False,
         description="Replace a file that save_table did not write itself (refused otherwise).",
     )
+    where: Where | None = where_field()
     run_columns: bool = Field(
         default=False,
         description="Keep a labeling run's own columns (label, prob_<class>, covered, "
@@ -180,6 +182,7 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
             filled = [p["from"] for p in filled_pairs(frame, meta)]
             left_out = [str(c) for c in frame.columns if c not in mine.columns]
             frame = mine
+    frame, filtered = filtered_rows(frame, args.where)  # 'save only the manual reads'
     path, fmt = _target(args.path or _default_path(source, args.format), args.format)
     rel = relative_to_workspace(path)
     if path.is_dir():
@@ -205,4 +208,5 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
         "dataset": source,
         "artifacts": [{"name": Path(rel).name, "path": rel, "kind": "table"}],
         **({"filled": filled, "left_out": left_out} if filled else {}),
+        **({"filtered": filtered} if filtered else {}),
     }

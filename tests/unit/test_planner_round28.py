@@ -655,3 +655,44 @@ def test_review_my_open_dataset_is_the_persons_own() -> None:
     assert [(s.tool, s.args["dataset"]) for s in plan.steps] == [
         ("train_model", "open_tickets.csv")
     ]
+
+
+def test_save_and_preview_keep_only_the_rows_asked(deliveries: pd.DataFrame) -> None:
+    from agents.reporter import summarise_output
+    from errors import ForgeflowError
+    from graphs.workflows import call_tool
+
+    plan = plan_goal("save only rows where region is North from deliveries.csv to north.parquet")
+    assert [(s.tool, s.args.get("where")) for s in plan.steps] == [
+        ("save_table", {"region": "North"})
+    ]
+    out = call_tool("save_table", plan.steps[0].args)
+    saved = pd.read_parquet(get_settings().workspace / "north.parquet")
+    north = deliveries[deliveries["region"] == "North"]
+    assert len(saved) == len(north) == out["rows"] and set(saved["region"]) == {"North"}
+    assert summarise_output("save_table", out)[0] == (
+        f"  rows where region = North: {len(north)} of {len(deliveries)}"
+    )
+    plan = plan_goal("show me the first 5 rows of deliveries.csv where route is C")
+    args = plan.steps[0].args
+    assert plan.steps[0].tool == "preview_rows" and args["where"] == {"route": "C"}
+    page = call_tool("preview_rows", args)
+    route = page["columns"].index("route")
+    assert len(page["rows"]) == 5 and {r[route] for r in page["rows"]} == {"C"}
+    assert page["total"] == int((deliveries["route"] == "C").sum())
+    # the one filter's checks hold for every tool that takes it
+    for tool, extra in (("save_table", {"path": "x.csv"}), ("preview_rows", {})):
+        with pytest.raises(ForgeflowError) as bad:
+            call_tool(tool, {"dataset": "deliveries.csv", "where": {"regoin": "North"}, **extra})
+        assert bad.value.status_code == 400 and bad.value.details["candidates"] == ["region"]
+        with pytest.raises(ForgeflowError) as bad:
+            call_tool(tool, {"dataset": "deliveries.csv", "where": {"region": {"a": 1}}, **extra})
+        assert bad.value.status_code == 422
+    assert not (get_settings().workspace / "x.csv").exists()
+
+
+def test_the_harbor_view_rows_and_reads_only_are_filters(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("export the North rows of deliveries.csv as north_rows.csv")
+    assert plan.steps[0].args.get("where") == {"region": "North"}
+    args = _inspect(plan_goal("median minutes per route in deliveries.csv, lost ones only"))
+    assert args["where"] == {"status": "lost"} and args["group_by"] == "route"
