@@ -346,13 +346,22 @@ def _other_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> st
     if said is None or FILE_RE.search(goal) or not isinstance(data, str):
         return goal
     siblings = sibling_tables(data, workspace_files())
+    if len(siblings) > 1:
+        # 'the other file? the new one': the sibling whose name has the word said
+        said_words = set(rx.findall(r"[a-z0-9]+", goal.lower()))
+        own = set(rx.findall(r"[a-z0-9]+", data.lower()))
+        siblings = [
+            f for f in siblings if (set(rx.findall(r"[a-z0-9]+", f.lower())) - own) & said_words
+        ]
     if len(siblings) != 1:
         return goal
     notes.append(f"the other file → {siblings[0]} (beside {data})")
     return goal[: said.start()] + f" {siblings[0]} " + goal[said.end() :]
 
 
-SPREADSHEET_NAME_RE = re.compile(r"(?<![\w./-])([\w][\w./-]{0,200}?)\.(xlsx|xls|xlsm|ods)\b", re.I)
+SPREADSHEET_NAME_RE = re.compile(
+    r"(?<![\w./-])([\w][\w./-]{0,200}?)\.(xlsx|xls|xlsm|ods|pdf|docx?|xml|html?|txt)\b", re.I
+)
 """A spreadsheet file named ('export it as helpdesk_labeled.xlsx'): no format written here."""
 
 
@@ -384,11 +393,15 @@ def _spreadsheet_as_csv(goal: str, notes: list[str]) -> str:
             and rx.search(SPREADSHEET_WRITE_RE, sentence)
         ):
             return name  # a spreadsheet read or told of ('inspect sales.xlsx'): as named
+        sheet = found.group(2).lower() in ("xlsx", "xls", "xlsm", "ods")
+        written = f"{found.group(1)}.csv"
+        if is_workspace_file(written):  # 'save x.csv as x.pdf': not over x.csv itself
+            written = f"{found.group(1)}_copy.csv"
         notes.append(
-            f"{name} → {found.group(1)}.csv: files are written as csv, tsv, parquet or jsonl "
-            "(a spreadsheet opens csv)"
+            f"{name} → {written}: files are written as csv, tsv, parquet or jsonl"
+            + (" (a spreadsheet opens csv)" if sheet else "")
         )
-        return f"{found.group(1)}.csv"
+        return written
 
     before = len(notes)
     goal = SPREADSHEET_NAME_RE.sub(to_csv, goal)

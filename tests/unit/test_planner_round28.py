@@ -696,3 +696,18 @@ def test_the_harbor_view_rows_and_reads_only_are_filters(deliveries: pd.DataFram
     assert plan.steps[0].args.get("where") == {"region": "North"}
     args = _inspect(plan_goal("median minutes per route in deliveries.csv, lost ones only"))
     assert args["where"] == {"status": "lost"} and args["group_by"] == "route"
+
+
+def test_the_other_file_the_new_one_picks_among_siblings(deliveries: pd.DataFrame) -> None:
+    root = get_settings().workspace
+    deliveries.to_csv(root / "deliveries_test.csv", index=False)
+    deliveries.to_csv(root / "deliveries_new.csv", index=False)
+    memory = {"dataset": "deliveries.csv"}
+    plan = plan_goal("and for the other file? the new one", memory)
+    assert [s.args["dataset"] for s in plan.steps] == ["deliveries_new.csv"]
+
+
+def test_a_pdf_to_write_is_a_csv_beside_not_over_the_source(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("save deliveries.csv as deliveries.pdf")
+    assert [(s.tool, s.args["path"]) for s in plan.steps] == [("save_table", "deliveries_copy.csv")]
+    assert plan.notes[0].startswith("deliveries.pdf → deliveries_copy.csv")
