@@ -551,6 +551,25 @@ MODEL_CONFIG_BYTES = 1_000_000
 """The most of a model's config.json read (a config is a few kilobytes)."""
 
 
+MODEL_NAME_SAID_RE = re.compile(
+    r"(?<![\w./-])([A-Za-z][\w-]{0,60}_(?:model|clf|classifier|regressor)|model_[\w-]{1,60})(?![\w./-])",
+    re.I,
+)
+"""A model said by a name shaped like one ('rent_model', 'model_v2')."""
+
+
+def missing_model_question(text: str) -> str | None:
+    """'eval rent_model on x.parquet' with no models/rent_model: say so, with the newest saved
+    models offered; None when no such name is said or it is saved.
+    """
+    said = MODEL_NAME_SAID_RE.search(text[: rx.MAX_TEXT])
+    if said is None or _saved_model(said.group(1)):
+        return None
+    saved = [f"models/{f.name}" for f in _model_folders()[:5] if _saved_model(f.name)]
+    offered = f" Saved models: {', '.join(saved)}." if saved else " No model is saved yet."
+    return f"There is no saved model named {said.group(1)}.{offered}"
+
+
 def _model_folders() -> list[Path]:
     """The folders under the workspace's models/, newest first, at most MODELS_READ of the first
     ten times as many listed (an entry that cannot be read is left out).
@@ -2243,6 +2262,7 @@ MODEL_KINDS = (
     (r"\b(mlp|multi-?layer perceptron|neural net\w*|deep (?:learning|model|net\w*)|nn)\b", "mlp"),
     (r"\b(logistic(?: regression)?|logreg|linear classifier|linear model|lr model)\b", "logistic"),
     (r"\blr\b(?!\s*(?:=|:|of)?\s*[\d.])", "logistic"),  # 'a multinomial LR', not 'lr 3e-3'
+    (r"\b(linear regress\w*|ordinary least squares|ols)\b", "linear"),  # a regressor's one layer
 )
 OUTPUT_NAME_RE = re.compile(
     r"\b(?:call(?:ed)?(?: it| the model| the dataset| the set)?|name (?:must|should|will|shall|has "
@@ -2579,7 +2599,9 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         if model is None and _train_first(p, measured, same=True):
             return None  # 'how accurate would it be' on the one table: the training measures it
     if model is None:
-        p.question = "Which model should I evaluate? Train one first, or name its folder."
+        p.question = missing_model_question(s.text) or (
+            "Which model should I evaluate? Train one first, or name its folder."
+        )
         return None
     args: dict[str, Any] = {"model": model}
     models = p.memory.get("models") or []
@@ -2779,7 +2801,8 @@ def _args_predict(p: Planning, s: Slots) -> dict[str, Any] | None:
         p.question = f"Which table should I predict on with {model}?"
         return None
     if model is None or data is None:
-        p.question = (
+        p.question = missing_model_question(s.text) if model is None else None
+        p.question = p.question or (
             "Predict with which model, on which file? e.g. 'predict new.csv with model models/m1'."
         )
         return None

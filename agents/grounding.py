@@ -793,6 +793,22 @@ NEGATED_BEFORE = (
 """Words before a column and value that turn them into rows left out ('except route A')."""
 
 
+def unknown_group(profile: dict[str, Any], text: str) -> str | None:
+    """The grouping a summary names as a column's name ('by Zip Code', 'per store_id') when the
+    table has no such column nor one close to it; None otherwise.
+    """
+    bare = _without_files(text)
+    if not GROUP_SUMMARY.search(bare):
+        return None
+    for said in GROUP_AFTER.finditer(bare):
+        phrase = rx.match(
+            r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}|[A-Za-z]+(?:_[A-Za-z0-9]+)+)", said.group(1)
+        )
+        if phrase and not columns_mentioned(profile, phrase.group(0)):
+            return phrase.group(0)
+    return None
+
+
 def value_said(value: str, lower: str) -> bool:
     """Whether lower-cased text says a class value as a word, plural or, for a word of four
     letters or more, as a verb form ('fail' in 'failing students', 'pass' in 'who passed').
@@ -1139,7 +1155,10 @@ def quantity_by_part(profile: dict[str, Any], bare: str, skip: set[str]) -> str 
 TARGET_NAME_RE = re.compile(
     r"\b(?:predict(?:s|ing)?|forecast(?:s|ing)?|estimat(?:e|es|ing)|regress(?:es|ing)?|classify|"
     r"label(?:\s+column)?(?:\s+is)?|target(?:\s+column)?(?:\s+is)?|outcome(?:\s+is)?)\s+"
-    r"(?:the\s+|column\s+|col\s+)?[`'\"]?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b"
+    r"(?:the\s+|column\s+|col\s+)?[`'\"]?([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*"
+    # a capitalised word mid-sentence ('predict Evicted'): a column's name as written
+    r"|(?!(?:Whether|Which|Who|What|How|When|Where|If|The|A|An|It|Its|That|This|Those|These|"
+    r"Each|Every|All|My|Our|Their|Your)\b)[A-Z][a-z]{2,})\b"
 )
 """A target said as a column's name ('predict shoe_size', 'label column isFraud'): words
 joined by '_' or in camelCase, which name a column and nothing else."""

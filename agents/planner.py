@@ -2256,6 +2256,11 @@ VALIDATION_SHARE_RES = (
         rf"\s*(?:the\s+)?{_PCT}",
         re.I,
     ),
+    # 'hold out 25%', 'keep back 20 percent': a share held out, said alone
+    re.compile(
+        rf"\b(?:hold|keep|set|put)\w*\s+(?:out|back|aside|apart)\s+{_PCT}(?!\s*(?:of|for)\b)",
+        re.I,
+    ),
     # 'a 20% test split', '25 percent holdout set': the rows held out, measured once
     re.compile(
         rf"\b{_PCT}\s+(?:test|testing|validation|val|holdout|hold-out|held[- ]out|eval)\s*"
@@ -4272,7 +4277,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     evidence: the column is there, with few values), a look at the data and not a scan for odd
     rows or a model.
     """
-    from agents.grounding import columns_by_values, group_column, row_filter
+    from agents.grounding import columns_by_values, group_column, row_filter, unknown_group
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
     from tools.tabular import TABLE_SUFFIX_RE
@@ -4292,6 +4297,12 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         return []
     where = row_filter(profile, clause)  # 'for route A': the rows looked at, not a grouping
     group = group_column(profile, clause)
+    missing = None if group else unknown_group(profile, clause)
+    if missing:
+        groups = [c["name"] for c in profile["columns"] if c.get("values") and not c["id_like"]]
+        offered = f" Columns with few values: {', '.join(groups[:8])}." if groups else ""
+        p.question = f"{tables[0]} has no column {missing!r} to group by.{offered}"
+        return []
     if (
         group is None
         or group in where

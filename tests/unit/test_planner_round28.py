@@ -711,3 +711,16 @@ def test_a_pdf_to_write_is_a_csv_beside_not_over_the_source(deliveries: pd.DataF
     plan = plan_goal("save deliveries.csv as deliveries.pdf")
     assert [(s.tool, s.args["path"]) for s in plan.steps] == [("save_table", "deliveries_copy.csv")]
     assert plan.notes[0].startswith("deliveries.pdf → deliveries_copy.csv")
+
+
+def test_trial_two_columns_models_and_shares(deliveries: pd.DataFrame) -> None:
+    plan = plan_goal("fit a linear regression for minutes in deliveries.csv, hold out 25%")
+    args = plan.steps[0].args
+    assert args["model"] == "linear" and args["validation_fraction"] == 0.25
+    plan = plan_goal("train a classifier on deliveries.csv to predict Evicted")
+    assert not plan.steps and plan.question.startswith("deliveries.csv has no column 'Evicted'")
+    plan = plan_goal("average minutes by Zip Code in deliveries.csv")
+    assert not plan.steps
+    assert plan.question.startswith("deliveries.csv has no column 'Zip Code' to group by.")
+    plan = plan_goal("eval rent_model on deliveries.csv")
+    assert plan.question == "There is no saved model named rent_model. No model is saved yet."
