@@ -1225,7 +1225,9 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["label_column"] = s.label_column
     if s.group_by:
         args["group_by"] = s.group_by  # 'the average delay by route'
-    unknown = _unknown_summarised(ref, s.text)
+    unknown = _unknown_summarised(ref, s.text) or (
+        None if s.group_by else _unknown_group(ref, s.text)
+    )
     if unknown:
         p.question = unknown
         return None
@@ -1241,6 +1243,21 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
     return args
+
+
+def _unknown_group(ref: Any, text: str) -> str | None:
+    """The question when a summary groups by a column the table has not ('the average rent
+    by Zip Code'): which, with the columns of few values offered; None otherwise.
+    """
+    from agents.grounding import unknown_group
+
+    profile = table_profile(ref)
+    name = unknown_group(profile, text) if profile is not None else None
+    if name is None:
+        return None
+    groups = [c["name"] for c in profile["columns"] if c.get("values") and not c["id_like"]]
+    offered = f" Columns with few values: {', '.join(groups[:8])}." if groups else ""
+    return f"{ref} has no column {name!r} to group by.{offered}"
 
 
 def _unknown_summarised(ref: Any, text: str) -> str | None:

@@ -4277,7 +4277,8 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     evidence: the column is there, with few values), a look at the data and not a scan for odd
     rows or a model.
     """
-    from agents.grounding import columns_by_values, group_column, row_filter, unknown_group
+    from agents.arguments import _unknown_group
+    from agents.grounding import columns_by_values, group_column, row_filter
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
     from tools.tabular import TABLE_SUFFIX_RE
@@ -4297,11 +4298,8 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         return []
     where = row_filter(profile, clause)  # 'for route A': the rows looked at, not a grouping
     group = group_column(profile, clause)
-    missing = None if group else unknown_group(profile, clause)
-    if missing:
-        groups = [c["name"] for c in profile["columns"] if c.get("values") and not c["id_like"]]
-        offered = f" Columns with few values: {', '.join(groups[:8])}." if groups else ""
-        p.question = f"{tables[0]} has no column {missing!r} to group by.{offered}"
+    if group is None and (missing := _unknown_group(tables[0], clause)):
+        p.question = missing  # 'the average rent by Zip Code': no such column
         return []
     if (
         group is None
