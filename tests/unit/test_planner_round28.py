@@ -724,3 +724,16 @@ def test_trial_two_columns_models_and_shares(deliveries: pd.DataFrame) -> None:
     assert plan.question.startswith("deliveries.csv has no column 'Zip Code' to group by.")
     plan = plan_goal("eval rent_model on deliveries.csv")
     assert plan.question == "There is no saved model named rent_model. No model is saved yet."
+
+
+def test_a_scans_answer_keeps_flagged_and_not_flagged_apart() -> None:
+    from tools.training.tools import _scan_answer
+
+    top = [{"row": i, "id": f"M{i}", "score": 10 - i, "reasons": []} for i in range(5)]
+    answer = _scan_answer({"flagged": 2, "rows": 100, "threshold": 7.5, "top": top}, "id")
+    head, rest = answer.split("; flagged: ", 1)
+    assert head == "2 of 100 rows flagged (score above 7.5)"
+    flagged, later = rest.split("; next highest, not flagged: ")
+    assert flagged.count("score") == 2 and later.count("score") == 3
+    none = _scan_answer({"flagged": 0, "rows": 100, "threshold": 99, "top": top}, "id")
+    assert "flagged: " not in none.split(";", 1)[1] and "next highest, not flagged" in none

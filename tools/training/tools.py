@@ -1055,11 +1055,25 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         "detectors": [d for d in detectors if f"score_{d}" in scored.columns],
         "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
         **summary,
-        "answer": f"{summary['flagged']} of {summary['rows']} rows flagged (score above "
-        f"{summary['threshold']}); worst: "
-        + "; ".join(_worst_row(r, id_col, why=i < 3) for i, r in enumerate(summary["top"][:5])),
+        "answer": _scan_answer(summary, id_col),
         "artifacts": artifacts,
     }
+
+
+def _scan_answer(summary: dict[str, Any], id_col: str | None) -> str:
+    """'4 of 1200 rows flagged (score above 5.3); flagged: ...; next highest: ...': the flagged
+    rows among the five highest apart from those that were not (so 4 flagged never reads as 5).
+    """
+    top = summary["top"][:5]
+    flagged = int(summary["flagged"])
+    said = [_worst_row(r, id_col, why=i < 3) for i, r in enumerate(top)]
+    head = f"{flagged} of {summary['rows']} rows flagged (score above {summary['threshold']})"
+    parts = [head]
+    if said[:flagged]:
+        parts.append("flagged: " + "; ".join(said[:flagged]))
+    if said[flagged:]:
+        parts.append("next highest, not flagged: " + "; ".join(said[flagged:]))
+    return "; ".join(parts)
 
 
 def _worst_row(record: dict[str, Any], id_col: str | None, *, why: bool) -> str:
