@@ -183,6 +183,10 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
         summary["class_counts"] = {str(k): v for k, v in list(classes.items())[:30]}
         if isinstance(output.get("model"), str):
             summary["model"] = output["model"]
+    if isinstance(output.get("model_kind"), str):  # 'is that a linear model?'
+        summary["model_kind"] = output["model_kind"]
+        if isinstance(output.get("model_path"), str):
+            summary["model_path"] = output["model_path"]
     baseline = output.get("baseline") or output.get("test_baseline")
     if isinstance(baseline, dict):
         inner = baseline.get("metrics") if isinstance(baseline.get("metrics"), dict) else baseline
@@ -789,6 +793,28 @@ def _several_asked(goal: str, results: list[dict[str, Any]]) -> str | None:
     return "\n".join(lines) if lines else None
 
 
+KIND_ASKED_RE = re.compile(
+    r"\b(?:is|was)\s+(?:it|that|this|the model)\s+(?:an?\s+|the\s+)?(?:linear|logistic|mlp|neural|"
+    r"deep|tree|forest|random|boost\w*|svm|regression)\b|\bwhat\s+(?:kind|sort|type)\s+of\s+"
+    r"model\b|\bwhich\s+(?:model\s+)?(?:kind|type|algorithm)\b",
+    re.I,
+)
+"""A question about the kind of model trained ('is that a linear model?')."""
+KIND_WORDS = {"logistic": "logistic regression", "linear": "linear regression", "mlp": "an MLP"}
+
+
+def _kind_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
+    """'is that a linear model?': the kind the thread's latest training trained."""
+    if not KIND_ASKED_RE.search(lower):
+        return None
+    found = next((r for r in reversed(results) if r.get("model_kind")), None)
+    if found is None:
+        return None
+    kind = KIND_WORDS.get(str(found["model_kind"]), str(found["model_kind"]))
+    where = f" ({found['model_path']})" if found.get("model_path") else ""
+    return f"The model is {kind}{where}, from {found['tool']}."
+
+
 def _class_count(lower: str, results: list[dict[str, Any]], memory: dict[str, Any]) -> str | None:
     """'how many came out as churning?': the latest per-class count (predictions, labels) of
     the class the sentence names, by its value or, for a yes/no label, by the label's word.
@@ -802,10 +828,23 @@ def _class_count(lower: str, results: list[dict[str, Any]], memory: dict[str, An
         if isinstance(model, dict) and model.get("path") == result.get("model"):
             column = model.get("label_column") or column
     value = generator_label(lower, {"classes": list(counts), "label_column": column})
-    if value is None:
-        return None
     total = sum(v for v in counts.values() if isinstance(v, int | float))
+    if value is None:
+        if not rx.search(EACH_CLASS_RE, lower):
+            return None
+        # 'how many of each category did it end up with?': every class's count
+        shown = ", ".join(f"{k}: {v}" for k, v in counts.items())
+        return f"{shown} — {total} rows in all (from {result['tool']})"
     return f"{value}: {counts[value]} of {total} rows (from {result['tool']})"
+
+
+EACH_CLASS_RE = re.compile(
+    r"\bhow many (?:of )?(?:each|every)\b|\b(?:of|per|for|in)\s+(?:each|every)\s+"
+    r"(?:categor\w*|class\w*|labels?|kinds?|types?|groups?)\b|\b(?:breakdown|distribution|split)\s+"
+    r"of\s+(?:the\s+)?(?:categor\w*|class\w*|labels?)\b",
+    re.I,
+)
+"""A count of every class asked ('how many of each category did it end up with?')."""
 
 
 def _special_answer(lower: str, results: list[dict[str, Any]], metric: str | None) -> str | None:
@@ -1644,6 +1683,9 @@ def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, A
     """
     lower = goal.lower()
     lines: list[str] = []
+    kind = _kind_answer(lower, results)
+    if kind:
+        lines.append(kind)  # 'is that a linear model? and what was MAE?': both answered
     if WRONG_RE.search(lower):
         wrong = wrong_rows_line(results)
         if wrong is not None:

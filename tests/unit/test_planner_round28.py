@@ -737,3 +737,31 @@ def test_a_scans_answer_keeps_flagged_and_not_flagged_apart() -> None:
     assert flagged.count("score") == 2 and later.count("score") == 3
     none = _scan_answer({"flagged": 0, "rows": 100, "threshold": 99, "top": top}, "id")
     assert "; flagged: " not in none and "; next highest, not flagged: " in none
+
+
+def test_thread_answers_of_class_counts_and_the_kind_trained() -> None:
+    labeled = {"tool": "label_dataset", "class_counts": {"hvac": 3, "pest": 5}}
+    plan = plan_goal("how many of each category did it end up with?", {"results": [labeled]})
+    assert plan.answer == "hvac: 3, pest: 5 — 8 rows in all (from label_dataset)"
+    trained = {
+        "tool": "train_model",
+        "model_kind": "mlp",
+        "model_path": "models/rent",
+        "task": "regression",
+        "metrics": {"mae": 125.3, "rmse": 153.1, "r2": 0.91},
+        "args": {"label_column": "rent"},
+    }
+    plan = plan_goal("hmm, is that a linear model? and what was MAE?", {"results": [trained]})
+    assert plan.answer.startswith("The model is an MLP (models/rent), from train_model.")
+    assert "MAE 125.3" in plan.answer
+
+
+def test_the_kind_trained_is_kept_in_the_threads_memory() -> None:
+    from agents.memory import summarise_result
+
+    kept = summarise_result(
+        "train_model",
+        {"model_kind": "linear", "model_path": "models/m", "metrics": {"r2": 0.5}},
+        None,
+    )
+    assert kept["model_kind"] == "linear" and kept["model_path"] == "models/m"
