@@ -232,12 +232,18 @@ def summarise_result(tool: str, output: dict[str, Any], args: dict[str, Any] | N
             for r in top[:5]
             if isinstance(r, dict)
         ]
-        reasons = top[0].get("reasons")
-        if isinstance(reasons, list) and reasons:
-            from tools.training.anomaly_reasons import reason_text
+        from tools.training.anomaly_reasons import reason_text
 
+        said = [
+            [reason_text(x) for x in (r.get("reasons") or [])[:3] if isinstance(x, dict)]
+            for r in top[:5]
+            if isinstance(r, dict)
+        ]
+        if said and said[0]:
             # 'why is the top one weird?': what stands out in it, as the scan measured it
-            summary["worst_reasons"] = [reason_text(r) for r in reasons[:3] if isinstance(r, dict)]
+            summary["worst_reasons"] = said[0]
+        if any(said):
+            summary["worst_reasons_each"] = said  # 'why is MTR5780 flagged?': that row's
         values = top[0].get("values")
         if isinstance(values, dict):  # 'the first one in the list, what values has it?'
             summary["worst_values"] = {
@@ -1048,6 +1054,21 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
     if scored is None:
         return None
     rows = scored["worst"]
+    each = scored.get("worst_reasons_each") or []
+    named = next(
+        (
+            i
+            for i, row in enumerate(rows)
+            if any(
+                isinstance(v, str)
+                and len(v) >= 3
+                and rx.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", lower)
+                for k, v in row.items()
+                if k not in ("row", "score", "rank")
+            )
+        ),
+        None,
+    )
 
     def name(row: dict[str, Any]) -> str:
         ids = [k for k in row if k not in ("row", "score", "rank") and not k.startswith("score_")]
@@ -1056,6 +1077,18 @@ def _worst_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
         parts = [p for p in (where, f"score {_fmt(row.get('score'))}") if p]
         return f"{said} ({', '.join(parts)})" if said else ", ".join(parts)
 
+    if named is not None and named > 0:
+        # 'why is MTR5780 flagged?': that row, not the top one
+        line = (
+            f"{name(rows[named])} is number {named + 1} of the scan's top rows ({scored['tool']})."
+        )
+        why_said = each[named] if named < len(each) and each[named] else None
+        if why_said:
+            return line + " What stands out: " + "; ".join(str(r) for r in why_said) + "."
+        return line + (
+            " No single value of it is far from its column's usual range: it stands out by its "
+            "values together (the scores file has each detector's score)."
+        )
     line = f"The worst: {name(rows[0])}, from {scored['tool']}."
     values = scored.get("worst_values")
     reasons = scored.get("worst_reasons")

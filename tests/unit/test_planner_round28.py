@@ -765,3 +765,20 @@ def test_the_kind_trained_is_kept_in_the_threads_memory() -> None:
         None,
     )
     assert kept["model_kind"] == "linear" and kept["model_path"] == "models/m"
+
+
+def test_why_a_named_row_was_flagged_is_that_rows_answer() -> None:
+    scan = {
+        "tool": "detect_anomalies",
+        "worst": [
+            {"meter_id": "MTR6022", "row": 22, "score": 30.1},
+            {"meter_id": "MTR5780", "row": 780, "score": 7.8},
+        ],
+        "worst_reasons": ["Gas Therms 410 (usual 10 to 80)"],
+        "worst_reasons_each": [["Gas Therms 410 (usual 10 to 80)"], ["kWh 0 (usual 200 to 900)"]],
+    }
+    plan = plan_goal("why is MTR5780 flagged?", {"results": [scan]})
+    assert plan.answer.startswith("meter_id MTR5780 (row 780, score 7.800) is number 2")
+    assert plan.answer.endswith("What stands out: kWh 0 (usual 200 to 900).")
+    plan = plan_goal("why is the top one weird?", {"results": [scan]})
+    assert plan.answer.startswith("The worst: meter_id MTR6022")
