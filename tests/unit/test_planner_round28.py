@@ -782,3 +782,12 @@ def test_why_a_named_row_was_flagged_is_that_rows_answer() -> None:
     assert plan.answer.endswith("What stands out: kWh 0 (usual 200 to 900).")
     plan = plan_goal("why is the top one weird?", {"results": [scan]})
     assert plan.answer.startswith("The worst: meter_id MTR6022")
+
+
+def test_a_scans_answer_lists_as_many_rows_as_asked() -> None:
+    from tools.training.tools import _scan_answer
+
+    top = [{"row": i, "id": f"M{i}", "score": 30 - i, "reasons": []} for i in range(12)]
+    summary = {"flagged": 3, "rows": 100, "threshold": 25, "top": top}
+    assert _scan_answer(summary, "id", 10).count("score ") == 10
+    assert _scan_answer(summary, "id").count("score ") == 5

@@ -1055,16 +1055,19 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         "detectors": [d for d in detectors if f"score_{d}" in scored.columns],
         "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
         **summary,
-        "answer": _scan_answer(summary, id_col),
+        # 'top 10': as many rows said as asked for (at most 20), else the five highest
+        "answer": _scan_answer(
+            summary, id_col, min(args.top_k, 20) if "top_k" in args.model_fields_set else 5
+        ),
         "artifacts": artifacts,
     }
 
 
-def _scan_answer(summary: dict[str, Any], id_col: str | None) -> str:
+def _scan_answer(summary: dict[str, Any], id_col: str | None, shown: int = 5) -> str:
     """'4 of 1200 rows flagged (score above 5.3); flagged: ...; next highest: ...': the flagged
     rows among the five highest apart from those that were not (so 4 flagged never reads as 5).
     """
-    top = summary["top"][:5]
+    top = summary["top"][:shown]
     flagged = int(summary["flagged"])
     said = [_worst_row(r, id_col, why=i < 3) for i, r in enumerate(top)]
     head = f"{flagged} of {summary['rows']} rows flagged (score above {summary['threshold']})"
