@@ -789,5 +789,5 @@ def test_a_scans_answer_lists_as_many_rows_as_asked() -> None:
 
     top = [{"row": i, "id": f"M{i}", "score": 30 - i, "reasons": []} for i in range(12)]
     summary = {"flagged": 3, "rows": 100, "threshold": 25, "top": top}
-    assert _scan_answer(summary, "id", 10).count("score ") == 10
-    assert _scan_answer(summary, "id").count("score ") == 5
+    assert _scan_answer(summary, "id", 10).count(", score ") == 10  # the head's is 'score above'
+    assert _scan_answer(summary, "id").count(", score ") == 5
