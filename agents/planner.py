@@ -4627,7 +4627,10 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
         args.update(said)
         changes.append(", ".join(f"{k}={v!r}" for k, v in said.items()) + " as asked")
     targets = extract_targets(goal)
-    metric = next((m for m in ("auc", "f1", "accuracy") if m in targets), None)
+    said = ("auc", "f1", "accuracy", "recall", "precision")  # what train_model can aim at
+    if loop["tool"] != "train_model":
+        said = said[:3]
+    metric = next((m for m in said if m in targets), None)
     regression = regression_target(goal) if loop["tool"] == "train_model" else None
     if metric is None and regression is not None and regression[1] is not None:
         # 'make it better, MAE under 40': a regressor's target in the target's units
@@ -4638,6 +4641,13 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
         )
         args["target_value"] = targets[metric]
         changes.append(f"target {metric} {targets[metric]} as asked")
+        one = rx.search(rf"\b{metric}\s+(?:for|of|on)\s+(?:the\s+)?['\"]?([\w-]+)", goal, re.I)
+        if metric in ("recall", "precision") and one:
+            # 'recall for yes above 0.9': the loop aims at the macro figure over the classes
+            changes.append(
+                f"{metric} is aimed at over all classes (macro); {one.group(1)}'s own {metric} "
+                "is in the evaluation's per-class figures"
+            )
     bare = None if metric else said_target(goal)
     if bare is not None and "target_value" in _tool_fields(loop["tool"]):
         args["target_value"] = bare  # 'make it better, aim for 90%': the loop's own metric

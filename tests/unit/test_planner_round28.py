@@ -791,3 +791,10 @@ def test_a_scans_answer_lists_as_many_rows_as_asked() -> None:
     summary = {"flagged": 3, "rows": 100, "threshold": 25, "top": top}
     assert _scan_answer(summary, "id", 10).count(", score ") == 10  # the head's is 'score above'
     assert _scan_answer(summary, "id").count(", score ") == 5
+
+
+def test_make_it_better_with_a_recall_target_aims_at_recall(exams: None) -> None:
+    plan = plan_goal("make it better, try to get recall for pass above 0.9", _thread_with_a_model())
+    args = plan.steps[0].args
+    assert (args["target_metric"], args["target_value"]) == ("recall", 0.9)
+    assert any("recall is aimed at over all classes (macro)" in n for n in plan.notes), plan.notes
