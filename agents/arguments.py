@@ -2155,7 +2155,8 @@ def _args_train_model(p: Planning, s: Slots) -> dict[str, Any] | None:
                 s.text,
                 re.I,
             )
-            if value:
+            # 'F1 >= 7' is no score (they run 0 to 1): no target (the plan's notes say so)
+            if value and (value.group(2) or not 1 < float(value.group(1)) < 50):
                 args["target_value"] = fraction(value.group(1), value.group(2))
     if "target_metric" not in args and (said := regression_target(s.text)) is not None:
         # 'MAE please', 'rmse under 3', 'r2 of 0.8': a regression's metric and target (MAE

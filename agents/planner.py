@@ -304,6 +304,7 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     _capped_attempts(plan, original)
     _impossible_share(plan, original)
+    _impossible_target(plan, original)
     fit_model_use(plan.steps, goal, memory)
     return plan
 
@@ -421,6 +422,26 @@ IMPOSSIBLE_SHARE_RE = re.compile(
     re.I,
 )
 """'a 250% test split': a share of the rows no split can be."""
+
+
+IMPOSSIBLE_SCORE_RE = re.compile(
+    r"\b(auc|f1|accuracy|precision|recall)\s*(?:score\s*)?(?:>=|>|=|≥|of|at\s+least|above|over)\s*"
+    r"(\d+(?:\.\d+)?)(?!\s*(?:%|percent|\.\d))",
+    re.I,
+)
+"""'F1 >= 7': a target no score can be (they run 0 to 1, or 0-100%)."""
+
+
+def _impossible_target(plan: Plan, goal: str) -> None:
+    """'with F1 >= 7': said as not set, rather than read as 7% or dropped without a word."""
+    said = IMPOSSIBLE_SCORE_RE.search(goal[: rx.MAX_TEXT])
+    if said is None or not 1 < float(said.group(2)) < 50:
+        return
+    if any("target_value" not in s.args for s in plan.steps if s.tool == "train_model"):
+        plan.notes.append(
+            f"{said.group(0).strip()}: {said.group(1)} runs from 0 to 1 (or 0-100%), so no "
+            "target was set; say e.g. 0.7 or 70%"
+        )
 
 
 def _impossible_share(plan: Plan, goal: str) -> None:

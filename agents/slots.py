@@ -307,6 +307,8 @@ def extract_targets(goal: str) -> dict[str, float]:
     goal = respelt_metrics(goal)
     for match in METRIC_RE.finditer(goal):
         name = METRICS.get(match.group(1).lower().replace("-", " "), match.group(1).lower())
+        if not match.group(3) and 1 < float(match.group(2)) < 50 and name in SCORES_0_1:
+            continue  # 'F1 >= 7': no score (a score runs 0 to 1); the plan says so
         targets[name] = fraction(match.group(2), match.group(3))
     for match in TARGET_FIRST_RE.finditer(goal):
         name = METRICS.get(match.group(3).lower().replace("-", " "), match.group(3).lower())
@@ -455,6 +457,10 @@ DEED_TARGETS = (
         ),
     ),
 )
+
+
+SCORES_0_1 = frozenset({"auc", "f1", "accuracy", "precision", "recall", "coverage", "quality"})
+"""Metrics that run 0 to 1 (said as 0.9 or 90%); 7 is none of them."""
 
 
 def fraction(number: str, percent: str | None) -> float:

@@ -798,3 +798,15 @@ def test_make_it_better_with_a_recall_target_aims_at_recall(exams: None) -> None
     args = plan.steps[0].args
     assert (args["target_metric"], args["target_value"]) == ("recall", 0.9)
     assert any("recall is aimed at over all classes (macro)" in n for n in plan.notes), plan.notes
+
+
+def test_a_score_target_no_score_can_be_is_said_not_read_as_a_percent(
+    deliveries: pd.DataFrame,
+) -> None:
+    plan = plan_goal("train a classifier on deliveries.csv for status with F1 >= 7")
+    assert "target_value" not in plan.steps[0].args
+    assert any(n.startswith("F1 >= 7: F1 runs from 0 to 1") for n in plan.notes)
+    plan = plan_goal("train a classifier on deliveries.csv for status with F1 >= 70")
+    assert plan.steps[0].args["target_value"] == 0.7 and not any(
+        "runs from" in n for n in plan.notes
+    )
