@@ -5122,6 +5122,13 @@ def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
     return export_thread_qa(goal, files, memory)
 
 
+def _qa_show(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'show me a few of them' after QA pairs were made (agents/repeat.py)."""
+    from agents.repeat import show_thread_qa
+
+    return show_thread_qa(goal, files, memory)
+
+
 def _qa_rescore(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'be stricter, 0.85 is the pass mark': the thread's QA set scored again (agents/repeat.py)."""
     from agents.repeat import rescore_thread_qa
@@ -5143,6 +5150,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 FOLLOW_UPS = (
     _concept,
     _listing_answer,
+    _qa_show,
     _each_table,
     _confidence_look,
     _thread_run,

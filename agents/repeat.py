@@ -477,6 +477,43 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     )
 
 
+SHOW_QA_RE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|now|then|great|nice|cool|thanks)\W+)*(?:(?:please|pls|can|could|"
+    r"would)\s+(?:you\s+)?)?(?:show|let\s+me\s+see|give|display|print|preview|list|read)\b"
+    r"(?:\s+(?:me|us))?\s+(?:(?:a\s+few|some|a\s+couple|a\s+sample|samples?|examples?|(\d{1,3})|"
+    r"several|the\s+first(?:\s+(\d{1,3}))?)\s+)?(?:of\s+)?(?:them|those|these|the\s+(?:pairs|"
+    r"questions|qa(?:\s+pairs)?|q&a(?:\s+pairs)?|answers|entries|results))\b",
+    re.I,
+)
+"""'show me a few of them' after QA pairs were made: some of the pairs themselves."""
+QA_SHOWN = 5
+
+
+def show_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'show me a few of them' on a thread that made QA pairs: the set exported as jsonl and
+    its first rows shown (the pairs, their scores), not a question which table to look at.
+    """
+    qa = memory.get("qa_dataset")
+    last = memory.get("last_call") if isinstance(memory.get("last_call"), dict) else {}
+    said = SHOW_QA_RE.search(goal)
+    if not qa or files or said is None or last.get("tool") not in QA_TOOLS:
+        return None
+    count = next((int(g) for g in said.groups() if g), QA_SHOWN)
+    steps = [
+        PlanStep(tool="export_dataset", args={"dataset_id": str(qa), "format": "jsonl"}, why=goal),
+        PlanStep(
+            tool="preview_rows",
+            args={"dataset": "${steps.0.path}", "limit": max(1, min(count, 50))},
+            why=goal,
+        ),
+    ]
+    return Plan(steps=steps, notes=[f"the thread's QA set {qa}, its first pairs"])
+
+
+QA_TOOLS = frozenset({"generate_qa", "score_qa", "export_dataset"})
+"""Tools after which 'them' are the thread's QA pairs."""
+
+
 STRICTER_RE = (
     r"\b(?:strict|stricter|harsher|tougher|stiffer|more demanding|raise the (?:bar|pass mark)|"
     r"pass(?:ing)?[- ]?mark|re-?(?:score|judge|grade|rate)|(?:score|judge|grade|rate)\s+(?:them|"

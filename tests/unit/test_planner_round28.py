@@ -810,3 +810,18 @@ def test_a_score_target_no_score_can_be_is_said_not_read_as_a_percent(
     assert plan.steps[0].args["target_value"] == 0.7 and not any(
         "runs from" in n for n in plan.notes
     )
+
+
+def test_show_me_a_few_of_them_after_qa_pairs_shows_the_pairs() -> None:
+    call = {"tool": "generate_qa", "args": {"chunk_set_id": "cs_x"}}
+    memory = {"last_call": call, "qa_dataset": "ds_7", "chunk_set": "cs_x"}
+    plan = plan_goal("show me a few of them", memory)
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("export_dataset", {"dataset_id": "ds_7", "format": "jsonl"}),
+        ("preview_rows", {"dataset": "${steps.0.path}", "limit": 5}),
+    ]
+    assert plan_goal("show me 3 of the questions", memory).steps[1].args["limit"] == 3
+    # not after a labeling: 'them' are other rows there
+    assert plan_goal("show me a few of them", {**memory, "last_call": {"tool": "x"}}).steps != (
+        plan.steps
+    )
