@@ -799,6 +799,55 @@ def _several_asked(goal: str, results: list[dict[str, Any]]) -> str | None:
     return "\n".join(lines) if lines else None
 
 
+BEST_MODEL_RE = re.compile(
+    r"\bwhich\s+(?:of\s+(?:the|them|these|those)\s+)?(?:model|one|classifier|regressor|run)s?\b"
+    r"[^?.;]{0,40}?\b(?:best|better|won|wins?|highest|top|strongest)\b|"
+    r"\bbest\s+(?:model|one|classifier|regressor)\b[^?.;]{0,30}\b(?:here|so far|on this|you trained|"
+    r"we trained|i trained)\b",
+    re.I,
+)
+"""'of the models you trained here which one was best?': the thread's trainings compared."""
+HIGHER_FIRST = ("f1", "auc", "accuracy", "r2")
+
+
+def best_model_answer(goal: str, memory: dict[str, Any]) -> str | None:
+    """The thread's trained models side by side on the first figure they all have (F1, AUC,
+    accuracy or R² higher, else MAE lower), the best named; None with fewer than two.
+    """
+    if not BEST_MODEL_RE.search(goal[:2000]):
+        return None
+    trained: dict[str, dict[str, Any]] = {}
+    for r in memory.get("results") or []:
+        if isinstance(r, dict) and r.get("tool") == "train_model" and r.get("model_path"):
+            trained[str(r["model_path"])] = r  # the latest result of each model
+    if len(trained) < 2:
+        return None
+    figures = {p: r.get("metrics") or {} for p, r in trained.items()}
+    asked = asked_metric(goal)
+    order = ([asked] if asked else []) + [*HIGHER_FIRST, "mae", "rmse"]
+    metric = next((m for m in order if all(_metric_value(f, m) for f in figures.values())), None)
+    if metric is None:
+        return None
+    values = {p: _metric_value(f, metric)[1] for p, f in figures.items()}  # type: ignore[index]
+    lower = metric in LOWER_IS_BETTER
+    best = (min if lower else max)(values, key=values.__getitem__)
+    name = METRIC_NAMES_SAID.get(metric, metric)
+    shown = "; ".join(
+        f"{p}"
+        + (
+            f" ({KIND_WORDS.get(str(trained[p].get('model_kind')), '')})"
+            if trained[p].get("model_kind")
+            else ""
+        )
+        + f": {name} {_fmt(float(v))}"
+        for p, v in values.items()
+    )
+    return f"The models trained on this thread, by {name}: {shown}. Best: {best}."
+
+
+METRIC_NAMES_SAID = {"f1": "F1", "auc": "AUC", "accuracy": "accuracy", "r2": "R²", "mae": "MAE"}
+
+
 KIND_ASKED_RE = re.compile(
     r"\b(?:is|was)\s+(?:it|that|this|the model)\s+(?:an?\s+|the\s+)?(?:linear|logistic|mlp|neural|"
     r"deep|tree|forest|random|boost\w*|svm|regression)\b|\bwhat\s+(?:kind|sort|type)\s+of\s+"

@@ -5122,6 +5122,14 @@ def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
     return export_thread_qa(goal, files, memory)
 
 
+def _best_model(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'of the models you trained here which one was best?' (agents/memory.py)."""
+    from agents.memory import best_model_answer
+
+    answer = None if files else best_model_answer(goal, memory)
+    return Plan(answer=answer) if answer else None
+
+
 def _qa_show(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'show me a few of them' after QA pairs were made (agents/repeat.py)."""
     from agents.repeat import show_thread_qa
@@ -5150,6 +5158,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 FOLLOW_UPS = (
     _concept,
     _listing_answer,
+    _best_model,
     _qa_show,
     _each_table,
     _confidence_look,

@@ -825,3 +825,23 @@ def test_show_me_a_few_of_them_after_qa_pairs_shows_the_pairs() -> None:
     assert plan_goal("show me a few of them", {**memory, "last_call": {"tool": "x"}}).steps != (
         plan.steps
     )
+
+
+def test_which_of_the_threads_models_was_best_compares_them() -> None:
+    def trained(path: str, kind: str, f1: float) -> dict:
+        return {
+            "tool": "train_model",
+            "model_path": path,
+            "model_kind": kind,
+            "metrics": {"f1": f1, "auc": 0.9},
+        }
+
+    memory = {"results": [trained("models/a", "logistic", 0.78), trained("models/b", "mlp", 0.8)]}
+    for goal in ("of the models you trained here which one was best?", "which model was best?"):
+        plan = plan_goal(goal, memory)
+        assert not plan.steps and plan.answer == (
+            "The models trained on this thread, by F1: models/a (logistic regression): F1 "
+            "0.780; models/b (an MLP): F1 0.800. Best: models/b."
+        )
+    one = {"results": [trained("models/a", "logistic", 0.78)]}
+    assert not (plan_goal("which model was best?", one).answer or "").startswith("The models")
