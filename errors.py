@@ -236,7 +236,12 @@ def candidate_details(
 
 
 def consent_details(
-    argument: str, value: Any, existing: Iterable[str], suggested: Any
+    argument: str,
+    value: Any,
+    existing: Iterable[str],
+    suggested: Any,
+    *,
+    renamed: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The `details` of a refusal to replace the person's own file(s) (`reason: "consent"`).
 
@@ -245,6 +250,8 @@ def consent_details(
     forgeflow tool wrote; `suggested` the argument's value that writes beside them instead (free
     names, the single candidate). The tool's `overwrite=true` replaces them. Which one is the
     person's to say: nothing repairs this error, the orchestrator asks (the replace question).
+    `renamed` maps each file to its new name where one path names several files (export_dataset's
+    output_path with splits: 'qa.jsonl' writes qa_train.jsonl, …; suggested 'qa_2.jsonl').
     """
     return candidate_details(
         argument,
@@ -253,6 +260,7 @@ def consent_details(
         value=value,
         existing=list(existing),
         suggested=suggested,
+        **({"renamed": dict(renamed)} if renamed else {}),
     )
 
 

@@ -210,7 +210,9 @@ def consent_asked(error: dict[str, Any]) -> tuple[str, Any, Any, list[tuple[str,
     """
     details = error["details"]
     argument, value, suggested = str(details["argument"]), details["value"], details["suggested"]
-    if isinstance(value, list) and isinstance(suggested, list):
+    if isinstance(details.get("renamed"), dict):  # one path naming several files (splits)
+        renamed = {str(k): str(v) for k, v in details["renamed"].items()}
+    elif isinstance(value, list) and isinstance(suggested, list):
         renamed = {str(v): str(n) for v, n in zip(value, suggested, strict=True)}
     else:
         renamed = {str(value): str(suggested)}
@@ -349,8 +351,8 @@ def _ask_to_replace(
                 f"is not guessed ({said}); answer 'the new names' for {listed(names)}, or name "
                 "every file in a new request"
             )
-        if not one:
-            new_value: Any = suggested
+        if not one or name.lower() == names[0].lower():
+            new_value: Any = suggested  # the suggested name(s): the argument's suggested value
         elif isinstance(value, list):  # one of several files: that one takes the new name
             new_value, names = [name if v == existing[0] else v for v in value], [name]
         else:

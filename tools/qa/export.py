@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import zipfile
 from collections import defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pandas as pd
 
-from errors import BadInput
-from store.workspace import relative_to_workspace, resolve_path
+from errors import BadInput, candidate_details, closest
+from store.workspace import output_file, relative_to_workspace, resolve_path
 
 FORMATS = ("jsonl", "parquet", "csv")
+SUFFIXES = {"jsonl": ".jsonl", "parquet": ".parquet", "csv": ".csv"}
 COLUMNS = (
     "id",
     "question",
@@ -28,6 +30,10 @@ COLUMNS = (
     "document_id",
     "split",
 )
+FIELDS = (*COLUMNS, "question_type", "quality_reasons", "metadata", "instruction", "output")
+"""Every field an exported row may keep (`fields`): instruction/output are set for the
+instruction and summarization modes only (empty for the others)."""
+_JSON_FIELDS = ("metadata", "quality_reasons")
 
 
 def split_by_chunk(
@@ -157,25 +163,61 @@ def _row(entry: dict[str, Any], split: str | None) -> dict[str, Any]:
     return row
 
 
-def write_table(rows: list[dict[str, Any]], path: Path, fmt: str) -> None:
-    """Write rows as jsonl (metadata as objects), parquet or csv."""
+def write_table(
+    rows: list[dict[str, Any]], path: Path, fmt: str, fields: list[str] | None = None
+) -> None:
+    """Write rows as jsonl (metadata as objects), parquet or csv; `fields` keeps those, in order."""
+    if fields is not None:
+        rows = [{f: row.get(f) for f in fields} for row in rows]
     if fmt == "jsonl":
         with path.open("w", encoding="utf-8") as fh:
             for row in rows:
                 out = dict(row)
-                out["metadata"] = json.loads(out["metadata"])
-                out["quality_reasons"] = json.loads(out["quality_reasons"])
+                for key in _JSON_FIELDS:
+                    if isinstance(out.get(key), str):
+                        out[key] = json.loads(out[key])
                 fh.write(json.dumps(out, ensure_ascii=False) + "\n")
         return
     frame = pd.DataFrame(rows)
     if frame.empty:
-        frame = pd.DataFrame(columns=[*COLUMNS, "question_type", "quality_reasons", "metadata"])
+        frame = pd.DataFrame(
+            columns=fields or [*COLUMNS, "question_type", "quality_reasons", "metadata"]
+        )
     if fmt == "parquet":
         frame.to_parquet(path, index=False)
     elif fmt == "csv":
         frame.to_csv(path, index=False)
     else:
         raise BadInput(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
+
+
+def check_fields(fields: list[str] | None) -> list[str] | None:
+    """`fields` as given when every name is an entry field and none repeats; else a 400 whose
+    details name the first unknown field and the nearest valid names (all of them when none is
+    near), as the planner's repair reads them.
+    """
+    if fields is None:
+        return None
+    unknown = [f for f in fields if f not in FIELDS]
+    if unknown:
+        near = closest(unknown[0], FIELDS)
+        raise BadInput(
+            f"unknown field(s) {', '.join(repr(f) for f in unknown)}",
+            hint=f"fields are: {', '.join(FIELDS)}",
+            code="unknown_field",
+            details=candidate_details(
+                "fields", near or list(FIELDS), "not_found", value=unknown[0], choices=list(FIELDS)
+            ),
+        )
+    repeated = sorted({f for f in fields if fields.count(f) > 1})
+    if repeated:
+        raise BadInput(
+            f"field(s) named twice: {', '.join(repeated)}",
+            hint="name each field once, in the order wanted",
+            code="duplicate_fields",
+            details={"argument": "fields", "value": fields},
+        )
+    return list(fields)
 
 
 def read_table(path: Path) -> list[dict[str, Any]]:
@@ -193,6 +235,103 @@ def _safe_name(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "dataset"
 
 
+Target = tuple[str | None, str, Path]
+"""One file an export with `output_path` writes: (split or None, workspace path, resolved)."""
+
+
+def output_format(raw: str, fmt: str, fmt_given: bool) -> tuple[str, str]:
+    """The file `output_path` names and its format: from its suffix (.jsonl, .csv, .parquet),
+    or `fmt` with its suffix added when the name has none; a 400 when a given format disagrees
+    with the suffix, or the suffix is none of the three.
+    """
+    if raw.endswith(("/", os.sep)):
+        raise BadInput(
+            f"output_path {raw!r} is a folder",
+            hint="name a file, e.g. 'handbook_qa.jsonl' (or use output_dir for a folder)",
+            code="output_is_folder",
+            details={"argument": "output_path", "value": raw},
+        )
+    name = PurePosixPath(raw)
+    by_suffix = {v: k for k, v in SUFFIXES.items()}
+    suffix = name.suffix.lower()
+    if suffix in by_suffix:
+        named = by_suffix[suffix]
+        if fmt_given and fmt != named:
+            raise BadInput(
+                f"output_path {raw!r} ends in {suffix} but format is {fmt!r}",
+                hint=f"name the file …{SUFFIXES[fmt]}, or leave format unset (the suffix gives it)",
+                code="format_mismatch",
+                details=candidate_details("format", [named], "ambiguous", value=fmt, path=raw),
+            )
+        return raw, named
+    if not suffix:
+        return raw + SUFFIXES[fmt], fmt
+    order = [fmt, *(f for f in FORMATS if f != fmt)] if fmt_given else list(FORMATS)
+    stem = raw[: len(raw) - len(name.suffix)]
+    raise BadInput(
+        f"cannot tell the format of output_path {raw!r} from its suffix {name.suffix!r}",
+        hint="end the file name with .jsonl, .csv or .parquet",
+        code="unknown_format",
+        details=candidate_details(
+            "output_path",
+            [stem + SUFFIXES[f] for f in (order[:1] if fmt_given else order)],
+            "not_found",
+            value=raw,
+        ),
+    )
+
+
+def split_file(raw: str, split: str | None) -> str:
+    """The file of one split beside `raw`: 'qa/handbook.jsonl', 'train' → 'qa/handbook_train.jsonl'."""
+    if split is None:
+        return raw
+    name = PurePosixPath(raw)
+    parent = raw[: len(raw) - len(name.name)]
+    return f"{parent}{name.stem}_{split}{name.suffix}"
+
+
+def output_targets(raw: str, splits: list[str] | None) -> list[Target]:
+    """Resolve the file(s) to write for `output_path` `raw` (one per split, beside it), each
+    through the workspace's write resolver: a path out of the workspace, into a hidden or
+    `.forgeflow/` folder, or through a link leading out is refused (403); a folder is a 400.
+    """
+    found: list[Target] = []
+    for split in splits or [None]:
+        text = split_file(raw, split)
+        path = resolve_path(text, for_write=True)
+        if path.is_dir():
+            raise BadInput(
+                f"output path {text!r} is a folder",
+                hint="name a file to write, e.g. 'handbook_qa.jsonl'",
+                code="output_is_folder",
+                details={"argument": "output_path", "value": raw},
+            )
+        found.append((split, relative_to_workspace(path), path))
+    return found
+
+
+def _write_targets(
+    parts: dict[str | None, list[dict[str, Any]]],
+    targets: list[Target],
+    fmt: str,
+    fields: list[str] | None,
+) -> None:
+    """Write every file beside its target, then move them all in: a failure leaves none."""
+    from tools.save import temp_beside
+
+    temps: list[Path] = []
+    try:
+        for split, rel, _ in targets:
+            temp = temp_beside(output_file(rel))
+            temps.append(temp)
+            write_table([_row(e, split) for e in parts[split]], temp, fmt, fields)
+        for temp, (_, _, path) in zip(temps, targets, strict=True):
+            os.replace(temp, path)
+    finally:
+        for temp in temps:
+            temp.unlink(missing_ok=True)
+
+
 def export_entries(
     entries: list[dict[str, Any]],
     *,
@@ -202,35 +341,48 @@ def export_entries(
     splits: dict[str, float] | None,
     seed: int = 0,
     zip_name: str | None = None,
+    fields: list[str] | None = None,
+    targets: list[Target] | None = None,
 ) -> dict[str, Any]:
     """Write `entries` to `folder` (inside the workspace) in each format, split when asked.
 
-    Returns files (relative paths, rows, split), split counts, the zip (when more than one
-    file was written) and the artifacts list.
+    `fields` keeps those fields of each row, in that order (default: all). `targets` (from
+    `output_targets`, one format) are the files to write instead of the folder's own names,
+    one per split; no zip is made for them. Returns files (relative paths, rows, split), split
+    counts, the zip (when more than one file was written to the folder) and the artifacts list.
     """
     for fmt in formats:
         if fmt not in FORMATS:
             raise BadInput(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(FORMATS)}")
     if not formats:
         raise BadInput("no export format given", hint=f"use one of: {', '.join(FORMATS)}")
-    out_dir = resolve_path(folder, for_write=True)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    stem = _safe_name(name)
     parts = split_by_chunk(entries, splits, seed=seed) if splits else {None: entries}
     files: list[dict[str, Any]] = []
-    for fmt in formats:
-        for split, rows in parts.items():
-            path = out_dir / (f"{stem}_{split}.{fmt}" if split else f"{stem}.{fmt}")
-            write_table([_row(e, split) for e in rows], path, fmt)
-            files.append(
-                {
-                    "path": relative_to_workspace(path),
-                    "format": fmt,
-                    "split": split,
-                    "rows": len(rows),
-                    "bytes": path.stat().st_size,
-                }
-            )
+    out_dir: Path | None = None
+    if targets is not None:
+        (fmt,) = formats
+        _write_targets(parts, targets, fmt, fields)
+        written = [(split, path, fmt) for split, _, path in targets]
+    else:
+        out_dir = resolve_path(folder, for_write=True)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        stem = _safe_name(name)
+        written = []
+        for fmt in formats:
+            for split, rows in parts.items():
+                path = out_dir / (f"{stem}_{split}.{fmt}" if split else f"{stem}.{fmt}")
+                write_table([_row(e, split) for e in rows], path, fmt, fields)
+                written.append((split, path, fmt))
+    for split, path, fmt in written:
+        files.append(
+            {
+                "path": relative_to_workspace(path),
+                "format": fmt,
+                "split": split,
+                "rows": len(parts[split]),
+                "bytes": path.stat().st_size,
+            }
+        )
     result: dict[str, Any] = {
         "files": files,
         "split_counts": {str(k): len(v) for k, v in parts.items()} if splits else None,
@@ -248,8 +400,8 @@ def export_entries(
     artifacts = [
         {"name": Path(f["path"]).name, "path": f["path"], "kind": "dataset"} for f in files
     ]
-    if len(files) > 1:
-        zip_path = out_dir / f"{_safe_name(zip_name or stem)}.zip"
+    if out_dir is not None and len(files) > 1:
+        zip_path = out_dir / f"{_safe_name(zip_name or name)}.zip"
         with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for f in files:
                 zf.write(resolve_path(f["path"]), arcname=Path(f["path"]).name)

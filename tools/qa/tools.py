@@ -4,19 +4,38 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from errors import BadInput
+from errors import BadInput, Conflict, consent_details
 from store import qa as qa_store
-from store.workspace import relative_to_workspace, resolve_path
+from store.outputs import made_by
+from store.workspace import (
+    free_names,
+    numbered,
+    relative_to_workspace,
+    resolve_path,
+    workspace_root,
+)
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.qa.chunking import chunk_text
 from tools.qa.documents import parse_bytes, parse_path
-from tools.qa.export import FORMATS, export_entries
+from tools.qa.export import (
+    FIELDS,
+    FORMATS,
+    Target,
+    check_fields,
+    export_entries,
+    output_format,
+    output_targets,
+    split_file,
+)
 
 DEFAULT_SPLITS = {"train": 0.8, "validation": 0.1, "test": 0.1}
+MAX_FIELDS = 30
+"""At most this many names in export_dataset's `fields`."""
+FieldName = Annotated[str, Field(min_length=1, max_length=100)]
 
 
 def ingest_upload(
@@ -314,6 +333,26 @@ class ExportDatasetInput(ToolInput):
     output_dir: str | None = Field(
         default=None, description="Folder inside the workspace (default: qa/exports/<id>/v<n>)."
     )
+    output_path: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=1000,
+        description="One file to write instead, relative to the workspace (e.g. "
+        "'handbook_qa.jsonl'); its suffix (.jsonl, .csv, .parquet) gives the format. With splits, "
+        "one file per split beside it: '<stem>_<split><suffix>' (handbook_qa_train.jsonl); no zip.",
+    )
+    fields: list[FieldName] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_FIELDS,
+        description="The entry fields to keep, in this order (e.g. ['question', 'answer']); "
+        f"default: all of them ({', '.join(FIELDS)}).",
+    )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace a file at output_path that export_dataset did not write itself "
+        "(refused otherwise).",
+    )
     exclude_rejected: bool = Field(
         default=False,
         description="Leave out entries whose latest review (feedback_type 'reject') came after "
@@ -350,19 +389,80 @@ def review_status(entry: dict[str, Any]) -> str:
     return "accepted" if last["feedback_type"] == "accept" else "rejected"
 
 
+def _exported(rel: str) -> bool:
+    """Whether export_dataset wrote the file `rel` itself (then it replaces it without asking)."""
+    maker = made_by(rel)
+    return maker is not None and (maker.get("tool"), maker.get("path")) == ("export_dataset", rel)
+
+
+def _refuse_theirs(rel: str, targets: list[Target], splits: list[str] | None) -> None:
+    """A 409 (`consent_details` on output_path) naming the targets that exist and that
+    export_dataset did not write (the person's files), with a free output_path beside them.
+    """
+    theirs = [t_rel for _, t_rel, path in targets if path.exists() and not _exported(t_rel)]
+    if not theirs:
+        return
+    if splits is None:
+        suggested = free_names([rel])[0]
+        renamed = None
+    else:  # one number for the output path that frees every split's file
+        root = workspace_root()
+        suggested = numbered(rel, "new")
+        for number in range(2, 1000):
+            candidate = numbered(rel, number)
+            if not any((root / split_file(candidate, s)).exists() for s in splits):
+                suggested = candidate
+                break
+        renamed = {split_file(rel, s): split_file(suggested, s) for s in splits}
+    one = len(theirs) == 1
+    named = theirs[0] if one else ", ".join(theirs[:-1]) + " and " + theirs[-1]
+    raise Conflict(
+        f"{named} already exist{'s' if one else ''} and export_dataset did not write "
+        f"{'it' if one else 'them'}",
+        hint=f"choose another output_path, or set overwrite=true to replace "
+        f"{'it' if one else 'them'}",
+        code="file_exists",
+        details=consent_details("output_path", rel, theirs, suggested, renamed=renamed),
+    )
+
+
 def export_version(args: ExportDatasetInput) -> dict[str, Any]:
     """Export one dataset version as `export_dataset` does (shared with the HTTP download)."""
+    fields = check_fields(args.fields)
+    formats = [args.format] if isinstance(args.format, str) else list(dict.fromkeys(args.format))
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise BadInput(f"unknown format {fmt!r}", hint=f"use one of {FORMATS}")
+    ratios = DEFAULT_SPLITS if args.splits is True else (args.splits or None)
+    targets: list[Target] | None = None
+    if args.output_path is not None:
+        if args.output_dir is not None:
+            raise BadInput(
+                "give output_path (one file) or output_dir (a folder), not both",
+                hint="leave output_dir unset: output_path names the file itself",
+                code="conflicting_arguments",
+                details={"argument": "output_dir", "value": args.output_dir},
+            )
+        if len(formats) > 1:
+            raise BadInput(
+                f"output_path is one file, but {len(formats)} formats were asked",
+                hint="give one format (or none: the suffix gives it), or use output_dir",
+                code="format_mismatch",
+                details={"argument": "format", "value": formats},
+            )
+        raw, fmt = output_format(args.output_path, formats[0], "format" in args.model_fields_set)
+        formats = [fmt]
+        split_names = list(ratios) if ratios else None
+        targets = output_targets(raw, split_names)
+        rel = relative_to_workspace(resolve_path(raw, for_write=True))
+        if not args.overwrite:
+            _refuse_theirs(rel, targets, split_names)
     dataset = qa_store.get_dataset(args.dataset_id, args.version)
     entries = dataset["entries"]
     if args.min_quality is not None:
         entries = [e for e in entries if (e.get("quality_score") or 0.0) >= args.min_quality]
     if args.exclude_rejected:
         entries = [e for e in entries if review_status(e) != "rejected"]
-    formats = [args.format] if isinstance(args.format, str) else list(dict.fromkeys(args.format))
-    for fmt in formats:
-        if fmt not in FORMATS:
-            raise BadInput(f"unknown format {fmt!r}", hint=f"use one of {FORMATS}")
-    ratios = DEFAULT_SPLITS if args.splits is True else (args.splits or None)
     folder = args.output_dir or f"qa/exports/{dataset['id']}/v{dataset['version']}"
     name = f"{dataset['name']}_v{dataset['version']}"
     result = export_entries(
@@ -373,6 +473,8 @@ def export_version(args: ExportDatasetInput) -> dict[str, Any]:
         splits=ratios,
         seed=args.seed,
         zip_name=name,
+        fields=fields,
+        targets=targets,
     )
     download = result["zip"] or result["files"][0]["path"]
     splits = result["split_counts"]
@@ -382,14 +484,20 @@ def export_version(args: ExportDatasetInput) -> dict[str, Any]:
         else ""
     )
     warned = "".join(f"; warning: {w}" for w in result.get("warnings") or [])
+    where = (
+        f"written: {', '.join(f['path'] for f in result['files'])}"
+        if targets is not None
+        else f"download: {download}"
+    )
     return {
         "message": f"exported {len(entries)} entries as {', '.join(formats)}{split_text}; "
-        f"download: {download}{warned}",
+        f"{where}{warned}",
         "path": download,
         "dataset_id": dataset["id"],
         "version": dataset["version"],
         "rows": len(entries),
         "formats": formats,
+        "fields": fields,
         **result,
     }
 
@@ -399,8 +507,12 @@ def export_dataset(args: ExportDatasetInput, ctx: ToolContext) -> dict[str, Any]
     """Export a QA dataset version to jsonl, parquet or csv, optionally split by source chunk.
 
     Splits (train/validation/test) never put one chunk's entries in two splits. Several
-    files are also bundled into one zip. Returns files with row counts, split counts, the
-    zip path and the artifacts list (paths relative to the workspace).
+    files are also bundled into one zip. `output_path` writes one file the person names instead
+    (its suffix gives the format; with splits '<stem>_<split><suffix>' beside it, no zip),
+    inside the workspace; a file there that export_dataset did not write itself is replaced
+    only with overwrite=true. `fields` keeps only those fields, in that order. Returns files
+    with row counts, path (the file, or the zip), split counts, the zip path and the
+    artifacts list (paths relative to the workspace).
     """
     result = export_version(args)
     ctx.progress(f"exported {result['rows']} entries", 1.0)
