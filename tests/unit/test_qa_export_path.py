@@ -183,6 +183,7 @@ def test_a_format_that_disagrees_with_the_suffix_is_a_400_with_a_hint() -> None:
     assert exc.value.status_code == 400 and exc.value.code == "format_mismatch"
     assert ".jsonl" in exc.value.hint and "leave format unset" in exc.value.hint
     assert exc.value.details["argument"] == "format" and exc.value.details["candidates"] == ["csv"]
+    assert exc.value.details["reason"] == "not_found"  # one candidate: an evident repair
     with pytest.raises(BadInput) as many:
         _export(output_path="faq.csv", format=["csv", "jsonl"])
     assert many.value.code == "format_mismatch"
@@ -336,6 +337,24 @@ def test_the_replace_question_asks_and_its_answer_is_followed(
         assert lines and json.loads(lines[0])["question"].startswith("What is fact")
     if reply != "yes":
         assert all((_ws() / name).read_text() == MINE for name in mine)
+
+
+def test_a_planned_default_format_is_repaired_to_the_named_files_suffix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 'export the pairs to faq.csv': the plan binds output_path and keeps its jsonl default;
+    # the 400 names csv as the one candidate, so the step is repaired and says so
+    args = {"dataset_id": _dataset(), "format": "jsonl", "output_path": "faq.csv"}
+    monkeypatch.setattr(
+        orchestrator,
+        "_plan",
+        lambda goal, memory, history: Plan(steps=[PlanStep(tool="export_dataset", args=args)]),
+    )
+    out = _graph_turn(build_graph(InMemorySaver()), "export the pairs to faq.csv")
+    step = out["values"]["result"]["steps"][0]
+    assert step["status"] == "completed" and step["args"]["format"] == "csv"
+    assert "format 'jsonl' → 'csv'" in json.dumps(step, ensure_ascii=False)
+    assert len(pd.read_csv(_ws() / "faq.csv")) == 12
 
 
 # -- every surface -------------------------------------------------------------------------------

@@ -261,7 +261,9 @@ def output_format(raw: str, fmt: str, fmt_given: bool) -> tuple[str, str]:
                 f"output_path {raw!r} ends in {suffix} but format is {fmt!r}",
                 hint=f"name the file …{SUFFIXES[fmt]}, or leave format unset (the suffix gives it)",
                 code="format_mismatch",
-                details=candidate_details("format", [named], "ambiguous", value=fmt, path=raw),
+                # the file's name is the more specific word ('export to faq.csv' with a planned
+                # jsonl default): the suffix's format is the one candidate, an evident repair
+                details=candidate_details("format", [named], "not_found", value=fmt, path=raw),
             )
         return raw, named
     if not suffix:
