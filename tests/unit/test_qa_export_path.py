@@ -395,3 +395,19 @@ def test_http_lists_the_arguments_and_an_export_to_a_named_csv_works() -> None:
     finally:
         get_manager().shutdown()
         reset_managers()
+
+
+def test_the_cli_and_mcp_list_the_arguments_from_the_registry() -> None:
+    import anyio
+    from typer.testing import CliRunner
+
+    import cli
+    from api.mcp import build_mcp_server
+    from tools.registry import get_tool
+
+    schema = get_tool("export_dataset").input_schema()
+    assert {"output_path", "fields", "overwrite"} <= set(schema["properties"])
+    listed = json.loads(CliRunner().invoke(cli.app, ["tools", "list", "--json"]).stdout)
+    assert {t["name"]: t for t in listed}["export_dataset"]["input_schema"] == schema
+    mcp = {t.name: t for t in anyio.run(build_mcp_server().list_tools)}
+    assert mcp["export_dataset"].input_schema == schema

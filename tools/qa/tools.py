@@ -427,7 +427,12 @@ def _refuse_theirs(rel: str, targets: list[Target], splits: list[str] | None) ->
 
 
 def export_version(args: ExportDatasetInput) -> dict[str, Any]:
-    """Export one dataset version as `export_dataset` does (shared with the HTTP download)."""
+    """Export one dataset version as `export_dataset` does (shared with the HTTP download).
+
+    Every check (fields, formats, the files output_path names and whose they are) is made
+    before anything is written.
+    """
+    dataset = qa_store.get_dataset(args.dataset_id, args.version)
     fields = check_fields(args.fields)
     formats = [args.format] if isinstance(args.format, str) else list(dict.fromkeys(args.format))
     for fmt in formats:
@@ -457,7 +462,6 @@ def export_version(args: ExportDatasetInput) -> dict[str, Any]:
         rel = relative_to_workspace(resolve_path(raw, for_write=True))
         if not args.overwrite:
             _refuse_theirs(rel, targets, split_names)
-    dataset = qa_store.get_dataset(args.dataset_id, args.version)
     entries = dataset["entries"]
     if args.min_quality is not None:
         entries = [e for e in entries if (e.get("quality_score") or 0.0) >= args.min_quality]
