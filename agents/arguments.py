@@ -3288,6 +3288,10 @@ def _args_chunk_documents(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["project_id"] = s.project
     elif s.files or any(f.lower().endswith(DOC_FILES) for f in p.context_files):
         args["paths"] = s.files or [f for f in p.context_files if f.lower().endswith(DOC_FILES)]
+        written = role_files(s.text, args["paths"])[2]
+        kept = [f for f in args["paths"] if f not in written or is_workspace_file(f)]
+        if kept and len(kept) < len(args["paths"]):
+            args["paths"] = kept  # '... and save them as qa.jsonl': a file to write, not to read
     elif p.memory.get("project"):
         args["project_id"] = p.memory["project"]
     else:
@@ -3630,6 +3634,8 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         "format": (formats[0] if len(formats) == 1 else formats) if formats else "jsonl",
     }
     args.update(export_options(text, s.text))
+    named = [f for f in FILE_RE.findall(s.text) if not is_workspace_file(f)]
+    args.update(export_file_options(s.text, named[:1], str(args["format"])))
     from agents.repeat import PASSED_RE, thread_pass_mark
 
     if "min_quality" not in args and rx.search(PASSED_RE, text, re.I):
@@ -3657,6 +3663,46 @@ SET_ASIDE_RE = (
 """A test share said as kept aside ('with a test part kept aside', 'keep some back for
 testing'): the export's default splits."""
 SAME_SPLITS_RE = r"\b(?:same|those|these|earlier|previous|identical)\s+splits?\b"
+
+
+QA_FIELDS_RE = re.compile(
+    r"\b(?:with|only|just|keep(?:ing)?)\s+(?:the\s+)?(?:columns?|fields?)\s*[:=]?\s*"
+    r"([a-z_]+(?:\s*(?:,|and|&|/)\s*[a-z_]+){0,9})|\bcolumns?\s+([a-z_]+(?:\s*(?:,|and|&|/)\s*"
+    r"[a-z_]+){1,9})\s+only\b",
+    re.I,
+)
+"""'with columns question,answer', 'only the fields question and answer'."""
+QA_FIELD_NAMES = frozenset(
+    "id question answer mode category difficulty quality_score metadata source_chunk "
+    "document_id split question_type reasons instruction output".split()
+)
+
+
+def export_file_options(text: str, named: list[str], fmt: str) -> dict[str, Any]:
+    """A QA export's file as said: a name to write ('save as faq.csv', 'name it chatbot_eval'),
+    its format from the suffix, and the fields kept ('with columns question,answer').
+    """
+    out: dict[str, Any] = {}
+    if named:
+        suffix = named[0].rsplit(".", 1)[-1].lower()
+        out["output_path"] = named[0]
+        if suffix in ("csv", "jsonl", "parquet"):
+            out["format"] = suffix
+    else:
+        stem = rx.search(
+            r"\b(?:name|call)\s+(?:it|them|the\s+file)\s+[\"'`]?([A-Za-z][\w-]{0,80})\b",
+            text,
+            re.I,
+        )
+        if stem:
+            out["output_path"] = f"{stem.group(1)}.{fmt}"  # 'export them as csv, name it x'
+    said = QA_FIELDS_RE.search(text)
+    if said:
+        words = rx.findall(r"[a-z_]+", (said.group(1) or said.group(2)).lower())
+        fields = [w for w in dict.fromkeys(words) if w in QA_FIELD_NAMES]
+        if len(fields) >= 1 and len(fields) == len([w for w in words if w not in ("and",)]):
+            out["fields"] = fields
+    return out
 
 
 def export_options(text: str, clause: str | None = None) -> dict[str, Any]:

@@ -304,6 +304,7 @@ def _plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
         plan.notes.append(cut)
     _capped_attempts(plan, original)
     _impossible_share(plan, original)
+    _qa_file_asked(plan, original)
     _impossible_target(plan, original)
     fit_model_use(plan.steps, goal, memory)
     return plan
@@ -442,6 +443,29 @@ def _impossible_target(plan: Plan, goal: str) -> None:
             f"{said.group(0).strip()}: {said.group(1)} runs from 0 to 1 (or 0-100%), so no "
             "target was set; say e.g. 0.7 or 70%"
         )
+
+
+def _qa_file_asked(plan: Plan, goal: str) -> None:
+    """'generate QA pairs from x.md and save them as qa.jsonl': the pairs exported to that file
+    (an export step after the generation when none was planned; the name kept as given).
+    """
+    from agents.arguments import export_file_options, export_options, role_files
+
+    gen = next((i for i, s in enumerate(plan.steps) if s.tool == "generate_qa"), None)
+    if gen is None or any(s.tool == "export_dataset" for s in plan.steps):
+        return
+    written = [
+        f
+        for f in role_files(goal, FILE_RE.findall(goal))[2]
+        if rx.search(r"\.(?:jsonl|csv|parquet)$", f, re.I) and not is_workspace_file(f)
+    ]
+    if len(written) != 1:
+        return
+    args: dict[str, Any] = {"dataset_id": f"${{steps.{gen}.dataset_id}}", "format": "jsonl"}
+    args.update(export_options(goal))
+    args.update(export_file_options(goal, written, "jsonl"))
+    plan.steps.append(PlanStep(tool="export_dataset", args=args, why=goal))
+    plan.notes.append(f"the pairs written to {written[0]}, as asked")
 
 
 def _impossible_share(plan: Plan, goal: str) -> None:

@@ -457,17 +457,26 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     """'give me a CSV of the manual questions': the thread's last QA set exported in the
     format named (no new chunking or generation; a document named is a new request).
     """
+    from agents.arguments import export_file_options, export_options, is_workspace_file
+
     qa = memory.get("qa_dataset")
-    said = rx.search(EXPORT_FORMAT, goal, re.I)
-    if not qa or files or said is None or not rx.search(QA_WORDS, goal, re.I):
+    said = rx.search(EXPORT_FORMAT, FILE_RE.sub(" ", goal), re.I)
+    last = memory.get("last_call") if isinstance(memory.get("last_call"), dict) else {}
+    named = [f for f in files if not is_workspace_file(f)]  # files to write, not to read
+    after_qa = last.get("tool") in QA_TOOLS and rx.search(SAVE_WORDS, goal, re.I)
+    if not qa or len(named) != len(files) or len(named) > 1:
         return None
+    if not (said or named) or not (rx.search(QA_WORDS, goal, re.I) or after_qa):
+        return None  # 'save as handbook_qa.jsonl' right after the pairs: them
     if rx.search(NEW_QA_WORDS, goal, re.I):
         return None
-    from agents.arguments import export_options
-
-    args = {"dataset_id": str(qa), "format": said.group(1).lower()}
+    args: dict[str, Any] = {
+        "dataset_id": str(qa),
+        "format": said.group(1).lower() if said else "jsonl",
+    }
     # 'export csv, splits, nothing under 0.8': the splits and the least quality said with it
     args.update(export_options(goal))
+    args.update(export_file_options(goal, named, args["format"]))
     mark = thread_pass_mark(memory) if rx.search(PASSED_RE, goal, re.I) else None
     if "min_quality" not in args and mark is not None:
         args["min_quality"] = mark  # 'a csv of the good ones': those at the thread's pass mark
@@ -477,6 +486,8 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     )
 
 
+SAVE_WORDS = r"\b(?:save|export|write|store|download|dump|give\s+me|put)\w*\b"
+"""Words of writing a file: 'save as x.jsonl' after QA pairs exports them."""
 SHOW_QA_RE = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|now|then|great|nice|cool|thanks)\W+)*(?:(?:please|pls|can|could|"
     r"would)\s+(?:you\s+)?)?(?:show|let\s+me\s+see|give|display|print|preview|list|read)\b"

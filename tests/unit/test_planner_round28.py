@@ -845,3 +845,35 @@ def test_which_of_the_threads_models_was_best_compares_them() -> None:
         )
     one = {"results": [trained("models/a", "logistic", 0.78)]}
     assert not (plan_goal("which model was best?", one).answer or "").startswith("The models")
+
+
+@pytest.mark.parametrize(
+    ("goal", "wanted"),
+    [
+        ("save as handbook_qa.jsonl", {"format": "jsonl", "output_path": "handbook_qa.jsonl"}),
+        (
+            "export them as csv, name it chatbot_eval",
+            {"format": "csv", "output_path": "chatbot_eval.csv"},
+        ),
+        ("export the pairs to faq.csv", {"format": "csv", "output_path": "faq.csv"}),
+        (
+            "export them as csv with columns question,answer",
+            {"format": "csv", "fields": ["question", "answer"]},
+        ),
+    ],
+)
+def test_a_qa_set_is_exported_to_the_file_and_fields_said(goal: str, wanted: dict) -> None:
+    call = {"tool": "generate_qa", "args": {"chunk_set_id": "cs_x"}}
+    memory = {"last_call": call, "last_loop": call, "qa_dataset": "ds_1", "chunk_set": "cs_x"}
+    plan = plan_goal(goal, memory)
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("export_dataset", {"dataset_id": "ds_1", **wanted})
+    ]
+
+
+def test_qa_pairs_saved_as_a_file_are_made_then_written_there() -> None:
+    (get_settings().workspace / "guide.md").write_text("# Guide\n\n" + "Members get keys. " * 40)
+    plan = plan_goal("generate QA pairs from guide.md and save them as guide_qa.jsonl")
+    assert [s.tool for s in plan.steps] == ["chunk_documents", "generate_qa", "export_dataset"]
+    assert plan.steps[0].args["paths"] == ["guide.md"]  # the file to write is not read
+    assert plan.steps[2].args["output_path"] == "guide_qa.jsonl"
