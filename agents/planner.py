@@ -352,9 +352,11 @@ def _other_file_named(goal: str, memory: dict[str, Any], notes: list[str]) -> st
         # 'the other file? the new one': the sibling whose name has the word said
         said_words = set(rx.findall(r"[a-z0-9]+", goal.lower()))
         own = set(rx.findall(r"[a-z0-9]+", data.lower()))
-        siblings = [
-            f for f in siblings if (set(rx.findall(r"[a-z0-9]+", f.lower())) - own) & said_words
-        ]
+        extra = {f: set(rx.findall(r"[a-z0-9]+", f.lower())) - own for f in siblings}
+        siblings = [f for f in siblings if extra[f] & said_words]
+        if len(siblings) > 1:  # 'the new one' of lease_new and lease_new_copy: the plainer
+            fewest = min(len(extra[f]) for f in siblings)
+            siblings = [f for f in siblings if len(extra[f]) == fewest]
     if len(siblings) != 1:
         return goal
     notes.append(f"the other file → {siblings[0]} (beside {data})")

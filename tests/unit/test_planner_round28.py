@@ -702,6 +702,7 @@ def test_the_other_file_the_new_one_picks_among_siblings(deliveries: pd.DataFram
     root = get_settings().workspace
     deliveries.to_csv(root / "deliveries_test.csv", index=False)
     deliveries.to_csv(root / "deliveries_new.csv", index=False)
+    deliveries.to_csv(root / "deliveries_new_copy.csv", index=False)  # 'new' too: the plainer
     memory = {"dataset": "deliveries.csv"}
     plan = plan_goal("and for the other file? the new one", memory)
     assert [s.args["dataset"] for s in plan.steps] == ["deliveries_new.csv"]
