@@ -1132,8 +1132,12 @@ def write_answer(
         return "\n".join([*lines, *notes])
     asked = asked_metrics(plan)
     lines: list[str] = list(notes)
+    tools = [s.get("tool") for s in steps]
     for i, step in enumerate(steps, 1):
         head = f"{i}. {step['tool']}"
+        data = (step.get("args") or {}).get("dataset")
+        if tools.count(step.get("tool")) > 1 and isinstance(data, str) and "${" not in data:
+            head += f" ({data})"  # 'rows in each of my tables': which table each look is
         status = step.get("status")
         repairs = [f"  repaired: {_repair_text(r)}" for r in step.get("repairs") or []]
         repairs += [f"  as you answered: {a}" for a in step.get("answers") or []]

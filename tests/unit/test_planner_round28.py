@@ -878,3 +878,18 @@ def test_qa_pairs_saved_as_a_file_are_made_then_written_there() -> None:
     assert [s.tool for s in plan.steps] == ["chunk_documents", "generate_qa", "export_dataset"]
     assert plan.steps[0].args["paths"] == ["guide.md"]  # the file to write is not read
     assert plan.steps[2].args["output_path"] == "guide_qa.jsonl"
+
+
+def test_several_looks_in_one_answer_name_their_tables() -> None:
+    from agents.reporter import write_answer
+
+    def look(name: str, rows: int) -> dict:
+        output = {"rows": rows, "columns": [{"name": "a", "dtype": "int64", "missing": 0}]}
+        args = {"dataset": name}
+        return {"tool": "inspect_dataset", "args": args, "status": "completed", "output": output}
+
+    answer = write_answer({"steps": []}, [look("a.csv", 3), look("b.csv", 5)])
+    assert "1. inspect_dataset (a.csv):\n  3 rows;" in answer
+    assert "2. inspect_dataset (b.csv):\n  5 rows;" in answer
+    one = write_answer({"steps": []}, [look("a.csv", 3)])
+    assert "1. inspect_dataset:\n" in one  # one look: as before
