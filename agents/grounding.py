@@ -1182,10 +1182,12 @@ def unknown_target(profile: dict[str, Any], bare: str) -> str | None:
 
 
 SUMMARISED_NAME_RE = re.compile(
-    AVERAGE_RE[:-3]
-    + r"|distribution|spread|histogram|count)\b\s+(?:of\s+)?(?:the\s+)?(?:column\s+)?[`'\"]?"
-    r"(?-i:([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*))\b",
-    re.I,
+    # the summary's words in any case, the name as written (a camelCase name's capital is the
+    # person's: under one case-blind flag 'in' would be camelCase too)
+    r"(?i:"
+    + AVERAGE_RE[:-3]
+    + r"|distribution|spread|histogram|count)\b\s+(?:of\s+)?(?:the\s+)?(?:column\s+)?)[`'\"]?"
+    r"([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)\b"
 )
 """A column a summary is asked of, said as a column's name ('average salary_usd by dept')."""
 
