@@ -772,9 +772,10 @@ def _confusion_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
         ]
         if not pairs:  # nothing confused: said so, not three cells of 0
             total = sum(sum(row) for row in matrix)
+            each = ", ".join(f"{labels[i]} {sum(matrix[i])}" for i in range(len(labels)))
             return (
-                f"It confused no classes: all {total} rows were predicted right "
-                f"(confusion matrix from {result['tool']}{where})."
+                f"It confused no classes: all {total} rows were predicted right ({each}; "
+                f"confusion matrix from {result['tool']}{where})."
             )
     said = "; ".join(
         f"{matrix[i][j]} of the {sum(matrix[i])} true {labels[i]} rows were predicted {labels[j]}"
@@ -832,16 +833,21 @@ def best_model_answer(goal: str, memory: dict[str, Any]) -> str | None:
     lower = metric in LOWER_IS_BETTER
     best = (min if lower else max)(values, key=values.__getitem__)
     name = METRIC_NAMES_SAID.get(metric, metric)
-    shown = "; ".join(
-        f"{p}"
-        + (
-            f" ({KIND_WORDS.get(str(trained[p].get('model_kind')), '')})"
-            if trained[p].get("model_kind")
-            else ""
-        )
-        + f": {name} {_fmt(float(v))}"
-        for p, v in values.items()
-    )
+    others = [
+        m for m in order if m != metric and all(_metric_value(f, m) for f in figures.values())
+    ]
+
+    def said(path: str) -> str:
+        kind = KIND_WORDS.get(str(trained[path].get("model_kind")), "")
+        more = ""
+        for m in others[:2]:  # the other figures they all have, beside the one compared
+            found = _metric_value(figures[path], m)
+            if found is not None:
+                more += f", {METRIC_NAMES_SAID.get(m, m)} {_fmt(float(found[1]))}"
+        head = f"{path} ({kind})" if kind else path
+        return f"{head}: {name} {_fmt(float(values[path]))}{more}"
+
+    shown = "; ".join(said(p) for p in values)
     return f"The models trained on this thread, by {name}: {shown}. Best: {best}."
 
 

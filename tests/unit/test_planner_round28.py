@@ -594,7 +594,9 @@ def test_which_classes_it_confuses_with_none_confused_says_so() -> None:
         "confusion": {"labels": ["a", "b"], "matrix": [[5, 0], [0, 7]]},
     }
     plan = plan_goal("which categories does it confuse most?", {"results": [result]})
-    assert plan.answer and plan.answer.startswith("It confused no classes: all 12 rows")
+    assert plan.answer and plan.answer.startswith(
+        "It confused no classes: all 12 rows were predicted right (a 5, b 7;"
+    )
     result["confusion"]["matrix"] = [[5, 2], [0, 7]]
     plan = plan_goal("which categories does it confuse most?", {"results": [result]})
     assert plan.answer.startswith("2 of the 7 true a rows were predicted b (confusion")
@@ -842,7 +844,7 @@ def test_which_of_the_threads_models_was_best_compares_them() -> None:
         plan = plan_goal(goal, memory)
         assert not plan.steps and plan.answer == (
             "The models trained on this thread, by F1: models/a (logistic regression): F1 "
-            "0.780; models/b (an MLP): F1 0.800. Best: models/b."
+            "0.780, AUC 0.900; models/b (an MLP): F1 0.800, AUC 0.900. Best: models/b."
         )
     one = {"results": [trained("models/a", "logistic", 0.78)]}
     assert not (plan_goal("which model was best?", one).answer or "").startswith("The models")
