@@ -167,6 +167,7 @@ def plan_goal(goal: str, memory: dict[str, Any] | None = None) -> Plan:
     """Plan a goal (`_plan_goal`), its counts bounded by the tools' schemas with a note."""
     plan = _plan_goal(goal, memory)
     _capped_counts(plan)
+    _length_filter_said(plan, goal)
     return plan
 
 
@@ -444,6 +445,26 @@ def _impossible_target(plan: Plan, goal: str) -> None:
         plan.notes.append(
             f"{said.group(0).strip()}: {said.group(1)} runs from 0 to 1 (or 0-100%), so no "
             "target was set; say e.g. 0.7 or 70%"
+        )
+
+
+LENGTH_FILTER_RE = re.compile(
+    r"\b(?:drop|remove|skip|filter\s+out|exclude|throw\s+out|get\s+rid\s+of)\b[^.;?]{0,40}?"
+    r"\b(?:shorter|longer|fewer|more|less)\s+than\s+\d+\s+(?:words?|characters?|chars?|tokens?)\b",
+    re.I,
+)
+"""'drop the ones where the answer is shorter than 5 words': a length filter, which no tool has."""
+
+
+def _length_filter_said(plan: Plan, goal: str) -> None:
+    """A filter on an entry's length: said as not done (no tool filters by length), with what
+    does filter QA pairs (their quality).
+    """
+    said = LENGTH_FILTER_RE.search(goal[: rx.MAX_TEXT])
+    if said and any(s.tool in ("generate_qa", "export_dataset", "score_qa") for s in plan.steps):
+        plan.notes.append(
+            f"'{said.group(0)}': no filter by length here; pairs are kept by quality (a pass "
+            "mark, or min_quality on export)"
         )
 
 

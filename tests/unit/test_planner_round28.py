@@ -895,3 +895,13 @@ def test_several_looks_in_one_answer_name_their_tables() -> None:
     assert "2. inspect_dataset (b.csv):\n  5 rows;" in answer
     one = write_answer({"steps": []}, [look("a.csv", 3)])
     assert "1. inspect_dataset:\n" in one  # one look: as before
+
+
+def test_a_length_filter_on_qa_pairs_is_said_not_dropped() -> None:
+    call = {"tool": "generate_qa", "args": {"chunk_set_id": "cs_x"}}
+    memory = {"last_call": call, "last_loop": call, "qa_dataset": "ds_1", "chunk_set": "cs_x"}
+    plan = plan_goal(
+        "make it 40 and drop the ones where the answer is shorter than 5 words", memory
+    )
+    assert plan.steps[0].args["max_pairs"] == 40
+    assert any("no filter by length here" in n for n in plan.notes), plan.notes
