@@ -460,7 +460,8 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     from agents.arguments import export_file_options, export_options, is_workspace_file
 
     qa = memory.get("qa_dataset")
-    said = rx.search(EXPORT_FORMAT, FILE_RE.sub(" ", goal), re.I)
+    said = rx.findall(EXPORT_FORMAT, FILE_RE.sub(" ", goal), re.I)
+    formats = list(dict.fromkeys(f.lower() for f in said))
     last = memory.get("last_call") if isinstance(memory.get("last_call"), dict) else {}
     named = [f for f in files if not is_workspace_file(f)]  # files to write, not to read
     after_qa = last.get("tool") in QA_TOOLS and rx.search(SAVE_WORDS, goal, re.I)
@@ -470,13 +471,12 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
         return None  # 'save as handbook_qa.jsonl' right after the pairs: them
     if rx.search(NEW_QA_WORDS, goal, re.I):
         return None
-    args: dict[str, Any] = {
-        "dataset_id": str(qa),
-        "format": said.group(1).lower() if said else "jsonl",
-    }
+    # 'export csv + jsonl': every format said (one: that one; none: jsonl)
+    fmt: str | list[str] = formats[0] if len(formats) == 1 else formats or "jsonl"
+    args: dict[str, Any] = {"dataset_id": str(qa), "format": fmt}
     # 'export csv, splits, nothing under 0.8': the splits and the least quality said with it
     args.update(export_options(goal))
-    args.update(export_file_options(goal, named, args["format"]))
+    args.update(export_file_options(goal, named, formats[0] if formats else "jsonl"))
     mark = thread_pass_mark(memory) if rx.search(PASSED_RE, goal, re.I) else None
     if "min_quality" not in args and mark is not None:
         args["min_quality"] = mark  # 'a csv of the good ones': those at the thread's pass mark

@@ -905,3 +905,14 @@ def test_a_length_filter_on_qa_pairs_is_said_not_dropped() -> None:
     )
     assert plan.steps[0].args["max_pairs"] == 40
     assert any("no filter by length here" in n for n in plan.notes), plan.notes
+
+
+def test_every_format_said_after_qa_pairs_is_exported() -> None:
+    memory = {
+        "last_call": {"tool": "score_qa", "args": {"dataset_id": "ds_1"}},
+        "qa_dataset": "ds_1",
+    }
+    plan = plan_goal("export csv + jsonl", memory)
+    assert [(s.tool, s.args) for s in plan.steps] == [
+        ("export_dataset", {"dataset_id": "ds_1", "format": ["csv", "jsonl"]})
+    ]
