@@ -1871,10 +1871,9 @@ def _no_such_file(name: str) -> str:
         beside = misplaced_files()
         shown = "none yet (put files in the workspace folder, $FORGEFLOW_HOME/workspace)"
         if beside:
-            shown += (
-                f"; {beside} tables or documents lie in $FORGEFLOW_HOME itself: move them into "
-                "workspace/"
-            )
+            from agents.reporter import misplaced_said
+
+            shown += f"; {misplaced_said(beside)}"
     return f"There is no file named {name}, and no step here makes it. Your tables: {shown}."
 
 

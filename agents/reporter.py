@@ -361,11 +361,20 @@ def _local_listing(output: dict[str, Any], asked: list[str]) -> list[str]:
         lines.append(f"  {output['hint']}")
     misplaced = output.get("misplaced")
     if isinstance(misplaced, int) and misplaced > 0:  # put in FORGEFLOW_HOME itself
-        lines.append(
-            f"  {misplaced} tables or documents lie in $FORGEFLOW_HOME itself, beside the "
-            "workspace: move them into its workspace folder"
-        )
+        lines.append(f"  {misplaced_said(misplaced)}")
     return lines
+
+
+def misplaced_said(count: int) -> str:
+    """'2 tables or documents lie in $FORGEFLOW_HOME itself, ...': files put beside the
+    workspace, and where they belong (one wording for the listing and a file not found).
+    """
+    what = "table or document lies" if count == 1 else "tables or documents lie"
+    them = "it" if count == 1 else "them"
+    return (
+        f"{count} {what} in $FORGEFLOW_HOME itself, beside the workspace: move {them} into its "
+        "workspace folder"
+    )
 
 
 def _predict(output: dict[str, Any], asked: list[str]) -> list[str]:

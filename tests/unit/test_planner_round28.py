@@ -549,7 +549,7 @@ def test_a_file_put_beside_the_workspace_is_pointed_at() -> None:
     (get_settings().home_dir / "members.csv").write_text("a,b\n1,2\n")
     plan = plan_goal("show me the columns of members.csv")
     assert not plan.steps and "$FORGEFLOW_HOME/workspace" in plan.answer
-    assert "1 tables or documents lie in $FORGEFLOW_HOME itself" in plan.answer
+    assert "1 table or document lies in $FORGEFLOW_HOME itself" in plan.answer
 
 
 def test_how_confident_on_those_summarises_that_class_probability() -> None:
