@@ -3642,16 +3642,24 @@ def _args_export_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         mark = thread_pass_mark(p.memory)  # 'give me the good ones': those at the pass mark
         if mark is not None:
             args["min_quality"] = mark
-    last = p.memory.get("last_call") if isinstance(p.memory, dict) else None
+    if "splits" not in args and (same := same_splits(text, p.memory)) is not None:
+        args["splits"] = same  # 'a jsonl copy with the same splits'
+    return args
+
+
+def same_splits(text: str, memory: Any) -> Any:
+    """The splits of the thread's last export when the text asks for the same ones ('a parquet
+    copy with those same splits'); None otherwise.
+    """
+    last = memory.get("last_call") if isinstance(memory, dict) else None
     if (
-        "splits" not in args
-        and rx.search(SAME_SPLITS_RE, text, re.I)
+        rx.search(SAME_SPLITS_RE, text, re.I)
         and isinstance(last, dict)
         and last.get("tool") == "export_dataset"
         and "splits" in (last.get("args") or {})
     ):
-        args["splits"] = last["args"]["splits"]  # 'a jsonl copy with the same splits'
-    return args
+        return last["args"]["splits"]
+    return None
 
 
 SET_ASIDE_RE = (

@@ -745,18 +745,13 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
             continue
         picked = [hit.group(1)]
         rest = bare[hit.end() :]
-        more = rx.match(
-            rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})", rest, re.I
-        )
-        while more is not None and len(picked) < 20:
+        joined = rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})"
+        while (more := rx.match(joined, rest, re.I)) is not None and len(picked) < 20:
             if rx.search(r"\bvs\.?|\bversus\b", more.group(1), re.I):
                 picked = []  # 'plan Basic vs Premium': compared, not limited to
                 break
             picked.append(more.group(2))
             rest = rest[more.end() :]
-            more = rx.match(
-                rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})", rest, re.I
-            )
         if (
             not picked
             or rx.search(r"\bcompar\w*|\bvs\.?(?!\w)|\bversus\b", bare, re.I)

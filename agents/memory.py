@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from agents import patterns as rx
-from agents.reporter import output_metrics, worst_rows_said
+from agents.reporter import KIND_NAMES, METRIC_NAMES, output_metrics, worst_rows_said
 
 METRIC_WORDS: dict[str, tuple[str, ...]] = {
     "f1": ("f1_macro", "f1", "macro_f1"),
@@ -838,7 +838,7 @@ def best_model_answer(goal: str, memory: dict[str, Any]) -> str | None:
     ]
 
     def said(path: str) -> str:
-        kind = KIND_WORDS.get(str(trained[path].get("model_kind")), "")
+        kind = KIND_NAMES.get(str(trained[path].get("model_kind")), "")
         more = ""
         for m in others[:2]:  # the other figures they all have, beside the one compared
             found = _metric_value(figures[path], m)
@@ -851,7 +851,8 @@ def best_model_answer(goal: str, memory: dict[str, Any]) -> str | None:
     return f"The models trained on this thread, by {name}: {shown}. Best: {best}."
 
 
-METRIC_NAMES_SAID = {"f1": "F1", "auc": "AUC", "accuracy": "accuracy", "r2": "R²", "mae": "MAE"}
+METRIC_NAMES_SAID = {"f1": "F1", **{m: METRIC_NAMES[m] for m in ("auc", "accuracy", "r2", "mae")}}
+"""The reporter's names of the figures a comparison of models uses ('f1' said short)."""
 
 
 KIND_ASKED_RE = re.compile(
@@ -861,7 +862,6 @@ KIND_ASKED_RE = re.compile(
     re.I,
 )
 """A question about the kind of model trained ('is that a linear model?')."""
-KIND_WORDS = {"logistic": "logistic regression", "linear": "linear regression", "mlp": "an MLP"}
 
 
 def _kind_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
@@ -871,7 +871,7 @@ def _kind_answer(lower: str, results: list[dict[str, Any]]) -> str | None:
     found = next((r for r in reversed(results) if r.get("model_kind")), None)
     if found is None:
         return None
-    kind = KIND_WORDS.get(str(found["model_kind"]), str(found["model_kind"]))
+    kind = KIND_NAMES.get(str(found["model_kind"]), str(found["model_kind"]))
     where = f" ({found['model_path']})" if found.get("model_path") else ""
     return f"The model is {kind}{where}, from {found['tool']}."
 
@@ -1806,10 +1806,7 @@ def figures_answer(goal: str, results: list[dict[str, Any]], memory: dict[str, A
 
 
 SHOW_MADE_RE = re.compile(
-    r"^\W*(?:(?:ok|okay|so|and|now|then|great|nice|thanks)\W+)*(?:(?:please|pls|can|could|would)\s+"
-    r"(?:you\s+)?)?(?:show|let\s+me\s+see|give|display|print|preview|list|pull\s+up)\b"
-    r"(?:\s+(?:me|us))?\s+(?:(?:a\s+few|some|a\s+sample|samples?|examples?|\d{1,3}|several|the\s+first"
-    r"(?:\s+\d{1,3})?)\s+)?(?:of\s+)?(?:the\s+|those\s+|these\s+)?(?:rows?|ones|records|entries|"
+    rx.SHOW_LEAD + r"(?:the\s+|those\s+|these\s+)?(?:rows?|ones|records|entries|"
     r"examples|labels|predictions|results|output)\b[^.?!;\n]{0,30}?\b(?:you|it|the\s+(?:run|model))"
     r"\s+(?:just\s+)?(labell?ed|filled(?:\s+in)?|tagged|predicted|wrote|made|scored)\b"
     r"(?!\s+(?:as|into|under|with)\b)"

@@ -81,6 +81,16 @@ TRAIN_VERB = r"train\w*|fit\w*|learn\w*|built|build"
 """The verbs of a training ('trained', 'fit', 'learns', 'built'), an alternation: the table a
 model learns from is said after one (arguments `TRAIN_ON_RE`, planner `TRAINED_ON_SAID`)."""
 
+WRITE_VERB = r"save|export|write|store|dump|output|convert|put|keep|copy|download"
+"""Verbs of writing a file ('save as x.jsonl', 'export it as x.xlsx'): a name after one is a
+file to write."""
+SHOW_LEAD = (
+    r"^\W*(?:(?:ok|okay|so|and|now|then|great|nice|cool|thanks)\W+)*(?:(?:please|pls|can|could|"
+    r"would)\s+(?:you\s+)?)?(?:show|let\s+me\s+see|give|display|print|preview|list|read|pull\s+up)\b"
+    r"(?:\s+(?:me|us))?\s+(?:(?:a\s+few|some|a\s+couple|a\s+sample|samples?|examples?|\d{1,3}|"
+    r"several|the\s+first(?:\s+\d{1,3})?)\s+)?(?:of\s+)?"
+)
+"""The start of a request to see some of what a run made ('ok, show me a few of ...')."""
 LEARNT_FROM = r"on|from|with|using"
 """The words between a training verb and the table learnt from ('trained on', 'fit from'), an
 alternation (planner `TRAINED_ON_SAID`, `RETRAIN_ON_RE`)."""

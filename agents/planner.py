@@ -370,9 +370,7 @@ SPREADSHEET_NAME_RE = re.compile(
 """A spreadsheet file named ('export it as helpdesk_labeled.xlsx'): no format written here."""
 
 
-SPREADSHEET_WRITE_RE = re.compile(
-    r"\b(?:save|export|write|store|dump|output|convert|put|keep|copy)\w*\b", re.I
-)
+SPREADSHEET_WRITE_RE = re.compile(rf"\b(?:{rx.WRITE_VERB})\w*\b", re.I)
 """Verbs of writing a file: a spreadsheet named after one is a file to write."""
 SPREADSHEET_ASKED_RE = re.compile(
     r"\b(?:as|to|into)\s+(?:an?\s+)?(?:excel|xlsx|xls|spreadsheet)\b(?!\s+(?:friendly|ready))|"

@@ -457,7 +457,12 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     """'give me a CSV of the manual questions': the thread's last QA set exported in the
     format named (no new chunking or generation; a document named is a new request).
     """
-    from agents.arguments import export_file_options, export_options, is_workspace_file
+    from agents.arguments import (
+        export_file_options,
+        export_options,
+        is_workspace_file,
+        same_splits,
+    )
 
     qa = memory.get("qa_dataset")
     said = rx.findall(EXPORT_FORMAT, FILE_RE.sub(" ", goal), re.I)
@@ -476,6 +481,8 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     args: dict[str, Any] = {"dataset_id": str(qa), "format": fmt}
     # 'export csv, splits, nothing under 0.8': the splits and the least quality said with it
     args.update(export_options(goal))
+    if "splits" not in args and (same := same_splits(goal, memory)) is not None:
+        args["splits"] = same  # 'and a parquet copy with those same splits'
     args.update(export_file_options(goal, named, formats[0] if formats else "jsonl"))
     mark = thread_pass_mark(memory) if rx.search(PASSED_RE, goal, re.I) else None
     if "min_quality" not in args and mark is not None:
@@ -486,14 +493,11 @@ def export_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     )
 
 
-SAVE_WORDS = r"\b(?:save|export|write|store|download|dump|give\s+me|put)\w*\b"
+SAVE_WORDS = rf"\b(?:{rx.WRITE_VERB})\w*\b|\bgive\s+me\b"
 """Words of writing a file: 'save as x.jsonl' after QA pairs exports them."""
 SHOW_QA_RE = re.compile(
-    r"^\W*(?:(?:ok|okay|so|and|now|then|great|nice|cool|thanks)\W+)*(?:(?:please|pls|can|could|"
-    r"would)\s+(?:you\s+)?)?(?:show|let\s+me\s+see|give|display|print|preview|list|read)\b"
-    r"(?:\s+(?:me|us))?\s+(?:(?:a\s+few|some|a\s+couple|a\s+sample|samples?|examples?|(\d{1,3})|"
-    r"several|the\s+first(?:\s+(\d{1,3}))?)\s+)?(?:of\s+)?(?:them|those|these|the\s+(?:pairs|"
-    r"questions|qa(?:\s+pairs)?|q&a(?:\s+pairs)?|answers|entries|results))\b",
+    rx.SHOW_LEAD + r"(?:them|those|these|the\s+(?:pairs|questions|qa(?:\s+pairs)?|q&a(?:\s+pairs)?|"
+    r"answers|entries|results))\b",
     re.I,
 )
 """'show me a few of them' after QA pairs were made: some of the pairs themselves."""
@@ -509,7 +513,8 @@ def show_thread_qa(goal: str, files: list[str], memory: dict[str, Any]) -> Plan 
     said = SHOW_QA_RE.search(goal)
     if not qa or files or said is None or last.get("tool") not in QA_TOOLS:
         return None
-    count = next((int(g) for g in said.groups() if g), QA_SHOWN)
+    number = rx.search(r"\b(\d{1,3})\b", said.group(0))
+    count = int(number.group(1)) if number else QA_SHOWN
     steps = [
         PlanStep(tool="export_dataset", args={"dataset_id": str(qa), "format": "jsonl"}, why=goal),
         PlanStep(

@@ -916,3 +916,12 @@ def test_every_format_said_after_qa_pairs_is_exported() -> None:
     assert [(s.tool, s.args) for s in plan.steps] == [
         ("export_dataset", {"dataset_id": "ds_1", "format": ["csv", "jsonl"]})
     ]
+
+
+def test_a_copy_with_the_same_splits_after_an_export_keeps_them() -> None:
+    splits = {"train": 0.6, "validation": 0.2, "test": 0.2}
+    call = {"tool": "export_dataset", "args": {"dataset_id": "ds5", "splits": splits}}
+    memory = {"last_call": call, "qa_dataset": "ds5"}
+    for goal in ("export it as parquet with those same splits", "save as qa.parquet, same splits"):
+        plan = plan_goal(goal, memory)
+        assert plan.steps[0].tool == "export_dataset" and plan.steps[0].args["splits"] == splits
