@@ -1226,7 +1226,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if s.group_by:
         args["group_by"] = s.group_by  # 'the average delay by route'
     unknown = _unknown_summarised(ref, s.text) or (
-        None if s.group_by else _unknown_group(ref, s.text)
+        None if s.group_by else unknown_group_question(ref, s.text)
     )
     if unknown:
         p.question = unknown
@@ -1245,7 +1245,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
-def _unknown_group(ref: Any, text: str) -> str | None:
+def unknown_group_question(ref: Any, text: str) -> str | None:
     """The question when a summary groups by a column the table has not ('the average rent
     by Zip Code'): which, with the columns of few values offered; None otherwise.
     """

@@ -4342,7 +4342,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     evidence: the column is there, with few values), a look at the data and not a scan for odd
     rows or a model.
     """
-    from agents.arguments import _unknown_group
+    from agents.arguments import unknown_group_question
     from agents.grounding import columns_by_values, group_column, row_filter
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
@@ -4363,7 +4363,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         return []
     where = row_filter(profile, clause)  # 'for route A': the rows looked at, not a grouping
     group = group_column(profile, clause)
-    if group is None and (missing := _unknown_group(tables[0], clause)):
+    if group is None and (missing := unknown_group_question(tables[0], clause)):
         p.question = missing  # 'the average rent by Zip Code': no such column
         return []
     if (
