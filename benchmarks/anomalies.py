@@ -5,7 +5,13 @@ Real tables with anomalies injected at random rows, one kind per variant:
 - broken correlations: a column taken from another row at the other end of a correlated
   column (each value is ordinary alone; the pair is not);
 - rare combinations: a category value moved to where it never occurs (every value seen
-  alone, never together).
+  alone, never together);
+- negative entries: a small value of a column that is never negative typed with a minus
+  (children -1, a concavity of -0.05: inside the column's usual spread).
+
+`before` is the combination without the `negative_values` rule (the mean robust z of the
+five statistical detectors, computed from their own scores in the same run), so one run
+gives the rule's effect on every variant.
 
 Each variant is run through `detect_anomalies` the way a user calls it (call_tool, the default
 detectors, a generator trained on the rows themselves; the injected labels are never given).
@@ -90,6 +96,16 @@ def years_married(frame: pd.DataFrame, rows: np.ndarray, rng: np.random.Generato
     return frame
 
 
+def negative(column: str, low: float, high: float) -> Callable:
+    """`column` of each chosen row set to a small negative number (a minus typed by mistake)."""
+
+    def inject(frame: pd.DataFrame, rows: np.ndarray, rng: np.random.Generator) -> pd.DataFrame:
+        frame.loc[rows, column] = -np.round(rng.uniform(low, high, len(rows)), 3)
+        return frame
+
+    return inject
+
+
 VARIANTS: dict[str, tuple[Callable[[], pd.DataFrame], str, Callable, Callable | None, int]] = {
     # name: (table, kind, injector, which rows may be chosen, how many)
     "breast-cancer/extreme": (breast_cancer, "extreme values", extreme("mean_area"), None, 10),
@@ -122,11 +138,20 @@ VARIANTS: dict[str, tuple[Callable[[], pd.DataFrame], str, Callable, Callable | 
         lambda f: np.flatnonzero(f.yrs_married <= 2.5),
         10,
     ),
+    "breast-cancer/negative": (
+        breast_cancer,
+        "negative entry",
+        negative("mean_concavity", 0.01, 0.1),
+        None,
+        8,
+    ),
+    "affairs/negative": (affairs, "negative entry", negative("children", 1.0, 2.0), None, 10),
 }
 
 
 DETECTOR_COLUMNS = (
     "combined",
+    "before",
     "isolation_forest",
     "local_outlier_factor",
     "cvae",
@@ -141,6 +166,7 @@ def run(name: str, seed: int, epochs: int) -> dict:
     from graphs.workflows import call_tool
     from settings import reset_settings
     from store.db import reset_engines
+    from tools.training.anomalies import DETECTORS, robust_z
 
     load, kind, inject, eligible, m = VARIANTS[name]
     frame = load()
@@ -162,10 +188,13 @@ def run(name: str, seed: int, epochs: int) -> dict:
             {"dataset": "rows.parquet", "epochs": epochs, "seed": seed, "top_k": m},
         )
         scored = pd.read_parquet(ws / out["scores_path"]).sort_values("row")
+    statistical = [f"score_{d}" for d in DETECTORS if f"score_{d}" in scored]
+    scored["before"] = np.mean([robust_z(scored[c].to_numpy()) for c in statistical], axis=0)
     y = truth[scored.row.to_numpy()]
     result = {"variant": name, "kind": kind, "seed": seed, "flagged": out["flagged"]}
     for label, col in (
         ("combined", "score"),
+        ("before", "before"),
         ("isolation_forest", "score_isolation_forest"),
         ("local_outlier_factor", "score_local_outlier_factor"),
         ("cvae", "score_cvae"),
@@ -197,7 +226,8 @@ def main() -> None:
             r = run(name, seed, args.epochs)
             rows.append(r)
             print(
-                f"{name:22s} seed={seed} AUC combined {r['combined_auc']:.3f} IF "
+                f"{name:22s} seed={seed} AUC combined {r['combined_auc']:.3f} before "
+                f"{r['before_auc']:.3f} IF "
                 f"{r['isolation_forest_auc']:.3f} LOF {r['local_outlier_factor_auc']:.3f} CVAE "
                 f"{r['cvae_auc']:.3f} | p@k combined {r['combined_p@k']:.2f} IF "
                 f"{r['isolation_forest_p@k']:.2f} flagged {r['flagged']}",
@@ -206,11 +236,11 @@ def main() -> None:
     table = pd.DataFrame(rows).groupby(["variant", "kind"], sort=False).mean(numeric_only=True)
     print()
     print(
-        "| table / anomalies | kind | ROC-AUC: combined | IsolationForest | LOF | CVAE | "
-        "category pairs | binned pairs | precision@k: combined | IsolationForest | LOF | CVAE | "
-        "category pairs | binned pairs |"
+        "| table / anomalies | kind | ROC-AUC: combined | before | IsolationForest | LOF | CVAE | "
+        "category pairs | binned pairs | precision@k: combined | before | IsolationForest | LOF | "
+        "CVAE | category pairs | binned pairs |"
     )
-    print("| --- | --- |" + " --- |" * 12)
+    print("| --- | --- |" + " --- |" * 14)
     names = DETECTOR_COLUMNS
     for (variant, kind), r in table.iterrows():
         auc = " | ".join("-" if np.isnan(r[f"{d}_auc"]) else f"{r[f'{d}_auc']:.3f}" for d in names)

@@ -22,6 +22,14 @@ from tools.training.anomaly_reasons import explain_rows
 from tools.training.cvae import Generator
 
 DETECTORS = ("isolation_forest", "local_outlier_factor", "cvae", "category_pairs", "binned_pairs")
+"""The statistical detectors: their robust z-scores are averaged."""
+RULES = ("negative_values",)
+"""Rules, not statistics: a row a rule finds scores at least the rule's robust z (a maximum,
+not a share of the mean, which five detectors that see nothing odd would dilute)."""
+NONNEGATIVE_MIN_ROWS = 20
+"""A column is a quantity that is never negative only with this many values 0 or more..."""
+NONNEGATIVE_BREAK_SHARE = 0.02
+"""...and at most this share of its values below 0 (more: negatives are ordinary there)."""
 PAIR_COLUMNS = 40
 """At most this many columns per pair detector (the first ones): pairs grow with the square."""
 PAIR_LEVELS = 50
@@ -75,6 +83,28 @@ def _bin_codes(frame: pd.DataFrame, names: list[str]) -> list[np.ndarray]:
     return out[:PAIR_COLUMNS]
 
 
+def negative_values(frame: pd.DataFrame, names: list[str]) -> np.ndarray | None:
+    """Per row, how many of its numbers are negative in a column that is otherwise never
+    negative (hours, counts, readings: at least NONNEGATIVE_MIN_ROWS values 0 or more and at
+    most NONNEGATIVE_BREAK_SHARE below 0). A meter reading of -35 among readings of 0 to
+    1,400 is inside the usual spread, so no distance-based detector ranks it high, yet it is
+    an entry no meter can give. None without number columns.
+    """
+    if not names:
+        return None
+    breaks = np.zeros(len(frame))
+    for name in names:
+        numbers = pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+        finite = np.isfinite(numbers)
+        below = finite & (numbers < 0)
+        count = int(below.sum())
+        if not count or int(finite.sum()) - count < NONNEGATIVE_MIN_ROWS:
+            continue
+        if count <= NONNEGATIVE_BREAK_SHARE * int(finite.sum()):
+            breaks += below
+    return breaks
+
+
 def robust_z(scores: np.ndarray) -> np.ndarray:
     """(score - median) / (1.4826 MAD), negatives cut to 0; NaN/inf repaired."""
     s = np.nan_to_num(np.asarray(scores, dtype=float), nan=0.0, posinf=0.0, neginf=0.0)
@@ -119,7 +149,21 @@ def detector_scores(
             rarity = pair_rarity(codes())
             if rarity is not None:  # fewer than two such columns: this detector sits out
                 out[name] = rarity
+    if "negative_values" in detectors:
+        breaks = negative_values(frame, list(pre.numeric_columns))
+        if breaks is not None:
+            out["negative_values"] = breaks
     return out
+
+
+def combined(raw: dict[str, np.ndarray], rows: int) -> np.ndarray:
+    """The mean robust z of the statistical detectors, raised to each rule's robust z."""
+    statistical = [robust_z(v) for name, v in raw.items() if name not in RULES]
+    scores = np.mean(statistical, axis=0) if statistical else np.zeros(rows)
+    for name in RULES:
+        if name in raw:
+            scores = np.maximum(scores, robust_z(raw[name]))
+    return scores
 
 
 REASON_ROWS = 20
@@ -153,18 +197,19 @@ def score_rows(
     frame: pd.DataFrame,
     *,
     id_column: str | None,
-    detectors: tuple[str, ...] = DETECTORS,
+    detectors: tuple[str, ...] = DETECTORS + RULES,
     seed: int = 0,
 ) -> pd.DataFrame:
     """A table of id (or row number), anomaly score and rank, sorted highest score first.
 
-    `score` is the mean robust z of the detectors (one detector: its robust z); each
-    detector's raw score is kept in a `score_<detector>` column.
+    `score` is the mean robust z of the detectors (one detector: its robust z), raised to a
+    rule's robust z where a rule finds the row (`combined`); each detector's raw score is kept
+    in a `score_<detector>` column.
     """
     if frame.empty:
         raise BadInput("the dataset is empty", hint="give rows to score")
     raw = detector_scores(generator, frame, detectors, seed)
-    scores = np.mean([robust_z(v) for v in raw.values()], axis=0)
+    scores = combined(raw, len(frame))
     out = pd.DataFrame({"row": np.arange(len(frame))})
     if id_column is not None:
         out.insert(0, id_column, frame[id_column].to_numpy())

@@ -920,7 +920,12 @@ class DetectAnomaliesInput(ToolInput):
     )
     detectors: list[
         Literal[
-            "isolation_forest", "local_outlier_factor", "cvae", "category_pairs", "binned_pairs"
+            "isolation_forest",
+            "local_outlier_factor",
+            "cvae",
+            "category_pairs",
+            "binned_pairs",
+            "negative_values",
         ]
     ] = Field(
         default_factory=lambda: [
@@ -929,11 +934,14 @@ class DetectAnomaliesInput(ToolInput):
             "cvae",
             "category_pairs",
             "binned_pairs",
+            "negative_values",
         ],
         min_length=1,
         description="Detectors whose scores are combined (mean of robust z-scores); the pair "
         "detectors score rare combinations of two columns' values (categorical; numeric in "
-        "quintiles) and sit out with fewer than two such columns.",
+        "quintiles) and sit out with fewer than two such columns; negative_values is a rule "
+        "(a negative number in a column otherwise never below 0) whose robust z a row it finds "
+        "scores at least.",
     )
     seed: int = Field(default=0, ge=0, description="Seed of the isolation forest.")
     flagged_path: str | None = Field(
@@ -984,10 +992,12 @@ def _flagged_target(args: DetectAnomaliesInput, scores: Path | None) -> Path | N
 
 @tool(DetectAnomaliesInput, tags=("synthetic", "cleaning"))
 def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, Any]:
-    """Score rows for anomalies (IsolationForest, LOF, a CVAE, rare value pairs), highest first.
+    """Score rows for anomalies (IsolationForest, LOF, a CVAE, rare value pairs, impossible
+    negatives), highest first.
 
     The detectors' scores are combined as the mean of their robust z-scores (one scale, no
-    anomaly labels needed); `detectors` in the answer names those that ran. The report has per-row scores (sorted, written to a table, one
+    anomaly labels needed), a rule's (negative_values) as a floor; `detectors` in the answer
+    names those that ran. The report has per-row scores (sorted, written to a table, one
     column per detector too), min/max/mean, a threshold, how many rows are above it, and the
     worst rows with their values and `reasons` (the columns whose values are furthest from
     their usual ones: "quantity 240 (usual 1 to 8)"). The flagged rows, with all their columns
