@@ -1251,13 +1251,7 @@ def unknown_group_question(ref: Any, text: str) -> str | None:
     """
     from agents.grounding import unknown_group
 
-    profile = table_profile(ref)
-    name = unknown_group(profile, text) if profile is not None else None
-    if name is None:
-        return None
-    groups = [c["name"] for c in profile["columns"] if c.get("values") and not c["id_like"]]
-    offered = f" Columns with few values: {', '.join(groups[:8])}." if groups else ""
-    return f"{ref} has no column {name!r} to group by.{offered}"
+    return _missing_column_question(ref, text, unknown_group, "groups")
 
 
 def _unknown_summarised(ref: Any, text: str) -> str | None:
@@ -1266,14 +1260,26 @@ def _unknown_summarised(ref: Any, text: str) -> str | None:
     """
     from agents.grounding import unknown_summarised
 
+    return _missing_column_question(ref, text, unknown_summarised, "numbers")
+
+
+def _missing_column_question(
+    ref: Any, text: str, finder: Callable[[dict[str, Any], str], str | None], offer: str
+) -> str | None:
+    """A summary's column the table has not (`finder` reads it from the words): the question,
+    offering the columns that could be meant (`groups`: few values; `numbers`: numeric).
+    """
     profile = table_profile(ref)
-    name = unknown_summarised(profile, text) if profile is not None else None
+    name = finder(profile, text) if profile is not None else None
     if name is None:
         return None
-    numeric = [
-        c["name"] for c in profile["columns"] if c["dtype"].startswith(("int", "float", "uint"))
-    ]
-    offered = f" Number columns: {', '.join(numeric[:8])}." if numeric else ""
+    columns = profile["columns"]
+    if offer == "groups":
+        fits = [c["name"] for c in columns if c.get("values") and not c["id_like"]]
+        offered = f" Columns with few values: {', '.join(fits[:8])}." if fits else ""
+        return f"{ref} has no column {name!r} to group by.{offered}"
+    fits = [c["name"] for c in columns if c["dtype"].startswith(("int", "float", "uint"))]
+    offered = f" Number columns: {', '.join(fits[:8])}." if fits else ""
     return f"{ref} has no column {name!r}. Which column should I summarise?{offered}"
 
 
