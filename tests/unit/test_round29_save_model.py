@@ -182,6 +182,26 @@ def test_overwrite_true_replaces_the_taken_name_with_the_new_model(model: str, o
     assert run("evaluate_model", {"model": "best", "dataset": "signal_test.csv"})["rows"] == 100
 
 
+def test_the_suggested_name_for_a_long_taken_name_is_itself_usable(model: str) -> None:
+    long = "m" * 60
+    run("save_model", {"model": model, "name": long})
+    with pytest.raises(Conflict) as exc:
+        run("save_model", {"model": model, "name": long})
+    suggested = exc.value.details["suggested"]
+    assert len(suggested) <= 60 and suggested.endswith("_2")
+    assert run("save_model", {"model": model, "name": suggested})["name"] == suggested
+
+
+def test_a_file_named_models_is_a_400_not_a_crash(model: str) -> None:
+    shutil.move(ws() / model, ws() / "kept_signal")
+    shutil.rmtree(ws() / "models")
+    (ws() / "models").write_text("not a folder")
+    with pytest.raises(ForgeflowError) as exc:
+        run("save_model", {"model": "kept_signal", "name": "x1"})
+    assert exc.value.status_code == 400 and exc.value.code == "output_is_file"
+    assert (ws() / "models").read_text() == "not a folder"
+
+
 def test_a_resumed_step_replaces_its_own_copy_without_asking(model: str) -> None:
     ctx = ToolContext(run_id="run_abc")
     run("save_model", {"model": model, "name": "again"}, ctx)

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from errors import BadInput, Conflict, candidate_details, consent_details
 from store.outputs import made_by, record
-from store.workspace import free_name, relative_to_workspace, resolve_path
+from store.workspace import free_name, output_folder, relative_to_workspace
 from tools.base import ToolContext, ToolInput, tool
 
 MODELS = "models"
@@ -102,6 +102,11 @@ def _copy(source: Path, target: Path) -> list[str]:
     return attempts
 
 
+def _free(name: str) -> str:
+    """A model name beside `name` that no folder has yet ('best' → 'best_2'), itself usable."""
+    return Path(free_name(f"{MODELS}/{name[: MAX_NAME - 4]}")).name
+
+
 def _temp_beside(path: Path, what: str) -> Path:
     """A hidden name beside `path` that nothing has yet (a new folder is built there first)."""
     for _ in range(100):
@@ -123,8 +128,7 @@ def save_model(args: SaveModelInput, ctx: ToolContext) -> dict[str, Any]:
     """
     name = model_name(args.name)
     source = trained_model(args.model)
-    root = resolve_path(MODELS, for_write=True)
-    root.mkdir(parents=True, exist_ok=True)
+    root = output_folder(MODELS)  # refused when it is a file or leads out of the workspace
     target = root / name
     rel, source_rel = f"{MODELS}/{name}", relative_to_workspace(source)
     if target.is_symlink() or (target.exists() and not target.is_dir()):
@@ -132,7 +136,7 @@ def save_model(args: SaveModelInput, ctx: ToolContext) -> dict[str, Any]:
             f"{rel} is a file or a link, not a model folder",
             hint="choose another name",
             code="output_is_file",
-            details=candidate_details("name", [Path(free_name(rel)).name], "not_found", value=name),
+            details=candidate_details("name", [_free(name)], "not_found", value=name),
         )
     if target.resolve() == source.resolve():
         raise BadInput(
@@ -146,7 +150,7 @@ def save_model(args: SaveModelInput, ctx: ToolContext) -> dict[str, Any]:
             f"{source_rel} lies inside {rel}, which replacing would remove",
             hint="choose another name",
             code="output_is_source",
-            details=candidate_details("name", [Path(free_name(rel)).name], "not_found", value=name),
+            details=candidate_details("name", [_free(name)], "not_found", value=name),
         )
     replaced = target.exists()
     if replaced and not args.overwrite:
@@ -158,7 +162,7 @@ def save_model(args: SaveModelInput, ctx: ToolContext) -> dict[str, Any]:
             and maker.get("run_id") == ctx.run_id
         )
         if not resumed:  # a step resumed after a crash replaces its own copy
-            suggested = Path(free_name(rel)).name
+            suggested = _free(name)
             raise Conflict(
                 f"a model is already saved as {name!r} ({rel})",
                 hint=f"choose another name (e.g. {suggested!r}), or set overwrite=true to "
@@ -173,10 +177,24 @@ def save_model(args: SaveModelInput, ctx: ToolContext) -> dict[str, Any]:
         if replaced:
             old = _temp_beside(target, "old")
             os.replace(target, old)
-            os.replace(building, target)
+            try:
+                os.replace(building, target)
+            except OSError:
+                os.replace(old, target)  # the model that was there is put back
+                raise
             shutil.rmtree(old, ignore_errors=True)
         else:
-            os.replace(building, target)
+            try:
+                os.replace(building, target)
+            except OSError:  # another call saved a model under the name meanwhile
+                raise Conflict(
+                    f"a model was saved as {name!r} ({rel}) while this one was copied",
+                    hint="choose another name, or set overwrite=true to replace it",
+                    code="file_exists",
+                    details=consent_details(
+                        "name", name, [rel], _free(name), renamed={rel: _free(name)}
+                    ),
+                ) from None
     finally:
         if building.exists():
             shutil.rmtree(building, ignore_errors=True)
