@@ -2761,6 +2761,23 @@ def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     return args
 
 
+def _args_save_model(p: Planning, s: Slots) -> dict[str, Any] | None:
+    """'... and save the model as churn_v2': this plan's (or the thread's) model under the name
+    the clause gives (agents/model_copy.py reads it); no name said: asked.
+    """
+    from agents.model_copy import said_model_copy
+
+    said = said_model_copy(s.text, p.memory)
+    model = (said[1] if said else None) or model_ref(p, s, "train_model")
+    if model is None:
+        p.question = "Which model should I save? Train one first, or name its folder."
+        return None
+    if said is None:
+        p.question = f"What name should I save {model} under (e.g. churn_v2)?"
+        return None
+    return {"model": model, "name": said[0]}
+
+
 def _thread_training(p: Planning, model: str) -> dict[str, Any]:
     """The arguments of the thread's training that wrote `model` (its last training when the
     path is not known), or {}.

@@ -3337,6 +3337,7 @@ EXAMPLES: dict[str, str] = {
     "score_qa": "score the QA pairs",
     "export_dataset": "export the QA pairs as jsonl with splits",
     "save_table": "save the labeled data as a csv file",
+    "save_model": "save that model as churn_v2",
 }
 
 
@@ -5144,9 +5145,9 @@ def _run_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | 
 
 def _same_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'same for other.csv': the last acting turn on another file (agents/repeat.py)."""
-    from agents.repeat import same_on_other_file
+    from agents.repeat import same_on_other_file, same_training_on
 
-    return same_on_other_file(goal, files, memory)
+    return same_training_on(goal, files, memory) or same_on_other_file(goal, files, memory)
 
 
 def _swap_request(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -5164,6 +5165,13 @@ def _qa_export_request(goal: str, files: list[str], memory: dict[str, Any]) -> P
     from agents.repeat import export_thread_qa
 
     return export_thread_qa(goal, files, memory)
+
+
+def _model_copy(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'save that model as rent_model_v1', 'rename the model to X' (agents/model_copy.py)."""
+    from agents.model_copy import model_copy_plan
+
+    return model_copy_plan(goal, files, memory)
 
 
 def _best_model(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
@@ -5202,6 +5210,7 @@ def _thread_run(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
 FOLLOW_UPS = (
     _concept,
     _listing_answer,
+    _model_copy,
     _best_model,
     _qa_show,
     _each_table,

@@ -280,7 +280,7 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
     outputs named after the old file dropped, columns the new table lacks dropped, and an
     output file, format or id column said in the same sentence applied.
     """
-    if not rx.search(SAME_RE, goal, re.I) and not rx.search(ALSO_RE, goal, re.I):
+    if not any(rx.search(said, goal, re.I) for said in (SAME_RE, ALSO_RE, SAME_BUT_RE)):
         return None
     new, output = _new_files(goal)
     if not new:
@@ -330,6 +330,105 @@ def same_on_other_file(goal: str, files: list[str], memory: dict[str, Any]) -> P
         planned.append(PlanStep(tool=tool, args=args, why=goal))
     tools = ", ".join(s.tool for s in planned)
     return Plan(steps=planned, notes=[f"the same as last time ({tools}) on {new}"])
+
+
+SAME_TRAINING_RE = (
+    r"\bsame\s+(?:(?:kind\s+of|sort\s+of|type\s+of)\s+)?(?:training|train(?:ing)?\s+(?:run|job|"
+    r"setup|settings)|model(?:ling)?|fit|classifier|regressor|regression|classification|"
+    r"(?:model|training)\s+(?:setup|settings|config(?:uration)?))\b"
+    r"|\b(?:re-?)?train\w*\s+(?:it\s+|one\s+|a\s+model\s+)?the\s+same\s+way\b"
+    r"|\b(?:repeat|redo|rerun|re-run)\s+(?:the|that|this|my)\s+(?:training|fit)\b"
+)
+"""'run the same training on wine_2024.csv', 'the same model on b.csv', 'train it the same way
+on x.csv': the thread's training again on another table (not its whole last turn)."""
+SAME_BUT_RE = (
+    r"\b(?:the\s+)?same(?:\s+(?:thing|again|steps?|job|here))?\s*,?\s*(?:but|just|only)\s+"
+    r"(?:now\s+)?(?:for|on|with|using|to|in)\b"
+    r"|\bsame(?:\s+(?:thing|again|steps?|job))?\s*,?\s+(?:but\s+)?(?:a\s+|an\s+|the\s+)?"
+    r"(?:different|another|other|new)\s+(?:file|table|csv|dataset|data\s*set|sheet|batch)\b"
+)
+"""'same thing but on b.csv', 'same again, but with the March table', 'same, different file'."""
+DROPPED_FOR_NEW_DATA = ("name", "test_dataset", "test_label_column", "validation_dataset")
+"""A training's arguments that belong to its old table: its model's name (a new training under it
+would replace the old model), and its test and validation files."""
+COLUMN_LISTS = ("text_columns", "numeric_columns", "categorical_columns", "exclude_columns")
+
+
+def _other_tables(used: str | None) -> list[str]:
+    """The workspace's tables other than `used` (the candidates for 'a different file')."""
+    from agents.grounding import workspace_files
+
+    return [
+        f
+        for f in workspace_files()
+        if rx.search(r"\.(?:csv|tsv|parquet|jsonl)$", f, re.I) and f != used
+    ]
+
+
+def same_training_on(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'run the same training on wine_2024.csv', 'same thing but on b.csv' after a training: the
+    thread's last training again on that table (its label column, model kind, target and
+    settings kept; its model name, test and validation files left behind, settings said with it
+    applied); 'the same training on a different file' with none named asks which table.
+    """
+    from agents.planner import _training_meant
+
+    training = rx.search(SAME_TRAINING_RE, goal, re.I)
+    same = training or rx.search(SAME_BUT_RE, goal, re.I) or rx.search(SAME_RE, goal, re.I)
+    call = _training_meant(goal, memory) if same else None
+    if call is None:
+        return None
+    last = _last_turn(memory)
+    trained_last = bool(last) and last[0].get("tool") == "train_model"
+    if not training and not trained_last:
+        return None  # 'same thing on b.csv' after another turn: that turn (same_on_other_file)
+    args = dict(call.get("args") or {})
+    old = args.get("dataset") if isinstance(args.get("dataset"), str) else None
+    from agents.arguments import OTHER_FILE_RE, role_files
+
+    if not files and rx.search(OTHER_FILE_RE, goal):
+        tables = _other_tables(old)
+        shown = ", ".join(tables[:20]) + (
+            f" (+{len(tables) - 20} more)" if len(tables) > 20 else ""
+        )
+        offer = f" Tables in the workspace: {shown}." if tables else ""
+        return Plan(question=f"Which table should I run the same training on (as on {old})?{offer}")
+    if not training and any(step.get("tool") != "train_model" for step in last):
+        return None  # 'same thing but on b.csv' after a training and more: the whole turn
+    data, tested, _ = role_files(goal, files)
+    new = [f for f in dict.fromkeys(data) if f != old]
+    if len(new) != 1:
+        return None
+    profile = _columns(new[0])
+    names = set(profile["names"]) if profile is not None else set()
+    label = args.get("label_column")
+    if names and isinstance(label, str) and label not in names:
+        shown = ", ".join(sorted(names)[:20])
+        return Plan(
+            question=f"{new[0]} has no column {label!r}, which the training on {old} predicted. "
+            f"Which column should I predict? Columns: {shown}."
+        )
+    for key in DROPPED_FOR_NEW_DATA:
+        args.pop(key, None)
+    for key in ("id_column",):
+        if names and args.get(key) not in names:
+            args.pop(key, None)
+    for key in COLUMN_LISTS:
+        if names and isinstance(args.get(key), list):
+            kept = [c for c in args[key] if c in names]
+            if kept:
+                args[key] = kept
+            else:
+                args.pop(key)
+    changes: dict[str, Any] = {"dataset": new[0]}
+    if len(set(tested)) == 1 and tested[0] != new[0]:
+        changes["test_dataset"] = tested[0]  # '... and test it on y.csv'
+    changes.update(said_options("train_model", rx.sub(rx.file_name(r"\w{2,7}") + r"\b", " ", goal)))
+    from agents.slots import extract_targets
+
+    plan = call_again("train_model", args, changes, extract_targets(goal), goal)
+    plan.notes = [f"the thread's training (on {old}) again on {new[0]}, with its settings"]
+    return plan
 
 
 # 'I meant early_refill, not needs_review', 'not fault but derated', 'x instead of y'.

@@ -26,6 +26,7 @@ from tools.preview import preview_rows
 from tools.qa.tools import chunk_documents, export_dataset, generate_qa, score_qa
 from tools.save import save_table
 from tools.split import split_table
+from tools.training.save_model import save_model
 from tools.training.tools import (
     detect_anomalies,
     evaluate_model,
@@ -61,6 +62,7 @@ TOOLS: list[Tool] = [
     evaluate_model,
     explain_model,
     predict,
+    save_model,
     train_generator,
     generate_synthetic,
     detect_anomalies,
@@ -88,6 +90,7 @@ CAPABILITIES: dict[str, str] = {
     "evaluate_model": "evaluate a trained model",
     "explain_model": "say which input columns a trained model relies on",
     "predict": "predict with a trained model",
+    "save_model": "save a copy of a trained model under a new name",
     "train_generator": "train a synthetic-data generator",
     "generate_synthetic": "generate synthetic rows",
     "detect_anomalies": "score rows for anomalies",
