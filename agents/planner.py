@@ -2815,6 +2815,17 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         changes[key] = other
     if not changes:
         return None
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    named = str(changes.get("name") or "")
+    if tool in ("train_model", "train_generator") and TABLE_SUFFIX_RE.search(named):
+        # 'save it as scores.csv' after a training: a model is a folder, not a table
+        model = memory.get("model") or "the model"
+        return Plan(
+            question=f"{model} is a model (a folder), so it cannot be saved as the table "
+            f"{named}. Do you want predictions saved as {named} (say which file to predict), "
+            "or the model kept under a new name (say 'save the model as <name>')?"
+        )
     plan = call_again(tool, args, changes, targets, goal)
     if tool == "train_model":
         from agents.comparison import _compare_with_thread
