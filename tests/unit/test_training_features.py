@@ -103,3 +103,28 @@ def test_columns_holding_class_names_are_never_features() -> None:
     assert {"label", "hand"} <= set(spec.ignored)
     assert "label" not in spec.features and "hand" not in spec.features
     assert spec.categorical == ["colour"]
+
+
+def test_a_yes_no_feature_beside_a_yes_no_label_is_a_feature_not_a_copy_of_it() -> None:
+    # Round 29's trial: reminder_sent and first_visit (yes/no) were left out of every no-show
+    # model as 'copies of the label', because they hold only the label's class names.
+
+    rng = np.random.default_rng(0)
+    n = 300
+    labels = pd.Series(rng.choice(["yes", "no"], n, p=[0.25, 0.75]))
+    hand = labels.where(rng.random(n) < 0.4)  # the label itself, on some rows: a copy
+    hand[hand.notna() & (rng.random(n) < 0.05)] = "no"  # a few disagree
+    frame = pd.DataFrame(
+        {
+            "reminder_sent": rng.choice(["yes", "no"], n, p=[0.8, 0.2]),
+            "first_visit": rng.choice(["yes", "no"], n),
+            "hand_label": hand,
+            "age": rng.uniform(1, 15, n),
+            "no_show": labels,
+        }
+    )
+    spec = infer_columns(
+        frame, label="no_show", id_column=None, classes=["no", "yes"], labels=labels
+    )
+    assert {"reminder_sent", "first_visit"} <= set(spec.categorical)
+    assert "hand_label" in spec.ignored and "hand_label" not in spec.features

@@ -61,6 +61,32 @@ def _only_classes(values: pd.Series, classes: list[str]) -> bool:
     return bool(present) and present <= set(classes)
 
 
+COPY_KAPPA = 0.5
+"""A column of class names is a copy of the label only when it agrees with it this far beyond
+chance (Cohen's kappa on the rows where both are present)."""
+
+
+def names_the_label(values: pd.Series, labels: pd.Series | None) -> bool:
+    """Whether a column holding only class names stands for the label (hand labels beside a
+    labeling output's): it agrees with the label well beyond chance where both are present.
+
+    A yes/no feature beside a yes/no label (reminder_sent beside no_show) holds only class
+    names too, but agrees with the label about as often as chance: it is a feature. Without
+    the labels, or with fewer than MIN_ROWS_FOR_COPY rows to compare, it counts as the label.
+    """
+    if labels is None:
+        return True
+    both = values.notna() & labels.notna()
+    if int(both.sum()) < MIN_ROWS_FOR_COPY:
+        return True
+    a, b = values[both].astype(str), labels[both].astype(str)
+    observed = float((a == b).mean())
+    shares_a, shares_b = a.value_counts(normalize=True), b.value_counts(normalize=True)
+    chance = float(sum(shares_a.get(k, 0.0) * shares_b.get(k, 0.0) for k in shares_b.index))
+    kappa = (observed - chance) / (1.0 - chance) if chance < 1.0 else 1.0
+    return kappa >= COPY_KAPPA
+
+
 MIN_ROWS_FOR_COPY = 20
 """Rows a column must share with the label before a one-to-one match counts as a copy."""
 
@@ -127,8 +153,9 @@ def infer_columns(
 
     Numbers and booleans are numeric; strings of three or more words are text; other strings
     with at most 100 distinct values are categorical; anything else is ignored (and reported).
-    A string column holding only class names (`classes`) is a copy of the label (e.g. the hand
-    labels next to a labeling output's probabilities) and is ignored, never a feature; so is a
+    A string column holding only class names (`classes`) that agrees with the label beyond
+    chance (`names_the_label`: the hand labels next to a labeling output's probabilities) is
+    ignored, never a feature (a yes/no feature beside a yes/no label is kept); so is a
     column that is a one-to-one recoding of the row's class (`labels`, aligned with `frame`),
     listed under `label_copies`. Named lists are taken as given, but never the label or the id.
     `skip_columns` (a labeling run's filled-in label column and its source) are skipped.
@@ -177,7 +204,7 @@ def infer_columns(
             spec.label_copies.append(str(name))
         elif pd.api.types.is_bool_dtype(col) or pd.api.types.is_numeric_dtype(col):
             spec.numeric.append(str(name))
-        elif classes and _only_classes(col, classes):
+        elif classes and _only_classes(col, classes) and names_the_label(col, labels):
             spec.ignored.append(str(name))
         elif _is_text(col):
             spec.text.append(str(name))
