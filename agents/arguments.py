@@ -3778,7 +3778,7 @@ def split_ratios(text: str) -> dict[str, float] | None:
     if match is None and rx.search(SPLIT_WORDS_RE, text):
         match = rx.search(SPLIT_SHARES_RE, text)  # '90/10 train/test': two splits
     if match is None:
-        return _named_shares(text)
+        return _named_shares(text) or _two_splits_named(text)
     values = [float(v) for v in match.groups() if v]
     total = sum(values)
     if total <= 0 or not (0.99 <= total <= 1.01 or 99 <= total <= 101):
@@ -3789,6 +3789,25 @@ def split_ratios(text: str) -> dict[str, float] | None:
         names = ("train", "validation" if rx.search(VALIDATION_WORD_RE, text) else "test")
     ratios = dict(zip(names, shares, strict=False))
     return None if ratios == {"train": 0.8, "validation": 0.1, "test": 0.1} else ratios
+
+
+TWO_SPLITS_RE = (
+    r"\btrain(?:ing)?\s*(?:/|and|&|\+|,)\s*(test|testing|validation|val|dev)\s+(?:splits?|sets?|files?"
+    r"|parts?)\b|\b(?:a\s+)?(test|validation)\s+split\s+(?:and|&)\s+(?:a\s+)?train(?:ing)?\s+split\b"
+)
+
+
+def _two_splits_named(text: str) -> dict[str, float] | None:
+    """'with train/test splits', 'train and validation files': two splits, no shares said
+    (80/20), never the default three; None when a third is named too.
+    """
+    said = rx.search(TWO_SPLITS_RE, text, re.I)
+    if said is None or rx.search(
+        r"\btrain\w*[,/\s]+(?:val\w*|dev)[,/\s]+(?:and\s+)?test", text, re.I
+    ):
+        return None
+    second = (said.group(1) or said.group(2) or "").lower()
+    return {"train": 0.8, "test" if second.startswith("test") else "validation": 0.2}
 
 
 SHARE_RE = re.compile(

@@ -2332,6 +2332,14 @@ VALIDATION_SHARE_RES = (
         r"(?:split|set|share|part|portion|fraction)\b",
         re.I,
     ),
+    # '25% holdout', 'a 25 % hold-out', 'holdout of 25%', 'hold-out set: 30 percent'
+    re.compile(
+        rf"\b{_PCT}\s+(?:holdout|hold-out|held[- ]out)\b(?!\s+(?:file|data\w*|table)\b)"
+        # (not a target on it: 'accuracy on the holdout of 80%')
+        rf"|(?<!\bon\s)(?<!\bon\sthe\s)\b(?:holdout|hold-out)\s*(?:set|split|share|size)?\s*"
+        rf"(?:of|=|:|is)\s*{_PCT}",
+        re.I,
+    ),
     # 'validation fraction 0.25', 'validation share = .3', 'val frac 0.3'
     re.compile(
         r"\bval(?:idation)?[ _](?:fraction|frac|share|split|size)\s*(?:of|=|:|is)?\s*(0?\.\d+)\b",
