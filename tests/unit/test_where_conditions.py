@@ -278,3 +278,16 @@ def test_a_condition_over_http(rentals: pd.DataFrame) -> None:
     finally:
         get_manager().shutdown()
         reset_managers()
+
+
+def test_a_misspelt_value_left_out_is_repaired_in_its_condition(rentals: pd.DataFrame) -> None:
+    args = {"dataset": "rentals.csv", "where": {"status": {"ne": ["pending", "closd"]}}}
+    with pytest.raises(ForgeflowError) as caught:
+        call_tool("inspect_dataset", args)
+    fixed = repair_args("inspect_dataset", args, caught.value.to_dict())
+    assert fixed is not None and fixed[0]["where"] == {"status": {"ne": ["pending", "closed"]}}
+    assert "'closd' → 'closed'" in fixed[1]
+    out = call_tool("inspect_dataset", fixed[0])
+    assert out["filtered"]["rows"] == int(
+        (rentals.status == "open").sum() + rentals.status.isna().sum()
+    )
