@@ -722,9 +722,12 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
     route = A, 'where region is North or South' → either, 'for dogs only' → species = dog): a
     column of the table followed by one or more of its values, or after 'for', 'among' or
     'only' a class value that one column alone holds. Values are the column's own (the profile
-    lists every value of a column with at most 30). A negated one ('except route A') or values
-    compared ('plan Basic vs Premium') is no filter: the tool has no 'not', and a comparison
-    is a grouping.
+    lists every value of a column with at most 30). Values left out ('status is not closed',
+    'except route A', 'drop the closed ones') are the condition {'ne': ...}; a range of a number
+    column said next to it ('more than 4 bedrooms') is {'gt': 4} and the like (`number_ranges`);
+    the words a free-text column's rows mention ('reviews mentioning refund') are {'contains':
+    ...} (`text_contains`). Values compared ('plan Basic vs Premium') are no filter: a
+    comparison is a grouping; nor is a value after 'but' or 'no' (too often something else).
     """
     bare = _without_files(text)
     found: dict[str, Any] = {}
@@ -753,11 +756,11 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
             hit = rx.search(rf"{name}{VALUE_AFTER}({said})", bare, re.I)
         if hit is None:
             continue
-        before = bare[max(0, hit.start() - 30) : hit.start()]
-        if not negated and rx.search(NEGATED_BEFORE, before):
-            if not rx.search(LEFT_OUT_BEFORE, before, re.I):
-                continue  # 'but route A', 'no route A': unclear, no filter
-            negated = True  # 'except route A', 'excluding region North'
+        before = bare[max(0, hit.start() - 40) : hit.start()]
+        if not negated and rx.search(LEFT_OUT_BEFORE, before, re.I):
+            negated = True  # 'except route A', 'excluding region North', 'drop route A'
+        elif not negated and rx.search(NEGATED_BEFORE, before):
+            continue  # 'but route A', 'no route A': unclear, no filter
         picked = [hit.group(1)]
         rest = bare[hit.end() :]
         joined = rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})"
@@ -808,11 +811,14 @@ NEGATED_BEFORE = (
 """Words before a column and value that turn them into rows left out ('except route A')."""
 LEFT_OUT = (
     r"\b(?:except|excluding|exclude|other\s+than|apart\s+from|besides|ignoring|ignore|"
-    r"without|minus|outside(?:\s+of)?|leaving\s+out|not)(?!\s+(?:only|just|even|all)\b)"
-    r"\s+(?:(?:for|of|the|any|in|on|from)\s+){0,2}"
+    r"without|minus|outside(?:\s+of)?|leav(?:e|ing)\s+out|filter(?:ing)?\s+out|drop(?:ping)?|"
+    r"remov(?:e|ing)|(?:do\s+not|don'?t)\s+(?:include|count|show|want)|not)"
+    r"(?!\s+(?:only|just|even|all)\b)\s+"
+    r"(?:(?:for|of|the|any|all|in|on|from|rows?|ones|records|entries|where|with|whose)\s+){0,4}"
 )
-"""Of those, the words that clearly leave rows out ('except route A', 'not closed'): the
-filter's `ne`; 'but' or 'no' before them stay no filter (too often something else)."""
+"""Words that clearly leave rows out ('except route A', 'not closed', 'drop the closed ones',
+'remove the rows where status is closed'): the filter's `ne`; 'but' or 'no' before them stay no
+filter (too often something else)."""
 LEFT_OUT_BEFORE = rf"(?:{LEFT_OUT}|!=\s*)$"
 NOT_AFTER = (
     r"\s*(?:!=|<>|≠|\b(?:is|are|was|were)\s+(?:not|anything\s+but|other\s+than)\b|"

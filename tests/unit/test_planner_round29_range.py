@@ -84,6 +84,14 @@ def reviews() -> pd.DataFrame:
         ("neighborhood != Airport", {"neighborhood": {"ne": "Airport"}}),
         ("everything excluding closed", {"status": {"ne": "closed"}}),
         ("listings except the closed ones", {"status": {"ne": "closed"}}),
+        ("drop the closed listings", {"status": {"ne": "closed"}}),
+        ("remove the rows where status is closed", {"status": {"ne": "closed"}}),
+        ("do not include pending ones", {"status": {"ne": "pending"}}),
+        ("the ones that are not closed", {"status": {"ne": "closed"}}),
+        ("leave out neighborhood Airport", {"neighborhood": {"ne": "Airport"}}),
+        ("where status is closed", {"status": "closed"}),  # equality as before
+        ("remove duplicates", {}),
+        ("drop the status column", {}),
         (
             "which status is most common, except neighborhood Airport",
             {"neighborhood": {"ne": "Airport"}},
