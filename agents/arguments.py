@@ -1234,7 +1234,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     where = s.where or _rows_named(ref, s.text, {s.group_by})
     if where:
         args["where"] = where  # 'which status is most common for route A'
-        if args.get("label_column") in where:
+        if args.get("label_column") in where and not isinstance(where[args["label_column"]], dict):
             del args["label_column"]  # 'from truck TR-02': the rows, not a count of trucks
         from agents.reporter import PREVIEW_ROWS_SHOWN
 
@@ -1292,7 +1292,12 @@ def _rows_named(ref: Any, text: str, looked_at: set[str | None]) -> dict[str, An
     profile = table_profile(ref)
     if profile is None:
         return {}
-    return {k: v for k, v in row_filter(profile, text).items() if k not in looked_at}
+    # a range or a value left out of the column grouped by still limits the rows it groups
+    return {
+        k: v
+        for k, v in row_filter(profile, text).items()
+        if k not in looked_at or isinstance(v, dict)
+    }
 
 
 LEADERBOARD_SKIP = {

@@ -43,6 +43,7 @@ from agents.references import (
 )
 from errors import ForgeflowError
 from store.workspace import is_hidden
+from tools.local import WHERE_NUMBER_MAX
 from tools.profile import SAMPLE_ROWS, column_named, columns_mentioned
 from tools.tabular import LABEL_COLUMN_GUESSES, TABLE_SUFFIX_RE
 
@@ -721,9 +722,12 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
     route = A, 'where region is North or South' → either, 'for dogs only' → species = dog): a
     column of the table followed by one or more of its values, or after 'for', 'among' or
     'only' a class value that one column alone holds. Values are the column's own (the profile
-    lists every value of a column with at most 30). A negated one ('except route A') or values
-    compared ('plan Basic vs Premium') is no filter: the tool has no 'not', and a comparison
-    is a grouping.
+    lists every value of a column with at most 30). Values left out ('status is not closed',
+    'except route A', 'drop the closed ones') are the condition {'ne': ...}; a range of a number
+    column said next to it ('more than 4 bedrooms') is {'gt': 4} and the like (`number_ranges`);
+    the words a free-text column's rows mention ('reviews mentioning refund') are {'contains':
+    ...} (`text_contains`). Values compared ('plan Basic vs Premium') are no filter: a
+    comparison is a grouping; nor is a value after 'but' or 'no' (too often something else).
     """
     bare = _without_files(text)
     found: dict[str, Any] = {}
@@ -731,7 +735,11 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
     columns = [
         c for c in profile["columns"] if (c.get("values") or c.get("top")) and not c["text_like"]
     ]
+    # a range said of a number column is its condition ('bedrooms of 2 or fewer' is no '2')
+    ranges = dict(number_ranges(profile, bare))
     for column in columns:
+        if column["name"] in ranges:
+            continue
         values = [
             v
             for v in sorted(column.get("values") or list(column["top"]), key=len, reverse=True)
@@ -740,9 +748,19 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
         if not values:
             continue
         said = "|".join(_value_pattern(v) for v in values)
-        hit = rx.search(rf"{rx.column_words(column['name'])}{VALUE_AFTER}({said})", bare, re.I)
-        if hit is None or rx.search(NEGATED_BEFORE, bare[max(0, hit.start() - 30) : hit.start()]):
+        name = rx.column_words(column["name"])
+        # 'status is not closed', 'status other than closed': the values left out
+        hit = rx.search(rf"{name}{NOT_AFTER}({said})", bare, re.I)
+        negated = hit is not None
+        if hit is None:
+            hit = rx.search(rf"{name}{VALUE_AFTER}({said})", bare, re.I)
+        if hit is None:
             continue
+        before = bare[max(0, hit.start() - 40) : hit.start()]
+        if not negated and rx.search(LEFT_OUT_BEFORE, before, re.I):
+            negated = True  # 'except route A', 'excluding region North', 'drop route A'
+        elif not negated and rx.search(NEGATED_BEFORE, before):
+            continue  # 'but route A', 'no route A': unclear, no filter
         picked = [hit.group(1)]
         rest = bare[hit.end() :]
         joined = rf"(\s*(?:,|/|\bor\b|\band\b|\bvs\.?|\bversus\b)\s*(?:the\s+)?)({said})"
@@ -759,7 +777,8 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
         ):
             continue
         kept = [next(v for v in values if v.lower() == p.lower()) for p in picked]
-        found[column["name"]] = kept[0] if len(kept) == 1 else list(dict.fromkeys(kept))
+        one = kept[0] if len(kept) == 1 else list(dict.fromkeys(kept))
+        found[column["name"]] = {"ne": one} if negated else one
     lower = bare.lower()
     holders: dict[str, list[tuple[str, str]]] = {}
     for column in columns:
@@ -778,6 +797,10 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
         )
         if only and not rx.search(NEGATED_BEFORE, lower[max(0, only.start() - 30) : only.start()]):
             found.setdefault(owners[0][0], owners[0][1])
+        elif rx.search(rf"{LEFT_OUT}{re.escape(key)}(?:s|es)?\b", lower):
+            found.setdefault(owners[0][0], {"ne": owners[0][1]})  # 'excluding closed'
+    for name, condition in [*ranges.items(), *text_contains(profile, bare)]:
+        found.setdefault(name, condition)
     return dict(list(found.items())[:FILTER_MAX])
 
 
@@ -786,6 +809,222 @@ NEGATED_BEFORE = (
     r"but|minus|no)\b[\w\s]{0,12}$|!=\s*$"
 )
 """Words before a column and value that turn them into rows left out ('except route A')."""
+LEFT_OUT = (
+    r"\b(?:except|excluding|exclude|other\s+than|apart\s+from|besides|ignoring|ignore|"
+    r"without|minus|outside(?:\s+of)?|leav(?:e|ing)\s+out|filter(?:ing)?\s+out|drop(?:ping)?|"
+    r"remov(?:e|ing)|(?:do\s+not|don'?t)\s+(?:include|count|show|want)|not)"
+    r"(?!\s+(?:only|just|even|all)\b)\s+"
+    r"(?:(?:for|of|the|any|all|in|on|from|rows?|ones|records|entries|where|with|whose)\s+){0,4}"
+)
+"""Words that clearly leave rows out ('except route A', 'not closed', 'drop the closed ones',
+'remove the rows where status is closed'): the filter's `ne`; 'but' or 'no' before them stay no
+filter (too often something else)."""
+LEFT_OUT_BEFORE = rf"(?:{LEFT_OUT}|!=\s*)$"
+NOT_AFTER = (
+    r"\s*(?:!=|<>|≠|\b(?:is|are|was|were)\s+(?:not|anything\s+but|other\s+than)\b|"
+    r"\b(?:isn'?t|aren'?t|wasn'?t|weren'?t|not|other\s+than)\b)\s*[\"']?"
+)
+"""Between a column's name and a value left out: 'status is not closed', 'route != A'."""
+
+
+def _number_said(tag: str) -> str:
+    """A bound as said, in groups `tag` (its digits) and `tag`k (a thousands 'k')."""
+    return (
+        rf"[$€£]?\s?(?P<{tag}>-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<{tag}k>k\b)?"
+        r"(?!\s*(?:%|percent\b|[/:]\d)|\d|\.\d)"
+    )
+
+
+NUMBER_SAID = _number_said("n")
+"""A bound as said: '1500', '1,500', '$2000', '2k' (a share '80%' or a split '80/20' is none)."""
+ABOVE = (
+    r"(?:more|greater|higher|larger|bigger|older|longer)\s+than|over|above|exceeding|"
+    r"in\s+excess\s+of|>(?!=)"
+)
+AT_LEAST = (
+    r"at\s+least|no\s+(?:less|fewer|lower)\s+than|not\s+(?:less|fewer|lower)\s+than|"
+    r"(?:a\s+)?minimum\s+of|>=|≥|=>"
+)
+BELOW = r"(?:less|fewer|lower|smaller|younger|shorter)\s+than|under|below|beneath|<(?!=)"
+AT_MOST = (
+    r"at\s+most|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than|"
+    r"not\s+(?:over|above)|(?:a\s+)?maximum\s+of|up\s+to|<=|≤|=<"
+)
+COMPARED = rf"(?:(?P<ge>{AT_LEAST})|(?P<le>{AT_MOST})|(?P<gt>{ABOVE})|(?P<lt>{BELOW}))"
+"""A comparison said before its number ('more than 4', 'at least 1500', '>= 3'): the longer
+phrases first ('no more than' is at most, not more than)."""
+OR_MORE = (
+    r"(?P<post_ge>\+|\s+or\s+(?:more|greater|higher|above|over)|\s+and\s+(?:up|above|over))"
+    r"|(?P<post_le>\s+or\s+(?:less|fewer|lower|under|below)|\s+and\s+(?:under|below))"
+)
+"""A comparison said after its number: '4 or more', '3+', '2000 or less'."""
+LINKED = r"\s*(?:(?:is|are|was|were|of|being|(?:that|which)\s+(?:is|are))\s+|[:=]\s*)?"
+"""Between a number column's name and its comparison: 'price is at least', 'rent: under'."""
+NOT_A_UNIT = (
+    r"(?!\s+(?:epochs?|folds?|trials?|runs?|steps?|rows?|records?|samples?|times|models?|"
+    r"features?|columns?|classes|clusters?|neighbou?rs?|trees?|layers?)\b)"
+)
+"""A count said after a number is no bound of the column before it ('price over 3 epochs')."""
+NUMBER_COLUMN_DTYPES = ("int", "float", "uint", "Int", "Float", "UInt")
+
+
+def _said_number(digits: str, thousands: str | None) -> int | float:
+    number = float(digits.replace(",", "")) * (1000 if thousands else 1)
+    return int(number) if number.is_integer() and abs(number) < 1e15 else number
+
+
+def number_ranges(profile: dict[str, Any], text: str) -> list[tuple[str, dict[str, Any]]]:
+    """The ranges of number columns the words set ('more than 4 bedrooms', 'price at least
+    1500', 'rent between 1000 and 2000', '4 or more bedrooms', 'bedrooms >= 3'): a column of
+    the table said next to a comparison and its number. A number not tied to such a column
+    ('top 5', '80% of rows', '3 epochs', 'AUC over 0.9') sets nothing.
+    """
+    found: list[tuple[str, dict[str, Any]]] = []
+    for column in profile["columns"]:
+        if column["id_like"] or not column["dtype"].startswith(NUMBER_COLUMN_DTYPES):
+            continue
+        name = rx.column_words(column["name"])
+        bounds = _range_said(name, text)
+        if bounds and all(abs(v) <= WHERE_NUMBER_MAX for v in bounds.values()):
+            found.append((column["name"], bounds))  # a bound past the tool's is no bound
+    return found
+
+
+def _range_said(name: str, text: str) -> dict[str, Any] | None:
+    """The bounds the words put on the column `name` (a pattern), or None."""
+    num, to = NUMBER_SAID, _number_said("to")
+    forms = [
+        # 'rent between 1000 and 2000', 'between 2 and 4 bedrooms', 'rent from 1000 to 2000'
+        rf"{name}{LINKED}(?:between|from)\s+{num}\s+(?:and|to)\s+{to}",
+        rf"\bbetween\s+{num}\s+and\s+{to}\s+{name}",
+        # 'more than 4 bedrooms', 'at least 2 bathrooms'
+        rf"(?<![\w-]){COMPARED}\s*{num}\s+{name}",
+        # 'bedrooms over 4', 'price is at least 1500', 'bedrooms >= 3' (not 'over 3 epochs')
+        rf"{name}{LINKED}{COMPARED}\s*{num}{NOT_A_UNIT}",
+        # '4 or more bedrooms', '3+ bedrooms', 'bedrooms of 4 or more'
+        rf"(?<![\w.,-]){num}(?:{OR_MORE})\s*{name}",
+        rf"{name}{LINKED}{num}(?:{OR_MORE})",
+    ]
+    for form in forms:
+        hit = rx.search(form, text, re.I)
+        if hit is None:
+            continue
+        said = hit.groupdict()
+        first = _said_number(said["n"], said["nk"])
+        if said.get("to") is not None:
+            low, high = sorted((first, _said_number(said["to"], said["tok"])))
+            return {"ge": low, "le": high}
+        op = next(k for k in ("ge", "le", "gt", "lt", "post_ge", "post_le") if said.get(k))
+        bounds = {op.removeprefix("post_"): first}
+        # 'rent over 1000 and under 2000': the other side said right after
+        other = rx.match(rf"\s*,?\s*(?:and|but)\s+{COMPARED}\s*{to}", text[hit.end() :], re.I)
+        if other is not None:
+            side = next(k for k in ("ge", "le", "gt", "lt") if other.group(k))
+            if (side in ("ge", "gt")) != (next(iter(bounds)) in ("ge", "gt")):
+                bounds[side] = _said_number(other.group("to"), other.group("tok"))
+        return bounds
+    return None
+
+
+MENTIONS = (
+    r"(?:mention(?:s|ed|ing)?|contain(?:s|ed|ing)?|includ(?:e|es|ed|ing)|refer(?:s|red|ring)?\s+to|"
+    r"talk(?:s|ed|ing)?\s+about|(?:with|using|that\s+use)\s+the\s+(?:words?|phrases?|terms?))"
+)
+"""A text's cells containing words: 'mentioning refund', 'that contain "late"'."""
+TEXT_ROWS = (
+    r"(?:ones|rows|records|entries|reviews?|comments?|tickets?|messages?|posts?|notes|texts?|"
+    r"complaints?|emails?|feedback|responses?|descriptions?|tweets?|articles?|replies)"
+)
+"""Words for a text table's rows ('the reviews mentioning refund', 'the ones about pets')."""
+NOT_A_TERM = frozenset(
+    "the a an it its this that these those them they any anything something some all one ones "
+    "more less other others my our your his her their what which who how when where why whether "
+    "missing empty null nan blank na none nothing no duplicate duplicates value values number "
+    "numbers digits data column columns row rows word words text".split()
+)
+"""Words after 'mentioning' or 'about' that are no text looked for ('rows that contain missing
+values', 'tickets about the data')."""
+
+
+def _term_said(tag: str) -> str:
+    """A text looked for: quoted (group quoted`tag`) or one word (group word`tag`)."""
+    return (
+        rf"(?:[\"“‘'](?P<quoted{tag}>[^\"”’'\n]{{1,100}})[\"”’']"
+        rf"|(?P<word{tag}>[A-Za-z][\w-]{{2,40}}))"
+    )
+
+
+TEXT_PLACE = (
+    r"(?:\s+(?:in|of|from)(?:\s+(?:the|this|that|my|our))?(?:\s+(?:file|table|data(?:set)?))?)?"
+)
+"""Where the rows are, said between them and 'mention' ('reviews in reviews.csv mention')."""
+CONTAINS_MAX = 5
+"""The most texts one 'mentioning a, b or c' looks for."""
+
+
+def text_contains(profile: dict[str, Any], text: str) -> list[tuple[str, dict[str, Any]]]:
+    """The text a free-text column's cells are to contain ('reviews mentioning refund', 'the
+    ones that mention "late delivery"', 'tickets about billing or invoices'): after a column
+    of text, or after a word for its rows when the table has one column of free text; a list
+    said with 'or' is any of them. Other words after 'about' ('what is this data about') set
+    nothing.
+    """
+    columns = profile["columns"]
+    free = [c["name"] for c in columns if c["text_like"]]
+    plain = {
+        c["name"]
+        for c in columns
+        if not c["dtype"].startswith(NUMBER_COLUMN_DTYPES) and c["dtype"] != "bool"
+    }
+    for name in [*free, *(n for n in profile["names"] if n in plain and n not in free)]:
+        lead = rx.column_words(name)
+        if len(free) == 1 and name == free[0]:
+            lead = rf"(?:{lead}|\b{TEXT_ROWS}\b|\bhow\s+many)"
+        hit = rx.search(
+            rf"{lead}{TEXT_PLACE}\s+(?:(?:that|which|who)\s+)?(?:(?:do|does|did)\s+)?{MENTIONS}\s+{_term_said('1')}"
+            + (
+                rf"|\b{TEXT_ROWS}\s+(?:(?:that|which)\s+(?:are|is)\s+)?about\s+{_term_said('2')}"
+                if len(free) == 1 and name == free[0]
+                else ""
+            ),
+            text,
+            re.I,
+        )
+        if hit is None:
+            continue
+        terms = [_term(hit)]
+        rest = text[hit.end() :]
+        while len(terms) < CONTAINS_MAX and (
+            more := rx.match(rf"\s*(?:,\s*(?:or\s+)?|\s+or\s+){_term_said('')}", rest, re.I)
+        ):
+            terms.append(_term(more))
+            rest = rest[more.end() :]
+        if rx.match(r"\s+(?:values?|cells?|fields?|entries|columns?)\b", rest, re.I):
+            continue  # 'rows that contain missing values': no text looked for
+        kept = list(dict.fromkeys(t for t in terms if t))
+        if kept and len(kept) == len(terms):
+            return [(name, {"contains": kept[0] if len(kept) == 1 else kept})]
+    return []
+
+
+def _term(hit: re.Match[str]) -> str | None:
+    """The text looked for: quoted as written, else the word (a plural 's' dropped: 'refunds'
+    finds 'refund' too); None for a word that is no text looked for ('the', 'missing').
+    """
+    groups = hit.groupdict()
+    quoted = next((v for k, v in groups.items() if k.startswith("quoted") and v), None)
+    if quoted is not None:
+        return quoted.strip() or None
+    word = next(v for k, v in groups.items() if k.startswith("word") and v)
+    if word.lower() in NOT_A_TERM:
+        return None
+    if (
+        len(word) >= 4
+        and word.lower().endswith("s")
+        and not word.lower().endswith(("ss", "us", "is"))
+    ):
+        return word[:-1]
+    return word
 
 
 def unknown_group(profile: dict[str, Any], text: str) -> str | None:

@@ -4388,7 +4388,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         return []
     if (
         group is None
-        or group in where
+        or (group in where and not isinstance(where[group], dict))  # 'by route, for route A'
         or rx.search(
             GROUPED_NOT,
             " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),

@@ -282,11 +282,46 @@ def _filter_line(filtered: dict[str, Any]) -> str:
     """'rows where route = A and status = late or early: 37 of 512' (a note when none met all)."""
     parts = []
     for column, wanted in (filtered.get("where") or {}).items():
-        values = [str(v) for v in (wanted if isinstance(wanted, list) else [wanted])]
-        more = " or …" if len(values) > WHERE_VALUES_LISTED else ""
-        parts.append(f"{column} = {' or '.join(values[:WHERE_VALUES_LISTED])}{more}")
+        if isinstance(wanted, dict):  # 'bedrooms > 4', 'status is not closed'
+            parts.append(_condition_words(str(column), wanted))
+            continue
+        parts.append(f"{column} = {_listed(wanted)}")
     line = f"  rows where {' and '.join(parts)}: {filtered.get('rows')} of {filtered.get('of')}"
     return line + (f" ({filtered['note']})" if filtered.get("note") else "")
+
+
+def _listed(wanted: Any, sep: str = " or ", quoted: bool = False) -> str:
+    """Values as an answer says them: 'A or B or …' (at most WHERE_VALUES_LISTED named)."""
+    values = [
+        repr(v) if quoted else str(v) for v in (wanted if isinstance(wanted, list) else [wanted])
+    ]
+    more = f"{sep}…" if len(values) > WHERE_VALUES_LISTED else ""
+    return sep.join(values[:WHERE_VALUES_LISTED]) + more
+
+
+def _bound(number: Any) -> str:
+    """A bound as a person writes it: 4 not 4.0, 1500 not 1.5e+03."""
+    if isinstance(number, float) and number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    return str(number)
+
+
+def _condition_words(column: str, ops: dict[str, Any]) -> str:
+    """'bedrooms > 4', 'rent between 1000 and 2000', 'status is not closed', 'review contains
+    'refund' or 'return'': a condition object of a `where` filter in words.
+    """
+    parts = []
+    if "ge" in ops and "le" in ops:
+        parts.append(f"between {_bound(ops['ge'])} and {_bound(ops['le'])}")
+    else:
+        signs = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
+        parts += [f"{sign} {_bound(ops[op])}" for op, sign in signs.items() if op in ops]
+    if "contains" in ops:
+        parts.append(f"contains {_listed(ops['contains'], quoted=True)}")
+    if "ne" in ops:
+        many = isinstance(ops["ne"], list) and len(ops["ne"]) > 1
+        parts.append(f"is {'none of' if many else 'not'} {_listed(ops['ne'], ', ')}")
+    return f"{column} {' and '.join(parts)}"
 
 
 GROUPS_LISTED = 12

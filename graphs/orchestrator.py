@@ -153,6 +153,13 @@ def _repair_mapping(
     if details.get("part") != "value" or column not in current:
         return None
     old = current[column]
+    if isinstance(old, dict) and "ne" in old:  # {'ne': 'clsed'}: the value left out, fixed
+        inner = old["ne"]
+        ne = [pick if v == value else v for v in inner] if isinstance(inner, list) else pick
+        if ne == inner or not isinstance(inner, list) and inner != value:
+            return None
+        fixed = {**current, column: {**old, "ne": ne}}
+        return {**args, argument: fixed}, f"{argument} {column} {value!r} → {pick!r}"
     new = [pick if v == value else v for v in old] if isinstance(old, list) else pick
     if new == old or not isinstance(old, list) and old != value:
         return None

@@ -8,7 +8,15 @@ from typing import Annotated, Any
 
 import numpy as np
 import pandas as pd
-from pydantic import Field, Strict
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Strict,
+    Tag,
+    model_validator,
+)
 
 from errors import BadInput, candidate_details, closest, column_not_found
 from settings import get_settings
@@ -230,19 +238,93 @@ WHERE_VALUES_MAX = 20
 WHERE_TEXT_MAX = 300
 """The longest column name or text value a `where` filter takes."""
 
+WHERE_NUMBER_MAX = 1e18
+"""The largest bound a comparison takes (either sign): beyond it a number is no cell's."""
+
 WhereText = Annotated[str, Strict(), Field(min_length=1, max_length=WHERE_TEXT_MAX)]
 WhereNumber = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 WhereValue = Annotated[bool, Strict()] | Annotated[int, Strict()] | WhereNumber | WhereText
 """One cell value to match: text, a number or a yes/no (never a list, an object or null)."""
-Where = dict[
-    WhereText,
-    WhereValue | Annotated[list[WhereValue], Field(min_length=1, max_length=WHERE_VALUES_MAX)],
+WhereBound = Annotated[
+    float, Strict(), Field(allow_inf_nan=False, ge=-WHERE_NUMBER_MAX, le=WHERE_NUMBER_MAX)
 ]
-"""A row filter: column → value, or a list of values (any of them); every column must match."""
+"""A number a number column's cells are compared with (finite, at most 1e18 either way)."""
+WhereValues = Annotated[list[WhereValue], Field(min_length=1, max_length=WHERE_VALUES_MAX)]
+SoughtText = Annotated[
+    str,
+    Strict(),
+    Field(min_length=1, max_length=WHERE_TEXT_MAX, pattern=r"^[^\x00-\x08\x0b-\x1f]+$"),
+]
+"""A text a text column's cells are to contain (no control characters: no cell holds them)."""
+SoughtTexts = Annotated[list[SoughtText], Field(min_length=1, max_length=WHERE_VALUES_MAX)]
+
+COMPARISONS = {"gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
+"""The comparisons of a number column a `where` condition takes, and how an answer says them."""
+
+
+class WhereCondition(BaseModel):
+    """A condition on one column other than equality: a range of a number column (gt, ge, lt,
+    le), values left out (ne) or a text column's cells containing text (contains).
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    gt: WhereBound | None = Field(default=None, description="Greater than this number.")
+    ge: WhereBound | None = Field(default=None, description="At least this number.")
+    lt: WhereBound | None = Field(default=None, description="Less than this number.")
+    le: WhereBound | None = Field(default=None, description="At most this number.")
+    ne: WhereValue | WhereValues | None = Field(
+        default=None, description="Not this value, or none of these (empty cells are kept)."
+    )
+    contains: SoughtText | SoughtTexts | None = Field(
+        default=None, description="Text containing this, ignoring case (a list: any of them)."
+    )
+
+    @model_validator(mode="after")
+    def _one_sense(self) -> WhereCondition:
+        """Refuse an empty condition, two bounds on one side, a range with no number in it, and
+        text containment mixed with a comparison (a column is a number or a text, not both).
+        """
+        given = {k for k, v in self.__dict__.items() if v is not None}
+        if not given:
+            raise ValueError("a condition needs one of gt, ge, lt, le, ne, contains")
+        if {"gt", "ge"} <= given or {"lt", "le"} <= given:
+            raise ValueError("one lower bound (gt or ge) and one upper bound (lt or le) at most")
+        if "contains" in given and given & set(COMPARISONS):
+            raise ValueError("contains is for a text column, gt/ge/lt/le for a number column")
+        low = self.gt if self.gt is not None else self.ge
+        high = self.lt if self.lt is not None else self.le
+        if low is not None and high is not None:
+            strict = self.gt is not None or self.lt is not None
+            if low > high or (low == high and strict):
+                raise ValueError(f"no number lies in that range (from {low} to {high})")
+        return self
+
+
+def _where_shape(wanted: Any) -> str:
+    """Which shape a `where` column's value has, so a refusal names only that shape's fault."""
+    if isinstance(wanted, dict | WhereCondition):
+        return "condition"
+    return "values" if isinstance(wanted, list) else "value"
+
+
+WhereWanted = Annotated[
+    Annotated[WhereValue, Tag("value")]
+    | Annotated[WhereValues, Tag("values")]
+    | Annotated[WhereCondition, Tag("condition")],
+    Discriminator(_where_shape),
+]
+Where = dict[WhereText, WhereWanted]
+"""A row filter: column → value, a list of values (any of them) or a condition object;
+every column must match."""
 WHERE_DESCRIPTION = (
-    "Only the rows whose cells equal these values, column → value ({'route': 'A'}); a list "
+    "Only the rows whose cells meet these conditions, column → value ({'route': 'A'}); a list "
     "means any of them ({'region': ['North', 'East']}); several columns must all match. Text "
-    "matches ignoring case and outer spaces; numbers match as numbers ('2' matches 2 and 2.0)."
+    "matches ignoring case and outer spaces; numbers match as numbers ('2' matches 2 and 2.0). "
+    "An object compares instead: a number column with gt, ge, lt, le ({'bedrooms': {'gt': 4}}, "
+    "{'rent': {'ge': 1000, 'le': 2000}}), any column with ne (not this value, or none of a "
+    "list: {'status': {'ne': 'closed'}}; empty cells are kept) and a text column with contains "
+    "(ignoring case; a list: any of them: {'review': {'contains': ['refund', 'return']}})."
 )
 
 
@@ -310,7 +392,8 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
     `numeric_summary`: for each numeric column (the label first; booleans are not numbers) the
     count of values present, missing, mean, median, min, max, std and distinct values, and
     `continuous` when it has many distinct values (a quantity, not classes). `where` keeps only
-    the rows whose cells equal the values given ('route A', 'dogs only') before every figure;
+    the rows whose cells equal the values given ('route A', 'dogs only'), or meet a condition
+    ('more than 4 bedrooms', 'status not closed', 'mentions refund') before every figure;
     `filtered` then says the conditions and how many rows met them of how many. Works on
     bundled scikit-learn sets, local files and downloaded datasets.
     """
@@ -366,11 +449,30 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
     }
 
 
+def plain_where(where: dict[str, Any]) -> dict[str, Any]:
+    """A `where` filter as plain JSON: a condition object as its operators given (no nulls)."""
+    return {str(k): _condition(v) if _is_condition(v) else v for k, v in where.items()}
+
+
+def _is_condition(wanted: Any) -> bool:
+    return isinstance(wanted, WhereCondition | dict)
+
+
+def _condition(wanted: Any) -> dict[str, Any]:
+    """A condition object's operators (checked by the schema when a plain dict is passed)."""
+    model = wanted if isinstance(wanted, WhereCondition) else WhereCondition.model_validate(wanted)
+    return model.model_dump(exclude_none=True)
+
+
 def _filtered(where: dict[str, Any], rows: int, total: int) -> dict[str, Any]:
     """What the filter kept: its conditions, the rows that met them all and the table's rows."""
-    out: dict[str, Any] = {"where": dict(where), "rows": rows, "of": total}
+    out: dict[str, Any] = {"where": plain_where(where), "rows": rows, "of": total}
     if not rows:
-        out["note"] = "each value is in the table, but no row meets all the conditions together"
+        out["note"] = (
+            "no row meets the conditions"
+            if any(_is_condition(v) for v in where.values())
+            else "each value is in the table, but no row meets all the conditions together"
+        )
     return out
 
 
@@ -413,7 +515,8 @@ def _value_mask(series: pd.Series, text: pd.Series, value: Any) -> pd.Series:
 
 
 def where_mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
-    """The rows meeting every condition of `where` (column → value, or a list: any of them).
+    """The rows meeting every condition of `where` (column → value, a list: any of them, or a
+    condition object: gt/ge/lt/le of a number column, ne, contains in a text column).
 
     A column that is not in the table is a 400 with the closest columns as candidates; a
     value found in no row is a 400 naming the closest values (text) as candidates and the
@@ -434,14 +537,123 @@ def where_mask(frame: pd.DataFrame, where: dict[str, Any]) -> pd.Series:
     for name, wanted in where.items():
         series = frame.iloc[:, positions[name]]
         text = series.astype("string").str.strip().str.casefold()
-        hits = pd.Series(False, index=frame.index)
-        for value in wanted if isinstance(wanted, list) else [wanted]:
-            found = _value_mask(series, text, value)
-            if not found.any():
-                raise _value_not_found(name, series, value)
-            hits |= found
-        keep &= hits
+        if _is_condition(wanted):
+            keep &= _condition_mask(frame, name, series, text, _condition(wanted))
+            continue
+        keep &= _any_of(name, series, text, wanted)
     return keep
+
+
+def _any_of(name: str, series: pd.Series, text: pd.Series, wanted: Any) -> pd.Series:
+    """The cells equal to `wanted` or to any of a list; a value in no row is a 400."""
+    hits = pd.Series(False, index=series.index)
+    for value in wanted if isinstance(wanted, list) else [wanted]:
+        found = _value_mask(series, text, value)
+        if not found.any():
+            raise _value_not_found(name, series, value)
+        hits |= found
+    return hits
+
+
+def _condition_mask(
+    frame: pd.DataFrame, name: str, series: pd.Series, text: pd.Series, ops: dict[str, Any]
+) -> pd.Series:
+    """The cells meeting a condition object: compared as numbers (gt, ge, lt, le; empty cells
+    never match), none of the values `ne` names (a value in no row is a 400, a typo; empty
+    cells are kept) and containing any text of `contains`, ignoring case.
+    """
+    hits = pd.Series(True, index=series.index)
+    compared = [op for op in COMPARISONS if op in ops]
+    if compared:
+        numbers = _numbers(series, text)
+        if numbers is None:
+            raise _wrong_kind(frame, name, series, "number", compared)
+        for op in compared:
+            bound = float(ops[op])
+            met = {
+                "gt": numbers > bound,
+                "ge": numbers >= bound,
+                "lt": numbers < bound,
+                "le": numbers <= bound,
+            }[op]
+            hits &= met.fillna(False).to_numpy(dtype=bool)
+    if "contains" in ops:
+        if _kind(series) != "text":
+            raise _wrong_kind(frame, name, series, "text", ["contains"])
+        cells = series.astype("string").str.casefold()
+        found = pd.Series(False, index=series.index)
+        terms = ops["contains"] if isinstance(ops["contains"], list) else [ops["contains"]]
+        for term in terms:
+            found |= cells.str.contains(str(term).casefold(), regex=False).fillna(False)
+        hits &= found.astype(bool)
+    if "ne" in ops:
+        hits &= ~_any_of(name, series, text, ops["ne"])
+    return hits
+
+
+def _kind(series: pd.Series) -> str:
+    """A column's kind as a filter sees it: yes/no, number, date or text."""
+    if pd.api.types.is_bool_dtype(series):
+        return "yes/no"
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_complex_dtype(series):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    return "text"
+
+
+def _numbers(series: pd.Series, text: pd.Series) -> pd.Series | None:
+    """A column's cells as numbers (empty cells NaN), or None when it is no number column: a
+    text column counts only when every filled cell reads as a number ('1500', ' 2.5').
+    """
+    kind = _kind(series)
+    if kind == "number":
+        return series.astype("float64")
+    if kind != "text":
+        return None
+    numbers = pd.to_numeric(text, errors="coerce").astype("float64")
+    filled = text.notna() & (text != "")
+    if not filled.any() or numbers[filled].isna().any():
+        return None
+    return numbers
+
+
+def _wrong_kind(
+    frame: pd.DataFrame, name: str, series: pd.Series, wanted: str, ops: list[str]
+) -> BadInput:
+    """The 400 for a comparison of a column that holds no numbers, or text looked for in one
+    that holds no text: the column's kind said, the columns of the right kind as candidates.
+    """
+    fitting = []
+    for i, column in enumerate(frame.columns):
+        other = frame.iloc[:, i]
+        if str(column) == name or str(column) in fitting:
+            continue
+        text = other.astype("string").str.strip().str.casefold()
+        if (_numbers(other, text) is not None) if wanted == "number" else _kind(other) == "text":
+            fitting.append(str(column))
+    said = " and ".join(ops)
+    kind = _kind(series)
+    near = closest(name, fitting)  # a similar name only: another column is no evident fix
+    which = f"{wanted} columns are: {', '.join(fitting[:12])}" if fitting else f"no {wanted} column"
+    return BadInput(
+        f"{said} needs a {wanted} column; {name} is a {kind} column",
+        hint=(
+            f"compare a number column with gt/ge/lt/le, look for text with contains, or match "
+            f"{name}'s values themselves ({{{name!r}: value}}); {which}"
+        ),
+        code="bad_input",
+        details=candidate_details(
+            "where",
+            near,
+            "not_found",
+            value=name,
+            column=name,
+            part="kind",
+            kind=kind,
+            choices=fitting,
+        ),
+    )
 
 
 def _value_not_found(name: str, series: pd.Series, value: Any) -> BadInput:
