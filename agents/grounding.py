@@ -707,8 +707,42 @@ FILTER_MAX = 3
 """Conditions one sentence sets at most (the tool takes more; a sentence rarely says more)."""
 VALUE_AFTER = r"\s*(?:=|==|:|\bis\b|\bequals\b|\bof\b)?\s*[\"']?"
 """Between a column's name and its value: 'route A', 'route = A', 'region is North'."""
-ONLY_BEFORE = r"\b(?:for|among|only|just)\s+(?:the\s+)?"
-"""Before a class value alone limiting the rows: 'for dogs only', 'among the late ones'."""
+ONLY_BEFORE = r"\b(?:for|among|only|just|at|from)\s+(?:the\s+)?"
+"""Before a class value alone limiting the rows: 'for dogs only', 'among the late ones', 'the
+most appointments at Riverside', 'orders from Northside'."""
+YES_VALUES = {"true": True, "yes": "yes", "y": "y", "1": 1}
+NO_VALUES = {"false": False, "no": "no", "n": "n", "0": 0}
+
+
+def yes_no_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
+    """'members only', 'for members', 'among the matinees' → member = True; 'non-members',
+    'excluding members' → False: a yes/no column named by its noun limits the rows.
+    """
+    found: dict[str, Any] = {}
+    lower = text.lower()
+    for column in profile["columns"]:
+        values = {str(v).lower() for v in column.get("values") or []}
+        yes = next((k for k in YES_VALUES if k in values), None)
+        no = next((k for k in NO_VALUES if k in values), None)
+        if len(values) != 2 or yes is None or no is None:
+            continue
+        words = rx.column_words(column["name"])
+        noun = rf"{words}(?:s|es)?"
+        true_value = True if yes == "true" else column_value(column, yes)
+        false_value = False if no == "false" else column_value(column, no)
+        if rx.search(rf"\bnon[- ]?{noun}\b|{LEFT_OUT}{noun}\b", lower):
+            found[column["name"]] = false_value
+        elif rx.search(rf"{ONLY_BEFORE}{noun}\b|\b{noun}\s+only\b", lower):
+            found[column["name"]] = true_value
+    return found
+
+
+def column_value(column: dict[str, Any], lowered: str) -> Any:
+    """The column's own spelling of a value given lower-cased ('yes' → 'Yes'); numbers as such."""
+    own = next(str(v) for v in column["values"] if str(v).lower() == lowered)
+    if column["dtype"].startswith(("int", "uint")):
+        return int(own)
+    return own
 
 
 def _value_pattern(value: str) -> str:
@@ -785,8 +819,12 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
         if not column["label_like"] or column["name"] in found:
             continue
         for value in column["values"]:
-            if len(value) >= 3 and not value.replace(".", "").isdigit():
-                holders.setdefault(value.lower(), []).append((column["name"], value))
+            if len(value.strip()) < 3 or value.replace(".", "").isdigit():
+                continue
+            owners = holders.setdefault(value.strip().lower(), [])
+            if all(name != column["name"] for name, _ in owners):
+                # 'dog', 'Dog', 'DOG ' of one column: one owner, its commonest spelling
+                owners.append((column["name"], value))
     for key, owners in holders.items():
         if len(owners) != 1 or not value_said(key, lower):
             continue
@@ -799,7 +837,11 @@ def row_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
             found.setdefault(owners[0][0], owners[0][1])
         elif rx.search(rf"{LEFT_OUT}{re.escape(key)}(?:s|es)?\b", lower):
             found.setdefault(owners[0][0], {"ne": owners[0][1]})  # 'excluding closed'
-    for name, condition in [*ranges.items(), *text_contains(profile, bare)]:
+    for name, condition in [
+        *ranges.items(),
+        *text_contains(profile, bare),
+        *yes_no_filter(profile, bare).items(),
+    ]:
         found.setdefault(name, condition)
     return dict(list(found.items())[:FILTER_MAX])
 

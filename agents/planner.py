@@ -2749,6 +2749,26 @@ def _repeats(p: Planning, tool: str, args: dict[str, Any], explicit: bool = Fals
     return False
 
 
+def _narrowed_rows(
+    goal: str, tool: str, args: dict[str, Any], fields: set[str] | dict[str, Any]
+) -> dict[str, Any] | None:
+    """'only the dogs', 'and for Into the Woods?' after a look at (or a save of) a table: the
+    last call's row filter with the rows this sentence limits it to (a condition on a column
+    already filtered replaces it); None when the sentence names no rows of that table.
+    """
+    from agents.grounding import row_filter
+
+    data = args.get("dataset")
+    if "where" not in fields or not isinstance(data, str) or "${" in data:
+        return None
+    profile = table_profile(data)
+    said = row_filter(profile, goal) if profile is not None else {}
+    if not said:
+        return None
+    before = args.get("where") if isinstance(args.get("where"), dict) else {}
+    return {**before, **said}
+
+
 def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     """'rank by f1 instead', 'top 3 only', 'I meant logistic regression': the last call again
     with what this sentence changes (only when the sentence plans nothing on its own).
@@ -2821,6 +2841,9 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
         other = _described_input(goal, str(args.get(key) or ""))
     if other and key:
         changes[key] = other
+    narrowed = _narrowed_rows(goal, tool, args, fields)
+    if narrowed:
+        changes["where"] = narrowed  # 'only the dogs', 'and for Into the Woods?'
     if not changes:
         return None
     from tools.tabular import TABLE_SUFFIX_RE
@@ -3117,6 +3140,13 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     from agents.arguments import with_run_columns
 
     args = with_run_columns({"dataset": source, "path": files[0]}, goal)
+    looked = (memory.get("last_call") or {}).get("args") or {}
+    if (
+        isinstance(looked.get("where"), dict)
+        and looked["where"]
+        and looked.get("dataset") == source
+    ):
+        args["where"] = looked["where"]  # 'save those rows as x.csv' after a filtered look
     from agents.options import field_choices
 
     suffix = files[0].rsplit(".", 1)[-1].lower()

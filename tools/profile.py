@@ -23,6 +23,11 @@ from tools.tabular import (
 from tools.text_columns import is_free_text
 
 SAMPLE_ROWS = 500
+PROFILE_ALL_ROWS = 20_000
+"""A table of at most this many rows is profiled whole: the first SAMPLE_ROWS of a file sorted
+by a column (ticket orders by show) miss that column's later values, and a filter or a class
+said in a goal ('for A Christmas Carol') then finds no column holding it. Larger tables are
+profiled on their first SAMPLE_ROWS rows (planning stays cheap)."""
 DEFAULT_ID_NAMES = ("id", "ID", "Id", "row_id", "uid")
 """The id columns training, prediction and the generator take without being told
 (`tools.training.train.guess_id_column`)."""
@@ -135,9 +140,10 @@ def _profile_frame(frame: pd.DataFrame, ref: str, rows: int) -> dict[str, Any]:
 def profile_table(ref: str) -> dict[str, Any] | None:
     """A profile of the table `ref` names (bundled name, workspace file or dataset id), or None.
 
-    Reads at most SAMPLE_ROWS rows through the workspace resolver, and caches by path and
-    modification time, and by the file's bytes (a copy elsewhere is not profiled again), so
-    planning stays cheap. None when `ref` is not a readable table.
+    Reads a table of up to PROFILE_ALL_ROWS rows whole, a larger one's first SAMPLE_ROWS,
+    through the workspace resolver, and caches by path and modification time, and by the
+    file's bytes (a copy elsewhere is not profiled again), so planning stays cheap. None when
+    `ref` is not a readable table.
     """
     ref = (ref or "").strip()
     if not ref or "${" in ref:
@@ -166,11 +172,12 @@ def profile_table(ref: str) -> dict[str, Any] | None:
             return profile
     try:
         if path is not None:
-            frame = read_table(path, nrows=SAMPLE_ROWS)
+            frame = read_table(path, nrows=PROFILE_ALL_ROWS + 1)
             rows = _count_rows(path, len(frame))
         else:
             frame, _ = load_table(ref, nrows=None)
             rows = len(frame)
+        if len(frame) > PROFILE_ALL_ROWS:
             frame = frame.head(SAMPLE_ROWS)
     except ForgeflowError:
         return None

@@ -107,3 +107,113 @@ def test_two_splits_named_without_shares_are_two_not_the_default_three(
     from agents.arguments import split_ratios
 
     assert split_ratios(text) == ratios
+
+
+SHOWS = ["Our Town", "Into the Woods", "The Crucible", "A Christmas Carol"]
+
+
+@pytest.fixture
+def theatre() -> Path:
+    """Ticket orders sorted by show (the last show starts after row 600), a yes/no member
+    column, clinic appointments with one species spelt four ways."""
+    root = get_settings().workspace
+    root.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(2)
+    n = 800
+    pd.DataFrame(
+        {
+            "order_id": np.arange(70001, 70001 + n),
+            "show": np.repeat(SHOWS, n // 4),
+            "channel": rng.choice(["online", "box office", "phone"], n),
+            "total": rng.uniform(10, 200, n).round(2),
+            "member": rng.random(n) < 0.3,
+        }
+    ).to_parquet(root / "ticket_sales.parquet", index=False)
+    pd.DataFrame(
+        {
+            "appt_id": [f"A{i:05d}" for i in range(300)],
+            "clinic": rng.choice(["Northside", "Riverside", "Hillcrest"], 300),
+            "species": rng.choice(["dog", "cat", "Dog", "DOG", "dog ", "rabbit"], 300),
+            "breed": rng.choice(["Mixed", "Labrador", "Persian"], 300),
+        }
+    ).to_csv(root / "vet_appointments.csv", index=False)
+    return root
+
+
+def _only(goal: str, memory: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    plan = plan_goal(goal, memory=memory)
+    assert plan.question is None and len(plan.steps) == 1, (plan.question, plan.steps)
+    return plan.steps[0].tool, plan.steps[0].args
+
+
+def test_a_value_past_the_first_500_rows_of_a_sorted_table_is_still_a_filter(
+    theatre: Path,
+) -> None:
+    # Before: the profile read the first 500 rows, so 'A Christmas Carol' was no value of show.
+    tool, args = _only(
+        "which channel is most common for A Christmas Carol in ticket_sales.parquet?"
+    )
+    assert tool == "inspect_dataset"
+    assert args["where"] == {"show": "A Christmas Carol"} and args["label_column"] == "channel"
+
+
+@pytest.mark.parametrize(
+    ("goal", "member"),
+    [
+        ("average total by channel for members only, ticket_sales.parquet", True),
+        ("average total by channel among members in ticket_sales.parquet", True),
+        ("average total by channel for non-members in ticket_sales.parquet", False),
+    ],
+)
+def test_a_yes_no_column_named_by_its_noun_limits_the_rows(
+    theatre: Path, goal: str, member: bool
+) -> None:
+    tool, args = _only(goal)
+    assert tool == "inspect_dataset" and args["group_by"] == "channel"
+    assert args["where"] == {"member": member}
+
+
+def test_a_value_after_at_limits_the_rows_and_the_counted_column_is_the_one_asked(
+    theatre: Path,
+) -> None:
+    tool, args = _only("which breed has the most appointments at Riverside? vet_appointments.csv")
+    assert args["where"] == {"clinic": "Riverside"} and args.get("label_column") == "breed"
+
+
+def _looked(args: dict[str, Any]) -> dict[str, Any]:
+    call = {"tool": "inspect_dataset", "args": args}
+    return {
+        "dataset": args["dataset"],
+        "last_table": args["dataset"],
+        "last_call": call,
+        "last_turn": [call],
+        "results": [],
+    }
+
+
+def test_only_the_dogs_after_a_look_looks_again_at_those_rows_however_dog_is_spelt(
+    theatre: Path,
+) -> None:
+    # Before: 'I could not tell what to do' ('dog', 'Dog' and 'DOG' were three owners of 'dog').
+    memory = _looked({"dataset": "vet_appointments.csv", "label_column": "clinic"})
+    tool, args = _only("only the dogs", memory)
+    assert tool == "inspect_dataset" and args["where"] == {"species": "dog"}
+    assert args["label_column"] == "clinic"
+
+
+def test_and_for_another_value_replaces_the_filter_on_that_column(theatre: Path) -> None:
+    memory = _looked(
+        {"dataset": "ticket_sales.parquet", "group_by": "channel", "where": {"show": "Our Town"}}
+    )
+    tool, args = _only("only for Into the Woods", memory)
+    assert tool == "inspect_dataset" and args["where"] == {"show": "Into the Woods"}
+    assert args["group_by"] == "channel"
+
+
+def test_save_those_rows_after_a_filtered_look_saves_only_those_rows(theatre: Path) -> None:
+    # Before: all 880 rows were saved as into_the_woods.csv.
+    memory = _looked({"dataset": "ticket_sales.parquet", "where": {"show": "Into the Woods"}})
+    tool, args = _only("save those rows as into_the_woods.csv", memory)
+    assert tool == "save_table" and args["path"] == "into_the_woods.csv"
+    assert args["dataset"] == "ticket_sales.parquet"
+    assert args["where"] == {"show": "Into the Woods"}
