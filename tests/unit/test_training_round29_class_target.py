@@ -102,9 +102,7 @@ def test_evaluate_model_reports_the_class_the_model_was_trained_for(visits: str)
     precision = out["test_metrics"]["per_class"]["no_show"]["precision"]
     assert out["test_metrics"]["precision:no_show"] == precision
     assert out["metrics"]["precision:no_show"] == precision
-    report = call_tool(
-        "evaluate_model", {"model": "models/noshow", "dataset": test}, ToolContext()
-    )
+    report = call_tool("evaluate_model", {"model": "models/noshow", "dataset": test}, ToolContext())
     assert report["trained_for"] == {
         "metric": "precision",
         "class": "no_show",
