@@ -139,26 +139,35 @@ def _label_of(args: dict[str, Any], profile: dict[str, Any]) -> str | None:
     return next((lower[g] for g in LABEL_COLUMN_GUESSES if g in lower), None)
 
 
-def bind_class_target(p: Planning, args: dict[str, Any], text: str) -> None:
-    """Aim a train_model step at one class's own precision, recall or F1 when the words name
-    a class of its label with the metric (target_metric, target_class, target_value), and say
-    so in the plan's notes; the macro target stays when no class of the label is named.
+def aim_at_class(args: dict[str, Any], text: str) -> str | None:
+    """Set train_model's target_metric, target_class (and target_value when said) when the
+    words name a class of its label with the metric; the note that says so, or None (the
+    arguments unchanged: the macro target stays when no class of the label is named).
     """
     if args.get("soft_labels") or args.get("task") == "regression":
-        return
+        return None
     profile = table_profile(args.get("dataset"))
     label = _label_of(args, profile) if profile is not None else None
     if profile is None or label is None:
-        return
+        return None
     said = class_target(text, profile, label)
     if said is None:
-        return
+        return None
     metric, cls, value = said
     args["target_metric"], args["target_class"] = metric, cls
     if value is not None:
         args["target_value"] = value
     aim = f" ≥ {value:g}" if value is not None else ""
-    p.notes.append(
+    return (
         f"target: {metric} of {label} {cls!r}{aim} on validation (that class's own {metric}, "
         "not the average over the classes)"
     )
+
+
+def bind_class_target(p: Planning, args: dict[str, Any], text: str) -> None:
+    """Aim a train_model step at one class's own figure when the words say one (aim_at_class),
+    and say so in the plan's notes.
+    """
+    note = aim_at_class(args, text)
+    if note is not None:
+        p.notes.append(note)

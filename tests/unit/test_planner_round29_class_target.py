@@ -171,3 +171,48 @@ def test_the_planned_class_target_is_accepted_by_train_model(tables: None) -> No
     args.pop("_notes")
     checked = get_tool("train_model").validate(args)
     assert checked.target_class == "fraud" and checked.target_metric == "recall"
+
+
+def _improved(goal: str, memory: dict) -> dict:
+    plan = plan_goal(goal, memory)
+    assert plan.question is None, plan.question
+    steps = [s for s in plan.steps if s.tool == "train_model"]
+    assert len(steps) == 1, [s.tool for s in plan.steps]
+    return steps[0].args | {"_notes": plan.notes}
+
+
+def test_make_it_better_with_a_class_said_aims_at_that_class(tables: None) -> None:
+    from tests.utils.threads import trained
+
+    memory = trained("models/appts", "appointments.csv", "outcome", {"recall_macro": 0.7})
+    args = _improved("make it better, I need to catch at least 90% of the no-shows", memory)
+    assert args["target_metric"] == "recall"
+    assert args["target_class"] == "no_show" and args["target_value"] == 0.9
+    assert not any("macro" in n for n in args["_notes"])
+
+
+def test_make_it_better_keeps_a_class_target_and_drops_it_for_another_metric(
+    tables: None,
+) -> None:
+    from tests.utils.threads import trained
+
+    memory = trained(
+        "models/appts",
+        "appointments.csv",
+        "outcome",
+        {"recall_macro": 0.95, "auc": 0.8},
+        target_metric="recall",
+        target_class="no_show",
+        target_value=0.9,
+    )
+    memory["last_loop"]["target_met"] = True
+    args = _improved("make it better", memory)
+    # the person's own target on the class stays (not raised above the macro figure)
+    assert args["target_class"] == "no_show" and args["target_value"] == 0.9
+    other = _improved("make it better, aim for an AUC of 0.9", memory)
+    assert other["target_metric"] == "auc" and "target_class" not in other
+    from tools.registry import get_tool
+
+    for done in (args, other):
+        done.pop("_notes")
+        get_tool("train_model").validate(done)
