@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from agents import patterns as rx
+from agents.class_target import bind_class_target
 from agents.columns import (
     asked_outcome,
     feature_list,
@@ -546,6 +547,7 @@ def ground_plan(p: Planning, goal: str) -> None:
             _ground_train(p, step.args, text, bare, bare=bare or text)
             _train_on_filled(p, step.args, goal)
             _ground_features(step.args, bare)
+            bind_class_target(p, step.args, bare)  # 'catch 90% of the no-shows'
         elif step.tool in ("label_dataset", "write_labeling_functions"):
             _ground_label(p, step.args, text, goal, bare)
         elif step.tool == "apply_labeling_functions":

@@ -1217,6 +1217,7 @@ def stronger_args(
         metric_name = "f1_macro" if (asked == "f1" and tool == "label_dataset") else asked
         args["target_metric"] = metric_name
         args.pop("target_value", None)
+        args.pop("target_class", None)  # the asked metric is the macro one
     if not metric_name and tool in ("train_model", "label_dataset"):
         # No target before: one attempt ran. A target above the best so far is what makes the
         # stronger search use its attempts (without one the loop stops after the first).
@@ -1227,8 +1228,9 @@ def stronger_args(
             metric_name = "f1_macro" if (first == "f1" and tool == "label_dataset") else first
     best = None
     where = ""
-    if metric_name:
-        # The loop judges its target where it measured it: a training's validation split.
+    if metric_name and not args.get("target_class"):
+        # The loop judges its target where it measured it: a training's validation split (a
+        # target on one class keeps the person's own value: its figure is not the macro one)
         name = _short_metric(str(metric_name))
         found = _metric_value(loop.get("validation") or {}, name)
         if found is not None:

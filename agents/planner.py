@@ -4720,6 +4720,7 @@ def _training_meant(goal: str, memory: dict[str, Any]) -> dict[str, Any] | None:
 def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     """'make it better': the last loop again with a stronger search; notes say what changed."""
     from agents import memory as thread
+    from agents.class_target import aim_at_class
     from agents.said_check import said_target
 
     loop = memory.get("last_loop")
@@ -4750,11 +4751,17 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     if metric is None and regression is not None and regression[1] is not None:
         # 'make it better, MAE under 40': a regressor's target in the target's units
         metric, targets = regression[0], {**targets, regression[0]: regression[1]}
-    if metric:
+    aimed = aim_at_class(args, goal) if loop["tool"] == "train_model" else None
+    if aimed is not None:
+        # 'make it better, catch 90% of the no-shows': that class's own recall
+        metric = str(args["target_metric"])
+        changes.append(aimed.removeprefix("target: ") + " as asked")
+    elif metric:
         args["target_metric"] = (
             "f1_macro" if metric == "f1" and loop["tool"] == "label_dataset" else metric
         )
         args["target_value"] = targets[metric]
+        args.pop("target_class", None)  # the metric asked now, over all classes
         changes.append(f"target {metric} {targets[metric]} as asked")
         one = rx.search(rf"\b{metric}\s+(?:for|of|on)\s+(?:the\s+)?['\"]?([\w-]+)", goal, re.I)
         if metric in ("recall", "precision") and one:

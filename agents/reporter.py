@@ -719,6 +719,8 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
     target = output.get("target") or {}
     if target.get("value") is None:
         return [f"  no target set: {output.get('attempts')} attempt(s)"]
+    if isinstance(target.get("class"), str):
+        return _class_target_lines(output, target)
     metric = canonical(str(target.get("metric", ""))) or str(target.get("metric", ""))
     name = METRIC_NAMES.get(metric, metric)
     what = f"{name} {_fmt(target['value'])}"
@@ -756,6 +758,25 @@ def _target_lines(output: dict[str, Any], asked: list[str]) -> list[str]:
                 f"  warning: target {far}: best {name} {_fmt(reached)} against "
                 f"{_fmt(target['value'])} (a gap of {_fmt(gap)})"
             )
+    return lines
+
+
+def _class_target_lines(output: dict[str, Any], target: dict[str, Any]) -> list[str]:
+    """A target on one class's figure: 'recall of no_show on validation: 0.910 (target 0.9)',
+    and on the test set when the best attempt was tested.
+    """
+    key, value = str(target.get("metric")), float(target["value"])
+    name = f"{target.get('class_metric') or key.split(':', 1)[0]} of {target['class']}"
+    verdict = "met" if output["target_met"] else "not met"
+    lines = [f"  target {name} {value:g}: {verdict} after {output.get('attempts')} attempt(s)"]
+    validation = output.get("validation_metrics")
+    if isinstance(validation, dict) and _number(validation.get(key)):
+        lines.append(f"  {name} on validation: {_fmt(float(validation[key]))} (target {value:g})")
+    test = output.get("test_metrics")
+    if isinstance(test, dict) and _number(test.get(key)):
+        short = " (short of the target, which is judged on validation)"
+        said = short if output["target_met"] and float(test[key]) < value else ""
+        lines.append(f"  {name} on the test set: {_fmt(float(test[key]))}{said}")
     return lines
 
 

@@ -143,6 +143,21 @@ def _fewer_features(c: dict, p: dict) -> tuple[dict, str] | None:
     return {"max_features": max(1000, c["max_features"] // 2)}, "a smaller vocabulary"
 
 
+def _balance(c: dict, _p: dict) -> tuple[dict, str] | None:
+    if c.get("class_weights") == "balanced":
+        return None
+    return {"class_weights": "balanced"}, "balanced class weights (the rarer classes count more)"
+
+
+def _other_kind(c: dict, p: dict) -> tuple[dict, str] | None:
+    return _to_mlp(c, p) or _to_logistic(c, p)
+
+
+CLASS_MOVES: list[Move] = [_balance, _other_kind, _more_epochs, _lr_down, _less_reg]
+"""Tried first for a target on one class's figure ('recall of no_show >= 0.9'): weigh the
+rare class up, then another model kind, then train longer or finer. A decision threshold is
+no move here: predict and evaluate_model take the most probable class."""
+
 MOVES: dict[str, list[Move]] = {
     "underfit": [_lr_up, _more_epochs, _to_mlp, _ngrams, _wider, _less_reg, _lr_down],
     "overfit": [_more_reg, _narrower, _to_logistic, _fewer_features, _lr_down, _more_epochs],
@@ -159,7 +174,8 @@ def builtin_tune(
     state = diagnose(best)
     tried = {_comparable(h["config"]) for h in history}
     prof = {**profile, "resolved_model": best.get("resolved_model")}
-    moves = MOVES[state] + [m for s in ("ok", "underfit", "overfit") for m in MOVES[s]]
+    first = CLASS_MOVES if target.get("class") is not None else []
+    moves = first + MOVES[state] + [m for s in ("ok", "underfit", "overfit") for m in MOVES[s]]
     for move in moves:
         step = move(base, prof)
         if step is None:
@@ -172,9 +188,14 @@ def builtin_tune(
             continue
         if _comparable(candidate) in tried:
             continue
+        aim = (
+            f" for {target.get('class_metric')} of {target['class']!r}"
+            if target.get("class") is not None
+            else ""
+        )
         return Proposal(
             changes=changes,
-            reason=f"attempt {best['attempt']} looks {state}; try {why}",
+            reason=f"attempt {best['attempt']} looks {state}; try {why}{aim}",
             source="builtin",
         )
     # Every move was tried: vary the seed so the attempt still adds information.

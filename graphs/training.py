@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from errors import BadInput, column_not_found
+from errors import BadInput, candidate_details, column_not_found
 from graphs.loop import run_loop
 from settings import get_settings
 from store.workspace import relative_to_workspace
@@ -23,6 +23,10 @@ from tools.training.evaluate import (
     baseline_metric,
     baseline_warning,
     canonical_metric,
+    class_figure,
+    class_kind,
+    class_metric_key,
+    class_of,
     evaluate_loaded,
     headline,
     majority_baseline,
@@ -167,11 +171,16 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     """Train to a validation target with the tuner between attempts; test the best once."""
     if args.target_metric is not None:
         canonical_metric(args.target_metric)  # an unknown name is refused before data is read
+    kind = class_kind(args.target_metric) if args.target_class is not None else None
     max_attempts = (
         1 if args.target_value is None else (args.max_attempts or get_settings().max_attempts)
     )
     train, val, meta = _load_split(args)
     metric = metric_for_task(args.target_metric, meta["task"])
+    aimed = _aimed_class(args, kind, meta["task"], train.classes)
+    if aimed is not None:
+        # the loop measures, stops on and picks by that class's own figure ('recall:no_show')
+        metric = class_metric_key(aimed["metric"], aimed["class"])
     lower = metric in LOWER_IS_BETTER
     test_frame = None
     test_label = args.test_label_column or meta["label"] or meta["label_name"] or "label"
@@ -243,7 +252,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         trained = fit(train, val, cfg, on_epoch=on_epoch, check_cancelled=ctx.check_cancelled)
         where = folder / f"attempt-{attempt}"
         save_trained(trained, where, extra={"dataset": meta["origin"]["id"], "attempt": attempt})
-        metrics = headline(trained.val_metrics)
+        metrics = _with_class(headline(trained.val_metrics), trained.val_metrics, aimed)
         records[attempt] = {
             "attempt": attempt,
             "config": cfg.model_dump(),
@@ -288,6 +297,7 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "metric": metric,
         "value": args.target_value if args.target_value is not None else sentinel,
         "higher_is_better": not lower,
+        **({"class": aimed["class"], "class_metric": aimed["metric"]} if aimed else {}),
     }
     result = run_loop(
         produce, measure, adjust, config=base, target=target, max_attempts=max_attempts
@@ -298,6 +308,9 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     saved = json.loads(config_path.read_text())
     saved["best_attempt"] = best["attempt"]
     saved["label_name"] = meta["label_name"] or meta["label"]
+    if aimed is not None:
+        # evaluate_model reports this class's figure beside its others
+        saved["target"] = {**aimed, "value": args.target_value}
     config_path.write_text(json.dumps(saved, indent=2))
     (folder / "splits.json").write_text(json.dumps(split_record(args, val, meta, tested)))
     artifacts = [
@@ -374,16 +387,22 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         "rows": {"train": len(train), "validation": len(val), "dropped": meta["dropped"]},
         "device": best["device"],
         "tuner": tuner_kind,
-        "target": {"metric": metric, "value": args.target_value},
+        "target": {
+            "metric": metric,
+            "value": args.target_value,
+            **({"class": aimed["class"], "class_metric": aimed["metric"]} if aimed else {}),
+        },
         "target_met": bool(result["target_met"]),
         "attempts": result["attempts"],
         "best_attempt": best["attempt"],
         "history": history,
         "metrics": {
-            **headline(test_report["metrics"] if test_report else best["validation_full"]),
+            **_with_class(headline(reported), reported, aimed),
             "measured_on": "test" if test_report else "validation",
         },
-        "validation_metrics": best["validation_full"],
+        "validation_metrics": _with_class(
+            dict(best["validation_full"]), best["validation_full"], aimed
+        ),
         "test_metrics": test_report["metrics"] if test_report else None,
         "test_baseline": test_report["baseline"] if test_report else None,
         # the test rows it got most wrong (evaluate_model's worst_rows): for a later question
@@ -395,6 +414,34 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         **({"warnings": warnings} if warnings else {}),
         "artifacts": artifacts,
     }
+
+
+def _aimed_class(
+    args: TrainModelInput, kind: str | None, task: str, classes: list[str]
+) -> dict[str, str] | None:
+    """The class a target aims at ({"metric": "recall", "class": "no_show"}), or None; a
+    target_class on a regressor, or one that is none of the label's classes, is a 400.
+    """
+    if args.target_class is None or kind is None:
+        return None
+    if task != "classification":
+        raise BadInput(
+            "target_class is for a classifier, and this is a regression task",
+            hint="leave target_class unset (a regressor has no classes), or set task "
+            "'classification'",
+            details=candidate_details("target_class", [], "not_found", value=args.target_class),
+        )
+    return {"metric": kind, "class": class_of(args.target_class, [str(c) for c in classes])}
+
+
+def _with_class(
+    metrics: dict[str, Any], full: dict[str, Any], aimed: dict[str, str] | None
+) -> dict[str, Any]:
+    """`metrics` with the aimed class's own figure added as 'recall:no_show' (when aimed)."""
+    if aimed is None:
+        return metrics
+    key = class_metric_key(aimed["metric"], aimed["class"])
+    return {**metrics, key: class_figure(full, aimed["metric"], aimed["class"])}
 
 
 def _excluded(frame: Any, names: list[str] | None, label: str | None) -> list[str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from errors import BadInput, candidate_details, column_not_found
+from errors import BadInput, candidate_details, closest, column_not_found
 
 if TYPE_CHECKING:
     from tools.training.train import LoadedModel
@@ -84,6 +84,87 @@ def metric_for_task(name: str | None, task: str) -> str:
             ),
         )
     return metric
+
+
+CLASS_METRICS = ("precision", "recall", "f1")
+"""What a target on one class can aim at (its own figure in `per_class`)."""
+
+
+def class_metric_key(metric: str, cls: str) -> str:
+    """The key of one class's figure among an attempt's metrics: 'recall:no_show'."""
+    return f"{metric}:{cls}"
+
+
+def class_kind(target_metric: str | None) -> str:
+    """The per-class figure a target_metric names with a target_class ('recall' → recall);
+    a metric with no per-class figure (AUC, accuracy, a regressor's) is a 400.
+    """
+    if target_metric is None:
+        raise BadInput(
+            "target_class needs a target_metric: precision, recall or f1",
+            hint="set target_metric to precision, recall or f1 (the class's own figure)",
+            details=candidate_details("target_metric", [], "missing", choices=list(CLASS_METRICS)),
+        )
+    kind = canonical_metric(target_metric).removesuffix("_macro")
+    if kind not in CLASS_METRICS:
+        raise BadInput(
+            f"target_class is for precision, recall or f1, not {target_metric[:60]!r}",
+            hint="set target_metric to precision, recall or f1, or leave target_class unset",
+            details=candidate_details(
+                "target_metric", list(CLASS_METRICS), "not_found", choices=list(CLASS_METRICS)
+            ),
+        )
+    return kind
+
+
+def class_of(name: str, classes: list[str]) -> str:
+    """The label class `name` names: itself, else the one class equal to it ignoring case; a
+    name no class matches is a 400 with the classes as candidates.
+    """
+    if name in classes:
+        return name
+    folded = [c for c in classes if c.casefold() == name.casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    shown = ", ".join(classes[:30])
+    raise BadInput(
+        f"class {name[:60]!r} is not a class of the label",
+        hint=f"target_class must be one of the label's classes: {shown}",
+        code="unknown_class",
+        details=candidate_details(
+            "target_class",
+            closest(name, classes),
+            "not_found",
+            value=name[:200],
+            choices=classes[:200],
+        ),
+    )
+
+
+def class_figure(metrics: dict[str, Any], metric: str, cls: str) -> float | None:
+    """One class's precision, recall or F1 from compute_metrics' `per_class` (None if absent)."""
+    per_class = metrics.get("per_class")
+    entry = per_class.get(cls) if isinstance(per_class, dict) else None
+    return entry.get(metric) if isinstance(entry, dict) else None
+
+
+def trained_for(config: dict[str, Any], metrics: dict[str, Any]) -> dict[str, Any] | None:
+    """The class target a model was trained for, measured in `metrics`: {"metric": "recall",
+    "class": "no_show", "value": 0.9, "measured": 0.87, "met": False}; None when it had none.
+
+    The figure is also put in `metrics` as 'recall:no_show', beside the macro ones.
+    """
+    target = config.get("target")
+    if not isinstance(target, dict):
+        return None
+    kind, cls = target.get("metric"), target.get("class")
+    if not isinstance(kind, str) or not isinstance(cls, str):
+        return None
+    measured = class_figure(metrics, kind, cls)
+    metrics[class_metric_key(kind, cls)] = measured
+    value = target.get("value")
+    met = None if measured is None or value is None else bool(measured >= float(value))
+    return {"metric": kind, "class": cls, "value": value, "measured": measured, "met": met}
 
 
 def _r(x: float | None) -> float | None:
@@ -670,6 +751,8 @@ def evaluate_loaded(
         "baseline": majority_baseline(y, model.classes, model.config.get("class_counts", {})),
         "worst_rows": worst_classified_rows(y, proba, model.classes, data.frame, **where),
     }
+    if (aimed := trained_for(model.config, metrics)) is not None:
+        report["trained_for"] = aimed  # 'recall of no_show', as the model was trained to reach
     _note_imputed(report, imputed)
     if compare is not None:
         if compare.classes != model.classes:

@@ -146,6 +146,16 @@ class TrainModelInput(ToolInput):
     target_value: float | None = Field(
         default=None, description="Stop when the validation metric reaches this; none: one attempt."
     )
+    target_class: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f\x7f]+$",
+        description="Aim at one class's own figure instead of the macro average: with "
+        "target_metric precision, recall or f1 on a classifier ('recall of no_show >= 0.9': "
+        "target_metric recall, target_class no_show, target_value 0.9). One of the label's "
+        "classes (the same name in another case is accepted).",
+    )
     max_attempts: int | None = Field(
         default=None, ge=1, le=50, description="Attempts before giving up (FORGEFLOW_MAX_ATTEMPTS)."
     )
