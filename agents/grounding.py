@@ -1481,7 +1481,30 @@ def unknown_summarised(profile: dict[str, Any], text: str) -> str | None:
         if columns_mentioned(profile, name.replace("_", " ")):
             return None  # 'avg time_to_resolve' for time_to_resolve_hrs: that column
         return name
+    for said in PLAIN_SUMMARISED_RE.finditer(_without_files(text)):
+        name, by = said.group(1), said.group(2)
+        if name.lower() in NOT_A_COLUMN or column_named(profile, by) is None:
+            continue  # 'average per order by channel'; 'by hand'
+        if column_named(profile, name) is not None or columns_mentioned(profile, name):
+            return None
+        word = name.lower().removesuffix("s")
+        if any(word in c.lower().replace("-", "_").split("_") for c in profile["names"]):
+            return None  # 'mean age by clinic' for age_years: that column
+        return name  # 'average cost by clinic' on a table with no cost
     return None
+
+
+PLAIN_SUMMARISED_RE = re.compile(
+    r"(?i:\b(?:average|avg|mean|median|total|sum)\s+(?:of\s+)?(?:the\s+)?)([a-z]{3,})\s+"
+    r"(?i:by|per|for\s+each|across)\s+(?:the\s+)?(?:each\s+)?([a-z][\w-]*)",
+)
+"""'average cost by clinic': a plain word summarised by a column of the table (the column is
+what makes the word a column's name)."""
+NOT_A_COLUMN = {
+    "row", "rows", "record", "records", "value", "values", "number", "numbers", "figure",
+    "figures", "order", "orders", "item", "items", "entry", "entries", "one", "ones", "amount",
+    "per", "for", "across", "each", "all",
+}  # fmt: skip
 
 
 def _ground_train(

@@ -444,6 +444,35 @@ def _score(
     return 3 * subject_hits + 3 * role_hits - 3 * missing_roles + extra, subject_hits
 
 
+def _table_by_its_columns(
+    goal: str, scored: list[tuple[int, int, str]], best: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Documents described best, but a table's columns said whole outweigh them ('the no-show
+    rate for each of our clinics': vet_appointments.csv's no_show, not clinic_policies.md) when
+    the goal does not speak of documents; else `best` as it is.
+    """
+    if rx.search(DOC_WORDS, goal, re.I):
+        return best
+    tables = [
+        (score + 3 * _whole_columns_said(path, goal), hits, path)
+        for score, hits, path in scored
+        if not path.lower().endswith(DOC_EXT)
+    ]
+    tables.sort(key=lambda s: (-s[0], -s[1], s[2]))
+    if tables and tables[0][0] > best[0][0] and (len(tables) == 1 or tables[1][0] < tables[0][0]):
+        return tables[:1]
+    return best
+
+
+def _whole_columns_said(path: str, goal: str) -> int:
+    """How many of a table's columns of two or more words the goal says whole ('the no-show
+    rate' says no_show): as telling as a word of the file's name (a document named after one
+    word of the goal, clinic_policies.md, is no better a fit).
+    """
+    names = [c for c in _columns(path) if len(_split_name(c)) >= 2]
+    return sum(1 for c in names if rx.search(rx.column_words(c), goal, re.I))
+
+
 def _unsaid(path: str, words: list[str]) -> int:
     """How many of a file's name words the goal leaves unsaid ('forum_posts_week9' says more
     than 'the forum posts' asks for).
@@ -491,6 +520,8 @@ def described_files(
         return []
     scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
     best = [s for s in scored if s[:2] == scored[0][:2]]
+    if columns and all(s[2].lower().endswith(DOC_EXT) for s in best):
+        best = _table_by_its_columns(goal, scored, best)
     speaks_of_documents = rx.search(
         r"\b(?:docs?|documents?|handbooks?|manuals?|guides?|faqs?|pdfs?)\b", goal, re.I
     )

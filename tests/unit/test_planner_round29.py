@@ -217,3 +217,32 @@ def test_save_those_rows_after_a_filtered_look_saves_only_those_rows(theatre: Pa
     assert tool == "save_table" and args["path"] == "into_the_woods.csv"
     assert args["dataset"] == "ticket_sales.parquet"
     assert args["where"] == {"show": "Into the Woods"}
+
+
+def test_a_table_whose_column_the_goal_says_whole_beats_a_document_named_by_one_word(
+    theatre: Path,
+) -> None:
+    # Before: 'the no-show rate for each of our clinics' read clinic_policies.md as a table.
+    root = get_settings().workspace
+    (root / "clinic_policies.md").write_text("# Clinic policies\n\nLate arrivals are rebooked.\n")
+    frame = pd.read_csv(root / "vet_appointments.csv")
+    frame["no_show"] = np.where(np.arange(len(frame)) % 4 == 0, "yes", "no")
+    frame.to_csv(root / "vet_appointments.csv", index=False)
+    tool, args = _only("Give me the no-show rate for each of our clinics, I need it for the board")
+    assert tool == "inspect_dataset" and args["dataset"] == "vet_appointments.csv"
+    assert args["label_column"] == "no_show" and args["group_by"] == "clinic"
+    summary = plan_goal("summarise the clinic policies")
+    assert summary.steps[0].args == {"paths": ["clinic_policies.md"]}
+
+
+def test_a_plain_word_summarised_by_a_column_that_is_no_column_is_asked_about(
+    theatre: Path,
+) -> None:
+    # Before: 'average cost by clinic' answered clinic counts as if it were the answer.
+    plan = plan_goal("average cost by clinic in vet_appointments.csv")
+    assert not plan.steps and plan.question and "'cost'" in plan.question
+    for fine in (
+        "average total per order by channel, ticket_sales.parquet",
+        "average total by channel in ticket_sales.parquet",
+    ):
+        assert plan_goal(fine).question is None, fine
