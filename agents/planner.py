@@ -4800,6 +4800,10 @@ def _improve(goal: str, memory: dict[str, Any]) -> Plan | None:
     before = _loop_figure(loop, earlier) if earlier else None
     if before is not None:
         # 'what was the MAE?' → 'make it better': the answer says whether that figure moved
+        aimed = args.get("target_metric")
+        aimed_before = _loop_figure(loop, str(aimed)) if aimed else None
+        if aimed_before and not set(aimed_before) & set(before):
+            before = {**before, **aimed_before}  # and the figure the re-run aimed at
         plan.asked["before"] = before
     return plan
 

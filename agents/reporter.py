@@ -1242,7 +1242,8 @@ def write_answer(
 def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[str]:
     """'make it better' after 'what was the MAE?': the figure the person asked about, before
     and after the re-run (`plan["asked"]["before"]`, from the thread), said better or worse,
-    whatever the loop aimed at.
+    whatever the loop aimed at; and the figure the re-run aimed at when it is another (an AUC
+    that fell while the accuracy asked about rose is said too).
     """
     before = ((plan.get("asked") or {}) if isinstance(plan.get("asked"), dict) else {}).get(
         "before"
@@ -1255,6 +1256,7 @@ def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[s
     from tools.training.evaluate import LOWER_IS_BETTER  # (it imports torch: only when needed)
 
     now = output_metrics(done[-1]["output"])
+    asked = canonical(str((plan.get("asked") or {}).get("metric") or "")) or ""
     lines = []
     for key, was in before.items():
         if not _number(was) or not _number(now.get(key)):
@@ -1268,9 +1270,8 @@ def _against_before(plan: dict[str, Any], steps: list[dict[str, Any]]) -> list[s
         name = {"f1_macro": "F1", "auc": "AUC", "mae": "MAE", "rmse": "RMSE", "r2": "R²"}.get(
             key, key
         )
-        lines.append(
-            f"{name}, which you asked about: {_fmt(float(was))} before, {_fmt(after)} now ({verdict})"
-        )
+        said = "which you asked about" if key == asked or len(before) == 1 else "the target"
+        lines.append(f"{name}, {said}: {_fmt(float(was))} before, {_fmt(after)} now ({verdict})")
     return lines
 
 

@@ -246,3 +246,30 @@ def test_a_plain_word_summarised_by_a_column_that_is_no_column_is_asked_about(
         "average total by channel in ticket_sales.parquet",
     ):
         assert plan_goal(fine).question is None, fine
+
+
+def test_make_it_better_says_the_aimed_figure_too_when_it_is_not_the_one_asked(ws: Path) -> None:
+    # The trial: after 'what was the accuracy?', 'make it better' aimed at AUC; the answer said
+    # 'accuracy 0.758 before, 0.781 now (better)' while the AUC it aimed at fell.
+    from agents.reporter import write_answer
+    from agents.thread_state import SAID_KEY
+
+    memory = _trained()
+    loop = {**memory["last_loop"], "metrics": {"accuracy": 0.758, "auc": 0.777}}
+    memory.update(last_loop=loop, results=[loop])
+    memory[SAID_KEY] = [
+        "train a model to predict result in exam_train.csv",
+        "what was the accuracy?",
+    ]
+    plan = plan_goal("make it better", memory)
+    train = plan.steps[0]
+    assert train.tool == "train_model" and train.args["target_metric"] == "auc"
+    assert plan.asked["before"] == {"accuracy": 0.758, "auc": 0.777}
+    step = {
+        "tool": "train_model",
+        "status": "completed",
+        "output": {"metrics": {"accuracy": 0.781, "auc": 0.763}, "model_path": "models/x"},
+    }
+    answer = write_answer({"asked": plan.asked, "notes": []}, [step])
+    assert "accuracy, which you asked about: 0.758 before, 0.781 now (better)" in answer
+    assert "AUC, the target: 0.777 before, 0.763 now (worse)" in answer
