@@ -515,6 +515,28 @@ NOT_MODEL_WORDS = frozenset(
 )
 
 
+def saved_model_dataset(model: str) -> str | None:
+    """The table a saved model (models/<name>) learnt from, from its config; None otherwise."""
+    if not model.startswith("models/") or "${" in model:
+        return None
+    config = _model_config(model.removeprefix("models/"))
+    return str(config.get("dataset") or "") or None if config else None
+
+
+def _model_config(folder: str) -> dict[str, Any] | None:
+    """A saved model's config.json (read bounded), or None when it is not one."""
+    from store.workspace import workspace_root
+
+    if not _saved_model(folder) or not is_workspace_file(f"models/{folder}/config.json"):
+        return None
+    try:
+        with (workspace_root() / "models" / folder / "config.json").open("rb") as handle:
+            config = json.loads(handle.read(MODEL_CONFIG_BYTES))
+    except (OSError, ValueError):
+        return None
+    return config if isinstance(config, dict) else None
+
+
 def saved_model_by_word(text: str, avoid: Iterable[str] = ()) -> str | None:
     """'the churn model', 'my price model' (no such model on the thread): the newest folder
     under models/ whose name, training table or label holds the word, and that did not learn
@@ -529,19 +551,14 @@ def saved_model_by_word(text: str, avoid: Iterable[str] = ()) -> str | None:
     avoided = {str(a) for a in avoid}
     for folder in _model_folders():
         name = f"models/{folder.name}"
-        if not _saved_model(folder.name) or not is_workspace_file(f"{name}/config.json"):
-            continue
-        try:
-            with (folder / "config.json").open("rb") as handle:
-                config = json.loads(handle.read(MODEL_CONFIG_BYTES))
-        except (OSError, ValueError):
-            continue
-        if not isinstance(config, dict):
+        config = _model_config(folder.name)
+        if config is None:
             continue
         data, label = str(config.get("dataset") or ""), str(config.get("label_name") or "")
         if data in avoided:
             continue  # a model that learnt from the rows to measure is no measure of them
         words = set(rx.findall(r"[a-z0-9]+", f"{folder.name} {data} {label}".lower()))
+        words.add(rx.sub(r"[^a-z0-9]+", "", label.lower()))  # 'the noshow model': no_show
         if word in words or word.rstrip("s") in words:  # whole words: 'live' is no 'deliveries'
             return name
     return None
@@ -614,6 +631,12 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
         if saved:
             p.notes.append(f"the model you named → {saved} (the newest that fits)")
             return saved  # 'evaluate the churn model on b.csv' on a new thread
+        own = saved_model_by_word(slots.text)
+        if own and saved_model_dataset(own) in slots.files:
+            # 'which appointments did the noshow model get most wrong?' with its own table
+            # described: that model, measured on its validation split (not its training rows)
+            p.notes.append(f"the model you named → {own} (the newest that fits)")
+            return own
     if "train_generator" not in tools:
         said = said_model_name(slots.text, slots.files or FILE_RE.findall(p.goal))
         thread = [str(m.get("path")) for m in p.memory.get("models") or [] if isinstance(m, dict)]
@@ -2647,7 +2670,8 @@ def _args_evaluate_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     # file said tested is measured before any other, and a file to be written never is
     _, tests, out = role_files(s.text, s.files)
     measured = [f for f in tests or s.files if f not in out]
-    if measured and measured[-1] != train_args.get("dataset"):
+    learnt_from = train_args.get("dataset") or saved_model_dataset(str(args["model"]))
+    if measured and measured[-1] != learnt_from:
         args["dataset"] = measured[-1]
     # "... and evaluate it on test.csv, target F1 0.85": the target belongs to the training loop.
     targets = extract_targets(s.text)

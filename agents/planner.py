@@ -3531,11 +3531,16 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         return []
     if split:
         return ["split_table"]
+    from agents.arguments import saved_model_by_word
     from agents.memory import WRONG_RE
 
-    if rx.search(WRONG_RE, clause) and not p.steps and not slots.files and p.memory.get("model"):
-        # 'which days did it get most wrong?' with no worst rows kept: the thread's model
-        # evaluated (its validation split), which lists them
+    if (
+        rx.search(WRONG_RE, clause)
+        and not p.steps
+        and ((not slots.files and p.memory.get("model")) or saved_model_by_word(clause) is not None)
+    ):
+        # 'which days did it get most wrong?' with no worst rows kept: the thread's model (or
+        # 'the noshow model' saved earlier) evaluated (its validation split), which lists them
         return ["evaluate_model"]
     lower = clause.lower()
     if (

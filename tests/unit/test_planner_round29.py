@@ -273,3 +273,23 @@ def test_make_it_better_says_the_aimed_figure_too_when_it_is_not_the_one_asked(w
     answer = write_answer({"asked": plan.asked, "notes": []}, [step])
     assert "accuracy, which you asked about: 0.758 before, 0.781 now (better)" in answer
     assert "AUC, the target: 0.777 before, 0.763 now (worse)" in answer
+
+
+def test_which_rows_did_the_named_saved_model_get_most_wrong_evaluates_that_model(
+    ws: Path,
+) -> None:
+    # The trial: 'which appointments did the noshow model get most wrong?' on a new thread ran
+    # an anomaly scan (and, mended halfway, trained a new model: the saved one had learnt from
+    # the described table, which a measurement avoids).
+    import json
+
+    folder = ws / "models" / "exam_train-1a2b3c"
+    folder.mkdir(parents=True)
+    (folder / "config.json").write_text(
+        json.dumps({"dataset": "exam_train.csv", "label_name": "result"})
+    )
+    plan = plan_goal("which exam results did the result model get most wrong?")
+    assert [s.tool for s in plan.steps] == ["evaluate_model"]
+    args = plan.steps[0].args
+    assert args["model"] == "models/exam_train-1a2b3c"
+    assert "dataset" not in args  # its validation split, not the rows it learnt from
