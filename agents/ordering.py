@@ -10,8 +10,6 @@ from agents.plan import Plan, PlanStep
 
 SHOWN = 10
 """Rows a sorted look shows when the person says no count."""
-MOST_SHOWN = 200
-"""preview_rows' largest page."""
 
 WORD_COUNTS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -84,7 +82,7 @@ LOW_WORDS = {"lowest", "smallest", "least", "fewest", "bottom"}
 
 
 def _count(text: str) -> int | None:
-    """The rows asked for ('the 5 cheapest', 'top ten'), bounded by the page; None: not said."""
+    """The rows asked for ('the 5 cheapest', 'top ten'); None: not said."""
     m = rx.search(
         rf"\b(?:the\s+|top\s+|bottom\s+|first\s+|last\s+){COUNT}\b(?!\s*(?:%|percent|st|nd|rd|th)\b)"
         rf"|\b{COUNT}\s+(?:rows|ones|records|entries|listings|items|examples|predictions|labels)\b",
@@ -95,7 +93,7 @@ def _count(text: str) -> int | None:
         return None
     word = next(g for g in m.groups() if g).lower()
     number = int(word) if word.isdigit() else WORD_COUNTS.get(word, 0)
-    return min(number, MOST_SHOWN) if number > 0 else None
+    return number if number > 0 else None  # over the page's most: plan_goal caps it, with a note
 
 
 def _numeric(column: dict[str, Any]) -> bool:
@@ -156,6 +154,12 @@ def ranking(profile: dict[str, Any], text: str) -> tuple[str | None, bool, list[
             bool(extreme) or (most or "").lower() == "most" or (priced or "").lower() == "highest"
         )
         column, candidates = _price_column(profile)
+        if column is None:
+            # one of them said too ('... in fees.csv cleaning_fee', the reply to the question)
+            from tools.profile import columns_mentioned
+
+            said = [c for c in columns_mentioned(profile, text) if c in candidates]
+            column = said[0] if len(said) == 1 else None
         return column, high and not cheap, candidates
     for m in rx.finditer(EXTREME_RE, text):
         column = _column_at(profile, m.group(3))

@@ -95,6 +95,14 @@ def test_a_price_word_with_several_price_columns_asks_which(fees: None) -> None:
     plan = plan_goal("the 2 most expensive flats in fees.csv")
     assert not plan.steps and plan.question
     assert "price or cleaning_fee" in plan.question
+    # the reply planned with the goal (graphs/orchestrator.py) names one: it is the order
+    args = _sorted(plan_goal("the 2 most expensive flats in fees.csv cleaning_fee"))
+    assert args == {
+        "dataset": "fees.csv",
+        "sort_by": "cleaning_fee",
+        "descending": True,
+        "limit": 2,
+    }
 
 
 def test_a_price_word_with_no_price_column_asks_among_the_numbers(listings: pd.DataFrame) -> None:
@@ -252,3 +260,36 @@ def test_least_sure_of_a_named_predictions_file_orders_it(exams: None) -> None: 
 def test_a_labeling_runs_rows_or_a_new_labeling_are_no_sorted_look(goal: str) -> None:
     plan = plan_goal(goal, _labeled())
     assert not any("sort_by" in s.args for s in plan.steps), plan.steps
+
+
+def test_a_count_past_the_page_is_capped_with_a_note(listings: pd.DataFrame) -> None:
+    plan = plan_goal("top 500 by price in listings.csv")
+    assert _sorted(plan)["limit"] == 200
+    assert any("at most 200 limit: 500 asked" in n for n in plan.notes)
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "top 99999999999999999999 by price in listings.csv",
+        "listings.csv sorted by ../../etc/passwd",
+        "listings.csv sorted by ~root",
+        "listings.csv sorted by pri\x00ce",
+        "the 10 most expensive listings in listings.csv " + "very " * 3000,
+        "top 10 by " + "price " * 2000 + "in listings.csv",
+    ],
+)
+def test_hostile_orders_plan_no_bad_sort(listings: pd.DataFrame, goal: str) -> None:
+    plan = plan_goal(goal)
+    for step in plan.steps:
+        if "sort_by" in step.args:
+            assert step.args["sort_by"] in listings.columns
+            assert 1 <= step.args["limit"] <= 200
+
+
+def test_a_lone_surrogate_in_an_order_is_a_400(listings: pd.DataFrame) -> None:
+    from errors import ForgeflowError
+
+    with pytest.raises(ForgeflowError) as exc:
+        plan_goal("listings.csv sorted by \ud800")
+    assert exc.value.status_code == 400 and exc.value.hint
