@@ -140,6 +140,10 @@ def ranking(profile: dict[str, Any], text: str) -> tuple[str | None, bool, list[
     m = rx.search(SORTED_BY_RE, text)
     if m:
         column = _column_at(profile, m.group(1))
+        if column is not None and names[column]["label_like"] and not _numeric(names[column]):
+            # 'sort them by topic', 'the reports sorted by severity': put into classes, which
+            # is labeling ('sorted by price', a quantity, is an order)
+            return None
         if column is not None:
             return column, bool(rx.search(DOWNWARD_RE, text)), [column]
     m = rx.search(TOP_BY_RE, text)
@@ -176,6 +180,24 @@ def _grouping(profile: dict[str, Any], text: str) -> bool:
         if kind is not None and not kind["id_like"] and not _numeric(kind):
             return True
     return False
+
+
+ORDER_CUES = (SORTED_BY_RE, TOP_BY_RE, PRICEY_RE, EXTREME_RE)
+
+
+def _described_table(text: str) -> tuple[list[str], list[str]]:
+    """The one workspace table the words describe ('the listings' → listings.csv) and the note
+    saying so; none when no table or several fit (the clauses' reading asks which).
+    """
+    from agents.grounding import workspace_files
+    from agents.references import described_input
+    from agents.slots import FILE_RE
+
+    said, notes, several = described_input(text, workspace_files())
+    found = [f for f in FILE_RE.findall(said) if rx.search(r"\.(?:csv|tsv|parquet|jsonl)$", f)]
+    if several or len(set(found)) != 1:
+        return [], []
+    return found[:1], notes
 
 
 def _look(dataset: str, column: str, high: bool, count: int | None, goal: str) -> PlanStep:
@@ -248,7 +270,14 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
         if len(tables) == 1:
             return _confidence_look(tables[0], not unsure, text)
         return None
-    if len(tables) != 1 or len(files) != len(tables) or rx.search(ACTION_RE, text):
+    if rx.search(ACTION_RE, text):
+        return None
+    notes: list[str] = []
+    if not files and any(rx.search(cue, text) for cue in ORDER_CUES):
+        tables, notes = _described_table(text)  # 'the 10 most expensive listings'
+    elif len(files) != len(tables):
+        return None
+    if len(tables) != 1:
         return None
     profile = table_profile(tables[0])
     if profile is None or _grouping(profile, text):
@@ -269,4 +298,4 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     where = row_filter(profile, text)
     if where:
         step.args["where"] = where  # 'the 5 cheapest listings in neighbourhood B'
-    return Plan(steps=[step], notes=[_order_note(column, high)])
+    return Plan(steps=[step], notes=[*notes, _order_note(column, high)])

@@ -82,6 +82,41 @@ def test_an_order_said_of_a_named_table_is_a_sorted_look(
     }
 
 
+@pytest.mark.parametrize(
+    ("goal", "high", "limit"),
+    [
+        ("the 10 most expensive listings", True, 10),
+        ("which are the 5 cheapest listings?", False, 5),
+        ("show me the listings sorted by price", False, 10),
+    ],
+)
+def test_a_described_table_is_ordered_too(
+    listings: pd.DataFrame, goal: str, high: bool, limit: int
+) -> None:
+    plan = plan_goal(goal)
+    args = _sorted(plan)
+    assert args == {
+        "dataset": "listings.csv",
+        "sort_by": "price",
+        "descending": high,
+        "limit": limit,
+    }
+    assert any("listings.csv" in n for n in plan.notes[:-1]), plan.notes  # said what it read
+
+
+def test_sorting_reports_into_classes_is_labeling_not_an_order() -> None:
+    pd.DataFrame(
+        {
+            "report_id": range(30),
+            "text": [f"a long incident report about a fall near pool {i}" for i in range(30)],
+            "severity": ["minor", "major", None] * 10,
+        }
+    ).to_csv(_ws() / "incidents.csv", index=False)
+    for goal in ("sort incidents.csv by severity", "I need the incidents sorted by severity"):
+        plan = plan_goal(goal)
+        assert not any("sort_by" in s.args for s in plan.steps), plan.steps
+
+
 def test_a_sorted_look_keeps_the_rows_said(listings: pd.DataFrame) -> None:
     args = _sorted(plan_goal("the 5 cheapest listings in listings.csv in neighbourhood Harbor"))
     assert args["where"] == {"neighbourhood": "Harbor"}
