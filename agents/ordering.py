@@ -182,7 +182,30 @@ def _grouping(profile: dict[str, Any], text: str) -> bool:
     return False
 
 
+VALUE_ASKED_RE = re.compile(
+    rf"\bwhat(?:'s|s|\s+is|\s+was)\s+the\s+(?:{HIGH_WORDS})\s+([A-Za-z][\w -]{{0,60}})", re.I
+)
+"""'what's the highest price?': a figure (inspect_dataset's max), not rows."""
+
+
+def _value_asked(profile: dict[str, Any], text: str) -> bool:
+    """'what's the highest price in x.csv?' asks a column's figure; 'what is the most expensive
+    listing' (no column after the superlative) asks which rows.
+    """
+    m = rx.search(VALUE_ASKED_RE, text)
+    return m is not None and _count(text) is None and _column_at(profile, m.group(1)) is not None
+
+
 ORDER_CUES = (SORTED_BY_RE, TOP_BY_RE, PRICEY_RE, EXTREME_RE)
+ROWS_ASKED_RE = re.compile(
+    r"\b(?:show|list|give|display|see|pull\s+up|print)\b|\b(?:sort(?:ed)?|order(?:ed)?)\s", re.I
+)
+"""A request to see rows (not 'what's the largest prediction?', a value the thread answers)."""
+
+
+def _rows_asked(text: str) -> bool:
+    """Rows asked for by a count ('the 10 most expensive') or a verb of showing or sorting."""
+    return _count(text) is not None or bool(rx.search(ROWS_ASKED_RE, text))
 
 
 def _described_table(text: str) -> tuple[list[str], list[str]]:
@@ -273,14 +296,14 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     if rx.search(ACTION_RE, text):
         return None
     notes: list[str] = []
-    if not files and any(rx.search(cue, text) for cue in ORDER_CUES):
+    if not files and any(rx.search(cue, text) for cue in ORDER_CUES) and _rows_asked(text):
         tables, notes = _described_table(text)  # 'the 10 most expensive listings'
     elif len(files) != len(tables):
         return None
     if len(tables) != 1:
         return None
     profile = table_profile(tables[0])
-    if profile is None or _grouping(profile, text):
+    if profile is None or _grouping(profile, text) or _value_asked(profile, text):
         return None
     said = ranking(profile, text)
     if said is None:

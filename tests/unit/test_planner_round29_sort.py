@@ -68,6 +68,7 @@ def _sorted(plan) -> dict:
         ("the five priciest listings in listings.csv", "price", True, 5),
         ("listings.csv: the 20 lowest priced flats", "price", False, 20),
         ("which listings in listings.csv have the fewest bedrooms?", "bedrooms", False, 10),
+        ("what is the most expensive listing in listings.csv", "price", True, 10),
     ],
 )
 def test_an_order_said_of_a_named_table_is_a_sorted_look(
@@ -156,6 +157,7 @@ def test_a_price_word_with_no_price_column_asks_among_the_numbers(listings: pd.D
         "first 10 rows of listings.csv",  # file order
         "train a model on listings.csv to predict price and show the top 5 by price",
         "how many listings in listings.csv have the most bedrooms",
+        "what's the highest price in listings.csv?",  # a figure: inspect_dataset's max
     ],
 )
 def test_other_requests_on_a_table_are_no_sorted_look(listings: pd.DataFrame, goal: str) -> None:
