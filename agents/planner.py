@@ -4991,6 +4991,13 @@ def _confidence_look(goal: str, files: list[str], memory: dict[str, Any]) -> Pla
     return None
 
 
+def _sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
+    """'which ones is it least sure about?', 'the 10 most expensive listings in x.csv'."""
+    from agents.ordering import sorted_look
+
+    return sorted_look(goal, files, memory)
+
+
 def _listing_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'which of those has the most downloads?' after a search: answered from the listing."""
     from agents.memory import listing_answer
@@ -5280,6 +5287,7 @@ FOLLOW_UPS = (
     _qa_show,
     _each_table,
     _confidence_look,
+    _sorted_look,
     _thread_run,
     _qa_rescore,
     _artefact_check,

@@ -987,12 +987,30 @@ def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
     total = output.get("total")
     if not rows:
         return [f"  no rows from row {offset + 1} (the table has {total})"]
-    lines = [f"  rows {offset + 1}–{offset + len(rows)} of {total}:"]
+    order_said = output.get("sorted") if isinstance(output.get("sorted"), dict) else None
+    if order_said is not None:
+        lines = [_sorted_line(order_said, offset, len(rows), total)]
+    else:
+        lines = [f"  rows {offset + 1}–{offset + len(rows)} of {total}:"]
     if isinstance(output.get("filtered"), dict):  # 'where Neighborhood is Airport'
         lines.insert(0, _filter_line(output["filtered"]))
     names = [str(c) for c in columns]
+    derived = order_said is not None and isinstance(order_said.get("values"), list)
+    if derived:  # 'least sure' of labels: each row's largest prob_<class>, shown as a column
+        names = [*names, str(order_said.get("by"))]
+        rows = [
+            [*row, value] if isinstance(row, list) else row
+            for row, value in zip(rows, order_said["values"], strict=False)
+        ]
     filled = {n[: -len("_filled")] for n in names if n.endswith("_filled")}
-    order = sorted(range(len(names)), key=lambda i: _column_tier(names[i], i, filled))
+    key = str(order_said.get("by")) if order_said is not None else None
+    sort_at = (len(names) - 1) if derived else (names.index(key) if key in names else None)
+
+    def tier(i: int) -> tuple[int, int]:
+        # the column the rows are ordered by is shown right after the row's id
+        return (0, 1) if i == sort_at and i != 0 else _column_tier(names[i], i, filled)
+
+    order = sorted(range(len(names)), key=tier)
     picked = order[:PREVIEW_COLUMNS_SHOWN]
     last = len(names) - 1
     if last not in picked and _column_tier(names[last], last, filled)[0] == 2:
@@ -1009,6 +1027,34 @@ def _preview(output: dict[str, Any], asked: list[str]) -> list[str]:
         rest = ", ".join(names[i] for i in order if i not in picked)
         lines.append(f"  (+{len(names) - len(picked)} more columns: {_cell(rest)})")
     return lines
+
+
+SORT_ENDS = {"numbers": ("lowest", "highest"), "dates": ("earliest", "latest")}
+"""How a sorted preview's answer says its first rows: 'the 10 rows with the lowest confidence'."""
+
+
+def _sorted_line(said: dict[str, Any], offset: int, shown: int, total: Any) -> str:
+    """'the 10 rows with the lowest confidence of 240:', 'rows 11–20 of 240 by price, highest
+    first:', 'the 5 rows first by name (Z to A) of 40:'; where rows without a value are on the
+    page, how many come last; a key made from the prob_ columns says so.
+    """
+    by, descending = said.get("by"), bool(said.get("descending"))
+    ends = SORT_ENDS.get(str(said.get("kind")))
+    end = (ends[1] if descending else ends[0]) if ends else ("Z to A" if descending else "A to Z")
+    if offset == 0 and ends:
+        line = f"  the {shown} rows with the {end} {by} of {total}"
+    elif offset == 0:
+        line = f"  the {shown} rows first by {by} ({end}) of {total}"
+    else:
+        line = f"  rows {offset + 1}–{offset + shown} of {total} by {by}, {end} first"
+    notes = []
+    if isinstance(said.get("from"), list):
+        notes.append(f"{by}: each row's largest of {', '.join(map(str, said['from'][:4]))}")
+    missing = said.get("missing")
+    if isinstance(missing, int) and missing and isinstance(total, int):
+        if offset + shown > total - missing:
+            notes.append(f"{missing} with no {by}, last")
+    return line + (f" ({'; '.join(notes)})" if notes else "") + ":"
 
 
 RUN_COLUMNS = frozenset({"covered", "label_source", "label_original"})

@@ -134,9 +134,13 @@ def data_preview(
     dataset: str = Query(max_length=1000),
     offset: int = Query(default=0, ge=0, le=100_000_000),
     limit: int = Query(default=25, ge=1, le=200),
+    sort_by: str | None = Query(default=None, min_length=1, max_length=300),
+    descending: bool = False,
 ) -> dict[str, Any]:
-    """One page of a table's rows (the preview_rows tool)."""
-    args = {"dataset": dataset, "offset": offset, "limit": limit}
+    """One page of a table's rows (the preview_rows tool), in file order or by `sort_by`."""
+    args: dict[str, Any] = {"dataset": dataset, "offset": offset, "limit": limit}
+    if sort_by is not None:
+        args.update(sort_by=sort_by, descending=descending)
     return json_safe(call_tool("preview_rows", args, _ctx(request)))
 
 

@@ -80,6 +80,20 @@ def test_data_preview_route(server: ServerProcess) -> None:
         )
         assert c.get("/data/preview", params={"dataset": "/etc/passwd"}).status_code in (403, 404)
         assert c.get("/data/preview", params={"dataset": "../../x.csv"}).status_code in (403, 404)
+        first = {"dataset": "iris", "limit": 3, "sort_by": "sepal length (cm)", "descending": True}
+        top = c.get("/data/preview", params=first).json()
+        assert [r[:2] for r in top["rows"]] == [
+            [131, 7.9],
+            [117, 7.7],
+            [118, 7.7],
+        ]  # ties: file order
+        assert top["sorted"]["descending"] is True
+        for bad in ("sepal", "a\x00b", "x" * 301, ""):
+            response = c.get("/data/preview", params={"dataset": "iris", "sort_by": bad})
+            assert response.status_code in (400, 422), (bad, response.text)
+        assert c.get("/data/preview?dataset=iris&sort_by=%ED%A0%80").status_code in (400, 422)
+        sideways = {"dataset": "iris", "sort_by": "target", "descending": "sideways"}
+        assert c.get("/data/preview", params=sideways).status_code == 422
 
 
 def test_workbench_routes_refuse_what_is_not_a_labeling_run(server: ServerProcess) -> None:
