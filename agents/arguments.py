@@ -631,7 +631,9 @@ def model_ref(p: Planning, slots: Slots, *tools: str) -> str | None:
         if saved:
             p.notes.append(f"the model you named → {saved} (the newest that fits)")
             return saved  # 'evaluate the churn model on b.csv' on a new thread
-        own = saved_model_by_word(slots.text)
+        from agents.memory import WRONG_RE
+
+        own = saved_model_by_word(slots.text) if rx.search(WRONG_RE, slots.text) else None
         if own and saved_model_dataset(own) in slots.files:
             # 'which appointments did the noshow model get most wrong?' with its own table
             # described: that model, measured on its validation split (not its training rows)
