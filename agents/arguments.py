@@ -2789,7 +2789,19 @@ def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
         args["dataset"] = measured[-1]
     elif isinstance(tested, str):
         args["dataset"] = tested  # the rows the model was tested on, not its training rows
+    count = rx.search(EXPLAIN_COUNT_RE, s.text, re.I)
+    if count:
+        args["top"] = min(
+            int(count.group(1) or count.group(2)), tool_limit("explain_model", "top") or 100
+        )
     return args
+
+
+EXPLAIN_COUNT_RE = (
+    r"\btop\s+(\d{1,3})\s+(?:\w+\s+)?(?:features?|columns?|inputs?|variables?|factors?|predictors?)"
+    r"\b|\b(\d{1,3})\s+most\s+(?:important|influential|predictive|useful)\b"
+)
+"""How many features a person wants listed ('the top 5 features', 'the 3 most important')."""
 
 
 def _args_save_model(p: Planning, s: Slots) -> dict[str, Any] | None:

@@ -4365,7 +4365,9 @@ EXPLAIN_RE = re.compile(
     r"variables?|factors?|predictors?)\b|"
     r"\bwhat (?:drives|drove|influences|influenced|affects|affected) (?:the |its |their |his |her )?"
     r"(?:predictions?|model|results?|outcome|scores?)\b|"
-    r"\bexplain (?:the |this |that |my |our |its )?(?:model|classifier|regressor|predictions?)\b",
+    r"\bexplain (?:the |this |that |my |our |its )?(?:model|classifier|regressor|predictions?)\b|"
+    # 'top 5 features', 'the top 3 predictors' (a model's, on a thread with one)
+    r"\btop\s+\d{1,3}\s+(?:features?|predictors?|variables?|factors?|inputs?)\b(?!\s+(?:of|in)\s+\S+\.)",
     re.I,
 )
 """A question about which inputs a model relies on ('which features mattered?')."""

@@ -293,3 +293,25 @@ def test_which_rows_did_the_named_saved_model_get_most_wrong_evaluates_that_mode
     args = plan.steps[0].args
     assert args["model"] == "models/exam_train-1a2b3c"
     assert "dataset" not in args  # its validation split, not the rows it learnt from
+
+
+@pytest.mark.parametrize(
+    ("goal", "top"),
+    [
+        ("top 5 features", 5),  # was a Hub trending look
+        ("show me the top 5 features", 5),  # was a look at the table
+        ("what are the 3 most important features?", 3),
+        ("which features mattered most?", None),
+    ],
+)
+def test_the_top_features_on_a_thread_with_a_model_explain_it(
+    ws: Path, goal: str, top: int | None
+) -> None:
+    tool, args = _only(goal, _trained())
+    assert tool == "explain_model" and args["model"] == "models/exam_train"
+    assert args.get("top") == top
+
+
+def test_training_on_the_top_features_is_still_a_training(ws: Path) -> None:
+    tool, args = _only("train with the top 5 features only", _trained())
+    assert tool == "train_model"
