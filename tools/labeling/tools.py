@@ -131,6 +131,11 @@ class WriteLabelingFunctionsInput(_DataArgs):
     )
     max_per_class: int = Field(default=40, ge=1, le=500, description="Keyword LFs kept per class.")
     output_path: str | None = Field(default=None, description="Where to save the LF set (JSON).")
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the file output_path names when it is the person's (a file "
+        "write_labeling_functions did not write in this run): refused with a 409 otherwise.",
+    )
 
 
 write_labeling_functions = workflow(
