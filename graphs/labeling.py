@@ -651,8 +651,29 @@ def _load(args: LabelDatasetInput | WriteLabelingFunctionsInput) -> Task:
     )
 
 
+LABEL_FILES = (
+    "labeled.parquet",
+    "labeling_functions.json",
+    "lf_summary.csv",
+    "lf_summary.png",
+    "metrics.json",
+)
+"""The files label_dataset writes into its output folder."""
+
+
 def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     """Run the labeling loop to its target or its attempts, write the best attempt's artifacts."""
+    from store.outputs import refuse_filling
+
+    if args.output_dir:  # files of the person's in that folder are refused before any work
+        refuse_filling(
+            args.output_dir,
+            LABEL_FILES,
+            "output_dir",
+            tool="label_dataset",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+        )
     started = time.perf_counter()
     task = _load(args)
     ctx.progress(f"loaded {len(task.frame)} rows, {len(task.gold.rows)} hand labels", 0.05)

@@ -14,6 +14,7 @@ from errors import BadInput, Conflict, consent_details
 from store.workspace import (
     STATE_FOLDER,
     free_name,
+    numbered,
     relative_to_workspace,
     resolve_path,
     workspace_root,
@@ -259,6 +260,45 @@ def named_target(
         argument, rel, [rel], tool=tool, overwrite=overwrite, run_id=run_id, same_run=True
     )
     return path, rel
+
+
+def refuse_filling(
+    ref: str,
+    names: Iterable[str],
+    argument: str,
+    *,
+    tool: str,
+    overwrite: bool,
+    run_id: str | None,
+) -> None:
+    """A folder a person named for a tool's files (`names`, written inside it): the consent 409
+    when any of those files is there and is theirs (`refuse_replacing`, same-run rule), with a
+    free folder beside it as the suggested value; nothing for a new folder. Call it before any
+    work (a path out of the workspace or hidden is refused here too).
+    """
+    path = resolve_path(ref, for_write=True)
+    if not path.is_dir():
+        return  # new (or a file: the tool's own output_folder refuses that)
+    rel = relative_to_workspace(path)
+    base = "" if rel in (".", "") else f"{rel}/"
+    targets = [f"{base}{name}" for name in names]
+    root = workspace_root()
+    stem = rel if base else "outputs"
+    suggested = next(
+        (c for n in range(2, 1000) if not (root / (c := numbered(stem, n))).exists()),
+        numbered(stem, "new"),
+    )
+    refuse_replacing(
+        argument,
+        rel,
+        targets,
+        tool=tool,
+        overwrite=overwrite,
+        run_id=run_id,
+        same_run=True,
+        suggested=suggested,
+        renamed={f"{base}{name}": f"{suggested}/{name}" for name in names},
+    )
 
 
 def output_paths(output: Any) -> list[str]:
