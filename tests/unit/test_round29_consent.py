@@ -124,6 +124,8 @@ def test_every_tool_that_writes_a_named_file_asks_first() -> None:
         "vote_labels",
         "write_labeling_functions",
         "export_labeled_data",
+        "apply_labeling_functions",
+        "label_dataset",
         "save_table",
         "split_table",
         "export_dataset",
@@ -351,3 +353,59 @@ def test_the_planned_goal_through_the_run_manager_keeps_the_persons_table(
     step = done["result"]["steps"][-1]
     assert step["tool"] == "generate_synthetic" and step["output"]["path"].startswith("synthetic/")
     assert step["output"]["rows"] == 50
+
+
+def test_an_output_folder_holding_the_persons_files_is_asked_about(trained: dict[str, str]) -> None:
+    mine = _mine("mine/lf_summary.csv")
+    lfs = _calls(trained)["vote_labels"][1]["labeling_functions"]
+    args = {
+        "dataset": "signal.csv",
+        "labeling_functions": lfs,
+        "classes": ["no", "yes"],
+        "output_dir": "mine",
+    }
+    with pytest.raises(Conflict) as caught:
+        run("apply_labeling_functions", args)
+    details = caught.value.details
+    assert (details["argument"], details["value"], details["reason"]) == (
+        "output_dir",
+        "mine",
+        "consent",
+    )
+    assert details["existing"] == ["mine/lf_summary.csv"] and details["suggested"] == "mine_2"
+    assert details["renamed"]["mine/lf_summary.csv"] == "mine_2/lf_summary.csv"
+    assert mine.read_bytes() == MINE and [p.name for p in (_ws() / "mine").iterdir()] == [mine.name]
+    with pytest.raises(Conflict):  # the loop is refused the same way, before it loads anything
+        run("label_dataset", {"dataset": "nowhere.csv", "output_dir": "mine"})
+    run("apply_labeling_functions", {**args, "overwrite": True})
+    assert mine.read_bytes() != MINE and (_ws() / "mine" / "label_matrix.parquet").is_file()
+    # a new folder, then the same run again (a resumed step), then another run: asked
+    run("apply_labeling_functions", {**args, "output_dir": "fresh"}, run_id="run_a")
+    run("apply_labeling_functions", {**args, "output_dir": "fresh"}, run_id="run_a")
+    with pytest.raises(Conflict):
+        run("apply_labeling_functions", {**args, "output_dir": "fresh"}, run_id="run_b")
+    for bad in ("../out", ".forgeflow", "~root", "a\x00b", "\ud800"):
+        with pytest.raises(ForgeflowError) as refused:
+            run("apply_labeling_functions", {**args, "output_dir": bad, "overwrite": True})
+        assert 400 <= refused.value.status_code < 500
+
+
+def test_the_generate_data_job_refuses_the_persons_file_before_training(
+    trained: dict[str, str],
+) -> None:
+    from graphs.training import synthetic_data_job
+
+    mine = _mine("syn.csv")
+    generators = sorted(p.name for p in (_ws() / "generators").iterdir())
+    request = {
+        "labeled_data_path": "signal.csv",
+        "num_samples": 5,
+        "epochs": 2,
+        "output_path": "syn.csv",
+    }
+    with pytest.raises(Conflict) as caught:
+        synthetic_data_job(request, ToolContext(run_id="run_job"))
+    assert caught.value.details["existing"] == ["syn.csv"] and mine.read_bytes() == MINE
+    assert sorted(p.name for p in (_ws() / "generators").iterdir()) == generators
+    out = synthetic_data_job({**request, "overwrite": True}, ToolContext(run_id="run_job"))
+    assert out["output_path"] == "syn.csv" and len(pd.read_csv(mine)) == 5
