@@ -1138,6 +1138,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         _parquet_safe(flagged) if flagged_path.suffix.lower() == ".parquet" else flagged,
         flagged_path,
     )
+    record([flagged_path], tool="detect_anomalies", run_id=ctx.run_id)
     ctx.progress("scored", 1.0)
     artifacts = [
         artifact("anomaly scores", path, "table"),
