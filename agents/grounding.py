@@ -2350,6 +2350,45 @@ def _step_values(args: dict[str, Any]) -> Iterator[str]:
             yield from (v for v in value if isinstance(v, str))
 
 
+SOURCE_SAID_RE = (
+    r"\b(?:like|resembl\w*|similar\s+to|based\s+on|modell?ed\s+(?:on|after)|mimic\w*|"
+    r"matching|copies\s+of)\b"
+    # 'that look like the no-show ones in x.csv' (no saying where to write in between)
+    r"(?:(?!\b(?:save|saving|saved|write|writing|written|store|put|export|dump|output|into|"
+    r"to|as|then)\b)[^.;]){0,60}?[\"'`]?"
+)
+"""The words before a file the rows are made like: the source, not the file they go to."""
+SAVED_TO_RE = (
+    r"\b(?:save|saving|saved|write|writing|written|store|stored|put|export\w*|dump\w*|output)\b"
+    r"[^.;]{0,40}?\b(?:to|into|in|as)\s+[\"'`]?"
+)
+"""A saving verb before a file: the file is where the person asked the rows to go."""
+
+
+def keep_sources_unwritten(p: Planning, goal: str) -> None:
+    """A generate_synthetic step's output that is the table the rows are made like (a table the
+    plan reads: the generator's data; or one the goal names after 'like': '30 fake orders that
+    look like the ones in x.parquet') is unset, so the rows go to the tool's own synthetic/
+    file, unless a saving verb names it as where they go ('... and save them to x.csv': then
+    the tool asks before it replaces the person's file).
+    """
+    reads = {
+        value
+        for step in p.steps
+        if step.tool != "generate_synthetic"
+        for key, value in step.args.items()
+        if key in ("dataset", "data_path") and isinstance(value, str)
+    }
+    for step in p.steps:
+        out = step.args.get("output")
+        if step.tool != "generate_synthetic" or not isinstance(out, str):
+            continue
+        name = re.escape(out) + r"(?![\w.-])"
+        source = out in reads or rx.search(SOURCE_SAID_RE + name, goal, re.I)
+        if source and not rx.search(SAVED_TO_RE + name, goal, re.I):
+            step.args.pop("output")
+
+
 def bind_unwritten_outputs(p: Planning, goal: str) -> None:
     """A file the goal names that is not in the workspace and that no step reads or writes is
     the file a writing step was asked to make ('probs to scored.parquet', 'in the file x.csv',

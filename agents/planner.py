@@ -891,6 +891,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_sampled_class,
         bind_unwritten_outputs,
         ground_plan,
+        keep_sources_unwritten,
     )
     from agents.heldout import bind_heldout, bind_thread_check
     from agents.intent import is_description
@@ -1045,6 +1046,7 @@ def _plan_clauses(read: Goal, forced: dict[str, list[str]] | None = None) -> Pla
         bind_run_folders(planning.steps)
         bind_sampled_class(planning, goal)
         bind_evident_ids(planning.steps)
+        keep_sources_unwritten(planning, goal)
         bind_unwritten_outputs(planning, goal)
         planning.notes.extend(bind_written_lfs(planning.steps, goal))
         _merge_duplicates(planning)

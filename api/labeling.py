@@ -36,6 +36,9 @@ class CreateLabelsRequest(BaseModel):
         default=None, description="The data's column of hand labels (its values are the classes)."
     )
     timeout_s: float = Field(default=10.0, gt=0, le=300)
+    overwrite: bool = Field(
+        default=False, description="Replace a file at output_path that vote_labels did not write."
+    )
 
 
 class RunPipelineRequest(BaseModel):

@@ -258,6 +258,9 @@ class GenerateRequest(BaseModel):
         default=100, ge=1, le=1_000_000, validation_alias=AliasChoices("num_samples", "n")
     )
     output_path: str | None = None
+    overwrite: bool = Field(
+        default=False, description="Replace a file at output_path that this job did not write."
+    )
     epochs: int | None = None
     seed: int = 0
 

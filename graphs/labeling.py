@@ -651,8 +651,29 @@ def _load(args: LabelDatasetInput | WriteLabelingFunctionsInput) -> Task:
     )
 
 
+LABEL_FILES = (
+    "labeled.parquet",
+    "labeling_functions.json",
+    "lf_summary.csv",
+    "lf_summary.png",
+    "metrics.json",
+)
+"""The files label_dataset writes into its output folder."""
+
+
 def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
     """Run the labeling loop to its target or its attempts, write the best attempt's artifacts."""
+    from store.outputs import refuse_filling
+
+    if args.output_dir:  # files of the person's in that folder are refused before any work
+        refuse_filling(
+            args.output_dir,
+            LABEL_FILES,
+            "output_dir",
+            tool="label_dataset",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+        )
     started = time.perf_counter()
     task = _load(args)
     ctx.progress(f"loaded {len(task.frame)} rows, {len(task.gold.rows)} hand labels", 0.05)
@@ -803,6 +824,16 @@ def label_dataset(args: LabelDatasetInput, ctx: ToolContext) -> dict[str, Any]:
 
 def write_labeling_functions(args: WriteLabelingFunctionsInput, ctx: ToolContext) -> dict[str, Any]:
     """Write an LF set from the hand labels (built-in miner and/or LLM) and save it as JSON."""
+    from store.outputs import named_target, record
+
+    if args.output_path:  # the person's file there is refused (a 409) before any work
+        named_target(
+            args.output_path,
+            "output_path",
+            tool="write_labeling_functions",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+        )
     task = _load(args)
     run_args = LabelDatasetInput(dataset=args.dataset, goal=args.goal, writer=args.writer)
     labeler = Labeler(
@@ -841,6 +872,7 @@ def write_labeling_functions(args: WriteLabelingFunctionsInput, ctx: ToolContext
             / "labeling_functions.json"
         )
     write_json(path, specs)
+    record([path], tool="write_labeling_functions", run_id=ctx.run_id)  # a resumed step rewrites
     ctx.progress(f"wrote {len(specs)} labeling functions", 1.0)
     return {
         "labeling_functions": specs,

@@ -173,7 +173,8 @@ CONSENT_TOOLS = frozenset(
     t.name for t in all_tools() if CONSENT_ARGUMENT in t.input_model.model_fields
 )
 """Tools that refuse (409, `reason: "consent"`) to replace a person's file without `overwrite`:
-read from the registry's input models (save_table, split_table, detect_anomalies)."""
+read from the registry's input models (every tool whose output file or folder a person can
+name, `store.outputs.refuse_replacing`)."""
 PLAN_NEVER_OVERWRITES = CONSENT_TOOLS
 """Tools whose `overwrite` a plan (an LLM's tool call) never sets: it is dropped before the call."""
 MAX_CONSENT_QUESTIONS = 2

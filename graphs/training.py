@@ -515,10 +515,20 @@ def synthetic_data_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, A
     """The generate-data job: sample from a generator, training one first when only data is given.
 
     `request` holds model_path or labeled_data_path (+ label_column, epochs), label,
-    num_samples, output_path and seed.
+    num_samples, output_path (a file of the person's there is replaced only with overwrite) and
+    seed.
     """
     from graphs.workflows import call_tool
+    from store.outputs import named_target
 
+    if request.get("output_path"):  # the person's file there: a 409 before a generator trains
+        named_target(
+            request["output_path"],
+            "output",
+            tool="generate_synthetic",
+            overwrite=bool(request.get("overwrite")),
+            run_id=ctx.run_id,
+        )
     trained = None
     model = request.get("model_path")
     if model is None:
@@ -538,6 +548,7 @@ def synthetic_data_job(request: dict[str, Any], ctx: ToolContext) -> dict[str, A
         args["label"] = request["label"]
     if request.get("output_path"):
         args["output"] = request["output_path"]
+        args["overwrite"] = bool(request.get("overwrite"))
     out = call_tool("generate_synthetic", args, ctx)
     out["output_path"] = out["path"]
     if trained is not None:

@@ -10,9 +10,9 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import Field
 
-from errors import BadInput, Conflict, ForgeflowError, candidate_details, consent_details
-from store.outputs import made_by, record
-from store.workspace import free_name, output_file, relative_to_workspace, resolve_path
+from errors import BadInput, ForgeflowError, candidate_details
+from store.outputs import record, refuse_replacing
+from store.workspace import output_file, relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
 from tools.local import Where, filtered_rows, where_field
 from tools.tabular import load_table, table_format
@@ -187,15 +187,7 @@ def save_table(args: SaveTableInput, ctx: ToolContext) -> dict[str, Any]:
     rel = relative_to_workspace(path)
     if path.is_dir():
         raise BadInput(f"{args.path!r} is a folder", hint="name a file to write")
-    if path.exists() and not args.overwrite:
-        maker = made_by(rel)
-        if maker is None or maker.get("tool") != "save_table" or maker.get("path") != rel:
-            raise Conflict(
-                f"{rel} already exists and save_table did not write it",
-                hint="choose another path, or set overwrite=true to replace it",
-                code="file_exists",
-                details=consent_details("path", rel, [rel], free_name(rel)),
-            )
+    refuse_replacing("path", rel, [rel], tool="save_table", overwrite=args.overwrite)
     ctx.progress(f"writing {len(frame)} rows to {rel}", 0.5)
     _write(frame, path, fmt)
     record([rel], tool="save_table", run_id=ctx.run_id)

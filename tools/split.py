@@ -15,11 +15,9 @@ from pydantic import Field
 from errors import (
     INT64_MAX,
     BadInput,
-    Conflict,
     column_not_found,
-    consent_details,
 )
-from store.outputs import made_by, record
+from store.outputs import record, refuse_replacing
 from store.workspace import (
     free_names,
     output_file,
@@ -316,29 +314,23 @@ def _targets(
     return found
 
 
-def _split_wrote(rel: str) -> bool:
-    """Whether split_table wrote the file `rel` itself (then it replaces it without asking)."""
-    maker = made_by(rel)
-    return maker is not None and (maker.get("tool"), maker.get("path")) == ("split_table", rel)
-
-
 def _refuse_theirs(found: list[tuple[str, Path, SaveFormat]]) -> None:
     """A 409 naming every target that exists and that split_table did not write (the person's),
     with free names for them beside the others (`consent_details`); nothing when none.
     """
     rels = [rel for rel, _, _ in found]
-    theirs = [rel for rel, path, _ in found if path.exists() and not _split_wrote(rel)]
-    if not theirs:
-        return
-    renamed = dict(zip(theirs, free_names(theirs, avoid=rels), strict=True))
-    one = len(theirs) == 1
-    named = ", ".join(theirs[:-1]) + " and " + theirs[-1] if not one else theirs[0]
-    raise Conflict(
-        f"{named} already exist{'s' if one else ''} and split_table did not write "
-        f"{'it' if one else 'them'}",
-        hint=f"choose other paths, or set overwrite=true to replace {'it' if one else 'them'}",
-        code="file_exists",
-        details=consent_details("paths", rels, theirs, [renamed.get(r, r) for r in rels]),
+
+    def suggested(theirs: list[str]) -> list[str]:
+        renamed = dict(zip(theirs, free_names(theirs, avoid=rels), strict=True))
+        return [renamed.get(r, r) for r in rels]
+
+    refuse_replacing(
+        "paths",
+        rels,
+        rels,
+        tool="split_table",
+        overwrite=False,
+        suggested=suggested,
     )
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from errors import BadInput, column_not_found
+from store.outputs import named_target, record
 from store.workspace import output_file, relative_to_workspace, resolve_path
 from tools.base import ToolContext
 from tools.labeling.apply import apply_lfs
@@ -93,11 +94,16 @@ def create_labels(
     label_column: str | None,
     timeout_s: float,
     ctx: ToolContext,
+    overwrite: bool = False,
 ) -> dict[str, Any]:
     """Apply LFs (code in the sandbox) to a table and write it with one column per LF, `label`
     (majority vote, -1 where no LF voted) and `label_name` when classes were named.
     """
     data = resolve_path(data_path, must_exist=True)
+    # The person's file at output_path is refused (a 409) before anything runs or is written.
+    named_target(
+        output_path, "output_path", tool="vote_labels", overwrite=overwrite, run_id=ctx.run_id
+    )
     out = output_file(output_path)
     frame = read_table(data)
     if len(frame) == 0:
@@ -131,6 +137,7 @@ def create_labels(
     else:
         table.to_csv(partial, index=False)
     partial.replace(out)
+    record([out], tool="vote_labels", run_id=ctx.run_id)  # a resumed step may write it again
     return {
         "status": "success",
         "output_path": relative_to_workspace(out),

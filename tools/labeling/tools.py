@@ -10,6 +10,7 @@ import pandas as pd
 from pydantic import AliasChoices, Field
 
 from errors import BadInput
+from store.outputs import refuse_filling
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.labeling.analysis import lf_summary, matrix_summary
@@ -109,6 +110,11 @@ class LabelDatasetInput(_DataArgs):
         description="LFs below this dev accuracy are dropped between attempts.",
     )
     output_dir: str | None = Field(default=None, description="Workspace folder for the artifacts.")
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the files of the person's that output_dir holds under the names "
+        "this tool writes (refused with a 409 otherwise).",
+    )
     code_timeout_s: float = Field(default=10.0, gt=0, le=300, description="Per code LF per batch.")
     embeddings: Literal["auto", "on", "off"] = Field(
         default="auto",
@@ -131,6 +137,11 @@ class WriteLabelingFunctionsInput(_DataArgs):
     )
     max_per_class: int = Field(default=40, ge=1, le=500, description="Keyword LFs kept per class.")
     output_path: str | None = Field(default=None, description="Where to save the LF set (JSON).")
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the file output_path names when it is the person's (a file "
+        "write_labeling_functions did not write in this run): refused with a 409 otherwise.",
+    )
 
 
 write_labeling_functions = workflow(
@@ -191,6 +202,11 @@ class ApplyLabelingFunctionsInput(ToolInput):
         default=None, description="Label column of the gold file."
     )
     output_dir: str | None = Field(default=None, description="Workspace folder for the artifacts.")
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the files of the person's that output_dir holds under the names "
+        "this tool writes (refused with a 409 otherwise).",
+    )
     code_timeout_s: float = Field(default=10.0, gt=0, le=300, description="Per code LF per batch.")
 
 
@@ -234,6 +250,15 @@ def _classes_of(raw: list[Any], given: list[str] | None, hand: list[str] | None)
     return checked_classes(found, "the labeling functions' labels")
 
 
+APPLY_FILES = (
+    "label_matrix.parquet",
+    "labeling_functions.json",
+    "lf_summary.csv",
+    "lf_summary.png",
+)
+"""The files apply_labeling_functions writes into its output folder."""
+
+
 @tool(ApplyLabelingFunctionsInput, tags=("labeling",))
 def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext) -> dict[str, Any]:
     """Apply labeling functions to a dataset: label matrix (-1 = abstain) and per-LF analysis.
@@ -242,6 +267,15 @@ def apply_labeling_functions(args: ApplyLabelingFunctionsInput, ctx: ToolContext
     cannot start). LFs that fail are reported by name with the reason; the others still run.
     With hand labels (gold or label_column), each LF's dev accuracy is reported.
     """
+    if args.output_dir:  # files of the person's in that folder are refused before any work
+        refuse_filling(
+            args.output_dir,
+            APPLY_FILES,
+            "output_dir",
+            tool="apply_labeling_functions",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+        )
     raw = load_lf_list(args.labeling_functions, args.lfs_path)
     frame, origin = load_table(args.dataset)
     frame.columns = [str(c) for c in frame.columns]

@@ -28,6 +28,11 @@ class VoteLabelsInput(ToolInput):
         default=None, description="The data's column of hand labels (its values are the classes)."
     )
     timeout_s: float = Field(default=10.0, gt=0, le=300, description="Per code LF per batch.")
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the file output_path names when it is the person's (a file "
+        "vote_labels did not write in this run): refused with a 409 otherwise.",
+    )
 
 
 @tool(VoteLabelsInput)
@@ -37,8 +42,9 @@ def vote_labels(args: VoteLabelsInput, ctx: ToolContext) -> dict[str, Any]:
     The output has the data's columns, one `lf_<name>` column per LF (-1 = abstain), `label`
     (majority vote, -1 where no LF voted) and `label_name` when classes are named. Classes
     come from `classes`, else the hand labels in `label_column`, else the declarative LFs'
-    labels, else 0/1. Code LFs run in the sandbox. Returns the output path, row counts and
-    each LF's coverage and error.
+    labels, else 0/1. Code LFs run in the sandbox. A file already at output_path that this
+    run did not write is replaced only with overwrite=true. Returns the output path, row
+    counts and each LF's coverage and error.
     """
     ctx.progress("applying labeling functions", 0.1)
     given = args.model_dump()

@@ -26,6 +26,7 @@ import pandas as pd
 from pydantic import Field, field_validator, model_validator
 
 from errors import BadInput, Conflict, NotFound, candidate_details, closest, column_not_found
+from store.outputs import named_target, record
 from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool
 from tools.labeling.analysis import lf_summary, matrix_summary
@@ -170,6 +171,12 @@ class ExportLabelsInput(WorkbenchInput):
         max_length=1000,
         description="Where to write it in the workspace (default: <labeling_dir>/workbench/"
         "exports/labeled-v<version>.<format>).",
+    )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the file output_path names when it is the person's (a file "
+        "export_labeled_data did not write in this run): refused with a 409 otherwise; the "
+        "default file never needs it.",
     )
 
 
@@ -814,7 +821,17 @@ def export_labeled_data(args: ExportLabelsInput, ctx: ToolContext) -> dict[str, 
     """Export a workbench's current labels as CSV or Parquet (hand labels marked).
 
     Columns: id, label, prob_<class>..., covered, label_source, hand_label, then the data's.
+    A file already at output_path that this run did not write is replaced only with
+    overwrite=true.
     """
+    if args.output_path:  # the person's file there is refused (a 409) before any work
+        named_target(
+            args.output_path,
+            "output_path",
+            tool="export_labeled_data",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+        )
     folder = _labeling_dir(args.labeling_dir)
     _ensure_open(folder, args.labeling_dir, ctx)
     wb = folder / FOLDER
@@ -837,6 +854,7 @@ def export_labeled_data(args: ExportLabelsInput, ctx: ToolContext) -> dict[str, 
         table.to_parquet(target, index=False)
     else:
         table.to_csv(target, index=False)
+    record([target], tool="export_labeled_data", run_id=ctx.run_id)  # a resumed step rewrites it
     ctx.progress("exported", 1.0)
     return {
         "path": relative_to_workspace(target),

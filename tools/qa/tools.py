@@ -8,9 +8,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from errors import BadInput, Conflict, consent_details
+from errors import BadInput
 from store import qa as qa_store
-from store.outputs import made_by
+from store.outputs import refuse_replacing
 from store.workspace import (
     free_names,
     numbered,
@@ -389,22 +389,13 @@ def review_status(entry: dict[str, Any]) -> str:
     return "accepted" if last["feedback_type"] == "accept" else "rejected"
 
 
-def _exported(rel: str) -> bool:
-    """Whether export_dataset wrote the file `rel` itself (then it replaces it without asking)."""
-    maker = made_by(rel)
-    return maker is not None and (maker.get("tool"), maker.get("path")) == ("export_dataset", rel)
-
-
 def _refuse_theirs(rel: str, targets: list[Target], splits: list[str] | None) -> None:
     """A 409 (`consent_details` on output_path) naming the targets that exist and that
     export_dataset did not write (the person's files), with a free output_path beside them.
     """
-    theirs = [t_rel for _, t_rel, path in targets if path.exists() and not _exported(t_rel)]
-    if not theirs:
-        return
+    renamed: dict[str, str] | None = None
     if splits is None:
         suggested = free_names([rel])[0]
-        renamed = None
     else:  # one number for the output path that frees every split's file
         root = workspace_root()
         suggested = numbered(rel, "new")
@@ -414,15 +405,14 @@ def _refuse_theirs(rel: str, targets: list[Target], splits: list[str] | None) ->
                 suggested = candidate
                 break
         renamed = {split_file(rel, s): split_file(suggested, s) for s in splits}
-    one = len(theirs) == 1
-    named = theirs[0] if one else ", ".join(theirs[:-1]) + " and " + theirs[-1]
-    raise Conflict(
-        f"{named} already exist{'s' if one else ''} and export_dataset did not write "
-        f"{'it' if one else 'them'}",
-        hint=f"choose another output_path, or set overwrite=true to replace "
-        f"{'it' if one else 'them'}",
-        code="file_exists",
-        details=consent_details("output_path", rel, theirs, suggested, renamed=renamed),
+    refuse_replacing(
+        "output_path",
+        rel,
+        [t_rel for _, t_rel, _ in targets],
+        tool="export_dataset",
+        overwrite=False,
+        suggested=suggested,
+        renamed=renamed,
     )
 
 

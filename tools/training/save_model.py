@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import Field
 
 from errors import BadInput, Conflict, candidate_details, consent_details
-from store.outputs import made_by, record
+from store.outputs import record, refuse_replacing
 from store.workspace import free_name, output_folder, relative_to_workspace
 from tools.base import ToolContext, ToolInput, tool
 
@@ -153,23 +153,21 @@ def save_model(args: SaveModelInput, ctx: ToolContext) -> dict[str, Any]:
             details=candidate_details("name", [_free(name)], "not_found", value=name),
         )
     replaced = target.exists()
-    if replaced and not args.overwrite:
-        maker = made_by(rel)
-        resumed = (
-            ctx.run_id is not None
-            and maker is not None
-            and maker.get("tool") == "save_model"
-            and maker.get("run_id") == ctx.run_id
+    if replaced:  # a step resumed after a crash replaces its own copy without asking
+        suggested = _free(name)
+        refuse_replacing(
+            "name",
+            name,
+            [rel],
+            tool="save_model",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+            same_run=True,
+            suggested=suggested,
+            renamed={rel: suggested},
+            message=f"a model is already saved as {name!r} ({rel})",
+            hint=f"choose another name (e.g. {suggested!r}), or set overwrite=true to replace it",
         )
-        if not resumed:  # a step resumed after a crash replaces its own copy
-            suggested = _free(name)
-            raise Conflict(
-                f"a model is already saved as {name!r} ({rel})",
-                hint=f"choose another name (e.g. {suggested!r}), or set overwrite=true to "
-                "replace it",
-                code="file_exists",
-                details=consent_details("name", name, [rel], suggested, renamed={rel: suggested}),
-            )
     ctx.progress(f"copying {source_rel} to {rel}", 0.2)
     building = _temp_beside(target, "new")
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pydantic import Field
@@ -17,9 +17,8 @@ from errors import (
     NotFound,
     candidate_details,
     column_not_found,
-    consent_details,
 )
-from store.outputs import is_output
+from store.outputs import named_target, record, refuse_replacing
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
 from store.workspace import relative_to_workspace, resolve_path
@@ -481,6 +480,12 @@ class PredictInput(ToolInput):
     output: str | None = Field(
         default=None, description="Output file in the workspace (.parquet, .csv or .jsonl)."
     )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the file `output` names when it is the person's (a file this tool "
+        "did not write in this run): refused with a 409 otherwise. The default file, under "
+        "predictions/, never needs it.",
+    )
     missing_features: Literal["impute", "fail"] = Field(
         default="impute",
         description="A feature column the dataset lacks: impute it as training treats missing "
@@ -499,9 +504,18 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
     missing_features 'fail', refused); a dataset with none of the model's features is refused.
     """
     from tools.training.features import imputation_warnings, missing_features_error
-    from tools.training.predict import predict_frame, write_table
+    from tools.training.predict import WRITE_SUFFIXES, predict_frame, write_table
     from tools.training.train import guess_id_column, load_model
 
+    if args.output:  # a file of the person's is refused before any work
+        named_target(
+            args.output,
+            "output",
+            tool="predict",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+            suffixes=WRITE_SUFFIXES,
+        )
     folder = model_folder(args.model)
     model = load_model(folder)
     frame, origin = load_table(args.dataset)
@@ -519,6 +533,7 @@ def predict(args: PredictInput, ctx: ToolContext) -> dict[str, Any]:
     out = predict_frame(model, frame, id_col)
     path = output_file(args.output, f"predictions/{folder.name}-{stem_of(args.dataset)}.parquet")
     write_table(out, path)
+    record([path], tool="predict", run_id=ctx.run_id)  # a resumed step may write it again
     ctx.progress("predicted", 1.0)
     if model.task == "regression":
         values = out["prediction"]
@@ -865,14 +880,29 @@ class GenerateSyntheticInput(ToolInput):
     output: str | None = Field(
         default=None, description="Output file in the workspace (.parquet, .csv or .jsonl)."
     )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the file `output` names when it is the person's (a file this tool "
+        "did not write in this run): refused with a 409 otherwise. The default file, under "
+        "synthetic/, never needs it.",
+    )
 
 
 @tool(GenerateSyntheticInput, tags=("synthetic",))
 def generate_synthetic(args: GenerateSyntheticInput, ctx: ToolContext) -> dict[str, Any]:
     """Generate synthetic rows for a class with a trained generator; write parquet, csv or jsonl."""
     from tools.training.cvae import load_generator
-    from tools.training.predict import write_table
+    from tools.training.predict import WRITE_SUFFIXES, write_table
 
+    if args.output:  # a file of the person's (the table the generator learned) is refused
+        named_target(
+            args.output,
+            "output",
+            tool="generate_synthetic",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+            suffixes=WRITE_SUFFIXES,
+        )
     folder = model_folder(args.model)
     generator = load_generator(folder)
     label = generator.config["label_column"]
@@ -891,6 +921,7 @@ def generate_synthetic(args: GenerateSyntheticInput, ctx: ToolContext) -> dict[s
     which = slug(args.label) if args.label else "all"
     path = output_file(args.output, f"synthetic/{folder.name}-{which}-{args.n}.parquet")
     write_table(rows, path)
+    record([path], tool="generate_synthetic", run_id=ctx.run_id)  # a resumed step may rewrite it
     ctx.progress("generated", 1.0)
     counts = rows[label].value_counts() if label in rows.columns else {}
     return {
@@ -961,7 +992,9 @@ class DetectAnomaliesInput(ToolInput):
     )
     overwrite: bool = Field(
         default=False,
-        description="Replace a flagged-rows file that no forgeflow tool wrote (refused otherwise).",
+        description="Replace the person's file that `output` (a file this tool did not write in "
+        "this run) or the flagged rows (a file no forgeflow tool wrote) would replace: refused "
+        "with a 409 otherwise. The default files, under anomalies/, never need it.",
     )
 
 
@@ -970,7 +1003,6 @@ def _flagged_target(args: DetectAnomaliesInput, scores: Path | None) -> Path | N
     scores; None while neither is known). A file there that no tool wrote is the person's:
     a 409 (`consent_details`) unless `overwrite`, before anything is written.
     """
-    from store.workspace import free_name
     from tools.training.predict import WRITE_SUFFIXES
 
     if args.flagged_path:
@@ -988,15 +1020,70 @@ def _flagged_target(args: DetectAnomaliesInput, scores: Path | None) -> Path | N
             hint=f"name another file ending in {', '.join(WRITE_SUFFIXES)}",
             details={"argument": "flagged_path", "value": ref},
         )
-    if path.exists() and not args.overwrite and not is_output(rel):
-        raise Conflict(
-            f"{rel} already exists and no forgeflow tool wrote it (the flagged rows would "
-            "replace it)",
-            hint="choose another flagged_path (or output name), or set overwrite=true to "
-            "replace it",
-            code="file_exists",
-            details=consent_details("flagged_path", rel, [rel], free_name(rel)),
+    refuse_replacing(
+        "flagged_path",
+        rel,
+        [rel],
+        tool=None,
+        overwrite=args.overwrite,
+        message=f"{rel} already exists and no forgeflow tool wrote it (the flagged rows would "
+        "replace it)",
+        hint="choose another flagged_path (or output name), or set overwrite=true to replace it",
+    )
+    return path
+
+
+def _scores_target(args: DetectAnomaliesInput, ctx: ToolContext) -> Path | None:
+    """The scores file `output` names (None: the default under anomalies/), refused (a 409)
+    when it is the person's; with no flagged_path, the flagged rows' file beside it that is
+    theirs too is named in the same question, so one answer covers both files.
+    """
+    from store.outputs import persons_files
+    from store.workspace import numbered, workspace_root
+    from tools.training.predict import WRITE_SUFFIXES
+
+    if not args.output:
+        return None
+    path = resolve_path(args.output, for_write=True)
+    rel = relative_to_workspace(path)
+    beside = relative_to_workspace(path.with_name(f"{path.stem[:180]}-flagged{path.suffix}"))
+    mine = {"tool": "detect_anomalies", "run_id": ctx.run_id, "same_run": True}
+    if (
+        not args.overwrite
+        and not args.flagged_path
+        and persons_files([rel], **mine)
+        and persons_files([beside], None)
+    ):
+        root, suggested = workspace_root(), numbered(rel, "new")
+        for number in range(2, 1000):
+            candidate = numbered(rel, number)
+            flagged = PurePosixPath(candidate)
+            flagged = str(flagged.with_name(f"{flagged.stem[:180]}-flagged{flagged.suffix}"))
+            if not (root / candidate).exists() and not (root / flagged).exists():
+                suggested = candidate
+                break
+        twin = PurePosixPath(suggested)
+        renamed = {
+            rel: suggested,
+            beside: str(twin.with_name(f"{twin.stem[:180]}-flagged{twin.suffix}")),
+        }
+        refuse_replacing(
+            "output",
+            rel,
+            [rel, beside],
+            overwrite=False,
+            suggested=suggested,
+            renamed=renamed,
+            **mine,
         )
+    named_target(
+        args.output,
+        "output",
+        tool="detect_anomalies",
+        overwrite=args.overwrite,
+        run_id=ctx.run_id,
+        suffixes=WRITE_SUFFIXES,
+    )
     return path
 
 
@@ -1021,8 +1108,8 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     from tools.training.predict import write_table
     from tools.training.train import guess_id_column
 
-    # A named flagged-rows file over the person's own is refused before a generator is trained.
-    _flagged_target(args, resolve_path(args.output, for_write=True) if args.output else None)
+    # A named file over the person's own is refused before a generator is trained.
+    _flagged_target(args, _scores_target(args, ctx))
     trained = None
     if args.model is None:
         trained = fit_generator(
@@ -1053,6 +1140,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     target = _flagged_target(args, path) or path.with_name(f"{path.stem}-flagged{path.suffix}")
     flagged_path = workspace_output_file(relative_to_workspace(target))
     write_table(scored, path)
+    record([path], tool="detect_anomalies", run_id=ctx.run_id)  # a resumed step may rewrite it
     cut = args.threshold if args.threshold is not None else default_threshold(scored["score"])
     summary = summarise(scored, threshold=cut, top_k=args.top_k, frame=frame, id_column=id_col)
     flagged = flagged_rows(scored, frame, cut)
@@ -1060,6 +1148,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         _parquet_safe(flagged) if flagged_path.suffix.lower() == ".parquet" else flagged,
         flagged_path,
     )
+    record([flagged_path], tool="detect_anomalies", run_id=ctx.run_id)
     ctx.progress("scored", 1.0)
     artifacts = [
         artifact("anomaly scores", path, "table"),
