@@ -160,7 +160,8 @@ _TIME_RE = re.compile(
     r"|in advance|beforehand|annually|daily|weekly|monthly|yearly|quarterly|hourly|nightly"
     r"|(?:every|each|per|a)\s+(?:\w+\s+)?(?:" + _TIME_UNITS[3:-1] + r"|spring|summer|autumn|"
     r"winter|season|term|quarter|meeting)|spring|summer|autumn|winter|immediately|promptly"
-    r"|soon|later|earlier|ago|(?:before|after|until|till|since|during|within|by)\s+(?:the\s+)?"
+    r"|soon|later|earlier|ago|(?:before|after|until|till|since|during|within|by|at|towards?)"
+    r"\s+(?:the\s+)?"
     r"(?:end|start|beginning|middle|next|last|first|deadline|meeting|time|date)"
     r"|(?:first|second|third|fourth|last)\s+(?:" + _WEEKDAYS + r"))",
     re.I,
@@ -204,14 +205,15 @@ _NAME_RE = re.compile(
 _NOT_PLACE = (
     "writing|person|advance|total|general|order|addition|case|part|practice|time|fact|short|"
     "turn|particular|full|public|private|effect|return|response|place|use|line|charge|"
-    "favou?r|front|spite|light|terms|which|what|this|that|these|those|it|them|me|us|him|her|"
+    "favou?r|spite|light|terms|which|what|this|that|these|those|it|them|me|us|him|her|"
     "less|more|about|around|least|most|up|down|off"
 )
 _PLACE_RE = re.compile(
     r"\b(?:in|at|on|into|inside|near|from|under|behind|beside|outside|above|below|across|"
     r"onto|within|beneath|opposite|next to|throughout)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+|"
     r"your\s+|our\s+|his\s+|her\s+|my\s+|each\s+|every\s+)?(?!(?:" + _NOT_PLACE + r")\b)"
-    r"(?!(?:" + _MONTHS + r"|" + _WEEKDAYS + r")\b)(?!\d)[a-z][\w'-]*"
+    r"(?!(?:" + _MONTHS + r"|" + _WEEKDAYS + r"|" + _NUMBER_WORDS + r"|end|start|beginning|middle"
+    r"|age|least|the|a|an)\b)(?!\d)[a-z][\w'-]*"
     r"|\b(?:room|hall|office|building|site|roof|city|town|village|country|area|street|road|"
     r"house|home|website|page|park|school|floor|field|shop|store|station|folder|directory|"
     r"region|county|state|abroad|online|locally|nearby|here|there|everywhere|anywhere|upstairs"
