@@ -474,9 +474,12 @@ def merge_spellings(series: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]
     ):
         return series, {}
     try:
-        text = series.astype("string")
+        distinct = pd.unique(series.dropna().astype("string"))
     except (TypeError, ValueError):  # cells with no text form: nothing to merge
         return series, {}
+    if len({str(v).strip().casefold() for v in distinct}) == len(distinct):
+        return series, {}  # the usual case: one pass over the distinct values only
+    text = series.astype("string")
     counts = text.value_counts(sort=False)
     keys = {raw: raw.strip().casefold() for raw in counts.index}
     if len(set(keys.values())) == len(keys):
