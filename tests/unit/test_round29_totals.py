@@ -238,3 +238,26 @@ def test_the_schema_lists_the_statistics() -> None:
     choices = next(s for s in found["anyOf"] if s.get("enum"))["enum"]
     assert choices == ["sum", "mean", "median", "min", "max", "count"]
     assert "statistic" not in schema.get("required", [])
+
+
+def test_the_statistic_over_http(sales: pd.DataFrame) -> None:
+    from fastapi.testclient import TestClient
+
+    from graphs.runner import get_manager, reset_managers
+    from server import app
+
+    client = TestClient(app, raise_server_exceptions=False)
+    try:
+        body = {"dataset": "ticket_sales.parquet", "group_by": "show", "label_column": "total"}
+        r = client.post("/tools/inspect_dataset", json={**body, "statistic": "sum"})
+        assert r.status_code == 200, r.text
+        assert r.json()["output"]["groups"]["groups"][0]["value"] == "A Christmas Carol"
+        r = client.post(
+            "/tools/inspect_dataset", json={**body, "label_column": "show", "statistic": "sum"}
+        )
+        assert r.status_code == 400 and r.json()["error"]["hint"]
+        r = client.post("/tools/inspect_dataset", json={**body, "statistic": "total"})
+        assert r.status_code == 422
+    finally:
+        get_manager().shutdown()
+        reset_managers()
