@@ -693,7 +693,7 @@ def group_column(profile: dict[str, Any], text: str) -> str | None:
     neither a key nor free text. None when the text asks for no summary or names no such column.
     """
     bare = _without_files(text)
-    if not GROUP_SUMMARY.search(bare):
+    if not GROUP_SUMMARY.search(bare) and not quantity_per(profile, bare):
         return None
     for pattern in (GROUP_AFTER, WHICH_GROUP):
         for said in pattern.finditer(bare):
@@ -2278,6 +2278,19 @@ NOT_TOTAL_RE = r"\b(?:average|avg|mean|median|typical|per\s+(?:row|entry|record)
 """Words asking another figure than the total ('average rent', 'hours per row')."""
 
 
+def quantity_per(profile: dict[str, Any], text: str, column: str | None = None) -> bool:
+    """Whether the words say a number column, then (a word later) 'per' ('tickets sold per
+    show', 'revenue per show'): that quantity broken down, its total per group. `column`:
+    that column only; else any of the table's number columns.
+    """
+    names = [column] if column is not None else list(profile["names"])
+    return any(
+        number_column(profile, name)
+        and rx.search(rx.column_words(str(name)) + r"\s+(?:[a-z]+\s+)?per\s+\w", text, re.I)
+        for name in names
+    )
+
+
 def number_column(profile: dict[str, Any], name: str | None) -> bool:
     """Whether column `name` of the profiled table holds numbers to add up (not a key)."""
     column = next((c for c in profile["columns"] if c["name"] == name), None)
@@ -2304,7 +2317,7 @@ def asks_total(profile: dict[str, Any], text: str, column: str | None) -> bool:
     for name in profile["names"]:
         if len(rx.findall(r"[A-Za-z]+|\d+", str(name))) > 1:
             named = rx.sub(rx.column_words(str(name)), " ", named, flags=re.I)
-    if rx.search(TOTAL_RE, named, re.I):
+    if rx.search(TOTAL_RE, named, re.I) or quantity_per(profile, bare, column):
         return True
     # 'how many (volunteer) hours', 'the number of tickets sold': the column's own amount
     counted = rx.search(

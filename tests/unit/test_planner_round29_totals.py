@@ -184,3 +184,17 @@ def test_a_names_initial_ends_no_sentence() -> None:
     ]
     assert split_clauses("use plan B. train a model") == ["use plan B", "train a model"]
     assert split_clauses("look at route A. Then train") == ["look at route A", "train"]
+
+
+@pytest.mark.parametrize(
+    ("goal", "label", "group"),
+    [
+        ("tickets sold per show in ticket_sales.parquet", "tickets", "show"),
+        ("rent per building in rents.csv", "rent", "building"),
+    ],
+)
+def test_a_quantity_per_a_column_is_its_total(
+    tables: None, goal: str, label: str, group: str
+) -> None:
+    args = _inspect(plan_goal(goal))
+    assert (args["label_column"], args["group_by"], args["statistic"]) == (label, group, "sum")
