@@ -1257,6 +1257,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         p.question = unknown
         return None
     where = s.where or _rows_named(ref, s.text, {s.group_by})
+    where = _total_asked(ref, s.text, args, where)
     if where:
         args["where"] = where  # 'which status is most common for route A'
         if args.get("label_column") in where and not isinstance(where[args["label_column"]], dict):
@@ -1268,6 +1269,31 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
     return args
+
+
+def _total_asked(
+    ref: Any, text: str, args: dict[str, Any], where: dict[str, Any]
+) -> dict[str, Any]:
+    """A total asked of a number column ('total revenue by show', 'how many hours did Maria G.
+    do in total'): the look's `statistic` is sum, the column named the label where none is,
+    and, with no grouping nor filter, a value said alone limits the rows (volunteer = Maria
+    G.). Returns the rows the look is limited to.
+    """
+    from agents.grounding import asks_total, total_column, value_named
+
+    profile = table_profile(ref)
+    if profile is None:
+        return where
+    label = args.get("label_column")
+    if label is None and "group_by" not in args:
+        label = total_column(profile, text, set(where))
+    if label is None or label == args.get("group_by") or not asks_total(profile, text, label):
+        return where
+    args["label_column"] = label
+    args["statistic"] = "sum"
+    if not where and "group_by" not in args:
+        where = value_named(profile, text, {label})
+    return where
 
 
 def unknown_group_question(ref: Any, text: str) -> str | None:

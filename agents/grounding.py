@@ -667,7 +667,8 @@ WHICH_GROUP = re.compile(
 AVERAGE_RE = r"\b(?:average|avg|mean|median|typical|total|sum|min(?:imum)?|max(?:imum)?|range)\b"
 """Words asking a quantity's figures ('how many days, average output, any gaps?')."""
 GROUP_SUMMARY = re.compile(
-    AVERAGE_RE + r"|\b(?:count|counts|how many|how much|number of|numbers|break\s*down|"
+    AVERAGE_RE
+    + r"|\b(?:count|counts|how many|how much|number of|numbers|in all|altogether|break\s*down|"
     r"breakdown|split|distribution|compare|comparison|share|rate|percent\w*|proportion|most|"
     r"least|highest|lowest|fewest|biggest|largest|smallest|best|worst|longest|shortest|"
     r"greatest)\b",
@@ -695,7 +696,7 @@ def group_column(profile: dict[str, Any], text: str) -> str | None:
     neither a key nor free text. None when the text asks for no summary or names no such column.
     """
     bare = _without_files(text)
-    if not GROUP_SUMMARY.search(bare):
+    if not GROUP_SUMMARY.search(bare) and not quantity_per(profile, bare):
         return None
     for pattern in (GROUP_AFTER, WHICH_GROUP):
         for said in pattern.finditer(bare):
@@ -2612,3 +2613,107 @@ def _described_among(goal: str, tables: list[str]) -> list[str]:
     """
     picked = described_files(goal, tables, columns=False)
     return picked if len(picked) == 1 else tables
+
+
+TOTAL_RE = (
+    r"\b(?:total(?:s|led|ed)?|sum(?:s|med)?|in\s+all|altogether|combined|added\s+up|add\s+up)\b"
+)
+"""Words asking a quantity's total ('total revenue', 'sum of hours', 'hours in all')."""
+NOT_TOTAL_RE = r"\b(?:average|avg|mean|median|typical|per\s+(?:row|entry|record))\b"
+"""Words asking another figure than the total ('average rent', 'hours per row')."""
+
+
+def quantity_per(profile: dict[str, Any], text: str, column: str | None = None) -> bool:
+    """Whether the words say a number column, then (a word later) 'per' ('tickets sold per
+    show', 'revenue per show'): that quantity broken down, its total per group. `column`:
+    that column only; else any of the table's number columns.
+    """
+    names = [column] if column is not None else list(profile["names"])
+    return any(
+        number_column(profile, name)
+        and rx.search(rx.column_words(str(name)) + r"\s+(?:[a-z]+\s+)?per\s+\w", text, re.I)
+        for name in names
+    )
+
+
+def number_column(profile: dict[str, Any], name: str | None) -> bool:
+    """Whether column `name` of the profiled table holds numbers to add up (not a key)."""
+    column = next((c for c in profile["columns"] if c["name"] == name), None)
+    return bool(
+        column is not None
+        and column["dtype"].startswith(("int", "float", "uint"))
+        and not column["id_like"]
+    )
+
+
+def asks_total(profile: dict[str, Any], text: str, column: str | None) -> bool:
+    """Whether the words ask the total of number column `column`: 'total revenue by show',
+    'sum of hours per role', 'hours in all', or a count of the quantity itself ('how many
+    volunteer hours per role', 'how much revenue'); not 'average rent by building', and not
+    'how many tickets per channel' when no number column is what is counted.
+    """
+    if not number_column(profile, column):
+        return False
+    bare = _without_files(text)
+    if rx.search(NOT_TOTAL_RE, bare, re.I):
+        return False
+    # 'total charges by contract' names total_charges: its 'total' asks no sum of it
+    named = bare
+    for name in profile["names"]:
+        if len(rx.findall(r"[A-Za-z]+|\d+", str(name))) > 1:
+            named = rx.sub(rx.column_words(str(name)), " ", named, flags=re.I)
+    if rx.search(TOTAL_RE, named, re.I) or quantity_per(profile, bare, column):
+        return True
+    # 'how many (volunteer) hours', 'the number of tickets sold': the column's own amount
+    counted = rx.search(
+        r"\b(?:how\s+many|how\s+much|number\s+of|amount\s+of)\s+(?:[\w.-]+\s+){0,3}?"
+        + rx.column_words(str(column)),
+        bare,
+        re.I,
+    )
+    return counted is not None
+
+
+def total_column(profile: dict[str, Any], text: str, skip: set[str | None]) -> str | None:
+    """The number column a total names ('how many hours did Maria G. do in total' → hours):
+    the first one the words name, or the one quantity named by a part of its name; None when
+    no total is asked or no number column is named.
+    """
+    bare = _without_files(text)
+    named = [
+        n for n in columns_mentioned(profile, bare) if n not in skip and number_column(profile, n)
+    ]
+    if not named and (part := quantity_by_part(profile, bare, {s for s in skip if s})):
+        named = [part]
+    return next((n for n in named if asks_total(profile, text, n)), None)
+
+
+def value_named(profile: dict[str, Any], text: str, skip: set[str | None]) -> dict[str, Any]:
+    """The rows a total is of when the words name a value of one column alone, with no column
+    before it ('how many hours did Maria G. do in total' → volunteer = Maria G.); {} when no
+    value, or one several columns hold, is said. Values of 3 characters or more, not numbers.
+    """
+    lower = _without_files(text).lower()
+    owners: dict[str, list[tuple[str, str]]] = {}
+    for column in profile["columns"]:
+        if column["name"] in skip or column["text_like"] or column["id_like"]:
+            continue
+        for value in column.get("values") or list(column.get("top") or {}):
+            if len(value.strip()) >= 3 and _as_float(value) is None:
+                owners.setdefault(value.strip().lower(), []).append((column["name"], value))
+    said = [
+        found[0]
+        for key, found in owners.items()
+        # 'Maria G.' at a sentence's end loses its full stop when the goal is split
+        if len(found) == 1 and rx.search(rf"(?<!\w){re.escape(key.rstrip('.'))}\.?(?![\w.])", lower)
+    ]
+    # a longer value said wins over one inside it ('Maria G.' over 'Maria')
+    said.sort(key=lambda hit: -len(hit[1]))
+    return {said[0][0]: said[0][1]} if said else {}
+
+
+def _as_float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None

@@ -180,6 +180,9 @@ ENUM_SKIP = {
     ("tuner", "auto"),
     ("writer", "auto"),
     ("writer", "llm"),
+    # inspect_dataset's figure: 'mean', 'count', 'sum' are said of many things (a mean value,
+    # a row count); the planner sets it from a number column's total (agents/arguments.py)
+    *(("statistic", v) for v in ("sum", "mean", "median", "min", "max", "count")),
     ("embeddings", "on"),
     ("embeddings", "off"),
     ("embeddings", "auto"),

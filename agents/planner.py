@@ -4448,17 +4448,20 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         slots.label_column = group
         return ["inspect_dataset"]
     slots.group_by = group
-    from agents.grounding import AVERAGE_RE
+    from agents.grounding import AVERAGE_RE, asks_total
 
     averaged = [
         n
         for n in values
         if rx.search(AVERAGE_RE + r"\s+(?:of\s+)?(?:the\s+)?" + rx.column_words(n), bare, re.I)
     ]
+    totals = [n for n in values if asks_total(profile, bare, n)]
     if averaged:
         # 'class balance of churned, and mean visits per Plan': the quantity averaged per group
         # (the class column's counts are in the look anyway)
         slots.label_column = averaged[0]
+    elif totals:
+        slots.label_column = totals[0]  # 'how many volunteer hours per role': hours, summed
     elif slots.label_column in (None, group) or slots.label_column not in by_name:
         slots.label_column = values[0]
     return ["inspect_dataset"]

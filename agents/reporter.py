@@ -225,11 +225,15 @@ def _inspect(output: dict[str, Any], asked: list[str]) -> list[str]:
     names = ", ".join(f"{c['name']} ({c['dtype']})" for c in cols[:COLUMNS_SHOWN])
     more = len(cols) - COLUMNS_SHOWN
     lines = [f"  {output.get('rows')} rows; columns: {names}" + (f" … +{more}" if more > 0 else "")]
+    if isinstance(output.get("statistic"), dict):  # 'hours in total for Maria G.': first
+        lines.insert(0, _statistic_line(output["statistic"]))
     if isinstance(output.get("filtered"), dict):  # 'for route A': every figure below is of those
         lines.insert(0, _filter_line(output["filtered"]))
         lines.extend(_few_rows_lines(output))
     if isinstance(output.get("groups"), dict):  # what was asked first: 'delay by route'
         lines.extend(_group_lines(output["groups"]))
+    if isinstance(output.get("merged_spellings"), dict):  # 'dog', 'Dog', 'dog ': one group
+        lines.extend(_merged_lines(output["merged_spellings"]))
     partly = [f"{c['name']} ({c['missing']})" for c in cols if c.get("missing")]
     missing = f"  missing values: {output.get('missing_total', 0)}"
     lines.append(missing + (f" — in {', '.join(partly[:8])}" if partly else ""))
@@ -328,13 +332,74 @@ GROUPS_LISTED = 12
 """The most groups a grouped look lists, one line each."""
 
 
+STATISTIC_SAID = {"sum": "total", "min": "lowest", "max": "highest", "count": "rows"}
+"""How the answer says a statistic asked of a column ('total of hours')."""
+
+
+def _figure(value: float) -> str:
+    """A total as a person writes it: '41,230', '12.5', '0.333'."""
+    if value == int(value) and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0")
+
+
+def _statistic_line(figure: dict[str, Any]) -> str:
+    """'total of hours: 23.5 (9 values)': the figure asked of the rows kept."""
+    name = str(figure.get("name"))
+    value = figure.get("value")
+    shown = _figure(float(value)) if _number(value) else "no numbers"
+    if name == "count":
+        column = figure.get("column")
+        return f"  rows with '{column}': {shown}" if column else f"  rows: {shown}"
+    said = STATISTIC_SAID.get(name, name)
+    return f"  {said} of '{figure.get('column')}': {shown} ({figure.get('count', 0)} values)"
+
+
+def _merged_lines(merged: dict[str, Any]) -> list[str]:
+    """'species: dog also written Dog, DOG, 'dog '': spellings counted as one value."""
+    lines = []
+    for column, values in list(merged.items())[:4]:
+        if not isinstance(values, dict):
+            continue
+        said = [
+            f"{shown} also written {', '.join(_spelling(v) for v in others[:6])}"
+            + (" …" if len(others) > 6 else "")
+            for shown, others in list(values.items())[:6]
+            if isinstance(others, list)
+        ]
+        more = f"; … +{len(values) - 6} more" if len(values) > 6 else ""
+        lines.append(f"  {column}: {'; '.join(said)}{more} (counted as one)")
+    return lines
+
+
+def _spelling(value: Any) -> str:
+    """A spelling as written, quoted when its outer spaces are what differ ('dog ')."""
+    text = str(value)
+    return f"'{text}'" if text != text.strip() or not text else text
+
+
 def _group_lines(groups: dict[str, Any]) -> list[str]:
     """'delay' by 'route' (3 groups, highest mean first) and a line per group: its figures, its
-    classes' counts and shares, or its rows.
+    classes' counts and shares, or its rows; a statistic asked ('total of total by show') leads
+    with its figure per group, in one line.
     """
     by, column, kind = groups.get("by"), groups.get("column"), groups.get("kind")
     listed = [g for g in groups.get("groups") or [] if isinstance(g, dict)]
     total = groups.get("group_count") or len(listed)
+    statistic = groups.get("statistic")
+    if kind == "numbers" and statistic in ("sum", "median", "min", "max", "count"):
+        key = "rows" if statistic == "count" else str(statistic)
+        said = STATISTIC_SAID.get(key, key)
+        figures = "; ".join(
+            f"{g['value']} {_figure(float(g[key])) if _number(g.get(key)) else 'no numbers'}"
+            for g in listed[:GROUPS_LISTED]
+        )
+        more = total - min(len(listed), GROUPS_LISTED)
+        head = f"rows by '{by}'" if key == "rows" else f"{said} of '{column}' by '{by}'"
+        return [
+            f"  {head} ({total} groups, {'most' if key == 'rows' else 'highest ' + said} first): "
+            f"{figures}" + (f"; … +{more} more groups" if more > 0 else "")
+        ]
     order = {"numbers": ", highest mean first", "classes": ", most rows first"}.get(str(kind), "")
     head = f"'{column}' by '{by}'" if column else f"rows by '{by}'"
     lines = [f"  {head} ({total} groups{order}):"]

@@ -556,11 +556,18 @@ _COMMA, _SEMICOLON = "\ue000", "\ue001"
 """Stand-ins for the separators inside parentheses while a goal is split."""
 
 
+SENTENCE_END = (
+    r"(?<!\b(?-i:[A-Z]))\.\s+|(?<=\b(?-i:[A-Z]))\.\s+(?!(?!(?:" + VERBS + r")\b)(?-i:[a-z]+\b))"
+)
+"""A full stop ending a sentence; not a name's initial before a lower-case word other than a
+request's verb ('how many hours did Maria G. do in total'; 'use plan B. train a model' splits)."""
+
+
 def split_clauses(goal: str) -> list[str]:
     """Split a goal into clauses at 'then', ';', sentence ends, and ', and <verb>' joins."""
     pattern = (
         rf"(?:,?\s*\band then\b|,?\s*\bthen\b|,?\s*\b(?:and )?after (?:that|this|it)\b|"
-        rf",?\s*\bafterwards\b|;|\.\s+|,?\s+\band\s+(?=(?:{VERBS})\b)"
+        rf",?\s*\bafterwards\b|;|{SENTENCE_END}|,?\s+\band\s+(?=(?:{VERBS})\b)"
         rf"|,\s*(?=(?:{VERBS})\b))"
     )
     # an aside in parentheses ('(id column note_id, label column issue)') is one clause's detail:

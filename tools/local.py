@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -343,6 +343,10 @@ def filtered_rows(
     return kept, _filtered(where, len(kept), len(frame))
 
 
+Statistic = Literal["sum", "mean", "median", "min", "max", "count"]
+"""A figure inspect_dataset can order groups by and lead its answer with."""
+
+
 class InspectDatasetInput(ToolInput):
     """Arguments of inspect_dataset."""
 
@@ -365,6 +369,15 @@ class InspectDatasetInput(ToolInput):
         max_length=WHERE_MAX,
         description=WHERE_DESCRIPTION + " Applied before every figure (rows, missing values, "
         "label counts, numeric summaries, groups).",
+    )
+    statistic: Statistic | None = Field(
+        default=None,
+        description=(
+            "The figure asked of label_column's numbers ('total revenue by show': sum; 'average "
+            "rent by building': mean, the default): groups are ordered by it, highest first, and "
+            "the answer leads with it; without group_by it is the figure of the rows kept "
+            "('hours in total for Maria G.'). count orders groups by their rows."
+        ),
     )
 
 
@@ -394,8 +407,11 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
     `continuous` when it has many distinct values (a quantity, not classes). `where` keeps only
     the rows whose cells equal the values given ('route A', 'dogs only'), or meet a condition
     ('more than 4 bedrooms', 'status not closed', 'mentions refund') before every figure;
-    `filtered` then says the conditions and how many rows met them of how many. Works on
-    bundled scikit-learn sets, local files and downloaded datasets.
+    `filtered` then says the conditions and how many rows met them of how many. `statistic`
+    ('total revenue by show': sum) orders `groups` by that figure of label_column; without
+    group_by it is the figure of the rows kept. Text values differing only by case or outer
+    spaces are counted as one (groups, label counts, value counts), their spellings listed in
+    `merged_spellings`. Works on bundled scikit-learn sets, local files and downloaded datasets.
     """
     frame, origin = load_table(args.dataset)
     ctx.progress(f"loaded {origin['id']}", 0.5)
@@ -406,24 +422,41 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         raise column_not_found(
             args.group_by, frame.columns, argument="group_by", what="group_by", code="bad_input"
         )
+    if args.statistic not in (None, "count"):
+        _check_statistic(frame, label, args.group_by, args.statistic)
     total = int(len(frame))
     # a label is guessed from the whole table: the filter does not change which column it is
     guessed = guess_label_column(frame) if label is None else None
     if args.where:
         frame = frame[where_mask(frame, args.where)]
+    merged: dict[str, dict[str, list[str]]] = {}
     # the figures per group are of the column named; a guessed label is no column asked about
     grouped = (
-        group_summary(frame, args.group_by, label if label != args.group_by else None)
+        group_summary(
+            frame,
+            args.group_by,
+            label if label != args.group_by else None,
+            statistic=args.statistic,
+            merged=merged,
+        )
         if args.group_by is not None
+        else None
+    )
+    figure = (
+        _statistic_of(frame, label, args.statistic)
+        if args.statistic is not None and args.group_by is None
         else None
     )
     label = label or guessed
     distribution = None
     if label is not None:
-        counts = frame[label].value_counts(dropna=False).head(50)
+        cells, merged_label = merge_spellings(frame[label])
+        if merged_label:
+            merged[str(label)] = merged_label
+        counts = cells.value_counts(dropna=False).head(50)
         distribution = {str(k): int(v) for k, v in counts.items()}
     missing = {str(c): int(n) for c, n in frame.isna().sum().items()}
-    value_counts = _class_columns(frame, label, missing)
+    value_counts = _class_columns(frame, label, missing, merged)
     numeric = numeric_summaries(frame, first=label)
     samples = [
         {str(k): _jsonable(v) for k, v in row.items()}
@@ -444,6 +477,8 @@ def inspect_dataset(args: InspectDatasetInput, ctx: ToolContext) -> dict[str, An
         "value_counts": value_counts,
         "numeric_summary": numeric,
         **({"groups": grouped} if grouped is not None else {}),
+        **({"statistic": figure} if figure is not None else {}),
+        **({"merged_spellings": merged} if merged else {}),
         **({"filtered": _filtered(args.where, len(frame), total)} if args.where else {}),
         "sample": samples,
     }
@@ -462,6 +497,102 @@ def _condition(wanted: Any) -> dict[str, Any]:
     """A condition object's operators (checked by the schema when a plain dict is passed)."""
     model = wanted if isinstance(wanted, WhereCondition) else WhereCondition.model_validate(wanted)
     return model.model_dump(exclude_none=True)
+
+
+STATISTIC_WORDS = {"sum": "total", "mean": "mean", "median": "median", "min": "least"}
+"""How a statistic is said in an error ('no numbers to total')."""
+
+
+def _check_statistic(
+    frame: pd.DataFrame, label: str | None, group_by: str | None, statistic: str
+) -> None:
+    """A figure of numbers ('sum') needs label_column, a number column other than group_by:
+    else a 400 naming the table's number columns.
+    """
+    numbers = [str(c) for c in frame.columns[:NUMERIC_SUMMARY_MAX] if _as_numbers(frame[c])]
+    hint = (
+        f"set label_column to the column to {STATISTIC_WORDS.get(statistic, statistic)}; number "
+        f"columns: {', '.join(numbers[:12])}"
+        if numbers
+        else "the table has no number column"
+    )
+    if label is None or label == group_by:
+        raise BadInput(
+            f"statistic {statistic!r} needs label_column, a number column"
+            + (f" other than group_by {group_by!r}" if label is not None else ""),
+            hint=hint,
+            code="bad_input",
+            details=candidate_details("label_column", numbers[:12], "missing", value=label),
+        )
+    if _as_numbers(frame[label]) is None:
+        raise BadInput(
+            f"column {label!r} holds no numbers for statistic {statistic!r}",
+            hint=hint,
+            code="bad_input",
+            details=candidate_details("label_column", numbers[:12], "ambiguous", value=label),
+        )
+
+
+def _statistic_of(frame: pd.DataFrame, label: str | None, statistic: str) -> dict[str, Any]:
+    """The figure asked of the kept rows ('hours in total for Maria G.'): {name, column, value,
+    count}; count is of the values present (of the rows without label_column).
+    """
+    if label is None or statistic == "count":
+        present = int(frame[label].notna().sum()) if label is not None else int(len(frame))
+        return {"name": statistic, "column": label, "value": present, "count": present}
+    found = _as_numbers(frame[label])
+    values = found[0] if found is not None else pd.Series(dtype="float64")
+    finite = values[np.isfinite(values)]
+    with np.errstate(all="ignore"):
+        figure = float(getattr(finite, statistic)()) if len(finite) else None
+    if figure is not None and not np.isfinite(figure):
+        figure = None  # huge values overflowing the sum: no figure rather than inf
+    return {
+        "name": statistic,
+        "column": label,
+        "value": round(figure, 6) if figure is not None else None,
+        "count": int(len(finite)),
+    }
+
+
+MERGED_SHOWN = 20
+"""The most other spellings listed of one merged value."""
+
+
+def merge_spellings(series: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]:
+    """The column with text values that differ only by case or outer spaces ('dog', 'Dog',
+    'dog ') made one, shown as its commonest spelling (on a tie the trimmed one, then the
+    first in the table), and each
+    merged value's other spellings ({'dog': ['Dog', 'dog ']}); a column with none unchanged.
+    """
+    if not (
+        pd.api.types.is_object_dtype(series)
+        or pd.api.types.is_string_dtype(series)
+        or isinstance(series.dtype, pd.CategoricalDtype)
+    ):
+        return series, {}
+    try:
+        distinct = pd.unique(series.dropna().astype("string"))
+    except (TypeError, ValueError):  # cells with no text form: nothing to merge
+        return series, {}
+    if len({str(v).strip().casefold() for v in distinct}) == len(distinct):
+        return series, {}  # the usual case: one pass over the distinct values only
+    text = series.astype("string")
+    counts = text.value_counts(sort=False)
+    keys = {raw: raw.strip().casefold() for raw in counts.index}
+    if len(set(keys.values())) == len(keys):
+        return series, {}
+    first = {raw: i for i, raw in enumerate(text.dropna().drop_duplicates())}
+    spellings: dict[str, list[str]] = {}
+    # the commonest spelling; on a tie the trimmed one, then the one the table has first
+    for raw in sorted(counts.index, key=lambda v: (-counts[v], v != v.strip(), first[v])):
+        spellings.setdefault(keys[raw], []).append(raw)
+    shown = {raw: found[0] for found in spellings.values() if len(found) > 1 for raw in found}
+    out = series.astype(object) if isinstance(series.dtype, pd.CategoricalDtype) else series.copy()
+    hits = text.isin(list(shown)).fillna(False).to_numpy(dtype=bool)
+    out[hits] = text[hits].map(shown).astype(object).to_numpy()
+    merged = {f[0]: f[1 : MERGED_SHOWN + 1] for f in spellings.values() if len(f) > 1}
+    return out, merged
 
 
 def _filtered(where: dict[str, Any], rows: int, total: int) -> dict[str, Any]:
@@ -686,14 +817,26 @@ GROUP_CLASSES_SHOWN = 20
 OTHER_CLASSES = "(other)"
 
 
-def group_summary(frame: pd.DataFrame, by: str, column: str | None) -> dict[str, Any]:
+def group_summary(
+    frame: pd.DataFrame,
+    by: str,
+    column: str | None,
+    statistic: str | None = None,
+    merged: dict[str, dict[str, list[str]]] | None = None,
+) -> dict[str, Any]:
     """The table broken down by column `by`: each value's row count and, for `column`, its
     figures. A number (`numeric_summary`'s reading, 'n/a' cells left out) gets count, mean,
-    median, min, max and sum per group, groups ordered by mean, highest first; classes get each
-    value's count per group, and its share of the group's present cells; no column, the row
-    counts, most rows first. Empty `by` cells are one group, EMPTY_GROUP.
+    median, min, max and sum per group, groups ordered by `statistic` (mean by default; count:
+    by rows), highest first; classes get each value's count per group, and its share of the
+    group's present cells; no column, the row counts, most rows first. Empty `by` cells are one
+    group, EMPTY_GROUP. Values differing only by case or outer spaces are one group (and one
+    class), their spellings added to `merged` by column.
     """
-    keys = frame[by].astype("string").fillna(EMPTY_GROUP)
+    merged = {} if merged is None else merged
+    by_cells, merged_by = merge_spellings(frame[by])
+    if merged_by:
+        merged[str(by)] = merged_by
+    keys = by_cells.astype("string").fillna(EMPTY_GROUP)
     sizes = keys.value_counts(sort=False)
     out: dict[str, Any] = {"by": by, "column": column, "group_count": int(len(sizes))}
     numbers = _as_numbers(frame[column]) if column is not None else None
@@ -705,13 +848,18 @@ def group_summary(frame: pd.DataFrame, by: str, column: str | None) -> dict[str,
     elif numbers is not None:
         out["kind"] = "numbers"
         values = numbers[0].where(np.isfinite(numbers[0]))
-        stats = values.groupby(keys, sort=False).agg(
-            ["count", "mean", "median", "min", "max", "sum"]
-        )
+        with np.errstate(all="ignore"):  # a sum overflowing is shown as no figure, not inf
+            stats = values.groupby(keys, sort=False).agg(
+                ["count", "mean", "median", "min", "max", "sum"]
+            )
         stats = stats.reindex(sizes.index)
         stats["rows"] = sizes
-        # highest mean first; groups with no number last, the larger first
-        stats = stats.sort_values(["mean", "rows"], ascending=[False, False], na_position="last")
+        out["statistic"] = statistic or "mean"
+        order = "rows" if statistic == "count" else out["statistic"]
+        # the asked figure highest first; groups with no number last, the larger first
+        stats = stats.sort_values(
+            list(dict.fromkeys([order, "rows"])), ascending=False, na_position="last", kind="stable"
+        )
         for key, found in stats.head(GROUPS_SHOWN).iterrows():
             count = int(found["count"]) if pd.notna(found["count"]) else 0
             row: dict[str, Any] = {"value": str(key), "rows": int(found["rows"]), "count": count}
@@ -725,7 +873,10 @@ def group_summary(frame: pd.DataFrame, by: str, column: str | None) -> dict[str,
         # or free-text column makes no groups-by-values table the size of the data squared
         shown = sizes.sort_values(ascending=False, kind="stable").head(GROUPS_SHOWN)
         inside = keys.isin(shown.index)
-        cells = frame[column].astype("string")[inside].fillna(EMPTY_GROUP)
+        classes, merged_classes = merge_spellings(frame[column])
+        if merged_classes:
+            merged[str(column)] = merged_classes
+        cells = classes.astype("string")[inside].fillna(EMPTY_GROUP)
         common = cells.value_counts().head(GROUP_CLASSES_SHOWN).index
         cells = cells.where(cells.isin(common), OTHER_CLASSES)
         table = pd.crosstab(keys[inside], cells)
@@ -749,15 +900,23 @@ CLASS_COLUMNS_SHOWN = 4
 """The most label-like columns inspect_dataset counts the values of (partly filled ones first)."""
 CLASS_VALUES_MAX = 12
 """A column with more distinct values than this is not counted (a name, a free-text field)."""
+MERGED_CLASSES_FROM = 4
+"""A column with up to this many times CLASS_VALUES_MAX spellings is counted when they are few
+values written several ways ('dog', 'Dog', 'dog ')."""
 
 
 def _class_columns(
-    frame: pd.DataFrame, label: str | None, missing: dict[str, int]
+    frame: pd.DataFrame,
+    label: str | None,
+    missing: dict[str, int],
+    merged: dict[str, dict[str, list[str]]] | None = None,
 ) -> dict[str, dict[str, int]]:
     """The value counts of the table's label-like columns besides `label`: text or yes/no
-    columns with 2 to CLASS_VALUES_MAX distinct values, not ids; empty cells counted last,
-    as '(empty)'. A partly filled one (the labels someone started on) comes first.
+    columns with 2 to CLASS_VALUES_MAX distinct values (spellings differing only by case or
+    outer spaces counted as one, added to `merged`), not ids; empty cells counted last, as
+    '(empty)'. A partly filled one (the labels someone started on) comes first.
     """
+    merged = {} if merged is None else merged
     found: list[tuple[int, str]] = []
     for col in frame.columns:
         name = str(col)
@@ -775,12 +934,18 @@ def _class_columns(
             distinct = int(series.nunique(dropna=True))
         except TypeError:  # unhashable cells (lists, dicts) are no classes
             continue
+        if 2 <= distinct <= MERGED_CLASSES_FROM * CLASS_VALUES_MAX:
+            # 'dog', 'Dog', 'dog ': a few values written several ways are few classes
+            distinct = int(merge_spellings(series)[0].nunique(dropna=True))
         if 2 <= distinct <= CLASS_VALUES_MAX and distinct < max(3, len(frame) // 2):
             found.append((0 if missing.get(name) else 1, name))
     found.sort(key=lambda item: item[0])
     out: dict[str, dict[str, int]] = {}
     for _, name in found[:CLASS_COLUMNS_SHOWN]:
-        counts = {str(k): int(v) for k, v in frame[name].value_counts().items()}
+        cells, spellings = merge_spellings(frame[name])
+        if spellings:
+            merged.setdefault(name, spellings)
+        counts = {str(k): int(v) for k, v in cells.value_counts().items()}
         empty = int(frame[name].isna().sum())
         out[name] = {**counts, **({"(empty)": empty} if empty else {})}
     return out
