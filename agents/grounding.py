@@ -1491,6 +1491,15 @@ def unknown_summarised(profile: dict[str, Any], text: str) -> str | None:
         word = name.lower().removesuffix("s")
         if any(word in c.lower().replace("-", "_").split("_") for c in profile["names"]):
             return None  # 'mean age by clinic' for age_years: that column
+        if any(
+            rx.search(
+                rf"(?:\bthe\s+{rx.column_words(c)}\s+column|\bcolumn\s+{rx.column_words(c)})",
+                text,
+                re.I,
+            )
+            for c in profile["names"]
+        ):
+            return None  # 'total revenue by show (the total column)': the column is said
         return name  # 'average cost by clinic' on a table with no cost
     return None
 
