@@ -1258,6 +1258,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         return None
     where = s.where or _rows_named(ref, s.text, {s.group_by})
     where = _total_asked(ref, s.text, args, where)
+    where = _figure_asked(ref, s.text, args, where)
     if where:
         args["where"] = where  # 'which status is most common for route A'
         if args.get("label_column") in where and not isinstance(where[args["label_column"]], dict):
@@ -1293,6 +1294,44 @@ def _total_asked(
     args["statistic"] = "sum"
     if not where and "group_by" not in args:
         where = value_named(profile, text, {label})
+    return where
+
+
+FIGURE_WORDS = (
+    ("median", r"\bmedian\b"),
+    ("min", r"\b(?:min(?:imum)?|lowest|smallest|fewest)\b"),
+    ("max", r"\b(?:max(?:imum)?|highest|largest|biggest|longest)\b"),
+    ("mean", r"\b(?:average|avg|mean|typical)\b"),
+)
+"""The figure a look of one number column is asked for, by its word (the first said wins)."""
+
+
+def _figure_asked(
+    ref: Any, text: str, args: dict[str, Any], where: dict[str, Any]
+) -> dict[str, Any]:
+    """'average hours for Hannah', 'the median rent of the Harbor View units' (no grouping): the
+    number column the words name is the look's column and its figure the `statistic`, of the
+    rows the words name; the rows' own column is no count. Returns the rows looked at.
+    """
+    from agents.grounding import number_column, quantity_by_part, value_named
+    from tools.profile import columns_mentioned
+
+    if "group_by" in args or "statistic" in args:
+        return where
+    figure = next((name for name, pattern in FIGURE_WORDS if rx.search(pattern, text, re.I)), None)
+    profile = table_profile(ref) if figure else None
+    if profile is None:
+        return where
+    bare = FILE_RE.sub(" ", text)
+    numbers = [n for n in columns_mentioned(profile, bare) if number_column(profile, n)]
+    column = next((n for n in numbers if n not in where), None) or quantity_by_part(
+        profile, bare, set(where)
+    )
+    if column is None:
+        return where
+    args["label_column"], args["statistic"] = column, figure
+    if not where:
+        where = value_named(profile, text, {column})
     return where
 
 

@@ -3520,7 +3520,7 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
     ):
         p.answer = forecast_answer(slots.files or _memory_tables(p))
         return []
-    grouped = _grouped_question(p, clause, slots)
+    grouped = _grouped_question(p, clause, slots) or _figure_question(p, clause, slots)
     if grouped:
         return grouped
     explained = _explain_question(p, clause, slots)
@@ -4464,6 +4464,39 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         slots.label_column = totals[0]  # 'how many volunteer hours per role': hours, summed
     elif slots.label_column in (None, group) or slots.label_column not in by_name:
         slots.label_column = values[0]
+    return ["inspect_dataset"]
+
+
+def _figure_question(p: Planning, clause: str, slots: Slots) -> list[str]:
+    """'average hours for Hannah in shifts.jsonl', 'the median rent of the Harbor View units':
+    a figure of a number column of the one table (data evidence: the column is there), of the
+    rows the words name, a look; not a scan, a model or a table's files.
+    """
+    from agents.grounding import AVERAGE_RE, number_column, quantity_by_part
+    from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
+    from tools.profile import columns_mentioned
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    if p.steps or (slots.files and data_kind(slots.files) != "tables"):
+        return []
+    tables = [f for f in slots.files if TABLE_SUFFIX_RE.search(f)] or _memory_tables(p)
+    if len(tables) != 1:
+        return []
+    bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
+    if not rx.search(AVERAGE_RE, bare) or rx.search(DATA_ACTION, bare):
+        return []
+    if rx.search(ANOMALY_CUES, bare) or rx.search(SPLIT_FILES_RE, bare):
+        return []
+    profile = table_profile(tables[0])
+    if profile is None or rx.search(
+        GROUPED_NOT,
+        " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),
+    ):
+        return []
+    named = [n for n in columns_mentioned(profile, bare) if number_column(profile, n)]
+    if not named and quantity_by_part(profile, bare, set()) is None:
+        return []
+    slots.files = [tables[0]]
     return ["inspect_dataset"]
 
 

@@ -315,3 +315,53 @@ def test_the_top_features_on_a_thread_with_a_model_explain_it(
 def test_training_on_the_top_features_is_still_a_training(ws: Path) -> None:
     tool, args = _only("train with the top 5 features only", _trained())
     assert tool == "train_model"
+
+
+@pytest.fixture
+def shifts() -> Path:
+    root = get_settings().workspace
+    root.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(4)
+    n = 120
+    pd.DataFrame(
+        {
+            "shift_id": np.arange(1, n + 1),
+            "volunteer": rng.choice(["Hannah", "Maria G.", "Beth K.", "Jonas"], n),
+            "role": rng.choice(["usher", "set build", "costumes"], n),
+            "hours": rng.choice([2.0, 3.0, 3.5, 5.0, 6.5], n),
+            "show": rng.choice(["Our Town", "The Crucible"], n),
+        }
+    ).to_json(root / "volunteer_shifts.jsonl", orient="records", lines=True)
+    return root
+
+
+@pytest.mark.parametrize(
+    ("goal", "figure", "where"),
+    [
+        # before: 'I could not tell what to do'
+        ("average hours for Hannah in volunteer_shifts.jsonl", "mean", {"volunteer": "Hannah"}),
+        ("average hours for Maria G. in volunteer_shifts.jsonl", "mean", {"volunteer": "Maria G."}),
+        # before: the volunteers counted, no hours
+        (
+            "average hours where volunteer is Hannah in volunteer_shifts.jsonl",
+            "mean",
+            {"volunteer": "Hannah"},
+        ),
+        ("median hours for the usher role in volunteer_shifts.jsonl", "median", {"role": "usher"}),
+        ("average hours in volunteer_shifts.jsonl", "mean", None),
+    ],
+)
+def test_a_figure_of_a_number_column_for_the_rows_named_is_that_figure(
+    shifts: Path, goal: str, figure: str, where: dict[str, Any] | None
+) -> None:
+    tool, args = _only(goal)
+    assert tool == "inspect_dataset"
+    assert args["label_column"] == "hours" and args["statistic"] == figure
+    assert args.get("where") == where
+
+
+def test_the_most_of_a_quantity_by_a_column_ranks_by_its_total(shifts: Path) -> None:
+    tool, args = _only("which role has the most hours in volunteer_shifts.jsonl")
+    assert args["group_by"] == "role" and args["statistic"] == "sum"
+    tool, args = _only("average hours by role in volunteer_shifts.jsonl")
+    assert args["group_by"] == "role" and args.get("statistic") in (None, "mean")
