@@ -1242,8 +1242,11 @@ def _holding_named_values(
     medium / high yield': the yield class, not the pest pressure that has no 'medium').
     """
     counts = {
+        # 'Yes' and 'yes' are one value said once (a yes/no column with both spellings)
         c["name"]: sum(
-            1 for v in c["top"] if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I)
+            1
+            for v in {str(t).strip().lower() for t in c["top"]}
+            if len(v) > 2 and rx.search(rf"\b{re.escape(v)}\b", goal, re.I)
         )
         for c in profile["columns"]
         if c["label_like"] and c["name"] not in exclude
@@ -1479,9 +1482,13 @@ def unknown_summarised(profile: dict[str, Any], text: str) -> str | None:
         name = said.group(1)
         if name in profile["names"] or column_named(profile, name) is not None:
             return None
-        if columns_mentioned(profile, name.replace("_", " ")):
+        said_words = set(name.lower().split("_"))
+        if any(
+            said_words <= set(c.lower().split("_"))
+            for c in columns_mentioned(profile, name.replace("_", " "))
+        ):
             return None  # 'avg time_to_resolve' for time_to_resolve_hrs: that column
-        return name
+        return name  # 'average late_fee' is not late_returns_last_year
     for said in PLAIN_SUMMARISED_RE.finditer(_without_files(text)):
         name, by = said.group(1), said.group(2)
         if name.lower() in NOT_A_COLUMN or column_named(profile, by) is None:
@@ -2680,6 +2687,13 @@ def asks_total(profile: dict[str, Any], text: str, column: str | None) -> bool:
         bare,
         re.I,
     )
+    if counted is None:
+        # 'which show sold the most tickets', 'the fewest hours': the quantity's total ranks
+        counted = rx.search(
+            r"\b(?:the\s+)?(?:most|fewest)\s+(?:[\w.-]+\s+){0,2}?" + rx.column_words(str(column)),
+            bare,
+            re.I,
+        )
     return counted is not None
 
 

@@ -165,11 +165,41 @@ def ranking(profile: dict[str, Any], text: str) -> tuple[str | None, bool, list[
             said = [c for c in columns_mentioned(profile, text) if c in candidates]
             column = said[0] if len(said) == 1 else None
         return column, high and not cheap, candidates
+    m = rx.search(LONGEST_RE, text)
+    if m:
+        # 'the 10 longest loans': the one duration column (days_borrowed), else asked
+        numbers = [c["name"] for c in profile["columns"] if _numeric(c) and not c["id_like"]]
+        timed = [n for n in numbers if DURATION_COLUMN_RE.search(n)]
+        words = set(rx.findall(r"[a-z]{3,}", text.lower()))
+        said = [
+            n
+            for n in timed
+            if {
+                w
+                for w in rx.findall(r"[a-z]{3,}", n.lower())
+                if not DURATION_COLUMN_RE.fullmatch(w)
+            }
+            & words
+        ]
+        column = (said or timed)[0] if len(said or timed) == 1 else None
+        return column, m.group(1).lower() == "longest", timed or numbers
     for m in rx.finditer(EXTREME_RE, text):
         column = _column_at(profile, m.group(3))
         if column is not None and _numeric(names[column]) and not names[column]["id_like"]:
             return column, m.group(1).lower() not in LOW_WORDS, [column]
+        unknown = rx.match(r"([a-z]+(?:_[a-z0-9]+)+)\b", m.group(3).strip(), re.I)
+        if column is None and unknown:
+            # 'the 10 biggest tip_amount' on a table without it: asked, with the number columns
+            numbers = [c["name"] for c in profile["columns"] if _numeric(c) and not c["id_like"]]
+            return None, m.group(1).lower() not in LOW_WORDS, numbers
     return None
+
+
+LONGEST_RE = re.compile(r"\b(longest|shortest)\b", re.I)
+DURATION_COLUMN_RE = re.compile(
+    r"days?|hours?|hrs|minutes?|mins?|seconds?|secs|duration|length|weeks?|months?|time", re.I
+)
+"""A column a length of time ('the longest loans', 'shortest shifts') can only mean."""
 
 
 def _grouping(profile: dict[str, Any], text: str) -> bool:
@@ -311,9 +341,16 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     column, high, candidates = said
     if column is None:
         listed = " or ".join(candidates[:8]) if candidates else "none: the table has no numbers"
+        meant = (
+            "the price"
+            if rx.search(PRICEY_RE, text)
+            else "the length of time"
+            if rx.search(LONGEST_RE, text)
+            else "meant"
+        )
         return Plan(
             question=f"Order the rows of {tables[0]} by which column? The number columns that "
-            f"could be the price: {listed}."
+            f"could be {meant}: {listed}."
         )
     step = _look(tables[0], column, high, _count(text), text)
     from agents.grounding import row_filter

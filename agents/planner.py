@@ -757,10 +757,23 @@ def _file_words() -> frozenset[str]:
     """
     from agents.grounding import workspace_files
     from agents.references import name_words
+    from tools.profile import profile_table
+    from tools.tabular import TABLE_SUFFIX_RE
 
-    return frozenset(
-        w for f in workspace_files() for part in [f, *f.split("/")[:-1]] for w in name_words(part)
-    )
+    files = workspace_files()
+    words = {w for f in files for part in [f, *f.split("/")[:-1]] for w in name_words(part)}
+    # and the words of the person's tables' column names, plural too ('total fines' for
+    # fine_eur is no typo of 'files'); profiles are cached, the tables few
+    for f in [f for f in files if TABLE_SUFFIX_RE.search(f)][:COLUMN_WORD_TABLES]:
+        profile = profile_table(f)
+        for name in (profile or {}).get("names", []):
+            for w in rx.findall(r"[a-z]{4,}", str(name).lower()):
+                words.update((w, w + "s", w + "es"))
+    return frozenset(words)
+
+
+COLUMN_WORD_TABLES = 20
+"""The most tables whose column words are kept from typo fixing (the first by name)."""
 
 
 MAX_CANDIDATES = 8
@@ -4405,11 +4418,10 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     from agents.grounding import columns_by_values, group_column, row_filter
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
-    from tools.tabular import TABLE_SUFFIX_RE
 
     if p.steps or (slots.files and data_kind(slots.files) != "tables"):
         return []
-    tables = [f for f in slots.files if TABLE_SUFFIX_RE.search(f)] or _memory_tables(p)
+    tables = _looked_tables(p, slots, clause)
     if len(tables) != 1:
         return []
     bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
@@ -4467,6 +4479,43 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     return ["inspect_dataset"]
 
 
+def _looked_tables(p: Planning, slots: Slots, clause: str) -> list[str]:
+    """The tables a look is of: those the clause names, else the thread's, else the one table
+    of the person's holding a column the words name ('avg delivery time by area' with only
+    orders.csv having `area`).
+    """
+    from agents.arguments import COLUMN_TABLES_READ, id_by_a_part
+    from agents.grounding import workspace_files
+    from tools.profile import columns_mentioned
+    from tools.tabular import TABLE_SUFFIX_RE
+
+    tables = [f for f in slots.files if TABLE_SUFFIX_RE.search(f)] or _memory_tables(p)
+    if tables or slots.files:
+        return tables
+    person = [f for f in workspace_files() if TABLE_SUFFIX_RE.search(f)]
+    if len(person) > COLUMN_TABLES_READ:
+        return []
+    holding = []
+    for table in person:
+        profile = table_profile(table)
+        if profile is not None and any(
+            not id_by_a_part(profile, c, clause) for c in columns_mentioned(profile, clause)
+        ):
+            holding.append(table)
+    if len(holding) > 1:
+        # orders.csv with its orders_train.csv and orders_test.csv: the whole table
+        stems = {t: t.rsplit(".", 1)[0] for t in holding}
+        holding = [
+            t
+            for t in holding
+            if all(o == t or stems[o].startswith(stems[t] + "_") for o in holding)
+        ]
+    note = f"the table with the columns you named → {holding[0]}" if len(holding) == 1 else ""
+    if note and note not in p.notes:
+        p.notes.append(note)
+    return holding[:1] if len(holding) == 1 else []
+
+
 def _figure_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     """'average hours for Hannah in shifts.jsonl', 'the median rent of the Harbor View units':
     a figure of a number column of the one table (data evidence: the column is there), of the
@@ -4475,11 +4524,10 @@ def _figure_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     from agents.grounding import AVERAGE_RE, number_column, quantity_by_part
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
-    from tools.tabular import TABLE_SUFFIX_RE
 
     if p.steps or (slots.files and data_kind(slots.files) != "tables"):
         return []
-    tables = [f for f in slots.files if TABLE_SUFFIX_RE.search(f)] or _memory_tables(p)
+    tables = _looked_tables(p, slots, clause)
     if len(tables) != 1:
         return []
     bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
