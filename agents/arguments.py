@@ -582,9 +582,13 @@ def missing_model_question(text: str) -> str | None:
     said = MODEL_NAME_SAID_RE.search(text[: rx.MAX_TEXT])
     if said is None or _saved_model(said.group(1)):
         return None
+    return f"There is no saved model named {said.group(1)}.{saved_models_said()}"
+
+
+def saved_models_said() -> str:
+    """' Saved models: models/a, models/b.' (the newest five) or ' No model is saved yet.'"""
     saved = [f"models/{f.name}" for f in _model_folders()[:5] if _saved_model(f.name)]
-    offered = f" Saved models: {', '.join(saved)}." if saved else " No model is saved yet."
-    return f"There is no saved model named {said.group(1)}.{offered}"
+    return f" Saved models: {', '.join(saved)}." if saved else " No model is saved yet."
 
 
 def _model_folders() -> list[Path]:

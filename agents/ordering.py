@@ -73,8 +73,8 @@ SORTED_BY_RE = re.compile(
 )
 """'sorted by price', 'order them by reviews'."""
 DOWNWARD_RE = re.compile(
-    r"\b(?:desc\w*|high(?:est)?\s+(?:to|first)|large(?:st)?\s+first|big(?:gest)?\s+first|"
-    r"reversed?|most\s+first)\b",
+    r"\b(?:desc\w*|high(?:est)?\s+(?:to|first)|(?:large(?:st)?|big(?:gest)?|high(?:est)?|"
+    r"longest|most\s+\w+)\s+(?:[a-z]+\s+){0,2}?first|reversed?|most\s+first)\b",
     re.I,
 )
 """A sort said to start at the top ('sorted by price, highest first')."""

@@ -3557,6 +3557,19 @@ def _clause_intent(clause: str, slots: Slots, p: Planning) -> list[str]:
         # 'which days did it get most wrong?' with no worst rows kept: the thread's model (or
         # 'the noshow model' saved earlier) evaluated (its validation split), which lists them
         return ["evaluate_model"]
+    if rx.search(WRONG_RE, clause) and not p.steps and not p.memory.get("model"):
+        from agents.arguments import MODEL_WORD_RE, NOT_MODEL_WORDS, saved_models_said
+
+        named = rx.search(MODEL_WORD_RE, clause)
+        if named and named.group(1).lower() not in NOT_MODEL_WORDS:
+            # 'which appointments did the noshow model get most wrong?' with no model at all:
+            # said, not an anomaly scan of the table
+            p.answer = (
+                f"There is no saved {named.group(1)} model to measure.{saved_models_said()} "
+                "Train one first, e.g. 'train a model to predict <column> in <file>'."
+            )
+            p.hard = True  # an answer of its own: no router's guess in its place
+            return []
     lower = clause.lower()
     if (
         p.memory.get("trainings")
@@ -4940,6 +4953,17 @@ def _concept(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None
     return Plan(answer=concept)
 
 
+def _asks_of_thread_table(goal: str, memory: dict[str, Any]) -> bool:
+    """Whether the goal asks a figure of the thread's table itself: a total of one of its
+    number columns ('how many hours did Maria G. do in total'), not of a run's results.
+    """
+    from agents.grounding import total_column
+
+    tables = _memory_tables(Planning(memory=memory, goal=goal))
+    profile = table_profile(tables[0]) if tables else None
+    return profile is not None and total_column(profile, goal, set()) is not None
+
+
 def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | None:
     """'what was the accuracy?': answered from the thread's results, without a tool."""
     from agents import memory as thread
@@ -4957,6 +4981,8 @@ def _results_answer(goal: str, files: list[str], memory: dict[str, Any]) -> Plan
         goal, memory, bool(files)
     ):
         return None
+    if _asks_of_thread_table(goal, memory):
+        return None  # 'how many hours did Maria G. do in total': the table's rows, not a result
     against = _baseline_check(goal, memory)
     if against is not None:
         return against

@@ -443,3 +443,29 @@ def test_the_second_trials_looks(kitchen: Path, goal: str, args: dict[str, Any])
 def test_a_column_that_is_not_there_is_asked_about(kitchen: Path, goal: str, column: str) -> None:
     plan = plan_goal(goal)
     assert not plan.steps and plan.question and column in plan.question
+
+
+def test_most_wrong_of_a_named_model_that_is_not_there_is_said_not_a_scan(theatre: Path) -> None:
+    # The replay: with no model saved, an anomaly scan of the table ran instead.
+    plan = plan_goal("which appointments did the noshow model get most wrong? vet_appointments.csv")
+    assert not plan.steps and plan.answer and "no saved noshow model" in plan.answer
+
+
+def test_a_total_of_the_thread_tables_column_is_no_results_question(shifts: Path) -> None:
+    # The trial: after saving a scan's flagged rows, 'how many hours did Maria G. do in total'
+    # was answered 'save_table: path: bad_shifts.csv'.
+    call = {"tool": "save_table", "args": {"dataset": "anomalies/x.parquet", "path": "bad.csv"}}
+    memory = {
+        "dataset": "volunteer_shifts.jsonl",
+        "last_call": call,
+        "last_turn": [call],
+        "results": [{"tool": "save_table", "path": "bad.csv"}],
+    }
+    tool, args = _only("how many hours did Maria G. do in total", memory)
+    assert tool == "inspect_dataset" and args["statistic"] == "sum"
+    assert args["where"] == {"volunteer": "Maria G."} and args["label_column"] == "hours"
+
+
+def test_biggest_orders_first_sorts_downward(theatre: Path) -> None:
+    tool, args = _only("sort ticket_sales.parquet by total, biggest orders first, top 5")
+    assert tool == "preview_rows" and args["descending"] is True and args["limit"] == 5
