@@ -2337,6 +2337,22 @@ def tool_limit(tool: str, field_name: str) -> int | None:
     return next((int(m.le) for m in info.metadata if getattr(m, "le", None) is not None), None)
 
 
+def tool_floor(tool: str, field_name: str) -> int | None:
+    """The lower bound a tool's schema puts on an integer argument (ge, or gt + 1), or None."""
+    from tools.registry import get_tool
+
+    try:
+        info = get_tool(tool).input_model.model_fields.get(field_name)
+    except Exception:  # noqa: BLE001 - an unknown tool has no limits to respect
+        return None
+    for m in info.metadata if info is not None else []:
+        if getattr(m, "ge", None) is not None:
+            return int(m.ge)
+        if getattr(m, "gt", None) is not None:
+            return int(m.gt) + 1
+    return None
+
+
 def loop_options(text: str, tool: str | None = None) -> dict[str, Any]:
     """Loop bounds and output names a person states: 'up to 5 attempts', 'give it a dozen
     tries', 'try at most five times', 'name it x'. With `tool`, the count is bounded by that
@@ -2859,7 +2875,7 @@ def _args_explain_model(p: Planning, s: Slots) -> dict[str, Any] | None:
     elif isinstance(tested, str):
         args["dataset"] = tested  # the rows the model was tested on, not its training rows
     count = rx.search(EXPLAIN_COUNT_RE, s.text, re.I)
-    if count:
+    if count and int(count.group(1) or count.group(2)) > 0:  # 'top 0 features': none said
         args["top"] = min(
             int(count.group(1) or count.group(2)), tool_limit("explain_model", "top") or 100
         )

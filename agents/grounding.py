@@ -729,13 +729,17 @@ def yes_no_filter(profile: dict[str, Any], text: str) -> dict[str, Any]:
         no = next((k for k in NO_VALUES if k in values), None)
         if len(values) != 2 or yes is None or no is None:
             continue
-        words = rx.column_words(column["name"])
-        noun = rf"{words}(?:s|es)?"
+        base = r"[\s_-]?".join(
+            re.escape(w) for w in rx.findall(r"[a-z]+|\d+", column["name"].lower())
+        )
+        noun = rf"\b{base}(?:s|es)?\b"
         true_value = True if yes == "true" else column_value(column, yes)
         false_value = False if no == "false" else column_value(column, no)
-        if rx.search(rf"\bnon[- ]?{noun}\b|{LEFT_OUT}{noun}\b", lower):
+        # the noun's plural ('members', not 'for churn' naming the column asked about)
+        plural = rf"\b{base}(?:s|es)\b"
+        if rx.search(rf"\bnon[- ]?{base}(?:s|es)?\b|{LEFT_OUT}{plural}", lower):
             found[column["name"]] = false_value
-        elif rx.search(rf"{ONLY_BEFORE}{noun}\b|\b{noun}\s+only\b", lower):
+        elif rx.search(rf"{ONLY_BEFORE}{plural}\b|\b{noun}\s+only\b", lower):
             found[column["name"]] = true_value
     return found
 
@@ -876,7 +880,9 @@ def _number_said(tag: str) -> str:
     """A bound as said, in groups `tag` (its digits) and `tag`k (a thousands 'k')."""
     return (
         rf"[$€£]?\s?(?P<{tag}>-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?P<{tag}k>k\b)?"
-        r"(?!\s*(?:%|percent\b|[/:]\d)|\d|\.\d)"
+        r"(?!\s*(?:%|percent\b|[/:]\d)|\d|\.\d|[eE][+-]?\d"
+        # a size word or an exponent ('1.2m', 'over 2 million', '1e30'): no bound guessed
+        r"|\s?(?:m|mn|mil|millions?|bn|billions?|thousands?|hundreds?)\b)"
     )
 
 

@@ -28,6 +28,7 @@ from agents.arguments import (
     named_file,
     role_files,
     stated_lfs,
+    tool_floor,
     tool_limit,
 )
 from agents.comparison import note_other_kinds, shape_measurement
@@ -513,6 +514,10 @@ def _capped_counts(plan: Plan) -> None:
             if limit is not None and value > limit:
                 step.args[name] = limit
                 plan.notes.append(f"{step.tool} takes at most {limit} {name}: {value:,} asked")
+            floor = tool_floor(step.tool, name)
+            if floor is not None and value < floor:
+                del step.args[name]  # 'top 0 features': nothing to list, the tool's default
+                plan.notes.append(f"{step.tool} takes at least {floor} {name}: {value} asked")
 
 
 def _thread_tables(memory: dict[str, Any]) -> tuple[str, ...]:

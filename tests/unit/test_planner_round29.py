@@ -469,3 +469,29 @@ def test_a_total_of_the_thread_tables_column_is_no_results_question(shifts: Path
 def test_biggest_orders_first_sorts_downward(theatre: Path) -> None:
     tool, args = _only("sort ticket_sales.parquet by total, biggest orders first, top 5")
     assert tool == "preview_rows" and args["descending"] is True and args["limit"] == 5
+
+
+def test_a_yes_no_column_said_bare_after_for_is_no_filter(theatre: Path) -> None:
+    # The review: 'for churn' (the column asked about) became where churn = yes.
+    from agents.arguments import table_profile
+    from agents.grounding import row_filter
+
+    profile = table_profile("ticket_sales.parquet")
+    assert row_filter(profile, "the distribution for member in ticket_sales.parquet") == {}
+    assert row_filter(profile, "average total for members") == {"member": True}
+
+
+@pytest.mark.parametrize("said", ["over 1.2m", "over 2 million", "above 1e30"])
+def test_a_size_word_or_an_exponent_sets_no_bound(theatre: Path, said: str) -> None:
+    # The review: 'over 1.2m' was {'gt': 1.2}, answered as if right.
+    from agents.arguments import table_profile
+    from agents.grounding import row_filter
+
+    profile = table_profile("ticket_sales.parquet")
+    assert "total" not in row_filter(profile, f"orders with a total {said}")
+    assert row_filter(profile, "orders with a total over 150") == {"total": {"gt": 150}}
+
+
+def test_top_zero_features_lists_the_default(ws: Path) -> None:
+    tool, args = _only("top 0 features", _trained())
+    assert tool == "explain_model" and "top" not in args
