@@ -367,7 +367,7 @@ def flagged_table(memory: dict[str, Any], text: str) -> str | None:
     return flagged
 
 
-def _scan_rows_meant(p: Planning, text: str) -> str | None:
+def scan_rows_meant(p: Planning, text: str) -> str | None:
     """'the ones from truck TR-02', 'those' right after an anomaly scan: its flagged rows."""
     last = p.memory.get("last_call")
     if not isinstance(last, dict) or last.get("tool") != "detect_anomalies":
@@ -1243,7 +1243,7 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
         s.label_column = s.label_column or column
         p.notes.append(f"the table with the column you named → {ref}")
     named = [f for f in s.files if f in s.text]  # not the thread's table filled in
-    flagged = None if named else flagged_table(p.memory, s.text) or _scan_rows_meant(p, s.text)
+    flagged = None if named else flagged_table(p.memory, s.text) or scan_rows_meant(p, s.text)
     if flagged:
         ref = flagged  # 'show only the ones from truck TR-02' after a scan: its flagged rows
     if ref is None:
@@ -1260,7 +1260,21 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if unknown:
         p.question = unknown
         return None
-    where = s.where or _rows_named(ref, s.text, {s.group_by})
+    ranked = ranked_groups(ref, s.text)
+    if ranked is not None:
+        # 'top 5 couriers by number of deliveries': the couriers ranked by their deliveries'
+        # total (the 'by' names the figure, not the grouping)
+        figure = args.get("group_by")
+        figure = args.get("label_column") if figure in (None, ranked) else figure
+        args["group_by"] = ranked
+        from agents.grounding import number_column
+
+        profile = table_profile(ref)
+        if figure and profile is not None and number_column(profile, figure):
+            args["label_column"], args["statistic"] = figure, "sum"
+        elif args.get("label_column") == ranked:
+            del args["label_column"]
+    where = s.where or _rows_named(ref, s.text, {args.get("group_by")})
     where = _total_asked(ref, s.text, args, where)
     where = _figure_asked(ref, s.text, args, where)
     if where:
@@ -1274,6 +1288,30 @@ def _args_inspect_dataset(p: Planning, s: Slots) -> dict[str, Any] | None:
     if sample and _number(sample.group(1)):
         args["sample_rows"] = _number(sample.group(1))  # 'a sample of 3 rows with the columns'
     return args
+
+
+TOP_GROUPS_RE = re.compile(
+    r"\b(?:top|bottom|best|worst)\s+(?:\d{1,3}\s+|ten\s+|five\s+|three\s+)?([a-z][\w-]*?)(?:e?s)?\s+"
+    r"(?:by|on|for)\s+",
+    re.I,
+)
+"""'top 5 couriers by number of deliveries': the groups ranked (a column of few values)."""
+
+
+def ranked_groups(ref: Any, text: str) -> str | None:
+    """The column whose groups 'top 5 couriers by deliveries' ranks (few values, not an id);
+    None when the word names no such column.
+    """
+    from tools.profile import column_named
+
+    # (a described file is written in after its words: 'couriers (courier_shifts.jsonl) by')
+    said = rx.search(TOP_GROUPS_RE, rx.sub(r"\s*\(\s*\)", "", FILE_RE.sub(" ", text)))
+    profile = table_profile(ref) if said else None
+    name = column_named(profile, said.group(1)) if profile is not None else None
+    column = next((c for c in profile["columns"] if c["name"] == name), None) if name else None
+    if column is None or column["id_like"] or not (column.get("values") or column.get("top")):
+        return None
+    return name
 
 
 def _total_asked(
@@ -1310,6 +1348,19 @@ FIGURE_WORDS = (
 """The figure a look of one number column is asked for, by its word (the first said wins)."""
 
 
+def figure_said(text: str) -> str | None:
+    """The figure the words ask for ('the max instead of the average' → max): the first said,
+    not one after 'instead of', 'rather than' or 'not the'; None when none is said.
+    """
+    found = []
+    for name, pattern in FIGURE_WORDS:
+        for m in rx.finditer(pattern, text, re.I):
+            before = text[max(0, m.start() - 20) : m.start()]
+            if not rx.search(r"\b(?:instead\s+of|rather\s+than|not)\s+(?:the\s+)?$", before, re.I):
+                found.append((m.start(), name))
+    return min(found)[1] if found else None
+
+
 def _figure_asked(
     ref: Any, text: str, args: dict[str, Any], where: dict[str, Any]
 ) -> dict[str, Any]:
@@ -1322,7 +1373,7 @@ def _figure_asked(
 
     if "group_by" in args or "statistic" in args:
         return where
-    figure = next((name for name, pattern in FIGURE_WORDS if rx.search(pattern, text, re.I)), None)
+    figure = figure_said(text)
     profile = table_profile(ref) if figure else None
     if profile is None:
         return where

@@ -204,8 +204,11 @@ DURATION_COLUMN_RE = re.compile(
 
 def _grouping(profile: dict[str, Any], text: str) -> bool:
     """'which neighbourhood has the highest price': a column's groups compared, not rows."""
-    for m in rx.finditer(r"\b(?:which|what)\s+([A-Za-z][\w -]{0,40})", text, re.I):
-        column = _column_at(profile, m.group(1))
+    # (and 'top 5 couriers by deliveries': the couriers ranked, each a group of rows)
+    groups = r"\b(?:which|what|top|bottom|best|worst)\s+(?:\d{1,3}\s+)?([A-Za-z][\w -]{0,40})"
+    for m in rx.finditer(groups, text, re.I):
+        said = m.group(1)
+        column = _column_at(profile, said) or _column_at(profile, rx.sub(r"es\b", "", said, 1))
         kind = next((c for c in profile["columns"] if c["name"] == column), None)
         if kind is not None and not kind["id_like"] and not _numeric(kind):
             return True
@@ -326,7 +329,19 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     if rx.search(ACTION_RE, text):
         return None
     notes: list[str] = []
-    if not files and any(rx.search(cue, text) for cue in ORDER_CUES) and _rows_asked(text):
+    kept: dict[str, Any] = {}
+    looked = (memory.get("last_call") or {}).get("args") or {}
+    ordered = any(rx.search(cue, text) for cue in ORDER_CUES)
+    if (
+        not files
+        and ordered
+        and rx.search(THEM_RE, text)
+        and isinstance(looked.get("dataset"), str)
+    ):
+        # 'sort them by days borrowed, longest first' after 'only the students': those rows
+        tables = [looked["dataset"]]
+        kept = dict(looked.get("where") or {}) if isinstance(looked.get("where"), dict) else {}
+    elif not files and ordered and _rows_asked(text):
         tables, notes = _described_table(text)  # 'the 10 most expensive listings'
     elif len(files) != len(tables):
         return None
@@ -355,7 +370,11 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
     step = _look(tables[0], column, high, _count(text), text)
     from agents.grounding import row_filter
 
-    where = row_filter(profile, text)
+    where = {**kept, **row_filter(profile, text)}
     if where:
         step.args["where"] = where  # 'the 5 cheapest listings in neighbourhood B'
     return Plan(steps=[step], notes=[*notes, _order_note(column, high)])
+
+
+THEM_RE = re.compile(r"\b(?:them|those|these|they|that|it)\b", re.I)
+"""The rows of the thread's last look ('sort them by price')."""

@@ -19,6 +19,7 @@ from agents.arguments import (
     _number,
     bind_run_folders,
     documents_meant,
+    figure_said,
     holds_rules,
     id_by_a_part,
     labeling_dir,
@@ -2864,6 +2865,9 @@ def _adjust_last_call(goal: str, memory: dict[str, Any]) -> Plan | None:
     narrowed = _narrowed_rows(goal, tool, args, fields)
     if narrowed:
         changes["where"] = narrowed  # 'only the dogs', 'and for Into the Woods?'
+    figure = figure_said(goal) if "statistic" in fields and args.get("label_column") else None
+    if figure and figure != (args.get("statistic") or "mean"):
+        changes["statistic"] = figure  # 'and the max instead of the average'
     if not changes:
         return None
     from tools.tabular import TABLE_SUFFIX_RE
@@ -3132,7 +3136,7 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
         return None  # 'now 1000 rows and put them in x.csv': the last call again, changed
     if RERUN_RE.search(goal) and last_tool in BUILDERS and "output" in _tool_fields(last_tool):
         return None  # 'redo that with X and write it to x.csv': the last call again, its output
-    from agents.arguments import flagged_table, looked_at_last
+    from agents.arguments import flagged_table, looked_at_last, scan_rows_meant
 
     labeled = memory.get("labeled")
     table = memory.get("last_table")
@@ -3141,7 +3145,14 @@ def _save_last_output(goal: str, files: list[str], memory: dict[str, Any]) -> Pl
     if labeled and rx.search(r"\blabel", goal, re.I):
         source = labeled
     else:
-        source = flagged_table(memory, goal) or looked_at_last(memory) or table or labeled
+        source = (
+            flagged_table(memory, goal)
+            # 'save them as bad_shifts.csv' right after a scan: its flagged rows, not the scores
+            or scan_rows_meant(Planning(memory=memory, goal=goal), goal[: match.start(2)])
+            or looked_at_last(memory)
+            or table
+            or labeled
+        )
     if not isinstance(source, str) or not source:
         return None
     exported = _export_of_labeling_run(goal, match.group(1), source, files[0], memory)
@@ -4432,8 +4443,8 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     evidence: the column is there, with few values), a look at the data and not a scan for odd
     rows or a model.
     """
-    from agents.arguments import unknown_group_question
-    from agents.grounding import columns_by_values, group_column, row_filter
+    from agents.arguments import ranked_groups, unknown_group_question
+    from agents.grounding import columns_by_values, group_column, number_column, row_filter
     from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
 
@@ -4452,6 +4463,9 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
         return []
     where = row_filter(profile, clause)  # 'for route A': the rows looked at, not a grouping
     group = group_column(profile, clause)
+    if group is None or number_column(profile, group):
+        # 'top 3 branches by fine_eur': the branches ranked by the figure after 'by'
+        group = ranked_groups(tables[0], clause) or group
     if group is None and (missing := unknown_group_question(tables[0], clause)):
         p.question = missing  # 'the average rent by Zip Code': no such column
         return []

@@ -495,3 +495,48 @@ def test_a_size_word_or_an_exponent_sets_no_bound(theatre: Path, said: str) -> N
 def test_top_zero_features_lists_the_default(ws: Path) -> None:
     tool, args = _only("top 0 features", _trained())
     assert tool == "explain_model" and "top" not in args
+
+
+def test_sort_them_after_a_filtered_look_keeps_its_rows(kitchen: Path) -> None:
+    # The second trial: after 'only the students', 'sort them by days borrowed, longest first'
+    # dropped the filter and did not sort.
+    call = {
+        "tool": "inspect_dataset",
+        "args": {"dataset": "library_loans.csv", "where": {"member_type": "Student"}},
+    }
+    memory = {"dataset": "library_loans.csv", "last_call": call, "last_turn": [call]}
+    tool, args = _only("sort them by days borrowed, longest first", memory)
+    assert tool == "preview_rows" and args["sort_by"] == "days_borrowed"
+    assert args["descending"] is True and args["where"] == {"member_type": "Student"}
+
+
+def test_save_them_right_after_a_scan_saves_its_flagged_rows(kitchen: Path) -> None:
+    # The second trial: the scan's 240-row score table was saved, not its 5 flagged rows.
+    call = {"tool": "detect_anomalies", "args": {"dataset": "orders.csv"}}
+    memory = {
+        "dataset": "orders.csv",
+        "last_table": "anomalies/s.parquet",
+        "last_call": call,
+        "last_turn": [call],
+        "flagged_table": "anomalies/s-flagged.parquet",
+    }
+    tool, args = _only("save them as bad_orders.csv", memory)
+    assert tool == "save_table" and args["dataset"] == "anomalies/s-flagged.parquet"
+
+
+def test_the_max_instead_of_the_average_changes_the_looks_figure(kitchen: Path) -> None:
+    call = {
+        "tool": "inspect_dataset",
+        "args": {"dataset": "orders.csv", "label_column": "delivery_min", "group_by": "area"},
+    }
+    memory = {"dataset": "orders.csv", "last_call": call, "last_turn": [call]}
+    tool, args = _only("and the max instead of the average", memory)
+    assert tool == "inspect_dataset" and args["statistic"] == "max"
+    assert args["group_by"] == "area" and args["label_column"] == "delivery_min"
+
+
+def test_top_groups_by_a_quantity_rank_the_groups_by_its_total(kitchen: Path) -> None:
+    tool, args = _only("top 3 branches by fine_eur in library_loans.csv")
+    assert tool == "inspect_dataset"
+    assert args["group_by"] == "branch" and args["label_column"] == "fine_eur"
+    assert args["statistic"] == "sum"
