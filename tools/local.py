@@ -853,6 +853,11 @@ def group_summary(
                 ["count", "mean", "median", "min", "max", "sum"]
             )
         stats = stats.reindex(sizes.index)
+        figures = ["mean", "median", "min", "max", "sum"]
+        # a group with no number (its sum would be 0) or whose figure overflowed (inf) has no
+        # figure: NaN, so it sorts after every group that has one
+        stats.loc[~(stats["count"] > 0), figures] = np.nan
+        stats[figures] = stats[figures].where(np.isfinite(stats[figures].astype(float)))
         stats["rows"] = sizes
         out["statistic"] = statistic or "mean"
         order = "rows" if statistic == "count" else out["statistic"]
