@@ -193,6 +193,14 @@ def test_hostile_flagged_paths_are_4xx_and_write_nothing(table: str, bad: Any) -
     assert not (ws() / "generators").exists() and not (ws() / "anomalies").exists()
 
 
+def test_combined_as_names_the_negative_values_rule_as_a_floor(table: str) -> None:
+    out = _detect(detectors=["isolation_forest", "negative_values"])
+    assert "negative_values" in out["combined_as"] and "floor" in out["combined_as"]
+    assert "mean of" in out["combined_as"]
+    out = _detect(model=out["model"], detectors=["isolation_forest"])
+    assert "negative_values" not in out["combined_as"]
+
+
 # ----- 5. the consent message says which run ---------------------------------------------------
 def test_another_runs_file_is_said_to_be_not_written_by_this_run() -> None:
     _mine("out/rows.csv")

@@ -1149,6 +1149,17 @@ def _scores_target(args: DetectAnomaliesInput, ctx: ToolContext) -> Path | None:
     return path
 
 
+def _combined_as(detectors: tuple[str, ...]) -> str:
+    """How the detectors' scores were combined, in words (the rule named when it ran)."""
+    said = "mean of the detectors' robust z-scores (median / MAD), negative parts cut to 0"
+    if "negative_values" in detectors:
+        said += (
+            "; negative_values is a rule, not averaged: a row it finds (a negative number in a "
+            "column otherwise never below 0) scores at least its robust z (a floor)"
+        )
+    return said
+
+
 @tool(DetectAnomaliesInput, tags=("synthetic", "cleaning"))
 def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, Any]:
     """Score rows for anomalies (IsolationForest, LOF, a CVAE, rare value pairs, impossible
@@ -1224,7 +1235,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         "scores_path": relative_to_workspace(path),
         "flagged_path": relative_to_workspace(flagged_path),
         "detectors": [d for d in detectors if f"score_{d}" in scored.columns],
-        "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
+        "combined_as": _combined_as(detectors),
         **summary,
         # 'top 10': as many rows said as asked for (at most 20), else the five highest
         "answer": _scan_answer(
