@@ -575,18 +575,32 @@ def merge_spellings(series: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]
         distinct = pd.unique(series.dropna().astype("string"))
     except (TypeError, ValueError):  # cells with no text form: nothing to merge
         return series, {}
-    if len({str(v).strip().casefold() for v in distinct}) == len(distinct):
+    folded = pd.Series(distinct, dtype="string").str.strip().str.casefold()
+    if folded.nunique(dropna=False) == len(distinct):
         return series, {}  # the usual case: one pass over the distinct values only
     text = series.astype("string")
     counts = text.value_counts(sort=False)
-    keys = {raw: raw.strip().casefold() for raw in counts.index}
-    if len(set(keys.values())) == len(keys):
+    table = pd.DataFrame(
+        {"raw": counts.index.astype(object), "n": counts.to_numpy()}, index=range(len(counts))
+    )
+    spelled = table["raw"].astype("string")
+    table["key"] = spelled.str.strip().str.casefold().astype(object)
+    table = table[table["key"].duplicated(keep=False)]  # only the values that clash
+    if table.empty:
         return series, {}
-    first = {raw: i for i, raw in enumerate(text.dropna().drop_duplicates())}
-    spellings: dict[str, list[str]] = {}
+    seen = text.dropna().drop_duplicates()
+    first = pd.Series(np.arange(len(seen)), index=seen.to_numpy(dtype=object))
+    table = table.assign(
+        untrimmed=table["raw"] != table["raw"].astype("string").str.strip().astype(object),
+        first=table["raw"].map(first),
+    )
     # the commonest spelling; on a tie the trimmed one, then the one the table has first
-    for raw in sorted(counts.index, key=lambda v: (-counts[v], v != v.strip(), first[v])):
-        spellings.setdefault(keys[raw], []).append(raw)
+    table = table.sort_values(
+        ["n", "untrimmed", "first"], ascending=[False, True, True], kind="stable"
+    )
+    spellings: dict[str, list[str]] = {
+        key: list(group) for key, group in table.groupby("key", sort=False)["raw"]
+    }
     shown = {raw: found[0] for found in spellings.values() if len(found) > 1 for raw in found}
     out = series.astype(object) if isinstance(series.dtype, pd.CategoricalDtype) else series.copy()
     hits = text.isin(list(shown)).fillna(False).to_numpy(dtype=bool)

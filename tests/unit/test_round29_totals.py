@@ -290,3 +290,14 @@ def test_the_statistic_over_http(sales: pd.DataFrame) -> None:
     finally:
         get_manager().shutdown()
         reset_managers()
+
+
+def test_one_clash_among_many_distinct_values_is_merged_by_the_commonest_spelling() -> None:
+    """The sort of spellings runs on whole columns (it looked counts up one value at a time)."""
+    cells = [f"v{i}" for i in range(50_000)] + ["V7", "V7", " v7", "w", "W"]
+    out, merged = merge_spellings(pd.Series(cells, dtype="string"))
+    assert merged == {"V7": ["v7", " v7"], "w": ["W"]}
+    assert out.iloc[7] == "V7" and out.iloc[-3] == "V7" and out.iloc[-1] == "w"
+    assert out.iloc[8] == "v8" and len(out) == len(cells)
+    same, none = merge_spellings(pd.Series(["a", "b", None, "c"]))
+    assert none == {} and same.tolist()[:2] == ["a", "b"]
