@@ -747,20 +747,13 @@ def _kind(series: pd.Series) -> str:
     return "text"
 
 
-def _numbers(series: pd.Series, text: pd.Series) -> pd.Series | None:
-    """A column's cells as numbers (empty cells NaN), or None when it is no number column: a
-    text column counts only when every filled cell reads as a number ('1500', ' 2.5').
+def _numbers(series: pd.Series, text: pd.Series | None = None) -> pd.Series | None:
+    """A column's cells as numbers for a comparison (empty and non-number cells NaN, so they
+    never match), or None when it is no number column; the one rule `_as_numbers` (mostly
+    numbers) decides, as for a statistic and for sorting. `text` is unused (kept for callers).
     """
-    kind = _kind(series)
-    if kind == "number":
-        return series.astype("float64")
-    if kind != "text":
-        return None
-    numbers = pd.to_numeric(text, errors="coerce").astype("float64")
-    filled = text.notna() & (text != "")
-    if not filled.any() or numbers[filled].isna().any():
-        return None
-    return numbers
+    found = _as_numbers(series)
+    return None if found is None else found[0]
 
 
 def _wrong_kind(
@@ -978,8 +971,12 @@ MOSTLY_NUMBERS = 0.8
 
 
 def _as_numbers(series: pd.Series) -> tuple[pd.Series, int] | None:
-    """The column as float64 (missing cells NaN) and how many present cells are not numbers;
-    None for a column that is not numeric (booleans, text, mostly words).
+    """The column as float64 (missing and non-number cells NaN) and how many present cells are
+    not numbers; None for a column that is not numeric (booleans, text, mostly words).
+
+    The one rule for "is this a number column", used by where-comparisons, statistics, group
+    figures and sorting: a text column is one when at least MOSTLY_NUMBERS of its filled cells
+    read as numbers (blank cells are empty, not words).
     """
     if pd.api.types.is_bool_dtype(series):
         return None
@@ -987,9 +984,12 @@ def _as_numbers(series: pd.Series) -> tuple[pd.Series, int] | None:
         if pd.api.types.is_complex_dtype(series):
             return None
         return series.astype("float64"), 0
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)
     if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
         return None
     present = series.dropna()
+    present = present[[not (isinstance(v, str) and not v.strip()) for v in present]]
     if present.empty:
         return None
     # True/False cells are answers, not numbers; anything else is tried as a number.

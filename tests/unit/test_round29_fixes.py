@@ -201,6 +201,48 @@ def test_combined_as_names_the_negative_values_rule_as_a_floor(table: str) -> No
     assert "negative_values" not in out["combined_as"]
 
 
+# ----- 4. one rule for a number column: comparisons, statistics and sorting -------------------
+@pytest.fixture
+def prices() -> str:
+    ws().mkdir(parents=True, exist_ok=True)
+    cells = ["5", "TBC", "12", None, "7", "9", "30"]
+    pd.DataFrame({"item": list("abcdefg"), "price": cells}).to_csv(ws() / "p.csv", index=False)
+    return "p.csv"
+
+
+def test_a_mostly_number_column_is_compared_its_words_never_matching(prices: str) -> None:
+    out = run("preview_rows", {"dataset": prices, "where": {"price": {"gt": 8}}})
+    assert [r[0] for r in out["rows"]] == ["c", "f", "g"]
+    out = run("preview_rows", {"dataset": prices, "where": {"price": {"le": 1000}}})
+    assert "b" not in [r[0] for r in out["rows"]] and out["total"] == 5
+    total = run("inspect_dataset", {"dataset": prices, "label_column": "price", "statistic": "sum"})
+    assert total["statistic"]["value"] == 63.0
+
+
+def test_words_sort_after_the_numbers_and_before_the_empty_cells(prices: str) -> None:
+    for descending, numbers in ((False, ["a", "e", "f", "c", "g"]), (True, list("gcfea"))):
+        args = {"dataset": prices, "sort_by": "price", "descending": descending}
+        out = run("preview_rows", args)
+        assert [r[0] for r in out["rows"]] == [*numbers, "b", "d"], descending
+        assert out["sorted"]["kind"] == "numbers"
+        assert out["sorted"]["missing"] == 1 and out["sorted"]["not_numbers"] == 1
+
+
+def test_a_column_of_words_is_still_no_number_column(prices: str) -> None:
+    with pytest.raises(ForgeflowError) as caught:
+        run("preview_rows", {"dataset": prices, "where": {"item": {"gt": 1}}})
+    assert caught.value.status_code == 400 and "price" in caught.value.hint
+
+
+def test_blank_cells_are_empty_not_words() -> None:
+    from tools.local import _as_numbers, _numbers
+
+    series = pd.Series(["1", " ", "", "2", None, "x", "3", "4", "5"], dtype=object)
+    values, words = _as_numbers(series)
+    assert words == 1 and values.tolist()[0] == 1.0
+    assert _numbers(series) is not None and _numbers(pd.Series(["x", "y", "1"])) is None
+
+
 # ----- 5. the consent message says which run ---------------------------------------------------
 def test_another_runs_file_is_said_to_be_not_written_by_this_run() -> None:
     _mine("out/rows.csv")
