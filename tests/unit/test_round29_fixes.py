@@ -138,6 +138,33 @@ def test_hostile_names_stay_inside_models_and_ask_about_what_is_there(
     assert all((ws() / "models" / d / "notes.csv").read_bytes() == MINE for d in ("model", "etc"))
 
 
+def test_the_training_api_asks_and_takes_overwrite(table: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from graphs.runner import get_manager, reset_managers
+    from server import app
+
+    mine = _mine("models/own/notes.csv")
+    client = TestClient(app, raise_server_exceptions=False)
+    try:
+        body = {"labeled_data_path": "signal.csv", "label_column": "label", "epochs": 2}
+        asked = client.post("/api/training/train-model", json={**body, "name": "own"})
+        assert asked.status_code == 409, asked.text
+        assert mine.read_bytes() == MINE
+        bad = client.post(
+            "/api/training/train-model", json={**body, "name": "own", "overwrite": "perhaps"}
+        )
+        assert bad.status_code in (400, 422) and mine.read_bytes() == MINE
+        ok = client.post(
+            "/api/training/train-model", json={**body, "name": "own", "overwrite": True}
+        )
+        assert ok.status_code == 200, ok.text
+        assert made_by("models/own")["tool"] == "train_model"
+    finally:
+        get_manager().shutdown()
+        reset_managers()
+
+
 # ----- 2. the flagged rows follow the scores file's rule ----------------------------------------
 def _detect(run_id: str | None = None, **extra: Any) -> dict[str, Any]:
     args = {"dataset": "signal.csv", "epochs": 2, "detectors": ["isolation_forest"]}
