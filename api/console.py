@@ -140,7 +140,9 @@ def data_preview(
     """One page of a table's rows (the preview_rows tool), in file order or by `sort_by`."""
     args: dict[str, Any] = {"dataset": dataset, "offset": offset, "limit": limit}
     if sort_by is not None:
-        args.update(sort_by=sort_by, descending=descending)
+        args["sort_by"] = sort_by
+    if descending or sort_by is not None:  # descending alone is the tool's 400, not dropped
+        args["descending"] = descending
     return json_safe(call_tool("preview_rows", args, _ctx(request)))
 
 

@@ -74,6 +74,11 @@ class TrainingRequest(BaseModel):
     batch_size: int | None = None
     seed: int | None = None
     name: str | None = None
+    overwrite: bool | None = Field(
+        default=None,
+        description="Replace the folder models/<name> when train_model did not write it (a "
+        "model save_model saved, or your own folder): a 409 otherwise.",
+    )
     background: bool = False
 
 
@@ -115,6 +120,7 @@ def _train_args(body: TrainingRequest) -> dict[str, Any]:
         "batch_size": "batch_size",
         "seed": "seed",
         "name": "name",
+        "overwrite": "overwrite",
     }
     for field, arg in mapping.items():
         value = getattr(body, field)

@@ -33,7 +33,13 @@ from tools.training.evaluate import (
     mean_baseline,
     metric_for_task,
 )
-from tools.training.tools import TrainModelInput, artifact, output_folder, stem_of
+from tools.training.tools import (
+    TrainModelInput,
+    artifact,
+    output_folder,
+    refuse_taken_name,
+    stem_of,
+)
 from tools.training.train import (
     LabeledData,
     TrainConfig,
@@ -171,6 +177,8 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
     """Train to a validation target with the tuner between attempts; test the best once."""
     if args.target_metric is not None:
         canonical_metric(args.target_metric)  # an unknown name is refused before data is read
+    # A named folder that another tool (save_model) or the person wrote: a 409 before any work.
+    refuse_taken_name("models", args.name, tool="train_model", overwrite=args.overwrite, ctx=ctx)
     kind = class_kind(args.target_metric) if args.target_class is not None else None
     max_attempts = (
         1 if args.target_value is None else (args.max_attempts or get_settings().max_attempts)
@@ -210,7 +218,8 @@ def run_train_model(args: TrainModelInput, ctx: ToolContext) -> dict[str, Any]:
         }
     propose, tuner_kind = _tuner(args.tuner)
     folder = output_folder("models", args.name, stem_of(args.dataset), ctx)
-    # Retraining under the same name replaces the earlier model and its attempts entirely.
+    # Retraining under the same name replaces the earlier model and its attempts entirely
+    # (a folder train_model did not write was refused above unless overwrite).
     for old in [*folder.glob("attempt-*"), folder / "test"]:
         if old.is_dir():
             shutil.rmtree(old)

@@ -214,7 +214,13 @@ def refuse_replacing(
         suggested = free_name(theirs[0])
     elif callable(suggested):
         suggested = suggested(theirs)
-    maker = f"{tool} did not write {it}" if tool else f"no forgeflow tool wrote {it}"
+    if tool is None:
+        maker = f"no forgeflow tool wrote {it}"
+    elif same_run:
+        # The same tool may have written it in another run: only this run's write is its own.
+        maker = f"{'it was' if one else 'they were'} not written by this run of {tool}"
+    else:
+        maker = f"{tool} did not write {it}"
     raise Conflict(
         message or f"{named} already exist{'s' if one else ''} and {maker}",
         hint=hint

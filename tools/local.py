@@ -575,18 +575,32 @@ def merge_spellings(series: pd.Series) -> tuple[pd.Series, dict[str, list[str]]]
         distinct = pd.unique(series.dropna().astype("string"))
     except (TypeError, ValueError):  # cells with no text form: nothing to merge
         return series, {}
-    if len({str(v).strip().casefold() for v in distinct}) == len(distinct):
+    folded = pd.Series(distinct, dtype="string").str.strip().str.casefold()
+    if folded.nunique(dropna=False) == len(distinct):
         return series, {}  # the usual case: one pass over the distinct values only
     text = series.astype("string")
     counts = text.value_counts(sort=False)
-    keys = {raw: raw.strip().casefold() for raw in counts.index}
-    if len(set(keys.values())) == len(keys):
+    table = pd.DataFrame(
+        {"raw": counts.index.astype(object), "n": counts.to_numpy()}, index=range(len(counts))
+    )
+    spelled = table["raw"].astype("string")
+    table["key"] = spelled.str.strip().str.casefold().astype(object)
+    table = table[table["key"].duplicated(keep=False)]  # only the values that clash
+    if table.empty:
         return series, {}
-    first = {raw: i for i, raw in enumerate(text.dropna().drop_duplicates())}
-    spellings: dict[str, list[str]] = {}
+    seen = text.dropna().drop_duplicates()
+    first = pd.Series(np.arange(len(seen)), index=seen.to_numpy(dtype=object))
+    table = table.assign(
+        untrimmed=table["raw"] != table["raw"].astype("string").str.strip().astype(object),
+        first=table["raw"].map(first),
+    )
     # the commonest spelling; on a tie the trimmed one, then the one the table has first
-    for raw in sorted(counts.index, key=lambda v: (-counts[v], v != v.strip(), first[v])):
-        spellings.setdefault(keys[raw], []).append(raw)
+    table = table.sort_values(
+        ["n", "untrimmed", "first"], ascending=[False, True, True], kind="stable"
+    )
+    spellings: dict[str, list[str]] = {
+        key: list(group) for key, group in table.groupby("key", sort=False)["raw"]
+    }
     shown = {raw: found[0] for found in spellings.values() if len(found) > 1 for raw in found}
     out = series.astype(object) if isinstance(series.dtype, pd.CategoricalDtype) else series.copy()
     hits = text.isin(list(shown)).fillna(False).to_numpy(dtype=bool)
@@ -733,20 +747,13 @@ def _kind(series: pd.Series) -> str:
     return "text"
 
 
-def _numbers(series: pd.Series, text: pd.Series) -> pd.Series | None:
-    """A column's cells as numbers (empty cells NaN), or None when it is no number column: a
-    text column counts only when every filled cell reads as a number ('1500', ' 2.5').
+def _numbers(series: pd.Series, text: pd.Series | None = None) -> pd.Series | None:
+    """A column's cells as numbers for a comparison (empty and non-number cells NaN, so they
+    never match), or None when it is no number column; the one rule `_as_numbers` (mostly
+    numbers) decides, as for a statistic and for sorting. `text` is unused (kept for callers).
     """
-    kind = _kind(series)
-    if kind == "number":
-        return series.astype("float64")
-    if kind != "text":
-        return None
-    numbers = pd.to_numeric(text, errors="coerce").astype("float64")
-    filled = text.notna() & (text != "")
-    if not filled.any() or numbers[filled].isna().any():
-        return None
-    return numbers
+    found = _as_numbers(series)
+    return None if found is None else found[0]
 
 
 def _wrong_kind(
@@ -853,6 +860,11 @@ def group_summary(
                 ["count", "mean", "median", "min", "max", "sum"]
             )
         stats = stats.reindex(sizes.index)
+        figures = ["mean", "median", "min", "max", "sum"]
+        # a group with no number (its sum would be 0) or whose figure overflowed (inf) has no
+        # figure: NaN, so it sorts after every group that has one
+        stats.loc[~(stats["count"] > 0), figures] = np.nan
+        stats[figures] = stats[figures].where(np.isfinite(stats[figures].astype(float)))
         stats["rows"] = sizes
         out["statistic"] = statistic or "mean"
         order = "rows" if statistic == "count" else out["statistic"]
@@ -959,8 +971,12 @@ MOSTLY_NUMBERS = 0.8
 
 
 def _as_numbers(series: pd.Series) -> tuple[pd.Series, int] | None:
-    """The column as float64 (missing cells NaN) and how many present cells are not numbers;
-    None for a column that is not numeric (booleans, text, mostly words).
+    """The column as float64 (missing and non-number cells NaN) and how many present cells are
+    not numbers; None for a column that is not numeric (booleans, text, mostly words).
+
+    The one rule for "is this a number column", used by where-comparisons, statistics, group
+    figures and sorting: a text column is one when at least MOSTLY_NUMBERS of its filled cells
+    read as numbers (blank cells are empty, not words).
     """
     if pd.api.types.is_bool_dtype(series):
         return None
@@ -968,9 +984,12 @@ def _as_numbers(series: pd.Series) -> tuple[pd.Series, int] | None:
         if pd.api.types.is_complex_dtype(series):
             return None
         return series.astype("float64"), 0
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)
     if not (pd.api.types.is_object_dtype(series) or pd.api.types.is_string_dtype(series)):
         return None
     present = series.dropna()
+    present = present[[not (isinstance(v, str) and not v.strip()) for v in present]]
     if present.empty:
         return None
     # True/False cells are answers, not numbers; anything else is tried as a number.

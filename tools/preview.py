@@ -107,18 +107,28 @@ def sorted_rows(
     frame: pd.DataFrame, by: str, descending: bool
 ) -> tuple[pd.DataFrame, pd.Series, dict[str, Any]]:
     """The rows ordered by column `by` (empty cells last, ties in file order), the sort key in
-    that order and the `sorted` output ({by, descending, kind, missing, and `from`: the columns
-    a derived key comes from}).
+    that order and the `sorted` output ({by, descending, kind, missing (empty cells),
+    not_numbers (a number column's other cells, after its numbers and before the empty cells),
+    and `from`: the columns a derived key comes from}).
     """
     key, kind, sources = _sort_key(frame, by)
     key = key.reset_index(drop=True)
     order = key.sort_values(ascending=not descending, kind="stable", na_position="last").index
-    said: dict[str, Any] = {
-        "by": by,
-        "descending": descending,
-        "kind": kind,
-        "missing": int(key.isna().sum()),
-    }
+    said: dict[str, Any] = {"by": by, "descending": descending, "kind": kind}
+    empty = key.isna().to_numpy()
+    if kind == "numbers" and sources == [by]:
+        # a number column's words ('n/a', 'TBC') are no numbers: after the numbers, in file
+        # order, and before the empty cells; only the empty cells are `missing`
+        names = [str(c) for c in frame.columns]
+        cells = frame.iloc[:, names.index(by)].reset_index(drop=True)
+        blank = (cells.isna() | cells.astype("string").str.strip().eq("")).fillna(True)
+        words = empty & ~blank.to_numpy(dtype=bool)
+        if words.any():
+            numbered = order[~empty[order.to_numpy()]]
+            order = numbered.append(key.index[words]).append(key.index[empty & ~words])
+            said["not_numbers"] = int(words.sum())
+        empty = empty & ~words
+    said["missing"] = int(empty.sum())
     if sources != [by]:
         said["from"] = sources
     return frame.iloc[order.to_numpy()], key.iloc[order.to_numpy()], said

@@ -94,6 +94,13 @@ def test_data_preview_route(server: ServerProcess) -> None:
         assert c.get("/data/preview?dataset=iris&sort_by=%ED%A0%80").status_code in (400, 422)
         sideways = {"dataset": "iris", "sort_by": "target", "descending": "sideways"}
         assert c.get("/data/preview", params=sideways).status_code == 422
+        # descending with no sort_by is the tool's 400 (it was dropped: rows in file order)
+        alone = c.get("/data/preview", params={"dataset": "iris", "descending": True})
+        assert alone.status_code == 400, alone.text
+        assert "sort_by" in alone.json()["error"]["message"]
+        assert alone.json()["error"]["hint"]
+        plain = c.get("/data/preview", params={"dataset": "iris", "descending": False})
+        assert plain.status_code == 200 and "sorted" not in plain.json()
 
 
 def test_workbench_routes_refuse_what_is_not_a_labeling_run(server: ServerProcess) -> None:

@@ -230,6 +230,35 @@ def test_a_huge_total_is_no_infinity() -> None:
     grouped = _inspect("huge.csv", group_by="g", label_column="x", statistic="sum")
     assert grouped["groups"]["groups"][0]["sum"] is None
     assert "no numbers" in "\n".join(summarise_output("inspect_dataset", grouped))
+    # beside a group with a total, the overflowing one comes last, not first
+    pd.DataFrame({"g": ["a", "a", "b"], "x": [1e308, 1e308, 2.0]}).to_csv(
+        get_settings().workspace / "huge.csv", index=False
+    )
+    grouped = _inspect("huge.csv", group_by="g", label_column="x", statistic="sum")
+    assert [(g["value"], g["sum"]) for g in grouped["groups"]["groups"]] == [
+        ("b", 2.0),
+        ("a", None),
+    ]
+    assert "no numbers" in "\n".join(summarise_output("inspect_dataset", grouped))
+
+
+def test_groups_with_no_figure_sort_last_not_first() -> None:
+    """An overflowing total (inf) and a group with no number (its sum would be 0, above the
+    negative totals) have no figure: they come after every group that has one."""
+    pd.DataFrame(
+        {
+            "g": ["huge", "huge", "none", "low", "high", "none"],
+            "x": ["1e308", "1e308", "", "-5", "-1", "n/a"],
+        }
+    ).to_csv(get_settings().workspace / "mixed.csv", index=False)
+    out = _inspect("mixed.csv", group_by="g", label_column="x", statistic="sum")
+    groups = out["groups"]["groups"]
+    assert [g["value"] for g in groups] == ["high", "low", "huge", "none"]
+    assert groups[2]["sum"] is None and groups[3]["sum"] is None
+    assert groups[3]["count"] == 0
+    out = _inspect("mixed.csv", group_by="g", label_column="x", statistic="min")
+    assert [g["value"] for g in out["groups"]["groups"]][:2] == ["huge", "high"]
+    assert out["groups"]["groups"][-1]["value"] == "none"
 
 
 def test_the_schema_lists_the_statistics() -> None:
@@ -261,3 +290,14 @@ def test_the_statistic_over_http(sales: pd.DataFrame) -> None:
     finally:
         get_manager().shutdown()
         reset_managers()
+
+
+def test_one_clash_among_many_distinct_values_is_merged_by_the_commonest_spelling() -> None:
+    """The sort of spellings runs on whole columns (it looked counts up one value at a time)."""
+    cells = [f"v{i}" for i in range(50_000)] + ["V7", "V7", " v7", "w", "W"]
+    out, merged = merge_spellings(pd.Series(cells, dtype="string"))
+    assert merged == {"V7": ["v7", " v7"], "w": ["W"]}
+    assert out.iloc[7] == "V7" and out.iloc[-3] == "V7" and out.iloc[-1] == "w"
+    assert out.iloc[8] == "v8" and len(out) == len(cells)
+    same, none = merge_spellings(pd.Series(["a", "b", None, "c"]))
+    assert none == {} and same.tolist()[:2] == ["a", "b"]

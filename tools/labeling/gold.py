@@ -34,6 +34,9 @@ class Gold:
     """How the hand labels were joined to the data, in words."""
     from_data: bool = False
     """Whether the hand labels are the filled-in cells of the data's own label column."""
+    merged_spellings: dict[str, list[str]] = field(default_factory=dict)
+    """Hand labels that differ from a class only by case or outer spaces, folded into it:
+    {class: [other spellings]} ('History': ['history'])."""
 
     def report(self) -> dict[str, Any]:
         """What was joined and what was not, for the output."""
@@ -47,6 +50,7 @@ class Gold:
             "duplicate_ids": [_plain(v) for v in self.duplicate_ids[:50]],
             "unknown_labels": self.unknown_labels[:50],
             "per_class": {c: int((self.labels == i).sum()) for i, c in enumerate(self.classes)},
+            **({"merged_spellings": self.merged_spellings} if self.merged_spellings else {}),
         }
 
 
@@ -376,6 +380,9 @@ def join_gold(
     unknown = [k for k in gkeys[~known].tolist() if k is not None]
     gkeys, glabels = gkeys[known], glabels[known]
     given = classes is not None
+    if given:
+        classes = checked_classes(classes, "the classes given", minimum=0)
+    glabels, merged = fold_spellings(glabels, classes if given else None)
     classes = checked_classes(
         classes if given else sorted(set(glabels)),
         "the classes given" if given else "the hand labels",
@@ -407,7 +414,36 @@ def join_gold(
         label_name=None if label_name is None else str(label_name),
         join=how,
         from_data=from_data,
+        merged_spellings=merged,
     )
+
+
+def fold_key(text: str) -> str:
+    """A label as compared: outer spaces and case ignored ('History ' and 'history' alike)."""
+    return text.strip().casefold()
+
+
+def fold_spellings(
+    labels: pd.Series, classes: list[str] | None = None
+) -> tuple[pd.Series, dict[str, list[str]]]:
+    """Hand labels that differ only by case or outer spaces made one class: the spelling of
+    `classes` when given, else the commonest spelling (`tools.local.merge_spellings`); with
+    {class: [other spellings]}. Labels matching no given class are left as they are.
+    """
+    if classes is None:
+        from tools.local import merge_spellings
+
+        folded, merged = merge_spellings(labels.astype(object))
+        return folded.astype(object), merged
+    spelled = {fold_key(c): c for c in classes}
+    if len(spelled) < len(classes):  # classes given that differ only by case: compared exactly
+        return labels, {}
+    found = labels.map(lambda v: spelled.get(fold_key(v), v) if isinstance(v, str) else v)
+    merged: dict[str, list[str]] = {}
+    for raw, cls in zip(labels, found, strict=True):
+        if raw != cls and isinstance(cls, str) and raw not in merged.setdefault(cls, []):
+            merged[cls].append(raw)
+    return found.astype(object), {c: v for c, v in merged.items() if v}
 
 
 def _label_text(value: Any) -> str:

@@ -92,7 +92,7 @@ def write_labeled(
         out[name] = frame[col].to_numpy()
     filled = None
     if fill_from is not None and fill_from in renamed:
-        filled = add_filled(out, renamed[fill_from], out["label"])
+        filled = add_filled(out, renamed[fill_from], out["label"], list(classes))
         if filled is not None:
             filled["named"] = fill_from  # the person's own name for it ('label', not its copy's)
     meta: dict[str, Any] = {"label_name": label_name, "classes": list(classes)}
@@ -113,9 +113,13 @@ HAND, WEAK = "hand", "weak"
 """The values of `<column>_source`: the person's own (or corrected) label, or the run's."""
 
 
-def add_filled(table: pd.DataFrame, column: str, labels: pd.Series) -> dict[str, Any] | None:
+def add_filled(
+    table: pd.DataFrame, column: str, labels: pd.Series, classes: list[str] | None = None
+) -> dict[str, Any] | None:
     """Put `<column>_filled` (the person's own value where the cell is filled, else the row's
-    label) and `<column>_source` ('hand' / 'weak') right after `column`, in place.
+    label) and `<column>_source` ('hand' / 'weak') right after `column`, in place. A person's
+    value that differs from one of `classes` only by case or outer spaces is written as that
+    class ('history' → 'History'), as the run counted it.
 
     The person's column itself is never changed: it stays the record of which rows they
     labelled, which the workbench and a rerun read as the hand labels. Names already taken get
@@ -126,7 +130,12 @@ def add_filled(table: pd.DataFrame, column: str, labels: pd.Series) -> dict[str,
         return None
     own = table[column]
     given = own.notna() & own.astype("string").str.strip().fillna("").ne("")
-    values = np.where(given.to_numpy(), own.map(_cell_text).to_numpy(), labels.to_numpy())
+    cells = own.map(_cell_text)
+    if classes:
+        from tools.labeling.gold import fold_spellings
+
+        cells = fold_spellings(cells, [str(c) for c in classes])[0]
+    values = np.where(given.to_numpy(), cells.to_numpy(), labels.to_numpy())
     names: dict[str, Any] = {"from": column}
     at = table.columns.get_loc(column) + 1
     for key, suffix, data in (

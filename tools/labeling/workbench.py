@@ -800,7 +800,10 @@ def _refill(table: pd.DataFrame, meta: dict[str, Any], hand: pd.Series) -> None:
         return
     given = hand.notna().to_numpy()
     table.drop(columns=[filled["column"], filled["source"]], inplace=True)
-    names = add_filled(table, filled["from"], table["label"])
+    known = meta.get("classes")
+    names = add_filled(
+        table, filled["from"], table["label"], known if isinstance(known, list) else None
+    )
     if names is not None:
         table.loc[given, names["column"]] = hand[given].to_numpy()
         table.loc[given, names["source"]] = HAND

@@ -19,9 +19,9 @@ from errors import (
     column_not_found,
 )
 from store.outputs import named_target, record, refuse_replacing
+from store.workspace import free_name, relative_to_workspace, resolve_path
 from store.workspace import output_file as workspace_output_file
 from store.workspace import output_folder as workspace_output_folder
-from store.workspace import relative_to_workspace, resolve_path
 from tools.base import ToolContext, ToolInput, tool, workflow
 from tools.tabular import guess_label_column, label_candidates, load_table
 
@@ -56,6 +56,36 @@ def output_folder(
     if ctx is not None and ctx.on_output is not None and not name:
         ctx.on_output(resolve_path(rel, for_write=True))
     return workspace_output_folder(rel)
+
+
+def refuse_taken_name(
+    kind: str, name: str | None, *, tool: str, overwrite: bool, ctx: ToolContext | None = None
+) -> None:
+    """Before any work: a 409 (`refuse_replacing`, consent) when `name` names a folder
+    `<kind>/<name>` that exists and that `tool` did not write (another tool's, e.g. a copy
+    `save_model` made, or the person's own), unless `overwrite`. A folder `tool` itself wrote,
+    in any run, is replaced without asking (retraining under the same name); the folder is
+    then noted as `tool`'s (`record`), so the next retraining finds it its own.
+    """
+    if not name:
+        return
+    rel = f"{kind}/{slug(name)}"
+    path = resolve_path(rel, for_write=True)
+    if path.exists():
+        suggested = PurePosixPath(free_name(rel)).name
+        refuse_replacing(
+            "name",
+            name,
+            [rel],
+            tool=tool,
+            overwrite=overwrite,
+            suggested=suggested,
+            renamed={rel: f"{kind}/{suggested}"},
+            message=f"{rel} already exists and {tool} did not write it (a model saved under "
+            "that name, or your own folder)",
+            hint=f"choose another name (e.g. {suggested!r}), or set overwrite=true to replace it",
+        )
+    record([rel], tool=tool, run_id=ctx.run_id if ctx is not None else None)
 
 
 def model_folder(ref: str) -> Path:
@@ -179,7 +209,17 @@ class TrainModelInput(ToolInput):
     )
     seed: int = Field(default=0, ge=0)
     device: Literal["auto", "cpu", "cuda"] = Field(default="auto")
-    name: str | None = Field(default=None, description="Model folder name under models/.")
+    name: str | None = Field(
+        default=None,
+        description="Model folder name under models/. Retraining under the same name replaces "
+        "the model train_model saved there; a folder another tool wrote there (a copy "
+        "save_model made) or your own is refused with a 409 unless overwrite.",
+    )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the folder `name` names when train_model did not write it (a model "
+        "save_model saved, or the person's own folder): refused with a 409 otherwise.",
+    )
 
 
 train_model = workflow(
@@ -707,7 +747,17 @@ class TrainGeneratorInput(ToolInput):
     holdout_fraction: float = Field(default=0.25, gt=0.0, lt=0.9)
     seed: int = Field(default=0, ge=0)
     device: Literal["auto", "cpu", "cuda"] = Field(default="auto")
-    name: str | None = Field(default=None, description="Folder name under generators/.")
+    name: str | None = Field(
+        default=None,
+        description="Folder name under generators/. Retraining under the same name replaces "
+        "the generator train_generator saved there; a folder another tool wrote there or your "
+        "own is refused with a 409 unless overwrite.",
+    )
+    overwrite: bool = Field(
+        default=False,
+        description="Replace the folder `name` names when train_generator did not write it (the "
+        "person's own folder, another tool's output): refused with a 409 otherwise.",
+    )
 
 
 def _guess_label(frame: Any, given: str | None) -> str:
@@ -745,6 +795,10 @@ def fit_generator(
     )
     from tools.training.train import guess_id_column
 
+    # A named folder that another tool or the person wrote: a 409 before any work.
+    refuse_taken_name(
+        "generators", args.name, tool="train_generator", overwrite=args.overwrite, ctx=ctx
+    )
     frame, origin = load_table(args.dataset)
     min_classes = 2
     if unlabeled_ok and args.label_column is None and guess_label_column(frame) is None:
@@ -992,16 +1046,20 @@ class DetectAnomaliesInput(ToolInput):
     )
     overwrite: bool = Field(
         default=False,
-        description="Replace the person's file that `output` (a file this tool did not write in "
-        "this run) or the flagged rows (a file no forgeflow tool wrote) would replace: refused "
-        "with a 409 otherwise. The default files, under anomalies/, never need it.",
+        description="Replace the person's file that `output` or the flagged rows would replace "
+        "(a file this tool did not write in this run): refused with a 409 otherwise. The "
+        "default files, under anomalies/, never need it.",
     )
 
 
-def _flagged_target(args: DetectAnomaliesInput, scores: Path | None) -> Path | None:
+def _flagged_target(
+    args: DetectAnomaliesInput, scores: Path | None, ctx: ToolContext
+) -> Path | None:
     """Where the flagged rows go (`flagged_path`, else '<scores stem>-flagged' beside the
-    scores; None while neither is known). A file there that no tool wrote is the person's:
-    a 409 (`consent_details`) unless `overwrite`, before anything is written.
+    scores; None while neither is known). A named file there (`flagged_path`, or beside a named
+    `output`) that this run of detect_anomalies did not write is the person's, as for the
+    scores file: a 409 (`consent_details`) unless `overwrite`, before anything is written. The
+    default file beside the default scores, under anomalies/, never asks.
     """
     from tools.training.predict import WRITE_SUFFIXES
 
@@ -1020,16 +1078,20 @@ def _flagged_target(args: DetectAnomaliesInput, scores: Path | None) -> Path | N
             hint=f"name another file ending in {', '.join(WRITE_SUFFIXES)}",
             details={"argument": "flagged_path", "value": ref},
         )
-    refuse_replacing(
-        "flagged_path",
-        rel,
-        [rel],
-        tool=None,
-        overwrite=args.overwrite,
-        message=f"{rel} already exists and no forgeflow tool wrote it (the flagged rows would "
-        "replace it)",
-        hint="choose another flagged_path (or output name), or set overwrite=true to replace it",
-    )
+    if args.flagged_path or args.output:  # the default files are the tool's own to replace
+        refuse_replacing(
+            "flagged_path",
+            rel,
+            [rel],
+            tool="detect_anomalies",
+            overwrite=args.overwrite,
+            run_id=ctx.run_id,
+            same_run=True,
+            message=f"{rel} already exists and was not written by this run of detect_anomalies "
+            "(the flagged rows would replace it)",
+            hint="choose another flagged_path (or output name), or set overwrite=true to replace "
+            "it",
+        )
     return path
 
 
@@ -1052,7 +1114,7 @@ def _scores_target(args: DetectAnomaliesInput, ctx: ToolContext) -> Path | None:
         not args.overwrite
         and not args.flagged_path
         and persons_files([rel], **mine)
-        and persons_files([beside], None)
+        and persons_files([beside], **mine)
     ):
         root, suggested = workspace_root(), numbered(rel, "new")
         for number in range(2, 1000):
@@ -1087,6 +1149,17 @@ def _scores_target(args: DetectAnomaliesInput, ctx: ToolContext) -> Path | None:
     return path
 
 
+def _combined_as(detectors: tuple[str, ...]) -> str:
+    """How the detectors' scores were combined, in words (the rule named when it ran)."""
+    said = "mean of the detectors' robust z-scores (median / MAD), negative parts cut to 0"
+    if "negative_values" in detectors:
+        said += (
+            "; negative_values is a rule, not averaged: a row it finds (a negative number in a "
+            "column otherwise never below 0) scores at least its robust z (a floor)"
+        )
+    return said
+
+
 @tool(DetectAnomaliesInput, tags=("synthetic", "cleaning"))
 def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, Any]:
     """Score rows for anomalies (IsolationForest, LOF, a CVAE, rare value pairs, impossible
@@ -1099,7 +1172,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     worst rows with their values and `reasons` (the columns whose values are furthest from
     their usual ones: "quantity 240 (usual 1 to 8)"). The flagged rows, with all their columns
     plus anomaly_score and anomaly_rank, are saved beside the scores, or to `flagged_path` (a
-    file there that no tool wrote is replaced only with overwrite=true). Without
+    file there that this run did not write is replaced only with overwrite=true). Without
     a model, a generator is trained on the dataset first (on its label column when it has one,
     else on all rows as one class).
     """
@@ -1109,7 +1182,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     from tools.training.train import guess_id_column
 
     # A named file over the person's own is refused before a generator is trained.
-    _flagged_target(args, _scores_target(args, ctx))
+    _flagged_target(args, _scores_target(args, ctx), ctx)
     trained = None
     if args.model is None:
         trained = fit_generator(
@@ -1137,7 +1210,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
     scored = score_rows(generator, frame, id_column=id_col, detectors=detectors, seed=args.seed)
     path = output_file(args.output, f"anomalies/{folder.name}-{stem_of(args.dataset)}.parquet")
     # The flagged rows with their data (beside the scores unless flagged_path names the file).
-    target = _flagged_target(args, path) or path.with_name(f"{path.stem}-flagged{path.suffix}")
+    target = _flagged_target(args, path, ctx) or path.with_name(f"{path.stem}-flagged{path.suffix}")
     flagged_path = workspace_output_file(relative_to_workspace(target))
     write_table(scored, path)
     record([path], tool="detect_anomalies", run_id=ctx.run_id)  # a resumed step may rewrite it
@@ -1162,7 +1235,7 @@ def detect_anomalies(args: DetectAnomaliesInput, ctx: ToolContext) -> dict[str, 
         "scores_path": relative_to_workspace(path),
         "flagged_path": relative_to_workspace(flagged_path),
         "detectors": [d for d in detectors if f"score_{d}" in scored.columns],
-        "combined_as": "mean of robust z-scores (median / MAD), negative parts cut to 0",
+        "combined_as": _combined_as(detectors),
         **summary,
         # 'top 10': as many rows said as asked for (at most 20), else the five highest
         "answer": _scan_answer(
