@@ -240,7 +240,8 @@ def test_detect_anomalies_combines_detectors_and_shows_the_worst_rows(home: Path
         "local_outlier_factor",
         "cvae",
         "category_pairs",
-    ]  # one numeric column: binned_pairs sits out
+        "negative_values",
+    ]  # one numeric column: binned_pairs sits out (the rule runs on any number column)
     assert {r["row_id"] for r in out["top"][:3]} == set(odd)
     assert out["top"][0]["values"]["shape"] in ("square", "circle")
     assert f"{out['flagged']} of {n} rows flagged" in out["answer"]
