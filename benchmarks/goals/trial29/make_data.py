@@ -2,6 +2,7 @@
 
 Usage: python make_data.py OUT_DIR   (fixed seed; writes < 2 MB)
 """
+
 import json
 import random
 import sys
@@ -21,32 +22,87 @@ out.mkdir(parents=True, exist_ok=True)
 # ---------------------------------------------------------------- vet clinics
 CLINICS = ["Northside", "Riverside", "Hillcrest"]
 SPECIES = {
-    "dog": (0.55, ["Labrador", "German Shepherd", "Beagle", "Mixed", "French Bulldog",
-                   "Border Collie", "Dachshund", "Golden Retriever"], (2, 45)),
+    "dog": (
+        0.55,
+        [
+            "Labrador",
+            "German Shepherd",
+            "Beagle",
+            "Mixed",
+            "French Bulldog",
+            "Border Collie",
+            "Dachshund",
+            "Golden Retriever",
+        ],
+        (2, 45),
+    ),
     "cat": (0.33, ["Domestic Shorthair", "Maine Coon", "Siamese", "Persian", "Mixed"], (2.5, 8)),
     "rabbit": (0.06, ["Lop", "Netherland Dwarf", "Rex"], (1, 4)),
     "bird": (0.03, ["Budgie", "Cockatiel", "African Grey"], (0.03, 0.5)),
     "ferret": (0.03, ["Standard"], (0.6, 2)),
 }
 REASONS = {
-    "dermatology": ["itching a lot, scratching ears", "hair loss on back, red skin",
-                    "hot spot on neck", "keeps licking paws, rash", "flea allergy flare up",
-                    "lump on skin owner worried", "scratchy skin and dandruff"],
-    "gastro": ["vomiting since yesterday", "diarrhea 3 days", "not eating, vomitted twice",
-               "ate a sock??", "bloody stool", "stomach upset after eating garbage",
-               "weight loss and vomiting"],
-    "dental": ["bad breath", "dental cleaning", "broken tooth", "drooling, wont chew",
-               "teeth check + tartar", "gum bleeding"],
-    "orthopedic": ["limping on back leg", "lame front left", "stiff in the mornings",
-                   "cant jump on couch anymore", "hurt leg at dog park", "knee problem again"],
-    "respiratory": ["coughing at night", "sneezing and runny nose", "wheezing",
-                    "breathing fast", "kennel cough?", "nasal discharge"],
-    "wellness": ["annual vaccines", "yearly checkup", "booster shot", "puppy shots",
-                 "kitten check", "nail trim + checkup", "microchip and vaccines",
-                 "senior wellness exam"],
+    "dermatology": [
+        "itching a lot, scratching ears",
+        "hair loss on back, red skin",
+        "hot spot on neck",
+        "keeps licking paws, rash",
+        "flea allergy flare up",
+        "lump on skin owner worried",
+        "scratchy skin and dandruff",
+    ],
+    "gastro": [
+        "vomiting since yesterday",
+        "diarrhea 3 days",
+        "not eating, vomitted twice",
+        "ate a sock??",
+        "bloody stool",
+        "stomach upset after eating garbage",
+        "weight loss and vomiting",
+    ],
+    "dental": [
+        "bad breath",
+        "dental cleaning",
+        "broken tooth",
+        "drooling, wont chew",
+        "teeth check + tartar",
+        "gum bleeding",
+    ],
+    "orthopedic": [
+        "limping on back leg",
+        "lame front left",
+        "stiff in the mornings",
+        "cant jump on couch anymore",
+        "hurt leg at dog park",
+        "knee problem again",
+    ],
+    "respiratory": [
+        "coughing at night",
+        "sneezing and runny nose",
+        "wheezing",
+        "breathing fast",
+        "kennel cough?",
+        "nasal discharge",
+    ],
+    "wellness": [
+        "annual vaccines",
+        "yearly checkup",
+        "booster shot",
+        "puppy shots",
+        "kitten check",
+        "nail trim + checkup",
+        "microchip and vaccines",
+        "senior wellness exam",
+    ],
 }
-GROUP_W = {"dermatology": 0.17, "gastro": 0.16, "dental": 0.12, "orthopedic": 0.13,
-           "respiratory": 0.10, "wellness": 0.32}
+GROUP_W = {
+    "dermatology": 0.17,
+    "gastro": 0.16,
+    "dental": 0.12,
+    "orthopedic": 0.13,
+    "respiratory": 0.10,
+    "wellness": 0.32,
+}
 
 
 def messy_species(s):
@@ -77,8 +133,15 @@ def vet_rows(n, start_id, start_day, with_outcome=True):
             g = "orthopedic"
         reason = rng.choice(REASONS[g])
         if rng.random() < 0.3:
-            reason = reason + rng.choice([" - owner v. worried", ", 2nd visit", " (urgent)",
-                                          ". Owner asks for dr Patel", " pls call back"])
+            reason = reason + rng.choice(
+                [
+                    " - owner v. worried",
+                    ", 2nd visit",
+                    " (urgent)",
+                    ". Owner asks for dr Patel",
+                    " pls call back",
+                ]
+            )
         if rng.random() < 0.15:
             reason = reason.upper() if rng.random() < 0.3 else reason.capitalize()
         booked = int(min(90, rng.expovariate(1 / 12)))
@@ -101,7 +164,13 @@ def vet_rows(n, start_id, start_day, with_outcome=True):
             "diagnosis_group": g,
         }
         if with_outcome:
-            logit = -2.3 + 0.045 * booked - 1.1 * reminder + 0.8 * first + (0.6 if g == "wellness" else 0)
+            logit = (
+                -2.3
+                + 0.045 * booked
+                - 1.1 * reminder
+                + 0.8 * first
+                + (0.6 if g == "wellness" else 0)
+            )
             p = 1 / (1 + np.exp(-logit))
             row["no_show"] = "yes" if rng.random() < p else "no"
         rows.append(row)
@@ -199,47 +268,79 @@ orders = []
 oid = 70001
 for show, (first, nperf, base) in SHOWS.items():
     perfs = [first + timedelta(days=d) for d in range(0, nperf * 2, 2)]
-    for _ in range({"Our Town": 170, "Into the Woods": 260, "The Crucible": 150,
-                    "A Christmas Carol": 300}[show]):
+    for _ in range(
+        {"Our Town": 170, "Into the Woods": 260, "The Crucible": 150, "A Christmas Carol": 300}[
+            show
+        ]
+    ):
         perf = rng.choice(perfs)
         sec = rng.choices(list(SECTIONS), [0.5, 0.3, 0.2])[0]
         tickets = rng.choices([1, 2, 3, 4, 5, 6, 8], [0.18, 0.45, 0.1, 0.15, 0.05, 0.04, 0.03])[0]
-        disc = rng.choices([None, "SENIOR10", "STUDENT", "GROUP15", "VOLUNTEER"],
-                           [0.7, 0.12, 0.08, 0.06, 0.04])[0]
-        price = base * SECTIONS[sec] * {None: 1, "SENIOR10": 0.9, "STUDENT": 0.5,
-                                         "GROUP15": 0.85, "VOLUNTEER": 0.0}[disc]
+        disc = rng.choices(
+            [None, "SENIOR10", "STUDENT", "GROUP15", "VOLUNTEER"], [0.7, 0.12, 0.08, 0.06, 0.04]
+        )[0]
+        price = (
+            base
+            * SECTIONS[sec]
+            * {None: 1, "SENIOR10": 0.9, "STUDENT": 0.5, "GROUP15": 0.85, "VOLUNTEER": 0.0}[disc]
+        )
         price = round(price, 2)
-        orders.append({
-            "order_id": oid,
-            "show": show,
-            "performance_date": perf.isoformat(),
-            "matinee": perf.weekday() >= 5 and rng.random() < 0.5,
-            "section": sec,
-            "tickets": tickets,
-            "price_each": price,
-            "total": round(price * tickets, 2),
-            "channel": rng.choices(["online", "box office", "phone"], [0.62, 0.28, 0.10])[0],
-            "discount_code": disc,
-            "member": rng.random() < 0.3,
-            "days_before_show": int(rng.expovariate(1 / 10)),
-        })
+        orders.append(
+            {
+                "order_id": oid,
+                "show": show,
+                "performance_date": perf.isoformat(),
+                "matinee": perf.weekday() >= 5 and rng.random() < 0.5,
+                "section": sec,
+                "tickets": tickets,
+                "price_each": price,
+                "total": round(price * tickets, 2),
+                "channel": rng.choices(["online", "box office", "phone"], [0.62, 0.28, 0.10])[0],
+                "discount_code": disc,
+                "member": rng.random() < 0.3,
+                "days_before_show": int(rng.expovariate(1 / 10)),
+            }
+        )
         oid += 1
 sales = pd.DataFrame(orders)
 sales.to_parquet(out / "ticket_sales.parquet", index=False)
 
-POS = ["Loved it! The cast was amazing", "wonderful evening, the singing gave me chills",
-       "Best show you've done in years", "great sets and costumes, bravo",
-       "the kids enjoyed every minute", "brilliant acting, especially the lead",
-       "so moving, I cried at the end", "fantastic, we will be back next season",
-       "really well directed, tight pacing", "what a talented group of volunteers"]
-NEG = ["couldn't hear half the lines from the balcony", "seats were uncomfortable and cramped",
-       "too long, second act dragged", "the sound system kept crackling",
-       "started 25 minutes late, no explanation", "parking was a nightmare",
-       "overpriced for community theatre", "the lighting was too dark to see faces",
-       "rude usher at the door", "concessions ran out of everything at intermission"]
-NEU = ["it was ok", "came with my sister", "first time attending", "parking info would help",
-       "saw it on saturday", "fine, nothing special", "average show", "the programme had a typo",
-       "we sat in the mezzanine", "intermission was 20 mins"]
+POS = [
+    "Loved it! The cast was amazing",
+    "wonderful evening, the singing gave me chills",
+    "Best show you've done in years",
+    "great sets and costumes, bravo",
+    "the kids enjoyed every minute",
+    "brilliant acting, especially the lead",
+    "so moving, I cried at the end",
+    "fantastic, we will be back next season",
+    "really well directed, tight pacing",
+    "what a talented group of volunteers",
+]
+NEG = [
+    "couldn't hear half the lines from the balcony",
+    "seats were uncomfortable and cramped",
+    "too long, second act dragged",
+    "the sound system kept crackling",
+    "started 25 minutes late, no explanation",
+    "parking was a nightmare",
+    "overpriced for community theatre",
+    "the lighting was too dark to see faces",
+    "rude usher at the door",
+    "concessions ran out of everything at intermission",
+]
+NEU = [
+    "it was ok",
+    "came with my sister",
+    "first time attending",
+    "parking info would help",
+    "saw it on saturday",
+    "fine, nothing special",
+    "average show",
+    "the programme had a typo",
+    "we sat in the mezzanine",
+    "intermission was 20 mins",
+]
 survey = []
 for i in range(340):
     show = rng.choice(list(SHOWS))
@@ -251,38 +352,72 @@ for i in range(340):
         txt = txt + ". " + other
     if rng.random() < 0.1:
         txt = txt.lower().replace("the ", "teh ", 1)
-    rating = {"positive": rng.choice([4, 5, 5]), "negative": rng.choice([1, 2, 2, 3]),
-              "neutral": rng.choice([3, 3, 4])}[s]
-    survey.append({
-        "response_id": f"S{i + 1:04d}",
-        "show": show,
-        "rating": rating if rng.random() > 0.08 else None,
-        "comment": txt,
-        "sentiment": s if rng.random() < 0.25 else None,
-    })
+    rating = {
+        "positive": rng.choice([4, 5, 5]),
+        "negative": rng.choice([1, 2, 2, 3]),
+        "neutral": rng.choice([3, 3, 4]),
+    }[s]
+    survey.append(
+        {
+            "response_id": f"S{i + 1:04d}",
+            "show": show,
+            "rating": rating if rng.random() > 0.08 else None,
+            "comment": txt,
+            "sentiment": s if rng.random() < 0.25 else None,
+        }
+    )
 pd.DataFrame(survey).to_csv(out / "audience_survey.csv", index=False)
 
-VOLS = ["Maria G.", "Tom Becker", "Aisha", "Li Wei", "Dorothy", "Sam O'Neil", "Priya",
-        "Jonas", "Beth K.", "Carlos", "Hannah", "Ibrahim"]
-ROLES = {"usher": (3.0, 0.5), "box office": (3.5, 0.7), "concessions": (3.0, 0.5),
-         "set build": (5.0, 1.5), "lighting": (4.5, 1.0), "costumes": (4.0, 1.2)}
+VOLS = [
+    "Maria G.",
+    "Tom Becker",
+    "Aisha",
+    "Li Wei",
+    "Dorothy",
+    "Sam O'Neil",
+    "Priya",
+    "Jonas",
+    "Beth K.",
+    "Carlos",
+    "Hannah",
+    "Ibrahim",
+]
+ROLES = {
+    "usher": (3.0, 0.5),
+    "box office": (3.5, 0.7),
+    "concessions": (3.0, 0.5),
+    "set build": (5.0, 1.5),
+    "lighting": (4.5, 1.0),
+    "costumes": (4.0, 1.2),
+}
 shifts = []
 for i in range(260):
     role = rng.choice(list(ROLES))
     mu, sd = ROLES[role]
     show = rng.choice(list(SHOWS))
     d = SHOWS[show][0] + timedelta(days=rng.randrange(-30, 20))
-    shifts.append({
-        "shift_id": i + 1,
-        "volunteer": rng.choice(VOLS),
-        "role": role,
-        "show": show,
-        "date": d.isoformat(),
-        "start": f"{rng.choice([9, 10, 13, 17, 18, 18, 19])}:{rng.choice(['00', '30'])}",
-        "hours": round(max(1.0, rng.gauss(mu, sd)) * 2) / 2,
-        "notes": rng.choice(["", "", "", "covered for Jonas", "left early", "trained new usher",
-                             "brought snacks"]),
-    })
+    shifts.append(
+        {
+            "shift_id": i + 1,
+            "volunteer": rng.choice(VOLS),
+            "role": role,
+            "show": show,
+            "date": d.isoformat(),
+            "start": f"{rng.choice([9, 10, 13, 17, 18, 18, 19])}:{rng.choice(['00', '30'])}",
+            "hours": round(max(1.0, rng.gauss(mu, sd)) * 2) / 2,
+            "notes": rng.choice(
+                [
+                    "",
+                    "",
+                    "",
+                    "covered for Jonas",
+                    "left early",
+                    "trained new usher",
+                    "brought snacks",
+                ]
+            ),
+        }
+    )
 # planted impossible rows
 shifts[17]["hours"] = -3.0
 shifts[58]["hours"] = 30.0
