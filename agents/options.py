@@ -515,8 +515,10 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     field = OUTPUT_FIELDS.get(tool)
     if field:
         match = OUTPUT_RE.search(text)
+        flagged = tool == "detect_anomalies" and rx.search(rx.FLAGGED_SAVED_RE, text, re.I)
         if match and (match.group(1).endswith(".json") == (field == "output_path")):
-            out[field] = match.group(1)
+            # ('... and save them as odd.csv' of a scan names its flagged rows' file instead)
+            out["flagged_path" if flagged else field] = match.group(1)
     fields = field_kinds(tool)
     for name, words in SWITCHES.items():
         if name in fields and rx.search(OFF_RE + rf"(?:{words})\b", lower):

@@ -201,3 +201,11 @@ def sub(
 ) -> str:
     """`re.sub` through the shared cache."""
     return compiled(pattern, flags).sub(repl, string, count)
+
+
+FLAGGED_SAVED_RE = (
+    r"\b(?:save|write|store|put|export|keep)\s+(?:them|those|these|the\s+(?:flagged|odd|weird|"
+    r"strange|anomal\w*|outliers?|suspicious)(?:\s+(?:ones|rows|records|orders|entries))?|"
+    r"(?:the\s+)?(?:flagged|odd|anomalous)\s+(?:ones|rows))\s+(?:as|to|in(?:to)?)\b"
+)
+"""'... and save them as odd.csv' of a scan: the flagged rows are the file, not the scores."""

@@ -2729,6 +2729,8 @@ def _names_last_output(p: Planning, clause: str, slots: Slots) -> bool:
         return False
     if "output" not in fields or step.args.get("output") or not _not_there(said.group(1)):
         return False
+    if step.args.get("flagged_path") == said.group(1):
+        return True  # 'and save them as odd.csv' after a scan: its flagged rows' file already
     step.args["output"] = said.group(1)
     return True
 

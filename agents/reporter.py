@@ -333,6 +333,8 @@ GROUPS_LISTED = 12
 
 
 STATISTIC_SAID = {"sum": "total", "min": "lowest", "max": "highest", "count": "rows"}
+STATISTIC_ORDER = {"rows": "most first", "max": "highest first", "min": "highest minimum first"}
+"""How the groups of a statistic are ordered, said ('highest highest first' was said for max)."""
 """How the answer says a statistic asked of a column ('total of hours')."""
 
 
@@ -397,7 +399,7 @@ def _group_lines(groups: dict[str, Any]) -> list[str]:
         more = total - min(len(listed), GROUPS_LISTED)
         head = f"rows by '{by}'" if key == "rows" else f"{said} of '{column}' by '{by}'"
         return [
-            f"  {head} ({total} groups, {'most' if key == 'rows' else 'highest ' + said} first): "
+            f"  {head} ({total} groups, {STATISTIC_ORDER.get(key, 'highest ' + said + ' first')}): "
             f"{figures}" + (f"; … +{more} more groups" if more > 0 else "")
         ]
     order = {"numbers": ", highest mean first", "classes": ", most rows first"}.get(str(kind), "")

@@ -540,3 +540,28 @@ def test_top_groups_by_a_quantity_rank_the_groups_by_its_total(kitchen: Path) ->
     assert tool == "inspect_dataset"
     assert args["group_by"] == "branch" and args["label_column"] == "fine_eur"
     assert args["statistic"] == "sum"
+
+
+def test_find_anomalies_and_save_them_names_the_flagged_rows_file(kitchen: Path) -> None:
+    # The second trial: odd_orders.csv held all 500 scored rows, the flagged ones were beside.
+    tool, args = _only("find anomalies in orders.csv and save them as odd_orders.csv")
+    assert tool == "detect_anomalies" and args["flagged_path"] == "odd_orders.csv"
+    assert "output" not in args
+    tool, args = _only("score orders.csv for anomalies, write the scores to s.csv")
+    assert args["output"] == "s.csv" and "flagged_path" not in args
+
+
+def test_a_max_by_group_is_said_once() -> None:
+    from agents.reporter import _group_lines
+
+    lines = _group_lines(
+        {
+            "by": "area",
+            "column": "delivery_min",
+            "kind": "numbers",
+            "statistic": "max",
+            "group_count": 2,
+            "groups": [{"value": "Harbour", "max": 44.8}, {"value": "North", "max": 39.4}],
+        }
+    )
+    assert lines[0].startswith("  highest of 'delivery_min' by 'area' (2 groups, highest first)")
