@@ -191,7 +191,7 @@ def ranking(profile: dict[str, Any], text: str) -> tuple[str | None, bool, list[
         if column is None and unknown:
             # 'the 10 biggest tip_amount' on a table without it: asked, with the number columns
             numbers = [c["name"] for c in profile["columns"] if _numeric(c) and not c["id_like"]]
-            return None, m.group(1).lower() not in LOW_WORDS, numbers
+            return None, m.group(1).lower() not in LOW_WORDS, [f"!{unknown.group(1)}", *numbers]
     return None
 
 
@@ -355,6 +355,9 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
         return None
     column, high, candidates = said
     if column is None:
+        # a column said that is not there comes first, marked ('the 10 biggest tip_amount')
+        missing = candidates[0][1:] if candidates and candidates[0].startswith("!") else None
+        candidates = candidates[1:] if missing else candidates
         listed = " or ".join(candidates[:8]) if candidates else "none: the table has no numbers"
         meant = (
             "the price"
@@ -363,9 +366,10 @@ def sorted_look(goal: str, files: list[str], memory: dict[str, Any]) -> Plan | N
             if rx.search(LONGEST_RE, text)
             else "meant"
         )
+        lead = f"{tables[0]} has no column {missing!r}. " if missing else ""
         return Plan(
-            question=f"Order the rows of {tables[0]} by which column? The number columns that "
-            f"could be {meant}: {listed}."
+            question=f"{lead}Order the rows of {tables[0]} by which column? The number columns "
+            f"that could be {meant}: {listed}."
         )
     step = _look(tables[0], column, high, _count(text), text)
     from agents.grounding import row_filter

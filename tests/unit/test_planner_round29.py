@@ -437,7 +437,7 @@ def test_the_second_trials_looks(kitchen: Path, goal: str, args: dict[str, Any])
     ("goal", "column"),
     [
         ("average late_fee by branch in library_loans.csv", "'late_fee'"),  # not late_returns
-        ("show me the 10 biggest tip_amount in orders.csv", "Order the rows"),
+        ("show me the 10 biggest tip_amount in orders.csv", "no column 'tip_amount'"),
     ],
 )
 def test_a_column_that_is_not_there_is_asked_about(kitchen: Path, goal: str, column: str) -> None:
