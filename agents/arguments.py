@@ -3271,7 +3271,7 @@ def _args_detect_anomalies(p: Planning, s: Slots) -> dict[str, Any] | None:
         if name in (columns or _table_columns(data)):
             args["label_column"] = name  # 'use status as the class column'
     _, _, out = role_files(s.text, s.files)
-    if out and rx.search(rx.FLAGGED_SAVED_RE, s.text, re.I):
+    if out and rx.flagged_saved(s.text):
         args["flagged_path"] = out[-1]  # 'find anomalies ... and save them as odd.csv': those
     elif out:
         args["output"] = out[-1]

@@ -515,7 +515,7 @@ def stated(tool: str, text: str) -> dict[str, Any]:
     field = OUTPUT_FIELDS.get(tool)
     if field:
         match = OUTPUT_RE.search(text)
-        flagged = tool == "detect_anomalies" and rx.search(rx.FLAGGED_SAVED_RE, text, re.I)
+        flagged = tool == "detect_anomalies" and rx.flagged_saved(text)
         if match and (match.group(1).endswith(".json") == (field == "output_path")):
             # ('... and save them as odd.csv' of a scan names its flagged rows' file instead)
             out["flagged_path" if flagged else field] = match.group(1)

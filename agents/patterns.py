@@ -209,3 +209,13 @@ FLAGGED_SAVED_RE = (
     r"(?:the\s+)?(?:flagged|odd|anomalous)\s+(?:ones|rows))\s+(?:as|to|in(?:to)?)\b"
 )
 """'... and save them as odd.csv' of a scan: the flagged rows are the file, not the scores."""
+
+
+def flagged_saved(text: str) -> bool:
+    """Whether a scan's words save its flagged rows ('find anomalies ... and save them as
+    odd.csv'); not when a count of top rows is what 'them' are ('the top 25 most unusual
+    readings ... save them to x.csv': the ranked scores).
+    """
+    return bool(search(FLAGGED_SAVED_RE, text, re.I)) and not search(
+        r"\btop\s+\d+|\b\d+\s+(?:most|strangest|oddest|weirdest)\b", text, re.I
+    )

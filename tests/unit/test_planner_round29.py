@@ -565,3 +565,11 @@ def test_a_max_by_group_is_said_once() -> None:
         }
     )
     assert lines[0].startswith("  highest of 'delivery_min' by 'area' (2 groups, highest first)")
+
+
+def test_the_top_rows_of_a_scan_saved_are_its_ranked_scores(kitchen: Path) -> None:
+    # fresh58 g27's shape: 'them' are the top 25, so the scores file (ranked), not the flagged.
+    tool, args = _only(
+        "give me the top 25 most unusual orders in orders.csv and save them to a.csv"
+    )
+    assert args.get("output") == "a.csv" and "flagged_path" not in args
