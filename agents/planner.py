@@ -4447,22 +4447,12 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     """
     from agents.arguments import ranked_groups, unknown_group_question
     from agents.grounding import columns_by_values, group_column, number_column, row_filter
-    from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
 
-    if p.steps or (slots.files and data_kind(slots.files) != "tables"):
-        return []
-    tables = _looked_tables(p, slots, clause)
-    if len(tables) != 1:
-        return []
-    bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
-    if rx.search(DATA_ACTION, bare) or rx.search(ANOMALY_CUES, bare):
-        return []
-    if rx.search(SPLIT_FILES_RE, bare) or rx.search(SPLIT_FILES_RE, tables_named(clause)):
-        return []  # 'split x.csv by region into files': files, not a look
-    profile = table_profile(tables[0])
-    if profile is None:
-        return []
+    looked = _one_table_look(p, clause, slots)
+    if looked is None or rx.search(SPLIT_FILES_RE, tables_named(clause)):
+        return []  # ('split x.csv by region into files': files, not a look)
+    tables, bare, profile = [looked[0]], looked[1], looked[2]
     where = row_filter(profile, clause)  # 'for route A': the rows looked at, not a grouping
     group = group_column(profile, clause)
     if group is None or number_column(profile, group):
@@ -4474,10 +4464,7 @@ def _grouped_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     if (
         group is None
         or (group in where and not isinstance(where[group], dict))  # 'by route, for route A'
-        or rx.search(
-            GROUPED_NOT,
-            " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),
-        )
+        or _of_results(profile, bare)
     ):
         return []
     by_name = {c["name"]: c for c in profile["columns"]}
@@ -4556,30 +4543,52 @@ def _figure_question(p: Planning, clause: str, slots: Slots) -> list[str]:
     rows the words name, a look; not a scan, a model or a table's files.
     """
     from agents.grounding import AVERAGE_RE, number_column, quantity_by_part
-    from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
     from tools.profile import columns_mentioned
 
-    if p.steps or (slots.files and data_kind(slots.files) != "tables"):
+    looked = _one_table_look(p, clause, slots)
+    if looked is None:
         return []
-    tables = _looked_tables(p, slots, clause)
-    if len(tables) != 1:
-        return []
-    bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
-    if not rx.search(AVERAGE_RE, bare) or rx.search(DATA_ACTION, bare):
-        return []
-    if rx.search(ANOMALY_CUES, bare) or rx.search(SPLIT_FILES_RE, bare):
-        return []
-    profile = table_profile(tables[0])
-    if profile is None or rx.search(
-        GROUPED_NOT,
-        " ".join(w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)),
-    ):
+    table, bare, profile = looked
+    if not rx.search(AVERAGE_RE, bare) or _of_results(profile, bare):
         return []
     named = [n for n in columns_mentioned(profile, bare) if number_column(profile, n)]
     if not named and quantity_by_part(profile, bare, set()) is None:
         return []
-    slots.files = [tables[0]]
+    slots.files = [table]
     return ["inspect_dataset"]
+
+
+def _one_table_look(
+    p: Planning, clause: str, slots: Slots
+) -> tuple[str, str, dict[str, Any]] | None:
+    """(table, the clause lower-cased without file names, its profile) when the clause can be
+    a look at one table of the person's: nothing planned before it, no step that changes data,
+    no anomaly scan and no split into files; None otherwise.
+    """
+    from agents.intent import ANOMALY_CUES, DATA_ACTION, data_kind
+
+    if p.steps or (slots.files and data_kind(slots.files) != "tables"):
+        return None
+    tables = _looked_tables(p, slots, clause)
+    if len(tables) != 1:
+        return None
+    bare = rx.sub(rx.file_name("csv|tsv|parquet|jsonl|json") + r"\b", " ", clause.lower())
+    if rx.search(DATA_ACTION, bare) or rx.search(ANOMALY_CUES, bare):
+        return None
+    if rx.search(SPLIT_FILES_RE, bare):
+        return None  # 'split x.csv by region into files': files, not a look
+    profile = table_profile(tables[0])
+    return (tables[0], bare, profile) if profile is not None else None
+
+
+def _of_results(profile: dict[str, Any], bare: str) -> bool:
+    """Whether the words speak of a run's results or outputs ('accuracy per class'), not of
+    the table's rows (its own column names do not count).
+    """
+    from tools.profile import columns_mentioned
+
+    words = [w for w in rx.findall(r"[\w²]+", bare) if not columns_mentioned(profile, w)]
+    return bool(rx.search(GROUPED_NOT, " ".join(words)))
 
 
 # 'call it x so I can find it again later': a purpose, not a request to search for anything
